@@ -1,0 +1,1 @@
+"""Devices the hall plugs in: ticket printers, call buttons, rating keypads, number displays."""

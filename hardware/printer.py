@@ -1,0 +1,132 @@
+"""Ticket printers: open one by name, ask its status within ~2 s, print a TicketSlip."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from types import TracebackType
+
+from hardware.errors import PrinterConfigError, PrinterError
+from hardware.printer_links import (
+    STATUS_TIMEOUT,
+    CupsLink,
+    NetworkLink,
+    PrinterLink,
+    PrinterStatus,
+    SerialLink,
+    UsbLink,
+)
+from hardware.printer_names import (
+    CupsName,
+    NetName,
+    PrinterName,
+    SerialName,
+    SimName,
+    UsbName,
+    parse_printer_name,
+)
+from hardware.printer_sim import SimulatedPrinter
+from hardware.profiles import PrinterProfile, load_profile
+from hardware.ticket_layout import TicketSlip, layout_ticket
+
+__all__ = ["PrintResult", "PrinterStatus", "TicketPrinter", "open_printer"]
+
+
+@dataclass(frozen=True)
+class PrintResult:
+    """What happened when a ticket was printed."""
+
+    status: PrinterStatus  # before printing: PAPER_NEAR_END means "change the roll soon"
+    bytes_sent: int
+    code_page: str
+    raster_lines: int
+
+
+class TicketPrinter:
+    """One ticket printer: its name, its model profile and the link to it."""
+
+    def __init__(
+        self,
+        name: str,
+        link: PrinterLink,
+        profile: PrinterProfile,
+        timeout: float = STATUS_TIMEOUT,
+    ) -> None:
+        self.name = name
+        self.link = link
+        self.profile = profile
+        self.timeout = timeout
+
+    def status(self) -> PrinterStatus:
+        """The printer's status within ``timeout`` seconds; never hangs, never raises."""
+        try:
+            return self.link.status(self.timeout)
+        except PrinterError:
+            return PrinterStatus.OFFLINE
+
+    def ready(self) -> PrinterStatus:
+        """The status if printing can go ahead; otherwise raise its typed error."""
+        status = self.status()
+        error = status.error(self.name)
+        if error is not None:
+            raise error
+        return status
+
+    def print_ticket(self, slip: TicketSlip) -> PrintResult:
+        """Print one ticket; raises PaperOut, CoverOpen, PrinterOffline or PrinterError."""
+        ticket = layout_ticket(slip, self.profile)
+        status = self.ready()
+        self.link.write(ticket.data)
+        return PrintResult(status, len(ticket.data), ticket.code_page, len(ticket.raster_lines))
+
+    def print_bytes(self, data: bytes) -> PrinterStatus:
+        """Send prepared ESC/POS bytes after the same status check."""
+        status = self.ready()
+        self.link.write(data)
+        return status
+
+    def close(self) -> None:
+        """Close the link."""
+        self.link.close()
+
+    def __enter__(self) -> TicketPrinter:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+
+def make_link(address: PrinterName, profile: PrinterProfile) -> PrinterLink:
+    """The link for a parsed printer name."""
+    if isinstance(address, UsbName):
+        return UsbLink(address.vendor_id, address.product_id)
+    if isinstance(address, SerialName):
+        return SerialLink(address.url, address.baudrate)
+    if isinstance(address, NetName):
+        return NetworkLink(address.host, address.port)
+    if isinstance(address, CupsName):
+        return CupsLink(address.queue)
+    return SimulatedPrinter(Path(address.directory), profile)
+
+
+def open_printer(
+    name: str,
+    *,
+    profile: str | None = None,
+    paper_mm: int = 80,
+    timeout: float = STATUS_TIMEOUT,
+) -> TicketPrinter:
+    """Open the printer called ``name`` (see printer_names.SYNTAX); nothing is sent yet.
+
+    Raises PrinterConfigError, with one line saying what to fix, for a bad name or profile.
+    """
+    address = parse_printer_name(name)
+    printer_profile = load_profile(profile, paper_mm=paper_mm)
+    if isinstance(address, SimName) and address.directory.is_file():
+        raise PrinterConfigError(f"{name}: {address.directory} is a file, not a folder")
+    return TicketPrinter(name, make_link(address, printer_profile), printer_profile, timeout)

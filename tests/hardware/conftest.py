@@ -1,0 +1,73 @@
+"""Shared fixtures for the hardware tests: sample tickets in three languages."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+
+from hardware.ticket_layout import TicketSlip
+
+ISSUED = datetime(2025, 3, 12, 10, 15)
+STATUS_URL = "http://192.168.1.10:8080/t/3f2a9c1b"
+
+SLIPS = {
+    "kk": TicketSlip(
+        hall_name="Астана қ. ХҚКО №3",
+        service_name="Жеке куәлік",
+        service_name_second="Удостоверение личности",
+        number="A042",
+        people_ahead=5,
+        wait_minutes=15,
+        issued_at=ISSUED,
+        status_url=STATUS_URL,
+        next_step="Нөміріңізді экраннан күтіңіз",
+        language="kk",
+    ),
+    "ru": TicketSlip(
+        hall_name="ЦОН №3 г. Астана",
+        service_name="Удостоверение личности",
+        service_name_second="Жеке куәлік",
+        number="Б017",
+        people_ahead=2,
+        wait_minutes=6,
+        issued_at=ISSUED,
+        status_url=STATUS_URL,
+        next_step="Ожидайте вызова на экране",
+        language="ru",
+        appointment_at=datetime(2025, 3, 12, 10, 30),
+    ),
+    "en": TicketSlip(
+        hall_name="Public Service Centre No. 3",
+        service_name="Identity card",
+        service_name_second="Жеке куәлік",
+        number="C105",
+        people_ahead=0,
+        wait_minutes=1,
+        issued_at=ISSUED,
+        status_url=STATUS_URL,
+        next_step="Wait for your number on the screen",
+        language="en",
+        header_lines=("Welcome",),
+        footer_lines=("Thank you",),
+    ),
+}
+
+
+@pytest.fixture(params=["kk", "ru", "en"])
+def language(request: pytest.FixtureRequest) -> str:
+    """Each ticket language in turn."""
+    lang: str = request.param
+    return lang
+
+
+@pytest.fixture
+def slip(language: str) -> TicketSlip:
+    """The sample ticket in ``language``."""
+    return SLIPS[language]
+
+
+@pytest.fixture
+def slips() -> dict[str, TicketSlip]:
+    """All three sample tickets by language."""
+    return dict(SLIPS)

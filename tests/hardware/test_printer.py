@@ -1,0 +1,218 @@
+"""Printer names, status decoding, typed errors, the simulator and links that never hang."""
+
+from __future__ import annotations
+
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PIL import Image
+
+from hardware.errors import (
+    CoverOpen,
+    HardwareError,
+    PaperOut,
+    PrinterConfigError,
+    PrinterOffline,
+)
+from hardware.printer import PrinterStatus, open_printer
+from hardware.printer_links import decode_status
+from hardware.printer_names import (
+    CupsName,
+    NetName,
+    SerialName,
+    SimName,
+    UsbName,
+    parse_printer_name,
+)
+from hardware.printer_sim import SimulatedPrinter
+from hardware.ticket_layout import TicketSlip
+
+
+@pytest.mark.parametrize(
+    ("name", "parsed"),
+    [
+        ("usb:04b8:0e15", UsbName(0x04B8, 0x0E15)),
+        ("usb:0x0416:0x5011", UsbName(0x0416, 0x5011)),
+        ("serial:/dev/ttyUSB0", SerialName("/dev/ttyUSB0", 9600)),
+        ("serial:/dev/ttyUSB0@115200", SerialName("/dev/ttyUSB0", 115200)),
+        ("serial:loop://", SerialName("loop://", 9600)),
+        ("serial:socket://127.0.0.1:9101", SerialName("socket://127.0.0.1:9101", 9600)),
+        ("serial:socket://127.0.0.1:9101@19200", SerialName("socket://127.0.0.1:9101", 19200)),
+        ("net:192.168.1.50", NetName("192.168.1.50", 9100)),
+        ("net:printer.local:9101", NetName("printer.local", 9101)),
+        ("net:[::1]:9100", NetName("::1", 9100)),
+        ("cups:TM-T20", CupsName("TM-T20")),
+        ("sim:/tmp/tickets", SimName(Path("/tmp/tickets"))),
+    ],
+)
+def test_printer_names_parse_to_their_parts(name: str, parsed: object) -> None:
+    assert parse_printer_name(name) == parsed
+
+
+@pytest.mark.parametrize(
+    ("name", "hint"),
+    [
+        ("TM-T20", "has no kind"),
+        ("usb:04b8", "usb:VID:PID"),
+        ("usb:zz:0e15", "usb:VID:PID"),
+        ("serial:/dev/ttyUSB0@fast", "is not a number"),
+        ("serial:/dev/ttyUSB0@1234", "is unusual"),
+        ("net:host:99999", "is not 1-65535"),
+        ("net:fe80::1", "brackets"),
+        ("cups:my queue", "is not a queue name"),
+        ("lpt:1", "unknown printer kind"),
+    ],
+)
+def test_bad_printer_names_raise_one_line_saying_what_to_fix(name: str, hint: str) -> None:
+    with pytest.raises(PrinterConfigError) as caught:
+        parse_printer_name(name)
+    assert hint in str(caught.value)
+    assert "\n" not in str(caught.value)
+    assert caught.value.code == "printer_config_invalid"
+
+
+def test_unknown_profile_and_paper_width_are_config_errors() -> None:
+    with pytest.raises(PrinterConfigError, match="unknown printer profile"):
+        open_printer("sim:/tmp/x", profile="NoSuchPrinter")
+    with pytest.raises(PrinterConfigError, match="use 80 or 58"):
+        open_printer("sim:/tmp/x", paper_mm=76)
+
+
+@pytest.mark.parametrize(
+    ("replies", "status"),
+    [
+        ((0x12, None, 0x12), PrinterStatus.ONLINE),
+        ((0x12, None, 0x1E), PrinterStatus.PAPER_NEAR_END),
+        ((0x12, None, 0x72), PrinterStatus.PAPER_OUT),
+        ((0x1A, 0x32, 0x7E), PrinterStatus.PAPER_OUT),
+        ((0x1A, 0x16, 0x12), PrinterStatus.COVER_OPEN),
+        ((0x1A, 0x12, 0x12), PrinterStatus.OFFLINE),
+        ((None, None, None), PrinterStatus.OFFLINE),
+        ((0x10, None, None), PrinterStatus.OFFLINE),  # an echo, not a status byte
+        ((0x12, None, None), PrinterStatus.ONLINE),  # no paper sensor answer
+    ],
+)
+def test_dle_eot_replies_decode_to_a_status(
+    replies: tuple[int | None, int | None, int | None], status: PrinterStatus
+) -> None:
+    assert decode_status(*replies) is status
+
+
+@pytest.mark.parametrize(
+    ("state", "error", "code"),
+    [
+        (PrinterStatus.PAPER_OUT, PaperOut, "paper_out"),
+        (PrinterStatus.COVER_OPEN, CoverOpen, "cover_open"),
+        (PrinterStatus.OFFLINE, PrinterOffline, "printer_offline"),
+    ],
+)
+def test_simulator_states_reach_the_typed_errors(
+    tmp_path: Path,
+    slips: dict[str, TicketSlip],
+    state: PrinterStatus,
+    error: type[HardwareError],
+    code: str,
+) -> None:
+    printer = open_printer(f"sim:{tmp_path}")
+    (tmp_path / "state").write_text(state.value)
+    assert printer.status() is state
+    with pytest.raises(error) as caught:
+        printer.print_ticket(slips["kk"])
+    assert caught.value.code == code
+    assert caught.value.user_message.startswith("The ticket printer")
+    assert not list(tmp_path.glob("*.bin"))
+
+
+def test_simulator_writes_bytes_png_and_text_per_ticket(
+    tmp_path: Path, slips: dict[str, TicketSlip]
+) -> None:
+    printer = open_printer(f"sim:{tmp_path}", profile="TM-T20II")
+    for language in ("kk", "ru", "en"):
+        result = printer.print_ticket(slips[language])
+        assert result.status is PrinterStatus.ONLINE
+    names = sorted(path.name for path in tmp_path.iterdir())
+    assert names == [f"ticket-000{n}.{ext}" for n in (1, 2, 3) for ext in ("bin", "png", "txt")]
+    text = (tmp_path / "ticket-0001.txt").read_text(encoding="utf-8")
+    assert "Жеке куәлік" in text
+    assert "[qr http://192.168.1.10:8080/t/3f2a9c1b]" in text
+    with Image.open(tmp_path / "ticket-0001.png") as png:
+        assert png.width == 576 + 32
+        assert png.height > 600
+
+
+def test_simulator_near_end_still_prints_and_says_so(
+    tmp_path: Path, slips: dict[str, TicketSlip]
+) -> None:
+    printer = open_printer(f"sim:{tmp_path}")
+    assert isinstance(printer.link, SimulatedPrinter)
+    printer.link.set_state(PrinterStatus.PAPER_NEAR_END)
+    assert printer.print_ticket(slips["en"]).status is PrinterStatus.PAPER_NEAR_END
+    assert len(list(tmp_path.glob("*.bin"))) == 1
+
+
+def test_simulator_state_file_with_nonsense_is_a_config_error(tmp_path: Path) -> None:
+    (tmp_path / "state").write_text("jammed")
+    printer = open_printer(f"sim:{tmp_path}")
+    assert isinstance(printer.link, SimulatedPrinter)
+    with pytest.raises(PrinterConfigError, match="write one of online"):
+        _ = printer.link.state
+
+
+@pytest.fixture
+def silent_server() -> Iterator[int]:
+    """A TCP server that accepts and reads but never answers, like a hung printer."""
+    server = socket.create_server(("127.0.0.1", 0))
+    stop = threading.Event()
+    held: list[socket.socket] = []
+
+    def serve() -> None:
+        server.settimeout(0.1)
+        while not stop.is_set():
+            try:
+                conn, _ = server.accept()
+                held.append(conn)
+            except TimeoutError:
+                continue
+
+    thread = threading.Thread(target=serve, daemon=True)
+    thread.start()
+    yield server.getsockname()[1]
+    stop.set()
+    thread.join()
+    for conn in held:
+        conn.close()
+    server.close()
+
+
+def test_printer_that_never_answers_is_offline_within_about_two_seconds(
+    silent_server: int, slips: dict[str, TicketSlip]
+) -> None:
+    printer = open_printer(f"net:127.0.0.1:{silent_server}")
+    started = time.monotonic()
+    with pytest.raises(PrinterOffline):
+        printer.print_ticket(slips["ru"])
+    assert time.monotonic() - started < 2.5
+    printer.close()
+
+
+def test_refused_connection_is_offline_at_once() -> None:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    printer = open_printer(f"net:127.0.0.1:{port}", timeout=1.0)
+    started = time.monotonic()
+    assert printer.status() is PrinterStatus.OFFLINE
+    assert time.monotonic() - started < 1.0
+
+
+def test_serial_port_that_does_not_exist_is_offline_not_a_crash(
+    tmp_path: Path, slips: dict[str, TicketSlip]
+) -> None:
+    printer = open_printer(f"serial:{tmp_path / 'ttyNONE'}@9600")
+    assert printer.status() is PrinterStatus.OFFLINE
+    with pytest.raises(PrinterOffline, match="no answer"):
+        printer.print_ticket(slips["en"])
