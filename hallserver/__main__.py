@@ -1,0 +1,252 @@
+"""`kezek`: the one entry point. Subcommands import what they need, so a server box needs no Qt."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import logging
+import os
+import sys
+from collections.abc import Iterator, Sequence
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from hallserver.eventlog import EventRecord
+
+ROLES = ("kiosk", "counter", "display", "consultant", "supervisor", "admin")
+
+
+class UsageError(Exception):
+    """A mistake on the command line; the message says what to fix."""
+
+
+def _db_options(parser: argparse.ArgumentParser) -> None:
+    where = parser.add_mutually_exclusive_group()
+    where.add_argument("--data-dir", help="folder of the SQLite database (default: user data dir)")
+    where.add_argument("--db", help="database URL, e.g. postgresql+psycopg://user:pw@host/kezek")
+
+
+def parser() -> argparse.ArgumentParser:
+    root = argparse.ArgumentParser(prog="kezek", description="Kezek: the queue of one hall.")
+    sub = root.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    hall = sub.add_parser("hall", help="run the hall server")
+    _db_options(hall)
+    hall.add_argument("--host", default=os.environ.get("KEZEK_HOST", "127.0.0.1"))
+    hall.add_argument("--port", type=int, default=int(os.environ.get("KEZEK_PORT", "8470")))
+    hall.add_argument(
+        "--demo", action="store_true", help="seed the demo hall into an empty database"
+    )
+    hall.add_argument(
+        "--catalogue", type=Path, help="the hall's catalogue (TOML); replaces the saved one"
+    )
+    hall.add_argument("--public-url", help="the address printed in tickets' QR codes")
+    hall.add_argument(
+        "--always-open", action="store_true", help="ignore opening hours (demos, training)"
+    )
+    hall.add_argument("--no-announce", action="store_true", help="do not announce on the LAN")
+
+    demo = sub.add_parser("demo", help="a whole demo hall on this machine")
+    _db_options(demo)
+    demo.add_argument("--port", type=int, default=8470)
+
+    token = sub.add_parser("token", help="tokens for terminals and scripts")
+    token_sub = token.add_subparsers(dest="token_command", required=True, metavar="ACTION")
+    create = token_sub.add_parser("create", help="print a new token for a role")
+    _db_options(create)
+    create.add_argument("--role", required=True, choices=ROLES)
+    create.add_argument("--name", default=None, help="who holds it (default: the role)")
+    create.add_argument("--counter", default=None, help="counter id, for a counter terminal")
+
+    pair = sub.add_parser("pair", help="a one-time code to enroll a terminal")
+    _db_options(pair)
+    pair.add_argument("--role", required=True, choices=ROLES)
+    pair.add_argument("--name", required=True)
+    pair.add_argument("--counter", default=None)
+
+    operator = sub.add_parser("operator", help="operators who sign in at counters")
+    op_sub = operator.add_subparsers(dest="operator_command", required=True, metavar="ACTION")
+    add = op_sub.add_parser("add", help="add an operator (the PIN is asked, or read from stdin)")
+    _db_options(add)
+    add.add_argument("login")
+    add.add_argument("--name", required=True)
+    add.add_argument("--supervisor", action="store_true")
+    add.add_argument("--pin-stdin", action="store_true", help="read the PIN from standard input")
+
+    audit = sub.add_parser("audit", help="the tamper-evident event log")
+    audit_sub = audit.add_subparsers(dest="audit_command", required=True, metavar="ACTION")
+    verify = audit_sub.add_parser("verify", help="check every event's hash chain")
+    _db_options(verify)
+
+    hardware = sub.add_parser(
+        "hardware", help="printers, buttons, keypads, displays", add_help=False
+    )
+    hardware.add_argument("args", nargs=argparse.REMAINDER)
+    return root
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    try:
+        return _dispatch(args)
+    except KeyboardInterrupt:
+        return 130
+    except UsageError as exc:
+        print(f"kezek: {exc}", file=sys.stderr)
+        return 2
+    except Exception as exc:
+        from hallserver.server import SetupError
+        from hallserver.store.sql import StoreError
+
+        if isinstance(exc, SetupError | StoreError):
+            print(f"kezek: {exc}", file=sys.stderr)
+            return 1
+        raise
+
+
+def _dispatch(args: argparse.Namespace) -> int:
+    command = args.command
+    if command == "hall":
+        return _hall(args)
+    if command == "demo":
+        return _demo(args)
+    if command == "token":
+        return _token_create(args)
+    if command == "pair":
+        return _pair(args)
+    if command == "operator":
+        return _operator_add(args)
+    if command == "audit":
+        return _audit_verify(args)
+    if command == "hardware":
+        from hardware.cli import main as hardware_main
+
+        return hardware_main(list(args.args))
+    raise UsageError(f"unknown command {command}")
+
+
+def _url(args: argparse.Namespace) -> str:
+    from hallserver.config import database_url
+
+    return database_url(args.db, args.data_dir)
+
+
+def _hall(args: argparse.Namespace) -> int:
+    from hallserver.config import ServerConfig
+    from hallserver.server import serve
+
+    if args.catalogue is not None and not args.catalogue.is_file():
+        raise UsageError(f"no catalogue file at {args.catalogue}")
+    config = ServerConfig(
+        db_url=_url(args),
+        host=args.host,
+        port=args.port,
+        demo=args.demo,
+        catalogue=args.catalogue,
+        public_url=args.public_url,
+        always_open=args.always_open,
+        announce=not args.no_announce,
+    )
+
+    def ready(url: str, hall: object) -> None:
+        print(f"Kezek hall server on {url}  (API {url}/api/v1, OpenAPI {url}/openapi.json)")
+        sys.stdout.flush()
+
+    serve(config, on_ready=ready)
+    return 0
+
+
+def _demo(args: argparse.Namespace) -> int:
+    from hallserver.demo import run_demo
+
+    return run_demo(_url(args), port=args.port)
+
+
+def _token_create(args: argparse.Namespace) -> int:
+    from hallserver.access import Actor, Role, new_token
+    from hallserver.server import open_store
+    from hallserver.service import token_row
+    from hallserver.store import schema
+
+    if args.role == "counter" and not args.counter:
+        raise UsageError("a counter token needs --counter ID (see GET /api/v1/counters)")
+    store = open_store(_url(args))
+    token = new_token()
+    actor = Actor(Role(args.role), args.name or args.role, args.counter)
+    with store.engine.begin() as conn:
+        conn.execute(schema.tokens.insert(), [token_row(token, actor, datetime.now(UTC))])
+    print(token)
+    return 0
+
+
+def _pair(args: argparse.Namespace) -> int:
+    from hallserver.access import Role, new_pairing_code
+    from hallserver.server import open_store
+    from hallserver.service import PAIRING_TTL, pairing_row
+    from hallserver.store import schema
+
+    if args.role == "counter" and not args.counter:
+        raise UsageError("a counter terminal needs --counter ID")
+    store = open_store(_url(args))
+    code = new_pairing_code()
+    expires = datetime.now(UTC) + PAIRING_TTL
+    with store.engine.begin() as conn:
+        row = pairing_row(code, Role(args.role), args.name, args.counter, expires)
+        conn.execute(schema.pairing_codes.insert(), [row])
+    print(code)
+    print(f"valid until {expires.astimezone():%H:%M}; enter it on the terminal", file=sys.stderr)
+    return 0
+
+
+def _operator_add(args: argparse.Namespace) -> int:
+    from hallserver.access import hash_pin
+    from hallserver.server import open_store
+    from hallserver.store import schema
+
+    pin = sys.stdin.readline().strip() if args.pin_stdin else getpass.getpass("PIN: ")
+    if not (4 <= len(pin) <= 12 and pin.isdigit()):
+        raise UsageError("a PIN is 4 to 12 digits")
+    store = open_store(_url(args))
+    row = {
+        "login": args.login,
+        "name": args.name,
+        "pin_hash": hash_pin(pin),
+        "supervisor": bool(args.supervisor),
+    }
+    with store.engine.begin() as conn:
+        exists = conn.execute(
+            schema.operators.select().where(schema.operators.c.login == args.login)
+        ).first()
+        if exists:
+            raise UsageError(f"operator {args.login} exists already")
+        conn.execute(schema.operators.insert(), [row])
+    print(f"operator {args.login} added")
+    return 0
+
+
+def _audit_verify(args: argparse.Namespace) -> int:
+    from hallserver.eventlog import verify_chain
+    from hallserver.server import open_store
+
+    store = open_store(_url(args))
+    count = 0
+
+    def counted() -> Iterator[EventRecord]:
+        nonlocal count
+        for record in store.events():
+            count += 1
+            yield record
+
+    problem = verify_chain(counted())
+    if problem is not None:
+        print(f"event {problem.seq} is bad: {problem.reason}", file=sys.stderr)
+        return 1
+    print(f"event log intact: {count} events, hash chain verified")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

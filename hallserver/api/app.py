@@ -1,0 +1,111 @@
+"""The hall server's ASGI app: routes, error mapping, start-up and shutdown."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from collections.abc import AsyncIterator, Callable, Sequence
+
+from starlette.applications import Starlette
+from starlette.exceptions import HTTPException
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+from starlette.routing import Mount, Route, WebSocketRoute
+
+from hallserver.api import http, openapi, ws
+from hallserver.domain.errors import (
+    Conflict,
+    Forbidden,
+    HallClosed,
+    HallError,
+    InvalidInput,
+    NotFound,
+)
+from hallserver.service import HallService, Unavailable
+
+log = logging.getLogger(__name__)
+TICK_S = 30.0
+
+
+def status_of(error: HallError) -> int:
+    if isinstance(error, NotFound):
+        return 404
+    if isinstance(error, InvalidInput):
+        return 422
+    if isinstance(error, Forbidden):
+        return 401 if error.code == "unauthorized" else 403
+    if isinstance(error, Unavailable):
+        return 503
+    if isinstance(error, Conflict):
+        return 409
+    return 400
+
+
+async def hall_error(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, HallError)
+    body: dict[str, object] = {"error": exc.code, "message": exc.message}
+    if isinstance(exc, HallClosed):
+        body["opens_at"] = exc.opens_at.isoformat() if exc.opens_at else None
+    return JSONResponse(body, status_code=status_of(exc))
+
+
+async def http_error(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, HTTPException)
+    codes = {404: "not_found", 405: "method_not_allowed"}
+    return JSONResponse(
+        {"error": codes.get(exc.status_code, "http_error"), "message": exc.detail},
+        status_code=exc.status_code,
+    )
+
+
+async def get_openapi(request: Request) -> Response:
+    return JSONResponse(openapi.document(http.routes()))
+
+
+def create_app(
+    hall: HallService,
+    *,
+    public_url: str | None = None,
+    on_start: Sequence[Callable[[], None]] = (),
+    on_stop: Sequence[Callable[[], None]] = (),
+) -> Starlette:
+    """The app over a HallService; the lifespan starts and stops the service."""
+
+    @contextlib.asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        await hall.start()
+        ticker = asyncio.create_task(_tick(hall), name="kezek-day")
+        for callback in on_start:
+            callback()
+        try:
+            yield
+        finally:
+            for callback in on_stop:
+                callback()
+            ticker.cancel()
+            await hall.stop()
+
+    app = Starlette(
+        routes=[
+            Route("/openapi.json", get_openapi, methods=["GET"]),
+            Mount(
+                "/api/v1",
+                routes=[*http.routes(), WebSocketRoute("/events", ws.events)],
+            ),
+        ],
+        exception_handlers={HallError: hall_error, HTTPException: http_error},
+        lifespan=lifespan,
+    )
+    app.state.hall = hall
+    app.state.public_url = public_url.rstrip("/") if public_url else None
+    return app
+
+
+async def _tick(hall: HallService) -> None:
+    while True:
+        await asyncio.sleep(TICK_S)
+        try:
+            await hall.tick()
+        except HallError as exc:
+            log.warning("day change deferred: %s", exc.message)

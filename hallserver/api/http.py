@@ -1,0 +1,497 @@
+"""HTTP endpoints under /api/v1: parse, call the hall service, answer with the contract's JSON."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Awaitable, Callable
+from datetime import datetime
+from typing import Any, TypeVar
+
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+from starlette.routing import Route
+from starlette.websockets import WebSocket
+
+from hallserver import access
+from hallserver.access import Actor
+from hallserver.api import wire
+from hallserver.domain.counters import PauseReason
+from hallserver.domain.errors import Forbidden, InvalidInput
+from hallserver.domain.events import Event
+from hallserver.domain.hall import Hall
+from hallserver.domain.ids import LANGS, JsonObject, Lang
+from hallserver.domain.iin import iin_problem
+from hallserver.domain.tickets import Grade, Priority, Ticket
+from hallserver.service import HallService
+
+Handler = Callable[[Request], Awaitable[Response]]
+E = TypeVar("E")
+
+
+def hall_of(request: Request) -> HallService:
+    service: HallService = request.app.state.hall
+    return service
+
+
+def base_url(request: Request) -> str:
+    configured: str | None = request.app.state.public_url
+    return configured or str(request.base_url).rstrip("/")
+
+
+def base_url_ws(websocket: WebSocket) -> str:
+    configured: str | None = websocket.app.state.public_url
+    if configured:
+        return configured
+    scheme = "https" if websocket.url.scheme == "wss" else "http"
+    return f"{scheme}://{websocket.url.netloc}"
+
+
+def actor_of(request: Request) -> Actor | None:
+    header = request.headers.get("authorization", "")
+    scheme, _, token = header.partition(" ")
+    if scheme.lower() != "bearer" or not token.strip():
+        return None
+    actor = hall_of(request).authenticate(token.strip())
+    if actor is None:
+        raise Forbidden("this token is not known or was revoked", code="unauthorized")
+    return actor
+
+
+def bearer(request: Request) -> str:
+    return request.headers.get("authorization", "").partition(" ")[2].strip()
+
+
+async def body_of(request: Request) -> JsonObject:
+    raw = await request.body()
+    if not raw.strip():
+        return {}
+    try:
+        data = json.loads(raw)
+    except (json.JSONDecodeError, UnicodeDecodeError):
+        raise InvalidInput("the request body is not valid JSON", code="bad_json") from None
+    if not isinstance(data, dict):
+        raise InvalidInput("the request body must be a JSON object", code="bad_json")
+    return data
+
+
+def text_field(
+    body: JsonObject, name: str, *, required: bool = False, limit: int = 200
+) -> str | None:
+    value = body.get(name)
+    if value is None:
+        if required:
+            raise InvalidInput(f"{name} is required", code="missing_field")
+        return None
+    if not isinstance(value, str):
+        raise InvalidInput(f"{name} must be a string", code="bad_field")
+    if len(value) > limit:
+        raise InvalidInput(f"{name} is longer than {limit} characters", code="bad_field")
+    return value
+
+
+def enum_field(body: JsonObject, name: str, kind: Callable[[str], E], default: E) -> E:
+    value = text_field(body, name)
+    if value is None:
+        return default
+    try:
+        return kind(value)
+    except ValueError:
+        raise InvalidInput(f"{name} {value!r} is not one I know", code="bad_field") from None
+
+
+def ok(data: JsonObject | list[JsonObject], status: int = 200) -> JSONResponse:
+    return JSONResponse(data, status_code=status)
+
+
+# ------------------------------------------------------------------ reads
+
+
+async def get_hall(request: Request) -> Response:
+    hall = hall_of(request)
+    return ok(wire.hall_view(hall.catalogue, hall.hall, hall.now()))
+
+
+async def get_services(request: Request) -> Response:
+    hall = hall_of(request)
+    suspended = hall.hall.state.suspended
+    return ok(
+        [wire.service_view(s, hall.catalogue, s.id in suspended) for s in hall.catalogue.services]
+    )
+
+
+async def get_service(request: Request) -> Response:
+    hall = hall_of(request)
+    service = hall.hall.service(request.path_params["service_id"])
+    return ok(wire.service_view(service, hall.catalogue, service.id in hall.hall.state.suspended))
+
+
+async def get_counters(request: Request) -> Response:
+    hall = hall_of(request)
+    counters = sorted(hall.hall.counters.values(), key=lambda c: c.number)
+    return ok([c.to_json() for c in counters])
+
+
+async def get_queue(request: Request) -> Response:
+    hall = hall_of(request)
+    return ok([wire.queue_view(q) for q in hall.hall.queue(hall.now())])
+
+
+async def get_ticket(request: Request) -> Response:
+    hall = hall_of(request)
+    ticket = hall.hall.ticket(request.path_params["ticket_id"])
+    return ok(wire.ticket_view(ticket, hall.hall, hall.now(), base_url(request)))
+
+
+async def get_snapshot(request: Request) -> Response:
+    hall = hall_of(request)
+    data = wire.snapshot(hall.catalogue, hall.hall, hall.now(), base_url(request))
+    data["seq"] = hall.hub.last_seq
+    return ok(data)
+
+
+async def health(request: Request) -> Response:
+    return ok({"ok": True})
+
+
+# ------------------------------------------------------------------ issuing
+
+
+async def post_ticket(request: Request) -> Response:
+    hall = hall_of(request)
+    actor = access.require(actor_of(request), access.ISSUERS, "issuing a ticket")
+    body = await body_of(request)
+    booking_code = text_field(body, "appointment_code", limit=16)
+    iin = text_field(body, "iin", limit=12)
+    service_id = text_field(body, "service_id", required=booking_code is None and iin is None)
+    priority = enum_field(body, "priority", Priority, Priority.REGULAR)
+    reason = text_field(body, "priority_reason")
+    language = text_field(body, "language") or "kk"
+    if language not in LANGS:
+        raise InvalidInput(f"language must be one of {', '.join(LANGS)}", code="bad_field")
+    if iin is not None and (problem := iin_problem(iin)) is not None:
+        raise InvalidInput(f"this IIN is not valid ({problem})", code=f"bad_iin_{problem}")
+    lang: Lang = language
+
+    def command(h: Hall, now: datetime) -> tuple[Any, list[Event]]:
+        return h.issue(
+            service_id or "",
+            now,
+            priority=priority,
+            priority_reason=reason,
+            language=lang,
+            booking_code=booking_code,
+            iin=iin,
+        )
+
+    issued = await hall.run(actor, command)
+    view = wire.ticket_view(issued.ticket, hall.hall, hall.now(), base_url(request))
+    view["late_for_appointment"] = issued.late_for_appointment
+    return ok(view, 201)
+
+
+# ------------------------------------------------------------------ counters
+
+
+async def call(request: Request) -> Response:
+    hall = hall_of(request)
+    counter_id = request.path_params["counter_id"]
+    actor = access.counter_for(actor_of(request), counter_id, "calling")
+    body = await body_of(request)
+    ticket_id = text_field(body, "ticket_id")
+    if ticket_id is not None:
+        if not (actor.oversees or actor.supervisor):
+            raise Forbidden("only a supervisor may call a ticket out of order")
+        reason = text_field(body, "reason", required=True, limit=300) or ""
+        ticket: Ticket | None = await hall.run(
+            actor, lambda h, now: h.call_ticket(counter_id, ticket_id, reason, now)
+        )
+    else:
+        ticket = await hall.run(actor, lambda h, now: h.call_next(counter_id, now))
+    if ticket is None:
+        return Response(status_code=204)
+    return ok(wire.ticket_view(ticket, hall.hall, hall.now(), base_url(request)))
+
+
+def counter_action(name: str) -> Handler:
+    async def handler(request: Request) -> Response:
+        hall = hall_of(request)
+        counter_id = request.path_params["counter_id"]
+        actor = access.counter_for(actor_of(request), counter_id, f"{name} the counter")
+        body = await body_of(request)
+        if name == "pause":
+            reason = enum_field(body, "reason", PauseReason, PauseReason.OTHER)
+            await hall.run(actor, lambda h, now: (None, h.pause_counter(counter_id, reason, now)))
+        elif name == "open":
+            await hall.run(actor, lambda h, now: (None, h.open_counter(counter_id, now)))
+        else:
+            await hall.run(actor, lambda h, now: (None, h.close_counter(counter_id, now)))
+        return ok(hall.hall.counter(counter_id).to_json())
+
+    return handler
+
+
+async def set_profile(request: Request) -> Response:
+    hall = hall_of(request)
+    actor = access.require(actor_of(request), access.OVERSEERS, "changing a work profile")
+    counter_id = request.path_params["counter_id"]
+    body = await body_of(request)
+    profile = body.get("profile")
+    if not isinstance(profile, dict) or not all(isinstance(v, str) for v in profile.values()):
+        raise InvalidInput('profile must be an object like {"id-card": "main"}', code="bad_field")
+    levels = {str(k): str(v) for k, v in profile.items()}
+    await hall.run(actor, lambda h, now: (None, h.set_profile(counter_id, levels)))
+    return ok(hall.hall.counter(counter_id).to_json())
+
+
+async def sign_in(request: Request) -> Response:
+    hall = hall_of(request)
+    counter_id = request.path_params["counter_id"]
+    body = await body_of(request)
+    login = text_field(body, "login", required=True, limit=60) or ""
+    pin = text_field(body, "pin", required=True, limit=32) or ""
+    token, session, name = await hall.sign_in(actor_of(request), counter_id, login, pin)
+    return ok(
+        {
+            "token": token,
+            "operator": {"login": session.subject, "name": name, "supervisor": session.supervisor},
+            "counter": hall.hall.counter(counter_id).to_json(),
+        }
+    )
+
+
+async def sign_out(request: Request) -> Response:
+    hall = hall_of(request)
+    actor = actor_of(request)
+    if actor is None:
+        raise Forbidden("signing out needs the operator's token", code="unauthorized")
+    await hall.sign_out(actor, bearer(request))
+    return ok({"signed_out": actor.subject})
+
+
+# ------------------------------------------------------------------ tickets at the counter
+
+
+def _acting_counter(actor: Actor | None, what: str) -> str | None:
+    """The counter an operator acts from; None for supervisors, who act for any counter."""
+    if actor is None:
+        raise Forbidden(f"{what} needs a token (Authorization: Bearer …)", code="unauthorized")
+    if actor.oversees:
+        return None
+    if actor.role is not access.Role.OPERATOR or actor.counter_id is None:
+        raise Forbidden(f"{what} needs an operator signed in at a counter", code="not_operator")
+    return actor.counter_id
+
+
+def ticket_action(name: str) -> Handler:
+    async def handler(request: Request) -> Response:
+        hall = hall_of(request)
+        ticket_id = request.path_params["ticket_id"]
+        actor = actor_of(request)
+        by_counter = _acting_counter(actor, name)
+        assert actor is not None
+        commands = {
+            "recall": lambda h, now: h.recall(ticket_id, now, by_counter=by_counter),
+            "start": lambda h, now: h.start(ticket_id, now, by_counter=by_counter),
+            "finish": lambda h, now: h.finish(ticket_id, now, by_counter=by_counter),
+            "no-show": lambda h, now: h.no_show(ticket_id, now, by_counter=by_counter),
+            "requeue": lambda h, now: h.requeue(ticket_id, now, by_counter=by_counter),
+        }
+        result: Ticket = await hall.run(actor, commands[name])
+        return ok(wire.ticket_view(result, hall.hall, hall.now(), base_url(request)))
+
+    return handler
+
+
+async def transfer(request: Request) -> Response:
+    hall = hall_of(request)
+    ticket_id = request.path_params["ticket_id"]
+    actor = actor_of(request)
+    by_counter = _acting_counter(actor, "transferring")
+    body = await body_of(request)
+    service_id = text_field(body, "service_id", required=True) or ""
+    to_counter = text_field(body, "counter_id")
+    note = text_field(body, "note", limit=300) or ""
+    assert actor is not None
+    result = await hall.run(
+        actor,
+        lambda h, now: h.transfer(
+            ticket_id, service_id, now, to_counter=to_counter, note=note, by_counter=by_counter
+        ),
+    )
+    return ok(wire.ticket_view(result, hall.hall, hall.now(), base_url(request)))
+
+
+async def cancel(request: Request) -> Response:
+    hall = hall_of(request)
+    actor = access.require(actor_of(request), access.CANCELLERS, "cancelling a ticket")
+    ticket_id = request.path_params["ticket_id"]
+    body = await body_of(request)
+    reason = text_field(body, "reason", limit=300) or ""
+    result = await hall.run(actor, lambda h, now: h.cancel(ticket_id, now, reason=reason))
+    return ok(wire.ticket_view(result, hall.hall, hall.now(), base_url(request)))
+
+
+async def rate(request: Request) -> Response:
+    hall = hall_of(request)
+    actor = access.require(actor_of(request), access.RATERS, "rating")
+    ticket_id = request.path_params["ticket_id"]
+    body = await body_of(request)
+    text_field(body, "grade", required=True)
+    grade = enum_field(body, "grade", Grade, Grade.GOOD)
+    result = await hall.run(actor, lambda h, now: h.rate(ticket_id, grade))
+    return ok(wire.ticket_view(result, hall.hall, hall.now(), base_url(request)))
+
+
+# ------------------------------------------------------------------ hall-wide
+
+
+async def suspend_service(request: Request) -> Response:
+    return await _suspend(request, True)
+
+
+async def resume_service(request: Request) -> Response:
+    return await _suspend(request, False)
+
+
+async def _suspend(request: Request, suspended: bool) -> Response:
+    hall = hall_of(request)
+    actor = access.require(actor_of(request), access.OVERSEERS, "suspending a service")
+    service_id = request.path_params["service_id"]
+    await hall.run(actor, lambda h, now: (None, h.suspend_service(service_id, suspended)))
+    service = hall.hall.service(service_id)
+    return ok(wire.service_view(service, hall.catalogue, suspended))
+
+
+async def announce(request: Request) -> Response:
+    hall = hall_of(request)
+    actor = access.require(actor_of(request), access.OVERSEERS, "setting the announcement")
+    body = await body_of(request)
+    text = text_field(body, "text", required=True, limit=500) or ""
+    await hall.run(actor, lambda h, now: (None, h.announce(text)))
+    return ok({"announcement": hall.hall.state.announcement})
+
+
+async def pairing_code(request: Request) -> Response:
+    hall = hall_of(request)
+    actor = access.require(actor_of(request), access.OVERSEERS, "creating a pairing code")
+    body = await body_of(request)
+    role = text_field(body, "role", required=True) or ""
+    name = text_field(body, "name", required=True, limit=100) or ""
+    counter_id = text_field(body, "counter_id")
+    code, expires = await hall.create_pairing_code(actor, role, name, counter_id)
+    return ok({"code": code, "expires_at": expires.isoformat()}, 201)
+
+
+async def enroll(request: Request) -> Response:
+    hall = hall_of(request)
+    body = await body_of(request)
+    code = text_field(body, "code", required=True, limit=20) or ""
+    name = text_field(body, "name", limit=100)
+    token, actor = await hall.enroll(code, name)
+    return ok(
+        {
+            "token": token,
+            "role": actor.role.value,
+            "name": actor.subject,
+            "counter_id": actor.counter_id,
+            "hall_id": hall.catalogue.hall_id,
+        },
+        201,
+    )
+
+
+async def whoami(request: Request) -> Response:
+    actor = actor_of(request)
+    if actor is None:
+        raise Forbidden("no token given", code="unauthorized")
+    return ok(
+        {
+            "role": actor.role.value,
+            "name": actor.subject,
+            "counter_id": actor.counter_id,
+            "supervisor": actor.supervisor,
+        }
+    )
+
+
+# ------------------------------------------------------------------ bookings
+
+
+async def post_booking(request: Request) -> Response:
+    hall = hall_of(request)
+    body = await body_of(request)
+    service_id = text_field(body, "service_id", required=True) or ""
+    slot_text = text_field(body, "slot_at", required=True) or ""
+    iin = text_field(body, "iin", limit=12)
+    if iin is not None and (problem := iin_problem(iin)) is not None:
+        raise InvalidInput(f"this IIN is not valid ({problem})", code=f"bad_iin_{problem}")
+    try:
+        slot = datetime.fromisoformat(slot_text)
+    except ValueError:
+        raise InvalidInput("slot_at must be an ISO date and time", code="bad_field") from None
+    slot = slot.replace(tzinfo=hall.tz) if slot.tzinfo is None else slot.astimezone(hall.tz)
+    code = _booking_code()
+    booking = await hall.run(
+        access.Actor(access.Role.DISPLAY, "citizen"),
+        lambda h, now: h.book(service_id, slot, code, now, iin=iin),
+    )
+    return ok(booking.to_json(), 201)
+
+
+async def get_booking(request: Request) -> Response:
+    hall = hall_of(request)
+    return ok(hall.hall.booking(request.path_params["code"]).to_json())
+
+
+async def cancel_booking(request: Request) -> Response:
+    hall = hall_of(request)
+    code = request.path_params["code"]
+    booking = await hall.run(
+        access.Actor(access.Role.DISPLAY, "citizen"), lambda h, now: h.cancel_booking(code)
+    )
+    return ok(booking.to_json())
+
+
+def _booking_code() -> str:
+    import secrets
+
+    alphabet = "ACDEFGHJKLMNPQRTUVWXY34679"  # no look-alikes: 0/O, 1/I, 5/S, 8/B, 2/Z
+    return "".join(secrets.choice(alphabet) for _ in range(6))
+
+
+def routes() -> list[Route]:
+    return [
+        Route("/hall", get_hall, methods=["GET"]),
+        Route("/health", health, methods=["GET"]),
+        Route("/services", get_services, methods=["GET"]),
+        Route("/services/{service_id}", get_service, methods=["GET"]),
+        Route("/services/{service_id}/suspend", suspend_service, methods=["POST"]),
+        Route("/services/{service_id}/resume", resume_service, methods=["POST"]),
+        Route("/counters", get_counters, methods=["GET"]),
+        Route("/queue", get_queue, methods=["GET"]),
+        Route("/snapshot", get_snapshot, methods=["GET"]),
+        Route("/tickets", post_ticket, methods=["POST"]),
+        Route("/tickets/{ticket_id}", get_ticket, methods=["GET"]),
+        Route("/tickets/{ticket_id}/recall", ticket_action("recall"), methods=["POST"]),
+        Route("/tickets/{ticket_id}/start", ticket_action("start"), methods=["POST"]),
+        Route("/tickets/{ticket_id}/finish", ticket_action("finish"), methods=["POST"]),
+        Route("/tickets/{ticket_id}/no-show", ticket_action("no-show"), methods=["POST"]),
+        Route("/tickets/{ticket_id}/requeue", ticket_action("requeue"), methods=["POST"]),
+        Route("/tickets/{ticket_id}/transfer", transfer, methods=["POST"]),
+        Route("/tickets/{ticket_id}/cancel", cancel, methods=["POST"]),
+        Route("/tickets/{ticket_id}/rating", rate, methods=["POST"]),
+        Route("/counters/{counter_id}/call", call, methods=["POST"]),
+        Route("/counters/{counter_id}/open", counter_action("open"), methods=["POST"]),
+        Route("/counters/{counter_id}/pause", counter_action("pause"), methods=["POST"]),
+        Route("/counters/{counter_id}/close", counter_action("close"), methods=["POST"]),
+        Route("/counters/{counter_id}/profile", set_profile, methods=["POST"]),
+        Route("/counters/{counter_id}/sign-in", sign_in, methods=["POST"]),
+        Route("/counters/{counter_id}/sign-out", sign_out, methods=["POST"]),
+        Route("/announcement", announce, methods=["POST"]),
+        Route("/pairing-codes", pairing_code, methods=["POST"]),
+        Route("/enroll", enroll, methods=["POST"]),
+        Route("/whoami", whoami, methods=["GET"]),
+        Route("/bookings", post_booking, methods=["POST"]),
+        Route("/bookings/{code}", get_booking, methods=["GET"]),
+        Route("/bookings/{code}/cancel", cancel_booking, methods=["POST"]),
+    ]

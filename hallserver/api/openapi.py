@@ -1,0 +1,312 @@
+"""The OpenAPI 3.1 description of /api/v1, served at /openapi.json."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from starlette.routing import Route
+
+from hallserver.api.wire import PROTOCOL_VERSION
+from hallserver.domain.ids import JsonObject, JsonValue
+
+_S = "#/components/schemas/"
+
+TEXT: JsonObject = {
+    "type": "object",
+    "required": ["kk", "ru", "en"],
+    "properties": {"kk": {"type": "string"}, "ru": {"type": "string"}, "en": {"type": "string"}},
+}
+ERROR: JsonObject = {
+    "type": "object",
+    "required": ["error", "message"],
+    "properties": {
+        "error": {"type": "string", "description": "stable code, e.g. hall_closed"},
+        "message": {"type": "string", "description": "what was wrong, for people"},
+        "opens_at": {"type": ["string", "null"], "format": "date-time"},
+    },
+}
+TICKET: JsonObject = {
+    "type": "object",
+    "required": [
+        "id",
+        "number",
+        "service_id",
+        "status",
+        "position",
+        "estimated_wait_s",
+        "issued_at",
+        "status_url",
+    ],
+    "properties": {
+        "id": {"type": "string", "example": "20261122-A001"},
+        "number": {"type": "string", "example": "A001"},
+        "service_id": {"type": "string"},
+        "status": {
+            "enum": ["waiting", "called", "serving", "finished", "no_show", "cancelled", "expired"]
+        },
+        "priority": {"enum": ["regular", "disabled", "elderly", "pregnant", "veteran"]},
+        "position": {"type": "integer", "description": "1 = next; 0 when not waiting"},
+        "people_ahead": {"type": "integer"},
+        "estimated_wait_s": {"type": "integer"},
+        "issued_at": {"type": "string", "format": "date-time"},
+        "counter_id": {"type": ["string", "null"]},
+        "counter_number": {"type": ["integer", "null"]},
+        "status_url": {"type": "string"},
+    },
+}
+
+# (method, path) -> (summary, request body schema or None, success status, response schema ref)
+OPERATIONS: dict[tuple[str, str], tuple[str, JsonObject | None, str, str | None]] = {
+    ("GET", "/hall"): ("The hall: name, hours, open now, announcement", None, "200", None),
+    ("GET", "/health"): ("Liveness: always {ok: true}", None, "200", None),
+    ("GET", "/services"): ("Services with documents, fees, durations", None, "200", None),
+    ("GET", "/services/{service_id}"): ("One service", None, "200", None),
+    ("POST", "/services/{service_id}/suspend"): (
+        "Stop issuing for a service today (supervisor)",
+        None,
+        "200",
+        None,
+    ),
+    ("POST", "/services/{service_id}/resume"): (
+        "Issue for it again (supervisor)",
+        None,
+        "200",
+        None,
+    ),
+    ("GET", "/counters"): ("Counters and their state", None, "200", None),
+    ("GET", "/queue"): ("Waiting per service and the estimate for a new ticket", None, "200", None),
+    ("GET", "/snapshot"): ("Everything a screen shows, with the last event seq", None, "200", None),
+    ("POST", "/tickets"): (
+        "Issue a ticket (kiosk, consultant)",
+        {
+            "type": "object",
+            "properties": {
+                "service_id": {"type": "string"},
+                "priority": {"enum": ["regular", "disabled", "elderly", "pregnant", "veteran"]},
+                "priority_reason": {"type": "string"},
+                "language": {"enum": ["kk", "ru", "en"]},
+                "appointment_code": {"type": "string"},
+                "iin": {"type": "string", "pattern": "^[0-9]{12}$"},
+            },
+        },
+        "201",
+        "Ticket",
+    ),
+    ("GET", "/tickets/{ticket_id}"): (
+        "A ticket with its position and estimate",
+        None,
+        "200",
+        "Ticket",
+    ),
+    ("POST", "/tickets/{ticket_id}/recall"): (
+        "Call again; past the recall limit it becomes no-show",
+        None,
+        "200",
+        "Ticket",
+    ),
+    ("POST", "/tickets/{ticket_id}/start"): (
+        "The visitor came: service begins",
+        None,
+        "200",
+        "Ticket",
+    ),
+    ("POST", "/tickets/{ticket_id}/finish"): ("Service done", None, "200", "Ticket"),
+    ("POST", "/tickets/{ticket_id}/no-show"): ("The visitor did not come", None, "200", "Ticket"),
+    ("POST", "/tickets/{ticket_id}/requeue"): (
+        "Back to the queue, keeping its place",
+        None,
+        "200",
+        "Ticket",
+    ),
+    ("POST", "/tickets/{ticket_id}/transfer"): (
+        "Send to another service (and optionally one counter), keeping the issue time",
+        {
+            "type": "object",
+            "required": ["service_id"],
+            "properties": {
+                "service_id": {"type": "string"},
+                "counter_id": {"type": "string"},
+                "note": {"type": "string"},
+            },
+        },
+        "200",
+        "Ticket",
+    ),
+    ("POST", "/tickets/{ticket_id}/cancel"): (
+        "Cancel a waiting or called ticket",
+        {"type": "object", "properties": {"reason": {"type": "string"}}},
+        "200",
+        "Ticket",
+    ),
+    ("POST", "/tickets/{ticket_id}/rating"): (
+        "The visitor's rating of a finished visit",
+        {
+            "type": "object",
+            "required": ["grade"],
+            "properties": {"grade": {"enum": ["excellent", "good", "satisfactory"]}},
+        },
+        "200",
+        "Ticket",
+    ),
+    ("POST", "/counters/{counter_id}/call"): (
+        "Call the next ticket (204 when nobody waits); a supervisor may name ticket_id + reason",
+        {
+            "type": "object",
+            "properties": {"ticket_id": {"type": "string"}, "reason": {"type": "string"}},
+        },
+        "200",
+        "Ticket",
+    ),
+    ("POST", "/counters/{counter_id}/open"): ("Open the counter", None, "200", None),
+    ("POST", "/counters/{counter_id}/pause"): (
+        "Pause with a reason",
+        {
+            "type": "object",
+            "properties": {
+                "reason": {"enum": ["break", "lunch", "technical", "paperwork", "other"]}
+            },
+        },
+        "200",
+        None,
+    ),
+    ("POST", "/counters/{counter_id}/close"): ("Close the counter", None, "200", None),
+    ("POST", "/counters/{counter_id}/profile"): (
+        "Change the work profile for the rest of the day (supervisor)",
+        {
+            "type": "object",
+            "required": ["profile"],
+            "properties": {
+                "profile": {
+                    "type": "object",
+                    "additionalProperties": {"enum": ["main", "backup"]},
+                }
+            },
+        },
+        "200",
+        None,
+    ),
+    ("POST", "/counters/{counter_id}/sign-in"): (
+        "An operator signs in (counter terminal token); returns the operator's token",
+        {
+            "type": "object",
+            "required": ["login", "pin"],
+            "properties": {"login": {"type": "string"}, "pin": {"type": "string"}},
+        },
+        "200",
+        None,
+    ),
+    ("POST", "/counters/{counter_id}/sign-out"): ("The operator signs out", None, "200", None),
+    ("POST", "/announcement"): (
+        "Set the line of announcements on the displays (supervisor)",
+        {"type": "object", "required": ["text"], "properties": {"text": {"type": "string"}}},
+        "200",
+        None,
+    ),
+    ("POST", "/pairing-codes"): (
+        "A one-time code to enroll a terminal (supervisor, admin)",
+        {
+            "type": "object",
+            "required": ["role", "name"],
+            "properties": {
+                "role": {
+                    "enum": ["kiosk", "counter", "display", "consultant", "supervisor", "admin"]
+                },
+                "name": {"type": "string"},
+                "counter_id": {"type": "string"},
+            },
+        },
+        "201",
+        None,
+    ),
+    ("POST", "/enroll"): (
+        "A terminal trades a pairing code for its own token",
+        {
+            "type": "object",
+            "required": ["code"],
+            "properties": {"code": {"type": "string"}, "name": {"type": "string"}},
+        },
+        "201",
+        None,
+    ),
+    ("GET", "/whoami"): ("What this token is", None, "200", None),
+    ("POST", "/bookings"): (
+        "Book a visit: a service, an hourly slot, an optional IIN",
+        {
+            "type": "object",
+            "required": ["service_id", "slot_at"],
+            "properties": {
+                "service_id": {"type": "string"},
+                "slot_at": {"type": "string", "format": "date-time"},
+                "iin": {"type": "string"},
+            },
+        },
+        "201",
+        None,
+    ),
+    ("GET", "/bookings/{code}"): ("A booking by its code", None, "200", None),
+    ("POST", "/bookings/{code}/cancel"): ("Cancel a booking", None, "200", None),
+}
+
+
+def document(routes: Sequence[Route]) -> JsonObject:
+    paths: dict[str, JsonValue] = {}
+    for route in routes:
+        for method in sorted(route.methods or ()):
+            if method == "HEAD":
+                continue
+            summary, body, status, schema = OPERATIONS[(method, route.path)]
+            operation: dict[str, JsonValue] = {
+                "summary": summary,
+                "responses": {
+                    status: {
+                        "description": "done",
+                        "content": {
+                            "application/json": {
+                                "schema": {"$ref": _S + schema} if schema else {"type": "object"}
+                            }
+                        },
+                    },
+                    "4XX": {
+                        "description": "refused; nothing changed",
+                        "content": {"application/json": {"schema": {"$ref": _S + "Error"}}},
+                    },
+                },
+            }
+            params = [p.strip("{}") for p in route.path.split("/") if p.startswith("{")]
+            if params:
+                operation["parameters"] = [
+                    {"name": p, "in": "path", "required": True, "schema": {"type": "string"}}
+                    for p in params
+                ]
+            if body is not None:
+                operation["requestBody"] = {
+                    "content": {"application/json": {"schema": body}},
+                }
+            if method == "POST":
+                operation["security"] = [{"bearer": []}]
+            entry = paths.setdefault("/api/v1" + route.path, {})
+            assert isinstance(entry, dict)
+            entry[method.lower()] = operation
+    paths["/api/v1/events"] = {
+        "get": {
+            "summary": "WebSocket: one JSON object per event {seq, type, at, actor, data}; "
+            "?after=SEQ replays from SEQ, otherwise (or when too far behind) a snapshot first",
+            "parameters": [
+                {"name": "after", "in": "query", "required": False, "schema": {"type": "integer"}}
+            ],
+            "responses": {"101": {"description": "switching to WebSocket"}},
+        }
+    }
+    return {
+        "openapi": "3.1.0",
+        "info": {
+            "title": "Kezek hall server",
+            "version": str(PROTOCOL_VERSION),
+            "description": "The queue of one public-service hall.",
+        },
+        "paths": paths,
+        "components": {
+            "schemas": {"Ticket": TICKET, "Error": ERROR, "Text": TEXT},
+            "securitySchemes": {"bearer": {"type": "http", "scheme": "bearer"}},
+        },
+    }

@@ -1,0 +1,90 @@
+"""What the API sends: domain objects turned into the JSON of the public contract."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from hallserver.domain.catalogue import Catalogue, Service
+from hallserver.domain.hall import Hall, ServiceQueue
+from hallserver.domain.ids import JsonObject, JsonValue
+from hallserver.domain.tickets import Ticket, TicketState
+
+PROTOCOL_VERSION = 1
+
+
+def hall_view(catalogue: Catalogue, hall: Hall, now: datetime) -> JsonObject:
+    opens = hall.opens_at(now)
+    return {
+        "id": catalogue.hall_id,
+        "name": catalogue.name.to_json(),
+        "timezone": catalogue.timezone,
+        "hours": catalogue.hours.to_json(),
+        "day": hall.state.day.isoformat(),
+        "now": now.isoformat(),
+        "open": hall.is_open(now),
+        "opens_at": opens.isoformat() if opens else None,
+        "announcement": hall.state.announcement,
+        "protocol_version": PROTOCOL_VERSION,
+        "groups": [
+            {"id": g.id, "name": g.name.to_json(), "icon": g.icon} for g in catalogue.groups
+        ],
+    }
+
+
+def service_view(service: Service, catalogue: Catalogue, suspended: bool) -> JsonObject:
+    hours = catalogue.service_hours(service)
+    return {
+        "id": service.id,
+        "prefix": service.prefix,
+        "name": service.name.to_json(),
+        "description": service.description.to_json(),
+        "group": service.group,
+        "icon": service.icon,
+        "documents": [d.to_json() for d in service.documents],
+        "fee": service.fee.to_json() if service.fee else None,
+        "duration_min": service.duration_min,
+        "target_wait_min": service.target_wait_min,
+        "hours": hours.to_json(),
+        "slot_capacity": service.slot_capacity,
+        "suspended": suspended,
+    }
+
+
+def queue_view(entry: ServiceQueue) -> JsonObject:
+    return {
+        "service_id": entry.service.id,
+        "waiting": entry.waiting,
+        "longest_wait_s": entry.longest_wait_s,
+        "open_counters": entry.open_counters,
+        "estimated_wait_s": entry.estimate_for_new.estimated_wait_s,
+        "suspended": entry.suspended,
+    }
+
+
+def ticket_view(ticket: Ticket, hall: Hall, now: datetime, base_url: str) -> JsonObject:
+    view: dict[str, JsonValue] = dict(ticket.to_json())
+    if ticket.state is TicketState.WAITING:
+        est = hall.estimate_for(ticket, now)
+        view["people_ahead"] = est.people_ahead
+        view["position"] = est.people_ahead + 1
+        view["estimated_wait_s"] = est.estimated_wait_s
+    else:
+        view["people_ahead"] = 0
+        view["position"] = 0
+        view["estimated_wait_s"] = 0
+    counter = hall.counters.get(ticket.counter) if ticket.counter else None
+    view["counter_number"] = counter.number if counter else None
+    view["status_url"] = f"{base_url}/t/{ticket.id}"
+    return view
+
+
+def snapshot(catalogue: Catalogue, hall: Hall, now: datetime, base_url: str) -> JsonObject:
+    """Everything a screen shows, after it (re)connects."""
+    open_tickets = [t for t in hall.tickets.values() if t.state.is_open]
+    open_tickets.sort(key=lambda t: (t.issued_at, t.order))
+    return {
+        "hall": hall_view(catalogue, hall, now),
+        "queue": [queue_view(q) for q in hall.queue(now)],
+        "counters": [c.to_json() for c in sorted(hall.counters.values(), key=lambda c: c.number)],
+        "tickets": [ticket_view(t, hall, now, base_url) for t in open_tickets],
+    }

@@ -1,0 +1,55 @@
+"""The live event stream: replay from `after`, or a snapshot when too far behind, then live."""
+
+from __future__ import annotations
+
+import json
+
+from starlette.websockets import WebSocket, WebSocketDisconnect
+
+from hallserver.api import wire
+from hallserver.api.http import base_url_ws
+from hallserver.service import HallService
+
+
+async def events(websocket: WebSocket) -> None:
+    hall: HallService = websocket.app.state.hall
+    after_text = websocket.query_params.get("after")
+    try:
+        after = int(after_text) if after_text is not None else None
+    except ValueError:
+        after = None
+    await websocket.accept()
+    if after_text is not None and (after is None or after < 0):
+        await websocket.send_text(
+            json.dumps({"error": "invalid_input", "message": "after must be a whole number ≥ 0"})
+        )
+        await websocket.close(code=1008)
+        return
+    sub = hall.hub.subscribe()  # before reading the backlog, so nothing falls in between
+    try:
+        sent = -1
+        backlog = hall.hub.replay(after) if after is not None else None
+        if backlog is None:
+            data = wire.snapshot(hall.catalogue, hall.hall, hall.now(), base_url_ws(websocket))
+            seq = hall.hub.last_seq
+            message = {"seq": seq, "type": "snapshot", "at": hall.now().isoformat(), "data": data}
+            await websocket.send_text(json.dumps(message, ensure_ascii=False))
+            sent = seq
+        else:
+            for seq, text in backlog:
+                await websocket.send_text(text)
+                sent = seq
+        while True:
+            item = await sub.queue.get()
+            if item is None:  # this client fell too far behind: it will resume by `after`
+                await websocket.close(code=1013)
+                return
+            seq, text = item
+            if seq <= sent:
+                continue
+            await websocket.send_text(text)
+            sent = seq
+    except (WebSocketDisconnect, RuntimeError, OSError):
+        return
+    finally:
+        hall.hub.unsubscribe(sub)

@@ -1,0 +1,124 @@
+"""Read a hall's catalogue (services, groups, counters, hours) from its TOML file."""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Mapping
+from datetime import time
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from hallserver.domain.catalogue import (
+    Catalogue,
+    CounterSpec,
+    DayHours,
+    Level,
+    Service,
+    ServiceGroup,
+    Text,
+    WeekHours,
+)
+from hallserver.domain.ids import CounterId, GroupId, ServiceId
+
+WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+
+class CatalogueError(ValueError):
+    """The catalogue file is wrong; the message names the place."""
+
+
+def demo_catalogue_text() -> str:
+    """The demo hall shipped with Kezek, as TOML."""
+    return resources.files("hallserver").joinpath("demo_hall.toml").read_text(encoding="utf-8")
+
+
+def demo_catalogue() -> Catalogue:
+    """The demo hall shipped with Kezek."""
+    return parse_catalogue(demo_catalogue_text(), source="demo_hall.toml")
+
+
+def load_catalogue(path: Path) -> Catalogue:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise CatalogueError(f"cannot read {path}: {exc.strerror}") from exc
+    return parse_catalogue(text, source=str(path))
+
+
+def parse_catalogue(text: str, *, source: str) -> Catalogue:
+    try:
+        raw = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise CatalogueError(f"{source}: {exc}") from exc
+    try:
+        return _catalogue(raw)
+    except (KeyError, TypeError, ValueError) as exc:
+        detail = f"missing {exc}" if isinstance(exc, KeyError) else str(exc)
+        raise CatalogueError(f"{source}: {detail}") from exc
+
+
+def _text(raw: Mapping[str, Any]) -> Text:
+    return Text(kk=str(raw["kk"]), ru=str(raw["ru"]), en=str(raw["en"]))
+
+
+def _hours(raw: Mapping[str, str]) -> WeekHours:
+    days: dict[int, DayHours] = {}
+    for name, span in raw.items():
+        if name not in WEEKDAYS:
+            raise ValueError(f"unknown weekday {name!r}; use {', '.join(WEEKDAYS)}")
+        opens, _, closes = span.partition("-")
+        days[WEEKDAYS.index(name)] = DayHours(
+            time.fromisoformat(opens.strip()), time.fromisoformat(closes.strip())
+        )
+    return WeekHours(days)
+
+
+def _catalogue(raw: Mapping[str, Any]) -> Catalogue:
+    hall = raw["hall"]
+    groups = tuple(
+        ServiceGroup(id=GroupId(g["id"]), name=_text(g["name"]), icon=g.get("icon", ""))
+        for g in raw.get("group", [])
+    )
+    services = tuple(
+        Service(
+            id=ServiceId(s["id"]),
+            prefix=s["prefix"],
+            name=_text(s["name"]),
+            description=_text(s["description"]),
+            group=GroupId(s["group"]),
+            documents=tuple(_text(d) for d in s.get("documents", [])),
+            fee=_text(s["fee"]) if "fee" in s else None,
+            duration_min=int(s.get("duration_min", 10)),
+            target_wait_min=int(s.get("target_wait_min", 15)),
+            hours=_hours(s["hours"]) if "hours" in s else None,
+            icon=s.get("icon", ""),
+            slot_capacity=int(s.get("slot_capacity", 4)),
+        )
+        for s in raw.get("service", [])
+    )
+    counters = []
+    for c in raw.get("counter", []):
+        profile = {ServiceId(s): Level.MAIN for s in c.get("main", [])}
+        profile.update({ServiceId(s): Level.BACKUP for s in c.get("backup", [])})
+        counters.append(
+            CounterSpec(
+                id=CounterId(c["id"]),
+                number=int(c["number"]),
+                name=_text(c["name"]),
+                profile=profile,
+            )
+        )
+    return Catalogue(
+        hall_id=str(hall["id"]),
+        name=_text(hall["name"]),
+        timezone=str(hall.get("timezone", "Asia/Almaty")),
+        hours=_hours(hall["hours"]),
+        groups=groups,
+        services=services,
+        counters=tuple(counters),
+        max_recalls=int(hall.get("max_recalls", 3)),
+        priority_streak_cap=int(hall.get("priority_streak_cap", 2)),
+        appointment_early_min=int(hall.get("appointment_early_min", 30)),
+        appointment_late_min=int(hall.get("appointment_late_min", 10)),
+    )

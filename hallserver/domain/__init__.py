@@ -1,0 +1,1 @@
+"""The hall's queue rules: pure Python, no I/O, no clock, no framework."""

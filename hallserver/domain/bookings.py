@@ -1,0 +1,52 @@
+"""Appointments booked ahead: a code to check in with, a service and a slot."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+from datetime import datetime
+
+from hallserver.domain.ids import JsonObject, ServiceId, TicketId
+
+
+class BookingState(enum.Enum):
+    """Where a booking is in its life."""
+
+    BOOKED = "booked"
+    CHECKED_IN = "checked_in"
+    CANCELLED = "cancelled"
+
+
+@dataclass
+class Booking:
+    """A visit booked for a slot; checked in at the kiosk with its code."""
+
+    code: str
+    service: ServiceId
+    slot_at: datetime
+    iin: str | None = None
+    state: BookingState = BookingState.BOOKED
+    ticket: TicketId | None = None
+
+    def to_json(self) -> JsonObject:
+        return {
+            "code": self.code,
+            "service_id": self.service,
+            "slot_at": self.slot_at.isoformat(),
+            "iin": self.iin,
+            "state": self.state.value,
+            "ticket_id": self.ticket,
+        }
+
+    @classmethod
+    def from_json(cls, raw: JsonObject) -> Booking:
+        iin = raw.get("iin")
+        ticket = raw.get("ticket_id")
+        return cls(
+            code=str(raw["code"]),
+            service=ServiceId(str(raw["service_id"])),
+            slot_at=datetime.fromisoformat(str(raw["slot_at"])),
+            iin=iin if isinstance(iin, str) else None,
+            state=BookingState(str(raw["state"])),
+            ticket=TicketId(ticket) if isinstance(ticket, str) else None,
+        )

@@ -1,0 +1,179 @@
+"""What the hall offers: services, their groups, counters' profiles and opening hours."""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+
+from hallserver.domain.ids import LANGS, CounterId, GroupId, JsonObject, Lang, ServiceId
+
+
+@dataclass(frozen=True)
+class Text:
+    """One text in the hall's three languages."""
+
+    kk: str
+    ru: str
+    en: str
+
+    def __post_init__(self) -> None:
+        for lang in LANGS:
+            if not getattr(self, lang).strip():
+                raise ValueError(f"text is missing its {lang} version: {self!r}")
+
+    def get(self, lang: Lang) -> str:
+        return str(getattr(self, lang))
+
+    def to_json(self) -> JsonObject:
+        return {"kk": self.kk, "ru": self.ru, "en": self.en}
+
+    @classmethod
+    def from_json(cls, raw: Mapping[str, object]) -> Text:
+        return cls(kk=str(raw["kk"]), ru=str(raw["ru"]), en=str(raw["en"]))
+
+
+@dataclass(frozen=True)
+class DayHours:
+    """Opening and closing time of one weekday."""
+
+    opens: time
+    closes: time
+
+
+@dataclass(frozen=True)
+class WeekHours:
+    """Opening hours by weekday (0 = Monday); a missing day is a closed day."""
+
+    days: Mapping[int, DayHours]
+
+    @classmethod
+    def always(cls) -> WeekHours:
+        return cls({d: DayHours(time(0, 0), time(23, 59, 59)) for d in range(7)})
+
+    def is_open(self, at: datetime) -> bool:
+        hours = self.days.get(at.weekday())
+        return hours is not None and hours.opens <= at.time() < hours.closes
+
+    def next_opening(self, at: datetime) -> datetime | None:
+        """The first moment at or after `at` when these hours are open."""
+        if self.is_open(at):
+            return at
+        for offset in range(8):
+            day: date = at.date() + timedelta(days=offset)
+            hours = self.days.get(day.weekday())
+            if hours is None:
+                continue
+            opening = datetime.combine(day, hours.opens, tzinfo=at.tzinfo)
+            if opening >= at:
+                return opening
+        return None
+
+    def to_json(self) -> JsonObject:
+        return {
+            str(d): {"opens": h.opens.strftime("%H:%M"), "closes": h.closes.strftime("%H:%M")}
+            for d, h in sorted(self.days.items())
+        }
+
+    @classmethod
+    def from_json(cls, raw: Mapping[str, Mapping[str, str]]) -> WeekHours:
+        return cls(
+            {
+                int(d): DayHours(time.fromisoformat(h["opens"]), time.fromisoformat(h["closes"]))
+                for d, h in raw.items()
+            }
+        )
+
+
+@dataclass(frozen=True)
+class ServiceGroup:
+    """A branch of the kiosk's tree of services."""
+
+    id: GroupId
+    name: Text
+    icon: str = ""
+
+
+@dataclass(frozen=True)
+class Service:
+    """A public service the hall provides, with what a visitor needs to know about it."""
+
+    id: ServiceId
+    prefix: str
+    name: Text
+    description: Text
+    group: GroupId
+    documents: tuple[Text, ...] = ()
+    fee: Text | None = None
+    duration_min: int = 10
+    target_wait_min: int = 15
+    hours: WeekHours | None = None  # None: the hall's hours
+    icon: str = ""
+    slot_capacity: int = 4  # appointments per hour
+
+    def __post_init__(self) -> None:
+        if len(self.prefix) != 1 or not self.prefix.isalpha() or not self.prefix.isupper():
+            raise ValueError(f"service {self.id}: prefix must be one capital letter")
+        if self.duration_min <= 0 or self.target_wait_min <= 0:
+            raise ValueError(f"service {self.id}: durations must be positive")
+
+
+class Level(enum.Enum):
+    """How a counter serves a service: always, or only to help when its wait is too long."""
+
+    MAIN = "main"
+    BACKUP = "backup"
+
+
+@dataclass(frozen=True)
+class CounterSpec:
+    """A numbered counter as the hall is set up."""
+
+    id: CounterId
+    number: int
+    name: Text
+    profile: Mapping[ServiceId, Level] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    """Everything configured about the hall: its name, hours, services and counters."""
+
+    hall_id: str
+    name: Text
+    timezone: str
+    hours: WeekHours
+    groups: tuple[ServiceGroup, ...]
+    services: tuple[Service, ...]
+    counters: tuple[CounterSpec, ...]
+    max_recalls: int = 3
+    priority_streak_cap: int = 2
+    appointment_early_min: int = 30
+    appointment_late_min: int = 10
+
+    def __post_init__(self) -> None:
+        prefixes = [s.prefix for s in self.services]
+        if len(set(prefixes)) != len(prefixes):
+            raise ValueError("two services share a prefix: numbers would repeat")
+        ids = {s.id for s in self.services}
+        groups = {g.id for g in self.groups}
+        for service in self.services:
+            if service.group not in groups:
+                raise ValueError(f"service {service.id}: unknown group {service.group}")
+        numbers = [c.number for c in self.counters]
+        if len(set(numbers)) != len(numbers):
+            raise ValueError("two counters share a number")
+        for counter in self.counters:
+            unknown = set(counter.profile) - ids
+            if unknown:
+                raise ValueError(f"counter {counter.number}: unknown services {sorted(unknown)}")
+
+    def service(self, service_id: str) -> Service | None:
+        for service in self.services:
+            if service.id == service_id:
+                return service
+        return None
+
+    def service_hours(self, service: Service) -> WeekHours:
+        return service.hours if service.hours is not None else self.hours

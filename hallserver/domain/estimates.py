@@ -1,0 +1,77 @@
+"""How long a visitor will wait: people ahead, counters serving them, recent service times."""
+
+from __future__ import annotations
+
+import bisect
+from collections import deque
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime
+
+from hallserver.domain.catalogue import Level, Service
+from hallserver.domain.counters import Counter, CounterState
+from hallserver.domain.ids import ServiceId
+from hallserver.domain.routing import WaitingLanes, lane_key
+from hallserver.domain.tickets import QueueClass, Ticket
+
+RECENT = 12  # service times remembered per service
+
+
+@dataclass(frozen=True)
+class Estimate:
+    """A wait estimate for one place in a queue."""
+
+    people_ahead: int
+    estimated_wait_s: int
+
+
+class ServiceTimes:
+    """Recent service durations per service, falling back to the service's typical duration."""
+
+    def __init__(self) -> None:
+        self._recent: dict[ServiceId, deque[float]] = {}
+
+    def record(self, service: ServiceId, seconds: float) -> None:
+        self._recent.setdefault(service, deque(maxlen=RECENT)).append(max(seconds, 0.0))
+
+    def average_s(self, service: Service) -> float:
+        recent = self._recent.get(service.id)
+        if not recent:
+            return service.duration_min * 60.0
+        return sum(recent) / len(recent)
+
+
+def serving_capacity(service: ServiceId, counters: Iterable[Counter]) -> float:
+    """Open counters for a service: main counters count whole, backup ones half."""
+    capacity = 0.0
+    for counter in counters:
+        if counter.state is not CounterState.OPEN:
+            continue
+        level = counter.profile.get(service)
+        if level is Level.MAIN:
+            capacity += 1.0
+        elif level is Level.BACKUP:
+            capacity += 0.5
+    return max(capacity, 1.0)
+
+
+def people_ahead(ticket: Ticket, lanes: WaitingLanes, now: datetime) -> int:
+    """Waiting tickets of the same service that will be served before this one."""
+    ahead = 0
+    key = lane_key(ticket)
+    for queue_class in QueueClass:
+        lane = lanes.lane(ticket.service, queue_class)
+        if queue_class is ticket.queue_class:
+            ahead += bisect.bisect_left(lane, key, key=lane_key)
+            break
+        if queue_class is QueueClass.APPOINTMENT:
+            ahead += sum(
+                1 for t in lane if t.appointment_at is not None and t.appointment_at <= now
+            )
+        else:
+            ahead += len(lane)
+    return ahead
+
+
+def estimate(ahead: int, service: Service, times: ServiceTimes, capacity: float) -> Estimate:
+    return Estimate(ahead, round(ahead * times.average_s(service) / capacity))

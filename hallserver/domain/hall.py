@@ -1,0 +1,644 @@
+"""The hall aggregate: today's tickets, counters and bookings, changed only by its commands.
+
+Every command either raises a HallError and changes nothing, or changes the state and returns
+the events that describe the change. Time is always an argument.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+
+from hallserver.domain import events as ev
+from hallserver.domain.bookings import Booking, BookingState
+from hallserver.domain.catalogue import Catalogue, Level, Service
+from hallserver.domain.counters import Counter, CounterState, PauseReason
+from hallserver.domain.errors import Conflict, Forbidden, HallClosed, InvalidInput, NotFound
+from hallserver.domain.estimates import (
+    Estimate,
+    ServiceTimes,
+    estimate,
+    people_ahead,
+    serving_capacity,
+)
+from hallserver.domain.events import Event
+from hallserver.domain.ids import CounterId, JsonObject, Lang, OperatorId, ServiceId, TicketId
+from hallserver.domain.routing import HallPolicy, Pick, RoutingPolicy, WaitingLanes, Why, lane_key
+from hallserver.domain.tickets import Grade, Priority, Ticket, TicketState
+
+BOOKING_MEMORY_DAYS = 10  # one IIN may hold one booking in any 10 days (the egov.kz rule)
+
+
+@dataclass(frozen=True)
+class ServiceQueue:
+    """The waiting line of one service right now."""
+
+    service: Service
+    waiting: int
+    longest_wait_s: int
+    open_counters: int
+    estimate_for_new: Estimate
+    suspended: bool
+
+
+@dataclass
+class Issued:
+    """What issuing told the visitor besides the ticket."""
+
+    ticket: Ticket
+    estimate: Estimate
+    late_for_appointment: bool = False
+
+
+@dataclass
+class HallState:
+    """The parts of today's state that are not tickets, counters or bookings."""
+
+    day: date
+    numbering: dict[ServiceId, int] = field(default_factory=dict)
+    suspended: set[ServiceId] = field(default_factory=set)
+    announcement: str = ""
+    order: int = 0
+
+
+class Hall:
+    """Today's queue of one hall. One instance per server; commands are applied in order."""
+
+    def __init__(
+        self,
+        catalogue: Catalogue,
+        day: date,
+        *,
+        policy: RoutingPolicy | None = None,
+        enforce_hours: bool = True,
+    ) -> None:
+        self.catalogue = catalogue
+        self.services: dict[ServiceId, Service] = {s.id: s for s in catalogue.services}
+        self.state = HallState(day=day)
+        self.tickets: dict[TicketId, Ticket] = {}
+        self.lanes = WaitingLanes()
+        self.counters: dict[CounterId, Counter] = {
+            c.id: Counter.from_spec(c) for c in catalogue.counters
+        }
+        self.bookings: dict[str, Booking] = {}
+        self.times = ServiceTimes()
+        self.policy: RoutingPolicy = policy or HallPolicy()
+        self.enforce_hours = enforce_hours
+
+    # ----------------------------------------------------------------- restore
+
+    def restore(
+        self,
+        state: HallState,
+        tickets: Iterable[Ticket],
+        counters: Iterable[Counter],
+        bookings: Iterable[Booking],
+    ) -> None:
+        """Load state saved earlier (tickets of `state.day` and any still open)."""
+        self.state = state
+        for counter in counters:
+            if counter.id in self.counters:
+                self.counters[counter.id] = counter
+        finished: list[Ticket] = []
+        for ticket in tickets:
+            self.tickets[ticket.id] = ticket
+            if ticket.state is TicketState.WAITING:
+                self.lanes.add(ticket)
+            elif ticket.state is TicketState.FINISHED:
+                finished.append(ticket)
+        for ticket in sorted(finished, key=lambda t: t.finished_at or t.issued_at):
+            self._record_time(ticket)
+        for booking in bookings:
+            self.bookings[booking.code] = booking
+
+    # ----------------------------------------------------------------- queries
+
+    def ticket(self, ticket_id: str) -> Ticket:
+        ticket = self.tickets.get(TicketId(ticket_id))
+        if ticket is None:
+            raise NotFound(f"no ticket {ticket_id} today", code="ticket_not_found")
+        return ticket
+
+    def counter(self, counter_id: str) -> Counter:
+        counter = self.counters.get(CounterId(counter_id))
+        if counter is None:
+            raise NotFound(f"no counter {counter_id}", code="counter_not_found")
+        return counter
+
+    def service(self, service_id: str) -> Service:
+        service = self.services.get(ServiceId(service_id))
+        if service is None:
+            raise NotFound(f"no service {service_id}", code="service_not_found")
+        return service
+
+    def booking(self, code: str) -> Booking:
+        booking = self.bookings.get(code.strip().upper())
+        if booking is None:
+            raise NotFound(f"no booking with code {code}", code="booking_not_found")
+        return booking
+
+    def estimate_for(self, ticket: Ticket, now: datetime) -> Estimate:
+        if ticket.state is not TicketState.WAITING:
+            return Estimate(0, 0)
+        service = self.services[ticket.service]
+        ahead = people_ahead(ticket, self.lanes, now)
+        return estimate(ahead, service, self.times, self._capacity(service.id))
+
+    def queue(self, now: datetime) -> list[ServiceQueue]:
+        result = []
+        for service in self.catalogue.services:
+            waiting = list(self.lanes.of_service(service.id))
+            longest = max(((now - t.issued_at).total_seconds() for t in waiting), default=0.0)
+            capacity = self._capacity(service.id)
+            result.append(
+                ServiceQueue(
+                    service=service,
+                    waiting=len(waiting),
+                    longest_wait_s=max(int(longest), 0),
+                    open_counters=sum(
+                        1
+                        for c in self.counters.values()
+                        if c.state is CounterState.OPEN and service.id in c.profile
+                    ),
+                    estimate_for_new=estimate(len(waiting), service, self.times, capacity),
+                    suspended=service.id in self.state.suspended,
+                )
+            )
+        return result
+
+    def opens_at(self, now: datetime) -> datetime | None:
+        """When the hall next opens (now, if it is open)."""
+        return self.catalogue.hours.next_opening(now)
+
+    def is_open(self, now: datetime) -> bool:
+        return not self.enforce_hours or self.catalogue.hours.is_open(now)
+
+    # ----------------------------------------------------------------- the day
+
+    def roll_day(self, day: date, now: datetime) -> list[Event]:
+        """Start a new business day: close what yesterday left open, numbering from 1."""
+        if day <= self.state.day:
+            return []
+        events: list[Event] = []
+        for ticket in list(self.tickets.values()):
+            if ticket.state.is_open:
+                if ticket.state is TicketState.WAITING:
+                    self.lanes.remove(ticket)
+                ticket.expire(now)
+                events.append(Event(ev.TICKET_EXPIRED, {"ticket": ticket.to_json()}))
+        self.tickets.clear()
+        for counter in self.counters.values():
+            counter.current = None
+            counter.operator = None
+            counter.priority_streak = 0
+            counter.state = CounterState.CLOSED
+            counter.pause_reason = None
+            counter.state_since = now
+            events.append(Event(ev.COUNTER_CHANGED, {"counter": counter.to_json()}))
+        horizon = datetime.combine(day, datetime.min.time(), tzinfo=now.tzinfo) - timedelta(
+            days=BOOKING_MEMORY_DAYS
+        )
+        self.bookings = {c: b for c, b in self.bookings.items() if b.slot_at >= horizon}
+        self.state = HallState(day=day, announcement=self.state.announcement)
+        self.times = ServiceTimes()
+        events.append(Event(ev.DAY_OPENED, {"day": day.isoformat()}))
+        return events
+
+    # ----------------------------------------------------------------- issuing
+
+    def issue(
+        self,
+        service_id: str,
+        now: datetime,
+        *,
+        priority: Priority = Priority.REGULAR,
+        priority_reason: str | None = None,
+        language: Lang = "kk",
+        booking_code: str | None = None,
+        iin: str | None = None,
+    ) -> tuple[Issued, list[Event]]:
+        booking = None
+        if booking_code is not None:
+            booking = self.booking(booking_code)
+        elif iin is not None:
+            booking = self._booking_for_iin(iin, now)
+        if booking is not None:
+            service_id = booking.service
+        service = self.service(service_id)
+        self._require_open_for(service, now)
+        appointment_at: datetime | None = None
+        late = False
+        if booking is not None:
+            appointment_at, late = self._check_in(booking, now)
+        self.state.numbering[service.id] = self.state.numbering.get(service.id, 0) + 1
+        self.state.order += 1
+        number = f"{service.prefix}{self.state.numbering[service.id]:03d}"
+        ticket = Ticket(
+            id=TicketId(f"{self.state.day:%Y%m%d}-{number}"),
+            number=number,
+            service=service.id,
+            issued_at=now,
+            priority=priority,
+            priority_reason=priority_reason if priority is not Priority.REGULAR else None,
+            language=language,
+            appointment_at=appointment_at,
+            booking_code=booking.code if booking is not None else None,
+            order=self.state.order,
+        )
+        self.tickets[ticket.id] = ticket
+        self.lanes.add(ticket)
+        events = []
+        if booking is not None:
+            booking.state = BookingState.CHECKED_IN
+            booking.ticket = ticket.id
+        issued = Issued(ticket, self.estimate_for(ticket, now), late_for_appointment=late)
+        data: JsonObject = {"ticket": ticket.to_json(), "late_for_appointment": late}
+        if booking is not None:
+            data["booking"] = booking.to_json()
+        events.append(Event(ev.TICKET_ISSUED, data))
+        return issued, events
+
+    def _require_open_for(self, service: Service, now: datetime) -> None:
+        if not self.is_open(now):
+            opens = self.opens_at(now)
+            raise HallClosed("the hall is closed now", opens_at=opens)
+        if service.id in self.state.suspended:
+            raise HallClosed(
+                f"{service.name.en} is not provided today", opens_at=None, code="service_suspended"
+            )
+        hours = self.catalogue.service_hours(service)
+        if self.enforce_hours and not hours.is_open(now):
+            raise HallClosed(
+                f"{service.name.en} is not provided at this time",
+                opens_at=hours.next_opening(now),
+                code="service_closed",
+            )
+
+    def _booking_for_iin(self, iin: str, now: datetime) -> Booking:
+        for booking in self.bookings.values():
+            if (
+                booking.iin == iin
+                and booking.state is BookingState.BOOKED
+                and booking.slot_at.date() == now.date()
+            ):
+                return booking
+        raise NotFound("no booking for this IIN today", code="booking_not_found")
+
+    def _check_in(self, booking: Booking, now: datetime) -> tuple[datetime | None, bool]:
+        if booking.state is BookingState.CHECKED_IN:
+            raise Conflict(f"booking {booking.code} is already checked in", code="checked_in")
+        if booking.state is BookingState.CANCELLED:
+            raise Conflict(f"booking {booking.code} was cancelled", code="booking_cancelled")
+        if booking.slot_at.date() != now.date():
+            raise Conflict(
+                f"booking {booking.code} is for {booking.slot_at:%d.%m.%Y}, not today",
+                code="wrong_day",
+            )
+        early = timedelta(minutes=self.catalogue.appointment_early_min)
+        if now < booking.slot_at - early:
+            raise HallClosed(
+                f"booking {booking.code} is at {booking.slot_at:%H:%M}; check in from "
+                f"{booking.slot_at - early:%H:%M}",
+                opens_at=booking.slot_at - early,
+                code="too_early",
+            )
+        if now > booking.slot_at + timedelta(minutes=self.catalogue.appointment_late_min):
+            return None, True  # too late for the slot: joins the queue as everyone does
+        return booking.slot_at, False
+
+    # ----------------------------------------------------------------- calling
+
+    def call_next(self, counter_id: str, now: datetime) -> tuple[Ticket | None, list[Event]]:
+        counter = self._ready_counter(counter_id)
+        pick = self.policy.pick(
+            self.lanes, counter, self.services, now, self.catalogue.priority_streak_cap
+        )
+        if pick is None:
+            return None, []
+        return pick.ticket, [self._call(counter, pick, now, reason=None)]
+
+    def call_ticket(
+        self, counter_id: str, ticket_id: str, reason: str, now: datetime
+    ) -> tuple[Ticket, list[Event]]:
+        """A supervisor's call out of order; the reason lands in the event."""
+        if not reason.strip():
+            raise InvalidInput("calling a ticket out of order needs a reason", code="no_reason")
+        counter = self._ready_counter(counter_id)
+        ticket = self.ticket(ticket_id)
+        if ticket.state is not TicketState.WAITING:
+            raise Conflict(
+                f"{ticket.number} is {ticket.state.value}, not waiting", code="not_waiting"
+            )
+        return ticket, [self._call(counter, Pick(ticket, Why.OVERRIDE), now, reason=reason.strip())]
+
+    def _ready_counter(self, counter_id: str) -> Counter:
+        counter = self.counter(counter_id)
+        if counter.state is not CounterState.OPEN:
+            raise Conflict(
+                f"counter {counter.number} is {counter.state.value}: open it first",
+                code=f"counter_{counter.state.value}",
+            )
+        if counter.current is not None:
+            current = self.tickets[counter.current]
+            raise Conflict(
+                f"counter {counter.number} still has {current.number}: "
+                "finish it or mark it as no-show first",
+                code="counter_busy",
+            )
+        return counter
+
+    def _call(self, counter: Counter, pick: Pick, now: datetime, reason: str | None) -> Event:
+        ticket = pick.ticket
+        ahead_of_it = self._earlier_eligible(ticket, counter)
+        self.lanes.remove(ticket)
+        ticket.call(counter.id, counter.operator, now)
+        counter.current = ticket.id
+        if pick.why is Why.PRIORITY:
+            counter.priority_streak += 1
+        elif pick.why in (Why.LONGEST_WAIT, Why.BACKUP):
+            counter.priority_streak = 0
+        return Event(
+            ev.TICKET_CALLED,
+            {
+                "ticket": ticket.to_json(),
+                "counter_id": counter.id,
+                "counter_number": counter.number,
+                "why": pick.why.value,
+                "reason": reason,
+                "out_of_order": ahead_of_it,
+                "wait_s": int((now - ticket.issued_at).total_seconds()),
+            },
+        )
+
+    def _earlier_eligible(self, ticket: Ticket, counter: Counter) -> bool:
+        """Whether some waiting ticket this counter serves was issued before `ticket`."""
+        for service_id in counter.profile:
+            for other in self.lanes.of_service(service_id):
+                if other is ticket or other.target_counter not in (None, counter.id):
+                    continue
+                if lane_key(other)[1:] < lane_key(ticket)[1:]:
+                    return True
+        return False
+
+    # ----------------------------------------------------------------- at the counter
+
+    def recall(
+        self, ticket_id: str, now: datetime, *, by_counter: str | None = None
+    ) -> tuple[Ticket, list[Event]]:
+        ticket = self._at_counter(ticket_id, by_counter)
+        if ticket.state is TicketState.CALLED and ticket.times_called > self.catalogue.max_recalls:
+            return self._no_show(ticket, now, reason="recall_limit")
+        ticket.recall(now)
+        counter = self.counters[ticket.counter] if ticket.counter else None
+        return ticket, [
+            Event(
+                ev.TICKET_RECALLED,
+                {
+                    "ticket": ticket.to_json(),
+                    "counter_id": ticket.counter,
+                    "counter_number": counter.number if counter else None,
+                },
+            )
+        ]
+
+    def requeue(
+        self, ticket_id: str, now: datetime, *, by_counter: str | None = None
+    ) -> tuple[Ticket, list[Event]]:
+        ticket = self._at_counter(ticket_id, by_counter)
+        counter = self._release(ticket)
+        ticket.requeue()
+        self.lanes.add(ticket)
+        return ticket, [
+            Event(ev.TICKET_REQUEUED, {"ticket": ticket.to_json(), "counter_id": counter})
+        ]
+
+    def start(
+        self, ticket_id: str, now: datetime, *, by_counter: str | None = None
+    ) -> tuple[Ticket, list[Event]]:
+        ticket = self._at_counter(ticket_id, by_counter)
+        ticket.start(now)
+        return ticket, [Event(ev.TICKET_STARTED, {"ticket": ticket.to_json()})]
+
+    def finish(
+        self, ticket_id: str, now: datetime, *, by_counter: str | None = None
+    ) -> tuple[Ticket, list[Event]]:
+        ticket = self._at_counter(ticket_id, by_counter)
+        ticket.finish(now)
+        self._release(ticket)
+        self._record_time(ticket)
+        return ticket, [Event(ev.TICKET_FINISHED, {"ticket": ticket.to_json()})]
+
+    def no_show(
+        self, ticket_id: str, now: datetime, *, by_counter: str | None = None
+    ) -> tuple[Ticket, list[Event]]:
+        return self._no_show(self._at_counter(ticket_id, by_counter), now, reason="operator")
+
+    def _no_show(self, ticket: Ticket, now: datetime, reason: str) -> tuple[Ticket, list[Event]]:
+        ticket.mark_no_show(now)
+        self._release(ticket)
+        return ticket, [Event(ev.TICKET_NO_SHOW, {"ticket": ticket.to_json(), "reason": reason})]
+
+    def cancel(
+        self, ticket_id: str, now: datetime, *, reason: str = ""
+    ) -> tuple[Ticket, list[Event]]:
+        ticket = self.ticket(ticket_id)
+        was_waiting = ticket.state is TicketState.WAITING
+        ticket.cancel(now)
+        if was_waiting:
+            self.lanes.remove(ticket)
+        else:
+            self._release(ticket)
+        return ticket, [Event(ev.TICKET_CANCELLED, {"ticket": ticket.to_json(), "reason": reason})]
+
+    def transfer(
+        self,
+        ticket_id: str,
+        service_id: str,
+        now: datetime,
+        *,
+        to_counter: str | None = None,
+        note: str = "",
+        by_counter: str | None = None,
+    ) -> tuple[Ticket, list[Event]]:
+        ticket = self._at_counter(ticket_id, by_counter)
+        service = self.service(service_id)
+        if service.id in self.state.suspended:
+            raise Conflict(f"{service.name.en} is not provided today", code="service_suspended")
+        target: Counter | None = None
+        if to_counter is not None:
+            target = self.counter(to_counter)
+            if service.id not in target.profile:
+                raise InvalidInput(
+                    f"counter {target.number} does not serve {service.name.en}",
+                    code="counter_not_serving",
+                )
+        from_service = ticket.service
+        from_counter = ticket.counter
+        if ticket.state is TicketState.SERVING and ticket.started_at is not None:
+            self.times.record(ticket.service, (now - ticket.started_at).total_seconds())
+        self._release(ticket)
+        ticket.transfer(service.id, target.id if target else None, note.strip())
+        self.lanes.add(ticket)
+        return ticket, [
+            Event(
+                ev.TICKET_TRANSFERRED,
+                {
+                    "ticket": ticket.to_json(),
+                    "from_service_id": from_service,
+                    "from_counter_id": from_counter,
+                    "to_counter_id": target.id if target else None,
+                    "note": note.strip(),
+                },
+            )
+        ]
+
+    def rate(self, ticket_id: str, grade: Grade) -> tuple[Ticket, list[Event]]:
+        ticket = self.ticket(ticket_id)
+        ticket.rate(grade)
+        return ticket, [
+            Event(
+                ev.TICKET_RATED,
+                {
+                    "ticket": ticket.to_json(),
+                    "grade": grade.value,
+                    "counter_id": ticket.counter,
+                    "operator_id": ticket.operator,
+                    "service_id": ticket.service,
+                },
+            )
+        ]
+
+    def _at_counter(self, ticket_id: str, by_counter: str | None) -> Ticket:
+        ticket = self.ticket(ticket_id)
+        if by_counter is not None and ticket.counter != by_counter:
+            where = (
+                f"counter {self.counters[ticket.counter].number}"
+                if ticket.counter
+                else "no counter"
+            )
+            raise Forbidden(
+                f"{ticket.number} is at {where}, not at this counter", code="other_counter"
+            )
+        return ticket
+
+    def _release(self, ticket: Ticket) -> CounterId | None:
+        counter_id = ticket.counter
+        if counter_id is not None and self.counters[counter_id].current == ticket.id:
+            self.counters[counter_id].current = None
+        return counter_id
+
+    def _record_time(self, ticket: Ticket) -> None:
+        if ticket.started_at is not None and ticket.finished_at is not None:
+            seconds = (ticket.finished_at - ticket.started_at).total_seconds()
+            self.times.record(ticket.service, seconds)
+
+    def _capacity(self, service: ServiceId) -> float:
+        return serving_capacity(service, self.counters.values())
+
+    # ----------------------------------------------------------------- counters
+
+    def sign_in(self, counter_id: str, operator: OperatorId, now: datetime) -> list[Event]:
+        counter = self.counter(counter_id)
+        for other in self.counters.values():
+            if other.operator == operator and other.id != counter.id:
+                raise Conflict(
+                    f"{operator} is signed in at counter {other.number}: sign out there first",
+                    code="operator_elsewhere",
+                )
+        counter.sign_in(operator, now)
+        return [self._counter_changed(counter, "signed_in")]
+
+    def sign_out(self, counter_id: str, now: datetime) -> list[Event]:
+        counter = self.counter(counter_id)
+        counter.sign_out(now)
+        return [self._counter_changed(counter, "signed_out")]
+
+    def open_counter(self, counter_id: str, now: datetime) -> list[Event]:
+        counter = self.counter(counter_id)
+        counter.open(now)
+        return [self._counter_changed(counter, "opened")]
+
+    def pause_counter(self, counter_id: str, reason: PauseReason, now: datetime) -> list[Event]:
+        counter = self.counter(counter_id)
+        counter.pause(reason, now)
+        return [self._counter_changed(counter, "paused")]
+
+    def close_counter(self, counter_id: str, now: datetime) -> list[Event]:
+        counter = self.counter(counter_id)
+        counter.close(now)
+        return [self._counter_changed(counter, "closed")]
+
+    def set_profile(self, counter_id: str, profile: Mapping[str, str]) -> list[Event]:
+        counter = self.counter(counter_id)
+        parsed: dict[ServiceId, Level] = {}
+        for service_id, level in profile.items():
+            self.service(service_id)
+            try:
+                parsed[ServiceId(service_id)] = Level(level)
+            except ValueError:
+                raise InvalidInput(
+                    f"level must be main or backup, not {level!r}", code="bad_level"
+                ) from None
+        counter.set_profile(parsed)
+        return [self._counter_changed(counter, "profile")]
+
+    def _counter_changed(self, counter: Counter, change: str) -> Event:
+        return Event(ev.COUNTER_CHANGED, {"counter": counter.to_json(), "change": change})
+
+    # ----------------------------------------------------------------- services, hall
+
+    def suspend_service(self, service_id: str, suspended: bool) -> list[Event]:
+        service = self.service(service_id)
+        if suspended:
+            self.state.suspended.add(service.id)
+        else:
+            self.state.suspended.discard(service.id)
+        return [Event(ev.SERVICE_CHANGED, {"service_id": service.id, "suspended": suspended})]
+
+    def announce(self, text: str) -> list[Event]:
+        if len(text) > 500:
+            raise InvalidInput("an announcement is at most 500 characters", code="too_long")
+        self.state.announcement = text.strip()
+        return [Event(ev.HALL_ANNOUNCEMENT, {"text": self.state.announcement})]
+
+    # ----------------------------------------------------------------- bookings
+
+    def book(
+        self, service_id: str, slot_at: datetime, code: str, now: datetime, *, iin: str | None
+    ) -> tuple[Booking, list[Event]]:
+        service = self.service(service_id)
+        if slot_at <= now:
+            raise InvalidInput("a booking must be for a time in the future", code="slot_past")
+        if slot_at.minute or slot_at.second or slot_at.microsecond:
+            raise InvalidInput("slots start on the hour", code="slot_not_on_hour")
+        if not self.catalogue.service_hours(service).is_open(slot_at) or (
+            not self.catalogue.hours.is_open(slot_at)
+        ):
+            raise Conflict("the hall does not serve this service then", code="slot_closed")
+        active = [b for b in self.bookings.values() if b.state is not BookingState.CANCELLED]
+        taken = sum(1 for b in active if b.service == service.id and b.slot_at == slot_at)
+        if taken >= service.slot_capacity:
+            raise Conflict("this slot is fully booked", code="slot_full")
+        if iin is not None:
+            for other in active:
+                if other.iin == iin and abs(other.slot_at - slot_at) < timedelta(
+                    days=BOOKING_MEMORY_DAYS
+                ):
+                    raise Conflict(
+                        f"this IIN already has a booking on {other.slot_at:%d.%m.%Y}: "
+                        "one booking in 10 days",
+                        code="iin_has_booking",
+                    )
+        if code in self.bookings:
+            raise Conflict("booking code collision; try again", code="code_taken")
+        booking = Booking(code=code, service=service.id, slot_at=slot_at, iin=iin)
+        self.bookings[code] = booking
+        return booking, [Event(ev.BOOKING_CREATED, {"booking": booking.to_json()})]
+
+    def cancel_booking(self, code: str) -> tuple[Booking, list[Event]]:
+        booking = self.booking(code)
+        if booking.state is not BookingState.BOOKED:
+            raise Conflict(f"booking {booking.code} is {booking.state.value}", code="not_booked")
+        booking.state = BookingState.CANCELLED
+        return booking, [Event(ev.BOOKING_CANCELLED, {"booking": booking.to_json()})]

@@ -1,0 +1,146 @@
+"""Which waiting ticket a counter calls next, and the lanes the waiting tickets stand in."""
+
+from __future__ import annotations
+
+import bisect
+import enum
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Protocol
+
+from hallserver.domain.catalogue import Level, Service
+from hallserver.domain.counters import Counter
+from hallserver.domain.ids import ServiceId
+from hallserver.domain.tickets import QueueClass, Ticket
+
+
+def lane_key(ticket: Ticket) -> tuple[datetime, datetime, int]:
+    """Serving order inside a lane: appointments by slot, everyone by issue time then order."""
+    slot = ticket.appointment_at if ticket.appointment_at is not None else ticket.issued_at
+    return (slot, ticket.issued_at, ticket.order)
+
+
+class WaitingLanes:
+    """The waiting tickets, one lane per service and queue class, each in serving order."""
+
+    def __init__(self) -> None:
+        self._lanes: dict[tuple[ServiceId, QueueClass], list[Ticket]] = {}
+        self._count = 0
+
+    def add(self, ticket: Ticket) -> None:
+        lane = self._lanes.setdefault((ticket.service, ticket.queue_class), [])
+        bisect.insort(lane, ticket, key=lane_key)
+        self._count += 1
+
+    def remove(self, ticket: Ticket) -> None:
+        lane = self._lanes[(ticket.service, ticket.queue_class)]
+        lane.remove(ticket)
+        self._count -= 1
+
+    def lane(self, service: ServiceId, queue_class: QueueClass) -> Sequence[Ticket]:
+        return self._lanes.get((service, queue_class), ())
+
+    def of_service(self, service: ServiceId) -> Iterator[Ticket]:
+        """Tickets of one service in the order they would be served (due-ness aside)."""
+        for queue_class in QueueClass:
+            yield from self.lane(service, queue_class)
+
+    def count(self, service: ServiceId | None = None) -> int:
+        if service is None:
+            return self._count
+        return sum(len(self.lane(service, c)) for c in QueueClass)
+
+    def __iter__(self) -> Iterator[Ticket]:
+        for lane in self._lanes.values():
+            yield from lane
+
+
+class Why(enum.Enum):
+    """Why a ticket was chosen: carried in the ticket.called event."""
+
+    APPOINTMENT = "appointment"
+    PRIORITY = "priority"
+    LONGEST_WAIT = "longest_wait"
+    BACKUP = "backup_over_target"
+    EARLY_APPOINTMENT = "early_appointment"
+    OVERRIDE = "override"
+
+
+@dataclass(frozen=True)
+class Pick:
+    """A policy's choice."""
+
+    ticket: Ticket
+    why: Why
+
+
+class RoutingPolicy(Protocol):
+    """Chooses the next ticket for a counter."""
+
+    def pick(
+        self,
+        lanes: WaitingLanes,
+        counter: Counter,
+        services: Mapping[ServiceId, Service],
+        now: datetime,
+        priority_streak_cap: int,
+    ) -> Pick | None: ...
+
+
+def _first_for(lane: Sequence[Ticket], counter: Counter) -> Ticket | None:
+    """The first ticket in a lane this counter may take (others may be sent to one counter)."""
+    for ticket in lane:
+        if ticket.target_counter is None or ticket.target_counter == counter.id:
+            return ticket
+    return None
+
+
+class HallPolicy:
+    """Due appointments, then priority (capped), then the longest wait; backup past target.
+
+    FIFO inside every service and queue class: only a lane's first eligible ticket is a
+    candidate. A counter's backup services are served only once their first ticket has
+    waited longer than the service's target wait.
+    """
+
+    def pick(
+        self,
+        lanes: WaitingLanes,
+        counter: Counter,
+        services: Mapping[ServiceId, Service],
+        now: datetime,
+        priority_streak_cap: int,
+    ) -> Pick | None:
+        def heads(queue_class: QueueClass) -> list[tuple[Ticket, Level]]:
+            found = []
+            for service_id, level in sorted(counter.profile.items()):
+                head = _first_for(lanes.lane(service_id, queue_class), counter)
+                if head is None:
+                    continue
+                if level is Level.BACKUP and queue_class is not QueueClass.APPOINTMENT:
+                    service = services[service_id]
+                    if now - head.issued_at <= timedelta(minutes=service.target_wait_min):
+                        continue
+                found.append((head, level))
+            return found
+
+        appointments = heads(QueueClass.APPOINTMENT)
+        due = [
+            t for t, _ in appointments if t.appointment_at is not None and t.appointment_at <= now
+        ]
+        if due:
+            return Pick(min(due, key=lane_key), Why.APPOINTMENT)
+
+        priority = heads(QueueClass.PRIORITY)
+        regular = heads(QueueClass.REGULAR)
+        if priority and not (regular and counter.priority_streak >= priority_streak_cap):
+            ticket, level = min(priority, key=lambda p: lane_key(p[0]))
+            return Pick(ticket, Why.PRIORITY)
+        if regular:
+            ticket, level = min(regular, key=lambda p: lane_key(p[0]))
+            return Pick(ticket, Why.BACKUP if level is Level.BACKUP else Why.LONGEST_WAIT)
+        if appointments:
+            ticket = min((t for t, _ in appointments), key=lane_key)
+            return Pick(ticket, Why.EARLY_APPOINTMENT)
+        return None

@@ -1,0 +1,268 @@
+"""Ticket lifecycle: the one place that knows which state changes are legal."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from hallserver.domain.errors import IllegalTransition
+from hallserver.domain.ids import CounterId, JsonObject, Lang, OperatorId, ServiceId, TicketId
+
+
+class TicketState(enum.Enum):
+    """Where a ticket is in its life (DESIGN.md)."""
+
+    WAITING = "waiting"
+    CALLED = "called"
+    SERVING = "serving"
+    FINISHED = "finished"
+    NO_SHOW = "no_show"
+    CANCELLED = "cancelled"
+    EXPIRED = "expired"  # still open when the day ended: closed at the next opening
+
+    @property
+    def is_open(self) -> bool:
+        return self in _OPEN
+
+
+_OPEN = frozenset({TicketState.WAITING, TicketState.CALLED, TicketState.SERVING})
+
+_ALLOWED: dict[TicketState, frozenset[TicketState]] = {
+    TicketState.WAITING: frozenset(
+        {TicketState.CALLED, TicketState.CANCELLED, TicketState.EXPIRED}
+    ),
+    TicketState.CALLED: frozenset(
+        {
+            TicketState.CALLED,  # recall
+            TicketState.SERVING,
+            TicketState.NO_SHOW,
+            TicketState.WAITING,  # back to the queue, or transferred before service began
+            TicketState.CANCELLED,
+            TicketState.EXPIRED,
+        }
+    ),
+    TicketState.SERVING: frozenset(
+        {TicketState.FINISHED, TicketState.WAITING, TicketState.EXPIRED}  # WAITING = transfer
+    ),
+    TicketState.FINISHED: frozenset(),
+    TicketState.NO_SHOW: frozenset(),
+    TicketState.CANCELLED: frozenset(),
+    TicketState.EXPIRED: frozenset(),
+}
+
+
+class Priority(enum.Enum):
+    """Who goes first: regular visitors, or visitors the law lets ahead."""
+
+    REGULAR = "regular"
+    DISABLED = "disabled"
+    ELDERLY = "elderly"
+    PREGNANT = "pregnant"
+    VETERAN = "veteran"
+
+
+class QueueClass(enum.Enum):
+    """The three lanes of a service's queue, in the order they are served."""
+
+    APPOINTMENT = "appointment"
+    PRIORITY = "priority"
+    REGULAR = "regular"
+
+
+class Grade(enum.Enum):
+    """A visitor's rating of the service."""
+
+    EXCELLENT = "excellent"
+    GOOD = "good"
+    SATISFACTORY = "satisfactory"
+
+
+@dataclass
+class Ticket:
+    """One visitor's place in the hall: issued, called, served, rated."""
+
+    id: TicketId
+    number: str
+    service: ServiceId
+    issued_at: datetime
+    priority: Priority = Priority.REGULAR
+    priority_reason: str | None = None
+    language: Lang = "kk"
+    appointment_at: datetime | None = None
+    booking_code: str | None = None
+    state: TicketState = TicketState.WAITING
+    counter: CounterId | None = None
+    operator: OperatorId | None = None
+    target_counter: CounterId | None = None
+    times_called: int = 0
+    called_at: datetime | None = None
+    first_called_at: datetime | None = None
+    started_at: datetime | None = None
+    finished_at: datetime | None = None
+    rating: Grade | None = None
+    transfers: int = 0
+    notes: tuple[str, ...] = field(default=())
+    order: int = 0  # issue order within the day: breaks ties between equal issue times
+
+    @property
+    def queue_class(self) -> QueueClass:
+        if self.appointment_at is not None:
+            return QueueClass.APPOINTMENT
+        if self.priority is not Priority.REGULAR:
+            return QueueClass.PRIORITY
+        return QueueClass.REGULAR
+
+    @property
+    def sort_key(self) -> tuple[datetime, int]:
+        return (self.issued_at, self.order)
+
+    def call(self, counter: CounterId, operator: OperatorId | None, at: datetime) -> None:
+        self._move_to(TicketState.CALLED, "call")
+        self.counter = counter
+        self.operator = operator
+        self.target_counter = None
+        self.times_called = 1
+        self.called_at = at
+        if self.first_called_at is None:
+            self.first_called_at = at
+
+    def recall(self, at: datetime) -> None:
+        self._require(TicketState.CALLED, "recall")
+        self.times_called += 1
+        self.called_at = at
+
+    def start(self, at: datetime) -> None:
+        self._move_to(TicketState.SERVING, "start")
+        self.started_at = at
+
+    def finish(self, at: datetime) -> None:
+        self._move_to(TicketState.FINISHED, "finish")
+        self.finished_at = at
+
+    def mark_no_show(self, at: datetime) -> None:
+        self._move_to(TicketState.NO_SHOW, "mark as no-show")
+        self.finished_at = at
+
+    def cancel(self, at: datetime) -> None:
+        self._move_to(TicketState.CANCELLED, "cancel")
+        self.finished_at = at
+
+    def expire(self, at: datetime) -> None:
+        self._move_to(TicketState.EXPIRED, "expire")
+        self.finished_at = at
+
+    def requeue(self) -> None:
+        """A called visitor did not come yet: back to the queue, keeping their place."""
+        self._require(TicketState.CALLED, "return to the queue")
+        self._move_to(TicketState.WAITING, "return to the queue")
+        self.counter = None
+        self.operator = None
+
+    def transfer(self, service: ServiceId, target_counter: CounterId | None, note: str) -> None:
+        if self.state not in (TicketState.CALLED, TicketState.SERVING):
+            raise IllegalTransition(
+                f"{self.number} is {self.state.value}: only a called or served ticket "
+                "can be transferred"
+            )
+        self._move_to(TicketState.WAITING, "transfer")
+        self.service = service
+        self.counter = None
+        self.operator = None
+        self.target_counter = target_counter
+        self.started_at = None
+        self.times_called = 0
+        self.transfers += 1
+        if note:
+            self.notes = (*self.notes, note)
+
+    def rate(self, grade: Grade) -> None:
+        if self.state is not TicketState.FINISHED:
+            raise IllegalTransition(
+                f"{self.number} is {self.state.value}: only a finished visit can be rated",
+                code="not_finished",
+            )
+        if self.rating is not None:
+            raise IllegalTransition(f"{self.number} is already rated", code="already_rated")
+        self.rating = grade
+
+    def _require(self, state: TicketState, action: str) -> None:
+        if self.state is not state:
+            raise IllegalTransition(
+                f"cannot {action} {self.number}: it is {self.state.value}, not {state.value}"
+            )
+
+    def _move_to(self, new: TicketState, action: str) -> None:
+        if new not in _ALLOWED[self.state]:
+            raise IllegalTransition(f"cannot {action} {self.number}: it is {self.state.value}")
+        self.state = new
+
+    def to_json(self) -> JsonObject:
+        def iso(value: datetime | None) -> str | None:
+            return value.isoformat() if value is not None else None
+
+        return {
+            "id": self.id,
+            "number": self.number,
+            "service_id": self.service,
+            "status": self.state.value,
+            "priority": self.priority.value,
+            "priority_reason": self.priority_reason,
+            "language": self.language,
+            "appointment_at": iso(self.appointment_at),
+            "booking_code": self.booking_code,
+            "counter_id": self.counter,
+            "operator_id": self.operator,
+            "target_counter_id": self.target_counter,
+            "times_called": self.times_called,
+            "issued_at": iso(self.issued_at),
+            "called_at": iso(self.called_at),
+            "first_called_at": iso(self.first_called_at),
+            "started_at": iso(self.started_at),
+            "finished_at": iso(self.finished_at),
+            "rating": self.rating.value if self.rating is not None else None,
+            "transfers": self.transfers,
+            "notes": list(self.notes),
+            "order": self.order,
+        }
+
+    @classmethod
+    def from_json(cls, raw: JsonObject) -> Ticket:
+        def dt(key: str) -> datetime | None:
+            value = raw.get(key)
+            return datetime.fromisoformat(value) if isinstance(value, str) else None
+
+        def opt(key: str) -> str | None:
+            value = raw.get(key)
+            return value if isinstance(value, str) else None
+
+        issued = dt("issued_at")
+        assert issued is not None
+        rating = opt("rating")
+        notes = raw.get("notes")
+        language = str(raw.get("language", "kk"))
+        assert language in ("kk", "ru", "en")
+        return cls(
+            id=TicketId(str(raw["id"])),
+            number=str(raw["number"]),
+            service=ServiceId(str(raw["service_id"])),
+            issued_at=issued,
+            priority=Priority(str(raw["priority"])),
+            priority_reason=opt("priority_reason"),
+            language=language,  # type: ignore[arg-type]  # checked just above
+            appointment_at=dt("appointment_at"),
+            booking_code=opt("booking_code"),
+            state=TicketState(str(raw["status"])),
+            counter=CounterId(c) if (c := opt("counter_id")) else None,
+            operator=OperatorId(o) if (o := opt("operator_id")) else None,
+            target_counter=CounterId(t) if (t := opt("target_counter_id")) else None,
+            times_called=int(str(raw.get("times_called", 0))),
+            called_at=dt("called_at"),
+            first_called_at=dt("first_called_at"),
+            started_at=dt("started_at"),
+            finished_at=dt("finished_at"),
+            rating=Grade(rating) if rating else None,
+            transfers=int(str(raw.get("transfers", 0))),
+            notes=tuple(str(n) for n in notes) if isinstance(notes, list) else (),
+            order=int(str(raw.get("order", 0))),
+        )

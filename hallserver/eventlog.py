@@ -1,0 +1,128 @@
+"""The event log's records and their hash chain: each record seals the one before it."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from hallserver.domain.ids import JsonObject
+
+GENESIS = "0" * 64
+
+
+def canonical(data: JsonObject) -> str:
+    """The one JSON text of `data` that is stored and hashed."""
+    return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+@dataclass(frozen=True)
+class EventRecord:
+    """One event as logged: numbered, timed, attributed and chained."""
+
+    seq: int
+    at: str
+    type: str
+    actor: str
+    counter_id: str | None
+    ticket_id: str | None
+    data: str  # canonical JSON
+    prev_hash: str
+    hash: str
+
+    def wire(self) -> str:
+        """The JSON text sent to terminals for this event."""
+        return (
+            f'{{"seq":{self.seq},"type":{json.dumps(self.type)},"at":{json.dumps(self.at)},'
+            f'"actor":{json.dumps(self.actor, ensure_ascii=False)},"data":{self.data}}}'
+        )
+
+
+def seal(
+    prev_hash: str,
+    seq: int,
+    at: str,
+    type_: str,
+    actor: str,
+    counter_id: str | None,
+    ticket_id: str | None,
+    data: str,
+) -> str:
+    """The hash of one record, chained to the previous record's hash."""
+    text = "\x1f".join(
+        (prev_hash, str(seq), at, type_, actor, counter_id or "", ticket_id or "", data)
+    )
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def make_record(
+    prev_hash: str,
+    seq: int,
+    at: str,
+    type_: str,
+    actor: str,
+    data: JsonObject,
+) -> EventRecord:
+    counter_id, ticket_id = _subjects(data)
+    text = canonical(data)
+    return EventRecord(
+        seq=seq,
+        at=at,
+        type=type_,
+        actor=actor,
+        counter_id=counter_id,
+        ticket_id=ticket_id,
+        data=text,
+        prev_hash=prev_hash,
+        hash=seal(prev_hash, seq, at, type_, actor, counter_id, ticket_id, text),
+    )
+
+
+def _subjects(data: JsonObject) -> tuple[str | None, str | None]:
+    ticket = data.get("ticket")
+    counter = data.get("counter")
+    ticket_id = ticket.get("id") if isinstance(ticket, dict) else None
+    counter_id: object = data.get("counter_id")
+    if counter_id is None and isinstance(ticket, dict):
+        counter_id = ticket.get("counter_id")
+    if counter_id is None and isinstance(counter, dict):
+        counter_id = counter.get("id")
+    return (
+        counter_id if isinstance(counter_id, str) else None,
+        ticket_id if isinstance(ticket_id, str) else None,
+    )
+
+
+@dataclass(frozen=True)
+class ChainBreak:
+    """The first record that does not fit the chain, and why."""
+
+    seq: int
+    reason: str
+
+
+def verify_chain(records: Iterable[EventRecord], start_hash: str = GENESIS) -> ChainBreak | None:
+    """Walk records in order; name the first whose hash, link or number is wrong."""
+    prev = start_hash
+    expected_seq: int | None = None
+    for record in records:
+        if expected_seq is not None and record.seq != expected_seq:
+            return ChainBreak(record.seq, f"sequence jumps from {expected_seq - 1} to {record.seq}")
+        if record.prev_hash != prev:
+            return ChainBreak(record.seq, "its link to the previous event does not match")
+        actual = seal(
+            record.prev_hash,
+            record.seq,
+            record.at,
+            record.type,
+            record.actor,
+            record.counter_id,
+            record.ticket_id,
+            record.data,
+        )
+        if actual != record.hash:
+            return ChainBreak(record.seq, "its content does not match its hash")
+        prev = record.hash
+        expected_seq = record.seq + 1
+    return None

@@ -1,0 +1,76 @@
+"""Fan-out of committed events to every connected screen, with a replay window."""
+
+from __future__ import annotations
+
+import asyncio
+import collections
+from dataclasses import dataclass, field
+
+from hallserver.eventlog import EventRecord
+
+REPLAY_WINDOW = 20_000  # events kept for clients that reconnect
+SUBSCRIBER_BACKLOG = 5_000  # a client this far behind is cut off; it resumes by `after`
+
+
+@dataclass(eq=False)
+class Subscription:
+    """One connected client's queue of event texts."""
+
+    queue: asyncio.Queue[tuple[int, str] | None] = field(
+        default_factory=lambda: asyncio.Queue(SUBSCRIBER_BACKLOG)
+    )
+    dropped: bool = False
+
+
+class EventHub:
+    """Holds the recent events and hands each committed one to every subscriber at once."""
+
+    def __init__(self, last_seq: int = 0) -> None:
+        self._recent: collections.deque[tuple[int, str]] = collections.deque(maxlen=REPLAY_WINDOW)
+        self._subscribers: set[Subscription] = set()
+        self.last_seq = last_seq
+
+    def publish(self, records: list[EventRecord]) -> None:
+        for record in records:
+            item = (record.seq, record.wire())
+            self._recent.append(item)
+            self.last_seq = record.seq
+            for sub in list(self._subscribers):
+                try:
+                    sub.queue.put_nowait(item)
+                except asyncio.QueueFull:
+                    self._drop(sub)
+
+    def subscribe(self) -> Subscription:
+        sub = Subscription()
+        self._subscribers.add(sub)
+        return sub
+
+    def unsubscribe(self, sub: Subscription) -> None:
+        self._subscribers.discard(sub)
+
+    def close_all(self) -> None:
+        for sub in list(self._subscribers):
+            self._drop(sub)
+
+    def replay(self, after: int) -> list[tuple[int, str]] | None:
+        """The events after `after`, or None when they are older than the window."""
+        if after >= self.last_seq:
+            return []
+        if not self._recent or self._recent[0][0] > after + 1:
+            return None
+        return [item for item in self._recent if item[0] > after]
+
+    @property
+    def subscribers(self) -> int:
+        return len(self._subscribers)
+
+    def _drop(self, sub: Subscription) -> None:
+        sub.dropped = True
+        self._subscribers.discard(sub)
+        while True:  # make room for the end marker
+            try:
+                sub.queue.get_nowait()
+            except asyncio.QueueEmpty:
+                break
+        sub.queue.put_nowait(None)

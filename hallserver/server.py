@@ -1,0 +1,108 @@
+"""Assemble and run the hall server: database, catalogue, service, app, announcement."""
+
+from __future__ import annotations
+
+import asyncio
+import socket
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+
+import uvicorn
+from starlette.applications import Starlette
+
+from hallserver.announce import Announcer, service_info
+from hallserver.api.app import create_app
+from hallserver.catalogue_file import (
+    CatalogueError,
+    demo_catalogue_text,
+    load_catalogue,
+    parse_catalogue,
+)
+from hallserver.config import ServerConfig
+from hallserver.domain.catalogue import Catalogue
+from hallserver.service import HallService
+from hallserver.store.sql import SqlHallStore
+
+CATALOGUE_KEY = "catalogue"
+
+
+class SetupError(Exception):
+    """The server cannot start as configured; the message says what to fix."""
+
+
+def open_store(url: str) -> SqlHallStore:
+    store = SqlHallStore(url)
+    store.migrate()
+    return store
+
+
+def hall_catalogue(store: SqlHallStore, *, demo: bool, path: Path | None) -> Catalogue:
+    """The catalogue kept in the database; `--catalogue` replaces it, `--demo` seeds it."""
+    try:
+        if path is not None:
+            catalogue = load_catalogue(path)
+            store.put_config(CATALOGUE_KEY, path.read_text(encoding="utf-8"))
+            return catalogue
+        saved = store.config(CATALOGUE_KEY)
+        if saved is not None:
+            return parse_catalogue(saved, source="the database's catalogue")
+        if demo:
+            text = demo_catalogue_text()
+            store.put_config(CATALOGUE_KEY, text)
+            return parse_catalogue(text, source="demo_hall.toml")
+    except CatalogueError as exc:
+        raise SetupError(str(exc)) from exc
+    raise SetupError("this database has no hall yet: start with --demo, or --catalogue hall.toml")
+
+
+def build(
+    config: ServerConfig, *, clock: Callable[[], datetime] | None = None
+) -> tuple[Starlette, HallService]:
+    store = open_store(config.db_url)
+    catalogue = hall_catalogue(store, demo=config.demo, path=config.catalogue)
+    hall = HallService(store, catalogue, clock=clock, enforce_hours=not config.always_open)
+    return create_app(hall, public_url=config.public_url), hall
+
+
+def bind(host: str, port: int) -> socket.socket:
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        sock.bind((host, port))
+    except OSError as exc:
+        sock.close()
+        raise SetupError(f"cannot listen on {host}:{port}: {exc.strerror}") from exc
+    sock.listen(2048)
+    sock.set_inheritable(True)
+    return sock
+
+
+def serve(config: ServerConfig, *, on_ready: Callable[[str, HallService], None]) -> None:
+    """Run until interrupted. `on_ready(url, hall)` is called once the socket listens."""
+    app, hall = build(config)
+    sock = bind(config.host, config.port)
+    port = sock.getsockname()[1]
+    url = f"http://{config.host}:{port}"
+    announcer: Announcer | None = None
+    if config.announce:
+        info = service_info(hall.catalogue.hall_id, hall.catalogue.name.en, config.host, port)
+        announcer = Announcer(info, interfaces=list(config.announce_interfaces) or None)
+        announcer.start()
+    server = uvicorn.Server(
+        uvicorn.Config(
+            app,
+            log_level="warning",
+            ws="websockets-sansio",
+            lifespan="on",
+            timeout_graceful_shutdown=3,
+        )
+    )
+    on_ready(url, hall)
+    try:
+        asyncio.run(server.serve(sockets=[sock]))
+    finally:
+        if announcer is not None:
+            announcer.stop()
+        sock.close()
+        hall.store.close()

@@ -1,0 +1,403 @@
+"""Use cases of the hall server: apply a command, commit its events, then tell every screen.
+
+One HallService per hall is the single writer. Commands run one at a time on the event loop
+against the in-memory `Hall`; their events join the next group commit, and the caller hears
+back only after that commit is durable. Then the events are broadcast, in order.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import time
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from typing import Any, TypeVar
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import Table, select, update
+
+from hallserver import access
+from hallserver.access import Actor, Role
+from hallserver.domain.catalogue import Catalogue
+from hallserver.domain.errors import Conflict, Forbidden, HallError, InvalidInput
+from hallserver.domain.events import Event
+from hallserver.domain.hall import BOOKING_MEMORY_DAYS, Hall
+from hallserver.domain.ids import JsonObject, OperatorId
+from hallserver.eventlog import EventRecord, make_record
+from hallserver.hub import EventHub
+from hallserver.store import schema
+from hallserver.store.sql import Batch, SqlHallStore, StoreError, hall_state_json
+
+log = logging.getLogger(__name__)
+R = TypeVar("R")
+Command = Callable[[Hall, datetime], tuple[R, list[Event]]]
+
+PAIRING_TTL = timedelta(minutes=30)
+PIN_LOCK_AFTER = 5
+PIN_LOCK_FOR_S = 60.0
+
+
+class Unavailable(HallError):
+    """The database refused the write: nothing was changed, try again."""
+
+    code = "unavailable"
+
+
+@dataclass
+class _Pending:
+    records: list[EventRecord]
+    rows: list[tuple[Table, dict[str, Any]]]
+    done: asyncio.Future[None] | None
+
+
+class HallService:
+    """The hall server's core: state in memory, truth in the database, events to screens."""
+
+    def __init__(
+        self,
+        store: SqlHallStore,
+        catalogue: Catalogue,
+        *,
+        clock: Callable[[], datetime] | None = None,
+        enforce_hours: bool = True,
+    ) -> None:
+        self.store = store
+        self.catalogue = catalogue
+        self.tz = ZoneInfo(catalogue.timezone)
+        self._clock = clock or (lambda: datetime.now(UTC))
+        self.enforce_hours = enforce_hours
+        self.hall = Hall(catalogue, self.now().date(), enforce_hours=enforce_hours)
+        self.hub = EventHub()
+        self._seq = 0
+        self._hash = ""
+        self._pending: list[_Pending] = []
+        self._tokens: dict[str, Actor] = {}
+        self._pin_failures: dict[str, tuple[int, float]] = {}
+        self._wake: asyncio.Event | None = None
+        self._task: asyncio.Task[None] | None = None
+        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="kezek-commit")
+        self._broken = False
+        self.commits = 0  # group commits done (for benchmarks and /metrics)
+
+    # ------------------------------------------------------------- life cycle
+
+    def now(self) -> datetime:
+        return self._clock().astimezone(self.tz)
+
+    def load(self) -> None:
+        """Rebuild today's state from the database (start and after a failed commit)."""
+        now = self.now()
+        horizon = now - timedelta(days=BOOKING_MEMORY_DAYS)
+        saved = self.store.load(horizon)
+        hall = Hall(
+            self.catalogue,
+            saved.state.day if saved.state else now.date(),
+            enforce_hours=self.enforce_hours,
+        )
+        if saved.state is not None:
+            hall.restore(saved.state, saved.tickets, saved.counters, saved.bookings)
+        else:
+            hall.restore(hall.state, [], saved.counters, saved.bookings)
+        self.hall = hall
+        self._seq, self._hash = saved.last_seq, saved.last_hash
+        self.hub.last_seq = max(self.hub.last_seq, saved.last_seq)
+        self._tokens = {
+            row["token_hash"]: Actor(Role(row["role"]), row["subject"], row["counter_id"])
+            for row in self.store.rows(schema.tokens)
+            if not row["revoked"]
+        }
+        operators = {row["login"]: row for row in self.store.rows(schema.operators)}
+        for key, actor in list(self._tokens.items()):
+            if actor.role is Role.OPERATOR and operators.get(actor.subject, {}).get("supervisor"):
+                self._tokens[key] = Actor(actor.role, actor.subject, actor.counter_id, True)
+        self._broken = False
+
+    async def start(self) -> None:
+        self.load()
+        self._wake = asyncio.Event()
+        self._task = asyncio.create_task(self._commit_loop(), name="kezek-commit")
+        await self.tick()
+
+    async def stop(self) -> None:
+        if self._task is not None:
+            await self._flush()
+            self._task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._task
+            self._task = None
+        self.hub.close_all()
+        self._executor.shutdown(wait=True)
+
+    async def tick(self) -> None:
+        """Open a new business day when the date has changed (called at start and each minute)."""
+        now = self.now()
+        if now.date() > self.hall.state.day:
+            events = self.hall.roll_day(now.date(), now)
+            await self._commit(self._records(events, access.SYSTEM, now), [])
+
+    # ------------------------------------------------------------- commands
+
+    async def run(
+        self,
+        actor: Actor,
+        command: Command[R],
+        *,
+        rows: list[tuple[Table, dict[str, Any]]] | None = None,
+    ) -> R:
+        """Apply one command for `actor`; return once its events are durable."""
+        if self._broken:
+            await self._recover()
+        now = self.now()
+        if now.date() > self.hall.state.day:
+            roll = self.hall.roll_day(now.date(), now)
+            self._enqueue(self._records(roll, access.SYSTEM, now), [], None)
+        result, events = command(self.hall, now)
+        await self._commit(self._records(events, actor, now), rows or [])
+        return result
+
+    def _records(self, events: list[Event], actor: Actor, now: datetime) -> list[EventRecord]:
+        at = now.isoformat()
+        records = []
+        for event in events:
+            self._seq += 1
+            record = make_record(self._hash, self._seq, at, event.type, actor.label, event.data)
+            self._hash = record.hash
+            records.append(record)
+        return records
+
+    async def _commit(
+        self, records: list[EventRecord], rows: list[tuple[Table, dict[str, Any]]]
+    ) -> None:
+        if not records and not rows:
+            return
+        assert self._wake is not None, "HallService.start() was not awaited"
+        done: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+        self._enqueue(records, rows, done)
+        await done
+
+    def _enqueue(
+        self,
+        records: list[EventRecord],
+        rows: list[tuple[Table, dict[str, Any]]],
+        done: asyncio.Future[None] | None,
+    ) -> None:
+        self._pending.append(_Pending(records, rows, done))
+        if self._wake is not None:
+            self._wake.set()
+
+    async def _flush(self) -> None:
+        while self._pending and not self._broken:
+            await asyncio.sleep(0.001)
+
+    async def _commit_loop(self) -> None:
+        loop = asyncio.get_running_loop()
+        assert self._wake is not None
+        while True:
+            await self._wake.wait()
+            self._wake.clear()
+            while self._pending:
+                items, self._pending = self._pending, []
+                batch = Batch(
+                    records=[r for item in items for r in item.records],
+                    hall_state=hall_state_json(self.hall.state),
+                    rows=[row for item in items for row in item.rows],
+                )
+                try:
+                    await loop.run_in_executor(self._executor, self.store.append, batch)
+                except StoreError as exc:
+                    log.error("commit failed, reloading from the database: %s", exc)
+                    failed = [*items, *self._pending]
+                    self._pending = []
+                    self._broken = True
+                    for item in failed:
+                        if item.done is not None and not item.done.done():
+                            item.done.set_exception(
+                                Unavailable("the hall's database refused the change; try again")
+                            )
+                    await self._recover()
+                    break
+                self.commits += 1
+                for item in items:
+                    if item.done is not None and not item.done.done():
+                        item.done.set_result(None)
+                self.hub.publish(batch.records)
+
+    async def _recover(self) -> None:
+        try:
+            await asyncio.get_running_loop().run_in_executor(self._executor, self.load)
+        except StoreError as exc:
+            raise Unavailable(f"the hall's database is unavailable: {exc}") from exc
+
+    # ------------------------------------------------------------- access
+
+    def authenticate(self, token: str | None) -> Actor | None:
+        if not token:
+            return None
+        key = access.token_hash(token)
+        actor = self._tokens.get(key)
+        if actor is not None:
+            return actor
+        row = self._token_row(key)  # made by `kezek token create` while we run
+        if row is None or row["revoked"]:
+            return None
+        actor = Actor(Role(row["role"]), row["subject"], row["counter_id"])
+        self._tokens[key] = actor
+        return actor
+
+    def _token_row(self, key: str) -> dict[str, Any] | None:
+        with self.store.engine.connect() as conn:
+            row = conn.execute(
+                select(schema.tokens).where(schema.tokens.c.token_hash == key)
+            ).first()
+        return dict(row._mapping) if row else None
+
+    async def create_pairing_code(
+        self, actor: Actor, role: str, name: str, counter_id: str | None
+    ) -> tuple[str, datetime]:
+        access.require(actor, access.OVERSEERS, "creating a pairing code")
+        parsed = _terminal_role(role)
+        name = _name(name)
+        if parsed is Role.COUNTER:
+            if counter_id is None:
+                raise InvalidInput("a counter terminal needs counter_id", code="no_counter")
+            self.hall.counter(counter_id)
+        if parsed is Role.ADMIN and actor.role is not Role.ADMIN:
+            raise Forbidden("only an admin may pair another admin")
+        code = access.new_pairing_code()
+        expires = self.now() + PAIRING_TTL
+        row = pairing_row(code, parsed, name, counter_id, expires)
+
+        def command(hall: Hall, now: datetime) -> tuple[None, list[Event]]:
+            data: JsonObject = {"role": parsed.value, "name": name, "counter_id": counter_id}
+            return None, [Event("pairing.created", data)]
+
+        await self.run(actor, command, rows=[(schema.pairing_codes, row)])
+        return code, expires
+
+    async def enroll(self, code: str, name: str | None) -> tuple[str, Actor]:
+        """A terminal trades a one-time pairing code for its own token."""
+        key = access.token_hash(code.strip())
+        with self.store.engine.connect() as conn:
+            row = conn.execute(
+                select(schema.pairing_codes).where(schema.pairing_codes.c.code_hash == key)
+            ).first()
+        now = self.now()
+        if row is None or row.used:
+            raise Forbidden("this pairing code is not valid: ask for a new one", code="bad_code")
+        if row.expires_at.replace(tzinfo=row.expires_at.tzinfo or UTC) < now:
+            raise Forbidden("this pairing code has expired: ask for a new one", code="bad_code")
+        with self.store.engine.begin() as conn:  # one use only, even if two terminals race
+            used = conn.execute(
+                update(schema.pairing_codes)
+                .where(
+                    schema.pairing_codes.c.code_hash == key, schema.pairing_codes.c.used.is_(False)
+                )
+                .values(used=True)
+            ).rowcount
+        if used != 1:
+            raise Forbidden("this pairing code was just used: ask for a new one", code="bad_code")
+        actor = Actor(Role(row.role), _name(name or row.name), row.counter_id)
+        token = access.new_token()
+
+        def command(hall: Hall, now: datetime) -> tuple[None, list[Event]]:
+            data: JsonObject = {
+                "role": actor.role.value,
+                "name": actor.subject,
+                "counter_id": actor.counter_id,
+            }
+            return None, [Event("terminal.enrolled", data)]
+
+        await self.run(actor, command, rows=[(schema.tokens, token_row(token, actor, now))])
+        self._tokens[access.token_hash(token)] = actor
+        return token, actor
+
+    async def sign_in(
+        self, actor: Actor | None, counter_id: str, login: str, pin: str
+    ) -> tuple[str, Actor, str]:
+        """An operator signs in at a counter; returns their session token, actor and name."""
+        if actor is None or not (
+            actor.oversees or (actor.role is Role.COUNTER and actor.counter_id == counter_id)
+        ):
+            raise Forbidden(
+                "operators sign in from the counter's own enrolled terminal", code="not_counter"
+            )
+        self.hall.counter(counter_id)
+        failures, since = self._pin_failures.get(counter_id, (0, 0.0))
+        if failures >= PIN_LOCK_AFTER and time.monotonic() - since < PIN_LOCK_FOR_S:
+            raise Forbidden("too many wrong PINs: wait a minute", code="locked")
+        with self.store.engine.connect() as conn:
+            row = conn.execute(
+                select(schema.operators).where(schema.operators.c.login == login)
+            ).first()
+        if row is None or not access.check_pin(pin, row.pin_hash):
+            self._pin_failures[counter_id] = (failures + 1, time.monotonic())
+            raise Forbidden("wrong login or PIN", code="bad_credentials")
+        self._pin_failures.pop(counter_id, None)
+        session = Actor(Role.OPERATOR, login, counter_id, bool(row.supervisor))
+        token = access.new_token()
+        await self.run(
+            session,
+            lambda hall, now: (None, hall.sign_in(counter_id, OperatorId(login), now)),
+            rows=[(schema.tokens, token_row(token, session, self.now()))],
+        )
+        self._tokens[access.token_hash(token)] = session
+        return token, session, str(row.name)
+
+    async def sign_out(self, actor: Actor, token: str) -> None:
+        if actor.role is not Role.OPERATOR or actor.counter_id is None:
+            raise Forbidden("only a signed-in operator can sign out", code="not_operator")
+        counter_id = actor.counter_id
+        key = access.token_hash(token)
+        row = token_row(token, actor, self.now()) | {"revoked": True}
+        counter = self.hall.counter(counter_id)
+        if counter.operator != actor.subject:
+            raise Conflict("you are no longer signed in here", code="not_signed_in")
+        await self.run(
+            actor,
+            lambda hall, now: (None, hall.sign_out(counter_id, now)),
+            rows=[(schema.tokens, row)],
+        )
+        self._tokens.pop(key, None)
+
+
+def token_row(token: str, actor: Actor, now: datetime) -> dict[str, Any]:
+    return {
+        "token_hash": access.token_hash(token),
+        "role": actor.role.value,
+        "subject": actor.subject,
+        "counter_id": actor.counter_id,
+        "created_at": now,
+        "revoked": False,
+    }
+
+
+def pairing_row(
+    code: str, role: Role, name: str, counter_id: str | None, expires: datetime
+) -> dict[str, Any]:
+    return {
+        "code_hash": access.token_hash(code),
+        "role": role.value,
+        "name": name,
+        "counter_id": counter_id,
+        "expires_at": expires,
+        "used": False,
+    }
+
+
+def _terminal_role(role: str) -> Role:
+    if role not in access.TERMINAL_ROLES:
+        raise InvalidInput(
+            f"role must be one of {', '.join(access.TERMINAL_ROLES)}, not {role!r}", code="bad_role"
+        )
+    return Role(role)
+
+
+def _name(name: str) -> str:
+    name = name.strip()
+    if not name or len(name) > 100:
+        raise InvalidInput("a name of 1 to 100 characters is needed", code="bad_name")
+    return name

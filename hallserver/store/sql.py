@@ -1,0 +1,308 @@
+"""SQLAlchemy store: SQLite file by default, PostgreSQL by URL; one transaction per batch."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, Table, create_engine, event, select, text
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.engine import Connection
+from sqlalchemy.exc import SQLAlchemyError
+
+from hallserver.domain.bookings import Booking
+from hallserver.domain.counters import Counter
+from hallserver.domain.hall import HallState
+from hallserver.domain.ids import JsonObject, ServiceId
+from hallserver.domain.tickets import Ticket
+from hallserver.eventlog import GENESIS, EventRecord
+from hallserver.store import schema
+
+
+class StoreError(Exception):
+    """The database could not be reached or refused a write."""
+
+
+@dataclass
+class Batch:
+    """Everything one group commit writes: events, the rows they change, other rows."""
+
+    records: list[EventRecord] = field(default_factory=list)
+    hall_state: str | None = None
+    rows: list[tuple[Table, dict[str, Any]]] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class SavedDay:
+    """What a restart reads back."""
+
+    state: HallState | None
+    tickets: list[Ticket]
+    counters: list[Counter]
+    bookings: list[Booking]
+    last_seq: int
+    last_hash: str
+
+
+def _utc(value: object) -> datetime | None:
+    if not isinstance(value, str):
+        return None
+    return datetime.fromisoformat(value).astimezone(UTC)
+
+
+def sqlite_url(data_dir: Path) -> str:
+    return f"sqlite:///{data_dir / 'kezek.sqlite3'}"
+
+
+class SqlHallStore:
+    """The hall's database. Writes come from one thread at a time (the committer)."""
+
+    def __init__(self, url: str, *, echo: bool = False) -> None:
+        self.url = url
+        try:
+            self.engine: Engine = create_engine(url, echo=echo)
+        except (SQLAlchemyError, ImportError, ValueError) as exc:
+            raise StoreError(f"cannot use database {url!r}: {exc}") from exc
+        self.dialect = self.engine.dialect.name
+        if self.dialect == "sqlite":
+            event.listen(self.engine, "connect", _sqlite_pragmas)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    # ------------------------------------------------------------- schema
+
+    def migrate(self) -> None:
+        """Bring the schema to the newest version (a new database gets every migration)."""
+        from hallserver.store.migrate import upgrade
+
+        try:
+            upgrade(self.engine)
+        except SQLAlchemyError as exc:
+            raise StoreError(f"cannot prepare database: {exc}") from exc
+
+    # ------------------------------------------------------------- writes
+
+    def append(self, batch: Batch) -> None:
+        """Write one batch in one transaction; durable when this returns."""
+        try:
+            with self.engine.begin() as conn:
+                self._append(conn, batch)
+        except SQLAlchemyError as exc:
+            raise StoreError(f"database write failed: {exc}") from exc
+
+    def _append(self, conn: Connection, batch: Batch) -> None:
+        if batch.records:
+            conn.execute(
+                schema.events.insert(),
+                [
+                    {
+                        "seq": r.seq,
+                        "at": r.at,
+                        "type": r.type,
+                        "actor": r.actor,
+                        "counter_id": r.counter_id,
+                        "ticket_id": r.ticket_id,
+                        "data": r.data,
+                        "prev_hash": r.prev_hash,
+                        "hash": r.hash,
+                    }
+                    for r in batch.records
+                ],
+            )
+        tickets: dict[str, dict[str, Any]] = {}
+        counters: dict[str, dict[str, Any]] = {}
+        bookings: dict[str, dict[str, Any]] = {}
+        for record in batch.records:
+            data = json.loads(record.data)
+            ticket = data.get("ticket")
+            if isinstance(ticket, dict):
+                tickets[ticket["id"]] = _ticket_row(ticket)
+            counter = data.get("counter")
+            if isinstance(counter, dict):
+                counters[counter["id"]] = {"id": counter["id"], "data": json.dumps(counter)}
+            booking = data.get("booking")
+            if isinstance(booking, dict):
+                bookings[booking["code"]] = _booking_row(booking)
+        self._upsert(conn, schema.tickets, ["id"], list(tickets.values()))
+        self._upsert(conn, schema.counters, ["id"], list(counters.values()))
+        self._upsert(conn, schema.bookings, ["code"], list(bookings.values()))
+        if batch.hall_state is not None:
+            self._upsert(
+                conn, schema.hall_state, ["key"], [{"key": "state", "data": batch.hall_state}]
+            )
+        for table, row in batch.rows:
+            key = [c.name for c in table.primary_key.columns]
+            self._upsert(conn, table, key, [row])
+
+    def _upsert(
+        self, conn: Connection, table: Table, key: list[str], rows: Sequence[dict[str, Any]]
+    ) -> None:
+        if not rows:
+            return
+        dialect_insert = postgresql.insert if self.dialect == "postgresql" else sqlite.insert
+        stmt = dialect_insert(table)
+        updates = {c.name: stmt.excluded[c.name] for c in table.columns if c.name not in key}
+        conn.execute(stmt.on_conflict_do_update(index_elements=key, set_=updates), list(rows))
+
+    def put_config(self, key: str, value: str) -> None:
+        with self.engine.begin() as conn:
+            self._upsert(conn, schema.hall_state, ["key"], [{"key": key, "data": value}])
+
+    # ------------------------------------------------------------- reads
+
+    def config(self, key: str) -> str | None:
+        with self.engine.connect() as conn:
+            value = conn.execute(
+                select(schema.hall_state.c.data).where(schema.hall_state.c.key == key)
+            ).scalar_one_or_none()
+        return value
+
+    def load(self, booking_horizon: datetime) -> SavedDay:
+        """Read back the saved day: its state, its and still-open tickets, counters, bookings."""
+        with self.engine.connect() as conn:
+            raw_state = conn.execute(
+                select(schema.hall_state.c.data).where(schema.hall_state.c.key == "state")
+            ).scalar_one_or_none()
+            state = _hall_state(json.loads(raw_state)) if raw_state else None
+            tickets: list[Ticket] = []
+            if state is not None:
+                query = select(schema.tickets.c.data).where(
+                    (schema.tickets.c.day == state.day)
+                    | schema.tickets.c.status.in_(("waiting", "called", "serving"))
+                )
+                tickets = [
+                    Ticket.from_json(json.loads(row)) for row in conn.execute(query).scalars()
+                ]
+            counters = [
+                Counter.from_json(json.loads(row))
+                for row in conn.execute(select(schema.counters.c.data)).scalars()
+            ]
+            bookings = [
+                Booking.from_json(json.loads(row))
+                for row in conn.execute(
+                    select(schema.bookings.c.data).where(
+                        schema.bookings.c.slot_at >= booking_horizon.astimezone(UTC)
+                    )
+                ).scalars()
+            ]
+            last = conn.execute(
+                select(schema.events.c.seq, schema.events.c.hash)
+                .order_by(schema.events.c.seq.desc())
+                .limit(1)
+            ).first()
+        return SavedDay(
+            state=state,
+            tickets=tickets,
+            counters=counters,
+            bookings=bookings,
+            last_seq=last[0] if last else 0,
+            last_hash=last[1] if last else GENESIS,
+        )
+
+    def events(self, after: int = 0, *, batch: int = 5000) -> Iterator[EventRecord]:
+        """Every event after `after`, in order (read in pages)."""
+        cursor = after
+        while True:
+            with self.engine.connect() as conn:
+                rows = conn.execute(
+                    select(schema.events)
+                    .where(schema.events.c.seq > cursor)
+                    .order_by(schema.events.c.seq)
+                    .limit(batch)
+                ).all()
+            if not rows:
+                return
+            for row in rows:
+                yield EventRecord(
+                    seq=row.seq,
+                    at=row.at,
+                    type=row.type,
+                    actor=row.actor,
+                    counter_id=row.counter_id,
+                    ticket_id=row.ticket_id,
+                    data=row.data,
+                    prev_hash=row.prev_hash,
+                    hash=row.hash,
+                )
+            cursor = rows[-1].seq
+
+    def rows(self, table: Table) -> list[dict[str, Any]]:
+        with self.engine.connect() as conn:
+            return [dict(row._mapping) for row in conn.execute(select(table))]
+
+    def execute(self, sql: str, **params: object) -> None:
+        """Raw SQL for tests and tools that must reach under the log (e.g. tamper tests)."""
+        with self.engine.begin() as conn:
+            conn.execute(text(sql), params)
+
+
+def _ticket_row(ticket: JsonObject) -> dict[str, Any]:
+    issued = _utc(ticket["issued_at"])
+    assert issued is not None
+    ticket_id = str(ticket["id"])
+    # the id starts with the business day: 20261122-A001
+    day = date(int(ticket_id[0:4]), int(ticket_id[4:6]), int(ticket_id[6:8]))
+    return {
+        "id": ticket_id,
+        "day": day,
+        "number": ticket["number"],
+        "service_id": ticket["service_id"],
+        "status": ticket["status"],
+        "priority": ticket["priority"],
+        "counter_id": ticket["counter_id"],
+        "operator_id": ticket["operator_id"],
+        "issued_at": issued,
+        "first_called_at": _utc(ticket["first_called_at"]),
+        "started_at": _utc(ticket["started_at"]),
+        "finished_at": _utc(ticket["finished_at"]),
+        "rating": ticket["rating"],
+        "transfers": ticket["transfers"],
+        "data": json.dumps(ticket, ensure_ascii=False),
+    }
+
+
+def _booking_row(booking: JsonObject) -> dict[str, Any]:
+    return {
+        "code": booking["code"],
+        "service_id": booking["service_id"],
+        "slot_at": _utc(booking["slot_at"]),
+        "iin": booking["iin"],
+        "state": booking["state"],
+        "data": json.dumps(booking, ensure_ascii=False),
+    }
+
+
+def hall_state_json(state: HallState) -> str:
+    return json.dumps(
+        {
+            "day": state.day.isoformat(),
+            "numbering": state.numbering,
+            "suspended": sorted(state.suspended),
+            "announcement": state.announcement,
+            "order": state.order,
+        },
+        ensure_ascii=False,
+    )
+
+
+def _hall_state(raw: dict[str, Any]) -> HallState:
+    return HallState(
+        day=date.fromisoformat(raw["day"]),
+        numbering={ServiceId(k): int(v) for k, v in raw["numbering"].items()},
+        suspended={ServiceId(s) for s in raw["suspended"]},
+        announcement=str(raw["announcement"]),
+        order=int(raw["order"]),
+    )
+
+
+def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=FULL")  # a ticket acknowledged survives a power cut
+    cursor.execute("PRAGMA busy_timeout=5000")
+    cursor.close()
