@@ -27,28 +27,28 @@ class PrinterError(HardwareError):
     user_message = "The ticket printer is not working."
 
 
-class PrinterOffline(PrinterError):  # noqa: N818 - the name the kiosk code reads
+class PrinterOffline(PrinterError):
     """The printer does not answer, cannot be reached, or reports itself offline."""
 
     code = "printer_offline"
     user_message = "The ticket printer is not responding."
 
 
-class PaperOut(PrinterError):  # noqa: N818 - the name the kiosk code reads
+class PaperOut(PrinterError):
     """The paper roll is empty."""
 
     code = "paper_out"
     user_message = "The ticket printer is out of paper."
 
 
-class CoverOpen(PrinterError):  # noqa: N818 - the name the kiosk code reads
+class CoverOpen(PrinterError):
     """The printer's cover is open."""
 
     code = "cover_open"
     user_message = "The ticket printer's cover is open."
 
 
-class PrinterDriverMissing(PrinterError):  # noqa: N818 - the name the kiosk code reads
+class PrinterDriverMissing(PrinterError):
     """A library or program this kind of printer needs is not installed."""
 
     code = "printer_driver_missing"
@@ -69,7 +69,7 @@ class DeviceError(HardwareError):
     user_message = "A hall device is not working."
 
 
-class DeviceDisconnected(DeviceError):  # noqa: N818 - the name the kiosk code reads
+class DeviceDisconnected(DeviceError):
     """The serial device's port is not open right now (unplugged, or not yet reconnected)."""
 
     code = "device_disconnected"

@@ -1,0 +1,1 @@
+"""Serial hall devices: call buttons, rating keypads and number displays, with their protocols."""

@@ -1,0 +1,206 @@
+"""Simulated serial devices on a pty: buttons, rating keypads and displays, for tests and demos."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import select
+import threading
+import tty
+from collections.abc import Callable
+from pathlib import Path
+from types import TracebackType
+
+from hardware.devices import kezek_line, modbus_display, qsystem
+from hardware.devices.events import Action, Garbage, Grade
+
+
+class PtyPort:
+    """A pty whose other end a transport opens at ``path`` (a stable symlink when ``link`` is set).
+
+    ``unplug()`` closes it, as pulling the USB-RS485 adapter would; ``replug()`` makes a new one
+    behind the same symlink.
+    """
+
+    def __init__(self, link: Path | None = None) -> None:
+        self.link = link
+        self._master = -1
+        self._slave = -1
+        self.device = ""
+        self.plug()
+
+    @property
+    def path(self) -> str:
+        """What a transport opens."""
+        return str(self.link) if self.link is not None else self.device
+
+    @property
+    def plugged(self) -> bool:
+        """Whether the pty is open."""
+        return self._master >= 0
+
+    def plug(self) -> None:
+        """Open a new pty (and point the symlink at it)."""
+        self._master, self._slave = os.openpty()
+        tty.setraw(self._slave)  # no echo, no CR/LF changes
+        self.device = os.ttyname(self._slave)
+        if self.link is not None:
+            tmp = self.link.with_name(self.link.name + ".new")
+            with contextlib.suppress(FileNotFoundError):
+                tmp.unlink()
+            tmp.symlink_to(self.device)
+            tmp.replace(self.link)
+
+    def unplug(self) -> None:
+        """Close the pty: the transport reading it sees an error, and the symlink goes."""
+        if self.link is not None:
+            with contextlib.suppress(FileNotFoundError):
+                self.link.unlink()
+        for fd in (self._master, self._slave):
+            if fd >= 0:
+                os.close(fd)
+        self._master = self._slave = -1
+
+    def replug(self) -> None:
+        """Unplug, then plug a new pty in behind the same symlink."""
+        if self.plugged:
+            self.unplug()
+        self.plug()
+
+    def write(self, data: bytes) -> None:
+        """Send bytes as the device."""
+        os.write(self._master, data)
+
+    def read(self, timeout: float) -> bytes:
+        """Bytes the host sent, waiting up to ``timeout`` seconds; b"" if none."""
+        if not self.plugged:
+            return b""
+        ready, _, _ = select.select([self._master], [], [], timeout)
+        if not ready:
+            return b""
+        try:
+            return os.read(self._master, 4096)
+        except OSError:
+            return b""
+
+    def close(self) -> None:
+        """Unplug for good."""
+        if self.plugged:
+            self.unplug()
+
+    def __enter__(self) -> PtyPort:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+
+class ButtonSimulator:
+    """An operator's call button at ``address`` speaking ``protocol`` (kezek or qsystem)."""
+
+    def __init__(self, port: PtyPort, address: int, protocol: str = "kezek") -> None:
+        if protocol not in ("kezek", "qsystem"):
+            raise ValueError(f"button protocol {protocol!r} is not kezek or qsystem")
+        self.port, self.address, self.protocol = port, address, protocol
+        self.seq = 0
+
+    def frame(self, action: Action) -> bytes:
+        """The bytes the button sends for ``action`` (the sequence number advances)."""
+        if self.protocol == "qsystem":
+            return qsystem.press(self.address, action)
+        self.seq = (self.seq + 1) % 100
+        return kezek_line.key(self.address, action, self.seq)
+
+    def press(self, action: Action) -> bytes:
+        """Press a key; returns the bytes sent."""
+        data = self.frame(action)
+        self.port.write(data)
+        return data
+
+
+class KeypadSimulator:
+    """A visitor's three-key rating keypad at ``address`` (Kezek line protocol)."""
+
+    def __init__(self, port: PtyPort, address: int) -> None:
+        self.port, self.address = port, address
+        self.seq = 0
+
+    def press(self, grade: Grade) -> bytes:
+        """Press a rating key; returns the bytes sent."""
+        self.seq = (self.seq + 1) % 100
+        data = kezek_line.rate(self.address, grade, self.seq)
+        self.port.write(data)
+        return data
+
+
+class DisplaySimulator:
+    """Number displays listening on a bus: show what the host sends and answer it.
+
+    ``protocol`` is ``kezek`` (SHOW frames, answered with ACK) or ``modbus`` (function 16
+    requests, answered with the normal Modbus reply). Only ``addresses`` answer, as on RS-485.
+    """
+
+    def __init__(
+        self,
+        port: PtyPort,
+        addresses: set[int],
+        protocol: str = "kezek",
+        on_show: Callable[[int, str], None] | None = None,
+    ) -> None:
+        if protocol not in ("kezek", "modbus"):
+            raise ValueError(f"display protocol {protocol!r} is not kezek or modbus")
+        self.port, self.addresses, self.protocol = port, addresses, protocol
+        self.shown: dict[int, str] = {}
+        self.garbage: list[Garbage] = []
+        self._on_show = on_show
+        self._buffer = b""
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
+
+    def feed(self, data: bytes) -> None:
+        """Handle bytes from the host (what the thread does with what it reads)."""
+        self._buffer += data
+        if self.protocol == "modbus":
+            requests, self._buffer = modbus_display.parse_requests(self._buffer)
+            for request in requests:
+                if isinstance(request, Garbage):
+                    self.garbage.append(request)
+                elif request.unit in self.addresses:
+                    self._show(request.unit, request.text)
+                    self.port.write(modbus_display.reply(request.unit))
+            return
+        frames, self._buffer = kezek_line.parse_frames(self._buffer)
+        for frame in frames:
+            if isinstance(frame, Garbage):
+                self.garbage.append(frame)
+            elif frame.verb == "SHOW" and frame.address in self.addresses and frame.args:
+                self._show(frame.address, frame.args[0])
+                self.port.write(kezek_line.encode(frame.address, "ACK", "SHOW"))
+
+    def _show(self, address: int, text: str) -> None:
+        self.shown[address] = text
+        if self._on_show is not None:
+            self._on_show(address, text)
+
+    def start(self) -> DisplaySimulator:
+        """Listen in a thread."""
+        self._thread = threading.Thread(target=self._run, name="display simulator", daemon=True)
+        self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        """Stop listening."""
+        self._stop.set()
+        if self._thread is not None:
+            self._thread.join(timeout=2)
+
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            data = self.port.read(0.05)
+            if data:
+                self.feed(data)
