@@ -1,0 +1,137 @@
+"""`kezek hardware` commands: ports, print-test, listen and simulate, and their bad-input lines."""
+
+from __future__ import annotations
+
+import queue
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+
+from hardware.cli import main, usb_printers
+from hardware.devices import qsystem
+from hardware.devices.events import Action, ButtonPressed, DeviceEvent
+from hardware.devices.simulators import ButtonSimulator, PtyPort
+from hardware.devices.transport import SerialTransport
+
+
+def test_ports_lists_the_three_kinds_of_place_a_printer_or_device_can_be(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert main(["ports"]) == 0
+    out = capsys.readouterr().out
+    assert "Serial ports:" in out
+    assert "USB printers:" in out
+
+
+def test_usb_printers_are_found_by_interface_class_07(tmp_path: Path) -> None:
+    printer = tmp_path / "1-1"
+    (printer / "1-1:1.0").mkdir(parents=True)
+    (printer / "idVendor").write_text("04b8\n")
+    (printer / "idProduct").write_text("0e15\n")
+    (printer / "product").write_text("TM-T20II\n")
+    (printer / "1-1:1.0" / "bInterfaceClass").write_text("07\n")
+    keyboard = tmp_path / "1-2"
+    (keyboard / "1-2:1.0").mkdir(parents=True)
+    (keyboard / "idVendor").write_text("046d\n")
+    (keyboard / "idProduct").write_text("c31c\n")
+    (keyboard / "1-2:1.0" / "bInterfaceClass").write_text("03\n")
+    assert list(usb_printers(tmp_path)) == [("04b8", "0e15", "TM-T20II")]
+
+
+@pytest.mark.parametrize("language", ["kk", "ru", "en"])
+def test_print_test_prints_a_ticket_with_three_languages_and_a_qr(
+    tmp_path: Path, language: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["print-test", f"sim:{tmp_path}", "--lang", language]) == 0
+    assert "printed on" in capsys.readouterr().out
+    text = (tmp_path / "ticket-0001.txt").read_text(encoding="utf-8")
+    for phrase in ("Kezek сынақ билеті", "Тестовый талон Kezek", "Kezek test ticket"):
+        assert phrase in text
+    assert "[qr https://kezek.example/t/T001]" in text
+
+
+@pytest.mark.parametrize(
+    ("argv", "code", "hint"),
+    [
+        (["print-test", "TM-T20"], 2, "has no kind"),
+        (["print-test", "sim:/tmp/x", "--lang", "de"], 2, "invalid choice"),
+        (["print-test", "sim:/tmp/x", "--profile", "Nope"], 2, "unknown printer profile"),
+        (["simulate", "keypad", "--protocol", "qsystem"], 2, "kezek protocol"),
+        (["frobnicate"], 2, "invalid choice"),
+    ],
+)
+def test_bad_input_exits_non_zero_with_one_line(
+    argv: list[str], code: int, hint: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(argv) == code
+    err = capsys.readouterr().err
+    assert hint in err
+    assert err.count("\n") == 1
+
+
+def test_print_test_on_a_printer_out_of_paper_exits_1(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "state").write_text("paper_out")
+    assert main(["print-test", f"sim:{tmp_path}"]) == 1
+    assert "out of paper" in capsys.readouterr().err
+
+
+def test_listen_shows_presses_live(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    with PtyPort(tmp_path / "ttyBUS") as port:
+        done = threading.Event()
+        worker = threading.Thread(
+            target=lambda: (
+                main(["listen", port.path, "--protocol", "qsystem", "--seconds", "1"]),
+                done.set(),
+            )
+        )
+        worker.start()
+        threading.Timer(
+            0.4, lambda: ButtonSimulator(port, 6, "qsystem").press(Action.START)
+        ).start()
+        worker.join(timeout=5)
+    assert done.is_set()
+    out = capsys.readouterr().out
+    assert "ButtonPressed(address=6, action=start)" in out
+
+
+def test_simulate_button_prints_its_pty_and_turns_keys_into_frames() -> None:
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "hardware.cli",
+            "simulate",
+            "button",
+            "--protocol",
+            "qsystem",
+            "--address",
+            "9",
+        ],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    assert process.stdin is not None
+    assert process.stdout is not None
+    try:
+        path = process.stdout.readline().strip()
+        assert path.startswith("/dev/pts/")
+        received: queue.Queue[DeviceEvent] = queue.Queue()
+        transport = SerialTransport(path, qsystem.QSystemProtocol(), received.put).start()
+        assert transport.wait_connected(2)
+        process.stdin.write("cx")
+        process.stdin.flush()
+        assert received.get(timeout=3) == ButtonPressed(9, Action.CALL_NEXT)
+        transport.stop()
+        process.stdin.write("q")
+        process.stdin.flush()
+        assert process.wait(timeout=5) == 0
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait()
