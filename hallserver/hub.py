@@ -20,6 +20,7 @@ class Subscription:
         default_factory=lambda: asyncio.Queue(SUBSCRIBER_BACKLOG)
     )
     dropped: bool = False
+    closed_by_client: bool = False
 
 
 class EventHub:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import json
 import logging
 import time
 from collections.abc import Callable
@@ -81,6 +82,7 @@ class HallService:
         self._task: asyncio.Task[None] | None = None
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="kezek-commit")
         self._broken = False
+        self._written_counters: dict[str, str] = {}
         self.commits = 0  # group commits done (for benchmarks and /metrics)
 
     # ------------------------------------------------------------- life cycle
@@ -114,6 +116,10 @@ class HallService:
         for key, actor in list(self._tokens.items()):
             if actor.role is Role.OPERATOR and operators.get(actor.subject, {}).get("supervisor"):
                 self._tokens[key] = Actor(actor.role, actor.subject, actor.counter_id, True)
+        self._written_counters = {
+            counter.id: json.dumps(counter.to_json(), ensure_ascii=False)
+            for counter in saved.counters
+        }
         self._broken = False
 
     async def start(self) -> None:
@@ -204,6 +210,7 @@ class HallService:
                 batch = Batch(
                     records=[r for item in items for r in item.records],
                     hall_state=hall_state_json(self.hall.state),
+                    counters=self._changed_counters(),
                     rows=[row for item in items for row in item.rows],
                 )
                 try:
@@ -225,6 +232,16 @@ class HallService:
                     if item.done is not None and not item.done.done():
                         item.done.set_result(None)
                 self.hub.publish(batch.records)
+
+    def _changed_counters(self) -> list[dict[str, Any]]:
+        """Counter rows that differ from what was last written (state, current ticket, streak)."""
+        changed = []
+        for counter in self.hall.counters.values():
+            text = json.dumps(counter.to_json(), ensure_ascii=False)
+            if self._written_counters.get(counter.id) != text:
+                self._written_counters[counter.id] = text
+                changed.append({"id": counter.id, "data": text})
+        return changed
 
     async def _recover(self) -> None:
         try:

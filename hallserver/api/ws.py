@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import json
 
 from starlette.websockets import WebSocket, WebSocketDisconnect
 
 from hallserver.api import wire
 from hallserver.api.http import base_url_ws
+from hallserver.hub import Subscription
 from hallserver.service import HallService
 
 
@@ -26,6 +29,7 @@ async def events(websocket: WebSocket) -> None:
         await websocket.close(code=1008)
         return
     sub = hall.hub.subscribe()  # before reading the backlog, so nothing falls in between
+    watcher = asyncio.create_task(_until_closed(websocket, sub))
     try:
         sent = -1
         backlog = hall.hub.replay(after) if after is not None else None
@@ -41,8 +45,9 @@ async def events(websocket: WebSocket) -> None:
                 sent = seq
         while True:
             item = await sub.queue.get()
-            if item is None:  # this client fell too far behind: it will resume by `after`
-                await websocket.close(code=1013)
+            if item is None:
+                if not sub.closed_by_client:  # fell too far behind: it will resume by `after`
+                    await websocket.close(code=1013)
                 return
             seq, text = item
             if seq <= sent:
@@ -52,4 +57,19 @@ async def events(websocket: WebSocket) -> None:
     except (WebSocketDisconnect, RuntimeError, OSError):
         return
     finally:
+        watcher.cancel()
         hall.hub.unsubscribe(sub)
+
+
+async def _until_closed(websocket: WebSocket, sub: Subscription) -> None:
+    """Clients only listen; when one goes away, wake its sender so it ends at once."""
+    try:
+        while True:
+            message = await websocket.receive()
+            if message["type"] == "websocket.disconnect":
+                break
+    except (WebSocketDisconnect, RuntimeError, OSError):
+        pass
+    sub.closed_by_client = True
+    with contextlib.suppress(asyncio.QueueFull):
+        sub.queue.put_nowait(None)

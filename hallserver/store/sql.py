@@ -33,6 +33,7 @@ class Batch:
 
     records: list[EventRecord] = field(default_factory=list)
     hall_state: str | None = None
+    counters: list[dict[str, Any]] = field(default_factory=list)  # rows of counters that changed
     rows: list[tuple[Table, dict[str, Any]]] = field(default_factory=list)
 
 
@@ -115,21 +116,17 @@ class SqlHallStore:
                 ],
             )
         tickets: dict[str, dict[str, Any]] = {}
-        counters: dict[str, dict[str, Any]] = {}
         bookings: dict[str, dict[str, Any]] = {}
         for record in batch.records:
             data = json.loads(record.data)
             ticket = data.get("ticket")
             if isinstance(ticket, dict):
                 tickets[ticket["id"]] = _ticket_row(ticket)
-            counter = data.get("counter")
-            if isinstance(counter, dict):
-                counters[counter["id"]] = {"id": counter["id"], "data": json.dumps(counter)}
             booking = data.get("booking")
             if isinstance(booking, dict):
                 bookings[booking["code"]] = _booking_row(booking)
         self._upsert(conn, schema.tickets, ["id"], list(tickets.values()))
-        self._upsert(conn, schema.counters, ["id"], list(counters.values()))
+        self._upsert(conn, schema.counters, ["id"], batch.counters)
         self._upsert(conn, schema.bookings, ["code"], list(bookings.values()))
         if batch.hall_state is not None:
             self._upsert(

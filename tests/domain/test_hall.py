@@ -1,0 +1,269 @@
+"""The hall aggregate: issuing, calling, serving, transfers, bookings, the day's end."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+
+from hallserver.domain import events as ev
+from hallserver.domain.counters import CounterState, PauseReason
+from hallserver.domain.errors import Conflict, Forbidden, HallClosed, IllegalTransition, NotFound
+from hallserver.domain.hall import Hall
+from hallserver.domain.ids import OperatorId
+from hallserver.domain.tickets import Grade, Priority, TicketState
+from tests.conftest import T0, small_catalogue
+
+
+@pytest.fixture
+def hall() -> Hall:
+    return Hall(small_catalogue(), T0.date())
+
+
+def open_counter(hall: Hall, counter_id: str = "c1") -> None:
+    hall.sign_in(counter_id, OperatorId(f"op-{counter_id}"), T0)
+    hall.open_counter(counter_id, T0)
+
+
+def test_numbers_count_per_service_from_one() -> None:
+    hall = Hall(small_catalogue(), T0.date())
+    numbers = [
+        hall.issue(s, T0)[0].ticket.number for s in ("id-card", "id-card", "birth", "id-card")
+    ]
+    assert numbers == ["A001", "A002", "B001", "A003"]
+
+
+def test_issuing_reports_people_ahead_and_an_estimate(hall: Hall) -> None:
+    for _ in range(3):
+        hall.issue("id-card", T0)
+    issued, events = hall.issue("id-card", T0)
+    assert issued.estimate.people_ahead == 3
+    assert issued.estimate.estimated_wait_s == 3 * 10 * 60  # typical 10 min, one counter at most
+    assert [e.type for e in events] == [ev.TICKET_ISSUED]
+
+
+def test_estimates_follow_recent_service_times(hall: Hall) -> None:
+    open_counter(hall)
+    for minutes in (4, 6):
+        number = hall.issue("id-card", T0)[0].ticket.id
+        hall.call_next("c1", T0)
+        hall.start(number, T0)
+        hall.finish(number, T0 + timedelta(minutes=minutes))
+    hall.issue("id-card", T0)
+    issued, _ = hall.issue("id-card", T0)
+    assert issued.estimate.estimated_wait_s == 5 * 60
+
+
+def test_the_hall_refuses_tickets_outside_opening_hours(hall: Hall) -> None:
+    night = T0.replace(hour=21)
+    with pytest.raises(HallClosed) as refused:
+        hall.issue("id-card", night)
+    assert refused.value.opens_at == (T0 + timedelta(days=1)).replace(hour=9)
+    assert hall.tickets == {}
+
+
+def test_a_suspended_service_issues_nothing(hall: Hall) -> None:
+    hall.suspend_service("birth", True)
+    with pytest.raises(HallClosed, match="not provided today"):
+        hall.issue("birth", T0)
+    hall.suspend_service("birth", False)
+    assert hall.issue("birth", T0)[0].ticket.number == "B001"
+
+
+def test_a_full_visit_moves_through_every_state(hall: Hall) -> None:
+    open_counter(hall)
+    ticket = hall.issue("id-card", T0)[0].ticket
+    called, events = hall.call_next("c1", T0 + timedelta(minutes=2))
+    assert called is ticket and ticket.state is TicketState.CALLED
+    assert events[0].data["counter_number"] == 1 and events[0].data["wait_s"] == 120
+    hall.start(ticket.id, T0, by_counter="c1")
+    hall.finish(ticket.id, T0, by_counter="c1")
+    hall.rate(ticket.id, Grade.EXCELLENT)
+    assert ticket.state is TicketState.FINISHED and ticket.rating is Grade.EXCELLENT
+    assert hall.counters["c1"].current is None
+
+
+def test_a_counter_that_is_not_open_cannot_call(hall: Hall) -> None:
+    hall.issue("id-card", T0)
+    with pytest.raises(Conflict, match="closed"):
+        hall.call_next("c1", T0)
+    open_counter(hall)
+    hall.pause_counter("c1", PauseReason.LUNCH, T0)
+    with pytest.raises(Conflict, match="paused"):
+        hall.call_next("c1", T0)
+
+
+def test_a_counter_finishes_its_visitor_before_calling_the_next(hall: Hall) -> None:
+    open_counter(hall)
+    hall.issue("id-card", T0)
+    hall.issue("id-card", T0)
+    hall.call_next("c1", T0)
+    with pytest.raises(Conflict, match="A001"):
+        hall.call_next("c1", T0)
+
+
+def test_recalls_are_limited_then_the_ticket_is_a_no_show(hall: Hall) -> None:
+    open_counter(hall)
+    ticket = hall.issue("id-card", T0)[0].ticket
+    hall.call_next("c1", T0)
+    for _ in range(3):
+        hall.recall(ticket.id, T0, by_counter="c1")
+    assert ticket.state is TicketState.CALLED and ticket.times_called == 4
+    _, events = hall.recall(ticket.id, T0, by_counter="c1")
+    assert ticket.state is TicketState.NO_SHOW
+    assert events[0].type == ev.TICKET_NO_SHOW and events[0].data["reason"] == "recall_limit"
+    assert hall.counters["c1"].current is None
+
+
+def test_an_operator_acts_only_on_tickets_at_their_counter(hall: Hall) -> None:
+    open_counter(hall)
+    ticket = hall.issue("id-card", T0)[0].ticket
+    hall.call_next("c1", T0)
+    with pytest.raises(Forbidden, match="counter 1"):
+        hall.start(ticket.id, T0, by_counter="c2")
+
+
+def test_transfer_keeps_the_original_issue_time(hall: Hall) -> None:
+    open_counter(hall)
+    open_counter(hall, "c3")
+    first = hall.issue("id-card", T0)[0].ticket
+    later_birth = hall.issue("birth", T0 + timedelta(minutes=5))[0].ticket
+    hall.call_next("c1", T0 + timedelta(minutes=6))
+    hall.start(first.id, T0 + timedelta(minutes=6))
+    hall.transfer(first.id, "birth", T0 + timedelta(minutes=10), note="needs a birth record")
+    assert first.state is TicketState.WAITING and first.issued_at == T0
+    assert first.notes == ("needs a birth record",) and first.transfers == 1
+    called, _ = hall.call_next("c3", T0 + timedelta(minutes=11))
+    assert called is first, "the transferred visitor was here before the birth ticket"
+    assert later_birth.state is TicketState.WAITING
+
+
+def test_transfer_to_a_counter_that_does_not_serve_the_service_is_refused(hall: Hall) -> None:
+    open_counter(hall)
+    ticket = hall.issue("id-card", T0)[0].ticket
+    hall.call_next("c1", T0)
+    with pytest.raises(Exception, match="does not serve"):
+        hall.transfer(ticket.id, "land", T0, to_counter="c2")
+    assert ticket.state is TicketState.CALLED and ticket.service == "id-card"
+
+
+def test_cancel_takes_a_waiting_ticket_out_of_the_queue(hall: Hall) -> None:
+    ticket = hall.issue("id-card", T0)[0].ticket
+    hall.cancel(ticket.id, T0, reason="issued by mistake")
+    assert ticket.state is TicketState.CANCELLED and hall.lanes.count() == 0
+    with pytest.raises(IllegalTransition):
+        hall.cancel(ticket.id, T0)
+
+
+def test_only_finished_visits_are_rated_and_only_once(hall: Hall) -> None:
+    open_counter(hall)
+    ticket = hall.issue("id-card", T0)[0].ticket
+    with pytest.raises(IllegalTransition, match="finished"):
+        hall.rate(ticket.id, Grade.GOOD)
+    hall.call_next("c1", T0)
+    hall.start(ticket.id, T0)
+    hall.finish(ticket.id, T0)
+    hall.rate(ticket.id, Grade.GOOD)
+    with pytest.raises(IllegalTransition, match="already"):
+        hall.rate(ticket.id, Grade.EXCELLENT)
+
+
+def test_a_supervisor_call_out_of_order_says_why(hall: Hall) -> None:
+    open_counter(hall)
+    hall.issue("id-card", T0)
+    second = hall.issue("id-card", T0)[0].ticket
+    with pytest.raises(Exception, match="reason"):
+        hall.call_ticket("c1", second.id, "  ", T0)
+    _, events = hall.call_ticket("c1", second.id, "visitor with a baby", T0)
+    assert events[0].data["why"] == "override"
+    assert events[0].data["reason"] == "visitor with a baby"
+    assert events[0].data["out_of_order"] is True
+
+
+def test_a_priority_call_is_marked_out_of_order(hall: Hall) -> None:
+    open_counter(hall)
+    hall.issue("id-card", T0)
+    hall.issue("id-card", T0, priority=Priority.DISABLED, priority_reason="wheelchair")
+    _, events = hall.call_next("c1", T0)
+    assert events[0].data["why"] == "priority" and events[0].data["out_of_order"] is True
+
+
+def test_the_next_day_expires_what_is_left_and_numbers_restart(hall: Hall) -> None:
+    open_counter(hall)
+    left = hall.issue("id-card", T0)[0].ticket
+    hall.issue("id-card", T0)
+    hall.call_next("c1", T0)
+    tomorrow = T0 + timedelta(days=1)
+    events = hall.roll_day(tomorrow.date(), tomorrow)
+    assert left.state is TicketState.EXPIRED
+    assert [e.type for e in events].count(ev.TICKET_EXPIRED) == 2
+    assert events[-1].type == ev.DAY_OPENED
+    assert hall.counters["c1"].state is CounterState.CLOSED and hall.counters["c1"].operator is None
+    assert hall.issue("id-card", tomorrow)[0].ticket.number == "A001"
+    assert hall.roll_day(tomorrow.date(), tomorrow) == []
+
+
+def test_an_operator_signs_in_at_one_counter_only(hall: Hall) -> None:
+    hall.sign_in("c1", OperatorId("aigul"), T0)
+    with pytest.raises(Conflict, match="counter 1"):
+        hall.sign_in("c2", OperatorId("aigul"), T0)
+    with pytest.raises(Conflict, match="sign out"):
+        hall.sign_in("c1", OperatorId("daniyar"), T0)
+
+
+def test_unknown_things_are_not_found(hall: Hall) -> None:
+    with pytest.raises(NotFound):
+        hall.issue("passport", T0)
+    with pytest.raises(NotFound):
+        hall.call_next("c9", T0)
+    with pytest.raises(NotFound):
+        hall.finish("20261123-A999", T0)
+
+
+class TestBookings:
+    """Appointments: booked for an hourly slot, checked in by code or IIN."""
+
+    slot = T0.replace(hour=14)
+
+    def test_a_booking_checked_in_on_time_is_due_at_its_slot(self, hall: Hall) -> None:
+        booking, _ = hall.book("id-card", self.slot, "ACD123", T0, iin="900101300011")
+        issued, _ = hall.issue("id-card", self.slot - timedelta(minutes=20), booking_code="acd123")
+        assert issued.ticket.appointment_at == self.slot and not issued.late_for_appointment
+        assert booking.ticket == issued.ticket.id
+
+    def test_too_early_is_told_when_to_come(self, hall: Hall) -> None:
+        hall.book("id-card", self.slot, "ACD123", T0, iin=None)
+        with pytest.raises(HallClosed, match="13:30") as refused:
+            hall.issue("id-card", self.slot - timedelta(hours=1), booking_code="ACD123")
+        assert refused.value.code == "too_early"
+        assert hall.tickets == {}
+
+    def test_late_arrivals_join_the_queue_as_regular_visitors(self, hall: Hall) -> None:
+        hall.book("id-card", self.slot, "ACD123", T0, iin=None)
+        issued, _ = hall.issue("id-card", self.slot + timedelta(minutes=25), booking_code="ACD123")
+        assert issued.late_for_appointment and issued.ticket.appointment_at is None
+
+    def test_check_in_by_iin_finds_todays_booking(self, hall: Hall) -> None:
+        hall.book("birth", self.slot, "ACD123", T0, iin="900101300011")
+        issued, _ = hall.issue("id-card", self.slot, iin="900101300011")
+        assert issued.ticket.service == "birth" and issued.ticket.booking_code == "ACD123"
+        with pytest.raises(Conflict, match="already checked in"):
+            hall.issue("id-card", self.slot, booking_code="ACD123")
+
+    def test_a_slot_holds_its_capacity(self, hall: Hall) -> None:
+        for n in range(4):
+            hall.book("id-card", self.slot, f"CODE{n}", T0, iin=None)
+        with pytest.raises(Conflict, match="fully booked"):
+            hall.book("id-card", self.slot, "CODE9", T0, iin=None)
+
+    def test_one_iin_holds_one_booking_in_ten_days(self, hall: Hall) -> None:
+        hall.book("id-card", self.slot, "CODE1", T0, iin="900101300011")
+        with pytest.raises(Conflict, match="10 days"):
+            hall.book("birth", self.slot + timedelta(days=9), "CODE2", T0, iin="900101300011")
+        hall.book("birth", self.slot + timedelta(days=10), "CODE3", T0, iin="900101300011")
+
+    def test_a_cancelled_booking_frees_its_slot_and_cannot_check_in(self, hall: Hall) -> None:
+        hall.book("id-card", self.slot, "CODE1", T0, iin=None)
+        hall.cancel_booking("CODE1")
+        with pytest.raises(Conflict, match="cancelled"):
+            hall.issue("id-card", self.slot, booking_code="CODE1")

@@ -1,0 +1,304 @@
+"""The HTTP API over real sockets: the contract of DESIGN.md, refusals that change nothing."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+
+import httpx
+import pytest
+from websockets.sync.client import connect
+
+from tests.conftest import LiveServer, add_operator, counter_terminal_token, open_counter
+
+
+@pytest.fixture
+def http(live_server: LiveServer) -> Iterator[httpx.Client]:
+    with httpx.Client(base_url=live_server.api, timeout=10) as client:
+        yield client
+
+
+def bearer(token: str) -> dict[str, str]:
+    return {"Authorization": f"Bearer {token}"}
+
+
+def issue(
+    http: httpx.Client, live: LiveServer, service: str = "id-card", **body: object
+) -> dict[str, object]:
+    reply = http.post(
+        "/tickets", json={"service_id": service, **body}, headers=bearer(live.tokens["kiosk"])
+    )
+    assert reply.status_code == 201, reply.text
+    data: dict[str, object] = reply.json()
+    return data
+
+
+def test_public_reads_need_no_token(http: httpx.Client) -> None:
+    hall = http.get("/hall").json()
+    assert hall["id"] == "demo-hall" and set(hall["name"]) == {"kk", "ru", "en"}
+    services = http.get("/services").json()
+    assert len(services) >= 15 and all(s["documents"] for s in services)
+    assert len(http.get("/counters").json()) >= 10
+    queue = http.get("/queue").json()
+    assert {q["service_id"] for q in queue} == {s["id"] for s in services}
+
+
+def test_a_ticket_is_issued_with_its_place_and_estimate(
+    http: httpx.Client, live_server: LiveServer
+) -> None:
+    first = issue(http, live_server)
+    second = issue(http, live_server, language="ru")
+    assert first["number"] == "A001" and second["number"] == "A002"
+    assert second["position"] == 2 and second["people_ahead"] == 1
+    assert isinstance(second["estimated_wait_s"], int) and second["estimated_wait_s"] > 0
+    assert str(second["status_url"]).endswith(f"/t/{second['id']}")
+    assert http.get(f"/tickets/{first['id']}").json()["status"] == "waiting"
+
+
+@pytest.mark.parametrize(
+    ("body", "status", "code"),
+    [
+        ({"service_id": "no-such-service"}, 404, "service_not_found"),
+        ({"service_id": "id-card", "language": "fr"}, 422, "bad_field"),
+        ({"service_id": "id-card", "priority": "vip"}, 422, "bad_field"),
+        ({"service_id": 7}, 422, "bad_field"),
+        ({}, 422, "missing_field"),
+        ({"iin": "123"}, 422, "bad_iin_length"),
+        ({"iin": "900101300018"}, 422, "bad_iin_checksum"),
+        ({"appointment_code": "NOPE42"}, 404, "booking_not_found"),
+    ],
+)
+def test_bad_tickets_are_refused_with_a_reason(
+    http: httpx.Client, live_server: LiveServer, body: dict[str, object], status: int, code: str
+) -> None:
+    reply = http.post("/tickets", json=body, headers=bearer(live_server.tokens["kiosk"]))
+    assert reply.status_code == status
+    assert reply.json()["error"] == code and reply.json()["message"]
+    assert sum(q["waiting"] for q in http.get("/queue").json()) == 0
+
+
+def test_malformed_json_is_a_422_not_a_500(http: httpx.Client, live_server: LiveServer) -> None:
+    reply = http.post("/tickets", content=b"{not json", headers=bearer(live_server.tokens["kiosk"]))
+    assert reply.status_code == 422 and reply.json()["error"] == "bad_json"
+    reply = http.post("/tickets", content=b"[1, 2]", headers=bearer(live_server.tokens["kiosk"]))
+    assert reply.status_code == 422
+
+
+def test_changing_the_queue_needs_the_right_token(
+    http: httpx.Client, live_server: LiveServer
+) -> None:
+    assert http.post("/tickets", json={"service_id": "id-card"}).status_code == 401
+    wrong = http.post("/tickets", json={"service_id": "id-card"}, headers=bearer("made-up"))
+    assert wrong.status_code == 401 and wrong.json()["error"] == "unauthorized"
+    display = http.post(
+        "/tickets", json={"service_id": "id-card"}, headers=bearer(live_server.tokens["display"])
+    )
+    assert display.status_code == 403
+    assert (
+        http.post("/counters/c1/call", headers=bearer(live_server.tokens["kiosk"])).status_code
+        == 403
+    )
+
+
+def test_an_operator_serves_a_visitor_from_call_to_rating(
+    http: httpx.Client, live_server: LiveServer
+) -> None:
+    operator = open_counter(live_server, "c1")
+    ticket = issue(http, live_server)
+    called = http.post("/counters/c1/call", headers=bearer(operator))
+    assert called.status_code == 200
+    assert called.json()["number"] == ticket["number"] and called.json()["counter_number"] == 1
+    for action in ("recall", "start", "finish"):
+        reply = http.post(f"/tickets/{ticket['id']}/{action}", headers=bearer(operator))
+        assert reply.status_code == 200, reply.text
+    rated = http.post(
+        f"/tickets/{ticket['id']}/rating",
+        json={"grade": "excellent"},
+        headers=bearer(live_server.tokens["kiosk"]),
+    )
+    assert rated.json()["rating"] == "excellent" and rated.json()["status"] == "finished"
+    assert http.post("/counters/c1/call", headers=bearer(operator)).status_code == 204
+
+
+def test_a_refused_action_names_the_problem_and_changes_nothing(
+    http: httpx.Client, live_server: LiveServer
+) -> None:
+    operator = open_counter(live_server, "c1")
+    ticket = issue(http, live_server)
+    http.post("/counters/c1/call", headers=bearer(operator))
+    before = http.get(f"/tickets/{ticket['id']}").json()
+    reply = http.post(f"/tickets/{ticket['id']}/finish", headers=bearer(operator))
+    assert reply.status_code == 409
+    assert reply.json() == {
+        "error": "illegal_transition",
+        "message": f"cannot finish {ticket['number']}: it is called",
+    }
+    assert http.get(f"/tickets/{ticket['id']}").json() == before
+
+
+def test_operators_act_only_at_their_own_counter(
+    http: httpx.Client, live_server: LiveServer
+) -> None:
+    at_c1 = open_counter(live_server, "c1")
+    at_c2 = open_counter(live_server, "c2")
+    ticket = issue(http, live_server)
+    http.post("/counters/c1/call", headers=bearer(at_c1))
+    assert http.post("/counters/c1/call", headers=bearer(at_c2)).status_code == 403
+    reply = http.post(f"/tickets/{ticket['id']}/start", headers=bearer(at_c2))
+    assert reply.status_code == 403 and "counter 1" in reply.json()["message"]
+
+
+def test_a_supervisor_calls_out_of_order_only_with_a_reason(
+    http: httpx.Client, live_server: LiveServer
+) -> None:
+    open_counter(live_server, "c1")
+    issue(http, live_server)
+    second = issue(http, live_server)
+    supervisor = bearer(live_server.tokens["supervisor"])
+    missing = http.post("/counters/c1/call", json={"ticket_id": second["id"]}, headers=supervisor)
+    assert missing.status_code == 422
+    called = http.post(
+        "/counters/c1/call",
+        json={"ticket_id": second["id"], "reason": "urgent medical"},
+        headers=supervisor,
+    )
+    assert called.status_code == 200 and called.json()["number"] == second["number"]
+
+
+def test_transfer_sends_the_visitor_to_another_service(
+    http: httpx.Client, live_server: LiveServer
+) -> None:
+    operator = open_counter(live_server, "c1")
+    ticket = issue(http, live_server)
+    http.post("/counters/c1/call", headers=bearer(operator))
+    http.post(f"/tickets/{ticket['id']}/start", headers=bearer(operator))
+    moved = http.post(
+        f"/tickets/{ticket['id']}/transfer",
+        json={"service_id": "birth-registration", "note": "also registers a birth"},
+        headers=bearer(operator),
+    )
+    assert moved.status_code == 200, moved.text
+    assert (
+        moved.json()["service_id"] == "birth-registration" and moved.json()["status"] == "waiting"
+    )
+    assert moved.json()["issued_at"] == ticket["issued_at"]
+
+
+def test_pause_needs_a_known_reason(http: httpx.Client, live_server: LiveServer) -> None:
+    operator = open_counter(live_server, "c1")
+    assert (
+        http.post(
+            "/counters/c1/pause", json={"reason": "nap"}, headers=bearer(operator)
+        ).status_code
+        == 422
+    )
+    paused = http.post("/counters/c1/pause", json={"reason": "lunch"}, headers=bearer(operator))
+    assert paused.json()["state"] == "paused" and paused.json()["pause_reason"] == "lunch"
+
+
+def test_wrong_pins_are_refused_then_locked(http: httpx.Client, live_server: LiveServer) -> None:
+    add_operator(live_server, "aigul", "2468")
+    terminal = bearer(counter_terminal_token(live_server, "c3"))
+    for _ in range(5):
+        reply = http.post(
+            "/counters/c3/sign-in", json={"login": "aigul", "pin": "0000"}, headers=terminal
+        )
+        assert reply.status_code == 403 and reply.json()["error"] == "bad_credentials"
+    locked = http.post(
+        "/counters/c3/sign-in", json={"login": "aigul", "pin": "2468"}, headers=terminal
+    )
+    assert locked.json()["error"] == "locked"
+    elsewhere = http.post(
+        "/counters/c4/sign-in", json={"login": "aigul", "pin": "2468"}, headers=terminal
+    )
+    assert elsewhere.status_code == 403 and elsewhere.json()["error"] == "not_counter"
+
+
+def test_a_terminal_enrolls_once_with_a_pairing_code(
+    http: httpx.Client, live_server: LiveServer
+) -> None:
+    made = http.post(
+        "/pairing-codes",
+        json={"role": "kiosk", "name": "Entrance kiosk"},
+        headers=bearer(live_server.tokens["supervisor"]),
+    )
+    assert made.status_code == 201
+    code = made.json()["code"]
+    enrolled = http.post("/enroll", json={"code": code})
+    assert enrolled.status_code == 201 and enrolled.json()["role"] == "kiosk"
+    token = enrolled.json()["token"]
+    assert http.get("/whoami", headers=bearer(token)).json()["name"] == "Entrance kiosk"
+    assert (
+        http.post("/tickets", json={"service_id": "id-card"}, headers=bearer(token)).status_code
+        == 201
+    )
+    again = http.post("/enroll", json={"code": code})
+    assert again.status_code == 403 and again.json()["error"] == "bad_code"
+    assert (
+        http.post(
+            "/pairing-codes", json={"role": "kiosk", "name": "x"}, headers=bearer(token)
+        ).status_code
+        == 403
+    )
+
+
+def test_unknown_paths_and_methods_answer_in_json(http: httpx.Client) -> None:
+    missing = http.get("/nothing-here")
+    assert missing.status_code == 404 and missing.json()["error"] == "not_found"
+    wrong = http.delete("/hall")
+    assert wrong.status_code == 405 and wrong.json()["error"] == "method_not_allowed"
+
+
+def test_the_openapi_document_describes_every_route(live_server: LiveServer) -> None:
+    from hallserver.api.http import routes
+
+    document = httpx.get(f"{live_server.url}/openapi.json").json()
+    assert document["openapi"].startswith("3.")
+    for route in routes():
+        for method in route.methods or ():
+            if method != "HEAD":
+                assert method.lower() in document["paths"]["/api/v1" + route.path]
+
+
+def test_the_event_stream_replays_after_a_seq_then_goes_live(
+    http: httpx.Client, live_server: LiveServer
+) -> None:
+    first = issue(http, live_server)
+    ws_url = live_server.url.replace("http://", "ws://") + "/api/v1/events"
+    with connect(ws_url, open_timeout=5) as snapshot_stream:
+        snapshot = json.loads(snapshot_stream.recv(timeout=5))
+        assert snapshot["type"] == "snapshot"
+        assert [t["number"] for t in snapshot["data"]["tickets"]] == [first["number"]]
+        seq = snapshot["seq"]
+    with connect(f"{ws_url}?after={seq - 1}", open_timeout=5) as stream:
+        replayed = json.loads(stream.recv(timeout=5))
+        assert replayed["seq"] == seq and replayed["type"] == "ticket.issued"
+        second = issue(http, live_server)
+        live = json.loads(stream.recv(timeout=5))
+        assert live["seq"] == seq + 1 and live["data"]["ticket"]["number"] == second["number"]
+        assert live["actor"] == "kiosk:test-kiosk"
+
+
+def test_bookings_are_made_checked_in_and_cancelled(
+    http: httpx.Client, live_server: LiveServer
+) -> None:
+    hall = http.get("/hall").json()
+    from datetime import datetime, timedelta
+
+    now = datetime.fromisoformat(hall["now"])
+    slot = (now + timedelta(days=2)).replace(hour=11, minute=0, second=0, microsecond=0)
+    if slot.weekday() == 6:
+        slot += timedelta(days=1)
+    made = http.post(
+        "/bookings",
+        json={"service_id": "id-card", "slot_at": slot.isoformat(), "iin": "900101300017"},
+    )
+    assert made.status_code == 201, made.text
+    code = made.json()["code"]
+    twice = http.post(
+        "/bookings",
+        json={"service_id": "passport", "slot_at": slot.isoformat(), "iin": "900101300017"},
+    )
+    assert twice.status_code == 409 and twice.json()["error"] == "iin_has_booking"
+    assert http.get(f"/bookings/{code}").json()["state"] == "booked"
+    assert http.post(f"/bookings/{code}/cancel").json()["state"] == "cancelled"

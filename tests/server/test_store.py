@@ -1,0 +1,220 @@
+"""The store on SQLite and PostgreSQL: a restart brings the same day back; the log is sealed."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import uuid
+from collections.abc import Iterator
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+from sqlalchemy import create_engine, text
+
+from hallserver.__main__ import main as kezek
+from hallserver.access import SYSTEM
+from hallserver.domain.ids import OperatorId
+from hallserver.domain.tickets import Grade
+from hallserver.eventlog import verify_chain
+from hallserver.service import HallService
+from hallserver.store.migrate import current_revision, head_revision
+from hallserver.store.schema import metadata
+from hallserver.store.sql import SqlHallStore
+from tests.conftest import T0, Clock, small_catalogue
+
+
+@pytest.fixture(scope="session")
+def pg_server_url() -> str:
+    url = os.environ.get("KEZEK_TEST_PG_URL")
+    if not url:
+        pytest.skip("no PostgreSQL here: set KEZEK_TEST_PG_URL (make test starts one when it can)")
+    return url
+
+
+@pytest.fixture
+def pg_url(pg_server_url: str) -> Iterator[str]:
+    """A fresh database on the test PostgreSQL server, dropped afterwards."""
+    name = f"kezek_t_{uuid.uuid4().hex[:10]}"
+    admin = create_engine(pg_server_url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    base, _, _ = pg_server_url.rpartition("/")
+    yield f"{base}/{name}"
+    with admin.connect() as conn:
+        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    admin.dispose()
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'hall.sqlite3'}"
+    url: str = request.getfixturevalue("pg_url")
+    return url
+
+
+def make_service(url: str, clock: Clock) -> HallService:
+    store = SqlHallStore(url)
+    store.migrate()
+    return HallService(store, small_catalogue(), clock=clock)
+
+
+async def a_busy_morning(service: HallService, clock: Clock) -> None:
+    run = service.run
+    await run(SYSTEM, lambda h, now: (None, h.sign_in("c1", OperatorId("aigul"), now)))
+    await run(SYSTEM, lambda h, now: (None, h.open_counter("c1", now)))
+    for _ in range(3):
+        await run(SYSTEM, lambda h, now: h.issue("id-card", now))
+    await run(SYSTEM, lambda h, now: h.issue("birth", now))
+    clock.advance(minutes=4)
+    first = await run(SYSTEM, lambda h, now: h.call_next("c1", now))
+    assert first is not None
+    await run(SYSTEM, lambda h, now: h.start(first.id, now))
+    clock.advance(minutes=6)
+    await run(SYSTEM, lambda h, now: h.finish(first.id, now))
+    await run(SYSTEM, lambda h, now: h.rate(first.id, Grade.GOOD))
+    await run(SYSTEM, lambda h, now: h.call_next("c1", now))
+
+
+def state_of(service: HallService) -> dict[str, object]:
+    hall = service.hall
+    return {
+        "tickets": {k: v.to_json() for k, v in hall.tickets.items()},
+        "counters": {k: v.to_json() for k, v in hall.counters.items()},
+        "numbering": dict(hall.state.numbering),
+        "order": hall.state.order,
+        "waiting": sorted(t.number for t in hall.lanes),
+        "estimate": [q.estimate_for_new for q in hall.queue(T0)],
+    }
+
+
+def test_a_restart_brings_back_the_same_day(db_url: str) -> None:
+    clock = Clock()
+
+    async def scenario() -> tuple[dict[str, object], dict[str, object], str]:
+        service = make_service(db_url, clock)
+        await service.start()
+        await a_busy_morning(service, clock)
+        before = state_of(service)
+        await service.stop()
+        service.store.close()
+        again = make_service(db_url, clock)
+        await again.start()
+        after = state_of(again)
+        issued = await again.run(SYSTEM, lambda h, now: h.issue("id-card", now))
+        await again.stop()
+        again.store.close()
+        return before, after, issued.ticket.number
+
+    before, after, number = asyncio.run(scenario())
+    assert after == before
+    assert number == "A004", "numbering continues without a repeat"
+
+
+def test_the_event_log_is_one_unbroken_chain(db_url: str) -> None:
+    clock = Clock()
+
+    async def scenario() -> SqlHallStore:
+        service = make_service(db_url, clock)
+        await service.start()
+        await a_busy_morning(service, clock)
+        await service.stop()
+        return service.store
+
+    store = asyncio.run(scenario())
+    records = list(store.events())
+    assert [r.seq for r in records] == list(range(1, len(records) + 1))
+    assert verify_chain(records) is None
+    types = [r.type for r in records]
+    assert types.count("ticket.issued") == 4 and "ticket.rated" in types
+    assert all(r.actor == "admin:system" for r in records)
+    store.close()
+
+
+def test_a_new_day_expires_yesterdays_open_tickets_at_opening(db_url: str) -> None:
+    clock = Clock()
+
+    async def scenario() -> tuple[list[str], str]:
+        service = make_service(db_url, clock)
+        await service.start()
+        await a_busy_morning(service, clock)
+        await service.stop()
+        service.store.close()
+        clock.now = T0 + timedelta(days=1)
+        again = make_service(db_url, clock)
+        await again.start()
+        issued = await again.run(SYSTEM, lambda h, now: h.issue("id-card", now))
+        await again.stop()
+        expired = [r.ticket_id or "" for r in again.store.events() if r.type == "ticket.expired"]
+        again.store.close()
+        return expired, issued.ticket.number
+
+    expired, number = asyncio.run(scenario())
+    assert len(expired) == 3  # two waiting, one called; the finished one stays finished
+    assert number == "A001"
+
+
+def test_a_new_database_is_migrated_to_the_newest_schema(db_url: str) -> None:
+    from alembic.autogenerate import compare_metadata
+    from alembic.runtime.migration import MigrationContext
+
+    store = SqlHallStore(db_url)
+    store.migrate()
+    assert current_revision(store.engine) == head_revision()
+    with store.engine.connect() as conn:
+        diff = compare_metadata(MigrationContext.configure(conn), metadata)
+    assert diff == [], "the migrations and schema.py disagree"
+    store.migrate()  # twice is harmless
+    store.close()
+
+
+def test_audit_verify_names_the_first_altered_event(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    clock = Clock()
+    url = f"sqlite:///{tmp_path / 'hall.sqlite3'}"
+
+    async def scenario() -> None:
+        service = make_service(url, clock)
+        await service.start()
+        await a_busy_morning(service, clock)
+        await service.stop()
+        service.store.close()
+
+    asyncio.run(scenario())
+    assert kezek(["audit", "verify", "--db", url]) == 0
+    assert "hash chain verified" in capsys.readouterr().out
+    store = SqlHallStore(url)
+    store.execute(
+        'UPDATE events SET data = replace(data, \'"rating":"good"\', \'"rating":"excellent"\') '
+        "WHERE type = 'ticket.rated'"
+    )
+    seq = next(r.seq for r in store.events() if r.type == "ticket.rated")
+    store.close()
+    assert kezek(["audit", "verify", "--db", url]) == 1
+    assert (
+        capsys.readouterr().err.strip()
+        == f"event {seq} is bad: its content does not match its hash"
+    )
+
+
+def test_audit_verify_notices_a_deleted_event(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    clock = Clock()
+    url = f"sqlite:///{tmp_path / 'hall.sqlite3'}"
+
+    async def scenario() -> None:
+        service = make_service(url, clock)
+        await service.start()
+        await a_busy_morning(service, clock)
+        await service.stop()
+        service.store.close()
+
+    asyncio.run(scenario())
+    store = SqlHallStore(url)
+    store.execute("DELETE FROM events WHERE seq = 5")
+    store.close()
+    assert kezek(["audit", "verify", "--db", url]) == 1
+    assert "event 6 is bad: sequence jumps from 4 to 6" in capsys.readouterr().err
