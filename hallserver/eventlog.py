@@ -5,7 +5,9 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+
+import orjson
 
 from hallserver.domain.ids import JsonObject
 
@@ -13,8 +15,8 @@ GENESIS = "0" * 64
 
 
 def canonical(data: JsonObject) -> str:
-    """The one JSON text of `data` that is stored and hashed."""
-    return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    """The one JSON text of `data` that is stored and hashed (sorted keys, UTF-8, compact)."""
+    return orjson.dumps(data, option=orjson.OPT_SORT_KEYS).decode("utf-8")
 
 
 @dataclass(frozen=True)
@@ -30,6 +32,7 @@ class EventRecord:
     data: str  # canonical JSON
     prev_hash: str
     hash: str
+    payload: JsonObject | None = field(default=None, compare=False, repr=False)  # `data` parsed
 
     def wire(self) -> str:
         """The JSON text sent to terminals for this event."""
@@ -76,6 +79,7 @@ def make_record(
         data=text,
         prev_hash=prev_hash,
         hash=seal(prev_hash, seq, at, type_, actor, counter_id, ticket_id, text),
+        payload=data,
     )
 
 
@@ -83,7 +87,7 @@ def _subjects(data: JsonObject) -> tuple[str | None, str | None]:
     ticket = data.get("ticket")
     counter = data.get("counter")
     ticket_id = ticket.get("id") if isinstance(ticket, dict) else None
-    counter_id: object = data.get("counter_id")
+    counter_id: object = data.get("counter_id") or data.get("from_counter_id")
     if counter_id is None and isinstance(ticket, dict):
         counter_id = ticket.get("counter_id")
     if counter_id is None and isinstance(counter, dict):

@@ -55,8 +55,11 @@ class EventHub:
             self._drop(sub)
 
     def replay(self, after: int) -> list[tuple[int, str]] | None:
-        """The events after `after`, or None when they are older than the window."""
-        if after >= self.last_seq:
+        """The events after `after`; None when they are older than the window, or when `after`
+        is newer than anything here (a database restored from an older backup)."""
+        if after > self.last_seq:
+            return None
+        if after == self.last_seq:
             return []
         if not self._recent or self._recent[0][0] > after + 1:
             return None

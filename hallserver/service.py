@@ -27,7 +27,7 @@ from hallserver.domain.catalogue import Catalogue
 from hallserver.domain.errors import Conflict, Forbidden, HallError, InvalidInput
 from hallserver.domain.events import Event
 from hallserver.domain.hall import BOOKING_MEMORY_DAYS, Hall
-from hallserver.domain.ids import JsonObject, OperatorId
+from hallserver.domain.ids import CounterId, JsonObject, OperatorId
 from hallserver.eventlog import EventRecord, make_record
 from hallserver.hub import EventHub
 from hallserver.store import schema
@@ -79,11 +79,13 @@ class HallService:
         self._tokens: dict[str, Actor] = {}
         self._pin_failures: dict[str, tuple[int, float]] = {}
         self._wake: asyncio.Event | None = None
+        self.loop: asyncio.AbstractEventLoop | None = None  # the loop commands run on
         self._task: asyncio.Task[None] | None = None
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="kezek-commit")
         self._broken = False
         self._written_counters: dict[str, str] = {}
-        self.commits = 0  # group commits done (for benchmarks and /metrics)
+        self.commits = 0
+        self.committed_events = 0  # group commits done (for benchmarks and /metrics)
 
     # ------------------------------------------------------------- life cycle
 
@@ -123,6 +125,7 @@ class HallService:
         self._broken = False
 
     async def start(self) -> None:
+        self.loop = asyncio.get_running_loop()
         self.load()
         self._wake = asyncio.Event()
         self._task = asyncio.create_task(self._commit_loop(), name="kezek-commit")
@@ -205,12 +208,14 @@ class HallService:
         while True:
             await self._wake.wait()
             self._wake.clear()
+            # let requests that arrived together reach the batch: one commit for all of them
+            await asyncio.sleep(0)
             while self._pending:
                 items, self._pending = self._pending, []
                 batch = Batch(
                     records=[r for item in items for r in item.records],
                     hall_state=hall_state_json(self.hall.state),
-                    counters=self._changed_counters(),
+                    counters=self._changed_counters(items),
                     rows=[row for item in items for row in item.rows],
                 )
                 try:
@@ -228,15 +233,22 @@ class HallService:
                     await self._recover()
                     break
                 self.commits += 1
+                self.committed_events += len(batch.records)
                 for item in items:
                     if item.done is not None and not item.done.done():
                         item.done.set_result(None)
                 self.hub.publish(batch.records)
 
-    def _changed_counters(self) -> list[dict[str, Any]]:
-        """Counter rows that differ from what was last written (state, current ticket, streak)."""
+    def _changed_counters(self, items: list[_Pending]) -> list[dict[str, Any]]:
+        """Rows of the counters these events touched, where they differ from the saved row."""
+        touched = {r.counter_id for item in items for r in item.records if r.counter_id}
+        if any(r.type == "day.opened" for item in items for r in item.records):
+            touched = set(self.hall.counters)
         changed = []
-        for counter in self.hall.counters.values():
+        for counter_id in sorted(touched):
+            counter = self.hall.counters.get(CounterId(counter_id))
+            if counter is None:
+                continue
             text = json.dumps(counter.to_json(), ensure_ascii=False)
             if self._written_counters.get(counter.id) != text:
                 self._written_counters[counter.id] = text

@@ -161,7 +161,9 @@ def start_live_server(
         if datetime.now() > deadline or not thread.is_alive():
             raise RuntimeError("the test server did not start")
         threading.Event().wait(0.01)
-    live = LiveServer(url=f"http://127.0.0.1:{port}", db_url=db_url, hall=hall, tokens=tokens)
+    live = LiveServer(
+        url=f"http://127.0.0.1:{port}", db_url=db_url, hall=hall, tokens=tokens, loop=hall.loop
+    )
     return live, server, thread
 
 

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Awaitable, Callable
 from datetime import datetime
 from typing import Any, TypeVar
 
+import orjson
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
@@ -66,8 +66,8 @@ async def body_of(request: Request) -> JsonObject:
     if not raw.strip():
         return {}
     try:
-        data = json.loads(raw)
-    except (json.JSONDecodeError, UnicodeDecodeError):
+        data = orjson.loads(raw)
+    except orjson.JSONDecodeError:
         raise InvalidInput("the request body is not valid JSON", code="bad_json") from None
     if not isinstance(data, dict):
         raise InvalidInput("the request body must be a JSON object", code="bad_json")
@@ -99,8 +99,15 @@ def enum_field(body: JsonObject, name: str, kind: Callable[[str], E], default: E
         raise InvalidInput(f"{name} {value!r} is not one I know", code="bad_field") from None
 
 
+class FastJSONResponse(JSONResponse):
+    """JSON rendered by orjson: the same text, several times faster on the hot paths."""
+
+    def render(self, content: Any) -> bytes:
+        return orjson.dumps(content)
+
+
 def ok(data: JsonObject | list[JsonObject], status: int = 200) -> JSONResponse:
-    return JSONResponse(data, status_code=status)
+    return FastJSONResponse(data, status_code=status)
 
 
 # ------------------------------------------------------------------ reads

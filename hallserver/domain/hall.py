@@ -24,8 +24,8 @@ from hallserver.domain.estimates import (
 )
 from hallserver.domain.events import Event
 from hallserver.domain.ids import CounterId, JsonObject, Lang, OperatorId, ServiceId, TicketId
-from hallserver.domain.routing import HallPolicy, Pick, RoutingPolicy, WaitingLanes, Why, lane_key
-from hallserver.domain.tickets import Grade, Priority, Ticket, TicketState
+from hallserver.domain.routing import HallPolicy, Pick, RoutingPolicy, WaitingLanes, Why
+from hallserver.domain.tickets import Grade, Priority, QueueClass, Ticket, TicketState
 
 BOOKING_MEMORY_DAYS = 10  # one IIN may hold one booking in any 10 days (the egov.kz rule)
 
@@ -330,6 +330,11 @@ class Hall:
             raise Conflict(
                 f"{ticket.number} is {ticket.state.value}, not waiting", code="not_waiting"
             )
+        if ticket.service not in counter.profile:  # rule 2 holds for overrides too
+            raise InvalidInput(
+                f"counter {counter.number} does not serve {self.services[ticket.service].name.en}",
+                code="counter_not_serving",
+            )
         return ticket, [self._call(counter, Pick(ticket, Why.OVERRIDE), now, reason=reason.strip())]
 
     def _ready_counter(self, counter_id: str) -> Counter:
@@ -373,12 +378,16 @@ class Hall:
 
     def _earlier_eligible(self, ticket: Ticket, counter: Counter) -> bool:
         """Whether some waiting ticket this counter serves was issued before `ticket`."""
+        issued = (ticket.issued_at, ticket.order)
         for service_id in counter.profile:
-            for other in self.lanes.of_service(service_id):
-                if other is ticket or other.target_counter not in (None, counter.id):
-                    continue
-                if lane_key(other)[1:] < lane_key(ticket)[1:]:
-                    return True
+            for queue_class in QueueClass:
+                for other in self.lanes.lane(service_id, queue_class):
+                    if other is ticket or other.target_counter not in (None, counter.id):
+                        continue
+                    if (other.issued_at, other.order) < issued:
+                        return True
+                    if queue_class is not QueueClass.APPOINTMENT:
+                        break  # these lanes are in issue order: the first one is the earliest
         return False
 
     # ----------------------------------------------------------------- at the counter
@@ -406,8 +415,10 @@ class Hall:
         self, ticket_id: str, now: datetime, *, by_counter: str | None = None
     ) -> tuple[Ticket, list[Event]]:
         ticket = self._at_counter(ticket_id, by_counter)
-        counter = self._release(ticket)
-        ticket.requeue()
+        counter = ticket.counter
+        ticket.requeue()  # refuses unless called, before the counter lets go of the ticket
+        if counter is not None and self.counters[counter].current == ticket.id:
+            self.counters[counter].current = None
         self.lanes.add(ticket)
         return ticket, [
             Event(ev.TICKET_REQUEUED, {"ticket": ticket.to_json(), "counter_id": counter})

@@ -35,7 +35,10 @@ class WaitingLanes:
 
     def remove(self, ticket: Ticket) -> None:
         lane = self._lanes[(ticket.service, ticket.queue_class)]
-        lane.remove(ticket)
+        index = bisect.bisect_left(lane, lane_key(ticket), key=lane_key)
+        while lane[index] is not ticket:
+            index += 1
+        del lane[index]
         self._count -= 1
 
     def lane(self, service: ServiceId, queue_class: QueueClass) -> Sequence[Ticket]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -69,6 +69,8 @@ class SqlHallStore:
         except (SQLAlchemyError, ImportError, ValueError) as exc:
             raise StoreError(f"cannot use database {url!r}: {exc}") from exc
         self.dialect = self.engine.dialect.name
+        self._upserts: dict[str, Any] = {}
+        self._statements: dict[tuple[str, bool], str] = {}
         if self.dialect == "sqlite":
             event.listen(self.engine, "connect", _sqlite_pragmas)
 
@@ -97,54 +99,92 @@ class SqlHallStore:
             raise StoreError(f"database write failed: {exc}") from exc
 
     def _append(self, conn: Connection, batch: Batch) -> None:
-        if batch.records:
-            conn.execute(
-                schema.events.insert(),
-                [
-                    {
-                        "seq": r.seq,
-                        "at": r.at,
-                        "type": r.type,
-                        "actor": r.actor,
-                        "counter_id": r.counter_id,
-                        "ticket_id": r.ticket_id,
-                        "data": r.data,
-                        "prev_hash": r.prev_hash,
-                        "hash": r.hash,
-                    }
-                    for r in batch.records
-                ],
-            )
+        # The hot path speaks to the driver directly (one executemany per table): SQLAlchemy's
+        # per-statement bookkeeping cost more than SQLite's own work and the fsync together.
+        cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
         tickets: dict[str, dict[str, Any]] = {}
         bookings: dict[str, dict[str, Any]] = {}
-        for record in batch.records:
-            data = json.loads(record.data)
+        events = []
+        for r in batch.records:
+            events.append(
+                (
+                    r.seq,
+                    r.at,
+                    r.type,
+                    r.actor,
+                    r.counter_id,
+                    r.ticket_id,
+                    r.data,
+                    r.prev_hash,
+                    r.hash,
+                )
+            )
+            data = r.payload if r.payload is not None else json.loads(r.data)
             ticket = data.get("ticket")
             if isinstance(ticket, dict):
-                tickets[ticket["id"]] = _ticket_row(ticket)
+                tickets[str(ticket["id"])] = _ticket_row(ticket)
             booking = data.get("booking")
             if isinstance(booking, dict):
-                bookings[booking["code"]] = _booking_row(booking)
-        self._upsert(conn, schema.tickets, ["id"], list(tickets.values()))
-        self._upsert(conn, schema.counters, ["id"], batch.counters)
-        self._upsert(conn, schema.bookings, ["code"], list(bookings.values()))
+                bookings[str(booking["code"])] = _booking_row(booking)
+        if events:
+            cursor.executemany(self._sql(schema.events, upsert=False), events)
+        self._write(cursor, schema.tickets, tickets.values())
+        self._write(cursor, schema.counters, batch.counters)
+        self._write(cursor, schema.bookings, bookings.values())
         if batch.hall_state is not None:
-            self._upsert(
-                conn, schema.hall_state, ["key"], [{"key": "state", "data": batch.hall_state}]
-            )
+            self._write(cursor, schema.hall_state, [{"key": "state", "data": batch.hall_state}])
         for table, row in batch.rows:
-            key = [c.name for c in table.primary_key.columns]
-            self._upsert(conn, table, key, [row])
+            self._write(cursor, table, [row])
+
+    def _sql(self, table: Table, *, upsert: bool = True) -> str:
+        key = (table.name, upsert)
+        sql = self._statements.get(key)
+        if sql is None:
+            columns = [c.name for c in table.columns]
+            mark = "?" if self.dialect == "sqlite" else "%s"
+            sql = (
+                f"INSERT INTO {table.name} ({', '.join(columns)}) "  # noqa: S608 - our own names
+                f"VALUES ({', '.join([mark] * len(columns))})"
+            )
+            if upsert:
+                primary = [c.name for c in table.primary_key.columns]
+                updates = ", ".join(f"{c} = excluded.{c}" for c in columns if c not in primary)
+                sql += f" ON CONFLICT ({', '.join(primary)}) DO UPDATE SET {updates}"
+            self._statements[key] = sql
+        return sql
+
+    def _write(self, cursor: Any, table: Table, rows: Iterable[dict[str, Any]]) -> None:
+        columns = [c.name for c in table.columns]
+        values = [tuple(self._param(row.get(c)) for c in columns) for row in rows]
+        if values:
+            cursor.executemany(self._sql(table), values)
+
+    def _param(self, value: Any) -> Any:
+        """Values as SQLAlchemy itself would hand them to this driver."""
+        if self.dialect != "sqlite":
+            return value
+        if isinstance(value, datetime):  # SQLAlchemy's SQLite DATETIME: naive UTC text
+            return value.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S.%f")
+        if isinstance(value, date):
+            return value.isoformat()
+        if isinstance(value, bool):
+            return int(value)
+        return value
 
     def _upsert(
         self, conn: Connection, table: Table, key: list[str], rows: Sequence[dict[str, Any]]
     ) -> None:
         if not rows:
             return
-        dialect_insert = postgresql.insert if self.dialect == "postgresql" else sqlite.insert
-        stmt = dialect_insert(table)
-        updates = {c.name: stmt.excluded[c.name] for c in table.columns if c.name not in key}
-        conn.execute(stmt.on_conflict_do_update(index_elements=key, set_=updates), list(rows))
+        stmt = self._upserts.get(table.name)
+        if stmt is None:  # built once per table: building it costs more than running it
+            dialect_insert = postgresql.insert if self.dialect == "postgresql" else sqlite.insert
+            insert = dialect_insert(table)
+            updates = {c.name: insert.excluded[c.name] for c in table.columns if c.name not in key}
+            stmt = self._upserts[table.name] = insert.on_conflict_do_update(
+                index_elements=key, set_=updates
+            )
+        conn.execute(stmt, list(rows))
 
     def put_config(self, key: str, value: str) -> None:
         with self.engine.begin() as conn:

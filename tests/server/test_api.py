@@ -302,3 +302,14 @@ def test_bookings_are_made_checked_in_and_cancelled(
     assert twice.status_code == 409 and twice.json()["error"] == "iin_has_booking"
     assert http.get(f"/bookings/{code}").json()["state"] == "booked"
     assert http.post(f"/bookings/{code}/cancel").json()["state"] == "cancelled"
+
+
+def test_a_client_ahead_of_the_server_gets_a_snapshot(
+    http: httpx.Client, live_server: LiveServer
+) -> None:
+    """A terminal that saw a database later restored from an older backup must not go deaf."""
+    issue(http, live_server)
+    ws_url = live_server.url.replace("http://", "ws://") + "/api/v1/events?after=999999"
+    with connect(ws_url, open_timeout=5) as stream:
+        first = json.loads(stream.recv(timeout=5))
+        assert first["type"] == "snapshot" and first["seq"] < 999999

@@ -1,0 +1,449 @@
+"""Hall server benchmarks, in one run: issue throughput against the empty-endpoint ceiling,
+call latency with 100 counters, fan-out of one call to 500 WebSocket clients, restart time.
+
+    .venv/bin/python -m bench.bench_server [--quick]
+
+Everything runs against a real `kezek hall` process on loopback with a fresh SQLite file
+(`synchronous=FULL`: every answered ticket is on disk). Load comes from `wrk` when it is
+installed (Debian package `wrk`), else from Python clients, and the output says which.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from functools import partial
+from pathlib import Path
+
+import httpx
+import websockets
+from sqlalchemy import create_engine
+
+from hallserver.access import SYSTEM, hash_pin
+from hallserver.catalogue_file import parse_catalogue
+from hallserver.domain.events import Event
+from hallserver.domain.hall import Hall as Domain
+from hallserver.domain.hall import Issued
+from hallserver.domain.ids import OperatorId
+from hallserver.domain.tickets import Ticket
+from hallserver.service import HallService
+from hallserver.store import schema
+from hallserver.store.sql import SqlHallStore
+
+KEZEK = [sys.executable, "-m", "hallserver"]
+URL_LINE = re.compile(r"on (http://\S+)")
+ALL_DAYS = ", ".join(
+    f'{d} = "00:00-23:59"' for d in ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+)
+
+
+@dataclass
+class Hall:
+    """A running `kezek hall` child."""
+
+    process: subprocess.Popen[str]
+    url: str
+    started_s: float
+
+    @property
+    def api(self) -> str:
+        return f"{self.url}/api/v1"
+
+    def stop(self) -> None:
+        self.process.send_signal(signal.SIGTERM)
+        try:
+            self.process.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+
+
+def catalogue(counters: int) -> str:
+    lines = [
+        "[hall]",
+        'id = "bench"',
+        'name = { kk = "Сынақ", ru = "Тест", en = "Bench" }',
+        f"hours = {{ {ALL_DAYS} }}",
+        "[[group]]",
+        'id = "g"',
+        'name = { kk = "Топ", ru = "Группа", en = "Group" }',
+    ]
+    for prefix, service in (("A", "id-card"), ("B", "birth"), ("C", "pension")):
+        lines += [
+            "[[service]]",
+            f'id = "{service}"',
+            f'prefix = "{prefix}"',
+            'group = "g"',
+            f'name = {{ kk = "{service} kk", ru = "{service} ru", en = "{service}" }}',
+            f'description = {{ kk = "{service} kk", ru = "{service} ru", en = "{service}" }}',
+        ]
+    for n in range(1, counters + 1):
+        lines += [
+            "[[counter]]",
+            f'id = "c{n}"',
+            f"number = {n}",
+            f'name = {{ kk = "{n}-терезе", ru = "Окно {n}", en = "Counter {n}" }}',
+            'main = ["id-card", "birth", "pension"]',
+        ]
+    return "\n".join(lines) + "\n"
+
+
+def kezek(*args: str) -> str:
+    return subprocess.run(
+        [*KEZEK, *args], capture_output=True, text=True, check=True, timeout=120
+    ).stdout.strip()
+
+
+def start(data_dir: Path, *extra: str) -> Hall:
+    began = time.perf_counter()
+    process = subprocess.Popen(
+        [
+            *KEZEK,
+            "hall",
+            "--data-dir",
+            str(data_dir),
+            "--port",
+            "0",
+            "--always-open",
+            "--no-announce",
+            *list(extra),
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+    )
+    assert process.stdout is not None
+    match = URL_LINE.search(process.stdout.readline())
+    if match is None:
+        process.kill()
+        raise SystemExit("the hall server did not start")
+    url = match.group(1)
+    with httpx.Client() as http:
+        while True:
+            try:
+                if http.get(f"{url}/api/v1/health", timeout=1).status_code == 200:
+                    break
+            except httpx.TransportError:
+                time.sleep(0.005)
+    return Hall(process, url, time.perf_counter() - began)
+
+
+def pct(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(q / 100 * (len(ordered) - 1)))]
+
+
+# ---------------------------------------------------------------- throughput
+
+
+WRK_POST = """
+wrk.method = "POST"
+wrk.body = '{"service_id": "id-card"}'
+wrk.headers["Content-Type"] = "application/json"
+wrk.headers["Authorization"] = "Bearer TOKEN"
+"""
+
+
+def wrk(url: str, seconds: int, script: Path | None) -> tuple[float, int]:
+    cmd = ["wrk", "-t2", "-c8", f"-d{seconds}s", "--latency"]
+    if script is not None:
+        cmd += ["-s", str(script)]
+    out = subprocess.run([*cmd, url], capture_output=True, text=True, check=True).stdout
+    rate = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))  # type: ignore[union-attr]
+    non2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+    return rate, int(non2xx.group(1)) if non2xx else 0
+
+
+async def python_load(url: str, seconds: float, token: str | None) -> tuple[float, int]:
+    done = 0
+    bad = 0
+    deadline = time.perf_counter() + seconds
+
+    async def client() -> None:
+        nonlocal done, bad
+        async with httpx.AsyncClient() as http:
+            while time.perf_counter() < deadline:
+                if token is None:
+                    reply = await http.get(url)
+                else:
+                    reply = await http.post(
+                        url,
+                        json={"service_id": "id-card"},
+                        headers={"Authorization": f"Bearer {token}"},
+                    )
+                done += 1
+                bad += reply.status_code >= 300
+
+    began = time.perf_counter()
+    await asyncio.gather(*(client() for _ in range(8)))
+    return done / (time.perf_counter() - began), bad
+
+
+def throughput(work: Path, seconds: int) -> dict[str, float]:
+    data = work / "throughput"
+    kiosk = kezek("token", "create", "--role", "kiosk", "--data-dir", str(data))
+    (work / "bench.toml").write_text(catalogue(4), encoding="utf-8")
+    hall = start(data, "--catalogue", str(work / "bench.toml"))
+    try:
+        tool = "wrk" if shutil.which("wrk") else "python"
+        if tool == "wrk":
+            script = work / "post.lua"
+            script.write_text(WRK_POST.replace("TOKEN", kiosk), encoding="utf-8")
+            empty, _ = wrk(f"{hall.api}/health", seconds, None)
+            issue, bad = wrk(f"{hall.api}/tickets", seconds, script)
+        else:
+            empty, _ = asyncio.run(python_load(f"{hall.api}/health", seconds, None))
+            issue, bad = asyncio.run(python_load(f"{hall.api}/tickets", seconds, kiosk))
+        with httpx.Client() as http:
+            waiting = sum(q["waiting"] for q in http.get(f"{hall.api}/queue").json())
+    finally:
+        hall.stop()
+    print(f"issue throughput, 8 concurrent clients ({tool}):")
+    print(f"  empty endpoint (GET /health)   {empty:8.0f} req/s")
+    ratio = issue / empty
+    print(f"  POST /tickets                  {issue:8.0f} tickets/s  ({ratio:.2f}x the ceiling)")
+    print(f"  tickets in the queue after     {waiting:8d}   (refused during the run: {bad})")
+    return {"empty_rps": empty, "issue_rps": issue, "ratio": issue / empty}
+
+
+# ---------------------------------------------------------------- call latency
+
+
+def prepare_counters(data: Path, counters: int) -> tuple[str, str]:
+    admin = kezek("token", "create", "--role", "admin", "--data-dir", str(data))
+    kiosk = kezek("token", "create", "--role", "kiosk", "--data-dir", str(data))
+    engine = create_engine(f"sqlite:///{data / 'kezek.sqlite3'}")
+    pin = hash_pin("1111")
+    with engine.begin() as conn:
+        conn.execute(
+            schema.operators.insert(),
+            [
+                {"login": f"op{n}", "name": f"Op {n}", "pin_hash": pin, "supervisor": False}
+                for n in range(1, counters + 1)
+            ],
+        )
+    engine.dispose()
+    return admin, kiosk
+
+
+async def call_latency(work: Path, counters: int, seconds: float) -> dict[str, float]:
+    data = work / "calls"
+    admin, kiosk = prepare_counters(data, counters)
+    (work / "calls.toml").write_text(catalogue(counters), encoding="utf-8")
+    hall = start(data, "--catalogue", str(work / "calls.toml"))
+    latencies: list[float] = []
+    try:
+        async with httpx.AsyncClient(base_url=hall.api, timeout=30) as http:
+            tokens = []
+            for n in range(1, counters + 1):
+                reply = await http.post(
+                    f"/counters/c{n}/sign-in",
+                    json={"login": f"op{n}", "pin": "1111"},
+                    headers={"Authorization": f"Bearer {admin}"},
+                )
+                token = reply.json()["token"]
+                await http.post(
+                    f"/counters/c{n}/open", headers={"Authorization": f"Bearer {token}"}
+                )
+                tokens.append(token)
+            for _ in range(3000):
+                await http.post(
+                    "/tickets",
+                    json={"service_id": "id-card"},
+                    headers={"Authorization": f"Bearer {kiosk}"},
+                )
+        deadline = time.perf_counter() + seconds
+
+        async def counter(index: int) -> None:
+            auth = {"Authorization": f"Bearer {tokens[index]}"}
+            async with httpx.AsyncClient(base_url=hall.api, timeout=30) as http:
+                await asyncio.sleep(index * 0.005)
+                while time.perf_counter() < deadline:
+                    began = time.perf_counter()
+                    reply = await http.post(f"/counters/c{index + 1}/call", headers=auth)
+                    latencies.append(time.perf_counter() - began)
+                    if reply.status_code != 200:
+                        return
+                    ticket = reply.json()["id"]
+                    await http.post(f"/tickets/{ticket}/start", headers=auth)
+                    await asyncio.sleep(0.5)  # an operator (very fast) serving the visitor
+                    await http.post(f"/tickets/{ticket}/finish", headers=auth)
+
+        await asyncio.gather(*(counter(i) for i in range(counters)))
+    finally:
+        hall.stop()
+    ms = [x * 1000 for x in latencies]
+    p50, p99 = pct(ms, 50), pct(ms, 99)
+    rate = len(ms) / seconds
+    print(f"call latency, {counters} counters calling ({len(ms)} calls, {rate:.0f} calls/s):")
+    print(f"  p50 {p50:6.2f} ms   p99 {p99:6.2f} ms   max {max(ms):6.2f} ms")
+    return {"call_p50_ms": p50, "call_p99_ms": p99}
+
+
+# ---------------------------------------------------------------- fan-out
+
+
+async def fan_out(work: Path, clients: int, calls: int) -> dict[str, float]:
+    data = work / "fanout"
+    admin, kiosk = prepare_counters(data, 1)
+    (work / "fan.toml").write_text(catalogue(1), encoding="utf-8")
+    hall = start(data, "--catalogue", str(work / "fan.toml"))
+    delays: list[float] = []
+    try:
+        async with httpx.AsyncClient(base_url=hall.api, timeout=30) as http:
+            reply = await http.post(
+                "/counters/c1/sign-in",
+                json={"login": "op1", "pin": "1111"},
+                headers={"Authorization": f"Bearer {admin}"},
+            )
+            operator = {"Authorization": f"Bearer {reply.json()['token']}"}
+            await http.post("/counters/c1/open", headers=operator)
+            for _ in range(calls):
+                await http.post(
+                    "/tickets",
+                    json={"service_id": "id-card"},
+                    headers={"Authorization": f"Bearer {kiosk}"},
+                )
+            seq = (await http.get("/snapshot")).json()["seq"]
+            ws_url = hall.url.replace("http://", "ws://") + f"/api/v1/events?after={seq}"
+            sockets = [
+                await websockets.connect(ws_url, max_queue=None, open_timeout=30)
+                for _ in range(clients)
+            ]
+            sent_at = 0.0
+            received: list[float] = []
+
+            async def listen(ws: websockets.ClientConnection, want: int) -> None:
+                while True:
+                    message = json.loads(await ws.recv())
+                    if message["type"] == "ticket.called":
+                        received.append(time.perf_counter())
+                        return
+
+            for _ in range(calls):
+                received.clear()
+                listeners = [asyncio.create_task(listen(ws, 1)) for ws in sockets]
+                await asyncio.sleep(0.05)
+                sent_at = time.perf_counter()
+                ticket = (await http.post("/counters/c1/call", headers=operator)).json()
+                await asyncio.wait_for(asyncio.gather(*listeners), timeout=30)
+                delays.extend((t - sent_at) * 1000 for t in received)
+                await http.post(f"/tickets/{ticket['id']}/start", headers=operator)
+                await http.post(f"/tickets/{ticket['id']}/finish", headers=operator)
+                for ws in sockets:  # drain the started/finished events
+                    for _ in range(2):
+                        await ws.recv()
+            for ws in sockets:
+                await ws.close()
+    finally:
+        hall.stop()
+    p50, p99 = pct(delays, 50), pct(delays, 99)
+    print(f"fan-out of one call to {clients} WebSocket clients ({calls} calls):")
+    print(f"  POST /call sent -> event received: p50 {p50:6.2f} ms   p99 {p99:6.2f} ms")
+    return {"fanout_p50_ms": p50, "fanout_p99_ms": p99}
+
+
+# ---------------------------------------------------------------- restart
+
+
+def _sign_in_and_open(counter: str, hall: Domain, now: datetime) -> tuple[None, list[Event]]:
+    return None, hall.sign_in(counter, OperatorId(f"op-{counter}"), now) + hall.open_counter(
+        counter, now
+    )
+
+
+def _issue(service: str, hall: Domain, now: datetime) -> tuple[Issued, list[Event]]:
+    return hall.issue(service, now)
+
+
+def _call(counter: str, hall: Domain, now: datetime) -> tuple[Ticket | None, list[Event]]:
+    return hall.call_next(counter, now)
+
+
+def _serve(ticket: str, hall: Domain, now: datetime) -> tuple[None, list[Event]]:
+    _, started = hall.start(ticket, now)
+    _, finished = hall.finish(ticket, now)
+    return None, started + finished
+
+
+def restart(work: Path, tickets: int) -> dict[str, float]:
+    data = work / "restart"
+    data.mkdir()
+    (work / "restart.toml").write_text(catalogue(12), encoding="utf-8")
+    store = SqlHallStore(f"sqlite:///{data / 'kezek.sqlite3'}")
+    store.migrate()
+    text = (work / "restart.toml").read_text(encoding="utf-8")
+    store.put_config("catalogue", text)
+    service = HallService(store, parse_catalogue(text, source="bench"), enforce_hours=False)
+
+    async def a_day() -> None:
+        await service.start()
+        for n in range(1, 13):
+            counter = f"c{n}"
+            await service.run(SYSTEM, partial(_sign_in_and_open, counter))
+        services = ("id-card", "birth", "pension")
+        await asyncio.gather(
+            *(service.run(SYSTEM, partial(_issue, services[i % 3])) for i in range(tickets))
+        )
+        served = 0
+        while served < tickets * 0.8:
+            for n in range(1, 13):
+                ticket = await service.run(SYSTEM, partial(_call, f"c{n}"))
+                if ticket is None:
+                    continue
+                await service.run(SYSTEM, partial(_serve, ticket.id))
+                served += 1
+        await service.stop()
+
+    asyncio.run(a_day())
+    events = sum(1 for _ in store.events())
+    store.close()
+    again = SqlHallStore(f"sqlite:///{data / 'kezek.sqlite3'}")
+    fresh = HallService(again, parse_catalogue(text, source="bench"), enforce_hours=False)
+    began = time.perf_counter()
+    fresh.load()
+    load_s = time.perf_counter() - began
+    assert len(fresh.hall.tickets) == tickets
+    again.close()
+    hall = start(data)
+    try:
+        with httpx.Client() as http:
+            assert len(http.get(f"{hall.api}/snapshot").json()["tickets"]) > 0
+    finally:
+        hall.stop()
+    print(f"restart with a {tickets}-ticket day ({events} events):")
+    print(f"  rebuild today's state from the database   {load_s * 1000:7.0f} ms")
+    print(f"  process start to first answer (all)       {hall.started_s * 1000:7.0f} ms")
+    return {"restart_load_ms": load_s * 1000, "restart_process_ms": hall.started_s * 1000}
+
+
+def main() -> int:
+    args = argparse.ArgumentParser(description=__doc__)
+    args.add_argument("--quick", action="store_true", help="shorter runs, for a smoke test")
+    quick = args.parse_args().quick
+    with tempfile.TemporaryDirectory(prefix="kezek-bench-") as tmp:
+        work = Path(tmp)
+        print(f"kezek hall server benchmark, {datetime.now(UTC):%Y-%m-%d %H:%M} UTC\n")
+        results = throughput(work, 2 if quick else 10)
+        results |= asyncio.run(call_latency(work, 100, 3 if quick else 10))
+        results |= asyncio.run(fan_out(work, 100 if quick else 500, 5 if quick else 20))
+        results |= restart(work, 1000 if quick else 10_000)
+        print("\n" + json.dumps({k: round(v, 2) for k, v in results.items()}))
+        print(
+            "\nFree Queue Manager, the closest open-source Python peer, issues ~116 tickets/s "
+            "on this machine (issue 2)."
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,452 @@
+"""What terminals read from the hall server: typed, validated views of the API's JSON.
+
+Pure: standard library only, so the apps, the simulator and the tests share it without
+pulling in the server. Every view has ``from_json(raw)`` that checks types and raises
+`ProtocolError` (a `ValueError`) naming the bad field, never a `KeyError` or `TypeError`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import TypeAlias, TypeVar
+
+JsonScalar: TypeAlias = str | int | float | bool | None
+JsonValue: TypeAlias = JsonScalar | list["JsonValue"] | dict[str, "JsonValue"]
+JsonObject: TypeAlias = dict[str, JsonValue]
+Text: TypeAlias = Mapping[str, str]  # language ("kk", "ru", "en") -> text
+
+PROTOCOL_VERSION = 1
+API_PATH = "/api/v1"
+SERVICE_TYPE = "_kezek._tcp.local."
+
+# Event types (`HallEvent.type`); `SNAPSHOT` is the stream's first message after a reset.
+SNAPSHOT = "snapshot"
+TICKET_ISSUED = "ticket.issued"
+TICKET_CALLED = "ticket.called"
+TICKET_RECALLED = "ticket.recalled"
+TICKET_REQUEUED = "ticket.requeued"
+TICKET_STARTED = "ticket.started"
+TICKET_FINISHED = "ticket.finished"
+TICKET_NO_SHOW = "ticket.no_show"
+TICKET_CANCELLED = "ticket.cancelled"
+TICKET_TRANSFERRED = "ticket.transferred"
+TICKET_RATED = "ticket.rated"
+TICKET_EXPIRED = "ticket.expired"
+COUNTER_CHANGED = "counter.changed"
+SERVICE_CHANGED = "service.changed"
+DAY_OPENED = "day.opened"
+BOOKING_CREATED = "booking.created"
+BOOKING_CANCELLED = "booking.cancelled"
+HALL_ANNOUNCEMENT = "hall.announcement"
+TICKET_EVENTS = frozenset(
+    {
+        TICKET_ISSUED,
+        TICKET_CALLED,
+        TICKET_RECALLED,
+        TICKET_REQUEUED,
+        TICKET_STARTED,
+        TICKET_FINISHED,
+        TICKET_NO_SHOW,
+        TICKET_CANCELLED,
+        TICKET_TRANSFERRED,
+        TICKET_RATED,
+        TICKET_EXPIRED,
+    }
+)
+
+T = TypeVar("T")
+
+
+class ProtocolError(ValueError):
+    """A message from the server does not have the shape this protocol version expects."""
+
+
+class _Fields:
+    """Typed access to one JSON object; every miss raises ProtocolError naming the field."""
+
+    def __init__(self, raw: object, what: str) -> None:
+        if not isinstance(raw, dict):
+            raise ProtocolError(f"{what}: expected a JSON object, got {type(raw).__name__}")
+        self.raw: Mapping[str, object] = raw
+        self.what = what
+
+    def _bad(self, name: str, expected: str) -> ProtocolError:
+        got = type(self.raw.get(name)).__name__ if name in self.raw else "nothing"
+        return ProtocolError(f"{self.what}.{name}: expected {expected}, got {got}")
+
+    def req_str(self, name: str) -> str:
+        value = self.raw.get(name)
+        if not isinstance(value, str):
+            raise self._bad(name, "a string")
+        return value
+
+    def opt_str(self, name: str) -> str | None:
+        return None if self.raw.get(name) is None else self.req_str(name)
+
+    def req_int(self, name: str, default: int | None = None) -> int:
+        value = self.raw.get(name)
+        if value is None and default is not None:
+            return default
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise self._bad(name, "a whole number")
+        return value
+
+    def opt_int(self, name: str) -> int | None:
+        return None if self.raw.get(name) is None else self.req_int(name)
+
+    def flag(self, name: str, default: bool | None = None) -> bool:
+        value = self.raw.get(name)
+        if value is None and default is not None:
+            return default
+        if not isinstance(value, bool):
+            raise self._bad(name, "true or false")
+        return value
+
+    def time(self, name: str) -> datetime:
+        text = self.req_str(name)
+        try:
+            return datetime.fromisoformat(text)
+        except ValueError:
+            raise self._bad(name, "an ISO date and time") from None
+
+    def opt_time(self, name: str) -> datetime | None:
+        return None if self.raw.get(name) is None else self.time(name)
+
+    def lang(self, name: str) -> Text:
+        return _text(self.raw.get(name), f"{self.what}.{name}")
+
+    def opt_lang(self, name: str) -> Text | None:
+        return None if self.raw.get(name) is None else self.lang(name)
+
+    def obj(self, name: str) -> JsonObject:
+        value = self.raw.get(name)
+        if not isinstance(value, dict):
+            raise self._bad(name, "a JSON object")
+        return json_object(value, f"{self.what}.{name}")
+
+    def array(self, name: str, default: bool = False) -> list[object]:
+        value = self.raw.get(name)
+        if value is None and default:
+            return []
+        if not isinstance(value, list):
+            raise self._bad(name, "a list")
+        return list(value)
+
+    def each(self, name: str, parse: Callable[[object], T], default: bool = False) -> tuple[T, ...]:
+        return tuple(parse(item) for item in self.array(name, default))
+
+
+def _text(value: object, what: str) -> Text:
+    if not isinstance(value, dict) or not all(
+        isinstance(k, str) and isinstance(v, str) for k, v in value.items()
+    ):
+        raise ProtocolError(f"{what}: expected an object of language -> text")
+    return dict(value)
+
+
+def json_value(value: object, what: str = "value") -> JsonValue:
+    """`value` checked to be JSON data all the way down (as `json.loads` gives it)."""
+    if value is None or isinstance(value, str | int | float | bool):
+        return value
+    if isinstance(value, list):
+        return [json_value(item, what) for item in value]
+    if isinstance(value, dict):
+        return json_object(value, what)
+    raise ProtocolError(f"{what}: {type(value).__name__} is not JSON data")
+
+
+def json_object(value: object, what: str = "object") -> JsonObject:
+    """`value` checked to be a JSON object with string keys."""
+    if not isinstance(value, dict):
+        raise ProtocolError(f"{what}: expected a JSON object, got {type(value).__name__}")
+    result: JsonObject = {}
+    for key, item in value.items():
+        if not isinstance(key, str):
+            raise ProtocolError(f"{what}: key {key!r} is not a string")
+        result[key] = json_value(item, f"{what}.{key}")
+    return result
+
+
+@dataclass(frozen=True)
+class TicketView:
+    """A ticket as the API shows it. Position, estimate and URL are 0/None inside events."""
+
+    id: str
+    number: str
+    service_id: str
+    status: str  # waiting | called | serving | finished | no_show | cancelled | expired
+    issued_at: datetime
+    priority: str = "regular"
+    language: str = "kk"
+    counter_id: str | None = None
+    counter_number: int | None = None
+    operator_id: str | None = None
+    times_called: int = 0
+    called_at: datetime | None = None
+    started_at: datetime | None = None
+    finished_at: datetime | None = None
+    rating: str | None = None
+    transfers: int = 0
+    booking_code: str | None = None
+    appointment_at: datetime | None = None
+    position: int = 0  # 1 = next for its service; 0 when no longer waiting
+    people_ahead: int = 0
+    estimated_wait_s: int = 0
+    status_url: str | None = None
+    late_for_appointment: bool = False
+
+    @classmethod
+    def from_json(cls, raw: object) -> TicketView:
+        f = _Fields(raw, "ticket")
+        return cls(
+            id=f.req_str("id"),
+            number=f.req_str("number"),
+            service_id=f.req_str("service_id"),
+            status=f.req_str("status"),
+            issued_at=f.time("issued_at"),
+            priority=f.opt_str("priority") or "regular",
+            language=f.opt_str("language") or "kk",
+            counter_id=f.opt_str("counter_id"),
+            counter_number=f.opt_int("counter_number"),
+            operator_id=f.opt_str("operator_id"),
+            times_called=f.req_int("times_called", 0),
+            called_at=f.opt_time("called_at"),
+            started_at=f.opt_time("started_at"),
+            finished_at=f.opt_time("finished_at"),
+            rating=f.opt_str("rating"),
+            transfers=f.req_int("transfers", 0),
+            booking_code=f.opt_str("booking_code"),
+            appointment_at=f.opt_time("appointment_at"),
+            position=f.req_int("position", 0),
+            people_ahead=f.req_int("people_ahead", 0),
+            estimated_wait_s=f.req_int("estimated_wait_s", 0),
+            status_url=f.opt_str("status_url"),
+            late_for_appointment=f.flag("late_for_appointment", False),
+        )
+
+
+@dataclass(frozen=True)
+class CounterView:
+    """A counter (a numbered window): its state, operator, current ticket and profile."""
+
+    id: str
+    number: int
+    name: Text
+    state: str  # open | paused | closed
+    profile: Mapping[str, str] = field(default_factory=dict)  # service id -> main | backup
+    pause_reason: str | None = None
+    state_since: datetime | None = None
+    operator_id: str | None = None
+    current_ticket_id: str | None = None
+
+    @classmethod
+    def from_json(cls, raw: object) -> CounterView:
+        f = _Fields(raw, "counter")
+        return cls(
+            id=f.req_str("id"),
+            number=f.req_int("number"),
+            name=f.lang("name"),
+            state=f.req_str("state"),
+            profile=_text(f.raw.get("profile", {}), "counter.profile"),
+            pause_reason=f.opt_str("pause_reason"),
+            state_since=f.opt_time("state_since"),
+            operator_id=f.opt_str("operator_id"),
+            current_ticket_id=f.opt_str("current_ticket_id"),
+        )
+
+
+@dataclass(frozen=True)
+class QueueEntry:
+    """How many wait for one service, for how long, and the estimate for a new ticket."""
+
+    service_id: str
+    waiting: int
+    longest_wait_s: int
+    open_counters: int
+    estimated_wait_s: int
+    suspended: bool = False
+
+    @classmethod
+    def from_json(cls, raw: object) -> QueueEntry:
+        f = _Fields(raw, "queue entry")
+        return cls(
+            service_id=f.req_str("service_id"),
+            waiting=f.req_int("waiting"),
+            longest_wait_s=f.req_int("longest_wait_s", 0),
+            open_counters=f.req_int("open_counters", 0),
+            estimated_wait_s=f.req_int("estimated_wait_s", 0),
+            suspended=f.flag("suspended", False),
+        )
+
+
+@dataclass(frozen=True)
+class ServiceView:
+    """A service as the kiosk explains it: names, documents and fee in every language."""
+
+    id: str
+    prefix: str
+    name: Text
+    description: Text
+    group: str | None = None
+    icon: str = ""
+    documents: tuple[Text, ...] = ()
+    fee: Text | None = None
+    duration_min: int | None = None
+    target_wait_min: int | None = None
+    slot_capacity: int | None = None
+    suspended: bool = False
+
+    @classmethod
+    def from_json(cls, raw: object) -> ServiceView:
+        f = _Fields(raw, "service")
+        return cls(
+            id=f.req_str("id"),
+            prefix=f.req_str("prefix"),
+            name=f.lang("name"),
+            description=f.opt_lang("description") or {},
+            group=f.opt_str("group"),
+            icon=f.opt_str("icon") or "",
+            documents=f.each("documents", lambda d: _text(d, "service.documents"), True),
+            fee=f.opt_lang("fee"),
+            duration_min=f.opt_int("duration_min"),
+            target_wait_min=f.opt_int("target_wait_min"),
+            slot_capacity=f.opt_int("slot_capacity"),
+            suspended=f.flag("suspended", False),
+        )
+
+
+@dataclass(frozen=True)
+class GroupView:
+    """A branch of the kiosk's tree of services."""
+
+    id: str
+    name: Text
+    icon: str = ""
+
+    @classmethod
+    def from_json(cls, raw: object) -> GroupView:
+        f = _Fields(raw, "group")
+        return cls(id=f.req_str("id"), name=f.lang("name"), icon=f.opt_str("icon") or "")
+
+
+@dataclass(frozen=True)
+class HallView:
+    """The hall: names, business day, whether it is open, the announcement."""
+
+    id: str
+    name: Text
+    timezone: str
+    day: str
+    now: datetime
+    open: bool
+    opens_at: datetime | None = None
+    announcement: str = ""
+    protocol_version: int = PROTOCOL_VERSION
+    groups: tuple[GroupView, ...] = ()
+
+    @classmethod
+    def from_json(cls, raw: object) -> HallView:
+        f = _Fields(raw, "hall")
+        return cls(
+            id=f.req_str("id"),
+            name=f.lang("name"),
+            timezone=f.req_str("timezone"),
+            day=f.req_str("day"),
+            now=f.time("now"),
+            open=f.flag("open"),
+            opens_at=f.opt_time("opens_at"),
+            announcement=f.opt_str("announcement") or "",
+            protocol_version=f.req_int("protocol_version", PROTOCOL_VERSION),
+            groups=f.each("groups", GroupView.from_json, True),
+        )
+
+
+@dataclass(frozen=True)
+class BookingView:
+    """An appointment booked ahead; `code` is what the citizen types at the kiosk."""
+
+    code: str
+    service_id: str
+    slot_at: datetime
+    state: str
+    iin: str | None = None
+    ticket_id: str | None = None
+
+    @classmethod
+    def from_json(cls, raw: object) -> BookingView:
+        f = _Fields(raw, "booking")
+        return cls(
+            code=f.req_str("code"),
+            service_id=f.req_str("service_id"),
+            slot_at=f.time("slot_at"),
+            state=f.req_str("state"),
+            iin=f.opt_str("iin"),
+            ticket_id=f.opt_str("ticket_id"),
+        )
+
+
+@dataclass(frozen=True)
+class HallEvent:
+    """One event of the hall's log, as broadcast: numbered, timed and attributed."""
+
+    seq: int
+    type: str
+    at: datetime
+    actor: str
+    data: JsonObject
+
+    @classmethod
+    def from_json(cls, raw: object) -> HallEvent:
+        f = _Fields(raw, "event")
+        return cls(
+            seq=f.req_int("seq"),
+            type=f.req_str("type"),
+            at=f.time("at"),
+            actor=f.req_str("actor"),
+            data=f.obj("data"),
+        )
+
+    @property
+    def ticket(self) -> TicketView | None:
+        """The ticket this event is about, if any."""
+        raw = self.data.get("ticket")
+        return TicketView.from_json(raw) if raw is not None else None
+
+    @property
+    def counter(self) -> CounterView | None:
+        """The counter this event changed, if any (`counter.changed`)."""
+        raw = self.data.get("counter")
+        return CounterView.from_json(raw) if isinstance(raw, dict) else None
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """Everything a screen shows, as of event `seq`: hall, queues, counters, open tickets."""
+
+    seq: int
+    hall: HallView
+    queue: tuple[QueueEntry, ...]
+    counters: tuple[CounterView, ...]
+    tickets: tuple[TicketView, ...]
+
+    @classmethod
+    def from_json(cls, raw: object, seq: int | None = None) -> Snapshot:
+        """From `GET /snapshot` (seq inside), or from a stream message's `data` plus its seq."""
+        f = _Fields(raw, "snapshot")
+        return cls(
+            seq=seq if seq is not None else f.req_int("seq"),
+            hall=HallView.from_json(f.raw.get("hall")),
+            queue=f.each("queue", QueueEntry.from_json),
+            counters=f.each("counters", CounterView.from_json),
+            tickets=f.each("tickets", TicketView.from_json),
+        )
+
+    @classmethod
+    def from_message(cls, raw: object) -> Snapshot:
+        """From the event stream's `{"seq", "type": "snapshot", "at", "data"}` message."""
+        f = _Fields(raw, "snapshot message")
+        if f.req_str("type") != SNAPSHOT:
+            raise ProtocolError(f"snapshot message: type is {f.req_str('type')!r}")
+        return cls.from_json(f.raw.get("data"), seq=f.req_int("seq"))

@@ -1,0 +1,406 @@
+"""The terminals' client against a real hall server on loopback: commands, refusals, events."""
+
+from __future__ import annotations
+
+import socket
+import threading
+import time
+from collections.abc import Callable, Iterator
+from datetime import datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from hallserver import protocol
+from hallserver.client import (
+    Enrollment,
+    EnrollmentError,
+    EventStream,
+    HallClient,
+    HallRefused,
+    HallUnreachable,
+)
+from hallserver.protocol import HallEvent, Snapshot
+from tests.conftest import LiveServer, add_operator, counter_terminal_token, open_counter
+
+SERVICE = "id-card"  # the demo hall's; counter c1 serves it (and passport)
+OTHER_SERVICE = "passport"
+COUNTER = "c1"
+
+
+def wait_until(condition: Callable[[], bool], timeout: float = 5.0) -> None:
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError("the condition did not come true in time")
+        threading.Event().wait(0.01)
+
+
+@pytest.fixture
+def kiosk(live_server: LiveServer) -> Iterator[HallClient]:
+    with HallClient(live_server.url, live_server.tokens["kiosk"]) as client:
+        yield client
+
+
+@pytest.fixture
+def operator(live_server: LiveServer) -> Iterator[HallClient]:
+    with HallClient(live_server.url, open_counter(live_server, COUNTER)) as client:
+        yield client
+
+
+@pytest.fixture
+def supervisor(live_server: LiveServer) -> Iterator[HallClient]:
+    with HallClient(live_server.url, live_server.tokens["supervisor"]) as client:
+        yield client
+
+
+class Recorder:
+    """Collects what an EventStream delivers, from its thread."""
+
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.events: list[HallEvent] = []
+        self.snapshots: list[Snapshot] = []
+        self.online: list[bool] = []
+
+    def on_event(self, event: HallEvent) -> None:
+        with self.lock:
+            self.events.append(event)
+
+    def on_snapshot(self, snapshot: Snapshot) -> None:
+        with self.lock:
+            self.snapshots.append(snapshot)
+
+    def on_online_changed(self, online: bool) -> None:
+        with self.lock:
+            self.online.append(online)
+
+    def stream(
+        self, live: LiveServer, *, after: int | None = None, min_backoff: float = 0.2
+    ) -> EventStream:
+        return EventStream(
+            live.url,
+            self.on_event,
+            self.on_snapshot,
+            self.on_online_changed,
+            after,
+            min_backoff=min_backoff,
+        )
+
+    def seqs(self) -> list[int]:
+        with self.lock:
+            return [e.seq for e in self.events]
+
+    def types(self) -> list[str]:
+        with self.lock:
+            return [e.type for e in self.events]
+
+
+# ---------------------------------------------------------------------- reads
+
+
+def test_reads_return_typed_views_of_the_demo_hall(kiosk: HallClient) -> None:
+    hall = kiosk.hall()
+    assert hall.id == "demo-hall"
+    assert set(hall.name) == {"kk", "ru", "en"}
+    assert hall.protocol_version == protocol.PROTOCOL_VERSION
+    services = kiosk.services()
+    assert SERVICE in {s.id for s in services}
+    assert kiosk.service(SERVICE).documents
+    assert {q.service_id for q in kiosk.queue()} == {s.id for s in services}
+    counters = kiosk.counters()
+    assert counters[0].id == COUNTER and counters[0].state == "closed"
+    assert kiosk.health() is True
+
+
+def test_snapshot_has_the_seq_and_the_open_tickets(kiosk: HallClient) -> None:
+    ticket = kiosk.issue_ticket(SERVICE)
+    snapshot = kiosk.snapshot()
+    assert snapshot.seq >= 1
+    assert [t.id for t in snapshot.tickets] == [ticket.id]
+    assert snapshot.hall.id == "demo-hall"
+
+
+# ---------------------------------------------------------------------- ticket life
+
+
+def test_issue_call_start_finish_rate_round_trip(kiosk: HallClient, operator: HallClient) -> None:
+    issued = kiosk.issue_ticket(SERVICE, language="ru")
+    assert (issued.status, issued.position, issued.language) == ("waiting", 1, "ru")
+    assert issued.number.startswith("A")
+    called = operator.call_next(COUNTER)
+    assert called is not None
+    assert (called.id, called.status, called.counter_number) == (issued.id, "called", 1)
+    assert operator.start(issued.id).status == "serving"
+    assert operator.finish(issued.id).status == "finished"
+    assert kiosk.rate(issued.id, "excellent").rating == "excellent"
+    assert kiosk.ticket(issued.id).rating == "excellent"
+
+
+def test_call_next_gives_none_when_nobody_waits(operator: HallClient) -> None:
+    assert operator.call_next(COUNTER) is None
+
+
+def test_recall_and_no_show_act_on_a_called_ticket(kiosk: HallClient, operator: HallClient) -> None:
+    issued = kiosk.issue_ticket(SERVICE)
+    operator.call_next(COUNTER)
+    assert operator.recall(issued.id).times_called == 2
+    assert operator.no_show(issued.id).status == "no_show"
+
+
+def test_requeue_puts_a_called_ticket_back_to_waiting(
+    kiosk: HallClient, operator: HallClient
+) -> None:
+    issued = kiosk.issue_ticket(SERVICE)
+    operator.call_next(COUNTER)
+    assert operator.requeue(issued.id).status == "waiting"
+
+
+def test_transfer_moves_a_ticket_to_another_service(
+    kiosk: HallClient, operator: HallClient
+) -> None:
+    issued = kiosk.issue_ticket(SERVICE)
+    operator.call_next(COUNTER)
+    operator.start(issued.id)
+    moved = operator.transfer(issued.id, OTHER_SERVICE, note="needs a passport too")
+    assert (moved.service_id, moved.status, moved.transfers) == (OTHER_SERVICE, "waiting", 1)
+
+
+def test_cancel_closes_a_waiting_ticket(kiosk: HallClient, supervisor: HallClient) -> None:
+    issued = kiosk.issue_ticket(SERVICE)
+    assert supervisor.cancel(issued.id, reason="left the hall").status == "cancelled"
+
+
+def test_supervisor_calls_a_ticket_out_of_order_with_a_reason(
+    live_server: LiveServer, kiosk: HallClient, supervisor: HallClient
+) -> None:
+    open_counter(live_server, COUNTER)
+    first = kiosk.issue_ticket(SERVICE)
+    second = kiosk.issue_ticket(SERVICE)
+    called = supervisor.call_ticket(COUNTER, second.id, "appointment on paper")
+    assert called.id == second.id
+    assert kiosk.ticket(first.id).status == "waiting"
+
+
+# ---------------------------------------------------------------------- counters and operators
+
+
+def test_operator_pauses_and_closes_their_counter(operator: HallClient) -> None:
+    paused = operator.pause_counter(COUNTER, "lunch")
+    assert (paused.state, paused.pause_reason) == ("paused", "lunch")
+    assert operator.open_counter(COUNTER).state == "open"
+    assert operator.close_counter(COUNTER).state == "closed"
+
+
+def test_sign_in_gives_an_operator_token_and_sign_out_revokes_it(
+    live_server: LiveServer,
+) -> None:
+    add_operator(live_server, "aigerim", "2468")
+    terminal = counter_terminal_token(live_server, "c2")
+    with HallClient(live_server.url, terminal) as client:
+        session = client.sign_in("c2", "aigerim", "2468")
+        assert (session.login, session.counter.id) == ("aigerim", "c2")
+        client.token = session.token
+        assert client.open_counter("c2").operator_id == "aigerim"
+        assert client.whoami().role == "operator"
+        client.sign_out("c2")
+        with pytest.raises(HallRefused) as refused:
+            client.whoami()
+    assert (refused.value.status, refused.value.code) == (401, "unauthorized")
+
+
+def test_supervisor_sets_a_profile_suspends_a_service_and_announces(
+    supervisor: HallClient,
+) -> None:
+    counter = supervisor.set_profile("c3", {SERVICE: "main"})
+    assert dict(counter.profile) == {SERVICE: "main"}
+    assert supervisor.suspend_service(SERVICE).suspended is True
+    assert supervisor.resume_service(SERVICE).suspended is False
+    assert supervisor.announce("Перерыв до 14:00") == "Перерыв до 14:00"
+
+
+# ---------------------------------------------------------------------- enrollment, bookings
+
+
+def test_a_pairing_code_enrolls_a_terminal_whose_token_works(
+    live_server: LiveServer, supervisor: HallClient
+) -> None:
+    pairing = supervisor.create_pairing_code("kiosk", "Kiosk at the door")
+    assert pairing.expires_at > datetime.now(pairing.expires_at.tzinfo)
+    with HallClient(live_server.url) as fresh:
+        terminal = fresh.enroll(pairing.code, "Kiosk at the door")
+        assert (terminal.role, terminal.hall_id) == ("kiosk", "demo-hall")
+        fresh.token = terminal.token
+        assert fresh.issue_ticket(SERVICE).status == "waiting"
+
+
+def test_enrollment_is_saved_and_loaded_so_the_terminal_starts_in_its_mode(
+    live_server: LiveServer, supervisor: HallClient, tmp_path: Path
+) -> None:
+    path = tmp_path / "config" / "display.json"
+    assert Enrollment.load(path) is None
+    code = supervisor.create_pairing_code("display", "Wall display").code
+    saved = Enrollment.enroll(live_server.url, code, "Wall display", path)
+    loaded = Enrollment.load(path)
+    assert loaded == saved
+    assert (loaded.role, loaded.server_url) == ("display", live_server.url)
+    assert path.stat().st_mode & 0o077 == 0
+    Enrollment.forget(path)
+    assert Enrollment.load(path) is None
+
+
+def test_a_damaged_enrollment_file_is_reported_not_crashed_on(tmp_path: Path) -> None:
+    path = tmp_path / "kiosk.json"
+    path.write_text('{"token": 5}', encoding="utf-8")
+    with pytest.raises(EnrollmentError):
+        Enrollment.load(path)
+
+
+def test_enrollment_default_path_is_under_the_user_config_dir() -> None:
+    path = Enrollment.default_path("kiosk")
+    assert path.name == "kiosk.json" and path.parent.name == "kezek"
+
+
+def test_book_then_cancel_a_booking(kiosk: HallClient) -> None:
+    slot = (datetime.now() + timedelta(days=2)).replace(hour=11, minute=0, second=0, microsecond=0)
+    booking = kiosk.book(SERVICE, slot)
+    assert (booking.service_id, booking.state) == (SERVICE, "booked")
+    assert kiosk.booking(booking.code) == booking
+    assert kiosk.cancel_booking(booking.code).state == "cancelled"
+
+
+# ---------------------------------------------------------------------- failures
+
+
+def test_a_refusal_carries_the_servers_code_and_message(kiosk: HallClient) -> None:
+    with pytest.raises(HallRefused) as refused:
+        kiosk.issue_ticket("no-such-service")
+    assert refused.value.status == 404
+    assert refused.value.code == "service_not_found"
+    assert "no-such-service" in refused.value.message
+
+
+def test_changing_the_queue_without_a_token_is_refused(live_server: LiveServer) -> None:
+    with HallClient(live_server.url) as anonymous, pytest.raises(HallRefused) as refused:
+        anonymous.issue_ticket(SERVICE)
+    assert refused.value.status == 401
+
+
+def test_an_unknown_path_segment_cannot_escape_its_route(kiosk: HallClient) -> None:
+    with pytest.raises(HallRefused) as refused:
+        kiosk.ticket("../hall")
+    assert refused.value.status == 404
+
+
+def test_an_unreachable_server_raises_hall_unreachable_quickly() -> None:
+    with socket.socket() as probe:  # a port nobody listens on
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    started = time.monotonic()
+    with HallClient(f"http://127.0.0.1:{port}", timeout=2.0) as client:
+        with pytest.raises(HallUnreachable):
+            client.hall()
+        with pytest.raises(HallUnreachable):
+            client.call_next(COUNTER)
+    assert time.monotonic() - started < 2.0
+
+
+# ---------------------------------------------------------------------- event stream
+
+
+def test_event_stream_starts_with_a_snapshot_then_gets_a_call(
+    live_server: LiveServer, kiosk: HallClient, operator: HallClient
+) -> None:
+    issued = kiosk.issue_ticket(SERVICE)
+    recorder = Recorder()
+    with recorder.stream(live_server):
+        wait_until(lambda: len(recorder.snapshots) == 1)
+        assert [t.id for t in recorder.snapshots[0].tickets] == [issued.id]
+        operator.call_next(COUNTER)
+        wait_until(lambda: protocol.TICKET_CALLED in recorder.types())
+    called = recorder.events[-1]
+    assert called.ticket is not None and called.ticket.id == issued.id
+    assert called.seq == recorder.snapshots[0].seq + 1
+    assert recorder.online == [True, False]
+
+
+def test_event_stream_resumes_after_a_drop_without_losing_or_repeating_events(
+    live_server: LiveServer, kiosk: HallClient
+) -> None:
+    recorder = Recorder()
+    hall = live_server.hall
+    loop = live_server.loop
+    assert loop is not None
+    with recorder.stream(live_server, min_backoff=0.3):
+        wait_until(lambda: recorder.online == [True] and len(recorder.snapshots) == 1)
+        kiosk.issue_ticket(SERVICE)
+        wait_until(lambda: len(recorder.events) == 1)
+        # The server cuts every subscriber off (as when a client falls too far behind).
+        loop.call_soon_threadsafe(hall.hub.close_all)  # type: ignore[attr-defined]
+        wait_until(lambda: recorder.online == [True, False])
+        missed = [kiosk.issue_ticket(SERVICE).id for _ in range(3)]  # while it is offline
+        wait_until(lambda: recorder.online == [True, False, True])
+        later = kiosk.issue_ticket(SERVICE).id
+        wait_until(lambda: len(recorder.events) >= 5)
+    first = recorder.snapshots[0].seq
+    assert recorder.seqs() == list(range(first + 1, first + 6))
+    assert len(recorder.snapshots) == 1  # resumed by `after`, no second snapshot
+    issued = [e.ticket.id for e in recorder.events if e.ticket is not None]
+    assert issued[1:] == [*missed, later]
+
+
+def test_event_stream_started_after_a_seq_replays_only_what_followed(
+    live_server: LiveServer, kiosk: HallClient
+) -> None:
+    kiosk.issue_ticket(SERVICE)
+    seen = kiosk.snapshot().seq
+    second = kiosk.issue_ticket(SERVICE)
+    recorder = Recorder()
+    with recorder.stream(live_server, after=seen):
+        wait_until(lambda: len(recorder.events) == 1)
+    assert recorder.snapshots == []
+    assert recorder.events[0].seq == seen + 1
+    assert recorder.events[0].ticket is not None and recorder.events[0].ticket.id == second.id
+
+
+def test_event_stream_to_a_dead_server_stays_offline_and_stops_fast() -> None:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    recorder = Recorder()
+    stream = EventStream(
+        f"http://127.0.0.1:{port}",
+        recorder.on_event,
+        recorder.on_snapshot,
+        recorder.on_online_changed,
+        min_backoff=0.05,
+        max_backoff=0.1,
+    )
+    stream.start()
+    threading.Event().wait(0.3)  # several refused attempts, backing off
+    started = time.monotonic()
+    stream.stop()
+    assert time.monotonic() - started < 1.0
+    assert recorder.online == []
+    assert not any(t.name == "kezek-events" for t in threading.enumerate())
+
+
+def test_stopping_a_connected_event_stream_is_fast_and_leaves_no_thread(
+    live_server: LiveServer,
+) -> None:
+    recorder = Recorder()
+    stream = recorder.stream(live_server)
+    stream.start()
+    wait_until(lambda: recorder.online == [True])
+    started = time.monotonic()
+    stream.stop()
+    assert time.monotonic() - started < 1.0
+    assert recorder.online == [True, False]
+    assert not any(t.name == "kezek-events" for t in threading.enumerate())
+
+
+def test_a_malformed_view_raises_protocol_error_naming_the_field() -> None:
+    with pytest.raises(protocol.ProtocolError, match=r"ticket\.number"):
+        protocol.TicketView.from_json({"id": "x", "number": 7, "service_id": "s"})
+    with pytest.raises(protocol.ProtocolError, match=r"event\.seq"):
+        protocol.HallEvent.from_json({"seq": True, "type": "t", "at": "x", "data": {}})
