@@ -313,3 +313,20 @@ def test_a_client_ahead_of_the_server_gets_a_snapshot(
     with connect(ws_url, open_timeout=5) as stream:
         first = json.loads(stream.recv(timeout=5))
         assert first["type"] == "snapshot" and first["seq"] < 999999
+
+
+def test_the_qr_code_opens_the_ticket_page_in_the_visitors_language(
+    http: httpx.Client, live_server: LiveServer
+) -> None:
+    operator = open_counter(live_server, "c1")
+    first = issue(http, live_server, language="kk")
+    second = issue(http, live_server, language="ru")
+    page = httpx.get(str(second["status_url"]))
+    assert page.status_code == 200 and 'lang="ru"' in page.text
+    assert second["number"] in page.text and "Перед вами: <b>1</b>" in page.text
+    http.post("/counters/c1/call", headers=bearer(operator))
+    called = httpx.get(str(first["status_url"]))
+    assert "Сізді шақырды" in called.text and "терезеге барыңыз 1" in called.text
+    english = httpx.get(str(first["status_url"]), params={"lang": "en"})
+    assert "go to counter 1" in english.text
+    assert httpx.get(f"{live_server.url}/t/nope").status_code == 404
