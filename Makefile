@@ -6,11 +6,12 @@ STAMP := $(VENV)/.installed
 
 .PHONY: demo test check lint typecheck imports pytest bench clean
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml $(wildcard */i18n/*.ts)
 	@command -v $(PY) >/dev/null || { echo "Python 3.11 is needed: install python3.11 or run make PY=python3"; exit 1; }
 	test -d $(VENV) || $(PY) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[server,client,hardware,dev]'
+	$(BIN)/pip install --quiet -e '.[server,client,hardware,terminals,dev]'
+	./scripts/build-translations
 	touch $(STAMP)
 
 demo: $(STAMP)

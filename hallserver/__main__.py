@@ -16,6 +16,18 @@ if TYPE_CHECKING:
     from hallserver.eventlog import EventRecord
 
 ROLES = ("kiosk", "counter", "display", "consultant", "supervisor", "admin")
+APPS = {  # subcommand -> the module whose main(argv) runs it; imported only when used
+    "kiosk": "the touchscreen kiosk: tickets, consultant, rating (kiosk.__main__)",
+    "counter": "the operator's counter console (counter.__main__)",
+    "display": "the wall display that shows and speaks the calls (display.__main__)",
+    "voice": "voice clip sets for the display: kezek voice build … (display.voice_cli)",
+}
+APP_MODULES = {
+    "kiosk": "kiosk.__main__",
+    "counter": "counter.__main__",
+    "display": "display.__main__",
+    "voice": "display.voice_cli",
+}
 
 
 class UsageError(Exception):
@@ -84,6 +96,9 @@ def parser() -> argparse.ArgumentParser:
         "hardware", help="printers, buttons, keypads, displays", add_help=False
     )
     hardware.add_argument("args", nargs=argparse.REMAINDER)
+    for app, text in APPS.items():
+        terminal = sub.add_parser(app, help=text, add_help=False)
+        terminal.add_argument("args", nargs=argparse.REMAINDER)
     return root
 
 
@@ -125,6 +140,18 @@ def _dispatch(args: argparse.Namespace) -> int:
         from hardware.cli import main as hardware_main
 
         return hardware_main(list(args.args))
+    if command in APP_MODULES:
+        import importlib
+
+        try:
+            module = importlib.import_module(APP_MODULES[command])
+        except ImportError as exc:
+            raise UsageError(
+                f"kezek {command} needs the terminals' extras (pip install 'kezek[terminals,"
+                f"client,hardware]'): {exc}"
+            ) from exc
+        result: int = module.main(list(args.args))
+        return result
     raise UsageError(f"unknown command {command}")
 
 

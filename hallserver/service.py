@@ -27,7 +27,7 @@ from hallserver.domain.catalogue import Catalogue
 from hallserver.domain.errors import Conflict, Forbidden, HallError, InvalidInput
 from hallserver.domain.events import Event
 from hallserver.domain.hall import BOOKING_MEMORY_DAYS, Hall
-from hallserver.domain.ids import CounterId, JsonObject, OperatorId
+from hallserver.domain.ids import CounterId, JsonObject, OperatorId, ServiceId
 from hallserver.eventlog import EventRecord, make_record
 from hallserver.hub import EventHub
 from hallserver.store import schema
@@ -172,6 +172,14 @@ class HallService:
         at = now.isoformat()
         records = []
         for event in events:
+            ticket = event.data.get("ticket")
+            if isinstance(ticket, dict):  # screens show each line's length: send it along
+                services = {ticket.get("service_id"), event.data.get("from_service_id")}
+                event.data["queue"] = [
+                    self.hall.service_queue(ServiceId(s), now).to_json()
+                    for s in sorted(x for x in services if isinstance(x, str))
+                    if s in self.hall.services
+                ]
             self._seq += 1
             record = make_record(self._hash, self._seq, at, event.type, actor.label, event.data)
             self._hash = record.hash

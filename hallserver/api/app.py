@@ -13,7 +13,8 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Mount, Route, WebSocketRoute
 
-from hallserver.api import http, openapi, pages, ws
+from hallserver import web
+from hallserver.api import http, openapi, ws
 from hallserver.domain.errors import (
     Conflict,
     Forbidden,
@@ -89,7 +90,7 @@ def create_app(
     app = Starlette(
         routes=[
             Route("/openapi.json", get_openapi, methods=["GET"]),
-            *pages.routes(),
+            *web.routes(),
             Mount(
                 "/api/v1",
                 routes=[*http.routes(), WebSocketRoute("/events", ws.events)],

@@ -20,8 +20,8 @@ from hallserver.domain.errors import Forbidden, InvalidInput
 from hallserver.domain.events import Event
 from hallserver.domain.hall import Hall
 from hallserver.domain.ids import LANGS, JsonObject, Lang
-from hallserver.domain.iin import iin_problem
 from hallserver.domain.tickets import Grade, Priority, Ticket
+from hallserver.iin import iin_problem
 from hallserver.service import HallService
 
 Handler = Callable[[Request], Awaitable[Response]]
@@ -421,6 +421,46 @@ async def whoami(request: Request) -> Response:
     )
 
 
+async def operator_today(request: Request) -> Response:
+    hall = hall_of(request)
+    login = request.path_params["login"]
+    actor = actor_of(request)
+    if actor is None or not (
+        actor.oversees or (actor.role is access.Role.OPERATOR and actor.subject == login)
+    ):
+        raise Forbidden("an operator sees their own day; a supervisor sees everyone's")
+    return ok(hall.hall.operator_day(login))
+
+
+# ------------------------------------------------------------------ terminals
+
+
+async def terminal_status(request: Request) -> Response:
+    """A terminal's heartbeat and its printer's state (kiosks report paper out, offline)."""
+    hall = hall_of(request)
+    actor = actor_of(request)
+    if actor is None or actor.role is access.Role.OPERATOR:
+        raise Forbidden("only an enrolled terminal reports its status", code="unauthorized")
+    body = await body_of(request)
+    printer = text_field(body, "printer") or "none"
+    detail = text_field(body, "detail", limit=200) or ""
+    await hall.run(
+        actor,
+        lambda h, now: (
+            None,
+            h.report_terminal(actor.subject, actor.role.value, printer, detail, now),
+        ),
+    )
+    return ok(hall.hall.terminals[actor.subject].to_json())
+
+
+async def get_terminals(request: Request) -> Response:
+    hall = hall_of(request)
+    access.require(actor_of(request), access.OVERSEERS, "listing terminals")
+    terminals = sorted(hall.hall.terminals.values(), key=lambda t: t.name)
+    return ok([t.to_json() for t in terminals])
+
+
 # ------------------------------------------------------------------ bookings
 
 
@@ -498,6 +538,9 @@ def routes() -> list[Route]:
         Route("/pairing-codes", pairing_code, methods=["POST"]),
         Route("/enroll", enroll, methods=["POST"]),
         Route("/whoami", whoami, methods=["GET"]),
+        Route("/terminals/status", terminal_status, methods=["POST"]),
+        Route("/terminals", get_terminals, methods=["GET"]),
+        Route("/operators/{login}/today", operator_today, methods=["GET"]),
         Route("/bookings", post_booking, methods=["POST"]),
         Route("/bookings/{code}", get_booking, methods=["GET"]),
         Route("/bookings/{code}/cancel", cancel_booking, methods=["POST"]),

@@ -229,6 +229,34 @@ OPERATIONS: dict[tuple[str, str], tuple[str, JsonObject | None, str, str | None]
         None,
     ),
     ("GET", "/whoami"): ("What this token is", None, "200", None),
+    ("POST", "/terminals/status"): (
+        "A terminal's heartbeat and printer state; an event when the printer state changes",
+        {
+            "type": "object",
+            "properties": {
+                "printer": {
+                    "enum": [
+                        "online",
+                        "paper_near_end",
+                        "paper_out",
+                        "cover_open",
+                        "offline",
+                        "none",
+                    ]
+                },
+                "detail": {"type": "string"},
+            },
+        },
+        "200",
+        None,
+    ),
+    ("GET", "/terminals"): ("Terminals' last reports (supervisor)", None, "200", None),
+    ("GET", "/operators/{login}/today"): (
+        "An operator's day: served, average service time, no-shows, ratings",
+        None,
+        "200",
+        None,
+    ),
     ("POST", "/bookings"): (
         "Book a visit: a service, an hourly slot, an optional IIN",
         {

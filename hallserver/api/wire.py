@@ -51,14 +51,7 @@ def service_view(service: Service, catalogue: Catalogue, suspended: bool) -> Jso
 
 
 def queue_view(entry: ServiceQueue) -> JsonObject:
-    return {
-        "service_id": entry.service.id,
-        "waiting": entry.waiting,
-        "longest_wait_s": entry.longest_wait_s,
-        "open_counters": entry.open_counters,
-        "estimated_wait_s": entry.estimate_for_new.estimated_wait_s,
-        "suspended": entry.suspended,
-    }
+    return entry.to_json()
 
 
 def ticket_view(ticket: Ticket, hall: Hall, now: datetime, base_url: str) -> JsonObject:

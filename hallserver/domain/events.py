@@ -23,6 +23,7 @@ DAY_OPENED = "day.opened"
 BOOKING_CREATED = "booking.created"
 BOOKING_CANCELLED = "booking.cancelled"
 HALL_ANNOUNCEMENT = "hall.announcement"
+TERMINAL_STATUS = "terminal.status"
 
 
 @dataclass(frozen=True)

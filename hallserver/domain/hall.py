@@ -41,6 +41,39 @@ class ServiceQueue:
     estimate_for_new: Estimate
     suspended: bool
 
+    def to_json(self) -> JsonObject:
+        return {
+            "service_id": self.service.id,
+            "waiting": self.waiting,
+            "longest_wait_s": self.longest_wait_s,
+            "open_counters": self.open_counters,
+            "estimated_wait_s": self.estimate_for_new.estimated_wait_s,
+            "suspended": self.suspended,
+        }
+
+
+PRINTER_STATES = ("online", "paper_near_end", "paper_out", "cover_open", "offline", "none")
+
+
+@dataclass
+class TerminalReport:
+    """What an enrolled terminal last told the server about itself."""
+
+    name: str
+    role: str
+    printer: str
+    detail: str
+    last_seen: datetime
+
+    def to_json(self) -> JsonObject:
+        return {
+            "name": self.name,
+            "role": self.role,
+            "printer": self.printer,
+            "detail": self.detail,
+            "last_seen": self.last_seen.isoformat(),
+        }
+
 
 @dataclass
 class Issued:
@@ -85,6 +118,7 @@ class Hall:
         self.times = ServiceTimes()
         self.policy: RoutingPolicy = policy or HallPolicy()
         self.enforce_hours = enforce_hours
+        self.terminals: dict[str, TerminalReport] = {}  # not saved: terminals report again
 
     # ----------------------------------------------------------------- restore
 
@@ -146,26 +180,56 @@ class Hall:
         return estimate(ahead, service, self.times, self._capacity(service.id))
 
     def queue(self, now: datetime) -> list[ServiceQueue]:
-        result = []
-        for service in self.catalogue.services:
-            waiting = list(self.lanes.of_service(service.id))
-            longest = max(((now - t.issued_at).total_seconds() for t in waiting), default=0.0)
-            capacity = self._capacity(service.id)
-            result.append(
-                ServiceQueue(
-                    service=service,
-                    waiting=len(waiting),
-                    longest_wait_s=max(int(longest), 0),
-                    open_counters=sum(
-                        1
-                        for c in self.counters.values()
-                        if c.state is CounterState.OPEN and service.id in c.profile
-                    ),
-                    estimate_for_new=estimate(len(waiting), service, self.times, capacity),
-                    suspended=service.id in self.state.suspended,
-                )
-            )
-        return result
+        return [self.service_queue(service.id, now) for service in self.catalogue.services]
+
+    def service_queue(self, service_id: ServiceId, now: datetime) -> ServiceQueue:
+        """One service's line: cheap enough to send with every ticket event."""
+        service = self.services[service_id]
+        first_issued = []
+        for queue_class in QueueClass:
+            lane = self.lanes.lane(service_id, queue_class)
+            if not lane:
+                continue
+            if queue_class is QueueClass.APPOINTMENT:  # in slot order, not issue order
+                first_issued.append(min(t.issued_at for t in lane))
+            else:
+                first_issued.append(lane[0].issued_at)
+        waiting = self.lanes.count(service_id)
+        longest = max(((now - t).total_seconds() for t in first_issued), default=0.0)
+        return ServiceQueue(
+            service=service,
+            waiting=waiting,
+            longest_wait_s=max(int(longest), 0),
+            open_counters=sum(
+                1
+                for c in self.counters.values()
+                if c.state is CounterState.OPEN and service_id in c.profile
+            ),
+            estimate_for_new=estimate(waiting, service, self.times, self._capacity(service_id)),
+            suspended=service_id in self.state.suspended,
+        )
+
+    def operator_day(self, operator: str) -> JsonObject:
+        """An operator's day so far: visitors served, service times, no-shows, ratings."""
+        mine = [t for t in self.tickets.values() if t.operator == operator]
+        finished = [t for t in mine if t.state is TicketState.FINISHED]
+        durations = [
+            (t.finished_at - t.started_at).total_seconds()
+            for t in finished
+            if t.started_at is not None and t.finished_at is not None
+        ]
+        ratings: dict[str, int] = {grade.value: 0 for grade in Grade}
+        for ticket in finished:
+            if ticket.rating is not None:
+                ratings[ticket.rating.value] += 1
+        return {
+            "operator_id": operator,
+            "day": self.state.day.isoformat(),
+            "served": len(finished),
+            "no_shows": sum(1 for t in mine if t.state is TicketState.NO_SHOW),
+            "average_service_s": round(sum(durations) / len(durations)) if durations else None,
+            "ratings": dict(ratings),
+        }
 
     def opens_at(self, now: datetime) -> datetime | None:
         """When the hall next opens (now, if it is open)."""
@@ -612,6 +676,21 @@ class Hall:
             raise InvalidInput("an announcement is at most 500 characters", code="too_long")
         self.state.announcement = text.strip()
         return [Event(ev.HALL_ANNOUNCEMENT, {"text": self.state.announcement})]
+
+    def report_terminal(
+        self, name: str, role: str, printer: str, detail: str, now: datetime
+    ) -> list[Event]:
+        """A terminal's heartbeat; an event only when its printer's state changes."""
+        if printer not in PRINTER_STATES:
+            raise InvalidInput(
+                f"printer must be one of {', '.join(PRINTER_STATES)}", code="bad_printer_state"
+            )
+        before = self.terminals.get(name)
+        report = TerminalReport(name, role, printer, detail[:200], now)
+        self.terminals[name] = report
+        if before is not None and before.printer == printer and before.detail == report.detail:
+            return []
+        return [Event(ev.TERMINAL_STATUS, {"terminal": report.to_json()})]
 
     # ----------------------------------------------------------------- bookings
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from hallserver.domain.iin import iin_problem
+from hallserver.iin import iin_problem
 
 
 @pytest.mark.parametrize(

@@ -330,3 +330,57 @@ def test_the_qr_code_opens_the_ticket_page_in_the_visitors_language(
     english = httpx.get(str(first["status_url"]), params={"lang": "en"})
     assert "go to counter 1" in english.text
     assert httpx.get(f"{live_server.url}/t/nope").status_code == 404
+
+
+def test_a_kiosk_reports_its_printer_and_the_supervisor_sees_it(
+    http: httpx.Client, live_server: LiveServer
+) -> None:
+    kiosk = bearer(live_server.tokens["kiosk"])
+    ws_url = live_server.url.replace("http://", "ws://") + "/api/v1/events"
+    with connect(ws_url, open_timeout=5) as stream:
+        seq = json.loads(stream.recv(timeout=5))["seq"]
+        out = http.post("/terminals/status", json={"printer": "paper_out"}, headers=kiosk)
+        assert out.status_code == 200 and out.json()["printer"] == "paper_out"
+        event = json.loads(stream.recv(timeout=5))
+        assert event["seq"] == seq + 1 and event["type"] == "terminal.status"
+        assert event["data"]["terminal"]["printer"] == "paper_out"
+        http.post("/terminals/status", json={"printer": "paper_out"}, headers=kiosk)  # no change
+        issue(http, live_server)
+        assert json.loads(stream.recv(timeout=5))["type"] == "ticket.issued"
+    bad = http.post("/terminals/status", json={"printer": "on fire"}, headers=kiosk)
+    assert bad.status_code == 422
+    listed = http.get("/terminals", headers=bearer(live_server.tokens["supervisor"])).json()
+    assert [(t["name"], t["printer"]) for t in listed] == [("test-kiosk", "paper_out")]
+    assert http.get("/terminals").status_code == 401
+
+
+def test_ticket_events_carry_the_length_of_their_line(
+    http: httpx.Client, live_server: LiveServer
+) -> None:
+    issue(http, live_server)
+    ws_url = live_server.url.replace("http://", "ws://") + "/api/v1/events"
+    with connect(ws_url, open_timeout=5) as stream:
+        json.loads(stream.recv(timeout=5))
+        issue(http, live_server)
+        event = json.loads(stream.recv(timeout=5))
+    [line] = event["data"]["queue"]
+    assert line["service_id"] == "id-card" and line["waiting"] == 2
+    assert line["estimated_wait_s"] > 0
+
+
+def test_an_operator_sees_their_own_day(http: httpx.Client, live_server: LiveServer) -> None:
+    operator = open_counter(live_server, "c1", login="aigul")
+    for _ in range(2):
+        ticket = issue(http, live_server)
+        http.post("/counters/c1/call", headers=bearer(operator))
+        http.post(f"/tickets/{ticket['id']}/start", headers=bearer(operator))
+        http.post(f"/tickets/{ticket['id']}/finish", headers=bearer(operator))
+    http.post(
+        f"/tickets/{ticket['id']}/rating",
+        json={"grade": "good"},
+        headers=bearer(live_server.tokens["kiosk"]),
+    )
+    day = http.get("/operators/aigul/today", headers=bearer(operator)).json()
+    assert day["served"] == 2 and day["no_shows"] == 0
+    assert day["ratings"] == {"excellent": 0, "good": 1, "satisfactory": 0}
+    assert http.get("/operators/someone-else/today", headers=bearer(operator)).status_code == 403

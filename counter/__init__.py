@@ -1,0 +1,1 @@
+"""The operator's counter console: call, serve, transfer, pause."""

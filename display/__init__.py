@@ -1,0 +1,1 @@
+"""The wall display: calls shown large and spoken in Kazakh and Russian."""

@@ -1,0 +1,1 @@
+"""The touchscreen kiosk: citizens take tickets, consultants issue them, visitors rate."""
