@@ -59,6 +59,9 @@ def parser() -> argparse.ArgumentParser:
         "--always-open", action="store_true", help="ignore opening hours (demos, training)"
     )
     hall.add_argument("--no-announce", action="store_true", help="do not announce on the LAN")
+    hall.add_argument(
+        "--check", action="store_true", help="prepare the database and catalogue, then exit"
+    )
 
     demo = sub.add_parser("demo", help="a whole demo hall on this machine")
     _db_options(demo)
@@ -91,6 +94,14 @@ def parser() -> argparse.ArgumentParser:
     audit_sub = audit.add_subparsers(dest="audit_command", required=True, metavar="ACTION")
     verify = audit_sub.add_parser("verify", help="check every event's hash chain")
     _db_options(verify)
+
+    backup = sub.add_parser("backup", help="copy the database to one file, while the hall runs")
+    _db_options(backup)
+    backup.add_argument("file", type=Path)
+
+    restore = sub.add_parser("restore", help="load a backup file into an empty database")
+    _db_options(restore)
+    restore.add_argument("file", type=Path)
 
     hardware = sub.add_parser(
         "hardware", help="printers, buttons, keypads, displays", add_help=False
@@ -136,6 +147,10 @@ def _dispatch(args: argparse.Namespace) -> int:
         return _operator_add(args)
     if command == "audit":
         return _audit_verify(args)
+    if command == "backup":
+        return _backup(args)
+    if command == "restore":
+        return _restore(args)
     if command == "hardware":
         from hardware.cli import main as hardware_main
 
@@ -177,6 +192,17 @@ def _hall(args: argparse.Namespace) -> int:
         always_open=args.always_open,
         announce=not args.no_announce,
     )
+
+    if args.check:
+        from hallserver.server import hall_catalogue, open_store
+
+        store = open_store(config.db_url)
+        catalogue = hall_catalogue(store, demo=config.demo, path=config.catalogue)
+        print(
+            f"{catalogue.name.en}: {len(catalogue.services)} services, "
+            f"{len(catalogue.counters)} counters; database ready"
+        )
+        return 0
 
     def ready(url: str, hall: object) -> None:
         print(f"Kezek hall server on {url}  (API {url}/api/v1, OpenAPI {url}/openapi.json)")
@@ -272,6 +298,38 @@ def _audit_verify(args: argparse.Namespace) -> int:
         print(f"event {problem.seq} is bad: {problem.reason}", file=sys.stderr)
         return 1
     print(f"event log intact: {count} events, hash chain verified")
+    return 0
+
+
+def _backup(args: argparse.Namespace) -> int:
+    from hallserver.backup import BackupError, backup
+    from hallserver.server import open_store
+
+    if args.file.exists():
+        raise UsageError(f"{args.file} exists already: choose a new file name")
+    try:
+        summary = backup(open_store(_url(args)), args.file)
+    except BackupError as exc:
+        raise UsageError(str(exc)) from exc
+    rows = summary.rows
+    print(f"backed up to {args.file}: {rows['events']} events, {rows['tickets']} tickets")
+    return 0
+
+
+def _restore(args: argparse.Namespace) -> int:
+    from hallserver.backup import BackupError, restore
+    from hallserver.store.sql import SqlHallStore
+
+    if not args.file.is_file():
+        raise UsageError(f"no backup file at {args.file}")
+    try:
+        summary = restore(SqlHallStore(_url(args)), args.file)
+    except BackupError as exc:
+        raise UsageError(str(exc)) from exc
+    print(
+        f"restored {summary.rows['events']} events and {summary.rows['tickets']} tickets; "
+        "event log verified"
+    )
     return 0
 
 

@@ -52,6 +52,7 @@ tickets = Table(
     Column("rating", String(20)),
     Column("transfers", Integer, nullable=False, default=0),
     Column("data", Text, nullable=False),
+    Column("wait_s", Integer),  # issue to first call; None until called
 )
 Index("ix_tickets_day", tickets.c.day)
 Index("ix_tickets_status", tickets.c.status)

@@ -300,7 +300,12 @@ def _ticket_row(ticket: JsonObject) -> dict[str, Any]:
         "rating": ticket["rating"],
         "transfers": ticket["transfers"],
         "data": json.dumps(ticket, ensure_ascii=False),
+        "wait_s": _wait_s(issued, _utc(ticket["first_called_at"])),
     }
+
+
+def _wait_s(issued: datetime, called: datetime | None) -> int | None:
+    return max(int((called - issued).total_seconds()), 0) if called is not None else None
 
 
 def _booking_row(booking: JsonObject) -> dict[str, Any]:

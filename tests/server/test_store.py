@@ -3,14 +3,10 @@
 from __future__ import annotations
 
 import asyncio
-import os
-import uuid
-from collections.abc import Iterator
 from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine, text
 
 from hallserver.__main__ import main as kezek
 from hallserver.access import SYSTEM
@@ -22,28 +18,6 @@ from hallserver.store.migrate import current_revision, head_revision
 from hallserver.store.schema import metadata
 from hallserver.store.sql import SqlHallStore
 from tests.conftest import T0, Clock, small_catalogue
-
-
-@pytest.fixture(scope="session")
-def pg_server_url() -> str:
-    url = os.environ.get("KEZEK_TEST_PG_URL")
-    if not url:
-        pytest.skip("no PostgreSQL here: set KEZEK_TEST_PG_URL (make test starts one when it can)")
-    return url
-
-
-@pytest.fixture
-def pg_url(pg_server_url: str) -> Iterator[str]:
-    """A fresh database on the test PostgreSQL server, dropped afterwards."""
-    name = f"kezek_t_{uuid.uuid4().hex[:10]}"
-    admin = create_engine(pg_server_url, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
-    base, _, _ = pg_server_url.rpartition("/")
-    yield f"{base}/{name}"
-    with admin.connect() as conn:
-        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-    admin.dispose()
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])

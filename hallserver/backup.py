@@ -1,0 +1,171 @@
+"""Online, consistent backups of a hall's database to one file, and restoring them.
+
+The file is gzip'd JSON lines: a header, then one line per row, table by table in a fixed order.
+It does not depend on the database: a SQLite hall restores into PostgreSQL and back. A backup
+reads one snapshot of the database (SQLite's online backup API; PostgreSQL's REPEATABLE READ),
+so a hall server may keep running while it is made.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import gzip
+import json
+import sqlite3
+import tempfile
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Connection, Date, DateTime, Table, create_engine, func, select
+
+from hallserver.eventlog import verify_chain
+from hallserver.store import schema
+from hallserver.store.migrate import current_revision
+from hallserver.store.sql import SqlHallStore, StoreError
+
+FORMAT = "kezek-backup"
+VERSION = 1
+TABLES: tuple[Table, ...] = (
+    schema.hall_state,
+    schema.events,
+    schema.tickets,
+    schema.counters,
+    schema.bookings,
+    schema.tokens,
+    schema.pairing_codes,
+    schema.operators,
+)
+ORDER = {"events": "seq"}
+
+
+class BackupError(Exception):
+    """The backup file or the target database is not usable; the message says why."""
+
+
+@dataclass(frozen=True)
+class BackupSummary:
+    """What a backup or restore moved."""
+
+    rows: dict[str, int]
+    revision: str | None
+
+
+@contextlib.contextmanager
+def _snapshot(store: SqlHallStore) -> Iterator[Connection]:
+    """A connection that sees one consistent moment of the database."""
+    if store.dialect == "sqlite":
+        source_path = store.engine.url.database
+        if not source_path:
+            raise BackupError("an in-memory database cannot be backed up")
+        with tempfile.TemporaryDirectory(prefix="kezek-backup-") as tmp:
+            copy_path = Path(tmp) / "snapshot.sqlite3"
+            source = sqlite3.connect(source_path)
+            target = sqlite3.connect(copy_path)
+            try:
+                source.backup(target)  # SQLite's online backup: consistent while others write
+            finally:
+                target.close()
+                source.close()
+            engine = create_engine(f"sqlite:///{copy_path}")
+            try:
+                with engine.connect() as conn:
+                    yield conn
+            finally:
+                engine.dispose()
+    else:
+        with (
+            store.engine.connect().execution_options(isolation_level="REPEATABLE READ") as conn,
+            conn.begin(),
+        ):
+            yield conn
+
+
+def _encode(value: Any) -> Any:
+    if isinstance(value, datetime):
+        if value.tzinfo is None:  # SQLite keeps UTC without the offset
+            value = value.replace(tzinfo=UTC)
+        return value.isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    return value
+
+
+def backup(store: SqlHallStore, path: Path) -> BackupSummary:
+    """Write the whole database to `path` (made atomically: a failed backup leaves no file)."""
+    counts: dict[str, int] = {}
+    partial = path.with_name(path.name + ".partial")
+    try:
+        with _snapshot(store) as conn, gzip.open(partial, "wt", encoding="utf-8") as out:
+            revision = current_revision(conn.engine)
+            header = {
+                "format": FORMAT,
+                "version": VERSION,
+                "schema_revision": revision,
+                "created_at": datetime.now(UTC).isoformat(),
+            }
+            out.write(json.dumps(header) + "\n")
+            for table in TABLES:
+                query = select(table)
+                if table.name in ORDER:
+                    query = query.order_by(table.c[ORDER[table.name]])
+                counts[table.name] = 0
+                for row in conn.execute(query):
+                    record = {k: _encode(v) for k, v in row._mapping.items()}
+                    out.write(json.dumps({"table": table.name, "row": record}, ensure_ascii=False))
+                    out.write("\n")
+                    counts[table.name] += 1
+        partial.replace(path)
+    except OSError as exc:
+        partial.unlink(missing_ok=True)
+        raise BackupError(f"cannot write {path}: {exc.strerror}") from exc
+    return BackupSummary(counts, revision)
+
+
+def _decode(table: Table, row: dict[str, Any]) -> dict[str, Any]:
+    decoded = {}
+    for column in table.columns:
+        value = row.get(column.name)
+        if isinstance(value, str) and isinstance(column.type, DateTime):
+            value = datetime.fromisoformat(value)
+        elif isinstance(value, str) and isinstance(column.type, Date):
+            value = date.fromisoformat(value)
+        decoded[column.name] = value
+    return decoded
+
+
+def restore(store: SqlHallStore, path: Path) -> BackupSummary:
+    """Load a backup into an empty database (migrated first); then check the event log."""
+    store.migrate()
+    with store.engine.connect() as conn:
+        used = conn.execute(select(func.count()).select_from(schema.events)).scalar_one()
+        has_state = conn.execute(select(func.count()).select_from(schema.hall_state)).scalar_one()
+    if used or has_state:
+        raise BackupError("the target database is not empty: restore into a new one")
+    tables = {t.name: t for t in TABLES}
+    counts = {t.name: 0 for t in TABLES}
+    try:
+        with gzip.open(path, "rt", encoding="utf-8") as lines, store.engine.begin() as conn:
+            header = json.loads(next(lines))
+            if header.get("format") != FORMAT or header.get("version") != VERSION:
+                raise BackupError(f"{path} is not a Kezek backup (version {VERSION})")
+            pending: dict[str, list[dict[str, Any]]] = {}
+            for line in lines:
+                item = json.loads(line)
+                table = tables.get(item["table"])
+                if table is None:
+                    raise BackupError(f"{path}: unknown table {item['table']!r}")
+                pending.setdefault(table.name, []).append(_decode(table, item["row"]))
+                if len(pending[table.name]) >= 1000:
+                    conn.execute(table.insert(), pending.pop(table.name))
+                counts[table.name] += 1
+            for name, rows in pending.items():
+                conn.execute(tables[name].insert(), rows)
+    except (OSError, EOFError, StopIteration, json.JSONDecodeError, KeyError) as exc:
+        raise BackupError(f"{path} cannot be read as a Kezek backup: {exc}") from exc
+    problem = verify_chain(store.events())
+    if problem is not None:
+        raise StoreError(f"restored, but event {problem.seq} is bad: {problem.reason}")
+    return BackupSummary(counts, current_revision(store.engine))

@@ -1,0 +1,39 @@
+#!/bin/sh
+# Install the Kezek hall server on Debian 12 from this source tree, as root:
+#   sudo packaging/install-server.sh [--catalogue /path/hall.toml]
+# Creates the kezek user, /opt/kezek/venv, /usr/local/bin/kezek, /etc/kezek/kezek.env, the
+# systemd units (server, daily backup), and starts them where systemd runs.
+set -eu
+src=$(cd "$(dirname "$0")/.." && pwd)
+catalogue=""
+if [ "${1:-}" = "--catalogue" ]; then catalogue=${2:?"--catalogue needs a file"}; fi
+[ "$(id -u)" = 0 ] || { echo "install-server.sh: run as root" >&2; exit 1; }
+
+id kezek >/dev/null 2>&1 || useradd --system --home-dir /var/lib/kezek --shell /usr/sbin/nologin kezek
+install -d -o kezek -g kezek -m 0750 /var/lib/kezek /var/backups/kezek
+install -d -m 0755 /opt/kezek /etc/kezek /usr/local/lib/kezek
+python3 -m venv /opt/kezek/venv
+/opt/kezek/venv/bin/pip install --quiet --upgrade pip
+/opt/kezek/venv/bin/pip install --quiet "${src}[server]"
+ln -sf /opt/kezek/venv/bin/kezek /usr/local/bin/kezek
+install -m 0755 "$src/packaging/kezek-backup.sh" /usr/local/lib/kezek/kezek-backup.sh
+if [ ! -e /etc/kezek/kezek.env ]; then
+  printf '%s\n' "# KEZEK_DB=postgresql+psycopg://kezek:PASSWORD@localhost/kezek" \
+    "# KEZEK_PORT=8470" > /etc/kezek/kezek.env
+  chmod 0640 /etc/kezek/kezek.env
+  chgrp kezek /etc/kezek/kezek.env
+fi
+if [ -n "$catalogue" ]; then
+  install -m 0644 "$catalogue" /etc/kezek/hall.toml
+  runuser -u kezek -- env KEZEK_DATA_DIR=/var/lib/kezek /usr/local/bin/kezek hall \
+    --catalogue /etc/kezek/hall.toml --check
+fi
+install -m 0644 "$src"/packaging/systemd/kezek-*.service "$src"/packaging/systemd/kezek-*.timer \
+  /etc/systemd/system/
+if [ -d /run/systemd/system ]; then
+  systemctl daemon-reload
+  systemctl enable --now kezek-hall.service kezek-backup.timer
+  echo "kezek-hall is running: systemctl status kezek-hall"
+else
+  echo "systemd is not running here: start it with: runuser -u kezek -- kezek hall"
+fi

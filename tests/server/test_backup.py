@@ -1,0 +1,112 @@
+"""Backups made while the hall runs restore whole, on SQLite and PostgreSQL; old schemas upgrade."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+import httpx
+import pytest
+from sqlalchemy import create_engine, text
+
+from hallserver.__main__ import main as kezek
+from hallserver.store.migrate import current_revision, head_revision, upgrade
+from hallserver.store.sql import SqlHallStore
+from tests.conftest import LiveServer, open_counter, start_live_server
+
+
+def busy_hall(live: LiveServer, stop: threading.Event) -> None:
+    with httpx.Client(base_url=live.api, timeout=10) as http:
+        while not stop.is_set():
+            http.post(
+                "/tickets",
+                json={"service_id": "passport"},
+                headers={"Authorization": f"Bearer {live.tokens['kiosk']}"},
+            )
+
+
+def test_a_backup_made_while_tickets_are_issued_restores_whole(
+    live_server: LiveServer, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    operator = open_counter(live_server, "c1")
+    with httpx.Client(base_url=live_server.api) as http:
+        http.post(
+            "/tickets",
+            json={"service_id": "id-card"},
+            headers={"Authorization": f"Bearer {live_server.tokens['kiosk']}"},
+        )
+        http.post("/counters/c1/call", headers={"Authorization": f"Bearer {operator}"})
+    stop = threading.Event()
+    writer = threading.Thread(target=busy_hall, args=(live_server, stop))
+    writer.start()
+    try:
+        file = tmp_path / "hall.kezek-backup.gz"
+        assert kezek(["backup", str(file), "--db", live_server.db_url]) == 0
+    finally:
+        stop.set()
+        writer.join()
+    assert "backed up to" in capsys.readouterr().out
+    restored_url = f"sqlite:///{tmp_path / 'restored.sqlite3'}"
+    assert kezek(["restore", str(file), "--db", restored_url]) == 0
+    assert "event log verified" in capsys.readouterr().out
+    assert kezek(["audit", "verify", "--db", restored_url]) == 0
+    again, server, thread = start_live_server(restored_url)
+    try:
+        with httpx.Client(base_url=again.api) as http:
+            snapshot = http.get("/snapshot").json()
+        called = [t for t in snapshot["tickets"] if t["status"] == "called"]
+        assert [t["number"] for t in called] == ["A001"]
+        assert snapshot["counters"][0]["operator_id"] == "op-c1"
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
+    assert kezek(["restore", str(file), "--db", restored_url]) == 2
+    assert "not empty" in capsys.readouterr().err
+
+
+@pytest.mark.postgres
+def test_a_sqlite_hall_restores_into_postgresql(
+    live_server: LiveServer, tmp_path: Path, pg_url: str
+) -> None:
+    open_counter(live_server, "c2")
+    file = tmp_path / "hall.kezek-backup.gz"
+    assert kezek(["backup", str(file), "--db", live_server.db_url]) == 0
+    assert kezek(["restore", str(file), "--db", pg_url]) == 0
+    assert kezek(["audit", "verify", "--db", pg_url]) == 0
+    store = SqlHallStore(pg_url)
+    assert sum(1 for _ in store.events()) == sum(
+        1 for _ in SqlHallStore(live_server.db_url).events()
+    )
+    store.close()
+
+
+def test_a_file_that_is_not_a_backup_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    junk = tmp_path / "junk.gz"
+    junk.write_bytes(b"not gzip at all")
+    assert kezek(["restore", str(junk), "--db", f"sqlite:///{tmp_path / 'x.sqlite3'}"]) == 2
+    assert "cannot be read as a Kezek backup" in capsys.readouterr().err
+
+
+def test_a_database_of_the_first_schema_upgrades_and_keeps_its_tickets(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'old.sqlite3'}"
+    engine = create_engine(url)
+    upgrade(engine, "0001")
+    assert current_revision(engine) == "0001"
+    with engine.begin() as conn:
+        conn.execute(
+            text(
+                "INSERT INTO tickets (id, day, number, service_id, status, priority, issued_at, "
+                "first_called_at, transfers, data) VALUES ('20261123-A001', '2026-11-23', 'A001', "
+                "'id-card', 'called', 'regular', '2026-11-23 05:00:00.000000', "
+                "'2026-11-23 05:07:30.000000', 0, '{}')"
+            )
+        )
+    engine.dispose()
+    store = SqlHallStore(url)
+    store.migrate()  # what every start does
+    assert current_revision(store.engine) == head_revision()
+    with store.engine.connect() as conn:
+        assert conn.execute(text("SELECT wait_s FROM tickets")).scalar_one() == 450
+    store.close()
