@@ -1,0 +1,42 @@
+"""Builds the console from its settings and runs the Qt event loop."""
+
+from __future__ import annotations
+
+import sys
+
+from PySide6.QtWidgets import QApplication
+
+from counter.config import CounterConfig
+from counter.language import Translations
+from counter.link import CounterLink, DeviceLink
+from counter.views.window import CounterWindow
+
+
+def build(config: CounterConfig) -> CounterWindow:
+    """The console window for `config`, wired to its server and devices, not yet started."""
+    link = CounterLink(
+        config.server_url, config.token, config.counter_id, timeout=config.http_timeout_s
+    )
+    devices = None
+    button, display, keypad = (config.device(r) for r in ("button", "display", "keypad"))
+    if button or display or keypad:
+        devices = DeviceLink(button, display, keypad)
+    return CounterWindow(
+        link,
+        Translations(),
+        devices=devices,
+        language=config.language,
+        rating_timeout_ms=int(config.rating_timeout_s * 1000),
+    )
+
+
+def run(config: CounterConfig) -> int:
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    window = build(config)
+    link, devices = window.link, window.devices
+    link.setParent(window)
+    if devices is not None:
+        devices.setParent(window)
+    window.start()
+    window.show()
+    return int(app.exec())

@@ -1,0 +1,149 @@
+"""The counter's commands over `HallClient`: plain Python, run off the GUI thread by the link."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import TypeVar
+from urllib.parse import quote
+
+from counter.state import Action, TicketInfo
+from hallserver.client import BadReply, HallClient
+from hallserver.protocol import CounterView, JsonObject, JsonValue, ProtocolError
+
+V = TypeVar("V")
+
+
+@dataclass(frozen=True)
+class Command:
+    """One thing the operator (or a hardware key, or the keypad) asked the server for."""
+
+    action: Action
+    ticket_id: str | None = None
+    service_id: str | None = None  # transfer: to which service
+    counter_id: str | None = None  # transfer: to which counter (optional)
+    note: str | None = None  # transfer: a short note for the next operator
+    reason: str | None = None  # pause reason, or the supervisor's reason to call out of order
+    grade: str | None = None  # rating: excellent | good | satisfactory
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What the server answered to a command."""
+
+    command: Command
+    ticket: TicketInfo | None = None
+    counter: CounterView | None = None
+    nobody_waiting: bool = False  # call next: 204, nobody waits for this counter
+
+
+@dataclass(frozen=True)
+class Failure:
+    """A command that did not happen: the server's stable `code` and its own `message`.
+
+    `code` is `unreachable` when the server did not answer and `bad_reply` when its answer
+    could not be read; the console translates known codes and shows `message` otherwise.
+    """
+
+    action: Action | None
+    code: str
+    message: str
+    request: str = "command"  # command | sign_in | day | services | ticket
+
+
+@dataclass(frozen=True)
+class OperatorDay:
+    """`GET /operators/{login}/today`: the operator's own day so far."""
+
+    served: int
+    no_shows: int
+    average_service_s: int | None
+    ratings: Mapping[str, int] = field(default_factory=dict)
+
+    @classmethod
+    def from_json(cls, raw: object) -> OperatorDay:
+        if not isinstance(raw, dict):
+            raise ProtocolError("operator day: expected a JSON object")
+        ratings = raw.get("ratings") or {}
+        average = raw.get("average_service_s")
+        served, no_shows = raw.get("served"), raw.get("no_shows")
+        if not isinstance(served, int) or not isinstance(no_shows, int):
+            raise ProtocolError("operator day: served and no_shows must be whole numbers")
+        if not isinstance(ratings, dict):
+            raise ProtocolError("operator day: ratings must be an object")
+        return cls(
+            served=served,
+            no_shows=no_shows,
+            average_service_s=int(average) if isinstance(average, int | float) else None,
+            ratings={str(k): int(v) for k, v in ratings.items() if isinstance(v, int)},
+        )
+
+
+class CounterClient(HallClient):
+    """`HallClient` plus what the console needs that it does not offer yet.
+
+    The ticket commands are sent through the client's own plumbing (`_post`) so the answer's
+    full JSON (priority reason, notes, target counter) reaches the card; `HallClient` parses it
+    into a `TicketView`, which drops those fields.
+    """
+
+    def operator_today(self, login: str) -> OperatorDay:
+        raw = self._get(f"/operators/{_seg(login)}/today")
+        return _parse(OperatorDay.from_json, raw)
+
+    def ticket_info(self, ticket_id: str) -> TicketInfo:
+        return _parse(TicketInfo.from_json, self._get(f"/tickets/{_seg(ticket_id)}"))
+
+    def run(self, counter_id: str, command: Command) -> Outcome:
+        """Send `command` for this counter; raises `ClientError` when refused or unreachable."""
+        action = command.action
+        counter = f"/counters/{_seg(counter_id)}"
+        ticket = f"/tickets/{_seg(command.ticket_id or '')}"
+        if action is Action.CALL_NEXT:
+            raw = self._post(f"{counter}/call")
+            if raw is None:
+                return Outcome(command, nobody_waiting=True)
+            return Outcome(command, ticket=_parse(TicketInfo.from_json, raw))
+        if action is Action.CALL_TICKET:
+            body: JsonObject = {"ticket_id": command.ticket_id, "reason": command.reason}
+            return Outcome(command, ticket=_ticket(self._post(f"{counter}/call", body)))
+        ticket_paths = {
+            Action.RECALL: "recall",
+            Action.START: "start",
+            Action.FINISH: "finish",
+            Action.NO_SHOW: "no-show",
+        }
+        if action in ticket_paths:
+            return Outcome(command, ticket=_ticket(self._post(f"{ticket}/{ticket_paths[action]}")))
+        if action is Action.TRANSFER:
+            body = {"service_id": command.service_id}
+            if command.counter_id:
+                body["counter_id"] = command.counter_id
+            if command.note:
+                body["note"] = command.note
+            return Outcome(command, ticket=_ticket(self._post(f"{ticket}/transfer", body)))
+        if action is Action.RATE:
+            raw = self._post(f"{ticket}/rating", {"grade": command.grade})
+            return Outcome(command, ticket=_ticket(raw))
+        counter_paths = {Action.PAUSE: "pause", Action.RESUME: "open", Action.CLOSE: "close"}
+        if action in counter_paths:
+            body = {"reason": command.reason} if command.reason else {}
+            raw = self._post(f"{counter}/{counter_paths[action]}", body)
+            return Outcome(command, counter=_parse(CounterView.from_json, raw))
+        raise ValueError(f"{action} is not a command the server takes")
+
+
+def _seg(value: str) -> str:
+    """One path segment, escaped: ids must not change the route."""
+    return quote(value, safe="")
+
+
+def _ticket(raw: JsonValue) -> TicketInfo:
+    return _parse(TicketInfo.from_json, raw)
+
+
+def _parse(parse: Callable[[object], V], raw: object) -> V:
+    try:
+        return parse(raw)
+    except (ProtocolError, ValueError) as exc:
+        raise BadReply(str(exc)) from exc

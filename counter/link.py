@@ -1,0 +1,211 @@
+"""This counter's connection to the hall server: commands off the GUI thread, events as signals."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from typing import TypeVar
+
+from PySide6.QtCore import QObject, Signal
+
+from counter.commands import Command, CounterClient, Failure
+from counter.devices import CounterDevices, DeviceConfig
+from counter.state import Action
+from hallserver.client import (
+    BadReply,
+    ClientError,
+    EventStream,
+    HallRefused,
+    HallUnreachable,
+    OperatorSession,
+)
+
+log = logging.getLogger(__name__)
+R = TypeVar("R")
+
+
+class CounterLink(QObject):
+    """Everything from the server arrives here as a signal; nothing here blocks the GUI.
+
+    Commands run one at a time on a worker thread (HTTP with a short timeout); the event stream
+    runs on its own thread and resumes by itself after a drop. Other threads only emit.
+
+    Signals:
+        online_changed(bool): the event stream connected or dropped.
+        snapshot_received(Snapshot): the full picture after a (re)connect.
+        event_received(HallEvent): one live event, in order.
+        command_done(Outcome): the server did what a command asked.
+        command_failed(Failure): it refused, or could not be reached.
+        signed_in(OperatorSession): an operator signed in at this counter.
+        signed_out(): the operator signed out.
+        day_received(OperatorDay): the operator's own day so far.
+        services_received(list): the hall's services (`ServiceView`), for names and checklists.
+        ticket_received(TicketInfo): one ticket read in full (the card's notes after a restart).
+    """
+
+    online_changed = Signal(bool)
+    snapshot_received = Signal(object)
+    event_received = Signal(object)
+    command_done = Signal(object)
+    command_failed = Signal(object)
+    signed_in = Signal(object)
+    signed_out = Signal()
+    day_received = Signal(object)
+    services_received = Signal(object)
+    ticket_received = Signal(object)
+
+    def __init__(
+        self,
+        server_url: str,
+        terminal_token: str,
+        counter_id: str,
+        *,
+        timeout: float = 3.0,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.server_url = server_url
+        self.counter_id = counter_id
+        self._terminal_token = terminal_token
+        self._client = CounterClient(server_url, terminal_token, timeout=timeout)
+        self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="kezek-counter")
+        self._stream = EventStream(
+            server_url,
+            on_event=self.event_received.emit,
+            on_snapshot=self.snapshot_received.emit,
+            on_online_changed=self.online_changed.emit,
+            open_timeout=timeout,
+            max_backoff=2.0,
+        )
+        self._started = False
+
+    def start(self) -> None:
+        """Connect the event stream and read the services."""
+        if not self._started:
+            self._started = True
+            self._stream.start()
+            self.load_services()
+
+    def stop(self) -> None:
+        """Stop the stream and the worker; returns within about the HTTP timeout."""
+        self._stream.stop(timeout=3.0)
+        self._worker.shutdown(wait=True, cancel_futures=True)
+        self._client.close()
+
+    @property
+    def online(self) -> bool:
+        return self._stream.online
+
+    # ------------------------------------------------------------------ requests
+
+    def send(self, command: Command) -> None:
+        """Run one counter command; answers with `command_done` or `command_failed`."""
+        self._run(
+            "command",
+            command.action,
+            lambda: self._client.run(self.counter_id, command),
+            self.command_done.emit,
+        )
+
+    def sign_in(self, login: str, pin: str) -> None:
+        def work() -> OperatorSession:
+            self._client.token = self._terminal_token
+            session = self._client.sign_in(self.counter_id, login, pin)
+            self._client.token = session.token
+            return session
+
+        self._run("sign_in", None, work, self.signed_in.emit)
+
+    def sign_out(self) -> None:
+        def work() -> None:
+            self._client.sign_out(self.counter_id)
+            self._client.token = self._terminal_token
+
+        self._run("command", Action.SIGN_OUT, work, lambda _: self.signed_out.emit())
+
+    def load_day(self, login: str) -> None:
+        self._run("day", None, lambda: self._client.operator_today(login), self.day_received.emit)
+
+    def load_services(self) -> None:
+        self._run("services", None, self._client.services, self.services_received.emit)
+
+    def load_ticket(self, ticket_id: str) -> None:
+        self._run(
+            "ticket", None, lambda: self._client.ticket_info(ticket_id), self.ticket_received.emit
+        )
+
+    def _run(
+        self,
+        request: str,
+        action: Action | None,
+        work: Callable[[], R],
+        done: Callable[[R], None],
+    ) -> None:
+        def job() -> None:
+            try:
+                result = work()
+            except HallRefused as exc:
+                self.command_failed.emit(Failure(action, exc.code, exc.message, request))
+            except HallUnreachable as exc:
+                self.command_failed.emit(Failure(action, "unreachable", str(exc), request))
+            except BadReply as exc:
+                self.command_failed.emit(Failure(action, "bad_reply", str(exc), request))
+            except ClientError as exc:
+                self.command_failed.emit(Failure(action, "client_error", str(exc), request))
+            else:
+                done(result)
+
+        try:
+            self._worker.submit(job)
+        except RuntimeError:  # shut down: the window is closing
+            log.info("dropped a request while closing")
+
+
+class DeviceLink(QObject):
+    """The counter's serial devices as signals (their threads only emit).
+
+    Signals:
+        button_pressed(Action): a key of the call button.
+        rating_pressed(str): excellent | good | satisfactory, from the rating keypad.
+        device_changed(str, bool): a device's port (button, display, keypad) opened or was lost.
+    """
+
+    button_pressed = Signal(object)
+    rating_pressed = Signal(str)
+    device_changed = Signal(str, bool)
+
+    def __init__(
+        self,
+        button: DeviceConfig | None = None,
+        display: DeviceConfig | None = None,
+        keypad: DeviceConfig | None = None,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.devices = CounterDevices(
+            button=button,
+            display=display,
+            keypad=keypad,
+            on_button=self.button_pressed.emit,
+            on_rating=self.rating_pressed.emit,
+            on_connection=self.device_changed.emit,
+        )
+
+    @property
+    def has_keypad(self) -> bool:
+        return self.devices.keypad is not None
+
+    @property
+    def qsystem_button(self) -> bool:
+        return self.devices.qsystem_button
+
+    def start(self) -> None:
+        self.devices.start()
+
+    def stop(self) -> None:
+        self.devices.stop()
+
+    def show(self, text: str, *, blink: bool = False) -> bool:
+        """The number display shows `text` (a short serial write on the GUI thread)."""
+        return self.devices.show(text, blink=blink)

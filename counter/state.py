@@ -1,0 +1,277 @@
+"""What the counter console knows and may do now: plain Python, rebuilt from the server's state.
+
+The console holds no truth of its own: a snapshot and the event stream (plus the answers to its
+own commands, which arrive first) give the counter, its current ticket and the waiting tickets
+of its services. `legal_actions()` says which buttons work now.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime, timedelta
+
+from hallserver.protocol import (
+    COUNTER_CHANGED,
+    DAY_OPENED,
+    TICKET_EVENTS,
+    TICKET_ISSUED,
+    CounterView,
+    HallEvent,
+    ProtocolError,
+    Snapshot,
+    TicketView,
+)
+
+
+class Action(enum.Enum):
+    """Everything the operator can ask for; each is one button and one key."""
+
+    CALL_NEXT = "call_next"
+    RECALL = "recall"
+    START = "start"
+    FINISH = "finish"
+    NO_SHOW = "no_show"
+    TRANSFER = "transfer"
+    PAUSE = "pause"
+    RESUME = "resume"  # = open: also how the day starts
+    CLOSE = "close"
+    CALL_TICKET = "call_ticket"  # a supervisor's call out of order
+    SIGN_OUT = "sign_out"
+    RATE = "rate"  # from the rating keypad after a finish: never a button
+
+
+PAUSE_REASONS = ("break", "lunch", "technical", "paperwork")
+OPEN_STATUSES = frozenset({"called", "serving"})
+_RANK = {"waiting": 0, "called": 1, "serving": 2}  # anything else (finished, …) ranks 3
+
+
+@dataclass(frozen=True)
+class TicketInfo:
+    """A ticket with the fields the card shows that `TicketView` does not carry yet."""
+
+    view: TicketView
+    priority_reason: str | None = None
+    notes: tuple[str, ...] = ()
+    target_counter_id: str | None = None
+
+    @classmethod
+    def from_json(cls, raw: object) -> TicketInfo:
+        """From the server's ticket JSON (events carry it whole)."""
+        view = TicketView.from_json(raw)
+        assert isinstance(raw, dict)  # from_json checked it
+        reason = raw.get("priority_reason")
+        notes = raw.get("notes") or []
+        target = raw.get("target_counter_id")
+        if not isinstance(notes, list) or not all(isinstance(n, str) for n in notes):
+            raise ProtocolError("ticket.notes: expected a list of strings")
+        return cls(
+            view=view,
+            priority_reason=reason if isinstance(reason, str) else None,
+            notes=tuple(str(n) for n in notes),
+            target_counter_id=target if isinstance(target, str) else None,
+        )
+
+    @property
+    def id(self) -> str:
+        return self.view.id
+
+    @property
+    def status(self) -> str:
+        return self.view.status
+
+    def progress(self) -> tuple[int, int, int]:
+        """Orders versions of one ticket: a late event never undoes a newer answer."""
+        return (self.view.transfers, _RANK.get(self.view.status, 3), self.view.times_called)
+
+    def waited_s(self, now: datetime) -> int:
+        """How long the visitor waited before the first call (or has waited so far)."""
+        end = self.view.called_at if self.view.status != "waiting" else None
+        return max(int(((end or now) - self.view.issued_at).total_seconds()), 0)
+
+
+@dataclass(frozen=True)
+class Operator:
+    """Who is signed in at this console."""
+
+    login: str
+    name: str
+    supervisor: bool = False
+
+
+@dataclass(frozen=True)
+class ServiceLine:
+    """One of this counter's services: how many wait and the longest wait."""
+
+    service_id: str
+    level: str  # main | backup
+    waiting: int
+    longest_wait_s: int
+
+
+class Notice(enum.Enum):
+    """Things the console tells the operator that are not errors."""
+
+    NOBODY_WAITING = "nobody_waiting"
+    VISITOR_ARRIVED = "visitor_arrived"
+
+
+@dataclass
+class ConsoleState:
+    """The console's picture of its counter; every change comes from the server."""
+
+    counter_id: str
+    operator: Operator | None = None
+    counter: CounterView | None = None
+    current: TicketInfo | None = None
+    waiting: dict[str, TicketInfo] = field(default_factory=dict)
+    pending: Action | None = None  # a command on its way: no second one meanwhile
+    nobody_waiting: bool = False  # the last call found nobody; cleared when someone arrives
+    clock_offset: timedelta = timedelta(0)  # server time minus this PC's time
+
+    # ------------------------------------------------------------------ what is legal
+
+    def legal_actions(self) -> frozenset[Action]:
+        """The actions the server would accept now (the buttons that are enabled)."""
+        if self.operator is None or self.counter is None or self.pending is not None:
+            return frozenset()
+        legal: set[Action] = set()
+        state = self.counter.state
+        ticket = self.current
+        if ticket is None:
+            legal.add(Action.SIGN_OUT)
+            if state != "closed":
+                legal.add(Action.CLOSE)
+        if state == "open":
+            legal.add(Action.PAUSE)
+            if ticket is None:
+                legal.add(Action.CALL_NEXT)
+                if self.operator.supervisor and self.waiting:
+                    legal.add(Action.CALL_TICKET)
+        else:
+            legal.add(Action.RESUME)
+        if ticket is not None and ticket.status == "called":
+            legal |= {Action.RECALL, Action.START, Action.NO_SHOW, Action.TRANSFER}
+        if ticket is not None and ticket.status == "serving":
+            legal |= {Action.FINISH, Action.TRANSFER}
+        return frozenset(legal)
+
+    def button_action(self, action: Action, *, qsystem: bool) -> Action:
+        """What a hardware key means now. QSystem's call key recalls while a visitor is called,
+        and its finish key marks a visitor who never came as no-show (as QSystem does)."""
+        called = self.current is not None and self.current.status == "called"
+        if qsystem and called and action is Action.CALL_NEXT:
+            return Action.RECALL
+        if qsystem and called and action is Action.FINISH:
+            return Action.NO_SHOW
+        return action
+
+    # ------------------------------------------------------------------ server state in
+
+    @property
+    def profile(self) -> Mapping[str, str]:
+        return self.counter.profile if self.counter is not None else {}
+
+    def now(self) -> datetime:
+        """The server's time, as best known here."""
+        return datetime.now(UTC) + self.clock_offset
+
+    def apply_snapshot(self, snapshot: Snapshot, received_at: datetime | None = None) -> None:
+        """Start over from a full picture (first connect, or a resume that was too old)."""
+        self.clock_offset = snapshot.hall.now - (received_at or datetime.now(UTC))
+        counter = next((c for c in snapshot.counters if c.id == self.counter_id), None)
+        self.counter = counter
+        tickets = {t.id: TicketInfo(t) for t in snapshot.tickets}
+        current_id = counter.current_ticket_id if counter is not None else None
+        known = self.current
+        fresh = tickets.get(current_id) if current_id else None
+        if fresh is not None and known is not None and known.id == fresh.id:
+            fresh = replace(known, view=fresh.view)  # keep the notes the snapshot lacks
+        self.current = fresh
+        self.waiting = {}
+        for ticket in tickets.values():
+            if self._waits_here(ticket):
+                self.waiting[ticket.id] = ticket
+        if self.waiting:
+            self.nobody_waiting = False
+
+    def apply_event(self, event: HallEvent) -> Notice | None:
+        """Fold one event in; returns a notice for the operator, if it calls for one."""
+        if event.type == COUNTER_CHANGED:
+            counter = event.counter
+            if counter is not None and counter.id == self.counter_id:
+                self.apply_counter(counter)
+            return None
+        if event.type == DAY_OPENED:
+            self.waiting.clear()
+            return None
+        if event.type not in TICKET_EVENTS or not isinstance(event.data.get("ticket"), dict):
+            return None
+        ticket = TicketInfo.from_json(event.data["ticket"])
+        was_idle = not self.waiting
+        self.apply_ticket(ticket)
+        if event.type == TICKET_ISSUED and ticket.id in self.waiting and was_idle:
+            self.nobody_waiting = False
+            return Notice.VISITOR_ARRIVED
+        return None
+
+    def apply_counter(self, counter: CounterView) -> None:
+        """A newer picture of this counter (from an event or a command's answer)."""
+        known = self.counter
+        if (
+            known is not None
+            and known.state_since is not None
+            and counter.state_since is not None
+            and counter.state_since < known.state_since
+        ):
+            return  # an older event arriving after the command's own answer
+        self.counter = counter
+        if counter.operator_id is None and self.operator is not None:
+            self.operator = None  # signed out (here, elsewhere, or the day ended)
+
+    def apply_ticket(self, ticket: TicketInfo) -> None:
+        """A newer version of one ticket (from an event or a command's answer)."""
+        current = self.current
+        if current is not None and current.id == ticket.id:
+            if ticket.progress() < current.progress():
+                return
+            if ticket.view.counter_id == self.counter_id and ticket.status in OPEN_STATUSES:
+                self.current = ticket
+            else:
+                self.current = None
+        elif ticket.view.counter_id == self.counter_id and ticket.status in OPEN_STATUSES:
+            self.current = ticket
+        if self._waits_here(ticket):
+            self.waiting[ticket.id] = ticket
+        else:
+            self.waiting.pop(ticket.id, None)
+
+    def _waits_here(self, ticket: TicketInfo) -> bool:
+        return (
+            ticket.status == "waiting"
+            and ticket.view.service_id in self.profile
+            and ticket.target_counter_id in (None, self.counter_id)
+        )
+
+    # ------------------------------------------------------------------ the queue panel
+
+    def queue_lines(self, now: datetime | None = None) -> list[ServiceLine]:
+        """Each of this counter's services (main ones first): waiting and the longest wait."""
+        now = now or self.now()
+        lines = []
+        for service_id, level in self.profile.items():
+            mine = [t for t in self.waiting.values() if t.view.service_id == service_id]
+            longest = max((t.waited_s(now) for t in mine), default=0)
+            lines.append(ServiceLine(service_id, level, len(mine), longest))
+        return sorted(lines, key=lambda line: (line.level != "main", line.service_id))
+
+    def next_tickets(self, count: int = 5) -> list[TicketInfo]:
+        """The tickets waiting longest for this counter: appointments and priority first."""
+
+        def key(t: TicketInfo) -> tuple[int, datetime]:
+            lane = 0 if t.view.appointment_at else 1 if t.view.priority != "regular" else 2
+            main = 0 if self.profile.get(t.view.service_id) == "main" else 1
+            return (main * 3 + lane, t.view.issued_at)
+
+        return sorted(self.waiting.values(), key=key)[:count]

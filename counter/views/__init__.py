@@ -1,0 +1,1 @@
+"""The console's widgets: they render the state and forward the operator's actions."""

@@ -1,0 +1,166 @@
+"""The current ticket card: number, service, priority, appointment, wait, notes, documents."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import datetime
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QCheckBox, QFrame, QLabel, QVBoxLayout, QWidget
+
+from counter.state import ConsoleState, TicketInfo
+from counter.views import texts
+from hallserver.protocol import ServiceView
+
+
+def in_language(text: Mapping[str, str] | None, language: str) -> str:
+    """A catalogue text in the operator's language (Kazakh, Russian, English as fallbacks)."""
+    if not text:
+        return ""
+    for code in (language, "kk", "ru", "en"):
+        if text.get(code):
+            return text[code]
+    return next(iter(text.values()), "")
+
+
+class TicketCard(QFrame):
+    """Shows the ticket at this counter, or what the counter is doing when there is none."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setObjectName("ticketCard")
+        self.number = QLabel("—")
+        self.number.setObjectName("ticketNumber")
+        font = QFont()
+        font.setPointSize(40)
+        font.setBold(True)
+        self.number.setFont(font)
+        self.status = QLabel()
+        self.status.setObjectName("ticketStatus")
+        self.service = QLabel()
+        self.service.setObjectName("ticketService")
+        self.service.setWordWrap(True)
+        bold = QFont()
+        bold.setPointSize(13)
+        bold.setBold(True)
+        self.service.setFont(bold)
+        self.details = QLabel()
+        self.details.setObjectName("ticketDetails")
+        self.details.setWordWrap(True)
+        self.details.setTextFormat(Qt.TextFormat.PlainText)
+        self.documents_title = QLabel()
+        self.documents_title.setObjectName("documentsTitle")
+        self.documents_box = QVBoxLayout()
+        self.documents_box.setSpacing(2)
+        self.documents: list[QCheckBox] = []
+        self._ticket_id: str | None = None
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.number)
+        layout.addWidget(self.status)
+        layout.addWidget(self.service)
+        layout.addWidget(self.details)
+        layout.addSpacing(6)
+        layout.addWidget(self.documents_title)
+        layout.addLayout(self.documents_box)
+        layout.addStretch(1)
+
+    @property
+    def shown_number(self) -> str:
+        return self.number.text()
+
+    def show_state(
+        self,
+        state: ConsoleState,
+        services: Mapping[str, ServiceView],
+        language: str,
+        now: datetime,
+    ) -> None:
+        ticket = state.current
+        if ticket is None:
+            self._render_idle(state)
+            return
+        view = ticket.view
+        self.number.setText(view.number)
+        status = texts.status(view.status)
+        if view.status == "called" and view.times_called > 1:
+            status = self.tr("%1, call %2").replace("%1", status)
+            status = status.replace("%2", str(view.times_called))
+        self.status.setText(status)
+        self.status.setStyleSheet(
+            "color: #0b5394; font-weight: bold;"
+            if view.status == "called"
+            else "color: #1e6b34; font-weight: bold;"
+        )
+        service = services.get(view.service_id)
+        self.service.setText(in_language(service.name, language) if service else view.service_id)
+        self.details.setText("\n".join(self._details(ticket, now)))
+        self.details.show()
+        self._render_documents(ticket, service, language)
+
+    def _details(self, ticket: TicketInfo, now: datetime) -> list[str]:
+        view = ticket.view
+        lines = []
+        if view.priority != "regular":
+            line = self.tr("Priority: %1").replace("%1", texts.priority(view.priority))
+            if ticket.priority_reason:
+                line += f" — {ticket.priority_reason}"
+            lines.append(line)
+        if view.appointment_at is not None:
+            at = view.appointment_at.astimezone(now.tzinfo).strftime("%H:%M")
+            lines.append(self.tr("Appointment at %1").replace("%1", at))
+        lines.append(self.tr("Waited %1").replace("%1", texts.duration(ticket.waited_s(now))))
+        if view.status == "serving" and view.started_at is not None:
+            serving = int((now - view.started_at).total_seconds())
+            lines.append(self.tr("Serving for %1").replace("%1", texts.duration(serving)))
+        if view.transfers:
+            lines.append(self.tr("Transferred %1 time(s)").replace("%1", str(view.transfers)))
+        lines.extend(self.tr("Note: %1").replace("%1", note) for note in ticket.notes)
+        return lines
+
+    def _render_documents(
+        self, ticket: TicketInfo, service: ServiceView | None, language: str
+    ) -> None:
+        names = [in_language(d, language) for d in service.documents] if service else []
+        keep_ticks = ticket.id == self._ticket_id and len(names) == len(self.documents)
+        ticks = [box.isChecked() for box in self.documents] if keep_ticks else []
+        self._clear_documents()
+        self._ticket_id = ticket.id
+        self.documents_title.setText(self.tr("Documents to check") if names else "")
+        self.documents_title.setVisible(bool(names))
+        for i, name in enumerate(names):
+            box = QCheckBox(name)
+            box.setObjectName("document")
+            box.setChecked(ticks[i] if i < len(ticks) else False)
+            self.documents_box.addWidget(box)
+            self.documents.append(box)
+
+    def _render_idle(self, state: ConsoleState) -> None:
+        self._clear_documents()
+        self._ticket_id = None
+        self.documents_title.hide()
+        self.number.setText("—")
+        self.service.setText("")
+        counter = state.counter
+        self.status.setStyleSheet("color: #444; font-weight: bold;")
+        if counter is None or counter.state == "closed":
+            self.status.setText(texts.counter_state("closed"))
+            self.details.setText(self.tr("Press F8 to open the counter."))
+        elif counter.state == "paused":
+            reason = texts.pause_reason(counter.pause_reason)
+            self.status.setText(self.tr("Paused: %1").replace("%1", reason))
+            self.details.setText(self.tr("Press F8 to resume."))
+        elif state.nobody_waiting and not state.waiting:
+            self.status.setText(self.tr("Nobody is waiting"))
+            self.details.setText(self.tr("The console will tell you when someone arrives."))
+        else:
+            self.status.setText(self.tr("No visitor at the counter"))
+            self.details.setText(self.tr("Press F1 to call the next visitor."))
+
+    def _clear_documents(self) -> None:
+        for box in self.documents:
+            self.documents_box.removeWidget(box)
+            box.deleteLater()
+        self.documents = []

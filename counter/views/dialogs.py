@@ -1,0 +1,217 @@
+"""Small dialogs: transfer, pause reason, a supervisor's call out of order.
+
+Each has a classmethod `ask(...)` that returns the answer or None; tests monkeypatch it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from counter.state import PAUSE_REASONS, TicketInfo
+from counter.views import texts
+from counter.views.card import in_language
+from hallserver.protocol import CounterView, ServiceView
+
+NOTE_LIMIT = 200  # the server's limit for a transfer note
+
+
+@dataclass(frozen=True)
+class TransferChoice:
+    """Where a visitor goes next, and what the next operator should know."""
+
+    service_id: str
+    counter_id: str | None
+    note: str
+
+
+class TransferDialog(QDialog):
+    """Pick a service (and optionally a counter serving it) and write a short note."""
+
+    def __init__(
+        self,
+        ticket: TicketInfo,
+        services: Sequence[ServiceView],
+        counters: Sequence[CounterView],
+        language: str,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Transfer %1").replace("%1", ticket.view.number))
+        self._counters = counters
+        self._language = language
+        self.service = QComboBox()
+        self.service.setObjectName("transferService")
+        for service in sorted(services, key=lambda s: in_language(s.name, language)):
+            if not service.suspended:
+                self.service.addItem(in_language(service.name, language), service.id)
+        self.counter = QComboBox()
+        self.counter.setObjectName("transferCounter")
+        self.note = QLineEdit()
+        self.note.setObjectName("transferNote")
+        self.note.setMaxLength(NOTE_LIMIT)
+        self.note.setPlaceholderText(self.tr("What the next operator should know"))
+        form = QFormLayout()
+        form.addRow(self.tr("Service"), self.service)
+        form.addRow(self.tr("Counter"), self.counter)
+        form.addRow(self.tr("Note"), self.note)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setText(self.tr("Transfer"))
+        cancel = buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        cancel.setText(self.tr("Cancel"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+        self.service.currentIndexChanged.connect(self._fill_counters)
+        self._fill_counters()
+        self.setMinimumWidth(460)
+
+    def _fill_counters(self) -> None:
+        service_id = self.service.currentData()
+        self.counter.clear()
+        self.counter.addItem(self.tr("Any counter"), None)
+        for counter in sorted(self._counters, key=lambda c: c.number):
+            if service_id in counter.profile:
+                self.counter.addItem(in_language(counter.name, self._language), counter.id)
+
+    def choice(self) -> TransferChoice | None:
+        service_id = self.service.currentData()
+        if not isinstance(service_id, str):
+            return None
+        counter_id = self.counter.currentData()
+        return TransferChoice(
+            service_id,
+            counter_id if isinstance(counter_id, str) else None,
+            self.note.text().strip(),
+        )
+
+    @classmethod
+    def ask(
+        cls,
+        parent: QWidget,
+        ticket: TicketInfo,
+        services: Sequence[ServiceView],
+        counters: Sequence[CounterView],
+        language: str,
+    ) -> TransferChoice | None:
+        dialog = cls(ticket, services, counters, language, parent)
+        return dialog.choice() if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+
+class PauseDialog(QDialog):
+    """One big button per reason: break, lunch, technical, paperwork (keys 1-4)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Pause: why?"))
+        self.reason: str | None = None
+        layout = QVBoxLayout(self)
+        for i, reason in enumerate(PAUSE_REASONS, start=1):
+            button = QPushButton(f"&{i}  {texts.pause_reason(reason)}")
+            button.setObjectName(f"pause_{reason}")
+            button.setMinimumHeight(36)
+            button.clicked.connect(lambda _=False, r=reason: self._choose(r))
+            layout.addWidget(button)
+        cancel = QPushButton(self.tr("Cancel"))
+        cancel.clicked.connect(self.reject)
+        layout.addWidget(cancel)
+        self.setMinimumWidth(300)
+
+    def _choose(self, reason: str) -> None:
+        self.reason = reason
+        self.accept()
+
+    @classmethod
+    def ask(cls, parent: QWidget) -> str | None:
+        dialog = cls(parent)
+        return dialog.reason if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+
+@dataclass(frozen=True)
+class OutOfOrderCall:
+    """A supervisor's call of one waiting ticket, and why."""
+
+    ticket_id: str
+    reason: str
+
+
+class CallTicketDialog(QDialog):
+    """A supervisor picks a waiting ticket and must say why it goes out of order."""
+
+    def __init__(
+        self,
+        waiting: Sequence[TicketInfo],
+        service_names: Mapping[str, str],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Call a ticket out of order"))
+        self.tickets = QListWidget()
+        self.tickets.setObjectName("outOfOrderTickets")
+        for ticket in waiting:
+            name = service_names.get(ticket.view.service_id, ticket.view.service_id)
+            item = QListWidgetItem(f"{ticket.view.number}  {name}")
+            item.setData(Qt.ItemDataRole.UserRole, ticket.id)
+            self.tickets.addItem(item)
+        if waiting:
+            self.tickets.setCurrentRow(0)
+        self.reason = QLineEdit()
+        self.reason.setObjectName("outOfOrderReason")
+        self.reason.setMaxLength(200)
+        self.reason.setPlaceholderText(self.tr("Why this ticket goes first (required)"))
+        self.hint = QLabel(self.tr("The reason is written into the hall's event log."))
+        self.hint.setWordWrap(True)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok.setText(self.tr("Call"))
+        cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        cancel.setText(self.tr("Cancel"))
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tickets)
+        layout.addWidget(self.reason)
+        layout.addWidget(self.hint)
+        layout.addWidget(self.buttons)
+        self.reason.textChanged.connect(self._update)
+        self._update()
+        self.setMinimumWidth(420)
+
+    def _update(self) -> None:
+        self.ok.setEnabled(bool(self.reason.text().strip()) and self.tickets.count() > 0)
+
+    def choice(self) -> OutOfOrderCall | None:
+        item = self.tickets.currentItem()
+        reason = self.reason.text().strip()
+        if item is None or not reason:
+            return None
+        return OutOfOrderCall(str(item.data(Qt.ItemDataRole.UserRole)), reason)
+
+    @classmethod
+    def ask(
+        cls, parent: QWidget, waiting: Sequence[TicketInfo], service_names: Mapping[str, str]
+    ) -> OutOfOrderCall | None:
+        dialog = cls(waiting, service_names, parent)
+        return dialog.choice() if dialog.exec() == QDialog.DialogCode.Accepted else None

@@ -1,0 +1,510 @@
+"""The counter console's window: sign-in, the ticket card, one button and one key per action."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QKeyEvent
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from counter.commands import Command, Failure, OperatorDay, Outcome
+from counter.language import LANGUAGES, NATIVE_NAMES, Translations
+from counter.link import CounterLink, DeviceLink
+from counter.state import Action, ConsoleState, Notice, Operator, TicketInfo
+from counter.views import texts
+from counter.views.card import TicketCard, in_language
+from counter.views.dialogs import CallTicketDialog, PauseDialog, TransferDialog
+from counter.views.panels import DayPanel, QueuePanel
+from counter.views.sign_in import SignInPage
+from hallserver.client import OperatorSession
+from hallserver.protocol import (
+    TICKET_FINISHED,
+    TICKET_NO_SHOW,
+    TICKET_RATED,
+    CounterView,
+    HallEvent,
+    ServiceView,
+    Snapshot,
+)
+
+BUTTON_ORDER = (
+    Action.CALL_NEXT,
+    Action.RECALL,
+    Action.START,
+    Action.FINISH,
+    Action.NO_SHOW,
+    Action.TRANSFER,
+    Action.PAUSE,
+    Action.RESUME,
+    Action.CLOSE,
+    Action.CALL_TICKET,
+    Action.SIGN_OUT,
+)
+QT_KEYS = {getattr(Qt.Key, f"Key_{name}"): action for action, name in texts.KEYS.items()}
+ERROR_STYLE = "background: #fde7e9; color: #8a0010; padding: 6px; font-weight: bold;"
+NOTICE_STYLE = "background: #e3f0ff; color: #0b3d75; padding: 6px; font-weight: bold;"
+BANNER_STYLE = "background: #f6b73c; color: #000; padding: 6px; font-weight: bold;"
+
+
+class CounterWindow(QMainWindow):
+    """Renders `ConsoleState` and forwards keys, buttons and hardware presses as commands.
+
+    Signals:
+        refreshed(): the window re-rendered after a change (tests and the bench wait on it).
+    """
+
+    refreshed = Signal()
+
+    def __init__(
+        self,
+        link: CounterLink,
+        translations: Translations,
+        *,
+        devices: DeviceLink | None = None,
+        language: str = "kk",
+        rating_timeout_ms: int = 60_000,
+        refresh_ms: int = 10_000,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.link = link
+        self.devices = devices
+        self.translations = translations
+        self.state = ConsoleState(link.counter_id)
+        self.services: dict[str, ServiceView] = {}
+        self.counters: list[CounterView] = []
+        self.online = False
+        self.awaiting_rating: str | None = None
+        self._shown_on_display: tuple[str, int] | None = None
+        self._message_kind = ""
+
+        self.counter_title = QLabel()
+        self.counter_title.setObjectName("counterTitle")
+        self.counter_title.setStyleSheet("font-size: 15pt; font-weight: bold;")
+        self.operator_label = QLabel()
+        self.operator_label.setObjectName("operatorName")
+        self.language = QComboBox()
+        self.language.setObjectName("headerLanguage")
+        for code in LANGUAGES:
+            self.language.addItem(NATIVE_NAMES[code], code)
+        header = QHBoxLayout()
+        header.addWidget(self.counter_title)
+        header.addStretch(1)
+        header.addWidget(self.operator_label)
+        header.addWidget(self.language)
+
+        self.banner = QLabel()
+        self.banner.setObjectName("banner")
+        self.banner.setStyleSheet(BANNER_STYLE)
+        self.banner.setWordWrap(True)
+        self.message = QLabel()
+        self.message.setObjectName("message")
+        self.message.setWordWrap(True)
+        self.message.hide()
+
+        self.sign_in_page = SignInPage()
+        self.console_page = self._build_console()
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.sign_in_page)
+        self.stack.addWidget(self.console_page)
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.addLayout(header)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.message)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+        self.resize(900, 640)
+
+        self._build_timers(rating_timeout_ms, refresh_ms)
+        self._connect(link, devices)
+        self.set_language(language)
+
+    def _connect(self, link: CounterLink, devices: DeviceLink | None) -> None:
+        link.online_changed.connect(self._on_online_changed)
+        link.snapshot_received.connect(self._on_snapshot_received)
+        link.event_received.connect(self._on_event_received)
+        link.command_done.connect(self._on_command_done)
+        link.command_failed.connect(self._on_command_failed)
+        link.signed_in.connect(self._on_signed_in)
+        link.signed_out.connect(self._on_signed_out)
+        link.day_received.connect(self._on_day_received)
+        link.services_received.connect(self._on_services_received)
+        link.ticket_received.connect(self._on_ticket_received)
+        self.sign_in_page.sign_in_requested.connect(self._on_sign_in_requested)
+        self.sign_in_page.language_chosen.connect(self.set_language)
+        self.language.activated.connect(lambda i: self.set_language(str(self.language.itemData(i))))
+        if devices is not None:
+            devices.button_pressed.connect(self._on_button_pressed)
+            devices.rating_pressed.connect(self._on_rating_pressed)
+            devices.device_changed.connect(self._on_device_changed)
+
+    def _build_timers(self, rating_timeout_ms: int, refresh_ms: int) -> None:
+        self.rating_timer = QTimer(self)
+        self.rating_timer.setSingleShot(True)
+        self.rating_timer.setInterval(rating_timeout_ms)
+        self.rating_timer.timeout.connect(self._on_rating_timeout)
+        self.tick = QTimer(self)
+        self.tick.setInterval(refresh_ms)
+        self.tick.timeout.connect(self.refresh)
+
+    def _build_console(self) -> QWidget:
+        self.card = TicketCard()
+        self.buttons: dict[Action, QPushButton] = {}
+        actions = QVBoxLayout()
+        actions.setSpacing(4)
+        for action in BUTTON_ORDER:
+            button = QPushButton()
+            button.setObjectName(f"action_{action.value}")
+            button.setMinimumHeight(32)
+            button.setStyleSheet("text-align: left; padding-left: 8px;")
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # keys belong to the window
+            button.clicked.connect(lambda _=False, a=action: self.request(a))
+            actions.addWidget(button)
+            self.buttons[action] = button
+        actions.addStretch(1)
+        self.queue_panel = QueuePanel()
+        self.day_panel = DayPanel()
+        top = QHBoxLayout()
+        top.addWidget(self.card, 3)
+        top.addLayout(actions, 2)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.queue_panel, 3)
+        bottom.addWidget(self.day_panel, 2)
+        console = QWidget()
+        console_layout = QVBoxLayout(console)
+        console_layout.setContentsMargins(0, 0, 0, 0)
+        console_layout.addLayout(top, 3)
+        console_layout.addLayout(bottom, 2)
+
+        return console
+
+    # ------------------------------------------------------------------ start and stop
+
+    def start(self) -> None:
+        """Connect to the server and the devices."""
+        self.link.start()
+        if self.devices is not None:
+            self.devices.start()
+        self.tick.start()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        self.tick.stop()
+        self.rating_timer.stop()
+        self.link.stop()
+        if self.devices is not None:
+            self.devices.stop()
+        super().closeEvent(event)
+
+    # ------------------------------------------------------------------ language
+
+    def set_language(self, language: str) -> None:
+        """Switch every text, including the catalogue's, to kk, ru or en."""
+        self.translations.use(language)
+        self.language.setCurrentIndex(max(self.language.findData(language), 0))
+        self.sign_in_page.set_language(language)
+        self.retranslate()
+
+    @property
+    def language_code(self) -> str:
+        return str(self.language.currentData() or self.translations.language)
+
+    def retranslate(self) -> None:
+        counter = self.state.counter
+        name = in_language(counter.name, self.language_code) if counter else ""
+        self.sign_in_page.retranslate(name, counter.number if counter else 0)
+        for action, button in self.buttons.items():
+            button.setText(f"{texts.KEYS[action]}   {texts.action_name(action)}")
+        self.queue_panel.retranslate()
+        self.day_panel.retranslate()
+        if self._message_kind == "error":
+            self.message.hide()  # an old error in the old language would only confuse
+        self.refresh()
+
+    # ------------------------------------------------------------------ operator's requests
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
+        action = QT_KEYS.get(Qt.Key(event.key()))
+        if action is not None and self.stack.currentWidget() is self.console_page:
+            self.request(action)
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def request(self, action: Action) -> None:
+        """The operator asked for `action` (button, key or call button)."""
+        state = self.state
+        if action not in state.legal_actions():
+            if state.pending is None and state.operator is not None:
+                self.show_message(
+                    self.tr("“%1” is not possible now.").replace("%1", texts.action_name(action)),
+                    "error",
+                )
+            return
+        ticket = state.current
+        command: Command | None = None
+        if action in (Action.CALL_NEXT, Action.RESUME, Action.CLOSE):
+            command = Command(action)
+        elif action in (Action.RECALL, Action.START, Action.FINISH, Action.NO_SHOW) and ticket:
+            command = Command(action, ticket_id=ticket.id)
+        elif action is Action.TRANSFER and ticket is not None:
+            choice = TransferDialog.ask(
+                self, ticket, list(self.services.values()), self.counters, self.language_code
+            )
+            if choice is not None:
+                command = Command(
+                    action,
+                    ticket_id=ticket.id,
+                    service_id=choice.service_id,
+                    counter_id=choice.counter_id,
+                    note=choice.note or None,
+                )
+        elif action is Action.PAUSE:
+            reason = PauseDialog.ask(self)
+            if reason is not None:
+                command = Command(action, reason=reason)
+        elif action is Action.CALL_TICKET:
+            waiting = state.next_tickets(count=100)
+            call = CallTicketDialog.ask(self, waiting, self.service_names())
+            if call is not None:
+                command = Command(action, ticket_id=call.ticket_id, reason=call.reason)
+        elif action is Action.SIGN_OUT:
+            state.pending = action
+            self.link.sign_out()
+            self.refresh()
+            return
+        if command is None:
+            return
+        state.pending = action
+        self.refresh()
+        self.link.send(command)
+
+    def _on_sign_in_requested(self, login: str, pin: str) -> None:
+        self.link.sign_in(login, pin)
+
+    def _on_button_pressed(self, action: object) -> None:
+        if not isinstance(action, Action):
+            return
+        qsystem = self.devices is not None and self.devices.qsystem_button
+        if self.state.operator is None:
+            self.show_message(self.tr("Sign in first: the call button works after that."), "error")
+            return
+        self.request(self.state.button_action(action, qsystem=qsystem))
+
+    # ------------------------------------------------------------------ answers
+
+    def _on_command_done(self, outcome: object) -> None:
+        if not isinstance(outcome, Outcome):
+            return
+        state = self.state
+        action = outcome.command.action
+        if state.pending is action:
+            state.pending = None
+        if outcome.counter is not None:
+            state.apply_counter(outcome.counter)
+        if outcome.ticket is not None:
+            state.apply_ticket(outcome.ticket)
+        self.message.hide()
+        if outcome.nobody_waiting:
+            state.nobody_waiting = True
+            self.show_message(self.tr("Nobody is waiting for this counter."), "notice")
+        elif action is Action.FINISH and outcome.ticket is not None:
+            self._ask_rating(outcome.ticket)
+        elif action is Action.RATE and outcome.ticket is not None:
+            grade = texts.grade(outcome.ticket.view.rating or "")
+            self.show_message(self.tr("Rating received: %1").replace("%1", grade), "notice")
+        elif action is Action.TRANSFER and outcome.ticket is not None:
+            name = self.service_names().get(outcome.ticket.view.service_id, "")
+            text = self.tr("%1 transferred to %2").replace("%1", outcome.ticket.view.number)
+            self.show_message(text.replace("%2", name), "notice")
+        self.refresh()
+
+    def _on_command_failed(self, failure: object) -> None:
+        if not isinstance(failure, Failure):
+            return
+        text = texts.server_error(failure.code, failure.message)
+        if failure.request == "sign_in":
+            self.sign_in_page.show_error(text)
+            return
+        if failure.request in ("day", "services", "ticket"):
+            return  # read again at the next change or reconnect
+        if self.state.pending is failure.action:
+            self.state.pending = None
+        if failure.action is Action.RATE:
+            self.awaiting_rating = None
+        self.show_message(text, "error")
+        self.refresh()
+
+    def _on_signed_in(self, session: object) -> None:
+        if not isinstance(session, OperatorSession):
+            return
+        state = self.state
+        state.operator = Operator(session.login, session.name, session.supervisor)
+        state.apply_counter(session.counter)
+        state.operator = Operator(session.login, session.name, session.supervisor)
+        if session.counter.current_ticket_id:
+            self.link.load_ticket(session.counter.current_ticket_id)
+        self.link.load_day(session.login)
+        if not self.services:
+            self.link.load_services()
+        self.sign_in_page.reset()
+        self.stack.setCurrentWidget(self.console_page)
+        self.message.hide()
+        self.retranslate()
+
+    def _on_signed_out(self) -> None:
+        self.state.pending = None
+        self.state.operator = None
+        self.refresh()
+
+    def _on_day_received(self, day: object) -> None:
+        if isinstance(day, OperatorDay):
+            self.day_panel.show_day(day)
+
+    def _on_services_received(self, services: object) -> None:
+        if isinstance(services, list):
+            self.services = {s.id: s for s in services if isinstance(s, ServiceView)}
+            self.refresh()
+
+    def _on_ticket_received(self, ticket: object) -> None:
+        if isinstance(ticket, TicketInfo):
+            self.state.apply_ticket(ticket)
+            self.refresh()
+
+    # ------------------------------------------------------------------ the server's news
+
+    def _on_online_changed(self, online: bool) -> None:
+        self.online = online
+        if online and not self.services:
+            self.link.load_services()
+        self.refresh()
+
+    def _on_snapshot_received(self, snapshot: object) -> None:
+        if not isinstance(snapshot, Snapshot):
+            return
+        self.state.apply_snapshot(snapshot)
+        self.counters = list(snapshot.counters)
+        current = self.state.current
+        if current is not None and self.state.operator is not None:
+            self.link.load_ticket(current.id)  # the snapshot leaves out notes and reasons
+        if self.state.operator is not None:
+            self.link.load_day(self.state.operator.login)
+        self.retranslate()
+
+    def _on_event_received(self, event: object) -> None:
+        if not isinstance(event, HallEvent):
+            return
+        state = self.state
+        notice = state.apply_event(event)
+        counter = event.counter
+        if counter is not None:
+            self.counters = [counter if c.id == counter.id else c for c in self.counters]
+        ticket = event.data.get("ticket")
+        operator = state.operator
+        if (
+            operator is not None
+            and event.type in (TICKET_FINISHED, TICKET_NO_SHOW, TICKET_RATED)
+            and isinstance(ticket, dict)
+            and ticket.get("operator_id") == operator.login
+        ):
+            self.link.load_day(operator.login)
+        idle = state.current is None and state.counter is not None
+        if notice is Notice.VISITOR_ARRIVED and operator is not None and idle:
+            waiting = state.next_tickets(1)
+            name = self.service_names().get(waiting[0].view.service_id, "") if waiting else ""
+            self.show_message(self.tr("A visitor is waiting: %1").replace("%1", name), "notice")
+        self.refresh()
+
+    # ------------------------------------------------------------------ rating keypad
+
+    def _ask_rating(self, ticket: TicketInfo) -> None:
+        if self.devices is None or not self.devices.has_keypad:
+            return
+        self.awaiting_rating = ticket.id
+        self.rating_timer.start()
+        self.show_message(self.tr("The visitor can rate the service on the keypad now."), "notice")
+
+    def _on_rating_pressed(self, grade: str) -> None:
+        ticket_id = self.awaiting_rating
+        if ticket_id is None:
+            return
+        self.awaiting_rating = None
+        self.rating_timer.stop()
+        self.link.send(Command(Action.RATE, ticket_id=ticket_id, grade=grade))
+
+    def _on_rating_timeout(self) -> None:
+        self.awaiting_rating = None
+
+    def _on_device_changed(self, device: str, connected: bool) -> None:
+        if not connected:
+            names = {
+                "button": self.tr("The call button is not connected."),
+                "display": self.tr("The number display is not connected."),
+                "keypad": self.tr("The rating keypad is not connected."),
+            }
+            self.show_message(names.get(device, device), "error")
+
+    # ------------------------------------------------------------------ rendering
+
+    def service_names(self) -> Mapping[str, str]:
+        return {s.id: in_language(s.name, self.language_code) for s in self.services.values()}
+
+    def show_message(self, text: str, kind: str) -> None:
+        """The one place operator-facing messages go: errors red, notices blue."""
+        self._message_kind = kind
+        self.message.setStyleSheet(ERROR_STYLE if kind == "error" else NOTICE_STYLE)
+        self.message.setText(text)
+        self.message.show()
+
+    def refresh(self) -> None:
+        state = self.state
+        language = self.language_code
+        counter = state.counter
+        operator = state.operator
+        if operator is None and self.stack.currentWidget() is self.console_page:
+            self.stack.setCurrentWidget(self.sign_in_page)
+            self.sign_in_page.reset()
+            self.message.hide()
+        if counter is not None:
+            name = in_language(counter.name, language)
+            title = f"{name} · {texts.counter_state(counter.state)}"
+            self.counter_title.setText(title)
+            self.setWindowTitle(self.tr("Kezek: %1").replace("%1", name))
+        self.operator_label.setText(operator.name if operator is not None else "")
+        self.banner.setText(
+            self.tr("No connection to the hall server. Reconnecting…") if not self.online else ""
+        )
+        self.banner.setVisible(not self.online)
+        legal = state.legal_actions()
+        for action, button in self.buttons.items():
+            button.setEnabled(action in legal)
+            button.setVisible(
+                action is not Action.CALL_TICKET or bool(operator and operator.supervisor)
+            )
+        now = state.now()
+        self.card.show_state(state, self.services, language, now)
+        self.queue_panel.show_queue(
+            state.queue_lines(now), self.service_names(), state.next_tickets(5)
+        )
+        self._sync_display()
+        self.refreshed.emit()
+
+    def _sync_display(self) -> None:
+        if self.devices is None:
+            return
+        ticket = self.state.current
+        wanted = (ticket.view.number, ticket.view.times_called) if ticket is not None else ("", 0)
+        if wanted == self._shown_on_display:
+            return
+        if self.devices.show(wanted[0], blink=wanted[1] > 1):
+            self._shown_on_display = wanted
