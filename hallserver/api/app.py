@@ -61,7 +61,7 @@ async def http_error(request: Request, exc: Exception) -> Response:
 
 
 async def get_openapi(request: Request) -> Response:
-    return JSONResponse(openapi.document(http.routes()))
+    return JSONResponse(openapi.document(http.routes(), web.api_routes()))
 
 
 def create_app(
@@ -101,6 +101,7 @@ def create_app(
     )
     app.state.hall = hall
     app.state.public_url = public_url.rstrip("/") if public_url else None
+    web.install(app)
     return app
 
 

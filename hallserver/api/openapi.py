@@ -275,14 +275,56 @@ OPERATIONS: dict[tuple[str, str], tuple[str, JsonObject | None, str, str | None]
     ("POST", "/bookings/{code}/cancel"): ("Cancel a booking", None, "200", None),
 }
 
+# The browser pages' JSON routes (hallserver.web), by their full path. The board's actions take
+# the supervisor's session cookie and the header X-Kezek-Board: 1 instead of a bearer token.
+WEB_OPERATIONS: dict[tuple[str, str], tuple[str, JsonObject | None, str, str | None]] = {
+    ("GET", "/api/v1/services/{service_id}/slots"): (
+        "Hourly booking slots of a service on a day (?day=YYYY-MM-DD, default today): "
+        "{service_id, day, slots: [{at, free, capacity}]}",
+        None,
+        "200",
+        None,
+    ),
+    ("POST", "/board/api/counters/{counter_id}/profile"): (
+        "Board: change a counter's work profile for the rest of the day (session cookie)",
+        {"type": "object", "required": ["profile"], "properties": {"profile": {"type": "object"}}},
+        "200",
+        None,
+    ),
+    ("POST", "/board/api/counters/{counter_id}/call"): (
+        "Board: call a ticket out of order at a counter, with the reason (session cookie)",
+        {
+            "type": "object",
+            "required": ["ticket_id", "reason"],
+            "properties": {"ticket_id": {"type": "string"}, "reason": {"type": "string"}},
+        },
+        "200",
+        None,
+    ),
+    ("POST", "/board/api/counters/{counter_id}/{action}"): (
+        "Board: open, pause ({reason}) or close a counter (session cookie)",
+        {"type": "object", "properties": {"reason": {"type": "string"}}},
+        "200",
+        None,
+    ),
+    ("POST", "/board/api/announcement"): (
+        "Board: set the displays' announcement line (session cookie)",
+        {"type": "object", "required": ["text"], "properties": {"text": {"type": "string"}}},
+        "200",
+        None,
+    ),
+}
 
-def document(routes: Sequence[Route]) -> JsonObject:
+
+def document(routes: Sequence[Route], web_routes: Sequence[Route] = ()) -> JsonObject:
     paths: dict[str, JsonValue] = {}
-    for route in routes:
+    described = [("/api/v1", route, OPERATIONS) for route in routes]
+    described += [("", route, WEB_OPERATIONS) for route in web_routes]
+    for prefix, route, operations in described:
         for method in sorted(route.methods or ()):
             if method == "HEAD":
                 continue
-            summary, body, status, schema = OPERATIONS[(method, route.path)]
+            summary, body, status, schema = operations[(method, route.path)]
             operation: dict[str, JsonValue] = {
                 "summary": summary,
                 "responses": {
@@ -310,9 +352,9 @@ def document(routes: Sequence[Route]) -> JsonObject:
                 operation["requestBody"] = {
                     "content": {"application/json": {"schema": body}},
                 }
-            if method == "POST":
+            if method == "POST" and prefix:
                 operation["security"] = [{"bearer": []}]
-            entry = paths.setdefault("/api/v1" + route.path, {})
+            entry = paths.setdefault(prefix + route.path, {})
             assert isinstance(entry, dict)
             entry[method.lower()] = operation
     paths["/api/v1/events"] = {

@@ -1,11 +1,38 @@
-"""Pages the hall server serves to browsers: the ticket's page behind the QR code."""
+"""Pages the hall server serves to browsers: the board, reports, the ticket page, booking."""
 
 from __future__ import annotations
 
-from starlette.routing import BaseRoute
+from pathlib import Path
 
-from hallserver.web import ticket_page
+from starlette.applications import Starlette
+from starlette.routing import BaseRoute, Mount, Route
+from starlette.staticfiles import StaticFiles
+
+from hallserver.web import board, booking, metrics, reports_page, sessions, ticket_page
+
+STATIC = Path(__file__).parent / "static"
 
 
 def routes() -> list[BaseRoute]:
-    return [*ticket_page.routes()]
+    return [
+        *ticket_page.routes(),
+        *sessions.routes(),
+        *board.routes(),
+        *reports_page.routes(),
+        *booking.routes(),
+        *booking.api_routes(),
+        *metrics.routes(),
+        Mount("/static", StaticFiles(directory=STATIC), name="static"),
+    ]
+
+
+def api_routes() -> list[Route]:
+    """The JSON routes above that the OpenAPI document describes (paths as served)."""
+    return [*booking.api_routes(), *board.api_routes()]
+
+
+def install(app: Starlette) -> None:
+    """Request latencies for /metrics; call once on the app, before it starts."""
+    collected = metrics.Metrics(app.state.hall)
+    app.state.web_metrics = collected
+    app.add_middleware(metrics.LatencyMiddleware, metrics=collected)

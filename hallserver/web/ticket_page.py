@@ -1,19 +1,23 @@
-"""The ticket's own page, opened from the QR code: small, fast, in the visitor's language."""
+"""The ticket's page behind the QR code: tiny, in the visitor's language, pushed every change."""
 
 from __future__ import annotations
 
+import json
 from html import escape
 
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, Response
-from starlette.routing import Route
+from starlette.routing import BaseRoute, Route, WebSocketRoute
+from starlette.websockets import WebSocket
 
 from hallserver.domain.errors import NotFound
 from hallserver.domain.ids import LANGS, Lang
-from hallserver.domain.tickets import TicketState
+from hallserver.domain.tickets import Ticket, TicketState
 from hallserver.service import HallService
+from hallserver.web.live import push_views
 
-REFRESH_S = 15
+REFRESH_S = 30  # only for browsers without JavaScript; the others are pushed every change
+LIVE_TICK_S = 30.0  # estimates move only with events; the tick just notices a new day
 
 WORDS: dict[str, dict[Lang, str]] = {
     "title": {"kk": "Талон", "ru": "Талон", "en": "Ticket"},
@@ -43,8 +47,19 @@ WORDS: dict[str, dict[Lang, str]] = {
 STYLE = (
     "body{font-family:sans-serif;margin:0;padding:1.2em;background:#fff;color:#111;"
     "text-align:center}.n{font-size:4.5em;font-weight:700;margin:.2em 0}"
-    ".s{font-size:1.5em;margin:.4em 0}.big{font-size:2.2em;font-weight:700;color:#0b5}"
+    ".s{font-size:1.5em;margin:.4em 0}.big{font-size:2.2em;font-weight:700;color:#075}"
+    ".called{background:#e6f7ee;border-radius:.5em;padding:.3em}"
     "nav a{margin:0 .5em;color:#036}small{color:#444}"
+)
+
+# Tiny on purpose (a cheap phone on mobile data): one socket, the server renders, we swap.
+SCRIPT = (
+    "(function(){var b=document.getElementById('s'),u=(location.protocol=='https:'?'wss':'ws')"
+    "+'://'+location.host+location.pathname+'/ws'+location.search,d=1e3,last='';"
+    "function go(){var w=new WebSocket(u);w.onmessage=function(e){var m=JSON.parse(e.data);"
+    "b.innerHTML=m.html;d=1e3;if(m.state=='called'&&last!='called'&&navigator.vibrate)"
+    "navigator.vibrate([300,100,300]);last=m.state;if(!m.open)w.onclose=null};"
+    "w.onclose=function(){setTimeout(go,d);d=Math.min(d*2,3e4)}}go()})()"
 )
 
 
@@ -56,15 +71,8 @@ def _lang(request: Request, default: Lang) -> Lang:
     return default
 
 
-async def ticket_page(request: Request) -> Response:
-    hall: HallService = request.app.state.hall
-    ticket_id = request.path_params["ticket_id"]
-    try:
-        ticket = hall.hall.ticket(ticket_id)
-    except NotFound:
-        lang = _lang(request, "kk")
-        return _page(WORDS["missing"][lang], f"<p class=s>{WORDS['missing'][lang]}</p>", lang, 404)
-    lang = _lang(request, ticket.language)
+def status_html(hall: HallService, ticket: Ticket, lang: Lang) -> str:
+    """The part of the page that changes: place in the queue, or where to go."""
     service = hall.hall.services[ticket.service]
     body = [f"<p class=n>{escape(ticket.number)}</p>", f"<p>{escape(service.name.get(lang))}</p>"]
     if ticket.state is TicketState.WAITING:
@@ -78,32 +86,89 @@ async def ticket_page(request: Request) -> Response:
     elif ticket.state is TicketState.CALLED and ticket.counter:
         number = hall.hall.counters[ticket.counter].number
         body += [
+            '<div class=called role="alert">',
             f"<p class=big>{WORDS['called'][lang]}</p>",
-            f"<p class=big>{WORDS['go_to'][lang]} {number}</p>",
+            f"<p class=big>{WORDS['go_to'][lang]} {number}</p></div>",
         ]
     else:
         body.append(f"<p class=s>{WORDS[ticket.state.value][lang]}</p>")
+    if ticket.state.is_open:
+        body.append(f"<p><small>{WORDS['updates'][lang]}</small></p>")
+    return "".join(body)
+
+
+def _find(hall: HallService, ticket_id: str) -> Ticket | None:
+    try:
+        return hall.hall.ticket(ticket_id)
+    except NotFound:
+        return None
+
+
+async def ticket_page(request: Request) -> Response:
+    hall: HallService = request.app.state.hall
+    ticket = _find(hall, request.path_params["ticket_id"])
+    if ticket is None:
+        lang = _lang(request, "kk")
+        return _page(WORDS["missing"][lang], f"<p class=s>{WORDS['missing'][lang]}</p>", lang, 404)
+    lang = _lang(request, ticket.language)
     links = " ".join(
         f'<a href="?lang={code}">{label}</a>'
         for code, label in (("kk", "Қазақша"), ("ru", "Русский"), ("en", "English"))
     )
-    if ticket.state.is_open:
-        body.append(f"<p><small>{WORDS['updates'][lang]}</small></p>")
-    body.append(f"<nav>{links}</nav>")
-    refresh = ticket.state.is_open
-    return _page(f"{WORDS['title'][lang]} {ticket.number}", "".join(body), lang, 200, refresh)
+    body = (
+        f'<main id=s aria-live="polite">{status_html(hall, ticket, lang)}</main><nav>{links}</nav>'
+    )
+    return _page(
+        f"{WORDS['title'][lang]} {ticket.number}", body, lang, 200, live=ticket.state.is_open
+    )
 
 
-def _page(title: str, body: str, lang: Lang, status: int, refresh: bool = False) -> Response:
-    meta = f'<meta http-equiv="refresh" content="{REFRESH_S}">' if refresh else ""
+async def ticket_socket(websocket: WebSocket) -> None:
+    """The ticket's status, rendered again after every event and sent when it changed."""
+    hall: HallService = websocket.app.state.hall
+    ticket_id = websocket.path_params["ticket_id"]
+    await websocket.accept()
+    ticket = _find(hall, ticket_id)
+    asked = websocket.query_params.get("lang")
+    lang: Lang = next(
+        (code for code in LANGS if code == asked), ticket.language if ticket else "kk"
+    )
+
+    def current() -> Ticket | None:
+        return _find(hall, ticket_id)
+
+    def render() -> str:
+        found = current()
+        if found is None:
+            html, state, is_open = f"<p class=s>{WORDS['expired'][lang]}</p>", "expired", False
+        else:
+            html, state = status_html(hall, found, lang), found.state.value
+            is_open = found.state.is_open
+        return json.dumps({"html": html, "state": state, "open": is_open}, ensure_ascii=False)
+
+    def done() -> bool:
+        found = current()
+        return found is None or not found.state.is_open
+
+    await push_views(websocket, hall, render, tick_s=LIVE_TICK_S, done=done)
+
+
+def _page(title: str, body: str, lang: Lang, status: int, live: bool = False) -> Response:
+    fallback = (
+        f'<noscript><meta http-equiv="refresh" content="{REFRESH_S}"></noscript>' if live else ""
+    )
+    script = f"<script>{SCRIPT}</script>" if live else ""
     html = (
         f'<!doctype html><html lang="{lang}"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width,initial-scale=1">'
-        f"{meta}<title>{escape(title)}</title><style>{STYLE}</style></head>"
-        f"<body>{body}</body></html>"
+        f"{fallback}<title>{escape(title)}</title><style>{STYLE}</style></head>"
+        f"<body>{body}{script}</body></html>"
     )
     return HTMLResponse(html, status_code=status)
 
 
-def routes() -> list[Route]:
-    return [Route("/t/{ticket_id}", ticket_page, methods=["GET"])]
+def routes() -> list[BaseRoute]:
+    return [
+        Route("/t/{ticket_id}", ticket_page, methods=["GET"]),
+        WebSocketRoute("/t/{ticket_id}/ws", ticket_socket),
+    ]

@@ -1,0 +1,286 @@
+"""Reports for a day or a period, computed from the event log alone (pure: no I/O, no clock).
+
+A *visit* is one ticket's stay with one service: it starts when the ticket is issued for the
+service (or transferred to it) and ends when the visitor is served (`ticket.finished`), marked
+no-show, cancelled, transferred on, or expired at the end of the day. Every figure is counted
+over visits that *started* in the period, in the hall's time zone:
+
+- arrived: visits started (overall: tickets issued, so a transferred visitor counts once);
+- served: visits ended by `ticket.finished`;
+- no-show share: no-shows ÷ visits that were called at least once;
+- cancelled: visits ended by `ticket.cancelled`;
+- wait: from the visit's start to its first call (called visits only);
+- service time: from `ticket.started` to `ticket.finished` (served visits only);
+- service level: served visits whose wait was within the service's target ÷ served visits;
+- ratings: `ticket.rated` grades of served visits (counts and share of the rated ones);
+- transfers: visits ended by `ticket.transferred` (sent on to another service).
+
+Visits belong to the counter and operator that called them last; by hour means by the hour the
+visit started. Open counters by hour is the time-weighted mean of counters open in that hour,
+averaged over the period's days, from `counter.changed` events.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta, tzinfo
+from typing import Any
+
+GRADES = ("excellent", "good", "satisfactory")
+OUTCOMES = ("finished", "no_show", "cancelled", "transferred", "expired", "open")
+
+
+@dataclass(frozen=True)
+class LogEvent:
+    """One event of the log as reports read it."""
+
+    seq: int
+    at: datetime
+    type: str
+    data: Mapping[str, Any]
+
+    @classmethod
+    def from_row(cls, seq: int, at: str, type_: str, data: str) -> LogEvent:
+        return cls(seq, datetime.fromisoformat(at), type_, json.loads(data))
+
+
+@dataclass
+class Visit:
+    """One ticket's stay with one service, as rebuilt from its events."""
+
+    ticket_id: str
+    number: str
+    service_id: str
+    started: datetime
+    via_transfer: bool = False
+    first_called_at: datetime | None = None
+    service_started_at: datetime | None = None
+    ended_at: datetime | None = None
+    outcome: str = "open"
+    counter_id: str | None = None
+    operator_id: str | None = None
+    rating: str | None = None
+
+    @property
+    def wait_s(self) -> float | None:
+        if self.first_called_at is None:
+            return None
+        return max((self.first_called_at - self.started).total_seconds(), 0.0)
+
+    @property
+    def service_s(self) -> float | None:
+        if self.outcome != "finished" or self.service_started_at is None or not self.ended_at:
+            return None
+        return max((self.ended_at - self.service_started_at).total_seconds(), 0.0)
+
+
+def visits_from(events: Iterable[LogEvent]) -> list[Visit]:
+    """Every visit the events describe, in the order they started."""
+    visits: list[Visit] = []
+    current: dict[str, Visit] = {}
+    for event in events:
+        ticket = event.data.get("ticket")
+        if not isinstance(ticket, Mapping) or not event.type.startswith("ticket."):
+            continue
+        ticket_id = str(ticket.get("id"))
+        kind = event.type.removeprefix("ticket.")
+        visit = current.get(ticket_id)
+        if kind == "issued" or visit is None:
+            if kind != "issued":  # the log starts mid-visit: nothing reliable to count
+                continue
+            visit = Visit(ticket_id, str(ticket["number"]), str(ticket["service_id"]), event.at)
+            current[ticket_id] = visit
+            visits.append(visit)
+            continue
+        if kind == "called":
+            if visit.first_called_at is None:
+                visit.first_called_at = event.at
+            visit.counter_id = _text(event.data.get("counter_id")) or _text(
+                ticket.get("counter_id")
+            )
+            visit.operator_id = _text(ticket.get("operator_id"))
+        elif kind == "started":
+            visit.service_started_at = event.at
+        elif kind in ("finished", "no_show", "cancelled", "expired"):
+            visit.outcome = kind
+            visit.ended_at = event.at
+        elif kind == "transferred":
+            visit.outcome = "transferred"
+            visit.ended_at = event.at
+            following = Visit(
+                ticket_id,
+                str(ticket["number"]),
+                str(ticket["service_id"]),
+                event.at,
+                via_transfer=True,
+            )
+            current[ticket_id] = following
+            visits.append(following)
+        elif kind == "rated":
+            grade = _text(event.data.get("grade")) or _text(ticket.get("rating"))
+            if grade in GRADES and visit.outcome == "finished":
+                visit.rating = grade
+    return visits
+
+
+@dataclass(frozen=True)
+class Figures:
+    """The figures of one group of visits (the whole hall, a service, a counter, an hour)."""
+
+    arrived: int | None  # None where arrival means nothing (counters, operators)
+    called: int
+    served: int
+    no_shows: int
+    cancelled: int
+    transfers: int
+    average_wait_s: float | None
+    longest_wait_s: float | None
+    average_service_s: float | None
+    longest_service_s: float | None
+    within_target: int
+    ratings: Mapping[str, int] = field(default_factory=dict)
+
+    @property
+    def no_show_share(self) -> float | None:
+        return self.no_shows / self.called if self.called else None
+
+    @property
+    def service_level(self) -> float | None:
+        return self.within_target / self.served if self.served else None
+
+    @property
+    def rated(self) -> int:
+        return sum(self.ratings.values())
+
+    def rating_share(self, grade: str) -> float | None:
+        return self.ratings.get(grade, 0) / self.rated if self.rated else None
+
+
+def figures(
+    visits: Iterable[Visit], targets_s: Mapping[str, float], *, arrivals: str | None = "visits"
+) -> Figures:
+    """Figures of these visits. `arrivals`: "visits", "issued" (overall) or None (not shown)."""
+    chosen = list(visits)
+    waits = [w for v in chosen if (w := v.wait_s) is not None]
+    service = [s for v in chosen if (s := v.service_s) is not None]
+    served = [v for v in chosen if v.outcome == "finished"]
+    arrived: int | None
+    if arrivals == "visits":
+        arrived = len(chosen)
+    elif arrivals == "issued":
+        arrived = sum(1 for v in chosen if not v.via_transfer)
+    else:
+        arrived = None
+    return Figures(
+        arrived=arrived,
+        called=sum(1 for v in chosen if v.first_called_at is not None),
+        served=len(served),
+        no_shows=sum(1 for v in chosen if v.outcome == "no_show"),
+        cancelled=sum(1 for v in chosen if v.outcome == "cancelled"),
+        transfers=sum(1 for v in chosen if v.outcome == "transferred"),
+        average_wait_s=sum(waits) / len(waits) if waits else None,
+        longest_wait_s=max(waits) if waits else None,
+        average_service_s=sum(service) / len(service) if service else None,
+        longest_service_s=max(service) if service else None,
+        within_target=sum(
+            1
+            for v in served
+            if (w := v.wait_s) is not None and w <= targets_s.get(v.service_id, 15 * 60)
+        ),
+        ratings={g: sum(1 for v in served if v.rating == g) for g in GRADES},
+    )
+
+
+@dataclass(frozen=True)
+class Report:
+    """A period's figures: overall, by service, counter, operator and hour."""
+
+    start: date
+    end: date
+    overall: Figures
+    by_service: Mapping[str, Figures]
+    by_counter: Mapping[str, Figures]
+    by_operator: Mapping[str, Figures]
+    by_hour: Mapping[int, Figures]
+    open_counters_by_hour: Mapping[int, float]
+
+    @property
+    def days(self) -> int:
+        return (self.end - self.start).days + 1
+
+
+def build_report(
+    events: Iterable[LogEvent],
+    start: date,
+    end: date,
+    tz: tzinfo,
+    targets_s: Mapping[str, float],
+    *,
+    now: datetime,
+) -> Report:
+    """The report of the days `start`..`end` (inclusive) as the log tells it at `now`."""
+    log = list(events)
+    visits = [v for v in visits_from(log) if start <= v.started.astimezone(tz).date() <= end]
+
+    def grouped(key: Any, arrivals: str | None) -> dict[Any, Figures]:
+        groups: dict[Any, list[Visit]] = {}
+        for visit in visits:
+            value = key(visit)
+            if value is not None:
+                groups.setdefault(value, []).append(visit)
+        return {k: figures(groups[k], targets_s, arrivals=arrivals) for k in sorted(groups)}
+
+    return Report(
+        start=start,
+        end=end,
+        overall=figures(visits, targets_s, arrivals="issued"),
+        by_service=grouped(lambda v: v.service_id, "visits"),
+        by_counter=grouped(lambda v: v.counter_id, None),
+        by_operator=grouped(lambda v: v.operator_id, None),
+        by_hour=grouped(lambda v: v.started.astimezone(tz).hour, "visits"),
+        open_counters_by_hour=open_counters_by_hour(log, start, end, tz, now=now),
+    )
+
+
+def open_counters_by_hour(
+    events: Iterable[LogEvent], start: date, end: date, tz: tzinfo, *, now: datetime
+) -> dict[int, float]:
+    """Mean number of open counters in each hour of the day over the period (hours with any)."""
+    opened: dict[str, datetime] = {}
+    intervals: list[tuple[datetime, datetime]] = []
+    for event in events:
+        if event.type == "day.opened":
+            intervals += [(since, event.at) for since in opened.values()]
+            opened.clear()
+        if event.type != "counter.changed":
+            continue
+        counter = event.data.get("counter")
+        if not isinstance(counter, Mapping):
+            continue
+        counter_id = str(counter.get("id"))
+        is_open = counter.get("state") == "open"
+        if is_open and counter_id not in opened:
+            opened[counter_id] = event.at
+        elif not is_open and counter_id in opened:
+            intervals.append((opened.pop(counter_id), event.at))
+    intervals += [(since, now) for since in opened.values()]
+    seconds: dict[int, float] = {}
+    for begin, until in intervals:
+        cursor = begin.astimezone(tz)
+        finish = until.astimezone(tz)
+        while cursor < finish:
+            hour_end = cursor.replace(minute=0, second=0, microsecond=0) + timedelta(hours=1)
+            part_end = min(hour_end, finish)
+            if start <= cursor.date() <= end:
+                seconds[cursor.hour] = (
+                    seconds.get(cursor.hour, 0.0) + (part_end - cursor).total_seconds()
+                )
+            cursor = part_end
+    days = (end - start).days + 1
+    return {hour: seconds[hour] / 3600.0 / days for hour in sorted(seconds)}
+
+
+def _text(value: object) -> str | None:
+    return value if isinstance(value, str) and value else None

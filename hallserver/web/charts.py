@@ -1,0 +1,182 @@
+"""Small charts drawn as inline SVG on the server: no chart library, prints as crisply as text."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from html import escape
+
+WIDTH = 640
+HEIGHT = 240
+LEFT, RIGHT, TOP, BOTTOM = 44, 44, 16, 40
+
+
+@dataclass(frozen=True)
+class Series:
+    """One named row of values, drawn in one colour."""
+
+    label: str
+    values: Sequence[float | None]
+    color: str
+
+
+def _nice_max(value: float) -> float:
+    if value <= 0:
+        return 1.0
+    for step in (1, 2, 5, 10, 15, 20, 30, 50, 60, 100, 120, 200, 500, 1000, 2000, 5000):
+        if value <= step:
+            return float(step)
+    return float(int(value) + 1)
+
+
+def _legend(series: Sequence[tuple[str, str]], y: float) -> str:
+    parts: list[str] = []
+    x = float(LEFT)
+    for label, color in series:
+        parts.append(
+            f'<rect x="{x}" y="{y - 9}" width="10" height="10" fill="{color}"/>'
+            f'<text x="{x + 14}" y="{y}" class="lg">{escape(label)}</text>'
+        )
+        x += 24 + 7.5 * len(label)
+    return "".join(parts)
+
+
+def _svg(title: str, inner: str, height: int = HEIGHT) -> str:
+    return (
+        f'<svg class="chart" viewBox="0 0 {WIDTH} {height}" role="img" '
+        f'aria-label="{escape(title)}" xmlns="http://www.w3.org/2000/svg">'
+        f"<title>{escape(title)}</title>"
+        "<style>text{font:11px 'DejaVu Sans',sans-serif;fill:#3d4852}"
+        ".ax{stroke:#9aa5b0;stroke-width:1}.gr{stroke:#e3e7eb;stroke-width:1}</style>"
+        f"{inner}</svg>"
+    )
+
+
+def _axis(top: float, y_max: float, unit: str, *, right: bool = False) -> str:
+    plot_h = HEIGHT - TOP - BOTTOM
+    parts = []
+    for i in range(5):
+        value = y_max * i / 4
+        y = TOP + plot_h - plot_h * i / 4
+        label = f"{value:g}"
+        if right:
+            parts.append(f'<text x="{WIDTH - RIGHT + 4}" y="{y + 4}">{label}</text>')
+        else:
+            parts.append(f'<line class="gr" x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{y}" y2="{y}"/>')
+            parts.append(f'<text x="{LEFT - 4}" y="{y + 4}" text-anchor="end">{label}</text>')
+    x = WIDTH - RIGHT + 4 if right else 4
+    parts.append(f'<text x="{x}" y="{top - 4 if top > 12 else 11}">{escape(unit)}</text>')
+    return "".join(parts)
+
+
+def bars(title: str, categories: Sequence[str], series: Sequence[Series], unit: str) -> str:
+    """Grouped bars: one group per category, one bar per series."""
+    if not categories:
+        return ""
+    plot_w, plot_h = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
+    y_max = _nice_max(max((v or 0.0 for s in series for v in s.values), default=0.0))
+    group_w = plot_w / len(categories)
+    bar_w = max(group_w * 0.8 / max(len(series), 1), 1.0)
+    parts = [_axis(TOP, y_max, unit)]
+    for i, category in enumerate(categories):
+        x0 = LEFT + i * group_w + group_w * 0.1
+        for j, s in enumerate(series):
+            value = s.values[i] or 0.0
+            h = plot_h * value / y_max
+            parts.append(
+                f'<rect x="{x0 + j * bar_w:.1f}" y="{TOP + plot_h - h:.1f}" width="{bar_w:.1f}" '
+                f'height="{h:.1f}" fill="{s.color}"><title>{escape(category)} · '
+                f"{escape(s.label)}: {value:g}</title></rect>"
+            )
+        parts.append(
+            f'<text x="{LEFT + (i + 0.5) * group_w:.1f}" y="{HEIGHT - BOTTOM + 14}" '
+            f'text-anchor="middle">{escape(category)}</text>'
+        )
+    parts.append(
+        f'<line class="ax" x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{TOP + plot_h}" '
+        f'y2="{TOP + plot_h}"/>'
+    )
+    parts.append(_legend([(s.label, s.color) for s in series], HEIGHT - 6))
+    return _svg(title, "".join(parts))
+
+
+def bars_and_line(
+    title: str,
+    categories: Sequence[str],
+    bar: Series,
+    line: Series,
+    bar_unit: str,
+    line_unit: str,
+) -> str:
+    """Bars on the left axis, a line with dots on the right axis (e.g. arrivals vs counters)."""
+    if not categories:
+        return ""
+    plot_w, plot_h = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
+    bar_max = _nice_max(max((v or 0.0 for v in bar.values), default=0.0))
+    line_max = _nice_max(max((v or 0.0 for v in line.values), default=0.0))
+    group_w = plot_w / len(categories)
+    parts = [_axis(TOP, bar_max, bar_unit), _axis(TOP, line_max, line_unit, right=True)]
+    points = []
+    for i, category in enumerate(categories):
+        value = bar.values[i] or 0.0
+        h = plot_h * value / bar_max
+        x = LEFT + i * group_w
+        parts.append(
+            f'<rect x="{x + group_w * 0.15:.1f}" y="{TOP + plot_h - h:.1f}" '
+            f'width="{group_w * 0.7:.1f}" height="{h:.1f}" fill="{bar.color}">'
+            f"<title>{escape(category)} · {escape(bar.label)}: {value:g}</title></rect>"
+        )
+        parts.append(
+            f'<text x="{x + group_w / 2:.1f}" y="{HEIGHT - BOTTOM + 14}" '
+            f'text-anchor="middle">{escape(category)}</text>'
+        )
+        other = line.values[i]
+        if other is not None:
+            cx, cy = x + group_w / 2, TOP + plot_h - plot_h * other / line_max
+            points.append(f"{cx:.1f},{cy:.1f}")
+            parts.append(
+                f'<circle cx="{cx:.1f}" cy="{cy:.1f}" r="3.5" fill="{line.color}">'
+                f"<title>{escape(category)} · {escape(line.label)}: {other:.1f}</title></circle>"
+            )
+    if len(points) > 1:
+        parts.append(
+            f'<polyline points="{" ".join(points)}" fill="none" stroke="{line.color}" '
+            'stroke-width="2.5"/>'
+        )
+    parts.append(
+        f'<line class="ax" x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{TOP + plot_h}" '
+        f'y2="{TOP + plot_h}"/>'
+    )
+    parts.append(_legend([(bar.label, bar.color), (line.label, line.color)], HEIGHT - 6))
+    return _svg(title, "".join(parts))
+
+
+def stacked_rows(
+    title: str, rows: Sequence[tuple[str, Sequence[float]]], parts_: Sequence[tuple[str, str]]
+) -> str:
+    """One horizontal bar per row, split into shares (e.g. ratings by operator)."""
+    if not rows:
+        return ""
+    row_h, label_w = 26, 170
+    height = TOP + row_h * len(rows) + 34
+    inner = []
+    width = WIDTH - label_w - 60
+    for i, (label, values) in enumerate(rows):
+        y = TOP + i * row_h
+        total = sum(values)
+        inner.append(
+            f'<text x="{label_w - 6}" y="{y + 15}" text-anchor="end">{escape(label[:28])}</text>'
+        )
+        x = float(label_w)
+        for value, (name, color) in zip(values, parts_, strict=True):
+            w = width * value / total if total else 0.0
+            if w > 0:
+                inner.append(
+                    f'<rect x="{x:.1f}" y="{y + 3}" width="{w:.1f}" height="{row_h - 8}" '
+                    f'fill="{color}"><title>{escape(label)} · {escape(name)}: {value:g}'
+                    "</title></rect>"
+                )
+            x += w
+        inner.append(f'<text x="{label_w + width + 6}" y="{y + 15}">{total:g}</text>')
+    inner.append(_legend(parts_, height - 8))
+    return _svg(title, "".join(inner), height)

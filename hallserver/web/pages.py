@@ -1,0 +1,65 @@
+"""What every page shares: the HTML shell, the visitor's language, the language links."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from html import escape
+
+from starlette.requests import Request
+from starlette.responses import HTMLResponse
+
+from hallserver.domain.ids import LANGS, Lang
+
+Words = Mapping[str, Mapping[Lang, str]]
+LANG_NAMES: dict[Lang, str] = {"kk": "Қазақша", "ru": "Русский", "en": "English"}
+LANG_COOKIE = "kezek_lang"
+
+
+def lang_of(request: Request, default: Lang = "kk") -> Lang:
+    """?lang= first, then the language chosen before (a cookie), then `default`."""
+    for asked in (request.query_params.get("lang"), request.cookies.get(LANG_COOKIE)):
+        for lang in LANGS:
+            if lang == asked:
+                return lang
+    return default
+
+
+def lang_links(lang: Lang, extra_query: str = "") -> str:
+    links = []
+    for code, label in LANG_NAMES.items():
+        if code == lang:
+            links.append(f'<b aria-current="true">{label}</b>')
+        else:
+            links.append(f'<a href="?lang={code}{extra_query}" hreflang="{code}">{label}</a>')
+    return f'<nav class="langs">{" · ".join(links)}</nav>'
+
+
+def html_page(
+    title: str,
+    body: str,
+    lang: Lang,
+    *,
+    status: int = 200,
+    styles: tuple[str, ...] = ("site.css",),
+    scripts: tuple[str, ...] = (),
+    inline_style: str = "",
+    head: str = "",
+    remember_lang: bool = False,
+) -> HTMLResponse:
+    links = "".join(f'<link rel="stylesheet" href="/static/{name}">' for name in styles)
+    tags = "".join(f'<script src="/static/{name}" defer></script>' for name in scripts)
+    style = f"<style>{inline_style}</style>" if inline_style else ""
+    html = (
+        f'<!doctype html><html lang="{lang}"><head><meta charset="utf-8">'
+        '<meta name="viewport" content="width=device-width,initial-scale=1">'
+        f"<title>{escape(title)}</title>{links}{style}{head}{tags}</head>"
+        f"<body>{body}</body></html>"
+    )
+    response = HTMLResponse(html, status_code=status)
+    if remember_lang:
+        response.set_cookie(LANG_COOKIE, lang, max_age=365 * 86400, samesite="lax")
+    return response
+
+
+def word(words: Words, key: str, lang: Lang) -> str:
+    return escape(words[key][lang])

@@ -1,0 +1,591 @@
+"""Reports in the browser: a day or a period from the event log, charts, CSV, XLSX, print."""
+
+from __future__ import annotations
+
+import asyncio
+import csv
+import io
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from datetime import date, timedelta
+from html import escape
+from typing import Any
+from urllib.parse import urlencode
+
+from openpyxl import Workbook
+from sqlalchemy import select
+from starlette.requests import Request
+from starlette.responses import RedirectResponse, Response
+from starlette.routing import Route
+
+from hallserver.domain.errors import InvalidInput
+from hallserver.domain.ids import Lang
+from hallserver.reports import GRADES, Figures, LogEvent, Report, build_report
+from hallserver.service import HallService
+from hallserver.store import schema
+from hallserver.web import charts
+from hallserver.web.pages import Words, html_page, lang_links, lang_of, word
+from hallserver.web.sessions import hall_of, supervisor_of
+
+MAX_DAYS = 366
+
+WORDS: Words = {
+    "title": {"kk": "Есеп", "ru": "Отчёт", "en": "Report"},
+    "from": {"kk": "Басы", "ru": "С", "en": "From"},
+    "to": {"kk": "Соңы", "ru": "По", "en": "To"},
+    "show": {"kk": "Көрсету", "ru": "Показать", "en": "Show"},
+    "print": {"kk": "Басып шығару", "ru": "Печать", "en": "Print"},
+    "board": {"kk": "Зал тақтасы", "ru": "Табло зала", "en": "Hall board"},
+    "overall": {"kk": "Жалпы", "ru": "Всего", "en": "Overall"},
+    "by_service": {"kk": "Қызметтер бойынша", "ru": "По услугам", "en": "By service"},
+    "by_counter": {"kk": "Терезелер бойынша", "ru": "По окнам", "en": "By counter"},
+    "by_operator": {"kk": "Операторлар бойынша", "ru": "По операторам", "en": "By operator"},
+    "by_hour": {"kk": "Сағат бойынша", "ru": "По часам", "en": "By hour"},
+    "counter_n": {"kk": "{n}-терезе", "ru": "Окно {n}", "en": "Counter {n}"},
+    "nothing": {
+        "kk": "Бұл кезеңде келушілер болған жоқ",
+        "ru": "За этот период посетителей не было",
+        "en": "No visitors in this period",
+    },
+    "arrived": {"kk": "Келді", "ru": "Пришло", "en": "Arrived"},
+    "served": {"kk": "Қызмет көрсетілді", "ru": "Обслужено", "en": "Served"},
+    "no_show_share": {"kk": "Келмегендер", "ru": "Неявки", "en": "No-shows"},
+    "cancelled": {"kk": "Жойылды", "ru": "Отменено", "en": "Cancelled"},
+    "avg_wait": {"kk": "Орташа күту", "ru": "Среднее ожидание", "en": "Average wait"},
+    "max_wait": {"kk": "Ең ұзақ күту", "ru": "Наибольшее ожидание", "en": "Longest wait"},
+    "avg_service": {"kk": "Орташа қызмет", "ru": "Среднее обслуживание", "en": "Average service"},
+    "max_service": {
+        "kk": "Ең ұзақ қызмет",
+        "ru": "Наибольшее обслуживание",
+        "en": "Longest service",
+    },
+    "service_level": {"kk": "Қызмет деңгейі", "ru": "Уровень сервиса", "en": "Service level"},
+    "excellent": {"kk": "Өте жақсы", "ru": "Отлично", "en": "Excellent"},
+    "good": {"kk": "Жақсы", "ru": "Хорошо", "en": "Good"},
+    "satisfactory": {"kk": "Қанағаттанарлық", "ru": "Удовл.", "en": "Satisfactory"},
+    "transfers": {"kk": "Бағытталды", "ru": "Переводы", "en": "Transfers"},
+    "min": {"kk": "мин", "ru": "мин", "en": "min"},
+    "visitors": {"kk": "адам", "ru": "чел.", "en": "visitors"},
+    "counters": {"kk": "терезе", "ru": "окон", "en": "counters"},
+    "chart_waits": {"kk": "Сағат бойынша күту", "ru": "Ожидание по часам", "en": "Waits by hour"},
+    "chart_arrivals": {
+        "kk": "Сағат бойынша келгендер және ашық терезелер",
+        "ru": "Приход по часам и открытые окна",
+        "en": "Arrivals by hour against open counters",
+    },
+    "chart_ratings": {
+        "kk": "Операторлар бойынша бағалар",
+        "ru": "Оценки по операторам",
+        "en": "Ratings by operator",
+    },
+    "open_counters": {
+        "kk": "Орташа ашық терезе",
+        "ru": "Открыто окон в среднем",
+        "en": "Counters open on average",
+    },
+    "how": {
+        "kk": "Сандар қалай есептеледі",
+        "ru": "Как считаются цифры",
+        "en": "How each figure is computed",
+    },
+    "how_intro": {
+        "kk": "Барлық сандар оқиғалар журналынан есептеледі. «Бару» — талонның бір қызметте "
+        "болуы: талон берілгенде (не басқа қызметке бағытталғанда) басталып, қызмет "
+        "көрсетілгенде, келмегенде, жойылғанда, бағытталғанда не күн соңында аяқталады. "
+        "Кезеңде басталған барулар ғана саналады; тереземен және оператормен соңғы шақырған "
+        "терезе мен оператор; сағат — бару басталған сағат.",
+        "ru": "Все цифры считаются по журналу событий. «Визит» — пребывание талона в одной "
+        "услуге: начинается при выдаче талона (или переводе в услугу) и заканчивается "
+        "обслуживанием, неявкой, отменой, переводом или концом дня. Считаются визиты, "
+        "начавшиеся в периоде; окно и оператор — те, что вызвали последними; час — час "
+        "начала визита.",
+        "en": "Every figure is computed from the event log. A visit is a ticket's stay with "
+        "one service: it starts when the ticket is issued (or transferred to the service) and "
+        "ends when the visitor is served, marked no-show, cancelled, transferred on, or the "
+        "day ends. Visits that started in the period are counted; a visit belongs to the "
+        "counter and operator that called it last; by hour means the hour it started.",
+    },
+    "def_arrived": {
+        "kk": "басталған барулар саны (жалпы — берілген талондар, бағытталған келуші бір рет)",
+        "ru": "число начавшихся визитов (всего — выданные талоны, переведённый считается раз)",
+        "en": "visits started (overall: tickets issued, so a transferred visitor counts once)",
+    },
+    "def_served": {
+        "kk": "«қызмет аяқталды» деп белгіленген барулар",
+        "ru": "визиты, завершённые обслуживанием",
+        "en": "visits ended by finishing the service",
+    },
+    "def_no_show_share": {
+        "kk": "келмегендер ÷ кем дегенде бір рет шақырылған барулар",
+        "ru": "неявки ÷ визиты, вызванные хотя бы раз",
+        "en": "no-shows ÷ visits called at least once",
+    },
+    "def_cancelled": {
+        "kk": "жойылған талондар",
+        "ru": "отменённые талоны",
+        "en": "visits ended by cancelling the ticket",
+    },
+    "def_wait": {
+        "kk": "бару басталғаннан бірінші шақыруға дейін (шақырылғандар)",
+        "ru": "от начала визита до первого вызова (по вызванным)",
+        "en": "from the visit's start to its first call (called visits)",
+    },
+    "def_service": {
+        "kk": "қызмет басталғаннан аяқталғанға дейін (қызмет көрсетілгендер)",
+        "ru": "от начала до конца обслуживания (по обслуженным)",
+        "en": "from the start of service to its finish (served visits)",
+    },
+    "def_service_level": {
+        "kk": "күтуі қызметтің мақсатты уақытынан аспаған қызмет көрсетілгендер үлесі",
+        "ru": "доля обслуженных, чьё ожидание не превысило целевое время услуги",
+        "en": "share of served visits whose wait was within the service's target",
+    },
+    "def_ratings": {
+        "kk": "қызмет көрсетілген барулардың бағалары: саны және бағаланғандардағы үлесі",
+        "ru": "оценки обслуженных визитов: число и доля среди оценённых",
+        "en": "grades of served visits: count and share of the rated ones",
+    },
+    "def_transfers": {
+        "kk": "басқа қызметке бағытталумен аяқталған барулар",
+        "ru": "визиты, завершённые переводом в другую услугу",
+        "en": "visits ended by a transfer to another service",
+    },
+    "def_open_counters": {
+        "kk": "сағат ішінде ашық болған терезелердің уақыт бойынша орташасы, кезең күндеріне",
+        "ru": "среднее по времени число открытых окон в этот час, по дням периода",
+        "en": "time-weighted mean of counters open in that hour, over the period's days",
+    },
+}
+
+COLUMNS = (
+    "arrived",
+    "served",
+    "no_show_share",
+    "cancelled",
+    "avg_wait",
+    "max_wait",
+    "avg_service",
+    "max_service",
+    "service_level",
+    "excellent",
+    "good",
+    "satisfactory",
+    "transfers",
+)
+EXPORT_HEADER = (
+    "section",
+    "key",
+    "name",
+    "arrived",
+    "served",
+    "no_show_share_pct",
+    "cancelled",
+    "average_wait_min",
+    "longest_wait_min",
+    "average_service_min",
+    "longest_service_min",
+    "service_level_pct",
+    "excellent",
+    "good",
+    "satisfactory",
+    "excellent_pct",
+    "good_pct",
+    "satisfactory_pct",
+    "transfers",
+)
+
+
+def _minutes(seconds: float | None) -> float | None:
+    return round(seconds / 60, 1) if seconds is not None else None
+
+
+def _pct(share: float | None) -> float | None:
+    return round(share * 100, 1) if share is not None else None
+
+
+def export_values(figures: Figures) -> list[int | float | None]:
+    """The figures of one row as exported and shown: counts, minutes and percents, rounded."""
+    return [
+        figures.arrived,
+        figures.served,
+        _pct(figures.no_show_share),
+        figures.cancelled,
+        _minutes(figures.average_wait_s),
+        _minutes(figures.longest_wait_s),
+        _minutes(figures.average_service_s),
+        _minutes(figures.longest_service_s),
+        _pct(figures.service_level),
+        *(figures.ratings.get(g, 0) for g in GRADES),
+        *(_pct(figures.rating_share(g)) for g in GRADES),
+        figures.transfers,
+    ]
+
+
+@dataclass(frozen=True)
+class Row:
+    """One line of a report table: which section, which key, its name, its figures."""
+
+    section: str
+    key: str
+    name: str
+    figures: Figures
+
+
+def report_rows(report: Report, names: Callable[[str, str], str]) -> list[Row]:
+    rows = [Row("overall", "all", names("overall", "all"), report.overall)]
+    sections: tuple[tuple[str, Mapping[Any, Figures]], ...] = (
+        ("service", report.by_service),
+        ("counter", report.by_counter),
+        ("operator", report.by_operator),
+        ("hour", report.by_hour),
+    )
+    for section, groups in sections:
+        rows += [Row(section, str(k), names(section, str(k)), f) for k, f in groups.items()]
+    return rows
+
+
+def read_events(hall: HallService, start: date, end: date) -> list[LogEvent]:
+    """The log's events around the period (a visit never outlives its day)."""
+    low = (start - timedelta(days=1)).isoformat()
+    high = (end + timedelta(days=2)).isoformat()
+    with hall.store.engine.connect() as conn:
+        rows = conn.execute(
+            select(
+                schema.events.c.seq, schema.events.c.at, schema.events.c.type, schema.events.c.data
+            )
+            .where(schema.events.c.at >= low, schema.events.c.at < high)
+            .order_by(schema.events.c.seq)
+        ).all()
+    return [LogEvent.from_row(r.seq, r.at, r.type, r.data) for r in rows]
+
+
+def period_of(request: Request, today: date) -> tuple[date, date]:
+    try:
+        start = date.fromisoformat(request.query_params.get("from") or today.isoformat())
+        end = date.fromisoformat(request.query_params.get("to") or start.isoformat())
+    except ValueError:
+        raise InvalidInput("from and to must be dates like 2026-11-24", code="bad_field") from None
+    if end < start:
+        start, end = end, start
+    if (end - start).days >= MAX_DAYS:
+        raise InvalidInput(f"a report covers at most {MAX_DAYS} days", code="bad_field")
+    return start, end
+
+
+async def compute(request: Request) -> tuple[HallService, Report]:
+    hall = hall_of(request)
+    start, end = period_of(request, hall.hall.state.day)
+    targets = {str(s.id): s.target_wait_min * 60.0 for s in hall.catalogue.services}
+    now = hall.now()
+
+    def work() -> Report:
+        events = read_events(hall, start, end)
+        return build_report(events, start, end, hall.tz, targets, now=now)
+
+    return hall, await asyncio.to_thread(work)
+
+
+def namer(hall: HallService, lang: Lang) -> Callable[[str, str], str]:
+    with hall.store.engine.connect() as conn:
+        people = {
+            str(r.login): str(r.name)
+            for r in conn.execute(select(schema.operators.c.login, schema.operators.c.name))
+        }
+
+    def name(section: str, key: str) -> str:
+        if section == "overall":
+            return WORDS["overall"][lang]
+        if section == "service":
+            service = hall.catalogue.service(key)
+            return service.name.get(lang) if service else key
+        if section == "counter":
+            counter = hall.hall.counters.get(key)  # type: ignore[call-overload]
+            number = counter.number if counter else key
+            return WORDS["counter_n"][lang].replace("{n}", str(number))
+        if section == "operator":
+            return people.get(key, key)
+        return f"{int(key):02d}:00"
+
+    return name
+
+
+# ------------------------------------------------------------------ the page
+
+
+def _cell(column: str, figures: Figures, lang: Lang) -> str:
+    minutes = WORDS["min"][lang]
+    values = dict(zip(EXPORT_HEADER[3:], export_values(figures), strict=True))
+    if column == "arrived":
+        return "—" if figures.arrived is None else str(figures.arrived)
+    if column in ("served", "cancelled", "transfers"):
+        return str(values[column])
+    if column == "no_show_share":
+        return _fmt_pct(values["no_show_share_pct"])
+    if column == "service_level":
+        return _fmt_pct(values["service_level_pct"])
+    if column in GRADES:
+        count, share = values[column], values[f"{column}_pct"]
+        return f"{count} <small>({_fmt_pct(share)})</small>" if count else "0"
+    key = {
+        "avg_wait": "average_wait_min",
+        "max_wait": "longest_wait_min",
+        "avg_service": "average_service_min",
+        "max_service": "longest_service_min",
+    }[column]
+    value = values[key]
+    return "—" if value is None else f"{value:g} {minutes}"
+
+
+def _fmt_pct(value: int | float | None) -> str:
+    return "—" if value is None else f"{value:g}%"
+
+
+def _table(title: str, rows: list[Row], lang: Lang, section: str) -> str:
+    if not rows:
+        return ""
+    head = "".join(f'<th class="num">{word(WORDS, c, lang)}</th>' for c in COLUMNS)
+    body = "".join(
+        f'<tr data-key="{escape(r.key)}"><th scope="row">{escape(r.name)}</th>'
+        + "".join(
+            f'<td class="num" data-col="{c}">{_cell(c, r.figures, lang)}</td>' for c in COLUMNS
+        )
+        + "</tr>"
+        for r in rows
+    )
+    return (
+        f'<section class="table" id="{section}"><h2>{escape(title)}</h2>'
+        f'<div class="scroll"><table><thead><tr><th></th>{head}</tr></thead>'
+        f"<tbody>{body}</tbody></table></div></section>"
+    )
+
+
+def _charts(report: Report, rows: list[Row], lang: Lang) -> str:
+    hours = sorted(set(report.by_hour) | set(report.open_counters_by_hour))
+    labels = [f"{h:02d}" for h in hours]
+    minutes = WORDS["min"][lang]
+    waits = charts.bars(
+        WORDS["chart_waits"][lang],
+        labels,
+        [
+            charts.Series(
+                WORDS["avg_wait"][lang],
+                [
+                    _minutes(f.average_wait_s) if (f := report.by_hour.get(h)) else None
+                    for h in hours
+                ],
+                "#0b5cad",
+            ),
+            charts.Series(
+                WORDS["max_wait"][lang],
+                [
+                    _minutes(f.longest_wait_s) if (f := report.by_hour.get(h)) else None
+                    for h in hours
+                ],
+                "#e07b00",
+            ),
+        ],
+        minutes,
+    )
+    arrivals = charts.bars_and_line(
+        WORDS["chart_arrivals"][lang],
+        labels,
+        charts.Series(
+            WORDS["arrived"][lang],
+            [float(f.arrived or 0) if (f := report.by_hour.get(h)) else 0.0 for h in hours],
+            "#4f8fd1",
+        ),
+        charts.Series(
+            WORDS["open_counters"][lang],
+            [round(report.open_counters_by_hour.get(h, 0.0), 2) for h in hours],
+            "#137a3a",
+        ),
+        WORDS["visitors"][lang],
+        WORDS["counters"][lang],
+    )
+    operators = [r for r in rows if r.section == "operator" and r.figures.rated]
+    ratings = charts.stacked_rows(
+        WORDS["chart_ratings"][lang],
+        [(r.name, [float(r.figures.ratings.get(g, 0)) for g in GRADES]) for r in operators],
+        [
+            (WORDS[g][lang], c)
+            for g, c in zip(GRADES, ("#137a3a", "#4f8fd1", "#c9a227"), strict=True)
+        ],
+    )
+    figures_ = [
+        (WORDS["chart_waits"][lang], waits),
+        (WORDS["chart_arrivals"][lang], arrivals),
+        (WORDS["chart_ratings"][lang], ratings),
+    ]
+    return "".join(
+        f'<figure class="chart"><figcaption>{escape(t)}</figcaption>{svg}</figure>'
+        for t, svg in figures_
+        if svg
+    )
+
+
+def _summary(figures: Figures, lang: Lang) -> str:
+    tiles = [
+        ("arrived", _cell("arrived", figures, lang)),
+        ("served", _cell("served", figures, lang)),
+        ("avg_wait", _cell("avg_wait", figures, lang)),
+        ("max_wait", _cell("max_wait", figures, lang)),
+        ("service_level", _cell("service_level", figures, lang)),
+        ("no_show_share", _cell("no_show_share", figures, lang)),
+        ("avg_service", _cell("avg_service", figures, lang)),
+        ("cancelled", _cell("cancelled", figures, lang)),
+        ("transfers", _cell("transfers", figures, lang)),
+    ]
+    return (
+        '<section class="tiles">'
+        + "".join(
+            f'<div class="tile" data-figure="{k}">'
+            f"<span>{word(WORDS, k, lang)}</span><b>{v}</b></div>"
+            for k, v in tiles
+        )
+        + "</section>"
+    )
+
+
+def _explained(lang: Lang) -> str:
+    items = [
+        ("arrived", "def_arrived"),
+        ("served", "def_served"),
+        ("no_show_share", "def_no_show_share"),
+        ("cancelled", "def_cancelled"),
+        ("avg_wait", "def_wait"),
+        ("avg_service", "def_service"),
+        ("service_level", "def_service_level"),
+        ("excellent", "def_ratings"),
+        ("transfers", "def_transfers"),
+        ("open_counters", "def_open_counters"),
+    ]
+    grades = " / ".join(word(WORDS, g, lang) for g in GRADES)
+    terms = "".join(
+        f"<dt>{grades if k == 'excellent' else word(WORDS, k, lang)}</dt>"
+        f"<dd>{word(WORDS, d, lang)}</dd>"
+        for k, d in items
+    )
+    return (
+        f'<section class="how"><h2>{word(WORDS, "how", lang)}</h2>'
+        f"<p>{word(WORDS, 'how_intro', lang)}</p><dl>{terms}</dl></section>"
+    )
+
+
+async def report_page(request: Request) -> Response:
+    if supervisor_of(request) is None:
+        target = request.url.path + (f"?{request.url.query}" if request.url.query else "")
+        return RedirectResponse(f"/board/login?{urlencode({'next': target})}", status_code=303)
+    lang = lang_of(request)
+    hall, report = await compute(request)
+    rows = report_rows(report, namer(hall, lang))
+    query = urlencode({"from": report.start.isoformat(), "to": report.end.isoformat()})
+    period = (
+        report.start.strftime("%d.%m.%Y")
+        if report.start == report.end
+        else f"{report.start:%d.%m.%Y} – {report.end:%d.%m.%Y}"
+    )
+    form = (
+        '<form class="period noprint" method="get">'
+        f'<label>{word(WORDS, "from", lang)}<input type="date" name="from" '
+        f'value="{report.start.isoformat()}"></label>'
+        f'<label>{word(WORDS, "to", lang)}<input type="date" name="to" '
+        f'value="{report.end.isoformat()}"></label>'
+        f'<input type="hidden" name="lang" value="{lang}">'
+        f'<button class="primary">{word(WORDS, "show", lang)}</button>'
+        f'<a class="button" href="/reports.csv?{query}" download>CSV</a>'
+        f'<a class="button" href="/reports.xlsx?{query}&amp;lang={lang}" download>XLSX</a>'
+        f'<button type="button" onclick="window.print()">{word(WORDS, "print", lang)}</button>'
+        "</form>"
+    )
+    sections = [
+        ("by_service", "service"),
+        ("by_counter", "counter"),
+        ("by_operator", "operator"),
+        ("by_hour", "hour"),
+    ]
+    if report.overall.arrived:
+        content = (
+            _summary(report.overall, lang)
+            + f'<section class="charts">{_charts(report, rows, lang)}</section>'
+            + "".join(
+                _table(WORDS[t][lang], [r for r in rows if r.section == s], lang, s)
+                for t, s in sections
+            )
+        )
+    else:
+        content = f'<p class="card">{word(WORDS, "nothing", lang)}</p>'
+    body = (
+        '<main class="report">'
+        f"<header><h1>{word(WORDS, 'title', lang)} · {escape(period)}</h1>"
+        f'<p class="muted">{escape(hall.catalogue.name.get(lang))}</p>'
+        f'<nav class="noprint"><a href="/board">{word(WORDS, "board", lang)}</a></nav></header>'
+        f"{form}{content}{_explained(lang)}"
+        f'<div class="noprint">{lang_links(lang, "&" + query)}</div></main>'
+    )
+    return html_page(
+        f"{WORDS['title'][lang]} {period}",
+        body,
+        lang,
+        styles=("site.css", "reports.css"),
+        remember_lang=True,
+    )
+
+
+async def report_csv(request: Request) -> Response:
+    if supervisor_of(request) is None:
+        return Response("sign in on /board/login first", status_code=401)
+    lang = lang_of(request, "en")
+    hall, report = await compute(request)
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(EXPORT_HEADER)
+    for row in report_rows(report, namer(hall, lang)):
+        writer.writerow(
+            [
+                row.section,
+                row.key,
+                row.name,
+                *("" if v is None else v for v in export_values(row.figures)),
+            ]
+        )
+    name = f"kezek-report-{report.start}-{report.end}.csv"
+    return Response(
+        "\ufeff" + out.getvalue(),  # a BOM: spreadsheet programs then read the Cyrillic right
+        media_type="text/csv; charset=utf-8",
+        headers={"Content-Disposition": f'attachment; filename="{name}"'},
+    )
+
+
+async def report_xlsx(request: Request) -> Response:
+    if supervisor_of(request) is None:
+        return Response("sign in on /board/login first", status_code=401)
+    lang = lang_of(request, "en")
+    hall, report = await compute(request)
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "Report"
+    sheet.append(list(EXPORT_HEADER))
+    for row in report_rows(report, namer(hall, lang)):
+        sheet.append([row.section, row.key, row.name, *export_values(row.figures)])
+    sheet.freeze_panes = "D2"
+    sheet.column_dimensions["C"].width = 40
+    hours = book.create_sheet("Open counters")
+    hours.append(["hour", "counters_open_mean"])
+    for hour, value in report.open_counters_by_hour.items():
+        hours.append([hour, round(value, 2)])
+    data = io.BytesIO()
+    book.save(data)
+    name = f"kezek-report-{report.start}-{report.end}.xlsx"
+    return Response(
+        data.getvalue(),
+        media_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        headers={"Content-Disposition": f'attachment; filename="{name}"'},
+    )
+
+
+def routes() -> list[Route]:
+    return [
+        Route("/reports", report_page, methods=["GET"]),
+        Route("/reports.csv", report_csv, methods=["GET"]),
+        Route("/reports.xlsx", report_xlsx, methods=["GET"]),
+    ]

@@ -1,0 +1,281 @@
+// The supervisor's live board. The server pushes the whole board over /board/ws whenever it
+// changes (events, or alerts crossing a limit on the hall clock); this script only draws it and
+// sends the supervisor's actions. No framework, no polling.
+(function () {
+  "use strict";
+  var W = {
+    kk: {
+      alerts: "Ескертулер", none: "Ескерту жоқ", services: "Қызметтер", counters: "Терезелер",
+      ratings: "Бүгінгі бағалар", service: "Қызмет", waiting: "Күтуде", longest: "Ең ұзақ күту",
+      estimate: "Болжам", served: "Бүгін қызмет көрсетілді", open_c: "Ашық терезе",
+      open: "Ашық", paused: "Үзіліс", closed: "Жабық", min: "мин", no_operator: "Оператор жоқ",
+      free: "Бос", called: "шақырылды", serving: "қызмет көрсетілуде",
+      act_open: "Ашу", act_pause: "Үзіліс", act_close: "Жабу", act_profile: "Бейін",
+      act_call: "Кезектен тыс шақыру", announcement: "Дисплейлердегі хабарландыру",
+      save: "Сақтау", cancel: "Болдырмау", reason: "Себеп", ticket: "Талон",
+      main: "негізгі", backup: "қосалқы", not_served: "—", online: "Тікелей эфир",
+      offline: "Байланыс жоқ — қайта қосылуда", excellent: "Өте жақсы", good: "Жақсы",
+      satisfactory: "Қанағаттанарлық", suspended: "тоқтатылған", saved: "Сақталды",
+      r_break: "үзіліс", r_lunch: "түскі ас", r_technical: "техникалық", r_paperwork: "құжаттар",
+      r_other: "басқа", call_reason_hint: "Неге кезектен тыс (міндетті)",
+      a_wait: "{service}: {visitors} адам мақсаттан ({target} мин) ұзақ күтуде, ең ұзағы {longest} мин",
+      a_idle: "{counter}-терезе {idle} мин бос, ал кезекте {waiting} адам",
+      a_pause: "{counter}-терезе: {reason} {paused} мин (шегі {limit} мин)",
+      a_printer: "{terminal}: принтер — {printer}", a_silent: "{terminal} {silent} мин үнсіз",
+      p_paper_out: "қағаз бітті", p_paper_near_end: "қағаз аз қалды", p_cover_open: "қақпағы ашық",
+      p_offline: "қосылмаған", counter_n: "{n}-терезе", of_rated: "бағаланды"
+    },
+    ru: {
+      alerts: "Тревоги", none: "Тревог нет", services: "Услуги", counters: "Окна",
+      ratings: "Оценки за сегодня", service: "Услуга", waiting: "Ждут", longest: "Дольше всех",
+      estimate: "Прогноз", served: "Обслужено сегодня", open_c: "Окон открыто",
+      open: "Открыто", paused: "Перерыв", closed: "Закрыто", min: "мин", no_operator: "Нет оператора",
+      free: "Свободно", called: "вызван", serving: "обслуживается",
+      act_open: "Открыть", act_pause: "Пауза", act_close: "Закрыть", act_profile: "Профиль",
+      act_call: "Вызвать вне очереди", announcement: "Объявление на табло",
+      save: "Сохранить", cancel: "Отмена", reason: "Причина", ticket: "Талон",
+      main: "основная", backup: "резервная", not_served: "—", online: "В эфире",
+      offline: "Нет связи — переподключение", excellent: "Отлично", good: "Хорошо",
+      satisfactory: "Удовлетворительно", suspended: "приостановлена", saved: "Сохранено",
+      r_break: "перерыв", r_lunch: "обед", r_technical: "техническая", r_paperwork: "документы",
+      r_other: "другое", call_reason_hint: "Почему вне очереди (обязательно)",
+      a_wait: "{service}: {visitors} чел. ждут дольше нормы ({target} мин), дольше всех {longest} мин",
+      a_idle: "Окно {counter} свободно {idle} мин, а в очереди {waiting} чел.",
+      a_pause: "Окно {counter}: {reason} {paused} мин (норма {limit} мин)",
+      a_printer: "{terminal}: принтер — {printer}", a_silent: "{terminal} молчит {silent} мин",
+      p_paper_out: "нет бумаги", p_paper_near_end: "бумага заканчивается", p_cover_open: "открыта крышка",
+      p_offline: "не в сети", counter_n: "Окно {n}", of_rated: "оценено"
+    },
+    en: {
+      alerts: "Alerts", none: "No alerts", services: "Services", counters: "Counters",
+      ratings: "Ratings today", service: "Service", waiting: "Waiting", longest: "Longest wait",
+      estimate: "Estimate", served: "Served today", open_c: "Counters open",
+      open: "Open", paused: "Paused", closed: "Closed", min: "min", no_operator: "No operator",
+      free: "Free", called: "called", serving: "in service",
+      act_open: "Open", act_pause: "Pause", act_close: "Close", act_profile: "Profile",
+      act_call: "Call out of order", announcement: "Announcement on the displays",
+      save: "Save", cancel: "Cancel", reason: "Reason", ticket: "Ticket",
+      main: "main", backup: "backup", not_served: "—", online: "Live",
+      offline: "Offline — reconnecting", excellent: "Excellent", good: "Good",
+      satisfactory: "Satisfactory", suspended: "suspended", saved: "Saved",
+      r_break: "break", r_lunch: "lunch", r_technical: "technical", r_paperwork: "paperwork",
+      r_other: "other", call_reason_hint: "Why out of order (required)",
+      a_wait: "{service}: {visitors} waiting over the target ({target} min), longest {longest} min",
+      a_idle: "Counter {counter} idle for {idle} min while {waiting} wait",
+      a_pause: "Counter {counter}: {reason} for {paused} min (limit {limit} min)",
+      a_printer: "{terminal}: printer {printer}", a_silent: "{terminal} silent for {silent} min",
+      p_paper_out: "out of paper", p_paper_near_end: "paper nearly out", p_cover_open: "cover open",
+      p_offline: "offline", counter_n: "Counter {n}", of_rated: "rated"
+    }
+  };
+  var lang = W[document.documentElement.lang] ? document.documentElement.lang : "en";
+  var T = W[lang];
+  var board = document.getElementById("board");
+  var link = document.getElementById("link");
+  var clock = document.getElementById("clock");
+  var state = null;
+  var REASONS = ["break", "lunch", "technical", "paperwork", "other"];
+
+  function esc(s) {
+    return String(s == null ? "" : s).replace(/[&<>"']/g, function (c) {
+      return { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" }[c];
+    });
+  }
+  function fmt(key, params) {
+    return T[key].replace(/\{(\w+)\}/g, function (_, k) { return esc(params[k]); });
+  }
+  function serviceName(id) {
+    var s = (state.services || []).filter(function (x) { return x.id === id; })[0];
+    return s ? s.name[lang] : id;
+  }
+
+  function alertText(a) {
+    if (a.kind === "wait_over_target") return fmt("a_wait", { service: serviceName(a.service_id),
+      visitors: a.visitors, target: a.target_min, longest: a.longest_min });
+    if (a.kind === "counter_idle") return fmt("a_idle", { counter: a.counter_number,
+      idle: a.idle_min, waiting: a.waiting });
+    if (a.kind === "pause_over_limit") return fmt("a_pause", { counter: a.counter_number,
+      reason: T["r_" + a.reason], paused: a.paused_min, limit: a.limit_min });
+    if (a.kind === "printer") return fmt("a_printer", { terminal: a.terminal,
+      printer: T["p_" + a.printer] || a.printer });
+    return fmt("a_silent", { terminal: a.terminal, silent: a.silent_min });
+  }
+
+  function render() {
+    clock.textContent = state.clock;
+    var h = [];
+    h.push('<section class="alerts" aria-live="assertive"><h2>' + T.alerts + "</h2>");
+    if (!state.alerts.length) h.push('<p class="calm">' + T.none + "</p>");
+    else h.push("<ul>" + state.alerts.map(function (a) {
+      return '<li class="alert ' + a.severity + '" data-kind="' + a.kind + '" data-key="' +
+        esc(a.key) + '">' + alertText(a) + "</li>";
+    }).join("") + "</ul>");
+    h.push("</section>");
+
+    h.push('<section class="counters"><h2>' + T.counters + '</h2><div class="grid">');
+    state.counters.forEach(function (c) {
+      var status = T[c.state];
+      if (c.state === "paused" && c.pause_reason) status += " · " + T["r_" + c.pause_reason];
+      if (c.state_min != null && c.state !== "closed") status += " · " + c.state_min + " " + T.min;
+      var ticket = c.ticket ? '<b class="tno">' + esc(c.ticket.number) + "</b> " +
+        T[c.ticket.status] + (c.ticket.minutes != null ? " · " + c.ticket.minutes + " " + T.min : "")
+        : (c.state === "open" ? T.free : "");
+      h.push('<article class="counter ' + c.state + '" data-counter="' + esc(c.id) + '">' +
+        '<header><span class="cno">' + c.number + '</span><span class="cstate">' + esc(status) +
+        "</span></header>" +
+        '<p class="op">' + esc(c.operator_name || T.no_operator) + "</p>" +
+        '<p class="cur">' + ticket + "</p>" +
+        '<div class="acts">' +
+        (c.state !== "open" ? btn("open", c.id, T.act_open) : "") +
+        (c.state === "open" ? btn("pause", c.id, T.act_pause) : "") +
+        (c.state !== "closed" ? btn("close", c.id, T.act_close) : "") +
+        btn("profile", c.id, T.act_profile) +
+        (c.state === "open" && !c.ticket ? btn("call", c.id, T.act_call) : "") +
+        "</div></article>");
+    });
+    h.push("</div></section>");
+
+    h.push('<section class="services"><h2>' + T.services + "</h2><table><thead><tr><th>" +
+      T.service + '</th><th class="num">' + T.waiting + '</th><th class="num">' + T.longest +
+      '</th><th class="num">' + T.estimate + '</th><th class="num">' + T.served +
+      '</th><th class="num">' + T.open_c + "</th></tr></thead><tbody>");
+    state.services.forEach(function (s) {
+      var quiet = !s.waiting && !s.served_today ? ' class="quietrow"' : "";
+      h.push("<tr" + quiet + ' data-service="' + esc(s.id) + '"><td><span class="prefix">' +
+        esc(s.prefix) + "</span> " + esc(s.name[lang]) +
+        (s.suspended ? ' <em class="susp">' + T.suspended + "</em>" : "") +
+        '</td><td class="num waiting">' + s.waiting + '</td><td class="num' +
+        (s.over_target ? " over" : "") + '">' + (s.waiting ? s.longest_wait_min + " " + T.min : "—") +
+        '</td><td class="num">' + (s.waiting ? s.estimated_wait_min + " " + T.min : "—") +
+        '</td><td class="num">' + s.served_today + '</td><td class="num">' + s.open_counters +
+        "</td></tr>");
+    });
+    h.push("</tbody></table></section>");
+
+    var r = state.ratings, total = r.excellent + r.good + r.satisfactory;
+    h.push('<section class="ratings"><h2>' + T.ratings + "</h2>");
+    ["excellent", "good", "satisfactory"].forEach(function (g) {
+      var share = total ? Math.round(100 * r[g] / total) : 0;
+      h.push('<div class="rating ' + g + '"><span class="rl">' + T[g] + '</span><span class="rbar">' +
+        '<span style="width:' + share + '%"></span></span><b class="rn" data-grade="' + g + '">' +
+        r[g] + "</b><span class=\"rs\">" + share + "%</span></div>");
+    });
+    h.push('<p class="muted">' + total + " " + T.of_rated + "</p></section>");
+    board.innerHTML = h.join("");
+    var input = document.getElementById("announce-text");
+    if (input && document.activeElement !== input) input.value = state.announcement;
+  }
+
+  function btn(action, counter, label) {
+    return '<button type="button" data-action="' + action + '" data-counter="' + esc(counter) +
+      '">' + esc(label) + "</button>";
+  }
+
+  // ------------------------------------------------------------ actions
+  var toast = document.createElement("div");
+  toast.className = "toast";
+  toast.setAttribute("role", "status");
+  document.body.appendChild(toast);
+  function say(text, bad) {
+    toast.textContent = text;
+    toast.className = "toast show" + (bad ? " bad" : "");
+    clearTimeout(say.t);
+    say.t = setTimeout(function () { toast.className = "toast"; }, 5000);
+  }
+  function post(path, body) {
+    return fetch(path, {
+      method: "POST", credentials: "same-origin",
+      headers: { "Content-Type": "application/json", "X-Kezek-Board": "1" },
+      body: JSON.stringify(body || {})
+    }).then(function (r) {
+      return r.json().then(function (data) {
+        if (!r.ok) throw new Error(data.message || r.statusText);
+        return data;
+      });
+    }).catch(function (e) { say(e.message, true); throw e; });
+  }
+
+  var dialog = document.createElement("dialog");
+  dialog.id = "action-dialog";
+  document.body.appendChild(dialog);
+  function ask(title, fields, onSave) {
+    dialog.innerHTML = '<form method="dialog"><h3>' + esc(title) + "</h3>" + fields +
+      '<div class="acts"><button value="cancel" type="button" id="dlg-cancel">' + T.cancel +
+      '</button><button value="ok" id="dlg-ok" class="primary">' + T.save + "</button></div></form>";
+    dialog.querySelector("#dlg-cancel").onclick = function () { dialog.close(); };
+    dialog.querySelector("form").onsubmit = function (e) {
+      e.preventDefault();
+      onSave(dialog).then(function () { dialog.close(); say(T.saved); }, function () {});
+    };
+    dialog.showModal();
+  }
+
+  board.addEventListener("click", function (e) {
+    var b = e.target.closest("button[data-action]");
+    if (!b) return;
+    var id = b.getAttribute("data-counter"), action = b.getAttribute("data-action");
+    var c = state.counters.filter(function (x) { return x.id === id; })[0];
+    var title = fmt("counter_n", { n: c.number });
+    var base = "/board/api/counters/" + encodeURIComponent(id) + "/";
+    if (action === "open" || action === "close") { post(base + action).catch(function () {}); return; }
+    if (action === "pause") {
+      ask(title + " — " + T.act_pause, '<label>' + T.reason + '<select name="reason">' +
+        REASONS.map(function (r) { return '<option value="' + r + '">' + T["r_" + r] + " (" +
+          state.pause_limits_min[r] + " " + T.min + ")</option>"; }).join("") + "</select></label>",
+        function (d) { return post(base + "pause", { reason: d.querySelector("select").value }); });
+    } else if (action === "profile") {
+      ask(title + " — " + T.act_profile, '<div class="profile">' + state.services.map(function (s) {
+        var level = c.profile[s.id] || "";
+        return "<label>" + esc(s.name[lang]) + '<select data-service="' + esc(s.id) + '">' +
+          ["", "main", "backup"].map(function (v) {
+            return '<option value="' + v + '"' + (v === level ? " selected" : "") + ">" +
+              (v ? T[v] : T.not_served) + "</option>";
+          }).join("") + "</select></label>";
+      }).join("") + "</div>", function (d) {
+        var profile = {};
+        d.querySelectorAll("select[data-service]").forEach(function (s) {
+          if (s.value) profile[s.getAttribute("data-service")] = s.value;
+        });
+        return post(base + "profile", { profile: profile });
+      });
+    } else if (action === "call") {
+      var mine = state.waiting.filter(function (t) { return c.profile[t.service_id]; });
+      ask(title + " — " + T.act_call, "<label>" + T.ticket + '<select name="ticket">' +
+        mine.map(function (t) { return '<option value="' + esc(t.id) + '">' + esc(t.number) +
+          " · " + esc(serviceName(t.service_id)) + " · " + t.wait_min + " " + T.min + "</option>";
+        }).join("") + "</select></label><label>" + T.reason +
+        '<input name="reason" required maxlength="300" placeholder="' + esc(T.call_reason_hint) +
+        '"></label>', function (d) {
+          return post(base + "call", { ticket_id: d.querySelector("select").value,
+            reason: d.querySelector("input").value });
+        });
+    }
+  });
+
+  var announce = document.createElement("form");
+  announce.className = "announce";
+  announce.innerHTML = "<label>" + T.announcement + '<input id="announce-text" maxlength="500">' +
+    '</label><button class="primary">' + T.save + "</button>";
+  announce.onsubmit = function (e) {
+    e.preventDefault();
+    post("/board/api/announcement", { text: document.getElementById("announce-text").value })
+      .then(function () { say(T.saved); }, function () {});
+  };
+  board.parentNode.insertBefore(announce, board.nextSibling);
+
+  // ------------------------------------------------------------ the stream
+  var delay = 500;
+  function connect() {
+    var ws = new WebSocket((location.protocol === "https:" ? "wss://" : "ws://") + location.host +
+      "/board/ws");
+    ws.onopen = function () { link.textContent = T.online; link.className = "link on"; delay = 500; };
+    ws.onmessage = function (e) { state = JSON.parse(e.data); render(); };
+    ws.onclose = function (e) {
+      link.textContent = T.offline; link.className = "link off";
+      if (e.code === 1008) { location.href = "/board/login?next=/board"; return; }
+      setTimeout(connect, delay);
+      delay = Math.min(delay * 2, 15000);
+    };
+  }
+  connect();
+})();
