@@ -1,0 +1,172 @@
+"""What the kiosk knows of the hall: the server's catalogue, queues and counters, as last told."""
+
+from __future__ import annotations
+
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
+from datetime import datetime
+
+from hallserver.protocol import (
+    SERVICE_CHANGED,
+    TICKET_ISSUED,
+    CounterView,
+    GroupView,
+    HallEvent,
+    HallView,
+    QueueEntry,
+    ServiceView,
+    Snapshot,
+    Text,
+)
+
+LANGUAGES = ("kk", "ru", "en")
+
+
+def text_in(text: Text | None, language: str) -> str:
+    """The text in `language`, falling back to Kazakh, Russian, English, then anything."""
+    if not text:
+        return ""
+    for lang in (language, *LANGUAGES):
+        if text.get(lang):
+            return text[lang]
+    return next(iter(text.values()), "")
+
+
+def fold(text: str) -> str:
+    """Lower case, no accents except Kazakh letters, ё as е: what search compares."""
+    text = text.casefold().replace("ё", "е")
+    return unicodedata.normalize("NFC", text)
+
+
+class HallState:
+    """The server's view of the hall as the kiosk last heard it; it decides nothing.
+
+    Filled from `GET /services`, the event stream's snapshot and its events.
+    """
+
+    def __init__(self, popular: Sequence[str] = ()) -> None:
+        self.hall: HallView | None = None
+        self.services: dict[str, ServiceView] = {}
+        self.queue: dict[str, QueueEntry] = {}
+        self.counters: dict[str, CounterView] = {}
+        self.issued_today: Counter[str] = Counter()
+        self.configured_popular = tuple(popular)
+        self.seq: int | None = None
+
+    # ------------------------------------------------------------------ updates
+
+    def set_services(self, services: Iterable[ServiceView]) -> None:
+        self.services = {service.id: service for service in services}
+
+    def set_hall(self, hall: HallView) -> None:
+        self.hall = hall
+
+    def mark_closed(self, opens_at: datetime | None) -> None:
+        """The server refused a ticket because the hall is closed: believe it until told again."""
+        if self.hall is not None:
+            self.hall = replace(self.hall, open=False, opens_at=opens_at)
+
+    def set_queue(self, entries: Iterable[QueueEntry]) -> None:
+        self.queue = {entry.service_id: entry for entry in entries}
+
+    def apply_snapshot(self, snapshot: Snapshot) -> None:
+        self.hall = snapshot.hall
+        self.set_queue(snapshot.queue)
+        self.counters = {counter.id: counter for counter in snapshot.counters}
+        self.issued_today = Counter(ticket.service_id for ticket in snapshot.tickets)
+        self.seq = snapshot.seq
+
+    def apply_event(self, event: HallEvent) -> None:
+        self.seq = event.seq
+        for raw in _list(event.data.get("queue")):
+            entry = QueueEntry.from_json(raw)
+            self.queue[entry.service_id] = entry
+        if event.type == TICKET_ISSUED and (ticket := event.ticket) is not None:
+            self.issued_today[ticket.service_id] += 1
+        counter = event.counter
+        if counter is not None:
+            self.counters[counter.id] = counter
+        if event.type == SERVICE_CHANGED:
+            service_id = event.data.get("service_id")
+            suspended = event.data.get("suspended")
+            if isinstance(service_id, str) and service_id in self.services:
+                old = self.services[service_id]
+                self.services[service_id] = _replace_suspended(old, bool(suspended))
+                entry = self.queue.get(service_id)
+                if entry is not None:
+                    self.queue[service_id] = _entry_suspended(entry, bool(suspended))
+
+    # ------------------------------------------------------------------ reads
+
+    @property
+    def is_open(self) -> bool:
+        return self.hall is None or self.hall.open
+
+    @property
+    def opens_at(self) -> datetime | None:
+        return None if self.hall is None else self.hall.opens_at
+
+    @property
+    def groups(self) -> tuple[GroupView, ...]:
+        if self.hall is None:
+            return ()
+        used = {service.group for service in self.services.values()}
+        return tuple(group for group in self.hall.groups if group.id in used)
+
+    def hall_name(self, language: str) -> str:
+        return "" if self.hall is None else text_in(self.hall.name, language)
+
+    def services_in(self, group_id: str) -> list[ServiceView]:
+        return [s for s in self.services.values() if s.group == group_id]
+
+    def suspended(self, service_id: str) -> bool:
+        service = self.services.get(service_id)
+        entry = self.queue.get(service_id)
+        return bool((service and service.suspended) or (entry and entry.suspended))
+
+    def popular(self, count: int = 10) -> list[ServiceView]:
+        """The most used services: the hall's own list first, then today's tickets, then order."""
+        order = {service_id: i for i, service_id in enumerate(self.services)}
+        ranked = sorted(
+            self.services.values(),
+            key=lambda s: (
+                self.configured_popular.index(s.id)
+                if s.id in self.configured_popular
+                else len(self.configured_popular),
+                -self.issued_today[s.id],
+                order[s.id],
+            ),
+        )
+        return ranked[:count]
+
+    def search(self, query: str, language: str) -> list[ServiceView]:
+        """Services whose name (in any language) has a word starting with each typed word."""
+        words = fold(query).split()
+        if not words:
+            return []
+        found: list[tuple[int, int, ServiceView]] = []
+        for i, service in enumerate(self.services.values()):
+            best = None
+            for lang in LANGUAGES:
+                name = fold(service.name.get(lang, ""))
+                haystack = [w.strip("():,.;«»\"'-") for w in name.replace("-", " ").split()]
+                if all(any(h.startswith(w) for h in haystack) or w in name for w in words):
+                    rank = 0 if lang == language else 1
+                    best = rank if best is None else min(best, rank)
+            if best is not None:
+                found.append((best, i, service))
+        return [service for _, _, service in sorted(found, key=lambda f: (f[0], f[1]))]
+
+
+def _list(value: object) -> list[object]:
+    return list(value) if isinstance(value, list) else []
+
+
+def _replace_suspended(service: ServiceView, suspended: bool) -> ServiceView:
+    return replace(service, suspended=suspended)
+
+
+def _entry_suspended(entry: QueueEntry, suspended: bool) -> QueueEntry:
+    return replace(entry, suspended=suspended)

@@ -1,0 +1,145 @@
+"""Issuing and printing a ticket, and telling the server about the printer (plain Python)."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import cast
+
+from hallserver.client import ClientError, HallClient
+from hallserver.protocol import JsonObject, ServiceView, Text, TicketView
+
+from hardware.errors import HardwareError
+from hardware.printer import PrinterStatus, TicketPrinter
+from hardware.ticket_layout import Language, TicketSlip
+from kiosk.flow import IssueRequest, Issued
+from kiosk.hallstate import text_in
+
+log = logging.getLogger(__name__)
+
+SECOND_LANGUAGE = {"kk": "ru", "ru": "kk", "en": "kk"}
+# The server's printer states (POST /terminals/status) for the hardware layer's error codes.
+SERVER_PRINTER_STATE = {
+    "paper_out": "paper_out",
+    "cover_open": "cover_open",
+    "printer_offline": "offline",
+    "printer_error": "offline",
+    "printer_driver_missing": "offline",
+    "printer_config_invalid": "offline",
+}
+
+
+class KioskClient(HallClient):
+    """HallClient plus the terminal heartbeat, which hallserver.client does not offer yet."""
+
+    def report_status(self, printer: str, detail: str = "") -> None:
+        """`POST /terminals/status {printer, detail}`: the kiosk's heartbeat and printer state."""
+        body: JsonObject = {"printer": printer}
+        if detail:
+            body["detail"] = detail[:200]
+        self._post("/terminals/status", body)
+
+
+@dataclass(frozen=True)
+class SlipWords:
+    """The words of a slip that come from the kiosk's translations, in the visitor's language."""
+
+    next_step: str
+    late_note: str = ""
+
+
+def make_slip(
+    ticket: TicketView,
+    services: Mapping[str, ServiceView],
+    hall_name: Text,
+    words: SlipWords,
+    language: str,
+) -> TicketSlip:
+    """The printed ticket for `ticket`, in `language` with the service also in a second one."""
+    service = services.get(ticket.service_id)
+    name: Text = service.name if service is not None else {"kk": ticket.service_id}
+    second = SECOND_LANGUAGE.get(language, "ru")
+    footer = (words.late_note,) if words.late_note else ()
+    return TicketSlip(
+        hall_name=text_in(hall_name, language),
+        service_name=text_in(name, language),
+        service_name_second=text_in(name, second),
+        number=ticket.number,
+        people_ahead=ticket.people_ahead,
+        wait_minutes=wait_minutes(ticket.estimated_wait_s),
+        issued_at=ticket.issued_at,
+        status_url=ticket.status_url or "",
+        next_step=words.next_step,
+        language=cast(Language, language if language in ("kk", "ru", "en") else "kk"),
+        appointment_at=ticket.appointment_at,
+        footer_lines=footer,
+    )
+
+
+def wait_minutes(seconds: int) -> int:
+    """A wait rounded up to whole minutes (a visitor is never told 0 when anyone waits)."""
+    return max(0, -(-seconds // 60))
+
+
+class Issuer:
+    """Asks the server for a ticket, prints it, and reports the printer's faults.
+
+    Runs on the link's worker thread. `printer` None means this kiosk only shows the number.
+    """
+
+    def __init__(self, client: KioskClient, printer: TicketPrinter | None) -> None:
+        self.client = client
+        self.printer = printer
+        self.reported: str | None = None  # the printer state the server last heard
+
+    def issue(
+        self,
+        request: IssueRequest,
+        services: Mapping[str, ServiceView],
+        hall_name: Text,
+        words: Callable[[TicketView], SlipWords],
+        *,
+        print_ticket: bool = True,
+    ) -> Issued:
+        """Raises ClientError when the server refuses or cannot be reached; printing never does."""
+        ticket = self.client.issue_ticket(
+            request.service_id,
+            priority=request.priority,
+            priority_reason=request.priority_reason,
+            language=request.language,
+            appointment_code=request.appointment_code,
+            iin=request.iin,
+        )
+        if not print_ticket or self.printer is None:
+            return Issued(ticket, None)
+        slip = make_slip(ticket, services, hall_name, words(ticket), request.language)
+        try:
+            self.printer.print_ticket(slip)
+        except HardwareError as error:
+            log.warning("ticket %s did not print: %s", ticket.number, error.detail)
+            self.report(SERVER_PRINTER_STATE.get(error.code, "offline"), error.detail)
+            return Issued(ticket, error.code)
+        if self.reported not in (None, "online", "paper_near_end"):
+            self.report("online")
+        return Issued(ticket, None)
+
+    def heartbeat(self) -> str:
+        """Ask the printer how it is and tell the server; returns the state reported."""
+        if self.printer is None:
+            state = "none"
+        else:
+            status = self.printer.status()
+            state = status.value if status is not PrinterStatus.OFFLINE else "offline"
+        self.report(state, force=True)
+        return state
+
+    def report(self, state: str, detail: str = "", *, force: bool = False) -> None:
+        if state == self.reported and not force:
+            return
+        try:
+            self.client.report_status(state, detail)
+            self.reported = state
+        except ClientError as error:  # the next heartbeat tries again
+            log.info("printer state %s not reported: %s", state, error)
+

@@ -1,0 +1,615 @@
+"""Citizen mode: the touchscreen's screens, rendered from CitizenFlow; taps are forwarded to it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, QT_TRANSLATE_NOOP
+from PySide6.QtWidgets import (
+    QApplication,
+    QHBoxLayout,
+    QScrollArea,
+    QScroller,
+    QVBoxLayout,
+    QWidget,
+)
+
+from hallserver.protocol import HallEvent, ServiceView, Snapshot, TicketView
+
+from kiosk.config import KioskConfig
+from kiosk.flow import PRIORITIES, CitizenFlow, IssueRequest, Issued, Screen
+from kiosk.hallstate import text_in
+from kiosk.issuing import SlipWords
+from kiosk.link import KioskLink, Refusal
+from kiosk.translations import Translations
+from kiosk.views import texts
+from kiosk.views.theme import ICONS, Sizes
+from kiosk.views.widgets import KEYBOARD_ROWS, Keypad, Tile, button, label, qr_pixmap, tile_grid
+
+ENDONYMS = (("kk", "Қазақша"), ("ru", "Русский"), ("en", "English"))
+SHORT = {"kk": "ҚАЗ", "ru": "РУС", "en": "ENG"}
+WELCOME_WORDS = {
+    "choose": QT_TRANSLATE_NOOP("Welcome", "Choose your language"),
+    "priority": QT_TRANSLATE_NOOP("Welcome", "Priority: disabled, elderly, pregnant"),
+    "appointment": QT_TRANSLATE_NOOP("Welcome", "I have an appointment"),
+}
+PRIORITY_ICONS = {"disabled": "♿", "elderly": "☂", "pregnant": "♥"}
+
+
+class CitizenWindow(QWidget):
+    """The citizen kiosk: one page per flow screen, rebuilt on every change (it is cheap)."""
+
+    def __init__(
+        self,
+        flow: CitizenFlow,
+        link: KioskLink,
+        translations: Translations,
+        config: KioskConfig,
+        sizes: Sizes,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.flow = flow
+        self.link = link
+        self.translations = translations
+        self.config = config
+        self.sizes = sizes
+        self.page: QWidget | None = None
+        self.setObjectName("citizen")
+        self.setProperty("role", "page")
+        self.setAutoFillBackground(True)
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(sizes.gap * 2, sizes.gap, sizes.gap * 2, sizes.gap)
+        self._idle = QTimer(self, singleShot=True, interval=int(config.idle_s * 1000))
+        self._idle.timeout.connect(self._on_idle)
+        self._ticket_timer = QTimer(self, singleShot=True)
+        self._ticket_timer.timeout.connect(self._on_idle)
+        link.online_changed.connect(self._on_online_changed)
+        link.snapshot_received.connect(self._on_snapshot_received)
+        link.event_received.connect(self._on_event_received)
+        link.done.connect(self._on_done)
+        link.failed.connect(self._on_failed)
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self)
+        translations.install(flow.language)
+        self.render()
+
+    # ------------------------------------------------------------------ input
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if event.type() in (QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin):
+            if self.flow.screen is not Screen.WELCOME and self.flow.screen is not Screen.TICKET:
+                self._idle.start()
+        return False
+
+    def _act(self, change: Callable[[], object]) -> Callable[[], None]:
+        """A tap: change the flow, then render."""
+
+        def run() -> None:
+            change()
+            self.render()
+
+        return run
+
+    def _on_idle(self) -> None:
+        self.flow.reset()
+        self.render()
+
+    # ------------------------------------------------------------------ from the link
+
+    def _on_online_changed(self, online: bool) -> None:
+        self.flow.set_online(online)
+        self.render()
+
+    def _on_snapshot_received(self, snapshot: Snapshot) -> None:
+        self.flow.state.apply_snapshot(snapshot)
+        self.flow.hall_changed()
+        self.render()
+
+    def _on_event_received(self, event: HallEvent) -> None:
+        self.flow.state.apply_event(event)
+        if self.flow.screen in (Screen.SERVICE, Screen.CLOSED):
+            self.render()
+
+    def _on_done(self, tag: str, result: object) -> None:
+        state = self.flow.state
+        if tag == "services" and isinstance(result, list):
+            state.set_services(result)
+        elif tag == "hall":
+            was_open = state.is_open
+            state.set_hall(result)  # type: ignore[arg-type]
+            self.flow.hall_changed()
+            if was_open == state.is_open:
+                return
+        elif tag == "queue" and isinstance(result, list):
+            state.set_queue(result)
+            if self.flow.screen is not Screen.SERVICE:
+                return
+        elif tag == "issue" and isinstance(result, Issued):
+            self.flow.ticket_issued(result)
+            seconds = self.flow.ticket_seconds(self.config.ticket_s, self.config.ticket_fault_s)
+            self._idle.stop()
+            self._ticket_timer.start(int(seconds * 1000))
+        else:
+            return
+        self.render()
+
+    def _on_failed(self, tag: str, refusal: Refusal) -> None:
+        if tag == "issue":
+            self.flow.refused(refusal.code, refusal.at)
+            self.render()
+
+    # ------------------------------------------------------------------ issuing
+
+    def _send(self, request: IssueRequest | None) -> None:
+        if request is None:
+            self.render()
+            return
+        state = self.flow.state
+        services = dict(state.services)
+        hall_name = state.hall.name if state.hall is not None else {}
+        words = self._slip_words(request.language)
+        issuer = self.link.issuer
+        self.link.run("issue", lambda: issuer.issue(request, services, hall_name, words))
+        self.render()
+
+    def _slip_words(self, language: str) -> Callable[[TicketView], SlipWords]:
+        t = self.translations
+        next_step = t.text(language, "Slip", SLIP_NEXT_STEP)
+        late = t.text(language, "Slip", SLIP_LATE)
+        return lambda ticket: SlipWords(next_step, late if ticket.late_for_appointment else "")
+
+    # ------------------------------------------------------------------ rendering
+
+    def render(self) -> None:
+        self.translations.install(self.flow.language)
+        if self.page is not None:
+            self._layout.removeWidget(self.page)
+            self.page.hide()
+            self.page.deleteLater()
+        self.page = QWidget(self)
+        self.page.setObjectName(f"screen-{self.flow.screen.value}")
+        column = QVBoxLayout(self.page)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(self.sizes.gap)
+        screen = self.flow.screen
+        if screen is not Screen.WELCOME:
+            column.addLayout(self._top_bar())
+        if not self.flow.online:
+            banner = label(
+                self.tr(
+                    "No connection to the hall server. Reconnecting… "
+                    "Tickets will be issued as soon as it is back."
+                ),
+                "banner",
+                "big",
+            )
+            banner.setObjectName("offline-banner")
+            column.addWidget(banner)
+        if self.flow.priority is not None and screen not in (Screen.WELCOME, Screen.TICKET):
+            column.addWidget(
+                label(
+                    self.tr("Priority ticket: {who}").format(
+                        who=texts.tr(texts.PRIORITY_NAMES[self.flow.priority])
+                    ),
+                    "priority",
+                    "big",
+                )
+            )
+        build = getattr(self, f"_screen_{screen.value}")
+        body: QWidget = build()
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(body)
+        QScroller.grabGesture(scroll.viewport(), QScroller.ScrollerGestureType.LeftMouseButtonGesture)
+        column.addWidget(scroll, 1)
+        if screen not in (Screen.WELCOME, Screen.TICKET):
+            column.addLayout(self._bottom_bar())
+        self._layout.addWidget(self.page)
+        self.page.show()
+
+    def _top_bar(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        name = label(self.flow.state.hall_name(self.flow.language), "muted")
+        row.addWidget(name, 1)
+        for language, _ in ENDONYMS:
+            chosen = language == self.flow.language
+            key = button(
+                SHORT[language],
+                self._act(lambda lang=language: self.flow.set_language(lang)),  # type: ignore[misc]
+                "chosen" if chosen else "secondary",
+                "big",
+                self.sizes.touch,
+                name=f"lang-{language}",
+            )
+            key.setFixedWidth(int(self.sizes.touch * 2.2))
+            row.addWidget(key)
+        return row
+
+    def _bottom_bar(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        row.addWidget(
+            button("←  " + self.tr("Back"), self._act(self.flow.back), "secondary", "big",
+                   self.sizes.touch * 2, "back")
+        )
+        row.addWidget(
+            button("⌂  " + self.tr("Start over"), self._act(self.flow.reset), "secondary", "big",
+                   self.sizes.touch * 2, "start-over")
+        )
+        return row
+
+    def _page(self) -> tuple[QWidget, QVBoxLayout]:
+        body = QWidget()
+        column = QVBoxLayout(body)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(self.sizes.gap)
+        return body, column
+
+    @property
+    def _columns(self) -> int:
+        return 3 if self.width() > self.height() else 2
+
+    def _service_tile(self, service: ServiceView) -> Tile:
+        name = text_in(service.name, self.flow.language)
+        tile = Tile(ICONS.get(service.icon, "•"), name, "tile", int(self.sizes.touch * 2))
+        tile.setObjectName(f"service-{service.id}")
+        tile.clicked.connect(self._act(lambda: self.flow.open_service(service.id)))
+        return tile
+
+    def _trilingual(self, context: str, source: str) -> str:
+        return "\n".join(self.translations.text(lang, context, source) for lang, _ in ENDONYMS)
+
+    # ---- screens
+
+    def _screen_welcome(self) -> QWidget:
+        body, column = self._page()
+        title = label(self.flow.state.hall_name(self.flow.language), "page", "title")
+        title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        column.addWidget(title)
+        column.addStretch(1)
+        choose = label(self._trilingual("Welcome", WELCOME_WORDS["choose"]), "page", "big")
+        choose.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        column.addWidget(choose)
+        for language, name in ENDONYMS:
+            key = button(
+                name,
+                self._act(lambda lang=language: self.flow.choose_language(lang)),  # type: ignore[misc]
+                "tile",
+                "title",
+                int(self.sizes.touch * 2.6),
+                name=f"choose-{language}",
+            )
+            column.addWidget(key)
+        column.addStretch(1)
+        priority = Tile(
+            ICONS["priority"],
+            self._trilingual("Welcome", WELCOME_WORDS["priority"]),
+            "priority",
+            int(self.sizes.touch * 2.6),
+        )
+        priority.setObjectName("priority")
+        priority.clicked.connect(self._act(self.flow.start_priority))
+        column.addWidget(priority)
+        appointment = Tile(
+            ICONS["appointment"],
+            self._trilingual("Welcome", WELCOME_WORDS["appointment"]),
+            "group",
+            int(self.sizes.touch * 2.6),
+        )
+        appointment.setObjectName("appointment")
+        appointment.clicked.connect(self._act(self.flow.open_checkin))
+        column.addWidget(appointment)
+        return body
+
+    def _screen_priority(self) -> QWidget:
+        body, column = self._page()
+        column.addWidget(label(self.tr("Who is the ticket for?"), "page", "title"))
+        column.addWidget(
+            label(
+                self.tr(
+                    "You will be called before the general queue. "
+                    "Staff may ask to see a document."
+                ),
+                "page",
+            )
+        )
+        for kind in PRIORITIES:
+            tile = Tile(
+                PRIORITY_ICONS[kind],
+                texts.tr(texts.PRIORITY_NAMES[kind]),
+                "priority",
+                int(self.sizes.touch * 2.4),
+            )
+            tile.setObjectName(f"priority-{kind}")
+            tile.clicked.connect(self._act(lambda k=kind: self.flow.choose_priority(k)))  # type: ignore[misc]
+            column.addWidget(tile)
+        column.addStretch(1)
+        return body
+
+    def _screen_home(self) -> QWidget:
+        body, column = self._page()
+        column.addWidget(label(self.tr("What do you need today?"), "page", "title"))
+        state = self.flow.state
+        if not state.services:
+            column.addWidget(label(self.tr("Loading the list of services…"), "page", "big"))
+            column.addStretch(1)
+            return body
+        tiles: list[QWidget] = [self._service_tile(s) for s in state.popular(10)]
+        size = int(self.sizes.touch * 2)
+        more = Tile("☰", self.tr("All services by topic"), "group", size)
+        more.setObjectName("all-services")
+        more.clicked.connect(self._act(self.flow.open_groups))
+        search = Tile(ICONS["search"], self.tr("Find a service by name"), "group", size)
+        search.setObjectName("search")
+        search.clicked.connect(self._act(self.flow.open_search))
+        appointment = Tile(ICONS["appointment"], self.tr("I have an appointment"), "group", size)
+        appointment.setObjectName("appointment")
+        appointment.clicked.connect(self._act(self.flow.open_checkin))
+        tiles += [more, search, appointment]
+        column.addWidget(tile_grid(tiles, self._columns, self.sizes.gap))
+        column.addStretch(1)
+        return body
+
+    def _screen_groups(self) -> QWidget:
+        body, column = self._page()
+        column.addWidget(label(self.tr("All services by topic"), "page", "title"))
+        tiles: list[QWidget] = []
+        for group in self.flow.state.groups:
+            tile = Tile(
+                ICONS.get(group.icon, "•"),
+                text_in(group.name, self.flow.language),
+                "group",
+                int(self.sizes.touch * 2),
+            )
+            tile.setObjectName(f"group-{group.id}")
+            tile.clicked.connect(self._act(lambda g=group.id: self.flow.open_group(g)))  # type: ignore[misc]
+            tiles.append(tile)
+        column.addWidget(tile_grid(tiles, self._columns, self.sizes.gap))
+        column.addStretch(1)
+        return body
+
+    def _screen_group(self) -> QWidget:
+        body, column = self._page()
+        state = self.flow.state
+        group = next((g for g in state.groups if g.id == self.flow.group_id), None)
+        if group is not None:
+            column.addWidget(label(text_in(group.name, self.flow.language), "page", "title"))
+        tiles = [self._service_tile(s) for s in state.services_in(self.flow.group_id or "")]
+        column.addWidget(tile_grid(tiles, self._columns, self.sizes.gap))
+        column.addStretch(1)
+        return body
+
+    def _screen_search(self) -> QWidget:
+        body, column = self._page()
+        column.addWidget(label(self.tr("Type the name of the service"), "page", "title"))
+        typed = label((self.flow.query or "") + "▏", "key", "title", wrap=False)
+        typed.setObjectName("query")
+        typed.setMinimumHeight(self.sizes.touch)
+        column.addWidget(typed)
+        results = self.flow.results()
+        if self.flow.query.strip() and not results:
+            column.addWidget(
+                label(self.tr("Nothing found. Try fewer letters, or choose by topic."), "warning")
+            )
+        tiles = [self._service_tile(s) for s in results[:6]]
+        column.addWidget(tile_grid(tiles, self._columns, self.sizes.gap))
+        column.addStretch(1)
+        key = max(self.sizes.touch, min(100, (self.width() - 200) // 12))
+        keypad = Keypad(KEYBOARD_ROWS[self.flow.language], key, space=self.tr("Space"))
+        keypad.setObjectName("keyboard")
+        keypad.typed.connect(lambda ch: (self.flow.type_text(ch), self.render()))
+        keypad.erased.connect(self._act(self.flow.erase))
+        column.addWidget(keypad)
+        return body
+
+    def _screen_service(self) -> QWidget:
+        body, column = self._page()
+        service = self.flow.service
+        if service is None:
+            column.addWidget(label(self.tr("Loading the list of services…"), "page", "big"))
+            return body
+        lang = self.flow.language
+        state = self.flow.state
+        column.addWidget(label(text_in(service.name, lang), "page", "title"))
+        if service.description:
+            column.addWidget(label(text_in(service.description, lang), "page"))
+        if service.documents:
+            column.addWidget(label(self.tr("What to bring"), "page", "big"))
+            for document in service.documents:
+                column.addWidget(label("•  " + text_in(document, lang), "page"))
+        if service.fee:
+            column.addWidget(label(self.tr("Cost: {fee}").format(fee=text_in(service.fee, lang)), "page"))
+        if service.duration_min:
+            column.addWidget(
+                label(self.tr("At the counter it takes about {n} min.").format(n=service.duration_min), "page")
+            )
+        entry = state.queue.get(service.id)
+        if state.suspended(service.id):
+            line = label(texts.notice_text("service_suspended", None), "warning", "big")
+            line.setObjectName("suspended")
+            column.addWidget(line)
+        else:
+            waiting = entry.waiting if entry is not None else 0
+            if waiting == 0:
+                text = self.tr("Nobody is waiting now: you will be called soon.")
+            else:
+                text = self.tr("Waiting now: {n} people, about {m} min.").format(
+                    n=waiting, m=texts.minutes(entry.estimated_wait_s if entry else 0)
+                )
+            line = label(text, "page", "big")
+            line.setObjectName("line")
+            column.addWidget(line)
+        column.addStretch(1)
+        take = button(
+            self.tr("Please wait…") if self.flow.busy else self.tr("Take a ticket"),
+            lambda: self._send(self.flow.take_ticket()),
+            "primary" if self.flow.can_issue() else "disabled",
+            "title",
+            int(self.sizes.touch * 2.4),
+            "take-ticket",
+        )
+        take.setEnabled(self.flow.can_issue())
+        column.addWidget(take)
+        return body
+
+    def _screen_checkin(self) -> QWidget:
+        body, column = self._page()
+        flow = self.flow
+        column.addWidget(label(self.tr("Check in for your appointment"), "page", "title"))
+        choice = QHBoxLayout()
+        for by, words in (("iin", self.tr("By IIN")), ("code", self.tr("By booking code"))):
+            choice.addWidget(
+                button(
+                    words,
+                    self._act(lambda b=by: flow.checkin_with(b)),  # type: ignore[misc]
+                    "chosen" if flow.checkin_by == by else "secondary",
+                    "big",
+                    int(self.sizes.touch * 1.4),
+                    f"checkin-{by}",
+                )
+            )
+        column.addLayout(choice)
+        hint = (
+            self.tr("Type the 12 digits of your IIN")
+            if flow.checkin_by == "iin"
+            else self.tr("Type the 6-character code from your booking")
+        )
+        column.addWidget(label(hint, "page"))
+        shown = flow.entry if flow.checkin_by == "code" else _spaced(flow.entry)
+        entry = label(shown + "▏", "key", "title", wrap=False)
+        entry.setObjectName("entry")
+        entry.setMinimumHeight(self.sizes.touch)
+        column.addWidget(entry)
+        if flow.entry_problem is not None:
+            problem = label(
+                texts.tr(texts.ENTRY_PROBLEMS.get(flow.entry_problem, texts.DEFAULT_NOTICE)),
+                "warning",
+                "big",
+            )
+            problem.setObjectName("entry-problem")
+            column.addWidget(problem)
+        key = int(self.sizes.touch * 1.6)
+        if flow.checkin_by == "iin":
+            rows: tuple[str, ...] = ("123", "456", "789", "0")
+        else:
+            rows = ("ACDEFGH", "JKLMNPQ", "RTUVWXY", "34679")
+        pad = Keypad(rows, key)
+        pad.setObjectName("pad")
+        pad.typed.connect(lambda k: (flow.press_key(k), self.render()))
+        pad.erased.connect(self._act(flow.erase_key))
+        column.addWidget(pad)
+        column.addStretch(1)
+        ok = button(
+            self.tr("Please wait…") if flow.busy else self.tr("Check in"),
+            lambda: self._send(flow.submit_checkin()),
+            "primary" if flow.online and not flow.busy else "disabled",
+            "title",
+            int(self.sizes.touch * 2),
+            "submit-checkin",
+        )
+        ok.setEnabled(flow.online and not flow.busy)
+        column.addWidget(ok)
+        return body
+
+    def _screen_ticket(self) -> QWidget:
+        body, column = self._page()
+        issued = self.flow.issued
+        assert issued is not None
+        ticket = issued.ticket
+        lang = self.flow.language
+        service = self.flow.state.services.get(ticket.service_id)
+        landscape = self.width() > self.height()
+        main = QHBoxLayout() if landscape else QVBoxLayout()
+        info = QVBoxLayout()
+        info.addWidget(label(self.tr("Your number"), "page", "title"))
+        number = label(ticket.number, "number", "number", wrap=False)
+        number.setObjectName("number")
+        number.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        info.addWidget(number)
+        if service is not None:
+            info.addWidget(label(text_in(service.name, lang), "page", "big"))
+        if issued.printer_problem is not None:
+            problem = label(texts.printer_text(issued.printer_problem), "warning", "big")
+            problem.setObjectName("printer-problem")
+            info.addWidget(problem)
+        if ticket.appointment_at is not None:
+            info.addWidget(
+                label(self.tr("Appointment at {time}").format(time=f"{ticket.appointment_at:%H:%M}"), "page", "big")
+            )
+        if ticket.late_for_appointment:
+            late = label(self.translations.text(lang, "Slip", SLIP_LATE), "warning")
+            late.setObjectName("late")
+            info.addWidget(late)
+        info.addWidget(label(self.tr("People ahead of you: {n}").format(n=ticket.people_ahead), "page", "big"))
+        info.addWidget(
+            label(self.tr("Estimated wait: about {m} min").format(m=texts.minutes(ticket.estimated_wait_s)), "page", "big")
+        )
+        info.addWidget(label(self.translations.text(lang, "Slip", SLIP_NEXT_STEP), "page"))
+        main.addLayout(info, 3)
+        if ticket.status_url:
+            qr_box = QVBoxLayout()
+            big = issued.printer_problem is not None
+            side = int(self.sizes.touch * (6 if big else 4.5))
+            code = label("", "page")
+            code.setObjectName("qr")
+            code.setPixmap(qr_pixmap(ticket.status_url, side))
+            code.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            qr_box.addWidget(code)
+            hint = label(self.tr("Scan to follow your turn on your phone"), "page")
+            hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            qr_box.addWidget(hint)
+            main.addLayout(qr_box, 2)
+        column.addLayout(main)
+        column.addStretch(1)
+        column.addWidget(
+            button(self.tr("Done"), self._act(self.flow.reset), "primary", "title",
+                   int(self.sizes.touch * 2), "done")
+        )
+        return body
+
+    def _screen_closed(self) -> QWidget:
+        body, column = self._page()
+        state = self.flow.state
+        title = label(self.tr("The hall is closed now"), "page", "title")
+        title.setObjectName("closed")
+        column.addWidget(title)
+        opens = state.opens_at
+        now = state.hall.now if state.hall is not None else None
+        if opens is not None:
+            text = self.tr("It opens at {time}. No tickets are issued until then.").format(
+                time=texts.when(opens, now)
+            )
+        else:
+            text = self.tr("No tickets are issued now.")
+        opens_label = label(text, "page", "big")
+        opens_label.setObjectName("opens-at")
+        column.addWidget(opens_label)
+        column.addStretch(1)
+        return body
+
+    def _screen_notice(self) -> QWidget:
+        body, column = self._page()
+        notice = self.flow.notice
+        now = self.flow.state.hall.now if self.flow.state.hall is not None else None
+        text = texts.notice_text(notice.code, notice.at, now) if notice else texts.tr(texts.DEFAULT_NOTICE)
+        message = label(text, "warning", "title")
+        message.setObjectName("notice")
+        column.addWidget(message)
+        column.addStretch(1)
+        return body
+
+
+SLIP_NEXT_STEP = QT_TRANSLATE_NOOP("Slip", "Please wait until your number is shown on the screen.")
+SLIP_LATE = QT_TRANSLATE_NOOP(
+    "Slip",
+    "You came more than 10 minutes after your appointment, so you join the general queue.",
+)
+
+
+def _spaced(digits: str) -> str:
+    """An IIN shown in groups as on the ID card: 900101 3 0000 4."""
+    groups = (digits[:6], digits[6:7], digits[7:11], digits[11:])
+    return " ".join(g for g in groups if g)

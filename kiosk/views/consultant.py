@@ -1,0 +1,347 @@
+"""Consultant mode: find a service, advise from its documents and waits, issue for the visitor."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
+
+from hallserver.client import Identity
+from hallserver.protocol import HallEvent, Snapshot, TicketView
+
+from kiosk.config import KioskConfig
+from kiosk.consultant_flow import ConsultantFlow
+from kiosk.flow import IssueRequest, Issued, PRIORITIES
+from kiosk.hallstate import text_in
+from kiosk.issuing import SlipWords
+from kiosk.link import KioskLink, Refusal
+from kiosk.translations import Translations
+from kiosk.views import texts
+from kiosk.views.citizen import SLIP_LATE, SLIP_NEXT_STEP
+from kiosk.views.theme import Sizes
+from kiosk.views.widgets import button, label
+
+STAFF_ROLES = ("consultant", "supervisor", "admin")
+
+
+class ConsultantWindow(QWidget):
+    """The consultant's desk: sign-in, search, the service's facts, issuing and cancelling."""
+
+    def __init__(
+        self,
+        flow: ConsultantFlow,
+        link: KioskLink,
+        translations: Translations,
+        config: KioskConfig,
+        sizes: Sizes,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.flow = flow
+        self.link = link
+        self.translations = translations
+        self.sizes = sizes
+        self.visitor_language = "kk"
+        self.setProperty("role", "page")
+        self.setAutoFillBackground(True)
+        self._layout = QVBoxLayout(self)
+        self.page: QWidget | None = None
+        self.search = QLineEdit()
+        self.search.setObjectName("search")
+        self.search.setMinimumHeight(sizes.touch)
+        self.search.textChanged.connect(self._on_search_changed)
+        self.reason = QLineEdit()
+        self.reason.setObjectName("reason")
+        self.reason.setMinimumHeight(sizes.touch)
+        self.reason.textChanged.connect(self._on_reason_changed)
+        self.checkin = QLineEdit()
+        self.checkin.setObjectName("checkin")
+        self.checkin.setMinimumHeight(sizes.touch)
+        self.token = QLineEdit()
+        self.token.setObjectName("token")
+        self.token.setEchoMode(QLineEdit.EchoMode.Password)
+        self.token.setMinimumHeight(sizes.touch)
+        link.online_changed.connect(self._on_online_changed)
+        link.snapshot_received.connect(self._on_snapshot_received)
+        link.event_received.connect(self._on_event_received)
+        link.done.connect(self._on_done)
+        link.failed.connect(self._on_failed)
+        translations.install(flow.language)
+        if link.client.token:
+            self.link.run("whoami", link.client.whoami)
+        self.render()
+
+    # ------------------------------------------------------------------ from the link
+
+    def _on_online_changed(self, online: bool) -> None:
+        self.flow.online = online
+        self.render()
+
+    def _on_snapshot_received(self, snapshot: Snapshot) -> None:
+        self.flow.state.apply_snapshot(snapshot)
+        self.render()
+
+    def _on_event_received(self, event: HallEvent) -> None:
+        self.flow.state.apply_event(event)
+        if event.data.get("queue") is not None:
+            self.render()
+
+    def _on_done(self, tag: str, result: object) -> None:
+        if tag == "services" and isinstance(result, list):
+            self.flow.state.set_services(result)
+        elif tag == "hall":
+            self.flow.state.set_hall(result)  # type: ignore[arg-type]
+        elif tag == "queue" and isinstance(result, list):
+            self.flow.state.set_queue(result)
+        elif tag == "whoami" and isinstance(result, Identity):
+            self.flow.signed_in_as = result.name if result.role in STAFF_ROLES else None
+            if self.flow.signed_in_as is None:
+                self.flow.problem = "not_consultant"
+        elif tag == "issue" and isinstance(result, Issued):
+            self.flow.ticket_issued(result.ticket)
+            self.reason.clear()
+            if result.printer_problem is not None:
+                self.flow.problem = result.printer_problem
+        elif tag == "checkin" and isinstance(result, Issued):
+            self.flow.ticket_issued(result.ticket)
+            self.checkin.clear()
+        elif tag == "cancel" and isinstance(result, TicketView):
+            self.flow.ticket_cancelled(result)
+        else:
+            return
+        self.render()
+
+    def _on_failed(self, tag: str, refusal: Refusal) -> None:
+        if tag in ("issue", "checkin", "cancel", "whoami"):
+            code = "not_consultant" if tag == "whoami" and refusal.code != "unreachable" else refusal.code
+            self.flow.refused(code)
+            if tag == "whoami":
+                self.flow.signed_in_as = None
+            self.render()
+
+    # ------------------------------------------------------------------ actions
+
+    def _on_search_changed(self, text: str) -> None:
+        self.flow.query = text
+        self.render()
+
+    def _on_reason_changed(self, text: str) -> None:
+        self.flow.reason = text
+
+    def sign_in(self) -> None:
+        self.link.client.token = self.token.text().strip()
+        self.token.clear()
+        self.link.run("whoami", self.link.client.whoami)
+
+    def sign_out(self) -> None:
+        self.link.client.token = None
+        self.flow.signed_in_as = None
+        self.render()
+
+    def _send(self, tag: str, request: IssueRequest | None) -> None:
+        if request is None:
+            self.render()
+            return
+        state = self.flow.state
+        services = dict(state.services)
+        hall_name = state.hall.name if state.hall is not None else {}
+        t, lang = self.translations, request.language
+        next_step = t.text(lang, "Slip", SLIP_NEXT_STEP)
+        late = t.text(lang, "Slip", SLIP_LATE)
+        issuer = self.link.issuer
+        print_here = self.flow.print_here
+
+        def job() -> Issued:
+            return issuer.issue(
+                request,
+                services,
+                hall_name,
+                lambda ticket: SlipWords(next_step, late if ticket.late_for_appointment else ""),
+                print_ticket=print_here,
+            )
+
+        self.link.run(tag, job)
+        self.render()
+
+    def issue(self) -> None:
+        self._send("issue", self.flow.issue_request(self.visitor_language))
+
+    def check_in(self) -> None:
+        self._send("checkin", self.flow.checkin_request(self.checkin.text(), self.visitor_language))
+
+    def cancel(self, ticket_id: str) -> None:
+        client = self.link.client
+        self.link.run("cancel", lambda: client.cancel(ticket_id, "issued by mistake"))
+
+    # ------------------------------------------------------------------ rendering
+
+    def render(self) -> None:
+        for field in (self.search, self.reason, self.checkin, self.token):
+            field.setParent(None)
+        if self.page is not None:
+            self._layout.removeWidget(self.page)
+            self.page.hide()
+            self.page.deleteLater()
+        self.page = QWidget(self)
+        column = QVBoxLayout(self.page)
+        column.setSpacing(self.sizes.gap)
+        if not self.flow.online:
+            column.addWidget(
+                label(self.tr("No connection to the hall server. Reconnecting…"), "banner", "big")
+            )
+        if self.flow.signed_in_as is None:
+            self.page.setObjectName("consultant-sign-in")
+            column.addWidget(label(self.tr("Consultant sign-in"), "page", "title"))
+            column.addWidget(label(self.tr("Your consultant token"), "page"))
+            column.addWidget(self.token)
+            column.addWidget(button(self.tr("Sign in"), self.sign_in, "primary", "big", self.sizes.touch, "sign-in"))
+            self._problem(column)
+            column.addStretch(1)
+        else:
+            self.page.setObjectName("consultant-desk")
+            self._desk(column)
+        self._layout.addWidget(self.page)
+        self.page.show()
+
+    def _problem(self, column: QVBoxLayout) -> None:
+        problem = self.flow.problem
+        if problem is None:
+            return
+        words = {
+            "no_service": self.tr("Choose a service first."),
+            "no_reason": self.tr("Write why the visitor has priority: it is recorded."),
+            "offline": self.tr("No connection to the hall server."),
+            "busy": self.tr("Please wait…"),
+            "not_consultant": self.tr("This token is not a consultant's."),
+        }
+        if problem in words:
+            text = words[problem]
+        elif problem.startswith("iin_"):
+            text = texts.tr(texts.ENTRY_PROBLEMS.get(problem[4:], texts.DEFAULT_NOTICE))
+        elif problem in texts.ENTRY_PROBLEMS:
+            text = texts.tr(texts.ENTRY_PROBLEMS[problem])
+        elif problem in ("paper_out", "cover_open", "printer_offline", "printer_error"):
+            text = texts.printer_text(problem)
+        else:
+            text = texts.notice_text(problem, None)
+        message = label(text, "warning", "big")
+        message.setObjectName("problem")
+        column.addWidget(message)
+
+    def _desk(self, column: QVBoxLayout) -> None:
+        flow, lang, touch = self.flow, self.flow.language, self.sizes.touch
+        top = QHBoxLayout()
+        top.addWidget(label(self.tr("Signed in: {name}").format(name=flow.signed_in_as), "muted"), 1)
+        top.addWidget(button(self.tr("Sign out"), self.sign_out, "secondary", None, touch, "sign-out"))
+        column.addLayout(top)
+        grid = QGridLayout()
+        grid.setSpacing(self.sizes.gap)
+        left = QVBoxLayout()
+        left.addWidget(label(self.tr("Find a service (any language)"), "page", "big"))
+        left.addWidget(self.search)
+        for service in flow.results()[:8]:
+            entry = flow.state.queue.get(service.id)
+            waiting = entry.waiting if entry else 0
+            chosen = service.id == flow.service_id
+            left.addWidget(
+                button(
+                    f"{text_in(service.name, lang)}  ·  {waiting}",
+                    lambda s=service.id: (flow.select(s), self.render()),  # type: ignore[misc]
+                    "chosen" if chosen else "secondary",
+                    None,
+                    touch,
+                    f"pick-{service.id}",
+                )
+            )
+        left.addStretch(1)
+        right = QVBoxLayout()
+        service = flow.service
+        if service is not None:
+            right.addWidget(label(text_in(service.name, lang), "page", "big"))
+            for document in service.documents:
+                right.addWidget(label("•  " + text_in(document, lang), "page"))
+            if service.fee:
+                right.addWidget(label(text_in(service.fee, lang), "muted"))
+            entry = flow.state.queue.get(service.id)
+            if flow.state.suspended(service.id):
+                right.addWidget(label(texts.notice_text("service_suspended", None), "warning"))
+            elif entry is not None:
+                wait = self.tr("Waiting: {n}, about {m} min").format(
+                    n=entry.waiting, m=texts.minutes(entry.estimated_wait_s)
+                )
+                line = label(wait, "page", "big")
+                line.setObjectName("wait")
+                right.addWidget(line)
+        right.addWidget(label(self.tr("Priority"), "page", "big"))
+        choices = QHBoxLayout()
+        for kind in (None, *PRIORITIES, "veteran"):
+            words = self.tr("None") if kind is None else texts.tr(texts.PRIORITY_NAMES[kind])
+            choices.addWidget(
+                button(
+                    words,
+                    lambda k=kind: (flow.set_priority(k), self.render()),  # type: ignore[misc]
+                    "chosen" if flow.priority == kind else "secondary",
+                    None,
+                    touch,
+                    f"priority-{kind or 'none'}",
+                )
+            )
+        right.addLayout(choices)
+        if flow.priority is not None:
+            right.addWidget(label(self.tr("Why (recorded)"), "page"))
+            right.addWidget(self.reason)
+        visitor = QHBoxLayout()
+        visitor.addWidget(label(self.tr("Visitor's language"), "page"))
+        for code, name in (("kk", "Қазақша"), ("ru", "Русский"), ("en", "English")):
+            visitor.addWidget(
+                button(
+                    name,
+                    lambda c=code: (setattr(self, "visitor_language", c), self.render()),  # type: ignore[misc]
+                    "chosen" if self.visitor_language == code else "secondary",
+                    None,
+                    touch,
+                    f"visitor-{code}",
+                )
+            )
+        right.addLayout(visitor)
+        right.addWidget(
+            button(
+                self.tr("Print the ticket here") if flow.print_here else self.tr("Only show the number"),
+                lambda: (setattr(flow, "print_here", not flow.print_here), self.render()),
+                "secondary",
+                None,
+                touch,
+                "print-toggle",
+            )
+        )
+        right.addWidget(button(self.tr("Issue a ticket"), self.issue, "primary", "big", touch, "issue"))
+        right.addWidget(label(self.tr("Check in an appointment: IIN or booking code"), "page"))
+        row = QHBoxLayout()
+        row.addWidget(self.checkin, 2)
+        row.addWidget(button(self.tr("Check in"), self.check_in, "primary", None, touch, "check-in"), 1)
+        right.addLayout(row)
+        self._problem(right)
+        right.addStretch(1)
+        grid.addLayout(left, 0, 0)
+        grid.addLayout(right, 0, 1)
+        grid.setColumnStretch(0, 1)
+        grid.setColumnStretch(1, 1)
+        column.addLayout(grid, 1)
+        if flow.issued:
+            column.addWidget(label(self.tr("Tickets issued here"), "page", "big"))
+            for ticket in flow.issued[:4]:
+                line = QHBoxLayout()
+                state = self.tr("cancelled") if ticket.status == "cancelled" else ""
+                number = label(f"{ticket.number}  {state}", "page", "title", wrap=False)
+                number.setObjectName(f"issued-{ticket.number}")
+                line.addWidget(number, 1)
+                if ticket.status == "waiting":
+                    line.addWidget(
+                        button(
+                            self.tr("Cancel (mistake)"),
+                            lambda t=ticket.id: self.cancel(t),  # type: ignore[misc]
+                            "secondary",
+                            None,
+                            touch,
+                            f"cancel-{ticket.number}",
+                        )
+                    )
+                column.addLayout(line)

@@ -1,0 +1,186 @@
+"""Rating mode: a small screen at a counter that asks, in three languages, how the visit went."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer, Signal
+from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
+
+from hallserver.protocol import HallEvent, Snapshot
+
+from hardware.devices.events import DeviceEvent, RatingPressed
+from kiosk.config import KioskConfig
+from kiosk.link import KioskLink, Refusal
+from kiosk.rating_flow import GRADES, RatingFlow, RatingScreen
+from kiosk.translations import Translations
+from kiosk.views.theme import Sizes
+from kiosk.views.widgets import button, label
+
+log = logging.getLogger(__name__)
+LANGUAGES = ("kk", "ru", "en")
+WORDS = {
+    "question": QT_TRANSLATE_NOOP("Rating", "How was your visit?"),
+    "excellent": QT_TRANSLATE_NOOP("Rating", "Excellent"),
+    "good": QT_TRANSLATE_NOOP("Rating", "Good"),
+    "satisfactory": QT_TRANSLATE_NOOP("Rating", "Satisfactory"),
+    "thanks": QT_TRANSLATE_NOOP("Rating", "Thank you!"),
+    "waiting": QT_TRANSLATE_NOOP("Rating", "Welcome"),
+    "serving": QT_TRANSLATE_NOOP("Rating", "Now at this counter"),
+    "offline": QT_TRANSLATE_NOOP("Rating", "No connection to the hall server. Reconnecting…"),
+}
+FACES = {"excellent": "☺☺", "good": "☺", "satisfactory": "•"}
+
+
+class RatingWindow(QWidget):
+    """The rating screen; the keypad's keys do what the on-screen buttons do.
+
+    Signals:
+        keypad_pressed(str): a grade from the serial keypad (emitted on its reader thread).
+    """
+
+    keypad_pressed = Signal(str)
+
+    def __init__(
+        self,
+        flow: RatingFlow,
+        link: KioskLink,
+        translations: Translations,
+        config: KioskConfig,
+        sizes: Sizes,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.flow = flow
+        self.link = link
+        self.translations = translations
+        self.sizes = sizes
+        self.online = False
+        self.setProperty("role", "page")
+        self.setAutoFillBackground(True)
+        self._layout = QVBoxLayout(self)
+        self.page: QWidget | None = None
+        self._timeout = QTimer(self, singleShot=True, interval=int(config.rating_timeout_s * 1000))
+        self._timeout.timeout.connect(self._on_no_answer)
+        self._thanks = QTimer(self, singleShot=True, interval=int(config.thanks_s * 1000))
+        self._thanks.timeout.connect(self._on_thanks_over)
+        link.online_changed.connect(self._on_online_changed)
+        link.snapshot_received.connect(self._on_snapshot_received)
+        link.event_received.connect(self._on_event_received)
+        link.failed.connect(self._on_failed)
+        self.keypad_pressed.connect(self.rate)
+        self._transport = None
+        if config.keypad:
+            from hardware.devices.kezek_line import KezekLineProtocol
+            from hardware.devices.transport import SerialTransport
+
+            self._transport = SerialTransport(config.keypad, KezekLineProtocol(), self._on_device)
+            self._transport.start()
+        self.render()
+
+    def close_keypad(self) -> None:
+        if self._transport is not None:
+            self._transport.stop()
+            self._transport = None
+
+    def closeEvent(self, event: object) -> None:  # noqa: N802 - Qt override
+        self.close_keypad()
+        super().closeEvent(event)  # type: ignore[arg-type]
+
+    def _on_device(self, event: DeviceEvent) -> None:
+        if isinstance(event, RatingPressed):
+            self.keypad_pressed.emit(event.grade.value)
+
+    def rate(self, grade: str) -> None:
+        answer = self.flow.rate(grade)
+        if answer is None:
+            return
+        ticket_id, chosen = answer
+        client = self.link.client
+        self.link.run("rate", lambda: client.rate(ticket_id, chosen))
+        self._timeout.stop()
+        self._thanks.start()
+        self.render()
+
+    def _on_no_answer(self) -> None:
+        self.flow.no_answer()
+        self.render()
+
+    def _on_thanks_over(self) -> None:
+        self.flow.thanks_over()
+        self.render()
+
+    def _on_online_changed(self, online: bool) -> None:
+        self.online = online
+        self.render()
+
+    def _on_snapshot_received(self, snapshot: Snapshot) -> None:
+        self.flow.apply_snapshot(snapshot)
+        self.render()
+
+    def _on_event_received(self, event: HallEvent) -> None:
+        if self.flow.apply_event(event):
+            if self.flow.screen is RatingScreen.ASKING:
+                self._thanks.stop()
+                self._timeout.start()
+            self.render()
+
+    def _on_failed(self, tag: str, refusal: Refusal) -> None:
+        if tag == "rate":  # already rated, or the server is away: the visitor was thanked anyway
+            log.warning("rating not recorded: %s %s", refusal.code, refusal.message)
+
+    def _three(self, key: str) -> str:
+        return "\n".join(self.translations.text(lang, "Rating", WORDS[key]) for lang in LANGUAGES)
+
+    def render(self) -> None:
+        if self.page is not None:
+            self._layout.removeWidget(self.page)
+            self.page.hide()
+            self.page.deleteLater()
+        self.page = QWidget(self)
+        self.page.setObjectName(f"rating-{self.flow.screen.value}")
+        column = QVBoxLayout(self.page)
+        column.setSpacing(self.sizes.gap)
+        if not self.online:
+            column.addWidget(label(self._three("offline"), "banner", "big"))
+        screen = self.flow.screen
+        if screen is RatingScreen.ASKING:
+            question = label(self._three("question"), "page", "title")
+            question.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            column.addWidget(question)
+            row = QHBoxLayout() if self.width() > self.height() else QVBoxLayout()
+            for grade in GRADES:
+                row.addWidget(
+                    button(
+                        FACES[grade] + "\n" + self._three(grade),
+                        lambda g=grade: self.rate(g),  # type: ignore[misc]
+                        "tile" if grade != "excellent" else "primary",
+                        "big",
+                        int(self.sizes.touch * 3),
+                        f"grade-{grade}",
+                    )
+                )
+            column.addLayout(row)
+        elif screen is RatingScreen.THANKS:
+            thanks = label(self._three("thanks"), "page", "title")
+            thanks.setObjectName("thanks")
+            thanks.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            column.addWidget(thanks)
+        elif screen is RatingScreen.SERVING and self.flow.current is not None:
+            column.addWidget(label(self._three("serving"), "muted", "big"))
+            arrow = f"{self.flow.current.number} → {self.flow.counter_number or ''}".strip()
+            now = label(arrow, "number", "number", wrap=False)
+            now.setObjectName("serving")
+            now.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            column.addWidget(now)
+        else:
+            welcome = label(self._three("waiting"), "page", "title")
+            welcome.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            column.addWidget(welcome)
+            if self.flow.counter_number is not None:
+                number = label(str(self.flow.counter_number), "number", "number", wrap=False)
+                number.setAlignment(Qt.AlignmentFlag.AlignCenter)
+                column.addWidget(number)
+        column.addStretch(1)
+        self._layout.addWidget(self.page)
+        self.page.show()

@@ -1,0 +1,115 @@
+"""Words the kiosk says about codes the server and the printer give: marked for translation."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP
+
+from kiosk.issuing import wait_minutes
+
+NOTICES = {
+    "too_early": QT_TRANSLATE_NOOP(
+        "Messages", "You are early for your appointment. Please check in from {time}."
+    ),
+    "booking_not_found": QT_TRANSLATE_NOOP(
+        "Messages",
+        "We could not find an appointment for today with this number. Please check it, "
+        "or take a ticket for the service.",
+    ),
+    "not_found": QT_TRANSLATE_NOOP(
+        "Messages",
+        "We could not find an appointment for today with this number. Please check it, "
+        "or take a ticket for the service.",
+    ),
+    "checked_in": QT_TRANSLATE_NOOP(
+        "Messages", "This appointment is already checked in: its ticket was issued before."
+    ),
+    "booking_cancelled": QT_TRANSLATE_NOOP("Messages", "This appointment was cancelled."),
+    "wrong_day": QT_TRANSLATE_NOOP(
+        "Messages", "This appointment is for another day. Please come on the day you booked."
+    ),
+    "service_suspended": QT_TRANSLATE_NOOP(
+        "Messages",
+        "This service is not available today. A consultant at the entrance will help you.",
+    ),
+    "service_closed": QT_TRANSLATE_NOOP(
+        "Messages", "This service is not provided at this time. It is available from {time}."
+    ),
+    "unreachable": QT_TRANSLATE_NOOP(
+        "Messages",
+        "The kiosk cannot reach the hall server right now. Please try again in a moment.",
+    ),
+}
+DEFAULT_NOTICE = QT_TRANSLATE_NOOP(
+    "Messages", "The ticket could not be issued. A consultant at the entrance will help you."
+)
+ENTRY_PROBLEMS = {
+    "length": QT_TRANSLATE_NOOP(
+        "Messages", "An IIN has exactly 12 digits. Please check the number on your ID card."
+    ),
+    "century": QT_TRANSLATE_NOOP(
+        "Messages",
+        "The seventh digit of an IIN is from 1 to 6. Please check the number on your ID card.",
+    ),
+    "date": QT_TRANSLATE_NOOP(
+        "Messages",
+        "The first six digits of an IIN are a date of birth, and these are not a real date. "
+        "Please check them.",
+    ),
+    "checksum": QT_TRANSLATE_NOOP(
+        "Messages",
+        "One digit seems to be mistyped. Please compare the number with your ID card "
+        "and try again.",
+    ),
+    "code_length": QT_TRANSLATE_NOOP(
+        "Messages", "A booking code has 6 letters and digits, as in your confirmation."
+    ),
+}
+PRINTER_PROBLEMS = {
+    "paper_out": QT_TRANSLATE_NOOP(
+        "Messages", "The printer is out of paper, so your ticket was not printed."
+    ),
+    "cover_open": QT_TRANSLATE_NOOP(
+        "Messages", "The printer's cover is open, so your ticket was not printed."
+    ),
+}
+PRINTER_OTHER = QT_TRANSLATE_NOOP(
+    "Messages", "The printer is not working, so your ticket was not printed."
+)
+PRINTER_ADVICE = QT_TRANSLATE_NOOP(
+    "Messages",
+    "Your place in the queue is kept. Remember your number or photograph the QR code. "
+    "Staff have been told.",
+)
+PRIORITY_NAMES = {
+    "disabled": QT_TRANSLATE_NOOP("Messages", "Visitor with a disability"),
+    "elderly": QT_TRANSLATE_NOOP("Messages", "Elderly visitor"),
+    "pregnant": QT_TRANSLATE_NOOP("Messages", "Pregnant woman"),
+    "veteran": QT_TRANSLATE_NOOP("Messages", "Veteran"),
+}
+
+
+def tr(source: str) -> str:
+    return QCoreApplication.translate("Messages", source)
+
+
+def when(at: datetime | None, now: datetime | None = None) -> str:
+    """A time the visitor understands: 09:00, or 24.11 09:00 when it is not today."""
+    if at is None:
+        return ""
+    if now is not None and at.date() != now.date():
+        return f"{at:%d.%m} {at:%H:%M}"
+    return f"{at:%H:%M}"
+
+
+def notice_text(code: str, at: datetime | None, now: datetime | None = None) -> str:
+    return tr(NOTICES.get(code, DEFAULT_NOTICE)).replace("{time}", when(at, now))
+
+
+def printer_text(code: str) -> str:
+    return tr(PRINTER_PROBLEMS.get(code, PRINTER_OTHER)) + " " + tr(PRINTER_ADVICE)
+
+
+def minutes(seconds: int) -> int:
+    return wait_minutes(seconds)

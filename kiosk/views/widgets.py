@@ -1,0 +1,194 @@
+"""Small building blocks: touch tiles, buttons with roles, a tile grid, the QR code, keypads."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+import qrcode
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QColor, QImage, QPainter, QPixmap
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+
+def styled(widget: QWidget, role: str, size: str | None = None) -> QWidget:
+    """Give `widget` a colour role (see theme.PAIRS) and optionally a text size."""
+    widget.setProperty("role", role)
+    if size is not None:
+        widget.setProperty("textsize", size)
+    return widget
+
+
+def label(text: str, role: str = "page", size: str | None = None, wrap: bool = True) -> QLabel:
+    widget = QLabel(text)
+    widget.setWordWrap(wrap)
+    widget.setTextFormat(Qt.TextFormat.PlainText)
+    styled(widget, role, size)
+    return widget
+
+
+def button(
+    text: str,
+    on_click: Callable[[], None],
+    role: str = "secondary",
+    size: str | None = None,
+    min_height: int = 0,
+    name: str = "",
+) -> QPushButton:
+    widget = QPushButton(text)
+    styled(widget, role, size)
+    widget.setMinimumHeight(min_height)
+    widget.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+    widget.clicked.connect(on_click)
+    if name:
+        widget.setObjectName(name)
+    return widget
+
+
+class Tile(QPushButton):
+    """A large touch target: a symbol and words that wrap (Kazakh names run long)."""
+
+    def __init__(
+        self, symbol: str, text: str, role: str, min_height: int, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        styled(self, role)
+        self.setAccessibleName(text)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(18, 12, 18, 12)
+        row.setSpacing(18)
+        icon = label(symbol, role, "title", wrap=False)
+        icon.setFixedWidth(int(min_height * 0.7))
+        icon.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        words = label(text, role, "tile")
+        words.setMinimumWidth(min_height)
+        words.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.words = words
+        for part in (icon, words):
+            part.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+            row.addWidget(part)
+        row.setStretch(1, 1)
+        self.setMinimumHeight(min_height)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.MinimumExpanding)
+
+    def text_label(self) -> str:
+        return self.words.text()
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        layout = self.layout()
+        hint = layout.sizeHint() if layout is not None else super().sizeHint()
+        return hint.expandedTo(QSize(0, self.minimumHeight()))
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        return QSize(self.minimumHeight() * 2, self.minimumHeight())
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802 - Qt override
+        return True
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt override
+        layout = self.layout()
+        height = layout.totalHeightForWidth(width) if layout is not None else 0
+        return max(self.minimumHeight(), height)
+
+
+def tile_grid(tiles: Sequence[QWidget], columns: int, gap: int) -> QWidget:
+    grid = QWidget()
+    layout = QGridLayout(grid)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.setSpacing(gap)
+    for i, tile in enumerate(tiles):
+        layout.addWidget(tile, i // columns, i % columns)
+    for column in range(columns):
+        layout.setColumnStretch(column, 1)
+    return grid
+
+
+def qr_pixmap(payload: str, size: int) -> QPixmap:
+    """The QR code of `payload` drawn crisp at about `size` pixels square."""
+    code = qrcode.QRCode(border=2, error_correction=qrcode.constants.ERROR_CORRECT_M)
+    code.add_data(payload)
+    code.make(fit=True)
+    matrix = code.get_matrix()
+    cell = max(1, size // len(matrix))
+    image = QImage(cell * len(matrix), cell * len(matrix), QImage.Format.Format_RGB32)
+    image.fill(QColor("#FFFFFF"))
+    painter = QPainter(image)
+    for y, row in enumerate(matrix):
+        for x, dark in enumerate(row):
+            if dark:
+                painter.fillRect(x * cell, y * cell, cell, cell, QColor("#000000"))
+    painter.end()
+    return QPixmap.fromImage(image)
+
+
+KEYBOARD_ROWS = {
+    "kk": ("әіңғүұқөһ", "йцукенгшщзх", "фывапролджэ", "ячсмитьбюъё"),
+    "ru": ("йцукенгшщзх", "фывапролджэ", "ячсмитьбюъё"),
+    "en": ("qwertyuiop", "asdfghjkl", "zxcvbnm"),
+}
+
+
+class Keypad(QWidget):
+    """Keys in rows, each at least one touch target wide, plus erase (and space).
+
+    Signals:
+        typed(str): a key was pressed.
+        erased(): the erase key was pressed.
+    """
+
+    typed = Signal(str)
+    erased = Signal()
+
+    def __init__(
+        self,
+        rows: Sequence[str],
+        key_size: int,
+        *,
+        space: str | None = None,
+        erase: str = "⌫",
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(8)
+        for keys in rows:
+            row = QHBoxLayout()
+            row.setSpacing(8)
+            row.addStretch(1)
+            for key in keys:
+                row.addWidget(self._key(key, key.upper(), key_size))
+            row.addStretch(1)
+            column.addLayout(row)
+        last = QHBoxLayout()
+        last.setSpacing(8)
+        last.addStretch(1)
+        if space is not None:
+            space_key = self._key(" ", space, key_size)
+            space_key.setMinimumWidth(key_size * 5)
+            last.addWidget(space_key)
+        erase_key = QPushButton(erase)
+        styled(erase_key, "secondary", "big")
+        erase_key.setMinimumSize(key_size * 2, key_size)
+        erase_key.setAccessibleName("erase")
+        erase_key.clicked.connect(self.erased.emit)
+        last.addWidget(erase_key)
+        last.addStretch(1)
+        column.addLayout(last)
+
+    def _key(self, key: str, caption: str, size: int) -> QPushButton:
+        widget = QPushButton(caption)
+        styled(widget, "key", "big")
+        widget.setMinimumSize(size, size)
+        widget.setMaximumHeight(size)
+        widget.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        widget.setFixedSize(size, size)
+        widget.clicked.connect(lambda: self.typed.emit(key))
+        return widget

@@ -1,0 +1,160 @@
+"""The kiosk's logic without Qt: the citizen flow, the hall state, rating and accessibility."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from hallserver.protocol import HallEvent, QueueEntry, ServiceView, TicketView
+from kiosk.accessibility import Screen as PhysicalScreen
+from kiosk.accessibility import contrast, hex_rgb
+from kiosk.flow import CitizenFlow, Screen
+from kiosk.hallstate import HallState
+from kiosk.rating_flow import RatingFlow, RatingScreen
+
+T = datetime(2026, 11, 23, 10, 0, tzinfo=UTC)
+
+
+def service(sid: str, kk: str, ru: str, en: str) -> ServiceView:
+    return ServiceView(id=sid, prefix=sid[0].upper(), name={"kk": kk, "ru": ru, "en": en}, description={})
+
+
+@pytest.fixture
+def state() -> HallState:
+    hall = HallState()
+    hall.set_services(
+        [
+            service("passport", "Шетелге шығуға арналған төлқұжат", "Паспорт для выезда", "Passport"),
+            service("birth", "Баланың туылуын тіркеу", "Регистрация рождения", "Birth registration"),
+            service("land", "Жер учаскесі", "Земельный участок", "Land plot"),
+        ]
+    )
+    return hall
+
+
+def test_search_finds_a_service_by_its_name_in_any_language(state: HallState) -> None:
+    assert [s.id for s in state.search("пасп", "kk")] == ["passport"]
+    assert [s.id for s in state.search("төлқ", "en")] == ["passport"]
+    assert [s.id for s in state.search("BIRTH", "ru")] == ["birth"]
+    assert state.search("   ", "kk") == []
+
+
+def test_popular_services_follow_the_halls_list_then_todays_tickets(state: HallState) -> None:
+    state.issued_today["land"] = 3
+    assert [s.id for s in state.popular(2)] == ["land", "passport"]
+    ranked = HallState(popular=("birth",))
+    ranked.set_services(state.services.values())
+    assert [s.id for s in ranked.popular(1)] == ["birth"]
+
+
+def test_a_wrong_iin_is_explained_and_nothing_is_sent(state: HallState) -> None:
+    flow = CitizenFlow(state)
+    flow.set_online(True)
+    flow.open_checkin()
+    for key in "90010130000":
+        flow.press_key(key)
+    assert flow.submit_checkin() is None and flow.entry_problem == "length"
+    flow.press_key("5")  # 900101300005: the check digit is 7
+    assert flow.submit_checkin() is None and flow.entry_problem == "checksum"
+    flow.erase_key()
+    flow.press_key("7")
+    request = flow.submit_checkin()
+    assert request is not None and request.iin == "900101300007" and flow.entry_problem is None
+
+
+def test_the_pad_takes_only_what_an_iin_or_a_booking_code_can_hold(state: HallState) -> None:
+    flow = CitizenFlow(state)
+    for key in "12a3456789012345":
+        flow.press_key(key)
+    assert flow.entry == "123456789012"
+    flow.checkin_with("code")
+    for key in "ab0c1d3e4f5":
+        flow.press_key(key)
+    assert flow.entry == "ACD3E4"  # no B, 0 or 1 in a code, and six at most
+
+
+def test_nothing_is_issued_while_offline_or_when_the_service_is_suspended(state: HallState) -> None:
+    flow = CitizenFlow(state)
+    flow.choose_language("ru")
+    flow.open_service("passport")
+    assert flow.take_ticket() is None
+    flow.set_online(True)
+    state.set_queue([QueueEntry("passport", 0, 0, 1, 0, suspended=True)])
+    assert flow.take_ticket() is None
+    state.set_queue([QueueEntry("passport", 0, 0, 1, 0)])
+    request = flow.take_ticket()
+    assert request is not None and request.language == "ru" and request.service_id == "passport"
+    assert flow.take_ticket() is None  # one tap, one ticket
+
+
+def test_a_hall_closed_refusal_shows_when_it_opens(state: HallState) -> None:
+    from hallserver.protocol import HallView
+
+    state.set_hall(HallView("h", {"en": "Hall"}, "Asia/Almaty", "2026-11-23", T, open=True))
+    flow = CitizenFlow(state)
+    flow.set_online(True)
+    flow.choose_language("en")
+    flow.open_service("land")
+    assert flow.take_ticket() is not None
+    flow.refused("hall_closed", T.replace(hour=9))
+    assert flow.screen is Screen.CLOSED and state.opens_at == T.replace(hour=9)
+
+
+def test_back_and_start_over_walk_the_path_the_visitor_came(state: HallState) -> None:
+    flow = CitizenFlow(state)
+    flow.start_priority()
+    flow.choose_priority("pregnant")
+    flow.open_groups()
+    flow.back()
+    assert flow.screen is Screen.HOME and flow.priority == "pregnant"
+    flow.back()
+    flow.back()
+    assert flow.screen is Screen.WELCOME and flow.priority is None
+    flow.choose_language("en")
+    flow.reset()
+    assert (flow.screen, flow.language) == (Screen.WELCOME, "kk")
+
+
+def ticket_event(seq: int, kind: str, number: str, counter: str | None) -> HallEvent:
+    data = TicketView("t-" + number, number, "passport", "x", T, counter_id=counter)
+    raw = {
+        "id": data.id,
+        "number": number,
+        "service_id": "passport",
+        "status": "serving",
+        "issued_at": T.isoformat(),
+        "counter_id": counter,
+    }
+    return HallEvent(seq, kind, T, "test", {"ticket": raw})
+
+
+def test_rating_asks_once_when_this_counter_finishes_and_not_for_others() -> None:
+    flow = RatingFlow("c1")
+    assert not flow.apply_event(ticket_event(1, "ticket.called", "B001", "c2"))
+    assert flow.apply_event(ticket_event(2, "ticket.called", "A001", "c1"))
+    assert flow.screen is RatingScreen.SERVING and flow.current is not None
+    assert flow.rate("good") is None  # nobody is asked yet
+    assert flow.apply_event(ticket_event(3, "ticket.finished", "A001", "c1"))
+    assert flow.screen is RatingScreen.ASKING
+    assert flow.rate("excellent") == ("t-A001", "excellent")
+    assert flow.rate("good") is None and flow.screen is RatingScreen.THANKS
+    flow.thanks_over()
+    assert flow.screen is RatingScreen.WAITING
+
+
+def test_no_answer_records_nothing() -> None:
+    flow = RatingFlow("c1")
+    flow.apply_event(ticket_event(1, "ticket.finished", "A001", "c1"))
+    flow.no_answer()
+    assert flow.screen is RatingScreen.WAITING and flow.rate("good") is None
+
+
+def test_fifteen_millimetres_on_a_21_inch_full_hd_kiosk_is_61_pixels() -> None:
+    assert PhysicalScreen(21.5, 1920, 1080).min_touch_px == 61
+    assert PhysicalScreen(24, 1080, 1920).min_touch_px == 55
+
+
+def test_contrast_is_measured_as_wcag_does() -> None:
+    assert contrast(hex_rgb("#000000"), hex_rgb("#FFFFFF")) == pytest.approx(21)
+    assert contrast(hex_rgb("#777777"), hex_rgb("#FFFFFF")) == pytest.approx(4.48, abs=0.01)
