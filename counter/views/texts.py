@@ -32,7 +32,7 @@ def action_name(action: Action) -> str:
         Action.NO_SHOW: QCoreApplication.translate("Texts", "No-show"),
         Action.TRANSFER: QCoreApplication.translate("Texts", "Transfer"),
         Action.PAUSE: QCoreApplication.translate("Texts", "Pause"),
-        Action.RESUME: QCoreApplication.translate("Texts", "Open"),
+        Action.RESUME: QCoreApplication.translate("Texts", "Open / resume"),
         Action.CLOSE: QCoreApplication.translate("Texts", "Close counter"),
         Action.CALL_TICKET: QCoreApplication.translate("Texts", "Call a ticket"),
         Action.SIGN_OUT: QCoreApplication.translate("Texts", "Sign out"),

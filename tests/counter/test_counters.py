@@ -1,0 +1,159 @@
+"""Several counters, transfers, no-shows, refusals, a supervisor, a lost server."""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+import httpx
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from counter.state import Action
+from counter.views.dialogs import (
+    CallTicketDialog,
+    OutOfOrderCall,
+    PauseDialog,
+    TransferChoice,
+    TransferDialog,
+)
+from tests.conftest import LiveServer
+from tests.counter.conftest import ConsoleFactory, issue, press
+from tests.counter.proxy import CuttableProxy
+
+
+def _open(qtbot: QtBot, window) -> None:
+    press(qtbot, window, "F8")
+    qtbot.waitUntil(lambda: window.state.counter.state == "open")
+
+
+def test_two_counters_competing_for_one_queue_never_get_the_same_ticket(
+    qtbot: QtBot, live_server: LiveServer, console: ConsoleFactory
+) -> None:
+    first, second = console("c1"), console("c2")
+    for window in (first, second):
+        _open(qtbot, window)
+    tickets = [issue(live_server, "id-card") for _ in range(6)]
+    called: list[str] = []
+    for _ in range(3):
+        qtbot.keyClick(first, Qt.Key.Key_F1)  # F1 on both at once: the requests race
+        qtbot.keyClick(second, Qt.Key.Key_F1)
+        qtbot.waitUntil(lambda: None not in (first.state.current, second.state.current))
+        qtbot.waitUntil(lambda: first.state.pending is None and second.state.pending is None)
+        assert first.card.shown_number != second.card.shown_number
+        called += [first.card.shown_number, second.card.shown_number]
+        for window in (first, second):
+            press(qtbot, window, "F5")  # no-show: the next round starts clean
+    assert sorted(called) == sorted(t.number for t in tickets)
+
+
+def test_a_transfer_sends_the_visitor_to_another_counter_with_a_note(
+    qtbot: QtBot, live_server: LiveServer, console: ConsoleFactory, monkeypatch
+) -> None:
+    first, fourth = console("c1"), console("c4")
+    for window in (first, fourth):
+        _open(qtbot, window)
+    ticket = issue(live_server, "id-card")
+    press(qtbot, first, "F1")
+    press(qtbot, first, "F3")
+    choice = TransferChoice("birth-registration", "c4", "needs a birth certificate copy")
+    monkeypatch.setattr(TransferDialog, "ask", classmethod(lambda cls, *a: choice))
+    press(qtbot, first, "F6")
+    qtbot.waitUntil(lambda: first.state.current is None)
+    assert f"{ticket.number} transferred to" in first.message.text()
+    qtbot.waitUntil(lambda: bool(fourth.state.waiting))
+    press(qtbot, fourth, "F1")
+    assert fourth.card.shown_number == ticket.number
+    details = fourth.card.details.text()
+    assert "Note: needs a birth certificate copy" in details
+    assert "Transferred 1 time(s)" in details
+
+
+def test_recalls_past_the_limit_mark_the_visitor_no_show(
+    qtbot: QtBot, live_server: LiveServer, console: ConsoleFactory
+) -> None:
+    window = console("c1", login="aigul")
+    _open(qtbot, window)
+    ticket = issue(live_server, "passport")
+    press(qtbot, window, "F1")
+    recalls = 0
+    while window.state.current is not None and recalls < 6:
+        press(qtbot, window, "F2")
+        recalls += 1
+    assert recalls == 4  # called 4 times in all; the fourth recall is one too many
+    status = httpx.get(f"{live_server.api}/tickets/{ticket.id}").json()["status"]
+    assert status == "no_show"
+    qtbot.waitUntil(lambda: window.day_panel.values["no_shows"].text() == "1")
+
+
+def test_a_refused_action_shows_the_servers_reason_in_the_operators_language(
+    qtbot: QtBot, live_server: LiveServer, console: ConsoleFactory, monkeypatch
+) -> None:
+    window = console("c1", language="ru")
+    _open(qtbot, window)
+    issue(live_server, "id-card")
+    press(qtbot, window, "F1")
+    wrong = TransferChoice("id-card", "c4", "")  # counter 4 does not serve ID cards
+    monkeypatch.setattr(TransferDialog, "ask", classmethod(lambda cls, *a: wrong))
+    press(qtbot, window, "F6")
+    assert window.message.text() == "То окно не оказывает эту услугу."
+    assert window.state.current is not None  # nothing changed
+
+    # a code the console has no text of its own for: the server's message is shown
+    monkeypatch.setattr(PauseDialog, "ask", classmethod(lambda cls, parent: "coffee"))
+    press(qtbot, window, "F7")
+    assert window.message.text() == "reason 'coffee' is not one I know"
+    assert window.state.counter.state == "open"
+
+
+def test_a_supervisor_calls_a_ticket_out_of_order_with_a_reason(
+    qtbot: QtBot, live_server: LiveServer, console: ConsoleFactory, monkeypatch
+) -> None:
+    window = console("c12", login="gulnar", supervisor=True)
+    _open(qtbot, window)
+    first, later = issue(live_server, "id-card"), issue(live_server, "pension")
+    qtbot.waitUntil(lambda: len(window.state.waiting) == 2)
+    assert window.buttons[Action.CALL_TICKET].isEnabled()
+    seen: list[list[str]] = []
+
+    def ask(cls, parent, waiting, names):
+        seen.append([t.view.number for t in waiting])
+        return OutOfOrderCall(later.id, "the visitor is unwell")
+
+    monkeypatch.setattr(CallTicketDialog, "ask", classmethod(ask))
+    press(qtbot, window, "F10")
+    assert window.card.shown_number == later.number
+    assert seen == [[first.number, later.number]]
+
+
+def test_an_operator_without_supervisor_rights_has_no_out_of_order_call(
+    qtbot: QtBot, live_server: LiveServer, console: ConsoleFactory
+) -> None:
+    window = console("c1")
+    _open(qtbot, window)
+    issue(live_server, "id-card")
+    qtbot.waitUntil(lambda: bool(window.state.waiting))
+    assert not window.buttons[Action.CALL_TICKET].isVisible()
+    assert Action.CALL_TICKET not in window.state.legal_actions()
+
+
+def test_losing_the_server_shows_a_banner_fails_actions_and_resumes_by_itself(
+    qtbot: QtBot, live_server: LiveServer, console: ConsoleFactory
+) -> None:
+    proxy = CuttableProxy(urlsplit(live_server.url).port or 0)
+    proxy.restore()
+    try:
+        window = console("c1", server_url=proxy.url)
+        assert window.banner.isHidden()
+        proxy.cut()
+        qtbot.waitUntil(window.banner.isVisible, timeout=5000)
+        press(qtbot, window, "F8")
+        assert "does not answer" in window.message.text()
+        assert window.state.counter.state == "closed"
+        issue(live_server, "id-card")  # happens while the console is away
+        proxy.restore()
+        qtbot.waitUntil(window.banner.isHidden, timeout=10_000)
+        qtbot.waitUntil(lambda: bool(window.state.waiting), timeout=5000)
+        press(qtbot, window, "F8")
+        assert window.state.counter.state == "open"
+    finally:
+        proxy.cut()

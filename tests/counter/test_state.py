@@ -1,0 +1,96 @@
+"""The console's state model, without Qt: which actions are legal when."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from counter.state import Action, ConsoleState, Operator, TicketInfo
+from hallserver.protocol import CounterView, TicketView
+
+T0 = datetime(2026, 11, 23, 10, 0, tzinfo=UTC)
+
+
+def _state(counter: str, ticket: str | None = None, supervisor: bool = False) -> ConsoleState:
+    state = ConsoleState("c1", operator=Operator("aigul", "Aigul", supervisor))
+    state.counter = CounterView("c1", 1, {"en": "Counter 1"}, counter, {"id-card": "main"})
+    if ticket is not None:
+        view = TicketView("t1", "A001", "id-card", ticket, T0, counter_id="c1", times_called=1)
+        state.current = TicketInfo(view)
+    return state
+
+
+@pytest.mark.parametrize(
+    ("counter", "ticket", "legal"),
+    [
+        ("closed", None, {Action.RESUME, Action.SIGN_OUT}),
+        ("open", None, {Action.CALL_NEXT, Action.PAUSE, Action.CLOSE, Action.SIGN_OUT}),
+        (
+            "open",
+            "called",
+            {Action.RECALL, Action.START, Action.NO_SHOW, Action.TRANSFER, Action.PAUSE},
+        ),
+        ("open", "serving", {Action.FINISH, Action.TRANSFER, Action.PAUSE}),
+        ("paused", None, {Action.RESUME, Action.CLOSE, Action.SIGN_OUT}),
+        ("paused", "serving", {Action.RESUME, Action.FINISH, Action.TRANSFER}),
+    ],
+)
+def test_legal_actions_follow_the_counter_and_its_ticket(
+    counter: str, ticket: str | None, legal: set[Action]
+) -> None:
+    assert _state(counter, ticket).legal_actions() == legal
+
+
+def test_nothing_is_legal_while_a_command_is_on_its_way() -> None:
+    state = _state("open")
+    state.pending = Action.CALL_NEXT
+    assert state.legal_actions() == frozenset()
+
+
+def test_nothing_is_legal_before_an_operator_signs_in() -> None:
+    state = _state("open")
+    state.operator = None
+    assert state.legal_actions() == frozenset()
+
+
+def test_a_supervisor_may_call_out_of_order_only_when_someone_waits() -> None:
+    state = _state("open", supervisor=True)
+    assert Action.CALL_TICKET not in state.legal_actions()
+    waiting = TicketView("t2", "A002", "id-card", "waiting", T0)
+    state.apply_ticket(TicketInfo(waiting))
+    assert Action.CALL_TICKET in state.legal_actions()
+
+
+def test_qsystem_keys_double_as_recall_and_no_show_while_a_visitor_is_called() -> None:
+    called = _state("open", "called")
+    assert called.button_action(Action.CALL_NEXT, qsystem=True) is Action.RECALL
+    assert called.button_action(Action.FINISH, qsystem=True) is Action.NO_SHOW
+    assert called.button_action(Action.CALL_NEXT, qsystem=False) is Action.CALL_NEXT
+    serving = _state("open", "serving")
+    assert serving.button_action(Action.FINISH, qsystem=True) is Action.FINISH
+
+
+def test_a_late_event_never_undoes_a_newer_answer() -> None:
+    state = _state("open", "serving")
+    stale = TicketView("t1", "A001", "id-card", "called", T0, counter_id="c1", times_called=1)
+    state.apply_ticket(TicketInfo(stale))
+    assert state.current is not None and state.current.status == "serving"
+
+
+def test_tickets_transferred_to_another_counter_do_not_wait_here() -> None:
+    state = _state("open")
+    raw = {
+        "id": "t3",
+        "number": "A003",
+        "service_id": "id-card",
+        "status": "waiting",
+        "issued_at": T0.isoformat(),
+        "target_counter_id": "c2",
+        "notes": ["bring the old passport"],
+    }
+    state.apply_ticket(TicketInfo.from_json(raw))
+    assert state.waiting == {}
+    raw["target_counter_id"] = "c1"
+    state.apply_ticket(TicketInfo.from_json(raw))
+    assert state.waiting["t3"].notes == ("bring the old passport",)
