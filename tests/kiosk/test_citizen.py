@@ -1,0 +1,248 @@
+"""Citizen mode against a real hall server and the simulated printer, tapped as a visitor would."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from datetime import timedelta
+from pathlib import Path
+
+import httpx
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractButton, QLabel, QWidget
+from pytestqt.qtbot import QtBot
+
+from hallserver.client import HallClient
+from kiosk.flow import Screen
+from tests.conftest import T0, Clock, LiveServer, start_live_server
+from tests.kiosk.conftest import shoot
+from tests.kiosk.proxy import Relay
+
+SERVICE_NAMES = {
+    "kk": "Жеке куәлік: алу және ауыстыру",
+    "ru": "Удостоверение личности: получение и замена",
+    "en": "ID card: new or replacement",
+}
+
+
+def find(window: QWidget, name: str) -> QWidget:
+    page = getattr(window, "page", None) or window  # the current screen, not one being deleted
+    widget = page.findChild(QWidget, name)
+    assert widget is not None and widget.isVisible(), f"no visible {name}"
+    return widget
+
+
+def tap(qtbot: QtBot, window: QWidget, name: str) -> None:
+    widget = find(window, name)
+    assert isinstance(widget, QAbstractButton) and widget.isEnabled(), f"{name} cannot be tapped"
+    qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
+
+
+def text_of(window: QWidget, name: str) -> str:
+    widget = find(window, name)
+    assert isinstance(widget, QLabel)
+    return widget.text()
+
+
+def ready(qtbot: QtBot, kiosk: object) -> QWidget:
+    window = kiosk.window  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: bool(window.flow.online and window.flow.state.services), timeout=10000)
+    return window  # type: ignore[no-any-return]
+
+
+@pytest.mark.parametrize("language", ["kk", "ru", "en"])
+def test_a_visitor_takes_a_ticket_in_their_language_and_it_prints(
+    qtbot: QtBot, make_kiosk: Callable[..., object], printer_dir: Path, language: str
+) -> None:
+    window = ready(qtbot, make_kiosk())
+    tap(qtbot, window, f"choose-{language}")
+    tap(qtbot, window, "service-id-card")
+    assert SERVICE_NAMES[language] in [w.text() for w in window.page.findChildren(QLabel)]
+    tap(qtbot, window, "take-ticket")
+    qtbot.waitUntil(lambda: window.flow.screen is Screen.TICKET, timeout=5000)
+    assert text_of(window, "number") == "A001"
+    assert find(window, "qr") is not None
+    printed = (printer_dir / "ticket-0001.txt").read_text(encoding="utf-8")
+    assert "A001" in printed and SERVICE_NAMES[language].split(":")[0] in printed
+    shoot(window, f"flow-ticket-{language}")
+    tap(qtbot, window, "done")
+    assert window.flow.screen is Screen.WELCOME
+
+
+def test_the_priority_path_issues_a_priority_ticket(
+    qtbot: QtBot, make_kiosk: Callable[..., object], live_server: LiveServer
+) -> None:
+    window = ready(qtbot, make_kiosk())
+    tap(qtbot, window, "priority")
+    tap(qtbot, window, "priority-elderly")
+    tap(qtbot, window, "lang-ru")  # the language can change on any screen
+    tap(qtbot, window, "service-passport")
+    tap(qtbot, window, "take-ticket")
+    qtbot.waitUntil(lambda: window.flow.screen is Screen.TICKET, timeout=5000)
+    ticket_id = window.flow.issued.ticket.id
+    with HallClient(live_server.url) as client:
+        ticket = client.ticket(ticket_id)
+    assert (ticket.priority, ticket.language) == ("elderly", "ru")
+
+
+def test_out_of_paper_shows_the_number_longer_and_tells_the_supervisor(
+    qtbot: QtBot, make_kiosk: Callable[..., object], live_server: LiveServer, printer_dir: Path
+) -> None:
+    window = ready(qtbot, make_kiosk(ticket_s=1, ticket_fault_s=60, popular=("pension",)))
+    (printer_dir / "state").write_text("paper_out\n")
+    tap(qtbot, window, "choose-en")
+    tap(qtbot, window, "service-pension")
+    tap(qtbot, window, "take-ticket")
+    qtbot.waitUntil(lambda: window.flow.screen is Screen.TICKET, timeout=5000)
+    assert "out of paper" in text_of(window, "printer-problem")
+    assert not list(printer_dir.glob("ticket-*.bin"))
+    assert window._ticket_timer.interval() == 60_000
+    headers = {"Authorization": f"Bearer {live_server.tokens['supervisor']}"}
+
+    def reported() -> bool:
+        terminals = httpx.get(f"{live_server.api}/terminals", headers=headers).json()
+        return any(t["printer"] == "paper_out" for t in terminals)
+
+    qtbot.waitUntil(reported, timeout=5000)
+
+
+def test_a_suspended_service_says_so_and_issues_nothing(
+    qtbot: QtBot, make_kiosk: Callable[..., object], live_server: LiveServer
+) -> None:
+    window = ready(qtbot, make_kiosk())
+    with HallClient(live_server.url, token=live_server.tokens["supervisor"]) as client:
+        client.suspend_service("land-plot")
+    qtbot.waitUntil(lambda: window.flow.state.suspended("land-plot"), timeout=5000)
+    tap(qtbot, window, "choose-kk")
+    window.flow.open_service("land-plot")
+    window.render()
+    assert find(window, "suspended")
+    take = find(window, "take-ticket")
+    assert isinstance(take, QAbstractButton) and not take.isEnabled()
+
+
+def test_idle_returns_to_the_first_screen(
+    qtbot: QtBot, make_kiosk: Callable[..., object]
+) -> None:
+    window = ready(qtbot, make_kiosk(idle_s=0.3))
+    tap(qtbot, window, "choose-ru")
+    tap(qtbot, window, "search")
+    qtbot.waitUntil(lambda: window.flow.screen is Screen.WELCOME, timeout=3000)
+    assert window.flow.language == "kk"
+
+
+def test_searching_by_typing_on_the_screen_keyboard_finds_the_service(
+    qtbot: QtBot, make_kiosk: Callable[..., object]
+) -> None:
+    window = ready(qtbot, make_kiosk())
+    tap(qtbot, window, "choose-ru")
+    tap(qtbot, window, "search")
+    keyboard = find(window, "keyboard")
+    for letter in "пенс":
+        key = next(b for b in find(window, "keyboard").findChildren(QAbstractButton) if b.text() == letter.upper())
+        qtbot.mouseClick(key, Qt.MouseButton.LeftButton)
+    assert keyboard is not None
+    assert text_of(window, "query").startswith("пенс")
+    tap(qtbot, window, "service-pension")
+    assert window.flow.screen is Screen.SERVICE
+
+
+def test_losing_the_server_shows_a_banner_and_resumes_from_the_last_event(
+    qtbot: QtBot, make_kiosk: Callable[..., object], live_server: LiveServer
+) -> None:
+    relay = Relay(int(live_server.url.rsplit(":", 1)[1]))
+    try:
+        kiosk = make_kiosk(server_url=relay.url)
+        window = ready(qtbot, kiosk)
+        tap(qtbot, window, "choose-en")
+        tap(qtbot, window, "service-id-card")
+        relay.cut()
+        qtbot.waitUntil(lambda: not window.flow.online, timeout=5000)
+        assert find(window, "offline-banner")
+        take = find(window, "take-ticket")
+        assert isinstance(take, QAbstractButton) and not take.isEnabled()
+        shoot(window, "flow-offline-en")
+        with HallClient(live_server.url, token=live_server.tokens["kiosk"]) as client:
+            missed = client.issue_ticket("id-card")  # happens while the kiosk is away
+        relay.restore()
+        qtbot.waitUntil(lambda: window.flow.online, timeout=10000)
+        qtbot.waitUntil(lambda: window.flow.state.queue["id-card"].waiting == 1, timeout=5000)
+        assert kiosk.link.last_seq is not None  # type: ignore[attr-defined]
+        assert window.page.findChild(QWidget, "offline-banner") is None
+        tap(qtbot, window, "take-ticket")
+        qtbot.waitUntil(lambda: window.flow.screen is Screen.TICKET, timeout=5000)
+        assert window.flow.issued.ticket.people_ahead == 1
+        assert missed.number == "A001" and text_of(window, "number") == "A002"
+    finally:
+        relay.cut()
+
+
+@pytest.fixture
+def clocked(tmp_path: Path) -> Iterator[tuple[LiveServer, Clock]]:
+    clock = Clock()
+    live, server, thread = start_live_server(f"sqlite:///{tmp_path / 'clocked.sqlite3'}", clock=clock)
+    yield live, clock
+    server.should_exit = True  # type: ignore[attr-defined]
+    thread.join(timeout=10)
+
+
+def test_the_hall_closed_says_when_it_opens_and_issues_nothing(
+    qtbot: QtBot, make_kiosk: Callable[..., object], clocked: tuple[LiveServer, Clock], printer_dir: Path
+) -> None:
+    live, clock = clocked
+    # start_live_server always ignores opening hours; this hall keeps them (Mon-Sat 09-20).
+    live.hall.enforce_hours = True  # type: ignore[attr-defined]
+    live.hall.hall.enforce_hours = True  # type: ignore[attr-defined]
+    clock.now = T0.replace(hour=21)
+    window = ready(qtbot, make_kiosk(server_url=live.url, token=live.tokens["kiosk"]))
+    qtbot.waitUntil(lambda: not window.flow.state.is_open, timeout=5000)
+    tap(qtbot, window, "choose-en")
+    assert window.flow.screen is Screen.CLOSED
+    assert "09:00" in text_of(window, "opens-at")
+    shoot(window, "flow-closed-en")
+    window.flow.open_service("id-card")  # a visitor already on a page when the hall closes
+    window.flow.state.hall = window.flow.state.hall.__class__(**{**window.flow.state.hall.__dict__, "open": True})
+    window.render()
+    tap(qtbot, window, "take-ticket")
+    qtbot.waitUntil(lambda: window.flow.screen is Screen.CLOSED, timeout=5000)
+    assert "09:00" in text_of(window, "opens-at")
+    assert not list(printer_dir.glob("ticket-*.bin"))
+
+
+def test_iin_check_in_explains_a_wrong_iin_and_checks_in_a_good_one(
+    qtbot: QtBot, make_kiosk: Callable[..., object], clocked: tuple[LiveServer, Clock]
+) -> None:
+    live, clock = clocked
+    with HallClient(live.url, token=live.tokens["supervisor"]) as client:
+        client.book("id-card", T0 + timedelta(hours=1), iin="900101300007")
+        client.book("passport", T0 + timedelta(hours=3), iin="850505400018")
+    clock.advance(minutes=45)
+    window = ready(qtbot, make_kiosk(server_url=live.url, token=live.tokens["kiosk"]))
+    tap(qtbot, window, "appointment")
+    pad = find(window, "pad")
+
+    def type_iin(digits: str) -> None:
+        while window.flow.entry:
+            window.flow.erase_key()
+        for digit in digits:
+            key = next(b for b in find(window, "pad").findChildren(QAbstractButton) if b.text() == digit)
+            qtbot.mouseClick(key, Qt.MouseButton.LeftButton)
+
+    assert pad is not None
+    type_iin("900101300005")  # checksum wrong
+    tap(qtbot, window, "submit-checkin")
+    assert "mistyped" in text_of(window, "entry-problem") or window.flow.entry_problem == "checksum"
+    type_iin("901301300007")  # month 13
+    tap(qtbot, window, "submit-checkin")
+    assert window.flow.entry_problem == "date"
+    shoot(window, "flow-checkin-problem-kk")
+    type_iin("850505400018")  # booked for 13:00: too early at 10:45
+    tap(qtbot, window, "submit-checkin")
+    qtbot.waitUntil(lambda: window.flow.screen is Screen.NOTICE, timeout=5000)
+    assert "12:30" in text_of(window, "notice")
+    tap(qtbot, window, "back")
+    type_iin("900101300007")
+    tap(qtbot, window, "submit-checkin")
+    qtbot.waitUntil(lambda: window.flow.screen is Screen.TICKET, timeout=5000)
+    ticket = window.flow.issued.ticket
+    assert ticket.appointment_at is not None and ticket.service_id == "id-card"

@@ -1,0 +1,105 @@
+"""Rating mode and consultant mode against a real hall server (and a keypad on a real pty)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtWidgets import QLineEdit, QWidget
+from pytestqt.qtbot import QtBot
+
+from hallserver.client import HallClient
+from hardware.devices.events import Grade
+from hardware.devices.simulators import KeypadSimulator, PtyPort
+from kiosk.rating_flow import RatingScreen
+from tests.conftest import LiveServer, open_counter
+from tests.kiosk.conftest import shoot
+from tests.kiosk.test_citizen import find, tap, text_of
+
+
+def serve_one(live: LiveServer, operator: str) -> tuple[HallClient, str]:
+    with HallClient(live.url, token=live.tokens["kiosk"]) as kiosk:
+        ticket = kiosk.issue_ticket("id-card")
+    client = HallClient(live.url, token=operator)
+    client.call_next("c1")
+    client.start(ticket.id)
+    return client, ticket.id
+
+
+def test_the_rating_screen_follows_its_counter_and_records_the_answer(
+    qtbot: QtBot, make_kiosk: Callable[..., object], live_server: LiveServer
+) -> None:
+    operator = open_counter(live_server, "c1")
+    window = make_kiosk(mode="rating", counter_id="c1", printer=None, size=(1920, 1080)).window  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: window.online, timeout=10000)
+    client, ticket_id = serve_one(live_server, operator)
+    qtbot.waitUntil(lambda: window.flow.screen is RatingScreen.SERVING, timeout=5000)
+    assert text_of(window, "serving") == "A001 → 1"
+    shoot(window, "rating-serving-landscape")
+    client.finish(ticket_id)
+    qtbot.waitUntil(lambda: window.flow.screen is RatingScreen.ASKING, timeout=5000)
+    shoot(window, "rating-asking-landscape")
+    tap(qtbot, window, "grade-excellent")
+    assert find(window, "thanks")
+    shoot(window, "rating-thanks-landscape")
+    qtbot.waitUntil(lambda: client.ticket(ticket_id).rating == "excellent", timeout=5000)
+    client.close()
+
+
+def test_the_serial_keypad_rates_and_no_answer_records_nothing(
+    qtbot: QtBot, make_kiosk: Callable[..., object], live_server: LiveServer
+) -> None:
+    operator = open_counter(live_server, "c1")
+    with PtyPort() as port:
+        kiosk = make_kiosk(
+            mode="rating", counter_id="c1", printer=None, keypad=port.path, rating_timeout_s=0.5
+        )
+        window = kiosk.window  # type: ignore[attr-defined]
+        keypad = KeypadSimulator(port, 41)
+        qtbot.waitUntil(lambda: window.online, timeout=10000)
+        client, first = serve_one(live_server, operator)
+        client.finish(first)
+        qtbot.waitUntil(lambda: window.flow.screen is RatingScreen.ASKING, timeout=5000)
+        shoot(window, "rating-asking-portrait")
+        qtbot.waitUntil(lambda: window.flow.screen is RatingScreen.WAITING, timeout=5000)
+        keypad.press(Grade.GOOD)  # too late: nobody is asked now
+        _, second = serve_one(live_server, operator)
+        client.finish(second)
+        qtbot.waitUntil(lambda: window.flow.screen is RatingScreen.ASKING, timeout=5000)
+        keypad.press(Grade.GOOD)
+        qtbot.waitUntil(lambda: client.ticket(second).rating == "good", timeout=5000)
+        assert client.ticket(first).rating is None
+        window.close_keypad()
+        client.close()
+
+
+def test_a_consultant_issues_a_priority_ticket_with_its_reason_and_cancels_a_mistake(
+    qtbot: QtBot, make_kiosk: Callable[..., object], live_server: LiveServer
+) -> None:
+    kiosk = make_kiosk(mode="consultant", token="", size=(1920, 1080), printer=None)
+    window = kiosk.window  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: bool(window.flow.online and window.flow.state.services), timeout=10000)
+    token = find(window, "token")
+    assert isinstance(token, QLineEdit)
+    qtbot.keyClicks(token, live_server.tokens["kiosk"])
+    tap(qtbot, window, "sign-in")
+    qtbot.waitUntil(lambda: window.flow.problem == "not_consultant", timeout=5000)
+    shoot(window, "consultant-sign-in-kk")
+    qtbot.keyClicks(find(window, "token"), live_server.tokens["consultant"])
+    tap(qtbot, window, "sign-in")
+    qtbot.waitUntil(lambda: window.flow.signed_in_as is not None, timeout=5000)
+    qtbot.keyClicks(find(window, "search"), "passport")
+    tap(qtbot, window, "pick-passport")
+    tap(qtbot, window, "priority-disabled")
+    tap(qtbot, window, "issue")
+    assert window.flow.problem == "no_reason"
+    qtbot.keyClicks(find(window, "reason"), "wheelchair")
+    tap(qtbot, window, "visitor-ru")
+    tap(qtbot, window, "issue")
+    qtbot.waitUntil(lambda: bool(window.flow.issued), timeout=5000)
+    issued = window.flow.issued[0]
+    shoot(window, "consultant-desk-kk")
+    with HallClient(live_server.url) as client:
+        assert (client.ticket(issued.id).priority, issued.language) == ("disabled", "ru")
+    tap(qtbot, window, f"cancel-{issued.number}")
+    qtbot.waitUntil(lambda: window.flow.issued[0].status == "cancelled", timeout=5000)
+    assert isinstance(window, QWidget)
