@@ -1,0 +1,241 @@
+"""`kezek display`: the wall display, full screen, showing and speaking the hall's calls."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+from dataclasses import replace
+from datetime import datetime
+from pathlib import Path
+from typing import TextIO
+from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo
+
+from display.board import Board, Zone
+from display.config import ConfigError, DisplayConfig, from_env, from_toml, split_commas
+from display.voice import QuietHours, VoiceSettings
+from hallserver.client import ClientError, Enrollment
+
+log = logging.getLogger(__name__)
+
+
+def _say(*parts: object, file: TextIO | None = None) -> None:
+    """One line for the technician on the terminal."""
+    print(*parts, file=file or sys.stdout)
+
+
+class StartError(Exception):
+    """The display cannot start as asked; the message is the one line that says what to fix."""
+
+
+def parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="kezek display", description="The hall's wall display.")
+    p.add_argument("--server", help="the hall server's URL (default: saved enrollment, then LAN)")
+    p.add_argument("--pair", metavar="CODE", help="enroll this display with a pairing code, once")
+    p.add_argument("--name", default="Wall display", help="this display's name when enrolling")
+    p.add_argument("--config", type=Path, help="settings file (TOML; see docs/display.md)")
+    p.add_argument("--lang", help="screen languages taking turns, e.g. kk,ru (default kk,ru)")
+    p.add_argument("--orientation", choices=("landscape", "portrait", "auto"))
+    p.add_argument("--columns", type=int, help="1–3 columns of big calls")
+    p.add_argument("--services", help="zone: only these services' calls and lines (ids, comma)")
+    p.add_argument("--counters", help="zone: only these counters (numbers, comma)")
+    p.add_argument("--voice", help="spoken languages in order, e.g. kk,ru,en; 'off' for silence")
+    p.add_argument("--no-zeros", action="store_true", help='say "А двадцать три", not "А ноль …"')
+    p.add_argument("--volume", type=int, help="voice volume, percent")
+    p.add_argument("--quiet-hours", help="no voice in these hours, e.g. 20:00-08:00")
+    p.add_argument("--clips", type=Path, help="the voice clip set folder (kezek voice build)")
+    p.add_argument("--wav-dir", type=Path, help="also write every announcement as a WAV here")
+    p.add_argument("--window", metavar="WxH", help="a window of this size instead of full screen")
+    return p
+
+
+def load_config(args: argparse.Namespace) -> DisplayConfig:
+    """The file (--config or $KEZEK_DISPLAY_CONFIG), then KEZEK_* variables, then the flags."""
+    path = args.config or (
+        Path(os.environ["KEZEK_DISPLAY_CONFIG"]) if os.environ.get("KEZEK_DISPLAY_CONFIG") else None
+    )
+    config = from_toml(path) if path is not None else DisplayConfig()
+    config = from_env(config)
+    voice = config.voice
+    try:
+        if args.voice is not None:
+            off = args.voice.strip().lower() == "off"
+            voice = replace(
+                voice, enabled=not off, languages=() if off else split_commas(args.voice)
+            )
+        if args.no_zeros:
+            voice = replace(voice, read_zeros=False)
+        if args.volume is not None:
+            voice = replace(voice, volume=args.volume)
+        if args.quiet_hours:
+            voice = replace(voice, quiet_hours=QuietHours.parse(args.quiet_hours))
+        zone = config.zone
+        if args.services:
+            zone = replace(zone, services=frozenset(split_commas(args.services)))
+        if args.counters:
+            numbers = split_commas(args.counters)
+            if not all(n.isdigit() for n in numbers):
+                raise ConfigError(f"--counters {args.counters!r}: give counter numbers, e.g. 1,2,3")
+            zone = Zone(zone.services, frozenset(int(n) for n in numbers))
+        changes: dict[str, object] = {"voice": voice, "zone": zone}
+        for flag, key in (
+            ("server", "server"),
+            ("orientation", "orientation"),
+            ("columns", "columns"),
+            ("clips", "clips"),
+            ("wav_dir", "wav_dir"),
+        ):
+            if getattr(args, flag) is not None:
+                changes[key] = getattr(args, flag)
+        if args.lang:
+            changes["languages"] = split_commas(args.lang)
+        if args.window:
+            changes["fullscreen"] = False
+        return replace(config, **changes)  # type: ignore[arg-type]
+    except ValueError as exc:  # ConfigError and QuietHours' own
+        raise ConfigError(str(exc)) from exc
+
+
+def window_size(text: str | None) -> tuple[int, int] | None:
+    if text is None:
+        return None
+    try:
+        w, h = (int(part) for part in text.lower().split("x"))
+    except ValueError:
+        raise ConfigError(f"--window {text!r}: give WIDTHxHEIGHT, e.g. 1920x1080") from None
+    if w < 320 or h < 240:
+        raise ConfigError(f"--window {text!r}: at least 320x240")
+    return w, h
+
+
+def server_and_token(config: DisplayConfig, pair: str | None, name: str) -> tuple[str, str | None]:
+    """Where the hall server is: the flag or settings, the saved enrollment, or the LAN."""
+    path = Enrollment.default_path("display")
+    try:
+        saved = Enrollment.load(path)
+    except ClientError as exc:
+        raise StartError(str(exc)) from exc
+    url = config.server or (saved.server_url if saved else None)
+    if url is None:
+        from hallserver.client import discover
+
+        halls = discover()
+        if not halls:
+            raise StartError("no hall server found on the LAN: give --server http://HOST:8470")
+        if len(halls) > 1:
+            names = ", ".join(f"{h.hall_name} ({h.base_url})" for h in halls)
+            raise StartError(f"several halls answer ({names}): choose one with --server URL")
+        url = halls[0].base_url
+    split = urlsplit(url)
+    if split.scheme not in ("http", "https") or not split.netloc:
+        raise StartError(f"--server {url!r}: give the address as http://HOST:PORT")
+    if pair:
+        try:
+            saved = Enrollment.enroll(url, pair, name, path)
+        except ClientError as exc:
+            raise StartError(f"enrolling with code {pair!r} failed: {exc}") from exc
+        _say(f"kezek display: enrolled as {saved.name!r} ({saved.role}); saved in {path}")
+    token = saved.token if saved and saved.server_url.rstrip("/") == url.rstrip("/") else None
+    return url, token
+
+
+def prepare_voice(config: DisplayConfig) -> VoiceSettings:
+    """Make sure the clip set has every word; build it with espeak-ng the first time."""
+    voice = config.voice
+    if not voice.enabled or not voice.languages:
+        return voice
+    from display.voice_cli import VoiceBuildError, build, missing_words
+
+    missing = missing_words(config.clips, voice.languages)
+    if missing:
+        _say(f"kezek display: making the voice clip set in {config.clips} with espeak-ng (once)")
+        try:
+            build(config.clips, list(missing))
+        except (VoiceBuildError, OSError) as exc:
+            _say(f"kezek display: no voice: {exc}", file=sys.stderr)
+            return replace(voice, enabled=False)
+    return voice
+
+
+def main(argv: list[str]) -> int:
+    args = parser().parse_args(argv)
+    try:
+        config = load_config(args)
+        size = window_size(args.window)
+        url, token = server_and_token(config, args.pair, args.name)
+        voice = prepare_voice(config)
+    except (ConfigError, StartError) as exc:
+        _say(f"kezek display: {exc}", file=sys.stderr)
+        return 2
+    return run(replace(config, voice=voice), url, token, size)
+
+
+def run(config: DisplayConfig, url: str, token: str | None, size: tuple[int, int] | None) -> int:
+    from PySide6.QtWidgets import QApplication
+
+    from display.audio import QtVoiceOutput
+    from display.clips import ClipSet
+    from display.link import HallLink
+    from display.views.window import DisplayWindow
+    from display.voice import Announcer
+    from display.wording import vocabulary
+
+    app = QApplication.instance() or QApplication([sys.argv[0]])
+    screen = QApplication.primaryScreen()
+    geometry = screen.geometry() if screen is not None else None
+    width, height = size or (
+        (geometry.width(), geometry.height()) if geometry is not None else (1920, 1080)
+    )
+    orientation = config.orientation
+    if orientation == "auto":
+        orientation = "portrait" if height > width else "landscape"
+    board = Board(zone=config.zone)
+
+    def hall_now() -> datetime:
+        tz = ZoneInfo(board.hall.timezone) if board.hall else None
+        return datetime.now(tz)
+
+    announcer = None
+    if config.voice.enabled and config.voice.languages:
+        clips = ClipSet(config.clips, config.voice.volume / 100)
+        for lang in config.voice.languages:
+            clips.preload(lang, vocabulary(lang))
+        output = QtVoiceOutput(config.wav_dir, use_speakers=True)
+        if not output.has_speakers:
+            where = f"; announcements go to {config.wav_dir}" if config.wav_dir else ""
+            _say(f"kezek display: no audio output on this machine{where}")
+        announcer = Announcer(
+            clips,
+            output,
+            config.voice,
+            hall_now,
+            on_started=lambda call, a: log.info("saying %s", a.text),
+        )
+    window = DisplayWindow(
+        board,
+        announcer,
+        orientation=orientation,
+        columns=config.columns,
+        languages=config.languages,
+        switch_s=config.switch_s,
+        blink_s=config.blink_s,
+    )
+    link = HallLink(url, token, window)
+    link.services_received.connect(window.on_services_received)
+    link.snapshot_received.connect(window.on_snapshot_received)
+    link.event_received.connect(window.on_event_received)
+    link.online_changed.connect(window.on_online_changed)
+    window.resize(width, height)
+    if config.fullscreen and size is None:
+        window.showFullScreen()
+    else:
+        window.show()
+    link.start()
+    _say(f"kezek display: showing {url} ({orientation}, {config.columns} column(s))")
+    sys.stdout.flush()
+    try:
+        return app.exec()
+    finally:
+        link.stop()

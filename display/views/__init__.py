@@ -1,0 +1,1 @@
+"""The display's widgets: they render the board and decide nothing."""

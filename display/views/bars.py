@@ -1,0 +1,133 @@
+"""The header (hall name, date, clock, connection banner) and the announcement line."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import QDate, QEvent, QLocale, QRectF, Qt
+from PySide6.QtGui import QFontMetricsF, QPainter, QPaintEvent
+from PySide6.QtWidgets import QWidget
+
+from display.views import paint
+
+LOCALES = {"kk": "kk_KZ", "ru": "ru_RU", "en": "en_GB"}
+
+
+class HeaderBar(QWidget):
+    """Hall name on the left, clock and date on the right; a discreet banner when offline."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.hall_name = ""
+        self.lang = "kk"
+        self.now: datetime | None = None
+        self.offline = False
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.LanguageChange:
+            self.update()
+        super().changeEvent(event)
+
+    def offline_text(self) -> str:
+        return self.tr("No connection to the hall server: showing the last information")
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.fillRect(self.rect(), paint.BACKGROUND)
+        w, h = float(self.width()), float(self.height())
+        pad = 24.0
+        clock_w = h * 2.6
+        if self.now is not None:
+            painter.setPen(paint.TEXT)
+            painter.setFont(paint.font(h * 0.5, bold=True))
+            painter.drawText(
+                QRectF(w - pad - clock_w, 0, clock_w, h * 0.66),
+                Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom,
+                self.now.strftime("%H:%M"),
+            )
+            locale = QLocale(LOCALES.get(self.lang, "kk_KZ"))
+            date = QDate(self.now.year, self.now.month, self.now.day)
+            painter.setPen(paint.MUTED)
+            painter.setFont(paint.font(h * 0.2))
+            painter.drawText(
+                QRectF(w - pad - clock_w * 1.6, h * 0.66, clock_w * 1.6, h * 0.3),
+                Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop,
+                locale.toString(date, "d MMMM, dddd"),
+            )
+        name_w = w - 3 * pad - clock_w * 1.6
+        name_font = paint.font(h * 0.27, bold=True)
+        metrics = QFontMetricsF(name_font)
+        lines = paint.wrap(self.hall_name, metrics, name_w, 2)
+        painter.setPen(paint.TEXT)
+        painter.setFont(name_font)
+        y = (h - metrics.height() * len(lines)) / 2
+        for line in lines:
+            painter.drawText(
+                QRectF(pad, y, name_w, metrics.height()), Qt.AlignmentFlag.AlignVCenter, line
+            )
+            y += metrics.height()
+        if self.offline:
+            banner_font = paint.font(h * 0.17)
+            text = self.offline_text()
+            text_w = QFontMetricsF(banner_font).horizontalAdvance(text) + 32
+            banner = QRectF(pad, h - h * 0.3, min(text_w, name_w), h * 0.26)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(paint.WARNING)
+            painter.drawRoundedRect(banner, 8, 8)
+            painter.setPen(paint.TEXT)
+            painter.setFont(banner_font)
+            painter.drawText(banner, Qt.AlignmentFlag.AlignCenter, text)
+        painter.setPen(paint.RULE)
+        painter.drawLine(0, int(h) - 1, int(w), int(h) - 1)
+        painter.end()
+
+
+class TickerBar(QWidget):
+    """The hall's announcement line; scrolls when longer than the screen is wide."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.text = ""
+        self.offset = 0.0
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
+
+    def set_text(self, text: str) -> None:
+        if text != self.text:
+            self.text = text
+            self.offset = 0.0
+            self.update()
+
+    def scrolls(self) -> bool:
+        return self.text_width() > self.width() - 48
+
+    def text_width(self) -> float:
+        return QFontMetricsF(paint.font(self.height() * 0.45)).horizontalAdvance(self.text)
+
+    def step(self, pixels: float) -> None:
+        """Move the scrolling text on (called by the window's ticker timer)."""
+        if self.scrolls():
+            self.offset = (self.offset + pixels) % (self.text_width() + self.width() / 2)
+            self.update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+        painter.fillRect(self.rect(), paint.ACCENT)
+        painter.setPen(paint.ON_ACCENT)
+        painter.setFont(paint.font(self.height() * 0.45))
+        h = float(self.height())
+        if not self.scrolls():
+            painter.drawText(
+                QRectF(24, 0, self.width() - 48, h), Qt.AlignmentFlag.AlignVCenter, self.text
+            )
+        else:
+            span = self.text_width() + self.width() / 2
+            x = 24 - self.offset
+            while x < self.width():
+                painter.drawText(
+                    QRectF(x, 0, self.text_width() + 4, h), Qt.AlignmentFlag.AlignVCenter, self.text
+                )
+                x += span
+        painter.end()

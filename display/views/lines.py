@@ -1,0 +1,124 @@
+"""How many wait for each service and about how long; pages through when they don't all fit."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+
+from PySide6.QtCore import QEvent, QRectF, Qt
+from PySide6.QtGui import QFontMetricsF, QPainter, QPaintEvent
+from PySide6.QtWidgets import QWidget
+
+from display.board import text_in
+from display.views import paint
+from hallserver.protocol import QueueEntry, ServiceView
+
+
+class LinesPanel(QWidget):
+    """Renders the zone's lines: service name, people waiting, the estimate for a new ticket.
+
+    Rows are `row_height` pixels; when there are more rows than fit, `next_page()` (driven
+    by the window's timer) shows the next page.
+    """
+
+    def __init__(self, row_height: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.row_height = row_height
+        self.lang = "kk"
+        self.rows: Sequence[tuple[ServiceView, QueueEntry]] = ()
+        self.page = 0
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
+
+    def show_lines(self, rows: Sequence[tuple[ServiceView, QueueEntry]], lang: str) -> None:
+        self.rows = rows
+        self.lang = lang
+        self.page = min(self.page, self.pages - 1)
+        self.update()
+
+    @property
+    def per_page(self) -> int:
+        return max(1, int((self.height() - self._title_height()) // self.row_height))
+
+    @property
+    def pages(self) -> int:
+        return max(1, math.ceil(len(self.rows) / self.per_page))
+
+    def next_page(self) -> None:
+        if self.pages > 1:
+            self.page = (self.page + 1) % self.pages
+            self.update()
+
+    def _title_height(self) -> float:
+        return self.row_height * 0.9
+
+    def estimate_text(self, entry: QueueEntry) -> str:
+        if entry.open_counters == 0:
+            return self.tr("no counter open")
+        minutes = max(1, math.ceil(entry.estimated_wait_s / 60))
+        if minutes < 60:
+            return self.tr("≈ %n min", "", minutes)
+        hours, rest = divmod(minutes, 60)
+        return self.tr("≈ %1 h %2 min").replace("%1", str(hours)).replace("%2", str(rest))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.LanguageChange:
+            self.update()
+        super().changeEvent(event)
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+        painter.fillRect(self.rect(), paint.PANEL)
+        w = float(self.width())
+        title_h = self._title_height()
+        pad = 24.0
+        painter.setPen(paint.TEXT)
+        painter.setFont(paint.font(title_h * 0.46, bold=True))
+        title = self.tr("Waiting now")
+        if self.pages > 1:
+            title += f"   {self.page + 1}/{self.pages}"
+        painter.drawText(QRectF(pad, 0, w - 2 * pad, title_h), Qt.AlignmentFlag.AlignVCenter, title)
+        if not self.rows:
+            painter.setPen(paint.MUTED)
+            painter.setFont(paint.font(self.row_height * 0.32))
+            painter.drawText(
+                QRectF(pad, title_h, w - 2 * pad, self.row_height),
+                Qt.AlignmentFlag.AlignVCenter | Qt.TextFlag.TextWordWrap,
+                self.tr("Nobody is waiting"),
+            )
+        count_w = self.row_height * 1.2
+        estimate_w = w * 0.3
+        name_w = w - 2 * pad - count_w - estimate_w - 16
+        name_font = paint.font(self.row_height * 0.27)
+        name_metrics = QFontMetricsF(name_font)
+        start = self.page * self.per_page
+        for index, (service, entry) in enumerate(self.rows[start : start + self.per_page]):
+            top = title_h + index * self.row_height
+            painter.setPen(paint.RULE)
+            painter.drawLine(int(pad), int(top), int(w - pad), int(top))
+            painter.setPen(paint.TEXT)
+            painter.setFont(name_font)
+            lines = paint.wrap(text_in(service.name, self.lang), name_metrics, name_w, 2)
+            line_h = name_metrics.height()
+            y = top + (self.row_height - line_h * len(lines)) / 2
+            for line in lines:
+                painter.drawText(
+                    QRectF(pad, y, name_w, line_h), Qt.AlignmentFlag.AlignVCenter, line
+                )
+                y += line_h
+            painter.setFont(paint.font(self.row_height * 0.5, bold=True))
+            painter.drawText(
+                QRectF(pad + name_w, top, count_w, self.row_height),
+                Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                str(entry.waiting),
+            )
+            painter.setPen(paint.MUTED)
+            painter.setFont(paint.font(self.row_height * 0.26))
+            painter.drawText(
+                QRectF(w - pad - estimate_w, top, estimate_w, self.row_height),
+                Qt.AlignmentFlag.AlignRight
+                | Qt.AlignmentFlag.AlignVCenter
+                | Qt.TextFlag.TextWordWrap,
+                self.tr("suspended today") if entry.suspended else self.estimate_text(entry),
+            )
+        painter.end()

@@ -1,0 +1,221 @@
+"""The wall display's window: lays the panels out for the orientation and feeds them the board."""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import time
+from collections.abc import Callable, Sequence
+from datetime import UTC, datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from PySide6.QtCore import QCoreApplication, QTimer, QTranslator
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QWidget
+
+from display.board import Board
+from display.views import paint
+from display.views.bars import HeaderBar, TickerBar
+from display.views.calls import CallsPanel
+from display.views.lines import LinesPanel
+from display.voice import Announcer
+from hallserver.protocol import HallEvent, ServiceView, Snapshot
+
+log = logging.getLogger(__name__)
+I18N = Path(__file__).resolve().parent.parent / "i18n"
+
+
+class Translations:
+    """The display's QTranslators, one language installed at a time."""
+
+    def __init__(self) -> None:
+        self._translators: dict[str, QTranslator] = {}
+        self._installed: QTranslator | None = None
+
+    def install(self, lang: str) -> bool:
+        """Install `lang`; False when its .qm is missing (English source texts then show)."""
+        app = QCoreApplication.instance()
+        if app is None:
+            return False
+        if self._installed is not None:
+            app.removeTranslator(self._installed)
+            self._installed = None
+        translator = self._translators.get(lang)
+        if translator is None:
+            translator = QTranslator()
+            if not translator.load(str(I18N / f"display_{lang}.qm")):
+                log.warning(
+                    "no compiled translation display_%s.qm (run scripts/build-translations)", lang
+                )
+                return False
+            self._translators[lang] = translator
+        app.installTranslator(translator)
+        self._installed = translator
+        return True
+
+
+class DisplayWindow(QWidget):
+    """The whole screen. Renders the board; takes snapshots and events from the link's signals."""
+
+    def __init__(
+        self,
+        board: Board,
+        announcer: Announcer | None,
+        *,
+        orientation: str,
+        columns: int = 1,
+        languages: Sequence[str] = ("kk", "ru"),
+        switch_s: float = 15.0,
+        blink_s: float = 6.0,
+        page_s: float = 8.0,
+        clock: Callable[[], float] = time.monotonic,
+        wall_clock: Callable[[], datetime] = lambda: datetime.now(UTC),
+        translations: Translations | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.board = board
+        self.announcer = announcer
+        self.orientation = orientation
+        self.languages = tuple(languages)
+        self.lang = self.languages[0]
+        self._clock = clock
+        self._wall_clock = wall_clock
+        self._translations = translations or Translations()
+        self.setWindowTitle("Kezek")
+        self.setAutoFillBackground(True)
+        palette = self.palette()
+        palette.setColor(self.backgroundRole(), paint.BACKGROUND)
+        self.setPalette(palette)
+        portrait = orientation == "portrait"
+        big_rows = (4 + columns - 1) if portrait else (3 if columns == 1 else 4)
+        self.header = HeaderBar(self)
+        self.calls_panel = CallsPanel(
+            columns,
+            big_rows,
+            history_columns=3 if columns == 1 else 4,
+            history_rows=2,
+            blink_s=blink_s,
+            clock=clock,
+            parent=self,
+        )
+        self.lines_panel = LinesPanel(row_height=86, parent=self)
+        self.ticker = TickerBar(self)
+        self.online = False
+
+        self._blink = QTimer(self, interval=450)
+        self._blink.timeout.connect(self._on_blink)
+        self._tick = QTimer(self, interval=1000)
+        self._tick.timeout.connect(self._on_tick)
+        self._tick.start()
+        self._pages = QTimer(self, interval=max(1, int(page_s * 1000)))
+        self._pages.timeout.connect(self.lines_panel.next_page)
+        self._pages.start()
+        self._scroll = QTimer(self, interval=40)
+        self._scroll.timeout.connect(lambda: self.ticker.step(3))
+        self._switch = QTimer(self, interval=max(1, int(switch_s * 1000)))
+        self._switch.timeout.connect(self._on_switch_language)
+        if switch_s > 0 and len(self.languages) > 1:
+            self._switch.start()
+        self.set_language(self.lang)
+        self._on_tick()
+
+    # ------------------------------------------------------------------ inputs (slots)
+
+    def on_services_received(self, services: list[ServiceView]) -> None:
+        self.board.set_services(services)
+        self._refresh()
+
+    def on_snapshot_received(self, snapshot: Snapshot) -> None:
+        self.board.apply_snapshot(snapshot)
+        self._refresh()
+
+    def on_event_received(self, event: HallEvent, live: bool) -> None:
+        call = self.board.apply_event(event, self._clock(), live)
+        if call is not None and self.announcer is not None:
+            self.announcer.say(call)
+        self._refresh()
+
+    def on_online_changed(self, online: bool) -> None:
+        self.online = online
+        self.header.offline = not online
+        self.header.update()
+
+    # ------------------------------------------------------------------ language
+
+    def set_language(self, lang: str) -> None:
+        """Show the screen in `lang`: Qt texts through the translator, catalogue texts by key."""
+        self.lang = lang
+        self._translations.install(lang)
+        self.header.lang = lang
+        self._refresh()
+
+    def _on_switch_language(self) -> None:
+        index = self.languages.index(self.lang) if self.lang in self.languages else -1
+        self.set_language(self.languages[(index + 1) % len(self.languages)])
+
+    # ------------------------------------------------------------------ rendering
+
+    def _refresh(self) -> None:
+        board = self.board
+        self.header.hall_name = board.hall_name(self.lang)
+        self.header.update()
+        self.calls_panel.show_calls(board.calls, board.seq)
+        self.lines_panel.show_lines(board.lines(), self.lang)
+        if self.ticker.text != board.announcement:
+            self.ticker.set_text(board.announcement)
+            self._layout()
+        if self.calls_panel.flashing() and not self._blink.isActive():
+            self.calls_panel.blink_on = True
+            self._blink.start()
+
+    def _on_blink(self) -> None:
+        if not self.calls_panel.flashing():
+            self._blink.stop()
+            self.calls_panel.blink_on = True
+        else:
+            self.calls_panel.blink_on = not self.calls_panel.blink_on
+        self.calls_panel.update()
+
+    def _on_tick(self) -> None:
+        now = self._wall_clock()
+        hall = self.board.hall
+        if hall is not None:
+            with contextlib.suppress(ZoneInfoNotFoundError, ValueError):
+                now = now.astimezone(ZoneInfo(hall.timezone))
+        self.header.now = now
+        self.header.update()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        self._layout()
+        super().resizeEvent(event)
+
+    def _layout(self) -> None:
+        w, h = self.width(), self.height()
+        has_ticker = bool(self.board.announcement)
+        self.ticker.setVisible(has_ticker)
+        if self.orientation == "portrait":
+            header_h = int(h * 0.075)
+            ticker_h = int(h * 0.045) if has_ticker else 0
+            calls_h = int(h * 0.6)
+            self.header.setGeometry(0, 0, w, header_h)
+            self.calls_panel.setGeometry(0, header_h, w, calls_h)
+            self.lines_panel.setGeometry(
+                0, header_h + calls_h, w, h - header_h - calls_h - ticker_h
+            )
+            self.lines_panel.row_height = max(60, int(h * 0.045))
+        else:
+            header_h = int(h * 0.12)
+            ticker_h = int(h * 0.075) if has_ticker else 0
+            calls_w = int(w * (0.62 if self.calls_panel.columns == 1 else 0.72))
+            body_h = h - header_h - ticker_h
+            self.header.setGeometry(0, 0, w, header_h)
+            self.calls_panel.setGeometry(0, header_h, calls_w, body_h)
+            self.lines_panel.setGeometry(calls_w, header_h, w - calls_w, body_h)
+            self.lines_panel.row_height = max(60, int(h * 0.085))
+        self.ticker.setGeometry(0, h - ticker_h, w, ticker_h)
+        if self.ticker.scrolls() and has_ticker:
+            self._scroll.start()
+        else:
+            self._scroll.stop()

@@ -1,0 +1,162 @@
+"""Speaking calls: wording per language, the clip set, quiet hours, a queue that never overlaps.
+
+Pure Python. `Announcer.say(call)` queues a call; the output (a `VoiceOutput`: speakers, a WAV
+folder, a test double) plays one announcement at a time and reports back through `done`, then
+the next one starts, so a burst of calls is spoken in the order the calls came.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import deque
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, time
+from typing import Protocol
+
+from display.clips import Announcement, ClipError, ClipSet
+from display.wording import call_text, call_words, vocabulary
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class SpokenCall:
+    """A call to say aloud: the printed ticket number and the counter's number."""
+
+    ticket_id: str
+    number: str
+    counter_number: int
+
+
+@dataclass(frozen=True)
+class QuietHours:
+    """A daily stretch of local time with no voice, e.g. 20:00–08:00 (may cross midnight)."""
+
+    start: time
+    end: time
+
+    @classmethod
+    def parse(cls, text: str) -> QuietHours:
+        """From "HH:MM-HH:MM"; ValueError says what is wrong."""
+        try:
+            start_text, end_text = text.split("-")
+            return cls(time.fromisoformat(start_text.strip()), time.fromisoformat(end_text.strip()))
+        except ValueError:
+            raise ValueError(
+                f"quiet hours {text!r}: write them as HH:MM-HH:MM, e.g. 20:00-08:00"
+            ) from None
+
+    def __contains__(self, moment: time) -> bool:
+        if self.start <= self.end:
+            return self.start <= moment < self.end
+        return moment >= self.start or moment < self.end
+
+
+@dataclass(frozen=True)
+class VoiceSettings:
+    """How calls are spoken: languages in order, zeros read or not, volume, quiet hours."""
+
+    languages: tuple[str, ...] = ("kk", "ru")
+    read_zeros: bool = True
+    volume: int = 80  # percent
+    quiet_hours: QuietHours | None = None
+    enabled: bool = True
+
+
+class VoiceOutput(Protocol):
+    """Plays one announcement; calls `done()` exactly once when it has finished (or failed)."""
+
+    def play(self, announcement: Announcement, done: Callable[[], None]) -> None: ...
+
+
+def render(clips: ClipSet, call: SpokenCall, settings: VoiceSettings) -> Announcement:
+    """The chime and the call in each language of `settings`, as one announcement."""
+    phrases = [
+        (lang, call_words(call.number, call.counter_number, lang, settings.read_zeros))
+        for lang in settings.languages
+    ]
+    text = " / ".join(
+        call_text(call.number, call.counter_number, lang, settings.read_zeros)
+        for lang in settings.languages
+    )
+    return clips.announce(phrases, text)
+
+
+def required_words(lang: str) -> list[str]:
+    """Every clip key a language needs for any call (numbers 1–999, counters 1–99, letters)."""
+    return sorted(vocabulary(lang))
+
+
+class Announcer:
+    """A queue of calls to speak, one at a time, in order; silent in quiet hours.
+
+    `now` gives the hall's local time (for quiet hours); `on_started(call, announcement)` is
+    told when an announcement starts playing (the display logs it, the bench times it).
+    A call already waiting to be spoken is not queued twice (a recall pressed right after
+    the call); a recall after it was spoken is spoken again.
+    """
+
+    def __init__(
+        self,
+        clips: ClipSet,
+        output: VoiceOutput,
+        settings: VoiceSettings,
+        now: Callable[[], datetime],
+        on_started: Callable[[SpokenCall, Announcement], None] | None = None,
+    ) -> None:
+        self._clips = clips
+        self._output = output
+        self.settings = settings
+        self._now = now
+        self._on_started = on_started
+        self._pending: deque[SpokenCall] = deque()
+        self._playing: SpokenCall | None = None
+        self.spoken: list[SpokenCall] = []  # every call spoken so far, in order
+
+    @property
+    def busy(self) -> bool:
+        return self._playing is not None
+
+    @property
+    def pending(self) -> tuple[SpokenCall, ...]:
+        return tuple(self._pending)
+
+    def quiet_now(self) -> bool:
+        quiet = self.settings.quiet_hours
+        return quiet is not None and self._now().time() in quiet
+
+    def say(self, call: SpokenCall) -> bool:
+        """Queue `call`; False when it won't be spoken (voice off, quiet hours, queued already)."""
+        if not self.settings.enabled or not self.settings.languages or self.quiet_now():
+            return False
+        if call in self._pending:
+            return False
+        self._pending.append(call)
+        if self._playing is None:
+            self._next()
+        return True
+
+    def _next(self) -> None:
+        while self._pending and self._playing is None:
+            call = self._pending.popleft()
+            try:
+                announcement = render(self._clips, call, self.settings)
+            except ClipError as exc:
+                log.warning("cannot say %s: %s", call.number, exc)
+                continue
+            self._playing = call
+            self.spoken.append(call)
+            if self._on_started is not None:
+                self._on_started(call, announcement)
+            finished = False
+
+            def done(call: SpokenCall = call) -> None:
+                nonlocal finished
+                if finished or self._playing != call:
+                    return
+                finished = True
+                self._playing = None
+                self._next()
+
+            self._output.play(announcement, done)

@@ -1,0 +1,311 @@
+"""What the hall hears on a call: numbers and counters in Kazakh, Russian and English as words.
+
+Pure Python. A call becomes a list of `Word`s (a clip key and its text) per language; the clip
+set holds one WAV per key, so the same list drives the spoken announcement and the clip set's
+vocabulary (`vocabulary`). Rules:
+
+- Ticket numbers 1–999 are cardinals: kk "жиырма үш", ru "двадцать три" (masculine: "один",
+  "два", agreeing with "талон"/"номер"), en "twenty three". With `read_zeros` the leading zeros
+  of the printed number are read too ("023" → "ноль двадцать три"), as many halls do.
+- Counters 1–99: kk needs the ordinal and the dative of the noun, "бесінші терезеге" ("to the
+  fifth window"); only the last word of a compound takes the ordinal ("жиырма бесінші").
+  Russian names the window with the cardinal in the nominative, "окно пять" ("окно номер пять"
+  reads the same way), which needs no case agreement at all; English "counter five".
+- Phrases: kk "А нөл жиырма үш талон, бесінші терезеге"; ru "Талон А ноль двадцать три, окно
+  пять"; en "Ticket A zero twenty three, counter five".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+LANGUAGES = ("kk", "ru", "en")
+
+
+@dataclass(frozen=True)
+class Word:
+    """One spoken word (or a pause marker when `key` is ","): its clip key and its text."""
+
+    key: str
+    text: str
+
+
+PAUSE = Word(",", ",")
+
+_KK_UNITS = ("", "бір", "екі", "үш", "төрт", "бес", "алты", "жеті", "сегіз", "тоғыз")
+_KK_TENS = ("", "он", "жиырма", "отыз", "қырық", "елу", "алпыс", "жетпіс", "сексен", "тоқсан")
+_KK_UNITS_ORD = (
+    "",
+    "бірінші",
+    "екінші",
+    "үшінші",
+    "төртінші",
+    "бесінші",
+    "алтыншы",
+    "жетінші",
+    "сегізінші",
+    "тоғызыншы",
+)
+_KK_TENS_ORD = (
+    "",
+    "оныншы",
+    "жиырмасыншы",
+    "отызыншы",
+    "қырқыншы",  # қырық loses its second vowel: қырқыншы
+    "елуінші",
+    "алпысыншы",
+    "жетпісінші",
+    "сексенінші",
+    "тоқсаныншы",
+)
+_RU_UNITS = ("", "один", "два", "три", "четыре", "пять", "шесть", "семь", "восемь", "девять")
+_RU_TEENS = (
+    "десять",
+    "одиннадцать",
+    "двенадцать",
+    "тринадцать",
+    "четырнадцать",
+    "пятнадцать",
+    "шестнадцать",
+    "семнадцать",
+    "восемнадцать",
+    "девятнадцать",
+)
+_RU_TENS = (
+    "",
+    "",
+    "двадцать",
+    "тридцать",
+    "сорок",
+    "пятьдесят",
+    "шестьдесят",
+    "семьдесят",
+    "восемьдесят",
+    "девяносто",
+)
+_RU_HUNDREDS = (
+    "",
+    "сто",
+    "двести",
+    "триста",
+    "четыреста",
+    "пятьсот",
+    "шестьсот",
+    "семьсот",
+    "восемьсот",
+    "девятьсот",
+)
+_EN_UNITS = ("", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+_EN_TEENS = (
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+)
+_EN_TENS = ("", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+
+# How each language names the Latin letters of ticket prefixes. A hall that says them
+# differently records its own letter_X.wav; the text here is what espeak-ng is given.
+_LETTERS: dict[str, dict[str, str]] = {
+    "kk": dict(
+        zip(
+            "ABCDEFGHIJKLMNOPQRSTUVWXYZ",
+            [
+                "а",
+                "бы",
+                "сы",
+                "ды",
+                "е",
+                "фы",
+                "гы",
+                "һы",
+                "і",
+                "жы",
+                "кы",
+                "лы",
+                "мы",
+                "ны",
+                "о",
+                "пы",
+                "қы",
+                "ры",
+                "сы",
+                "ты",
+                "у",
+                "вы",
+                "уы",
+                "хы",
+                "ый",
+                "зы",
+            ],
+            strict=True,
+        )
+    ),
+    "ru": dict(
+        zip(
+            "ABCDEFGHIJKLMNOPQRSTUVWXYZ",
+            [
+                "а",
+                "бэ",
+                "цэ",
+                "дэ",
+                "е",
+                "эф",
+                "гэ",
+                "аш",
+                "и",
+                "жи",
+                "ка",
+                "эль",
+                "эм",
+                "эн",
+                "о",
+                "пэ",
+                "ку",
+                "эр",
+                "эс",
+                "тэ",
+                "у",
+                "вэ",
+                "дубль-вэ",
+                "икс",
+                "игрек",
+                "зэт",
+            ],
+            strict=True,
+        )
+    ),
+    "en": {letter: letter for letter in "ABCDEFGHIJKLMNOPQRSTUVWXYZ"},
+}
+_ZERO = {"kk": "нөл", "ru": "ноль", "en": "zero"}
+_TICKET = {"kk": "талон", "ru": "талон", "en": "ticket"}
+_COUNTER = {"kk": "терезеге", "ru": "окно", "en": "counter"}
+_HUNDRED = {"kk": "жүз", "en": "hundred"}
+
+
+def _check(lang: str) -> None:
+    if lang not in LANGUAGES:
+        raise ValueError(f"no wording for language {lang!r}: use one of {', '.join(LANGUAGES)}")
+
+
+def cardinal(n: int, lang: str) -> list[Word]:
+    """`n` (1–999) as words; keys are n<value> (or `hundred`, kk and en)."""
+    _check(lang)
+    if not 1 <= n <= 999:
+        raise ValueError(f"{n} is outside 1–999")
+    hundreds, rest = divmod(n, 100)
+    tens, units = divmod(rest, 10)
+    words: list[Word] = []
+    if lang == "ru":
+        if hundreds:
+            words.append(Word(f"n{hundreds * 100}", _RU_HUNDREDS[hundreds]))
+        if tens == 1:
+            words.append(Word(f"n{rest}", _RU_TEENS[units]))
+            return words
+        if tens:
+            words.append(Word(f"n{tens * 10}", _RU_TENS[tens]))
+        if units:
+            words.append(Word(f"n{units}", _RU_UNITS[units]))
+        return words
+    if hundreds:
+        if hundreds > 1 or lang == "en":  # kk: "жүз" alone is one hundred; en "one hundred"
+            words.append(_unit(hundreds, lang))
+        words.append(Word("hundred", _HUNDRED[lang]))
+    if lang == "en" and tens == 1:
+        words.append(Word(f"n{rest}", _EN_TEENS[units]))
+        return words
+    if tens:
+        text = _KK_TENS[tens] if lang == "kk" else _EN_TENS[tens]
+        words.append(Word(f"n{tens * 10}", text))
+    if units:
+        words.append(_unit(units, lang))
+    return words
+
+
+def _unit(n: int, lang: str) -> Word:
+    return Word(f"n{n}", _KK_UNITS[n] if lang == "kk" else _EN_UNITS[n])
+
+
+def counter_words(n: int, lang: str) -> list[Word]:
+    """The counter part of a call: kk "бесінші терезеге", ru "окно пять", en "counter five"."""
+    _check(lang)
+    if not 1 <= n <= 99:
+        raise ValueError(f"counter {n} is outside 1–99")
+    noun = Word("counter", _COUNTER[lang])
+    if lang != "kk":
+        return [noun, *cardinal(n, lang)]
+    tens, units = divmod(n, 10)
+    if units:
+        last = Word(f"ord{units}", _KK_UNITS_ORD[units])
+        head = [Word(f"n{tens * 10}", _KK_TENS[tens])] if tens else []
+    else:
+        last, head = Word(f"ord{n}", _KK_TENS_ORD[tens]), []
+    return [*head, last, noun]
+
+
+def ticket_number_words(number: str, lang: str, read_zeros: bool = True) -> list[Word]:
+    """A printed number such as "A023": the letters, then the digits as the hall reads them.
+
+    Characters other than Latin letters and digits are not spoken. Digits beyond 999 (a
+    very busy day) are read one by one.
+    """
+    _check(lang)
+    letters = "".join(ch for ch in number.upper() if not ch.isdigit())
+    digits = "".join(ch for ch in number if ch.isdigit())
+    words = [Word(f"letter_{ch}", _LETTERS[lang][ch]) for ch in letters if ch in _LETTERS[lang]]
+    if not digits:
+        return words
+    value = int(digits)
+    if value == 0 or value > 999:
+        return words + [
+            Word("zero", _ZERO[lang]) if d == "0" else _digit(int(d), lang) for d in digits
+        ]
+    if read_zeros:
+        zeros = len(digits) - len(digits.lstrip("0"))
+        words += [Word("zero", _ZERO[lang])] * zeros
+    return words + cardinal(value, lang)
+
+
+def _digit(d: int, lang: str) -> Word:
+    return cardinal(d, lang)[0]
+
+
+def call_words(number: str, counter: int, lang: str, read_zeros: bool = True) -> list[Word]:
+    """The whole call in one language, with a pause (`PAUSE`) between ticket and counter."""
+    ticket = Word("ticket", _TICKET[lang])
+    digits = ticket_number_words(number, lang, read_zeros)
+    if lang == "kk":  # "А нөл жиырма үш талон, бесінші терезеге"
+        return [*digits, ticket, PAUSE, *counter_words(counter, lang)]
+    return [ticket, *digits, PAUSE, *counter_words(counter, lang)]
+
+
+def call_text(number: str, counter: int, lang: str, read_zeros: bool = True) -> str:
+    """The call as one line of text, e.g. "Талон А ноль двадцать три, окно пять"."""
+    text = " ".join(w.text for w in call_words(number, counter, lang, read_zeros))
+    text = text.replace(" ,", ",")
+    return text[:1].upper() + text[1:]
+
+
+def vocabulary(lang: str) -> dict[str, str]:
+    """Every clip key a call in `lang` can use, with the text to speak (for `kezek voice build`)."""
+    _check(lang)
+    words: dict[str, str] = {
+        "ticket": _TICKET[lang],
+        "counter": _COUNTER[lang],
+        "zero": _ZERO[lang],
+    }
+    for n in range(1, 1000):
+        for word in cardinal(n, lang):
+            words[word.key] = word.text
+    for n in range(1, 100):
+        for word in counter_words(n, lang):
+            words[word.key] = word.text
+    for letter, text in _LETTERS[lang].items():
+        words[f"letter_{letter}"] = text
+    return words

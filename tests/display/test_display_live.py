@@ -1,0 +1,172 @@
+"""The wall display against a real hall server: calls appear, blink, are spoken, survive losses."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from display.audio import QtVoiceOutput
+from display.board import Board, Zone
+from display.clips import ClipSet
+from display.link import HallLink
+from display.views.window import DisplayWindow
+from display.voice import Announcer, VoiceSettings
+from hallserver.client import HallClient
+from tests.conftest import LiveServer, open_counter
+from tests.display.proxy import CuttableProxy
+
+Display = tuple[DisplayWindow, HallLink, QtVoiceOutput, Announcer]
+MakeDisplay = Callable[..., Display]
+
+
+@pytest.fixture
+def make_display(qtbot: QtBot, clip_dir: Path, tmp_path: Path) -> Iterator[MakeDisplay]:
+    links: list[HallLink] = []
+
+    def make(url: str, zone: Zone | None = None, orientation: str = "landscape") -> Display:
+        board = Board(zone=zone or Zone())
+        output = QtVoiceOutput(tmp_path / "calls", use_speakers=False)
+        announcer = Announcer(ClipSet(clip_dir), output, VoiceSettings(), datetime.now)
+        window = DisplayWindow(board, announcer, orientation=orientation, switch_s=0, blink_s=30)
+        qtbot.addWidget(window)
+        window.resize(1920, 1080) if orientation == "landscape" else window.resize(1080, 1920)
+        link = HallLink(url, min_backoff=0.1, max_backoff=0.3)
+        link.services_received.connect(window.on_services_received)
+        link.snapshot_received.connect(window.on_snapshot_received)
+        link.event_received.connect(window.on_event_received)
+        link.online_changed.connect(window.on_online_changed)
+        links.append(link)
+        window.show()
+        link.start()
+        qtbot.waitUntil(
+            lambda: window.board.hall is not None and bool(window.board.services), timeout=5000
+        )
+        return window, link, output, announcer
+
+    yield make
+    for link in links:
+        link.stop()
+
+
+def highlighted(window: DisplayWindow) -> str | None:
+    entry = window.calls_panel.highlighted()
+    return entry.number if entry else None
+
+
+def banner_shown(window: DisplayWindow) -> bool:
+    return window.header.offline
+
+
+def shown(window: DisplayWindow) -> list[tuple[str, int]]:
+    return [(c.number, c.counter_number) for c in window.calls_panel.calls]
+
+
+def test_a_call_appears_highlighted_and_blinking_and_is_spoken(
+    live_server: LiveServer, make_display: MakeDisplay, qtbot: QtBot
+) -> None:
+    window, _, output, announcer = make_display(live_server.url)
+    operator = HallClient(live_server.url, open_counter(live_server, "c1", "disp-a"))
+    HallClient(live_server.url, live_server.tokens["kiosk"]).issue_ticket("id-card")
+    ticket = operator.call_next("c1")
+    assert ticket is not None
+    qtbot.waitUntil(lambda: shown(window)[:1] == [(ticket.number, 1)], timeout=3000)
+    assert highlighted(window) == ticket.number
+    assert window.calls_panel.flashing()
+    qtbot.waitUntil(lambda: len(output.written) == 1, timeout=3000)
+    assert [c.number for c in announcer.spoken] == [ticket.number]
+    assert output.written[0].stat().st_size > 44 + 2 * 22050 * 3  # more than 3 s of speech
+
+
+def test_a_recall_brings_the_call_back_to_the_top_blinking_and_speaks_it_again(
+    live_server: LiveServer, make_display: MakeDisplay, qtbot: QtBot
+) -> None:
+    window, _, output, announcer = make_display(live_server.url)
+    first = HallClient(live_server.url, open_counter(live_server, "c1", "disp-b1"))
+    second = HallClient(live_server.url, open_counter(live_server, "c4", "disp-b4"))
+    kiosk = HallClient(live_server.url, live_server.tokens["kiosk"])
+    kiosk.issue_ticket("id-card")
+    kiosk.issue_ticket("birth-registration")
+    a = first.call_next("c1")
+    b = second.call_next("c4")
+    assert a is not None and b is not None
+    qtbot.waitUntil(lambda: shown(window)[:2] == [(b.number, 4), (a.number, 1)], timeout=3000)
+    first.recall(a.id)
+    qtbot.waitUntil(lambda: shown(window)[:2] == [(a.number, 1), (b.number, 4)], timeout=3000)
+    assert highlighted(window) == a.number
+    assert window.calls_panel.flashing()
+    qtbot.waitUntil(lambda: len(output.written) == 3, timeout=5000)
+    assert [c.number for c in announcer.spoken] == [a.number, b.number, a.number]
+
+
+def test_a_zone_display_shows_only_its_counters_calls_and_their_lines(
+    live_server: LiveServer, make_display: MakeDisplay, qtbot: QtBot
+) -> None:
+    everything, *_ = make_display(live_server.url)
+    zone_window, _, _, zone_announcer = make_display(live_server.url, Zone(counters=frozenset({4})))
+    first = HallClient(live_server.url, open_counter(live_server, "c1", "disp-z1"))
+    fourth = HallClient(live_server.url, open_counter(live_server, "c4", "disp-z4"))
+    kiosk = HallClient(live_server.url, live_server.tokens["kiosk"])
+    for service in ("id-card", "id-card", "birth-registration", "birth-registration"):
+        kiosk.issue_ticket(service)
+    a = first.call_next("c1")
+    b = fourth.call_next("c4")
+    assert a is not None and b is not None
+    qtbot.waitUntil(lambda: len(shown(everything)) == 2, timeout=3000)
+    qtbot.waitUntil(lambda: shown(zone_window) == [(b.number, 4)], timeout=3000)
+    profile = set(zone_window.board.counters["c4"].profile)
+    lines = {service.id for service, _ in zone_window.lines_panel.rows}
+    assert "birth-registration" in lines and lines <= profile and "id-card" not in profile
+    assert {service.id for service, _ in everything.lines_panel.rows} >= {
+        "id-card",
+        "birth-registration",
+    }
+    assert [c.number for c in zone_announcer.spoken] == [b.number]
+
+
+def test_after_losing_the_server_it_keeps_the_calls_then_catches_up_without_replaying_aloud(
+    live_server: LiveServer, make_display: MakeDisplay, qtbot: QtBot
+) -> None:
+    port = int(live_server.url.rsplit(":", 1)[1])
+    proxy = CuttableProxy(port)
+    try:
+        window, link, output, announcer = make_display(proxy.url)
+        qtbot.waitUntil(lambda: window.online, timeout=3000)
+        first = HallClient(live_server.url, open_counter(live_server, "c1", "disp-r1"))
+        second = HallClient(live_server.url, open_counter(live_server, "c4", "disp-r4"))
+        kiosk = HallClient(live_server.url, live_server.tokens["kiosk"])
+        for service in ("id-card", "birth-registration", "id-card"):
+            kiosk.issue_ticket(service)
+        a = first.call_next("c1")
+        assert a is not None
+        qtbot.waitUntil(lambda: len(output.written) == 1, timeout=3000)
+
+        proxy.cut()
+        qtbot.waitUntil(lambda: not window.online, timeout=3000)
+        assert banner_shown(window)
+        assert shown(window) == [(a.number, 1)]  # the last state stays on the wall
+        b = second.call_next("c4")  # called while the display is away
+        assert b is not None
+        HallClient(live_server.url, live_server.tokens["supervisor"]).announce("Ескерту")
+
+        proxy.restore()
+        qtbot.waitUntil(lambda: window.online, timeout=5000)
+        qtbot.waitUntil(lambda: shown(window)[:2] == [(b.number, 4), (a.number, 1)], timeout=3000)
+        assert window.board.announcement == "Ескерту"
+        assert not banner_shown(window)
+        assert not window.calls_panel.flashing()  # old news: shown, not flashed
+        assert [c.number for c in announcer.spoken] == [a.number]  # and not said aloud
+
+        first.start(a.id)
+        first.finish(a.id)
+        c = first.call_next("c1")  # a live call after the reconnect is spoken as usual
+        assert c is not None
+        qtbot.waitUntil(lambda: len(output.written) == 2, timeout=3000)
+        assert [x.number for x in announcer.spoken] == [a.number, c.number]
+        assert highlighted(window) == c.number
+        assert link.online
+    finally:
+        proxy.close()

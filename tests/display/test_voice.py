@@ -1,0 +1,196 @@
+"""Announcements as WAV files (chime first, words in order, no clipping) and the speaking queue."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import wave
+from array import array
+from collections.abc import Callable
+from datetime import datetime, time
+from pathlib import Path
+
+import pytest
+
+from display.clips import RATE, Announcement, ClipSet, chime, read_wav, write_wav
+from display.voice import Announcer, QuietHours, SpokenCall, VoiceSettings, render
+from display.voice_cli import main as voice_main
+from display.wording import PAUSE, call_words
+
+A023 = SpokenCall("t1", "A023", 5)
+
+
+def read_back(path: Path) -> array[int]:
+    with wave.open(str(path), "rb") as wav:
+        assert (wav.getnchannels(), wav.getsampwidth(), wav.getframerate()) == (1, 2, RATE)
+        samples = array("h")
+        samples.frombytes(wav.readframes(wav.getnframes()))
+    return samples
+
+
+def test_an_announcement_is_the_chime_then_kazakh_then_russian_words_in_order(
+    clip_dir: Path, tmp_path: Path
+) -> None:
+    clips = ClipSet(clip_dir)
+    announcement = render(clips, A023, VoiceSettings(languages=("kk", "ru")))
+    path = tmp_path / "a023.wav"
+    write_wav(path, announcement.samples)
+    samples = read_back(path)
+
+    expected = [("chime", "")] + [
+        (w.key, lang) for lang in ("kk", "ru") for w in call_words("A023", 5, lang) if w != PAUSE
+    ]
+    assert [(s.key, s.lang) for s in announcement.segments] == expected
+    assert announcement.segments[0].start == 0
+    for segment in announcement.segments:  # each word is exactly its clip, where it should be
+        clip = (
+            clips.chime_samples if segment.key == "chime" else clips.clip(segment.lang, segment.key)
+        )
+        assert samples[segment.start : segment.end] == clip
+    for before, after in zip(announcement.segments, announcement.segments[1:], strict=False):
+        gap = samples[before.end : after.start]
+        assert len(gap) >= 0.05 * RATE and not any(gap)  # silence between words, never overlap
+    first_kk = announcement.segments[1]
+    first_ru = next(s for s in announcement.segments if s.lang == "ru")
+    assert (
+        first_ru.start - announcement.segments[first_ru_index(announcement) - 1].end >= 0.5 * RATE
+    )
+    assert first_kk.start - announcement.segments[0].end >= 0.3 * RATE
+
+
+def first_ru_index(announcement: Announcement) -> int:
+    return next(i for i, s in enumerate(announcement.segments) if s.lang == "ru")
+
+
+def test_announcement_lengths_are_sensible_and_nothing_clips(
+    clip_dir: Path, tmp_path: Path
+) -> None:
+    announcement = render(ClipSet(clip_dir), A023, VoiceSettings(languages=("kk", "ru")))
+    path = tmp_path / "a023.wav"
+    write_wav(path, announcement.samples)
+    samples = read_back(path)
+    assert 4.0 < len(samples) / RATE < 12.0
+    for segment in announcement.segments:
+        assert 0.08 < (segment.end - segment.start) / RATE < 1.6, segment
+    peak = max(abs(s) for s in samples)
+    assert 0.5 * 32767 < peak < 0.95 * 32767  # loud enough, with headroom
+    assert samples.count(32767) == samples.count(-32768) == 0
+    if shutil.which("sox"):  # an independent reader agrees
+        stat = subprocess.run(
+            ["sox", str(path), "-n", "stat"], capture_output=True, text=True, check=True
+        )
+        amplitude = float(stat.stderr.split("Maximum amplitude:")[1].split()[0])
+        assert amplitude < 0.95
+
+
+def test_the_volume_setting_scales_the_whole_announcement(clip_dir: Path) -> None:
+    loud = render(ClipSet(clip_dir, 1.0), A023, VoiceSettings(languages=("ru",)))
+    soft = render(ClipSet(clip_dir, 0.5), A023, VoiceSettings(languages=("ru",)))
+    assert len(loud.samples) == len(soft.samples)
+    ratio = max(map(abs, soft.samples)) / max(map(abs, loud.samples))
+    assert 0.48 < ratio < 0.52
+
+
+def test_a_studio_recording_with_the_same_name_replaces_the_espeak_clip(
+    clip_dir: Path, tmp_path: Path
+) -> None:
+    folder = tmp_path / "studio"
+    shutil.copytree(clip_dir, folder)
+    # 44.1 kHz stereo 24-bit, as a studio delivers it: a 300 Hz tone for "окно"
+    frames = bytearray()
+    for i in range(44100 // 2):
+        value = 4_000_000 * (1 if (i // 73) % 2 else -1)
+        frames += value.to_bytes(3, "little", signed=True) * 2
+    with wave.open(str(folder / "ru" / "counter.wav"), "wb") as wav:
+        wav.setnchannels(2)
+        wav.setsampwidth(3)
+        wav.setframerate(44100)
+        wav.writeframes(bytes(frames))
+    clips = ClipSet(folder)
+    announcement = render(clips, A023, VoiceSettings(languages=("ru",)))
+    segment = next(s for s in announcement.segments if s.key == "counter")
+    assert abs((segment.end - segment.start) / RATE - 0.5) < 0.03  # resampled, not stretched
+    assert len(read_wav(folder / "ru" / "counter.wav")) == pytest.approx(RATE / 2, abs=2)
+
+
+def test_kezek_voice_say_writes_the_call_and_tells_what_it_said(
+    clip_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "call.wav"
+    assert (
+        voice_main(["say", "B117", "12", "--dir", str(clip_dir), "--no-zeros", "--out", str(out)])
+        == 0
+    )
+    said = capsys.readouterr().out
+    assert "Бы жүз он жеті талон, он екінші терезеге" in said
+    assert "Талон бэ сто семнадцать, окно двенадцать" in said
+    assert read_back(out)[: len(chime()) // 2] != array("h", bytes(len(chime())))
+
+
+def test_kezek_voice_say_refuses_a_clip_set_that_lacks_words(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code = voice_main(["say", "A1", "1", "--dir", str(tmp_path), "--out", str(tmp_path / "x.wav")])
+    assert code == 1
+    assert "run kezek voice build" in capsys.readouterr().err
+
+
+class HeldOutput:
+    """An output that plays until the test lets it finish: shows what overlaps and in what order."""
+
+    def __init__(self) -> None:
+        self.playing: list[tuple[Announcement, Callable[[], None]]] = []
+        self.most_at_once = 0
+        self.started: list[str] = []
+
+    def play(self, announcement: Announcement, done: Callable[[], None]) -> None:
+        self.playing.append((announcement, done))
+        self.started.append(announcement.text)
+        self.most_at_once = max(self.most_at_once, len(self.playing))
+
+    def finish(self) -> None:
+        _, done = self.playing.pop(0)
+        done()
+
+
+def test_a_burst_of_calls_is_spoken_in_order_one_at_a_time(clip_dir: Path) -> None:
+    output = HeldOutput()
+    announcer = Announcer(ClipSet(clip_dir), output, VoiceSettings(languages=("ru",)), datetime.now)
+    calls = [SpokenCall(f"t{i}", f"A00{i}", i) for i in range(1, 4)]
+    for call in calls:
+        assert announcer.say(call)
+    assert len(output.playing) == 1 and len(announcer.pending) == 2
+    while output.playing:
+        output.finish()
+    assert output.most_at_once == 1
+    assert [t.split(",")[1].strip() for t in output.started] == [
+        "окно один",
+        "окно два",
+        "окно три",
+    ]
+    assert announcer.spoken == calls
+
+
+def test_a_recall_pressed_while_the_call_still_waits_is_not_spoken_twice(clip_dir: Path) -> None:
+    output = HeldOutput()
+    announcer = Announcer(ClipSet(clip_dir), output, VoiceSettings(languages=("kk",)), datetime.now)
+    first, second = SpokenCall("t1", "A001", 1), SpokenCall("t2", "A002", 2)
+    announcer.say(first)
+    announcer.say(second)
+    assert not announcer.say(second)
+    output.finish()
+    output.finish()
+    assert announcer.say(second)  # spoken already: a later recall is said again
+
+
+def test_quiet_hours_silence_the_voice_across_midnight(clip_dir: Path) -> None:
+    quiet = QuietHours.parse("20:00-08:00")
+    assert time(23, 0) in quiet and time(7, 59) in quiet and time(8, 0) not in quiet
+    now = datetime(2026, 11, 23, 21, 30)
+    output = HeldOutput()
+    settings = VoiceSettings(languages=("kk",), quiet_hours=quiet)
+    announcer = Announcer(ClipSet(clip_dir), output, settings, lambda: now)
+    assert not announcer.say(A023)
+    assert output.started == []
+    with pytest.raises(ValueError, match="HH:MM-HH:MM"):
+        QuietHours.parse("8 to 20")

@@ -1,0 +1,150 @@
+"""Calls in words: every ticket number 1–999 and counter 1–99 in Kazakh and Russian."""
+
+from __future__ import annotations
+
+import pytest
+
+from display.wording import call_text, cardinal, counter_words, ticket_number_words, vocabulary
+
+# The test's own dictionaries: word -> value, written independently of display.wording.
+KK = {
+    "бір": 1, "екі": 2, "үш": 3, "төрт": 4, "бес": 5, "алты": 6, "жеті": 7, "сегіз": 8,
+    "тоғыз": 9, "он": 10, "жиырма": 20, "отыз": 30, "қырық": 40, "елу": 50, "алпыс": 60,
+    "жетпіс": 70, "сексен": 80, "тоқсан": 90,
+}  # fmt: skip
+KK_ORD = {
+    "бірінші": 1, "екінші": 2, "үшінші": 3, "төртінші": 4, "бесінші": 5, "алтыншы": 6,
+    "жетінші": 7, "сегізінші": 8, "тоғызыншы": 9, "оныншы": 10, "жиырмасыншы": 20,
+    "отызыншы": 30, "қырқыншы": 40, "елуінші": 50, "алпысыншы": 60, "жетпісінші": 70,
+    "сексенінші": 80, "тоқсаныншы": 90,
+}  # fmt: skip
+RU = {
+    "один": 1, "два": 2, "три": 3, "четыре": 4, "пять": 5, "шесть": 6, "семь": 7, "восемь": 8,
+    "девять": 9, "десять": 10, "одиннадцать": 11, "двенадцать": 12, "тринадцать": 13,
+    "четырнадцать": 14, "пятнадцать": 15, "шестнадцать": 16, "семнадцать": 17,
+    "восемнадцать": 18, "девятнадцать": 19, "двадцать": 20, "тридцать": 30, "сорок": 40,
+    "пятьдесят": 50, "шестьдесят": 60, "семьдесят": 70, "восемьдесят": 80, "девяносто": 90,
+    "сто": 100, "двести": 200, "триста": 300, "четыреста": 400, "пятьсот": 500,
+    "шестьсот": 600, "семьсот": 700, "восемьсот": 800, "девятьсот": 900,
+}  # fmt: skip
+
+
+def kk_value(words: list[str]) -> int:
+    """Reads Kazakh cardinal words back: "екі жүз он бес" = 2 × 100 + 10 + 5."""
+    total = 0
+    pending = 0
+    for word in words:
+        if word == "жүз":
+            total += (pending or 1) * 100
+            pending = 0
+        else:
+            pending += KK[word]
+    return total + pending
+
+
+@pytest.mark.parametrize(
+    ("n", "kk", "ru"),
+    [
+        (1, "бір", "один"),
+        (2, "екі", "два"),
+        (10, "он", "десять"),
+        (11, "он бір", "одиннадцать"),
+        (19, "он тоғыз", "девятнадцать"),
+        (23, "жиырма үш", "двадцать три"),
+        (40, "қырық", "сорок"),
+        (100, "жүз", "сто"),
+        (101, "жүз бір", "сто один"),
+        (115, "жүз он бес", "сто пятнадцать"),
+        (200, "екі жүз", "двести"),
+        (342, "үш жүз қырық екі", "триста сорок два"),
+        (999, "тоғыз жүз тоқсан тоғыз", "девятьсот девяносто девять"),
+    ],
+)
+def test_numbers_read_as_the_hall_says_them(n: int, kk: str, ru: str) -> None:
+    assert " ".join(w.text for w in cardinal(n, "kk")) == kk
+    assert " ".join(w.text for w in cardinal(n, "ru")) == ru
+
+
+def test_every_number_from_1_to_999_reads_back_to_itself_in_kazakh_and_russian() -> None:
+    seen: dict[str, set[str]] = {"kk": set(), "ru": set()}
+    for n in range(1, 1000):
+        kk = [w.text for w in cardinal(n, "kk")]
+        ru = [w.text for w in cardinal(n, "ru")]
+        assert kk_value(kk) == n, kk
+        assert sum(RU[w] for w in ru) == n, ru
+        assert [RU[w] for w in ru] == sorted((RU[w] for w in ru), reverse=True)  # big to small
+        seen["kk"].add(" ".join(kk))
+        seen["ru"].add(" ".join(ru))
+    assert len(seen["kk"]) == len(seen["ru"]) == 999  # no two numbers sound alike
+
+
+@pytest.mark.parametrize(
+    ("n", "kk", "ru"),
+    [
+        (1, "бірінші терезеге", "окно один"),
+        (2, "екінші терезеге", "окно два"),
+        (5, "бесінші терезеге", "окно пять"),
+        (6, "алтыншы терезеге", "окно шесть"),
+        (9, "тоғызыншы терезеге", "окно девять"),
+        (10, "оныншы терезеге", "окно десять"),
+        (12, "он екінші терезеге", "окно двенадцать"),
+        (20, "жиырмасыншы терезеге", "окно двадцать"),
+        (25, "жиырма бесінші терезеге", "окно двадцать пять"),
+        (40, "қырқыншы терезеге", "окно сорок"),
+        (99, "тоқсан тоғызыншы терезеге", "окно девяносто девять"),
+    ],
+)
+def test_counters_take_the_ordinal_and_dative_in_kazakh_and_the_nominative_in_russian(
+    n: int, kk: str, ru: str
+) -> None:
+    assert " ".join(w.text for w in counter_words(n, "kk")) == kk
+    assert " ".join(w.text for w in counter_words(n, "ru")) == ru
+
+
+def test_every_counter_from_1_to_99_is_an_ordinal_that_keeps_vowel_harmony_in_kazakh() -> None:
+    back, front = set("аоұы"), set("әеөүі")
+    for n in range(1, 100):
+        words = [w.text for w in counter_words(n, "kk")]
+        *head, ordinal, noun = words
+        assert noun == "терезеге"
+        assert sum(KK[w] for w in head) + KK_ORD[ordinal] == n
+        stem_vowels = [
+            ch for ch in ordinal.removesuffix("ншы").removesuffix("нші") if ch in back | front
+        ]
+        suffix_back = ordinal.endswith("ншы")
+        assert suffix_back == (stem_vowels[-1] in back), ordinal
+        ru = [w.text for w in counter_words(n, "ru")]
+        assert ru[0] == "окно"
+        assert sum(RU[w] for w in ru[1:]) == n
+
+
+def test_leading_zeros_are_read_only_when_the_hall_wants_them() -> None:
+    with_zeros = [w.text for w in ticket_number_words("A023", "ru", read_zeros=True)]
+    without = [w.text for w in ticket_number_words("A023", "ru", read_zeros=False)]
+    assert with_zeros == ["а", "ноль", "двадцать", "три"]
+    assert without == ["а", "двадцать", "три"]
+    assert [w.text for w in ticket_number_words("A001", "kk")] == ["а", "нөл", "нөл", "бір"]
+
+
+def test_a_whole_call_in_each_language() -> None:
+    assert call_text("A023", 5, "kk") == "А нөл жиырма үш талон, бесінші терезеге"
+    assert call_text("A023", 5, "ru") == "Талон а ноль двадцать три, окно пять"
+    assert call_text("A023", 5, "en", read_zeros=False) == "Ticket A twenty three, counter five"
+
+
+def test_every_word_a_call_can_use_is_in_the_vocabulary_the_clip_set_is_built_from() -> None:
+    for lang in ("kk", "ru", "en"):
+        keys = set(vocabulary(lang))
+        for n in range(1, 1000):
+            for counter in (1, 7, 10, 25, 40, 99):
+                words = ticket_number_words(f"Z{n:03d}", lang) + counter_words(counter, lang)
+                assert {w.key for w in words} <= keys
+
+
+def test_numbers_outside_the_rules_are_refused() -> None:
+    with pytest.raises(ValueError, match="1–999"):
+        cardinal(1000, "kk")
+    with pytest.raises(ValueError, match="1–99"):
+        counter_words(100, "ru")
+    with pytest.raises(ValueError, match="no wording"):
+        cardinal(5, "de")
