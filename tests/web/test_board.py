@@ -1,0 +1,123 @@
+"""The supervisor's live board in Chromium: pushed changes, alerts on the hall clock, actions."""
+
+from __future__ import annotations
+
+import httpx
+from playwright.sync_api import Page, expect
+
+from tests.conftest import open_counter
+from tests.web.conftest import Hall, shoot, sign_in
+
+
+def issue(hall: Hall, service: str = "id-card") -> dict[str, object]:
+    reply = httpx.post(
+        f"{hall.api}/tickets", json={"service_id": service}, headers=hall.bearer("kiosk")
+    )
+    assert reply.status_code == 201, reply.text
+    data: dict[str, object] = reply.json()
+    return data
+
+
+def test_the_board_shows_a_call_made_through_the_api(page: Page, hall: Hall) -> None:
+    operator = open_counter(hall.live, "c1")
+    first = issue(hall)
+    sign_in(page, hall)
+    card = page.locator("article.counter[data-counter=c1]")
+    expect(card).to_contain_text("Free")
+    expect(page.locator("tr[data-service=id-card] td.waiting")).to_have_text("1")
+    called = httpx.post(
+        f"{hall.api}/counters/c1/call", headers={"Authorization": f"Bearer {operator}"}
+    )
+    assert called.status_code == 200
+    expect(card.locator(".cur")).to_contain_text(f"{first['number']} called")
+    expect(page.locator("tr[data-service=id-card] td.waiting")).to_have_text("0")
+    expect(page.locator("#link")).to_have_text("Live")
+
+
+def test_an_alert_appears_when_a_wait_passes_the_target_and_clears_itself(
+    page: Page, hall: Hall
+) -> None:
+    operator = open_counter(hall.live, "c1")
+    auth = {"Authorization": f"Bearer {operator}"}
+    issue(hall)
+    sign_in(page, hall)
+    expect(page.locator(".alerts")).to_contain_text("No alerts")
+    hall.clock.advance(minutes=16)  # nobody sleeps: the hall's clock moves
+    alert = page.locator("li[data-kind=wait_over_target]")
+    expect(alert).to_contain_text("1 waiting over the target (15 min), longest 16 min")
+    expect(page.locator("li[data-kind=counter_idle]")).to_contain_text("Counter 1 idle")
+    expect(page.locator("tr[data-service=id-card] td.over")).to_have_text("16 min")
+    shoot(page, "board-alerts")
+    assert httpx.post(f"{hall.api}/counters/c1/call", headers=auth).status_code == 200
+    expect(alert).to_have_count(0)
+    expect(page.locator(".alerts")).to_contain_text("No alerts")
+
+
+def test_a_long_pause_and_a_kiosk_out_of_paper_stand_out(page: Page, hall: Hall) -> None:
+    operator = open_counter(hall.live, "c2")
+    httpx.post(
+        f"{hall.api}/counters/c2/pause",
+        json={"reason": "break"},
+        headers={"Authorization": f"Bearer {operator}"},
+    )
+    httpx.post(
+        f"{hall.api}/terminals/status",
+        json={"printer": "paper_out", "detail": "roll empty"},
+        headers=hall.bearer("kiosk"),
+    )
+    sign_in(page, hall, lang="ru")
+    expect(page.locator("li[data-kind=printer]")).to_contain_text("нет бумаги")
+    expect(page.locator("article[data-counter=c2] .cstate")).to_contain_text("Пауза · перерыв")
+    hall.clock.advance(minutes=16)
+    expect(page.locator("li[data-kind=pause_over_limit]")).to_contain_text(
+        "Окно 2: перерыв 16 мин (норма 15 мин)"
+    )
+    hall.clock.advance(minutes=2)  # the kiosk has not reported for 18 minutes now
+    expect(page.locator("li[data-kind=terminal_silent]")).to_contain_text("test-kiosk")
+    expect(page.locator("li[data-kind=printer]")).to_have_count(0)
+    shoot(page, "board-ru")
+
+
+def test_the_supervisor_pauses_announces_and_calls_out_of_order_from_the_board(
+    page: Page, hall: Hall
+) -> None:
+    open_counter(hall.live, "c1")
+    first, second = issue(hall), issue(hall)
+    sign_in(page, hall)
+    page.click("button[data-action=call][data-counter=c1]")
+    page.select_option("#action-dialog select", str(second["id"]))
+    page.fill("#action-dialog input[name=reason]", "Booked by phone, disabled visitor")
+    page.click("#dlg-ok")
+    expect(page.locator("article[data-counter=c1] .cur")).to_contain_text(str(second["number"]))
+    ticket = httpx.get(f"{hall.api}/tickets/{second['id']}").json()
+    assert ticket["status"] == "called" and ticket["counter_id"] == "c1"
+    assert httpx.get(f"{hall.api}/tickets/{first['id']}").json()["status"] == "waiting"
+
+    page.fill("#announce-text", "Counter 4 is closed today")
+    page.click("form.announce button")
+    expect(page.locator(".toast")).to_have_text("Saved")
+    assert httpx.get(f"{hall.api}/hall").json()["announcement"] == "Counter 4 is closed today"
+
+    page.click("button[data-action=pause][data-counter=c1]")
+    page.select_option("#action-dialog select", "lunch")
+    page.click("#dlg-ok")
+    expect(page.locator("article[data-counter=c1] .cstate")).to_contain_text("Paused · lunch")
+    counters = {c["id"]: c for c in httpx.get(f"{hall.api}/counters").json()}
+    assert counters["c1"]["state"] == "paused" and counters["c1"]["pause_reason"] == "lunch"
+    shoot(page, "board")
+
+
+def test_the_supervisor_changes_a_counters_profile_from_the_board(page: Page, hall: Hall) -> None:
+    sign_in(page, hall)
+    page.click("button[data-action=profile][data-counter=c3]")
+    page.select_option("#action-dialog select[data-service=passport]", "backup")
+    page.click("#dlg-ok")
+    expect(page.locator(".toast")).to_have_text("Saved")
+    counters = {c["id"]: c for c in httpx.get(f"{hall.api}/counters").json()}
+    assert counters["c3"]["profile"]["passport"] == "backup"
+
+
+def test_a_refused_action_is_shown_to_the_supervisor(page: Page, hall: Hall) -> None:
+    sign_in(page, hall)
+    page.click("button[data-action=open][data-counter=c5]")  # nobody signed in there
+    expect(page.locator(".toast.bad")).to_contain_text("an operator must sign in")

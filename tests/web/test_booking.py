@@ -1,0 +1,98 @@
+"""Booking a visit on a phone, then checking in with the code at the API (as a kiosk does)."""
+
+from __future__ import annotations
+
+import httpx
+from playwright.sync_api import Browser, Page, expect
+
+from tests.web.conftest import PHONE, Hall, shoot
+
+W1 = (1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11)
+W2 = (3, 4, 5, 6, 7, 8, 9, 10, 11, 1, 2)
+
+
+def valid_iin(serial: int) -> str:
+    """A valid IIN of someone born 1 January 1990 (the checksum is Kazakhstan's rule)."""
+    while True:
+        body = f"900101300{serial:02d}"
+        digits = [int(c) for c in body]
+        check = sum(d * w for d, w in zip(digits, W1, strict=False)) % 11
+        if check == 10:
+            check = sum(d * w for d, w in zip(digits, W2, strict=False)) % 11
+        if check != 10:
+            return body + str(check)
+        serial += 1
+
+
+def phone(browser: Browser) -> Page:
+    context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    page.set_default_timeout(8000)
+    return page
+
+
+def book(page: Page, hall: Hall, lang: str, iin: str) -> str:
+    page.goto(f"{hall.url}/book?lang={lang}")
+    page.select_option("select[name=service]", "id-card")
+    page.click("label.slot:has-text('11:00')")
+    page.fill("input[name=iin]", iin)
+    page.click("#book button[type=submit]")
+    code = page.locator("#booking-code")
+    expect(code).to_be_visible()
+    return code.inner_text().strip()
+
+
+def test_a_booking_made_on_the_page_is_checked_in_at_the_api(browser: Browser, hall: Hall) -> None:
+    page = phone(browser)
+    page.goto(f"{hall.url}/book?lang=kk")
+    page.select_option("select[name=service]", "id-card")
+    expect(page.locator("label.slot")).to_have_count(9)  # 11:00 … 19:00 of a Monday at 10:00
+    shoot(page, "booking-kk")
+    code = book(page, hall, "kk", valid_iin(1))
+    expect(page.locator("#done")).to_contain_text("Сіз жазылдыңыз")
+    shoot(page, "booking-done-kk")
+    booking = httpx.get(f"{hall.api}/bookings/{code}").json()
+    assert booking["service_id"] == "id-card" and booking["slot_at"].startswith("2026-11-23T11:00")
+    slots = httpx.get(f"{hall.api}/services/id-card/slots", params={"day": "2026-11-23"}).json()
+    first = slots["slots"][0]
+    assert first["free"] == first["capacity"] - 1
+
+    hall.clock.advance(minutes=40)  # 10:40: check-in opens 30 minutes before the slot
+    ticket = httpx.post(
+        f"{hall.api}/tickets", json={"appointment_code": code}, headers=hall.bearer("kiosk")
+    )
+    assert ticket.status_code == 201, ticket.text
+    assert ticket.json()["appointment_at"].startswith("2026-11-23T11:00")
+    assert httpx.get(f"{hall.api}/bookings/{code}").json()["state"] == "checked_in"
+    page.context.close()
+
+
+def test_the_same_iin_cannot_book_twice_in_ten_days_and_a_booking_is_cancelled_by_code(
+    browser: Browser, hall: Hall
+) -> None:
+    page = phone(browser)
+    iin = valid_iin(5)
+    code = book(page, hall, "ru", iin)
+    page.goto(f"{hall.url}/book?lang=ru")
+    page.select_option("select[name=service]", "id-card")
+    page.click("label.slot:has-text('12:00')")
+    page.fill("input[name=iin]", iin)
+    page.click("#book button[type=submit]")
+    expect(page.locator("#book-error")).to_have_text(
+        "На этот ИИН уже есть запись в течение 10 дней"
+    )
+    page.fill("#cancel input[name=code]", code.lower())
+    page.click("#cancel button")
+    expect(page.locator("#cancel-result")).to_have_text("Запись отменена")
+    assert httpx.get(f"{hall.api}/bookings/{code}").json()["state"] == "cancelled"
+    page.click("#cancel button")
+    expect(page.locator("#cancel-result")).to_have_text("Эту запись уже нельзя отменить")
+    page.context.close()
+
+
+def test_the_slots_endpoint_refuses_a_bad_day_and_an_unknown_service(hall: Hall) -> None:
+    bad_day = httpx.get(f"{hall.api}/services/id-card/slots", params={"day": "tomorrow"})
+    assert bad_day.status_code == 422 and bad_day.json()["error"] == "bad_field"
+    assert httpx.get(f"{hall.api}/services/nope/slots").status_code == 404
+    sunday = httpx.get(f"{hall.api}/services/id-card/slots", params={"day": "2026-11-29"})
+    assert sunday.json()["slots"] == []  # the demo hall is closed on Sundays

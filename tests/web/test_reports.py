@@ -1,0 +1,217 @@
+"""Reports from the event log: each figure on small scripted logs whose answers are known."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+from typing import Any
+
+import pytest
+
+from hallserver.reports import LogEvent, build_report, figures, open_counters_by_hour, visits_from
+from tests.conftest import ALMATY
+
+DAY = date(2026, 11, 23)
+TARGETS = {"id-card": 15 * 60.0, "birth": 10 * 60.0}
+
+
+class Log:
+    """Writes events the way the hall server logs them, at minutes after 09:00 of DAY."""
+
+    def __init__(self) -> None:
+        self.events: list[LogEvent] = []
+
+    def at(self, minute: float) -> datetime:
+        return datetime(2026, 11, 23, 9, 0, tzinfo=ALMATY) + timedelta(minutes=minute)
+
+    def add(self, minute: float, type_: str, data: dict[str, Any]) -> None:
+        self.events.append(LogEvent(len(self.events) + 1, self.at(minute), type_, data))
+
+    def ticket(self, minute: float, kind: str, number: str, service: str, **extra: Any) -> None:
+        ticket = {"id": f"20261123-{number}", "number": number, "service_id": service}
+        ticket.update({k: v for k, v in extra.items() if k in ("counter_id", "operator_id")})
+        data: dict[str, Any] = {"ticket": ticket}
+        data.update({k: v for k, v in extra.items() if k not in ("operator_id",)})
+        self.add(minute, f"ticket.{kind}", data)
+
+    def served(
+        self,
+        number: str,
+        service: str,
+        issued: float,
+        called: float,
+        started: float,
+        finished: float,
+        counter: str = "c1",
+        operator: str = "aigul",
+    ) -> None:
+        self.ticket(issued, "issued", number, service)
+        self.ticket(called, "called", number, service, counter_id=counter, operator_id=operator)
+        self.ticket(started, "started", number, service, counter_id=counter)
+        self.ticket(finished, "finished", number, service, counter_id=counter)
+
+    def counter(self, minute: float, counter: str, state: str) -> None:
+        self.add(minute, "counter.changed", {"counter": {"id": counter, "state": state}})
+
+
+def report(log: Log, start: date = DAY, end: date = DAY, now_minute: float = 600) -> Any:
+    return build_report(log.events, start, end, ALMATY, TARGETS, now=log.at(now_minute))
+
+
+def test_a_served_visit_counts_its_wait_and_service_time() -> None:
+    log = Log()
+    log.served("A001", "id-card", issued=0, called=12, started=13, finished=23)
+    overall = report(log).overall
+    assert (overall.arrived, overall.called, overall.served) == (1, 1, 1)
+    assert overall.average_wait_s == overall.longest_wait_s == 12 * 60
+    assert overall.average_service_s == overall.longest_service_s == 10 * 60
+    assert overall.service_level == 1.0
+
+
+def test_averages_and_longest_are_over_the_visits_that_have_them() -> None:
+    log = Log()
+    log.served("A001", "id-card", issued=0, called=10, started=10, finished=15)
+    log.served("A002", "id-card", issued=1, called=21, started=22, finished=37)
+    log.ticket(2, "issued", "A003", "id-card")  # still waiting: no wait yet, no service time
+    overall = report(log).overall
+    assert overall.arrived == 3 and overall.called == 2
+    assert overall.average_wait_s == (10 + 20) / 2 * 60 and overall.longest_wait_s == 20 * 60
+    assert overall.average_service_s == (5 + 15) / 2 * 60 and overall.longest_service_s == 15 * 60
+
+
+def test_service_level_is_the_share_of_served_visits_within_the_target() -> None:
+    log = Log()
+    log.served("A001", "id-card", issued=0, called=15, started=15, finished=20)  # exactly 15
+    log.served("A002", "id-card", issued=0, called=16, started=16, finished=20)  # over
+    log.served("B001", "birth", issued=0, called=9, started=9, finished=20)  # target 10: within
+    log.served("B002", "birth", issued=0, called=11, started=11, finished=20)  # over
+    built = report(log)
+    assert built.overall.service_level == 2 / 4
+    assert built.by_service["id-card"].service_level == 1 / 2
+    assert built.by_service["birth"].within_target == 1
+
+
+def test_no_show_share_is_over_visits_called_at_least_once() -> None:
+    log = Log()
+    log.served("A001", "id-card", issued=0, called=5, started=5, finished=10)
+    log.ticket(1, "issued", "A002", "id-card")
+    log.ticket(10, "called", "A002", "id-card", counter_id="c1", operator_id="aigul")
+    log.ticket(11, "recalled", "A002", "id-card")
+    log.ticket(13, "no_show", "A002", "id-card")
+    log.ticket(2, "issued", "A003", "id-card")
+    log.ticket(3, "cancelled", "A003", "id-card")
+    overall = report(log).overall
+    assert (overall.no_shows, overall.called, overall.cancelled) == (1, 2, 1)
+    assert overall.no_show_share == 0.5
+
+
+def test_a_transfer_ends_one_visit_and_starts_another_at_the_new_service() -> None:
+    log = Log()
+    log.ticket(0, "issued", "A001", "id-card")
+    log.ticket(4, "called", "A001", "id-card", counter_id="c1", operator_id="aigul")
+    log.ticket(5, "started", "A001", "id-card")
+    log.ticket(8, "transferred", "A001", "birth", from_service_id="id-card")
+    log.ticket(20, "called", "A001", "birth", counter_id="c3", operator_id="daniyar")
+    log.ticket(21, "started", "A001", "birth")
+    log.ticket(31, "finished", "A001", "birth")
+    built = report(log)
+    assert built.overall.arrived == 1 and built.overall.transfers == 1
+    assert built.by_service["id-card"].transfers == 1 and built.by_service["id-card"].served == 0
+    birth = built.by_service["birth"]
+    assert (birth.arrived, birth.served) == (1, 1)
+    assert birth.longest_wait_s == 12 * 60  # from the transfer, not from the original issue
+    assert built.by_counter["c1"].transfers == 1 and built.by_counter["c3"].served == 1
+    assert built.by_operator["daniyar"].average_service_s == 10 * 60
+
+
+def test_ratings_count_per_grade_with_their_share() -> None:
+    log = Log()
+    for i, grade in enumerate(["excellent", "excellent", "good", None]):
+        number = f"A00{i + 1}"
+        log.served(number, "id-card", issued=i, called=10 + i, started=10 + i, finished=15 + i)
+        if grade:
+            log.add(
+                16 + i, "ticket.rated", {"ticket": {"id": f"20261123-{number}"}, "grade": grade}
+            )
+    overall = report(log).overall
+    assert dict(overall.ratings) == {"excellent": 2, "good": 1, "satisfactory": 0}
+    assert overall.rated == 3
+    assert overall.rating_share("excellent") == pytest.approx(2 / 3)
+    assert overall.rating_share("satisfactory") == 0.0
+
+
+def test_visits_belong_to_the_counter_and_operator_that_called_them_last() -> None:
+    log = Log()
+    log.ticket(0, "issued", "A001", "id-card")
+    log.ticket(3, "called", "A001", "id-card", counter_id="c1", operator_id="aigul")
+    log.ticket(4, "requeued", "A001", "id-card")
+    log.ticket(6, "called", "A001", "id-card", counter_id="c2", operator_id="daniyar")
+    log.ticket(7, "started", "A001", "id-card")
+    log.ticket(9, "finished", "A001", "id-card")
+    built = report(log)
+    assert list(built.by_counter) == ["c2"] and list(built.by_operator) == ["daniyar"]
+    assert built.by_counter["c2"].arrived is None  # arrivals mean nothing for a counter
+    assert built.overall.longest_wait_s == 3 * 60  # to the first call
+
+
+def test_by_hour_groups_visits_by_the_hour_they_started() -> None:
+    log = Log()
+    log.served("A001", "id-card", issued=10, called=70, started=71, finished=80)  # 09:10
+    log.served("A002", "id-card", issued=65, called=75, started=81, finished=90)  # 10:05
+    log.served("A003", "id-card", issued=70, called=90, started=91, finished=95)  # 10:10
+    built = report(log)
+    assert {h: f.arrived for h, f in built.by_hour.items()} == {9: 1, 10: 2}
+    assert built.by_hour[10].average_wait_s == (10 + 20) / 2 * 60
+
+
+def test_only_visits_started_in_the_period_are_counted() -> None:
+    log = Log()
+    log.served("A001", "id-card", issued=0, called=5, started=5, finished=10)
+    log.events.append(
+        LogEvent(
+            99,
+            log.at(0) + timedelta(days=1),
+            "ticket.issued",
+            {"ticket": {"id": "20261124-A001", "number": "A001", "service_id": "id-card"}},
+        )
+    )
+    assert report(log).overall.arrived == 1
+    assert report(log, DAY + timedelta(days=1), DAY + timedelta(days=1)).overall.arrived == 1
+    assert report(log, DAY, DAY + timedelta(days=1)).overall.arrived == 2
+    assert report(log, DAY - timedelta(days=3), DAY - timedelta(days=1)).overall.arrived == 0
+
+
+def test_events_of_a_visit_begun_before_the_log_are_ignored() -> None:
+    log = Log()
+    log.ticket(0, "called", "A009", "id-card", counter_id="c1", operator_id="aigul")
+    log.ticket(2, "finished", "A009", "id-card")
+    assert visits_from(log.events) == []
+
+
+def test_open_counters_by_hour_is_time_weighted() -> None:
+    log = Log()
+    log.counter(0, "c1", "open")  # 09:00
+    log.counter(30, "c1", "paused")  # 09:30: paused counts as not open
+    log.counter(45, "c1", "open")
+    log.counter(0, "c2", "open")
+    log.counter(120, "c2", "closed")  # 11:00
+    by_hour = open_counters_by_hour(log.events, DAY, DAY, ALMATY, now=log.at(150))
+    assert by_hour[9] == pytest.approx(0.5 + 0.25 + 1.0)
+    assert by_hour[10] == pytest.approx(2.0)
+    assert by_hour[11] == pytest.approx(0.5)  # c1 still open until now, 11:30
+    assert 12 not in by_hour
+
+
+def test_open_counters_average_over_the_days_of_a_period() -> None:
+    log = Log()
+    log.counter(0, "c1", "open")
+    log.counter(60, "c1", "closed")
+    two_days = open_counters_by_hour(
+        log.events, DAY, DAY + timedelta(days=1), ALMATY, now=log.at(600)
+    )
+    assert two_days == {9: pytest.approx(0.5)}
+
+
+def test_figures_of_nothing_are_empty_not_zero_divisions() -> None:
+    empty = figures([], TARGETS)
+    assert empty.arrived == 0 and empty.no_show_share is None and empty.service_level is None
+    assert empty.average_wait_s is None and empty.rating_share("good") is None

@@ -1,0 +1,75 @@
+"""The ticket's page on a phone: it turns to "called — go to counter N" by itself."""
+
+from __future__ import annotations
+
+import httpx
+from playwright.sync_api import Browser, Page, expect
+
+from tests.conftest import open_counter
+from tests.web.conftest import PHONE, SHOTS, Hall
+
+
+def issue(hall: Hall, language: str) -> dict[str, object]:
+    reply = httpx.post(
+        f"{hall.api}/tickets",
+        json={"service_id": "id-card", "language": language},
+        headers=hall.bearer("kiosk"),
+    )
+    assert reply.status_code == 201
+    data: dict[str, object] = reply.json()
+    return data
+
+
+def phone(browser: Browser) -> Page:
+    context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    page.set_default_timeout(8000)
+    return page
+
+
+def test_the_ticket_page_turns_to_called_without_reloading(browser: Browser, hall: Hall) -> None:
+    operator = open_counter(hall.live, "c1")
+    first = issue(hall, "kk")
+    second = issue(hall, "ru")
+    page = phone(browser)
+    page.goto(str(second["status_url"]))
+    expect(page.locator("#s")).to_contain_text("Перед вами: 1")
+    page.evaluate("window.stillTheSamePage = true")
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SHOTS / "ticket-waiting-ru-phone.png"))
+    auth = {"Authorization": f"Bearer {operator}"}
+    assert httpx.post(f"{hall.api}/counters/c1/call", headers=auth).status_code == 200
+    expect(page.locator("#s")).to_contain_text("Перед вами: 0")  # the one ahead was called
+    httpx.post(f"{hall.api}/tickets/{first['id']}/start", headers=auth)
+    httpx.post(f"{hall.api}/tickets/{first['id']}/finish", headers=auth)
+    assert httpx.post(f"{hall.api}/counters/c1/call", headers=auth).status_code == 200
+    expect(page.locator(".called")).to_contain_text("Вас вызывают")
+    expect(page.locator(".called")).to_contain_text("пройдите к окну 1")
+    assert page.evaluate("window.stillTheSamePage") is True
+    page.screenshot(path=str(SHOTS / "ticket-called-ru-phone.png"))
+    page.context.close()
+
+
+def test_the_ticket_page_speaks_each_language_and_says_when_it_is_over(
+    browser: Browser, hall: Hall
+) -> None:
+    operator = open_counter(hall.live, "c1")
+    ticket = issue(hall, "kk")
+    page = phone(browser)
+    page.goto(str(ticket["status_url"]))
+    expect(page.locator("html")).to_have_attribute("lang", "kk")
+    expect(page.locator("#s")).to_contain_text("Алдыңызда: 0")
+    page.screenshot(path=str(SHOTS / "ticket-waiting-kk-phone.png"))
+    page.click("text=English")
+    expect(page.locator("#s")).to_contain_text("People ahead: 0")
+    page.screenshot(path=str(SHOTS / "ticket-waiting-en-phone.png"))
+    auth = {"Authorization": f"Bearer {operator}"}
+    httpx.post(f"{hall.api}/counters/c1/call", headers=auth)
+    expect(page.locator(".called")).to_contain_text("go to counter 1")
+    page.set_viewport_size({"width": 1366, "height": 700})
+    page.screenshot(path=str(SHOTS / "ticket-called-en-desktop.png"))
+    page.set_viewport_size(PHONE)
+    httpx.post(f"{hall.api}/tickets/{ticket['id']}/start", headers=auth)
+    httpx.post(f"{hall.api}/tickets/{ticket['id']}/finish", headers=auth)
+    expect(page.locator("#s")).to_contain_text("Done. Thank you!")
+    page.context.close()
