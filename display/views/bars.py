@@ -57,9 +57,12 @@ class HeaderBar(QWidget):
                 locale.toString(date, "d MMMM, dddd"),
             )
         name_w = w - 3 * pad - clock_w * 1.6
-        name_font = paint.font(h * 0.27, bold=True)
-        metrics = QFontMetricsF(name_font)
-        lines = paint.wrap(self.hall_name, metrics, name_w, 2)
+        for factor in (0.27, 0.23, 0.2, 0.17):  # the largest size that shows the whole name
+            name_font = paint.font(h * factor, bold=True)
+            metrics = QFontMetricsF(name_font)
+            lines = paint.wrap(self.hall_name, metrics, name_w, 2)
+            if not lines or not lines[-1].endswith("…"):
+                break
         painter.setPen(paint.TEXT)
         painter.setFont(name_font)
         y = (h - metrics.height() * len(lines)) / 2

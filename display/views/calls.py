@@ -17,6 +17,7 @@ from display.views import paint
 _WIDEST_NUMBER = "W999"
 _WIDEST_COUNTER = "99"
 _ARROW = "→"
+_ARROW_SCALE = 0.6  # the arrow is drawn smaller than the numbers it joins
 
 
 @dataclass(frozen=True)
@@ -27,6 +28,7 @@ class CellGeometry:
     number: QRectF
     counter: QRectF
     pixel_size: float
+    stacked: bool = False
 
 
 class CallsPanel(QWidget):
@@ -115,17 +117,30 @@ class CallsPanel(QWidget):
         return self._layout(cell.adjusted(8, 4, -8, -4), 0.8)
 
     def _layout(self, cell: QRectF, fill: float) -> CellGeometry:
+        """Number and counter side by side; stacked in two lines when the cell is narrow."""
         pad = cell.width() * 0.05
         text_w = cell.width() - 2 * pad
-        size = paint.fit_pixel_size(
-            f"{_WIDEST_NUMBER} {_ARROW} {_WIDEST_COUNTER}", text_w, cell.height() * fill
-        )
+        probe = QFontMetricsF(paint.font(100, bold=True))
+        number_100 = probe.horizontalAdvance(_WIDEST_NUMBER)
+        counter_100 = probe.horizontalAdvance(_WIDEST_COUNTER)
+        arrow_100 = QFontMetricsF(paint.font(100 * _ARROW_SCALE)).horizontalAdvance(f" {_ARROW} ")
+        stacked = cell.width() / cell.height() < 2.2
+        if stacked:
+            size = min(100 * text_w / number_100, cell.height() / 2 * fill)
+        else:
+            wide = number_100 + arrow_100 + counter_100
+            size = min(100 * text_w / wide, cell.height() * fill)
         metrics = QFontMetricsF(paint.font(size, bold=True))
         number_w = metrics.horizontalAdvance(_WIDEST_NUMBER)
         counter_w = metrics.horizontalAdvance(_WIDEST_COUNTER)
-        number = QRectF(cell.left() + pad, cell.top(), number_w, cell.height())
-        counter = QRectF(cell.right() - pad - counter_w, cell.top(), counter_w, cell.height())
-        return CellGeometry(cell, number, counter, size)
+        if stacked:
+            half = cell.height() / 2
+            number = QRectF(cell.left() + pad, cell.top(), number_w, half)
+            counter = QRectF(cell.right() - pad - counter_w, cell.top() + half, counter_w, half)
+        else:
+            number = QRectF(cell.left() + pad, cell.top(), number_w, cell.height())
+            counter = QRectF(cell.right() - pad - counter_w, cell.top(), counter_w, cell.height())
+        return CellGeometry(cell, number, counter, size, stacked)
 
     # ------------------------------------------------------------------ painting
 
@@ -217,8 +232,13 @@ class CallsPanel(QWidget):
             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
             str(entry.counter_number),
         )
-        painter.setFont(paint.font(g.pixel_size * 0.8))
-        arrow = QRectF(
-            g.number.right(), g.cell.top(), g.counter.left() - g.number.right(), g.cell.height()
-        )
+        painter.setFont(paint.font(g.pixel_size * _ARROW_SCALE))
+        if g.stacked:
+            arrow = QRectF(
+                g.cell.left(), g.counter.top(), g.counter.left() - g.cell.left(), g.counter.height()
+            )
+        else:
+            arrow = QRectF(
+                g.number.right(), g.cell.top(), g.counter.left() - g.number.right(), g.cell.height()
+            )
         painter.drawText(arrow, Qt.AlignmentFlag.AlignCenter, _ARROW)

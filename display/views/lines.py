@@ -86,10 +86,11 @@ class LinesPanel(QWidget):
                 Qt.AlignmentFlag.AlignVCenter | Qt.TextFlag.TextWordWrap,
                 self.tr("Nobody is waiting"),
             )
-        count_w = self.row_height * 1.2
-        estimate_w = w * 0.3
-        name_w = w - 2 * pad - count_w - estimate_w - 16
-        name_font = paint.font(self.row_height * 0.27)
+        narrow = w < 560  # a slim side panel: the name above, the figures below it
+        count_w = self.row_height * (0.9 if narrow else 1.2)
+        estimate_w = w - 2 * pad - count_w if narrow else w * 0.3
+        name_w = w - 2 * pad if narrow else w - 2 * pad - count_w - estimate_w - 16
+        name_font = paint.font(self.row_height * (0.24 if narrow else 0.27))
         name_metrics = QFontMetricsF(name_font)
         start = self.page * self.per_page
         for index, (service, entry) in enumerate(self.rows[start : start + self.per_page]):
@@ -98,27 +99,31 @@ class LinesPanel(QWidget):
             painter.drawLine(int(pad), int(top), int(w - pad), int(top))
             painter.setPen(paint.TEXT)
             painter.setFont(name_font)
-            lines = paint.wrap(text_in(service.name, self.lang), name_metrics, name_w, 2)
+            lines = paint.wrap(
+                text_in(service.name, self.lang), name_metrics, name_w, 1 if narrow else 2
+            )
             line_h = name_metrics.height()
-            y = top + (self.row_height - line_h * len(lines)) / 2
+            name_h = self.row_height * 0.5 if narrow else self.row_height
+            y = top + (name_h - line_h * len(lines)) / 2
             for line in lines:
                 painter.drawText(
                     QRectF(pad, y, name_w, line_h), Qt.AlignmentFlag.AlignVCenter, line
                 )
                 y += line_h
-            painter.setFont(paint.font(self.row_height * 0.5, bold=True))
+            figures_top = top + (self.row_height * 0.45 if narrow else 0)
+            figures_h = self.row_height * (0.55 if narrow else 1)
+            painter.setFont(paint.font(self.row_height * (0.4 if narrow else 0.5), bold=True))
             painter.drawText(
-                QRectF(pad + name_w, top, count_w, self.row_height),
-                Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                QRectF(pad if narrow else pad + name_w, figures_top, count_w, figures_h),
+                (Qt.AlignmentFlag.AlignLeft if narrow else Qt.AlignmentFlag.AlignRight)
+                | Qt.AlignmentFlag.AlignVCenter,
                 str(entry.waiting),
             )
             painter.setPen(paint.MUTED)
             painter.setFont(paint.font(self.row_height * 0.26))
             painter.drawText(
-                QRectF(w - pad - estimate_w, top, estimate_w, self.row_height),
-                Qt.AlignmentFlag.AlignRight
-                | Qt.AlignmentFlag.AlignVCenter
-                | Qt.TextFlag.TextWordWrap,
+                QRectF(w - pad - estimate_w, figures_top, estimate_w, figures_h),
+                Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
                 self.tr("suspended today") if entry.suspended else self.estimate_text(entry),
             )
         painter.end()

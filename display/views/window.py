@@ -89,7 +89,7 @@ class DisplayWindow(QWidget):
         palette.setColor(self.backgroundRole(), paint.BACKGROUND)
         self.setPalette(palette)
         portrait = orientation == "portrait"
-        big_rows = (4 + columns - 1) if portrait else (3 if columns == 1 else 4)
+        big_rows = {1: 4, 2: 5, 3: 3}[columns] if portrait else (3 if columns == 1 else 4)
         self.header = HeaderBar(self)
         self.calls_panel = CallsPanel(
             columns,
@@ -208,7 +208,7 @@ class DisplayWindow(QWidget):
         else:
             header_h = int(h * 0.12)
             ticker_h = int(h * 0.075) if has_ticker else 0
-            calls_w = int(w * (0.62 if self.calls_panel.columns == 1 else 0.72))
+            calls_w = int(w * {1: 0.62, 2: 0.7, 3: 0.78}[self.calls_panel.columns])
             body_h = h - header_h - ticker_h
             self.header.setGeometry(0, 0, w, header_h)
             self.calls_panel.setGeometry(0, header_h, calls_w, body_h)

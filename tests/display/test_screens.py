@@ -1,0 +1,125 @@
+"""Screenshots of every layout from a real hall's state; the numbers' height measured on them."""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+import pytest
+from PySide6.QtGui import QImage
+from pytestqt.qtbot import QtBot
+
+from display.board import Board, Zone
+from display.views.window import DisplayWindow
+from hallserver.client import HallClient
+from hallserver.protocol import ServiceView, Snapshot
+from tests.conftest import open_counter
+
+# A 55" 16:9 screen is 68.5 cm high; 1080 pixels across that height (or width, turned).
+CM_PER_PIXEL = 55 * 2.54 * 9 / math.hypot(16, 9) / 1080
+# Legibility: about 1 cm of letter height per 3 m of distance (the stricter end of 3–4 m).
+NEEDED_CM_AT_10_M = 10 / 3
+
+LAYOUTS = [  # name, orientation, columns, language, zone
+    ("landscape-1col-kk", "landscape", 1, "kk", Zone()),
+    ("landscape-1col-ru", "landscape", 1, "ru", Zone()),
+    ("landscape-1col-en", "landscape", 1, "en", Zone()),
+    ("landscape-2col-kk", "landscape", 2, "kk", Zone()),
+    ("landscape-3col-ru", "landscape", 3, "ru", Zone()),
+    ("portrait-1col-kk", "portrait", 1, "kk", Zone()),
+    ("portrait-2col-ru", "portrait", 2, "ru", Zone()),
+    ("portrait-3col-kk", "portrait", 3, "kk", Zone()),
+    ("zone-counters-4-5-kk", "landscape", 1, "kk", Zone(counters=frozenset({4, 5}))),
+    ("zone-id-portrait-ru", "portrait", 1, "ru", Zone(services=frozenset({"id-card", "passport"}))),
+]  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def hall_state(tmp_path_factory: pytest.TempPathFactory) -> tuple[Snapshot, list[ServiceView]]:
+    """A busy morning: seven counters called, people waiting, an announcement."""
+    from tests.conftest import start_live_server
+
+    folder = tmp_path_factory.mktemp("screens")
+    live, server, thread = start_live_server(f"sqlite:///{folder / 'hall.sqlite3'}")
+    try:
+        kiosk = HallClient(live.url, live.tokens["kiosk"])
+        services = kiosk.services()
+        for service in [s.id for s in services[:9]] * 3:
+            kiosk.issue_ticket(service)
+        for counter in ("c1", "c2", "c3", "c4", "c5", "c6", "c7"):
+            operator = HallClient(live.url, open_counter(live, counter, f"screen-{counter}"))
+            operator.call_next(counter)
+        HallClient(live.url, live.tokens["supervisor"]).announce(
+            "Құрметті келушілер! Сенбі күні орталық 09:00-ден 13:00-ге дейін жұмыс істейді."
+        )
+        return kiosk.snapshot(), services
+    finally:
+        server.should_exit = True  # type: ignore[attr-defined]
+        thread.join(timeout=10)
+
+
+def digit_height(image: QImage, left: int, top: int, width: int, height: int) -> int:
+    """Rows in the box holding white ink (the number's glyphs): their height on screen."""
+    rows = [
+        y
+        for y in range(top, top + height)
+        if any(image.pixelColor(x, y).lightness() > 200 for x in range(left, left + width, 2))
+    ]
+    return rows[-1] - rows[0] + 1 if rows else 0
+
+
+@pytest.mark.parametrize(("name", "orientation", "columns", "lang", "zone"), LAYOUTS)
+def test_screens_are_readable_from_ten_metres(
+    qtbot: QtBot,
+    hall_state: tuple[Snapshot, list[ServiceView]],
+    screenshots: Path,
+    name: str,
+    orientation: str,
+    columns: int,
+    lang: str,
+    zone: Zone,
+) -> None:
+    snapshot, services = hall_state
+    window = DisplayWindow(
+        Board(zone=zone),
+        None,
+        orientation=orientation,
+        columns=columns,
+        languages=(lang,),
+        switch_s=0,
+    )
+    qtbot.addWidget(window)
+    window.resize(*((1920, 1080) if orientation == "landscape" else (1080, 1920)))
+    window.on_services_received(services)
+    window.on_snapshot_received(snapshot)
+    window.on_online_changed(True)
+    window.show()
+    qtbot.waitExposed(window)
+    window.grab().save(str(screenshots / f"{name}.png"))
+
+    calls = window.calls_panel
+    assert calls.calls, "the snapshot's called tickets are on the wall"
+    if zone.counters:
+        assert {c.counter_number for c in calls.calls} <= zone.counters
+    image = calls.grab().toImage()
+    second = calls.big_cell(1)  # white digits on the panel colour
+    box = second.number.toRect()
+    measured = digit_height(image, box.left(), box.top(), box.width(), box.height())
+    assert measured * CM_PER_PIXEL >= NEEDED_CM_AT_10_M, f"{measured} px is too small"
+
+
+def test_the_offline_banner_is_discreet_and_the_calls_stay(
+    qtbot: QtBot, hall_state: tuple[Snapshot, list[ServiceView]], screenshots: Path
+) -> None:
+    snapshot, services = hall_state
+    window = DisplayWindow(Board(), None, orientation="landscape", languages=("ru",), switch_s=0)
+    qtbot.addWidget(window)
+    window.resize(1920, 1080)
+    window.on_services_received(services)
+    window.on_snapshot_received(snapshot)
+    window.on_online_changed(False)
+    window.show()
+    qtbot.waitExposed(window)
+    window.grab().save(str(screenshots / "offline-banner-ru.png"))
+    assert window.header.offline and window.calls_panel.calls
+    assert window.header.offline_text() == "Нет связи с сервером: показаны последние данные"
