@@ -160,6 +160,8 @@ def prepare_voice(config: DisplayConfig) -> VoiceSettings:
 
 
 def main(argv: list[str]) -> int:
+    if argv[:1] == ["--"]:  # `kezek display -- --server URL`: see the report on kezek's parser
+        argv = argv[1:]
     args = parser().parse_args(argv)
     try:
         config = load_config(args)
@@ -239,3 +241,7 @@ def run(config: DisplayConfig, url: str, token: str | None, size: tuple[int, int
         return app.exec()
     finally:
         link.stop()
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

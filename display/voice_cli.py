@@ -114,6 +114,8 @@ def parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str]) -> int:
+    if argv[:1] == ["--"]:  # `kezek display -- --server URL`: see the report on kezek's parser
+        argv = argv[1:]
     args = parser().parse_args(argv)
     folder: Path = args.dir or default_clips_dir()
     try:
