@@ -146,7 +146,7 @@ class OperatorNames:
 
 async def board_page(request: Request) -> Response:
     if supervisor_of(request) is None:
-        return RedirectResponse(f"/board/login?next={request.url.path}", status_code=303)
+        return RedirectResponse("/board/login?next=/board", status_code=303)
     lang: Lang = lang_of(request)
     body = (
         '<header class="bar"><h1>'
@@ -171,10 +171,10 @@ async def board_page(request: Request) -> Response:
 async def board_socket(websocket: WebSocket) -> None:
     origin = websocket.headers.get("origin")
     host = websocket.headers.get("host")
+    await websocket.accept()  # then close with 1008: the page tells it from a network failure
     if supervisor_of(websocket) is None or (origin and origin.split("://")[-1] != host):
         await websocket.close(code=1008)
         return
-    await websocket.accept()
     hall = hall_of(websocket)
     rules = rules_of(websocket)
     names = OperatorNames()

@@ -6,9 +6,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from html import escape
 
-WIDTH = 640
-HEIGHT = 240
-LEFT, RIGHT, TOP, BOTTOM = 44, 44, 16, 40
+WIDTH = 560
+HEIGHT = 250
+LEFT, RIGHT, TOP, BOTTOM = 44, 44, 18, 44
 
 
 @dataclass(frozen=True)
@@ -37,7 +37,7 @@ def _legend(series: Sequence[tuple[str, str]], y: float) -> str:
             f'<rect x="{x}" y="{y - 9}" width="10" height="10" fill="{color}"/>'
             f'<text x="{x + 14}" y="{y}" class="lg">{escape(label)}</text>'
         )
-        x += 24 + 7.5 * len(label)
+        x += 28 + 8 * len(label)
     return "".join(parts)
 
 
@@ -46,7 +46,7 @@ def _svg(title: str, inner: str, height: int = HEIGHT) -> str:
         f'<svg class="chart" viewBox="0 0 {WIDTH} {height}" role="img" '
         f'aria-label="{escape(title)}" xmlns="http://www.w3.org/2000/svg">'
         f"<title>{escape(title)}</title>"
-        "<style>text{font:11px 'DejaVu Sans',sans-serif;fill:#3d4852}"
+        "<style>text{font:13px 'DejaVu Sans',sans-serif;fill:#3d4852}"
         ".ax{stroke:#9aa5b0;stroke-width:1}.gr{stroke:#e3e7eb;stroke-width:1}</style>"
         f"{inner}</svg>"
     )
@@ -157,7 +157,7 @@ def stacked_rows(
     """One horizontal bar per row, split into shares (e.g. ratings by operator)."""
     if not rows:
         return ""
-    row_h, label_w = 26, 170
+    row_h, label_w = 28, 170
     height = TOP + row_h * len(rows) + 34
     inner = []
     width = WIDTH - label_w - 60

@@ -9,8 +9,9 @@ from __future__ import annotations
 import asyncio
 import time
 from datetime import datetime
+from html import escape
 from typing import Any
-from urllib.parse import parse_qs
+from urllib.parse import parse_qs, urlencode
 
 from sqlalchemy import select
 from starlette.requests import HTTPConnection, Request
@@ -142,7 +143,7 @@ def login_form(request: Request, error: str = "", status: int = 200) -> Response
     lang = lang_of(request)
     next_url = _safe_next(request.query_params.get("next"))
     message = f'<p class="error" role="alert">{word(WORDS, error, lang)}</p>' if error else ""
-    action = f"/board/login?next={next_url}&lang={lang}"
+    action = escape(f"/board/login?{urlencode({'next': next_url, 'lang': lang})}")
     body = (
         f'<main class="narrow"><h1>{word(WORDS, "title", lang)}</h1>{message}'
         f'<form method="post" action="{action}" class="card">'
@@ -156,7 +157,7 @@ def login_form(request: Request, error: str = "", status: int = 200) -> Response
         f'<label>{word(WORDS, "token", lang)}<input name="token" type="password" '
         'autocomplete="off" required></label>'
         f'<button type="submit">{word(WORDS, "sign_in", lang)}</button></form>'
-        f"{lang_links(lang, f'&next={next_url}')}</main>"
+        f"{lang_links(lang, escape('&' + urlencode({'next': next_url})))}</main>"
     )
     return html_page(WORDS["title"][lang], body, lang, status=status, remember_lang=True)
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, Page, ViewportSize, sync_playwright
 
 from tests.conftest import Clock, LiveServer, add_operator, start_live_server
 
@@ -23,8 +23,8 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 SHOTS = Path(__file__).resolve().parents[1] / "screenshots" / "web"
-DESKTOP = {"width": 1366, "height": 900}
-PHONE = {"width": 390, "height": 844}
+DESKTOP: ViewportSize = {"width": 1366, "height": 900}
+PHONE: ViewportSize = {"width": 390, "height": 844}
 SUPERVISOR = ("gulnar", "2468")
 
 
@@ -88,7 +88,8 @@ def shoot(page: Page, name: str, *, full_page: bool = True) -> None:
     """Screenshots at desktop and phone widths, for people to look at."""
     SHOTS.mkdir(parents=True, exist_ok=True)
     size = page.viewport_size
-    for label, viewport in (("desktop", DESKTOP), ("phone", PHONE)):
+    sizes: tuple[tuple[str, ViewportSize], ...] = (("desktop", DESKTOP), ("phone", PHONE))
+    for label, viewport in sizes:
         page.set_viewport_size(viewport)
         page.wait_for_timeout(150)  # let the layout settle after the resize
         page.screenshot(path=str(SHOTS / f"{name}-{label}.png"), full_page=full_page)

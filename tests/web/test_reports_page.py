@@ -1,0 +1,158 @@
+"""A scripted day through the API, then its report in Chromium, CSV and XLSX: the same figures."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+import httpx
+import openpyxl
+from playwright.sync_api import Page, expect
+
+from tests.conftest import add_operator, open_counter
+from tests.web.conftest import SHOTS, SUPERVISOR, Hall, shoot, sign_in
+
+# The day, minute by minute from 10:00 (waits and service times in minutes):
+#   A001 issued 10:00, called 10:05 (wait 5), served 10:05-10:15 (10), rated excellent
+#   A002 issued 10:15, called 10:35 (wait 20, over the 15-minute target), served 5, rated good
+#   A003 issued 10:40, called 10:42 (wait 2), no-show
+#   P001 (passport) issued 10:42, cancelled 10:50
+#   A004 issued 10:50, called 10:51 (wait 1), transferred to passport at 10:53
+EXPECTED = {
+    "arrived": 5,
+    "served": 2,
+    "no_show_share_pct": 25.0,  # 1 no-show of 4 called
+    "cancelled": 1,
+    "average_wait_min": 7.0,  # (5 + 20 + 2 + 1) / 4
+    "longest_wait_min": 20.0,
+    "average_service_min": 7.5,  # (10 + 5) / 2
+    "longest_service_min": 10.0,
+    "service_level_pct": 50.0,  # A001 within the target, A002 not
+    "excellent": 1,
+    "good": 1,
+    "satisfactory": 0,
+    "excellent_pct": 50.0,
+    "good_pct": 50.0,
+    "transfers": 1,
+}
+
+
+def script_the_day(hall: Hall) -> None:
+    op = {"Authorization": f"Bearer {open_counter(hall.live, 'c1')}"}
+    kiosk, clock = hall.bearer("kiosk"), hall.clock
+
+    def issue(service: str = "id-card") -> str:
+        reply = httpx.post(f"{hall.api}/tickets", json={"service_id": service}, headers=kiosk)
+        assert reply.status_code == 201, reply.text
+        return str(reply.json()["id"])
+
+    def act(ticket: str, action: str, body: dict[str, str] | None = None) -> None:
+        headers = kiosk if action == "rating" else op
+        reply = httpx.post(f"{hall.api}/tickets/{ticket}/{action}", json=body, headers=headers)
+        assert reply.status_code == 200, reply.text
+
+    def call() -> None:
+        assert httpx.post(f"{hall.api}/counters/c1/call", headers=op).status_code == 200
+
+    a1 = issue()
+    clock.advance(minutes=5)
+    call()
+    act(a1, "start")
+    clock.advance(minutes=10)
+    act(a1, "finish")
+    act(a1, "rating", {"grade": "excellent"})
+    a2 = issue()  # 10:15
+    clock.advance(minutes=20)
+    call()
+    act(a2, "start")
+    clock.advance(minutes=5)
+    act(a2, "finish")
+    act(a2, "rating", {"grade": "good"})
+    a3 = issue()  # 10:40
+    clock.advance(minutes=2)
+    call()
+    act(a3, "no-show")
+    p1 = issue("passport")  # 10:42
+    clock.advance(minutes=8)
+    consultant = hall.bearer("consultant")
+    assert httpx.post(f"{hall.api}/tickets/{p1}/cancel", headers=consultant).status_code == 200
+    a4 = issue()  # 10:50
+    clock.advance(minutes=1)
+    call()
+    clock.advance(minutes=2)
+    act(a4, "transfer", {"service_id": "passport"})
+
+
+def as_number(text: str) -> float | None:
+    return float(text) if text else None
+
+
+def test_a_reports_figures_match_the_scripted_day_on_the_page_and_in_both_exports(
+    page: Page, hall: Hall
+) -> None:
+    script_the_day(hall)
+    sign_in(page, hall)
+    page.goto(f"{hall.url}/reports?lang=en")
+    tiles = {
+        "arrived": "5",
+        "served": "2",
+        "avg_wait": "7 min",
+        "max_wait": "20 min",
+        "service_level": "50%",
+        "no_show_share": "25%",
+        "avg_service": "7.5 min",
+        "cancelled": "1",
+        "transfers": "1",
+    }
+    for figure, text in tiles.items():
+        expect(page.locator(f".tile[data-figure={figure}] b")).to_have_text(text)
+    passport = page.locator("#service tr[data-key=passport]")
+    expect(passport.locator("[data-col=arrived]")).to_have_text("2")  # P001 and A004 (transfer)
+    expect(passport.locator("[data-col=cancelled]")).to_have_text("1")
+    expect(page.locator("#operator tr[data-key=op-c1] [data-col=excellent]")).to_contain_text(
+        "1 (50%)"
+    )
+    expect(page.locator("#hour tr[data-key='10'] [data-col=arrived]")).to_have_text("6")
+    expect(page.locator("svg.chart")).to_have_count(3)
+    expect(page.locator("section.how")).to_contain_text("service level".capitalize())
+    shoot(page, "reports")
+    page.emulate_media(media="print")
+    page.screenshot(path=str(SHOTS / "reports-print.png"), full_page=True)
+    expect(page.locator("form.period")).to_be_hidden()
+    page.emulate_media(media="screen")
+
+    cookies = {c["name"]: c["value"] for c in page.context.cookies()}
+    with httpx.Client(base_url=hall.url, cookies=cookies) as client:
+        text = client.get("/reports.csv").text.lstrip("\ufeff")
+        book = openpyxl.load_workbook(io.BytesIO(client.get("/reports.xlsx").content))
+    rows = list(csv.DictReader(io.StringIO(text)))
+    overall = next(r for r in rows if r["section"] == "overall")
+    for column, value in EXPECTED.items():
+        assert as_number(overall[column]) == value, column
+    sheet = book["Report"].values
+    header = next(sheet)
+    from_xlsx = [dict(zip(header, values, strict=True)) for values in sheet]
+    assert len(from_xlsx) == len(rows)
+    for in_csv, in_xlsx in zip(rows, from_xlsx, strict=True):
+        for column in header:
+            if column in ("section", "key", "name"):
+                assert in_csv[column] == str(in_xlsx[column])
+            else:
+                assert as_number(in_csv[column]) == in_xlsx[column], (in_csv["key"], column)
+
+
+def test_reports_and_exports_need_a_signed_in_supervisor(page: Page, hall: Hall) -> None:
+    assert httpx.get(f"{hall.url}/reports.csv").status_code == 401
+    assert httpx.get(f"{hall.url}/reports.xlsx").status_code == 401
+    page.goto(f"{hall.url}/reports?from=2026-11-23&to=2026-11-23")
+    expect(page).to_have_url(
+        f"{hall.url}/board/login?next=%2Freports%3Ffrom%3D2026-11-23%26to%3D2026-11-23"
+    )
+    add_operator(hall.live, *SUPERVISOR, supervisor=True)
+    page.fill("input[name=login]", SUPERVISOR[0])
+    page.fill("input[name=pin]", SUPERVISOR[1])
+    page.click("form:has(input[name=pin]) button[type=submit]")
+    expect(page).to_have_url(f"{hall.url}/reports?from=2026-11-23&to=2026-11-23")
+    expect(page.locator(".report")).to_contain_text(
+        "Бұл кезеңде келушілер болған жоқ"
+    )  # Kazakh by default
