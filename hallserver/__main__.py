@@ -114,7 +114,12 @@ def parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = parser().parse_args(argv)
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv and (argv[0] in APP_MODULES or argv[0] == "hardware"):
+        # the apps parse their own options (argparse's REMAINDER would refuse `--server URL`)
+        args = argparse.Namespace(command=argv[0], args=argv[1:])
+    else:
+        args = parser().parse_args(argv)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     try:
         return _dispatch(args)
