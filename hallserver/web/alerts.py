@@ -61,16 +61,14 @@ def alerts(hall: Hall, now: datetime, rules: BoardRules) -> list[Alert]:
 
 
 def _waits_over_target(hall: Hall, now: datetime) -> list[Alert]:
+    waits: dict[str, list[float]] = {}
+    for ticket in hall.tickets.values():  # one pass: the board looks every second
+        if ticket.state is TicketState.WAITING:
+            waits.setdefault(ticket.service, []).append((now - ticket.issued_at).total_seconds())
     found = []
     for service in hall.catalogue.services:
         target_s = service.target_wait_min * 60
-        over = [
-            (now - t.issued_at).total_seconds()
-            for t in hall.tickets.values()
-            if t.state is TicketState.WAITING
-            and t.service == service.id
-            and (now - t.issued_at).total_seconds() > target_s
-        ]
+        over = [w for w in waits.get(service.id, ()) if w > target_s]
         if over:
             found.append(
                 Alert(
@@ -88,31 +86,32 @@ def _waits_over_target(hall: Hall, now: datetime) -> list[Alert]:
     return found
 
 
-def idle_since(hall: Hall, counter_id: str) -> datetime | None:
-    """When the counter last became free: opened, or its last visitor left."""
-    counter = hall.counter(counter_id)
-    moments = [counter.state_since] if counter.state_since else []
-    moments += [
-        t.finished_at
-        for t in hall.tickets.values()
-        if t.counter == counter.id and t.finished_at is not None
-    ]
-    return max(moments, default=None)
+def last_departures(hall: Hall) -> dict[str, datetime]:
+    """When each counter's last visitor left (finished, no-show or cancelled there)."""
+    last: dict[str, datetime] = {}
+    for ticket in hall.tickets.values():
+        at, counter = ticket.finished_at, ticket.counter
+        if counter is not None and at is not None and (counter not in last or last[counter] < at):
+            last[counter] = at
+    return last
 
 
 def _idle_counters(hall: Hall, now: datetime, rules: BoardRules) -> list[Alert]:
     found = []
+    departures: dict[str, datetime] | None = None
     for counter in sorted(hall.counters.values(), key=lambda c: c.number):
         if counter.state is not CounterState.OPEN or counter.current is not None:
             continue
         waiting = sum(
-            hall.service_queue(service_id, now).waiting
+            hall.lanes.count(service_id)
             for service_id, level in counter.profile.items()
-            if level is Level.MAIN and service_id in hall.services
+            if level is Level.MAIN
         )
-        since = idle_since(hall, counter.id)
-        if not waiting or since is None:
+        if not waiting or counter.state_since is None:
             continue
+        if departures is None:
+            departures = last_departures(hall)
+        since = max(counter.state_since, departures.get(counter.id, counter.state_since))
         idle_s = (now - since).total_seconds()
         if idle_s > rules.idle_grace_s:
             found.append(
