@@ -8,6 +8,7 @@ from PySide6.QtCore import (
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     Qt,
 )
@@ -24,8 +25,8 @@ class QueueModel(QAbstractTableModel):
 
     SERVICE, WAITING, LONGEST = range(3)
 
-    def __init__(self) -> None:
-        super().__init__()
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
         self._lines: list[ServiceLine] = []
         self._names: Mapping[str, str] = {}
 

@@ -257,14 +257,16 @@ class ConsoleState:
     # ------------------------------------------------------------------ the queue panel
 
     def queue_lines(self, now: datetime | None = None) -> list[ServiceLine]:
-        """Each of this counter's services (main ones first): waiting and the longest wait."""
+        """Each of this counter's services: those with visitors first, then main before backup."""
         now = now or self.now()
         lines = []
         for service_id, level in self.profile.items():
             mine = [t for t in self.waiting.values() if t.view.service_id == service_id]
             longest = max((t.waited_s(now) for t in mine), default=0)
             lines.append(ServiceLine(service_id, level, len(mine), longest))
-        return sorted(lines, key=lambda line: (line.level != "main", line.service_id))
+        return sorted(
+            lines, key=lambda line: (line.waiting == 0, line.level != "main", -line.longest_wait_s)
+        )
 
     def next_tickets(self, count: int = 5) -> list[TicketInfo]:
         """The tickets waiting longest for this counter: appointments and priority first."""

@@ -27,7 +27,7 @@ class QueuePanel(QGroupBox):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.model = QueueModel()
+        self.model = QueueModel(self)
         self.table = QTableView()
         self.table.setObjectName("queueTable")
         self.table.setModel(self.model)

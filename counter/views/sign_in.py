@@ -53,12 +53,16 @@ class SignInPage(QWidget):
         self.error.setStyleSheet("color: #b00020; font-weight: bold;")
         self.error.hide()
 
+        self.labels = [QLabel(), QLabel(), QLabel()]
         self.form = QFormLayout()
-        self.form.addRow("", self.login)
-        self.form.addRow("", self.pin)
-        self.form.addRow("", self.language)
+        for label, field in zip(self.labels, (self.login, self.pin, self.language), strict=True):
+            field.setMinimumHeight(30)
+            self.form.addRow(label, field)
+        self.title.setStyleSheet("font-size: 14pt; font-weight: bold; padding-bottom: 8px;")
+        self.button.setMinimumHeight(36)
         box = QWidget()
-        box.setMaximumWidth(420)
+        box.setMinimumWidth(380)
+        box.setMaximumWidth(460)
         inner = QVBoxLayout(box)
         inner.addWidget(self.title)
         inner.addLayout(self.form)
@@ -80,12 +84,9 @@ class SignInPage(QWidget):
     def retranslate(self, counter_name: str, counter_number: int) -> None:
         where = counter_name or (str(counter_number) if counter_number else "")
         self.title.setText(self.tr("Sign in at %1").replace("%1", where) if where else "")
-        labels = (self.tr("Login"), self.tr("PIN"), self.tr("Language"))
-        for row, text in enumerate(labels):
-            label = self.form.itemAt(row, QFormLayout.ItemRole.LabelRole)
-            widget = label.widget() if label is not None else None
-            if isinstance(widget, QLabel):
-                widget.setText(text)
+        texts = (self.tr("Login"), self.tr("PIN"), self.tr("Language"))
+        for label, text in zip(self.labels, texts, strict=True):
+            label.setText(text)
         self.button.setText(self.tr("Sign in"))
 
     def set_language(self, language: str) -> None:

@@ -10,10 +10,12 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from counter.language import Translations
 from counter.link import CounterLink, DeviceLink
+from counter.none_guard import NoneGuard
 from counter.views.window import CounterWindow
 from hallserver.client import HallClient
 from hallserver.protocol import TicketView
@@ -23,6 +25,15 @@ PIN = "2468"
 SCREENSHOTS = Path(__file__).resolve().parents[1] / "screenshots" / "counter"
 
 ConsoleFactory = Callable[..., CounterWindow]
+_GUARD = NoneGuard()
+
+
+@pytest.fixture(autouse=True)
+def _none_guard() -> Iterator[None]:
+    """PySide6 6.12 on Python 3.11 loses a reference to None per void call (counter/none_guard)."""
+    _GUARD.top_up()
+    yield
+    _GUARD.top_up()
 
 
 @pytest.fixture
@@ -85,9 +96,12 @@ def press(qtbot: QtBot, window: CounterWindow, key: str) -> None:
     qtbot.waitUntil(lambda: window.state.pending is None, timeout=5000)
 
 
-def shoot(window: CounterWindow, name: str) -> Path:
+def shoot(window: QWidget, name: str) -> Path:
     """Save a screenshot under tests/screenshots/counter/."""
+    from PySide6.QtWidgets import QApplication
+
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     path = SCREENSHOTS / f"{name}.png"
+    QApplication.processEvents()  # pending layout requests, as the event loop would run them
     assert window.grab().save(str(path))
     return path

@@ -1,0 +1,113 @@
+"""A call button, a number display and a rating keypad on real ptys drive the console."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from counter.devices import DeviceConfig
+from counter.link import DeviceLink
+from hardware.devices.events import Action, Grade
+from hardware.devices.simulators import (
+    ButtonSimulator,
+    DisplaySimulator,
+    KeypadSimulator,
+    PtyPort,
+)
+from tests.conftest import LiveServer
+from tests.counter.conftest import ConsoleFactory, issue, press
+
+
+@pytest.fixture
+def ports() -> Iterator[tuple[PtyPort, PtyPort, PtyPort]]:
+    with PtyPort() as button, PtyPort() as display, PtyPort() as keypad:
+        yield button, display, keypad
+
+
+def _wait_idle(qtbot: QtBot, window) -> None:
+    qtbot.waitUntil(lambda: window.state.pending is None)
+
+
+def test_a_call_button_display_and_keypad_run_a_visit_without_the_keyboard(
+    qtbot: QtBot,
+    live_server: LiveServer,
+    console: ConsoleFactory,
+    ports: tuple[PtyPort, PtyPort, PtyPort],
+) -> None:
+    button_port, display_port, keypad_port = ports
+    display = DisplaySimulator(display_port, {5}).start()
+    devices = DeviceLink(
+        button=DeviceConfig(button_port.path, "kezek", 3),
+        display=DeviceConfig(display_port.path, "kezek", 5),
+        keypad=DeviceConfig(keypad_port.path, "kezek", 41),
+    )
+    try:
+        window = console("c1", login="aigul", devices=devices)
+        assert devices.devices.wait_connected(5)
+        press(qtbot, window, "F8")  # open
+        ticket = issue(live_server, "id-card")
+        qtbot.waitUntil(lambda: bool(window.state.waiting))
+        button = ButtonSimulator(button_port, 3)
+
+        button.press(Action.CALL_NEXT)
+        qtbot.waitUntil(lambda: window.card.shown_number == ticket.number)
+        qtbot.waitUntil(lambda: display.shown.get(5) == ticket.number)
+        _wait_idle(qtbot, window)
+        button.press(Action.START)
+        qtbot.waitUntil(lambda: window.card.status.text() == "Serving")
+        _wait_idle(qtbot, window)
+        button.press(Action.FINISH)
+        qtbot.waitUntil(lambda: window.awaiting_rating == ticket.id)
+        qtbot.waitUntil(lambda: display.shown.get(5) == "")
+
+        KeypadSimulator(keypad_port, 41).press(Grade.EXCELLENT)
+        qtbot.waitUntil(lambda: "Rating received: Excellent" in window.message.text())
+        qtbot.waitUntil(lambda: "Excellent 1" in window.day_panel.values["ratings"].text())
+    finally:
+        display.stop()
+
+
+def test_a_qsystem_button_recalls_on_a_second_call_and_marks_no_show_on_finish(
+    qtbot: QtBot,
+    live_server: LiveServer,
+    console: ConsoleFactory,
+    ports: tuple[PtyPort, PtyPort, PtyPort],
+) -> None:
+    button_port = ports[0]
+    devices = DeviceLink(button=DeviceConfig(button_port.path, "qsystem", 7))
+    window = console("c1", devices=devices)
+    assert devices.devices.wait_connected(5)
+    press(qtbot, window, "F8")
+    ticket = issue(live_server, "passport")
+    qtbot.waitUntil(lambda: bool(window.state.waiting))
+    button = ButtonSimulator(button_port, 7, protocol="qsystem")
+    button.press(Action.CALL_NEXT)
+    qtbot.waitUntil(lambda: window.card.shown_number == ticket.number)
+    _wait_idle(qtbot, window)
+    button.press(Action.CALL_NEXT)  # the same key again: a recall
+    qtbot.waitUntil(lambda: "call 2" in window.card.status.text())
+    _wait_idle(qtbot, window)
+    button.press(Action.FINISH)  # the visitor never came: no-show
+    qtbot.waitUntil(lambda: window.state.current is None)
+    qtbot.waitUntil(lambda: window.day_panel.values["no_shows"].text() == "1")
+
+
+def test_presses_from_another_buttons_address_are_ignored(
+    qtbot: QtBot,
+    live_server: LiveServer,
+    console: ConsoleFactory,
+    ports: tuple[PtyPort, PtyPort, PtyPort],
+) -> None:
+    button_port = ports[0]
+    devices = DeviceLink(button=DeviceConfig(button_port.path, "kezek", 3))
+    window = console("c1", devices=devices)
+    assert devices.devices.wait_connected(5)
+    press(qtbot, window, "F8")
+    issue(live_server, "id-card")
+    qtbot.waitUntil(lambda: bool(window.state.waiting))
+    ButtonSimulator(button_port, 4).press(Action.CALL_NEXT)  # counter 4's button on the bus
+    ButtonSimulator(button_port, 3).press(Action.RECALL)  # ours, not legal now: told so
+    qtbot.waitUntil(lambda: "not possible now" in window.message.text())
+    assert window.state.current is None

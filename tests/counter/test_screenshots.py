@@ -1,0 +1,68 @@
+"""Screenshots of the console in each state and language (tests/screenshots/counter/)."""
+
+from __future__ import annotations
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from counter.views.dialogs import CallTicketDialog, PauseDialog, TransferDialog
+from hallserver.client import HallClient
+from tests.conftest import LiveServer
+from tests.counter.conftest import ConsoleFactory, press, shoot
+
+
+@pytest.mark.parametrize("language", ["kk", "ru", "en"])
+def test_screenshots_of_every_state(
+    qtbot: QtBot, live_server: LiveServer, console: ConsoleFactory, monkeypatch, language: str
+) -> None:
+    window = console("c12", login=f"op-{language}", language=language, sign_in=False)
+    window.sign_in_page.login.setText("aigul")
+    assert shoot(window, f"{language}-1-sign-in").exists()
+    from tests.counter.conftest import sign_in_as
+
+    sign_in_as(qtbot, window, f"op-{language}")
+    shoot(window, f"{language}-2-closed")
+    press(qtbot, window, "F8")
+    press(qtbot, window, "F1")
+    shoot(window, f"{language}-3-nobody-waiting")
+    with HallClient(live_server.url, live_server.tokens["consultant"]) as consultant:
+        elderly = consultant.issue_ticket(
+            "pension", priority="elderly", priority_reason="85 years old, walks with a stick"
+        )
+        for service in ("id-card", "id-card", "birth-registration"):
+            consultant.issue_ticket(service)
+    qtbot.waitUntil(lambda: len(window.state.waiting) == 4)
+    shoot(window, f"{language}-4-visitors-waiting")
+    press(qtbot, window, "F1")
+    assert window.card.shown_number == elderly.number
+    shoot(window, f"{language}-5-called")
+    press(qtbot, window, "F2")
+    press(qtbot, window, "F3")
+    window.card.documents[0].setChecked(True)
+    shoot(window, f"{language}-6-serving")
+    monkeypatch.setattr(PauseDialog, "ask", classmethod(lambda cls, parent: "lunch"))
+    press(qtbot, window, "F9")  # refused: a visitor is at the counter
+    shoot(window, f"{language}-7-refused")
+    press(qtbot, window, "F4")
+    press(qtbot, window, "F7")
+    shoot(window, f"{language}-8-paused")
+
+    dialogs = {
+        "transfer": TransferDialog(
+            window.state.next_tickets(1)[0],
+            list(window.services.values()),
+            window.counters,
+            language,
+            window,
+        ),
+        "pause": PauseDialog(window),
+        "call-out-of-order": CallTicketDialog(
+            window.state.next_tickets(5), window.service_names(), window
+        ),
+    }
+    for name, dialog in dialogs.items():
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        path = shoot(dialog, f"{language}-9-dialog-{name}")
+        assert path.stat().st_size > 1000
+        dialog.close()
