@@ -1,650 +1,650 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
-  <context>
+<context>
     <name>CallTicketDialog</name>
     <message>
-      <location filename="../views/dialogs.py" line="168" />
-      <source>Call a ticket out of order</source>
-      <translation>Call a ticket out of order</translation>
+        <location filename="../views/dialogs.py" line="168"/>
+        <source>Call a ticket out of order</source>
+        <translation>Call a ticket out of order</translation>
     </message>
     <message>
-      <location filename="../views/dialogs.py" line="181" />
-      <source>Why this ticket goes first (required)</source>
-      <translation>Why this ticket goes first (required)</translation>
+        <location filename="../views/dialogs.py" line="181"/>
+        <source>Why this ticket goes first (required)</source>
+        <translation>Why this ticket goes first (required)</translation>
     </message>
     <message>
-      <location filename="../views/dialogs.py" line="182" />
-      <source>The reason is written into the hall's event log.</source>
-      <translation>The reason is written into the hall's event log.</translation>
+        <location filename="../views/dialogs.py" line="182"/>
+        <source>The reason is written into the hall&apos;s event log.</source>
+        <translation>The reason is written into the hall&apos;s event log.</translation>
     </message>
     <message>
-      <location filename="../views/dialogs.py" line="188" />
-      <source>Call</source>
-      <translation>Call</translation>
+        <location filename="../views/dialogs.py" line="188"/>
+        <source>Call</source>
+        <translation>Call</translation>
     </message>
     <message>
-      <location filename="../views/dialogs.py" line="190" />
-      <source>Cancel</source>
-      <translation>Cancel</translation>
+        <location filename="../views/dialogs.py" line="190"/>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>CounterWindow</name>
     <message>
-      <location filename="../views/window.py" line="250" />
-      <source>“%1” is not possible now.</source>
-      <translation>“%1” is not possible now.</translation>
+        <location filename="../views/window.py" line="250"/>
+        <source>“%1” is not possible now.</source>
+        <translation>“%1” is not possible now.</translation>
     </message>
     <message>
-      <location filename="../views/window.py" line="300" />
-      <source>Sign in first: the call button works after that.</source>
-      <translation>Sign in first: the call button works after that.</translation>
+        <location filename="../views/window.py" line="300"/>
+        <source>Sign in first: the call button works after that.</source>
+        <translation>Sign in first: the call button works after that.</translation>
     </message>
     <message>
-      <location filename="../views/window.py" line="320" />
-      <source>Nobody is waiting for this counter.</source>
-      <translation>Nobody is waiting for this counter.</translation>
+        <location filename="../views/window.py" line="320"/>
+        <source>Nobody is waiting for this counter.</source>
+        <translation>Nobody is waiting for this counter.</translation>
     </message>
     <message>
-      <location filename="../views/window.py" line="325" />
-      <source>Rating received: %1</source>
-      <translation>Rating received: %1</translation>
+        <location filename="../views/window.py" line="325"/>
+        <source>Rating received: %1</source>
+        <translation>Rating received: %1</translation>
     </message>
     <message>
-      <location filename="../views/window.py" line="328" />
-      <source>%1 transferred to %2</source>
-      <translation>%1 transferred to %2</translation>
+        <location filename="../views/window.py" line="328"/>
+        <source>%1 transferred to %2</source>
+        <translation>%1 transferred to %2</translation>
     </message>
     <message>
-      <location filename="../views/window.py" line="425" />
-      <source>A visitor is waiting: %1</source>
-      <translation>A visitor is waiting: %1</translation>
+        <location filename="../views/window.py" line="425"/>
+        <source>A visitor is waiting: %1</source>
+        <translation>A visitor is waiting: %1</translation>
     </message>
     <message>
-      <location filename="../views/window.py" line="435" />
-      <source>The visitor can rate the service on the keypad now.</source>
-      <translation>The visitor can rate the service on the keypad now.</translation>
+        <location filename="../views/window.py" line="435"/>
+        <source>The visitor can rate the service on the keypad now.</source>
+        <translation>The visitor can rate the service on the keypad now.</translation>
     </message>
     <message>
-      <location filename="../views/window.py" line="451" />
-      <source>The call button is not connected.</source>
-      <translation>The call button is not connected.</translation>
+        <location filename="../views/window.py" line="451"/>
+        <source>The call button is not connected.</source>
+        <translation>The call button is not connected.</translation>
     </message>
     <message>
-      <location filename="../views/window.py" line="452" />
-      <source>The number display is not connected.</source>
-      <translation>The number display is not connected.</translation>
+        <location filename="../views/window.py" line="452"/>
+        <source>The number display is not connected.</source>
+        <translation>The number display is not connected.</translation>
     </message>
     <message>
-      <location filename="../views/window.py" line="453" />
-      <source>The rating keypad is not connected.</source>
-      <translation>The rating keypad is not connected.</translation>
+        <location filename="../views/window.py" line="453"/>
+        <source>The rating keypad is not connected.</source>
+        <translation>The rating keypad is not connected.</translation>
     </message>
     <message>
-      <location filename="../views/window.py" line="482" />
-      <source>Kezek: %1</source>
-      <translation>Kezek: %1</translation>
+        <location filename="../views/window.py" line="482"/>
+        <source>Kezek: %1</source>
+        <translation>Kezek: %1</translation>
     </message>
     <message>
-      <location filename="../views/window.py" line="485" />
-      <source>No connection to the hall server. Reconnecting…</source>
-      <translation>No connection to the hall server. Reconnecting…</translation>
+        <location filename="../views/window.py" line="485"/>
+        <source>No connection to the hall server. Reconnecting…</source>
+        <translation>No connection to the hall server. Reconnecting…</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>DayPanel</name>
     <message>
-      <location filename="../views/panels.py" line="85" />
-      <source>My day</source>
-      <translation>My day</translation>
+        <location filename="../views/panels.py" line="85"/>
+        <source>My day</source>
+        <translation>My day</translation>
     </message>
     <message>
-      <location filename="../views/panels.py" line="86" />
-      <source>Served</source>
-      <translation>Served</translation>
+        <location filename="../views/panels.py" line="86"/>
+        <source>Served</source>
+        <translation>Served</translation>
     </message>
     <message>
-      <location filename="../views/panels.py" line="87" />
-      <source>Average service</source>
-      <translation>Average service</translation>
+        <location filename="../views/panels.py" line="87"/>
+        <source>Average service</source>
+        <translation>Average service</translation>
     </message>
     <message>
-      <location filename="../views/panels.py" line="88" />
-      <source>No-shows</source>
-      <translation>No-shows</translation>
+        <location filename="../views/panels.py" line="88"/>
+        <source>No-shows</source>
+        <translation>No-shows</translation>
     </message>
     <message>
-      <location filename="../views/panels.py" line="89" />
-      <source>Ratings</source>
-      <translation>Ratings</translation>
+        <location filename="../views/panels.py" line="89"/>
+        <source>Ratings</source>
+        <translation>Ratings</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>PauseDialog</name>
     <message>
-      <location filename="../views/dialogs.py" line="126" />
-      <source>Pause: why?</source>
-      <translation>Pause: why?</translation>
+        <location filename="../views/dialogs.py" line="126"/>
+        <source>Pause: why?</source>
+        <translation>Pause: why?</translation>
     </message>
     <message>
-      <location filename="../views/dialogs.py" line="135" />
-      <source>Cancel</source>
-      <translation>Cancel</translation>
+        <location filename="../views/dialogs.py" line="135"/>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>QueueModel</name>
     <message>
-      <location filename="../models.py" line="57" />
-      <source>backup</source>
-      <translation>backup</translation>
+        <location filename="../models.py" line="58"/>
+        <source>backup</source>
+        <translation>backup</translation>
     </message>
     <message>
-      <location filename="../models.py" line="80" />
-      <source>Service</source>
-      <translation>Service</translation>
+        <location filename="../models.py" line="81"/>
+        <source>Service</source>
+        <translation>Service</translation>
     </message>
     <message>
-      <location filename="../models.py" line="81" />
-      <source>Waiting</source>
-      <translation>Waiting</translation>
+        <location filename="../models.py" line="82"/>
+        <source>Waiting</source>
+        <translation>Waiting</translation>
     </message>
     <message>
-      <location filename="../models.py" line="82" />
-      <source>Longest wait</source>
-      <translation>Longest wait</translation>
+        <location filename="../models.py" line="83"/>
+        <source>Longest wait</source>
+        <translation>Longest wait</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>QueuePanel</name>
     <message>
-      <location filename="../views/panels.py" line="51" />
-      <source>Queue for this counter</source>
-      <translation>Queue for this counter</translation>
+        <location filename="../views/panels.py" line="51"/>
+        <source>Queue for this counter</source>
+        <translation>Queue for this counter</translation>
     </message>
     <message>
-      <location filename="../views/panels.py" line="60" />
-      <source>Next: %1</source>
-      <translation>Next: %1</translation>
+        <location filename="../views/panels.py" line="60"/>
+        <source>Next: %1</source>
+        <translation>Next: %1</translation>
     </message>
     <message>
-      <location filename="../views/panels.py" line="62" />
-      <source>Nobody is waiting.</source>
-      <translation>Nobody is waiting.</translation>
+        <location filename="../views/panels.py" line="62"/>
+        <source>Nobody is waiting.</source>
+        <translation>Nobody is waiting.</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>SignInPage</name>
     <message>
-      <location filename="../views/sign_in.py" line="82" />
-      <source>Sign in at %1</source>
-      <translation>Sign in at %1</translation>
+        <location filename="../views/sign_in.py" line="86"/>
+        <source>Sign in at %1</source>
+        <translation>Sign in at %1</translation>
     </message>
     <message>
-      <location filename="../views/sign_in.py" line="83" />
-      <source>Login</source>
-      <translation>Login</translation>
+        <location filename="../views/sign_in.py" line="87"/>
+        <source>Login</source>
+        <translation>Login</translation>
     </message>
     <message>
-      <location filename="../views/sign_in.py" line="83" />
-      <source>PIN</source>
-      <translation>PIN</translation>
+        <location filename="../views/sign_in.py" line="87"/>
+        <source>PIN</source>
+        <translation>PIN</translation>
     </message>
     <message>
-      <location filename="../views/sign_in.py" line="83" />
-      <source>Language</source>
-      <translation>Language</translation>
+        <location filename="../views/sign_in.py" line="87"/>
+        <source>Language</source>
+        <translation>Language</translation>
     </message>
     <message>
-      <location filename="../views/sign_in.py" line="89" />
-      <source>Sign in</source>
-      <translation>Sign in</translation>
+        <location filename="../views/sign_in.py" line="90"/>
+        <source>Sign in</source>
+        <translation>Sign in</translation>
     </message>
     <message>
-      <location filename="../views/sign_in.py" line="111" />
-      <source>Enter your login and PIN.</source>
-      <translation>Enter your login and PIN.</translation>
+        <location filename="../views/sign_in.py" line="112"/>
+        <source>Enter your login and PIN.</source>
+        <translation>Enter your login and PIN.</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>Texts</name>
     <message>
-      <location filename="../views/texts.py" line="28" />
-      <source>Call next</source>
-      <translation>Call next</translation>
+        <location filename="../views/texts.py" line="28"/>
+        <source>Call next</source>
+        <translation>Call next</translation>
     </message>
     <message>
-      <location filename="../views/texts.py" line="29" />
-      <source>Recall</source>
-      <translation>Recall</translation>
+        <location filename="../views/texts.py" line="29"/>
+        <source>Recall</source>
+        <translation>Recall</translation>
     </message>
     <message>
-      <location filename="../views/texts.py" line="30" />
-      <source>Start</source>
-      <translation>Start</translation>
+        <location filename="../views/texts.py" line="30"/>
+        <source>Start</source>
+        <translation>Start</translation>
     </message>
     <message>
-      <location filename="../views/texts.py" line="31" />
-      <source>Finish</source>
-      <translation>Finish</translation>
+        <location filename="../views/texts.py" line="31"/>
+        <source>Finish</source>
+        <translation>Finish</translation>
     </message>
     <message>
-      <location filename="../views/texts.py" line="32" />
-      <location filename="../views/texts.py" line="81" />
-      <source>No-show</source>
-      <translation>No-show</translation>
+        <location filename="../views/texts.py" line="32"/>
+        <location filename="../views/texts.py" line="81"/>
+        <source>No-show</source>
+        <translation>No-show</translation>
     </message>
     <message>
-      <location filename="../views/texts.py" line="33" />
-      <source>Transfer</source>
-      <translation>Transfer</translation>
+        <location filename="../views/texts.py" line="33"/>
+        <source>Transfer</source>
+        <translation>Transfer</translation>
     </message>
     <message>
-      <location filename="../views/texts.py" line="34" />
-      <source>Pause</source>
-      <translation>Pause</translation>
+        <location filename="../views/texts.py" line="34"/>
+        <source>Pause</source>
+        <translation>Pause</translation>
     </message>
     <message>
-      <location filename="../views/texts.py" line="89" />
-      <source>Open</source>
-      <translation>Open</translation>
+        <location filename="../views/texts.py" line="89"/>
+        <source>Open</source>
+        <translation>Open</translation>
     </message>
     <message>
-      <location filename="../views/texts.py" line="36" />
-      <source>Close counter</source>
-      <translation>Close counter</translation>
+        <location filename="../views/texts.py" line="36"/>
+        <source>Close counter</source>
+        <translation>Close counter</translation>
     </message>
     <message>
-      <location filename="../views/texts.py" line="35" />
-      <source>Open / resume</source>
-      <translation>Open / resume</translation>
+        <location filename="../views/texts.py" line="35"/>
+        <source>Open / resume</source>
+        <translation>Open / resume</translation>
     </message>
     <message>
-      <location filename="../views/texts.py" line="37" />
-      <source>Call a ticket</source>
-      <translation>Call a ticket</translation>
+        <location filename="../views/texts.py" line="37"/>
+        <source>Call a ticket</source>
+        <translation>Call a ticket</translation>
     </message>
     <message>
-      <location filename="../views/texts.py" line="38" />
-      <source>Sign out</source>
-      <translation>Sign out</translation>
+        <location filename="../views/texts.py" line="38"/>
+        <source>Sign out</source>
+        <translation>Sign out</translation>
     </message>
     <message>
-      <location filename="../views/texts.py" line="39" />
-      <source>Rating</source>
-      <translation>Rating</translation>
+        <location filename="../views/texts.py" line="39"/>
+        <source>Rating</source>
+        <translation>Rating</translation>
     </message>
     <message>
-      <location filename="../views/texts.py" line="46" />
-      <source>Break</source>
-      <translation>Break</translation>
+        <location filename="../views/texts.py" line="46"/>
+        <source>Break</source>
+        <translation>Break</translation>
     </message>
     <message>
-      <location filename="../views/texts.py" line="47" />
-      <source>Lunch</source>
-      <translation>Lunch</translation>
+        <location filename="../views/texts.py" line="47"/>
+        <source>Lunch</source>
+        <translation>Lunch</translation>
     </message>
     <message>
-      <location filename="../views/texts.py" line="48" />
-      <source>Technical problem</source>
-      <translation>Technical problem</translation>
+        <location filename="../views/texts.py" line="48"/>
+        <source>Technical problem</source>
+        <translation>Technical problem</translation>
     </message>
     <message>
-      <location filename="../views/texts.py" line="49" />
-      <source>Paperwork</source>
-      <translation>Paperwork</translation>
+        <location filename="../views/texts.py" line="49"/>
+        <source>Paperwork</source>
+        <translation>Paperwork</translation>
     </message>
     <message>
-      <location filename="../views/texts.py" line="50" />
-      <source>Other</source>
-      <translation>Other</translation>
+        <location filename="../views/texts.py" line="50"/>
+        <source>Other</source>
+        <translation>Other</translation>
     </message>
     <message>
-      <location filename="../views/texts.py" line="57" />
-      <source>Regular</source>
-      <translation>Regular</translation>
+        <location filename="../views/texts.py" line="57"/>
+        <source>Regular</source>
+        <translation>Regular</translation>
     </message>
     <message>
-      <location filename="../views/texts.py" line="58" />
-      <source>Disability</source>
-      <translation>Disability</translation>
+        <location filename="../views/texts.py" line="58"/>
+        <source>Disability</source>
+        <translation>Disability</translation>
     </message>
     <message>
-      <location filename="../views/texts.py" line="59" />
-      <source>Elderly visitor</source>
-      <translation>Elderly visitor</translation>
+        <location filename="../views/texts.py" line="59"/>
+        <source>Elderly visitor</source>
+        <translation>Elderly visitor</translation>
     </message>
     <message>
-      <location filename="../views/texts.py" line="60" />
-      <source>Pregnancy</source>
-      <translation>Pregnancy</translation>
+        <location filename="../views/texts.py" line="60"/>
+        <source>Pregnancy</source>
+        <translation>Pregnancy</translation>
     </message>
     <message>
-      <location filename="../views/texts.py" line="61" />
-      <source>Veteran</source>
-      <translation>Veteran</translation>
+        <location filename="../views/texts.py" line="61"/>
+        <source>Veteran</source>
+        <translation>Veteran</translation>
     </message>
     <message>
-      <location filename="../views/texts.py" line="68" />
-      <source>Excellent</source>
-      <translation>Excellent</translation>
+        <location filename="../views/texts.py" line="68"/>
+        <source>Excellent</source>
+        <translation>Excellent</translation>
     </message>
     <message>
-      <location filename="../views/texts.py" line="69" />
-      <source>Good</source>
-      <translation>Good</translation>
+        <location filename="../views/texts.py" line="69"/>
+        <source>Good</source>
+        <translation>Good</translation>
     </message>
     <message>
-      <location filename="../views/texts.py" line="70" />
-      <source>Satisfactory</source>
-      <translation>Satisfactory</translation>
+        <location filename="../views/texts.py" line="70"/>
+        <source>Satisfactory</source>
+        <translation>Satisfactory</translation>
     </message>
     <message>
-      <location filename="../views/texts.py" line="77" />
-      <source>Waiting</source>
-      <translation>Waiting</translation>
+        <location filename="../views/texts.py" line="77"/>
+        <source>Waiting</source>
+        <translation>Waiting</translation>
     </message>
     <message>
-      <location filename="../views/texts.py" line="78" />
-      <source>Called</source>
-      <translation>Called</translation>
+        <location filename="../views/texts.py" line="78"/>
+        <source>Called</source>
+        <translation>Called</translation>
     </message>
     <message>
-      <location filename="../views/texts.py" line="79" />
-      <source>Serving</source>
-      <translation>Serving</translation>
+        <location filename="../views/texts.py" line="79"/>
+        <source>Serving</source>
+        <translation>Serving</translation>
     </message>
     <message>
-      <location filename="../views/texts.py" line="80" />
-      <source>Finished</source>
-      <translation>Finished</translation>
+        <location filename="../views/texts.py" line="80"/>
+        <source>Finished</source>
+        <translation>Finished</translation>
     </message>
     <message>
-      <location filename="../views/texts.py" line="82" />
-      <source>Cancelled</source>
-      <translation>Cancelled</translation>
+        <location filename="../views/texts.py" line="82"/>
+        <source>Cancelled</source>
+        <translation>Cancelled</translation>
     </message>
     <message>
-      <location filename="../views/texts.py" line="90" />
-      <source>Paused</source>
-      <translation>Paused</translation>
+        <location filename="../views/texts.py" line="90"/>
+        <source>Paused</source>
+        <translation>Paused</translation>
     </message>
     <message>
-      <location filename="../views/texts.py" line="91" />
-      <source>Closed</source>
-      <translation>Closed</translation>
+        <location filename="../views/texts.py" line="91"/>
+        <source>Closed</source>
+        <translation>Closed</translation>
     </message>
     <message>
-      <location filename="../views/texts.py" line="102" />
-      <source>%1 min</source>
-      <translation>%1 min</translation>
+        <location filename="../views/texts.py" line="102"/>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
     </message>
     <message>
-      <location filename="../views/texts.py" line="104" />
-      <source>%1 h %2 min</source>
-      <translation>%1 h %2 min</translation>
+        <location filename="../views/texts.py" line="104"/>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
     </message>
     <message>
-      <location filename="../views/texts.py" line="113" />
-      <source>The hall server does not answer. Check the network; try again.</source>
-      <translation>The hall server does not answer. Check the network; try again.</translation>
+        <location filename="../views/texts.py" line="113"/>
+        <source>The hall server does not answer. Check the network; try again.</source>
+        <translation>The hall server does not answer. Check the network; try again.</translation>
     </message>
     <message>
-      <location filename="../views/texts.py" line="116" />
-      <source>The hall server answered something this console cannot read.</source>
-      <translation>The hall server answered something this console cannot read.</translation>
+        <location filename="../views/texts.py" line="116"/>
+        <source>The hall server answered something this console cannot read.</source>
+        <translation>The hall server answered something this console cannot read.</translation>
     </message>
     <message>
-      <location filename="../views/texts.py" line="119" />
-      <source>Wrong login or PIN.</source>
-      <translation>Wrong login or PIN.</translation>
+        <location filename="../views/texts.py" line="119"/>
+        <source>Wrong login or PIN.</source>
+        <translation>Wrong login or PIN.</translation>
     </message>
     <message>
-      <location filename="../views/texts.py" line="120" />
-      <source>Too many wrong PINs: wait a minute and try again.</source>
-      <translation>Too many wrong PINs: wait a minute and try again.</translation>
+        <location filename="../views/texts.py" line="120"/>
+        <source>Too many wrong PINs: wait a minute and try again.</source>
+        <translation>Too many wrong PINs: wait a minute and try again.</translation>
     </message>
     <message>
-      <location filename="../views/texts.py" line="123" />
-      <source>This computer is not enrolled as a counter terminal.</source>
-      <translation>This computer is not enrolled as a counter terminal.</translation>
+        <location filename="../views/texts.py" line="123"/>
+        <source>This computer is not enrolled as a counter terminal.</source>
+        <translation>This computer is not enrolled as a counter terminal.</translation>
     </message>
     <message>
-      <location filename="../views/texts.py" line="126" />
-      <source>This console's token is not accepted: enroll it again.</source>
-      <translation>This console's token is not accepted: enroll it again.</translation>
+        <location filename="../views/texts.py" line="126"/>
+        <source>This console&apos;s token is not accepted: enroll it again.</source>
+        <translation>This console&apos;s token is not accepted: enroll it again.</translation>
     </message>
     <message>
-      <location filename="../views/texts.py" line="129" />
-      <source>You are signed in at another counter: sign out there first.</source>
-      <translation>You are signed in at another counter: sign out there first.</translation>
+        <location filename="../views/texts.py" line="129"/>
+        <source>You are signed in at another counter: sign out there first.</source>
+        <translation>You are signed in at another counter: sign out there first.</translation>
     </message>
     <message>
-      <location filename="../views/texts.py" line="132" />
-      <source>Another operator is signed in at this counter.</source>
-      <translation>Another operator is signed in at this counter.</translation>
+        <location filename="../views/texts.py" line="132"/>
+        <source>Another operator is signed in at this counter.</source>
+        <translation>Another operator is signed in at this counter.</translation>
     </message>
     <message>
-      <location filename="../views/texts.py" line="135" />
-      <source>Only the operator signed in at this counter can do this.</source>
-      <translation>Only the operator signed in at this counter can do this.</translation>
+        <location filename="../views/texts.py" line="135"/>
+        <source>Only the operator signed in at this counter can do this.</source>
+        <translation>Only the operator signed in at this counter can do this.</translation>
     </message>
     <message>
-      <location filename="../views/texts.py" line="138" />
-      <source>You are no longer signed in here. Sign in again.</source>
-      <translation>You are no longer signed in here. Sign in again.</translation>
+        <location filename="../views/texts.py" line="138"/>
+        <source>You are no longer signed in here. Sign in again.</source>
+        <translation>You are no longer signed in here. Sign in again.</translation>
     </message>
     <message>
-      <location filename="../views/texts.py" line="141" />
-      <source>This ticket is at another counter.</source>
-      <translation>This ticket is at another counter.</translation>
+        <location filename="../views/texts.py" line="141"/>
+        <source>This ticket is at another counter.</source>
+        <translation>This ticket is at another counter.</translation>
     </message>
     <message>
-      <location filename="../views/texts.py" line="142" />
-      <source>An operator must sign in before the counter opens.</source>
-      <translation>An operator must sign in before the counter opens.</translation>
+        <location filename="../views/texts.py" line="142"/>
+        <source>An operator must sign in before the counter opens.</source>
+        <translation>An operator must sign in before the counter opens.</translation>
     </message>
     <message>
-      <location filename="../views/texts.py" line="145" />
-      <source>The counter is closed: open it first.</source>
-      <translation>The counter is closed: open it first.</translation>
+        <location filename="../views/texts.py" line="145"/>
+        <source>The counter is closed: open it first.</source>
+        <translation>The counter is closed: open it first.</translation>
     </message>
     <message>
-      <location filename="../views/texts.py" line="148" />
-      <source>The counter is paused: resume it first.</source>
-      <translation>The counter is paused: resume it first.</translation>
+        <location filename="../views/texts.py" line="148"/>
+        <source>The counter is paused: resume it first.</source>
+        <translation>The counter is paused: resume it first.</translation>
     </message>
     <message>
-      <location filename="../views/texts.py" line="151" />
-      <source>Finish the current visitor first (or mark a no-show).</source>
-      <translation>Finish the current visitor first (or mark a no-show).</translation>
+        <location filename="../views/texts.py" line="151"/>
+        <source>Finish the current visitor first (or mark a no-show).</source>
+        <translation>Finish the current visitor first (or mark a no-show).</translation>
     </message>
     <message>
-      <location filename="../views/texts.py" line="154" />
-      <source>That counter does not serve this service.</source>
-      <translation>That counter does not serve this service.</translation>
+        <location filename="../views/texts.py" line="154"/>
+        <source>That counter does not serve this service.</source>
+        <translation>That counter does not serve this service.</translation>
     </message>
     <message>
-      <location filename="../views/texts.py" line="157" />
-      <source>This ticket is no longer waiting.</source>
-      <translation>This ticket is no longer waiting.</translation>
+        <location filename="../views/texts.py" line="157"/>
+        <source>This ticket is no longer waiting.</source>
+        <translation>This ticket is no longer waiting.</translation>
     </message>
     <message>
-      <location filename="../views/texts.py" line="158" />
-      <source>Calling a ticket out of order needs a reason.</source>
-      <translation>Calling a ticket out of order needs a reason.</translation>
+        <location filename="../views/texts.py" line="158"/>
+        <source>Calling a ticket out of order needs a reason.</source>
+        <translation>Calling a ticket out of order needs a reason.</translation>
     </message>
     <message>
-      <location filename="../views/texts.py" line="161" />
-      <source>The ticket has already moved on: the screen is updated.</source>
-      <translation>The ticket has already moved on: the screen is updated.</translation>
+        <location filename="../views/texts.py" line="161"/>
+        <source>The ticket has already moved on: the screen is updated.</source>
+        <translation>The ticket has already moved on: the screen is updated.</translation>
     </message>
     <message>
-      <location filename="../views/texts.py" line="164" />
-      <source>This service is not provided today.</source>
-      <translation>This service is not provided today.</translation>
+        <location filename="../views/texts.py" line="164"/>
+        <source>This service is not provided today.</source>
+        <translation>This service is not provided today.</translation>
     </message>
     <message>
-      <location filename="../views/texts.py" line="167" />
-      <source>This service is closed now.</source>
-      <translation>This service is closed now.</translation>
+        <location filename="../views/texts.py" line="167"/>
+        <source>This service is closed now.</source>
+        <translation>This service is closed now.</translation>
     </message>
     <message>
-      <location filename="../views/texts.py" line="168" />
-      <source>The hall is closed now.</source>
-      <translation>The hall is closed now.</translation>
+        <location filename="../views/texts.py" line="168"/>
+        <source>The hall is closed now.</source>
+        <translation>The hall is closed now.</translation>
     </message>
     <message>
-      <location filename="../views/texts.py" line="169" />
-      <source>There is no such ticket today.</source>
-      <translation>There is no such ticket today.</translation>
+        <location filename="../views/texts.py" line="169"/>
+        <source>There is no such ticket today.</source>
+        <translation>There is no such ticket today.</translation>
     </message>
     <message>
-      <location filename="../views/texts.py" line="170" />
-      <source>There is no such service.</source>
-      <translation>There is no such service.</translation>
+        <location filename="../views/texts.py" line="170"/>
+        <source>There is no such service.</source>
+        <translation>There is no such service.</translation>
     </message>
     <message>
-      <location filename="../views/texts.py" line="171" />
-      <source>There is no such counter.</source>
-      <translation>There is no such counter.</translation>
+        <location filename="../views/texts.py" line="171"/>
+        <source>There is no such counter.</source>
+        <translation>There is no such counter.</translation>
     </message>
     <message>
-      <location filename="../views/texts.py" line="172" />
-      <source>Only a finished visit can be rated.</source>
-      <translation>Only a finished visit can be rated.</translation>
+        <location filename="../views/texts.py" line="172"/>
+        <source>Only a finished visit can be rated.</source>
+        <translation>Only a finished visit can be rated.</translation>
     </message>
     <message>
-      <location filename="../views/texts.py" line="173" />
-      <source>This visit is already rated.</source>
-      <translation>This visit is already rated.</translation>
+        <location filename="../views/texts.py" line="173"/>
+        <source>This visit is already rated.</source>
+        <translation>This visit is already rated.</translation>
     </message>
     <message>
-      <location filename="../views/texts.py" line="174" />
-      <source>You may not do this.</source>
-      <translation>You may not do this.</translation>
+        <location filename="../views/texts.py" line="174"/>
+        <source>You may not do this.</source>
+        <translation>You may not do this.</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>TicketCard</name>
     <message>
-      <location filename="../views/card.py" line="89" />
-      <source>%1, call %2</source>
-      <translation>%1, call %2</translation>
+        <location filename="../views/card.py" line="89"/>
+        <source>%1, call %2</source>
+        <translation>%1, call %2</translation>
     </message>
     <message>
-      <location filename="../views/card.py" line="107" />
-      <source>Priority: %1</source>
-      <translation>Priority: %1</translation>
+        <location filename="../views/card.py" line="107"/>
+        <source>Priority: %1</source>
+        <translation>Priority: %1</translation>
     </message>
     <message>
-      <location filename="../views/card.py" line="113" />
-      <source>Appointment at %1</source>
-      <translation>Appointment at %1</translation>
+        <location filename="../views/card.py" line="113"/>
+        <source>Appointment at %1</source>
+        <translation>Appointment at %1</translation>
     </message>
     <message>
-      <location filename="../views/card.py" line="114" />
-      <source>Waited %1</source>
-      <translation>Waited %1</translation>
+        <location filename="../views/card.py" line="114"/>
+        <source>Waited %1</source>
+        <translation>Waited %1</translation>
     </message>
     <message>
-      <location filename="../views/card.py" line="117" />
-      <source>Serving for %1</source>
-      <translation>Serving for %1</translation>
+        <location filename="../views/card.py" line="117"/>
+        <source>Serving for %1</source>
+        <translation>Serving for %1</translation>
     </message>
     <message>
-      <location filename="../views/card.py" line="119" />
-      <source>Transferred %1 time(s)</source>
-      <translation>Transferred %1 time(s)</translation>
+        <location filename="../views/card.py" line="119"/>
+        <source>Transferred %1 time(s)</source>
+        <translation>Transferred %1 time(s)</translation>
     </message>
     <message>
-      <location filename="../views/card.py" line="120" />
-      <source>Note: %1</source>
-      <translation>Note: %1</translation>
+        <location filename="../views/card.py" line="120"/>
+        <source>Note: %1</source>
+        <translation>Note: %1</translation>
     </message>
     <message>
-      <location filename="../views/card.py" line="131" />
-      <source>Documents to check</source>
-      <translation>Documents to check</translation>
+        <location filename="../views/card.py" line="131"/>
+        <source>Documents to check</source>
+        <translation>Documents to check</translation>
     </message>
     <message>
-      <location filename="../views/card.py" line="150" />
-      <source>Press F8 to open the counter.</source>
-      <translation>Press F8 to open the counter.</translation>
+        <location filename="../views/card.py" line="150"/>
+        <source>Press F8 to open the counter.</source>
+        <translation>Press F8 to open the counter.</translation>
     </message>
     <message>
-      <location filename="../views/card.py" line="153" />
-      <source>Paused: %1</source>
-      <translation>Paused: %1</translation>
+        <location filename="../views/card.py" line="153"/>
+        <source>Paused: %1</source>
+        <translation>Paused: %1</translation>
     </message>
     <message>
-      <location filename="../views/card.py" line="154" />
-      <source>Press F8 to resume.</source>
-      <translation>Press F8 to resume.</translation>
+        <location filename="../views/card.py" line="154"/>
+        <source>Press F8 to resume.</source>
+        <translation>Press F8 to resume.</translation>
     </message>
     <message>
-      <location filename="../views/card.py" line="156" />
-      <source>Nobody is waiting</source>
-      <translation>Nobody is waiting</translation>
+        <location filename="../views/card.py" line="156"/>
+        <source>Nobody is waiting</source>
+        <translation>Nobody is waiting</translation>
     </message>
     <message>
-      <location filename="../views/card.py" line="157" />
-      <source>The console will tell you when someone arrives.</source>
-      <translation>The console will tell you when someone arrives.</translation>
+        <location filename="../views/card.py" line="157"/>
+        <source>The console will tell you when someone arrives.</source>
+        <translation>The console will tell you when someone arrives.</translation>
     </message>
     <message>
-      <location filename="../views/card.py" line="159" />
-      <source>No visitor at the counter</source>
-      <translation>No visitor at the counter</translation>
+        <location filename="../views/card.py" line="159"/>
+        <source>No visitor at the counter</source>
+        <translation>No visitor at the counter</translation>
     </message>
     <message>
-      <location filename="../views/card.py" line="160" />
-      <source>Press F1 to call the next visitor.</source>
-      <translation>Press F1 to call the next visitor.</translation>
+        <location filename="../views/card.py" line="160"/>
+        <source>Press F1 to call the next visitor.</source>
+        <translation>Press F1 to call the next visitor.</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>TransferDialog</name>
     <message>
-      <location filename="../views/dialogs.py" line="55" />
-      <source>Transfer %1</source>
-      <translation>Transfer %1</translation>
+        <location filename="../views/dialogs.py" line="55"/>
+        <source>Transfer %1</source>
+        <translation>Transfer %1</translation>
     </message>
     <message>
-      <location filename="../views/dialogs.py" line="68" />
-      <source>What the next operator should know</source>
-      <translation>What the next operator should know</translation>
+        <location filename="../views/dialogs.py" line="68"/>
+        <source>What the next operator should know</source>
+        <translation>What the next operator should know</translation>
     </message>
     <message>
-      <location filename="../views/dialogs.py" line="70" />
-      <source>Service</source>
-      <translation>Service</translation>
+        <location filename="../views/dialogs.py" line="70"/>
+        <source>Service</source>
+        <translation>Service</translation>
     </message>
     <message>
-      <location filename="../views/dialogs.py" line="71" />
-      <source>Counter</source>
-      <translation>Counter</translation>
+        <location filename="../views/dialogs.py" line="71"/>
+        <source>Counter</source>
+        <translation>Counter</translation>
     </message>
     <message>
-      <location filename="../views/dialogs.py" line="72" />
-      <source>Note</source>
-      <translation>Note</translation>
+        <location filename="../views/dialogs.py" line="72"/>
+        <source>Note</source>
+        <translation>Note</translation>
     </message>
     <message>
-      <location filename="../views/dialogs.py" line="77" />
-      <source>Transfer</source>
-      <translation>Transfer</translation>
+        <location filename="../views/dialogs.py" line="77"/>
+        <source>Transfer</source>
+        <translation>Transfer</translation>
     </message>
     <message>
-      <location filename="../views/dialogs.py" line="79" />
-      <source>Cancel</source>
-      <translation>Cancel</translation>
+        <location filename="../views/dialogs.py" line="79"/>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
     </message>
     <message>
-      <location filename="../views/dialogs.py" line="92" />
-      <source>Any counter</source>
-      <translation>Any counter</translation>
+        <location filename="../views/dialogs.py" line="92"/>
+        <source>Any counter</source>
+        <translation>Any counter</translation>
     </message>
-  </context>
+</context>
 </TS>

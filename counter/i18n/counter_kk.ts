@@ -1,650 +1,650 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="kk_KZ">
-  <context>
+<context>
     <name>CallTicketDialog</name>
     <message>
-      <location filename="../views/dialogs.py" line="168" />
-      <source>Call a ticket out of order</source>
-      <translation>Талонды кезектен тыс шақыру</translation>
+        <location filename="../views/dialogs.py" line="168"/>
+        <source>Call a ticket out of order</source>
+        <translation>Талонды кезектен тыс шақыру</translation>
     </message>
     <message>
-      <location filename="../views/dialogs.py" line="181" />
-      <source>Why this ticket goes first (required)</source>
-      <translation>Бұл талон неге бірінші шақырылады (міндетті)</translation>
+        <location filename="../views/dialogs.py" line="181"/>
+        <source>Why this ticket goes first (required)</source>
+        <translation>Бұл талон неге бірінші шақырылады (міндетті)</translation>
     </message>
     <message>
-      <location filename="../views/dialogs.py" line="182" />
-      <source>The reason is written into the hall's event log.</source>
-      <translation>Себебі залдың оқиғалар журналына жазылады.</translation>
+        <location filename="../views/dialogs.py" line="182"/>
+        <source>The reason is written into the hall&apos;s event log.</source>
+        <translation>Себебі залдың оқиғалар журналына жазылады.</translation>
     </message>
     <message>
-      <location filename="../views/dialogs.py" line="188" />
-      <source>Call</source>
-      <translation>Шақыру</translation>
+        <location filename="../views/dialogs.py" line="188"/>
+        <source>Call</source>
+        <translation>Шақыру</translation>
     </message>
     <message>
-      <location filename="../views/dialogs.py" line="190" />
-      <source>Cancel</source>
-      <translation>Бас тарту</translation>
+        <location filename="../views/dialogs.py" line="190"/>
+        <source>Cancel</source>
+        <translation>Бас тарту</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>CounterWindow</name>
     <message>
-      <location filename="../views/window.py" line="250" />
-      <source>“%1” is not possible now.</source>
-      <translation>Қазір «%1» мүмкін емес.</translation>
+        <location filename="../views/window.py" line="250"/>
+        <source>“%1” is not possible now.</source>
+        <translation>Қазір «%1» мүмкін емес.</translation>
     </message>
     <message>
-      <location filename="../views/window.py" line="300" />
-      <source>Sign in first: the call button works after that.</source>
-      <translation>Алдымен жүйеге кіріңіз: шақыру түймесі содан кейін істейді.</translation>
+        <location filename="../views/window.py" line="300"/>
+        <source>Sign in first: the call button works after that.</source>
+        <translation>Алдымен жүйеге кіріңіз: шақыру түймесі содан кейін істейді.</translation>
     </message>
     <message>
-      <location filename="../views/window.py" line="320" />
-      <source>Nobody is waiting for this counter.</source>
-      <translation>Бұл терезеге ешкім күтіп тұрған жоқ.</translation>
+        <location filename="../views/window.py" line="320"/>
+        <source>Nobody is waiting for this counter.</source>
+        <translation>Бұл терезеге ешкім күтіп тұрған жоқ.</translation>
     </message>
     <message>
-      <location filename="../views/window.py" line="325" />
-      <source>Rating received: %1</source>
-      <translation>Баға алынды: %1</translation>
+        <location filename="../views/window.py" line="325"/>
+        <source>Rating received: %1</source>
+        <translation>Баға алынды: %1</translation>
     </message>
     <message>
-      <location filename="../views/window.py" line="328" />
-      <source>%1 transferred to %2</source>
-      <translation>%1 талоны бағытталды: %2</translation>
+        <location filename="../views/window.py" line="328"/>
+        <source>%1 transferred to %2</source>
+        <translation>%1 талоны бағытталды: %2</translation>
     </message>
     <message>
-      <location filename="../views/window.py" line="425" />
-      <source>A visitor is waiting: %1</source>
-      <translation>Келуші күтіп тұр: %1</translation>
+        <location filename="../views/window.py" line="425"/>
+        <source>A visitor is waiting: %1</source>
+        <translation>Келуші күтіп тұр: %1</translation>
     </message>
     <message>
-      <location filename="../views/window.py" line="435" />
-      <source>The visitor can rate the service on the keypad now.</source>
-      <translation>Келуші енді қызметті бағалау пультінде бағалай алады.</translation>
+        <location filename="../views/window.py" line="435"/>
+        <source>The visitor can rate the service on the keypad now.</source>
+        <translation>Келуші енді қызметті бағалау пультінде бағалай алады.</translation>
     </message>
     <message>
-      <location filename="../views/window.py" line="451" />
-      <source>The call button is not connected.</source>
-      <translation>Шақыру түймесі қосылмаған.</translation>
+        <location filename="../views/window.py" line="451"/>
+        <source>The call button is not connected.</source>
+        <translation>Шақыру түймесі қосылмаған.</translation>
     </message>
     <message>
-      <location filename="../views/window.py" line="452" />
-      <source>The number display is not connected.</source>
-      <translation>Нөмір таблосы қосылмаған.</translation>
+        <location filename="../views/window.py" line="452"/>
+        <source>The number display is not connected.</source>
+        <translation>Нөмір таблосы қосылмаған.</translation>
     </message>
     <message>
-      <location filename="../views/window.py" line="453" />
-      <source>The rating keypad is not connected.</source>
-      <translation>Бағалау пульті қосылмаған.</translation>
+        <location filename="../views/window.py" line="453"/>
+        <source>The rating keypad is not connected.</source>
+        <translation>Бағалау пульті қосылмаған.</translation>
     </message>
     <message>
-      <location filename="../views/window.py" line="482" />
-      <source>Kezek: %1</source>
-      <translation>Кезек: %1</translation>
+        <location filename="../views/window.py" line="482"/>
+        <source>Kezek: %1</source>
+        <translation>Кезек: %1</translation>
     </message>
     <message>
-      <location filename="../views/window.py" line="485" />
-      <source>No connection to the hall server. Reconnecting…</source>
-      <translation>Зал серверімен байланыс жоқ. Қайта қосылуда…</translation>
+        <location filename="../views/window.py" line="485"/>
+        <source>No connection to the hall server. Reconnecting…</source>
+        <translation>Зал серверімен байланыс жоқ. Қайта қосылуда…</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>DayPanel</name>
     <message>
-      <location filename="../views/panels.py" line="85" />
-      <source>My day</source>
-      <translation>Менің күнім</translation>
+        <location filename="../views/panels.py" line="85"/>
+        <source>My day</source>
+        <translation>Менің күнім</translation>
     </message>
     <message>
-      <location filename="../views/panels.py" line="86" />
-      <source>Served</source>
-      <translation>Қызмет көрсетілді</translation>
+        <location filename="../views/panels.py" line="86"/>
+        <source>Served</source>
+        <translation>Қызмет көрсетілді</translation>
     </message>
     <message>
-      <location filename="../views/panels.py" line="87" />
-      <source>Average service</source>
-      <translation>Орташа қызмет уақыты</translation>
+        <location filename="../views/panels.py" line="87"/>
+        <source>Average service</source>
+        <translation>Орташа қызмет уақыты</translation>
     </message>
     <message>
-      <location filename="../views/panels.py" line="88" />
-      <source>No-shows</source>
-      <translation>Келмегендер</translation>
+        <location filename="../views/panels.py" line="88"/>
+        <source>No-shows</source>
+        <translation>Келмегендер</translation>
     </message>
     <message>
-      <location filename="../views/panels.py" line="89" />
-      <source>Ratings</source>
-      <translation>Бағалар</translation>
+        <location filename="../views/panels.py" line="89"/>
+        <source>Ratings</source>
+        <translation>Бағалар</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>PauseDialog</name>
     <message>
-      <location filename="../views/dialogs.py" line="126" />
-      <source>Pause: why?</source>
-      <translation>Үзіліс: себебі қандай?</translation>
+        <location filename="../views/dialogs.py" line="126"/>
+        <source>Pause: why?</source>
+        <translation>Үзіліс: себебі қандай?</translation>
     </message>
     <message>
-      <location filename="../views/dialogs.py" line="135" />
-      <source>Cancel</source>
-      <translation>Бас тарту</translation>
+        <location filename="../views/dialogs.py" line="135"/>
+        <source>Cancel</source>
+        <translation>Бас тарту</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>QueueModel</name>
     <message>
-      <location filename="../models.py" line="57" />
-      <source>backup</source>
-      <translation>қосалқы</translation>
+        <location filename="../models.py" line="58"/>
+        <source>backup</source>
+        <translation>қосалқы</translation>
     </message>
     <message>
-      <location filename="../models.py" line="80" />
-      <source>Service</source>
-      <translation>Қызмет</translation>
+        <location filename="../models.py" line="81"/>
+        <source>Service</source>
+        <translation>Қызмет</translation>
     </message>
     <message>
-      <location filename="../models.py" line="81" />
-      <source>Waiting</source>
-      <translation>Күтуде</translation>
+        <location filename="../models.py" line="82"/>
+        <source>Waiting</source>
+        <translation>Күтуде</translation>
     </message>
     <message>
-      <location filename="../models.py" line="82" />
-      <source>Longest wait</source>
-      <translation>Ең ұзақ күту</translation>
+        <location filename="../models.py" line="83"/>
+        <source>Longest wait</source>
+        <translation>Ең ұзақ күту</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>QueuePanel</name>
     <message>
-      <location filename="../views/panels.py" line="51" />
-      <source>Queue for this counter</source>
-      <translation>Осы терезенің кезегі</translation>
+        <location filename="../views/panels.py" line="51"/>
+        <source>Queue for this counter</source>
+        <translation>Осы терезенің кезегі</translation>
     </message>
     <message>
-      <location filename="../views/panels.py" line="60" />
-      <source>Next: %1</source>
-      <translation>Келесілер: %1</translation>
+        <location filename="../views/panels.py" line="60"/>
+        <source>Next: %1</source>
+        <translation>Келесілер: %1</translation>
     </message>
     <message>
-      <location filename="../views/panels.py" line="62" />
-      <source>Nobody is waiting.</source>
-      <translation>Ешкім күтпейді.</translation>
+        <location filename="../views/panels.py" line="62"/>
+        <source>Nobody is waiting.</source>
+        <translation>Ешкім күтпейді.</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>SignInPage</name>
     <message>
-      <location filename="../views/sign_in.py" line="82" />
-      <source>Sign in at %1</source>
-      <translation>Жүйеге кіру: %1</translation>
+        <location filename="../views/sign_in.py" line="86"/>
+        <source>Sign in at %1</source>
+        <translation>Жүйеге кіру: %1</translation>
     </message>
     <message>
-      <location filename="../views/sign_in.py" line="83" />
-      <source>Login</source>
-      <translation>Логин</translation>
+        <location filename="../views/sign_in.py" line="87"/>
+        <source>Login</source>
+        <translation>Логин</translation>
     </message>
     <message>
-      <location filename="../views/sign_in.py" line="83" />
-      <source>PIN</source>
-      <translation>PIN-код</translation>
+        <location filename="../views/sign_in.py" line="87"/>
+        <source>PIN</source>
+        <translation>PIN-код</translation>
     </message>
     <message>
-      <location filename="../views/sign_in.py" line="83" />
-      <source>Language</source>
-      <translation>Тіл</translation>
+        <location filename="../views/sign_in.py" line="87"/>
+        <source>Language</source>
+        <translation>Тіл</translation>
     </message>
     <message>
-      <location filename="../views/sign_in.py" line="89" />
-      <source>Sign in</source>
-      <translation>Кіру</translation>
+        <location filename="../views/sign_in.py" line="90"/>
+        <source>Sign in</source>
+        <translation>Кіру</translation>
     </message>
     <message>
-      <location filename="../views/sign_in.py" line="111" />
-      <source>Enter your login and PIN.</source>
-      <translation>Логин мен PIN-кодты енгізіңіз.</translation>
+        <location filename="../views/sign_in.py" line="112"/>
+        <source>Enter your login and PIN.</source>
+        <translation>Логин мен PIN-кодты енгізіңіз.</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>Texts</name>
     <message>
-      <location filename="../views/texts.py" line="28" />
-      <source>Call next</source>
-      <translation>Келесіні шақыру</translation>
+        <location filename="../views/texts.py" line="28"/>
+        <source>Call next</source>
+        <translation>Келесіні шақыру</translation>
     </message>
     <message>
-      <location filename="../views/texts.py" line="29" />
-      <source>Recall</source>
-      <translation>Қайта шақыру</translation>
+        <location filename="../views/texts.py" line="29"/>
+        <source>Recall</source>
+        <translation>Қайта шақыру</translation>
     </message>
     <message>
-      <location filename="../views/texts.py" line="30" />
-      <source>Start</source>
-      <translation>Қабылдауды бастау</translation>
+        <location filename="../views/texts.py" line="30"/>
+        <source>Start</source>
+        <translation>Қабылдауды бастау</translation>
     </message>
     <message>
-      <location filename="../views/texts.py" line="31" />
-      <source>Finish</source>
-      <translation>Аяқтау</translation>
+        <location filename="../views/texts.py" line="31"/>
+        <source>Finish</source>
+        <translation>Аяқтау</translation>
     </message>
     <message>
-      <location filename="../views/texts.py" line="32" />
-      <location filename="../views/texts.py" line="81" />
-      <source>No-show</source>
-      <translation>Келмеді</translation>
+        <location filename="../views/texts.py" line="32"/>
+        <location filename="../views/texts.py" line="81"/>
+        <source>No-show</source>
+        <translation>Келмеді</translation>
     </message>
     <message>
-      <location filename="../views/texts.py" line="33" />
-      <source>Transfer</source>
-      <translation>Бағыттау</translation>
+        <location filename="../views/texts.py" line="33"/>
+        <source>Transfer</source>
+        <translation>Бағыттау</translation>
     </message>
     <message>
-      <location filename="../views/texts.py" line="34" />
-      <source>Pause</source>
-      <translation>Үзіліс</translation>
+        <location filename="../views/texts.py" line="34"/>
+        <source>Pause</source>
+        <translation>Үзіліс</translation>
     </message>
     <message>
-      <location filename="../views/texts.py" line="89" />
-      <source>Open</source>
-      <translation>Ашық</translation>
+        <location filename="../views/texts.py" line="89"/>
+        <source>Open</source>
+        <translation>Ашық</translation>
     </message>
     <message>
-      <location filename="../views/texts.py" line="36" />
-      <source>Close counter</source>
-      <translation>Терезені жабу</translation>
+        <location filename="../views/texts.py" line="36"/>
+        <source>Close counter</source>
+        <translation>Терезені жабу</translation>
     </message>
     <message>
-      <location filename="../views/texts.py" line="35" />
-      <source>Open / resume</source>
-      <translation>Ашу / жалғастыру</translation>
+        <location filename="../views/texts.py" line="35"/>
+        <source>Open / resume</source>
+        <translation>Ашу / жалғастыру</translation>
     </message>
     <message>
-      <location filename="../views/texts.py" line="37" />
-      <source>Call a ticket</source>
-      <translation>Талонды шақыру</translation>
+        <location filename="../views/texts.py" line="37"/>
+        <source>Call a ticket</source>
+        <translation>Талонды шақыру</translation>
     </message>
     <message>
-      <location filename="../views/texts.py" line="38" />
-      <source>Sign out</source>
-      <translation>Шығу</translation>
+        <location filename="../views/texts.py" line="38"/>
+        <source>Sign out</source>
+        <translation>Шығу</translation>
     </message>
     <message>
-      <location filename="../views/texts.py" line="39" />
-      <source>Rating</source>
-      <translation>Баға</translation>
+        <location filename="../views/texts.py" line="39"/>
+        <source>Rating</source>
+        <translation>Баға</translation>
     </message>
     <message>
-      <location filename="../views/texts.py" line="46" />
-      <source>Break</source>
-      <translation>Қысқа үзіліс</translation>
+        <location filename="../views/texts.py" line="46"/>
+        <source>Break</source>
+        <translation>Қысқа үзіліс</translation>
     </message>
     <message>
-      <location filename="../views/texts.py" line="47" />
-      <source>Lunch</source>
-      <translation>Түскі ас</translation>
+        <location filename="../views/texts.py" line="47"/>
+        <source>Lunch</source>
+        <translation>Түскі ас</translation>
     </message>
     <message>
-      <location filename="../views/texts.py" line="48" />
-      <source>Technical problem</source>
-      <translation>Техникалық ақау</translation>
+        <location filename="../views/texts.py" line="48"/>
+        <source>Technical problem</source>
+        <translation>Техникалық ақау</translation>
     </message>
     <message>
-      <location filename="../views/texts.py" line="49" />
-      <source>Paperwork</source>
-      <translation>Құжаттармен жұмыс</translation>
+        <location filename="../views/texts.py" line="49"/>
+        <source>Paperwork</source>
+        <translation>Құжаттармен жұмыс</translation>
     </message>
     <message>
-      <location filename="../views/texts.py" line="50" />
-      <source>Other</source>
-      <translation>Басқа</translation>
+        <location filename="../views/texts.py" line="50"/>
+        <source>Other</source>
+        <translation>Басқа</translation>
     </message>
     <message>
-      <location filename="../views/texts.py" line="57" />
-      <source>Regular</source>
-      <translation>Жалпы кезек</translation>
+        <location filename="../views/texts.py" line="57"/>
+        <source>Regular</source>
+        <translation>Жалпы кезек</translation>
     </message>
     <message>
-      <location filename="../views/texts.py" line="58" />
-      <source>Disability</source>
-      <translation>Мүмкіндігі шектеулі</translation>
+        <location filename="../views/texts.py" line="58"/>
+        <source>Disability</source>
+        <translation>Мүмкіндігі шектеулі</translation>
     </message>
     <message>
-      <location filename="../views/texts.py" line="59" />
-      <source>Elderly visitor</source>
-      <translation>Егде жастағы келуші</translation>
+        <location filename="../views/texts.py" line="59"/>
+        <source>Elderly visitor</source>
+        <translation>Егде жастағы келуші</translation>
     </message>
     <message>
-      <location filename="../views/texts.py" line="60" />
-      <source>Pregnancy</source>
-      <translation>Жүктілік</translation>
+        <location filename="../views/texts.py" line="60"/>
+        <source>Pregnancy</source>
+        <translation>Жүктілік</translation>
     </message>
     <message>
-      <location filename="../views/texts.py" line="61" />
-      <source>Veteran</source>
-      <translation>Ардагер</translation>
+        <location filename="../views/texts.py" line="61"/>
+        <source>Veteran</source>
+        <translation>Ардагер</translation>
     </message>
     <message>
-      <location filename="../views/texts.py" line="68" />
-      <source>Excellent</source>
-      <translation>Өте жақсы</translation>
+        <location filename="../views/texts.py" line="68"/>
+        <source>Excellent</source>
+        <translation>Өте жақсы</translation>
     </message>
     <message>
-      <location filename="../views/texts.py" line="69" />
-      <source>Good</source>
-      <translation>Жақсы</translation>
+        <location filename="../views/texts.py" line="69"/>
+        <source>Good</source>
+        <translation>Жақсы</translation>
     </message>
     <message>
-      <location filename="../views/texts.py" line="70" />
-      <source>Satisfactory</source>
-      <translation>Қанағаттанарлық</translation>
+        <location filename="../views/texts.py" line="70"/>
+        <source>Satisfactory</source>
+        <translation>Қанағаттанарлық</translation>
     </message>
     <message>
-      <location filename="../views/texts.py" line="77" />
-      <source>Waiting</source>
-      <translation>Күтуде</translation>
+        <location filename="../views/texts.py" line="77"/>
+        <source>Waiting</source>
+        <translation>Күтуде</translation>
     </message>
     <message>
-      <location filename="../views/texts.py" line="78" />
-      <source>Called</source>
-      <translation>Шақырылды</translation>
+        <location filename="../views/texts.py" line="78"/>
+        <source>Called</source>
+        <translation>Шақырылды</translation>
     </message>
     <message>
-      <location filename="../views/texts.py" line="79" />
-      <source>Serving</source>
-      <translation>Қызмет көрсетілуде</translation>
+        <location filename="../views/texts.py" line="79"/>
+        <source>Serving</source>
+        <translation>Қызмет көрсетілуде</translation>
     </message>
     <message>
-      <location filename="../views/texts.py" line="80" />
-      <source>Finished</source>
-      <translation>Аяқталды</translation>
+        <location filename="../views/texts.py" line="80"/>
+        <source>Finished</source>
+        <translation>Аяқталды</translation>
     </message>
     <message>
-      <location filename="../views/texts.py" line="82" />
-      <source>Cancelled</source>
-      <translation>Күшін жойды</translation>
+        <location filename="../views/texts.py" line="82"/>
+        <source>Cancelled</source>
+        <translation>Күшін жойды</translation>
     </message>
     <message>
-      <location filename="../views/texts.py" line="90" />
-      <source>Paused</source>
-      <translation>Үзілісте</translation>
+        <location filename="../views/texts.py" line="90"/>
+        <source>Paused</source>
+        <translation>Үзілісте</translation>
     </message>
     <message>
-      <location filename="../views/texts.py" line="91" />
-      <source>Closed</source>
-      <translation>Жабық</translation>
+        <location filename="../views/texts.py" line="91"/>
+        <source>Closed</source>
+        <translation>Жабық</translation>
     </message>
     <message>
-      <location filename="../views/texts.py" line="102" />
-      <source>%1 min</source>
-      <translation>%1 мин</translation>
+        <location filename="../views/texts.py" line="102"/>
+        <source>%1 min</source>
+        <translation>%1 мин</translation>
     </message>
     <message>
-      <location filename="../views/texts.py" line="104" />
-      <source>%1 h %2 min</source>
-      <translation>%1 сағ %2 мин</translation>
+        <location filename="../views/texts.py" line="104"/>
+        <source>%1 h %2 min</source>
+        <translation>%1 сағ %2 мин</translation>
     </message>
     <message>
-      <location filename="../views/texts.py" line="113" />
-      <source>The hall server does not answer. Check the network; try again.</source>
-      <translation>Зал сервері жауап бермейді. Желіні тексеріп, қайталап көріңіз.</translation>
+        <location filename="../views/texts.py" line="113"/>
+        <source>The hall server does not answer. Check the network; try again.</source>
+        <translation>Зал сервері жауап бермейді. Желіні тексеріп, қайталап көріңіз.</translation>
     </message>
     <message>
-      <location filename="../views/texts.py" line="116" />
-      <source>The hall server answered something this console cannot read.</source>
-      <translation>Зал серверінің жауабын бұл пульт оқи алмайды.</translation>
+        <location filename="../views/texts.py" line="116"/>
+        <source>The hall server answered something this console cannot read.</source>
+        <translation>Зал серверінің жауабын бұл пульт оқи алмайды.</translation>
     </message>
     <message>
-      <location filename="../views/texts.py" line="119" />
-      <source>Wrong login or PIN.</source>
-      <translation>Логин немесе PIN-код қате.</translation>
+        <location filename="../views/texts.py" line="119"/>
+        <source>Wrong login or PIN.</source>
+        <translation>Логин немесе PIN-код қате.</translation>
     </message>
     <message>
-      <location filename="../views/texts.py" line="120" />
-      <source>Too many wrong PINs: wait a minute and try again.</source>
-      <translation>PIN-код тым көп рет қате терілді: бір минут күтіп, қайталаңыз.</translation>
+        <location filename="../views/texts.py" line="120"/>
+        <source>Too many wrong PINs: wait a minute and try again.</source>
+        <translation>PIN-код тым көп рет қате терілді: бір минут күтіп, қайталаңыз.</translation>
     </message>
     <message>
-      <location filename="../views/texts.py" line="123" />
-      <source>This computer is not enrolled as a counter terminal.</source>
-      <translation>Бұл компьютер терезе терминалы ретінде тіркелмеген.</translation>
+        <location filename="../views/texts.py" line="123"/>
+        <source>This computer is not enrolled as a counter terminal.</source>
+        <translation>Бұл компьютер терезе терминалы ретінде тіркелмеген.</translation>
     </message>
     <message>
-      <location filename="../views/texts.py" line="126" />
-      <source>This console's token is not accepted: enroll it again.</source>
-      <translation>Бұл пульттің токені қабылданбады: оны қайта тіркеңіз.</translation>
+        <location filename="../views/texts.py" line="126"/>
+        <source>This console&apos;s token is not accepted: enroll it again.</source>
+        <translation>Бұл пульттің токені қабылданбады: оны қайта тіркеңіз.</translation>
     </message>
     <message>
-      <location filename="../views/texts.py" line="129" />
-      <source>You are signed in at another counter: sign out there first.</source>
-      <translation>Сіз басқа терезеде жүйедесіз: алдымен сол жерден шығыңыз.</translation>
+        <location filename="../views/texts.py" line="129"/>
+        <source>You are signed in at another counter: sign out there first.</source>
+        <translation>Сіз басқа терезеде жүйедесіз: алдымен сол жерден шығыңыз.</translation>
     </message>
     <message>
-      <location filename="../views/texts.py" line="132" />
-      <source>Another operator is signed in at this counter.</source>
-      <translation>Бұл терезеде басқа оператор жүйеде тұр.</translation>
+        <location filename="../views/texts.py" line="132"/>
+        <source>Another operator is signed in at this counter.</source>
+        <translation>Бұл терезеде басқа оператор жүйеде тұр.</translation>
     </message>
     <message>
-      <location filename="../views/texts.py" line="135" />
-      <source>Only the operator signed in at this counter can do this.</source>
-      <translation>Мұны тек осы терезеде жүйеге кірген оператор істей алады.</translation>
+        <location filename="../views/texts.py" line="135"/>
+        <source>Only the operator signed in at this counter can do this.</source>
+        <translation>Мұны тек осы терезеде жүйеге кірген оператор істей алады.</translation>
     </message>
     <message>
-      <location filename="../views/texts.py" line="138" />
-      <source>You are no longer signed in here. Sign in again.</source>
-      <translation>Сіз бұл жерде енді жүйеде емессіз. Қайта кіріңіз.</translation>
+        <location filename="../views/texts.py" line="138"/>
+        <source>You are no longer signed in here. Sign in again.</source>
+        <translation>Сіз бұл жерде енді жүйеде емессіз. Қайта кіріңіз.</translation>
     </message>
     <message>
-      <location filename="../views/texts.py" line="141" />
-      <source>This ticket is at another counter.</source>
-      <translation>Бұл талон басқа терезеде.</translation>
+        <location filename="../views/texts.py" line="141"/>
+        <source>This ticket is at another counter.</source>
+        <translation>Бұл талон басқа терезеде.</translation>
     </message>
     <message>
-      <location filename="../views/texts.py" line="142" />
-      <source>An operator must sign in before the counter opens.</source>
-      <translation>Терезе ашылмас бұрын оператор жүйеге кіруі керек.</translation>
+        <location filename="../views/texts.py" line="142"/>
+        <source>An operator must sign in before the counter opens.</source>
+        <translation>Терезе ашылмас бұрын оператор жүйеге кіруі керек.</translation>
     </message>
     <message>
-      <location filename="../views/texts.py" line="145" />
-      <source>The counter is closed: open it first.</source>
-      <translation>Терезе жабық: алдымен оны ашыңыз.</translation>
+        <location filename="../views/texts.py" line="145"/>
+        <source>The counter is closed: open it first.</source>
+        <translation>Терезе жабық: алдымен оны ашыңыз.</translation>
     </message>
     <message>
-      <location filename="../views/texts.py" line="148" />
-      <source>The counter is paused: resume it first.</source>
-      <translation>Терезе үзілісте: алдымен жұмысты жалғастырыңыз.</translation>
+        <location filename="../views/texts.py" line="148"/>
+        <source>The counter is paused: resume it first.</source>
+        <translation>Терезе үзілісте: алдымен жұмысты жалғастырыңыз.</translation>
     </message>
     <message>
-      <location filename="../views/texts.py" line="151" />
-      <source>Finish the current visitor first (or mark a no-show).</source>
-      <translation>Алдымен қазіргі келушіні аяқтаңыз (немесе «келмеді» деп белгілеңіз).</translation>
+        <location filename="../views/texts.py" line="151"/>
+        <source>Finish the current visitor first (or mark a no-show).</source>
+        <translation>Алдымен қазіргі келушіні аяқтаңыз (немесе «келмеді» деп белгілеңіз).</translation>
     </message>
     <message>
-      <location filename="../views/texts.py" line="154" />
-      <source>That counter does not serve this service.</source>
-      <translation>Ол терезе бұл қызметті көрсетпейді.</translation>
+        <location filename="../views/texts.py" line="154"/>
+        <source>That counter does not serve this service.</source>
+        <translation>Ол терезе бұл қызметті көрсетпейді.</translation>
     </message>
     <message>
-      <location filename="../views/texts.py" line="157" />
-      <source>This ticket is no longer waiting.</source>
-      <translation>Бұл талон енді кезекте күтіп тұрған жоқ.</translation>
+        <location filename="../views/texts.py" line="157"/>
+        <source>This ticket is no longer waiting.</source>
+        <translation>Бұл талон енді кезекте күтіп тұрған жоқ.</translation>
     </message>
     <message>
-      <location filename="../views/texts.py" line="158" />
-      <source>Calling a ticket out of order needs a reason.</source>
-      <translation>Талонды кезектен тыс шақыру үшін себебін жазыңыз.</translation>
+        <location filename="../views/texts.py" line="158"/>
+        <source>Calling a ticket out of order needs a reason.</source>
+        <translation>Талонды кезектен тыс шақыру үшін себебін жазыңыз.</translation>
     </message>
     <message>
-      <location filename="../views/texts.py" line="161" />
-      <source>The ticket has already moved on: the screen is updated.</source>
-      <translation>Талонның күйі өзгеріп кеткен: экран жаңартылды.</translation>
+        <location filename="../views/texts.py" line="161"/>
+        <source>The ticket has already moved on: the screen is updated.</source>
+        <translation>Талонның күйі өзгеріп кеткен: экран жаңартылды.</translation>
     </message>
     <message>
-      <location filename="../views/texts.py" line="164" />
-      <source>This service is not provided today.</source>
-      <translation>Бұл қызмет бүгін көрсетілмейді.</translation>
+        <location filename="../views/texts.py" line="164"/>
+        <source>This service is not provided today.</source>
+        <translation>Бұл қызмет бүгін көрсетілмейді.</translation>
     </message>
     <message>
-      <location filename="../views/texts.py" line="167" />
-      <source>This service is closed now.</source>
-      <translation>Бұл қызмет қазір жабық.</translation>
+        <location filename="../views/texts.py" line="167"/>
+        <source>This service is closed now.</source>
+        <translation>Бұл қызмет қазір жабық.</translation>
     </message>
     <message>
-      <location filename="../views/texts.py" line="168" />
-      <source>The hall is closed now.</source>
-      <translation>Зал қазір жабық.</translation>
+        <location filename="../views/texts.py" line="168"/>
+        <source>The hall is closed now.</source>
+        <translation>Зал қазір жабық.</translation>
     </message>
     <message>
-      <location filename="../views/texts.py" line="169" />
-      <source>There is no such ticket today.</source>
-      <translation>Бүгін мұндай талон жоқ.</translation>
+        <location filename="../views/texts.py" line="169"/>
+        <source>There is no such ticket today.</source>
+        <translation>Бүгін мұндай талон жоқ.</translation>
     </message>
     <message>
-      <location filename="../views/texts.py" line="170" />
-      <source>There is no such service.</source>
-      <translation>Мұндай қызмет жоқ.</translation>
+        <location filename="../views/texts.py" line="170"/>
+        <source>There is no such service.</source>
+        <translation>Мұндай қызмет жоқ.</translation>
     </message>
     <message>
-      <location filename="../views/texts.py" line="171" />
-      <source>There is no such counter.</source>
-      <translation>Мұндай терезе жоқ.</translation>
+        <location filename="../views/texts.py" line="171"/>
+        <source>There is no such counter.</source>
+        <translation>Мұндай терезе жоқ.</translation>
     </message>
     <message>
-      <location filename="../views/texts.py" line="172" />
-      <source>Only a finished visit can be rated.</source>
-      <translation>Тек аяқталған қызметті бағалауға болады.</translation>
+        <location filename="../views/texts.py" line="172"/>
+        <source>Only a finished visit can be rated.</source>
+        <translation>Тек аяқталған қызметті бағалауға болады.</translation>
     </message>
     <message>
-      <location filename="../views/texts.py" line="173" />
-      <source>This visit is already rated.</source>
-      <translation>Бұл қызмет бағаланып қойған.</translation>
+        <location filename="../views/texts.py" line="173"/>
+        <source>This visit is already rated.</source>
+        <translation>Бұл қызмет бағаланып қойған.</translation>
     </message>
     <message>
-      <location filename="../views/texts.py" line="174" />
-      <source>You may not do this.</source>
-      <translation>Сізге мұны істеуге рұқсат жоқ.</translation>
+        <location filename="../views/texts.py" line="174"/>
+        <source>You may not do this.</source>
+        <translation>Сізге мұны істеуге рұқсат жоқ.</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>TicketCard</name>
     <message>
-      <location filename="../views/card.py" line="89" />
-      <source>%1, call %2</source>
-      <translation>%1, %2-шақыру</translation>
+        <location filename="../views/card.py" line="89"/>
+        <source>%1, call %2</source>
+        <translation>%1, %2-шақыру</translation>
     </message>
     <message>
-      <location filename="../views/card.py" line="107" />
-      <source>Priority: %1</source>
-      <translation>Басымдық: %1</translation>
+        <location filename="../views/card.py" line="107"/>
+        <source>Priority: %1</source>
+        <translation>Басымдық: %1</translation>
     </message>
     <message>
-      <location filename="../views/card.py" line="113" />
-      <source>Appointment at %1</source>
-      <translation>Алдын ала жазылу: %1</translation>
+        <location filename="../views/card.py" line="113"/>
+        <source>Appointment at %1</source>
+        <translation>Алдын ала жазылу: %1</translation>
     </message>
     <message>
-      <location filename="../views/card.py" line="114" />
-      <source>Waited %1</source>
-      <translation>Күтті: %1</translation>
+        <location filename="../views/card.py" line="114"/>
+        <source>Waited %1</source>
+        <translation>Күтті: %1</translation>
     </message>
     <message>
-      <location filename="../views/card.py" line="117" />
-      <source>Serving for %1</source>
-      <translation>Қызмет көрсетілуде: %1</translation>
+        <location filename="../views/card.py" line="117"/>
+        <source>Serving for %1</source>
+        <translation>Қызмет көрсетілуде: %1</translation>
     </message>
     <message>
-      <location filename="../views/card.py" line="119" />
-      <source>Transferred %1 time(s)</source>
-      <translation>Бағытталды: %1 рет</translation>
+        <location filename="../views/card.py" line="119"/>
+        <source>Transferred %1 time(s)</source>
+        <translation>Бағытталды: %1 рет</translation>
     </message>
     <message>
-      <location filename="../views/card.py" line="120" />
-      <source>Note: %1</source>
-      <translation>Ескертпе: %1</translation>
+        <location filename="../views/card.py" line="120"/>
+        <source>Note: %1</source>
+        <translation>Ескертпе: %1</translation>
     </message>
     <message>
-      <location filename="../views/card.py" line="131" />
-      <source>Documents to check</source>
-      <translation>Тексерілетін құжаттар</translation>
+        <location filename="../views/card.py" line="131"/>
+        <source>Documents to check</source>
+        <translation>Тексерілетін құжаттар</translation>
     </message>
     <message>
-      <location filename="../views/card.py" line="150" />
-      <source>Press F8 to open the counter.</source>
-      <translation>Терезені ашу үшін F8 басыңыз.</translation>
+        <location filename="../views/card.py" line="150"/>
+        <source>Press F8 to open the counter.</source>
+        <translation>Терезені ашу үшін F8 басыңыз.</translation>
     </message>
     <message>
-      <location filename="../views/card.py" line="153" />
-      <source>Paused: %1</source>
-      <translation>Үзіліс: %1</translation>
+        <location filename="../views/card.py" line="153"/>
+        <source>Paused: %1</source>
+        <translation>Үзіліс: %1</translation>
     </message>
     <message>
-      <location filename="../views/card.py" line="154" />
-      <source>Press F8 to resume.</source>
-      <translation>Жұмысты жалғастыру үшін F8 басыңыз.</translation>
+        <location filename="../views/card.py" line="154"/>
+        <source>Press F8 to resume.</source>
+        <translation>Жұмысты жалғастыру үшін F8 басыңыз.</translation>
     </message>
     <message>
-      <location filename="../views/card.py" line="156" />
-      <source>Nobody is waiting</source>
-      <translation>Ешкім күтіп тұрған жоқ</translation>
+        <location filename="../views/card.py" line="156"/>
+        <source>Nobody is waiting</source>
+        <translation>Ешкім күтіп тұрған жоқ</translation>
     </message>
     <message>
-      <location filename="../views/card.py" line="157" />
-      <source>The console will tell you when someone arrives.</source>
-      <translation>Біреу келгенде пульт хабарлайды.</translation>
+        <location filename="../views/card.py" line="157"/>
+        <source>The console will tell you when someone arrives.</source>
+        <translation>Біреу келгенде пульт хабарлайды.</translation>
     </message>
     <message>
-      <location filename="../views/card.py" line="159" />
-      <source>No visitor at the counter</source>
-      <translation>Терезеде келуші жоқ</translation>
+        <location filename="../views/card.py" line="159"/>
+        <source>No visitor at the counter</source>
+        <translation>Терезеде келуші жоқ</translation>
     </message>
     <message>
-      <location filename="../views/card.py" line="160" />
-      <source>Press F1 to call the next visitor.</source>
-      <translation>Келесі келушіні шақыру үшін F1 басыңыз.</translation>
+        <location filename="../views/card.py" line="160"/>
+        <source>Press F1 to call the next visitor.</source>
+        <translation>Келесі келушіні шақыру үшін F1 басыңыз.</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>TransferDialog</name>
     <message>
-      <location filename="../views/dialogs.py" line="55" />
-      <source>Transfer %1</source>
-      <translation>%1 талонын бағыттау</translation>
+        <location filename="../views/dialogs.py" line="55"/>
+        <source>Transfer %1</source>
+        <translation>%1 талонын бағыттау</translation>
     </message>
     <message>
-      <location filename="../views/dialogs.py" line="68" />
-      <source>What the next operator should know</source>
-      <translation>Келесі оператор не білуі керек</translation>
+        <location filename="../views/dialogs.py" line="68"/>
+        <source>What the next operator should know</source>
+        <translation>Келесі оператор не білуі керек</translation>
     </message>
     <message>
-      <location filename="../views/dialogs.py" line="70" />
-      <source>Service</source>
-      <translation>Қызмет</translation>
+        <location filename="../views/dialogs.py" line="70"/>
+        <source>Service</source>
+        <translation>Қызмет</translation>
     </message>
     <message>
-      <location filename="../views/dialogs.py" line="71" />
-      <source>Counter</source>
-      <translation>Терезе</translation>
+        <location filename="../views/dialogs.py" line="71"/>
+        <source>Counter</source>
+        <translation>Терезе</translation>
     </message>
     <message>
-      <location filename="../views/dialogs.py" line="72" />
-      <source>Note</source>
-      <translation>Ескертпе</translation>
+        <location filename="../views/dialogs.py" line="72"/>
+        <source>Note</source>
+        <translation>Ескертпе</translation>
     </message>
     <message>
-      <location filename="../views/dialogs.py" line="77" />
-      <source>Transfer</source>
-      <translation>Бағыттау</translation>
+        <location filename="../views/dialogs.py" line="77"/>
+        <source>Transfer</source>
+        <translation>Бағыттау</translation>
     </message>
     <message>
-      <location filename="../views/dialogs.py" line="79" />
-      <source>Cancel</source>
-      <translation>Бас тарту</translation>
+        <location filename="../views/dialogs.py" line="79"/>
+        <source>Cancel</source>
+        <translation>Бас тарту</translation>
     </message>
     <message>
-      <location filename="../views/dialogs.py" line="92" />
-      <source>Any counter</source>
-      <translation>Кез келген терезе</translation>
+        <location filename="../views/dialogs.py" line="92"/>
+        <source>Any counter</source>
+        <translation>Кез келген терезе</translation>
     </message>
-  </context>
+</context>
 </TS>

@@ -1,650 +1,650 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="ru_RU">
-  <context>
+<context>
     <name>CallTicketDialog</name>
     <message>
-      <location filename="../views/dialogs.py" line="168" />
-      <source>Call a ticket out of order</source>
-      <translation>Вызвать талон вне очереди</translation>
+        <location filename="../views/dialogs.py" line="168"/>
+        <source>Call a ticket out of order</source>
+        <translation>Вызвать талон вне очереди</translation>
     </message>
     <message>
-      <location filename="../views/dialogs.py" line="181" />
-      <source>Why this ticket goes first (required)</source>
-      <translation>Почему этот талон идёт первым (обязательно)</translation>
+        <location filename="../views/dialogs.py" line="181"/>
+        <source>Why this ticket goes first (required)</source>
+        <translation>Почему этот талон идёт первым (обязательно)</translation>
     </message>
     <message>
-      <location filename="../views/dialogs.py" line="182" />
-      <source>The reason is written into the hall's event log.</source>
-      <translation>Причина записывается в журнал событий зала.</translation>
+        <location filename="../views/dialogs.py" line="182"/>
+        <source>The reason is written into the hall&apos;s event log.</source>
+        <translation>Причина записывается в журнал событий зала.</translation>
     </message>
     <message>
-      <location filename="../views/dialogs.py" line="188" />
-      <source>Call</source>
-      <translation>Вызвать</translation>
+        <location filename="../views/dialogs.py" line="188"/>
+        <source>Call</source>
+        <translation>Вызвать</translation>
     </message>
     <message>
-      <location filename="../views/dialogs.py" line="190" />
-      <source>Cancel</source>
-      <translation>Отмена</translation>
+        <location filename="../views/dialogs.py" line="190"/>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>CounterWindow</name>
     <message>
-      <location filename="../views/window.py" line="250" />
-      <source>“%1” is not possible now.</source>
-      <translation>«%1» сейчас невозможно.</translation>
+        <location filename="../views/window.py" line="250"/>
+        <source>“%1” is not possible now.</source>
+        <translation>«%1» сейчас невозможно.</translation>
     </message>
     <message>
-      <location filename="../views/window.py" line="300" />
-      <source>Sign in first: the call button works after that.</source>
-      <translation>Сначала войдите: кнопка вызова заработает после этого.</translation>
+        <location filename="../views/window.py" line="300"/>
+        <source>Sign in first: the call button works after that.</source>
+        <translation>Сначала войдите: кнопка вызова заработает после этого.</translation>
     </message>
     <message>
-      <location filename="../views/window.py" line="320" />
-      <source>Nobody is waiting for this counter.</source>
-      <translation>В очереди к этому окну никого нет.</translation>
+        <location filename="../views/window.py" line="320"/>
+        <source>Nobody is waiting for this counter.</source>
+        <translation>В очереди к этому окну никого нет.</translation>
     </message>
     <message>
-      <location filename="../views/window.py" line="325" />
-      <source>Rating received: %1</source>
-      <translation>Получена оценка: %1</translation>
+        <location filename="../views/window.py" line="325"/>
+        <source>Rating received: %1</source>
+        <translation>Получена оценка: %1</translation>
     </message>
     <message>
-      <location filename="../views/window.py" line="328" />
-      <source>%1 transferred to %2</source>
-      <translation>%1 направлен: %2</translation>
+        <location filename="../views/window.py" line="328"/>
+        <source>%1 transferred to %2</source>
+        <translation>%1 направлен: %2</translation>
     </message>
     <message>
-      <location filename="../views/window.py" line="425" />
-      <source>A visitor is waiting: %1</source>
-      <translation>Посетитель ждёт: %1</translation>
+        <location filename="../views/window.py" line="425"/>
+        <source>A visitor is waiting: %1</source>
+        <translation>Посетитель ждёт: %1</translation>
     </message>
     <message>
-      <location filename="../views/window.py" line="435" />
-      <source>The visitor can rate the service on the keypad now.</source>
-      <translation>Посетитель может оценить обслуживание на пульте оценки.</translation>
+        <location filename="../views/window.py" line="435"/>
+        <source>The visitor can rate the service on the keypad now.</source>
+        <translation>Посетитель может оценить обслуживание на пульте оценки.</translation>
     </message>
     <message>
-      <location filename="../views/window.py" line="451" />
-      <source>The call button is not connected.</source>
-      <translation>Кнопка вызова не подключена.</translation>
+        <location filename="../views/window.py" line="451"/>
+        <source>The call button is not connected.</source>
+        <translation>Кнопка вызова не подключена.</translation>
     </message>
     <message>
-      <location filename="../views/window.py" line="452" />
-      <source>The number display is not connected.</source>
-      <translation>Табло номера не подключено.</translation>
+        <location filename="../views/window.py" line="452"/>
+        <source>The number display is not connected.</source>
+        <translation>Табло номера не подключено.</translation>
     </message>
     <message>
-      <location filename="../views/window.py" line="453" />
-      <source>The rating keypad is not connected.</source>
-      <translation>Пульт оценки не подключён.</translation>
+        <location filename="../views/window.py" line="453"/>
+        <source>The rating keypad is not connected.</source>
+        <translation>Пульт оценки не подключён.</translation>
     </message>
     <message>
-      <location filename="../views/window.py" line="482" />
-      <source>Kezek: %1</source>
-      <translation>Kezek: %1</translation>
+        <location filename="../views/window.py" line="482"/>
+        <source>Kezek: %1</source>
+        <translation>Kezek: %1</translation>
     </message>
     <message>
-      <location filename="../views/window.py" line="485" />
-      <source>No connection to the hall server. Reconnecting…</source>
-      <translation>Нет связи с сервером зала. Переподключение…</translation>
+        <location filename="../views/window.py" line="485"/>
+        <source>No connection to the hall server. Reconnecting…</source>
+        <translation>Нет связи с сервером зала. Переподключение…</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>DayPanel</name>
     <message>
-      <location filename="../views/panels.py" line="85" />
-      <source>My day</source>
-      <translation>Мой день</translation>
+        <location filename="../views/panels.py" line="85"/>
+        <source>My day</source>
+        <translation>Мой день</translation>
     </message>
     <message>
-      <location filename="../views/panels.py" line="86" />
-      <source>Served</source>
-      <translation>Обслужено</translation>
+        <location filename="../views/panels.py" line="86"/>
+        <source>Served</source>
+        <translation>Обслужено</translation>
     </message>
     <message>
-      <location filename="../views/panels.py" line="87" />
-      <source>Average service</source>
-      <translation>Среднее обслуживание</translation>
+        <location filename="../views/panels.py" line="87"/>
+        <source>Average service</source>
+        <translation>Среднее обслуживание</translation>
     </message>
     <message>
-      <location filename="../views/panels.py" line="88" />
-      <source>No-shows</source>
-      <translation>Неявки</translation>
+        <location filename="../views/panels.py" line="88"/>
+        <source>No-shows</source>
+        <translation>Неявки</translation>
     </message>
     <message>
-      <location filename="../views/panels.py" line="89" />
-      <source>Ratings</source>
-      <translation>Оценки</translation>
+        <location filename="../views/panels.py" line="89"/>
+        <source>Ratings</source>
+        <translation>Оценки</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>PauseDialog</name>
     <message>
-      <location filename="../views/dialogs.py" line="126" />
-      <source>Pause: why?</source>
-      <translation>Перерыв: причина?</translation>
+        <location filename="../views/dialogs.py" line="126"/>
+        <source>Pause: why?</source>
+        <translation>Перерыв: причина?</translation>
     </message>
     <message>
-      <location filename="../views/dialogs.py" line="135" />
-      <source>Cancel</source>
-      <translation>Отмена</translation>
+        <location filename="../views/dialogs.py" line="135"/>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>QueueModel</name>
     <message>
-      <location filename="../models.py" line="57" />
-      <source>backup</source>
-      <translation>резерв</translation>
+        <location filename="../models.py" line="58"/>
+        <source>backup</source>
+        <translation>резерв</translation>
     </message>
     <message>
-      <location filename="../models.py" line="80" />
-      <source>Service</source>
-      <translation>Услуга</translation>
+        <location filename="../models.py" line="81"/>
+        <source>Service</source>
+        <translation>Услуга</translation>
     </message>
     <message>
-      <location filename="../models.py" line="81" />
-      <source>Waiting</source>
-      <translation>Ждут</translation>
+        <location filename="../models.py" line="82"/>
+        <source>Waiting</source>
+        <translation>Ждут</translation>
     </message>
     <message>
-      <location filename="../models.py" line="82" />
-      <source>Longest wait</source>
-      <translation>Дольше всех</translation>
+        <location filename="../models.py" line="83"/>
+        <source>Longest wait</source>
+        <translation>Дольше всех</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>QueuePanel</name>
     <message>
-      <location filename="../views/panels.py" line="51" />
-      <source>Queue for this counter</source>
-      <translation>Очередь к этому окну</translation>
+        <location filename="../views/panels.py" line="51"/>
+        <source>Queue for this counter</source>
+        <translation>Очередь к этому окну</translation>
     </message>
     <message>
-      <location filename="../views/panels.py" line="60" />
-      <source>Next: %1</source>
-      <translation>Следующие: %1</translation>
+        <location filename="../views/panels.py" line="60"/>
+        <source>Next: %1</source>
+        <translation>Следующие: %1</translation>
     </message>
     <message>
-      <location filename="../views/panels.py" line="62" />
-      <source>Nobody is waiting.</source>
-      <translation>Никто не ждёт.</translation>
+        <location filename="../views/panels.py" line="62"/>
+        <source>Nobody is waiting.</source>
+        <translation>Никто не ждёт.</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>SignInPage</name>
     <message>
-      <location filename="../views/sign_in.py" line="82" />
-      <source>Sign in at %1</source>
-      <translation>Вход: %1</translation>
+        <location filename="../views/sign_in.py" line="86"/>
+        <source>Sign in at %1</source>
+        <translation>Вход: %1</translation>
     </message>
     <message>
-      <location filename="../views/sign_in.py" line="83" />
-      <source>Login</source>
-      <translation>Логин</translation>
+        <location filename="../views/sign_in.py" line="87"/>
+        <source>Login</source>
+        <translation>Логин</translation>
     </message>
     <message>
-      <location filename="../views/sign_in.py" line="83" />
-      <source>PIN</source>
-      <translation>PIN-код</translation>
+        <location filename="../views/sign_in.py" line="87"/>
+        <source>PIN</source>
+        <translation>PIN-код</translation>
     </message>
     <message>
-      <location filename="../views/sign_in.py" line="83" />
-      <source>Language</source>
-      <translation>Язык</translation>
+        <location filename="../views/sign_in.py" line="87"/>
+        <source>Language</source>
+        <translation>Язык</translation>
     </message>
     <message>
-      <location filename="../views/sign_in.py" line="89" />
-      <source>Sign in</source>
-      <translation>Войти</translation>
+        <location filename="../views/sign_in.py" line="90"/>
+        <source>Sign in</source>
+        <translation>Войти</translation>
     </message>
     <message>
-      <location filename="../views/sign_in.py" line="111" />
-      <source>Enter your login and PIN.</source>
-      <translation>Введите логин и PIN-код.</translation>
+        <location filename="../views/sign_in.py" line="112"/>
+        <source>Enter your login and PIN.</source>
+        <translation>Введите логин и PIN-код.</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>Texts</name>
     <message>
-      <location filename="../views/texts.py" line="28" />
-      <source>Call next</source>
-      <translation>Вызвать следующего</translation>
+        <location filename="../views/texts.py" line="28"/>
+        <source>Call next</source>
+        <translation>Вызвать следующего</translation>
     </message>
     <message>
-      <location filename="../views/texts.py" line="29" />
-      <source>Recall</source>
-      <translation>Повторный вызов</translation>
+        <location filename="../views/texts.py" line="29"/>
+        <source>Recall</source>
+        <translation>Повторный вызов</translation>
     </message>
     <message>
-      <location filename="../views/texts.py" line="30" />
-      <source>Start</source>
-      <translation>Начать приём</translation>
+        <location filename="../views/texts.py" line="30"/>
+        <source>Start</source>
+        <translation>Начать приём</translation>
     </message>
     <message>
-      <location filename="../views/texts.py" line="31" />
-      <source>Finish</source>
-      <translation>Завершить</translation>
+        <location filename="../views/texts.py" line="31"/>
+        <source>Finish</source>
+        <translation>Завершить</translation>
     </message>
     <message>
-      <location filename="../views/texts.py" line="32" />
-      <location filename="../views/texts.py" line="81" />
-      <source>No-show</source>
-      <translation>Не явился</translation>
+        <location filename="../views/texts.py" line="32"/>
+        <location filename="../views/texts.py" line="81"/>
+        <source>No-show</source>
+        <translation>Не явился</translation>
     </message>
     <message>
-      <location filename="../views/texts.py" line="33" />
-      <source>Transfer</source>
-      <translation>Перенаправить</translation>
+        <location filename="../views/texts.py" line="33"/>
+        <source>Transfer</source>
+        <translation>Перенаправить</translation>
     </message>
     <message>
-      <location filename="../views/texts.py" line="34" />
-      <source>Pause</source>
-      <translation>Перерыв</translation>
+        <location filename="../views/texts.py" line="34"/>
+        <source>Pause</source>
+        <translation>Перерыв</translation>
     </message>
     <message>
-      <location filename="../views/texts.py" line="89" />
-      <source>Open</source>
-      <translation>Открыто</translation>
+        <location filename="../views/texts.py" line="89"/>
+        <source>Open</source>
+        <translation>Открыто</translation>
     </message>
     <message>
-      <location filename="../views/texts.py" line="36" />
-      <source>Close counter</source>
-      <translation>Закрыть окно</translation>
+        <location filename="../views/texts.py" line="36"/>
+        <source>Close counter</source>
+        <translation>Закрыть окно</translation>
     </message>
     <message>
-      <location filename="../views/texts.py" line="35" />
-      <source>Open / resume</source>
-      <translation>Открыть / продолжить</translation>
+        <location filename="../views/texts.py" line="35"/>
+        <source>Open / resume</source>
+        <translation>Открыть / продолжить</translation>
     </message>
     <message>
-      <location filename="../views/texts.py" line="37" />
-      <source>Call a ticket</source>
-      <translation>Вызвать талон</translation>
+        <location filename="../views/texts.py" line="37"/>
+        <source>Call a ticket</source>
+        <translation>Вызвать талон</translation>
     </message>
     <message>
-      <location filename="../views/texts.py" line="38" />
-      <source>Sign out</source>
-      <translation>Выйти</translation>
+        <location filename="../views/texts.py" line="38"/>
+        <source>Sign out</source>
+        <translation>Выйти</translation>
     </message>
     <message>
-      <location filename="../views/texts.py" line="39" />
-      <source>Rating</source>
-      <translation>Оценка</translation>
+        <location filename="../views/texts.py" line="39"/>
+        <source>Rating</source>
+        <translation>Оценка</translation>
     </message>
     <message>
-      <location filename="../views/texts.py" line="46" />
-      <source>Break</source>
-      <translation>Короткий перерыв</translation>
+        <location filename="../views/texts.py" line="46"/>
+        <source>Break</source>
+        <translation>Короткий перерыв</translation>
     </message>
     <message>
-      <location filename="../views/texts.py" line="47" />
-      <source>Lunch</source>
-      <translation>Обед</translation>
+        <location filename="../views/texts.py" line="47"/>
+        <source>Lunch</source>
+        <translation>Обед</translation>
     </message>
     <message>
-      <location filename="../views/texts.py" line="48" />
-      <source>Technical problem</source>
-      <translation>Техническая неполадка</translation>
+        <location filename="../views/texts.py" line="48"/>
+        <source>Technical problem</source>
+        <translation>Техническая неполадка</translation>
     </message>
     <message>
-      <location filename="../views/texts.py" line="49" />
-      <source>Paperwork</source>
-      <translation>Работа с документами</translation>
+        <location filename="../views/texts.py" line="49"/>
+        <source>Paperwork</source>
+        <translation>Работа с документами</translation>
     </message>
     <message>
-      <location filename="../views/texts.py" line="50" />
-      <source>Other</source>
-      <translation>Другое</translation>
+        <location filename="../views/texts.py" line="50"/>
+        <source>Other</source>
+        <translation>Другое</translation>
     </message>
     <message>
-      <location filename="../views/texts.py" line="57" />
-      <source>Regular</source>
-      <translation>Общая очередь</translation>
+        <location filename="../views/texts.py" line="57"/>
+        <source>Regular</source>
+        <translation>Общая очередь</translation>
     </message>
     <message>
-      <location filename="../views/texts.py" line="58" />
-      <source>Disability</source>
-      <translation>Инвалидность</translation>
+        <location filename="../views/texts.py" line="58"/>
+        <source>Disability</source>
+        <translation>Инвалидность</translation>
     </message>
     <message>
-      <location filename="../views/texts.py" line="59" />
-      <source>Elderly visitor</source>
-      <translation>Пожилой посетитель</translation>
+        <location filename="../views/texts.py" line="59"/>
+        <source>Elderly visitor</source>
+        <translation>Пожилой посетитель</translation>
     </message>
     <message>
-      <location filename="../views/texts.py" line="60" />
-      <source>Pregnancy</source>
-      <translation>Беременность</translation>
+        <location filename="../views/texts.py" line="60"/>
+        <source>Pregnancy</source>
+        <translation>Беременность</translation>
     </message>
     <message>
-      <location filename="../views/texts.py" line="61" />
-      <source>Veteran</source>
-      <translation>Ветеран</translation>
+        <location filename="../views/texts.py" line="61"/>
+        <source>Veteran</source>
+        <translation>Ветеран</translation>
     </message>
     <message>
-      <location filename="../views/texts.py" line="68" />
-      <source>Excellent</source>
-      <translation>Отлично</translation>
+        <location filename="../views/texts.py" line="68"/>
+        <source>Excellent</source>
+        <translation>Отлично</translation>
     </message>
     <message>
-      <location filename="../views/texts.py" line="69" />
-      <source>Good</source>
-      <translation>Хорошо</translation>
+        <location filename="../views/texts.py" line="69"/>
+        <source>Good</source>
+        <translation>Хорошо</translation>
     </message>
     <message>
-      <location filename="../views/texts.py" line="70" />
-      <source>Satisfactory</source>
-      <translation>Удовлетворительно</translation>
+        <location filename="../views/texts.py" line="70"/>
+        <source>Satisfactory</source>
+        <translation>Удовлетворительно</translation>
     </message>
     <message>
-      <location filename="../views/texts.py" line="77" />
-      <source>Waiting</source>
-      <translation>Ожидает</translation>
+        <location filename="../views/texts.py" line="77"/>
+        <source>Waiting</source>
+        <translation>Ожидает</translation>
     </message>
     <message>
-      <location filename="../views/texts.py" line="78" />
-      <source>Called</source>
-      <translation>Вызван</translation>
+        <location filename="../views/texts.py" line="78"/>
+        <source>Called</source>
+        <translation>Вызван</translation>
     </message>
     <message>
-      <location filename="../views/texts.py" line="79" />
-      <source>Serving</source>
-      <translation>Обслуживается</translation>
+        <location filename="../views/texts.py" line="79"/>
+        <source>Serving</source>
+        <translation>Обслуживается</translation>
     </message>
     <message>
-      <location filename="../views/texts.py" line="80" />
-      <source>Finished</source>
-      <translation>Завершён</translation>
+        <location filename="../views/texts.py" line="80"/>
+        <source>Finished</source>
+        <translation>Завершён</translation>
     </message>
     <message>
-      <location filename="../views/texts.py" line="82" />
-      <source>Cancelled</source>
-      <translation>Отменён</translation>
+        <location filename="../views/texts.py" line="82"/>
+        <source>Cancelled</source>
+        <translation>Отменён</translation>
     </message>
     <message>
-      <location filename="../views/texts.py" line="90" />
-      <source>Paused</source>
-      <translation>Перерыв</translation>
+        <location filename="../views/texts.py" line="90"/>
+        <source>Paused</source>
+        <translation>Перерыв</translation>
     </message>
     <message>
-      <location filename="../views/texts.py" line="91" />
-      <source>Closed</source>
-      <translation>Закрыто</translation>
+        <location filename="../views/texts.py" line="91"/>
+        <source>Closed</source>
+        <translation>Закрыто</translation>
     </message>
     <message>
-      <location filename="../views/texts.py" line="102" />
-      <source>%1 min</source>
-      <translation>%1 мин</translation>
+        <location filename="../views/texts.py" line="102"/>
+        <source>%1 min</source>
+        <translation>%1 мин</translation>
     </message>
     <message>
-      <location filename="../views/texts.py" line="104" />
-      <source>%1 h %2 min</source>
-      <translation>%1 ч %2 мин</translation>
+        <location filename="../views/texts.py" line="104"/>
+        <source>%1 h %2 min</source>
+        <translation>%1 ч %2 мин</translation>
     </message>
     <message>
-      <location filename="../views/texts.py" line="113" />
-      <source>The hall server does not answer. Check the network; try again.</source>
-      <translation>Сервер зала не отвечает. Проверьте сеть и повторите.</translation>
+        <location filename="../views/texts.py" line="113"/>
+        <source>The hall server does not answer. Check the network; try again.</source>
+        <translation>Сервер зала не отвечает. Проверьте сеть и повторите.</translation>
     </message>
     <message>
-      <location filename="../views/texts.py" line="116" />
-      <source>The hall server answered something this console cannot read.</source>
-      <translation>Ответ сервера зала не удалось прочитать.</translation>
+        <location filename="../views/texts.py" line="116"/>
+        <source>The hall server answered something this console cannot read.</source>
+        <translation>Ответ сервера зала не удалось прочитать.</translation>
     </message>
     <message>
-      <location filename="../views/texts.py" line="119" />
-      <source>Wrong login or PIN.</source>
-      <translation>Неверный логин или PIN-код.</translation>
+        <location filename="../views/texts.py" line="119"/>
+        <source>Wrong login or PIN.</source>
+        <translation>Неверный логин или PIN-код.</translation>
     </message>
     <message>
-      <location filename="../views/texts.py" line="120" />
-      <source>Too many wrong PINs: wait a minute and try again.</source>
-      <translation>Слишком много неверных PIN-кодов: подождите минуту и повторите.</translation>
+        <location filename="../views/texts.py" line="120"/>
+        <source>Too many wrong PINs: wait a minute and try again.</source>
+        <translation>Слишком много неверных PIN-кодов: подождите минуту и повторите.</translation>
     </message>
     <message>
-      <location filename="../views/texts.py" line="123" />
-      <source>This computer is not enrolled as a counter terminal.</source>
-      <translation>Этот компьютер не зарегистрирован как терминал окна.</translation>
+        <location filename="../views/texts.py" line="123"/>
+        <source>This computer is not enrolled as a counter terminal.</source>
+        <translation>Этот компьютер не зарегистрирован как терминал окна.</translation>
     </message>
     <message>
-      <location filename="../views/texts.py" line="126" />
-      <source>This console's token is not accepted: enroll it again.</source>
-      <translation>Токен этого пульта не принят: зарегистрируйте его заново.</translation>
+        <location filename="../views/texts.py" line="126"/>
+        <source>This console&apos;s token is not accepted: enroll it again.</source>
+        <translation>Токен этого пульта не принят: зарегистрируйте его заново.</translation>
     </message>
     <message>
-      <location filename="../views/texts.py" line="129" />
-      <source>You are signed in at another counter: sign out there first.</source>
-      <translation>Вы вошли в другом окне: сначала выйдите там.</translation>
+        <location filename="../views/texts.py" line="129"/>
+        <source>You are signed in at another counter: sign out there first.</source>
+        <translation>Вы вошли в другом окне: сначала выйдите там.</translation>
     </message>
     <message>
-      <location filename="../views/texts.py" line="132" />
-      <source>Another operator is signed in at this counter.</source>
-      <translation>В этом окне работает другой оператор.</translation>
+        <location filename="../views/texts.py" line="132"/>
+        <source>Another operator is signed in at this counter.</source>
+        <translation>В этом окне работает другой оператор.</translation>
     </message>
     <message>
-      <location filename="../views/texts.py" line="135" />
-      <source>Only the operator signed in at this counter can do this.</source>
-      <translation>Это может сделать только оператор, вошедший в этом окне.</translation>
+        <location filename="../views/texts.py" line="135"/>
+        <source>Only the operator signed in at this counter can do this.</source>
+        <translation>Это может сделать только оператор, вошедший в этом окне.</translation>
     </message>
     <message>
-      <location filename="../views/texts.py" line="138" />
-      <source>You are no longer signed in here. Sign in again.</source>
-      <translation>Вы больше не вошли здесь. Войдите снова.</translation>
+        <location filename="../views/texts.py" line="138"/>
+        <source>You are no longer signed in here. Sign in again.</source>
+        <translation>Вы больше не вошли здесь. Войдите снова.</translation>
     </message>
     <message>
-      <location filename="../views/texts.py" line="141" />
-      <source>This ticket is at another counter.</source>
-      <translation>Этот талон у другого окна.</translation>
+        <location filename="../views/texts.py" line="141"/>
+        <source>This ticket is at another counter.</source>
+        <translation>Этот талон у другого окна.</translation>
     </message>
     <message>
-      <location filename="../views/texts.py" line="142" />
-      <source>An operator must sign in before the counter opens.</source>
-      <translation>Прежде чем открыть окно, оператор должен войти.</translation>
+        <location filename="../views/texts.py" line="142"/>
+        <source>An operator must sign in before the counter opens.</source>
+        <translation>Прежде чем открыть окно, оператор должен войти.</translation>
     </message>
     <message>
-      <location filename="../views/texts.py" line="145" />
-      <source>The counter is closed: open it first.</source>
-      <translation>Окно закрыто: сначала откройте его.</translation>
+        <location filename="../views/texts.py" line="145"/>
+        <source>The counter is closed: open it first.</source>
+        <translation>Окно закрыто: сначала откройте его.</translation>
     </message>
     <message>
-      <location filename="../views/texts.py" line="148" />
-      <source>The counter is paused: resume it first.</source>
-      <translation>У окна перерыв: сначала продолжите работу.</translation>
+        <location filename="../views/texts.py" line="148"/>
+        <source>The counter is paused: resume it first.</source>
+        <translation>У окна перерыв: сначала продолжите работу.</translation>
     </message>
     <message>
-      <location filename="../views/texts.py" line="151" />
-      <source>Finish the current visitor first (or mark a no-show).</source>
-      <translation>Сначала завершите приём текущего посетителя (или отметьте неявку).</translation>
+        <location filename="../views/texts.py" line="151"/>
+        <source>Finish the current visitor first (or mark a no-show).</source>
+        <translation>Сначала завершите приём текущего посетителя (или отметьте неявку).</translation>
     </message>
     <message>
-      <location filename="../views/texts.py" line="154" />
-      <source>That counter does not serve this service.</source>
-      <translation>То окно не оказывает эту услугу.</translation>
+        <location filename="../views/texts.py" line="154"/>
+        <source>That counter does not serve this service.</source>
+        <translation>То окно не оказывает эту услугу.</translation>
     </message>
     <message>
-      <location filename="../views/texts.py" line="157" />
-      <source>This ticket is no longer waiting.</source>
-      <translation>Этот талон уже не в очереди.</translation>
+        <location filename="../views/texts.py" line="157"/>
+        <source>This ticket is no longer waiting.</source>
+        <translation>Этот талон уже не в очереди.</translation>
     </message>
     <message>
-      <location filename="../views/texts.py" line="158" />
-      <source>Calling a ticket out of order needs a reason.</source>
-      <translation>Для вызова вне очереди нужна причина.</translation>
+        <location filename="../views/texts.py" line="158"/>
+        <source>Calling a ticket out of order needs a reason.</source>
+        <translation>Для вызова вне очереди нужна причина.</translation>
     </message>
     <message>
-      <location filename="../views/texts.py" line="161" />
-      <source>The ticket has already moved on: the screen is updated.</source>
-      <translation>Состояние талона уже изменилось: экран обновлён.</translation>
+        <location filename="../views/texts.py" line="161"/>
+        <source>The ticket has already moved on: the screen is updated.</source>
+        <translation>Состояние талона уже изменилось: экран обновлён.</translation>
     </message>
     <message>
-      <location filename="../views/texts.py" line="164" />
-      <source>This service is not provided today.</source>
-      <translation>Эта услуга сегодня не оказывается.</translation>
+        <location filename="../views/texts.py" line="164"/>
+        <source>This service is not provided today.</source>
+        <translation>Эта услуга сегодня не оказывается.</translation>
     </message>
     <message>
-      <location filename="../views/texts.py" line="167" />
-      <source>This service is closed now.</source>
-      <translation>Эта услуга сейчас закрыта.</translation>
+        <location filename="../views/texts.py" line="167"/>
+        <source>This service is closed now.</source>
+        <translation>Эта услуга сейчас закрыта.</translation>
     </message>
     <message>
-      <location filename="../views/texts.py" line="168" />
-      <source>The hall is closed now.</source>
-      <translation>Зал сейчас закрыт.</translation>
+        <location filename="../views/texts.py" line="168"/>
+        <source>The hall is closed now.</source>
+        <translation>Зал сейчас закрыт.</translation>
     </message>
     <message>
-      <location filename="../views/texts.py" line="169" />
-      <source>There is no such ticket today.</source>
-      <translation>Сегодня такого талона нет.</translation>
+        <location filename="../views/texts.py" line="169"/>
+        <source>There is no such ticket today.</source>
+        <translation>Сегодня такого талона нет.</translation>
     </message>
     <message>
-      <location filename="../views/texts.py" line="170" />
-      <source>There is no such service.</source>
-      <translation>Такой услуги нет.</translation>
+        <location filename="../views/texts.py" line="170"/>
+        <source>There is no such service.</source>
+        <translation>Такой услуги нет.</translation>
     </message>
     <message>
-      <location filename="../views/texts.py" line="171" />
-      <source>There is no such counter.</source>
-      <translation>Такого окна нет.</translation>
+        <location filename="../views/texts.py" line="171"/>
+        <source>There is no such counter.</source>
+        <translation>Такого окна нет.</translation>
     </message>
     <message>
-      <location filename="../views/texts.py" line="172" />
-      <source>Only a finished visit can be rated.</source>
-      <translation>Оценить можно только завершённое обслуживание.</translation>
+        <location filename="../views/texts.py" line="172"/>
+        <source>Only a finished visit can be rated.</source>
+        <translation>Оценить можно только завершённое обслуживание.</translation>
     </message>
     <message>
-      <location filename="../views/texts.py" line="173" />
-      <source>This visit is already rated.</source>
-      <translation>Это обслуживание уже оценено.</translation>
+        <location filename="../views/texts.py" line="173"/>
+        <source>This visit is already rated.</source>
+        <translation>Это обслуживание уже оценено.</translation>
     </message>
     <message>
-      <location filename="../views/texts.py" line="174" />
-      <source>You may not do this.</source>
-      <translation>У вас нет права на это действие.</translation>
+        <location filename="../views/texts.py" line="174"/>
+        <source>You may not do this.</source>
+        <translation>У вас нет права на это действие.</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>TicketCard</name>
     <message>
-      <location filename="../views/card.py" line="89" />
-      <source>%1, call %2</source>
-      <translation>%1, вызов %2</translation>
+        <location filename="../views/card.py" line="89"/>
+        <source>%1, call %2</source>
+        <translation>%1, вызов %2</translation>
     </message>
     <message>
-      <location filename="../views/card.py" line="107" />
-      <source>Priority: %1</source>
-      <translation>Приоритет: %1</translation>
+        <location filename="../views/card.py" line="107"/>
+        <source>Priority: %1</source>
+        <translation>Приоритет: %1</translation>
     </message>
     <message>
-      <location filename="../views/card.py" line="113" />
-      <source>Appointment at %1</source>
-      <translation>Запись на %1</translation>
+        <location filename="../views/card.py" line="113"/>
+        <source>Appointment at %1</source>
+        <translation>Запись на %1</translation>
     </message>
     <message>
-      <location filename="../views/card.py" line="114" />
-      <source>Waited %1</source>
-      <translation>Ожидание: %1</translation>
+        <location filename="../views/card.py" line="114"/>
+        <source>Waited %1</source>
+        <translation>Ожидание: %1</translation>
     </message>
     <message>
-      <location filename="../views/card.py" line="117" />
-      <source>Serving for %1</source>
-      <translation>Обслуживается: %1</translation>
+        <location filename="../views/card.py" line="117"/>
+        <source>Serving for %1</source>
+        <translation>Обслуживается: %1</translation>
     </message>
     <message>
-      <location filename="../views/card.py" line="119" />
-      <source>Transferred %1 time(s)</source>
-      <translation>Перенаправлений: %1</translation>
+        <location filename="../views/card.py" line="119"/>
+        <source>Transferred %1 time(s)</source>
+        <translation>Перенаправлений: %1</translation>
     </message>
     <message>
-      <location filename="../views/card.py" line="120" />
-      <source>Note: %1</source>
-      <translation>Заметка: %1</translation>
+        <location filename="../views/card.py" line="120"/>
+        <source>Note: %1</source>
+        <translation>Заметка: %1</translation>
     </message>
     <message>
-      <location filename="../views/card.py" line="131" />
-      <source>Documents to check</source>
-      <translation>Проверить документы</translation>
+        <location filename="../views/card.py" line="131"/>
+        <source>Documents to check</source>
+        <translation>Проверить документы</translation>
     </message>
     <message>
-      <location filename="../views/card.py" line="150" />
-      <source>Press F8 to open the counter.</source>
-      <translation>Нажмите F8, чтобы открыть окно.</translation>
+        <location filename="../views/card.py" line="150"/>
+        <source>Press F8 to open the counter.</source>
+        <translation>Нажмите F8, чтобы открыть окно.</translation>
     </message>
     <message>
-      <location filename="../views/card.py" line="153" />
-      <source>Paused: %1</source>
-      <translation>Перерыв: %1</translation>
+        <location filename="../views/card.py" line="153"/>
+        <source>Paused: %1</source>
+        <translation>Перерыв: %1</translation>
     </message>
     <message>
-      <location filename="../views/card.py" line="154" />
-      <source>Press F8 to resume.</source>
-      <translation>Нажмите F8, чтобы продолжить работу.</translation>
+        <location filename="../views/card.py" line="154"/>
+        <source>Press F8 to resume.</source>
+        <translation>Нажмите F8, чтобы продолжить работу.</translation>
     </message>
     <message>
-      <location filename="../views/card.py" line="156" />
-      <source>Nobody is waiting</source>
-      <translation>Никто не ждёт</translation>
+        <location filename="../views/card.py" line="156"/>
+        <source>Nobody is waiting</source>
+        <translation>Никто не ждёт</translation>
     </message>
     <message>
-      <location filename="../views/card.py" line="157" />
-      <source>The console will tell you when someone arrives.</source>
-      <translation>Пульт сообщит, когда кто-то придёт.</translation>
+        <location filename="../views/card.py" line="157"/>
+        <source>The console will tell you when someone arrives.</source>
+        <translation>Пульт сообщит, когда кто-то придёт.</translation>
     </message>
     <message>
-      <location filename="../views/card.py" line="159" />
-      <source>No visitor at the counter</source>
-      <translation>У окна нет посетителя</translation>
+        <location filename="../views/card.py" line="159"/>
+        <source>No visitor at the counter</source>
+        <translation>У окна нет посетителя</translation>
     </message>
     <message>
-      <location filename="../views/card.py" line="160" />
-      <source>Press F1 to call the next visitor.</source>
-      <translation>Нажмите F1, чтобы вызвать следующего посетителя.</translation>
+        <location filename="../views/card.py" line="160"/>
+        <source>Press F1 to call the next visitor.</source>
+        <translation>Нажмите F1, чтобы вызвать следующего посетителя.</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>TransferDialog</name>
     <message>
-      <location filename="../views/dialogs.py" line="55" />
-      <source>Transfer %1</source>
-      <translation>Перенаправить %1</translation>
+        <location filename="../views/dialogs.py" line="55"/>
+        <source>Transfer %1</source>
+        <translation>Перенаправить %1</translation>
     </message>
     <message>
-      <location filename="../views/dialogs.py" line="68" />
-      <source>What the next operator should know</source>
-      <translation>Что нужно знать следующему оператору</translation>
+        <location filename="../views/dialogs.py" line="68"/>
+        <source>What the next operator should know</source>
+        <translation>Что нужно знать следующему оператору</translation>
     </message>
     <message>
-      <location filename="../views/dialogs.py" line="70" />
-      <source>Service</source>
-      <translation>Услуга</translation>
+        <location filename="../views/dialogs.py" line="70"/>
+        <source>Service</source>
+        <translation>Услуга</translation>
     </message>
     <message>
-      <location filename="../views/dialogs.py" line="71" />
-      <source>Counter</source>
-      <translation>Окно</translation>
+        <location filename="../views/dialogs.py" line="71"/>
+        <source>Counter</source>
+        <translation>Окно</translation>
     </message>
     <message>
-      <location filename="../views/dialogs.py" line="72" />
-      <source>Note</source>
-      <translation>Заметка</translation>
+        <location filename="../views/dialogs.py" line="72"/>
+        <source>Note</source>
+        <translation>Заметка</translation>
     </message>
     <message>
-      <location filename="../views/dialogs.py" line="77" />
-      <source>Transfer</source>
-      <translation>Перенаправить</translation>
+        <location filename="../views/dialogs.py" line="77"/>
+        <source>Transfer</source>
+        <translation>Перенаправить</translation>
     </message>
     <message>
-      <location filename="../views/dialogs.py" line="79" />
-      <source>Cancel</source>
-      <translation>Отмена</translation>
+        <location filename="../views/dialogs.py" line="79"/>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
     </message>
     <message>
-      <location filename="../views/dialogs.py" line="92" />
-      <source>Any counter</source>
-      <translation>Любое окно</translation>
+        <location filename="../views/dialogs.py" line="92"/>
+        <source>Any counter</source>
+        <translation>Любое окно</translation>
     </message>
-  </context>
+</context>
 </TS>
