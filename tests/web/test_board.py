@@ -121,3 +121,18 @@ def test_a_refused_action_is_shown_to_the_supervisor(page: Page, hall: Hall) -> 
     sign_in(page, hall)
     page.click("button[data-action=open][data-counter=c5]")  # nobody signed in there
     expect(page.locator(".toast.bad")).to_contain_text("an operator must sign in")
+
+
+def test_the_board_speaks_kazakh_from_the_login_page_on(page: Page, hall: Hall) -> None:
+    page.goto(f"{hall.url}/board/login")
+    expect(page.locator("h1")).to_have_text("Жетекшінің кіруі")
+    shoot(page, "login-kk")
+    open_counter(hall.live, "c1")
+    issue(hall)
+    sign_in(page, hall, lang="kk")
+    expect(page.locator("article[data-counter=c1] .cstate")).to_contain_text("Ашық")
+    hall.clock.advance(minutes=17)
+    expect(page.locator("li[data-kind=wait_over_target]")).to_contain_text(
+        "1 адам мақсаттан (15 мин) ұзақ күтуде, ең ұзағы 17 мин"
+    )
+    shoot(page, "board-kk")
