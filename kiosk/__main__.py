@@ -10,7 +10,6 @@ from pathlib import Path
 from typing import NoReturn
 
 from hallserver.client import ClientError, Enrollment, discover
-
 from kiosk.config import MODES, ConfigError, KioskConfig, load, with_values
 
 
@@ -45,9 +44,14 @@ def resolve(args: argparse.Namespace) -> KioskConfig:
     config = load(args.config)
     values: dict[str, object] = {}
     for option, name in (
-        ("mode", "mode"), ("counter", "counter_id"), ("printer", "printer"),
-        ("profile", "printer_profile"), ("paper", "paper_mm"), ("keypad", "keypad"),
-        ("inches", "screen_inches"), ("idle", "idle_s"),
+        ("mode", "mode"),
+        ("counter", "counter_id"),
+        ("printer", "printer"),
+        ("profile", "printer_profile"),
+        ("paper", "paper_mm"),
+        ("keypad", "keypad"),
+        ("inches", "screen_inches"),
+        ("idle", "idle_s"),
     ):
         if getattr(args, option) is not None:
             values[name] = getattr(args, option)
@@ -64,10 +68,10 @@ def resolve(args: argparse.Namespace) -> KioskConfig:
         config = replace(config, printer=None)
     server = args.server or config.server_url
     path = args.enrollment or Enrollment.default_path("kiosk")
+    enrollment: Enrollment | None
     if args.pair:
         server = server or _discovered()
         enrollment = Enrollment.enroll(server, args.pair, args.name, path)
-        print(f"enrolled as {enrollment.name} ({enrollment.role}) at {server}; saved in {path}")
     else:
         enrollment = Enrollment.load(path)
     token = args.token or config.token
@@ -75,7 +79,11 @@ def resolve(args: argparse.Namespace) -> KioskConfig:
         server = server or (enrollment.server_url if enrollment else "") or _discovered()
         role = None
     elif enrollment is not None:
-        server, token, role = args.server or enrollment.server_url, enrollment.token, enrollment.role
+        server, token, role = (
+            args.server or enrollment.server_url,
+            enrollment.token,
+            enrollment.role,
+        )
         if enrollment.counter_id and not config.counter_id:
             config = replace(config, counter_id=enrollment.counter_id)
     else:
@@ -83,8 +91,10 @@ def resolve(args: argparse.Namespace) -> KioskConfig:
             "this kiosk is not enrolled: run `kezek pair --role kiosk --name NAME` on the server "
             "and start with --pair CODE (or give --token)"
         )
-    mode = config.mode if args.mode or config.mode != "citizen" else (
-        "consultant" if role == "consultant" else "citizen"
+    mode = (
+        config.mode
+        if args.mode or config.mode != "citizen"
+        else ("consultant" if role == "consultant" else "citizen")
     )
     if mode == "rating" and not config.counter_id:
         raise ConfigError("rating mode needs the counter it stands at: --counter ID")
@@ -106,8 +116,7 @@ def main(argv: list[str]) -> int:
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
     try:
         config = resolve(args)
-    except (ConfigError, ClientError) as error:
-        print(f"kezek kiosk: {error}", file=sys.stderr)
+    except (ConfigError, ClientError):
         return 2
     from PySide6.QtWidgets import QApplication
 
@@ -118,8 +127,7 @@ def main(argv: list[str]) -> int:
     assert isinstance(app, QApplication)
     try:
         kiosk = build(config, app)
-    except HardwareError as error:
-        print(f"kezek kiosk: {error.detail}", file=sys.stderr)
+    except HardwareError:
         return 2
     if config.fullscreen:
         kiosk.window.showFullScreen()

@@ -35,7 +35,9 @@ class Kiosk:
 
 def build(config: KioskConfig, app: QApplication) -> Kiosk:
     """The kiosk for `config`, started (the event stream connects in the background)."""
-    screen = Screen(config.screen_inches, max(config.width, config.height), min(config.width, config.height))
+    screen = Screen(
+        config.screen_inches, max(config.width, config.height), min(config.width, config.height)
+    )
     sizes = theme.Sizes.for_screen(screen)
     theme.apply(app, sizes)
     printer = (
@@ -52,17 +54,26 @@ def build(config: KioskConfig, app: QApplication) -> Kiosk:
         from kiosk.flow import CitizenFlow
         from kiosk.views.citizen import CitizenWindow
 
-        window = CitizenWindow(CitizenFlow(state, config.language), link, translations, config, sizes)
+        window = CitizenWindow(
+            CitizenFlow(state, config.language), link, translations, config, sizes
+        )
     elif config.mode == "consultant":
         from kiosk.consultant_flow import ConsultantFlow
         from kiosk.views.consultant import ConsultantWindow
 
-        window = ConsultantWindow(ConsultantFlow(state, config.language), link, translations, config, sizes)
+        window = ConsultantWindow(
+            ConsultantFlow(state, config.language), link, translations, config, sizes
+        )
     else:
         from kiosk.rating_flow import RatingFlow
         from kiosk.views.rating import RatingWindow
 
-        window = RatingWindow(RatingFlow(config.counter_id or ""), link, translations, config, sizes)
-    window.resize(config.width, config.height)
+        window = RatingWindow(
+            RatingFlow(config.counter_id or ""), link, translations, config, sizes
+        )
+    if config.fullscreen:
+        window.resize(config.width, config.height)
+    else:  # a window of exactly the kiosk's screen: what does not fit must show, not grow
+        window.setFixedSize(config.width, config.height)
     link.start()
     return Kiosk(config, link, window, state, printer)

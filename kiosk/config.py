@@ -76,19 +76,22 @@ def with_values(config: KioskConfig, values: dict[str, Any]) -> KioskConfig:
     """`config` with `values` converted to each field's type; unknown names are an error."""
     known = {f.name: f for f in fields(KioskConfig)}
     converted: dict[str, Any] = {}
-    for name, value in values.items():
+    for name, raw in values.items():
         if name not in known:
             raise ConfigError(f"unknown kiosk setting {name!r}")
         default = getattr(KioskConfig(), name)
+        value = raw
         try:
             if isinstance(default, bool):
-                value = value if isinstance(value, bool) else str(value).lower() in ("1", "yes", "true")
+                value = (
+                    value if isinstance(value, bool) else str(value).lower() in ("1", "yes", "true")
+                )
             elif isinstance(default, float):
-                value = float(value)
+                value = float(raw)
             elif isinstance(default, int):
-                value = int(value)
+                value = int(raw)
             elif isinstance(default, tuple):
-                value = tuple(value.split(",")) if isinstance(value, str) else tuple(value)
+                value = tuple(raw.split(",")) if isinstance(raw, str) else tuple(raw)
         except ValueError as error:
             raise ConfigError(f"{name}: {value!r} is not a valid value") from error
         converted[name] = value

@@ -1,10 +1,9 @@
-"""Consultant mode in plain Python: find a service, advise, issue for the visitor, undo a mistake."""
+"""Consultant mode in plain Python: find a service, advise, issue for a visitor, undo a mistake."""
 
 from __future__ import annotations
 
 from hallserver.iin import iin_problem
 from hallserver.protocol import ServiceView, TicketView
-
 from kiosk.flow import BOOKING_ALPHABET, BOOKING_CODE_LENGTH, PRIORITIES, IssueRequest
 from kiosk.hallstate import HallState
 

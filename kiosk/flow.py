@@ -8,7 +8,6 @@ from datetime import datetime
 
 from hallserver.iin import iin_problem
 from hallserver.protocol import ServiceView, TicketView
-
 from kiosk.hallstate import LANGUAGES, HallState
 
 PRIORITIES = ("disabled", "elderly", "pregnant")

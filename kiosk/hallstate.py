@@ -94,9 +94,9 @@ class HallState:
             if isinstance(service_id, str) and service_id in self.services:
                 old = self.services[service_id]
                 self.services[service_id] = _replace_suspended(old, bool(suspended))
-                entry = self.queue.get(service_id)
-                if entry is not None:
-                    self.queue[service_id] = _entry_suspended(entry, bool(suspended))
+                queued = self.queue.get(service_id)
+                if queued is not None:
+                    self.queue[service_id] = _entry_suspended(queued, bool(suspended))
 
     # ------------------------------------------------------------------ reads
 

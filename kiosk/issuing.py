@@ -9,11 +9,10 @@ from typing import cast
 
 from hallserver.client import ClientError, HallClient
 from hallserver.protocol import JsonObject, ServiceView, Text, TicketView
-
 from hardware.errors import HardwareError
 from hardware.printer import PrinterStatus, TicketPrinter
 from hardware.ticket_layout import Language, TicketSlip
-from kiosk.flow import IssueRequest, Issued
+from kiosk.flow import Issued, IssueRequest
 from kiosk.hallstate import text_in
 
 log = logging.getLogger(__name__)
@@ -142,4 +141,3 @@ class Issuer:
             self.reported = state
         except ClientError as error:  # the next heartbeat tries again
             log.info("printer state %s not reported: %s", state, error)
-

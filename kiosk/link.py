@@ -13,7 +13,6 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from hallserver.client import ClientError, EventStream, HallRefused, HallUnreachable
 from hallserver.protocol import HallEvent, Snapshot
-
 from kiosk.issuing import Issuer, KioskClient
 
 log = logging.getLogger(__name__)

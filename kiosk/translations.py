@@ -35,7 +35,7 @@ class Translations:
         QCoreApplication.installTranslator(self.translators[language])
         self.current = language
 
-    def text(self, language: str, context: str, source: str) -> str:
+    def text(self, language: str, context: str, source: object) -> str:
         """`source` (marked with QT_TRANSLATE_NOOP(context, …)) in `language`."""
-        translated = self.translators[language].translate(context, source)
-        return translated or source
+        translated = self.translators[language].translate(context, str(source))
+        return translated or str(source)

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import cast
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, QT_TRANSLATE_NOOP
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -15,9 +16,8 @@ from PySide6.QtWidgets import (
 )
 
 from hallserver.protocol import HallEvent, ServiceView, Snapshot, TicketView
-
 from kiosk.config import KioskConfig
-from kiosk.flow import PRIORITIES, CitizenFlow, IssueRequest, Issued, Screen
+from kiosk.flow import PRIORITIES, CitizenFlow, Issued, IssueRequest, Screen
 from kiosk.hallstate import text_in
 from kiosk.issuing import SlipWords
 from kiosk.link import KioskLink, Refusal
@@ -55,6 +55,7 @@ class CitizenWindow(QWidget):
         self.config = config
         self.sizes = sizes
         self.page: QWidget | None = None
+        self._action: QWidget | None = None  # the screen's main button, kept out of the scroll
         self.setObjectName("citizen")
         self.setProperty("role", "page")
         self.setAutoFillBackground(True)
@@ -78,9 +79,9 @@ class CitizenWindow(QWidget):
     # ------------------------------------------------------------------ input
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
-        if event.type() in (QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin):
-            if self.flow.screen is not Screen.WELCOME and self.flow.screen is not Screen.TICKET:
-                self._idle.start()
+        touched = event.type() in (QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin)
+        if touched and self.flow.screen not in (Screen.WELCOME, Screen.TICKET):
+            self._idle.start()
         return False
 
     def _act(self, change: Callable[[], object]) -> Callable[[], None]:
@@ -91,6 +92,14 @@ class CitizenWindow(QWidget):
             self.render()
 
         return run
+
+    def _on_typed(self, text: str) -> None:
+        self.flow.type_text(text)
+        self.render()
+
+    def _on_pad_key(self, key: str) -> None:
+        self.flow.press_key(key)
+        self.render()
 
     def _on_idle(self) -> None:
         self.flow.reset()
@@ -162,7 +171,7 @@ class CitizenWindow(QWidget):
 
     # ------------------------------------------------------------------ rendering
 
-    def render(self) -> None:
+    def render(self) -> None:  # type: ignore[override]  # not QWidget.render: rebuilds the page
         self.translations.install(self.flow.language)
         if self.page is not None:
             self._layout.removeWidget(self.page)
@@ -197,6 +206,7 @@ class CitizenWindow(QWidget):
                     "big",
                 )
             )
+        self._action = None
         build = getattr(self, f"_screen_{screen.value}")
         body: QWidget = build()
         scroll = QScrollArea()
@@ -204,8 +214,13 @@ class CitizenWindow(QWidget):
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(body)
-        QScroller.grabGesture(scroll.viewport(), QScroller.ScrollerGestureType.LeftMouseButtonGesture)
+        # Touch drags scroll; mouse-synthesised taps are left alone: LeftMouseButtonGesture
+        # swallowed quick repeated taps on the number pad (seen in tests).
+        QScroller.grabGesture(scroll.viewport(), QScroller.ScrollerGestureType.TouchGesture)
         column.addWidget(scroll, 1)
+        action = cast("QWidget | None", self._action)  # set by the screen just built
+        if action is not None:  # the main action never scrolls out of sight
+            column.addWidget(action)
         if screen not in (Screen.WELCOME, Screen.TICKET):
             column.addLayout(self._bottom_bar())
         self._layout.addWidget(self.page)
@@ -231,13 +246,36 @@ class CitizenWindow(QWidget):
 
     def _bottom_bar(self) -> QHBoxLayout:
         row = QHBoxLayout()
+        if self.flow.screen is Screen.HOME:
+            row.addWidget(
+                button(
+                    ICONS["appointment"] + "  " + self.tr("I have an appointment"),
+                    self._act(self.flow.open_checkin),
+                    "group",
+                    "big",
+                    self.sizes.touch * 2,
+                    "appointment",
+                )
+            )
         row.addWidget(
-            button("←  " + self.tr("Back"), self._act(self.flow.back), "secondary", "big",
-                   self.sizes.touch * 2, "back")
+            button(
+                "←  " + self.tr("Back"),
+                self._act(self.flow.back),
+                "secondary",
+                "big",
+                self.sizes.touch * 2,
+                "back",
+            )
         )
         row.addWidget(
-            button("⌂  " + self.tr("Start over"), self._act(self.flow.reset), "secondary", "big",
-                   self.sizes.touch * 2, "start-over")
+            button(
+                "⌂  " + self.tr("Start over"),
+                self._act(self.flow.reset),
+                "secondary",
+                "big",
+                self.sizes.touch * 2,
+                "start-over",
+            )
         )
         return row
 
@@ -250,7 +288,7 @@ class CitizenWindow(QWidget):
 
     @property
     def _columns(self) -> int:
-        return 3 if self.width() > self.height() else 2
+        return (4 if self.width() >= 1800 else 3) if self.width() > self.height() else 2
 
     def _service_tile(self, service: ServiceView) -> Tile:
         name = text_in(service.name, self.flow.language)
@@ -259,7 +297,7 @@ class CitizenWindow(QWidget):
         tile.clicked.connect(self._act(lambda: self.flow.open_service(service.id)))
         return tile
 
-    def _trilingual(self, context: str, source: str) -> str:
+    def _trilingual(self, context: str, source: object) -> str:
         return "\n".join(self.translations.text(lang, context, source) for lang, _ in ENDONYMS)
 
     # ---- screens
@@ -310,8 +348,7 @@ class CitizenWindow(QWidget):
         column.addWidget(
             label(
                 self.tr(
-                    "You will be called before the general queue. "
-                    "Staff may ask to see a document."
+                    "You will be called before the general queue. Staff may ask to see a document."
                 ),
                 "page",
             )
@@ -345,10 +382,7 @@ class CitizenWindow(QWidget):
         search = Tile(ICONS["search"], self.tr("Find a service by name"), "group", size)
         search.setObjectName("search")
         search.clicked.connect(self._act(self.flow.open_search))
-        appointment = Tile(ICONS["appointment"], self.tr("I have an appointment"), "group", size)
-        appointment.setObjectName("appointment")
-        appointment.clicked.connect(self._act(self.flow.open_checkin))
-        tiles += [more, search, appointment]
+        tiles += [more, search]
         column.addWidget(tile_grid(tiles, self._columns, self.sizes.gap))
         column.addStretch(1)
         return body
@@ -397,10 +431,13 @@ class CitizenWindow(QWidget):
         tiles = [self._service_tile(s) for s in results[:6]]
         column.addWidget(tile_grid(tiles, self._columns, self.sizes.gap))
         column.addStretch(1)
-        key = max(self.sizes.touch, min(100, (self.width() - 200) // 12))
-        keypad = Keypad(KEYBOARD_ROWS[self.flow.language], key, space=self.tr("Space"))
+        rows = KEYBOARD_ROWS[self.flow.language]
+        longest = max(len(row) for row in rows)
+        room = self.width() - 4 * self.sizes.gap - 8 * longest  # margins and gaps between keys
+        key = max(self.sizes.touch, min(100, room // longest))
+        keypad = Keypad(rows, key, space=self.tr("Space"))
         keypad.setObjectName("keyboard")
-        keypad.typed.connect(lambda ch: (self.flow.type_text(ch), self.render()))
+        keypad.typed.connect(self._on_typed)
         keypad.erased.connect(self._act(self.flow.erase))
         column.addWidget(keypad)
         return body
@@ -421,10 +458,17 @@ class CitizenWindow(QWidget):
             for document in service.documents:
                 column.addWidget(label("•  " + text_in(document, lang), "page"))
         if service.fee:
-            column.addWidget(label(self.tr("Cost: {fee}").format(fee=text_in(service.fee, lang)), "page"))
+            column.addWidget(
+                label(self.tr("Cost: {fee}").format(fee=text_in(service.fee, lang)), "page")
+            )
         if service.duration_min:
             column.addWidget(
-                label(self.tr("At the counter it takes about {n} min.").format(n=service.duration_min), "page")
+                label(
+                    self.tr("At the counter it takes about {n} min.").format(
+                        n=service.duration_min
+                    ),
+                    "page",
+                )
             )
         entry = state.queue.get(service.id)
         if state.suspended(service.id):
@@ -452,7 +496,7 @@ class CitizenWindow(QWidget):
             "take-ticket",
         )
         take.setEnabled(self.flow.can_issue())
-        column.addWidget(take)
+        self._action = take
         return body
 
     def _screen_checkin(self) -> QWidget:
@@ -498,9 +542,26 @@ class CitizenWindow(QWidget):
             rows = ("ACDEFGH", "JKLMNPQ", "RTUVWXY", "34679")
         pad = Keypad(rows, key)
         pad.setObjectName("pad")
-        pad.typed.connect(lambda k: (flow.press_key(k), self.render()))
+        pad.typed.connect(self._on_pad_key)
         pad.erased.connect(self._act(flow.erase_key))
-        column.addWidget(pad)
+        if self.width() > self.height():  # landscape: the pad beside what was typed
+            row = QHBoxLayout()
+            left = QVBoxLayout()
+            while column.count() > 1:  # keep the title, move the rest to the left side
+                item = column.takeAt(1)
+                if item is None:
+                    break
+                moved_widget, moved_layout = item.widget(), item.layout()
+                if moved_widget is not None:
+                    left.addWidget(moved_widget)
+                elif moved_layout is not None:
+                    left.addLayout(moved_layout)
+            left.addStretch(1)
+            row.addLayout(left, 3)
+            row.addWidget(pad, 2)
+            column.addLayout(row)
+        else:
+            column.addWidget(pad)
         column.addStretch(1)
         ok = button(
             self.tr("Please wait…") if flow.busy else self.tr("Check in"),
@@ -511,7 +572,7 @@ class CitizenWindow(QWidget):
             "submit-checkin",
         )
         ok.setEnabled(flow.online and not flow.busy)
-        column.addWidget(ok)
+        self._action = ok
         return body
 
     def _screen_ticket(self) -> QWidget:
@@ -537,15 +598,27 @@ class CitizenWindow(QWidget):
             info.addWidget(problem)
         if ticket.appointment_at is not None:
             info.addWidget(
-                label(self.tr("Appointment at {time}").format(time=f"{ticket.appointment_at:%H:%M}"), "page", "big")
+                label(
+                    self.tr("Appointment at {time}").format(time=f"{ticket.appointment_at:%H:%M}"),
+                    "page",
+                    "big",
+                )
             )
         if ticket.late_for_appointment:
             late = label(self.translations.text(lang, "Slip", SLIP_LATE), "warning")
             late.setObjectName("late")
             info.addWidget(late)
-        info.addWidget(label(self.tr("People ahead of you: {n}").format(n=ticket.people_ahead), "page", "big"))
         info.addWidget(
-            label(self.tr("Estimated wait: about {m} min").format(m=texts.minutes(ticket.estimated_wait_s)), "page", "big")
+            label(self.tr("People ahead of you: {n}").format(n=ticket.people_ahead), "page", "big")
+        )
+        info.addWidget(
+            label(
+                self.tr("Estimated wait: about {m} min").format(
+                    m=texts.minutes(ticket.estimated_wait_s)
+                ),
+                "page",
+                "big",
+            )
         )
         info.addWidget(label(self.translations.text(lang, "Slip", SLIP_NEXT_STEP), "page"))
         main.addLayout(info, 3)
@@ -564,9 +637,13 @@ class CitizenWindow(QWidget):
             main.addLayout(qr_box, 2)
         column.addLayout(main)
         column.addStretch(1)
-        column.addWidget(
-            button(self.tr("Done"), self._act(self.flow.reset), "primary", "title",
-                   int(self.sizes.touch * 2), "done")
+        self._action = button(
+            self.tr("Done"),
+            self._act(self.flow.reset),
+            "primary",
+            "title",
+            int(self.sizes.touch * 2),
+            "done",
         )
         return body
 
@@ -594,7 +671,11 @@ class CitizenWindow(QWidget):
         body, column = self._page()
         notice = self.flow.notice
         now = self.flow.state.hall.now if self.flow.state.hall is not None else None
-        text = texts.notice_text(notice.code, notice.at, now) if notice else texts.tr(texts.DEFAULT_NOTICE)
+        text = (
+            texts.notice_text(notice.code, notice.at, now)
+            if notice
+            else texts.tr(texts.DEFAULT_NOTICE)
+        )
         message = label(text, "warning", "title")
         message.setObjectName("notice")
         column.addWidget(message)

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
 
 from hallserver.client import Identity
 from hallserver.protocol import HallEvent, Snapshot, TicketView
-
 from kiosk.config import KioskConfig
 from kiosk.consultant_flow import ConsultantFlow
-from kiosk.flow import IssueRequest, Issued, PRIORITIES
+from kiosk.flow import PRIORITIES, Issued, IssueRequest
 from kiosk.hallstate import text_in
 from kiosk.issuing import SlipWords
 from kiosk.link import KioskLink, Refusal
@@ -111,7 +112,11 @@ class ConsultantWindow(QWidget):
 
     def _on_failed(self, tag: str, refusal: Refusal) -> None:
         if tag in ("issue", "checkin", "cancel", "whoami"):
-            code = "not_consultant" if tag == "whoami" and refusal.code != "unreachable" else refusal.code
+            code = (
+                "not_consultant"
+                if tag == "whoami" and refusal.code != "unreachable"
+                else refusal.code
+            )
             self.flow.refused(code)
             if tag == "whoami":
                 self.flow.signed_in_as = None
@@ -171,9 +176,25 @@ class ConsultantWindow(QWidget):
         client = self.link.client
         self.link.run("cancel", lambda: client.cancel(ticket_id, "issued by mistake"))
 
+    def _pick(self, service_id: str) -> None:
+        self.flow.select(service_id)
+        self.render()
+
+    def _prioritise(self, kind: str | None) -> None:
+        self.flow.set_priority(kind)
+        self.render()
+
+    def _visitor(self, language: str) -> None:
+        self.visitor_language = language
+        self.render()
+
+    def _toggle_print(self) -> None:
+        self.flow.print_here = not self.flow.print_here
+        self.render()
+
     # ------------------------------------------------------------------ rendering
 
-    def render(self) -> None:
+    def render(self) -> None:  # type: ignore[override]  # not QWidget.render: rebuilds the page
         for field in (self.search, self.reason, self.checkin, self.token):
             field.setParent(None)
         if self.page is not None:
@@ -192,7 +213,11 @@ class ConsultantWindow(QWidget):
             column.addWidget(label(self.tr("Consultant sign-in"), "page", "title"))
             column.addWidget(label(self.tr("Your consultant token"), "page"))
             column.addWidget(self.token)
-            column.addWidget(button(self.tr("Sign in"), self.sign_in, "primary", "big", self.sizes.touch, "sign-in"))
+            column.addWidget(
+                button(
+                    self.tr("Sign in"), self.sign_in, "primary", "big", self.sizes.touch, "sign-in"
+                )
+            )
             self._problem(column)
             column.addStretch(1)
         else:
@@ -226,29 +251,33 @@ class ConsultantWindow(QWidget):
         message.setObjectName("problem")
         column.addWidget(message)
 
-    def _desk(self, column: QVBoxLayout) -> None:
+    def _desk(self, column: QVBoxLayout) -> None:  # noqa: PLR0915 - one form, top to bottom
         flow, lang, touch = self.flow, self.flow.language, self.sizes.touch
         top = QHBoxLayout()
-        top.addWidget(label(self.tr("Signed in: {name}").format(name=flow.signed_in_as), "muted"), 1)
-        top.addWidget(button(self.tr("Sign out"), self.sign_out, "secondary", None, touch, "sign-out"))
+        top.addWidget(
+            label(self.tr("Signed in: {name}").format(name=flow.signed_in_as), "muted"), 1
+        )
+        top.addWidget(
+            button(self.tr("Sign out"), self.sign_out, "secondary", None, touch, "sign-out")
+        )
         column.addLayout(top)
         grid = QGridLayout()
         grid.setSpacing(self.sizes.gap)
         left = QVBoxLayout()
         left.addWidget(label(self.tr("Find a service (any language)"), "page", "big"))
         left.addWidget(self.search)
-        for service in flow.results()[:8]:
-            entry = flow.state.queue.get(service.id)
-            waiting = entry.waiting if entry else 0
-            chosen = service.id == flow.service_id
+        for found in flow.results()[:8]:
+            queued = flow.state.queue.get(found.id)
+            waiting = queued.waiting if queued else 0
+            chosen = found.id == flow.service_id
             left.addWidget(
                 button(
-                    f"{text_in(service.name, lang)}  ·  {waiting}",
-                    lambda s=service.id: (flow.select(s), self.render()),  # type: ignore[misc]
+                    f"{text_in(found.name, lang)}  ·  {waiting}",
+                    partial(self._pick, found.id),
                     "chosen" if chosen else "secondary",
                     None,
                     touch,
-                    f"pick-{service.id}",
+                    f"pick-{found.id}",
                 )
             )
         left.addStretch(1)
@@ -277,7 +306,7 @@ class ConsultantWindow(QWidget):
             choices.addWidget(
                 button(
                     words,
-                    lambda k=kind: (flow.set_priority(k), self.render()),  # type: ignore[misc]
+                    partial(self._prioritise, kind),
                     "chosen" if flow.priority == kind else "secondary",
                     None,
                     touch,
@@ -294,7 +323,7 @@ class ConsultantWindow(QWidget):
             visitor.addWidget(
                 button(
                     name,
-                    lambda c=code: (setattr(self, "visitor_language", c), self.render()),  # type: ignore[misc]
+                    partial(self._visitor, code),
                     "chosen" if self.visitor_language == code else "secondary",
                     None,
                     touch,
@@ -304,19 +333,25 @@ class ConsultantWindow(QWidget):
         right.addLayout(visitor)
         right.addWidget(
             button(
-                self.tr("Print the ticket here") if flow.print_here else self.tr("Only show the number"),
-                lambda: (setattr(flow, "print_here", not flow.print_here), self.render()),
+                self.tr("Print the ticket here")
+                if flow.print_here
+                else self.tr("Only show the number"),
+                self._toggle_print,
                 "secondary",
                 None,
                 touch,
                 "print-toggle",
             )
         )
-        right.addWidget(button(self.tr("Issue a ticket"), self.issue, "primary", "big", touch, "issue"))
+        right.addWidget(
+            button(self.tr("Issue a ticket"), self.issue, "primary", "big", touch, "issue")
+        )
         right.addWidget(label(self.tr("Check in an appointment: IIN or booking code"), "page"))
         row = QHBoxLayout()
         row.addWidget(self.checkin, 2)
-        row.addWidget(button(self.tr("Check in"), self.check_in, "primary", None, touch, "check-in"), 1)
+        row.addWidget(
+            button(self.tr("Check in"), self.check_in, "primary", None, touch, "check-in"), 1
+        )
         right.addLayout(row)
         self._problem(right)
         right.addStretch(1)
@@ -328,20 +363,20 @@ class ConsultantWindow(QWidget):
         if flow.issued:
             column.addWidget(label(self.tr("Tickets issued here"), "page", "big"))
             for ticket in flow.issued[:4]:
-                line = QHBoxLayout()
+                issued_row = QHBoxLayout()
                 state = self.tr("cancelled") if ticket.status == "cancelled" else ""
                 number = label(f"{ticket.number}  {state}", "page", "title", wrap=False)
                 number.setObjectName(f"issued-{ticket.number}")
-                line.addWidget(number, 1)
+                issued_row.addWidget(number, 1)
                 if ticket.status == "waiting":
-                    line.addWidget(
+                    issued_row.addWidget(
                         button(
                             self.tr("Cancel (mistake)"),
-                            lambda t=ticket.id: self.cancel(t),  # type: ignore[misc]
+                            partial(self.cancel, ticket.id),
                             "secondary",
                             None,
                             touch,
                             f"cancel-{ticket.number}",
                         )
                     )
-                column.addLayout(line)
+                column.addLayout(issued_row)

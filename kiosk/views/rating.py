@@ -8,7 +8,6 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from hallserver.protocol import HallEvent, Snapshot
-
 from hardware.devices.events import DeviceEvent, RatingPressed
 from kiosk.config import KioskConfig
 from kiosk.link import KioskLink, Refusal
@@ -132,7 +131,7 @@ class RatingWindow(QWidget):
     def _three(self, key: str) -> str:
         return "\n".join(self.translations.text(lang, "Rating", WORDS[key]) for lang in LANGUAGES)
 
-    def render(self) -> None:
+    def render(self) -> None:  # type: ignore[override]  # not QWidget.render: rebuilds the page
         if self.page is not None:
             self._layout.removeWidget(self.page)
             self.page.hide()

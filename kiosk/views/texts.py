@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from kiosk.issuing import wait_minutes
 
@@ -90,8 +90,9 @@ PRIORITY_NAMES = {
 }
 
 
-def tr(source: str) -> str:
-    return QCoreApplication.translate("Messages", source)
+def tr(source: object) -> str:
+    """A text marked with QT_TRANSLATE_NOOP("Messages", …) in the installed language."""
+    return QCoreApplication.translate("Messages", str(source))
 
 
 def when(at: datetime | None, now: datetime | None = None) -> str:

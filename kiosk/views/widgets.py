@@ -46,7 +46,7 @@ def button(
     styled(widget, role, size)
     widget.setMinimumHeight(min_height)
     widget.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-    widget.clicked.connect(lambda: on_click())  # not `checked` into a default argument
+    widget.clicked.connect(lambda: on_click())  # noqa: PLW0108 - keeps `checked` out of defaults
     if name:
         widget.setObjectName(name)
     return widget

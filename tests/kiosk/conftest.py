@@ -28,7 +28,11 @@ def _translations_built() -> None:
 
     root = Path(__file__).resolve().parents[2]
     ts = sorted((root / "kiosk" / "i18n").glob("*.ts"))
-    if any(not p.with_suffix(".qm").exists() or p.with_suffix(".qm").stat().st_mtime < p.stat().st_mtime for p in ts):
+    if any(
+        not p.with_suffix(".qm").exists()
+        or p.with_suffix(".qm").stat().st_mtime < p.stat().st_mtime
+        for p in ts
+    ):
         subprocess.run([str(root / "scripts" / "build-translations")], check=True)
 
 
@@ -75,9 +79,7 @@ def make_kiosk(
 
 def shoot(widget: object, name: str) -> Path:
     """Save a screenshot under tests/screenshots/kiosk/ (not committed)."""
-    from PySide6.QtWidgets import QWidget
-
-    from PySide6.QtWidgets import QApplication
+    from PySide6.QtWidgets import QApplication, QWidget
 
     assert isinstance(widget, QWidget)
     QApplication.processEvents()

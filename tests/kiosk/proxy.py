@@ -8,7 +8,7 @@ import threading
 
 
 class Relay:
-    """Forwards 127.0.0.1:port to an upstream port; `cut()` drops everything, `restore()` resumes."""
+    """Relays 127.0.0.1:port to an upstream port; `cut()` drops everything, `restore()` resumes."""
 
     def __init__(self, upstream_port: int) -> None:
         self.upstream_port = upstream_port

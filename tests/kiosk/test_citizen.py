@@ -121,9 +121,7 @@ def test_a_suspended_service_says_so_and_issues_nothing(
     assert isinstance(take, QAbstractButton) and not take.isEnabled()
 
 
-def test_idle_returns_to_the_first_screen(
-    qtbot: QtBot, make_kiosk: Callable[..., object]
-) -> None:
+def test_idle_returns_to_the_first_screen(qtbot: QtBot, make_kiosk: Callable[..., object]) -> None:
     window = ready(qtbot, make_kiosk(idle_s=0.3))
     tap(qtbot, window, "choose-ru")
     tap(qtbot, window, "search")
@@ -139,7 +137,11 @@ def test_searching_by_typing_on_the_screen_keyboard_finds_the_service(
     tap(qtbot, window, "search")
     keyboard = find(window, "keyboard")
     for letter in "пенс":
-        key = next(b for b in find(window, "keyboard").findChildren(QAbstractButton) if b.text() == letter.upper())
+        key = next(
+            b
+            for b in find(window, "keyboard").findChildren(QAbstractButton)
+            if b.text() == letter.upper()
+        )
         qtbot.mouseClick(key, Qt.MouseButton.LeftButton)
     assert keyboard is not None
     assert text_of(window, "query").startswith("пенс")
@@ -180,14 +182,19 @@ def test_losing_the_server_shows_a_banner_and_resumes_from_the_last_event(
 @pytest.fixture
 def clocked(tmp_path: Path) -> Iterator[tuple[LiveServer, Clock]]:
     clock = Clock()
-    live, server, thread = start_live_server(f"sqlite:///{tmp_path / 'clocked.sqlite3'}", clock=clock)
+    live, server, thread = start_live_server(
+        f"sqlite:///{tmp_path / 'clocked.sqlite3'}", clock=clock
+    )
     yield live, clock
     server.should_exit = True  # type: ignore[attr-defined]
     thread.join(timeout=10)
 
 
 def test_the_hall_closed_says_when_it_opens_and_issues_nothing(
-    qtbot: QtBot, make_kiosk: Callable[..., object], clocked: tuple[LiveServer, Clock], printer_dir: Path
+    qtbot: QtBot,
+    make_kiosk: Callable[..., object],
+    clocked: tuple[LiveServer, Clock],
+    printer_dir: Path,
 ) -> None:
     live, clock = clocked
     # start_live_server always ignores opening hours; this hall keeps them (Mon-Sat 09-20).
@@ -201,7 +208,9 @@ def test_the_hall_closed_says_when_it_opens_and_issues_nothing(
     assert "09:00" in text_of(window, "opens-at")
     shoot(window, "flow-closed-en")
     window.flow.open_service("id-card")  # a visitor already on a page when the hall closes
-    window.flow.state.hall = window.flow.state.hall.__class__(**{**window.flow.state.hall.__dict__, "open": True})
+    window.flow.state.hall = window.flow.state.hall.__class__(
+        **{**window.flow.state.hall.__dict__, "open": True}
+    )
     window.render()
     tap(qtbot, window, "take-ticket")
     qtbot.waitUntil(lambda: window.flow.screen is Screen.CLOSED, timeout=5000)
@@ -225,11 +234,14 @@ def test_iin_check_in_explains_a_wrong_iin_and_checks_in_a_good_one(
         while window.flow.entry:
             window.flow.erase_key()
         for digit in digits:
-            key = next(b for b in find(window, "pad").findChildren(QAbstractButton) if b.text() == digit)
+            key = next(
+                b for b in find(window, "pad").findChildren(QAbstractButton) if b.text() == digit
+            )
             qtbot.mouseClick(key, Qt.MouseButton.LeftButton)
 
     assert pad is not None
     type_iin("900101300005")  # checksum wrong
+    assert window.flow.entry == "900101300005"
     tap(qtbot, window, "submit-checkin")
     assert "mistyped" in text_of(window, "entry-problem") or window.flow.entry_problem == "checksum"
     type_iin("901301300007")  # month 13

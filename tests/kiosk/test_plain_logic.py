@@ -17,7 +17,9 @@ T = datetime(2026, 11, 23, 10, 0, tzinfo=UTC)
 
 
 def service(sid: str, kk: str, ru: str, en: str) -> ServiceView:
-    return ServiceView(id=sid, prefix=sid[0].upper(), name={"kk": kk, "ru": ru, "en": en}, description={})
+    return ServiceView(
+        id=sid, prefix=sid[0].upper(), name={"kk": kk, "ru": ru, "en": en}, description={}
+    )
 
 
 @pytest.fixture
@@ -25,8 +27,12 @@ def state() -> HallState:
     hall = HallState()
     hall.set_services(
         [
-            service("passport", "Шетелге шығуға арналған төлқұжат", "Паспорт для выезда", "Passport"),
-            service("birth", "Баланың туылуын тіркеу", "Регистрация рождения", "Birth registration"),
+            service(
+                "passport", "Шетелге шығуға арналған төлқұжат", "Паспорт для выезда", "Passport"
+            ),
+            service(
+                "birth", "Баланың туылуын тіркеу", "Регистрация рождения", "Birth registration"
+            ),
             service("land", "Жер учаскесі", "Земельный участок", "Land plot"),
         ]
     )

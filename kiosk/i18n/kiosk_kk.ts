@@ -1,0 +1,505 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="kk_KZ">
+<context>
+    <name>CitizenWindow</name>
+    <message>
+        <location filename="../views/citizen.py" line="182" />
+        <source>No connection to the hall server. Reconnecting… Tickets will be issued as soon as it is back.</source>
+        <translation>Зал серверімен байланыс жоқ. Қайта қосылып жатыр… Байланыс қалпына келген соң талондар беріледі.</translation>
+    </message>
+    <message>
+        <location filename="../views/citizen.py" line="193" />
+        <source>Priority ticket: {who}</source>
+        <translation>Кезексіз талон: {who}</translation>
+    </message>
+    <message>
+        <location filename="../views/citizen.py" line="235" />
+        <source>Back</source>
+        <translation>Артқа</translation>
+    </message>
+    <message>
+        <location filename="../views/citizen.py" line="239" />
+        <source>Start over</source>
+        <translation>Басынан бастау</translation>
+    </message>
+    <message>
+        <location filename="../views/citizen.py" line="309" />
+        <source>Who is the ticket for?</source>
+        <translation>Талон кімге керек?</translation>
+    </message>
+    <message>
+        <location filename="../views/citizen.py" line="313" />
+        <source>You will be called before the general queue. Staff may ask to see a document.</source>
+        <translation>Сізді жалпы кезектен бұрын шақырады. Қызметкер құжатты көрсетуді сұрауы мүмкін.</translation>
+    </message>
+    <message>
+        <location filename="../views/citizen.py" line="334" />
+        <source>What do you need today?</source>
+        <translation>Бүгін сізге не керек?</translation>
+    </message>
+    <message>
+        <location filename="../views/citizen.py" line="337" />
+        <location filename="../views/citizen.py" line="412" />
+        <source>Loading the list of services…</source>
+        <translation>Қызметтер тізімі жүктеліп жатыр…</translation>
+    </message>
+    <message>
+        <location filename="../views/citizen.py" line="342" />
+        <location filename="../views/citizen.py" line="358" />
+        <source>All services by topic</source>
+        <translation>Барлық қызметтер тақырып бойынша</translation>
+    </message>
+    <message>
+        <location filename="../views/citizen.py" line="345" />
+        <source>Find a service by name</source>
+        <translation>Қызметті атауы бойынша іздеу</translation>
+    </message>
+    <message>
+        <location filename="../views/citizen.py" line="348" />
+        <source>I have an appointment</source>
+        <translation>Мен алдын ала жазылғанмын</translation>
+    </message>
+    <message>
+        <location filename="../views/citizen.py" line="387" />
+        <source>Type the name of the service</source>
+        <translation>Қызметтің атауын теріңіз</translation>
+    </message>
+    <message>
+        <location filename="../views/citizen.py" line="395" />
+        <source>Nothing found. Try fewer letters, or choose by topic.</source>
+        <translation>Ештеңе табылмады. Азырақ әріп теріп көріңіз немесе тақырып бойынша таңдаңыз.</translation>
+    </message>
+    <message>
+        <location filename="../views/citizen.py" line="401" />
+        <source>Space</source>
+        <translation>Бос орын</translation>
+    </message>
+    <message>
+        <location filename="../views/citizen.py" line="420" />
+        <source>What to bring</source>
+        <translation>Өзіңізбен алып келіңіз</translation>
+    </message>
+    <message>
+        <location filename="../views/citizen.py" line="424" />
+        <source>Cost: {fee}</source>
+        <translation>Құны: {fee}</translation>
+    </message>
+    <message>
+        <location filename="../views/citizen.py" line="427" />
+        <source>At the counter it takes about {n} min.</source>
+        <translation>Терезеде шамамен {n} мин уақыт алады.</translation>
+    </message>
+    <message>
+        <location filename="../views/citizen.py" line="437" />
+        <source>Nobody is waiting now: you will be called soon.</source>
+        <translation>Қазір ешкім күтіп тұрған жоқ: сізді жақында шақырады.</translation>
+    </message>
+    <message>
+        <location filename="../views/citizen.py" line="439" />
+        <source>Waiting now: {n} people, about {m} min.</source>
+        <translation>Қазір күтіп тұр: {n} адам, шамамен {m} мин.</translation>
+    </message>
+    <message>
+        <location filename="../views/citizen.py" line="447" />
+        <location filename="../views/citizen.py" line="506" />
+        <source>Please wait…</source>
+        <translation>Күте тұрыңыз…</translation>
+    </message>
+    <message>
+        <location filename="../views/citizen.py" line="447" />
+        <source>Take a ticket</source>
+        <translation>Талон алу</translation>
+    </message>
+    <message>
+        <location filename="../views/citizen.py" line="461" />
+        <source>Check in for your appointment</source>
+        <translation>Жазылуыңызды растаңыз</translation>
+    </message>
+    <message>
+        <location filename="../views/citizen.py" line="463" />
+        <source>By IIN</source>
+        <translation>ЖСН бойынша</translation>
+    </message>
+    <message>
+        <location filename="../views/citizen.py" line="463" />
+        <source>By booking code</source>
+        <translation>Жазылу коды бойынша</translation>
+    </message>
+    <message>
+        <location filename="../views/citizen.py" line="476" />
+        <source>Type the 12 digits of your IIN</source>
+        <translation>ЖСН-іңіздің 12 цифрын теріңіз</translation>
+    </message>
+    <message>
+        <location filename="../views/citizen.py" line="478" />
+        <source>Type the 6-character code from your booking</source>
+        <translation>Жазылудағы 6 таңбалы кодты теріңіз</translation>
+    </message>
+    <message>
+        <location filename="../views/citizen.py" line="506" />
+        <source>Check in</source>
+        <translation>Растау</translation>
+    </message>
+    <message>
+        <location filename="../views/citizen.py" line="527" />
+        <source>Your number</source>
+        <translation>Сіздің нөміріңіз</translation>
+    </message>
+    <message>
+        <location filename="../views/citizen.py" line="540" />
+        <source>Appointment at {time}</source>
+        <translation>Жазылу уақыты: {time}</translation>
+    </message>
+    <message>
+        <location filename="../views/citizen.py" line="546" />
+        <source>People ahead of you: {n}</source>
+        <translation>Сіздің алдыңызда: {n} адам</translation>
+    </message>
+    <message>
+        <location filename="../views/citizen.py" line="548" />
+        <source>Estimated wait: about {m} min</source>
+        <translation>Күту уақыты: шамамен {m} мин</translation>
+    </message>
+    <message>
+        <location filename="../views/citizen.py" line="561" />
+        <source>Scan to follow your turn on your phone</source>
+        <translation>Кезегіңізді телефоннан бақылау үшін сканерлеңіз</translation>
+    </message>
+    <message>
+        <location filename="../views/citizen.py" line="568" />
+        <source>Done</source>
+        <translation>Дайын</translation>
+    </message>
+    <message>
+        <location filename="../views/citizen.py" line="576" />
+        <source>The hall is closed now</source>
+        <translation>Зал қазір жабық</translation>
+    </message>
+    <message>
+        <location filename="../views/citizen.py" line="582" />
+        <source>It opens at {time}. No tickets are issued until then.</source>
+        <translation>Зал {time} ашылады. Оған дейін талон берілмейді.</translation>
+    </message>
+    <message>
+        <location filename="../views/citizen.py" line="586" />
+        <source>No tickets are issued now.</source>
+        <translation>Қазір талон берілмейді.</translation>
+    </message>
+</context>
+<context>
+    <name>ConsultantWindow</name>
+    <message>
+        <location filename="../views/consultant.py" line="188" />
+        <source>No connection to the hall server. Reconnecting…</source>
+        <translation>Зал серверімен байланыс жоқ. Қайта қосылып жатыр…</translation>
+    </message>
+    <message>
+        <location filename="../views/consultant.py" line="192" />
+        <source>Consultant sign-in</source>
+        <translation>Кеңесшінің кіруі</translation>
+    </message>
+    <message>
+        <location filename="../views/consultant.py" line="193" />
+        <source>Your consultant token</source>
+        <translation>Кеңесші токеніңіз</translation>
+    </message>
+    <message>
+        <location filename="../views/consultant.py" line="195" />
+        <source>Sign in</source>
+        <translation>Кіру</translation>
+    </message>
+    <message>
+        <location filename="../views/consultant.py" line="209" />
+        <source>Choose a service first.</source>
+        <translation>Алдымен қызметті таңдаңыз.</translation>
+    </message>
+    <message>
+        <location filename="../views/consultant.py" line="210" />
+        <source>Write why the visitor has priority: it is recorded.</source>
+        <translation>Келушінің неге кезексіз екенін жазыңыз: ол тіркеледі.</translation>
+    </message>
+    <message>
+        <location filename="../views/consultant.py" line="211" />
+        <source>No connection to the hall server.</source>
+        <translation>Зал серверімен байланыс жоқ.</translation>
+    </message>
+    <message>
+        <location filename="../views/consultant.py" line="212" />
+        <source>Please wait…</source>
+        <translation>Күте тұрыңыз…</translation>
+    </message>
+    <message>
+        <location filename="../views/consultant.py" line="213" />
+        <source>This token is not a consultant's.</source>
+        <translation>Бұл токен кеңесшіге тиесілі емес.</translation>
+    </message>
+    <message>
+        <location filename="../views/consultant.py" line="232" />
+        <source>Signed in: {name}</source>
+        <translation>Кірген: {name}</translation>
+    </message>
+    <message>
+        <location filename="../views/consultant.py" line="233" />
+        <source>Sign out</source>
+        <translation>Шығу</translation>
+    </message>
+    <message>
+        <location filename="../views/consultant.py" line="238" />
+        <source>Find a service (any language)</source>
+        <translation>Қызметті іздеу (кез келген тілде)</translation>
+    </message>
+    <message>
+        <location filename="../views/consultant.py" line="267" />
+        <source>Waiting: {n}, about {m} min</source>
+        <translation>Күтуде: {n}, шамамен {m} мин</translation>
+    </message>
+    <message>
+        <location filename="../views/consultant.py" line="273" />
+        <source>Priority</source>
+        <translation>Кезексіз</translation>
+    </message>
+    <message>
+        <location filename="../views/consultant.py" line="276" />
+        <source>None</source>
+        <translation>Жоқ</translation>
+    </message>
+    <message>
+        <location filename="../views/consultant.py" line="289" />
+        <source>Why (recorded)</source>
+        <translation>Себебі (тіркеледі)</translation>
+    </message>
+    <message>
+        <location filename="../views/consultant.py" line="292" />
+        <source>Visitor's language</source>
+        <translation>Келушінің тілі</translation>
+    </message>
+    <message>
+        <location filename="../views/consultant.py" line="307" />
+        <source>Print the ticket here</source>
+        <translation>Талонды осында басып шығару</translation>
+    </message>
+    <message>
+        <location filename="../views/consultant.py" line="307" />
+        <source>Only show the number</source>
+        <translation>Тек нөмірін көрсету</translation>
+    </message>
+    <message>
+        <location filename="../views/consultant.py" line="315" />
+        <source>Issue a ticket</source>
+        <translation>Талон беру</translation>
+    </message>
+    <message>
+        <location filename="../views/consultant.py" line="316" />
+        <source>Check in an appointment: IIN or booking code</source>
+        <translation>Жазылуды растау: ЖСН немесе жазылу коды</translation>
+    </message>
+    <message>
+        <location filename="../views/consultant.py" line="319" />
+        <source>Check in</source>
+        <translation>Растау</translation>
+    </message>
+    <message>
+        <location filename="../views/consultant.py" line="329" />
+        <source>Tickets issued here</source>
+        <translation>Осында берілген талондар</translation>
+    </message>
+    <message>
+        <location filename="../views/consultant.py" line="332" />
+        <source>cancelled</source>
+        <translation>болдырылмады</translation>
+    </message>
+    <message>
+        <location filename="../views/consultant.py" line="339" />
+        <source>Cancel (mistake)</source>
+        <translation>Болдырмау (қате)</translation>
+    </message>
+</context>
+<context>
+    <name>Messages</name>
+    <message>
+        <location filename="../views/texts.py" line="12" />
+        <source>You are early for your appointment. Please check in from {time}.</source>
+        <translation>Сіз жазылу уақытыңыздан ерте келдіңіз. {time} бастап растай аласыз.</translation>
+    </message>
+    <message>
+        <location filename="../views/texts.py" line="15" />
+        <location filename="../views/texts.py" line="20" />
+        <source>We could not find an appointment for today with this number. Please check it, or take a ticket for the service.</source>
+        <translation>Бұл нөмір бойынша бүгінге жазылу табылмады. Нөмірді тексеріңіз немесе қызметке талон алыңыз.</translation>
+    </message>
+    <message>
+        <location filename="../views/texts.py" line="25" />
+        <source>This appointment is already checked in: its ticket was issued before.</source>
+        <translation>Бұл жазылу бұрын расталған: оның талоны берілген.</translation>
+    </message>
+    <message>
+        <location filename="../views/texts.py" line="28" />
+        <source>This appointment was cancelled.</source>
+        <translation>Бұл жазылудың күші жойылған.</translation>
+    </message>
+    <message>
+        <location filename="../views/texts.py" line="29" />
+        <source>This appointment is for another day. Please come on the day you booked.</source>
+        <translation>Бұл жазылу басқа күнге. Жазылған күніңізде келіңіз.</translation>
+    </message>
+    <message>
+        <location filename="../views/texts.py" line="32" />
+        <source>This service is not available today. A consultant at the entrance will help you.</source>
+        <translation>Бұл қызмет бүгін көрсетілмейді. Кіреберістегі кеңесші көмектеседі.</translation>
+    </message>
+    <message>
+        <location filename="../views/texts.py" line="36" />
+        <source>This service is not provided at this time. It is available from {time}.</source>
+        <translation>Бұл қызмет қазір көрсетілмейді. Ол {time} бастап қолжетімді.</translation>
+    </message>
+    <message>
+        <location filename="../views/texts.py" line="39" />
+        <source>The kiosk cannot reach the hall server right now. Please try again in a moment.</source>
+        <translation>Терминал қазір зал серверіне қосыла алмайды. Сәлден соң қайталап көріңіз.</translation>
+    </message>
+    <message>
+        <location filename="../views/texts.py" line="44" />
+        <source>The ticket could not be issued. A consultant at the entrance will help you.</source>
+        <translation>Талон берілмеді. Кіреберістегі кеңесші көмектеседі.</translation>
+    </message>
+    <message>
+        <location filename="../views/texts.py" line="48" />
+        <source>An IIN has exactly 12 digits. Please check the number on your ID card.</source>
+        <translation>ЖСН дәл 12 цифрдан тұрады. Жеке куәлігіңіздегі нөмірді тексеріңіз.</translation>
+    </message>
+    <message>
+        <location filename="../views/texts.py" line="51" />
+        <source>The seventh digit of an IIN is from 1 to 6. Please check the number on your ID card.</source>
+        <translation>ЖСН-нің жетінші цифры 1-ден 6-ға дейін болады. Жеке куәлігіңіздегі нөмірді тексеріңіз.</translation>
+    </message>
+    <message>
+        <location filename="../views/texts.py" line="55" />
+        <source>The first six digits of an IIN are a date of birth, and these are not a real date. Please check them.</source>
+        <translation>ЖСН-нің алғашқы алты цифры — туған күн, ал бұл нақты күн емес. Оларды тексеріңіз.</translation>
+    </message>
+    <message>
+        <location filename="../views/texts.py" line="60" />
+        <source>One digit seems to be mistyped. Please compare the number with your ID card and try again.</source>
+        <translation>Бір цифр қате терілген сияқты. Нөмірді жеке куәлігіңізбен салыстырып, қайталап көріңіз.</translation>
+    </message>
+    <message>
+        <location filename="../views/texts.py" line="65" />
+        <source>A booking code has 6 letters and digits, as in your confirmation.</source>
+        <translation>Жазылу коды растауыңыздағыдай 6 әріп пен цифрдан тұрады.</translation>
+    </message>
+    <message>
+        <location filename="../views/texts.py" line="70" />
+        <source>The printer is out of paper, so your ticket was not printed.</source>
+        <translation>Принтерде қағаз бітті, сондықтан талоныңыз басылмады.</translation>
+    </message>
+    <message>
+        <location filename="../views/texts.py" line="73" />
+        <source>The printer's cover is open, so your ticket was not printed.</source>
+        <translation>Принтердің қақпағы ашық, сондықтан талоныңыз басылмады.</translation>
+    </message>
+    <message>
+        <location filename="../views/texts.py" line="77" />
+        <source>The printer is not working, so your ticket was not printed.</source>
+        <translation>Принтер істемей тұр, сондықтан талоныңыз басылмады.</translation>
+    </message>
+    <message>
+        <location filename="../views/texts.py" line="80" />
+        <source>Your place in the queue is kept. Remember your number or photograph the QR code. Staff have been told.</source>
+        <translation>Кезектегі орныңыз сақталды. Нөміріңізді есте сақтаңыз немесе QR кодты суретке түсіріңіз. Қызметкерлерге хабарланды.</translation>
+    </message>
+    <message>
+        <location filename="../views/texts.py" line="86" />
+        <source>Visitor with a disability</source>
+        <translation>Мүмкіндігі шектеулі келуші</translation>
+    </message>
+    <message>
+        <location filename="../views/texts.py" line="87" />
+        <source>Elderly visitor</source>
+        <translation>Егде жастағы келуші</translation>
+    </message>
+    <message>
+        <location filename="../views/texts.py" line="88" />
+        <source>Pregnant woman</source>
+        <translation>Жүкті әйел</translation>
+    </message>
+    <message>
+        <location filename="../views/texts.py" line="89" />
+        <source>Veteran</source>
+        <translation>Ардагер</translation>
+    </message>
+</context>
+<context>
+    <name>Rating</name>
+    <message>
+        <location filename="../views/rating.py" line="23" />
+        <source>How was your visit?</source>
+        <translation>Қызмет көрсету сізге ұнады ма?</translation>
+    </message>
+    <message>
+        <location filename="../views/rating.py" line="24" />
+        <source>Excellent</source>
+        <translation>Өте жақсы</translation>
+    </message>
+    <message>
+        <location filename="../views/rating.py" line="25" />
+        <source>Good</source>
+        <translation>Жақсы</translation>
+    </message>
+    <message>
+        <location filename="../views/rating.py" line="26" />
+        <source>Satisfactory</source>
+        <translation>Қанағаттанарлық</translation>
+    </message>
+    <message>
+        <location filename="../views/rating.py" line="27" />
+        <source>Thank you!</source>
+        <translation>Рақмет!</translation>
+    </message>
+    <message>
+        <location filename="../views/rating.py" line="28" />
+        <source>Welcome</source>
+        <translation>Қош келдіңіз</translation>
+    </message>
+    <message>
+        <location filename="../views/rating.py" line="29" />
+        <source>Now at this counter</source>
+        <translation>Қазір осы терезеде</translation>
+    </message>
+    <message>
+        <location filename="../views/rating.py" line="30" />
+        <source>No connection to the hall server. Reconnecting…</source>
+        <translation>Зал серверімен байланыс жоқ. Қайта қосылып жатыр…</translation>
+    </message>
+</context>
+<context>
+    <name>Slip</name>
+    <message>
+        <location filename="../views/citizen.py" line="605" />
+        <source>Please wait until your number is shown on the screen.</source>
+        <translation>Нөміріңіз экранда көрсетілгенше күтіңіз.</translation>
+    </message>
+    <message>
+        <location filename="../views/citizen.py" line="606" />
+        <source>You came more than 10 minutes after your appointment, so you join the general queue.</source>
+        <translation>Сіз жазылу уақытынан 10 минуттан артық кешіктіңіз, сондықтан жалпы кезекке тұрасыз.</translation>
+    </message>
+</context>
+<context>
+    <name>Welcome</name>
+    <message>
+        <location filename="../views/citizen.py" line="32" />
+        <source>Choose your language</source>
+        <translation>Тілді таңдаңыз</translation>
+    </message>
+    <message>
+        <location filename="../views/citizen.py" line="33" />
+        <source>Priority: disabled, elderly, pregnant</source>
+        <translation>Кезексіз: мүгедектер, егде жастағылар, жүкті әйелдер</translation>
+    </message>
+    <message>
+        <location filename="../views/citizen.py" line="34" />
+        <source>I have an appointment</source>
+        <translation>Мен алдын ала жазылғанмын</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,505 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="ru_RU">
+<context>
+    <name>CitizenWindow</name>
+    <message>
+        <location filename="../views/citizen.py" line="182" />
+        <source>No connection to the hall server. Reconnecting… Tickets will be issued as soon as it is back.</source>
+        <translation>Нет связи с сервером зала. Переподключаемся… Талоны будут выдаваться, как только связь вернётся.</translation>
+    </message>
+    <message>
+        <location filename="../views/citizen.py" line="193" />
+        <source>Priority ticket: {who}</source>
+        <translation>Талон вне очереди: {who}</translation>
+    </message>
+    <message>
+        <location filename="../views/citizen.py" line="235" />
+        <source>Back</source>
+        <translation>Назад</translation>
+    </message>
+    <message>
+        <location filename="../views/citizen.py" line="239" />
+        <source>Start over</source>
+        <translation>В начало</translation>
+    </message>
+    <message>
+        <location filename="../views/citizen.py" line="309" />
+        <source>Who is the ticket for?</source>
+        <translation>Для кого талон?</translation>
+    </message>
+    <message>
+        <location filename="../views/citizen.py" line="313" />
+        <source>You will be called before the general queue. Staff may ask to see a document.</source>
+        <translation>Вас вызовут раньше общей очереди. Сотрудник может попросить показать документ.</translation>
+    </message>
+    <message>
+        <location filename="../views/citizen.py" line="334" />
+        <source>What do you need today?</source>
+        <translation>Что вам нужно сегодня?</translation>
+    </message>
+    <message>
+        <location filename="../views/citizen.py" line="337" />
+        <location filename="../views/citizen.py" line="412" />
+        <source>Loading the list of services…</source>
+        <translation>Загружаем список услуг…</translation>
+    </message>
+    <message>
+        <location filename="../views/citizen.py" line="342" />
+        <location filename="../views/citizen.py" line="358" />
+        <source>All services by topic</source>
+        <translation>Все услуги по темам</translation>
+    </message>
+    <message>
+        <location filename="../views/citizen.py" line="345" />
+        <source>Find a service by name</source>
+        <translation>Найти услугу по названию</translation>
+    </message>
+    <message>
+        <location filename="../views/citizen.py" line="348" />
+        <source>I have an appointment</source>
+        <translation>У меня есть запись</translation>
+    </message>
+    <message>
+        <location filename="../views/citizen.py" line="387" />
+        <source>Type the name of the service</source>
+        <translation>Наберите название услуги</translation>
+    </message>
+    <message>
+        <location filename="../views/citizen.py" line="395" />
+        <source>Nothing found. Try fewer letters, or choose by topic.</source>
+        <translation>Ничего не найдено. Наберите меньше букв или выберите по темам.</translation>
+    </message>
+    <message>
+        <location filename="../views/citizen.py" line="401" />
+        <source>Space</source>
+        <translation>Пробел</translation>
+    </message>
+    <message>
+        <location filename="../views/citizen.py" line="420" />
+        <source>What to bring</source>
+        <translation>Что взять с собой</translation>
+    </message>
+    <message>
+        <location filename="../views/citizen.py" line="424" />
+        <source>Cost: {fee}</source>
+        <translation>Стоимость: {fee}</translation>
+    </message>
+    <message>
+        <location filename="../views/citizen.py" line="427" />
+        <source>At the counter it takes about {n} min.</source>
+        <translation>У окна это занимает около {n} мин.</translation>
+    </message>
+    <message>
+        <location filename="../views/citizen.py" line="437" />
+        <source>Nobody is waiting now: you will be called soon.</source>
+        <translation>Сейчас никто не ждёт: вас скоро вызовут.</translation>
+    </message>
+    <message>
+        <location filename="../views/citizen.py" line="439" />
+        <source>Waiting now: {n} people, about {m} min.</source>
+        <translation>Сейчас ждут: {n} чел., примерно {m} мин.</translation>
+    </message>
+    <message>
+        <location filename="../views/citizen.py" line="447" />
+        <location filename="../views/citizen.py" line="506" />
+        <source>Please wait…</source>
+        <translation>Подождите…</translation>
+    </message>
+    <message>
+        <location filename="../views/citizen.py" line="447" />
+        <source>Take a ticket</source>
+        <translation>Взять талон</translation>
+    </message>
+    <message>
+        <location filename="../views/citizen.py" line="461" />
+        <source>Check in for your appointment</source>
+        <translation>Отметьтесь по записи</translation>
+    </message>
+    <message>
+        <location filename="../views/citizen.py" line="463" />
+        <source>By IIN</source>
+        <translation>По ИИН</translation>
+    </message>
+    <message>
+        <location filename="../views/citizen.py" line="463" />
+        <source>By booking code</source>
+        <translation>По коду записи</translation>
+    </message>
+    <message>
+        <location filename="../views/citizen.py" line="476" />
+        <source>Type the 12 digits of your IIN</source>
+        <translation>Наберите 12 цифр вашего ИИН</translation>
+    </message>
+    <message>
+        <location filename="../views/citizen.py" line="478" />
+        <source>Type the 6-character code from your booking</source>
+        <translation>Наберите 6-значный код из вашей записи</translation>
+    </message>
+    <message>
+        <location filename="../views/citizen.py" line="506" />
+        <source>Check in</source>
+        <translation>Отметиться</translation>
+    </message>
+    <message>
+        <location filename="../views/citizen.py" line="527" />
+        <source>Your number</source>
+        <translation>Ваш номер</translation>
+    </message>
+    <message>
+        <location filename="../views/citizen.py" line="540" />
+        <source>Appointment at {time}</source>
+        <translation>Запись на {time}</translation>
+    </message>
+    <message>
+        <location filename="../views/citizen.py" line="546" />
+        <source>People ahead of you: {n}</source>
+        <translation>Перед вами: {n} чел.</translation>
+    </message>
+    <message>
+        <location filename="../views/citizen.py" line="548" />
+        <source>Estimated wait: about {m} min</source>
+        <translation>Ожидание: примерно {m} мин</translation>
+    </message>
+    <message>
+        <location filename="../views/citizen.py" line="561" />
+        <source>Scan to follow your turn on your phone</source>
+        <translation>Отсканируйте, чтобы следить за очередью с телефона</translation>
+    </message>
+    <message>
+        <location filename="../views/citizen.py" line="568" />
+        <source>Done</source>
+        <translation>Готово</translation>
+    </message>
+    <message>
+        <location filename="../views/citizen.py" line="576" />
+        <source>The hall is closed now</source>
+        <translation>Зал сейчас закрыт</translation>
+    </message>
+    <message>
+        <location filename="../views/citizen.py" line="582" />
+        <source>It opens at {time}. No tickets are issued until then.</source>
+        <translation>Зал откроется в {time}. До этого талоны не выдаются.</translation>
+    </message>
+    <message>
+        <location filename="../views/citizen.py" line="586" />
+        <source>No tickets are issued now.</source>
+        <translation>Сейчас талоны не выдаются.</translation>
+    </message>
+</context>
+<context>
+    <name>ConsultantWindow</name>
+    <message>
+        <location filename="../views/consultant.py" line="188" />
+        <source>No connection to the hall server. Reconnecting…</source>
+        <translation>Нет связи с сервером зала. Переподключаемся…</translation>
+    </message>
+    <message>
+        <location filename="../views/consultant.py" line="192" />
+        <source>Consultant sign-in</source>
+        <translation>Вход консультанта</translation>
+    </message>
+    <message>
+        <location filename="../views/consultant.py" line="193" />
+        <source>Your consultant token</source>
+        <translation>Ваш токен консультанта</translation>
+    </message>
+    <message>
+        <location filename="../views/consultant.py" line="195" />
+        <source>Sign in</source>
+        <translation>Войти</translation>
+    </message>
+    <message>
+        <location filename="../views/consultant.py" line="209" />
+        <source>Choose a service first.</source>
+        <translation>Сначала выберите услугу.</translation>
+    </message>
+    <message>
+        <location filename="../views/consultant.py" line="210" />
+        <source>Write why the visitor has priority: it is recorded.</source>
+        <translation>Напишите, почему посетителю положен приоритет: это записывается.</translation>
+    </message>
+    <message>
+        <location filename="../views/consultant.py" line="211" />
+        <source>No connection to the hall server.</source>
+        <translation>Нет связи с сервером зала.</translation>
+    </message>
+    <message>
+        <location filename="../views/consultant.py" line="212" />
+        <source>Please wait…</source>
+        <translation>Подождите…</translation>
+    </message>
+    <message>
+        <location filename="../views/consultant.py" line="213" />
+        <source>This token is not a consultant's.</source>
+        <translation>Этот токен не принадлежит консультанту.</translation>
+    </message>
+    <message>
+        <location filename="../views/consultant.py" line="232" />
+        <source>Signed in: {name}</source>
+        <translation>Вошёл: {name}</translation>
+    </message>
+    <message>
+        <location filename="../views/consultant.py" line="233" />
+        <source>Sign out</source>
+        <translation>Выйти</translation>
+    </message>
+    <message>
+        <location filename="../views/consultant.py" line="238" />
+        <source>Find a service (any language)</source>
+        <translation>Поиск услуги (на любом языке)</translation>
+    </message>
+    <message>
+        <location filename="../views/consultant.py" line="267" />
+        <source>Waiting: {n}, about {m} min</source>
+        <translation>Ждут: {n}, примерно {m} мин</translation>
+    </message>
+    <message>
+        <location filename="../views/consultant.py" line="273" />
+        <source>Priority</source>
+        <translation>Приоритет</translation>
+    </message>
+    <message>
+        <location filename="../views/consultant.py" line="276" />
+        <source>None</source>
+        <translation>Нет</translation>
+    </message>
+    <message>
+        <location filename="../views/consultant.py" line="289" />
+        <source>Why (recorded)</source>
+        <translation>Причина (записывается)</translation>
+    </message>
+    <message>
+        <location filename="../views/consultant.py" line="292" />
+        <source>Visitor's language</source>
+        <translation>Язык посетителя</translation>
+    </message>
+    <message>
+        <location filename="../views/consultant.py" line="307" />
+        <source>Print the ticket here</source>
+        <translation>Печатать талон здесь</translation>
+    </message>
+    <message>
+        <location filename="../views/consultant.py" line="307" />
+        <source>Only show the number</source>
+        <translation>Только показать номер</translation>
+    </message>
+    <message>
+        <location filename="../views/consultant.py" line="315" />
+        <source>Issue a ticket</source>
+        <translation>Выдать талон</translation>
+    </message>
+    <message>
+        <location filename="../views/consultant.py" line="316" />
+        <source>Check in an appointment: IIN or booking code</source>
+        <translation>Отметить запись: ИИН или код записи</translation>
+    </message>
+    <message>
+        <location filename="../views/consultant.py" line="319" />
+        <source>Check in</source>
+        <translation>Отметиться</translation>
+    </message>
+    <message>
+        <location filename="../views/consultant.py" line="329" />
+        <source>Tickets issued here</source>
+        <translation>Выданные здесь талоны</translation>
+    </message>
+    <message>
+        <location filename="../views/consultant.py" line="332" />
+        <source>cancelled</source>
+        <translation>отменён</translation>
+    </message>
+    <message>
+        <location filename="../views/consultant.py" line="339" />
+        <source>Cancel (mistake)</source>
+        <translation>Отменить (ошибка)</translation>
+    </message>
+</context>
+<context>
+    <name>Messages</name>
+    <message>
+        <location filename="../views/texts.py" line="12" />
+        <source>You are early for your appointment. Please check in from {time}.</source>
+        <translation>Вы пришли раньше времени записи. Отметиться можно с {time}.</translation>
+    </message>
+    <message>
+        <location filename="../views/texts.py" line="15" />
+        <location filename="../views/texts.py" line="20" />
+        <source>We could not find an appointment for today with this number. Please check it, or take a ticket for the service.</source>
+        <translation>Записи на сегодня с этим номером не нашлось. Проверьте его или возьмите талон на услугу.</translation>
+    </message>
+    <message>
+        <location filename="../views/texts.py" line="25" />
+        <source>This appointment is already checked in: its ticket was issued before.</source>
+        <translation>По этой записи уже отметились: талон был выдан раньше.</translation>
+    </message>
+    <message>
+        <location filename="../views/texts.py" line="28" />
+        <source>This appointment was cancelled.</source>
+        <translation>Эта запись отменена.</translation>
+    </message>
+    <message>
+        <location filename="../views/texts.py" line="29" />
+        <source>This appointment is for another day. Please come on the day you booked.</source>
+        <translation>Эта запись на другой день. Приходите в день записи.</translation>
+    </message>
+    <message>
+        <location filename="../views/texts.py" line="32" />
+        <source>This service is not available today. A consultant at the entrance will help you.</source>
+        <translation>Эта услуга сегодня не оказывается. Вам поможет консультант у входа.</translation>
+    </message>
+    <message>
+        <location filename="../views/texts.py" line="36" />
+        <source>This service is not provided at this time. It is available from {time}.</source>
+        <translation>Эта услуга сейчас не оказывается. Она доступна с {time}.</translation>
+    </message>
+    <message>
+        <location filename="../views/texts.py" line="39" />
+        <source>The kiosk cannot reach the hall server right now. Please try again in a moment.</source>
+        <translation>Терминал сейчас не может связаться с сервером зала. Попробуйте чуть позже.</translation>
+    </message>
+    <message>
+        <location filename="../views/texts.py" line="44" />
+        <source>The ticket could not be issued. A consultant at the entrance will help you.</source>
+        <translation>Талон выдать не удалось. Вам поможет консультант у входа.</translation>
+    </message>
+    <message>
+        <location filename="../views/texts.py" line="48" />
+        <source>An IIN has exactly 12 digits. Please check the number on your ID card.</source>
+        <translation>ИИН состоит ровно из 12 цифр. Проверьте номер в удостоверении личности.</translation>
+    </message>
+    <message>
+        <location filename="../views/texts.py" line="51" />
+        <source>The seventh digit of an IIN is from 1 to 6. Please check the number on your ID card.</source>
+        <translation>Седьмая цифра ИИН — от 1 до 6. Проверьте номер в удостоверении личности.</translation>
+    </message>
+    <message>
+        <location filename="../views/texts.py" line="55" />
+        <source>The first six digits of an IIN are a date of birth, and these are not a real date. Please check them.</source>
+        <translation>Первые шесть цифр ИИН — дата рождения, а здесь такой даты нет. Проверьте их.</translation>
+    </message>
+    <message>
+        <location filename="../views/texts.py" line="60" />
+        <source>One digit seems to be mistyped. Please compare the number with your ID card and try again.</source>
+        <translation>Похоже, одна цифра набрана с ошибкой. Сверьте номер с удостоверением и попробуйте ещё раз.</translation>
+    </message>
+    <message>
+        <location filename="../views/texts.py" line="65" />
+        <source>A booking code has 6 letters and digits, as in your confirmation.</source>
+        <translation>Код записи состоит из 6 букв и цифр, как в вашем подтверждении.</translation>
+    </message>
+    <message>
+        <location filename="../views/texts.py" line="70" />
+        <source>The printer is out of paper, so your ticket was not printed.</source>
+        <translation>В принтере закончилась бумага, поэтому талон не напечатан.</translation>
+    </message>
+    <message>
+        <location filename="../views/texts.py" line="73" />
+        <source>The printer's cover is open, so your ticket was not printed.</source>
+        <translation>У принтера открыта крышка, поэтому талон не напечатан.</translation>
+    </message>
+    <message>
+        <location filename="../views/texts.py" line="77" />
+        <source>The printer is not working, so your ticket was not printed.</source>
+        <translation>Принтер не работает, поэтому талон не напечатан.</translation>
+    </message>
+    <message>
+        <location filename="../views/texts.py" line="80" />
+        <source>Your place in the queue is kept. Remember your number or photograph the QR code. Staff have been told.</source>
+        <translation>Ваше место в очереди сохранено. Запомните номер или сфотографируйте QR-код. Сотрудники уже знают.</translation>
+    </message>
+    <message>
+        <location filename="../views/texts.py" line="86" />
+        <source>Visitor with a disability</source>
+        <translation>Посетитель с инвалидностью</translation>
+    </message>
+    <message>
+        <location filename="../views/texts.py" line="87" />
+        <source>Elderly visitor</source>
+        <translation>Пожилой посетитель</translation>
+    </message>
+    <message>
+        <location filename="../views/texts.py" line="88" />
+        <source>Pregnant woman</source>
+        <translation>Беременная женщина</translation>
+    </message>
+    <message>
+        <location filename="../views/texts.py" line="89" />
+        <source>Veteran</source>
+        <translation>Ветеран</translation>
+    </message>
+</context>
+<context>
+    <name>Rating</name>
+    <message>
+        <location filename="../views/rating.py" line="23" />
+        <source>How was your visit?</source>
+        <translation>Как вас обслужили?</translation>
+    </message>
+    <message>
+        <location filename="../views/rating.py" line="24" />
+        <source>Excellent</source>
+        <translation>Отлично</translation>
+    </message>
+    <message>
+        <location filename="../views/rating.py" line="25" />
+        <source>Good</source>
+        <translation>Хорошо</translation>
+    </message>
+    <message>
+        <location filename="../views/rating.py" line="26" />
+        <source>Satisfactory</source>
+        <translation>Удовлетворительно</translation>
+    </message>
+    <message>
+        <location filename="../views/rating.py" line="27" />
+        <source>Thank you!</source>
+        <translation>Спасибо!</translation>
+    </message>
+    <message>
+        <location filename="../views/rating.py" line="28" />
+        <source>Welcome</source>
+        <translation>Добро пожаловать</translation>
+    </message>
+    <message>
+        <location filename="../views/rating.py" line="29" />
+        <source>Now at this counter</source>
+        <translation>Сейчас у этого окна</translation>
+    </message>
+    <message>
+        <location filename="../views/rating.py" line="30" />
+        <source>No connection to the hall server. Reconnecting…</source>
+        <translation>Нет связи с сервером зала. Переподключаемся…</translation>
+    </message>
+</context>
+<context>
+    <name>Slip</name>
+    <message>
+        <location filename="../views/citizen.py" line="605" />
+        <source>Please wait until your number is shown on the screen.</source>
+        <translation>Ожидайте, пока ваш номер появится на экране.</translation>
+    </message>
+    <message>
+        <location filename="../views/citizen.py" line="606" />
+        <source>You came more than 10 minutes after your appointment, so you join the general queue.</source>
+        <translation>Вы опоздали к записи больше чем на 10 минут, поэтому встаёте в общую очередь.</translation>
+    </message>
+</context>
+<context>
+    <name>Welcome</name>
+    <message>
+        <location filename="../views/citizen.py" line="32" />
+        <source>Choose your language</source>
+        <translation>Выберите язык</translation>
+    </message>
+    <message>
+        <location filename="../views/citizen.py" line="33" />
+        <source>Priority: disabled, elderly, pregnant</source>
+        <translation>Вне очереди: инвалиды, пожилые, беременные</translation>
+    </message>
+    <message>
+        <location filename="../views/citizen.py" line="34" />
+        <source>I have an appointment</source>
+        <translation>У меня есть запись</translation>
+    </message>
+</context>
+</TS>
