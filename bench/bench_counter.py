@@ -39,7 +39,6 @@ def main() -> None:  # noqa: PLR0915 - one straight script: server, console, mea
 
     from counter.language import Translations
     from counter.link import CounterLink
-    from counter.none_guard import NoneGuard
     from counter.state import Action
     from counter.views.window import CounterWindow
 
@@ -75,7 +74,6 @@ def main() -> None:  # noqa: PLR0915 - one straight script: server, console, mea
                 stdin=PIN + "\n",
             )
 
-            guard = NoneGuard()
             app = QApplication.instance() or QApplication([])
             link = CounterLink(url, terminal, "c1")
             window = CounterWindow(link, Translations(), language="en")
@@ -91,7 +89,6 @@ def main() -> None:  # noqa: PLR0915 - one straight script: server, console, mea
                     # qWait, as pytest-qt does: a busy processEvents() loop crashes
                     # PySide6 6.12 on Python 3.11 ("deallocating None") after a few thousand calls
                     QTest.qWait(1)
-                    guard.top_up()
 
             until(lambda: window.online and window.state.counter is not None)
             window.sign_in_page.login.setText("bench")

@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import sys
 
-from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from counter.config import CounterConfig
 from counter.language import Translations
 from counter.link import CounterLink, DeviceLink
-from counter.none_guard import NoneGuard
 from counter.views.window import CounterWindow
 
 
@@ -33,12 +31,7 @@ def build(config: CounterConfig) -> CounterWindow:
 
 
 def run(config: CounterConfig) -> int:
-    guard = NoneGuard()
     app = QApplication.instance() or QApplication(sys.argv[:1])
-    top_up = QTimer()
-    top_up.setInterval(500)
-    top_up.timeout.connect(guard.top_up)
-    top_up.start()
     window = build(config)
     link, devices = window.link, window.devices
     link.setParent(window)

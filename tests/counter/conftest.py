@@ -15,7 +15,6 @@ from pytestqt.qtbot import QtBot
 
 from counter.language import Translations
 from counter.link import CounterLink, DeviceLink
-from counter.none_guard import NoneGuard
 from counter.views.window import CounterWindow
 from hallserver.client import HallClient
 from hallserver.protocol import TicketView
@@ -25,15 +24,6 @@ PIN = "2468"
 SCREENSHOTS = Path(__file__).resolve().parents[1] / "screenshots" / "counter"
 
 ConsoleFactory = Callable[..., CounterWindow]
-_GUARD = NoneGuard()
-
-
-@pytest.fixture(autouse=True)
-def _none_guard() -> Iterator[None]:
-    """PySide6 6.12 on Python 3.11 loses a reference to None per void call (counter/none_guard)."""
-    _GUARD.top_up()
-    yield
-    _GUARD.top_up()
 
 
 @pytest.fixture
