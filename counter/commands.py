@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import TypeVar
 from urllib.parse import quote
 
@@ -51,34 +51,6 @@ class Failure:
     request: str = "command"  # command | sign_in | day | services | ticket
 
 
-@dataclass(frozen=True)
-class OperatorDay:
-    """`GET /operators/{login}/today`: the operator's own day so far."""
-
-    served: int
-    no_shows: int
-    average_service_s: int | None
-    ratings: Mapping[str, int] = field(default_factory=dict)
-
-    @classmethod
-    def from_json(cls, raw: object) -> OperatorDay:
-        if not isinstance(raw, dict):
-            raise ProtocolError("operator day: expected a JSON object")
-        ratings = raw.get("ratings") or {}
-        average = raw.get("average_service_s")
-        served, no_shows = raw.get("served"), raw.get("no_shows")
-        if not isinstance(served, int) or not isinstance(no_shows, int):
-            raise ProtocolError("operator day: served and no_shows must be whole numbers")
-        if not isinstance(ratings, dict):
-            raise ProtocolError("operator day: ratings must be an object")
-        return cls(
-            served=served,
-            no_shows=no_shows,
-            average_service_s=int(average) if isinstance(average, int | float) else None,
-            ratings={str(k): int(v) for k, v in ratings.items() if isinstance(v, int)},
-        )
-
-
 class CounterClient(HallClient):
     """`HallClient` plus what the console needs that it does not offer yet.
 
@@ -86,10 +58,6 @@ class CounterClient(HallClient):
     full JSON (priority reason, notes, target counter) reaches the card; `HallClient` parses it
     into a `TicketView`, which drops those fields.
     """
-
-    def operator_today(self, login: str) -> OperatorDay:
-        raw = self._get(f"/operators/{_seg(login)}/today")
-        return _parse(OperatorDay.from_json, raw)
 
     def ticket_info(self, ticket_id: str) -> TicketInfo:
         return _parse(TicketInfo.from_json, self._get(f"/tickets/{_seg(ticket_id)}"))

@@ -48,6 +48,7 @@ from hallserver.protocol import (
     HallView,
     JsonObject,
     JsonValue,
+    OperatorDay,
     ProtocolError,
     QueueEntry,
     ServiceView,
@@ -305,6 +306,11 @@ class HallClient:
     def sign_out(self, counter_id: str) -> None:
         """Sign out the operator whose token this client holds."""
         self._post(f"/counters/{_seg(counter_id)}/sign-out")
+
+    def operator_today(self, login: str) -> OperatorDay:
+        """An operator's day so far (their own token, or a supervisor's)."""
+        raw = self._get(f"/operators/{_seg(login)}/today")
+        return _view(OperatorDay.from_json, raw)
 
     # ------------------------------------------------------------------ hall-wide
 

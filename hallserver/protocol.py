@@ -96,6 +96,14 @@ class _Fields:
     def opt_int(self, name: str) -> int | None:
         return None if self.raw.get(name) is None else self.req_int(name)
 
+    def str_tuple(self, name: str) -> tuple[str, ...]:
+        value = self.raw.get(name)
+        if value is None:
+            return ()
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise self._bad(name, "a list of strings")
+        return tuple(value)
+
     def flag(self, name: str, default: bool | None = None) -> bool:
         value = self.raw.get(name)
         if value is None and default is not None:
@@ -196,6 +204,9 @@ class TicketView:
     estimated_wait_s: int = 0
     status_url: str | None = None
     late_for_appointment: bool = False
+    priority_reason: str | None = None
+    target_counter_id: str | None = None  # transferred to one counter
+    notes: tuple[str, ...] = ()  # transfer notes, oldest first
 
     @classmethod
     def from_json(cls, raw: object) -> TicketView:
@@ -224,6 +235,9 @@ class TicketView:
             estimated_wait_s=f.req_int("estimated_wait_s", 0),
             status_url=f.opt_str("status_url"),
             late_for_appointment=f.flag("late_for_appointment", False),
+            priority_reason=f.opt_str("priority_reason"),
+            target_counter_id=f.opt_str("target_counter_id"),
+            notes=f.str_tuple("notes"),
         )
 
 
@@ -360,6 +374,33 @@ class HallView:
             announcement=f.opt_str("announcement") or "",
             protocol_version=f.req_int("protocol_version", PROTOCOL_VERSION),
             groups=f.each("groups", GroupView.from_json, True),
+        )
+
+
+@dataclass(frozen=True)
+class OperatorDay:
+    """An operator's day so far: visitors served, service time, no-shows, ratings."""
+
+    operator_id: str
+    served: int
+    no_shows: int
+    average_service_s: int | None
+    ratings: dict[str, int]
+
+    @classmethod
+    def from_json(cls, raw: object) -> OperatorDay:
+        f = _Fields(raw, "operator's day")
+        ratings = f.raw.get("ratings")
+        if not isinstance(ratings, dict) or not all(
+            isinstance(k, str) and isinstance(v, int) for k, v in ratings.items()
+        ):
+            raise ProtocolError("operator's day: ratings must map grades to counts")
+        return cls(
+            operator_id=f.req_str("operator_id"),
+            served=f.req_int("served"),
+            no_shows=f.req_int("no_shows"),
+            average_service_s=f.opt_int("average_service_s"),
+            ratings=dict(ratings),
         )
 
 

@@ -16,10 +16,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from counter.commands import OperatorDay
 from counter.models import QueueModel
 from counter.state import ServiceLine, TicketInfo
 from counter.views import texts
+from hallserver.protocol import OperatorDay
 
 
 class QueuePanel(QGroupBox):

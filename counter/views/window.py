@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from counter.commands import Command, Failure, OperatorDay, Outcome
+from counter.commands import Command, Failure, Outcome
 from counter.language import LANGUAGES, NATIVE_NAMES, Translations
 from counter.link import CounterLink, DeviceLink
 from counter.state import Action, ConsoleState, Notice, Operator, TicketInfo
@@ -33,6 +33,7 @@ from hallserver.protocol import (
     TICKET_RATED,
     CounterView,
     HallEvent,
+    OperatorDay,
     ServiceView,
     Snapshot,
 )

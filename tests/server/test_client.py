@@ -404,3 +404,15 @@ def test_a_malformed_view_raises_protocol_error_naming_the_field() -> None:
         protocol.TicketView.from_json({"id": "x", "number": 7, "service_id": "s"})
     with pytest.raises(protocol.ProtocolError, match=r"event\.seq"):
         protocol.HallEvent.from_json({"seq": True, "type": "t", "at": "x", "data": {}})
+
+
+def test_the_client_reads_notes_and_the_operators_day(live_server: LiveServer) -> None:
+    operator = HallClient(live_server.url, token=open_counter(live_server, "c1", login="aigul"))
+    kiosk = HallClient(live_server.url, token=live_server.tokens["kiosk"])
+    issued = kiosk.issue_ticket("id-card", priority="disabled", priority_reason="wheelchair")
+    assert issued.priority_reason == "wheelchair"
+    operator.call_next("c1")
+    moved = operator.transfer(issued.id, "passport", counter_id="c2", note="needs a passport too")
+    assert moved.notes == ("needs a passport too",) and moved.target_counter_id == "c2"
+    day = operator.operator_today("aigul")
+    assert day.served == 0 and day.ratings == {"excellent": 0, "good": 0, "satisfactory": 0}
