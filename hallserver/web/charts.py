@@ -8,7 +8,7 @@ from html import escape
 
 WIDTH = 560
 HEIGHT = 250
-LEFT, RIGHT, TOP, BOTTOM = 44, 44, 18, 44
+LEFT, RIGHT, TOP, BOTTOM = 44, 44, 30, 44
 
 
 @dataclass(frozen=True)
@@ -52,7 +52,7 @@ def _svg(title: str, inner: str, height: int = HEIGHT) -> str:
     )
 
 
-def _axis(top: float, y_max: float, unit: str, *, right: bool = False) -> str:
+def _axis(y_max: float, unit: str, *, right: bool = False) -> str:
     plot_h = HEIGHT - TOP - BOTTOM
     parts = []
     for i in range(5):
@@ -64,8 +64,10 @@ def _axis(top: float, y_max: float, unit: str, *, right: bool = False) -> str:
         else:
             parts.append(f'<line class="gr" x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{y}" y2="{y}"/>')
             parts.append(f'<text x="{LEFT - 4}" y="{y + 4}" text-anchor="end">{label}</text>')
-    x = WIDTH - RIGHT + 4 if right else 4
-    parts.append(f'<text x="{x}" y="{top - 4 if top > 12 else 11}">{escape(unit)}</text>')
+    if right:  # units above the plot, clear of the top tick labels and of the edge
+        parts.append(f'<text x="{WIDTH - 2}" y="14" text-anchor="end">{escape(unit)}</text>')
+    else:
+        parts.append(f'<text x="4" y="14">{escape(unit)}</text>')
     return "".join(parts)
 
 
@@ -77,7 +79,7 @@ def bars(title: str, categories: Sequence[str], series: Sequence[Series], unit: 
     y_max = _nice_max(max((v or 0.0 for s in series for v in s.values), default=0.0))
     group_w = plot_w / len(categories)
     bar_w = max(group_w * 0.8 / max(len(series), 1), 1.0)
-    parts = [_axis(TOP, y_max, unit)]
+    parts = [_axis(y_max, unit)]
     for i, category in enumerate(categories):
         x0 = LEFT + i * group_w + group_w * 0.1
         for j, s in enumerate(series):
@@ -115,7 +117,7 @@ def bars_and_line(
     bar_max = _nice_max(max((v or 0.0 for v in bar.values), default=0.0))
     line_max = _nice_max(max((v or 0.0 for v in line.values), default=0.0))
     group_w = plot_w / len(categories)
-    parts = [_axis(TOP, bar_max, bar_unit), _axis(TOP, line_max, line_unit, right=True)]
+    parts = [_axis(bar_max, bar_unit), _axis(line_max, line_unit, right=True)]
     points = []
     for i, category in enumerate(categories):
         value = bar.values[i] or 0.0
