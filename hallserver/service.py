@@ -38,6 +38,7 @@ R = TypeVar("R")
 Command = Callable[[Hall, datetime], tuple[R, list[Event]]]
 
 PAIRING_TTL = timedelta(minutes=30)
+OPERATOR_SESSION = timedelta(hours=16)  # a working day; the next day's opening signs out anyway
 PIN_LOCK_AFTER = 5
 PIN_LOCK_FOR_S = 60.0
 
@@ -76,7 +77,7 @@ class HallService:
         self._seq = 0
         self._hash = ""
         self._pending: list[_Pending] = []
-        self._tokens: dict[str, Actor] = {}
+        self._tokens: dict[str, tuple[Actor, datetime | None]] = {}  # hash -> actor, expiry
         self._pin_failures: dict[str, tuple[int, float]] = {}
         self._wake: asyncio.Event | None = None
         self.loop: asyncio.AbstractEventLoop | None = None  # the loop commands run on
@@ -109,15 +110,14 @@ class HallService:
         self.hall = hall
         self._seq, self._hash = saved.last_seq, saved.last_hash
         self.hub.last_seq = max(self.hub.last_seq, saved.last_seq)
+        supervisors = {
+            row["login"] for row in self.store.rows(schema.operators) if row["supervisor"]
+        }
         self._tokens = {
-            row["token_hash"]: Actor(Role(row["role"]), row["subject"], row["counter_id"])
+            row["token_hash"]: _token_entry(row, supervisors)
             for row in self.store.rows(schema.tokens)
             if not row["revoked"]
         }
-        operators = {row["login"]: row for row in self.store.rows(schema.operators)}
-        for key, actor in list(self._tokens.items()):
-            if actor.role is Role.OPERATOR and operators.get(actor.subject, {}).get("supervisor"):
-                self._tokens[key] = Actor(actor.role, actor.subject, actor.counter_id, True)
         self._written_counters = {
             counter.id: json.dumps(counter.to_json(), ensure_ascii=False)
             for counter in saved.counters
@@ -275,15 +275,43 @@ class HallService:
         if not token:
             return None
         key = access.token_hash(token)
-        actor = self._tokens.get(key)
-        if actor is not None:
-            return actor
-        row = self._token_row(key)  # made by `kezek token create` while we run
-        if row is None or row["revoked"]:
+        entry = self._tokens.get(key)
+        if entry is None:
+            row = self._token_row(key)  # made by `kezek token create` while we run
+            if row is None or row["revoked"]:
+                return None
+            entry = self._tokens[key] = _token_entry(row, set())
+        actor, expires = entry
+        if expires is not None and expires <= self.now():
             return None
-        actor = Actor(Role(row["role"]), row["subject"], row["counter_id"])
-        self._tokens[key] = actor
         return actor
+
+    async def open_session(self, actor: Actor, ttl: timedelta) -> str:
+        """A token that ends by itself after `ttl` (a supervisor's browser, for example)."""
+        token = access.new_token()
+        now = self.now()
+        row = token_row(token, actor, now, expires_at=now + ttl)
+
+        def command(hall: Hall, now: datetime) -> tuple[None, list[Event]]:
+            return None, [
+                Event("session.opened", {"role": actor.role.value, "name": actor.subject})
+            ]
+
+        await self.run(actor, command, rows=[(schema.tokens, row)])
+        self._tokens[access.token_hash(token)] = (actor, now + ttl)
+        return token
+
+    async def revoke(self, actor: Actor, token: str) -> None:
+        """End a session now: the token stops working at once, here and after a restart."""
+        key = access.token_hash(token)
+
+        def command(hall: Hall, now: datetime) -> tuple[None, list[Event]]:
+            return None, [
+                Event("session.closed", {"role": actor.role.value, "name": actor.subject})
+            ]
+
+        await self.run(actor, command, rows=[(schema.tokens, _revoked_row(key))])
+        self._tokens.pop(key, None)
 
     def _token_row(self, key: str) -> dict[str, Any] | None:
         with self.store.engine.connect() as conn:
@@ -349,7 +377,7 @@ class HallService:
             return None, [Event("terminal.enrolled", data)]
 
         await self.run(actor, command, rows=[(schema.tokens, token_row(token, actor, now))])
-        self._tokens[access.token_hash(token)] = actor
+        self._tokens[access.token_hash(token)] = (actor, None)
         return token, actor
 
     async def sign_in(
@@ -376,12 +404,13 @@ class HallService:
         self._pin_failures.pop(counter_id, None)
         session = Actor(Role.OPERATOR, login, counter_id, bool(row.supervisor))
         token = access.new_token()
+        expires = self.now() + OPERATOR_SESSION
         await self.run(
             session,
             lambda hall, now: (None, hall.sign_in(counter_id, OperatorId(login), now)),
-            rows=[(schema.tokens, token_row(token, session, self.now()))],
+            rows=[(schema.tokens, token_row(token, session, self.now(), expires_at=expires))],
         )
-        self._tokens[access.token_hash(token)] = session
+        self._tokens[access.token_hash(token)] = (session, expires)
         return token, session, str(row.name)
 
     async def sign_out(self, actor: Actor, token: str) -> None:
@@ -389,19 +418,20 @@ class HallService:
             raise Forbidden("only a signed-in operator can sign out", code="not_operator")
         counter_id = actor.counter_id
         key = access.token_hash(token)
-        row = token_row(token, actor, self.now()) | {"revoked": True}
         counter = self.hall.counter(counter_id)
         if counter.operator != actor.subject:
             raise Conflict("you are no longer signed in here", code="not_signed_in")
         await self.run(
             actor,
             lambda hall, now: (None, hall.sign_out(counter_id, now)),
-            rows=[(schema.tokens, row)],
+            rows=[(schema.tokens, _revoked_row(key))],
         )
         self._tokens.pop(key, None)
 
 
-def token_row(token: str, actor: Actor, now: datetime) -> dict[str, Any]:
+def token_row(
+    token: str, actor: Actor, now: datetime, *, expires_at: datetime | None = None
+) -> dict[str, Any]:
     return {
         "token_hash": access.token_hash(token),
         "role": actor.role.value,
@@ -409,7 +439,22 @@ def token_row(token: str, actor: Actor, now: datetime) -> dict[str, Any]:
         "counter_id": actor.counter_id,
         "created_at": now,
         "revoked": False,
+        "expires_at": expires_at,
     }
+
+
+def _revoked_row(key: str) -> dict[str, Any]:
+    """The columns that change when a token is revoked (the row's key is the token's hash)."""
+    return {"token_hash": key, "revoked": True}
+
+
+def _token_entry(row: dict[str, Any], supervisors: set[str]) -> tuple[Actor, datetime | None]:
+    role = Role(row["role"])
+    supervisor = role is Role.OPERATOR and row["subject"] in supervisors
+    expires = row.get("expires_at")
+    if isinstance(expires, datetime) and expires.tzinfo is None:  # SQLite keeps UTC, naively
+        expires = expires.replace(tzinfo=UTC)
+    return Actor(role, row["subject"], row["counter_id"], supervisor), expires
 
 
 def pairing_row(

@@ -92,6 +92,7 @@ tokens = Table(
     Column("counter_id", String(40)),
     Column("created_at", DateTime(timezone=True), nullable=False),
     Column("revoked", Boolean, nullable=False, default=False),
+    Column("expires_at", DateTime(timezone=True)),  # sessions end; terminals' tokens do not
 )
 
 pairing_codes = Table(

@@ -154,10 +154,29 @@ class SqlHallStore:
         return sql
 
     def _write(self, cursor: Any, table: Table, rows: Iterable[dict[str, Any]]) -> None:
+        """Upsert whole rows; a row with only some columns updates just those."""
         columns = [c.name for c in table.columns]
-        values = [tuple(self._param(row.get(c)) for c in columns) for row in rows]
-        if values:
-            cursor.executemany(self._sql(table), values)
+        whole = []
+        for row in rows:
+            if len(row) == len(columns):
+                whole.append(tuple(self._param(row[c]) for c in columns))
+            else:
+                self._update(cursor, table, row)
+        if whole:
+            cursor.executemany(self._sql(table), whole)
+
+    def _update(self, cursor: Any, table: Table, row: dict[str, Any]) -> None:
+        primary = [c.name for c in table.primary_key.columns]
+        changed = [c for c in row if c not in primary]
+        unknown = set(row) - {c.name for c in table.columns}
+        if unknown or not set(primary) <= set(row):
+            raise StoreError(f"bad update of {table.name}: {sorted(unknown) or 'no key'}")
+        mark = "?" if self.dialect == "sqlite" else "%s"
+        sql = (
+            f"UPDATE {table.name} SET {', '.join(f'{c} = {mark}' for c in changed)} "  # noqa: S608
+            f"WHERE {' AND '.join(f'{c} = {mark}' for c in primary)}"
+        )
+        cursor.execute(sql, tuple(self._param(row[c]) for c in [*changed, *primary]))
 
     def _param(self, value: Any) -> Any:
         """Values as SQLAlchemy itself would hand them to this driver."""

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import time
-from datetime import datetime
+from datetime import timedelta
 from html import escape
 from typing import Any
 from urllib.parse import parse_qs, urlencode
@@ -20,9 +20,7 @@ from starlette.routing import Route
 
 from hallserver import access
 from hallserver.access import Actor, Role
-from hallserver.domain.events import Event
-from hallserver.domain.hall import Hall
-from hallserver.service import HallService, token_row
+from hallserver.service import HallService
 from hallserver.store import schema
 from hallserver.web.pages import Words, html_page, lang_links, lang_of, word
 
@@ -60,12 +58,11 @@ class Sessions:
     """The sessions this server handed out, and the sign-in attempts it refused."""
 
     def __init__(self) -> None:
-        self.revoked: set[str] = set()  # token hashes signed out while we run
         self._failures: dict[str, tuple[int, float]] = {}
 
     def actor(self, hall: HallService, conn: HTTPConnection) -> Actor | None:
         token = conn.cookies.get(COOKIE)
-        if not token or access.token_hash(token) in self.revoked:
+        if not token:
             return None
         actor = hall.authenticate(token)
         if actor is None or not actor.oversees:
@@ -81,26 +78,15 @@ class Sessions:
         self._failures[key] = (failures + 1, time.monotonic())
 
     async def open(self, hall: HallService, actor: Actor) -> str:
-        token = access.new_token()
-        row = token_row(token, actor, hall.now())
-        await hall.run(actor, _no_events, rows=[(schema.tokens, row)])
-        return token
+        return await hall.open_session(actor, timedelta(seconds=SESSION_S))
 
     async def close(self, hall: HallService, token: str) -> None:
-        actor = self.actor_for_token(hall, token)
-        self.revoked.add(access.token_hash(token))
+        actor = hall.authenticate(token)
         if actor is not None:
-            row = token_row(token, actor, hall.now()) | {"revoked": True}
-            await hall.run(actor, _no_events, rows=[(schema.tokens, row)])
+            await hall.revoke(actor, token)
 
     def actor_for_token(self, hall: HallService, token: str) -> Actor | None:
-        if access.token_hash(token) in self.revoked:
-            return None
         return hall.authenticate(token)
-
-
-def _no_events(hall: Hall, now: datetime) -> tuple[None, list[Event]]:
-    return None, []
 
 
 def sessions_of(conn: HTTPConnection) -> Sessions:

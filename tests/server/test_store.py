@@ -192,3 +192,34 @@ def test_audit_verify_notices_a_deleted_event(
     store.close()
     assert kezek(["audit", "verify", "--db", url]) == 1
     assert "event 6 is bad: sequence jumps from 4 to 6" in capsys.readouterr().err
+
+
+def test_sessions_end_by_themselves_and_when_revoked(db_url: str) -> None:
+    from hallserver.access import Actor, Role
+
+    clock = Clock()
+    supervisor = Actor(Role.SUPERVISOR, "gulnar")
+
+    async def scenario() -> list[bool]:
+        service = make_service(db_url, clock)
+        await service.start()
+        short = await service.open_session(supervisor, timedelta(hours=1))
+        revoked = await service.open_session(supervisor, timedelta(hours=12))
+        seen = [service.authenticate(short) == supervisor]
+        await service.revoke(supervisor, revoked)
+        seen.append(service.authenticate(revoked) is None)
+        clock.advance(hours=2)
+        seen.append(service.authenticate(short) is None)
+        await service.stop()
+        service.store.close()
+        clock.now = T0
+        again = make_service(db_url, clock)
+        await again.start()
+        seen += [again.authenticate(short) == supervisor, again.authenticate(revoked) is None]
+        await again.stop()
+        types = [r.type for r in again.store.events()]
+        seen.append(types.count("session.opened") == 2 and "session.closed" in types)
+        again.store.close()
+        return seen
+
+    assert asyncio.run(scenario()) == [True] * 6
