@@ -72,6 +72,7 @@ def resolve(args: argparse.Namespace) -> KioskConfig:
     if args.pair:
         server = server or _discovered()
         enrollment = Enrollment.enroll(server, args.pair, args.name, path)
+        sys.stdout.write(f"enrolled as {enrollment.name} ({enrollment.role}); saved in {path}\n")
     else:
         enrollment = Enrollment.load(path)
     token = args.token or config.token
@@ -116,7 +117,8 @@ def main(argv: list[str]) -> int:
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
     try:
         config = resolve(args)
-    except (ConfigError, ClientError):
+    except (ConfigError, ClientError) as error:
+        sys.stderr.write(f"kezek kiosk: {error}\n")
         return 2
     from PySide6.QtWidgets import QApplication
 
@@ -127,7 +129,8 @@ def main(argv: list[str]) -> int:
     assert isinstance(app, QApplication)
     try:
         kiosk = build(config, app)
-    except HardwareError:
+    except HardwareError as error:
+        sys.stderr.write(f"kezek kiosk: {error.detail}\n")
         return 2
     if config.fullscreen:
         kiosk.window.showFullScreen()
