@@ -244,10 +244,11 @@ class CitizenWindow(QWidget):
             row.addWidget(key)
         return row
 
-    def _bottom_bar(self) -> QHBoxLayout:
+    def _bottom_bar(self) -> QVBoxLayout:
+        rows = QVBoxLayout()
         row = QHBoxLayout()
         if self.flow.screen is Screen.HOME:
-            row.addWidget(
+            rows.addWidget(
                 button(
                     ICONS["appointment"] + "  " + self.tr("I have an appointment"),
                     self._act(self.flow.open_checkin),
@@ -277,7 +278,8 @@ class CitizenWindow(QWidget):
                 "start-over",
             )
         )
-        return row
+        rows.addLayout(row)
+        return rows
 
     def _page(self) -> tuple[QWidget, QVBoxLayout]:
         body = QWidget()
@@ -311,6 +313,8 @@ class CitizenWindow(QWidget):
         choose = label(self._trilingual("Welcome", WELCOME_WORDS["choose"]), "page", "big")
         choose.setAlignment(Qt.AlignmentFlag.AlignCenter)
         column.addWidget(choose)
+        languages = QHBoxLayout() if self.width() > self.height() else QVBoxLayout()
+        languages.setSpacing(self.sizes.gap)
         for language, name in ENDONYMS:
             key = button(
                 name,
@@ -320,7 +324,8 @@ class CitizenWindow(QWidget):
                 int(self.sizes.touch * 2.6),
                 name=f"choose-{language}",
             )
-            column.addWidget(key)
+            languages.addWidget(key)
+        column.addLayout(languages)
         column.addStretch(1)
         priority = Tile(
             ICONS["priority"],
@@ -435,11 +440,13 @@ class CitizenWindow(QWidget):
         longest = max(len(row) for row in rows)
         room = self.width() - 4 * self.sizes.gap - 8 * longest  # margins and gaps between keys
         key = max(self.sizes.touch, min(100, room // longest))
+        if self.width() > self.height():  # landscape: leave height for the results
+            key = self.sizes.touch + 6
         keypad = Keypad(rows, key, space=self.tr("Space"))
         keypad.setObjectName("keyboard")
         keypad.typed.connect(self._on_typed)
         keypad.erased.connect(self._act(self.flow.erase))
-        column.addWidget(keypad)
+        self._action = keypad  # the keyboard stays in reach; results scroll above it
         return body
 
     def _screen_service(self) -> QWidget:

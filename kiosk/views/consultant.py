@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from functools import partial
 
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from hallserver.client import Identity
 from hallserver.protocol import HallEvent, Snapshot, TicketView
@@ -222,7 +229,15 @@ class ConsultantWindow(QWidget):
             column.addStretch(1)
         else:
             self.page.setObjectName("consultant-desk")
-            self._desk(column)
+            desk = QWidget()
+            desk_column = QVBoxLayout(desk)
+            desk_column.setContentsMargins(0, 0, 0, 0)
+            self._desk(desk_column)
+            scroll = QScrollArea()
+            scroll.setWidgetResizable(True)
+            scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+            scroll.setWidget(desk)
+            column.addWidget(scroll, 1)
         self._layout.addWidget(self.page)
         self.page.show()
 
@@ -300,8 +315,8 @@ class ConsultantWindow(QWidget):
                 line.setObjectName("wait")
                 right.addWidget(line)
         right.addWidget(label(self.tr("Priority"), "page", "big"))
-        choices = QHBoxLayout()
-        for kind in (None, *PRIORITIES, "veteran"):
+        choices = QGridLayout()
+        for i, kind in enumerate((None, *PRIORITIES, "veteran")):
             words = self.tr("None") if kind is None else texts.tr(texts.PRIORITY_NAMES[kind])
             choices.addWidget(
                 button(
@@ -311,7 +326,9 @@ class ConsultantWindow(QWidget):
                     None,
                     touch,
                     f"priority-{kind or 'none'}",
-                )
+                ),
+                i // 3,
+                i % 3,
             )
         right.addLayout(choices)
         if flow.priority is not None:
