@@ -307,6 +307,13 @@ class HallClient:
         """Sign out the operator whose token this client holds."""
         self._post(f"/counters/{_seg(counter_id)}/sign-out")
 
+    def report_status(self, printer: str = "none", detail: str = "") -> None:
+        """A terminal's heartbeat and its printer's state (online, paper_out, offline, …)."""
+        body: JsonObject = {"printer": printer}
+        if detail:
+            body["detail"] = detail[:200]
+        self._post("/terminals/status", body)
+
     def operator_today(self, login: str) -> OperatorDay:
         """An operator's day so far (their own token, or a supervisor's)."""
         raw = self._get(f"/operators/{_seg(login)}/today")

@@ -6,11 +6,12 @@ from dataclasses import dataclass
 
 from PySide6.QtWidgets import QApplication, QWidget
 
+from hallserver.client import HallClient
 from hardware.printer import TicketPrinter, open_printer
 from kiosk.accessibility import Screen
 from kiosk.config import KioskConfig
 from kiosk.hallstate import HallState
-from kiosk.issuing import Issuer, KioskClient
+from kiosk.issuing import Issuer
 from kiosk.link import KioskLink
 from kiosk.translations import Translations
 from kiosk.views import theme
@@ -45,7 +46,7 @@ def build(config: KioskConfig, app: QApplication) -> Kiosk:
         if config.printer
         else None
     )
-    client = KioskClient(config.server_url, token=config.token)
+    client = HallClient(config.server_url, token=config.token)
     link = KioskLink(client, Issuer(client, printer), heartbeat_s=config.heartbeat_s)
     translations = Translations()
     state = HallState(config.popular)

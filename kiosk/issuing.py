@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import cast
 
 from hallserver.client import ClientError, HallClient
-from hallserver.protocol import JsonObject, ServiceView, Text, TicketView
+from hallserver.protocol import ServiceView, Text, TicketView
 from hardware.errors import HardwareError
 from hardware.printer import PrinterStatus, TicketPrinter
 from hardware.ticket_layout import Language, TicketSlip
@@ -27,17 +27,6 @@ SERVER_PRINTER_STATE = {
     "printer_driver_missing": "offline",
     "printer_config_invalid": "offline",
 }
-
-
-class KioskClient(HallClient):
-    """HallClient plus the terminal heartbeat, which hallserver.client does not offer yet."""
-
-    def report_status(self, printer: str, detail: str = "") -> None:
-        """`POST /terminals/status {printer, detail}`: the kiosk's heartbeat and printer state."""
-        body: JsonObject = {"printer": printer}
-        if detail:
-            body["detail"] = detail[:200]
-        self._post("/terminals/status", body)
 
 
 @dataclass(frozen=True)
@@ -87,7 +76,7 @@ class Issuer:
     Runs on the link's worker thread. `printer` None means this kiosk only shows the number.
     """
 
-    def __init__(self, client: KioskClient, printer: TicketPrinter | None) -> None:
+    def __init__(self, client: HallClient, printer: TicketPrinter | None) -> None:
         self.client = client
         self.printer = printer
         self.reported: str | None = None  # the printer state the server last heard

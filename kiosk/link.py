@@ -11,9 +11,9 @@ from datetime import datetime
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from hallserver.client import ClientError, EventStream, HallRefused, HallUnreachable
+from hallserver.client import ClientError, EventStream, HallClient, HallRefused, HallUnreachable
 from hallserver.protocol import HallEvent, Snapshot
-from kiosk.issuing import Issuer, KioskClient
+from kiosk.issuing import Issuer
 
 log = logging.getLogger(__name__)
 
@@ -58,7 +58,7 @@ class KioskLink(QObject):
 
     def __init__(
         self,
-        client: KioskClient,
+        client: HallClient,
         issuer: Issuer,
         *,
         heartbeat_s: float = 30.0,

@@ -126,7 +126,7 @@ class LiveServer:
 
 
 def start_live_server(
-    db_url: str, *, demo: bool = True, clock: object = None
+    db_url: str, *, demo: bool = True, clock: object = None, always_open: bool = True
 ) -> tuple[LiveServer, object, threading.Thread]:
     import uvicorn
 
@@ -136,7 +136,7 @@ def start_live_server(
     from hallserver.service import token_row
     from hallserver.store import schema
 
-    config = ServerConfig(db_url=db_url, demo=demo, always_open=True, announce=False, port=0)
+    config = ServerConfig(db_url=db_url, demo=demo, always_open=always_open, announce=False, port=0)
     app, hall = build(config, clock=clock)  # type: ignore[arg-type]
     tokens: dict[str, str] = {}
     with hall.store.engine.begin() as conn:
