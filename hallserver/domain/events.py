@@ -17,6 +17,7 @@ TICKET_CANCELLED = "ticket.cancelled"
 TICKET_TRANSFERRED = "ticket.transferred"
 TICKET_RATED = "ticket.rated"
 TICKET_EXPIRED = "ticket.expired"
+TICKET_RELEASED = "ticket.released"  # no longer held for one counter
 COUNTER_CHANGED = "counter.changed"
 SERVICE_CHANGED = "service.changed"
 DAY_OPENED = "day.opened"

@@ -627,7 +627,7 @@ class Hall:
     def sign_out(self, counter_id: str, now: datetime) -> list[Event]:
         counter = self.counter(counter_id)
         counter.sign_out(now)
-        return [self._counter_changed(counter, "signed_out")]
+        return [self._counter_changed(counter, "signed_out"), *self._release_sent_to(counter)]
 
     def open_counter(self, counter_id: str, now: datetime) -> list[Event]:
         counter = self.counter(counter_id)
@@ -642,7 +642,7 @@ class Hall:
     def close_counter(self, counter_id: str, now: datetime) -> list[Event]:
         counter = self.counter(counter_id)
         counter.close(now)
-        return [self._counter_changed(counter, "closed")]
+        return [self._counter_changed(counter, "closed"), *self._release_sent_to(counter)]
 
     def set_profile(self, counter_id: str, profile: Mapping[str, str]) -> list[Event]:
         counter = self.counter(counter_id)
@@ -656,7 +656,24 @@ class Hall:
                     f"level must be main or backup, not {level!r}", code="bad_level"
                 ) from None
         counter.set_profile(parsed)
-        return [self._counter_changed(counter, "profile")]
+        return [self._counter_changed(counter, "profile"), *self._release_sent_to(counter)]
+
+    def _release_sent_to(self, counter: Counter) -> list[Event]:
+        """Visitors sent to this counter wait for any counter once it closes or stops serving
+        their service: otherwise only a supervisor could ever call them."""
+        events = []
+        for ticket in list(self.lanes):
+            if ticket.target_counter != counter.id:
+                continue
+            if counter.state is not CounterState.CLOSED and ticket.service in counter.profile:
+                continue
+            ticket.target_counter = None
+            events.append(
+                Event(
+                    ev.TICKET_RELEASED, {"ticket": ticket.to_json(), "from_counter_id": counter.id}
+                )
+            )
+        return events
 
     def _counter_changed(self, counter: Counter, change: str) -> Event:
         return Event(ev.COUNTER_CHANGED, {"counter": counter.to_json(), "change": change})

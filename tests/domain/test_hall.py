@@ -267,3 +267,18 @@ class TestBookings:
         hall.cancel_booking("CODE1")
         with pytest.raises(Conflict, match="cancelled"):
             hall.issue("id-card", self.slot, booking_code="CODE1")
+
+
+def test_visitors_sent_to_a_counter_that_closes_wait_for_any_counter(hall: Hall) -> None:
+    open_counter(hall)
+    open_counter(hall, "c2")
+    ticket = hall.issue("id-card", T0)[0].ticket
+    hall.call_next("c1", T0)
+    hall.transfer(ticket.id, "birth", T0, to_counter="c2", note="birth record")
+    _, events = hall.issue("birth", T0)
+    events = hall.close_counter("c2", T0)
+    assert [e.type for e in events] == [ev.COUNTER_CHANGED, ev.TICKET_RELEASED]
+    assert ticket.target_counter is None
+    open_counter(hall, "c3")
+    called, _ = hall.call_next("c3", T0)
+    assert called is ticket
