@@ -34,6 +34,11 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--display-address", type=int)
     p.add_argument("--keypad", help="pyserial URL of the 3-key rating keypad")
     p.add_argument("--keypad-address", type=int)
+    p.add_argument(
+        "--operator",
+        metavar="LOGIN",
+        help="sign this operator in at start (PIN: KEZEK_COUNTER_PIN)",
+    )
     p.add_argument("--check", action="store_true", help="check the settings and exit")
     return p
 
@@ -54,6 +59,7 @@ def resolve(args: argparse.Namespace) -> CounterConfig:
         "display_address": args.display_address,
         "keypad": args.keypad,
         "keypad_address": args.keypad_address,
+        "operator": args.operator,
     }
     config = with_values(config, options)
     if config.token:

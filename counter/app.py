@@ -38,5 +38,7 @@ def run(config: CounterConfig) -> int:
     if devices is not None:
         devices.setParent(window)
     window.start()
+    if config.operator:  # as if typed on the sign-in page
+        link.sign_in(config.operator, config.pin)
     window.show()
     return int(app.exec())

@@ -33,6 +33,8 @@ class CounterConfig:
     display_address: int = 2
     keypad: str = ""  # pyserial URL of the 3-key rating keypad
     keypad_address: int = 41
+    operator: str = ""  # sign this operator in at start (demos, training); the PIN from `pin`
+    pin: str = ""  # only from the TOML file or KEZEK_COUNTER_PIN, never the command line
     http_timeout_s: float = 3.0
     rating_timeout_s: float = 60.0
 
@@ -46,6 +48,8 @@ class CounterConfig:
         for name in ("button_address", "display_address", "keypad_address"):
             if not 1 <= getattr(self, name) <= 247:
                 raise ConfigError(f"{name} must be a bus address from 1 to 247")
+        if self.operator and not self.pin:
+            raise ConfigError(f"--operator {self.operator}: give the PIN in KEZEK_COUNTER_PIN")
         if self.http_timeout_s <= 0 or self.rating_timeout_s <= 0:
             raise ConfigError("timeouts must be more than 0 seconds")
 

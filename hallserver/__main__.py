@@ -40,6 +40,21 @@ def _db_options(parser: argparse.ArgumentParser) -> None:
     where.add_argument("--db", help="database URL, e.g. postgresql+psycopg://user:pw@host/kezek")
 
 
+def _demo_options(demo: argparse.ArgumentParser) -> None:
+    demo.add_argument("--port", type=int, default=8470, help="0 picks a free port")
+    demo.add_argument(
+        "--visitors", type=int, default=0, metavar="N", help="simulated visitors per hall hour"
+    )
+    demo.add_argument(
+        "--speed", type=float, default=20.0, help="hall time runs this many times faster"
+    )
+    demo.add_argument("--seed", type=int, help="the simulation's random seed")
+    demo.add_argument("--headless", action="store_true", help="no windows: terminals offscreen")
+    demo.add_argument(
+        "--lan", action="store_true", help="listen and announce on the LAN (default: this machine)"
+    )
+
+
 def parser() -> argparse.ArgumentParser:
     root = argparse.ArgumentParser(prog="kezek", description="Kezek: the queue of one hall.")
     sub = root.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -65,7 +80,7 @@ def parser() -> argparse.ArgumentParser:
 
     demo = sub.add_parser("demo", help="a whole demo hall on this machine")
     _db_options(demo)
-    demo.add_argument("--port", type=int, default=8470)
+    _demo_options(demo)
 
     token = sub.add_parser("token", help="tokens for terminals and scripts")
     token_sub = token.add_subparsers(dest="token_command", required=True, metavar="ACTION")
@@ -218,9 +233,25 @@ def _hall(args: argparse.Namespace) -> int:
 
 
 def _demo(args: argparse.Namespace) -> int:
-    from hallserver.demo import run_demo
+    from hallserver.config import default_data_dir
+    from hallserver.demo import DemoOptions, run_demo
 
-    return run_demo(_url(args), port=args.port)
+    if args.visitors < 0 or args.speed <= 0:
+        raise UsageError("--visitors is 0 or more, --speed more than 0")
+    folder = Path(args.data_dir) if args.data_dir else default_data_dir() / "demo"
+    db_url = args.db or _url(argparse.Namespace(db=None, data_dir=folder))
+    return run_demo(
+        DemoOptions(
+            db_url=db_url,
+            folder=folder,
+            port=args.port,
+            visitors=args.visitors,
+            headless=args.headless,
+            lan=args.lan,
+            speed=args.speed,
+            seed=args.seed,
+        )
+    )
 
 
 def _token_create(args: argparse.Namespace) -> int:

@@ -1,90 +1,557 @@
-"""`kezek demo`: the demo hall on this machine, with fresh credentials printed to try it."""
+"""`kezek demo`: a whole hall on this machine: server, terminals, simulated devices and visitors."""
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
+import ctypes
+import os
+import random
 import secrets
+import select
+import signal
+import subprocess
 import sys
+import threading
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from pathlib import Path
+from typing import TextIO
 
+import uvicorn
 from sqlalchemy import delete
 
 from hallserver.access import Actor, Role, hash_pin, new_token
+from hallserver.announce import Announcer, service_info
+from hallserver.client import ClientError, HallClient, discover
 from hallserver.config import ServerConfig
-from hallserver.server import open_store, serve
+from hallserver.server import bind, build, hall_catalogue, open_store
 from hallserver.service import HallService, token_row
+from hallserver.simulate import HallSimulation, SimOperator, service_time_s
 from hallserver.store import schema
 
-DEMO_OPERATORS = (
+DEMO_OPERATORS = (  # (login, name, counter, supervisor): the people a visitor to the demo plays
     ("aigul", "Айгүл Сейітова", "c1", False),
     ("daniyar", "Данияр Омаров", "c4", False),
     ("supervisor", "Гүлнар Ахметова", "c12", True),
 )
+CONSOLE_COUNTER = "c1"
+BUTTON_ADDRESS, KEYPAD_ADDRESS = 1, 41
+KEYS_HELP = "c call, r recall, s start, f finish, n no-show (button); 1 2 3 rating (keypad)"
+_PR_SET_PDEATHSIG = 1
+STAGGER_S = 0.7  # between terminals' starts: zeroconf rate-limits answers to one a second
+NOT_FOUND = "no hall server found"
 
 
-def run_demo(db_url: str, *, port: int) -> int:
+@dataclass(frozen=True)
+class DemoOptions:
+    """What `kezek demo` was asked for."""
+
+    db_url: str
+    folder: Path  # tickets, calls, logs, ptys and the terminals' enrollments
+    port: int = 8470
+    visitors: int = 0  # per hall hour; 0 = nobody comes by themselves
+    headless: bool = False
+    lan: bool = False
+    speed: float = 20.0  # hall seconds per real second for the simulation
+    seed: int | None = None
+
+
+@dataclass
+class Credentials:
+    """This run's fresh tokens and PINs (there are no defaults)."""
+
+    tokens: dict[str, str]
+    counter_tokens: dict[str, str]
+    pins: dict[str, str]
+    simulated: list[SimOperator] = field(default_factory=list)
+
+
+def no_screen(environ: dict[str, str] | os._Environ[str] = os.environ) -> bool:
+    """True on a machine with no screen for Qt windows."""
+    return not (
+        environ.get("DISPLAY") or environ.get("WAYLAND_DISPLAY") or environ.get("QT_QPA_PLATFORM")
+    )
+
+
+def seed_credentials(db_url: str, counters: Sequence[str]) -> Credentials:
+    """Replace the tokens and operators with fresh ones, one simulated operator per free counter."""
     store = open_store(db_url)
     now = datetime.now(UTC)
+    humans = {counter for _, _, counter, _ in DEMO_OPERATORS}
+    free = [c for c in counters if c not in humans]
     tokens = {role: new_token() for role in ("kiosk", "consultant", "supervisor")}
-    counter_tokens = {counter: new_token() for _, _, counter, _ in DEMO_OPERATORS}
+    counter_tokens = {counter: new_token() for counter in [*sorted(humans), *free]}
     pins = {login: f"{secrets.randbelow(10**4):04d}" for login, *_ in DEMO_OPERATORS}
-    with store.engine.begin() as conn:  # fresh credentials each run: none is a default
-        conn.execute(delete(schema.tokens))
-        conn.execute(delete(schema.operators))
-        for role, token in tokens.items():
-            conn.execute(
-                schema.tokens.insert(), [token_row(token, Actor(Role(role), f"demo-{role}"), now)]
-            )
-        for counter, token in counter_tokens.items():
-            actor = Actor(Role.COUNTER, f"demo-counter-{counter}", counter)
-            conn.execute(schema.tokens.insert(), [token_row(token, actor, now)])
-        for login, name, _, supervisor in DEMO_OPERATORS:
-            conn.execute(
-                schema.operators.insert(),
-                [
-                    {
-                        "login": login,
-                        "name": name,
-                        "pin_hash": hash_pin(pins[login]),
-                        "supervisor": supervisor,
-                    }
-                ],
-            )
-    store.close()
-    config = ServerConfig(db_url=db_url, port=port, demo=True, always_open=True)
+    simulated = [
+        SimOperator(c, counter_tokens[c], f"sim-{c}", f"{secrets.randbelow(10**6):06d}")
+        for c in free
+    ]
+    people = [(login, name, pins[login], sup) for login, name, _, sup in DEMO_OPERATORS]
+    people += [(s.login, f"Simulated operator {s.counter_id}", s.pin, False) for s in simulated]
+    try:
+        with store.engine.begin() as conn:  # fresh credentials each run: none is a default
+            conn.execute(delete(schema.tokens))
+            conn.execute(delete(schema.operators))
+            for role, token in tokens.items():
+                actor = Actor(Role(role), f"demo-{role}")
+                conn.execute(schema.tokens.insert(), [token_row(token, actor, now)])
+            for counter, token in counter_tokens.items():
+                actor = Actor(Role.COUNTER, f"demo-counter-{counter}", counter)
+                conn.execute(schema.tokens.insert(), [token_row(token, actor, now)])
+            for login, name, pin, supervisor in people:
+                row = {"login": login, "name": name, "pin_hash": hash_pin(pin)}
+                conn.execute(schema.operators.insert(), [{**row, "supervisor": supervisor}])
+    finally:
+        store.close()
+    return Credentials(tokens, counter_tokens, pins, simulated)
 
-    def ready(url: str, hall: HallService) -> None:
-        api = f"{url}/api/v1"
-        name = hall.catalogue.name.en
-        first = DEMO_OPERATORS[0]
-        lines = [
-            f"Kezek demo hall: {name}",
-            f"  hall server   {url}   (opening hours ignored in the demo)",
-            f"  look at       {api}/queue   {api}/services   {url}/openapi.json",
-            f"  live events   ws://{url.removeprefix('http://')}/api/v1/events",
-            "",
-            "Fresh credentials for this run (there are no default passwords):",
-            *(f"  {role:<11} token  {token}" for role, token in tokens.items()),
-            *(
-                f"  operator {login:<10} PIN {pins[login]}  at counter terminal {counter} "
-                f"(token {counter_tokens[counter]})"
-                for login, _, counter, _ in DEMO_OPERATORS
-            ),
-            "",
-            "Try it:",
-            f"  K={tokens['kiosk']}",
-            f'  curl -s -X POST {api}/tickets -H "Authorization: Bearer $K" '
-            """-d '{"service_id": "id-card", "language": "kk"}'""",
-            f"  OP=$(curl -s -X POST {api}/counters/{first[2]}/sign-in "
-            f'-H "Authorization: Bearer {counter_tokens[first[2]]}" '
-            f"""-d '{{"login": "{first[0]}", "pin": "{pins[first[0]]}"}}' """
-            """| python3 -c 'import json,sys; print(json.load(sys.stdin)["token"])')""",
-            f'  curl -s -X POST {api}/counters/{first[2]}/open -H "Authorization: Bearer $OP"',
-            f'  curl -s -X POST {api}/counters/{first[2]}/call -H "Authorization: Bearer $OP"',
-            "",
-            "The kiosk, counter and display apps are not built yet (issues 4-6). Ctrl+C stops.",
-        ]
-        print("\n".join(lines))
-        sys.stdout.flush()
 
-    serve(config, on_ready=ready)
+def _die_with_parent() -> None:  # runs in the child between fork and exec
+    with contextlib.suppress(OSError, AttributeError):
+        ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGTERM)
+
+
+class Children:
+    """The terminals as child processes, each in its own session, logging to a file.
+
+    They get SIGTERM if the demo dies, even by SIGKILL (prctl PDEATHSIG, set from the main
+    thread, whose end is what the kernel watches); `stop()` ends them in order.
+    """
+
+    def __init__(self, logs: Path) -> None:
+        self.logs = logs
+        self.running: dict[str, subprocess.Popen[bytes]] = {}
+        self.reported: set[str] = set()
+        self.retried: set[str] = set()
+        self.retry: Callable[[str], None] | None = None  # start a terminal again, with --server
+
+    def _spawn(self, name: str, args: list[str], env: dict[str, str]) -> None:
+        self.logs.mkdir(parents=True, exist_ok=True)
+        with (self.logs / f"{name}.log").open("ab") as log:
+            self.running[name] = subprocess.Popen(  # noqa: S603 - our own interpreter
+                [sys.executable, "-m", "hallserver", *args],
+                stdin=subprocess.DEVNULL,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+                env=env,
+                start_new_session=True,  # Ctrl+C reaches the demo, which stops them in order
+                preexec_fn=_die_with_parent if sys.platform == "linux" else None,  # noqa: PLW1509
+            )
+
+    def start(self, name: str, args: list[str], env: dict[str, str]) -> None:
+        if name not in self.running:  # a fresh log each run of the demo
+            (self.logs / f"{name}.log").unlink(missing_ok=True)
+        self.reported.discard(name)
+        self._spawn(name, args, env)
+
+    def exited(self) -> Iterator[tuple[str, int, str]]:
+        """(name, exit code, last log line) of children that ended since the last call.
+
+        A terminal that did not find the hall by zeroconf is started once more with --server.
+        """
+        for name, process in list(self.running.items()):
+            code = process.poll()
+            if code is None or name in self.reported:
+                continue
+            self.reported.add(name)
+            lines = (self.logs / f"{name}.log").read_text(errors="replace").splitlines()
+            last = lines[-1] if lines else ""
+            if NOT_FOUND in last and self.retry is not None and name not in self.retried:
+                self.retried.add(name)
+                self.retry(name)
+                continue
+            yield name, code, last
+
+    def stop(self, timeout: float = 5.0) -> None:
+        for process in self.running.values():
+            if process.poll() is None:
+                with contextlib.suppress(ProcessLookupError):
+                    os.killpg(process.pid, signal.SIGTERM)
+        for process in self.running.values():
+            try:
+                process.wait(timeout)
+            except subprocess.TimeoutExpired:
+                with contextlib.suppress(ProcessLookupError):
+                    os.killpg(process.pid, signal.SIGKILL)
+                process.wait()
+
+
+class Devices:
+    """The counter console's call button and rating keypad, simulated on ptys in `folder`."""
+
+    def __init__(self, folder: Path) -> None:
+        from hardware.devices.simulators import ButtonSimulator, KeypadSimulator, PtyPort
+
+        folder.mkdir(parents=True, exist_ok=True)
+        self.button_port = PtyPort(folder / "button")
+        self.keypad_port = PtyPort(folder / "keypad")
+        self.button = ButtonSimulator(self.button_port, BUTTON_ADDRESS)
+        self.keypad = KeypadSimulator(self.keypad_port, KEYPAD_ADDRESS)
+        self.lock = threading.Lock()
+        self._stop = threading.Event()
+        self._drain = threading.Thread(target=self._read_acks, name="kezek-demo-ptys", daemon=True)
+        self._drain.start()
+
+    def press(self, key: str) -> bool:
+        """A key as `kezek hardware simulate` reads it; False when it means nothing."""
+        from hardware.cli import BUTTON_KEYS, KEYPAD_KEYS
+
+        with self.lock:
+            if key in BUTTON_KEYS:
+                self.button.press(BUTTON_KEYS[key])
+            elif key in KEYPAD_KEYS:
+                self.keypad.press(KEYPAD_KEYS[key])
+            else:
+                return False
+        return True
+
+    def _read_acks(self) -> None:  # the console answers every frame; keep the ptys from filling
+        while not self._stop.is_set():
+            self.button_port.read(0.1)
+            self.keypad_port.read(0.1)
+
+    def close(self) -> None:
+        self._stop.set()
+        self._drain.join(2)
+        self.button_port.close()
+        self.keypad_port.close()
+
+
+def counter_autopilot(
+    devices: Devices, stop: threading.Event, speed: float, seed: int | None
+) -> Callable[[], None]:
+    """The console's operator pressing the call button and the visitor the keypad, by themselves."""
+    rng = random.Random(seed)
+
+    def run() -> None:
+        steps: list[tuple[str, float]] = []
+        while not stop.is_set():
+            steps = [
+                ("c", rng.uniform(15, 40)),
+                ("s", service_time_s(rng, 12)),
+                ("f", 4.0),
+                (rng.choices("123", (70, 20, 10))[0], rng.uniform(20, 60)),
+            ]
+            for key, hall_seconds in steps:
+                devices.press(key)
+                if stop.wait(hall_seconds / speed):
+                    return
+
+    return run
+
+
+def terminal_commands(
+    folder: Path, codes: dict[str, str], server: str | None
+) -> dict[str, list[str]]:
+    """The command lines a technician would type at each terminal (after `kezek`)."""
+    where = ["--server", server] if server else []
+    config = folder / "config" / "kezek"
+    tickets, devices = folder / "tickets", folder / "devices"
+    kiosk = ["--windowed", "--size", "600x1000", "--inches", "12", "--printer", f"sim:{tickets}"]
+    rating = ["--windowed", "--size", "800x480", "--inches", "7", "--mode", "rating"]
+    return {
+        "kiosk": [
+            "kiosk",
+            *where,
+            *_pair(codes["kiosk"], "Entrance kiosk", config / "kiosk.json"),
+            *kiosk,
+        ],
+        "counter": [
+            "counter",
+            *where,
+            *_pair(codes["counter"], "Counter 1", config / "counter.json"),
+            *("--operator", DEMO_OPERATORS[0][0]),
+            *("--button", str(devices / "button"), "--keypad", str(devices / "keypad")),
+        ],
+        "display": [
+            "display",
+            *where,
+            *("--pair", codes["display"], "--name", "Wall display"),
+            *("--wav-dir", str(folder / "calls"), "--window", "1024x576"),
+        ],
+        "rating": [
+            "kiosk",
+            *where,
+            *_pair(codes["rating"], "Rating at counter 1", config / "rating.json"),
+            *rating,
+            *("--counter", CONSOLE_COUNTER),
+        ],
+    }
+
+
+def _pair(code: str, name: str, enrollment: Path) -> list[str]:
+    return ["--pair", code, "--name", name, "--enrollment", str(enrollment)]
+
+
+def pairing_codes(url: str, supervisor_token: str, only: str | None = None) -> dict[str, str]:
+    """One code per terminal, made as a supervisor would (POST /pairing-codes)."""
+    wanted = {
+        "kiosk": ("kiosk", "Entrance kiosk", None),
+        "counter": ("counter", "Counter 1", CONSOLE_COUNTER),
+        "display": ("display", "Wall display", None),
+        "rating": ("kiosk", "Rating at counter 1", None),
+    }
+    with HallClient(url, supervisor_token) as client:
+        return {
+            key: client.create_pairing_code(role, name, counter).code
+            for key, (role, name, counter) in wanted.items()
+            if only in (None, key)
+        }
+
+
+def _keys(stream: TextIO, stop: threading.Event) -> Iterator[str]:
+    """Characters typed (line by line) until end of input or `stop`."""
+    try:
+        fd = stream.fileno()
+    except (OSError, ValueError):
+        return
+    while not stop.is_set():
+        ready, _, _ = select.select([fd], [], [], 0.3)
+        if not ready:
+            yield ""
+            continue
+        chunk = os.read(fd, 256).decode(errors="ignore")
+        if not chunk:
+            return
+        yield from chunk
+
+
+def _say(text: str) -> None:
+    print(text, flush=True)
+
+
+class HallThread:
+    """The hall server in a thread of the demo, announced by zeroconf, stopped by `stop()`."""
+
+    def __init__(self, config: ServerConfig) -> None:
+        self.app, self.hall = build(config)
+        self.sock = bind(config.host, config.port)
+        self.port = int(self.sock.getsockname()[1])
+        self.url = f"http://127.0.0.1:{self.port}"
+        catalogue = self.hall.catalogue
+        self.announcer = Announcer(
+            service_info(catalogue.hall_id, catalogue.name.en, config.host, self.port),
+            interfaces=list(config.announce_interfaces) or None,
+        )
+        self.server = uvicorn.Server(
+            uvicorn.Config(self.app, log_level="warning", ws="websockets-sansio", lifespan="on")
+        )
+        self.thread = threading.Thread(
+            target=lambda: asyncio.run(self.server.serve(sockets=[self.sock])),
+            name="kezek-demo-hall",
+        )
+
+    def start(self) -> None:
+        self.announcer.start()
+        self.thread.start()
+        waiting = threading.Event()
+        for _ in range(400):
+            if self.server.started:
+                self.announcer.registered.wait(5)
+                return
+            if not self.thread.is_alive():
+                break
+            waiting.wait(0.025)
+        raise RuntimeError("the demo hall server did not start")
+
+    def stop(self) -> None:
+        self.server.should_exit = True
+        if self.thread.is_alive():
+            self.thread.join(10)
+        self.announcer.stop()
+        self.sock.close()
+        self.hall.store.close()
+
+
+def run_demo(options: DemoOptions) -> int:
+    """Run the whole hall until Ctrl+C (or SIGTERM); everything started here stops with it."""
+    folder = options.folder
+    folder.mkdir(parents=True, exist_ok=True)
+    interfaces = () if options.lan else ("127.0.0.1",)
+    host = "0.0.0.0" if options.lan else "127.0.0.1"  # noqa: S104 - asked for with --lan
+    store = open_store(options.db_url)
+    try:
+        counters = [c.id for c in hall_catalogue(store, demo=True, path=None).counters]
+    finally:
+        store.close()
+    credentials = seed_credentials(options.db_url, counters)
+    hall = HallThread(
+        ServerConfig(
+            db_url=options.db_url,
+            host=host,
+            port=options.port,
+            demo=True,
+            always_open=True,
+            announce_interfaces=interfaces,
+        )
+    )
+    stop = threading.Event()
+    children = Children(folder / "logs")
+    devices: Devices | None = None
+    simulation: HallSimulation | None = None
+    previous_term = signal.signal(signal.SIGTERM, lambda *_: _interrupt())
+    try:
+        hall.start()
+        headless = options.headless or no_screen()
+        _say(_banner(hall.hall, hall.url, credentials, headless, options))
+        devices = Devices(folder / "devices")
+        found = discover(timeout=1.5, interfaces=list(interfaces) or None)
+        server_flag = None if [h.port for h in found] == [hall.port] else hall.url
+        if server_flag:
+            _say(f"(zeroconf found {len(found)} hall(s): the terminals get --server {hall.url})")
+        env = _terminal_environment(folder, credentials, headless)
+        _start_terminals(children, folder, hall.url, server_flag, credentials, env, stop)
+        _say(_terminals_text(folder, headless))
+        if options.visitors > 0:
+            simulation = _start_visitors(options, hall.url, credentials, devices, stop)
+        _say(f"Keys (then Enter): {KEYS_HELP}. Ctrl+C stops everything.")
+        _conduct(devices, children, hall.thread, stop)
+    except KeyboardInterrupt:
+        _say("stopping the demo hall…")
+    finally:
+        stop.set()
+        signal.signal(signal.SIGTERM, previous_term)
+        if simulation is not None:
+            simulation.stop()
+        children.stop()
+        if devices is not None:
+            devices.close()
+        hall.stop()
     return 0
+
+
+def _start_terminals(
+    children: Children,
+    folder: Path,
+    url: str,
+    server_flag: str | None,
+    credentials: Credentials,
+    env: dict[str, str],
+    stop: threading.Event,
+) -> None:
+    codes = pairing_codes(url, credentials.tokens["supervisor"])
+    for name, args in terminal_commands(folder, codes, server_flag).items():
+        children.start(name, args, env)
+        stop.wait(STAGGER_S)
+
+    def retry(name: str) -> None:  # zeroconf can miss an answer under load: say where
+        codes.update(pairing_codes(url, credentials.tokens["supervisor"], only=name))
+        children.start(name, terminal_commands(folder, codes, url)[name], env)
+
+    children.retry = retry
+
+
+def _start_visitors(
+    options: DemoOptions,
+    url: str,
+    credentials: Credentials,
+    devices: Devices,
+    stop: threading.Event,
+) -> HallSimulation:
+    simulation = HallSimulation(
+        url,
+        credentials.tokens["kiosk"],
+        credentials.simulated,
+        visitors_per_hour=options.visitors,
+        speed=options.speed,
+        seed=options.seed if options.seed is not None else secrets.randbelow(2**31),
+    )
+    simulation.start()
+    pilot = counter_autopilot(devices, stop, options.speed, options.seed)
+    threading.Thread(target=pilot, name="kezek-demo-c1", daemon=True).start()
+    _say(
+        f"{options.visitors} visitors an hour, hall time x{options.speed:g}; "
+        f"{len(credentials.simulated)} simulated counters; counter 1 on autopilot"
+    )
+    return simulation
+
+
+def _terminal_environment(folder: Path, credentials: Credentials, headless: bool) -> dict[str, str]:
+    env = dict(os.environ)
+    env["XDG_CONFIG_HOME"] = str(folder / "config")  # enrollments stay in the demo folder
+    env["KEZEK_COUNTER_PIN"] = credentials.pins[DEMO_OPERATORS[0][0]]
+    env.pop("KEZEK_SERVER", None)
+    if headless:
+        env["QT_QPA_PLATFORM"] = "offscreen"
+    return env
+
+
+def _interrupt() -> None:
+    raise KeyboardInterrupt
+
+
+def _conduct(
+    devices: Devices, children: Children, thread: threading.Thread, stop: threading.Event
+) -> None:
+    """Forward typed keys to the simulated devices; say when a terminal stops."""
+    for key in _keys(sys.stdin, stop):
+        if key.strip() and devices.press(key.strip()):
+            _say(f"pressed {key.strip()}")
+        for name, code, last in children.exited():
+            _say(f"the {name} stopped (exit {code}): {last}")
+        if not thread.is_alive():
+            _say("the hall server stopped")
+            return
+    # no more input (a pipe or /dev/null): keep the hall running until Ctrl+C
+    while not stop.wait(0.5):
+        for name, code, last in children.exited():
+            _say(f"the {name} stopped (exit {code}): {last}")
+        if not thread.is_alive():
+            _say("the hall server stopped")
+            return
+
+
+def _banner(
+    hall: HallService, url: str, credentials: Credentials, headless: bool, options: DemoOptions
+) -> str:
+    api = f"{url}/api/v1"
+    tokens, pins = credentials.tokens, credentials.pins
+    first = DEMO_OPERATORS[0]
+    try:
+        with HallClient(url, tokens["kiosk"]) as kiosk:
+            sample = kiosk.issue_ticket("id-card", language="kk")
+        ticket_page = f"{url}/t/{sample.id}   (ticket {sample.number}, taken for you)"
+    except ClientError as exc:
+        ticket_page = f"(could not take a sample ticket: {exc})"
+    where = "announced on the LAN (--lan)" if options.lan else "announced on 127.0.0.1 only"
+    lines = [
+        f"Kezek demo hall: {hall.catalogue.name.en}   (opening hours ignored in the demo)",
+        f"  hall server   {url}   {where}",
+        f"  board         {url}/board   sign in: supervisor, PIN {pins['supervisor']}",
+        f"  reports       {url}/reports",
+        f"  a ticket      {ticket_page}",
+        f"  booking       {url}/book",
+        f"  API           {api}/queue   {url}/openapi.json",
+        "",
+        "Fresh credentials for this run (there are no default passwords):",
+        *(f"  {role:<11} token  {token}" for role, token in tokens.items()),
+        *(
+            f"  operator {login:<10} PIN {pins[login]}  at counter {counter} "
+            f"(terminal token {credentials.counter_tokens[counter]})"
+            for login, _, counter, _ in DEMO_OPERATORS
+        ),
+        f"  try: curl -s {api}/queue;  kezek counter --server {url} "
+        f"--token {credentials.counter_tokens[first[2]]} --counter {first[2]}",
+    ]
+    if headless:
+        lines += [
+            "",
+            "No screen here (or --headless): the terminals run offscreen; open the board and "
+            "the ticket page in a browser on this machine.",
+        ]
+    return "\n".join(lines)
+
+
+def _terminals_text(folder: Path, headless: bool) -> str:
+    how = "offscreen" if headless else "as windows"
+    return "\n".join(
+        [
+            f"Terminals ({how}), each enrolled with its own pairing code:",
+            "  kiosk (citizen), counter 1 console (aigul signed in), wall display, rating at c1",
+            f"  printed tickets  {folder / 'tickets'}   spoken calls  {folder / 'calls'}",
+            f"  call button      {folder / 'devices' / 'button'}   "
+            f"keypad  {folder / 'devices' / 'keypad'}   logs  {folder / 'logs'}",
+        ]
+    )
