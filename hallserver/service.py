@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import gc
 import json
 import logging
 import time
@@ -38,6 +39,7 @@ R = TypeVar("R")
 Command = Callable[[Hall, datetime], tuple[R, list[Event]]]
 
 PAIRING_TTL = timedelta(minutes=30)
+CHECKPOINT_S = 2.0
 OPERATOR_SESSION = timedelta(hours=16)  # a working day; the next day's opening signs out anyway
 PIN_LOCK_AFTER = 5
 PIN_LOCK_FOR_S = 60.0
@@ -82,6 +84,7 @@ class HallService:
         self._wake: asyncio.Event | None = None
         self.loop: asyncio.AbstractEventLoop | None = None  # the loop commands run on
         self._task: asyncio.Task[None] | None = None
+        self._checkpoints: asyncio.Task[None] | None = None
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="kezek-commit")
         self._broken = False
         self._written_counters: dict[str, str] = {}
@@ -129,9 +132,16 @@ class HallService:
         self.load()
         self._wake = asyncio.Event()
         self._task = asyncio.create_task(self._commit_loop(), name="kezek-commit")
+        self._checkpoints = asyncio.create_task(self._checkpoint_loop(), name="kezek-checkpoint")
+        gc.freeze()  # the day's state is long-lived: keep it out of every collection
         await self.tick()
 
     async def stop(self) -> None:
+        if self._checkpoints is not None:
+            self._checkpoints.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._checkpoints
+            self._checkpoints = None
         if self._task is not None:
             await self._flush()
             self._task.cancel()
@@ -246,6 +256,18 @@ class HallService:
                     if item.done is not None and not item.done.done():
                         item.done.set_result(None)
                 self.hub.publish(batch.records)
+
+    async def _checkpoint_loop(self) -> None:
+        loop = asyncio.get_running_loop()
+        done = self.commits
+        while True:
+            await asyncio.sleep(CHECKPOINT_S)
+            if self.commits != done:
+                done = self.commits
+                try:
+                    await loop.run_in_executor(None, self.store.checkpoint)
+                except StoreError as exc:  # the next one will try again
+                    log.warning("checkpoint failed: %s", exc)
 
     def _changed_counters(self, items: list[_Pending]) -> list[dict[str, Any]]:
         """Rows of the counters these events touched, where they differ from the saved row."""

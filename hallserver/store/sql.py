@@ -205,6 +205,16 @@ class SqlHallStore:
             )
         conn.execute(stmt, list(rows))
 
+    def checkpoint(self) -> None:
+        """Copy the SQLite write-ahead log into the database file, without blocking writers."""
+        if self.dialect != "sqlite":
+            return
+        try:
+            with self.engine.connect() as conn:
+                conn.exec_driver_sql("PRAGMA wal_checkpoint(PASSIVE)")
+        except SQLAlchemyError as exc:
+            raise StoreError(f"checkpoint failed: {exc}") from exc
+
     def put_config(self, key: str, value: str) -> None:
         with self.engine.begin() as conn:
             self._upsert(conn, schema.hall_state, ["key"], [{"key": key, "data": value}])
@@ -366,4 +376,6 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=FULL")  # a ticket acknowledged survives a power cut
     cursor.execute("PRAGMA busy_timeout=5000")
+    # checkpoints run beside the commits (SqlHallStore.checkpoint), not inside one of them
+    cursor.execute("PRAGMA wal_autocheckpoint=0")
     cursor.close()
