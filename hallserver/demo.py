@@ -41,7 +41,7 @@ BUTTON_ADDRESS, KEYPAD_ADDRESS = 1, 41
 KEYS_HELP = "c call, r recall, s start, f finish, n no-show (button); 1 2 3 rating (keypad)"
 _PR_SET_PDEATHSIG = 1
 STAGGER_S = 0.7  # between terminals' starts: zeroconf rate-limits answers to one a second
-NOT_FOUND = "no hall server found"
+USAGE_EXIT = 2  # a terminal that could not start as told (e.g. zeroconf found none or several)
 
 
 @dataclass(frozen=True)
@@ -149,7 +149,8 @@ class Children:
     def exited(self) -> Iterator[tuple[str, int, str]]:
         """(name, exit code, last log line) of children that ended since the last call.
 
-        A terminal that did not find the hall by zeroconf is started once more with --server.
+        A terminal that could not start as told (zeroconf found no hall, or several, or a stale
+        one) is started once more with --server.
         """
         for name, process in list(self.running.items()):
             code = process.poll()
@@ -158,7 +159,8 @@ class Children:
             self.reported.add(name)
             lines = (self.logs / f"{name}.log").read_text(errors="replace").splitlines()
             last = lines[-1] if lines else ""
-            if NOT_FOUND in last and self.retry is not None and name not in self.retried:
+            retry = code == USAGE_EXIT and self.retry is not None and name not in self.retried
+            if retry and self.retry is not None:
                 self.retried.add(name)
                 self.retry(name)
                 continue
@@ -436,7 +438,7 @@ def _start_terminals(
         children.start(name, args, env)
         stop.wait(STAGGER_S)
 
-    def retry(name: str) -> None:  # zeroconf can miss an answer under load: say where
+    def retry(name: str) -> None:  # zeroconf missed our hall, or found others: say where
         codes.update(pairing_codes(url, credentials.tokens["supervisor"], only=name))
         children.start(name, terminal_commands(folder, codes, url)[name], env)
 
