@@ -75,6 +75,12 @@ def parser() -> argparse.ArgumentParser:
     )
     hall.add_argument("--no-announce", action="store_true", help="do not announce on the LAN")
     hall.add_argument(
+        "--announce-on",
+        metavar="ADDR[,ADDR]",
+        default="",
+        help="interfaces to announce on (default: all; only loopback when --host is loopback)",
+    )
+    hall.add_argument(
         "--check", action="store_true", help="prepare the database and catalogue, then exit"
     )
 
@@ -211,6 +217,7 @@ def _hall(args: argparse.Namespace) -> int:
         public_url=args.public_url,
         always_open=args.always_open,
         announce=not args.no_announce,
+        announce_interfaces=tuple(a.strip() for a in args.announce_on.split(",") if a.strip()),
     )
 
     if args.check:

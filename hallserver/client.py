@@ -637,11 +637,14 @@ class _Names(ServiceListener):
 def discover(timeout: float = 2.0, interfaces: list[str] | None = None) -> list[DiscoveredHall]:
     """The hall servers announcing `_kezek._tcp.local.`, browsing for `timeout` seconds.
 
-    `interfaces` are IPv4 addresses to browse on (all by default). Returns [] when multicast
+    `interfaces` are IPv4 addresses to browse on (default: `KEZEK_DISCOVER_ON`, a comma-separated
+    list, else all interfaces). Returns [] when multicast
     is unavailable. The first question is QU (unicast answer, fast on a real LAN), the later ones
     QM: forcing QU for all of them finds nothing on loopback (the unicast answers to port 5353
     never arrive there), while QU-then-QM finds a hall in about 1.1 s even there.
     """
+    if interfaces is None and os.environ.get("KEZEK_DISCOVER_ON"):
+        interfaces = [a.strip() for a in os.environ["KEZEK_DISCOVER_ON"].split(",") if a.strip()]
     try:
         zc = Zeroconf(interfaces=interfaces or InterfaceChoice.All, ip_version=IPVersion.V4Only)
     except OSError as exc:

@@ -403,7 +403,7 @@ def run_demo(options: DemoOptions) -> int:
         server_flag = None if [h.port for h in found] == [hall.port] else hall.url
         if server_flag:
             _say(f"(zeroconf found {len(found)} hall(s): the terminals get --server {hall.url})")
-        env = _terminal_environment(folder, credentials, headless)
+        env = _terminal_environment(folder, credentials, headless, lan=options.lan)
         _start_terminals(children, folder, hall.url, server_flag, credentials, env, stop)
         _say(_terminals_text(folder, headless))
         if options.visitors > 0:
@@ -470,11 +470,15 @@ def _start_visitors(
     return simulation
 
 
-def _terminal_environment(folder: Path, credentials: Credentials, headless: bool) -> dict[str, str]:
+def _terminal_environment(
+    folder: Path, credentials: Credentials, headless: bool, *, lan: bool
+) -> dict[str, str]:
     env = dict(os.environ)
     env["XDG_CONFIG_HOME"] = str(folder / "config")  # enrollments stay in the demo folder
     env["KEZEK_COUNTER_PIN"] = credentials.pins[DEMO_OPERATORS[0][0]]
     env.pop("KEZEK_SERVER", None)
+    if not lan:  # the terminals look for the hall where it announces: loopback, unless --lan
+        env["KEZEK_DISCOVER_ON"] = "127.0.0.1"
     if headless:
         env["QT_QPA_PLATFORM"] = "offscreen"
     return env

@@ -90,7 +90,10 @@ def serve(config: ServerConfig, *, on_ready: Callable[[str, HallService], None])
     announcer: Announcer | None = None
     if config.announce:
         info = service_info(hall.catalogue.hall_id, hall.catalogue.name.en, config.host, port)
-        announcer = Announcer(info, interfaces=list(config.announce_interfaces) or None)
+        interfaces = list(config.announce_interfaces)
+        if not interfaces and config.host.startswith("127."):
+            interfaces = [config.host]  # a loopback-only server keeps its multicast there too
+        announcer = Announcer(info, interfaces=interfaces or None)
         announcer.start()
     server = uvicorn.Server(
         uvicorn.Config(
