@@ -15,7 +15,11 @@ from counter.views.window import CounterWindow
 def build(config: CounterConfig) -> CounterWindow:
     """The console window for `config`, wired to its server and devices, not yet started."""
     link = CounterLink(
-        config.server_url, config.token, config.counter_id, timeout=config.http_timeout_s
+        config.server_url,
+        config.token,
+        config.counter_id,
+        timeout=config.http_timeout_s,
+        heartbeat_s=config.heartbeat_s,
     )
     devices = None
     button, display, keypad = (config.device(r) for r in ("button", "display", "keypad"))

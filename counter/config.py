@@ -37,6 +37,7 @@ class CounterConfig:
     pin: str = ""  # only from the TOML file or KEZEK_COUNTER_PIN, never the command line
     http_timeout_s: float = 3.0
     rating_timeout_s: float = 60.0
+    heartbeat_s: float = 30.0  # "this terminal is alive" to the server (the supervisor's alert)
 
     def __post_init__(self) -> None:
         if self.language not in LANGUAGES:
@@ -52,6 +53,8 @@ class CounterConfig:
             raise ConfigError(f"--operator {self.operator}: give the PIN in KEZEK_COUNTER_PIN")
         if self.http_timeout_s <= 0 or self.rating_timeout_s <= 0:
             raise ConfigError("timeouts must be more than 0 seconds")
+        if self.heartbeat_s <= 0:
+            raise ConfigError("heartbeat_s must be more than 0 seconds (30 is usual)")
 
     def device(self, role: str) -> DeviceConfig | None:
         """The button, display or keypad, or None when not configured."""

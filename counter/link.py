@@ -11,6 +11,7 @@ from PySide6.QtCore import QObject, Signal
 
 from counter.commands import Command, CounterClient, Failure
 from counter.devices import CounterDevices, DeviceConfig
+from counter.heartbeat import Heartbeat
 from counter.state import Action
 from hallserver.client import (
     BadReply,
@@ -29,7 +30,8 @@ class CounterLink(QObject):
     """Everything from the server arrives here as a signal; nothing here blocks the GUI.
 
     Commands run one at a time on a worker thread (HTTP with a short timeout); the event stream
-    runs on its own thread and resumes by itself after a drop. Other threads only emit.
+    runs on its own thread and resumes by itself after a drop; the heartbeat (with the terminal's
+    own token, every `heartbeat_s` seconds) on a third. Other threads only emit.
 
     Signals:
         online_changed(bool): the event stream connected or dropped.
@@ -62,12 +64,21 @@ class CounterLink(QObject):
         counter_id: str,
         *,
         timeout: float = 3.0,
+        heartbeat_s: float = 30.0,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self.server_url = server_url
         self.counter_id = counter_id
         self._terminal_token = terminal_token
+        self._operator: OperatorSession | None = None  # written by the worker, read by heartbeats
+        self.heartbeat = Heartbeat(
+            server_url,
+            terminal_token,
+            interval_s=heartbeat_s,
+            detail=self._heartbeat_detail,
+            timeout=timeout,
+        )
         self._client = CounterClient(server_url, terminal_token, timeout=timeout)
         self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="kezek-counter")
         self._stream = EventStream(
@@ -81,15 +92,17 @@ class CounterLink(QObject):
         self._started = False
 
     def start(self) -> None:
-        """Connect the event stream and read the services."""
+        """Connect the event stream, read the services and start the heartbeat."""
         if not self._started:
             self._started = True
             self._stream.start()
+            self.heartbeat.start()
             self.load_services()
 
     def stop(self) -> None:
-        """Stop the stream and the worker; returns within about the HTTP timeout."""
+        """Stop the stream, heartbeat and worker; returns within about the HTTP timeout."""
         self._stream.stop(timeout=3.0)
+        self.heartbeat.stop()
         self._worker.shutdown(wait=True, cancel_futures=True)
         self._client.close()
 
@@ -113,6 +126,7 @@ class CounterLink(QObject):
             self._client.token = self._terminal_token
             session = self._client.sign_in(self.counter_id, login, pin)
             self._client.token = session.token
+            self._operator = session
             return session
 
         self._run("sign_in", None, work, self.signed_in.emit)
@@ -121,6 +135,7 @@ class CounterLink(QObject):
         def work() -> None:
             self._client.sign_out(self.counter_id)
             self._client.token = self._terminal_token
+            self._operator = None
 
         self._run("command", Action.SIGN_OUT, work, lambda _: self.signed_out.emit())
 
@@ -134,6 +149,12 @@ class CounterLink(QObject):
         self._run(
             "ticket", None, lambda: self._client.ticket_info(ticket_id), self.ticket_received.emit
         )
+
+    def _heartbeat_detail(self) -> str:
+        session = self._operator
+        if session is None:
+            return "no operator signed in"
+        return f"operator {session.login} ({session.name})"
 
     def _run(
         self,

@@ -35,6 +35,7 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--server", help="the hall server's URL (default: saved enrollment, then LAN)")
     p.add_argument("--pair", metavar="CODE", help="enroll this display with a pairing code, once")
     p.add_argument("--name", default="Wall display", help="this display's name when enrolling")
+    p.add_argument("--enrollment", type=Path, help="where the enrollment is kept")
     p.add_argument("--config", type=Path, help="settings file (TOML; see docs/display.md)")
     p.add_argument("--lang", help="screen languages taking turns, e.g. kk,ru (default kk,ru)")
     p.add_argument("--orientation", choices=("landscape", "portrait", "auto"))
@@ -110,9 +111,11 @@ def window_size(text: str | None) -> tuple[int, int] | None:
     return w, h
 
 
-def server_and_token(config: DisplayConfig, pair: str | None, name: str) -> tuple[str, str | None]:
+def server_and_token(
+    config: DisplayConfig, pair: str | None, name: str, enrollment: Path | None = None
+) -> tuple[str, str | None]:
     """Where the hall server is: the flag or settings, the saved enrollment, or the LAN."""
-    path = Enrollment.default_path("display")
+    path = enrollment or Enrollment.default_path("display")
     try:
         saved = Enrollment.load(path)
     except ClientError as exc:
@@ -166,11 +169,13 @@ def main(argv: list[str]) -> int:
     try:
         config = load_config(args)
         size = window_size(args.window)
-        url, token = server_and_token(config, args.pair, args.name)
+        url, token = server_and_token(config, args.pair, args.name, args.enrollment)
         voice = prepare_voice(config)
     except (ConfigError, StartError) as exc:
         _say(f"kezek display: {exc}", file=sys.stderr)
         return 2
+    if token is None:
+        _say(f"kezek display: not enrolled with {url}: no heartbeat (enroll with --pair CODE)")
     return run(replace(config, voice=voice), url, token, size)
 
 
@@ -200,11 +205,13 @@ def run(config: DisplayConfig, url: str, token: str | None, size: tuple[int, int
         return datetime.now(tz)
 
     announcer = None
+    detail = "voice off"  # what the heartbeat tells the supervisor besides "alive"
     if config.voice.enabled and config.voice.languages:
         clips = ClipSet(config.clips, config.voice.volume / 100)
         for lang in config.voice.languages:
             clips.preload(lang, vocabulary(lang))
         output = QtVoiceOutput(config.wav_dir, use_speakers=True)
+        detail = "" if output.has_speakers else "no audio output"
         if not output.has_speakers:
             where = f"; announcements go to {config.wav_dir}" if config.wav_dir else ""
             _say(f"kezek display: no audio output on this machine{where}")
@@ -224,7 +231,9 @@ def run(config: DisplayConfig, url: str, token: str | None, size: tuple[int, int
         switch_s=config.switch_s,
         blink_s=config.blink_s,
     )
-    link = HallLink(url, token, window)
+    link = HallLink(
+        url, token, window, heartbeat_s=config.heartbeat_s, heartbeat_detail=lambda: detail
+    )
     link.services_received.connect(window.on_services_received)
     link.snapshot_received.connect(window.on_snapshot_received)
     link.event_received.connect(window.on_event_received)

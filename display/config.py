@@ -8,6 +8,7 @@ Pure Python. A hall's settings file (``--config FILE``, or ``$KEZEK_DISPLAY_CONF
     orientation = "landscape"       # landscape | portrait | auto (from the screen)
     columns = 1                     # 1–3 columns of big calls
     blink_s = 6
+    heartbeat_s = 30                # "this display is alive" to the server (enrolled displays)
     [zone]                          # a display for one area of the hall
     services = ["id-card", "passport"]
     counters = [1, 2, 3]
@@ -61,6 +62,7 @@ class DisplayConfig:
     clips: Path = field(default_factory=default_clips_dir)
     wav_dir: Path | None = None
     fullscreen: bool = True
+    heartbeat_s: float = 30.0
 
     def __post_init__(self) -> None:
         _languages(self.languages, "languages")
@@ -73,6 +75,8 @@ class DisplayConfig:
             raise ConfigError(f"volume {self.voice.volume}: give a percentage 0–100")
         if self.blink_s < 0 or self.switch_s < 0:
             raise ConfigError("blink_s and switch_s are seconds, 0 or more")
+        if self.heartbeat_s <= 0:
+            raise ConfigError("heartbeat_s is seconds, more than 0 (30 is usual)")
 
 
 def _languages(value: tuple[str, ...], name: str, allow_empty: bool = False) -> None:
@@ -107,6 +111,7 @@ def from_mapping(raw: Mapping[str, object], base: Path | None = None) -> Display
         "zone",
         "voice",
         "fullscreen",
+        "heartbeat_s",
     }
     unknown = sorted(set(raw) - known)
     if unknown:
@@ -140,6 +145,7 @@ def from_mapping(raw: Mapping[str, object], base: Path | None = None) -> Display
         ),
         voice=voice,
         fullscreen=bool(raw.get("fullscreen", True)),
+        heartbeat_s=_number(raw.get("heartbeat_s", 30), "heartbeat_s"),
     )
     paths: dict[str, Path] = {}
     for key in ("clips", "wav_dir"):

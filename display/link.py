@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from datetime import UTC, datetime
 
 from PySide6.QtCore import QObject, Signal
 
 from display.board import Freshness
+from display.heartbeat import Heartbeat
 from hallserver.client import ClientError, EventStream, HallClient
 from hallserver.protocol import HallEvent, Snapshot
 
@@ -18,7 +20,8 @@ class HallLink(QObject):
     """Wraps `EventStream` (its own thread) and turns its callbacks into signals.
 
     On every (re)connect, before any message is read, it fetches the services (names in three
-    languages) and the server's time, so replayed events can be told from live ones.
+    languages) and the server's time, so replayed events can be told from live ones. With the
+    display's enrolled `token` it also sends a heartbeat every `heartbeat_s` seconds (own thread).
 
     Signals:
         online_changed(bool): the event stream connected or dropped.
@@ -40,10 +43,17 @@ class HallLink(QObject):
         *,
         min_backoff: float = 0.2,
         max_backoff: float = 5.0,
+        heartbeat_s: float = 30.0,
+        heartbeat_detail: Callable[[], str] = lambda: "",
     ) -> None:
         super().__init__(parent)
         self.server_url = server_url
         self._client = HallClient(server_url, token, timeout=3.0)
+        self.heartbeat = (
+            Heartbeat(server_url, token, interval_s=heartbeat_s, detail=heartbeat_detail)
+            if token
+            else None
+        )
         self._freshness = Freshness()
         self._stream = EventStream(
             server_url,
@@ -56,9 +66,13 @@ class HallLink(QObject):
 
     def start(self) -> None:
         self._stream.start()
+        if self.heartbeat is not None:
+            self.heartbeat.start()
 
     def stop(self) -> None:
         self._stream.stop()
+        if self.heartbeat is not None:
+            self.heartbeat.stop()
         self._client.close()
 
     @property

@@ -270,7 +270,7 @@ def terminal_commands(
         "display": [
             "display",
             *where,
-            *("--pair", codes["display"], "--name", "Wall display"),
+            *_pair(codes["display"], "Wall display", config / "display.json"),
             *("--wav-dir", str(folder / "calls"), "--window", "1024x576"),
         ],
         "rating": [
@@ -474,7 +474,6 @@ def _terminal_environment(
     folder: Path, credentials: Credentials, headless: bool, *, lan: bool
 ) -> dict[str, str]:
     env = dict(os.environ)
-    env["XDG_CONFIG_HOME"] = str(folder / "config")  # enrollments stay in the demo folder
     env["KEZEK_COUNTER_PIN"] = credentials.pins[DEMO_OPERATORS[0][0]]
     env.pop("KEZEK_SERVER", None)
     if not lan:  # the terminals look for the hall where it announces: loopback, unless --lan
