@@ -11,7 +11,6 @@ from PySide6.QtCore import QObject, Signal
 
 from counter.commands import Command, CounterClient, Failure
 from counter.devices import CounterDevices, DeviceConfig
-from counter.heartbeat import Heartbeat
 from counter.state import Action
 from hallserver.client import (
     BadReply,
@@ -19,6 +18,7 @@ from hallserver.client import (
     EventStream,
     HallRefused,
     HallUnreachable,
+    Heartbeat,
     OperatorSession,
 )
 
@@ -78,6 +78,7 @@ class CounterLink(QObject):
             interval_s=heartbeat_s,
             detail=self._heartbeat_detail,
             timeout=timeout,
+            name="kezek-counter-heartbeat",
         )
         self._client = CounterClient(server_url, terminal_token, timeout=timeout)
         self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="kezek-counter")

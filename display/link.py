@@ -9,8 +9,7 @@ from datetime import UTC, datetime
 from PySide6.QtCore import QObject, Signal
 
 from display.board import Freshness
-from display.heartbeat import Heartbeat
-from hallserver.client import ClientError, EventStream, HallClient
+from hallserver.client import ClientError, EventStream, HallClient, Heartbeat
 from hallserver.protocol import HallEvent, Snapshot
 
 log = logging.getLogger(__name__)
@@ -50,7 +49,13 @@ class HallLink(QObject):
         self.server_url = server_url
         self._client = HallClient(server_url, token, timeout=3.0)
         self.heartbeat = (
-            Heartbeat(server_url, token, interval_s=heartbeat_s, detail=heartbeat_detail)
+            Heartbeat(
+                server_url,
+                token,
+                interval_s=heartbeat_s,
+                detail=heartbeat_detail,
+                name="kezek-display-heartbeat",
+            )
             if token
             else None
         )

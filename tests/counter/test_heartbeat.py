@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from counter.app import build
 from counter.config import ConfigError, CounterConfig
-from counter.heartbeat import Heartbeat
+from hallserver.client import Heartbeat
 from hallserver.protocol import JsonObject
 from tests.conftest import LiveServer, add_operator, counter_terminal_token, open_counter
 from tests.counter.conftest import PIN, sign_in_as
