@@ -2,13 +2,17 @@
 
 Runs against a real `kezek hall` process on loopback (the demo hall). The printer is a TCP
 listener speaking enough ESC/POS to answer status queries (`net:127.0.0.1:PORT`), so "bytes at
-the printer" means the ticket's first bytes arrived on its socket. Run:
-`.venv/bin/python -m bench.bench_kiosk [--tickets 1000]`.
+the printer" means the ticket's first bytes arrived on its socket. Memory is read after the
+event loop's pending work (deleteLater included) and a gc, at tickets 100, 200, half and the
+last; the growth is reported from ticket 200 (caches warm) to the last. Run:
+`.venv/bin/python -m bench.bench_kiosk [--tickets 1000] [--trace]` (`--trace` also diffs
+tracemalloc snapshots of ticket 200 and the last, and prints the largest growths).
 """
 
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import socket
 import statistics
@@ -17,11 +21,19 @@ import sys
 import tempfile
 import threading
 import time
+import tracemalloc
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from bench.bench_server import kezek, start
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
+
+    from kiosk.app import Kiosk
 
 DLE_EOT = b"\x10\x04"
 
@@ -68,6 +80,25 @@ def rss_mb() -> float:
     return 0.0
 
 
+@dataclass
+class MemoryPoint:
+    """Memory after `tickets` tickets: resident size, live widgets, gc-tracked Python objects."""
+
+    tickets: int
+    rss_mb: float
+    widgets: int
+    objects: int
+
+
+@dataclass
+class TapRun:
+    """What the tapping run measured."""
+
+    latencies: list[float] = field(default_factory=list)
+    memory: list[MemoryPoint] = field(default_factory=list)
+    trace: list[str] = field(default_factory=list)
+
+
 def percentile(values: list[float], p: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1)))]
@@ -112,22 +143,46 @@ app.exec()
     return times
 
 
-def taps(url: str, token: str, tickets: int) -> tuple[list[float], list[tuple[int, float]]]:
-    from PySide6.QtCore import QCoreApplication, QEvent, Qt
-    from PySide6.QtTest import QTest
-    from PySide6.QtWidgets import QAbstractButton, QApplication
+def settle(app: QApplication) -> None:
+    """What the event loop does when idle: pending events, deleteLater, then a gc."""
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    for _ in range(3):
+        app.processEvents()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    gc.collect()
+
+
+def measure(app: QApplication, tickets: int) -> MemoryPoint:
+    settle(app)
+    return MemoryPoint(tickets, rss_mb(), len(app.allWidgets()), len(gc.get_objects()))
+
+
+def growths(first: tracemalloc.Snapshot, last: tracemalloc.Snapshot, top: int = 8) -> list[str]:
+    """The largest allocation growths between two snapshots, each with its call chain."""
+    lines = []
+    for stat in last.compare_to(first, "traceback")[:top]:
+        where = " <- ".join(
+            f"{Path(frame.filename).name}:{frame.lineno}" for frame in reversed(stat.traceback)
+        )
+        lines.append(f"{stat.size_diff / 1024:+.1f} KiB in {stat.count_diff:+d}: {where}")
+    return lines
+
+
+def connected_kiosk(url: str, token: str, printer_port: int) -> Kiosk:
+    """A citizen kiosk printing to the sink at `printer_port`, once it has the services."""
+    from PySide6.QtWidgets import QApplication
 
     from kiosk.app import build
     from kiosk.config import KioskConfig
     from kiosk.views.citizen import CitizenWindow
 
-    sink = PrinterSink()
     app = QApplication.instance() or QApplication([])
     assert isinstance(app, QApplication)
     config = KioskConfig(
         server_url=url,
         token=token,
-        printer=f"net:127.0.0.1:{sink.port}",
+        printer=f"net:127.0.0.1:{printer_port}",
         fullscreen=False,
         heartbeat_s=3600,
     )
@@ -135,14 +190,30 @@ def taps(url: str, token: str, tickets: int) -> tuple[list[float], list[tuple[in
     window = kiosk.window
     assert isinstance(window, CitizenWindow)
     window.show()
-    flow = window.flow
     deadline = time.perf_counter() + 20
-    while not (flow.online and flow.state.services):
+    while not (window.flow.online and window.flow.state.services):
         app.processEvents()
         if time.perf_counter() > deadline:
             raise SystemExit("the kiosk did not connect")
-    latencies: list[float] = []
-    memory: list[tuple[int, float]] = [(0, rss_mb())]
+    return kiosk
+
+
+def taps(url: str, token: str, tickets: int, trace: bool = False) -> TapRun:
+    from PySide6.QtCore import QCoreApplication, QEvent, Qt
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QAbstractButton, QApplication
+
+    from kiosk.views.citizen import CitizenWindow
+
+    sink = PrinterSink()
+    kiosk = connected_kiosk(url, token, sink.port)
+    app = QApplication.instance()
+    window = kiosk.window
+    assert isinstance(app, QApplication) and isinstance(window, CitizenWindow)
+    flow = window.flow
+    run = TapRun()
+    run.memory.append(measure(app, 0))
+    first: tracemalloc.Snapshot | None = None
     for n in range(1, tickets + 1):
         flow.reset()
         flow.set_online(True)
@@ -159,30 +230,41 @@ def taps(url: str, token: str, tickets: int) -> tuple[list[float], list[tuple[in
             app.processEvents()
             if time.perf_counter() - tapped > 10:
                 raise SystemExit("no bytes reached the printer within 10 s")
-        latencies.append(sink.arrivals[before] - tapped)
+        run.latencies.append(sink.arrivals[before] - tapped)
         while flow.busy:  # the answer reaches the screen
             app.processEvents()
         # What returning to app.exec() does: delete the screens replaced by deleteLater().
         QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-        if n in (100, tickets // 2, tickets):
-            memory.append((n, rss_mb()))
+        if n in (100, 200, tickets // 2, tickets):
+            run.memory.append(measure(app, n))
+        if trace and n == 200:
+            tracemalloc.start(12)
+            settle(app)
+            first = tracemalloc.take_snapshot()
+    if first is not None:
+        settle(app)
+        run.trace = growths(first, tracemalloc.take_snapshot())
+        tracemalloc.stop()
     kiosk.close()
-    return latencies, memory
+    return run
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--tickets", type=int, default=1000)
+    parser.add_argument("--trace", action="store_true", help="diff tracemalloc from ticket 200")
     args = parser.parse_args()
+    if args.tickets < 400:
+        raise SystemExit("--tickets must be at least 400 (memory is compared from ticket 200)")
     with tempfile.TemporaryDirectory() as data:
         hall = start(Path(data), "--demo")
         try:
             token = kezek("token", "create", "--role", "kiosk", "--data-dir", data)
             starts = cold_start(hall.url, token)
-            latencies, memory = taps(hall.url, token, args.tickets)
+            run = taps(hall.url, token, args.tickets, args.trace)
         finally:
             hall.stop()
-    ms = [v * 1000 for v in latencies]
+    ms = [v * 1000 for v in run.latencies]
     print(
         f"tap to bytes at the printer ({len(ms)} tickets): "
         f"p50 {percentile(ms, 50):.1f} ms, p95 {percentile(ms, 95):.1f} ms, "
@@ -192,9 +274,24 @@ def main() -> None:
         f"cold start to first screen: median {statistics.median(starts):.2f} s "
         f"(runs: {', '.join(f'{s:.2f}' for s in starts)}; target <= 2 s)"
     )
-    print("resident memory: " + ", ".join(f"{n} tickets {mb:.1f} MB" for n, mb in memory))
-    growth = memory[-1][1] - memory[1][1] if len(memory) > 2 else 0.0
-    print(f"growth from ticket 100 to {memory[-1][0]}: {growth:+.1f} MB")
+    print(
+        "after a gc and the pending events: "
+        + "; ".join(
+            f"{p.tickets} tickets {p.rss_mb:.1f} MB, {p.widgets} widgets, {p.objects} objects"
+            for p in run.memory
+        )
+    )
+    base = next(p for p in run.memory if p.tickets == 200)
+    end = run.memory[-1]
+    span = end.tickets - base.tickets
+    growth = end.rss_mb - base.rss_mb
+    print(
+        f"growth from ticket {base.tickets} to {end.tickets}: {growth:+.1f} MB resident "
+        f"({growth * 1024 / span:+.2f} KiB per ticket), {end.widgets - base.widgets:+d} widgets, "
+        f"{end.objects - base.objects:+d} Python objects (target: no growth)"
+    )
+    for line in run.trace:
+        print("  tracemalloc " + line)
 
 
 if __name__ == "__main__":

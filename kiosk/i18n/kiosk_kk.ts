@@ -1,187 +1,193 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="kk_KZ">
 <context>
     <name>CitizenWindow</name>
     <message>
-        <location filename="../views/citizen.py" line="182" />
+        <location filename="../views/citizen.py" line="207"/>
         <source>No connection to the hall server. Reconnecting… Tickets will be issued as soon as it is back.</source>
         <translation>Зал серверімен байланыс жоқ. Қайта қосылып жатыр… Байланыс қалпына келген соң талондар беріледі.</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="193" />
+        <location filename="../views/citizen.py" line="218"/>
         <source>Priority ticket: {who}</source>
         <translation>Кезексіз талон: {who}</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="235" />
+        <location filename="../views/citizen.py" line="275"/>
         <source>Back</source>
         <translation>Артқа</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="239" />
+        <location filename="../views/citizen.py" line="285"/>
         <source>Start over</source>
         <translation>Басынан бастау</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="309" />
+        <location filename="../views/citizen.py" line="364"/>
         <source>Who is the ticket for?</source>
         <translation>Талон кімге керек?</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="313" />
+        <location filename="../views/citizen.py" line="368"/>
         <source>You will be called before the general queue. Staff may ask to see a document.</source>
         <translation>Сізді жалпы кезектен бұрын шақырады. Қызметкер құжатты көрсетуді сұрауы мүмкін.</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="334" />
+        <location filename="../views/citizen.py" line="388"/>
         <source>What do you need today?</source>
         <translation>Бүгін сізге не керек?</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="337" />
-        <location filename="../views/citizen.py" line="412" />
+        <location filename="../views/citizen.py" line="391"/>
+        <location filename="../views/citizen.py" line="468"/>
         <source>Loading the list of services…</source>
         <translation>Қызметтер тізімі жүктеліп жатыр…</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="342" />
-        <location filename="../views/citizen.py" line="358" />
+        <location filename="../views/citizen.py" line="396"/>
+        <location filename="../views/citizen.py" line="409"/>
         <source>All services by topic</source>
         <translation>Барлық қызметтер тақырып бойынша</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="345" />
+        <location filename="../views/citizen.py" line="399"/>
         <source>Find a service by name</source>
         <translation>Қызметті атауы бойынша іздеу</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="348" />
+        <location filename="../views/citizen.py" line="265"/>
         <source>I have an appointment</source>
         <translation>Мен алдын ала жазылғанмын</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="387" />
+        <location filename="../views/citizen.py" line="438"/>
         <source>Type the name of the service</source>
         <translation>Қызметтің атауын теріңіз</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="395" />
+        <location filename="../views/citizen.py" line="446"/>
         <source>Nothing found. Try fewer letters, or choose by topic.</source>
         <translation>Ештеңе табылмады. Азырақ әріп теріп көріңіз немесе тақырып бойынша таңдаңыз.</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="401" />
+        <location filename="../views/citizen.py" line="457"/>
         <source>Space</source>
         <translation>Бос орын</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="420" />
+        <location filename="../views/citizen.py" line="476"/>
         <source>What to bring</source>
         <translation>Өзіңізбен алып келіңіз</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="424" />
+        <location filename="../views/citizen.py" line="481"/>
         <source>Cost: {fee}</source>
         <translation>Құны: {fee}</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="427" />
+        <location filename="../views/citizen.py" line="486"/>
         <source>At the counter it takes about {n} min.</source>
         <translation>Терезеде шамамен {n} мин уақыт алады.</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="437" />
+        <location filename="../views/citizen.py" line="500"/>
         <source>Nobody is waiting now: you will be called soon.</source>
         <translation>Қазір ешкім күтіп тұрған жоқ: сізді жақында шақырады.</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="439" />
+        <location filename="../views/citizen.py" line="502"/>
         <source>Waiting now: {n} people, about {m} min.</source>
         <translation>Қазір күтіп тұр: {n} адам, шамамен {m} мин.</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="447" />
-        <location filename="../views/citizen.py" line="506" />
+        <location filename="../views/citizen.py" line="510"/>
+        <location filename="../views/citizen.py" line="586"/>
         <source>Please wait…</source>
         <translation>Күте тұрыңыз…</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="447" />
+        <location filename="../views/citizen.py" line="510"/>
         <source>Take a ticket</source>
         <translation>Талон алу</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="461" />
+        <location filename="../views/citizen.py" line="524"/>
         <source>Check in for your appointment</source>
         <translation>Жазылуыңызды растаңыз</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="463" />
+        <location filename="../views/citizen.py" line="526"/>
         <source>By IIN</source>
         <translation>ЖСН бойынша</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="463" />
+        <location filename="../views/citizen.py" line="526"/>
         <source>By booking code</source>
         <translation>Жазылу коды бойынша</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="476" />
+        <location filename="../views/citizen.py" line="539"/>
         <source>Type the 12 digits of your IIN</source>
         <translation>ЖСН-іңіздің 12 цифрын теріңіз</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="478" />
+        <location filename="../views/citizen.py" line="541"/>
         <source>Type the 6-character code from your booking</source>
         <translation>Жазылудағы 6 таңбалы кодты теріңіз</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="506" />
+        <location filename="../views/citizen.py" line="586"/>
         <source>Check in</source>
         <translation>Растау</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="527" />
+        <location filename="../views/citizen.py" line="607"/>
         <source>Your number</source>
         <translation>Сіздің нөміріңіз</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="540" />
+        <location filename="../views/citizen.py" line="621"/>
         <source>Appointment at {time}</source>
         <translation>Жазылу уақыты: {time}</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="546" />
+        <location filename="../views/citizen.py" line="631"/>
         <source>People ahead of you: {n}</source>
         <translation>Сіздің алдыңызда: {n} адам</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="548" />
+        <location filename="../views/citizen.py" line="635"/>
         <source>Estimated wait: about {m} min</source>
         <translation>Күту уақыты: шамамен {m} мин</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="561" />
+        <location filename="../views/citizen.py" line="637"/>
+        <source>You will be called soon</source>
+        <translation>Сізді жақында шақырады</translation>
+    </message>
+    <message>
+        <location filename="../views/citizen.py" line="653"/>
         <source>Scan to follow your turn on your phone</source>
         <translation>Кезегіңізді телефоннан бақылау үшін сканерлеңіз</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="568" />
+        <location filename="../views/citizen.py" line="660"/>
         <source>Done</source>
         <translation>Дайын</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="576" />
+        <location filename="../views/citizen.py" line="672"/>
         <source>The hall is closed now</source>
         <translation>Зал қазір жабық</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="582" />
+        <location filename="../views/citizen.py" line="678"/>
         <source>It opens at {time}. No tickets are issued until then.</source>
         <translation>Зал {time} ашылады. Оған дейін талон берілмейді.</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="586" />
+        <location filename="../views/citizen.py" line="682"/>
         <source>No tickets are issued now.</source>
         <translation>Қазір талон берілмейді.</translation>
     </message>
@@ -189,127 +195,132 @@
 <context>
     <name>ConsultantWindow</name>
     <message>
-        <location filename="../views/consultant.py" line="188" />
+        <location filename="../views/consultant.py" line="223"/>
         <source>No connection to the hall server. Reconnecting…</source>
         <translation>Зал серверімен байланыс жоқ. Қайта қосылып жатыр…</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="192" />
+        <location filename="../views/consultant.py" line="227"/>
         <source>Consultant sign-in</source>
         <translation>Кеңесшінің кіруі</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="193" />
+        <location filename="../views/consultant.py" line="228"/>
         <source>Your consultant token</source>
         <translation>Кеңесші токеніңіз</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="195" />
+        <location filename="../views/consultant.py" line="232"/>
         <source>Sign in</source>
         <translation>Кіру</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="209" />
+        <location filename="../views/consultant.py" line="260"/>
         <source>Choose a service first.</source>
         <translation>Алдымен қызметті таңдаңыз.</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="210" />
+        <location filename="../views/consultant.py" line="261"/>
         <source>Write why the visitor has priority: it is recorded.</source>
         <translation>Келушінің неге кезексіз екенін жазыңыз: ол тіркеледі.</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="211" />
+        <location filename="../views/consultant.py" line="262"/>
         <source>No connection to the hall server.</source>
         <translation>Зал серверімен байланыс жоқ.</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="212" />
+        <location filename="../views/consultant.py" line="263"/>
         <source>Please wait…</source>
         <translation>Күте тұрыңыз…</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="213" />
-        <source>This token is not a consultant's.</source>
+        <location filename="../views/consultant.py" line="264"/>
+        <source>This token is not a consultant&apos;s.</source>
         <translation>Бұл токен кеңесшіге тиесілі емес.</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="232" />
+        <location filename="../views/consultant.py" line="284"/>
         <source>Signed in: {name}</source>
         <translation>Кірген: {name}</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="233" />
+        <location filename="../views/consultant.py" line="287"/>
         <source>Sign out</source>
         <translation>Шығу</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="238" />
+        <location filename="../views/consultant.py" line="316"/>
         <source>Find a service (any language)</source>
         <translation>Қызметті іздеу (кез келген тілде)</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="267" />
+        <location filename="../views/consultant.py" line="349"/>
+        <source>Nobody is waiting: the visitor will be called soon</source>
+        <translation>Күтіп тұрған ешкім жоқ: келушіні жақында шақырады</translation>
+    </message>
+    <message>
+        <location filename="../views/consultant.py" line="351"/>
         <source>Waiting: {n}, about {m} min</source>
         <translation>Күтуде: {n}, шамамен {m} мин</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="273" />
+        <location filename="../views/consultant.py" line="361"/>
         <source>Priority</source>
         <translation>Кезексіз</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="276" />
+        <location filename="../views/consultant.py" line="366"/>
         <source>None</source>
         <translation>Жоқ</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="289" />
+        <location filename="../views/consultant.py" line="383"/>
         <source>Why (recorded)</source>
         <translation>Себебі (тіркеледі)</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="292" />
-        <source>Visitor's language</source>
+        <location filename="../views/consultant.py" line="385"/>
+        <source>Visitor&apos;s language</source>
         <translation>Келушінің тілі</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="307" />
+        <location filename="../views/consultant.py" line="401"/>
         <source>Print the ticket here</source>
         <translation>Талонды осында басып шығару</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="307" />
+        <location filename="../views/consultant.py" line="403"/>
         <source>Only show the number</source>
         <translation>Тек нөмірін көрсету</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="315" />
+        <location filename="../views/consultant.py" line="412"/>
         <source>Issue a ticket</source>
         <translation>Талон беру</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="316" />
+        <location filename="../views/consultant.py" line="414"/>
         <source>Check in an appointment: IIN or booking code</source>
         <translation>Жазылуды растау: ЖСН немесе жазылу коды</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="319" />
+        <location filename="../views/consultant.py" line="418"/>
         <source>Check in</source>
         <translation>Растау</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="329" />
+        <location filename="../views/consultant.py" line="426"/>
         <source>Tickets issued here</source>
         <translation>Осында берілген талондар</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="332" />
+        <location filename="../views/consultant.py" line="429"/>
         <source>cancelled</source>
         <translation>болдырылмады</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="339" />
+        <location filename="../views/consultant.py" line="436"/>
         <source>Cancel (mistake)</source>
         <translation>Болдырмау (қате)</translation>
     </message>
@@ -317,113 +328,113 @@
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../views/texts.py" line="12" />
+        <location filename="../views/texts.py" line="12"/>
         <source>You are early for your appointment. Please check in from {time}.</source>
         <translation>Сіз жазылу уақытыңыздан ерте келдіңіз. {time} бастап растай аласыз.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="15" />
-        <location filename="../views/texts.py" line="20" />
+        <location filename="../views/texts.py" line="15"/>
+        <location filename="../views/texts.py" line="20"/>
         <source>We could not find an appointment for today with this number. Please check it, or take a ticket for the service.</source>
         <translation>Бұл нөмір бойынша бүгінге жазылу табылмады. Нөмірді тексеріңіз немесе қызметке талон алыңыз.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="25" />
+        <location filename="../views/texts.py" line="25"/>
         <source>This appointment is already checked in: its ticket was issued before.</source>
         <translation>Бұл жазылу бұрын расталған: оның талоны берілген.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="28" />
+        <location filename="../views/texts.py" line="28"/>
         <source>This appointment was cancelled.</source>
         <translation>Бұл жазылудың күші жойылған.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="29" />
+        <location filename="../views/texts.py" line="29"/>
         <source>This appointment is for another day. Please come on the day you booked.</source>
         <translation>Бұл жазылу басқа күнге. Жазылған күніңізде келіңіз.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="32" />
+        <location filename="../views/texts.py" line="32"/>
         <source>This service is not available today. A consultant at the entrance will help you.</source>
         <translation>Бұл қызмет бүгін көрсетілмейді. Кіреберістегі кеңесші көмектеседі.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="36" />
+        <location filename="../views/texts.py" line="36"/>
         <source>This service is not provided at this time. It is available from {time}.</source>
         <translation>Бұл қызмет қазір көрсетілмейді. Ол {time} бастап қолжетімді.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="39" />
+        <location filename="../views/texts.py" line="39"/>
         <source>The kiosk cannot reach the hall server right now. Please try again in a moment.</source>
         <translation>Терминал қазір зал серверіне қосыла алмайды. Сәлден соң қайталап көріңіз.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="44" />
+        <location filename="../views/texts.py" line="44"/>
         <source>The ticket could not be issued. A consultant at the entrance will help you.</source>
         <translation>Талон берілмеді. Кіреберістегі кеңесші көмектеседі.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="48" />
+        <location filename="../views/texts.py" line="48"/>
         <source>An IIN has exactly 12 digits. Please check the number on your ID card.</source>
         <translation>ЖСН дәл 12 цифрдан тұрады. Жеке куәлігіңіздегі нөмірді тексеріңіз.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="51" />
+        <location filename="../views/texts.py" line="51"/>
         <source>The seventh digit of an IIN is from 1 to 6. Please check the number on your ID card.</source>
         <translation>ЖСН-нің жетінші цифры 1-ден 6-ға дейін болады. Жеке куәлігіңіздегі нөмірді тексеріңіз.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="55" />
+        <location filename="../views/texts.py" line="55"/>
         <source>The first six digits of an IIN are a date of birth, and these are not a real date. Please check them.</source>
         <translation>ЖСН-нің алғашқы алты цифры — туған күн, ал бұл нақты күн емес. Оларды тексеріңіз.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="60" />
+        <location filename="../views/texts.py" line="60"/>
         <source>One digit seems to be mistyped. Please compare the number with your ID card and try again.</source>
         <translation>Бір цифр қате терілген сияқты. Нөмірді жеке куәлігіңізбен салыстырып, қайталап көріңіз.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="65" />
+        <location filename="../views/texts.py" line="65"/>
         <source>A booking code has 6 letters and digits, as in your confirmation.</source>
         <translation>Жазылу коды растауыңыздағыдай 6 әріп пен цифрдан тұрады.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="70" />
+        <location filename="../views/texts.py" line="70"/>
         <source>The printer is out of paper, so your ticket was not printed.</source>
         <translation>Принтерде қағаз бітті, сондықтан талоныңыз басылмады.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="73" />
-        <source>The printer's cover is open, so your ticket was not printed.</source>
+        <location filename="../views/texts.py" line="73"/>
+        <source>The printer&apos;s cover is open, so your ticket was not printed.</source>
         <translation>Принтердің қақпағы ашық, сондықтан талоныңыз басылмады.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="77" />
+        <location filename="../views/texts.py" line="77"/>
         <source>The printer is not working, so your ticket was not printed.</source>
         <translation>Принтер істемей тұр, сондықтан талоныңыз басылмады.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="80" />
+        <location filename="../views/texts.py" line="80"/>
         <source>Your place in the queue is kept. Remember your number or photograph the QR code. Staff have been told.</source>
         <translation>Кезектегі орныңыз сақталды. Нөміріңізді есте сақтаңыз немесе QR кодты суретке түсіріңіз. Қызметкерлерге хабарланды.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="86" />
+        <location filename="../views/texts.py" line="86"/>
         <source>Visitor with a disability</source>
         <translation>Мүмкіндігі шектеулі келуші</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="87" />
+        <location filename="../views/texts.py" line="87"/>
         <source>Elderly visitor</source>
         <translation>Егде жастағы келуші</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="88" />
+        <location filename="../views/texts.py" line="88"/>
         <source>Pregnant woman</source>
         <translation>Жүкті әйел</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="89" />
+        <location filename="../views/texts.py" line="89"/>
         <source>Veteran</source>
         <translation>Ардагер</translation>
     </message>
@@ -431,42 +442,42 @@
 <context>
     <name>Rating</name>
     <message>
-        <location filename="../views/rating.py" line="23" />
+        <location filename="../views/rating.py" line="22"/>
         <source>How was your visit?</source>
         <translation>Қызмет көрсету сізге ұнады ма?</translation>
     </message>
     <message>
-        <location filename="../views/rating.py" line="24" />
+        <location filename="../views/rating.py" line="23"/>
         <source>Excellent</source>
         <translation>Өте жақсы</translation>
     </message>
     <message>
-        <location filename="../views/rating.py" line="25" />
+        <location filename="../views/rating.py" line="24"/>
         <source>Good</source>
         <translation>Жақсы</translation>
     </message>
     <message>
-        <location filename="../views/rating.py" line="26" />
+        <location filename="../views/rating.py" line="25"/>
         <source>Satisfactory</source>
         <translation>Қанағаттанарлық</translation>
     </message>
     <message>
-        <location filename="../views/rating.py" line="27" />
+        <location filename="../views/rating.py" line="26"/>
         <source>Thank you!</source>
         <translation>Рақмет!</translation>
     </message>
     <message>
-        <location filename="../views/rating.py" line="28" />
+        <location filename="../views/rating.py" line="27"/>
         <source>Welcome</source>
         <translation>Қош келдіңіз</translation>
     </message>
     <message>
-        <location filename="../views/rating.py" line="29" />
+        <location filename="../views/rating.py" line="28"/>
         <source>Now at this counter</source>
         <translation>Қазір осы терезеде</translation>
     </message>
     <message>
-        <location filename="../views/rating.py" line="30" />
+        <location filename="../views/rating.py" line="29"/>
         <source>No connection to the hall server. Reconnecting…</source>
         <translation>Зал серверімен байланыс жоқ. Қайта қосылып жатыр…</translation>
     </message>
@@ -474,12 +485,12 @@
 <context>
     <name>Slip</name>
     <message>
-        <location filename="../views/citizen.py" line="605" />
+        <location filename="../views/citizen.py" line="705"/>
         <source>Please wait until your number is shown on the screen.</source>
         <translation>Нөміріңіз экранда көрсетілгенше күтіңіз.</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="606" />
+        <location filename="../views/citizen.py" line="706"/>
         <source>You came more than 10 minutes after your appointment, so you join the general queue.</source>
         <translation>Сіз жазылу уақытынан 10 минуттан артық кешіктіңіз, сондықтан жалпы кезекке тұрасыз.</translation>
     </message>
@@ -487,17 +498,17 @@
 <context>
     <name>Welcome</name>
     <message>
-        <location filename="../views/citizen.py" line="32" />
+        <location filename="../views/citizen.py" line="32"/>
         <source>Choose your language</source>
         <translation>Тілді таңдаңыз</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="33" />
+        <location filename="../views/citizen.py" line="33"/>
         <source>Priority: disabled, elderly, pregnant</source>
         <translation>Кезексіз: мүгедектер, егде жастағылар, жүкті әйелдер</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="34" />
+        <location filename="../views/citizen.py" line="34"/>
         <source>I have an appointment</source>
         <translation>Мен алдын ала жазылғанмын</translation>
     </message>

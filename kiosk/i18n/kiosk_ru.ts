@@ -1,187 +1,193 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="ru_RU">
 <context>
     <name>CitizenWindow</name>
     <message>
-        <location filename="../views/citizen.py" line="182" />
+        <location filename="../views/citizen.py" line="207"/>
         <source>No connection to the hall server. Reconnecting… Tickets will be issued as soon as it is back.</source>
         <translation>Нет связи с сервером зала. Переподключаемся… Талоны будут выдаваться, как только связь вернётся.</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="193" />
+        <location filename="../views/citizen.py" line="218"/>
         <source>Priority ticket: {who}</source>
         <translation>Талон вне очереди: {who}</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="235" />
+        <location filename="../views/citizen.py" line="275"/>
         <source>Back</source>
         <translation>Назад</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="239" />
+        <location filename="../views/citizen.py" line="285"/>
         <source>Start over</source>
         <translation>В начало</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="309" />
+        <location filename="../views/citizen.py" line="364"/>
         <source>Who is the ticket for?</source>
         <translation>Для кого талон?</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="313" />
+        <location filename="../views/citizen.py" line="368"/>
         <source>You will be called before the general queue. Staff may ask to see a document.</source>
         <translation>Вас вызовут раньше общей очереди. Сотрудник может попросить показать документ.</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="334" />
+        <location filename="../views/citizen.py" line="388"/>
         <source>What do you need today?</source>
         <translation>Что вам нужно сегодня?</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="337" />
-        <location filename="../views/citizen.py" line="412" />
+        <location filename="../views/citizen.py" line="391"/>
+        <location filename="../views/citizen.py" line="468"/>
         <source>Loading the list of services…</source>
         <translation>Загружаем список услуг…</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="342" />
-        <location filename="../views/citizen.py" line="358" />
+        <location filename="../views/citizen.py" line="396"/>
+        <location filename="../views/citizen.py" line="409"/>
         <source>All services by topic</source>
         <translation>Все услуги по темам</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="345" />
+        <location filename="../views/citizen.py" line="399"/>
         <source>Find a service by name</source>
         <translation>Найти услугу по названию</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="348" />
+        <location filename="../views/citizen.py" line="265"/>
         <source>I have an appointment</source>
         <translation>У меня есть запись</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="387" />
+        <location filename="../views/citizen.py" line="438"/>
         <source>Type the name of the service</source>
         <translation>Наберите название услуги</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="395" />
+        <location filename="../views/citizen.py" line="446"/>
         <source>Nothing found. Try fewer letters, or choose by topic.</source>
         <translation>Ничего не найдено. Наберите меньше букв или выберите по темам.</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="401" />
+        <location filename="../views/citizen.py" line="457"/>
         <source>Space</source>
         <translation>Пробел</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="420" />
+        <location filename="../views/citizen.py" line="476"/>
         <source>What to bring</source>
         <translation>Что взять с собой</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="424" />
+        <location filename="../views/citizen.py" line="481"/>
         <source>Cost: {fee}</source>
         <translation>Стоимость: {fee}</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="427" />
+        <location filename="../views/citizen.py" line="486"/>
         <source>At the counter it takes about {n} min.</source>
         <translation>У окна это занимает около {n} мин.</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="437" />
+        <location filename="../views/citizen.py" line="500"/>
         <source>Nobody is waiting now: you will be called soon.</source>
         <translation>Сейчас никто не ждёт: вас скоро вызовут.</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="439" />
+        <location filename="../views/citizen.py" line="502"/>
         <source>Waiting now: {n} people, about {m} min.</source>
         <translation>Сейчас ждут: {n} чел., примерно {m} мин.</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="447" />
-        <location filename="../views/citizen.py" line="506" />
+        <location filename="../views/citizen.py" line="510"/>
+        <location filename="../views/citizen.py" line="586"/>
         <source>Please wait…</source>
         <translation>Подождите…</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="447" />
+        <location filename="../views/citizen.py" line="510"/>
         <source>Take a ticket</source>
         <translation>Взять талон</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="461" />
+        <location filename="../views/citizen.py" line="524"/>
         <source>Check in for your appointment</source>
         <translation>Отметьтесь по записи</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="463" />
+        <location filename="../views/citizen.py" line="526"/>
         <source>By IIN</source>
         <translation>По ИИН</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="463" />
+        <location filename="../views/citizen.py" line="526"/>
         <source>By booking code</source>
         <translation>По коду записи</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="476" />
+        <location filename="../views/citizen.py" line="539"/>
         <source>Type the 12 digits of your IIN</source>
         <translation>Наберите 12 цифр вашего ИИН</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="478" />
+        <location filename="../views/citizen.py" line="541"/>
         <source>Type the 6-character code from your booking</source>
         <translation>Наберите 6-значный код из вашей записи</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="506" />
+        <location filename="../views/citizen.py" line="586"/>
         <source>Check in</source>
         <translation>Отметиться</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="527" />
+        <location filename="../views/citizen.py" line="607"/>
         <source>Your number</source>
         <translation>Ваш номер</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="540" />
+        <location filename="../views/citizen.py" line="621"/>
         <source>Appointment at {time}</source>
         <translation>Запись на {time}</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="546" />
+        <location filename="../views/citizen.py" line="631"/>
         <source>People ahead of you: {n}</source>
         <translation>Перед вами: {n} чел.</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="548" />
+        <location filename="../views/citizen.py" line="635"/>
         <source>Estimated wait: about {m} min</source>
         <translation>Ожидание: примерно {m} мин</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="561" />
+        <location filename="../views/citizen.py" line="637"/>
+        <source>You will be called soon</source>
+        <translation>Вас скоро вызовут</translation>
+    </message>
+    <message>
+        <location filename="../views/citizen.py" line="653"/>
         <source>Scan to follow your turn on your phone</source>
         <translation>Отсканируйте, чтобы следить за очередью с телефона</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="568" />
+        <location filename="../views/citizen.py" line="660"/>
         <source>Done</source>
         <translation>Готово</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="576" />
+        <location filename="../views/citizen.py" line="672"/>
         <source>The hall is closed now</source>
         <translation>Зал сейчас закрыт</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="582" />
+        <location filename="../views/citizen.py" line="678"/>
         <source>It opens at {time}. No tickets are issued until then.</source>
         <translation>Зал откроется в {time}. До этого талоны не выдаются.</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="586" />
+        <location filename="../views/citizen.py" line="682"/>
         <source>No tickets are issued now.</source>
         <translation>Сейчас талоны не выдаются.</translation>
     </message>
@@ -189,127 +195,132 @@
 <context>
     <name>ConsultantWindow</name>
     <message>
-        <location filename="../views/consultant.py" line="188" />
+        <location filename="../views/consultant.py" line="223"/>
         <source>No connection to the hall server. Reconnecting…</source>
         <translation>Нет связи с сервером зала. Переподключаемся…</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="192" />
+        <location filename="../views/consultant.py" line="227"/>
         <source>Consultant sign-in</source>
         <translation>Вход консультанта</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="193" />
+        <location filename="../views/consultant.py" line="228"/>
         <source>Your consultant token</source>
         <translation>Ваш токен консультанта</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="195" />
+        <location filename="../views/consultant.py" line="232"/>
         <source>Sign in</source>
         <translation>Войти</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="209" />
+        <location filename="../views/consultant.py" line="260"/>
         <source>Choose a service first.</source>
         <translation>Сначала выберите услугу.</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="210" />
+        <location filename="../views/consultant.py" line="261"/>
         <source>Write why the visitor has priority: it is recorded.</source>
         <translation>Напишите, почему посетителю положен приоритет: это записывается.</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="211" />
+        <location filename="../views/consultant.py" line="262"/>
         <source>No connection to the hall server.</source>
         <translation>Нет связи с сервером зала.</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="212" />
+        <location filename="../views/consultant.py" line="263"/>
         <source>Please wait…</source>
         <translation>Подождите…</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="213" />
-        <source>This token is not a consultant's.</source>
+        <location filename="../views/consultant.py" line="264"/>
+        <source>This token is not a consultant&apos;s.</source>
         <translation>Этот токен не принадлежит консультанту.</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="232" />
+        <location filename="../views/consultant.py" line="284"/>
         <source>Signed in: {name}</source>
         <translation>Вошёл: {name}</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="233" />
+        <location filename="../views/consultant.py" line="287"/>
         <source>Sign out</source>
         <translation>Выйти</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="238" />
+        <location filename="../views/consultant.py" line="316"/>
         <source>Find a service (any language)</source>
         <translation>Поиск услуги (на любом языке)</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="267" />
+        <location filename="../views/consultant.py" line="349"/>
+        <source>Nobody is waiting: the visitor will be called soon</source>
+        <translation>Никто не ждёт: посетителя скоро вызовут</translation>
+    </message>
+    <message>
+        <location filename="../views/consultant.py" line="351"/>
         <source>Waiting: {n}, about {m} min</source>
         <translation>Ждут: {n}, примерно {m} мин</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="273" />
+        <location filename="../views/consultant.py" line="361"/>
         <source>Priority</source>
         <translation>Приоритет</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="276" />
+        <location filename="../views/consultant.py" line="366"/>
         <source>None</source>
         <translation>Нет</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="289" />
+        <location filename="../views/consultant.py" line="383"/>
         <source>Why (recorded)</source>
         <translation>Причина (записывается)</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="292" />
-        <source>Visitor's language</source>
+        <location filename="../views/consultant.py" line="385"/>
+        <source>Visitor&apos;s language</source>
         <translation>Язык посетителя</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="307" />
+        <location filename="../views/consultant.py" line="401"/>
         <source>Print the ticket here</source>
         <translation>Печатать талон здесь</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="307" />
+        <location filename="../views/consultant.py" line="403"/>
         <source>Only show the number</source>
         <translation>Только показать номер</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="315" />
+        <location filename="../views/consultant.py" line="412"/>
         <source>Issue a ticket</source>
         <translation>Выдать талон</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="316" />
+        <location filename="../views/consultant.py" line="414"/>
         <source>Check in an appointment: IIN or booking code</source>
         <translation>Отметить запись: ИИН или код записи</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="319" />
+        <location filename="../views/consultant.py" line="418"/>
         <source>Check in</source>
         <translation>Отметиться</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="329" />
+        <location filename="../views/consultant.py" line="426"/>
         <source>Tickets issued here</source>
         <translation>Выданные здесь талоны</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="332" />
+        <location filename="../views/consultant.py" line="429"/>
         <source>cancelled</source>
         <translation>отменён</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="339" />
+        <location filename="../views/consultant.py" line="436"/>
         <source>Cancel (mistake)</source>
         <translation>Отменить (ошибка)</translation>
     </message>
@@ -317,113 +328,113 @@
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../views/texts.py" line="12" />
+        <location filename="../views/texts.py" line="12"/>
         <source>You are early for your appointment. Please check in from {time}.</source>
         <translation>Вы пришли раньше времени записи. Отметиться можно с {time}.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="15" />
-        <location filename="../views/texts.py" line="20" />
+        <location filename="../views/texts.py" line="15"/>
+        <location filename="../views/texts.py" line="20"/>
         <source>We could not find an appointment for today with this number. Please check it, or take a ticket for the service.</source>
         <translation>Записи на сегодня с этим номером не нашлось. Проверьте его или возьмите талон на услугу.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="25" />
+        <location filename="../views/texts.py" line="25"/>
         <source>This appointment is already checked in: its ticket was issued before.</source>
         <translation>По этой записи уже отметились: талон был выдан раньше.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="28" />
+        <location filename="../views/texts.py" line="28"/>
         <source>This appointment was cancelled.</source>
         <translation>Эта запись отменена.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="29" />
+        <location filename="../views/texts.py" line="29"/>
         <source>This appointment is for another day. Please come on the day you booked.</source>
         <translation>Эта запись на другой день. Приходите в день записи.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="32" />
+        <location filename="../views/texts.py" line="32"/>
         <source>This service is not available today. A consultant at the entrance will help you.</source>
         <translation>Эта услуга сегодня не оказывается. Вам поможет консультант у входа.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="36" />
+        <location filename="../views/texts.py" line="36"/>
         <source>This service is not provided at this time. It is available from {time}.</source>
         <translation>Эта услуга сейчас не оказывается. Она доступна с {time}.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="39" />
+        <location filename="../views/texts.py" line="39"/>
         <source>The kiosk cannot reach the hall server right now. Please try again in a moment.</source>
         <translation>Терминал сейчас не может связаться с сервером зала. Попробуйте чуть позже.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="44" />
+        <location filename="../views/texts.py" line="44"/>
         <source>The ticket could not be issued. A consultant at the entrance will help you.</source>
         <translation>Талон выдать не удалось. Вам поможет консультант у входа.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="48" />
+        <location filename="../views/texts.py" line="48"/>
         <source>An IIN has exactly 12 digits. Please check the number on your ID card.</source>
         <translation>ИИН состоит ровно из 12 цифр. Проверьте номер в удостоверении личности.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="51" />
+        <location filename="../views/texts.py" line="51"/>
         <source>The seventh digit of an IIN is from 1 to 6. Please check the number on your ID card.</source>
         <translation>Седьмая цифра ИИН — от 1 до 6. Проверьте номер в удостоверении личности.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="55" />
+        <location filename="../views/texts.py" line="55"/>
         <source>The first six digits of an IIN are a date of birth, and these are not a real date. Please check them.</source>
         <translation>Первые шесть цифр ИИН — дата рождения, а здесь такой даты нет. Проверьте их.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="60" />
+        <location filename="../views/texts.py" line="60"/>
         <source>One digit seems to be mistyped. Please compare the number with your ID card and try again.</source>
         <translation>Похоже, одна цифра набрана с ошибкой. Сверьте номер с удостоверением и попробуйте ещё раз.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="65" />
+        <location filename="../views/texts.py" line="65"/>
         <source>A booking code has 6 letters and digits, as in your confirmation.</source>
         <translation>Код записи состоит из 6 букв и цифр, как в вашем подтверждении.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="70" />
+        <location filename="../views/texts.py" line="70"/>
         <source>The printer is out of paper, so your ticket was not printed.</source>
         <translation>В принтере закончилась бумага, поэтому талон не напечатан.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="73" />
-        <source>The printer's cover is open, so your ticket was not printed.</source>
+        <location filename="../views/texts.py" line="73"/>
+        <source>The printer&apos;s cover is open, so your ticket was not printed.</source>
         <translation>У принтера открыта крышка, поэтому талон не напечатан.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="77" />
+        <location filename="../views/texts.py" line="77"/>
         <source>The printer is not working, so your ticket was not printed.</source>
         <translation>Принтер не работает, поэтому талон не напечатан.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="80" />
+        <location filename="../views/texts.py" line="80"/>
         <source>Your place in the queue is kept. Remember your number or photograph the QR code. Staff have been told.</source>
         <translation>Ваше место в очереди сохранено. Запомните номер или сфотографируйте QR-код. Сотрудники уже знают.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="86" />
+        <location filename="../views/texts.py" line="86"/>
         <source>Visitor with a disability</source>
         <translation>Посетитель с инвалидностью</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="87" />
+        <location filename="../views/texts.py" line="87"/>
         <source>Elderly visitor</source>
         <translation>Пожилой посетитель</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="88" />
+        <location filename="../views/texts.py" line="88"/>
         <source>Pregnant woman</source>
         <translation>Беременная женщина</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="89" />
+        <location filename="../views/texts.py" line="89"/>
         <source>Veteran</source>
         <translation>Ветеран</translation>
     </message>
@@ -431,42 +442,42 @@
 <context>
     <name>Rating</name>
     <message>
-        <location filename="../views/rating.py" line="23" />
+        <location filename="../views/rating.py" line="22"/>
         <source>How was your visit?</source>
         <translation>Как вас обслужили?</translation>
     </message>
     <message>
-        <location filename="../views/rating.py" line="24" />
+        <location filename="../views/rating.py" line="23"/>
         <source>Excellent</source>
         <translation>Отлично</translation>
     </message>
     <message>
-        <location filename="../views/rating.py" line="25" />
+        <location filename="../views/rating.py" line="24"/>
         <source>Good</source>
         <translation>Хорошо</translation>
     </message>
     <message>
-        <location filename="../views/rating.py" line="26" />
+        <location filename="../views/rating.py" line="25"/>
         <source>Satisfactory</source>
         <translation>Удовлетворительно</translation>
     </message>
     <message>
-        <location filename="../views/rating.py" line="27" />
+        <location filename="../views/rating.py" line="26"/>
         <source>Thank you!</source>
         <translation>Спасибо!</translation>
     </message>
     <message>
-        <location filename="../views/rating.py" line="28" />
+        <location filename="../views/rating.py" line="27"/>
         <source>Welcome</source>
         <translation>Добро пожаловать</translation>
     </message>
     <message>
-        <location filename="../views/rating.py" line="29" />
+        <location filename="../views/rating.py" line="28"/>
         <source>Now at this counter</source>
         <translation>Сейчас у этого окна</translation>
     </message>
     <message>
-        <location filename="../views/rating.py" line="30" />
+        <location filename="../views/rating.py" line="29"/>
         <source>No connection to the hall server. Reconnecting…</source>
         <translation>Нет связи с сервером зала. Переподключаемся…</translation>
     </message>
@@ -474,12 +485,12 @@
 <context>
     <name>Slip</name>
     <message>
-        <location filename="../views/citizen.py" line="605" />
+        <location filename="../views/citizen.py" line="705"/>
         <source>Please wait until your number is shown on the screen.</source>
         <translation>Ожидайте, пока ваш номер появится на экране.</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="606" />
+        <location filename="../views/citizen.py" line="706"/>
         <source>You came more than 10 minutes after your appointment, so you join the general queue.</source>
         <translation>Вы опоздали к записи больше чем на 10 минут, поэтому встаёте в общую очередь.</translation>
     </message>
@@ -487,17 +498,17 @@
 <context>
     <name>Welcome</name>
     <message>
-        <location filename="../views/citizen.py" line="32" />
+        <location filename="../views/citizen.py" line="32"/>
         <source>Choose your language</source>
         <translation>Выберите язык</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="33" />
+        <location filename="../views/citizen.py" line="33"/>
         <source>Priority: disabled, elderly, pregnant</source>
         <translation>Вне очереди: инвалиды, пожилые, беременные</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="34" />
+        <location filename="../views/citizen.py" line="34"/>
         <source>I have an appointment</source>
         <translation>У меня есть запись</translation>
     </message>

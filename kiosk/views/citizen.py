@@ -61,6 +61,18 @@ class CitizenWindow(QWidget):
         self.setAutoFillBackground(True)
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(sizes.gap * 2, sizes.gap, sizes.gap * 2, sizes.gap)
+        # One scroll area for the window's life, moved into each new page: grabbing the touch
+        # gesture registers a new recognizer and gesture type in Qt (never reused, and a new
+        # Python enum class each), so a scroll area per page grew memory with every screen.
+        self._scroll = QScrollArea()
+        self._scroll.setObjectName("scroll")
+        self._scroll.setWidgetResizable(True)
+        self._scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self._scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # Touch drags scroll; mouse-synthesised taps are left alone: LeftMouseButtonGesture
+        # swallowed quick repeated taps on the number pad (seen in tests).
+        QScroller.grabGesture(self._scroll.viewport(), QScroller.ScrollerGestureType.TouchGesture)
+        self._rendered: tuple[Screen, str] | None = None
         self._idle = QTimer(self, singleShot=True, interval=int(config.idle_s * 1000))
         self._idle.timeout.connect(self._on_idle)
         self._ticket_timer = QTimer(self, singleShot=True)
@@ -173,6 +185,10 @@ class CitizenWindow(QWidget):
 
     def render(self) -> None:  # type: ignore[override]  # not QWidget.render: rebuilds the page
         self.translations.install(self.flow.language)
+        self._scroll.setParent(None)  # kept: only the page around it and its body are replaced
+        old_body = self._scroll.takeWidget()
+        if old_body is not None:
+            old_body.deleteLater()
         if self.page is not None:
             self._layout.removeWidget(self.page)
             self.page.hide()
@@ -209,15 +225,11 @@ class CitizenWindow(QWidget):
         self._action = None
         build = getattr(self, f"_screen_{screen.value}")
         body: QWidget = build()
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setWidget(body)
-        # Touch drags scroll; mouse-synthesised taps are left alone: LeftMouseButtonGesture
-        # swallowed quick repeated taps on the number pad (seen in tests).
-        QScroller.grabGesture(scroll.viewport(), QScroller.ScrollerGestureType.TouchGesture)
-        column.addWidget(scroll, 1)
+        self._scroll.setWidget(body)
+        if self._rendered != (screen, self.flow.language):  # a new screen starts at its top
+            self._scroll.verticalScrollBar().setValue(0)
+            self._rendered = (screen, self.flow.language)
+        column.addWidget(self._scroll, 1)
         action = cast("QWidget | None", self._action)  # set by the screen just built
         if action is not None:  # the main action never scrolls out of sight
             column.addWidget(action)
@@ -618,15 +630,15 @@ class CitizenWindow(QWidget):
         info.addWidget(
             label(self.tr("People ahead of you: {n}").format(n=ticket.people_ahead), "page", "big")
         )
-        info.addWidget(
-            label(
-                self.tr("Estimated wait: about {m} min").format(
-                    m=texts.minutes(ticket.estimated_wait_s)
-                ),
-                "page",
-                "big",
-            )
+        wait_min = texts.minutes(ticket.estimated_wait_s)
+        wait = (
+            self.tr("Estimated wait: about {m} min").format(m=wait_min)
+            if wait_min > 0
+            else self.tr("You will be called soon")  # not "about 0 min"
         )
+        wait_label = label(wait, "page", "big")
+        wait_label.setObjectName("wait")
+        info.addWidget(wait_label)
         info.addWidget(label(self.translations.text(lang, "Slip", SLIP_NEXT_STEP), "page"))
         main.addLayout(info, 3)
         if ticket.status_url:

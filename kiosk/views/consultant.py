@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from functools import partial
 
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
@@ -25,7 +27,7 @@ from kiosk.translations import Translations
 from kiosk.views import texts
 from kiosk.views.citizen import SLIP_LATE, SLIP_NEXT_STEP
 from kiosk.views.theme import Sizes
-from kiosk.views.widgets import button, label
+from kiosk.views.widgets import button, label, wrap_button
 
 STAFF_ROLES = ("consultant", "supervisor", "admin")
 
@@ -127,6 +129,11 @@ class ConsultantWindow(QWidget):
             self.flow.refused(code)
             if tag == "whoami":
                 self.flow.signed_in_as = None
+            self.render()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        if event.oldSize().width() != event.size().width():  # a tablet turned: lay out again
             self.render()
 
     # ------------------------------------------------------------------ actions
@@ -234,8 +241,12 @@ class ConsultantWindow(QWidget):
             desk_column.setContentsMargins(0, 0, 0, 0)
             self._desk(desk_column)
             scroll = QScrollArea()
+            scroll.setObjectName("desk-scroll")
             scroll.setWidgetResizable(True)
             scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+            # The desk is laid out for the width it has (words wrap, columns stack), so it
+            # only ever scrolls down.
+            scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
             scroll.setWidget(desk)
             column.addWidget(scroll, 1)
         self._layout.addWidget(self.page)
@@ -266,60 +277,95 @@ class ConsultantWindow(QWidget):
         message.setObjectName("problem")
         column.addWidget(message)
 
-    def _desk(self, column: QVBoxLayout) -> None:  # noqa: PLR0915 - one form, top to bottom
-        flow, lang, touch = self.flow, self.flow.language, self.sizes.touch
+    def _desk(self, column: QVBoxLayout) -> None:
+        flow, touch = self.flow, self.sizes.touch
         top = QHBoxLayout()
         top.addWidget(
             label(self.tr("Signed in: {name}").format(name=flow.signed_in_as), "muted"), 1
         )
         top.addWidget(
-            button(self.tr("Sign out"), self.sign_out, "secondary", None, touch, "sign-out")
+            wrap_button(self.tr("Sign out"), self.sign_out, "secondary", None, touch, "sign-out")
         )
         column.addLayout(top)
+        # Side by side when each half still holds about 18 characters a line; else stacked.
+        # Finding and the service's facts on the left, issuing on the right: the issuing
+        # controls stay short enough to be seen whole beside a long list.
+        room = self.width() - 4 * self.sizes.gap
+        side_by_side = room >= 36 * self.sizes.body
+        left, right = QVBoxLayout(), QVBoxLayout()
+        self._finding(left)
+        self._facts(left)
+        left.addStretch(1)
+        self._issuing(right, room * 3 // 5 if side_by_side else room)
+        self._issued_here(right)
+        right.addStretch(1)
         grid = QGridLayout()
         grid.setSpacing(self.sizes.gap)
-        left = QVBoxLayout()
-        left.addWidget(label(self.tr("Find a service (any language)"), "page", "big"))
-        left.addWidget(self.search)
+        if side_by_side:
+            grid.addLayout(left, 0, 0)
+            grid.addLayout(right, 0, 1)
+            grid.setColumnStretch(0, 2)
+            grid.setColumnStretch(1, 3)
+        else:
+            grid.addLayout(left, 0, 0)
+            grid.addLayout(right, 1, 0)
+        column.addLayout(grid, 1)
+
+    def _finding(self, column: QVBoxLayout) -> None:
+        flow = self.flow
+        column.addWidget(label(self.tr("Find a service (any language)"), "page", "big"))
+        column.addWidget(self.search)
         for found in flow.results()[:8]:
             queued = flow.state.queue.get(found.id)
             waiting = queued.waiting if queued else 0
-            chosen = found.id == flow.service_id
-            left.addWidget(
-                button(
-                    f"{text_in(found.name, lang)}  ·  {waiting}",
+            column.addWidget(
+                wrap_button(
+                    f"{text_in(found.name, flow.language)}  ·  {waiting}",
                     partial(self._pick, found.id),
-                    "chosen" if chosen else "secondary",
+                    "chosen" if found.id == flow.service_id else "secondary",
                     None,
-                    touch,
+                    self.sizes.touch,
                     f"pick-{found.id}",
+                    Qt.AlignmentFlag.AlignLeft,
                 )
             )
-        left.addStretch(1)
-        right = QVBoxLayout()
+
+    def _facts(self, column: QVBoxLayout) -> None:
+        """The chosen service: documents, fee and the line now, to advise the visitor."""
+        flow, lang = self.flow, self.flow.language
         service = flow.service
-        if service is not None:
-            right.addWidget(label(text_in(service.name, lang), "page", "big"))
-            for document in service.documents:
-                right.addWidget(label("•  " + text_in(document, lang), "page"))
-            if service.fee:
-                right.addWidget(label(text_in(service.fee, lang), "muted"))
-            entry = flow.state.queue.get(service.id)
-            if flow.state.suspended(service.id):
-                right.addWidget(label(texts.notice_text("service_suspended", None), "warning"))
-            elif entry is not None:
+        if service is None:
+            return
+        column.addWidget(label(text_in(service.name, lang), "page", "big"))
+        for document in service.documents:
+            column.addWidget(label("•  " + text_in(document, lang), "page"))
+        if service.fee:
+            column.addWidget(label(text_in(service.fee, lang), "muted"))
+        entry = flow.state.queue.get(service.id)
+        if flow.state.suspended(service.id):
+            column.addWidget(label(texts.notice_text("service_suspended", None), "warning"))
+        elif entry is not None:
+            if entry.waiting == 0:
+                wait = self.tr("Nobody is waiting: the visitor will be called soon")
+            else:
                 wait = self.tr("Waiting: {n}, about {m} min").format(
                     n=entry.waiting, m=texts.minutes(entry.estimated_wait_s)
                 )
-                line = label(wait, "page", "big")
-                line.setObjectName("wait")
-                right.addWidget(line)
-        right.addWidget(label(self.tr("Priority"), "page", "big"))
+            line = label(wait, "page", "big")
+            line.setObjectName("wait")
+            column.addWidget(line)
+
+    def _issuing(self, column: QVBoxLayout, room: int) -> None:
+        """Priority and its reason, the visitor's language, printing, issuing, check-in."""
+        flow, touch = self.flow, self.sizes.touch
+        column.addWidget(label(self.tr("Priority"), "page", "big"))
         choices = QGridLayout()
+        choices.setSpacing(self.sizes.gap // 2)
+        per_row = max(1, min(3, room // (10 * self.sizes.body)))  # ~ten characters a button
         for i, kind in enumerate((None, *PRIORITIES, "veteran")):
             words = self.tr("None") if kind is None else texts.tr(texts.PRIORITY_NAMES[kind])
             choices.addWidget(
-                button(
+                wrap_button(
                     words,
                     partial(self._prioritise, kind),
                     "chosen" if flow.priority == kind else "secondary",
@@ -327,18 +373,20 @@ class ConsultantWindow(QWidget):
                     touch,
                     f"priority-{kind or 'none'}",
                 ),
-                i // 3,
-                i % 3,
+                i // per_row,
+                i % per_row,
             )
-        right.addLayout(choices)
+        for place in range(per_row):
+            choices.setColumnStretch(place, 1)
+        column.addLayout(choices)
         if flow.priority is not None:
-            right.addWidget(label(self.tr("Why (recorded)"), "page"))
-            right.addWidget(self.reason)
+            column.addWidget(label(self.tr("Why (recorded)"), "page"))
+            column.addWidget(self.reason)
+        column.addWidget(label(self.tr("Visitor's language"), "page"))
         visitor = QHBoxLayout()
-        visitor.addWidget(label(self.tr("Visitor's language"), "page"))
         for code, name in (("kk", "Қазақша"), ("ru", "Русский"), ("en", "English")):
             visitor.addWidget(
-                button(
+                wrap_button(
                     name,
                     partial(self._visitor, code),
                     "chosen" if self.visitor_language == code else "secondary",
@@ -347,9 +395,9 @@ class ConsultantWindow(QWidget):
                     f"visitor-{code}",
                 )
             )
-        right.addLayout(visitor)
-        right.addWidget(
-            button(
+        column.addLayout(visitor)
+        column.addWidget(
+            wrap_button(
                 self.tr("Print the ticket here")
                 if flow.print_here
                 else self.tr("Only show the number"),
@@ -360,23 +408,20 @@ class ConsultantWindow(QWidget):
                 "print-toggle",
             )
         )
-        right.addWidget(
-            button(self.tr("Issue a ticket"), self.issue, "primary", "big", touch, "issue")
+        column.addWidget(
+            wrap_button(self.tr("Issue a ticket"), self.issue, "primary", "big", touch, "issue")
         )
-        right.addWidget(label(self.tr("Check in an appointment: IIN or booking code"), "page"))
+        column.addWidget(label(self.tr("Check in an appointment: IIN or booking code"), "page"))
         row = QHBoxLayout()
         row.addWidget(self.checkin, 2)
         row.addWidget(
-            button(self.tr("Check in"), self.check_in, "primary", None, touch, "check-in"), 1
+            wrap_button(self.tr("Check in"), self.check_in, "primary", None, touch, "check-in"), 1
         )
-        right.addLayout(row)
-        self._problem(right)
-        right.addStretch(1)
-        grid.addLayout(left, 0, 0)
-        grid.addLayout(right, 0, 1)
-        grid.setColumnStretch(0, 1)
-        grid.setColumnStretch(1, 1)
-        column.addLayout(grid, 1)
+        column.addLayout(row)
+        self._problem(column)
+
+    def _issued_here(self, column: QVBoxLayout) -> None:
+        flow, touch = self.flow, self.sizes.touch
         if flow.issued:
             column.addWidget(label(self.tr("Tickets issued here"), "page", "big"))
             for ticket in flow.issued[:4]:
@@ -387,7 +432,7 @@ class ConsultantWindow(QWidget):
                 issued_row.addWidget(number, 1)
                 if ticket.status == "waiting":
                     issued_row.addWidget(
-                        button(
+                        wrap_button(
                             self.tr("Cancel (mistake)"),
                             partial(self.cancel, ticket.id),
                             "secondary",

@@ -52,11 +52,23 @@ def button(
     return widget
 
 
-class Tile(QPushButton):
-    """A large touch target: a symbol and words that wrap (Kazakh names run long)."""
+class WrapButton(QPushButton):
+    """A button whose words wrap onto more lines instead of being cut off or widening the page.
+
+    Its narrowest width is its longest word, so a layout can squeeze it only as far as words
+    stay whole. An optional symbol sits on the left (see Tile).
+    """
 
     def __init__(
-        self, symbol: str, text: str, role: str, min_height: int, parent: QWidget | None = None
+        self,
+        text: str,
+        role: str,
+        size: str | None = None,
+        min_height: int = 0,
+        *,
+        symbol: str | None = None,
+        align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignCenter,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         styled(self, role)
@@ -64,30 +76,49 @@ class Tile(QPushButton):
         row = QHBoxLayout(self)
         row.setContentsMargins(18, 12, 18, 12)
         row.setSpacing(18)
-        icon = label(symbol, role, "title", wrap=False)
-        icon.setFixedWidth(int(min_height * 0.7))
-        icon.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        words = label(text, role, "tile")
-        words.setMinimumWidth(min_height)
+        self.symbol: QLabel | None = None
+        if symbol is not None:
+            self.symbol = label(symbol, role, "title", wrap=False)
+            self.symbol.setFixedWidth(int(min_height * 0.7))
+            self.symbol.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            row.addWidget(self.symbol)
+        words = label(text, role, size)
+        words.setAlignment(align | Qt.AlignmentFlag.AlignVCenter)
         words.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.words = words
-        for part in (icon, words):
-            part.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
-            row.addWidget(part)
-        row.setStretch(1, 1)
+        row.addWidget(words, 1)
+        for part in (self.symbol, words):
+            if part is not None:
+                part.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         self.setMinimumHeight(min_height)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.MinimumExpanding)
 
     def text_label(self) -> str:
         return self.words.text()
 
-    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
+    def _frame_width(self) -> int:
         layout = self.layout()
-        hint = layout.sizeHint() if layout is not None else super().sizeHint()
-        return hint.expandedTo(QSize(0, self.minimumHeight()))
+        margins = layout.contentsMargins() if layout is not None else None
+        sides = margins.left() + margins.right() if margins is not None else 0
+        if self.symbol is not None:
+            sides += self.symbol.minimumWidth() + 18
+        return sides
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        """The words on one line when there is room (a layout may squeeze them to wrap)."""
+        self.words.ensurePolished()
+        metrics = self.words.fontMetrics()
+        line = max(
+            (metrics.horizontalAdvance(t) for t in self.words.text().splitlines()), default=0
+        )
+        width = line + self._frame_width() + 2
+        return QSize(width, self.heightForWidth(width))
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
-        return QSize(self.minimumHeight() * 2, self.minimumHeight())
+        self.words.ensurePolished()
+        metrics = self.words.fontMetrics()
+        longest = max((metrics.horizontalAdvance(w) for w in self.words.text().split()), default=0)
+        return QSize(longest + self._frame_width() + 2, self.minimumHeight())
 
     def hasHeightForWidth(self) -> bool:  # noqa: N802 - Qt override
         return True
@@ -96,6 +127,49 @@ class Tile(QPushButton):
         layout = self.layout()
         height = layout.totalHeightForWidth(width) if layout is not None else 0
         return max(self.minimumHeight(), height)
+
+
+def wrap_button(
+    text: str,
+    on_click: Callable[[], None],
+    role: str = "secondary",
+    size: str | None = None,
+    min_height: int = 0,
+    name: str = "",
+    align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignCenter,
+) -> WrapButton:
+    """A WrapButton wired like `button()`: for words that may not fit on one line."""
+    widget = WrapButton(text, role, size, min_height, align=align)
+    widget.clicked.connect(lambda: on_click())  # noqa: PLW0108 - keeps `checked` out of defaults
+    if name:
+        widget.setObjectName(name)
+    return widget
+
+
+class Tile(WrapButton):
+    """A large touch target: a symbol and words that wrap (Kazakh names run long)."""
+
+    def __init__(
+        self, symbol: str, text: str, role: str, min_height: int, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(
+            text,
+            role,
+            "tile",
+            min_height,
+            symbol=symbol,
+            align=Qt.AlignmentFlag.AlignLeft,
+            parent=parent,
+        )
+        self.words.setMinimumWidth(min_height)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        layout = self.layout()
+        hint = layout.sizeHint() if layout is not None else super().sizeHint()
+        return hint.expandedTo(QSize(0, self.minimumHeight()))
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        return QSize(self.minimumHeight() * 2, self.minimumHeight())
 
 
 def tile_grid(tiles: Sequence[QWidget], columns: int, gap: int) -> QWidget:

@@ -23,6 +23,7 @@ SERVICE_NAMES = {
     "ru": "Удостоверение личности: получение и замена",
     "en": "ID card: new or replacement",
 }
+SOON = {"kk": "Сізді жақында шақырады", "ru": "Вас скоро вызовут", "en": "You will be called soon"}
 
 
 def find(window: QWidget, name: str) -> QWidget:
@@ -61,12 +62,18 @@ def test_a_visitor_takes_a_ticket_in_their_language_and_it_prints(
     tap(qtbot, window, "take-ticket")
     qtbot.waitUntil(lambda: window.flow.screen is Screen.TICKET, timeout=5000)
     assert text_of(window, "number") == "A001"
+    assert text_of(window, "wait") == SOON[language]  # nobody ahead: not "about 0 min"
     assert find(window, "qr") is not None
     printed = (printer_dir / "ticket-0001.txt").read_text(encoding="utf-8")
     assert "A001" in printed and SERVICE_NAMES[language].split(":")[0] in printed
     shoot(window, f"flow-ticket-{language}")
     tap(qtbot, window, "done")
     assert window.flow.screen is Screen.WELCOME
+    tap(qtbot, window, f"choose-{language}")  # the next visitor has one person ahead
+    tap(qtbot, window, "service-id-card")
+    tap(qtbot, window, "take-ticket")
+    qtbot.waitUntil(lambda: text_of(window, "number") == "A002", timeout=5000)
+    assert text_of(window, "wait") != SOON[language] and "15" in text_of(window, "wait")
 
 
 def test_the_priority_path_issues_a_priority_ticket(

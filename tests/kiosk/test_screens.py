@@ -5,15 +5,26 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
+from PySide6.QtCore import QPoint
 from PySide6.QtGui import QPalette
-from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QLabel,
+    QLineEdit,
+    QScrollArea,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
+from hallserver.client import HallClient
 from kiosk.accessibility import MIN_CONTRAST, contrast, hex_rgb
 from kiosk.flow import Issued, Screen
 from kiosk.views.theme import PAIRS
+from kiosk.views.widgets import WrapButton
+from tests.conftest import LiveServer
 from tests.kiosk.conftest import LANDSCAPE, PORTRAIT, shoot
-from tests.kiosk.test_citizen import ready
+from tests.kiosk.test_citizen import find, ready, tap
 
 
 def visible_texts(page: QWidget) -> list[QWidget]:
@@ -117,3 +128,84 @@ def test_every_screen_in_every_language_fits_has_large_targets_and_strong_contra
             check(window, touch, where)
             shoot(window, where)
         flow.set_online(True)
+
+
+def assert_nothing_cut(window: QWidget, scroll: QScrollArea, where: str) -> None:
+    """No sideways scrolling; every text whole: wrapped words fit, one-line texts unelided."""
+    QApplication.processEvents()
+    viewport = scroll.viewport()
+    assert scroll.horizontalScrollBar().maximum() == 0, f"{where}: scrolls sideways"
+    assert scroll.widget().width() <= viewport.width(), f"{where}: wider than its scroll area"
+    for widget in visible_texts(window):
+        name = widget.objectName() or getattr(widget, "text", lambda: "")()
+        inside = viewport if viewport.isAncestorOf(widget) else window
+        right = widget.mapTo(inside, QPoint(widget.width(), 0)).x()
+        assert right <= inside.width(), f"{where}: {name!r} runs {right - inside.width()} px out"
+        if isinstance(widget, QLabel) and widget.pixmap().isNull():
+            room = widget.contentsRect().width()
+            if widget.wordWrap():
+                metrics = widget.fontMetrics()
+                for word in widget.text().split():
+                    assert metrics.horizontalAdvance(word) <= room, f"{where}: {word!r} is cut"
+                needed = widget.heightForWidth(widget.width())
+                assert needed <= widget.height() + 1, f"{where}: {widget.text()!r} cut below"
+            else:
+                assert widget.sizeHint().width() <= widget.width() + 2, (
+                    f"{where}: {widget.text()!r} is cut off"
+                )
+        elif isinstance(widget, QAbstractButton) and not isinstance(widget, WrapButton):
+            assert widget.sizeHint().width() <= widget.width() + 2, (
+                f"{where}: {widget.text()!r} is cut off"
+            )
+
+
+@pytest.mark.parametrize(
+    ("size", "inches"), [((1920, 1080), 21.5), ((1280, 800), 10.1)], ids=["desk", "tablet"]
+)
+def test_the_consultant_desk_never_scrolls_sideways_nor_cuts_a_word_in_any_language(
+    qtbot: QtBot,
+    make_kiosk: Callable[..., object],
+    live_server: LiveServer,
+    size: tuple[int, int],
+    inches: float,
+) -> None:
+    with HallClient(live_server.url, token=live_server.tokens["kiosk"]) as client:
+        mistake = client.issue_ticket("id-card")  # shown in the desk's "issued here" list
+    shape = f"{size[0]}x{size[1]}"
+    for language in ("kk", "ru", "en"):
+        kiosk = make_kiosk(
+            mode="consultant",
+            token=live_server.tokens["consultant"],
+            size=size,
+            screen_inches=inches,
+            printer=None,
+            language=language,
+        )
+        window = kiosk.window  # type: ignore[attr-defined]
+        qtbot.waitUntil(
+            lambda w=window: bool(
+                w.flow.signed_in_as and w.flow.state.services and w.flow.state.queue
+            ),
+            timeout=10000,
+        )
+        search = find(window, "search")
+        assert isinstance(search, QLineEdit)
+        search.insert("паспорт")  # as typed (QTest cannot type Cyrillic)
+        tap(qtbot, window, "pick-passport")
+        window.flow.ticket_issued(mistake)
+        tap(qtbot, window, "priority-disabled")  # the longest names, and the reason field
+        tap(qtbot, window, "issue")  # no reason given: the desk says so
+        assert window.flow.problem == "no_reason"
+        scroll = window.page.findChild(QScrollArea)
+        assert isinstance(scroll, QScrollArea)
+        where = f"consultant-desk-{language}-{shape}"
+        assert_nothing_cut(window, scroll, where)
+        touch = window.sizes.touch
+        for target in window.page.findChildren(QAbstractButton):
+            if target.isVisibleTo(window.page):
+                assert min(target.width(), target.height()) >= touch, f"{where}: small target"
+        shoot(window, where)
+        find(window, "search").clear()  # type: ignore[attr-defined]  # every service listed
+        assert_nothing_cut(window, window.page.findChild(QScrollArea), where + "-all")
+        shoot(window, where + "-all")
+        kiosk.close()  # type: ignore[attr-defined]
