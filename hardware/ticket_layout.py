@@ -54,6 +54,7 @@ class Labels:
     people_ahead: str
     wait: str
     minutes: str
+    soon: str  # instead of "~0 min" when nobody is ahead
     appointment: str
     issued: str
 
@@ -63,6 +64,7 @@ LABELS: dict[str, Labels] = {
         people_ahead="Сіздің алдыңызда: {n} адам",
         wait="Күту уақыты: ~{n} мин",
         minutes="мин",
+        soon="Сізді жақында шақырады",
         appointment="Жазылу уақыты: {t}",
         issued="Берілді: {t}",
     ),
@@ -70,6 +72,7 @@ LABELS: dict[str, Labels] = {
         people_ahead="Перед вами: {n} чел.",
         wait="Ожидание: ~{n} мин",
         minutes="мин",
+        soon="Вас скоро вызовут",
         appointment="Запись на {t}",
         issued="Выдан: {t}",
     ),
@@ -77,6 +80,7 @@ LABELS: dict[str, Labels] = {
         people_ahead="People ahead of you: {n}",
         wait="Estimated wait: ~{n} min",
         minutes="min",
+        soon="You will be called soon",
         appointment="Appointment at {t}",
         issued="Issued: {t}",
     ),
@@ -138,7 +142,8 @@ def ticket_blocks(slip: TicketSlip, width_dots: int) -> list[Block]:
     blocks.append(TextLine(slip.number, bold=True, width=size, height=size))
     blocks.append(TextLine(""))
     blocks += _wrapped([labels.people_ahead.format(n=slip.people_ahead)], columns)
-    blocks += _wrapped([labels.wait.format(n=slip.wait_minutes)], columns)
+    wait = labels.wait.format(n=slip.wait_minutes) if slip.wait_minutes > 0 else labels.soon
+    blocks += _wrapped([wait], columns)
     if slip.appointment_at is not None:
         appointment = labels.appointment.format(t=f"{slip.appointment_at:%H:%M}")
         blocks += _wrapped([appointment], columns // 2, bold=True, width=2, height=2)

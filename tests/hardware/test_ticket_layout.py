@@ -174,3 +174,19 @@ def test_logo_header_footer_and_appointment_are_printed(
     assert "Welcome" in lines
     assert "Bye" in lines
     assert any("11:45" in line for line in lines)
+
+
+@pytest.mark.parametrize(
+    ("lang", "soon"),
+    [
+        ("kk", "Сізді жақында шақырады"),
+        ("ru", "Вас скоро вызовут"),
+        ("en", "You will be called soon"),
+    ],
+)
+def test_nobody_ahead_prints_soon_not_zero_minutes(
+    slips: dict[str, TicketSlip], lang: str, soon: str
+) -> None:
+    first = dataclasses.replace(slips[lang], people_ahead=0, wait_minutes=0)
+    text = _render(layout_ticket(first, load_profile(KZ_PROFILE)).data, KZ_PROFILE)
+    assert soon in text and "~0" not in text
