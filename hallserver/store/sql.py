@@ -376,6 +376,7 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=FULL")  # a ticket acknowledged survives a power cut
     cursor.execute("PRAGMA busy_timeout=5000")
+    cursor.execute("PRAGMA cache_size=-65536")  # 64 MiB: a whole busy day stays in memory
     # checkpoints run beside the commits (SqlHallStore.checkpoint), not inside one of them
     cursor.execute("PRAGMA wal_autocheckpoint=0")
     cursor.close()
