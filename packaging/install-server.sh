@@ -1,6 +1,7 @@
 #!/bin/sh
 # Install the Kezek hall server on Debian 12 from this source tree, as root:
 #   sudo packaging/install-server.sh [--catalogue /path/hall.toml]
+# Needs Debian's python3 and python3-venv (apt-get install python3-venv).
 # Creates the kezek user, /opt/kezek/venv, /usr/local/bin/kezek, /etc/kezek/kezek.env, the
 # systemd units (server, daily backup), and starts them where systemd runs.
 set -eu
@@ -12,7 +13,8 @@ if [ "${1:-}" = "--catalogue" ]; then catalogue=${2:?"--catalogue needs a file"}
 id kezek >/dev/null 2>&1 || useradd --system --home-dir /var/lib/kezek --shell /usr/sbin/nologin kezek
 install -d -o kezek -g kezek -m 0750 /var/lib/kezek /var/backups/kezek
 install -d -m 0755 /opt/kezek /etc/kezek /usr/local/lib/kezek
-python3 -m venv /opt/kezek/venv
+# Debian's own Python: the service user must be able to run it (not a Python under /root)
+"${PYTHON:-/usr/bin/python3}" -m venv --clear /opt/kezek/venv
 /opt/kezek/venv/bin/pip install --quiet --upgrade pip
 /opt/kezek/venv/bin/pip install --quiet "${src}[server]"
 ln -sf /opt/kezek/venv/bin/kezek /usr/local/bin/kezek
