@@ -18,7 +18,7 @@ from counter.views.dialogs import (
 )
 from tests.conftest import LiveServer
 from tests.counter.conftest import ConsoleFactory, issue, press
-from tests.counter.proxy import CuttableProxy
+from tests.proxy import CuttableProxy
 
 
 def _open(qtbot: QtBot, window) -> None:
@@ -140,7 +140,6 @@ def test_losing_the_server_shows_a_banner_fails_actions_and_resumes_by_itself(
     qtbot: QtBot, live_server: LiveServer, console: ConsoleFactory
 ) -> None:
     proxy = CuttableProxy(urlsplit(live_server.url).port or 0)
-    proxy.restore()
     try:
         window = console("c1", server_url=proxy.url)
         assert window.banner.isHidden()

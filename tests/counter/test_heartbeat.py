@@ -16,7 +16,7 @@ from hallserver.client import Heartbeat
 from hallserver.protocol import JsonObject
 from tests.conftest import LiveServer, add_operator, counter_terminal_token, open_counter
 from tests.counter.conftest import PIN, sign_in_as
-from tests.counter.proxy import CuttableProxy
+from tests.proxy import CuttableProxy
 
 
 def terminals(live: LiveServer) -> dict[str, JsonObject]:
@@ -125,7 +125,7 @@ def test_a_console_whose_token_the_server_refuses_keeps_running(
 def test_heartbeats_fail_while_the_server_is_down_and_resume_when_it_is_back(
     live_server: LiveServer, qtbot: QtBot
 ) -> None:
-    proxy = CuttableProxy(int(live_server.url.rsplit(":", 1)[1]))
+    proxy = CuttableProxy(int(live_server.url.rsplit(":", 1)[1]), up=False)
     token = counter_terminal_token(live_server, "c4")
     config = CounterConfig(
         proxy.url, token, "c4", language="en", heartbeat_s=0.1, http_timeout_s=1.0

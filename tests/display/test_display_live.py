@@ -17,7 +17,7 @@ from display.views.window import DisplayWindow
 from display.voice import Announcer, VoiceSettings
 from hallserver.client import HallClient
 from tests.conftest import LiveServer, open_counter
-from tests.display.proxy import CuttableProxy
+from tests.proxy import CuttableProxy
 
 Display = tuple[DisplayWindow, HallLink, QtVoiceOutput, Announcer]
 MakeDisplay = Callable[..., Display]

@@ -16,7 +16,7 @@ from hallserver.client import HallClient
 from kiosk.flow import Screen
 from tests.conftest import T0, Clock, LiveServer, start_live_server
 from tests.kiosk.conftest import shoot
-from tests.kiosk.proxy import Relay
+from tests.proxy import CuttableProxy
 
 SERVICE_NAMES = {
     "kk": "Жеке куәлік: алу және ауыстыру",
@@ -159,7 +159,7 @@ def test_searching_by_typing_on_the_screen_keyboard_finds_the_service(
 def test_losing_the_server_shows_a_banner_and_resumes_from_the_last_event(
     qtbot: QtBot, make_kiosk: Callable[..., object], live_server: LiveServer
 ) -> None:
-    relay = Relay(int(live_server.url.rsplit(":", 1)[1]))
+    relay = CuttableProxy(int(live_server.url.rsplit(":", 1)[1]))
     try:
         kiosk = make_kiosk(server_url=relay.url)
         window = ready(qtbot, kiosk)

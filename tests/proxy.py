@@ -1,4 +1,4 @@
-"""A TCP relay the tests cut and restore: the kiosk loses the server without the server stopping."""
+"""A TCP proxy a test can cut and restore: a terminal loses the server while it keeps running."""
 
 from __future__ import annotations
 
@@ -7,27 +7,33 @@ import socket
 import threading
 
 
-class Relay:
-    """Relays 127.0.0.1:port to an upstream port; `cut()` drops everything, `restore()` resumes."""
+class CuttableProxy:
+    """Forwards 127.0.0.1:`port` to `target_port`; `cut()` drops every connection and refuses
+    new ones until `restore()`. Starts listening unless `up=False` (a server that is down)."""
 
-    def __init__(self, upstream_port: int) -> None:
-        self.upstream_port = upstream_port
-        self._listener: socket.socket | None = None
+    def __init__(self, target_port: int, *, up: bool = True) -> None:
+        self.target_port = target_port
+        probe = socket.socket()
+        probe.bind(("127.0.0.1", 0))
+        self.port = probe.getsockname()[1]
+        probe.close()
         self._sockets: list[socket.socket] = []
         self._lock = threading.Lock()
-        self.port = 0
-        self.restore()
+        self._listener: socket.socket | None = None
+        if up:
+            self.restore()
 
     @property
     def url(self) -> str:
         return f"http://127.0.0.1:{self.port}"
 
     def restore(self) -> None:
+        if self._listener is not None:
+            return
         listener = socket.socket()
         listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         listener.bind(("127.0.0.1", self.port))
         listener.listen(16)
-        self.port = listener.getsockname()[1]
         self._listener = listener
         threading.Thread(target=self._accept, args=(listener,), daemon=True).start()
 
@@ -44,6 +50,8 @@ class Relay:
                 sock.shutdown(socket.SHUT_RDWR)
             sock.close()
 
+    close = cut
+
     def _accept(self, listener: socket.socket) -> None:
         while True:
             try:
@@ -51,24 +59,22 @@ class Relay:
             except OSError:
                 return
             try:
-                upstream = socket.create_connection(("127.0.0.1", self.upstream_port), timeout=5)
+                upstream = socket.create_connection(("127.0.0.1", self.target_port))
             except OSError:
                 client.close()
                 continue
-            upstream.settimeout(None)
             with self._lock:
                 self._sockets += [client, upstream]
             for a, b in ((client, upstream), (upstream, client)):
-                threading.Thread(target=self._pump, args=(a, b), daemon=True).start()
+                threading.Thread(target=self._pipe, args=(a, b), daemon=True).start()
 
     @staticmethod
-    def _pump(source: socket.socket, target: socket.socket) -> None:
+    def _pipe(source: socket.socket, sink: socket.socket) -> None:
         try:
             while data := source.recv(65536):
-                target.sendall(data)
+                sink.sendall(data)
         except OSError:
             pass
         finally:
-            for sock in (source, target):
-                with contextlib.suppress(OSError):
-                    sock.shutdown(socket.SHUT_RDWR)
+            with contextlib.suppress(OSError):
+                sink.shutdown(socket.SHUT_WR)
