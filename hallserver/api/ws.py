@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import json
 
 from starlette.websockets import WebSocket, WebSocketDisconnect
 
 from hallserver.api import wire
 from hallserver.api.http import base_url_ws
-from hallserver.hub import Subscription
 from hallserver.service import HallService
+from hallserver.web.live import until_closed
 
 
 async def events(websocket: WebSocket) -> None:
@@ -29,7 +28,7 @@ async def events(websocket: WebSocket) -> None:
         await websocket.close(code=1008)
         return
     sub = hall.hub.subscribe()  # before reading the backlog, so nothing falls in between
-    watcher = asyncio.create_task(_until_closed(websocket, sub))
+    watcher = asyncio.create_task(until_closed(websocket, sub))
     try:
         sent = -1
         backlog = hall.hub.replay(after) if after is not None else None
@@ -59,17 +58,3 @@ async def events(websocket: WebSocket) -> None:
     finally:
         watcher.cancel()
         hall.hub.unsubscribe(sub)
-
-
-async def _until_closed(websocket: WebSocket, sub: Subscription) -> None:
-    """Clients only listen; when one goes away, wake its sender so it ends at once."""
-    try:
-        while True:
-            message = await websocket.receive()
-            if message["type"] == "websocket.disconnect":
-                break
-    except (WebSocketDisconnect, RuntimeError, OSError):
-        pass
-    sub.closed_by_client = True
-    with contextlib.suppress(asyncio.QueueFull):
-        sub.queue.put_nowait(None)

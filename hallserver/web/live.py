@@ -26,7 +26,7 @@ async def push_views(
 ) -> None:
     """Send `render()` now, then again whenever it changes; the socket is already accepted."""
     sub = hall.hub.subscribe()
-    watcher = asyncio.create_task(_until_closed(websocket, sub))
+    watcher = asyncio.create_task(until_closed(websocket, sub))
     try:
         sent = ""
         while True:
@@ -55,7 +55,8 @@ async def push_views(
         hall.hub.unsubscribe(sub)
 
 
-async def _until_closed(websocket: WebSocket, sub: Subscription) -> None:
+async def until_closed(websocket: WebSocket, sub: Subscription) -> None:
+    """Clients only listen; when one goes away, wake its sender so it ends at once."""
     try:
         while True:
             message = await websocket.receive()
