@@ -87,6 +87,7 @@ class HallService:
         self._checkpoints: asyncio.Task[None] | None = None
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="kezek-commit")
         self._broken = False
+        self._committing = False  # a batch is being written
         self._written_counters: dict[str, str] = {}
         self.commits = 0
         self.committed_events = 0  # group commits done (for benchmarks and /metrics)
@@ -217,7 +218,8 @@ class HallService:
             self._wake.set()
 
     async def _flush(self) -> None:
-        while self._pending and not self._broken:
+        """Wait until everything enqueued, including the batch being written, is committed."""
+        while (self._pending or self._committing) and not self._broken:
             await asyncio.sleep(0.001)
 
     async def _commit_loop(self) -> None:
@@ -236,6 +238,7 @@ class HallService:
                     counters=self._changed_counters(items),
                     rows=[row for item in items for row in item.rows],
                 )
+                self._committing = True
                 try:
                     await loop.run_in_executor(self._executor, self.store.append, batch)
                 except StoreError as exc:
@@ -250,6 +253,8 @@ class HallService:
                             )
                     await self._recover()
                     break
+                finally:
+                    self._committing = False
                 self.commits += 1
                 self.committed_events += len(batch.records)
                 for item in items:
