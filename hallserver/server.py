@@ -95,18 +95,19 @@ def serve(config: ServerConfig, *, on_ready: Callable[[str, HallService], None])
             interfaces = [config.host]  # a loopback-only server keeps its multicast there too
         announcer = Announcer(info, interfaces=interfaces or None)
         announcer.start()
-    server = uvicorn.Server(
-        uvicorn.Config(
-            app,
-            log_level="warning",
-            ws="websockets-sansio",
-            lifespan="on",
-            timeout_graceful_shutdown=3,
-        )
+    uv_config = uvicorn.Config(
+        app,
+        log_level="warning",
+        ws="websockets-sansio",
+        lifespan="on",
+        timeout_graceful_shutdown=3,
     )
+    server = uvicorn.Server(uv_config)
     on_ready(url, hall)
     try:
-        asyncio.run(server.serve(sockets=[sock]))
+        # uvloop when installed, as uvicorn.run would choose; asyncio.run alone would not
+        with asyncio.Runner(loop_factory=uv_config.get_loop_factory()) as runner:
+            runner.run(server.serve(sockets=[sock]))
     finally:
         if announcer is not None:
             announcer.stop()

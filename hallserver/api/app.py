@@ -88,19 +88,21 @@ def create_app(
             await hall.stop()
 
     app = Starlette(
-        routes=[
-            Route("/openapi.json", get_openapi, methods=["GET"]),
-            *web.routes(),
+        routes=[  # the API first: its requests are the ones a busy hall makes most
+            *web.v1_routes(),
             Mount(
                 "/api/v1",
                 routes=[*http.routes(), WebSocketRoute("/events", ws.events)],
             ),
+            Route("/openapi.json", get_openapi, methods=["GET"]),
+            *web.routes(),
         ],
         exception_handlers={HallError: hall_error, HTTPException: http_error},
         lifespan=lifespan,
     )
     app.state.hall = hall
     app.state.public_url = public_url.rstrip("/") if public_url else None
+    app.state.base_urls = {}  # see http.base_url
     web.install(app)
     return app
 

@@ -35,7 +35,22 @@ def hall_of(request: Request) -> HallService:
 
 def base_url(request: Request) -> str:
     configured: str | None = request.app.state.public_url
-    return configured or str(request.base_url).rstrip("/")
+    if configured:
+        return configured
+    scope = request.scope
+    key = (
+        scope["scheme"],
+        request.headers.get("host"),
+        scope.get("server"),
+        scope.get("app_root_path", scope.get("root_path", "")),
+    )
+    known: dict[tuple[object, ...], str] = request.app.state.base_urls
+    url = known.get(key)
+    if url is None:  # building a URL costs more than answering: keep the few a hall uses
+        if len(known) >= 64:
+            known.clear()
+        url = known[key] = str(request.base_url).rstrip("/")
+    return url
 
 
 def base_url_ws(websocket: WebSocket) -> str:
@@ -191,7 +206,9 @@ async def post_ticket(request: Request) -> Response:
         )
 
     issued = await hall.run(actor, command)
-    view = wire.ticket_view(issued.ticket, hall.hall, hall.now(), base_url(request))
+    view = wire.ticket_view(
+        issued.ticket, hall.hall, hall.now(), base_url(request), estimate=issued.estimate
+    )
     view["late_for_appointment"] = issued.late_for_appointment
     return ok(view, 201)
 
@@ -507,27 +524,29 @@ def _booking_code() -> str:
 
 
 def routes() -> list[Route]:
+    # matched in order: the calls a busy hall makes most come first
     return [
-        Route("/hall", get_hall, methods=["GET"]),
         Route("/health", health, methods=["GET"]),
+        Route("/tickets", post_ticket, methods=["POST"]),
+        Route("/counters/{counter_id}/call", call, methods=["POST"]),
+        Route("/tickets/{ticket_id}/start", ticket_action("start"), methods=["POST"]),
+        Route("/tickets/{ticket_id}/finish", ticket_action("finish"), methods=["POST"]),
+        Route("/tickets/{ticket_id}/rating", rate, methods=["POST"]),
+        Route("/tickets/{ticket_id}", get_ticket, methods=["GET"]),
+        Route("/terminals/status", terminal_status, methods=["POST"]),
+        Route("/queue", get_queue, methods=["GET"]),
+        Route("/hall", get_hall, methods=["GET"]),
         Route("/services", get_services, methods=["GET"]),
         Route("/services/{service_id}", get_service, methods=["GET"]),
         Route("/services/{service_id}/suspend", suspend_service, methods=["POST"]),
         Route("/services/{service_id}/resume", resume_service, methods=["POST"]),
         Route("/counters", get_counters, methods=["GET"]),
-        Route("/queue", get_queue, methods=["GET"]),
         Route("/snapshot", get_snapshot, methods=["GET"]),
-        Route("/tickets", post_ticket, methods=["POST"]),
-        Route("/tickets/{ticket_id}", get_ticket, methods=["GET"]),
         Route("/tickets/{ticket_id}/recall", ticket_action("recall"), methods=["POST"]),
-        Route("/tickets/{ticket_id}/start", ticket_action("start"), methods=["POST"]),
-        Route("/tickets/{ticket_id}/finish", ticket_action("finish"), methods=["POST"]),
         Route("/tickets/{ticket_id}/no-show", ticket_action("no-show"), methods=["POST"]),
         Route("/tickets/{ticket_id}/requeue", ticket_action("requeue"), methods=["POST"]),
         Route("/tickets/{ticket_id}/transfer", transfer, methods=["POST"]),
         Route("/tickets/{ticket_id}/cancel", cancel, methods=["POST"]),
-        Route("/tickets/{ticket_id}/rating", rate, methods=["POST"]),
-        Route("/counters/{counter_id}/call", call, methods=["POST"]),
         Route("/counters/{counter_id}/open", counter_action("open"), methods=["POST"]),
         Route("/counters/{counter_id}/pause", counter_action("pause"), methods=["POST"]),
         Route("/counters/{counter_id}/close", counter_action("close"), methods=["POST"]),
@@ -538,7 +557,6 @@ def routes() -> list[Route]:
         Route("/pairing-codes", pairing_code, methods=["POST"]),
         Route("/enroll", enroll, methods=["POST"]),
         Route("/whoami", whoami, methods=["GET"]),
-        Route("/terminals/status", terminal_status, methods=["POST"]),
         Route("/terminals", get_terminals, methods=["GET"]),
         Route("/operators/{login}/today", operator_today, methods=["GET"]),
         Route("/bookings", post_booking, methods=["POST"]),

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from hallserver.domain.catalogue import Catalogue, Service
+from hallserver.domain.estimates import Estimate
 from hallserver.domain.hall import Hall, ServiceQueue
 from hallserver.domain.ids import JsonObject, JsonValue
 from hallserver.domain.tickets import Ticket, TicketState
@@ -54,10 +55,13 @@ def queue_view(entry: ServiceQueue) -> JsonObject:
     return entry.to_json()
 
 
-def ticket_view(ticket: Ticket, hall: Hall, now: datetime, base_url: str) -> JsonObject:
+def ticket_view(
+    ticket: Ticket, hall: Hall, now: datetime, base_url: str, *, estimate: Estimate | None = None
+) -> JsonObject:
+    """A ticket as the API shows it; `estimate` when the caller has just computed it."""
     view: dict[str, JsonValue] = dict(ticket.to_json())
     if ticket.state is TicketState.WAITING:
-        est = hall.estimate_for(ticket, now)
+        est = estimate or hall.estimate_for(ticket, now)
         view["people_ahead"] = est.people_ahead
         view["position"] = est.people_ahead + 1
         view["estimated_wait_s"] = est.estimated_wait_s

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import bisect
 from collections import deque
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -11,8 +10,8 @@ from datetime import datetime
 from hallserver.domain.catalogue import Level, Service
 from hallserver.domain.counters import Counter, CounterState
 from hallserver.domain.ids import ServiceId
-from hallserver.domain.routing import WaitingLanes, lane_key
-from hallserver.domain.tickets import QueueClass, Ticket
+from hallserver.domain.routing import WaitingLanes
+from hallserver.domain.tickets import QUEUE_CLASSES, QueueClass, Ticket
 
 RECENT = 12  # service times remembered per service
 
@@ -58,18 +57,13 @@ def serving_capacity(service: ServiceId, counters: Iterable[Counter]) -> float:
 def people_ahead(ticket: Ticket, lanes: WaitingLanes, now: datetime) -> int:
     """Waiting tickets of the same service that will be served before this one."""
     ahead = 0
-    key = lane_key(ticket)
-    for queue_class in QueueClass:
-        lane = lanes.lane(ticket.service, queue_class)
+    for queue_class in QUEUE_CLASSES:
         if queue_class is ticket.queue_class:
-            ahead += bisect.bisect_left(lane, key, key=lane_key)
-            break
+            return ahead + lanes.ahead_in_lane(ticket)
         if queue_class is QueueClass.APPOINTMENT:
-            ahead += sum(
-                1 for t in lane if t.appointment_at is not None and t.appointment_at <= now
-            )
+            ahead += lanes.due(ticket.service, now)
         else:
-            ahead += len(lane)
+            ahead += len(lanes.lane(ticket.service, queue_class))
     return ahead
 
 

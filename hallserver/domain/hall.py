@@ -25,7 +25,14 @@ from hallserver.domain.estimates import (
 from hallserver.domain.events import Event
 from hallserver.domain.ids import CounterId, JsonObject, Lang, OperatorId, ServiceId, TicketId
 from hallserver.domain.routing import HallPolicy, Pick, RoutingPolicy, WaitingLanes, Why
-from hallserver.domain.tickets import Grade, Priority, QueueClass, Ticket, TicketState
+from hallserver.domain.tickets import (
+    QUEUE_CLASSES,
+    Grade,
+    Priority,
+    QueueClass,
+    Ticket,
+    TicketState,
+)
 
 BOOKING_MEMORY_DAYS = 10  # one IIN may hold one booking in any 10 days (the egov.kz rule)
 
@@ -119,6 +126,8 @@ class Hall:
         self.policy: RoutingPolicy = policy or HallPolicy()
         self.enforce_hours = enforce_hours
         self.terminals: dict[str, TerminalReport] = {}  # not saved: terminals report again
+        # per service: open counters serving it, and their capacity; cleared on counter changes
+        self._serving: dict[ServiceId, tuple[int, float]] = {}
 
     # ----------------------------------------------------------------- restore
 
@@ -131,6 +140,7 @@ class Hall:
     ) -> None:
         """Load state saved earlier (tickets of `state.day` and any still open)."""
         self.state = state
+        self._serving.clear()
         for counter in counters:
             if counter.id in self.counters:
                 self.counters[counter.id] = counter
@@ -186,7 +196,7 @@ class Hall:
         """One service's line: cheap enough to send with every ticket event."""
         service = self.services[service_id]
         first_issued = []
-        for queue_class in QueueClass:
+        for queue_class in QUEUE_CLASSES:
             lane = self.lanes.lane(service_id, queue_class)
             if not lane:
                 continue
@@ -196,16 +206,13 @@ class Hall:
                 first_issued.append(lane[0].issued_at)
         waiting = self.lanes.count(service_id)
         longest = max(((now - t).total_seconds() for t in first_issued), default=0.0)
+        open_counters, capacity = self._serving_of(service_id)
         return ServiceQueue(
             service=service,
             waiting=waiting,
             longest_wait_s=max(int(longest), 0),
-            open_counters=sum(
-                1
-                for c in self.counters.values()
-                if c.state is CounterState.OPEN and service_id in c.profile
-            ),
-            estimate_for_new=estimate(waiting, service, self.times, self._capacity(service_id)),
+            open_counters=open_counters,
+            estimate_for_new=estimate(waiting, service, self.times, capacity),
             suspended=service_id in self.state.suspended,
         )
 
@@ -252,6 +259,7 @@ class Hall:
                 ticket.expire(now)
                 events.append(Event(ev.TICKET_EXPIRED, {"ticket": ticket.to_json()}))
         self.tickets.clear()
+        self._serving.clear()
         for counter in self.counters.values():
             counter.current = None
             counter.operator = None
@@ -331,8 +339,10 @@ class Hall:
             raise HallClosed(
                 f"{service.name.en} is not provided today", opens_at=None, code="service_suspended"
             )
+        if not self.enforce_hours:
+            return
         hours = self.catalogue.service_hours(service)
-        if self.enforce_hours and not hours.is_open(now):
+        if not hours.is_open(now):
             raise HallClosed(
                 f"{service.name.en} is not provided at this time",
                 opens_at=hours.next_opening(now),
@@ -444,7 +454,7 @@ class Hall:
         """Whether some waiting ticket this counter serves was issued before `ticket`."""
         issued = (ticket.issued_at, ticket.order)
         for service_id in counter.profile:
-            for queue_class in QueueClass:
+            for queue_class in QUEUE_CLASSES:
                 for other in self.lanes.lane(service_id, queue_class):
                     if other is ticket or other.target_counter not in (None, counter.id):
                         continue
@@ -609,7 +619,19 @@ class Hall:
             self.times.record(ticket.service, seconds)
 
     def _capacity(self, service: ServiceId) -> float:
-        return serving_capacity(service, self.counters.values())
+        return self._serving_of(service)[1]
+
+    def _serving_of(self, service: ServiceId) -> tuple[int, float]:
+        serving = self._serving.get(service)
+        if serving is None:
+            open_counters = sum(
+                1
+                for c in self.counters.values()
+                if c.state is CounterState.OPEN and service in c.profile
+            )
+            serving = (open_counters, serving_capacity(service, self.counters.values()))
+            self._serving[service] = serving
+        return serving
 
     # ----------------------------------------------------------------- counters
 
@@ -676,6 +698,7 @@ class Hall:
         return events
 
     def _counter_changed(self, counter: Counter, change: str) -> Event:
+        self._serving.clear()
         return Event(ev.COUNTER_CHANGED, {"counter": counter.to_json(), "change": change})
 
     # ----------------------------------------------------------------- services, hall

@@ -12,7 +12,7 @@ from typing import Protocol
 from hallserver.domain.catalogue import Level, Service
 from hallserver.domain.counters import Counter
 from hallserver.domain.ids import ServiceId
-from hallserver.domain.tickets import QueueClass, Ticket
+from hallserver.domain.tickets import QUEUE_CLASSES, QueueClass, Ticket
 
 
 def lane_key(ticket: Ticket) -> tuple[datetime, datetime, int]:
@@ -21,38 +21,68 @@ def lane_key(ticket: Ticket) -> tuple[datetime, datetime, int]:
     return (slot, ticket.issued_at, ticket.order)
 
 
+def _slot(key: tuple[datetime, datetime, int]) -> datetime:
+    return key[0]
+
+
 class WaitingLanes:
-    """The waiting tickets, one lane per service and queue class, each in serving order."""
+    """The waiting tickets, one lane per service and queue class, each in serving order.
+
+    Each lane keeps its tickets' sort keys beside them, so finding a place is a bisection
+    over plain tuples (a ticket's key never changes while it waits).
+    """
 
     def __init__(self) -> None:
         self._lanes: dict[tuple[ServiceId, QueueClass], list[Ticket]] = {}
+        self._keys: dict[tuple[ServiceId, QueueClass], list[tuple[datetime, datetime, int]]] = {}
         self._count = 0
 
     def add(self, ticket: Ticket) -> None:
-        lane = self._lanes.setdefault((ticket.service, ticket.queue_class), [])
-        bisect.insort(lane, ticket, key=lane_key)
+        where = (ticket.service, ticket.queue_class)
+        lane = self._lanes.get(where)
+        if lane is None:
+            lane = self._lanes[where] = []
+            self._keys[where] = []
+        keys = self._keys[where]
+        key = lane_key(ticket)
+        index = bisect.bisect_right(keys, key)
+        keys.insert(index, key)
+        lane.insert(index, ticket)
         self._count += 1
 
     def remove(self, ticket: Ticket) -> None:
-        lane = self._lanes[(ticket.service, ticket.queue_class)]
-        index = bisect.bisect_left(lane, lane_key(ticket), key=lane_key)
+        where = (ticket.service, ticket.queue_class)
+        lane, keys = self._lanes[where], self._keys[where]
+        index = bisect.bisect_left(keys, lane_key(ticket))
         while lane[index] is not ticket:
             index += 1
         del lane[index]
+        del keys[index]
         self._count -= 1
+
+    def ahead_in_lane(self, ticket: Ticket) -> int:
+        """How many tickets stand before `ticket` (waiting or not) in its own lane."""
+        keys = self._keys.get((ticket.service, ticket.queue_class))
+        return bisect.bisect_left(keys, lane_key(ticket)) if keys else 0
+
+    def due(self, service: ServiceId, now: datetime) -> int:
+        """Appointment tickets of a service whose slot has come (the lane is in slot order)."""
+        keys = self._keys.get((service, QueueClass.APPOINTMENT))
+        return bisect.bisect_right(keys, now, key=_slot) if keys else 0
 
     def lane(self, service: ServiceId, queue_class: QueueClass) -> Sequence[Ticket]:
         return self._lanes.get((service, queue_class), ())
 
     def of_service(self, service: ServiceId) -> Iterator[Ticket]:
         """Tickets of one service in the order they would be served (due-ness aside)."""
-        for queue_class in QueueClass:
+        for queue_class in QUEUE_CLASSES:
             yield from self.lane(service, queue_class)
 
     def count(self, service: ServiceId | None = None) -> int:
         if service is None:
             return self._count
-        return sum(len(self.lane(service, c)) for c in QueueClass)
+        lanes = self._lanes
+        return sum(len(lanes.get((service, c), ())) for c in QUEUE_CLASSES)
 
     def __iter__(self) -> Iterator[Ticket]:
         for lane in self._lanes.values():

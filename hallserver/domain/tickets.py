@@ -70,6 +70,9 @@ class QueueClass(enum.Enum):
     REGULAR = "regular"
 
 
+QUEUE_CLASSES = tuple(QueueClass)  # iterating the enum itself is slow on the hot path
+
+
 class Grade(enum.Enum):
     """A visitor's rating of the service."""
 

@@ -20,10 +20,14 @@ def routes() -> list[BaseRoute]:
         *board.routes(),
         *reports_page.routes(),
         *booking.routes(),
-        *booking.api_routes(),
         *metrics.routes(),
         Mount("/static", StaticFiles(directory=STATIC), name="static"),
     ]
+
+
+def v1_routes() -> list[Route]:
+    """Routes of these pages' modules that live under /api/v1 (served before the API's mount)."""
+    return booking.api_routes()
 
 
 def api_routes() -> list[Route]:
