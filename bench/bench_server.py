@@ -133,6 +133,8 @@ def start(data_dir: Path, *extra: str) -> Hall:
                 if http.get(f"{url}/api/v1/health", timeout=1).status_code == 200:
                     break
             except httpx.TransportError:
+                if process.poll() is not None:
+                    raise SystemExit("the hall server stopped while starting") from None
                 time.sleep(0.005)
     return Hall(process, url, time.perf_counter() - began)
 

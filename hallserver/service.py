@@ -14,8 +14,6 @@ import json
 import logging
 import time
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any, TypeVar
 from zoneinfo import ZoneInfo
@@ -32,7 +30,8 @@ from hallserver.domain.ids import CounterId, JsonObject, OperatorId, ServiceId
 from hallserver.eventlog import EventRecord, make_record
 from hallserver.hub import EventHub
 from hallserver.store import schema
-from hallserver.store.sql import Batch, SqlHallStore, StoreError, hall_state_json
+from hallserver.store.sql import SqlHallStore, StoreError, hall_state_json
+from hallserver.writer import GroupWriter, Pending
 
 log = logging.getLogger(__name__)
 R = TypeVar("R")
@@ -49,13 +48,6 @@ class Unavailable(HallError):
     """The database refused the write: nothing was changed, try again."""
 
     code = "unavailable"
-
-
-@dataclass
-class _Pending:
-    records: list[EventRecord]
-    rows: list[tuple[Table, dict[str, Any]]]
-    done: asyncio.Future[None] | None
 
 
 class HallService:
@@ -78,16 +70,14 @@ class HallService:
         self.hub = EventHub()
         self._seq = 0
         self._hash = ""
-        self._pending: list[_Pending] = []
         self._tokens: dict[str, tuple[Actor, datetime | None]] = {}  # hash -> actor, expiry
         self._pin_failures: dict[str, tuple[int, float]] = {}
-        self._wake: asyncio.Event | None = None
         self.loop: asyncio.AbstractEventLoop | None = None  # the loop commands run on
-        self._task: asyncio.Task[None] | None = None
+        self._writer = GroupWriter(store, self._committed)
+        self._writing = False
         self._checkpoints: asyncio.Task[None] | None = None
-        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="kezek-commit")
         self._broken = False
-        self._committing = False  # a batch is being written
+        self._recovery = asyncio.Lock()
         self._written_counters: dict[str, str] = {}
         self.commits = 0
         self.committed_events = 0  # group commits done (for benchmarks and /metrics)
@@ -126,13 +116,16 @@ class HallService:
             counter.id: json.dumps(counter.to_json(), ensure_ascii=False)
             for counter in saved.counters
         }
-        self._broken = False
 
     async def start(self) -> None:
         self.loop = asyncio.get_running_loop()
-        self.load()
-        self._wake = asyncio.Event()
-        self._task = asyncio.create_task(self._commit_loop(), name="kezek-commit")
+        writer = asyncio.create_task(self._writer.start())  # its process starts while we load
+        await asyncio.sleep(0)
+        try:
+            self.load()
+        finally:
+            await writer
+        self._writing = True
         self._checkpoints = asyncio.create_task(self._checkpoint_loop(), name="kezek-checkpoint")
         gc.freeze()  # the day's state is long-lived: keep it out of every collection
         await self.tick()
@@ -143,14 +136,18 @@ class HallService:
             with contextlib.suppress(asyncio.CancelledError):
                 await self._checkpoints
             self._checkpoints = None
-        if self._task is not None:
+        if self._writing:
             await self._flush()
-            self._task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await self._task
-            self._task = None
+            await self._writer.stop()
+            self._writing = False
         self.hub.close_all()
-        self._executor.shutdown(wait=True)
+
+    def writer_pid(self) -> int | None:
+        """The writer process's id (for tests and diagnostics)."""
+        return self._writer.pid
+
+    def writer_running(self) -> bool:
+        return self._writer.running
 
     async def tick(self) -> None:
         """Open a new business day when the date has changed (called at start and each minute)."""
@@ -169,7 +166,7 @@ class HallService:
         rows: list[tuple[Table, dict[str, Any]]] | None = None,
     ) -> R:
         """Apply one command for `actor`; return once its events are durable."""
-        if self._broken:
+        if self._broken or not self._writer.running:
             await self._recover()
         now = self.now()
         if now.date() > self.hall.state.day:
@@ -202,7 +199,7 @@ class HallService:
     ) -> None:
         if not records and not rows:
             return
-        assert self._wake is not None, "HallService.start() was not awaited"
+        assert self._writing, "HallService.start() was not awaited"
         done: asyncio.Future[None] = asyncio.get_running_loop().create_future()
         self._enqueue(records, rows, done)
         await done
@@ -213,54 +210,40 @@ class HallService:
         rows: list[tuple[Table, dict[str, Any]]],
         done: asyncio.Future[None] | None,
     ) -> None:
-        self._pending.append(_Pending(records, rows, done))
-        if self._wake is not None:
-            self._wake.set()
+        """Hand a command's events to the writer, with the rows they change."""
+        item = Pending(
+            records=records,
+            rows=rows,
+            hall_state=hall_state_json(self.hall.state) if records else None,
+            counters=self._changed_counters(records),
+            done=done,
+        )
+        self._writer.submit(item)
+
+    def _committed(self, items: list[Pending], failure: StoreError | None) -> None:
+        """On the loop: a group is durable (answer its callers, tell the screens) or failed."""
+        if failure is not None:
+            if not self._broken:
+                log.error("commit failed, reloading from the database: %s", failure)
+            self._broken = True
+            for item in items:
+                if item.done is not None and not item.done.done():
+                    item.done.set_exception(
+                        Unavailable("the hall's database refused the change; try again")
+                    )
+            return
+        records = [record for item in items for record in item.records]
+        self.commits += 1
+        self.committed_events += len(records)
+        for item in items:
+            if item.done is not None and not item.done.done():
+                item.done.set_result(None)
+        self.hub.publish(records)
 
     async def _flush(self) -> None:
-        """Wait until everything enqueued, including the batch being written, is committed."""
-        while (self._pending or self._committing) and not self._broken:
+        """Wait until everything handed to the writer is committed and answered."""
+        while not self._writer.idle and self._writer.running:
             await asyncio.sleep(0.001)
-
-    async def _commit_loop(self) -> None:
-        loop = asyncio.get_running_loop()
-        assert self._wake is not None
-        while True:
-            await self._wake.wait()
-            self._wake.clear()
-            # let requests that arrived together reach the batch: one commit for all of them
-            await asyncio.sleep(0)
-            while self._pending:
-                items, self._pending = self._pending, []
-                batch = Batch(
-                    records=[r for item in items for r in item.records],
-                    hall_state=hall_state_json(self.hall.state),
-                    counters=self._changed_counters(items),
-                    rows=[row for item in items for row in item.rows],
-                )
-                self._committing = True
-                try:
-                    await loop.run_in_executor(self._executor, self.store.append, batch)
-                except StoreError as exc:
-                    log.error("commit failed, reloading from the database: %s", exc)
-                    failed = [*items, *self._pending]
-                    self._pending = []
-                    self._broken = True
-                    for item in failed:
-                        if item.done is not None and not item.done.done():
-                            item.done.set_exception(
-                                Unavailable("the hall's database refused the change; try again")
-                            )
-                    await self._recover()
-                    break
-                finally:
-                    self._committing = False
-                self.commits += 1
-                self.committed_events += len(batch.records)
-                for item in items:
-                    if item.done is not None and not item.done.done():
-                        item.done.set_result(None)
-                self.hub.publish(batch.records)
 
     async def _checkpoint_loop(self) -> None:
         loop = asyncio.get_running_loop()
@@ -274,10 +257,10 @@ class HallService:
                 except StoreError as exc:  # the next one will try again
                     log.warning("checkpoint failed: %s", exc)
 
-    def _changed_counters(self, items: list[_Pending]) -> list[dict[str, Any]]:
+    def _changed_counters(self, records: list[EventRecord]) -> list[dict[str, Any]]:
         """Rows of the counters these events touched, where they differ from the saved row."""
-        touched = {r.counter_id for item in items for r in item.records if r.counter_id}
-        if any(r.type == "day.opened" for item in items for r in item.records):
+        touched = {r.counter_id for r in records if r.counter_id}
+        if any(r.type == "day.opened" for r in records):
             touched = set(self.hall.counters)
         changed = []
         for counter_id in sorted(touched):
@@ -291,10 +274,19 @@ class HallService:
         return changed
 
     async def _recover(self) -> None:
-        try:
-            await asyncio.get_running_loop().run_in_executor(self._executor, self.load)
-        except StoreError as exc:
-            raise Unavailable(f"the hall's database is unavailable: {exc}") from exc
+        """Reload the hall from the database after a failed write, then write again."""
+        async with self._recovery:
+            if not self._broken and self._writer.running:
+                return  # another command recovered while this one waited
+            try:
+                await asyncio.to_thread(self.load)
+            except StoreError as exc:
+                raise Unavailable(f"the hall's database is unavailable: {exc}") from exc
+            try:
+                await self._writer.resume()
+            except StoreError as exc:
+                raise Unavailable(f"the hall's database is unavailable: {exc}") from exc
+            self._broken = False
 
     # ------------------------------------------------------------- access
 

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
+import orjson
 from sqlalchemy import Engine, Table, create_engine, event, select, text
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection
@@ -17,24 +18,15 @@ from sqlalchemy.exc import SQLAlchemyError
 from hallserver.domain.bookings import Booking
 from hallserver.domain.counters import Counter
 from hallserver.domain.hall import HallState
-from hallserver.domain.ids import JsonObject, ServiceId
+from hallserver.domain.ids import ServiceId
 from hallserver.domain.tickets import Ticket
 from hallserver.eventlog import GENESIS, EventRecord
 from hallserver.store import schema
+from hallserver.store.log_writer import SQLITE_PRAGMAS
 
 
 class StoreError(Exception):
     """The database could not be reached or refused a write."""
-
-
-@dataclass
-class Batch:
-    """Everything one group commit writes: events, the rows they change, other rows."""
-
-    records: list[EventRecord] = field(default_factory=list)
-    hall_state: str | None = None
-    counters: list[dict[str, Any]] = field(default_factory=list)  # rows of counters that changed
-    rows: list[tuple[Table, dict[str, Any]]] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -47,12 +39,6 @@ class SavedDay:
     bookings: list[Booking]
     last_seq: int
     last_hash: str
-
-
-def _utc(value: object) -> datetime | None:
-    if not isinstance(value, str):
-        return None
-    return datetime.fromisoformat(value).astimezone(UTC)
 
 
 def sqlite_url(data_dir: Path) -> str:
@@ -70,7 +56,6 @@ class SqlHallStore:
             raise StoreError(f"cannot use database {url!r}: {exc}") from exc
         self.dialect = self.engine.dialect.name
         self._upserts: dict[str, Any] = {}
-        self._statements: dict[tuple[str, bool], str] = {}
         if self.dialect == "sqlite":
             event.listen(self.engine, "connect", _sqlite_pragmas)
 
@@ -90,105 +75,25 @@ class SqlHallStore:
 
     # ------------------------------------------------------------- writes
 
-    def append(self, batch: Batch) -> None:
-        """Write one batch in one transaction; durable when this returns."""
-        try:
-            with self.engine.begin() as conn:
-                self._append(conn, batch)
-        except SQLAlchemyError as exc:
-            raise StoreError(f"database write failed: {exc}") from exc
-
-    def _append(self, conn: Connection, batch: Batch) -> None:
-        # The hot path speaks to the driver directly (one executemany per table): SQLAlchemy's
-        # per-statement bookkeeping cost more than SQLite's own work and the fsync together.
-        cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
-        tickets: dict[str, dict[str, Any]] = {}
-        bookings: dict[str, dict[str, Any]] = {}
-        events = []
-        for r in batch.records:
-            events.append(
-                (
-                    r.seq,
-                    r.at,
-                    r.type,
-                    r.actor,
-                    r.counter_id,
-                    r.ticket_id,
-                    r.data,
-                    r.prev_hash,
-                    r.hash,
-                )
+    def writer_target(self) -> tuple[str, str]:
+        """Where the writer process (store/log_writer.py) writes: a SQLite path or a URI."""
+        url = self.engine.url
+        if self.dialect == "sqlite":
+            if not url.database or url.database == ":memory:":
+                raise StoreError("the hall needs a SQLite file, not an in-memory database")
+            return "sqlite", url.database
+        if self.dialect == "postgresql":
+            return "postgresql", url.set(drivername="postgresql").render_as_string(
+                hide_password=False
             )
-            data = r.payload if r.payload is not None else json.loads(r.data)
-            ticket = data.get("ticket")
-            if isinstance(ticket, dict):
-                tickets[str(ticket["id"])] = _ticket_row(ticket)
-            booking = data.get("booking")
-            if isinstance(booking, dict):
-                bookings[str(booking["code"])] = _booking_row(booking)
-        if events:
-            cursor.executemany(self._sql(schema.events, upsert=False), events)
-        self._write(cursor, schema.tickets, tickets.values())
-        self._write(cursor, schema.counters, batch.counters)
-        self._write(cursor, schema.bookings, bookings.values())
-        if batch.hall_state is not None:
-            self._write(cursor, schema.hall_state, [{"key": "state", "data": batch.hall_state}])
-        for table, row in batch.rows:
-            self._write(cursor, table, [row])
+        raise StoreError(f"no writer for {self.dialect} databases: use SQLite or PostgreSQL")
 
-    def _sql(self, table: Table, *, upsert: bool = True) -> str:
-        key = (table.name, upsert)
-        sql = self._statements.get(key)
-        if sql is None:
-            columns = [c.name for c in table.columns]
-            mark = "?" if self.dialect == "sqlite" else "%s"
-            sql = (
-                f"INSERT INTO {table.name} ({', '.join(columns)}) "  # noqa: S608 - our own names
-                f"VALUES ({', '.join([mark] * len(columns))})"
-            )
-            if upsert:
-                primary = [c.name for c in table.primary_key.columns]
-                updates = ", ".join(f"{c} = excluded.{c}" for c in columns if c not in primary)
-                sql += f" ON CONFLICT ({', '.join(primary)}) DO UPDATE SET {updates}"
-            self._statements[key] = sql
-        return sql
-
-    def _write(self, cursor: Any, table: Table, rows: Iterable[dict[str, Any]]) -> None:
-        """Upsert whole rows; a row with only some columns updates just those."""
-        columns = [c.name for c in table.columns]
-        whole = []
-        for row in rows:
-            if len(row) == len(columns):
-                whole.append(tuple(self._param(row[c]) for c in columns))
-            else:
-                self._update(cursor, table, row)
-        if whole:
-            cursor.executemany(self._sql(table), whole)
-
-    def _update(self, cursor: Any, table: Table, row: dict[str, Any]) -> None:
-        primary = [c.name for c in table.primary_key.columns]
-        changed = [c for c in row if c not in primary]
-        unknown = set(row) - {c.name for c in table.columns}
-        if unknown or not set(primary) <= set(row):
-            raise StoreError(f"bad update of {table.name}: {sorted(unknown) or 'no key'}")
-        mark = "?" if self.dialect == "sqlite" else "%s"
-        sql = (
-            f"UPDATE {table.name} SET {', '.join(f'{c} = {mark}' for c in changed)} "  # noqa: S608
-            f"WHERE {' AND '.join(f'{c} = {mark}' for c in primary)}"
-        )
-        cursor.execute(sql, tuple(self._param(row[c]) for c in [*changed, *primary]))
-
-    def _param(self, value: Any) -> Any:
-        """Values as SQLAlchemy itself would hand them to this driver."""
-        if self.dialect != "sqlite":
-            return value
-        if isinstance(value, datetime):  # SQLAlchemy's SQLite DATETIME: naive UTC text
-            return value.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S.%f")
-        if isinstance(value, date):
-            return value.isoformat()
-        if isinstance(value, bool):
-            return int(value)
-        return value
+    def table_plan(self) -> dict[str, tuple[list[str], list[str]]]:
+        """Each table's columns and primary key, for the writer process."""
+        return {
+            table.name: ([c.name for c in table.columns], [c.name for c in table.primary_key])
+            for table in schema.metadata.sorted_tables
+        }
 
     def _upsert(
         self, conn: Connection, table: Table, key: list[str], rows: Sequence[dict[str, Any]]
@@ -307,58 +212,16 @@ class SqlHallStore:
             conn.execute(text(sql), params)
 
 
-def _ticket_row(ticket: JsonObject) -> dict[str, Any]:
-    issued = _utc(ticket["issued_at"])
-    assert issued is not None
-    ticket_id = str(ticket["id"])
-    # the id starts with the business day: 20261122-A001
-    day = date(int(ticket_id[0:4]), int(ticket_id[4:6]), int(ticket_id[6:8]))
-    return {
-        "id": ticket_id,
-        "day": day,
-        "number": ticket["number"],
-        "service_id": ticket["service_id"],
-        "status": ticket["status"],
-        "priority": ticket["priority"],
-        "counter_id": ticket["counter_id"],
-        "operator_id": ticket["operator_id"],
-        "issued_at": issued,
-        "first_called_at": _utc(ticket["first_called_at"]),
-        "started_at": _utc(ticket["started_at"]),
-        "finished_at": _utc(ticket["finished_at"]),
-        "rating": ticket["rating"],
-        "transfers": ticket["transfers"],
-        "data": json.dumps(ticket, ensure_ascii=False),
-        "wait_s": _wait_s(issued, _utc(ticket["first_called_at"])),
-    }
-
-
-def _wait_s(issued: datetime, called: datetime | None) -> int | None:
-    return max(int((called - issued).total_seconds()), 0) if called is not None else None
-
-
-def _booking_row(booking: JsonObject) -> dict[str, Any]:
-    return {
-        "code": booking["code"],
-        "service_id": booking["service_id"],
-        "slot_at": _utc(booking["slot_at"]),
-        "iin": booking["iin"],
-        "state": booking["state"],
-        "data": json.dumps(booking, ensure_ascii=False),
-    }
-
-
 def hall_state_json(state: HallState) -> str:
-    return json.dumps(
+    return orjson.dumps(
         {
             "day": state.day.isoformat(),
             "numbering": state.numbering,
             "suspended": sorted(state.suspended),
             "announcement": state.announcement,
             "order": state.order,
-        },
-        ensure_ascii=False,
-    )
+        }
+    ).decode()
 
 
 def _hall_state(raw: dict[str, Any]) -> HallState:
@@ -373,10 +236,6 @@ def _hall_state(raw: dict[str, Any]) -> HallState:
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor = dbapi_connection.cursor()
-    cursor.execute("PRAGMA journal_mode=WAL")
-    cursor.execute("PRAGMA synchronous=FULL")  # a ticket acknowledged survives a power cut
-    cursor.execute("PRAGMA busy_timeout=5000")
-    cursor.execute("PRAGMA cache_size=-65536")  # 64 MiB: a whole busy day stays in memory
-    # checkpoints run beside the commits (SqlHallStore.checkpoint), not inside one of them
-    cursor.execute("PRAGMA wal_autocheckpoint=0")
+    for pragma in SQLITE_PRAGMAS:
+        cursor.execute(pragma)
     cursor.close()

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import asyncio
+import os
+import signal
 from datetime import timedelta
 from pathlib import Path
 
@@ -13,7 +15,7 @@ from hallserver.access import SYSTEM
 from hallserver.domain.ids import OperatorId
 from hallserver.domain.tickets import Grade
 from hallserver.eventlog import verify_chain
-from hallserver.service import HallService
+from hallserver.service import HallService, Unavailable
 from hallserver.store.migrate import current_revision, head_revision
 from hallserver.store.schema import metadata
 from hallserver.store.sql import SqlHallStore
@@ -103,6 +105,74 @@ def test_the_event_log_is_one_unbroken_chain(db_url: str) -> None:
     types = [r.type for r in records]
     assert types.count("ticket.issued") == 4 and "ticket.rated" in types
     assert all(r.actor == "admin:system" for r in records)
+    store.close()
+
+
+def refuse_tickets(store: SqlHallStore, url: str) -> None:
+    """Make the database refuse every new ticket row, as a full disk or a fault would."""
+    if url.startswith("sqlite"):
+        store.execute(
+            "CREATE TRIGGER refuse BEFORE INSERT ON tickets BEGIN SELECT RAISE(ABORT, 'no'); END"
+        )
+        return
+    store.execute(
+        "CREATE OR REPLACE FUNCTION refuse() RETURNS trigger AS "
+        "$$ BEGIN RAISE EXCEPTION 'no'; END $$ LANGUAGE plpgsql"
+    )
+    store.execute(
+        "CREATE TRIGGER refuse BEFORE INSERT ON tickets FOR EACH ROW EXECUTE FUNCTION refuse()"
+    )
+
+
+def test_a_refused_write_changes_nothing_and_the_hall_goes_on(db_url: str) -> None:
+    clock = Clock()
+
+    async def scenario() -> tuple[list[str], SqlHallStore]:
+        service = make_service(db_url, clock)
+        await service.start()
+        issue = service.run
+        numbers = [(await issue(SYSTEM, lambda h, now: h.issue("id-card", now))).ticket.number]
+        refuse_tickets(service.store, db_url)  # the ticket's row, so the event goes back too
+        with pytest.raises(Unavailable):
+            await issue(SYSTEM, lambda h, now: h.issue("id-card", now))
+        with pytest.raises(Unavailable):  # the hall reloaded; the database still refuses
+            await issue(SYSTEM, lambda h, now: h.issue("id-card", now))
+        service.store.execute("DROP TRIGGER refuse" + ("" if "sqlite" in db_url else " ON tickets"))
+        numbers.append((await issue(SYSTEM, lambda h, now: h.issue("id-card", now))).ticket.number)
+        await service.stop()
+        return numbers, service.store
+
+    numbers, store = asyncio.run(scenario())
+    assert numbers == ["A001", "A002"], "the refused tickets were never issued"
+    records = list(store.events())
+    assert verify_chain(records) is None
+    assert [r.ticket_id for r in records if r.type == "ticket.issued"] == [
+        "20261123-A001",
+        "20261123-A002",
+    ]
+    store.close()
+
+
+def test_a_writer_process_that_dies_is_replaced_and_nothing_is_lost(db_url: str) -> None:
+    clock = Clock()
+
+    async def scenario() -> tuple[list[str], SqlHallStore]:
+        service = make_service(db_url, clock)
+        await service.start()
+        issue = service.run
+        numbers = [(await issue(SYSTEM, lambda h, now: h.issue("id-card", now))).ticket.number]
+        pid = service.writer_pid()
+        assert pid is not None
+        os.kill(pid, signal.SIGKILL)
+        while service.writer_running():
+            await asyncio.sleep(0.01)
+        numbers.append((await issue(SYSTEM, lambda h, now: h.issue("id-card", now))).ticket.number)
+        await service.stop()
+        return numbers, service.store
+
+    numbers, store = asyncio.run(scenario())
+    assert numbers == ["A001", "A002"]
+    assert verify_chain(list(store.events())) is None
     store.close()
 
 
