@@ -79,6 +79,7 @@ class HallService:
         self._broken = False
         self._recovery = asyncio.Lock()
         self._written_counters: dict[str, str] = {}
+        self._state_key: tuple[object, ...] | None = None  # of the hall state last handed over
         self.commits = 0
         self.committed_events = 0  # group commits done (for benchmarks and /metrics)
 
@@ -116,6 +117,7 @@ class HallService:
             counter.id: json.dumps(counter.to_json(), ensure_ascii=False)
             for counter in saved.counters
         }
+        self._state_key = None
 
     async def start(self) -> None:
         self.loop = asyncio.get_running_loop()
@@ -211,10 +213,15 @@ class HallService:
         done: asyncio.Future[None] | None,
     ) -> None:
         """Hand a command's events to the writer, with the rows they change."""
+        state = self.hall.state
+        key = (state.day, state.order, state.announcement, tuple(sorted(state.suspended)))
+        hall_state = None
+        if records and key != self._state_key:  # numbering moves only with the order
+            hall_state, self._state_key = hall_state_json(state), key
         item = Pending(
             records=records,
             rows=rows,
-            hall_state=hall_state_json(self.hall.state) if records else None,
+            hall_state=hall_state,
             counters=self._changed_counters(records),
             done=done,
         )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterator
+from typing import Any
 
 from prometheus_client import CONTENT_TYPE_LATEST, CollectorRegistry, Histogram, generate_latest
 from prometheus_client.core import CounterMetricFamily, GaugeMetricFamily, Metric
@@ -93,6 +94,7 @@ class LatencyMiddleware:
     def __init__(self, app: ASGIApp, metrics: Metrics) -> None:
         self.app = app
         self.metrics = metrics
+        self._series: dict[tuple[str, str, int], Any] = {}  # labels -> its histogram
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -113,9 +115,13 @@ class LatencyMiddleware:
             route = scope.get("route")
             path = getattr(route, "path", None)
             label = f"{scope.get('root_path', '')}{path}" if path else "unmatched"
-            self.metrics.latency.labels(scope["method"], label, str(status)).observe(
-                time.perf_counter() - started
-            )
+            key = (scope["method"], label, status)
+            series = self._series.get(key)
+            if series is None:  # looking the labels up costs more than the rest of this
+                series = self.metrics.latency.labels(scope["method"], label, str(status))
+                if len(self._series) < 1000:
+                    self._series[key] = series
+            series.observe(time.perf_counter() - started)
 
 
 async def metrics_endpoint(request: Request) -> Response:
