@@ -12,7 +12,6 @@ from html import escape
 from typing import Any
 from urllib.parse import urlencode
 
-from openpyxl import Workbook
 from sqlalchemy import select
 from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
@@ -561,6 +560,8 @@ async def report_xlsx(request: Request) -> Response:
         return Response("sign in on /board/login first", status_code=401)
     lang = lang_of(request, "en")
     hall, report = await compute(request)
+    from openpyxl import Workbook  # only when asked for: it is slow to import
+
     book = Workbook()
     sheet = book.active
     sheet.title = "Report"
