@@ -287,9 +287,6 @@ class HallService:
                 return  # another command recovered while this one waited
             try:
                 await asyncio.to_thread(self.load)
-            except StoreError as exc:
-                raise Unavailable(f"the hall's database is unavailable: {exc}") from exc
-            try:
                 await self._writer.resume()
             except StoreError as exc:
                 raise Unavailable(f"the hall's database is unavailable: {exc}") from exc

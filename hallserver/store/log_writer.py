@@ -80,14 +80,6 @@ def unframe(buffer: bytearray) -> list[Any]:
     return messages
 
 
-def unframe_one(buffer: bytearray) -> Any:
-    """The first frame of `buffer` (which holds it whole), taken off."""
-    (size,) = HEADER.unpack_from(buffer)
-    message = pickle.loads(buffer[HEADER.size : HEADER.size + size])  # noqa: S301 - our parent
-    del buffer[: HEADER.size + size]
-    return message
-
-
 class LogWriter:
     """Writes groups of commands to the database, one transaction per group."""
 
@@ -272,14 +264,14 @@ def _die_with_parent() -> None:
         sys.exit(0)
 
 
+def send(outgoing: int, message: object) -> None:
+    data = frame(message)
+    while data:
+        data = data[os.write(outgoing, data) :]
+
+
 def serve(writer: LogWriter, incoming: int, outgoing: int, buffer: bytearray) -> None:
     """Read frames until stdin closes; answer each group once it is durable."""
-
-    def send(message: object) -> None:
-        data = frame(message)
-        while data:
-            data = data[os.write(outgoing, data) :]
-
     failure: str | None = None
     while True:
         messages = unframe(buffer)
@@ -293,7 +285,7 @@ def serve(writer: LogWriter, incoming: int, outgoing: int, buffer: bytearray) ->
         for message in messages:
             if message[0] == "resume":
                 if writes:  # sent before the server reloaded: refused like the failed ones
-                    send(("fail", writes[-1][1], failure or "written before the reload"))
+                    send(outgoing, ("fail", writes[-1][1], failure or "written before the reload"))
                     writes = []
                 failure = None
             else:
@@ -302,7 +294,7 @@ def serve(writer: LogWriter, incoming: int, outgoing: int, buffer: bytearray) ->
             continue
         last = writes[-1][1]
         if failure is not None:
-            send(("fail", last, failure))
+            send(outgoing, ("fail", last, failure))
             continue
         try:
             writer.write(
@@ -313,9 +305,9 @@ def serve(writer: LogWriter, incoming: int, outgoing: int, buffer: bytearray) ->
             )
         except Exception as exc:  # every failure is reported, none is fatal
             failure = f"database write failed: {exc}"
-            send(("fail", last, failure))
+            send(outgoing, ("fail", last, failure))
         else:
-            send(("ok", last))
+            send(outgoing, ("ok", last))
 
 
 def main() -> None:
@@ -323,21 +315,21 @@ def main() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C reaches the server; it closes stdin
     incoming, outgoing = sys.stdin.fileno(), sys.stdout.fileno()
     buffer = bytearray()
-    while True:  # the first frame says where to write
+    messages: list[Any] = []
+    while not messages:  # the first frame says where to write; nothing comes before "ready"
         chunk = os.read(incoming, 1 << 16)
         if not chunk:
             return
         buffer += chunk
-        if HEADER.size <= len(buffer) >= HEADER.size + HEADER.unpack_from(buffer)[0]:
-            break
-    _, dialect, target, tables = unframe_one(buffer)
+        messages = unframe(buffer)
+    _, dialect, target, tables = messages[0]
     try:
         writer = LogWriter(dialect, target, tables)
         writer.connect()
     except Exception as exc:  # the server reports it and stops
-        os.write(outgoing, frame(("broken", f"cannot open the database: {exc}")))
+        send(outgoing, ("broken", f"cannot open the database: {exc}"))
         return
-    os.write(outgoing, frame(("ready",)))
+    send(outgoing, ("ready",))
     try:
         serve(writer, incoming, outgoing, buffer)
     finally:

@@ -10,7 +10,7 @@ from hallserver.domain import events as ev
 from hallserver.domain.counters import CounterState, PauseReason
 from hallserver.domain.errors import Conflict, Forbidden, HallClosed, IllegalTransition, NotFound
 from hallserver.domain.hall import Hall
-from hallserver.domain.ids import OperatorId
+from hallserver.domain.ids import OperatorId, ServiceId
 from hallserver.domain.tickets import Grade, Priority, TicketState
 from tests.conftest import T0, small_catalogue
 
@@ -52,6 +52,27 @@ def test_estimates_follow_recent_service_times(hall: Hall) -> None:
     hall.issue("id-card", T0)
     issued, _ = hall.issue("id-card", T0)
     assert issued.estimate.estimated_wait_s == 5 * 60
+
+
+def test_a_lines_counters_and_estimate_follow_every_counter_change(hall: Hall) -> None:
+    def line() -> tuple[int, int]:
+        queue = hall.service_queue(ServiceId("id-card"), T0)
+        return queue.open_counters, queue.estimate_for_new.estimated_wait_s
+
+    for _ in range(6):
+        hall.issue("id-card", T0)
+    assert line() == (0, 6 * 10 * 60)
+    open_counter(hall, "c1")  # main for id-card
+    assert line() == (1, 6 * 10 * 60)
+    open_counter(hall, "c2")  # backup for id-card: half a counter
+    assert line() == (2, 6 * 10 * 60 / 1.5)
+    hall.pause_counter("c1", PauseReason.BREAK, T0)
+    assert line() == (1, 6 * 10 * 60)
+    hall.open_counter("c1", T0)
+    hall.close_counter("c2", T0)
+    assert line() == (1, 6 * 10 * 60)
+    hall.roll_day(T0.date() + timedelta(days=1), T0 + timedelta(days=1))
+    assert hall.service_queue(ServiceId("id-card"), T0).open_counters == 0
 
 
 def test_the_hall_refuses_tickets_outside_opening_hours(hall: Hall) -> None:
