@@ -31,7 +31,6 @@ events = Table(
     Column("prev_hash", String(64), nullable=False),
     Column("hash", String(64), nullable=False),
 )
-Index("ix_events_ticket", events.c.ticket_id)
 Index("ix_events_at", events.c.at)
 
 tickets = Table(
@@ -55,7 +54,6 @@ tickets = Table(
     Column("wait_s", Integer),  # issue to first call; None until called
 )
 Index("ix_tickets_day", tickets.c.day)
-Index("ix_tickets_status", tickets.c.status)
 
 counters = Table(
     "counters",

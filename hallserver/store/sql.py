@@ -134,7 +134,11 @@ class SqlHallStore:
         return value
 
     def load(self, booking_horizon: datetime) -> SavedDay:
-        """Read back the saved day: its state, its and still-open tickets, counters, bookings."""
+        """Read back the saved day: its state, its tickets, counters, bookings.
+
+        Open tickets are all the saved day's: opening a day expires the open ones in the same
+        transaction that moves the hall to it (migration 0004 relies on this too).
+        """
         with self.engine.connect() as conn:
             raw_state = conn.execute(
                 select(schema.hall_state.c.data).where(schema.hall_state.c.key == "state")
@@ -142,10 +146,7 @@ class SqlHallStore:
             state = _hall_state(json.loads(raw_state)) if raw_state else None
             tickets: list[Ticket] = []
             if state is not None:
-                query = select(schema.tickets.c.data).where(
-                    (schema.tickets.c.day == state.day)
-                    | schema.tickets.c.status.in_(("waiting", "called", "serving"))
-                )
+                query = select(schema.tickets.c.data).where(schema.tickets.c.day == state.day)
                 tickets = [
                     Ticket.from_json(json.loads(row)) for row in conn.execute(query).scalars()
                 ]
