@@ -56,13 +56,15 @@ class GroupWriter:
         self._last_id = 0
         self._replies = bytearray()
         self._ready: asyncio.Future[None] | None = None
-        self._exited: asyncio.Future[None] | None = None
+        self._exited: asyncio.Future[None] | None = None  # its answers have all arrived
+        self._reaped: asyncio.Future[None] | None = None  # the process has ended
 
     async def start(self) -> None:
         """Start the writer process; returns once it has opened the database."""
         loop = asyncio.get_running_loop()
         self._ready = loop.create_future()
         self._exited = loop.create_future()
+        self._reaped = loop.create_future()
         self._replies.clear()
         transport, _ = await loop.subprocess_exec(
             lambda: _Pipes(self),
@@ -134,9 +136,10 @@ class GroupWriter:
         if self._stdin is not None:
             self._stdin.close()  # the writer ends once it has answered everything
             self._stdin = None
-        if self._exited is not None:
-            try:
-                await asyncio.wait_for(asyncio.shield(self._exited), STOP_TIMEOUT_S)
+        if self._exited is not None and self._reaped is not None:
+            ended = asyncio.gather(self._exited, self._reaped)
+            try:  # closing the transport before the process is reaped races asyncio's watcher
+                await asyncio.wait_for(asyncio.shield(ended), STOP_TIMEOUT_S)
             except TimeoutError:
                 log.error("the database writer did not stop; killing it")
                 if self._transport is not None:
@@ -160,6 +163,10 @@ class GroupWriter:
                 self._ready.set_result(None)
             elif kind == "broken" and self._ready is not None and not self._ready.done():
                 self._ready.set_exception(StoreError(message[1]))
+
+    def reaped(self) -> None:
+        if self._reaped is not None and not self._reaped.done():
+            self._reaped.set_result(None)
 
     def exited(self) -> None:
         if self._exited is not None and not self._exited.done():
@@ -190,6 +197,9 @@ class _Pipes(asyncio.SubprocessProtocol):
     def pipe_data_received(self, fd: int, data: bytes | str) -> None:
         if fd == 1 and isinstance(data, bytes):
             self._writer.received(data)
+
+    def process_exited(self) -> None:
+        self._writer.reaped()
 
     def pipe_connection_lost(self, fd: int, exc: Exception | None) -> None:
         if fd == 1:  # after its last answer: whatever is still unanswered never will be
