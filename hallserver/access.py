@@ -22,6 +22,8 @@ class Role(enum.Enum):
     ADMIN = "admin"
     OPERATOR = "operator"  # a signed-in operator's session at one counter
 
+    __hash__ = object.__hash__  # members are singletons; checked on every request
+
 
 TERMINAL_ROLES = ("kiosk", "counter", "display", "consultant", "supervisor", "admin")
 

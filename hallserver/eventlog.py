@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import hashlib
-import json
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from typing import NamedTuple
 
 import orjson
 
@@ -19,9 +19,11 @@ def canonical(data: JsonObject) -> str:
     return orjson.dumps(data, option=orjson.OPT_SORT_KEYS).decode("utf-8")
 
 
-@dataclass(frozen=True)
-class EventRecord:
-    """One event as logged: numbered, timed, attributed and chained."""
+class EventRecord(NamedTuple):
+    """One event as logged: numbered, timed, attributed and chained.
+
+    A named tuple: one is made for every event, and its fields are the row the writer stores.
+    """
 
     seq: int
     at: str
@@ -32,14 +34,11 @@ class EventRecord:
     data: str  # canonical JSON
     prev_hash: str
     hash: str
-    payload: JsonObject | None = field(default=None, compare=False, repr=False)  # `data` parsed
 
     def wire(self) -> str:
         """The JSON text sent to terminals for this event."""
-        return (
-            f'{{"seq":{self.seq},"type":{json.dumps(self.type)},"at":{json.dumps(self.at)},'
-            f'"actor":{json.dumps(self.actor, ensure_ascii=False)},"data":{self.data}}}'
-        )
+        head = orjson.dumps({"type": self.type, "at": self.at, "actor": self.actor})
+        return f'{{"seq":{self.seq},{head[1:-1].decode()},"data":{self.data}}}'
 
 
 def seal(
@@ -70,16 +69,15 @@ def make_record(
     counter_id, ticket_id = _subjects(data)
     text = canonical(data)
     return EventRecord(
-        seq=seq,
-        at=at,
-        type=type_,
-        actor=actor,
-        counter_id=counter_id,
-        ticket_id=ticket_id,
-        data=text,
-        prev_hash=prev_hash,
-        hash=seal(prev_hash, seq, at, type_, actor, counter_id, ticket_id, text),
-        payload=data,
+        seq,
+        at,
+        type_,
+        actor,
+        counter_id,
+        ticket_id,
+        text,
+        prev_hash,
+        seal(prev_hash, seq, at, type_, actor, counter_id, ticket_id, text),
     )
 
 

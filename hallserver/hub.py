@@ -27,15 +27,20 @@ class EventHub:
     """Holds the recent events and hands each committed one to every subscriber at once."""
 
     def __init__(self, last_seq: int = 0) -> None:
-        self._recent: collections.deque[tuple[int, str]] = collections.deque(maxlen=REPLAY_WINDOW)
+        # records, not their texts: a text is made only when a screen needs it
+        self._recent: collections.deque[EventRecord] = collections.deque(maxlen=REPLAY_WINDOW)
         self._subscribers: set[Subscription] = set()
         self.last_seq = last_seq
 
     def publish(self, records: list[EventRecord]) -> None:
+        if not records:
+            return
+        self._recent.extend(records)
+        self.last_seq = records[-1].seq
+        if not self._subscribers:
+            return
         for record in records:
             item = (record.seq, record.wire())
-            self._recent.append(item)
-            self.last_seq = record.seq
             for sub in list(self._subscribers):
                 try:
                     sub.queue.put_nowait(item)
@@ -61,9 +66,9 @@ class EventHub:
             return None
         if after == self.last_seq:
             return []
-        if not self._recent or self._recent[0][0] > after + 1:
+        if not self._recent or self._recent[0].seq > after + 1:
             return None
-        return [item for item in self._recent if item[0] > after]
+        return [(r.seq, r.wire()) for r in self._recent if r.seq > after]
 
     @property
     def subscribers(self) -> int:

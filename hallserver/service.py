@@ -10,7 +10,6 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import gc
-import json
 import logging
 import time
 from collections.abc import Callable
@@ -18,6 +17,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any, TypeVar
 from zoneinfo import ZoneInfo
 
+import orjson
 from sqlalchemy import Table, select, update
 
 from hallserver import access
@@ -26,7 +26,7 @@ from hallserver.domain.catalogue import Catalogue
 from hallserver.domain.errors import Conflict, Forbidden, HallError, InvalidInput
 from hallserver.domain.events import Event
 from hallserver.domain.hall import BOOKING_MEMORY_DAYS, Hall
-from hallserver.domain.ids import CounterId, JsonObject, OperatorId, ServiceId
+from hallserver.domain.ids import CounterId, JsonObject, JsonValue, OperatorId, ServiceId
 from hallserver.eventlog import EventRecord, make_record
 from hallserver.hub import EventHub
 from hallserver.store import schema
@@ -114,8 +114,7 @@ class HallService:
             if not row["revoked"]
         }
         self._written_counters = {
-            counter.id: json.dumps(counter.to_json(), ensure_ascii=False)
-            for counter in saved.counters
+            counter.id: _counter_text(counter.to_json()) for counter in saved.counters
         }
         self._state_key = None
 
@@ -184,17 +183,24 @@ class HallService:
         for event in events:
             ticket = event.data.get("ticket")
             if isinstance(ticket, dict):  # screens show each line's length: send it along
-                services = {ticket.get("service_id"), event.data.get("from_service_id")}
-                event.data["queue"] = [
-                    self.hall.service_queue(ServiceId(s), now).to_json()
-                    for s in sorted(x for x in services if isinstance(x, str))
-                    if s in self.hall.services
-                ]
+                event.data["queue"] = self._queues(ticket, event.data, now)
             self._seq += 1
             record = make_record(self._hash, self._seq, at, event.type, actor.label, event.data)
             self._hash = record.hash
             records.append(record)
         return records
+
+    def _queues(self, ticket: JsonObject, data: JsonObject, now: datetime) -> list[JsonValue]:
+        """The lines a ticket event changed: its service's, and the one it left if transferred."""
+        services = self.hall.services
+        names = [s for s in (ticket.get("service_id"), data.get("from_service_id")) if s]
+        if len(names) == 2 and names[0] == names[1]:
+            names.pop()
+        return [
+            self.hall.service_queue(ServiceId(name), now).to_json()
+            for name in sorted(str(n) for n in names)
+            if name in services
+        ]
 
     async def _commit(
         self, records: list[EventRecord], rows: list[tuple[Table, dict[str, Any]]]
@@ -214,9 +220,11 @@ class HallService:
     ) -> None:
         """Hand a command's events to the writer, with the rows they change."""
         state = self.hall.state
-        key = (state.day, state.order, state.announcement, tuple(sorted(state.suspended)))
+        # numbering and order are not part of the key: each ticket's row carries them, and a
+        # restart takes them from today's tickets (Hall.restore)
+        key = (state.day, state.announcement, tuple(sorted(state.suspended)))
         hall_state = None
-        if records and key != self._state_key:  # numbering moves only with the order
+        if records and key != self._state_key:
             hall_state, self._state_key = hall_state_json(state), key
         item = Pending(
             records=records,
@@ -274,7 +282,7 @@ class HallService:
             counter = self.hall.counters.get(CounterId(counter_id))
             if counter is None:
                 continue
-            text = json.dumps(counter.to_json(), ensure_ascii=False)
+            text = _counter_text(counter.to_json())
             if self._written_counters.get(counter.id) != text:
                 self._written_counters[counter.id] = text
                 changed.append({"id": counter.id, "data": text})
@@ -450,6 +458,10 @@ class HallService:
             rows=[(schema.tokens, _revoked_row(key))],
         )
         self._tokens.pop(key, None)
+
+
+def _counter_text(data: JsonObject) -> str:
+    return orjson.dumps(data).decode()
 
 
 def token_row(

@@ -110,11 +110,7 @@ class GroupWriter:
                 (
                     "w",
                     self._last_id,
-                    [
-                        (r.seq, r.at, r.type, r.actor, r.counter_id, r.ticket_id, r.data)
-                        + (r.prev_hash, r.hash)
-                        for r in item.records
-                    ],
+                    [tuple(record) for record in item.records],  # plain: the writer's own
                     item.hall_state,
                     item.counters,
                     [(table.name, row) for table, row in item.rows],

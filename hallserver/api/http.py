@@ -7,7 +7,7 @@ from datetime import datetime
 from typing import Any, TypeVar
 
 import orjson
-from starlette.requests import Request
+from starlette.requests import ClientDisconnect, Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 from starlette.websockets import WebSocket
@@ -33,6 +33,15 @@ def hall_of(request: Request) -> HallService:
     return service
 
 
+def header(request: Request, name: bytes) -> str:
+    """One request header ('' when absent), read straight from the scope: building Starlette's
+    Headers decodes every header, and the hot routes need one or two."""
+    for key, value in request.scope["headers"]:
+        if key == name:
+            return str(value.decode("latin-1"))
+    return ""
+
+
 def base_url(request: Request) -> str:
     configured: str | None = request.app.state.public_url
     if configured:
@@ -40,7 +49,7 @@ def base_url(request: Request) -> str:
     scope = request.scope
     key = (
         scope["scheme"],
-        request.headers.get("host"),
+        header(request, b"host"),
         scope.get("server"),
         scope.get("app_root_path", scope.get("root_path", "")),
     )
@@ -62,8 +71,7 @@ def base_url_ws(websocket: WebSocket) -> str:
 
 
 def actor_of(request: Request) -> Actor | None:
-    header = request.headers.get("authorization", "")
-    scheme, _, token = header.partition(" ")
+    scheme, _, token = header(request, b"authorization").partition(" ")
     if scheme.lower() != "bearer" or not token.strip():
         return None
     actor = hall_of(request).authenticate(token.strip())
@@ -73,11 +81,11 @@ def actor_of(request: Request) -> Actor | None:
 
 
 def bearer(request: Request) -> str:
-    return request.headers.get("authorization", "").partition(" ")[2].strip()
+    return header(request, b"authorization").partition(" ")[2].strip()
 
 
 async def body_of(request: Request) -> JsonObject:
-    raw = await request.body()
+    raw = await _read_body(request)
     if not raw.strip():
         return {}
     try:
@@ -87,6 +95,19 @@ async def body_of(request: Request) -> JsonObject:
     if not isinstance(data, dict):
         raise InvalidInput("the request body must be a JSON object", code="bad_json")
     return data
+
+
+async def _read_body(request: Request) -> bytes:
+    """The request's body, read from the ASGI messages directly (Starlette's `body()` goes
+    through an async generator: most of the cost of a small body)."""
+    chunks = []
+    while True:
+        message = await request.receive()
+        if message["type"] == "http.disconnect":
+            raise ClientDisconnect()
+        chunks.append(message.get("body", b""))
+        if not message.get("more_body", False):
+            return b"".join(chunks)
 
 
 def text_field(
@@ -207,7 +228,12 @@ async def post_ticket(request: Request) -> Response:
 
     issued = await hall.run(actor, command)
     view = wire.ticket_view(
-        issued.ticket, hall.hall, hall.now(), base_url(request), estimate=issued.estimate
+        issued.ticket,
+        hall.hall,
+        hall.now(),
+        base_url(request),
+        estimate=issued.estimate,
+        ticket_json=issued.ticket_json,
     )
     view["late_for_appointment"] = issued.late_for_appointment
     return ok(view, 201)

@@ -56,10 +56,17 @@ def queue_view(entry: ServiceQueue) -> JsonObject:
 
 
 def ticket_view(
-    ticket: Ticket, hall: Hall, now: datetime, base_url: str, *, estimate: Estimate | None = None
+    ticket: Ticket,
+    hall: Hall,
+    now: datetime,
+    base_url: str,
+    *,
+    estimate: Estimate | None = None,
+    ticket_json: JsonObject | None = None,
 ) -> JsonObject:
-    """A ticket as the API shows it; `estimate` when the caller has just computed it."""
-    view: dict[str, JsonValue] = dict(ticket.to_json())
+    """A ticket as the API shows it; `estimate` and `ticket_json` when the caller has just
+    made them (issuing does both)."""
+    view: dict[str, JsonValue] = dict(ticket_json or ticket.to_json())
     if ticket.state is TicketState.WAITING:
         est = estimate or hall.estimate_for(ticket, now)
         view["people_ahead"] = est.people_ahead

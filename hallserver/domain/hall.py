@@ -89,6 +89,7 @@ class Issued:
     ticket: Ticket
     estimate: Estimate
     late_for_appointment: bool = False
+    ticket_json: JsonObject | None = None  # the ticket as its event recorded it, for the answer
 
 
 @dataclass
@@ -155,6 +156,21 @@ class Hall:
             self._record_time(ticket)
         for booking in bookings:
             self.bookings[booking.code] = booking
+        self._continue_numbering()
+
+    def _continue_numbering(self) -> None:
+        """Numbering and issue order go on from today's tickets (the saved state lags them:
+        it is written when the day, the announcement or a suspension changes, not per ticket)."""
+        services = {s.prefix: s.id for s in self.catalogue.services}
+        today = f"{self.state.day:%Y%m%d}-"
+        numbering = self.state.numbering
+        for ticket in self.tickets.values():
+            if not ticket.id.startswith(today):
+                continue
+            self.state.order = max(self.state.order, ticket.order)
+            service = services.get(ticket.number[:1])
+            if service is not None and ticket.number[1:].isdigit():
+                numbering[service] = max(numbering.get(service, 0), int(ticket.number[1:]))
 
     # ----------------------------------------------------------------- queries
 
@@ -195,17 +211,20 @@ class Hall:
     def service_queue(self, service_id: ServiceId, now: datetime) -> ServiceQueue:
         """One service's line: cheap enough to send with every ticket event."""
         service = self.services[service_id]
-        first_issued = []
+        waiting = 0
+        first_issued: datetime | None = None
         for queue_class in QUEUE_CLASSES:
             lane = self.lanes.lane(service_id, queue_class)
             if not lane:
                 continue
+            waiting += len(lane)
             if queue_class is QueueClass.APPOINTMENT:  # in slot order, not issue order
-                first_issued.append(min(t.issued_at for t in lane))
+                first = min(t.issued_at for t in lane)
             else:
-                first_issued.append(lane[0].issued_at)
-        waiting = self.lanes.count(service_id)
-        longest = max(((now - t).total_seconds() for t in first_issued), default=0.0)
+                first = lane[0].issued_at
+            if first_issued is None or first < first_issued:
+                first_issued = first
+        longest = (now - first_issued).total_seconds() if first_issued is not None else 0.0
         open_counters, capacity = self._serving_of(service_id)
         return ServiceQueue(
             service=service,
@@ -324,8 +343,9 @@ class Hall:
         if booking is not None:
             booking.state = BookingState.CHECKED_IN
             booking.ticket = ticket.id
-        issued = Issued(ticket, self.estimate_for(ticket, now), late_for_appointment=late)
-        data: JsonObject = {"ticket": ticket.to_json(), "late_for_appointment": late}
+        ticket_json = ticket.to_json()
+        issued = Issued(ticket, self.estimate_for(ticket, now), late, ticket_json)
+        data: JsonObject = {"ticket": ticket_json, "late_for_appointment": late}
         if booking is not None:
             data["booking"] = booking.to_json()
         events.append(Event(ev.TICKET_ISSUED, data))

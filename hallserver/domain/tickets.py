@@ -21,6 +21,8 @@ class TicketState(enum.Enum):
     CANCELLED = "cancelled"
     EXPIRED = "expired"  # still open when the day ended: closed at the next opening
 
+    __hash__ = object.__hash__  # as QueueClass's: looked up on every state change
+
     @property
     def is_open(self) -> bool:
         return self in _OPEN
@@ -69,6 +71,11 @@ class QueueClass(enum.Enum):
     PRIORITY = "priority"
     REGULAR = "regular"
 
+    # members are singletons: hashing by identity is exact, and it is done in C; Enum's own
+    # __hash__ is a Python call, and lanes are looked up by (service, class) several times
+    # for every ticket
+    __hash__ = object.__hash__
+
 
 QUEUE_CLASSES = tuple(QueueClass)  # iterating the enum itself is slow on the hot path
 
@@ -81,7 +88,9 @@ class Grade(enum.Enum):
     SATISFACTORY = "satisfactory"
 
 
-@dataclass(eq=False)  # an entity: two tickets are the same only if they are the same object
+@dataclass(
+    eq=False, slots=True
+)  # an entity: two tickets are the same only if they are the same object
 class Ticket:
     """One visitor's place in the hall: issued, called, served, rated."""
 
@@ -201,9 +210,7 @@ class Ticket:
         self.state = new
 
     def to_json(self) -> JsonObject:
-        def iso(value: datetime | None) -> str | None:
-            return value.isoformat() if value is not None else None
-
+        # sent with every event and answer: written out, without a helper call per field
         return {
             "id": self.id,
             "number": self.number,
@@ -212,17 +219,17 @@ class Ticket:
             "priority": self.priority.value,
             "priority_reason": self.priority_reason,
             "language": self.language,
-            "appointment_at": iso(self.appointment_at),
+            "appointment_at": _iso(self.appointment_at),
             "booking_code": self.booking_code,
             "counter_id": self.counter,
             "operator_id": self.operator,
             "target_counter_id": self.target_counter,
             "times_called": self.times_called,
-            "issued_at": iso(self.issued_at),
-            "called_at": iso(self.called_at),
-            "first_called_at": iso(self.first_called_at),
-            "started_at": iso(self.started_at),
-            "finished_at": iso(self.finished_at),
+            "issued_at": self.issued_at.isoformat(),
+            "called_at": _iso(self.called_at),
+            "first_called_at": _iso(self.first_called_at),
+            "started_at": _iso(self.started_at),
+            "finished_at": _iso(self.finished_at),
             "rating": self.rating.value if self.rating is not None else None,
             "transfers": self.transfers,
             "notes": list(self.notes),
@@ -269,3 +276,7 @@ class Ticket:
             notes=tuple(str(n) for n in notes) if isinstance(notes, list) else (),
             order=int(str(raw.get("order", 0))),
         )
+
+
+def _iso(value: datetime | None) -> str | None:
+    return None if value is None else value.isoformat()

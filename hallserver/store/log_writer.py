@@ -276,7 +276,7 @@ def serve(writer: LogWriter, incoming: int, outgoing: int, buffer: bytearray) ->
     while True:
         messages = unframe(buffer)
         if not messages:
-            chunk = os.read(incoming, 1 << 20)
+            chunk = os.read(incoming, 1 << 16)  # below malloc's mmap threshold: no mmap per read
             if not chunk:
                 return
             buffer += chunk

@@ -9,9 +9,9 @@ import pytest
 from hallserver.domain import events as ev
 from hallserver.domain.counters import CounterState, PauseReason
 from hallserver.domain.errors import Conflict, Forbidden, HallClosed, IllegalTransition, NotFound
-from hallserver.domain.hall import Hall
+from hallserver.domain.hall import Hall, HallState
 from hallserver.domain.ids import OperatorId, ServiceId
-from hallserver.domain.tickets import Grade, Priority, TicketState
+from hallserver.domain.tickets import Grade, Priority, Ticket, TicketState
 from tests.conftest import T0, small_catalogue
 
 
@@ -31,6 +31,30 @@ def test_numbers_count_per_service_from_one() -> None:
         hall.issue(s, T0)[0].ticket.number for s in ("id-card", "id-card", "birth", "id-card")
     ]
     assert numbers == ["A001", "A002", "B001", "A003"]
+
+
+def test_numbering_goes_on_from_the_tickets_when_the_saved_state_lags() -> None:
+    """The saved hall state is not rewritten for each ticket: a restart takes numbering and
+    order from today's tickets, by each number's prefix (a transferred A-ticket stays A)."""
+    hall = Hall(small_catalogue(), T0.date())
+    for service in ("id-card", "id-card", "birth"):
+        hall.issue(service, T0)
+    open_counter(hall)
+    called = hall.call_next("c1", T0)[0]
+    assert called is not None and called.number == "A001"
+    hall.start(called.id, T0)
+    hall.transfer(called.id, "birth", T0)
+    restarted = Hall(small_catalogue(), T0.date())
+    restarted.restore(
+        HallState(day=T0.date()),  # as saved when the day opened
+        [Ticket.from_json(t.to_json()) for t in hall.tickets.values()],
+        [],
+        [],
+    )
+    assert restarted.state.numbering == {"id-card": 2, "birth": 1}
+    assert restarted.state.order == 3
+    assert restarted.issue("id-card", T0)[0].ticket.number == "A003"
+    assert restarted.issue("birth", T0)[0].ticket.number == "B002"
 
 
 def test_issuing_reports_people_ahead_and_an_estimate(hall: Hall) -> None:
