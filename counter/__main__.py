@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from counter.config import ConfigError, CounterConfig, load, with_values
+from counter.preferences import FILE_NAME, remembered_language
 from hallserver.client import ClientError, Enrollment, HallClient, discover
 
 USAGE_ERROR = 2
@@ -25,7 +26,11 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--counter", help="the counter id, with --token (e.g. c1)")
     p.add_argument("--enrollment", type=Path, help="where the enrollment is kept")
     p.add_argument("--config", type=Path, help="a TOML file with a [counter] table")
-    p.add_argument("--lang", choices=("kk", "ru", "en"), help="the console's first language")
+    p.add_argument(
+        "--lang",
+        choices=("kk", "ru", "en"),
+        help="the console's first language (default: the one last chosen at this PC)",
+    )
     p.add_argument("--button", help="pyserial URL of the call button, e.g. /dev/ttyUSB0")
     p.add_argument("--button-protocol", choices=("kezek", "qsystem"))
     p.add_argument("--button-address", type=int)
@@ -44,8 +49,15 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def resolve(args: argparse.Namespace) -> CounterConfig:
-    """The settings: file and environment, then options, then the enrollment."""
+    """The settings: file and environment, the language last chosen at this PC, then options,
+    then the enrollment."""
     config = load(args.config)
+    path = args.enrollment or Enrollment.default_path("counter")
+    preferences = path.with_name(FILE_NAME)
+    config = with_values(
+        config,
+        {"language": remembered_language(preferences), "preferences": str(preferences)},
+    )
     options: dict[str, Any] = {
         "server_url": args.server,
         "token": args.token,
@@ -68,7 +80,6 @@ def resolve(args: argparse.Namespace) -> CounterConfig:
         if not config.server_url:
             config = with_values(config, {"server_url": _discover_one()})
         return config
-    path = args.enrollment or Enrollment.default_path("counter")
     if args.pair:
         server = config.server_url or _discover_one()
         try:

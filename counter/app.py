@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 from PySide6.QtWidgets import QApplication
 
 from counter.config import CounterConfig
 from counter.language import Translations
 from counter.link import CounterLink, DeviceLink
+from counter.preferences import remember_language
 from counter.views.window import CounterWindow
 
 
@@ -25,13 +27,17 @@ def build(config: CounterConfig) -> CounterWindow:
     button, display, keypad = (config.device(r) for r in ("button", "display", "keypad"))
     if button or display or keypad:
         devices = DeviceLink(button, display, keypad)
-    return CounterWindow(
+    window = CounterWindow(
         link,
         Translations(),
         devices=devices,
         language=config.language,
         rating_timeout_ms=int(config.rating_timeout_s * 1000),
     )
+    if config.preferences:
+        preferences = Path(config.preferences)
+        window.language_changed.connect(lambda language: remember_language(preferences, language))
+    return window
 
 
 def run(config: CounterConfig) -> int:

@@ -25,6 +25,7 @@ class CounterConfig:
     token: str = ""  # the counter terminal's token (from enrollment, or given directly)
     counter_id: str = ""
     language: str = "kk"
+    preferences: str = ""  # the file that keeps the language last chosen here ("" = none)
     button: str = ""  # pyserial URL of the call button ("" = none)
     button_protocol: str = "kezek"
     button_address: int = 1

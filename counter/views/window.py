@@ -62,9 +62,11 @@ class CounterWindow(QMainWindow):
 
     Signals:
         refreshed(): the window re-rendered after a change (tests and the bench wait on it).
+        language_changed(str): the console now speaks kk, ru or en (the app remembers it).
     """
 
     refreshed = Signal()
+    language_changed = Signal(str)
 
     def __init__(
         self,
@@ -215,6 +217,7 @@ class CounterWindow(QMainWindow):
         self.language.setCurrentIndex(max(self.language.findData(language), 0))
         self.sign_in_page.set_language(language)
         self.retranslate()
+        self.language_changed.emit(self.language_code)
 
     @property
     def language_code(self) -> str:
