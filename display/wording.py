@@ -183,6 +183,62 @@ _LETTERS: dict[str, dict[str, str]] = {
     ),
     "en": {letter: letter for letter in "ABCDEFGHIJKLMNOPQRSTUVWXYZ"},
 }
+# Cyrillic prefixes (a catalogue may use any capital letter): the letter, its clip key's
+# ASCII stem, and its name in kk (the Kazakh alphabet's), ru (the Russian; Kazakh-only
+# letters by their nearest Russian sound) and en (the letter of Kazakhstan's Latin spelling,
+# or a syllable; espeak-ng cannot say "shch", so Щ is "sha" like Ш). The hard and soft signs
+# name no sound and are not spoken.
+_CYRILLIC = (
+    ("А", "a", "а", "а", "A"),
+    ("Ә", "ae", "ә", "э", "A"),
+    ("Б", "b", "бы", "бэ", "B"),
+    ("В", "v", "вы", "вэ", "V"),
+    ("Г", "g", "гы", "гэ", "G"),
+    ("Ғ", "gh", "ғы", "гэ", "G"),
+    ("Д", "d", "ды", "дэ", "D"),
+    ("Е", "e", "е", "е", "E"),
+    ("Ё", "yo", "ё", "ё", "yo"),
+    ("Ж", "zh", "жы", "жэ", "zhe"),
+    ("З", "z", "зы", "зэ", "Z"),
+    ("И", "i", "и", "и", "I"),
+    ("Й", "j", "қысқа и", "и краткое", "Y"),
+    ("К", "k", "кы", "ка", "K"),
+    ("Қ", "q", "қы", "ка", "Q"),
+    ("Л", "l", "лы", "эль", "L"),
+    ("М", "m", "мы", "эм", "M"),
+    ("Н", "n", "ны", "эн", "N"),
+    ("Ң", "ng", "ың", "эн", "N"),
+    ("О", "o", "о", "о", "O"),
+    ("Ө", "oe", "ө", "о", "O"),
+    ("П", "p", "пы", "пэ", "P"),
+    ("Р", "r", "ры", "эр", "R"),
+    ("С", "s", "сы", "эс", "S"),
+    ("Т", "t", "ты", "тэ", "T"),
+    ("У", "u", "у", "у", "U"),
+    ("Ұ", "uu", "ұ", "у", "U"),
+    ("Ү", "ue", "ү", "у", "U"),
+    ("Ф", "f", "фы", "эф", "F"),
+    ("Х", "kh", "хы", "ха", "kha"),
+    ("Һ", "h", "һы", "ха", "H"),
+    ("Ц", "ts", "цы", "цэ", "tse"),
+    ("Ч", "ch", "чы", "че", "che"),
+    ("Ш", "sh", "шы", "ша", "sha"),
+    ("Щ", "shch", "щы", "ща", "sha"),
+    ("Ы", "y", "ы", "ы", "Y"),
+    ("І", "i_dotted", "і", "и", "I"),
+    ("Э", "eh", "э", "э", "E"),
+    ("Ю", "yu", "ю", "ю", "yu"),
+    ("Я", "ya", "я", "я", "ya"),
+)
+# every letter a prefix may be spoken with, per language: letter -> (clip key, text)
+_SPOKEN: dict[str, dict[str, tuple[str, str]]] = {
+    lang: {letter: (f"letter_{letter}", text) for letter, text in names.items()}
+    | {
+        letter: (f"letter_cyr_{stem}", {"kk": kk, "ru": ru, "en": en}[lang])
+        for letter, stem, kk, ru, en in _CYRILLIC
+    }
+    for lang, names in _LETTERS.items()
+}
 _ZERO = {"kk": "нөл", "ru": "ноль", "en": "zero"}
 _TICKET = {"kk": "талон", "ru": "талон", "en": "ticket"}
 _COUNTER = {"kk": "терезеге", "ru": "окно", "en": "counter"}
@@ -252,13 +308,14 @@ def counter_words(n: int, lang: str) -> list[Word]:
 def ticket_number_words(number: str, lang: str, read_zeros: bool = True) -> list[Word]:
     """A printed number such as "A023": the letters, then the digits as the hall reads them.
 
-    Characters other than Latin letters and digits are not spoken. Digits beyond 999 (a
-    very busy day) are read one by one.
+    Latin and Kazakh Cyrillic letters are spoken; other characters are not. Digits beyond 999
+    (a very busy day) are read one by one.
     """
     _check(lang)
+    spoken = _SPOKEN[lang]
     letters = "".join(ch for ch in number.upper() if not ch.isdigit())
     digits = "".join(ch for ch in number if ch.isdigit())
-    words = [Word(f"letter_{ch}", _LETTERS[lang][ch]) for ch in letters if ch in _LETTERS[lang]]
+    words = [Word(*spoken[ch]) for ch in letters if ch in spoken]
     if not digits:
         return words
     value = int(digits)
@@ -306,6 +363,6 @@ def vocabulary(lang: str) -> dict[str, str]:
     for n in range(1, 100):
         for word in counter_words(n, lang):
             words[word.key] = word.text
-    for letter, text in _LETTERS[lang].items():
-        words[f"letter_{letter}"] = text
+    for key, text in _SPOKEN[lang].values():
+        words[key] = text
     return words

@@ -58,6 +58,20 @@ def test_an_announcement_is_the_chime_then_kazakh_then_russian_words_in_order(
     assert first_kk.start - announcement.segments[0].end >= 0.3 * RATE
 
 
+def test_a_cyrillic_prefix_is_spoken_first_in_every_language(clip_dir: Path) -> None:
+    clips = ClipSet(clip_dir)
+    call = SpokenCall("t2", "Қ101", 12)
+    announcement = render(clips, call, VoiceSettings(languages=("kk", "ru", "en")))
+    spoken = [(s.key, s.lang) for s in announcement.segments]
+    assert spoken[1] == ("letter_cyr_q", "kk")  # "Қы жүз бір талон, он екінші терезеге"
+    for lang in ("ru", "en"):  # "Талон ка сто один…", "Ticket Q one hundred one…"
+        first = spoken.index(("ticket", lang))
+        assert spoken[first + 1] == ("letter_cyr_q", lang)
+    for lang in ("kk", "ru", "en"):  # a real clip of sensible length
+        seconds = len(clips.clip(lang, "letter_cyr_q")) / RATE
+        assert 0.08 < seconds < 1.6, (lang, seconds)
+
+
 def first_ru_index(announcement: Announcement) -> int:
     return next(i for i, s in enumerate(announcement.segments) if s.lang == "ru")
 

@@ -139,6 +139,26 @@ def test_every_word_a_call_can_use_is_in_the_vocabulary_the_clip_set_is_built_fr
             for counter in (1, 7, 10, 25, 40, 99):
                 words = ticket_number_words(f"Z{n:03d}", lang) + counter_words(counter, lang)
                 assert {w.key for w in words} <= keys
+        for letter in PREFIX_LETTERS:
+            words = ticket_number_words(f"{letter}001", lang)
+            assert len(words) == 4, (lang, letter)  # the letter, zero, zero, one
+            assert {w.key for w in words} <= keys
+
+
+# every capital a catalogue's prefix may be, but the hard and soft signs
+PREFIX_LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZАӘБВГҒДЕЁЖЗИЙКҚЛМНҢОӨПРСТУҰҮФХҺЦЧШЩЫІЭЮЯ"
+
+
+def test_cyrillic_prefixes_are_spoken_in_each_language() -> None:
+    assert call_text("Қ101", 12, "kk") == "Қы жүз бір талон, он екінші терезеге"
+    assert call_text("Ж023", 5, "ru") == "Талон жэ ноль двадцать три, окно пять"
+    assert call_text("Ж023", 5, "en", read_zeros=False) == "Ticket zhe twenty three, counter five"
+    keys = {
+        lang: {ticket_number_words(f"{c}1", lang)[0].key for c in PREFIX_LETTERS}
+        for lang in ("kk", "ru", "en")
+    }
+    assert all(len(k) == len(PREFIX_LETTERS) for k in keys.values())  # a clip for each letter
+    assert [w.text for w in ticket_number_words("Ъ001", "ru")] == ["ноль", "ноль", "один"]
 
 
 def test_numbers_outside_the_rules_are_refused() -> None:
