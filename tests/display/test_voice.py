@@ -208,3 +208,24 @@ def test_quiet_hours_silence_the_voice_across_midnight(clip_dir: Path) -> None:
     assert output.started == []
     with pytest.raises(ValueError, match="HH:MM-HH:MM"):
         QuietHours.parse("8 to 20")
+
+
+def test_a_clip_set_without_the_new_prefix_letters_keeps_its_voice_when_none_can_be_made(
+    clip_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A studio's set from before Cyrillic prefixes were spoken, on a PC without espeak-ng:
+    the display still speaks every call it has the words for."""
+    from display.__main__ import prepare_voice
+    from display.config import DisplayConfig
+
+    studio = tmp_path / "studio"
+    shutil.copytree(clip_dir, studio)
+    for old in studio.glob("*/letter_cyr_*.wav"):
+        old.unlink()
+    monkeypatch.setenv("PATH", str(tmp_path / "no-programs"))  # espeak-ng cannot be found
+    settings = VoiceSettings(languages=("kk", "ru"))
+    assert prepare_voice(DisplayConfig(voice=settings, clips=studio)).enabled
+    assert render(ClipSet(studio), A023, settings).segments  # Latin prefixes still spoken
+
+    (studio / "kk" / "ticket.wav").unlink()  # a word every call needs: no voice then
+    assert not prepare_voice(DisplayConfig(voice=settings, clips=studio)).enabled
