@@ -16,31 +16,14 @@ from starlette.routing import Mount, Route, WebSocketRoute
 from hallserver import web
 from hallserver.api import http, openapi, ws
 from hallserver.domain.errors import (
-    Conflict,
-    Forbidden,
     HallClosed,
     HallError,
-    InvalidInput,
-    NotFound,
 )
-from hallserver.service import HallService, Unavailable
+from hallserver.service import HallService
+from hallserver.web.pages import status_of
 
 log = logging.getLogger(__name__)
 TICK_S = 30.0
-
-
-def status_of(error: HallError) -> int:
-    if isinstance(error, NotFound):
-        return 404
-    if isinstance(error, InvalidInput):
-        return 422
-    if isinstance(error, Forbidden):
-        return 401 if error.code == "unauthorized" else 403
-    if isinstance(error, Unavailable):
-        return 503
-    if isinstance(error, Conflict):
-        return 409
-    return 400
 
 
 async def hall_error(request: Request, exc: Exception) -> Response:

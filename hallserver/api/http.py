@@ -23,6 +23,7 @@ from hallserver.domain.ids import LANGS, JsonObject, Lang
 from hallserver.domain.tickets import Grade, Priority, Ticket
 from hallserver.iin import iin_problem
 from hallserver.service import HallService
+from hallserver.web import booking as booking_page
 
 Handler = Callable[[Request], Awaitable[Response]]
 E = TypeVar("E")
@@ -508,23 +509,11 @@ async def get_terminals(request: Request) -> Response:
 
 
 async def post_booking(request: Request) -> Response:
-    hall = hall_of(request)
     body = await body_of(request)
     service_id = text_field(body, "service_id", required=True) or ""
     slot_text = text_field(body, "slot_at", required=True) or ""
     iin = text_field(body, "iin", limit=12)
-    if iin is not None and (problem := iin_problem(iin)) is not None:
-        raise InvalidInput(f"this IIN is not valid ({problem})", code=f"bad_iin_{problem}")
-    try:
-        slot = datetime.fromisoformat(slot_text)
-    except ValueError:
-        raise InvalidInput("slot_at must be an ISO date and time", code="bad_field") from None
-    slot = slot.replace(tzinfo=hall.tz) if slot.tzinfo is None else slot.astimezone(hall.tz)
-    code = _booking_code()
-    booking = await hall.run(
-        access.Actor(access.Role.DISPLAY, "citizen"),
-        lambda h, now: h.book(service_id, slot, code, now, iin=iin),
-    )
+    booking = await booking_page.book_visit(hall_of(request), service_id, slot_text, iin)
     return ok(booking.to_json(), 201)
 
 
@@ -534,19 +523,8 @@ async def get_booking(request: Request) -> Response:
 
 
 async def cancel_booking(request: Request) -> Response:
-    hall = hall_of(request)
-    code = request.path_params["code"]
-    booking = await hall.run(
-        access.Actor(access.Role.DISPLAY, "citizen"), lambda h, now: h.cancel_booking(code)
-    )
+    booking = await booking_page.cancel_visit(hall_of(request), request.path_params["code"])
     return ok(booking.to_json())
-
-
-def _booking_code() -> str:
-    import secrets
-
-    alphabet = "ACDEFGHJKLMNPQRTUVWXY34679"  # no look-alikes: 0/O, 1/I, 5/S, 8/B, 2/Z
-    return "".join(secrets.choice(alphabet) for _ in range(6))
 
 
 def routes() -> list[Route]:

@@ -3,21 +3,28 @@
 from __future__ import annotations
 
 import json
+import secrets
+from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from html import escape
+from urllib.parse import parse_qs
 
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
-from hallserver.domain.bookings import BookingState
-from hallserver.domain.errors import InvalidInput
+from hallserver.access import Actor, Role
+from hallserver.domain.bookings import Booking, BookingState
+from hallserver.domain.errors import HallError, InvalidInput
 from hallserver.domain.hall import Hall
 from hallserver.domain.ids import JsonObject, Lang
-from hallserver.web.pages import Words, html_page, lang_links, lang_of, word
+from hallserver.iin import iin_problem
+from hallserver.service import HallService
+from hallserver.web.pages import Words, html_page, lang_links, lang_of, status_of, word
 from hallserver.web.sessions import hall_of
 
 BOOKING_DAYS = 14  # how far ahead the page offers days
+CITIZEN = Actor(Role.DISPLAY, "citizen")  # the log's actor for bookings made by the public
 
 WEEKDAYS: dict[Lang, tuple[str, ...]] = {
     "kk": ("Дүйсенбі", "Сейсенбі", "Сәрсенбі", "Бейсенбі", "Жұма", "Сенбі", "Жексенбі"),
@@ -57,6 +64,11 @@ WORDS: Words = {
     },
     "code": {"kk": "Код", "ru": "Код", "en": "Code"},
     "cancel": {"kk": "Бас тарту", "ru": "Отменить", "en": "Cancel"},
+    "show_times": {
+        "kk": "Бос уақытты көрсету",
+        "ru": "Показать свободное время",
+        "en": "Show free times",
+    },
     "cancelled": {
         "kk": "Жазылу жойылды",
         "ru": "Запись отменена",
@@ -140,46 +152,173 @@ def day_label(day: date, lang: Lang) -> str:
     return f"{WEEKDAYS[lang][day.weekday()]}, {day:%d.%m}"
 
 
+def booking_code() -> str:
+    """Six characters a visitor types at the kiosk, without look-alikes (0/O, 1/I, 5/S, …)."""
+    alphabet = "ACDEFGHJKLMNPQRTUVWXY34679"
+    return "".join(secrets.choice(alphabet) for _ in range(6))
+
+
+async def book_visit(
+    hall: HallService, service_id: str, slot_text: str, iin: str | None
+) -> Booking:
+    """Book a slot for a citizen: the page's form and POST /api/v1/bookings."""
+    if iin is not None and (problem := iin_problem(iin)) is not None:
+        raise InvalidInput(f"this IIN is not valid ({problem})", code=f"bad_iin_{problem}")
+    try:
+        slot = datetime.fromisoformat(slot_text)
+    except ValueError:
+        raise InvalidInput("slot_at must be an ISO date and time", code="bad_field") from None
+    slot = slot.replace(tzinfo=hall.tz) if slot.tzinfo is None else slot.astimezone(hall.tz)
+    code = booking_code()
+    return await hall.run(CITIZEN, lambda h, now: h.book(service_id, slot, code, now, iin=iin))
+
+
+async def cancel_visit(hall: HallService, code: str) -> Booking:
+    """Cancel a booking by its code (no sign-in: the code is the proof)."""
+    return await hall.run(CITIZEN, lambda h, now: h.cancel_booking(code))
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What the last form did, shown on the page that answers it (the page without script)."""
+
+    booked: Booking | None = None
+    book_error: str = ""
+    cancel_text: str = ""
+    cancel_failed: bool = False
+
+
+def problem_text(error: HallError, lang: Lang) -> str:
+    """A refusal in the visitor's words (as book.js says it)."""
+    key = "err_bad_iin" if error.code.startswith("bad_iin") else f"err_{error.code}"
+    return WORDS[key if key in WORDS else "err_other"][lang]
+
+
 async def booking_page(request: Request) -> Response:
+    query = request.query_params
+    return render(request, service_id=query.get("service", ""), day_text=query.get("day", ""))
+
+
+async def book_form(request: Request) -> Response:
+    """The booking form sent without script: book, then answer with the code or the reason."""
+    hall, lang = hall_of(request), lang_of(request)
+    form = await _form(request)
+    service_id, day_text = form.get("service", ""), form.get("day", "")
+    slot, iin = form.get("slot", ""), form.get("iin", "").strip()
+    if form.get("show"):  # "show free times" for the chosen service and day
+        return render(request, service_id, day_text)
+    if not service_id or not slot:
+        words = f"{WORDS['choose'][lang]} · {WORDS['slot'][lang]}"
+        return render(request, service_id, day_text, Outcome(book_error=words), status=422)
+    try:
+        booking = await book_visit(hall, service_id, slot, iin)
+    except HallError as error:
+        outcome = Outcome(book_error=problem_text(error, lang))
+        return render(request, service_id, day_text, outcome, status=status_of(error))
+    return render(request, service_id, day_text, Outcome(booked=booking), status=201)
+
+
+async def cancel_form(request: Request) -> Response:
+    hall, lang = hall_of(request), lang_of(request)
+    code = (await _form(request)).get("code", "").strip().upper()
+    try:
+        await cancel_visit(hall, code)
+    except HallError as error:
+        outcome = Outcome(cancel_text=problem_text(error, lang), cancel_failed=True)
+        return render(request, "", "", outcome, status=status_of(error))
+    return render(request, "", "", Outcome(cancel_text=WORDS["cancelled"][lang]))
+
+
+async def _form(request: Request) -> dict[str, str]:
+    """A urlencoded form's fields (first value of each); a body too big to be ours is refused."""
+    raw = await request.body()
+    if len(raw) > 4096:
+        raise InvalidInput("the form is too long", code="bad_field")
+    fields = parse_qs(raw.decode("utf-8", "replace"), keep_blank_values=True)
+    return {name: values[0] for name, values in fields.items()}
+
+
+def render(
+    request: Request,
+    service_id: str,
+    day_text: str,
+    outcome: Outcome | None = None,
+    *,
+    status: int = 200,
+) -> Response:
+    """The booking page. Its forms work without script (the server answers each one); with
+    script, book.js loads the times as the service or day changes and books in place."""
     hall = hall_of(request)
     lang = lang_of(request)
+    outcome = outcome or Outcome()
     now = hall.now()
+    services = {s.id for s in hall.catalogue.services}
+    chosen = service_id if service_id in services else ""
     groups = []
     for group in hall.catalogue.groups:
         options = "".join(
-            f'<option value="{escape(s.id)}">{escape(s.name.get(lang))}</option>'
+            f'<option value="{escape(s.id)}"{" selected" if s.id == chosen else ""}>'
+            f"{escape(s.name.get(lang))}</option>"
             for s in hall.catalogue.services
             if s.group == group.id
         )
         if options:
             groups.append(f'<optgroup label="{escape(group.name.get(lang))}">{options}</optgroup>')
-    days = [now.date() + timedelta(days=n) for n in range(BOOKING_DAYS)]
-    day_options = "".join(
-        f'<option value="{d.isoformat()}">{escape(day_label(d, lang))}</option>'
-        for d in days
+    days = [
+        d
+        for d in (now.date() + timedelta(days=n) for n in range(BOOKING_DAYS))
         if d.weekday() in hall.catalogue.hours.days
+    ]
+    day = next((d for d in days if d.isoformat() == day_text), days[0] if days else now.date())
+    day_options = "".join(
+        f'<option value="{d.isoformat()}"{" selected" if d == day else ""}>'
+        f"{escape(day_label(d, lang))}</option>"
+        for d in days
     )
+    slots = _slots_html(free_slots(hall.hall, chosen, day, now), lang) if chosen else ""
     words = {key: WORDS[key][lang] for key in WORDS}
     words_json = json.dumps(words, ensure_ascii=False).replace("</", "<\\/")
+    here = f"/book?lang={lang}"
+    booked = outcome.booked
+    done = ""
+    if booked is not None:
+        name = hall.hall.service(booked.service).name.get(lang)
+        at = booked.slot_at.astimezone(hall.tz)
+        done = (
+            f"<h2>{word(WORDS, 'booked', lang)}</h2><p>{escape(name)}<br>"
+            f"{escape(day_label(at.date(), lang))}, {at:%H:%M}</p>"
+            f"<p>{word(WORDS, 'your_code', lang)}:</p>"
+            f'<p class="code" id="booking-code">{escape(booked.code)}</p>'
+            f"<p>{word(WORDS, 'show_code', lang)}</p>"
+        )
+    error = escape(outcome.book_error)
+    cancelled = escape(outcome.cancel_text)
     body = (
         f'<main class="narrow"><h1>{word(WORDS, "title", lang)}</h1>'
-        '<form id="book" class="card" novalidate>'
+        f'<form id="book" class="card" method="post" action="{here}" novalidate'
+        f"{' hidden' if booked else ''}>"
         f'<label>{word(WORDS, "service", lang)}<select name="service" required>'
         f'<option value="">{word(WORDS, "choose", lang)}</option>{"".join(groups)}</select></label>'
         f'<label>{word(WORDS, "day", lang)}<select name="day">{day_options}</select></label>'
+        # without script: the times come back from the server (a POST: an IIN already typed
+        # must not end up in an address)
+        '<noscript><button type="submit" name="show" value="1" id="show-times">'
+        f"{word(WORDS, 'show_times', lang)}</button></noscript>"
         '<fieldset id="slots" class="slots">'
-        f"<legend>{word(WORDS, 'slot', lang)}</legend></fieldset>"
+        f"<legend>{word(WORDS, 'slot', lang)}</legend>{slots}</fieldset>"
         f'<label>{word(WORDS, "iin", lang)}<input name="iin" inputmode="numeric" '
         'pattern="[0-9]{12}" maxlength="12" autocomplete="off" required></label>'
         f'<p class="muted">{word(WORDS, "rule", lang)}</p>'
-        f'<p id="book-error" class="error" hidden></p>'
+        f'<p id="book-error" class="error" role="alert"{"" if error else " hidden"}>{error}</p>'
         f'<button type="submit" class="primary">{word(WORDS, "book", lang)}</button></form>'
-        '<section id="done" class="done" hidden aria-live="polite"></section>'
+        f'<section id="done" class="done" aria-live="polite"{"" if done else " hidden"}>'
+        f"{done}</section>"
         f"<h2>{word(WORDS, 'cancel_title', lang)}</h2>"
-        '<form id="cancel" class="card">'
+        f'<form id="cancel" class="card" method="post" action="/book/cancel?lang={lang}">'
         f'<label>{word(WORDS, "code", lang)}<input name="code" maxlength="16" '
         'autocapitalize="characters" autocomplete="off" required></label>'
-        '<p id="cancel-result" hidden></p>'
+        f'<p id="cancel-result" class="{"error" if outcome.cancel_failed else "done"}"'
+        f"{'' if cancelled else ' hidden'}>{cancelled}</p>"
         f'<button type="submit">{word(WORDS, "cancel", lang)}</button></form>'
         f"{lang_links(lang)}</main>"
         '<script id="words" type="application/json">'
@@ -189,14 +328,36 @@ async def booking_page(request: Request) -> Response:
         WORDS["title"][lang],
         body,
         lang,
+        status=status,
         styles=("site.css", "book.css"),
         scripts=("book.js",),
         remember_lang=True,
     )
 
 
+def _slots_html(slots: list[JsonObject], lang: Lang) -> str:
+    """The day's times as radio buttons: the same markup book.js makes."""
+    if not any(int(str(s["free"])) > 0 for s in slots):
+        return f'<p class="muted">{word(WORDS, "no_slots", lang)}</p>'
+    out = []
+    for slot in slots:
+        free = int(str(slot["free"]))
+        at = str(slot["at"])
+        state = f"{free} {WORDS['free'][lang]}" if free else WORDS["full"][lang]
+        out.append(
+            f'<label class="slot{"" if free else " taken"}"><input type="radio" name="slot" '
+            f'value="{escape(at)}"{"" if free else " disabled"}><span>{at[11:16]}</span>'
+            f"<small>{escape(state)}</small></label>"
+        )
+    return "".join(out)
+
+
 def routes() -> list[Route]:
-    return [Route("/book", booking_page, methods=["GET"])]
+    return [
+        Route("/book", booking_page, methods=["GET"]),
+        Route("/book", book_form, methods=["POST"]),
+        Route("/book/cancel", cancel_form, methods=["POST"]),
+    ]
 
 
 def api_routes() -> list[Route]:

@@ -8,7 +8,9 @@ from html import escape
 from starlette.requests import Request
 from starlette.responses import HTMLResponse
 
+from hallserver.domain.errors import Conflict, Forbidden, HallError, InvalidInput, NotFound
 from hallserver.domain.ids import LANGS, Lang
+from hallserver.service import Unavailable
 
 Words = Mapping[str, Mapping[Lang, str]]
 LANG_NAMES: dict[Lang, str] = {"kk": "Қазақша", "ru": "Русский", "en": "English"}
@@ -63,3 +65,18 @@ def html_page(
 
 def word(words: Words, key: str, lang: Lang) -> str:
     return escape(words[key][lang])
+
+
+def status_of(error: HallError) -> int:
+    """The HTTP status of a refused command (JSON answers and pages alike)."""
+    if isinstance(error, NotFound):
+        return 404
+    if isinstance(error, InvalidInput):
+        return 422
+    if isinstance(error, Forbidden):
+        return 401 if error.code == "unauthorized" else 403
+    if isinstance(error, Unavailable):
+        return 503
+    if isinstance(error, Conflict):
+        return 409
+    return 400

@@ -96,3 +96,50 @@ def test_the_slots_endpoint_refuses_a_bad_day_and_an_unknown_service(hall: Hall)
     assert httpx.get(f"{hall.api}/services/nope/slots").status_code == 404
     sunday = httpx.get(f"{hall.api}/services/id-card/slots", params={"day": "2026-11-29"})
     assert sunday.json()["slots"] == []  # the demo hall is closed on Sundays
+
+
+def test_booking_and_cancelling_work_without_javascript(browser: Browser, hall: Hall) -> None:
+    """An old phone, or script switched off: every step is a form the server answers."""
+    context = browser.new_context(
+        viewport=PHONE, is_mobile=True, has_touch=True, java_script_enabled=False
+    )
+    page = context.new_page()
+    page.set_default_timeout(8000)
+    page.goto(f"{hall.url}/book?lang=en")
+    expect(page.locator("label.slot")).to_have_count(0)
+    page.select_option("select[name=service]", "id-card")
+    page.click("#show-times")
+    expect(page.locator("label.slot")).to_have_count(9)
+    shoot(page, "booking-nojs-en")
+
+    page.click("label.slot:has-text('12:00')")
+    page.fill("input[name=iin]", "123")
+    with page.expect_navigation() as refused:
+        page.click("#book button.primary")
+    assert refused.value is not None and refused.value.status == 422
+    expect(page.locator("#book-error")).to_have_text("This IIN is not valid: check the 12 digits")
+    slots = httpx.get(f"{hall.api}/services/id-card/slots", params={"day": "2026-11-23"}).json()
+    assert all(s["free"] == s["capacity"] for s in slots["slots"])  # nothing was booked
+
+    page.click("label.slot:has-text('12:00')")
+    page.fill("input[name=iin]", valid_iin(20))
+    with page.expect_navigation() as booked:
+        page.click("#book button.primary")
+    assert booked.value is not None and booked.value.status == 201
+    expect(page.locator("#done")).to_contain_text("You are booked")
+    expect(page.locator("#done")).to_contain_text("12:00")
+    code = page.locator("#booking-code").inner_text().strip()
+    booking = httpx.get(f"{hall.api}/bookings/{code}").json()
+    assert booking["state"] == "booked" and booking["slot_at"].startswith("2026-11-23T12:00")
+    shoot(page, "booking-nojs-done-en")
+
+    page.fill("#cancel input[name=code]", code.lower())
+    page.click("#cancel button")
+    expect(page.locator("#cancel-result")).to_have_text("The booking is cancelled")
+    assert httpx.get(f"{hall.api}/bookings/{code}").json()["state"] == "cancelled"
+    with page.expect_navigation() as again:
+        page.fill("#cancel input[name=code]", code)
+        page.click("#cancel button")
+    assert again.value is not None and again.value.status == 409
+    expect(page.locator("#cancel-result")).to_have_text("This booking can no longer be cancelled")
+    context.close()
