@@ -283,20 +283,24 @@ class ConsultantWindow(QWidget):
         top.addWidget(
             label(self.tr("Signed in: {name}").format(name=flow.signed_in_as), "muted"), 1
         )
+        # Side by side when each half still holds about 18 characters a line; else stacked.
+        room = self.width() - 4 * self.sizes.gap
+        side_by_side = room >= 36 * self.sizes.body
+        if side_by_side:  # printing is set once a shift, not per visitor: up here when it fits
+            top.addWidget(self._print_toggle())
         top.addWidget(
             wrap_button(self.tr("Sign out"), self.sign_out, "secondary", None, touch, "sign-out")
         )
         column.addLayout(top)
-        # Side by side when each half still holds about 18 characters a line; else stacked.
-        # Finding and the service's facts on the left, issuing on the right: the issuing
-        # controls stay short enough to be seen whole beside a long list.
-        room = self.width() - 4 * self.sizes.gap
-        side_by_side = room >= 36 * self.sizes.body
+        # On the left, what the visitor needs: a service found (and its facts) or a booking
+        # checked in. On the right, issuing, then the tickets issued here right under it: the
+        # consultant sees the ticket just issued (and can cancel a mistake) without scrolling.
         left, right = QVBoxLayout(), QVBoxLayout()
         self._finding(left)
+        self._checking_in(left)
         self._facts(left)
         left.addStretch(1)
-        self._issuing(right, room * 3 // 5 if side_by_side else room)
+        self._issuing(right, room * 3 // 5 if side_by_side else room, not side_by_side)
         self._issued_here(right)
         right.addStretch(1)
         grid = QGridLayout()
@@ -355,8 +359,9 @@ class ConsultantWindow(QWidget):
             line.setObjectName("wait")
             column.addWidget(line)
 
-    def _issuing(self, column: QVBoxLayout, room: int) -> None:
-        """Priority and its reason, the visitor's language, printing, issuing, check-in."""
+    def _issuing(self, column: QVBoxLayout, room: int, print_toggle: bool) -> None:
+        """Priority and its reason, the visitor's language, printing (unless in the top row),
+        issuing."""
         flow, touch = self.flow, self.sizes.touch
         column.addWidget(label(self.tr("Priority"), "page", "big"))
         choices = QGridLayout()
@@ -396,29 +401,37 @@ class ConsultantWindow(QWidget):
                 )
             )
         column.addLayout(visitor)
-        column.addWidget(
-            wrap_button(
-                self.tr("Print the ticket here")
-                if flow.print_here
-                else self.tr("Only show the number"),
-                self._toggle_print,
-                "secondary",
-                None,
-                touch,
-                "print-toggle",
-            )
-        )
+        if print_toggle:
+            column.addWidget(self._print_toggle())
         column.addWidget(
             wrap_button(self.tr("Issue a ticket"), self.issue, "primary", "big", touch, "issue")
         )
+        self._problem(column)
+
+    def _print_toggle(self) -> QWidget:
+        return wrap_button(
+            self.tr("Print the ticket here")
+            if self.flow.print_here
+            else self.tr("Only show the number"),
+            self._toggle_print,
+            "secondary",
+            None,
+            self.sizes.touch,
+            "print-toggle",
+        )
+
+    def _checking_in(self, column: QVBoxLayout) -> None:
+        """A visitor with a booking: IIN or booking code, then the ticket."""
         column.addWidget(label(self.tr("Check in an appointment: IIN or booking code"), "page"))
         row = QHBoxLayout()
         row.addWidget(self.checkin, 2)
         row.addWidget(
-            wrap_button(self.tr("Check in"), self.check_in, "primary", None, touch, "check-in"), 1
+            wrap_button(
+                self.tr("Check in"), self.check_in, "primary", None, self.sizes.touch, "check-in"
+            ),
+            1,
         )
         column.addLayout(row)
-        self._problem(column)
 
     def _issued_here(self, column: QVBoxLayout) -> None:
         flow, touch = self.flow, self.sizes.touch
