@@ -29,7 +29,6 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 import httpx
-import uvloop
 import websockets
 from sqlalchemy import create_engine
 
@@ -230,7 +229,12 @@ def clients(main: Coroutine[Any, Any, R]) -> R:
     one process and these two cores; on the default loop the clients' own work showed up as
     1-2 ms of the measured call latency's tail. (The 500 WebSocket screens of the fan-out
     stay on the default loop: under uvloop their p99 was 70-95 ms against 37-39 ms.)"""
-    return uvloop.run(main)
+    try:
+        import uvloop
+    except ImportError:  # uvicorn[standard] brings no uvloop on Windows or PyPy
+        return asyncio.run(main)
+    with asyncio.Runner(loop_factory=uvloop.new_event_loop) as runner:
+        return runner.run(main)
 
 
 class RawHttp:

@@ -157,12 +157,12 @@ def prepare_voice(config: DisplayConfig) -> VoiceSettings:
         try:
             build(config.clips, list(missing))
         except (VoiceBuildError, OSError) as exc:
-            if all(key.startswith("letter_") for keys in missing.values() for key in keys):
+            if all(key.startswith("letter_cyr_") for keys in missing.values() for key in keys):
                 # a studio's set from before some prefix letters could be spoken: keep it;
                 # only a call with such a letter goes unspoken (and is logged)
                 _say(
-                    f"kezek display: the clip set lacks some prefix letters and cannot make "
-                    f"them now ({exc}); calls with those letters are not spoken",
+                    f"kezek display: the clip set lacks the Cyrillic prefix letters and cannot "
+                    f"make them now ({exc}); calls with those letters are not spoken",
                     file=sys.stderr,
                 )
                 return voice

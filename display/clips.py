@@ -211,9 +211,13 @@ class ClipSet:
         return self._chime
 
     def preload(self, lang: str, keys: Iterable[str]) -> None:
-        """Read every clip now, so the first call does not wait for the disk."""
-        for key in keys:
-            self.clip(lang, key)
+        """Read every clip the set has now, so the first call does not wait for the disk (a
+        word it lacks fails the call that needs it, not the start)."""
+        wanted = list(keys)
+        lacking = set(self.missing(lang, wanted))
+        for key in wanted:
+            if key not in lacking:
+                self.clip(lang, key)
 
     def announce(
         self, phrases: Sequence[tuple[str, Sequence[Word]]], text: str = ""

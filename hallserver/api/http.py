@@ -20,7 +20,7 @@ from hallserver.domain.errors import Forbidden, InvalidInput
 from hallserver.domain.events import Event
 from hallserver.domain.hall import Hall
 from hallserver.domain.ids import LANGS, JsonObject, Lang
-from hallserver.domain.tickets import Grade, Priority, Ticket
+from hallserver.domain.tickets import Grade, Priority, Ticket, TicketState
 from hallserver.iin import iin_problem
 from hallserver.service import HallService
 from hallserver.web import booking as booking_page
@@ -234,7 +234,8 @@ async def post_ticket(request: Request) -> Response:
         hall.now(),
         base_url(request),
         estimate=issued.estimate,
-        ticket_json=issued.ticket_json,
+        # as issued, unless a counter called it while its commit was on the way
+        ticket_json=issued.ticket_json if issued.ticket.state is TicketState.WAITING else None,
     )
     view["late_for_appointment"] = issued.late_for_appointment
     return ok(view, 201)

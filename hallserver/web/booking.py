@@ -202,7 +202,11 @@ async def booking_page(request: Request) -> Response:
 async def book_form(request: Request) -> Response:
     """The booking form sent without script: book, then answer with the code or the reason."""
     hall, lang = hall_of(request), lang_of(request)
-    form = await _form(request)
+    try:
+        form = await _form(request)
+    except HallError as error:
+        outcome = Outcome(book_error=problem_text(error, lang))
+        return render(request, "", "", outcome, status=status_of(error))
     service_id, day_text = form.get("service", ""), form.get("day", "")
     slot, iin = form.get("slot", ""), form.get("iin", "").strip()
     if form.get("show"):  # "show free times" for the chosen service and day
@@ -220,8 +224,8 @@ async def book_form(request: Request) -> Response:
 
 async def cancel_form(request: Request) -> Response:
     hall, lang = hall_of(request), lang_of(request)
-    code = (await _form(request)).get("code", "").strip().upper()
     try:
+        code = (await _form(request)).get("code", "").strip().upper()
         await cancel_visit(hall, code)
     except HallError as error:
         outcome = Outcome(cancel_text=problem_text(error, lang), cancel_failed=True)
@@ -301,8 +305,11 @@ def render(
         f'<option value="">{word(WORDS, "choose", lang)}</option>{"".join(groups)}</select></label>'
         f'<label>{word(WORDS, "day", lang)}<select name="day">{day_options}</select></label>'
         # without script: the times come back from the server (a POST: an IIN already typed
-        # must not end up in an address)
-        '<noscript><button type="submit" name="show" value="1" id="show-times">'
+        # must not end up in an address). The unseen first button makes Enter book, not show.
+        '<noscript><button type="submit" tabindex="-1" aria-hidden="true" '
+        'style="position:absolute;left:-10000px">'
+        f"{word(WORDS, 'book', lang)}</button>"
+        '<button type="submit" name="show" value="1" id="show-times">'
         f"{word(WORDS, 'show_times', lang)}</button></noscript>"
         '<fieldset id="slots" class="slots">'
         f"<legend>{word(WORDS, 'slot', lang)}</legend>{slots}</fieldset>"
@@ -320,7 +327,7 @@ def render(
         f'<p id="cancel-result" class="{"error" if outcome.cancel_failed else "done"}"'
         f"{'' if cancelled else ' hidden'}>{cancelled}</p>"
         f'<button type="submit">{word(WORDS, "cancel", lang)}</button></form>'
-        f"{lang_links(lang)}</main>"
+        f"{lang_links(lang, path='/book')}</main>"
         '<script id="words" type="application/json">'
         f"{words_json}</script>"
     )

@@ -26,13 +26,16 @@ def lang_of(request: Request, default: Lang = "kk") -> Lang:
     return default
 
 
-def lang_links(lang: Lang, extra_query: str = "") -> str:
+def lang_links(lang: Lang, extra_query: str = "", path: str = "") -> str:
+    """Links to this page in the other languages (`path` when it is not this address: a page
+    that answers a form)."""
     links = []
     for code, label in LANG_NAMES.items():
         if code == lang:
             links.append(f'<b aria-current="true">{label}</b>')
         else:
-            links.append(f'<a href="?lang={code}{extra_query}" hreflang="{code}">{label}</a>')
+            href = f"{path}?lang={code}{extra_query}"
+            links.append(f'<a href="{href}" hreflang="{code}">{label}</a>')
     return f'<nav class="langs">{" · ".join(links)}</nav>'
 
 

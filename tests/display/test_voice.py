@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from display.clips import RATE, Announcement, ClipSet, chime, read_wav, write_wav
+from display.clips import RATE, Announcement, ClipError, ClipSet, chime, read_wav, write_wav
 from display.voice import Announcer, QuietHours, SpokenCall, VoiceSettings, render
 from display.voice_cli import main as voice_main
-from display.wording import PAUSE, call_words
+from display.wording import PAUSE, call_words, vocabulary
 
 A023 = SpokenCall("t1", "A023", 5)
 
@@ -225,7 +225,12 @@ def test_a_clip_set_without_the_new_prefix_letters_keeps_its_voice_when_none_can
     monkeypatch.setenv("PATH", str(tmp_path / "no-programs"))  # espeak-ng cannot be found
     settings = VoiceSettings(languages=("kk", "ru"))
     assert prepare_voice(DisplayConfig(voice=settings, clips=studio)).enabled
-    assert render(ClipSet(studio), A023, settings).segments  # Latin prefixes still spoken
+    clips = ClipSet(studio)
+    for lang in settings.languages:  # what the display does next: read what the set has
+        clips.preload(lang, vocabulary(lang))
+    assert render(clips, A023, settings).segments  # Latin prefixes still spoken
+    with pytest.raises(ClipError, match="letter_cyr_q"):  # that one call is not half-said
+        render(clips, SpokenCall("t3", "Қ101", 12), settings)
 
-    (studio / "kk" / "ticket.wav").unlink()  # a word every call needs: no voice then
+    (studio / "kk" / "letter_A.wav").unlink()  # a Latin letter was always there: no exemption
     assert not prepare_voice(DisplayConfig(voice=settings, clips=studio)).enabled

@@ -124,7 +124,7 @@ def test_booking_and_cancelling_work_without_javascript(browser: Browser, hall: 
     page.click("label.slot:has-text('12:00')")
     page.fill("input[name=iin]", valid_iin(20))
     with page.expect_navigation() as booked:
-        page.click("#book button.primary")
+        page.press("input[name=iin]", "Enter")  # Enter books (it does not just show times)
     assert booked.value is not None and booked.value.status == 201
     expect(page.locator("#done")).to_contain_text("You are booked")
     expect(page.locator("#done")).to_contain_text("12:00")
@@ -142,4 +142,11 @@ def test_booking_and_cancelling_work_without_javascript(browser: Browser, hall: 
         page.click("#cancel button")
     assert again.value is not None and again.value.status == 409
     expect(page.locator("#cancel-result")).to_have_text("This booking can no longer be cancelled")
+    page.click("nav.langs a[hreflang=ru]")  # from the answer to a form: back to /book itself
+    expect(page.locator("h1")).to_have_text("Запись на приём")
+    assert page.url.endswith("/book?lang=ru")
+
+    too_long = httpx.post(f"{hall.url}/book?lang=en", data={"iin": "1" * 5000})
+    assert too_long.status_code == 422 and "text/html" in too_long.headers["content-type"]
+    assert "That did not work" in too_long.text
     context.close()
