@@ -1,0 +1,384 @@
+"""The HTTP commands of the protocol: `HallClient` and the small records it returns."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from datetime import datetime
+from typing import TypeVar
+from urllib.parse import quote
+
+import httpx
+
+from hallserver.client.errors import BadReply, HallRefused, HallUnreachable, api_url
+from hallserver.protocol import (
+    BookingView,
+    CounterView,
+    HallView,
+    JsonObject,
+    JsonValue,
+    OperatorDay,
+    ProtocolError,
+    QueueEntry,
+    ServiceView,
+    Snapshot,
+    TicketView,
+    json_value,
+)
+
+V = TypeVar("V")
+
+
+@dataclass(frozen=True)
+class OperatorSession:
+    """An operator signed in at a counter; `token` acts for them until sign-out."""
+
+    token: str
+    login: str
+    name: str
+    supervisor: bool
+    counter: CounterView
+
+
+@dataclass(frozen=True)
+class EnrolledTerminal:
+    """What enrolling with a pairing code gives a terminal: its own token and role."""
+
+    token: str
+    role: str
+    name: str
+    hall_id: str
+    counter_id: str | None = None
+
+
+@dataclass(frozen=True)
+class PairingCode:
+    """A one-time code a technician gives a new terminal to enroll with."""
+
+    code: str
+    expires_at: datetime
+
+
+@dataclass(frozen=True)
+class Identity:
+    """Who a token belongs to (`GET /whoami`)."""
+
+    role: str
+    name: str
+    counter_id: str | None
+    supervisor: bool
+
+
+class HallClient:
+    """Typed calls to one hall server's HTTP API over one keep-alive connection pool.
+
+    `base_url` is the server's root URL as `kezek hall` prints it. `token` may be changed at any
+    time (e.g. to the operator's token after `sign_in`). Safe to share between threads.
+    """
+
+    def __init__(self, base_url: str, token: str | None = None, timeout: float = 5.0) -> None:
+        self.base_url = api_url(base_url)
+        self.token = token
+        self._http = httpx.Client(
+            base_url=self.base_url,
+            timeout=httpx.Timeout(timeout, connect=min(timeout, 3.0)),
+            headers={"Accept": "application/json", "User-Agent": "kezek-terminal"},
+        )
+
+    def close(self) -> None:
+        self._http.close()
+
+    def __enter__(self) -> HallClient:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # ------------------------------------------------------------------ reads
+
+    def hall(self) -> HallView:
+        return _view(HallView.from_json, self._get("/hall"))
+
+    def health(self) -> bool:
+        return self._get("/health") == {"ok": True}
+
+    def services(self) -> list[ServiceView]:
+        return _views(ServiceView.from_json, self._get("/services"))
+
+    def service(self, service_id: str) -> ServiceView:
+        return _view(ServiceView.from_json, self._get(f"/services/{_seg(service_id)}"))
+
+    def queue(self) -> list[QueueEntry]:
+        return _views(QueueEntry.from_json, self._get("/queue"))
+
+    def counters(self) -> list[CounterView]:
+        return _views(CounterView.from_json, self._get("/counters"))
+
+    def ticket(self, ticket_id: str) -> TicketView:
+        return _view(TicketView.from_json, self._get(f"/tickets/{_seg(ticket_id)}"))
+
+    def snapshot(self) -> Snapshot:
+        return _view(Snapshot.from_json, self._get("/snapshot"))
+
+    def whoami(self) -> Identity:
+        raw = self._get("/whoami")
+        return _view(
+            lambda r: Identity(
+                role=_str(r, "role"),
+                name=_str(r, "name"),
+                counter_id=_opt_str(r, "counter_id"),
+                supervisor=bool(_obj(r).get("supervisor")),
+            ),
+            raw,
+        )
+
+    # ------------------------------------------------------------------ issuing
+
+    def issue_ticket(
+        self,
+        service_id: str | None = None,
+        *,
+        priority: str | None = None,
+        priority_reason: str | None = None,
+        language: str | None = None,
+        appointment_code: str | None = None,
+        iin: str | None = None,
+    ) -> TicketView:
+        """Issue a ticket (kiosk/consultant token). With `appointment_code`, check in a booking."""
+        body = _body(
+            service_id=service_id,
+            priority=priority,
+            priority_reason=priority_reason,
+            language=language,
+            appointment_code=appointment_code,
+            iin=iin,
+        )
+        return _view(TicketView.from_json, self._post("/tickets", body))
+
+    # ------------------------------------------------------------------ counter work
+
+    def call_next(self, counter_id: str) -> TicketView | None:
+        """Call the next ticket for this counter; None when nobody waits for it (204)."""
+        raw = self._post(f"/counters/{_seg(counter_id)}/call")
+        return None if raw is None else _view(TicketView.from_json, raw)
+
+    def call_ticket(self, counter_id: str, ticket_id: str, reason: str) -> TicketView:
+        """A supervisor's call out of order; the reason is logged with the event."""
+        raw = self._post(
+            f"/counters/{_seg(counter_id)}/call", {"ticket_id": ticket_id, "reason": reason}
+        )
+        return _view(TicketView.from_json, raw)
+
+    def recall(self, ticket_id: str) -> TicketView:
+        return self._ticket_action(ticket_id, "recall")
+
+    def start(self, ticket_id: str) -> TicketView:
+        return self._ticket_action(ticket_id, "start")
+
+    def finish(self, ticket_id: str) -> TicketView:
+        return self._ticket_action(ticket_id, "finish")
+
+    def no_show(self, ticket_id: str) -> TicketView:
+        return self._ticket_action(ticket_id, "no-show")
+
+    def requeue(self, ticket_id: str) -> TicketView:
+        return self._ticket_action(ticket_id, "requeue")
+
+    def transfer(
+        self,
+        ticket_id: str,
+        service_id: str,
+        *,
+        counter_id: str | None = None,
+        note: str | None = None,
+    ) -> TicketView:
+        body = _body(service_id=service_id, counter_id=counter_id, note=note)
+        return _view(TicketView.from_json, self._post(f"/tickets/{_seg(ticket_id)}/transfer", body))
+
+    def cancel(self, ticket_id: str, reason: str | None = None) -> TicketView:
+        raw = self._post(f"/tickets/{_seg(ticket_id)}/cancel", _body(reason=reason))
+        return _view(TicketView.from_json, raw)
+
+    def rate(self, ticket_id: str, grade: str) -> TicketView:
+        """Rate a finished service: excellent | good | satisfactory."""
+        raw = self._post(f"/tickets/{_seg(ticket_id)}/rating", {"grade": grade})
+        return _view(TicketView.from_json, raw)
+
+    def open_counter(self, counter_id: str) -> CounterView:
+        return self._counter_action(counter_id, "open")
+
+    def pause_counter(self, counter_id: str, reason: str | None = None) -> CounterView:
+        return self._counter_action(counter_id, "pause", _body(reason=reason))
+
+    def close_counter(self, counter_id: str) -> CounterView:
+        return self._counter_action(counter_id, "close")
+
+    def set_profile(self, counter_id: str, profile: Mapping[str, str]) -> CounterView:
+        return self._counter_action(counter_id, "profile", {"profile": dict(profile)})
+
+    def sign_in(self, counter_id: str, login: str, pin: str) -> OperatorSession:
+        """Sign an operator in at a counter (with the counter terminal's token).
+
+        Returns the operator's own token; set `client.token = session.token` to act as them.
+        """
+        raw = self._post(f"/counters/{_seg(counter_id)}/sign-in", {"login": login, "pin": pin})
+
+        def parse(r: object) -> OperatorSession:
+            operator = _obj(_obj(r).get("operator"))
+            return OperatorSession(
+                token=_str(r, "token"),
+                login=_str(operator, "login"),
+                name=_str(operator, "name"),
+                supervisor=bool(operator.get("supervisor")),
+                counter=CounterView.from_json(_obj(r).get("counter")),
+            )
+
+        return _view(parse, raw)
+
+    def sign_out(self, counter_id: str) -> None:
+        """Sign out the operator whose token this client holds."""
+        self._post(f"/counters/{_seg(counter_id)}/sign-out")
+
+    def report_status(self, printer: str = "none", detail: str = "") -> None:
+        """A terminal's heartbeat and its printer's state (online, paper_out, offline, …)."""
+        body: JsonObject = {"printer": printer}
+        if detail:
+            body["detail"] = detail[:200]
+        self._post("/terminals/status", body)
+
+    def operator_today(self, login: str) -> OperatorDay:
+        """An operator's day so far (their own token, or a supervisor's)."""
+        raw = self._get(f"/operators/{_seg(login)}/today")
+        return _view(OperatorDay.from_json, raw)
+
+    # ------------------------------------------------------------------ hall-wide
+
+    def suspend_service(self, service_id: str) -> ServiceView:
+        raw = self._post(f"/services/{_seg(service_id)}/suspend")
+        return _view(ServiceView.from_json, raw)
+
+    def resume_service(self, service_id: str) -> ServiceView:
+        raw = self._post(f"/services/{_seg(service_id)}/resume")
+        return _view(ServiceView.from_json, raw)
+
+    def announce(self, text: str) -> str:
+        """Set the text the displays show; returns it as the server stored it."""
+        return _view(lambda r: _str(r, "announcement"), self._post("/announcement", {"text": text}))
+
+    def create_pairing_code(
+        self, role: str, name: str, counter_id: str | None = None
+    ) -> PairingCode:
+        """A one-time code for a new terminal (supervisor or admin token)."""
+        raw = self._post("/pairing-codes", _body(role=role, name=name, counter_id=counter_id))
+        return _view(
+            lambda r: PairingCode(
+                code=_str(r, "code"), expires_at=datetime.fromisoformat(_str(r, "expires_at"))
+            ),
+            raw,
+        )
+
+    def enroll(self, code: str, name: str | None = None) -> EnrolledTerminal:
+        """Trade a pairing code for this terminal's own token (no token needed)."""
+        raw = self._post("/enroll", _body(code=code, name=name))
+        return _view(
+            lambda r: EnrolledTerminal(
+                token=_str(r, "token"),
+                role=_str(r, "role"),
+                name=_str(r, "name"),
+                hall_id=_str(r, "hall_id"),
+                counter_id=_opt_str(r, "counter_id"),
+            ),
+            raw,
+        )
+
+    # ------------------------------------------------------------------ bookings
+
+    def book(self, service_id: str, slot_at: datetime, iin: str | None = None) -> BookingView:
+        body = _body(service_id=service_id, slot_at=slot_at.isoformat(), iin=iin)
+        return _view(BookingView.from_json, self._post("/bookings", body))
+
+    def booking(self, code: str) -> BookingView:
+        return _view(BookingView.from_json, self._get(f"/bookings/{_seg(code)}"))
+
+    def cancel_booking(self, code: str) -> BookingView:
+        return _view(BookingView.from_json, self._post(f"/bookings/{_seg(code)}/cancel"))
+
+    # ------------------------------------------------------------------ plumbing
+
+    def _ticket_action(self, ticket_id: str, action: str) -> TicketView:
+        raw = self._post(f"/tickets/{_seg(ticket_id)}/{action}")
+        return _view(TicketView.from_json, raw)
+
+    def _counter_action(
+        self, counter_id: str, action: str, body: JsonObject | None = None
+    ) -> CounterView:
+        raw = self._post(f"/counters/{_seg(counter_id)}/{action}", body)
+        return _view(CounterView.from_json, raw)
+
+    def _get(self, path: str) -> JsonValue:
+        return self._send("GET", path, None)
+
+    def _post(self, path: str, body: JsonObject | None = None) -> JsonValue:
+        return self._send("POST", path, body if body is not None else {})
+
+    def _send(self, method: str, path: str, body: JsonObject | None) -> JsonValue:
+        headers = {"Authorization": f"Bearer {self.token}"} if self.token else {}
+        try:
+            reply = self._http.request(method, path, json=body, headers=headers)
+        except httpx.TransportError as exc:  # connect/read/write errors and timeouts
+            raise HallUnreachable(f"{self.base_url} did not answer: {exc}") from exc
+        except httpx.HTTPError as exc:  # e.g. an invalid URL
+            raise HallUnreachable(f"cannot reach {self.base_url}: {exc}") from exc
+        if reply.status_code == 204:
+            return None
+        try:
+            data = json_value(reply.json())
+        except (ValueError, ProtocolError):
+            data = None
+        if reply.is_success:
+            if data is None:
+                raise BadReply(f"{method} {path}: the answer is not JSON")
+            return data
+        if isinstance(data, dict) and isinstance(data.get("error"), str):
+            message = data.get("message")
+            raise HallRefused(reply.status_code, str(data["error"]), str(message or ""), data)
+        raise HallRefused(reply.status_code, f"http_{reply.status_code}", reply.text[:200])
+
+
+def _seg(value: str) -> str:
+    """One path segment, escaped (ids come from users: a slash must not change the route)."""
+    return quote(value, safe="")
+
+
+def _body(**fields: str | None) -> JsonObject:
+    return {name: value for name, value in fields.items() if value is not None}
+
+
+def _view(parse: Callable[[object], V], raw: object) -> V:
+    try:
+        return parse(raw)
+    except (ProtocolError, ValueError) as exc:
+        raise BadReply(str(exc)) from exc
+
+
+def _views(parse: Callable[[object], V], raw: object) -> list[V]:
+    if not isinstance(raw, list):
+        raise BadReply(f"expected a list, got {type(raw).__name__}")
+    return [_view(parse, item) for item in raw]
+
+
+def _obj(raw: object) -> Mapping[str, object]:
+    if not isinstance(raw, dict):
+        raise ProtocolError(f"expected a JSON object, got {type(raw).__name__}")
+    return raw
+
+
+def _str(raw: object, name: str) -> str:
+    value = _obj(raw).get(name)
+    if not isinstance(value, str):
+        raise ProtocolError(f"{name}: expected a string")
+    return value
+
+
+def _opt_str(raw: object, name: str) -> str | None:
+    return None if _obj(raw).get(name) is None else _str(raw, name)
