@@ -292,12 +292,13 @@ class ConsultantWindow(QWidget):
             wrap_button(self.tr("Sign out"), self.sign_out, "secondary", None, touch, "sign-out")
         )
         column.addLayout(top)
-        # On the left, what the visitor needs: a service found (and its facts) or a booking
-        # checked in. On the right, issuing, then the tickets issued here right under it: the
-        # consultant sees the ticket just issued (and can cancel a mistake) without scrolling.
+        # On the left, what the visitor needs: a booking checked in (short, so it stays in view
+        # above the list of services), or a service found and its facts. On the right, issuing,
+        # then the tickets issued here right under it: the consultant sees the ticket just
+        # issued (and can cancel a mistake) without scrolling.
         left, right = QVBoxLayout(), QVBoxLayout()
-        self._finding(left)
         self._checking_in(left)
+        self._finding(left)
         self._facts(left)
         left.addStretch(1)
         self._issuing(right, room * 3 // 5 if side_by_side else room, not side_by_side)
