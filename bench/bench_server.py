@@ -194,6 +194,27 @@ async def python_load(url: str, seconds: float, token: str | None) -> tuple[floa
     return done / (time.perf_counter() - began), bad
 
 
+class CpuMeter:
+    """CPU seconds of the server's event-loop thread and of its writer process, from /proc
+    (Linux): where a request's time goes, beside how many requests there were."""
+
+    def __init__(self, pid: int) -> None:
+        self.loop = Path(f"/proc/{pid}/task/{pid}/stat")
+        children = Path(f"/proc/{pid}/task/{pid}/children")
+        kids = children.read_text().split() if children.exists() else []
+        self.writer = Path(f"/proc/{kids[0]}/stat") if kids else None
+        self.tick = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
+
+    def _cpu(self, stat: Path | None) -> float:
+        if stat is None or not stat.exists():
+            return float("nan")
+        fields = stat.read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / self.tick  # utime + stime
+
+    def read(self) -> tuple[float, float]:
+        return self._cpu(self.loop), self._cpu(self.writer)
+
+
 def throughput(work: Path, seconds: int) -> dict[str, float]:
     data = work / "throughput"
     kiosk = kezek("token", "create", "--role", "kiosk", "--data-dir", str(data))
@@ -204,11 +225,21 @@ def throughput(work: Path, seconds: int) -> dict[str, float]:
         if tool == "wrk":
             script = work / "post.lua"
             script.write_text(WRK_POST.replace("TOKEN", kiosk), encoding="utf-8")
+            meter = CpuMeter(hall.process.pid)
+            before = meter.read()
             empty, _ = wrk(f"{hall.api}/health", seconds, None)
+            middle = meter.read()
             issue, bad = wrk(f"{hall.api}/tickets", seconds, script)
+            after = meter.read()
+            cpu = {
+                "empty_loop_us": (middle[0] - before[0]) / (empty * seconds) * 1e6,
+                "issue_loop_us": (after[0] - middle[0]) / (issue * seconds) * 1e6,
+                "issue_writer_us": (after[1] - middle[1]) / (issue * seconds) * 1e6,
+            }
         else:
             empty, _ = clients(python_load(f"{hall.api}/health", seconds, None))
             issue, bad = clients(python_load(f"{hall.api}/tickets", seconds, kiosk))
+            cpu = {}  # the Python clients share the server's cores: no fair split
         with httpx.Client() as http:
             waiting = sum(q["waiting"] for q in http.get(f"{hall.api}/queue").json())
     finally:
@@ -218,7 +249,13 @@ def throughput(work: Path, seconds: int) -> dict[str, float]:
     ratio = issue / empty
     print(f"  POST /tickets                  {issue:8.0f} tickets/s  ({ratio:.2f}x the ceiling)")
     print(f"  tickets in the queue after     {waiting:8d}   (refused during the run: {bad})")
-    return {"empty_rps": empty, "issue_rps": issue, "ratio": issue / empty}
+    if cpu:
+        print(
+            f"  CPU per request: event loop {cpu['empty_loop_us']:.0f} us (empty), "
+            f"{cpu['issue_loop_us']:.0f} us (ticket); writer process "
+            f"{cpu['issue_writer_us']:.0f} us (ticket)"
+        )
+    return {"empty_rps": empty, "issue_rps": issue, "ratio": issue / empty} | cpu
 
 
 # ---------------------------------------------------------------- call latency
