@@ -57,10 +57,12 @@ class HeaderBar(QWidget):
                 locale.toString(date, "d MMMM, dddd"),
             )
         name_w = w - 3 * pad - clock_w * 1.6
-        for factor in (0.27, 0.23, 0.2, 0.17):  # the largest size that shows the whole name
+        # the largest size that shows the whole name, in two lines, or three at the smallest
+        # (a long Russian name beside the clock of a portrait screen)
+        for factor, most in ((0.27, 2), (0.23, 2), (0.2, 2), (0.17, 2), (0.17, 3)):
             name_font = paint.font(h * factor, bold=True)
             metrics = QFontMetricsF(name_font)
-            lines = paint.wrap(self.hall_name, metrics, name_w, 2)
+            lines = paint.wrap(self.hall_name, metrics, name_w, most)
             if not lines or not lines[-1].endswith("…"):
                 break
         painter.setPen(paint.TEXT)
