@@ -192,14 +192,13 @@ class HallService:
 
     def _queues(self, ticket: JsonObject, data: JsonObject, now: datetime) -> list[JsonValue]:
         """The lines a ticket event changed: its service's, and the one it left if transferred."""
-        services = self.hall.services
-        names = [s for s in (ticket.get("service_id"), data.get("from_service_id")) if s]
-        if len(names) == 2 and names[0] == names[1]:
-            names.pop()
+        names = {
+            s for s in (ticket.get("service_id"), data.get("from_service_id")) if isinstance(s, str)
+        }
         return [
             self.hall.service_queue(ServiceId(name), now).to_json()
-            for name in sorted(str(n) for n in names)
-            if name in services
+            for name in sorted(names)
+            if name in self.hall.services
         ]
 
     async def _commit(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import json
 import os
 import signal
 from datetime import timedelta
@@ -293,3 +294,27 @@ def test_sessions_end_by_themselves_and_when_revoked(db_url: str) -> None:
         return seen
 
     assert asyncio.run(scenario()) == [True] * 6
+
+
+def test_a_transfer_event_carries_both_lines_it_changed(tmp_path: Path) -> None:
+    clock = Clock()
+
+    async def scenario() -> list[dict[str, object]]:
+        service = make_service(f"sqlite:///{tmp_path / 'k.sqlite3'}", clock)
+        await service.start()
+        run = service.run
+        await run(SYSTEM, lambda h, now: (None, h.sign_in("c1", OperatorId("aigul"), now)))
+        await run(SYSTEM, lambda h, now: (None, h.open_counter("c1", now)))
+        await run(SYSTEM, lambda h, now: h.issue("id-card", now))
+        called = await run(SYSTEM, lambda h, now: h.call_next("c1", now))
+        assert called is not None
+        await run(SYSTEM, lambda h, now: h.transfer(called.id, "birth", now))
+        await service.stop()
+        events = [e for e in service.store.events() if e.type == "ticket.transferred"]
+        service.store.close()
+        return [json.loads(e.data) for e in events]
+
+    [transferred] = asyncio.run(scenario())
+    lines = transferred["queue"]
+    assert isinstance(lines, list)
+    assert [(q["service_id"], q["waiting"]) for q in lines] == [("birth", 1), ("id-card", 0)]
