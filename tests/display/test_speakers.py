@@ -1,0 +1,156 @@
+"""The display's voice through a real audio stack: `kezek display` plays a call to a PulseAudio
+null sink, and what reaches the sink's monitor is the announcement it wrote as a WAV.
+
+No sound card is needed: the null sink is PulseAudio's own, the playback is Qt's (QAudioSink),
+and `parec` records what the sink was given.
+"""
+
+from __future__ import annotations
+
+import array
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+import wave
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from display.clips import RATE
+from hallserver.client import HallClient
+from tests.conftest import LiveServer, open_counter
+
+SINK = "hall"
+SILENCE = 300  # |sample| under this is silence (the clips peak near 23,000)
+
+
+@pytest.fixture
+def pulse(tmp_path: Path) -> Iterator[dict[str, str]]:
+    """A private PulseAudio daemon with one null sink; yields the environment that reaches it."""
+    if shutil.which("pulseaudio") is None or shutil.which("parec") is None:
+        pytest.skip("PulseAudio is not installed here (.ci/run installs pulseaudio)")
+    runtime = tmp_path / "pulse-runtime"
+    runtime.mkdir(mode=0o700)
+    socket = runtime / "native"
+    env = {
+        **os.environ,
+        "HOME": str(tmp_path),
+        "XDG_RUNTIME_DIR": str(runtime),
+        "PULSE_SERVER": f"unix:{socket}",
+    }
+    daemon = subprocess.Popen(
+        [
+            "pulseaudio",
+            "-n",  # no default configuration: only the modules below
+            "--daemonize=no",
+            "--exit-idle-time=-1",
+            "--log-target=stderr",
+            "-L",
+            f"module-native-protocol-unix socket={socket} auth-anonymous=1",
+            "-L",
+            f"module-null-sink sink_name={SINK} rate={RATE} channels=1",
+        ],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        deadline = time.monotonic() + 10
+        while not answers(env):
+            if daemon.poll() is not None or time.monotonic() > deadline:
+                pytest.fail("PulseAudio did not start")
+            time.sleep(0.1)
+        yield env
+    finally:
+        daemon.terminate()
+        daemon.wait(timeout=10)
+
+
+def answers(env: dict[str, str]) -> bool:
+    info = subprocess.run(["pactl", "info"], env=env, capture_output=True, check=False, timeout=5)
+    return info.returncode == 0
+
+
+def read_wav(path: Path) -> array.array[int]:
+    with wave.open(str(path), "rb") as wav:
+        assert (wav.getframerate(), wav.getnchannels(), wav.getsampwidth()) == (RATE, 1, 2)
+        samples = array.array("h", wav.readframes(wav.getnframes()))
+    return samples
+
+
+def sounding(samples: array.array[int]) -> tuple[int, int]:
+    """The first and last sample that is not silence."""
+    loud = [i for i, s in enumerate(samples) if abs(s) > SILENCE]
+    assert loud, "nothing but silence"
+    return loud[0], loud[-1]
+
+
+def test_a_call_is_played_through_the_speakers_as_it_was_written(
+    live_server: LiveServer, pulse: dict[str, str], clip_dir: Path, tmp_path: Path
+) -> None:
+    wavs = tmp_path / "calls"
+    wavs.mkdir()
+    recording = tmp_path / "sink.raw"
+    env = {**pulse, "QT_QPA_PLATFORM": "offscreen"}
+    parec = subprocess.Popen(
+        ["parec", "-d", f"{SINK}.monitor", "--raw", "--format=s16le", f"--rate={RATE}"]
+        + ["--channels=1", "--latency-msec=20", str(recording)],
+        env=env,
+    )
+    display = subprocess.Popen(
+        [sys.executable, "-m", "display", "--server", live_server.url, "--clips", str(clip_dir)]
+        + ["--wav-dir", str(wavs), "--voice", "kk", "--lang", "kk", "--window", "960x540"],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    try:
+        operator = HallClient(live_server.url, open_counter(live_server, "c1", "speakers"))
+        kiosk = HallClient(live_server.url, live_server.tokens["kiosk"])
+        ticket = kiosk.issue_ticket("id-card")
+        operator.call_next("c1")
+        deadline = time.monotonic() + 30
+        while not list(wavs.iterdir()):  # a call made before the display listened is not spoken
+            assert display.poll() is None, display.stdout.read() if display.stdout else ""
+            assert time.monotonic() < deadline, "the display spoke no call"
+            time.sleep(1.0)
+            if not list(wavs.iterdir()):
+                operator.recall(ticket.id)
+        (written,) = list(wavs.iterdir())
+        said = read_wav(written)
+        time.sleep(len(said) / RATE + 1.5)  # the whole announcement, and some quiet after it
+    finally:
+        display.terminate()
+        output = display.communicate(timeout=20)[0]
+        parec.send_signal(signal.SIGINT)
+        parec.wait(timeout=10)
+    assert "no audio output" not in output
+    raw = recording.read_bytes()
+    heard = array.array("h", raw[: len(raw) // 2 * 2])
+    said_from, said_to = sounding(said)
+    heard_from, heard_to = sounding(heard)
+    # as long, to within 50 ms (the sink may miss a few ms as playback starts)
+    assert abs((heard_to - heard_from) - (said_to - said_from)) < RATE // 20
+    # and the same sound: find where it lies in the recording, then compare sample by sample
+    shift = max(
+        range(heard_from - said_from - RATE // 10, heard_from - said_from + RATE // 10),
+        key=lambda d: similarity(said, heard, d, said_from + RATE, said_from + RATE + 2000),
+    )
+    assert similarity(said, heard, shift, max(said_from, heard_from - shift), said_to) > 0.99
+
+
+def similarity(
+    said: array.array[int], heard: array.array[int], shift: int, a: int, b: int
+) -> float:
+    """Normalised correlation of said[a:b] with the recording `shift` samples later."""
+    a, b = max(a, -shift), min(b, len(heard) - shift, len(said))
+    dot = sum(said[i] * heard[i + shift] for i in range(a, b, 3))
+    power = sum(said[i] ** 2 for i in range(a, b, 3)) * sum(
+        heard[i + shift] ** 2 for i in range(a, b, 3)
+    )
+    return dot / power**0.5 if power else 0.0
