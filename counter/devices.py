@@ -2,7 +2,8 @@
 
 Each device is a pyserial URL, a protocol and a bus address. Devices on the same URL share one
 transport (one RS-485 bus). Button presses and rating keys arrive on the transport's thread
-through the callbacks; `show()` writes to the display and never raises.
+through the callbacks; `show()` writes to the display, `lamp()` and `beep()` to the call button,
+and none of them raises.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from counter.state import Action
-from hardware.devices import kezek_line, modbus_display
+from hardware.devices import kezek_line, modbus_display, qsystem
 from hardware.devices.events import ButtonPressed, DeviceEvent, RatingPressed
 from hardware.devices.kezek_line import KezekLineProtocol
 from hardware.devices.modbus_display import ModbusDisplayProtocol
@@ -111,10 +112,31 @@ class CounterDevices:
             frame = modbus_display.show(config.address, text, blink=blink)
         else:
             frame = kezek_line.show(config.address, text, blink=blink)
+        return self._send("number display", config, frame)
+
+    def lamp(self, state: str) -> bool:
+        """Set the call button's lamp: ON, OFF or BLINK; False if it could not."""
+        config = self.button
+        if config is None:
+            return False
+        if config.protocol == "qsystem":
+            return self._send("call button", config, qsystem.led(config.address, state))
+        return self._send("call button", config, kezek_line.led(config.address, state))
+
+    def beep(self, milliseconds: int) -> bool:
+        """Sound the call button's buzzer (QSystem's has one length); False if it could not."""
+        config = self.button
+        if config is None:
+            return False
+        if config.protocol == "qsystem":
+            return self._send("call button", config, qsystem.beep(config.address))
+        return self._send("call button", config, kezek_line.beep(config.address, milliseconds))
+
+    def _send(self, device: str, config: DeviceConfig, frame: bytes) -> bool:
         try:
             self._transports[config.url].send(frame)
         except HardwareError as exc:
-            log.warning("number display: %s", exc)
+            log.warning("%s: %s", device, exc)
             return False
         return True
 

@@ -231,3 +231,11 @@ class DeviceLink(QObject):
     def show(self, text: str, *, blink: bool = False) -> bool:
         """The number display shows `text` (a short serial write on the GUI thread)."""
         return self.devices.show(text, blink=blink)
+
+    def lamp(self, state: str) -> bool:
+        """The call button's lamp: ON, OFF or BLINK."""
+        return self.devices.lamp(state)
+
+    def beep(self, milliseconds: int) -> bool:
+        """The call button's buzzer."""
+        return self.devices.beep(milliseconds)

@@ -157,6 +157,18 @@ class ConsoleState:
             legal |= {Action.FINISH, Action.TRANSFER}
         return frozenset(legal)
 
+    def lamp(self) -> str:
+        """The call button's lamp: BLINK while a called visitor is on the way, ON while the
+        counter is free and someone is waiting for it (a press calls them), else OFF."""
+        ticket = self.current
+        if self.operator is None or self.counter is None:
+            return "OFF"
+        if ticket is not None and ticket.status == "called":
+            return "BLINK"
+        if ticket is None and self.counter.state == "open" and self.waiting:
+            return "ON"
+        return "OFF"
+
     def button_action(self, action: Action, *, qsystem: bool) -> Action:
         """What a hardware key means now. QSystem's call key recalls while a visitor is called,
         and its finish key marks a visitor who never came as no-show (as QSystem does)."""

@@ -242,19 +242,28 @@ def _simulate(device: str, protocol: str, address: int, link: Path | None) -> in
         keys = BUTTON_KEYS if device == "button" else KEYPAD_KEYS
         help_text = ", ".join(f"{key}={value.value}" for key, value in keys.items())
         print(f"{device} {address} ({protocol}): {help_text}; q stops", flush=True)
-        button = ButtonSimulator(port, address, protocol) if device == "button" else None
-        keypad = KeypadSimulator(port, address) if device == "keypad" else None
-        for key in _keys(sys.stdin):
-            if key == "q":
-                break
-            if button is not None and key in BUTTON_KEYS:
-                sent = button.press(BUTTON_KEYS[key])
-            elif keypad is not None and key in KEYPAD_KEYS:
-                sent = keypad.press(KEYPAD_KEYS[key])
-            else:
-                continue
-            print(f"sent {sent!r}", flush=True)
-            port.read(0.05)  # drop the host's acknowledgement
+        button = keypad = None
+        if device == "button":  # it shows what the host asks of its lamp and buzzer
+            button = ButtonSimulator(
+                port, address, protocol, on_signal=lambda text: print(text, flush=True)
+            ).start()
+        else:
+            keypad = KeypadSimulator(port, address)
+        try:
+            for key in _keys(sys.stdin):
+                if key == "q":
+                    break
+                if button is not None and key in BUTTON_KEYS:
+                    sent = button.press(BUTTON_KEYS[key])
+                elif keypad is not None and key in KEYPAD_KEYS:
+                    sent = keypad.press(KEYPAD_KEYS[key])
+                    port.read(0.05)  # drop the host's acknowledgement
+                else:
+                    continue
+                print(f"sent {sent!r}", flush=True)
+        finally:
+            if button is not None:
+                button.stop()
     return 0
 
 

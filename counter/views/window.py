@@ -55,6 +55,8 @@ QT_KEYS = {getattr(Qt.Key, f"Key_{name}"): action for action, name in texts.KEYS
 ERROR_STYLE = "background: #fde7e9; color: #8a0010; padding: 6px; font-weight: bold;"
 NOTICE_STYLE = "background: #e3f0ff; color: #0b3d75; padding: 6px; font-weight: bold;"
 BANNER_STYLE = "background: #f6b73c; color: #000; padding: 6px; font-weight: bold;"
+BEEP_VISITOR_MS = 150  # a visitor is waiting for an idle counter
+BEEP_REFUSED_MS = 600  # a press of the call button did nothing (the screen says why)
 
 
 class CounterWindow(QMainWindow):
@@ -89,6 +91,8 @@ class CounterWindow(QMainWindow):
         self.online = False
         self.awaiting_rating: str | None = None
         self._shown_on_display: tuple[str, int] | None = None
+        self._lamp: str | None = None  # what the call button's lamp was last set to
+        self._from_button: Action | None = None  # the call button's command on its way
         self._message_kind = ""
 
         self.counter_title = QLabel()
@@ -302,8 +306,25 @@ class CounterWindow(QMainWindow):
         qsystem = self.devices is not None and self.devices.qsystem_button
         if self.state.operator is None:
             self.show_message(self.tr("Sign in first: the call button works after that."), "error")
+            self._beep(BEEP_REFUSED_MS)
             return
-        self.request(self.state.button_action(action, qsystem=qsystem))
+        action = self.state.button_action(action, qsystem=qsystem)
+        if action in self.state.legal_actions():
+            self._from_button = action
+        else:  # request() says why on screen; the operator at the button hears it
+            self._beep(BEEP_REFUSED_MS)
+        self.request(action)
+
+    def _beep(self, milliseconds: int) -> None:
+        if self.devices is not None:
+            self.devices.beep(milliseconds)
+
+    def _button_answered(self, action: Action, *, refused: bool) -> None:
+        """A command has its answer: if the call button sent it and it did nothing, beep."""
+        if self._from_button is action:
+            self._from_button = None
+            if refused:
+                self._beep(BEEP_REFUSED_MS)
 
     # ------------------------------------------------------------------ answers
 
@@ -314,6 +335,7 @@ class CounterWindow(QMainWindow):
         action = outcome.command.action
         if state.pending is action:
             state.pending = None
+        self._button_answered(action, refused=outcome.nobody_waiting)
         if outcome.counter is not None:
             state.apply_counter(outcome.counter)
         if outcome.ticket is not None:
@@ -344,6 +366,8 @@ class CounterWindow(QMainWindow):
             return  # read again at the next change or reconnect
         if self.state.pending is failure.action:
             self.state.pending = None
+        if failure.action is not None:
+            self._button_answered(failure.action, refused=True)
         if failure.action is Action.RATE:
             self.awaiting_rating = None
         self.show_message(text, "error")
@@ -427,6 +451,7 @@ class CounterWindow(QMainWindow):
             waiting = state.next_tickets(1)
             name = self.service_names().get(waiting[0].view.service_id, "") if waiting else ""
             self.show_message(self.tr("A visitor is waiting: %1").replace("%1", name), "notice")
+            self._beep(BEEP_VISITOR_MS)
         self.refresh()
 
     # ------------------------------------------------------------------ rating keypad
@@ -450,13 +475,23 @@ class CounterWindow(QMainWindow):
         self.awaiting_rating = None
 
     def _on_device_changed(self, device: str, connected: bool) -> None:
+        names = {
+            "button": self.tr("The call button is not connected."),
+            "display": self.tr("The number display is not connected."),
+            "keypad": self.tr("The rating keypad is not connected."),
+        }
+        lost = names.get(device, device)
         if not connected:
-            names = {
-                "button": self.tr("The call button is not connected."),
-                "display": self.tr("The number display is not connected."),
-                "keypad": self.tr("The rating keypad is not connected."),
-            }
-            self.show_message(names.get(device, device), "error")
+            self.show_message(lost, "error")
+            return
+        if self.message.isVisible() and self.message.text() == lost:
+            self.message.hide()
+        # a device plugged back in (or powered up) has forgotten what it showed
+        if device == "button":
+            self._lamp = None
+        elif device == "display":
+            self._shown_on_display = None
+        self.refresh()
 
     # ------------------------------------------------------------------ rendering
 
@@ -501,6 +536,7 @@ class CounterWindow(QMainWindow):
             state.queue_lines(now), self.service_names(), state.next_tickets(5)
         )
         self._sync_display()
+        self._sync_lamp()
         self.refreshed.emit()
 
     def _sync_display(self) -> None:
@@ -512,3 +548,10 @@ class CounterWindow(QMainWindow):
             return
         if self.devices.show(wanted[0], blink=wanted[1] > 1):
             self._shown_on_display = wanted
+
+    def _sync_lamp(self) -> None:
+        if self.devices is None:
+            return
+        wanted = self.state.lamp()
+        if wanted != self._lamp and self.devices.lamp(wanted):
+            self._lamp = wanted

@@ -28,6 +28,7 @@ LED_ON = 0x35
 LED_OFF = 0x36
 LED_BLINK = 0x37
 BEEP = 0x38
+LAMP_CODES = {"ON": LED_ON, "OFF": LED_OFF, "BLINK": LED_BLINK}
 
 
 class QSystemProtocol:
@@ -80,12 +81,26 @@ def press(address: int, action: Action) -> bytes:
 
 def led(address: int, state: str) -> bytes:
     """Set the button's LED: ON, OFF or BLINK."""
-    codes = {"ON": LED_ON, "OFF": LED_OFF, "BLINK": LED_BLINK}
-    if state not in codes:
+    if state not in LAMP_CODES:
         raise ValueError(f"LED state {state!r} is not ON, OFF or BLINK")
-    return frame(address, codes[state])
+    return frame(address, LAMP_CODES[state])
 
 
 def beep(address: int) -> bytes:
     """Sound the button's buzzer."""
     return frame(address, BEEP)
+
+
+def host_frames(buffer: bytes) -> tuple[list[tuple[int, int]], bytes]:
+    """The (address, command) of each whole frame the host sent, and the incomplete tail
+    (what a simulated button reads). Bytes outside a frame are skipped. Pure."""
+    frames: list[tuple[int, int]] = []
+    i = 0
+    while len(buffer) - i >= FRAME_LENGTH:
+        if buffer[i] == START and buffer[i + 3] == END:
+            frames.append((buffer[i + 1], buffer[i + 2]))
+            i += FRAME_LENGTH
+        else:
+            i += 1
+    tail = buffer[i:]
+    return frames, tail[tail.index(START) :] if START in tail else b""

@@ -10,6 +10,7 @@ import tty
 from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
+from typing import Self
 
 from hardware.devices import kezek_line, modbus_display, qsystem
 from hardware.devices.events import Action, Garbage, Grade
@@ -100,14 +101,59 @@ class PtyPort:
         self.close()
 
 
-class ButtonSimulator:
-    """An operator's call button at ``address`` speaking ``protocol`` (kezek or qsystem)."""
+class _Listener:
+    """A simulated device's ear: a thread feeding what the host sends to `feed`."""
 
-    def __init__(self, port: PtyPort, address: int, protocol: str = "kezek") -> None:
+    port: PtyPort
+    _thread: threading.Thread | None = None
+    _stop: threading.Event
+
+    def feed(self, data: bytes) -> None:
+        raise NotImplementedError
+
+    def start(self) -> Self:
+        """Listen in a thread."""
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, name=type(self).__name__, daemon=True)
+        self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        """Stop listening."""
+        if self._thread is not None:
+            self._stop.set()
+            self._thread.join(timeout=2)
+
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            data = self.port.read(0.05)
+            if data:
+                self.feed(data)
+
+
+class ButtonSimulator(_Listener):
+    """An operator's call button at ``address`` speaking ``protocol`` (kezek or qsystem).
+
+    Listening (``start()``), it keeps what the host asks of it: its lamp (``lamp``: ON, OFF or
+    BLINK) and its buzzer (``beeps``: each beep's milliseconds; QSystem's beep has none).
+    ``on_signal`` hears each as text ("lamp BLINK", "beep 150 ms").
+    """
+
+    def __init__(
+        self,
+        port: PtyPort,
+        address: int,
+        protocol: str = "kezek",
+        on_signal: Callable[[str], None] | None = None,
+    ) -> None:
         if protocol not in ("kezek", "qsystem"):
             raise ValueError(f"button protocol {protocol!r} is not kezek or qsystem")
         self.port, self.address, self.protocol = port, address, protocol
         self.seq = 0
+        self.lamp = "OFF"
+        self.beeps: list[int | None] = []
+        self._on_signal = on_signal
+        self._buffer = b""
 
     def frame(self, action: Action) -> bytes:
         """The bytes the button sends for ``action`` (the sequence number advances)."""
@@ -121,6 +167,37 @@ class ButtonSimulator:
         data = self.frame(action)
         self.port.write(data)
         return data
+
+    def feed(self, data: bytes) -> None:
+        """Handle bytes from the host: lamp and buzzer commands for this address."""
+        self._buffer += data
+        if self.protocol == "qsystem":
+            commands, self._buffer = qsystem.host_frames(self._buffer)
+            lamps = {code: state for state, code in qsystem.LAMP_CODES.items()}
+            for address, command in commands:
+                if address == self.address and command in lamps:
+                    self._set_lamp(lamps[command])
+                elif address == self.address and command == qsystem.BEEP:
+                    self._beep(None)
+            return
+        frames, self._buffer = kezek_line.parse_frames(self._buffer)
+        for frame in frames:
+            if isinstance(frame, Garbage) or frame.address not in (self.address, 0):
+                continue
+            if frame.verb == "LED" and frame.args and frame.args[0] in ("ON", "OFF", "BLINK"):
+                self._set_lamp(frame.args[0])
+            elif frame.verb == "BEEP" and frame.args and frame.args[0].isdigit():
+                self._beep(int(frame.args[0]))
+
+    def _set_lamp(self, state: str) -> None:
+        self.lamp = state
+        if self._on_signal is not None:
+            self._on_signal(f"lamp {state}")
+
+    def _beep(self, milliseconds: int | None) -> None:
+        self.beeps.append(milliseconds)
+        if self._on_signal is not None:
+            self._on_signal("beep" if milliseconds is None else f"beep {milliseconds} ms")
 
 
 class KeypadSimulator:
@@ -138,7 +215,7 @@ class KeypadSimulator:
         return data
 
 
-class DisplaySimulator:
+class DisplaySimulator(_Listener):
     """Number displays listening on a bus: show what the host sends and answer it.
 
     ``protocol`` is ``kezek`` (SHOW frames, answered with ACK) or ``modbus`` (function 16
@@ -159,8 +236,6 @@ class DisplaySimulator:
         self.garbage: list[Garbage] = []
         self._on_show = on_show
         self._buffer = b""
-        self._stop = threading.Event()
-        self._thread: threading.Thread | None = None
 
     def feed(self, data: bytes) -> None:
         """Handle bytes from the host (what the thread does with what it reads)."""
@@ -186,21 +261,3 @@ class DisplaySimulator:
         self.shown[address] = text
         if self._on_show is not None:
             self._on_show(address, text)
-
-    def start(self) -> DisplaySimulator:
-        """Listen in a thread."""
-        self._thread = threading.Thread(target=self._run, name="display simulator", daemon=True)
-        self._thread.start()
-        return self
-
-    def stop(self) -> None:
-        """Stop listening."""
-        self._stop.set()
-        if self._thread is not None:
-            self._thread.join(timeout=2)
-
-    def _run(self) -> None:
-        while not self._stop.is_set():
-            data = self.port.read(0.05)
-            if data:
-                self.feed(data)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from pytestqt.qtbot import QtBot
@@ -82,9 +83,11 @@ def test_a_qsystem_button_recalls_on_a_second_call_and_marks_no_show_on_finish(
     press(qtbot, window, "F8")
     ticket = issue(live_server, "passport")
     qtbot.waitUntil(lambda: bool(window.state.waiting))
-    button = ButtonSimulator(button_port, 7, protocol="qsystem")
+    button = ButtonSimulator(button_port, 7, protocol="qsystem").start()
+    qtbot.waitUntil(lambda: button.lamp == "ON")
     button.press(Action.CALL_NEXT)
     qtbot.waitUntil(lambda: window.card.shown_number == ticket.number)
+    qtbot.waitUntil(lambda: button.lamp == "BLINK")
     _wait_idle(qtbot, window)
     button.press(Action.CALL_NEXT)  # the same key again: a recall
     qtbot.waitUntil(lambda: "call 2" in window.card.status.text())
@@ -92,6 +95,43 @@ def test_a_qsystem_button_recalls_on_a_second_call_and_marks_no_show_on_finish(
     button.press(Action.FINISH)  # the visitor never came: no-show
     qtbot.waitUntil(lambda: window.state.current is None)
     qtbot.waitUntil(lambda: window.day_panel.values["no_shows"].text() == "1")
+    qtbot.waitUntil(lambda: button.lamp == "OFF")
+    button.stop()
+
+
+def test_the_call_buttons_lamp_and_buzzer_follow_the_counter(
+    qtbot: QtBot,
+    live_server: LiveServer,
+    console: ConsoleFactory,
+    ports: tuple[PtyPort, PtyPort, PtyPort],
+) -> None:
+    button_port = ports[0]
+    devices = DeviceLink(button=DeviceConfig(button_port.path, "kezek", 3))
+    window = console("c1", devices=devices)
+    assert devices.devices.wait_connected(5)
+    button = ButtonSimulator(button_port, 3).start()
+    try:
+        press(qtbot, window, "F8")  # open, nobody waiting: the lamp stays off
+        assert button.lamp == "OFF" and button.beeps == []
+        issue(live_server, "id-card")  # someone arrives at an idle counter: a short beep
+        qtbot.waitUntil(lambda: button.lamp == "ON")
+        qtbot.waitUntil(lambda: button.beeps == [150])
+        button.press(Action.CALL_NEXT)
+        qtbot.waitUntil(lambda: button.lamp == "BLINK")  # called, on the way
+        _wait_idle(qtbot, window)
+        button.press(Action.START)
+        qtbot.waitUntil(lambda: button.lamp == "OFF")  # at the counter
+        _wait_idle(qtbot, window)
+        button.press(Action.FINISH)
+        qtbot.waitUntil(lambda: window.state.current is None)
+        button.press(Action.CALL_NEXT)  # nobody is waiting: the press did nothing, a long beep
+        qtbot.waitUntil(lambda: button.beeps == [150, 600])
+        _wait_idle(qtbot, window)
+        button.press(Action.RECALL)  # not possible now: a long beep
+        qtbot.waitUntil(lambda: button.beeps == [150, 600, 600])
+        assert button.lamp == "OFF"
+    finally:
+        button.stop()
 
 
 def test_presses_from_another_buttons_address_are_ignored(
@@ -111,3 +151,25 @@ def test_presses_from_another_buttons_address_are_ignored(
     ButtonSimulator(button_port, 3).press(Action.RECALL)  # ours, not legal now: told so
     qtbot.waitUntil(lambda: "not possible now" in window.message.text())
     assert window.state.current is None
+
+
+def test_a_call_button_plugged_back_in_gets_its_lamp_again(
+    qtbot: QtBot, live_server: LiveServer, console: ConsoleFactory, tmp_path: Path
+) -> None:
+    with PtyPort(tmp_path / "ttyButton") as port:
+        devices = DeviceLink(button=DeviceConfig(port.path, "kezek", 3))
+        window = console("c1", devices=devices)
+        assert devices.devices.wait_connected(5)
+        button = ButtonSimulator(port, 3).start()
+        try:
+            press(qtbot, window, "F8")
+            issue(live_server, "id-card")
+            qtbot.waitUntil(lambda: button.lamp == "ON")
+            port.unplug()
+            qtbot.waitUntil(lambda: "call button is not connected" in window.message.text())
+            button.lamp = "OFF"  # a device without power forgets its lamp
+            port.plug()
+            qtbot.waitUntil(lambda: button.lamp == "ON", timeout=5000)
+            qtbot.waitUntil(lambda: not window.message.isVisible())
+        finally:
+            button.stop()

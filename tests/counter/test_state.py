@@ -71,6 +71,28 @@ def test_qsystem_keys_double_as_recall_and_no_show_while_a_visitor_is_called() -
     assert serving.button_action(Action.FINISH, qsystem=True) is Action.FINISH
 
 
+@pytest.mark.parametrize(
+    ("counter", "ticket", "waiting", "lamp"),
+    [
+        ("open", None, False, "OFF"),  # nobody to call
+        ("open", None, True, "ON"),  # a press calls someone
+        ("open", "called", True, "BLINK"),  # the visitor is on the way
+        ("open", "serving", True, "OFF"),
+        ("paused", None, True, "OFF"),
+        ("closed", None, True, "OFF"),
+    ],
+)
+def test_the_call_buttons_lamp_says_whether_a_press_would_call_someone(
+    counter: str, ticket: str | None, waiting: bool, lamp: str
+) -> None:
+    state = _state(counter, ticket)
+    if waiting:
+        state.apply_ticket(TicketInfo(TicketView("t2", "A002", "id-card", "waiting", T0)))
+    assert state.lamp() == lamp
+    state.operator = None
+    assert state.lamp() == "OFF"
+
+
 def test_a_late_event_never_undoes_a_newer_answer() -> None:
     state = _state("open", "serving")
     stale = TicketView("t1", "A001", "id-card", "called", T0, counter_id="c1", times_called=1)

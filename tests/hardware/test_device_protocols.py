@@ -166,6 +166,19 @@ def test_qsystem_encoders_make_four_byte_frames() -> None:
         qsystem.press(0, Action.START)
 
 
+@pytest.mark.parametrize(
+    ("wire", "frames", "rest"),
+    [
+        (b"\x01\x05\x37\x07", [(5, qsystem.LED_BLINK)], b""),
+        (b"\x01\x05\x35\x07\x01\x06\x38\x07", [(5, qsystem.LED_ON), (6, qsystem.BEEP)], b""),
+        (b"\xff\x01\x05\x36\x07\x01\x05", [(5, qsystem.LED_OFF)], b"\x01\x05"),
+        (b"\x01\x05\x36\x08", [], b""),
+    ],
+)
+def test_qsystem_host_frames_table(wire: bytes, frames: list[tuple[int, int]], rest: bytes) -> None:
+    assert qsystem.host_frames(wire) == (frames, rest)
+
+
 def test_modbus_crc_matches_the_standard_check_value() -> None:
     assert modbus_display.crc16(b"123456789") == 0x4B37  # CRC-16/MODBUS check value
     assert modbus_display.with_crc(b"\x01\x03\x00\x00\x00\x01") == bytes.fromhex("010300000001840a")

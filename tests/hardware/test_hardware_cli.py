@@ -99,7 +99,7 @@ def test_listen_shows_presses_live(tmp_path: Path, capsys: pytest.CaptureFixture
     assert "ButtonPressed(address=6, action=start)" in out
 
 
-def test_simulate_button_prints_its_pty_and_turns_keys_into_frames() -> None:
+def test_simulate_button_prints_its_pty_turns_keys_into_frames_and_shows_its_lamp() -> None:
     process = subprocess.Popen(
         [
             sys.executable,
@@ -127,6 +127,9 @@ def test_simulate_button_prints_its_pty_and_turns_keys_into_frames() -> None:
         process.stdin.write("cx")
         process.stdin.flush()
         assert received.get(timeout=3) == ButtonPressed(9, Action.CALL_NEXT)
+        transport.send(qsystem.led(9, "BLINK"))  # the host lights the lamp: the button says so
+        lines = [process.stdout.readline().strip() for _ in range(3)]  # help, sent, lamp
+        assert lines[-1] == "lamp BLINK", lines
         transport.stop()
         process.stdin.write("q")
         process.stdin.flush()
