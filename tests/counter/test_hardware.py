@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -10,6 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from counter.devices import DeviceConfig
 from counter.link import DeviceLink
+from counter.views.window import CounterWindow
 from hardware.devices.events import Action, Grade
 from hardware.devices.simulators import (
     ButtonSimulator,
@@ -27,8 +29,23 @@ def ports() -> Iterator[tuple[PtyPort, PtyPort, PtyPort]]:
         yield button, display, keypad
 
 
-def _wait_idle(qtbot: QtBot, window) -> None:
+def _wait_idle(qtbot: QtBot, window: CounterWindow) -> None:
     qtbot.waitUntil(lambda: window.state.pending is None)
+
+
+@contextmanager
+def button_at(
+    console: ConsoleFactory, port: PtyPort, address: int, protocol: str = "kezek"
+) -> Iterator[tuple[CounterWindow, ButtonSimulator]]:
+    """Counter c1's console with a call button at `address` on `port`, the button listening."""
+    devices = DeviceLink(button=DeviceConfig(port.path, protocol, address))
+    window = console("c1", devices=devices)
+    assert devices.devices.wait_connected(5)
+    button = ButtonSimulator(port, address, protocol).start()
+    try:
+        yield window, button
+    finally:
+        button.stop()
 
 
 def test_a_call_button_display_and_keypad_run_a_visit_without_the_keyboard(
@@ -76,27 +93,21 @@ def test_a_qsystem_button_recalls_on_a_second_call_and_marks_no_show_on_finish(
     console: ConsoleFactory,
     ports: tuple[PtyPort, PtyPort, PtyPort],
 ) -> None:
-    button_port = ports[0]
-    devices = DeviceLink(button=DeviceConfig(button_port.path, "qsystem", 7))
-    window = console("c1", devices=devices)
-    assert devices.devices.wait_connected(5)
-    press(qtbot, window, "F8")
-    ticket = issue(live_server, "passport")
-    qtbot.waitUntil(lambda: bool(window.state.waiting))
-    button = ButtonSimulator(button_port, 7, protocol="qsystem").start()
-    qtbot.waitUntil(lambda: button.lamp == "ON")
-    button.press(Action.CALL_NEXT)
-    qtbot.waitUntil(lambda: window.card.shown_number == ticket.number)
-    qtbot.waitUntil(lambda: button.lamp == "BLINK")
-    _wait_idle(qtbot, window)
-    button.press(Action.CALL_NEXT)  # the same key again: a recall
-    qtbot.waitUntil(lambda: "call 2" in window.card.status.text())
-    _wait_idle(qtbot, window)
-    button.press(Action.FINISH)  # the visitor never came: no-show
-    qtbot.waitUntil(lambda: window.state.current is None)
-    qtbot.waitUntil(lambda: window.day_panel.values["no_shows"].text() == "1")
-    qtbot.waitUntil(lambda: button.lamp == "OFF")
-    button.stop()
+    with button_at(console, ports[0], 7, "qsystem") as (window, button):
+        press(qtbot, window, "F8")
+        ticket = issue(live_server, "passport")
+        qtbot.waitUntil(lambda: button.lamp == "ON")
+        button.press(Action.CALL_NEXT)
+        qtbot.waitUntil(lambda: window.card.shown_number == ticket.number)
+        qtbot.waitUntil(lambda: button.lamp == "BLINK")
+        _wait_idle(qtbot, window)
+        button.press(Action.CALL_NEXT)  # the same key again: a recall
+        qtbot.waitUntil(lambda: "call 2" in window.card.status.text())
+        _wait_idle(qtbot, window)
+        button.press(Action.FINISH)  # the visitor never came: no-show
+        qtbot.waitUntil(lambda: window.state.current is None)
+        qtbot.waitUntil(lambda: window.day_panel.values["no_shows"].text() == "1")
+        qtbot.waitUntil(lambda: button.lamp == "OFF")
 
 
 def test_the_call_buttons_lamp_and_buzzer_follow_the_counter(
@@ -105,12 +116,7 @@ def test_the_call_buttons_lamp_and_buzzer_follow_the_counter(
     console: ConsoleFactory,
     ports: tuple[PtyPort, PtyPort, PtyPort],
 ) -> None:
-    button_port = ports[0]
-    devices = DeviceLink(button=DeviceConfig(button_port.path, "kezek", 3))
-    window = console("c1", devices=devices)
-    assert devices.devices.wait_connected(5)
-    button = ButtonSimulator(button_port, 3).start()
-    try:
+    with button_at(console, ports[0], 3) as (window, button):
         press(qtbot, window, "F8")  # open, nobody waiting: the lamp stays off
         assert button.lamp == "OFF" and button.beeps == []
         issue(live_server, "id-card")  # someone arrives at an idle counter: a short beep
@@ -130,8 +136,6 @@ def test_the_call_buttons_lamp_and_buzzer_follow_the_counter(
         button.press(Action.RECALL)  # not possible now: a long beep
         qtbot.waitUntil(lambda: button.beeps == [150, 600, 600])
         assert button.lamp == "OFF"
-    finally:
-        button.stop()
 
 
 def test_presses_from_another_buttons_address_are_ignored(
@@ -140,36 +144,26 @@ def test_presses_from_another_buttons_address_are_ignored(
     console: ConsoleFactory,
     ports: tuple[PtyPort, PtyPort, PtyPort],
 ) -> None:
-    button_port = ports[0]
-    devices = DeviceLink(button=DeviceConfig(button_port.path, "kezek", 3))
-    window = console("c1", devices=devices)
-    assert devices.devices.wait_connected(5)
-    press(qtbot, window, "F8")
-    issue(live_server, "id-card")
-    qtbot.waitUntil(lambda: bool(window.state.waiting))
-    ButtonSimulator(button_port, 4).press(Action.CALL_NEXT)  # counter 4's button on the bus
-    ButtonSimulator(button_port, 3).press(Action.RECALL)  # ours, not legal now: told so
-    qtbot.waitUntil(lambda: "not possible now" in window.message.text())
-    assert window.state.current is None
+    with button_at(console, ports[0], 3) as (window, button):
+        press(qtbot, window, "F8")
+        issue(live_server, "id-card")
+        qtbot.waitUntil(lambda: bool(window.state.waiting))
+        ButtonSimulator(ports[0], 4).press(Action.CALL_NEXT)  # counter 4's button on the bus
+        button.press(Action.RECALL)  # ours, not legal now: told so
+        qtbot.waitUntil(lambda: "not possible now" in window.message.text())
+        assert window.state.current is None
 
 
 def test_a_call_button_plugged_back_in_gets_its_lamp_again(
     qtbot: QtBot, live_server: LiveServer, console: ConsoleFactory, tmp_path: Path
 ) -> None:
-    with PtyPort(tmp_path / "ttyButton") as port:
-        devices = DeviceLink(button=DeviceConfig(port.path, "kezek", 3))
-        window = console("c1", devices=devices)
-        assert devices.devices.wait_connected(5)
-        button = ButtonSimulator(port, 3).start()
-        try:
-            press(qtbot, window, "F8")
-            issue(live_server, "id-card")
-            qtbot.waitUntil(lambda: button.lamp == "ON")
-            port.unplug()
-            qtbot.waitUntil(lambda: "call button is not connected" in window.message.text())
-            button.lamp = "OFF"  # a device without power forgets its lamp
-            port.plug()
-            qtbot.waitUntil(lambda: button.lamp == "ON", timeout=5000)
-            qtbot.waitUntil(lambda: not window.message.isVisible())
-        finally:
-            button.stop()
+    with PtyPort(tmp_path / "ttyButton") as port, button_at(console, port, 3) as (window, button):
+        press(qtbot, window, "F8")
+        issue(live_server, "id-card")
+        qtbot.waitUntil(lambda: button.lamp == "ON")
+        port.unplug()
+        qtbot.waitUntil(lambda: "call button is not connected" in window.message.text())
+        button.lamp = "OFF"  # a device without power forgets its lamp
+        port.plug()
+        qtbot.waitUntil(lambda: button.lamp == "ON", timeout=5000)
+        qtbot.waitUntil(lambda: not window.message.isVisible())
