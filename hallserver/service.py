@@ -13,6 +13,7 @@ import gc
 import logging
 import time
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from typing import Any, TypeVar
 from zoneinfo import ZoneInfo
@@ -39,6 +40,7 @@ Command = Callable[[Hall, datetime], tuple[R, list[Event]]]
 
 PAIRING_TTL = timedelta(minutes=30)
 CHECKPOINT_S = 2.0
+TERMINAL_MEMORY = timedelta(days=1)  # a restart brings back what terminals reported this long ago
 OPERATOR_SESSION = timedelta(hours=16)  # a working day; the next day's opening signs out anyway
 PIN_LOCK_AFTER = 5
 PIN_LOCK_FOR_S = 60.0
@@ -92,19 +94,12 @@ class HallService:
         """Rebuild today's state from the database (start and after a failed commit)."""
         now = self.now()
         horizon = now - timedelta(days=BOOKING_MEMORY_DAYS)
-        saved = self.store.load(horizon)
+        saved = self.store.load(horizon, reports_since=now - TERMINAL_MEMORY)
         hall = Hall(
             self.catalogue,
             saved.state.day if saved.state else now.date(),
             enforce_hours=self.enforce_hours,
         )
-        if saved.state is not None:
-            hall.restore(saved.state, saved.tickets, saved.counters, saved.bookings)
-        else:
-            hall.restore(hall.state, [], saved.counters, saved.bookings)
-        self.hall = hall
-        self._seq, self._hash = saved.last_seq, saved.last_hash
-        self.hub.last_seq = max(self.hub.last_seq, saved.last_seq)
         supervisors = {
             row["login"] for row in self.store.rows(schema.operators) if row["supervisor"]
         }
@@ -113,6 +108,21 @@ class HallService:
             for row in self.store.rows(schema.tokens)
             if not row["revoked"]
         }
+        # terminals still enrolled, as last reported; heard from "now" at the latest, so one
+        # that does not report again soon is flagged silent (its real last beat is not saved)
+        enrolled = {actor.subject for actor, _ in self._tokens.values()}
+        terminals = [
+            replace(report, last_seen=max(report.last_seen, now))
+            for report in saved.terminals
+            if report.name in enrolled
+        ]
+        if saved.state is not None:
+            hall.restore(saved.state, saved.tickets, saved.counters, saved.bookings, terminals)
+        else:
+            hall.restore(hall.state, [], saved.counters, saved.bookings, terminals)
+        self.hall = hall
+        self._seq, self._hash = saved.last_seq, saved.last_hash
+        self.hub.last_seq = max(self.hub.last_seq, saved.last_seq)
         self._written_counters = {
             counter.id: _counter_text(counter.to_json()) for counter in saved.counters
         }

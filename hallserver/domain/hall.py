@@ -81,6 +81,16 @@ class TerminalReport:
             "last_seen": self.last_seen.isoformat(),
         }
 
+    @classmethod
+    def from_json(cls, data: JsonObject) -> TerminalReport:
+        return cls(
+            str(data["name"]),
+            str(data["role"]),
+            str(data["printer"]),
+            str(data["detail"]),
+            datetime.fromisoformat(str(data["last_seen"])),
+        )
+
 
 @dataclass
 class Issued:
@@ -126,7 +136,8 @@ class Hall:
         self.times = ServiceTimes()
         self.policy: RoutingPolicy = policy or HallPolicy()
         self.enforce_hours = enforce_hours
-        self.terminals: dict[str, TerminalReport] = {}  # not saved: terminals report again
+        # from terminal.status events: a heartbeat that changes nothing is not saved
+        self.terminals: dict[str, TerminalReport] = {}
         # per service: open counters serving it, and their capacity; cleared on counter changes
         self._serving: dict[ServiceId, tuple[int, float]] = {}
 
@@ -138,9 +149,12 @@ class Hall:
         tickets: Iterable[Ticket],
         counters: Iterable[Counter],
         bookings: Iterable[Booking],
+        terminals: Iterable[TerminalReport] = (),
     ) -> None:
-        """Load state saved earlier (tickets of `state.day` and any still open)."""
+        """Load state saved earlier (tickets of `state.day` and any still open, and what the
+        terminals last reported)."""
         self.state = state
+        self.terminals = {report.name: report for report in terminals}
         self._serving.clear()
         for counter in counters:
             if counter.id in self.counters:

@@ -15,9 +15,10 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import SQLAlchemyError
 
+from hallserver.domain import events as ev
 from hallserver.domain.bookings import Booking
 from hallserver.domain.counters import Counter
-from hallserver.domain.hall import HallState
+from hallserver.domain.hall import HallState, TerminalReport
 from hallserver.domain.ids import ServiceId
 from hallserver.domain.tickets import Ticket
 from hallserver.eventlog import GENESIS, EventRecord
@@ -39,6 +40,7 @@ class SavedDay:
     bookings: list[Booking]
     last_seq: int
     last_hash: str
+    terminals: list[TerminalReport]  # each terminal's last status, from terminal.status events
 
 
 def sqlite_url(data_dir: Path) -> str:
@@ -133,8 +135,9 @@ class SqlHallStore:
             ).scalar_one_or_none()
         return value
 
-    def load(self, booking_horizon: datetime) -> SavedDay:
-        """Read back the saved day: its state, its tickets, counters, bookings.
+    def load(self, booking_horizon: datetime, reports_since: datetime) -> SavedDay:
+        """Read back the saved day: its state, its tickets, counters, bookings, and the last
+        status each terminal reported since `reports_since` (from the event log).
 
         Open tickets are all the saved day's: opening a day expires the open ones in the same
         transaction that moves the hall to it (migration 0004 relies on this too).
@@ -167,6 +170,17 @@ class SqlHallStore:
                 .order_by(schema.events.c.seq.desc())
                 .limit(1)
             ).first()
+            terminals: dict[str, TerminalReport] = {}
+            for row in conn.execute(
+                select(schema.events.c.data)
+                .where(
+                    schema.events.c.at >= reports_since.isoformat(),
+                    schema.events.c.type == ev.TERMINAL_STATUS,
+                )
+                .order_by(schema.events.c.seq)
+            ).scalars():
+                report = TerminalReport.from_json(json.loads(row)["terminal"])
+                terminals[report.name] = report
         return SavedDay(
             state=state,
             tickets=tickets,
@@ -174,6 +188,7 @@ class SqlHallStore:
             bookings=bookings,
             last_seq=last[0] if last else 0,
             last_hash=last[1] if last else GENESIS,
+            terminals=list(terminals.values()),
         )
 
     def events(self, after: int = 0, *, batch: int = 5000) -> Iterator[EventRecord]:

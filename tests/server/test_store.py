@@ -12,11 +12,12 @@ from pathlib import Path
 import pytest
 
 from hallserver.__main__ import main as kezek
-from hallserver.access import SYSTEM
+from hallserver.access import SYSTEM, Actor, Role, new_token
 from hallserver.domain.ids import OperatorId
 from hallserver.domain.tickets import Grade
 from hallserver.eventlog import verify_chain
-from hallserver.service import HallService, Unavailable
+from hallserver.service import HallService, Unavailable, token_row
+from hallserver.store import schema
 from hallserver.store.migrate import HEAD, current_revision, head_revision
 from hallserver.store.schema import metadata
 from hallserver.store.sql import SqlHallStore
@@ -87,6 +88,45 @@ def test_a_restart_brings_back_the_same_day(db_url: str) -> None:
     before, after, number = asyncio.run(scenario())
     assert after == before
     assert number == "A004", "numbering continues without a repeat"
+
+
+async def report(service: HallService, terminal: Actor, printer: str) -> None:
+    await service.run(
+        terminal,
+        lambda h, now: (None, h.report_terminal(terminal.subject, "kiosk", printer, "", now)),
+    )
+
+
+def test_a_restart_remembers_what_enrolled_terminals_last_reported(db_url: str) -> None:
+    clock = Clock()
+    kiosk, old = Actor(Role.KIOSK, "kiosk-1", None), Actor(Role.KIOSK, "kiosk-old", None)
+    old_token = new_token()
+
+    async def scenario() -> tuple[HallService, dict[str, object]]:
+        service = make_service(db_url, clock)
+        await service.start()
+        tokens = [(schema.tokens, token_row(new_token(), kiosk, T0))]
+        tokens.append((schema.tokens, token_row(old_token, old, T0)))
+        await service.run(SYSTEM, lambda h, now: (None, []), rows=tokens)
+        for actor, printer in ((kiosk, "paper_out"), (old, "online"), (kiosk, "paper_near_end")):
+            await report(service, actor, printer)
+        clock.advance(minutes=10)
+        await report(service, kiosk, "paper_near_end")  # a heartbeat that changes nothing: no event
+        await service.revoke(SYSTEM, old_token)  # that kiosk is gone for good
+        await service.stop()
+        service.store.close()
+        clock.advance(minutes=30)
+        again = make_service(db_url, clock)
+        await again.start()
+        reports = {name: r.to_json() for name, r in again.hall.terminals.items()}
+        return again, reports
+
+    again, reports = asyncio.run(scenario())
+    assert list(reports) == ["kiosk-1"]
+    assert reports["kiosk-1"]["printer"] == "paper_near_end"  # its last report, not its first
+    # heard from at the restart at the latest: silent on the board if it does not report again
+    assert reports["kiosk-1"]["last_seen"] == clock().isoformat()
+    again.store.close()
 
 
 def test_the_event_log_is_one_unbroken_chain(db_url: str) -> None:
