@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -24,6 +25,8 @@ from hallserver.domain.tickets import Ticket
 from hallserver.eventlog import GENESIS, EventRecord
 from hallserver.store import schema
 from hallserver.store.log_writer import SQLITE_PRAGMAS
+
+log = logging.getLogger(__name__)
 
 
 class StoreError(Exception):
@@ -179,7 +182,11 @@ class SqlHallStore:
                 )
                 .order_by(schema.events.c.seq)
             ).scalars():
-                report = TerminalReport.from_json(json.loads(row)["terminal"])
+                try:
+                    report = TerminalReport.from_json(json.loads(row)["terminal"])
+                except (KeyError, TypeError, ValueError):  # not worth failing a start for
+                    log.warning("skipped an unreadable terminal.status event: %.200s", row)
+                    continue
                 terminals[report.name] = report
         return SavedDay(
             state=state,
