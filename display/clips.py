@@ -123,13 +123,16 @@ def resample(samples: Sequence[int], rate: int, target: int) -> array[int]:
 
 
 def write_wav(path: Path, samples: array[int], rate: int = RATE) -> None:
-    """Mono 16-bit PCM WAV."""
+    """Mono 16-bit PCM WAV; it appears whole (written aside, then renamed), so whatever
+    watches the folder never reads half a file."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    with wave.open(str(path), "wb") as wav:
+    part = path.with_name(path.name + ".part")
+    with wave.open(str(part), "wb") as wav:
         wav.setnchannels(1)
         wav.setsampwidth(2)
         wav.setframerate(rate)
         wav.writeframes(samples.tobytes())
+    part.replace(path)
 
 
 def trim(samples: array[int], threshold: int = SILENCE, margin_s: float = 0.01) -> array[int]:
