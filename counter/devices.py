@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from counter.state import Action
 from hardware.devices import kezek_line, modbus_display, qsystem
-from hardware.devices.events import ButtonPressed, DeviceEvent, RatingPressed
+from hardware.devices.events import ButtonPressed, DeviceEvent, DeviceHello, RatingPressed
 from hardware.devices.kezek_line import KezekLineProtocol
 from hardware.devices.modbus_display import ModbusDisplayProtocol
 from hardware.devices.qsystem import QSystemProtocol
@@ -52,7 +52,7 @@ class CounterDevices:
     `on_button(Action)` gets the action a key stands for (the console decides what it means
     now: QSystem's keys double up); `on_rating(grade)` gets `excellent|good|satisfactory`;
     `on_connection(str, bool)` says when a device's port opens or is lost (`button`,
-    `display`, `keypad`).
+    `display`, `keypad`), and (True) when the button or display says HELLO after a power-up.
     """
 
     def __init__(
@@ -146,6 +146,11 @@ class CounterDevices:
             self._on_button(ACTIONS[event.action.value])
         elif isinstance(event, RatingPressed) and keypad and event.address == keypad.address:
             self._on_rating(event.grade.value)
+        elif isinstance(event, DeviceHello) and self._on_connection is not None:
+            # powered up on a bus that stayed connected: it has forgotten its lamp or number
+            for role, config in (("button", button), ("display", self.display)):
+                if config and event.address == config.address and event.kind == role.upper():
+                    self._on_connection(role, True)
 
     def _connection_of(self, url: str) -> Callable[[bool], None]:
         def connection(up: bool) -> None:

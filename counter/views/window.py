@@ -210,6 +210,7 @@ class CounterWindow(QMainWindow):
         self.rating_timer.stop()
         self.link.stop()
         if self.devices is not None:
+            self.devices.lamp("OFF")  # nobody is at this console any more
             self.devices.stop()
         super().closeEvent(event)
 
@@ -291,7 +292,8 @@ class CounterWindow(QMainWindow):
             self.link.sign_out()
             self.refresh()
             return
-        if command is None:
+        if command is None:  # a dialog was cancelled: nothing goes out
+            self._from_button = None
             return
         state.pending = action
         self.refresh()
@@ -308,6 +310,8 @@ class CounterWindow(QMainWindow):
             self.show_message(self.tr("Sign in first: the call button works after that."), "error")
             self._beep(BEEP_REFUSED_MS)
             return
+        if self.state.pending is not None:
+            return  # pressed again while the first press is on its way
         action = self.state.button_action(action, qsystem=qsystem)
         if action in self.state.legal_actions():
             self._from_button = action
@@ -392,6 +396,7 @@ class CounterWindow(QMainWindow):
 
     def _on_signed_out(self) -> None:
         self.state.pending = None
+        self._from_button = None
         self.state.operator = None
         self.refresh()
 
@@ -451,7 +456,8 @@ class CounterWindow(QMainWindow):
             waiting = state.next_tickets(1)
             name = self.service_names().get(waiting[0].view.service_id, "") if waiting else ""
             self.show_message(self.tr("A visitor is waiting: %1").replace("%1", name), "notice")
-            self._beep(BEEP_VISITOR_MS)
+            if state.lamp() == "ON":  # open, not paused or closed: worth a sound
+                self._beep(BEEP_VISITOR_MS)
         self.refresh()
 
     # ------------------------------------------------------------------ rating keypad

@@ -135,7 +135,8 @@ class ButtonSimulator(_Listener):
     """An operator's call button at ``address`` speaking ``protocol`` (kezek or qsystem).
 
     Listening (``start()``), it keeps what the host asks of it: its lamp (``lamp``: ON, OFF or
-    BLINK) and its buzzer (``beeps``: each beep's milliseconds; QSystem's beep has none).
+    BLINK; None until the host says) and its buzzer (``beeps``: each beep's milliseconds;
+    QSystem's beep has none).
     ``on_signal`` hears each as text ("lamp BLINK", "beep 150 ms").
     """
 
@@ -150,7 +151,7 @@ class ButtonSimulator(_Listener):
             raise ValueError(f"button protocol {protocol!r} is not kezek or qsystem")
         self.port, self.address, self.protocol = port, address, protocol
         self.seq = 0
-        self.lamp = "OFF"
+        self.lamp: str | None = None
         self.beeps: list[int | None] = []
         self._on_signal = on_signal
         self._buffer = b""

@@ -12,6 +12,7 @@ from pytestqt.qtbot import QtBot
 from counter.devices import DeviceConfig
 from counter.link import DeviceLink
 from counter.views.window import CounterWindow
+from hardware.devices import kezek_line
 from hardware.devices.events import Action, Grade
 from hardware.devices.simulators import (
     ButtonSimulator,
@@ -117,8 +118,9 @@ def test_the_call_buttons_lamp_and_buzzer_follow_the_counter(
     ports: tuple[PtyPort, PtyPort, PtyPort],
 ) -> None:
     with button_at(console, ports[0], 3) as (window, button):
-        press(qtbot, window, "F8")  # open, nobody waiting: the lamp stays off
-        assert button.lamp == "OFF" and button.beeps == []
+        press(qtbot, window, "F8")  # open, nobody waiting: the lamp is off, no beep
+        qtbot.waitUntil(lambda: button.lamp == "OFF")
+        assert button.beeps == []
         issue(live_server, "id-card")  # someone arrives at an idle counter: a short beep
         qtbot.waitUntil(lambda: button.lamp == "ON")
         qtbot.waitUntil(lambda: button.beeps == [150])
@@ -130,8 +132,10 @@ def test_the_call_buttons_lamp_and_buzzer_follow_the_counter(
         _wait_idle(qtbot, window)
         button.press(Action.FINISH)
         qtbot.waitUntil(lambda: window.state.current is None)
+        _wait_idle(qtbot, window)
         button.press(Action.CALL_NEXT)  # nobody is waiting: the press did nothing, a long beep
         qtbot.waitUntil(lambda: button.beeps == [150, 600])
+        assert "Nobody is waiting" in window.message.text()
         _wait_idle(qtbot, window)
         button.press(Action.RECALL)  # not possible now: a long beep
         qtbot.waitUntil(lambda: button.beeps == [150, 600, 600])
@@ -154,7 +158,7 @@ def test_presses_from_another_buttons_address_are_ignored(
         assert window.state.current is None
 
 
-def test_a_call_button_plugged_back_in_gets_its_lamp_again(
+def test_a_call_button_plugged_back_in_or_powered_up_gets_its_lamp_again(
     qtbot: QtBot, live_server: LiveServer, console: ConsoleFactory, tmp_path: Path
 ) -> None:
     with PtyPort(tmp_path / "ttyButton") as port, button_at(console, port, 3) as (window, button):
@@ -167,3 +171,6 @@ def test_a_call_button_plugged_back_in_gets_its_lamp_again(
         port.plug()
         qtbot.waitUntil(lambda: button.lamp == "ON", timeout=5000)
         qtbot.waitUntil(lambda: not window.message.isVisible())
+        button.lamp = None  # power-cycled on a bus that stayed connected: it says HELLO
+        port.write(kezek_line.hello(3, "BUTTON"))
+        qtbot.waitUntil(lambda: button.lamp == "ON")
