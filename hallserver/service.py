@@ -108,13 +108,17 @@ class HallService:
             for row in self.store.rows(schema.tokens)
             if not row["revoked"]
         }
-        # terminals still enrolled, as last reported; heard from "now" at the latest, so one
-        # that does not report again soon is flagged silent (its real last beat is not saved)
-        enrolled = {actor.subject for actor, _ in self._tokens.values()}
+        # terminals still enrolled, as last reported, heard from now: one that does not report
+        # again soon is flagged silent (a heartbeat that changed nothing is not saved)
+        enrolled = {
+            (actor.subject, actor.role.value)
+            for actor, expires in self._tokens.values()
+            if expires is None or expires > now
+        }
         terminals = [
-            replace(report, last_seen=max(report.last_seen, now))
+            replace(report, last_seen=now)
             for report in saved.terminals
-            if report.name in enrolled
+            if (report.name, report.role) in enrolled
         ]
         if saved.state is not None:
             hall.restore(saved.state, saved.tickets, saved.counters, saved.bookings, terminals)

@@ -6,7 +6,7 @@ import json
 import logging
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -174,15 +174,16 @@ class SqlHallStore:
                 .limit(1)
             ).first()
             terminals: dict[str, TerminalReport] = {}
-            for row in conn.execute(
-                select(schema.events.c.data)
-                .where(
-                    schema.events.c.at >= reports_since.isoformat(),
-                    schema.events.c.type == ev.TERMINAL_STATUS,
-                )
+            # `at` is text with the hall's offset then: a day of slack, then the real times
+            slack = (reports_since - timedelta(days=1)).isoformat()
+            for at, row in conn.execute(
+                select(schema.events.c.at, schema.events.c.data)
+                .where(schema.events.c.at >= slack, schema.events.c.type == ev.TERMINAL_STATUS)
                 .order_by(schema.events.c.seq)
-            ).scalars():
+            ):
                 try:
+                    if datetime.fromisoformat(at) < reports_since:
+                        continue
                     report = TerminalReport.from_json(json.loads(row)["terminal"])
                 except (KeyError, TypeError, ValueError):  # not worth failing a start for
                     log.warning("skipped an unreadable terminal.status event: %.200s", row)

@@ -13,9 +13,9 @@ import pytest
 
 from hallserver.__main__ import main as kezek
 from hallserver.access import SYSTEM, Actor, Role, new_token
-from hallserver.domain.ids import OperatorId
+from hallserver.domain.ids import JsonObject, OperatorId
 from hallserver.domain.tickets import Grade
-from hallserver.eventlog import verify_chain
+from hallserver.eventlog import make_record, verify_chain
 from hallserver.service import HallService, Unavailable, token_row
 from hallserver.store import schema
 from hallserver.store.migrate import HEAD, current_revision, head_revision
@@ -100,12 +100,13 @@ async def report(service: HallService, terminal: Actor, printer: str) -> None:
 def test_a_restart_remembers_what_enrolled_terminals_last_reported(db_url: str) -> None:
     clock = Clock()
     kiosk, old = Actor(Role.KIOSK, "kiosk-1", None), Actor(Role.KIOSK, "kiosk-old", None)
+    namesake = Actor(Role.OPERATOR, "kiosk-old", "c1")  # an operator's login, not a terminal
     old_token = new_token()
 
-    async def scenario() -> tuple[HallService, dict[str, object]]:
+    async def scenario() -> tuple[SqlHallStore, dict[str, JsonObject]]:
         service = make_service(db_url, clock)
         await service.start()
-        tokens = [(schema.tokens, token_row(new_token(), kiosk, T0))]
+        tokens = [(schema.tokens, token_row(new_token(), actor, T0)) for actor in (kiosk, namesake)]
         tokens.append((schema.tokens, token_row(old_token, old, T0)))
         await service.run(SYSTEM, lambda h, now: (None, []), rows=tokens)
         for actor, printer in ((kiosk, "paper_out"), (old, "online"), (kiosk, "paper_near_end")):
@@ -114,26 +115,29 @@ def test_a_restart_remembers_what_enrolled_terminals_last_reported(db_url: str) 
         await report(service, kiosk, "paper_near_end")  # a heartbeat that changes nothing: no event
         await service.revoke(SYSTEM, old_token)  # that kiosk is gone for good
         await service.stop()
-        service.store.execute(  # a report no version wrote: skipped, not a failed start
-            "INSERT INTO events VALUES (:seq, :at, 'terminal.status', 'x', NULL, NULL, :data, "
-            "'', '')",
-            seq=service.hub.last_seq + 1,
-            at=clock().isoformat(),
-            data='{"terminal": {"name": "kiosk-1"}}',
+        last = list(service.store.events())[-1]
+        broken = make_record(  # a report no version wrote: skipped, not a failed start
+            last.hash, last.seq + 1, clock().isoformat(), "terminal.status", "x", {"terminal": {}}
+        )
+        service.store.execute(
+            "INSERT INTO events VALUES (:seq, :at, :type, :actor, NULL, NULL, :data, :prev, :hash)",
+            **broken._asdict() | {"prev": broken.prev_hash},
         )
         service.store.close()
         clock.advance(minutes=30)
         again = make_service(db_url, clock)
         await again.start()
         reports = {name: r.to_json() for name, r in again.hall.terminals.items()}
-        return again, reports
+        await again.stop()
+        return again.store, reports
 
-    again, reports = asyncio.run(scenario())
+    store, reports = asyncio.run(scenario())
     assert list(reports) == ["kiosk-1"]
     assert reports["kiosk-1"]["printer"] == "paper_near_end"  # its last report, not its first
-    # heard from at the restart at the latest: silent on the board if it does not report again
+    # heard from at the restart: silent on the board if it does not report again
     assert reports["kiosk-1"]["last_seen"] == clock().isoformat()
-    again.store.close()
+    assert verify_chain(store.events()) is None
+    store.close()
 
 
 def test_the_event_log_is_one_unbroken_chain(db_url: str) -> None:
