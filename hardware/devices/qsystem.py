@@ -8,6 +8,8 @@ of the same shape: LED and beep commands (see docs/hardware.md; check them on re
 
 from __future__ import annotations
 
+from collections.abc import Container
+
 from hardware.devices.events import Action, ButtonPressed, DeviceEvent, Garbage
 
 START = 0x01
@@ -29,6 +31,7 @@ LED_OFF = 0x36
 LED_BLINK = 0x37
 BEEP = 0x38
 LAMP_CODES = {"ON": LED_ON, "OFF": LED_OFF, "BLINK": LED_BLINK}
+HOST_COMMANDS = frozenset((*LAMP_CODES.values(), BEEP))
 
 
 class QSystemProtocol:
@@ -38,29 +41,14 @@ class QSystemProtocol:
 
     def parse(self, buffer: bytes) -> tuple[list[DeviceEvent], bytes]:
         """Presses from ``buffer`` and the incomplete tail; bad bytes become Garbage. Pure."""
-        events: list[DeviceEvent] = []
-        junk = bytearray()
-        i = 0
-        while i < len(buffer):
-            if buffer[i] != START:
-                junk.append(buffer[i])
-                i += 1
-                continue
-            if len(buffer) - i < FRAME_LENGTH:
-                break
-            address, command, end = buffer[i + 1], buffer[i + 2], buffer[i + 3]
-            if end == END and command in KEYS and 0 < address < 0xFF:
-                if junk:
-                    events.append(Garbage(bytes(junk), "bytes outside a frame"))
-                    junk.clear()
-                events.append(ButtonPressed(address, KEYS[command]))
-                i += FRAME_LENGTH
-            else:
-                junk.append(buffer[i])  # not a frame here: resynchronise on the next byte
-                i += 1
-        if junk:
-            events.append(Garbage(bytes(junk), "bytes outside a frame"))
-        return events, buffer[i:]
+        pieces, tail = split(buffer, KEYS)
+        events: list[DeviceEvent] = [
+            ButtonPressed(piece[0], KEYS[piece[1]])
+            if isinstance(piece, tuple)
+            else Garbage(piece, "bytes outside a frame")
+            for piece in pieces
+        ]
+        return events, tail
 
     def acknowledge(self, event: DeviceEvent) -> bytes | None:
         """QSystem buttons need no acknowledgement."""
@@ -92,15 +80,35 @@ def beep(address: int) -> bytes:
 
 
 def host_frames(buffer: bytes) -> tuple[list[tuple[int, int]], bytes]:
-    """The (address, command) of each whole frame the host sent, and the incomplete tail
-    (what a simulated button reads). Bytes outside a frame are skipped. Pure."""
-    frames: list[tuple[int, int]] = []
+    """The (address, command) of each lamp or buzzer frame the host sent, and the incomplete
+    tail (what a simulated button reads). Other bytes are skipped. Pure."""
+    pieces, tail = split(buffer, HOST_COMMANDS)
+    return [piece for piece in pieces if isinstance(piece, tuple)], tail
+
+
+def split(buffer: bytes, commands: Container[int]) -> tuple[list[tuple[int, int] | bytes], bytes]:
+    """Frames as (address, command), for commands in ``commands``, the bytes between them, and
+    the incomplete tail. A START that begins no such frame is a byte like any other. Pure."""
+    pieces: list[tuple[int, int] | bytes] = []
+    junk = bytearray()
     i = 0
-    while len(buffer) - i >= FRAME_LENGTH:
-        if buffer[i] == START and buffer[i + 3] == END:
-            frames.append((buffer[i + 1], buffer[i + 2]))
+    while i < len(buffer):
+        if buffer[i] != START:
+            junk.append(buffer[i])
+            i += 1
+            continue
+        if len(buffer) - i < FRAME_LENGTH:
+            break
+        address, command, end = buffer[i + 1], buffer[i + 2], buffer[i + 3]
+        if end == END and command in commands and 0 < address < 0xFF:
+            if junk:
+                pieces.append(bytes(junk))
+                junk.clear()
+            pieces.append((address, command))
             i += FRAME_LENGTH
         else:
+            junk.append(buffer[i])  # not a frame here: resynchronise on the next byte
             i += 1
-    tail = buffer[i:]
-    return frames, tail[tail.index(START) :] if START in tail else b""
+    if junk:
+        pieces.append(bytes(junk))
+    return pieces, buffer[i:]
