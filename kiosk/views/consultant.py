@@ -336,16 +336,13 @@ class ConsultantWindow(QWidget):
             )
 
     def _facts(self, column: QVBoxLayout) -> None:
-        """The chosen service: documents, fee and the line now, to advise the visitor."""
+        """The chosen service: the line now and the fee first (they stay in view above the
+        fold), then the documents, to advise the visitor."""
         flow, lang = self.flow, self.flow.language
         service = flow.service
         if service is None:
             return
         column.addWidget(label(text_in(service.name, lang), "page", "big"))
-        for document in service.documents:
-            column.addWidget(label("•  " + text_in(document, lang), "page"))
-        if service.fee:
-            column.addWidget(label(text_in(service.fee, lang), "muted"))
         entry = flow.state.queue.get(service.id)
         if flow.state.suspended(service.id):
             column.addWidget(label(texts.notice_text("service_suspended", None), "warning"))
@@ -359,6 +356,10 @@ class ConsultantWindow(QWidget):
             line = label(wait, "page", "big")
             line.setObjectName("wait")
             column.addWidget(line)
+        if service.fee:
+            column.addWidget(label(text_in(service.fee, lang), "muted"))
+        for document in service.documents:
+            column.addWidget(label("•  " + text_in(document, lang), "page"))
 
     def _issuing(self, column: QVBoxLayout, room: int, print_toggle: bool) -> None:
         """Priority and its reason, the visitor's language, printing (unless in the top row),
