@@ -56,7 +56,7 @@ class QtVoiceOutput(QObject):
             stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
             path = self.wav_dir / f"call-{stamp}-{self._count:03d}.wav"
             try:
-                write_wav(path, announcement.samples)
+                write_wav(path, announcement.samples, whole=True)  # for folder watchers
                 self.written.append(path)
             except OSError as exc:
                 log.warning("cannot write %s: %s", path, exc)

@@ -122,17 +122,22 @@ def resample(samples: Sequence[int], rate: int, target: int) -> array[int]:
     return out
 
 
-def write_wav(path: Path, samples: array[int], rate: int = RATE) -> None:
-    """Mono 16-bit PCM WAV; it appears whole (written aside, then renamed), so whatever
-    watches the folder never reads half a file."""
+def write_wav(path: Path, samples: array[int], rate: int = RATE, *, whole: bool = False) -> None:
+    """Mono 16-bit PCM WAV. With `whole`, it appears whole (written aside, then renamed), so
+    whatever watches the folder never reads half a file."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    part = path.with_name(path.name + ".part")
-    with wave.open(str(part), "wb") as wav:
-        wav.setnchannels(1)
-        wav.setsampwidth(2)
-        wav.setframerate(rate)
-        wav.writeframes(samples.tobytes())
-    part.replace(path)
+    target = path.with_name(path.name + ".part") if whole else path
+    try:
+        with wave.open(str(target), "wb") as wav:
+            wav.setnchannels(1)
+            wav.setsampwidth(2)
+            wav.setframerate(rate)
+            wav.writeframes(samples.tobytes())
+        if whole:
+            target.replace(path)
+    finally:
+        if whole:
+            target.unlink(missing_ok=True)
 
 
 def trim(samples: array[int], threshold: int = SILENCE, margin_s: float = 0.01) -> array[int]:

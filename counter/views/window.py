@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeyEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QHBoxLayout,
     QLabel,
@@ -310,8 +311,8 @@ class CounterWindow(QMainWindow):
             self.show_message(self.tr("Sign in first: the call button works after that."), "error")
             self._beep(BEEP_REFUSED_MS)
             return
-        if self.state.pending is not None:
-            return  # pressed again while the first press is on its way
+        if self.state.pending is not None or QApplication.activeModalWidget() is not None:
+            return  # a command is on its way, or the screen is asking something first
         action = self.state.button_action(action, qsystem=qsystem)
         if action in self.state.legal_actions():
             self._from_button = action

@@ -7,11 +7,14 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from counter.devices import DeviceConfig
 from counter.link import DeviceLink
 from counter.views.window import CounterWindow
+from hallserver.client import HallClient
 from hardware.devices import kezek_line
 from hardware.devices.events import Action, Grade
 from hardware.devices.simulators import (
@@ -174,3 +177,33 @@ def test_a_call_button_plugged_back_in_or_powered_up_gets_its_lamp_again(
         button.lamp = None  # power-cycled on a bus that stayed connected: it says HELLO
         port.write(kezek_line.hello(3, "BUTTON"))
         qtbot.waitUntil(lambda: button.lamp == "ON")
+
+
+def test_a_press_while_the_screen_asks_something_is_ignored(
+    qtbot: QtBot,
+    live_server: LiveServer,
+    console: ConsoleFactory,
+    ports: tuple[PtyPort, PtyPort, PtyPort],
+) -> None:
+    with button_at(console, ports[0], 7, "qsystem") as (window, button):
+        press(qtbot, window, "F8")
+        ticket = issue(live_server, "id-card")
+        button.press(Action.CALL_NEXT)
+        qtbot.waitUntil(lambda: window.state.current is not None)
+        _wait_idle(qtbot, window)
+        beeps = list(button.beeps)  # the visitor's arrival
+        asked: list[bool] = []
+
+        def while_asking() -> None:  # the transfer dialog is open (its own event loop)
+            asked.append(QApplication.activeModalWidget() is not None)
+            button.press(Action.CALL_NEXT)  # would be a recall
+            QTimer.singleShot(1000, lambda: QApplication.activeModalWidget().reject())
+
+        QTimer.singleShot(300, while_asking)
+        button.press(Action.TRANSFER)  # opens the dialog; cancelled above
+        qtbot.waitUntil(lambda: bool(asked) and QApplication.activeModalWidget() is None)
+        qtbot.wait(300)
+        assert asked == [True]
+        with HallClient(live_server.url) as hall:
+            assert hall.ticket(ticket.id).times_called == 1  # no recall went out
+        assert button.beeps == beeps  # nor a beep: the operator is at the screen

@@ -141,6 +141,9 @@ def test_calls_are_played_through_the_speakers_one_after_another_as_written(
         display.terminate()
         try:
             display.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            display.kill()
+            display.wait()
         finally:
             parec.send_signal(signal.SIGINT)
             parec.wait(timeout=10)
