@@ -19,7 +19,7 @@ from hardware.devices.kezek_line import KezekLineProtocol
 from hardware.devices.modbus_display import ModbusDisplayProtocol
 from hardware.devices.qsystem import QSystemProtocol
 from hardware.devices.transport import DeviceProtocol, SerialTransport
-from hardware.errors import HardwareError
+from hardware.errors import DeviceDisconnected, HardwareError
 
 log = logging.getLogger(__name__)
 
@@ -135,6 +135,9 @@ class CounterDevices:
     def _send(self, device: str, config: DeviceConfig, frame: bytes) -> bool:
         try:
             self._transports[config.url].send(frame)
+        except DeviceDisconnected as exc:  # said once, when the port was lost; sent again later
+            log.debug("%s: %s", device, exc)
+            return False
         except HardwareError as exc:
             log.warning("%s: %s", device, exc)
             return False
