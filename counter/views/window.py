@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Mapping
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -56,6 +57,7 @@ QT_KEYS = {getattr(Qt.Key, f"Key_{name}"): action for action, name in texts.KEYS
 ERROR_STYLE = "background: #fde7e9; color: #8a0010; padding: 6px; font-weight: bold;"
 NOTICE_STYLE = "background: #e3f0ff; color: #0b3d75; padding: 6px; font-weight: bold;"
 BANNER_STYLE = "background: #f6b73c; color: #000; padding: 6px; font-weight: bold;"
+DEVICE_RESEND_S = 30.0
 BEEP_VISITOR_MS = 150  # a visitor is waiting for an idle counter
 BEEP_REFUSED_MS = 600  # a press of the call button did nothing (the screen says why)
 
@@ -91,9 +93,7 @@ class CounterWindow(QMainWindow):
         self.counters: list[CounterView] = []
         self.online = False
         self.awaiting_rating: str | None = None
-        self._shown_on_display: tuple[str, int] | None = None
-        self._lamp: str | None = None  # what the call button's lamp was last set to
-        self._from_button: Action | None = None  # the call button's command on its way
+        self._remember_devices()
         self._message_kind = ""
 
         self.counter_title = QLabel()
@@ -137,6 +137,16 @@ class CounterWindow(QMainWindow):
         self._build_timers(rating_timeout_ms, refresh_ms)
         self._connect(link, devices)
         self.set_language(language)
+
+    def _remember_devices(self) -> None:
+        """What the counter's devices were last told, so each change goes out once."""
+        self._shown_on_display: tuple[str, int] | None = None
+        self._lamp: str | None = None  # what the call button's lamp was last set to
+        self._from_button: Action | None = None  # the call button's command on its way
+        # lamp and number are sent again this often: a device powered up on a bus that stayed
+        # connected, and that does not say HELLO (QSystem, Modbus), has forgotten them
+        self.device_resend_s = DEVICE_RESEND_S
+        self._devices_sent_at = time.monotonic()
 
     def _connect(self, link: CounterLink, devices: DeviceLink | None) -> None:
         link.online_changed.connect(self._on_online_changed)
@@ -542,6 +552,9 @@ class CounterWindow(QMainWindow):
         self.queue_panel.show_queue(
             state.queue_lines(now), self.service_names(), state.next_tickets(5)
         )
+        if time.monotonic() - self._devices_sent_at >= self.device_resend_s:
+            self._devices_sent_at = time.monotonic()
+            self._lamp = self._shown_on_display = None
         self._sync_display()
         self._sync_lamp()
         self.refreshed.emit()

@@ -112,6 +112,12 @@ def test_a_qsystem_button_recalls_on_a_second_call_and_marks_no_show_on_finish(
         qtbot.waitUntil(lambda: window.state.current is None)
         qtbot.waitUntil(lambda: window.day_panel.values["no_shows"].text() == "1")
         qtbot.waitUntil(lambda: button.lamp == "OFF")
+        issue(live_server, "passport")
+        qtbot.waitUntil(lambda: button.lamp == "ON")
+        button.lamp = None  # power-cycled on the bus: a QSystem button never says HELLO
+        window.device_resend_s = 0  # the periodic re-send (every 30 s) comes now
+        window.refresh()
+        qtbot.waitUntil(lambda: button.lamp == "ON")
 
 
 def test_the_call_buttons_lamp_and_buzzer_follow_the_counter(
