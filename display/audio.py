@@ -44,6 +44,9 @@ class QtVoiceOutput(QObject):
             fmt.setChannelCount(1)
             fmt.setSampleFormat(QAudioFormat.SampleFormat.Int16)
             self._sink = QAudioSink(QMediaDevices.defaultAudioOutput(), fmt, self)
+            # a second of sound queued ahead (Qt's default is a quarter): a busy moment on this
+            # PC must not leave a gap in a call; an announcement need not start within 250 ms
+            self._sink.setBufferSize(RATE * 2)
             self._sink.stateChanged.connect(self._on_state_changed)
 
     @property
