@@ -126,18 +126,23 @@ def write_wav(path: Path, samples: array[int], rate: int = RATE, *, whole: bool 
     """Mono 16-bit PCM WAV. With `whole`, it appears whole (written aside, then renamed), so
     whatever watches the folder never reads half a file."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    target = path.with_name(path.name + ".part") if whole else path
+    if not whole:
+        _write_wav(path, samples, rate)
+        return
+    part = path.with_name(path.name + ".part")
     try:
-        with wave.open(str(target), "wb") as wav:
-            wav.setnchannels(1)
-            wav.setsampwidth(2)
-            wav.setframerate(rate)
-            wav.writeframes(samples.tobytes())
-        if whole:
-            target.replace(path)
+        _write_wav(part, samples, rate)
+        part.replace(path)
     finally:
-        if whole:
-            target.unlink(missing_ok=True)
+        part.unlink(missing_ok=True)  # left only by a failed write
+
+
+def _write_wav(path: Path, samples: array[int], rate: int) -> None:
+    with wave.open(str(path), "wb") as wav:
+        wav.setnchannels(1)
+        wav.setsampwidth(2)
+        wav.setframerate(rate)
+        wav.writeframes(samples.tobytes())
 
 
 def trim(samples: array[int], threshold: int = SILENCE, margin_s: float = 0.01) -> array[int]:

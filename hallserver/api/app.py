@@ -15,10 +15,7 @@ from starlette.routing import Mount, Route, WebSocketRoute
 
 from hallserver import web
 from hallserver.api import http, openapi, ws
-from hallserver.domain.errors import (
-    HallClosed,
-    HallError,
-)
+from hallserver.domain.errors import HallClosed, HallError
 from hallserver.service import HallService
 from hallserver.web.pages import status_of
 

@@ -88,9 +88,8 @@ class Grade(enum.Enum):
     SATISFACTORY = "satisfactory"
 
 
-@dataclass(
-    eq=False, slots=True
-)  # an entity: two tickets are the same only if they are the same object
+# an entity: two tickets are the same only if they are the same object
+@dataclass(eq=False, slots=True)
 class Ticket:
     """One visitor's place in the hall: issued, called, served, rated."""
 
