@@ -222,6 +222,9 @@ def _simulate(device: str, protocol: str, address: int, link: Path | None) -> in
         raise ValueError("rating keypads speak the kezek protocol")
     if device == "display" and protocol == "qsystem":
         raise ValueError("displays speak kezek or modbus")
+    highest = {"kezek": 99, "qsystem": 254, "modbus": 247}[protocol]
+    if not 1 <= address <= highest:
+        raise ValueError(f"a {protocol} device's --address is 1 to {highest}")
     with PtyPort(link) as port:
         print(port.path, flush=True)
         if device == "display":

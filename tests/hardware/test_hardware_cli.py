@@ -60,6 +60,8 @@ def test_print_test_prints_a_ticket_with_three_languages_and_a_qr(
         (["print-test", "sim:/tmp/x", "--lang", "de"], 2, "invalid choice"),
         (["print-test", "sim:/tmp/x", "--profile", "Nope"], 2, "unknown printer profile"),
         (["simulate", "keypad", "--protocol", "qsystem"], 2, "kezek protocol"),
+        (["simulate", "button", "--address", "300"], 2, "--address is 1 to 99"),
+        (["simulate", "display", "--protocol", "modbus", "--address", "0"], 2, "1 to 247"),
         (["frobnicate"], 2, "invalid choice"),
     ],
 )
