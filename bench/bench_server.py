@@ -242,6 +242,8 @@ def throughput(work: Path, seconds: int) -> dict[str, float]:
             cpu = {}  # the Python clients share the server's cores: no fair split
         with httpx.Client() as http:
             waiting = sum(q["waiting"] for q in http.get(f"{hall.api}/queue").json())
+        log_mb = (data / "kezek.sqlite3-wal").stat().st_size / 1e6
+        database_mb = (data / "kezek.sqlite3").stat().st_size / 1e6
     finally:
         hall.stop()
     print(f"issue throughput, 8 concurrent clients ({tool}):")
@@ -249,13 +251,14 @@ def throughput(work: Path, seconds: int) -> dict[str, float]:
     ratio = issue / empty
     print(f"  POST /tickets                  {issue:8.0f} tickets/s  ({ratio:.2f}x the ceiling)")
     print(f"  tickets in the queue after     {waiting:8d}   (refused during the run: {bad})")
+    print(f"  SQLite log after the run       {log_mb:8.0f} MB (the database: {database_mb:.0f} MB)")
     if cpu:
         print(
             f"  CPU per request: event loop {cpu['empty_loop_us']:.0f} us (empty), "
             f"{cpu['issue_loop_us']:.0f} us (ticket); writer process "
             f"{cpu['issue_writer_us']:.0f} us (ticket)"
         )
-    return {"empty_rps": empty, "issue_rps": issue, "ratio": issue / empty} | cpu
+    return {"empty_rps": empty, "issue_rps": issue, "ratio": issue / empty, "log_mb": log_mb} | cpu
 
 
 # ---------------------------------------------------------------- call latency

@@ -274,16 +274,27 @@ class HallService:
             await asyncio.sleep(0.001)
 
     async def _checkpoint_loop(self) -> None:
-        loop = asyncio.get_running_loop()
         done = self.commits
         while True:
             await asyncio.sleep(CHECKPOINT_S)
             if self.commits != done:
                 done = self.commits
-                try:
-                    await loop.run_in_executor(None, self.store.checkpoint)
-                except StoreError as exc:  # the next one will try again
-                    log.warning("checkpoint failed: %s", exc)
+                await self.checkpoint()
+
+    async def checkpoint(self) -> None:
+        """Copy the SQLite log into the database file, so the log starts over and stays small.
+
+        The bulk is copied here, in a thread, beside the commits. Under non-stop load commits
+        land while it copies, so it never copies the whole log, and a log that is never wholly
+        copied is never started over: it grew by 57 MB/s under the benchmark. The writer then
+        copies that short tail between two groups, where no commit can land.
+        """
+        try:
+            await asyncio.get_running_loop().run_in_executor(None, self.store.checkpoint)
+        except StoreError as exc:  # the next one will try again
+            log.warning("checkpoint failed: %s", exc)
+        else:
+            self._writer.checkpoint()
 
     def _changed_counters(self, records: list[EventRecord]) -> list[dict[str, Any]]:
         """Rows of the counters these events touched, where they differ from the saved row."""

@@ -118,6 +118,11 @@ class GroupWriter:
             )
         )
 
+    def checkpoint(self) -> None:
+        """Ask the writer to copy the rest of the log into the database file between groups."""
+        if self._stdin is not None and self.running:
+            self._stdin.write(frame(("checkpoint",)))
+
     async def resume(self) -> None:
         """Write again after a failure (whatever was sent before is refused, not written)."""
         if self.running:

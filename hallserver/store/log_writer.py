@@ -32,8 +32,10 @@ SQLITE_PRAGMAS = (
     "PRAGMA synchronous=FULL",  # a ticket acknowledged survives a power cut
     "PRAGMA busy_timeout=5000",
     "PRAGMA cache_size=-65536",  # 64 MiB: a whole busy day stays in memory
-    # checkpoints run beside the commits (SqlHallStore.checkpoint), not inside one of them
+    # checkpoints run beside the commits (SqlHallStore.checkpoint), not inside one of them;
+    # the writer copies only the short tail they leave (LogWriter.checkpoint)
     "PRAGMA wal_autocheckpoint=0",
+    "PRAGMA journal_size_limit=67108864",  # after a burst the log shrinks back to 64 MiB
 )
 TICKET_COLUMNS = (
     "id",
@@ -155,6 +157,18 @@ class LogWriter:
         finally:
             with contextlib.suppress(Exception):
                 cursor.close()
+
+    def checkpoint(self) -> None:
+        """Copy what the server's checkpoint left into the database file, between two groups.
+
+        The server copies the bulk of the log beside the commits; under non-stop load new
+        commits always follow it, so the log never gets fully copied and grows without end.
+        Here no commit can come between: the whole log is copied, and the next commit writes
+        the log over from its start instead of appending to it.
+        """
+        if self.dialect == "sqlite":
+            self.connect()
+            self._connection.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall()
 
     def _ticket(self, ticket: dict[str, Any]) -> tuple[Any, ...]:
         """A ticket's row in the order of TICKET_COLUMNS."""
@@ -281,33 +295,50 @@ def serve(writer: LogWriter, incoming: int, outgoing: int, buffer: bytearray) ->
                 return
             buffer += chunk
             continue
-        writes: list[Any] = []
+        writes: list[Any] = []  # everything that arrived together is one group
         for message in messages:
             if message[0] == "resume":
                 if writes:  # sent before the server reloaded: refused like the failed ones
                     send(outgoing, ("fail", writes[-1][1], failure or "written before the reload"))
                     writes = []
                 failure = None
+            elif message[0] == "checkpoint":
+                if writes:  # what came before it is copied too
+                    failure, writes = commit(writer, writes, failure, outgoing), []
+                if failure is None:
+                    checkpoint(writer)
             else:
                 writes.append(message)
-        if not writes:
-            continue
-        last = writes[-1][1]
-        if failure is not None:
-            send(outgoing, ("fail", last, failure))
-            continue
-        try:
-            writer.write(
-                [record for w in writes for record in w[2]],
-                next((w[3] for w in reversed(writes) if w[3] is not None), None),
-                [row for w in writes for row in w[4]],
-                [row for w in writes for row in w[5]],
-            )
-        except Exception as exc:  # every failure is reported, none is fatal
-            failure = f"database write failed: {exc}"
-            send(outgoing, ("fail", last, failure))
-        else:
-            send(outgoing, ("ok", last))
+        if writes:
+            failure = commit(writer, writes, failure, outgoing)
+
+
+def checkpoint(writer: LogWriter) -> None:
+    try:
+        writer.checkpoint()
+    except Exception as exc:  # harmless: the server's next checkpoint asks again
+        sys.stderr.write(f"kezek writer: checkpoint failed: {exc}\n")
+
+
+def commit(writer: LogWriter, writes: list[Any], failure: str | None, outgoing: int) -> str | None:
+    """Write a group, or refuse it after a failure; answer it; return the failure, if any."""
+    last = writes[-1][1]
+    if failure is not None:
+        send(outgoing, ("fail", last, failure))
+        return failure
+    try:
+        writer.write(
+            [record for w in writes for record in w[2]],
+            next((w[3] for w in reversed(writes) if w[3] is not None), None),
+            [row for w in writes for row in w[4]],
+            [row for w in writes for row in w[5]],
+        )
+    except Exception as exc:  # every failure is reported, none is fatal
+        failure = f"database write failed: {exc}"
+        send(outgoing, ("fail", last, failure))
+        return failure
+    send(outgoing, ("ok", last))
+    return None
 
 
 def main() -> None:

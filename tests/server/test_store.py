@@ -6,6 +6,7 @@ import asyncio
 import json
 import os
 import signal
+import sqlite3
 from datetime import timedelta
 from pathlib import Path
 
@@ -369,3 +370,55 @@ def test_a_transfer_event_carries_both_lines_it_changed(tmp_path: Path) -> None:
     lines = transferred["queue"]
     assert isinstance(lines, list)
     assert [(q["service_id"], q["waiting"]) for q in lines] == [("birth", 1), ("id-card", 0)]
+
+
+def wal_resets(wal: Path) -> int:
+    """How many times SQLite has started this log over (the header's checkpoint sequence)."""
+    return int.from_bytes(wal.read_bytes()[12:16], "big")
+
+
+def test_the_log_starts_over_even_when_commits_never_pause(tmp_path: Path) -> None:
+    """Under non-stop load a commit always lands while the server copies the log, so the
+    server's copy is never whole and the log is never started over. Here a reader holding
+    the copy back until it ends stands in for that commit."""
+    database = tmp_path / "hall.sqlite3"
+    wal = tmp_path / "hall.sqlite3-wal"
+    clock = Clock()
+
+    async def scenario() -> tuple[list[int], SqlHallStore]:
+        service = make_service(f"sqlite:///{database}", clock)
+        await service.start()
+
+        async def issue() -> None:
+            await service.run(SYSTEM, lambda h, now: h.issue("id-card", now))
+
+        await issue()
+        reader = sqlite3.connect(database, check_same_thread=False)
+        reader.execute("BEGIN")
+        reader.execute("SELECT count(*) FROM events").fetchall()  # sees the log up to here
+        await issue()  # lands after the reader's view: the server cannot copy it yet
+        copy = service.store.checkpoint
+
+        def held_back() -> None:
+            copy()
+            reader.rollback()  # the commit the server could not copy is now copyable
+            reader.close()
+
+        service.store.checkpoint = held_back  # type: ignore[method-assign]
+        resets = [wal_resets(wal)]
+        await service.checkpoint()
+        await issue()
+        resets.append(wal_resets(wal))
+        await issue()
+        resets.append(wal_resets(wal))
+        await service.stop()
+        return resets, service.store
+
+    resets, store = asyncio.run(scenario())
+    assert resets[1] == resets[0] + 1, "the commit after the checkpoint started the log over"
+    assert resets[2] == resets[1], "and the next one appended to it"
+    assert verify_chain(list(store.events())) is None
+    assert [r.ticket_id for r in store.events() if r.type == "ticket.issued"] == [
+        f"20261123-A00{n}" for n in range(1, 5)
+    ]
+    store.close()
