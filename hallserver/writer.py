@@ -120,7 +120,8 @@ class GroupWriter:
 
     def checkpoint(self) -> None:
         """Ask the writer to copy the rest of the log into the database file between groups."""
-        if self._stdin is not None and self.running:
+        ready = self._ready is not None and self._ready.done()  # it reads nothing before
+        if self._stdin is not None and self.running and ready:
             self._stdin.write(frame(("checkpoint",)))
 
     async def resume(self) -> None:

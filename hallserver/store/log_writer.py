@@ -7,7 +7,8 @@ its own process, its row-building and SQLite's work never wait for the event loo
 the event loop for them.
 
 After a failed write it refuses every frame (nothing is written after a gap in the event log)
-until the server has reloaded its state and sends "resume".
+until the server has reloaded its state and sends "resume". A "checkpoint" frame has it copy
+the SQLite log into the database file once what came before it is committed.
 
 This module needs only the standard library, orjson and the database's driver: it starts fast.
 """
@@ -163,8 +164,8 @@ class LogWriter:
 
         The server copies the bulk of the log beside the commits; under non-stop load new
         commits always follow it, so the log never gets fully copied and grows without end.
-        Here no commit can come between: the whole log is copied, and the next commit writes
-        the log over from its start instead of appending to it.
+        Here no group commit can come between: the whole log is copied, and the next commit
+        writes the log over from its start (once no reader still holds an older view of it).
         """
         if self.dialect == "sqlite":
             self.connect()
@@ -285,7 +286,8 @@ def send(outgoing: int, message: object) -> None:
 
 
 def serve(writer: LogWriter, incoming: int, outgoing: int, buffer: bytearray) -> None:
-    """Read frames until stdin closes; answer each group once it is durable."""
+    """Read frames until stdin closes; answer each group once it is durable; copy the log
+    into the database file where a checkpoint frame says."""
     failure: str | None = None
     while True:
         messages = unframe(buffer)
@@ -295,7 +297,7 @@ def serve(writer: LogWriter, incoming: int, outgoing: int, buffer: bytearray) ->
                 return
             buffer += chunk
             continue
-        writes: list[Any] = []  # everything that arrived together is one group
+        writes: list[Any] = []  # what arrived together is one group, split at a checkpoint
         for message in messages:
             if message[0] == "resume":
                 if writes:  # sent before the server reloaded: refused like the failed ones
@@ -314,6 +316,7 @@ def serve(writer: LogWriter, incoming: int, outgoing: int, buffer: bytearray) ->
 
 
 def checkpoint(writer: LogWriter) -> None:
+    """Copy the log between two groups; a failure is only reported."""
     try:
         writer.checkpoint()
     except Exception as exc:  # harmless: the server's next checkpoint asks again

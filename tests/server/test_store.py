@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from hallserver import service as service_module
 from hallserver.__main__ import main as kezek
 from hallserver.access import SYSTEM, Actor, Role, new_token
 from hallserver.domain.ids import JsonObject, OperatorId
@@ -377,12 +378,15 @@ def wal_resets(wal: Path) -> int:
     return int.from_bytes(wal.read_bytes()[12:16], "big")
 
 
-def test_the_log_starts_over_even_when_commits_never_pause(tmp_path: Path) -> None:
+def test_the_log_starts_over_even_when_commits_never_pause(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Under non-stop load a commit always lands while the server copies the log, so the
     server's copy is never whole and the log is never started over. Here a reader holding
     the copy back until it ends stands in for that commit."""
     database = tmp_path / "hall.sqlite3"
     wal = tmp_path / "hall.sqlite3-wal"
+    monkeypatch.setattr(service_module, "CHECKPOINT_S", 3600.0)  # only the test's own copy
     clock = Clock()
 
     async def scenario() -> tuple[list[int], SqlHallStore]:
@@ -394,19 +398,21 @@ def test_the_log_starts_over_even_when_commits_never_pause(tmp_path: Path) -> No
 
         await issue()
         reader = sqlite3.connect(database, check_same_thread=False)
-        reader.execute("BEGIN")
-        reader.execute("SELECT count(*) FROM events").fetchall()  # sees the log up to here
-        await issue()  # lands after the reader's view: the server cannot copy it yet
-        copy = service.store.checkpoint
+        try:
+            reader.execute("BEGIN")
+            reader.execute("SELECT count(*) FROM events").fetchall()  # sees the log up to here
+            await issue()  # lands after the reader's view: the server cannot copy it yet
+            copy = service.store.checkpoint
 
-        def held_back() -> None:
-            copy()
-            reader.rollback()  # the commit the server could not copy is now copyable
+            def held_back() -> None:
+                copy()
+                reader.rollback()  # the commit the server could not copy is now copyable
+
+            monkeypatch.setattr(service.store, "checkpoint", held_back)
+            resets = [wal_resets(wal)]
+            await service.checkpoint()
+        finally:
             reader.close()
-
-        service.store.checkpoint = held_back  # type: ignore[method-assign]
-        resets = [wal_resets(wal)]
-        await service.checkpoint()
         await issue()
         resets.append(wal_resets(wal))
         await issue()
