@@ -247,15 +247,7 @@ def read_events(hall: HallService, start: date, end: date) -> list[LogEvent]:
     """The log's events around the period (a visit never outlives its day)."""
     low = (start - timedelta(days=1)).isoformat()
     high = (end + timedelta(days=2)).isoformat()
-    with hall.store.engine.connect() as conn:
-        rows = conn.execute(
-            select(
-                schema.events.c.seq, schema.events.c.at, schema.events.c.type, schema.events.c.data
-            )
-            .where(schema.events.c.at >= low, schema.events.c.at < high)
-            .order_by(schema.events.c.seq)
-        ).all()
-    return [LogEvent.from_row(r.seq, r.at, r.type, r.data) for r in rows]
+    return [LogEvent.from_row(r.seq, r.at, r.type, r.data) for r in hall.store.events_at(low, high)]
 
 
 def period_of(request: Request, today: date) -> tuple[date, date]:
