@@ -134,12 +134,13 @@ class HallService:
 
     async def start(self) -> None:
         self.loop = asyncio.get_running_loop()
-        writer = asyncio.create_task(self._writer.start())  # its process starts while we load
-        await asyncio.sleep(0)
+        # the writer opens the database while the day loads: the load keeps the loop busy, so
+        # the writer must have been told where to write before it (150 ms of a start, before)
+        await self._writer.spawn()
         try:
             self.load()
         finally:
-            await writer
+            await self._writer.started()
         self._writing = True
         self._checkpoints = asyncio.create_task(self._checkpoint_loop(), name="kezek-checkpoint")
         gc.freeze()  # the day's state is long-lived: keep it out of every collection

@@ -61,6 +61,12 @@ class GroupWriter:
 
     async def start(self) -> None:
         """Start the writer process; returns once it has opened the database."""
+        await self.spawn()
+        await self.started()
+
+    async def spawn(self) -> None:
+        """Start the writer process and tell it where to write; it opens the database by
+        itself meanwhile (`started` waits for that)."""
         loop = asyncio.get_running_loop()
         self._ready = loop.create_future()
         self._exited = loop.create_future()
@@ -80,6 +86,10 @@ class GroupWriter:
         self._stdin = stdin
         dialect, target = self._store.writer_target()
         stdin.write(frame(("setup", dialect, target, self._store.table_plan())))
+
+    async def started(self) -> None:
+        """Wait until the spawned writer has opened the database; stop it if it cannot."""
+        assert self._ready is not None, "spawn() first"
         try:
             await self._ready
         except StoreError:

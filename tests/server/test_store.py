@@ -22,7 +22,7 @@ from hallserver.service import HallService, Unavailable, token_row
 from hallserver.store import schema
 from hallserver.store.migrate import HEAD, current_revision, head_revision
 from hallserver.store.schema import metadata
-from hallserver.store.sql import SqlHallStore, events_at_query
+from hallserver.store.sql import SqlHallStore, StoreError, events_at_query
 from tests.conftest import T0, Clock, small_catalogue
 
 
@@ -470,3 +470,23 @@ def test_the_log_read_by_time_comes_in_its_own_order(db_url: str) -> None:
     assert [row.seq for row in store.events_at("2026-11-22")] == logged
     assert [row.seq for row in store.events_at("2026-11-22", "2026-11-23T12")] == logged[1:]
     store.close()
+
+
+def test_a_writer_that_cannot_open_the_database_stops_the_start(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The writer opens the database while the day loads; if it cannot, the start fails with
+    the reason and leaves no writer behind."""
+    clock = Clock()
+    service = make_service(f"sqlite:///{tmp_path / 'hall.sqlite3'}", clock)
+    nowhere = str(tmp_path / "gone" / "hall.sqlite3")
+    monkeypatch.setattr(service.store, "writer_target", lambda: ("sqlite", nowhere))
+
+    async def scenario() -> None:
+        with pytest.raises(StoreError, match="cannot open the database"):
+            await service.start()
+        assert not service.writer_running()
+        assert service.writer_pid() is None
+
+    asyncio.run(scenario())
+    service.store.close()
