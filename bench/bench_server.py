@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import json
 import os
 import random
@@ -508,6 +509,7 @@ def restart(work: Path, tickets: int) -> dict[str, float]:
     events = sum(1 for _ in store.events())
     store.close()
     history = age_log(data / "kezek.sqlite3", HISTORY_DAYS)
+    settle()
     again = SqlHallStore(f"sqlite:///{data / 'kezek.sqlite3'}")
     fresh = HallService(again, parse_catalogue(text, source="bench"), enforce_hours=False)
     began = time.perf_counter()
@@ -534,7 +536,7 @@ def age_log(database: Path, days: int) -> int:
     """Give the log the month a hall's log has behind today: today's events copied to each of
     the `days` before it, numbered before them. (Copies, so their hash chain is not whole: a
     restart does not walk it.) Returns how many events were added."""
-    with sqlite3.connect(database) as db:
+    with contextlib.closing(sqlite3.connect(database)) as db, db:
         rows = db.execute("SELECT * FROM events ORDER BY seq").fetchall()
         count = len(rows)
         for back in range(1, days + 1):

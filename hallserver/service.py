@@ -139,8 +139,10 @@ class HallService:
         await self._writer.spawn()
         try:
             self.load()
-        finally:
-            await self._writer.started()
+        except BaseException:
+            await self._writer.stop()
+            raise
+        await self._writer.started()
         self._writing = True
         self._checkpoints = asyncio.create_task(self._checkpoint_loop(), name="kezek-checkpoint")
         gc.freeze()  # the day's state is long-lived: keep it out of every collection
