@@ -22,11 +22,12 @@ averaged over the period's days, from `counter.changed` events.
 
 from __future__ import annotations
 
-import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, tzinfo
 from typing import Any
+
+import orjson
 
 GRADES = ("excellent", "good", "satisfactory")
 OUTCOMES = ("finished", "no_show", "cancelled", "transferred", "expired", "open")
@@ -43,7 +44,7 @@ class LogEvent:
 
     @classmethod
     def from_row(cls, seq: int, at: str, type_: str, data: str) -> LogEvent:
-        return cls(seq, datetime.fromisoformat(at), type_, json.loads(data))
+        return cls(seq, datetime.fromisoformat(at), type_, orjson.loads(data))
 
 
 @dataclass
@@ -220,9 +221,23 @@ def build_report(
     *,
     now: datetime,
 ) -> Report:
-    """The report of the days `start`..`end` (inclusive) as the log tells it at `now`."""
-    log = list(events)
-    visits = [v for v in visits_from(log) if start <= v.started.astimezone(tz).date() <= end]
+    """The report of the days `start`..`end` (inclusive) as the log tells it at `now`.
+
+    One pass over `events`, keeping only visits and counter openings: a year's log need not
+    fit in memory.
+    """
+    counters = OpenCounters()
+
+    def seen_by_counters(log: Iterable[LogEvent]) -> Iterator[LogEvent]:
+        for event in log:
+            counters.see(event)
+            yield event
+
+    visits = [
+        v
+        for v in visits_from(seen_by_counters(events))
+        if start <= v.started.astimezone(tz).date() <= end
+    ]
 
     def grouped(key: Any, arrivals: str | None) -> dict[Any, Figures]:
         groups: dict[Any, list[Visit]] = {}
@@ -240,7 +255,7 @@ def build_report(
         by_counter=grouped(lambda v: v.counter_id, None),
         by_operator=grouped(lambda v: v.operator_id, None),
         by_hour=grouped(lambda v: v.started.astimezone(tz).hour, "visits"),
-        open_counters_by_hour=open_counters_by_hour(log, start, end, tz, now=now),
+        open_counters_by_hour=counters.by_hour(start, end, tz, now=now),
     )
 
 
@@ -248,38 +263,52 @@ def open_counters_by_hour(
     events: Iterable[LogEvent], start: date, end: date, tz: tzinfo, *, now: datetime
 ) -> dict[int, float]:
     """Mean number of open counters in each hour of the day over the period (hours with any)."""
-    opened: dict[str, datetime] = {}
-    intervals: list[tuple[datetime, datetime]] = []
+    counters = OpenCounters()
     for event in events:
+        counters.see(event)
+    return counters.by_hour(start, end, tz, now=now)
+
+
+class OpenCounters:
+    """When each counter was open, from the `counter.changed` events seen in log order."""
+
+    def __init__(self) -> None:
+        self._opened: dict[str, datetime] = {}
+        self._intervals: list[tuple[datetime, datetime]] = []
+
+    def see(self, event: LogEvent) -> None:
         if event.type == "day.opened":
-            intervals += [(since, event.at) for since in opened.values()]
-            opened.clear()
+            self._intervals += [(since, event.at) for since in self._opened.values()]
+            self._opened.clear()
         if event.type != "counter.changed":
-            continue
+            return
         counter = event.data.get("counter")
         if not isinstance(counter, Mapping):
-            continue
+            return
         counter_id = str(counter.get("id"))
         is_open = counter.get("state") == "open"
-        if is_open and counter_id not in opened:
-            opened[counter_id] = event.at
-        elif not is_open and counter_id in opened:
-            intervals.append((opened.pop(counter_id), event.at))
-    intervals += [(since, now) for since in opened.values()]
-    seconds: dict[int, float] = {}
-    for begin, until in intervals:
-        cursor = begin.astimezone(tz)
-        finish = until.astimezone(tz)
-        while cursor < finish:
-            hour_end = cursor.replace(minute=0, second=0, microsecond=0) + timedelta(hours=1)
-            part_end = min(hour_end, finish)
-            if start <= cursor.date() <= end:
-                seconds[cursor.hour] = (
-                    seconds.get(cursor.hour, 0.0) + (part_end - cursor).total_seconds()
-                )
-            cursor = part_end
-    days = (end - start).days + 1
-    return {hour: seconds[hour] / 3600.0 / days for hour in sorted(seconds)}
+        if is_open and counter_id not in self._opened:
+            self._opened[counter_id] = event.at
+        elif not is_open and counter_id in self._opened:
+            self._intervals.append((self._opened.pop(counter_id), event.at))
+
+    def by_hour(self, start: date, end: date, tz: tzinfo, *, now: datetime) -> dict[int, float]:
+        """Mean open counters in each hour of the day over `start`..`end` (hours with any)."""
+        intervals = self._intervals + [(since, now) for since in self._opened.values()]
+        seconds: dict[int, float] = {}
+        for begin, until in intervals:
+            cursor = begin.astimezone(tz)
+            finish = until.astimezone(tz)
+            while cursor < finish:
+                hour_end = cursor.replace(minute=0, second=0, microsecond=0) + timedelta(hours=1)
+                part_end = min(hour_end, finish)
+                if start <= cursor.date() <= end:
+                    seconds[cursor.hour] = (
+                        seconds.get(cursor.hour, 0.0) + (part_end - cursor).total_seconds()
+                    )
+                cursor = part_end
+        days = (end - start).days + 1
+        return {hour: seconds[hour] / 3600.0 / days for hour in sorted(seconds)}
 
 
 def _text(value: object) -> str | None:

@@ -36,10 +36,8 @@ class LoggedEvent(NamedTuple):
     data: str
 
 
-def events_at(
-    conn: Connection, low: str, high: str | None = None, *, kind: str | None = None
-) -> list[LoggedEvent]:
-    """Events whose `at` text is from `low` up to `high`, in order, found by the `at` index.
+def events_since(conn: Connection, low: str, kind: str) -> list[LoggedEvent]:
+    """Events of one kind whose `at` text is from `low` on, in order, found by the `at` index.
 
     Not ordered by seq in SQL: asked for that with only a lower bound (a restart's question),
     SQLite, with no statistics to tell it the range is small, walked the whole log in seq
@@ -48,12 +46,8 @@ def events_at(
     """
     events = schema.events
     query = select(events.c.seq, events.c.at, events.c.type, events.c.data).where(
-        events.c.at >= low
+        events.c.at >= low, events.c.type == kind
     )
-    if high is not None:
-        query = query.where(events.c.at < high)
-    if kind is not None:
-        query = query.where(events.c.type == kind)
     rows = [LoggedEvent(row.seq, row.at, row.type, row.data) for row in conn.execute(query)]
     rows.sort(key=lambda row: row.seq)  # nearly in seq order already: cheap
     return rows
@@ -206,7 +200,7 @@ class SqlHallStore:
             terminals: dict[str, TerminalReport] = {}
             # `at` is text with the hall's offset then: a day of slack, then the real times
             slack = (reports_since - timedelta(days=1)).isoformat()
-            for row in events_at(conn, slack, kind=ev.TERMINAL_STATUS):
+            for row in events_since(conn, slack, ev.TERMINAL_STATUS):
                 try:
                     if datetime.fromisoformat(row.at) < reports_since:
                         continue
@@ -225,10 +219,19 @@ class SqlHallStore:
             terminals=list(terminals.values()),
         )
 
-    def events_at(self, low: str, high: str | None = None) -> list[LoggedEvent]:
-        """The events whose `at` text is from `low` up to `high`, in order."""
+    def events_between(self, low: str, high: str) -> Iterator[LoggedEvent]:
+        """The events whose `at` text is from `low` up to `high`, in order, read as they are
+        used (a year's log does not fit in memory). With both bounds SQLite takes the `at`
+        index and sorts what it finds; it never walks the whole log."""
+        events = schema.events
+        query = (
+            select(events.c.seq, events.c.at, events.c.type, events.c.data)
+            .where(events.c.at >= low, events.c.at < high)
+            .order_by(events.c.seq)
+        )
         with self.engine.connect() as conn:
-            return events_at(conn, low, high)
+            for row in conn.execution_options(yield_per=2000).execute(query):
+                yield LoggedEvent(row.seq, row.at, row.type, row.data)
 
     def events(self, after: int = 0, *, batch: int = 5000) -> Iterator[EventRecord]:
         """Every event after `after`, in order (read in pages)."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import csv
 import io
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 from html import escape
@@ -243,11 +243,12 @@ def report_rows(report: Report, names: Callable[[str, str], str]) -> list[Row]:
     return rows
 
 
-def read_events(hall: HallService, start: date, end: date) -> list[LogEvent]:
-    """The log's events around the period (a visit never outlives its day)."""
+def read_events(hall: HallService, start: date, end: date) -> Iterator[LogEvent]:
+    """The log's events around the period (a visit never outlives its day), as they are read."""
     low = (start - timedelta(days=1)).isoformat()
     high = (end + timedelta(days=2)).isoformat()
-    return [LogEvent.from_row(r.seq, r.at, r.type, r.data) for r in hall.store.events_at(low, high)]
+    for row in hall.store.events_between(low, high):
+        yield LogEvent.from_row(row.seq, row.at, row.type, row.data)
 
 
 def period_of(request: Request, today: date) -> tuple[date, date]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import weakref
+from collections.abc import Iterator
 from datetime import date, datetime, timedelta
 from typing import Any
 
@@ -215,3 +217,30 @@ def test_figures_of_nothing_are_empty_not_zero_divisions() -> None:
     empty = figures([], TARGETS)
     assert empty.arrived == 0 and empty.no_show_share is None and empty.service_level is None
     assert empty.average_wait_s is None and empty.rating_share("good") is None
+
+
+def test_a_report_reads_the_log_once_and_keeps_none_of_it() -> None:
+    """A year's log does not fit in memory: the report keeps visits, never the events."""
+    log = Log()
+    log.counter(0, "c1", "open")
+    for n in range(1, 21):
+        log.served(f"A{n:03d}", "id-card", issued=n, called=n + 5, started=n + 6, finished=n + 9)
+    log.counter(60, "c1", "closed")
+    kept: list[weakref.ref[LogEvent]] = []
+
+    def reading() -> Iterator[LogEvent]:
+        for event in log.events:
+            copy = LogEvent(event.seq, event.at, event.type, copy_data(event.data))
+            # the one before this is still in the reader's loop variable; none older may be
+            assert all(seen() is None for seen in kept[:-1]), "an older event is still held"
+            kept.append(weakref.ref(copy))
+            yield copy
+            del copy
+
+    once = build_report(reading(), DAY, DAY, ALMATY, TARGETS, now=log.at(600))
+    assert once == report(log)
+    assert once.overall.served == 20
+
+
+def copy_data(data: Any) -> Any:
+    return {k: copy_data(v) if isinstance(v, dict) else v for k, v in data.items()}
