@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Iterator, Sequence
+from collections.abc import Generator, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -219,10 +219,10 @@ class SqlHallStore:
             terminals=list(terminals.values()),
         )
 
-    def events_between(self, low: str, high: str) -> Iterator[LoggedEvent]:
-        """The events whose `at` text is from `low` up to `high`, in order, read as they are
-        used (a year's log does not fit in memory). With both bounds SQLite takes the `at`
-        index and sorts what it finds; it never walks the whole log."""
+    def events_between(self, low: str, high: str) -> Generator[LoggedEvent, None, None]:
+        """The events whose `at` text is from `low` up to `high`, in order. With both bounds
+        SQLite takes the `at` index and sorts the period first (on disk when large); Python
+        holds a batch of rows at a time, not the period. Close it when done early."""
         events = schema.events
         query = (
             select(events.c.seq, events.c.at, events.c.type, events.c.data)

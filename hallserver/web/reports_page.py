@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import csv
 import io
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Generator, Mapping
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from html import escape
 from typing import Any
 from urllib.parse import urlencode
@@ -243,12 +244,13 @@ def report_rows(report: Report, names: Callable[[str, str], str]) -> list[Row]:
     return rows
 
 
-def read_events(hall: HallService, start: date, end: date) -> Iterator[LogEvent]:
+def read_events(hall: HallService, start: date, end: date) -> Generator[LogEvent, None, None]:
     """The log's events around the period (a visit never outlives its day), as they are read."""
     low = (start - timedelta(days=1)).isoformat()
     high = (end + timedelta(days=2)).isoformat()
-    for row in hall.store.events_between(low, high):
-        yield LogEvent.from_row(row.seq, row.at, row.type, row.data)
+    with contextlib.closing(hall.store.events_between(low, high)) as rows:
+        for row in rows:
+            yield LogEvent.from_row(row.seq, row.at, row.type, row.data)
 
 
 def period_of(request: Request, today: date) -> tuple[date, date]:
@@ -267,14 +269,14 @@ def period_of(request: Request, today: date) -> tuple[date, date]:
 async def compute(request: Request) -> tuple[HallService, Report]:
     hall = hall_of(request)
     start, end = period_of(request, hall.hall.state.day)
+    return hall, await asyncio.to_thread(period_report, hall, start, end, hall.now())
+
+
+def period_report(hall: HallService, start: date, end: date, now: datetime) -> Report:
+    """The report of `start`..`end` from the log (blocking: run it in a thread)."""
     targets = {str(s.id): s.target_wait_min * 60.0 for s in hall.catalogue.services}
-    now = hall.now()
-
-    def work() -> Report:
-        events = read_events(hall, start, end)
+    with contextlib.closing(read_events(hall, start, end)) as events:  # even on a failure
         return build_report(events, start, end, hall.tz, targets, now=now)
-
-    return hall, await asyncio.to_thread(work)
 
 
 def namer(hall: HallService, lang: Lang) -> Callable[[str, str], str]:

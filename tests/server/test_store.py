@@ -7,12 +7,14 @@ import json
 import os
 import signal
 import sqlite3
+from collections.abc import Iterator
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
 import sqlalchemy
+from sqlalchemy.pool import QueuePool
 
 from hallserver import service as service_module
 from hallserver.__main__ import main as kezek
@@ -25,6 +27,7 @@ from hallserver.store import schema
 from hallserver.store.migrate import HEAD, current_revision, head_revision
 from hallserver.store.schema import metadata
 from hallserver.store.sql import SqlHallStore, StoreError
+from hallserver.web import reports_page
 from tests.conftest import T0, Clock, small_catalogue
 
 
@@ -513,4 +516,33 @@ def test_a_day_that_cannot_be_loaded_leaves_no_writer_behind(
         assert service.writer_pid() is None
 
     asyncio.run(scenario())
+    service.store.close()
+
+
+def test_a_report_that_fails_gives_its_database_connection_back(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A report reads the log as it goes; whatever stops it, the connection goes back."""
+    clock = Clock()
+
+    async def scenario() -> HallService:
+        service = make_service(f"sqlite:///{tmp_path / 'hall.sqlite3'}", clock)
+        await service.start()
+        await a_busy_morning(service, clock)
+        await service.stop()
+        return service
+
+    service = asyncio.run(scenario())
+
+    def fails_halfway(events: Iterator[Any], *args: Any, **kwargs: Any) -> None:
+        next(events)
+        raise ValueError("the report broke")
+
+    monkeypatch.setattr(reports_page, "build_report", fails_halfway)
+    pool = service.store.engine.pool
+    assert isinstance(pool, QueuePool)
+    with pytest.raises(ValueError, match="broke") as failure:
+        reports_page.period_report(service, T0.date(), T0.date(), clock())
+    assert failure.traceback  # still held, as an error page or a log would hold it
+    assert pool.checkedout() == 0
     service.store.close()
