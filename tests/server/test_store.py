@@ -62,6 +62,19 @@ async def a_busy_morning(service: HallService, clock: Clock) -> None:
     await run(SYSTEM, lambda h, now: h.call_next("c1", now))
 
 
+def a_logged_morning(url: str, clock: Clock) -> HallService:
+    """A hall that ran `a_busy_morning` and stopped: its log written, its store still open."""
+
+    async def scenario() -> HallService:
+        service = make_service(url, clock)
+        await service.start()
+        await a_busy_morning(service, clock)
+        await service.stop()
+        return service
+
+    return asyncio.run(scenario())
+
+
 def state_of(service: HallService) -> dict[str, object]:
     hall = service.hall
     return {
@@ -148,16 +161,7 @@ def test_a_restart_remembers_what_enrolled_terminals_last_reported(db_url: str) 
 
 
 def test_the_event_log_is_one_unbroken_chain(db_url: str) -> None:
-    clock = Clock()
-
-    async def scenario() -> SqlHallStore:
-        service = make_service(db_url, clock)
-        await service.start()
-        await a_busy_morning(service, clock)
-        await service.stop()
-        return service.store
-
-    store = asyncio.run(scenario())
+    store = a_logged_morning(db_url, Clock()).store
     records = list(store.events())
     assert [r.seq for r in records] == list(range(1, len(records) + 1))
     assert verify_chain(records) is None
@@ -460,16 +464,7 @@ def test_the_log_is_read_by_time_through_its_time_index(tmp_path: Path) -> None:
 
 
 def test_the_log_read_by_time_comes_in_its_own_order(db_url: str) -> None:
-    clock = Clock()
-
-    async def scenario() -> SqlHallStore:
-        service = make_service(db_url, clock)
-        await service.start()
-        await a_busy_morning(service, clock)
-        await service.stop()
-        return service.store
-
-    store = asyncio.run(scenario())
+    store = a_logged_morning(db_url, Clock()).store
     logged = [record.seq for record in store.events()]
     store.execute(
         "UPDATE events SET at = '2026-11-23T23:59:59+05:00' WHERE seq = 1"
@@ -489,14 +484,7 @@ def test_a_writer_that_cannot_open_the_database_stops_the_start(
     nowhere = str(tmp_path / "gone" / "hall.sqlite3")
     monkeypatch.setattr(service.store, "writer_target", lambda: ("sqlite", nowhere))
 
-    async def scenario() -> None:
-        with pytest.raises(StoreError, match="cannot open the database"):
-            await service.start()
-        assert not service.writer_running()
-        assert service.writer_pid() is None
-
-    asyncio.run(scenario())
-    service.store.close()
+    fails_to_start_and_leaves_no_writer(service, "cannot open the database")
 
 
 def test_a_day_that_cannot_be_loaded_leaves_no_writer_behind(
@@ -509,8 +497,12 @@ def test_a_day_that_cannot_be_loaded_leaves_no_writer_behind(
 
     monkeypatch.setattr(service, "load", unreadable)
 
+    fails_to_start_and_leaves_no_writer(service, "cannot be read")
+
+
+def fails_to_start_and_leaves_no_writer(service: HallService, reason: str) -> None:
     async def scenario() -> None:
-        with pytest.raises(StoreError, match="cannot be read"):
+        with pytest.raises(StoreError, match=reason):
             await service.start()
         assert not service.writer_running()
         assert service.writer_pid() is None
@@ -524,15 +516,7 @@ def test_a_report_that_fails_gives_its_database_connection_back(
 ) -> None:
     """A report reads the log as it goes; whatever stops it, the connection goes back."""
     clock = Clock()
-
-    async def scenario() -> HallService:
-        service = make_service(f"sqlite:///{tmp_path / 'hall.sqlite3'}", clock)
-        await service.start()
-        await a_busy_morning(service, clock)
-        await service.stop()
-        return service
-
-    service = asyncio.run(scenario())
+    service = a_logged_morning(f"sqlite:///{tmp_path / 'hall.sqlite3'}", clock)
 
     def fails_halfway(events: Iterator[Any], *args: Any, **kwargs: Any) -> None:
         next(events)
