@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import asyncio
 import os
+import subprocess
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, time, timedelta
 from pathlib import Path
+from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -234,3 +236,14 @@ def open_counter(live: LiveServer, counter_id: str, login: str | None = None) ->
         )
         assert opened.status_code == 200, opened.text
     return token
+
+
+def end_process(process: subprocess.Popen[Any], timeout: float = 10) -> None:
+    """Ask a child to stop (SIGTERM); kill it if it has not within `timeout` seconds."""
+    if process.poll() is None:
+        process.terminate()
+    try:
+        process.wait(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()

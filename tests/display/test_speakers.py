@@ -22,7 +22,7 @@ import pytest
 
 from display.clips import RATE
 from hallserver.client import HallClient
-from tests.conftest import LiveServer, open_counter
+from tests.conftest import LiveServer, end_process, open_counter
 
 SINK = "hall"
 SILENCE = 300  # |sample| under this is silence (the clips peak near 23,000)
@@ -138,12 +138,8 @@ def test_calls_are_played_through_the_speakers_one_after_another_as_written(
         wait_until(lambda: len(written(wavs)) == 3, "not all three calls were spoken")
         wait_until(lambda: time.monotonic() > played_by(written(wavs)[-1]) + 1.5, "still playing")
     finally:
-        display.terminate()
         try:
-            display.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            display.kill()
-            display.wait()
+            end_process(display, timeout=20)
         finally:
             parec.send_signal(signal.SIGINT)
             parec.wait(timeout=10)

@@ -17,6 +17,7 @@ from sqlalchemy import create_engine
 
 from hallserver.access import hash_pin
 from hallserver.store import schema
+from tests.conftest import end_process
 
 KEZEK = [sys.executable, "-m", "hallserver"]
 URL_LINE = re.compile(r"on (http://\S+)")
@@ -76,13 +77,7 @@ def start_hall(data_dir: Path, *extra: str) -> HallProcess:
 
 
 def stop(hall: HallProcess) -> None:
-    if hall.process.poll() is None:
-        hall.process.send_signal(signal.SIGTERM)
-        try:
-            hall.process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            hall.process.kill()
-            hall.process.wait()
+    end_process(hall.process)
 
 
 def catalogue_with_counters(path: Path, counters: int) -> Path:

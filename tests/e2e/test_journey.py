@@ -43,6 +43,7 @@ from kiosk.app import Kiosk
 from kiosk.app import build as build_kiosk
 from kiosk.config import KioskConfig
 from kiosk.flow import Screen
+from tests.conftest import end_process
 
 KEZEK = [sys.executable, "-m", "hallserver"]
 URL_LINE = re.compile(r"on (http://\S+)")
@@ -97,14 +98,8 @@ class Hall:
         self.kills.append(self.process.pid)
 
     def stop(self) -> None:
-        if self.process is not None and self.process.poll() is None:
-            self.process.send_signal(signal.SIGTERM)
-            try:
-                self.process.wait(10)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait()
         if self.process is not None:
+            end_process(self.process)
             for stream in (self.process.stdout, self.process.stderr):
                 if stream is not None:
                     stream.close()

@@ -22,6 +22,7 @@ import pytest
 from hardware.errors import CoverOpen, PaperOut, PrinterOffline
 from hardware.printer import PrinterStatus, TicketPrinter, open_printer
 from hardware.ticket_layout import TicketSlip
+from tests.conftest import end_process
 
 ROOT = Path(__file__).resolve().parents[2]
 DEVICE = "front"
@@ -133,12 +134,7 @@ devices:
                 time.sleep(0.1)
         yield server
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=5)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+        end_process(process, timeout=5)
         log.close()
 
 
