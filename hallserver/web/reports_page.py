@@ -42,6 +42,16 @@ WORDS: Words = {
     "by_operator": {"kk": "Операторлар бойынша", "ru": "По операторам", "en": "By operator"},
     "by_hour": {"kk": "Сағат бойынша", "ru": "По часам", "en": "By hour"},
     "counter_n": {"kk": "{n}-терезе", "ru": "Окно {n}", "en": "Counter {n}"},
+    "bad_date": {
+        "kk": "Күндер 2026-11-24 түрінде болуы керек: кезеңді төменнен таңдаңыз",
+        "ru": "Даты должны быть вида 2026-11-24: выберите период ниже",
+        "en": "Dates must look like 2026-11-24: pick the period below",
+    },
+    "too_long": {
+        "kk": f"Есеп ең көбі {MAX_DAYS} күнді қамтиды: қысқарақ кезең таңдаңыз",
+        "ru": f"Отчёт охватывает не больше {MAX_DAYS} дней: выберите период короче",
+        "en": f"A report covers at most {MAX_DAYS} days: pick a shorter period",
+    },
     "nothing": {
         "kk": "Бұл кезеңде келушілер болған жоқ",
         "ru": "За этот период посетителей не было",
@@ -59,6 +69,11 @@ WORDS: Words = {
         "ru": "Наибольшее обслуживание",
         "en": "Longest service",
     },
+    "wait": {"kk": "Күту", "ru": "Ожидание", "en": "Wait"},
+    "service_time": {"kk": "Қызмет көрсету", "ru": "Обслуживание", "en": "Service"},
+    "ratings": {"kk": "Бағалар", "ru": "Оценки", "en": "Ratings"},
+    "average": {"kk": "орташа", "ru": "среднее", "en": "average"},
+    "longest": {"kk": "ең ұзақ", "ru": "наибольшее", "en": "longest"},
     "service_level": {"kk": "Қызмет деңгейі", "ru": "Уровень сервиса", "en": "Service level"},
     "excellent": {"kk": "Өте жақсы", "ru": "Отлично", "en": "Excellent"},
     "good": {"kk": "Жақсы", "ru": "Хорошо", "en": "Good"},
@@ -157,21 +172,20 @@ WORDS: Words = {
     },
 }
 
-COLUMNS = (
-    "arrived",
-    "served",
-    "no_show_share",
-    "cancelled",
-    "avg_wait",
-    "max_wait",
-    "avg_service",
-    "max_service",
-    "service_level",
-    "excellent",
-    "good",
-    "satisfactory",
-    "transfers",
+# The tables' columns: a figure alone, or a group of figures under one heading (heading key,
+# then each column's key and the word over it). Grouped, the columns fit a 1366-pixel screen.
+HEADS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
+    ("arrived", ()),
+    ("served", ()),
+    ("no_show_share", ()),
+    ("cancelled", ()),
+    ("wait", (("avg_wait", "average"), ("max_wait", "longest"))),
+    ("service_time", (("avg_service", "average"), ("max_service", "longest"))),
+    ("service_level", ()),
+    ("ratings", tuple((grade, grade) for grade in GRADES)),
+    ("transfers", ()),
 )
+COLUMNS = tuple(key for head, group in HEADS for key in ([k for k, _ in group] or [head]))
 EXPORT_HEADER = (
     "section",
     "key",
@@ -258,11 +272,11 @@ def period_of(request: Request, today: date) -> tuple[date, date]:
         start = date.fromisoformat(request.query_params.get("from") or today.isoformat())
         end = date.fromisoformat(request.query_params.get("to") or start.isoformat())
     except ValueError:
-        raise InvalidInput("from and to must be dates like 2026-11-24", code="bad_field") from None
+        raise InvalidInput("from and to must be dates like 2026-11-24", code="bad_date") from None
     if end < start:
         start, end = end, start
     if (end - start).days >= MAX_DAYS:
-        raise InvalidInput(f"a report covers at most {MAX_DAYS} days", code="bad_field")
+        raise InvalidInput(f"a report covers at most {MAX_DAYS} days", code="too_long")
     return start, end
 
 
@@ -337,7 +351,17 @@ def _fmt_pct(value: int | float | None) -> str:
 def _table(title: str, rows: list[Row], lang: Lang, section: str) -> str:
     if not rows:
         return ""
-    head = "".join(f'<th class="num">{word(WORDS, c, lang)}</th>' for c in COLUMNS)
+    top = "".join(
+        f'<th class="group" colspan="{len(group)}">{word(WORDS, head, lang)}</th>'
+        if group
+        else f'<th class="num" rowspan="2">{word(WORDS, head, lang)}</th>'
+        for head, group in HEADS
+    )
+    under = "".join(
+        f'<th class="num">{word(WORDS, label, lang)}</th>'
+        for _, group in HEADS
+        for _, label in group
+    )
     body = "".join(
         f'<tr data-key="{escape(r.key)}"><th scope="row">{escape(r.name)}</th>'
         + "".join(
@@ -348,7 +372,8 @@ def _table(title: str, rows: list[Row], lang: Lang, section: str) -> str:
     )
     return (
         f'<section class="table" id="{section}"><h2>{escape(title)}</h2>'
-        f'<div class="scroll"><table><thead><tr><th></th>{head}</tr></thead>'
+        f'<div class="scroll"><table><thead><tr><th rowspan="2"></th>{top}</tr><tr>{under}</tr>'
+        "</thead>"
         f"<tbody>{body}</tbody></table></div></section>"
     )
 
@@ -470,26 +495,17 @@ async def report_page(request: Request) -> Response:
         target = request.url.path + (f"?{request.url.query}" if request.url.query else "")
         return RedirectResponse(f"/board/login?{urlencode({'next': target})}", status_code=303)
     lang = lang_of(request)
-    hall, report = await compute(request)
+    try:
+        hall, report = await compute(request)
+    except InvalidInput as problem:  # typed into the address: say so here, in their language
+        reason = word(WORDS, problem.code, lang) if problem.code in WORDS else escape(str(problem))
+        alert = f'<p class="error" role="alert">{reason}</p>'
+        return _page(request, lang, WORDS["title"][lang], "", alert=alert, status=422)
     rows = report_rows(report, namer(hall, lang))
-    query = urlencode({"from": report.start.isoformat(), "to": report.end.isoformat()})
     period = (
         report.start.strftime("%d.%m.%Y")
         if report.start == report.end
         else f"{report.start:%d.%m.%Y} – {report.end:%d.%m.%Y}"
-    )
-    form = (
-        '<form class="period noprint" method="get">'
-        f'<label>{word(WORDS, "from", lang)}<input type="date" name="from" '
-        f'value="{report.start.isoformat()}"></label>'
-        f'<label>{word(WORDS, "to", lang)}<input type="date" name="to" '
-        f'value="{report.end.isoformat()}"></label>'
-        f'<input type="hidden" name="lang" value="{lang}">'
-        f'<button class="primary">{word(WORDS, "show", lang)}</button>'
-        f'<a class="button" href="/reports.csv?{query}" download>CSV</a>'
-        f'<a class="button" href="/reports.xlsx?{query}&amp;lang={lang}" download>XLSX</a>'
-        f'<button type="button" onclick="window.print()">{word(WORDS, "print", lang)}</button>'
-        "</form>"
     )
     sections = [
         ("by_service", "service"),
@@ -508,18 +524,54 @@ async def report_page(request: Request) -> Response:
         )
     else:
         content = f'<p class="card">{word(WORDS, "nothing", lang)}</p>'
+    return _page(request, lang, f"{WORDS['title'][lang]} · {period}", content, report=report)
+
+
+def _page(
+    request: Request,
+    lang: Lang,
+    heading: str,
+    content: str,
+    *,
+    report: Report | None = None,
+    alert: str = "",
+    status: int = 200,
+) -> Response:
+    """The report page around `content`: the period's form, with the exports when there is a
+    report to export (a period that could not be read has none)."""
+    hall = hall_of(request)
+    if report is not None:
+        start, end = report.start.isoformat(), report.end.isoformat()
+    else:  # today, not what could not be read
+        start = end = hall.hall.state.day.isoformat()
+    query = urlencode({"from": start, "to": end})
+    exports = (
+        f'<a class="button" href="/reports.csv?{query}" download>CSV</a>'
+        f'<a class="button" href="/reports.xlsx?{query}&amp;lang={lang}" download>XLSX</a>'
+        f'<button type="button" onclick="window.print()">{word(WORDS, "print", lang)}</button>'
+        if report is not None
+        else ""
+    )
+    form = (
+        '<form class="period noprint" method="get">'
+        f'<label>{word(WORDS, "from", lang)}<input type="date" name="from" value="{start}"></label>'
+        f'<label>{word(WORDS, "to", lang)}<input type="date" name="to" value="{end}"></label>'
+        f'<input type="hidden" name="lang" value="{lang}">'
+        f'<button class="primary">{word(WORDS, "show", lang)}</button>{exports}</form>'
+    )
     body = (
         '<main class="report">'
-        f"<header><h1>{word(WORDS, 'title', lang)} · {escape(period)}</h1>"
+        f"<header><h1>{escape(heading)}</h1>"
         f'<p class="muted">{escape(hall.catalogue.name.get(lang))}</p>'
         f'<nav class="noprint"><a href="/board">{word(WORDS, "board", lang)}</a></nav></header>'
-        f"{form}{content}{_explained(lang)}"
+        f"{alert}{form}{content}{_explained(lang)}"
         f'<div class="noprint">{lang_links(lang, "&" + query)}</div></main>'
     )
     return html_page(
-        f"{WORDS['title'][lang]} {period}",
+        heading,
         body,
         lang,
+        status=status,
         styles=("site.css", "reports.css"),
         remember_lang=True,
     )

@@ -115,7 +115,6 @@ def test_a_reports_figures_match_the_scripted_day_on_the_page_and_in_both_export
     expect(page.locator("#hour tr[data-key='10'] [data-col=arrived]")).to_have_text("6")
     expect(page.locator("svg.chart")).to_have_count(3)
     expect(page.locator("section.how")).to_contain_text("service level".capitalize())
-    shoot(page, "reports")
     page.emulate_media(media="print")
     page.screenshot(path=str(SHOTS / "reports-print.png"), full_page=True)
     expect(page.locator("form.period")).to_be_hidden()
@@ -156,3 +155,40 @@ def test_reports_and_exports_need_a_signed_in_supervisor(page: Page, hall: Hall)
     expect(page.locator(".report")).to_contain_text(
         "Бұл кезеңде келушілер болған жоқ"
     )  # Kazakh by default
+
+
+def test_a_period_typed_wrong_into_the_address_is_explained_on_the_page(
+    page: Page, hall: Hall
+) -> None:
+    sign_in(page, hall)
+    today = hall.clock.now.date().isoformat()  # in the hall's time zone
+    reply = page.goto(f"{hall.url}/reports?from=2026-13-01&lang=ru")
+    assert reply is not None and reply.status == 422
+    expect(page.locator("[role=alert]")).to_have_text(
+        "Даты должны быть вида 2026-11-24: выберите период ниже"
+    )
+    expect(page.locator("input[name=from]")).to_have_value(today)  # a period that can be shown
+    expect(page.locator("a[download]")).to_have_count(0)  # nothing to export
+    shoot(page, "reports-bad-date")
+    reply = page.goto(f"{hall.url}/reports?from=2024-01-01&to=2026-01-01&lang=kk")
+    assert reply is not None and reply.status == 422
+    expect(page.locator("[role=alert]")).to_contain_text("ең көбі 366 күнді")
+    page.click("form.period button.primary")  # today's period, from the fields as they stand
+    expect(page.locator(".report")).to_contain_text("Бұл кезеңде келушілер болған жоқ")
+    expect(page.locator("[role=alert]")).to_have_count(0)
+
+
+def test_every_column_fits_a_1366_pixel_screen_in_all_three_languages(
+    page: Page, hall: Hall
+) -> None:
+    script_the_day(hall)
+    sign_in(page, hall)
+    assert page.viewport_size == {"width": 1366, "height": 900}
+    for lang in ("kk", "ru", "en"):
+        page.goto(f"{hall.url}/reports?lang={lang}")
+        expect(page.locator("section.table")).to_have_count(4)
+        widths = page.eval_on_selector_all(
+            ".scroll", "boxes => boxes.map(b => [b.scrollWidth, b.clientWidth])"
+        )
+        assert all(inside <= shown for inside, shown in widths), (lang, widths)
+        shoot(page, f"reports-{lang}")
