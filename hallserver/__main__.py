@@ -7,13 +7,9 @@ import getpass
 import logging
 import os
 import sys
-from collections.abc import Iterator, Sequence
-from datetime import UTC, datetime
+from collections.abc import Sequence
+from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from hallserver.eventlog import EventRecord
 
 ROLES = ("kiosk", "counter", "display", "consultant", "supervisor", "admin")
 APPS = {  # subcommand -> the module whose main(argv) runs it; imported only when used
@@ -111,10 +107,7 @@ def parser() -> argparse.ArgumentParser:
     add.add_argument("--supervisor", action="store_true")
     add.add_argument("--pin-stdin", action="store_true", help="read the PIN from standard input")
 
-    audit = sub.add_parser("audit", help="the tamper-evident event log")
-    audit_sub = audit.add_subparsers(dest="audit_command", required=True, metavar="ACTION")
-    verify = audit_sub.add_parser("verify", help="check every event's hash chain")
-    _db_options(verify)
+    _audit_options(sub)
 
     backup = sub.add_parser("backup", help="copy the database to one file, while the hall runs")
     _db_options(backup)
@@ -132,6 +125,31 @@ def parser() -> argparse.ArgumentParser:
         terminal = sub.add_parser(app, help=text, add_help=False)
         terminal.add_argument("args", nargs=argparse.REMAINDER)
     return root
+
+
+def _audit_options(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    audit = sub.add_parser("audit", help="the tamper-evident event log")
+    audit_sub = audit.add_subparsers(dest="audit_command", required=True, metavar="ACTION")
+    verify = audit_sub.add_parser(
+        "verify", help="check the event log's hash chain (from event 1 with --archive)"
+    )
+    _db_options(verify)
+    verify.add_argument(
+        "--archive",
+        type=Path,
+        action="append",
+        default=[],
+        metavar="FILE",
+        help="archive files made by `kezek audit archive` (all of them): check from event 1",
+    )
+    archive = audit_sub.add_parser(
+        "archive", help="move the events before a day into a file, keeping the chain whole"
+    )
+    _db_options(archive)
+    archive.add_argument("file", type=Path, help="the new archive file (gzip'd JSON lines)")
+    archive.add_argument(
+        "--before", required=True, metavar="YYYY-MM-DD", help="the first day that stays"
+    )
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -172,7 +190,7 @@ def _dispatch(args: argparse.Namespace) -> int:
     if command == "operator":
         return _operator_add(args)
     if command == "audit":
-        return _audit_verify(args)
+        return _audit_archive(args) if args.audit_command == "archive" else _audit_verify(args)
     if command == "backup":
         return _backup(args)
     if command == "restore":
@@ -324,23 +342,63 @@ def _operator_add(args: argparse.Namespace) -> int:
 
 
 def _audit_verify(args: argparse.Namespace) -> int:
-    from hallserver.eventlog import verify_chain
+    from hallserver.archive import ArchiveError, anchor, verify
     from hallserver.server import open_store
 
     store = open_store(_url(args))
-    count = 0
-
-    def counted() -> Iterator[EventRecord]:
-        nonlocal count
-        for record in store.events():
-            count += 1
-            yield record
-
-    problem = verify_chain(counted())
+    try:
+        problem, count = verify(store, args.archive)
+        start = anchor(store)
+    except ArchiveError as exc:
+        raise UsageError(str(exc)) from exc
     if problem is not None:
         print(f"event {problem.seq} is bad: {problem.reason}", file=sys.stderr)
         return 1
-    print(f"event log intact: {count} events, hash chain verified")
+    if start.seq and not args.archive:
+        files = ", ".join(part.file for part in start.parts)
+        print(
+            f"event log intact: {count} events after event {start.seq} (hash {start.hash}), "
+            f"hash chain verified; the events before {start.before} are archived in {files}: "
+            "give them with --archive to check from the first event"
+        )
+    else:
+        print(f"event log intact: {count} events, hash chain verified")
+    return 0
+
+
+def _audit_archive(args: argparse.Namespace) -> int:
+    from zoneinfo import ZoneInfo
+
+    from hallserver.archive import ArchiveError, archive
+    from hallserver.catalogue_file import parse_catalogue
+    from hallserver.server import CATALOGUE_KEY, open_store
+
+    try:
+        before = date.fromisoformat(args.before)
+    except ValueError:
+        raise UsageError(f"--before {args.before!r} is not a date like 2026-10-01") from None
+    if args.file.exists():
+        raise UsageError(f"{args.file} exists already: choose a new file name")
+    store = open_store(_url(args))
+    saved = store.config(CATALOGUE_KEY)
+    tz = ZoneInfo(parse_catalogue(saved, source="the database").timezone if saved else "UTC")
+    try:
+        done = archive(store, before, args.file, tz, datetime.now(tz).date())
+    except ArchiveError as exc:
+        raise UsageError(str(exc)) from exc
+    if done.resumed is not None:
+        print(
+            f"an earlier archive (events {done.first_seq}–{done.last_seq}, in "
+            f"{done.resumed.file}) had stopped before deleting them all: finished it, "
+            f"{done.tickets} ticket rows deleted. {args.file} was not written: run again to "
+            "archive more"
+        )
+        return 0
+    print(
+        f"archived events {done.first_seq}–{done.last_seq} (before {before}) to {args.file}; "
+        f"deleted them and {done.tickets} ticket rows from the database. Keep the file: "
+        "`kezek audit verify --archive` checks the whole chain with it"
+    )
     return 0
 
 

@@ -21,7 +21,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Date, DateTime, Table, create_engine, func, select
 
-from hallserver.eventlog import verify_chain
+from hallserver.archive import verify
 from hallserver.store import schema
 from hallserver.store.migrate import current_revision
 from hallserver.store.sql import SqlHallStore, StoreError
@@ -165,7 +165,7 @@ def restore(store: SqlHallStore, path: Path) -> BackupSummary:
                 conn.execute(tables[name].insert(), rows)
     except (OSError, EOFError, StopIteration, json.JSONDecodeError, KeyError) as exc:
         raise BackupError(f"{path} cannot be read as a Kezek backup: {exc}") from exc
-    problem = verify_chain(store.events())
+    problem, _ = verify(store)  # from where its log starts, if older events were archived
     if problem is not None:
         raise StoreError(f"restored, but event {problem.seq} is bad: {problem.reason}")
     return BackupSummary(counts, current_revision(store.engine))

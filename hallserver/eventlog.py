@@ -104,10 +104,13 @@ class ChainBreak:
     reason: str
 
 
-def verify_chain(records: Iterable[EventRecord], start_hash: str = GENESIS) -> ChainBreak | None:
-    """Walk records in order; name the first whose hash, link or number is wrong."""
+def verify_chain(
+    records: Iterable[EventRecord], start_hash: str = GENESIS, start_seq: int | None = None
+) -> ChainBreak | None:
+    """Walk records in order; name the first whose hash, link or number is wrong. With
+    `start_seq`, the first record must be the one after it."""
     prev = start_hash
-    expected_seq: int | None = None
+    expected_seq = None if start_seq is None else start_seq + 1
     for record in records:
         if expected_seq is not None and record.seq != expected_seq:
             return ChainBreak(record.seq, f"sequence jumps from {expected_seq - 1} to {record.seq}")

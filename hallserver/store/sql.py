@@ -36,6 +36,9 @@ class LoggedEvent(NamedTuple):
     data: str
 
 
+ANCHOR_KEY = "chain_anchor"  # among the hall's settings: where its log starts after archiving
+
+
 def events_since(conn: Connection, low: str, kind: str) -> list[LoggedEvent]:
     """Events of one kind whose `at` text is from `low` on, in order, found by the `at` index.
 
@@ -149,18 +152,29 @@ class SqlHallStore:
         except SQLAlchemyError as exc:
             raise StoreError(f"checkpoint failed: {exc}") from exc
 
-    def put_config(self, key: str, value: str) -> None:
-        with self.engine.begin() as conn:
+    def put_config(self, key: str, value: str, conn: Connection | None = None) -> None:
+        """Save one of the hall's settings (in `conn`'s transaction, when given)."""
+        if conn is not None:
             self._upsert(conn, schema.hall_state, ["key"], [{"key": key, "data": value}])
+            return
+        with self.engine.begin() as own:
+            self._upsert(own, schema.hall_state, ["key"], [{"key": key, "data": value}])
 
     # ------------------------------------------------------------- reads
 
-    def config(self, key: str) -> str | None:
-        with self.engine.connect() as conn:
-            value = conn.execute(
-                select(schema.hall_state.c.data).where(schema.hall_state.c.key == key)
-            ).scalar_one_or_none()
-        return value
+    def config(self, key: str, conn: Connection | None = None) -> str | None:
+        """One of the hall's saved settings (read in `conn`'s transaction, when given)."""
+        query = select(schema.hall_state.c.data).where(schema.hall_state.c.key == key)
+        if conn is not None:
+            found: str | None = conn.execute(query).scalar_one_or_none()
+            return found
+        with self.engine.connect() as own:
+            return self.config(key, own)
+
+    def saved_day(self) -> date | None:
+        """The business day the hall last worked on (it stays until the hall opens the next)."""
+        raw = self.config("state")
+        return _hall_state(json.loads(raw)).day if raw else None
 
     def load(self, booking_horizon: datetime, reports_since: datetime) -> SavedDay:
         """Read back the saved day: its state, its tickets, counters, bookings, and the last
@@ -196,7 +210,7 @@ class SqlHallStore:
                 select(schema.events.c.seq, schema.events.c.hash)
                 .order_by(schema.events.c.seq.desc())
                 .limit(1)
-            ).first()
+            ).first() or _chain_start(self.config(ANCHOR_KEY, conn))
             terminals: dict[str, TerminalReport] = {}
             # `at` is text with the hall's offset then: a day of slack, then the real times
             slack = (reports_since - timedelta(days=1)).isoformat()
@@ -214,8 +228,8 @@ class SqlHallStore:
             tickets=tickets,
             counters=counters,
             bookings=bookings,
-            last_seq=last[0] if last else 0,
-            last_hash=last[1] if last else GENESIS,
+            last_seq=last[0],
+            last_hash=last[1],
             terminals=list(terminals.values()),
         )
 
@@ -290,6 +304,15 @@ def _hall_state(raw: dict[str, Any]) -> HallState:
         announcement=str(raw["announcement"]),
         order=int(raw["order"]),
     )
+
+
+def _chain_start(anchor: str | None) -> tuple[int, str]:
+    """Where the log numbers on from when it holds no event: the first event, or after the last
+    archived one (`hallserver.archive` keeps the anchor)."""
+    if anchor is None:
+        return 0, GENESIS
+    data = json.loads(anchor)
+    return int(data["seq"]), str(data["hash"])
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:

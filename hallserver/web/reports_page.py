@@ -18,6 +18,7 @@ from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 from starlette.routing import Route
 
+from hallserver.archive import anchor
 from hallserver.domain.errors import InvalidInput
 from hallserver.domain.ids import Lang
 from hallserver.reports import GRADES, Figures, LogEvent, Report, build_report
@@ -51,6 +52,11 @@ WORDS: Words = {
         "kk": f"Есеп ең көбі {MAX_DAYS} күнді қамтиды: қысқарақ кезең таңдаңыз",
         "ru": f"Отчёт охватывает не больше {MAX_DAYS} дней: выберите период короче",
         "en": f"A report covers at most {MAX_DAYS} days: pick a shorter period",
+    },
+    "archived": {
+        "kk": "{day} дейінгі оқиғалар мұрағатқа көшірілген: бұл есепте олар жоқ",
+        "ru": "События до {day} перенесены в архив: в этот отчёт они не входят",
+        "en": "The events before {day} are archived: this report leaves them out",
     },
     "nothing": {
         "kk": "Бұл кезеңде келушілер болған жоқ",
@@ -502,6 +508,13 @@ async def report_page(request: Request) -> Response:
         alert = f'<p class="error" role="alert">{reason}</p>'
         return _page(request, lang, WORDS["title"][lang], "", alert=alert, status=422)
     rows = report_rows(report, namer(hall, lang))
+    archived = (await asyncio.to_thread(anchor, hall.store)).before  # a read: off the loop
+    alert = (
+        f'<p class="error" role="alert">'
+        f"{word(WORDS, 'archived', lang).replace('{day}', f'{archived:%d.%m.%Y}')}</p>"
+        if archived is not None and report.start < archived
+        else ""
+    )
     period = (
         report.start.strftime("%d.%m.%Y")
         if report.start == report.end
@@ -524,7 +537,8 @@ async def report_page(request: Request) -> Response:
         )
     else:
         content = f'<p class="card">{word(WORDS, "nothing", lang)}</p>'
-    return _page(request, lang, f"{WORDS['title'][lang]} · {period}", content, report=report)
+    heading = f"{WORDS['title'][lang]} · {period}"
+    return _page(request, lang, heading, content, report=report, alert=alert)
 
 
 def _page(

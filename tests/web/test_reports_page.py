@@ -4,11 +4,16 @@ from __future__ import annotations
 
 import csv
 import io
+from datetime import date
+from typing import cast
 
 import httpx
 import openpyxl
 from playwright.sync_api import Page, expect
 
+from hallserver.archive import Anchor
+from hallserver.service import HallService
+from hallserver.store.sql import ANCHOR_KEY
 from tests.conftest import add_operator, open_counter
 from tests.web.conftest import SHOTS, SUPERVISOR, Hall, shoot, sign_in
 
@@ -192,3 +197,20 @@ def test_every_column_fits_a_1366_pixel_screen_in_all_three_languages(
         )
         assert all(inside <= shown for inside, shown in widths), (lang, widths)
         shoot(page, f"reports-{lang}")
+
+
+def test_a_report_reaching_into_archived_days_says_they_are_left_out(
+    page: Page, hall: Hall
+) -> None:
+    script_the_day(hall)
+    service = cast(HallService, hall.live.hall)
+    archived = Anchor(before=date(2026, 11, 1))  # as `kezek audit archive` leaves it
+    service.store.put_config(ANCHOR_KEY, archived.to_json())
+    sign_in(page, hall)
+    page.goto(f"{hall.url}/reports?from=2026-10-25&to=2026-11-23&lang=ru")
+    expect(page.locator("[role=alert]")).to_have_text(
+        "События до 01.11.2026 перенесены в архив: в этот отчёт они не входят"
+    )
+    expect(page.locator(".tile[data-figure=arrived] b")).to_have_text("5")  # the rest is there
+    page.goto(f"{hall.url}/reports?from=2026-11-01&to=2026-11-23&lang=ru")
+    expect(page.locator("[role=alert]")).to_have_count(0)

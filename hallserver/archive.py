@@ -1,0 +1,319 @@
+"""Moving old events out of the database into archive files, with the hash chain kept whole.
+
+A hall that issues 10,000 tickets a day adds about 37 MB of event log a day. `archive` writes
+the log's oldest events (those before a day) to a new gzip'd JSON-lines file and makes it
+durable. Then, in one transaction, it moves the database's *anchor*: where its log now starts
+(the last archived event's number and hash) and the list of archive files so far. Only then
+does it delete those events and their days' ticket rows, in small slices so that a running
+hall's writer is never held up for long. A run stopped at any point leaves either an unlisted
+file and an unchanged database, or an anchor whose deletions the next run finishes.
+
+`verify` walks the database's log from its anchor; given the archive files, it walks them from
+the first event ever, checks that they end exactly at the anchor, and goes on into the database.
+The database alone cannot show a change to what was archived, nor that a prefix of its log was
+removed and an anchor written in its place: keep the archive files, and compare the anchor's
+hash `verify` prints with the last event of the newest file.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import gzip
+import io
+import json
+import os
+import time as clock
+from collections.abc import Iterable, Iterator
+from dataclasses import asdict, dataclass, field
+from datetime import date, datetime, time
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import delete, func, select
+from sqlalchemy.exc import SQLAlchemyError
+
+from hallserver.eventlog import GENESIS, ChainBreak, EventRecord, verify_chain
+from hallserver.store import schema
+from hallserver.store.sql import ANCHOR_KEY, SqlHallStore, StoreError
+
+FORMAT = "kezek-archive"
+VERSION = 1
+KEEP_DAYS = 2  # today's and yesterday's events stay: a restart and the alerts read them
+DELETE_SLICE = 1000  # rows deleted per transaction: a few milliseconds each
+SLICE_PAUSE_S = 0.02  # between slices: the hall's writer, backing off while locked out, gets in
+
+
+class ArchiveError(Exception):
+    """The archive cannot be made or read; the message says what to do."""
+
+
+@dataclass(frozen=True)
+class Part:
+    """One archive file, as the database lists it."""
+
+    file: str
+    first: int
+    last: int
+    hash: str  # of its last event
+
+
+@dataclass(frozen=True)
+class Anchor:
+    """Where the database's log starts: after event `seq`, whose hash is `hash`."""
+
+    seq: int = 0
+    hash: str = GENESIS
+    before: date | None = None  # the days before this one are archived
+    parts: tuple[Part, ...] = field(default=())
+
+    def to_json(self) -> str:
+        data = asdict(self) | {"before": self.before.isoformat() if self.before else None}
+        return json.dumps(data, ensure_ascii=False)
+
+
+@dataclass(frozen=True)
+class Archived:
+    first_seq: int
+    last_seq: int
+    tickets: int  # ticket rows deleted with them
+    resumed: Part | None = None  # an earlier run's deletions finished instead
+
+
+def anchor(store: SqlHallStore) -> Anchor:
+    return _parsed(store.config(ANCHOR_KEY))
+
+
+def _parsed(raw: str | None) -> Anchor:
+    if raw is None:
+        return Anchor()
+    try:
+        data = json.loads(raw)
+        return Anchor(
+            int(data["seq"]),
+            str(data["hash"]),
+            date.fromisoformat(data["before"]),
+            tuple(Part(**part) for part in data["parts"]),
+        )
+    except (ValueError, KeyError, TypeError) as exc:
+        raise ArchiveError(f"the database's record of its archives is damaged: {exc}") from exc
+
+
+def verify(store: SqlHallStore, archives: Iterable[Path] = ()) -> tuple[ChainBreak | None, int]:
+    """Check the chain of the database's log from its anchor; with `archives` (every file the
+    database lists), from the first event ever. Returns the first break and the events walked."""
+    start = anchor(store)
+    count = 0
+
+    def counted(records: Iterator[EventRecord]) -> Iterator[EventRecord]:
+        nonlocal count
+        for record in records:
+            count += 1
+            yield record
+
+    try:
+        paths = _in_order(start, list(archives))
+        if paths:
+            tail: list[EventRecord] = []
+
+            def from_files() -> Iterator[EventRecord]:
+                for path in paths:
+                    for record in _records(path):
+                        tail[:] = [record]
+                        yield record
+
+            problem = verify_chain(counted(from_files()), GENESIS, 0)
+            if problem is not None:
+                return problem, count
+            if not tail or (tail[0].seq, tail[0].hash) != (start.seq, start.hash):
+                end = tail[0].seq if tail else 0
+                reason = f"the archives end at event {end}, not where the database's log starts"
+                return ChainBreak(start.seq, reason), count
+        problem = verify_chain(counted(store.events(after=start.seq)), start.hash, start.seq)
+    except SQLAlchemyError as exc:
+        raise StoreError(f"the database could not be read: {exc}") from exc
+    return problem, count
+
+
+def archive(store: SqlHallStore, before: date, path: Path, tz: ZoneInfo, today: date) -> Archived:
+    """Move the events before `before` (the hall's days) to a new file at `path`."""
+    latest = date.fromordinal(today.toordinal() - KEEP_DAYS + 1)
+    if before > latest:
+        raise ArchiveError(
+            f"--before must be {latest} or earlier: today's and yesterday's events stay"
+        )
+    if path.exists():
+        raise ArchiveError(f"{path} exists already: choose a new file name")
+    try:
+        return _archive(store, before, path, tz)
+    except SQLAlchemyError as exc:
+        raise StoreError(f"the database refused: {exc}") from exc
+
+
+def _archive(store: SqlHallStore, before: date, path: Path, tz: ZoneInfo) -> Archived:
+    start = anchor(store)
+    if start.parts and _leftovers(store, start):  # an earlier run stopped while deleting
+        gone = _delete_archived(store, start)
+        return Archived(start.parts[-1].first, start.seq, gone, resumed=start.parts[-1])
+    saved = store.saved_day()
+    if saved is not None and before > saved:
+        raise ArchiveError(
+            f"--before must be {saved} or earlier: the hall's last working day stays until "
+            "it opens a new one"
+        )
+    events = schema.events
+    cutoff = datetime.combine(before, time(0), tz).isoformat()  # `at` has the hall's offset
+    with store.engine.connect() as conn:
+        first_kept = conn.execute(select(func.min(events.c.seq)).where(events.c.at >= cutoff))
+        newest = conn.execute(select(func.max(events.c.seq))).scalar_one_or_none() or 0
+        # the newest event always stays: a restart numbers on from it
+        last = min((first_kept.scalar_one_or_none() or newest + 1) - 1, newest - 1)
+        if last <= start.seq:
+            raise ArchiveError(f"no events before {before} are left to archive")
+        last_hash: str = conn.execute(
+            select(events.c.hash).where(events.c.seq == last)
+        ).scalar_one()
+    header = {
+        "format": FORMAT,
+        "version": VERSION,
+        "before": before.isoformat(),
+        "first_seq": start.seq + 1,
+        "last_seq": last,
+        "prev_hash": start.hash,
+        "last_hash": last_hash,
+    }
+    _write(path, header, _checked(store.events(after=start.seq), start, last))
+    part = Part(path.name, start.seq + 1, last, last_hash)
+    moved = Anchor(last, last_hash, before, (*start.parts, part))
+    with store.engine.begin() as conn:
+        if _parsed(store.config(ANCHOR_KEY, conn)) != start:
+            path.unlink()
+            raise ArchiveError("another archive ran meanwhile: nothing archived; try again")
+        store.put_config(ANCHOR_KEY, moved.to_json(), conn)
+    return Archived(part.first, last, _delete_archived(store, moved))
+
+
+def _leftovers(store: SqlHallStore, start: Anchor) -> bool:
+    events, tickets = schema.events, schema.tickets
+    with store.engine.connect() as conn:
+        early = conn.execute(select(events.c.seq).where(events.c.seq <= start.seq).limit(1))
+        if early.first() is not None:
+            return True
+        old = select(tickets.c.id).where(tickets.c.day < start.before).limit(1)
+        return conn.execute(old).first() is not None
+
+
+def _delete_archived(store: SqlHallStore, done: Anchor) -> int:
+    """Delete what `done` says is archived, a slice at a time; returns the ticket rows gone."""
+    events, tickets = schema.events, schema.tickets
+    while True:
+        with store.engine.begin() as conn:
+            low = conn.execute(select(func.min(events.c.seq))).scalar_one_or_none()
+            if low is None or low > done.seq:
+                break
+            high = min(low + DELETE_SLICE - 1, done.seq)
+            conn.execute(delete(events).where(events.c.seq <= high))
+        _settle(store)
+    gone = 0
+    old = select(tickets.c.id).where(tickets.c.day < done.before).limit(DELETE_SLICE)
+    while True:
+        with store.engine.begin() as conn:
+            deleted = conn.execute(delete(tickets).where(tickets.c.id.in_(old))).rowcount
+        gone += deleted
+        if deleted < DELETE_SLICE:
+            return gone
+        _settle(store)
+
+
+def _settle(store: SqlHallStore) -> None:
+    """After a slice: copy its pages out of SQLite's log here (the hall's writer would copy
+    them between two of its commits, and make the hall wait), then let the writer in."""
+    with contextlib.suppress(StoreError):  # busy now: the next slice's copy takes it along
+        store.checkpoint()
+    clock.sleep(SLICE_PAUSE_S)
+
+
+def _checked(records: Iterator[EventRecord], start: Anchor, last: int) -> Iterator[EventRecord]:
+    """The events up to `last`, refusing to archive a chain that is already broken."""
+    prev, seq = start.hash, start.seq
+    for record in records:
+        if record.seq > last:
+            break
+        problem = verify_chain([record], prev, seq)
+        if problem is not None:
+            raise ArchiveError(f"event {problem.seq} is bad ({problem.reason}): nothing archived")
+        prev, seq = record.hash, record.seq
+        yield record
+    if seq != last:
+        raise ArchiveError(f"event {seq + 1} is missing: nothing archived")
+
+
+def _write(path: Path, header: dict[str, object], records: Iterator[EventRecord]) -> None:
+    """Write the file beside its final name (readable by its owner only: it holds visitors'
+    IINs), make it durable, then give it that name, never over another file."""
+    part = path.with_name(path.name + ".part")
+    try:
+        descriptor = os.open(part, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with open(descriptor, "wb") as raw:
+            with (
+                gzip.GzipFile(filename=path.name, mode="wb", fileobj=raw) as packed,
+                io.TextIOWrapper(packed, encoding="utf-8") as out,
+            ):
+                out.write(json.dumps(header) + "\n")
+                for record in records:
+                    out.write(json.dumps(record._asdict(), ensure_ascii=False) + "\n")
+            raw.flush()
+            os.fsync(raw.fileno())
+        os.link(part, path)
+        directory = os.open(path.parent, os.O_RDONLY)
+        try:
+            os.fsync(directory)
+        finally:
+            os.close(directory)
+    except FileExistsError as exc:
+        raise ArchiveError(f"{path} exists already: choose a new file name") from exc
+    except OSError as exc:
+        path.unlink(missing_ok=True)
+        raise ArchiveError(f"cannot write {path}: {exc.strerror or exc}") from exc
+    finally:
+        part.unlink(missing_ok=True)
+
+
+def _in_order(start: Anchor, paths: list[Path]) -> list[Path]:
+    """The files given, oldest first, if they are exactly the ones the database lists."""
+    if not paths:
+        return []
+    listed = {(p.first, p.last, p.hash): p for p in start.parts}
+    found: dict[tuple[int, int, str], Path] = {}
+    for path in paths:
+        key = _header(path)
+        if key not in listed:
+            names = ", ".join(f"{p.file} (events {p.first}–{p.last})" for p in start.parts)
+            raise ArchiveError(
+                f"{path} is not one of this database's archives: {names or 'it has none'}"
+            )
+        found[key] = path
+    missing = [p.file for key, p in listed.items() if key not in found]
+    if missing:
+        raise ArchiveError(f"give every archive file; missing: {', '.join(missing)}")
+    return [found[key] for key in sorted(found)]
+
+
+def _header(path: Path) -> tuple[int, int, str]:
+    try:
+        with gzip.open(path, "rt", encoding="utf-8") as lines:
+            head = json.loads(lines.readline())
+        if head.get("format") != FORMAT or head.get("version") != VERSION:
+            raise ValueError("not a Kezek archive")
+        return int(head["first_seq"]), int(head["last_seq"]), str(head["last_hash"])
+    except (OSError, EOFError, ValueError, KeyError, TypeError, AttributeError) as exc:
+        raise ArchiveError(f"{path} cannot be read as a Kezek archive: {exc}") from exc
+
+
+def _records(path: Path) -> Iterator[EventRecord]:
+    try:
+        with gzip.open(path, "rt", encoding="utf-8") as lines:
+            next(lines)
+            for line in lines:
+                yield EventRecord(**json.loads(line))
+    except (OSError, EOFError, ValueError, TypeError) as exc:
+        raise ArchiveError(f"{path} cannot be read as a Kezek archive: {exc}") from exc

@@ -1,0 +1,342 @@
+"""Archiving old events: the file holds them, the database lets them go, the chain stays whole."""
+
+from __future__ import annotations
+
+import asyncio
+import gzip
+import json
+from collections.abc import Callable
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from hallserver import archive as archive_module
+from hallserver.__main__ import main as kezek
+from hallserver.access import SYSTEM
+from hallserver.archive import anchor
+from hallserver.service import HallService
+from hallserver.store import schema
+from hallserver.store.sql import SqlHallStore
+from tests.conftest import ALMATY, T0, Clock, small_catalogue
+from tests.server.test_store import a_busy_morning, db_url, state_of
+
+__all__ = ["db_url"]  # the fixture: SQLite, and PostgreSQL for real
+MONDAY, TUESDAY = (T0 - timedelta(days=7)).date(), (T0 - timedelta(days=6)).date()
+
+
+def service_for(url: str, clock: Clock) -> HallService:
+    store = SqlHallStore(url)
+    store.migrate()
+    return HallService(store, small_catalogue(), clock=clock)
+
+
+def three_mornings(url: str) -> tuple[HallService, Clock]:
+    """Monday and Tuesday a week ago, and today (T0): a busy morning each; the hall stopped."""
+    clock = Clock(T0 - timedelta(days=7))
+
+    async def scenario() -> HallService:
+        service = service_for(url, clock)
+        await service.start()
+        for day in (T0 - timedelta(days=7), T0 - timedelta(days=6), T0):
+            clock.now = day
+            await a_busy_morning(service, clock)
+        await service.stop()
+        return service
+
+    return asyncio.run(scenario()), clock
+
+
+def days_logged(store: SqlHallStore) -> dict[str, int]:
+    days: dict[str, int] = {}
+    for record in store.events():
+        days[record.at[:10]] = days.get(record.at[:10], 0) + 1
+    return days
+
+
+def archive(url: str, file: Path, before: date) -> int:
+    return kezek(["audit", "archive", str(file), "--before", before.isoformat(), "--db", url])
+
+
+def monday_archived(tmp_path: Path) -> tuple[str, HallService, Path]:
+    """Three mornings on SQLite, then Monday's events archived to `monday.gz`."""
+    url = f"sqlite:///{tmp_path / 'hall.sqlite3'}"
+    service, _ = three_mornings(url)
+    file = tmp_path / "monday.gz"
+    assert archive(url, file, TUESDAY) == 0
+    return url, service, file
+
+
+def forged(file: Path, line: int, change: Callable[[dict[str, Any]], None]) -> Path:
+    """A copy of the archive `file` with one JSON line (0: the header) changed."""
+    with gzip.open(file, "rt", encoding="utf-8") as lines:
+        text = lines.read().splitlines()
+    data = json.loads(text[line])
+    change(data)
+    text[line] = json.dumps(data, ensure_ascii=False)
+    copy = file.with_name("forged.gz")
+    with gzip.open(copy, "wt", encoding="utf-8") as out:
+        out.write("\n".join(text) + "\n")
+    return copy
+
+
+def test_old_days_move_to_a_file_and_the_chain_and_the_hall_carry_on(
+    db_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(archive_module, "DELETE_SLICE", 4)  # several slices, as on a long log
+    service, clock = three_mornings(db_url)
+    store = service.store
+    logged = days_logged(store)
+    total = sum(logged.values())
+    monday = logged[MONDAY.isoformat()]
+    before_state = state_of(service)
+    file = tmp_path / "monday.kezek-archive.gz"
+
+    assert archive(db_url, file, TUESDAY) == 0
+    assert f"archived events 1–{monday} (before {TUESDAY})" in capsys.readouterr().out
+    with gzip.open(file, "rt", encoding="utf-8") as lines:
+        header = json.loads(lines.readline())
+        archived = [json.loads(line) for line in lines]
+    assert (header["first_seq"], header["last_seq"]) == (1, monday)
+    assert [e["seq"] for e in archived] == list(range(1, monday + 1))
+    assert {e["at"][:10] for e in archived} == {MONDAY.isoformat()}
+    assert header["last_hash"] == archived[-1]["hash"]
+
+    assert days_logged(store) == {k: v for k, v in logged.items() if k != MONDAY.isoformat()}
+    ticket_days = {row["day"] for row in store.rows(schema.tickets)}
+    assert MONDAY not in ticket_days and TUESDAY in ticket_days
+    assert anchor(store).seq == monday and anchor(store).before == TUESDAY
+
+    assert kezek(["audit", "verify", "--db", db_url]) == 0
+    out = capsys.readouterr().out
+    assert f"{total - monday} events after event {monday}" in out and "archived" in out
+    assert kezek(["audit", "verify", "--db", db_url, "--archive", str(file)]) == 0
+    assert f"event log intact: {total} events" in capsys.readouterr().out
+
+    async def restart() -> tuple[dict[str, object], str, int]:
+        again = service_for(db_url, clock)
+        await again.start()
+        state = state_of(again)
+        issued = await again.run(SYSTEM, lambda h, now: h.issue("id-card", now))
+        await again.stop()
+        return state, issued.ticket.number, again.hub.last_seq
+
+    state, number, last_seq = asyncio.run(restart())
+    assert state == before_state
+    assert number == "A004"
+    assert last_seq == total + 1, "the log numbers on from where it was"
+    assert kezek(["audit", "verify", "--db", db_url, "--archive", str(file)]) == 0
+
+
+def test_a_second_archive_carries_the_chain_on_and_every_file_is_needed(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    url = f"sqlite:///{tmp_path / 'hall.sqlite3'}"
+    service, _ = three_mornings(url)
+    total = sum(days_logged(service.store).values())
+    first, second = tmp_path / "1.gz", tmp_path / "2.gz"
+    assert archive(url, first, TUESDAY) == 0
+    assert archive(url, second, TUESDAY + timedelta(days=1)) == 0
+    capsys.readouterr()
+    assert set(days_logged(service.store)) == {T0.date().isoformat()}
+    assert (
+        kezek(["audit", "verify", "--db", url, "--archive", str(second), "--archive", str(first)])
+        == 0
+    )
+    assert f"event log intact: {total} events" in capsys.readouterr().out
+    assert kezek(["audit", "verify", "--db", url, "--archive", str(second)]) == 2
+    assert "give every archive file" in capsys.readouterr().err
+
+
+def test_a_change_to_an_archive_or_to_the_log_after_it_is_caught(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    url, service, file = monday_archived(tmp_path)
+    kept = anchor(service.store).seq + 1
+
+    def other_service(event: dict[str, Any]) -> None:
+        event["data"] = event["data"].replace("id-card", "birth", 1)
+
+    altered = forged(file, 3, other_service)  # the third event: a ticket issued
+    capsys.readouterr()
+    assert kezek(["audit", "verify", "--db", url, "--archive", str(altered)]) == 1
+    assert capsys.readouterr().err.strip() == (
+        "event 3 is bad: its content does not match its hash"
+    )
+    service.store.execute("DELETE FROM events WHERE seq = :seq", seq=kept)  # the oldest kept
+    assert kezek(["audit", "verify", "--db", url]) == 1
+    assert "sequence jumps" in capsys.readouterr().err
+
+
+def test_what_cannot_be_archived_is_refused_with_one_line_and_nothing_changes(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    url = f"sqlite:///{tmp_path / 'hall.sqlite3'}"
+    service, _ = three_mornings(url)
+    store = service.store
+    logged = days_logged(store)
+    file = tmp_path / "a.gz"
+    tomorrow = date.today() + timedelta(days=1)  # in any time zone, too recent
+    refusals = [
+        (["--before", "2026-13-01"], "is not a date like"),
+        (["--before", tomorrow.isoformat()], "today's and yesterday's events stay"),
+        (["--before", MONDAY.isoformat()], f"no events before {MONDAY} are left"),
+    ]
+    for options, reason in refusals:
+        assert kezek(["audit", "archive", str(file), *options, "--db", url]) == 2
+        err = capsys.readouterr().err
+        assert reason in err and len(err.strip().splitlines()) == 1, err
+    file.write_text("keep me")
+    assert archive(url, file, TUESDAY) == 2
+    assert "exists already" in capsys.readouterr().err
+    assert file.read_text() == "keep me"
+    store.execute("UPDATE events SET actor = 'forger' WHERE seq = 2")
+    assert archive(url, tmp_path / "b.gz", TUESDAY) == 2
+    assert "event 2 is bad" in capsys.readouterr().err
+    assert not (tmp_path / "b.gz").exists() and not (tmp_path / "b.gz.part").exists()
+    assert days_logged(store) == logged and anchor(store).seq == 0
+    assert kezek(["audit", "verify", "--db", url, "--archive", str(file)]) == 2
+    assert "cannot be read as a Kezek archive" in capsys.readouterr().err
+
+
+def test_a_backup_of_an_archived_log_restores_and_checks_out(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    url = f"sqlite:///{tmp_path / 'hall.sqlite3'}"
+    three_mornings(url)
+    assert archive(url, tmp_path / "monday.gz", TUESDAY) == 0
+    backup = tmp_path / "hall.kezek-backup.gz"
+    assert kezek(["backup", str(backup), "--db", url]) == 0
+    restored = f"sqlite:///{tmp_path / 'restored.sqlite3'}"
+    assert kezek(["restore", str(backup), "--db", restored]) == 0
+    assert (
+        kezek(["audit", "verify", "--db", restored, "--archive", str(tmp_path / "monday.gz")]) == 0
+    )
+
+
+def test_an_archive_made_while_the_hall_works_loses_nothing_it_acknowledged(
+    db_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(archive_module, "DELETE_SLICE", 3)
+    service, clock = three_mornings(db_url)
+    file = tmp_path / "old.gz"
+
+    async def work_while_archiving() -> list[str]:
+        again = service_for(db_url, clock)
+        await again.start()
+        moving = asyncio.create_task(
+            asyncio.to_thread(archive_module.archive, again.store, TUESDAY, file, ALMATY, T0.date())
+        )
+        issued: list[str] = []
+        while not moving.done():
+            ticket = await again.run(SYSTEM, lambda h, now: h.issue("birth", now))
+            issued.append(ticket.ticket.id)
+        await moving
+        await again.stop()
+        return issued
+
+    issued = asyncio.run(work_while_archiving())
+    assert len(issued) > 3
+    ids = {row["id"] for row in service.store.rows(schema.tickets)}
+    assert set(issued) <= ids
+    logged = {r.ticket_id for r in service.store.events() if r.type == "ticket.issued"}
+    assert set(issued) <= logged
+    problem, _ = archive_module.verify(service.store, [file])
+    assert problem is None
+
+
+def test_a_stopped_archive_is_finished_by_the_next_run(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    url = f"sqlite:///{tmp_path / 'hall.sqlite3'}"
+    service, _ = three_mornings(url)
+    store = service.store
+    total = sum(days_logged(store).values())
+
+    def power_cut(*_: object) -> None:
+        raise KeyboardInterrupt
+
+    orphan, file = tmp_path / "orphan.gz", tmp_path / "monday.gz"
+    with monkeypatch.context() as patched:  # stopped after the file, before the anchor moved
+        patched.setattr(SqlHallStore, "put_config", power_cut)
+        assert archive(url, orphan, TUESDAY) == 130
+    assert orphan.exists() and anchor(store).seq == 0
+    with monkeypatch.context() as patched:  # stopped after the anchor and one slice
+        patched.setattr(archive_module, "DELETE_SLICE", 4)
+        patched.setattr(archive_module, "_settle", power_cut)
+        assert archive(url, file, TUESDAY) == 130
+    monday = anchor(store).seq
+    assert monday > 4 and min(r.seq for r in store.events()) == 5  # one slice went
+    capsys.readouterr()
+    assert kezek(["audit", "verify", "--db", url, "--archive", str(file)]) == 0
+    assert archive(url, tmp_path / "again.gz", TUESDAY) == 0
+    assert f"an earlier archive (events 1–{monday}, in monday.gz)" in capsys.readouterr().out
+    assert not (tmp_path / "again.gz").exists()
+    assert MONDAY.isoformat() not in days_logged(store)
+    assert MONDAY not in {row["day"] for row in store.rows(schema.tickets)}
+    assert kezek(["audit", "verify", "--db", url, "--archive", str(file)]) == 0
+    assert f"event log intact: {total} events" in capsys.readouterr().out
+    # the stopped run's file holds the very same events: it checks out in the listed one's place
+    assert kezek(["audit", "verify", "--db", url, "--archive", str(orphan)]) == 0
+
+
+def test_a_forged_archive_header_is_not_taken_on_trust(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    url, service, file = monday_archived(tmp_path)
+
+    def reaching_on(header: dict[str, Any]) -> None:
+        header["last_seq"] = 10**9  # "the database's events are all in here": skip them
+
+    forgery = forged(file, 0, reaching_on)
+    service.store.execute(
+        "UPDATE events SET actor = 'forger' WHERE seq = :seq", seq=anchor(service.store).seq + 1
+    )
+    capsys.readouterr()
+    assert kezek(["audit", "verify", "--db", url, "--archive", str(forgery)]) == 2
+    assert "forged.gz is not one of this database's archives" in capsys.readouterr().err
+    assert kezek(["audit", "verify", "--db", url, "--archive", str(file)]) == 1
+    assert "is bad: its content does not match its hash" in capsys.readouterr().err
+
+
+def test_the_halls_last_working_day_is_never_archived(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    url = f"sqlite:///{tmp_path / 'hall.sqlite3'}"
+    clock = Clock(T0 - timedelta(days=7))
+
+    async def two_mornings_then_closed() -> HallService:
+        service = service_for(url, clock)
+        await service.start()
+        for day in (T0 - timedelta(days=7), T0 - timedelta(days=6)):
+            clock.now = day
+            await a_busy_morning(service, clock)
+        await service.stop()
+        return service
+
+    service = asyncio.run(two_mornings_then_closed())
+    wednesday = TUESDAY + timedelta(days=1)
+    assert archive(url, tmp_path / "a.gz", wednesday) == 2
+    assert f"--before must be {TUESDAY} or earlier: the hall's last working day" in (
+        capsys.readouterr().err
+    )
+    assert anchor(service.store).seq == 0
+    assert archive(url, tmp_path / "a.gz", TUESDAY) == 0
+
+
+def test_a_log_emptied_under_its_anchor_numbers_on_from_the_anchor(tmp_path: Path) -> None:
+    url, service, _ = monday_archived(tmp_path)
+    clock = Clock(T0)
+    start = anchor(service.store)
+    service.store.execute("DELETE FROM events WHERE seq > :seq", seq=start.seq)  # none left
+
+    async def one_more() -> None:
+        again = service_for(url, clock)
+        await again.start()
+        await again.run(SYSTEM, lambda h, now: h.issue("birth", now))
+        await again.stop()
+
+    asyncio.run(one_more())
+    [record] = list(service.store.events())
+    assert (record.seq, record.prev_hash) == (start.seq + 1, start.hash)
