@@ -24,7 +24,16 @@ from kiosk.link import KioskLink, Refusal
 from kiosk.translations import Translations
 from kiosk.views import texts
 from kiosk.views.theme import ICONS, Sizes
-from kiosk.views.widgets import KEYBOARD_ROWS, Keypad, Tile, button, label, qr_pixmap, tile_grid
+from kiosk.views.widgets import (
+    KEYBOARD_ROWS,
+    Keypad,
+    Tile,
+    button,
+    label,
+    qr_pixmap,
+    tile_grid,
+    wrap_button,
+)
 
 ENDONYMS = (("kk", "Қазақша"), ("ru", "Русский"), ("en", "English"))
 SHORT = {"kk": "ҚАЗ", "ru": "РУС", "en": "ENG"}
@@ -252,7 +261,8 @@ class CitizenWindow(QWidget):
                 self.sizes.touch,
                 name=f"lang-{language}",
             )
-            key.setFixedWidth(int(self.sizes.touch * 2.2))
+            key.ensurePolished()  # its size hint then counts the style sheet's padding
+            key.setFixedWidth(max(int(self.sizes.touch * 2.2), key.sizeHint().width()))
             row.addWidget(key)
         return row
 
@@ -391,7 +401,10 @@ class CitizenWindow(QWidget):
             column.addWidget(label(self.tr("Loading the list of services…"), "page", "big"))
             column.addStretch(1)
             return body
-        tiles: list[QWidget] = [self._service_tile(s) for s in state.popular(10)]
+        # landscape: two rows, the last ending in the two ways to every other service; three
+        # rows of long Kazakh names would push those two below the fold
+        popular = 2 * self._columns - 2 if self.width() > self.height() else 10
+        tiles: list[QWidget] = [self._service_tile(s) for s in state.popular(popular)]
         size = int(self.sizes.touch * 2)
         more = Tile("☰", self.tr("All services by topic"), "group", size)
         more.setObjectName("all-services")
@@ -504,7 +517,6 @@ class CitizenWindow(QWidget):
                 )
             line = label(text, "page", "big")
             line.setObjectName("line")
-            column.addWidget(line)
         column.addStretch(1)
         take = button(
             self.tr("Please wait…") if self.flow.busy else self.tr("Take a ticket"),
@@ -515,7 +527,14 @@ class CitizenWindow(QWidget):
             "take-ticket",
         )
         take.setEnabled(self.flow.can_issue())
-        self._action = take
+        # the line's length stays in sight beside the button, however long the documents run
+        action = QWidget()
+        beside = QHBoxLayout(action) if self.width() > self.height() else QVBoxLayout(action)
+        beside.setContentsMargins(0, 0, 0, 0)
+        beside.setSpacing(self.sizes.gap)
+        beside.addWidget(line, 1)
+        beside.addWidget(take, 1)
+        self._action = action
         return body
 
     def _screen_checkin(self) -> QWidget:
@@ -524,8 +543,8 @@ class CitizenWindow(QWidget):
         column.addWidget(label(self.tr("Check in for your appointment"), "page", "title"))
         choice = QHBoxLayout()
         for by, words in (("iin", self.tr("By IIN")), ("code", self.tr("By booking code"))):
-            choice.addWidget(
-                button(
+            choice.addWidget(  # words wrap: side by side, Kazakh's two do not fit on one line
+                wrap_button(
                     words,
                     self._act(lambda b=by: flow.checkin_with(b)),  # type: ignore[misc]
                     "chosen" if flow.checkin_by == by else "secondary",
@@ -627,9 +646,6 @@ class CitizenWindow(QWidget):
             late = label(self.translations.text(lang, "Slip", SLIP_LATE), "warning")
             late.setObjectName("late")
             info.addWidget(late)
-        info.addWidget(
-            label(self.tr("People ahead of you: {n}").format(n=ticket.people_ahead), "page", "big")
-        )
         wait_min = texts.minutes(ticket.estimated_wait_s)
         wait = (
             self.tr("Estimated wait: about {m} min").format(m=wait_min)
@@ -638,22 +654,28 @@ class CitizenWindow(QWidget):
         )
         wait_label = label(wait, "page", "big")
         wait_label.setObjectName("wait")
-        info.addWidget(wait_label)
-        info.addWidget(label(self.translations.text(lang, "Slip", SLIP_NEXT_STEP), "page"))
+        turn = [
+            label(self.tr("People ahead of you: {n}").format(n=ticket.people_ahead), "page", "big"),
+            wait_label,
+            label(self.translations.text(lang, "Slip", SLIP_NEXT_STEP), "page"),
+        ]
         main.addLayout(info, 3)
+        side = QVBoxLayout()  # landscape: the QR code and the turn beside the number
         if ticket.status_url:
-            qr_box = QVBoxLayout()
             big = issued.printer_problem is not None
-            side = int(self.sizes.touch * (6 if big else 4.5))
+            pixels = int(self.sizes.touch * (6 if big else 4.5))
             code = label("", "page")
             code.setObjectName("qr")
-            code.setPixmap(qr_pixmap(ticket.status_url, side))
+            code.setPixmap(qr_pixmap(ticket.status_url, pixels))
             code.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            qr_box.addWidget(code)
+            side.addWidget(code)
             hint = label(self.tr("Scan to follow your turn on your phone"), "page")
             hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            qr_box.addWidget(hint)
-            main.addLayout(qr_box, 2)
+            side.addWidget(hint)
+        for part in turn:
+            (side if landscape else info).addWidget(part)
+        side.addStretch(1)
+        main.addLayout(side, 2)
         column.addLayout(main)
         column.addStretch(1)
         self._action = button(

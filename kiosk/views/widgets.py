@@ -100,8 +100,8 @@ class WrapButton(QPushButton):
         layout = self.layout()
         margins = layout.contentsMargins() if layout is not None else None
         sides = margins.left() + margins.right() if margins is not None else 0
-        if self.symbol is not None:
-            sides += self.symbol.minimumWidth() + 18
+        if self.symbol is not None and layout is not None:
+            sides += self.symbol.minimumWidth() + layout.spacing()
         return sides
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
@@ -161,6 +161,13 @@ class Tile(WrapButton):
             align=Qt.AlignmentFlag.AlignLeft,
             parent=parent,
         )
+        # narrow edges: four tiles side by side leave each name about 330 px, and a Kazakh or
+        # Russian word of a service's name ("Жылжымайтын", "Удостоверение") needs nearly all
+        row = self.layout()
+        assert row is not None and self.symbol is not None
+        row.setContentsMargins(12, 10, 12, 10)
+        row.setSpacing(10)
+        self.symbol.setFixedWidth(int(min_height * 0.5))
         self.words.setMinimumWidth(min_height)
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt override

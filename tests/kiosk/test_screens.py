@@ -26,6 +26,21 @@ from tests.conftest import LiveServer
 from tests.kiosk.conftest import LANDSCAPE, PORTRAIT, shoot
 from tests.kiosk.test_citizen import find, ready, tap
 
+# screens whose content must fit without scrolling (the lists of groups and of search results may
+# scroll, and so may the home screen while offline, under its banner: nothing can be issued then)
+WHOLE = {
+    "welcome",
+    "priority",
+    "home",
+    "service",
+    "checkin",
+    "checkin-problem",
+    "ticket",
+    "ticket-paper-out",
+    "notice",
+    "closed",
+}
+
 
 def visible_texts(page: QWidget) -> list[QWidget]:
     found: list[QWidget] = []
@@ -127,6 +142,10 @@ def test_every_screen_in_every_language_fits_has_large_targets_and_strong_contra
             where = f"{name}-{language}-{orientation}"
             check(window, touch, where)
             shoot(window, where)
+            assert_nothing_cut(window, window.findChild(QScrollArea, "scroll"), where)
+            if name in WHOLE:  # what the visitor must see without knowing to scroll
+                scroll = window.findChild(QScrollArea, "scroll")
+                assert scroll.verticalScrollBar().maximum() == 0, f"{where}: needs scrolling"
         flow.set_online(True)
 
 
