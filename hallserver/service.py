@@ -79,6 +79,7 @@ class HallService:
         self._writing = False
         self._checkpoints: asyncio.Task[None] | None = None
         self._broken = False
+        self._stale = False  # a refused command changed the hall in memory: reload before the next
         self._recovery = asyncio.Lock()
         self._written_counters: dict[str, str] = {}
         self._state_key: tuple[object, ...] | None = None  # of the hall state last handed over
@@ -186,25 +187,52 @@ class HallService:
         """Apply one command for `actor`; return once its events are durable."""
         if self._broken or not self._writer.running:
             await self._recover()
+        if self._stale:
+            await self._reload()
         now = self.now()
         if now.date() > self.hall.state.day:
             roll = self.hall.roll_day(now.date(), now)
             self._enqueue(self._records(roll, access.SYSTEM, now), [], None)
         result, events = command(self.hall, now)
-        await self._commit(self._records(events, actor, now), rows or [])
+        try:
+            records = self._records(events, actor, now)
+        except (TypeError, ValueError) as exc:  # orjson's refusals: unpaired surrogates, …
+            # the command has changed the hall in memory, and none of it can be logged: the
+            # next command first reloads the hall as the database has it
+            self._stale = True
+            log.error("a command's events cannot be logged, reloading: %s", exc)
+            raise InvalidInput(
+                "the command holds text that cannot be stored", code="bad_text"
+            ) from exc
+        await self._commit(records, rows or [])
         return result
 
+    async def _reload(self) -> None:
+        """Drop what a refused command changed in memory: reload once the writer is idle."""
+        async with self._recovery:
+            if not self._stale:
+                return  # another command reloaded while this one waited
+            await self._flush()
+            try:
+                await asyncio.to_thread(self.load)
+            except StoreError as exc:
+                raise Unavailable(f"the hall's database is unavailable: {exc}") from exc
+            self._stale = False
+
     def _records(self, events: list[Event], actor: Actor, now: datetime) -> list[EventRecord]:
+        """The events numbered and sealed; the chain moves on only once all of them are."""
         at = now.isoformat()
         records = []
+        seq, last = self._seq, self._hash
         for event in events:
             ticket = event.data.get("ticket")
             if isinstance(ticket, dict):  # screens show each line's length: send it along
                 event.data["queue"] = self._queues(ticket, event.data, now)
-            self._seq += 1
-            record = make_record(self._hash, self._seq, at, event.type, actor.label, event.data)
-            self._hash = record.hash
+            seq += 1
+            record = make_record(last, seq, at, event.type, actor.label, event.data)
+            last = record.hash
             records.append(record)
+        self._seq, self._hash = seq, last
         return records
 
     def _queues(self, ticket: JsonObject, data: JsonObject, now: datetime) -> list[JsonValue]:

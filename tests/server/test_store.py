@@ -19,6 +19,7 @@ from sqlalchemy.pool import QueuePool
 from hallserver import service as service_module
 from hallserver.__main__ import main as kezek
 from hallserver.access import SYSTEM, Actor, Role, new_token
+from hallserver.domain.errors import InvalidInput
 from hallserver.domain.ids import JsonObject, OperatorId
 from hallserver.domain.tickets import Grade
 from hallserver.eventlog import make_record, verify_chain
@@ -530,3 +531,30 @@ def test_a_report_that_fails_gives_its_database_connection_back(
     assert failure.traceback  # still held, as an error page or a log would hold it
     assert pool.checkedout() == 0
     service.store.close()
+
+
+def test_a_command_whose_events_cannot_be_logged_leaves_the_hall_and_the_chain_as_they_were(
+    tmp_path: Path,
+) -> None:
+    clock = Clock()
+
+    async def scenario() -> tuple[dict[str, object], dict[str, object], str]:
+        service = make_service(f"sqlite:///{tmp_path / 'hall.sqlite3'}", clock)
+        await service.start()
+        await a_busy_morning(service, clock)
+        before = state_of(service) | {"announcement": service.hall.state.announcement}
+        with pytest.raises(InvalidInput, match="cannot be stored"):  # a safety net: the API
+            # and the board refuse such text as they parse it
+            await service.run(SYSTEM, lambda h, now: (None, h.announce("\ud800 closed")))
+        issued = await service.run(SYSTEM, lambda h, now: h.issue("birth", now))
+        after = state_of(service) | {"announcement": service.hall.state.announcement}
+        await service.stop()
+        return before, after, issued.ticket.number
+
+    before, after, number = asyncio.run(scenario())
+    assert after["announcement"] == before["announcement"]
+    assert number == "B002", "the refused command changed nothing: numbering goes on"
+    store = SqlHallStore(f"sqlite:///{tmp_path / 'hall.sqlite3'}")
+    records = list(store.events())
+    assert verify_chain(records, start_seq=0) is None
+    assert [r.seq for r in records] == list(range(1, len(records) + 1))

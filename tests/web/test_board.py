@@ -136,3 +136,25 @@ def test_the_board_speaks_kazakh_from_the_login_page_on(page: Page, hall: Hall) 
         "1 адам мақсаттан (15 мин) ұзақ күтуде, ең ұзағы 17 мин"
     )
     shoot(page, "board-kk")
+
+
+def test_text_that_cannot_be_logged_is_refused_at_the_board_and_changes_nothing(
+    page: Page, hall: Hall
+) -> None:
+    sign_in(page, hall)
+    cookies = {c["name"]: c["value"] for c in page.context.cookies()}
+    before = httpx.get(f"{hall.api}/hall").json()["announcement"]
+    with httpx.Client(base_url=hall.url, cookies=cookies) as board:
+        reply = board.post(
+            "/board/api/announcement",
+            content=b'{"text": "\\ud800 closed"}',  # an unpaired surrogate, as JSON allows
+            headers={"X-Kezek-Board": "1", "Content-Type": "application/json"},
+        )
+    assert reply.status_code == 422 and reply.json()["error"] == "bad_json"
+    assert httpx.get(f"{hall.api}/hall").json()["announcement"] == before
+    assert (
+        httpx.post(
+            f"{hall.api}/tickets", json={"service_id": "id-card"}, headers=hall.bearer("kiosk")
+        ).status_code
+        == 201
+    )
