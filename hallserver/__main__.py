@@ -10,8 +10,14 @@ import sys
 from collections.abc import Sequence
 from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from hallserver.store.sql import SqlHallStore
 
 ROLES = ("kiosk", "counter", "display", "consultant", "supervisor", "admin")
+LOGIN_LIMIT = 60  # as signing in at a counter takes it
+NAME_LIMIT = 100
 APPS = {  # subcommand -> the module whose main(argv) runs it; imported only when used
     "kiosk": "the touchscreen kiosk: tickets, consultant, rating (kiosk.__main__)",
     "counter": "the operator's counter console (counter.__main__)",
@@ -30,6 +36,26 @@ class UsageError(Exception):
     """A mistake on the command line; the message says what to fix."""
 
 
+def _port(text: str) -> int:
+    """A TCP port, from the command line or KEZEK_PORT (argparse converts the default too)."""
+    if not text.strip().isdecimal() or not 0 <= int(text) <= 65535:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a port: a number from 0 to 65535")
+    return int(text)
+
+
+def _addresses(text: str) -> str:
+    """Comma-separated IP addresses of this machine's interfaces (checked at start, not later
+    in the announcing thread, where a mistake would only silence discovery)."""
+    import ipaddress
+
+    for part in filter(None, (p.strip() for p in text.split(","))):
+        try:
+            ipaddress.ip_address(part)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{part!r} is not an IP address") from None
+    return text
+
+
 def _db_options(parser: argparse.ArgumentParser) -> None:
     where = parser.add_mutually_exclusive_group()
     where.add_argument("--data-dir", help="folder of the SQLite database (default: user data dir)")
@@ -37,7 +63,7 @@ def _db_options(parser: argparse.ArgumentParser) -> None:
 
 
 def _demo_options(demo: argparse.ArgumentParser) -> None:
-    demo.add_argument("--port", type=int, default=8470, help="0 picks a free port")
+    demo.add_argument("--port", type=_port, default=8470, help="0 picks a free port")
     demo.add_argument(
         "--visitors", type=int, default=0, metavar="N", help="simulated visitors per hall hour"
     )
@@ -58,7 +84,7 @@ def parser() -> argparse.ArgumentParser:
     hall = sub.add_parser("hall", help="run the hall server")
     _db_options(hall)
     hall.add_argument("--host", default=os.environ.get("KEZEK_HOST", "127.0.0.1"))
-    hall.add_argument("--port", type=int, default=int(os.environ.get("KEZEK_PORT", "8470")))
+    hall.add_argument("--port", type=_port, default=os.environ.get("KEZEK_PORT", "8470"))
     hall.add_argument(
         "--demo", action="store_true", help="seed the demo hall into an empty database"
     )
@@ -73,6 +99,7 @@ def parser() -> argparse.ArgumentParser:
     hall.add_argument(
         "--announce-on",
         metavar="ADDR[,ADDR]",
+        type=_addresses,
         default="",
         help="interfaces to announce on (default: all; only loopback when --host is loopback)",
     )
@@ -167,12 +194,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     except UsageError as exc:
         print(f"kezek: {exc}", file=sys.stderr)
         return 2
+    except UnicodeError:
+        print("kezek: an argument is not valid UTF-8 text", file=sys.stderr)
+        return 2
+    except OSError as exc:  # a folder or device that cannot be used
+        where = f" ({exc.filename})" if exc.filename else ""
+        print(f"kezek: {exc.strerror or exc}{where}", file=sys.stderr)
+        return 1
     except Exception as exc:
         from hallserver.server import SetupError
         from hallserver.store.sql import StoreError
 
-        if isinstance(exc, SetupError | StoreError):
-            print(f"kezek: {exc}", file=sys.stderr)
+        if isinstance(exc, SetupError | StoreError):  # the driver's first line says it all
+            print(f"kezek: {str(exc).strip().splitlines()[0]}", file=sys.stderr)
             return 1
         raise
 
@@ -218,6 +252,17 @@ def _url(args: argparse.Namespace) -> str:
     from hallserver.config import database_url
 
     return database_url(args.db, args.data_dir)
+
+
+def _existing_url(args: argparse.Namespace) -> str:
+    """As `_url`, for commands that read a hall: a mistyped --data-dir is said, not created."""
+    from hallserver.config import default_data_dir
+
+    if not (args.db or os.environ.get("KEZEK_DB")):
+        directory = Path(args.data_dir) if args.data_dir else default_data_dir()
+        if not (directory / "kezek.sqlite3").is_file():
+            raise UsageError(f"no hall database in {directory}: check --data-dir")
+    return _url(args)
 
 
 def _hall(args: argparse.Namespace) -> int:
@@ -287,9 +332,11 @@ def _token_create(args: argparse.Namespace) -> int:
 
     if args.role == "counter" and not args.counter:
         raise UsageError("a counter token needs --counter ID (see GET /api/v1/counters)")
+    name = _checked_name(args.name or args.role)
     store = open_store(_url(args))
+    _check_counter(store, args.role, args.counter)
     token = new_token()
-    actor = Actor(Role(args.role), args.name or args.role, args.counter)
+    actor = Actor(Role(args.role), name, args.counter)
     with store.engine.begin() as conn:
         conn.execute(schema.tokens.insert(), [token_row(token, actor, datetime.now(UTC))])
     print(token)
@@ -304,11 +351,13 @@ def _pair(args: argparse.Namespace) -> int:
 
     if args.role == "counter" and not args.counter:
         raise UsageError("a counter terminal needs --counter ID")
+    name = _checked_name(args.name)  # as the terminal's enrollment will check it
     store = open_store(_url(args))
+    _check_counter(store, args.role, args.counter)
     code = new_pairing_code()
     expires = datetime.now(UTC) + PAIRING_TTL
     with store.engine.begin() as conn:
-        row = pairing_row(code, Role(args.role), args.name, args.counter, expires)
+        row = pairing_row(code, Role(args.role), name, args.counter, expires)
         conn.execute(schema.pairing_codes.insert(), [row])
     print(code)
     print(f"valid until {expires.astimezone():%H:%M}; enter it on the terminal", file=sys.stderr)
@@ -320,32 +369,61 @@ def _operator_add(args: argparse.Namespace) -> int:
     from hallserver.server import open_store
     from hallserver.store import schema
 
+    login = args.login.strip()
+    if not 1 <= len(login) <= LOGIN_LIMIT or any(c.isspace() or not c.isprintable() for c in login):
+        raise UsageError(f"a login is 1 to {LOGIN_LIMIT} characters without spaces")
+    name = _checked_name(args.name)
     pin = sys.stdin.readline().strip() if args.pin_stdin else getpass.getpass("PIN: ")
-    if not (4 <= len(pin) <= 12 and pin.isdigit()):
-        raise UsageError("a PIN is 4 to 12 digits")
+    if not (4 <= len(pin) <= 12 and pin.isascii() and pin.isdigit()):
+        raise UsageError("a PIN is 4 to 12 digits 0-9")
     store = open_store(_url(args))
     row = {
-        "login": args.login,
-        "name": args.name,
+        "login": login,
+        "name": name,
         "pin_hash": hash_pin(pin),
         "supervisor": bool(args.supervisor),
     }
     with store.engine.begin() as conn:
         exists = conn.execute(
-            schema.operators.select().where(schema.operators.c.login == args.login)
+            schema.operators.select().where(schema.operators.c.login == login)
         ).first()
         if exists:
-            raise UsageError(f"operator {args.login} exists already")
+            raise UsageError(f"operator {login} exists already")
         conn.execute(schema.operators.insert(), [row])
-    print(f"operator {args.login} added")
+    print(f"operator {login} added")
     return 0
+
+
+def _checked_name(value: str) -> str:
+    """A terminal's or an operator's name as the server accepts it (1 to 100 characters)."""
+    name = value.strip()
+    if not 1 <= len(name) <= NAME_LIMIT or not name.isprintable():
+        raise UsageError(f"--name must be 1 to {NAME_LIMIT} printable characters")
+    return name
+
+
+def _check_counter(store: SqlHallStore, role: str, counter: str | None) -> None:
+    """--counter names one of the hall's counters, and only for a counter's terminal."""
+    from hallserver.catalogue_file import parse_catalogue
+    from hallserver.server import CATALOGUE_KEY
+
+    if counter is None:
+        return
+    if role != "counter":
+        raise UsageError("--counter is for a counter's terminal only (--role counter)")
+    saved = store.config(CATALOGUE_KEY)
+    if saved is None:  # a hall not set up yet: its counters are not known
+        return
+    known = [c.id for c in parse_catalogue(saved, source="the database").counters]
+    if counter not in known:
+        raise UsageError(f"this hall has no counter {counter!r}; it has {', '.join(known)}")
 
 
 def _audit_verify(args: argparse.Namespace) -> int:
     from hallserver.archive import ArchiveError, anchor, verify
     from hallserver.server import open_store
 
-    store = open_store(_url(args))
+    store = open_store(_existing_url(args))
     try:
         problem, count = verify(store, args.archive)
         start = anchor(store)
@@ -379,7 +457,7 @@ def _audit_archive(args: argparse.Namespace) -> int:
         raise UsageError(f"--before {args.before!r} is not a date like 2026-10-01") from None
     if args.file.exists():
         raise UsageError(f"{args.file} exists already: choose a new file name")
-    store = open_store(_url(args))
+    store = open_store(_existing_url(args))
     saved = store.config(CATALOGUE_KEY)
     tz = ZoneInfo(parse_catalogue(saved, source="the database").timezone if saved else "UTC")
     try:
@@ -409,7 +487,7 @@ def _backup(args: argparse.Namespace) -> int:
     if args.file.exists():
         raise UsageError(f"{args.file} exists already: choose a new file name")
     try:
-        summary = backup(open_store(_url(args)), args.file)
+        summary = backup(open_store(_existing_url(args)), args.file)
     except BackupError as exc:
         raise UsageError(str(exc)) from exc
     rows = summary.rows

@@ -444,6 +444,7 @@ class HallService:
             raise Forbidden("this pairing code is not valid: ask for a new one", code="bad_code")
         if row.expires_at.replace(tzinfo=row.expires_at.tzinfo or UTC) < now:
             raise Forbidden("this pairing code has expired: ask for a new one", code="bad_code")
+        actor = Actor(Role(row.role), _name(name or row.name), row.counter_id)  # before its use
         with self.store.engine.begin() as conn:  # one use only, even if two terminals race
             used = conn.execute(
                 update(schema.pairing_codes)
@@ -454,7 +455,6 @@ class HallService:
             ).rowcount
         if used != 1:
             raise Forbidden("this pairing code was just used: ask for a new one", code="bad_code")
-        actor = Actor(Role(row.role), _name(name or row.name), row.counter_id)
         token = access.new_token()
 
         def command(hall: Hall, now: datetime) -> tuple[None, list[Event]]:

@@ -123,6 +123,8 @@ def text_field(
         raise InvalidInput(f"{name} must be a string", code="bad_field")
     if len(value) > limit:
         raise InvalidInput(f"{name} is longer than {limit} characters", code="bad_field")
+    if "\x00" in value:  # PostgreSQL stores no NUL in text, and no person types one
+        raise InvalidInput(f"{name} holds a NUL character", code="bad_field")
     return value
 
 
@@ -316,6 +318,10 @@ async def sign_out(request: Request) -> Response:
     actor = actor_of(request)
     if actor is None:
         raise Forbidden("signing out needs the operator's token", code="unauthorized")
+    counter_id = request.path_params["counter_id"]
+    hall.hall.counter(counter_id)  # 404 for a counter the hall does not have
+    if actor.counter_id != counter_id:
+        raise Forbidden(f"this token is not signed in at counter {counter_id}", code="not_here")
     await hall.sign_out(actor, bearer(request))
     return ok({"signed_out": actor.subject})
 

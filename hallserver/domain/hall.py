@@ -34,6 +34,7 @@ from hallserver.domain.tickets import (
     TicketState,
 )
 
+BOOKING_AHEAD_DAYS = 60  # the booking page offers two weeks; the API a little more, not years
 BOOKING_MEMORY_DAYS = 10  # one IIN may hold one booking in any 10 days (the egov.kz rule)
 
 
@@ -774,6 +775,10 @@ class Hall:
         service = self.service(service_id)
         if slot_at <= now:
             raise InvalidInput("a booking must be for a time in the future", code="slot_past")
+        if slot_at - now > timedelta(days=BOOKING_AHEAD_DAYS):
+            raise InvalidInput(
+                f"bookings open {BOOKING_AHEAD_DAYS} days ahead at most", code="slot_too_far"
+            )
         if slot_at.minute or slot_at.second or slot_at.microsecond:
             raise InvalidInput("slots start on the hour", code="slot_not_on_hour")
         if not self.catalogue.service_hours(service).is_open(slot_at) or (

@@ -213,6 +213,8 @@ def _text(body: JsonObject, name: str, limit: int) -> str:
         raise InvalidInput(f"{name} is required", code="missing_field")
     if len(value) > limit:
         raise InvalidInput(f"{name} is longer than {limit} characters", code="bad_field")
+    if "\x00" in value:  # PostgreSQL stores no NUL in text, and no person types one
+        raise InvalidInput(f"{name} holds a NUL character", code="bad_field")
     return value
 
 

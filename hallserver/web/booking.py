@@ -166,9 +166,9 @@ async def book_visit(
         raise InvalidInput(f"this IIN is not valid ({problem})", code=f"bad_iin_{problem}")
     try:
         slot = datetime.fromisoformat(slot_text)
-    except ValueError:
+        slot = slot.replace(tzinfo=hall.tz) if slot.tzinfo is None else slot.astimezone(hall.tz)
+    except (ValueError, OverflowError):  # OverflowError: 9999-12-31 moved into the hall's zone
         raise InvalidInput("slot_at must be an ISO date and time", code="bad_field") from None
-    slot = slot.replace(tzinfo=hall.tz) if slot.tzinfo is None else slot.astimezone(hall.tz)
     code = booking_code()
     return await hall.run(CITIZEN, lambda h, now: h.book(service_id, slot, code, now, iin=iin))
 

@@ -29,6 +29,7 @@ from hallserver.web.pages import Words, html_page, lang_links, lang_of, word
 from hallserver.web.sessions import hall_of, supervisor_of
 
 MAX_DAYS = 366
+FIRST_YEAR, LAST_YEAR = 2000, 2999  # dates outside are typing mistakes
 
 WORDS: Words = {
     "title": {"kk": "Есеп", "ru": "Отчёт", "en": "Report"},
@@ -279,6 +280,9 @@ def period_of(request: Request, today: date) -> tuple[date, date]:
         end = date.fromisoformat(request.query_params.get("to") or start.isoformat())
     except ValueError:
         raise InvalidInput("from and to must be dates like 2026-11-24", code="bad_date") from None
+    # the log is read from the day before to two days after: at the calendar's ends there is none
+    if not all(FIRST_YEAR <= d.year <= LAST_YEAR for d in (start, end)):
+        raise InvalidInput("from and to must be dates like 2026-11-24", code="bad_date")
     if end < start:
         start, end = end, start
     if (end - start).days >= MAX_DAYS:

@@ -108,6 +108,8 @@ def supervisor_of(conn: HTTPConnection) -> Actor | None:
 
 async def check_operator(hall: HallService, login: str, pin: str) -> Actor | None:
     """A supervisor operator whose PIN matches, as a supervisor session's actor."""
+    if "\x00" in login:  # no login has one, and PostgreSQL refuses to look one up
+        return None
     with hall.store.engine.connect() as conn:
         row = conn.execute(
             select(schema.operators).where(schema.operators.c.login == login)

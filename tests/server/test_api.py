@@ -384,3 +384,55 @@ def test_an_operator_sees_their_own_day(http: httpx.Client, live_server: LiveSer
     assert day["served"] == 2 and day["no_shows"] == 0
     assert day["ratings"] == {"excellent": 0, "good": 1, "satisfactory": 0}
     assert http.get("/operators/someone-else/today", headers=bearer(operator)).status_code == 403
+
+
+def test_a_refused_enrollment_leaves_the_pairing_code_usable(
+    http: httpx.Client, live_server: LiveServer
+) -> None:
+    code = http.post(
+        "/pairing-codes",
+        json={"role": "kiosk", "name": "Entrance"},
+        headers=bearer(live_server.tokens["supervisor"]),
+    ).json()["code"]
+    blank = http.post("/enroll", json={"code": code, "name": "   "})
+    assert blank.status_code == 422 and blank.json()["error"] == "bad_name"
+    assert http.post("/enroll", json={"code": code}).status_code == 201
+
+
+@pytest.mark.parametrize(
+    "slot", ["9999-12-31T23:00:00+00:00", "0001-01-01T00:00:00+14:00", "2099-01-05T10:00:00"]
+)
+def test_a_booking_at_the_calendars_ends_or_years_ahead_is_refused(
+    http: httpx.Client, slot: str
+) -> None:
+    reply = http.post("/bookings", json={"service_id": "passport", "slot_at": slot})
+    assert reply.status_code == 422, reply.text
+    assert reply.json()["error"] in ("bad_field", "slot_too_far")
+
+
+def test_a_nul_character_is_refused_before_it_reaches_the_database(
+    http: httpx.Client, live_server: LiveServer
+) -> None:
+    terminal = counter_terminal_token(live_server, "c1")
+    reply = http.post(
+        "/counters/c1/sign-in", json={"login": "a\u0000b", "pin": "1234"}, headers=bearer(terminal)
+    )
+    assert reply.status_code == 422 and reply.json()["error"] == "bad_field"
+    made = http.post(
+        "/pairing-codes",
+        json={"role": "kiosk", "name": "a\u0000b"},
+        headers=bearer(live_server.tokens["supervisor"]),
+    )
+    assert made.status_code == 422
+
+
+def test_signing_out_names_the_counter_the_operator_is_at(
+    http: httpx.Client, live_server: LiveServer
+) -> None:
+    operator = open_counter(live_server, "c2")
+    assert http.post("/counters/zz/sign-out", headers=bearer(operator)).status_code == 404
+    elsewhere = http.post("/counters/c1/sign-out", headers=bearer(operator))
+    assert elsewhere.status_code == 403 and elsewhere.json()["error"] == "not_here"
+    counters = {c["id"]: c for c in http.get("/counters").json()}
+    assert counters["c2"]["operator_id"] == "op-c2"
+    assert http.post("/counters/c2/sign-out", headers=bearer(operator)).status_code == 200

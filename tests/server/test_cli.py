@@ -81,3 +81,100 @@ def test_options_after_an_app_subcommand_reach_the_app() -> None:
         check=False,
     )
     assert done.returncode == 0 and "--server" in done.stdout
+
+
+def a_demo_hall(directory: Path) -> str:
+    """A data folder holding the demo hall's database (catalogue saved, nothing served)."""
+    assert kezek(["hall", "--data-dir", str(directory), "--demo", "--check"]) == 0
+    return str(directory)
+
+
+@pytest.mark.parametrize(
+    ("args", "says"),
+    [
+        (["token", "create", "--role", "kiosk", "--name", "   "], "--name must be 1 to 100"),
+        (["token", "create", "--role", "counter", "--counter", "c99"], "no counter 'c99'"),
+        (["token", "create", "--role", "kiosk", "--counter", "c1"], "--counter is for a counter"),
+        (["pair", "--role", "kiosk", "--name", ""], "--name must be 1 to 100"),
+        (["pair", "--role", "kiosk", "--name", "x" * 101], "--name must be 1 to 100"),
+        (["pair", "--role", "counter", "--name", "x", "--counter", "c99"], "no counter 'c99'"),
+        (["operator", "add", " ", "--name", "A", "--pin-stdin"], "a login is 1 to 60"),
+        (["operator", "add", "x" * 61, "--name", "A", "--pin-stdin"], "a login is 1 to 60"),
+        (["operator", "add", "aigul", "--name", "", "--pin-stdin"], "--name must be 1 to 100"),
+    ],
+)
+def test_what_the_server_would_refuse_later_is_refused_now(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    args: list[str],
+    says: str,
+) -> None:
+    import io
+
+    data = a_demo_hall(tmp_path)
+    capsys.readouterr()
+    monkeypatch.setattr("sys.stdin", io.StringIO("2468\n"))
+    assert kezek([*args, "--data-dir", data]) == 2
+    err = capsys.readouterr().err.strip()
+    assert says in err and len(err.splitlines()) == 1, err
+
+
+def test_a_pin_of_other_scripts_digits_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import io
+
+    monkeypatch.setattr("sys.stdin", io.StringIO("\u0661\u0662\u0663\u0664\n"))  # Arabic-Indic
+    args = ["operator", "add", "aigul", "--name", "A", "--pin-stdin", "--data-dir", str(tmp_path)]
+    assert kezek(args) == 2
+    assert "4 to 12 digits 0-9" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("args", "says"),
+    [
+        (["audit", "verify", "--data-dir", "{tmp}/typo"], "no hall database in"),
+        (["backup", "{tmp}/b.gz", "--data-dir", "{tmp}/typo"], "no hall database in"),
+        (["token", "create", "--role", "kiosk", "--data-dir", "/proc/x"], "/proc/x"),
+        (["token", "create", "--role", "kiosk", "--data-dir", "/etc/passwd"], "/etc/passwd"),
+        (
+            [
+                "token",
+                "create",
+                "--role",
+                "kiosk",
+                "--db",
+                "postgresql+psycopg://nobody@127.0.0.1:1/x",
+            ],
+            "connection",
+        ),
+    ],
+)
+def test_a_database_that_cannot_be_reached_is_one_line_and_creates_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], args: list[str], says: str
+) -> None:
+    assert kezek([a.replace("{tmp}", str(tmp_path)) for a in args]) in (1, 2)
+    err = capsys.readouterr().err.strip()
+    assert says in err and len(err.splitlines()) == 1, err
+    assert not (tmp_path / "typo").exists()
+
+
+@pytest.mark.parametrize("port", ["70000", "-5", "abc"])
+def test_a_port_out_of_range_is_refused_before_anything_starts(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, port: str
+) -> None:
+    with pytest.raises(SystemExit) as ended:
+        kezek(["hall", "--data-dir", str(tmp_path), "--demo", "--port", port])
+    assert ended.value.code == 2
+    assert "is not a port: a number from 0 to 65535" in capsys.readouterr().err
+    monkeypatch.setenv("KEZEK_PORT", "abc")  # a bad environment spoils only `hall`
+    assert kezek(["token", "create", "--role", "kiosk", "--data-dir", str(tmp_path)]) == 0
+
+
+def test_an_address_to_announce_on_is_checked_at_start(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit):
+        kezek(["hall", "--data-dir", str(tmp_path), "--demo", "--announce-on", "bogus"])
+    assert "'bogus' is not an IP address" in capsys.readouterr().err

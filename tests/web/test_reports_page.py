@@ -175,6 +175,9 @@ def test_a_period_typed_wrong_into_the_address_is_explained_on_the_page(
     expect(page.locator("input[name=from]")).to_have_value(today)  # a period that can be shown
     expect(page.locator("a[download]")).to_have_count(0)  # nothing to export
     shoot(page, "reports-bad-date")
+    for edge in ("0001-01-01", "9999-12-31"):  # the log is read a day either side
+        reply = page.goto(f"{hall.url}/reports?from={edge}&lang=en")
+        assert reply is not None and reply.status == 422
     reply = page.goto(f"{hall.url}/reports?from=2024-01-01&to=2026-01-01&lang=kk")
     assert reply is not None and reply.status == 422
     expect(page.locator("[role=alert]")).to_contain_text("ең көбі 366 күнді")
