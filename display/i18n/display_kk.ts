@@ -43,7 +43,7 @@
         <location filename="../views/lines.py" line="59" />
         <source>≈ %n min</source>
         <translation>
-            <numerusform>≈ %n мин</numerusform></translation>
+            <numerusform>≈ %n мин</numerusform><numerusform>≈ %n мин</numerusform></translation>
     </message>
     <message>
         <location filename="../views/lines.py" line="61" />

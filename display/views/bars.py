@@ -57,17 +57,22 @@ class HeaderBar(QWidget):
                 locale.toString(date, "d MMMM, dddd"),
             )
         name_w = w - 3 * pad - clock_w * 1.6
-        # the largest size that shows the whole name, in two lines, or three at the smallest
-        # (a long Russian name beside the clock of a portrait screen)
-        for factor, most in ((0.27, 2), (0.23, 2), (0.2, 2), (0.17, 2), (0.17, 3)):
+        banner_h = h * 0.26
+        name_h = h - banner_h - h * 0.04 if self.offline else h  # the banner goes beneath
+        # the largest size that shows the whole name above the banner, in two lines, or three
+        # at the smallest (a long Russian name beside the clock of a portrait screen)
+        for factor, most in (
+            (0.27, 2), (0.23, 2), (0.2, 2), (0.17, 2), (0.17, 3), (0.14, 2), (0.12, 2)
+        ):  # fmt: skip
             name_font = paint.font(h * factor, bold=True)
             metrics = QFontMetricsF(name_font)
             lines = paint.wrap(self.hall_name, metrics, name_w, most)
-            if not lines or not lines[-1].endswith("…"):
+            whole = not lines or not lines[-1].endswith("…")
+            if whole and metrics.height() * len(lines) <= name_h:
                 break
         painter.setPen(paint.TEXT)
         painter.setFont(name_font)
-        y = (h - metrics.height() * len(lines)) / 2
+        y = (name_h - metrics.height() * len(lines)) / 2
         for line in lines:
             painter.drawText(
                 QRectF(pad, y, name_w, metrics.height()), Qt.AlignmentFlag.AlignVCenter, line
@@ -77,7 +82,7 @@ class HeaderBar(QWidget):
             banner_font = paint.font(h * 0.17)
             text = self.offline_text()
             text_w = QFontMetricsF(banner_font).horizontalAdvance(text) + 32
-            banner = QRectF(pad, h - h * 0.3, min(text_w, name_w), h * 0.26)
+            banner = QRectF(pad, h - banner_h - h * 0.04, min(text_w, name_w), banner_h)
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(paint.WARNING)
             painter.drawRoundedRect(banner, 8, 8)

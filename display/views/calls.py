@@ -162,7 +162,7 @@ class CallsPanel(QWidget):
                 Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
                 self.tr("Calls to the counters will be shown here"),
             )
-        if self.history_rows:
+        if self.history_rows and len(self.calls) > big:  # no heading over an empty strip
             painter.setPen(paint.RULE)
             painter.drawLine(history.topLeft(), history.topRight())
             painter.setPen(paint.MUTED)

@@ -73,10 +73,11 @@ class LinesPanel(QWidget):
         title_h = self._title_height()
         pad = 24.0
         painter.setPen(paint.TEXT)
-        painter.setFont(paint.font(title_h * 0.46, bold=True))
         title = self.tr("Waiting now")
         if self.pages > 1:
             title += f"   {self.page + 1}/{self.pages}"
+        # smaller in a slim panel rather than cut, and the page marker with it
+        painter.setFont(paint.font(paint.fit_pixel_size(title, w - 2 * pad, title_h * 0.46), True))
         painter.drawText(QRectF(pad, 0, w - 2 * pad, title_h), Qt.AlignmentFlag.AlignVCenter, title)
         if not self.rows:
             painter.setPen(paint.MUTED)

@@ -45,10 +45,10 @@ def wrap(text: str, metrics: QFontMetricsF, width: float, max_lines: int) -> lis
             current = candidate
             words.pop(0)
             continue
+        if len(lines) == max_lines - 1:  # the last line: what remains is elided into it
+            break
         lines.append(current)
         current = ""
-        if len(lines) == max_lines - 1:
-            break
     rest = " ".join([current, *words]).strip()
     if rest:
         lines.append(metrics.elidedText(rest, Qt.TextElideMode.ElideRight, width))
