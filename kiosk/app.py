@@ -39,7 +39,7 @@ def build(config: KioskConfig, app: QApplication) -> Kiosk:
     screen = Screen(
         config.screen_inches, max(config.width, config.height), min(config.width, config.height)
     )
-    sizes = theme.Sizes.for_screen(screen)
+    sizes = theme.Sizes.for_screen(screen, staff=config.mode == "consultant")
     theme.apply(app, sizes)
     printer = (
         open_printer(config.printer, profile=config.printer_profile, paper_mm=config.paper_mm)

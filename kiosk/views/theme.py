@@ -9,6 +9,8 @@ from PySide6.QtWidgets import QApplication
 
 from kiosk.accessibility import Screen
 
+STAFF_TOUCH_MM = 10.0  # a desk's buttons, for one trained hand
+
 # role -> (text colour, background colour). Widgets carry a "role" property; the style sheet
 # below is generated from this table, so the contrast test measures what is drawn.
 PAIRS: dict[str, tuple[str, str]] = {
@@ -63,9 +65,12 @@ class Sizes:
     gap: int
 
     @classmethod
-    def for_screen(cls, screen: Screen) -> Sizes:
-        touch = screen.min_touch_px
-        body = max(30, screen.px(8.5))  # ~8.5 mm: readable at arm's length with older eyes
+    def for_screen(cls, screen: Screen, *, staff: bool = False) -> Sizes:
+        """Visitors' sizes; `staff` (the consultant's desk or tablet, held and used all day by
+        one trained person) about two thirds of them, so a 10-inch tablet shows the whole desk."""
+        touch = screen.px(STAFF_TOUCH_MM) if staff else screen.min_touch_px
+        # ~8.5 mm: readable at arm's length with older eyes; staff read at half that distance
+        body = max(20, screen.px(5.5)) if staff else max(30, screen.px(8.5))
         return cls(
             touch=touch,
             body=body,
