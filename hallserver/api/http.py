@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Awaitable, Callable
 from datetime import datetime
 from typing import Any, TypeVar
@@ -16,7 +17,7 @@ from hallserver import access
 from hallserver.access import Actor
 from hallserver.api import wire
 from hallserver.domain.counters import PauseReason
-from hallserver.domain.errors import Forbidden, InvalidInput
+from hallserver.domain.errors import Forbidden, InvalidInput, NotFound
 from hallserver.domain.events import Event
 from hallserver.domain.hall import Hall
 from hallserver.domain.ids import LANGS, JsonObject, Lang
@@ -26,6 +27,7 @@ from hallserver.service import HallService
 from hallserver.web import booking as booking_page
 
 Handler = Callable[[Request], Awaitable[Response]]
+MAX_BODY = 64 * 1024
 E = TypeVar("E")
 
 
@@ -101,12 +103,18 @@ async def body_of(request: Request) -> JsonObject:
 async def _read_body(request: Request) -> bytes:
     """The request's body, read from the ASGI messages directly (Starlette's `body()` goes
     through an async generator: most of the cost of a small body)."""
-    chunks = []
+    chunks, size = [], 0
     while True:
         message = await request.receive()
         if message["type"] == "http.disconnect":
             raise ClientDisconnect()
-        chunks.append(message.get("body", b""))
+        chunk = message.get("body", b"")
+        size += len(chunk)
+        if size > MAX_BODY:  # a command is a few hundred bytes: this is a mistake or an attack
+            raise InvalidInput(
+                f"the request body is larger than {MAX_BODY // 1024} KiB", code="body_too_large"
+            )
+        chunks.append(chunk)
         if not message.get("more_body", False):
             return b"".join(chunks)
 
@@ -347,6 +355,7 @@ def ticket_action(name: str) -> Handler:
         actor = actor_of(request)
         by_counter = _acting_counter(actor, name)
         assert actor is not None
+        await body_of(request)  # none is needed, but a malformed one is refused as everywhere
         commands = {
             "recall": lambda h, now: h.recall(ticket_id, now, by_counter=by_counter),
             "start": lambda h, now: h.start(ticket_id, now, by_counter=by_counter),
@@ -480,6 +489,8 @@ async def operator_today(request: Request) -> Response:
         actor.oversees or (actor.role is access.Role.OPERATOR and actor.subject == login)
     ):
         raise Forbidden("an operator sees their own day; a supervisor sees everyone's")
+    if not await asyncio.to_thread(hall.operator_exists, login):
+        raise NotFound(f"no operator {login!r}", code="operator_not_found")
     return ok(hall.hall.operator_day(login))
 
 

@@ -688,6 +688,8 @@ class Hall:
 
     def open_counter(self, counter_id: str, now: datetime) -> list[Event]:
         counter = self.counter(counter_id)
+        if counter.state is CounterState.OPEN:  # already: its open-since time stays, nothing logged
+            return []
         counter.open(now)
         return [self._counter_changed(counter, "opened")]
 

@@ -75,7 +75,7 @@ def status_of(error: HallError) -> int:
     if isinstance(error, NotFound):
         return 404
     if isinstance(error, InvalidInput):
-        return 422
+        return 413 if error.code == "body_too_large" else 422
     if isinstance(error, Forbidden):
         return 401 if error.code == "unauthorized" else 403
     if isinstance(error, Unavailable):

@@ -436,3 +436,41 @@ def test_signing_out_names_the_counter_the_operator_is_at(
     counters = {c["id"]: c for c in http.get("/counters").json()}
     assert counters["c2"]["operator_id"] == "op-c2"
     assert http.post("/counters/c2/sign-out", headers=bearer(operator)).status_code == 200
+
+
+def test_a_body_larger_than_any_command_is_refused_unread(
+    http: httpx.Client, live_server: LiveServer
+) -> None:
+    huge = b'{"service_id": "id-card", "pad": "' + b"x" * 70_000 + b'"}'
+    reply = http.post("/tickets", content=huge, headers=bearer(live_server.tokens["kiosk"]))
+    assert reply.status_code == 413 and reply.json()["error"] == "body_too_large"
+    assert sum(q["waiting"] for q in http.get("/queue").json()) == 0
+
+
+def test_a_bodiless_ticket_action_still_refuses_a_malformed_body(
+    http: httpx.Client, live_server: LiveServer
+) -> None:
+    operator = open_counter(live_server, "c1")
+    ticket = issue(http, live_server)
+    assert http.post("/counters/c1/call", headers=bearer(operator)).status_code == 200
+    reply = http.post(f"/tickets/{ticket['id']}/start", content=b"{oops", headers=bearer(operator))
+    assert reply.status_code == 422 and reply.json()["error"] == "bad_json"
+    assert http.get(f"/tickets/{ticket['id']}").json()["status"] == "called"
+
+
+def test_an_unknown_operators_day_is_a_404(http: httpx.Client, live_server: LiveServer) -> None:
+    supervisor = bearer(live_server.tokens["supervisor"])
+    reply = http.get("/operators/nobody/today", headers=supervisor)
+    assert reply.status_code == 404 and reply.json()["error"] == "operator_not_found"
+
+
+def test_opening_an_open_counter_changes_and_logs_nothing(
+    http: httpx.Client, live_server: LiveServer
+) -> None:
+    operator = open_counter(live_server, "c1")
+    before = http.get("/snapshot").json()
+    since = next(c for c in before["counters"] if c["id"] == "c1")["state_since"]
+    assert http.post("/counters/c1/open", headers=bearer(operator)).status_code == 200
+    after = http.get("/snapshot").json()
+    assert after["seq"] == before["seq"]
+    assert next(c for c in after["counters"] if c["id"] == "c1")["state_since"] == since
