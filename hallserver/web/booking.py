@@ -104,6 +104,36 @@ WORDS: Words = {
         "ru": "Эту запись уже нельзя отменить",
         "en": "This booking can no longer be cancelled",
     },
+    "err_slot_past": {  # the page was left open until the time had gone
+        "kk": "Бұл уақыт өтіп кетті: кейінгі уақытты таңдаңыз",
+        "ru": "Это время уже прошло: выберите более позднее",
+        "en": "This time has passed: choose a later one",
+    },
+    "err_slot_closed": {
+        "kk": "Бұл уақытта орталық бұл қызметті көрсетпейді: басқа уақытты таңдаңыз",
+        "ru": "В это время центр не оказывает эту услугу: выберите другое время",
+        "en": "The centre does not offer this service then: choose another time",
+    },
+    "err_slot_too_far": {
+        "kk": "Тым алыс күн: жақынырақ күнді таңдаңыз",
+        "ru": "Слишком далёкая дата: выберите день поближе",
+        "en": "That day is too far ahead: choose a nearer one",
+    },
+    "err_slot_not_on_hour": {
+        "kk": "Тізімдегі уақыттардың бірін таңдаңыз",
+        "ru": "Выберите одно из времён в списке",
+        "en": "Choose one of the times in the list",
+    },
+    "err_service_not_found": {
+        "kk": "Қызметті тізімнен таңдаңыз",
+        "ru": "Выберите услугу из списка",
+        "en": "Choose a service from the list",
+    },
+    "err_bad_field": {
+        "kk": "Тізімдегі күн мен уақытты таңдаңыз",
+        "ru": "Выберите день и время из списка",
+        "en": "Choose a day and a time from the list",
+    },
     "err_other": {
         "kk": "Жазылу мүмкін болмады: қайта көріңіз",
         "ru": "Не получилось: попробуйте ещё раз",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import httpx
+import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from tests.web.conftest import PHONE, Hall, shoot
@@ -150,3 +151,22 @@ def test_booking_and_cancelling_work_without_javascript(browser: Browser, hall: 
     assert too_long.status_code == 422 and "text/html" in too_long.headers["content-type"]
     assert "That did not work" in too_long.text
     context.close()
+
+
+@pytest.mark.parametrize(
+    ("slot", "says"),
+    [
+        ("2026-11-23T09:00:00+05:00", "Это время уже прошло: выберите более позднее"),
+        ("2026-11-23T12:30:00+05:00", "Выберите одно из времён в списке"),
+        ("2027-06-01T12:00:00+05:00", "Слишком далёкая дата: выберите день поближе"),
+        ("завтра", "Выберите день и время из списка"),
+    ],
+)
+def test_a_slot_the_form_cannot_book_is_explained_in_the_visitors_language(
+    hall: Hall, slot: str, says: str
+) -> None:
+    reply = httpx.post(
+        f"{hall.url}/book?lang=ru",
+        data={"service": "id-card", "slot": slot, "iin": valid_iin(21)},
+    )
+    assert reply.status_code == 422 and says in reply.text
