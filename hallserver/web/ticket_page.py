@@ -15,6 +15,7 @@ from hallserver.domain.ids import LANGS, Lang
 from hallserver.domain.tickets import Ticket, TicketState
 from hallserver.service import HallService
 from hallserver.web.live import push_views
+from hallserver.web.pages import lang_links
 
 REFRESH_S = 30  # only for browsers without JavaScript; the others are pushed every change
 LIVE_TICK_S = 30.0  # estimates move only with events; the tick just notices a new day
@@ -81,7 +82,8 @@ def status_html(hall: HallService, ticket: Ticket, lang: Lang) -> str:
         body += [
             f"<p class=s>{WORDS['waiting'][lang]}</p>",
             f"<p class=s>{WORDS['ahead'][lang]}: <b>{estimate.people_ahead}</b></p>",
-            f"<p class=s>{WORDS['wait'][lang]} <b>{minutes}</b> {WORDS['minutes'][lang]}</p>",
+            # the number and its unit never part at a line's end
+            f"<p class=s>{WORDS['wait'][lang]} <b>{minutes}</b>&nbsp;{WORDS['minutes'][lang]}</p>",
         ]
     elif ticket.state is TicketState.CALLED and ticket.counter:
         number = hall.hall.counters[ticket.counter].number
@@ -111,13 +113,9 @@ async def ticket_page(request: Request) -> Response:
         lang = _lang(request, "kk")
         return _page(WORDS["missing"][lang], f"<p class=s>{WORDS['missing'][lang]}</p>", lang, 404)
     lang = _lang(request, ticket.language)
-    links = " ".join(
-        f'<a href="?lang={code}">{label}</a>'
-        for code, label in (("kk", "Қазақша"), ("ru", "Русский"), ("en", "English"))
-    )
-    body = (
-        f'<main id=s aria-live="polite">{status_html(hall, ticket, lang)}</main><nav>{links}</nav>'
-    )
+    body = f'<main id=s aria-live="polite">{status_html(hall, ticket, lang)}</main>' + lang_links(
+        lang
+    )  # the current language marked, as on the other pages
     return _page(
         f"{WORDS['title'][lang]} {ticket.number}", body, lang, 200, live=ticket.state.is_open
     )
