@@ -6,8 +6,8 @@ from collections.abc import Mapping
 from datetime import datetime
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QCheckBox, QFrame, QLabel, QVBoxLayout, QWidget
+from PySide6.QtGui import QFont, QMouseEvent
+from PySide6.QtWidgets import QCheckBox, QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from counter.state import ConsoleState, TicketInfo
 from counter.views import texts
@@ -22,6 +22,38 @@ def in_language(text: Mapping[str, str] | None, language: str) -> str:
         if text.get(code):
             return text[code]
     return next(iter(text.values()), "")
+
+
+class DocumentCheck(QWidget):
+    """A document to tick: a box and its name, which wraps (a QCheckBox's text cannot, and one
+    long name, "Еңбек кітапшасы немесе 1998 жылға дейінгі…", widened the card and moved the
+    buttons beside it)."""
+
+    def __init__(self, name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.box = QCheckBox()
+        self.box.setObjectName("document")
+        self.box.setAccessibleName(name)
+        self.words = QLabel(name)
+        self.words.setWordWrap(True)
+        self.words.setTextFormat(Qt.TextFormat.PlainText)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.box, 0, Qt.AlignmentFlag.AlignTop)
+        row.addWidget(self.words, 1)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt override
+        self.box.toggle()  # the name ticks it too, as a checkbox's own text would
+        event.accept()
+
+    def text(self) -> str:
+        return self.words.text()
+
+    def isChecked(self) -> bool:  # noqa: N802 - QCheckBox's name, for its callers
+        return self.box.isChecked()
+
+    def setChecked(self, checked: bool) -> None:  # noqa: N802 - QCheckBox's name
+        self.box.setChecked(checked)
 
 
 class TicketCard(QFrame):
@@ -54,7 +86,7 @@ class TicketCard(QFrame):
         self.documents_title.setObjectName("documentsTitle")
         self.documents_box = QVBoxLayout()
         self.documents_box.setSpacing(2)
-        self.documents: list[QCheckBox] = []
+        self.documents: list[DocumentCheck] = []
         self._ticket_id: str | None = None
 
         layout = QVBoxLayout(self)
@@ -131,8 +163,7 @@ class TicketCard(QFrame):
         self.documents_title.setText(self.tr("Documents to check") if names else "")
         self.documents_title.setVisible(bool(names))
         for i, name in enumerate(names):
-            box = QCheckBox(name)
-            box.setObjectName("document")
+            box = DocumentCheck(name)
             box.setChecked(ticks[i] if i < len(ticks) else False)
             self.documents_box.addWidget(box)
             self.documents.append(box)

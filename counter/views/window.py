@@ -115,10 +115,7 @@ class CounterWindow(QMainWindow):
         self.banner.setObjectName("banner")
         self.banner.setStyleSheet(BANNER_STYLE)
         self.banner.setWordWrap(True)
-        self.message = QLabel()
-        self.message.setObjectName("message")
-        self.message.setWordWrap(True)
-        self.message.hide()
+        self.message = _message_strip()
 
         self.sign_in_page = SignInPage()
         self.console_page = self._build_console()
@@ -575,3 +572,17 @@ class CounterWindow(QMainWindow):
         wanted = self.state.lamp()
         if wanted != self._lamp and self.devices.lamp(wanted):
             self._lamp = wanted
+
+
+def _message_strip() -> QLabel:
+    """The operator's message line. Its line is kept while hidden: a message appearing must not
+    move the buttons below it."""
+    strip = QLabel(" ")  # one line's height from the start
+    strip.setObjectName("message")
+    strip.setWordWrap(True)
+    strip.setStyleSheet(NOTICE_STYLE)
+    keep = strip.sizePolicy()
+    keep.setRetainSizeWhenHidden(True)
+    strip.setSizePolicy(keep)
+    strip.hide()
+    return strip

@@ -22,9 +22,17 @@ def test_screenshots_of_every_state(
 
     sign_in_as(qtbot, window, f"op-{language}")
     shoot(window, f"{language}-2-closed")
+    keys = next(iter(window.buttons.values()))  # F1; the other keys are in its column
+
+    def where() -> tuple[int, int, int]:
+        corner = keys.mapTo(window, keys.rect().topLeft())
+        return corner.x(), corner.y(), keys.width()
+
+    first = where()
     press(qtbot, window, "F8")
     press(qtbot, window, "F1")
     shoot(window, f"{language}-3-nobody-waiting")
+    assert where() == first, "the keys stay where the operator's hand knows them"
     with HallClient(live_server.url, live_server.tokens["consultant"]) as consultant:
         elderly = consultant.issue_ticket(
             "pension", priority="elderly", priority_reason="85 years old, walks with a stick"
@@ -33,19 +41,24 @@ def test_screenshots_of_every_state(
             consultant.issue_ticket(service)
     qtbot.waitUntil(lambda: len(window.state.waiting) == 4)
     shoot(window, f"{language}-4-visitors-waiting")
+    assert where() == first, "the keys stay where the operator's hand knows them"
     press(qtbot, window, "F1")
     assert window.card.shown_number == elderly.number
     shoot(window, f"{language}-5-called")
+    assert where() == first, "the keys stay where the operator's hand knows them"
     press(qtbot, window, "F2")
     press(qtbot, window, "F3")
     window.card.documents[0].setChecked(True)
     shoot(window, f"{language}-6-serving")
+    assert where() == first, "the keys stay where the operator's hand knows them"
     monkeypatch.setattr(PauseDialog, "ask", classmethod(lambda cls, parent: "lunch"))
     press(qtbot, window, "F9")  # refused: a visitor is at the counter
     shoot(window, f"{language}-7-refused")
+    assert where() == first, "the keys stay where the operator's hand knows them"
     press(qtbot, window, "F4")
     press(qtbot, window, "F7")
     shoot(window, f"{language}-8-paused")
+    assert where() == first, "the keys stay where the operator's hand knows them"
 
     dialogs = {
         "transfer": TransferDialog(
