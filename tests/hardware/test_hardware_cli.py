@@ -146,3 +146,12 @@ def test_simulate_button_prints_its_pty_turns_keys_into_frames_and_shows_its_lam
         if process.poll() is None:
             process.kill()
             process.wait()
+
+
+def test_listen_says_when_its_port_is_not_there_yet(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    missing = str(tmp_path / "ttyUSB9")
+    assert main(["listen", missing, "--seconds", "0.2"]) == 0  # it keeps trying: hot-plug
+    out = capsys.readouterr().out
+    assert f"{missing}: not connected yet (" in out and "No such file" in out
