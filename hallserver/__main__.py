@@ -420,13 +420,16 @@ def _check_counter(store: SqlHallStore, role: str, counter: str | None) -> None:
 
 
 def _audit_verify(args: argparse.Namespace) -> int:
-    from hallserver.archive import ArchiveError, anchor, verify
+    from hallserver.archive import ArchiveDamaged, ArchiveError, anchor, verify
     from hallserver.server import open_store
 
     store = open_store(_existing_url(args))
     try:
         problem, count = verify(store, args.archive)
         start = anchor(store)
+    except ArchiveDamaged as exc:  # evidence that cannot be read is a failed check, not a typo
+        print(f"kezek: {exc}", file=sys.stderr)
+        return 1
     except ArchiveError as exc:
         raise UsageError(str(exc)) from exc
     if problem is not None:

@@ -47,6 +47,10 @@ class ArchiveError(Exception):
     """The archive cannot be made or read; the message says what to do."""
 
 
+class ArchiveDamaged(ArchiveError):
+    """An archive file's events cannot be read to the end: the evidence itself is damaged."""
+
+
 @dataclass(frozen=True)
 class Part:
     """One archive file, as the database lists it."""
@@ -315,5 +319,5 @@ def _records(path: Path) -> Iterator[EventRecord]:
             next(lines)
             for line in lines:
                 yield EventRecord(**json.loads(line))
-    except (OSError, EOFError, ValueError, TypeError) as exc:
-        raise ArchiveError(f"{path} cannot be read as a Kezek archive: {exc}") from exc
+    except (OSError, EOFError, ValueError, TypeError) as exc:  # its header was read: damaged
+        raise ArchiveDamaged(f"{path} is damaged: {exc}") from exc

@@ -340,3 +340,15 @@ def test_a_log_emptied_under_its_anchor_numbers_on_from_the_anchor(tmp_path: Pat
     asyncio.run(one_more())
     [record] = list(service.store.events())
     assert (record.seq, record.prev_hash) == (start.seq + 1, start.hash)
+
+
+def test_an_archive_cut_short_fails_the_check_as_damaged_evidence(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    url, _, file = monday_archived(tmp_path)
+    whole = file.read_bytes()
+    cut = tmp_path / "cut.gz"
+    cut.write_bytes(whole[: len(whole) * 2 // 3])  # a copy that stopped two thirds through
+    capsys.readouterr()
+    assert kezek(["audit", "verify", "--db", url, "--archive", str(cut)]) == 1
+    assert "cut.gz is damaged" in capsys.readouterr().err
