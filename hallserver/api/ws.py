@@ -16,10 +16,8 @@ from hallserver.web.live import until_closed
 async def events(websocket: WebSocket) -> None:
     hall: HallService = websocket.app.state.hall
     after_text = websocket.query_params.get("after")
-    try:
-        after = int(after_text) if after_text is not None else None
-    except ValueError:
-        after = None
+    digits = after_text is not None and after_text.isascii() and after_text.isdecimal()
+    after = int(after_text) if digits and after_text is not None else None  # not "+5", "5_0"
     await websocket.accept()
     if after_text is not None and (after is None or after < 0):
         await websocket.send_text(

@@ -474,3 +474,15 @@ def test_opening_an_open_counter_changes_and_logs_nothing(
     after = http.get("/snapshot").json()
     assert after["seq"] == before["seq"]
     assert next(c for c in after["counters"] if c["id"] == "c1")["state_since"] == since
+
+
+@pytest.mark.parametrize("after", ["-1", "abc", "+5", "5_0", "\u0661\u0662"])
+def test_the_event_stream_refuses_an_after_that_is_not_plain_digits(
+    live_server: LiveServer, after: str
+) -> None:
+    from urllib.parse import quote
+
+    ws_url = live_server.url.replace("http://", "ws://") + f"/api/v1/events?after={quote(after)}"
+    with connect(ws_url, open_timeout=5) as stream:
+        refusal = json.loads(stream.recv(timeout=5))
+    assert refusal["error"] == "invalid_input" and "whole number" in refusal["message"]
