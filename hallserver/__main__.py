@@ -38,7 +38,7 @@ class UsageError(Exception):
 
 def _port(text: str) -> int:
     """A TCP port, from the command line or KEZEK_PORT (argparse converts the default too)."""
-    if not text.strip().isdecimal() or not 0 <= int(text) <= 65535:
+    if not (text.isascii() and text.isdecimal()) or not 0 <= int(text) <= 65535:
         raise argparse.ArgumentTypeError(f"{text!r} is not a port: a number from 0 to 65535")
     return int(text)
 
@@ -181,6 +181,12 @@ def _audit_options(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> 
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    for arg in argv:  # bytes the terminal could not decode arrive as lone surrogates
+        try:
+            arg.encode("utf-8")
+        except UnicodeEncodeError:
+            print(f"kezek: the argument {arg!a} is not valid UTF-8 text", file=sys.stderr)
+            return 2
     if argv and (argv[0] in APP_MODULES or argv[0] == "hardware"):
         # the apps parse their own options (argparse's REMAINDER would refuse `--server URL`)
         args = argparse.Namespace(command=argv[0], args=argv[1:])
@@ -194,9 +200,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     except UsageError as exc:
         print(f"kezek: {exc}", file=sys.stderr)
         return 2
-    except UnicodeError:
-        print("kezek: an argument is not valid UTF-8 text", file=sys.stderr)
-        return 2
     except OSError as exc:  # a folder or device that cannot be used
         where = f" ({exc.filename})" if exc.filename else ""
         print(f"kezek: {exc.strerror or exc}{where}", file=sys.stderr)
@@ -206,7 +209,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         from hallserver.store.sql import StoreError
 
         if isinstance(exc, SetupError | StoreError):  # the driver's first line says it all
-            print(f"kezek: {str(exc).strip().splitlines()[0]}", file=sys.stderr)
+            print(f"kezek: {(str(exc).strip().splitlines() or [repr(exc)])[0]}", file=sys.stderr)
             return 1
         raise
 

@@ -20,14 +20,16 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Connection, Date, DateTime, Table, create_engine, func, select
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.exc import DataError, IntegrityError
 
 from hallserver.archive import verify
 from hallserver.store import schema
 from hallserver.store.migrate import current_revision
 from hallserver.store.sql import SqlHallStore, StoreError
 
-UNREADABLE = (OSError, EOFError, StopIteration, ValueError, KeyError, TypeError, AttributeError)
+UNREADABLE = (
+    OSError, EOFError, StopIteration, ValueError, KeyError, TypeError, AttributeError, OverflowError
+)  # fmt: skip
 FORMAT = "kezek-backup"
 VERSION = 1
 TABLES: tuple[Table, ...] = (
@@ -165,17 +167,9 @@ def restore(store: SqlHallStore, path: Path) -> BackupSummary:
                 counts[table.name] += 1
             for name, rows in pending.items():
                 conn.execute(tables[name].insert(), rows)
-    except (
-        OSError,
-        EOFError,
-        StopIteration,
-        ValueError,
-        KeyError,
-        TypeError,
-        AttributeError,
-    ) as exc:
+    except UNREADABLE as exc:
         raise BackupError(f"{path} cannot be read as a Kezek backup: {exc}") from exc
-    except SQLAlchemyError as exc:  # rows the schema refuses: nothing of them was kept
+    except (IntegrityError, DataError) as exc:  # rows the schema refuses: none was kept
         first = str(exc).splitlines()[0]
         raise BackupError(f"{path} holds rows this database refuses: {first}") from exc
     problem, _ = verify(store)  # from where its log starts, if older events were archived

@@ -43,6 +43,8 @@ def load_catalogue(path: Path) -> Catalogue:
         text = path.read_text(encoding="utf-8")
     except OSError as exc:
         raise CatalogueError(f"cannot read {path}: {exc.strerror}") from exc
+    except UnicodeDecodeError:
+        raise CatalogueError(f"{path} is not UTF-8 text: save it as UTF-8") from None
     return parse_catalogue(text, source=str(path))
 
 

@@ -41,7 +41,7 @@ def hall_catalogue(store: SqlHallStore, *, demo: bool, path: Path | None) -> Cat
     """The catalogue kept in the database; `--catalogue` replaces it, `--demo` seeds it."""
     try:
         if path is not None:
-            catalogue = load_catalogue(path)
+            catalogue = load_catalogue(path)  # read and checked: UTF-8 by now
             store.put_config(CATALOGUE_KEY, path.read_text(encoding="utf-8"))
             return catalogue
         saved = store.config(CATALOGUE_KEY)

@@ -80,6 +80,7 @@ class HallService:
         self._checkpoints: asyncio.Task[None] | None = None
         self._broken = False
         self._stale = False  # a refused command changed the hall in memory: reload before the next
+        self._reloading: asyncio.Task[None] | None = None
         self._recovery = asyncio.Lock()
         self._written_counters: dict[str, str] = {}
         self._state_key: tuple[object, ...] | None = None  # of the hall state last handed over
@@ -170,6 +171,8 @@ class HallService:
 
     async def tick(self) -> None:
         """Open a new business day when the date has changed (called at start and each minute)."""
+        if self._stale:  # never roll a day over what a refused command left
+            await self._reload()
         now = self.now()
         if now.date() > self.hall.state.day:
             events = self.hall.roll_day(now.date(), now)
@@ -201,6 +204,8 @@ class HallService:
             # next command first reloads the hall as the database has it
             self._stale = True
             log.error("a command's events cannot be logged, reloading: %s", exc)
+            # at once: the pages read the hall in memory, and a quiet hall has no next command
+            self._reloading = asyncio.get_running_loop().create_task(self._reload())
             raise InvalidInput(
                 "the command holds text that cannot be stored", code="bad_text"
             ) from exc

@@ -42,8 +42,9 @@ class DocumentCheck(QWidget):
         row.addWidget(self.box, 0, Qt.AlignmentFlag.AlignTop)
         row.addWidget(self.words, 1)
 
-    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt override
-        self.box.toggle()  # the name ticks it too, as a checkbox's own text would
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt override
+        if event.button() is Qt.MouseButton.LeftButton:  # the name ticks it, as a box's text
+            self.box.toggle()
         event.accept()
 
     def text(self) -> str:

@@ -6,7 +6,7 @@ import time
 from collections.abc import Mapping
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QKeyEvent
+from PySide6.QtGui import QCloseEvent, QFontMetrics, QKeyEvent
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -575,14 +575,17 @@ class CounterWindow(QMainWindow):
 
 
 def _message_strip() -> QLabel:
-    """The operator's message line. Its line is kept while hidden: a message appearing must not
-    move the buttons below it."""
-    strip = QLabel(" ")  # one line's height from the start
+    """The operator's messages: two lines' height always, shown or hidden, so that a message
+    appearing (or wrapping) never moves the keys below it."""
+    strip = QLabel()
     strip.setObjectName("message")
     strip.setWordWrap(True)
     strip.setStyleSheet(NOTICE_STYLE)
     keep = strip.sizePolicy()
     keep.setRetainSizeWhenHidden(True)
     strip.setSizePolicy(keep)
+    bold = strip.font()
+    bold.setBold(True)
+    strip.setFixedHeight(2 * QFontMetrics(bold).lineSpacing() + 14)  # its 6-px padding
     strip.hide()
     return strip

@@ -489,7 +489,7 @@ async def operator_today(request: Request) -> Response:
         actor.oversees or (actor.role is access.Role.OPERATOR and actor.subject == login)
     ):
         raise Forbidden("an operator sees their own day; a supervisor sees everyone's")
-    if not await asyncio.to_thread(hall.operator_exists, login):
+    if "\x00" in login or not await asyncio.to_thread(hall.operator_exists, login):
         raise NotFound(f"no operator {login!r}", code="operator_not_found")
     return ok(hall.hall.operator_day(login))
 

@@ -262,7 +262,7 @@ async def call_out_of_order(request: Request) -> Response:
 async def announcement(request: Request) -> Response:
     hall, actor, body = await _action_body(request)
     text = body.get("text", "")
-    if not isinstance(text, str) or len(text) > 500:
+    if not isinstance(text, str) or len(text) > 500 or "\x00" in text:
         raise InvalidInput("text must be a string of at most 500 characters", code="bad_field")
     await hall.run(actor, lambda h, now: (None, h.announce(text)))
     return JSONResponse({"announcement": hall.hall.state.announcement})

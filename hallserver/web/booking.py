@@ -121,7 +121,7 @@ WORDS: Words = {
     },
     "err_slot_not_on_hour": {
         "kk": "Тізімдегі уақыттардың бірін таңдаңыз",
-        "ru": "Выберите одно из времён в списке",
+        "ru": "Выберите время из списка",
         "en": "Choose one of the times in the list",
     },
     "err_service_not_found": {
@@ -267,7 +267,7 @@ async def _form(request: Request) -> dict[str, str]:
     """A urlencoded form's fields (first value of each); a body too big to be ours is refused."""
     raw = await request.body()
     if len(raw) > 4096:
-        raise InvalidInput("the form is too long", code="bad_field")
+        raise InvalidInput("the form is too long", code="form_too_long")  # "try again"
     fields = parse_qs(raw.decode("utf-8", "replace"), keep_blank_values=True)
     return {name: values[0] for name, values in fields.items()}
 

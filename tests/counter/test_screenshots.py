@@ -59,6 +59,8 @@ def test_screenshots_of_every_state(
     press(qtbot, window, "F7")
     shoot(window, f"{language}-8-paused")
     assert where() == first, "the keys stay where the operator's hand knows them"
+    window.show_message("A message long enough to wrap onto a second line. " * 3, "error")
+    assert where() == first, "a wrapping message moves no key either"
 
     dialogs = {
         "transfer": TransferDialog(

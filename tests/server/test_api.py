@@ -460,8 +460,9 @@ def test_a_bodiless_ticket_action_still_refuses_a_malformed_body(
 
 def test_an_unknown_operators_day_is_a_404(http: httpx.Client, live_server: LiveServer) -> None:
     supervisor = bearer(live_server.tokens["supervisor"])
-    reply = http.get("/operators/nobody/today", headers=supervisor)
-    assert reply.status_code == 404 and reply.json()["error"] == "operator_not_found"
+    for login in ("nobody", "a%00b"):  # a NUL never reaches the database (PostgreSQL refuses)
+        reply = http.get(f"/operators/{login}/today", headers=supervisor)
+        assert reply.status_code == 404 and reply.json()["error"] == "operator_not_found"
 
 
 def test_opening_an_open_counter_changes_and_logs_nothing(

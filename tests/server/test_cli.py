@@ -178,3 +178,16 @@ def test_an_address_to_announce_on_is_checked_at_start(
     with pytest.raises(SystemExit):
         kezek(["hall", "--data-dir", str(tmp_path), "--demo", "--announce-on", "bogus"])
     assert "'bogus' is not an IP address" in capsys.readouterr().err
+
+
+def test_a_catalogue_that_is_not_utf8_and_an_undecodable_argument_are_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    latin = tmp_path / "hall.toml"
+    latin.write_bytes('[hall]\nname = "Zentrum für Bürger"\n'.encode("latin-1"))
+    assert kezek(["hall", "--data-dir", str(tmp_path), "--catalogue", str(latin), "--check"]) == 1
+    assert "is not UTF-8 text: save it as UTF-8" in capsys.readouterr().err
+    undecodable = "Aigul\udcff"  # how Python hands over a byte the terminal could not decode
+    assert kezek(["token", "create", "--role", "kiosk", "--name", undecodable]) == 2
+    err = capsys.readouterr().err.strip()
+    assert "is not valid UTF-8 text" in err and len(err.splitlines()) == 1

@@ -546,6 +546,9 @@ def test_a_command_whose_events_cannot_be_logged_leaves_the_hall_and_the_chain_a
         with pytest.raises(InvalidInput, match="cannot be stored"):  # a safety net: the API
             # and the board refuse such text as they parse it
             await service.run(SYSTEM, lambda h, now: (None, h.announce("\ud800 closed")))
+        assert service._reloading is not None  # the pages must not show it: reloaded at once
+        await asyncio.wait_for(service._reloading, 10)
+        assert service.hall.state.announcement == before["announcement"]
         issued = await service.run(SYSTEM, lambda h, now: h.issue("birth", now))
         after = state_of(service) | {"announcement": service.hall.state.announcement}
         await service.stop()
