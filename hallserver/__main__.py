@@ -50,9 +50,9 @@ def _addresses(text: str) -> str:
 
     for part in filter(None, (p.strip() for p in text.split(","))):
         try:
-            ipaddress.ip_address(part)
-        except ValueError:
-            raise argparse.ArgumentTypeError(f"{part!r} is not an IP address") from None
+            ipaddress.IPv4Address(part)
+        except ValueError:  # the announcer speaks IPv4 (mDNS on the hall's LAN)
+            raise argparse.ArgumentTypeError(f"{part!r} is not an IPv4 address") from None
     return text
 
 

@@ -199,7 +199,7 @@ class HallService:
         result, events = command(self.hall, now)
         try:
             records = self._records(events, actor, now)
-        except (TypeError, ValueError) as exc:  # orjson's refusals: unpaired surrogates, …
+        except orjson.JSONEncodeError as exc:  # what orjson refuses: unpaired surrogates, …
             # the command has changed the hall in memory, and none of it can be logged: the
             # next command first reloads the hall as the database has it
             self._stale = True

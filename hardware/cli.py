@@ -197,7 +197,7 @@ def _listen(url: str, protocol: str, baud: int, seconds: float) -> int:
         url, PROTOCOLS[protocol](), show, baudrate=baud, on_connection=connection
     ).start()
     print(f"listening on {url} ({protocol}); Ctrl+C stops", flush=True)
-    if not transport.wait_connected(1.0):  # it keeps trying: a device may be plugged in later
+    if not transport.wait_connected(min(1.0, seconds or 1.0)):  # it keeps trying: hot-plug
         reason = f" ({transport.last_error})" if transport.last_error else ""
         print(f"{url}: not connected yet{reason}; retrying until it is", flush=True)
     try:

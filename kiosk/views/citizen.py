@@ -506,7 +506,6 @@ class CitizenWindow(QWidget):
         if state.suspended(service.id):
             line = label(texts.notice_text("service_suspended", None), "warning", "big")
             line.setObjectName("suspended")
-            column.addWidget(line)
         else:
             waiting = entry.waiting if entry is not None else 0
             if waiting == 0:
@@ -662,20 +661,12 @@ class CitizenWindow(QWidget):
         main.addLayout(info, 3)
         side = QVBoxLayout()  # landscape: the QR code and the turn beside the number
         if ticket.status_url:
-            big = issued.printer_problem is not None
-            pixels = int(self.sizes.touch * (6 if big else 4.5))
-            code = label("", "page")
-            code.setObjectName("qr")
-            code.setPixmap(qr_pixmap(ticket.status_url, pixels))
-            code.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            side.addWidget(code)
-            hint = label(self.tr("Scan to follow your turn on your phone"), "page")
-            hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            side.addWidget(hint)
+            self._qr_code(side, ticket.status_url, big=issued.printer_problem is not None)
         for part in turn:
             (side if landscape else info).addWidget(part)
         side.addStretch(1)
-        main.addLayout(side, 2)
+        if side.count() > 1:  # a QR code or the turn: not an empty block under the number
+            main.addLayout(side, 2)
         column.addLayout(main)
         column.addStretch(1)
         self._action = button(
@@ -687,6 +678,17 @@ class CitizenWindow(QWidget):
             "done",
         )
         return body
+
+    def _qr_code(self, column: QVBoxLayout, url: str, *, big: bool) -> None:
+        """The ticket's QR code and what it is for (larger when the ticket was not printed)."""
+        code = label("", "page")
+        code.setObjectName("qr")
+        code.setPixmap(qr_pixmap(url, int(self.sizes.touch * (6 if big else 4.5))))
+        code.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        column.addWidget(code)
+        hint = label(self.tr("Scan to follow your turn on your phone"), "page")
+        hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        column.addWidget(hint)
 
     def _screen_closed(self) -> QWidget:
         body, column = self._page()

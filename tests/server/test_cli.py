@@ -177,7 +177,7 @@ def test_an_address_to_announce_on_is_checked_at_start(
 ) -> None:
     with pytest.raises(SystemExit):
         kezek(["hall", "--data-dir", str(tmp_path), "--demo", "--announce-on", "bogus"])
-    assert "'bogus' is not an IP address" in capsys.readouterr().err
+    assert "'bogus' is not an IPv4 address" in capsys.readouterr().err
 
 
 def test_a_catalogue_that_is_not_utf8_and_an_undecodable_argument_are_one_line(
