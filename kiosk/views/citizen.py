@@ -221,7 +221,10 @@ class CitizenWindow(QWidget):
             )
             banner.setObjectName("offline-banner")
             column.addWidget(banner)
-        if self.flow.priority is not None and screen not in (Screen.WELCOME, Screen.TICKET):
+        # only where the priority goes with the ticket: an appointment is due at its time anyway
+        # (check-in sends none), and nothing is issued while the hall is closed
+        no_priority = (Screen.WELCOME, Screen.TICKET, Screen.CHECKIN, Screen.CLOSED, Screen.NOTICE)
+        if self.flow.priority is not None and screen not in no_priority:
             column.addWidget(
                 label(
                     self.tr("Priority ticket: {who}").format(

@@ -143,6 +143,11 @@ def test_every_screen_in_every_language_fits_has_large_targets_and_strong_contra
             check(window, touch, where)
             shoot(window, where)
             assert_nothing_cut(window, window.findChild(QScrollArea, "scroll"), where)
+            banners = [w for w in visible_texts(window) if w.property("role") == "priority"]
+            if name in ("checkin", "checkin-problem", "notice", "closed"):  # nothing it applies to
+                assert not banners, f"{where}: a priority banner where no priority goes"
+            elif name in ("home", "service"):
+                assert banners, f"{where}: the chosen priority is not shown"
             if name in WHOLE:  # what the visitor must see without knowing to scroll
                 scroll = window.findChild(QScrollArea, "scroll")
                 assert scroll.verticalScrollBar().maximum() == 0, f"{where}: needs scrolling"
