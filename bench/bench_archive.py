@@ -17,24 +17,12 @@ import tempfile
 import threading
 import time
 from datetime import datetime, timedelta
-from functools import partial
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import httpx
 
-from bench.bench_server import (
-    KEZEK,
-    _call,
-    _issue,
-    _serve,
-    _sign_in_and_open,
-    catalogue,
-    kezek,
-    pct,
-    start,
-)
-from hallserver.access import SYSTEM
+from bench.bench_server import KEZEK, catalogue, kezek, pct, start, work_a_day
 from hallserver.catalogue_file import parse_catalogue
 from hallserver.service import HallService
 from hallserver.store.sql import SqlHallStore
@@ -59,19 +47,7 @@ def build(data: Path, days: int, per_day: int) -> tuple[int, ZoneInfo]:
         await service.start()
         for day in range(days):
             now[0] = first + timedelta(days=day)
-            for n in range(1, 13):
-                await service.run(SYSTEM, partial(_sign_in_and_open, f"c{n}"))
-            services = ("id-card", "birth", "pension")
-            await asyncio.gather(
-                *(service.run(SYSTEM, partial(_issue, services[i % 3])) for i in range(per_day))
-            )
-            served = 0
-            while served < per_day * 0.8:
-                for n in range(1, 13):
-                    ticket = await service.run(SYSTEM, partial(_call, f"c{n}"))
-                    if ticket is not None:
-                        await service.run(SYSTEM, partial(_serve, ticket.id))
-                        served += 1
+            await work_a_day(service, per_day)
         await service.stop()
 
     asyncio.run(working_days())
