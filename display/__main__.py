@@ -16,6 +16,7 @@ from zoneinfo import ZoneInfo
 from display.board import Board, Zone
 from display.config import ConfigError, DisplayConfig, from_env, from_toml, split_commas
 from display.voice import QuietHours, VoiceSettings
+from hallserver.cli_parser import Parser
 from hallserver.client import ClientError, Enrollment
 
 log = logging.getLogger(__name__)
@@ -31,7 +32,7 @@ class StartError(Exception):
 
 
 def parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="kezek display", description="The hall's wall display.")
+    p = Parser(prog="kezek display", description="The hall's wall display.")
     p.add_argument("--server", help="the hall server's URL (default: saved enrollment, then LAN)")
     p.add_argument("--pair", metavar="CODE", help="enroll this display with a pairing code, once")
     p.add_argument("--name", default="Wall display", help="this display's name when enrolling")

@@ -15,6 +15,7 @@ from display.clips import ClipError, ClipSet, chime, write_wav
 from display.config import default_clips_dir, split_commas
 from display.voice import SpokenCall, VoiceSettings, render
 from display.wording import LANGUAGES, vocabulary
+from hallserver.cli_parser import Parser
 
 ESPEAK_VOICES = {"kk": "kk", "ru": "ru", "en": "en-gb"}
 
@@ -87,9 +88,7 @@ def _languages(text: str) -> tuple[str, ...]:
 
 
 def parser() -> argparse.ArgumentParser:
-    root = argparse.ArgumentParser(
-        prog="kezek voice", description="Voice clip sets for the display."
-    )
+    root = Parser(prog="kezek voice", description="Voice clip sets for the display.")
     sub = root.add_subparsers(dest="action", required=True, metavar="ACTION")
     make = sub.add_parser("build", help="make a clip set offline with espeak-ng")
     make.add_argument(

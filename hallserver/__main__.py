@@ -12,6 +12,8 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from hallserver.cli_parser import Parser
+
 if TYPE_CHECKING:
     from hallserver.store.sql import SqlHallStore
 
@@ -78,7 +80,7 @@ def _demo_options(demo: argparse.ArgumentParser) -> None:
 
 
 def parser() -> argparse.ArgumentParser:
-    root = argparse.ArgumentParser(prog="kezek", description="Kezek: the queue of one hall.")
+    root = Parser(prog="kezek", description="Kezek: the queue of one hall.")
     sub = root.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     hall = sub.add_parser("hall", help="run the hall server")
@@ -154,7 +156,7 @@ def parser() -> argparse.ArgumentParser:
     return root
 
 
-def _audit_options(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+def _audit_options(sub: argparse._SubParsersAction[Parser]) -> None:
     audit = sub.add_parser("audit", help="the tamper-evident event log")
     audit_sub = audit.add_subparsers(dest="audit_command", required=True, metavar="ACTION")
     verify = audit_sub.add_parser(

@@ -56,10 +56,11 @@ TEST_TEXT = {
 
 
 class _Parser(argparse.ArgumentParser):
-    """argparse that reports bad input in one line."""
+    """argparse that reports bad input in one line (hallserver.cli_parser.Parser's twin:
+    hardware imports nothing else of the project)."""
 
     def error(self, message: str) -> NoReturn:
-        self.exit(2, f"{self.prog}: {message} (see --help)\n")
+        self.exit(2, f"{self.prog}: {message} (see {self.prog} --help)\n")
 
 
 def _parser() -> argparse.ArgumentParser:

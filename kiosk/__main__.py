@@ -7,19 +7,14 @@ import logging
 import sys
 from dataclasses import replace
 from pathlib import Path
-from typing import NoReturn
 
+from hallserver.cli_parser import Parser
 from hallserver.client import ClientError, Enrollment, discover
 from kiosk.config import MODES, ConfigError, KioskConfig, load, with_values
 
 
-class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> NoReturn:
-        self.exit(2, f"kezek kiosk: {message}\n")
-
-
 def _parser() -> argparse.ArgumentParser:
-    p = _Parser(prog="kezek kiosk", description="The hall's touchscreen kiosk.")
+    p = Parser(prog="kezek kiosk", description="The hall's touchscreen kiosk.")
     p.add_argument("--server", help="hall server URL (default: the enrollment's, or zeroconf)")
     p.add_argument("--pair", metavar="CODE", help="enroll with a pairing code from `kezek pair`")
     p.add_argument("--token", help="use this terminal token instead of an enrollment")

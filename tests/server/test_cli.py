@@ -184,3 +184,29 @@ def test_a_catalogue_that_is_not_utf8_and_an_undecodable_argument_are_one_line(
     assert kezek(["token", "create", "--role", "kiosk", "--name", undecodable]) == 2
     err = capsys.readouterr().err.strip()
     assert "is not valid UTF-8 text" in err and len(err.splitlines()) == 1
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["token", "create"],
+        ["nosuch"],
+        ["audit", "verify", "--archive"],
+        ["kiosk", "--mode", "x"],
+        ["counter", "--lang", "xx"],
+        ["display", "--nope"],
+        ["voice"],
+        ["hardware", "print-test"],
+    ],
+)
+def test_a_mistyped_command_line_is_one_line_naming_its_help(argv: list[str]) -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "hallserver", *argv],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    lines = done.stderr.strip().splitlines()
+    assert done.returncode == 2 and len(lines) == 1, done.stderr
+    assert lines[0].startswith("kezek") and lines[0].endswith("--help)")
