@@ -270,6 +270,28 @@ def _existing_url(args: argparse.Namespace) -> str:
     return _url(args)
 
 
+def _new_database(args: argparse.Namespace) -> Path | None:
+    """The folder, when a command that writes would make its hall database there first.
+
+    Tokens, pairing codes and operators may come before the hall's first start, so the
+    database is made; the command then says so, in case --data-dir was mistyped."""
+    from hallserver.config import default_data_dir
+
+    if args.db or os.environ.get("KEZEK_DB"):
+        return None
+    directory = Path(args.data_dir) if args.data_dir else default_data_dir()
+    return None if (directory / "kezek.sqlite3").is_file() else directory
+
+
+def _say_new(directory: Path | None) -> None:
+    if directory is not None:
+        print(
+            f"kezek: there was no hall database in {directory}: made a new one "
+            "(start the hall with the same --data-dir)",
+            file=sys.stderr,
+        )
+
+
 def _hall(args: argparse.Namespace) -> int:
     from hallserver.config import ServerConfig
     from hallserver.server import serve
@@ -338,6 +360,7 @@ def _token_create(args: argparse.Namespace) -> int:
     if args.role == "counter" and not args.counter:
         raise UsageError("a counter token needs --counter ID (see GET /api/v1/counters)")
     name = _checked_name(args.name or args.role)
+    fresh = _new_database(args)
     store = open_store(_url(args))
     _check_counter(store, args.role, args.counter)
     token = new_token()
@@ -345,6 +368,7 @@ def _token_create(args: argparse.Namespace) -> int:
     with store.engine.begin() as conn:
         conn.execute(schema.tokens.insert(), [token_row(token, actor, datetime.now(UTC))])
     print(token)
+    _say_new(fresh)
     return 0
 
 
@@ -357,6 +381,7 @@ def _pair(args: argparse.Namespace) -> int:
     if args.role == "counter" and not args.counter:
         raise UsageError("a counter terminal needs --counter ID")
     name = _checked_name(args.name)  # as the terminal's enrollment will check it
+    fresh = _new_database(args)
     store = open_store(_url(args))
     _check_counter(store, args.role, args.counter)
     code = new_pairing_code()
@@ -366,6 +391,7 @@ def _pair(args: argparse.Namespace) -> int:
         conn.execute(schema.pairing_codes.insert(), [row])
     print(code)
     print(f"valid until {expires.astimezone():%H:%M}; enter it on the terminal", file=sys.stderr)
+    _say_new(fresh)
     return 0
 
 
@@ -381,6 +407,7 @@ def _operator_add(args: argparse.Namespace) -> int:
     pin = sys.stdin.readline().strip() if args.pin_stdin else getpass.getpass("PIN: ")
     if not (4 <= len(pin) <= 12 and pin.isascii() and pin.isdigit()):
         raise UsageError("a PIN is 4 to 12 digits 0-9")
+    fresh = _new_database(args)
     store = open_store(_url(args))
     row = {
         "login": login,
@@ -396,6 +423,7 @@ def _operator_add(args: argparse.Namespace) -> int:
             raise UsageError(f"operator {login} exists already")
         conn.execute(schema.operators.insert(), [row])
     print(f"operator {login} added")
+    _say_new(fresh)
     return 0
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import subprocess
 import sys
 from pathlib import Path
@@ -17,6 +18,30 @@ def test_token_create_prints_a_working_token(
     assert kezek(["token", "create", "--role", "kiosk", "--data-dir", str(tmp_path)]) == 0
     token = capsys.readouterr().out.strip()
     assert len(token) >= 40 and " " not in token
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["token", "create", "--role", "kiosk"],
+        ["pair", "--role", "display", "--name", "Hall screen"],
+        ["operator", "add", "aigul", "--name", "Aigul", "--pin-stdin"],
+    ],
+)
+def test_a_command_that_makes_the_hall_database_says_so_once(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    argv: list[str],
+) -> None:
+    folder = tmp_path / "mistyped"  # before the first start, or a typo: either way it is said
+    monkeypatch.setattr("sys.stdin", io.StringIO("4821\n"))
+    assert kezek([*argv, "--data-dir", str(folder)]) == 0
+    said = capsys.readouterr().err
+    assert f"there was no hall database in {folder}: made a new one" in said
+    assert (folder / "kezek.sqlite3").is_file()
+    kezek(["token", "create", "--role", "kiosk", "--data-dir", str(folder)])
+    assert "no hall database" not in capsys.readouterr().err
 
 
 def test_a_counter_token_needs_its_counter(
