@@ -24,7 +24,7 @@ import json
 import os
 import time as clock
 from collections.abc import Iterable, Iterator
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime, time
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -34,7 +34,8 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from hallserver.eventlog import GENESIS, ChainBreak, EventRecord, verify_chain
 from hallserver.store import schema
-from hallserver.store.sql import ANCHOR_KEY, SqlHallStore, StoreError
+from hallserver.store.anchor import ANCHOR_KEY, Anchor, DamagedAnchor, Part, parse_anchor
+from hallserver.store.sql import SqlHallStore, StoreError
 
 FORMAT = "kezek-archive"
 VERSION = 1
@@ -48,31 +49,8 @@ class ArchiveError(Exception):
 
 
 class ArchiveDamaged(ArchiveError):
-    """An archive file's events cannot be read to the end: the evidence itself is damaged."""
-
-
-@dataclass(frozen=True)
-class Part:
-    """One archive file, as the database lists it."""
-
-    file: str
-    first: int
-    last: int
-    hash: str  # of its last event
-
-
-@dataclass(frozen=True)
-class Anchor:
-    """Where the database's log starts: after event `seq`, whose hash is `hash`."""
-
-    seq: int = 0
-    hash: str = GENESIS
-    before: date | None = None  # the days before this one are archived
-    parts: tuple[Part, ...] = field(default=())
-
-    def to_json(self) -> str:
-        data = asdict(self) | {"before": self.before.isoformat() if self.before else None}
-        return json.dumps(data, ensure_ascii=False)
+    """An archive file's events, or the database's record of its archives, cannot be read:
+    the evidence itself is damaged."""
 
 
 @dataclass(frozen=True)
@@ -88,18 +66,10 @@ def anchor(store: SqlHallStore) -> Anchor:
 
 
 def _parsed(raw: str | None) -> Anchor:
-    if raw is None:
-        return Anchor()
     try:
-        data = json.loads(raw)
-        return Anchor(
-            int(data["seq"]),
-            str(data["hash"]),
-            date.fromisoformat(data["before"]),
-            tuple(Part(**part) for part in data["parts"]),
-        )
-    except (ValueError, KeyError, TypeError) as exc:
-        raise ArchiveError(f"the database's record of its archives is damaged: {exc}") from exc
+        return parse_anchor(raw)
+    except DamagedAnchor as exc:
+        raise ArchiveDamaged(str(exc)) from exc
 
 
 def verify(store: SqlHallStore, archives: Iterable[Path] = ()) -> tuple[ChainBreak | None, int]:

@@ -22,8 +22,9 @@ from hallserver.domain.counters import Counter
 from hallserver.domain.hall import HallState, TerminalReport
 from hallserver.domain.ids import ServiceId
 from hallserver.domain.tickets import Ticket
-from hallserver.eventlog import GENESIS, EventRecord
+from hallserver.eventlog import EventRecord
 from hallserver.store import schema
+from hallserver.store.anchor import ANCHOR_KEY, DamagedAnchor, parse_anchor
 from hallserver.store.log_writer import SQLITE_PRAGMAS
 
 log = logging.getLogger(__name__)
@@ -34,9 +35,6 @@ class LoggedEvent(NamedTuple):
     at: str
     type: str
     data: str
-
-
-ANCHOR_KEY = "chain_anchor"  # among the hall's settings: where its log starts after archiving
 
 
 def events_since(conn: Connection, low: str, kind: str) -> list[LoggedEvent]:
@@ -306,13 +304,14 @@ def _hall_state(raw: dict[str, Any]) -> HallState:
     )
 
 
-def _chain_start(anchor: str | None) -> tuple[int, str]:
+def _chain_start(raw: str | None) -> tuple[int, str]:
     """Where the log numbers on from when it holds no event: the first event, or after the last
-    archived one (`hallserver.archive` keeps the anchor)."""
-    if anchor is None:
-        return 0, GENESIS
-    data = json.loads(anchor)
-    return int(data["seq"]), str(data["hash"])
+    archived one."""
+    try:
+        anchor = parse_anchor(raw)
+    except DamagedAnchor as exc:
+        raise StoreError(str(exc)) from exc
+    return anchor.seq, anchor.hash
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:

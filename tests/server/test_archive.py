@@ -18,7 +18,8 @@ from hallserver.access import SYSTEM
 from hallserver.archive import anchor
 from hallserver.service import HallService
 from hallserver.store import schema
-from hallserver.store.sql import SqlHallStore
+from hallserver.store.anchor import ANCHOR_KEY
+from hallserver.store.sql import SqlHallStore, StoreError
 from tests.conftest import ALMATY, T0, Clock, small_catalogue
 from tests.server.test_store import a_busy_morning, db_url, state_of
 
@@ -340,6 +341,20 @@ def test_a_log_emptied_under_its_anchor_numbers_on_from_the_anchor(tmp_path: Pat
     asyncio.run(one_more())
     [record] = list(service.store.events())
     assert (record.seq, record.prev_hash) == (start.seq + 1, start.hash)
+
+
+def test_a_damaged_record_of_the_archives_stops_the_start_and_the_check_in_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    url, service, _ = monday_archived(tmp_path)
+    service.store.execute("DELETE FROM events")  # the start would number on from the anchor
+    service.store.put_config(ANCHOR_KEY, '{"seq": "many"}')
+    with pytest.raises(StoreError, match="record of its archives is damaged"):
+        asyncio.run(service_for(url, Clock(T0)).start())
+    capsys.readouterr()
+    assert kezek(["audit", "verify", "--db", url]) == 1
+    [line] = capsys.readouterr().err.splitlines()
+    assert "the database's record of its archives is damaged" in line
 
 
 def test_an_archive_cut_short_fails_the_check_as_damaged_evidence(

@@ -13,7 +13,7 @@ from playwright.sync_api import Page, expect
 
 from hallserver.archive import Anchor
 from hallserver.service import HallService
-from hallserver.store.sql import ANCHOR_KEY
+from hallserver.store.anchor import ANCHOR_KEY
 from tests.conftest import add_operator, open_counter
 from tests.web.conftest import SHOTS, SUPERVISOR, Hall, shoot, sign_in
 
