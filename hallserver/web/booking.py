@@ -15,6 +15,7 @@ from starlette.routing import Route
 
 from hallserver.access import Actor, Role
 from hallserver.domain.bookings import Booking, BookingState
+from hallserver.domain.catalogue import Service
 from hallserver.domain.errors import HallError, InvalidInput
 from hallserver.domain.hall import Hall
 from hallserver.domain.ids import JsonObject, Lang
@@ -133,6 +134,13 @@ WORDS: Words = {
         "kk": "Тізімдегі күн мен уақытты таңдаңыз",
         "ru": "Выберите день и время из списка",
         "en": "Choose a day and a time from the list",
+    },
+    "bring": {"kk": "Өзіңізбен алып келіңіз", "ru": "Что взять с собой", "en": "What to bring"},
+    "cost": {"kk": "Құны: {fee}", "ru": "Стоимость: {fee}", "en": "Cost: {fee}"},
+    "takes": {
+        "kk": "Терезеде шамамен {n} мин уақыт алады.",
+        "ru": "У окна это занимает около {n} мин.",
+        "en": "At the counter it takes about {n} min.",
     },
     "err_other": {
         "kk": "Жазылу мүмкін болмады: қайта көріңіз",
@@ -312,6 +320,10 @@ def render(
     slots = _slots_html(free_slots(hall.hall, chosen, day, now), lang) if chosen else ""
     words = {key: WORDS[key][lang] for key in WORDS}
     words_json = json.dumps(words, ensure_ascii=False).replace("</", "<\\/")
+    # the chosen service in full (a phone's closed select cuts its name), with what to bring;
+    # book.js swaps these in as the choice changes
+    about = {s.id: _about_html(s, lang) for s in hall.catalogue.services}
+    about_json = json.dumps(about, ensure_ascii=False).replace("</", "<\\/")
     here = f"/book?lang={lang}"
     booked = outcome.booked
     done = ""
@@ -324,6 +336,8 @@ def render(
             f"<p>{word(WORDS, 'your_code', lang)}:</p>"
             f'<p class="code" id="booking-code">{escape(booked.code)}</p>'
             f"<p>{word(WORDS, 'show_code', lang)}</p>"
+            f'<div class="about">{_about_html(hall.hall.service(booked.service), lang, name=False)}'
+            "</div>"
         )
     error = escape(outcome.book_error)
     cancelled = escape(outcome.cancel_text)
@@ -333,6 +347,8 @@ def render(
         f"{' hidden' if booked else ''}>"
         f'<label>{word(WORDS, "service", lang)}<select name="service" required>'
         f'<option value="">{word(WORDS, "choose", lang)}</option>{"".join(groups)}</select></label>'
+        f'<section id="about" class="about"{"" if chosen else " hidden"}>'
+        f"{about.get(chosen, '')}</section>"
         f'<label>{word(WORDS, "day", lang)}<select name="day">{day_options}</select></label>'
         # without script: the times come back from the server (a POST: an IIN already typed
         # must not end up in an address). The unseen first button makes Enter book, not show.
@@ -360,6 +376,7 @@ def render(
         f"{lang_links(lang, path='/book')}</main>"
         '<script id="words" type="application/json">'
         f"{words_json}</script>"
+        f'<script id="services" type="application/json">{about_json}</script>'
     )
     return html_page(
         WORDS["title"][lang],
@@ -370,6 +387,18 @@ def render(
         scripts=("book.js",),
         remember_lang=True,
     )
+
+
+def _about_html(service: Service, lang: Lang, *, name: bool = True) -> str:
+    """A service's full name, the documents to bring, its fee and how long it takes."""
+    documents = "".join(f"<li>{escape(d.get(lang))}</li>" for d in service.documents)
+    out = [f"<h2>{escape(service.name.get(lang))}</h2>"] if name else []
+    if documents:
+        out.append(f"<h3>{word(WORDS, 'bring', lang)}</h3><ul>{documents}</ul>")
+    if service.fee is not None:
+        out.append(f"<p>{escape(WORDS['cost'][lang].format(fee=service.fee.get(lang)))}</p>")
+    out.append(f"<p>{escape(WORDS['takes'][lang].format(n=service.duration_min))}</p>")
+    return "".join(out)
 
 
 def _slots_html(slots: list[JsonObject], lang: Lang) -> str:

@@ -49,11 +49,23 @@ def book(page: Page, hall: Hall, lang: str, iin: str) -> str:
 def test_a_booking_made_on_the_page_is_checked_in_at_the_api(browser: Browser, hall: Hall) -> None:
     page = phone(browser)
     page.goto(f"{hall.url}/book?lang=kk")
+    expect(page.locator("#about")).to_be_hidden()
     page.select_option("select[name=service]", "id-card")
     expect(page.locator("label.slot")).to_have_count(9)  # 11:00 … 19:00 of a Monday at 10:00
+    about = page.locator("#about")  # in full, though the closed select cuts the name
+    expect(about.locator("h2")).to_have_text("Жеке куәлік: алу және ауыстыру")
+    expect(about).to_contain_text("Өзіңізбен алып келіңіз")
+    expect(about.locator("li")).to_have_count(3)
+    expect(about).to_contain_text("Терезеде шамамен 15 мин уақыт алады.")
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= PHONE["width"], "the service's details widen the page"
+    page.select_option("select[name=service]", "")
+    expect(about).to_be_hidden()
+    page.select_option("select[name=service]", "id-card")
     shoot(page, "booking-kk")
     code = book(page, hall, "kk", valid_iin(1))
     expect(page.locator("#done")).to_contain_text("Сіз жазылдыңыз")
+    expect(page.locator("#done .about li")).to_have_count(3)  # what to bring, with the code
     shoot(page, "booking-done-kk")
     booking = httpx.get(f"{hall.api}/bookings/{code}").json()
     assert booking["service_id"] == "id-card" and booking["slot_at"].startswith("2026-11-23T11:00")
@@ -114,6 +126,8 @@ def test_booking_and_cancelling_work_without_javascript(browser: Browser, hall: 
     page.select_option("select[name=service]", "id-card")
     page.click("#show-times")
     expect(page.locator("label.slot")).to_have_count(9)
+    expect(page.locator("#about h2")).to_have_text("ID card: new or replacement")
+    expect(page.locator("#about")).to_contain_text("Cost: State fee: 0.2 MCI")
     shoot(page, "booking-nojs-en")
 
     page.click("label.slot:has-text('12:00')")
@@ -132,6 +146,7 @@ def test_booking_and_cancelling_work_without_javascript(browser: Browser, hall: 
     assert booked.value is not None and booked.value.status == 201
     expect(page.locator("#done")).to_contain_text("You are booked")
     expect(page.locator("#done")).to_contain_text("12:00")
+    expect(page.locator("#done .about")).to_contain_text("What to bring")
     code = page.locator("#booking-code").inner_text().strip()
     booking = httpx.get(f"{hall.api}/bookings/{code}").json()
     assert booking["state"] == "booked" and booking["slot_at"].startswith("2026-11-23T12:00")

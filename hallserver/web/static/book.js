@@ -8,6 +8,8 @@
   var legend = slots.querySelector("legend").outerHTML;
   var error = document.getElementById("book-error");
   var done = document.getElementById("done");
+  var about = document.getElementById("about");
+  var services = JSON.parse(document.getElementById("services").textContent);
 
   function esc(s) {
     return String(s).replace(/[&<>"']/g, function (c) {
@@ -42,7 +44,12 @@
         }).join("");
     }, function (data) { error.textContent = problem(data); error.hidden = false; });
   }
-  form.service.addEventListener("change", loadSlots);
+  function showService() {
+    var html = services[form.service.value];
+    about.innerHTML = html || "";  // rendered and escaped by the server
+    about.hidden = !html;
+  }
+  form.service.addEventListener("change", function () { showService(); loadSlots(); });
   form.day.addEventListener("change", loadSlots);
 
   form.addEventListener("submit", function (e) {
@@ -59,6 +66,10 @@
         done.innerHTML = "<h2>" + esc(T.booked) + "</h2><p>" + esc(service) + "<br>" + esc(day) +
           ", " + hhmm(b.slot_at) + "</p><p>" + esc(T.your_code) + ':</p><p class="code" id="booking-code">' +
           esc(b.code) + "</p><p>" + esc(T.show_code) + "</p>";
+        var bring = about.cloneNode(true);  // what to bring, under the code (the form goes)
+        bring.removeAttribute("id");
+        bring.querySelector("h2").remove();
+        done.appendChild(bring);
         done.hidden = false;
         form.hidden = true;
         done.scrollIntoView();
