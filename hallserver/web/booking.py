@@ -322,7 +322,7 @@ def render(
     words_json = json.dumps(words, ensure_ascii=False).replace("</", "<\\/")
     # the chosen service in full (a phone's closed select cuts its name), with what to bring;
     # book.js swaps these in as the choice changes
-    about = {s.id: _about_html(s, lang) for s in hall.catalogue.services}
+    about: dict[str, str] = {s.id: _about_html(s, lang) for s in hall.catalogue.services}
     about_json = json.dumps(about, ensure_ascii=False).replace("</", "<\\/")
     here = f"/book?lang={lang}"
     booked = outcome.booked
