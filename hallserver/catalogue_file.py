@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import tomllib
 from collections.abc import Mapping
-from datetime import time
+from datetime import date, time
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -64,16 +64,32 @@ def _text(raw: Mapping[str, Any]) -> Text:
     return Text(kk=str(raw["kk"]), ru=str(raw["ru"]), en=str(raw["en"]))
 
 
-def _hours(raw: Mapping[str, str]) -> WeekHours:
+def _hours(raw: Mapping[str, str], dates: Mapping[str, str] | None = None) -> WeekHours:
     days: dict[int, DayHours] = {}
     for name, span in raw.items():
         if name not in WEEKDAYS:
             raise ValueError(f"unknown weekday {name!r}; use {', '.join(WEEKDAYS)}")
-        opens, _, closes = span.partition("-")
-        days[WEEKDAYS.index(name)] = DayHours(
-            time.fromisoformat(opens.strip()), time.fromisoformat(closes.strip())
-        )
-    return WeekHours(days)
+        days[WEEKDAYS.index(name)] = _span(span)
+    special: dict[date, DayHours | None] = {}
+    for day, span in (dates or {}).items():
+        try:
+            when = date.fromisoformat(str(day))
+        except ValueError:
+            raise ValueError(f"dates: {day!r} is not a date like 2026-12-16") from None
+        special[when] = None if span == "closed" else _span(span)
+    return WeekHours(days, special)
+
+
+def _span(span: str) -> DayHours:
+    """ "09:00-20:00" as opening and closing times."""
+    opens, _, closes = str(span).partition("-")
+    try:
+        hours = DayHours(time.fromisoformat(opens.strip()), time.fromisoformat(closes.strip()))
+    except ValueError:
+        raise ValueError(f"{span!r} is not hours like 09:00-20:00 (or closed)") from None
+    if hours.opens >= hours.closes:
+        raise ValueError(f"{span!r}: it closes before it opens")
+    return hours
 
 
 def _catalogue(raw: Mapping[str, Any]) -> Catalogue:
@@ -115,7 +131,7 @@ def _catalogue(raw: Mapping[str, Any]) -> Catalogue:
         hall_id=str(hall["id"]),
         name=_text(hall["name"]),
         timezone=str(hall.get("timezone", "Asia/Almaty")),
-        hours=_hours(hall["hours"]),
+        hours=_hours(hall["hours"], hall.get("dates")),
         groups=groups,
         services=services,
         counters=tuple(counters),
@@ -123,4 +139,12 @@ def _catalogue(raw: Mapping[str, Any]) -> Catalogue:
         priority_streak_cap=int(hall.get("priority_streak_cap", 2)),
         appointment_early_min=int(hall.get("appointment_early_min", 30)),
         appointment_late_min=int(hall.get("appointment_late_min", 10)),
+        last_ticket_min=_minutes(hall, "last_ticket_min"),
     )
+
+
+def _minutes(table: Mapping[str, Any], key: str) -> int:
+    value = table.get(key, 0)
+    if not isinstance(value, int) or not 0 <= value <= 240:
+        raise ValueError(f"{key} is whole minutes from 0 to 240, not {value!r}")
+    return value

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from hallserver.iin import iin_problem
 from hallserver.protocol import ServiceView, TicketView
 from kiosk.flow import BOOKING_ALPHABET, BOOKING_CODE_LENGTH, PRIORITIES, IssueRequest
@@ -22,6 +24,7 @@ class ConsultantFlow:
         self.print_here = True
         self.issued: list[TicketView] = []  # this session's tickets, newest first
         self.problem: str | None = None  # a stable code the view explains
+        self.problem_at: datetime | None = None  # the time it names (opens again at …)
         self.busy = False
         self.online = False
 
@@ -96,6 +99,7 @@ class ConsultantFlow:
         self.busy = False
         self.issued = [ticket if t.id == ticket.id else t for t in self.issued]
 
-    def refused(self, code: str) -> None:
+    def refused(self, code: str, at: datetime | None = None) -> None:
         self.busy = False
         self.problem = code
+        self.problem_at = at

@@ -20,6 +20,8 @@ def hall_view(catalogue: Catalogue, hall: Hall, now: datetime) -> JsonObject:
         "name": catalogue.name.to_json(),
         "timezone": catalogue.timezone,
         "hours": catalogue.hours.to_json(),
+        "dates": catalogue.hours.dates_json(),
+        "last_ticket_min": catalogue.last_ticket_min,
         "day": hall.state.day.isoformat(),
         "now": now.isoformat(),
         "open": hall.is_open(now),

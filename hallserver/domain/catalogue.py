@@ -42,27 +42,43 @@ class DayHours:
     closes: time
 
 
+NEXT_OPENING_DAYS = 31  # how far ahead an opening is looked for (holidays can run for a week)
+
+
 @dataclass(frozen=True)
 class WeekHours:
-    """Opening hours by weekday (0 = Monday); a missing day is a closed day."""
+    """Opening hours by weekday (0 = Monday); a missing day is a closed day. `dates` are the
+    exceptions: public holidays (None: closed) and days with other hours (a shortened day)."""
 
     days: Mapping[int, DayHours]
+    dates: Mapping[date, DayHours | None] = field(default_factory=dict)
 
     @classmethod
     def always(cls) -> WeekHours:
         return cls({d: DayHours(time(0, 0), time(23, 59, 59)) for d in range(7)})
 
+    def on(self, day: date) -> DayHours | None:
+        """One date's hours: its own when it has them, else its weekday's; None when closed."""
+        if day in self.dates:
+            return self.dates[day]
+        return self.days.get(day.weekday())
+
     def is_open(self, at: datetime) -> bool:
-        hours = self.days.get(at.weekday())
+        hours = self.on(at.date())
         return hours is not None and hours.opens <= at.time() < hours.closes
+
+    def closes_at(self, at: datetime) -> datetime | None:
+        """When the day of `at` closes, or None on a closed day."""
+        hours = self.on(at.date())
+        return None if hours is None else datetime.combine(at.date(), hours.closes, at.tzinfo)
 
     def next_opening(self, at: datetime) -> datetime | None:
         """The first moment at or after `at` when these hours are open."""
         if self.is_open(at):
             return at
-        for offset in range(8):
+        for offset in range(NEXT_OPENING_DAYS):
             day: date = at.date() + timedelta(days=offset)
-            hours = self.days.get(day.weekday())
+            hours = self.on(day)
             if hours is None:
                 continue
             opening = datetime.combine(day, hours.opens, tzinfo=at.tzinfo)
@@ -76,14 +92,14 @@ class WeekHours:
             for d, h in sorted(self.days.items())
         }
 
-    @classmethod
-    def from_json(cls, raw: Mapping[str, Mapping[str, str]]) -> WeekHours:
-        return cls(
-            {
-                int(d): DayHours(time.fromisoformat(h["opens"]), time.fromisoformat(h["closes"]))
-                for d, h in raw.items()
-            }
-        )
+    def dates_json(self) -> JsonObject:
+        """The exceptions: a date's hours, or None for a holiday."""
+        return {
+            d.isoformat(): None
+            if h is None
+            else {"opens": h.opens.strftime("%H:%M"), "closes": h.closes.strftime("%H:%M")}
+            for d, h in sorted(self.dates.items())
+        }
 
 
 @dataclass(frozen=True)
@@ -151,6 +167,7 @@ class Catalogue:
     priority_streak_cap: int = 2
     appointment_early_min: int = 30
     appointment_late_min: int = 10
+    last_ticket_min: int = 0  # tickets stop this long before a service's closing (0: at it)
 
     def __post_init__(self) -> None:
         prefixes = [s.prefix for s in self.services]
@@ -176,4 +193,17 @@ class Catalogue:
         return None
 
     def service_hours(self, service: Service) -> WeekHours:
-        return service.hours if service.hours is not None else self.hours
+        """The service's hours, with the hall's holidays (a holiday closes every service; on a
+        shortened day the hall's own hours are checked beside these)."""
+        if service.hours is None:
+            return self.hours
+        holidays = {day: None for day, hours in self.hours.dates.items() if hours is None}
+        return WeekHours(service.hours.days, holidays)
+
+    def last_ticket_at(self, service: Service, at: datetime) -> datetime | None:
+        """When walk-in tickets for `service` stop on the day of `at`: `last_ticket_min` before
+        the hall or the service closes, whichever is first; None on a closed day."""
+        closes = [h.closes_at(at) for h in (self.hours, self.service_hours(service))]
+        if None in closes:
+            return None
+        return min(c for c in closes if c is not None) - timedelta(minutes=self.last_ticket_min)

@@ -333,6 +333,8 @@ class Hall:
             service_id = booking.service
         service = self.service(service_id)
         self._require_open_for(service, now)
+        if booking is None:  # an appointment is due at its time: it checks in until closing
+            self._require_issuing(service, now)
         appointment_at: datetime | None = None
         late = False
         if booking is not None:
@@ -382,6 +384,18 @@ class Hall:
                 f"{service.name.en} is not provided at this time",
                 opens_at=hours.next_opening(now),
                 code="service_closed",
+            )
+
+    def _require_issuing(self, service: Service, now: datetime) -> None:
+        """Walk-in tickets stop before closing, so that those already waiting are served."""
+        last = self.catalogue.last_ticket_at(service, now)
+        if self.enforce_hours and last is not None and now >= last:
+            hours = self.catalogue.service_hours(service)
+            closes = hours.closes_at(now)
+            raise HallClosed(
+                f"tickets for {service.name.en} are no longer issued today",
+                opens_at=hours.next_opening(closes) if closes is not None else None,
+                code="issuing_ended",
             )
 
     def _booking_for_iin(self, iin: str, now: datetime) -> Booking:

@@ -309,7 +309,7 @@ def render(
     days = [
         d
         for d in (now.date() + timedelta(days=n) for n in range(BOOKING_DAYS))
-        if d.weekday() in hall.catalogue.hours.days
+        if hall.catalogue.hours.on(d) is not None  # not a weekday off, nor a holiday
     ]
     day = next((d for d in days if d.isoformat() == day_text), days[0] if days else now.date())
     day_options = "".join(

@@ -4,190 +4,190 @@
 <context>
     <name>CitizenWindow</name>
     <message>
-        <location filename="../views/citizen.py" line="207"/>
+        <location filename="../views/citizen.py" line="216"/>
         <source>No connection to the hall server. Reconnecting… Tickets will be issued as soon as it is back.</source>
         <translation>Зал серверімен байланыс жоқ. Қайта қосылып жатыр… Байланыс қалпына келген соң талондар беріледі.</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="218"/>
+        <location filename="../views/citizen.py" line="230"/>
         <source>Priority ticket: {who}</source>
         <translation>Кезексіз талон: {who}</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="275"/>
+        <location filename="../views/citizen.py" line="288"/>
         <source>Back</source>
         <translation>Артқа</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="285"/>
+        <location filename="../views/citizen.py" line="298"/>
         <source>Start over</source>
         <translation>Басынан бастау</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="364"/>
+        <location filename="../views/citizen.py" line="377"/>
         <source>Who is the ticket for?</source>
         <translation>Талон кімге керек?</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="368"/>
+        <location filename="../views/citizen.py" line="381"/>
         <source>You will be called before the general queue. Staff may ask to see a document.</source>
         <translation>Сізді жалпы кезектен бұрын шақырады. Қызметкер құжатты көрсетуді сұрауы мүмкін.</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="388"/>
+        <location filename="../views/citizen.py" line="401"/>
         <source>What do you need today?</source>
         <translation>Бүгін сізге не керек?</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="391"/>
-        <location filename="../views/citizen.py" line="468"/>
+        <location filename="../views/citizen.py" line="404"/>
+        <location filename="../views/citizen.py" line="484"/>
         <source>Loading the list of services…</source>
         <translation>Қызметтер тізімі жүктеліп жатыр…</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="396"/>
-        <location filename="../views/citizen.py" line="409"/>
+        <location filename="../views/citizen.py" line="412"/>
+        <location filename="../views/citizen.py" line="425"/>
         <source>All services by topic</source>
         <translation>Барлық қызметтер тақырып бойынша</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="399"/>
+        <location filename="../views/citizen.py" line="415"/>
         <source>Find a service by name</source>
         <translation>Қызметті атауы бойынша іздеу</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="265"/>
+        <location filename="../views/citizen.py" line="278"/>
         <source>I have an appointment</source>
         <translation>Мен алдын ала жазылғанмын</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="438"/>
+        <location filename="../views/citizen.py" line="454"/>
         <source>Type the name of the service</source>
         <translation>Қызметтің атауын теріңіз</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="446"/>
+        <location filename="../views/citizen.py" line="462"/>
         <source>Nothing found. Try fewer letters, or choose by topic.</source>
         <translation>Ештеңе табылмады. Азырақ әріп теріп көріңіз немесе тақырып бойынша таңдаңыз.</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="457"/>
+        <location filename="../views/citizen.py" line="473"/>
         <source>Space</source>
         <translation>Бос орын</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="476"/>
+        <location filename="../views/citizen.py" line="492"/>
         <source>What to bring</source>
         <translation>Өзіңізбен алып келіңіз</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="481"/>
+        <location filename="../views/citizen.py" line="497"/>
         <source>Cost: {fee}</source>
         <translation>Құны: {fee}</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="486"/>
+        <location filename="../views/citizen.py" line="502"/>
         <source>At the counter it takes about {n} min.</source>
         <translation>Терезеде шамамен {n} мин уақыт алады.</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="500"/>
+        <location filename="../views/citizen.py" line="515"/>
         <source>Nobody is waiting now: you will be called soon.</source>
         <translation>Қазір ешкім күтіп тұрған жоқ: сізді жақында шақырады.</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="502"/>
+        <location filename="../views/citizen.py" line="517"/>
         <source>Waiting now: {n} people, about {m} min.</source>
         <translation>Қазір күтіп тұр: {n} адам, шамамен {m} мин.</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="510"/>
-        <location filename="../views/citizen.py" line="586"/>
+        <location filename="../views/citizen.py" line="524"/>
+        <location filename="../views/citizen.py" line="607"/>
         <source>Please wait…</source>
         <translation>Күте тұрыңыз…</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="510"/>
+        <location filename="../views/citizen.py" line="524"/>
         <source>Take a ticket</source>
         <translation>Талон алу</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="524"/>
+        <location filename="../views/citizen.py" line="545"/>
         <source>Check in for your appointment</source>
         <translation>Жазылуыңызды растаңыз</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="526"/>
+        <location filename="../views/citizen.py" line="547"/>
         <source>By IIN</source>
         <translation>ЖСН бойынша</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="526"/>
+        <location filename="../views/citizen.py" line="547"/>
         <source>By booking code</source>
         <translation>Жазылу коды бойынша</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="539"/>
+        <location filename="../views/citizen.py" line="560"/>
         <source>Type the 12 digits of your IIN</source>
         <translation>ЖСН-іңіздің 12 цифрын теріңіз</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="541"/>
+        <location filename="../views/citizen.py" line="562"/>
         <source>Type the 6-character code from your booking</source>
         <translation>Жазылудағы 6 таңбалы кодты теріңіз</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="586"/>
+        <location filename="../views/citizen.py" line="607"/>
         <source>Check in</source>
         <translation>Растау</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="607"/>
+        <location filename="../views/citizen.py" line="628"/>
         <source>Your number</source>
         <translation>Сіздің нөміріңіз</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="621"/>
+        <location filename="../views/citizen.py" line="642"/>
         <source>Appointment at {time}</source>
         <translation>Жазылу уақыты: {time}</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="631"/>
+        <location filename="../views/citizen.py" line="660"/>
         <source>People ahead of you: {n}</source>
         <translation>Сіздің алдыңызда: {n} адам</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="635"/>
+        <location filename="../views/citizen.py" line="653"/>
         <source>Estimated wait: about {m} min</source>
         <translation>Күту уақыты: шамамен {m} мин</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="637"/>
+        <location filename="../views/citizen.py" line="655"/>
         <source>You will be called soon</source>
         <translation>Сізді жақында шақырады</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="653"/>
+        <location filename="../views/citizen.py" line="692"/>
         <source>Scan to follow your turn on your phone</source>
         <translation>Кезегіңізді телефоннан бақылау үшін сканерлеңіз</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="660"/>
+        <location filename="../views/citizen.py" line="676"/>
         <source>Done</source>
         <translation>Дайын</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="672"/>
+        <location filename="../views/citizen.py" line="699"/>
         <source>The hall is closed now</source>
         <translation>Зал қазір жабық</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="678"/>
+        <location filename="../views/citizen.py" line="705"/>
         <source>It opens at {time}. No tickets are issued until then.</source>
         <translation>Зал {time} ашылады. Оған дейін талон берілмейді.</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="682"/>
+        <location filename="../views/citizen.py" line="709"/>
         <source>No tickets are issued now.</source>
         <translation>Қазір талон берілмейді.</translation>
     </message>
@@ -245,82 +245,82 @@
         <translation>Кірген: {name}</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="287"/>
+        <location filename="../views/consultant.py" line="292"/>
         <source>Sign out</source>
         <translation>Шығу</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="316"/>
+        <location filename="../views/consultant.py" line="321"/>
         <source>Find a service (any language)</source>
         <translation>Қызметті іздеу (кез келген тілде)</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="349"/>
+        <location filename="../views/consultant.py" line="351"/>
         <source>Nobody is waiting: the visitor will be called soon</source>
         <translation>Күтіп тұрған ешкім жоқ: келушіні жақында шақырады</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="351"/>
+        <location filename="../views/consultant.py" line="353"/>
         <source>Waiting: {n}, about {m} min</source>
         <translation>Күтуде: {n}, шамамен {m} мин</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="361"/>
+        <location filename="../views/consultant.py" line="368"/>
         <source>Priority</source>
         <translation>Кезексіз</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="366"/>
+        <location filename="../views/consultant.py" line="373"/>
         <source>None</source>
         <translation>Жоқ</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="383"/>
+        <location filename="../views/consultant.py" line="390"/>
         <source>Why (recorded)</source>
         <translation>Себебі (тіркеледі)</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="385"/>
+        <location filename="../views/consultant.py" line="392"/>
         <source>Visitor&apos;s language</source>
         <translation>Келушінің тілі</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="401"/>
+        <location filename="../views/consultant.py" line="415"/>
         <source>Print the ticket here</source>
         <translation>Талонды осында басып шығару</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="403"/>
+        <location filename="../views/consultant.py" line="417"/>
         <source>Only show the number</source>
         <translation>Тек нөмірін көрсету</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="412"/>
+        <location filename="../views/consultant.py" line="409"/>
         <source>Issue a ticket</source>
         <translation>Талон беру</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="414"/>
+        <location filename="../views/consultant.py" line="427"/>
         <source>Check in an appointment: IIN or booking code</source>
         <translation>Жазылуды растау: ЖСН немесе жазылу коды</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="418"/>
+        <location filename="../views/consultant.py" line="432"/>
         <source>Check in</source>
         <translation>Растау</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="426"/>
+        <location filename="../views/consultant.py" line="441"/>
         <source>Tickets issued here</source>
         <translation>Осында берілген талондар</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="429"/>
+        <location filename="../views/consultant.py" line="444"/>
         <source>cancelled</source>
         <translation>болдырылмады</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="436"/>
+        <location filename="../views/consultant.py" line="451"/>
         <source>Cancel (mistake)</source>
         <translation>Болдырмау (қате)</translation>
     </message>
@@ -365,76 +365,81 @@
     </message>
     <message>
         <location filename="../views/texts.py" line="39"/>
+        <source>Tickets for this service are no longer issued today, so that everyone already waiting is served. It is available again from {time}.</source>
+        <translation>Бүгін бұл қызметке талон беру аяқталды: кезекте тұрғандардың бәріне үлгеру үшін. Қызмет {time} бастап қайта қолжетімді.</translation>
+    </message>
+    <message>
+        <location filename="../views/texts.py" line="44"/>
         <source>The kiosk cannot reach the hall server right now. Please try again in a moment.</source>
         <translation>Терминал қазір зал серверіне қосыла алмайды. Сәлден соң қайталап көріңіз.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="44"/>
+        <location filename="../views/texts.py" line="49"/>
         <source>The ticket could not be issued. A consultant at the entrance will help you.</source>
         <translation>Талон берілмеді. Кіреберістегі кеңесші көмектеседі.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="48"/>
+        <location filename="../views/texts.py" line="53"/>
         <source>An IIN has exactly 12 digits. Please check the number on your ID card.</source>
         <translation>ЖСН дәл 12 цифрдан тұрады. Жеке куәлігіңіздегі нөмірді тексеріңіз.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="51"/>
+        <location filename="../views/texts.py" line="56"/>
         <source>The seventh digit of an IIN is from 1 to 6. Please check the number on your ID card.</source>
         <translation>ЖСН-нің жетінші цифры 1-ден 6-ға дейін болады. Жеке куәлігіңіздегі нөмірді тексеріңіз.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="55"/>
+        <location filename="../views/texts.py" line="60"/>
         <source>The first six digits of an IIN are a date of birth, and these are not a real date. Please check them.</source>
         <translation>ЖСН-нің алғашқы алты цифры — туған күн, ал бұл нақты күн емес. Оларды тексеріңіз.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="60"/>
+        <location filename="../views/texts.py" line="65"/>
         <source>One digit seems to be mistyped. Please compare the number with your ID card and try again.</source>
         <translation>Бір цифр қате терілген сияқты. Нөмірді жеке куәлігіңізбен салыстырып, қайталап көріңіз.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="65"/>
+        <location filename="../views/texts.py" line="70"/>
         <source>A booking code has 6 letters and digits, as in your confirmation.</source>
         <translation>Жазылу коды растауыңыздағыдай 6 әріп пен цифрдан тұрады.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="70"/>
+        <location filename="../views/texts.py" line="75"/>
         <source>The printer is out of paper, so your ticket was not printed.</source>
         <translation>Принтерде қағаз бітті, сондықтан талоныңыз басылмады.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="73"/>
+        <location filename="../views/texts.py" line="78"/>
         <source>The printer&apos;s cover is open, so your ticket was not printed.</source>
         <translation>Принтердің қақпағы ашық, сондықтан талоныңыз басылмады.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="77"/>
+        <location filename="../views/texts.py" line="82"/>
         <source>The printer is not working, so your ticket was not printed.</source>
         <translation>Принтер істемей тұр, сондықтан талоныңыз басылмады.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="80"/>
+        <location filename="../views/texts.py" line="85"/>
         <source>Your place in the queue is kept. Remember your number or photograph the QR code. Staff have been told.</source>
         <translation>Кезектегі орныңыз сақталды. Нөміріңізді есте сақтаңыз немесе QR кодты суретке түсіріңіз. Қызметкерлерге хабарланды.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="86"/>
+        <location filename="../views/texts.py" line="91"/>
         <source>Visitor with a disability</source>
         <translation>Мүмкіндігі шектеулі келуші</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="87"/>
+        <location filename="../views/texts.py" line="92"/>
         <source>Elderly visitor</source>
         <translation>Егде жастағы келуші</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="88"/>
+        <location filename="../views/texts.py" line="93"/>
         <source>Pregnant woman</source>
         <translation>Жүкті әйел</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="89"/>
+        <location filename="../views/texts.py" line="94"/>
         <source>Veteran</source>
         <translation>Ардагер</translation>
     </message>
@@ -485,12 +490,12 @@
 <context>
     <name>Slip</name>
     <message>
-        <location filename="../views/citizen.py" line="705"/>
+        <location filename="../views/citizen.py" line="732"/>
         <source>Please wait until your number is shown on the screen.</source>
         <translation>Нөміріңіз экранда көрсетілгенше күтіңіз.</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="706"/>
+        <location filename="../views/citizen.py" line="733"/>
         <source>You came more than 10 minutes after your appointment, so you join the general queue.</source>
         <translation>Сіз жазылу уақытынан 10 минуттан артық кешіктіңіз, сондықтан жалпы кезекке тұрасыз.</translation>
     </message>
@@ -498,17 +503,17 @@
 <context>
     <name>Welcome</name>
     <message>
-        <location filename="../views/citizen.py" line="32"/>
+        <location filename="../views/citizen.py" line="41"/>
         <source>Choose your language</source>
         <translation>Тілді таңдаңыз</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="33"/>
+        <location filename="../views/citizen.py" line="42"/>
         <source>Priority: disabled, elderly, pregnant</source>
         <translation>Кезексіз: мүгедектер, егде жастағылар, жүкті әйелдер</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="34"/>
+        <location filename="../views/citizen.py" line="43"/>
         <source>I have an appointment</source>
         <translation>Мен алдын ала жазылғанмын</translation>
     </message>

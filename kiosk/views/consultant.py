@@ -126,7 +126,7 @@ class ConsultantWindow(QWidget):
                 if tag == "whoami" and refusal.code != "unreachable"
                 else refusal.code
             )
-            self.flow.refused(code)
+            self.flow.refused(code, refusal.at)
             if tag == "whoami":
                 self.flow.signed_in_as = None
             self.render()
@@ -272,7 +272,8 @@ class ConsultantWindow(QWidget):
         elif problem in ("paper_out", "cover_open", "printer_offline", "printer_error"):
             text = texts.printer_text(problem)
         else:
-            text = texts.notice_text(problem, None)
+            hall = self.flow.state.hall
+            text = texts.notice_text(problem, self.flow.problem_at, hall.now if hall else None)
         message = label(text, "warning", "big")
         message.setObjectName("problem")
         column.addWidget(message)

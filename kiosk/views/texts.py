@@ -36,6 +36,11 @@ NOTICES = {
     "service_closed": QT_TRANSLATE_NOOP(
         "Messages", "This service is not provided at this time. It is available from {time}."
     ),
+    "issuing_ended": QT_TRANSLATE_NOOP(
+        "Messages",
+        "Tickets for this service are no longer issued today, so that everyone already "
+        "waiting is served. It is available again from {time}.",
+    ),
     "unreachable": QT_TRANSLATE_NOOP(
         "Messages",
         "The kiosk cannot reach the hall server right now. Please try again in a moment.",

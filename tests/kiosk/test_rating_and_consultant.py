@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import timedelta
 
 from PySide6.QtWidgets import QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
@@ -103,3 +104,8 @@ def test_a_consultant_issues_a_priority_ticket_with_its_reason_and_cancels_a_mis
     tap(qtbot, window, f"cancel-{issued.number}")
     qtbot.waitUntil(lambda: window.flow.issued[0].status == "cancelled", timeout=5000)
     assert isinstance(window, QWidget)
+    tomorrow = window.flow.state.hall.now.replace(hour=9, minute=0) + timedelta(days=1)
+    window.flow.refused("issuing_ended", tomorrow)  # as the server says it after 19:30
+    window.render()
+    said = text_of(window, "problem")
+    assert "талон беру аяқталды" in said and f"{tomorrow:%d.%m} 09:00" in said

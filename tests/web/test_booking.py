@@ -106,6 +106,23 @@ def test_the_same_iin_cannot_book_twice_in_ten_days_and_a_booking_is_cancelled_b
     page.context.close()
 
 
+def test_a_public_holiday_is_neither_offered_nor_bookable(hall: Hall) -> None:
+    hall.clock.advance(days=17)  # Thursday 10 December: the fortnight holds 16 December
+    page = httpx.get(f"{hall.url}/book", params={"lang": "en", "service": "id-card"}).text
+    assert 'value="2026-12-15"' in page and 'value="2026-12-17"' in page
+    assert 'value="2026-12-16"' not in page  # Independence Day, in the demo hall's dates
+    holiday = httpx.get(f"{hall.api}/services/id-card/slots", params={"day": "2026-12-16"})
+    assert holiday.json()["slots"] == []
+    refused = httpx.post(
+        f"{hall.api}/bookings",
+        json={"service_id": "id-card", "slot_at": "2026-12-16T11:00:00+05:00", "iin": valid_iin(3)},
+    )
+    assert refused.status_code == 409 and refused.json()["error"] == "slot_closed"
+    hall_view = httpx.get(f"{hall.api}/hall").json()
+    assert hall_view["dates"]["2026-12-16"] is None and hall_view["last_ticket_min"] == 30
+    assert hall_view["dates"]["2026-12-31"] == {"opens": "09:00", "closes": "17:00"}
+
+
 def test_the_slots_endpoint_refuses_a_bad_day_and_an_unknown_service(hall: Hall) -> None:
     bad_day = httpx.get(f"{hall.api}/services/id-card/slots", params={"day": "tomorrow"})
     assert bad_day.status_code == 422 and bad_day.json()["error"] == "bad_field"

@@ -1,0 +1,123 @@
+"""Opening hours beyond the week: holidays, shortened days, and the last ticket before closing."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date, datetime, time, timedelta
+
+import pytest
+
+from hallserver.catalogue_file import CatalogueError, demo_catalogue, parse_catalogue
+from hallserver.domain.catalogue import DayHours, WeekHours
+from hallserver.domain.errors import Conflict, HallClosed
+from hallserver.domain.hall import Hall
+from hallserver.domain.ids import ServiceId
+from tests.conftest import ALMATY, T0, small_catalogue
+
+INDEPENDENCE_DAY = date(2026, 12, 16)  # a Wednesday
+NEW_YEARS_EVE = date(2026, 12, 31)  # a Thursday, shortened to 09:00-17:00
+
+
+def at(day: date, hour: int, minute: int = 0) -> datetime:
+    return datetime.combine(day, time(hour, minute), ALMATY)
+
+
+def a_hall(**overrides: object) -> Hall:
+    week = {d: DayHours(time(9), time(20)) for d in range(6)}
+    dates = {INDEPENDENCE_DAY: None, NEW_YEARS_EVE: DayHours(time(9), time(17))}
+    catalogue = small_catalogue(hours=WeekHours(week, dates), **overrides)
+    return Hall(catalogue, T0.date())
+
+
+def test_a_holiday_is_closed_and_says_when_the_hall_opens_again() -> None:
+    hall = a_hall()
+    with pytest.raises(HallClosed) as refused:
+        hall.issue("id-card", at(INDEPENDENCE_DAY, 11))
+    assert refused.value.code == "hall_closed"
+    assert refused.value.opens_at == at(INDEPENDENCE_DAY + timedelta(days=1), 9)
+    assert hall.is_open(at(INDEPENDENCE_DAY - timedelta(days=1), 11))  # the days around it work
+    assert hall.tickets == {}
+
+
+def test_a_shortened_day_closes_early_for_the_hall_and_for_bookings() -> None:
+    hall = a_hall()
+    hall.issue("id-card", at(NEW_YEARS_EVE, 16, 59))
+    with pytest.raises(HallClosed, match="closed"):
+        hall.issue("id-card", at(NEW_YEARS_EVE, 17))
+    before = at(NEW_YEARS_EVE, 8)
+    hall.book("id-card", at(NEW_YEARS_EVE, 16), "ACD123", before, iin=None)
+    with pytest.raises(Conflict) as refused:
+        hall.book("id-card", at(NEW_YEARS_EVE, 17), "ACD124", before, iin=None)
+    assert refused.value.code == "slot_closed"
+    a_fortnight_before = before - timedelta(days=15)
+    with pytest.raises(Conflict, match="does not serve"):
+        hall.book("id-card", at(INDEPENDENCE_DAY, 11), "ACD125", a_fortnight_before, iin=None)
+
+
+def test_walk_in_tickets_stop_before_closing_and_booked_visitors_still_check_in() -> None:
+    hall = a_hall(last_ticket_min=30)
+    monday = T0.date()
+    hall.book("id-card", at(monday, 19), "ACD123", T0, iin=None)
+    hall.issue("id-card", at(monday, 19, 29))
+    with pytest.raises(HallClosed) as refused:
+        hall.issue("id-card", at(monday, 19, 30))
+    assert refused.value.code == "issuing_ended"
+    assert refused.value.opens_at == at(monday + timedelta(days=1), 9)  # Tuesday morning
+    waiting = len(hall.tickets)
+    issued, _ = hall.issue("id-card", at(monday, 19, 35), booking_code="ACD123")
+    assert issued.ticket.booking_code == "ACD123" and len(hall.tickets) == waiting + 1
+
+
+def test_the_last_ticket_follows_a_services_own_closing_and_a_shortened_day() -> None:
+    catalogue = small_catalogue(last_ticket_min=30)
+    land = catalogue.service(ServiceId("land"))
+    assert land is not None
+    mornings = WeekHours({d: DayHours(time(9), time(13)) for d in range(5)})
+    services = tuple(
+        replace(s, hours=mornings) if s.id == "land" else s for s in catalogue.services
+    )
+    hall = Hall(replace(catalogue, services=services), T0.date())
+    hall.issue("land", at(T0.date(), 12, 29))
+    with pytest.raises(HallClosed) as refused:
+        hall.issue("land", at(T0.date(), 12, 30))
+    assert refused.value.code == "issuing_ended"
+    hall.issue("id-card", at(T0.date(), 12, 30))  # the hall's other services go on
+    shortened = a_hall(last_ticket_min=30)
+    with pytest.raises(HallClosed, match="no longer issued"):
+        shortened.issue("id-card", at(NEW_YEARS_EVE, 16, 30))
+
+
+def test_the_demo_hall_keeps_kazakhstans_holidays_and_stops_tickets_at_half_past_seven() -> None:
+    catalogue = demo_catalogue()
+    assert catalogue.hours.on(INDEPENDENCE_DAY) is None
+    assert catalogue.hours.on(date(2027, 3, 22)) is None  # Nauryz
+    assert catalogue.hours.next_opening(at(INDEPENDENCE_DAY, 10)) == at(date(2026, 12, 17), 9)
+    service = catalogue.services[0]
+    assert catalogue.last_ticket_at(service, at(T0.date(), 10)) == at(T0.date(), 19, 30)
+
+
+HALL = """
+[hall]
+id = "h"
+name = { kk = "Х", ru = "Х", en = "H" }
+hours = { mon = "09:00-18:00" }
+"""
+
+
+@pytest.mark.parametrize(
+    ("extra", "problem"),
+    [
+        (
+            'dates = { "16.12.2026" = "closed" }',
+            "dates: '16.12.2026' is not a date like 2026-12-16",
+        ),
+        ('dates = { "2026-12-31" = "17:00-09:00" }', "'17:00-09:00': it closes before it opens"),
+        ('dates = { "2026-12-31" = "shut" }', "'shut' is not hours like 09:00-20:00 (or closed)"),
+        ("last_ticket_min = -5", "last_ticket_min is whole minutes from 0 to 240, not -5"),
+        ('last_ticket_min = "30"', "last_ticket_min is whole minutes from 0 to 240, not '30'"),
+    ],
+)
+def test_a_mistaken_date_or_last_ticket_names_the_problem(extra: str, problem: str) -> None:
+    with pytest.raises(CatalogueError) as refused:
+        parse_catalogue(HALL.replace("hours = {", f"{extra}\nhours = {{"), source="hall.toml")
+    assert str(refused.value) == f"hall.toml: {problem}"
