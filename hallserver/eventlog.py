@@ -9,6 +9,7 @@ from typing import NamedTuple
 
 import orjson
 
+from hallserver.domain.bookings import masked_iin
 from hallserver.domain.ids import JsonObject
 
 GENESIS = "0" * 64
@@ -36,9 +37,17 @@ class EventRecord(NamedTuple):
     hash: str
 
     def wire(self) -> str:
-        """The JSON text sent to terminals for this event."""
+        """The JSON text sent to terminals for this event: the public event stream, so a
+        booking's IIN is masked (the log keeps it whole)."""
         head = orjson.dumps({"type": self.type, "at": self.at, "actor": self.actor})
-        return f'{{"seq":{self.seq},{head[1:-1].decode()},"data":{self.data}}}'
+        data = self.data
+        if '"iin":"' in data:  # only events that carry a booking made with an IIN
+            public = orjson.loads(data)
+            booking = public.get("booking")
+            if isinstance(booking, dict):
+                booking["iin"] = masked_iin(booking.get("iin"))
+            data = canonical(public)
+        return f'{{"seq":{self.seq},{head[1:-1].decode()},"data":{data}}}'
 
 
 def seal(

@@ -231,8 +231,12 @@ class HallService:
         seq, last = self._seq, self._hash
         for event in events:
             ticket = event.data.get("ticket")
+            counter = event.data.get("counter")
             if isinstance(ticket, dict):  # screens show each line's length: send it along
                 event.data["queue"] = self._queues(ticket, event.data, now)
+            elif isinstance(counter, dict) and isinstance(profile := counter.get("profile"), dict):
+                # a counter that opens, pauses or closes changes its services' estimates
+                event.data["queue"] = self._lines(set(profile), now)
             seq += 1
             record = make_record(last, seq, at, event.type, actor.label, event.data)
             last = record.hash
@@ -245,6 +249,9 @@ class HallService:
         names = {
             s for s in (ticket.get("service_id"), data.get("from_service_id")) if isinstance(s, str)
         }
+        return self._lines(names, now)
+
+    def _lines(self, names: set[str], now: datetime) -> list[JsonValue]:
         return [
             self.hall.service_queue(ServiceId(name), now).to_json()
             for name in sorted(names)

@@ -399,7 +399,11 @@ async def cancel(request: Request) -> Response:
     ticket_id = request.path_params["ticket_id"]
     body = await body_of(request)
     reason = text_field(body, "reason", limit=300) or ""
-    result = await hall.run(actor, lambda h, now: h.cancel(ticket_id, now, reason=reason))
+    # an operator cancels at their own counter only; consultants and supervisors anywhere
+    by_counter = actor.counter_id if actor.role is access.Role.OPERATOR else None
+    result = await hall.run(
+        actor, lambda h, now: h.cancel(ticket_id, now, reason=reason, by_counter=by_counter)
+    )
     return ok(wire.ticket_view(result, hall.hall, hall.now(), base_url(request)))
 
 
@@ -542,12 +546,12 @@ async def post_booking(request: Request) -> Response:
 
 async def get_booking(request: Request) -> Response:
     hall = hall_of(request)
-    return ok(hall.hall.booking(request.path_params["code"]).to_json())
+    return ok(hall.hall.booking(request.path_params["code"]).public_json())
 
 
 async def cancel_booking(request: Request) -> Response:
     booking = await booking_page.cancel_visit(hall_of(request), request.path_params["code"])
-    return ok(booking.to_json())
+    return ok(booking.public_json())
 
 
 def routes() -> list[Route]:

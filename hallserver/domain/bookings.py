@@ -38,6 +38,10 @@ class Booking:
             "ticket_id": self.ticket,
         }
 
+    def public_json(self) -> JsonObject:
+        """As shown to anyone who has the code, or a screen: the IIN masked."""
+        return self.to_json() | {"iin": masked_iin(self.iin)}
+
     @classmethod
     def from_json(cls, raw: JsonObject) -> Booking:
         iin = raw.get("iin")
@@ -50,3 +54,8 @@ class Booking:
             state=BookingState(str(raw["state"])),
             ticket=TicketId(ticket) if isinstance(ticket, str) else None,
         )
+
+
+def masked_iin(iin: object) -> str | None:
+    """An IIN as the public may see it: its last four digits (the first six are a birth date)."""
+    return f"{'*' * 8}{iin[-4:]}" if isinstance(iin, str) and iin else None

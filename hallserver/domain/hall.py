@@ -301,7 +301,7 @@ class Hall:
             counter.state = CounterState.CLOSED
             counter.pause_reason = None
             counter.state_since = now
-            events.append(Event(ev.COUNTER_CHANGED, {"counter": counter.to_json()}))
+            events.append(self._counter_changed(counter, "day_closed"))
         horizon = datetime.combine(day, datetime.min.time(), tzinfo=now.tzinfo) - timedelta(
             days=BOOKING_MEMORY_DAYS
         )
@@ -574,10 +574,14 @@ class Hall:
         return ticket, [Event(ev.TICKET_NO_SHOW, {"ticket": ticket.to_json(), "reason": reason})]
 
     def cancel(
-        self, ticket_id: str, now: datetime, *, reason: str = ""
+        self, ticket_id: str, now: datetime, *, reason: str = "", by_counter: str | None = None
     ) -> tuple[Ticket, list[Event]]:
+        """Cancel a ticket. An operator (`by_counter`) cancels a waiting ticket or the one at
+        their own counter, never the visitor another counter has called or serves."""
         ticket = self.ticket(ticket_id)
         was_waiting = ticket.state is TicketState.WAITING
+        if not was_waiting:
+            self._at_counter(ticket_id, by_counter)
         ticket.cancel(now)
         if was_waiting:
             self.lanes.remove(ticket)
@@ -607,10 +611,16 @@ class Hall:
                     f"counter {target.number} does not serve {service.name.en}",
                     code="counter_not_serving",
                 )
+            if target.state is CounterState.CLOSED:  # nobody would ever call the visitor
+                raise Conflict(
+                    f"counter {target.number} is closed: send the visitor to the service's "
+                    "queue, or to an open counter",
+                    code="counter_closed",
+                )
         from_service = ticket.service
         from_counter = ticket.counter
-        if ticket.state is TicketState.SERVING and ticket.started_at is not None:
-            self.times.record(ticket.service, (now - ticket.started_at).total_seconds())
+        # the time served so far is not a service time: a visit sent on at once, or half done,
+        # would skew the estimates (and a restart rebuilds them from finished visits only)
         self._release(ticket)
         ticket.transfer(service.id, target.id if target else None, note.strip())
         self.lanes.add(ticket)
@@ -801,6 +811,8 @@ class Hall:
             not self.catalogue.hours.is_open(slot_at)
         ):
             raise Conflict("the hall does not serve this service then", code="slot_closed")
+        if service.id in self.state.suspended and slot_at.date() == self.state.day:
+            raise Conflict(f"{service.name.en} is not provided today", code="service_suspended")
         active = [b for b in self.bookings.values() if b.state is not BookingState.CANCELLED]
         taken = sum(1 for b in active if b.service == service.id and b.slot_at == slot_at)
         if taken >= service.slot_capacity:

@@ -130,6 +130,11 @@ WORDS: Words = {
         "ru": "Выберите услугу из списка",
         "en": "Choose a service from the list",
     },
+    "err_service_suspended": {
+        "kk": "Бұл қызмет бүгін көрсетілмейді: басқа күнді таңдаңыз",
+        "ru": "Сегодня эта услуга не оказывается: выберите другой день",
+        "en": "This service is not provided today: choose another day",
+    },
     "err_bad_field": {
         "kk": "Тізімдегі күн мен уақытты таңдаңыз",
         "ru": "Выберите день и время из списка",
@@ -153,6 +158,8 @@ WORDS: Words = {
 def free_slots(hall: Hall, service_id: str, day: date, now: datetime) -> list[JsonObject]:
     """The hourly slots of a day when the hall serves the service, with places left."""
     service = hall.service(service_id)
+    if service.id in hall.state.suspended and day == hall.state.day:
+        return []  # not provided today (Hall.book refuses it too)
     hours = hall.catalogue.service_hours(service)
     taken: dict[datetime, int] = {}
     for booking in hall.bookings.values():

@@ -115,6 +115,14 @@ def test_a_suspended_service_issues_nothing(hall: Hall) -> None:
     assert hall.issue("birth", T0)[0].ticket.number == "B001"
 
 
+def test_a_suspended_service_takes_no_booking_for_today_but_does_for_later(hall: Hall) -> None:
+    hall.suspend_service("birth", True)
+    with pytest.raises(Conflict) as refused:
+        hall.book("birth", T0.replace(hour=15), "ACD123", T0, iin=None)
+    assert refused.value.code == "service_suspended" and hall.bookings == {}
+    hall.book("birth", T0.replace(hour=15) + timedelta(days=1), "ACD123", T0, iin=None)
+
+
 def test_a_full_visit_moves_through_every_state(hall: Hall) -> None:
     open_counter(hall)
     ticket = hall.issue("id-card", T0)[0].ticket
@@ -181,6 +189,36 @@ def test_transfer_keeps_the_original_issue_time(hall: Hall) -> None:
     called, _ = hall.call_next("c3", T0 + timedelta(minutes=11))
     assert called is first, "the transferred visitor was here before the birth ticket"
     assert later_birth.state is TicketState.WAITING
+    id_card = hall.service("id-card")  # four minutes of a visit sent on is not a service time
+    assert hall.times.average_s(id_card) == id_card.duration_min * 60
+
+
+def test_transfer_to_a_closed_counter_is_refused(hall: Hall) -> None:
+    open_counter(hall)
+    ticket = hall.issue("id-card", T0)[0].ticket
+    hall.call_next("c1", T0)
+    with pytest.raises(Conflict) as refused:  # c2 serves births, but nobody would call it
+        hall.transfer(ticket.id, "birth", T0, to_counter="c2")
+    assert refused.value.code == "counter_closed"
+    assert ticket.state is TicketState.CALLED and ticket.service == "id-card"
+    open_counter(hall, "c2")
+    hall.transfer(ticket.id, "birth", T0, to_counter="c2")
+    assert hall.call_next("c2", T0)[0] is ticket
+
+
+def test_an_operator_cancels_only_a_waiting_ticket_or_the_one_at_their_counter(
+    hall: Hall,
+) -> None:
+    open_counter(hall)
+    called = hall.issue("id-card", T0)[0].ticket
+    waiting = hall.issue("id-card", T0)[0].ticket
+    hall.call_next("c1", T0)
+    with pytest.raises(Forbidden, match="counter 1"):
+        hall.cancel(called.id, T0, by_counter="c2")
+    assert called.state is TicketState.CALLED and hall.counters["c1"].current == called.id
+    hall.cancel(waiting.id, T0, by_counter="c2")  # the visitor gave up: any counter may say so
+    hall.cancel(called.id, T0, by_counter="c1")
+    assert {called.state, waiting.state} == {TicketState.CANCELLED}
 
 
 def test_transfer_to_a_counter_that_does_not_serve_the_service_is_refused(hall: Hall) -> None:

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from datetime import datetime, timedelta
 
 import httpx
 import pytest
 from websockets.sync.client import connect
 
+from hallserver.store.sql import SqlHallStore
 from tests.conftest import LiveServer, add_operator, counter_terminal_token, open_counter
 
 
@@ -157,6 +159,11 @@ def test_operators_act_only_at_their_own_counter(
     assert http.post("/counters/c1/call", headers=bearer(at_c2)).status_code == 403
     reply = http.post(f"/tickets/{ticket['id']}/start", headers=bearer(at_c2))
     assert reply.status_code == 403 and "counter 1" in reply.json()["message"]
+    cancelled = http.post(f"/tickets/{ticket['id']}/cancel", headers=bearer(at_c2))
+    assert cancelled.status_code == 403 and cancelled.json()["error"] == "other_counter"
+    assert http.get(f"/tickets/{ticket['id']}").json()["status"] == "called"
+    waiting = issue(http, live_server)  # a visitor who gives up, told at any counter
+    assert http.post(f"/tickets/{waiting['id']}/cancel", headers=bearer(at_c2)).status_code == 200
 
 
 def test_a_supervisor_calls_out_of_order_only_with_a_reason(
@@ -183,6 +190,13 @@ def test_transfer_sends_the_visitor_to_another_service(
     ticket = issue(http, live_server)
     http.post("/counters/c1/call", headers=bearer(operator))
     http.post(f"/tickets/{ticket['id']}/start", headers=bearer(operator))
+    closed = http.post(  # c3 serves passports but nobody is there: the visitor would wait forever
+        f"/tickets/{ticket['id']}/transfer",
+        json={"service_id": "passport", "counter_id": "c3"},
+        headers=bearer(operator),
+    )
+    assert closed.status_code == 409 and closed.json()["error"] == "counter_closed", closed.text
+    assert http.get(f"/tickets/{ticket['id']}").json()["status"] == "serving"
     moved = http.post(
         f"/tickets/{ticket['id']}/transfer",
         json={"service_id": "birth-registration", "note": "also registers a birth"},
@@ -288,8 +302,6 @@ def test_bookings_are_made_checked_in_and_cancelled(
     http: httpx.Client, live_server: LiveServer
 ) -> None:
     hall = http.get("/hall").json()
-    from datetime import datetime, timedelta
-
     now = datetime.fromisoformat(hall["now"])
     slot = (now + timedelta(days=2)).replace(hour=11, minute=0, second=0, microsecond=0)
     if slot.weekday() == 6:
@@ -305,8 +317,52 @@ def test_bookings_are_made_checked_in_and_cancelled(
         json={"service_id": "passport", "slot_at": slot.isoformat(), "iin": "900101300017"},
     )
     assert twice.status_code == 409 and twice.json()["error"] == "iin_has_booking"
-    assert http.get(f"/bookings/{code}").json()["state"] == "booked"
+    assert made.json()["iin"] == "900101300017"  # to whoever just typed it
+    shown = http.get(f"/bookings/{code}").json()  # to whoever has the code: masked
+    assert shown["state"] == "booked" and shown["iin"] == "********0017"
     assert http.post(f"/bookings/{code}/cancel").json()["state"] == "cancelled"
+
+
+def test_the_public_event_stream_never_carries_a_whole_iin(
+    http: httpx.Client, live_server: LiveServer
+) -> None:
+    now = datetime.fromisoformat(http.get("/hall").json()["now"])
+    slot = (now + timedelta(days=2)).replace(hour=11, minute=0, second=0, microsecond=0)
+    ws_url = live_server.url.replace("http://", "ws://") + "/api/v1/events"
+    with connect(ws_url, open_timeout=5) as stream:
+        json.loads(stream.recv(timeout=5))  # the snapshot
+        made = http.post(
+            "/bookings",
+            json={"service_id": "id-card", "slot_at": slot.isoformat(), "iin": "900101300017"},
+        )
+        assert made.status_code == 201, made.text
+        http.post(f"/bookings/{made.json()['code']}/cancel")
+        texts = [stream.recv(timeout=5) for _ in range(2)]
+    assert [json.loads(t)["type"] for t in texts] == ["booking.created", "booking.cancelled"]
+    assert all("900101300017" not in t and "********0017" in t for t in texts)
+    logged = [r.data for r in SqlHallStore(live_server.db_url).events() if "booking" in r.data]
+    assert len(logged) == 2 and all("900101300017" in data for data in logged)  # sealed whole
+
+
+def test_a_counter_that_opens_or_pauses_tells_the_screens_its_lines(
+    http: httpx.Client, live_server: LiveServer
+) -> None:
+    issue(http, live_server)
+    ws_url = live_server.url.replace("http://", "ws://") + "/api/v1/events"
+    with connect(ws_url, open_timeout=5) as stream:
+        json.loads(stream.recv(timeout=5))
+        operator = open_counter(live_server, "c1")
+        opened = json.loads(stream.recv(timeout=5))
+        while opened["data"].get("change") != "opened":  # signed in first
+            opened = json.loads(stream.recv(timeout=5))
+        http.post("/counters/c1/pause", json={"reason": "lunch"}, headers=bearer(operator))
+        paused = json.loads(stream.recv(timeout=5))
+    lines = {line["service_id"]: line for line in opened["data"]["queue"]}
+    assert set(lines) == set(opened["data"]["counter"]["profile"])
+    assert lines["id-card"]["waiting"] == 1 and lines["id-card"]["open_counters"] >= 1
+    assert paused["data"]["change"] == "paused"
+    after = {line["service_id"]: line for line in paused["data"]["queue"]}
+    assert after["id-card"]["open_counters"] < lines["id-card"]["open_counters"]
 
 
 def test_a_client_ahead_of_the_server_gets_a_snapshot(

@@ -123,6 +123,17 @@ def test_a_public_holiday_is_neither_offered_nor_bookable(hall: Hall) -> None:
     assert hall_view["dates"]["2026-12-31"] == {"opens": "09:00", "closes": "17:00"}
 
 
+def test_a_service_suspended_today_offers_no_time_today(hall: Hall) -> None:
+    slots = f"{hall.api}/services/id-card/slots"
+    assert httpx.get(slots, params={"day": "2026-11-23"}).json()["slots"]
+    suspended = httpx.post(
+        f"{hall.api}/services/id-card/suspend", headers=hall.bearer("supervisor")
+    )
+    assert suspended.status_code == 200, suspended.text
+    assert httpx.get(slots, params={"day": "2026-11-23"}).json()["slots"] == []
+    assert httpx.get(slots, params={"day": "2026-11-24"}).json()["slots"]  # tomorrow as usual
+
+
 def test_the_slots_endpoint_refuses_a_bad_day_and_an_unknown_service(hall: Hall) -> None:
     bad_day = httpx.get(f"{hall.api}/services/id-card/slots", params={"day": "tomorrow"})
     assert bad_day.status_code == 422 and bad_day.json()["error"] == "bad_field"
