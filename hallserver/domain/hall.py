@@ -478,7 +478,7 @@ class Hall:
 
     def _call(self, counter: Counter, pick: Pick, now: datetime, reason: str | None) -> Event:
         ticket = pick.ticket
-        ahead_of_it = self._earlier_eligible(ticket, counter)
+        ahead_of_it = self._earlier_eligible(ticket, counter, now)
         self.lanes.remove(ticket)
         ticket.call(counter.id, counter.operator, now)
         counter.current = ticket.id
@@ -499,14 +499,22 @@ class Hall:
             },
         )
 
-    def _earlier_eligible(self, ticket: Ticket, counter: Counter) -> bool:
-        """Whether some waiting ticket this counter serves was issued before `ticket`."""
+    def _earlier_eligible(self, ticket: Ticket, counter: Counter, now: datetime) -> bool:
+        """Whether a ticket this counter could take now, issued before `ticket`, is passed
+        over. One the policy keeps back is not: a backup line not yet past its target wait,
+        an appointment not yet due."""
         issued = (ticket.issued_at, ticket.order)
-        for service_id in counter.profile:
+        for service_id, level in counter.profile.items():
+            target = timedelta(minutes=self.services[service_id].target_wait_min)
             for queue_class in QUEUE_CLASSES:
                 for other in self.lanes.lane(service_id, queue_class):
                     if other is ticket or other.target_counter not in (None, counter.id):
                         continue
+                    if queue_class is QueueClass.APPOINTMENT:
+                        if other.appointment_at is not None and other.appointment_at > now:
+                            continue  # not due yet
+                    elif level is Level.BACKUP and now - other.issued_at <= target:
+                        break  # in issue order: the rest of this lane waited less still
                     if (other.issued_at, other.order) < issued:
                         return True
                     if queue_class is not QueueClass.APPOINTMENT:

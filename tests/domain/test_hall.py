@@ -193,6 +193,29 @@ def test_transfer_keeps_the_original_issue_time(hall: Hall) -> None:
     assert hall.times.average_s(id_card) == id_card.duration_min * 60
 
 
+def test_only_a_visitor_the_counter_could_take_counts_as_passed_over(hall: Hall) -> None:
+    open_counter(hall, "c2")  # births main, ID cards as backup
+    hall.issue("id-card", T0)
+    hall.issue("birth", T0 + timedelta(minutes=1))
+    _, [called] = hall.call_next("c2", T0 + timedelta(minutes=2))
+    assert called.data["why"] == "longest_wait"
+    assert called.data["out_of_order"] is False, "the ID card line is not c2's before its target"
+    hall.start(called.data["ticket"]["id"], T0 + timedelta(minutes=2))
+    hall.finish(called.data["ticket"]["id"], T0 + timedelta(minutes=3))
+    slot = T0.replace(hour=14)
+    hall.book("birth", slot, "ACD123", T0, iin=None)
+    hall.issue("birth", slot - timedelta(minutes=25), booking_code="ACD123")  # early check-in
+    hall.issue("birth", slot - timedelta(minutes=20))
+    _, [walk_in] = hall.call_next("c2", slot - timedelta(minutes=15))
+    assert walk_in.data["why"] == "backup_over_target"  # the ID card has waited since 10:00
+    assert walk_in.data["out_of_order"] is False  # the earliest of all
+    hall.start(walk_in.data["ticket"]["id"], slot - timedelta(minutes=15))
+    hall.finish(walk_in.data["ticket"]["id"], slot - timedelta(minutes=14))
+    _, [birth] = hall.call_next("c2", slot - timedelta(minutes=13))
+    assert birth.data["ticket"]["number"] == "B003"  # the walk-in; B002 is booked for 14:00
+    assert birth.data["out_of_order"] is False, "the appointment is not due until 14:00"
+
+
 def test_transfer_to_a_closed_counter_is_refused(hall: Hall) -> None:
     open_counter(hall)
     ticket = hall.issue("id-card", T0)[0].ticket

@@ -322,12 +322,20 @@ class QueueMachine(RuleBasedStateMachine):
             )
             assert (ticket_id, why) == model_pick(before, self.hall, counter_id)
 
-        # The event's out_of_order flag means: an earlier ticket this counter serves still waits.
+        # The event's out_of_order flag means: an earlier ticket this counter could take now
+        # still waits (not one the rules keep back: a backup line before its target wait, an
+        # appointment before its time).
+        def could_take(w: Waiting) -> bool:
+            level = before.profiles[counter_id].get(w.service)
+            if level is None or not w.open_to(counter_id):
+                return False
+            if w.queue_class is QueueClass.APPOINTMENT:
+                return w.appointment_at is None or w.appointment_at <= before.now
+            target = timedelta(minutes=self.hall.services[w.service].target_wait_min)
+            return level is not Level.BACKUP or before.now - w.issued_at > target
+
         earlier = any(
-            w.id != ticket_id
-            and w.service in before.profiles[counter_id]
-            and w.open_to(counter_id)
-            and w.key[1:] < called.key[1:]
+            w.id != ticket_id and could_take(w) and w.key[1:] < called.key[1:]
             for w in before.waiting
         )
         assert data["out_of_order"] is earlier
