@@ -9,11 +9,13 @@ over visits that *started* in the period, in the hall's time zone:
 - served: visits ended by `ticket.finished`;
 - no-show share: no-shows ÷ visits that were called at least once;
 - cancelled: visits ended by `ticket.cancelled`;
-- wait: from the visit's start to its first call (called visits only);
+- wait: from the visit's start to its first call (called visits only); an appointment that
+  checked in early waits from its time, as the rules let it be called from then;
 - service time: from `ticket.started` to `ticket.finished` (served visits only);
 - service level: served visits whose wait was within the service's target ÷ served visits;
 - ratings: `ticket.rated` grades of served visits (counts and share of the rated ones);
-- transfers: visits ended by `ticket.transferred` (sent on to another service).
+- transfers: visits ended by `ticket.transferred` (sent on to another service);
+- not served: visits still waiting or called when their day closed (`ticket.expired`).
 
 Visits belong to the counter and operator that called them last; by hour means by the hour the
 visit started. Open counters by hour is the time-weighted mean of counters open in that hour,
@@ -63,12 +65,14 @@ class Visit:
     counter_id: str | None = None
     operator_id: str | None = None
     rating: str | None = None
+    due: datetime | None = None  # an appointment's time
 
     @property
     def wait_s(self) -> float | None:
         if self.first_called_at is None:
             return None
-        return max((self.first_called_at - self.started).total_seconds(), 0.0)
+        since = max(self.started, self.due) if self.due is not None else self.started
+        return max((self.first_called_at - since).total_seconds(), 0.0)
 
     @property
     def service_s(self) -> float | None:
@@ -92,6 +96,8 @@ def visits_from(events: Iterable[LogEvent]) -> list[Visit]:
             if kind != "issued":  # the log starts mid-visit: nothing reliable to count
                 continue
             visit = Visit(ticket_id, str(ticket["number"]), str(ticket["service_id"]), event.at)
+            due = ticket.get("appointment_at")
+            visit.due = datetime.fromisoformat(due) if isinstance(due, str) else None
             current[ticket_id] = visit
             visits.append(visit)
             continue
@@ -142,6 +148,7 @@ class Figures:
     longest_service_s: float | None
     within_target: int
     ratings: Mapping[str, int] = field(default_factory=dict)
+    unserved: int = 0  # still waiting or called when the day closed
 
     @property
     def no_show_share(self) -> float | None:
@@ -191,6 +198,7 @@ def figures(
             if (w := v.wait_s) is not None and w <= targets_s.get(v.service_id, 15 * 60)
         ),
         ratings={g: sum(1 for v in served if v.rating == g) for g in GRADES},
+        unserved=sum(1 for v in chosen if v.outcome == "expired"),
     )
 
 

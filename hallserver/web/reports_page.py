@@ -86,6 +86,12 @@ WORDS: Words = {
     "good": {"kk": "Жақсы", "ru": "Хорошо", "en": "Good"},
     "satisfactory": {"kk": "Қанағаттанарлық", "ru": "Удовл.", "en": "Satisfactory"},
     "transfers": {"kk": "Бағытталды", "ru": "Переводы", "en": "Transfers"},
+    "unserved": {"kk": "Қызмет көрсетілмеді", "ru": "Не обслужено", "en": "Not served"},
+    "def_unserved": {
+        "kk": "күн жабылғанда әлі күтіп тұрған не шақырылған барулар",
+        "ru": "визиты, ещё ждавшие или вызванные к закрытию дня",
+        "en": "visits still waiting or called when their day closed",
+    },
     "min": {"kk": "мин", "ru": "мин", "en": "min"},
     "visitors": {"kk": "адам", "ru": "чел.", "en": "visitors"},
     "counters": {"kk": "терезе", "ru": "окон", "en": "counters"},
@@ -191,6 +197,7 @@ HEADS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
     ("service_level", ()),
     ("ratings", tuple((grade, grade) for grade in GRADES)),
     ("transfers", ()),
+    ("unserved", ()),
 )
 COLUMNS = tuple(key for head, group in HEADS for key in ([k for k, _ in group] or [head]))
 EXPORT_HEADER = (
@@ -213,6 +220,7 @@ EXPORT_HEADER = (
     "good_pct",
     "satisfactory_pct",
     "transfers",
+    "unserved",
 )
 
 
@@ -239,6 +247,7 @@ def export_values(figures: Figures) -> list[int | float | None]:
         *(figures.ratings.get(g, 0) for g in GRADES),
         *(_pct(figures.rating_share(g)) for g in GRADES),
         figures.transfers,
+        figures.unserved,
     ]
 
 
@@ -335,7 +344,7 @@ def _cell(column: str, figures: Figures, lang: Lang) -> str:
     values = dict(zip(EXPORT_HEADER[3:], export_values(figures), strict=True))
     if column == "arrived":
         return "—" if figures.arrived is None else str(figures.arrived)
-    if column in ("served", "cancelled", "transfers"):
+    if column in ("served", "cancelled", "transfers", "unserved"):
         return str(values[column])
     if column == "no_show_share":
         return _fmt_pct(values["no_show_share_pct"])
@@ -463,6 +472,7 @@ def _summary(figures: Figures, lang: Lang) -> str:
         ("avg_service", _cell("avg_service", figures, lang)),
         ("cancelled", _cell("cancelled", figures, lang)),
         ("transfers", _cell("transfers", figures, lang)),
+        ("unserved", _cell("unserved", figures, lang)),
     ]
     return (
         '<section class="tiles">'
@@ -486,6 +496,7 @@ def _explained(lang: Lang) -> str:
         ("service_level", "def_service_level"),
         ("excellent", "def_ratings"),
         ("transfers", "def_transfers"),
+        ("unserved", "def_unserved"),
         ("open_counters", "def_open_counters"),
     ]
     grades = " / ".join(word(WORDS, g, lang) for g in GRADES)

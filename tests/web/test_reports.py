@@ -30,9 +30,10 @@ class Log:
 
     def ticket(self, minute: float, kind: str, number: str, service: str, **extra: Any) -> None:
         ticket = {"id": f"20261123-{number}", "number": number, "service_id": service}
-        ticket.update({k: v for k, v in extra.items() if k in ("counter_id", "operator_id")})
+        ticket_keys = ("counter_id", "operator_id", "appointment_at")
+        ticket.update({k: v for k, v in extra.items() if k in ticket_keys})
         data: dict[str, Any] = {"ticket": ticket}
-        data.update({k: v for k, v in extra.items() if k not in ("operator_id",)})
+        data.update({k: v for k, v in extra.items() if k not in ("operator_id", "appointment_at")})
         self.add(minute, f"ticket.{kind}", data)
 
     def served(
@@ -67,6 +68,31 @@ def test_a_served_visit_counts_its_wait_and_service_time() -> None:
     assert overall.average_wait_s == overall.longest_wait_s == 12 * 60
     assert overall.average_service_s == overall.longest_service_s == 10 * 60
     assert overall.service_level == 1.0
+
+
+def test_an_appointment_checked_in_early_waits_from_its_time() -> None:
+    log = Log()
+    slot = log.at(30).isoformat()  # 09:30, checked in at 09:05, called at 09:31
+    log.ticket(5, "issued", "A001", "id-card", appointment_at=slot)
+    log.ticket(31, "called", "A001", "id-card", counter_id="c1", operator_id="aigul")
+    log.ticket(10, "issued", "A002", "id-card", appointment_at=slot)  # came at 09:10 …
+    log.ticket(50, "called", "A002", "id-card", counter_id="c1", operator_id="aigul")
+    overall = report(log).overall
+    assert overall.longest_wait_s == 20 * 60  # … and waited from 09:30, not from 09:10
+    assert overall.average_wait_s == (1 + 20) / 2 * 60
+
+
+def test_visitors_left_when_the_day_closed_count_as_not_served() -> None:
+    log = Log()
+    log.served("A001", "id-card", issued=0, called=5, started=6, finished=10)
+    log.ticket(20, "issued", "A002", "id-card")  # still waiting at closing
+    log.ticket(30, "issued", "B001", "birth")
+    log.ticket(40, "called", "B001", "birth", counter_id="c1", operator_id="aigul")  # never came
+    log.ticket(660, "expired", "A002", "id-card")
+    log.ticket(660, "expired", "B001", "birth")
+    built = report(log, now_minute=700)
+    assert (built.overall.arrived, built.overall.served, built.overall.unserved) == (3, 1, 2)
+    assert built.by_service["id-card"].unserved == built.by_service["birth"].unserved == 1
 
 
 def test_averages_and_longest_are_over_the_visits_that_have_them() -> None:

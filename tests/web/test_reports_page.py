@@ -39,6 +39,7 @@ EXPECTED = {
     "excellent_pct": 50.0,
     "good_pct": 50.0,
     "transfers": 1,
+    "unserved": 0,
 }
 
 
