@@ -227,6 +227,7 @@ class Hall:
         """One service's line: cheap enough to send with every ticket event."""
         service = self.services[service_id]
         waiting = 0
+        not_due = 0  # appointments before their time: a new walk-in goes ahead of them
         first_issued: datetime | None = None
         for queue_class in QUEUE_CLASSES:
             lane = self.lanes.lane(service_id, queue_class)
@@ -234,6 +235,7 @@ class Hall:
                 continue
             waiting += len(lane)
             if queue_class is QueueClass.APPOINTMENT:  # in slot order, not issue order
+                not_due = len(lane) - self.lanes.due(service_id, now)
                 first = min(t.issued_at for t in lane)
             else:
                 first = lane[0].issued_at
@@ -246,7 +248,8 @@ class Hall:
             waiting=waiting,
             longest_wait_s=max(int(longest), 0),
             open_counters=open_counters,
-            estimate_for_new=estimate(waiting, service, self.times, capacity),
+            # as a ticket issued now would be told (people_ahead)
+            estimate_for_new=estimate(waiting - not_due, service, self.times, capacity),
             suspended=service_id in self.state.suspended,
         )
 

@@ -337,6 +337,17 @@ class TestBookings:
         assert issued.ticket.appointment_at == self.slot and not issued.late_for_appointment
         assert booking.ticket == issued.ticket.id
 
+    def test_a_lines_estimate_is_what_a_walk_in_issued_now_is_told(self, hall: Hall) -> None:
+        hall.book("id-card", self.slot, "ACD123", T0, iin=None)
+        early = self.slot - timedelta(minutes=25)
+        hall.issue("id-card", early, booking_code="ACD123")  # due at 14:00, not before
+        line = hall.service_queue(ServiceId("id-card"), early)
+        assert line.waiting == 1 and line.estimate_for_new.people_ahead == 0
+        issued, _ = hall.issue("id-card", early)
+        assert issued.estimate == line.estimate_for_new
+        at_its_time = hall.service_queue(ServiceId("id-card"), self.slot)
+        assert at_its_time.estimate_for_new.people_ahead == 2  # the appointment is due now
+
     def test_too_early_is_told_when_to_come(self, hall: Hall) -> None:
         hall.book("id-card", self.slot, "ACD123", T0, iin=None)
         with pytest.raises(HallClosed, match="13:30") as refused:
