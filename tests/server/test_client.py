@@ -412,6 +412,7 @@ def test_the_client_reads_notes_and_the_operators_day(live_server: LiveServer) -
     issued = kiosk.issue_ticket("id-card", priority="disabled", priority_reason="wheelchair")
     assert issued.priority_reason == "wheelchair"
     operator.call_next("c1")
+    open_counter(live_server, "c2")  # a visitor is sent only to a counter that is open
     moved = operator.transfer(issued.id, "passport", counter_id="c2", note="needs a passport too")
     assert moved.notes == ("needs a passport too",) and moved.target_counter_id == "c2"
     day = operator.operator_today("aigul")
