@@ -4,27 +4,27 @@
 <context>
     <name>CallTicketDialog</name>
     <message>
-        <location filename="../views/dialogs.py" line="168"/>
+        <location filename="../views/dialogs.py" line="169"/>
         <source>Call a ticket out of order</source>
         <translation>Call a ticket out of order</translation>
     </message>
     <message>
-        <location filename="../views/dialogs.py" line="181"/>
+        <location filename="../views/dialogs.py" line="182"/>
         <source>Why this ticket goes first (required)</source>
         <translation>Why this ticket goes first (required)</translation>
     </message>
     <message>
-        <location filename="../views/dialogs.py" line="182"/>
+        <location filename="../views/dialogs.py" line="183"/>
         <source>The reason is written into the hall&apos;s event log.</source>
         <translation>The reason is written into the hall&apos;s event log.</translation>
     </message>
     <message>
-        <location filename="../views/dialogs.py" line="188"/>
+        <location filename="../views/dialogs.py" line="189"/>
         <source>Call</source>
         <translation>Call</translation>
     </message>
     <message>
-        <location filename="../views/dialogs.py" line="190"/>
+        <location filename="../views/dialogs.py" line="191"/>
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
@@ -32,62 +32,62 @@
 <context>
     <name>CounterWindow</name>
     <message>
-        <location filename="../views/window.py" line="250"/>
+        <location filename="../views/window.py" line="267"/>
         <source>“%1” is not possible now.</source>
         <translation>“%1” is not possible now.</translation>
     </message>
     <message>
-        <location filename="../views/window.py" line="300"/>
+        <location filename="../views/window.py" line="318"/>
         <source>Sign in first: the call button works after that.</source>
         <translation>Sign in first: the call button works after that.</translation>
     </message>
     <message>
-        <location filename="../views/window.py" line="320"/>
+        <location filename="../views/window.py" line="358"/>
         <source>Nobody is waiting for this counter.</source>
         <translation>Nobody is waiting for this counter.</translation>
     </message>
     <message>
-        <location filename="../views/window.py" line="325"/>
+        <location filename="../views/window.py" line="363"/>
         <source>Rating received: %1</source>
         <translation>Rating received: %1</translation>
     </message>
     <message>
-        <location filename="../views/window.py" line="328"/>
+        <location filename="../views/window.py" line="366"/>
         <source>%1 transferred to %2</source>
         <translation>%1 transferred to %2</translation>
     </message>
     <message>
-        <location filename="../views/window.py" line="425"/>
+        <location filename="../views/window.py" line="466"/>
         <source>A visitor is waiting: %1</source>
         <translation>A visitor is waiting: %1</translation>
     </message>
     <message>
-        <location filename="../views/window.py" line="435"/>
+        <location filename="../views/window.py" line="478"/>
         <source>The visitor can rate the service on the keypad now.</source>
         <translation>The visitor can rate the service on the keypad now.</translation>
     </message>
     <message>
-        <location filename="../views/window.py" line="451"/>
+        <location filename="../views/window.py" line="493"/>
         <source>The call button is not connected.</source>
         <translation>The call button is not connected.</translation>
     </message>
     <message>
-        <location filename="../views/window.py" line="452"/>
+        <location filename="../views/window.py" line="494"/>
         <source>The number display is not connected.</source>
         <translation>The number display is not connected.</translation>
     </message>
     <message>
-        <location filename="../views/window.py" line="453"/>
+        <location filename="../views/window.py" line="495"/>
         <source>The rating keypad is not connected.</source>
         <translation>The rating keypad is not connected.</translation>
     </message>
     <message>
-        <location filename="../views/window.py" line="482"/>
+        <location filename="../views/window.py" line="535"/>
         <source>Kezek: %1</source>
         <translation>Kezek: %1</translation>
     </message>
     <message>
-        <location filename="../views/window.py" line="485"/>
+        <location filename="../views/window.py" line="538"/>
         <source>No connection to the hall server. Reconnecting…</source>
         <translation>No connection to the hall server. Reconnecting…</translation>
     </message>
@@ -123,12 +123,12 @@
 <context>
     <name>PauseDialog</name>
     <message>
-        <location filename="../views/dialogs.py" line="126"/>
+        <location filename="../views/dialogs.py" line="127"/>
         <source>Pause: why?</source>
         <translation>Pause: why?</translation>
     </message>
     <message>
-        <location filename="../views/dialogs.py" line="135"/>
+        <location filename="../views/dialogs.py" line="136"/>
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
@@ -462,66 +462,71 @@
     </message>
     <message>
         <location filename="../views/texts.py" line="154"/>
+        <source>That counter is closed: send the visitor to the service&apos;s queue instead.</source>
+        <translation>That counter is closed: send the visitor to the service&apos;s queue instead.</translation>
+    </message>
+    <message>
+        <location filename="../views/texts.py" line="157"/>
         <source>That counter does not serve this service.</source>
         <translation>That counter does not serve this service.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="157"/>
+        <location filename="../views/texts.py" line="160"/>
         <source>This ticket is no longer waiting.</source>
         <translation>This ticket is no longer waiting.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="158"/>
+        <location filename="../views/texts.py" line="161"/>
         <source>Calling a ticket out of order needs a reason.</source>
         <translation>Calling a ticket out of order needs a reason.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="161"/>
+        <location filename="../views/texts.py" line="164"/>
         <source>The ticket has already moved on: the screen is updated.</source>
         <translation>The ticket has already moved on: the screen is updated.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="164"/>
+        <location filename="../views/texts.py" line="167"/>
         <source>This service is not provided today.</source>
         <translation>This service is not provided today.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="167"/>
+        <location filename="../views/texts.py" line="170"/>
         <source>This service is closed now.</source>
         <translation>This service is closed now.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="168"/>
+        <location filename="../views/texts.py" line="171"/>
         <source>The hall is closed now.</source>
         <translation>The hall is closed now.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="169"/>
+        <location filename="../views/texts.py" line="172"/>
         <source>There is no such ticket today.</source>
         <translation>There is no such ticket today.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="170"/>
+        <location filename="../views/texts.py" line="173"/>
         <source>There is no such service.</source>
         <translation>There is no such service.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="171"/>
+        <location filename="../views/texts.py" line="174"/>
         <source>There is no such counter.</source>
         <translation>There is no such counter.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="172"/>
+        <location filename="../views/texts.py" line="175"/>
         <source>Only a finished visit can be rated.</source>
         <translation>Only a finished visit can be rated.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="173"/>
+        <location filename="../views/texts.py" line="176"/>
         <source>This visit is already rated.</source>
         <translation>This visit is already rated.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="174"/>
+        <location filename="../views/texts.py" line="177"/>
         <source>You may not do this.</source>
         <translation>You may not do this.</translation>
     </message>
@@ -529,77 +534,77 @@
 <context>
     <name>TicketCard</name>
     <message>
-        <location filename="../views/card.py" line="89"/>
+        <location filename="../views/card.py" line="122"/>
         <source>%1, call %2</source>
         <translation>%1, call %2</translation>
     </message>
     <message>
-        <location filename="../views/card.py" line="107"/>
+        <location filename="../views/card.py" line="140"/>
         <source>Priority: %1</source>
         <translation>Priority: %1</translation>
     </message>
     <message>
-        <location filename="../views/card.py" line="113"/>
+        <location filename="../views/card.py" line="146"/>
         <source>Appointment at %1</source>
         <translation>Appointment at %1</translation>
     </message>
     <message>
-        <location filename="../views/card.py" line="114"/>
+        <location filename="../views/card.py" line="147"/>
         <source>Waited %1</source>
         <translation>Waited %1</translation>
     </message>
     <message>
-        <location filename="../views/card.py" line="117"/>
+        <location filename="../views/card.py" line="150"/>
         <source>Serving for %1</source>
         <translation>Serving for %1</translation>
     </message>
     <message>
-        <location filename="../views/card.py" line="119"/>
+        <location filename="../views/card.py" line="152"/>
         <source>Transferred %1 time(s)</source>
         <translation>Transferred %1 time(s)</translation>
     </message>
     <message>
-        <location filename="../views/card.py" line="120"/>
+        <location filename="../views/card.py" line="153"/>
         <source>Note: %1</source>
         <translation>Note: %1</translation>
     </message>
     <message>
-        <location filename="../views/card.py" line="131"/>
+        <location filename="../views/card.py" line="164"/>
         <source>Documents to check</source>
         <translation>Documents to check</translation>
     </message>
     <message>
-        <location filename="../views/card.py" line="150"/>
+        <location filename="../views/card.py" line="182"/>
         <source>Press F8 to open the counter.</source>
         <translation>Press F8 to open the counter.</translation>
     </message>
     <message>
-        <location filename="../views/card.py" line="153"/>
+        <location filename="../views/card.py" line="185"/>
         <source>Paused: %1</source>
         <translation>Paused: %1</translation>
     </message>
     <message>
-        <location filename="../views/card.py" line="154"/>
+        <location filename="../views/card.py" line="186"/>
         <source>Press F8 to resume.</source>
         <translation>Press F8 to resume.</translation>
     </message>
     <message>
-        <location filename="../views/card.py" line="156"/>
+        <location filename="../views/card.py" line="188"/>
         <source>Nobody is waiting</source>
         <translation>Nobody is waiting</translation>
     </message>
     <message>
-        <location filename="../views/card.py" line="157"/>
+        <location filename="../views/card.py" line="189"/>
         <source>The console will tell you when someone arrives.</source>
         <translation>The console will tell you when someone arrives.</translation>
     </message>
     <message>
-        <location filename="../views/card.py" line="159"/>
+        <location filename="../views/card.py" line="191"/>
         <source>No visitor at the counter</source>
         <translation>No visitor at the counter</translation>
     </message>
     <message>
-        <location filename="../views/card.py" line="160"/>
+        <location filename="../views/card.py" line="192"/>
         <source>Press F1 to call the next visitor.</source>
         <translation>Press F1 to call the next visitor.</translation>
     </message>

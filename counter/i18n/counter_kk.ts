@@ -4,27 +4,27 @@
 <context>
     <name>CallTicketDialog</name>
     <message>
-        <location filename="../views/dialogs.py" line="168"/>
+        <location filename="../views/dialogs.py" line="169"/>
         <source>Call a ticket out of order</source>
         <translation>Талонды кезектен тыс шақыру</translation>
     </message>
     <message>
-        <location filename="../views/dialogs.py" line="181"/>
+        <location filename="../views/dialogs.py" line="182"/>
         <source>Why this ticket goes first (required)</source>
         <translation>Бұл талон неге бірінші шақырылады (міндетті)</translation>
     </message>
     <message>
-        <location filename="../views/dialogs.py" line="182"/>
+        <location filename="../views/dialogs.py" line="183"/>
         <source>The reason is written into the hall&apos;s event log.</source>
         <translation>Себебі залдың оқиғалар журналына жазылады.</translation>
     </message>
     <message>
-        <location filename="../views/dialogs.py" line="188"/>
+        <location filename="../views/dialogs.py" line="189"/>
         <source>Call</source>
         <translation>Шақыру</translation>
     </message>
     <message>
-        <location filename="../views/dialogs.py" line="190"/>
+        <location filename="../views/dialogs.py" line="191"/>
         <source>Cancel</source>
         <translation>Бас тарту</translation>
     </message>
@@ -32,62 +32,62 @@
 <context>
     <name>CounterWindow</name>
     <message>
-        <location filename="../views/window.py" line="250"/>
+        <location filename="../views/window.py" line="267"/>
         <source>“%1” is not possible now.</source>
         <translation>Қазір «%1» мүмкін емес.</translation>
     </message>
     <message>
-        <location filename="../views/window.py" line="300"/>
+        <location filename="../views/window.py" line="318"/>
         <source>Sign in first: the call button works after that.</source>
         <translation>Алдымен жүйеге кіріңіз: шақыру түймесі содан кейін істейді.</translation>
     </message>
     <message>
-        <location filename="../views/window.py" line="320"/>
+        <location filename="../views/window.py" line="358"/>
         <source>Nobody is waiting for this counter.</source>
         <translation>Бұл терезеге ешкім күтіп тұрған жоқ.</translation>
     </message>
     <message>
-        <location filename="../views/window.py" line="325"/>
+        <location filename="../views/window.py" line="363"/>
         <source>Rating received: %1</source>
         <translation>Баға алынды: %1</translation>
     </message>
     <message>
-        <location filename="../views/window.py" line="328"/>
+        <location filename="../views/window.py" line="366"/>
         <source>%1 transferred to %2</source>
         <translation>%1 талоны бағытталды: %2</translation>
     </message>
     <message>
-        <location filename="../views/window.py" line="425"/>
+        <location filename="../views/window.py" line="466"/>
         <source>A visitor is waiting: %1</source>
         <translation>Келуші күтіп тұр: %1</translation>
     </message>
     <message>
-        <location filename="../views/window.py" line="435"/>
+        <location filename="../views/window.py" line="478"/>
         <source>The visitor can rate the service on the keypad now.</source>
         <translation>Келуші енді қызметті бағалау пультінде бағалай алады.</translation>
     </message>
     <message>
-        <location filename="../views/window.py" line="451"/>
+        <location filename="../views/window.py" line="493"/>
         <source>The call button is not connected.</source>
         <translation>Шақыру түймесі қосылмаған.</translation>
     </message>
     <message>
-        <location filename="../views/window.py" line="452"/>
+        <location filename="../views/window.py" line="494"/>
         <source>The number display is not connected.</source>
         <translation>Нөмір таблосы қосылмаған.</translation>
     </message>
     <message>
-        <location filename="../views/window.py" line="453"/>
+        <location filename="../views/window.py" line="495"/>
         <source>The rating keypad is not connected.</source>
         <translation>Бағалау пульті қосылмаған.</translation>
     </message>
     <message>
-        <location filename="../views/window.py" line="482"/>
+        <location filename="../views/window.py" line="535"/>
         <source>Kezek: %1</source>
         <translation>Кезек: %1</translation>
     </message>
     <message>
-        <location filename="../views/window.py" line="485"/>
+        <location filename="../views/window.py" line="538"/>
         <source>No connection to the hall server. Reconnecting…</source>
         <translation>Зал серверімен байланыс жоқ. Қайта қосылуда…</translation>
     </message>
@@ -123,12 +123,12 @@
 <context>
     <name>PauseDialog</name>
     <message>
-        <location filename="../views/dialogs.py" line="126"/>
+        <location filename="../views/dialogs.py" line="127"/>
         <source>Pause: why?</source>
         <translation>Үзіліс: себебі қандай?</translation>
     </message>
     <message>
-        <location filename="../views/dialogs.py" line="135"/>
+        <location filename="../views/dialogs.py" line="136"/>
         <source>Cancel</source>
         <translation>Бас тарту</translation>
     </message>
@@ -462,66 +462,71 @@
     </message>
     <message>
         <location filename="../views/texts.py" line="154"/>
+        <source>That counter is closed: send the visitor to the service&apos;s queue instead.</source>
+        <translation>Ол терезе жабық: келушіні қызметтің жалпы кезегіне жіберіңіз.</translation>
+    </message>
+    <message>
+        <location filename="../views/texts.py" line="157"/>
         <source>That counter does not serve this service.</source>
         <translation>Ол терезе бұл қызметті көрсетпейді.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="157"/>
+        <location filename="../views/texts.py" line="160"/>
         <source>This ticket is no longer waiting.</source>
         <translation>Бұл талон енді кезекте күтіп тұрған жоқ.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="158"/>
+        <location filename="../views/texts.py" line="161"/>
         <source>Calling a ticket out of order needs a reason.</source>
         <translation>Талонды кезектен тыс шақыру үшін себебін жазыңыз.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="161"/>
+        <location filename="../views/texts.py" line="164"/>
         <source>The ticket has already moved on: the screen is updated.</source>
         <translation>Талонның күйі өзгеріп кеткен: экран жаңартылды.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="164"/>
+        <location filename="../views/texts.py" line="167"/>
         <source>This service is not provided today.</source>
         <translation>Бұл қызмет бүгін көрсетілмейді.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="167"/>
+        <location filename="../views/texts.py" line="170"/>
         <source>This service is closed now.</source>
         <translation>Бұл қызмет қазір жабық.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="168"/>
+        <location filename="../views/texts.py" line="171"/>
         <source>The hall is closed now.</source>
         <translation>Зал қазір жабық.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="169"/>
+        <location filename="../views/texts.py" line="172"/>
         <source>There is no such ticket today.</source>
         <translation>Бүгін мұндай талон жоқ.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="170"/>
+        <location filename="../views/texts.py" line="173"/>
         <source>There is no such service.</source>
         <translation>Мұндай қызмет жоқ.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="171"/>
+        <location filename="../views/texts.py" line="174"/>
         <source>There is no such counter.</source>
         <translation>Мұндай терезе жоқ.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="172"/>
+        <location filename="../views/texts.py" line="175"/>
         <source>Only a finished visit can be rated.</source>
         <translation>Тек аяқталған қызметті бағалауға болады.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="173"/>
+        <location filename="../views/texts.py" line="176"/>
         <source>This visit is already rated.</source>
         <translation>Бұл қызмет бағаланып қойған.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="174"/>
+        <location filename="../views/texts.py" line="177"/>
         <source>You may not do this.</source>
         <translation>Сізге мұны істеуге рұқсат жоқ.</translation>
     </message>
@@ -529,77 +534,77 @@
 <context>
     <name>TicketCard</name>
     <message>
-        <location filename="../views/card.py" line="89"/>
+        <location filename="../views/card.py" line="122"/>
         <source>%1, call %2</source>
         <translation>%1, %2-шақыру</translation>
     </message>
     <message>
-        <location filename="../views/card.py" line="107"/>
+        <location filename="../views/card.py" line="140"/>
         <source>Priority: %1</source>
         <translation>Басымдық: %1</translation>
     </message>
     <message>
-        <location filename="../views/card.py" line="113"/>
+        <location filename="../views/card.py" line="146"/>
         <source>Appointment at %1</source>
         <translation>Алдын ала жазылу: %1</translation>
     </message>
     <message>
-        <location filename="../views/card.py" line="114"/>
+        <location filename="../views/card.py" line="147"/>
         <source>Waited %1</source>
         <translation>Күтті: %1</translation>
     </message>
     <message>
-        <location filename="../views/card.py" line="117"/>
+        <location filename="../views/card.py" line="150"/>
         <source>Serving for %1</source>
         <translation>Қызмет көрсетілуде: %1</translation>
     </message>
     <message>
-        <location filename="../views/card.py" line="119"/>
+        <location filename="../views/card.py" line="152"/>
         <source>Transferred %1 time(s)</source>
         <translation>Бағытталды: %1 рет</translation>
     </message>
     <message>
-        <location filename="../views/card.py" line="120"/>
+        <location filename="../views/card.py" line="153"/>
         <source>Note: %1</source>
         <translation>Ескертпе: %1</translation>
     </message>
     <message>
-        <location filename="../views/card.py" line="131"/>
+        <location filename="../views/card.py" line="164"/>
         <source>Documents to check</source>
         <translation>Тексерілетін құжаттар</translation>
     </message>
     <message>
-        <location filename="../views/card.py" line="150"/>
+        <location filename="../views/card.py" line="182"/>
         <source>Press F8 to open the counter.</source>
         <translation>Терезені ашу үшін F8 басыңыз.</translation>
     </message>
     <message>
-        <location filename="../views/card.py" line="153"/>
+        <location filename="../views/card.py" line="185"/>
         <source>Paused: %1</source>
         <translation>Үзіліс: %1</translation>
     </message>
     <message>
-        <location filename="../views/card.py" line="154"/>
+        <location filename="../views/card.py" line="186"/>
         <source>Press F8 to resume.</source>
         <translation>Жұмысты жалғастыру үшін F8 басыңыз.</translation>
     </message>
     <message>
-        <location filename="../views/card.py" line="156"/>
+        <location filename="../views/card.py" line="188"/>
         <source>Nobody is waiting</source>
         <translation>Ешкім күтіп тұрған жоқ</translation>
     </message>
     <message>
-        <location filename="../views/card.py" line="157"/>
+        <location filename="../views/card.py" line="189"/>
         <source>The console will tell you when someone arrives.</source>
         <translation>Біреу келгенде пульт хабарлайды.</translation>
     </message>
     <message>
-        <location filename="../views/card.py" line="159"/>
+        <location filename="../views/card.py" line="191"/>
         <source>No visitor at the counter</source>
         <translation>Терезеде келуші жоқ</translation>
     </message>
     <message>
-        <location filename="../views/card.py" line="160"/>
+        <location filename="../views/card.py" line="192"/>
         <source>Press F1 to call the next visitor.</source>
         <translation>Келесі келушіні шақыру үшін F1 басыңыз.</translation>
     </message>

@@ -4,27 +4,27 @@
 <context>
     <name>CallTicketDialog</name>
     <message>
-        <location filename="../views/dialogs.py" line="168"/>
+        <location filename="../views/dialogs.py" line="169"/>
         <source>Call a ticket out of order</source>
         <translation>Вызвать талон вне очереди</translation>
     </message>
     <message>
-        <location filename="../views/dialogs.py" line="181"/>
+        <location filename="../views/dialogs.py" line="182"/>
         <source>Why this ticket goes first (required)</source>
         <translation>Почему этот талон идёт первым (обязательно)</translation>
     </message>
     <message>
-        <location filename="../views/dialogs.py" line="182"/>
+        <location filename="../views/dialogs.py" line="183"/>
         <source>The reason is written into the hall&apos;s event log.</source>
         <translation>Причина записывается в журнал событий зала.</translation>
     </message>
     <message>
-        <location filename="../views/dialogs.py" line="188"/>
+        <location filename="../views/dialogs.py" line="189"/>
         <source>Call</source>
         <translation>Вызвать</translation>
     </message>
     <message>
-        <location filename="../views/dialogs.py" line="190"/>
+        <location filename="../views/dialogs.py" line="191"/>
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>
@@ -32,62 +32,62 @@
 <context>
     <name>CounterWindow</name>
     <message>
-        <location filename="../views/window.py" line="250"/>
+        <location filename="../views/window.py" line="267"/>
         <source>“%1” is not possible now.</source>
         <translation>«%1» сейчас невозможно.</translation>
     </message>
     <message>
-        <location filename="../views/window.py" line="300"/>
+        <location filename="../views/window.py" line="318"/>
         <source>Sign in first: the call button works after that.</source>
         <translation>Сначала войдите: кнопка вызова заработает после этого.</translation>
     </message>
     <message>
-        <location filename="../views/window.py" line="320"/>
+        <location filename="../views/window.py" line="358"/>
         <source>Nobody is waiting for this counter.</source>
         <translation>В очереди к этому окну никого нет.</translation>
     </message>
     <message>
-        <location filename="../views/window.py" line="325"/>
+        <location filename="../views/window.py" line="363"/>
         <source>Rating received: %1</source>
         <translation>Получена оценка: %1</translation>
     </message>
     <message>
-        <location filename="../views/window.py" line="328"/>
+        <location filename="../views/window.py" line="366"/>
         <source>%1 transferred to %2</source>
         <translation>%1 направлен: %2</translation>
     </message>
     <message>
-        <location filename="../views/window.py" line="425"/>
+        <location filename="../views/window.py" line="466"/>
         <source>A visitor is waiting: %1</source>
         <translation>Посетитель ждёт: %1</translation>
     </message>
     <message>
-        <location filename="../views/window.py" line="435"/>
+        <location filename="../views/window.py" line="478"/>
         <source>The visitor can rate the service on the keypad now.</source>
         <translation>Посетитель может оценить обслуживание на пульте оценки.</translation>
     </message>
     <message>
-        <location filename="../views/window.py" line="451"/>
+        <location filename="../views/window.py" line="493"/>
         <source>The call button is not connected.</source>
         <translation>Кнопка вызова не подключена.</translation>
     </message>
     <message>
-        <location filename="../views/window.py" line="452"/>
+        <location filename="../views/window.py" line="494"/>
         <source>The number display is not connected.</source>
         <translation>Табло номера не подключено.</translation>
     </message>
     <message>
-        <location filename="../views/window.py" line="453"/>
+        <location filename="../views/window.py" line="495"/>
         <source>The rating keypad is not connected.</source>
         <translation>Пульт оценки не подключён.</translation>
     </message>
     <message>
-        <location filename="../views/window.py" line="482"/>
+        <location filename="../views/window.py" line="535"/>
         <source>Kezek: %1</source>
         <translation>Kezek: %1</translation>
     </message>
     <message>
-        <location filename="../views/window.py" line="485"/>
+        <location filename="../views/window.py" line="538"/>
         <source>No connection to the hall server. Reconnecting…</source>
         <translation>Нет связи с сервером зала. Переподключение…</translation>
     </message>
@@ -123,12 +123,12 @@
 <context>
     <name>PauseDialog</name>
     <message>
-        <location filename="../views/dialogs.py" line="126"/>
+        <location filename="../views/dialogs.py" line="127"/>
         <source>Pause: why?</source>
         <translation>Перерыв: причина?</translation>
     </message>
     <message>
-        <location filename="../views/dialogs.py" line="135"/>
+        <location filename="../views/dialogs.py" line="136"/>
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>
@@ -462,66 +462,71 @@
     </message>
     <message>
         <location filename="../views/texts.py" line="154"/>
+        <source>That counter is closed: send the visitor to the service&apos;s queue instead.</source>
+        <translation>То окно закрыто: направьте посетителя в общую очередь услуги.</translation>
+    </message>
+    <message>
+        <location filename="../views/texts.py" line="157"/>
         <source>That counter does not serve this service.</source>
         <translation>То окно не оказывает эту услугу.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="157"/>
+        <location filename="../views/texts.py" line="160"/>
         <source>This ticket is no longer waiting.</source>
         <translation>Этот талон уже не в очереди.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="158"/>
+        <location filename="../views/texts.py" line="161"/>
         <source>Calling a ticket out of order needs a reason.</source>
         <translation>Для вызова вне очереди нужна причина.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="161"/>
+        <location filename="../views/texts.py" line="164"/>
         <source>The ticket has already moved on: the screen is updated.</source>
         <translation>Состояние талона уже изменилось: экран обновлён.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="164"/>
+        <location filename="../views/texts.py" line="167"/>
         <source>This service is not provided today.</source>
         <translation>Эта услуга сегодня не оказывается.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="167"/>
+        <location filename="../views/texts.py" line="170"/>
         <source>This service is closed now.</source>
         <translation>Эта услуга сейчас закрыта.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="168"/>
+        <location filename="../views/texts.py" line="171"/>
         <source>The hall is closed now.</source>
         <translation>Зал сейчас закрыт.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="169"/>
+        <location filename="../views/texts.py" line="172"/>
         <source>There is no such ticket today.</source>
         <translation>Сегодня такого талона нет.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="170"/>
+        <location filename="../views/texts.py" line="173"/>
         <source>There is no such service.</source>
         <translation>Такой услуги нет.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="171"/>
+        <location filename="../views/texts.py" line="174"/>
         <source>There is no such counter.</source>
         <translation>Такого окна нет.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="172"/>
+        <location filename="../views/texts.py" line="175"/>
         <source>Only a finished visit can be rated.</source>
         <translation>Оценить можно только завершённое обслуживание.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="173"/>
+        <location filename="../views/texts.py" line="176"/>
         <source>This visit is already rated.</source>
         <translation>Это обслуживание уже оценено.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="174"/>
+        <location filename="../views/texts.py" line="177"/>
         <source>You may not do this.</source>
         <translation>У вас нет права на это действие.</translation>
     </message>
@@ -529,77 +534,77 @@
 <context>
     <name>TicketCard</name>
     <message>
-        <location filename="../views/card.py" line="89"/>
+        <location filename="../views/card.py" line="122"/>
         <source>%1, call %2</source>
         <translation>%1, вызов %2</translation>
     </message>
     <message>
-        <location filename="../views/card.py" line="107"/>
+        <location filename="../views/card.py" line="140"/>
         <source>Priority: %1</source>
         <translation>Приоритет: %1</translation>
     </message>
     <message>
-        <location filename="../views/card.py" line="113"/>
+        <location filename="../views/card.py" line="146"/>
         <source>Appointment at %1</source>
         <translation>Запись на %1</translation>
     </message>
     <message>
-        <location filename="../views/card.py" line="114"/>
+        <location filename="../views/card.py" line="147"/>
         <source>Waited %1</source>
         <translation>Ожидание: %1</translation>
     </message>
     <message>
-        <location filename="../views/card.py" line="117"/>
+        <location filename="../views/card.py" line="150"/>
         <source>Serving for %1</source>
         <translation>Обслуживается: %1</translation>
     </message>
     <message>
-        <location filename="../views/card.py" line="119"/>
+        <location filename="../views/card.py" line="152"/>
         <source>Transferred %1 time(s)</source>
         <translation>Перенаправлений: %1</translation>
     </message>
     <message>
-        <location filename="../views/card.py" line="120"/>
+        <location filename="../views/card.py" line="153"/>
         <source>Note: %1</source>
         <translation>Заметка: %1</translation>
     </message>
     <message>
-        <location filename="../views/card.py" line="131"/>
+        <location filename="../views/card.py" line="164"/>
         <source>Documents to check</source>
         <translation>Проверить документы</translation>
     </message>
     <message>
-        <location filename="../views/card.py" line="150"/>
+        <location filename="../views/card.py" line="182"/>
         <source>Press F8 to open the counter.</source>
         <translation>Нажмите F8, чтобы открыть окно.</translation>
     </message>
     <message>
-        <location filename="../views/card.py" line="153"/>
+        <location filename="../views/card.py" line="185"/>
         <source>Paused: %1</source>
         <translation>Перерыв: %1</translation>
     </message>
     <message>
-        <location filename="../views/card.py" line="154"/>
+        <location filename="../views/card.py" line="186"/>
         <source>Press F8 to resume.</source>
         <translation>Нажмите F8, чтобы продолжить работу.</translation>
     </message>
     <message>
-        <location filename="../views/card.py" line="156"/>
+        <location filename="../views/card.py" line="188"/>
         <source>Nobody is waiting</source>
         <translation>Никто не ждёт</translation>
     </message>
     <message>
-        <location filename="../views/card.py" line="157"/>
+        <location filename="../views/card.py" line="189"/>
         <source>The console will tell you when someone arrives.</source>
         <translation>Пульт сообщит, когда кто-то придёт.</translation>
     </message>
     <message>
-        <location filename="../views/card.py" line="159"/>
+        <location filename="../views/card.py" line="191"/>
         <source>No visitor at the counter</source>
         <translation>У окна нет посетителя</translation>
     </message>
     <message>
-        <location filename="../views/card.py" line="160"/>
+        <location filename="../views/card.py" line="192"/>
         <source>Press F1 to call the next visitor.</source>
         <translation>Нажмите F1, чтобы вызвать следующего посетителя.</translation>
     </message>

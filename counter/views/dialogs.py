@@ -91,7 +91,8 @@ class TransferDialog(QDialog):
         self.counter.clear()
         self.counter.addItem(self.tr("Any counter"), None)
         for counter in sorted(self._counters, key=lambda c: c.number):
-            if service_id in counter.profile:
+            # a closed counter would never call the visitor (the server refuses it too)
+            if service_id in counter.profile and counter.state != "closed":
                 self.counter.addItem(in_language(counter.name, self._language), counter.id)
 
     def choice(self) -> TransferChoice | None:

@@ -151,6 +151,9 @@ def server_error(code: str, message: str) -> str:
         "counter_busy": QCoreApplication.translate(
             "Texts", "Finish the current visitor first (or mark a no-show)."
         ),
+        "to_counter_closed": QCoreApplication.translate(
+            "Texts", "That counter is closed: send the visitor to the service's queue instead."
+        ),
         "counter_not_serving": QCoreApplication.translate(
             "Texts", "That counter does not serve this service."
         ),

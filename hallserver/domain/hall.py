@@ -626,7 +626,7 @@ class Hall:
                 raise Conflict(
                     f"counter {target.number} is closed: send the visitor to the service's "
                     "queue, or to an open counter",
-                    code="counter_closed",
+                    code="to_counter_closed",
                 )
         from_service = ticket.service
         from_counter = ticket.counter

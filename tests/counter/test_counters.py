@@ -68,6 +68,34 @@ def test_a_transfer_sends_the_visitor_to_another_counter_with_a_note(
     assert "Transferred 1 time(s)" in details
 
 
+def test_the_transfer_dialog_offers_only_counters_that_are_not_closed(
+    qtbot: QtBot, live_server: LiveServer, console: ConsoleFactory
+) -> None:
+    first, third = console("c1"), console("c3")  # both serve ID cards
+    for window in (first, third):
+        _open(qtbot, window)
+    issue(live_server, "id-card")
+    qtbot.waitUntil(lambda: bool(first.state.waiting))
+
+    def offered() -> list[object]:
+        dialog = TransferDialog(
+            first.state.next_tickets(1)[0],
+            list(first.services.values()),
+            first.counters,
+            "en",
+            first,
+        )
+        dialog.service.setCurrentIndex(dialog.service.findData("id-card"))
+        found = [dialog.counter.itemData(i) for i in range(dialog.counter.count())]
+        dialog.deleteLater()
+        return found
+
+    assert offered() == [None, "c1", "c3"]  # any counter, or one of the open ones
+    press(qtbot, third, "F9")  # c3 closes
+    qtbot.waitUntil(lambda: next(c for c in first.counters if c.id == "c3").state == "closed")
+    assert offered() == [None, "c1"]
+
+
 def test_recalls_past_the_limit_mark_the_visitor_no_show(
     qtbot: QtBot, live_server: LiveServer, console: ConsoleFactory
 ) -> None:

@@ -222,7 +222,7 @@ def test_transfer_to_a_closed_counter_is_refused(hall: Hall) -> None:
     hall.call_next("c1", T0)
     with pytest.raises(Conflict) as refused:  # c2 serves births, but nobody would call it
         hall.transfer(ticket.id, "birth", T0, to_counter="c2")
-    assert refused.value.code == "counter_closed"
+    assert refused.value.code == "to_counter_closed"
     assert ticket.state is TicketState.CALLED and ticket.service == "id-card"
     open_counter(hall, "c2")
     hall.transfer(ticket.id, "birth", T0, to_counter="c2")

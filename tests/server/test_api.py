@@ -195,7 +195,7 @@ def test_transfer_sends_the_visitor_to_another_service(
         json={"service_id": "passport", "counter_id": "c3"},
         headers=bearer(operator),
     )
-    assert closed.status_code == 409 and closed.json()["error"] == "counter_closed", closed.text
+    assert closed.status_code == 409 and closed.json()["error"] == "to_counter_closed", closed.text
     assert http.get(f"/tickets/{ticket['id']}").json()["status"] == "serving"
     moved = http.post(
         f"/tickets/{ticket['id']}/transfer",
