@@ -127,15 +127,7 @@ def parser() -> argparse.ArgumentParser:
     pair.add_argument("--name", required=True)
     pair.add_argument("--counter", default=None)
 
-    operator = sub.add_parser("operator", help="operators who sign in at counters")
-    op_sub = operator.add_subparsers(dest="operator_command", required=True, metavar="ACTION")
-    add = op_sub.add_parser("add", help="add an operator (the PIN is asked, or read from stdin)")
-    _db_options(add)
-    add.add_argument("login")
-    add.add_argument("--name", required=True)
-    add.add_argument("--supervisor", action="store_true")
-    add.add_argument("--pin-stdin", action="store_true", help="read the PIN from standard input")
-
+    _operator_options(sub)
     _audit_options(sub)
 
     backup = sub.add_parser("backup", help="copy the database to one file, while the hall runs")
@@ -154,6 +146,29 @@ def parser() -> argparse.ArgumentParser:
         terminal = sub.add_parser(app, help=text, add_help=False)
         terminal.add_argument("args", nargs=argparse.REMAINDER)
     return root
+
+
+def _operator_options(sub: argparse._SubParsersAction[Parser]) -> None:
+    operator = sub.add_parser("operator", help="operators who sign in at counters")
+    op_sub = operator.add_subparsers(dest="operator_command", required=True, metavar="ACTION")
+    add = op_sub.add_parser("add", help="add an operator (the PIN is asked, or read from stdin)")
+    _db_options(add)
+    add.add_argument("login")
+    add.add_argument("--name", required=True)
+    add.add_argument("--supervisor", action="store_true")
+    add.add_argument("--pin-stdin", action="store_true", help="read the PIN from standard input")
+    listed = op_sub.add_parser("list", help="the hall's operators, and who is disabled")
+    _db_options(listed)
+    for action, text in (
+        ("disable", "an operator who has left: no more sign-ins; signed out within 30 s"),
+        ("enable", "let a disabled operator sign in again"),
+        ("pin", "set a new PIN (the old one stops working)"),
+    ):
+        change = op_sub.add_parser(action, help=text)
+        _db_options(change)
+        change.add_argument("login")
+        if action == "pin":
+            change.add_argument("--pin-stdin", action="store_true", help="read it from stdin")
 
 
 def _audit_options(sub: argparse._SubParsersAction[Parser]) -> None:
@@ -227,7 +242,11 @@ def _dispatch(args: argparse.Namespace) -> int:
     if command == "pair":
         return _pair(args)
     if command == "operator":
-        return _operator_add(args)
+        if args.operator_command == "add":
+            return _operator_add(args)
+        if args.operator_command == "list":
+            return _operator_list(args)
+        return _operator_change(args)
     if command == "audit":
         return _audit_archive(args) if args.audit_command == "archive" else _audit_verify(args)
     if command == "backup":
@@ -404,9 +423,7 @@ def _operator_add(args: argparse.Namespace) -> int:
     if not 1 <= len(login) <= LOGIN_LIMIT or any(c.isspace() or not c.isprintable() for c in login):
         raise UsageError(f"a login is 1 to {LOGIN_LIMIT} characters without spaces")
     name = _checked_name(args.name)
-    pin = sys.stdin.readline().strip() if args.pin_stdin else getpass.getpass("PIN: ")
-    if not (4 <= len(pin) <= 12 and pin.isascii() and pin.isdigit()):
-        raise UsageError("a PIN is 4 to 12 digits 0-9")
+    pin = _read_pin(args.pin_stdin)
     fresh = _new_database(args)
     store = open_store(_url(args))
     row = {
@@ -424,6 +441,58 @@ def _operator_add(args: argparse.Namespace) -> int:
         conn.execute(schema.operators.insert(), [row])
     print(f"operator {login} added")
     _say_new(fresh)
+    return 0
+
+
+def _read_pin(from_stdin: bool) -> str:
+    pin = sys.stdin.readline().strip() if from_stdin else getpass.getpass("PIN: ")
+    if not (4 <= len(pin) <= 12 and pin.isascii() and pin.isdigit()):
+        raise UsageError("a PIN is 4 to 12 digits 0-9")
+    return pin
+
+
+def _operator_list(args: argparse.Namespace) -> int:
+    from hallserver.server import open_store
+    from hallserver.store import schema
+
+    store = open_store(_existing_url(args))
+    rows = sorted(store.rows(schema.operators), key=lambda r: str(r["login"]))
+    if not rows:
+        print("no operators yet: kezek operator add LOGIN --name NAME")
+    for row in rows:
+        marks = [
+            m for m, on in (("supervisor", row["supervisor"]), ("disabled", row["disabled"])) if on
+        ]
+        print(f"{row['login']}\t{row['name']}" + (f"\t({', '.join(marks)})" if marks else ""))
+    return 0
+
+
+def _operator_change(args: argparse.Namespace) -> int:
+    """disable, enable or a new PIN for one operator; a running hall acts on it by itself."""
+    from hallserver.access import hash_pin
+    from hallserver.server import open_store
+    from hallserver.store import schema
+
+    pin = _read_pin(args.pin_stdin) if args.operator_command == "pin" else None
+    store = open_store(_existing_url(args))
+    values: dict[str, object] = (
+        {"pin_hash": hash_pin(pin)}
+        if pin is not None
+        else {"disabled": args.operator_command == "disable"}
+    )
+    operators = schema.operators
+    with store.engine.begin() as conn:
+        changed = conn.execute(
+            operators.update().where(operators.c.login == args.login).values(**values)
+        ).rowcount
+    if not changed:
+        raise UsageError(f"no operator {args.login}: see kezek operator list")
+    done = {
+        "disable": "disabled: no more sign-ins, and signed out of the hall within 30 seconds",
+        "enable": "enabled: may sign in again",
+        "pin": "has a new PIN",
+    }
+    print(f"operator {args.login} {done[args.operator_command]}")
     return 0
 
 

@@ -177,6 +177,45 @@ class HallService:
         if now.date() > self.hall.state.day:
             events = self.hall.roll_day(now.date(), now)
             await self._commit(self._records(events, access.SYSTEM, now), [])
+        await self._sign_out_disabled()
+
+    async def _sign_out_disabled(self) -> None:
+        """Operators disabled meanwhile (`kezek operator disable`) lose their sessions at once,
+        and their counters once no visitor is at them (a supervisor may finish that visit)."""
+        disabled = await asyncio.to_thread(self._disabled_operators)
+        if not disabled:
+            return
+        sessions = [
+            key
+            for key, (actor, _) in self._tokens.items()
+            if actor.role is Role.OPERATOR and actor.subject in disabled
+        ]
+        counters = [
+            c.id
+            for c in self.hall.counters.values()
+            if c.operator in disabled and c.current is None
+        ]
+        if not sessions and not counters:
+            return
+
+        def command(hall: Hall, now: datetime) -> tuple[None, list[Event]]:
+            events: list[Event] = []
+            for counter_id in counters:
+                counter = hall.counters[counter_id]
+                if counter.operator in disabled and counter.current is None:
+                    events += hall.sign_out(counter_id, now)
+            return None, events
+
+        await self.run(
+            access.SYSTEM, command, rows=[(schema.tokens, _revoked_row(k)) for k in sessions]
+        )
+        for key in sessions:
+            self._tokens.pop(key, None)
+
+    def _disabled_operators(self) -> set[str]:
+        with self.store.engine.connect() as conn:
+            query = select(schema.operators.c.login).where(schema.operators.c.disabled)
+            return set(conn.execute(query).scalars())
 
     # ------------------------------------------------------------- commands
 
@@ -510,6 +549,8 @@ class HallService:
         if row is None or not access.check_pin(pin, row.pin_hash):
             self._pin_failures[counter_id] = (failures + 1, time.monotonic())
             raise Forbidden("wrong login or PIN", code="bad_credentials")
+        if row.disabled:
+            raise Forbidden(f"operator {login} is disabled", code="operator_disabled")
         self._pin_failures.pop(counter_id, None)
         session = Actor(Role.OPERATOR, login, counter_id, bool(row.supervisor))
         token = access.new_token()

@@ -402,131 +402,136 @@
     </message>
     <message>
         <location filename="../views/texts.py" line="120"/>
+        <source>This operator is disabled: ask the hall&apos;s administrator.</source>
+        <translation>This operator is disabled: ask the hall&apos;s administrator.</translation>
+    </message>
+    <message>
+        <location filename="../views/texts.py" line="123"/>
         <source>Too many wrong PINs: wait a minute and try again.</source>
         <translation>Too many wrong PINs: wait a minute and try again.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="123"/>
+        <location filename="../views/texts.py" line="126"/>
         <source>This computer is not enrolled as a counter terminal.</source>
         <translation>This computer is not enrolled as a counter terminal.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="126"/>
+        <location filename="../views/texts.py" line="129"/>
         <source>This console&apos;s token is not accepted: enroll it again.</source>
         <translation>This console&apos;s token is not accepted: enroll it again.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="129"/>
+        <location filename="../views/texts.py" line="132"/>
         <source>You are signed in at another counter: sign out there first.</source>
         <translation>You are signed in at another counter: sign out there first.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="132"/>
+        <location filename="../views/texts.py" line="135"/>
         <source>Another operator is signed in at this counter.</source>
         <translation>Another operator is signed in at this counter.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="135"/>
+        <location filename="../views/texts.py" line="138"/>
         <source>Only the operator signed in at this counter can do this.</source>
         <translation>Only the operator signed in at this counter can do this.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="138"/>
+        <location filename="../views/texts.py" line="141"/>
         <source>You are no longer signed in here. Sign in again.</source>
         <translation>You are no longer signed in here. Sign in again.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="141"/>
+        <location filename="../views/texts.py" line="144"/>
         <source>This ticket is at another counter.</source>
         <translation>This ticket is at another counter.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="142"/>
+        <location filename="../views/texts.py" line="145"/>
         <source>An operator must sign in before the counter opens.</source>
         <translation>An operator must sign in before the counter opens.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="145"/>
+        <location filename="../views/texts.py" line="148"/>
         <source>The counter is closed: open it first.</source>
         <translation>The counter is closed: open it first.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="148"/>
+        <location filename="../views/texts.py" line="151"/>
         <source>The counter is paused: resume it first.</source>
         <translation>The counter is paused: resume it first.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="151"/>
+        <location filename="../views/texts.py" line="154"/>
         <source>Finish the current visitor first (or mark a no-show).</source>
         <translation>Finish the current visitor first (or mark a no-show).</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="154"/>
+        <location filename="../views/texts.py" line="157"/>
         <source>That counter is closed: send the visitor to the service&apos;s queue instead.</source>
         <translation>That counter is closed: send the visitor to the service&apos;s queue instead.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="157"/>
+        <location filename="../views/texts.py" line="160"/>
         <source>That counter does not serve this service.</source>
         <translation>That counter does not serve this service.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="160"/>
+        <location filename="../views/texts.py" line="163"/>
         <source>This ticket is no longer waiting.</source>
         <translation>This ticket is no longer waiting.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="161"/>
+        <location filename="../views/texts.py" line="164"/>
         <source>Calling a ticket out of order needs a reason.</source>
         <translation>Calling a ticket out of order needs a reason.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="164"/>
+        <location filename="../views/texts.py" line="167"/>
         <source>The ticket has already moved on: the screen is updated.</source>
         <translation>The ticket has already moved on: the screen is updated.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="167"/>
+        <location filename="../views/texts.py" line="170"/>
         <source>This service is not provided today.</source>
         <translation>This service is not provided today.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="170"/>
+        <location filename="../views/texts.py" line="173"/>
         <source>This service is closed now.</source>
         <translation>This service is closed now.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="171"/>
+        <location filename="../views/texts.py" line="174"/>
         <source>The hall is closed now.</source>
         <translation>The hall is closed now.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="172"/>
+        <location filename="../views/texts.py" line="175"/>
         <source>There is no such ticket today.</source>
         <translation>There is no such ticket today.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="173"/>
+        <location filename="../views/texts.py" line="176"/>
         <source>There is no such service.</source>
         <translation>There is no such service.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="174"/>
+        <location filename="../views/texts.py" line="177"/>
         <source>There is no such counter.</source>
         <translation>There is no such counter.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="175"/>
+        <location filename="../views/texts.py" line="178"/>
         <source>Only a finished visit can be rated.</source>
         <translation>Only a finished visit can be rated.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="176"/>
+        <location filename="../views/texts.py" line="179"/>
         <source>This visit is already rated.</source>
         <translation>This visit is already rated.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="177"/>
+        <location filename="../views/texts.py" line="180"/>
         <source>You may not do this.</source>
         <translation>You may not do this.</translation>
     </message>

@@ -402,131 +402,136 @@
     </message>
     <message>
         <location filename="../views/texts.py" line="120"/>
+        <source>This operator is disabled: ask the hall&apos;s administrator.</source>
+        <translation>Бұл оператор өшірілген: залдың әкімшісіне хабарласыңыз.</translation>
+    </message>
+    <message>
+        <location filename="../views/texts.py" line="123"/>
         <source>Too many wrong PINs: wait a minute and try again.</source>
         <translation>PIN-код тым көп рет қате терілді: бір минут күтіп, қайталаңыз.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="123"/>
+        <location filename="../views/texts.py" line="126"/>
         <source>This computer is not enrolled as a counter terminal.</source>
         <translation>Бұл компьютер терезе терминалы ретінде тіркелмеген.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="126"/>
+        <location filename="../views/texts.py" line="129"/>
         <source>This console&apos;s token is not accepted: enroll it again.</source>
         <translation>Бұл пульттің токені қабылданбады: оны қайта тіркеңіз.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="129"/>
+        <location filename="../views/texts.py" line="132"/>
         <source>You are signed in at another counter: sign out there first.</source>
         <translation>Сіз басқа терезеде жүйедесіз: алдымен сол жерден шығыңыз.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="132"/>
+        <location filename="../views/texts.py" line="135"/>
         <source>Another operator is signed in at this counter.</source>
         <translation>Бұл терезеде басқа оператор жүйеде тұр.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="135"/>
+        <location filename="../views/texts.py" line="138"/>
         <source>Only the operator signed in at this counter can do this.</source>
         <translation>Мұны тек осы терезеде жүйеге кірген оператор істей алады.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="138"/>
+        <location filename="../views/texts.py" line="141"/>
         <source>You are no longer signed in here. Sign in again.</source>
         <translation>Сіз бұл жерде енді жүйеде емессіз. Қайта кіріңіз.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="141"/>
+        <location filename="../views/texts.py" line="144"/>
         <source>This ticket is at another counter.</source>
         <translation>Бұл талон басқа терезеде.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="142"/>
+        <location filename="../views/texts.py" line="145"/>
         <source>An operator must sign in before the counter opens.</source>
         <translation>Терезе ашылмас бұрын оператор жүйеге кіруі керек.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="145"/>
+        <location filename="../views/texts.py" line="148"/>
         <source>The counter is closed: open it first.</source>
         <translation>Терезе жабық: алдымен оны ашыңыз.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="148"/>
+        <location filename="../views/texts.py" line="151"/>
         <source>The counter is paused: resume it first.</source>
         <translation>Терезе үзілісте: алдымен жұмысты жалғастырыңыз.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="151"/>
+        <location filename="../views/texts.py" line="154"/>
         <source>Finish the current visitor first (or mark a no-show).</source>
         <translation>Алдымен қазіргі келушіні аяқтаңыз (немесе «келмеді» деп белгілеңіз).</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="154"/>
+        <location filename="../views/texts.py" line="157"/>
         <source>That counter is closed: send the visitor to the service&apos;s queue instead.</source>
         <translation>Ол терезе жабық: келушіні қызметтің жалпы кезегіне жіберіңіз.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="157"/>
+        <location filename="../views/texts.py" line="160"/>
         <source>That counter does not serve this service.</source>
         <translation>Ол терезе бұл қызметті көрсетпейді.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="160"/>
+        <location filename="../views/texts.py" line="163"/>
         <source>This ticket is no longer waiting.</source>
         <translation>Бұл талон енді кезекте күтіп тұрған жоқ.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="161"/>
+        <location filename="../views/texts.py" line="164"/>
         <source>Calling a ticket out of order needs a reason.</source>
         <translation>Талонды кезектен тыс шақыру үшін себебін жазыңыз.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="164"/>
+        <location filename="../views/texts.py" line="167"/>
         <source>The ticket has already moved on: the screen is updated.</source>
         <translation>Талонның күйі өзгеріп кеткен: экран жаңартылды.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="167"/>
+        <location filename="../views/texts.py" line="170"/>
         <source>This service is not provided today.</source>
         <translation>Бұл қызмет бүгін көрсетілмейді.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="170"/>
+        <location filename="../views/texts.py" line="173"/>
         <source>This service is closed now.</source>
         <translation>Бұл қызмет қазір жабық.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="171"/>
+        <location filename="../views/texts.py" line="174"/>
         <source>The hall is closed now.</source>
         <translation>Зал қазір жабық.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="172"/>
+        <location filename="../views/texts.py" line="175"/>
         <source>There is no such ticket today.</source>
         <translation>Бүгін мұндай талон жоқ.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="173"/>
+        <location filename="../views/texts.py" line="176"/>
         <source>There is no such service.</source>
         <translation>Мұндай қызмет жоқ.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="174"/>
+        <location filename="../views/texts.py" line="177"/>
         <source>There is no such counter.</source>
         <translation>Мұндай терезе жоқ.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="175"/>
+        <location filename="../views/texts.py" line="178"/>
         <source>Only a finished visit can be rated.</source>
         <translation>Тек аяқталған қызметті бағалауға болады.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="176"/>
+        <location filename="../views/texts.py" line="179"/>
         <source>This visit is already rated.</source>
         <translation>Бұл қызмет бағаланып қойған.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="177"/>
+        <location filename="../views/texts.py" line="180"/>
         <source>You may not do this.</source>
         <translation>Сізге мұны істеуге рұқсат жоқ.</translation>
     </message>

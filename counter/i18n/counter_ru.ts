@@ -402,131 +402,136 @@
     </message>
     <message>
         <location filename="../views/texts.py" line="120"/>
+        <source>This operator is disabled: ask the hall&apos;s administrator.</source>
+        <translation>Этот оператор отключён: обратитесь к администратору зала.</translation>
+    </message>
+    <message>
+        <location filename="../views/texts.py" line="123"/>
         <source>Too many wrong PINs: wait a minute and try again.</source>
         <translation>Слишком много неверных PIN-кодов: подождите минуту и повторите.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="123"/>
+        <location filename="../views/texts.py" line="126"/>
         <source>This computer is not enrolled as a counter terminal.</source>
         <translation>Этот компьютер не зарегистрирован как терминал окна.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="126"/>
+        <location filename="../views/texts.py" line="129"/>
         <source>This console&apos;s token is not accepted: enroll it again.</source>
         <translation>Токен этого пульта не принят: зарегистрируйте его заново.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="129"/>
+        <location filename="../views/texts.py" line="132"/>
         <source>You are signed in at another counter: sign out there first.</source>
         <translation>Вы вошли в другом окне: сначала выйдите там.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="132"/>
+        <location filename="../views/texts.py" line="135"/>
         <source>Another operator is signed in at this counter.</source>
         <translation>В этом окне работает другой оператор.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="135"/>
+        <location filename="../views/texts.py" line="138"/>
         <source>Only the operator signed in at this counter can do this.</source>
         <translation>Это может сделать только оператор, вошедший в этом окне.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="138"/>
+        <location filename="../views/texts.py" line="141"/>
         <source>You are no longer signed in here. Sign in again.</source>
         <translation>Вы больше не вошли здесь. Войдите снова.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="141"/>
+        <location filename="../views/texts.py" line="144"/>
         <source>This ticket is at another counter.</source>
         <translation>Этот талон у другого окна.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="142"/>
+        <location filename="../views/texts.py" line="145"/>
         <source>An operator must sign in before the counter opens.</source>
         <translation>Прежде чем открыть окно, оператор должен войти.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="145"/>
+        <location filename="../views/texts.py" line="148"/>
         <source>The counter is closed: open it first.</source>
         <translation>Окно закрыто: сначала откройте его.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="148"/>
+        <location filename="../views/texts.py" line="151"/>
         <source>The counter is paused: resume it first.</source>
         <translation>У окна перерыв: сначала продолжите работу.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="151"/>
+        <location filename="../views/texts.py" line="154"/>
         <source>Finish the current visitor first (or mark a no-show).</source>
         <translation>Сначала завершите приём текущего посетителя (или отметьте неявку).</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="154"/>
+        <location filename="../views/texts.py" line="157"/>
         <source>That counter is closed: send the visitor to the service&apos;s queue instead.</source>
         <translation>То окно закрыто: направьте посетителя в общую очередь услуги.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="157"/>
+        <location filename="../views/texts.py" line="160"/>
         <source>That counter does not serve this service.</source>
         <translation>То окно не оказывает эту услугу.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="160"/>
+        <location filename="../views/texts.py" line="163"/>
         <source>This ticket is no longer waiting.</source>
         <translation>Этот талон уже не в очереди.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="161"/>
+        <location filename="../views/texts.py" line="164"/>
         <source>Calling a ticket out of order needs a reason.</source>
         <translation>Для вызова вне очереди нужна причина.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="164"/>
+        <location filename="../views/texts.py" line="167"/>
         <source>The ticket has already moved on: the screen is updated.</source>
         <translation>Состояние талона уже изменилось: экран обновлён.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="167"/>
+        <location filename="../views/texts.py" line="170"/>
         <source>This service is not provided today.</source>
         <translation>Эта услуга сегодня не оказывается.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="170"/>
+        <location filename="../views/texts.py" line="173"/>
         <source>This service is closed now.</source>
         <translation>Эта услуга сейчас закрыта.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="171"/>
+        <location filename="../views/texts.py" line="174"/>
         <source>The hall is closed now.</source>
         <translation>Зал сейчас закрыт.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="172"/>
+        <location filename="../views/texts.py" line="175"/>
         <source>There is no such ticket today.</source>
         <translation>Сегодня такого талона нет.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="173"/>
+        <location filename="../views/texts.py" line="176"/>
         <source>There is no such service.</source>
         <translation>Такой услуги нет.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="174"/>
+        <location filename="../views/texts.py" line="177"/>
         <source>There is no such counter.</source>
         <translation>Такого окна нет.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="175"/>
+        <location filename="../views/texts.py" line="178"/>
         <source>Only a finished visit can be rated.</source>
         <translation>Оценить можно только завершённое обслуживание.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="176"/>
+        <location filename="../views/texts.py" line="179"/>
         <source>This visit is already rated.</source>
         <translation>Это обслуживание уже оценено.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="177"/>
+        <location filename="../views/texts.py" line="180"/>
         <source>You may not do this.</source>
         <translation>У вас нет права на это действие.</translation>
     </message>

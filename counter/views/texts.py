@@ -117,6 +117,9 @@ def server_error(code: str, message: str) -> str:
             "Texts", "The hall server answered something this console cannot read."
         ),
         "bad_credentials": QCoreApplication.translate("Texts", "Wrong login or PIN."),
+        "operator_disabled": QCoreApplication.translate(
+            "Texts", "This operator is disabled: ask the hall's administrator."
+        ),
         "locked": QCoreApplication.translate(
             "Texts", "Too many wrong PINs: wait a minute and try again."
         ),

@@ -14,6 +14,7 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    false,
 )
 
 metadata = MetaData()
@@ -111,4 +112,5 @@ operators = Table(
     Column("name", String(120), nullable=False),
     Column("pin_hash", String(200), nullable=False),
     Column("supervisor", Boolean, nullable=False, default=False),
+    Column("disabled", Boolean, nullable=False, default=False, server_default=false()),
 )

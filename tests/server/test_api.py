@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import io
 import json
 from collections.abc import Iterator
 from datetime import datetime, timedelta
@@ -548,3 +550,38 @@ def test_the_event_stream_refuses_an_after_that_is_not_plain_digits(
     with connect(ws_url, open_timeout=5) as stream:
         refusal = json.loads(stream.recv(timeout=5))
     assert refusal["error"] == "invalid_input" and "whole number" in refusal["message"]
+
+
+def test_an_operator_who_has_left_is_disabled_signed_out_and_can_come_back(
+    http: httpx.Client, live_server: LiveServer, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from hallserver.__main__ import main as kezek
+    from hallserver.service import HallService
+
+    session = open_counter(live_server, "c1", login="aigul")
+    terminal = counter_terminal_token(live_server, "c1")
+    assert http.get("/whoami", headers=bearer(session)).status_code == 200
+    db = ["--db", live_server.db_url]
+    assert kezek(["operator", "disable", "aigul", *db]) == 0
+    assert live_server.loop is not None and isinstance(live_server.hall, HallService)
+    # the hall's 30-second tick, now rather than later
+    asyncio.run_coroutine_threadsafe(live_server.hall.tick(), live_server.loop).result(10)
+    assert http.get("/whoami", headers=bearer(session)).status_code == 401
+    c1 = next(c for c in http.get("/counters").json() if c["id"] == "c1")
+    assert (c1["operator_id"], c1["state"]) == (None, "closed")
+    pin = {"login": "aigul", "pin": "4321"}
+    again = http.post("/counters/c1/sign-in", json=pin, headers=bearer(terminal))
+    assert again.status_code == 403 and again.json()["error"] == "operator_disabled"
+    assert kezek(["operator", "list", *db]) == 0
+    assert "aigul\tAigul\t(disabled)" in capsys.readouterr().out
+
+    assert kezek(["operator", "enable", "aigul", *db]) == 0
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr("sys.stdin", io.StringIO("8642\n"))
+        assert kezek(["operator", "pin", "aigul", "--pin-stdin", *db]) == 0
+    old = http.post("/counters/c1/sign-in", json=pin, headers=bearer(terminal))
+    assert old.status_code == 403 and old.json()["error"] == "bad_credentials"
+    new = http.post(
+        "/counters/c1/sign-in", json={"login": "aigul", "pin": "8642"}, headers=bearer(terminal)
+    )
+    assert new.status_code == 200, new.text
