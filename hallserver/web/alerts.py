@@ -34,6 +34,8 @@ class BoardRules:
         }
     )
     idle_grace_s: int = 120  # an open counter may stay free this long while its queue waits
+    long_visit_factor: float = 3.0  # a visit this many times its service's typical duration
+    long_visit_min: int = 20  # … and at least this long is worth a supervisor's look
     silent_after_s: int = 120  # a terminal that has not reported for this long is gone
 
 
@@ -42,7 +44,8 @@ class Alert:
     """One condition that needs the supervisor, with what the board shows about it."""
 
     key: str  # stable while the condition lasts: the board keeps its place
-    kind: str  # wait_over_target | counter_idle | pause_over_limit | printer | terminal_silent
+    kind: str  # wait_over_target | counter_idle | pause_over_limit | long_visit | printer |
+    # terminal_silent
     severity: str  # alert | warning
     params: JsonObject
 
@@ -55,6 +58,7 @@ def alerts(hall: Hall, now: datetime, rules: BoardRules) -> list[Alert]:
         *_waits_over_target(hall, now),
         *_idle_counters(hall, now, rules),
         *_long_pauses(hall, now, rules),
+        *_long_visits(hall, now, rules),
         *_terminals(hall, now, rules),
     ]
     return sorted(found, key=lambda a: (a.severity != "alert", a.kind, a.key))
@@ -150,6 +154,36 @@ def _long_pauses(hall: Hall, now: datetime, rules: BoardRules) -> list[Alert]:
                         "reason": reason,
                         "paused_min": int(paused_min),
                         "limit_min": limit,
+                    },
+                )
+            )
+    return found
+
+
+def _long_visits(hall: Hall, now: datetime, rules: BoardRules) -> list[Alert]:
+    """A visitor at a counter far longer than the service usually takes: a hard case, or a
+    console left on; a warning, not an alert."""
+    found = []
+    for counter in sorted(hall.counters.values(), key=lambda c: c.number):
+        ticket = hall.tickets.get(counter.current) if counter.current else None
+        if ticket is None or ticket.state is not TicketState.SERVING or not ticket.started_at:
+            continue
+        service = hall.services[ticket.service]
+        limit_min = max(service.duration_min * rules.long_visit_factor, rules.long_visit_min)
+        serving_min = (now - ticket.started_at).total_seconds() / 60
+        if serving_min > limit_min:
+            found.append(
+                Alert(
+                    f"visit:{counter.id}",
+                    "long_visit",
+                    "warning",
+                    {
+                        "counter_id": counter.id,
+                        "counter_number": counter.number,
+                        "number": ticket.number,
+                        "service_id": service.id,
+                        "serving_min": int(serving_min),
+                        "usual_min": service.duration_min,
                     },
                 )
             )

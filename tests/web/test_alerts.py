@@ -78,6 +78,27 @@ def test_a_pause_over_its_reasons_limit_raises_an_alert() -> None:
     assert kinds(hall, T0 + timedelta(minutes=70)) == []
 
 
+def test_a_visit_far_longer_than_its_service_usually_takes_is_a_warning() -> None:
+    hall = hall_with_open_counter()  # an ID card takes 10 minutes: the floor of 20 counts
+    ticket = hall.issue("id-card", T0)[0].ticket
+    hall.call_next("c1", T0)
+    assert kinds(hall, T0 + timedelta(hours=1)) == []  # called, not yet served: not this alert
+    hall.start(ticket.id, T0)
+    assert kinds(hall, T0 + timedelta(minutes=30)) == []
+    [alert] = alerts(hall, T0 + timedelta(minutes=31), RULES)
+    assert (alert.kind, alert.severity) == ("long_visit", "warning")
+    assert alert.params == {
+        "counter_id": "c1",
+        "counter_number": 1,
+        "number": ticket.number,
+        "service_id": "id-card",
+        "serving_min": 31,
+        "usual_min": 10,
+    }
+    hall.finish(ticket.id, T0 + timedelta(minutes=32))
+    assert kinds(hall, T0 + timedelta(minutes=32)) == []
+
+
 def test_pause_limits_are_data_the_hall_sets() -> None:
     hall = hall_with_open_counter()
     hall.pause_counter("c1", PauseReason.BREAK, T0)

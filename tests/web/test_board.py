@@ -48,9 +48,18 @@ def test_an_alert_appears_when_a_wait_passes_the_target_and_clears_itself(
     expect(page.locator("li[data-kind=counter_idle]")).to_contain_text("Counter 1 idle")
     expect(page.locator("tr[data-service=id-card] td.over")).to_have_text("16 min")
     shoot(page, "board-alerts")
-    assert httpx.post(f"{hall.api}/counters/c1/call", headers=auth).status_code == 200
+    called = httpx.post(f"{hall.api}/counters/c1/call", headers=auth)
+    assert called.status_code == 200
     expect(alert).to_have_count(0)
     expect(page.locator(".alerts")).to_contain_text("No alerts")
+    started = httpx.post(f"{hall.api}/tickets/{called.json()['id']}/start", headers=auth)
+    assert started.status_code == 200
+    hall.clock.advance(minutes=46)  # an ID card usually takes 15
+    long_visit = page.locator("li[data-kind=long_visit]")
+    expect(long_visit).to_contain_text(
+        f"Counter 1: {called.json()['number']} (ID card: new or replacement) in service for "
+        "46 min, usually 15 min"
+    )
 
 
 def test_a_long_pause_and_a_kiosk_out_of_paper_stand_out(page: Page, hall: Hall) -> None:

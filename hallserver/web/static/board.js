@@ -21,6 +21,7 @@
       a_wait: "{service}: {visitors} адам мақсаттан ({target} мин) ұзақ күтуде, ең ұзағы {longest} мин",
       a_idle: "{counter}-терезе {idle} мин бос, ал кезекте {waiting} адам",
       a_pause: "{counter}-терезе: {reason} {paused} мин (шегі {limit} мин)",
+      a_visit: "{counter}-терезе: {number} ({service}) {serving} мин қызметте, әдетте {usual} мин",
       a_printer: "{terminal}: принтер — {printer}", a_silent: "{terminal} {silent} мин үнсіз",
       p_paper_out: "қағаз бітті", p_paper_near_end: "қағаз аз қалды", p_cover_open: "қақпағы ашық",
       p_offline: "қосылмаған", counter_n: "{n}-терезе", of_rated: "бағаланды"
@@ -42,6 +43,7 @@
       a_wait: "{service}: {visitors} чел. ждут дольше нормы ({target} мин), дольше всех {longest} мин",
       a_idle: "Окно {counter} свободно {idle} мин, а в очереди {waiting} чел.",
       a_pause: "Окно {counter}: {reason} {paused} мин (норма {limit} мин)",
+      a_visit: "Окно {counter}: {number} ({service}) обслуживается {serving} мин, обычно {usual} мин",
       a_printer: "{terminal}: принтер — {printer}", a_silent: "{terminal} молчит {silent} мин",
       p_paper_out: "нет бумаги", p_paper_near_end: "бумага заканчивается", p_cover_open: "открыта крышка",
       p_offline: "не в сети", counter_n: "Окно {n}", of_rated: "оценено"
@@ -63,6 +65,7 @@
       a_wait: "{service}: {visitors} waiting over the target ({target} min), longest {longest} min",
       a_idle: "Counter {counter} idle for {idle} min while {waiting} wait",
       a_pause: "Counter {counter}: {reason} for {paused} min (limit {limit} min)",
+      a_visit: "Counter {counter}: {number} ({service}) in service for {serving} min, usually {usual} min",
       a_printer: "{terminal}: printer {printer}", a_silent: "{terminal} silent for {silent} min",
       p_paper_out: "out of paper", p_paper_near_end: "paper nearly out", p_cover_open: "cover open",
       p_offline: "offline", counter_n: "Counter {n}", of_rated: "rated"
@@ -96,6 +99,9 @@
       idle: a.idle_min, waiting: a.waiting });
     if (a.kind === "pause_over_limit") return fmt("a_pause", { counter: a.counter_number,
       reason: T["r_" + a.reason], paused: a.paused_min, limit: a.limit_min });
+    if (a.kind === "long_visit") return fmt("a_visit", { counter: a.counter_number,
+      number: a.number, service: serviceName(a.service_id), serving: a.serving_min,
+      usual: a.usual_min });
     if (a.kind === "printer") return fmt("a_printer", { terminal: a.terminal,
       printer: T["p_" + a.printer] || a.printer });
     return fmt("a_silent", { terminal: a.terminal, silent: a.silent_min });
