@@ -112,6 +112,7 @@ def _catalogue(raw: Mapping[str, Any]) -> Catalogue:
             hours=_hours(s["hours"]) if "hours" in s else None,
             icon=s.get("icon", ""),
             slot_capacity=int(s.get("slot_capacity", 4)),
+            daily_limit=_count(s, "daily_limit"),
         )
         for s in raw.get("service", [])
     )
@@ -141,6 +142,13 @@ def _catalogue(raw: Mapping[str, Any]) -> Catalogue:
         appointment_late_min=int(hall.get("appointment_late_min", 10)),
         last_ticket_min=_minutes(hall, "last_ticket_min"),
     )
+
+
+def _count(table: Mapping[str, Any], key: str) -> int:
+    value = table.get(key, 0)
+    if not isinstance(value, int) or isinstance(value, bool) or not 0 <= value <= 9999:
+        raise ValueError(f"service {table.get('id')}: {key} is a count from 0 to 9999")
+    return value
 
 
 def _minutes(table: Mapping[str, Any], key: str) -> int:

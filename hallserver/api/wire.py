@@ -49,6 +49,7 @@ def service_view(service: Service, catalogue: Catalogue, suspended: bool) -> Jso
         "target_wait_min": service.target_wait_min,
         "hours": hours.to_json(),
         "slot_capacity": service.slot_capacity,
+        "daily_limit": service.daily_limit or None,
         "suspended": suspended,
     }
 

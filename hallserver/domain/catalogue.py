@@ -127,6 +127,7 @@ class Service:
     hours: WeekHours | None = None  # None: the hall's hours
     icon: str = ""
     slot_capacity: int = 4  # appointments per hour
+    daily_limit: int = 0  # walk-in tickets stop once this many were issued today (0: no limit)
 
     def __post_init__(self) -> None:
         if len(self.prefix) != 1 or not self.prefix.isalpha() or not self.prefix.isupper():

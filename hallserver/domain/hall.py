@@ -390,7 +390,16 @@ class Hall:
             )
 
     def _require_issuing(self, service: Service, now: datetime) -> None:
-        """Walk-in tickets stop before closing, so that those already waiting are served."""
+        """Walk-in tickets stop before closing, so that those already waiting are served, and
+        once the service's tickets for the day are all given out."""
+        if service.daily_limit and self.state.numbering.get(service.id, 0) >= service.daily_limit:
+            hours = self.catalogue.service_hours(service)
+            closes = hours.closes_at(now)
+            raise HallClosed(
+                f"today's {service.daily_limit} tickets for {service.name.en} are all given out",
+                opens_at=hours.next_opening(closes) if closes is not None else None,
+                code="daily_limit_reached",
+            )
         last = self.catalogue.last_ticket_at(service, now)
         if self.enforce_hours and last is not None and now >= last:
             hours = self.catalogue.service_hours(service)

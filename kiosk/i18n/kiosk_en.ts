@@ -240,87 +240,87 @@
         <translation>This token is not a consultant&apos;s.</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="284"/>
+        <location filename="../views/consultant.py" line="285"/>
         <source>Signed in: {name}</source>
         <translation>Signed in: {name}</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="292"/>
+        <location filename="../views/consultant.py" line="293"/>
         <source>Sign out</source>
         <translation>Sign out</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="321"/>
+        <location filename="../views/consultant.py" line="322"/>
         <source>Find a service (any language)</source>
         <translation>Find a service (any language)</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="351"/>
+        <location filename="../views/consultant.py" line="352"/>
         <source>Nobody is waiting: the visitor will be called soon</source>
         <translation>Nobody is waiting: the visitor will be called soon</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="353"/>
+        <location filename="../views/consultant.py" line="354"/>
         <source>Waiting: {n}, about {m} min</source>
         <translation>Waiting: {n}, about {m} min</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="368"/>
+        <location filename="../views/consultant.py" line="369"/>
         <source>Priority</source>
         <translation>Priority</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="373"/>
+        <location filename="../views/consultant.py" line="374"/>
         <source>None</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="390"/>
+        <location filename="../views/consultant.py" line="391"/>
         <source>Why (recorded)</source>
         <translation>Why (recorded)</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="392"/>
+        <location filename="../views/consultant.py" line="393"/>
         <source>Visitor&apos;s language</source>
         <translation>Visitor&apos;s language</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="415"/>
+        <location filename="../views/consultant.py" line="416"/>
         <source>Print the ticket here</source>
         <translation>Print the ticket here</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="417"/>
+        <location filename="../views/consultant.py" line="418"/>
         <source>Only show the number</source>
         <translation>Only show the number</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="409"/>
+        <location filename="../views/consultant.py" line="410"/>
         <source>Issue a ticket</source>
         <translation>Issue a ticket</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="427"/>
+        <location filename="../views/consultant.py" line="428"/>
         <source>Check in an appointment: IIN or booking code</source>
         <translation>Check in an appointment: IIN or booking code</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="432"/>
+        <location filename="../views/consultant.py" line="433"/>
         <source>Check in</source>
         <translation>Check in</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="441"/>
+        <location filename="../views/consultant.py" line="442"/>
         <source>Tickets issued here</source>
         <translation>Tickets issued here</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="444"/>
+        <location filename="../views/consultant.py" line="445"/>
         <source>cancelled</source>
         <translation>cancelled</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="451"/>
+        <location filename="../views/consultant.py" line="452"/>
         <source>Cancel (mistake)</source>
         <translation>Cancel (mistake)</translation>
     </message>
@@ -370,76 +370,81 @@
     </message>
     <message>
         <location filename="../views/texts.py" line="44"/>
+        <source>All of today&apos;s tickets for this service have been given out. It is available again from {time}.</source>
+        <translation>All of today&apos;s tickets for this service have been given out. It is available again from {time}.</translation>
+    </message>
+    <message>
+        <location filename="../views/texts.py" line="49"/>
         <source>The kiosk cannot reach the hall server right now. Please try again in a moment.</source>
         <translation>The kiosk cannot reach the hall server right now. Please try again in a moment.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="49"/>
+        <location filename="../views/texts.py" line="54"/>
         <source>The ticket could not be issued. A consultant at the entrance will help you.</source>
         <translation>The ticket could not be issued. A consultant at the entrance will help you.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="53"/>
+        <location filename="../views/texts.py" line="58"/>
         <source>An IIN has exactly 12 digits. Please check the number on your ID card.</source>
         <translation>An IIN has exactly 12 digits. Please check the number on your ID card.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="56"/>
+        <location filename="../views/texts.py" line="61"/>
         <source>The seventh digit of an IIN is from 1 to 6. Please check the number on your ID card.</source>
         <translation>The seventh digit of an IIN is from 1 to 6. Please check the number on your ID card.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="60"/>
+        <location filename="../views/texts.py" line="65"/>
         <source>The first six digits of an IIN are a date of birth, and these are not a real date. Please check them.</source>
         <translation>The first six digits of an IIN are a date of birth, and these are not a real date. Please check them.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="65"/>
+        <location filename="../views/texts.py" line="70"/>
         <source>One digit seems to be mistyped. Please compare the number with your ID card and try again.</source>
         <translation>One digit seems to be mistyped. Please compare the number with your ID card and try again.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="70"/>
+        <location filename="../views/texts.py" line="75"/>
         <source>A booking code has 6 letters and digits, as in your confirmation.</source>
         <translation>A booking code has 6 letters and digits, as in your confirmation.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="75"/>
+        <location filename="../views/texts.py" line="80"/>
         <source>The printer is out of paper, so your ticket was not printed.</source>
         <translation>The printer is out of paper, so your ticket was not printed.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="78"/>
+        <location filename="../views/texts.py" line="83"/>
         <source>The printer&apos;s cover is open, so your ticket was not printed.</source>
         <translation>The printer&apos;s cover is open, so your ticket was not printed.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="82"/>
+        <location filename="../views/texts.py" line="87"/>
         <source>The printer is not working, so your ticket was not printed.</source>
         <translation>The printer is not working, so your ticket was not printed.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="85"/>
+        <location filename="../views/texts.py" line="90"/>
         <source>Your place in the queue is kept. Remember your number or photograph the QR code. Staff have been told.</source>
         <translation>Your place in the queue is kept. Remember your number or photograph the QR code. Staff have been told.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="91"/>
+        <location filename="../views/texts.py" line="96"/>
         <source>Visitor with a disability</source>
         <translation>Visitor with a disability</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="92"/>
+        <location filename="../views/texts.py" line="97"/>
         <source>Elderly visitor</source>
         <translation>Elderly visitor</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="93"/>
+        <location filename="../views/texts.py" line="98"/>
         <source>Pregnant woman</source>
         <translation>Pregnant woman</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="94"/>
+        <location filename="../views/texts.py" line="99"/>
         <source>Veteran</source>
         <translation>Veteran</translation>
     </message>

@@ -240,87 +240,87 @@
         <translation>Бұл токен кеңесшіге тиесілі емес.</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="284"/>
+        <location filename="../views/consultant.py" line="285"/>
         <source>Signed in: {name}</source>
         <translation>Кірген: {name}</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="292"/>
+        <location filename="../views/consultant.py" line="293"/>
         <source>Sign out</source>
         <translation>Шығу</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="321"/>
+        <location filename="../views/consultant.py" line="322"/>
         <source>Find a service (any language)</source>
         <translation>Қызметті іздеу (кез келген тілде)</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="351"/>
+        <location filename="../views/consultant.py" line="352"/>
         <source>Nobody is waiting: the visitor will be called soon</source>
         <translation>Күтіп тұрған ешкім жоқ: келушіні жақында шақырады</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="353"/>
+        <location filename="../views/consultant.py" line="354"/>
         <source>Waiting: {n}, about {m} min</source>
         <translation>Күтуде: {n}, шамамен {m} мин</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="368"/>
+        <location filename="../views/consultant.py" line="369"/>
         <source>Priority</source>
         <translation>Кезексіз</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="373"/>
+        <location filename="../views/consultant.py" line="374"/>
         <source>None</source>
         <translation>Жоқ</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="390"/>
+        <location filename="../views/consultant.py" line="391"/>
         <source>Why (recorded)</source>
         <translation>Себебі (тіркеледі)</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="392"/>
+        <location filename="../views/consultant.py" line="393"/>
         <source>Visitor&apos;s language</source>
         <translation>Келушінің тілі</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="415"/>
+        <location filename="../views/consultant.py" line="416"/>
         <source>Print the ticket here</source>
         <translation>Талонды осында басып шығару</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="417"/>
+        <location filename="../views/consultant.py" line="418"/>
         <source>Only show the number</source>
         <translation>Тек нөмірін көрсету</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="409"/>
+        <location filename="../views/consultant.py" line="410"/>
         <source>Issue a ticket</source>
         <translation>Талон беру</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="427"/>
+        <location filename="../views/consultant.py" line="428"/>
         <source>Check in an appointment: IIN or booking code</source>
         <translation>Жазылуды растау: ЖСН немесе жазылу коды</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="432"/>
+        <location filename="../views/consultant.py" line="433"/>
         <source>Check in</source>
         <translation>Растау</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="441"/>
+        <location filename="../views/consultant.py" line="442"/>
         <source>Tickets issued here</source>
         <translation>Осында берілген талондар</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="444"/>
+        <location filename="../views/consultant.py" line="445"/>
         <source>cancelled</source>
         <translation>болдырылмады</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="451"/>
+        <location filename="../views/consultant.py" line="452"/>
         <source>Cancel (mistake)</source>
         <translation>Болдырмау (қате)</translation>
     </message>
@@ -370,76 +370,81 @@
     </message>
     <message>
         <location filename="../views/texts.py" line="44"/>
+        <source>All of today&apos;s tickets for this service have been given out. It is available again from {time}.</source>
+        <translation>Бұл қызметке бүгінгі талондардың бәрі берілді. Қызмет {time} бастап қайта қолжетімді.</translation>
+    </message>
+    <message>
+        <location filename="../views/texts.py" line="49"/>
         <source>The kiosk cannot reach the hall server right now. Please try again in a moment.</source>
         <translation>Терминал қазір зал серверіне қосыла алмайды. Сәлден соң қайталап көріңіз.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="49"/>
+        <location filename="../views/texts.py" line="54"/>
         <source>The ticket could not be issued. A consultant at the entrance will help you.</source>
         <translation>Талон берілмеді. Кіреберістегі кеңесші көмектеседі.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="53"/>
+        <location filename="../views/texts.py" line="58"/>
         <source>An IIN has exactly 12 digits. Please check the number on your ID card.</source>
         <translation>ЖСН дәл 12 цифрдан тұрады. Жеке куәлігіңіздегі нөмірді тексеріңіз.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="56"/>
+        <location filename="../views/texts.py" line="61"/>
         <source>The seventh digit of an IIN is from 1 to 6. Please check the number on your ID card.</source>
         <translation>ЖСН-нің жетінші цифры 1-ден 6-ға дейін болады. Жеке куәлігіңіздегі нөмірді тексеріңіз.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="60"/>
+        <location filename="../views/texts.py" line="65"/>
         <source>The first six digits of an IIN are a date of birth, and these are not a real date. Please check them.</source>
         <translation>ЖСН-нің алғашқы алты цифры — туған күн, ал бұл нақты күн емес. Оларды тексеріңіз.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="65"/>
+        <location filename="../views/texts.py" line="70"/>
         <source>One digit seems to be mistyped. Please compare the number with your ID card and try again.</source>
         <translation>Бір цифр қате терілген сияқты. Нөмірді жеке куәлігіңізбен салыстырып, қайталап көріңіз.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="70"/>
+        <location filename="../views/texts.py" line="75"/>
         <source>A booking code has 6 letters and digits, as in your confirmation.</source>
         <translation>Жазылу коды растауыңыздағыдай 6 әріп пен цифрдан тұрады.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="75"/>
+        <location filename="../views/texts.py" line="80"/>
         <source>The printer is out of paper, so your ticket was not printed.</source>
         <translation>Принтерде қағаз бітті, сондықтан талоныңыз басылмады.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="78"/>
+        <location filename="../views/texts.py" line="83"/>
         <source>The printer&apos;s cover is open, so your ticket was not printed.</source>
         <translation>Принтердің қақпағы ашық, сондықтан талоныңыз басылмады.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="82"/>
+        <location filename="../views/texts.py" line="87"/>
         <source>The printer is not working, so your ticket was not printed.</source>
         <translation>Принтер істемей тұр, сондықтан талоныңыз басылмады.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="85"/>
+        <location filename="../views/texts.py" line="90"/>
         <source>Your place in the queue is kept. Remember your number or photograph the QR code. Staff have been told.</source>
         <translation>Кезектегі орныңыз сақталды. Нөміріңізді есте сақтаңыз немесе QR кодты суретке түсіріңіз. Қызметкерлерге хабарланды.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="91"/>
+        <location filename="../views/texts.py" line="96"/>
         <source>Visitor with a disability</source>
         <translation>Мүмкіндігі шектеулі келуші</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="92"/>
+        <location filename="../views/texts.py" line="97"/>
         <source>Elderly visitor</source>
         <translation>Егде жастағы келуші</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="93"/>
+        <location filename="../views/texts.py" line="98"/>
         <source>Pregnant woman</source>
         <translation>Жүкті әйел</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="94"/>
+        <location filename="../views/texts.py" line="99"/>
         <source>Veteran</source>
         <translation>Ардагер</translation>
     </message>

@@ -240,87 +240,87 @@
         <translation>Этот токен не принадлежит консультанту.</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="284"/>
+        <location filename="../views/consultant.py" line="285"/>
         <source>Signed in: {name}</source>
         <translation>Вошёл: {name}</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="292"/>
+        <location filename="../views/consultant.py" line="293"/>
         <source>Sign out</source>
         <translation>Выйти</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="321"/>
+        <location filename="../views/consultant.py" line="322"/>
         <source>Find a service (any language)</source>
         <translation>Поиск услуги (на любом языке)</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="351"/>
+        <location filename="../views/consultant.py" line="352"/>
         <source>Nobody is waiting: the visitor will be called soon</source>
         <translation>Никто не ждёт: посетителя скоро вызовут</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="353"/>
+        <location filename="../views/consultant.py" line="354"/>
         <source>Waiting: {n}, about {m} min</source>
         <translation>Ждут: {n}, примерно {m} мин</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="368"/>
+        <location filename="../views/consultant.py" line="369"/>
         <source>Priority</source>
         <translation>Приоритет</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="373"/>
+        <location filename="../views/consultant.py" line="374"/>
         <source>None</source>
         <translation>Нет</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="390"/>
+        <location filename="../views/consultant.py" line="391"/>
         <source>Why (recorded)</source>
         <translation>Причина (записывается)</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="392"/>
+        <location filename="../views/consultant.py" line="393"/>
         <source>Visitor&apos;s language</source>
         <translation>Язык посетителя</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="415"/>
+        <location filename="../views/consultant.py" line="416"/>
         <source>Print the ticket here</source>
         <translation>Печатать талон здесь</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="417"/>
+        <location filename="../views/consultant.py" line="418"/>
         <source>Only show the number</source>
         <translation>Только показать номер</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="409"/>
+        <location filename="../views/consultant.py" line="410"/>
         <source>Issue a ticket</source>
         <translation>Выдать талон</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="427"/>
+        <location filename="../views/consultant.py" line="428"/>
         <source>Check in an appointment: IIN or booking code</source>
         <translation>Отметить запись: ИИН или код записи</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="432"/>
+        <location filename="../views/consultant.py" line="433"/>
         <source>Check in</source>
         <translation>Отметиться</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="441"/>
+        <location filename="../views/consultant.py" line="442"/>
         <source>Tickets issued here</source>
         <translation>Выданные здесь талоны</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="444"/>
+        <location filename="../views/consultant.py" line="445"/>
         <source>cancelled</source>
         <translation>отменён</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="451"/>
+        <location filename="../views/consultant.py" line="452"/>
         <source>Cancel (mistake)</source>
         <translation>Отменить (ошибка)</translation>
     </message>
@@ -370,76 +370,81 @@
     </message>
     <message>
         <location filename="../views/texts.py" line="44"/>
+        <source>All of today&apos;s tickets for this service have been given out. It is available again from {time}.</source>
+        <translation>Все талоны на эту услугу на сегодня выданы. Услуга снова доступна с {time}.</translation>
+    </message>
+    <message>
+        <location filename="../views/texts.py" line="49"/>
         <source>The kiosk cannot reach the hall server right now. Please try again in a moment.</source>
         <translation>Терминал сейчас не может связаться с сервером зала. Попробуйте чуть позже.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="49"/>
+        <location filename="../views/texts.py" line="54"/>
         <source>The ticket could not be issued. A consultant at the entrance will help you.</source>
         <translation>Талон выдать не удалось. Вам поможет консультант у входа.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="53"/>
+        <location filename="../views/texts.py" line="58"/>
         <source>An IIN has exactly 12 digits. Please check the number on your ID card.</source>
         <translation>ИИН состоит ровно из 12 цифр. Проверьте номер в удостоверении личности.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="56"/>
+        <location filename="../views/texts.py" line="61"/>
         <source>The seventh digit of an IIN is from 1 to 6. Please check the number on your ID card.</source>
         <translation>Седьмая цифра ИИН — от 1 до 6. Проверьте номер в удостоверении личности.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="60"/>
+        <location filename="../views/texts.py" line="65"/>
         <source>The first six digits of an IIN are a date of birth, and these are not a real date. Please check them.</source>
         <translation>Первые шесть цифр ИИН — дата рождения, а здесь такой даты нет. Проверьте их.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="65"/>
+        <location filename="../views/texts.py" line="70"/>
         <source>One digit seems to be mistyped. Please compare the number with your ID card and try again.</source>
         <translation>Похоже, одна цифра набрана с ошибкой. Сверьте номер с удостоверением и попробуйте ещё раз.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="70"/>
+        <location filename="../views/texts.py" line="75"/>
         <source>A booking code has 6 letters and digits, as in your confirmation.</source>
         <translation>Код записи состоит из 6 букв и цифр, как в вашем подтверждении.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="75"/>
+        <location filename="../views/texts.py" line="80"/>
         <source>The printer is out of paper, so your ticket was not printed.</source>
         <translation>В принтере закончилась бумага, поэтому талон не напечатан.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="78"/>
+        <location filename="../views/texts.py" line="83"/>
         <source>The printer&apos;s cover is open, so your ticket was not printed.</source>
         <translation>У принтера открыта крышка, поэтому талон не напечатан.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="82"/>
+        <location filename="../views/texts.py" line="87"/>
         <source>The printer is not working, so your ticket was not printed.</source>
         <translation>Принтер не работает, поэтому талон не напечатан.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="85"/>
+        <location filename="../views/texts.py" line="90"/>
         <source>Your place in the queue is kept. Remember your number or photograph the QR code. Staff have been told.</source>
         <translation>Ваше место в очереди сохранено. Запомните номер или сфотографируйте QR-код. Сотрудники уже знают.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="91"/>
+        <location filename="../views/texts.py" line="96"/>
         <source>Visitor with a disability</source>
         <translation>Посетитель с инвалидностью</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="92"/>
+        <location filename="../views/texts.py" line="97"/>
         <source>Elderly visitor</source>
         <translation>Пожилой посетитель</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="93"/>
+        <location filename="../views/texts.py" line="98"/>
         <source>Pregnant woman</source>
         <translation>Беременная женщина</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="94"/>
+        <location filename="../views/texts.py" line="99"/>
         <source>Veteran</source>
         <translation>Ветеран</translation>
     </message>

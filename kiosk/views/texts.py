@@ -41,6 +41,11 @@ NOTICES = {
         "Tickets for this service are no longer issued today, so that everyone already "
         "waiting is served. It is available again from {time}.",
     ),
+    "daily_limit_reached": QT_TRANSLATE_NOOP(
+        "Messages",
+        "All of today's tickets for this service have been given out. It is available again "
+        "from {time}.",
+    ),
     "unreachable": QT_TRANSLATE_NOOP(
         "Messages",
         "The kiosk cannot reach the hall server right now. Please try again in a moment.",

@@ -1,4 +1,5 @@
-"""Opening hours beyond the week: holidays, shortened days, and the last ticket before closing."""
+"""When tickets are issued beyond the week's hours: holidays, shortened days, the last ticket
+before closing, and a service's tickets for the day."""
 
 from __future__ import annotations
 
@@ -87,6 +88,24 @@ def test_the_last_ticket_follows_a_services_own_closing_and_a_shortened_day() ->
         shortened.issue("id-card", at(NEW_YEARS_EVE, 16, 30))
 
 
+def test_a_services_tickets_for_the_day_run_out_and_booked_visitors_still_check_in() -> None:
+    catalogue = small_catalogue()
+    services = tuple(replace(s, daily_limit=2) if s.id == "land" else s for s in catalogue.services)
+    hall = Hall(replace(catalogue, services=services), T0.date())
+    hall.book("land", at(T0.date(), 15), "ACD123", T0, iin=None)
+    hall.issue("land", T0)
+    hall.issue("land", T0)
+    with pytest.raises(HallClosed) as refused:
+        hall.issue("land", T0)
+    assert refused.value.code == "daily_limit_reached"
+    assert refused.value.opens_at == at(T0.date() + timedelta(days=1), 9)
+    assert hall.issue("id-card", T0)[0].ticket.number == "A001"  # other services go on
+    issued, _ = hall.issue("land", at(T0.date(), 14, 50), booking_code="ACD123")
+    assert issued.ticket.number == "L003"
+    hall.roll_day(T0.date() + timedelta(days=1), at(T0.date() + timedelta(days=1), 9))
+    assert hall.issue("land", at(T0.date() + timedelta(days=1), 9))[0].ticket.number == "L001"
+
+
 def test_the_demo_hall_keeps_kazakhstans_holidays_and_stops_tickets_at_half_past_seven() -> None:
     catalogue = demo_catalogue()
     assert catalogue.hours.on(INDEPENDENCE_DAY) is None
@@ -121,3 +140,20 @@ def test_a_mistaken_date_or_last_ticket_names_the_problem(extra: str, problem: s
     with pytest.raises(CatalogueError) as refused:
         parse_catalogue(HALL.replace("hours = {", f"{extra}\nhours = {{"), source="hall.toml")
     assert str(refused.value) == f"hall.toml: {problem}"
+
+
+def test_a_daily_limit_that_is_not_a_count_names_its_service() -> None:
+    service = """
+[[group]]
+id = "g"
+name = { kk = "Т", ru = "Т", en = "G" }
+[[service]]
+id = "land"
+prefix = "L"
+group = "g"
+name = { kk = "Ж", ru = "З", en = "Land" }
+description = { kk = "Ж", ru = "З", en = "Land" }
+daily_limit = -1
+"""
+    with pytest.raises(CatalogueError, match="service land: daily_limit is a count from 0 to 9999"):
+        parse_catalogue(HALL + service, source="hall.toml")
