@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import timedelta
 
 import pytest
 from PySide6.QtCore import QPoint
@@ -38,6 +39,7 @@ WHOLE = {
     "ticket",
     "ticket-paper-out",
     "notice",
+    "notice-ended",
     "closed",
 }
 
@@ -118,6 +120,13 @@ def test_every_screen_in_every_language_fits_has_large_targets_and_strong_contra
         ("ticket", lambda: flow.ticket_issued(issued)),
         ("ticket-paper-out", lambda: flow.ticket_issued(Issued(issued.ticket, "paper_out"))),
         ("notice", lambda: flow.refused("too_early", issued.ticket.issued_at)),
+        (  # the longest notice: tickets stopped before closing, back tomorrow morning
+            "notice-ended",
+            lambda: flow.refused(
+                "issuing_ended",
+                issued.ticket.issued_at.replace(hour=9, minute=0) + timedelta(days=1),
+            ),
+        ),
         ("closed", lambda: flow.refused("hall_closed", issued.ticket.issued_at)),
         (
             "offline",
@@ -144,7 +153,13 @@ def test_every_screen_in_every_language_fits_has_large_targets_and_strong_contra
             shoot(window, where)
             assert_nothing_cut(window, window.findChild(QScrollArea, "scroll"), where)
             banners = [w for w in visible_texts(window) if w.property("role") == "priority"]
-            if name in ("checkin", "checkin-problem", "notice", "closed"):  # nothing it applies to
+            if name in (
+                "checkin",
+                "checkin-problem",
+                "notice",
+                "notice-ended",
+                "closed",
+            ):  # nothing it applies to
                 assert not banners, f"{where}: a priority banner where no priority goes"
             elif name in ("home", "service"):
                 assert banners, f"{where}: the chosen priority is not shown"
