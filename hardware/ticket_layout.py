@@ -45,6 +45,7 @@ class TicketSlip:
     header_lines: tuple[str, ...] = ()
     footer_lines: tuple[str, ...] = ()
     logo_path: Path | None = None
+    documents: tuple[str, ...] = ()  # what to bring, in the visitor's language, read while waiting
 
 
 @dataclass(frozen=True)
@@ -57,6 +58,7 @@ class Labels:
     soon: str  # instead of "~0 min" when nobody is ahead
     appointment: str
     issued: str
+    bring: str
 
 
 LABELS: dict[str, Labels] = {
@@ -67,6 +69,7 @@ LABELS: dict[str, Labels] = {
         soon="Сізді жақында шақырады",
         appointment="Жазылу уақыты: {t}",
         issued="Берілді: {t}",
+        bring="Өзіңізбен алып келіңіз:",
     ),
     "ru": Labels(
         people_ahead="Перед вами: {n} чел.",
@@ -75,6 +78,7 @@ LABELS: dict[str, Labels] = {
         soon="Вас скоро вызовут",
         appointment="Запись на {t}",
         issued="Выдан: {t}",
+        bring="Что взять с собой:",
     ),
     "en": Labels(
         people_ahead="People ahead of you: {n}",
@@ -83,6 +87,7 @@ LABELS: dict[str, Labels] = {
         soon="You will be called soon",
         appointment="Appointment at {t}",
         issued="Issued: {t}",
+        bring="What to bring:",
     ),
 }
 
@@ -150,8 +155,19 @@ def ticket_blocks(slip: TicketSlip, width_dots: int) -> list[Block]:
     blocks += _wrapped([labels.issued.format(t=f"{slip.issued_at:%d.%m.%Y %H:%M}")], columns)
     blocks += [TextLine(""), Qr(slip.status_url), TextLine("")]
     blocks += _wrapped([slip.next_step], columns, bold=True)
+    if slip.documents:
+        blocks.append(TextLine("-" * columns))
+        blocks += [TextLine(line, align="left", bold=True) for line in _fill(labels.bring, columns)]
+        for document in slip.documents:  # "- " and a hanging indent: ASCII, in every code page
+            blocks += [TextLine(line, align="left") for line in _fill(document, columns, "- ")]
     blocks += _wrapped(slip.footer_lines, columns)
     return blocks
+
+
+def _fill(text: str, columns: int, bullet: str = "") -> list[str]:
+    indent = " " * len(bullet)
+    width = max(columns, len(bullet) + 1)
+    return textwrap.wrap(text, width, initial_indent=bullet, subsequent_indent=indent) or [""]
 
 
 def layout_ticket(slip: TicketSlip, profile: PrinterProfile) -> TicketBytes:

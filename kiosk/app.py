@@ -47,7 +47,8 @@ def build(config: KioskConfig, app: QApplication) -> Kiosk:
         else None
     )
     client = HallClient(config.server_url, token=config.token)
-    link = KioskLink(client, Issuer(client, printer), heartbeat_s=config.heartbeat_s)
+    issuer = Issuer(client, printer, documents=config.print_documents)
+    link = KioskLink(client, issuer, heartbeat_s=config.heartbeat_s)
     translations = Translations()
     state = HallState(config.popular)
     window: QWidget

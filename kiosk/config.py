@@ -26,6 +26,7 @@ class KioskConfig:
     printer: str | None = None  # hardware printer name (sim:DIR, usb:…); None: show only
     printer_profile: str | None = None
     paper_mm: int = 80
+    print_documents: bool = True  # the service's list of what to bring, under the QR code
     keypad: str | None = None  # rating mode: pyserial URL of a 3-key keypad
     language: str = "kk"
     popular: tuple[str, ...] = ()  # service ids the hall wants first on the home screen

@@ -43,8 +43,11 @@ def make_slip(
     hall_name: Text,
     words: SlipWords,
     language: str,
+    *,
+    documents: bool = True,
 ) -> TicketSlip:
-    """The printed ticket for `ticket`, in `language` with the service also in a second one."""
+    """The printed ticket for `ticket`, in `language` with the service also in a second one;
+    with `documents`, the list of what to bring, to read while waiting."""
     service = services.get(ticket.service_id)
     name: Text = service.name if service is not None else {"kk": ticket.service_id}
     second = SECOND_LANGUAGE.get(language, "ru")
@@ -62,6 +65,9 @@ def make_slip(
         language=cast(Language, language if language in ("kk", "ru", "en") else "kk"),
         appointment_at=ticket.appointment_at,
         footer_lines=footer,
+        documents=tuple(text_in(d, language) for d in service.documents)
+        if documents and service is not None
+        else (),
     )
 
 
@@ -76,9 +82,12 @@ class Issuer:
     Runs on the link's worker thread. `printer` None means this kiosk only shows the number.
     """
 
-    def __init__(self, client: HallClient, printer: TicketPrinter | None) -> None:
+    def __init__(
+        self, client: HallClient, printer: TicketPrinter | None, *, documents: bool = True
+    ) -> None:
         self.client = client
         self.printer = printer
+        self.documents = documents  # print what to bring on each ticket
         self.reported: str | None = None  # the printer state the server last heard
 
     def issue(
@@ -101,7 +110,9 @@ class Issuer:
         )
         if not print_ticket or self.printer is None:
             return Issued(ticket, None)
-        slip = make_slip(ticket, services, hall_name, words(ticket), request.language)
+        slip = make_slip(
+            ticket, services, hall_name, words(ticket), request.language, documents=self.documents
+        )
         try:
             self.printer.print_ticket(slip)
         except HardwareError as error:

@@ -190,3 +190,45 @@ def test_nobody_ahead_prints_soon_not_zero_minutes(
     first = dataclasses.replace(slips[lang], people_ahead=0, wait_minutes=0)
     text = _render(layout_ticket(first, load_profile(KZ_PROFILE)).data, KZ_PROFILE)
     assert soon in text and "~0" not in text
+
+
+SHOTS = Path(__file__).resolve().parents[1] / "screenshots" / "tickets"
+DOCUMENTS = {
+    "kk": ("Ескі жеке куәлігіңіз немесе төлқұжатыңыз (болса)", "Туу туралы куәлігіңіз"),
+    "ru": ("Старое удостоверение личности или паспорт (если есть)", "Свидетельство о рождении"),
+    "en": ("Your old ID card or passport (if you have one)", "Your birth certificate"),
+}
+
+
+@pytest.mark.parametrize(
+    ("lang", "bring", "profile_name", "paper_mm"),
+    [
+        ("kk", "Өзіңізбен алып келіңіз:", KZ_PROFILE, 80),
+        ("ru", "Что взять с собой:", KZ_PROFILE, 80),
+        ("en", "What to bring:", KZ_PROFILE, 80),
+        ("en", "What to bring:", "POS-5890", 58),  # no Kazakh page: English stays text
+    ],
+)
+def test_what_to_bring_is_printed_as_a_list_under_the_qr_code(
+    slips: dict[str, TicketSlip], lang: str, bring: str, profile_name: str, paper_mm: int
+) -> None:
+    slip = dataclasses.replace(slips[lang], documents=DOCUMENTS[lang])
+    profile = load_profile(profile_name, paper_mm=paper_mm)
+    ticket = layout_ticket(slip, profile)
+    paper = EscposRenderer(profile.code_pages, profile.width_dots).render(ticket.data)
+    lines = paper.text.splitlines()
+    qr = next(i for i, line in enumerate(lines) if line.startswith(("[qr ", "[image")))
+    heading = lines.index(bring)
+    assert heading > qr, "the list comes after the QR code, to read while waiting"
+    items = [line for line in lines[heading + 1 :] if line.startswith("- ")]
+    assert len(items) == 2 and items[0].startswith(f"- {DOCUMENTS[lang][0][:12]}")
+    columns = profile.width_dots // 12
+    follow = lines[lines.index(items[0]) + 1]
+    assert follow.startswith("  ") or follow == items[1], "a long item wraps under its text"
+    assert max(len(line) for line in lines if not line.startswith("[")) <= columns
+    if profile_name == KZ_PROFILE:
+        assert ticket.raster_lines == ()  # "- " bullets: every line stays in printer font
+        SHOTS.mkdir(parents=True, exist_ok=True)
+        paper.image.save(SHOTS / f"ticket-documents-{lang}-{paper_mm}mm.png")
+    no_list = layout_ticket(slips[lang], profile).data
+    assert bring not in EscposRenderer(profile.code_pages, profile.width_dots).render(no_list).text

@@ -51,6 +51,13 @@ def ready(qtbot: QtBot, kiosk: object) -> QWidget:
     return window  # type: ignore[no-any-return]
 
 
+BRING = {
+    "kk": ("Өзіңізбен алып келіңіз:", "Ескі жеке куәлігіңіз"),
+    "ru": ("Что взять с собой:", "Старое удостоверение"),
+    "en": ("What to bring:", "Your old ID card"),
+}
+
+
 @pytest.mark.parametrize("language", ["kk", "ru", "en"])
 def test_a_visitor_takes_a_ticket_in_their_language_and_it_prints(
     qtbot: QtBot, make_kiosk: Callable[..., object], printer_dir: Path, language: str
@@ -66,6 +73,8 @@ def test_a_visitor_takes_a_ticket_in_their_language_and_it_prints(
     assert find(window, "qr") is not None
     printed = (printer_dir / "ticket-0001.txt").read_text(encoding="utf-8")
     assert "A001" in printed and SERVICE_NAMES[language].split(":")[0] in printed
+    bring, first_document = BRING[language]  # the demo hall's ID card: what to bring, printed
+    assert bring in printed and f"- {first_document}" in printed
     shoot(window, f"flow-ticket-{language}")
     tap(qtbot, window, "done")
     assert window.flow.screen is Screen.WELCOME
