@@ -131,7 +131,9 @@ def backup(store: SqlHallStore, path: Path) -> BackupSummary:
 def _decode(table: Table, row: dict[str, Any]) -> dict[str, Any]:
     decoded = {}
     for column in table.columns:
-        value = row.get(column.name)
+        if column.name not in row:  # a backup from before the column: its default applies
+            continue
+        value = row[column.name]
         if isinstance(value, str) and isinstance(column.type, DateTime):
             value = datetime.fromisoformat(value)
         elif isinstance(value, str) and isinstance(column.type, Date):

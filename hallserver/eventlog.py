@@ -37,15 +37,18 @@ class EventRecord(NamedTuple):
     hash: str
 
     def wire(self) -> str:
-        """The JSON text sent to terminals for this event: the public event stream, so a
-        booking's IIN is masked (the log keeps it whole)."""
+        """The JSON text sent to terminals for this event. The event stream is public: a
+        booking's IIN is masked, and so is its code while the code can still check in or
+        cancel (the log keeps both whole)."""
         head = orjson.dumps({"type": self.type, "at": self.at, "actor": self.actor})
         data = self.data
-        if '"iin":"' in data:  # only events that carry a booking made with an IIN
+        if '"booking":{' in data:  # only booking events and check-ins: rare
             public = orjson.loads(data)
             booking = public.get("booking")
             if isinstance(booking, dict):
                 booking["iin"] = masked_iin(booking.get("iin"))
+                if booking.get("state") == "booked":
+                    booking["code"] = None
             data = canonical(public)
         return f'{{"seq":{self.seq},{head[1:-1].decode()},"data":{data}}}'
 

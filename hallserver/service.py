@@ -170,7 +170,8 @@ class HallService:
         return self._writer.running
 
     async def tick(self) -> None:
-        """Open a new business day when the date has changed (called at start and each minute)."""
+        """Open a new business day when the date has changed; end disabled operators' sessions
+        (called at start and every 30 seconds)."""
         if self._stale:  # never roll a day over what a refused command left
             await self._reload()
         now = self.now()
@@ -185,10 +186,10 @@ class HallService:
         disabled = await asyncio.to_thread(self._disabled_operators)
         if not disabled:
             return
-        sessions = [
+        sessions = [  # counter and board sessions alike: a session ends; a terminal's token not
             key
-            for key, (actor, _) in self._tokens.items()
-            if actor.role is Role.OPERATOR and actor.subject in disabled
+            for key, (actor, expires) in self._tokens.items()
+            if expires is not None and actor.subject in disabled
         ]
         counters = [
             c.id

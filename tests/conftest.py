@@ -8,7 +8,7 @@ import subprocess
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -247,3 +247,16 @@ def end_process(process: subprocess.Popen[Any], timeout: float = 10) -> None:
     except subprocess.TimeoutExpired:
         process.kill()
         process.wait()
+
+
+def a_free_slot(http: Any) -> datetime:
+    """A bookable ID-card slot from the day after tomorrow on (the calendar's Sundays and
+    holidays come and go with the date these tests run on)."""
+    today = date.fromisoformat(http.get("/hall").json()["day"])
+    for ahead in range(2, 14):
+        day = (today + timedelta(days=ahead)).isoformat()
+        slots = http.get("/services/id-card/slots", params={"day": day}).json()["slots"]
+        free = [s for s in slots if s["free"]]
+        if free:
+            return datetime.fromisoformat(free[0]["at"])
+    raise AssertionError("no bookable day in the next two weeks")

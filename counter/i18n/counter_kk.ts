@@ -403,7 +403,7 @@
     <message>
         <location filename="../views/texts.py" line="120"/>
         <source>This operator is disabled: ask the hall&apos;s administrator.</source>
-        <translation>Бұл оператор өшірілген: залдың әкімшісіне хабарласыңыз.</translation>
+        <translation>Бұл оператор бұғатталған: залдың әкімшісіне хабарласыңыз.</translation>
     </message>
     <message>
         <location filename="../views/texts.py" line="123"/>

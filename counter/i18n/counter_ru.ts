@@ -468,7 +468,7 @@
     <message>
         <location filename="../views/texts.py" line="157"/>
         <source>That counter is closed: send the visitor to the service&apos;s queue instead.</source>
-        <translation>То окно закрыто: направьте посетителя в общую очередь услуги.</translation>
+        <translation>Это окно закрыто: направьте посетителя в общую очередь услуги.</translation>
     </message>
     <message>
         <location filename="../views/texts.py" line="160"/>

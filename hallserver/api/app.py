@@ -94,3 +94,5 @@ async def _tick(hall: HallService) -> None:
             await hall.tick()
         except HallError as exc:
             log.warning("day change deferred: %s", exc.message)
+        except Exception:  # a database hiccup: the next tick tries again, the ticker lives on
+            log.exception("the hall's tick failed; trying again in %.0f s", TICK_S)

@@ -77,7 +77,8 @@ OPERATIONS: dict[tuple[str, str], tuple[str, JsonObject | None, str, str | None]
     ("GET", "/queue"): ("Waiting per service and the estimate for a new ticket", None, "200", None),
     ("GET", "/snapshot"): ("Everything a screen shows, with the last event seq", None, "200", None),
     ("POST", "/tickets"): (
-        "Issue a ticket (kiosk, consultant)",
+        "Issue a ticket (kiosk, consultant). Refused with 409 and opens_at: hall_closed, "
+        "service_closed, service_suspended, issuing_ended (before closing), daily_limit_reached",
         {
             "type": "object",
             "properties": {

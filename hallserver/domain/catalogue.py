@@ -127,7 +127,7 @@ class Service:
     hours: WeekHours | None = None  # None: the hall's hours
     icon: str = ""
     slot_capacity: int = 4  # appointments per hour
-    daily_limit: int = 0  # walk-in tickets stop once this many were issued today (0: no limit)
+    daily_limit: int = 0  # walk-ins stop once this many tickets, check-ins too, were issued today
 
     def __post_init__(self) -> None:
         if len(self.prefix) != 1 or not self.prefix.isalpha() or not self.prefix.isupper():
@@ -201,10 +201,26 @@ class Catalogue:
         holidays = {day: None for day, hours in self.hours.dates.items() if hours is None}
         return WeekHours(service.hours.days, holidays)
 
+    def opens_for(self, service: Service, at: datetime) -> datetime | None:
+        """The first moment at or after `at` when both the hall and the service are open."""
+        hours = self.service_hours(service)
+        moment: datetime | None = at
+        for _ in range(2 * NEXT_OPENING_DAYS):
+            hall = self.hours.next_opening(moment) if moment is not None else None
+            both = hours.next_opening(hall) if hall is not None else None
+            if both is None or self.hours.is_open(both):
+                return both
+            moment = both  # the service opens while the hall is closed: look further on
+        return None
+
+    def closes_for(self, service: Service, at: datetime) -> datetime | None:
+        """When the day of `at` ends for `service`: the hall or the service, whichever closes
+        first; None on a day either is closed."""
+        closes = [h.closes_at(at) for h in (self.hours, self.service_hours(service))]
+        return None if None in closes else min(c for c in closes if c is not None)
+
     def last_ticket_at(self, service: Service, at: datetime) -> datetime | None:
         """When walk-in tickets for `service` stop on the day of `at`: `last_ticket_min` before
         the hall or the service closes, whichever is first; None on a closed day."""
-        closes = [h.closes_at(at) for h in (self.hours, self.service_hours(service))]
-        if None in closes:
-            return None
-        return min(c for c in closes if c is not None) - timedelta(minutes=self.last_ticket_min)
+        closes = self.closes_for(service, at)
+        return None if closes is None else closes - timedelta(minutes=self.last_ticket_min)

@@ -381,32 +381,30 @@ class Hall:
             )
         if not self.enforce_hours:
             return
-        hours = self.catalogue.service_hours(service)
-        if not hours.is_open(now):
+        if not self.catalogue.service_hours(service).is_open(now):
             raise HallClosed(
                 f"{service.name.en} is not provided at this time",
-                opens_at=hours.next_opening(now),
+                opens_at=self.catalogue.opens_for(service, now),
                 code="service_closed",
             )
 
     def _require_issuing(self, service: Service, now: datetime) -> None:
         """Walk-in tickets stop before closing, so that those already waiting are served, and
         once the service's tickets for the day are all given out."""
+        catalogue = self.catalogue
         if service.daily_limit and self.state.numbering.get(service.id, 0) >= service.daily_limit:
-            hours = self.catalogue.service_hours(service)
-            closes = hours.closes_at(now)
+            closes = catalogue.closes_for(service, now)
             raise HallClosed(
                 f"today's {service.daily_limit} tickets for {service.name.en} are all given out",
-                opens_at=hours.next_opening(closes) if closes is not None else None,
+                opens_at=catalogue.opens_for(service, closes) if closes is not None else None,
                 code="daily_limit_reached",
             )
-        last = self.catalogue.last_ticket_at(service, now)
+        last = catalogue.last_ticket_at(service, now)
         if self.enforce_hours and last is not None and now >= last:
-            hours = self.catalogue.service_hours(service)
-            closes = hours.closes_at(now)
+            closes = catalogue.closes_for(service, now)
             raise HallClosed(
                 f"tickets for {service.name.en} are no longer issued today",
-                opens_at=hours.next_opening(closes) if closes is not None else None,
+                opens_at=catalogue.opens_for(service, closes) if closes is not None else None,
                 code="issuing_ended",
             )
 
@@ -512,9 +510,9 @@ class Hall:
         )
 
     def _earlier_eligible(self, ticket: Ticket, counter: Counter, now: datetime) -> bool:
-        """Whether a ticket this counter could take now, issued before `ticket`, is passed
-        over. One the policy keeps back is not: a backup line not yet past its target wait,
-        an appointment not yet due."""
+        """Whether someone who came before `ticket` and whom this counter serves now is passed
+        over. The counter does not serve yet a backup line before its target wait (unless it
+        calls from that very line), nor an appointment before its time."""
         issued = (ticket.issued_at, ticket.order)
         for service_id, level in counter.profile.items():
             target = timedelta(minutes=self.services[service_id].target_wait_min)
@@ -525,7 +523,11 @@ class Hall:
                     if queue_class is QueueClass.APPOINTMENT:
                         if other.appointment_at is not None and other.appointment_at > now:
                             continue  # not due yet
-                    elif level is Level.BACKUP and now - other.issued_at <= target:
+                    elif (
+                        level is Level.BACKUP
+                        and service_id != ticket.service
+                        and now - other.issued_at <= target
+                    ):
                         break  # in issue order: the rest of this lane waited less still
                     if (other.issued_at, other.order) < issued:
                         return True

@@ -67,8 +67,9 @@ def alerts(hall: Hall, now: datetime, rules: BoardRules) -> list[Alert]:
 def _waits_over_target(hall: Hall, now: datetime) -> list[Alert]:
     waits: dict[str, list[float]] = {}
     for ticket in hall.tickets.values():  # one pass: the board looks every second
-        if ticket.state is TicketState.WAITING:
-            waits.setdefault(ticket.service, []).append((now - ticket.issued_at).total_seconds())
+        if ticket.state is TicketState.WAITING:  # an early appointment waits from its time
+            since = max(ticket.issued_at, ticket.appointment_at or ticket.issued_at)
+            waits.setdefault(ticket.service, []).append((now - since).total_seconds())
     found = []
     for service in hall.catalogue.services:
         target_s = service.target_wait_min * 60

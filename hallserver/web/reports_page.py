@@ -154,9 +154,12 @@ WORDS: Words = {
         "en": "visits ended by cancelling the ticket",
     },
     "def_wait": {
-        "kk": "бару басталғаннан бірінші шақыруға дейін (шақырылғандар)",
-        "ru": "от начала визита до первого вызова (по вызванным)",
-        "en": "from the visit's start to its first call (called visits)",
+        "kk": "бару басталғаннан бірінші шақыруға дейін (шақырылғандар); ерте тіркелген жазылу — "
+        "өз уақытынан бастап",
+        "ru": "от начала визита до первого вызова (по вызванным); запись, отметившаяся заранее, — "
+        "от своего времени",
+        "en": "from the visit's start to its first call (called visits); an appointment that "
+        "checked in early, from its time",
     },
     "def_service": {
         "kk": "қызмет басталғаннан аяқталғанға дейін (қызмет көрсетілгендер)",

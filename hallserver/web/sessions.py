@@ -114,7 +114,7 @@ async def check_operator(hall: HallService, login: str, pin: str) -> Actor | Non
         row = conn.execute(
             select(schema.operators).where(schema.operators.c.login == login)
         ).first()
-    if row is None or not row.supervisor:
+    if row is None or not row.supervisor or row.disabled:  # one who has left signs in no more
         return None
     if not await asyncio.to_thread(access.check_pin, pin, row.pin_hash):
         return None

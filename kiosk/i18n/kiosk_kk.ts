@@ -366,7 +366,7 @@
     <message>
         <location filename="../views/texts.py" line="39"/>
         <source>Tickets for this service are no longer issued today, so that everyone already waiting is served. It is available again from {time}.</source>
-        <translation>Бүгін бұл қызметке талон беру аяқталды: кезекте тұрғандардың бәріне үлгеру үшін. Қызмет {time} бастап қайта қолжетімді.</translation>
+        <translation>Бүгін бұл қызметке талон беру аяқталды: кезекте тұрғандардың бәріне қызмет көрсетіп үлгеру үшін. Қызмет {time} бастап қайта қолжетімді.</translation>
     </message>
     <message>
         <location filename="../views/texts.py" line="44"/>

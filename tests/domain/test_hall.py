@@ -216,6 +216,15 @@ def test_only_a_visitor_the_counter_could_take_counts_as_passed_over(hall: Hall)
     assert birth.data["out_of_order"] is False, "the appointment is not due until 14:00"
 
 
+def test_a_supervisor_call_from_a_backup_line_passes_those_ahead_in_it(hall: Hall) -> None:
+    open_counter(hall, "c2")  # ID cards as backup, nobody past the target yet
+    first = hall.issue("id-card", T0)[0].ticket
+    hall.issue("id-card", T0 + timedelta(minutes=1))
+    third = hall.issue("id-card", T0 + timedelta(minutes=2))[0].ticket
+    _, [called] = hall.call_ticket("c2", third.id, "urgent", T0 + timedelta(minutes=3))
+    assert called.data["out_of_order"] is True, f"{first.number} came first in that very line"
+
+
 def test_transfer_to_a_closed_counter_is_refused(hall: Hall) -> None:
     open_counter(hall)
     ticket = hall.issue("id-card", T0)[0].ticket

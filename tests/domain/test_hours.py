@@ -106,6 +106,29 @@ def test_a_services_tickets_for_the_day_run_out_and_booked_visitors_still_check_
     assert hall.issue("land", at(T0.date() + timedelta(days=1), 9))[0].ticket.number == "L001"
 
 
+def test_when_a_service_opens_again_is_when_the_hall_and_the_service_both_are() -> None:
+    afternoons = WeekHours({d: DayHours(time(14), time(18)) for d in range(6)})
+    catalogue = small_catalogue(
+        hours=WeekHours(
+            {d: DayHours(time(9), time(20)) for d in range(6)},
+            {NEW_YEARS_EVE: DayHours(time(9), time(13)), date(2027, 1, 1): None},
+        ),
+        last_ticket_min=30,
+    )
+    services = tuple(
+        replace(s, hours=afternoons) if s.id == "land" else s for s in catalogue.services
+    )
+    hall = Hall(replace(catalogue, services=services), T0.date())
+    with pytest.raises(HallClosed) as refused:  # the hall closes at 13:00 before land opens
+        hall.issue("land", at(NEW_YEARS_EVE, 10))
+    assert refused.value.code == "service_closed"
+    assert refused.value.opens_at == at(date(2027, 1, 2), 14)  # New Year's Day is closed
+    with pytest.raises(HallClosed) as ended:  # a Monday: land until 18:00, tickets to 17:30
+        hall.issue("land", at(T0.date(), 17, 30))
+    assert ended.value.code == "issuing_ended"
+    assert ended.value.opens_at == at(T0.date() + timedelta(days=1), 14)
+
+
 def test_the_demo_hall_keeps_kazakhstans_holidays_and_stops_tickets_at_half_past_seven() -> None:
     catalogue = demo_catalogue()
     assert catalogue.hours.on(INDEPENDENCE_DAY) is None

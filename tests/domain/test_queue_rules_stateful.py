@@ -322,17 +322,19 @@ class QueueMachine(RuleBasedStateMachine):
             )
             assert (ticket_id, why) == model_pick(before, self.hall, counter_id)
 
-        # The event's out_of_order flag means: an earlier ticket this counter could take now
-        # still waits (not one the rules keep back: a backup line before its target wait, an
-        # appointment before its time).
+        # The event's out_of_order flag means: someone who came earlier and whom this counter
+        # serves now still waits. Not served yet: a backup line before its target wait (unless
+        # the call comes from that line), an appointment before its time.
         def could_take(w: Waiting) -> bool:
             level = before.profiles[counter_id].get(w.service)
             if level is None or not w.open_to(counter_id):
                 return False
             if w.queue_class is QueueClass.APPOINTMENT:
                 return w.appointment_at is None or w.appointment_at <= before.now
+            if level is not Level.BACKUP or w.service == called.service:
+                return True
             target = timedelta(minutes=self.hall.services[w.service].target_wait_min)
-            return level is not Level.BACKUP or before.now - w.issued_at > target
+            return before.now - w.issued_at > target
 
         earlier = any(
             w.id != ticket_id and could_take(w) and w.key[1:] < called.key[1:]

@@ -6,14 +6,19 @@ import asyncio
 import io
 import json
 from collections.abc import Iterator
-from datetime import datetime, timedelta
 
 import httpx
 import pytest
 from websockets.sync.client import connect
 
 from hallserver.store.sql import SqlHallStore
-from tests.conftest import LiveServer, add_operator, counter_terminal_token, open_counter
+from tests.conftest import (
+    LiveServer,
+    a_free_slot,
+    add_operator,
+    counter_terminal_token,
+    open_counter,
+)
 
 
 @pytest.fixture
@@ -303,11 +308,7 @@ def test_the_event_stream_replays_after_a_seq_then_goes_live(
 def test_bookings_are_made_checked_in_and_cancelled(
     http: httpx.Client, live_server: LiveServer
 ) -> None:
-    hall = http.get("/hall").json()
-    now = datetime.fromisoformat(hall["now"])
-    slot = (now + timedelta(days=2)).replace(hour=11, minute=0, second=0, microsecond=0)
-    if slot.weekday() == 6:
-        slot += timedelta(days=1)
+    slot = a_free_slot(http)
     made = http.post(
         "/bookings",
         json={"service_id": "id-card", "slot_at": slot.isoformat(), "iin": "900101300017"},
@@ -328,8 +329,7 @@ def test_bookings_are_made_checked_in_and_cancelled(
 def test_the_public_event_stream_never_carries_a_whole_iin(
     http: httpx.Client, live_server: LiveServer
 ) -> None:
-    now = datetime.fromisoformat(http.get("/hall").json()["now"])
-    slot = (now + timedelta(days=2)).replace(hour=11, minute=0, second=0, microsecond=0)
+    slot = a_free_slot(http)
     ws_url = live_server.url.replace("http://", "ws://") + "/api/v1/events"
     with connect(ws_url, open_timeout=5) as stream:
         json.loads(stream.recv(timeout=5))  # the snapshot
@@ -340,8 +340,12 @@ def test_the_public_event_stream_never_carries_a_whole_iin(
         assert made.status_code == 201, made.text
         http.post(f"/bookings/{made.json()['code']}/cancel")
         texts = [stream.recv(timeout=5) for _ in range(2)]
-    assert [json.loads(t)["type"] for t in texts] == ["booking.created", "booking.cancelled"]
+    created, cancelled = (json.loads(t) for t in texts)
+    assert (created["type"], cancelled["type"]) == ("booking.created", "booking.cancelled")
     assert all("900101300017" not in t and "********0017" in t for t in texts)
+    code = made.json()["code"]  # a live code would let any listener cancel or check in
+    assert created["data"]["booking"]["code"] is None and code not in texts[0]
+    assert cancelled["data"]["booking"]["code"] == code  # cancelled: it opens nothing now
     logged = [r.data for r in SqlHallStore(live_server.db_url).events() if "booking" in r.data]
     assert len(logged) == 2 and all("900101300017" in data for data in logged)  # sealed whole
 
@@ -561,12 +565,21 @@ def test_an_operator_who_has_left_is_disabled_signed_out_and_can_come_back(
     session = open_counter(live_server, "c1", login="aigul")
     terminal = counter_terminal_token(live_server, "c1")
     assert http.get("/whoami", headers=bearer(session)).status_code == 200
+    add_operator(live_server, "boss", "2468", supervisor=True)  # and a supervisor on the board
+    form = {"login": "boss", "pin": "2468"}
+    board = httpx.post(f"{live_server.url}/board/login", data=form)
+    assert board.status_code == 303 and board.cookies.get("kezek_session")
+    cookie = {"kezek_session": board.cookies["kezek_session"]}
+    assert httpx.get(f"{live_server.url}/board", cookies=cookie).status_code == 200
     db = ["--db", live_server.db_url]
     assert kezek(["operator", "disable", "aigul", *db]) == 0
+    assert kezek(["operator", "disable", "boss", *db]) == 0
     assert live_server.loop is not None and isinstance(live_server.hall, HallService)
     # the hall's 30-second tick, now rather than later
     asyncio.run_coroutine_threadsafe(live_server.hall.tick(), live_server.loop).result(10)
     assert http.get("/whoami", headers=bearer(session)).status_code == 401
+    assert httpx.get(f"{live_server.url}/board", cookies=cookie).status_code == 303  # to login
+    assert httpx.post(f"{live_server.url}/board/login", data=form).status_code != 303
     c1 = next(c for c in http.get("/counters").json() if c["id"] == "c1")
     assert (c1["operator_id"], c1["state"]) == (None, "closed")
     pin = {"login": "aigul", "pin": "4321"}
@@ -585,3 +598,28 @@ def test_an_operator_who_has_left_is_disabled_signed_out_and_can_come_back(
         "/counters/c1/sign-in", json={"login": "aigul", "pin": "8642"}, headers=bearer(terminal)
     )
     assert new.status_code == 200, new.text
+
+
+def test_the_halls_tick_lives_on_after_a_database_hiccup(
+    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    from hallserver.api import app
+
+    calls: list[int] = []
+
+    class Flaky:
+        async def tick(self) -> None:
+            calls.append(1)
+            if len(calls) == 1:
+                raise OSError("the database went away")
+
+    monkeypatch.setattr(app, "TICK_S", 0.001)
+
+    async def run() -> None:
+        ticker = asyncio.create_task(app._tick(Flaky()))  # type: ignore[arg-type]
+        while len(calls) < 3:
+            await asyncio.sleep(0.001)
+        ticker.cancel()
+
+    asyncio.run(asyncio.wait_for(run(), 10))
+    assert len(calls) >= 3 and "the hall's tick failed" in caplog.text

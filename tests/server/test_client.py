@@ -6,7 +6,7 @@ import socket
 import threading
 import time
 from collections.abc import Callable, Iterator
-from datetime import datetime, timedelta
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -21,7 +21,13 @@ from hallserver.client import (
     HallUnreachable,
 )
 from hallserver.protocol import HallEvent, Snapshot
-from tests.conftest import LiveServer, add_operator, counter_terminal_token, open_counter
+from tests.conftest import (
+    LiveServer,
+    a_free_slot,
+    add_operator,
+    counter_terminal_token,
+    open_counter,
+)
 
 SERVICE = "id-card"  # the demo hall's; counter c1 serves it (and passport)
 OTHER_SERVICE = "passport"
@@ -261,8 +267,11 @@ def test_enrollment_default_path_is_under_the_user_config_dir() -> None:
     assert path.name == "kiosk.json" and path.parent.name == "kezek"
 
 
-def test_book_then_cancel_a_booking(kiosk: HallClient) -> None:
-    slot = (datetime.now() + timedelta(days=2)).replace(hour=11, minute=0, second=0, microsecond=0)
+def test_book_then_cancel_a_booking(kiosk: HallClient, live_server: LiveServer) -> None:
+    import httpx
+
+    with httpx.Client(base_url=live_server.api, timeout=10) as http:
+        slot = a_free_slot(http)  # not a weekend nor a holiday, whatever day the tests run
     booking = kiosk.book(SERVICE, slot)
     assert (booking.service_id, booking.state) == (SERVICE, "booked")
     assert kiosk.booking(booking.code) == booking

@@ -40,6 +40,15 @@ def test_a_wait_over_the_target_raises_an_alert_that_clears_when_called() -> Non
     assert "wait_over_target" not in kinds(hall, late)
 
 
+def test_an_appointment_checked_in_early_waits_from_its_time_for_the_board() -> None:
+    hall = hall_with_open_counter()
+    slot = T0 + timedelta(hours=1)
+    hall.book("birth", slot, "ACD123", T0 - timedelta(days=1), iin=None)
+    hall.issue("birth", slot - timedelta(minutes=30), booking_code="ACD123")  # half an hour early
+    assert "wait_over_target" not in kinds(hall, slot + timedelta(minutes=10))  # 40 min after
+    assert "wait_over_target" in kinds(hall, slot + timedelta(minutes=16))
+
+
 def test_an_open_counter_idle_while_its_queue_waits_raises_an_alert_after_the_grace() -> None:
     hall = hall_with_open_counter()
     hall.issue("id-card", T0)
