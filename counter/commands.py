@@ -72,14 +72,17 @@ class CounterClient(HallClient):
             if raw is None:
                 return Outcome(command, nobody_waiting=True)
             return Outcome(command, ticket=_parse(TicketInfo.from_json, raw))
-        if action is Action.CALL_TICKET:
-            body: JsonObject = {"ticket_id": command.ticket_id, "reason": command.reason}
+        if action is Action.CALL_TICKET:  # a postponed visitor needs no reason: they are back
+            body: JsonObject = {"ticket_id": command.ticket_id}
+            if command.reason:
+                body["reason"] = command.reason
             return Outcome(command, ticket=_ticket(self._post(f"{counter}/call", body)))
         ticket_paths = {
             Action.RECALL: "recall",
             Action.START: "start",
             Action.FINISH: "finish",
             Action.NO_SHOW: "no-show",
+            Action.POSTPONE: "postpone",
         }
         if action in ticket_paths:
             return Outcome(command, ticket=_ticket(self._post(f"{ticket}/{ticket_paths[action]}")))

@@ -34,10 +34,11 @@ class Action(enum.Enum):
     FINISH = "finish"
     NO_SHOW = "no_show"
     TRANSFER = "transfer"
+    POSTPONE = "postpone"  # the visitor steps away (to pay, to copy); called back with CALL_TICKET
     PAUSE = "pause"
     RESUME = "resume"  # = open: also how the day starts
     CLOSE = "close"
-    CALL_TICKET = "call_ticket"  # a supervisor's call out of order
+    CALL_TICKET = "call_ticket"  # a postponed visitor back, or a supervisor's call out of order
     SIGN_OUT = "sign_out"
     RATE = "rate"  # from the rating keypad after a finish: never a button
 
@@ -45,6 +46,7 @@ class Action(enum.Enum):
 PAUSE_REASONS = ("break", "lunch", "technical", "paperwork")
 OPEN_STATUSES = frozenset({"called", "serving"})
 _RANK = {"waiting": 0, "called": 1, "serving": 2}  # anything else (finished, …) ranks 3
+_NEVER = datetime.min.replace(tzinfo=UTC)
 
 
 @dataclass(frozen=True)
@@ -81,9 +83,11 @@ class TicketInfo:
     def status(self) -> str:
         return self.view.status
 
-    def progress(self) -> tuple[int, int, int]:
-        """Orders versions of one ticket: a late event never undoes a newer answer."""
-        return (self.view.transfers, _RANK.get(self.view.status, 3), self.view.times_called)
+    def progress(self) -> tuple[int, datetime, int, int]:
+        """Orders versions of one ticket: a late event never undoes a newer answer (a call back
+        after a postponement is newer than the postponement: it was called again later)."""
+        called = self.view.called_at or _NEVER
+        return (self.view.transfers, called, _RANK.get(self.view.status, 3), self.view.times_called)
 
     def waited_s(self, now: datetime) -> int:
         """How long the visitor waited before the first call (or has waited so far)."""
@@ -126,6 +130,7 @@ class ConsoleState:
     counter: CounterView | None = None
     current: TicketInfo | None = None
     waiting: dict[str, TicketInfo] = field(default_factory=dict)
+    postponed: dict[str, TicketInfo] = field(default_factory=dict)  # stepped away from here
     pending: Action | None = None  # a command on its way: no second one meanwhile
     nobody_waiting: bool = False  # the last call found nobody; cleared when someone arrives
     clock_offset: timedelta = timedelta(0)  # server time minus this PC's time
@@ -147,14 +152,14 @@ class ConsoleState:
             legal.add(Action.PAUSE)
             if ticket is None:
                 legal.add(Action.CALL_NEXT)
-                if self.operator.supervisor and self.waiting:
+                if self.postponed or (self.operator.supervisor and self.waiting):
                     legal.add(Action.CALL_TICKET)
         else:
             legal.add(Action.RESUME)
         if ticket is not None and ticket.status == "called":
-            legal |= {Action.RECALL, Action.START, Action.NO_SHOW, Action.TRANSFER}
+            legal |= {Action.RECALL, Action.START, Action.NO_SHOW, Action.TRANSFER, Action.POSTPONE}
         if ticket is not None and ticket.status == "serving":
-            legal |= {Action.FINISH, Action.TRANSFER}
+            legal |= {Action.FINISH, Action.TRANSFER, Action.POSTPONE}
         return frozenset(legal)
 
     def lamp(self) -> str:
@@ -202,9 +207,12 @@ class ConsoleState:
             fresh = replace(known, view=fresh.view)  # keep the notes the snapshot lacks
         self.current = fresh
         self.waiting = {}
+        self.postponed = {}
         for ticket in tickets.values():
             if self._waits_here(ticket):
                 self.waiting[ticket.id] = ticket
+            elif self._away_from_here(ticket):
+                self.postponed[ticket.id] = ticket
         if self.waiting:
             self.nobody_waiting = False
 
@@ -217,6 +225,7 @@ class ConsoleState:
             return None
         if event.type == DAY_OPENED:
             self.waiting.clear()
+            self.postponed.clear()
             return None
         if event.type not in TICKET_EVENTS or not isinstance(event.data.get("ticket"), dict):
             return None
@@ -258,6 +267,16 @@ class ConsoleState:
             self.waiting[ticket.id] = ticket
         else:
             self.waiting.pop(ticket.id, None)
+        known = self.postponed.get(ticket.id)
+        if self._away_from_here(ticket) and (
+            known is None or known.progress() <= ticket.progress()
+        ):
+            self.postponed[ticket.id] = ticket
+        elif known is None or known.progress() <= ticket.progress():
+            self.postponed.pop(ticket.id, None)
+
+    def _away_from_here(self, ticket: TicketInfo) -> bool:
+        return ticket.status == "postponed" and ticket.view.counter_id == self.counter_id
 
     def _waits_here(self, ticket: TicketInfo) -> bool:
         return (

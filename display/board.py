@@ -21,6 +21,7 @@ from hallserver.protocol import (
     TICKET_CANCELLED,
     TICKET_EXPIRED,
     TICKET_NO_SHOW,
+    TICKET_POSTPONED,
     TICKET_RECALLED,
     TICKET_REQUEUED,
     TICKET_TRANSFERRED,
@@ -35,7 +36,14 @@ from hallserver.protocol import (
 
 # A call no longer stands once the visitor is sent back to a line or the ticket is closed unserved.
 _WITHDRAWN = frozenset(
-    {TICKET_REQUEUED, TICKET_CANCELLED, TICKET_TRANSFERRED, TICKET_NO_SHOW, TICKET_EXPIRED}
+    {
+        TICKET_REQUEUED,
+        TICKET_CANCELLED,
+        TICKET_TRANSFERRED,
+        TICKET_NO_SHOW,
+        TICKET_EXPIRED,
+        TICKET_POSTPONED,  # stepped away: off the board until called back (and spoken again)
+    }
 )
 
 

@@ -34,6 +34,8 @@ TICKET_CANCELLED = "ticket.cancelled"
 TICKET_TRANSFERRED = "ticket.transferred"
 TICKET_RATED = "ticket.rated"
 TICKET_EXPIRED = "ticket.expired"
+TICKET_POSTPONED = "ticket.postponed"  # stepped away; their counter calls them back
+TICKET_RELEASED = "ticket.released"  # no longer held for one counter
 COUNTER_CHANGED = "counter.changed"
 SERVICE_CHANGED = "service.changed"
 DAY_OPENED = "day.opened"
@@ -53,6 +55,8 @@ TICKET_EVENTS = frozenset(
         TICKET_TRANSFERRED,
         TICKET_RATED,
         TICKET_EXPIRED,
+        TICKET_POSTPONED,
+        TICKET_RELEASED,
     }
 )
 

@@ -4,27 +4,32 @@
 <context>
     <name>CallTicketDialog</name>
     <message>
-        <location filename="../views/dialogs.py" line="169"/>
-        <source>Call a ticket out of order</source>
-        <translation>Call a ticket out of order</translation>
+        <location filename="../views/dialogs.py" line="171"/>
+        <source>Call a ticket</source>
+        <translation>Call a ticket</translation>
     </message>
     <message>
-        <location filename="../views/dialogs.py" line="182"/>
+        <location filename="../views/dialogs.py" line="176"/>
+        <source>%1  %2 · back from stepping away</source>
+        <translation>%1  %2 · back from stepping away</translation>
+    </message>
+    <message>
+        <location filename="../views/dialogs.py" line="190"/>
         <source>Why this ticket goes first (required)</source>
         <translation>Why this ticket goes first (required)</translation>
     </message>
     <message>
-        <location filename="../views/dialogs.py" line="183"/>
+        <location filename="../views/dialogs.py" line="191"/>
         <source>The reason is written into the hall&apos;s event log.</source>
         <translation>The reason is written into the hall&apos;s event log.</translation>
     </message>
     <message>
-        <location filename="../views/dialogs.py" line="189"/>
+        <location filename="../views/dialogs.py" line="197"/>
         <source>Call</source>
         <translation>Call</translation>
     </message>
     <message>
-        <location filename="../views/dialogs.py" line="191"/>
+        <location filename="../views/dialogs.py" line="199"/>
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
@@ -32,62 +37,67 @@
 <context>
     <name>CounterWindow</name>
     <message>
-        <location filename="../views/window.py" line="267"/>
+        <location filename="../views/window.py" line="269"/>
         <source>“%1” is not possible now.</source>
         <translation>“%1” is not possible now.</translation>
     </message>
     <message>
-        <location filename="../views/window.py" line="318"/>
+        <location filename="../views/window.py" line="322"/>
         <source>Sign in first: the call button works after that.</source>
         <translation>Sign in first: the call button works after that.</translation>
     </message>
     <message>
-        <location filename="../views/window.py" line="358"/>
+        <location filename="../views/window.py" line="362"/>
         <source>Nobody is waiting for this counter.</source>
         <translation>Nobody is waiting for this counter.</translation>
     </message>
     <message>
-        <location filename="../views/window.py" line="363"/>
+        <location filename="../views/window.py" line="367"/>
         <source>Rating received: %1</source>
         <translation>Rating received: %1</translation>
     </message>
     <message>
-        <location filename="../views/window.py" line="366"/>
+        <location filename="../views/window.py" line="370"/>
         <source>%1 transferred to %2</source>
         <translation>%1 transferred to %2</translation>
     </message>
     <message>
-        <location filename="../views/window.py" line="466"/>
+        <location filename="../views/window.py" line="373"/>
+        <source>%1 has stepped away: when they are back, call them with F10.</source>
+        <translation>%1 has stepped away: when they are back, call them with F10.</translation>
+    </message>
+    <message>
+        <location filename="../views/window.py" line="473"/>
         <source>A visitor is waiting: %1</source>
         <translation>A visitor is waiting: %1</translation>
     </message>
     <message>
-        <location filename="../views/window.py" line="478"/>
+        <location filename="../views/window.py" line="485"/>
         <source>The visitor can rate the service on the keypad now.</source>
         <translation>The visitor can rate the service on the keypad now.</translation>
     </message>
     <message>
-        <location filename="../views/window.py" line="493"/>
+        <location filename="../views/window.py" line="500"/>
         <source>The call button is not connected.</source>
         <translation>The call button is not connected.</translation>
     </message>
     <message>
-        <location filename="../views/window.py" line="494"/>
+        <location filename="../views/window.py" line="501"/>
         <source>The number display is not connected.</source>
         <translation>The number display is not connected.</translation>
     </message>
     <message>
-        <location filename="../views/window.py" line="495"/>
+        <location filename="../views/window.py" line="502"/>
         <source>The rating keypad is not connected.</source>
         <translation>The rating keypad is not connected.</translation>
     </message>
     <message>
-        <location filename="../views/window.py" line="535"/>
+        <location filename="../views/window.py" line="542"/>
         <source>Kezek: %1</source>
         <translation>Kezek: %1</translation>
     </message>
     <message>
-        <location filename="../views/window.py" line="538"/>
+        <location filename="../views/window.py" line="545"/>
         <source>No connection to the hall server. Reconnecting…</source>
         <translation>No connection to the hall server. Reconnecting…</translation>
     </message>
@@ -95,27 +105,27 @@
 <context>
     <name>DayPanel</name>
     <message>
-        <location filename="../views/panels.py" line="85"/>
+        <location filename="../views/panels.py" line="96"/>
         <source>My day</source>
         <translation>My day</translation>
     </message>
     <message>
-        <location filename="../views/panels.py" line="86"/>
+        <location filename="../views/panels.py" line="97"/>
         <source>Served</source>
         <translation>Served</translation>
     </message>
     <message>
-        <location filename="../views/panels.py" line="87"/>
+        <location filename="../views/panels.py" line="98"/>
         <source>Average service</source>
         <translation>Average service</translation>
     </message>
     <message>
-        <location filename="../views/panels.py" line="88"/>
+        <location filename="../views/panels.py" line="99"/>
         <source>No-shows</source>
         <translation>No-shows</translation>
     </message>
     <message>
-        <location filename="../views/panels.py" line="89"/>
+        <location filename="../views/panels.py" line="100"/>
         <source>Ratings</source>
         <translation>Ratings</translation>
     </message>
@@ -159,19 +169,24 @@
 <context>
     <name>QueuePanel</name>
     <message>
-        <location filename="../views/panels.py" line="51"/>
+        <location filename="../views/panels.py" line="55"/>
         <source>Queue for this counter</source>
         <translation>Queue for this counter</translation>
     </message>
     <message>
-        <location filename="../views/panels.py" line="60"/>
+        <location filename="../views/panels.py" line="68"/>
         <source>Next: %1</source>
         <translation>Next: %1</translation>
     </message>
     <message>
-        <location filename="../views/panels.py" line="62"/>
+        <location filename="../views/panels.py" line="70"/>
         <source>Nobody is waiting.</source>
         <translation>Nobody is waiting.</translation>
+    </message>
+    <message>
+        <location filename="../views/panels.py" line="72"/>
+        <source>Stepped away: %1</source>
+        <translation>Stepped away: %1</translation>
     </message>
 </context>
 <context>
@@ -210,328 +225,338 @@
 <context>
     <name>Texts</name>
     <message>
-        <location filename="../views/texts.py" line="28"/>
+        <location filename="../views/texts.py" line="29"/>
         <source>Call next</source>
         <translation>Call next</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="29"/>
+        <location filename="../views/texts.py" line="30"/>
         <source>Recall</source>
         <translation>Recall</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="30"/>
+        <location filename="../views/texts.py" line="31"/>
         <source>Start</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="31"/>
+        <location filename="../views/texts.py" line="32"/>
         <source>Finish</source>
         <translation>Finish</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="32"/>
-        <location filename="../views/texts.py" line="81"/>
+        <location filename="../views/texts.py" line="33"/>
+        <location filename="../views/texts.py" line="83"/>
         <source>No-show</source>
         <translation>No-show</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="33"/>
+        <location filename="../views/texts.py" line="34"/>
         <source>Transfer</source>
         <translation>Transfer</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="34"/>
+        <location filename="../views/texts.py" line="35"/>
         <source>Pause</source>
         <translation>Pause</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="89"/>
+        <location filename="../views/texts.py" line="92"/>
         <source>Open</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="36"/>
+        <location filename="../views/texts.py" line="37"/>
         <source>Close counter</source>
         <translation>Close counter</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="35"/>
+        <location filename="../views/texts.py" line="36"/>
         <source>Open / resume</source>
         <translation>Open / resume</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="37"/>
+        <location filename="../views/texts.py" line="38"/>
         <source>Call a ticket</source>
         <translation>Call a ticket</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="38"/>
+        <location filename="../views/texts.py" line="39"/>
+        <source>Postpone</source>
+        <translation>Postpone</translation>
+    </message>
+    <message>
+        <location filename="../views/texts.py" line="40"/>
         <source>Sign out</source>
         <translation>Sign out</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="39"/>
+        <location filename="../views/texts.py" line="41"/>
         <source>Rating</source>
         <translation>Rating</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="46"/>
+        <location filename="../views/texts.py" line="48"/>
         <source>Break</source>
         <translation>Break</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="47"/>
+        <location filename="../views/texts.py" line="49"/>
         <source>Lunch</source>
         <translation>Lunch</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="48"/>
+        <location filename="../views/texts.py" line="50"/>
         <source>Technical problem</source>
         <translation>Technical problem</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="49"/>
+        <location filename="../views/texts.py" line="51"/>
         <source>Paperwork</source>
         <translation>Paperwork</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="50"/>
+        <location filename="../views/texts.py" line="52"/>
         <source>Other</source>
         <translation>Other</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="57"/>
+        <location filename="../views/texts.py" line="59"/>
         <source>Regular</source>
         <translation>Regular</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="58"/>
+        <location filename="../views/texts.py" line="60"/>
         <source>Disability</source>
         <translation>Disability</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="59"/>
+        <location filename="../views/texts.py" line="61"/>
         <source>Elderly visitor</source>
         <translation>Elderly visitor</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="60"/>
+        <location filename="../views/texts.py" line="62"/>
         <source>Pregnancy</source>
         <translation>Pregnancy</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="61"/>
+        <location filename="../views/texts.py" line="63"/>
         <source>Veteran</source>
         <translation>Veteran</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="68"/>
+        <location filename="../views/texts.py" line="70"/>
         <source>Excellent</source>
         <translation>Excellent</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="69"/>
+        <location filename="../views/texts.py" line="71"/>
         <source>Good</source>
         <translation>Good</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="70"/>
+        <location filename="../views/texts.py" line="72"/>
         <source>Satisfactory</source>
         <translation>Satisfactory</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="77"/>
+        <location filename="../views/texts.py" line="79"/>
         <source>Waiting</source>
         <translation>Waiting</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="78"/>
+        <location filename="../views/texts.py" line="80"/>
         <source>Called</source>
         <translation>Called</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="79"/>
+        <location filename="../views/texts.py" line="81"/>
         <source>Serving</source>
         <translation>Serving</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="80"/>
+        <location filename="../views/texts.py" line="82"/>
         <source>Finished</source>
         <translation>Finished</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="82"/>
+        <location filename="../views/texts.py" line="84"/>
         <source>Cancelled</source>
         <translation>Cancelled</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="90"/>
+        <location filename="../views/texts.py" line="85"/>
+        <source>Postponed</source>
+        <translation>Postponed</translation>
+    </message>
+    <message>
+        <location filename="../views/texts.py" line="93"/>
         <source>Paused</source>
         <translation>Paused</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="91"/>
+        <location filename="../views/texts.py" line="94"/>
         <source>Closed</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="102"/>
+        <location filename="../views/texts.py" line="105"/>
         <source>%1 min</source>
         <translation>%1 min</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="104"/>
+        <location filename="../views/texts.py" line="107"/>
         <source>%1 h %2 min</source>
         <translation>%1 h %2 min</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="113"/>
+        <location filename="../views/texts.py" line="116"/>
         <source>The hall server does not answer. Check the network; try again.</source>
         <translation>The hall server does not answer. Check the network; try again.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="116"/>
+        <location filename="../views/texts.py" line="119"/>
         <source>The hall server answered something this console cannot read.</source>
         <translation>The hall server answered something this console cannot read.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="119"/>
+        <location filename="../views/texts.py" line="122"/>
         <source>Wrong login or PIN.</source>
         <translation>Wrong login or PIN.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="120"/>
+        <location filename="../views/texts.py" line="123"/>
         <source>This operator is disabled: ask the hall&apos;s administrator.</source>
         <translation>This operator is disabled: ask the hall&apos;s administrator.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="123"/>
+        <location filename="../views/texts.py" line="126"/>
         <source>Too many wrong PINs: wait a minute and try again.</source>
         <translation>Too many wrong PINs: wait a minute and try again.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="126"/>
+        <location filename="../views/texts.py" line="129"/>
         <source>This computer is not enrolled as a counter terminal.</source>
         <translation>This computer is not enrolled as a counter terminal.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="129"/>
+        <location filename="../views/texts.py" line="132"/>
         <source>This console&apos;s token is not accepted: enroll it again.</source>
         <translation>This console&apos;s token is not accepted: enroll it again.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="132"/>
+        <location filename="../views/texts.py" line="135"/>
         <source>You are signed in at another counter: sign out there first.</source>
         <translation>You are signed in at another counter: sign out there first.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="135"/>
+        <location filename="../views/texts.py" line="138"/>
         <source>Another operator is signed in at this counter.</source>
         <translation>Another operator is signed in at this counter.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="138"/>
+        <location filename="../views/texts.py" line="141"/>
         <source>Only the operator signed in at this counter can do this.</source>
         <translation>Only the operator signed in at this counter can do this.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="141"/>
+        <location filename="../views/texts.py" line="144"/>
         <source>You are no longer signed in here. Sign in again.</source>
         <translation>You are no longer signed in here. Sign in again.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="144"/>
+        <location filename="../views/texts.py" line="147"/>
         <source>This ticket is at another counter.</source>
         <translation>This ticket is at another counter.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="145"/>
+        <location filename="../views/texts.py" line="148"/>
         <source>An operator must sign in before the counter opens.</source>
         <translation>An operator must sign in before the counter opens.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="148"/>
+        <location filename="../views/texts.py" line="151"/>
         <source>The counter is closed: open it first.</source>
         <translation>The counter is closed: open it first.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="151"/>
+        <location filename="../views/texts.py" line="154"/>
         <source>The counter is paused: resume it first.</source>
         <translation>The counter is paused: resume it first.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="154"/>
+        <location filename="../views/texts.py" line="157"/>
         <source>Finish the current visitor first (or mark a no-show).</source>
         <translation>Finish the current visitor first (or mark a no-show).</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="157"/>
+        <location filename="../views/texts.py" line="160"/>
         <source>That counter is closed: send the visitor to the service&apos;s queue instead.</source>
         <translation>That counter is closed: send the visitor to the service&apos;s queue instead.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="160"/>
+        <location filename="../views/texts.py" line="163"/>
         <source>That counter does not serve this service.</source>
         <translation>That counter does not serve this service.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="163"/>
+        <location filename="../views/texts.py" line="166"/>
         <source>This ticket is no longer waiting.</source>
         <translation>This ticket is no longer waiting.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="164"/>
+        <location filename="../views/texts.py" line="167"/>
         <source>Calling a ticket out of order needs a reason.</source>
         <translation>Calling a ticket out of order needs a reason.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="167"/>
+        <location filename="../views/texts.py" line="170"/>
         <source>The ticket has already moved on: the screen is updated.</source>
         <translation>The ticket has already moved on: the screen is updated.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="170"/>
+        <location filename="../views/texts.py" line="173"/>
         <source>This service is not provided today.</source>
         <translation>This service is not provided today.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="173"/>
+        <location filename="../views/texts.py" line="176"/>
         <source>This service is closed now.</source>
         <translation>This service is closed now.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="174"/>
+        <location filename="../views/texts.py" line="177"/>
         <source>The hall is closed now.</source>
         <translation>The hall is closed now.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="175"/>
+        <location filename="../views/texts.py" line="178"/>
         <source>There is no such ticket today.</source>
         <translation>There is no such ticket today.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="176"/>
+        <location filename="../views/texts.py" line="179"/>
         <source>There is no such service.</source>
         <translation>There is no such service.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="177"/>
+        <location filename="../views/texts.py" line="180"/>
         <source>There is no such counter.</source>
         <translation>There is no such counter.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="178"/>
+        <location filename="../views/texts.py" line="181"/>
         <source>Only a finished visit can be rated.</source>
         <translation>Only a finished visit can be rated.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="179"/>
+        <location filename="../views/texts.py" line="182"/>
         <source>This visit is already rated.</source>
         <translation>This visit is already rated.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="180"/>
+        <location filename="../views/texts.py" line="183"/>
         <source>You may not do this.</source>
         <translation>You may not do this.</translation>
     </message>

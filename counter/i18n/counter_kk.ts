@@ -4,27 +4,32 @@
 <context>
     <name>CallTicketDialog</name>
     <message>
-        <location filename="../views/dialogs.py" line="169"/>
-        <source>Call a ticket out of order</source>
-        <translation>Талонды кезектен тыс шақыру</translation>
+        <location filename="../views/dialogs.py" line="171"/>
+        <source>Call a ticket</source>
+        <translation>Талонды шақыру</translation>
     </message>
     <message>
-        <location filename="../views/dialogs.py" line="182"/>
+        <location filename="../views/dialogs.py" line="176"/>
+        <source>%1  %2 · back from stepping away</source>
+        <translation>%1  %2 · уақытша шығып, оралды</translation>
+    </message>
+    <message>
+        <location filename="../views/dialogs.py" line="190"/>
         <source>Why this ticket goes first (required)</source>
         <translation>Бұл талон неге бірінші шақырылады (міндетті)</translation>
     </message>
     <message>
-        <location filename="../views/dialogs.py" line="183"/>
+        <location filename="../views/dialogs.py" line="191"/>
         <source>The reason is written into the hall&apos;s event log.</source>
         <translation>Себебі залдың оқиғалар журналына жазылады.</translation>
     </message>
     <message>
-        <location filename="../views/dialogs.py" line="189"/>
+        <location filename="../views/dialogs.py" line="197"/>
         <source>Call</source>
         <translation>Шақыру</translation>
     </message>
     <message>
-        <location filename="../views/dialogs.py" line="191"/>
+        <location filename="../views/dialogs.py" line="199"/>
         <source>Cancel</source>
         <translation>Бас тарту</translation>
     </message>
@@ -32,62 +37,67 @@
 <context>
     <name>CounterWindow</name>
     <message>
-        <location filename="../views/window.py" line="267"/>
+        <location filename="../views/window.py" line="269"/>
         <source>“%1” is not possible now.</source>
         <translation>Қазір «%1» мүмкін емес.</translation>
     </message>
     <message>
-        <location filename="../views/window.py" line="318"/>
+        <location filename="../views/window.py" line="322"/>
         <source>Sign in first: the call button works after that.</source>
         <translation>Алдымен жүйеге кіріңіз: шақыру түймесі содан кейін істейді.</translation>
     </message>
     <message>
-        <location filename="../views/window.py" line="358"/>
+        <location filename="../views/window.py" line="362"/>
         <source>Nobody is waiting for this counter.</source>
         <translation>Бұл терезеге ешкім күтіп тұрған жоқ.</translation>
     </message>
     <message>
-        <location filename="../views/window.py" line="363"/>
+        <location filename="../views/window.py" line="367"/>
         <source>Rating received: %1</source>
         <translation>Баға алынды: %1</translation>
     </message>
     <message>
-        <location filename="../views/window.py" line="366"/>
+        <location filename="../views/window.py" line="370"/>
         <source>%1 transferred to %2</source>
         <translation>%1 талоны бағытталды: %2</translation>
     </message>
     <message>
-        <location filename="../views/window.py" line="466"/>
+        <location filename="../views/window.py" line="373"/>
+        <source>%1 has stepped away: when they are back, call them with F10.</source>
+        <translation>%1 уақытша шықты: оралғанда F10 арқылы шақырыңыз.</translation>
+    </message>
+    <message>
+        <location filename="../views/window.py" line="473"/>
         <source>A visitor is waiting: %1</source>
         <translation>Келуші күтіп тұр: %1</translation>
     </message>
     <message>
-        <location filename="../views/window.py" line="478"/>
+        <location filename="../views/window.py" line="485"/>
         <source>The visitor can rate the service on the keypad now.</source>
         <translation>Келуші енді қызметті бағалау пультінде бағалай алады.</translation>
     </message>
     <message>
-        <location filename="../views/window.py" line="493"/>
+        <location filename="../views/window.py" line="500"/>
         <source>The call button is not connected.</source>
         <translation>Шақыру түймесі қосылмаған.</translation>
     </message>
     <message>
-        <location filename="../views/window.py" line="494"/>
+        <location filename="../views/window.py" line="501"/>
         <source>The number display is not connected.</source>
         <translation>Нөмір таблосы қосылмаған.</translation>
     </message>
     <message>
-        <location filename="../views/window.py" line="495"/>
+        <location filename="../views/window.py" line="502"/>
         <source>The rating keypad is not connected.</source>
         <translation>Бағалау пульті қосылмаған.</translation>
     </message>
     <message>
-        <location filename="../views/window.py" line="535"/>
+        <location filename="../views/window.py" line="542"/>
         <source>Kezek: %1</source>
         <translation>Кезек: %1</translation>
     </message>
     <message>
-        <location filename="../views/window.py" line="538"/>
+        <location filename="../views/window.py" line="545"/>
         <source>No connection to the hall server. Reconnecting…</source>
         <translation>Зал серверімен байланыс жоқ. Қайта қосылуда…</translation>
     </message>
@@ -95,27 +105,27 @@
 <context>
     <name>DayPanel</name>
     <message>
-        <location filename="../views/panels.py" line="85"/>
+        <location filename="../views/panels.py" line="96"/>
         <source>My day</source>
         <translation>Менің күнім</translation>
     </message>
     <message>
-        <location filename="../views/panels.py" line="86"/>
+        <location filename="../views/panels.py" line="97"/>
         <source>Served</source>
         <translation>Қызмет көрсетілді</translation>
     </message>
     <message>
-        <location filename="../views/panels.py" line="87"/>
+        <location filename="../views/panels.py" line="98"/>
         <source>Average service</source>
         <translation>Орташа қызмет уақыты</translation>
     </message>
     <message>
-        <location filename="../views/panels.py" line="88"/>
+        <location filename="../views/panels.py" line="99"/>
         <source>No-shows</source>
         <translation>Келмегендер</translation>
     </message>
     <message>
-        <location filename="../views/panels.py" line="89"/>
+        <location filename="../views/panels.py" line="100"/>
         <source>Ratings</source>
         <translation>Бағалар</translation>
     </message>
@@ -159,19 +169,24 @@
 <context>
     <name>QueuePanel</name>
     <message>
-        <location filename="../views/panels.py" line="51"/>
+        <location filename="../views/panels.py" line="55"/>
         <source>Queue for this counter</source>
         <translation>Осы терезенің кезегі</translation>
     </message>
     <message>
-        <location filename="../views/panels.py" line="60"/>
+        <location filename="../views/panels.py" line="68"/>
         <source>Next: %1</source>
         <translation>Келесілер: %1</translation>
     </message>
     <message>
-        <location filename="../views/panels.py" line="62"/>
+        <location filename="../views/panels.py" line="70"/>
         <source>Nobody is waiting.</source>
         <translation>Ешкім күтпейді.</translation>
+    </message>
+    <message>
+        <location filename="../views/panels.py" line="72"/>
+        <source>Stepped away: %1</source>
+        <translation>Уақытша шыққандар: %1</translation>
     </message>
 </context>
 <context>
@@ -210,328 +225,338 @@
 <context>
     <name>Texts</name>
     <message>
-        <location filename="../views/texts.py" line="28"/>
+        <location filename="../views/texts.py" line="29"/>
         <source>Call next</source>
         <translation>Келесіні шақыру</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="29"/>
+        <location filename="../views/texts.py" line="30"/>
         <source>Recall</source>
         <translation>Қайта шақыру</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="30"/>
+        <location filename="../views/texts.py" line="31"/>
         <source>Start</source>
         <translation>Қабылдауды бастау</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="31"/>
+        <location filename="../views/texts.py" line="32"/>
         <source>Finish</source>
         <translation>Аяқтау</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="32"/>
-        <location filename="../views/texts.py" line="81"/>
+        <location filename="../views/texts.py" line="33"/>
+        <location filename="../views/texts.py" line="83"/>
         <source>No-show</source>
         <translation>Келмеді</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="33"/>
+        <location filename="../views/texts.py" line="34"/>
         <source>Transfer</source>
         <translation>Бағыттау</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="34"/>
+        <location filename="../views/texts.py" line="35"/>
         <source>Pause</source>
         <translation>Үзіліс</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="89"/>
+        <location filename="../views/texts.py" line="92"/>
         <source>Open</source>
         <translation>Ашық</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="36"/>
+        <location filename="../views/texts.py" line="37"/>
         <source>Close counter</source>
         <translation>Терезені жабу</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="35"/>
+        <location filename="../views/texts.py" line="36"/>
         <source>Open / resume</source>
         <translation>Ашу / жалғастыру</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="37"/>
+        <location filename="../views/texts.py" line="38"/>
         <source>Call a ticket</source>
         <translation>Талонды шақыру</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="38"/>
+        <location filename="../views/texts.py" line="39"/>
+        <source>Postpone</source>
+        <translation>Кейінге қалдыру</translation>
+    </message>
+    <message>
+        <location filename="../views/texts.py" line="40"/>
         <source>Sign out</source>
         <translation>Шығу</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="39"/>
+        <location filename="../views/texts.py" line="41"/>
         <source>Rating</source>
         <translation>Баға</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="46"/>
+        <location filename="../views/texts.py" line="48"/>
         <source>Break</source>
         <translation>Қысқа үзіліс</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="47"/>
+        <location filename="../views/texts.py" line="49"/>
         <source>Lunch</source>
         <translation>Түскі ас</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="48"/>
+        <location filename="../views/texts.py" line="50"/>
         <source>Technical problem</source>
         <translation>Техникалық ақау</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="49"/>
+        <location filename="../views/texts.py" line="51"/>
         <source>Paperwork</source>
         <translation>Құжаттармен жұмыс</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="50"/>
+        <location filename="../views/texts.py" line="52"/>
         <source>Other</source>
         <translation>Басқа</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="57"/>
+        <location filename="../views/texts.py" line="59"/>
         <source>Regular</source>
         <translation>Жалпы кезек</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="58"/>
+        <location filename="../views/texts.py" line="60"/>
         <source>Disability</source>
         <translation>Мүмкіндігі шектеулі</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="59"/>
+        <location filename="../views/texts.py" line="61"/>
         <source>Elderly visitor</source>
         <translation>Егде жастағы келуші</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="60"/>
+        <location filename="../views/texts.py" line="62"/>
         <source>Pregnancy</source>
         <translation>Жүктілік</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="61"/>
+        <location filename="../views/texts.py" line="63"/>
         <source>Veteran</source>
         <translation>Ардагер</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="68"/>
+        <location filename="../views/texts.py" line="70"/>
         <source>Excellent</source>
         <translation>Өте жақсы</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="69"/>
+        <location filename="../views/texts.py" line="71"/>
         <source>Good</source>
         <translation>Жақсы</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="70"/>
+        <location filename="../views/texts.py" line="72"/>
         <source>Satisfactory</source>
         <translation>Қанағаттанарлық</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="77"/>
+        <location filename="../views/texts.py" line="79"/>
         <source>Waiting</source>
         <translation>Күтуде</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="78"/>
+        <location filename="../views/texts.py" line="80"/>
         <source>Called</source>
         <translation>Шақырылды</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="79"/>
+        <location filename="../views/texts.py" line="81"/>
         <source>Serving</source>
         <translation>Қызмет көрсетілуде</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="80"/>
+        <location filename="../views/texts.py" line="82"/>
         <source>Finished</source>
         <translation>Аяқталды</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="82"/>
+        <location filename="../views/texts.py" line="84"/>
         <source>Cancelled</source>
         <translation>Күшін жойды</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="90"/>
+        <location filename="../views/texts.py" line="85"/>
+        <source>Postponed</source>
+        <translation>Кейінге қалдырылды</translation>
+    </message>
+    <message>
+        <location filename="../views/texts.py" line="93"/>
         <source>Paused</source>
         <translation>Үзілісте</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="91"/>
+        <location filename="../views/texts.py" line="94"/>
         <source>Closed</source>
         <translation>Жабық</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="102"/>
+        <location filename="../views/texts.py" line="105"/>
         <source>%1 min</source>
         <translation>%1 мин</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="104"/>
+        <location filename="../views/texts.py" line="107"/>
         <source>%1 h %2 min</source>
         <translation>%1 сағ %2 мин</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="113"/>
+        <location filename="../views/texts.py" line="116"/>
         <source>The hall server does not answer. Check the network; try again.</source>
         <translation>Зал сервері жауап бермейді. Желіні тексеріп, қайталап көріңіз.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="116"/>
+        <location filename="../views/texts.py" line="119"/>
         <source>The hall server answered something this console cannot read.</source>
         <translation>Зал серверінің жауабын бұл пульт оқи алмайды.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="119"/>
+        <location filename="../views/texts.py" line="122"/>
         <source>Wrong login or PIN.</source>
         <translation>Логин немесе PIN-код қате.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="120"/>
+        <location filename="../views/texts.py" line="123"/>
         <source>This operator is disabled: ask the hall&apos;s administrator.</source>
         <translation>Бұл оператор бұғатталған: залдың әкімшісіне хабарласыңыз.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="123"/>
+        <location filename="../views/texts.py" line="126"/>
         <source>Too many wrong PINs: wait a minute and try again.</source>
         <translation>PIN-код тым көп рет қате терілді: бір минут күтіп, қайталаңыз.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="126"/>
+        <location filename="../views/texts.py" line="129"/>
         <source>This computer is not enrolled as a counter terminal.</source>
         <translation>Бұл компьютер терезе терминалы ретінде тіркелмеген.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="129"/>
+        <location filename="../views/texts.py" line="132"/>
         <source>This console&apos;s token is not accepted: enroll it again.</source>
         <translation>Бұл пульттің токені қабылданбады: оны қайта тіркеңіз.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="132"/>
+        <location filename="../views/texts.py" line="135"/>
         <source>You are signed in at another counter: sign out there first.</source>
         <translation>Сіз басқа терезеде жүйедесіз: алдымен сол жерден шығыңыз.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="135"/>
+        <location filename="../views/texts.py" line="138"/>
         <source>Another operator is signed in at this counter.</source>
         <translation>Бұл терезеде басқа оператор жүйеде тұр.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="138"/>
+        <location filename="../views/texts.py" line="141"/>
         <source>Only the operator signed in at this counter can do this.</source>
         <translation>Мұны тек осы терезеде жүйеге кірген оператор істей алады.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="141"/>
+        <location filename="../views/texts.py" line="144"/>
         <source>You are no longer signed in here. Sign in again.</source>
         <translation>Сіз бұл жерде енді жүйеде емессіз. Қайта кіріңіз.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="144"/>
+        <location filename="../views/texts.py" line="147"/>
         <source>This ticket is at another counter.</source>
         <translation>Бұл талон басқа терезеде.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="145"/>
+        <location filename="../views/texts.py" line="148"/>
         <source>An operator must sign in before the counter opens.</source>
         <translation>Терезе ашылмас бұрын оператор жүйеге кіруі керек.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="148"/>
+        <location filename="../views/texts.py" line="151"/>
         <source>The counter is closed: open it first.</source>
         <translation>Терезе жабық: алдымен оны ашыңыз.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="151"/>
+        <location filename="../views/texts.py" line="154"/>
         <source>The counter is paused: resume it first.</source>
         <translation>Терезе үзілісте: алдымен жұмысты жалғастырыңыз.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="154"/>
+        <location filename="../views/texts.py" line="157"/>
         <source>Finish the current visitor first (or mark a no-show).</source>
         <translation>Алдымен қазіргі келушіні аяқтаңыз (немесе «келмеді» деп белгілеңіз).</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="157"/>
+        <location filename="../views/texts.py" line="160"/>
         <source>That counter is closed: send the visitor to the service&apos;s queue instead.</source>
         <translation>Ол терезе жабық: келушіні қызметтің жалпы кезегіне жіберіңіз.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="160"/>
+        <location filename="../views/texts.py" line="163"/>
         <source>That counter does not serve this service.</source>
         <translation>Ол терезе бұл қызметті көрсетпейді.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="163"/>
+        <location filename="../views/texts.py" line="166"/>
         <source>This ticket is no longer waiting.</source>
         <translation>Бұл талон енді кезекте күтіп тұрған жоқ.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="164"/>
+        <location filename="../views/texts.py" line="167"/>
         <source>Calling a ticket out of order needs a reason.</source>
         <translation>Талонды кезектен тыс шақыру үшін себебін жазыңыз.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="167"/>
+        <location filename="../views/texts.py" line="170"/>
         <source>The ticket has already moved on: the screen is updated.</source>
         <translation>Талонның күйі өзгеріп кеткен: экран жаңартылды.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="170"/>
+        <location filename="../views/texts.py" line="173"/>
         <source>This service is not provided today.</source>
         <translation>Бұл қызмет бүгін көрсетілмейді.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="173"/>
+        <location filename="../views/texts.py" line="176"/>
         <source>This service is closed now.</source>
         <translation>Бұл қызмет қазір жабық.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="174"/>
+        <location filename="../views/texts.py" line="177"/>
         <source>The hall is closed now.</source>
         <translation>Зал қазір жабық.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="175"/>
+        <location filename="../views/texts.py" line="178"/>
         <source>There is no such ticket today.</source>
         <translation>Бүгін мұндай талон жоқ.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="176"/>
+        <location filename="../views/texts.py" line="179"/>
         <source>There is no such service.</source>
         <translation>Мұндай қызмет жоқ.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="177"/>
+        <location filename="../views/texts.py" line="180"/>
         <source>There is no such counter.</source>
         <translation>Мұндай терезе жоқ.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="178"/>
+        <location filename="../views/texts.py" line="181"/>
         <source>Only a finished visit can be rated.</source>
         <translation>Тек аяқталған қызметті бағалауға болады.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="179"/>
+        <location filename="../views/texts.py" line="182"/>
         <source>This visit is already rated.</source>
         <translation>Бұл қызмет бағаланып қойған.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="180"/>
+        <location filename="../views/texts.py" line="183"/>
         <source>You may not do this.</source>
         <translation>Сізге мұны істеуге рұқсат жоқ.</translation>
     </message>

@@ -4,27 +4,32 @@
 <context>
     <name>CallTicketDialog</name>
     <message>
-        <location filename="../views/dialogs.py" line="169"/>
-        <source>Call a ticket out of order</source>
-        <translation>Вызвать талон вне очереди</translation>
+        <location filename="../views/dialogs.py" line="171"/>
+        <source>Call a ticket</source>
+        <translation>Вызвать талон</translation>
     </message>
     <message>
-        <location filename="../views/dialogs.py" line="182"/>
+        <location filename="../views/dialogs.py" line="176"/>
+        <source>%1  %2 · back from stepping away</source>
+        <translation>%1  %2 · вернулся после отлучки</translation>
+    </message>
+    <message>
+        <location filename="../views/dialogs.py" line="190"/>
         <source>Why this ticket goes first (required)</source>
         <translation>Почему этот талон идёт первым (обязательно)</translation>
     </message>
     <message>
-        <location filename="../views/dialogs.py" line="183"/>
+        <location filename="../views/dialogs.py" line="191"/>
         <source>The reason is written into the hall&apos;s event log.</source>
         <translation>Причина записывается в журнал событий зала.</translation>
     </message>
     <message>
-        <location filename="../views/dialogs.py" line="189"/>
+        <location filename="../views/dialogs.py" line="197"/>
         <source>Call</source>
         <translation>Вызвать</translation>
     </message>
     <message>
-        <location filename="../views/dialogs.py" line="191"/>
+        <location filename="../views/dialogs.py" line="199"/>
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>
@@ -32,62 +37,67 @@
 <context>
     <name>CounterWindow</name>
     <message>
-        <location filename="../views/window.py" line="267"/>
+        <location filename="../views/window.py" line="269"/>
         <source>“%1” is not possible now.</source>
         <translation>«%1» сейчас невозможно.</translation>
     </message>
     <message>
-        <location filename="../views/window.py" line="318"/>
+        <location filename="../views/window.py" line="322"/>
         <source>Sign in first: the call button works after that.</source>
         <translation>Сначала войдите: кнопка вызова заработает после этого.</translation>
     </message>
     <message>
-        <location filename="../views/window.py" line="358"/>
+        <location filename="../views/window.py" line="362"/>
         <source>Nobody is waiting for this counter.</source>
         <translation>В очереди к этому окну никого нет.</translation>
     </message>
     <message>
-        <location filename="../views/window.py" line="363"/>
+        <location filename="../views/window.py" line="367"/>
         <source>Rating received: %1</source>
         <translation>Получена оценка: %1</translation>
     </message>
     <message>
-        <location filename="../views/window.py" line="366"/>
+        <location filename="../views/window.py" line="370"/>
         <source>%1 transferred to %2</source>
         <translation>%1 направлен: %2</translation>
     </message>
     <message>
-        <location filename="../views/window.py" line="466"/>
+        <location filename="../views/window.py" line="373"/>
+        <source>%1 has stepped away: when they are back, call them with F10.</source>
+        <translation>%1 отложен: когда посетитель вернётся, вызовите его клавишей F10.</translation>
+    </message>
+    <message>
+        <location filename="../views/window.py" line="473"/>
         <source>A visitor is waiting: %1</source>
         <translation>Посетитель ждёт: %1</translation>
     </message>
     <message>
-        <location filename="../views/window.py" line="478"/>
+        <location filename="../views/window.py" line="485"/>
         <source>The visitor can rate the service on the keypad now.</source>
         <translation>Посетитель может оценить обслуживание на пульте оценки.</translation>
     </message>
     <message>
-        <location filename="../views/window.py" line="493"/>
+        <location filename="../views/window.py" line="500"/>
         <source>The call button is not connected.</source>
         <translation>Кнопка вызова не подключена.</translation>
     </message>
     <message>
-        <location filename="../views/window.py" line="494"/>
+        <location filename="../views/window.py" line="501"/>
         <source>The number display is not connected.</source>
         <translation>Табло номера не подключено.</translation>
     </message>
     <message>
-        <location filename="../views/window.py" line="495"/>
+        <location filename="../views/window.py" line="502"/>
         <source>The rating keypad is not connected.</source>
         <translation>Пульт оценки не подключён.</translation>
     </message>
     <message>
-        <location filename="../views/window.py" line="535"/>
+        <location filename="../views/window.py" line="542"/>
         <source>Kezek: %1</source>
         <translation>Kezek: %1</translation>
     </message>
     <message>
-        <location filename="../views/window.py" line="538"/>
+        <location filename="../views/window.py" line="545"/>
         <source>No connection to the hall server. Reconnecting…</source>
         <translation>Нет связи с сервером зала. Переподключение…</translation>
     </message>
@@ -95,27 +105,27 @@
 <context>
     <name>DayPanel</name>
     <message>
-        <location filename="../views/panels.py" line="85"/>
+        <location filename="../views/panels.py" line="96"/>
         <source>My day</source>
         <translation>Мой день</translation>
     </message>
     <message>
-        <location filename="../views/panels.py" line="86"/>
+        <location filename="../views/panels.py" line="97"/>
         <source>Served</source>
         <translation>Обслужено</translation>
     </message>
     <message>
-        <location filename="../views/panels.py" line="87"/>
+        <location filename="../views/panels.py" line="98"/>
         <source>Average service</source>
         <translation>Среднее обслуживание</translation>
     </message>
     <message>
-        <location filename="../views/panels.py" line="88"/>
+        <location filename="../views/panels.py" line="99"/>
         <source>No-shows</source>
         <translation>Неявки</translation>
     </message>
     <message>
-        <location filename="../views/panels.py" line="89"/>
+        <location filename="../views/panels.py" line="100"/>
         <source>Ratings</source>
         <translation>Оценки</translation>
     </message>
@@ -159,19 +169,24 @@
 <context>
     <name>QueuePanel</name>
     <message>
-        <location filename="../views/panels.py" line="51"/>
+        <location filename="../views/panels.py" line="55"/>
         <source>Queue for this counter</source>
         <translation>Очередь к этому окну</translation>
     </message>
     <message>
-        <location filename="../views/panels.py" line="60"/>
+        <location filename="../views/panels.py" line="68"/>
         <source>Next: %1</source>
         <translation>Следующие: %1</translation>
     </message>
     <message>
-        <location filename="../views/panels.py" line="62"/>
+        <location filename="../views/panels.py" line="70"/>
         <source>Nobody is waiting.</source>
         <translation>Никто не ждёт.</translation>
+    </message>
+    <message>
+        <location filename="../views/panels.py" line="72"/>
+        <source>Stepped away: %1</source>
+        <translation>Отложены: %1</translation>
     </message>
 </context>
 <context>
@@ -210,328 +225,338 @@
 <context>
     <name>Texts</name>
     <message>
-        <location filename="../views/texts.py" line="28"/>
+        <location filename="../views/texts.py" line="29"/>
         <source>Call next</source>
         <translation>Вызвать следующего</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="29"/>
+        <location filename="../views/texts.py" line="30"/>
         <source>Recall</source>
         <translation>Повторный вызов</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="30"/>
+        <location filename="../views/texts.py" line="31"/>
         <source>Start</source>
         <translation>Начать приём</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="31"/>
+        <location filename="../views/texts.py" line="32"/>
         <source>Finish</source>
         <translation>Завершить</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="32"/>
-        <location filename="../views/texts.py" line="81"/>
+        <location filename="../views/texts.py" line="33"/>
+        <location filename="../views/texts.py" line="83"/>
         <source>No-show</source>
         <translation>Не явился</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="33"/>
+        <location filename="../views/texts.py" line="34"/>
         <source>Transfer</source>
         <translation>Перенаправить</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="34"/>
+        <location filename="../views/texts.py" line="35"/>
         <source>Pause</source>
         <translation>Перерыв</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="89"/>
+        <location filename="../views/texts.py" line="92"/>
         <source>Open</source>
         <translation>Открыто</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="36"/>
+        <location filename="../views/texts.py" line="37"/>
         <source>Close counter</source>
         <translation>Закрыть окно</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="35"/>
+        <location filename="../views/texts.py" line="36"/>
         <source>Open / resume</source>
         <translation>Открыть / продолжить</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="37"/>
+        <location filename="../views/texts.py" line="38"/>
         <source>Call a ticket</source>
         <translation>Вызвать талон</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="38"/>
+        <location filename="../views/texts.py" line="39"/>
+        <source>Postpone</source>
+        <translation>Отложить</translation>
+    </message>
+    <message>
+        <location filename="../views/texts.py" line="40"/>
         <source>Sign out</source>
         <translation>Выйти</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="39"/>
+        <location filename="../views/texts.py" line="41"/>
         <source>Rating</source>
         <translation>Оценка</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="46"/>
+        <location filename="../views/texts.py" line="48"/>
         <source>Break</source>
         <translation>Короткий перерыв</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="47"/>
+        <location filename="../views/texts.py" line="49"/>
         <source>Lunch</source>
         <translation>Обед</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="48"/>
+        <location filename="../views/texts.py" line="50"/>
         <source>Technical problem</source>
         <translation>Техническая неполадка</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="49"/>
+        <location filename="../views/texts.py" line="51"/>
         <source>Paperwork</source>
         <translation>Работа с документами</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="50"/>
+        <location filename="../views/texts.py" line="52"/>
         <source>Other</source>
         <translation>Другое</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="57"/>
+        <location filename="../views/texts.py" line="59"/>
         <source>Regular</source>
         <translation>Общая очередь</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="58"/>
+        <location filename="../views/texts.py" line="60"/>
         <source>Disability</source>
         <translation>Инвалидность</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="59"/>
+        <location filename="../views/texts.py" line="61"/>
         <source>Elderly visitor</source>
         <translation>Пожилой посетитель</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="60"/>
+        <location filename="../views/texts.py" line="62"/>
         <source>Pregnancy</source>
         <translation>Беременность</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="61"/>
+        <location filename="../views/texts.py" line="63"/>
         <source>Veteran</source>
         <translation>Ветеран</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="68"/>
+        <location filename="../views/texts.py" line="70"/>
         <source>Excellent</source>
         <translation>Отлично</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="69"/>
+        <location filename="../views/texts.py" line="71"/>
         <source>Good</source>
         <translation>Хорошо</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="70"/>
+        <location filename="../views/texts.py" line="72"/>
         <source>Satisfactory</source>
         <translation>Удовлетворительно</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="77"/>
+        <location filename="../views/texts.py" line="79"/>
         <source>Waiting</source>
         <translation>Ожидает</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="78"/>
+        <location filename="../views/texts.py" line="80"/>
         <source>Called</source>
         <translation>Вызван</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="79"/>
+        <location filename="../views/texts.py" line="81"/>
         <source>Serving</source>
         <translation>Обслуживается</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="80"/>
+        <location filename="../views/texts.py" line="82"/>
         <source>Finished</source>
         <translation>Завершён</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="82"/>
+        <location filename="../views/texts.py" line="84"/>
         <source>Cancelled</source>
         <translation>Отменён</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="90"/>
+        <location filename="../views/texts.py" line="85"/>
+        <source>Postponed</source>
+        <translation>Отложен</translation>
+    </message>
+    <message>
+        <location filename="../views/texts.py" line="93"/>
         <source>Paused</source>
         <translation>Перерыв</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="91"/>
+        <location filename="../views/texts.py" line="94"/>
         <source>Closed</source>
         <translation>Закрыто</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="102"/>
+        <location filename="../views/texts.py" line="105"/>
         <source>%1 min</source>
         <translation>%1 мин</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="104"/>
+        <location filename="../views/texts.py" line="107"/>
         <source>%1 h %2 min</source>
         <translation>%1 ч %2 мин</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="113"/>
+        <location filename="../views/texts.py" line="116"/>
         <source>The hall server does not answer. Check the network; try again.</source>
         <translation>Сервер зала не отвечает. Проверьте сеть и повторите.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="116"/>
+        <location filename="../views/texts.py" line="119"/>
         <source>The hall server answered something this console cannot read.</source>
         <translation>Ответ сервера зала не удалось прочитать.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="119"/>
+        <location filename="../views/texts.py" line="122"/>
         <source>Wrong login or PIN.</source>
         <translation>Неверный логин или PIN-код.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="120"/>
+        <location filename="../views/texts.py" line="123"/>
         <source>This operator is disabled: ask the hall&apos;s administrator.</source>
         <translation>Этот оператор отключён: обратитесь к администратору зала.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="123"/>
+        <location filename="../views/texts.py" line="126"/>
         <source>Too many wrong PINs: wait a minute and try again.</source>
         <translation>Слишком много неверных PIN-кодов: подождите минуту и повторите.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="126"/>
+        <location filename="../views/texts.py" line="129"/>
         <source>This computer is not enrolled as a counter terminal.</source>
         <translation>Этот компьютер не зарегистрирован как терминал окна.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="129"/>
+        <location filename="../views/texts.py" line="132"/>
         <source>This console&apos;s token is not accepted: enroll it again.</source>
         <translation>Токен этого пульта не принят: зарегистрируйте его заново.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="132"/>
+        <location filename="../views/texts.py" line="135"/>
         <source>You are signed in at another counter: sign out there first.</source>
         <translation>Вы вошли в другом окне: сначала выйдите там.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="135"/>
+        <location filename="../views/texts.py" line="138"/>
         <source>Another operator is signed in at this counter.</source>
         <translation>В этом окне работает другой оператор.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="138"/>
+        <location filename="../views/texts.py" line="141"/>
         <source>Only the operator signed in at this counter can do this.</source>
         <translation>Это может сделать только оператор, вошедший в этом окне.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="141"/>
+        <location filename="../views/texts.py" line="144"/>
         <source>You are no longer signed in here. Sign in again.</source>
         <translation>Вы больше не вошли здесь. Войдите снова.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="144"/>
+        <location filename="../views/texts.py" line="147"/>
         <source>This ticket is at another counter.</source>
         <translation>Этот талон у другого окна.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="145"/>
+        <location filename="../views/texts.py" line="148"/>
         <source>An operator must sign in before the counter opens.</source>
         <translation>Прежде чем открыть окно, оператор должен войти.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="148"/>
+        <location filename="../views/texts.py" line="151"/>
         <source>The counter is closed: open it first.</source>
         <translation>Окно закрыто: сначала откройте его.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="151"/>
+        <location filename="../views/texts.py" line="154"/>
         <source>The counter is paused: resume it first.</source>
         <translation>У окна перерыв: сначала продолжите работу.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="154"/>
+        <location filename="../views/texts.py" line="157"/>
         <source>Finish the current visitor first (or mark a no-show).</source>
         <translation>Сначала завершите приём текущего посетителя (или отметьте неявку).</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="157"/>
+        <location filename="../views/texts.py" line="160"/>
         <source>That counter is closed: send the visitor to the service&apos;s queue instead.</source>
         <translation>Это окно закрыто: направьте посетителя в общую очередь услуги.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="160"/>
+        <location filename="../views/texts.py" line="163"/>
         <source>That counter does not serve this service.</source>
         <translation>То окно не оказывает эту услугу.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="163"/>
+        <location filename="../views/texts.py" line="166"/>
         <source>This ticket is no longer waiting.</source>
         <translation>Этот талон уже не в очереди.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="164"/>
+        <location filename="../views/texts.py" line="167"/>
         <source>Calling a ticket out of order needs a reason.</source>
         <translation>Для вызова вне очереди нужна причина.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="167"/>
+        <location filename="../views/texts.py" line="170"/>
         <source>The ticket has already moved on: the screen is updated.</source>
         <translation>Состояние талона уже изменилось: экран обновлён.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="170"/>
+        <location filename="../views/texts.py" line="173"/>
         <source>This service is not provided today.</source>
         <translation>Эта услуга сегодня не оказывается.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="173"/>
+        <location filename="../views/texts.py" line="176"/>
         <source>This service is closed now.</source>
         <translation>Эта услуга сейчас закрыта.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="174"/>
+        <location filename="../views/texts.py" line="177"/>
         <source>The hall is closed now.</source>
         <translation>Зал сейчас закрыт.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="175"/>
+        <location filename="../views/texts.py" line="178"/>
         <source>There is no such ticket today.</source>
         <translation>Сегодня такого талона нет.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="176"/>
+        <location filename="../views/texts.py" line="179"/>
         <source>There is no such service.</source>
         <translation>Такой услуги нет.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="177"/>
+        <location filename="../views/texts.py" line="180"/>
         <source>There is no such counter.</source>
         <translation>Такого окна нет.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="178"/>
+        <location filename="../views/texts.py" line="181"/>
         <source>Only a finished visit can be rated.</source>
         <translation>Оценить можно только завершённое обслуживание.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="179"/>
+        <location filename="../views/texts.py" line="182"/>
         <source>This visit is already rated.</source>
         <translation>Это обслуживание уже оценено.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="180"/>
+        <location filename="../views/texts.py" line="183"/>
         <source>You may not do this.</source>
         <translation>У вас нет права на это действие.</translation>
     </message>

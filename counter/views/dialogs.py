@@ -157,24 +157,32 @@ class OutOfOrderCall:
 
 
 class CallTicketDialog(QDialog):
-    """A supervisor picks a waiting ticket and must say why it goes out of order."""
+    """Call a visitor by their ticket: one who stepped away and is back (no reason needed), or,
+    for a supervisor, a waiting ticket out of order (the reason is required and logged)."""
 
     def __init__(
         self,
         waiting: Sequence[TicketInfo],
         service_names: Mapping[str, str],
+        postponed: Sequence[TicketInfo] = (),
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("Call a ticket out of order"))
+        self.setWindowTitle(self.tr("Call a ticket"))
         self.tickets = QListWidget()
         self.tickets.setObjectName("outOfOrderTickets")
+        for ticket in postponed:
+            name = service_names.get(ticket.view.service_id, ticket.view.service_id)
+            text = self.tr("%1  %2 · back from stepping away")
+            item = QListWidgetItem(text.replace("%1", ticket.view.number).replace("%2", name))
+            item.setData(Qt.ItemDataRole.UserRole, (ticket.id, True))
+            self.tickets.addItem(item)
         for ticket in waiting:
             name = service_names.get(ticket.view.service_id, ticket.view.service_id)
             item = QListWidgetItem(f"{ticket.view.number}  {name}")
-            item.setData(Qt.ItemDataRole.UserRole, ticket.id)
+            item.setData(Qt.ItemDataRole.UserRole, (ticket.id, False))
             self.tickets.addItem(item)
-        if waiting:
+        if self.tickets.count():
             self.tickets.setCurrentRow(0)
         self.reason = QLineEdit()
         self.reason.setObjectName("outOfOrderReason")
@@ -197,22 +205,40 @@ class CallTicketDialog(QDialog):
         layout.addWidget(self.hint)
         layout.addWidget(self.buttons)
         self.reason.textChanged.connect(self._update)
+        self.tickets.currentRowChanged.connect(self._update)
         self._update()
         self.setMinimumWidth(420)
 
+    def _chosen(self) -> tuple[str, bool] | None:
+        if self.tickets.currentRow() < 0:
+            return None
+        ticket_id, back = self.tickets.currentItem().data(Qt.ItemDataRole.UserRole)
+        return str(ticket_id), bool(back)
+
     def _update(self) -> None:
-        self.ok.setEnabled(bool(self.reason.text().strip()) and self.tickets.count() > 0)
+        chosen = self._chosen()
+        out_of_order = chosen is not None and not chosen[1]
+        self.reason.setVisible(out_of_order)
+        self.hint.setVisible(out_of_order)
+        self.ok.setEnabled(chosen is not None and (chosen[1] or bool(self.reason.text().strip())))
 
     def choice(self) -> OutOfOrderCall | None:
-        item = self.tickets.currentItem()
-        reason = self.reason.text().strip()
-        if item is None or not reason:
+        chosen = self._chosen()
+        if chosen is None:
             return None
-        return OutOfOrderCall(str(item.data(Qt.ItemDataRole.UserRole)), reason)
+        ticket_id, back = chosen
+        reason = self.reason.text().strip()
+        if not back and not reason:
+            return None
+        return OutOfOrderCall(ticket_id, "" if back else reason)
 
     @classmethod
     def ask(
-        cls, parent: QWidget, waiting: Sequence[TicketInfo], service_names: Mapping[str, str]
+        cls,
+        parent: QWidget,
+        waiting: Sequence[TicketInfo],
+        service_names: Mapping[str, str],
+        postponed: Sequence[TicketInfo] = (),
     ) -> OutOfOrderCall | None:
-        dialog = cls(waiting, service_names, parent)
+        dialog = cls(waiting, service_names, postponed, parent)
         return dialog.choice() if dialog.exec() == QDialog.DialogCode.Accepted else None

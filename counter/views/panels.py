@@ -42,9 +42,13 @@ class QueuePanel(QGroupBox):
         self.next_label = QLabel()
         self.next_label.setObjectName("nextTickets")
         self.next_label.setWordWrap(True)
+        self.away_label = QLabel()
+        self.away_label.setObjectName("postponedTickets")
+        self.away_label.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addWidget(self.table)
         layout.addWidget(self.next_label)
+        layout.addWidget(self.away_label)
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -52,7 +56,11 @@ class QueuePanel(QGroupBox):
         self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 2)
 
     def show_queue(
-        self, lines: Sequence[ServiceLine], names: Mapping[str, str], upcoming: Sequence[TicketInfo]
+        self,
+        lines: Sequence[ServiceLine],
+        names: Mapping[str, str],
+        upcoming: Sequence[TicketInfo],
+        away: Sequence[str] = (),
     ) -> None:
         self.model.set_lines(lines, names)
         if upcoming:
@@ -60,6 +68,9 @@ class QueuePanel(QGroupBox):
             self.next_label.setText(self.tr("Next: %1").replace("%1", numbers))
         else:
             self.next_label.setText(self.tr("Nobody is waiting."))
+        # visitors who stepped away from this counter: called back with F10 when they return
+        self.away_label.setText(self.tr("Stepped away: %1").replace("%1", " · ".join(away)))
+        self.away_label.setVisible(bool(away))
 
 
 class DayPanel(QGroupBox):

@@ -19,6 +19,7 @@ KEYS: dict[Action, str] = {
     Action.RESUME: "F8",
     Action.CLOSE: "F9",
     Action.CALL_TICKET: "F10",
+    Action.POSTPONE: "F11",
     Action.SIGN_OUT: "F12",
 }
 
@@ -35,6 +36,7 @@ def action_name(action: Action) -> str:
         Action.RESUME: QCoreApplication.translate("Texts", "Open / resume"),
         Action.CLOSE: QCoreApplication.translate("Texts", "Close counter"),
         Action.CALL_TICKET: QCoreApplication.translate("Texts", "Call a ticket"),
+        Action.POSTPONE: QCoreApplication.translate("Texts", "Postpone"),
         Action.SIGN_OUT: QCoreApplication.translate("Texts", "Sign out"),
         Action.RATE: QCoreApplication.translate("Texts", "Rating"),
     }
@@ -80,6 +82,7 @@ def status(value: str) -> str:
         "finished": QCoreApplication.translate("Texts", "Finished"),
         "no_show": QCoreApplication.translate("Texts", "No-show"),
         "cancelled": QCoreApplication.translate("Texts", "Cancelled"),
+        "postponed": QCoreApplication.translate("Texts", "Postponed"),
     }
     return names.get(value, value)
 

@@ -51,8 +51,10 @@ BUTTON_ORDER = (
     Action.RESUME,
     Action.CLOSE,
     Action.CALL_TICKET,
+    Action.POSTPONE,
     Action.SIGN_OUT,
 )
+ON_THE_TICKET = (Action.RECALL, Action.START, Action.FINISH, Action.NO_SHOW, Action.POSTPONE)
 QT_KEYS = {getattr(Qt.Key, f"Key_{name}"): action for action, name in texts.KEYS.items()}
 ERROR_STYLE = "background: #fde7e9; color: #8a0010; padding: 6px; font-weight: bold;"
 NOTICE_STYLE = "background: #e3f0ff; color: #0b3d75; padding: 6px; font-weight: bold;"
@@ -272,7 +274,7 @@ class CounterWindow(QMainWindow):
         command: Command | None = None
         if action in (Action.CALL_NEXT, Action.RESUME, Action.CLOSE):
             command = Command(action)
-        elif action in (Action.RECALL, Action.START, Action.FINISH, Action.NO_SHOW) and ticket:
+        elif action in ON_THE_TICKET and ticket is not None:
             command = Command(action, ticket_id=ticket.id)
         elif action is Action.TRANSFER and ticket is not None:
             choice = TransferDialog.ask(
@@ -290,11 +292,13 @@ class CounterWindow(QMainWindow):
             reason = PauseDialog.ask(self)
             if reason is not None:
                 command = Command(action, reason=reason)
-        elif action is Action.CALL_TICKET:
-            waiting = state.next_tickets(count=100)
-            call = CallTicketDialog.ask(self, waiting, self.service_names())
+        elif action is Action.CALL_TICKET:  # postponed visitors back; a supervisor: any ticket
+            supervisor = state.operator is not None and state.operator.supervisor
+            waiting = state.next_tickets(count=100) if supervisor else []
+            postponed = sorted(state.postponed.values(), key=lambda t: t.view.number)
+            call = CallTicketDialog.ask(self, waiting, self.service_names(), postponed)
             if call is not None:
-                command = Command(action, ticket_id=call.ticket_id, reason=call.reason)
+                command = Command(action, ticket_id=call.ticket_id, reason=call.reason or None)
         elif action is Action.SIGN_OUT:
             state.pending = action
             self.link.sign_out()
@@ -365,6 +369,9 @@ class CounterWindow(QMainWindow):
             name = self.service_names().get(outcome.ticket.view.service_id, "")
             text = self.tr("%1 transferred to %2").replace("%1", outcome.ticket.view.number)
             self.show_message(text.replace("%2", name), "notice")
+        elif action is Action.POSTPONE and outcome.ticket is not None:
+            text = self.tr("%1 has stepped away: when they are back, call them with F10.")
+            self.show_message(text.replace("%1", outcome.ticket.view.number), "notice")
         self.refresh()
 
     def _on_command_failed(self, failure: object) -> None:
@@ -541,13 +548,14 @@ class CounterWindow(QMainWindow):
         legal = state.legal_actions()
         for action, button in self.buttons.items():
             button.setEnabled(action in legal)
-            button.setVisible(
-                action is not Action.CALL_TICKET or bool(operator and operator.supervisor)
-            )
+
         now = state.now()
         self.card.show_state(state, self.services, language, now)
         self.queue_panel.show_queue(
-            state.queue_lines(now), self.service_names(), state.next_tickets(5)
+            state.queue_lines(now),
+            self.service_names(),
+            state.next_tickets(5),
+            sorted(t.view.number for t in state.postponed.values()),
         )
         if time.monotonic() - self._devices_sent_at >= self.device_resend_s:
             self._devices_sent_at = time.monotonic()

@@ -266,12 +266,19 @@ async def call(request: Request) -> Response:
     body = await body_of(request)
     ticket_id = text_field(body, "ticket_id")
     if ticket_id is not None:
-        if not (actor.oversees or actor.supervisor):
-            raise Forbidden("only a supervisor may call a ticket out of order")
-        reason = text_field(body, "reason", required=True, limit=300) or ""
-        ticket: Ticket | None = await hall.run(
-            actor, lambda h, now: h.call_ticket(counter_id, ticket_id, reason, now)
-        )
+        reason = text_field(body, "reason", limit=300) or ""
+        oversees = actor.oversees or actor.supervisor
+        chosen = ticket_id
+
+        def by_choice(h: Hall, now: datetime) -> tuple[Ticket, list[Event]]:
+            if h.ticket(chosen).state is TicketState.POSTPONED:  # back from paying, copying …
+                by_counter = None if oversees else counter_id
+                return h.call_back(counter_id, chosen, now, by_counter=by_counter)
+            if not oversees:
+                raise Forbidden("only a supervisor may call a ticket out of order")
+            return h.call_ticket(counter_id, chosen, reason, now)
+
+        ticket: Ticket | None = await hall.run(actor, by_choice)
     else:
         ticket = await hall.run(actor, lambda h, now: h.call_next(counter_id, now))
     if ticket is None:
@@ -367,6 +374,7 @@ def ticket_action(name: str) -> Handler:
             "finish": lambda h, now: h.finish(ticket_id, now, by_counter=by_counter),
             "no-show": lambda h, now: h.no_show(ticket_id, now, by_counter=by_counter),
             "requeue": lambda h, now: h.requeue(ticket_id, now, by_counter=by_counter),
+            "postpone": lambda h, now: h.postpone(ticket_id, now, by_counter=by_counter),
         }
         result: Ticket = await hall.run(actor, commands[name])
         return ok(wire.ticket_view(result, hall.hall, hall.now(), base_url(request)))
@@ -576,6 +584,7 @@ def routes() -> list[Route]:
         Route("/tickets/{ticket_id}/recall", ticket_action("recall"), methods=["POST"]),
         Route("/tickets/{ticket_id}/no-show", ticket_action("no-show"), methods=["POST"]),
         Route("/tickets/{ticket_id}/requeue", ticket_action("requeue"), methods=["POST"]),
+        Route("/tickets/{ticket_id}/postpone", ticket_action("postpone"), methods=["POST"]),
         Route("/tickets/{ticket_id}/transfer", transfer, methods=["POST"]),
         Route("/tickets/{ticket_id}/cancel", cancel, methods=["POST"]),
         Route("/counters/{counter_id}/open", counter_action("open"), methods=["POST"]),

@@ -42,7 +42,16 @@ TICKET: JsonObject = {
         "number": {"type": "string", "example": "A001"},
         "service_id": {"type": "string"},
         "status": {
-            "enum": ["waiting", "called", "serving", "finished", "no_show", "cancelled", "expired"]
+            "enum": [
+                "waiting",
+                "called",
+                "serving",
+                "postponed",
+                "finished",
+                "no_show",
+                "cancelled",
+                "expired",
+            ]
         },
         "priority": {"enum": ["regular", "disabled", "elderly", "pregnant", "veteran"]},
         "position": {"type": "integer", "description": "1 = next; 0 when not waiting"},
@@ -115,6 +124,13 @@ OPERATIONS: dict[tuple[str, str], tuple[str, JsonObject | None, str, str | None]
     ("POST", "/tickets/{ticket_id}/no-show"): ("The visitor did not come", None, "200", "Ticket"),
     ("POST", "/tickets/{ticket_id}/requeue"): (
         "Back to the queue, keeping its place",
+        None,
+        "200",
+        "Ticket",
+    ),
+    ("POST", "/tickets/{ticket_id}/postpone"): (
+        "The visitor steps away (to pay, to copy): off the counter and every queue until the "
+        "counter calls them back (POST /counters/{id}/call with their ticket_id)",
         None,
         "200",
         "Ticket",

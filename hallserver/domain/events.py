@@ -18,6 +18,7 @@ TICKET_TRANSFERRED = "ticket.transferred"
 TICKET_RATED = "ticket.rated"
 TICKET_EXPIRED = "ticket.expired"
 TICKET_RELEASED = "ticket.released"  # no longer held for one counter
+TICKET_POSTPONED = "ticket.postponed"  # stepped away; the counter calls them back
 COUNTER_CHANGED = "counter.changed"
 SERVICE_CHANGED = "service.changed"
 DAY_OPENED = "day.opened"

@@ -488,8 +488,10 @@ class Hall:
 
     def _call(self, counter: Counter, pick: Pick, now: datetime, reason: str | None) -> Event:
         ticket = pick.ticket
-        ahead_of_it = self._earlier_eligible(ticket, counter, now)
-        self.lanes.remove(ticket)
+        returned = pick.why is Why.RETURNED  # not in a queue: they were called in their turn
+        ahead_of_it = not returned and self._earlier_eligible(ticket, counter, now)
+        if not returned:
+            self.lanes.remove(ticket)
         ticket.call(counter.id, counter.operator, now)
         counter.current = ticket.id
         if pick.why is Why.PRIORITY:
@@ -555,6 +557,37 @@ class Hall:
                 },
             )
         ]
+
+    def postpone(
+        self, ticket_id: str, now: datetime, *, by_counter: str | None = None
+    ) -> tuple[Ticket, list[Event]]:
+        """The visitor at the counter steps away (to pay a fee, make a copy): the counter is
+        free for the next one, and calls this one back when they return (`call_back`)."""
+        ticket = self._at_counter(ticket_id, by_counter)
+        ticket.postpone()  # refuses unless called or being served
+        counter = self._release(ticket)
+        return ticket, [
+            Event(ev.TICKET_POSTPONED, {"ticket": ticket.to_json(), "counter_id": counter})
+        ]
+
+    def call_back(
+        self, counter_id: str, ticket_id: str, now: datetime, *, by_counter: str | None = None
+    ) -> tuple[Ticket, list[Event]]:
+        """A postponed visitor is back: their counter (or a supervisor's call at another)."""
+        counter = self._ready_counter(counter_id)
+        ticket = self.ticket(ticket_id)
+        if ticket.state is not TicketState.POSTPONED:
+            raise Conflict(
+                f"{ticket.number} is {ticket.state.value}, not postponed", code="not_postponed"
+            )
+        if by_counter is not None and ticket.counter != counter.id:
+            self._at_counter(ticket_id, by_counter)  # says which counter it waits for
+        if ticket.service not in counter.profile:
+            raise InvalidInput(
+                f"counter {counter.number} does not serve {self.services[ticket.service].name.en}",
+                code="counter_not_serving",
+            )
+        return ticket, [self._call(counter, Pick(ticket, Why.RETURNED), now, reason=None)]
 
     def requeue(
         self, ticket_id: str, now: datetime, *, by_counter: str | None = None
@@ -764,8 +797,8 @@ class Hall:
         return [self._counter_changed(counter, "profile"), *self._release_sent_to(counter)]
 
     def _release_sent_to(self, counter: Counter) -> list[Event]:
-        """Visitors sent to this counter wait for any counter once it closes or stops serving
-        their service: otherwise only a supervisor could ever call them."""
+        """Visitors sent to this counter, or who stepped away from it, wait for any counter once
+        it closes or stops serving their service: otherwise only a supervisor could call them."""
         events = []
         for ticket in list(self.lanes):
             if ticket.target_counter != counter.id:
@@ -773,6 +806,18 @@ class Hall:
             if counter.state is not CounterState.CLOSED and ticket.service in counter.profile:
                 continue
             ticket.target_counter = None
+            events.append(
+                Event(
+                    ev.TICKET_RELEASED, {"ticket": ticket.to_json(), "from_counter_id": counter.id}
+                )
+            )
+        for ticket in list(self.tickets.values()):  # visitors who stepped away from it
+            if ticket.state is not TicketState.POSTPONED or ticket.counter != counter.id:
+                continue
+            if counter.state is not CounterState.CLOSED and ticket.service in counter.profile:
+                continue
+            ticket.back_to_queue()
+            self.lanes.add(ticket)
             events.append(
                 Event(
                     ev.TICKET_RELEASED, {"ticket": ticket.to_json(), "from_counter_id": counter.id}

@@ -98,6 +98,7 @@ class Why(enum.Enum):
     BACKUP = "backup_over_target"
     EARLY_APPOINTMENT = "early_appointment"
     OVERRIDE = "override"
+    RETURNED = "returned"  # a postponed visitor called back by their counter
 
 
 @dataclass(frozen=True)

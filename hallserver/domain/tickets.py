@@ -20,6 +20,7 @@ class TicketState(enum.Enum):
     NO_SHOW = "no_show"
     CANCELLED = "cancelled"
     EXPIRED = "expired"  # still open when the day ended: closed at the next opening
+    POSTPONED = "postponed"  # sent off for a moment (to pay, to copy): back to the same counter
 
     __hash__ = object.__hash__  # as QueueClass's: looked up on every state change
 
@@ -28,7 +29,9 @@ class TicketState(enum.Enum):
         return self in _OPEN
 
 
-_OPEN = frozenset({TicketState.WAITING, TicketState.CALLED, TicketState.SERVING})
+_OPEN = frozenset(
+    {TicketState.WAITING, TicketState.CALLED, TicketState.SERVING, TicketState.POSTPONED}
+)
 
 _ALLOWED: dict[TicketState, frozenset[TicketState]] = {
     TicketState.WAITING: frozenset(
@@ -42,10 +45,24 @@ _ALLOWED: dict[TicketState, frozenset[TicketState]] = {
             TicketState.WAITING,  # back to the queue, or transferred before service began
             TicketState.CANCELLED,
             TicketState.EXPIRED,
+            TicketState.POSTPONED,
         }
     ),
     TicketState.SERVING: frozenset(
-        {TicketState.FINISHED, TicketState.WAITING, TicketState.EXPIRED}  # WAITING = transfer
+        {
+            TicketState.FINISHED,
+            TicketState.WAITING,  # transfer
+            TicketState.EXPIRED,
+            TicketState.POSTPONED,
+        }
+    ),
+    TicketState.POSTPONED: frozenset(
+        {
+            TicketState.CALLED,  # called back
+            TicketState.WAITING,  # their counter closed: back to the queue, keeping their place
+            TicketState.CANCELLED,
+            TicketState.EXPIRED,
+        }
     ),
     TicketState.FINISHED: frozenset(),
     TicketState.NO_SHOW: frozenset(),
@@ -162,6 +179,18 @@ class Ticket:
     def expire(self, at: datetime) -> None:
         self._move_to(TicketState.EXPIRED, "expire")
         self.finished_at = at
+
+    def postpone(self) -> None:
+        """The visitor steps away for a moment and comes back to this counter: off the counter,
+        out of every queue, until the counter calls them back (`counter` says which)."""
+        self._move_to(TicketState.POSTPONED, "postpone")
+
+    def back_to_queue(self) -> None:
+        """A postponed visitor whose counter closed waits for any counter, keeping their place."""
+        self._require(TicketState.POSTPONED, "return to the queue")
+        self._move_to(TicketState.WAITING, "return to the queue")
+        self.counter = None
+        self.operator = None
 
     def requeue(self) -> None:
         """A called visitor did not come yet: back to the queue, keeping their place."""

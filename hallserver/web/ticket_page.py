@@ -35,6 +35,11 @@ WORDS: dict[str, dict[Lang, str]] = {
         "en": "Done. Thank you!",
     },
     "no_show": {"kk": "Сіз келмедіңіз", "ru": "Вы не подошли", "en": "You did not come"},
+    "postponed": {
+        "kk": "Оралғанда {n}-терезеге келіңіз: оператор сізді қайта шақырады",
+        "ru": "Когда вернётесь, подойдите к окну {n}: оператор вызовет вас снова",
+        "en": "When you are back, come to counter {n}: the operator calls you again",
+    },
     "cancelled": {"kk": "Талон жойылды", "ru": "Талон отменён", "en": "Ticket cancelled"},
     "expired": {"kk": "Талонның мерзімі өтті", "ru": "Срок талона истёк", "en": "Ticket expired"},
     "updates": {
@@ -92,6 +97,9 @@ def status_html(hall: HallService, ticket: Ticket, lang: Lang) -> str:
             f"<p class=big>{WORDS['called'][lang]}</p>",
             f"<p class=big>{WORDS['go_to'][lang]} {number}</p></div>",
         ]
+    elif ticket.state is TicketState.POSTPONED and ticket.counter:
+        number = hall.hall.counters[ticket.counter].number
+        body.append(f"<p class=s>{WORDS['postponed'][lang].format(n=number)}</p>")
     else:
         body.append(f"<p class=s>{WORDS[ticket.state.value][lang]}</p>")
     if ticket.state.is_open:

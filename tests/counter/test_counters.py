@@ -6,6 +6,7 @@ from urllib.parse import urlsplit
 
 import httpx
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
 from counter.state import Action
@@ -143,7 +144,7 @@ def test_a_supervisor_calls_a_ticket_out_of_order_with_a_reason(
     assert window.buttons[Action.CALL_TICKET].isEnabled()
     seen: list[list[str]] = []
 
-    def ask(cls, parent, waiting, names):
+    def ask(cls, parent, waiting, names, postponed):
         seen.append([t.view.number for t in waiting])
         return OutOfOrderCall(later.id, "the visitor is unwell")
 
@@ -160,8 +161,42 @@ def test_an_operator_without_supervisor_rights_has_no_out_of_order_call(
     _open(qtbot, window)
     issue(live_server, "id-card")
     qtbot.waitUntil(lambda: bool(window.state.waiting))
-    assert not window.buttons[Action.CALL_TICKET].isVisible()
+    assert not window.buttons[Action.CALL_TICKET].isEnabled()  # there, for visitors called back
     assert Action.CALL_TICKET not in window.state.legal_actions()
+
+
+def test_a_visitor_who_steps_away_is_called_back_with_f10_and_no_reason(
+    qtbot: QtBot, live_server: LiveServer, console: ConsoleFactory, monkeypatch
+) -> None:
+    window = console("c1", language="ru")
+    _open(qtbot, window)
+    first, second = issue(live_server, "id-card"), issue(live_server, "id-card")
+    press(qtbot, window, "F1")
+    press(qtbot, window, "F3")
+    press(qtbot, window, "F11")  # to pay the fee at the kiosk
+    qtbot.waitUntil(lambda: window.state.current is None)
+    assert window.message.text().startswith(f"{first.number} отложен")
+    away = window.findChild(QLabel, "postponedTickets")
+    assert away.isVisible() and away.text() == f"Отложены: {first.number}"
+    press(qtbot, window, "F1")  # the next visitor meanwhile
+    assert window.card.shown_number == second.number
+    press(qtbot, window, "F3")
+    press(qtbot, window, "F4")
+    qtbot.waitUntil(lambda: window.state.current is None)
+    assert window.buttons[Action.CALL_TICKET].isEnabled()
+    offered: list[list[str]] = []
+
+    def ask(cls, parent, waiting, names, postponed):
+        offered.append([t.view.number for t in [*postponed, *waiting]])
+        return OutOfOrderCall(postponed[0].id, "")
+
+    monkeypatch.setattr(CallTicketDialog, "ask", classmethod(ask))
+    press(qtbot, window, "F10")
+    qtbot.waitUntil(lambda: window.card.shown_number == first.number)
+    assert offered == [[first.number]]  # an operator: only their own visitors who stepped away
+    assert not away.isVisible() and window.state.current.status == "called"
+    status = httpx.get(f"{live_server.api}/tickets/{first.id}").json()["status"]
+    assert status == "called"
 
 
 def test_losing_the_server_shows_a_banner_fails_actions_and_resumes_by_itself(

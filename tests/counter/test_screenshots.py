@@ -72,7 +72,7 @@ def test_screenshots_of_every_state(
         ),
         "pause": PauseDialog(window),
         "call-out-of-order": CallTicketDialog(
-            window.state.next_tickets(5), window.service_names(), window
+            window.state.next_tickets(5), window.service_names(), parent=window
         ),
     }
     for name, dialog in dialogs.items():

@@ -29,11 +29,18 @@ def _state(counter: str, ticket: str | None = None, supervisor: bool = False) ->
         (
             "open",
             "called",
-            {Action.RECALL, Action.START, Action.NO_SHOW, Action.TRANSFER, Action.PAUSE},
+            {
+                Action.RECALL,
+                Action.START,
+                Action.NO_SHOW,
+                Action.TRANSFER,
+                Action.POSTPONE,
+                Action.PAUSE,
+            },
         ),
-        ("open", "serving", {Action.FINISH, Action.TRANSFER, Action.PAUSE}),
+        ("open", "serving", {Action.FINISH, Action.TRANSFER, Action.POSTPONE, Action.PAUSE}),
         ("paused", None, {Action.RESUME, Action.CLOSE, Action.SIGN_OUT}),
-        ("paused", "serving", {Action.RESUME, Action.FINISH, Action.TRANSFER}),
+        ("paused", "serving", {Action.RESUME, Action.FINISH, Action.TRANSFER, Action.POSTPONE}),
     ],
 )
 def test_legal_actions_follow_the_counter_and_its_ticket(
@@ -116,3 +123,26 @@ def test_tickets_transferred_to_another_counter_do_not_wait_here() -> None:
     raw["target_counter_id"] = "c1"
     state.apply_ticket(TicketInfo.from_json(raw))
     assert state.waiting["t3"].notes == ("bring the old passport",)
+
+
+def test_a_call_back_is_newer_than_the_postponement_however_the_events_arrive() -> None:
+    state = _state("open")
+    away = TicketView(
+        "t1", "A001", "id-card", "postponed", T0, counter_id="c1", times_called=1, called_at=T0
+    )
+    back = TicketView(
+        "t1",
+        "A001",
+        "id-card",
+        "called",
+        T0,
+        counter_id="c1",
+        times_called=1,
+        called_at=T0.replace(minute=20),
+    )
+    state.apply_ticket(TicketInfo(away))
+    assert list(state.postponed) == ["t1"] and Action.CALL_TICKET in state.legal_actions()
+    state.apply_ticket(TicketInfo(back))  # the answer to the call back
+    state.apply_ticket(TicketInfo(away))  # the postponement's event, late
+    assert state.current is not None and state.current.status == "called"
+    assert state.postponed == {}

@@ -102,6 +102,31 @@ def test_a_recall_brings_the_call_back_to_the_top_blinking_and_speaks_it_again(
     assert [c.number for c in announcer.spoken] == [a.number, b.number, a.number]
 
 
+def test_a_visitor_who_steps_away_leaves_the_board_and_returns_when_called_back(
+    live_server: LiveServer, make_display: MakeDisplay, qtbot: QtBot
+) -> None:
+    import httpx
+
+    window, _, output, announcer = make_display(live_server.url)
+    token = open_counter(live_server, "c1", "disp-p")
+    operator = {"Authorization": f"Bearer {token}"}
+    HallClient(live_server.url, live_server.tokens["kiosk"]).issue_ticket("id-card")
+    ticket = HallClient(live_server.url, token).call_next("c1")
+    assert ticket is not None
+    qtbot.waitUntil(lambda: shown(window)[:1] == [(ticket.number, 1)], timeout=3000)
+    away = httpx.post(f"{live_server.api}/tickets/{ticket.id}/postpone", headers=operator)
+    assert away.status_code == 200, away.text
+    qtbot.waitUntil(lambda: (ticket.number, 1) not in shown(window), timeout=3000)
+    back = httpx.post(
+        f"{live_server.api}/counters/c1/call", json={"ticket_id": ticket.id}, headers=operator
+    )
+    assert back.status_code == 200, back.text
+    qtbot.waitUntil(lambda: shown(window)[:1] == [(ticket.number, 1)], timeout=3000)
+    assert highlighted(window) == ticket.number
+    qtbot.waitUntil(lambda: len(output.written) == 2, timeout=5000)
+    assert [c.number for c in announcer.spoken] == [ticket.number, ticket.number]
+
+
 def test_a_zone_display_shows_only_its_counters_calls_and_their_lines(
     live_server: LiveServer, make_display: MakeDisplay, qtbot: QtBot
 ) -> None:

@@ -225,6 +225,56 @@ def test_a_supervisor_call_from_a_backup_line_passes_those_ahead_in_it(hall: Hal
     assert called.data["out_of_order"] is True, f"{first.number} came first in that very line"
 
 
+def test_a_postponed_visitor_leaves_the_counter_free_and_is_called_back_there(hall: Hall) -> None:
+    open_counter(hall)
+    first = hall.issue("id-card", T0)[0].ticket
+    second = hall.issue("id-card", T0)[0].ticket
+    hall.call_next("c1", T0)
+    hall.start(first.id, T0)
+    _, [postponed] = hall.postpone(first.id, T0 + timedelta(minutes=3), by_counter="c1")
+    assert postponed.type == "ticket.postponed" and postponed.data["counter_id"] == "c1"
+    assert first.state is TicketState.POSTPONED and hall.counters["c1"].current is None
+    assert hall.lanes.count(ServiceId("id-card")) == 1, "out of every queue"
+    assert hall.call_next("c1", T0 + timedelta(minutes=4))[0] is second  # the next one meanwhile
+    with pytest.raises(Conflict, match="still has"):
+        hall.call_back("c1", first.id, T0 + timedelta(minutes=5), by_counter="c1")
+    hall.start(second.id, T0 + timedelta(minutes=5))
+    hall.finish(second.id, T0 + timedelta(minutes=9))
+    open_counter(hall, "c2")
+    with pytest.raises(Forbidden, match="counter 1"):  # back to the counter that sent them
+        hall.call_back("c2", first.id, T0 + timedelta(minutes=10), by_counter="c2")
+    _, [called] = hall.call_back("c1", first.id, T0 + timedelta(minutes=10), by_counter="c1")
+    assert (called.data["why"], called.data["out_of_order"]) == ("returned", False)
+    assert first.state is TicketState.CALLED and hall.counters["c1"].current == first.id
+    with pytest.raises(Conflict, match="not postponed"):  # c2 is free: A002 is finished
+        hall.call_back("c2", second.id, T0 + timedelta(minutes=11))
+
+
+def test_a_postponed_visitor_whose_counter_closes_waits_in_the_queue_in_their_place(
+    hall: Hall,
+) -> None:
+    open_counter(hall)
+    first = hall.issue("id-card", T0)[0].ticket
+    later = hall.issue("id-card", T0 + timedelta(minutes=1))[0].ticket
+    hall.call_next("c1", T0 + timedelta(minutes=2))
+    hall.postpone(first.id, T0 + timedelta(minutes=3), by_counter="c1")
+    events = hall.close_counter("c1", T0 + timedelta(minutes=4))
+    assert [e.type for e in events] == ["counter.changed", "ticket.released"]
+    assert first.state is TicketState.WAITING and first.counter is None
+    open_counter(hall, "c2")  # c2 serves ID cards as a backup: past the target by now
+    assert hall.call_next("c2", T0 + timedelta(minutes=20))[0] is first, "before the later one"
+    assert later.state is TicketState.WAITING
+
+
+def test_a_postponed_visitor_who_never_comes_back_expires_with_the_day(hall: Hall) -> None:
+    open_counter(hall)
+    ticket = hall.issue("id-card", T0)[0].ticket
+    hall.call_next("c1", T0)
+    hall.postpone(ticket.id, T0, by_counter="c1")
+    hall.roll_day(T0.date() + timedelta(days=1), T0 + timedelta(days=1))
+    assert ticket.state is TicketState.EXPIRED
+
+
 def test_transfer_to_a_closed_counter_is_refused(hall: Hall) -> None:
     open_counter(hall)
     ticket = hall.issue("id-card", T0)[0].ticket

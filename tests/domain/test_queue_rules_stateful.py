@@ -293,6 +293,14 @@ class QueueMachine(RuleBasedStateMachine):
         ticket_id = TicketId(str(ticket_json["id"]))
         counter_id = CounterId(str(data["counter_id"]))
         why = data["why"]
+        if why == "returned":  # a postponed visitor back at their counter: out of every queue
+            held = before.snapshot["tickets"][ticket_id]
+            assert held["status"] == "postponed", "only a postponed ticket is called back"
+            assert (
+                counter_id in before.profiles and held["service_id"] in before.profiles[counter_id]
+            )
+            assert data["out_of_order"] is False and ticket_id not in before.snapshot["in_any_lane"]
+            return
         waiting = {w.id: w for w in before.waiting}
         assert ticket_id in waiting, "only a waiting ticket can be called"
         called = waiting[ticket_id]
@@ -695,6 +703,22 @@ class QueueMachine(RuleBasedStateMachine):
         else:
             self.apply(lambda: hall.rate(ticket_id, grade))
 
+    @rule(pool=ticket_pools, pick=picks, who=acting, how=seeing_off)
+    def postpone_then_call_back(self, pool: str, pick: int, who: str, how: str) -> None:
+        """A visitor steps away; their counter serves others, then calls them back."""
+        ticket_id = self.choose_ticket(pool, pick)
+        by = self.acting_counter(ticket_id, who)
+        hall = self.hall
+        _, events = self.apply(lambda: hall.postpone(ticket_id, self.now, by_counter=by))
+        if events is None:
+            return
+        ticket = hall.tickets[TicketId(ticket_id)]
+        assert ticket.state is TicketState.POSTPONED and ticket not in list(hall.lanes)
+        counter = ticket.counter
+        assert counter is not None and hall.counters[counter].current is None
+        self.see_off(counter, how)
+        self.apply(lambda: hall.call_back(counter, ticket_id, self.now, by_counter=counter))
+
     @rule(
         pool=ticket_pools,
         pick=picks,
@@ -771,6 +795,12 @@ class QueueMachine(RuleBasedStateMachine):
                 )
             else:
                 assert ticket_id not in holders, f"{ticket.number} is {ticket.state.value}"
+            if ticket.state is TicketState.POSTPONED:  # someone must be able to call them back
+                assert ticket.counter in self.hall.counters, f"{ticket.number} has no counter"
+                counter = self.hall.counters[ticket.counter]
+                assert counter.state is not CounterState.CLOSED, (
+                    f"{ticket.number} waits for {counter.id}, which closed"
+                )
         assert set(holders) <= set(self.hall.tickets)
 
     @invariant()

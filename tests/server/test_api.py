@@ -623,3 +623,28 @@ def test_the_halls_tick_lives_on_after_a_database_hiccup(
 
     asyncio.run(asyncio.wait_for(run(), 10))
     assert len(calls) >= 3 and "the hall's tick failed" in caplog.text
+
+
+def test_a_visitor_steps_away_to_pay_and_their_counter_calls_them_back(
+    http: httpx.Client, live_server: LiveServer
+) -> None:
+    operator = bearer(open_counter(live_server, "c1"))
+    first = issue(http, live_server)
+    second = issue(http, live_server)
+    http.post("/counters/c1/call", headers=operator)
+    http.post(f"/tickets/{first['id']}/start", headers=operator)
+    away = http.post(f"/tickets/{first['id']}/postpone", headers=operator)
+    assert away.status_code == 200 and away.json()["status"] == "postponed", away.text
+    page = httpx.get(f"{live_server.url}/t/{first['id']}", params={"lang": "en"}).text
+    assert "When you are back, come to counter 1" in page
+    assert http.post("/counters/c1/call", headers=operator).json()["id"] == second["id"]
+    http.post(f"/tickets/{second['id']}/start", headers=operator)
+    http.post(f"/tickets/{second['id']}/finish", headers=operator)
+    back = http.post("/counters/c1/call", json={"ticket_id": first["id"]}, headers=operator)
+    assert back.status_code == 200 and back.json()["status"] == "called", back.text
+    # an operator's call of a waiting ticket by id is still a supervisor's out-of-order call
+    third = issue(http, live_server)
+    http.post(f"/tickets/{first['id']}/start", headers=operator)
+    http.post(f"/tickets/{first['id']}/finish", headers=operator)
+    refused = http.post("/counters/c1/call", json={"ticket_id": third["id"]}, headers=operator)
+    assert refused.status_code == 403
