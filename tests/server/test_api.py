@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import io
 import json
 from collections.abc import Iterator
 
 import httpx
 import pytest
-from websockets.sync.client import connect
+from websockets.sync.client import ClientConnection, connect
 
 from hallserver.store.sql import SqlHallStore
 from tests.conftest import (
@@ -40,6 +41,14 @@ def issue(
     assert reply.status_code == 201, reply.text
     data: dict[str, object] = reply.json()
     return data
+
+
+@contextlib.contextmanager
+def live_events(live: LiveServer) -> Iterator[ClientConnection]:
+    """The public event stream, past its first message (the snapshot): live events next."""
+    with connect(live.url.replace("http://", "ws://") + "/api/v1/events", open_timeout=5) as stream:
+        json.loads(stream.recv(timeout=5))
+        yield stream
 
 
 def pairing_code(http: httpx.Client, live: LiveServer, name: str) -> str:
@@ -330,9 +339,7 @@ def test_the_public_event_stream_never_carries_a_whole_iin(
     http: httpx.Client, live_server: LiveServer
 ) -> None:
     slot = a_free_slot(http)
-    ws_url = live_server.url.replace("http://", "ws://") + "/api/v1/events"
-    with connect(ws_url, open_timeout=5) as stream:
-        json.loads(stream.recv(timeout=5))  # the snapshot
+    with live_events(live_server) as stream:
         made = http.post(
             "/bookings",
             json={"service_id": "id-card", "slot_at": slot.isoformat(), "iin": "900101300017"},
@@ -354,9 +361,7 @@ def test_a_counter_that_opens_or_pauses_tells_the_screens_its_lines(
     http: httpx.Client, live_server: LiveServer
 ) -> None:
     issue(http, live_server)
-    ws_url = live_server.url.replace("http://", "ws://") + "/api/v1/events"
-    with connect(ws_url, open_timeout=5) as stream:
-        json.loads(stream.recv(timeout=5))
+    with live_events(live_server) as stream:
         operator = open_counter(live_server, "c1")
         opened = json.loads(stream.recv(timeout=5))
         while opened["data"].get("change") != "opened":  # signed in first
@@ -425,9 +430,7 @@ def test_ticket_events_carry_the_length_of_their_line(
     http: httpx.Client, live_server: LiveServer
 ) -> None:
     issue(http, live_server)
-    ws_url = live_server.url.replace("http://", "ws://") + "/api/v1/events"
-    with connect(ws_url, open_timeout=5) as stream:
-        json.loads(stream.recv(timeout=5))
+    with live_events(live_server) as stream:
         issue(http, live_server)
         event = json.loads(stream.recv(timeout=5))
     [line] = event["data"]["queue"]
