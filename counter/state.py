@@ -83,11 +83,14 @@ class TicketInfo:
     def status(self) -> str:
         return self.view.status
 
-    def progress(self) -> tuple[int, datetime, int, int]:
-        """Orders versions of one ticket: a late event never undoes a newer answer (a call back
-        after a postponement is newer than the postponement: it was called again later)."""
-        called = self.view.called_at or _NEVER
-        return (self.view.transfers, called, _RANK.get(self.view.status, 3), self.view.times_called)
+    def progress(self) -> tuple[int, int, datetime, int, int]:
+        """Orders versions of one ticket: a late event never undoes a newer answer. The server's
+        revision says it (a requeue, a call back, a release all count); the rest orders the
+        versions of a server that sends none."""
+        view = self.view
+        called = view.called_at or _NEVER
+        rank = _RANK.get(view.status, 3)
+        return (view.revision, view.transfers, called, rank, view.times_called)
 
     def waited_s(self, now: datetime) -> int:
         """How long the visitor waited before the first call (or has waited so far)."""
@@ -268,15 +271,20 @@ class ConsoleState:
         else:
             self.waiting.pop(ticket.id, None)
         known = self.postponed.get(ticket.id)
-        if self._away_from_here(ticket) and (
-            known is None or known.progress() <= ticket.progress()
-        ):
+        if known is not None and ticket.progress() < known.progress():
+            return  # a late version of a visitor who stepped away
+        if self._away_from_here(ticket):
             self.postponed[ticket.id] = ticket
-        elif known is None or known.progress() <= ticket.progress():
+        else:  # called back, released to the queue, cancelled, expired
             self.postponed.pop(ticket.id, None)
 
     def _away_from_here(self, ticket: TicketInfo) -> bool:
-        return ticket.status == "postponed" and ticket.view.counter_id == self.counter_id
+        """A visitor who stepped away and comes back to this counter; for a supervisor, from
+        any counter (one whose counter paused can then be called back elsewhere)."""
+        if ticket.status != "postponed":
+            return False
+        mine = ticket.view.counter_id == self.counter_id
+        return mine or (self.operator is not None and self.operator.supervisor)
 
     def _waits_here(self, ticket: TicketInfo) -> bool:
         return (

@@ -188,7 +188,7 @@ class TicketView:
     id: str
     number: str
     service_id: str
-    status: str  # waiting | called | serving | finished | no_show | cancelled | expired
+    status: str  # waiting | called | serving | postponed | finished | no_show | cancelled | expired
     issued_at: datetime
     priority: str = "regular"
     language: str = "kk"
@@ -211,6 +211,7 @@ class TicketView:
     priority_reason: str | None = None
     target_counter_id: str | None = None  # transferred to one counter
     notes: tuple[str, ...] = ()  # transfer notes, oldest first
+    revision: int = 0  # every change bumps it: the newer of two versions of one ticket
 
     @classmethod
     def from_json(cls, raw: object) -> TicketView:
@@ -242,6 +243,7 @@ class TicketView:
             priority_reason=f.opt_str("priority_reason"),
             target_counter_id=f.opt_str("target_counter_id"),
             notes=f.str_tuple("notes"),
+            revision=f.req_int("revision", 0),
         )
 
 

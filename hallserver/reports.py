@@ -11,7 +11,8 @@ over visits that *started* in the period, in the hall's time zone:
 - cancelled: visits ended by `ticket.cancelled`;
 - wait: from the visit's start to its first call (called visits only); an appointment that
   checked in early waits from its time, as the rules let it be called from then;
-- service time: from `ticket.started` to `ticket.finished` (served visits only);
+- service time: from `ticket.started` to `ticket.finished` (served visits only), without the
+  time a visitor stepped away (`ticket.postponed`);
 - service level: served visits whose wait was within the service's target ÷ served visits;
 - ratings: `ticket.rated` grades of served visits (counts and share of the rated ones);
 - transfers: visits ended by `ticket.transferred` (sent on to another service);
@@ -66,6 +67,7 @@ class Visit:
     operator_id: str | None = None
     rating: str | None = None
     due: datetime | None = None  # an appointment's time
+    served_before_s: float = 0.0  # service given before the visitor stepped away
 
     @property
     def wait_s(self) -> float | None:
@@ -78,7 +80,8 @@ class Visit:
     def service_s(self) -> float | None:
         if self.outcome != "finished" or self.service_started_at is None or not self.ended_at:
             return None
-        return max((self.ended_at - self.service_started_at).total_seconds(), 0.0)
+        last = max((self.ended_at - self.service_started_at).total_seconds(), 0.0)
+        return self.served_before_s + last
 
 
 def visits_from(events: Iterable[LogEvent]) -> list[Visit]:
@@ -110,6 +113,11 @@ def visits_from(events: Iterable[LogEvent]) -> list[Visit]:
             visit.operator_id = _text(ticket.get("operator_id"))
         elif kind == "started":
             visit.service_started_at = event.at
+        elif kind == "postponed":  # stepped away: the time away is not service
+            if visit.service_started_at is not None:
+                served = (event.at - visit.service_started_at).total_seconds()
+                visit.served_before_s += max(served, 0.0)
+            visit.service_started_at = None
         elif kind in ("finished", "no_show", "cancelled", "expired"):
             visit.outcome = kind
             visit.ended_at = event.at

@@ -11,6 +11,7 @@ from hallserver.protocol import (
     TICKET_EXPIRED,
     TICKET_FINISHED,
     TICKET_NO_SHOW,
+    TICKET_POSTPONED,
     TICKET_RECALLED,
     TICKET_REQUEUED,
     TICKET_STARTED,
@@ -78,6 +79,7 @@ class RatingFlow:
             TICKET_TRANSFERRED,
             TICKET_REQUEUED,
             TICKET_EXPIRED,
+            TICKET_POSTPONED,  # stepped away: nobody at this counter to rate it now
         ):
             self.current = None
         else:

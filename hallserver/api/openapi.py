@@ -166,7 +166,8 @@ OPERATIONS: dict[tuple[str, str], tuple[str, JsonObject | None, str, str | None]
         "Ticket",
     ),
     ("POST", "/counters/{counter_id}/call"): (
-        "Call the next ticket (204 when nobody waits); a supervisor may name ticket_id + reason",
+        "Call the next ticket (204 when nobody waits). With ticket_id: a visitor of this counter "
+        "back from stepping away (no reason), or a supervisor's out-of-order call (reason)",
         {
             "type": "object",
             "properties": {"ticket_id": {"type": "string"}, "reason": {"type": "string"}},

@@ -257,11 +257,7 @@ class Hall:
         """An operator's day so far: visitors served, service times, no-shows, ratings."""
         mine = [t for t in self.tickets.values() if t.operator == operator]
         finished = [t for t in mine if t.state is TicketState.FINISHED]
-        durations = [
-            (t.finished_at - t.started_at).total_seconds()
-            for t in finished
-            if t.started_at is not None and t.finished_at is not None
-        ]
+        durations = [s for t in finished if (s := t.service_seconds()) is not None]
         ratings: dict[str, int] = {grade.value: 0 for grade in Grade}
         for ticket in finished:
             if ticket.rating is not None:
@@ -454,7 +450,10 @@ class Hall:
     def call_ticket(
         self, counter_id: str, ticket_id: str, reason: str, now: datetime
     ) -> tuple[Ticket, list[Event]]:
-        """A supervisor's call out of order; the reason lands in the event."""
+        """A supervisor's call out of order; the reason lands in the event. A visitor back
+        from stepping away is called back instead (no one is skipped: no reason needed)."""
+        if self.ticket(ticket_id).state is TicketState.POSTPONED:
+            return self.call_back(counter_id, ticket_id, now)
         if not reason.strip():
             raise InvalidInput("calling a ticket out of order needs a reason", code="no_reason")
         counter = self._ready_counter(counter_id)
@@ -564,7 +563,7 @@ class Hall:
         """The visitor at the counter steps away (to pay a fee, make a copy): the counter is
         free for the next one, and calls this one back when they return (`call_back`)."""
         ticket = self._at_counter(ticket_id, by_counter)
-        ticket.postpone()  # refuses unless called or being served
+        ticket.postpone(now)  # refuses unless called or being served
         counter = self._release(ticket)
         return ticket, [
             Event(ev.TICKET_POSTPONED, {"ticket": ticket.to_json(), "counter_id": counter})
@@ -728,8 +727,8 @@ class Hall:
         return counter_id
 
     def _record_time(self, ticket: Ticket) -> None:
-        if ticket.started_at is not None and ticket.finished_at is not None:
-            seconds = (ticket.finished_at - ticket.started_at).total_seconds()
+        seconds = ticket.service_seconds()
+        if seconds is not None:
             self.times.record(ticket.service, seconds)
 
     def _capacity(self, service: ServiceId) -> float:

@@ -132,6 +132,9 @@ class Ticket:
     transfers: int = 0
     notes: tuple[str, ...] = field(default=())
     order: int = 0  # issue order within the day: breaks ties between equal issue times
+    postponed_at: datetime | None = None  # when the visitor last stepped away
+    served_before_s: int = 0  # service given before stepping away (the clock restarts after)
+    revision: int = 0  # bumped by every change: screens tell a newer version from a late one
 
     @property
     def queue_class(self) -> QueueClass:
@@ -146,11 +149,12 @@ class Ticket:
         return (self.issued_at, self.order)
 
     def call(self, counter: CounterId, operator: OperatorId | None, at: datetime) -> None:
+        back = self.state is TicketState.POSTPONED  # their calls so far still count
         self._move_to(TicketState.CALLED, "call")
         self.counter = counter
         self.operator = operator
         self.target_counter = None
-        self.times_called = 1
+        self.times_called = self.times_called + 1 if back else 1
         self.called_at = at
         if self.first_called_at is None:
             self.first_called_at = at
@@ -159,6 +163,7 @@ class Ticket:
         self._require(TicketState.CALLED, "recall")
         self.times_called += 1
         self.called_at = at
+        self.revision += 1
 
     def start(self, at: datetime) -> None:
         self._move_to(TicketState.SERVING, "start")
@@ -180,10 +185,21 @@ class Ticket:
         self._move_to(TicketState.EXPIRED, "expire")
         self.finished_at = at
 
-    def postpone(self) -> None:
+    def postpone(self, at: datetime) -> None:
         """The visitor steps away for a moment and comes back to this counter: off the counter,
-        out of every queue, until the counter calls them back (`counter` says which)."""
+        out of every queue, until the counter calls them back (`counter` says which). Service
+        given so far is kept; its clock starts again when they are back."""
+        if self.state is TicketState.SERVING and self.started_at is not None:
+            self.served_before_s += max(int((at - self.started_at).total_seconds()), 0)
         self._move_to(TicketState.POSTPONED, "postpone")
+        self.started_at = None
+        self.postponed_at = at
+
+    def service_seconds(self) -> float | None:
+        """How long the visit was served, time away excluded; None until it is finished."""
+        if self.started_at is None or self.finished_at is None:
+            return None
+        return self.served_before_s + (self.finished_at - self.started_at).total_seconds()
 
     def back_to_queue(self) -> None:
         """A postponed visitor whose counter closed waits for any counter, keeping their place."""
@@ -211,6 +227,7 @@ class Ticket:
         self.operator = None
         self.target_counter = target_counter
         self.started_at = None
+        self.served_before_s = 0  # a new visit, with the next service
         self.times_called = 0
         self.transfers += 1
         if note:
@@ -225,6 +242,7 @@ class Ticket:
         if self.rating is not None:
             raise IllegalTransition(f"{self.number} is already rated", code="already_rated")
         self.rating = grade
+        self.revision += 1
 
     def _require(self, state: TicketState, action: str) -> None:
         if self.state is not state:
@@ -236,6 +254,7 @@ class Ticket:
         if new not in _ALLOWED[self.state]:
             raise IllegalTransition(f"cannot {action} {self.number}: it is {self.state.value}")
         self.state = new
+        self.revision += 1
 
     def to_json(self) -> JsonObject:
         # sent with every event and answer: written out, without a helper call per field
@@ -262,6 +281,9 @@ class Ticket:
             "transfers": self.transfers,
             "notes": list(self.notes),
             "order": self.order,
+            "postponed_at": _iso(self.postponed_at),
+            "served_before_s": self.served_before_s,
+            "revision": self.revision,
         }
 
     @classmethod
@@ -303,6 +325,9 @@ class Ticket:
             transfers=int(str(raw.get("transfers", 0))),
             notes=tuple(str(n) for n in notes) if isinstance(notes, list) else (),
             order=int(str(raw.get("order", 0))),
+            postponed_at=dt("postponed_at"),
+            served_before_s=int(str(raw.get("served_before_s", 0))),
+            revision=int(str(raw.get("revision", 0))),
         )
 
 

@@ -92,10 +92,13 @@ def _waits_over_target(hall: Hall, now: datetime) -> list[Alert]:
 
 
 def last_departures(hall: Hall) -> dict[str, datetime]:
-    """When each counter's last visitor left (finished, no-show or cancelled there)."""
+    """When each counter's last visitor left (finished, no-show or cancelled there, or stepped
+    away from it)."""
     last: dict[str, datetime] = {}
     for ticket in hall.tickets.values():
         at, counter = ticket.finished_at, ticket.counter
+        if ticket.state is TicketState.POSTPONED:
+            at = ticket.postponed_at
         if counter is not None and at is not None and (counter not in last or last[counter] < at):
             last[counter] = at
     return last

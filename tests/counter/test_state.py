@@ -125,6 +125,24 @@ def test_tickets_transferred_to_another_counter_do_not_wait_here() -> None:
     assert state.waiting["t3"].notes == ("bring the old passport",)
 
 
+def test_a_visitor_released_from_a_closed_counter_is_no_longer_listed_as_away() -> None:
+    state = _state("open")
+    away = TicketView("t1", "A001", "id-card", "postponed", T0, counter_id="c1", revision=4)
+    state.apply_ticket(TicketInfo(away))
+    released = TicketView("t1", "A001", "id-card", "waiting", T0, revision=5)
+    state.apply_ticket(TicketInfo(released))
+    assert state.postponed == {} and list(state.waiting) == ["t1"]
+    assert Action.CALL_TICKET not in state.legal_actions()
+
+
+def test_a_requeue_takes_the_visitor_off_the_counter_whatever_its_status_ranks() -> None:
+    state = _state("open", "called")
+    assert state.current is not None
+    back = TicketView("t1", "A001", "id-card", "waiting", T0, times_called=1, revision=9)
+    state.apply_ticket(TicketInfo(back))
+    assert state.current is None and list(state.waiting) == ["t1"]
+
+
 def test_a_call_back_is_newer_than_the_postponement_however_the_events_arrive() -> None:
     state = _state("open")
     away = TicketView(

@@ -250,6 +250,35 @@ def test_a_postponed_visitor_leaves_the_counter_free_and_is_called_back_there(ha
         hall.call_back("c2", second.id, T0 + timedelta(minutes=11))
 
 
+def test_time_away_is_not_service_and_the_calls_so_far_still_count(hall: Hall) -> None:
+    open_counter(hall)
+    ticket = hall.issue("id-card", T0)[0].ticket
+    hall.call_next("c1", T0)
+    hall.recall(ticket.id, T0 + timedelta(minutes=1))
+    hall.start(ticket.id, T0 + timedelta(minutes=1))
+    hall.postpone(ticket.id, T0 + timedelta(minutes=11), by_counter="c1")  # 10 min served
+    hall.call_back("c1", ticket.id, T0 + timedelta(minutes=26), by_counter="c1")  # 15 away
+    assert ticket.times_called == 3, "called, recalled, called back"
+    hall.start(ticket.id, T0 + timedelta(minutes=26))
+    hall.finish(ticket.id, T0 + timedelta(minutes=28))  # 2 more
+    assert ticket.service_seconds() == 12 * 60
+    assert hall.times.average_s(hall.service("id-card")) == 12 * 60
+    assert hall.operator_day("op-c1")["average_service_s"] == 12 * 60
+
+
+def test_a_supervisors_call_of_a_postponed_visitor_is_a_call_back_without_a_reason(
+    hall: Hall,
+) -> None:
+    open_counter(hall)
+    ticket = hall.issue("id-card", T0)[0].ticket
+    hall.call_next("c1", T0)
+    hall.postpone(ticket.id, T0, by_counter="c1")
+    hall.pause_counter("c1", PauseReason.LUNCH, T0)  # their counter went to lunch
+    open_counter(hall, "c2")  # ID cards as backup
+    _, [called] = hall.call_ticket("c2", ticket.id, "", T0 + timedelta(minutes=5))
+    assert called.data["why"] == "returned" and hall.counters["c2"].current == ticket.id
+
+
 def test_a_postponed_visitor_whose_counter_closes_waits_in_the_queue_in_their_place(
     hall: Hall,
 ) -> None:

@@ -229,6 +229,8 @@ class QueueMachine(RuleBasedStateMachine):
             chosen = [t for t in tickets if t.state in (TicketState.CALLED, TicketState.SERVING)]
         elif pool == "waiting":
             chosen = [t for t in tickets if t.state is TicketState.WAITING]
+        elif pool == "postponed":
+            chosen = [t for t in tickets if t.state is TicketState.POSTPONED]
         else:
             chosen = tickets
         chosen = chosen or tickets
@@ -703,9 +705,9 @@ class QueueMachine(RuleBasedStateMachine):
         else:
             self.apply(lambda: hall.rate(ticket_id, grade))
 
-    @rule(pool=ticket_pools, pick=picks, who=acting, how=seeing_off)
-    def postpone_then_call_back(self, pool: str, pick: int, who: str, how: str) -> None:
-        """A visitor steps away; their counter serves others, then calls them back."""
+    @rule(pool=ticket_pools, pick=picks, who=acting)
+    def postpone(self, pool: str, pick: int, who: str) -> None:
+        """A visitor steps away (to pay, to copy); they stay away through any later rules."""
         ticket_id = self.choose_ticket(pool, pick)
         by = self.acting_counter(ticket_id, who)
         hall = self.hall
@@ -714,10 +716,17 @@ class QueueMachine(RuleBasedStateMachine):
             return
         ticket = hall.tickets[TicketId(ticket_id)]
         assert ticket.state is TicketState.POSTPONED and ticket not in list(hall.lanes)
-        counter = ticket.counter
-        assert counter is not None and hall.counters[counter].current is None
-        self.see_off(counter, how)
-        self.apply(lambda: hall.call_back(counter, ticket_id, self.now, by_counter=counter))
+        assert ticket.counter is not None and hall.counters[ticket.counter].current is None
+
+    @rule(pick=picks, counter=st.none() | counters, who=acting, how=seeing_off)
+    def call_back(self, pick: int, counter: str | None, who: str, how: str) -> None:
+        """A visitor who stepped away is back: their counter (or another) calls them."""
+        ticket_id = self.choose_ticket("postponed", pick)
+        ticket = self.hall.tickets.get(TicketId(ticket_id))
+        at = counter or (ticket.counter if ticket is not None and ticket.counter else "c1")
+        self.see_off(at, how)
+        by = None if who == "anyone" else at
+        self.apply(lambda: self.hall.call_back(at, ticket_id, self.now, by_counter=by))
 
     @rule(
         pool=ticket_pools,

@@ -149,6 +149,14 @@ def test_rating_asks_once_when_this_counter_finishes_and_not_for_others() -> Non
     assert flow.screen is RatingScreen.WAITING
 
 
+def test_a_visitor_who_steps_away_leaves_the_rating_screen_waiting() -> None:
+    flow = RatingFlow("c1")
+    flow.apply_event(ticket_event(1, "ticket.started", "A001", "c1"))
+    assert flow.screen is RatingScreen.SERVING
+    assert flow.apply_event(ticket_event(2, "ticket.postponed", "A001", "c1"))
+    assert flow.screen is RatingScreen.WAITING and flow.current is None
+
+
 def test_no_answer_records_nothing() -> None:
     flow = RatingFlow("c1")
     flow.apply_event(ticket_event(1, "ticket.finished", "A001", "c1"))

@@ -71,6 +71,18 @@ def test_idleness_counts_from_the_last_visitor_not_from_opening() -> None:
     assert "counter_idle" in kinds(hall, done + timedelta(minutes=3))
 
 
+def test_idleness_counts_from_a_visitor_stepping_away_too() -> None:
+    hall = hall_with_open_counter()
+    ticket = hall.issue("id-card", T0)[0].ticket
+    hall.call_next("c1", T0)
+    hall.start(ticket.id, T0)
+    away = T0 + timedelta(minutes=30)
+    hall.postpone(ticket.id, away, by_counter="c1")
+    hall.issue("id-card", away)
+    assert "counter_idle" not in kinds(hall, away + timedelta(minutes=1))
+    assert "counter_idle" in kinds(hall, away + timedelta(minutes=3))
+
+
 def test_a_counter_with_nobody_waiting_is_not_idle_for_the_board() -> None:
     hall = hall_with_open_counter()
     assert kinds(hall, T0 + timedelta(hours=2)) == []

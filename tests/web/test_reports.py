@@ -82,6 +82,19 @@ def test_an_appointment_checked_in_early_waits_from_its_time() -> None:
     assert overall.average_wait_s == (1 + 20) / 2 * 60
 
 
+def test_time_a_visitor_stepped_away_is_not_service_time() -> None:
+    log = Log()
+    log.ticket(0, "issued", "A001", "id-card")
+    log.ticket(1, "called", "A001", "id-card", counter_id="c1", operator_id="aigul")
+    log.ticket(2, "started", "A001", "id-card", counter_id="c1")
+    log.ticket(12, "postponed", "A001", "id-card", counter_id="c1")  # 10 min, then to pay
+    log.ticket(27, "called", "A001", "id-card", counter_id="c1", operator_id="aigul")
+    log.ticket(27, "started", "A001", "id-card", counter_id="c1")
+    log.ticket(29, "finished", "A001", "id-card", counter_id="c1")  # 2 more
+    overall = report(log).overall
+    assert overall.average_service_s == 12 * 60 and overall.average_wait_s == 60
+
+
 def test_visitors_left_when_the_day_closed_count_as_not_served() -> None:
     log = Log()
     log.served("A001", "id-card", issued=0, called=5, started=6, finished=10)
