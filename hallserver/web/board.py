@@ -18,7 +18,7 @@ from hallserver.domain.counters import PauseReason
 from hallserver.domain.errors import Forbidden, InvalidInput
 from hallserver.domain.hall import Hall
 from hallserver.domain.ids import JsonObject, Lang
-from hallserver.domain.tickets import Grade, TicketState
+from hallserver.domain.tickets import Grade, Ticket, TicketState
 from hallserver.service import HallService
 from hallserver.store import schema
 from hallserver.web.alerts import BoardRules, alerts
@@ -78,6 +78,10 @@ def board_state(
                 "suspended": line.suspended,
             }
         )
+    away: dict[str, list[Ticket]] = {}  # visitors who stepped away, by the counter they left
+    for ticket in hall.tickets.values():
+        if ticket.state is TicketState.POSTPONED and ticket.counter is not None:
+            away.setdefault(ticket.counter, []).append(ticket)
     counters: list[JsonObject] = []
     for counter in sorted(hall.counters.values(), key=lambda c: c.number):
         current: JsonObject | None = None
@@ -101,6 +105,10 @@ def board_state(
                 "operator_id": counter.operator,
                 "operator_name": names.get(counter.operator or "", counter.operator),
                 "ticket": current,
+                "away": [
+                    {"id": t.id, "number": t.number, "service_id": t.service}
+                    for t in sorted(away.get(counter.id, []), key=lambda t: t.number)
+                ],
                 "profile": {s: level.value for s, level in sorted(counter.profile.items())},
             }
         )
@@ -252,7 +260,8 @@ async def call_out_of_order(request: Request) -> Response:
     hall, actor, body = await _action_body(request)
     counter_id = request.path_params["counter_id"]
     ticket_id = _text(body, "ticket_id", 40)
-    reason = _text(body, "reason", 300)
+    # a visitor back from stepping away needs none; a waiting one does (Hall.call_ticket says)
+    reason = _text(body, "reason", 300) if str(body.get("reason") or "").strip() else ""
     ticket = await hall.run(
         actor, lambda h, now: h.call_ticket(counter_id, ticket_id, reason.strip(), now)
     )

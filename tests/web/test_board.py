@@ -167,3 +167,28 @@ def test_text_that_cannot_be_logged_is_refused_at_the_board_and_changes_nothing(
         ).status_code
         == 201
     )
+
+
+def test_a_visitor_who_stepped_away_shows_on_their_counter_and_is_called_back_from_the_board(
+    page: Page, hall: Hall
+) -> None:
+    operator = {"Authorization": f"Bearer {open_counter(hall.live, 'c1')}"}
+    first = issue(hall)
+    assert httpx.post(f"{hall.api}/counters/c1/call", headers=operator).status_code == 200
+    away = httpx.post(f"{hall.api}/tickets/{first['id']}/postpone", headers=operator)
+    assert away.status_code == 200, away.text
+    httpx.post(f"{hall.api}/counters/c1/pause", json={"reason": "lunch"}, headers=operator)
+    open_counter(hall.live, "c3")  # serves ID cards too
+    sign_in(page, hall)
+    expect(page.locator("article[data-counter=c1] .away")).to_have_text(
+        f"Stepped away: {first['number']}"
+    )
+    page.click("button[data-action=call][data-counter=c3]")  # c1 is at lunch: c3 takes them
+    option = page.locator("#action-dialog select option").first
+    expect(option).to_contain_text("back, no reason needed")
+    page.click("#dlg-ok")  # no reason typed
+    expect(page.locator(".toast")).to_have_text("Saved")
+    expect(page.locator("article[data-counter=c3] .cur")).to_contain_text(str(first["number"]))
+    expect(page.locator("article[data-counter=c1] .away")).to_have_count(0)
+    ticket = httpx.get(f"{hall.api}/tickets/{first['id']}").json()
+    assert (ticket["status"], ticket["counter_id"]) == ("called", "c3")

@@ -18,6 +18,7 @@
       satisfactory: "Қанағаттанарлық", suspended: "тоқтатылған", saved: "Сақталды",
       r_break: "үзіліс", r_lunch: "түскі ас", r_technical: "техникалық", r_paperwork: "құжаттар",
       r_other: "басқа", call_reason_hint: "Неге кезектен тыс (міндетті)",
+      away: "Уақытша шыққандар", back: "оралды, себеп керек емес",
       a_wait: "{service}: {visitors} адам мақсаттан ({target} мин) ұзақ күтуде, ең ұзағы {longest} мин",
       a_idle: "{counter}-терезе {idle} мин бос, ал кезекте {waiting} адам",
       a_pause: "{counter}-терезе: {reason} {paused} мин (шегі {limit} мин)",
@@ -40,6 +41,7 @@
       satisfactory: "Удовлетворительно", suspended: "приостановлена", saved: "Сохранено",
       r_break: "перерыв", r_lunch: "обед", r_technical: "техническая", r_paperwork: "документы",
       r_other: "другое", call_reason_hint: "Почему вне очереди (обязательно)",
+      away: "Отложены", back: "вернулся, причина не нужна",
       a_wait: "{service}: {visitors} чел. ждут дольше нормы ({target} мин), дольше всех {longest} мин",
       a_idle: "Окно {counter} свободно {idle} мин, а в очереди {waiting} чел.",
       a_pause: "Окно {counter}: {reason} {paused} мин (норма {limit} мин)",
@@ -62,6 +64,7 @@
       satisfactory: "Satisfactory", suspended: "suspended", saved: "Saved",
       r_break: "break", r_lunch: "lunch", r_technical: "technical", r_paperwork: "paperwork",
       r_other: "other", call_reason_hint: "Why out of order (required)",
+      away: "Stepped away", back: "back, no reason needed",
       a_wait: "{service}: {visitors} waiting over the target ({target} min), longest {longest} min",
       a_idle: "Counter {counter} idle for {idle} min while {waiting} wait",
       a_pause: "Counter {counter}: {reason} for {paused} min (limit {limit} min)",
@@ -131,6 +134,8 @@
         "</span></header>" +
         '<p class="op">' + esc(c.operator_name || T.no_operator) + "</p>" +
         '<p class="cur">' + ticket + "</p>" +
+        (c.away.length ? '<p class="away">' + T.away + ": " + c.away.map(function (t) {
+          return esc(t.number); }).join(" · ") + "</p>" : "") +
         '<div class="acts">' +
         (c.state !== "open" ? btn("open", c.id, T.act_open) : "") +
         (c.state === "open" ? btn("pause", c.id, T.act_pause) : "") +
@@ -246,11 +251,18 @@
       });
     } else if (action === "call") {
       var mine = state.waiting.filter(function (t) { return c.profile[t.service_id]; });
+      var back = [];  // visitors back from stepping away, at any counter: no reason needed
+      state.counters.forEach(function (o) {
+        o.away.forEach(function (t) { if (c.profile[t.service_id]) back.push(t); });
+      });
       ask(title + " — " + T.act_call, "<label>" + T.ticket + '<select name="ticket">' +
+        back.map(function (t) { return '<option value="' + esc(t.id) + '">' + esc(t.number) +
+          " · " + esc(serviceName(t.service_id)) + " · " + esc(T.back) + "</option>";
+        }).join("") +
         mine.map(function (t) { return '<option value="' + esc(t.id) + '">' + esc(t.number) +
           " · " + esc(serviceName(t.service_id)) + " · " + t.wait_min + " " + T.min + "</option>";
         }).join("") + "</select></label><label>" + T.reason +
-        '<input name="reason" required maxlength="300" placeholder="' + esc(T.call_reason_hint) +
+        '<input name="reason" maxlength="300" placeholder="' + esc(T.call_reason_hint) +
         '"></label>', function (d) {
           return post(base + "call", { ticket_id: d.querySelector("select").value,
             reason: d.querySelector("input").value });
