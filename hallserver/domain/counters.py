@@ -43,6 +43,7 @@ class Counter:
     state_since: datetime | None = None
     operator: OperatorId | None = None
     current: TicketId | None = None  # the ticket called or being served here
+    free_since: datetime | None = None  # when its last visitor left it, however they left
     priority_streak: int = 0  # priority calls in a row, capped so regulars are not starved
 
     @classmethod
@@ -109,6 +110,7 @@ class Counter:
             "operator_id": self.operator,
             "current_ticket_id": self.current,
             "priority_streak": self.priority_streak,
+            "free_since": self.free_since.isoformat() if self.free_since else None,
         }
 
     @classmethod
@@ -131,4 +133,7 @@ class Counter:
             operator=OperatorId(operator) if isinstance(operator, str) else None,
             current=TicketId(current) if isinstance(current, str) else None,
             priority_streak=int(str(raw.get("priority_streak", 0))),
+            free_since=datetime.fromisoformat(free)
+            if isinstance(free := raw.get("free_since"), str)
+            else None,
         )

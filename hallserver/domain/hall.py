@@ -564,7 +564,7 @@ class Hall:
         free for the next one, and calls this one back when they return (`call_back`)."""
         ticket = self._at_counter(ticket_id, by_counter)
         ticket.postpone(now)  # refuses unless called or being served
-        counter = self._release(ticket)
+        counter = self._release(ticket, now)
         return ticket, [
             Event(ev.TICKET_POSTPONED, {"ticket": ticket.to_json(), "counter_id": counter})
         ]
@@ -596,6 +596,7 @@ class Hall:
         ticket.requeue()  # refuses unless called, before the counter lets go of the ticket
         if counter is not None and self.counters[counter].current == ticket.id:
             self.counters[counter].current = None
+            self.counters[counter].free_since = now
         self.lanes.add(ticket)
         return ticket, [
             Event(ev.TICKET_REQUEUED, {"ticket": ticket.to_json(), "counter_id": counter})
@@ -613,7 +614,7 @@ class Hall:
     ) -> tuple[Ticket, list[Event]]:
         ticket = self._at_counter(ticket_id, by_counter)
         ticket.finish(now)
-        self._release(ticket)
+        self._release(ticket, now)
         self._record_time(ticket)
         return ticket, [Event(ev.TICKET_FINISHED, {"ticket": ticket.to_json()})]
 
@@ -624,7 +625,7 @@ class Hall:
 
     def _no_show(self, ticket: Ticket, now: datetime, reason: str) -> tuple[Ticket, list[Event]]:
         ticket.mark_no_show(now)
-        self._release(ticket)
+        self._release(ticket, now)
         return ticket, [Event(ev.TICKET_NO_SHOW, {"ticket": ticket.to_json(), "reason": reason})]
 
     def cancel(
@@ -640,7 +641,7 @@ class Hall:
         if was_waiting:
             self.lanes.remove(ticket)
         else:
-            self._release(ticket)
+            self._release(ticket, now)
         return ticket, [Event(ev.TICKET_CANCELLED, {"ticket": ticket.to_json(), "reason": reason})]
 
     def transfer(
@@ -675,7 +676,7 @@ class Hall:
         from_counter = ticket.counter
         # the time served so far is not a service time: a visit sent on at once, or half done,
         # would skew the estimates (and a restart rebuilds them from finished visits only)
-        self._release(ticket)
+        self._release(ticket, now)
         ticket.transfer(service.id, target.id if target else None, note.strip())
         self.lanes.add(ticket)
         return ticket, [
@@ -720,10 +721,12 @@ class Hall:
             )
         return ticket
 
-    def _release(self, ticket: Ticket) -> CounterId | None:
+    def _release(self, ticket: Ticket, now: datetime) -> CounterId | None:
+        """The counter lets go of `ticket` (served, gone, sent on, stepped away): free now."""
         counter_id = ticket.counter
         if counter_id is not None and self.counters[counter_id].current == ticket.id:
             self.counters[counter_id].current = None
+            self.counters[counter_id].free_since = now
         return counter_id
 
     def _record_time(self, ticket: Ticket) -> None:

@@ -119,7 +119,11 @@ def _idle_counters(hall: Hall, now: datetime, rules: BoardRules) -> list[Alert]:
             continue
         if departures is None:
             departures = last_departures(hall)
-        since = max(counter.state_since, departures.get(counter.id, counter.state_since))
+        since = max(
+            counter.state_since,
+            counter.free_since or counter.state_since,
+            departures.get(counter.id, counter.state_since),  # rows saved before free_since
+        )
         idle_s = (now - since).total_seconds()
         if idle_s > rules.idle_grace_s:
             found.append(

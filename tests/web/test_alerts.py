@@ -83,6 +83,21 @@ def test_idleness_counts_from_a_visitor_stepping_away_too() -> None:
     assert "counter_idle" in kinds(hall, away + timedelta(minutes=3))
 
 
+def test_idleness_counts_from_a_transfer_or_a_requeue_too() -> None:
+    for send_on in ("transfer", "requeue"):
+        hall = hall_with_open_counter()
+        ticket = hall.issue("id-card", T0)[0].ticket
+        hall.call_next("c1", T0)
+        gone = T0 + timedelta(minutes=30)
+        if send_on == "transfer":
+            hall.transfer(ticket.id, "birth", gone)
+        else:
+            hall.requeue(ticket.id, gone)
+        hall.issue("id-card", gone)
+        assert "counter_idle" not in kinds(hall, gone + timedelta(minutes=1)), send_on
+        assert "counter_idle" in kinds(hall, gone + timedelta(minutes=3)), send_on
+
+
 def test_a_counter_with_nobody_waiting_is_not_idle_for_the_board() -> None:
     hall = hall_with_open_counter()
     assert kinds(hall, T0 + timedelta(hours=2)) == []
