@@ -287,6 +287,9 @@ class QueueEntry:
     open_counters: int
     estimated_wait_s: int
     suspended: bool = False
+    issuing_until: datetime | None = None  # walk-in tickets stop then today
+    reopens_at: datetime | None = None  # … and are issued again from then
+    tickets_left: int | None = None  # today's, when the service has a daily limit
 
     @classmethod
     def from_json(cls, raw: object) -> QueueEntry:
@@ -298,6 +301,9 @@ class QueueEntry:
             open_counters=f.req_int("open_counters", 0),
             estimated_wait_s=f.req_int("estimated_wait_s", 0),
             suspended=f.flag("suspended", False),
+            issuing_until=f.opt_time("issuing_until"),
+            reopens_at=f.opt_time("reopens_at"),
+            tickets_left=f.opt_int("tickets_left"),
         )
 
 

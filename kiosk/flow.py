@@ -187,6 +187,7 @@ class CitizenFlow:
             and self.state.is_open
             and service is not None
             and not self.state.suspended(service.id)
+            and self.state.stopped(service.id) is None
         )
 
     def take_ticket(self) -> IssueRequest | None:

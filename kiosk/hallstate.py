@@ -6,7 +6,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 
 from hallserver.protocol import (
     SERVICE_CHANGED,
@@ -54,6 +54,7 @@ class HallState:
         self.issued_today: Counter[str] = Counter()
         self.configured_popular = tuple(popular)
         self.seq: int | None = None
+        self._clock_offset = timedelta(0)  # the server's time minus this machine's
 
     # ------------------------------------------------------------------ updates
 
@@ -62,6 +63,7 @@ class HallState:
 
     def set_hall(self, hall: HallView) -> None:
         self.hall = hall
+        self._clock_offset = hall.now - datetime.now(UTC)
 
     def mark_closed(self, opens_at: datetime | None) -> None:
         """The server refused a ticket because the hall is closed: believe it until told again."""
@@ -73,6 +75,7 @@ class HallState:
 
     def apply_snapshot(self, snapshot: Snapshot) -> None:
         self.hall = snapshot.hall
+        self._clock_offset = snapshot.hall.now - datetime.now(UTC)
         self.set_queue(snapshot.queue)
         self.counters = {counter.id: counter for counter in snapshot.counters}
         self.issued_today = Counter(ticket.service_id for ticket in snapshot.tickets)
@@ -103,6 +106,25 @@ class HallState:
     @property
     def is_open(self) -> bool:
         return self.hall is None or self.hall.open
+
+    def now(self) -> datetime | None:
+        """The hall's time now, as the server last told it (None before it has)."""
+        if self.hall is None:
+            return None
+        return (datetime.now(UTC) + self._clock_offset).astimezone(self.hall.now.tzinfo)
+
+    def stopped(self, service_id: str) -> tuple[str, datetime | None] | None:
+        """Why walk-in tickets for a service are not issued now, and from when they are again:
+        today's tickets have run out, or they stopped before closing."""
+        entry = self.queue.get(service_id)
+        now = self.now()
+        if entry is None or now is None:
+            return None
+        if entry.tickets_left == 0:
+            return "daily_limit_reached", entry.reopens_at
+        if entry.issuing_until is not None and now >= entry.issuing_until:
+            return "issuing_ended", entry.reopens_at
+        return None
 
     @property
     def opens_at(self) -> datetime | None:

@@ -48,6 +48,9 @@ class ServiceQueue:
     open_counters: int
     estimate_for_new: Estimate
     suspended: bool
+    issuing_until: datetime | None = None  # walk-in tickets stop then today (last_ticket_min)
+    reopens_at: datetime | None = None  # … and are issued again from then
+    tickets_left: int | None = None  # today's, under the service's daily_limit
 
     def to_json(self) -> JsonObject:
         return {
@@ -57,6 +60,9 @@ class ServiceQueue:
             "open_counters": self.open_counters,
             "estimated_wait_s": self.estimate_for_new.estimated_wait_s,
             "suspended": self.suspended,
+            "issuing_until": self.issuing_until.isoformat() if self.issuing_until else None,
+            "reopens_at": self.reopens_at.isoformat() if self.reopens_at else None,
+            "tickets_left": self.tickets_left,
         }
 
 
@@ -141,6 +147,8 @@ class Hall:
         self.terminals: dict[str, TerminalReport] = {}
         # per service: open counters serving it, and their capacity; cleared on counter changes
         self._serving: dict[ServiceId, tuple[int, float]] = {}
+        # per service, today's last walk-in ticket and when tickets start again (a day's data)
+        self._issuing: dict[ServiceId, tuple[datetime | None, datetime | None]] = {}
 
     # ----------------------------------------------------------------- restore
 
@@ -155,6 +163,7 @@ class Hall:
         """Load state saved earlier (tickets of `state.day` and any still open, and what the
         terminals last reported)."""
         self.state = state
+        self._issuing.clear()
         self.terminals = {report.name: report for report in terminals}
         self._serving.clear()
         for counter in counters:
@@ -243,6 +252,8 @@ class Hall:
                 first_issued = first
         longest = (now - first_issued).total_seconds() if first_issued is not None else 0.0
         open_counters, capacity = self._serving_of(service_id)
+        until, reopens = self._issuing_of(service, now)
+        limit = service.daily_limit
         return ServiceQueue(
             service=service,
             waiting=waiting,
@@ -251,7 +262,25 @@ class Hall:
             # as a ticket issued now would be told (people_ahead)
             estimate_for_new=estimate(waiting - not_due, service, self.times, capacity),
             suspended=service_id in self.state.suspended,
+            issuing_until=until,
+            reopens_at=reopens,
+            tickets_left=max(limit - self.state.numbering.get(service_id, 0), 0) if limit else None,
         )
+
+    def _issuing_of(
+        self, service: Service, now: datetime
+    ) -> tuple[datetime | None, datetime | None]:
+        """Today's last walk-in ticket for `service`, and when tickets are issued again (kept for
+        the day: screens show them with every line)."""
+        found = self._issuing.get(service.id)
+        if found is None:
+            catalogue = self.catalogue
+            day = datetime.combine(self.state.day, datetime.min.time(), now.tzinfo)
+            last = catalogue.last_ticket_at(service, day) if self.enforce_hours else None
+            closes = catalogue.closes_for(service, day)
+            found = (last, catalogue.opens_for(service, closes) if closes is not None else None)
+            self._issuing[service.id] = found
+        return found
 
     def operator_day(self, operator: str) -> JsonObject:
         """An operator's day so far: visitors served, service times, no-shows, ratings."""
@@ -306,6 +335,7 @@ class Hall:
         )
         self.bookings = {c: b for c, b in self.bookings.items() if b.slot_at >= horizon}
         self.state = HallState(day=day, announcement=self.state.announcement)
+        self._issuing.clear()
         self.times = ServiceTimes()
         events.append(Event(ev.DAY_OPENED, {"day": day.isoformat()}))
         return events

@@ -4,190 +4,195 @@
 <context>
     <name>CitizenWindow</name>
     <message>
-        <location filename="../views/citizen.py" line="216"/>
+        <location filename="../views/citizen.py" line="217"/>
         <source>No connection to the hall server. Reconnecting… Tickets will be issued as soon as it is back.</source>
         <translation>No connection to the hall server. Reconnecting… Tickets will be issued as soon as it is back.</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="230"/>
+        <location filename="../views/citizen.py" line="231"/>
         <source>Priority ticket: {who}</source>
         <translation>Priority ticket: {who}</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="288"/>
+        <location filename="../views/citizen.py" line="289"/>
         <source>Back</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="298"/>
+        <location filename="../views/citizen.py" line="299"/>
         <source>Start over</source>
         <translation>Start over</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="377"/>
+        <location filename="../views/citizen.py" line="378"/>
         <source>Who is the ticket for?</source>
         <translation>Who is the ticket for?</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="381"/>
+        <location filename="../views/citizen.py" line="382"/>
         <source>You will be called before the general queue. Staff may ask to see a document.</source>
         <translation>You will be called before the general queue. Staff may ask to see a document.</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="401"/>
+        <location filename="../views/citizen.py" line="402"/>
         <source>What do you need today?</source>
         <translation>What do you need today?</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="404"/>
-        <location filename="../views/citizen.py" line="484"/>
+        <location filename="../views/citizen.py" line="405"/>
+        <location filename="../views/citizen.py" line="485"/>
         <source>Loading the list of services…</source>
         <translation>Loading the list of services…</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="412"/>
-        <location filename="../views/citizen.py" line="425"/>
+        <location filename="../views/citizen.py" line="413"/>
+        <location filename="../views/citizen.py" line="426"/>
         <source>All services by topic</source>
         <translation>All services by topic</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="415"/>
+        <location filename="../views/citizen.py" line="416"/>
         <source>Find a service by name</source>
         <translation>Find a service by name</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="278"/>
+        <location filename="../views/citizen.py" line="279"/>
         <source>I have an appointment</source>
         <translation>I have an appointment</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="454"/>
+        <location filename="../views/citizen.py" line="455"/>
         <source>Type the name of the service</source>
         <translation>Type the name of the service</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="462"/>
+        <location filename="../views/citizen.py" line="463"/>
         <source>Nothing found. Try fewer letters, or choose by topic.</source>
         <translation>Nothing found. Try fewer letters, or choose by topic.</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="473"/>
+        <location filename="../views/citizen.py" line="474"/>
         <source>Space</source>
         <translation>Space</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="492"/>
+        <location filename="../views/citizen.py" line="493"/>
         <source>What to bring</source>
         <translation>What to bring</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="497"/>
+        <location filename="../views/citizen.py" line="498"/>
         <source>Cost: {fee}</source>
         <translation>Cost: {fee}</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="502"/>
+        <location filename="../views/citizen.py" line="503"/>
         <source>At the counter it takes about {n} min.</source>
         <translation>At the counter it takes about {n} min.</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="515"/>
+        <location filename="../views/citizen.py" line="521"/>
         <source>Nobody is waiting now: you will be called soon.</source>
         <translation>Nobody is waiting now: you will be called soon.</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="517"/>
+        <location filename="../views/citizen.py" line="523"/>
         <source>Waiting now: {n} people, about {m} min.</source>
         <translation>Waiting now: {n} people, about {m} min.</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="524"/>
-        <location filename="../views/citizen.py" line="607"/>
+        <location filename="../views/citizen.py" line="528"/>
+        <source>Tickets are issued today until {time}.</source>
+        <translation>Tickets are issued today until {time}.</translation>
+    </message>
+    <message>
+        <location filename="../views/citizen.py" line="535"/>
+        <location filename="../views/citizen.py" line="618"/>
         <source>Please wait…</source>
         <translation>Please wait…</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="524"/>
+        <location filename="../views/citizen.py" line="535"/>
         <source>Take a ticket</source>
         <translation>Take a ticket</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="545"/>
+        <location filename="../views/citizen.py" line="556"/>
         <source>Check in for your appointment</source>
         <translation>Check in for your appointment</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="547"/>
+        <location filename="../views/citizen.py" line="558"/>
         <source>By IIN</source>
         <translation>By IIN</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="547"/>
+        <location filename="../views/citizen.py" line="558"/>
         <source>By booking code</source>
         <translation>By booking code</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="560"/>
+        <location filename="../views/citizen.py" line="571"/>
         <source>Type the 12 digits of your IIN</source>
         <translation>Type the 12 digits of your IIN</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="562"/>
+        <location filename="../views/citizen.py" line="573"/>
         <source>Type the 6-character code from your booking</source>
         <translation>Type the 6-character code from your booking</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="607"/>
+        <location filename="../views/citizen.py" line="618"/>
         <source>Check in</source>
         <translation>Check in</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="628"/>
+        <location filename="../views/citizen.py" line="639"/>
         <source>Your number</source>
         <translation>Your number</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="642"/>
+        <location filename="../views/citizen.py" line="653"/>
         <source>Appointment at {time}</source>
         <translation>Appointment at {time}</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="660"/>
+        <location filename="../views/citizen.py" line="671"/>
         <source>People ahead of you: {n}</source>
         <translation>People ahead of you: {n}</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="653"/>
+        <location filename="../views/citizen.py" line="664"/>
         <source>Estimated wait: about {m} min</source>
         <translation>Estimated wait: about {m} min</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="655"/>
+        <location filename="../views/citizen.py" line="666"/>
         <source>You will be called soon</source>
         <translation>You will be called soon</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="692"/>
+        <location filename="../views/citizen.py" line="703"/>
         <source>Scan to follow your turn on your phone</source>
         <translation>Scan to follow your turn on your phone</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="676"/>
+        <location filename="../views/citizen.py" line="687"/>
         <source>Done</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="699"/>
+        <location filename="../views/citizen.py" line="710"/>
         <source>The hall is closed now</source>
         <translation>The hall is closed now</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="705"/>
+        <location filename="../views/citizen.py" line="716"/>
         <source>It opens at {time}. No tickets are issued until then.</source>
         <translation>It opens at {time}. No tickets are issued until then.</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="709"/>
+        <location filename="../views/citizen.py" line="720"/>
         <source>No tickets are issued now.</source>
         <translation>No tickets are issued now.</translation>
     </message>
@@ -379,72 +384,82 @@
         <translation>The kiosk cannot reach the hall server right now. Please try again in a moment.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="54"/>
+        <location filename="../views/texts.py" line="56"/>
+        <source>Today&apos;s tickets for this service have ended. Again from {time}.</source>
+        <translation>Today&apos;s tickets for this service have ended. Again from {time}.</translation>
+    </message>
+    <message>
+        <location filename="../views/texts.py" line="59"/>
+        <source>Today&apos;s tickets for this service have run out. Again from {time}.</source>
+        <translation>Today&apos;s tickets for this service have run out. Again from {time}.</translation>
+    </message>
+    <message>
+        <location filename="../views/texts.py" line="63"/>
         <source>The ticket could not be issued. A consultant at the entrance will help you.</source>
         <translation>The ticket could not be issued. A consultant at the entrance will help you.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="58"/>
+        <location filename="../views/texts.py" line="67"/>
         <source>An IIN has exactly 12 digits. Please check the number on your ID card.</source>
         <translation>An IIN has exactly 12 digits. Please check the number on your ID card.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="61"/>
+        <location filename="../views/texts.py" line="70"/>
         <source>The seventh digit of an IIN is from 1 to 6. Please check the number on your ID card.</source>
         <translation>The seventh digit of an IIN is from 1 to 6. Please check the number on your ID card.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="65"/>
+        <location filename="../views/texts.py" line="74"/>
         <source>The first six digits of an IIN are a date of birth, and these are not a real date. Please check them.</source>
         <translation>The first six digits of an IIN are a date of birth, and these are not a real date. Please check them.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="70"/>
+        <location filename="../views/texts.py" line="79"/>
         <source>One digit seems to be mistyped. Please compare the number with your ID card and try again.</source>
         <translation>One digit seems to be mistyped. Please compare the number with your ID card and try again.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="75"/>
+        <location filename="../views/texts.py" line="84"/>
         <source>A booking code has 6 letters and digits, as in your confirmation.</source>
         <translation>A booking code has 6 letters and digits, as in your confirmation.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="80"/>
+        <location filename="../views/texts.py" line="89"/>
         <source>The printer is out of paper, so your ticket was not printed.</source>
         <translation>The printer is out of paper, so your ticket was not printed.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="83"/>
+        <location filename="../views/texts.py" line="92"/>
         <source>The printer&apos;s cover is open, so your ticket was not printed.</source>
         <translation>The printer&apos;s cover is open, so your ticket was not printed.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="87"/>
+        <location filename="../views/texts.py" line="96"/>
         <source>The printer is not working, so your ticket was not printed.</source>
         <translation>The printer is not working, so your ticket was not printed.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="90"/>
+        <location filename="../views/texts.py" line="99"/>
         <source>Your place in the queue is kept. Remember your number or photograph the QR code. Staff have been told.</source>
         <translation>Your place in the queue is kept. Remember your number or photograph the QR code. Staff have been told.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="96"/>
+        <location filename="../views/texts.py" line="105"/>
         <source>Visitor with a disability</source>
         <translation>Visitor with a disability</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="97"/>
+        <location filename="../views/texts.py" line="106"/>
         <source>Elderly visitor</source>
         <translation>Elderly visitor</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="98"/>
+        <location filename="../views/texts.py" line="107"/>
         <source>Pregnant woman</source>
         <translation>Pregnant woman</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="99"/>
+        <location filename="../views/texts.py" line="108"/>
         <source>Veteran</source>
         <translation>Veteran</translation>
     </message>
@@ -495,12 +510,12 @@
 <context>
     <name>Slip</name>
     <message>
-        <location filename="../views/citizen.py" line="732"/>
+        <location filename="../views/citizen.py" line="743"/>
         <source>Please wait until your number is shown on the screen.</source>
         <translation>Please wait until your number is shown on the screen.</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="733"/>
+        <location filename="../views/citizen.py" line="744"/>
         <source>You came more than 10 minutes after your appointment, so you join the general queue.</source>
         <translation>You came more than 10 minutes after your appointment, so you join the general queue.</translation>
     </message>
@@ -508,17 +523,17 @@
 <context>
     <name>Welcome</name>
     <message>
-        <location filename="../views/citizen.py" line="41"/>
+        <location filename="../views/citizen.py" line="42"/>
         <source>Choose your language</source>
         <translation>Choose your language</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="42"/>
+        <location filename="../views/citizen.py" line="43"/>
         <source>Priority: disabled, elderly, pregnant</source>
         <translation>Priority: disabled, elderly, pregnant</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="43"/>
+        <location filename="../views/citizen.py" line="44"/>
         <source>I have an appointment</source>
         <translation>I have an appointment</translation>
     </message>

@@ -4,190 +4,195 @@
 <context>
     <name>CitizenWindow</name>
     <message>
-        <location filename="../views/citizen.py" line="216"/>
+        <location filename="../views/citizen.py" line="217"/>
         <source>No connection to the hall server. Reconnecting… Tickets will be issued as soon as it is back.</source>
         <translation>Зал серверімен байланыс жоқ. Қайта қосылып жатыр… Байланыс қалпына келген соң талондар беріледі.</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="230"/>
+        <location filename="../views/citizen.py" line="231"/>
         <source>Priority ticket: {who}</source>
         <translation>Кезексіз талон: {who}</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="288"/>
+        <location filename="../views/citizen.py" line="289"/>
         <source>Back</source>
         <translation>Артқа</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="298"/>
+        <location filename="../views/citizen.py" line="299"/>
         <source>Start over</source>
         <translation>Басынан бастау</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="377"/>
+        <location filename="../views/citizen.py" line="378"/>
         <source>Who is the ticket for?</source>
         <translation>Талон кімге керек?</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="381"/>
+        <location filename="../views/citizen.py" line="382"/>
         <source>You will be called before the general queue. Staff may ask to see a document.</source>
         <translation>Сізді жалпы кезектен бұрын шақырады. Қызметкер құжатты көрсетуді сұрауы мүмкін.</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="401"/>
+        <location filename="../views/citizen.py" line="402"/>
         <source>What do you need today?</source>
         <translation>Бүгін сізге не керек?</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="404"/>
-        <location filename="../views/citizen.py" line="484"/>
+        <location filename="../views/citizen.py" line="405"/>
+        <location filename="../views/citizen.py" line="485"/>
         <source>Loading the list of services…</source>
         <translation>Қызметтер тізімі жүктеліп жатыр…</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="412"/>
-        <location filename="../views/citizen.py" line="425"/>
+        <location filename="../views/citizen.py" line="413"/>
+        <location filename="../views/citizen.py" line="426"/>
         <source>All services by topic</source>
         <translation>Барлық қызметтер тақырып бойынша</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="415"/>
+        <location filename="../views/citizen.py" line="416"/>
         <source>Find a service by name</source>
         <translation>Қызметті атауы бойынша іздеу</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="278"/>
+        <location filename="../views/citizen.py" line="279"/>
         <source>I have an appointment</source>
         <translation>Мен алдын ала жазылғанмын</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="454"/>
+        <location filename="../views/citizen.py" line="455"/>
         <source>Type the name of the service</source>
         <translation>Қызметтің атауын теріңіз</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="462"/>
+        <location filename="../views/citizen.py" line="463"/>
         <source>Nothing found. Try fewer letters, or choose by topic.</source>
         <translation>Ештеңе табылмады. Азырақ әріп теріп көріңіз немесе тақырып бойынша таңдаңыз.</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="473"/>
+        <location filename="../views/citizen.py" line="474"/>
         <source>Space</source>
         <translation>Бос орын</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="492"/>
+        <location filename="../views/citizen.py" line="493"/>
         <source>What to bring</source>
         <translation>Өзіңізбен алып келіңіз</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="497"/>
+        <location filename="../views/citizen.py" line="498"/>
         <source>Cost: {fee}</source>
         <translation>Құны: {fee}</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="502"/>
+        <location filename="../views/citizen.py" line="503"/>
         <source>At the counter it takes about {n} min.</source>
         <translation>Терезеде шамамен {n} мин уақыт алады.</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="515"/>
+        <location filename="../views/citizen.py" line="521"/>
         <source>Nobody is waiting now: you will be called soon.</source>
         <translation>Қазір ешкім күтіп тұрған жоқ: сізді жақында шақырады.</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="517"/>
+        <location filename="../views/citizen.py" line="523"/>
         <source>Waiting now: {n} people, about {m} min.</source>
         <translation>Қазір күтіп тұр: {n} адам, шамамен {m} мин.</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="524"/>
-        <location filename="../views/citizen.py" line="607"/>
+        <location filename="../views/citizen.py" line="528"/>
+        <source>Tickets are issued today until {time}.</source>
+        <translation>Бүгін талон {time} дейін беріледі.</translation>
+    </message>
+    <message>
+        <location filename="../views/citizen.py" line="535"/>
+        <location filename="../views/citizen.py" line="618"/>
         <source>Please wait…</source>
         <translation>Күте тұрыңыз…</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="524"/>
+        <location filename="../views/citizen.py" line="535"/>
         <source>Take a ticket</source>
         <translation>Талон алу</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="545"/>
+        <location filename="../views/citizen.py" line="556"/>
         <source>Check in for your appointment</source>
         <translation>Жазылуыңызды растаңыз</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="547"/>
+        <location filename="../views/citizen.py" line="558"/>
         <source>By IIN</source>
         <translation>ЖСН бойынша</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="547"/>
+        <location filename="../views/citizen.py" line="558"/>
         <source>By booking code</source>
         <translation>Жазылу коды бойынша</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="560"/>
+        <location filename="../views/citizen.py" line="571"/>
         <source>Type the 12 digits of your IIN</source>
         <translation>ЖСН-іңіздің 12 цифрын теріңіз</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="562"/>
+        <location filename="../views/citizen.py" line="573"/>
         <source>Type the 6-character code from your booking</source>
         <translation>Жазылудағы 6 таңбалы кодты теріңіз</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="607"/>
+        <location filename="../views/citizen.py" line="618"/>
         <source>Check in</source>
         <translation>Растау</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="628"/>
+        <location filename="../views/citizen.py" line="639"/>
         <source>Your number</source>
         <translation>Сіздің нөміріңіз</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="642"/>
+        <location filename="../views/citizen.py" line="653"/>
         <source>Appointment at {time}</source>
         <translation>Жазылу уақыты: {time}</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="660"/>
+        <location filename="../views/citizen.py" line="671"/>
         <source>People ahead of you: {n}</source>
         <translation>Сіздің алдыңызда: {n} адам</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="653"/>
+        <location filename="../views/citizen.py" line="664"/>
         <source>Estimated wait: about {m} min</source>
         <translation>Күту уақыты: шамамен {m} мин</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="655"/>
+        <location filename="../views/citizen.py" line="666"/>
         <source>You will be called soon</source>
         <translation>Сізді жақында шақырады</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="692"/>
+        <location filename="../views/citizen.py" line="703"/>
         <source>Scan to follow your turn on your phone</source>
         <translation>Кезегіңізді телефоннан бақылау үшін сканерлеңіз</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="676"/>
+        <location filename="../views/citizen.py" line="687"/>
         <source>Done</source>
         <translation>Дайын</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="699"/>
+        <location filename="../views/citizen.py" line="710"/>
         <source>The hall is closed now</source>
         <translation>Зал қазір жабық</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="705"/>
+        <location filename="../views/citizen.py" line="716"/>
         <source>It opens at {time}. No tickets are issued until then.</source>
         <translation>Зал {time} ашылады. Оған дейін талон берілмейді.</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="709"/>
+        <location filename="../views/citizen.py" line="720"/>
         <source>No tickets are issued now.</source>
         <translation>Қазір талон берілмейді.</translation>
     </message>
@@ -379,72 +384,82 @@
         <translation>Терминал қазір зал серверіне қосыла алмайды. Сәлден соң қайталап көріңіз.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="54"/>
+        <location filename="../views/texts.py" line="56"/>
+        <source>Today&apos;s tickets for this service have ended. Again from {time}.</source>
+        <translation>Бүгінгі талон беру аяқталды. Қайтадан {time} бастап.</translation>
+    </message>
+    <message>
+        <location filename="../views/texts.py" line="59"/>
+        <source>Today&apos;s tickets for this service have run out. Again from {time}.</source>
+        <translation>Бүгінгі талондар бітті. Қайтадан {time} бастап.</translation>
+    </message>
+    <message>
+        <location filename="../views/texts.py" line="63"/>
         <source>The ticket could not be issued. A consultant at the entrance will help you.</source>
         <translation>Талон берілмеді. Кіреберістегі кеңесші көмектеседі.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="58"/>
+        <location filename="../views/texts.py" line="67"/>
         <source>An IIN has exactly 12 digits. Please check the number on your ID card.</source>
         <translation>ЖСН дәл 12 цифрдан тұрады. Жеке куәлігіңіздегі нөмірді тексеріңіз.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="61"/>
+        <location filename="../views/texts.py" line="70"/>
         <source>The seventh digit of an IIN is from 1 to 6. Please check the number on your ID card.</source>
         <translation>ЖСН-нің жетінші цифры 1-ден 6-ға дейін болады. Жеке куәлігіңіздегі нөмірді тексеріңіз.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="65"/>
+        <location filename="../views/texts.py" line="74"/>
         <source>The first six digits of an IIN are a date of birth, and these are not a real date. Please check them.</source>
         <translation>ЖСН-нің алғашқы алты цифры — туған күн, ал бұл нақты күн емес. Оларды тексеріңіз.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="70"/>
+        <location filename="../views/texts.py" line="79"/>
         <source>One digit seems to be mistyped. Please compare the number with your ID card and try again.</source>
         <translation>Бір цифр қате терілген сияқты. Нөмірді жеке куәлігіңізбен салыстырып, қайталап көріңіз.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="75"/>
+        <location filename="../views/texts.py" line="84"/>
         <source>A booking code has 6 letters and digits, as in your confirmation.</source>
         <translation>Жазылу коды растауыңыздағыдай 6 әріп пен цифрдан тұрады.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="80"/>
+        <location filename="../views/texts.py" line="89"/>
         <source>The printer is out of paper, so your ticket was not printed.</source>
         <translation>Принтерде қағаз бітті, сондықтан талоныңыз басылмады.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="83"/>
+        <location filename="../views/texts.py" line="92"/>
         <source>The printer&apos;s cover is open, so your ticket was not printed.</source>
         <translation>Принтердің қақпағы ашық, сондықтан талоныңыз басылмады.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="87"/>
+        <location filename="../views/texts.py" line="96"/>
         <source>The printer is not working, so your ticket was not printed.</source>
         <translation>Принтер істемей тұр, сондықтан талоныңыз басылмады.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="90"/>
+        <location filename="../views/texts.py" line="99"/>
         <source>Your place in the queue is kept. Remember your number or photograph the QR code. Staff have been told.</source>
         <translation>Кезектегі орныңыз сақталды. Нөміріңізді есте сақтаңыз немесе QR кодты суретке түсіріңіз. Қызметкерлерге хабарланды.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="96"/>
+        <location filename="../views/texts.py" line="105"/>
         <source>Visitor with a disability</source>
         <translation>Мүмкіндігі шектеулі келуші</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="97"/>
+        <location filename="../views/texts.py" line="106"/>
         <source>Elderly visitor</source>
         <translation>Егде жастағы келуші</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="98"/>
+        <location filename="../views/texts.py" line="107"/>
         <source>Pregnant woman</source>
         <translation>Жүкті әйел</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="99"/>
+        <location filename="../views/texts.py" line="108"/>
         <source>Veteran</source>
         <translation>Ардагер</translation>
     </message>
@@ -495,12 +510,12 @@
 <context>
     <name>Slip</name>
     <message>
-        <location filename="../views/citizen.py" line="732"/>
+        <location filename="../views/citizen.py" line="743"/>
         <source>Please wait until your number is shown on the screen.</source>
         <translation>Нөміріңіз экранда көрсетілгенше күтіңіз.</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="733"/>
+        <location filename="../views/citizen.py" line="744"/>
         <source>You came more than 10 minutes after your appointment, so you join the general queue.</source>
         <translation>Сіз жазылу уақытынан 10 минуттан артық кешіктіңіз, сондықтан жалпы кезекке тұрасыз.</translation>
     </message>
@@ -508,17 +523,17 @@
 <context>
     <name>Welcome</name>
     <message>
-        <location filename="../views/citizen.py" line="41"/>
+        <location filename="../views/citizen.py" line="42"/>
         <source>Choose your language</source>
         <translation>Тілді таңдаңыз</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="42"/>
+        <location filename="../views/citizen.py" line="43"/>
         <source>Priority: disabled, elderly, pregnant</source>
         <translation>Кезексіз: мүгедектер, егде жастағылар, жүкті әйелдер</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="43"/>
+        <location filename="../views/citizen.py" line="44"/>
         <source>I have an appointment</source>
         <translation>Мен алдын ала жазылғанмын</translation>
     </message>

@@ -4,190 +4,195 @@
 <context>
     <name>CitizenWindow</name>
     <message>
-        <location filename="../views/citizen.py" line="216"/>
+        <location filename="../views/citizen.py" line="217"/>
         <source>No connection to the hall server. Reconnecting… Tickets will be issued as soon as it is back.</source>
         <translation>Нет связи с сервером зала. Переподключаемся… Талоны будут выдаваться, как только связь вернётся.</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="230"/>
+        <location filename="../views/citizen.py" line="231"/>
         <source>Priority ticket: {who}</source>
         <translation>Талон вне очереди: {who}</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="288"/>
+        <location filename="../views/citizen.py" line="289"/>
         <source>Back</source>
         <translation>Назад</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="298"/>
+        <location filename="../views/citizen.py" line="299"/>
         <source>Start over</source>
         <translation>В начало</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="377"/>
+        <location filename="../views/citizen.py" line="378"/>
         <source>Who is the ticket for?</source>
         <translation>Для кого талон?</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="381"/>
+        <location filename="../views/citizen.py" line="382"/>
         <source>You will be called before the general queue. Staff may ask to see a document.</source>
         <translation>Вас вызовут раньше общей очереди. Сотрудник может попросить показать документ.</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="401"/>
+        <location filename="../views/citizen.py" line="402"/>
         <source>What do you need today?</source>
         <translation>Что вам нужно сегодня?</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="404"/>
-        <location filename="../views/citizen.py" line="484"/>
+        <location filename="../views/citizen.py" line="405"/>
+        <location filename="../views/citizen.py" line="485"/>
         <source>Loading the list of services…</source>
         <translation>Загружаем список услуг…</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="412"/>
-        <location filename="../views/citizen.py" line="425"/>
+        <location filename="../views/citizen.py" line="413"/>
+        <location filename="../views/citizen.py" line="426"/>
         <source>All services by topic</source>
         <translation>Все услуги по темам</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="415"/>
+        <location filename="../views/citizen.py" line="416"/>
         <source>Find a service by name</source>
         <translation>Найти услугу по названию</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="278"/>
+        <location filename="../views/citizen.py" line="279"/>
         <source>I have an appointment</source>
         <translation>У меня есть запись</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="454"/>
+        <location filename="../views/citizen.py" line="455"/>
         <source>Type the name of the service</source>
         <translation>Наберите название услуги</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="462"/>
+        <location filename="../views/citizen.py" line="463"/>
         <source>Nothing found. Try fewer letters, or choose by topic.</source>
         <translation>Ничего не найдено. Наберите меньше букв или выберите по темам.</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="473"/>
+        <location filename="../views/citizen.py" line="474"/>
         <source>Space</source>
         <translation>Пробел</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="492"/>
+        <location filename="../views/citizen.py" line="493"/>
         <source>What to bring</source>
         <translation>Что взять с собой</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="497"/>
+        <location filename="../views/citizen.py" line="498"/>
         <source>Cost: {fee}</source>
         <translation>Стоимость: {fee}</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="502"/>
+        <location filename="../views/citizen.py" line="503"/>
         <source>At the counter it takes about {n} min.</source>
         <translation>У окна это занимает около {n} мин.</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="515"/>
+        <location filename="../views/citizen.py" line="521"/>
         <source>Nobody is waiting now: you will be called soon.</source>
         <translation>Сейчас никто не ждёт: вас скоро вызовут.</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="517"/>
+        <location filename="../views/citizen.py" line="523"/>
         <source>Waiting now: {n} people, about {m} min.</source>
         <translation>Сейчас ждут: {n} чел., примерно {m} мин.</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="524"/>
-        <location filename="../views/citizen.py" line="607"/>
+        <location filename="../views/citizen.py" line="528"/>
+        <source>Tickets are issued today until {time}.</source>
+        <translation>Сегодня талоны выдаются до {time}.</translation>
+    </message>
+    <message>
+        <location filename="../views/citizen.py" line="535"/>
+        <location filename="../views/citizen.py" line="618"/>
         <source>Please wait…</source>
         <translation>Подождите…</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="524"/>
+        <location filename="../views/citizen.py" line="535"/>
         <source>Take a ticket</source>
         <translation>Взять талон</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="545"/>
+        <location filename="../views/citizen.py" line="556"/>
         <source>Check in for your appointment</source>
         <translation>Отметьтесь по записи</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="547"/>
+        <location filename="../views/citizen.py" line="558"/>
         <source>By IIN</source>
         <translation>По ИИН</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="547"/>
+        <location filename="../views/citizen.py" line="558"/>
         <source>By booking code</source>
         <translation>По коду записи</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="560"/>
+        <location filename="../views/citizen.py" line="571"/>
         <source>Type the 12 digits of your IIN</source>
         <translation>Наберите 12 цифр вашего ИИН</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="562"/>
+        <location filename="../views/citizen.py" line="573"/>
         <source>Type the 6-character code from your booking</source>
         <translation>Наберите 6-значный код из вашей записи</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="607"/>
+        <location filename="../views/citizen.py" line="618"/>
         <source>Check in</source>
         <translation>Отметиться</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="628"/>
+        <location filename="../views/citizen.py" line="639"/>
         <source>Your number</source>
         <translation>Ваш номер</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="642"/>
+        <location filename="../views/citizen.py" line="653"/>
         <source>Appointment at {time}</source>
         <translation>Запись на {time}</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="660"/>
+        <location filename="../views/citizen.py" line="671"/>
         <source>People ahead of you: {n}</source>
         <translation>Перед вами: {n} чел.</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="653"/>
+        <location filename="../views/citizen.py" line="664"/>
         <source>Estimated wait: about {m} min</source>
         <translation>Ожидание: примерно {m} мин</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="655"/>
+        <location filename="../views/citizen.py" line="666"/>
         <source>You will be called soon</source>
         <translation>Вас скоро вызовут</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="692"/>
+        <location filename="../views/citizen.py" line="703"/>
         <source>Scan to follow your turn on your phone</source>
         <translation>Отсканируйте, чтобы следить за очередью с телефона</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="676"/>
+        <location filename="../views/citizen.py" line="687"/>
         <source>Done</source>
         <translation>Готово</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="699"/>
+        <location filename="../views/citizen.py" line="710"/>
         <source>The hall is closed now</source>
         <translation>Зал сейчас закрыт</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="705"/>
+        <location filename="../views/citizen.py" line="716"/>
         <source>It opens at {time}. No tickets are issued until then.</source>
         <translation>Зал откроется в {time}. До этого талоны не выдаются.</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="709"/>
+        <location filename="../views/citizen.py" line="720"/>
         <source>No tickets are issued now.</source>
         <translation>Сейчас талоны не выдаются.</translation>
     </message>
@@ -379,72 +384,82 @@
         <translation>Терминал сейчас не может связаться с сервером зала. Попробуйте чуть позже.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="54"/>
+        <location filename="../views/texts.py" line="56"/>
+        <source>Today&apos;s tickets for this service have ended. Again from {time}.</source>
+        <translation>Выдача талонов на эту услугу на сегодня завершена. Снова с {time}.</translation>
+    </message>
+    <message>
+        <location filename="../views/texts.py" line="59"/>
+        <source>Today&apos;s tickets for this service have run out. Again from {time}.</source>
+        <translation>Талоны на эту услугу на сегодня закончились. Снова с {time}.</translation>
+    </message>
+    <message>
+        <location filename="../views/texts.py" line="63"/>
         <source>The ticket could not be issued. A consultant at the entrance will help you.</source>
         <translation>Талон выдать не удалось. Вам поможет консультант у входа.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="58"/>
+        <location filename="../views/texts.py" line="67"/>
         <source>An IIN has exactly 12 digits. Please check the number on your ID card.</source>
         <translation>ИИН состоит ровно из 12 цифр. Проверьте номер в удостоверении личности.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="61"/>
+        <location filename="../views/texts.py" line="70"/>
         <source>The seventh digit of an IIN is from 1 to 6. Please check the number on your ID card.</source>
         <translation>Седьмая цифра ИИН — от 1 до 6. Проверьте номер в удостоверении личности.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="65"/>
+        <location filename="../views/texts.py" line="74"/>
         <source>The first six digits of an IIN are a date of birth, and these are not a real date. Please check them.</source>
         <translation>Первые шесть цифр ИИН — дата рождения, а здесь такой даты нет. Проверьте их.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="70"/>
+        <location filename="../views/texts.py" line="79"/>
         <source>One digit seems to be mistyped. Please compare the number with your ID card and try again.</source>
         <translation>Похоже, одна цифра набрана с ошибкой. Сверьте номер с удостоверением и попробуйте ещё раз.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="75"/>
+        <location filename="../views/texts.py" line="84"/>
         <source>A booking code has 6 letters and digits, as in your confirmation.</source>
         <translation>Код записи состоит из 6 букв и цифр, как в вашем подтверждении.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="80"/>
+        <location filename="../views/texts.py" line="89"/>
         <source>The printer is out of paper, so your ticket was not printed.</source>
         <translation>В принтере закончилась бумага, поэтому талон не напечатан.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="83"/>
+        <location filename="../views/texts.py" line="92"/>
         <source>The printer&apos;s cover is open, so your ticket was not printed.</source>
         <translation>У принтера открыта крышка, поэтому талон не напечатан.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="87"/>
+        <location filename="../views/texts.py" line="96"/>
         <source>The printer is not working, so your ticket was not printed.</source>
         <translation>Принтер не работает, поэтому талон не напечатан.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="90"/>
+        <location filename="../views/texts.py" line="99"/>
         <source>Your place in the queue is kept. Remember your number or photograph the QR code. Staff have been told.</source>
         <translation>Ваше место в очереди сохранено. Запомните номер или сфотографируйте QR-код. Сотрудники уже знают.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="96"/>
+        <location filename="../views/texts.py" line="105"/>
         <source>Visitor with a disability</source>
         <translation>Посетитель с инвалидностью</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="97"/>
+        <location filename="../views/texts.py" line="106"/>
         <source>Elderly visitor</source>
         <translation>Пожилой посетитель</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="98"/>
+        <location filename="../views/texts.py" line="107"/>
         <source>Pregnant woman</source>
         <translation>Беременная женщина</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="99"/>
+        <location filename="../views/texts.py" line="108"/>
         <source>Veteran</source>
         <translation>Ветеран</translation>
     </message>
@@ -495,12 +510,12 @@
 <context>
     <name>Slip</name>
     <message>
-        <location filename="../views/citizen.py" line="732"/>
+        <location filename="../views/citizen.py" line="743"/>
         <source>Please wait until your number is shown on the screen.</source>
         <translation>Ожидайте, пока ваш номер появится на экране.</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="733"/>
+        <location filename="../views/citizen.py" line="744"/>
         <source>You came more than 10 minutes after your appointment, so you join the general queue.</source>
         <translation>Вы опоздали к записи больше чем на 10 минут, поэтому встаёте в общую очередь.</translation>
     </message>
@@ -508,17 +523,17 @@
 <context>
     <name>Welcome</name>
     <message>
-        <location filename="../views/citizen.py" line="41"/>
+        <location filename="../views/citizen.py" line="42"/>
         <source>Choose your language</source>
         <translation>Выберите язык</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="42"/>
+        <location filename="../views/citizen.py" line="43"/>
         <source>Priority: disabled, elderly, pregnant</source>
         <translation>Вне очереди: инвалиды, пожилые, беременные</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="43"/>
+        <location filename="../views/citizen.py" line="44"/>
         <source>I have an appointment</source>
         <translation>У меня есть запись</translation>
     </message>

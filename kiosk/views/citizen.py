@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import timedelta
 from typing import cast
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QObject, Qt, QTimer
@@ -506,9 +507,14 @@ class CitizenWindow(QWidget):
                 )
             )
         entry = state.queue.get(service.id)
+        stopped = state.stopped(service.id)
+        now = state.now()
         if state.suspended(service.id):
             line = label(texts.notice_text("service_suspended", None), "warning", "big")
             line.setObjectName("suspended")
+        elif stopped is not None:  # ran out today, or stopped before closing: said at once
+            line = label(texts.stopped_text(stopped[0], stopped[1], now), "warning", "big")
+            line.setObjectName("stopped")
         else:
             waiting = entry.waiting if entry is not None else 0
             if waiting == 0:
@@ -516,6 +522,11 @@ class CitizenWindow(QWidget):
             else:
                 text = self.tr("Waiting now: {n} people, about {m} min.").format(
                     n=waiting, m=texts.minutes(entry.estimated_wait_s if entry else 0)
+                )
+            until = entry.issuing_until if entry is not None else None
+            if until is not None and now is not None and until - now <= timedelta(hours=1):
+                text += " " + self.tr("Tickets are issued today until {time}.").format(
+                    time=f"{until:%H:%M}"
                 )
             line = label(text, "page", "big")
             line.setObjectName("line")

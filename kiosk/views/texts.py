@@ -51,6 +51,15 @@ NOTICES = {
         "The kiosk cannot reach the hall server right now. Please try again in a moment.",
     ),
 }
+# the same two, short enough for the service's page, beside "Take a ticket"
+STOPPED = {
+    "issuing_ended": QT_TRANSLATE_NOOP(
+        "Messages", "Today's tickets for this service have ended. Again from {time}."
+    ),
+    "daily_limit_reached": QT_TRANSLATE_NOOP(
+        "Messages", "Today's tickets for this service have run out. Again from {time}."
+    ),
+}
 DEFAULT_NOTICE = QT_TRANSLATE_NOOP(
     "Messages", "The ticket could not be issued. A consultant at the entrance will help you."
 )
@@ -116,6 +125,10 @@ def when(at: datetime | None, now: datetime | None = None) -> str:
 
 def notice_text(code: str, at: datetime | None, now: datetime | None = None) -> str:
     return tr(NOTICES.get(code, DEFAULT_NOTICE)).replace("{time}", when(at, now))
+
+
+def stopped_text(code: str, at: datetime | None, now: datetime | None = None) -> str:
+    return tr(STOPPED.get(code, DEFAULT_NOTICE)).replace("{time}", when(at, now))
 
 
 def printer_text(code: str) -> str:

@@ -180,3 +180,20 @@ daily_limit = -1
 """
     with pytest.raises(CatalogueError, match="service land: daily_limit is a count from 0 to 9999"):
         parse_catalogue(HALL + service, source="hall.toml")
+
+
+def test_a_line_tells_the_screens_until_when_and_how_many_tickets_are_left() -> None:
+    catalogue = small_catalogue(last_ticket_min=30)
+    services = tuple(replace(s, daily_limit=2) if s.id == "land" else s for s in catalogue.services)
+    hall = Hall(replace(catalogue, services=services), T0.date())
+    land = hall.service_queue(ServiceId("land"), T0).to_json()
+    assert land["issuing_until"] == at(T0.date(), 19, 30).isoformat()
+    assert land["reopens_at"] == at(T0.date() + timedelta(days=1), 9).isoformat()
+    assert land["tickets_left"] == 2
+    hall.issue("land", T0)
+    assert hall.service_queue(ServiceId("land"), T0).tickets_left == 1
+    assert hall.service_queue(ServiceId("id-card"), T0).tickets_left is None  # no cap
+    hall.roll_day(T0.date() + timedelta(days=1), at(T0.date() + timedelta(days=1), 9))
+    tuesday = hall.service_queue(ServiceId("land"), at(T0.date() + timedelta(days=1), 9))
+    assert tuesday.issuing_until == at(T0.date() + timedelta(days=1), 19, 30)
+    assert tuesday.tickets_left == 2

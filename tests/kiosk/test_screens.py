@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import timedelta
 
 import pytest
@@ -25,7 +26,7 @@ from kiosk.views.theme import PAIRS
 from kiosk.views.widgets import WrapButton
 from tests.conftest import LiveServer
 from tests.kiosk.conftest import LANDSCAPE, PORTRAIT, shoot
-from tests.kiosk.test_citizen import find, ready, tap
+from tests.kiosk.test_citizen import find, ready, tap, text_of
 
 # screens whose content must fit without scrolling (the lists of groups and of search results may
 # scroll, and so may the home screen while offline, under its banner: nothing can be issued then)
@@ -34,6 +35,8 @@ WHOLE = {
     "priority",
     "home",
     "service",
+    "service-soon",
+    "service-ended",
     "checkin",
     "checkin-problem",
     "ticket",
@@ -107,6 +110,21 @@ def test_every_screen_in_every_language_fits_has_large_targets_and_strong_contra
     )  # type: ignore[attr-defined]
     flow.ticket_issued(issued)
     flow.reset()
+    line_id = "residence-registration"
+    usual_line = flow.state.queue[line_id]
+
+    def tickets_until(minutes: int) -> None:
+        now = flow.state.now()
+        assert now is not None
+        flow.state.queue[line_id] = replace(
+            usual_line,
+            issuing_until=now + timedelta(minutes=minutes),
+            reopens_at=(now + timedelta(days=1)).replace(hour=9, minute=0),
+        )
+
+    def restore_line() -> None:
+        flow.state.queue[line_id] = usual_line
+
     steps: list[tuple[str, Callable[[], None]]] = [
         ("welcome", lambda: None),
         ("priority", flow.start_priority),
@@ -115,7 +133,16 @@ def test_every_screen_in_every_language_fits_has_large_targets_and_strong_contra
         ("group", lambda: flow.open_group("civil")),
         ("search", lambda: (flow.open_search(), flow.type_text("тір"))),
         ("service", lambda: flow.open_service("residence-registration")),
-        ("checkin", lambda: (flow.open_checkin(), [flow.press_key(k) for k in "9001013"])),
+        ("service-soon", lambda: tickets_until(minutes=25)),  # "issued today until …"
+        ("service-ended", lambda: tickets_until(minutes=-1)),  # stopped before closing
+        (
+            "checkin",
+            lambda: (
+                restore_line(),
+                flow.open_checkin(),
+                [flow.press_key(k) for k in "9001013"],
+            ),
+        ),
         ("checkin-problem", flow.submit_checkin),
         ("ticket", lambda: flow.ticket_issued(issued)),
         ("ticket-paper-out", lambda: flow.ticket_issued(Issued(issued.ticket, "paper_out"))),
@@ -163,6 +190,14 @@ def test_every_screen_in_every_language_fits_has_large_targets_and_strong_contra
                 assert not banners, f"{where}: a priority banner where no priority goes"
             elif name in ("home", "service"):
                 assert banners, f"{where}: the chosen priority is not shown"
+            shown = window.findChildren(QAbstractButton, "take-ticket")  # the page's, not the last
+            take = next((b for b in shown if b.isVisibleTo(window)), None)
+            if name == "service-soon":
+                assert take is not None and take.isEnabled()
+                assert any(k in text_of(window, "line") for k in ("дейін", "до ", "until"))
+            elif name == "service-ended":  # said on the service's page, before anyone taps
+                assert take is not None and not take.isEnabled()
+                assert "09:00" in text_of(window, "stopped")
             if name in WHOLE:  # what the visitor must see without knowing to scroll
                 scroll = window.findChild(QScrollArea, "scroll")
                 assert scroll.verticalScrollBar().maximum() == 0, f"{where}: needs scrolling"
