@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 from datetime import timedelta
 from pathlib import Path
 
@@ -227,6 +228,10 @@ def test_the_hall_closed_says_when_it_opens_and_issues_nothing(
     window.flow.state.hall = window.flow.state.hall.__class__(
         **{**window.flow.state.hall.__dict__, "open": True}
     )
+    window.render()  # the page itself knows tickets stopped at 19:30 …
+    assert not find(window, "take-ticket").isEnabled()
+    line = window.flow.state.queue["id-card"]  # … and one that did not hear is told by the server
+    window.flow.state.queue["id-card"] = replace(line, issuing_until=None)
     window.render()
     tap(qtbot, window, "take-ticket")
     qtbot.waitUntil(lambda: window.flow.screen is Screen.CLOSED, timeout=5000)
