@@ -482,12 +482,12 @@ class Hall:
     ) -> tuple[Ticket, list[Event]]:
         """A supervisor's call out of order; the reason lands in the event. A visitor back
         from stepping away is called back instead (no one is skipped: no reason needed)."""
-        if self.ticket(ticket_id).state is TicketState.POSTPONED:
+        ticket = self.ticket(ticket_id)
+        if ticket.state is TicketState.POSTPONED:
             return self.call_back(counter_id, ticket_id, now)
         if not reason.strip():
             raise InvalidInput("calling a ticket out of order needs a reason", code="no_reason")
         counter = self._ready_counter(counter_id)
-        ticket = self.ticket(ticket_id)
         if ticket.state is not TicketState.WAITING:
             raise Conflict(
                 f"{ticket.number} is {ticket.state.value}, not waiting", code="not_waiting"
@@ -609,8 +609,8 @@ class Hall:
             raise Conflict(
                 f"{ticket.number} is {ticket.state.value}, not postponed", code="not_postponed"
             )
-        if by_counter is not None and ticket.counter != counter.id:
-            self._at_counter(ticket_id, by_counter)  # says which counter it waits for
+        if by_counter is not None:  # an operator calls back only who left their own counter
+            self._at_counter(ticket_id, by_counter)
         if ticket.service not in counter.profile:
             raise InvalidInput(
                 f"counter {counter.number} does not serve {self.services[ticket.service].name.en}",

@@ -132,7 +132,6 @@ class Ticket:
     transfers: int = 0
     notes: tuple[str, ...] = field(default=())
     order: int = 0  # issue order within the day: breaks ties between equal issue times
-    postponed_at: datetime | None = None  # when the visitor last stepped away
     served_before_s: int = 0  # service given before stepping away (the clock restarts after)
     revision: int = 0  # bumped by every change: screens tell a newer version from a late one
 
@@ -193,7 +192,6 @@ class Ticket:
             self.served_before_s += max(int((at - self.started_at).total_seconds()), 0)
         self._move_to(TicketState.POSTPONED, "postpone")
         self.started_at = None
-        self.postponed_at = at
 
     def service_seconds(self) -> float | None:
         """How long the visit was served, time away excluded; None until it is finished."""
@@ -281,7 +279,6 @@ class Ticket:
             "transfers": self.transfers,
             "notes": list(self.notes),
             "order": self.order,
-            "postponed_at": _iso(self.postponed_at),
             "served_before_s": self.served_before_s,
             "revision": self.revision,
         }
@@ -325,7 +322,6 @@ class Ticket:
             transfers=int(str(raw.get("transfers", 0))),
             notes=tuple(str(n) for n in notes) if isinstance(notes, list) else (),
             order=int(str(raw.get("order", 0))),
-            postponed_at=dt("postponed_at"),
             served_before_s=int(str(raw.get("served_before_s", 0))),
             revision=int(str(raw.get("revision", 0))),
         )

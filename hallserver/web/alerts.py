@@ -91,22 +91,8 @@ def _waits_over_target(hall: Hall, now: datetime) -> list[Alert]:
     return found
 
 
-def last_departures(hall: Hall) -> dict[str, datetime]:
-    """When each counter's last visitor left (finished, no-show or cancelled there, or stepped
-    away from it)."""
-    last: dict[str, datetime] = {}
-    for ticket in hall.tickets.values():
-        at, counter = ticket.finished_at, ticket.counter
-        if ticket.state is TicketState.POSTPONED:
-            at = ticket.postponed_at
-        if counter is not None and at is not None and (counter not in last or last[counter] < at):
-            last[counter] = at
-    return last
-
-
 def _idle_counters(hall: Hall, now: datetime, rules: BoardRules) -> list[Alert]:
     found = []
-    departures: dict[str, datetime] | None = None
     for counter in sorted(hall.counters.values(), key=lambda c: c.number):
         if counter.state is not CounterState.OPEN or counter.current is not None:
             continue
@@ -117,13 +103,8 @@ def _idle_counters(hall: Hall, now: datetime, rules: BoardRules) -> list[Alert]:
         )
         if not waiting or counter.state_since is None:
             continue
-        if departures is None:
-            departures = last_departures(hall)
-        since = max(
-            counter.state_since,
-            counter.free_since or counter.state_since,
-            departures.get(counter.id, counter.state_since),  # rows saved before free_since
-        )
+        # free since it opened, or since its last visitor left it, however they left
+        since = max(counter.state_since, counter.free_since or counter.state_since)
         idle_s = (now - since).total_seconds()
         if idle_s > rules.idle_grace_s:
             found.append(

@@ -52,6 +52,11 @@ def make_kiosk(
     from kiosk.app import Kiosk, build
 
     made: list[Kiosk] = []
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    # the kiosk styles the whole application (one app per process in a hall): put it back, so
+    # that the next tests in this process draw with Qt's own look
+    looks = (app.font(), app.palette(), app.styleSheet())
 
     def make(size: tuple[int, int] = PORTRAIT, **overrides: object) -> Kiosk:
         config = KioskConfig(
@@ -64,8 +69,6 @@ def make_kiosk(
             heartbeat_s=3600,
         )
         config = replace(config, **overrides)  # type: ignore[arg-type]
-        app = QApplication.instance()
-        assert isinstance(app, QApplication)
         kiosk = build(config, app)
         qtbot.addWidget(kiosk.window)
         kiosk.window.show()
@@ -75,6 +78,9 @@ def make_kiosk(
     yield make
     for kiosk in made:
         kiosk.close()
+    app.setStyleSheet(looks[2])
+    app.setPalette(looks[1])
+    app.setFont(looks[0])
 
 
 def shoot(widget: object, name: str) -> Path:

@@ -194,7 +194,13 @@ def test_every_screen_in_every_language_fits_has_large_targets_and_strong_contra
             take = next((b for b in shown if b.isVisibleTo(window)), None)
             if name == "service-soon":
                 assert take is not None and take.isEnabled()
-                assert any(k in text_of(window, "line") for k in ("дейін", "до ", "until"))
+                until = flow.state.queue[line_id].issuing_until
+                said = {
+                    "kk": "Бүгін талон {t} дейін беріледі.",
+                    "ru": "Сегодня талоны выдаются до {t}.",
+                }
+                expected = said.get(language, "Tickets are issued today until {t}.")
+                assert expected.format(t=f"{until:%H:%M}") in text_of(window, "line")
             elif name == "service-ended":  # said on the service's page, before anyone taps
                 assert take is not None and not take.isEnabled()
                 assert "09:00" in text_of(window, "stopped")
