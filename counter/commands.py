@@ -9,7 +9,14 @@ from urllib.parse import quote
 
 from counter.state import Action, TicketInfo
 from hallserver.client import BadReply, HallClient
-from hallserver.protocol import CounterView, JsonObject, JsonValue, ProtocolError
+from hallserver.protocol import (
+    CounterView,
+    JsonObject,
+    JsonValue,
+    ProtocolError,
+    ResultView,
+    ServiceView,
+)
 
 V = TypeVar("V")
 
@@ -25,6 +32,7 @@ class Command:
     note: str | None = None  # transfer: a short note for the next operator
     reason: str | None = None  # pause reason, or the supervisor's reason to call out of order
     grade: str | None = None  # rating: excellent | good | satisfactory
+    result: str | None = None  # finish: how the visit ended, one of the hall's results
 
 
 @dataclass(frozen=True)
@@ -35,6 +43,14 @@ class Outcome:
     ticket: TicketInfo | None = None
     counter: CounterView | None = None
     nobody_waiting: bool = False  # call next: 204, nobody waits for this counter
+
+
+@dataclass(frozen=True)
+class HallOffer:
+    """What the hall offers the console: its services, and the results a visit may end with."""
+
+    services: tuple[ServiceView, ...]
+    results: tuple[ResultView, ...]
 
 
 @dataclass(frozen=True)
@@ -59,6 +75,9 @@ class CounterClient(HallClient):
     into a `TicketView`, which drops those fields.
     """
 
+    def offer(self) -> HallOffer:
+        return HallOffer(tuple(self.services()), self.hall().results)
+
     def ticket_info(self, ticket_id: str) -> TicketInfo:
         return _parse(TicketInfo.from_json, self._get(f"/tickets/{_seg(ticket_id)}"))
 
@@ -77,6 +96,9 @@ class CounterClient(HallClient):
             if command.reason:
                 body["reason"] = command.reason
             return Outcome(command, ticket=_ticket(self._post(f"{counter}/call", body)))
+        if action is Action.FINISH and command.result:
+            raw = self._post(f"{ticket}/finish", {"result": command.result})
+            return Outcome(command, ticket=_ticket(raw))
         ticket_paths = {
             Action.RECALL: "recall",
             Action.START: "start",

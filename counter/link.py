@@ -42,7 +42,8 @@ class CounterLink(QObject):
         signed_in(OperatorSession): an operator signed in at this counter.
         signed_out(): the operator signed out.
         day_received(OperatorDay): the operator's own day so far.
-        services_received(list): the hall's services (`ServiceView`), for names and checklists.
+        services_received(HallOffer): the hall's services (names, checklists) and the results
+            a visit may end with.
         ticket_received(TicketInfo): one ticket read in full (the card's notes after a restart).
     """
 
@@ -144,7 +145,7 @@ class CounterLink(QObject):
         self._run("day", None, lambda: self._client.operator_today(login), self.day_received.emit)
 
     def load_services(self) -> None:
-        self._run("services", None, self._client.services, self.services_received.emit)
+        self._run("services", None, self._client.offer, self.services_received.emit)
 
     def load_ticket(self, ticket_id: str) -> None:
         self._run(

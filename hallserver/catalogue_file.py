@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import tomllib
 from collections.abc import Mapping
 from datetime import date, time
@@ -17,10 +18,12 @@ from hallserver.domain.catalogue import (
     Service,
     ServiceGroup,
     Text,
+    VisitResult,
     WeekHours,
 )
 from hallserver.domain.ids import CounterId, GroupId, ServiceId
 
+RESULT_ID = re.compile(r"[a-z0-9_]{1,40}")
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
 
@@ -141,7 +144,15 @@ def _catalogue(raw: Mapping[str, Any]) -> Catalogue:
         appointment_early_min=int(hall.get("appointment_early_min", 30)),
         appointment_late_min=int(hall.get("appointment_late_min", 10)),
         last_ticket_min=_minutes(hall, "last_ticket_min"),
+        results=tuple(_result(r) for r in raw.get("result", [])),
     )
+
+
+def _result(raw: Mapping[str, Any]) -> VisitResult:
+    result_id = raw.get("id")
+    if not isinstance(result_id, str) or not RESULT_ID.fullmatch(result_id):
+        raise ValueError(f"result {result_id!r}: an id is 1-40 lower-case letters, digits or _")
+    return VisitResult(id=result_id, name=_text(raw["name"]))
 
 
 def _count(table: Mapping[str, Any], key: str) -> int:

@@ -200,6 +200,7 @@ class TicketView:
     started_at: datetime | None = None
     finished_at: datetime | None = None
     rating: str | None = None
+    result: str | None = None  # how a finished visit ended (GET /hall lists the results)
     transfers: int = 0
     booking_code: str | None = None
     appointment_at: datetime | None = None
@@ -232,6 +233,7 @@ class TicketView:
             started_at=f.opt_time("started_at"),
             finished_at=f.opt_time("finished_at"),
             rating=f.opt_str("rating"),
+            result=f.opt_str("result"),
             transfers=f.req_int("transfers", 0),
             booking_code=f.opt_str("booking_code"),
             appointment_at=f.opt_time("appointment_at"),
@@ -358,6 +360,19 @@ class GroupView:
 
 
 @dataclass(frozen=True)
+class ResultView:
+    """One way a served visit can end, recorded by the operator at finish."""
+
+    id: str
+    name: Text
+
+    @classmethod
+    def from_json(cls, raw: object) -> ResultView:
+        f = _Fields(raw, "result")
+        return cls(id=f.req_str("id"), name=f.lang("name"))
+
+
+@dataclass(frozen=True)
 class HallView:
     """The hall: names, business day, whether it is open, the announcement."""
 
@@ -371,6 +386,7 @@ class HallView:
     announcement: str = ""
     protocol_version: int = PROTOCOL_VERSION
     groups: tuple[GroupView, ...] = ()
+    results: tuple[ResultView, ...] = ()  # what an operator may record at finish, in order
 
     @classmethod
     def from_json(cls, raw: object) -> HallView:
@@ -386,6 +402,7 @@ class HallView:
             announcement=f.opt_str("announcement") or "",
             protocol_version=f.req_int("protocol_version", PROTOCOL_VERSION),
             groups=f.each("groups", GroupView.from_json, True),
+            results=f.each("results", ResultView.from_json, True),
         )
 
 

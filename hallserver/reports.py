@@ -16,7 +16,10 @@ over visits that *started* in the period, in the hall's time zone:
 - service level: served visits whose wait was within the service's target ÷ served visits;
 - ratings: `ticket.rated` grades of served visits (counts and share of the rated ones);
 - transfers: visits ended by `ticket.transferred` (sent on to another service);
-- not served: visits still waiting or called when their day closed (`ticket.expired`).
+- not served: visits still waiting or called when their day closed (`ticket.expired`);
+- results: how served visits ended, as the operator recorded it at finish (the hall's
+  `[[result]]` list: "documents incomplete", "consultation only", …); a served visit finished
+  without one counts as not recorded.
 
 Visits belong to the counter and operator that called them last; by hour means by the hour the
 visit started. Open counters by hour is the time-weighted mean of counters open in that hour,
@@ -66,6 +69,7 @@ class Visit:
     counter_id: str | None = None
     operator_id: str | None = None
     rating: str | None = None
+    result: str | None = None  # how the operator recorded a served visit's end
     due: datetime | None = None  # an appointment's time
     served_before_s: float = 0.0  # service given before the visitor stepped away
 
@@ -121,6 +125,8 @@ def visits_from(events: Iterable[LogEvent]) -> list[Visit]:
         elif kind in ("finished", "no_show", "cancelled", "expired"):
             visit.outcome = kind
             visit.ended_at = event.at
+            if kind == "finished":
+                visit.result = _text(ticket.get("result"))
         elif kind == "transferred":
             visit.outcome = "transferred"
             visit.ended_at = event.at
@@ -157,6 +163,7 @@ class Figures:
     within_target: int
     ratings: Mapping[str, int] = field(default_factory=dict)
     unserved: int = 0  # still waiting or called when the day closed
+    results: Mapping[str, int] = field(default_factory=dict)  # served visits by recorded result
 
     @property
     def no_show_share(self) -> float | None:
@@ -165,6 +172,11 @@ class Figures:
     @property
     def service_level(self) -> float | None:
         return self.within_target / self.served if self.served else None
+
+    @property
+    def not_recorded(self) -> int:
+        """Served visits finished without a result."""
+        return self.served - sum(self.results.values())
 
     @property
     def rated(self) -> int:
@@ -207,7 +219,15 @@ def figures(
         ),
         ratings={g: sum(1 for v in served if v.rating == g) for g in GRADES},
         unserved=sum(1 for v in chosen if v.outcome == "expired"),
+        results=_counts(v.result for v in served if v.result is not None),
     )
+
+
+def _counts(values: Iterable[str]) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for value in values:
+        counts[value] = counts.get(value, 0) + 1
+    return counts
 
 
 @dataclass(frozen=True)

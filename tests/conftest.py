@@ -23,6 +23,7 @@ from hallserver.domain.catalogue import (
     Service,
     ServiceGroup,
     Text,
+    VisitResult,
     WeekHours,
 )
 from hallserver.domain.ids import CounterId, GroupId, ServiceId
@@ -83,6 +84,7 @@ def small_catalogue(**overrides: object) -> Catalogue:
         "groups": groups,
         "services": services,
         "counters": counters,
+        "results": (VisitResult("done", t("Done")), VisitResult("missing", t("Papers missing"))),
     }
     values.update(overrides)
     return Catalogue(**values)  # type: ignore[arg-type]

@@ -37,67 +37,67 @@
 <context>
     <name>CounterWindow</name>
     <message>
-        <location filename="../views/window.py" line="269"/>
+        <location filename="../views/window.py" line="271"/>
         <source>“%1” is not possible now.</source>
         <translation>“%1” is not possible now.</translation>
     </message>
     <message>
-        <location filename="../views/window.py" line="322"/>
+        <location filename="../views/window.py" line="326"/>
         <source>Sign in first: the call button works after that.</source>
         <translation>Sign in first: the call button works after that.</translation>
     </message>
     <message>
-        <location filename="../views/window.py" line="362"/>
+        <location filename="../views/window.py" line="366"/>
         <source>Nobody is waiting for this counter.</source>
         <translation>Nobody is waiting for this counter.</translation>
     </message>
     <message>
-        <location filename="../views/window.py" line="367"/>
+        <location filename="../views/window.py" line="371"/>
         <source>Rating received: %1</source>
         <translation>Rating received: %1</translation>
     </message>
     <message>
-        <location filename="../views/window.py" line="370"/>
+        <location filename="../views/window.py" line="374"/>
         <source>%1 transferred to %2</source>
         <translation>%1 transferred to %2</translation>
     </message>
     <message>
-        <location filename="../views/window.py" line="373"/>
+        <location filename="../views/window.py" line="377"/>
         <source>%1 has stepped away: when they are back, call them with F10.</source>
         <translation>%1 has stepped away: when they are back, call them with F10.</translation>
     </message>
     <message>
-        <location filename="../views/window.py" line="473"/>
+        <location filename="../views/window.py" line="478"/>
         <source>A visitor is waiting: %1</source>
         <translation>A visitor is waiting: %1</translation>
     </message>
     <message>
-        <location filename="../views/window.py" line="485"/>
+        <location filename="../views/window.py" line="490"/>
         <source>The visitor can rate the service on the keypad now.</source>
         <translation>The visitor can rate the service on the keypad now.</translation>
     </message>
     <message>
-        <location filename="../views/window.py" line="500"/>
+        <location filename="../views/window.py" line="505"/>
         <source>The call button is not connected.</source>
         <translation>The call button is not connected.</translation>
     </message>
     <message>
-        <location filename="../views/window.py" line="501"/>
+        <location filename="../views/window.py" line="506"/>
         <source>The number display is not connected.</source>
         <translation>The number display is not connected.</translation>
     </message>
     <message>
-        <location filename="../views/window.py" line="502"/>
+        <location filename="../views/window.py" line="507"/>
         <source>The rating keypad is not connected.</source>
         <translation>The rating keypad is not connected.</translation>
     </message>
     <message>
-        <location filename="../views/window.py" line="542"/>
+        <location filename="../views/window.py" line="547"/>
         <source>Kezek: %1</source>
         <translation>Kezek: %1</translation>
     </message>
     <message>
-        <location filename="../views/window.py" line="545"/>
+        <location filename="../views/window.py" line="550"/>
         <source>No connection to the hall server. Reconnecting…</source>
         <translation>No connection to the hall server. Reconnecting…</translation>
     </message>
@@ -560,81 +560,91 @@
         <source>You may not do this.</source>
         <translation>You may not do this.</translation>
     </message>
+    <message>
+        <location filename="../views/texts.py" line="184"/>
+        <source>The hall no longer records this result: reopen the console.</source>
+        <translation>The hall no longer records this result: reopen the console.</translation>
+    </message>
 </context>
 <context>
     <name>TicketCard</name>
     <message>
-        <location filename="../views/card.py" line="122"/>
+        <location filename="../views/card.py" line="163"/>
         <source>%1, call %2</source>
         <translation>%1, call %2</translation>
     </message>
     <message>
-        <location filename="../views/card.py" line="140"/>
+        <location filename="../views/card.py" line="195"/>
+        <source>Result:</source>
+        <translation>Result:</translation>
+    </message>
+    <message>
+        <location filename="../views/card.py" line="206"/>
         <source>Priority: %1</source>
         <translation>Priority: %1</translation>
     </message>
     <message>
-        <location filename="../views/card.py" line="146"/>
+        <location filename="../views/card.py" line="212"/>
         <source>Appointment at %1</source>
         <translation>Appointment at %1</translation>
     </message>
     <message>
-        <location filename="../views/card.py" line="147"/>
+        <location filename="../views/card.py" line="213"/>
         <source>Waited %1</source>
         <translation>Waited %1</translation>
     </message>
     <message>
-        <location filename="../views/card.py" line="150"/>
+        <location filename="../views/card.py" line="216"/>
         <source>Serving for %1</source>
         <translation>Serving for %1</translation>
     </message>
     <message>
-        <location filename="../views/card.py" line="152"/>
+        <location filename="../views/card.py" line="218"/>
         <source>Transferred %1 time(s)</source>
         <translation>Transferred %1 time(s)</translation>
     </message>
     <message>
-        <location filename="../views/card.py" line="153"/>
+        <location filename="../views/card.py" line="219"/>
         <source>Note: %1</source>
         <translation>Note: %1</translation>
     </message>
     <message>
-        <location filename="../views/card.py" line="164"/>
+        <location filename="../views/card.py" line="230"/>
         <source>Documents to check</source>
         <translation>Documents to check</translation>
     </message>
     <message>
-        <location filename="../views/card.py" line="182"/>
+        <location filename="../views/card.py" line="248"/>
         <source>Press F8 to open the counter.</source>
         <translation>Press F8 to open the counter.</translation>
     </message>
     <message>
-        <location filename="../views/card.py" line="185"/>
+        <location filename="../views/card.py" line="251"/>
         <source>Paused: %1</source>
         <translation>Paused: %1</translation>
     </message>
     <message>
-        <location filename="../views/card.py" line="186"/>
+        <location filename="../views/card.py" line="252"/>
         <source>Press F8 to resume.</source>
         <translation>Press F8 to resume.</translation>
     </message>
     <message>
-        <location filename="../views/card.py" line="188"/>
+        <location filename="../views/card.py" line="254"/>
         <source>Nobody is waiting</source>
         <translation>Nobody is waiting</translation>
     </message>
     <message>
-        <location filename="../views/card.py" line="189"/>
+        <location filename="../views/card.py" line="255"/>
         <source>The console will tell you when someone arrives.</source>
         <translation>The console will tell you when someone arrives.</translation>
     </message>
     <message>
-        <location filename="../views/card.py" line="191"/>
+        <location filename="../views/card.py" line="257"/>
         <source>No visitor at the counter</source>
         <translation>No visitor at the counter</translation>
     </message>
     <message>
-        <location filename="../views/card.py" line="192"/>
+        <location filename="../views/card.py" line="258"/>
         <source>Press F1 to call the next visitor.</source>
         <translation>Press F1 to call the next visitor.</translation>
     </message>

@@ -37,67 +37,67 @@
 <context>
     <name>CounterWindow</name>
     <message>
-        <location filename="../views/window.py" line="269"/>
+        <location filename="../views/window.py" line="271"/>
         <source>“%1” is not possible now.</source>
         <translation>Қазір «%1» мүмкін емес.</translation>
     </message>
     <message>
-        <location filename="../views/window.py" line="322"/>
+        <location filename="../views/window.py" line="326"/>
         <source>Sign in first: the call button works after that.</source>
         <translation>Алдымен жүйеге кіріңіз: шақыру түймесі содан кейін істейді.</translation>
     </message>
     <message>
-        <location filename="../views/window.py" line="362"/>
+        <location filename="../views/window.py" line="366"/>
         <source>Nobody is waiting for this counter.</source>
         <translation>Бұл терезеге ешкім күтіп тұрған жоқ.</translation>
     </message>
     <message>
-        <location filename="../views/window.py" line="367"/>
+        <location filename="../views/window.py" line="371"/>
         <source>Rating received: %1</source>
         <translation>Баға алынды: %1</translation>
     </message>
     <message>
-        <location filename="../views/window.py" line="370"/>
+        <location filename="../views/window.py" line="374"/>
         <source>%1 transferred to %2</source>
         <translation>%1 талоны бағытталды: %2</translation>
     </message>
     <message>
-        <location filename="../views/window.py" line="373"/>
+        <location filename="../views/window.py" line="377"/>
         <source>%1 has stepped away: when they are back, call them with F10.</source>
         <translation>%1 уақытша шықты: оралғанда F10 арқылы шақырыңыз.</translation>
     </message>
     <message>
-        <location filename="../views/window.py" line="473"/>
+        <location filename="../views/window.py" line="478"/>
         <source>A visitor is waiting: %1</source>
         <translation>Келуші күтіп тұр: %1</translation>
     </message>
     <message>
-        <location filename="../views/window.py" line="485"/>
+        <location filename="../views/window.py" line="490"/>
         <source>The visitor can rate the service on the keypad now.</source>
         <translation>Келуші енді қызметті бағалау пультінде бағалай алады.</translation>
     </message>
     <message>
-        <location filename="../views/window.py" line="500"/>
+        <location filename="../views/window.py" line="505"/>
         <source>The call button is not connected.</source>
         <translation>Шақыру түймесі қосылмаған.</translation>
     </message>
     <message>
-        <location filename="../views/window.py" line="501"/>
+        <location filename="../views/window.py" line="506"/>
         <source>The number display is not connected.</source>
         <translation>Нөмір таблосы қосылмаған.</translation>
     </message>
     <message>
-        <location filename="../views/window.py" line="502"/>
+        <location filename="../views/window.py" line="507"/>
         <source>The rating keypad is not connected.</source>
         <translation>Бағалау пульті қосылмаған.</translation>
     </message>
     <message>
-        <location filename="../views/window.py" line="542"/>
+        <location filename="../views/window.py" line="547"/>
         <source>Kezek: %1</source>
         <translation>Кезек: %1</translation>
     </message>
     <message>
-        <location filename="../views/window.py" line="545"/>
+        <location filename="../views/window.py" line="550"/>
         <source>No connection to the hall server. Reconnecting…</source>
         <translation>Зал серверімен байланыс жоқ. Қайта қосылуда…</translation>
     </message>
@@ -560,81 +560,91 @@
         <source>You may not do this.</source>
         <translation>Сізге мұны істеуге рұқсат жоқ.</translation>
     </message>
+    <message>
+        <location filename="../views/texts.py" line="184"/>
+        <source>The hall no longer records this result: reopen the console.</source>
+        <translation>Зал бұл нәтижені енді белгілемейді: консольді қайта ашыңыз.</translation>
+    </message>
 </context>
 <context>
     <name>TicketCard</name>
     <message>
-        <location filename="../views/card.py" line="122"/>
+        <location filename="../views/card.py" line="163"/>
         <source>%1, call %2</source>
         <translation>%1, %2-шақыру</translation>
     </message>
     <message>
-        <location filename="../views/card.py" line="140"/>
+        <location filename="../views/card.py" line="195"/>
+        <source>Result:</source>
+        <translation>Нәтиже:</translation>
+    </message>
+    <message>
+        <location filename="../views/card.py" line="206"/>
         <source>Priority: %1</source>
         <translation>Басымдық: %1</translation>
     </message>
     <message>
-        <location filename="../views/card.py" line="146"/>
+        <location filename="../views/card.py" line="212"/>
         <source>Appointment at %1</source>
         <translation>Алдын ала жазылу: %1</translation>
     </message>
     <message>
-        <location filename="../views/card.py" line="147"/>
+        <location filename="../views/card.py" line="213"/>
         <source>Waited %1</source>
         <translation>Күтті: %1</translation>
     </message>
     <message>
-        <location filename="../views/card.py" line="150"/>
+        <location filename="../views/card.py" line="216"/>
         <source>Serving for %1</source>
         <translation>Қызмет көрсетілуде: %1</translation>
     </message>
     <message>
-        <location filename="../views/card.py" line="152"/>
+        <location filename="../views/card.py" line="218"/>
         <source>Transferred %1 time(s)</source>
         <translation>Бағытталды: %1 рет</translation>
     </message>
     <message>
-        <location filename="../views/card.py" line="153"/>
+        <location filename="../views/card.py" line="219"/>
         <source>Note: %1</source>
         <translation>Ескертпе: %1</translation>
     </message>
     <message>
-        <location filename="../views/card.py" line="164"/>
+        <location filename="../views/card.py" line="230"/>
         <source>Documents to check</source>
         <translation>Тексерілетін құжаттар</translation>
     </message>
     <message>
-        <location filename="../views/card.py" line="182"/>
+        <location filename="../views/card.py" line="248"/>
         <source>Press F8 to open the counter.</source>
         <translation>Терезені ашу үшін F8 басыңыз.</translation>
     </message>
     <message>
-        <location filename="../views/card.py" line="185"/>
+        <location filename="../views/card.py" line="251"/>
         <source>Paused: %1</source>
         <translation>Үзіліс: %1</translation>
     </message>
     <message>
-        <location filename="../views/card.py" line="186"/>
+        <location filename="../views/card.py" line="252"/>
         <source>Press F8 to resume.</source>
         <translation>Жұмысты жалғастыру үшін F8 басыңыз.</translation>
     </message>
     <message>
-        <location filename="../views/card.py" line="188"/>
+        <location filename="../views/card.py" line="254"/>
         <source>Nobody is waiting</source>
         <translation>Ешкім күтіп тұрған жоқ</translation>
     </message>
     <message>
-        <location filename="../views/card.py" line="189"/>
+        <location filename="../views/card.py" line="255"/>
         <source>The console will tell you when someone arrives.</source>
         <translation>Біреу келгенде пульт хабарлайды.</translation>
     </message>
     <message>
-        <location filename="../views/card.py" line="191"/>
+        <location filename="../views/card.py" line="257"/>
         <source>No visitor at the counter</source>
         <translation>Терезеде келуші жоқ</translation>
     </message>
     <message>
-        <location filename="../views/card.py" line="192"/>
+        <location filename="../views/card.py" line="258"/>
         <source>Press F1 to call the next visitor.</source>
         <translation>Келесі келушіні шақыру үшін F1 басыңыз.</translation>
     </message>

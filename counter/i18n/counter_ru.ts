@@ -37,67 +37,67 @@
 <context>
     <name>CounterWindow</name>
     <message>
-        <location filename="../views/window.py" line="269"/>
+        <location filename="../views/window.py" line="271"/>
         <source>“%1” is not possible now.</source>
         <translation>«%1» сейчас невозможно.</translation>
     </message>
     <message>
-        <location filename="../views/window.py" line="322"/>
+        <location filename="../views/window.py" line="326"/>
         <source>Sign in first: the call button works after that.</source>
         <translation>Сначала войдите: кнопка вызова заработает после этого.</translation>
     </message>
     <message>
-        <location filename="../views/window.py" line="362"/>
+        <location filename="../views/window.py" line="366"/>
         <source>Nobody is waiting for this counter.</source>
         <translation>В очереди к этому окну никого нет.</translation>
     </message>
     <message>
-        <location filename="../views/window.py" line="367"/>
+        <location filename="../views/window.py" line="371"/>
         <source>Rating received: %1</source>
         <translation>Получена оценка: %1</translation>
     </message>
     <message>
-        <location filename="../views/window.py" line="370"/>
+        <location filename="../views/window.py" line="374"/>
         <source>%1 transferred to %2</source>
         <translation>%1 направлен: %2</translation>
     </message>
     <message>
-        <location filename="../views/window.py" line="373"/>
+        <location filename="../views/window.py" line="377"/>
         <source>%1 has stepped away: when they are back, call them with F10.</source>
         <translation>%1 отложен: когда посетитель вернётся, вызовите его клавишей F10.</translation>
     </message>
     <message>
-        <location filename="../views/window.py" line="473"/>
+        <location filename="../views/window.py" line="478"/>
         <source>A visitor is waiting: %1</source>
         <translation>Посетитель ждёт: %1</translation>
     </message>
     <message>
-        <location filename="../views/window.py" line="485"/>
+        <location filename="../views/window.py" line="490"/>
         <source>The visitor can rate the service on the keypad now.</source>
         <translation>Посетитель может оценить обслуживание на пульте оценки.</translation>
     </message>
     <message>
-        <location filename="../views/window.py" line="500"/>
+        <location filename="../views/window.py" line="505"/>
         <source>The call button is not connected.</source>
         <translation>Кнопка вызова не подключена.</translation>
     </message>
     <message>
-        <location filename="../views/window.py" line="501"/>
+        <location filename="../views/window.py" line="506"/>
         <source>The number display is not connected.</source>
         <translation>Табло номера не подключено.</translation>
     </message>
     <message>
-        <location filename="../views/window.py" line="502"/>
+        <location filename="../views/window.py" line="507"/>
         <source>The rating keypad is not connected.</source>
         <translation>Пульт оценки не подключён.</translation>
     </message>
     <message>
-        <location filename="../views/window.py" line="542"/>
+        <location filename="../views/window.py" line="547"/>
         <source>Kezek: %1</source>
         <translation>Kezek: %1</translation>
     </message>
     <message>
-        <location filename="../views/window.py" line="545"/>
+        <location filename="../views/window.py" line="550"/>
         <source>No connection to the hall server. Reconnecting…</source>
         <translation>Нет связи с сервером зала. Переподключение…</translation>
     </message>
@@ -560,81 +560,91 @@
         <source>You may not do this.</source>
         <translation>У вас нет права на это действие.</translation>
     </message>
+    <message>
+        <location filename="../views/texts.py" line="184"/>
+        <source>The hall no longer records this result: reopen the console.</source>
+        <translation>Зал больше не учитывает этот результат: откройте консоль заново.</translation>
+    </message>
 </context>
 <context>
     <name>TicketCard</name>
     <message>
-        <location filename="../views/card.py" line="122"/>
+        <location filename="../views/card.py" line="163"/>
         <source>%1, call %2</source>
         <translation>%1, вызов %2</translation>
     </message>
     <message>
-        <location filename="../views/card.py" line="140"/>
+        <location filename="../views/card.py" line="195"/>
+        <source>Result:</source>
+        <translation>Результат:</translation>
+    </message>
+    <message>
+        <location filename="../views/card.py" line="206"/>
         <source>Priority: %1</source>
         <translation>Приоритет: %1</translation>
     </message>
     <message>
-        <location filename="../views/card.py" line="146"/>
+        <location filename="../views/card.py" line="212"/>
         <source>Appointment at %1</source>
         <translation>Запись на %1</translation>
     </message>
     <message>
-        <location filename="../views/card.py" line="147"/>
+        <location filename="../views/card.py" line="213"/>
         <source>Waited %1</source>
         <translation>Ожидание: %1</translation>
     </message>
     <message>
-        <location filename="../views/card.py" line="150"/>
+        <location filename="../views/card.py" line="216"/>
         <source>Serving for %1</source>
         <translation>Обслуживается: %1</translation>
     </message>
     <message>
-        <location filename="../views/card.py" line="152"/>
+        <location filename="../views/card.py" line="218"/>
         <source>Transferred %1 time(s)</source>
         <translation>Перенаправлений: %1</translation>
     </message>
     <message>
-        <location filename="../views/card.py" line="153"/>
+        <location filename="../views/card.py" line="219"/>
         <source>Note: %1</source>
         <translation>Заметка: %1</translation>
     </message>
     <message>
-        <location filename="../views/card.py" line="164"/>
+        <location filename="../views/card.py" line="230"/>
         <source>Documents to check</source>
         <translation>Проверить документы</translation>
     </message>
     <message>
-        <location filename="../views/card.py" line="182"/>
+        <location filename="../views/card.py" line="248"/>
         <source>Press F8 to open the counter.</source>
         <translation>Нажмите F8, чтобы открыть окно.</translation>
     </message>
     <message>
-        <location filename="../views/card.py" line="185"/>
+        <location filename="../views/card.py" line="251"/>
         <source>Paused: %1</source>
         <translation>Перерыв: %1</translation>
     </message>
     <message>
-        <location filename="../views/card.py" line="186"/>
+        <location filename="../views/card.py" line="252"/>
         <source>Press F8 to resume.</source>
         <translation>Нажмите F8, чтобы продолжить работу.</translation>
     </message>
     <message>
-        <location filename="../views/card.py" line="188"/>
+        <location filename="../views/card.py" line="254"/>
         <source>Nobody is waiting</source>
         <translation>Никто не ждёт</translation>
     </message>
     <message>
-        <location filename="../views/card.py" line="189"/>
+        <location filename="../views/card.py" line="255"/>
         <source>The console will tell you when someone arrives.</source>
         <translation>Пульт сообщит, когда кто-то придёт.</translation>
     </message>
     <message>
-        <location filename="../views/card.py" line="191"/>
+        <location filename="../views/card.py" line="257"/>
         <source>No visitor at the counter</source>
         <translation>У окна нет посетителя</translation>
     </message>
     <message>
-        <location filename="../views/card.py" line="192"/>
+        <location filename="../views/card.py" line="258"/>
         <source>Press F1 to call the next visitor.</source>
         <translation>Нажмите F1, чтобы вызвать следующего посетителя.</translation>
     </message>

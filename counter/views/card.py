@@ -1,17 +1,26 @@
-"""The current ticket card: number, service, priority, appointment, wait, notes, documents."""
+"""The current ticket card: number, service, priority, appointment, wait, notes, documents, and
+while serving, how the visit ends (the hall's results; F4 finishes with the one chosen)."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import datetime
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont, QMouseEvent
-from PySide6.QtWidgets import QCheckBox, QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtGui import QFont, QKeyEvent, QMouseEvent
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QVBoxLayout,
+    QWidget,
+)
 
 from counter.state import ConsoleState, TicketInfo
 from counter.views import texts
-from hallserver.protocol import ServiceView
+from hallserver.protocol import ResultView, ServiceView
 
 
 def in_language(text: Mapping[str, str] | None, language: str) -> str:
@@ -57,6 +66,17 @@ class DocumentCheck(QWidget):
         self.box.setChecked(checked)
 
 
+class ResultBox(QComboBox):
+    """The visit's result. The console's F-keys pass through it: a combo box opens its list on
+    F4, which here finishes the visit."""
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
+        if Qt.Key.Key_F1 <= event.key() <= Qt.Key.Key_F12:
+            event.ignore()  # on to the window, which acts on it
+            return
+        super().keyPressEvent(event)
+
+
 class TicketCard(QFrame):
     """Shows the ticket at this counter, or what the counter is doing when there is none."""
 
@@ -89,12 +109,24 @@ class TicketCard(QFrame):
         self.documents_box.setSpacing(2)
         self.documents: list[DocumentCheck] = []
         self._ticket_id: str | None = None
+        self.result_label = QLabel()
+        self.result_label.setObjectName("resultLabel")
+        self.result = ResultBox()
+        self.result.setObjectName("visitResult")
+        self.result.setMinimumHeight(34)
+        self.result_label.setBuddy(self.result)
+        self._results: tuple[ResultView, ...] = ()
+        self._result_for: tuple[str | None, str] = (None, "")  # ticket and language shown
+        result_row = QHBoxLayout()
+        result_row.addWidget(self.result_label)
+        result_row.addWidget(self.result, 1)
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.number)
         layout.addWidget(self.status)
         layout.addWidget(self.service)
         layout.addWidget(self.details)
+        layout.addLayout(result_row)
         layout.addSpacing(6)
         layout.addWidget(self.documents_title)
         layout.addLayout(self.documents_box)
@@ -104,16 +136,25 @@ class TicketCard(QFrame):
     def shown_number(self) -> str:
         return self.number.text()
 
+    def selected_result(self) -> str | None:
+        """The result F4 finishes the visit with; None when the hall records none."""
+        if self._result_for[0] is None:  # no visit served, or the hall records no results
+            return None
+        value = self.result.currentData()
+        return value if isinstance(value, str) else None
+
     def show_state(
         self,
         state: ConsoleState,
         services: Mapping[str, ServiceView],
         language: str,
         now: datetime,
+        results: Sequence[ResultView] = (),
     ) -> None:
         ticket = state.current
         if ticket is None:
             self._render_idle(state)
+            self._render_result(None, (), language)
             return
         view = ticket.view
         self.number.setText(view.number)
@@ -131,7 +172,32 @@ class TicketCard(QFrame):
         self.service.setText(in_language(service.name, language) if service else view.service_id)
         self.details.setText("\n".join(self._details(ticket, now)))
         self.details.show()
+        self._render_result(ticket if view.status == "serving" else None, results, language)
         self._render_documents(ticket, service, language)
+
+    def _render_result(
+        self, ticket: TicketInfo | None, results: Sequence[ResultView], language: str
+    ) -> None:
+        """While a visit is served, the hall's results to pick from (the first by default); the
+        choice is kept across refreshes of the same visit, and starts over for the next."""
+        shown = ticket is not None and bool(results)
+        self.result_label.setVisible(shown)
+        self.result.setVisible(shown)
+        if ticket is None or not results:
+            self._result_for = (None, "")
+            return
+        key = (ticket.id, language)
+        if key == self._result_for and tuple(results) == self._results:
+            return
+        chosen = self.result.currentData() if self._result_for[0] == ticket.id else None
+        self._results = tuple(results)
+        self._result_for = key
+        self.result_label.setText(self.tr("Result:"))
+        self.result.clear()
+        for result in results:
+            self.result.addItem(in_language(result.name, language), result.id)
+        index = self.result.findData(chosen) if chosen is not None else 0
+        self.result.setCurrentIndex(max(index, 0))
 
     def _details(self, ticket: TicketInfo, now: datetime) -> list[str]:
         view = ticket.view

@@ -181,5 +181,8 @@ def server_error(code: str, message: str) -> str:
         "not_finished": QCoreApplication.translate("Texts", "Only a finished visit can be rated."),
         "already_rated": QCoreApplication.translate("Texts", "This visit is already rated."),
         "forbidden": QCoreApplication.translate("Texts", "You may not do this."),
+        "unknown_result": QCoreApplication.translate(
+            "Texts", "The hall no longer records this result: reopen the console."
+        ),
     }
     return known.get(code) or message or code

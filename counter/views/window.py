@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from counter.commands import Command, Failure, Outcome
+from counter.commands import Command, Failure, HallOffer, Outcome
 from counter.language import LANGUAGES, NATIVE_NAMES, Translations
 from counter.link import CounterLink, DeviceLink
 from counter.state import Action, ConsoleState, Notice, Operator, TicketInfo
@@ -36,6 +36,7 @@ from hallserver.protocol import (
     CounterView,
     HallEvent,
     OperatorDay,
+    ResultView,
     ServiceView,
     Snapshot,
 )
@@ -92,6 +93,7 @@ class CounterWindow(QMainWindow):
         self.translations = translations
         self.state = ConsoleState(link.counter_id)
         self.services: dict[str, ServiceView] = {}
+        self.results: tuple[ResultView, ...] = ()  # how a visit may end (F4 records one)
         self.counters: list[CounterView] = []
         self.online = False
         self.awaiting_rating: str | None = None
@@ -274,6 +276,8 @@ class CounterWindow(QMainWindow):
         command: Command | None = None
         if action in (Action.CALL_NEXT, Action.RESUME, Action.CLOSE):
             command = Command(action)
+        elif action is Action.FINISH and ticket is not None:
+            command = Command(action, ticket_id=ticket.id, result=self.card.selected_result())
         elif action in ON_THE_TICKET and ticket is not None:
             command = Command(action, ticket_id=ticket.id)
         elif action is Action.TRANSFER and ticket is not None:
@@ -419,9 +423,10 @@ class CounterWindow(QMainWindow):
         if isinstance(day, OperatorDay):
             self.day_panel.show_day(day)
 
-    def _on_services_received(self, services: object) -> None:
-        if isinstance(services, list):
-            self.services = {s.id: s for s in services if isinstance(s, ServiceView)}
+    def _on_services_received(self, offer: object) -> None:
+        if isinstance(offer, HallOffer):
+            self.services = {s.id: s for s in offer.services}
+            self.results = offer.results
             self.refresh()
 
     def _on_ticket_received(self, ticket: object) -> None:
@@ -550,7 +555,7 @@ class CounterWindow(QMainWindow):
             button.setEnabled(action in legal)
 
         now = state.now()
-        self.card.show_state(state, self.services, language, now)
+        self.card.show_state(state, self.services, language, now, self.results)
         self.queue_panel.show_queue(
             state.queue_lines(now),
             self.service_names(),

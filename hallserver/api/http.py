@@ -367,17 +367,18 @@ def ticket_action(name: str) -> Handler:
         actor = actor_of(request)
         by_counter = _acting_counter(actor, name)
         assert actor is not None
-        await body_of(request)  # none is needed, but a malformed one is refused as everywhere
+        body = await body_of(request)  # only finish takes one; a malformed one is refused
+        result = text_field(body, "result", limit=40) if name == "finish" else None
         commands = {
             "recall": lambda h, now: h.recall(ticket_id, now, by_counter=by_counter),
             "start": lambda h, now: h.start(ticket_id, now, by_counter=by_counter),
-            "finish": lambda h, now: h.finish(ticket_id, now, by_counter=by_counter),
+            "finish": lambda h, now: h.finish(ticket_id, now, result=result, by_counter=by_counter),
             "no-show": lambda h, now: h.no_show(ticket_id, now, by_counter=by_counter),
             "requeue": lambda h, now: h.requeue(ticket_id, now, by_counter=by_counter),
             "postpone": lambda h, now: h.postpone(ticket_id, now, by_counter=by_counter),
         }
-        result: Ticket = await hall.run(actor, commands[name])
-        return ok(wire.ticket_view(result, hall.hall, hall.now(), base_url(request)))
+        ticket: Ticket = await hall.run(actor, commands[name])
+        return ok(wire.ticket_view(ticket, hall.hall, hall.now(), base_url(request)))
 
     return handler
 

@@ -60,13 +60,22 @@ TICKET: JsonObject = {
         "issued_at": {"type": "string", "format": "date-time"},
         "counter_id": {"type": ["string", "null"]},
         "counter_number": {"type": ["integer", "null"]},
+        "result": {
+            "type": ["string", "null"],
+            "description": "how a finished visit ended: one of GET /hall's results",
+        },
         "status_url": {"type": "string"},
     },
 }
 
 # (method, path) -> (summary, request body schema or None, success status, response schema ref)
 OPERATIONS: dict[tuple[str, str], tuple[str, JsonObject | None, str, str | None]] = {
-    ("GET", "/hall"): ("The hall: name, hours, open now, announcement", None, "200", None),
+    ("GET", "/hall"): (
+        "The hall: name, hours, open now, announcement, the results a visit may end with",
+        None,
+        "200",
+        None,
+    ),
     ("GET", "/health"): ("Liveness: always {ok: true}", None, "200", None),
     ("GET", "/services"): ("Services with documents, fees, durations", None, "200", None),
     ("GET", "/services/{service_id}"): ("One service", None, "200", None),
@@ -120,7 +129,12 @@ OPERATIONS: dict[tuple[str, str], tuple[str, JsonObject | None, str, str | None]
         "200",
         "Ticket",
     ),
-    ("POST", "/tickets/{ticket_id}/finish"): ("Service done", None, "200", "Ticket"),
+    ("POST", "/tickets/{ticket_id}/finish"): (
+        "Service done; result: how it ended, one of GET /hall's results (422 unknown_result)",
+        {"type": "object", "properties": {"result": {"type": "string"}}},
+        "200",
+        "Ticket",
+    ),
     ("POST", "/tickets/{ticket_id}/no-show"): ("The visitor did not come", None, "200", "Ticket"),
     ("POST", "/tickets/{ticket_id}/requeue"): (
         "Back to the queue, keeping its place",

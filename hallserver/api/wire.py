@@ -31,6 +31,7 @@ def hall_view(catalogue: Catalogue, hall: Hall, now: datetime) -> JsonObject:
         "groups": [
             {"id": g.id, "name": g.name.to_json(), "icon": g.icon} for g in catalogue.groups
         ],
+        "results": [{"id": r.id, "name": r.name.to_json()} for r in catalogue.results],
     }
 
 

@@ -175,8 +175,10 @@ class HallClient:
     def start(self, ticket_id: str) -> TicketView:
         return self._ticket_action(ticket_id, "start")
 
-    def finish(self, ticket_id: str) -> TicketView:
-        return self._ticket_action(ticket_id, "finish")
+    def finish(self, ticket_id: str, result: str | None = None) -> TicketView:
+        """Service done; `result` is one of the hall's results (`HallView.results`)."""
+        raw = self._post(f"/tickets/{_seg(ticket_id)}/finish", _body(result=result))
+        return _view(TicketView.from_json, raw)
 
     def no_show(self, ticket_id: str) -> TicketView:
         return self._ticket_action(ticket_id, "no-show")

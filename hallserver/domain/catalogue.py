@@ -154,6 +154,14 @@ class CounterSpec:
 
 
 @dataclass(frozen=True)
+class VisitResult:
+    """How a served visit ended, as the operator records it at finish ("documents missing")."""
+
+    id: str
+    name: Text
+
+
+@dataclass(frozen=True)
 class Catalogue:
     """Everything configured about the hall: its name, hours, services and counters."""
 
@@ -169,6 +177,7 @@ class Catalogue:
     appointment_early_min: int = 30
     appointment_late_min: int = 10
     last_ticket_min: int = 0  # tickets stop this long before a service's closing (0: at it)
+    results: tuple[VisitResult, ...] = ()  # what an operator may record at finish, in order
 
     def __post_init__(self) -> None:
         prefixes = [s.prefix for s in self.services]
@@ -186,6 +195,12 @@ class Catalogue:
             unknown = set(counter.profile) - ids
             if unknown:
                 raise ValueError(f"counter {counter.number}: unknown services {sorted(unknown)}")
+        results = [r.id for r in self.results]
+        if len(set(results)) != len(results):
+            raise ValueError("two visit results share an id")
+
+    def result(self, result_id: str) -> VisitResult | None:
+        return next((r for r in self.results if r.id == result_id), None)
 
     def service(self, service_id: str) -> Service | None:
         for service in self.services:

@@ -640,10 +640,21 @@ class Hall:
         return ticket, [Event(ev.TICKET_STARTED, {"ticket": ticket.to_json()})]
 
     def finish(
-        self, ticket_id: str, now: datetime, *, by_counter: str | None = None
+        self,
+        ticket_id: str,
+        now: datetime,
+        *,
+        result: str | None = None,
+        by_counter: str | None = None,
     ) -> tuple[Ticket, list[Event]]:
+        """Service done; `result` records how it ended, one of the hall's results."""
+        if result is not None and self.catalogue.result(result) is None:
+            known = ", ".join(r.id for r in self.catalogue.results) or "none"
+            raise InvalidInput(
+                f"unknown result {result!r}; this hall records: {known}", code="unknown_result"
+            )
         ticket = self._at_counter(ticket_id, by_counter)
-        ticket.finish(now)
+        ticket.finish(now, result)
         self._release(ticket, now)
         self._record_time(ticket)
         return ticket, [Event(ev.TICKET_FINISHED, {"ticket": ticket.to_json()})]

@@ -129,6 +129,7 @@ class Ticket:
     started_at: datetime | None = None
     finished_at: datetime | None = None
     rating: Grade | None = None
+    result: str | None = None  # how the served visit ended: one of the hall's results
     transfers: int = 0
     notes: tuple[str, ...] = field(default=())
     order: int = 0  # issue order within the day: breaks ties between equal issue times
@@ -168,9 +169,10 @@ class Ticket:
         self._move_to(TicketState.SERVING, "start")
         self.started_at = at
 
-    def finish(self, at: datetime) -> None:
+    def finish(self, at: datetime, result: str | None = None) -> None:
         self._move_to(TicketState.FINISHED, "finish")
         self.finished_at = at
+        self.result = result
 
     def mark_no_show(self, at: datetime) -> None:
         self._move_to(TicketState.NO_SHOW, "mark as no-show")
@@ -276,6 +278,7 @@ class Ticket:
             "started_at": _iso(self.started_at),
             "finished_at": _iso(self.finished_at),
             "rating": self.rating.value if self.rating is not None else None,
+            "result": self.result,
             "transfers": self.transfers,
             "notes": list(self.notes),
             "order": self.order,
@@ -319,6 +322,7 @@ class Ticket:
             started_at=dt("started_at"),
             finished_at=dt("finished_at"),
             rating=Grade(rating) if rating else None,
+            result=opt("result"),
             transfers=int(str(raw.get("transfers", 0))),
             notes=tuple(str(n) for n in notes) if isinstance(notes, list) else (),
             order=int(str(raw.get("order", 0))),

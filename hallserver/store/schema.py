@@ -50,6 +50,7 @@ tickets = Table(
     Column("started_at", DateTime(timezone=True)),
     Column("finished_at", DateTime(timezone=True)),
     Column("rating", String(20)),
+    Column("result", String(40)),  # how a served visit ended (the hall's [[result]] ids)
     Column("transfers", Integer, nullable=False, default=0),
     Column("data", Text, nullable=False),
     Column("wait_s", Integer),  # issue to first call; None until called

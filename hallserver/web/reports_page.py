@@ -92,6 +92,17 @@ WORDS: Words = {
         "ru": "визиты, ещё ждавшие или вызванные к закрытию дня",
         "en": "visits still waiting or called when their day closed",
     },
+    "results": {
+        "kk": "Қызмет нәтижелері",
+        "ru": "Результаты обслуживания",
+        "en": "Results of served visits",
+    },
+    "not_recorded": {"kk": "Белгіленбеген", "ru": "Не указан", "en": "Not recorded"},
+    "def_results": {
+        "kk": "оператор қызметті аяқтағанда белгілеген нәтиже, қызмет көрсетілген барулар бойынша",
+        "ru": "результат, который оператор отметил при завершении, по обслуженным визитам",
+        "en": "how served visits ended, as the operator recorded it at finish",
+    },
     "min": {"kk": "мин", "ru": "мин", "en": "min"},
     "visitors": {"kk": "адам", "ru": "чел.", "en": "visitors"},
     "counters": {"kk": "терезе", "ru": "окон", "en": "counters"},
@@ -233,6 +244,22 @@ def _minutes(seconds: float | None) -> float | None:
 
 def _pct(share: float | None) -> float | None:
     return round(share * 100, 1) if share is not None else None
+
+
+def result_ids(hall: HallService, report: Report) -> list[str]:
+    """The results a report shows: the hall's, in its order, then any the log holds that the
+    catalogue no longer lists (a result retired since)."""
+    ids = [r.id for r in hall.catalogue.results]
+    return ids + sorted(set(report.overall.results) - set(ids))
+
+
+def result_header(ids: list[str]) -> list[str]:
+    return [f"result_{r}" for r in ids] + ["result_not_recorded"]
+
+
+def result_values(figures: Figures, ids: list[str]) -> list[int]:
+    """Served visits by recorded result, in the order of `ids`, then those with none."""
+    return [figures.results.get(r, 0) for r in ids] + [figures.not_recorded]
 
 
 def export_values(figures: Figures) -> list[int | float | None]:
@@ -400,6 +427,38 @@ def _table(title: str, rows: list[Row], lang: Lang, section: str) -> str:
     )
 
 
+def _results_table(hall: HallService, report: Report, rows: list[Row], lang: Lang) -> str:
+    """Served visits by how they ended: the hall, each service, each operator."""
+    ids = result_ids(hall, report)
+    if not ids:
+        return ""
+    names = {r.id: r.name.get(lang) for r in hall.catalogue.results}
+    heads = "".join(f'<th class="num">{escape(names.get(r, r))}</th>' for r in ids)
+    heads += f'<th class="num">{word(WORDS, "not_recorded", lang)}</th>'
+    served = [
+        r for r in rows if r.section in ("overall", "service", "operator") and r.figures.served
+    ]
+
+    def cell(count: int, of: int) -> str:
+        return f"{count} <small>({_fmt_pct(round(100 * count / of, 1))})</small>" if count else "0"
+
+    body = "".join(
+        f'<tr data-key="{escape(r.section)}:{escape(r.key)}"><th scope="row">{escape(r.name)}</th>'
+        + "".join(
+            f'<td class="num" data-col="{escape(c)}">{cell(v, r.figures.served)}</td>'
+            for c, v in zip(result_header(ids), result_values(r.figures, ids), strict=True)
+        )
+        + "</tr>"
+        for r in served
+    )
+    title = word(WORDS, "results", lang)
+    return (
+        f'<section class="table" id="results"><h2>{title}</h2>'
+        f'<div class="scroll"><table><thead><tr><th></th>{heads}</tr></thead>'
+        f"<tbody>{body}</tbody></table></div></section>"
+    )
+
+
 def _charts(report: Report, rows: list[Row], lang: Lang) -> str:
     hours = sorted(set(report.by_hour) | set(report.open_counters_by_hour))
     labels = [f"{h:02d}" for h in hours]
@@ -500,6 +559,7 @@ def _explained(lang: Lang) -> str:
         ("excellent", "def_ratings"),
         ("transfers", "def_transfers"),
         ("unserved", "def_unserved"),
+        ("results", "def_results"),
         ("open_counters", "def_open_counters"),
     ]
     grades = " / ".join(word(WORDS, g, lang) for g in GRADES)
@@ -552,6 +612,7 @@ async def report_page(request: Request) -> Response:
                 _table(WORDS[t][lang], [r for r in rows if r.section == s], lang, s)
                 for t, s in sections
             )
+            + _results_table(hall, report, rows, lang)
         )
     else:
         content = f'<p class="card">{word(WORDS, "nothing", lang)}</p>'
@@ -616,7 +677,8 @@ async def report_csv(request: Request) -> Response:
     hall, report = await compute(request)
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(EXPORT_HEADER)
+    results = result_ids(hall, report)
+    writer.writerow([*EXPORT_HEADER, *result_header(results)])
     for row in report_rows(report, namer(hall, lang)):
         writer.writerow(
             [
@@ -624,6 +686,7 @@ async def report_csv(request: Request) -> Response:
                 row.key,
                 row.name,
                 *("" if v is None else v for v in export_values(row.figures)),
+                *result_values(row.figures, results),
             ]
         )
     name = f"kezek-report-{report.start}-{report.end}.csv"
@@ -644,9 +707,18 @@ async def report_xlsx(request: Request) -> Response:
     book = Workbook()
     sheet = book.active
     sheet.title = "Report"
-    sheet.append(list(EXPORT_HEADER))
+    results = result_ids(hall, report)
+    sheet.append([*EXPORT_HEADER, *result_header(results)])
     for row in report_rows(report, namer(hall, lang)):
-        sheet.append([row.section, row.key, row.name, *export_values(row.figures)])
+        sheet.append(
+            [
+                row.section,
+                row.key,
+                row.name,
+                *export_values(row.figures),
+                *result_values(row.figures, results),
+            ]
+        )
     sheet.freeze_panes = "D2"
     sheet.column_dimensions["C"].width = 40
     hours = book.create_sheet("Open counters")

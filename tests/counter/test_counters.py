@@ -219,3 +219,39 @@ def test_losing_the_server_shows_a_banner_fails_actions_and_resumes_by_itself(
         assert window.state.counter.state == "open"
     finally:
         proxy.cut()
+
+
+def test_the_operator_records_how_a_visit_ended_and_f4_finishes_from_the_result_box(
+    qtbot: QtBot, live_server: LiveServer, console: ConsoleFactory
+) -> None:
+    window = console("c1", language="ru")
+    _open(qtbot, window)
+    first, second = issue(live_server, "id-card"), issue(live_server, "id-card")
+    box = window.card.result
+    press(qtbot, window, "F1")
+    assert box.isHidden()  # only while the visit is served
+    press(qtbot, window, "F3")
+    qtbot.waitUntil(box.isVisible)
+    assert window.card.result_label.text() == "Результат:"
+    assert [box.itemText(i) for i in range(3)] == [
+        "Услуга оказана",
+        "Неполный пакет документов",
+        "Не оплачена госпошлина",
+    ]
+    assert box.currentData() == "done"
+    box.setFocus()
+    qtbot.keyClick(box, Qt.Key.Key_Down)  # the operator picks with the keyboard
+    assert box.currentData() == "documents_missing"
+    window.refresh()  # the console's regular refresh keeps the choice
+    assert box.currentData() == "documents_missing"
+    qtbot.keyClick(box, Qt.Key.Key_F4)  # F4 finishes, even from the box (a combo would open)
+    qtbot.waitUntil(lambda: window.state.current is None and window.state.pending is None)
+    finished = httpx.get(f"{live_server.api}/tickets/{first.id}").json()
+    assert (finished["status"], finished["result"]) == ("finished", "documents_missing")
+    press(qtbot, window, "F1")
+    press(qtbot, window, "F3")
+    qtbot.waitUntil(box.isVisible)
+    assert box.currentData() == "done"  # the next visit starts from the usual result
+    press(qtbot, window, "F4")
+    qtbot.waitUntil(lambda: window.state.current is None)
+    assert httpx.get(f"{live_server.api}/tickets/{second.id}").json()["result"] == "done"

@@ -8,7 +8,14 @@ import pytest
 
 from hallserver.domain import events as ev
 from hallserver.domain.counters import CounterState, PauseReason
-from hallserver.domain.errors import Conflict, Forbidden, HallClosed, IllegalTransition, NotFound
+from hallserver.domain.errors import (
+    Conflict,
+    Forbidden,
+    HallClosed,
+    IllegalTransition,
+    InvalidInput,
+    NotFound,
+)
 from hallserver.domain.hall import Hall, HallState
 from hallserver.domain.ids import OperatorId, ServiceId
 from hallserver.domain.tickets import Grade, Priority, Ticket, TicketState
@@ -487,3 +494,30 @@ def test_visitors_sent_to_a_counter_that_closes_wait_for_any_counter(hall: Hall)
     open_counter(hall, "c3")
     called, _ = hall.call_next("c3", T0)
     assert called is ticket
+
+
+def test_a_finished_visit_keeps_the_result_the_operator_recorded(hall: Hall) -> None:
+    open_counter(hall)
+    ticket = hall.issue("id-card", T0)[0].ticket
+    hall.call_next("c1", T0)
+    hall.start(ticket.id, T0)
+    with pytest.raises(
+        InvalidInput, match="unknown result 'lost'; this hall records: done, missing"
+    ):
+        hall.finish(ticket.id, T0, result="lost", by_counter="c1")
+    assert ticket.state is TicketState.SERVING and hall.counters["c1"].current == ticket.id
+    _, events = hall.finish(ticket.id, T0, result="missing", by_counter="c1")
+    assert ticket.result == "missing" and events[0].data["ticket"]["result"] == "missing"
+    assert Ticket.from_json(ticket.to_json()).result == "missing"
+
+
+def test_a_visit_finished_without_a_result_records_none() -> None:
+    hall = Hall(small_catalogue(results=()), T0.date())
+    open_counter(hall)
+    ticket = hall.issue("id-card", T0)[0].ticket
+    hall.call_next("c1", T0)
+    hall.start(ticket.id, T0)
+    with pytest.raises(InvalidInput, match="this hall records: none"):
+        hall.finish(ticket.id, T0, result="done")
+    hall.finish(ticket.id, T0)
+    assert ticket.state is TicketState.FINISHED and ticket.result is None

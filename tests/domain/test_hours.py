@@ -182,6 +182,32 @@ daily_limit = -1
         parse_catalogue(HALL + service, source="hall.toml")
 
 
+@pytest.mark.parametrize(
+    ("results", "problem"),
+    [
+        (
+            '[[result]]\nid = "Documents missing"\nname = { kk = "Қ", ru = "Н", en = "M" }',
+            "result 'Documents missing': an id is 1-40 lower-case letters, digits or _",
+        ),
+        ('[[result]]\nid = "done"', "missing 'name'"),
+        (
+            '[[result]]\nid = "done"\nname = { kk = "Қ", ru = "У", en = "D" }\n' * 2,
+            "two visit results share an id",
+        ),
+    ],
+)
+def test_a_mistaken_visit_result_names_the_problem(results: str, problem: str) -> None:
+    with pytest.raises(CatalogueError) as refused:
+        parse_catalogue(HALL + results, source="hall.toml")
+    assert str(refused.value) == f"hall.toml: {problem}"
+
+
+def test_the_demo_hall_records_six_results_in_three_languages() -> None:
+    results = demo_catalogue().results
+    assert [r.id for r in results][:2] == ["done", "documents_missing"] and len(results) == 6
+    assert all(r.name.kk and r.name.ru and r.name.en for r in results)
+
+
 def test_a_line_tells_the_screens_until_when_and_how_many_tickets_are_left() -> None:
     catalogue = small_catalogue(last_ticket_min=30)
     services = tuple(replace(s, daily_limit=2) if s.id == "land" else s for s in catalogue.services)

@@ -149,6 +149,34 @@ def test_an_operator_serves_a_visitor_from_call_to_rating(
     assert http.post("/counters/c1/call", headers=bearer(operator)).status_code == 204
 
 
+def test_a_finish_records_how_the_visit_ended_from_the_halls_results(
+    http: httpx.Client, live_server: LiveServer
+) -> None:
+    results = http.get("/hall").json()["results"]
+    assert results[0] == {
+        "id": "done",
+        "name": {"kk": "Қызмет көрсетілді", "ru": "Услуга оказана", "en": "Service provided"},
+    }
+    assert "documents_missing" in [r["id"] for r in results]
+    operator = open_counter(live_server, "c1")
+    ticket = issue(http, live_server)
+    http.post("/counters/c1/call", headers=bearer(operator))
+    http.post(f"/tickets/{ticket['id']}/start", headers=bearer(operator))
+    before = http.get(f"/tickets/{ticket['id']}").json()
+    for body, code in (({"result": "lost"}, "unknown_result"), ({"result": 7}, "bad_field")):
+        reply = http.post(f"/tickets/{ticket['id']}/finish", json=body, headers=bearer(operator))
+        assert reply.status_code == 422 and reply.json()["error"] == code, reply.text
+    assert http.get(f"/tickets/{ticket['id']}").json() == before
+    reply = http.post(
+        f"/tickets/{ticket['id']}/finish",
+        json={"result": "documents_missing"},
+        headers=bearer(operator),
+    )
+    assert reply.status_code == 200, reply.text
+    assert (reply.json()["status"], reply.json()["result"]) == ("finished", "documents_missing")
+    assert http.get(f"/tickets/{ticket['id']}").json()["result"] == "documents_missing"
+
+
 def test_a_refused_action_names_the_problem_and_changes_nothing(
     http: httpx.Client, live_server: LiveServer
 ) -> None:

@@ -58,7 +58,7 @@ async def a_busy_morning(service: HallService, clock: Clock) -> None:
     assert first is not None
     await run(SYSTEM, lambda h, now: h.start(first.id, now))
     clock.advance(minutes=6)
-    await run(SYSTEM, lambda h, now: h.finish(first.id, now))
+    await run(SYSTEM, lambda h, now: h.finish(first.id, now, result="missing"))
     await run(SYSTEM, lambda h, now: h.rate(first.id, Grade.GOOD))
     await run(SYSTEM, lambda h, now: h.call_next("c1", now))
 
@@ -109,6 +109,15 @@ def test_a_restart_brings_back_the_same_day(db_url: str) -> None:
     before, after, number = asyncio.run(scenario())
     assert after == before
     assert number == "A004", "numbering continues without a repeat"
+    engine = sqlalchemy.create_engine(db_url)
+    with engine.connect() as conn:  # the column outside tools read, beside the rating
+        rows = conn.execute(
+            sqlalchemy.select(schema.tickets.c.number, schema.tickets.c.result).where(
+                schema.tickets.c.status == "finished"
+            )
+        ).all()
+    engine.dispose()
+    assert [tuple(r) for r in rows] == [("A001", "missing")]
 
 
 async def report(service: HallService, terminal: Actor, printer: str) -> None:

@@ -283,3 +283,20 @@ def test_a_report_reads_the_log_once_and_keeps_none_of_it() -> None:
 
 def copy_data(data: Any) -> Any:
     return {k: copy_data(v) if isinstance(v, dict) else v for k, v in data.items()}
+
+
+def test_served_visits_count_by_the_result_the_operator_recorded() -> None:
+    log = Log()
+    for i, result in enumerate(["done", "missing", "done", None]):
+        number = f"A00{i + 1}"
+        log.served(number, "id-card", issued=i, called=10 + i, started=10 + i, finished=15 + i)
+        if result is not None:  # the finish event carries the ticket with its result
+            log.events[-1].data["ticket"]["result"] = result
+    log.ticket(20, "issued", "B001", "birth")
+    log.ticket(21, "called", "B001", "birth", counter_id="c1")
+    log.ticket(25, "no_show", "B001", "birth")  # not served: no result, not "not recorded"
+    built = report(log)
+    assert dict(built.overall.results) == {"done": 2, "missing": 1}
+    assert built.overall.not_recorded == 1
+    assert dict(built.by_service["birth"].results) == {} and built.by_service["birth"].served == 0
+    assert built.by_operator["aigul"].results == {"done": 2, "missing": 1}

@@ -18,8 +18,10 @@ from tests.conftest import add_operator, open_counter
 from tests.web.conftest import SHOTS, SUPERVISOR, Hall, shoot, sign_in
 
 # The day, minute by minute from 10:00 (waits and service times in minutes):
-#   A001 issued 10:00, called 10:05 (wait 5), served 10:05-10:15 (10), rated excellent
-#   A002 issued 10:15, called 10:35 (wait 20, over the 15-minute target), served 5, rated good
+#   A001 issued 10:00, called 10:05 (wait 5), served 10:05-10:15 (10), documents incomplete,
+#        rated excellent
+#   A002 issued 10:15, called 10:35 (wait 20, over the 15-minute target), served 5 (no result
+#        recorded), rated good
 #   A003 issued 10:40, called 10:42 (wait 2), no-show
 #   P001 (passport) issued 10:42, cancelled 10:50
 #   A004 issued 10:50, called 10:51 (wait 1), transferred to passport at 10:53
@@ -40,6 +42,9 @@ EXPECTED = {
     "good_pct": 50.0,
     "transfers": 1,
     "unserved": 0,
+    "result_done": 0,
+    "result_documents_missing": 1,
+    "result_not_recorded": 1,
 }
 
 
@@ -65,7 +70,7 @@ def script_the_day(hall: Hall) -> None:
     call()
     act(a1, "start")
     clock.advance(minutes=10)
-    act(a1, "finish")
+    act(a1, "finish", {"result": "documents_missing"})
     act(a1, "rating", {"grade": "excellent"})
     a2 = issue()  # 10:15
     clock.advance(minutes=20)
@@ -119,6 +124,12 @@ def test_a_reports_figures_match_the_scripted_day_on_the_page_and_in_both_export
         "1 (50%)"
     )
     expect(page.locator("#hour tr[data-key='10'] [data-col=arrived]")).to_have_text("6")
+    results = page.locator("#results tr[data-key='overall:all']")
+    expect(results.locator("[data-col=result_documents_missing]")).to_have_text("1 (50%)")
+    expect(results.locator("[data-col=result_not_recorded]")).to_have_text("1 (50%)")
+    expect(results.locator("[data-col=result_refused]")).to_have_text("0")
+    expect(page.locator("#results thead")).to_contain_text("Documents incomplete")
+    expect(page.locator("#results tr[data-key='service:id-card']")).to_be_visible()
     expect(page.locator("svg.chart")).to_have_count(3)
     expect(page.locator("section.how")).to_contain_text("service level".capitalize())
     page.emulate_media(media="print")
@@ -195,7 +206,7 @@ def test_every_column_fits_a_1366_pixel_screen_in_all_three_languages(
     assert page.viewport_size == {"width": 1366, "height": 900}
     for lang in ("kk", "ru", "en"):
         page.goto(f"{hall.url}/reports?lang={lang}")
-        expect(page.locator("section.table")).to_have_count(4)
+        expect(page.locator("section.table")).to_have_count(5)  # with the results
         widths = page.eval_on_selector_all(
             ".scroll", "boxes => boxes.map(b => [b.scrollWidth, b.clientWidth])"
         )
