@@ -4,34 +4,39 @@
 <context>
     <name>CallTicketDialog</name>
     <message>
-        <location filename="../views/dialogs.py" line="171"/>
+        <location filename="../views/dialogs.py" line="174"/>
         <source>Call a ticket</source>
         <translation>Call a ticket</translation>
     </message>
     <message>
-        <location filename="../views/dialogs.py" line="176"/>
+        <location filename="../views/dialogs.py" line="179"/>
         <source>%1  %2 · back from stepping away</source>
         <translation>%1  %2 · back from stepping away</translation>
     </message>
     <message>
-        <location filename="../views/dialogs.py" line="190"/>
+        <location filename="../views/dialogs.py" line="193"/>
         <source>Why this ticket goes first (required)</source>
         <translation>Why this ticket goes first (required)</translation>
     </message>
     <message>
-        <location filename="../views/dialogs.py" line="191"/>
+        <location filename="../views/dialogs.py" line="194"/>
         <source>The reason is written into the hall&apos;s event log.</source>
         <translation>The reason is written into the hall&apos;s event log.</translation>
     </message>
     <message>
-        <location filename="../views/dialogs.py" line="197"/>
+        <location filename="../views/dialogs.py" line="200"/>
         <source>Call</source>
         <translation>Call</translation>
     </message>
     <message>
-        <location filename="../views/dialogs.py" line="199"/>
+        <location filename="../views/dialogs.py" line="202"/>
         <source>Cancel</source>
         <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../views/dialogs.py" line="204"/>
+        <source>Did not come back</source>
+        <translation>Did not come back</translation>
     </message>
 </context>
 <context>
@@ -42,62 +47,67 @@
         <translation>“%1” is not possible now.</translation>
     </message>
     <message>
-        <location filename="../views/window.py" line="326"/>
+        <location filename="../views/window.py" line="329"/>
         <source>Sign in first: the call button works after that.</source>
         <translation>Sign in first: the call button works after that.</translation>
     </message>
     <message>
-        <location filename="../views/window.py" line="366"/>
+        <location filename="../views/window.py" line="369"/>
+        <source>%1 did not come back: marked as a no-show.</source>
+        <translation>%1 did not come back: marked as a no-show.</translation>
+    </message>
+    <message>
+        <location filename="../views/window.py" line="373"/>
         <source>Nobody is waiting for this counter.</source>
         <translation>Nobody is waiting for this counter.</translation>
     </message>
     <message>
-        <location filename="../views/window.py" line="371"/>
+        <location filename="../views/window.py" line="378"/>
         <source>Rating received: %1</source>
         <translation>Rating received: %1</translation>
     </message>
     <message>
-        <location filename="../views/window.py" line="374"/>
+        <location filename="../views/window.py" line="381"/>
         <source>%1 transferred to %2</source>
         <translation>%1 transferred to %2</translation>
     </message>
     <message>
-        <location filename="../views/window.py" line="377"/>
+        <location filename="../views/window.py" line="384"/>
         <source>%1 has stepped away: when they are back, call them with F10.</source>
         <translation>%1 has stepped away: when they are back, call them with F10.</translation>
     </message>
     <message>
-        <location filename="../views/window.py" line="478"/>
+        <location filename="../views/window.py" line="485"/>
         <source>A visitor is waiting: %1</source>
         <translation>A visitor is waiting: %1</translation>
     </message>
     <message>
-        <location filename="../views/window.py" line="490"/>
+        <location filename="../views/window.py" line="497"/>
         <source>The visitor can rate the service on the keypad now.</source>
         <translation>The visitor can rate the service on the keypad now.</translation>
     </message>
     <message>
-        <location filename="../views/window.py" line="505"/>
+        <location filename="../views/window.py" line="512"/>
         <source>The call button is not connected.</source>
         <translation>The call button is not connected.</translation>
     </message>
     <message>
-        <location filename="../views/window.py" line="506"/>
+        <location filename="../views/window.py" line="513"/>
         <source>The number display is not connected.</source>
         <translation>The number display is not connected.</translation>
     </message>
     <message>
-        <location filename="../views/window.py" line="507"/>
+        <location filename="../views/window.py" line="514"/>
         <source>The rating keypad is not connected.</source>
         <translation>The rating keypad is not connected.</translation>
     </message>
     <message>
-        <location filename="../views/window.py" line="547"/>
+        <location filename="../views/window.py" line="554"/>
         <source>Kezek: %1</source>
         <translation>Kezek: %1</translation>
     </message>
     <message>
-        <location filename="../views/window.py" line="550"/>
+        <location filename="../views/window.py" line="557"/>
         <source>No connection to the hall server. Reconnecting…</source>
         <translation>No connection to the hall server. Reconnecting…</translation>
     </message>

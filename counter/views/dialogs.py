@@ -150,15 +150,18 @@ class PauseDialog(QDialog):
 
 @dataclass(frozen=True)
 class OutOfOrderCall:
-    """A supervisor's call of one waiting ticket, and why."""
+    """A supervisor's call of one waiting ticket, and why; or, for a visitor who stepped away,
+    their call back, or (`gone`) that they did not come back."""
 
     ticket_id: str
     reason: str
+    gone: bool = False
 
 
 class CallTicketDialog(QDialog):
     """Call a visitor by their ticket: one who stepped away and is back (no reason needed), or,
-    for a supervisor, a waiting ticket out of order (the reason is required and logged)."""
+    for a supervisor, a waiting ticket out of order (the reason is required and logged). One who
+    stepped away and did not come back is let go from here too (a no-show)."""
 
     def __init__(
         self,
@@ -197,6 +200,12 @@ class CallTicketDialog(QDialog):
         self.ok.setText(self.tr("Call"))
         cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
         cancel.setText(self.tr("Cancel"))
+        self.not_back = self.buttons.addButton(
+            self.tr("Did not come back"), QDialogButtonBox.ButtonRole.ActionRole
+        )
+        self.not_back.setObjectName("notBack")
+        self.not_back.clicked.connect(self._gone)
+        self.gone = False
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -221,16 +230,21 @@ class CallTicketDialog(QDialog):
         self.reason.setVisible(out_of_order)
         self.hint.setVisible(out_of_order)
         self.ok.setEnabled(chosen is not None and (chosen[1] or bool(self.reason.text().strip())))
+        self.not_back.setVisible(chosen is not None and chosen[1])
+
+    def _gone(self) -> None:
+        self.gone = True
+        self.accept()
 
     def choice(self) -> OutOfOrderCall | None:
         chosen = self._chosen()
         if chosen is None:
             return None
         ticket_id, back = chosen
+        if back:
+            return OutOfOrderCall(ticket_id, "", gone=self.gone)
         reason = self.reason.text().strip()
-        if not back and not reason:
-            return None
-        return OutOfOrderCall(ticket_id, "" if back else reason)
+        return OutOfOrderCall(ticket_id, reason) if reason else None
 
     @classmethod
     def ask(

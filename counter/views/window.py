@@ -301,7 +301,10 @@ class CounterWindow(QMainWindow):
             waiting = state.next_tickets(count=100) if supervisor else []
             postponed = sorted(state.postponed.values(), key=lambda t: t.view.number)
             call = CallTicketDialog.ask(self, waiting, self.service_names(), postponed)
-            if call is not None:
+            if call is not None and call.gone:  # stepped away and did not come back
+                command = Command(Action.NO_SHOW, ticket_id=call.ticket_id)
+                action = Action.NO_SHOW
+            elif call is not None:
                 command = Command(action, ticket_id=call.ticket_id, reason=call.reason or None)
         elif action is Action.SIGN_OUT:
             state.pending = action
@@ -358,10 +361,14 @@ class CounterWindow(QMainWindow):
         self._button_answered(action, refused=outcome.nobody_waiting)
         if outcome.counter is not None:
             state.apply_counter(outcome.counter)
+        was_away = outcome.ticket is not None and outcome.ticket.id in state.postponed
         if outcome.ticket is not None:
             state.apply_ticket(outcome.ticket)
         self.message.hide()
-        if outcome.nobody_waiting:
+        if action is Action.NO_SHOW and was_away and outcome.ticket is not None:
+            text = self.tr("%1 did not come back: marked as a no-show.")
+            self.show_message(text.replace("%1", outcome.ticket.view.number), "notice")
+        elif outcome.nobody_waiting:
             state.nobody_waiting = True
             self.show_message(self.tr("Nobody is waiting for this counter."), "notice")
         elif action is Action.FINISH and outcome.ticket is not None:

@@ -662,7 +662,10 @@ class Hall:
     def no_show(
         self, ticket_id: str, now: datetime, *, by_counter: str | None = None
     ) -> tuple[Ticket, list[Event]]:
-        return self._no_show(self._at_counter(ticket_id, by_counter), now, reason="operator")
+        """The called visitor did not come, or one who stepped away did not come back."""
+        ticket = self._at_counter(ticket_id, by_counter)
+        away = ticket.state is TicketState.POSTPONED
+        return self._no_show(ticket, now, reason="not_back" if away else "operator")
 
     def _no_show(self, ticket: Ticket, now: datetime, reason: str) -> tuple[Ticket, list[Event]]:
         ticket.mark_no_show(now)

@@ -60,6 +60,7 @@ _ALLOWED: dict[TicketState, frozenset[TicketState]] = {
         {
             TicketState.CALLED,  # called back
             TicketState.WAITING,  # their counter closed: back to the queue, keeping their place
+            TicketState.NO_SHOW,  # did not come back
             TicketState.CANCELLED,
             TicketState.EXPIRED,
         }

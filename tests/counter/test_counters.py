@@ -255,3 +255,32 @@ def test_the_operator_records_how_a_visit_ended_and_f4_finishes_from_the_result_
     press(qtbot, window, "F4")
     qtbot.waitUntil(lambda: window.state.current is None)
     assert httpx.get(f"{live_server.api}/tickets/{second.id}").json()["result"] == "done"
+
+
+def test_a_visitor_who_stepped_away_and_did_not_come_back_is_let_go_as_a_no_show(
+    qtbot: QtBot, live_server: LiveServer, console: ConsoleFactory, monkeypatch
+) -> None:
+    window = console("c1", language="ru")
+    _open(qtbot, window)
+    ticket = issue(live_server, "id-card")
+    press(qtbot, window, "F1")
+    press(qtbot, window, "F3")
+    press(qtbot, window, "F11")
+    qtbot.waitUntil(lambda: ticket.id in window.state.postponed)
+    shown: list[bool] = []
+
+    def ask(cls, parent, waiting, names, postponed):
+        dialog = CallTicketDialog(waiting, names, postponed, parent)  # as the operator sees it
+        shown.append(dialog.not_back.isVisibleTo(dialog) and dialog.ok.isEnabled())
+        dialog.not_back.click()
+        return dialog.choice()
+
+    monkeypatch.setattr(CallTicketDialog, "ask", classmethod(ask))
+    press(qtbot, window, "F10")
+    qtbot.waitUntil(lambda: not window.state.postponed)
+    assert shown == [True]
+    assert window.message.text() == f"{ticket.number} не вернулся: отмечен как неявка."
+    assert window.findChild(QLabel, "postponedTickets").isHidden()
+    left = httpx.get(f"{live_server.api}/tickets/{ticket.id}").json()
+    assert left["status"] == "no_show" and window.state.current is None
+    qtbot.waitUntil(lambda: window.day_panel.values["no_shows"].text() == "1")

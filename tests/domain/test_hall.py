@@ -521,3 +521,18 @@ def test_a_visit_finished_without_a_result_records_none() -> None:
         hall.finish(ticket.id, T0, result="done")
     hall.finish(ticket.id, T0)
     assert ticket.state is TicketState.FINISHED and ticket.result is None
+
+
+def test_a_visitor_who_stepped_away_and_did_not_come_back_is_a_no_show(hall: Hall) -> None:
+    open_counter(hall)
+    open_counter(hall, "c2")
+    ticket = hall.issue("id-card", T0)[0].ticket
+    hall.call_next("c1", T0)
+    hall.postpone(ticket.id, T0, by_counter="c1")
+    with pytest.raises(Forbidden):  # only the counter they left lets them go
+        hall.no_show(ticket.id, T0, by_counter="c2")
+    _, events = hall.no_show(ticket.id, T0 + timedelta(minutes=20), by_counter="c1")
+    assert ticket.state is TicketState.NO_SHOW and ticket.counter == "c1"
+    assert events[0].type == ev.TICKET_NO_SHOW and events[0].data["reason"] == "not_back"
+    with pytest.raises(Conflict):
+        hall.call_back("c1", ticket.id, T0)
