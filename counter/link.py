@@ -21,6 +21,7 @@ from hallserver.client import (
     Heartbeat,
     OperatorSession,
 )
+from hallserver.protocol import MessageView
 
 log = logging.getLogger(__name__)
 R = TypeVar("R")
@@ -45,6 +46,7 @@ class CounterLink(QObject):
         services_received(HallOffer): the hall's services (names, checklists) and the results
             a visit may end with.
         ticket_received(TicketInfo): one ticket read in full (the card's notes after a restart).
+        messages_received(list): today's messages from the supervisor to this counter.
     """
 
     online_changed = Signal(bool)
@@ -57,6 +59,7 @@ class CounterLink(QObject):
     day_received = Signal(object)
     services_received = Signal(object)
     ticket_received = Signal(object)
+    messages_received = Signal(object)
 
     def __init__(
         self,
@@ -146,6 +149,17 @@ class CounterLink(QObject):
 
     def load_services(self) -> None:
         self._run("services", None, self._client.offer, self.services_received.emit)
+
+    def load_messages(self) -> None:
+        """Today's messages from the supervisor to this counter (the operator's token)."""
+        self._run("messages", None, self._client.messages, self.messages_received.emit)
+
+    def read_message(self, message_id: int) -> None:
+        def work() -> list[MessageView]:
+            self._client.read_message(message_id)
+            return self._client.messages()
+
+        self._run("messages", None, work, self.messages_received.emit)
 
     def load_ticket(self, ticket_id: str) -> None:
         self._run(

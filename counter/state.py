@@ -10,7 +10,8 @@ from __future__ import annotations
 import enum
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, timedelta, tzinfo
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from hallserver.protocol import (
     COUNTER_CHANGED,
@@ -137,6 +138,7 @@ class ConsoleState:
     pending: Action | None = None  # a command on its way: no second one meanwhile
     nobody_waiting: bool = False  # the last call found nobody; cleared when someone arrives
     clock_offset: timedelta = timedelta(0)  # server time minus this PC's time
+    zone: tzinfo = UTC  # the hall's time zone: times are shown on the hall's clock
 
     # ------------------------------------------------------------------ what is legal
 
@@ -200,6 +202,10 @@ class ConsoleState:
     def apply_snapshot(self, snapshot: Snapshot, received_at: datetime | None = None) -> None:
         """Start over from a full picture (first connect, or a resume that was too old)."""
         self.clock_offset = snapshot.hall.now - (received_at or datetime.now(UTC))
+        try:
+            self.zone = ZoneInfo(snapshot.hall.timezone)
+        except (ZoneInfoNotFoundError, ValueError):  # a zone this PC does not know: its offset
+            self.zone = snapshot.hall.now.tzinfo or UTC
         counter = next((c for c in snapshot.counters if c.id == self.counter_id), None)
         self.counter = counter
         tickets = {t.id: TicketInfo(t) for t in snapshot.tickets}

@@ -39,7 +39,8 @@ class EventRecord(NamedTuple):
     def wire(self) -> str:
         """The JSON text sent to terminals for this event. The event stream is public: a
         booking's IIN is masked, and so is its code while the code can still check in or
-        cancel (the log keeps both whole)."""
+        cancel (the log keeps both whole). A message to the operators goes without its text and
+        sender: their consoles read it with their own token."""
         head = orjson.dumps({"type": self.type, "at": self.at, "actor": self.actor})
         data = self.data
         if '"booking":{' in data:  # only booking events and check-ins: rare
@@ -49,6 +50,13 @@ class EventRecord(NamedTuple):
                 booking["iin"] = masked_iin(booking.get("iin"))
                 if booking.get("state") == "booked":
                     booking["code"] = None
+            data = canonical(public)
+        elif self.type.startswith("message."):  # for the operators: who and when, not what
+            public = orjson.loads(data)
+            message = public.get("message")
+            if isinstance(message, dict):
+                message["text"] = None
+                message["sender"] = None
             data = canonical(public)
         return f'{{"seq":{self.seq},{head[1:-1].decode()},"data":{data}}}'
 

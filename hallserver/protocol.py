@@ -42,6 +42,8 @@ DAY_OPENED = "day.opened"
 BOOKING_CREATED = "booking.created"
 BOOKING_CANCELLED = "booking.cancelled"
 HALL_ANNOUNCEMENT = "hall.announcement"
+MESSAGE_SENT = "message.sent"  # the supervisor to the operators; the text: GET /messages
+MESSAGE_READ = "message.read"
 TICKET_EVENTS = frozenset(
     {
         TICKET_ISSUED,
@@ -403,6 +405,30 @@ class HallView:
             protocol_version=f.req_int("protocol_version", PROTOCOL_VERSION),
             groups=f.each("groups", GroupView.from_json, True),
             results=f.each("results", ResultView.from_json, True),
+        )
+
+
+@dataclass(frozen=True)
+class MessageView:
+    """The supervisor's message to one counter (`to`) or every counter (None)."""
+
+    id: int
+    at: datetime
+    to: str | None
+    text: str
+    sender: str = ""
+    read_here: bool = False  # read at the asking operator's counter
+
+    @classmethod
+    def from_json(cls, raw: object) -> MessageView:
+        f = _Fields(raw, "message")
+        return cls(
+            id=f.req_int("id"),
+            at=f.time("at"),
+            to=f.opt_str("to"),
+            text=f.opt_str("text") or "",
+            sender=f.opt_str("sender") or "",
+            read_here=f.flag("read_here", False),
         )
 
 

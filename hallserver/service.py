@@ -318,7 +318,12 @@ class HallService:
         state = self.hall.state
         # numbering and order are not part of the key: each ticket's row carries them, and a
         # restart takes them from today's tickets (Hall.restore)
-        key = (state.day, state.announcement, tuple(sorted(state.suspended)))
+        key = (
+            state.day,
+            state.announcement,
+            tuple(sorted(state.suspended)),
+            state.message_changes,  # a message sent or read: the row keeps today's messages
+        )
         hall_state = None
         if records and key != self._state_key:
             hall_state, self._state_key = hall_state_json(state), key

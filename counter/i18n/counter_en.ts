@@ -42,72 +42,72 @@
 <context>
     <name>CounterWindow</name>
     <message>
-        <location filename="../views/window.py" line="271"/>
+        <location filename="../views/window.py" line="281"/>
         <source>“%1” is not possible now.</source>
         <translation>“%1” is not possible now.</translation>
     </message>
     <message>
-        <location filename="../views/window.py" line="329"/>
+        <location filename="../views/window.py" line="339"/>
         <source>Sign in first: the call button works after that.</source>
         <translation>Sign in first: the call button works after that.</translation>
     </message>
     <message>
-        <location filename="../views/window.py" line="369"/>
+        <location filename="../views/window.py" line="379"/>
         <source>%1 did not come back: marked as a no-show.</source>
         <translation>%1 did not come back: marked as a no-show.</translation>
     </message>
     <message>
-        <location filename="../views/window.py" line="373"/>
+        <location filename="../views/window.py" line="383"/>
         <source>Nobody is waiting for this counter.</source>
         <translation>Nobody is waiting for this counter.</translation>
     </message>
     <message>
-        <location filename="../views/window.py" line="378"/>
+        <location filename="../views/window.py" line="388"/>
         <source>Rating received: %1</source>
         <translation>Rating received: %1</translation>
     </message>
     <message>
-        <location filename="../views/window.py" line="381"/>
+        <location filename="../views/window.py" line="391"/>
         <source>%1 transferred to %2</source>
         <translation>%1 transferred to %2</translation>
     </message>
     <message>
-        <location filename="../views/window.py" line="384"/>
+        <location filename="../views/window.py" line="394"/>
         <source>%1 has stepped away: when they are back, call them with F10.</source>
         <translation>%1 has stepped away: when they are back, call them with F10.</translation>
     </message>
     <message>
-        <location filename="../views/window.py" line="485"/>
+        <location filename="../views/window.py" line="518"/>
         <source>A visitor is waiting: %1</source>
         <translation>A visitor is waiting: %1</translation>
     </message>
     <message>
-        <location filename="../views/window.py" line="497"/>
+        <location filename="../views/window.py" line="530"/>
         <source>The visitor can rate the service on the keypad now.</source>
         <translation>The visitor can rate the service on the keypad now.</translation>
     </message>
     <message>
-        <location filename="../views/window.py" line="512"/>
+        <location filename="../views/window.py" line="545"/>
         <source>The call button is not connected.</source>
         <translation>The call button is not connected.</translation>
     </message>
     <message>
-        <location filename="../views/window.py" line="513"/>
+        <location filename="../views/window.py" line="546"/>
         <source>The number display is not connected.</source>
         <translation>The number display is not connected.</translation>
     </message>
     <message>
-        <location filename="../views/window.py" line="514"/>
+        <location filename="../views/window.py" line="547"/>
         <source>The rating keypad is not connected.</source>
         <translation>The rating keypad is not connected.</translation>
     </message>
     <message>
-        <location filename="../views/window.py" line="554"/>
+        <location filename="../views/window.py" line="587"/>
         <source>Kezek: %1</source>
         <translation>Kezek: %1</translation>
     </message>
     <message>
-        <location filename="../views/window.py" line="557"/>
+        <location filename="../views/window.py" line="590"/>
         <source>No connection to the hall server. Reconnecting…</source>
         <translation>No connection to the hall server. Reconnecting…</translation>
     </message>
@@ -115,27 +115,27 @@
 <context>
     <name>DayPanel</name>
     <message>
-        <location filename="../views/panels.py" line="96"/>
+        <location filename="../views/panels.py" line="103"/>
         <source>My day</source>
         <translation>My day</translation>
     </message>
     <message>
-        <location filename="../views/panels.py" line="97"/>
+        <location filename="../views/panels.py" line="104"/>
         <source>Served</source>
         <translation>Served</translation>
     </message>
     <message>
-        <location filename="../views/panels.py" line="98"/>
+        <location filename="../views/panels.py" line="105"/>
         <source>Average service</source>
         <translation>Average service</translation>
     </message>
     <message>
-        <location filename="../views/panels.py" line="99"/>
+        <location filename="../views/panels.py" line="106"/>
         <source>No-shows</source>
         <translation>No-shows</translation>
     </message>
     <message>
-        <location filename="../views/panels.py" line="100"/>
+        <location filename="../views/panels.py" line="107"/>
         <source>Ratings</source>
         <translation>Ratings</translation>
     </message>
@@ -179,22 +179,22 @@
 <context>
     <name>QueuePanel</name>
     <message>
-        <location filename="../views/panels.py" line="55"/>
+        <location filename="../views/panels.py" line="62"/>
         <source>Queue for this counter</source>
         <translation>Queue for this counter</translation>
     </message>
     <message>
-        <location filename="../views/panels.py" line="68"/>
+        <location filename="../views/panels.py" line="75"/>
         <source>Next: %1</source>
         <translation>Next: %1</translation>
     </message>
     <message>
-        <location filename="../views/panels.py" line="70"/>
+        <location filename="../views/panels.py" line="77"/>
         <source>Nobody is waiting.</source>
         <translation>Nobody is waiting.</translation>
     </message>
     <message>
-        <location filename="../views/panels.py" line="72"/>
+        <location filename="../views/panels.py" line="79"/>
         <source>Stepped away: %1</source>
         <translation>Stepped away: %1</translation>
     </message>
@@ -230,6 +230,24 @@
         <location filename="../views/sign_in.py" line="112"/>
         <source>Enter your login and PIN.</source>
         <translation>Enter your login and PIN.</translation>
+    </message>
+</context>
+<context>
+    <name>SupervisorNote</name>
+    <message>
+        <location filename="../views/panels.py" line="181"/>
+        <source>Read</source>
+        <translation>Read</translation>
+    </message>
+    <message>
+        <location filename="../views/panels.py" line="186"/>
+        <source>From the supervisor, %1</source>
+        <translation>From the supervisor, %1</translation>
+    </message>
+    <message>
+        <location filename="../views/panels.py" line="188"/>
+        <source>(%1 more)</source>
+        <translation>(%1 more)</translation>
     </message>
 </context>
 <context>

@@ -42,72 +42,72 @@
 <context>
     <name>CounterWindow</name>
     <message>
-        <location filename="../views/window.py" line="271"/>
+        <location filename="../views/window.py" line="281"/>
         <source>“%1” is not possible now.</source>
         <translation>Қазір «%1» мүмкін емес.</translation>
     </message>
     <message>
-        <location filename="../views/window.py" line="329"/>
+        <location filename="../views/window.py" line="339"/>
         <source>Sign in first: the call button works after that.</source>
         <translation>Алдымен жүйеге кіріңіз: шақыру түймесі содан кейін істейді.</translation>
     </message>
     <message>
-        <location filename="../views/window.py" line="369"/>
+        <location filename="../views/window.py" line="379"/>
         <source>%1 did not come back: marked as a no-show.</source>
         <translation>%1 қайтып келмеді: «Келмеді» деп белгіленді.</translation>
     </message>
     <message>
-        <location filename="../views/window.py" line="373"/>
+        <location filename="../views/window.py" line="383"/>
         <source>Nobody is waiting for this counter.</source>
         <translation>Бұл терезеге ешкім күтіп тұрған жоқ.</translation>
     </message>
     <message>
-        <location filename="../views/window.py" line="378"/>
+        <location filename="../views/window.py" line="388"/>
         <source>Rating received: %1</source>
         <translation>Баға алынды: %1</translation>
     </message>
     <message>
-        <location filename="../views/window.py" line="381"/>
+        <location filename="../views/window.py" line="391"/>
         <source>%1 transferred to %2</source>
         <translation>%1 талоны бағытталды: %2</translation>
     </message>
     <message>
-        <location filename="../views/window.py" line="384"/>
+        <location filename="../views/window.py" line="394"/>
         <source>%1 has stepped away: when they are back, call them with F10.</source>
         <translation>%1 уақытша шықты: оралғанда F10 арқылы шақырыңыз.</translation>
     </message>
     <message>
-        <location filename="../views/window.py" line="485"/>
+        <location filename="../views/window.py" line="518"/>
         <source>A visitor is waiting: %1</source>
         <translation>Келуші күтіп тұр: %1</translation>
     </message>
     <message>
-        <location filename="../views/window.py" line="497"/>
+        <location filename="../views/window.py" line="530"/>
         <source>The visitor can rate the service on the keypad now.</source>
         <translation>Келуші енді қызметті бағалау пультінде бағалай алады.</translation>
     </message>
     <message>
-        <location filename="../views/window.py" line="512"/>
+        <location filename="../views/window.py" line="545"/>
         <source>The call button is not connected.</source>
         <translation>Шақыру түймесі қосылмаған.</translation>
     </message>
     <message>
-        <location filename="../views/window.py" line="513"/>
+        <location filename="../views/window.py" line="546"/>
         <source>The number display is not connected.</source>
         <translation>Нөмір таблосы қосылмаған.</translation>
     </message>
     <message>
-        <location filename="../views/window.py" line="514"/>
+        <location filename="../views/window.py" line="547"/>
         <source>The rating keypad is not connected.</source>
         <translation>Бағалау пульті қосылмаған.</translation>
     </message>
     <message>
-        <location filename="../views/window.py" line="554"/>
+        <location filename="../views/window.py" line="587"/>
         <source>Kezek: %1</source>
         <translation>Кезек: %1</translation>
     </message>
     <message>
-        <location filename="../views/window.py" line="557"/>
+        <location filename="../views/window.py" line="590"/>
         <source>No connection to the hall server. Reconnecting…</source>
         <translation>Зал серверімен байланыс жоқ. Қайта қосылуда…</translation>
     </message>
@@ -115,27 +115,27 @@
 <context>
     <name>DayPanel</name>
     <message>
-        <location filename="../views/panels.py" line="96"/>
+        <location filename="../views/panels.py" line="103"/>
         <source>My day</source>
         <translation>Менің күнім</translation>
     </message>
     <message>
-        <location filename="../views/panels.py" line="97"/>
+        <location filename="../views/panels.py" line="104"/>
         <source>Served</source>
         <translation>Қызмет көрсетілді</translation>
     </message>
     <message>
-        <location filename="../views/panels.py" line="98"/>
+        <location filename="../views/panels.py" line="105"/>
         <source>Average service</source>
         <translation>Орташа қызмет уақыты</translation>
     </message>
     <message>
-        <location filename="../views/panels.py" line="99"/>
+        <location filename="../views/panels.py" line="106"/>
         <source>No-shows</source>
         <translation>Келмегендер</translation>
     </message>
     <message>
-        <location filename="../views/panels.py" line="100"/>
+        <location filename="../views/panels.py" line="107"/>
         <source>Ratings</source>
         <translation>Бағалар</translation>
     </message>
@@ -179,22 +179,22 @@
 <context>
     <name>QueuePanel</name>
     <message>
-        <location filename="../views/panels.py" line="55"/>
+        <location filename="../views/panels.py" line="62"/>
         <source>Queue for this counter</source>
         <translation>Осы терезенің кезегі</translation>
     </message>
     <message>
-        <location filename="../views/panels.py" line="68"/>
+        <location filename="../views/panels.py" line="75"/>
         <source>Next: %1</source>
         <translation>Келесілер: %1</translation>
     </message>
     <message>
-        <location filename="../views/panels.py" line="70"/>
+        <location filename="../views/panels.py" line="77"/>
         <source>Nobody is waiting.</source>
         <translation>Ешкім күтпейді.</translation>
     </message>
     <message>
-        <location filename="../views/panels.py" line="72"/>
+        <location filename="../views/panels.py" line="79"/>
         <source>Stepped away: %1</source>
         <translation>Уақытша шыққандар: %1</translation>
     </message>
@@ -230,6 +230,24 @@
         <location filename="../views/sign_in.py" line="112"/>
         <source>Enter your login and PIN.</source>
         <translation>Логин мен PIN-кодты енгізіңіз.</translation>
+    </message>
+</context>
+<context>
+    <name>SupervisorNote</name>
+    <message>
+        <location filename="../views/panels.py" line="181"/>
+        <source>Read</source>
+        <translation>Оқыдым</translation>
+    </message>
+    <message>
+        <location filename="../views/panels.py" line="186"/>
+        <source>From the supervisor, %1</source>
+        <translation>Зал әкімшісінен, %1</translation>
+    </message>
+    <message>
+        <location filename="../views/panels.py" line="188"/>
+        <source>(%1 more)</source>
+        <translation>(тағы %1)</translation>
     </message>
 </context>
 <context>

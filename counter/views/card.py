@@ -170,7 +170,7 @@ class TicketCard(QFrame):
         )
         service = services.get(view.service_id)
         self.service.setText(in_language(service.name, language) if service else view.service_id)
-        self.details.setText("\n".join(self._details(ticket, now)))
+        self.details.setText("\n".join(self._details(ticket, now.astimezone(state.zone))))
         self.details.show()
         self._render_result(ticket if view.status == "serving" else None, results, language)
         self._render_documents(ticket, service, language)

@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from datetime import tzinfo
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QFrame,
     QGridLayout,
     QGroupBox,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
+    QPushButton,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -19,7 +23,7 @@ from PySide6.QtWidgets import (
 from counter.models import QueueModel
 from counter.state import ServiceLine, TicketInfo
 from counter.views import texts
-from hallserver.protocol import OperatorDay
+from hallserver.protocol import MessageView, OperatorDay
 
 
 class QueuePanel(QGroupBox):
@@ -112,3 +116,75 @@ class DayPanel(QGroupBox):
                 for g in ("excellent", "good", "satisfactory")
             )
         )
+
+
+class SupervisorNote(QFrame):
+    """The oldest unread message from the supervisor, until the operator presses Read. It takes
+    the place of the operator's day (the window shows one or the other)."""
+
+    read_pressed = Signal(int)  # the message's id
+    shown_changed = Signal(bool)  # a message to show, or none
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("supervisorNote")
+        self.setStyleSheet(
+            "#supervisorNote { background: #fff4ce; border: 2px solid #c98a00;"
+            " border-radius: 4px; }"
+        )
+        self.title = QLabel()
+        self.title.setObjectName("noteTitle")
+        self.title.setStyleSheet("font-weight: bold; color: #5c3d00;")
+        self.title.setWordWrap(True)
+        self.text = QLabel()
+        self.text.setObjectName("noteText")
+        self.text.setWordWrap(True)
+        self.text.setTextFormat(Qt.TextFormat.PlainText)
+        self.text.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        bigger = self.text.font()
+        bigger.setPointSizeF(bigger.pointSizeF() * 1.15)
+        self.text.setFont(bigger)
+        self.read = QPushButton()
+        self.read.setObjectName("noteRead")
+        self.read.setMinimumHeight(32)
+        self.read.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # keys belong to the window
+        self.read.clicked.connect(self._read)
+        foot = QHBoxLayout()
+        foot.addStretch(1)
+        foot.addWidget(self.read)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(10, 8, 10, 8)
+        layout.addWidget(self.title)
+        layout.addWidget(self.text, 1)
+        layout.addLayout(foot)
+        self._shown: MessageView | None = None
+        self._more = 0
+        self._zone: tzinfo | None = None
+
+    @property
+    def message_id(self) -> int | None:
+        return self._shown.id if self._shown is not None else None
+
+    def show_unread(self, unread: Sequence[MessageView], zone: tzinfo | None) -> None:
+        """The oldest unread message, and how many more wait behind it."""
+        self._shown = unread[0] if unread else None
+        self._more = len(unread) - 1 if unread else 0
+        self._zone = zone
+        self.retranslate()
+        self.shown_changed.emit(self._shown is not None)
+
+    def retranslate(self) -> None:
+        self.read.setText(self.tr("Read"))
+        message = self._shown
+        if message is None:
+            return
+        at = message.at.astimezone(self._zone).strftime("%H:%M")
+        title = self.tr("From the supervisor, %1").replace("%1", at)
+        if self._more:
+            title += " " + self.tr("(%1 more)").replace("%1", str(self._more))
+        self.title.setText(title)
+        self.text.setText(message.text)
+
+    def _read(self) -> None:
+        if self._shown is not None:
+            self.read_pressed.emit(self._shown.id)

@@ -26,15 +26,17 @@ from counter.state import Action, ConsoleState, Notice, Operator, TicketInfo
 from counter.views import texts
 from counter.views.card import TicketCard, in_language
 from counter.views.dialogs import CallTicketDialog, PauseDialog, TransferDialog
-from counter.views.panels import DayPanel, QueuePanel
+from counter.views.panels import DayPanel, QueuePanel, SupervisorNote
 from counter.views.sign_in import SignInPage
 from hallserver.client import OperatorSession
 from hallserver.protocol import (
+    MESSAGE_SENT,
     TICKET_FINISHED,
     TICKET_NO_SHOW,
     TICKET_RATED,
     CounterView,
     HallEvent,
+    MessageView,
     OperatorDay,
     ResultView,
     ServiceView,
@@ -94,6 +96,7 @@ class CounterWindow(QMainWindow):
         self.state = ConsoleState(link.counter_id)
         self.services: dict[str, ServiceView] = {}
         self.results: tuple[ResultView, ...] = ()  # how a visit may end (F4 records one)
+        self.unread: list[MessageView] = []  # the supervisor's, oldest first
         self.counters: list[CounterView] = []
         self.online = False
         self.awaiting_rating: str | None = None
@@ -160,6 +163,8 @@ class CounterWindow(QMainWindow):
         link.day_received.connect(self._on_day_received)
         link.services_received.connect(self._on_services_received)
         link.ticket_received.connect(self._on_ticket_received)
+        link.messages_received.connect(self._on_messages_received)
+        self.note.read_pressed.connect(link.read_message)
         self.sign_in_page.sign_in_requested.connect(self._on_sign_in_requested)
         self.sign_in_page.language_chosen.connect(self.set_language)
         self.language.activated.connect(lambda i: self.set_language(str(self.language.itemData(i))))
@@ -197,9 +202,18 @@ class CounterWindow(QMainWindow):
         top = QHBoxLayout()
         top.addWidget(self.card, 3)
         top.addLayout(actions, 2)
+        self.note = SupervisorNote()
+        # a message from the supervisor takes the place of the operator's day until it is read:
+        # nothing else on the console moves, nor does the window grow
+        self.day_or_note = QStackedWidget()
+        self.day_or_note.addWidget(self.day_panel)
+        self.day_or_note.addWidget(self.note)
+        self.note.shown_changed.connect(
+            lambda shown: self.day_or_note.setCurrentWidget(self.note if shown else self.day_panel)
+        )
         bottom = QHBoxLayout()
         bottom.addWidget(self.queue_panel, 3)
-        bottom.addWidget(self.day_panel, 2)
+        bottom.addWidget(self.day_or_note, 2)
         console = QWidget()
         console_layout = QVBoxLayout(console)
         console_layout.setContentsMargins(0, 0, 0, 0)
@@ -248,6 +262,7 @@ class CounterWindow(QMainWindow):
             button.setText(f"{texts.KEYS[action]}   {texts.action_name(action)}")
         self.queue_panel.retranslate()
         self.day_panel.retranslate()
+        self.note.retranslate()
         if self._message_kind == "error":
             self.message.hide()  # an old error in the old language would only confuse
         self.refresh()
@@ -392,7 +407,7 @@ class CounterWindow(QMainWindow):
         if failure.request == "sign_in":
             self.sign_in_page.show_error(text)
             return
-        if failure.request in ("day", "services", "ticket"):
+        if failure.request in ("day", "services", "ticket", "messages"):
             return  # read again at the next change or reconnect
         if self.state.pending is failure.action:
             self.state.pending = None
@@ -413,6 +428,7 @@ class CounterWindow(QMainWindow):
         if session.counter.current_ticket_id:
             self.link.load_ticket(session.counter.current_ticket_id)
         self.link.load_day(session.login)
+        self.link.load_messages()
         if not self.services:
             self.link.load_services()
         self.sign_in_page.reset()
@@ -421,6 +437,8 @@ class CounterWindow(QMainWindow):
         self.retranslate()
 
     def _on_signed_out(self) -> None:
+        self.unread = []
+        self.note.show_unread([], self.state.zone)
         self.state.pending = None
         self._from_button = None
         self.state.operator = None
@@ -436,6 +454,16 @@ class CounterWindow(QMainWindow):
             self.results = offer.results
             self.refresh()
 
+    def _on_messages_received(self, messages: object) -> None:
+        if not isinstance(messages, list) or self.state.operator is None:
+            return
+        unread = [m for m in messages if isinstance(m, MessageView) and not m.read_here]
+        fresh = {m.id for m in unread} - {m.id for m in self.unread}
+        self.unread = unread
+        self.note.show_unread(unread, self.state.zone)
+        if fresh:
+            self._beep(BEEP_VISITOR_MS)  # a word from the supervisor: worth a sound
+
     def _on_ticket_received(self, ticket: object) -> None:
         if isinstance(ticket, TicketInfo):
             self.state.apply_ticket(ticket)
@@ -447,6 +475,8 @@ class CounterWindow(QMainWindow):
         self.online = online
         if online and not self.services:
             self.link.load_services()
+        if online and self.state.operator is not None:  # sent while the console was away
+            self.link.load_messages()
         self.refresh()
 
     def _on_snapshot_received(self, snapshot: object) -> None:
@@ -471,6 +501,14 @@ class CounterWindow(QMainWindow):
             self.counters = [counter if c.id == counter.id else c for c in self.counters]
         ticket = event.data.get("ticket")
         operator = state.operator
+        message = event.data.get("message")
+        if (
+            operator is not None
+            and event.type == MESSAGE_SENT
+            and isinstance(message, dict)
+            and message.get("to") in (None, state.counter_id)
+        ):
+            self.link.load_messages()  # the stream is public: the text comes with our token
         if (
             operator is not None
             and event.type in (TICKET_FINISHED, TICKET_NO_SHOW, TICKET_RATED)

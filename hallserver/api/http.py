@@ -456,6 +456,51 @@ async def announce(request: Request) -> Response:
     return ok({"announcement": hall.hall.state.announcement})
 
 
+# ------------------------------------------------------------------ messages to the operators
+
+
+async def send_message(request: Request) -> Response:
+    hall = hall_of(request)
+    actor = access.require(actor_of(request), access.OVERSEERS, "sending operators a message")
+    body = await body_of(request)
+    to = text_field(body, "counter_id")
+    text = text_field(body, "text", required=True, limit=1000) or ""
+    message = await hall.run(actor, lambda h, now: h.send_message(to, text, actor.subject, now))
+    return ok(message.to_json(), 201)
+
+
+async def get_messages(request: Request) -> Response:
+    """Today's messages: all of them for a supervisor; for an operator, those to their counter
+    or to every counter, each with `read_here` (read at their counter)."""
+    hall = hall_of(request)
+    actor = actor_of(request)
+    if actor is not None and actor.oversees:
+        return ok([m.to_json() for m in hall.hall.state.messages])
+    counter_id = _acting_counter(actor, "reading messages")
+    assert counter_id is not None
+    return ok(
+        [
+            {**m.to_json(), "read_here": counter_id in m.read}
+            for m in hall.hall.state.messages
+            if m.for_counter(counter_id)
+        ]
+    )
+
+
+async def read_message(request: Request) -> Response:
+    hall = hall_of(request)
+    actor = actor_of(request)
+    counter_id = _acting_counter(actor, "reading a message")
+    if counter_id is None:
+        raise Forbidden("a message is read by an operator at a counter", code="not_operator")
+    assert actor is not None
+    raw = request.path_params["message_id"]
+    if not (raw.isascii() and raw.isdecimal()) or len(raw) > 9:
+        raise NotFound(f"no message {raw} today", code="message_not_found")
+    message = await hall.run(actor, lambda h, now: h.read_message(int(raw), counter_id, now))
+    return ok({**message.to_json(), "read_here": True})
+
+
 async def pairing_code(request: Request) -> Response:
     hall = hall_of(request)
     actor = access.require(actor_of(request), access.OVERSEERS, "creating a pairing code")
@@ -595,6 +640,9 @@ def routes() -> list[Route]:
         Route("/counters/{counter_id}/sign-in", sign_in, methods=["POST"]),
         Route("/counters/{counter_id}/sign-out", sign_out, methods=["POST"]),
         Route("/announcement", announce, methods=["POST"]),
+        Route("/messages", send_message, methods=["POST"]),
+        Route("/messages", get_messages, methods=["GET"]),
+        Route("/messages/{message_id}/read", read_message, methods=["POST"]),
         Route("/pairing-codes", pairing_code, methods=["POST"]),
         Route("/enroll", enroll, methods=["POST"]),
         Route("/whoami", whoami, methods=["GET"]),

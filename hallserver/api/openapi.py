@@ -179,6 +179,30 @@ OPERATIONS: dict[tuple[str, str], tuple[str, JsonObject | None, str, str | None]
         "200",
         "Ticket",
     ),
+    ("POST", "/messages"): (
+        "A supervisor's message to one counter's operator (counter_id) or to every counter; the "
+        "public event stream says message.sent without its text",
+        {
+            "type": "object",
+            "required": ["text"],
+            "properties": {"text": {"type": "string"}, "counter_id": {"type": "string"}},
+        },
+        "201",
+        None,
+    ),
+    ("GET", "/messages"): (
+        "Today's messages: all for a supervisor; for an operator, those to their counter or to "
+        "all, each with read_here",
+        None,
+        "200",
+        None,
+    ),
+    ("POST", "/messages/{message_id}/read"): (
+        "The operator read the message at their counter (message.read, once per counter)",
+        None,
+        "200",
+        None,
+    ),
     ("POST", "/counters/{counter_id}/call"): (
         "Call the next ticket (204 when nobody waits). With ticket_id: a visitor of this counter "
         "back from stepping away (no reason), or a supervisor's out-of-order call (reason)",
@@ -343,6 +367,16 @@ WEB_OPERATIONS: dict[tuple[str, str], tuple[str, JsonObject | None, str, str | N
         "Board: set the displays' announcement line (session cookie)",
         {"type": "object", "required": ["text"], "properties": {"text": {"type": "string"}}},
         "200",
+        None,
+    ),
+    ("POST", "/board/api/messages"): (
+        "Board: a message to one counter's operator (counter_id) or to all (session cookie)",
+        {
+            "type": "object",
+            "required": ["text"],
+            "properties": {"text": {"type": "string"}, "counter_id": {"type": ["string", "null"]}},
+        },
+        "201",
         None,
     ),
 }

@@ -17,6 +17,7 @@ from hallserver.protocol import (
     HallView,
     JsonObject,
     JsonValue,
+    MessageView,
     OperatorDay,
     ProtocolError,
     QueueEntry,
@@ -262,6 +263,20 @@ class HallClient:
     def resume_service(self, service_id: str) -> ServiceView:
         raw = self._post(f"/services/{_seg(service_id)}/resume")
         return _view(ServiceView.from_json, raw)
+
+    def messages(self) -> list[MessageView]:
+        """Today's messages from the supervisor: to this operator's counter or to all (a
+        supervisor's token: every message)."""
+        return _views(MessageView.from_json, self._get("/messages"))
+
+    def read_message(self, message_id: int) -> MessageView:
+        """The operator has read the message at their counter."""
+        return _view(MessageView.from_json, self._post(f"/messages/{message_id}/read"))
+
+    def send_message(self, text: str, counter_id: str | None = None) -> MessageView:
+        """A supervisor's message to one counter, or to every counter."""
+        raw = self._post("/messages", _body(text=text, counter_id=counter_id))
+        return _view(MessageView.from_json, raw)
 
     def announce(self, text: str) -> str:
         """Set the text the displays show; returns it as the server stored it."""

@@ -26,6 +26,8 @@ BOOKING_CREATED = "booking.created"
 BOOKING_CANCELLED = "booking.cancelled"
 HALL_ANNOUNCEMENT = "hall.announcement"
 TERMINAL_STATUS = "terminal.status"
+MESSAGE_SENT = "message.sent"  # the supervisor to one counter or all
+MESSAGE_READ = "message.read"  # an operator read it at their counter
 
 
 @dataclass(frozen=True)

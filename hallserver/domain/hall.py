@@ -24,6 +24,7 @@ from hallserver.domain.estimates import (
 )
 from hallserver.domain.events import Event
 from hallserver.domain.ids import CounterId, JsonObject, Lang, OperatorId, ServiceId, TicketId
+from hallserver.domain.messages import DAY_LIMIT, TEXT_LIMIT, Message
 from hallserver.domain.routing import HallPolicy, Pick, RoutingPolicy, WaitingLanes, Why
 from hallserver.domain.tickets import (
     QUEUE_CLASSES,
@@ -118,6 +119,8 @@ class HallState:
     suspended: set[ServiceId] = field(default_factory=set)
     announcement: str = ""
     order: int = 0
+    messages: list[Message] = field(default_factory=list)  # today's, to the operators
+    message_changes: int = 0  # messages sent or read since the start: not saved
 
 
 class Hall:
@@ -890,6 +893,49 @@ class Hall:
             raise InvalidInput("an announcement is at most 500 characters", code="too_long")
         self.state.announcement = text.strip()
         return [Event(ev.HALL_ANNOUNCEMENT, {"text": self.state.announcement})]
+
+    # ----------------------------------------------------------------- messages to operators
+
+    def send_message(
+        self, to: str | None, text: str, sender: str, now: datetime
+    ) -> tuple[Message, list[Event]]:
+        """The supervisor's message to one counter (`to`) or to all (None)."""
+        words = " ".join(text.split())
+        if not words:
+            raise InvalidInput("a message needs some text", code="missing_field")
+        if len(words) > TEXT_LIMIT:
+            raise InvalidInput(f"a message is at most {TEXT_LIMIT} characters", code="too_long")
+        counter = self.counter(to).id if to is not None else None
+        messages = self.state.messages
+        message = Message(messages[-1].id + 1 if messages else 1, now, counter, words, sender)
+        messages.append(message)
+        del messages[:-DAY_LIMIT]
+        self.state.message_changes += 1
+        return message, [Event(ev.MESSAGE_SENT, {"message": message.to_json()})]
+
+    def message(self, message_id: int) -> Message:
+        for message in self.state.messages:
+            if message.id == message_id:
+                return message
+        raise NotFound(f"no message {message_id} today", code="message_not_found")
+
+    def read_message(
+        self, message_id: int, counter_id: str, now: datetime
+    ) -> tuple[Message, list[Event]]:
+        """An operator read a message at their counter; reading it again changes nothing."""
+        message = self.message(message_id)
+        counter = self.counter(counter_id)
+        if not message.for_counter(counter.id):
+            raise Forbidden(
+                f"message {message_id} is for counter {self.counter(message.to or '').number}",
+                code="other_counter",
+            )
+        if counter.id in message.read:
+            return message, []
+        message.read[counter.id] = now
+        self.state.message_changes += 1
+        event: JsonObject = {"message": message.to_json(), "counter_id": counter.id}
+        return message, [Event(ev.MESSAGE_READ, event)]
 
     def report_terminal(
         self, name: str, role: str, printer: str, detail: str, now: datetime

@@ -21,6 +21,7 @@ from hallserver.domain.bookings import Booking
 from hallserver.domain.counters import Counter
 from hallserver.domain.hall import HallState, TerminalReport
 from hallserver.domain.ids import ServiceId
+from hallserver.domain.messages import Message
 from hallserver.domain.tickets import Ticket
 from hallserver.eventlog import EventRecord
 from hallserver.store import schema
@@ -290,6 +291,7 @@ def hall_state_json(state: HallState) -> str:
             "suspended": sorted(state.suspended),
             "announcement": state.announcement,
             "order": state.order,
+            "messages": [m.to_json() for m in state.messages],
         }
     ).decode()
 
@@ -301,6 +303,7 @@ def _hall_state(raw: dict[str, Any]) -> HallState:
         suspended={ServiceId(s) for s in raw["suspended"]},
         announcement=str(raw["announcement"]),
         order=int(raw["order"]),
+        messages=[Message.from_json(m) for m in raw.get("messages", [])],
     )
 
 

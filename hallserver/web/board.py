@@ -27,6 +27,7 @@ from hallserver.web.pages import Words, html_page, lang_links, lang_of, word
 from hallserver.web.sessions import ACTION_HEADER, hall_of, supervisor_of
 
 BOARD_TICK_S = 1.0  # alerts follow the hall clock: looked at again every tick, sent on change
+MESSAGES_SHOWN = 8  # the last messages to the operators the board lists
 
 WORDS: Words = {
     "title": {"kk": "Зал тақтасы", "ru": "Табло зала", "en": "Hall board"},
@@ -120,6 +121,16 @@ def board_state(
         "day": hall.state.day.isoformat(),
         "clock": now.strftime("%H:%M"),
         "announcement": hall.state.announcement,
+        "messages": [  # the last ones to the operators, newest first, with who has read them
+            {
+                "id": m.id,
+                "at": m.at.astimezone(now.tzinfo).strftime("%H:%M"),
+                "to": hall.counters[m.to].number if m.to in hall.counters else None,
+                "text": m.text,
+                "read": sorted(hall.counters[c].number for c in m.read if c in hall.counters),
+            }
+            for m in reversed(hall.state.messages[-MESSAGES_SHOWN:])
+        ],
         "services": services,
         "counters": counters,
         "alerts": [a.to_json() for a in alerts(hall, now, rules)],
@@ -268,6 +279,16 @@ async def call_out_of_order(request: Request) -> Response:
     return JSONResponse({"id": ticket.id, "number": ticket.number, "status": ticket.state.value})
 
 
+async def message(request: Request) -> Response:
+    hall, actor, body = await _action_body(request)
+    to = body.get("counter_id") or None
+    if to is not None and not isinstance(to, str):
+        raise InvalidInput("counter_id must be a counter's id", code="bad_field")
+    text = _text(body, "text", 1000)
+    sent = await hall.run(actor, lambda h, now: h.send_message(to, text, actor.subject, now))
+    return JSONResponse(sent.to_json(), status_code=201)
+
+
 async def announcement(request: Request) -> Response:
     hall, actor, body = await _action_body(request)
     text = body.get("text", "")
@@ -292,4 +313,5 @@ def api_routes() -> list[Route]:
         Route("/board/api/counters/{counter_id}/call", call_out_of_order, methods=["POST"]),
         Route("/board/api/counters/{counter_id}/{action}", counter_state, methods=["POST"]),
         Route("/board/api/announcement", announcement, methods=["POST"]),
+        Route("/board/api/messages", message, methods=["POST"]),
     ]

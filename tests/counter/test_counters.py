@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo
 
 import httpx
 from PySide6.QtCore import Qt
@@ -284,3 +286,67 @@ def test_a_visitor_who_stepped_away_and_did_not_come_back_is_let_go_as_a_no_show
     left = httpx.get(f"{live_server.api}/tickets/{ticket.id}").json()
     assert left["status"] == "no_show" and window.state.current is None
     qtbot.waitUntil(lambda: window.day_panel.values["no_shows"].text() == "1")
+
+
+def test_a_message_from_the_supervisor_shows_until_read_and_moves_no_key(
+    qtbot: QtBot, live_server: LiveServer, console: ConsoleFactory
+) -> None:
+    window = console("c1", language="ru")
+    note = window.note
+    keys = window.buttons[Action.CALL_NEXT]
+    where = keys.mapTo(window, keys.rect().topLeft())
+    assert not note.isVisible() and window.day_panel.isVisible()
+    supervisor = {"Authorization": f"Bearer {live_server.tokens['supervisor']}"}
+
+    def send(text: str, counter_id: str | None = None) -> dict:
+        body = {"text": text} | ({"counter_id": counter_id} if counter_id else {})
+        reply = httpx.post(f"{live_server.api}/messages", json=body, headers=supervisor)
+        assert reply.status_code == 201, reply.text
+        return reply.json()
+
+    send("Окно 2: примите очередь по земле", "c2")  # not for this counter
+    first = send("Окно 1: после этого посетителя перерыв")
+    qtbot.waitUntil(note.isVisible)
+    assert not window.day_panel.isVisible()  # the note takes its place until read
+    assert note.text.text() == "Окно 1: после этого посетителя перерыв"
+    sent_at = datetime.fromisoformat(first["at"]).astimezone(ZoneInfo("Asia/Almaty"))
+    assert note.title.text() == f"От администратора зала, {sent_at:%H:%M}"  # the hall's clock
+    assert keys.mapTo(window, keys.rect().topLeft()) == where, "a message moves no key"
+    second = send("Система перезапустится в 18:00", "c1")
+    qtbot.waitUntil(lambda: "(ещё 1)" in note.title.text())
+    qtbot.mouseClick(note.read, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: note.text.text() == "Система перезапустится в 18:00")
+    assert "ещё" not in note.title.text()
+    qtbot.mouseClick(note.read, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(window.day_panel.isVisible)
+    assert not note.isVisible()
+    messages = httpx.get(f"{live_server.api}/messages", headers=supervisor).json()
+    read = {m["id"]: sorted(m["read"]) for m in messages}
+    assert read == {1: [], first["id"]: ["c1"], second["id"]: ["c1"]}
+
+
+def test_the_card_shows_an_appointments_time_on_the_halls_clock(qtbot: QtBot) -> None:
+    """The console's PC may run on UTC; the hall (and the visitor's booking) is in Almaty."""
+    from datetime import UTC, timedelta
+
+    from counter.state import ConsoleState, TicketInfo
+    from counter.views.card import TicketCard
+    from hallserver.protocol import TicketView
+
+    now = datetime(2026, 11, 23, 5, 5, tzinfo=UTC)  # 10:05 in Almaty
+    view = TicketView(
+        "t1",
+        "A001",
+        "id-card",
+        "called",
+        now - timedelta(minutes=20),
+        counter_id="c1",
+        times_called=1,
+        appointment_at=datetime(2026, 11, 23, 5, 0, tzinfo=UTC),
+    )
+    state = ConsoleState("c1", current=TicketInfo(view), zone=ZoneInfo("Asia/Almaty"))
+    card = TicketCard()
+    qtbot.addWidget(card)
+    card.show_state(state, {}, "en", now)
+    first_line = card.details.text().splitlines()[0]  # "Appointment at 10:00", in any language
+    assert first_line.endswith("10:00"), first_line

@@ -61,6 +61,19 @@ def test_screenshots_of_every_state(
     assert where() == first, "the keys stay where the operator's hand knows them"
     window.show_message("A message long enough to wrap onto a second line. " * 3, "error")
     assert where() == first, "a wrapping message moves no key either"
+    words = {  # as long as the supervisor may write: 200 characters
+        "kk": "1-терезе: түскі үзілістен кейін зейнетақы кезегін қабылдаңыз. ",
+        "ru": "Окно 12: после обеда примите, пожалуйста, очередь по пенсиям. ",
+        "en": "Counter 12: after lunch, please take the pension queue too. ",
+    }[language]
+    with HallClient(live_server.url, live_server.tokens["supervisor"]) as supervisor:
+        supervisor.send_message((words * 5)[:200].strip(), "c12")
+        supervisor.send_message(words.strip())
+    qtbot.waitUntil(window.note.isVisible)
+    shoot(window, f"{language}-9-message")
+    assert where() == first, "a message from the supervisor moves no key"
+    text = window.note.text
+    assert text.heightForWidth(text.width()) <= text.height(), "200 characters fit the note"
 
     dialogs = {
         "transfer": TransferDialog(
@@ -78,6 +91,6 @@ def test_screenshots_of_every_state(
     for name, dialog in dialogs.items():
         dialog.show()
         qtbot.waitExposed(dialog)
-        path = shoot(dialog, f"{language}-9-dialog-{name}")
+        path = shoot(dialog, f"{language}-10-dialog-{name}")
         assert path.stat().st_size > 1000
         dialog.close()

@@ -536,3 +536,30 @@ def test_a_visitor_who_stepped_away_and_did_not_come_back_is_a_no_show(hall: Hal
     assert events[0].type == ev.TICKET_NO_SHOW and events[0].data["reason"] == "not_back"
     with pytest.raises(Conflict):
         hall.call_back("c1", ticket.id, T0)
+
+
+def test_the_supervisor_messages_one_counter_or_all_and_each_counter_reads_its_own(
+    hall: Hall,
+) -> None:
+    to_all, events = hall.send_message(None, "  The system restarts\n at 18:00 ", "dana", T0)
+    assert (to_all.id, to_all.text, to_all.to) == (1, "The system restarts at 18:00", None)
+    assert events[0].type == ev.MESSAGE_SENT and events[0].data["message"]["sender"] == "dana"
+    to_c2, _ = hall.send_message("c2", "Please take the land queue", "dana", T0)
+    assert to_c2.id == 2 and to_c2.to == "c2"
+    for text, to, error in (("   ", None, InvalidInput), ("x" * 201, None, InvalidInput)):
+        with pytest.raises(error):
+            hall.send_message(to, text, "dana", T0)
+    with pytest.raises(NotFound):
+        hall.send_message("c9", "hello", "dana", T0)
+    assert [m.id for m in hall.state.messages] == [1, 2]
+    with pytest.raises(Forbidden):  # counter 1 cannot mark counter 2's message read
+        hall.read_message(2, "c1", T0)
+    later = T0 + timedelta(minutes=3)
+    _, read = hall.read_message(1, "c1", later)
+    assert read[0].type == ev.MESSAGE_READ and read[0].data["counter_id"] == "c1"
+    assert hall.read_message(1, "c1", later + timedelta(minutes=1))[1] == []  # once is enough
+    assert to_all.read == {"c1": later}
+    with pytest.raises(NotFound):
+        hall.read_message(7, "c1", T0)
+    hall.roll_day(T0.date() + timedelta(days=1), T0 + timedelta(days=1))
+    assert hall.state.messages == []  # a new day starts with none

@@ -679,3 +679,48 @@ def test_a_visitor_steps_away_to_pay_and_their_counter_calls_them_back(
     http.post(f"/tickets/{first['id']}/finish", headers=operator)
     refused = http.post("/counters/c1/call", json={"ticket_id": third["id"]}, headers=operator)
     assert refused.status_code == 403
+
+
+def test_a_supervisor_messages_the_operators_and_the_public_stream_carries_no_text(
+    http: httpx.Client, live_server: LiveServer
+) -> None:
+    supervisor = bearer(live_server.tokens["supervisor"])
+    at_c1, at_c2 = open_counter(live_server, "c1"), open_counter(live_server, "c2")
+    with live_events(live_server) as stream:
+        sent = http.post(
+            "/messages",
+            json={"counter_id": "c2", "text": "Take the land queue"},
+            headers=supervisor,
+        )
+        assert sent.status_code == 201, sent.text
+        public = json.loads(stream.recv(timeout=5))
+    assert public["type"] == "message.sent"
+    assert public["data"]["message"]["to"] == "c2" and public["data"]["message"]["text"] is None
+    message = sent.json()
+    assert (message["id"], message["text"], message["read"]) == (1, "Take the land queue", {})
+    everyone = http.post("/messages", json={"text": "Lunch in shifts"}, headers=supervisor).json()
+    mine = http.get("/messages", headers=bearer(at_c1)).json()
+    assert [(m["id"], m["read_here"]) for m in mine] == [(everyone["id"], False)]
+    theirs = http.get("/messages", headers=bearer(at_c2)).json()
+    assert [m["text"] for m in theirs] == ["Take the land queue", "Lunch in shifts"]
+    before = http.get("/messages", headers=supervisor).json()
+    for path, headers, status, code in (
+        ("/messages/1/read", bearer(at_c1), 403, "other_counter"),
+        ("/messages/99/read", bearer(at_c1), 404, "message_not_found"),
+        ("/messages/-1/read", bearer(at_c1), 404, "message_not_found"),
+        ("/messages/1/read", supervisor, 403, "not_operator"),
+    ):
+        reply = http.post(path, headers=headers)
+        assert (reply.status_code, reply.json()["error"]) == (status, code), path
+    for body, code in (
+        ({"text": "  "}, "missing_field"),
+        ({"text": "hi", "counter_id": "c99"}, "counter_not_found"),
+    ):
+        reply = http.post("/messages", json=body, headers=supervisor)
+        assert reply.status_code in (404, 422) and reply.json()["error"] == code
+    assert http.post("/messages", json={"text": "hi"}, headers=bearer(at_c1)).status_code == 403
+    assert http.get("/messages").status_code == 401  # no token: the text is for the staff
+    assert http.get("/messages", headers=supervisor).json() == before
+    read = http.post("/messages/1/read", headers=bearer(at_c2))
+    assert read.status_code == 200 and read.json()["read_here"] is True
+    assert list(http.get("/messages", headers=supervisor).json()[0]["read"]) == ["c2"]

@@ -61,6 +61,9 @@ async def a_busy_morning(service: HallService, clock: Clock) -> None:
     await run(SYSTEM, lambda h, now: h.finish(first.id, now, result="missing"))
     await run(SYSTEM, lambda h, now: h.rate(first.id, Grade.GOOD))
     await run(SYSTEM, lambda h, now: h.call_next("c1", now))
+    await run(SYSTEM, lambda h, now: h.send_message(None, "Lunch in shifts", "dana", now))
+    await run(SYSTEM, lambda h, now: h.send_message("c1", "Take the land queue", "dana", now))
+    await run(SYSTEM, lambda h, now: h.read_message(2, "c1", now))
 
 
 def a_logged_morning(url: str, clock: Clock) -> HallService:
@@ -85,6 +88,7 @@ def state_of(service: HallService) -> dict[str, object]:
         "order": hall.state.order,
         "waiting": sorted(t.number for t in hall.lanes),
         "estimate": [q.estimate_for_new for q in hall.queue(T0)],
+        "messages": [m.to_json() for m in hall.state.messages],
     }
 
 

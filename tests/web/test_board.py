@@ -192,3 +192,36 @@ def test_a_visitor_who_stepped_away_shows_on_their_counter_and_is_called_back_fr
     expect(page.locator("article[data-counter=c1] .away")).to_have_count(0)
     ticket = httpx.get(f"{hall.api}/tickets/{first['id']}").json()
     assert (ticket["status"], ticket["counter_id"]) == ("called", "c3")
+
+
+def test_the_supervisor_messages_the_operators_and_sees_who_has_read_it(
+    page: Page, hall: Hall
+) -> None:
+    operator = {"Authorization": f"Bearer {open_counter(hall.live, 'c3')}"}
+    sign_in(page, hall)
+    page.select_option("#msg-to", "c3")
+    page.fill("#msg-text", "Counter 3: please take the pension queue after lunch")
+    page.click("form.messages button")
+    expect(page.locator(".toast")).to_have_text("Sent")
+    expect(page.locator("#msg-text")).to_have_value("")
+    item = page.locator("#msg-list li").first
+    expect(item).to_contain_text("→ Counter 3")
+    expect(item).to_contain_text("(not read yet)")
+    page.fill("#msg-text", "The system restarts at 18:00")
+    page.select_option("#msg-to", "")
+    page.click("form.messages button")
+    expect(page.locator("#msg-list li")).to_have_count(2)
+    expect(page.locator("#msg-list li").first).to_contain_text("→ All counters")
+    mine = httpx.get(f"{hall.api}/messages", headers=operator).json()
+    assert [m["text"] for m in mine] == [
+        "Counter 3: please take the pension queue after lunch",
+        "The system restarts at 18:00",
+    ]
+    read = httpx.post(f"{hall.api}/messages/{mine[0]['id']}/read", headers=operator)
+    assert read.status_code == 200
+    expect(page.locator("#msg-list li[data-message='1']")).to_contain_text("(read by: 3)")
+    page.fill("#msg-text", "   ")  # only spaces: the server says what is wrong, nothing is sent
+    page.click("form.messages button")
+    expect(page.locator(".toast.bad")).to_contain_text("text is required")
+    expect(page.locator("#msg-list li")).to_have_count(2)
+    shoot(page, "board-messages")

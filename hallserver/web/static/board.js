@@ -5,6 +5,9 @@
   "use strict";
   var W = {
     kk: {
+      messages: "Операторларға хабар", to_all: "Барлық терезелерге", send: "Жіберу",
+      sent: "Жіберілді", read_by: "оқыды", unread: "әлі оқылмады",
+      message_hint: "Мысалы: 3-терезе, зейнетақы кезегін қабылдаңыз",
       alerts: "Ескертулер", none: "Ескерту жоқ", services: "Қызметтер", counters: "Терезелер",
       ratings: "Бүгінгі бағалар", service: "Қызмет", waiting: "Күтуде", longest: "Ең ұзақ күту",
       estimate: "Болжам", served: "Бүгін қызмет көрсетілді", open_c: "Ашық терезе",
@@ -28,6 +31,9 @@
       p_offline: "қосылмаған", counter_n: "{n}-терезе", of_rated: "бағаланды"
     },
     ru: {
+      messages: "Сообщение операторам", to_all: "Всем окнам", send: "Отправить",
+      sent: "Отправлено", read_by: "прочитали", unread: "ещё не прочитано",
+      message_hint: "Например: окно 3, примите очередь по пенсиям",
       alerts: "Тревоги", none: "Тревог нет", services: "Услуги", counters: "Окна",
       ratings: "Оценки за сегодня", service: "Услуга", waiting: "Ждут", longest: "Дольше всех",
       estimate: "Прогноз", served: "Обслужено сегодня", open_c: "Окон открыто",
@@ -51,6 +57,9 @@
       p_offline: "не в сети", counter_n: "Окно {n}", of_rated: "оценено"
     },
     en: {
+      messages: "Message to operators", to_all: "All counters", send: "Send",
+      sent: "Sent", read_by: "read by", unread: "not read yet",
+      message_hint: "For example: counter 3, please take the pension queue",
       alerts: "Alerts", none: "No alerts", services: "Services", counters: "Counters",
       ratings: "Ratings today", service: "Service", waiting: "Waiting", longest: "Longest wait",
       estimate: "Estimate", served: "Served today", open_c: "Counters open",
@@ -175,6 +184,27 @@
     board.innerHTML = h.join("");
     var input = document.getElementById("announce-text");
     if (input && document.activeElement !== input) input.value = state.announcement;
+    renderMessages();
+  }
+
+  function renderMessages() {
+    var to = document.getElementById("msg-to");
+    if (!to) return;
+    if (document.activeElement !== to) {
+      var chosen = to.value;
+      to.innerHTML = '<option value="">' + esc(T.to_all) + "</option>" +
+        state.counters.map(function (c) {
+          return '<option value="' + esc(c.id) + '">' + esc(fmt("counter_n", { n: c.number })) +
+            "</option>";
+        }).join("");
+      to.value = chosen;
+    }
+    document.getElementById("msg-list").innerHTML = state.messages.map(function (m) {
+      var who = m.to === null ? T.to_all : fmt("counter_n", { n: m.to });
+      var read = m.read.length ? T.read_by + ": " + m.read.join(", ") : T.unread;
+      return '<li data-message="' + m.id + '"><b>' + esc(m.at) + " → " + esc(who) + "</b> " +
+        esc(m.text) + ' <span class="muted">(' + esc(read) + ")</span></li>";
+    }).join("");
   }
 
   function btn(action, counter, label) {
@@ -280,6 +310,20 @@
       .then(function () { say(T.saved); }, function () {});
   };
   board.parentNode.insertBefore(announce, board.nextSibling);
+
+  var messages = document.createElement("form");
+  messages.className = "announce messages";
+  messages.innerHTML = '<label class="to">' + T.messages + '<select id="msg-to"></select></label>' +
+    '<label><span class="sr">' + T.messages + '</span><input id="msg-text" maxlength="200" ' +
+    'required placeholder="' + esc(T.message_hint) + '"></label><button class="primary">' +
+    T.send + '</button><ul id="msg-list"></ul>';
+  messages.onsubmit = function (e) {
+    e.preventDefault();
+    var text = document.getElementById("msg-text");
+    post("/board/api/messages", { counter_id: document.getElementById("msg-to").value || null,
+      text: text.value }).then(function () { text.value = ""; say(T.sent); }, function () {});
+  };
+  announce.parentNode.insertBefore(messages, announce.nextSibling);
 
   // ------------------------------------------------------------ the stream
   var delay = 500;
