@@ -21,6 +21,7 @@ class Role(enum.Enum):
     SUPERVISOR = "supervisor"
     ADMIN = "admin"
     OPERATOR = "operator"  # a signed-in operator's session at one counter
+    PUBLIC = "public"  # anyone, with no token: the log's actor for the public booking page
 
     __hash__ = object.__hash__  # members are singletons; checked on every request
 
@@ -47,7 +48,6 @@ class Actor:
         return self.role in (Role.SUPERVISOR, Role.ADMIN)
 
 
-ANONYMOUS = Actor(Role.DISPLAY, "anonymous")
 SYSTEM = Actor(Role.ADMIN, "system")
 
 ISSUERS = frozenset({Role.KIOSK, Role.CONSULTANT, Role.SUPERVISOR, Role.ADMIN})

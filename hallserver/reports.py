@@ -5,7 +5,8 @@ service (or transferred to it) and ends when the visitor is served (`ticket.fini
 no-show, cancelled, transferred on, or expired at the end of the day. Every figure is counted
 over visits that *started* in the period, in the hall's time zone:
 
-- arrived: visits started (overall: tickets issued, so a transferred visitor counts once);
+- arrived: visits started (overall and by hour: tickets issued, so a transferred visitor
+  counts once, and the hours add up to the total);
 - served: visits ended by `ticket.finished`;
 - no-show share: no-shows ÷ visits that were called at least once;
 - cancelled: visits ended by `ticket.cancelled`;
@@ -290,7 +291,8 @@ def build_report(
         by_service=grouped(lambda v: v.service_id, "visits"),
         by_counter=grouped(lambda v: v.counter_id, None),
         by_operator=grouped(lambda v: v.operator_id, None),
-        by_hour=grouped(lambda v: v.started.astimezone(tz).hour, "visits"),
+        # arrivals by hour are new visitors, as overall: the hours add up to the day's total
+        by_hour=grouped(lambda v: v.started.astimezone(tz).hour, "issued"),
         open_counters_by_hour=counters.by_hour(start, end, tz, now=now),
     )
 

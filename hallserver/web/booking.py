@@ -25,7 +25,7 @@ from hallserver.web.pages import Words, html_page, lang_links, lang_of, status_o
 from hallserver.web.sessions import hall_of
 
 BOOKING_DAYS = 14  # how far ahead the page offers days
-CITIZEN = Actor(Role.DISPLAY, "citizen")  # the log's actor for bookings made by the public
+CITIZEN = Actor(Role.PUBLIC, "booking-page")  # the log's actor for the public's bookings
 
 WEEKDAYS: dict[Lang, tuple[str, ...]] = {
     "kk": ("Дүйсенбі", "Сейсенбі", "Сәрсенбі", "Бейсенбі", "Жұма", "Сенбі", "Жексенбі"),

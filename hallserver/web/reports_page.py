@@ -145,9 +145,12 @@ WORDS: Words = {
         "counter and operator that called it last; by hour means the hour it started.",
     },
     "def_arrived": {
-        "kk": "басталған барулар саны (жалпы — берілген талондар, бағытталған келуші бір рет)",
-        "ru": "число начавшихся визитов (всего — выданные талоны, переведённый считается раз)",
-        "en": "visits started (overall: tickets issued, so a transferred visitor counts once)",
+        "kk": "басталған барулар саны (жалпы және сағат бойынша — берілген талондар, "
+        "бағытталған келуші бір рет)",
+        "ru": "число начавшихся визитов (всего и по часам — выданные талоны, переведённый "
+        "считается раз)",
+        "en": "visits started (overall and by hour: tickets issued, so a transferred visitor "
+        "counts once)",
     },
     "def_served": {
         "kk": "«қызмет аяқталды» деп белгіленген барулар",

@@ -9,6 +9,7 @@ import httpx
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
+from hallserver.store.sql import SqlHallStore
 from tests.web.conftest import PHONE, Hall, shoot
 
 W1 = (1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11)
@@ -104,6 +105,15 @@ def test_the_same_iin_cannot_book_twice_in_ten_days_and_a_booking_is_cancelled_b
     page.click("#cancel button")
     expect(page.locator("#cancel-result")).to_have_text("Эту запись уже нельзя отменить")
     page.context.close()
+    store = SqlHallStore(hall.live.db_url)
+    try:  # the log says the public made and cancelled it on the booking page, not a display
+        actors = {r.type: r.actor for r in store.events() if r.type.startswith("booking.")}
+    finally:
+        store.close()
+    assert actors == {
+        "booking.created": "public:booking-page",
+        "booking.cancelled": "public:booking-page",
+    }
 
 
 def test_a_public_holiday_is_neither_offered_nor_bookable(hall: Hall) -> None:

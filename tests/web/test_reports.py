@@ -162,6 +162,7 @@ def test_a_transfer_ends_one_visit_and_starts_another_at_the_new_service() -> No
     assert birth.longest_wait_s == 12 * 60  # from the transfer, not from the original issue
     assert built.by_counter["c1"].transfers == 1 and built.by_counter["c3"].served == 1
     assert built.by_operator["daniyar"].average_service_s == 10 * 60
+    assert built.by_hour[9].arrived == 1  # one visitor came: the transfer is no new arrival
 
 
 def test_ratings_count_per_grade_with_their_share() -> None:
