@@ -41,17 +41,17 @@ class ServiceTimes:
 
 
 def serving_capacity(service: ServiceId, counters: Iterable[Counter]) -> float:
-    """Open counters for a service: main counters count whole, backup ones half."""
-    capacity = 0.0
+    """Open counters for a service: main counters count whole, backup ones half. With none open,
+    the paused ones (their operators are back after the break). Never less than one."""
+    open_capacity = paused_capacity = 0.0
     for counter in counters:
-        if counter.state is not CounterState.OPEN:
-            continue
         level = counter.profile.get(service)
-        if level is Level.MAIN:
-            capacity += 1.0
-        elif level is Level.BACKUP:
-            capacity += 0.5
-    return max(capacity, 1.0)
+        share = 1.0 if level is Level.MAIN else 0.5 if level is Level.BACKUP else 0.0
+        if counter.state is CounterState.OPEN:
+            open_capacity += share
+        elif counter.state is CounterState.PAUSED:
+            paused_capacity += share
+    return max(open_capacity or paused_capacity, 1.0)
 
 
 def people_ahead(ticket: Ticket, lanes: WaitingLanes, now: datetime) -> int:

@@ -563,3 +563,21 @@ def test_the_supervisor_messages_one_counter_or_all_and_each_counter_reads_its_o
         hall.read_message(7, "c1", T0)
     hall.roll_day(T0.date() + timedelta(days=1), T0 + timedelta(days=1))
     assert hall.state.messages == []  # a new day starts with none
+
+
+def test_with_no_counter_open_the_estimate_counts_the_paused_ones_coming_back(
+    hall: Hall,
+) -> None:
+    def estimate() -> int:
+        return hall.service_queue(ServiceId("birth"), T0).estimate_for_new.estimated_wait_s
+
+    for _ in range(6):
+        hall.issue("birth", T0)
+    one_counter = 6 * 20 * 60  # births take 20 minutes
+    assert estimate() == one_counter  # nobody signed in yet: one counter, as before
+    for counter in ("c2", "c3"):  # both serve births, both on a break
+        open_counter(hall, counter)
+        hall.pause_counter(counter, PauseReason.BREAK, T0)
+    assert estimate() == one_counter / 2
+    hall.open_counter("c3", T0)  # one open: the estimate is that one's, not the paused one's
+    assert estimate() == one_counter
