@@ -33,6 +33,7 @@ class Command:
     reason: str | None = None  # pause reason, or the supervisor's reason to call out of order
     grade: str | None = None  # rating: excellent | good | satisfactory
     result: str | None = None  # finish: how the visit ended, one of the hall's results
+    not_back: bool = False  # no-show: a visitor who stepped away and did not come back
 
 
 @dataclass(frozen=True)

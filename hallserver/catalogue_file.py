@@ -144,14 +144,22 @@ def _catalogue(raw: Mapping[str, Any]) -> Catalogue:
         appointment_early_min=int(hall.get("appointment_early_min", 30)),
         appointment_late_min=int(hall.get("appointment_late_min", 10)),
         last_ticket_min=_minutes(hall, "last_ticket_min"),
-        results=tuple(_result(r) for r in raw.get("result", [])),
+        results=_results(raw.get("result", [])),
     )
+
+
+def _results(raw: object) -> tuple[VisitResult, ...]:
+    if not isinstance(raw, list) or not all(isinstance(r, dict) for r in raw):
+        raise ValueError("results are [[result]] tables, each with an id and a name")
+    return tuple(_result(r) for r in raw)
 
 
 def _result(raw: Mapping[str, Any]) -> VisitResult:
     result_id = raw.get("id")
     if not isinstance(result_id, str) or not RESULT_ID.fullmatch(result_id):
         raise ValueError(f"result {result_id!r}: an id is 1-40 lower-case letters, digits or _")
+    if result_id == "not_recorded":  # the reports' own column for visits finished without one
+        raise ValueError("result 'not_recorded': the reports use that name, choose another")
     return VisitResult(id=result_id, name=_text(raw["name"]))
 
 

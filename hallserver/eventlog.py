@@ -40,8 +40,9 @@ class EventRecord(NamedTuple):
         """The JSON text sent to terminals for this event. The event stream is public: a
         booking's IIN is masked, and so is its code while the code can still check in or
         cancel (the log keeps both whole). A message to the operators goes without its text and
-        sender: their consoles read it with their own token."""
-        head = orjson.dumps({"type": self.type, "at": self.at, "actor": self.actor})
+        sender (the actor is its role alone): their consoles read it with their own token. A
+        finished visit's result stays with the staff too."""
+        actor = self.actor
         data = self.data
         if '"booking":{' in data:  # only booking events and check-ins: rare
             public = orjson.loads(data)
@@ -51,13 +52,21 @@ class EventRecord(NamedTuple):
                 if booking.get("state") == "booked":
                     booking["code"] = None
             data = canonical(public)
-        elif self.type.startswith("message."):  # for the operators: who and when, not what
+        elif self.type.startswith("message."):  # for the operators: to whom and when, not what
             public = orjson.loads(data)
             message = public.get("message")
             if isinstance(message, dict):
                 message["text"] = None
                 message["sender"] = None
             data = canonical(public)
+            actor = actor.partition(":")[0]  # the role, not the supervisor's login
+        elif '"result":"' in data:  # a finished visit's result is for the staff
+            public = orjson.loads(data)
+            ticket = public.get("ticket")
+            if isinstance(ticket, dict):
+                ticket["result"] = None
+            data = canonical(public)
+        head = orjson.dumps({"type": self.type, "at": self.at, "actor": actor})
         return f'{{"seq":{self.seq},{head[1:-1].decode()},"data":{data}}}'
 
 

@@ -317,7 +317,7 @@ class CounterWindow(QMainWindow):
             postponed = sorted(state.postponed.values(), key=lambda t: t.view.number)
             call = CallTicketDialog.ask(self, waiting, self.service_names(), postponed)
             if call is not None and call.gone:  # stepped away and did not come back
-                command = Command(Action.NO_SHOW, ticket_id=call.ticket_id)
+                command = Command(Action.NO_SHOW, ticket_id=call.ticket_id, not_back=True)
                 action = Action.NO_SHOW
             elif call is not None:
                 command = Command(action, ticket_id=call.ticket_id, reason=call.reason or None)
@@ -376,11 +376,10 @@ class CounterWindow(QMainWindow):
         self._button_answered(action, refused=outcome.nobody_waiting)
         if outcome.counter is not None:
             state.apply_counter(outcome.counter)
-        was_away = outcome.ticket is not None and outcome.ticket.id in state.postponed
         if outcome.ticket is not None:
             state.apply_ticket(outcome.ticket)
         self.message.hide()
-        if action is Action.NO_SHOW and was_away and outcome.ticket is not None:
+        if outcome.command.not_back and outcome.ticket is not None:
             text = self.tr("%1 did not come back: marked as a no-show.")
             self.show_message(text.replace("%1", outcome.ticket.view.number), "notice")
         elif outcome.nobody_waiting:
@@ -407,8 +406,13 @@ class CounterWindow(QMainWindow):
         if failure.request == "sign_in":
             self.sign_in_page.show_error(text)
             return
+        if failure.request == "messages" and failure.code == "message_not_found":
+            self.link.load_messages()  # read on a note that is no longer there: show the rest
+            return
         if failure.request in ("day", "services", "ticket", "messages"):
             return  # read again at the next change or reconnect
+        if failure.code == "unknown_result":  # the hall's results changed since they were read
+            self.link.load_services()
         if self.state.pending is failure.action:
             self.state.pending = None
         if failure.action is not None:
@@ -437,8 +441,6 @@ class CounterWindow(QMainWindow):
         self.retranslate()
 
     def _on_signed_out(self) -> None:
-        self.unread = []
-        self.note.show_unread([], self.state.zone)
         self.state.pending = None
         self._from_button = None
         self.state.operator = None
@@ -473,7 +475,7 @@ class CounterWindow(QMainWindow):
 
     def _on_online_changed(self, online: bool) -> None:
         self.online = online
-        if online and not self.services:
+        if online:  # the server may have restarted with another catalogue: read it again
             self.link.load_services()
         if online and self.state.operator is not None:  # sent while the console was away
             self.link.load_messages()
@@ -585,6 +587,9 @@ class CounterWindow(QMainWindow):
             self.stack.setCurrentWidget(self.sign_in_page)
             self.sign_in_page.reset()
             self.message.hide()
+        if operator is None and self.unread:  # signed out from elsewhere: the next one's own
+            self.unread = []
+            self.note.show_unread([], self.state.zone)
         if counter is not None:
             name = in_language(counter.name, language)
             title = f"{name} · {texts.counter_state(counter.state)}"

@@ -198,7 +198,10 @@ async def get_queue(request: Request) -> Response:
 async def get_ticket(request: Request) -> Response:
     hall = hall_of(request)
     ticket = hall.hall.ticket(request.path_params["ticket_id"])
-    return ok(wire.ticket_view(ticket, hall.hall, hall.now(), base_url(request)))
+    view = wire.ticket_view(ticket, hall.hall, hall.now(), base_url(request))
+    if actor_of(request) is None:  # a visit's result is for the staff, not for the public
+        view["result"] = None
+    return ok(view)
 
 
 async def get_snapshot(request: Request) -> Response:
@@ -360,6 +363,14 @@ def _acting_counter(actor: Actor | None, what: str) -> str | None:
     return actor.counter_id
 
 
+def _letting_go_by(hall: Hall, ticket_id: str, actor: Actor, by_counter: str | None) -> str | None:
+    """Who marks a no-show: an operator with supervisor rights lets go a visitor who stepped
+    away from any counter, as they may call one back at any counter."""
+    if actor.supervisor and hall.ticket(ticket_id).state is TicketState.POSTPONED:
+        return None
+    return by_counter
+
+
 def ticket_action(name: str) -> Handler:
     async def handler(request: Request) -> Response:
         hall = hall_of(request)
@@ -373,7 +384,9 @@ def ticket_action(name: str) -> Handler:
             "recall": lambda h, now: h.recall(ticket_id, now, by_counter=by_counter),
             "start": lambda h, now: h.start(ticket_id, now, by_counter=by_counter),
             "finish": lambda h, now: h.finish(ticket_id, now, result=result, by_counter=by_counter),
-            "no-show": lambda h, now: h.no_show(ticket_id, now, by_counter=by_counter),
+            "no-show": lambda h, now: h.no_show(
+                ticket_id, now, by_counter=_letting_go_by(h, ticket_id, actor, by_counter)
+            ),
             "requeue": lambda h, now: h.requeue(ticket_id, now, by_counter=by_counter),
             "postpone": lambda h, now: h.postpone(ticket_id, now, by_counter=by_counter),
         }

@@ -281,9 +281,10 @@ async def call_out_of_order(request: Request) -> Response:
 
 async def message(request: Request) -> Response:
     hall, actor, body = await _action_body(request)
-    to = body.get("counter_id") or None
-    if to is not None and not isinstance(to, str):
-        raise InvalidInput("counter_id must be a counter's id", code="bad_field")
+    to = body.get("counter_id")
+    if to is not None and not isinstance(to, str):  # false, 0 or [] is no counter, nor "all"
+        raise InvalidInput("counter_id must be a counter's id, or null for all", code="bad_field")
+    to = to or None
     text = _text(body, "text", 1000)
     sent = await hall.run(actor, lambda h, now: h.send_message(to, text, actor.subject, now))
     return JSONResponse(sent.to_json(), status_code=201)

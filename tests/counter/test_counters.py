@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
+from counter.commands import Failure
 from counter.state import Action
 from counter.views.dialogs import (
     CallTicketDialog,
@@ -248,7 +249,8 @@ def test_the_operator_records_how_a_visit_ended_and_f4_finishes_from_the_result_
     assert box.currentData() == "documents_missing"
     qtbot.keyClick(box, Qt.Key.Key_F4)  # F4 finishes, even from the box (a combo would open)
     qtbot.waitUntil(lambda: window.state.current is None and window.state.pending is None)
-    finished = httpx.get(f"{live_server.api}/tickets/{first.id}").json()
+    staff = {"Authorization": f"Bearer {live_server.tokens['supervisor']}"}
+    finished = httpx.get(f"{live_server.api}/tickets/{first.id}", headers=staff).json()
     assert (finished["status"], finished["result"]) == ("finished", "documents_missing")
     press(qtbot, window, "F1")
     press(qtbot, window, "F3")
@@ -256,7 +258,8 @@ def test_the_operator_records_how_a_visit_ended_and_f4_finishes_from_the_result_
     assert box.currentData() == "done"  # the next visit starts from the usual result
     press(qtbot, window, "F4")
     qtbot.waitUntil(lambda: window.state.current is None)
-    assert httpx.get(f"{live_server.api}/tickets/{second.id}").json()["result"] == "done"
+    second_result = httpx.get(f"{live_server.api}/tickets/{second.id}", headers=staff).json()
+    assert second_result["result"] == "done"
 
 
 def test_a_visitor_who_stepped_away_and_did_not_come_back_is_let_go_as_a_no_show(
@@ -289,7 +292,7 @@ def test_a_visitor_who_stepped_away_and_did_not_come_back_is_let_go_as_a_no_show
 
 
 def test_a_message_from_the_supervisor_shows_until_read_and_moves_no_key(
-    qtbot: QtBot, live_server: LiveServer, console: ConsoleFactory
+    qtbot: QtBot, live_server: LiveServer, console: ConsoleFactory, monkeypatch
 ) -> None:
     window = console("c1", language="ru")
     note = window.note
@@ -323,6 +326,16 @@ def test_a_message_from_the_supervisor_shows_until_read_and_moves_no_key(
     messages = httpx.get(f"{live_server.api}/messages", headers=supervisor).json()
     read = {m["id"]: sorted(m["read"]) for m in messages}
     assert read == {1: [], first["id"]: ["c1"], second["id"]: ["c1"]}
+
+    send("Третье сообщение")
+    qtbot.waitUntil(note.isVisible)
+    loads: list[int] = []
+    monkeypatch.setattr(window.link, "load_messages", lambda: loads.append(1))
+    window._on_command_failed(Failure(None, "message_not_found", "gone", "messages"))
+    assert loads == [1], "a note that is no longer there is read again, not left stuck"
+    window.state.operator = None  # signed out from elsewhere (the board, another PC)
+    window.refresh()
+    assert not note.isVisible() and window.unread == []
 
 
 def test_the_card_shows_an_appointments_time_on_the_halls_clock(qtbot: QtBot) -> None:

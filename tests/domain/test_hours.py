@@ -194,6 +194,11 @@ daily_limit = -1
             '[[result]]\nid = "done"\nname = { kk = "Қ", ru = "У", en = "D" }\n' * 2,
             "two visit results share an id",
         ),
+        ('[result]\nid = "done"', "results are [[result]] tables, each with an id and a name"),
+        (
+            '[[result]]\nid = "not_recorded"\nname = { kk = "Қ", ru = "У", en = "D" }',
+            "result 'not_recorded': the reports use that name, choose another",
+        ),
     ],
 )
 def test_a_mistaken_visit_result_names_the_problem(results: str, problem: str) -> None:

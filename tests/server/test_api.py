@@ -174,7 +174,16 @@ def test_a_finish_records_how_the_visit_ended_from_the_halls_results(
     )
     assert reply.status_code == 200, reply.text
     assert (reply.json()["status"], reply.json()["result"]) == ("finished", "documents_missing")
-    assert http.get(f"/tickets/{ticket['id']}").json()["result"] == "documents_missing"
+    # the result is for the staff: not on the token-free ticket page's JSON, nor the stream
+    assert http.get(f"/tickets/{ticket['id']}").json()["result"] is None
+    staff = http.get(f"/tickets/{ticket['id']}", headers=bearer(operator)).json()
+    assert staff["result"] == "documents_missing"
+    ws_url = live_server.url.replace("http://", "ws://") + "/api/v1/events"
+    with connect(f"{ws_url}?after=0", open_timeout=5) as stream:
+        while (event := json.loads(stream.recv(timeout=5)))["type"] != "ticket.finished":
+            pass
+    assert event["data"]["ticket"]["status"] == "finished"
+    assert event["data"]["ticket"]["result"] is None
 
 
 def test_a_refused_action_names_the_problem_and_changes_nothing(
@@ -694,7 +703,7 @@ def test_a_supervisor_messages_the_operators_and_the_public_stream_carries_no_te
         )
         assert sent.status_code == 201, sent.text
         public = json.loads(stream.recv(timeout=5))
-    assert public["type"] == "message.sent"
+    assert public["type"] == "message.sent" and public["actor"] == "supervisor"
     assert public["data"]["message"]["to"] == "c2" and public["data"]["message"]["text"] is None
     message = sent.json()
     assert (message["id"], message["text"], message["read"]) == (1, "Take the land queue", {})
@@ -724,3 +733,25 @@ def test_a_supervisor_messages_the_operators_and_the_public_stream_carries_no_te
     read = http.post("/messages/1/read", headers=bearer(at_c2))
     assert read.status_code == 200 and read.json()["read_here"] is True
     assert list(http.get("/messages", headers=supervisor).json()[0]["read"]) == ["c2"]
+
+
+def test_a_supervisor_at_a_counter_lets_go_a_visitor_who_stepped_away_from_another(
+    http: httpx.Client, live_server: LiveServer
+) -> None:
+    at_c1 = open_counter(live_server, "c1")
+    add_operator(live_server, "dana", "4321", supervisor=True)
+    signed_in = http.post(
+        "/counters/c2/sign-in",
+        json={"login": "dana", "pin": "4321"},
+        headers=bearer(counter_terminal_token(live_server, "c2")),
+    )
+    assert signed_in.status_code == 200, signed_in.text
+    at_c2 = signed_in.json()["token"]
+    at_c3 = open_counter(live_server, "c3")
+    ticket = issue(http, live_server)
+    http.post("/counters/c1/call", headers=bearer(at_c1))
+    assert http.post(f"/tickets/{ticket['id']}/postpone", headers=bearer(at_c1)).status_code == 200
+    refused = http.post(f"/tickets/{ticket['id']}/no-show", headers=bearer(at_c3))
+    assert refused.status_code == 403 and refused.json()["error"] == "other_counter"
+    gone = http.post(f"/tickets/{ticket['id']}/no-show", headers=bearer(at_c2))
+    assert gone.status_code == 200 and gone.json()["status"] == "no_show"

@@ -220,6 +220,14 @@ def test_the_supervisor_messages_the_operators_and_sees_who_has_read_it(
     read = httpx.post(f"{hall.api}/messages/{mine[0]['id']}/read", headers=operator)
     assert read.status_code == 200
     expect(page.locator("#msg-list li[data-message='1']")).to_contain_text("(read by: 3)")
+    cookies = {c["name"]: c["value"] for c in page.context.cookies()}
+    with httpx.Client(base_url=hall.url, cookies=cookies) as board:
+        wrong = board.post(  # not a counter, and not "all" either
+            "/board/api/messages",
+            json={"counter_id": False, "text": "hello"},
+            headers={"X-Kezek-Board": "1"},
+        )
+    assert wrong.status_code == 422 and wrong.json()["error"] == "bad_field"
     page.fill("#msg-text", "   ")  # only spaces: the server says what is wrong, nothing is sent
     page.click("form.messages button")
     expect(page.locator(".toast.bad")).to_contain_text("text is required")
