@@ -27,7 +27,7 @@ class Command:
 
     action: Action
     ticket_id: str | None = None
-    service_id: str | None = None  # transfer: to which service
+    service_id: str | None = None  # transfer: to which service; call next: of which line
     counter_id: str | None = None  # transfer: to which counter (optional)
     note: str | None = None  # transfer: a short note for the next operator
     reason: str | None = None  # pause reason, or the supervisor's reason to call out of order
@@ -87,13 +87,15 @@ class CounterClient(HallClient):
         action = command.action
         counter = f"/counters/{_seg(counter_id)}"
         ticket = f"/tickets/{_seg(command.ticket_id or '')}"
-        if action is Action.CALL_NEXT:
-            raw = self._post(f"{counter}/call")
+        body: JsonObject
+        if action is Action.CALL_NEXT:  # with a service: the next of that one line
+            body = {"service_id": command.service_id} if command.service_id else {}
+            raw = self._post(f"{counter}/call", body)
             if raw is None:
                 return Outcome(command, nobody_waiting=True)
             return Outcome(command, ticket=_parse(TicketInfo.from_json, raw))
         if action is Action.CALL_TICKET:  # a postponed visitor needs no reason: they are back
-            body: JsonObject = {"ticket_id": command.ticket_id}
+            body = {"ticket_id": command.ticket_id}
             if command.reason:
                 body["reason"] = command.reason
             return Outcome(command, ticket=_ticket(self._post(f"{counter}/call", body)))

@@ -4,37 +4,37 @@
 <context>
     <name>CallTicketDialog</name>
     <message>
-        <location filename="../views/dialogs.py" line="174"/>
+        <location filename="../views/dialogs.py" line="215"/>
         <source>Call a ticket</source>
         <translation>Талонды шақыру</translation>
     </message>
     <message>
-        <location filename="../views/dialogs.py" line="179"/>
+        <location filename="../views/dialogs.py" line="220"/>
         <source>%1  %2 · back from stepping away</source>
         <translation>%1  %2 · уақытша шығып, оралды</translation>
     </message>
     <message>
-        <location filename="../views/dialogs.py" line="193"/>
+        <location filename="../views/dialogs.py" line="234"/>
         <source>Why this ticket goes first (required)</source>
         <translation>Бұл талон неге бірінші шақырылады (міндетті)</translation>
     </message>
     <message>
-        <location filename="../views/dialogs.py" line="194"/>
+        <location filename="../views/dialogs.py" line="235"/>
         <source>The reason is written into the hall&apos;s event log.</source>
         <translation>Себебі залдың оқиғалар журналына жазылады.</translation>
     </message>
     <message>
-        <location filename="../views/dialogs.py" line="200"/>
+        <location filename="../views/dialogs.py" line="241"/>
         <source>Call</source>
         <translation>Шақыру</translation>
     </message>
     <message>
-        <location filename="../views/dialogs.py" line="202"/>
+        <location filename="../views/dialogs.py" line="243"/>
         <source>Cancel</source>
         <translation>Бас тарту</translation>
     </message>
     <message>
-        <location filename="../views/dialogs.py" line="204"/>
+        <location filename="../views/dialogs.py" line="245"/>
         <source>Did not come back</source>
         <translation>Қайтып келмеді</translation>
     </message>
@@ -42,72 +42,77 @@
 <context>
     <name>CounterWindow</name>
     <message>
-        <location filename="../views/window.py" line="281"/>
+        <location filename="../views/window.py" line="292"/>
         <source>“%1” is not possible now.</source>
         <translation>Қазір «%1» мүмкін емес.</translation>
     </message>
     <message>
-        <location filename="../views/window.py" line="339"/>
+        <location filename="../views/window.py" line="369"/>
         <source>Sign in first: the call button works after that.</source>
         <translation>Алдымен жүйеге кіріңіз: шақыру түймесі содан кейін істейді.</translation>
     </message>
     <message>
-        <location filename="../views/window.py" line="379"/>
+        <location filename="../views/window.py" line="410"/>
+        <source>Nobody is waiting for %1.</source>
+        <translation>«%1» кезегінде ешкім күтіп тұрған жоқ.</translation>
+    </message>
+    <message>
+        <location filename="../views/window.py" line="412"/>
         <source>%1 did not come back: marked as a no-show.</source>
         <translation>%1 қайтып келмеді: «Келмеді» деп белгіленді.</translation>
     </message>
     <message>
-        <location filename="../views/window.py" line="383"/>
+        <location filename="../views/window.py" line="416"/>
         <source>Nobody is waiting for this counter.</source>
         <translation>Бұл терезеге ешкім күтіп тұрған жоқ.</translation>
     </message>
     <message>
-        <location filename="../views/window.py" line="388"/>
+        <location filename="../views/window.py" line="421"/>
         <source>Rating received: %1</source>
         <translation>Баға алынды: %1</translation>
     </message>
     <message>
-        <location filename="../views/window.py" line="391"/>
+        <location filename="../views/window.py" line="424"/>
         <source>%1 transferred to %2</source>
         <translation>%1 талоны бағытталды: %2</translation>
     </message>
     <message>
-        <location filename="../views/window.py" line="394"/>
+        <location filename="../views/window.py" line="427"/>
         <source>%1 has stepped away: when they are back, call them with F10.</source>
         <translation>%1 уақытша шықты: оралғанда F10 арқылы шақырыңыз.</translation>
     </message>
     <message>
-        <location filename="../views/window.py" line="518"/>
+        <location filename="../views/window.py" line="554"/>
         <source>A visitor is waiting: %1</source>
         <translation>Келуші күтіп тұр: %1</translation>
     </message>
     <message>
-        <location filename="../views/window.py" line="530"/>
+        <location filename="../views/window.py" line="566"/>
         <source>The visitor can rate the service on the keypad now.</source>
         <translation>Келуші енді қызметті бағалау пультінде бағалай алады.</translation>
     </message>
     <message>
-        <location filename="../views/window.py" line="545"/>
+        <location filename="../views/window.py" line="581"/>
         <source>The call button is not connected.</source>
         <translation>Шақыру түймесі қосылмаған.</translation>
     </message>
     <message>
-        <location filename="../views/window.py" line="546"/>
+        <location filename="../views/window.py" line="582"/>
         <source>The number display is not connected.</source>
         <translation>Нөмір таблосы қосылмаған.</translation>
     </message>
     <message>
-        <location filename="../views/window.py" line="547"/>
+        <location filename="../views/window.py" line="583"/>
         <source>The rating keypad is not connected.</source>
         <translation>Бағалау пульті қосылмаған.</translation>
     </message>
     <message>
-        <location filename="../views/window.py" line="587"/>
+        <location filename="../views/window.py" line="626"/>
         <source>Kezek: %1</source>
         <translation>Кезек: %1</translation>
     </message>
     <message>
-        <location filename="../views/window.py" line="590"/>
+        <location filename="../views/window.py" line="629"/>
         <source>No connection to the hall server. Reconnecting…</source>
         <translation>Зал серверімен байланыс жоқ. Қайта қосылуда…</translation>
     </message>
@@ -115,29 +120,47 @@
 <context>
     <name>DayPanel</name>
     <message>
-        <location filename="../views/panels.py" line="103"/>
+        <location filename="../views/panels.py" line="106"/>
         <source>My day</source>
         <translation>Менің күнім</translation>
     </message>
     <message>
-        <location filename="../views/panels.py" line="104"/>
+        <location filename="../views/panels.py" line="107"/>
         <source>Served</source>
         <translation>Қызмет көрсетілді</translation>
     </message>
     <message>
-        <location filename="../views/panels.py" line="105"/>
+        <location filename="../views/panels.py" line="108"/>
         <source>Average service</source>
         <translation>Орташа қызмет уақыты</translation>
     </message>
     <message>
-        <location filename="../views/panels.py" line="106"/>
+        <location filename="../views/panels.py" line="109"/>
         <source>No-shows</source>
         <translation>Келмегендер</translation>
     </message>
     <message>
-        <location filename="../views/panels.py" line="107"/>
+        <location filename="../views/panels.py" line="110"/>
         <source>Ratings</source>
         <translation>Бағалар</translation>
+    </message>
+</context>
+<context>
+    <name>LineDialog</name>
+    <message>
+        <location filename="../views/dialogs.py" line="162"/>
+        <source>Call the next from one line</source>
+        <translation>Бір кезектен келесісін шақыру</translation>
+    </message>
+    <message>
+        <location filename="../views/dialogs.py" line="167"/>
+        <source>%1 waiting</source>
+        <translation>%1 адам күтуде</translation>
+    </message>
+    <message>
+        <location filename="../views/dialogs.py" line="175"/>
+        <source>Cancel</source>
+        <translation>Бас тарту</translation>
     </message>
 </context>
 <context>
@@ -179,22 +202,22 @@
 <context>
     <name>QueuePanel</name>
     <message>
-        <location filename="../views/panels.py" line="62"/>
+        <location filename="../views/panels.py" line="65"/>
         <source>Queue for this counter</source>
         <translation>Осы терезенің кезегі</translation>
     </message>
     <message>
-        <location filename="../views/panels.py" line="75"/>
+        <location filename="../views/panels.py" line="78"/>
         <source>Next: %1</source>
         <translation>Келесілер: %1</translation>
     </message>
     <message>
-        <location filename="../views/panels.py" line="77"/>
+        <location filename="../views/panels.py" line="80"/>
         <source>Nobody is waiting.</source>
         <translation>Ешкім күтпейді.</translation>
     </message>
     <message>
-        <location filename="../views/panels.py" line="79"/>
+        <location filename="../views/panels.py" line="82"/>
         <source>Stepped away: %1</source>
         <translation>Уақытша шыққандар: %1</translation>
     </message>
@@ -235,17 +258,17 @@
 <context>
     <name>SupervisorNote</name>
     <message>
-        <location filename="../views/panels.py" line="181"/>
+        <location filename="../views/panels.py" line="183"/>
         <source>Read</source>
         <translation>Оқыдым</translation>
     </message>
     <message>
-        <location filename="../views/panels.py" line="186"/>
+        <location filename="../views/panels.py" line="188"/>
         <source>From the supervisor, %1</source>
         <translation>Зал әкімшісінен, %1</translation>
     </message>
     <message>
-        <location filename="../views/panels.py" line="188"/>
+        <location filename="../views/panels.py" line="190"/>
         <source>(%1 more)</source>
         <translation>(тағы %1)</translation>
     </message>

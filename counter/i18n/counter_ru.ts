@@ -4,37 +4,37 @@
 <context>
     <name>CallTicketDialog</name>
     <message>
-        <location filename="../views/dialogs.py" line="174"/>
+        <location filename="../views/dialogs.py" line="215"/>
         <source>Call a ticket</source>
         <translation>Вызвать талон</translation>
     </message>
     <message>
-        <location filename="../views/dialogs.py" line="179"/>
+        <location filename="../views/dialogs.py" line="220"/>
         <source>%1  %2 · back from stepping away</source>
         <translation>%1  %2 · вернулся после отлучки</translation>
     </message>
     <message>
-        <location filename="../views/dialogs.py" line="193"/>
+        <location filename="../views/dialogs.py" line="234"/>
         <source>Why this ticket goes first (required)</source>
         <translation>Почему этот талон идёт первым (обязательно)</translation>
     </message>
     <message>
-        <location filename="../views/dialogs.py" line="194"/>
+        <location filename="../views/dialogs.py" line="235"/>
         <source>The reason is written into the hall&apos;s event log.</source>
         <translation>Причина записывается в журнал событий зала.</translation>
     </message>
     <message>
-        <location filename="../views/dialogs.py" line="200"/>
+        <location filename="../views/dialogs.py" line="241"/>
         <source>Call</source>
         <translation>Вызвать</translation>
     </message>
     <message>
-        <location filename="../views/dialogs.py" line="202"/>
+        <location filename="../views/dialogs.py" line="243"/>
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>
     <message>
-        <location filename="../views/dialogs.py" line="204"/>
+        <location filename="../views/dialogs.py" line="245"/>
         <source>Did not come back</source>
         <translation>Не вернулся</translation>
     </message>
@@ -42,72 +42,77 @@
 <context>
     <name>CounterWindow</name>
     <message>
-        <location filename="../views/window.py" line="281"/>
+        <location filename="../views/window.py" line="292"/>
         <source>“%1” is not possible now.</source>
         <translation>«%1» сейчас невозможно.</translation>
     </message>
     <message>
-        <location filename="../views/window.py" line="339"/>
+        <location filename="../views/window.py" line="369"/>
         <source>Sign in first: the call button works after that.</source>
         <translation>Сначала войдите: кнопка вызова заработает после этого.</translation>
     </message>
     <message>
-        <location filename="../views/window.py" line="379"/>
+        <location filename="../views/window.py" line="410"/>
+        <source>Nobody is waiting for %1.</source>
+        <translation>В очереди «%1» никто не ждёт.</translation>
+    </message>
+    <message>
+        <location filename="../views/window.py" line="412"/>
         <source>%1 did not come back: marked as a no-show.</source>
         <translation>%1 не вернулся: отмечен как неявка.</translation>
     </message>
     <message>
-        <location filename="../views/window.py" line="383"/>
+        <location filename="../views/window.py" line="416"/>
         <source>Nobody is waiting for this counter.</source>
         <translation>В очереди к этому окну никого нет.</translation>
     </message>
     <message>
-        <location filename="../views/window.py" line="388"/>
+        <location filename="../views/window.py" line="421"/>
         <source>Rating received: %1</source>
         <translation>Получена оценка: %1</translation>
     </message>
     <message>
-        <location filename="../views/window.py" line="391"/>
+        <location filename="../views/window.py" line="424"/>
         <source>%1 transferred to %2</source>
         <translation>%1 направлен: %2</translation>
     </message>
     <message>
-        <location filename="../views/window.py" line="394"/>
+        <location filename="../views/window.py" line="427"/>
         <source>%1 has stepped away: when they are back, call them with F10.</source>
         <translation>%1 отложен: когда посетитель вернётся, вызовите его клавишей F10.</translation>
     </message>
     <message>
-        <location filename="../views/window.py" line="518"/>
+        <location filename="../views/window.py" line="554"/>
         <source>A visitor is waiting: %1</source>
         <translation>Посетитель ждёт: %1</translation>
     </message>
     <message>
-        <location filename="../views/window.py" line="530"/>
+        <location filename="../views/window.py" line="566"/>
         <source>The visitor can rate the service on the keypad now.</source>
         <translation>Посетитель может оценить обслуживание на пульте оценки.</translation>
     </message>
     <message>
-        <location filename="../views/window.py" line="545"/>
+        <location filename="../views/window.py" line="581"/>
         <source>The call button is not connected.</source>
         <translation>Кнопка вызова не подключена.</translation>
     </message>
     <message>
-        <location filename="../views/window.py" line="546"/>
+        <location filename="../views/window.py" line="582"/>
         <source>The number display is not connected.</source>
         <translation>Табло номера не подключено.</translation>
     </message>
     <message>
-        <location filename="../views/window.py" line="547"/>
+        <location filename="../views/window.py" line="583"/>
         <source>The rating keypad is not connected.</source>
         <translation>Пульт оценки не подключён.</translation>
     </message>
     <message>
-        <location filename="../views/window.py" line="587"/>
+        <location filename="../views/window.py" line="626"/>
         <source>Kezek: %1</source>
         <translation>Kezek: %1</translation>
     </message>
     <message>
-        <location filename="../views/window.py" line="590"/>
+        <location filename="../views/window.py" line="629"/>
         <source>No connection to the hall server. Reconnecting…</source>
         <translation>Нет связи с сервером зала. Переподключение…</translation>
     </message>
@@ -115,29 +120,47 @@
 <context>
     <name>DayPanel</name>
     <message>
-        <location filename="../views/panels.py" line="103"/>
+        <location filename="../views/panels.py" line="106"/>
         <source>My day</source>
         <translation>Мой день</translation>
     </message>
     <message>
-        <location filename="../views/panels.py" line="104"/>
+        <location filename="../views/panels.py" line="107"/>
         <source>Served</source>
         <translation>Обслужено</translation>
     </message>
     <message>
-        <location filename="../views/panels.py" line="105"/>
+        <location filename="../views/panels.py" line="108"/>
         <source>Average service</source>
         <translation>Среднее обслуживание</translation>
     </message>
     <message>
-        <location filename="../views/panels.py" line="106"/>
+        <location filename="../views/panels.py" line="109"/>
         <source>No-shows</source>
         <translation>Неявки</translation>
     </message>
     <message>
-        <location filename="../views/panels.py" line="107"/>
+        <location filename="../views/panels.py" line="110"/>
         <source>Ratings</source>
         <translation>Оценки</translation>
+    </message>
+</context>
+<context>
+    <name>LineDialog</name>
+    <message>
+        <location filename="../views/dialogs.py" line="162"/>
+        <source>Call the next from one line</source>
+        <translation>Вызвать следующего из одной очереди</translation>
+    </message>
+    <message>
+        <location filename="../views/dialogs.py" line="167"/>
+        <source>%1 waiting</source>
+        <translation>ждут: %1</translation>
+    </message>
+    <message>
+        <location filename="../views/dialogs.py" line="175"/>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
     </message>
 </context>
 <context>
@@ -179,22 +202,22 @@
 <context>
     <name>QueuePanel</name>
     <message>
-        <location filename="../views/panels.py" line="62"/>
+        <location filename="../views/panels.py" line="65"/>
         <source>Queue for this counter</source>
         <translation>Очередь к этому окну</translation>
     </message>
     <message>
-        <location filename="../views/panels.py" line="75"/>
+        <location filename="../views/panels.py" line="78"/>
         <source>Next: %1</source>
         <translation>Следующие: %1</translation>
     </message>
     <message>
-        <location filename="../views/panels.py" line="77"/>
+        <location filename="../views/panels.py" line="80"/>
         <source>Nobody is waiting.</source>
         <translation>Никто не ждёт.</translation>
     </message>
     <message>
-        <location filename="../views/panels.py" line="79"/>
+        <location filename="../views/panels.py" line="82"/>
         <source>Stepped away: %1</source>
         <translation>Отложены: %1</translation>
     </message>
@@ -235,17 +258,17 @@
 <context>
     <name>SupervisorNote</name>
     <message>
-        <location filename="../views/panels.py" line="181"/>
+        <location filename="../views/panels.py" line="183"/>
         <source>Read</source>
         <translation>Прочитано</translation>
     </message>
     <message>
-        <location filename="../views/panels.py" line="186"/>
+        <location filename="../views/panels.py" line="188"/>
         <source>From the supervisor, %1</source>
         <translation>От администратора зала, %1</translation>
     </message>
     <message>
-        <location filename="../views/panels.py" line="188"/>
+        <location filename="../views/panels.py" line="190"/>
         <source>(%1 more)</source>
         <translation>(ещё %1)</translation>
     </message>

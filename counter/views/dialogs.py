@@ -1,4 +1,4 @@
-"""Small dialogs: transfer, pause reason, a supervisor's call out of order.
+"""Small dialogs: transfer, pause reason, a supervisor's call out of order, a line to call from.
 
 Each has a classmethod `ask(...)` that returns the answer or None; tests monkeypatch it.
 """
@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from counter.state import PAUSE_REASONS, TicketInfo
+from counter.state import PAUSE_REASONS, ServiceLine, TicketInfo
 from counter.views import texts
 from counter.views.card import in_language
 from hallserver.protocol import CounterView, ServiceView
@@ -146,6 +146,47 @@ class PauseDialog(QDialog):
     def ask(cls, parent: QWidget) -> str | None:
         dialog = cls(parent)
         return dialog.reason if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+
+class LineDialog(QDialog):
+    """Call the next visitor of one line of this counter: one big button per line where someone
+    waits, with how many (keys 1-9, in the order of the queue panel)."""
+
+    def __init__(
+        self,
+        lines: Sequence[ServiceLine],
+        names: Mapping[str, str],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Call the next from one line"))
+        self.service_id: str | None = None
+        layout = QVBoxLayout(self)
+        for i, line in enumerate((line for line in lines if line.waiting), start=1):
+            name = names.get(line.service_id, line.service_id)
+            waiting = self.tr("%1 waiting").replace("%1", str(line.waiting))
+            text = f"{name} — {waiting}"
+            button = QPushButton(f"&{i}  {text}" if i <= 9 else text)
+            button.setObjectName(f"line_{line.service_id}")
+            button.setMinimumHeight(36)
+            button.setToolTip(name)
+            button.clicked.connect(lambda _=False, s=line.service_id: self._choose(s))
+            layout.addWidget(button)
+        cancel = QPushButton(self.tr("Cancel"))
+        cancel.clicked.connect(self.reject)
+        layout.addWidget(cancel)
+        self.setMinimumWidth(520)
+
+    def _choose(self, service_id: str) -> None:
+        self.service_id = service_id
+        self.accept()
+
+    @classmethod
+    def ask(
+        cls, parent: QWidget, lines: Sequence[ServiceLine], names: Mapping[str, str]
+    ) -> str | None:
+        dialog = cls(lines, names, parent)
+        return dialog.service_id if dialog.exec() == QDialog.DialogCode.Accepted else None
 
 
 @dataclass(frozen=True)

@@ -27,7 +27,10 @@ from hallserver.protocol import MessageView, OperatorDay
 
 
 class QueuePanel(QGroupBox):
-    """Waiting per service, the longest wait, and the next few tickets."""
+    """Waiting per service, the longest wait, and the next few tickets. A double click on a
+    line calls the next visitor of that line."""
+
+    line_chosen = Signal(str)  # a service id
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -39,6 +42,9 @@ class QueuePanel(QGroupBox):
         self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.table.verticalHeader().hide()
         self.table.setWordWrap(False)
+        self.table.doubleClicked.connect(
+            lambda index: self.line_chosen.emit(self.model.line(index.row()).service_id)
+        )
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)

@@ -25,7 +25,7 @@ from counter.link import CounterLink, DeviceLink
 from counter.state import Action, ConsoleState, Notice, Operator, TicketInfo
 from counter.views import texts
 from counter.views.card import TicketCard, in_language
-from counter.views.dialogs import CallTicketDialog, PauseDialog, TransferDialog
+from counter.views.dialogs import CallTicketDialog, LineDialog, PauseDialog, TransferDialog
 from counter.views.panels import DayPanel, QueuePanel, SupervisorNote
 from counter.views.sign_in import SignInPage
 from hallserver.client import OperatorSession
@@ -198,6 +198,7 @@ class CounterWindow(QMainWindow):
             self.buttons[action] = button
         actions.addStretch(1)
         self.queue_panel = QueuePanel()
+        self.queue_panel.line_chosen.connect(self.call_from_line)
         self.day_panel = DayPanel()
         top = QHBoxLayout()
         top.addWidget(self.card, 3)
@@ -271,6 +272,11 @@ class CounterWindow(QMainWindow):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
         action = QT_KEYS.get(Qt.Key(event.key()))
+        shift = event.modifiers() & Qt.KeyboardModifier.ShiftModifier
+        if action is Action.CALL_NEXT and shift and self.stack.currentWidget() is self.console_page:
+            self.choose_line()  # Shift+F1: the next of one line the operator picks
+            event.accept()
+            return
         if action is not None and self.stack.currentWidget() is self.console_page:
             self.request(action)
             event.accept()
@@ -333,6 +339,29 @@ class CounterWindow(QMainWindow):
         self.refresh()
         self.link.send(command)
 
+    def choose_line(self) -> None:
+        """Shift+F1: the operator picks one of the counter's lines to call from."""
+        if Action.CALL_NEXT not in self.state.legal_actions():
+            self.request(Action.CALL_NEXT)  # says why not, as F1 would
+            return
+        lines = self.state.queue_lines()
+        if not any(line.waiting for line in lines):
+            self.show_message(self.tr("Nobody is waiting for this counter."), "notice")
+            return
+        service_id = LineDialog.ask(self, lines, self.service_names())
+        if service_id is not None:
+            self.call_from_line(service_id)
+
+    def call_from_line(self, service_id: str) -> None:
+        """Call the next visitor of one of this counter's lines (Shift+F1, or a double click
+        on the line in the queue panel)."""
+        if Action.CALL_NEXT not in self.state.legal_actions():
+            self.request(Action.CALL_NEXT)
+            return
+        self.state.pending = Action.CALL_NEXT
+        self.refresh()
+        self.link.send(Command(Action.CALL_NEXT, service_id=service_id))
+
     def _on_sign_in_requested(self, login: str, pin: str) -> None:
         self.link.sign_in(login, pin)
 
@@ -379,7 +408,11 @@ class CounterWindow(QMainWindow):
         if outcome.ticket is not None:
             state.apply_ticket(outcome.ticket)
         self.message.hide()
-        if outcome.command.not_back and outcome.ticket is not None:
+        line = outcome.command.service_id if action is Action.CALL_NEXT else None
+        if outcome.nobody_waiting and line is not None:  # that line is empty, maybe not others
+            name = self.service_names().get(line, line)
+            self.show_message(self.tr("Nobody is waiting for %1.").replace("%1", name), "notice")
+        elif outcome.command.not_back and outcome.ticket is not None:
             text = self.tr("%1 did not come back: marked as a no-show.")
             self.show_message(text.replace("%1", outcome.ticket.view.number), "notice")
         elif outcome.nobody_waiting:

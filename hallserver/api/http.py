@@ -283,7 +283,10 @@ async def call(request: Request) -> Response:
 
         ticket: Ticket | None = await hall.run(actor, by_choice)
     else:
-        ticket = await hall.run(actor, lambda h, now: h.call_next(counter_id, now))
+        service_id = text_field(body, "service_id")  # the next of that one line, as chosen
+        ticket = await hall.run(
+            actor, lambda h, now: h.call_next(counter_id, now, service_id=service_id)
+        )
     if ticket is None:
         return Response(status_code=204)
     return ok(wire.ticket_view(ticket, hall.hall, hall.now(), base_url(request)))

@@ -204,11 +204,17 @@ OPERATIONS: dict[tuple[str, str], tuple[str, JsonObject | None, str, str | None]
         None,
     ),
     ("POST", "/counters/{counter_id}/call"): (
-        "Call the next ticket (204 when nobody waits). With ticket_id: a visitor of this counter "
-        "back from stepping away (no reason), or a supervisor's out-of-order call (reason)",
+        "Call the next ticket (204 when nobody waits). With service_id: the next of that one "
+        "line of the counter's profile (the event says chosen_service). With ticket_id: a "
+        "visitor of this counter back from stepping away (no reason), or a supervisor's "
+        "out-of-order call (reason)",
         {
             "type": "object",
-            "properties": {"ticket_id": {"type": "string"}, "reason": {"type": "string"}},
+            "properties": {
+                "ticket_id": {"type": "string"},
+                "reason": {"type": "string"},
+                "service_id": {"type": "string"},
+            },
         },
         "200",
         "Ticket",

@@ -158,9 +158,10 @@ class HallClient:
 
     # ------------------------------------------------------------------ counter work
 
-    def call_next(self, counter_id: str) -> TicketView | None:
-        """Call the next ticket for this counter; None when nobody waits for it (204)."""
-        raw = self._post(f"/counters/{_seg(counter_id)}/call")
+    def call_next(self, counter_id: str, service_id: str | None = None) -> TicketView | None:
+        """Call the next ticket for this counter (with `service_id`, of that one line of its
+        profile); None when nobody waits for it (204)."""
+        raw = self._post(f"/counters/{_seg(counter_id)}/call", _body(service_id=service_id))
         return None if raw is None else _view(TicketView.from_json, raw)
 
     def call_ticket(self, counter_id: str, ticket_id: str, reason: str) -> TicketView:

@@ -7,7 +7,7 @@ the events that describe the change. Time is always an argument.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 
 from hallserver.domain import events as ev
@@ -471,14 +471,29 @@ class Hall:
 
     # ----------------------------------------------------------------- calling
 
-    def call_next(self, counter_id: str, now: datetime) -> tuple[Ticket | None, list[Event]]:
+    def call_next(
+        self, counter_id: str, now: datetime, *, service_id: str | None = None
+    ) -> tuple[Ticket | None, list[Event]]:
+        """The next visitor for this counter; with `service_id`, the next of that one line of
+        its profile, as the operator chose (the event says so: `chosen_service`)."""
         counter = self._ready_counter(counter_id)
+        chooser = counter
+        if service_id is not None:
+            service = self.service(service_id)
+            if service.id not in counter.profile:
+                raise InvalidInput(
+                    f"counter {counter.number} does not serve {service.name.en}",
+                    code="counter_not_serving",
+                )
+            # that line alone, as a main one: the operator chose it, its target wait aside
+            chooser = replace(counter, profile={service.id: Level.MAIN})
         pick = self.policy.pick(
-            self.lanes, counter, self.services, now, self.catalogue.priority_streak_cap
+            self.lanes, chooser, self.services, now, self.catalogue.priority_streak_cap
         )
         if pick is None:
             return None, []
-        return pick.ticket, [self._call(counter, pick, now, reason=None)]
+        chosen = pick.ticket.service if service_id is not None else None
+        return pick.ticket, [self._call(counter, pick, now, reason=None, chosen_service=chosen)]
 
     def call_ticket(
         self, counter_id: str, ticket_id: str, reason: str, now: datetime
@@ -518,7 +533,15 @@ class Hall:
             )
         return counter
 
-    def _call(self, counter: Counter, pick: Pick, now: datetime, reason: str | None) -> Event:
+    def _call(
+        self,
+        counter: Counter,
+        pick: Pick,
+        now: datetime,
+        reason: str | None,
+        *,
+        chosen_service: ServiceId | None = None,
+    ) -> Event:
         ticket = pick.ticket
         returned = pick.why is Why.RETURNED  # not in a queue: they were called in their turn
         ahead_of_it = not returned and self._earlier_eligible(ticket, counter, now)
@@ -530,18 +553,18 @@ class Hall:
             counter.priority_streak += 1
         elif pick.why in (Why.LONGEST_WAIT, Why.BACKUP):
             counter.priority_streak = 0
-        return Event(
-            ev.TICKET_CALLED,
-            {
-                "ticket": ticket.to_json(),
-                "counter_id": counter.id,
-                "counter_number": counter.number,
-                "why": pick.why.value,
-                "reason": reason,
-                "out_of_order": ahead_of_it,
-                "wait_s": int((now - ticket.issued_at).total_seconds()),
-            },
-        )
+        data: JsonObject = {
+            "ticket": ticket.to_json(),
+            "counter_id": counter.id,
+            "counter_number": counter.number,
+            "why": pick.why.value,
+            "reason": reason,
+            "out_of_order": ahead_of_it,
+            "wait_s": int((now - ticket.issued_at).total_seconds()),
+        }
+        if chosen_service is not None:  # the operator called from this one line of theirs
+            data["chosen_service"] = chosen_service
+        return Event(ev.TICKET_CALLED, data)
 
     def _earlier_eligible(self, ticket: Ticket, counter: Counter, now: datetime) -> bool:
         """Whether someone who came before `ticket` and whom this counter serves now is passed

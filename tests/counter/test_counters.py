@@ -15,6 +15,7 @@ from counter.commands import Failure
 from counter.state import Action
 from counter.views.dialogs import (
     CallTicketDialog,
+    LineDialog,
     OutOfOrderCall,
     PauseDialog,
     TransferChoice,
@@ -363,3 +364,36 @@ def test_the_card_shows_an_appointments_time_on_the_halls_clock(qtbot: QtBot) ->
     card.show_state(state, {}, "en", now)
     first_line = card.details.text().splitlines()[0]  # "Appointment at 10:00", in any language
     assert first_line.endswith("10:00"), first_line
+
+
+def test_the_operator_calls_the_next_of_one_line_by_shift_f1_or_a_double_click(
+    qtbot: QtBot, live_server: LiveServer, console: ConsoleFactory, monkeypatch
+) -> None:
+    window = console("c1", language="ru")  # ID cards, passports, signatures; address backup
+    _open(qtbot, window)
+    card, passport = issue(live_server, "id-card"), issue(live_server, "passport")
+    qtbot.waitUntil(lambda: len(window.state.waiting) == 2)
+    offered: list[list[tuple[str, int]]] = []
+
+    def ask(cls, parent, lines, names):
+        offered.append([(line.service_id, line.waiting) for line in lines])
+        return "passport"
+
+    monkeypatch.setattr(LineDialog, "ask", classmethod(ask))
+    qtbot.keyClick(window, Qt.Key.Key_F1, Qt.KeyboardModifier.ShiftModifier)
+    qtbot.waitUntil(lambda: window.state.pending is None and window.state.current is not None)
+    assert window.card.shown_number == passport.number  # though the ID card came first
+    assert ("passport", 1) in offered[0] and ("id-card", 1) in offered[0]
+    press(qtbot, window, "F5")
+    model = window.queue_panel.model
+    rows = {model.line(r).service_id: r for r in range(model.rowCount())}
+    table = window.queue_panel.table
+    table.doubleClicked.emit(model.index(rows["digital-signature"], 0))  # an empty line
+    qtbot.waitUntil(lambda: window.state.pending is None)
+    assert window.message.text() == "В очереди «ЭЦП (электронная цифровая подпись)» никто не ждёт."
+    assert window.state.current is None and not window.state.nobody_waiting  # others still wait
+    table.doubleClicked.emit(model.index(rows["id-card"], 0))
+    qtbot.waitUntil(lambda: window.card.shown_number == card.number)
+    staff = {"Authorization": f"Bearer {live_server.tokens['supervisor']}"}
+    called = httpx.get(f"{live_server.api}/tickets/{card.id}", headers=staff).json()
+    assert called["status"] == "called" and called["counter_id"] == "c1"

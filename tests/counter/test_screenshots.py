@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from pytestqt.qtbot import QtBot
 
-from counter.views.dialogs import CallTicketDialog, PauseDialog, TransferDialog
+from counter.views.dialogs import CallTicketDialog, LineDialog, PauseDialog, TransferDialog
 from hallserver.client import HallClient
 from tests.conftest import LiveServer
 from tests.counter.conftest import ConsoleFactory, press, shoot
@@ -86,6 +86,9 @@ def test_screenshots_of_every_state(
         "pause": PauseDialog(window),
         "call-out-of-order": CallTicketDialog(
             window.state.next_tickets(5), window.service_names(), parent=window
+        ),
+        "call-from-line": LineDialog(
+            window.state.queue_lines(), window.service_names(), parent=window
         ),
     }
     for name, dialog in dialogs.items():

@@ -581,3 +581,22 @@ def test_with_no_counter_open_the_estimate_counts_the_paused_ones_coming_back(
     assert estimate() == one_counter / 2
     hall.open_counter("c3", T0)  # one open: the estimate is that one's, not the paused one's
     assert estimate() == one_counter
+
+
+def test_an_operator_calls_the_next_of_one_line_and_the_event_says_so(hall: Hall) -> None:
+    open_counter(hall, "c2")  # births main, ID cards backup
+    birth = hall.issue("birth", T0)[0].ticket
+    card = hall.issue("id-card", T0 + timedelta(minutes=1))[0].ticket
+    later = T0 + timedelta(minutes=2)
+    with pytest.raises(InvalidInput, match="does not serve Land"):
+        hall.call_next("c2", later, service_id="land")
+    with pytest.raises(NotFound):
+        hall.call_next("c2", later, service_id="passport")
+    called, events = hall.call_next("c2", later, service_id="id-card")  # before its target
+    assert called is card and events[0].data["chosen_service"] == "id-card"
+    assert events[0].data["why"] == "longest_wait"
+    assert events[0].data["out_of_order"] is True  # the birth visitor came first: not silent
+    hall.no_show(card.id, later)
+    assert hall.call_next("c2", later, service_id="id-card") == (None, [])  # nobody left there
+    called, events = hall.call_next("c2", later)
+    assert called is birth and "chosen_service" not in events[0].data

@@ -330,7 +330,14 @@ class QueueMachine(RuleBasedStateMachine):
             assert not skipped, (
                 f"{counter_id} called {ticket_json['number']} ahead of {[w.id for w in skipped]}"
             )
-            assert (ticket_id, why) == model_pick(before, self.hall, counter_id)
+            chosen = data.get("chosen_service")
+            if chosen is None:
+                assert (ticket_id, why) == model_pick(before, self.hall, counter_id)
+            else:  # the operator chose one line: the rules, over that line alone, as a main one
+                assert chosen == called.service
+                line = {ServiceId(str(chosen)): Level.MAIN}
+                only = dataclasses.replace(before, profiles={**before.profiles, counter_id: line})
+                assert (ticket_id, why) == model_pick(only, self.hall, counter_id)
 
         # The event's out_of_order flag means: someone who came earlier and whom this counter
         # serves now still waits. Not served yet: a backup line before its target wait (unless
@@ -603,6 +610,22 @@ class QueueMachine(RuleBasedStateMachine):
             to = to if how == "transfer_to_counter" else None
             self.apply(
                 lambda: hall.transfer(current, service, self.now, to_counter=to, by_counter=counter)
+            )
+
+    @rule(counter=counters, service=services_or_unknown, how=seeing_off)
+    def call_from_line(self, counter: str, service: str, how: str) -> None:
+        """The operator calls the next of one line of theirs (or of one they do not serve)."""
+        self.see_off(counter, how)
+        before, events = self.apply(
+            lambda: self.hall.call_next(counter, self.now, service_id=service)
+        )
+        if events == []:
+            line = {ServiceId(service): Level.MAIN}
+            only = dataclasses.replace(
+                before, profiles={**before.profiles, CounterId(counter): line}
+            )
+            assert model_pick(only, self.hall, CounterId(counter)) is None, (
+                f"{counter} found nobody in {service}, yet someone waits there for it"
             )
 
     @rule(counter=counters, how=seeing_off)

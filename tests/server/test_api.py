@@ -755,3 +755,29 @@ def test_a_supervisor_at_a_counter_lets_go_a_visitor_who_stepped_away_from_anoth
     assert refused.status_code == 403 and refused.json()["error"] == "other_counter"
     gone = http.post(f"/tickets/{ticket['id']}/no-show", headers=bearer(at_c2))
     assert gone.status_code == 200 and gone.json()["status"] == "no_show"
+
+
+def test_a_counter_calls_the_next_of_one_line_of_its_profile(
+    http: httpx.Client, live_server: LiveServer
+) -> None:
+    operator = bearer(open_counter(live_server, "c1"))  # ID cards, passports, signatures
+    card = issue(http, live_server)  # an ID card, first
+    passport = http.post(
+        "/tickets", json={"service_id": "passport"}, headers=bearer(live_server.tokens["kiosk"])
+    ).json()
+    for body, status, code in (
+        ({"service_id": "land-plot"}, 422, "counter_not_serving"),
+        ({"service_id": "no-such"}, 404, "service_not_found"),
+        ({"service_id": 7}, 422, "bad_field"),
+    ):
+        refused = http.post("/counters/c1/call", json=body, headers=operator)
+        assert (refused.status_code, refused.json()["error"]) == (status, code), body
+    assert http.get(f"/tickets/{card['id']}").json()["status"] == "waiting"
+    with live_events(live_server) as stream:
+        called = http.post("/counters/c1/call", json={"service_id": "passport"}, headers=operator)
+        event = json.loads(stream.recv(timeout=5))
+    assert called.status_code == 200 and called.json()["number"] == passport["number"]
+    assert event["data"]["chosen_service"] == "passport" and event["data"]["out_of_order"] is True
+    http.post(f"/tickets/{passport['id']}/no-show", headers=operator)
+    empty = http.post("/counters/c1/call", json={"service_id": "passport"}, headers=operator)
+    assert empty.status_code == 204
