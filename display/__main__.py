@@ -9,7 +9,7 @@ import sys
 from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
@@ -18,6 +18,9 @@ from display.config import ConfigError, DisplayConfig, from_env, from_toml, spli
 from display.voice import QuietHours, VoiceSettings
 from hallserver.cli_parser import Parser
 from hallserver.client import ClientError, Enrollment
+
+if TYPE_CHECKING:  # Qt is imported once a window is wanted: --help stays quick
+    from PySide6.QtGui import QImage
 
 log = logging.getLogger(__name__)
 
@@ -49,6 +52,9 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--quiet-hours", help="no voice in these hours, e.g. 20:00-08:00")
     p.add_argument("--clips", type=Path, help="the voice clip set folder (kezek voice build)")
     p.add_argument("--wav-dir", type=Path, help="also write every announcement as a WAV here")
+    p.add_argument(
+        "--slides", type=Path, help="a folder of PNG/JPEG pictures shown between the lines' pages"
+    )
     p.add_argument("--window", metavar="WxH", help="a window of this size instead of full screen")
     return p
 
@@ -88,6 +94,7 @@ def load_config(args: argparse.Namespace) -> DisplayConfig:
             ("columns", "columns"),
             ("clips", "clips"),
             ("wav_dir", "wav_dir"),
+            ("slides", "slides"),
         ):
             if getattr(args, flag) is not None:
                 changes[key] = getattr(args, flag)
@@ -189,6 +196,20 @@ def main(argv: list[str]) -> int:
     return run(replace(config, voice=voice), url, token, size)
 
 
+def _slides(folder: Path | None) -> list[QImage] | None:
+    """The hall's slides (none without a folder); None, said on stderr, when they cannot be
+    shown. Read once the application exists: Qt's picture formats are its plugins."""
+    if folder is None:
+        return []
+    from display.slides import SlidesError, load_slides
+
+    try:
+        return load_slides(folder)
+    except SlidesError as exc:
+        _say(f"kezek display: {exc}", file=sys.stderr)
+        return None
+
+
 def run(config: DisplayConfig, url: str, token: str | None, size: tuple[int, int] | None) -> int:
     from PySide6.QtWidgets import QApplication
 
@@ -209,6 +230,9 @@ def run(config: DisplayConfig, url: str, token: str | None, size: tuple[int, int
     if orientation == "auto":
         orientation = "portrait" if height > width else "landscape"
     board = Board(zone=config.zone)
+    slides = _slides(config.slides)
+    if slides is None:
+        return 2
 
     def hall_now() -> datetime:
         tz = ZoneInfo(board.hall.timezone) if board.hall else None
@@ -240,6 +264,7 @@ def run(config: DisplayConfig, url: str, token: str | None, size: tuple[int, int
         languages=config.languages,
         switch_s=config.switch_s,
         blink_s=config.blink_s,
+        slides=slides,
     )
     link = HallLink(
         url, token, window, heartbeat_s=config.heartbeat_s, heartbeat_detail=lambda: detail

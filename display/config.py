@@ -63,6 +63,7 @@ class DisplayConfig:
     wav_dir: Path | None = None
     fullscreen: bool = True
     heartbeat_s: float = 30.0
+    slides: Path | None = None  # a folder of the hall's pictures, shown between the lines' pages
 
     def __post_init__(self) -> None:
         _languages(self.languages, "languages")
@@ -112,6 +113,7 @@ def from_mapping(raw: Mapping[str, object], base: Path | None = None) -> Display
         "voice",
         "fullscreen",
         "heartbeat_s",
+        "slides",
     }
     unknown = sorted(set(raw) - known)
     if unknown:
@@ -152,6 +154,11 @@ def from_mapping(raw: Mapping[str, object], base: Path | None = None) -> Display
         if voice_raw.get(key):
             path = Path(str(voice_raw[key])).expanduser()
             paths[key] = path if path.is_absolute() or base is None else base / path
+    if raw.get("slides"):
+        slides = Path(str(raw["slides"])).expanduser()
+        config = replace(
+            config, slides=slides if slides.is_absolute() or base is None else base / slides
+        )
     if "clips" in paths:
         config = replace(config, clips=paths["clips"])
     if "wav_dir" in paths:

@@ -1,4 +1,5 @@
-"""How many wait for each service and about how long; pages through when they don't all fit."""
+"""How many wait for each service and about how long; pages through when they don't all fit, and
+through the hall's own slides after them."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ import math
 from collections.abc import Sequence
 
 from PySide6.QtCore import QEvent, QRectF, Qt
-from PySide6.QtGui import QFontMetricsF, QPainter, QPaintEvent
+from PySide6.QtGui import QFontMetricsF, QImage, QPainter, QPaintEvent
 from PySide6.QtWidgets import QWidget
 
 from display.board import text_in
@@ -18,14 +19,18 @@ class LinesPanel(QWidget):
     """Renders the zone's lines: service name, people waiting, the estimate for a new ticket.
 
     Rows are `row_height` pixels; when there are more rows than fit, `next_page()` (driven
-    by the window's timer) shows the next page.
+    by the window's timer) shows the next page. The hall's slides, if it has any, take turns
+    after the lines' pages, each for one page's time, scaled to the panel.
     """
 
-    def __init__(self, row_height: int, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, row_height: int, parent: QWidget | None = None, slides: Sequence[QImage] = ()
+    ) -> None:
         super().__init__(parent)
         self.row_height = row_height
         self.lang = "kk"
         self.rows: Sequence[tuple[ServiceView, QueueEntry]] = ()
+        self.slides = list(slides)
         self.page = 0
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
 
@@ -40,8 +45,18 @@ class LinesPanel(QWidget):
         return max(1, int((self.height() - self._title_height()) // self.row_height))
 
     @property
-    def pages(self) -> int:
+    def line_pages(self) -> int:
         return max(1, math.ceil(len(self.rows) / self.per_page))
+
+    @property
+    def pages(self) -> int:
+        return self.line_pages + len(self.slides)
+
+    @property
+    def slide(self) -> QImage | None:
+        """The slide shown now, or None while the lines are."""
+        index = self.page - self.line_pages
+        return self.slides[index] if 0 <= index < len(self.slides) else None
 
     def next_page(self) -> None:
         if self.pages > 1:
@@ -69,13 +84,25 @@ class LinesPanel(QWidget):
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
         painter.fillRect(self.rect(), paint.PANEL)
+        slide = self.slide
+        if slide is not None:  # whole, as large as the panel allows, in its middle
+            scaled = slide.scaled(
+                self.size(),
+                Qt.AspectRatioMode.KeepAspectRatio,
+                Qt.TransformationMode.SmoothTransformation,
+            )
+            painter.drawImage(
+                (self.width() - scaled.width()) // 2, (self.height() - scaled.height()) // 2, scaled
+            )
+            painter.end()
+            return
         w = float(self.width())
         title_h = self._title_height()
         pad = 24.0
         painter.setPen(paint.TEXT)
         title = self.tr("Waiting now")
-        if self.pages > 1:
-            title += f"   {self.page + 1}/{self.pages}"
+        if self.line_pages > 1:
+            title += f"   {self.page + 1}/{self.line_pages}"
         # smaller in a slim panel rather than cut, and the page marker with it
         painter.setFont(paint.font(paint.fit_pixel_size(title, w - 2 * pad, title_h * 0.46), True))
         painter.drawText(QRectF(pad, 0, w - 2 * pad, title_h), Qt.AlignmentFlag.AlignVCenter, title)

@@ -11,7 +11,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from PySide6.QtCore import QCoreApplication, QTimer, QTranslator
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtGui import QImage, QResizeEvent
 from PySide6.QtWidgets import QWidget
 
 from display.board import Board
@@ -69,6 +69,7 @@ class DisplayWindow(QWidget):
         switch_s: float = 15.0,
         blink_s: float = 6.0,
         page_s: float = 8.0,
+        slides: Sequence[QImage] = (),
         clock: Callable[[], float] = time.monotonic,
         wall_clock: Callable[[], datetime] = lambda: datetime.now(UTC),
         translations: Translations | None = None,
@@ -100,7 +101,7 @@ class DisplayWindow(QWidget):
             clock=clock,
             parent=self,
         )
-        self.lines_panel = LinesPanel(row_height=86, parent=self)
+        self.lines_panel = LinesPanel(row_height=86, parent=self, slides=slides)
         self.ticker = TickerBar(self)
         self.online = False
 

@@ -15,6 +15,10 @@ from display.__main__ import main
         (["--server", "http://127.0.0.1:1", "--quiet-hours", "8-20"], "HH:MM-HH:MM"),
         (["--server", "http://127.0.0.1:1", "--lang", "de"], "use some of kk, ru, en"),
         (["--", "--server", "http://127.0.0.1:1", "--counters", "one"], "counter numbers"),
+        (
+            ["--server", "http://127.0.0.1:1", "--window", "800x600", "--slides", "/no/such"],
+            "slides: /no/such is not a folder; give one with PNG or JPEG pictures",
+        ),
     ],
 )
 def test_bad_input_exits_with_one_line_that_says_what_to_fix(
@@ -23,3 +27,21 @@ def test_bad_input_exits_with_one_line_that_says_what_to_fix(
     assert main([*argv, "--voice", "off"]) == 2
     err = capsys.readouterr().err.strip()
     assert says in err and "\n" not in err
+
+
+def test_a_slides_folder_with_no_picture_in_it_is_refused(
+    tmp_path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "notes.txt").write_text("not a picture", encoding="utf-8")
+    (tmp_path / "broken.png").write_bytes(b"not a PNG either")
+    argv = ["--server", "http://127.0.0.1:1", "--window", "800x600", "--slides", str(tmp_path)]
+    assert main([*argv, "--voice", "off"]) == 2
+    err = capsys.readouterr().err.strip()
+    assert err == f"kezek display: slides: {tmp_path} holds no PNG or JPEG picture that can be read"
+
+
+def test_the_settings_file_names_a_slides_folder_beside_it(tmp_path) -> None:
+    from display.config import from_toml
+
+    (tmp_path / "display.toml").write_text('slides = "pictures"\n', encoding="utf-8")
+    assert from_toml(tmp_path / "display.toml").slides == tmp_path / "pictures"

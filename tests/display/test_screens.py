@@ -123,3 +123,58 @@ def test_the_offline_banner_is_discreet_and_the_calls_stay(
     window.grab().save(str(screenshots / "offline-banner-ru.png"))
     assert window.header.offline and window.calls_panel.calls
     assert window.header.offline_text() == "Нет связи с сервером: показаны последние данные"
+
+
+def test_the_halls_slides_take_turns_with_the_lines_and_never_cover_a_call(
+    qtbot: QtBot,
+    hall_state: tuple[Snapshot, list[ServiceView]],
+    screenshots: Path,
+    tmp_path: Path,
+) -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QColor, QFont, QPainter
+
+    from display.slides import load_slides
+
+    for name, colour, text in (
+        ("1-hours.png", "#0b5cad", "Сенбі 09:00–13:00"),
+        ("2-booking.png", "#137a3a", "Онлайн жазылу: /book"),
+    ):
+        picture = QImage(800, 1000, QImage.Format.Format_RGB32)
+        picture.fill(QColor(colour))
+        painter = QPainter(picture)
+        painter.setPen(QColor("white"))
+        painter.setFont(QFont("DejaVu Sans", 56, QFont.Weight.Bold))
+        painter.drawText(
+            picture.rect(), Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, text
+        )
+        painter.end()
+        picture.save(str(tmp_path / name))
+    (tmp_path / "readme.txt").write_text("not a slide", encoding="utf-8")
+    slides = load_slides(tmp_path)
+    assert len(slides) == 2
+
+    snapshot, services = hall_state
+    window = DisplayWindow(
+        Board(), None, orientation="landscape", languages=("kk",), switch_s=0, slides=slides
+    )
+    qtbot.addWidget(window)
+    window.resize(1920, 1080)
+    window.on_services_received(services)
+    window.on_snapshot_received(snapshot)
+    window.on_online_changed(True)
+    window.show()
+    qtbot.waitExposed(window)
+    panel = window.lines_panel
+    assert panel.pages == panel.line_pages + 2 and panel.slide is None
+    for _ in range(panel.line_pages):
+        panel.next_page()
+    assert panel.slide is slides[0]
+    window.grab().save(str(screenshots / "slides-kk.png"))
+    middle = panel.grab().toImage().pixelColor(panel.width() // 2, 8 + panel.height() // 10)
+    assert middle.name() == "#0b5cad", "the slide fills the lines' panel"
+    assert window.calls_panel.calls and window.calls_panel.isVisible()  # the calls stay
+    panel.next_page()
+    assert panel.slide is slides[1]
+    panel.next_page()
+    assert panel.page == 0 and panel.slide is None  # and the lines come back
