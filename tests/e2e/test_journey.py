@@ -310,6 +310,9 @@ def serve_finish_and_rate(qtbot: QtBot, t: Terminals, ticket_id: str) -> None:
     qtbot.waitUntil(lambda: console.awaiting_rating == ticket_id, timeout=10_000)
     t.keypad.press(Grade.EXCELLENT)
     qtbot.waitUntil(lambda: console.awaiting_rating is None, timeout=10_000)
+    # the press only hands the rating to the console's worker: wait until the hall has it
+    url = f"{console.link.server_url}/api/v1/tickets/{ticket_id}"
+    qtbot.waitUntil(lambda: httpx.get(url).json()["rating"] == "excellent", timeout=10_000)
 
 
 def the_report_shows(hall: Hall, ticket_id: str) -> Visit:
