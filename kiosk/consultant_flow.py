@@ -1,13 +1,19 @@
-"""Consultant mode in plain Python: find a service, advise, issue for a visitor, undo a mistake."""
+"""Consultant mode in plain Python: find a service, advise, issue for a visitor, undo a mistake,
+print a lost ticket again."""
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 
 from hallserver.iin import iin_problem
 from hallserver.protocol import ServiceView, TicketView
 from kiosk.flow import BOOKING_ALPHABET, BOOKING_CODE_LENGTH, PRIORITIES, IssueRequest
 from kiosk.hallstate import HallState
+
+TICKET_NUMBER = re.compile(r"[A-Z][0-9]{3,4}")
+# a Russian or Kazakh keyboard types these Cyrillic letters for the Latin prefixes they look like
+LOOKALIKES = str.maketrans("АВЕКМНОРСТХУ", "ABEKMHOPCTXY")
 
 
 class ConsultantFlow:
@@ -27,6 +33,7 @@ class ConsultantFlow:
         self.problem_at: datetime | None = None  # the time it names (opens again at …)
         self.busy = False
         self.online = False
+        self.copied: str | None = None  # the number of the copy just printed
 
     def results(self) -> list[ServiceView]:
         if not self.query.strip():
@@ -88,6 +95,29 @@ class ConsultantFlow:
         self.busy = True
         return request
 
+    def copy_request(self, entry: str) -> str | None:
+        """The id of today's ticket to print again for a visitor who lost it (its number, such
+        as A017, typed in either alphabet), or None with `problem` set."""
+        number = entry.strip().upper().translate(LOOKALIKES)
+        self.problem = None
+        self.copied = None
+        hall = self.state.hall
+        if not TICKET_NUMBER.fullmatch(number):
+            self.problem = "number_format"
+        elif not self.online or hall is None:
+            self.problem = "offline"
+        elif not self.print_here:
+            self.problem = "no_printing"
+        if self.problem is not None:
+            return None
+        assert hall is not None
+        self.busy = True
+        return f"{hall.day.replace('-', '')}-{number}"
+
+    def copy_printed(self, ticket: TicketView) -> None:
+        self.busy = False
+        self.copied = ticket.number
+
     def ticket_issued(self, ticket: TicketView) -> None:
         self.busy = False
         self.issued.insert(0, ticket)
@@ -101,5 +131,6 @@ class ConsultantFlow:
 
     def refused(self, code: str, at: datetime | None = None) -> None:
         self.busy = False
+        self.copied = None
         self.problem = code
         self.problem_at = at

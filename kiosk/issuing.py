@@ -7,7 +7,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import cast
 
-from hallserver.client import ClientError, HallClient
+from hallserver.client import ClientError, HallClient, HallRefused
 from hallserver.protocol import ServiceView, Text, TicketView
 from hardware.errors import HardwareError
 from hardware.printer import PrinterStatus, TicketPrinter
@@ -35,6 +35,7 @@ class SlipWords:
 
     next_step: str
     late_note: str = ""
+    copy_note: str = ""  # a copy printed again for a visitor who lost the ticket
 
 
 def make_slip(
@@ -52,6 +53,7 @@ def make_slip(
     name: Text = service.name if service is not None else {"kk": ticket.service_id}
     second = SECOND_LANGUAGE.get(language, "ru")
     footer = (words.late_note,) if words.late_note else ()
+    header = (words.copy_note,) if words.copy_note else ()  # a copy says so first
     return TicketSlip(
         hall_name=text_in(hall_name, language),
         service_name=text_in(name, language),
@@ -64,6 +66,7 @@ def make_slip(
         next_step=words.next_step,
         language=cast(Language, language if language in ("kk", "ru", "en") else "kk"),
         appointment_at=ticket.appointment_at,
+        header_lines=header,
         footer_lines=footer,
         documents=tuple(text_in(d, language) for d in service.documents)
         if documents and service is not None
@@ -121,6 +124,34 @@ class Issuer:
             return Issued(ticket, error.code)
         if self.reported not in (None, "online", "paper_near_end"):
             self.report("online")
+        return Issued(ticket, None)
+
+    def print_copy(
+        self,
+        ticket_id: str,
+        services: Mapping[str, ServiceView],
+        hall_name: Text,
+        words: Callable[[TicketView], SlipWords],
+    ) -> Issued:
+        """A lost ticket printed again, as it stands now (place in the queue, wait), marked as a
+        copy, in the language it was issued in. Raises ClientError when the server does not know
+        it or it is no longer in the queue; a printer fault comes back in `Issued`."""
+        ticket = self.client.ticket(ticket_id)
+        if ticket.status not in ("waiting", "called", "postponed"):
+            raise HallRefused(
+                409, "ticket_closed", f"{ticket.number} is {ticket.status}: no copy is needed"
+            )
+        if self.printer is None:
+            return Issued(ticket, "printer_offline")
+        slip = make_slip(
+            ticket, services, hall_name, words(ticket), ticket.language, documents=self.documents
+        )
+        try:
+            self.printer.print_ticket(slip)
+        except HardwareError as error:
+            log.warning("copy of %s did not print: %s", ticket.number, error.detail)
+            self.report(SERVER_PRINTER_STATE.get(error.code, "offline"), error.detail)
+            return Issued(ticket, error.code)
         return Issued(ticket, None)
 
     def heartbeat(self) -> str:

@@ -200,132 +200,167 @@
 <context>
     <name>ConsultantWindow</name>
     <message>
-        <location filename="../views/consultant.py" line="223"/>
+        <location filename="../views/consultant.py" line="254"/>
         <source>No connection to the hall server. Reconnecting…</source>
         <translation>Зал серверімен байланыс жоқ. Қайта қосылып жатыр…</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="227"/>
+        <location filename="../views/consultant.py" line="258"/>
         <source>Consultant sign-in</source>
         <translation>Кеңесшінің кіруі</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="228"/>
+        <location filename="../views/consultant.py" line="259"/>
         <source>Your consultant token</source>
         <translation>Кеңесші токеніңіз</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="232"/>
+        <location filename="../views/consultant.py" line="263"/>
         <source>Sign in</source>
         <translation>Кіру</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="260"/>
+        <location filename="../views/consultant.py" line="291"/>
         <source>Choose a service first.</source>
         <translation>Алдымен қызметті таңдаңыз.</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="261"/>
+        <location filename="../views/consultant.py" line="292"/>
         <source>Write why the visitor has priority: it is recorded.</source>
         <translation>Келушінің неге кезексіз екенін жазыңыз: ол тіркеледі.</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="262"/>
+        <location filename="../views/consultant.py" line="293"/>
         <source>No connection to the hall server.</source>
         <translation>Зал серверімен байланыс жоқ.</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="263"/>
+        <location filename="../views/consultant.py" line="294"/>
         <source>Please wait…</source>
         <translation>Күте тұрыңыз…</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="264"/>
+        <location filename="../views/consultant.py" line="295"/>
         <source>This token is not a consultant&apos;s.</source>
         <translation>Бұл токен кеңесшіге тиесілі емес.</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="285"/>
+        <location filename="../views/consultant.py" line="296"/>
+        <source>A ticket&apos;s number is its letter and digits, such as A017.</source>
+        <translation>Талон нөмірі — әрпі мен цифрлары, мысалы A017.</translation>
+    </message>
+    <message>
+        <location filename="../views/consultant.py" line="297"/>
+        <source>Turn on “Print the ticket here” to print a copy.</source>
+        <translation>Көшірмесін басу үшін «Талонды осында басып шығару» батырмасын қосыңыз.</translation>
+    </message>
+    <message>
+        <location filename="../views/consultant.py" line="298"/>
+        <source>There is no ticket with this number today.</source>
+        <translation>Бүгін мұндай нөмірлі талон жоқ.</translation>
+    </message>
+    <message>
+        <location filename="../views/consultant.py" line="300"/>
+        <source>This ticket is no longer in the queue: a copy is not needed.</source>
+        <translation>Бұл талон енді кезекте емес: көшірмесі қажет емес.</translation>
+    </message>
+    <message>
+        <location filename="../views/consultant.py" line="322"/>
         <source>Signed in: {name}</source>
         <translation>Кірген: {name}</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="293"/>
+        <location filename="../views/consultant.py" line="330"/>
         <source>Sign out</source>
         <translation>Шығу</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="322"/>
+        <location filename="../views/consultant.py" line="359"/>
         <source>Find a service (any language)</source>
         <translation>Қызметті іздеу (кез келген тілде)</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="352"/>
+        <location filename="../views/consultant.py" line="389"/>
         <source>Nobody is waiting: the visitor will be called soon</source>
         <translation>Күтіп тұрған ешкім жоқ: келушіні жақында шақырады</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="354"/>
+        <location filename="../views/consultant.py" line="391"/>
         <source>Waiting: {n}, about {m} min</source>
         <translation>Күтуде: {n}, шамамен {m} мин</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="369"/>
+        <location filename="../views/consultant.py" line="406"/>
         <source>Priority</source>
         <translation>Кезексіз</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="374"/>
+        <location filename="../views/consultant.py" line="411"/>
         <source>None</source>
         <translation>Жоқ</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="391"/>
+        <location filename="../views/consultant.py" line="428"/>
         <source>Why (recorded)</source>
         <translation>Себебі (тіркеледі)</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="393"/>
+        <location filename="../views/consultant.py" line="430"/>
         <source>Visitor&apos;s language</source>
         <translation>Келушінің тілі</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="416"/>
+        <location filename="../views/consultant.py" line="453"/>
         <source>Print the ticket here</source>
         <translation>Талонды осында басып шығару</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="418"/>
+        <location filename="../views/consultant.py" line="455"/>
         <source>Only show the number</source>
         <translation>Тек нөмірін көрсету</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="410"/>
+        <location filename="../views/consultant.py" line="447"/>
         <source>Issue a ticket</source>
         <translation>Талон беру</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="428"/>
+        <location filename="../views/consultant.py" line="466"/>
         <source>Check in an appointment: IIN or booking code</source>
         <translation>Жазылуды растау: ЖСН немесе жазылу коды</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="433"/>
+        <location filename="../views/consultant.py" line="471"/>
         <source>Check in</source>
         <translation>Растау</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="442"/>
+        <location filename="../views/consultant.py" line="476"/>
+        <source>A lost ticket: its number, for a copy</source>
+        <translation>Жоғалған талон: көшірмесі үшін нөмірі</translation>
+    </message>
+    <message>
+        <location filename="../views/consultant.py" line="481"/>
+        <source>Print a copy</source>
+        <translation>Көшірмесін басу</translation>
+    </message>
+    <message>
+        <location filename="../views/consultant.py" line="493"/>
+        <source>A copy of {number} is printed.</source>
+        <translation>{number} талонының көшірмесі басылды.</translation>
+    </message>
+    <message>
+        <location filename="../views/consultant.py" line="501"/>
         <source>Tickets issued here</source>
         <translation>Осында берілген талондар</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="445"/>
+        <location filename="../views/consultant.py" line="504"/>
         <source>cancelled</source>
         <translation>болдырылмады</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="452"/>
+        <location filename="../views/consultant.py" line="511"/>
         <source>Cancel (mistake)</source>
         <translation>Болдырмау (қате)</translation>
     </message>
@@ -516,6 +551,11 @@
     </message>
     <message>
         <location filename="../views/citizen.py" line="744"/>
+        <source>COPY of a lost ticket</source>
+        <translation>ЖОҒАЛҒАН ТАЛОННЫҢ КӨШІРМЕСІ</translation>
+    </message>
+    <message>
+        <location filename="../views/citizen.py" line="745"/>
         <source>You came more than 10 minutes after your appointment, so you join the general queue.</source>
         <translation>Сіз жазылу уақытынан 10 минуттан артық кешіктіңіз, сондықтан жалпы кезекке тұрасыз.</translation>
     </message>

@@ -25,7 +25,7 @@ from kiosk.issuing import SlipWords
 from kiosk.link import KioskLink, Refusal
 from kiosk.translations import Translations
 from kiosk.views import texts
-from kiosk.views.citizen import SLIP_LATE, SLIP_NEXT_STEP
+from kiosk.views.citizen import SLIP_COPY, SLIP_LATE, SLIP_NEXT_STEP
 from kiosk.views.theme import Sizes
 from kiosk.views.widgets import button, label, wrap_button
 
@@ -65,6 +65,11 @@ class ConsultantWindow(QWidget):
         self.checkin = QLineEdit()
         self.checkin.setObjectName("checkin")
         self.checkin.setMinimumHeight(sizes.touch)
+        self.copy_number = QLineEdit()
+        self.copy_number.setObjectName("copy-number")
+        self.copy_number.setMinimumHeight(sizes.touch)
+        self.copy_number.setMaxLength(8)
+        self.copy_number.setPlaceholderText("A017")
         self.token = QLineEdit()
         self.token.setObjectName("token")
         self.token.setEchoMode(QLineEdit.EchoMode.Password)
@@ -115,12 +120,18 @@ class ConsultantWindow(QWidget):
             self.checkin.clear()
         elif tag == "cancel" and isinstance(result, TicketView):
             self.flow.ticket_cancelled(result)
+        elif tag == "copy" and isinstance(result, Issued):
+            if result.printer_problem is not None:
+                self.flow.refused(result.printer_problem)
+            else:
+                self.flow.copy_printed(result.ticket)
+                self.copy_number.clear()
         else:
             return
         self.render()
 
     def _on_failed(self, tag: str, refusal: Refusal) -> None:
-        if tag in ("issue", "checkin", "cancel", "whoami"):
+        if tag in ("issue", "checkin", "cancel", "whoami", "copy"):
             code = (
                 "not_consultant"
                 if tag == "whoami" and refusal.code != "unreachable"
@@ -185,6 +196,26 @@ class ConsultantWindow(QWidget):
 
     def check_in(self) -> None:
         self._send("checkin", self.flow.checkin_request(self.checkin.text(), self.visitor_language))
+
+    def print_copy(self) -> None:
+        """A visitor lost their ticket: print it again by its number, marked as a copy."""
+        ticket_id = self.flow.copy_request(self.copy_number.text())
+        if ticket_id is None:
+            self.render()
+            return
+        state = self.flow.state
+        services = dict(state.services)
+        hall_name = state.hall.name if state.hall is not None else {}
+        t, issuer = self.translations, self.link.issuer
+
+        def words(ticket: TicketView) -> SlipWords:
+            lang = ticket.language
+            return SlipWords(
+                t.text(lang, "Slip", SLIP_NEXT_STEP), copy_note=t.text(lang, "Slip", SLIP_COPY)
+            )
+
+        self.link.run("copy", lambda: issuer.print_copy(ticket_id, services, hall_name, words))
+        self.render()
 
     def cancel(self, ticket_id: str) -> None:
         client = self.link.client
@@ -262,6 +293,12 @@ class ConsultantWindow(QWidget):
             "offline": self.tr("No connection to the hall server."),
             "busy": self.tr("Please wait…"),
             "not_consultant": self.tr("This token is not a consultant's."),
+            "number_format": self.tr("A ticket's number is its letter and digits, such as A017."),
+            "no_printing": self.tr("Turn on “Print the ticket here” to print a copy."),
+            "ticket_not_found": self.tr("There is no ticket with this number today."),
+            "ticket_closed": self.tr(
+                "This ticket is no longer in the queue: a copy is not needed."
+            ),
         }
         if problem in words:
             text = words[problem]
@@ -424,7 +461,8 @@ class ConsultantWindow(QWidget):
         )
 
     def _checking_in(self, column: QVBoxLayout) -> None:
-        """A visitor with a booking: IIN or booking code, then the ticket."""
+        """A visitor with a booking: IIN or booking code, then the ticket. One who lost their
+        ticket: its number, then a copy."""
         column.addWidget(label(self.tr("Check in an appointment: IIN or booking code"), "page"))
         row = QHBoxLayout()
         row.addWidget(self.checkin, 2)
@@ -435,6 +473,27 @@ class ConsultantWindow(QWidget):
             1,
         )
         column.addLayout(row)
+        column.addWidget(label(self.tr("A lost ticket: its number, for a copy"), "page"))
+        copy_row = QHBoxLayout()
+        copy_row.addWidget(self.copy_number, 2)
+        copy_row.addWidget(
+            wrap_button(
+                self.tr("Print a copy"),
+                self.print_copy,
+                "secondary",
+                None,
+                self.sizes.touch,
+                "print-copy",
+            ),
+            1,
+        )
+        column.addLayout(copy_row)
+        if self.flow.copied is not None:
+            done = label(
+                self.tr("A copy of {number} is printed.").format(number=self.flow.copied), "page"
+            )
+            done.setObjectName("copy-printed")
+            column.addWidget(done)
 
     def _issued_here(self, column: QVBoxLayout) -> None:
         flow, touch = self.flow, self.sizes.touch

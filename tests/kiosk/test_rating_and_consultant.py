@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import timedelta
+from pathlib import Path
 
 from PySide6.QtWidgets import QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
@@ -109,3 +110,38 @@ def test_a_consultant_issues_a_priority_ticket_with_its_reason_and_cancels_a_mis
     window.render()
     said = text_of(window, "problem")
     assert "талон беру аяқталды" in said and f"{tomorrow:%d.%m} 09:00" in said
+
+
+def test_a_consultant_prints_a_copy_of_a_lost_ticket_by_its_number(
+    qtbot: QtBot, make_kiosk: Callable[..., object], live_server: LiveServer, printer_dir: Path
+) -> None:
+    kiosk = make_kiosk(mode="consultant", token=live_server.tokens["consultant"], size=(1920, 1080))
+    window = kiosk.window  # type: ignore[attr-defined]
+    qtbot.waitUntil(
+        lambda: window.flow.signed_in_as is not None and window.flow.online, timeout=10000
+    )
+    with HallClient(live_server.url, live_server.tokens["kiosk"]) as hall:
+        lost = hall.issue_ticket("passport", language="ru")  # printed at a kiosk, then lost
+        hall.issue_ticket("passport")
+    for typed, problem in (("17", "number_format"), ("Z999", "ticket_not_found")):
+        find(window, "copy-number").setText(typed)
+        tap(qtbot, window, "print-copy")
+        qtbot.waitUntil(
+            lambda p=problem: window.flow.problem == p and not window.flow.busy, timeout=5000
+        )
+    assert not list(printer_dir.glob("ticket-*.bin"))  # nothing printed for either
+    # typed on a Russian keyboard: the Cyrillic "Р" stands for the Latin prefix P
+    find(window, "copy-number").setText(lost.number.replace("P", "р"))
+    tap(qtbot, window, "print-copy")
+    qtbot.waitUntil(lambda: window.flow.copied == lost.number, timeout=5000)
+    assert text_of(window, "copy-printed") == f"{lost.number} талонының көшірмесі басылды."
+    printed = (printer_dir / "ticket-0001.txt").read_text(encoding="utf-8")
+    assert lost.number in printed and "КОПИЯ утерянного талона" in printed  # in its own language
+    shoot(window, "consultant-copy-kk")
+    with HallClient(live_server.url, live_server.tokens["consultant"]) as hall:
+        hall.cancel(lost.id, "left the hall")
+    find(window, "copy-number").setText(lost.number)
+    tap(qtbot, window, "print-copy")
+    qtbot.waitUntil(lambda: window.flow.problem == "ticket_closed", timeout=5000)
+    assert text_of(window, "problem") == "Бұл талон енді кезекте емес: көшірмесі қажет емес."
+    assert len(list(printer_dir.glob("ticket-*.bin"))) == 1
