@@ -9,6 +9,7 @@ Pure Python. A hall's settings file (``--config FILE``, or ``$KEZEK_DISPLAY_CONF
     columns = 1                     # 1–3 columns of big calls
     blink_s = 6
     heartbeat_s = 30                # "this display is alive" to the server (enrolled displays)
+    slides = "slides"               # the hall's PNG/JPEG pictures, beside this file, in turn
     [zone]                          # a display for one area of the hall
     services = ["id-card", "passport"]
     counters = [1, 2, 3]

@@ -9,6 +9,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -119,7 +120,30 @@ class TransferDialog(QDialog):
         return dialog.choice() if dialog.exec() == QDialog.DialogCode.Accepted else None
 
 
-class PauseDialog(QDialog):
+class NumberedChoices(QDialog):
+    """A dialog of numbered buttons: the digit keys 1-9 press them, with or without Alt."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.numbered: list[QPushButton] = []
+
+    def add_numbered(self, text: str) -> QPushButton:
+        number = len(self.numbered) + 1
+        words = text.replace("&", "&&")  # a name's "&" is no mnemonic
+        button = QPushButton(f"&{number}  {words}" if number <= 9 else words)
+        button.setMinimumHeight(36)
+        self.numbered.append(button)
+        return button
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
+        index = event.key() - Qt.Key.Key_1
+        if 0 <= index < min(9, len(self.numbered)) and self.numbered[index].isEnabled():
+            self.numbered[index].click()
+            return
+        super().keyPressEvent(event)
+
+
+class PauseDialog(NumberedChoices):
     """One big button per reason: break, lunch, technical, paperwork (keys 1-4)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -127,10 +151,9 @@ class PauseDialog(QDialog):
         self.setWindowTitle(self.tr("Pause: why?"))
         self.reason: str | None = None
         layout = QVBoxLayout(self)
-        for i, reason in enumerate(PAUSE_REASONS, start=1):
-            button = QPushButton(f"&{i}  {texts.pause_reason(reason)}")
+        for reason in PAUSE_REASONS:
+            button = self.add_numbered(texts.pause_reason(reason))
             button.setObjectName(f"pause_{reason}")
-            button.setMinimumHeight(36)
             button.clicked.connect(lambda _=False, r=reason: self._choose(r))
             layout.addWidget(button)
         cancel = QPushButton(self.tr("Cancel"))
@@ -148,7 +171,7 @@ class PauseDialog(QDialog):
         return dialog.reason if dialog.exec() == QDialog.DialogCode.Accepted else None
 
 
-class LineDialog(QDialog):
+class LineDialog(NumberedChoices):
     """Call the next visitor of one line of this counter: one big button per line where someone
     waits, with how many (keys 1-9, in the order of the queue panel)."""
 
@@ -162,13 +185,11 @@ class LineDialog(QDialog):
         self.setWindowTitle(self.tr("Call the next from one line"))
         self.service_id: str | None = None
         layout = QVBoxLayout(self)
-        for i, line in enumerate((line for line in lines if line.waiting), start=1):
+        for line in (line for line in lines if line.waiting):
             name = names.get(line.service_id, line.service_id)
             waiting = self.tr("%1 waiting").replace("%1", str(line.waiting))
-            text = f"{name} — {waiting}"
-            button = QPushButton(f"&{i}  {text}" if i <= 9 else text)
+            button = self.add_numbered(f"{name} — {waiting}")
             button.setObjectName(f"line_{line.service_id}")
-            button.setMinimumHeight(36)
             button.setToolTip(name)
             button.clicked.connect(lambda _=False, s=line.service_id: self._choose(s))
             layout.addWidget(button)

@@ -6,8 +6,8 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 
-from PySide6.QtCore import QEvent, QRectF, Qt
-from PySide6.QtGui import QFontMetricsF, QImage, QPainter, QPaintEvent
+from PySide6.QtCore import QEvent, QRectF, QSize, Qt
+from PySide6.QtGui import QFontMetricsF, QImage, QPainter, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import QWidget
 
 from display.board import text_in
@@ -31,14 +31,25 @@ class LinesPanel(QWidget):
         self.lang = "kk"
         self.rows: Sequence[tuple[ServiceView, QueueEntry]] = ()
         self.slides = list(slides)
-        self.page = 0
+        self._line_page = 0  # the lines' page shown, or the one before the slides
+        self._slide: int | None = None  # the slide shown, if one is
+        self._scaled: tuple[int, QSize, QImage] | None = None  # the slide drawn last, scaled
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
 
     def show_lines(self, rows: Sequence[tuple[ServiceView, QueueEntry]], lang: str) -> None:
         self.rows = rows
         self.lang = lang
-        self.page = min(self.page, self.pages - 1)
+        self._line_page = min(self._line_page, self.line_pages - 1)  # a slide stays the slide
         self.update()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        self._line_page = min(self._line_page, self.line_pages - 1)  # fewer rows fit a page
+        super().resizeEvent(event)
+
+    @property
+    def page(self) -> int:
+        """The page shown: the lines' pages first, then one per slide."""
+        return self._line_page if self._slide is None else self.line_pages + self._slide
 
     @property
     def per_page(self) -> int:
@@ -55,13 +66,23 @@ class LinesPanel(QWidget):
     @property
     def slide(self) -> QImage | None:
         """The slide shown now, or None while the lines are."""
-        index = self.page - self.line_pages
-        return self.slides[index] if 0 <= index < len(self.slides) else None
+        return self.slides[self._slide] if self._slide is not None else None
 
     def next_page(self) -> None:
-        if self.pages > 1:
-            self.page = (self.page + 1) % self.pages
-            self.update()
+        if self.pages <= 1:
+            return
+        if self._slide is not None:  # the next slide, or the lines again from their start
+            following = self._slide + 1
+            self._slide = following if following < len(self.slides) else None
+            if self._slide is None:
+                self._line_page = 0
+        elif self._line_page + 1 < self.line_pages:
+            self._line_page += 1
+        elif self.slides:
+            self._slide = 0
+        else:
+            self._line_page = 0
+        self.update()
 
     def _title_height(self) -> float:
         return self.row_height * 0.9
@@ -75,6 +96,19 @@ class LinesPanel(QWidget):
         hours, rest = divmod(minutes, 60)
         return self.tr("≈ %1 h %2 min").replace("%1", str(hours)).replace("%2", str(rest))
 
+    def _scaled_slide(self, index: int) -> QImage:
+        """Slide `index` scaled to the panel, once per slide and size (a repaint of the same
+        slide, each second for the clock's sake, scales nothing)."""
+        cached = self._scaled
+        if cached is None or cached[0] != index or cached[1] != self.size():
+            scaled = self.slides[index].scaled(
+                self.size(),
+                Qt.AspectRatioMode.KeepAspectRatio,
+                Qt.TransformationMode.SmoothTransformation,
+            )
+            self._scaled = cached = (index, self.size(), scaled)
+        return cached[2]
+
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
         if event.type() == QEvent.Type.LanguageChange:
             self.update()
@@ -84,13 +118,8 @@ class LinesPanel(QWidget):
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
         painter.fillRect(self.rect(), paint.PANEL)
-        slide = self.slide
-        if slide is not None:  # whole, as large as the panel allows, in its middle
-            scaled = slide.scaled(
-                self.size(),
-                Qt.AspectRatioMode.KeepAspectRatio,
-                Qt.TransformationMode.SmoothTransformation,
-            )
+        if self._slide is not None:  # whole, as large as the panel allows, in its middle
+            scaled = self._scaled_slide(self._slide)
             painter.drawImage(
                 (self.width() - scaled.width()) // 2, (self.height() - scaled.height()) // 2, scaled
             )

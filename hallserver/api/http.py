@@ -268,6 +268,8 @@ async def call(request: Request) -> Response:
     actor = access.counter_for(actor_of(request), counter_id, "calling")
     body = await body_of(request)
     ticket_id = text_field(body, "ticket_id")
+    if ticket_id is not None and body.get("service_id") is not None:
+        raise InvalidInput("give ticket_id or service_id, not both", code="bad_field")
     if ticket_id is not None:
         reason = text_field(body, "reason", limit=300) or ""
         oversees = actor.oversees or actor.supervisor

@@ -487,13 +487,20 @@ class Hall:
                 )
             # that line alone, as a main one: the operator chose it, its target wait aside
             chooser = replace(counter, profile={service.id: Level.MAIN})
-        pick = self.policy.pick(
-            self.lanes, chooser, self.services, now, self.catalogue.priority_streak_cap
-        )
+        cap = self.catalogue.priority_streak_cap
+        pick = self.policy.pick(self.lanes, chooser, self.services, now, cap)
         if pick is None:
             return None, []
-        chosen = pick.ticket.service if service_id is not None else None
-        return pick.ticket, [self._call(counter, pick, now, reason=None, chosen_service=chosen)]
+        if service_id is None:
+            return pick.ticket, [self._call(counter, pick, now, reason=None)]
+        # whom the rules would have called from all its lines: passing them is out of order (a
+        # due appointment elsewhere, a regular visitor the priority cap had come round to, …)
+        ruled = self.policy.pick(self.lanes, counter, self.services, now, cap)
+        passed = ruled is not None and ruled.ticket is not pick.ticket
+        event = self._call(
+            counter, pick, now, reason=None, chosen_service=pick.ticket.service, passed=passed
+        )
+        return pick.ticket, [event]
 
     def call_ticket(
         self, counter_id: str, ticket_id: str, reason: str, now: datetime
@@ -541,10 +548,13 @@ class Hall:
         reason: str | None,
         *,
         chosen_service: ServiceId | None = None,
+        passed: bool = False,
     ) -> Event:
+        """Call `pick` to `counter`. `passed`: the ticket the rules would have called is passed
+        over (the operator chose a line), which is out of order whoever came first."""
         ticket = pick.ticket
         returned = pick.why is Why.RETURNED  # not in a queue: they were called in their turn
-        ahead_of_it = not returned and self._earlier_eligible(ticket, counter, now)
+        ahead_of_it = passed or (not returned and self._earlier_eligible(ticket, counter, now))
         if not returned:
             self.lanes.remove(ticket)
         ticket.call(counter.id, counter.operator, now)

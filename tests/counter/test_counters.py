@@ -397,3 +397,25 @@ def test_the_operator_calls_the_next_of_one_line_by_shift_f1_or_a_double_click(
     staff = {"Authorization": f"Bearer {live_server.tokens['supervisor']}"}
     called = httpx.get(f"{live_server.api}/tickets/{card.id}", headers=staff).json()
     assert called["status"] == "called" and called["counter_id"] == "c1"
+
+
+def test_the_digit_keys_choose_in_the_numbered_dialogs_without_alt(qtbot: QtBot) -> None:
+    from counter.state import ServiceLine
+
+    lines = [
+        ServiceLine("id-card", "main", 3, 600),
+        ServiceLine("notary", "main", 0, 0),  # nobody waits: not offered
+        ServiceLine("births", "main", 1, 60),
+    ]
+    dialog = LineDialog(lines, {"id-card": "ID card", "births": "Births & deaths"})
+    qtbot.addWidget(dialog)
+    first, second = (b.text() for b in dialog.numbered)  # "— 3 waiting" in the app's language
+    assert first.startswith("&1  ID card — ") and "3" in first
+    assert second.startswith("&2  Births && deaths — ")  # shown as "Births & deaths"
+    assert len(dialog.numbered) == 2
+    qtbot.keyClick(dialog, Qt.Key.Key_2)
+    assert dialog.service_id == "births"
+    pause = PauseDialog()
+    qtbot.addWidget(pause)
+    qtbot.keyClick(pause, Qt.Key.Key_2)
+    assert pause.reason == "lunch"

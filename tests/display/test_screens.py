@@ -151,8 +151,12 @@ def test_the_halls_slides_take_turns_with_the_lines_and_never_cover_a_call(
         painter.end()
         picture.save(str(tmp_path / name))
     (tmp_path / "readme.txt").write_text("not a slide", encoding="utf-8")
+    (tmp_path / "._1-hours.png").write_bytes(b"a copier's shadow file")  # hidden: skipped
+    photo = QImage(4000, 3000, QImage.Format.Format_RGB32)  # a camera's size: kept screen-sized
+    photo.fill(QColor("#c9a227"))
+    photo.save(str(tmp_path / "3-photo.jpg"))
     slides = load_slides(tmp_path)
-    assert len(slides) == 2
+    assert len(slides) == 3 and (slides[2].width(), slides[2].height()) == (1920, 1440)
 
     snapshot, services = hall_state
     window = DisplayWindow(
@@ -166,7 +170,7 @@ def test_the_halls_slides_take_turns_with_the_lines_and_never_cover_a_call(
     window.show()
     qtbot.waitExposed(window)
     panel = window.lines_panel
-    assert panel.pages == panel.line_pages + 2 and panel.slide is None
+    assert panel.pages == panel.line_pages + 3 and panel.slide is None
     for _ in range(panel.line_pages):
         panel.next_page()
     assert panel.slide is slides[0]
@@ -174,7 +178,10 @@ def test_the_halls_slides_take_turns_with_the_lines_and_never_cover_a_call(
     middle = panel.grab().toImage().pixelColor(panel.width() // 2, 8 + panel.height() // 10)
     assert middle.name() == "#0b5cad", "the slide fills the lines' panel"
     assert window.calls_panel.calls and window.calls_panel.isVisible()  # the calls stay
+    panel.show_lines(panel.rows[:1], "kk")  # the lines shrink meanwhile: the slide stays
+    assert panel.slide is slides[0] and panel.page == 1
     panel.next_page()
     assert panel.slide is slides[1]
+    panel.next_page()
     panel.next_page()
     assert panel.page == 0 and panel.slide is None  # and the lines come back

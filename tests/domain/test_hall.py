@@ -600,3 +600,16 @@ def test_an_operator_calls_the_next_of_one_line_and_the_event_says_so(hall: Hall
     assert hall.call_next("c2", later, service_id="id-card") == (None, [])  # nobody left there
     called, events = hall.call_next("c2", later)
     assert called is birth and "chosen_service" not in events[0].data
+
+
+def test_calling_from_one_line_past_a_due_appointment_in_another_is_out_of_order(
+    hall: Hall,
+) -> None:
+    open_counter(hall, "c2")  # births main, ID cards backup
+    slot = T0.replace(hour=14)
+    card = hall.issue("id-card", slot - timedelta(minutes=40))[0].ticket
+    hall.book("birth", slot, "ACD123", T0, iin=None)
+    hall.issue("birth", slot - timedelta(minutes=5), booking_code="ACD123")  # due at 14:00
+    called, [event] = hall.call_next("c2", slot + timedelta(minutes=5), service_id="id-card")
+    assert called is card  # issued before the booked visitor checked in …
+    assert event.data["out_of_order"] is True  # … yet the rules would have called them first

@@ -357,6 +357,9 @@ class QueueMachine(RuleBasedStateMachine):
             w.id != ticket_id and could_take(w) and w.key[1:] < called.key[1:]
             for w in before.waiting
         )
+        if data.get("chosen_service") is not None:  # passing whom the rules would have called
+            ruled = model_pick(before, self.hall, counter_id)
+            earlier = earlier or (ruled is not None and ruled[0] != ticket_id)
         assert data["out_of_order"] is earlier
 
         ticket = self.hall.tickets[ticket_id]
@@ -619,7 +622,15 @@ class QueueMachine(RuleBasedStateMachine):
         before, events = self.apply(
             lambda: self.hall.call_next(counter, self.now, service_id=service)
         )
-        if events == []:
+        held = before.snapshot["counters"][counter]
+        assert isinstance(held, dict)
+        if events is None:  # refused: only for a reason the rules give
+            assert (
+                held["state"] != "open"
+                or held["current_ticket_id"] is not None
+                or ServiceId(service) not in before.profiles[CounterId(counter)]
+            ), f"{counter} was refused a call from {service} for no reason"
+        elif events == []:
             line = {ServiceId(service): Level.MAIN}
             only = dataclasses.replace(
                 before, profiles={**before.profiles, CounterId(counter): line}

@@ -769,6 +769,7 @@ def test_a_counter_calls_the_next_of_one_line_of_its_profile(
         ({"service_id": "land-plot"}, 422, "counter_not_serving"),
         ({"service_id": "no-such"}, 404, "service_not_found"),
         ({"service_id": 7}, 422, "bad_field"),
+        ({"service_id": "passport", "ticket_id": card["id"]}, 422, "bad_field"),
     ):
         refused = http.post("/counters/c1/call", json=body, headers=operator)
         assert (refused.status_code, refused.json()["error"]) == (status, code), body
