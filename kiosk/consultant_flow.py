@@ -11,9 +11,9 @@ from hallserver.protocol import ServiceView, TicketView
 from kiosk.flow import BOOKING_ALPHABET, BOOKING_CODE_LENGTH, PRIORITIES, IssueRequest
 from kiosk.hallstate import HallState
 
-TICKET_NUMBER = re.compile(r"[A-Z][0-9]{3,4}")
+TICKET_NUMBER = re.compile(r"[^\W\d_][0-9]{3,4}")  # a prefix letter, then its digits
 # a Russian or Kazakh keyboard types these Cyrillic letters for the Latin prefixes they look like
-LOOKALIKES = str.maketrans("АВЕКМНОРСТХУ", "ABEKMHOPCTXY")
+LOOKALIKES = str.maketrans("АВЕКМНОРСТХУІҮҺ", "ABEKMHOPCTXYIYH")
 
 
 class ConsultantFlow:
@@ -98,11 +98,16 @@ class ConsultantFlow:
     def copy_request(self, entry: str) -> str | None:
         """The id of today's ticket to print again for a visitor who lost it (its number, such
         as A017, typed in either alphabet), or None with `problem` set."""
-        number = entry.strip().upper().translate(LOOKALIKES)
+        number = entry.strip().upper()
+        prefixes = {s.prefix for s in self.state.services.values()}
+        if number[:1] not in prefixes and number[:1].translate(LOOKALIKES) in prefixes:
+            number = number[:1].translate(LOOKALIKES) + number[1:]  # the letter it looks like
         self.problem = None
         self.copied = None
         hall = self.state.hall
-        if not TICKET_NUMBER.fullmatch(number):
+        if self.busy:
+            self.problem = "busy"
+        elif not TICKET_NUMBER.fullmatch(number):
             self.problem = "number_format"
         elif not self.online or hall is None:
             self.problem = "offline"
@@ -120,6 +125,7 @@ class ConsultantFlow:
 
     def ticket_issued(self, ticket: TicketView) -> None:
         self.busy = False
+        self.copied = None
         self.issued.insert(0, ticket)
         del self.issued[20:]
         self.priority = None

@@ -9,6 +9,7 @@ from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 from hallserver.protocol import (
+    DAY_OPENED,
     SERVICE_CHANGED,
     TICKET_ISSUED,
     CounterView,
@@ -91,6 +92,10 @@ class HallState:
         counter = event.counter
         if counter is not None:
             self.counters[counter.id] = counter
+        day = event.data.get("day")
+        if event.type == DAY_OPENED and isinstance(day, str) and self.hall is not None:
+            self.hall = replace(self.hall, day=day)  # today's numbers are the new day's
+            self.issued_today.clear()
         if event.type == SERVICE_CHANGED:
             service_id = event.data.get("service_id")
             suspended = event.data.get("suspended")

@@ -152,6 +152,8 @@ class Issuer:
             log.warning("copy of %s did not print: %s", ticket.number, error.detail)
             self.report(SERVER_PRINTER_STATE.get(error.code, "offline"), error.detail)
             return Issued(ticket, error.code)
+        if self.reported not in (None, "online", "paper_near_end"):
+            self.report("online")  # it printed: the fault reported before is over
         return Issued(ticket, None)
 
     def heartbeat(self) -> str:

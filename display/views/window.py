@@ -202,10 +202,10 @@ class DisplayWindow(QWidget):
             calls_h = int(h * 0.6)
             self.header.setGeometry(0, 0, w, header_h)
             self.calls_panel.setGeometry(0, header_h, w, calls_h)
+            self.lines_panel.row_height = max(60, int(h * 0.045))  # first: its resize counts rows
             self.lines_panel.setGeometry(
                 0, header_h + calls_h, w, h - header_h - calls_h - ticker_h
             )
-            self.lines_panel.row_height = max(60, int(h * 0.045))
         else:
             header_h = int(h * 0.12)
             ticker_h = int(h * 0.075) if has_ticker else 0
@@ -213,8 +213,8 @@ class DisplayWindow(QWidget):
             body_h = h - header_h - ticker_h
             self.header.setGeometry(0, 0, w, header_h)
             self.calls_panel.setGeometry(0, header_h, calls_w, body_h)
-            self.lines_panel.setGeometry(calls_w, header_h, w - calls_w, body_h)
             self.lines_panel.row_height = max(60, int(h * 0.085))
+            self.lines_panel.setGeometry(calls_w, header_h, w - calls_w, body_h)
         self.ticker.setGeometry(0, h - ticker_h, w, ticker_h)
         if self.ticker.scrolls() and has_ticker:
             self._scroll.start()

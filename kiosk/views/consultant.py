@@ -210,8 +210,9 @@ class ConsultantWindow(QWidget):
 
         def words(ticket: TicketView) -> SlipWords:
             lang = ticket.language
+            late = t.text(lang, "Slip", SLIP_LATE) if ticket.late_for_appointment else ""
             return SlipWords(
-                t.text(lang, "Slip", SLIP_NEXT_STEP), copy_note=t.text(lang, "Slip", SLIP_COPY)
+                t.text(lang, "Slip", SLIP_NEXT_STEP), late, t.text(lang, "Slip", SLIP_COPY)
             )
 
         self.link.run("copy", lambda: issuer.print_copy(ticket_id, services, hall_name, words))
@@ -240,8 +241,8 @@ class ConsultantWindow(QWidget):
     # ------------------------------------------------------------------ rendering
 
     def render(self) -> None:  # type: ignore[override]  # not QWidget.render: rebuilds the page
-        for field in (self.search, self.reason, self.checkin, self.token):
-            field.setParent(None)
+        for field in (self.search, self.reason, self.checkin, self.copy_number, self.token):
+            field.setParent(None)  # kept across pages: the old page is deleted below
         if self.page is not None:
             self._layout.removeWidget(self.page)
             self.page.hide()

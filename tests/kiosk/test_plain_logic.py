@@ -172,3 +172,31 @@ def test_fifteen_millimetres_on_a_21_inch_full_hd_kiosk_is_61_pixels() -> None:
 def test_contrast_is_measured_as_wcag_does() -> None:
     assert contrast(hex_rgb("#000000"), hex_rgb("#FFFFFF")) == pytest.approx(21)
     assert contrast(hex_rgb("#777777"), hex_rgb("#FFFFFF")) == pytest.approx(4.48, abs=0.01)
+
+
+def test_a_lost_tickets_number_is_read_as_the_hall_prints_it(state: HallState) -> None:
+    from hallserver.protocol import HallView
+    from kiosk.consultant_flow import ConsultantFlow
+
+    state.set_services([*state.services.values(), service("бала", "Бала", "Дети", "Children")])
+    state.hall = HallView("h", {"en": "Hall"}, "Asia/Almaty", "2026-11-23", T, True)
+    flow = ConsultantFlow(state)
+    flow.online = True
+    # a Cyrillic P typed for the Latin prefix P; the hall's own Cyrillic prefix Б as it is
+    assert flow.copy_request(" р017 ") == "20261123-P017"
+    flow.busy = False
+    assert flow.copy_request("б002") == "20261123-Б002"
+    assert flow.copy_request("Б003") is None and flow.problem == "busy"  # a double tap
+    flow.busy = False
+    for typed in ("17", "PP17", "P1", "P0171234"):
+        assert flow.copy_request(typed) is None and flow.problem == "number_format", typed
+    flow.print_here = False
+    assert flow.copy_request("P017") is None and flow.problem == "no_printing"
+    flow.print_here, flow.online = True, False
+    assert flow.copy_request("P017") is None and flow.problem == "offline"
+    opened = HallEvent(
+        seq=9, type="day.opened", at=T, actor="admin:system", data={"day": "2026-11-24"}
+    )
+    state.apply_event(opened)
+    flow.online = True
+    assert flow.copy_request("P001") == "20261124-P001"  # after midnight: the new day's
