@@ -167,10 +167,6 @@ class SupervisorNote(QFrame):
         self._more = 0
         self._zone: tzinfo | None = None
 
-    @property
-    def message_id(self) -> int | None:
-        return self._shown.id if self._shown is not None else None
-
     def show_unread(self, unread: Sequence[MessageView], zone: tzinfo | None) -> None:
         """The oldest unread message, and how many more wait behind it."""
         self._shown = unread[0] if unread else None
