@@ -58,6 +58,7 @@ class GroupWriter:
         self._ready: asyncio.Future[None] | None = None
         self._exited: asyncio.Future[None] | None = None  # its answers have all arrived
         self._reaped: asyncio.Future[None] | None = None  # the process has ended
+        self._outbox: list[bytes] = []  # frames not yet written: sent together, once per turn
 
     async def start(self) -> None:
         """Start the writer process; returns once it has opened the database."""
@@ -115,7 +116,7 @@ class GroupWriter:
         if self._stdin is None or not self.running:
             self._fail_all(StoreError("the database writer has stopped"))
             return
-        self._stdin.write(
+        self._send(
             frame(
                 (
                     "w",
@@ -128,17 +129,29 @@ class GroupWriter:
             )
         )
 
+    def _send(self, data: bytes) -> None:
+        """Queue a frame; the frames of one turn of the loop go in one write. The writer then
+        wakes once for them all and commits them as one group, where one write per command
+        woke it for each."""
+        if not self._outbox:
+            asyncio.get_running_loop().call_soon(self._write_out)
+        self._outbox.append(data)
+
+    def _write_out(self) -> None:
+        frames, self._outbox = self._outbox, []
+        if self._stdin is not None and self.running and frames:  # else already failed
+            self._stdin.write(b"".join(frames))
+
     def checkpoint(self) -> None:
         """Ask the writer to copy the rest of the log into the database file between groups."""
         ready = self._ready is not None and self._ready.done()  # it reads nothing before
         if self._stdin is not None and self.running and ready:
-            self._stdin.write(frame(("checkpoint",)))
+            self._send(frame(("checkpoint",)))
 
     async def resume(self) -> None:
         """Write again after a failure (whatever was sent before is refused, not written)."""
         if self.running:
-            assert self._stdin is not None
-            self._stdin.write(frame(("resume",)))
+            self._send(frame(("resume",)))
         else:
             await self.stop()
             await self.start()
@@ -146,6 +159,7 @@ class GroupWriter:
     async def stop(self) -> None:
         """Let the writer finish what it has, then end it."""
         if self._stdin is not None:
+            self._write_out()
             self._stdin.close()  # the writer ends once it has answered everything
             self._stdin = None
         if self._exited is not None and self._reaped is not None:
