@@ -200,167 +200,167 @@
 <context>
     <name>ConsultantWindow</name>
     <message>
-        <location filename="../views/consultant.py" line="254"/>
+        <location filename="../views/consultant.py" line="257"/>
         <source>No connection to the hall server. Reconnecting…</source>
         <translation>No connection to the hall server. Reconnecting…</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="258"/>
+        <location filename="../views/consultant.py" line="261"/>
         <source>Consultant sign-in</source>
         <translation>Consultant sign-in</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="259"/>
+        <location filename="../views/consultant.py" line="262"/>
         <source>Your consultant token</source>
         <translation>Your consultant token</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="263"/>
+        <location filename="../views/consultant.py" line="266"/>
         <source>Sign in</source>
         <translation>Sign in</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="291"/>
+        <location filename="../views/consultant.py" line="294"/>
         <source>Choose a service first.</source>
         <translation>Choose a service first.</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="292"/>
+        <location filename="../views/consultant.py" line="295"/>
         <source>Write why the visitor has priority: it is recorded.</source>
         <translation>Write why the visitor has priority: it is recorded.</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="293"/>
+        <location filename="../views/consultant.py" line="296"/>
         <source>No connection to the hall server.</source>
         <translation>No connection to the hall server.</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="294"/>
+        <location filename="../views/consultant.py" line="297"/>
         <source>Please wait…</source>
         <translation>Please wait…</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="295"/>
+        <location filename="../views/consultant.py" line="298"/>
         <source>This token is not a consultant&apos;s.</source>
         <translation>This token is not a consultant&apos;s.</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="296"/>
+        <location filename="../views/consultant.py" line="299"/>
         <source>A ticket&apos;s number is its letter and digits, such as A017.</source>
         <translation>A ticket&apos;s number is its letter and digits, such as A017.</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="297"/>
+        <location filename="../views/consultant.py" line="300"/>
         <source>Turn on “Print the ticket here” to print a copy.</source>
         <translation>Turn on “Print the ticket here” to print a copy.</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="298"/>
+        <location filename="../views/consultant.py" line="301"/>
         <source>There is no ticket with this number today.</source>
         <translation>There is no ticket with this number today.</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="300"/>
+        <location filename="../views/consultant.py" line="303"/>
         <source>This ticket is no longer in the queue: a copy is not needed.</source>
         <translation>This ticket is no longer in the queue: a copy is not needed.</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="322"/>
+        <location filename="../views/consultant.py" line="325"/>
         <source>Signed in: {name}</source>
         <translation>Signed in: {name}</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="330"/>
+        <location filename="../views/consultant.py" line="333"/>
         <source>Sign out</source>
         <translation>Sign out</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="359"/>
+        <location filename="../views/consultant.py" line="362"/>
         <source>Find a service (any language)</source>
         <translation>Find a service (any language)</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="389"/>
+        <location filename="../views/consultant.py" line="392"/>
         <source>Nobody is waiting: the visitor will be called soon</source>
         <translation>Nobody is waiting: the visitor will be called soon</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="391"/>
+        <location filename="../views/consultant.py" line="394"/>
         <source>Waiting: {n}, about {m} min</source>
         <translation>Waiting: {n}, about {m} min</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="406"/>
+        <location filename="../views/consultant.py" line="409"/>
         <source>Priority</source>
         <translation>Priority</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="411"/>
+        <location filename="../views/consultant.py" line="414"/>
         <source>None</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="428"/>
+        <location filename="../views/consultant.py" line="431"/>
         <source>Why (recorded)</source>
         <translation>Why (recorded)</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="430"/>
+        <location filename="../views/consultant.py" line="433"/>
         <source>Visitor&apos;s language</source>
         <translation>Visitor&apos;s language</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="453"/>
+        <location filename="../views/consultant.py" line="456"/>
         <source>Print the ticket here</source>
         <translation>Print the ticket here</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="455"/>
+        <location filename="../views/consultant.py" line="458"/>
         <source>Only show the number</source>
         <translation>Only show the number</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="447"/>
+        <location filename="../views/consultant.py" line="450"/>
         <source>Issue a ticket</source>
         <translation>Issue a ticket</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="466"/>
+        <location filename="../views/consultant.py" line="469"/>
         <source>Check in an appointment: IIN or booking code</source>
         <translation>Check in an appointment: IIN or booking code</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="471"/>
+        <location filename="../views/consultant.py" line="474"/>
         <source>Check in</source>
         <translation>Check in</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="476"/>
+        <location filename="../views/consultant.py" line="479"/>
         <source>A lost ticket: its number, for a copy</source>
         <translation>A lost ticket: its number, for a copy</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="481"/>
+        <location filename="../views/consultant.py" line="484"/>
         <source>Print a copy</source>
         <translation>Print a copy</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="493"/>
+        <location filename="../views/consultant.py" line="496"/>
         <source>A copy of {number} is printed.</source>
         <translation>A copy of {number} is printed.</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="501"/>
+        <location filename="../views/consultant.py" line="504"/>
         <source>Tickets issued here</source>
         <translation>Tickets issued here</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="504"/>
+        <location filename="../views/consultant.py" line="507"/>
         <source>cancelled</source>
         <translation>cancelled</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="511"/>
+        <location filename="../views/consultant.py" line="514"/>
         <source>Cancel (mistake)</source>
         <translation>Cancel (mistake)</translation>
     </message>
@@ -555,7 +555,12 @@
         <translation>COPY of a lost ticket</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="745"/>
+        <location filename="../views/citizen.py" line="746"/>
+        <source>Your number has been called: please go to counter {n}.</source>
+        <translation>Your number has been called: please go to counter {n}.</translation>
+    </message>
+    <message>
+        <location filename="../views/citizen.py" line="747"/>
         <source>You came more than 10 minutes after your appointment, so you join the general queue.</source>
         <translation>You came more than 10 minutes after your appointment, so you join the general queue.</translation>
     </message>

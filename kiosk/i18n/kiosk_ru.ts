@@ -200,167 +200,167 @@
 <context>
     <name>ConsultantWindow</name>
     <message>
-        <location filename="../views/consultant.py" line="254"/>
+        <location filename="../views/consultant.py" line="257"/>
         <source>No connection to the hall server. Reconnecting…</source>
         <translation>Нет связи с сервером зала. Переподключаемся…</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="258"/>
+        <location filename="../views/consultant.py" line="261"/>
         <source>Consultant sign-in</source>
         <translation>Вход консультанта</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="259"/>
+        <location filename="../views/consultant.py" line="262"/>
         <source>Your consultant token</source>
         <translation>Ваш токен консультанта</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="263"/>
+        <location filename="../views/consultant.py" line="266"/>
         <source>Sign in</source>
         <translation>Войти</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="291"/>
+        <location filename="../views/consultant.py" line="294"/>
         <source>Choose a service first.</source>
         <translation>Сначала выберите услугу.</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="292"/>
+        <location filename="../views/consultant.py" line="295"/>
         <source>Write why the visitor has priority: it is recorded.</source>
         <translation>Напишите, почему посетителю положен приоритет: это записывается.</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="293"/>
+        <location filename="../views/consultant.py" line="296"/>
         <source>No connection to the hall server.</source>
         <translation>Нет связи с сервером зала.</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="294"/>
+        <location filename="../views/consultant.py" line="297"/>
         <source>Please wait…</source>
         <translation>Подождите…</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="295"/>
+        <location filename="../views/consultant.py" line="298"/>
         <source>This token is not a consultant&apos;s.</source>
         <translation>Этот токен не принадлежит консультанту.</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="296"/>
+        <location filename="../views/consultant.py" line="299"/>
         <source>A ticket&apos;s number is its letter and digits, such as A017.</source>
         <translation>Номер талона — буква и цифры, например A017.</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="297"/>
+        <location filename="../views/consultant.py" line="300"/>
         <source>Turn on “Print the ticket here” to print a copy.</source>
         <translation>Чтобы напечатать копию, включите «Печатать талон здесь».</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="298"/>
+        <location filename="../views/consultant.py" line="301"/>
         <source>There is no ticket with this number today.</source>
         <translation>Сегодня талона с таким номером нет.</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="300"/>
+        <location filename="../views/consultant.py" line="303"/>
         <source>This ticket is no longer in the queue: a copy is not needed.</source>
         <translation>Этот талон уже не в очереди: копия не нужна.</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="322"/>
+        <location filename="../views/consultant.py" line="325"/>
         <source>Signed in: {name}</source>
         <translation>Вошёл: {name}</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="330"/>
+        <location filename="../views/consultant.py" line="333"/>
         <source>Sign out</source>
         <translation>Выйти</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="359"/>
+        <location filename="../views/consultant.py" line="362"/>
         <source>Find a service (any language)</source>
         <translation>Поиск услуги (на любом языке)</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="389"/>
+        <location filename="../views/consultant.py" line="392"/>
         <source>Nobody is waiting: the visitor will be called soon</source>
         <translation>Никто не ждёт: посетителя скоро вызовут</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="391"/>
+        <location filename="../views/consultant.py" line="394"/>
         <source>Waiting: {n}, about {m} min</source>
         <translation>Ждут: {n}, примерно {m} мин</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="406"/>
+        <location filename="../views/consultant.py" line="409"/>
         <source>Priority</source>
         <translation>Приоритет</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="411"/>
+        <location filename="../views/consultant.py" line="414"/>
         <source>None</source>
         <translation>Нет</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="428"/>
+        <location filename="../views/consultant.py" line="431"/>
         <source>Why (recorded)</source>
         <translation>Причина (записывается)</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="430"/>
+        <location filename="../views/consultant.py" line="433"/>
         <source>Visitor&apos;s language</source>
         <translation>Язык посетителя</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="453"/>
+        <location filename="../views/consultant.py" line="456"/>
         <source>Print the ticket here</source>
         <translation>Печатать талон здесь</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="455"/>
+        <location filename="../views/consultant.py" line="458"/>
         <source>Only show the number</source>
         <translation>Только показать номер</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="447"/>
+        <location filename="../views/consultant.py" line="450"/>
         <source>Issue a ticket</source>
         <translation>Выдать талон</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="466"/>
+        <location filename="../views/consultant.py" line="469"/>
         <source>Check in an appointment: IIN or booking code</source>
         <translation>Отметить запись: ИИН или код записи</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="471"/>
+        <location filename="../views/consultant.py" line="474"/>
         <source>Check in</source>
         <translation>Отметиться</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="476"/>
+        <location filename="../views/consultant.py" line="479"/>
         <source>A lost ticket: its number, for a copy</source>
         <translation>Потерянный талон: номер для копии</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="481"/>
+        <location filename="../views/consultant.py" line="484"/>
         <source>Print a copy</source>
         <translation>Напечатать копию</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="493"/>
+        <location filename="../views/consultant.py" line="496"/>
         <source>A copy of {number} is printed.</source>
         <translation>Копия талона {number} напечатана.</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="501"/>
+        <location filename="../views/consultant.py" line="504"/>
         <source>Tickets issued here</source>
         <translation>Выданные здесь талоны</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="504"/>
+        <location filename="../views/consultant.py" line="507"/>
         <source>cancelled</source>
         <translation>отменён</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="511"/>
+        <location filename="../views/consultant.py" line="514"/>
         <source>Cancel (mistake)</source>
         <translation>Отменить (ошибка)</translation>
     </message>
@@ -555,7 +555,12 @@
         <translation>КОПИЯ утерянного талона</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="745"/>
+        <location filename="../views/citizen.py" line="746"/>
+        <source>Your number has been called: please go to counter {n}.</source>
+        <translation>Ваш номер вызван: пройдите к окну {n}.</translation>
+    </message>
+    <message>
+        <location filename="../views/citizen.py" line="747"/>
         <source>You came more than 10 minutes after your appointment, so you join the general queue.</source>
         <translation>Вы опоздали к записи больше чем на 10 минут, поэтому встаёте в общую очередь.</translation>
     </message>

@@ -742,6 +742,8 @@ class CitizenWindow(QWidget):
 
 SLIP_NEXT_STEP = QT_TRANSLATE_NOOP("Slip", "Please wait until your number is shown on the screen.")
 SLIP_COPY = QT_TRANSLATE_NOOP("Slip", "COPY of a lost ticket")
+# {n}: the counter's number
+SLIP_CALLED = QT_TRANSLATE_NOOP("Slip", "Your number has been called: please go to counter {n}.")
 SLIP_LATE = QT_TRANSLATE_NOOP(
     "Slip",
     "You came more than 10 minutes after your appointment, so you join the general queue.",

@@ -25,7 +25,7 @@ from kiosk.issuing import SlipWords
 from kiosk.link import KioskLink, Refusal
 from kiosk.translations import Translations
 from kiosk.views import texts
-from kiosk.views.citizen import SLIP_COPY, SLIP_LATE, SLIP_NEXT_STEP
+from kiosk.views.citizen import SLIP_CALLED, SLIP_COPY, SLIP_LATE, SLIP_NEXT_STEP
 from kiosk.views.theme import Sizes
 from kiosk.views.widgets import button, label, wrap_button
 
@@ -211,9 +211,11 @@ class ConsultantWindow(QWidget):
         def words(ticket: TicketView) -> SlipWords:
             lang = ticket.language
             late = t.text(lang, "Slip", SLIP_LATE) if ticket.late_for_appointment else ""
-            return SlipWords(
-                t.text(lang, "Slip", SLIP_NEXT_STEP), late, t.text(lang, "Slip", SLIP_COPY)
-            )
+            next_step = t.text(lang, "Slip", SLIP_NEXT_STEP)
+            if ticket.status == "called" and ticket.counter_number is not None:
+                # called while the visitor looked for the ticket: where to go, not "wait"
+                next_step = t.text(lang, "Slip", SLIP_CALLED).format(n=ticket.counter_number)
+            return SlipWords(next_step, late, t.text(lang, "Slip", SLIP_COPY))
 
         self.link.run("copy", lambda: issuer.print_copy(ticket_id, services, hall_name, words))
         self.render()

@@ -146,10 +146,19 @@ def test_a_consultant_prints_a_copy_of_a_lost_ticket_by_its_number(
     tap(qtbot, window, "print-copy")
     qtbot.waitUntil(lambda: window.flow.copied == lost.number, timeout=5000)  # the desk's answer
     assert len(list(printer_dir.glob("ticket-*.bin"))) == 2
-    with HallClient(live_server.url, live_server.tokens["consultant"]) as hall:
-        hall.cancel(lost.id, "left the hall")
+    # called while the visitor looked for the ticket: the copy says where to go, not "wait"
+    with HallClient(live_server.url, open_counter(live_server, "c1")) as operator:
+        assert operator.call_next("c1").id == lost.id
+        find(window, "copy-number").setText(lost.number)
+        tap(qtbot, window, "print-copy")
+        qtbot.waitUntil(lambda: window.flow.copied == lost.number, timeout=5000)
+        printed = (printer_dir / "ticket-0003.txt").read_text(encoding="utf-8")
+        assert "Ваш номер вызван: пройдите к окну 1." in printed
+        assert "Ожидайте" not in printed
+        operator.start(lost.id)
+        operator.finish(lost.id)
     find(window, "copy-number").setText(lost.number)
     tap(qtbot, window, "print-copy")
     qtbot.waitUntil(lambda: window.flow.problem == "ticket_closed", timeout=5000)
     assert text_of(window, "problem") == "Бұл талон енді кезекте емес: көшірмесі қажет емес."
-    assert len(list(printer_dir.glob("ticket-*.bin"))) == 2
+    assert len(list(printer_dir.glob("ticket-*.bin"))) == 3
