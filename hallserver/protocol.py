@@ -213,6 +213,8 @@ class TicketView:
     late_for_appointment: bool = False
     priority_reason: str | None = None
     target_counter_id: str | None = None  # transferred to one counter
+    return_service_id: str | None = None  # sent on "and back": returns here once done there
+    return_counter_id: str | None = None
     notes: tuple[str, ...] = ()  # transfer notes, oldest first
     revision: int = 0  # every change bumps it: the newer of two versions of one ticket
 
@@ -246,6 +248,8 @@ class TicketView:
             late_for_appointment=f.flag("late_for_appointment", False),
             priority_reason=f.opt_str("priority_reason"),
             target_counter_id=f.opt_str("target_counter_id"),
+            return_service_id=f.opt_str("return_service_id"),
+            return_counter_id=f.opt_str("return_counter_id"),
             notes=f.str_tuple("notes"),
             revision=f.req_int("revision", 0),
         )

@@ -141,6 +141,14 @@ def text_field(
     return value
 
 
+def flag_field(body: JsonObject, name: str) -> bool:
+    """A yes/no field: true or false, false when absent."""
+    value = body.get(name, False)
+    if not isinstance(value, bool):
+        raise InvalidInput(f"{name} must be true or false", code="bad_field")
+    return value
+
+
 def enum_field(body: JsonObject, name: str, kind: Callable[[str], E], default: E) -> E:
     value = text_field(body, name)
     if value is None:
@@ -410,11 +418,18 @@ async def transfer(request: Request) -> Response:
     service_id = text_field(body, "service_id", required=True) or ""
     to_counter = text_field(body, "counter_id")
     note = text_field(body, "note", limit=300) or ""
+    come_back = flag_field(body, "come_back")
     assert actor is not None
     result = await hall.run(
         actor,
         lambda h, now: h.transfer(
-            ticket_id, service_id, now, to_counter=to_counter, note=note, by_counter=by_counter
+            ticket_id,
+            service_id,
+            now,
+            to_counter=to_counter,
+            note=note,
+            by_counter=by_counter,
+            come_back=come_back,
         ),
     )
     return ok(wire.ticket_view(result, hall.hall, hall.now(), base_url(request)))

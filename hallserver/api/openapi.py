@@ -60,6 +60,11 @@ TICKET: JsonObject = {
         "issued_at": {"type": "string", "format": "date-time"},
         "counter_id": {"type": ["string", "null"]},
         "counter_number": {"type": ["integer", "null"]},
+        "return_service_id": {
+            "type": ["string", "null"],
+            "description": "sent on and back: the service it returns to once done here",
+        },
+        "return_counter_id": {"type": ["string", "null"]},
         "result": {
             "type": ["string", "null"],
             "description": "how a finished visit ended: one of GET /hall's results",
@@ -150,7 +155,8 @@ OPERATIONS: dict[tuple[str, str], tuple[str, JsonObject | None, str, str | None]
         "Ticket",
     ),
     ("POST", "/tickets/{ticket_id}/transfer"): (
-        "Send to another service (and optionally one counter), keeping the issue time",
+        "Send to another service (and optionally one counter), keeping the issue time; with "
+        "come_back, finishing there sends the visitor back to this service and counter",
         {
             "type": "object",
             "required": ["service_id"],
@@ -158,6 +164,7 @@ OPERATIONS: dict[tuple[str, str], tuple[str, JsonObject | None, str, str | None]
                 "service_id": {"type": "string"},
                 "counter_id": {"type": "string"},
                 "note": {"type": "string"},
+                "come_back": {"type": "boolean", "default": False},
             },
         },
         "200",

@@ -195,8 +195,12 @@ class HallClient:
         *,
         counter_id: str | None = None,
         note: str | None = None,
+        come_back: bool = False,
     ) -> TicketView:
+        """Send the visitor on; with `come_back`, back to this counter once done there."""
         body = _body(service_id=service_id, counter_id=counter_id, note=note)
+        if come_back:
+            body["come_back"] = True
         return _view(TicketView.from_json, self._post(f"/tickets/{_seg(ticket_id)}/transfer", body))
 
     def cancel(self, ticket_id: str, reason: str | None = None) -> TicketView:

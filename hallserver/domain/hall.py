@@ -14,7 +14,14 @@ from hallserver.domain import events as ev
 from hallserver.domain.bookings import Booking, BookingState
 from hallserver.domain.catalogue import Catalogue, Level, Service
 from hallserver.domain.counters import Counter, CounterState, PauseReason
-from hallserver.domain.errors import Conflict, Forbidden, HallClosed, InvalidInput, NotFound
+from hallserver.domain.errors import (
+    Conflict,
+    Forbidden,
+    HallClosed,
+    IllegalTransition,
+    InvalidInput,
+    NotFound,
+)
 from hallserver.domain.estimates import (
     Estimate,
     ServiceTimes,
@@ -690,6 +697,8 @@ class Hall:
                 f"unknown result {result!r}; this hall records: {known}", code="unknown_result"
             )
         ticket = self._at_counter(ticket_id, by_counter)
+        if ticket.return_service is not None:  # sent here "and back": not finished yet
+            return self._send_back(ticket, now)
         ticket.finish(now, result)
         self._release(ticket, now)
         self._record_time(ticket)
@@ -733,9 +742,23 @@ class Hall:
         to_counter: str | None = None,
         note: str = "",
         by_counter: str | None = None,
+        come_back: bool = False,
     ) -> tuple[Ticket, list[Event]]:
+        """Send the visitor on to another service (perhaps to one counter of it); with
+        `come_back`, they return here once that service is done (`finish` sends them)."""
         ticket = self._at_counter(ticket_id, by_counter)
         service = self.service(service_id)
+        if come_back and ticket.return_service is not None:
+            raise IllegalTransition(
+                f"{ticket.number} already goes back to another counter when done here: "
+                "send it on without coming back",
+                code="return_pending",
+            )
+        if come_back and service.id == ticket.service:
+            raise InvalidInput(
+                f"{ticket.number} is already in {service.name.en}: nothing to come back from",
+                code="same_service",
+            )
         if service.id in self.state.suspended:
             raise Conflict(f"{service.name.en} is not provided today", code="service_suspended")
         target: Counter | None = None
@@ -757,7 +780,9 @@ class Hall:
         # the time served so far is not a service time: a visit sent on at once, or half done,
         # would skew the estimates (and a restart rebuilds them from finished visits only)
         self._release(ticket, now)
-        ticket.transfer(service.id, target.id if target else None, note.strip())
+        ticket.transfer(
+            service.id, target.id if target else None, note.strip(), come_back=come_back
+        )
         self.lanes.add(ticket)
         return ticket, [
             Event(
@@ -768,6 +793,40 @@ class Hall:
                     "from_counter_id": from_counter,
                     "to_counter_id": target.id if target else None,
                     "note": note.strip(),
+                    "returned": False,
+                },
+            )
+        ]
+
+    def _send_back(self, ticket: Ticket, now: datetime) -> tuple[Ticket, list[Event]]:
+        """The service a visitor was sent to "and back" is done: the visit counts as served
+        for that service's estimates, and the visitor waits for the counter they came from
+        (for any counter of that service, once that one is closed or no longer serves it)."""
+        if ticket.state is not TicketState.SERVING:
+            raise IllegalTransition(
+                f"cannot finish {ticket.number}: it is {ticket.state.value}, not serving"
+            )
+        if ticket.started_at is not None:
+            served = ticket.served_before_s + (now - ticket.started_at).total_seconds()
+            self.times.record(ticket.service, served)
+        from_service, from_counter = ticket.service, ticket.counter
+        back = self.counters.get(ticket.return_counter) if ticket.return_counter else None
+        target = None
+        if back is not None and back.state is not CounterState.CLOSED:
+            target = back.id if ticket.return_service in back.profile else None
+        self._release(ticket, now)
+        ticket.send_back(target)
+        self.lanes.add(ticket)
+        return ticket, [
+            Event(
+                ev.TICKET_TRANSFERRED,
+                {
+                    "ticket": ticket.to_json(),
+                    "from_service_id": from_service,
+                    "from_counter_id": from_counter,
+                    "to_counter_id": target,
+                    "note": "",
+                    "returned": True,
                 },
             )
         ]

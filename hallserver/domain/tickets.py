@@ -124,6 +124,9 @@ class Ticket:
     counter: CounterId | None = None
     operator: OperatorId | None = None
     target_counter: CounterId | None = None
+    # sent on "and back": where the visitor returns once the other service is done
+    return_service: ServiceId | None = None
+    return_counter: CounterId | None = None
     times_called: int = 0
     called_at: datetime | None = None
     first_called_at: datetime | None = None
@@ -216,13 +219,29 @@ class Ticket:
         self.counter = None
         self.operator = None
 
-    def transfer(self, service: ServiceId, target_counter: CounterId | None, note: str) -> None:
+    def transfer(
+        self,
+        service: ServiceId,
+        target_counter: CounterId | None,
+        note: str,
+        *,
+        come_back: bool = False,
+    ) -> None:
+        """On to `service`; with `come_back`, back here once that service is done (see
+        `Hall.finish`). A plain transfer keeps a return still to come, unless it goes there."""
         if self.state not in (TicketState.CALLED, TicketState.SERVING):
             raise IllegalTransition(
                 f"{self.number} is {self.state.value}: only a called or served ticket "
                 "can be transferred"
             )
+        if come_back and self.return_service is not None:
+            raise IllegalTransition(f"{self.number} is to come back already", code="return_pending")
+        back = (self.service, self.counter)
         self._move_to(TicketState.WAITING, "transfer")
+        if come_back:
+            self.return_service, self.return_counter = back
+        elif service == self.return_service:  # sent back by hand: nothing left to come back to
+            self.return_service = self.return_counter = None
         self.service = service
         self.counter = None
         self.operator = None
@@ -233,6 +252,14 @@ class Ticket:
         self.transfers += 1
         if note:
             self.notes = (*self.notes, note)
+
+    def send_back(self, target_counter: CounterId | None) -> None:
+        """The other service is done: back to the service (and counter) it came from."""
+        service = self.return_service
+        if service is None:
+            raise IllegalTransition(f"{self.number} has nowhere to go back to")
+        self.transfer(service, target_counter, "")
+        self.return_service = self.return_counter = None
 
     def rate(self, grade: Grade) -> None:
         if self.state is not TicketState.FINISHED:
@@ -272,6 +299,8 @@ class Ticket:
             "counter_id": self.counter,
             "operator_id": self.operator,
             "target_counter_id": self.target_counter,
+            "return_service_id": self.return_service,
+            "return_counter_id": self.return_counter,
             "times_called": self.times_called,
             "issued_at": self.issued_at.isoformat(),
             "called_at": _iso(self.called_at),
@@ -317,6 +346,8 @@ class Ticket:
             counter=CounterId(c) if (c := opt("counter_id")) else None,
             operator=OperatorId(o) if (o := opt("operator_id")) else None,
             target_counter=CounterId(t) if (t := opt("target_counter_id")) else None,
+            return_service=ServiceId(r) if (r := opt("return_service_id")) else None,
+            return_counter=CounterId(b) if (b := opt("return_counter_id")) else None,
             times_called=int(str(raw.get("times_called", 0))),
             called_at=dt("called_at"),
             first_called_at=dt("first_called_at"),

@@ -311,6 +311,52 @@ def test_a_postponed_visitor_who_never_comes_back_expires_with_the_day(hall: Hal
     assert ticket.state is TicketState.EXPIRED
 
 
+def test_a_visitor_sent_on_and_back_returns_to_their_counter_when_done(hall: Hall) -> None:
+    open_counter(hall)
+    open_counter(hall, "c3")
+    ticket = hall.issue("id-card", T0)[0].ticket  # an ID card: first the fee, at births (c3)
+    hall.issue("id-card", T0 + timedelta(minutes=1))  # someone else waits at c1 meanwhile
+    hall.call_next("c1", T0 + timedelta(minutes=2))
+    hall.start(ticket.id, T0 + timedelta(minutes=2))
+    hall.transfer(ticket.id, "birth", T0 + timedelta(minutes=4), note="fee", come_back=True)
+    assert (ticket.return_service, ticket.return_counter) == ("id-card", "c1")
+    restored = Ticket.from_json(ticket.to_json())  # as a restart reads it
+    assert (restored.return_service, restored.return_counter) == ("id-card", "c1")
+    hall.call_next("c3", T0 + timedelta(minutes=5))
+    with pytest.raises(Conflict) as refused:  # one return at a time
+        hall.transfer(ticket.id, "land", T0 + timedelta(minutes=5), come_back=True)
+    assert refused.value.code == "return_pending"
+    hall.start(ticket.id, T0 + timedelta(minutes=6))
+    _, [event] = hall.finish(ticket.id, T0 + timedelta(minutes=16), result=None)
+    assert event.type == ev.TICKET_TRANSFERRED and event.data["returned"] is True
+    assert event.data["from_counter_id"] == "c3" and event.data["to_counter_id"] == "c1"
+    assert ticket.state is TicketState.WAITING and ticket.service == "id-card"
+    assert ticket.target_counter == "c1" and ticket.return_service is None
+    assert ticket.issued_at == T0 and ticket.transfers == 2 and ticket.notes == ("fee",)
+    assert hall.times.average_s(hall.service("birth")) == 600, "ten minutes at births count"
+    assert hall.call_next("c1", T0 + timedelta(minutes=17))[0] is ticket, "back before others"
+    hall.start(ticket.id, T0 + timedelta(minutes=17))
+    hall.finish(ticket.id, T0 + timedelta(minutes=20))
+    assert ticket.state is TicketState.FINISHED
+
+
+def test_a_visitor_comes_back_to_any_counter_once_theirs_has_closed(hall: Hall) -> None:
+    open_counter(hall)
+    open_counter(hall, "c3")
+    ticket = hall.issue("id-card", T0)[0].ticket
+    hall.call_next("c1", T0)
+    with pytest.raises(InvalidInput) as refused:
+        hall.transfer(ticket.id, "id-card", T0, come_back=True)
+    assert refused.value.code == "same_service"
+    hall.transfer(ticket.id, "birth", T0, to_counter="c3", come_back=True)
+    hall.close_counter("c1", T0 + timedelta(minutes=1))
+    hall.call_next("c3", T0 + timedelta(minutes=2))
+    hall.start(ticket.id, T0 + timedelta(minutes=2))
+    hall.finish(ticket.id, T0 + timedelta(minutes=3))
+    assert ticket.state is TicketState.WAITING and ticket.service == "id-card"
+    assert ticket.target_counter is None, "c1 closed: any counter serving ID cards calls it"
+
+
 def test_transfer_to_a_closed_counter_is_refused(hall: Hall) -> None:
     open_counter(hall)
     ticket = hall.issue("id-card", T0)[0].ticket

@@ -63,7 +63,18 @@ picks = st.integers(min_value=0, max_value=63)
 ticket_pools = st.sampled_from(("held", "held", "waiting", "any"))
 acting = st.sampled_from(("anyone", "own", "other"))
 seeing_off = st.sampled_from(
-    ("keep", "finish", "finish", "no_show", "requeue", "cancel", "transfer", "transfer_to_counter")
+    (
+        "keep",
+        "finish",
+        "finish",
+        "no_show",
+        "requeue",
+        "cancel",
+        "transfer",
+        "transfer_to_counter",
+        "transfer_and_back",
+        "transfer_and_back",
+    )
 )
 
 Snapshot = dict[str, object]
@@ -593,7 +604,11 @@ class QueueMachine(RuleBasedStateMachine):
         if how == "finish":
             if hall.tickets[current].state is TicketState.CALLED:
                 self.apply(lambda: hall.start(current, self.now, by_counter=counter))
-            self.apply(lambda: hall.finish(current, self.now, by_counter=counter))
+            ticket = hall.tickets[current]
+            back = ticket.return_service, ticket.return_counter
+            _, events = self.apply(lambda: hall.finish(current, self.now, by_counter=counter))
+            if events is not None and back[0] is not None:  # sent "and back": not finished
+                self.check_sent_back(ticket, *back)
         elif how == "no_show":
             self.apply(lambda: hall.no_show(current, self.now, by_counter=counter))
         elif how == "requeue":
@@ -611,9 +626,22 @@ class QueueMachine(RuleBasedStateMachine):
                 None,
             )
             to = to if how == "transfer_to_counter" else None
+            back = how == "transfer_and_back"
             self.apply(
-                lambda: hall.transfer(current, service, self.now, to_counter=to, by_counter=counter)
+                lambda: hall.transfer(
+                    current, service, self.now, to_counter=to, by_counter=counter, come_back=back
+                )
             )
+
+    def check_sent_back(self, ticket: Ticket, service: str, counter: str | None) -> None:
+        """Done where it was sent "and back": waiting again for the service it came from, at
+        its counter unless that counter has closed or stopped serving it."""
+        assert ticket.state is TicketState.WAITING and ticket.service == service
+        assert ticket.return_service is None and ticket.return_counter is None
+        held = self.hall.counters.get(CounterId(counter)) if counter else None
+        open_there = held is not None and held.state is not CounterState.CLOSED
+        expected = counter if open_there and held and ServiceId(service) in held.profile else None
+        assert ticket.target_counter == expected, (ticket.target_counter, expected)
 
     @rule(counter=counters, service=services_or_unknown, how=seeing_off)
     def call_from_line(self, counter: str, service: str, how: str) -> None:
@@ -768,22 +796,42 @@ class QueueMachine(RuleBasedStateMachine):
         who=acting,
         service=services_or_unknown,
         to_counter=st.none() | counters,
+        come_back=st.booleans(),
     )
     def transfer(
-        self, pool: str, pick: int, who: str, service: str, to_counter: str | None
+        self,
+        pool: str,
+        pick: int,
+        who: str,
+        service: str,
+        to_counter: str | None,
+        come_back: bool,
     ) -> None:
         ticket_id = self.choose_ticket(pool, pick)
         by = self.acting_counter(ticket_id, who)
-        issued_at = t.issued_at if (t := self.hall.tickets.get(TicketId(ticket_id))) else None
+        t = self.hall.tickets.get(TicketId(ticket_id))
+        issued_at = t.issued_at if t else None
+        was = (t.service, t.counter, t.return_service, t.return_counter) if t else None
         _, events = self.apply(
             lambda: self.hall.transfer(
-                ticket_id, service, self.now, to_counter=to_counter, note="needs", by_counter=by
+                ticket_id,
+                service,
+                self.now,
+                to_counter=to_counter,
+                note="needs",
+                by_counter=by,
+                come_back=come_back,
             )
         )
         if events is not None:
             ticket = self.hall.tickets[TicketId(ticket_id)]
             assert ticket.state is TicketState.WAITING and ticket.service == service
             assert ticket.target_counter == to_counter and ticket.issued_at == issued_at
+            assert was is not None
+            # "and back" remembers where it came from; a plain transfer keeps a return to come
+            # unless it goes there
+            back = was[:2] if come_back else was[2:] if was[2] != service else (None, None)
+            assert (ticket.return_service, ticket.return_counter) == back
 
     # ------------------------------------------------------------------ invariants
 
@@ -845,6 +893,13 @@ class QueueMachine(RuleBasedStateMachine):
                     f"{ticket.number} waits for {counter.id}, which closed"
                 )
         assert set(holders) <= set(self.hall.tickets)
+
+    @invariant()
+    def a_visitor_comes_back_only_from_another_service(self) -> None:
+        for ticket in self.hall.tickets.values():
+            if ticket.return_service is not None:  # (a visit that ends elsewhere keeps it)
+                assert ticket.return_service in self.hall.services
+                assert ticket.return_service != ticket.service and ticket.transfers >= 1
 
     @invariant()
     def counters_are_staffed_and_operators_sit_once(self) -> None:

@@ -7,6 +7,7 @@ import contextlib
 import io
 import json
 from collections.abc import Iterator
+from pathlib import Path
 
 import httpx
 import pytest
@@ -19,6 +20,7 @@ from tests.conftest import (
     add_operator,
     counter_terminal_token,
     open_counter,
+    start_live_server,
 )
 
 
@@ -260,6 +262,66 @@ def test_transfer_sends_the_visitor_to_another_service(
         moved.json()["service_id"] == "birth-registration" and moved.json()["status"] == "waiting"
     )
     assert moved.json()["issued_at"] == ticket["issued_at"]
+
+
+def test_a_visitor_sent_on_and_back_returns_to_their_counter_after_a_restart(
+    tmp_path: Path,
+) -> None:
+    """Sent from c1 to births "and back": the return survives a restart, and finishing the
+    birth registration puts the visitor back in c1's hands."""
+    url = f"sqlite:///{tmp_path / 'hall.sqlite3'}"
+    live, server, thread = start_live_server(url)
+    with httpx.Client(base_url=live.api, timeout=10) as http:
+        operator = open_counter(live, "c1")
+        ticket = issue(http, live)
+        http.post("/counters/c1/call", headers=bearer(operator))
+        http.post(f"/tickets/{ticket['id']}/start", headers=bearer(operator))
+        path = f"/tickets/{ticket['id']}/transfer"
+        for body, code in (
+            ({"service_id": "birth-registration", "come_back": "yes"}, "bad_field"),
+            ({"service_id": "id-card", "come_back": True}, "same_service"),
+        ):
+            refused = http.post(path, json=body, headers=bearer(operator))
+            assert refused.status_code == 422 and refused.json()["error"] == code, refused.text
+        assert http.get(f"/tickets/{ticket['id']}").json()["status"] == "serving"
+        sent = http.post(
+            path,
+            json={"service_id": "birth-registration", "come_back": True},
+            headers=bearer(operator),
+        )
+        assert sent.status_code == 200, sent.text
+        assert (sent.json()["return_service_id"], sent.json()["return_counter_id"]) == (
+            "id-card",
+            "c1",
+        )
+    server.should_exit = True  # type: ignore[attr-defined]
+    thread.join(timeout=10)
+    live, server, thread = start_live_server(url)
+    try:
+        with httpx.Client(base_url=live.api, timeout=10) as http:
+            again = http.get(f"/tickets/{ticket['id']}").json()
+            assert (
+                again["return_counter_id"] == "c1" and again["service_id"] == "birth-registration"
+            )
+            births = open_counter(live, "c4", login="op-births")
+            with live_events(live) as stream:
+                called = http.post("/counters/c4/call", headers=bearer(births))
+                assert called.json()["id"] == ticket["id"], called.text
+                http.post(f"/tickets/{ticket['id']}/start", headers=bearer(births))
+                done = http.post(f"/tickets/{ticket['id']}/finish", headers=bearer(births))
+                assert done.status_code == 200, done.text
+                back = done.json()
+                assert (back["status"], back["service_id"]) == ("waiting", "id-card")
+                assert back["target_counter_id"] == "c1" and back["return_service_id"] is None
+                types = []
+                while "ticket.transferred" not in types and len(types) < 10:
+                    event = json.loads(stream.recv(timeout=5))
+                    types.append(event["type"])
+            assert types[-1] == "ticket.transferred", types
+            assert event["data"]["returned"] is True and event["data"]["to_counter_id"] == "c1"
+    finally:
+        server.should_exit = True  # type: ignore[attr-defined]
+        thread.join(timeout=10)
 
 
 def test_pause_needs_a_known_reason(http: httpx.Client, live_server: LiveServer) -> None:
