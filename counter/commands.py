@@ -34,6 +34,7 @@ class Command:
     grade: str | None = None  # rating: excellent | good | satisfactory
     result: str | None = None  # finish: how the visit ended, one of the hall's results
     not_back: bool = False  # no-show: a visitor who stepped away and did not come back
+    come_back: bool = False  # transfer: the visitor returns to this counter once done there
 
 
 @dataclass(frozen=True)
@@ -117,6 +118,8 @@ class CounterClient(HallClient):
                 body["counter_id"] = command.counter_id
             if command.note:
                 body["note"] = command.note
+            if command.come_back:
+                body["come_back"] = True
             return Outcome(command, ticket=_ticket(self._post(f"{ticket}/transfer", body)))
         if action is Action.RATE:
             raw = self._post(f"{ticket}/rating", {"grade": command.grade})

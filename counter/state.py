@@ -18,6 +18,7 @@ from hallserver.protocol import (
     DAY_OPENED,
     TICKET_EVENTS,
     TICKET_ISSUED,
+    TICKET_TRANSFERRED,
     CounterView,
     HallEvent,
     ProtocolError,
@@ -123,6 +124,7 @@ class Notice(enum.Enum):
 
     NOBODY_WAITING = "nobody_waiting"
     VISITOR_ARRIVED = "visitor_arrived"
+    VISITOR_BACK = "visitor_back"  # sent elsewhere "and back", and done there
 
 
 @dataclass
@@ -244,6 +246,10 @@ class ConsoleState:
         if event.type == TICKET_ISSUED and ticket.id in self.waiting and was_idle:
             self.nobody_waiting = False
             return Notice.VISITOR_ARRIVED
+        back = event.type == TICKET_TRANSFERRED and event.data.get("returned") is True
+        if back and ticket.id in self.waiting and ticket.target_counter_id == self.counter_id:
+            self.nobody_waiting = False
+            return Notice.VISITOR_BACK
         return None
 
     def apply_counter(self, counter: CounterView) -> None:

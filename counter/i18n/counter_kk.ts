@@ -4,37 +4,37 @@
 <context>
     <name>CallTicketDialog</name>
     <message>
-        <location filename="../views/dialogs.py" line="215"/>
+        <location filename="../views/dialogs.py" line="245"/>
         <source>Call a ticket</source>
         <translation>Талонды шақыру</translation>
     </message>
     <message>
-        <location filename="../views/dialogs.py" line="220"/>
+        <location filename="../views/dialogs.py" line="250"/>
         <source>%1  %2 · back from stepping away</source>
         <translation>%1  %2 · уақытша шығып, оралды</translation>
     </message>
     <message>
-        <location filename="../views/dialogs.py" line="234"/>
+        <location filename="../views/dialogs.py" line="264"/>
         <source>Why this ticket goes first (required)</source>
         <translation>Бұл талон неге бірінші шақырылады (міндетті)</translation>
     </message>
     <message>
-        <location filename="../views/dialogs.py" line="235"/>
+        <location filename="../views/dialogs.py" line="265"/>
         <source>The reason is written into the hall&apos;s event log.</source>
         <translation>Себебі залдың оқиғалар журналына жазылады.</translation>
     </message>
     <message>
-        <location filename="../views/dialogs.py" line="241"/>
+        <location filename="../views/dialogs.py" line="271"/>
         <source>Call</source>
         <translation>Шақыру</translation>
     </message>
     <message>
-        <location filename="../views/dialogs.py" line="243"/>
+        <location filename="../views/dialogs.py" line="273"/>
         <source>Cancel</source>
         <translation>Бас тарту</translation>
     </message>
     <message>
-        <location filename="../views/dialogs.py" line="245"/>
+        <location filename="../views/dialogs.py" line="275"/>
         <source>Did not come back</source>
         <translation>Қайтып келмеді</translation>
     </message>
@@ -47,72 +47,88 @@
         <translation>Қазір «%1» мүмкін емес.</translation>
     </message>
     <message>
-        <location filename="../views/window.py" line="369"/>
+        <location filename="../views/window.py" line="374"/>
         <source>Sign in first: the call button works after that.</source>
         <translation>Алдымен жүйеге кіріңіз: шақыру түймесі содан кейін істейді.</translation>
     </message>
     <message>
-        <location filename="../views/window.py" line="410"/>
+        <location filename="../views/window.py" line="415"/>
         <source>Nobody is waiting for %1.</source>
         <translation>«%1» кезегінде ешкім күтіп тұрған жоқ.</translation>
     </message>
     <message>
-        <location filename="../views/window.py" line="412"/>
+        <location filename="../views/window.py" line="417"/>
         <source>%1 did not come back: marked as a no-show.</source>
         <translation>%1 қайтып келмеді: «Келмеді» деп белгіленді.</translation>
     </message>
     <message>
-        <location filename="../views/window.py" line="416"/>
+        <location filename="../views/window.py" line="350"/>
+        <location filename="../views/window.py" line="421"/>
         <source>Nobody is waiting for this counter.</source>
         <translation>Бұл терезеге ешкім күтіп тұрған жоқ.</translation>
     </message>
     <message>
-        <location filename="../views/window.py" line="421"/>
+        <location filename="../views/window.py" line="424"/>
+        <source>%1 is done here and goes back to %2.</source>
+        <translation>%1 талоны мұнда аяқталды, енді қайтадан: %2.</translation>
+    </message>
+    <message>
+        <location filename="../views/window.py" line="431"/>
         <source>Rating received: %1</source>
         <translation>Баға алынды: %1</translation>
     </message>
     <message>
-        <location filename="../views/window.py" line="424"/>
+        <location filename="../views/window.py" line="435"/>
+        <source>%1 transferred to %2: they come back to you when done there.</source>
+        <translation>%1 талоны бағытталды: %2. Сонда біткен соң сізге қайтып келеді.</translation>
+    </message>
+    <message>
+        <location filename="../views/window.py" line="437"/>
         <source>%1 transferred to %2</source>
         <translation>%1 талоны бағытталды: %2</translation>
     </message>
     <message>
-        <location filename="../views/window.py" line="427"/>
+        <location filename="../views/window.py" line="442"/>
         <source>%1 has stepped away: when they are back, call them with F10.</source>
         <translation>%1 уақытша шықты: оралғанда F10 арқылы шақырыңыз.</translation>
     </message>
     <message>
-        <location filename="../views/window.py" line="554"/>
+        <location filename="../views/window.py" line="569"/>
         <source>A visitor is waiting: %1</source>
         <translation>Келуші күтіп тұр: %1</translation>
     </message>
     <message>
-        <location filename="../views/window.py" line="566"/>
+        <location filename="../views/window.py" line="575"/>
+        <source>%1 is back from %2: call them when you are free.</source>
+        <translation>%1 талоны қайтып келді (%2): босағанда шақырыңыз.</translation>
+    </message>
+    <message>
+        <location filename="../views/window.py" line="589"/>
         <source>The visitor can rate the service on the keypad now.</source>
         <translation>Келуші енді қызметті бағалау пультінде бағалай алады.</translation>
     </message>
     <message>
-        <location filename="../views/window.py" line="581"/>
+        <location filename="../views/window.py" line="604"/>
         <source>The call button is not connected.</source>
         <translation>Шақыру түймесі қосылмаған.</translation>
     </message>
     <message>
-        <location filename="../views/window.py" line="582"/>
+        <location filename="../views/window.py" line="605"/>
         <source>The number display is not connected.</source>
         <translation>Нөмір таблосы қосылмаған.</translation>
     </message>
     <message>
-        <location filename="../views/window.py" line="583"/>
+        <location filename="../views/window.py" line="606"/>
         <source>The rating keypad is not connected.</source>
         <translation>Бағалау пульті қосылмаған.</translation>
     </message>
     <message>
-        <location filename="../views/window.py" line="626"/>
+        <location filename="../views/window.py" line="660"/>
         <source>Kezek: %1</source>
         <translation>Кезек: %1</translation>
     </message>
     <message>
-        <location filename="../views/window.py" line="629"/>
+        <location filename="../views/window.py" line="663"/>
         <source>No connection to the hall server. Reconnecting…</source>
         <translation>Зал серверімен байланыс жоқ. Қайта қосылуда…</translation>
     </message>
@@ -148,17 +164,17 @@
 <context>
     <name>LineDialog</name>
     <message>
-        <location filename="../views/dialogs.py" line="162"/>
+        <location filename="../views/dialogs.py" line="194"/>
         <source>Call the next from one line</source>
         <translation>Бір кезектен келесісін шақыру</translation>
     </message>
     <message>
-        <location filename="../views/dialogs.py" line="167"/>
+        <location filename="../views/dialogs.py" line="199"/>
         <source>%1 waiting</source>
         <translation>%1 адам күтуде</translation>
     </message>
     <message>
-        <location filename="../views/dialogs.py" line="175"/>
+        <location filename="../views/dialogs.py" line="205"/>
         <source>Cancel</source>
         <translation>Бас тарту</translation>
     </message>
@@ -166,12 +182,12 @@
 <context>
     <name>PauseDialog</name>
     <message>
-        <location filename="../views/dialogs.py" line="127"/>
+        <location filename="../views/dialogs.py" line="160"/>
         <source>Pause: why?</source>
         <translation>Үзіліс: себебі қандай?</translation>
     </message>
     <message>
-        <location filename="../views/dialogs.py" line="136"/>
+        <location filename="../views/dialogs.py" line="168"/>
         <source>Cancel</source>
         <translation>Бас тарту</translation>
     </message>
@@ -258,17 +274,17 @@
 <context>
     <name>SupervisorNote</name>
     <message>
-        <location filename="../views/panels.py" line="183"/>
+        <location filename="../views/panels.py" line="179"/>
         <source>Read</source>
         <translation>Оқыдым</translation>
     </message>
     <message>
-        <location filename="../views/panels.py" line="188"/>
+        <location filename="../views/panels.py" line="184"/>
         <source>From the supervisor, %1</source>
         <translation>Зал әкімшісінен, %1</translation>
     </message>
     <message>
-        <location filename="../views/panels.py" line="190"/>
+        <location filename="../views/panels.py" line="186"/>
         <source>(%1 more)</source>
         <translation>(тағы %1)</translation>
     </message>
@@ -613,6 +629,16 @@
     </message>
     <message>
         <location filename="../views/texts.py" line="184"/>
+        <source>This visitor already goes back to another counter: send them on without.</source>
+        <translation>Бұл келуші басқа терезеге қайтып барады: қайтарусыз бағыттаңыз.</translation>
+    </message>
+    <message>
+        <location filename="../views/texts.py" line="187"/>
+        <source>The visitor is already in this service: choose another one.</source>
+        <translation>Келуші осы қызметте тұр: басқасын таңдаңыз.</translation>
+    </message>
+    <message>
+        <location filename="../views/texts.py" line="190"/>
         <source>The hall no longer records this result: reopen the console.</source>
         <translation>Зал бұл нәтижені енді белгілемейді: консольді қайта ашыңыз.</translation>
     </message>
@@ -620,82 +646,87 @@
 <context>
     <name>TicketCard</name>
     <message>
-        <location filename="../views/card.py" line="163"/>
+        <location filename="../views/card.py" line="164"/>
         <source>%1, call %2</source>
         <translation>%1, %2-шақыру</translation>
     </message>
     <message>
-        <location filename="../views/card.py" line="195"/>
+        <location filename="../views/card.py" line="180"/>
+        <source>When done here: back to %1</source>
+        <translation>Мұнда біткен соң қайтады: %1</translation>
+    </message>
+    <message>
+        <location filename="../views/card.py" line="204"/>
         <source>Result:</source>
         <translation>Нәтиже:</translation>
     </message>
     <message>
-        <location filename="../views/card.py" line="206"/>
+        <location filename="../views/card.py" line="215"/>
         <source>Priority: %1</source>
         <translation>Басымдық: %1</translation>
     </message>
     <message>
-        <location filename="../views/card.py" line="212"/>
+        <location filename="../views/card.py" line="221"/>
         <source>Appointment at %1</source>
         <translation>Алдын ала жазылу: %1</translation>
     </message>
     <message>
-        <location filename="../views/card.py" line="213"/>
+        <location filename="../views/card.py" line="222"/>
         <source>Waited %1</source>
         <translation>Күтті: %1</translation>
     </message>
     <message>
-        <location filename="../views/card.py" line="216"/>
+        <location filename="../views/card.py" line="225"/>
         <source>Serving for %1</source>
         <translation>Қызмет көрсетілуде: %1</translation>
     </message>
     <message>
-        <location filename="../views/card.py" line="218"/>
+        <location filename="../views/card.py" line="227"/>
         <source>Transferred %1 time(s)</source>
         <translation>Бағытталды: %1 рет</translation>
     </message>
     <message>
-        <location filename="../views/card.py" line="219"/>
+        <location filename="../views/card.py" line="228"/>
         <source>Note: %1</source>
         <translation>Ескертпе: %1</translation>
     </message>
     <message>
-        <location filename="../views/card.py" line="230"/>
+        <location filename="../views/card.py" line="239"/>
         <source>Documents to check</source>
         <translation>Тексерілетін құжаттар</translation>
     </message>
     <message>
-        <location filename="../views/card.py" line="248"/>
+        <location filename="../views/card.py" line="257"/>
         <source>Press F8 to open the counter.</source>
         <translation>Терезені ашу үшін F8 басыңыз.</translation>
     </message>
     <message>
-        <location filename="../views/card.py" line="251"/>
+        <location filename="../views/card.py" line="260"/>
         <source>Paused: %1</source>
         <translation>Үзіліс: %1</translation>
     </message>
     <message>
-        <location filename="../views/card.py" line="252"/>
+        <location filename="../views/card.py" line="261"/>
         <source>Press F8 to resume.</source>
         <translation>Жұмысты жалғастыру үшін F8 басыңыз.</translation>
     </message>
     <message>
-        <location filename="../views/card.py" line="254"/>
+        <location filename="../views/card.py" line="263"/>
         <source>Nobody is waiting</source>
         <translation>Ешкім күтіп тұрған жоқ</translation>
     </message>
     <message>
-        <location filename="../views/card.py" line="255"/>
+        <location filename="../views/card.py" line="264"/>
         <source>The console will tell you when someone arrives.</source>
         <translation>Біреу келгенде пульт хабарлайды.</translation>
     </message>
     <message>
-        <location filename="../views/card.py" line="257"/>
+        <location filename="../views/card.py" line="266"/>
         <source>No visitor at the counter</source>
         <translation>Терезеде келуші жоқ</translation>
     </message>
     <message>
-        <location filename="../views/card.py" line="258"/>
+        <location filename="../views/card.py" line="267"/>
         <source>Press F1 to call the next visitor.</source>
         <translation>Келесі келушіні шақыру үшін F1 басыңыз.</translation>
     </message>
@@ -703,42 +734,52 @@
 <context>
     <name>TransferDialog</name>
     <message>
-        <location filename="../views/dialogs.py" line="55"/>
+        <location filename="../views/dialogs.py" line="58"/>
         <source>Transfer %1</source>
         <translation>%1 талонын бағыттау</translation>
     </message>
     <message>
-        <location filename="../views/dialogs.py" line="68"/>
+        <location filename="../views/dialogs.py" line="71"/>
         <source>What the next operator should know</source>
         <translation>Келесі оператор не білуі керек</translation>
     </message>
     <message>
-        <location filename="../views/dialogs.py" line="70"/>
+        <location filename="../views/dialogs.py" line="72"/>
+        <source>Comes back to me when done there</source>
+        <translation>Сонда біткен соң маған қайтып келеді</translation>
+    </message>
+    <message>
+        <location filename="../views/dialogs.py" line="76"/>
+        <source>This visitor already goes back to another counter.</source>
+        <translation>Бұл келуші басқа терезеге қайтып барады.</translation>
+    </message>
+    <message>
+        <location filename="../views/dialogs.py" line="78"/>
         <source>Service</source>
         <translation>Қызмет</translation>
     </message>
     <message>
-        <location filename="../views/dialogs.py" line="71"/>
+        <location filename="../views/dialogs.py" line="79"/>
         <source>Counter</source>
         <translation>Терезе</translation>
     </message>
     <message>
-        <location filename="../views/dialogs.py" line="72"/>
+        <location filename="../views/dialogs.py" line="80"/>
         <source>Note</source>
         <translation>Ескертпе</translation>
     </message>
     <message>
-        <location filename="../views/dialogs.py" line="77"/>
+        <location filename="../views/dialogs.py" line="86"/>
         <source>Transfer</source>
         <translation>Бағыттау</translation>
     </message>
     <message>
-        <location filename="../views/dialogs.py" line="79"/>
+        <location filename="../views/dialogs.py" line="88"/>
         <source>Cancel</source>
         <translation>Бас тарту</translation>
     </message>
     <message>
-        <location filename="../views/dialogs.py" line="92"/>
+        <location filename="../views/dialogs.py" line="101"/>
         <source>Any counter</source>
         <translation>Кез келген терезе</translation>
     </message>

@@ -150,6 +150,7 @@ class TicketCard(QFrame):
         language: str,
         now: datetime,
         results: Sequence[ResultView] = (),
+        counter_names: Mapping[str, str] | None = None,
     ) -> None:
         ticket = state.current
         if ticket is None:
@@ -170,9 +171,17 @@ class TicketCard(QFrame):
         )
         service = services.get(view.service_id)
         self.service.setText(in_language(service.name, language) if service else view.service_id)
-        self.details.setText("\n".join(self._details(ticket, now.astimezone(state.zone))))
+        details = self._details(ticket, now.astimezone(state.zone))
+        if view.return_service_id is not None:  # sent here "and back": F4 sends them back
+            back = (counter_names or {}).get(view.return_counter_id or "")
+            if back is None:
+                returned = services.get(view.return_service_id)
+                back = in_language(returned.name, language) if returned else view.return_service_id
+            details.append(self.tr("When done here: back to %1").replace("%1", back))
+        self.details.setText("\n".join(details))
         self.details.show()
-        self._render_result(ticket if view.status == "serving" else None, results, language)
+        finishing = view.status == "serving" and view.return_service_id is None
+        self._render_result(ticket if finishing else None, results, language)
         self._render_documents(ticket, service, language)
 
     def _render_result(

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -39,6 +40,7 @@ class TransferChoice:
     service_id: str
     counter_id: str | None
     note: str
+    come_back: bool = False  # back to this counter once done there
 
 
 class TransferDialog(QDialog):
@@ -67,10 +69,16 @@ class TransferDialog(QDialog):
         self.note.setObjectName("transferNote")
         self.note.setMaxLength(NOTE_LIMIT)
         self.note.setPlaceholderText(self.tr("What the next operator should know"))
+        self.come_back = QCheckBox(self.tr("Comes back to me when done there"))
+        self.come_back.setObjectName("transferComeBack")
+        if ticket.view.return_service_id is not None:  # one return at a time (the server says so)
+            self.come_back.setEnabled(False)
+            self.come_back.setToolTip(self.tr("This visitor already goes back to another counter."))
         form = QFormLayout()
         form.addRow(self.tr("Service"), self.service)
         form.addRow(self.tr("Counter"), self.counter)
         form.addRow(self.tr("Note"), self.note)
+        form.addRow("", self.come_back)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -105,6 +113,7 @@ class TransferDialog(QDialog):
             service_id,
             counter_id if isinstance(counter_id, str) else None,
             self.note.text().strip(),
+            self.come_back.isEnabled() and self.come_back.isChecked(),
         )
 
     @classmethod

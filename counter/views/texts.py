@@ -181,6 +181,12 @@ def server_error(code: str, message: str) -> str:
         "not_finished": QCoreApplication.translate("Texts", "Only a finished visit can be rated."),
         "already_rated": QCoreApplication.translate("Texts", "This visit is already rated."),
         "forbidden": QCoreApplication.translate("Texts", "You may not do this."),
+        "return_pending": QCoreApplication.translate(
+            "Texts", "This visitor already goes back to another counter: send them on without."
+        ),
+        "same_service": QCoreApplication.translate(
+            "Texts", "The visitor is already in this service: choose another one."
+        ),
         "unknown_result": QCoreApplication.translate(
             "Texts", "The hall no longer records this result: reopen the console."
         ),

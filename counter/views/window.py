@@ -312,6 +312,7 @@ class CounterWindow(QMainWindow):
                     service_id=choice.service_id,
                     counter_id=choice.counter_id,
                     note=choice.note or None,
+                    come_back=choice.come_back,
                 )
         elif action is Action.PAUSE:
             reason = PauseDialog.ask(self)
@@ -419,13 +420,23 @@ class CounterWindow(QMainWindow):
             state.nobody_waiting = True
             self.show_message(self.tr("Nobody is waiting for this counter."), "notice")
         elif action is Action.FINISH and outcome.ticket is not None:
-            self._ask_rating(outcome.ticket)
+            if outcome.ticket.status == "waiting":  # sent here "and back": back where it came from
+                text = self.tr("%1 is done here and goes back to %2.")
+                text = text.replace("%1", outcome.ticket.view.number)
+                self.show_message(text.replace("%2", self.counter_name(outcome.ticket)), "notice")
+            else:
+                self._ask_rating(outcome.ticket)
         elif action is Action.RATE and outcome.ticket is not None:
             grade = texts.grade(outcome.ticket.view.rating or "")
             self.show_message(self.tr("Rating received: %1").replace("%1", grade), "notice")
         elif action is Action.TRANSFER and outcome.ticket is not None:
             name = self.service_names().get(outcome.ticket.view.service_id, "")
-            text = self.tr("%1 transferred to %2").replace("%1", outcome.ticket.view.number)
+            text = (
+                self.tr("%1 transferred to %2: they come back to you when done there.")
+                if outcome.command.come_back
+                else self.tr("%1 transferred to %2")
+            )
+            text = text.replace("%1", outcome.ticket.view.number)
             self.show_message(text.replace("%2", name), "notice")
         elif action is Action.POSTPONE and outcome.ticket is not None:
             text = self.tr("%1 has stepped away: when they are back, call them with F10.")
@@ -558,6 +569,14 @@ class CounterWindow(QMainWindow):
             self.show_message(self.tr("A visitor is waiting: %1").replace("%1", name), "notice")
             if state.lamp() == "ON":  # open, not paused or closed: worth a sound
                 self._beep(BEEP_VISITOR_MS)
+        elif notice is Notice.VISITOR_BACK and operator is not None and isinstance(ticket, dict):
+            source = event.data.get("from_service_id")
+            name = self.service_names().get(source, "") if isinstance(source, str) else ""
+            text = self.tr("%1 is back from %2: call them when you are free.")
+            text = text.replace("%1", str(ticket.get("number", "")))
+            self.show_message(text.replace("%2", name), "notice")
+            if idle and state.lamp() == "ON":
+                self._beep(BEEP_VISITOR_MS)
         self.refresh()
 
     # ------------------------------------------------------------------ rating keypad
@@ -601,6 +620,17 @@ class CounterWindow(QMainWindow):
 
     # ------------------------------------------------------------------ rendering
 
+    def counter_name(self, ticket: TicketInfo) -> str:
+        """The counter a ticket is sent to, in the operator's language ("" for any counter)."""
+        wanted = ticket.target_counter_id
+        for counter in self.counters:
+            if counter.id == wanted:
+                return in_language(counter.name, self.language_code)
+        return self.service_names().get(ticket.view.service_id, "")
+
+    def counter_names(self) -> Mapping[str, str]:
+        return {c.id: in_language(c.name, self.language_code) for c in self.counters}
+
     def service_names(self) -> Mapping[str, str]:
         return {s.id: in_language(s.name, self.language_code) for s in self.services.values()}
 
@@ -638,7 +668,9 @@ class CounterWindow(QMainWindow):
             button.setEnabled(action in legal)
 
         now = state.now()
-        self.card.show_state(state, self.services, language, now, self.results)
+        self.card.show_state(
+            state, self.services, language, now, self.results, self.counter_names()
+        )
         self.queue_panel.show_queue(
             state.queue_lines(now),
             self.service_names(),

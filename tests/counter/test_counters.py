@@ -22,7 +22,7 @@ from counter.views.dialogs import (
     TransferDialog,
 )
 from tests.conftest import LiveServer
-from tests.counter.conftest import ConsoleFactory, issue, press
+from tests.counter.conftest import ConsoleFactory, issue, press, shoot
 from tests.proxy import CuttableProxy
 
 
@@ -71,6 +71,47 @@ def test_a_transfer_sends_the_visitor_to_another_counter_with_a_note(
     details = fourth.card.details.text()
     assert "Note: needs a birth certificate copy" in details
     assert "Transferred 1 time(s)" in details
+
+
+def test_a_visitor_sent_on_and_back_returns_to_the_first_counter(
+    qtbot: QtBot, live_server: LiveServer, console: ConsoleFactory, monkeypatch
+) -> None:
+    first, fourth = console("c1"), console("c4")
+    for window in (first, fourth):
+        _open(qtbot, window)
+    ticket = issue(live_server, "id-card")
+    press(qtbot, first, "F1")
+    press(qtbot, first, "F3")
+    choice = TransferChoice("birth-registration", "c4", "birth record first", come_back=True)
+    monkeypatch.setattr(TransferDialog, "ask", classmethod(lambda cls, *a: choice))
+    press(qtbot, first, "F6")
+    qtbot.waitUntil(lambda: first.state.current is None)
+    assert "they come back to you when done there" in first.message.text()
+    qtbot.waitUntil(lambda: bool(fourth.state.waiting))
+    press(qtbot, fourth, "F1")
+    press(qtbot, fourth, "F3")
+    assert fourth.card.shown_number == ticket.number
+    assert "When done here: back to Counter 1" in fourth.card.details.text()
+    assert fourth.card.selected_result() is None, "no result: the visit goes on at counter 1"
+    shoot(fourth, "en-11-serving-sent-and-back")
+    current = fourth.state.current
+    assert current is not None
+    dialog = TransferDialog(current, list(fourth.services.values()), fourth.counters, "en")
+    assert not dialog.come_back.isEnabled(), "a visitor comes back to one counter only"
+    dialog.deleteLater()
+    press(qtbot, fourth, "F4")
+    qtbot.waitUntil(lambda: fourth.state.current is None)
+    assert fourth.message.text() == f"{ticket.number} is done here and goes back to Counter 1."
+    qtbot.waitUntil(lambda: ticket.id in first.state.waiting)
+    qtbot.waitUntil(lambda: "is back from" in first.message.text())
+    assert first.message.text() == (
+        f"{ticket.number} is back from Registering a birth: call them when you are free."
+    )
+    shoot(first, "en-12-visitor-back")
+    press(qtbot, first, "F1")
+    assert first.card.shown_number == ticket.number
+    assert "Transferred 2 time(s)" in first.card.details.text()
+    assert "When done here" not in first.card.details.text()
 
 
 def test_the_transfer_dialog_offers_only_counters_that_are_not_closed(
