@@ -7,7 +7,8 @@ over visits that *started* in the period, in the hall's time zone:
 
 - arrived: visits started (overall and by hour: tickets issued, so a transferred visitor
   counts once, and the hours add up to the total);
-- served: visits ended by `ticket.finished`;
+- served: visits ended by `ticket.finished`, or served where a visitor was sent "there and
+  back" and sent back from (`ticket.transferred` with `returned`);
 - no-show share: no-shows ÷ visits that were called at least once;
 - cancelled: visits ended by `ticket.cancelled`;
 - wait: from the visit's start to its first call (called visits only); an appointment that
@@ -129,7 +130,8 @@ def visits_from(events: Iterable[LogEvent]) -> list[Visit]:
             if kind == "finished":
                 visit.result = _text(ticket.get("result"))
         elif kind == "transferred":
-            visit.outcome = "transferred"
+            # sent there "and back": served there, then back to the service it came from
+            visit.outcome = "finished" if event.data.get("returned") is True else "transferred"
             visit.ended_at = event.at
             following = Visit(
                 ticket_id,

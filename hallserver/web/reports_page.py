@@ -153,9 +153,9 @@ WORDS: Words = {
         "counts once)",
     },
     "def_served": {
-        "kk": "«қызмет аяқталды» деп белгіленген барулар",
-        "ru": "визиты, завершённые обслуживанием",
-        "en": "visits ended by finishing the service",
+        "kk": "«қызмет аяқталды» деп белгіленген барулар (қайтарылып жіберілгендер де)",
+        "ru": "визиты, завершённые обслуживанием (и отправкой посетителя обратно)",
+        "en": "visits ended by finishing the service (or by sending the visitor back)",
     },
     "def_no_show_share": {
         "kk": "келмегендер ÷ кем дегенде бір рет шақырылған барулар",
