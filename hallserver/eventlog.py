@@ -65,6 +65,8 @@ class EventRecord(NamedTuple):
             ticket = public.get("ticket")
             if isinstance(ticket, dict):
                 ticket["result"] = None
+            if "result" in public:  # of a visit sent back where it came from
+                public["result"] = None
             data = canonical(public)
         head = orjson.dumps({"type": self.type, "at": self.at, "actor": actor})
         return f'{{"seq":{self.seq},{head[1:-1].decode()},"data":{data}}}'

@@ -130,9 +130,12 @@ def visits_from(events: Iterable[LogEvent]) -> list[Visit]:
             if kind == "finished":
                 visit.result = _text(ticket.get("result"))
         elif kind == "transferred":
-            # sent there "and back": served there, then back to the service it came from
-            visit.outcome = "finished" if event.data.get("returned") is True else "transferred"
             visit.ended_at = event.at
+            if event.data.get("returned") is True:  # served there, back where it came from
+                visit.outcome = "finished"
+                visit.result = _text(event.data.get("result"))
+            else:
+                visit.outcome = "transferred"
             following = Visit(
                 ticket_id,
                 str(ticket["number"]),

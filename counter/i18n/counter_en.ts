@@ -99,8 +99,8 @@
     </message>
     <message>
         <location filename="../views/window.py" line="575"/>
-        <source>%1 is back from %2: call them when you are free.</source>
-        <translation>%1 is back from %2: call them when you are free.</translation>
+        <source>%1 is back from %2 and waits for you.</source>
+        <translation>%1 is back from %2 and waits for you.</translation>
     </message>
     <message>
         <location filename="../views/window.py" line="589"/>
@@ -123,12 +123,12 @@
         <translation>The rating keypad is not connected.</translation>
     </message>
     <message>
-        <location filename="../views/window.py" line="660"/>
+        <location filename="../views/window.py" line="665"/>
         <source>Kezek: %1</source>
         <translation>Kezek: %1</translation>
     </message>
     <message>
-        <location filename="../views/window.py" line="663"/>
+        <location filename="../views/window.py" line="668"/>
         <source>No connection to the hall server. Reconnecting…</source>
         <translation>No connection to the hall server. Reconnecting…</translation>
     </message>
@@ -656,77 +656,77 @@
         <translation>When done here: back to %1</translation>
     </message>
     <message>
-        <location filename="../views/card.py" line="204"/>
+        <location filename="../views/card.py" line="203"/>
         <source>Result:</source>
         <translation>Result:</translation>
     </message>
     <message>
-        <location filename="../views/card.py" line="215"/>
+        <location filename="../views/card.py" line="214"/>
         <source>Priority: %1</source>
         <translation>Priority: %1</translation>
     </message>
     <message>
-        <location filename="../views/card.py" line="221"/>
+        <location filename="../views/card.py" line="220"/>
         <source>Appointment at %1</source>
         <translation>Appointment at %1</translation>
     </message>
     <message>
-        <location filename="../views/card.py" line="222"/>
+        <location filename="../views/card.py" line="221"/>
         <source>Waited %1</source>
         <translation>Waited %1</translation>
     </message>
     <message>
-        <location filename="../views/card.py" line="225"/>
+        <location filename="../views/card.py" line="224"/>
         <source>Serving for %1</source>
         <translation>Serving for %1</translation>
     </message>
     <message>
-        <location filename="../views/card.py" line="227"/>
+        <location filename="../views/card.py" line="226"/>
         <source>Transferred %1 time(s)</source>
         <translation>Transferred %1 time(s)</translation>
     </message>
     <message>
-        <location filename="../views/card.py" line="228"/>
+        <location filename="../views/card.py" line="227"/>
         <source>Note: %1</source>
         <translation>Note: %1</translation>
     </message>
     <message>
-        <location filename="../views/card.py" line="239"/>
+        <location filename="../views/card.py" line="238"/>
         <source>Documents to check</source>
         <translation>Documents to check</translation>
     </message>
     <message>
-        <location filename="../views/card.py" line="257"/>
+        <location filename="../views/card.py" line="256"/>
         <source>Press F8 to open the counter.</source>
         <translation>Press F8 to open the counter.</translation>
     </message>
     <message>
-        <location filename="../views/card.py" line="260"/>
+        <location filename="../views/card.py" line="259"/>
         <source>Paused: %1</source>
         <translation>Paused: %1</translation>
     </message>
     <message>
-        <location filename="../views/card.py" line="261"/>
+        <location filename="../views/card.py" line="260"/>
         <source>Press F8 to resume.</source>
         <translation>Press F8 to resume.</translation>
     </message>
     <message>
-        <location filename="../views/card.py" line="263"/>
+        <location filename="../views/card.py" line="262"/>
         <source>Nobody is waiting</source>
         <translation>Nobody is waiting</translation>
     </message>
     <message>
-        <location filename="../views/card.py" line="264"/>
+        <location filename="../views/card.py" line="263"/>
         <source>The console will tell you when someone arrives.</source>
         <translation>The console will tell you when someone arrives.</translation>
     </message>
     <message>
-        <location filename="../views/card.py" line="266"/>
+        <location filename="../views/card.py" line="265"/>
         <source>No visitor at the counter</source>
         <translation>No visitor at the counter</translation>
     </message>
     <message>
-        <location filename="../views/card.py" line="267"/>
+        <location filename="../views/card.py" line="266"/>
         <source>Press F1 to call the next visitor.</source>
         <translation>Press F1 to call the next visitor.</translation>
     </message>

@@ -70,7 +70,7 @@
     <message>
         <location filename="../views/window.py" line="424"/>
         <source>%1 is done here and goes back to %2.</source>
-        <translation>%1 талоны мұнда аяқталды, енді қайтадан: %2.</translation>
+        <translation>%1: мұнда қызмет көрсетілді, келуші қайтады: %2.</translation>
     </message>
     <message>
         <location filename="../views/window.py" line="431"/>
@@ -99,8 +99,8 @@
     </message>
     <message>
         <location filename="../views/window.py" line="575"/>
-        <source>%1 is back from %2: call them when you are free.</source>
-        <translation>%1 талоны қайтып келді (%2): босағанда шақырыңыз.</translation>
+        <source>%1 is back from %2 and waits for you.</source>
+        <translation>%1 талоны «%2» қызметінен қайтып келді және сізді күтеді.</translation>
     </message>
     <message>
         <location filename="../views/window.py" line="589"/>
@@ -123,12 +123,12 @@
         <translation>Бағалау пульті қосылмаған.</translation>
     </message>
     <message>
-        <location filename="../views/window.py" line="660"/>
+        <location filename="../views/window.py" line="665"/>
         <source>Kezek: %1</source>
         <translation>Кезек: %1</translation>
     </message>
     <message>
-        <location filename="../views/window.py" line="663"/>
+        <location filename="../views/window.py" line="668"/>
         <source>No connection to the hall server. Reconnecting…</source>
         <translation>Зал серверімен байланыс жоқ. Қайта қосылуда…</translation>
     </message>
@@ -635,7 +635,7 @@
     <message>
         <location filename="../views/texts.py" line="187"/>
         <source>The visitor is already in this service: choose another one.</source>
-        <translation>Келуші осы қызметте тұр: басқасын таңдаңыз.</translation>
+        <translation>Келуші осы қызметтің кезегінде тұр: басқасын таңдаңыз.</translation>
     </message>
     <message>
         <location filename="../views/texts.py" line="190"/>
@@ -653,80 +653,80 @@
     <message>
         <location filename="../views/card.py" line="180"/>
         <source>When done here: back to %1</source>
-        <translation>Мұнда біткен соң қайтады: %1</translation>
+        <translation>Мұнда қызмет көрсетілген соң қайтады: %1</translation>
     </message>
     <message>
-        <location filename="../views/card.py" line="204"/>
+        <location filename="../views/card.py" line="203"/>
         <source>Result:</source>
         <translation>Нәтиже:</translation>
     </message>
     <message>
-        <location filename="../views/card.py" line="215"/>
+        <location filename="../views/card.py" line="214"/>
         <source>Priority: %1</source>
         <translation>Басымдық: %1</translation>
     </message>
     <message>
-        <location filename="../views/card.py" line="221"/>
+        <location filename="../views/card.py" line="220"/>
         <source>Appointment at %1</source>
         <translation>Алдын ала жазылу: %1</translation>
     </message>
     <message>
-        <location filename="../views/card.py" line="222"/>
+        <location filename="../views/card.py" line="221"/>
         <source>Waited %1</source>
         <translation>Күтті: %1</translation>
     </message>
     <message>
-        <location filename="../views/card.py" line="225"/>
+        <location filename="../views/card.py" line="224"/>
         <source>Serving for %1</source>
         <translation>Қызмет көрсетілуде: %1</translation>
     </message>
     <message>
-        <location filename="../views/card.py" line="227"/>
+        <location filename="../views/card.py" line="226"/>
         <source>Transferred %1 time(s)</source>
         <translation>Бағытталды: %1 рет</translation>
     </message>
     <message>
-        <location filename="../views/card.py" line="228"/>
+        <location filename="../views/card.py" line="227"/>
         <source>Note: %1</source>
         <translation>Ескертпе: %1</translation>
     </message>
     <message>
-        <location filename="../views/card.py" line="239"/>
+        <location filename="../views/card.py" line="238"/>
         <source>Documents to check</source>
         <translation>Тексерілетін құжаттар</translation>
     </message>
     <message>
-        <location filename="../views/card.py" line="257"/>
+        <location filename="../views/card.py" line="256"/>
         <source>Press F8 to open the counter.</source>
         <translation>Терезені ашу үшін F8 басыңыз.</translation>
     </message>
     <message>
-        <location filename="../views/card.py" line="260"/>
+        <location filename="../views/card.py" line="259"/>
         <source>Paused: %1</source>
         <translation>Үзіліс: %1</translation>
     </message>
     <message>
-        <location filename="../views/card.py" line="261"/>
+        <location filename="../views/card.py" line="260"/>
         <source>Press F8 to resume.</source>
         <translation>Жұмысты жалғастыру үшін F8 басыңыз.</translation>
     </message>
     <message>
-        <location filename="../views/card.py" line="263"/>
+        <location filename="../views/card.py" line="262"/>
         <source>Nobody is waiting</source>
         <translation>Ешкім күтіп тұрған жоқ</translation>
     </message>
     <message>
-        <location filename="../views/card.py" line="264"/>
+        <location filename="../views/card.py" line="263"/>
         <source>The console will tell you when someone arrives.</source>
         <translation>Біреу келгенде пульт хабарлайды.</translation>
     </message>
     <message>
-        <location filename="../views/card.py" line="266"/>
+        <location filename="../views/card.py" line="265"/>
         <source>No visitor at the counter</source>
         <translation>Терезеде келуші жоқ</translation>
     </message>
     <message>
-        <location filename="../views/card.py" line="267"/>
+        <location filename="../views/card.py" line="266"/>
         <source>Press F1 to call the next visitor.</source>
         <translation>Келесі келушіні шақыру үшін F1 басыңыз.</translation>
     </message>

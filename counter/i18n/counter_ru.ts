@@ -70,7 +70,7 @@
     <message>
         <location filename="../views/window.py" line="424"/>
         <source>%1 is done here and goes back to %2.</source>
-        <translation>%1: здесь всё готово, посетитель возвращается: %2.</translation>
+        <translation>%1: здесь обслужен, посетитель возвращается: %2.</translation>
     </message>
     <message>
         <location filename="../views/window.py" line="431"/>
@@ -99,8 +99,8 @@
     </message>
     <message>
         <location filename="../views/window.py" line="575"/>
-        <source>%1 is back from %2: call them when you are free.</source>
-        <translation>%1 вернулся (%2): вызовите, когда освободитесь.</translation>
+        <source>%1 is back from %2 and waits for you.</source>
+        <translation>%1 вернулся после «%2» и ждёт вас.</translation>
     </message>
     <message>
         <location filename="../views/window.py" line="589"/>
@@ -123,12 +123,12 @@
         <translation>Пульт оценки не подключён.</translation>
     </message>
     <message>
-        <location filename="../views/window.py" line="660"/>
+        <location filename="../views/window.py" line="665"/>
         <source>Kezek: %1</source>
         <translation>Kezek: %1</translation>
     </message>
     <message>
-        <location filename="../views/window.py" line="663"/>
+        <location filename="../views/window.py" line="668"/>
         <source>No connection to the hall server. Reconnecting…</source>
         <translation>Нет связи с сервером зала. Переподключение…</translation>
     </message>
@@ -635,7 +635,7 @@
     <message>
         <location filename="../views/texts.py" line="187"/>
         <source>The visitor is already in this service: choose another one.</source>
-        <translation>Посетитель уже в этой услуге: выберите другую.</translation>
+        <translation>Посетитель уже в очереди на эту услугу: выберите другую.</translation>
     </message>
     <message>
         <location filename="../views/texts.py" line="190"/>
@@ -653,80 +653,80 @@
     <message>
         <location filename="../views/card.py" line="180"/>
         <source>When done here: back to %1</source>
-        <translation>После этого вернётся: %1</translation>
+        <translation>После обслуживания здесь вернётся: %1</translation>
     </message>
     <message>
-        <location filename="../views/card.py" line="204"/>
+        <location filename="../views/card.py" line="203"/>
         <source>Result:</source>
         <translation>Результат:</translation>
     </message>
     <message>
-        <location filename="../views/card.py" line="215"/>
+        <location filename="../views/card.py" line="214"/>
         <source>Priority: %1</source>
         <translation>Приоритет: %1</translation>
     </message>
     <message>
-        <location filename="../views/card.py" line="221"/>
+        <location filename="../views/card.py" line="220"/>
         <source>Appointment at %1</source>
         <translation>Запись на %1</translation>
     </message>
     <message>
-        <location filename="../views/card.py" line="222"/>
+        <location filename="../views/card.py" line="221"/>
         <source>Waited %1</source>
         <translation>Ожидание: %1</translation>
     </message>
     <message>
-        <location filename="../views/card.py" line="225"/>
+        <location filename="../views/card.py" line="224"/>
         <source>Serving for %1</source>
         <translation>Обслуживается: %1</translation>
     </message>
     <message>
-        <location filename="../views/card.py" line="227"/>
+        <location filename="../views/card.py" line="226"/>
         <source>Transferred %1 time(s)</source>
         <translation>Перенаправлений: %1</translation>
     </message>
     <message>
-        <location filename="../views/card.py" line="228"/>
+        <location filename="../views/card.py" line="227"/>
         <source>Note: %1</source>
         <translation>Заметка: %1</translation>
     </message>
     <message>
-        <location filename="../views/card.py" line="239"/>
+        <location filename="../views/card.py" line="238"/>
         <source>Documents to check</source>
         <translation>Проверить документы</translation>
     </message>
     <message>
-        <location filename="../views/card.py" line="257"/>
+        <location filename="../views/card.py" line="256"/>
         <source>Press F8 to open the counter.</source>
         <translation>Нажмите F8, чтобы открыть окно.</translation>
     </message>
     <message>
-        <location filename="../views/card.py" line="260"/>
+        <location filename="../views/card.py" line="259"/>
         <source>Paused: %1</source>
         <translation>Перерыв: %1</translation>
     </message>
     <message>
-        <location filename="../views/card.py" line="261"/>
+        <location filename="../views/card.py" line="260"/>
         <source>Press F8 to resume.</source>
         <translation>Нажмите F8, чтобы продолжить работу.</translation>
     </message>
     <message>
-        <location filename="../views/card.py" line="263"/>
+        <location filename="../views/card.py" line="262"/>
         <source>Nobody is waiting</source>
         <translation>Никто не ждёт</translation>
     </message>
     <message>
-        <location filename="../views/card.py" line="264"/>
+        <location filename="../views/card.py" line="263"/>
         <source>The console will tell you when someone arrives.</source>
         <translation>Пульт сообщит, когда кто-то придёт.</translation>
     </message>
     <message>
-        <location filename="../views/card.py" line="266"/>
+        <location filename="../views/card.py" line="265"/>
         <source>No visitor at the counter</source>
         <translation>У окна нет посетителя</translation>
     </message>
     <message>
-        <location filename="../views/card.py" line="267"/>
+        <location filename="../views/card.py" line="266"/>
         <source>Press F1 to call the next visitor.</source>
         <translation>Нажмите F1, чтобы вызвать следующего посетителя.</translation>
     </message>

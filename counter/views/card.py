@@ -174,14 +174,13 @@ class TicketCard(QFrame):
         details = self._details(ticket, now.astimezone(state.zone))
         if view.return_service_id is not None:  # sent here "and back": F4 sends them back
             back = (counter_names or {}).get(view.return_counter_id or "")
-            if back is None:
+            if back is None:  # their counter has closed: any counter of that service
                 returned = services.get(view.return_service_id)
                 back = in_language(returned.name, language) if returned else view.return_service_id
             details.append(self.tr("When done here: back to %1").replace("%1", back))
         self.details.setText("\n".join(details))
         self.details.show()
-        finishing = view.status == "serving" and view.return_service_id is None
-        self._render_result(ticket if finishing else None, results, language)
+        self._render_result(ticket if view.status == "serving" else None, results, language)
         self._render_documents(ticket, service, language)
 
     def _render_result(

@@ -572,7 +572,7 @@ class CounterWindow(QMainWindow):
         elif notice is Notice.VISITOR_BACK and operator is not None and isinstance(ticket, dict):
             source = event.data.get("from_service_id")
             name = self.service_names().get(source, "") if isinstance(source, str) else ""
-            text = self.tr("%1 is back from %2: call them when you are free.")
+            text = self.tr("%1 is back from %2 and waits for you.")
             text = text.replace("%1", str(ticket.get("number", "")))
             self.show_message(text.replace("%2", name), "notice")
             if idle and state.lamp() == "ON":
@@ -629,7 +629,12 @@ class CounterWindow(QMainWindow):
         return self.service_names().get(ticket.view.service_id, "")
 
     def counter_names(self) -> Mapping[str, str]:
-        return {c.id: in_language(c.name, self.language_code) for c in self.counters}
+        """The names of the counters that are not closed, in the operator's language."""
+        return {
+            c.id: in_language(c.name, self.language_code)
+            for c in self.counters
+            if c.state != "closed"
+        }
 
     def service_names(self) -> Mapping[str, str]:
         return {s.id: in_language(s.name, self.language_code) for s in self.services.values()}

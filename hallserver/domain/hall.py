@@ -698,7 +698,7 @@ class Hall:
             )
         ticket = self._at_counter(ticket_id, by_counter)
         if ticket.return_service is not None:  # sent here "and back": not finished yet
-            return self._send_back(ticket, now)
+            return self._send_back(ticket, now, result)
         ticket.finish(now, result)
         self._release(ticket, now)
         self._record_time(ticket)
@@ -781,7 +781,7 @@ class Hall:
         # would skew the estimates (and a restart rebuilds them from finished visits only)
         self._release(ticket, now)
         ticket.transfer(
-            service.id, target.id if target else None, note.strip(), come_back=come_back
+            service.id, target.id if target else None, note.strip(), come_back=come_back, at=now
         )
         self.lanes.add(ticket)
         return ticket, [
@@ -798,17 +798,18 @@ class Hall:
             )
         ]
 
-    def _send_back(self, ticket: Ticket, now: datetime) -> tuple[Ticket, list[Event]]:
-        """The service a visitor was sent to "and back" is done: the visit counts as served
-        for that service's estimates, and the visitor waits for the counter they came from
-        (for any counter of that service, once that one is closed or no longer serves it)."""
+    def _send_back(
+        self, ticket: Ticket, now: datetime, result: str | None
+    ) -> tuple[Ticket, list[Event]]:
+        """The service a visitor was sent to "and back" is done (`result` says how it ended,
+        for the reports): the visitor waits for the counter they came from (for any counter of
+        that service, once that one is closed or no longer serves it), and that visit goes on
+        with the time it was served before. As with any transfer, the time served here is no
+        service time for the estimates: a restart could not rebuild it from the tickets."""
         if ticket.state is not TicketState.SERVING:
             raise IllegalTransition(
                 f"cannot finish {ticket.number}: it is {ticket.state.value}, not serving"
             )
-        if ticket.started_at is not None:
-            served = ticket.served_before_s + (now - ticket.started_at).total_seconds()
-            self.times.record(ticket.service, served)
         from_service, from_counter = ticket.service, ticket.counter
         back = self.counters.get(ticket.return_counter) if ticket.return_counter else None
         target = None
@@ -827,6 +828,7 @@ class Hall:
                     "to_counter_id": target,
                     "note": "",
                     "returned": True,
+                    "result": result,
                 },
             )
         ]

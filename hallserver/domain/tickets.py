@@ -127,6 +127,7 @@ class Ticket:
     # sent on "and back": where the visitor returns once the other service is done
     return_service: ServiceId | None = None
     return_counter: CounterId | None = None
+    return_served_s: int = 0  # served there before being sent on: the visit goes on from it
     times_called: int = 0
     called_at: datetime | None = None
     first_called_at: datetime | None = None
@@ -226,9 +227,11 @@ class Ticket:
         note: str,
         *,
         come_back: bool = False,
+        at: datetime | None = None,
     ) -> None:
         """On to `service`; with `come_back`, back here once that service is done (see
-        `Hall.finish`). A plain transfer keeps a return still to come, unless it goes there."""
+        `Hall.finish`), where the visit goes on with the time served so far (until `at`). A
+        plain transfer keeps a return still to come, unless it goes there."""
         if self.state not in (TicketState.CALLED, TicketState.SERVING):
             raise IllegalTransition(
                 f"{self.number} is {self.state.value}: only a called or served ticket "
@@ -237,17 +240,24 @@ class Ticket:
         if come_back and self.return_service is not None:
             raise IllegalTransition(f"{self.number} is to come back already", code="return_pending")
         back = (self.service, self.counter)
+        served = self.served_before_s
+        if self.state is TicketState.SERVING and self.started_at is not None and at is not None:
+            served += max(int((at - self.started_at).total_seconds()), 0)
         self._move_to(TicketState.WAITING, "transfer")
+        carried = 0  # a new visit, with the next service, starts from nothing
         if come_back:
             self.return_service, self.return_counter = back
-        elif service == self.return_service:  # sent back by hand: nothing left to come back to
+            self.return_served_s = served
+        elif service == self.return_service:  # back there (sent back, or by hand): it goes on
+            carried = self.return_served_s
             self.return_service = self.return_counter = None
+            self.return_served_s = 0
         self.service = service
         self.counter = None
         self.operator = None
         self.target_counter = target_counter
         self.started_at = None
-        self.served_before_s = 0  # a new visit, with the next service
+        self.served_before_s = carried
         self.times_called = 0
         self.transfers += 1
         if note:
@@ -259,7 +269,6 @@ class Ticket:
         if service is None:
             raise IllegalTransition(f"{self.number} has nowhere to go back to")
         self.transfer(service, target_counter, "")
-        self.return_service = self.return_counter = None
 
     def rate(self, grade: Grade) -> None:
         if self.state is not TicketState.FINISHED:
@@ -301,6 +310,7 @@ class Ticket:
             "target_counter_id": self.target_counter,
             "return_service_id": self.return_service,
             "return_counter_id": self.return_counter,
+            "return_served_s": self.return_served_s,
             "times_called": self.times_called,
             "issued_at": self.issued_at.isoformat(),
             "called_at": _iso(self.called_at),
@@ -348,6 +358,7 @@ class Ticket:
             target_counter=CounterId(t) if (t := opt("target_counter_id")) else None,
             return_service=ServiceId(r) if (r := opt("return_service_id")) else None,
             return_counter=CounterId(b) if (b := opt("return_counter_id")) else None,
+            return_served_s=int(str(raw.get("return_served_s", 0))),
             times_called=int(str(raw.get("times_called", 0))),
             called_at=dt("called_at"),
             first_called_at=dt("first_called_at"),

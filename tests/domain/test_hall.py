@@ -327,17 +327,21 @@ def test_a_visitor_sent_on_and_back_returns_to_their_counter_when_done(hall: Hal
         hall.transfer(ticket.id, "land", T0 + timedelta(minutes=5), come_back=True)
     assert refused.value.code == "return_pending"
     hall.start(ticket.id, T0 + timedelta(minutes=6))
-    _, [event] = hall.finish(ticket.id, T0 + timedelta(minutes=16), result=None)
+    _, [event] = hall.finish(ticket.id, T0 + timedelta(minutes=16), result="done")
     assert event.type == ev.TICKET_TRANSFERRED and event.data["returned"] is True
+    assert event.data["result"] == "done" and ticket.result is None  # that visit's, not this
     assert event.data["from_counter_id"] == "c3" and event.data["to_counter_id"] == "c1"
     assert ticket.state is TicketState.WAITING and ticket.service == "id-card"
     assert ticket.target_counter == "c1" and ticket.return_service is None
     assert ticket.issued_at == T0 and ticket.transfers == 2 and ticket.notes == ("fee",)
-    assert hall.times.average_s(hall.service("birth")) == 600, "ten minutes at births count"
+    birth = hall.service("birth")  # as with any transfer (a restart could not rebuild it)
+    assert hall.times.average_s(birth) == birth.duration_min * 60
     assert hall.call_next("c1", T0 + timedelta(minutes=17))[0] is ticket, "back before others"
     hall.start(ticket.id, T0 + timedelta(minutes=17))
     hall.finish(ticket.id, T0 + timedelta(minutes=20))
     assert ticket.state is TicketState.FINISHED
+    # the ID card visit went on: two minutes before the fee, three after
+    assert hall.times.average_s(hall.service("id-card")) == 5 * 60
 
 
 def test_a_visitor_comes_back_to_any_counter_once_theirs_has_closed(hall: Hall) -> None:

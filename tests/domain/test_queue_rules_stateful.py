@@ -605,7 +605,7 @@ class QueueMachine(RuleBasedStateMachine):
             if hall.tickets[current].state is TicketState.CALLED:
                 self.apply(lambda: hall.start(current, self.now, by_counter=counter))
             ticket = hall.tickets[current]
-            back = ticket.return_service, ticket.return_counter
+            back = ticket.return_service, ticket.return_counter, ticket.return_served_s
             _, events = self.apply(lambda: hall.finish(current, self.now, by_counter=counter))
             if events is not None and back[0] is not None:  # sent "and back": not finished
                 self.check_sent_back(ticket, *back)
@@ -633,11 +633,15 @@ class QueueMachine(RuleBasedStateMachine):
                 )
             )
 
-    def check_sent_back(self, ticket: Ticket, service: str, counter: str | None) -> None:
+    def check_sent_back(
+        self, ticket: Ticket, service: str, counter: str | None, served_s: int
+    ) -> None:
         """Done where it was sent "and back": waiting again for the service it came from, at
-        its counter unless that counter has closed or stopped serving it."""
+        its counter unless that counter has closed or stopped serving it, the visit there going
+        on with the time it was served before."""
         assert ticket.state is TicketState.WAITING and ticket.service == service
         assert ticket.return_service is None and ticket.return_counter is None
+        assert ticket.served_before_s == served_s and ticket.return_served_s == 0
         held = self.hall.counters.get(CounterId(counter)) if counter else None
         open_there = held is not None and held.state is not CounterState.CLOSED
         expected = counter if open_there and held and ServiceId(service) in held.profile else None

@@ -308,7 +308,11 @@ def test_a_visitor_sent_on_and_back_returns_to_their_counter_after_a_restart(
                 called = http.post("/counters/c4/call", headers=bearer(births))
                 assert called.json()["id"] == ticket["id"], called.text
                 http.post(f"/tickets/{ticket['id']}/start", headers=bearer(births))
-                done = http.post(f"/tickets/{ticket['id']}/finish", headers=bearer(births))
+                done = http.post(
+                    f"/tickets/{ticket['id']}/finish",
+                    json={"result": "done"},
+                    headers=bearer(births),
+                )
                 assert done.status_code == 200, done.text
                 back = done.json()
                 assert (back["status"], back["service_id"]) == ("waiting", "id-card")
@@ -319,6 +323,7 @@ def test_a_visitor_sent_on_and_back_returns_to_their_counter_after_a_restart(
                     types.append(event["type"])
             assert types[-1] == "ticket.transferred", types
             assert event["data"]["returned"] is True and event["data"]["to_counter_id"] == "c1"
+            assert event["data"]["result"] is None  # for the staff: the public stream has none
     finally:
         server.should_exit = True  # type: ignore[attr-defined]
         thread.join(timeout=10)

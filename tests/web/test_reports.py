@@ -173,13 +173,16 @@ def test_a_visit_sent_there_and_back_is_served_there_and_goes_on_where_it_began(
     log.ticket(8, "transferred", "A001", "birth", from_service_id="id-card", returned=False)
     log.ticket(10, "called", "A001", "birth", counter_id="c3", operator_id="daniyar")
     log.ticket(11, "started", "A001", "birth")
-    log.ticket(16, "transferred", "A001", "id-card", from_service_id="birth", returned=True)
+    log.ticket(
+        16, "transferred", "A001", "id-card", from_service_id="birth", returned=True, result="done"
+    )
     log.ticket(17, "called", "A001", "id-card", counter_id="c1", operator_id="aigul")
     log.ticket(18, "started", "A001", "id-card")
     log.ticket(25, "finished", "A001", "id-card")
     built = report(log)
     birth = built.by_service["birth"]
     assert (birth.served, birth.transfers, birth.average_service_s) == (1, 0, 5 * 60)
+    assert birth.results == {"done": 1}  # as the cashier recorded it, before sending them back
     id_card = built.by_service["id-card"]
     assert (id_card.served, id_card.transfers) == (1, 1)  # sent on, then served when back
     assert built.overall.arrived == 1 and built.by_operator["daniyar"].served == 1
