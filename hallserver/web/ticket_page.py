@@ -10,6 +10,7 @@ from starlette.responses import HTMLResponse, Response
 from starlette.routing import BaseRoute, Route, WebSocketRoute
 from starlette.websockets import WebSocket
 
+from hallserver.domain.counters import CounterState
 from hallserver.domain.errors import NotFound
 from hallserver.domain.ids import LANGS, Lang
 from hallserver.domain.tickets import Ticket, TicketState
@@ -39,6 +40,16 @@ WORDS: dict[str, dict[Lang, str]] = {
         "kk": "Оралғанда {n}-терезеге келіңіз: оператор сізді қайта шақырады",
         "ru": "Когда вернётесь, подойдите к окну {n}: оператор вызовет вас снова",
         "en": "When you are back, come to counter {n}: the operator calls you again",
+    },
+    "back_to_counter": {
+        "kk": "Бұдан кейін {n}-терезеге қайтасыз",
+        "ru": "После этого вернётесь к&nbsp;окну&nbsp;{n}",
+        "en": "Afterwards, back to counter&nbsp;{n}",
+    },
+    "back_to_service": {
+        "kk": "Бұдан кейін қайтасыз: {s}",
+        "ru": "После этого вернётесь: {s}",
+        "en": "Afterwards, back to: {s}",
     },
     "cancelled": {"kk": "Талон жойылды", "ru": "Талон отменён", "en": "Ticket cancelled"},
     "expired": {"kk": "Талонның мерзімі өтті", "ru": "Срок талона истёк", "en": "Ticket expired"},
@@ -102,9 +113,21 @@ def status_html(hall: HallService, ticket: Ticket, lang: Lang) -> str:
         body.append(f"<p class=s>{WORDS['postponed'][lang].format(n=number)}</p>")
     else:
         body.append(f"<p class=s>{WORDS[ticket.state.value][lang]}</p>")
+    if ticket.state.is_open and ticket.return_service is not None:  # sent here "and back"
+        body.append(f"<p class=s>{_back_to(hall, ticket, lang)}</p>")
     if ticket.state.is_open:
         body.append(f"<p><small>{WORDS['updates'][lang]}</small></p>")
     return "".join(body)
+
+
+def _back_to(hall: HallService, ticket: Ticket, lang: Lang) -> str:
+    """Where the visitor goes once this service is done: their counter while it is open."""
+    counter = hall.hall.counters.get(ticket.return_counter) if ticket.return_counter else None
+    if counter is not None and counter.state is not CounterState.CLOSED:
+        return WORDS["back_to_counter"][lang].format(n=counter.number)
+    service = hall.hall.services.get(ticket.return_service) if ticket.return_service else None
+    name = service.name.get(lang) if service is not None else str(ticket.return_service)
+    return WORDS["back_to_service"][lang].format(s=escape(name))
 
 
 def _find(hall: HallService, ticket_id: str) -> Ticket | None:

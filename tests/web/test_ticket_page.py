@@ -73,3 +73,26 @@ def test_the_ticket_page_speaks_each_language_and_says_when_it_is_over(
     httpx.post(f"{hall.api}/tickets/{ticket['id']}/finish", headers=auth)
     expect(page.locator("#s")).to_contain_text("Done. Thank you!")
     page.context.close()
+
+
+def test_a_visitor_sent_there_and_back_reads_where_they_go_afterwards(
+    browser: Browser, hall: Hall
+) -> None:
+    operator = open_counter(hall.live, "c1")
+    ticket = issue(hall, "ru")
+    auth = {"Authorization": f"Bearer {operator}"}
+    httpx.post(f"{hall.api}/counters/c1/call", headers=auth)
+    httpx.post(f"{hall.api}/tickets/{ticket['id']}/start", headers=auth)
+    sent = httpx.post(
+        f"{hall.api}/tickets/{ticket['id']}/transfer",
+        json={"service_id": "birth-registration", "come_back": True},
+        headers=auth,
+    )
+    assert sent.status_code == 200, sent.text
+    page = phone(browser)
+    page.goto(str(ticket["status_url"]))
+    expect(page.locator("#s")).to_contain_text("После этого вернётесь к\u00a0окну\u00a01")
+    page.screenshot(path=str(SHOTS / "ticket-there-and-back-ru-phone.png"))
+    assert httpx.post(f"{hall.api}/counters/c1/close", headers=auth).status_code == 200
+    expect(page.locator("#s")).to_contain_text("После этого вернётесь: Удостоверение личности")
+    page.context.close()
