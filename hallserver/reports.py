@@ -142,6 +142,8 @@ def visits_from(events: Iterable[LogEvent]) -> list[Visit]:
                 str(ticket["service_id"]),
                 event.at,
                 via_transfer=True,
+                # back where it was sent "there and back" from: that visit goes on
+                served_before_s=float(ticket.get("served_before_s") or 0),
             )
             current[ticket_id] = following
             visits.append(following)

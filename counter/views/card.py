@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from counter.state import ConsoleState, TicketInfo
 from counter.views import texts
-from hallserver.protocol import ResultView, ServiceView
+from hallserver.protocol import CounterView, ResultView, ServiceView
 
 
 def in_language(text: Mapping[str, str] | None, language: str) -> str:
@@ -31,6 +31,11 @@ def in_language(text: Mapping[str, str] | None, language: str) -> str:
         if text.get(code):
             return text[code]
     return next(iter(text.values()), "")
+
+
+def _takes_back(counter: CounterView, service_id: str) -> bool:
+    """The counter a visitor was sent from takes them back (as the server decides)."""
+    return counter.state != "closed" and service_id in counter.profile
 
 
 class DocumentCheck(QWidget):
@@ -150,7 +155,7 @@ class TicketCard(QFrame):
         language: str,
         now: datetime,
         results: Sequence[ResultView] = (),
-        counter_names: Mapping[str, str] | None = None,
+        counters: Mapping[str, CounterView] | None = None,
     ) -> None:
         ticket = state.current
         if ticket is None:
@@ -173,8 +178,10 @@ class TicketCard(QFrame):
         self.service.setText(in_language(service.name, language) if service else view.service_id)
         details = self._details(ticket, now.astimezone(state.zone))
         if view.return_service_id is not None:  # sent here "and back": F4 sends them back
-            back = (counter_names or {}).get(view.return_counter_id or "")
-            if back is None:  # their counter has closed: any counter of that service
+            counter = (counters or {}).get(view.return_counter_id or "")
+            if counter is not None and _takes_back(counter, view.return_service_id):
+                back = in_language(counter.name, language)
+            else:  # their counter has closed or no longer serves it: any counter of it
                 returned = services.get(view.return_service_id)
                 back = in_language(returned.name, language) if returned else view.return_service_id
             details.append(self.tr("When done here: back to %1").replace("%1", back))

@@ -628,14 +628,6 @@ class CounterWindow(QMainWindow):
                 return in_language(counter.name, self.language_code)
         return self.service_names().get(ticket.view.service_id, "")
 
-    def counter_names(self) -> Mapping[str, str]:
-        """The names of the counters that are not closed, in the operator's language."""
-        return {
-            c.id: in_language(c.name, self.language_code)
-            for c in self.counters
-            if c.state != "closed"
-        }
-
     def service_names(self) -> Mapping[str, str]:
         return {s.id: in_language(s.name, self.language_code) for s in self.services.values()}
 
@@ -674,7 +666,7 @@ class CounterWindow(QMainWindow):
 
         now = state.now()
         self.card.show_state(
-            state, self.services, language, now, self.results, self.counter_names()
+            state, self.services, language, now, self.results, {c.id: c for c in self.counters}
         )
         self.queue_panel.show_queue(
             state.queue_lines(now),

@@ -121,9 +121,11 @@ def status_html(hall: HallService, ticket: Ticket, lang: Lang) -> str:
 
 
 def _back_to(hall: HallService, ticket: Ticket, lang: Lang) -> str:
-    """Where the visitor goes once this service is done: their counter while it is open."""
+    """Where the visitor goes once this service is done: their counter while it is open and
+    serves them (as `Hall._send_back` decides), else any counter of their service."""
     counter = hall.hall.counters.get(ticket.return_counter) if ticket.return_counter else None
-    if counter is not None and counter.state is not CounterState.CLOSED:
+    open_there = counter is not None and counter.state is not CounterState.CLOSED
+    if counter is not None and open_there and ticket.return_service in counter.profile:
         return WORDS["back_to_counter"][lang].format(n=counter.number)
     service = hall.hall.services.get(ticket.return_service) if ticket.return_service else None
     name = service.name.get(lang) if service is not None else str(ticket.return_service)

@@ -30,10 +30,11 @@ class Log:
 
     def ticket(self, minute: float, kind: str, number: str, service: str, **extra: Any) -> None:
         ticket = {"id": f"20261123-{number}", "number": number, "service_id": service}
-        ticket_keys = ("counter_id", "operator_id", "appointment_at")
+        ticket_keys = ("counter_id", "operator_id", "appointment_at", "served_before_s")
         ticket.update({k: v for k, v in extra.items() if k in ticket_keys})
         data: dict[str, Any] = {"ticket": ticket}
-        data.update({k: v for k, v in extra.items() if k not in ("operator_id", "appointment_at")})
+        in_ticket_only = ("operator_id", "appointment_at", "served_before_s")
+        data.update({k: v for k, v in extra.items() if k not in in_ticket_only})
         self.add(minute, f"ticket.{kind}", data)
 
     def served(
@@ -174,7 +175,14 @@ def test_a_visit_sent_there_and_back_is_served_there_and_goes_on_where_it_began(
     log.ticket(10, "called", "A001", "birth", counter_id="c3", operator_id="daniyar")
     log.ticket(11, "started", "A001", "birth")
     log.ticket(
-        16, "transferred", "A001", "id-card", from_service_id="birth", returned=True, result="done"
+        16,
+        "transferred",
+        "A001",
+        "id-card",
+        from_service_id="birth",
+        returned=True,
+        result="done",
+        served_before_s=180,  # the three minutes at c1 before the fee: that visit goes on
     )
     log.ticket(17, "called", "A001", "id-card", counter_id="c1", operator_id="aigul")
     log.ticket(18, "started", "A001", "id-card")
@@ -185,6 +193,7 @@ def test_a_visit_sent_there_and_back_is_served_there_and_goes_on_where_it_began(
     assert birth.results == {"done": 1}  # as the cashier recorded it, before sending them back
     id_card = built.by_service["id-card"]
     assert (id_card.served, id_card.transfers) == (1, 1)  # sent on, then served when back
+    assert id_card.average_service_s == (3 + 7) * 60
     assert built.overall.arrived == 1 and built.by_operator["daniyar"].served == 1
 
 

@@ -93,6 +93,18 @@ def test_a_visitor_sent_there_and_back_reads_where_they_go_afterwards(
     page.goto(str(ticket["status_url"]))
     expect(page.locator("#s")).to_contain_text("После этого вернётесь к\u00a0окну\u00a01")
     page.screenshot(path=str(SHOTS / "ticket-there-and-back-ru-phone.png"))
+    back_to_service = "После этого вернётесь: Удостоверение личности"
+    for profile, expected in (
+        ({"passport": "main"}, back_to_service),  # counter 1 no longer takes ID cards
+        ({"id-card": "main"}, "окну\u00a01"),
+    ):
+        changed = httpx.post(
+            f"{hall.api}/counters/c1/profile",
+            json={"profile": profile},
+            headers=hall.bearer("supervisor"),
+        )
+        assert changed.status_code == 200, changed.text
+        expect(page.locator("#s")).to_contain_text(expected)
     assert httpx.post(f"{hall.api}/counters/c1/close", headers=auth).status_code == 200
-    expect(page.locator("#s")).to_contain_text("После этого вернётесь: Удостоверение личности")
+    expect(page.locator("#s")).to_contain_text(back_to_service)
     page.context.close()
