@@ -780,23 +780,9 @@ class Hall:
         # the time served so far is not a service time: a visit sent on at once, or half done,
         # would skew the estimates (and a restart rebuilds them from finished visits only)
         self._release(ticket, now)
-        ticket.transfer(
-            service.id, target.id if target else None, note.strip(), come_back=come_back, at=now
-        )
-        self.lanes.add(ticket)
-        return ticket, [
-            Event(
-                ev.TICKET_TRANSFERRED,
-                {
-                    "ticket": ticket.to_json(),
-                    "from_service_id": from_service,
-                    "from_counter_id": from_counter,
-                    "to_counter_id": target.id if target else None,
-                    "note": note.strip(),
-                    "returned": False,
-                },
-            )
-        ]
+        to_counter_id = target.id if target else None
+        ticket.transfer(service.id, to_counter_id, note.strip(), come_back=come_back, at=now)
+        return ticket, self._moved(ticket, from_service, from_counter, note=note.strip())
 
     def _send_back(
         self, ticket: Ticket, now: datetime, result: str | None
@@ -817,21 +803,30 @@ class Hall:
             target = back.id if ticket.return_service in back.profile else None
         self._release(ticket, now)
         ticket.send_back(target)
+        return ticket, self._moved(ticket, from_service, from_counter, returned=True, result=result)
+
+    def _moved(
+        self,
+        ticket: Ticket,
+        from_service: ServiceId,
+        from_counter: CounterId | None,
+        *,
+        note: str = "",
+        returned: bool = False,
+        result: str | None = None,
+    ) -> list[Event]:
+        """A ticket sent on (or back) waits in its new line: the event that says so."""
         self.lanes.add(ticket)
-        return ticket, [
-            Event(
-                ev.TICKET_TRANSFERRED,
-                {
-                    "ticket": ticket.to_json(),
-                    "from_service_id": from_service,
-                    "from_counter_id": from_counter,
-                    "to_counter_id": target,
-                    "note": "",
-                    "returned": True,
-                    "result": result,
-                },
-            )
-        ]
+        data: JsonObject = {
+            "ticket": ticket.to_json(),
+            "from_service_id": from_service,
+            "from_counter_id": from_counter,
+            "to_counter_id": ticket.target_counter,
+            "note": note,
+            "returned": returned,  # sent "there and back", and done there
+            "result": result,  # how the visit there ended
+        }
+        return [Event(ev.TICKET_TRANSFERRED, data)]
 
     def rate(self, ticket_id: str, grade: Grade) -> tuple[Ticket, list[Event]]:
         ticket = self.ticket(ticket_id)
