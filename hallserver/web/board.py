@@ -80,9 +80,12 @@ def board_state(
             }
         )
     away: dict[str, list[Ticket]] = {}  # visitors who stepped away, by the counter they left
+    coming_back: dict[str, list[Ticket]] = {}  # sent "there and back", by the counter they left
     for ticket in hall.tickets.values():
         if ticket.state is TicketState.POSTPONED and ticket.counter is not None:
             away.setdefault(ticket.counter, []).append(ticket)
+        if ticket.return_counter is not None and ticket.state.is_open:
+            coming_back.setdefault(ticket.return_counter, []).append(ticket)
     counters: list[JsonObject] = []
     for counter in sorted(hall.counters.values(), key=lambda c: c.number):
         current: JsonObject | None = None
@@ -109,6 +112,10 @@ def board_state(
                 "away": [
                     {"id": t.id, "number": t.number, "service_id": t.service}
                     for t in sorted(away.get(counter.id, []), key=lambda t: t.number)
+                ],
+                "coming_back": [
+                    {"id": t.id, "number": t.number, "service_id": t.service}
+                    for t in sorted(coming_back.get(counter.id, []), key=lambda t: t.number)
                 ],
                 "profile": {s: level.value for s, level in sorted(counter.profile.items())},
             }

@@ -194,6 +194,29 @@ def test_a_visitor_who_stepped_away_shows_on_their_counter_and_is_called_back_fr
     assert (ticket["status"], ticket["counter_id"]) == ("called", "c3")
 
 
+def test_a_counter_shows_the_visitors_it_sent_there_and_back(page: Page, hall: Hall) -> None:
+    operator = {"Authorization": f"Bearer {open_counter(hall.live, 'c1')}"}
+    ticket = issue(hall)
+    assert httpx.post(f"{hall.api}/counters/c1/call", headers=operator).status_code == 200
+    httpx.post(f"{hall.api}/tickets/{ticket['id']}/start", headers=operator)
+    sent = httpx.post(
+        f"{hall.api}/tickets/{ticket['id']}/transfer",
+        json={"service_id": "birth-registration", "come_back": True},
+        headers=operator,
+    )
+    assert sent.status_code == 200, sent.text
+    sign_in(page, hall)
+    expect(page.locator("article[data-counter=c1] .coming-back")).to_have_text(
+        f"Coming back from another service: {ticket['number']} (Registering a birth)"
+    )
+    shoot(page, "board-coming-back")
+    births = {"Authorization": f"Bearer {open_counter(hall.live, 'c4')}"}
+    assert httpx.post(f"{hall.api}/counters/c4/call", headers=births).status_code == 200
+    httpx.post(f"{hall.api}/tickets/{ticket['id']}/start", headers=births)
+    httpx.post(f"{hall.api}/tickets/{ticket['id']}/finish", headers=births)
+    expect(page.locator("article[data-counter=c1] .coming-back")).to_have_count(0)
+
+
 def test_the_supervisor_messages_the_operators_and_sees_who_has_read_it(
     page: Page, hall: Hall
 ) -> None:

@@ -22,6 +22,7 @@
       r_break: "үзіліс", r_lunch: "түскі ас", r_technical: "техникалық", r_paperwork: "құжаттар",
       r_other: "басқа", call_reason_hint: "Неге кезектен тыс (міндетті)",
       away: "Уақытша шыққандар", back: "оралды, себеп керек емес",
+      coming_back: "Басқа қызметтен қайтады",
       a_wait: "{service}: {visitors} адам мақсаттан ({target} мин) ұзақ күтуде, ең ұзағы {longest} мин",
       a_idle: "{counter}-терезе {idle} мин бос, ал кезекте {waiting} адам",
       a_pause: "{counter}-терезе: {reason} {paused} мин (шегі {limit} мин)",
@@ -48,6 +49,7 @@
       r_break: "перерыв", r_lunch: "обед", r_technical: "техническая", r_paperwork: "документы",
       r_other: "другое", call_reason_hint: "Почему вне очереди (обязательно)",
       away: "Отложены", back: "вернулся, причина не нужна",
+      coming_back: "Вернутся из другой услуги",
       a_wait: "{service}: {visitors} чел. ждут дольше нормы ({target} мин), дольше всех {longest} мин",
       a_idle: "Окно {counter} свободно {idle} мин, а в очереди {waiting} чел.",
       a_pause: "Окно {counter}: {reason} {paused} мин (норма {limit} мин)",
@@ -74,6 +76,7 @@
       r_break: "break", r_lunch: "lunch", r_technical: "technical", r_paperwork: "paperwork",
       r_other: "other", call_reason_hint: "Why out of order (required)",
       away: "Stepped away", back: "back, no reason needed",
+      coming_back: "Coming back from another service",
       a_wait: "{service}: {visitors} waiting over the target ({target} min), longest {longest} min",
       a_idle: "Counter {counter} idle for {idle} min while {waiting} wait",
       a_pause: "Counter {counter}: {reason} for {paused} min (limit {limit} min)",
@@ -145,6 +148,10 @@
         '<p class="cur">' + ticket + "</p>" +
         (c.away.length ? '<p class="away">' + T.away + ": " + c.away.map(function (t) {
           return esc(t.number); }).join(" · ") + "</p>" : "") +
+        (c.coming_back.length ? '<p class="away coming-back">' + T.coming_back + ": " +
+          c.coming_back.map(function (t) {
+            return esc(t.number) + " (" + esc(serviceName(t.service_id)) + ")"; }).join(" · ") +
+          "</p>" : "") +
         '<div class="acts">' +
         (c.state !== "open" ? btn("open", c.id, T.act_open) : "") +
         (c.state === "open" ? btn("pause", c.id, T.act_pause) : "") +
