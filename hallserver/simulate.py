@@ -36,6 +36,19 @@ GRADES = (("excellent", 0.70), ("good", 0.20), ("satisfactory", 0.10))
 RATED_SHARE = 0.6  # not every visitor presses a key
 NO_SHOW_SHARE = 0.03
 WALK_UP_S = 40.0  # hall seconds from the call to the visitor at the counter
+# visits that need another service first, then go on at the same counter: registering a
+# business needs a digital signature on the ID card
+THERE_AND_BACK = {"business-registration": "digital-signature"}
+THERE_AND_BACK_SHARE = 0.3
+
+
+def sent_there_and_back(ticket: TicketView, draw: float, share: float) -> str | None:
+    """The service a visitor being served is sent to "and back" first, if any (`draw`, a
+    random number in [0, 1), falls under `share`); a visitor already sent on once is not."""
+    other = THERE_AND_BACK.get(ticket.service_id)
+    if other is None or ticket.transfers or ticket.return_service_id is not None:
+        return None
+    return other if draw < share else None
 
 
 @dataclass(frozen=True)
@@ -106,6 +119,7 @@ class SimulationCounts:
     issued: int = 0
     called: int = 0
     finished: int = 0
+    sent_there_and_back: int = 0  # sent to another service first, to come back
     no_shows: int = 0
     rated: int = 0
     refused: int = 0
@@ -130,6 +144,7 @@ class HallSimulation:
         speed: float = 60.0,
         seed: int = 0,
         timeout: float = 5.0,
+        there_and_back_share: float = THERE_AND_BACK_SHARE,
     ) -> None:
         if speed <= 0:
             raise ValueError("speed must be more than 0")
@@ -140,6 +155,7 @@ class HallSimulation:
         self.speed = speed
         self.seed = seed
         self.timeout = timeout
+        self.there_and_back_share = there_and_back_share
         self.counts = SimulationCounts()
         self.issued_ids: list[str] = []
         self._lock = threading.Lock()
@@ -285,7 +301,14 @@ class HallSimulation:
                     client.start(ticket.id)
                 if self._sleep(service_time_s(rng, durations.get(ticket.service_id, 10.0))):
                     return
-                client.finish(ticket.id)
+                other = sent_there_and_back(ticket, rng.random(), self.there_and_back_share)
+                if other is not None:
+                    client.transfer(ticket.id, other, note="EDS first", come_back=True)
+                    with self._lock:
+                        self.counts.sent_there_and_back += 1
+                    continue
+                if client.finish(ticket.id).status != "finished":  # done there, sent back
+                    continue
                 with self._lock:
                     self.counts.finished += 1
                 if rng.random() < RATED_SHARE:

@@ -10,11 +10,13 @@ from datetime import datetime, timedelta
 import pytest
 
 from hallserver.client import HallClient
+from hallserver.protocol import TicketView
 from hallserver.simulate import (
     POPULAR,
     HallSimulation,
     SimOperator,
     VisitorPlan,
+    sent_there_and_back,
     service_time_s,
     service_weights,
 )
@@ -105,3 +107,51 @@ def test_simulated_visitors_and_operators_move_the_hall(live_server: LiveServer)
         languages = {client.ticket(t).language for t in simulation.issued_ids[:200]}
     assert statuses["finished"] >= 3
     assert {"kk", "ru"} <= languages
+
+
+def test_a_business_registration_sometimes_needs_a_digital_signature_first() -> None:
+    at = datetime(2026, 11, 23, 10, 0)
+    fresh = TicketView("20261123-B001", "B001", "business-registration", "serving", at)
+    assert sent_there_and_back(fresh, 0.29, 0.3) == "digital-signature"
+    assert sent_there_and_back(fresh, 0.31, 0.3) is None
+    back = TicketView("20261123-B001", "B001", "business-registration", "serving", at, transfers=2)
+    assert sent_there_and_back(back, 0.0, 0.3) is None, "back from it: not sent again"
+    other = TicketView("20261123-A001", "A001", "id-card", "serving", at)
+    assert sent_there_and_back(other, 0.0, 1.0) is None
+
+
+def test_simulated_operators_send_a_visitor_there_and_back(live_server: LiveServer) -> None:
+    operators = []
+    for counter in ("c9", "c3"):  # business registrations; digital signatures
+        add_operator(live_server, f"sim-{counter}", "5555")
+        token = counter_terminal_token(live_server, counter)
+        operators.append(SimOperator(counter, token, f"sim-{counter}", "5555"))
+    with HallClient(live_server.url, live_server.tokens["kiosk"]) as kiosk:
+        ticket = kiosk.issue_ticket("business-registration")
+    simulation = HallSimulation(
+        live_server.url,
+        live_server.tokens["kiosk"],
+        operators,
+        visitors_per_hour=1,  # few others: one every 6 real seconds
+        speed=600,
+        seed=12,
+        there_and_back_share=1.0,
+    )
+    simulation.start()
+    try:
+        with HallClient(live_server.url, live_server.tokens["supervisor"]) as client:
+            deadline = datetime.now() + timedelta(seconds=40)
+            done = client.ticket(ticket.id)
+            while done.status != "finished" and datetime.now() < deadline:
+                threading.Event().wait(0.1)
+                done = client.ticket(ticket.id)
+    finally:
+        simulation.stop()
+    assert simulation.counts.errors == []
+    assert simulation.counts.sent_there_and_back >= 1
+    assert (done.status, done.service_id, done.counter_id) == (
+        "finished",
+        "business-registration",
+        "c9",
+    )
+    assert done.transfers == 2  # to the digital signature, and back
