@@ -589,13 +589,8 @@ async def report_page(request: Request) -> Response:
         alert = f'<p class="error" role="alert">{reason}</p>'
         return _page(request, lang, WORDS["title"][lang], "", alert=alert, status=422)
     rows = report_rows(report, namer(hall, lang))
-    archived = (await asyncio.to_thread(anchor, hall.store)).before  # a read: off the loop
-    alert = (
-        f'<p class="error" role="alert">'
-        f"{word(WORDS, 'archived', lang).replace('{day}', f'{archived:%d.%m.%Y}')}</p>"
-        if archived is not None and report.start < archived
-        else ""
-    )
+    archived = await archived_notice(hall, report, lang)
+    alert = f'<p class="error" role="alert">{archived}</p>' if archived else ""
     period = (
         report.start.strftime("%d.%m.%Y")
         if report.start == report.end
@@ -673,6 +668,30 @@ def _page(
     )
 
 
+async def archived_before(hall: HallService, report: Report) -> date | None:
+    """The day before which the log is archived, when this report reaches back past it."""
+    archived = (await asyncio.to_thread(anchor, hall.store)).before  # a read: off the loop
+    return archived if archived is not None and report.start < archived else None
+
+
+async def archived_notice(hall: HallService, report: Report, lang: Lang) -> str:
+    """Says that the report leaves the archived days out ("" when it reaches none)."""
+    archived = await archived_before(hall, report)
+    if archived is None:
+        return ""
+    return word(WORDS, "archived", lang).replace("{day}", f"{archived:%d.%m.%Y}")
+
+
+def export_headers(name: str, archived: date | None) -> dict[str, str]:
+    """A download's headers; a report leaving archived days out says so in its name too."""
+    headers = {"Content-Disposition": f'attachment; filename="{name}"'}
+    if archived is not None:
+        stem, _, ext = name.rpartition(".")
+        headers["Content-Disposition"] = f'attachment; filename="{stem}-partial.{ext}"'
+        headers["X-Kezek-Archived-Before"] = archived.isoformat()
+    return headers
+
+
 async def report_csv(request: Request) -> Response:
     if supervisor_of(request) is None:
         return Response("sign in on /board/login first", status_code=401)
@@ -696,7 +715,7 @@ async def report_csv(request: Request) -> Response:
     return Response(
         "\ufeff" + out.getvalue(),  # a BOM: spreadsheet programs then read the Cyrillic right
         media_type="text/csv; charset=utf-8",
-        headers={"Content-Disposition": f'attachment; filename="{name}"'},
+        headers=export_headers(name, await archived_before(hall, report)),
     )
 
 
@@ -728,13 +747,19 @@ async def report_xlsx(request: Request) -> Response:
     hours.append(["hour", "counters_open_mean"])
     for hour, value in report.open_counters_by_hour.items():
         hours.append([hour, round(value, 2)])
+    archived = await archived_before(hall, report)
+    if archived is not None:  # the first sheet, open when the file opens: read before the rest
+        notice = book.create_sheet("Notice", 0)
+        notice.append([await archived_notice(hall, report, lang)])
+        notice.column_dimensions["A"].width = 90
+        book.active = 0
     data = io.BytesIO()
     book.save(data)
     name = f"kezek-report-{report.start}-{report.end}.xlsx"
     return Response(
         data.getvalue(),
         media_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        headers={"Content-Disposition": f'attachment; filename="{name}"'},
+        headers=export_headers(name, archived),
     )
 
 

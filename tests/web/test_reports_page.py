@@ -228,5 +228,20 @@ def test_a_report_reaching_into_archived_days_says_they_are_left_out(
         "События до 01.11.2026 перенесены в архив: в этот отчёт они не входят"
     )
     expect(page.locator(".tile[data-figure=arrived] b")).to_have_text("5")  # the rest is there
+    cookies = {c["name"]: c["value"] for c in page.context.cookies()}
+    with httpx.Client(base_url=hall.url, cookies=cookies) as client:
+        asked = "from=2026-10-25&to=2026-11-23&lang=ru"
+        in_csv = client.get(f"/reports.csv?{asked}")
+        in_xlsx = client.get(f"/reports.xlsx?{asked}")
+        whole = client.get("/reports.csv?from=2026-11-01&to=2026-11-23")
+    assert in_csv.headers["x-kezek-archived-before"] == "2026-11-01"
+    assert "kezek-report-2026-10-25-2026-11-23-partial.csv" in in_csv.headers["content-disposition"]
+    book = openpyxl.load_workbook(io.BytesIO(in_xlsx.content))
+    assert book.sheetnames[0] == "Notice" and book.active is not None
+    assert book.active.title == "Notice"  # the sheet the file opens on
+    assert str(book["Notice"]["A1"].value).startswith("События до 01.11.2026 перенесены в архив")
+    assert "-partial" in in_xlsx.headers["content-disposition"]
+    assert "x-kezek-archived-before" not in whole.headers
+    assert "partial" not in whole.headers["content-disposition"]
     page.goto(f"{hall.url}/reports?from=2026-11-01&to=2026-11-23&lang=ru")
     expect(page.locator("[role=alert]")).to_have_count(0)
