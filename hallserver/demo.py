@@ -30,6 +30,7 @@ from hallserver.server import bind, build, hall_catalogue, open_store
 from hallserver.service import HallService, token_row
 from hallserver.simulate import HallSimulation, SimOperator, service_time_s
 from hallserver.store import schema
+from hallserver.store.claim import claim_database
 
 DEMO_OPERATORS = (  # (login, name, counter, supervisor): the people a visitor to the demo plays
     ("aigul", "Айгүл Сейітова", "c1", False),
@@ -369,8 +370,17 @@ class HallThread:
 
 def run_demo(options: DemoOptions) -> int:
     """Run the whole hall until Ctrl+C (or SIGTERM); everything started here stops with it."""
+    options.folder.mkdir(parents=True, exist_ok=True)
+    # a second demo on the same folder stops here, before it replaces the first one's tokens
+    claim = claim_database(options.db_url)
+    try:
+        return _run_demo(options)
+    finally:
+        claim.release()
+
+
+def _run_demo(options: DemoOptions) -> int:
     folder = options.folder
-    folder.mkdir(parents=True, exist_ok=True)
     interfaces = () if options.lan else ("127.0.0.1",)
     host = "0.0.0.0" if options.lan else "127.0.0.1"  # noqa: S104 - asked for with --lan
     store = open_store(options.db_url)

@@ -22,6 +22,7 @@ from hallserver.catalogue_file import (
 from hallserver.config import ServerConfig
 from hallserver.domain.catalogue import Catalogue
 from hallserver.service import HallService
+from hallserver.store.claim import claim_database
 from hallserver.store.sql import SqlHallStore
 
 CATALOGUE_KEY = "catalogue"
@@ -83,6 +84,14 @@ def bind(host: str, port: int) -> socket.socket:
 
 def serve(config: ServerConfig, *, on_ready: Callable[[str, HallService], None]) -> None:
     """Run until interrupted. `on_ready(url, hall)` is called once the socket listens."""
+    claim = claim_database(config.db_url)  # before anything touches it, migrations included
+    try:
+        _serve(config, on_ready)
+    finally:
+        claim.release()
+
+
+def _serve(config: ServerConfig, on_ready: Callable[[str, HallService], None]) -> None:
     app, hall = build(config)
     sock = bind(config.host, config.port)
     port = sock.getsockname()[1]

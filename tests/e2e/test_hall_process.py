@@ -197,6 +197,15 @@ def test_kill_9_in_the_middle_of_a_stream_loses_nothing_acknowledged(data_dir: P
     kiosk = kezek("token", "create", "--role", "kiosk", "--data-dir", str(data_dir))
     supervisor = kezek("token", "create", "--role", "supervisor", "--data-dir", str(data_dir))
     hall = start_hall(data_dir, "--demo")
+    second = subprocess.run(  # started by mistake beside it: refused before it touches a thing
+        [*KEZEK, "hall", "--data-dir", str(data_dir), "--port", "0", "--no-announce"],
+        check=False,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert second.returncode == 1
+    assert f"another hall server (pid {hall.process.pid}) is using" in second.stderr
     acknowledged: dict[str, str] = {}  # ticket id -> number, for every 201 the server gave
     cancel_tried: set[str] = set()
     cancel_acknowledged: set[str] = set()

@@ -25,6 +25,7 @@ from hallserver.domain.tickets import Grade
 from hallserver.eventlog import make_record, verify_chain
 from hallserver.service import HallService, Unavailable, token_row
 from hallserver.store import schema
+from hallserver.store.claim import DatabaseInUse, claim_database
 from hallserver.store.migrate import HEAD, current_revision, head_revision
 from hallserver.store.schema import metadata
 from hallserver.store.sql import SqlHallStore, StoreError
@@ -574,3 +575,14 @@ def test_a_command_whose_events_cannot_be_logged_leaves_the_hall_and_the_chain_a
     records = list(store.events())
     assert verify_chain(records, start_seq=0) is None
     assert [r.seq for r in records] == list(range(1, len(records) + 1))
+
+
+def test_one_hall_server_per_database(db_url: str) -> None:
+    first = claim_database(db_url)
+    with pytest.raises(DatabaseInUse, match="another hall server") as refused:
+        claim_database(db_url)
+    if db_url.startswith("sqlite"):
+        assert f"(pid {os.getpid()})" in str(refused.value)  # who to stop
+    first.release()
+    again = claim_database(db_url)  # given up: the next server starts
+    again.release()
