@@ -331,9 +331,14 @@ def _hall(args: argparse.Namespace) -> int:
 
     if args.check:
         from hallserver.server import hall_catalogue, open_store
+        from hallserver.store.claim import claim_database
 
-        store = open_store(config.db_url)
-        catalogue = hall_catalogue(store, demo=config.demo, path=config.catalogue)
+        claim = claim_database(config.db_url)  # it migrates: not under a running server
+        try:
+            store = open_store(config.db_url)
+            catalogue = hall_catalogue(store, demo=config.demo, path=config.catalogue)
+        finally:
+            claim.release()
         print(
             f"{catalogue.name.en}: {len(catalogue.services)} services, "
             f"{len(catalogue.counters)} counters; database ready"
@@ -602,14 +607,19 @@ def _backup(args: argparse.Namespace) -> int:
 
 def _restore(args: argparse.Namespace) -> int:
     from hallserver.backup import BackupError, restore
+    from hallserver.store.claim import claim_database
     from hallserver.store.sql import SqlHallStore
 
     if not args.file.is_file():
         raise UsageError(f"no backup file at {args.file}")
+    url = _url(args)
+    claim = claim_database(url)  # a running server would keep its own day over the restored one
     try:
-        summary = restore(SqlHallStore(_url(args)), args.file)
+        summary = restore(SqlHallStore(url), args.file)
     except BackupError as exc:
         raise UsageError(str(exc)) from exc
+    finally:
+        claim.release()
     print(
         f"restored {summary.rows['events']} events and {summary.rows['tickets']} tickets; "
         "event log verified"

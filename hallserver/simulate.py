@@ -303,10 +303,14 @@ class HallSimulation:
                     return
                 other = sent_there_and_back(ticket, rng.random(), self.there_and_back_share)
                 if other is not None:
-                    client.transfer(ticket.id, other, note="EDS first", come_back=True)
-                    with self._lock:
-                        self.counts.sent_there_and_back += 1
-                    continue
+                    try:
+                        client.transfer(ticket.id, other, note="EDS first", come_back=True)
+                    except HallRefused:  # its service suspended meanwhile: finish here instead
+                        log.info("%s could not be sent to %s: finished here", ticket.number, other)
+                    else:
+                        with self._lock:
+                            self.counts.sent_there_and_back += 1
+                        continue
                 if client.finish(ticket.id).status != "finished":  # done there, sent back
                     continue
                 with self._lock:

@@ -49,12 +49,31 @@ class DatabaseClaim:
 
 def claim_database(url: str) -> DatabaseClaim:
     """Claim the database at `url` for this server; raises DatabaseInUse if another has it."""
-    parsed = make_url(url)
-    if parsed.get_backend_name() == "sqlite":
-        if not parsed.database or parsed.database == ":memory:":
-            return DatabaseClaim()  # nobody else can open it
-        return _claim_file(Path(f"{parsed.database}.lock"), parsed.database)
-    return _claim_advisory(url)
+    try:
+        parsed = make_url(url)
+        backend = parsed.get_backend_name()
+    except (SQLAlchemyError, ValueError) as exc:  # the URL is not echoed: it may hold a password
+        raise StoreError(f"--db is not a database URL a hall can use: {exc}") from exc
+    if backend == "sqlite":
+        database = _sqlite_file(parsed.database, uri=parsed.query.get("uri") == "true")
+        if database is None:
+            return DatabaseClaim()  # in memory: nobody else can open it
+        return _claim_file(Path(f"{database}.lock"), str(database))
+    if backend == "postgresql":
+        return _claim_advisory(url)
+    return DatabaseClaim()  # a backend the hall does not ship with: the operator's to keep single
+
+
+def _sqlite_file(database: str | None, *, uri: bool) -> Path | None:
+    """The file behind a SQLite URL's database part, plain path or `file:` URI alike."""
+    if not database or database == ":memory:":
+        return None
+    if uri or database.startswith("file:"):
+        path, _, query = database.removeprefix("file:").partition("?")
+        if not path or path == ":memory:" or "mode=memory" in query:
+            return None
+        database = path
+    return Path(database).expanduser().resolve()
 
 
 def _claim_file(lock: Path, database: str) -> DatabaseClaim:
@@ -63,7 +82,11 @@ def _claim_file(lock: Path, database: str) -> DatabaseClaim:
     import fcntl
 
     lock.parent.mkdir(parents=True, exist_ok=True)
-    fd = os.open(lock, os.O_RDWR | os.O_CREAT, 0o600)
+    try:
+        fd = os.open(lock, os.O_RDWR | os.O_CREAT, 0o600)
+    except PermissionError:  # made by another user (a root run): lock it without naming us
+        fd = os.open(lock, os.O_RDONLY)
+    writable = _writable(fd)
     try:
         fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
     except BlockingIOError:
@@ -73,8 +96,9 @@ def _claim_file(lock: Path, database: str) -> DatabaseClaim:
         raise DatabaseInUse(
             f"another hall server{who} is using {database}: stop it first"
         ) from None
-    os.ftruncate(fd, 0)
-    os.write(fd, f"{os.getpid()}\n".encode("ascii"))
+    if writable:
+        os.ftruncate(fd, 0)
+        os.write(fd, f"{os.getpid()}\n".encode("ascii"))
 
     def release() -> None:
         with contextlib.suppress(OSError):
@@ -84,8 +108,21 @@ def _claim_file(lock: Path, database: str) -> DatabaseClaim:
     return DatabaseClaim(release)
 
 
+def _writable(fd: int) -> bool:
+    import fcntl
+
+    return fcntl.fcntl(fd, fcntl.F_GETFL) & os.O_ACCMODE != os.O_RDONLY
+
+
 def _claim_advisory(url: str) -> DatabaseClaim:
-    engine = create_engine(url, poolclass=NullPool)
+    try:  # keepalives: a server whose host vanished loses the claim within a minute or so
+        engine = create_engine(
+            url,
+            poolclass=NullPool,
+            connect_args={"keepalives_idle": 30, "keepalives_interval": 10, "keepalives_count": 3},
+        )
+    except (SQLAlchemyError, ImportError, ValueError) as exc:
+        raise StoreError(f"cannot use database {make_url(url)!r}: {exc}") from exc
     try:
         connection = engine.connect()
         held = connection.execute(

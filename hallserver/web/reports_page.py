@@ -676,7 +676,11 @@ async def archived_before(hall: HallService, report: Report) -> date | None:
 
 async def archived_notice(hall: HallService, report: Report, lang: Lang) -> str:
     """Says that the report leaves the archived days out ("" when it reaches none)."""
-    archived = await archived_before(hall, report)
+    return archived_text(await archived_before(hall, report), lang)
+
+
+def archived_text(archived: date | None, lang: Lang) -> str:
+    """The notice for a report that leaves out the days before `archived` ("" for none)."""
     if archived is None:
         return ""
     return word(WORDS, "archived", lang).replace("{day}", f"{archived:%d.%m.%Y}")
@@ -750,7 +754,7 @@ async def report_xlsx(request: Request) -> Response:
     archived = await archived_before(hall, report)
     if archived is not None:  # the first sheet, open when the file opens: read before the rest
         notice = book.create_sheet("Notice", 0)
-        notice.append([await archived_notice(hall, report, lang)])
+        notice.append([archived_text(archived, lang)])
         notice.column_dimensions["A"].width = 90
         book.active = 0
     data = io.BytesIO()

@@ -206,6 +206,15 @@ def test_kill_9_in_the_middle_of_a_stream_loses_nothing_acknowledged(data_dir: P
     )
     assert second.returncode == 1
     assert f"another hall server (pid {hall.process.pid}) is using" in second.stderr
+    check = subprocess.run(  # `--check` migrates: not under a running server either
+        [*KEZEK, "hall", "--data-dir", str(data_dir), "--check"],
+        check=False,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert (check.returncode, check.stderr.count("\n")) == (1, 1), check.stderr
+    assert "another hall server" in check.stderr
     acknowledged: dict[str, str] = {}  # ticket id -> number, for every 201 the server gave
     cancel_tried: set[str] = set()
     cancel_acknowledged: set[str] = set()

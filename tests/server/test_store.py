@@ -586,3 +586,19 @@ def test_one_hall_server_per_database(db_url: str) -> None:
     first.release()
     again = claim_database(db_url)  # given up: the next server starts
     again.release()
+
+
+def test_a_sqlite_uri_claims_the_same_file_as_its_plain_path(tmp_path: Path) -> None:
+    plain = claim_database(f"sqlite:///{tmp_path / 'hall.sqlite3'}")
+    try:
+        with pytest.raises(DatabaseInUse):
+            claim_database(f"sqlite:///file:{tmp_path / 'x' / '..' / 'hall.sqlite3'}?uri=true")
+    finally:
+        plain.release()
+    assert claim_database("sqlite:///file:memdb?mode=memory&uri=true").release() is None
+
+
+def test_a_url_that_is_no_database_is_refused_in_one_line() -> None:
+    with pytest.raises(StoreError, match="not a database URL") as refused:
+        claim_database("postgres ql://me:secret@host/db")
+    assert "secret" not in str(refused.value)
