@@ -16,8 +16,10 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from hallserver.protocol import (
     COUNTER_CHANGED,
     DAY_OPENED,
+    TICKET_CANCELLED,
     TICKET_EVENTS,
     TICKET_ISSUED,
+    TICKET_NO_SHOW,
     TICKET_TRANSFERRED,
     CounterView,
     HallEvent,
@@ -125,6 +127,7 @@ class Notice(enum.Enum):
     NOBODY_WAITING = "nobody_waiting"
     VISITOR_ARRIVED = "visitor_arrived"
     VISITOR_BACK = "visitor_back"  # sent elsewhere "and back", and done there
+    VISITOR_NOT_BACK = "visitor_not_back"  # sent elsewhere "and back", and let go there
 
 
 @dataclass
@@ -250,6 +253,11 @@ class ConsoleState:
         if back and ticket.id in self.waiting and ticket.target_counter_id == self.counter_id:
             self.nobody_waiting = False
             return Notice.VISITOR_BACK
+        if (
+            event.type in (TICKET_NO_SHOW, TICKET_CANCELLED)
+            and ticket.view.return_counter_id == self.counter_id
+        ):
+            return Notice.VISITOR_NOT_BACK  # the operator need not wait for them any more
         return None
 
     def apply_counter(self, counter: CounterView) -> None:

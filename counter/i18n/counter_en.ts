@@ -103,22 +103,32 @@
         <translation>%1 is back from %2 and waits for you.</translation>
     </message>
     <message>
-        <location filename="../views/window.py" line="589"/>
+        <location filename="../views/window.py" line="583"/>
+        <source>%1 did not come to %2 and will not come back to you.</source>
+        <translation>%1 did not come to %2 and will not come back to you.</translation>
+    </message>
+    <message>
+        <location filename="../views/window.py" line="585"/>
+        <source>%1 was cancelled at %2 and will not come back to you.</source>
+        <translation>%1 was cancelled at %2 and will not come back to you.</translation>
+    </message>
+    <message>
+        <location filename="../views/window.py" line="597"/>
         <source>The visitor can rate the service on the keypad now.</source>
         <translation>The visitor can rate the service on the keypad now.</translation>
     </message>
     <message>
-        <location filename="../views/window.py" line="604"/>
+        <location filename="../views/window.py" line="612"/>
         <source>The call button is not connected.</source>
         <translation>The call button is not connected.</translation>
     </message>
     <message>
-        <location filename="../views/window.py" line="605"/>
+        <location filename="../views/window.py" line="613"/>
         <source>The number display is not connected.</source>
         <translation>The number display is not connected.</translation>
     </message>
     <message>
-        <location filename="../views/window.py" line="606"/>
+        <location filename="../views/window.py" line="614"/>
         <source>The rating keypad is not connected.</source>
         <translation>The rating keypad is not connected.</translation>
     </message>
@@ -646,87 +656,87 @@
 <context>
     <name>TicketCard</name>
     <message>
-        <location filename="../views/card.py" line="164"/>
+        <location filename="../views/card.py" line="169"/>
         <source>%1, call %2</source>
         <translation>%1, call %2</translation>
     </message>
     <message>
-        <location filename="../views/card.py" line="180"/>
+        <location filename="../views/card.py" line="187"/>
         <source>When done here: back to %1</source>
         <translation>When done here: back to %1</translation>
     </message>
     <message>
-        <location filename="../views/card.py" line="203"/>
+        <location filename="../views/card.py" line="210"/>
         <source>Result:</source>
         <translation>Result:</translation>
     </message>
     <message>
-        <location filename="../views/card.py" line="214"/>
+        <location filename="../views/card.py" line="221"/>
         <source>Priority: %1</source>
         <translation>Priority: %1</translation>
     </message>
     <message>
-        <location filename="../views/card.py" line="220"/>
+        <location filename="../views/card.py" line="227"/>
         <source>Appointment at %1</source>
         <translation>Appointment at %1</translation>
     </message>
     <message>
-        <location filename="../views/card.py" line="221"/>
+        <location filename="../views/card.py" line="228"/>
         <source>Waited %1</source>
         <translation>Waited %1</translation>
     </message>
     <message>
-        <location filename="../views/card.py" line="224"/>
+        <location filename="../views/card.py" line="231"/>
         <source>Serving for %1</source>
         <translation>Serving for %1</translation>
     </message>
     <message>
-        <location filename="../views/card.py" line="226"/>
+        <location filename="../views/card.py" line="233"/>
         <source>Transferred %1 time(s)</source>
         <translation>Transferred %1 time(s)</translation>
     </message>
     <message>
-        <location filename="../views/card.py" line="227"/>
+        <location filename="../views/card.py" line="234"/>
         <source>Note: %1</source>
         <translation>Note: %1</translation>
     </message>
     <message>
-        <location filename="../views/card.py" line="238"/>
+        <location filename="../views/card.py" line="245"/>
         <source>Documents to check</source>
         <translation>Documents to check</translation>
     </message>
     <message>
-        <location filename="../views/card.py" line="256"/>
+        <location filename="../views/card.py" line="263"/>
         <source>Press F8 to open the counter.</source>
         <translation>Press F8 to open the counter.</translation>
     </message>
     <message>
-        <location filename="../views/card.py" line="259"/>
+        <location filename="../views/card.py" line="266"/>
         <source>Paused: %1</source>
         <translation>Paused: %1</translation>
     </message>
     <message>
-        <location filename="../views/card.py" line="260"/>
+        <location filename="../views/card.py" line="267"/>
         <source>Press F8 to resume.</source>
         <translation>Press F8 to resume.</translation>
     </message>
     <message>
-        <location filename="../views/card.py" line="262"/>
+        <location filename="../views/card.py" line="269"/>
         <source>Nobody is waiting</source>
         <translation>Nobody is waiting</translation>
     </message>
     <message>
-        <location filename="../views/card.py" line="263"/>
+        <location filename="../views/card.py" line="270"/>
         <source>The console will tell you when someone arrives.</source>
         <translation>The console will tell you when someone arrives.</translation>
     </message>
     <message>
-        <location filename="../views/card.py" line="265"/>
+        <location filename="../views/card.py" line="272"/>
         <source>No visitor at the counter</source>
         <translation>No visitor at the counter</translation>
     </message>
     <message>
-        <location filename="../views/card.py" line="266"/>
+        <location filename="../views/card.py" line="273"/>
         <source>Press F1 to call the next visitor.</source>
         <translation>Press F1 to call the next visitor.</translation>
     </message>

@@ -103,22 +103,32 @@
         <translation>%1 талоны «%2» қызметінен қайтып келді және сізді күтеді.</translation>
     </message>
     <message>
-        <location filename="../views/window.py" line="589"/>
+        <location filename="../views/window.py" line="583"/>
+        <source>%1 did not come to %2 and will not come back to you.</source>
+        <translation>%1 талоны «%2» қызметіне келмеді, сізге қайтып келмейді.</translation>
+    </message>
+    <message>
+        <location filename="../views/window.py" line="585"/>
+        <source>%1 was cancelled at %2 and will not come back to you.</source>
+        <translation>%1 талоны «%2» қызметінде жойылды, сізге қайтып келмейді.</translation>
+    </message>
+    <message>
+        <location filename="../views/window.py" line="597"/>
         <source>The visitor can rate the service on the keypad now.</source>
         <translation>Келуші енді қызметті бағалау пультінде бағалай алады.</translation>
     </message>
     <message>
-        <location filename="../views/window.py" line="604"/>
+        <location filename="../views/window.py" line="612"/>
         <source>The call button is not connected.</source>
         <translation>Шақыру түймесі қосылмаған.</translation>
     </message>
     <message>
-        <location filename="../views/window.py" line="605"/>
+        <location filename="../views/window.py" line="613"/>
         <source>The number display is not connected.</source>
         <translation>Нөмір таблосы қосылмаған.</translation>
     </message>
     <message>
-        <location filename="../views/window.py" line="606"/>
+        <location filename="../views/window.py" line="614"/>
         <source>The rating keypad is not connected.</source>
         <translation>Бағалау пульті қосылмаған.</translation>
     </message>
@@ -646,87 +656,87 @@
 <context>
     <name>TicketCard</name>
     <message>
-        <location filename="../views/card.py" line="164"/>
+        <location filename="../views/card.py" line="169"/>
         <source>%1, call %2</source>
         <translation>%1, %2-шақыру</translation>
     </message>
     <message>
-        <location filename="../views/card.py" line="180"/>
+        <location filename="../views/card.py" line="187"/>
         <source>When done here: back to %1</source>
         <translation>Мұнда қызмет көрсетілген соң қайтады: %1</translation>
     </message>
     <message>
-        <location filename="../views/card.py" line="203"/>
+        <location filename="../views/card.py" line="210"/>
         <source>Result:</source>
         <translation>Нәтиже:</translation>
     </message>
     <message>
-        <location filename="../views/card.py" line="214"/>
+        <location filename="../views/card.py" line="221"/>
         <source>Priority: %1</source>
         <translation>Басымдық: %1</translation>
     </message>
     <message>
-        <location filename="../views/card.py" line="220"/>
+        <location filename="../views/card.py" line="227"/>
         <source>Appointment at %1</source>
         <translation>Алдын ала жазылу: %1</translation>
     </message>
     <message>
-        <location filename="../views/card.py" line="221"/>
+        <location filename="../views/card.py" line="228"/>
         <source>Waited %1</source>
         <translation>Күтті: %1</translation>
     </message>
     <message>
-        <location filename="../views/card.py" line="224"/>
+        <location filename="../views/card.py" line="231"/>
         <source>Serving for %1</source>
         <translation>Қызмет көрсетілуде: %1</translation>
     </message>
     <message>
-        <location filename="../views/card.py" line="226"/>
+        <location filename="../views/card.py" line="233"/>
         <source>Transferred %1 time(s)</source>
         <translation>Бағытталды: %1 рет</translation>
     </message>
     <message>
-        <location filename="../views/card.py" line="227"/>
+        <location filename="../views/card.py" line="234"/>
         <source>Note: %1</source>
         <translation>Ескертпе: %1</translation>
     </message>
     <message>
-        <location filename="../views/card.py" line="238"/>
+        <location filename="../views/card.py" line="245"/>
         <source>Documents to check</source>
         <translation>Тексерілетін құжаттар</translation>
     </message>
     <message>
-        <location filename="../views/card.py" line="256"/>
+        <location filename="../views/card.py" line="263"/>
         <source>Press F8 to open the counter.</source>
         <translation>Терезені ашу үшін F8 басыңыз.</translation>
     </message>
     <message>
-        <location filename="../views/card.py" line="259"/>
+        <location filename="../views/card.py" line="266"/>
         <source>Paused: %1</source>
         <translation>Үзіліс: %1</translation>
     </message>
     <message>
-        <location filename="../views/card.py" line="260"/>
+        <location filename="../views/card.py" line="267"/>
         <source>Press F8 to resume.</source>
         <translation>Жұмысты жалғастыру үшін F8 басыңыз.</translation>
     </message>
     <message>
-        <location filename="../views/card.py" line="262"/>
+        <location filename="../views/card.py" line="269"/>
         <source>Nobody is waiting</source>
         <translation>Ешкім күтіп тұрған жоқ</translation>
     </message>
     <message>
-        <location filename="../views/card.py" line="263"/>
+        <location filename="../views/card.py" line="270"/>
         <source>The console will tell you when someone arrives.</source>
         <translation>Біреу келгенде пульт хабарлайды.</translation>
     </message>
     <message>
-        <location filename="../views/card.py" line="265"/>
+        <location filename="../views/card.py" line="272"/>
         <source>No visitor at the counter</source>
         <translation>Терезеде келуші жоқ</translation>
     </message>
     <message>
-        <location filename="../views/card.py" line="266"/>
+        <location filename="../views/card.py" line="273"/>
         <source>Press F1 to call the next visitor.</source>
         <translation>Келесі келушіні шақыру үшін F1 басыңыз.</translation>
     </message>

@@ -103,22 +103,32 @@
         <translation>%1 вернулся после «%2» и ждёт вас.</translation>
     </message>
     <message>
-        <location filename="../views/window.py" line="589"/>
+        <location filename="../views/window.py" line="583"/>
+        <source>%1 did not come to %2 and will not come back to you.</source>
+        <translation>%1 не подошёл в «%2» и к вам не вернётся.</translation>
+    </message>
+    <message>
+        <location filename="../views/window.py" line="585"/>
+        <source>%1 was cancelled at %2 and will not come back to you.</source>
+        <translation>%1 отменён в «%2» и к вам не вернётся.</translation>
+    </message>
+    <message>
+        <location filename="../views/window.py" line="597"/>
         <source>The visitor can rate the service on the keypad now.</source>
         <translation>Посетитель может оценить обслуживание на пульте оценки.</translation>
     </message>
     <message>
-        <location filename="../views/window.py" line="604"/>
+        <location filename="../views/window.py" line="612"/>
         <source>The call button is not connected.</source>
         <translation>Кнопка вызова не подключена.</translation>
     </message>
     <message>
-        <location filename="../views/window.py" line="605"/>
+        <location filename="../views/window.py" line="613"/>
         <source>The number display is not connected.</source>
         <translation>Табло номера не подключено.</translation>
     </message>
     <message>
-        <location filename="../views/window.py" line="606"/>
+        <location filename="../views/window.py" line="614"/>
         <source>The rating keypad is not connected.</source>
         <translation>Пульт оценки не подключён.</translation>
     </message>
@@ -646,87 +656,87 @@
 <context>
     <name>TicketCard</name>
     <message>
-        <location filename="../views/card.py" line="164"/>
+        <location filename="../views/card.py" line="169"/>
         <source>%1, call %2</source>
         <translation>%1, вызов %2</translation>
     </message>
     <message>
-        <location filename="../views/card.py" line="180"/>
+        <location filename="../views/card.py" line="187"/>
         <source>When done here: back to %1</source>
         <translation>После обслуживания здесь вернётся: %1</translation>
     </message>
     <message>
-        <location filename="../views/card.py" line="203"/>
+        <location filename="../views/card.py" line="210"/>
         <source>Result:</source>
         <translation>Результат:</translation>
     </message>
     <message>
-        <location filename="../views/card.py" line="214"/>
+        <location filename="../views/card.py" line="221"/>
         <source>Priority: %1</source>
         <translation>Приоритет: %1</translation>
     </message>
     <message>
-        <location filename="../views/card.py" line="220"/>
+        <location filename="../views/card.py" line="227"/>
         <source>Appointment at %1</source>
         <translation>Запись на %1</translation>
     </message>
     <message>
-        <location filename="../views/card.py" line="221"/>
+        <location filename="../views/card.py" line="228"/>
         <source>Waited %1</source>
         <translation>Ожидание: %1</translation>
     </message>
     <message>
-        <location filename="../views/card.py" line="224"/>
+        <location filename="../views/card.py" line="231"/>
         <source>Serving for %1</source>
         <translation>Обслуживается: %1</translation>
     </message>
     <message>
-        <location filename="../views/card.py" line="226"/>
+        <location filename="../views/card.py" line="233"/>
         <source>Transferred %1 time(s)</source>
         <translation>Перенаправлений: %1</translation>
     </message>
     <message>
-        <location filename="../views/card.py" line="227"/>
+        <location filename="../views/card.py" line="234"/>
         <source>Note: %1</source>
         <translation>Заметка: %1</translation>
     </message>
     <message>
-        <location filename="../views/card.py" line="238"/>
+        <location filename="../views/card.py" line="245"/>
         <source>Documents to check</source>
         <translation>Проверить документы</translation>
     </message>
     <message>
-        <location filename="../views/card.py" line="256"/>
+        <location filename="../views/card.py" line="263"/>
         <source>Press F8 to open the counter.</source>
         <translation>Нажмите F8, чтобы открыть окно.</translation>
     </message>
     <message>
-        <location filename="../views/card.py" line="259"/>
+        <location filename="../views/card.py" line="266"/>
         <source>Paused: %1</source>
         <translation>Перерыв: %1</translation>
     </message>
     <message>
-        <location filename="../views/card.py" line="260"/>
+        <location filename="../views/card.py" line="267"/>
         <source>Press F8 to resume.</source>
         <translation>Нажмите F8, чтобы продолжить работу.</translation>
     </message>
     <message>
-        <location filename="../views/card.py" line="262"/>
+        <location filename="../views/card.py" line="269"/>
         <source>Nobody is waiting</source>
         <translation>Никто не ждёт</translation>
     </message>
     <message>
-        <location filename="../views/card.py" line="263"/>
+        <location filename="../views/card.py" line="270"/>
         <source>The console will tell you when someone arrives.</source>
         <translation>Пульт сообщит, когда кто-то придёт.</translation>
     </message>
     <message>
-        <location filename="../views/card.py" line="265"/>
+        <location filename="../views/card.py" line="272"/>
         <source>No visitor at the counter</source>
         <translation>У окна нет посетителя</translation>
     </message>
     <message>
-        <location filename="../views/card.py" line="266"/>
+        <location filename="../views/card.py" line="273"/>
         <source>Press F1 to call the next visitor.</source>
         <translation>Нажмите F1, чтобы вызвать следующего посетителя.</translation>
     </message>

@@ -577,6 +577,16 @@ class CounterWindow(QMainWindow):
             self.show_message(text.replace("%2", name), "notice")
             if idle and state.lamp() == "ON":
                 self._beep(BEEP_VISITOR_MS)
+        elif (
+            notice is Notice.VISITOR_NOT_BACK and operator is not None and isinstance(ticket, dict)
+        ):
+            name = self.service_names().get(str(ticket.get("service_id", "")), "")
+            if event.type == TICKET_NO_SHOW:
+                text = self.tr("%1 did not come to %2 and will not come back to you.")
+            else:
+                text = self.tr("%1 was cancelled at %2 and will not come back to you.")
+            text = text.replace("%1", str(ticket.get("number", "")))
+            self.show_message(text.replace("%2", name), "notice")
         self.refresh()
 
     # ------------------------------------------------------------------ rating keypad

@@ -114,6 +114,28 @@ def test_a_visitor_sent_on_and_back_returns_to_the_first_counter(
     assert "When done here" not in first.card.details.text()
 
 
+def test_the_first_counter_hears_when_a_visitor_sent_on_and_back_is_let_go_there(
+    qtbot: QtBot, live_server: LiveServer, console: ConsoleFactory, monkeypatch
+) -> None:
+    first, fourth = console("c1"), console("c4")
+    for window in (first, fourth):
+        _open(qtbot, window)
+    ticket = issue(live_server, "id-card")
+    press(qtbot, first, "F1")
+    press(qtbot, first, "F3")
+    choice = TransferChoice("birth-registration", "c4", "", come_back=True)
+    monkeypatch.setattr(TransferDialog, "ask", classmethod(lambda cls, *a: choice))
+    press(qtbot, first, "F6")
+    qtbot.waitUntil(lambda: bool(fourth.state.waiting))
+    press(qtbot, fourth, "F1")
+    press(qtbot, fourth, "F5")  # never came to the other counter
+    qtbot.waitUntil(lambda: "will not come back" in first.message.text())
+    assert first.message.text() == (
+        f"{ticket.number} did not come to Registering a birth and will not come back to you."
+    )
+    assert ticket.id not in first.state.waiting
+
+
 def test_the_transfer_dialog_offers_only_counters_that_are_not_closed(
     qtbot: QtBot, live_server: LiveServer, console: ConsoleFactory
 ) -> None:
