@@ -81,11 +81,14 @@ def _claim_file(lock: Path, database: str) -> DatabaseClaim:
         return DatabaseClaim()
     import fcntl
 
-    lock.parent.mkdir(parents=True, exist_ok=True)
     try:
-        fd = os.open(lock, os.O_RDWR | os.O_CREAT, 0o600)
-    except PermissionError:  # made by another user (a root run): lock it without naming us
-        fd = os.open(lock, os.O_RDONLY)
+        lock.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            fd = os.open(lock, os.O_RDWR | os.O_CREAT, 0o600)
+        except PermissionError:  # made by another user (a root run): lock it without naming us
+            fd = os.open(lock, os.O_RDONLY)
+    except OSError as exc:
+        raise StoreError(f"cannot use the database {database}: {exc.strerror} ({lock})") from exc
     writable = _writable(fd)
     try:
         fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
