@@ -322,7 +322,7 @@ class HallService:
             state.day,
             state.announcement,
             tuple(sorted(state.suspended)),
-            state.message_changes,  # a message sent or read: the row keeps today's messages
+            state.changes,  # a message sent or read, a visit sent back: the row keeps them
         )
         hall_state = None
         if records and key != self._state_key:

@@ -34,6 +34,7 @@ from hallserver.protocol import (
     TICKET_FINISHED,
     TICKET_NO_SHOW,
     TICKET_RATED,
+    TICKET_TRANSFERRED,
     CounterView,
     HallEvent,
     MessageView,
@@ -560,8 +561,13 @@ class CounterWindow(QMainWindow):
             and event.type in (TICKET_FINISHED, TICKET_NO_SHOW, TICKET_RATED)
             and isinstance(ticket, dict)
             and ticket.get("operator_id") == operator.login
+        ) or (
+            operator is not None
+            and event.type == TICKET_TRANSFERRED
+            and event.data.get("returned") is True
+            and event.data.get("from_counter_id") == state.counter_id
         ):
-            self.link.load_day(operator.login)
+            self.link.load_day(operator.login)  # sent back from here: served here all the same
         idle = state.current is None and state.counter is not None
         if notice is Notice.VISITOR_ARRIVED and operator is not None and idle:
             waiting = state.next_tickets(1)

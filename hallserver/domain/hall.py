@@ -127,7 +127,10 @@ class HallState:
     announcement: str = ""
     order: int = 0
     messages: list[Message] = field(default_factory=list)  # today's, to the operators
-    message_changes: int = 0  # messages sent or read since the start: not saved
+    # operator -> seconds each visit they served and sent back "there and back" took: those
+    # visits are finished at the first counter, so the tickets no longer name who served here
+    sent_back: dict[str, list[int]] = field(default_factory=dict)
+    changes: int = 0  # messages sent or read, visits sent back, since the start: not saved
 
 
 class Hall:
@@ -296,7 +299,9 @@ class Hall:
         """An operator's day so far: visitors served, service times, no-shows, ratings."""
         mine = [t for t in self.tickets.values() if t.operator == operator]
         finished = [t for t in mine if t.state is TicketState.FINISHED]
+        sent_back = self.state.sent_back.get(operator, [])  # served here, finished elsewhere
         durations = [s for t in finished if (s := t.service_seconds()) is not None]
+        durations += sent_back
         ratings: dict[str, int] = {grade.value: 0 for grade in Grade}
         for ticket in finished:
             if ticket.rating is not None:
@@ -304,7 +309,7 @@ class Hall:
         return {
             "operator_id": operator,
             "day": self.state.day.isoformat(),
-            "served": len(finished),
+            "served": len(finished) + len(sent_back),
             "no_shows": sum(1 for t in mine if t.state is TicketState.NO_SHOW),
             "average_service_s": round(sum(durations) / len(durations)) if durations else None,
             "ratings": dict(ratings),
@@ -797,6 +802,10 @@ class Hall:
                 f"cannot finish {ticket.number}: it is {ticket.state.value}, not serving"
             )
         from_service, from_counter = ticket.service, ticket.counter
+        if ticket.operator is not None and ticket.started_at is not None:  # for their day
+            served = ticket.served_before_s + (now - ticket.started_at).total_seconds()
+            self.state.sent_back.setdefault(ticket.operator, []).append(max(round(served), 0))
+            self.state.changes += 1
         back = self.counters.get(ticket.return_counter) if ticket.return_counter else None
         target = None
         if back is not None and back.state is not CounterState.CLOSED:
@@ -999,7 +1008,7 @@ class Hall:
         message = Message(messages[-1].id + 1 if messages else 1, now, counter, words, sender)
         messages.append(message)
         del messages[:-DAY_LIMIT]
-        self.state.message_changes += 1
+        self.state.changes += 1
         return message, [Event(ev.MESSAGE_SENT, {"message": message.to_json()})]
 
     def message(self, message_id: int) -> Message:
@@ -1022,7 +1031,7 @@ class Hall:
         if counter.id in message.read:
             return message, []
         message.read[counter.id] = now
-        self.state.message_changes += 1
+        self.state.changes += 1
         event: JsonObject = {"message": message.to_json(), "counter_id": counter.id}
         return message, [Event(ev.MESSAGE_READ, event)]
 

@@ -292,6 +292,7 @@ def hall_state_json(state: HallState) -> str:
             "announcement": state.announcement,
             "order": state.order,
             "messages": [m.to_json() for m in state.messages],
+            "sent_back": state.sent_back,
         }
     ).decode()
 
@@ -304,6 +305,7 @@ def _hall_state(raw: dict[str, Any]) -> HallState:
         announcement=str(raw["announcement"]),
         order=int(raw["order"]),
         messages=[Message.from_json(m) for m in raw.get("messages", [])],
+        sent_back={str(k): [int(s) for s in v] for k, v in (raw.get("sent_back") or {}).items()},
     )
 
 

@@ -102,6 +102,7 @@ def test_a_visitor_sent_on_and_back_returns_to_the_first_counter(
     press(qtbot, fourth, "F4")
     qtbot.waitUntil(lambda: fourth.state.current is None)
     assert fourth.message.text() == f"{ticket.number} is done here and goes back to Counter 1."
+    qtbot.waitUntil(lambda: fourth.day_panel.values["served"].text() == "1")  # served here
     qtbot.waitUntil(lambda: ticket.id in first.state.waiting)
     qtbot.waitUntil(lambda: "is back from" in first.message.text())
     assert first.message.text() == (

@@ -342,6 +342,9 @@ def test_a_visitor_sent_on_and_back_returns_to_their_counter_when_done(hall: Hal
     assert ticket.state is TicketState.FINISHED
     # the ID card visit went on: two minutes before the fee, three after
     assert hall.times.average_s(hall.service("id-card")) == 5 * 60
+    births_day = hall.operator_day("op-c3")  # served there ten minutes, finished at c1
+    assert (births_day["served"], births_day["average_service_s"]) == (1, 10 * 60)
+    assert hall.operator_day("op-c1")["served"] == 1
 
 
 def test_a_visitor_comes_back_to_any_counter_once_theirs_has_closed(hall: Hall) -> None:

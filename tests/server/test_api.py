@@ -324,6 +324,17 @@ def test_a_visitor_sent_on_and_back_returns_to_their_counter_after_a_restart(
             assert types[-1] == "ticket.transferred", types
             assert event["data"]["returned"] is True and event["data"]["to_counter_id"] == "c1"
             assert event["data"]["result"] is None  # for the staff: the public stream has none
+            births_day = http.get("/operators/op-births/today", headers=bearer(births)).json()
+            assert births_day["served"] == 1, "served here, though finished at the first counter"
+    finally:
+        server.should_exit = True  # type: ignore[attr-defined]
+        thread.join(timeout=10)
+    live, server, thread = start_live_server(url)
+    try:
+        with httpx.Client(base_url=live.api, timeout=10) as http:
+            supervisor = bearer(live.tokens["supervisor"])
+            again = http.get("/operators/op-births/today", headers=supervisor).json()
+            assert again == births_day, "the day's count of visits sent back survives a restart"
     finally:
         server.should_exit = True  # type: ignore[attr-defined]
         thread.join(timeout=10)
