@@ -331,9 +331,14 @@ def _hall(args: argparse.Namespace) -> int:
 
     if args.check:
         from hallserver.server import hall_catalogue, open_store
-        from hallserver.store.claim import claim_database
+        from hallserver.store.claim import DatabaseInUse, claim_database
 
-        claim = claim_database(config.db_url)  # it migrates: not under a running server
+        try:
+            claim = claim_database(config.db_url)  # it migrates: not under a running server
+        except DatabaseInUse as exc:
+            if args.catalogue is None:
+                raise
+            return _check_catalogue_only(args.catalogue, exc.pid)
         try:
             store = open_store(config.db_url)
             catalogue = hall_catalogue(store, demo=config.demo, path=config.catalogue)
@@ -350,6 +355,23 @@ def _hall(args: argparse.Namespace) -> int:
         sys.stdout.flush()
 
     serve(config, on_ready=ready)
+    return 0
+
+
+def _check_catalogue_only(path: Path, pid: int | None) -> int:
+    """`--check --catalogue` beside a running server: the file alone, the database untouched."""
+    from hallserver.catalogue_file import CatalogueError, load_catalogue
+
+    try:
+        catalogue = load_catalogue(path)
+    except CatalogueError as exc:
+        raise UsageError(str(exc)) from exc
+    running = f"hall server (pid {pid})" if pid is not None else "hall server"
+    print(
+        f"{catalogue.name.en}: {len(catalogue.services)} services, "
+        f"{len(catalogue.counters)} counters; catalogue checked. The database was left alone: "
+        f"the {running} runs on it; restart it to use this catalogue"
+    )
     return 0
 
 

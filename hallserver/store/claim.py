@@ -32,7 +32,11 @@ ADVISORY_KEY = 0x6B657A656B  # "kezek": the PostgreSQL advisory lock of a hall's
 
 
 class DatabaseInUse(StoreError):
-    """Another hall server holds this database."""
+    """Another hall server holds this database (`pid`: its process, when the lock names it)."""
+
+    def __init__(self, message: str, pid: int | None = None) -> None:
+        super().__init__(message)
+        self.pid = pid
 
 
 class DatabaseClaim:
@@ -95,9 +99,10 @@ def _claim_file(lock: Path, database: str) -> DatabaseClaim:
     except BlockingIOError:
         holder = os.read(fd, 32).decode("ascii", "replace").strip()
         os.close(fd)
-        who = f" (pid {holder})" if holder.isdecimal() else ""
+        pid = int(holder) if holder.isdecimal() else None
+        who = f" (pid {pid})" if pid is not None else ""
         raise DatabaseInUse(
-            f"another hall server{who} is using {database}: stop it first"
+            f"another hall server{who} is using {database}: stop it first", pid
         ) from None
     if writable:
         os.ftruncate(fd, 0)

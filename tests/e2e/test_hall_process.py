@@ -19,6 +19,7 @@ from hallserver.access import hash_pin
 from hallserver.store import schema
 from tests.conftest import end_process
 
+DEMO_HALL = Path(__file__).parents[2] / "hallserver" / "demo_hall.toml"
 KEZEK = [sys.executable, "-m", "hallserver"]
 URL_LINE = re.compile(r"on (http://\S+)")
 
@@ -215,6 +216,18 @@ def test_kill_9_in_the_middle_of_a_stream_loses_nothing_acknowledged(data_dir: P
     )
     assert (check.returncode, check.stderr.count("\n")) == (1, 1), check.stderr
     assert "another hall server" in check.stderr
+    catalogue = subprocess.run(  # a new catalogue checked beside it: the file alone
+        [*KEZEK, "hall", "--data-dir", str(data_dir), "--check", "--catalogue", str(DEMO_HALL)],
+        check=False,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert catalogue.returncode == 0, catalogue.stderr
+    assert (
+        f"catalogue checked. The database was left alone: the hall server (pid {hall.process.pid})"
+        in catalogue.stdout
+    )
     acknowledged: dict[str, str] = {}  # ticket id -> number, for every 201 the server gave
     cancel_tried: set[str] = set()
     cancel_acknowledged: set[str] = set()
