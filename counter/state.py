@@ -256,6 +256,7 @@ class ConsoleState:
         if (
             event.type in (TICKET_NO_SHOW, TICKET_CANCELLED)
             and ticket.view.return_counter_id == self.counter_id
+            and ticket.view.counter_id != self.counter_id  # not our own no-show over there
         ):
             return Notice.VISITOR_NOT_BACK  # the operator need not wait for them any more
         return None

@@ -105,12 +105,12 @@
     <message>
         <location filename="../views/window.py" line="583"/>
         <source>%1 did not come to %2 and will not come back to you.</source>
-        <translation>%1 не подошёл в «%2» и к вам не вернётся.</translation>
+        <translation>%1 не подошёл на услугу «%2» и к вам не вернётся.</translation>
     </message>
     <message>
         <location filename="../views/window.py" line="585"/>
         <source>%1 was cancelled at %2 and will not come back to you.</source>
-        <translation>%1 отменён в «%2» и к вам не вернётся.</translation>
+        <translation>Талон %1 отменён в очереди «%2» и к вам не вернётся.</translation>
     </message>
     <message>
         <location filename="../views/window.py" line="597"/>

@@ -20,6 +20,7 @@ import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from urllib.parse import unquote
 
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
@@ -59,12 +60,14 @@ def claim_database(url: str) -> DatabaseClaim:
     except (SQLAlchemyError, ValueError) as exc:  # the URL is not echoed: it may hold a password
         raise StoreError(f"--db is not a database URL a hall can use: {exc}") from exc
     if backend == "sqlite":
+        if parsed.query.get("mode") == "memory":
+            return DatabaseClaim()  # in memory: nobody else can open it
         database = _sqlite_file(parsed.database, uri=parsed.query.get("uri") == "true")
         if database is None:
-            return DatabaseClaim()  # in memory: nobody else can open it
+            return DatabaseClaim()
         return _claim_file(Path(f"{database}.lock"), str(database))
     if backend == "postgresql":
-        return _claim_advisory(url)
+        return _claim_advisory(url, keepalives=parsed.get_driver_name() in ("psycopg", "psycopg2"))
     return DatabaseClaim()  # a backend the hall does not ship with: the operator's to keep single
 
 
@@ -74,6 +77,9 @@ def _sqlite_file(database: str | None, *, uri: bool) -> Path | None:
         return None
     if uri or database.startswith("file:"):
         path, _, query = database.removeprefix("file:").partition("?")
+        if path.startswith("//"):  # file://localhost/path or file:///path
+            path = "/" + path[2:].partition("/")[2]
+        path = unquote(path)
         if not path or path == ":memory:" or "mode=memory" in query:
             return None
         database = path
@@ -88,7 +94,7 @@ def _claim_file(lock: Path, database: str) -> DatabaseClaim:
     try:
         lock.parent.mkdir(parents=True, exist_ok=True)
         try:
-            fd = os.open(lock, os.O_RDWR | os.O_CREAT, 0o600)
+            fd = os.open(lock, os.O_RDWR | os.O_CREAT, 0o644)  # readable: others lock it too
         except PermissionError:  # made by another user (a root run): lock it without naming us
             fd = os.open(lock, os.O_RDONLY)
     except OSError as exc:
@@ -99,7 +105,7 @@ def _claim_file(lock: Path, database: str) -> DatabaseClaim:
     except BlockingIOError:
         holder = os.read(fd, 32).decode("ascii", "replace").strip()
         os.close(fd)
-        pid = int(holder) if holder.isdecimal() else None
+        pid = int(holder) if holder.isdecimal() and _alive(int(holder)) else None
         who = f" (pid {pid})" if pid is not None else ""
         raise DatabaseInUse(
             f"another hall server{who} is using {database}: stop it first", pid
@@ -110,10 +116,23 @@ def _claim_file(lock: Path, database: str) -> DatabaseClaim:
 
     def release() -> None:
         with contextlib.suppress(OSError):
+            if writable:
+                os.ftruncate(fd, 0)  # no pid left behind for the next holder to be mistaken for
             fcntl.flock(fd, fcntl.LOCK_UN)
             os.close(fd)
 
     return DatabaseClaim(release)
+
+
+def _alive(pid: int) -> bool:
+    """Whether a process `pid` exists (a pid a holder could not overwrite may be stale)."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 def _writable(fd: int) -> bool:
@@ -122,13 +141,15 @@ def _writable(fd: int) -> bool:
     return fcntl.fcntl(fd, fcntl.F_GETFL) & os.O_ACCMODE != os.O_RDONLY
 
 
-def _claim_advisory(url: str) -> DatabaseClaim:
-    try:  # keepalives: a server whose host vanished loses the claim within a minute or so
-        engine = create_engine(
-            url,
-            poolclass=NullPool,
-            connect_args={"keepalives_idle": 30, "keepalives_interval": 10, "keepalives_count": 3},
-        )
+def _claim_advisory(url: str, *, keepalives: bool) -> DatabaseClaim:
+    # libpq's keepalives: a server whose host vanished loses the claim within a minute or so
+    connect_args = (
+        {"keepalives_idle": 30, "keepalives_interval": 10, "keepalives_count": 3}
+        if keepalives
+        else {}
+    )
+    try:
+        engine = create_engine(url, poolclass=NullPool, connect_args=connect_args)
     except (SQLAlchemyError, ImportError, ValueError) as exc:
         raise StoreError(f"cannot use database {make_url(url)!r}: {exc}") from exc
     try:
