@@ -338,7 +338,7 @@ def _hall(args: argparse.Namespace) -> int:
         except DatabaseInUse as exc:
             if args.catalogue is None:
                 raise
-            return _check_catalogue_only(args.catalogue, exc.pid)
+            return _check_catalogue_only(args.catalogue, config.db_url, exc.pid)
         try:
             store = open_store(config.db_url)
             catalogue = hall_catalogue(store, demo=config.demo, path=config.catalogue)
@@ -358,19 +358,32 @@ def _hall(args: argparse.Namespace) -> int:
     return 0
 
 
-def _check_catalogue_only(path: Path, pid: int | None) -> int:
-    """`--check --catalogue` beside a running server: the file alone, the database untouched."""
+def _check_catalogue_only(path: Path, url: str, pid: int | None) -> int:
+    """`--check --catalogue` beside a running server: the file is checked, and against today's
+    tickets, then saved for the server's next start. Only that row is written: the running
+    server has migrated the database and keeps its catalogue in memory until it restarts."""
     from hallserver.catalogue_file import CatalogueError, load_catalogue
+    from hallserver.server import CATALOGUE_KEY, catalogue_conflict
+    from hallserver.store.sql import SqlHallStore
 
     try:
         catalogue = load_catalogue(path)
+        text = path.read_text(encoding="utf-8")
     except CatalogueError as exc:
         raise UsageError(str(exc)) from exc
+    store = SqlHallStore(url)
+    try:
+        conflict = catalogue_conflict(store, catalogue, datetime.now(UTC))
+        if conflict is not None:
+            raise UsageError(conflict)
+        store.put_config(CATALOGUE_KEY, text)
+    finally:
+        store.close()
     running = f"hall server (pid {pid})" if pid is not None else "hall server"
     print(
         f"{catalogue.name.en}: {len(catalogue.services)} services, "
-        f"{len(catalogue.counters)} counters; catalogue checked. The database was left alone: "
-        f"the {running} runs on it; restart it to use this catalogue"
+        f"{len(catalogue.counters)} counters; catalogue checked and saved. The {running} "
+        "still runs the one before: restart it to use this one"
     )
     return 0
 

@@ -5,8 +5,9 @@ from __future__ import annotations
 import asyncio
 import socket
 from collections.abc import Callable
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import uvicorn
 from starlette.applications import Starlette
@@ -38,12 +39,19 @@ def open_store(url: str) -> SqlHallStore:
     return store
 
 
-def hall_catalogue(store: SqlHallStore, *, demo: bool, path: Path | None) -> Catalogue:
+def hall_catalogue(
+    store: SqlHallStore, *, demo: bool, path: Path | None, now: datetime | None = None
+) -> Catalogue:
     """The catalogue kept in the database; `--catalogue` replaces it, `--demo` seeds it."""
     try:
         if path is not None:
             catalogue = load_catalogue(path)  # read and checked: UTF-8 by now
-            store.put_config(CATALOGUE_KEY, path.read_text(encoding="utf-8"))
+            text = path.read_text(encoding="utf-8")
+            if text != store.config(CATALOGUE_KEY):
+                conflict = catalogue_conflict(store, catalogue, now or datetime.now(UTC))
+                if conflict is not None:
+                    raise SetupError(conflict)
+                store.put_config(CATALOGUE_KEY, text)
             return catalogue
         saved = store.config(CATALOGUE_KEY)
         if saved is not None:
@@ -57,11 +65,41 @@ def hall_catalogue(store: SqlHallStore, *, demo: bool, path: Path | None) -> Cat
     raise SetupError("this database has no hall yet: start with --demo, or --catalogue hall.toml")
 
 
+def catalogue_conflict(store: SqlHallStore, catalogue: Catalogue, now: datetime) -> str | None:
+    """Why `catalogue` cannot replace the saved one today (None when it can): it drops a
+    service or counter that today's tickets still name. The day's tickets would point at
+    nothing; once the hall has closed (tomorrow's first start), it may."""
+    saved = store.config(CATALOGUE_KEY)
+    if saved is None:
+        return None
+    try:
+        old = parse_catalogue(saved, source="the database's catalogue")
+    except CatalogueError:
+        return None  # nothing to compare with: the new one replaces it
+    services = {s.id for s in old.services} - {s.id for s in catalogue.services}
+    counters = {c.id for c in old.counters} - {c.id for c in catalogue.counters}
+    today = now.astimezone(ZoneInfo(catalogue.timezone)).date()
+    if not (services or counters) or store.saved_day() != today:
+        return None
+    numbers = store.tickets_using(today, {str(s) for s in services}, {str(c) for c in counters})
+    if not numbers:
+        return None
+    gone = ", ".join(
+        [*(f"service {s}" for s in sorted(services)), *(f"counter {c}" for c in sorted(counters))]
+    )
+    shown = ", ".join(numbers[:5]) + (f" and {len(numbers) - 5} more" if len(numbers) > 5 else "")
+    return (
+        f"the catalogue drops {gone}, which today's tickets still use ({shown}): keep "
+        "them until the hall closes (suspend the service for today meanwhile), then change it"
+    )
+
+
 def build(
     config: ServerConfig, *, clock: Callable[[], datetime] | None = None
 ) -> tuple[Starlette, HallService]:
     store = open_store(config.db_url)
-    catalogue = hall_catalogue(store, demo=config.demo, path=config.catalogue)
+    now = clock() if clock is not None else None
+    catalogue = hall_catalogue(store, demo=config.demo, path=config.catalogue, now=now)
     hall = HallService(store, catalogue, clock=clock, enforce_hours=not config.always_open)
     return create_app(hall, public_url=config.public_url), hall
 

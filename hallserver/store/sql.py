@@ -13,7 +13,7 @@ from typing import Any, NamedTuple
 import orjson
 from sqlalchemy import Engine, Table, create_engine, event, select, text
 from sqlalchemy.dialects import postgresql, sqlite
-from sqlalchemy.engine import Connection
+from sqlalchemy.engine import Connection, make_url
 from sqlalchemy.exc import SQLAlchemyError
 
 from hallserver.domain import events as ev
@@ -72,6 +72,14 @@ class SavedDay:
     terminals: list[TerminalReport]  # each terminal's last status, from terminal.status events
 
 
+def _shown(url: str) -> str:
+    """A database URL fit for a message: its password hidden."""
+    try:
+        return repr(make_url(url))
+    except (SQLAlchemyError, ValueError):
+        return "(not a database URL)"
+
+
 def sqlite_url(data_dir: Path) -> str:
     return f"sqlite:///{data_dir / 'kezek.sqlite3'}"
 
@@ -84,7 +92,7 @@ class SqlHallStore:
         try:
             self.engine: Engine = create_engine(url, echo=echo)
         except (SQLAlchemyError, ImportError, ValueError) as exc:
-            raise StoreError(f"cannot use database {url!r}: {exc}") from exc
+            raise StoreError(f"cannot use database {_shown(url)}: {exc}") from exc
         self.dialect = self.engine.dialect.name
         self._upserts: dict[str, Any] = {}
         if self.dialect == "sqlite":
@@ -169,6 +177,24 @@ class SqlHallStore:
             return found
         with self.engine.connect() as own:
             return self.config(key, own)
+
+    def tickets_using(self, day: date, services: set[str], counters: set[str]) -> list[str]:
+        """The numbers of `day`'s tickets that name one of these services or counters (as
+        their service, the one they go back to, their counter, or the one they wait for)."""
+        query = select(schema.tickets.c.number, schema.tickets.c.data).where(
+            schema.tickets.c.day == day
+        )
+        found: list[str] = []
+        with self.engine.connect() as conn:
+            for number, raw in conn.execute(query):
+                data = json.loads(raw)
+                named_services = {data.get("service_id"), data.get("return_service_id")}
+                named_counters = {
+                    data.get(k) for k in ("counter_id", "target_counter_id", "return_counter_id")
+                }
+                if named_services & services or named_counters & counters:
+                    found.append(str(number))
+        return sorted(found)
 
     def saved_day(self) -> date | None:
         """The business day the hall last worked on (it stays until the hall opens the next)."""

@@ -216,7 +216,7 @@ def test_kill_9_in_the_middle_of_a_stream_loses_nothing_acknowledged(data_dir: P
     )
     assert (check.returncode, check.stderr.count("\n")) == (1, 1), check.stderr
     assert "another hall server" in check.stderr
-    catalogue = subprocess.run(  # a new catalogue checked beside it: the file alone
+    catalogue = subprocess.run(  # a new catalogue checked beside it, saved for its restart
         [*KEZEK, "hall", "--data-dir", str(data_dir), "--check", "--catalogue", str(DEMO_HALL)],
         check=False,
         capture_output=True,
@@ -225,7 +225,7 @@ def test_kill_9_in_the_middle_of_a_stream_loses_nothing_acknowledged(data_dir: P
     )
     assert catalogue.returncode == 0, catalogue.stderr
     assert (
-        f"catalogue checked. The database was left alone: the hall server (pid {hall.process.pid})"
+        f"catalogue checked and saved. The hall server (pid {hall.process.pid}) still runs"
         in catalogue.stdout
     )
     acknowledged: dict[str, str] = {}  # ticket id -> number, for every 201 the server gave

@@ -19,10 +19,12 @@ from sqlalchemy.pool import QueuePool
 from hallserver import service as service_module
 from hallserver.__main__ import main as kezek
 from hallserver.access import SYSTEM, Actor, Role, new_token
+from hallserver.catalogue_file import demo_catalogue_text
 from hallserver.domain.errors import InvalidInput
 from hallserver.domain.ids import JsonObject, OperatorId
 from hallserver.domain.tickets import Grade
 from hallserver.eventlog import make_record, verify_chain
+from hallserver.server import CATALOGUE_KEY, SetupError, hall_catalogue, open_store
 from hallserver.service import HallService, Unavailable, token_row
 from hallserver.store import schema
 from hallserver.store.claim import DatabaseInUse, claim_database
@@ -588,17 +590,64 @@ def test_one_hall_server_per_database(db_url: str) -> None:
     again.release()
 
 
-def test_a_sqlite_uri_claims_the_same_file_as_its_plain_path(tmp_path: Path) -> None:
-    plain = claim_database(f"sqlite:///{tmp_path / 'hall.sqlite3'}")
+def test_a_sqlite_uri_claims_the_same_file_as_its_plain_path(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "my hall").mkdir()
+    plain = claim_database(f"sqlite:///{tmp_path / 'my hall' / 'hall.sqlite3'}")
     try:
-        with pytest.raises(DatabaseInUse):
-            claim_database(f"sqlite:///file:{tmp_path / 'x' / '..' / 'hall.sqlite3'}?uri=true")
+        for uri in (
+            f"sqlite:///file:{tmp_path / 'x' / '..' / 'my hall' / 'hall.sqlite3'}?uri=true",
+            f"sqlite:///file://localhost{tmp_path / 'my%20hall' / 'hall.sqlite3'}?uri=true",
+        ):
+            with pytest.raises(DatabaseInUse):
+                claim_database(uri)
     finally:
         plain.release()
-    assert claim_database("sqlite:///file:memdb?mode=memory&uri=true").release() is None
+    assert (tmp_path / "my hall" / "hall.sqlite3.lock").read_text() == "", "no stale pid left"
+    monkeypatch.chdir(tmp_path)
+    claim_database("sqlite:///file:memdb?mode=memory&uri=true").release()
+    assert not list(tmp_path.glob("*.lock")), "a database in memory is nobody else's to open"
 
 
 def test_a_url_that_is_no_database_is_refused_in_one_line() -> None:
     with pytest.raises(StoreError, match="not a database URL") as refused:
         claim_database("postgres ql://me:secret@host/db")
     assert "secret" not in str(refused.value)
+
+
+def test_a_catalogue_that_drops_a_service_todays_tickets_use_waits_for_tomorrow(
+    db_url: str, tmp_path: Path
+) -> None:
+    store = open_store(db_url)
+    demo = hall_catalogue(store, demo=True, path=None)
+    clock = Clock()
+
+    async def a_passport_ticket() -> str:
+        service = HallService(store, demo, clock=clock, enforce_hours=False)
+        await service.start()
+        issued = await service.run(SYSTEM, lambda h, now: h.issue("passport", now))
+        await service.stop()
+        return issued.ticket.number
+
+    number = asyncio.run(a_passport_ticket())
+    text = demo_catalogue_text()
+    start = text.index('[[service]]\nid = "passport"')
+    text = text[:start] + text[text.index("[[service]]", start + 1) :]
+    text = text.replace('"passport", ', "").replace(', "passport"', "")
+    smaller = tmp_path / "hall.toml"
+    smaller.write_text(text, encoding="utf-8")
+    before = store.config(CATALOGUE_KEY)
+    with pytest.raises(SetupError) as refused:
+        hall_catalogue(store, demo=False, path=smaller, now=clock())
+    assert str(refused.value) == (
+        f"the catalogue drops service passport, which today's tickets still use ({number}): "
+        "keep them until the hall closes (suspend the service for today meanwhile), then change it"
+    )
+    assert store.config(CATALOGUE_KEY) == before, "refused: the hall keeps its catalogue"
+    tomorrow = clock() + timedelta(days=1)  # the hall has closed: today's tickets are history
+    assert "passport" not in {
+        s.id for s in hall_catalogue(store, demo=False, path=smaller, now=tomorrow).services
+    }
+    assert store.config(CATALOGUE_KEY) == text
+    store.close()
