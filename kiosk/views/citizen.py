@@ -46,6 +46,9 @@ WELCOME_WORDS = {
 PRIORITY_ICONS = {"disabled": "♿", "elderly": "☂", "pregnant": "♥"}
 
 
+SEARCH_KEYBOARD_SHARE = 0.42  # of a landscape screen's width, for the search keyboard
+
+
 class CitizenWindow(QWidget):
     """The citizen kiosk: one page per flow screen, rebuilt on every change (it is cheap)."""
 
@@ -242,10 +245,17 @@ class CitizenWindow(QWidget):
         if self._rendered != (screen, self.flow.language):  # a new screen starts at its top
             self._scroll.verticalScrollBar().setValue(0)
             self._rendered = (screen, self.flow.language)
-        column.addWidget(self._scroll, 1)
         action = cast("QWidget | None", self._action)  # set by the screen just built
-        if action is not None:  # the main action never scrolls out of sight
-            column.addWidget(action)
+        if action is not None and screen is Screen.SEARCH and self.width() > self.height():
+            beside = QHBoxLayout()  # the keyboard at the right, the results at full height
+            beside.setSpacing(self.sizes.gap)
+            beside.addWidget(self._scroll, 1)
+            beside.addWidget(action, 0, Qt.AlignmentFlag.AlignBottom)
+            column.addLayout(beside, 1)
+        else:
+            column.addWidget(self._scroll, 1)
+            if action is not None:  # the main action never scrolls out of sight
+                column.addWidget(action)
         if screen not in (Screen.WELCOME, Screen.TICKET):
             column.addLayout(self._bottom_bar())
         self._layout.addWidget(self.page)
@@ -466,15 +476,16 @@ class CitizenWindow(QWidget):
             column.addWidget(
                 label(self.tr("Nothing found. Try fewer letters, or choose by topic."), "warning")
             )
+        landscape = self.width() > self.height()
         tiles = [self._service_tile(s) for s in results[:6]]
-        column.addWidget(tile_grid(tiles, self._columns, self.sizes.gap))
+        # landscape: the keyboard beside the results (below them, they had one row's height)
+        column.addWidget(tile_grid(tiles, 2 if landscape else self._columns, self.sizes.gap))
         column.addStretch(1)
         rows = KEYBOARD_ROWS[self.flow.language]
         longest = max(len(row) for row in rows)
-        room = self.width() - 4 * self.sizes.gap - 8 * longest  # margins and gaps between keys
+        width = self.width() * SEARCH_KEYBOARD_SHARE if landscape else self.width()
+        room = int(width) - 4 * self.sizes.gap - 8 * longest  # margins and gaps between keys
         key = max(self.sizes.touch, min(100, room // longest))
-        if self.width() > self.height():  # landscape: leave height for the results
-            key = self.sizes.touch + 6
         keypad = Keypad(rows, key, space=self.tr("Space"))
         keypad.setObjectName("keyboard")
         keypad.typed.connect(self._on_typed)
