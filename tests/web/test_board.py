@@ -76,7 +76,7 @@ def test_a_long_pause_and_a_kiosk_out_of_paper_stand_out(page: Page, hall: Hall)
     )
     sign_in(page, hall, lang="ru")
     expect(page.locator("li[data-kind=printer]")).to_contain_text("нет бумаги")
-    expect(page.locator("article[data-counter=c2] .cstate")).to_contain_text("Пауза · перерыв")
+    expect(page.locator("article[data-counter=c2] .cstate")).to_contain_text("Пауза: перерыв")
     hall.clock.advance(minutes=16)
     expect(page.locator("li[data-kind=pause_over_limit]")).to_contain_text(
         "Окно 2: перерыв 16 мин (норма 15 мин)"
@@ -110,7 +110,7 @@ def test_the_supervisor_pauses_announces_and_calls_out_of_order_from_the_board(
     page.click("button[data-action=pause][data-counter=c1]")
     page.select_option("#action-dialog select", "lunch")
     page.click("#dlg-ok")
-    expect(page.locator("article[data-counter=c1] .cstate")).to_contain_text("Paused · lunch")
+    expect(page.locator("article[data-counter=c1] .cstate")).to_contain_text("Paused: lunch")
     counters = {c["id"]: c for c in httpx.get(f"{hall.api}/counters").json()}
     assert counters["c1"]["state"] == "paused" and counters["c1"]["pause_reason"] == "lunch"
     shoot(page, "board")
@@ -129,7 +129,7 @@ def test_the_supervisor_changes_a_counters_profile_from_the_board(page: Page, ha
 def test_a_refused_action_is_shown_to_the_supervisor(page: Page, hall: Hall) -> None:
     sign_in(page, hall)
     page.click("button[data-action=open][data-counter=c5]")  # nobody signed in there
-    expect(page.locator(".toast.bad")).to_contain_text("an operator must sign in")
+    expect(page.locator(".toast.bad")).to_have_text("No operator is signed in at this counter.")
 
 
 def test_the_board_speaks_kazakh_from_the_login_page_on(page: Page, hall: Hall) -> None:
@@ -253,6 +253,6 @@ def test_the_supervisor_messages_the_operators_and_sees_who_has_read_it(
     assert wrong.status_code == 422 and wrong.json()["error"] == "bad_field"
     page.fill("#msg-text", "   ")  # only spaces: the server says what is wrong, nothing is sent
     page.click("form.messages button")
-    expect(page.locator(".toast.bad")).to_contain_text("text is required")
+    expect(page.locator(".toast.bad")).to_have_text("Please write the text first.")
     expect(page.locator("#msg-list li")).to_have_count(2)
     shoot(page, "board-messages")

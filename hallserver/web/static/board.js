@@ -29,7 +29,17 @@
       a_visit: "{counter}-терезе: {number} ({service}) {serving} мин қызметте, әдетте {usual} мин",
       a_printer: "{terminal}: принтер — {printer}", a_silent: "{terminal} {silent} мин үнсіз",
       p_paper_out: "қағаз бітті", p_paper_near_end: "қағаз аз қалды", p_cover_open: "қақпағы ашық",
-      p_offline: "қосылмаған", counter_n: "{n}-терезе", of_rated: "бағаланды"
+      p_offline: "қосылмаған", counter_n: "{n}-терезе", of_rated: "бағаланды",
+      e_missing_field: "Алдымен мәтінді жазыңыз.",
+      e_too_long: "Мәтін тым ұзын: қысқартыңыз.",
+      e_counter_busy: "Терезеде келуші бар: алдымен оған қызмет көрсетуді аяқтаңыз.",
+      e_no_operator: "Бұл терезеде оператор жүйеге кірмеген.",
+      e_counter_closed: "Терезе жабық: алдымен оны ашыңыз.",
+      e_counter_not_serving: "Бұл терезе осы қызметті көрсетпейді.",
+      e_not_waiting: "Бұл талон енді кезекте күтіп тұрған жоқ.",
+      e_no_reason: "Кезектен тыс шақырудың себебін жазыңыз.",
+      e_unauthorized: "Сеанс аяқталды: қайта кіріңіз.",
+      e_ticket_not_found: "Бүгін мұндай талон жоқ."
     },
     ru: {
       messages: "Сообщение операторам", to_all: "Всем окнам", send: "Отправить",
@@ -54,9 +64,19 @@
       a_idle: "Окно {counter} свободно {idle} мин, а в очереди {waiting} чел.",
       a_pause: "Окно {counter}: {reason} {paused} мин (норма {limit} мин)",
       a_visit: "Окно {counter}: {number} ({service}) обслуживается {serving} мин, обычно {usual} мин",
-      a_printer: "{terminal}: принтер — {printer}", a_silent: "{terminal} молчит {silent} мин",
+      a_printer: "{terminal}: принтер — {printer}", a_silent: "{terminal}: нет связи {silent} мин",
       p_paper_out: "нет бумаги", p_paper_near_end: "бумага заканчивается", p_cover_open: "открыта крышка",
-      p_offline: "не в сети", counter_n: "Окно {n}", of_rated: "оценено"
+      p_offline: "не в сети", counter_n: "Окно {n}", of_rated: "оценено",
+      e_missing_field: "Сначала напишите текст.",
+      e_too_long: "Текст слишком длинный: сократите его.",
+      e_counter_busy: "В окне посетитель: сначала завершите его обслуживание.",
+      e_no_operator: "В этом окне не вошёл ни один оператор.",
+      e_counter_closed: "Окно закрыто: сначала откройте его.",
+      e_counter_not_serving: "Это окно не оказывает эту услугу.",
+      e_not_waiting: "Этот талон уже не ждёт в очереди.",
+      e_no_reason: "Укажите, почему талон вызывается вне очереди.",
+      e_unauthorized: "Сеанс закончился: войдите снова.",
+      e_ticket_not_found: "Такого талона сегодня нет."
     },
     en: {
       messages: "Message to operators", to_all: "All counters", send: "Send",
@@ -78,12 +98,22 @@
       away: "Stepped away", back: "back, no reason needed",
       coming_back: "Coming back from another service",
       a_wait: "{service}: {visitors} waiting over the target ({target} min), longest {longest} min",
-      a_idle: "Counter {counter} idle for {idle} min while {waiting} wait",
+      a_idle: "Counter {counter} idle for {idle} min with {waiting} waiting",
       a_pause: "Counter {counter}: {reason} for {paused} min (limit {limit} min)",
       a_visit: "Counter {counter}: {number} ({service}) in service for {serving} min, usually {usual} min",
       a_printer: "{terminal}: printer {printer}", a_silent: "{terminal} silent for {silent} min",
       p_paper_out: "out of paper", p_paper_near_end: "paper nearly out", p_cover_open: "cover open",
-      p_offline: "offline", counter_n: "Counter {n}", of_rated: "rated"
+      p_offline: "offline", counter_n: "Counter {n}", of_rated: "rated",
+      e_missing_field: "Please write the text first.",
+      e_too_long: "The text is too long: please shorten it.",
+      e_counter_busy: "A visitor is at the counter: finish their visit first.",
+      e_no_operator: "No operator is signed in at this counter.",
+      e_counter_closed: "The counter is closed: open it first.",
+      e_counter_not_serving: "This counter does not provide this service.",
+      e_not_waiting: "This ticket is no longer waiting.",
+      e_no_reason: "Say why the ticket is called out of order.",
+      e_unauthorized: "Your session has ended: please sign in again.",
+      e_ticket_not_found: "There is no such ticket today."
     }
   };
   var lang = W[document.documentElement.lang] ? document.documentElement.lang : "en";
@@ -136,7 +166,7 @@
     h.push('<section class="counters"><h2>' + T.counters + '</h2><div class="grid">');
     state.counters.forEach(function (c) {
       var status = T[c.state];
-      if (c.state === "paused" && c.pause_reason) status += " · " + T["r_" + c.pause_reason];
+      if (c.state === "paused" && c.pause_reason) status += ": " + T["r_" + c.pause_reason];
       if (c.state_min != null && c.state !== "closed") status += " · " + c.state_min + " " + T.min;
       var ticket = c.ticket ? '<b class="tno">' + esc(c.ticket.number) + "</b> " +
         T[c.ticket.status] + (c.ticket.minutes != null ? " · " + c.ticket.minutes + " " + T.min : "")
@@ -237,7 +267,7 @@
       body: JSON.stringify(body || {})
     }).then(function (r) {
       return r.json().then(function (data) {
-        if (!r.ok) throw new Error(data.message || r.statusText);
+        if (!r.ok) throw new Error(T["e_" + data.error] || data.message || r.statusText);
         return data;
       });
     }).catch(function (e) { say(e.message, true); throw e; });
