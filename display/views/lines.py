@@ -14,6 +14,9 @@ from display.board import text_in
 from display.views import paint
 from hallserver.protocol import QueueEntry, ServiceView
 
+NARROW_PX = 560  # narrower than this, a panel puts each name above its figures
+NARROW_ROW = 1.55  # a slim panel's row, in row heights: two lines of name, then the figures
+
 
 class LinesPanel(QWidget):
     """Renders the zone's lines: service name, people waiting, the estimate for a new ticket.
@@ -52,8 +55,18 @@ class LinesPanel(QWidget):
         return self._line_page if self._slide is None else self.line_pages + self._slide
 
     @property
+    def narrow(self) -> bool:
+        """A slim side panel: each name above its figures, on up to two lines of its own."""
+        return self.width() < NARROW_PX
+
+    @property
+    def row_step(self) -> float:
+        """The height of one line's row: a slim panel's rows are taller, for the names' sake."""
+        return self.row_height * (NARROW_ROW if self.narrow else 1.0)
+
+    @property
     def per_page(self) -> int:
-        return max(1, int((self.height() - self._title_height()) // self.row_height))
+        return max(1, int((self.height() - self._title_height()) // self.row_step))
 
     @property
     def line_pages(self) -> int:
@@ -143,31 +156,30 @@ class LinesPanel(QWidget):
                 Qt.AlignmentFlag.AlignVCenter | Qt.TextFlag.TextWordWrap,
                 self.tr("Nobody is waiting"),
             )
-        narrow = w < 560  # a slim side panel: the name above, the figures below it
+        narrow = self.narrow  # the name above, the figures below it
+        step = self.row_step
         count_w = self.row_height * (0.9 if narrow else 1.2)
         estimate_w = w - 2 * pad - count_w if narrow else w * 0.3
         name_w = w - 2 * pad if narrow else w - 2 * pad - count_w - estimate_w - 16
-        name_font = paint.font(self.row_height * (0.24 if narrow else 0.27))
+        name_font = paint.font(self.row_height * 0.27)
         name_metrics = QFontMetricsF(name_font)
         start = self.page * self.per_page
         for index, (service, entry) in enumerate(self.rows[start : start + self.per_page]):
-            top = title_h + index * self.row_height
+            top = title_h + index * step
             painter.setPen(paint.RULE)
             painter.drawLine(int(pad), int(top), int(w - pad), int(top))
             painter.setPen(paint.TEXT)
             painter.setFont(name_font)
-            lines = paint.wrap(
-                text_in(service.name, self.lang), name_metrics, name_w, 1 if narrow else 2
-            )
+            lines = paint.wrap(text_in(service.name, self.lang), name_metrics, name_w, 2)
             line_h = name_metrics.height()
-            name_h = self.row_height * 0.5 if narrow else self.row_height
+            name_h = step - self.row_height * 0.55 if narrow else self.row_height
             y = top + (name_h - line_h * len(lines)) / 2
             for line in lines:
                 painter.drawText(
                     QRectF(pad, y, name_w, line_h), Qt.AlignmentFlag.AlignVCenter, line
                 )
                 y += line_h
-            figures_top = top + (self.row_height * 0.45 if narrow else 0)
+            figures_top = top + (step - self.row_height * 0.55 if narrow else 0)
             figures_h = self.row_height * (0.55 if narrow else 1)
             painter.setFont(paint.font(self.row_height * (0.4 if narrow else 0.5), bold=True))
             painter.drawText(
