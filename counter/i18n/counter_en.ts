@@ -42,103 +42,103 @@
 <context>
     <name>CounterWindow</name>
     <message>
-        <location filename="../views/window.py" line="292"/>
+        <location filename="../views/window.py" line="293"/>
         <source>“%1” is not possible now.</source>
         <translation>“%1” is not possible now.</translation>
     </message>
     <message>
-        <location filename="../views/window.py" line="374"/>
+        <location filename="../views/window.py" line="375"/>
         <source>Sign in first: the call button works after that.</source>
         <translation>Sign in first: the call button works after that.</translation>
     </message>
     <message>
-        <location filename="../views/window.py" line="415"/>
+        <location filename="../views/window.py" line="416"/>
         <source>Nobody is waiting for %1.</source>
         <translation>Nobody is waiting for %1.</translation>
     </message>
     <message>
-        <location filename="../views/window.py" line="417"/>
+        <location filename="../views/window.py" line="418"/>
         <source>%1 did not come back: marked as a no-show.</source>
         <translation>%1 did not come back: marked as a no-show.</translation>
     </message>
     <message>
-        <location filename="../views/window.py" line="350"/>
-        <location filename="../views/window.py" line="421"/>
+        <location filename="../views/window.py" line="351"/>
+        <location filename="../views/window.py" line="422"/>
         <source>Nobody is waiting for this counter.</source>
         <translation>Nobody is waiting for this counter.</translation>
     </message>
     <message>
-        <location filename="../views/window.py" line="424"/>
+        <location filename="../views/window.py" line="425"/>
         <source>%1 is done here and goes back to %2.</source>
         <translation>%1 is done here and goes back to %2.</translation>
     </message>
     <message>
-        <location filename="../views/window.py" line="431"/>
+        <location filename="../views/window.py" line="432"/>
         <source>Rating received: %1</source>
         <translation>Rating received: %1</translation>
     </message>
     <message>
-        <location filename="../views/window.py" line="435"/>
+        <location filename="../views/window.py" line="436"/>
         <source>%1 transferred to %2: they come back to you when done there.</source>
         <translation>%1 transferred to %2: they come back to you when done there.</translation>
     </message>
     <message>
-        <location filename="../views/window.py" line="437"/>
+        <location filename="../views/window.py" line="438"/>
         <source>%1 transferred to %2</source>
         <translation>%1 transferred to %2</translation>
     </message>
     <message>
-        <location filename="../views/window.py" line="442"/>
+        <location filename="../views/window.py" line="443"/>
         <source>%1 has stepped away: when they are back, call them with F10.</source>
         <translation>%1 has stepped away: when they are back, call them with F10.</translation>
     </message>
     <message>
-        <location filename="../views/window.py" line="569"/>
+        <location filename="../views/window.py" line="575"/>
         <source>A visitor is waiting: %1</source>
         <translation>A visitor is waiting: %1</translation>
     </message>
     <message>
-        <location filename="../views/window.py" line="575"/>
+        <location filename="../views/window.py" line="581"/>
         <source>%1 is back from %2 and waits for you.</source>
         <translation>%1 is back from %2 and waits for you.</translation>
     </message>
     <message>
-        <location filename="../views/window.py" line="583"/>
+        <location filename="../views/window.py" line="591"/>
         <source>%1 did not come to %2 and will not come back to you.</source>
         <translation>%1 did not come to %2 and will not come back to you.</translation>
     </message>
     <message>
-        <location filename="../views/window.py" line="585"/>
+        <location filename="../views/window.py" line="593"/>
         <source>%1 was cancelled at %2 and will not come back to you.</source>
         <translation>%1 was cancelled at %2 and will not come back to you.</translation>
     </message>
     <message>
-        <location filename="../views/window.py" line="597"/>
+        <location filename="../views/window.py" line="605"/>
         <source>The visitor can rate the service on the keypad now.</source>
         <translation>The visitor can rate the service on the keypad now.</translation>
     </message>
     <message>
-        <location filename="../views/window.py" line="612"/>
+        <location filename="../views/window.py" line="620"/>
         <source>The call button is not connected.</source>
         <translation>The call button is not connected.</translation>
     </message>
     <message>
-        <location filename="../views/window.py" line="613"/>
+        <location filename="../views/window.py" line="621"/>
         <source>The number display is not connected.</source>
         <translation>The number display is not connected.</translation>
     </message>
     <message>
-        <location filename="../views/window.py" line="614"/>
+        <location filename="../views/window.py" line="622"/>
         <source>The rating keypad is not connected.</source>
         <translation>The rating keypad is not connected.</translation>
     </message>
     <message>
-        <location filename="../views/window.py" line="665"/>
+        <location filename="../views/window.py" line="673"/>
         <source>Kezek: %1</source>
         <translation>Kezek: %1</translation>
     </message>
     <message>
-        <location filename="../views/window.py" line="668"/>
+        <location filename="../views/window.py" line="676"/>
         <source>No connection to the hall server. Reconnecting…</source>
         <translation>No connection to the hall server. Reconnecting…</translation>
     </message>
@@ -690,10 +690,13 @@
         <source>Serving for %1</source>
         <translation>Serving for %1</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../views/card.py" line="233"/>
-        <source>Transferred %1 time(s)</source>
-        <translation>Transferred %1 time(s)</translation>
+        <source>Transferred %n time(s)</source>
+        <translation>
+            <numerusform>Transferred %n time</numerusform>
+            <numerusform>Transferred %n times</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../views/card.py" line="234"/>

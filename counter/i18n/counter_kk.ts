@@ -42,103 +42,103 @@
 <context>
     <name>CounterWindow</name>
     <message>
-        <location filename="../views/window.py" line="292"/>
+        <location filename="../views/window.py" line="293"/>
         <source>“%1” is not possible now.</source>
         <translation>Қазір «%1» мүмкін емес.</translation>
     </message>
     <message>
-        <location filename="../views/window.py" line="374"/>
+        <location filename="../views/window.py" line="375"/>
         <source>Sign in first: the call button works after that.</source>
         <translation>Алдымен жүйеге кіріңіз: шақыру түймесі содан кейін істейді.</translation>
     </message>
     <message>
-        <location filename="../views/window.py" line="415"/>
+        <location filename="../views/window.py" line="416"/>
         <source>Nobody is waiting for %1.</source>
         <translation>«%1» кезегінде ешкім күтіп тұрған жоқ.</translation>
     </message>
     <message>
-        <location filename="../views/window.py" line="417"/>
+        <location filename="../views/window.py" line="418"/>
         <source>%1 did not come back: marked as a no-show.</source>
         <translation>%1 қайтып келмеді: «Келмеді» деп белгіленді.</translation>
     </message>
     <message>
-        <location filename="../views/window.py" line="350"/>
-        <location filename="../views/window.py" line="421"/>
+        <location filename="../views/window.py" line="351"/>
+        <location filename="../views/window.py" line="422"/>
         <source>Nobody is waiting for this counter.</source>
         <translation>Бұл терезеге ешкім күтіп тұрған жоқ.</translation>
     </message>
     <message>
-        <location filename="../views/window.py" line="424"/>
+        <location filename="../views/window.py" line="425"/>
         <source>%1 is done here and goes back to %2.</source>
         <translation>%1: мұнда қызмет көрсетілді, келуші қайтады: %2.</translation>
     </message>
     <message>
-        <location filename="../views/window.py" line="431"/>
+        <location filename="../views/window.py" line="432"/>
         <source>Rating received: %1</source>
         <translation>Баға алынды: %1</translation>
     </message>
     <message>
-        <location filename="../views/window.py" line="435"/>
+        <location filename="../views/window.py" line="436"/>
         <source>%1 transferred to %2: they come back to you when done there.</source>
         <translation>%1 талоны бағытталды: %2. Сонда біткен соң сізге қайтып келеді.</translation>
     </message>
     <message>
-        <location filename="../views/window.py" line="437"/>
+        <location filename="../views/window.py" line="438"/>
         <source>%1 transferred to %2</source>
         <translation>%1 талоны бағытталды: %2</translation>
     </message>
     <message>
-        <location filename="../views/window.py" line="442"/>
+        <location filename="../views/window.py" line="443"/>
         <source>%1 has stepped away: when they are back, call them with F10.</source>
         <translation>%1 уақытша шықты: оралғанда F10 арқылы шақырыңыз.</translation>
     </message>
     <message>
-        <location filename="../views/window.py" line="569"/>
+        <location filename="../views/window.py" line="575"/>
         <source>A visitor is waiting: %1</source>
         <translation>Келуші күтіп тұр: %1</translation>
     </message>
     <message>
-        <location filename="../views/window.py" line="575"/>
+        <location filename="../views/window.py" line="581"/>
         <source>%1 is back from %2 and waits for you.</source>
         <translation>%1 талоны «%2» қызметінен қайтып келді және сізді күтеді.</translation>
     </message>
     <message>
-        <location filename="../views/window.py" line="583"/>
+        <location filename="../views/window.py" line="591"/>
         <source>%1 did not come to %2 and will not come back to you.</source>
         <translation>%1 талоны «%2» қызметіне келмеді, сізге қайтып келмейді.</translation>
     </message>
     <message>
-        <location filename="../views/window.py" line="585"/>
+        <location filename="../views/window.py" line="593"/>
         <source>%1 was cancelled at %2 and will not come back to you.</source>
         <translation>%1 талоны «%2» қызметінде жойылды, сізге қайтып келмейді.</translation>
     </message>
     <message>
-        <location filename="../views/window.py" line="597"/>
+        <location filename="../views/window.py" line="605"/>
         <source>The visitor can rate the service on the keypad now.</source>
         <translation>Келуші енді қызметті бағалау пультінде бағалай алады.</translation>
     </message>
     <message>
-        <location filename="../views/window.py" line="612"/>
+        <location filename="../views/window.py" line="620"/>
         <source>The call button is not connected.</source>
         <translation>Шақыру түймесі қосылмаған.</translation>
     </message>
     <message>
-        <location filename="../views/window.py" line="613"/>
+        <location filename="../views/window.py" line="621"/>
         <source>The number display is not connected.</source>
         <translation>Нөмір таблосы қосылмаған.</translation>
     </message>
     <message>
-        <location filename="../views/window.py" line="614"/>
+        <location filename="../views/window.py" line="622"/>
         <source>The rating keypad is not connected.</source>
         <translation>Бағалау пульті қосылмаған.</translation>
     </message>
     <message>
-        <location filename="../views/window.py" line="665"/>
+        <location filename="../views/window.py" line="673"/>
         <source>Kezek: %1</source>
         <translation>Кезек: %1</translation>
     </message>
     <message>
-        <location filename="../views/window.py" line="668"/>
+        <location filename="../views/window.py" line="676"/>
         <source>No connection to the hall server. Reconnecting…</source>
         <translation>Зал серверімен байланыс жоқ. Қайта қосылуда…</translation>
     </message>
@@ -690,10 +690,13 @@
         <source>Serving for %1</source>
         <translation>Қызмет көрсетілуде: %1</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../views/card.py" line="233"/>
-        <source>Transferred %1 time(s)</source>
-        <translation>Бағытталды: %1 рет</translation>
+        <source>Transferred %n time(s)</source>
+        <translation>
+            <numerusform>Бағытталды: %n рет</numerusform>
+            <numerusform>Бағытталды: %n рет</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../views/card.py" line="234"/>

@@ -230,7 +230,7 @@ class TicketCard(QFrame):
             serving = int((now - view.started_at).total_seconds())
             lines.append(self.tr("Serving for %1").replace("%1", texts.duration(serving)))
         if view.transfers:
-            lines.append(self.tr("Transferred %1 time(s)").replace("%1", str(view.transfers)))
+            lines.append(self.tr("Transferred %n time(s)", "", view.transfers))
         lines.extend(self.tr("Note: %1").replace("%1", note) for note in ticket.notes)
         return lines
 

@@ -97,6 +97,7 @@ def style_sheet(sizes: Sizes) -> str:
         f'*[textsize="number"] {{ font-size: {sizes.number}px; font-weight: bold; }}',
         f'*[textsize="big"] {{ font-size: {int(sizes.body * 1.25)}px; font-weight: bold; }}',
         '*[role="banner"], *[role="warning"] { border-radius: 10px; padding: 12px; }',
+        'QLabel[role="priority"] { border-radius: 10px; padding: 6px 12px; }',
         'QPushButton[role="key"] { padding: 0px; }',  # a letter fills its key, never clipped
     ]
     return "\n".join(rules)
