@@ -29,6 +29,7 @@ from kiosk.views.widgets import (
     KEYBOARD_ROWS,
     Keypad,
     Tile,
+    bullet,
     button,
     label,
     qr_pixmap,
@@ -507,7 +508,7 @@ class CitizenWindow(QWidget):
         if service.documents:
             column.addWidget(label(self.tr("What to bring"), "page", "big"))
             for document in service.documents:
-                column.addWidget(label("•  " + text_in(document, lang), "page"))
+                column.addWidget(bullet(text_in(document, lang), "page"))
         if service.fee:
             column.addWidget(
                 label(self.tr("Cost: {fee}").format(fee=text_in(service.fee, lang)), "page")
@@ -543,6 +544,8 @@ class CitizenWindow(QWidget):
                 text += " " + self.tr("Tickets are issued today until {time}.").format(
                     time=f"{until:%H:%M}"
                 )
+            if not self.flow.online:  # the banner says why: no stale figures beside it
+                text = ""
             line = label(text, "page", "big")
             line.setObjectName("line")
         column.addStretch(1)

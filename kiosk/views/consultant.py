@@ -27,7 +27,7 @@ from kiosk.translations import Translations
 from kiosk.views import texts
 from kiosk.views.citizen import SLIP_CALLED, SLIP_COPY, SLIP_LATE, SLIP_NEXT_STEP
 from kiosk.views.theme import Sizes
-from kiosk.views.widgets import button, label, wrap_button
+from kiosk.views.widgets import bullet, button, label, wrap_button
 
 STAFF_ROLES = ("consultant", "supervisor", "admin")
 
@@ -400,7 +400,7 @@ class ConsultantWindow(QWidget):
         if service.fee:
             column.addWidget(label(text_in(service.fee, lang), "muted"))
         for document in service.documents:
-            column.addWidget(label("•  " + text_in(document, lang), "page"))
+            column.addWidget(bullet(text_in(document, lang), "page"))
 
     def _issuing(self, column: QVBoxLayout, room: int, print_toggle: bool) -> None:
         """Priority and its reason, the visitor's language, printing (unless in the top row),

@@ -34,6 +34,19 @@ def label(text: str, role: str = "page", size: str | None = None, wrap: bool = T
     return widget
 
 
+def bullet(text: str, role: str, size: str | None = None) -> QWidget:
+    """One item of a list: the bullet, and the words wrapping beside it, never under it."""
+    item = QWidget()
+    row = QHBoxLayout(item)
+    row.setContentsMargins(0, 0, 0, 0)
+    row.setSpacing(12)
+    mark = label("•", role, size, wrap=False)
+    mark.setAlignment(Qt.AlignmentFlag.AlignTop)
+    row.addWidget(mark, 0, Qt.AlignmentFlag.AlignTop)
+    row.addWidget(label(text, role, size), 1)
+    return item
+
+
 def button(
     text: str,
     on_click: Callable[[], None],
