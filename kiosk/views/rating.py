@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer, Signal
-from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QSizePolicy, QVBoxLayout, QWidget
 
 from hallserver.protocol import HallEvent, Snapshot
 from hardware.devices.events import DeviceEvent, RatingPressed
@@ -28,7 +28,7 @@ WORDS = {
     "serving": QT_TRANSLATE_NOOP("Rating", "Now at this counter"),
     "offline": QT_TRANSLATE_NOOP("Rating", "No connection to the hall server. Reconnecting…"),
 }
-FACES = {"excellent": "☺☺", "good": "☺", "satisfactory": "•"}
+FACES = {"excellent": "★★★", "good": "★★", "satisfactory": "★"}
 
 
 class RatingWindow(QWidget):
@@ -148,25 +148,29 @@ class RatingWindow(QWidget):
             question.setAlignment(Qt.AlignmentFlag.AlignCenter)
             column.addWidget(question)
             row = QHBoxLayout() if self.width() > self.height() else QVBoxLayout()
+            row.setSpacing(self.sizes.gap)
             for grade in GRADES:
-                row.addWidget(
-                    button(
-                        FACES[grade] + "\n" + self._three(grade),
-                        lambda g=grade: self.rate(g),  # type: ignore[misc]
-                        "tile" if grade != "excellent" else "primary",
-                        "big",
-                        int(self.sizes.touch * 3),
-                        f"grade-{grade}",
-                    )
+                key = button(
+                    FACES[grade] + "\n" + self._three(grade),
+                    lambda g=grade: self.rate(g),  # type: ignore[misc]
+                    "tile" if grade != "excellent" else "primary",
+                    "big",
+                    int(self.sizes.touch * 3),
+                    f"grade-{grade}",
                 )
-            column.addLayout(row)
+                # the keys take the screen: easy to hit, and nothing else to look at
+                key.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+                row.addWidget(key)
+            column.addLayout(row, 1)
         elif screen is RatingScreen.THANKS:
             thanks = label(self._three("thanks"), "page", "title")
             thanks.setObjectName("thanks")
             thanks.setAlignment(Qt.AlignmentFlag.AlignCenter)
             column.addWidget(thanks)
         elif screen is RatingScreen.SERVING and self.flow.current is not None:
-            column.addWidget(label(self._three("serving"), "muted", "big"))
+            heading = label(self._three("serving"), "muted", "big")
+            heading.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            column.addWidget(heading)
             arrow = f"{self.flow.current.number} → {self.flow.counter_number or ''}".strip()
             now = label(arrow, "number", "number", wrap=False)
             now.setObjectName("serving")
@@ -180,6 +184,8 @@ class RatingWindow(QWidget):
                 number = label(str(self.flow.counter_number), "number", "number", wrap=False)
                 number.setAlignment(Qt.AlignmentFlag.AlignCenter)
                 column.addWidget(number)
-        column.addStretch(1)
+        if screen is not RatingScreen.ASKING:  # a message in the middle of the screen
+            column.insertStretch(0 if self.online else 1, 1)  # below the offline banner
+            column.addStretch(1)
         self._layout.addWidget(self.page)
         self.page.show()
