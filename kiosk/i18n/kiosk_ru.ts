@@ -332,7 +332,7 @@
     <message>
         <location filename="../views/consultant.py" line="474"/>
         <source>Check in</source>
-        <translation>Отметиться</translation>
+        <translation>Отметить</translation>
     </message>
     <message>
         <location filename="../views/consultant.py" line="479"/>
