@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from html import escape
@@ -22,11 +23,13 @@ class Series:
 
 def _nice_max(value: float) -> float:
     if value <= 0:
-        return 1.0
-    for step in (1, 2, 5, 10, 15, 20, 30, 50, 60, 100, 120, 200, 500, 1000, 2000, 5000):
+        return 4.0
+    # multiples of 4: the axis's quarter ticks stay whole numbers (people, minutes, counters),
+    # not 1.25 or 0.75
+    for step in (4, 8, 12, 20, 40, 60, 80, 100, 120, 200, 400, 600, 800, 1000, 2000, 4000):
         if value <= step:
             return float(step)
-    return float(int(value) + 1)
+    return float(math.ceil(value / 1000) * 1000)
 
 
 def _legend(series: Sequence[tuple[str, str]], y: float) -> str:

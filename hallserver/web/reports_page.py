@@ -148,7 +148,7 @@ WORDS: Words = {
         "kk": "басталған барулар саны (жалпы және сағат бойынша — берілген талондар, "
         "бағытталған келуші бір рет)",
         "ru": "число начавшихся визитов (всего и по часам — выданные талоны, переведённый "
-        "считается раз)",
+        "считается один раз)",
         "en": "visits started (overall and by hour: tickets issued, so a transferred visitor "
         "counts once)",
     },
@@ -380,12 +380,12 @@ def _cell(column: str, figures: Figures, lang: Lang) -> str:
     if column in ("served", "cancelled", "transfers", "unserved"):
         return str(values[column])
     if column == "no_show_share":
-        return _fmt_pct(values["no_show_share_pct"])
+        return _fmt_pct(values["no_show_share_pct"], lang)
     if column == "service_level":
-        return _fmt_pct(values["service_level_pct"])
+        return _fmt_pct(values["service_level_pct"], lang)
     if column in GRADES:
         count, share = values[column], values[f"{column}_pct"]
-        return f"{count} <small>({_fmt_pct(share)})</small>" if count else "0"
+        return f"{count} <small>({_fmt_pct(share, lang)})</small>" if count else "0"
     key = {
         "avg_wait": "average_wait_min",
         "max_wait": "longest_wait_min",
@@ -393,11 +393,17 @@ def _cell(column: str, figures: Figures, lang: Lang) -> str:
         "max_service": "longest_service_min",
     }[column]
     value = values[key]
-    return "—" if value is None else f"{value:g} {minutes}"
+    return "—" if value is None else f"{_number(value, lang)} {minutes}"
 
 
-def _fmt_pct(value: int | float | None) -> str:
-    return "—" if value is None else f"{value:g}%"
+def _number(value: float, lang: Lang) -> str:
+    """7.5 in English, 7,5 in Kazakh and Russian (their decimal comma)."""
+    text = f"{value:g}"
+    return text if lang == "en" else text.replace(".", ",")
+
+
+def _fmt_pct(value: int | float | None, lang: Lang) -> str:
+    return "—" if value is None else f"{_number(value, lang)}%"
 
 
 def _table(title: str, rows: list[Row], lang: Lang, section: str) -> str:
@@ -443,7 +449,8 @@ def _results_table(hall: HallService, report: Report, rows: list[Row], lang: Lan
     ]
 
     def cell(count: int, of: int) -> str:
-        return f"{count} <small>({_fmt_pct(round(100 * count / of, 1))})</small>" if count else "0"
+        share = _fmt_pct(round(100 * count / of, 1), lang)
+        return f"{count} <small>({share})</small>" if count else "0"
 
     body = "".join(
         f'<tr data-key="{escape(r.section)}:{escape(r.key)}"><th scope="row">{escape(r.name)}</th>'

@@ -27,7 +27,7 @@ WORDS: dict[str, dict[Lang, str]] = {
     "ahead": {"kk": "Алдыңызда", "ru": "Перед вами", "en": "People ahead"},
     "wait": {"kk": "Шамамен күту", "ru": "Примерное ожидание", "en": "About"},
     "minutes": {"kk": "мин", "ru": "мин", "en": "min"},
-    "called": {"kk": "Сізді шақырды", "ru": "Вас вызывают", "en": "You are called"},
+    "called": {"kk": "Сізді шақырды", "ru": "Вас вызывают", "en": "It is your turn"},
     "go_to": {"kk": "терезеге барыңыз", "ru": "пройдите к окну", "en": "go to counter"},
     "serving": {"kk": "Қызмет көрсетілуде", "ru": "Вас обслуживают", "en": "Being served"},
     "finished": {

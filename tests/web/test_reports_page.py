@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import csv
 import io
 from datetime import date
@@ -132,6 +134,8 @@ def test_a_reports_figures_match_the_scripted_day_on_the_page_and_in_both_export
     expect(page.locator("#results thead")).to_contain_text("Documents incomplete")
     expect(page.locator("#results tr[data-key='service:id-card']")).to_be_visible()
     expect(page.locator("svg.chart")).to_have_count(3)
+    for label in page.locator("svg.chart text").all_text_contents():  # axes count whole
+        assert not re.fullmatch(r"\d+\.\d+", label), f"a fraction on an axis: {label}"
     expect(page.locator("section.how")).to_contain_text("service level".capitalize())
     page.emulate_media(media="print")
     page.screenshot(path=str(SHOTS / "reports-print.png"), full_page=True)
@@ -156,6 +160,8 @@ def test_a_reports_figures_match_the_scripted_day_on_the_page_and_in_both_export
                 assert in_csv[column] == str(in_xlsx[column])
             else:
                 assert as_number(in_csv[column]) == in_xlsx[column], (in_csv["key"], column)
+    page.goto(f"{hall.url}/reports?lang=ru")  # the page writes decimals as Russian does
+    expect(page.locator(".tile[data-figure=avg_service] b")).to_have_text("7,5 мин")
 
 
 def test_reports_and_exports_need_a_signed_in_supervisor(page: Page, hall: Hall) -> None:
