@@ -184,7 +184,13 @@ class CallsPanel(QWidget):
         self.painted.emit(self.seq)
 
     def _paint_heads(self, painter: QPainter, head: QRectF) -> None:
-        painter.setFont(paint.font(head.height() * 0.5, bold=True))
+        ticket, counter = self.tr("Ticket"), self.tr("Counter")
+        half = self.big_cell(0).cell.width() / 2 - head.height() * 0.4  # a gap between the two
+        size = min(
+            paint.fit_pixel_size(ticket, half, head.height() * 0.5),
+            paint.fit_pixel_size(counter, half, head.height() * 0.5),
+        )  # smaller in a narrow column rather than run together
+        painter.setFont(paint.font(size, bold=True))
         painter.setPen(paint.MUTED)
         for column in range(self.columns):
             geometry = self.big_cell(column * self.big_rows)
@@ -192,7 +198,7 @@ class CallsPanel(QWidget):
             painter.drawText(
                 QRectF(geometry.number.left(), band.top(), band.width() / 2, band.height()),
                 Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                self.tr("Ticket"),
+                ticket,
             )
             painter.drawText(
                 QRectF(
@@ -202,7 +208,7 @@ class CallsPanel(QWidget):
                     band.height(),
                 ),
                 Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-                self.tr("Counter"),
+                counter,
             )
 
     def _paint_cell(
