@@ -29,7 +29,7 @@
       a_visit: "{counter}-терезе: {number} ({service}) {serving} мин қызметте, әдетте {usual} мин",
       a_printer: "{terminal}: принтер — {printer}", a_silent: "{terminal} {silent} мин үнсіз",
       p_paper_out: "қағаз бітті", p_paper_near_end: "қағаз аз қалды", p_cover_open: "қақпағы ашық",
-      p_offline: "қосылмаған", counter_n: "{n}-терезе", of_rated: "бағаланды",
+      p_offline: "қосылмаған", counter_n: "{n}-терезе", of_rated: "Бағаланды: {n}",
       e_missing_field: "Алдымен мәтінді жазыңыз.",
       e_too_long: "Мәтін тым ұзын: қысқартыңыз.",
       e_counter_busy: "Терезеде келуші бар: алдымен оған қызмет көрсетуді аяқтаңыз.",
@@ -66,7 +66,7 @@
       a_visit: "Окно {counter}: {number} ({service}) обслуживается {serving} мин, обычно {usual} мин",
       a_printer: "{terminal}: принтер — {printer}", a_silent: "{terminal}: нет связи {silent} мин",
       p_paper_out: "нет бумаги", p_paper_near_end: "бумага заканчивается", p_cover_open: "открыта крышка",
-      p_offline: "не в сети", counter_n: "Окно {n}", of_rated: "оценено",
+      p_offline: "не в сети", counter_n: "Окно {n}", of_rated: "Оценок: {n}",
       e_missing_field: "Сначала напишите текст.",
       e_too_long: "Текст слишком длинный: сократите его.",
       e_counter_busy: "В окне посетитель: сначала завершите его обслуживание.",
@@ -103,7 +103,7 @@
       a_visit: "Counter {counter}: {number} ({service}) in service for {serving} min, usually {usual} min",
       a_printer: "{terminal}: printer {printer}", a_silent: "{terminal} silent for {silent} min",
       p_paper_out: "out of paper", p_paper_near_end: "paper nearly out", p_cover_open: "cover open",
-      p_offline: "offline", counter_n: "Counter {n}", of_rated: "rated",
+      p_offline: "offline", counter_n: "Counter {n}", of_rated: "Rated: {n}",
       e_missing_field: "Please write the text first.",
       e_too_long: "The text is too long: please shorten it.",
       e_counter_busy: "A visitor is at the counter: finish their visit first.",
@@ -167,9 +167,9 @@
     state.counters.forEach(function (c) {
       var status = T[c.state];
       if (c.state === "paused" && c.pause_reason) status += ": " + T["r_" + c.pause_reason];
-      if (c.state_min != null && c.state !== "closed") status += " · " + c.state_min + " " + T.min;
+      if (c.state_min != null && c.state !== "closed") status += " · " + c.state_min + "\u00a0" + T.min;
       var ticket = c.ticket ? '<b class="tno">' + esc(c.ticket.number) + "</b> " +
-        T[c.ticket.status] + (c.ticket.minutes != null ? " · " + c.ticket.minutes + " " + T.min : "")
+        T[c.ticket.status] + (c.ticket.minutes != null ? " · " + c.ticket.minutes + "\u00a0" + T.min : "")
         : (c.state === "open" ? T.free : "");
       h.push('<article class="counter ' + c.state + '" data-counter="' + esc(c.id) + '">' +
         '<header><span class="cno">' + c.number + '</span><span class="cstate">' + esc(status) +
@@ -202,8 +202,8 @@
         esc(s.prefix) + "</span> " + esc(s.name[lang]) +
         (s.suspended ? ' <em class="susp">' + T.suspended + "</em>" : "") +
         '</td><td class="num waiting">' + s.waiting + '</td><td class="num' +
-        (s.over_target ? " over" : "") + '">' + (s.waiting ? s.longest_wait_min + " " + T.min : "—") +
-        '</td><td class="num">' + (s.waiting ? s.estimated_wait_min + " " + T.min : "—") +
+        (s.over_target ? " over" : "") + '">' + (s.waiting ? s.longest_wait_min + "\u00a0" + T.min : "—") +
+        '</td><td class="num">' + (s.waiting ? s.estimated_wait_min + "\u00a0" + T.min : "—") +
         '</td><td class="num">' + s.served_today + '</td><td class="num">' + s.open_counters +
         "</td></tr>");
     });
@@ -217,7 +217,7 @@
         '<span style="width:' + share + '%"></span></span><b class="rn" data-grade="' + g + '">' +
         r[g] + "</b><span class=\"rs\">" + share + "%</span></div>");
     });
-    h.push('<p class="muted">' + total + " " + T.of_rated + "</p></section>");
+    h.push('<p class="muted">' + fmt("of_rated", { n: total }) + "</p></section>");
     board.innerHTML = h.join("");
     var input = document.getElementById("announce-text");
     if (input && document.activeElement !== input) input.value = state.announcement;
@@ -299,7 +299,7 @@
     if (action === "pause") {
       ask(title + " — " + T.act_pause, '<label>' + T.reason + '<select name="reason">' +
         REASONS.map(function (r) { return '<option value="' + r + '">' + T["r_" + r] + " (" +
-          state.pause_limits_min[r] + " " + T.min + ")</option>"; }).join("") + "</select></label>",
+          state.pause_limits_min[r] + "\u00a0" + T.min + ")</option>"; }).join("") + "</select></label>",
         function (d) { return post(base + "pause", { reason: d.querySelector("select").value }); });
     } else if (action === "profile") {
       ask(title + " — " + T.act_profile, '<div class="profile">' + state.services.map(function (s) {
@@ -327,7 +327,7 @@
           " · " + esc(serviceName(t.service_id)) + " · " + esc(T.back) + "</option>";
         }).join("") +
         mine.map(function (t) { return '<option value="' + esc(t.id) + '">' + esc(t.number) +
-          " · " + esc(serviceName(t.service_id)) + " · " + t.wait_min + " " + T.min + "</option>";
+          " · " + esc(serviceName(t.service_id)) + " · " + t.wait_min + "\u00a0" + T.min + "</option>";
         }).join("") + "</select></label><label>" + T.reason +
         '<input name="reason" maxlength="300" placeholder="' + esc(T.call_reason_hint) +
         '"></label>', function (d) {
