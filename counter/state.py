@@ -121,6 +121,24 @@ class ServiceLine:
     longest_wait_s: int
 
 
+class Hindrance(enum.Enum):
+    """Why an action the operator asked for cannot be done now (said with the refusal)."""
+
+    VISITOR_HERE = "visitor_here"  # the visitor at the counter comes first
+    CLOSED = "closed"  # the counter must be opened first
+    PAUSED = "paused"  # the counter must be resumed first
+    OPEN_ALREADY = "open_already"
+    NO_VISITOR = "no_visitor"  # nobody at the counter to act on
+    NOT_STARTED = "not_started"  # a called visitor's visit has not started
+    STARTED = "started"  # the visit has started: recall, start and no-show are past
+    NOBODY_AWAY = "nobody_away"  # no visitor of this counter stepped away
+
+
+ON_A_VISITOR = frozenset(
+    {Action.RECALL, Action.START, Action.FINISH, Action.NO_SHOW, Action.TRANSFER, Action.POSTPONE}
+)
+
+
 class Notice(enum.Enum):
     """Things the console tells the operator that are not errors."""
 
@@ -171,6 +189,41 @@ class ConsoleState:
         if ticket is not None and ticket.status == "serving":
             legal |= {Action.FINISH, Action.TRANSFER, Action.POSTPONE}
         return frozenset(legal)
+
+    def why_not(self, action: Action) -> Hindrance | None:
+        """Why `action` is not among the legal actions now (None: no reason worth saying)."""
+        if self.operator is None or self.counter is None or self.pending is not None:
+            return None
+        state, ticket = self.counter.state, self.current
+        if action in ON_A_VISITOR:
+            if ticket is None:
+                return Hindrance.NO_VISITOR
+            if ticket.status == "called" and action is Action.FINISH:
+                return Hindrance.NOT_STARTED
+            if ticket.status == "serving" and action in (
+                Action.RECALL,
+                Action.START,
+                Action.NO_SHOW,
+            ):
+                return Hindrance.STARTED
+            return None
+        if action is Action.RESUME and state == "open":
+            return Hindrance.OPEN_ALREADY
+        if action in (Action.CALL_NEXT, Action.CALL_TICKET, Action.PAUSE, Action.CLOSE):
+            if state == "closed":
+                return Hindrance.CLOSED
+            if state == "paused" and action is not Action.CLOSE:
+                return Hindrance.PAUSED
+        if ticket is not None and action in (
+            Action.CALL_NEXT,
+            Action.CALL_TICKET,
+            Action.CLOSE,
+            Action.SIGN_OUT,
+        ):
+            return Hindrance.VISITOR_HERE
+        if action is Action.CALL_TICKET:
+            return Hindrance.NOBODY_AWAY
+        return None
 
     def lamp(self) -> str:
         """The call button's lamp: BLINK while a called visitor is on the way, ON while the

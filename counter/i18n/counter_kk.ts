@@ -42,103 +42,108 @@
 <context>
     <name>CounterWindow</name>
     <message>
-        <location filename="../views/window.py" line="293"/>
+        <location filename="../views/window.py" line="295"/>
         <source>“%1” is not possible now.</source>
         <translation>Қазір «%1» мүмкін емес.</translation>
     </message>
     <message>
-        <location filename="../views/window.py" line="375"/>
+        <location filename="../views/window.py" line="379"/>
         <source>Sign in first: the call button works after that.</source>
         <translation>Алдымен жүйеге кіріңіз: шақыру түймесі содан кейін істейді.</translation>
     </message>
     <message>
-        <location filename="../views/window.py" line="416"/>
+        <location filename="../views/window.py" line="420"/>
         <source>Nobody is waiting for %1.</source>
         <translation>«%1» кезегінде ешкім күтіп тұрған жоқ.</translation>
     </message>
     <message>
-        <location filename="../views/window.py" line="418"/>
+        <location filename="../views/window.py" line="422"/>
         <source>%1 did not come back: marked as a no-show.</source>
         <translation>%1 қайтып келмеді: «Келмеді» деп белгіленді.</translation>
     </message>
     <message>
-        <location filename="../views/window.py" line="351"/>
-        <location filename="../views/window.py" line="422"/>
+        <location filename="../views/window.py" line="355"/>
+        <location filename="../views/window.py" line="426"/>
         <source>Nobody is waiting for this counter.</source>
         <translation>Бұл терезеге ешкім күтіп тұрған жоқ.</translation>
     </message>
     <message>
-        <location filename="../views/window.py" line="425"/>
+        <location filename="../views/window.py" line="297"/>
+        <source>“%1” is not possible now: %2</source>
+        <translation>Қазір «%1» мүмкін емес: %2</translation>
+    </message>
+    <message>
+        <location filename="../views/window.py" line="429"/>
         <source>%1 is done here and goes back to %2.</source>
         <translation>%1: мұнда қызмет көрсетілді, келуші қайтады: %2.</translation>
     </message>
     <message>
-        <location filename="../views/window.py" line="432"/>
+        <location filename="../views/window.py" line="436"/>
         <source>Rating received: %1</source>
         <translation>Баға алынды: %1</translation>
     </message>
     <message>
-        <location filename="../views/window.py" line="436"/>
+        <location filename="../views/window.py" line="440"/>
         <source>%1 transferred to %2: they come back to you when done there.</source>
         <translation>%1 талоны бағытталды: %2. Сонда біткен соң сізге қайтып келеді.</translation>
     </message>
     <message>
-        <location filename="../views/window.py" line="438"/>
+        <location filename="../views/window.py" line="442"/>
         <source>%1 transferred to %2</source>
         <translation>%1 талоны бағытталды: %2</translation>
     </message>
     <message>
-        <location filename="../views/window.py" line="443"/>
+        <location filename="../views/window.py" line="447"/>
         <source>%1 has stepped away: when they are back, call them with F10.</source>
         <translation>%1 уақытша шықты: оралғанда F10 арқылы шақырыңыз.</translation>
     </message>
     <message>
-        <location filename="../views/window.py" line="575"/>
+        <location filename="../views/window.py" line="579"/>
         <source>A visitor is waiting: %1</source>
         <translation>Келуші күтіп тұр: %1</translation>
     </message>
     <message>
-        <location filename="../views/window.py" line="581"/>
+        <location filename="../views/window.py" line="585"/>
         <source>%1 is back from %2 and waits for you.</source>
         <translation>%1 талоны «%2» қызметінен қайтып келді және сізді күтеді.</translation>
     </message>
     <message>
-        <location filename="../views/window.py" line="591"/>
+        <location filename="../views/window.py" line="595"/>
         <source>%1 did not come to %2 and will not come back to you.</source>
         <translation>%1 талоны «%2» қызметіне келмеді, сізге қайтып келмейді.</translation>
     </message>
     <message>
-        <location filename="../views/window.py" line="593"/>
+        <location filename="../views/window.py" line="597"/>
         <source>%1 was cancelled at %2 and will not come back to you.</source>
         <translation>%1 талоны «%2» қызметінде жойылды, сізге қайтып келмейді.</translation>
     </message>
     <message>
-        <location filename="../views/window.py" line="605"/>
+        <location filename="../views/window.py" line="609"/>
         <source>The visitor can rate the service on the keypad now.</source>
         <translation>Келуші енді қызметті бағалау пультінде бағалай алады.</translation>
     </message>
     <message>
-        <location filename="../views/window.py" line="620"/>
+        <location filename="../views/window.py" line="624"/>
         <source>The call button is not connected.</source>
         <translation>Шақыру түймесі қосылмаған.</translation>
     </message>
     <message>
-        <location filename="../views/window.py" line="621"/>
+        <location filename="../views/window.py" line="625"/>
         <source>The number display is not connected.</source>
         <translation>Нөмір таблосы қосылмаған.</translation>
     </message>
     <message>
-        <location filename="../views/window.py" line="622"/>
+        <location filename="../views/window.py" line="626"/>
         <source>The rating keypad is not connected.</source>
         <translation>Бағалау пульті қосылмаған.</translation>
     </message>
     <message>
-        <location filename="../views/window.py" line="673"/>
+        <location filename="../views/window.py" line="677"/>
         <source>Kezek: %1</source>
         <translation>Кезек: %1</translation>
     </message>
     <message>
-        <location filename="../views/window.py" line="676"/>
+        <location filename="../views/window.py" line="680"/>
         <source>No connection to the hall server. Reconnecting…</source>
         <translation>Зал серверімен байланыс жоқ. Қайта қосылуда…</translation>
     </message>
@@ -323,7 +328,7 @@
     </message>
     <message>
         <location filename="../views/texts.py" line="33"/>
-        <location filename="../views/texts.py" line="83"/>
+        <location filename="../views/texts.py" line="108"/>
         <source>No-show</source>
         <translation>Келмеді</translation>
     </message>
@@ -338,7 +343,7 @@
         <translation>Үзіліс</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="92"/>
+        <location filename="../views/texts.py" line="117"/>
         <source>Open</source>
         <translation>Ашық</translation>
     </message>
@@ -373,282 +378,322 @@
         <translation>Баға</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="48"/>
+        <location filename="../views/texts.py" line="49"/>
+        <source>finish with the visitor at the counter first.</source>
+        <translation>алдымен терезедегі келушімен жұмысты аяқтаңыз.</translation>
+    </message>
+    <message>
+        <location filename="../views/texts.py" line="52"/>
+        <source>open the counter first.</source>
+        <translation>алдымен терезені ашыңыз.</translation>
+    </message>
+    <message>
+        <location filename="../views/texts.py" line="53"/>
+        <source>the counter is paused: resume it first.</source>
+        <translation>терезе үзілісте: алдымен жұмысты жалғастырыңыз.</translation>
+    </message>
+    <message>
+        <location filename="../views/texts.py" line="56"/>
+        <source>the counter is open.</source>
+        <translation>терезе ашық тұр.</translation>
+    </message>
+    <message>
+        <location filename="../views/texts.py" line="57"/>
+        <source>there is no visitor at the counter.</source>
+        <translation>терезеде келуші жоқ.</translation>
+    </message>
+    <message>
+        <location filename="../views/texts.py" line="60"/>
+        <source>the visit has not started: start it first.</source>
+        <translation>қабылдау әлі басталған жоқ: алдымен оны бастаңыз.</translation>
+    </message>
+    <message>
+        <location filename="../views/texts.py" line="63"/>
+        <source>the visit has started already.</source>
+        <translation>қабылдау басталып қойды.</translation>
+    </message>
+    <message>
+        <location filename="../views/texts.py" line="64"/>
+        <source>no visitor of this counter has stepped away.</source>
+        <translation>осы терезенің келушілерінің ешқайсысы шығып кеткен жоқ.</translation>
+    </message>
+    <message>
+        <location filename="../views/texts.py" line="73"/>
         <source>Break</source>
         <translation>Қысқа үзіліс</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="49"/>
+        <location filename="../views/texts.py" line="74"/>
         <source>Lunch</source>
         <translation>Түскі ас</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="50"/>
+        <location filename="../views/texts.py" line="75"/>
         <source>Technical problem</source>
         <translation>Техникалық ақау</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="51"/>
+        <location filename="../views/texts.py" line="76"/>
         <source>Paperwork</source>
         <translation>Құжаттармен жұмыс</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="52"/>
+        <location filename="../views/texts.py" line="77"/>
         <source>Other</source>
         <translation>Басқа</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="59"/>
+        <location filename="../views/texts.py" line="84"/>
         <source>Regular</source>
         <translation>Жалпы кезек</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="60"/>
+        <location filename="../views/texts.py" line="85"/>
         <source>Disability</source>
         <translation>Мүмкіндігі шектеулі</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="61"/>
+        <location filename="../views/texts.py" line="86"/>
         <source>Elderly visitor</source>
         <translation>Егде жастағы келуші</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="62"/>
+        <location filename="../views/texts.py" line="87"/>
         <source>Pregnancy</source>
         <translation>Жүктілік</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="63"/>
+        <location filename="../views/texts.py" line="88"/>
         <source>Veteran</source>
         <translation>Ардагер</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="70"/>
+        <location filename="../views/texts.py" line="95"/>
         <source>Excellent</source>
         <translation>Өте жақсы</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="71"/>
+        <location filename="../views/texts.py" line="96"/>
         <source>Good</source>
         <translation>Жақсы</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="72"/>
+        <location filename="../views/texts.py" line="97"/>
         <source>Satisfactory</source>
         <translation>Қанағаттанарлық</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="79"/>
+        <location filename="../views/texts.py" line="104"/>
         <source>Waiting</source>
         <translation>Күтуде</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="80"/>
+        <location filename="../views/texts.py" line="105"/>
         <source>Called</source>
         <translation>Шақырылды</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="81"/>
+        <location filename="../views/texts.py" line="106"/>
         <source>Serving</source>
         <translation>Қызмет көрсетілуде</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="82"/>
+        <location filename="../views/texts.py" line="107"/>
         <source>Finished</source>
         <translation>Аяқталды</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="84"/>
+        <location filename="../views/texts.py" line="109"/>
         <source>Cancelled</source>
         <translation>Күшін жойды</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="85"/>
+        <location filename="../views/texts.py" line="110"/>
         <source>Postponed</source>
         <translation>Кейінге қалдырылды</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="93"/>
+        <location filename="../views/texts.py" line="118"/>
         <source>Paused</source>
         <translation>Үзілісте</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="94"/>
+        <location filename="../views/texts.py" line="119"/>
         <source>Closed</source>
         <translation>Жабық</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="105"/>
+        <location filename="../views/texts.py" line="130"/>
         <source>%1 min</source>
         <translation>%1 мин</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="107"/>
+        <location filename="../views/texts.py" line="132"/>
         <source>%1 h %2 min</source>
         <translation>%1 сағ %2 мин</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="116"/>
+        <location filename="../views/texts.py" line="141"/>
         <source>The hall server does not answer. Check the network; try again.</source>
         <translation>Зал сервері жауап бермейді. Желіні тексеріп, қайталап көріңіз.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="119"/>
+        <location filename="../views/texts.py" line="144"/>
         <source>The hall server answered something this console cannot read.</source>
         <translation>Зал серверінің жауабын бұл пульт оқи алмайды.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="122"/>
+        <location filename="../views/texts.py" line="147"/>
         <source>Wrong login or PIN.</source>
         <translation>Логин немесе PIN-код қате.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="123"/>
+        <location filename="../views/texts.py" line="148"/>
         <source>This operator is disabled: ask the hall&apos;s administrator.</source>
         <translation>Бұл оператор бұғатталған: залдың әкімшісіне хабарласыңыз.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="126"/>
+        <location filename="../views/texts.py" line="151"/>
         <source>Too many wrong PINs: wait a minute and try again.</source>
         <translation>PIN-код тым көп рет қате терілді: бір минут күтіп, қайталаңыз.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="129"/>
+        <location filename="../views/texts.py" line="154"/>
         <source>This computer is not enrolled as a counter terminal.</source>
         <translation>Бұл компьютер терезе терминалы ретінде тіркелмеген.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="132"/>
+        <location filename="../views/texts.py" line="157"/>
         <source>This console&apos;s token is not accepted: enroll it again.</source>
         <translation>Бұл пульттің токені қабылданбады: оны қайта тіркеңіз.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="135"/>
+        <location filename="../views/texts.py" line="160"/>
         <source>You are signed in at another counter: sign out there first.</source>
         <translation>Сіз басқа терезеде жүйедесіз: алдымен сол жерден шығыңыз.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="138"/>
+        <location filename="../views/texts.py" line="163"/>
         <source>Another operator is signed in at this counter.</source>
         <translation>Бұл терезеде басқа оператор жүйеде тұр.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="141"/>
+        <location filename="../views/texts.py" line="166"/>
         <source>Only the operator signed in at this counter can do this.</source>
         <translation>Мұны тек осы терезеде жүйеге кірген оператор істей алады.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="144"/>
+        <location filename="../views/texts.py" line="169"/>
         <source>You are no longer signed in here. Sign in again.</source>
         <translation>Сіз бұл жерде енді жүйеде емессіз. Қайта кіріңіз.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="147"/>
+        <location filename="../views/texts.py" line="172"/>
         <source>This ticket is at another counter.</source>
         <translation>Бұл талон басқа терезеде.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="148"/>
+        <location filename="../views/texts.py" line="173"/>
         <source>An operator must sign in before the counter opens.</source>
         <translation>Терезе ашылмас бұрын оператор жүйеге кіруі керек.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="151"/>
+        <location filename="../views/texts.py" line="176"/>
         <source>The counter is closed: open it first.</source>
         <translation>Терезе жабық: алдымен оны ашыңыз.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="154"/>
+        <location filename="../views/texts.py" line="179"/>
         <source>The counter is paused: resume it first.</source>
         <translation>Терезе үзілісте: алдымен жұмысты жалғастырыңыз.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="157"/>
+        <location filename="../views/texts.py" line="182"/>
         <source>Finish the current visitor first (or mark a no-show).</source>
         <translation>Алдымен қазіргі келушіні аяқтаңыз (немесе «келмеді» деп белгілеңіз).</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="160"/>
+        <location filename="../views/texts.py" line="185"/>
         <source>That counter is closed: send the visitor to the service&apos;s queue instead.</source>
         <translation>Ол терезе жабық: келушіні қызметтің жалпы кезегіне жіберіңіз.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="163"/>
+        <location filename="../views/texts.py" line="188"/>
         <source>That counter does not serve this service.</source>
         <translation>Ол терезе бұл қызметті көрсетпейді.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="166"/>
+        <location filename="../views/texts.py" line="191"/>
         <source>This ticket is no longer waiting.</source>
         <translation>Бұл талон енді кезекте күтіп тұрған жоқ.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="167"/>
+        <location filename="../views/texts.py" line="192"/>
         <source>Calling a ticket out of order needs a reason.</source>
         <translation>Талонды кезектен тыс шақыру үшін себебін жазыңыз.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="170"/>
+        <location filename="../views/texts.py" line="195"/>
         <source>The ticket has already moved on: the screen is updated.</source>
         <translation>Талонның күйі өзгеріп кеткен: экран жаңартылды.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="173"/>
+        <location filename="../views/texts.py" line="198"/>
         <source>This service is not provided today.</source>
         <translation>Бұл қызмет бүгін көрсетілмейді.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="176"/>
+        <location filename="../views/texts.py" line="201"/>
         <source>This service is closed now.</source>
         <translation>Бұл қызмет қазір жабық.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="177"/>
+        <location filename="../views/texts.py" line="202"/>
         <source>The hall is closed now.</source>
         <translation>Зал қазір жабық.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="178"/>
+        <location filename="../views/texts.py" line="203"/>
         <source>There is no such ticket today.</source>
         <translation>Бүгін мұндай талон жоқ.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="179"/>
+        <location filename="../views/texts.py" line="204"/>
         <source>There is no such service.</source>
         <translation>Мұндай қызмет жоқ.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="180"/>
+        <location filename="../views/texts.py" line="205"/>
         <source>There is no such counter.</source>
         <translation>Мұндай терезе жоқ.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="181"/>
+        <location filename="../views/texts.py" line="206"/>
         <source>Only a finished visit can be rated.</source>
         <translation>Тек аяқталған қызметті бағалауға болады.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="182"/>
+        <location filename="../views/texts.py" line="207"/>
         <source>This visit is already rated.</source>
         <translation>Бұл қызмет бағаланып қойған.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="183"/>
+        <location filename="../views/texts.py" line="208"/>
         <source>You may not do this.</source>
         <translation>Сізге мұны істеуге рұқсат жоқ.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="184"/>
+        <location filename="../views/texts.py" line="209"/>
         <source>This visitor already goes back to another counter: send them on without.</source>
         <translation>Бұл келуші басқа терезеге қайтып барады: қайтарусыз бағыттаңыз.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="187"/>
+        <location filename="../views/texts.py" line="212"/>
         <source>The visitor is already in this service: choose another one.</source>
         <translation>Келуші осы қызметтің кезегінде тұр: басқасын таңдаңыз.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="190"/>
+        <location filename="../views/texts.py" line="215"/>
         <source>The hall no longer records this result: reopen the console.</source>
         <translation>Зал бұл нәтижені енді белгілемейді: консольді қайта ашыңыз.</translation>
     </message>

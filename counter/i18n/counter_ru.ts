@@ -42,103 +42,108 @@
 <context>
     <name>CounterWindow</name>
     <message>
-        <location filename="../views/window.py" line="293"/>
+        <location filename="../views/window.py" line="295"/>
         <source>“%1” is not possible now.</source>
         <translation>«%1» сейчас невозможно.</translation>
     </message>
     <message>
-        <location filename="../views/window.py" line="375"/>
+        <location filename="../views/window.py" line="379"/>
         <source>Sign in first: the call button works after that.</source>
         <translation>Сначала войдите: кнопка вызова заработает после этого.</translation>
     </message>
     <message>
-        <location filename="../views/window.py" line="416"/>
+        <location filename="../views/window.py" line="420"/>
         <source>Nobody is waiting for %1.</source>
         <translation>В очереди «%1» никто не ждёт.</translation>
     </message>
     <message>
-        <location filename="../views/window.py" line="418"/>
+        <location filename="../views/window.py" line="422"/>
         <source>%1 did not come back: marked as a no-show.</source>
         <translation>%1 не вернулся: отмечен как неявка.</translation>
     </message>
     <message>
-        <location filename="../views/window.py" line="351"/>
-        <location filename="../views/window.py" line="422"/>
+        <location filename="../views/window.py" line="355"/>
+        <location filename="../views/window.py" line="426"/>
         <source>Nobody is waiting for this counter.</source>
         <translation>В очереди к этому окну никого нет.</translation>
     </message>
     <message>
-        <location filename="../views/window.py" line="425"/>
+        <location filename="../views/window.py" line="297"/>
+        <source>“%1” is not possible now: %2</source>
+        <translation>«%1» сейчас невозможно: %2</translation>
+    </message>
+    <message>
+        <location filename="../views/window.py" line="429"/>
         <source>%1 is done here and goes back to %2.</source>
         <translation>%1: здесь обслужен, посетитель возвращается: %2.</translation>
     </message>
     <message>
-        <location filename="../views/window.py" line="432"/>
+        <location filename="../views/window.py" line="436"/>
         <source>Rating received: %1</source>
         <translation>Получена оценка: %1</translation>
     </message>
     <message>
-        <location filename="../views/window.py" line="436"/>
+        <location filename="../views/window.py" line="440"/>
         <source>%1 transferred to %2: they come back to you when done there.</source>
         <translation>%1 направлен: %2. Когда там закончат, посетитель вернётся к вам.</translation>
     </message>
     <message>
-        <location filename="../views/window.py" line="438"/>
+        <location filename="../views/window.py" line="442"/>
         <source>%1 transferred to %2</source>
         <translation>%1 направлен: %2</translation>
     </message>
     <message>
-        <location filename="../views/window.py" line="443"/>
+        <location filename="../views/window.py" line="447"/>
         <source>%1 has stepped away: when they are back, call them with F10.</source>
         <translation>%1 отложен: когда посетитель вернётся, вызовите его клавишей F10.</translation>
     </message>
     <message>
-        <location filename="../views/window.py" line="575"/>
+        <location filename="../views/window.py" line="579"/>
         <source>A visitor is waiting: %1</source>
         <translation>Посетитель ждёт: %1</translation>
     </message>
     <message>
-        <location filename="../views/window.py" line="581"/>
+        <location filename="../views/window.py" line="585"/>
         <source>%1 is back from %2 and waits for you.</source>
         <translation>%1 вернулся после «%2» и ждёт вас.</translation>
     </message>
     <message>
-        <location filename="../views/window.py" line="591"/>
+        <location filename="../views/window.py" line="595"/>
         <source>%1 did not come to %2 and will not come back to you.</source>
         <translation>%1 не подошёл на услугу «%2» и к вам не вернётся.</translation>
     </message>
     <message>
-        <location filename="../views/window.py" line="593"/>
+        <location filename="../views/window.py" line="597"/>
         <source>%1 was cancelled at %2 and will not come back to you.</source>
         <translation>Талон %1 отменён в очереди «%2» и к вам не вернётся.</translation>
     </message>
     <message>
-        <location filename="../views/window.py" line="605"/>
+        <location filename="../views/window.py" line="609"/>
         <source>The visitor can rate the service on the keypad now.</source>
         <translation>Посетитель может оценить обслуживание на пульте оценки.</translation>
     </message>
     <message>
-        <location filename="../views/window.py" line="620"/>
+        <location filename="../views/window.py" line="624"/>
         <source>The call button is not connected.</source>
         <translation>Кнопка вызова не подключена.</translation>
     </message>
     <message>
-        <location filename="../views/window.py" line="621"/>
+        <location filename="../views/window.py" line="625"/>
         <source>The number display is not connected.</source>
         <translation>Табло номера не подключено.</translation>
     </message>
     <message>
-        <location filename="../views/window.py" line="622"/>
+        <location filename="../views/window.py" line="626"/>
         <source>The rating keypad is not connected.</source>
         <translation>Пульт оценки не подключён.</translation>
     </message>
     <message>
-        <location filename="../views/window.py" line="673"/>
+        <location filename="../views/window.py" line="677"/>
         <source>Kezek: %1</source>
         <translation>Kezek: %1</translation>
     </message>
     <message>
-        <location filename="../views/window.py" line="676"/>
+        <location filename="../views/window.py" line="680"/>
         <source>No connection to the hall server. Reconnecting…</source>
         <translation>Нет связи с сервером зала. Переподключение…</translation>
     </message>
@@ -323,7 +328,7 @@
     </message>
     <message>
         <location filename="../views/texts.py" line="33"/>
-        <location filename="../views/texts.py" line="83"/>
+        <location filename="../views/texts.py" line="108"/>
         <source>No-show</source>
         <translation>Не явился</translation>
     </message>
@@ -338,7 +343,7 @@
         <translation>Перерыв</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="92"/>
+        <location filename="../views/texts.py" line="117"/>
         <source>Open</source>
         <translation>Открыто</translation>
     </message>
@@ -373,282 +378,322 @@
         <translation>Оценка</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="48"/>
+        <location filename="../views/texts.py" line="49"/>
+        <source>finish with the visitor at the counter first.</source>
+        <translation>сначала завершите работу с посетителем у окна.</translation>
+    </message>
+    <message>
+        <location filename="../views/texts.py" line="52"/>
+        <source>open the counter first.</source>
+        <translation>сначала откройте окно.</translation>
+    </message>
+    <message>
+        <location filename="../views/texts.py" line="53"/>
+        <source>the counter is paused: resume it first.</source>
+        <translation>окно на паузе: сначала продолжите работу.</translation>
+    </message>
+    <message>
+        <location filename="../views/texts.py" line="56"/>
+        <source>the counter is open.</source>
+        <translation>окно уже открыто.</translation>
+    </message>
+    <message>
+        <location filename="../views/texts.py" line="57"/>
+        <source>there is no visitor at the counter.</source>
+        <translation>у окна нет посетителя.</translation>
+    </message>
+    <message>
+        <location filename="../views/texts.py" line="60"/>
+        <source>the visit has not started: start it first.</source>
+        <translation>приём ещё не начат: сначала начните его.</translation>
+    </message>
+    <message>
+        <location filename="../views/texts.py" line="63"/>
+        <source>the visit has started already.</source>
+        <translation>приём уже начат.</translation>
+    </message>
+    <message>
+        <location filename="../views/texts.py" line="64"/>
+        <source>no visitor of this counter has stepped away.</source>
+        <translation>никто из посетителей этого окна не отходил.</translation>
+    </message>
+    <message>
+        <location filename="../views/texts.py" line="73"/>
         <source>Break</source>
         <translation>Короткий перерыв</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="49"/>
+        <location filename="../views/texts.py" line="74"/>
         <source>Lunch</source>
         <translation>Обед</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="50"/>
+        <location filename="../views/texts.py" line="75"/>
         <source>Technical problem</source>
         <translation>Техническая неполадка</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="51"/>
+        <location filename="../views/texts.py" line="76"/>
         <source>Paperwork</source>
         <translation>Работа с документами</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="52"/>
+        <location filename="../views/texts.py" line="77"/>
         <source>Other</source>
         <translation>Другое</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="59"/>
+        <location filename="../views/texts.py" line="84"/>
         <source>Regular</source>
         <translation>Общая очередь</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="60"/>
+        <location filename="../views/texts.py" line="85"/>
         <source>Disability</source>
         <translation>Инвалидность</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="61"/>
+        <location filename="../views/texts.py" line="86"/>
         <source>Elderly visitor</source>
         <translation>Пожилой посетитель</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="62"/>
+        <location filename="../views/texts.py" line="87"/>
         <source>Pregnancy</source>
         <translation>Беременность</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="63"/>
+        <location filename="../views/texts.py" line="88"/>
         <source>Veteran</source>
         <translation>Ветеран</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="70"/>
+        <location filename="../views/texts.py" line="95"/>
         <source>Excellent</source>
         <translation>Отлично</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="71"/>
+        <location filename="../views/texts.py" line="96"/>
         <source>Good</source>
         <translation>Хорошо</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="72"/>
+        <location filename="../views/texts.py" line="97"/>
         <source>Satisfactory</source>
         <translation>Удовлетворительно</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="79"/>
+        <location filename="../views/texts.py" line="104"/>
         <source>Waiting</source>
         <translation>Ожидает</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="80"/>
+        <location filename="../views/texts.py" line="105"/>
         <source>Called</source>
         <translation>Вызван</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="81"/>
+        <location filename="../views/texts.py" line="106"/>
         <source>Serving</source>
         <translation>Обслуживается</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="82"/>
+        <location filename="../views/texts.py" line="107"/>
         <source>Finished</source>
         <translation>Завершён</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="84"/>
+        <location filename="../views/texts.py" line="109"/>
         <source>Cancelled</source>
         <translation>Отменён</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="85"/>
+        <location filename="../views/texts.py" line="110"/>
         <source>Postponed</source>
         <translation>Отложен</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="93"/>
+        <location filename="../views/texts.py" line="118"/>
         <source>Paused</source>
         <translation>Перерыв</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="94"/>
+        <location filename="../views/texts.py" line="119"/>
         <source>Closed</source>
         <translation>Закрыто</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="105"/>
+        <location filename="../views/texts.py" line="130"/>
         <source>%1 min</source>
         <translation>%1 мин</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="107"/>
+        <location filename="../views/texts.py" line="132"/>
         <source>%1 h %2 min</source>
         <translation>%1 ч %2 мин</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="116"/>
+        <location filename="../views/texts.py" line="141"/>
         <source>The hall server does not answer. Check the network; try again.</source>
         <translation>Сервер зала не отвечает. Проверьте сеть и повторите.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="119"/>
+        <location filename="../views/texts.py" line="144"/>
         <source>The hall server answered something this console cannot read.</source>
         <translation>Ответ сервера зала не удалось прочитать.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="122"/>
+        <location filename="../views/texts.py" line="147"/>
         <source>Wrong login or PIN.</source>
         <translation>Неверный логин или PIN-код.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="123"/>
+        <location filename="../views/texts.py" line="148"/>
         <source>This operator is disabled: ask the hall&apos;s administrator.</source>
         <translation>Этот оператор отключён: обратитесь к администратору зала.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="126"/>
+        <location filename="../views/texts.py" line="151"/>
         <source>Too many wrong PINs: wait a minute and try again.</source>
         <translation>Слишком много неверных PIN-кодов: подождите минуту и повторите.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="129"/>
+        <location filename="../views/texts.py" line="154"/>
         <source>This computer is not enrolled as a counter terminal.</source>
         <translation>Этот компьютер не зарегистрирован как терминал окна.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="132"/>
+        <location filename="../views/texts.py" line="157"/>
         <source>This console&apos;s token is not accepted: enroll it again.</source>
         <translation>Токен этого пульта не принят: зарегистрируйте его заново.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="135"/>
+        <location filename="../views/texts.py" line="160"/>
         <source>You are signed in at another counter: sign out there first.</source>
         <translation>Вы вошли в другом окне: сначала выйдите там.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="138"/>
+        <location filename="../views/texts.py" line="163"/>
         <source>Another operator is signed in at this counter.</source>
         <translation>В этом окне работает другой оператор.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="141"/>
+        <location filename="../views/texts.py" line="166"/>
         <source>Only the operator signed in at this counter can do this.</source>
         <translation>Это может сделать только оператор, вошедший в этом окне.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="144"/>
+        <location filename="../views/texts.py" line="169"/>
         <source>You are no longer signed in here. Sign in again.</source>
         <translation>Вы больше не вошли здесь. Войдите снова.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="147"/>
+        <location filename="../views/texts.py" line="172"/>
         <source>This ticket is at another counter.</source>
         <translation>Этот талон у другого окна.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="148"/>
+        <location filename="../views/texts.py" line="173"/>
         <source>An operator must sign in before the counter opens.</source>
         <translation>Прежде чем открыть окно, оператор должен войти.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="151"/>
+        <location filename="../views/texts.py" line="176"/>
         <source>The counter is closed: open it first.</source>
         <translation>Окно закрыто: сначала откройте его.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="154"/>
+        <location filename="../views/texts.py" line="179"/>
         <source>The counter is paused: resume it first.</source>
         <translation>У окна перерыв: сначала продолжите работу.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="157"/>
+        <location filename="../views/texts.py" line="182"/>
         <source>Finish the current visitor first (or mark a no-show).</source>
         <translation>Сначала завершите приём текущего посетителя (или отметьте неявку).</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="160"/>
+        <location filename="../views/texts.py" line="185"/>
         <source>That counter is closed: send the visitor to the service&apos;s queue instead.</source>
         <translation>Это окно закрыто: направьте посетителя в общую очередь услуги.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="163"/>
+        <location filename="../views/texts.py" line="188"/>
         <source>That counter does not serve this service.</source>
         <translation>То окно не оказывает эту услугу.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="166"/>
+        <location filename="../views/texts.py" line="191"/>
         <source>This ticket is no longer waiting.</source>
         <translation>Этот талон уже не в очереди.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="167"/>
+        <location filename="../views/texts.py" line="192"/>
         <source>Calling a ticket out of order needs a reason.</source>
         <translation>Для вызова вне очереди нужна причина.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="170"/>
+        <location filename="../views/texts.py" line="195"/>
         <source>The ticket has already moved on: the screen is updated.</source>
         <translation>Состояние талона уже изменилось: экран обновлён.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="173"/>
+        <location filename="../views/texts.py" line="198"/>
         <source>This service is not provided today.</source>
         <translation>Эта услуга сегодня не оказывается.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="176"/>
+        <location filename="../views/texts.py" line="201"/>
         <source>This service is closed now.</source>
         <translation>Эта услуга сейчас закрыта.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="177"/>
+        <location filename="../views/texts.py" line="202"/>
         <source>The hall is closed now.</source>
         <translation>Зал сейчас закрыт.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="178"/>
+        <location filename="../views/texts.py" line="203"/>
         <source>There is no such ticket today.</source>
         <translation>Сегодня такого талона нет.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="179"/>
+        <location filename="../views/texts.py" line="204"/>
         <source>There is no such service.</source>
         <translation>Такой услуги нет.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="180"/>
+        <location filename="../views/texts.py" line="205"/>
         <source>There is no such counter.</source>
         <translation>Такого окна нет.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="181"/>
+        <location filename="../views/texts.py" line="206"/>
         <source>Only a finished visit can be rated.</source>
         <translation>Оценить можно только завершённое обслуживание.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="182"/>
+        <location filename="../views/texts.py" line="207"/>
         <source>This visit is already rated.</source>
         <translation>Это обслуживание уже оценено.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="183"/>
+        <location filename="../views/texts.py" line="208"/>
         <source>You may not do this.</source>
         <translation>У вас нет права на это действие.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="184"/>
+        <location filename="../views/texts.py" line="209"/>
         <source>This visitor already goes back to another counter: send them on without.</source>
         <translation>Этот посетитель уже возвращается в другое окно: направьте без возврата.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="187"/>
+        <location filename="../views/texts.py" line="212"/>
         <source>The visitor is already in this service: choose another one.</source>
         <translation>Посетитель уже в очереди на эту услугу: выберите другую.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="190"/>
+        <location filename="../views/texts.py" line="215"/>
         <source>The hall no longer records this result: reopen the console.</source>
         <translation>Зал больше не учитывает этот результат: откройте консоль заново.</translation>
     </message>

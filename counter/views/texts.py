@@ -6,7 +6,7 @@ from collections.abc import Mapping
 
 from PySide6.QtCore import QCoreApplication
 
-from counter.state import Action
+from counter.state import Action, Hindrance
 
 KEYS: dict[Action, str] = {
     Action.CALL_NEXT: "F1",
@@ -41,6 +41,31 @@ def action_name(action: Action) -> str:
         Action.RATE: QCoreApplication.translate("Texts", "Rating"),
     }
     return names[action]
+
+
+def hindrance(why: Hindrance) -> str:
+    """Why an action cannot be done now, as the end of a sentence."""
+    names = {
+        Hindrance.VISITOR_HERE: QCoreApplication.translate(
+            "Texts", "finish with the visitor at the counter first."
+        ),
+        Hindrance.CLOSED: QCoreApplication.translate("Texts", "open the counter first."),
+        Hindrance.PAUSED: QCoreApplication.translate(
+            "Texts", "the counter is paused: resume it first."
+        ),
+        Hindrance.OPEN_ALREADY: QCoreApplication.translate("Texts", "the counter is open."),
+        Hindrance.NO_VISITOR: QCoreApplication.translate(
+            "Texts", "there is no visitor at the counter."
+        ),
+        Hindrance.NOT_STARTED: QCoreApplication.translate(
+            "Texts", "the visit has not started: start it first."
+        ),
+        Hindrance.STARTED: QCoreApplication.translate("Texts", "the visit has started already."),
+        Hindrance.NOBODY_AWAY: QCoreApplication.translate(
+            "Texts", "no visitor of this counter has stepped away."
+        ),
+    }
+    return names[why]
 
 
 def pause_reason(reason: str | None) -> str:

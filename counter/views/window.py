@@ -289,10 +289,14 @@ class CounterWindow(QMainWindow):
         state = self.state
         if action not in state.legal_actions():
             if state.pending is None and state.operator is not None:
-                self.show_message(
-                    self.tr("“%1” is not possible now.").replace("%1", texts.action_name(action)),
-                    "error",
-                )
+                name = texts.action_name(action)
+                why = state.why_not(action)
+                if why is None:
+                    text = self.tr("“%1” is not possible now.").replace("%1", name)
+                else:
+                    text = self.tr("“%1” is not possible now: %2").replace("%1", name)
+                    text = text.replace("%2", texts.hindrance(why))
+                self.show_message(text, "error")
             return
         ticket = state.current
         command: Command | None = None

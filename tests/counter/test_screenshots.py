@@ -53,6 +53,12 @@ def test_screenshots_of_every_state(
     assert where() == first, "the keys stay where the operator's hand knows them"
     monkeypatch.setattr(PauseDialog, "ask", classmethod(lambda cls, parent: "lunch"))
     press(qtbot, window, "F9")  # refused: a visitor is at the counter
+    said = {
+        "en": "finish with the visitor at the counter first.",
+        "ru": "сначала завершите работу с посетителем у окна.",
+        "kk": "алдымен терезедегі келушімен жұмысты аяқтаңыз.",
+    }[language]
+    assert window.message.text().endswith(said), "a refusal says why"
     shoot(window, f"{language}-7-refused")
     assert where() == first, "the keys stay where the operator's hand knows them"
     press(qtbot, window, "F4")

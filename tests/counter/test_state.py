@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 
 import pytest
 
-from counter.state import Action, ConsoleState, Operator, TicketInfo
+from counter.state import Action, ConsoleState, Hindrance, Operator, TicketInfo
 from hallserver.protocol import CounterView, TicketView
 
 T0 = datetime(2026, 11, 23, 10, 0, tzinfo=UTC)
@@ -164,3 +164,25 @@ def test_a_call_back_is_newer_than_the_postponement_however_the_events_arrive() 
     state.apply_ticket(TicketInfo(away))  # the postponement's event, late
     assert state.current is not None and state.current.status == "called"
     assert state.postponed == {}
+
+
+@pytest.mark.parametrize(
+    ("counter", "ticket", "action", "why"),
+    [
+        ("open", "serving", Action.CLOSE, Hindrance.VISITOR_HERE),
+        ("open", "called", Action.SIGN_OUT, Hindrance.VISITOR_HERE),
+        ("open", "called", Action.FINISH, Hindrance.NOT_STARTED),
+        ("open", "serving", Action.NO_SHOW, Hindrance.STARTED),
+        ("open", None, Action.FINISH, Hindrance.NO_VISITOR),
+        ("closed", None, Action.CALL_NEXT, Hindrance.CLOSED),
+        ("paused", None, Action.CALL_NEXT, Hindrance.PAUSED),
+        ("open", None, Action.RESUME, Hindrance.OPEN_ALREADY),
+        ("open", None, Action.CALL_TICKET, Hindrance.NOBODY_AWAY),
+    ],
+)
+def test_a_refused_action_says_why(
+    counter: str, ticket: str | None, action: Action, why: Hindrance
+) -> None:
+    state = _state(counter, ticket)
+    assert action not in state.legal_actions()
+    assert state.why_not(action) is why
