@@ -160,7 +160,9 @@ def ticket_blocks(slip: TicketSlip, width_dots: int) -> list[Block]:
         blocks += [TextLine(line, align="left", bold=True) for line in _fill(labels.bring, columns)]
         for document in slip.documents:  # "- " and a hanging indent: ASCII, in every code page
             blocks += [TextLine(line, align="left") for line in _fill(document, columns, "- ")]
-    blocks += _wrapped(slip.footer_lines, columns)
+    if slip.footer_lines:  # apart from what comes before it
+        blocks.append(TextLine(""))
+        blocks += _wrapped(slip.footer_lines, columns)
     return blocks
 
 
