@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer, Signal
-from PySide6.QtWidgets import QHBoxLayout, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from hallserver.protocol import HallEvent, Snapshot
 from hardware.devices.events import DeviceEvent, RatingPressed
@@ -14,7 +14,7 @@ from kiosk.link import KioskLink, Refusal
 from kiosk.rating_flow import GRADES, RatingFlow, RatingScreen
 from kiosk.translations import Translations
 from kiosk.views.theme import Sizes
-from kiosk.views.widgets import button, label
+from kiosk.views.widgets import label, styled
 
 log = logging.getLogger(__name__)
 LANGUAGES = ("kk", "ru", "en")
@@ -131,6 +131,29 @@ class RatingWindow(QWidget):
     def _three(self, key: str) -> str:
         return "\n".join(self.translations.text(lang, "Rating", WORDS[key]) for lang in LANGUAGES)
 
+    def _grade_key(self, grade: str) -> QPushButton:
+        """One grade's key: its stars as large as a number, its name in the three languages.
+        The keys share the screen: easy to hit, and nothing else to look at."""
+        role = "tile" if grade != "excellent" else "primary"
+        key = QPushButton()
+        styled(key, role)
+        key.setObjectName(f"grade-{grade}")
+        key.setAccessibleName(self._three(grade).replace("\n", " / "))
+        key.setMinimumHeight(int(self.sizes.touch * 3))
+        key.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        key.clicked.connect(lambda: self.rate(grade))
+        inside = QVBoxLayout(key)
+        inside.addStretch(1)
+        stars = label(FACES[grade], role, wrap=False)
+        stars.setStyleSheet(f"font-size: {int(self.sizes.body * 3.5)}px;")  # between title, number
+        words = label(self._three(grade), role, "big", wrap=False)
+        for part in (stars, words):
+            part.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            part.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+            inside.addWidget(part)
+        inside.addStretch(1)
+        return key
+
     def render(self) -> None:  # type: ignore[override]  # not QWidget.render: rebuilds the page
         if self.page is not None:
             self._layout.removeWidget(self.page)
@@ -150,17 +173,7 @@ class RatingWindow(QWidget):
             row = QHBoxLayout() if self.width() > self.height() else QVBoxLayout()
             row.setSpacing(self.sizes.gap)
             for grade in GRADES:
-                key = button(
-                    FACES[grade] + "\n" + self._three(grade),
-                    lambda g=grade: self.rate(g),  # type: ignore[misc]
-                    "tile" if grade != "excellent" else "primary",
-                    "big",
-                    int(self.sizes.touch * 3),
-                    f"grade-{grade}",
-                )
-                # the keys take the screen: easy to hit, and nothing else to look at
-                key.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-                row.addWidget(key)
+                row.addWidget(self._grade_key(grade))
             column.addLayout(row, 1)
         elif screen is RatingScreen.THANKS:
             thanks = label(self._three("thanks"), "page", "title")
