@@ -66,31 +66,25 @@ def hall_catalogue(
 
 
 def catalogue_conflict(store: SqlHallStore, catalogue: Catalogue, now: datetime) -> str | None:
-    """Why `catalogue` cannot replace the saved one today (None when it can): it drops a
-    service or counter that today's tickets still name. The day's tickets would point at
-    nothing; once the hall has closed (tomorrow's first start), it may."""
-    saved = store.config(CATALOGUE_KEY)
-    if saved is None:
-        return None
-    try:
-        old = parse_catalogue(saved, source="the database's catalogue")
-    except CatalogueError:
-        return None  # nothing to compare with: the new one replaces it
-    services = {s.id for s in old.services} - {s.id for s in catalogue.services}
-    counters = {c.id for c in old.counters} - {c.id for c in catalogue.counters}
+    """Why the hall cannot work today with `catalogue` (None when it can): today's tickets
+    name a service or counter it lacks, and would point at nothing (their pages, the
+    terminals' snapshot). Once the hall has closed, at the next day's first start, it may."""
     today = now.astimezone(ZoneInfo(catalogue.timezone)).date()
-    if not (services or counters) or store.saved_day() != today:
+    if store.saved_day() != today:
         return None
-    numbers = store.tickets_using(today, {str(s) for s in services}, {str(c) for c in counters})
-    if not numbers:
+    used_services, used_counters = store.ids_used(today)
+    services = used_services - {str(s.id) for s in catalogue.services}
+    counters = used_counters - {str(c.id) for c in catalogue.counters}
+    if not (services or counters):
         return None
-    gone = ", ".join(
+    numbers = store.tickets_using(today, services, counters)
+    missing = ", ".join(
         [*(f"service {s}" for s in sorted(services)), *(f"counter {c}" for c in sorted(counters))]
     )
     shown = ", ".join(numbers[:5]) + (f" and {len(numbers) - 5} more" if len(numbers) > 5 else "")
     return (
-        f"the catalogue drops {gone}, which today's tickets still use ({shown}): keep "
-        "them until the hall closes (suspend the service for today meanwhile), then change it"
+        f"the catalogue has no {missing}, which today's tickets use ({shown}): keep "
+        "them in it until the hall closes (suspend the service for today meanwhile)"
     )
 
 
@@ -98,8 +92,12 @@ def build(
     config: ServerConfig, *, clock: Callable[[], datetime] | None = None
 ) -> tuple[Starlette, HallService]:
     store = open_store(config.db_url)
-    now = clock() if clock is not None else None
+    now = clock() if clock is not None else datetime.now(UTC)
     catalogue = hall_catalogue(store, demo=config.demo, path=config.catalogue, now=now)
+    conflict = catalogue_conflict(store, catalogue, now)  # the saved one, changed beside us
+    if conflict is not None:
+        store.close()
+        raise SetupError(f"{conflict}; or start with such a catalogue: --catalogue FILE")
     hall = HallService(store, catalogue, clock=clock, enforce_hours=not config.always_open)
     return create_app(hall, public_url=config.public_url), hall
 

@@ -178,23 +178,27 @@ class SqlHallStore:
         with self.engine.connect() as own:
             return self.config(key, own)
 
-    def tickets_using(self, day: date, services: set[str], counters: set[str]) -> list[str]:
-        """The numbers of `day`'s tickets that name one of these services or counters (as
-        their service, the one they go back to, their counter, or the one they wait for)."""
-        query = select(schema.tickets.c.number, schema.tickets.c.data).where(
-            schema.tickets.c.day == day
-        )
-        found: list[str] = []
+    def ids_used(self, day: date) -> tuple[set[str], set[str]]:
+        """The services and counters `day`'s tickets name (as their service, their counter)."""
+        tickets = schema.tickets
         with self.engine.connect() as conn:
-            for number, raw in conn.execute(query):
-                data = json.loads(raw)
-                named_services = {data.get("service_id"), data.get("return_service_id")}
-                named_counters = {
-                    data.get(k) for k in ("counter_id", "target_counter_id", "return_counter_id")
-                }
-                if named_services & services or named_counters & counters:
-                    found.append(str(number))
-        return sorted(found)
+            services = conn.execute(
+                select(tickets.c.service_id).where(tickets.c.day == day).distinct()
+            ).scalars()
+            counters = conn.execute(
+                select(tickets.c.counter_id).where(tickets.c.day == day).distinct()
+            ).scalars()
+            return {str(s) for s in services}, {str(c) for c in counters if c is not None}
+
+    def tickets_using(self, day: date, services: set[str], counters: set[str]) -> list[str]:
+        """The numbers of `day`'s tickets whose service or counter is one of these."""
+        tickets = schema.tickets
+        query = select(tickets.c.number).where(
+            tickets.c.day == day,
+            tickets.c.service_id.in_(services) | tickets.c.counter_id.in_(counters),
+        )
+        with self.engine.connect() as conn:
+            return sorted(str(n) for n in conn.execute(query).scalars())
 
     def saved_day(self) -> date | None:
         """The business day the hall last worked on (it stays until the hall opens the next)."""

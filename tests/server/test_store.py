@@ -20,11 +20,12 @@ from hallserver import service as service_module
 from hallserver.__main__ import main as kezek
 from hallserver.access import SYSTEM, Actor, Role, new_token
 from hallserver.catalogue_file import demo_catalogue_text
+from hallserver.config import ServerConfig
 from hallserver.domain.errors import InvalidInput
 from hallserver.domain.ids import JsonObject, OperatorId
 from hallserver.domain.tickets import Grade
 from hallserver.eventlog import make_record, verify_chain
-from hallserver.server import CATALOGUE_KEY, SetupError, hall_catalogue, open_store
+from hallserver.server import CATALOGUE_KEY, SetupError, build, hall_catalogue, open_store
 from hallserver.service import HallService, Unavailable, token_row
 from hallserver.store import schema
 from hallserver.store.claim import DatabaseInUse, claim_database
@@ -616,7 +617,7 @@ def test_a_url_that_is_no_database_is_refused_in_one_line() -> None:
     assert "secret" not in str(refused.value)
 
 
-def test_a_catalogue_that_drops_a_service_todays_tickets_use_waits_for_tomorrow(
+def test_a_catalogue_without_a_service_todays_tickets_use_waits_for_tomorrow(
     db_url: str, tmp_path: Path
 ) -> None:
     store = open_store(db_url)
@@ -641,13 +642,18 @@ def test_a_catalogue_that_drops_a_service_todays_tickets_use_waits_for_tomorrow(
     with pytest.raises(SetupError) as refused:
         hall_catalogue(store, demo=False, path=smaller, now=clock())
     assert str(refused.value) == (
-        f"the catalogue drops service passport, which today's tickets still use ({number}): "
-        "keep them until the hall closes (suspend the service for today meanwhile), then change it"
+        f"the catalogue has no service passport, which today's tickets use ({number}): keep "
+        "them in it until the hall closes (suspend the service for today meanwhile)"
     )
     assert store.config(CATALOGUE_KEY) == before, "refused: the hall keeps its catalogue"
+    # saved beside a running server before that ticket was issued: the next start says so,
+    # where it would have served the ticket's page and the terminals' snapshot a 500
+    store.put_config(CATALOGUE_KEY, text)
+    with pytest.raises(SetupError, match=f"use \\({number}\\).*--catalogue FILE"):
+        build(ServerConfig(db_url=db_url, announce=False), clock=clock)
+    store.put_config(CATALOGUE_KEY, before or "")
     tomorrow = clock() + timedelta(days=1)  # the hall has closed: today's tickets are history
-    assert "passport" not in {
-        s.id for s in hall_catalogue(store, demo=False, path=smaller, now=tomorrow).services
-    }
+    kept = hall_catalogue(store, demo=False, path=smaller, now=tomorrow)
+    assert "passport" not in {s.id for s in kept.services}
     assert store.config(CATALOGUE_KEY) == text
     store.close()
