@@ -365,7 +365,7 @@ def _check_catalogue_only(path: Path, url: str, pid: int | None) -> int:
     """`--check --catalogue` beside a running server: the file is checked, and against today's
     tickets, then saved for the server's next start. Only that row is written: the running
     server has migrated the database and keeps its catalogue in memory until it restarts."""
-    from hallserver.catalogue_file import CatalogueError, load_catalogue
+    from hallserver.catalogue_file import CatalogueError, load_catalogue, parse_catalogue
     from hallserver.server import CATALOGUE_KEY, catalogue_conflict
     from hallserver.store.sql import SqlHallStore
 
@@ -379,15 +379,27 @@ def _check_catalogue_only(path: Path, url: str, pid: int | None) -> int:
         conflict = catalogue_conflict(store, catalogue, datetime.now(UTC))
         if conflict is not None:
             raise UsageError(conflict)
+        before = store.config(CATALOGUE_KEY)
         store.put_config(CATALOGUE_KEY, text)
     finally:
         store.close()
-    running = f"hall server (pid {pid})" if pid is not None else "hall server"
+    kept = {s.id for s in catalogue.services}
+    try:
+        running = parse_catalogue(before, source="the database's catalogue") if before else None
+    except CatalogueError:
+        running = None
+    dropped = sorted(s.id for s in running.services if s.id not in kept) if running else []
+    server = f"hall server (pid {pid})" if pid is not None else "hall server"
     print(
         f"{catalogue.name.en}: {len(catalogue.services)} services, "
-        f"{len(catalogue.counters)} counters; catalogue checked and saved. The {running} "
+        f"{len(catalogue.counters)} counters; catalogue checked and saved. The {server} "
         "still runs the one before: restart it to use this one"
     )
+    if dropped:  # a ticket for them issued before the restart would stop it until tomorrow
+        print(
+            f"It drops {', '.join(dropped)}: suspend them for today now (on the board, or "
+            "POST /api/v1/services/ID/suspend), or restart after closing"
+        )
     return 0
 
 

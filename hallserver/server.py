@@ -70,14 +70,15 @@ def catalogue_conflict(store: SqlHallStore, catalogue: Catalogue, now: datetime)
     name a service or counter it lacks, and would point at nothing (their pages, the
     terminals' snapshot). Once the hall has closed, at the next day's first start, it may."""
     today = now.astimezone(ZoneInfo(catalogue.timezone)).date()
-    if store.saved_day() != today:
+    saved = store.saved_day()  # the day a start restores; one before today is expired at once
+    if saved is None or saved < today:
         return None
-    used_services, used_counters = store.ids_used(today)
+    used_services, used_counters = store.ids_used(saved)
     services = used_services - {str(s.id) for s in catalogue.services}
     counters = used_counters - {str(c.id) for c in catalogue.counters}
     if not (services or counters):
         return None
-    numbers = store.tickets_using(today, services, counters)
+    numbers = store.tickets_using(saved, services, counters)
     missing = ", ".join(
         [*(f"service {s}" for s in sorted(services)), *(f"counter {c}" for c in sorted(counters))]
     )

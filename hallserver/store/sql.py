@@ -22,7 +22,7 @@ from hallserver.domain.counters import Counter
 from hallserver.domain.hall import HallState, TerminalReport
 from hallserver.domain.ids import ServiceId
 from hallserver.domain.messages import Message
-from hallserver.domain.tickets import Ticket
+from hallserver.domain.tickets import Ticket, TicketState
 from hallserver.eventlog import EventRecord
 from hallserver.store import schema
 from hallserver.store.anchor import ANCHOR_KEY, DamagedAnchor, parse_anchor
@@ -70,6 +70,9 @@ class SavedDay:
     last_seq: int
     last_hash: str
     terminals: list[TerminalReport]  # each terminal's last status, from terminal.status events
+
+
+OPEN_STATUSES = tuple(state.value for state in TicketState if state.is_open)
 
 
 def _shown(url: str) -> str:
@@ -179,26 +182,63 @@ class SqlHallStore:
             return self.config(key, own)
 
     def ids_used(self, day: date) -> tuple[set[str], set[str]]:
-        """The services and counters `day`'s tickets name (as their service, their counter)."""
+        """The services and counters `day`'s tickets name: as their service and counter (two
+        DISTINCT columns), and, for those still open, the service they go back to and the
+        counter they wait for or go back to (from the few open tickets' JSON)."""
         tickets = schema.tickets
         with self.engine.connect() as conn:
-            services = conn.execute(
-                select(tickets.c.service_id).where(tickets.c.day == day).distinct()
-            ).scalars()
-            counters = conn.execute(
-                select(tickets.c.counter_id).where(tickets.c.day == day).distinct()
-            ).scalars()
-            return {str(s) for s in services}, {str(c) for c in counters if c is not None}
+            services = {
+                str(s)
+                for s in conn.execute(
+                    select(tickets.c.service_id).where(tickets.c.day == day).distinct()
+                ).scalars()
+            }
+            counters = {
+                str(c)
+                for c in conn.execute(
+                    select(tickets.c.counter_id).where(tickets.c.day == day).distinct()
+                ).scalars()
+                if c is not None
+            }
+            for _, named_services, named_counters in self._open_names(conn, day):
+                services |= named_services
+                counters |= named_counters
+        return services, counters
 
     def tickets_using(self, day: date, services: set[str], counters: set[str]) -> list[str]:
-        """The numbers of `day`'s tickets whose service or counter is one of these."""
+        """The numbers of `day`'s tickets that name one of these services or counters, in the
+        order they were issued."""
         tickets = schema.tickets
-        query = select(tickets.c.number).where(
-            tickets.c.day == day,
-            tickets.c.service_id.in_(services) | tickets.c.counter_id.in_(counters),
+        query = (
+            select(tickets.c.number)
+            .where(
+                tickets.c.day == day,
+                tickets.c.service_id.in_(services) | tickets.c.counter_id.in_(counters),
+            )
+            .order_by(tickets.c.issued_at)
         )
         with self.engine.connect() as conn:
-            return sorted(str(n) for n in conn.execute(query).scalars())
+            found = [str(n) for n in conn.execute(query).scalars()]
+            for number, named_services, named_counters in self._open_names(conn, day):
+                if number not in found and (named_services & services or named_counters & counters):
+                    found.append(number)
+        return found
+
+    @staticmethod
+    def _open_names(conn: Connection, day: date) -> list[tuple[str, set[str], set[str]]]:
+        """Each open ticket of `day`: its number, and the services and counters its JSON names
+        beyond the columns (where it goes back to, the counter it waits for)."""
+        tickets = schema.tickets
+        query = select(tickets.c.number, tickets.c.data).where(
+            tickets.c.day == day, tickets.c.status.in_(OPEN_STATUSES)
+        )
+        found: list[tuple[str, set[str], set[str]]] = []
+        for number, raw in conn.execute(query):
+            data = json.loads(raw)
+            back = data.get("return_service_id")
+            held = {data.get("target_counter_id"), data.get("return_counter_id")}
+            found.append((str(number), {back} if back else set(), {str(c) for c in held if c}))
+        return found
 
     def saved_day(self) -> date | None:
         """The business day the hall last worked on (it stays until the hall opens the next)."""

@@ -19,13 +19,20 @@ from sqlalchemy.pool import QueuePool
 from hallserver import service as service_module
 from hallserver.__main__ import main as kezek
 from hallserver.access import SYSTEM, Actor, Role, new_token
-from hallserver.catalogue_file import demo_catalogue_text
+from hallserver.catalogue_file import demo_catalogue_text, parse_catalogue
 from hallserver.config import ServerConfig
 from hallserver.domain.errors import InvalidInput
 from hallserver.domain.ids import JsonObject, OperatorId
 from hallserver.domain.tickets import Grade
 from hallserver.eventlog import make_record, verify_chain
-from hallserver.server import CATALOGUE_KEY, SetupError, build, hall_catalogue, open_store
+from hallserver.server import (
+    CATALOGUE_KEY,
+    SetupError,
+    build,
+    catalogue_conflict,
+    hall_catalogue,
+    open_store,
+)
 from hallserver.service import HallService, Unavailable, token_row
 from hallserver.store import schema
 from hallserver.store.claim import DatabaseInUse, claim_database
@@ -652,8 +659,41 @@ def test_a_catalogue_without_a_service_todays_tickets_use_waits_for_tomorrow(
     with pytest.raises(SetupError, match=f"use \\({number}\\).*--catalogue FILE"):
         build(ServerConfig(db_url=db_url, announce=False), clock=clock)
     store.put_config(CATALOGUE_KEY, before or "")
+    yesterday = clock() - timedelta(days=1)  # a clock behind the saved day: still that day's
+    assert catalogue_conflict(store, parse_catalogue(text, source="t"), yesterday) is not None
     tomorrow = clock() + timedelta(days=1)  # the hall has closed: today's tickets are history
     kept = hall_catalogue(store, demo=False, path=smaller, now=tomorrow)
     assert "passport" not in {s.id for s in kept.services}
     assert store.config(CATALOGUE_KEY) == text
+    store.close()
+
+
+def test_a_ticket_sent_there_and_back_keeps_its_first_service_in_the_catalogue(
+    tmp_path: Path,
+) -> None:
+    store = open_store(f"sqlite:///{tmp_path / 'hall.sqlite3'}")
+    demo = hall_catalogue(store, demo=True, path=None)
+    clock = Clock()
+
+    async def sent_to_pensions_and_back() -> str:
+        service = HallService(store, demo, clock=clock, enforce_hours=False)
+        await service.start()
+        run = service.run
+        await run(SYSTEM, lambda h, now: (None, h.sign_in("c1", OperatorId("aigul"), now)))
+        await run(SYSTEM, lambda h, now: (None, h.open_counter("c1", now)))
+        issued = await run(SYSTEM, lambda h, now: h.issue("passport", now))
+        ticket = issued.ticket
+        await run(SYSTEM, lambda h, now: h.call_next("c1", now))
+        await run(SYSTEM, lambda h, now: h.start(ticket.id, now))
+        await run(SYSTEM, lambda h, now: h.transfer(ticket.id, "pension", now, come_back=True))
+        await service.stop()
+        return ticket.number
+
+    number = asyncio.run(sent_to_pensions_and_back())
+    text = demo_catalogue_text()
+    start = text.index('[[service]]\nid = "passport"')
+    text = text[:start] + text[text.index("[[service]]", start + 1) :]
+    text = text.replace('"passport", ', "").replace(', "passport"', "")
+    conflict = catalogue_conflict(store, parse_catalogue(text, source="t"), clock())
+    assert conflict is not None and f"({number})" in conflict, "it goes back to passports"
     store.close()
