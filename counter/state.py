@@ -128,6 +128,9 @@ class Hindrance(enum.Enum):
     CLOSED = "closed"  # the counter must be opened first
     PAUSED = "paused"  # the counter must be resumed first
     OPEN_ALREADY = "open_already"
+    CLOSED_ALREADY = "closed_already"
+    PAUSED_ALREADY = "paused_already"
+    NOBODY_WAITING = "nobody_waiting"  # nobody to call out of order
     NO_VISITOR = "no_visitor"  # nobody at the counter to act on
     NOT_STARTED = "not_started"  # a called visitor's visit has not started
     STARTED = "started"  # the visit has started: recall, start and no-show are past
@@ -209,6 +212,10 @@ class ConsoleState:
             return None
         if action is Action.RESUME and state == "open":
             return Hindrance.OPEN_ALREADY
+        if action is Action.CLOSE and state == "closed":
+            return Hindrance.CLOSED_ALREADY
+        if action is Action.PAUSE and state == "paused":
+            return Hindrance.PAUSED_ALREADY
         if action in (Action.CALL_NEXT, Action.CALL_TICKET, Action.PAUSE, Action.CLOSE):
             if state == "closed":
                 return Hindrance.CLOSED
@@ -222,7 +229,7 @@ class ConsoleState:
         ):
             return Hindrance.VISITOR_HERE
         if action is Action.CALL_TICKET:
-            return Hindrance.NOBODY_AWAY
+            return Hindrance.NOBODY_WAITING if self.operator.supervisor else Hindrance.NOBODY_AWAY
         return None
 
     def lamp(self) -> str:

@@ -328,7 +328,7 @@
     </message>
     <message>
         <location filename="../views/texts.py" line="33"/>
-        <location filename="../views/texts.py" line="108"/>
+        <location filename="../views/texts.py" line="115"/>
         <source>No-show</source>
         <translation>No-show</translation>
     </message>
@@ -343,7 +343,7 @@
         <translation>Pause</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="117"/>
+        <location filename="../views/texts.py" line="124"/>
         <source>Open</source>
         <translation>Open</translation>
     </message>
@@ -399,301 +399,316 @@
     </message>
     <message>
         <location filename="../views/texts.py" line="57"/>
+        <source>the counter is closed.</source>
+        <translation>the counter is closed.</translation>
+    </message>
+    <message>
+        <location filename="../views/texts.py" line="58"/>
+        <source>the counter is paused already.</source>
+        <translation>the counter is paused already.</translation>
+    </message>
+    <message>
+        <location filename="../views/texts.py" line="61"/>
+        <source>nobody is waiting or has stepped away.</source>
+        <translation>nobody is waiting or has stepped away.</translation>
+    </message>
+    <message>
+        <location filename="../views/texts.py" line="64"/>
         <source>there is no visitor at the counter.</source>
         <translation>there is no visitor at the counter.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="60"/>
+        <location filename="../views/texts.py" line="67"/>
         <source>the visit has not started: start it first.</source>
         <translation>the visit has not started: start it first.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="63"/>
+        <location filename="../views/texts.py" line="70"/>
         <source>the visit has started already.</source>
         <translation>the visit has started already.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="64"/>
+        <location filename="../views/texts.py" line="71"/>
         <source>no visitor of this counter has stepped away.</source>
         <translation>no visitor of this counter has stepped away.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="73"/>
+        <location filename="../views/texts.py" line="80"/>
         <source>Break</source>
         <translation>Break</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="74"/>
+        <location filename="../views/texts.py" line="81"/>
         <source>Lunch</source>
         <translation>Lunch</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="75"/>
+        <location filename="../views/texts.py" line="82"/>
         <source>Technical problem</source>
         <translation>Technical problem</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="76"/>
+        <location filename="../views/texts.py" line="83"/>
         <source>Paperwork</source>
         <translation>Paperwork</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="77"/>
+        <location filename="../views/texts.py" line="84"/>
         <source>Other</source>
         <translation>Other</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="84"/>
+        <location filename="../views/texts.py" line="91"/>
         <source>Regular</source>
         <translation>Regular</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="85"/>
+        <location filename="../views/texts.py" line="92"/>
         <source>Disability</source>
         <translation>Disability</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="86"/>
+        <location filename="../views/texts.py" line="93"/>
         <source>Elderly visitor</source>
         <translation>Elderly visitor</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="87"/>
+        <location filename="../views/texts.py" line="94"/>
         <source>Pregnancy</source>
         <translation>Pregnancy</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="88"/>
+        <location filename="../views/texts.py" line="95"/>
         <source>Veteran</source>
         <translation>Veteran</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="95"/>
+        <location filename="../views/texts.py" line="102"/>
         <source>Excellent</source>
         <translation>Excellent</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="96"/>
+        <location filename="../views/texts.py" line="103"/>
         <source>Good</source>
         <translation>Good</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="97"/>
+        <location filename="../views/texts.py" line="104"/>
         <source>Satisfactory</source>
         <translation>Satisfactory</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="104"/>
+        <location filename="../views/texts.py" line="111"/>
         <source>Waiting</source>
         <translation>Waiting</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="105"/>
+        <location filename="../views/texts.py" line="112"/>
         <source>Called</source>
         <translation>Called</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="106"/>
+        <location filename="../views/texts.py" line="113"/>
         <source>Serving</source>
         <translation>Serving</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="107"/>
+        <location filename="../views/texts.py" line="114"/>
         <source>Finished</source>
         <translation>Finished</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="109"/>
+        <location filename="../views/texts.py" line="116"/>
         <source>Cancelled</source>
         <translation>Cancelled</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="110"/>
+        <location filename="../views/texts.py" line="117"/>
         <source>Postponed</source>
         <translation>Postponed</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="118"/>
+        <location filename="../views/texts.py" line="125"/>
         <source>Paused</source>
         <translation>Paused</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="119"/>
+        <location filename="../views/texts.py" line="126"/>
         <source>Closed</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="130"/>
+        <location filename="../views/texts.py" line="137"/>
         <source>%1 min</source>
         <translation>%1 min</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="132"/>
+        <location filename="../views/texts.py" line="139"/>
         <source>%1 h %2 min</source>
         <translation>%1 h %2 min</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="141"/>
+        <location filename="../views/texts.py" line="148"/>
         <source>The hall server does not answer. Check the network; try again.</source>
         <translation>The hall server does not answer. Check the network; try again.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="144"/>
+        <location filename="../views/texts.py" line="151"/>
         <source>The hall server answered something this console cannot read.</source>
         <translation>The hall server answered something this console cannot read.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="147"/>
+        <location filename="../views/texts.py" line="154"/>
         <source>Wrong login or PIN.</source>
         <translation>Wrong login or PIN.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="148"/>
+        <location filename="../views/texts.py" line="155"/>
         <source>This operator is disabled: ask the hall&apos;s administrator.</source>
         <translation>This operator is disabled: ask the hall&apos;s administrator.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="151"/>
+        <location filename="../views/texts.py" line="158"/>
         <source>Too many wrong PINs: wait a minute and try again.</source>
         <translation>Too many wrong PINs: wait a minute and try again.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="154"/>
+        <location filename="../views/texts.py" line="161"/>
         <source>This computer is not enrolled as a counter terminal.</source>
         <translation>This computer is not enrolled as a counter terminal.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="157"/>
+        <location filename="../views/texts.py" line="164"/>
         <source>This console&apos;s token is not accepted: enroll it again.</source>
         <translation>This console&apos;s token is not accepted: enroll it again.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="160"/>
+        <location filename="../views/texts.py" line="167"/>
         <source>You are signed in at another counter: sign out there first.</source>
         <translation>You are signed in at another counter: sign out there first.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="163"/>
+        <location filename="../views/texts.py" line="170"/>
         <source>Another operator is signed in at this counter.</source>
         <translation>Another operator is signed in at this counter.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="166"/>
+        <location filename="../views/texts.py" line="173"/>
         <source>Only the operator signed in at this counter can do this.</source>
         <translation>Only the operator signed in at this counter can do this.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="169"/>
+        <location filename="../views/texts.py" line="176"/>
         <source>You are no longer signed in here. Sign in again.</source>
         <translation>You are no longer signed in here. Sign in again.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="172"/>
+        <location filename="../views/texts.py" line="179"/>
         <source>This ticket is at another counter.</source>
         <translation>This ticket is at another counter.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="173"/>
+        <location filename="../views/texts.py" line="180"/>
         <source>An operator must sign in before the counter opens.</source>
         <translation>An operator must sign in before the counter opens.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="176"/>
+        <location filename="../views/texts.py" line="183"/>
         <source>The counter is closed: open it first.</source>
         <translation>The counter is closed: open it first.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="179"/>
+        <location filename="../views/texts.py" line="186"/>
         <source>The counter is paused: resume it first.</source>
         <translation>The counter is paused: resume it first.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="182"/>
+        <location filename="../views/texts.py" line="189"/>
         <source>Finish the current visitor first (or mark a no-show).</source>
         <translation>Finish the current visitor first (or mark a no-show).</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="185"/>
+        <location filename="../views/texts.py" line="192"/>
         <source>That counter is closed: send the visitor to the service&apos;s queue instead.</source>
         <translation>That counter is closed: send the visitor to the service&apos;s queue instead.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="188"/>
+        <location filename="../views/texts.py" line="195"/>
         <source>That counter does not serve this service.</source>
         <translation>That counter does not serve this service.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="191"/>
+        <location filename="../views/texts.py" line="198"/>
         <source>This ticket is no longer waiting.</source>
         <translation>This ticket is no longer waiting.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="192"/>
+        <location filename="../views/texts.py" line="199"/>
         <source>Calling a ticket out of order needs a reason.</source>
         <translation>Calling a ticket out of order needs a reason.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="195"/>
+        <location filename="../views/texts.py" line="202"/>
         <source>The ticket has already moved on: the screen is updated.</source>
         <translation>The ticket has already moved on: the screen is updated.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="198"/>
+        <location filename="../views/texts.py" line="205"/>
         <source>This service is not provided today.</source>
         <translation>This service is not provided today.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="201"/>
+        <location filename="../views/texts.py" line="208"/>
         <source>This service is closed now.</source>
         <translation>This service is closed now.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="202"/>
+        <location filename="../views/texts.py" line="209"/>
         <source>The hall is closed now.</source>
         <translation>The hall is closed now.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="203"/>
+        <location filename="../views/texts.py" line="210"/>
         <source>There is no such ticket today.</source>
         <translation>There is no such ticket today.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="204"/>
+        <location filename="../views/texts.py" line="211"/>
         <source>There is no such service.</source>
         <translation>There is no such service.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="205"/>
+        <location filename="../views/texts.py" line="212"/>
         <source>There is no such counter.</source>
         <translation>There is no such counter.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="206"/>
+        <location filename="../views/texts.py" line="213"/>
         <source>Only a finished visit can be rated.</source>
         <translation>Only a finished visit can be rated.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="207"/>
+        <location filename="../views/texts.py" line="214"/>
         <source>This visit is already rated.</source>
         <translation>This visit is already rated.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="208"/>
+        <location filename="../views/texts.py" line="215"/>
         <source>You may not do this.</source>
         <translation>You may not do this.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="209"/>
+        <location filename="../views/texts.py" line="216"/>
         <source>This visitor already goes back to another counter: send them on without.</source>
         <translation>This visitor already goes back to another counter: send them on without.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="212"/>
+        <location filename="../views/texts.py" line="219"/>
         <source>The visitor is already in this service: choose another one.</source>
         <translation>The visitor is already in this service: choose another one.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="215"/>
+        <location filename="../views/texts.py" line="222"/>
         <source>The hall no longer records this result: reopen the console.</source>
         <translation>The hall no longer records this result: reopen the console.</translation>
     </message>

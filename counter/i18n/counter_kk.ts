@@ -328,7 +328,7 @@
     </message>
     <message>
         <location filename="../views/texts.py" line="33"/>
-        <location filename="../views/texts.py" line="108"/>
+        <location filename="../views/texts.py" line="115"/>
         <source>No-show</source>
         <translation>Келмеді</translation>
     </message>
@@ -343,7 +343,7 @@
         <translation>Үзіліс</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="117"/>
+        <location filename="../views/texts.py" line="124"/>
         <source>Open</source>
         <translation>Ашық</translation>
     </message>
@@ -399,301 +399,316 @@
     </message>
     <message>
         <location filename="../views/texts.py" line="57"/>
+        <source>the counter is closed.</source>
+        <translation>терезе жабық.</translation>
+    </message>
+    <message>
+        <location filename="../views/texts.py" line="58"/>
+        <source>the counter is paused already.</source>
+        <translation>терезе үзілісте тұр.</translation>
+    </message>
+    <message>
+        <location filename="../views/texts.py" line="61"/>
+        <source>nobody is waiting or has stepped away.</source>
+        <translation>ешкім күтіп тұрған жоқ, шығып кеткен де жоқ.</translation>
+    </message>
+    <message>
+        <location filename="../views/texts.py" line="64"/>
         <source>there is no visitor at the counter.</source>
         <translation>терезеде келуші жоқ.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="60"/>
+        <location filename="../views/texts.py" line="67"/>
         <source>the visit has not started: start it first.</source>
         <translation>қабылдау әлі басталған жоқ: алдымен оны бастаңыз.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="63"/>
+        <location filename="../views/texts.py" line="70"/>
         <source>the visit has started already.</source>
         <translation>қабылдау басталып қойды.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="64"/>
+        <location filename="../views/texts.py" line="71"/>
         <source>no visitor of this counter has stepped away.</source>
         <translation>осы терезенің келушілерінің ешқайсысы шығып кеткен жоқ.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="73"/>
+        <location filename="../views/texts.py" line="80"/>
         <source>Break</source>
         <translation>Қысқа үзіліс</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="74"/>
+        <location filename="../views/texts.py" line="81"/>
         <source>Lunch</source>
         <translation>Түскі ас</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="75"/>
+        <location filename="../views/texts.py" line="82"/>
         <source>Technical problem</source>
         <translation>Техникалық ақау</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="76"/>
+        <location filename="../views/texts.py" line="83"/>
         <source>Paperwork</source>
         <translation>Құжаттармен жұмыс</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="77"/>
+        <location filename="../views/texts.py" line="84"/>
         <source>Other</source>
         <translation>Басқа</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="84"/>
+        <location filename="../views/texts.py" line="91"/>
         <source>Regular</source>
         <translation>Жалпы кезек</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="85"/>
+        <location filename="../views/texts.py" line="92"/>
         <source>Disability</source>
         <translation>Мүмкіндігі шектеулі</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="86"/>
+        <location filename="../views/texts.py" line="93"/>
         <source>Elderly visitor</source>
         <translation>Егде жастағы келуші</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="87"/>
+        <location filename="../views/texts.py" line="94"/>
         <source>Pregnancy</source>
         <translation>Жүктілік</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="88"/>
+        <location filename="../views/texts.py" line="95"/>
         <source>Veteran</source>
         <translation>Ардагер</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="95"/>
+        <location filename="../views/texts.py" line="102"/>
         <source>Excellent</source>
         <translation>Өте жақсы</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="96"/>
+        <location filename="../views/texts.py" line="103"/>
         <source>Good</source>
         <translation>Жақсы</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="97"/>
+        <location filename="../views/texts.py" line="104"/>
         <source>Satisfactory</source>
         <translation>Қанағаттанарлық</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="104"/>
+        <location filename="../views/texts.py" line="111"/>
         <source>Waiting</source>
         <translation>Күтуде</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="105"/>
+        <location filename="../views/texts.py" line="112"/>
         <source>Called</source>
         <translation>Шақырылды</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="106"/>
+        <location filename="../views/texts.py" line="113"/>
         <source>Serving</source>
         <translation>Қызмет көрсетілуде</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="107"/>
+        <location filename="../views/texts.py" line="114"/>
         <source>Finished</source>
         <translation>Аяқталды</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="109"/>
+        <location filename="../views/texts.py" line="116"/>
         <source>Cancelled</source>
         <translation>Күшін жойды</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="110"/>
+        <location filename="../views/texts.py" line="117"/>
         <source>Postponed</source>
         <translation>Кейінге қалдырылды</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="118"/>
+        <location filename="../views/texts.py" line="125"/>
         <source>Paused</source>
         <translation>Үзілісте</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="119"/>
+        <location filename="../views/texts.py" line="126"/>
         <source>Closed</source>
         <translation>Жабық</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="130"/>
+        <location filename="../views/texts.py" line="137"/>
         <source>%1 min</source>
         <translation>%1 мин</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="132"/>
+        <location filename="../views/texts.py" line="139"/>
         <source>%1 h %2 min</source>
         <translation>%1 сағ %2 мин</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="141"/>
+        <location filename="../views/texts.py" line="148"/>
         <source>The hall server does not answer. Check the network; try again.</source>
         <translation>Зал сервері жауап бермейді. Желіні тексеріп, қайталап көріңіз.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="144"/>
+        <location filename="../views/texts.py" line="151"/>
         <source>The hall server answered something this console cannot read.</source>
         <translation>Зал серверінің жауабын бұл пульт оқи алмайды.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="147"/>
+        <location filename="../views/texts.py" line="154"/>
         <source>Wrong login or PIN.</source>
         <translation>Логин немесе PIN-код қате.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="148"/>
+        <location filename="../views/texts.py" line="155"/>
         <source>This operator is disabled: ask the hall&apos;s administrator.</source>
         <translation>Бұл оператор бұғатталған: залдың әкімшісіне хабарласыңыз.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="151"/>
+        <location filename="../views/texts.py" line="158"/>
         <source>Too many wrong PINs: wait a minute and try again.</source>
         <translation>PIN-код тым көп рет қате терілді: бір минут күтіп, қайталаңыз.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="154"/>
+        <location filename="../views/texts.py" line="161"/>
         <source>This computer is not enrolled as a counter terminal.</source>
         <translation>Бұл компьютер терезе терминалы ретінде тіркелмеген.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="157"/>
+        <location filename="../views/texts.py" line="164"/>
         <source>This console&apos;s token is not accepted: enroll it again.</source>
         <translation>Бұл пульттің токені қабылданбады: оны қайта тіркеңіз.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="160"/>
+        <location filename="../views/texts.py" line="167"/>
         <source>You are signed in at another counter: sign out there first.</source>
         <translation>Сіз басқа терезеде жүйедесіз: алдымен сол жерден шығыңыз.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="163"/>
+        <location filename="../views/texts.py" line="170"/>
         <source>Another operator is signed in at this counter.</source>
         <translation>Бұл терезеде басқа оператор жүйеде тұр.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="166"/>
+        <location filename="../views/texts.py" line="173"/>
         <source>Only the operator signed in at this counter can do this.</source>
         <translation>Мұны тек осы терезеде жүйеге кірген оператор істей алады.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="169"/>
+        <location filename="../views/texts.py" line="176"/>
         <source>You are no longer signed in here. Sign in again.</source>
         <translation>Сіз бұл жерде енді жүйеде емессіз. Қайта кіріңіз.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="172"/>
+        <location filename="../views/texts.py" line="179"/>
         <source>This ticket is at another counter.</source>
         <translation>Бұл талон басқа терезеде.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="173"/>
+        <location filename="../views/texts.py" line="180"/>
         <source>An operator must sign in before the counter opens.</source>
         <translation>Терезе ашылмас бұрын оператор жүйеге кіруі керек.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="176"/>
+        <location filename="../views/texts.py" line="183"/>
         <source>The counter is closed: open it first.</source>
         <translation>Терезе жабық: алдымен оны ашыңыз.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="179"/>
+        <location filename="../views/texts.py" line="186"/>
         <source>The counter is paused: resume it first.</source>
         <translation>Терезе үзілісте: алдымен жұмысты жалғастырыңыз.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="182"/>
+        <location filename="../views/texts.py" line="189"/>
         <source>Finish the current visitor first (or mark a no-show).</source>
         <translation>Алдымен қазіргі келушіні аяқтаңыз (немесе «келмеді» деп белгілеңіз).</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="185"/>
+        <location filename="../views/texts.py" line="192"/>
         <source>That counter is closed: send the visitor to the service&apos;s queue instead.</source>
         <translation>Ол терезе жабық: келушіні қызметтің жалпы кезегіне жіберіңіз.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="188"/>
+        <location filename="../views/texts.py" line="195"/>
         <source>That counter does not serve this service.</source>
         <translation>Ол терезе бұл қызметті көрсетпейді.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="191"/>
+        <location filename="../views/texts.py" line="198"/>
         <source>This ticket is no longer waiting.</source>
         <translation>Бұл талон енді кезекте күтіп тұрған жоқ.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="192"/>
+        <location filename="../views/texts.py" line="199"/>
         <source>Calling a ticket out of order needs a reason.</source>
         <translation>Талонды кезектен тыс шақыру үшін себебін жазыңыз.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="195"/>
+        <location filename="../views/texts.py" line="202"/>
         <source>The ticket has already moved on: the screen is updated.</source>
         <translation>Талонның күйі өзгеріп кеткен: экран жаңартылды.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="198"/>
+        <location filename="../views/texts.py" line="205"/>
         <source>This service is not provided today.</source>
         <translation>Бұл қызмет бүгін көрсетілмейді.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="201"/>
+        <location filename="../views/texts.py" line="208"/>
         <source>This service is closed now.</source>
         <translation>Бұл қызмет қазір жабық.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="202"/>
+        <location filename="../views/texts.py" line="209"/>
         <source>The hall is closed now.</source>
         <translation>Зал қазір жабық.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="203"/>
+        <location filename="../views/texts.py" line="210"/>
         <source>There is no such ticket today.</source>
         <translation>Бүгін мұндай талон жоқ.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="204"/>
+        <location filename="../views/texts.py" line="211"/>
         <source>There is no such service.</source>
         <translation>Мұндай қызмет жоқ.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="205"/>
+        <location filename="../views/texts.py" line="212"/>
         <source>There is no such counter.</source>
         <translation>Мұндай терезе жоқ.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="206"/>
+        <location filename="../views/texts.py" line="213"/>
         <source>Only a finished visit can be rated.</source>
         <translation>Тек аяқталған қызметті бағалауға болады.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="207"/>
+        <location filename="../views/texts.py" line="214"/>
         <source>This visit is already rated.</source>
         <translation>Бұл қызмет бағаланып қойған.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="208"/>
+        <location filename="../views/texts.py" line="215"/>
         <source>You may not do this.</source>
         <translation>Сізге мұны істеуге рұқсат жоқ.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="209"/>
+        <location filename="../views/texts.py" line="216"/>
         <source>This visitor already goes back to another counter: send them on without.</source>
         <translation>Бұл келуші басқа терезеге қайтып барады: қайтарусыз бағыттаңыз.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="212"/>
+        <location filename="../views/texts.py" line="219"/>
         <source>The visitor is already in this service: choose another one.</source>
         <translation>Келуші осы қызметтің кезегінде тұр: басқасын таңдаңыз.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="215"/>
+        <location filename="../views/texts.py" line="222"/>
         <source>The hall no longer records this result: reopen the console.</source>
         <translation>Зал бұл нәтижені енді белгілемейді: консольді қайта ашыңыз.</translation>
     </message>

@@ -54,6 +54,13 @@ def hindrance(why: Hindrance) -> str:
             "Texts", "the counter is paused: resume it first."
         ),
         Hindrance.OPEN_ALREADY: QCoreApplication.translate("Texts", "the counter is open."),
+        Hindrance.CLOSED_ALREADY: QCoreApplication.translate("Texts", "the counter is closed."),
+        Hindrance.PAUSED_ALREADY: QCoreApplication.translate(
+            "Texts", "the counter is paused already."
+        ),
+        Hindrance.NOBODY_WAITING: QCoreApplication.translate(
+            "Texts", "nobody is waiting or has stepped away."
+        ),
         Hindrance.NO_VISITOR: QCoreApplication.translate(
             "Texts", "there is no visitor at the counter."
         ),

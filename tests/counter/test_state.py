@@ -178,6 +178,8 @@ def test_a_call_back_is_newer_than_the_postponement_however_the_events_arrive() 
         ("paused", None, Action.CALL_NEXT, Hindrance.PAUSED),
         ("open", None, Action.RESUME, Hindrance.OPEN_ALREADY),
         ("open", None, Action.CALL_TICKET, Hindrance.NOBODY_AWAY),
+        ("closed", None, Action.CLOSE, Hindrance.CLOSED_ALREADY),
+        ("paused", None, Action.PAUSE, Hindrance.PAUSED_ALREADY),
     ],
 )
 def test_a_refused_action_says_why(
@@ -186,3 +188,9 @@ def test_a_refused_action_says_why(
     state = _state(counter, ticket)
     assert action not in state.legal_actions()
     assert state.why_not(action) is why
+
+
+def test_a_supervisor_with_nobody_to_call_hears_that_nobody_waits() -> None:
+    state = _state("open", supervisor=True)
+    assert Action.CALL_TICKET not in state.legal_actions()
+    assert state.why_not(Action.CALL_TICKET) is Hindrance.NOBODY_WAITING
