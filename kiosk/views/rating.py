@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer, Signal
+from PySide6.QtGui import QFont, QFontMetricsF
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from hallserver.protocol import HallEvent, Snapshot
@@ -29,6 +30,7 @@ WORDS = {
     "offline": QT_TRANSLATE_NOOP("Rating", "No connection to the hall server. Reconnecting…"),
 }
 FACES = {"excellent": "★★★", "good": "★★", "satisfactory": "★"}
+KEY_PADDING_PX = 60  # a key's border and padding on both sides, and some air
 
 
 class RatingWindow(QWidget):
@@ -144,9 +146,33 @@ class RatingWindow(QWidget):
         key.clicked.connect(lambda: self.rate(grade))
         inside = QVBoxLayout(key)
         inside.addStretch(1)
+        # the stars between a title and a number in size, smaller on a small screen: three of
+        # them fit the narrowest key, a quarter of the key's height at most
+        gap = self.sizes.gap
+        if self.width() > self.height():
+            key_w, key_h = (self.width() - 4 * gap) / 3, self.height() * 0.6
+        else:
+            key_w, key_h = self.width() - 2 * gap, self.height() * 0.6 / 3
+        star_px = int(min(self.sizes.body * 3.5, key_w / 4.5, key_h / 4))
         stars = label(FACES[grade], role, wrap=False)
-        stars.setStyleSheet(f"font-size: {int(self.sizes.body * 3.5)}px;")  # between title, number
-        words = label(self._three(grade), role, "big", wrap=False)
+        stars.setStyleSheet(f"font-size: {star_px}px;")
+        # the names, one language a line, as big as the longest line of all three keys allows
+        # ("Удовлетворительно") and the key's height with its stars: the same on every key
+        names = [self._three(g) for g in GRADES]
+        big_px = int(self.sizes.body * 1.25)
+        font = QFont("DejaVu Sans")
+        font.setBold(True)
+        font.setPixelSize(big_px)
+        metrics = QFontMetricsF(font)
+        widest = max(
+            metrics.horizontalAdvance(line) for name in names for line in name.splitlines()
+        )
+        lines = max(len(name.splitlines()) for name in names)
+        by_width = (key_w - KEY_PADDING_PX) / widest if widest else 1.0
+        by_height = (key_h * 0.85 - star_px * 1.3) / (lines * metrics.height())
+        words_px = max(8, int(big_px * min(1.0, by_width, by_height)))
+        words = label(self._three(grade), role, wrap=False)
+        words.setStyleSheet(f"font-size: {words_px}px; font-weight: bold;")
         for part in (stars, words):
             part.setAlignment(Qt.AlignmentFlag.AlignCenter)
             part.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)

@@ -6,7 +6,8 @@ from collections.abc import Callable
 from datetime import timedelta
 from pathlib import Path
 
-from PySide6.QtWidgets import QLineEdit, QWidget
+import pytest
+from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
 
 from hallserver.client import HallClient
@@ -162,3 +163,40 @@ def test_a_consultant_prints_a_copy_of_a_lost_ticket_by_its_number(
     qtbot.waitUntil(lambda: window.flow.problem == "ticket_closed", timeout=5000)
     assert text_of(window, "problem") == "Бұл талон енді кезекте емес: көшірмесі қажет емес."
     assert len(list(printer_dir.glob("ticket-*.bin"))) == 3
+
+
+@pytest.mark.parametrize(
+    ("size", "inches"), [((1280, 800), 21.5), ((1280, 800), 10.1), ((800, 1280), 10.1)]
+)
+def test_the_rating_keys_show_their_words_whole_on_a_small_screen(
+    qtbot: QtBot,
+    make_kiosk: Callable[..., object],
+    live_server: LiveServer,
+    size: tuple[int, int],
+    inches: float,
+) -> None:
+    operator = open_counter(live_server, "c1")
+    kiosk = make_kiosk(
+        mode="rating", counter_id="c1", printer=None, size=size, screen_inches=inches
+    )
+    window = kiosk.window  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: window.online, timeout=10000)
+    client, ticket_id = serve_one(live_server, operator)
+    client.finish(ticket_id)
+    qtbot.waitUntil(lambda: window.flow.screen is RatingScreen.ASKING, timeout=5000)
+    QApplication.processEvents()
+    for grade in ("excellent", "good", "satisfactory"):
+        key = find(window, f"grade-{grade}")
+        for part in key.findChildren(QLabel):
+            where = f"{grade} at {size} {inches}in: {part.text()!r}"
+            if part.wordWrap():
+                metrics = part.fontMetrics()
+                for word in part.text().split():
+                    assert metrics.horizontalAdvance(word) <= part.contentsRect().width(), where
+                assert part.heightForWidth(part.width()) <= part.height() + 1, where
+            else:
+                assert part.sizeHint().width() <= part.width() + 2, where
+                assert part.sizeHint().height() <= part.height() + 2, where
+            corner = part.mapTo(key, part.rect().bottomRight())
+            assert corner.x() <= key.width() and corner.y() <= key.height(), where
+    client.close()
