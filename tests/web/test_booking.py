@@ -165,7 +165,7 @@ def test_booking_and_cancelling_work_without_javascript(browser: Browser, hall: 
     page.click("#show-times")
     expect(page.locator("label.slot")).to_have_count(9)
     expect(page.locator("#about h2")).to_have_text("ID card: new or replacement")
-    expect(page.locator("#about")).to_contain_text("Cost: State fee: 0.2 MCI")
+    expect(page.locator("#about")).to_contain_text("Cost: State fee of 0.2 MCI")
     shoot(page, "booking-nojs-en")
 
     page.click("label.slot:has-text('12:00')")
