@@ -7,6 +7,7 @@ from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
 import httpx
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
@@ -21,6 +22,8 @@ from counter.views.dialogs import (
     TransferChoice,
     TransferDialog,
 )
+from counter.views.window import CounterWindow
+from hallserver.protocol import TicketView
 from tests.conftest import LiveServer
 from tests.counter.conftest import ConsoleFactory, issue, press, shoot
 from tests.proxy import CuttableProxy
@@ -73,9 +76,13 @@ def test_a_transfer_sends_the_visitor_to_another_counter_with_a_note(
     assert "Transferred 1 time\n" in details + "\n"
 
 
-def test_a_visitor_sent_on_and_back_returns_to_the_first_counter(
-    qtbot: QtBot, live_server: LiveServer, console: ConsoleFactory, monkeypatch
-) -> None:
+def _sent_on_and_back(
+    qtbot: QtBot,
+    live_server: LiveServer,
+    console: ConsoleFactory,
+    monkeypatch: pytest.MonkeyPatch,
+) -> tuple[CounterWindow, CounterWindow, TicketView]:
+    """Counter 1 serves an ID card and sends the visitor to births at counter 4 "and back"."""
     first, fourth = console("c1"), console("c4")
     for window in (first, fourth):
         _open(qtbot, window)
@@ -86,6 +93,13 @@ def test_a_visitor_sent_on_and_back_returns_to_the_first_counter(
     monkeypatch.setattr(TransferDialog, "ask", classmethod(lambda cls, *a: choice))
     press(qtbot, first, "F6")
     qtbot.waitUntil(lambda: first.state.current is None)
+    return first, fourth, ticket
+
+
+def test_a_visitor_sent_on_and_back_returns_to_the_first_counter(
+    qtbot: QtBot, live_server: LiveServer, console: ConsoleFactory, monkeypatch
+) -> None:
+    first, fourth, ticket = _sent_on_and_back(qtbot, live_server, console, monkeypatch)
     assert "they come back to you when done there" in first.message.text()
     qtbot.waitUntil(lambda: bool(fourth.state.waiting))
     press(qtbot, fourth, "F1")
@@ -118,15 +132,7 @@ def test_a_visitor_sent_on_and_back_returns_to_the_first_counter(
 def test_the_first_counter_hears_when_a_visitor_sent_on_and_back_is_let_go_there(
     qtbot: QtBot, live_server: LiveServer, console: ConsoleFactory, monkeypatch
 ) -> None:
-    first, fourth = console("c1"), console("c4")
-    for window in (first, fourth):
-        _open(qtbot, window)
-    ticket = issue(live_server, "id-card")
-    press(qtbot, first, "F1")
-    press(qtbot, first, "F3")
-    choice = TransferChoice("birth-registration", "c4", "", come_back=True)
-    monkeypatch.setattr(TransferDialog, "ask", classmethod(lambda cls, *a: choice))
-    press(qtbot, first, "F6")
+    first, fourth, ticket = _sent_on_and_back(qtbot, live_server, console, monkeypatch)
     qtbot.waitUntil(lambda: bool(fourth.state.waiting))
     press(qtbot, fourth, "F1")
     press(qtbot, fourth, "F5")  # never came to the other counter
@@ -409,7 +415,6 @@ def test_the_card_shows_an_appointments_time_on_the_halls_clock(qtbot: QtBot) ->
 
     from counter.state import ConsoleState, TicketInfo
     from counter.views.card import TicketCard
-    from hallserver.protocol import TicketView
 
     now = datetime(2026, 11, 23, 5, 5, tzinfo=UTC)  # 10:05 in Almaty
     view = TicketView(
