@@ -628,13 +628,15 @@ def _audit_archive(args: argparse.Namespace) -> int:
         print(
             f"an earlier archive (events {done.first_seq}–{done.last_seq}, in "
             f"{done.resumed.file}) had stopped before deleting them all: finished it, "
-            f"{done.tickets} ticket rows deleted. {args.file} was not written: run again to "
+            f"{done.tickets} ticket rows and {done.bookings} old bookings deleted. {args.file} "
+            "was not written: run again to "
             "archive more"
         )
         return 0
     print(
         f"archived events {done.first_seq}–{done.last_seq} (before {before}) to {args.file}; "
-        f"deleted them and {done.tickets} ticket rows from the database. Keep the file: "
+        f"deleted them, {done.tickets} ticket rows and {done.bookings} bookings past the "
+        "10-day rule from the database. Keep the file: "
         "`kezek audit verify --archive` checks the whole chain with it"
     )
     return 0

@@ -32,6 +32,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import delete, func, select
 from sqlalchemy.exc import SQLAlchemyError
 
+from hallserver.domain.hall import BOOKING_MEMORY_DAYS
 from hallserver.eventlog import GENESIS, ChainBreak, EventRecord, verify_chain
 from hallserver.store import schema
 from hallserver.store.anchor import ANCHOR_KEY, Anchor, DamagedAnchor, Part, parse_anchor
@@ -59,6 +60,7 @@ class Archived:
     last_seq: int
     tickets: int  # ticket rows deleted with them
     resumed: Part | None = None  # an earlier run's deletions finished instead
+    bookings: int = 0  # booking rows deleted: slots before the archived days and the 10-day rule
 
 
 def anchor(store: SqlHallStore) -> Anchor:
@@ -117,17 +119,29 @@ def archive(store: SqlHallStore, before: date, path: Path, tz: ZoneInfo, today: 
         )
     if path.exists():
         raise ArchiveError(f"{path} exists already: choose a new file name")
+    # a booking whose slot is before the archived days, and before the 10 days the one-booking
+    # rule looks back, is read by nothing any more: its row (with the visitor's IIN) goes; its
+    # events, made before its slot, are in the archive
+    rule = date.fromordinal(today.toordinal() - BOOKING_MEMORY_DAYS)
+    bookings_before = _midnight(min(before, rule), tz)
     try:
-        return _archive(store, before, path, tz)
+        return _archive(store, before, path, tz, bookings_before)
     except SQLAlchemyError as exc:
         raise StoreError(f"the database refused: {exc}") from exc
 
 
-def _archive(store: SqlHallStore, before: date, path: Path, tz: ZoneInfo) -> Archived:
+def _archive(
+    store: SqlHallStore, before: date, path: Path, tz: ZoneInfo, bookings_before: datetime
+) -> Archived:
     start = anchor(store)
     if start.parts and _leftovers(store, start):  # an earlier run stopped while deleting
         gone = _delete_archived(store, start)
-        return Archived(start.parts[-1].first, start.seq, gone, resumed=start.parts[-1])
+        old = _delete_old_bookings(
+            store, min(bookings_before, _midnight(start.before or before, tz))
+        )
+        return Archived(
+            start.parts[-1].first, start.seq, gone, resumed=start.parts[-1], bookings=old
+        )
     saved = store.saved_day()
     if saved is not None and before > saved:
         raise ArchiveError(
@@ -163,7 +177,26 @@ def _archive(store: SqlHallStore, before: date, path: Path, tz: ZoneInfo) -> Arc
             path.unlink()
             raise ArchiveError("another archive ran meanwhile: nothing archived; try again")
         store.put_config(ANCHOR_KEY, moved.to_json(), conn)
-    return Archived(part.first, last, _delete_archived(store, moved))
+    gone = _delete_archived(store, moved)
+    return Archived(part.first, last, gone, bookings=_delete_old_bookings(store, bookings_before))
+
+
+def _midnight(day: date, tz: ZoneInfo) -> datetime:
+    return datetime.combine(day, time(0), tz)
+
+
+def _delete_old_bookings(store: SqlHallStore, before: datetime) -> int:
+    """Delete the bookings whose slot is before `before`, a slice at a time; returns how many."""
+    bookings = schema.bookings
+    old = select(bookings.c.code).where(bookings.c.slot_at < before).limit(DELETE_SLICE)
+    gone = 0
+    while True:
+        with store.engine.begin() as conn:
+            deleted = conn.execute(delete(bookings).where(bookings.c.code.in_(old))).rowcount
+        gone += deleted
+        if deleted < DELETE_SLICE:
+            return gone
+        _settle(store)
 
 
 def _leftovers(store: SqlHallStore, start: Anchor) -> bool:

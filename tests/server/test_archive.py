@@ -367,3 +367,39 @@ def test_an_archive_cut_short_fails_the_check_as_damaged_evidence(
     capsys.readouterr()
     assert kezek(["audit", "verify", "--db", url, "--archive", str(cut)]) == 1
     assert "cut.gz is damaged" in capsys.readouterr().err
+
+
+def test_bookings_past_the_ten_day_rule_go_with_the_archived_days(
+    db_url: str, tmp_path: Path
+) -> None:
+    """A booking's row holds the visitor's IIN: once its slot is before the archived days and
+    the 10 days the one-booking rule looks back, nothing reads it; its events are in the file."""
+    clock = Clock(T0 - timedelta(days=14))
+
+    async def scenario() -> HallService:
+        service = service_for(db_url, clock)
+        await service.start()
+        for days_ago, code in ((14, "OLD14"), (7, "WEEK7")):
+            clock.now = T0 - timedelta(days=days_ago)
+            slot = clock.now + timedelta(hours=3)
+            await service.run(
+                SYSTEM, lambda h, now, s=slot, c=code: h.book("id-card", s, c, now, iin=None)
+            )
+            await a_busy_morning(service, clock)
+        clock.now = T0  # today: the hall has moved on
+        await a_busy_morning(service, clock)
+        await service.stop()
+        return service
+
+    store = asyncio.run(scenario()).store
+    assert {row["code"] for row in store.rows(schema.bookings)} == {"OLD14", "WEEK7"}
+    done = archive_module.archive(store, TUESDAY, tmp_path / "old.gz", ALMATY, today=T0.date())
+    assert done.bookings == 1
+    assert {row["code"] for row in store.rows(schema.bookings)} == {"WEEK7"}, (
+        "a week-old booking stays: the one-booking rule still reads it"
+    )
+    with gzip.open(tmp_path / "old.gz", "rt", encoding="utf-8") as lines:
+        next(lines)
+        created = [json.loads(line) for line in lines if '"booking.created"' in line]
+    codes = [json.loads(e["data"])["booking"]["code"] for e in created]  # data: as sealed
+    assert codes == ["OLD14", "WEEK7"]
