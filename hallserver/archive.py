@@ -27,9 +27,10 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from pathlib import Path
+from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import ColumnElement, Table, delete, func, select
 from sqlalchemy.exc import SQLAlchemyError
 
 from hallserver.domain.hall import BOOKING_MEMORY_DAYS
@@ -186,13 +187,20 @@ def _midnight(day: date, tz: ZoneInfo) -> datetime:
 
 
 def _delete_old_bookings(store: SqlHallStore, before: datetime) -> int:
-    """Delete the bookings whose slot is before `before`, a slice at a time; returns how many."""
+    """Delete the bookings whose slot is before `before`; returns how many."""
     bookings = schema.bookings
-    old = select(bookings.c.code).where(bookings.c.slot_at < before).limit(DELETE_SLICE)
+    return _delete_in_slices(store, bookings, bookings.c.code, bookings.c.slot_at < before)
+
+
+def _delete_in_slices(
+    store: SqlHallStore, table: Table, key: ColumnElement[Any], which: ColumnElement[bool]
+) -> int:
+    """Delete `table`'s rows `which` selects, a slice at a time; returns how many."""
+    old = select(key).where(which).limit(DELETE_SLICE)
     gone = 0
     while True:
         with store.engine.begin() as conn:
-            deleted = conn.execute(delete(bookings).where(bookings.c.code.in_(old))).rowcount
+            deleted = conn.execute(delete(table).where(key.in_(old))).rowcount
         gone += deleted
         if deleted < DELETE_SLICE:
             return gone
@@ -220,15 +228,7 @@ def _delete_archived(store: SqlHallStore, done: Anchor) -> int:
             high = min(low + DELETE_SLICE - 1, done.seq)
             conn.execute(delete(events).where(events.c.seq <= high))
         _settle(store)
-    gone = 0
-    old = select(tickets.c.id).where(tickets.c.day < done.before).limit(DELETE_SLICE)
-    while True:
-        with store.engine.begin() as conn:
-            deleted = conn.execute(delete(tickets).where(tickets.c.id.in_(old))).rowcount
-        gone += deleted
-        if deleted < DELETE_SLICE:
-            return gone
-        _settle(store)
+    return _delete_in_slices(store, tickets, tickets.c.id, tickets.c.day < done.before)
 
 
 def _settle(store: SqlHallStore) -> None:
