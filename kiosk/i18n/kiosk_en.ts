@@ -4,195 +4,195 @@
 <context>
     <name>CitizenWindow</name>
     <message>
-        <location filename="../views/citizen.py" line="221"/>
+        <location filename="../views/citizen.py" line="217"/>
         <source>No connection to the hall server. Reconnecting… Tickets will be issued as soon as it is back.</source>
         <translation>No connection to the hall server. Reconnecting… Tickets will be issued as soon as it is back.</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="235"/>
+        <location filename="../views/citizen.py" line="231"/>
         <source>Priority ticket: {who}</source>
         <translation>Priority ticket: {who}</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="300"/>
+        <location filename="../views/citizen.py" line="289"/>
         <source>Back</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="310"/>
+        <location filename="../views/citizen.py" line="299"/>
         <source>Start over</source>
         <translation>Start over</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="389"/>
+        <location filename="../views/citizen.py" line="378"/>
         <source>Who is the ticket for?</source>
         <translation>Who is the ticket for?</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="393"/>
+        <location filename="../views/citizen.py" line="382"/>
         <source>You will be called before the general queue. Staff may ask to see a document.</source>
         <translation>You will be called before the general queue. Staff may ask to see a document.</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="413"/>
+        <location filename="../views/citizen.py" line="402"/>
         <source>What do you need today?</source>
         <translation>What do you need today?</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="416"/>
-        <location filename="../views/citizen.py" line="501"/>
+        <location filename="../views/citizen.py" line="405"/>
+        <location filename="../views/citizen.py" line="485"/>
         <source>Loading the list of services…</source>
         <translation>Loading the list of services…</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="428"/>
-        <location filename="../views/citizen.py" line="441"/>
+        <location filename="../views/citizen.py" line="413"/>
+        <location filename="../views/citizen.py" line="426"/>
         <source>All services by topic</source>
         <translation>All services by topic</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="431"/>
+        <location filename="../views/citizen.py" line="416"/>
         <source>Find a service by name</source>
         <translation>Find a service by name</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="290"/>
+        <location filename="../views/citizen.py" line="279"/>
         <source>I have an appointment</source>
         <translation>I have an appointment</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="470"/>
+        <location filename="../views/citizen.py" line="455"/>
         <source>Type the name of the service</source>
         <translation>Type the name of the service</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="478"/>
+        <location filename="../views/citizen.py" line="463"/>
         <source>Nothing found. Try fewer letters, or choose by topic.</source>
         <translation>Nothing found. Try fewer letters, or choose by topic.</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="490"/>
+        <location filename="../views/citizen.py" line="474"/>
         <source>Space</source>
         <translation>Space</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="509"/>
+        <location filename="../views/citizen.py" line="493"/>
         <source>What to bring</source>
         <translation>What to bring</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="514"/>
+        <location filename="../views/citizen.py" line="498"/>
         <source>Cost: {fee}</source>
         <translation>Cost: {fee}</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="519"/>
+        <location filename="../views/citizen.py" line="503"/>
         <source>At the counter it takes about {n} min.</source>
         <translation>At the counter it takes about {n} min.</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="537"/>
+        <location filename="../views/citizen.py" line="521"/>
         <source>Nobody is waiting now: you will be called soon.</source>
         <translation>Nobody is waiting now: you will be called soon.</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="539"/>
+        <location filename="../views/citizen.py" line="523"/>
         <source>Waiting now: {n} people, about {m} min.</source>
         <translation>Waiting now: {n} people, about {m} min.</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="544"/>
+        <location filename="../views/citizen.py" line="528"/>
         <source>Tickets are issued today until {time}.</source>
         <translation>Tickets are issued today until {time}.</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="553"/>
-        <location filename="../views/citizen.py" line="636"/>
+        <location filename="../views/citizen.py" line="535"/>
+        <location filename="../views/citizen.py" line="618"/>
         <source>Please wait…</source>
         <translation>Please wait…</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="553"/>
+        <location filename="../views/citizen.py" line="535"/>
         <source>Take a ticket</source>
         <translation>Take a ticket</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="574"/>
+        <location filename="../views/citizen.py" line="556"/>
         <source>Check in for your appointment</source>
         <translation>Check in for your appointment</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="576"/>
+        <location filename="../views/citizen.py" line="558"/>
         <source>By IIN</source>
         <translation>By IIN</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="576"/>
+        <location filename="../views/citizen.py" line="558"/>
         <source>By booking code</source>
         <translation>By booking code</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="589"/>
+        <location filename="../views/citizen.py" line="571"/>
         <source>Type the 12 digits of your IIN</source>
         <translation>Type the 12 digits of your IIN</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="591"/>
+        <location filename="../views/citizen.py" line="573"/>
         <source>Type the 6-character code from your booking</source>
         <translation>Type the 6-character code from your booking</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="636"/>
+        <location filename="../views/citizen.py" line="618"/>
         <source>Check in</source>
         <translation>Check in</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="657"/>
+        <location filename="../views/citizen.py" line="639"/>
         <source>Your number</source>
         <translation>Your number</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="671"/>
+        <location filename="../views/citizen.py" line="653"/>
         <source>Appointment at {time}</source>
         <translation>Appointment at {time}</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="689"/>
+        <location filename="../views/citizen.py" line="671"/>
         <source>People ahead of you: {n}</source>
         <translation>People ahead of you: {n}</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="682"/>
+        <location filename="../views/citizen.py" line="664"/>
         <source>Estimated wait: about {m} min</source>
         <translation>Estimated wait: about {m} min</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="684"/>
+        <location filename="../views/citizen.py" line="666"/>
         <source>You will be called soon</source>
         <translation>You will be called soon</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="721"/>
+        <location filename="../views/citizen.py" line="703"/>
         <source>Scan to follow your turn on your phone</source>
         <translation>Scan to follow your turn on your phone</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="705"/>
+        <location filename="../views/citizen.py" line="687"/>
         <source>Done</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="728"/>
+        <location filename="../views/citizen.py" line="710"/>
         <source>The hall is closed now</source>
         <translation>The hall is closed now</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="734"/>
+        <location filename="../views/citizen.py" line="716"/>
         <source>It opens at {time}. No tickets are issued until then.</source>
         <translation>It opens at {time}. No tickets are issued until then.</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="738"/>
+        <location filename="../views/citizen.py" line="720"/>
         <source>No tickets are issued now.</source>
         <translation>No tickets are issued now.</translation>
     </message>
@@ -275,92 +275,92 @@
         <translation>Sign out</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="364"/>
+        <location filename="../views/consultant.py" line="362"/>
         <source>Find a service (any language)</source>
         <translation>Find a service (any language)</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="394"/>
+        <location filename="../views/consultant.py" line="392"/>
         <source>Nobody is waiting: the visitor will be called soon</source>
         <translation>Nobody is waiting: the visitor will be called soon</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="396"/>
+        <location filename="../views/consultant.py" line="394"/>
         <source>Waiting: {n}, about {m} min</source>
         <translation>Waiting: {n}, about {m} min</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="411"/>
+        <location filename="../views/consultant.py" line="409"/>
         <source>Priority</source>
         <translation>Priority</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="416"/>
+        <location filename="../views/consultant.py" line="414"/>
         <source>None</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="433"/>
+        <location filename="../views/consultant.py" line="431"/>
         <source>Why (recorded)</source>
         <translation>Why (recorded)</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="435"/>
+        <location filename="../views/consultant.py" line="433"/>
         <source>Visitor&apos;s language</source>
         <translation>Visitor&apos;s language</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="458"/>
+        <location filename="../views/consultant.py" line="456"/>
         <source>Print the ticket here</source>
         <translation>Print the ticket here</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="460"/>
+        <location filename="../views/consultant.py" line="458"/>
         <source>Only show the number</source>
         <translation>Only show the number</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="452"/>
+        <location filename="../views/consultant.py" line="450"/>
         <source>Issue a ticket</source>
         <translation>Issue a ticket</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="470"/>
+        <location filename="../views/consultant.py" line="469"/>
         <source>Check in an appointment: IIN or booking code</source>
         <translation>Check in an appointment: IIN or booking code</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="475"/>
+        <location filename="../views/consultant.py" line="474"/>
         <source>Check in</source>
         <translation>Check in</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="483"/>
+        <location filename="../views/consultant.py" line="479"/>
         <source>A lost ticket: its number, for a copy</source>
         <translation>A lost ticket: its number, for a copy</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="488"/>
+        <location filename="../views/consultant.py" line="484"/>
         <source>Print a copy</source>
         <translation>Print a copy</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="500"/>
+        <location filename="../views/consultant.py" line="496"/>
         <source>A copy of {number} is printed.</source>
         <translation>A copy of {number} is printed.</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="508"/>
+        <location filename="../views/consultant.py" line="504"/>
         <source>Tickets issued here</source>
         <translation>Tickets issued here</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="511"/>
+        <location filename="../views/consultant.py" line="507"/>
         <source>cancelled</source>
         <translation>cancelled</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="518"/>
+        <location filename="../views/consultant.py" line="514"/>
         <source>Cancel (mistake)</source>
         <translation>Cancel (mistake)</translation>
     </message>
@@ -502,42 +502,42 @@
 <context>
     <name>Rating</name>
     <message>
-        <location filename="../views/rating.py" line="23"/>
+        <location filename="../views/rating.py" line="22"/>
         <source>How was your visit?</source>
         <translation>How was your visit?</translation>
     </message>
     <message>
-        <location filename="../views/rating.py" line="24"/>
+        <location filename="../views/rating.py" line="23"/>
         <source>Excellent</source>
         <translation>Excellent</translation>
     </message>
     <message>
-        <location filename="../views/rating.py" line="25"/>
+        <location filename="../views/rating.py" line="24"/>
         <source>Good</source>
         <translation>Good</translation>
     </message>
     <message>
-        <location filename="../views/rating.py" line="26"/>
+        <location filename="../views/rating.py" line="25"/>
         <source>Satisfactory</source>
         <translation>Satisfactory</translation>
     </message>
     <message>
-        <location filename="../views/rating.py" line="27"/>
+        <location filename="../views/rating.py" line="26"/>
         <source>Thank you!</source>
         <translation>Thank you!</translation>
     </message>
     <message>
-        <location filename="../views/rating.py" line="28"/>
+        <location filename="../views/rating.py" line="27"/>
         <source>Welcome</source>
         <translation>Welcome</translation>
     </message>
     <message>
-        <location filename="../views/rating.py" line="29"/>
+        <location filename="../views/rating.py" line="28"/>
         <source>Now at this counter</source>
         <translation>Now at this counter</translation>
     </message>
     <message>
-        <location filename="../views/rating.py" line="30"/>
+        <location filename="../views/rating.py" line="29"/>
         <source>No connection to the hall server. Reconnecting…</source>
         <translation>No connection to the hall server. Reconnecting…</translation>
     </message>
@@ -545,22 +545,22 @@
 <context>
     <name>Slip</name>
     <message>
-        <location filename="../views/citizen.py" line="761"/>
+        <location filename="../views/citizen.py" line="743"/>
         <source>Please wait until your number is shown on the screen.</source>
         <translation>Please wait until your number is shown on the screen.</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="762"/>
+        <location filename="../views/citizen.py" line="744"/>
         <source>COPY of a lost ticket</source>
         <translation>COPY of a lost ticket</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="764"/>
+        <location filename="../views/citizen.py" line="746"/>
         <source>Your number has been called: please go to counter {n}.</source>
         <translation>Your number has been called: please go to counter {n}.</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="765"/>
+        <location filename="../views/citizen.py" line="747"/>
         <source>You came more than 10 minutes after your appointment, so you join the general queue.</source>
         <translation>You came more than 10 minutes after your appointment, so you join the general queue.</translation>
     </message>
@@ -568,17 +568,17 @@
 <context>
     <name>Welcome</name>
     <message>
-        <location filename="../views/citizen.py" line="43"/>
+        <location filename="../views/citizen.py" line="42"/>
         <source>Choose your language</source>
         <translation>Choose your language</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="44"/>
+        <location filename="../views/citizen.py" line="43"/>
         <source>Priority: disabled, elderly, pregnant</source>
         <translation>Priority: disabled, elderly, pregnant</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="45"/>
+        <location filename="../views/citizen.py" line="44"/>
         <source>I have an appointment</source>
         <translation>I have an appointment</translation>
     </message>

@@ -4,195 +4,195 @@
 <context>
     <name>CitizenWindow</name>
     <message>
-        <location filename="../views/citizen.py" line="221"/>
+        <location filename="../views/citizen.py" line="217"/>
         <source>No connection to the hall server. Reconnecting… Tickets will be issued as soon as it is back.</source>
         <translation>Нет связи с сервером зала. Переподключаемся… Талоны будут выдаваться, как только связь вернётся.</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="235"/>
+        <location filename="../views/citizen.py" line="231"/>
         <source>Priority ticket: {who}</source>
         <translation>Талон вне очереди: {who}</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="300"/>
+        <location filename="../views/citizen.py" line="289"/>
         <source>Back</source>
         <translation>Назад</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="310"/>
+        <location filename="../views/citizen.py" line="299"/>
         <source>Start over</source>
         <translation>В начало</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="389"/>
+        <location filename="../views/citizen.py" line="378"/>
         <source>Who is the ticket for?</source>
         <translation>Для кого талон?</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="393"/>
+        <location filename="../views/citizen.py" line="382"/>
         <source>You will be called before the general queue. Staff may ask to see a document.</source>
         <translation>Вас вызовут раньше общей очереди. Сотрудник может попросить показать документ.</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="413"/>
+        <location filename="../views/citizen.py" line="402"/>
         <source>What do you need today?</source>
         <translation>Что вам нужно сегодня?</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="416"/>
-        <location filename="../views/citizen.py" line="501"/>
+        <location filename="../views/citizen.py" line="405"/>
+        <location filename="../views/citizen.py" line="485"/>
         <source>Loading the list of services…</source>
         <translation>Загружаем список услуг…</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="428"/>
-        <location filename="../views/citizen.py" line="441"/>
+        <location filename="../views/citizen.py" line="413"/>
+        <location filename="../views/citizen.py" line="426"/>
         <source>All services by topic</source>
         <translation>Все услуги по темам</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="431"/>
+        <location filename="../views/citizen.py" line="416"/>
         <source>Find a service by name</source>
         <translation>Найти услугу по названию</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="290"/>
+        <location filename="../views/citizen.py" line="279"/>
         <source>I have an appointment</source>
         <translation>У меня есть запись</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="470"/>
+        <location filename="../views/citizen.py" line="455"/>
         <source>Type the name of the service</source>
         <translation>Наберите название услуги</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="478"/>
+        <location filename="../views/citizen.py" line="463"/>
         <source>Nothing found. Try fewer letters, or choose by topic.</source>
         <translation>Ничего не найдено. Наберите меньше букв или выберите по темам.</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="490"/>
+        <location filename="../views/citizen.py" line="474"/>
         <source>Space</source>
         <translation>Пробел</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="509"/>
+        <location filename="../views/citizen.py" line="493"/>
         <source>What to bring</source>
         <translation>Что взять с собой</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="514"/>
+        <location filename="../views/citizen.py" line="498"/>
         <source>Cost: {fee}</source>
         <translation>Стоимость: {fee}</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="519"/>
+        <location filename="../views/citizen.py" line="503"/>
         <source>At the counter it takes about {n} min.</source>
         <translation>У окна это занимает около {n} мин.</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="537"/>
+        <location filename="../views/citizen.py" line="521"/>
         <source>Nobody is waiting now: you will be called soon.</source>
         <translation>Сейчас никто не ждёт: вас скоро вызовут.</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="539"/>
+        <location filename="../views/citizen.py" line="523"/>
         <source>Waiting now: {n} people, about {m} min.</source>
         <translation>Сейчас ждут: {n} чел., примерно {m} мин.</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="544"/>
+        <location filename="../views/citizen.py" line="528"/>
         <source>Tickets are issued today until {time}.</source>
         <translation>Сегодня талоны выдаются до {time}.</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="553"/>
-        <location filename="../views/citizen.py" line="636"/>
+        <location filename="../views/citizen.py" line="535"/>
+        <location filename="../views/citizen.py" line="618"/>
         <source>Please wait…</source>
         <translation>Подождите…</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="553"/>
+        <location filename="../views/citizen.py" line="535"/>
         <source>Take a ticket</source>
         <translation>Взять талон</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="574"/>
+        <location filename="../views/citizen.py" line="556"/>
         <source>Check in for your appointment</source>
         <translation>Отметьтесь по записи</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="576"/>
+        <location filename="../views/citizen.py" line="558"/>
         <source>By IIN</source>
         <translation>По ИИН</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="576"/>
+        <location filename="../views/citizen.py" line="558"/>
         <source>By booking code</source>
         <translation>По коду записи</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="589"/>
+        <location filename="../views/citizen.py" line="571"/>
         <source>Type the 12 digits of your IIN</source>
         <translation>Наберите 12 цифр вашего ИИН</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="591"/>
+        <location filename="../views/citizen.py" line="573"/>
         <source>Type the 6-character code from your booking</source>
         <translation>Наберите 6-значный код из вашей записи</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="636"/>
+        <location filename="../views/citizen.py" line="618"/>
         <source>Check in</source>
         <translation>Отметиться</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="657"/>
+        <location filename="../views/citizen.py" line="639"/>
         <source>Your number</source>
         <translation>Ваш номер</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="671"/>
+        <location filename="../views/citizen.py" line="653"/>
         <source>Appointment at {time}</source>
         <translation>Запись на {time}</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="689"/>
+        <location filename="../views/citizen.py" line="671"/>
         <source>People ahead of you: {n}</source>
         <translation>Перед вами: {n} чел.</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="682"/>
+        <location filename="../views/citizen.py" line="664"/>
         <source>Estimated wait: about {m} min</source>
         <translation>Ожидание: примерно {m} мин</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="684"/>
+        <location filename="../views/citizen.py" line="666"/>
         <source>You will be called soon</source>
         <translation>Вас скоро вызовут</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="721"/>
+        <location filename="../views/citizen.py" line="703"/>
         <source>Scan to follow your turn on your phone</source>
         <translation>Отсканируйте, чтобы следить за очередью с телефона</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="705"/>
+        <location filename="../views/citizen.py" line="687"/>
         <source>Done</source>
         <translation>Готово</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="728"/>
+        <location filename="../views/citizen.py" line="710"/>
         <source>The hall is closed now</source>
         <translation>Зал сейчас закрыт</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="734"/>
+        <location filename="../views/citizen.py" line="716"/>
         <source>It opens at {time}. No tickets are issued until then.</source>
         <translation>Зал откроется в {time}. До этого талоны не выдаются.</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="738"/>
+        <location filename="../views/citizen.py" line="720"/>
         <source>No tickets are issued now.</source>
         <translation>Сейчас талоны не выдаются.</translation>
     </message>
@@ -275,92 +275,92 @@
         <translation>Выйти</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="364"/>
+        <location filename="../views/consultant.py" line="362"/>
         <source>Find a service (any language)</source>
         <translation>Поиск услуги (на любом языке)</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="394"/>
+        <location filename="../views/consultant.py" line="392"/>
         <source>Nobody is waiting: the visitor will be called soon</source>
         <translation>Никто не ждёт: посетителя скоро вызовут</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="396"/>
+        <location filename="../views/consultant.py" line="394"/>
         <source>Waiting: {n}, about {m} min</source>
         <translation>Ждут: {n}, примерно {m} мин</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="411"/>
+        <location filename="../views/consultant.py" line="409"/>
         <source>Priority</source>
         <translation>Приоритет</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="416"/>
+        <location filename="../views/consultant.py" line="414"/>
         <source>None</source>
         <translation>Нет</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="433"/>
+        <location filename="../views/consultant.py" line="431"/>
         <source>Why (recorded)</source>
         <translation>Причина (записывается)</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="435"/>
+        <location filename="../views/consultant.py" line="433"/>
         <source>Visitor&apos;s language</source>
         <translation>Язык посетителя</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="458"/>
+        <location filename="../views/consultant.py" line="456"/>
         <source>Print the ticket here</source>
         <translation>Печатать талон здесь</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="460"/>
+        <location filename="../views/consultant.py" line="458"/>
         <source>Only show the number</source>
         <translation>Только показать номер</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="452"/>
+        <location filename="../views/consultant.py" line="450"/>
         <source>Issue a ticket</source>
         <translation>Выдать талон</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="470"/>
+        <location filename="../views/consultant.py" line="469"/>
         <source>Check in an appointment: IIN or booking code</source>
         <translation>Отметить запись: ИИН или код записи</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="475"/>
+        <location filename="../views/consultant.py" line="474"/>
         <source>Check in</source>
         <translation>Отметить</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="483"/>
+        <location filename="../views/consultant.py" line="479"/>
         <source>A lost ticket: its number, for a copy</source>
         <translation>Потерянный талон: номер для копии</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="488"/>
+        <location filename="../views/consultant.py" line="484"/>
         <source>Print a copy</source>
         <translation>Напечатать копию</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="500"/>
+        <location filename="../views/consultant.py" line="496"/>
         <source>A copy of {number} is printed.</source>
         <translation>Копия талона {number} напечатана.</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="508"/>
+        <location filename="../views/consultant.py" line="504"/>
         <source>Tickets issued here</source>
         <translation>Выданные здесь талоны</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="511"/>
+        <location filename="../views/consultant.py" line="507"/>
         <source>cancelled</source>
         <translation>отменён</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="518"/>
+        <location filename="../views/consultant.py" line="514"/>
         <source>Cancel (mistake)</source>
         <translation>Отменить (ошибка)</translation>
     </message>
@@ -502,42 +502,42 @@
 <context>
     <name>Rating</name>
     <message>
-        <location filename="../views/rating.py" line="23"/>
+        <location filename="../views/rating.py" line="22"/>
         <source>How was your visit?</source>
         <translation>Как вас обслужили?</translation>
     </message>
     <message>
-        <location filename="../views/rating.py" line="24"/>
+        <location filename="../views/rating.py" line="23"/>
         <source>Excellent</source>
         <translation>Отлично</translation>
     </message>
     <message>
-        <location filename="../views/rating.py" line="25"/>
+        <location filename="../views/rating.py" line="24"/>
         <source>Good</source>
         <translation>Хорошо</translation>
     </message>
     <message>
-        <location filename="../views/rating.py" line="26"/>
+        <location filename="../views/rating.py" line="25"/>
         <source>Satisfactory</source>
         <translation>Удовлетворительно</translation>
     </message>
     <message>
-        <location filename="../views/rating.py" line="27"/>
+        <location filename="../views/rating.py" line="26"/>
         <source>Thank you!</source>
         <translation>Спасибо!</translation>
     </message>
     <message>
-        <location filename="../views/rating.py" line="28"/>
+        <location filename="../views/rating.py" line="27"/>
         <source>Welcome</source>
         <translation>Добро пожаловать</translation>
     </message>
     <message>
-        <location filename="../views/rating.py" line="29"/>
+        <location filename="../views/rating.py" line="28"/>
         <source>Now at this counter</source>
         <translation>Сейчас у этого окна</translation>
     </message>
     <message>
-        <location filename="../views/rating.py" line="30"/>
+        <location filename="../views/rating.py" line="29"/>
         <source>No connection to the hall server. Reconnecting…</source>
         <translation>Нет связи с сервером зала. Переподключаемся…</translation>
     </message>
@@ -545,22 +545,22 @@
 <context>
     <name>Slip</name>
     <message>
-        <location filename="../views/citizen.py" line="761"/>
+        <location filename="../views/citizen.py" line="743"/>
         <source>Please wait until your number is shown on the screen.</source>
         <translation>Ожидайте, пока ваш номер появится на экране.</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="762"/>
+        <location filename="../views/citizen.py" line="744"/>
         <source>COPY of a lost ticket</source>
         <translation>КОПИЯ утерянного талона</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="764"/>
+        <location filename="../views/citizen.py" line="746"/>
         <source>Your number has been called: please go to counter {n}.</source>
         <translation>Ваш номер вызван: пройдите к окну {n}.</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="765"/>
+        <location filename="../views/citizen.py" line="747"/>
         <source>You came more than 10 minutes after your appointment, so you join the general queue.</source>
         <translation>Вы опоздали к записи больше чем на 10 минут, поэтому встаёте в общую очередь.</translation>
     </message>
@@ -568,17 +568,17 @@
 <context>
     <name>Welcome</name>
     <message>
-        <location filename="../views/citizen.py" line="43"/>
+        <location filename="../views/citizen.py" line="42"/>
         <source>Choose your language</source>
         <translation>Выберите язык</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="44"/>
+        <location filename="../views/citizen.py" line="43"/>
         <source>Priority: disabled, elderly, pregnant</source>
         <translation>Вне очереди: инвалиды, пожилые, беременные</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="45"/>
+        <location filename="../views/citizen.py" line="44"/>
         <source>I have an appointment</source>
         <translation>У меня есть запись</translation>
     </message>

@@ -334,15 +334,13 @@ class ConsultantWindow(QWidget):
         )
         column.addLayout(top)
         # On the left, what the visitor needs: a booking checked in (short, so it stays in view
-        # above the list of services), or a service found and its facts; a lost ticket's copy
-        # below them, as it is rarely asked for. On the right, issuing,
+        # above the list of services), or a service found and its facts. On the right, issuing,
         # then the tickets issued here right under it: the consultant sees the ticket just
         # issued (and can cancel a mistake) without scrolling.
         left, right = QVBoxLayout(), QVBoxLayout()
         self._checking_in(left)
         self._finding(left)
         self._facts(left)
-        self._copying(left)
         left.addStretch(1)
         self._issuing(right, room * 3 // 5 if side_by_side else room, not side_by_side)
         self._issued_here(right)
@@ -466,7 +464,8 @@ class ConsultantWindow(QWidget):
         )
 
     def _checking_in(self, column: QVBoxLayout) -> None:
-        """A visitor with a booking: IIN or booking code, then the ticket."""
+        """A visitor with a booking: IIN or booking code, then the ticket. One who lost their
+        ticket: its number, then a copy."""
         column.addWidget(label(self.tr("Check in an appointment: IIN or booking code"), "page"))
         row = QHBoxLayout()
         row.addWidget(self.checkin, 2)
@@ -477,9 +476,6 @@ class ConsultantWindow(QWidget):
             1,
         )
         column.addLayout(row)
-
-    def _copying(self, column: QVBoxLayout) -> None:
-        """One who lost their ticket: its number, then a copy (now and then: below the rest)."""
         column.addWidget(label(self.tr("A lost ticket: its number, for a copy"), "page"))
         copy_row = QHBoxLayout()
         copy_row.addWidget(self.copy_number, 2)
