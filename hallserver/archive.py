@@ -25,7 +25,7 @@ import os
 import time as clock
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from datetime import date, datetime, time
+from datetime import UTC, date, datetime, time
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -183,7 +183,9 @@ def _archive(
 
 
 def _midnight(day: date, tz: ZoneInfo) -> datetime:
-    return datetime.combine(day, time(0), tz)
+    """The hall's midnight of `day`, in UTC: SQLite keeps times as UTC text, and would read
+    an offset-bearing value's wall time as UTC."""
+    return datetime.combine(day, time(0), tz).astimezone(UTC)
 
 
 def _delete_old_bookings(store: SqlHallStore, before: datetime) -> int:

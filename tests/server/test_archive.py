@@ -6,7 +6,7 @@ import asyncio
 import gzip
 import json
 from collections.abc import Callable
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -403,3 +403,26 @@ def test_bookings_past_the_ten_day_rule_go_with_the_archived_days(
         created = [json.loads(line) for line in lines if '"booking.created"' in line]
     codes = [json.loads(e["data"])["booking"]["code"] for e in created]  # data: as sealed
     assert codes == ["OLD14", "WEEK7"]
+
+
+def test_the_bookings_cutoff_is_the_halls_midnight_on_either_database(db_url: str) -> None:
+    store = SqlHallStore(db_url)
+    store.migrate()
+    early = datetime(2026, 11, 13, 3, 0, tzinfo=ALMATY)  # on the cutoff day: stays
+    late = datetime(2026, 11, 12, 23, 0, tzinfo=ALMATY)  # the evening before: goes
+    with store.engine.begin() as conn:
+        for code, slot in (("EARLY", early), ("LATE", late)):
+            conn.execute(  # as the writer stores them: in UTC
+                schema.bookings.insert().values(
+                    code=code,
+                    service_id="id-card",
+                    slot_at=slot.astimezone(UTC),
+                    iin=None,
+                    state="booked",
+                    data="{}",
+                )
+            )
+    cutoff = archive_module._midnight(date(2026, 11, 13), ALMATY)
+    assert archive_module._delete_old_bookings(store, cutoff) == 1
+    assert {row["code"] for row in store.rows(schema.bookings)} == {"EARLY"}
+    store.close()
