@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QFontMetricsF
+from PySide6.QtGui import QFont, QFontMetricsF, QResizeEvent
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from hallserver.protocol import HallEvent, Snapshot
@@ -133,6 +133,11 @@ class RatingWindow(QWidget):
     def _three(self, key: str) -> str:
         return "\n".join(self.translations.text(lang, "Rating", WORDS[key]) for lang in LANGUAGES)
 
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        if self.flow.screen is RatingScreen.ASKING and self.page is not None:
+            self.render()  # the keys' words are sized to the screen
+
     def _grade_key(self, grade: str) -> QPushButton:
         """One grade's key: its stars as large as a number, its name in the three languages.
         The keys share the screen: easy to hit, and nothing else to look at."""
@@ -149,10 +154,11 @@ class RatingWindow(QWidget):
         # the stars between a title and a number in size, smaller on a small screen: three of
         # them fit the narrowest key, a quarter of the key's height at most
         gap = self.sizes.gap
+        height = self.height() * (0.5 if not self.online else 0.6)  # under the offline banner
         if self.width() > self.height():
-            key_w, key_h = (self.width() - 4 * gap) / 3, self.height() * 0.6
+            key_w, key_h = (self.width() - 4 * gap) / 3, height
         else:
-            key_w, key_h = self.width() - 2 * gap, self.height() * 0.6 / 3
+            key_w, key_h = self.width() - 2 * gap, height / 3
         star_px = int(min(self.sizes.body * 3.5, key_w / 4.5, key_h / 4))
         stars = label(FACES[grade], role, wrap=False)
         stars.setStyleSheet(f"font-size: {star_px}px;")
