@@ -243,7 +243,15 @@ class ConsultantWindow(QWidget):
     # ------------------------------------------------------------------ rendering
 
     def render(self) -> None:  # type: ignore[override]  # not QWidget.render: rebuilds the page
-        for field in (self.search, self.reason, self.checkin, self.copy_number, self.token):
+        fields = (self.search, self.reason, self.checkin, self.copy_number, self.token)
+        # the page is rebuilt as the hall moves (every ticket issued anywhere): the field being
+        # typed in keeps the keyboard and its cursor, and the desk keeps where it was scrolled
+        typing = next((f for f in fields if f.hasFocus()), None)
+        cursor = typing.cursorPosition() if typing is not None else 0
+        shown = self.page  # the page on screen (older ones may await deletion)
+        old_scroll = shown.findChild(QScrollArea, "desk-scroll") if shown is not None else None
+        offset = old_scroll.verticalScrollBar().value() if old_scroll is not None else 0
+        for field in fields:
             field.setParent(None)  # kept across pages: the old page is deleted below
         if self.page is not None:
             self._layout.removeWidget(self.page)
@@ -283,8 +291,20 @@ class ConsultantWindow(QWidget):
             scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
             scroll.setWidget(desk)
             column.addWidget(scroll, 1)
+            if offset:  # as soon as the new page's layout gives it the room
+                bar = scroll.verticalScrollBar()
+
+                def back_to(_low: int, high: int) -> None:
+                    bar.setValue(min(offset, high))
+                    if bar.value() == offset:
+                        bar.rangeChanged.disconnect(back_to)
+
+                bar.rangeChanged.connect(back_to)
         self._layout.addWidget(self.page)
         self.page.show()
+        if typing is not None and typing.isVisibleTo(self):
+            typing.setFocus()
+            typing.setCursorPosition(cursor)
 
     def _problem(self, column: QVBoxLayout) -> None:
         problem = self.flow.problem

@@ -7,7 +7,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QScrollArea, QScrollBar, QWidget
 from pytestqt.qtbot import QtBot
 
 from hallserver.client import HallClient
@@ -200,3 +200,46 @@ def test_the_rating_keys_show_their_words_whole_on_a_small_screen(
             corner = part.mapTo(key, part.rect().bottomRight())
             assert corner.x() <= key.width() and corner.y() <= key.height(), where
     client.close()
+
+
+def test_the_consultant_types_on_while_the_desk_follows_the_hall(
+    qtbot: QtBot, make_kiosk: Callable[..., object], live_server: LiveServer
+) -> None:
+    """Keys go to the focused field (a real keyboard's way), and neither a keystroke that
+    filters the services nor a ticket issued at the kiosk meanwhile takes the field away."""
+    kiosk = make_kiosk(
+        mode="consultant", token=live_server.tokens["consultant"], size=(1280, 800), printer=None
+    )
+    window = kiosk.window  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: window.flow.signed_in_as is not None, timeout=10000)
+    qtbot.waitUntil(lambda: bool(window.flow.state.services), timeout=10000)
+    window.activateWindow()
+
+    def typed(text: str) -> None:
+        for letter in text:
+            focused = QApplication.focusWidget()
+            assert focused is not None, f"nobody has the keyboard before {letter!r}"
+            qtbot.keyClicks(focused, letter)
+
+    for name, text in (("search", "pass"), ("checkin", "9001013")):
+        field = find(window, name)
+        field.setFocus()
+        typed(text[:2])
+        with HallClient(live_server.url, live_server.tokens["kiosk"]) as kiosk_client:
+            kiosk_client.issue_ticket("id-card")  # the desk re-renders with the new line
+        qtbot.waitUntil(lambda: window.flow.state.queue["id-card"].waiting > 0, timeout=5000)
+        QApplication.processEvents()
+        typed(text[2:])
+        assert find(window, name).text() == text, name
+    tap(qtbot, window, "pick-passport")  # its documents and fee: the desk scrolls
+
+    def bar() -> QScrollBar:
+        return window.page.findChild(QScrollArea, "desk-scroll").verticalScrollBar()
+
+    qtbot.waitUntil(lambda: bar().maximum() > 0, timeout=2000)  # at 1280x800 the desk scrolls
+    bar().setValue(bar().maximum())
+    where = bar().value()
+    with HallClient(live_server.url, live_server.tokens["kiosk"]) as kiosk_client:
+        kiosk_client.issue_ticket("id-card")
+    qtbot.waitUntil(lambda: window.flow.state.queue["id-card"].waiting > 2, timeout=5000)
+    qtbot.waitUntil(lambda: bar().value() == where, timeout=2000)
