@@ -42,20 +42,28 @@ def open_store(url: str) -> SqlHallStore:
 def hall_catalogue(
     store: SqlHallStore, *, demo: bool, path: Path | None, now: datetime | None = None
 ) -> Catalogue:
-    """The catalogue kept in the database; `--catalogue` replaces it, `--demo` seeds it."""
+    """The catalogue kept in the database; `--catalogue` replaces it, `--demo` seeds it.
+    Either way it must name what today's tickets name (`catalogue_conflict`): a file that
+    does not is not saved, and a saved one that does not (saved beside a running server
+    before those tickets were issued) stops the start."""
+    now = now or datetime.now(UTC)
     try:
         if path is not None:
             catalogue = load_catalogue(path)  # read and checked: UTF-8 by now
             text = path.read_text(encoding="utf-8")
+            conflict = catalogue_conflict(store, catalogue, now)
+            if conflict is not None:
+                raise SetupError(conflict)
             if text != store.config(CATALOGUE_KEY):
-                conflict = catalogue_conflict(store, catalogue, now or datetime.now(UTC))
-                if conflict is not None:
-                    raise SetupError(conflict)
                 store.put_config(CATALOGUE_KEY, text)
             return catalogue
         saved = store.config(CATALOGUE_KEY)
         if saved is not None:
-            return parse_catalogue(saved, source="the database's catalogue")
+            catalogue = parse_catalogue(saved, source="the database's catalogue")
+            conflict = catalogue_conflict(store, catalogue, now)
+            if conflict is not None:
+                raise SetupError(f"{conflict}; or give one that has them: --catalogue FILE")
+            return catalogue
         if demo:
             text = demo_catalogue_text()
             store.put_config(CATALOGUE_KEY, text)
@@ -93,12 +101,12 @@ def build(
     config: ServerConfig, *, clock: Callable[[], datetime] | None = None
 ) -> tuple[Starlette, HallService]:
     store = open_store(config.db_url)
-    now = clock() if clock is not None else datetime.now(UTC)
-    catalogue = hall_catalogue(store, demo=config.demo, path=config.catalogue, now=now)
-    conflict = catalogue_conflict(store, catalogue, now)  # the saved one, changed beside us
-    if conflict is not None:
+    now = clock() if clock is not None else None
+    try:
+        catalogue = hall_catalogue(store, demo=config.demo, path=config.catalogue, now=now)
+    except SetupError:
         store.close()
-        raise SetupError(f"{conflict}; or start with such a catalogue: --catalogue FILE")
+        raise
     hall = HallService(store, catalogue, clock=clock, enforce_hours=not config.always_open)
     return create_app(hall, public_url=config.public_url), hall
 

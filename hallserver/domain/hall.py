@@ -802,9 +802,8 @@ class Hall:
                 f"cannot finish {ticket.number}: it is {ticket.state.value}, not serving"
             )
         from_service, from_counter = ticket.service, ticket.counter
-        if ticket.operator is not None and ticket.started_at is not None:  # for their day
-            served = ticket.served_before_s + (now - ticket.started_at).total_seconds()
-            self.state.sent_back.setdefault(ticket.operator, []).append(max(round(served), 0))
+        if ticket.operator is not None:  # for their day
+            self.state.sent_back.setdefault(ticket.operator, []).append(ticket.served_s(now))
             self.state.changes += 1
         back = self.counters.get(ticket.return_counter) if ticket.return_counter else None
         target = None

@@ -195,10 +195,16 @@ class Ticket:
         """The visitor steps away for a moment and comes back to this counter: off the counter,
         out of every queue, until the counter calls them back (`counter` says which). Service
         given so far is kept; its clock starts again when they are back."""
-        if self.state is TicketState.SERVING and self.started_at is not None:
-            self.served_before_s += max(int((at - self.started_at).total_seconds()), 0)
+        self.served_before_s = self.served_s(at)
         self._move_to(TicketState.POSTPONED, "postpone")
         self.started_at = None
+
+    def served_s(self, at: datetime) -> int:
+        """Whole seconds served by `at`: earlier stretches, and this one while serving."""
+        served = self.served_before_s
+        if self.state is TicketState.SERVING and self.started_at is not None:
+            served += max(int((at - self.started_at).total_seconds()), 0)
+        return served
 
     def service_seconds(self) -> float | None:
         """How long the visit was served, time away excluded; None until it is finished."""
@@ -240,9 +246,7 @@ class Ticket:
         if come_back and self.return_service is not None:
             raise IllegalTransition(f"{self.number} is to come back already", code="return_pending")
         back = (self.service, self.counter)
-        served = self.served_before_s
-        if self.state is TicketState.SERVING and self.started_at is not None and at is not None:
-            served += max(int((at - self.started_at).total_seconds()), 0)
+        served = self.served_s(at) if at is not None else self.served_before_s
         self._move_to(TicketState.WAITING, "transfer")
         carried = 0  # a new visit, with the next service, starts from nothing
         if come_back:

@@ -419,10 +419,9 @@ class CitizenWindow(QWidget):
         # landscape: two rows, the last ending in the two ways to every other service; three
         # rows of long Kazakh names would push those two below the fold, and so would the
         # offline banner with two: one row then
-        rows = 2 if self.width() > self.height() else (10 + 2) // self._columns
+        popular = 2 * self._columns - 2 if self.width() > self.height() else 10
         if not self.flow.online:
-            rows -= 1
-        popular = rows * self._columns - 2
+            popular -= self._columns
         tiles: list[QWidget] = [self._service_tile(s) for s in state.popular(popular)]
         size = int(self.sizes.touch * 2)
         more = Tile("☰", self.tr("All services by topic"), "group", size)

@@ -138,21 +138,13 @@ class RatingWindow(QWidget):
         if self.flow.screen is RatingScreen.ASKING and self.page is not None:
             self.render()  # the keys' words are sized to the screen
 
-    def _grade_key(self, grade: str) -> QPushButton:
-        """One grade's key: its stars as large as a number, its name in the three languages.
-        The keys share the screen: easy to hit, and nothing else to look at."""
-        role = "tile" if grade != "excellent" else "primary"
-        key = QPushButton()
-        styled(key, role)
-        key.setObjectName(f"grade-{grade}")
-        key.setAccessibleName(self._three(grade).replace("\n", " / "))
-        key.setMinimumHeight(int(self.sizes.touch * 3))
-        key.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        key.clicked.connect(lambda: self.rate(grade))
-        inside = QVBoxLayout(key)
-        inside.addStretch(1)
-        # the stars between a title and a number in size, smaller on a small screen: three of
-        # them fit the narrowest key, a quarter of the key's height at most
+    def _key_sizes(self) -> tuple[int, int]:
+        """The pixel sizes of the keys' stars and names, the same on every key.
+
+        The stars between a title and a number in size, smaller on a small screen: three of
+        them fit the narrowest key, a quarter of its height at most. The names, one language
+        a line, as big as the longest line ("Удовлетворительно") and the room under the stars
+        allow."""
         gap = self.sizes.gap
         height = self.height() * (0.5 if not self.online else 0.6)  # under the offline banner
         if self.width() > self.height():
@@ -160,10 +152,6 @@ class RatingWindow(QWidget):
         else:
             key_w, key_h = self.width() - 2 * gap, height / 3
         star_px = int(min(self.sizes.body * 3.5, key_w / 4.5, key_h / 4))
-        stars = label(FACES[grade], role, wrap=False)
-        stars.setStyleSheet(f"font-size: {star_px}px;")
-        # the names, one language a line, as big as the longest line of all three keys allows
-        # ("Удовлетворительно") and the key's height with its stars: the same on every key
         names = [self._three(g) for g in GRADES]
         big_px = int(self.sizes.body * 1.25)
         font = QFont("DejaVu Sans")
@@ -176,7 +164,23 @@ class RatingWindow(QWidget):
         lines = max(len(name.splitlines()) for name in names)
         by_width = (key_w - KEY_PADDING_PX) / widest if widest else 1.0
         by_height = (key_h * 0.85 - star_px * 1.3) / (lines * metrics.height())
-        words_px = max(8, int(big_px * min(1.0, by_width, by_height)))
+        return star_px, max(8, int(big_px * min(1.0, by_width, by_height)))
+
+    def _grade_key(self, grade: str, star_px: int, words_px: int) -> QPushButton:
+        """One grade's key: its stars, its name in the three languages. The keys share the
+        screen: easy to hit, and nothing else to look at."""
+        role = "tile" if grade != "excellent" else "primary"
+        key = QPushButton()
+        styled(key, role)
+        key.setObjectName(f"grade-{grade}")
+        key.setAccessibleName(self._three(grade).replace("\n", " / "))
+        key.setMinimumHeight(int(self.sizes.touch * 3))
+        key.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        key.clicked.connect(lambda: self.rate(grade))
+        inside = QVBoxLayout(key)
+        inside.addStretch(1)
+        stars = label(FACES[grade], role, wrap=False)
+        stars.setStyleSheet(f"font-size: {star_px}px;")
         words = label(self._three(grade), role, wrap=False)
         words.setStyleSheet(f"font-size: {words_px}px; font-weight: bold;")
         for part in (stars, words):
@@ -204,8 +208,9 @@ class RatingWindow(QWidget):
             column.addWidget(question)
             row = QHBoxLayout() if self.width() > self.height() else QVBoxLayout()
             row.setSpacing(self.sizes.gap)
+            star_px, words_px = self._key_sizes()
             for grade in GRADES:
-                row.addWidget(self._grade_key(grade))
+                row.addWidget(self._grade_key(grade, star_px, words_px))
             column.addLayout(row, 1)
         elif screen is RatingScreen.THANKS:
             thanks = label(self._three("thanks"), "page", "title")

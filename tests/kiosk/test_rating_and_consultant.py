@@ -17,6 +17,7 @@ from kiosk.rating_flow import RatingScreen
 from tests.conftest import LiveServer, open_counter
 from tests.kiosk.conftest import shoot
 from tests.kiosk.test_citizen import find, tap, text_of
+from tests.kiosk.test_screens import assert_label_whole
 
 
 def serve_one(live: LiveServer, operator: str) -> tuple[HallClient, str]:
@@ -188,15 +189,9 @@ def test_the_rating_keys_show_their_words_whole_on_a_small_screen(
     for grade in ("excellent", "good", "satisfactory"):
         key = find(window, f"grade-{grade}")
         for part in key.findChildren(QLabel):
-            where = f"{grade} at {size} {inches}in: {part.text()!r}"
-            if part.wordWrap():
-                metrics = part.fontMetrics()
-                for word in part.text().split():
-                    assert metrics.horizontalAdvance(word) <= part.contentsRect().width(), where
-                assert part.heightForWidth(part.width()) <= part.height() + 1, where
-            else:
-                assert part.sizeHint().width() <= part.width() + 2, where
-                assert part.sizeHint().height() <= part.height() + 2, where
+            where = f"{grade} at {size} {inches}in"
+            assert_label_whole(part, where)
+            assert part.sizeHint().height() <= part.height() + 2, f"{where}: cut below"
             corner = part.mapTo(key, part.rect().bottomRight())
             assert corner.x() <= key.width() and corner.y() <= key.height(), where
     client.close()

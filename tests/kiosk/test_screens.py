@@ -211,6 +211,22 @@ def test_every_screen_in_every_language_fits_has_large_targets_and_strong_contra
         flow.set_online(True)
 
 
+def assert_label_whole(widget: QLabel, where: str) -> None:
+    """A label's text is whole: wrapped, each word fits a line and every line shows; on one
+    line, unelided."""
+    if widget.wordWrap():
+        metrics = widget.fontMetrics()
+        for word in widget.text().split():
+            room = widget.contentsRect().width()
+            assert metrics.horizontalAdvance(word) <= room, f"{where}: {word!r} is cut"
+        needed = widget.heightForWidth(widget.width())
+        assert needed <= widget.height() + 1, f"{where}: {widget.text()!r} cut below"
+    else:
+        assert widget.sizeHint().width() <= widget.width() + 2, (
+            f"{where}: {widget.text()!r} is cut off"
+        )
+
+
 def assert_nothing_cut(window: QWidget, scroll: QScrollArea, where: str) -> None:
     """No sideways scrolling; every text whole: wrapped words fit, one-line texts unelided."""
     QApplication.processEvents()
@@ -223,17 +239,7 @@ def assert_nothing_cut(window: QWidget, scroll: QScrollArea, where: str) -> None
         right = widget.mapTo(inside, QPoint(widget.width(), 0)).x()
         assert right <= inside.width(), f"{where}: {name!r} runs {right - inside.width()} px out"
         if isinstance(widget, QLabel) and widget.pixmap().isNull():
-            room = widget.contentsRect().width()
-            if widget.wordWrap():
-                metrics = widget.fontMetrics()
-                for word in widget.text().split():
-                    assert metrics.horizontalAdvance(word) <= room, f"{where}: {word!r} is cut"
-                needed = widget.heightForWidth(widget.width())
-                assert needed <= widget.height() + 1, f"{where}: {widget.text()!r} cut below"
-            else:
-                assert widget.sizeHint().width() <= widget.width() + 2, (
-                    f"{where}: {widget.text()!r} is cut off"
-                )
+            assert_label_whole(widget, where)
         elif isinstance(widget, QAbstractButton) and not isinstance(widget, WrapButton):
             assert widget.sizeHint().width() <= widget.width() + 2, (
                 f"{where}: {widget.text()!r} is cut off"
