@@ -370,7 +370,8 @@ class HallThread:
 
 def run_demo(options: DemoOptions) -> int:
     """Run the whole hall until Ctrl+C (or SIGTERM); everything started here stops with it."""
-    options.folder.mkdir(parents=True, exist_ok=True)
+    for place in ("tickets", "calls"):  # the folders it prints, there to open from the start
+        (options.folder / place).mkdir(parents=True, exist_ok=True)
     # a second demo on the same folder stops here, before it replaces the first one's tokens
     claim = claim_database(options.db_url)
     try:

@@ -102,6 +102,8 @@ def test_the_demo_runs_a_whole_hall_headless_and_stops_everything_on_ctrl_c(
     output.wait_for("Ctrl+C stops everything")
     assert "No screen here" in output.text and "offscreen" in output.text
     assert "/board" in output.text and "/t/" in output.text
+    for printed in ("tickets", "calls"):  # the folders it names are there to open at once
+        assert f"{folder / printed}" in output.text and (folder / printed).is_dir()
     url = re.search(r"hall server\s+(http://\S+)", output.text).group(1)  # type: ignore[union-attr]
     tokens = dict(TOKEN_LINE.findall(output.text))
     headers = {"Authorization": f"Bearer {tokens['supervisor']}"}
