@@ -8,7 +8,9 @@ over visits that *started* in the period, in the hall's time zone:
 - arrived: visits started (overall and by hour: tickets issued, so a transferred visitor
   counts once, and the hours add up to the total);
 - served: visits ended by `ticket.finished`, or served where a visitor was sent "there and
-  back" and sent back from (`ticket.transferred` with `returned`);
+  back" and sent back from (`ticket.transferred` with `returned`). The visit the visitor was
+  sent from goes on when they are back: one arrival, its first wait, its service time in all;
+  it counts as transferred only if they never come back;
 - no-show share: no-shows ÷ visits that were called at least once;
 - cancelled: visits ended by `ticket.cancelled`;
 - wait: from the visit's start to its first call (called visits only); an appointment that
@@ -94,6 +96,7 @@ def visits_from(events: Iterable[LogEvent]) -> list[Visit]:
     """Every visit the events describe, in the order they started."""
     visits: list[Visit] = []
     current: dict[str, Visit] = {}
+    away: dict[str, Visit] = {}  # visits whose visitor was sent "there and back", until back
     for event in events:
         ticket = event.data.get("ticket")
         if not isinstance(ticket, Mapping) or not event.type.startswith("ticket."):
@@ -130,28 +133,48 @@ def visits_from(events: Iterable[LogEvent]) -> list[Visit]:
             if kind == "finished":
                 visit.result = _text(ticket.get("result"))
         elif kind == "transferred":
-            visit.ended_at = event.at
-            if event.data.get("returned") is True:  # served there, back where it came from
-                visit.outcome = "finished"
-                visit.result = _text(event.data.get("result"))
-            else:
-                visit.outcome = "transferred"
-            following = Visit(
-                ticket_id,
-                str(ticket["number"]),
-                str(ticket["service_id"]),
-                event.at,
-                via_transfer=True,
-                # back where it was sent "there and back" from: that visit goes on
-                served_before_s=float(ticket.get("served_before_s") or 0),
-            )
+            following = _transferred(visit, ticket, event, away)
+            if following is None:  # on to a new visit
+                following = Visit(
+                    ticket_id,
+                    str(ticket["number"]),
+                    str(ticket["service_id"]),
+                    event.at,
+                    via_transfer=True,
+                    served_before_s=float(ticket.get("served_before_s") or 0),
+                )
+                visits.append(following)
             current[ticket_id] = following
-            visits.append(following)
         elif kind == "rated":
             grade = _text(event.data.get("grade")) or _text(ticket.get("rating"))
             if grade in GRADES and visit.outcome == "finished":
                 visit.rating = grade
     return visits
+
+
+def _transferred(
+    visit: Visit, ticket: Mapping[str, Any], event: LogEvent, away: dict[str, Visit]
+) -> Visit | None:
+    """End `visit` with a transfer; the visit that goes on if the ticket is back where it was
+    sent "there and back" from (None: a new visit starts)."""
+    visit.ended_at = event.at
+    ticket_id = visit.ticket_id
+    if event.data.get("returned") is True:  # served there, back where it came from
+        visit.outcome = "finished"
+        visit.result = _text(event.data.get("result"))
+    else:  # sent on; one sent "there and back" may yet come back to this visit
+        visit.outcome = "transferred"
+        if ticket.get("return_service_id") == visit.service_id:
+            away[ticket_id] = visit
+    back = away.get(ticket_id)
+    if back is None or back.service_id != ticket.get("service_id"):
+        return None
+    # back where it was sent from (sent back, or by hand): that visit goes on, so one arrival,
+    # its first wait and the whole service time count there
+    del away[ticket_id]
+    back.outcome, back.ended_at, back.service_started_at = "open", None, None
+    back.served_before_s = float(ticket.get("served_before_s") or 0)
+    return back
 
 
 @dataclass(frozen=True)

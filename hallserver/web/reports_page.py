@@ -191,9 +191,12 @@ WORDS: Words = {
         "en": "grades of served visits: count and share of the rated ones",
     },
     "def_transfers": {
-        "kk": "басқа қызметке бағытталумен аяқталған барулар",
-        "ru": "визиты, завершённые переводом в другую услугу",
-        "en": "visits ended by a transfer to another service",
+        "kk": "басқа қызметке бағытталумен аяқталған барулар (қайтып келу шартымен жіберіліп, "
+        "оралған келушінің сол баруы жалғасады)",
+        "ru": "визиты, завершённые переводом в другую услугу (посетитель, направленный "
+        "с возвратом и вернувшийся, продолжает тот же визит)",
+        "en": "visits ended by a transfer to another service (a visitor sent there and back "
+        "who came back goes on with the same visit)",
     },
     "def_open_counters": {
         "kk": "сағат ішінде ашық болған терезелердің уақыт бойынша орташасы, кезең күндеріне",

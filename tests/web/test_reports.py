@@ -9,8 +9,11 @@ from typing import Any
 
 import pytest
 
+from hallserver.domain.events import Event
+from hallserver.domain.hall import Hall
+from hallserver.domain.ids import OperatorId
 from hallserver.reports import LogEvent, build_report, figures, open_counters_by_hour, visits_from
-from tests.conftest import ALMATY
+from tests.conftest import ALMATY, T0, small_catalogue
 
 DAY = date(2026, 11, 23)
 TARGETS = {"id-card": 15 * 60.0, "birth": 10 * 60.0}
@@ -30,10 +33,16 @@ class Log:
 
     def ticket(self, minute: float, kind: str, number: str, service: str, **extra: Any) -> None:
         ticket = {"id": f"20261123-{number}", "number": number, "service_id": service}
-        ticket_keys = ("counter_id", "operator_id", "appointment_at", "served_before_s")
+        ticket_keys = (
+            "counter_id",
+            "operator_id",
+            "appointment_at",
+            "served_before_s",
+            "return_service_id",
+        )
         ticket.update({k: v for k, v in extra.items() if k in ticket_keys})
         data: dict[str, Any] = {"ticket": ticket}
-        in_ticket_only = ("operator_id", "appointment_at", "served_before_s")
+        in_ticket_only = ("operator_id", "appointment_at", "served_before_s", "return_service_id")
         data.update({k: v for k, v in extra.items() if k not in in_ticket_only})
         self.add(minute, f"ticket.{kind}", data)
 
@@ -171,7 +180,15 @@ def test_a_visit_sent_there_and_back_is_served_there_and_goes_on_where_it_began(
     log.ticket(0, "issued", "A001", "id-card")
     log.ticket(4, "called", "A001", "id-card", counter_id="c1", operator_id="aigul")
     log.ticket(5, "started", "A001", "id-card")
-    log.ticket(8, "transferred", "A001", "birth", from_service_id="id-card", returned=False)
+    log.ticket(
+        8,
+        "transferred",
+        "A001",
+        "birth",
+        from_service_id="id-card",
+        returned=False,
+        return_service_id="id-card",
+    )
     log.ticket(10, "called", "A001", "birth", counter_id="c3", operator_id="daniyar")
     log.ticket(11, "started", "A001", "birth")
     log.ticket(
@@ -191,10 +208,26 @@ def test_a_visit_sent_there_and_back_is_served_there_and_goes_on_where_it_began(
     birth = built.by_service["birth"]
     assert (birth.served, birth.transfers, birth.average_service_s) == (1, 0, 5 * 60)
     assert birth.results == {"done": 1}  # as the cashier recorded it, before sending them back
-    id_card = built.by_service["id-card"]
-    assert (id_card.served, id_card.transfers) == (1, 1)  # sent on, then served when back
+    id_card = built.by_service["id-card"]  # one visit, gone on when the visitor was back
+    assert (id_card.arrived, id_card.served, id_card.transfers) == (1, 1, 0)
+    assert id_card.longest_wait_s == 4 * 60  # the wait to the first call, not the one when back
     assert id_card.average_service_s == (3 + 7) * 60
     assert built.overall.arrived == 1 and built.by_operator["daniyar"].served == 1
+    assert built.by_operator["aigul"].served == 1
+
+
+def test_a_visitor_sent_there_and_back_who_never_comes_back_was_transferred() -> None:
+    log = Log()
+    log.ticket(0, "issued", "A001", "id-card")
+    log.ticket(4, "called", "A001", "id-card", counter_id="c1", operator_id="aigul")
+    log.ticket(5, "started", "A001", "id-card")
+    log.ticket(8, "transferred", "A001", "birth", return_service_id="id-card", returned=False)
+    log.ticket(10, "called", "A001", "birth", counter_id="c3", operator_id="daniyar")
+    log.ticket(14, "no_show", "A001", "birth", return_service_id="id-card")
+    built = report(log)
+    id_card, birth = built.by_service["id-card"], built.by_service["birth"]
+    assert (id_card.arrived, id_card.served, id_card.transfers) == (1, 0, 1)
+    assert (birth.arrived, birth.served) == (1, 0) and built.overall.arrived == 1
 
 
 def test_ratings_count_per_grade_with_their_share() -> None:
@@ -333,3 +366,39 @@ def test_served_visits_count_by_the_result_the_operator_recorded() -> None:
     assert built.overall.not_recorded == 1
     assert dict(built.by_service["birth"].results) == {} and built.by_service["birth"].served == 0
     assert built.by_operator["aigul"].results == {"done": 2, "missing": 1}
+
+
+def test_the_hall_own_events_of_a_visit_sent_there_and_back_make_one_visit_where_it_began() -> None:
+    """The same story as the scripted one, from the events the hall itself writes."""
+    hall = Hall(small_catalogue(), T0.date())
+    events: list[LogEvent] = []
+
+    def log(at: datetime, written: list[Event]) -> None:
+        events.extend(LogEvent(len(events) + 1, at, e.type, e.data) for e in written)
+
+    for counter in ("c1", "c3"):
+        log(T0, hall.sign_in(counter, OperatorId(f"op-{counter}"), T0))
+        log(T0, hall.open_counter(counter, T0))
+    issued, written = hall.issue("id-card", T0)
+    log(T0, written)
+    ticket = issued.ticket
+    for minute, act in [
+        (4, lambda at: hall.call_next("c1", at)[1]),
+        (5, lambda at: hall.start(ticket.id, at)[1]),
+        (8, lambda at: hall.transfer(ticket.id, "birth", at, come_back=True)[1]),
+        (10, lambda at: hall.call_next("c3", at)[1]),
+        (11, lambda at: hall.start(ticket.id, at)[1]),
+        (16, lambda at: hall.finish(ticket.id, at)[1]),  # sent back to c1
+        (17, lambda at: hall.call_next("c1", at)[1]),
+        (18, lambda at: hall.start(ticket.id, at)[1]),
+        (25, lambda at: hall.finish(ticket.id, at)[1]),
+    ]:
+        at = T0 + timedelta(minutes=minute)
+        log(at, act(at))
+    visits = visits_from(events)
+    assert [(v.service_id, v.outcome) for v in visits] == [
+        ("id-card", "finished"),
+        ("birth", "finished"),
+    ]
+    id_card = visits[0]
+    assert (id_card.wait_s, id_card.service_s, id_card.counter_id) == (4 * 60, 10 * 60, "c1")
