@@ -95,7 +95,12 @@ class Board:
     queue: dict[str, QueueEntry] = field(default_factory=dict)
     calls: list[CallEntry] = field(default_factory=list)  # newest first, zone-filtered
     announcement: str = ""
+    announcements: dict[str, str] = field(default_factory=dict)  # language -> text shown
     seq: int = 0
+
+    def announcement_in(self, lang: str) -> str:
+        """The announcement line in `lang` (older servers send one text for all)."""
+        return self.announcements.get(lang) or self.announcement
 
     def set_services(self, services: Iterable[ServiceView]) -> None:
         self.services = {s.id: s for s in services}
@@ -106,6 +111,7 @@ class Board:
             self.calls = []
         self.hall = snapshot.hall
         self.announcement = snapshot.hall.announcement
+        self.announcements = dict(snapshot.hall.announcements)
         self.counters = {c.id: c for c in snapshot.counters}
         self.queue = {q.service_id: q for q in snapshot.queue}
         self.seq = snapshot.seq
@@ -139,8 +145,13 @@ class Board:
             if counter is not None:
                 self.counters[counter.id] = counter
         elif event.type == HALL_ANNOUNCEMENT:
-            text = event.data.get("text")
+            text, texts = event.data.get("text"), event.data.get("texts")
             self.announcement = text if isinstance(text, str) else ""
+            self.announcements = {
+                str(k): v
+                for k, v in (texts if isinstance(texts, dict) else {}).items()
+                if isinstance(v, str)
+            }
         elif event.type == SERVICE_CHANGED:
             old = self.services.get(str(event.data.get("service_id")))
             if old is not None:

@@ -390,6 +390,7 @@ class HallView:
     open: bool
     opens_at: datetime | None = None
     announcement: str = ""
+    announcements: Text = field(default_factory=dict)  # what each language shows
     protocol_version: int = PROTOCOL_VERSION
     groups: tuple[GroupView, ...] = ()
     results: tuple[ResultView, ...] = ()  # what an operator may record at finish, in order
@@ -406,10 +407,14 @@ class HallView:
             open=f.flag("open"),
             opens_at=f.opt_time("opens_at"),
             announcement=f.opt_str("announcement") or "",
+            announcements=f.opt_lang("announcements") or {},
             protocol_version=f.req_int("protocol_version", PROTOCOL_VERSION),
             groups=f.each("groups", GroupView.from_json, True),
             results=f.each("results", ResultView.from_json, True),
         )
+
+    def announcement_in(self, lang: str) -> str:
+        return self.announcements.get(lang) or self.announcement
 
 
 @dataclass(frozen=True)

@@ -164,8 +164,8 @@ class DisplayWindow(QWidget):
         self.header.update()
         self.calls_panel.show_calls(board.calls, board.seq)
         self.lines_panel.show_lines(board.lines(), self.lang)
-        if self.ticker.text != board.announcement:
-            self.ticker.set_text(board.announcement)
+        if self.ticker.text != (text := board.announcement_in(self.lang)):
+            self.ticker.set_text(text)
             self._layout()
         if self.calls_panel.flashing() and not self._blink.isActive():
             self.calls_panel.blink_on = True
@@ -194,7 +194,7 @@ class DisplayWindow(QWidget):
 
     def _layout(self) -> None:
         w, h = self.width(), self.height()
-        has_ticker = bool(self.board.announcement)
+        has_ticker = bool(self.ticker.text)
         self.ticker.setVisible(has_ticker)
         if self.orientation == "portrait":
             header_h = int(h * 0.075)

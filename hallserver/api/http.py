@@ -19,7 +19,7 @@ from hallserver.api import wire
 from hallserver.domain.counters import PauseReason
 from hallserver.domain.errors import Forbidden, InvalidInput, NotFound
 from hallserver.domain.events import Event
-from hallserver.domain.hall import Hall
+from hallserver.domain.hall import Announcement, Hall
 from hallserver.domain.ids import LANGS, JsonObject, Lang
 from hallserver.domain.tickets import Grade, Priority, Ticket, TicketState
 from hallserver.iin import iin_problem
@@ -483,10 +483,9 @@ async def _suspend(request: Request, suspended: bool) -> Response:
 async def announce(request: Request) -> Response:
     hall = hall_of(request)
     actor = access.require(actor_of(request), access.OVERSEERS, "setting the announcement")
-    body = await body_of(request)
-    text = text_field(body, "text", required=True, limit=500) or ""
-    await hall.run(actor, lambda h, now: (None, h.announce(text)))
-    return ok({"announcement": hall.hall.state.announcement})
+    texts = Announcement.texts_of(await body_of(request))
+    await hall.run(actor, lambda h, now: (None, h.announce(texts)))
+    return ok(hall.hall.state.announcement.fields())
 
 
 # ------------------------------------------------------------------ messages to the operators

@@ -16,6 +16,22 @@ TEXT: JsonObject = {
     "required": ["kk", "ru", "en"],
     "properties": {"kk": {"type": "string"}, "ru": {"type": "string"}, "en": {"type": "string"}},
 }
+ANNOUNCEMENT: JsonObject = {
+    "type": "object",
+    "description": "text: one for every language; or texts: one per language, an empty one "
+    "showing the first text there is (kk, ru, en). All empty clears the line.",
+    "properties": {
+        "text": {"type": "string", "maxLength": 500},
+        "texts": {
+            "type": "object",
+            "additionalProperties": False,
+            "properties": {
+                lang: {"type": "string", "maxLength": 500} for lang in ("kk", "ru", "en")
+            },
+        },
+    },
+    "oneOf": [{"required": ["text"]}, {"required": ["texts"]}],
+}
 ERROR: JsonObject = {
     "type": "object",
     "required": ["error", "message"],
@@ -267,7 +283,7 @@ OPERATIONS: dict[tuple[str, str], tuple[str, JsonObject | None, str, str | None]
     ("POST", "/counters/{counter_id}/sign-out"): ("The operator signs out", None, "200", None),
     ("POST", "/announcement"): (
         "Set the line of announcements on the displays (supervisor)",
-        {"type": "object", "required": ["text"], "properties": {"text": {"type": "string"}}},
+        ANNOUNCEMENT,
         "200",
         None,
     ),
@@ -378,7 +394,7 @@ WEB_OPERATIONS: dict[tuple[str, str], tuple[str, JsonObject | None, str, str | N
     ),
     ("POST", "/board/api/announcement"): (
         "Board: set the displays' announcement line (session cookie)",
-        {"type": "object", "required": ["text"], "properties": {"text": {"type": "string"}}},
+        ANNOUNCEMENT,
         "200",
         None,
     ),

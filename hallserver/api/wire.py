@@ -26,7 +26,7 @@ def hall_view(catalogue: Catalogue, hall: Hall, now: datetime) -> JsonObject:
         "now": now.isoformat(),
         "open": hall.is_open(now),
         "opens_at": opens.isoformat() if opens else None,
-        "announcement": hall.state.announcement,
+        **hall.state.announcement.fields(),
         "protocol_version": PROTOCOL_VERSION,
         "groups": [
             {"id": g.id, "name": g.name.to_json(), "icon": g.icon} for g in catalogue.groups

@@ -283,9 +283,11 @@ class HallClient:
         raw = self._post("/messages", _body(text=text, counter_id=counter_id))
         return _view(MessageView.from_json, raw)
 
-    def announce(self, text: str) -> str:
-        """Set the text the displays show; returns it as the server stored it."""
-        return _view(lambda r: _str(r, "announcement"), self._post("/announcement", {"text": text}))
+    def announce(self, text: str | Mapping[str, str]) -> str:
+        """Set the line the displays show: one text, or one per language ({kk, ru, en}).
+        Returns the first text as the server stored it."""
+        body: JsonObject = {"text": text} if isinstance(text, str) else {"texts": {**text}}
+        return _view(lambda r: _str(r, "announcement"), self._post("/announcement", body))
 
     def create_pairing_code(
         self, role: str, name: str, counter_id: str | None = None

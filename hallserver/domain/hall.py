@@ -30,7 +30,15 @@ from hallserver.domain.estimates import (
     serving_capacity,
 )
 from hallserver.domain.events import Event
-from hallserver.domain.ids import CounterId, JsonObject, Lang, OperatorId, ServiceId, TicketId
+from hallserver.domain.ids import (
+    LANGS,
+    CounterId,
+    JsonObject,
+    Lang,
+    OperatorId,
+    ServiceId,
+    TicketId,
+)
 from hallserver.domain.messages import DAY_LIMIT, TEXT_LIMIT, Message
 from hallserver.domain.routing import HallPolicy, Pick, RoutingPolicy, WaitingLanes, Why
 from hallserver.domain.tickets import (
@@ -117,6 +125,61 @@ class Issued:
     ticket_json: JsonObject | None = None  # the ticket as its event recorded it, for the answer
 
 
+@dataclass(frozen=True)
+class Announcement:
+    """The displays' announcement line, per language. A language left empty shows the text of
+    the first one there is (kk, ru, en), so one text serves the whole hall."""
+
+    texts: Mapping[Lang, str] = field(default_factory=dict)
+
+    LIMIT = 500
+
+    @classmethod
+    def same(cls, text: str) -> Announcement:
+        """One text for every language."""
+        return cls({lang: text for lang in LANGS})
+
+    @classmethod
+    def texts_of(cls, body: Mapping[str, object]) -> dict[str, str]:
+        """A request's texts: `{text}` is one for every language, `{texts: {kk, ru, en}}` one
+        per language."""
+        if ("text" in body) == ("texts" in body):
+            raise InvalidInput(
+                "give text (one for every language) or texts ({kk, ru, en})", code="bad_field"
+            )
+        texts = body.get("texts")
+        if "text" in body:
+            if not isinstance(body["text"], str | None):
+                raise InvalidInput("text must be a string", code="bad_field")
+            texts = dict.fromkeys(LANGS, body["text"])
+        if not isinstance(texts, dict):
+            raise InvalidInput("texts must be an object: {kk, ru, en}", code="bad_field")
+        for lang, text in texts.items():
+            if text is not None and not isinstance(text, str):
+                raise InvalidInput(f"the {lang} text must be a string", code="bad_field")
+            if text and "\x00" in text:  # PostgreSQL stores no NUL in text
+                raise InvalidInput(f"the {lang} text holds a NUL character", code="bad_field")
+        return {str(lang): text or "" for lang, text in texts.items()}
+
+    @property
+    def text(self) -> str:
+        return next((t for lang in LANGS if (t := self.texts.get(lang, ""))), "")
+
+    def get(self, lang: Lang) -> str:
+        return self.texts.get(lang) or self.text
+
+    def to_json(self) -> JsonObject:
+        """What each language shows."""
+        return {lang: self.get(lang) for lang in LANGS}
+
+    def fields(self) -> JsonObject:
+        """The hall's JSON fields: `announcement`, the first text, and `announcements`."""
+        return {"announcement": self.text, "announcements": self.to_json()}
+
+    def as_written(self) -> JsonObject:
+        return {lang: text for lang in LANGS if (text := self.texts.get(lang, ""))}
+
+
 @dataclass
 class HallState:
     """The parts of today's state that are not tickets, counters or bookings."""
@@ -124,7 +187,7 @@ class HallState:
     day: date
     numbering: dict[ServiceId, int] = field(default_factory=dict)
     suspended: set[ServiceId] = field(default_factory=set)
-    announcement: str = ""
+    announcement: Announcement = field(default_factory=Announcement)
     order: int = 0
     messages: list[Message] = field(default_factory=list)  # today's, to the operators
     # operator -> seconds each visit they served and sent back "there and back" took: those
@@ -985,11 +1048,25 @@ class Hall:
             self.state.suspended.discard(service.id)
         return [Event(ev.SERVICE_CHANGED, {"service_id": service.id, "suspended": suspended})]
 
-    def announce(self, text: str) -> list[Event]:
-        if len(text) > 500:
-            raise InvalidInput("an announcement is at most 500 characters", code="too_long")
-        self.state.announcement = text.strip()
-        return [Event(ev.HALL_ANNOUNCEMENT, {"text": self.state.announcement})]
+    def announce(self, texts: Mapping[str, str]) -> list[Event]:
+        """Set the announcement line: a text per language (kk, ru, en); all empty clears it."""
+        if unknown := sorted(set(texts) - set(LANGS)):
+            raise InvalidInput(
+                f"an announcement's languages are {', '.join(LANGS)}, not {', '.join(unknown)}",
+                code="bad_field",
+            )
+        if any(len(text) > Announcement.LIMIT for text in texts.values()):
+            raise InvalidInput(
+                f"an announcement is at most {Announcement.LIMIT} characters", code="too_long"
+            )
+        written = {lang: " ".join(texts.get(lang, "").split()) for lang in LANGS}
+        self.state.announcement = Announcement({k: t for k, t in written.items() if t})
+        announcement = self.state.announcement
+        return [
+            Event(
+                ev.HALL_ANNOUNCEMENT, {"text": announcement.text, "texts": announcement.to_json()}
+            )
+        ]
 
     # ----------------------------------------------------------------- messages to operators
 

@@ -19,8 +19,8 @@ from sqlalchemy.exc import SQLAlchemyError
 from hallserver.domain import events as ev
 from hallserver.domain.bookings import Booking
 from hallserver.domain.counters import Counter
-from hallserver.domain.hall import HallState, TerminalReport
-from hallserver.domain.ids import ServiceId
+from hallserver.domain.hall import Announcement, HallState, TerminalReport
+from hallserver.domain.ids import LANGS, ServiceId
 from hallserver.domain.messages import Message
 from hallserver.domain.tickets import Ticket, TicketState
 from hallserver.eventlog import EventRecord
@@ -359,7 +359,7 @@ def hall_state_json(state: HallState) -> str:
             "day": state.day.isoformat(),
             "numbering": state.numbering,
             "suspended": sorted(state.suspended),
-            "announcement": state.announcement,
+            "announcement": state.announcement.as_written(),
             "order": state.order,
             "messages": [m.to_json() for m in state.messages],
             "sent_back": state.sent_back,
@@ -367,12 +367,19 @@ def hall_state_json(state: HallState) -> str:
     ).decode()
 
 
+def _announcement(raw: object) -> Announcement:
+    if isinstance(raw, str):  # saved before the line had a text per language
+        return Announcement.same(raw) if raw else Announcement()
+    written = raw if isinstance(raw, dict) else {}
+    return Announcement({lang: str(written[lang]) for lang in LANGS if written.get(lang)})
+
+
 def _hall_state(raw: dict[str, Any]) -> HallState:
     return HallState(
         day=date.fromisoformat(raw["day"]),
         numbering={ServiceId(k): int(v) for k, v in raw["numbering"].items()},
         suspended={ServiceId(s) for s in raw["suspended"]},
-        announcement=str(raw["announcement"]),
+        announcement=_announcement(raw["announcement"]),
         order=int(raw["order"]),
         messages=[Message.from_json(m) for m in raw.get("messages", [])],
         sent_back={str(k): [int(s) for s in v] for k, v in (raw.get("sent_back") or {}).items()},

@@ -16,7 +16,7 @@ from starlette.websockets import WebSocket
 
 from hallserver.domain.counters import PauseReason
 from hallserver.domain.errors import Forbidden, InvalidInput
-from hallserver.domain.hall import Hall
+from hallserver.domain.hall import Announcement, Hall
 from hallserver.domain.ids import JsonObject, Lang
 from hallserver.domain.tickets import Grade, Ticket, TicketState
 from hallserver.service import HallService
@@ -127,7 +127,7 @@ def board_state(
     state: dict[str, Any] = {
         "day": hall.state.day.isoformat(),
         "clock": now.strftime("%H:%M"),
-        "announcement": hall.state.announcement,
+        "announcement": hall.state.announcement.as_written(),
         "messages": [  # the last ones to the operators, newest first, with who has read them
             {
                 "id": m.id,
@@ -299,11 +299,9 @@ async def message(request: Request) -> Response:
 
 async def announcement(request: Request) -> Response:
     hall, actor, body = await _action_body(request)
-    text = body.get("text", "")
-    if not isinstance(text, str) or len(text) > 500 or "\x00" in text:
-        raise InvalidInput("text must be a string of at most 500 characters", code="bad_field")
-    await hall.run(actor, lambda h, now: (None, h.announce(text)))
-    return JSONResponse({"announcement": hall.hall.state.announcement})
+    texts = Announcement.texts_of(body)
+    await hall.run(actor, lambda h, now: (None, h.announce(texts)))
+    return JSONResponse(hall.hall.state.announcement.fields())
 
 
 def routes() -> list[BaseRoute]:

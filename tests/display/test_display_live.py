@@ -81,6 +81,23 @@ def test_a_call_appears_highlighted_and_blinking_and_is_spoken(
     assert output.written[0].stat().st_size > 44 + 2 * 22050 * 3  # more than 3 s of speech
 
 
+def test_the_announcement_line_follows_the_screens_language_live(
+    live_server: LiveServer, make_display: MakeDisplay, qtbot: QtBot
+) -> None:
+    window, _, _, _ = make_display(live_server.url)
+    assert window.lang == "kk" and not window.ticker.isVisible()
+    supervisor = HallClient(live_server.url, live_server.tokens["supervisor"])
+    supervisor.announce({"kk": "Түскі үзіліс 13:00-де", "ru": "Обед в 13:00"})
+    qtbot.waitUntil(lambda: window.ticker.text == "Түскі үзіліс 13:00-де", timeout=3000)
+    assert window.ticker.isVisible()
+    window._on_switch_language()  # the screen's turn to speak Russian
+    assert (window.lang, window.ticker.text) == ("ru", "Обед в 13:00")
+    window.set_language("en")  # no English text: the first one there is
+    assert window.ticker.text == "Түскі үзіліс 13:00-де"
+    supervisor.announce({})
+    qtbot.waitUntil(lambda: not window.ticker.isVisible(), timeout=3000)
+
+
 def test_a_recall_brings_the_call_back_to_the_top_blinking_and_speaks_it_again(
     live_server: LiveServer, make_display: MakeDisplay, qtbot: QtBot
 ) -> None:

@@ -34,6 +34,13 @@ LAYOUTS = [  # name, orientation, columns, language, zone
 ]  # fmt: skip
 
 
+SATURDAY = {
+    "kk": "Құрметті келушілер! Сенбі күні орталық 09:00-ден 13:00-ге дейін жұмыс істейді.",
+    "ru": "Уважаемые посетители! В субботу центр работает с 09:00 до 13:00.",
+    "en": "Dear visitors, on Saturday the centre is open from 09:00 to 13:00.",
+}
+
+
 @pytest.fixture(scope="module")
 def hall_state(tmp_path_factory: pytest.TempPathFactory) -> tuple[Snapshot, list[ServiceView]]:
     """A busy morning: seven counters called, people waiting, an announcement."""
@@ -49,9 +56,7 @@ def hall_state(tmp_path_factory: pytest.TempPathFactory) -> tuple[Snapshot, list
         for counter in ("c1", "c2", "c3", "c4", "c5", "c6", "c7"):
             operator = HallClient(live.url, open_counter(live, counter, f"screen-{counter}"))
             operator.call_next(counter)
-        HallClient(live.url, live.tokens["supervisor"]).announce(
-            "Құрметті келушілер! Сенбі күні орталық 09:00-ден 13:00-ге дейін жұмыс істейді."
-        )
+        HallClient(live.url, live.tokens["supervisor"]).announce(SATURDAY)
         return kiosk.snapshot(), services
     finally:
         server.should_exit = True  # type: ignore[attr-defined]
@@ -96,6 +101,7 @@ def test_screens_are_readable_from_ten_metres(
     window.show()
     qtbot.waitExposed(window)
     window.grab().save(str(screenshots / f"{name}.png"))
+    assert window.ticker.text == SATURDAY[lang], "the announcement line in the screen's language"
 
     calls = window.calls_panel
     assert calls.calls, "the snapshot's called tickets are on the wall"

@@ -611,6 +611,38 @@ def test_a_nul_character_is_refused_before_it_reaches_the_database(
     assert made.status_code == 422
 
 
+def test_the_announcement_line_has_a_text_per_language_and_bad_ones_change_nothing(
+    http: httpx.Client, live_server: LiveServer
+) -> None:
+    supervisor = bearer(live_server.tokens["supervisor"])
+    texts = {"kk": "Түскі үзіліс 13:00-де", "ru": "Обед в 13:00", "en": ""}
+    with live_events(live_server) as stream:
+        reply = http.post("/announcement", json={"texts": texts}, headers=supervisor)
+        event = json.loads(stream.recv(timeout=5))
+    shown = {"kk": "Түскі үзіліс 13:00-де", "ru": "Обед в 13:00", "en": "Түскі үзіліс 13:00-де"}
+    assert reply.status_code == 200
+    assert reply.json() == {"announcement": "Түскі үзіліс 13:00-де", "announcements": shown}
+    assert event["type"] == "hall.announcement"
+    assert event["data"] == {"text": "Түскі үзіліс 13:00-де", "texts": shown}
+    for bad, code in [
+        ({"texts": {"de": "Mittag"}}, "bad_field"),  # a language the hall does not speak
+        ({"texts": {"kk": 5}}, "bad_field"),
+        ({"texts": "Обед"}, "bad_field"),
+        ({"texts": {"ru": "x" * 501}}, "too_long"),
+        ({"text": "Обед", "texts": {"ru": "Обед"}}, "bad_field"),  # which one?
+        ({}, "bad_field"),
+    ]:
+        refused = http.post("/announcement", json=bad, headers=supervisor)
+        assert (refused.status_code, refused.json()["error"]) == (422, code), bad
+    assert http.get("/hall").json()["announcements"] == shown
+    one = http.post("/announcement", json={"text": "  Closed   at 17:00 "}, headers=supervisor)
+    assert one.json()["announcements"] == dict.fromkeys(("kk", "ru", "en"), "Closed at 17:00")
+    cleared = http.post("/announcement", json={"texts": {}}, headers=supervisor)
+    assert cleared.json() == {"announcement": "", "announcements": {"kk": "", "ru": "", "en": ""}}
+    kiosk = bearer(live_server.tokens["kiosk"])
+    assert http.post("/announcement", json={"text": "x"}, headers=kiosk).status_code == 403
+
+
 def test_signing_out_names_the_counter_the_operator_is_at(
     http: httpx.Client, live_server: LiveServer
 ) -> None:

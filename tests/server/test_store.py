@@ -75,6 +75,8 @@ async def a_busy_morning(service: HallService, clock: Clock) -> None:
     await run(SYSTEM, lambda h, now: h.send_message(None, "Lunch in shifts", "dana", now))
     await run(SYSTEM, lambda h, now: h.send_message("c1", "Take the land queue", "dana", now))
     await run(SYSTEM, lambda h, now: h.read_message(2, "c1", now))
+    texts = {"kk": "4-терезе жабық", "ru": "Окно 4 закрыто"}  # English shows the first
+    await run(SYSTEM, lambda h, now: (None, h.announce(texts)))
 
 
 def a_logged_morning(url: str, clock: Clock) -> HallService:
@@ -100,6 +102,7 @@ def state_of(service: HallService) -> dict[str, object]:
         "waiting": sorted(t.number for t in hall.lanes),
         "estimate": [q.estimate_for_new for q in hall.queue(T0)],
         "messages": [m.to_json() for m in hall.state.messages],
+        "announcement": hall.state.announcement.as_written(),
     }
 
 
@@ -133,6 +136,28 @@ def test_a_restart_brings_back_the_same_day(db_url: str) -> None:
         ).all()
     engine.dispose()
     assert [tuple(r) for r in rows] == [("A001", "missing")]
+
+
+def test_an_announcement_saved_as_one_text_comes_back_in_every_language(tmp_path: Path) -> None:
+    """A hall state saved before the line had a text per language ({"announcement": "…"})."""
+    url = f"sqlite:///{tmp_path / 'hall.sqlite3'}"
+    a_logged_morning(url, Clock()).store.close()
+    with sqlite3.connect(tmp_path / "hall.sqlite3") as db:
+        (raw,) = db.execute("SELECT data FROM hall_state WHERE key = 'state'").fetchone()
+        saved = json.loads(raw)
+        assert saved["announcement"] == {"kk": "4-терезе жабық", "ru": "Окно 4 закрыто"}
+        saved["announcement"] = "Обед 13:00–14:00"
+        db.execute("UPDATE hall_state SET data = ? WHERE key = 'state'", (json.dumps(saved),))
+
+    async def restarted() -> JsonObject:
+        service = make_service(url, Clock())
+        await service.start()
+        await service.stop()
+        service.store.close()
+        return service.hall.state.announcement.to_json()
+
+    shown = asyncio.run(restarted())
+    assert shown == {"kk": "Обед 13:00–14:00", "ru": "Обед 13:00–14:00", "en": "Обед 13:00–14:00"}
 
 
 async def report(service: HallService, terminal: Actor, printer: str) -> None:
@@ -569,7 +594,7 @@ def test_a_command_whose_events_cannot_be_logged_leaves_the_hall_and_the_chain_a
         before = state_of(service) | {"announcement": service.hall.state.announcement}
         with pytest.raises(InvalidInput, match="cannot be stored"):  # a safety net: the API
             # and the board refuse such text as they parse it
-            await service.run(SYSTEM, lambda h, now: (None, h.announce("\ud800 closed")))
+            await service.run(SYSTEM, lambda h, now: (None, h.announce({"kk": "\ud800 closed"})))
         assert service._reloading is not None  # the pages must not show it: reloaded at once
         await asyncio.wait_for(service._reloading, 10)
         assert service.hall.state.announcement == before["announcement"]

@@ -102,10 +102,20 @@ def test_the_supervisor_pauses_announces_and_calls_out_of_order_from_the_board(
     assert ticket["status"] == "called" and ticket["counter_id"] == "c1"
     assert httpx.get(f"{hall.api}/tickets/{first['id']}").json()["status"] == "waiting"
 
-    page.fill("#announce-text", "Counter 4 is closed today")
+    page.fill("#announce-kk", "4-терезе бүгін жабық")
+    page.fill("#announce-ru", "Окно 4 сегодня закрыто")
     page.click("form.announce button")
     expect(page.locator(".toast")).to_have_text("Saved")
-    assert httpx.get(f"{hall.api}/hall").json()["announcement"] == "Counter 4 is closed today"
+    hall_now = httpx.get(f"{hall.api}/hall").json()
+    assert hall_now["announcement"] == "4-терезе бүгін жабық"
+    assert hall_now["announcements"] == {  # English, left empty, shows the first text
+        "kk": "4-терезе бүгін жабық",
+        "ru": "Окно 4 сегодня закрыто",
+        "en": "4-терезе бүгін жабық",
+    }
+    page.reload()  # the board shows what is saved, as written
+    expect(page.locator("#announce-ru")).to_have_value("Окно 4 сегодня закрыто")
+    expect(page.locator("#announce-en")).to_have_value("")
 
     page.click("button[data-action=pause][data-counter=c1]")
     page.select_option("#action-dialog select", "lunch")

@@ -15,6 +15,7 @@
       free: "Бос", called: "шақырылды", serving: "қызмет көрсетілуде",
       act_open: "Ашу", act_pause: "Үзіліс", act_close: "Жабу", act_profile: "Бейін",
       act_call: "Кезектен тыс шақыру", announcement: "Дисплейлердегі хабарландыру",
+      announce_hint: "Тіл өрісі бос болса, дисплей бірінші толтырылған мәтінді көрсетеді.",
       save: "Сақтау", cancel: "Болдырмау", reason: "Себеп", ticket: "Талон",
       main: "негізгі", backup: "қосалқы", not_served: "—", online: "Тікелей эфир",
       offline: "Байланыс жоқ — қайта қосылуда", excellent: "Өте жақсы", good: "Жақсы",
@@ -52,6 +53,7 @@
       free: "Свободно", called: "вызван", serving: "обслуживается",
       act_open: "Открыть", act_pause: "Пауза", act_close: "Закрыть", act_profile: "Профиль",
       act_call: "Вызвать вне очереди", announcement: "Объявление на табло",
+      announce_hint: "Если поле языка пустое, табло покажет первый заполненный текст.",
       save: "Сохранить", cancel: "Отмена", reason: "Причина", ticket: "Талон",
       main: "основная", backup: "резервная", not_served: "—", online: "В эфире",
       offline: "Нет связи — переподключение", excellent: "Отлично", good: "Хорошо",
@@ -89,6 +91,7 @@
       free: "Free", called: "called", serving: "in service",
       act_open: "Open", act_pause: "Pause", act_close: "Close", act_profile: "Profile",
       act_call: "Call out of order", announcement: "Announcement on the displays",
+      announce_hint: "A language left empty shows the first text filled in.",
       save: "Save", cancel: "Cancel", reason: "Reason", ticket: "Ticket",
       main: "main", backup: "backup", not_served: "—", online: "Live",
       offline: "Offline — reconnecting", excellent: "Excellent", good: "Good",
@@ -219,8 +222,10 @@
     });
     h.push('<p class="muted">' + fmt("of_rated", { n: total }) + "</p></section>");
     board.innerHTML = h.join("");
-    var input = document.getElementById("announce-text");
-    if (input && document.activeElement !== input) input.value = state.announcement;
+    ["kk", "ru", "en"].forEach(function (lang) {
+      var input = document.getElementById("announce-" + lang);
+      if (input && document.activeElement !== input) input.value = state.announcement[lang] || "";
+    });
     renderMessages();
   }
 
@@ -339,11 +344,20 @@
 
   var announce = document.createElement("form");
   announce.className = "announce";
-  announce.innerHTML = "<label>" + T.announcement + '<input id="announce-text" maxlength="500">' +
-    '</label><button class="primary">' + T.save + "</button>";
+  var LANG_NAMES = { kk: "Қазақша", ru: "Русский", en: "English" };
+  announce.innerHTML = '<fieldset><legend>' + T.announcement + "</legend>" +
+    ["kk", "ru", "en"].map(function (lang) {
+      return '<label lang="' + lang + '"><span class="tag">' + LANG_NAMES[lang] + "</span>" +
+        '<input id="announce-' + lang + '" lang="' + lang + '" maxlength="500"></label>';
+    }).join("") + '<p class="muted">' + T.announce_hint + "</p></fieldset>" +
+    '<button class="primary">' + T.save + "</button>";
   announce.onsubmit = function (e) {
     e.preventDefault();
-    post("/board/api/announcement", { text: document.getElementById("announce-text").value })
+    var texts = {};
+    ["kk", "ru", "en"].forEach(function (lang) {
+      texts[lang] = document.getElementById("announce-" + lang).value;
+    });
+    post("/board/api/announcement", { texts: texts })
       .then(function () { say(T.saved); }, function () {});
   };
   board.parentNode.insertBefore(announce, board.nextSibling);
