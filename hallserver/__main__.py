@@ -330,7 +330,7 @@ def _hall(args: argparse.Namespace) -> int:
     )
 
     if args.check:
-        from hallserver.server import hall_catalogue, open_store
+        from hallserver.server import bookings_left_behind, hall_catalogue, open_store
         from hallserver.store.claim import DatabaseInUse, claim_database
 
         try:
@@ -342,12 +342,15 @@ def _hall(args: argparse.Namespace) -> int:
         try:
             store = open_store(config.db_url)
             catalogue = hall_catalogue(store, demo=config.demo, path=config.catalogue)
+            left = bookings_left_behind(store, catalogue, datetime.now(UTC))
         finally:
             claim.release()
         print(
             f"{catalogue.name.en}: {len(catalogue.services)} services, "
             f"{len(catalogue.counters)} counters; database ready"
         )
+        if left is not None:
+            print(f"Note: {left}")
         return 0
 
     def ready(url: str, hall: object) -> None:
@@ -363,7 +366,7 @@ def _check_catalogue_only(path: Path, url: str, pid: int | None) -> int:
     tickets, then saved for the server's next start. Only that row is written: the running
     server has migrated the database and keeps its catalogue in memory until it restarts."""
     from hallserver.catalogue_file import CatalogueError, load_catalogue, parse_catalogue
-    from hallserver.server import CATALOGUE_KEY, catalogue_conflict
+    from hallserver.server import CATALOGUE_KEY, bookings_left_behind, catalogue_conflict
     from hallserver.store.sql import SqlHallStore
 
     try:
@@ -378,6 +381,7 @@ def _check_catalogue_only(path: Path, url: str, pid: int | None) -> int:
             raise UsageError(conflict)
         before = store.config(CATALOGUE_KEY)
         store.put_config(CATALOGUE_KEY, text)
+        left = bookings_left_behind(store, catalogue, datetime.now(UTC))
     finally:
         store.close()
     kept = {s.id for s in catalogue.services}
@@ -397,6 +401,8 @@ def _check_catalogue_only(path: Path, url: str, pid: int | None) -> int:
             f"It drops {', '.join(dropped)}: suspend them for today now (on the board, or "
             "POST /api/v1/services/ID/suspend), or restart after closing"
         )
+    if left is not None:
+        print(f"Note: {left}")
     return 0
 
 

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 import socket
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import UTC, datetime, time
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -25,6 +26,8 @@ from hallserver.domain.catalogue import Catalogue
 from hallserver.service import HallService
 from hallserver.store.claim import claim_database
 from hallserver.store.sql import SqlHallStore
+
+log = logging.getLogger(__name__)
 
 CATALOGUE_KEY = "catalogue"
 
@@ -97,6 +100,28 @@ def catalogue_conflict(store: SqlHallStore, catalogue: Catalogue, now: datetime)
     )
 
 
+def bookings_left_behind(store: SqlHallStore, catalogue: Catalogue, now: datetime) -> str | None:
+    """A warning when bookings still to come are for services `catalogue` lacks (None when
+    none are): their visitors' check-in would be refused. Not a refusal: they may be weeks
+    ahead, and the hall can tell those visitors."""
+    tz = ZoneInfo(catalogue.timezone)
+    today = now.astimezone(tz).date()
+    # SQLite keeps times as UTC text: the hall's midnight, in UTC
+    since = datetime.combine(today, time(0), tz).astimezone(UTC)
+    left = store.bookings_not_for({str(s.id) for s in catalogue.services}, since)
+    if not left:
+        return None
+    services = ", ".join(sorted({service for _, service in left}))
+    codes = ", ".join(code for code, _ in left[:5]) + (
+        f" and {len(left) - 5} more" if len(left) > 5 else ""
+    )
+    return (
+        f"{len(left)} booking(s) from today on are for {services}, which the catalogue no "
+        f"longer has ({codes}): their check-in will be refused, so tell those visitors, or "
+        "keep the service until their day"
+    )
+
+
 def build(
     config: ServerConfig, *, clock: Callable[[], datetime] | None = None
 ) -> tuple[Starlette, HallService]:
@@ -107,6 +132,8 @@ def build(
     except SetupError:
         store.close()
         raise
+    if (left := bookings_left_behind(store, catalogue, now or datetime.now(UTC))) is not None:
+        log.warning("%s", left)
     hall = HallService(store, catalogue, clock=clock, enforce_hours=not config.always_open)
     return create_app(hall, public_url=config.public_url), hall
 

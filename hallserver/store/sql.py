@@ -224,6 +224,22 @@ class SqlHallStore:
                     found.append(number)
         return found
 
+    def bookings_not_for(self, services: set[str], since: datetime) -> list[tuple[str, str]]:
+        """Code and service of each booking still to come (booked, its slot at `since` or
+        later) for a service other than these, by slot."""
+        bookings = schema.bookings
+        query = (
+            select(bookings.c.code, bookings.c.service_id)
+            .where(
+                bookings.c.state == "booked",
+                bookings.c.slot_at >= since,
+                bookings.c.service_id.not_in(services),
+            )
+            .order_by(bookings.c.slot_at)
+        )
+        with self.engine.connect() as conn:
+            return [(str(code), str(service)) for code, service in conn.execute(query)]
+
     @staticmethod
     def _open_names(conn: Connection, day: date) -> list[tuple[str, set[str], set[str]]]:
         """Each open ticket of `day`: its number, and the services and counters its JSON names

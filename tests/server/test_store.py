@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import asyncio
 import json
+import logging
 import os
 import signal
 import sqlite3
 from collections.abc import Iterator
-from datetime import timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +29,7 @@ from hallserver.eventlog import make_record, verify_chain
 from hallserver.server import (
     CATALOGUE_KEY,
     SetupError,
+    bookings_left_behind,
     build,
     catalogue_conflict,
     hall_catalogue,
@@ -40,7 +42,8 @@ from hallserver.store.migrate import HEAD, current_revision, head_revision
 from hallserver.store.schema import metadata
 from hallserver.store.sql import SqlHallStore, StoreError
 from hallserver.web import reports_page
-from tests.conftest import T0, Clock, small_catalogue
+from hallserver.web.booking import free_slots
+from tests.conftest import ALMATY, T0, Clock, small_catalogue
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
@@ -691,6 +694,54 @@ def test_a_catalogue_without_a_service_todays_tickets_use_waits_for_tomorrow(
     assert "passport" not in {s.id for s in kept.services}
     assert store.config(CATALOGUE_KEY) == text
     store.close()
+
+
+def test_bookings_still_to_come_for_a_dropped_service_are_named_when_the_catalogue_is_checked(
+    db_url: str,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    store = open_store(db_url)
+    demo = hall_catalogue(store, demo=True, path=None)
+    # `kezek hall --check` reads the real clock: the bookings are a few days after it
+    clock = Clock(datetime.now(ALMATY).replace(hour=10, minute=0, second=0, microsecond=0))
+
+    async def book() -> None:
+        service = HallService(store, demo, clock=clock, enforce_hours=False)
+        await service.start()
+        run = service.run
+        day = next(  # the first day after tomorrow with passport slots (no weekend, no holiday)
+            d
+            for d in (clock().date() + timedelta(days=n) for n in range(2, 20))
+            if free_slots(service.hall, "passport", d, clock())
+        )
+        slot = datetime.fromisoformat(free_slots(service.hall, "passport", day, clock())[0]["at"])
+        for code in ("PASS01", "PASS02", "GONE01"):
+            await run(SYSTEM, lambda h, now, c=code: h.book("passport", slot, c, now, iin=None))
+        await run(SYSTEM, lambda h, now: h.book("id-card", slot, "IDCARD", now, iin=None))
+        await run(SYSTEM, lambda h, now: h.cancel_booking("GONE01"))
+        await service.stop()
+
+    asyncio.run(book())
+    text = demo_catalogue_text()
+    start = text.index('[[service]]\nid = "passport"')
+    text = text[:start] + text[text.index("[[service]]", start + 1) :]
+    smaller = tmp_path / "hall.toml"
+    smaller.write_text(text.replace('"passport", ', "").replace(', "passport"', ""), "utf-8")
+    assert bookings_left_behind(store, demo, clock()) is None
+    store.close()
+    assert kezek(["hall", "--db", db_url, "--check", "--catalogue", str(smaller)]) == 0
+    note = capsys.readouterr().out.splitlines()[-1]
+    assert note == (  # saved all the same: the bookings may be weeks ahead
+        "Note: 2 booking(s) from today on are for passport, which the catalogue no longer has "
+        "(PASS01, PASS02): their check-in will be refused, so tell those visitors, or keep the "
+        "service until their day"
+    )
+    with caplog.at_level(logging.WARNING, logger="hallserver.server"):  # and at every start
+        _, hall = build(ServerConfig(db_url=db_url, announce=False, port=0), clock=clock)
+        hall.store.close()
+    assert [r.getMessage() for r in caplog.records] == [note.removeprefix("Note: ")]
 
 
 def test_a_ticket_sent_there_and_back_keeps_its_first_service_in_the_catalogue(
