@@ -4,195 +4,195 @@
 <context>
     <name>CitizenWindow</name>
     <message>
-        <location filename="../views/citizen.py" line="217"/>
+        <location filename="../views/citizen.py" line="221"/>
         <source>No connection to the hall server. Reconnecting… Tickets will be issued as soon as it is back.</source>
         <translation>Нет связи с сервером зала. Переподключаемся… Талоны будут выдаваться, как только связь вернётся.</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="231"/>
+        <location filename="../views/citizen.py" line="235"/>
         <source>Priority ticket: {who}</source>
         <translation>Талон вне очереди: {who}</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="289"/>
+        <location filename="../views/citizen.py" line="300"/>
         <source>Back</source>
         <translation>Назад</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="299"/>
+        <location filename="../views/citizen.py" line="310"/>
         <source>Start over</source>
         <translation>В начало</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="378"/>
+        <location filename="../views/citizen.py" line="389"/>
         <source>Who is the ticket for?</source>
         <translation>Для кого талон?</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="382"/>
+        <location filename="../views/citizen.py" line="393"/>
         <source>You will be called before the general queue. Staff may ask to see a document.</source>
         <translation>Вас вызовут раньше общей очереди. Сотрудник может попросить показать документ.</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="402"/>
+        <location filename="../views/citizen.py" line="413"/>
         <source>What do you need today?</source>
         <translation>Что вам нужно сегодня?</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="405"/>
-        <location filename="../views/citizen.py" line="485"/>
+        <location filename="../views/citizen.py" line="416"/>
+        <location filename="../views/citizen.py" line="500"/>
         <source>Loading the list of services…</source>
         <translation>Загружаем список услуг…</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="413"/>
-        <location filename="../views/citizen.py" line="426"/>
+        <location filename="../views/citizen.py" line="427"/>
+        <location filename="../views/citizen.py" line="440"/>
         <source>All services by topic</source>
         <translation>Все услуги по темам</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="416"/>
+        <location filename="../views/citizen.py" line="430"/>
         <source>Find a service by name</source>
         <translation>Найти услугу по названию</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="279"/>
+        <location filename="../views/citizen.py" line="290"/>
         <source>I have an appointment</source>
         <translation>У меня есть запись</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="455"/>
+        <location filename="../views/citizen.py" line="469"/>
         <source>Type the name of the service</source>
         <translation>Наберите название услуги</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="463"/>
+        <location filename="../views/citizen.py" line="477"/>
         <source>Nothing found. Try fewer letters, or choose by topic.</source>
         <translation>Ничего не найдено. Наберите меньше букв или выберите по темам.</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="474"/>
+        <location filename="../views/citizen.py" line="489"/>
         <source>Space</source>
         <translation>Пробел</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="493"/>
+        <location filename="../views/citizen.py" line="508"/>
         <source>What to bring</source>
         <translation>Что взять с собой</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="498"/>
+        <location filename="../views/citizen.py" line="513"/>
         <source>Cost: {fee}</source>
         <translation>Стоимость: {fee}</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="503"/>
+        <location filename="../views/citizen.py" line="518"/>
         <source>At the counter it takes about {n} min.</source>
         <translation>У окна это занимает около {n} мин.</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="521"/>
+        <location filename="../views/citizen.py" line="536"/>
         <source>Nobody is waiting now: you will be called soon.</source>
         <translation>Сейчас никто не ждёт: вас скоро вызовут.</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="523"/>
+        <location filename="../views/citizen.py" line="538"/>
         <source>Waiting now: {n} people, about {m} min.</source>
         <translation>Сейчас ждут: {n} чел., примерно {m} мин.</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="528"/>
+        <location filename="../views/citizen.py" line="543"/>
         <source>Tickets are issued today until {time}.</source>
         <translation>Сегодня талоны выдаются до {time}.</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="535"/>
-        <location filename="../views/citizen.py" line="618"/>
+        <location filename="../views/citizen.py" line="552"/>
+        <location filename="../views/citizen.py" line="635"/>
         <source>Please wait…</source>
         <translation>Подождите…</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="535"/>
+        <location filename="../views/citizen.py" line="552"/>
         <source>Take a ticket</source>
         <translation>Взять талон</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="556"/>
+        <location filename="../views/citizen.py" line="573"/>
         <source>Check in for your appointment</source>
         <translation>Отметьтесь по записи</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="558"/>
+        <location filename="../views/citizen.py" line="575"/>
         <source>By IIN</source>
         <translation>По ИИН</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="558"/>
+        <location filename="../views/citizen.py" line="575"/>
         <source>By booking code</source>
         <translation>По коду записи</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="571"/>
+        <location filename="../views/citizen.py" line="588"/>
         <source>Type the 12 digits of your IIN</source>
         <translation>Наберите 12 цифр вашего ИИН</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="573"/>
+        <location filename="../views/citizen.py" line="590"/>
         <source>Type the 6-character code from your booking</source>
         <translation>Наберите 6-значный код из вашей записи</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="618"/>
+        <location filename="../views/citizen.py" line="635"/>
         <source>Check in</source>
         <translation>Отметиться</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="639"/>
+        <location filename="../views/citizen.py" line="656"/>
         <source>Your number</source>
         <translation>Ваш номер</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="653"/>
+        <location filename="../views/citizen.py" line="670"/>
         <source>Appointment at {time}</source>
         <translation>Запись на {time}</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="671"/>
+        <location filename="../views/citizen.py" line="688"/>
         <source>People ahead of you: {n}</source>
         <translation>Перед вами: {n} чел.</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="664"/>
+        <location filename="../views/citizen.py" line="681"/>
         <source>Estimated wait: about {m} min</source>
         <translation>Ожидание: примерно {m} мин</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="666"/>
+        <location filename="../views/citizen.py" line="683"/>
         <source>You will be called soon</source>
         <translation>Вас скоро вызовут</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="703"/>
+        <location filename="../views/citizen.py" line="720"/>
         <source>Scan to follow your turn on your phone</source>
         <translation>Отсканируйте, чтобы следить за очередью с телефона</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="687"/>
+        <location filename="../views/citizen.py" line="704"/>
         <source>Done</source>
         <translation>Готово</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="710"/>
+        <location filename="../views/citizen.py" line="727"/>
         <source>The hall is closed now</source>
         <translation>Зал сейчас закрыт</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="716"/>
+        <location filename="../views/citizen.py" line="733"/>
         <source>It opens at {time}. No tickets are issued until then.</source>
         <translation>Зал откроется в {time}. До этого талоны не выдаются.</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="720"/>
+        <location filename="../views/citizen.py" line="737"/>
         <source>No tickets are issued now.</source>
         <translation>Сейчас талоны не выдаются.</translation>
     </message>
@@ -200,167 +200,187 @@
 <context>
     <name>ConsultantWindow</name>
     <message>
-        <location filename="../views/consultant.py" line="257"/>
+        <location filename="../views/consultant.py" line="269"/>
         <source>No connection to the hall server. Reconnecting…</source>
         <translation>Нет связи с сервером зала. Переподключаемся…</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="261"/>
+        <location filename="../views/consultant.py" line="273"/>
         <source>Consultant sign-in</source>
         <translation>Вход консультанта</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="262"/>
+        <location filename="../views/consultant.py" line="274"/>
         <source>Your consultant token</source>
         <translation>Ваш токен консультанта</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="266"/>
+        <location filename="../views/consultant.py" line="278"/>
         <source>Sign in</source>
         <translation>Войти</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="294"/>
+        <location filename="../views/consultant.py" line="318"/>
         <source>Choose a service first.</source>
         <translation>Сначала выберите услугу.</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="295"/>
+        <location filename="../views/consultant.py" line="319"/>
         <source>Write why the visitor has priority: it is recorded.</source>
         <translation>Напишите, почему посетителю положен приоритет: это записывается.</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="296"/>
+        <location filename="../views/consultant.py" line="320"/>
         <source>No connection to the hall server.</source>
         <translation>Нет связи с сервером зала.</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="297"/>
+        <location filename="../views/consultant.py" line="321"/>
         <source>Please wait…</source>
         <translation>Подождите…</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="298"/>
+        <location filename="../views/consultant.py" line="322"/>
         <source>This token is not a consultant&apos;s.</source>
         <translation>Этот токен не принадлежит консультанту.</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="299"/>
+        <location filename="../views/consultant.py" line="323"/>
         <source>A ticket&apos;s number is its letter and digits, such as A017.</source>
         <translation>Номер талона — буква и цифры, например A017.</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="300"/>
+        <location filename="../views/consultant.py" line="324"/>
         <source>Turn on “Print the ticket here” to print a copy.</source>
         <translation>Чтобы напечатать копию, включите «Печатать талон здесь».</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="301"/>
+        <location filename="../views/consultant.py" line="325"/>
         <source>There is no ticket with this number today.</source>
         <translation>Сегодня талона с таким номером нет.</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="303"/>
+        <location filename="../views/consultant.py" line="327"/>
         <source>This ticket is no longer in the queue: a copy is not needed.</source>
         <translation>Этот талон уже не в очереди: копия не нужна.</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="325"/>
+        <location filename="../views/consultant.py" line="349"/>
         <source>Signed in: {name}</source>
         <translation>Вошёл: {name}</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="333"/>
+        <location filename="../views/consultant.py" line="357"/>
         <source>Sign out</source>
         <translation>Выйти</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="362"/>
-        <source>Find a service (any language)</source>
-        <translation>Поиск услуги (на любом языке)</translation>
+        <location filename="../views/consultant.py" line="391"/>
+        <source>Find a service</source>
+        <translation>Поиск услуги</translation>
     </message>
     <message>
         <location filename="../views/consultant.py" line="392"/>
+        <source>In any language</source>
+        <translation>На любом языке</translation>
+    </message>
+    <message>
+        <location filename="../views/consultant.py" line="502"/>
+        <source>Check in an appointment</source>
+        <translation>Отметить запись</translation>
+    </message>
+    <message>
+        <location filename="../views/consultant.py" line="503"/>
+        <source>Copy of a ticket</source>
+        <translation>Копия талона</translation>
+    </message>
+    <message>
+        <location filename="../views/consultant.py" line="528"/>
+        <source>Back to the services</source>
+        <translation>Назад к услугам</translation>
+    </message>
+    <message>
+        <location filename="../views/consultant.py" line="539"/>
+        <source>The visitor&apos;s IIN or booking code</source>
+        <translation>ИИН посетителя или код записи</translation>
+    </message>
+    <message>
+        <location filename="../views/consultant.py" line="553"/>
+        <source>The lost ticket&apos;s number</source>
+        <translation>Номер потерянного талона</translation>
+    </message>
+    <message>
+        <location filename="../views/consultant.py" line="422"/>
         <source>Nobody is waiting: the visitor will be called soon</source>
         <translation>Никто не ждёт: посетителя скоро вызовут</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="394"/>
+        <location filename="../views/consultant.py" line="424"/>
         <source>Waiting: {n}, about {m} min</source>
         <translation>Ждут: {n}, примерно {m} мин</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="409"/>
+        <location filename="../views/consultant.py" line="439"/>
         <source>Priority</source>
         <translation>Приоритет</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="414"/>
+        <location filename="../views/consultant.py" line="444"/>
         <source>None</source>
         <translation>Нет</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="431"/>
+        <location filename="../views/consultant.py" line="461"/>
         <source>Why (recorded)</source>
         <translation>Причина (записывается)</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="433"/>
+        <location filename="../views/consultant.py" line="463"/>
         <source>Visitor&apos;s language</source>
         <translation>Язык посетителя</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="456"/>
+        <location filename="../views/consultant.py" line="486"/>
         <source>Print the ticket here</source>
         <translation>Печатать талон здесь</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="458"/>
+        <location filename="../views/consultant.py" line="488"/>
         <source>Only show the number</source>
         <translation>Только показать номер</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="450"/>
+        <location filename="../views/consultant.py" line="480"/>
         <source>Issue a ticket</source>
         <translation>Выдать талон</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="469"/>
-        <source>Check in an appointment: IIN or booking code</source>
-        <translation>Отметить запись: ИИН или код записи</translation>
-    </message>
-    <message>
-        <location filename="../views/consultant.py" line="474"/>
+        <location filename="../views/consultant.py" line="544"/>
         <source>Check in</source>
         <translation>Отметить</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="479"/>
-        <source>A lost ticket: its number, for a copy</source>
-        <translation>Потерянный талон: номер для копии</translation>
-    </message>
-    <message>
-        <location filename="../views/consultant.py" line="484"/>
+        <location filename="../views/consultant.py" line="558"/>
         <source>Print a copy</source>
         <translation>Напечатать копию</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="496"/>
+        <location filename="../views/consultant.py" line="570"/>
         <source>A copy of {number} is printed.</source>
         <translation>Копия талона {number} напечатана.</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="504"/>
+        <location filename="../views/consultant.py" line="579"/>
         <source>Tickets issued here</source>
         <translation>Выданные здесь талоны</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="507"/>
+        <location filename="../views/consultant.py" line="582"/>
         <source>cancelled</source>
         <translation>отменён</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="514"/>
+        <location filename="../views/consultant.py" line="589"/>
         <source>Cancel (mistake)</source>
         <translation>Отменить (ошибка)</translation>
     </message>
@@ -502,42 +522,42 @@
 <context>
     <name>Rating</name>
     <message>
-        <location filename="../views/rating.py" line="22"/>
+        <location filename="../views/rating.py" line="23"/>
         <source>How was your visit?</source>
         <translation>Как вас обслужили?</translation>
     </message>
     <message>
-        <location filename="../views/rating.py" line="23"/>
+        <location filename="../views/rating.py" line="24"/>
         <source>Excellent</source>
         <translation>Отлично</translation>
     </message>
     <message>
-        <location filename="../views/rating.py" line="24"/>
+        <location filename="../views/rating.py" line="25"/>
         <source>Good</source>
         <translation>Хорошо</translation>
     </message>
     <message>
-        <location filename="../views/rating.py" line="25"/>
+        <location filename="../views/rating.py" line="26"/>
         <source>Satisfactory</source>
         <translation>Удовлетворительно</translation>
     </message>
     <message>
-        <location filename="../views/rating.py" line="26"/>
+        <location filename="../views/rating.py" line="27"/>
         <source>Thank you!</source>
         <translation>Спасибо!</translation>
     </message>
     <message>
-        <location filename="../views/rating.py" line="27"/>
+        <location filename="../views/rating.py" line="28"/>
         <source>Welcome</source>
         <translation>Добро пожаловать</translation>
     </message>
     <message>
-        <location filename="../views/rating.py" line="28"/>
+        <location filename="../views/rating.py" line="29"/>
         <source>Now at this counter</source>
         <translation>Сейчас у этого окна</translation>
     </message>
     <message>
-        <location filename="../views/rating.py" line="29"/>
+        <location filename="../views/rating.py" line="30"/>
         <source>No connection to the hall server. Reconnecting…</source>
         <translation>Нет связи с сервером зала. Переподключаемся…</translation>
     </message>
@@ -545,22 +565,22 @@
 <context>
     <name>Slip</name>
     <message>
-        <location filename="../views/citizen.py" line="743"/>
+        <location filename="../views/citizen.py" line="760"/>
         <source>Please wait until your number is shown on the screen.</source>
         <translation>Ожидайте, пока ваш номер появится на экране.</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="744"/>
+        <location filename="../views/citizen.py" line="761"/>
         <source>COPY of a lost ticket</source>
         <translation>КОПИЯ утерянного талона</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="746"/>
+        <location filename="../views/citizen.py" line="763"/>
         <source>Your number has been called: please go to counter {n}.</source>
         <translation>Ваш номер вызван: пройдите к окну {n}.</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="747"/>
+        <location filename="../views/citizen.py" line="764"/>
         <source>You came more than 10 minutes after your appointment, so you join the general queue.</source>
         <translation>Вы опоздали к записи больше чем на 10 минут, поэтому встаёте в общую очередь.</translation>
     </message>
@@ -568,17 +588,17 @@
 <context>
     <name>Welcome</name>
     <message>
-        <location filename="../views/citizen.py" line="42"/>
+        <location filename="../views/citizen.py" line="43"/>
         <source>Choose your language</source>
         <translation>Выберите язык</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="43"/>
+        <location filename="../views/citizen.py" line="44"/>
         <source>Priority: disabled, elderly, pregnant</source>
         <translation>Вне очереди: инвалиды, пожилые, беременные</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="44"/>
+        <location filename="../views/citizen.py" line="45"/>
         <source>I have an appointment</source>
         <translation>У меня есть запись</translation>
     </message>

@@ -50,6 +50,9 @@ class ConsultantWindow(QWidget):
         self.translations = translations
         self.sizes = sizes
         self.visitor_language = "kk"
+        # the left column's task: find a service (most visitors), or check in an appointment,
+        # or print a copy of a lost ticket (the few), so the list of services has the room
+        self.task = "find"
         self.setProperty("role", "page")
         self.setAutoFillBackground(True)
         self._layout = QVBoxLayout(self)
@@ -164,6 +167,7 @@ class ConsultantWindow(QWidget):
     def sign_out(self) -> None:
         self.link.client.token = None
         self.flow.signed_in_as = None
+        self.task = "find"  # the next shift starts at the services
         self.render()
 
     def _send(self, tag: str, request: IssueRequest | None) -> None:
@@ -353,14 +357,19 @@ class ConsultantWindow(QWidget):
             wrap_button(self.tr("Sign out"), self.sign_out, "secondary", None, touch, "sign-out")
         )
         column.addLayout(top)
-        # On the left, what the visitor needs: a booking checked in (short, so it stays in view
-        # above the list of services), or a service found and its facts. On the right, issuing,
-        # then the tickets issued here right under it: the consultant sees the ticket just
-        # issued (and can cancel a mistake) without scrolling.
+        # On the left, what the visitor needs: a service found and its facts, or (one tap away)
+        # a booking checked in or a lost ticket's copy. On the right, issuing, then the tickets
+        # issued here right under it: the consultant sees the ticket just issued (and can
+        # cancel a mistake) without scrolling.
         left, right = QVBoxLayout(), QVBoxLayout()
-        self._checking_in(left)
-        self._finding(left)
-        self._facts(left)
+        self._tasks(left)
+        if self.task == "checkin":
+            self._checking_in(left)
+        elif self.task == "copy":
+            self._copying(left)
+        else:
+            self._finding(left)
+            self._facts(left)
         left.addStretch(1)
         self._issuing(right, room * 3 // 5 if side_by_side else room, not side_by_side)
         self._issued_here(right)
@@ -379,7 +388,8 @@ class ConsultantWindow(QWidget):
 
     def _finding(self, column: QVBoxLayout) -> None:
         flow = self.flow
-        column.addWidget(label(self.tr("Find a service (any language)"), "page", "big"))
+        column.addWidget(label(self.tr("Find a service"), "page", "big"))
+        self.search.setPlaceholderText(self.tr("In any language"))
         column.addWidget(self.search)
         for found in flow.results()[:8]:
             queued = flow.state.queue.get(found.id)
@@ -424,8 +434,17 @@ class ConsultantWindow(QWidget):
 
     def _issuing(self, column: QVBoxLayout, room: int, print_toggle: bool) -> None:
         """Priority and its reason, the visitor's language, printing (unless in the top row),
-        issuing."""
+        issuing. Checking in takes only the language (and a copy nothing): what would not
+        apply is not shown, nor a green button that would issue a ticket for the service
+        chosen before."""
         flow, touch = self.flow, self.sizes.touch
+        if self.task != "find":
+            if self.task == "checkin":
+                self._languages(column)
+            if print_toggle:
+                column.addWidget(self._print_toggle())
+            self._problem(column)
+            return
         column.addWidget(label(self.tr("Priority"), "page", "big"))
         choices = QGridLayout()
         choices.setSpacing(self.sizes.gap // 2)
@@ -450,6 +469,16 @@ class ConsultantWindow(QWidget):
         if flow.priority is not None:
             column.addWidget(label(self.tr("Why (recorded)"), "page"))
             column.addWidget(self.reason)
+        self._languages(column)
+        if print_toggle:
+            column.addWidget(self._print_toggle())
+        column.addWidget(
+            wrap_button(self.tr("Issue a ticket"), self.issue, "primary", "big", touch, "issue")
+        )
+        self._problem(column)
+
+    def _languages(self, column: QVBoxLayout) -> None:
+        """The visitor's language: their ticket is printed in it."""
         column.addWidget(label(self.tr("Visitor's language"), "page"))
         visitor = QHBoxLayout()
         for code, name in (("kk", "Қазақша"), ("ru", "Русский"), ("en", "English")):
@@ -459,17 +488,11 @@ class ConsultantWindow(QWidget):
                     partial(self._visitor, code),
                     "chosen" if self.visitor_language == code else "secondary",
                     None,
-                    touch,
+                    self.sizes.touch,
                     f"visitor-{code}",
                 )
             )
         column.addLayout(visitor)
-        if print_toggle:
-            column.addWidget(self._print_toggle())
-        column.addWidget(
-            wrap_button(self.tr("Issue a ticket"), self.issue, "primary", "big", touch, "issue")
-        )
-        self._problem(column)
 
     def _print_toggle(self) -> QWidget:
         return wrap_button(
@@ -483,10 +506,50 @@ class ConsultantWindow(QWidget):
             "print-toggle",
         )
 
+    def _tasks(self, column: QVBoxLayout) -> None:
+        """The two less frequent tasks, side by side above the search: tapping one opens it in
+        the left column, tapping it again (or "Back to the services") closes it."""
+        row = QHBoxLayout()
+        row.setSpacing(self.sizes.gap // 2)
+        for task, words in (
+            ("checkin", self.tr("Check in an appointment")),
+            ("copy", self.tr("Copy of a ticket")),
+        ):
+            row.addWidget(
+                wrap_button(
+                    words,
+                    partial(self._open_task, task),
+                    "chosen" if self.task == task else "secondary",
+                    None,
+                    self.sizes.touch,
+                    f"task-{task}",
+                ),
+                1,
+            )
+        column.addLayout(row)
+
+    def _open_task(self, task: str) -> None:
+        self.task = "find" if task == self.task else task
+        self.flow.problem = None  # a refusal of the task left behind no longer applies
+        self.render()
+        field = {"checkin": self.checkin, "copy": self.copy_number}.get(self.task, self.search)
+        field.setFocus()
+
+    def _back_to_services(self, column: QVBoxLayout) -> None:
+        column.addWidget(
+            wrap_button(
+                self.tr("Back to the services"),
+                partial(self._open_task, self.task),
+                "secondary",
+                None,
+                self.sizes.touch,
+                "task-back",
+            )
+        )
+
     def _checking_in(self, column: QVBoxLayout) -> None:
-        """A visitor with a booking: IIN or booking code, then the ticket. One who lost their
-        ticket: its number, then a copy."""
-        column.addWidget(label(self.tr("Check in an appointment: IIN or booking code"), "page"))
+        """A visitor with a booking: IIN or booking code, then the ticket."""
+        column.addWidget(label(self.tr("The visitor's IIN or booking code"), "page"))
         row = QHBoxLayout()
         row.addWidget(self.checkin, 2)
         row.addWidget(
@@ -496,7 +559,11 @@ class ConsultantWindow(QWidget):
             1,
         )
         column.addLayout(row)
-        column.addWidget(label(self.tr("A lost ticket: its number, for a copy"), "page"))
+        self._back_to_services(column)
+
+    def _copying(self, column: QVBoxLayout) -> None:
+        """A visitor who lost their ticket: its number, then a copy."""
+        column.addWidget(label(self.tr("The lost ticket's number"), "page"))
         copy_row = QHBoxLayout()
         copy_row.addWidget(self.copy_number, 2)
         copy_row.addWidget(
@@ -517,6 +584,7 @@ class ConsultantWindow(QWidget):
             )
             done.setObjectName("copy-printed")
             column.addWidget(done)
+        self._back_to_services(column)
 
     def _issued_here(self, column: QVBoxLayout) -> None:
         flow, touch = self.flow, self.sizes.touch

@@ -125,6 +125,8 @@ def test_a_consultant_prints_a_copy_of_a_lost_ticket_by_its_number(
     with HallClient(live_server.url, live_server.tokens["kiosk"]) as hall:
         lost = hall.issue_ticket("passport", language="ru")  # printed at a kiosk, then lost
         hall.issue_ticket("passport")
+    tap(qtbot, window, "task-copy")  # one tap away from the services
+    assert find(window, "copy-number").hasFocus()
     for typed, problem in (("17", "number_format"), ("Z999", "ticket_not_found")):
         find(window, "copy-number").setText(typed)
         tap(qtbot, window, "print-copy")
@@ -144,6 +146,8 @@ def test_a_consultant_prints_a_copy_of_a_lost_ticket_by_its_number(
     qtbot.keyClicks(find(window, "token"), live_server.tokens["consultant"])
     tap(qtbot, window, "sign-in")
     qtbot.waitUntil(lambda: window.flow.signed_in_as is not None, timeout=5000)
+    assert find(window, "search").isVisibleTo(window), "a new shift starts at the services"
+    tap(qtbot, window, "task-copy")
     find(window, "copy-number").setText(lost.number)
     tap(qtbot, window, "print-copy")
     qtbot.waitUntil(lambda: window.flow.copied == lost.number, timeout=5000)  # the desk's answer
@@ -217,8 +221,11 @@ def test_the_consultant_types_on_while_the_desk_follows_the_hall(
             qtbot.keyClicks(focused, letter)
 
     for name, text in (("search", "pass"), ("checkin", "9001013")):
-        field = find(window, name)
-        field.setFocus()
+        if name == "checkin":
+            tap(qtbot, window, "task-checkin")  # its field has the keyboard at once
+        else:
+            find(window, name).setFocus()
+        assert find(window, name).hasFocus(), name
         typed(text[:2])
         with HallClient(live_server.url, live_server.tokens["kiosk"]) as kiosk_client:
             kiosk_client.issue_ticket("id-card")  # the desk re-renders with the new line
@@ -226,7 +233,10 @@ def test_the_consultant_types_on_while_the_desk_follows_the_hall(
         QApplication.processEvents()
         typed(text[2:])
         assert find(window, name).text() == text, name
-    tap(qtbot, window, "pick-passport")  # its documents and fee: the desk scrolls
+    tap(qtbot, window, "task-back")
+    assert find(window, "search").hasFocus() and find(window, "search").text() == "pass"
+    tap(qtbot, window, "pick-passport")
+    find(window, "search").clear()  # every service, and passport's documents: the desk scrolls
 
     def bar() -> QScrollBar:
         return window.page.findChild(QScrollArea, "desk-scroll").verticalScrollBar()

@@ -295,4 +295,18 @@ def test_the_consultant_desk_never_scrolls_sideways_nor_cuts_a_word_in_any_langu
         find(window, "search").clear()  # type: ignore[attr-defined]  # every service listed
         assert_nothing_cut(window, window.page.findChild(QScrollArea), where + "-all")
         shoot(window, where + "-all")
+        results = [
+            b
+            for b in window.page.findChildren(QAbstractButton)
+            if b.objectName().startswith("pick-") and b.isVisibleTo(window.page)
+        ]
+        scroll = window.page.findChild(QScrollArea)
+        shown = [
+            b for b in results if b.mapTo(scroll, b.rect().bottomLeft()).y() <= scroll.height()
+        ]
+        assert len(shown) >= 3, f"{where}: {len(shown)} services in view without scrolling"
+        for task in ("checkin", "copy"):
+            tap(qtbot, window, f"task-{task}")
+            assert_nothing_cut(window, window.page.findChild(QScrollArea), f"{where}-{task}")
+            shoot(window, f"{where}-{task}")
         kiosk.close()  # type: ignore[attr-defined]
