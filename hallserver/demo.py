@@ -407,6 +407,7 @@ def _run_demo(options: DemoOptions) -> int:
     previous_term = signal.signal(signal.SIGTERM, lambda *_: _interrupt())
     try:
         hall.start()
+        _welcome(hall.url, credentials.tokens["supervisor"])
         headless = options.headless or no_screen()
         _say(_banner(hall.hall, hall.url, credentials, headless, options))
         devices = Devices(folder / "devices")
@@ -433,6 +434,20 @@ def _run_demo(options: DemoOptions) -> int:
             devices.close()
         hall.stop()
     return 0
+
+
+WELCOME = {
+    "kk": "Қош келдіңіз! Бұл — Kezek демо залы: талондар мен шақырулар шынайы емес.",
+    "ru": "Добро пожаловать! Это демонстрационный зал Kezek: талоны и вызовы ненастоящие.",
+    "en": "Welcome! This is the Kezek demo hall: its tickets and calls are not real.",
+}
+
+
+def _welcome(url: str, supervisor_token: str) -> None:
+    """The displays' announcement line, in each language, unless the hall has one already."""
+    with HallClient(url, supervisor_token) as client:
+        if not client.hall().announcement:
+            client.announce(WELCOME)
 
 
 def _start_terminals(

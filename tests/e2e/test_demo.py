@@ -15,7 +15,7 @@ import httpx
 import pytest
 
 from counter.config import ConfigError, CounterConfig
-from hallserver.demo import no_screen
+from hallserver.demo import WELCOME, no_screen
 
 TOKEN_LINE = re.compile(r"^\s+(kiosk|supervisor)\s+token\s+(\S+)", re.MULTILINE)
 
@@ -126,6 +126,8 @@ def test_the_demo_runs_a_whole_hall_headless_and_stops_everything_on_ctrl_c(
         waited.wait(0.1)
     else:
         raise AssertionError(f"the demo hall never came together:\n{output.text}")
+    announced = httpx.get(f"{url}/api/v1/hall").json()["announcements"]
+    assert announced == WELCOME, "the displays greet the demo's visitors in each language"
     descendants = children_of(process.pid)
     assert len(descendants) >= 4
     process.send_signal(signal.SIGINT)
