@@ -413,9 +413,6 @@ class HallView:
             results=f.each("results", ResultView.from_json, True),
         )
 
-    def announcement_in(self, lang: str) -> str:
-        return self.announcements.get(lang) or self.announcement
-
 
 @dataclass(frozen=True)
 class MessageView:

@@ -101,12 +101,19 @@ class TickerBar(QWidget):
         super().__init__(parent)
         self.text = ""
         self.offset = 0.0
+        # where each text was when the screen changed language: a long one goes on from there
+        # when its language comes back, so its end is read too, not only what fits one turn
+        self._offsets: dict[str, float] = {}
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
 
     def set_text(self, text: str) -> None:
         if text != self.text:
+            if self.text:
+                self._offsets[self.text] = self.offset
+            if len(self._offsets) > 6:  # the languages' texts, and no old announcements
+                del self._offsets[next(iter(self._offsets))]
             self.text = text
-            self.offset = 0.0
+            self.offset = self._offsets.pop(text, 0.0)
             self.update()
 
     def scrolls(self) -> bool:

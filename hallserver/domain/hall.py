@@ -142,23 +142,27 @@ class Announcement:
     @classmethod
     def texts_of(cls, body: Mapping[str, object]) -> dict[str, str]:
         """A request's texts: `{text}` is one for every language, `{texts: {kk, ru, en}}` one
-        per language."""
-        if ("text" in body) == ("texts" in body):
-            raise InvalidInput(
-                "give text (one for every language) or texts ({kk, ru, en})", code="bad_field"
-            )
-        texts = body.get("texts")
-        if "text" in body:
-            if not isinstance(body["text"], str | None):
-                raise InvalidInput("text must be a string", code="bad_field")
-            texts = dict.fromkeys(LANGS, body["text"])
+        per language (an empty one, or all, clears the line)."""
+        one, texts = body.get("text"), body.get("texts")
+        if one is None and texts is None:
+            raise InvalidInput("text (or texts: {kk, ru, en}) is required", code="missing_field")
+        if one is not None and texts is not None:
+            raise InvalidInput("give text or texts, not both", code="bad_field")
+        if one is not None:
+            texts = dict.fromkeys(LANGS, one)
         if not isinstance(texts, dict):
             raise InvalidInput("texts must be an object: {kk, ru, en}", code="bad_field")
+        name = "text" if one is not None else "the {} text"
         for lang, text in texts.items():
+            what = name.format(lang)
             if text is not None and not isinstance(text, str):
-                raise InvalidInput(f"the {lang} text must be a string", code="bad_field")
+                raise InvalidInput(f"{what} must be a string", code="bad_field")
+            if text and len(text) > cls.LIMIT:
+                raise InvalidInput(
+                    f"{what} is longer than {cls.LIMIT} characters", code="bad_field"
+                )
             if text and "\x00" in text:  # PostgreSQL stores no NUL in text
-                raise InvalidInput(f"the {lang} text holds a NUL character", code="bad_field")
+                raise InvalidInput(f"{what} holds a NUL character", code="bad_field")
         return {str(lang): text or "" for lang, text in texts.items()}
 
     @property

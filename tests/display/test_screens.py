@@ -10,6 +10,7 @@ from PySide6.QtGui import QImage
 from pytestqt.qtbot import QtBot
 
 from display.board import Board, Zone
+from display.views.bars import TickerBar
 from display.views.window import DisplayWindow
 from hallserver.client import HallClient
 from hallserver.protocol import ServiceView, Snapshot
@@ -191,3 +192,25 @@ def test_the_halls_slides_take_turns_with_the_lines_and_never_cover_a_call(
     panel.next_page()
     panel.next_page()
     assert panel.page == 0 and panel.slide is None  # and the lines come back
+
+
+def test_a_long_announcement_goes_on_where_it_was_when_its_language_comes_back(
+    qtbot: QtBot,
+) -> None:
+    """The screen changes language every few seconds: each text scrolls on from where it was,
+    so the end of a long one is read too."""
+    ticker = TickerBar()
+    qtbot.addWidget(ticker)
+    ticker.resize(800, 60)
+    ticker.set_text(SATURDAY["kk"] * 3)
+    assert ticker.scrolls()
+    for _ in range(50):
+        ticker.step(3)
+    assert ticker.offset == 150
+    ticker.set_text(SATURDAY["ru"] * 3)  # Russian's turn: from its start
+    assert ticker.offset == 0
+    ticker.step(3)
+    ticker.set_text(SATURDAY["kk"] * 3)
+    assert ticker.offset == 150
+    ticker.set_text("Жаңа хабарландыру")  # a new announcement starts at its beginning
+    assert ticker.offset == 0

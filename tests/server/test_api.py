@@ -628,9 +628,12 @@ def test_the_announcement_line_has_a_text_per_language_and_bad_ones_change_nothi
         ({"texts": {"de": "Mittag"}}, "bad_field"),  # a language the hall does not speak
         ({"texts": {"kk": 5}}, "bad_field"),
         ({"texts": "Обед"}, "bad_field"),
-        ({"texts": {"ru": "x" * 501}}, "too_long"),
+        ({"texts": {"ru": "x" * 501}}, "bad_field"),
+        ({"text": "x" * 501}, "bad_field"),
+        ({"text": 5}, "bad_field"),
         ({"text": "Обед", "texts": {"ru": "Обед"}}, "bad_field"),  # which one?
-        ({}, "bad_field"),
+        ({}, "missing_field"),
+        ({"text": None}, "missing_field"),
     ]:
         refused = http.post("/announcement", json=bad, headers=supervisor)
         assert (refused.status_code, refused.json()["error"]) == (422, code), bad

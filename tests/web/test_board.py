@@ -103,7 +103,10 @@ def test_the_supervisor_pauses_announces_and_calls_out_of_order_from_the_board(
     assert httpx.get(f"{hall.api}/tickets/{first['id']}").json()["status"] == "waiting"
 
     page.fill("#announce-kk", "4-терезе бүгін жабық")
+    issue(hall)  # the hall moves while the supervisor writes: the board is drawn again
+    expect(page.locator("tr[data-service=id-card] td.waiting")).to_have_text("2")
     page.fill("#announce-ru", "Окно 4 сегодня закрыто")
+    expect(page.locator("#announce-kk")).to_have_value("4-терезе бүгін жабық")  # not lost
     page.click("form.announce button")
     expect(page.locator(".toast")).to_have_text("Saved")
     hall_now = httpx.get(f"{hall.api}/hall").json()

@@ -125,6 +125,7 @@
   var link = document.getElementById("link");
   var clock = document.getElementById("clock");
   var state = null;
+  var announceEdited = false;  // the announcement's fields hold text not saved yet
   var REASONS = ["break", "lunch", "technical", "paperwork", "other"];
 
   function esc(s) {
@@ -222,10 +223,12 @@
     });
     h.push('<p class="muted">' + fmt("of_rated", { n: total }) + "</p></section>");
     board.innerHTML = h.join("");
-    ["kk", "ru", "en"].forEach(function (lang) {
-      var input = document.getElementById("announce-" + lang);
-      if (input && document.activeElement !== input) input.value = state.announcement[lang] || "";
-    });
+    if (!announceEdited) {  // what the supervisor is writing stays until it is saved
+      ["kk", "ru", "en"].forEach(function (lang) {
+        var input = document.getElementById("announce-" + lang);
+        if (input) input.value = state.announcement[lang] || "";
+      });
+    }
     renderMessages();
   }
 
@@ -358,8 +361,9 @@
       texts[lang] = document.getElementById("announce-" + lang).value;
     });
     post("/board/api/announcement", { texts: texts })
-      .then(function () { say(T.saved); }, function () {});
+      .then(function () { announceEdited = false; say(T.saved); }, function () {});
   };
+  announce.addEventListener("input", function () { announceEdited = true; });
   board.parentNode.insertBefore(announce, board.nextSibling);
 
   var messages = document.createElement("form");
