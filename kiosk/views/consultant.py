@@ -30,6 +30,7 @@ from kiosk.views.theme import Sizes
 from kiosk.views.widgets import bullet, button, label, wrap_button
 
 STAFF_ROLES = ("consultant", "supervisor", "admin")
+PRINTER_PROBLEMS = ("paper_out", "cover_open", "printer_offline", "printer_error")
 
 
 class ConsultantWindow(QWidget):
@@ -53,6 +54,7 @@ class ConsultantWindow(QWidget):
         # the left column's task: find a service (most visitors), or check in an appointment,
         # or print a copy of a lost ticket (the few), so the list of services has the room
         self.task = "find"
+        self._top = False  # the next page starts at its top, not where the last was scrolled
         self.setProperty("role", "page")
         self.setAutoFillBackground(True)
         self._layout = QVBoxLayout(self)
@@ -167,7 +169,10 @@ class ConsultantWindow(QWidget):
     def sign_out(self) -> None:
         self.link.client.token = None
         self.flow.signed_in_as = None
-        self.task = "find"  # the next shift starts at the services
+        self.task = "find"  # the next shift starts at the services, with nothing of this one
+        self.flow.copied = None
+        for field in (self.search, self.reason, self.checkin, self.copy_number):
+            field.clear()
         self.render()
 
     def _send(self, tag: str, request: IssueRequest | None) -> None:
@@ -255,6 +260,8 @@ class ConsultantWindow(QWidget):
         shown = self.page  # the page on screen (older ones may await deletion)
         old_scroll = shown.findChild(QScrollArea, "desk-scroll") if shown is not None else None
         offset = old_scroll.verticalScrollBar().value() if old_scroll is not None else 0
+        if self._top:  # another task: from its top
+            offset, self._top = 0, False
         for field in fields:
             field.setParent(None)  # kept across pages: the old page is deleted below
         if self.page is not None:
@@ -295,15 +302,8 @@ class ConsultantWindow(QWidget):
             scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
             scroll.setWidget(desk)
             column.addWidget(scroll, 1)
-            if offset:  # as soon as the new page's layout gives it the room
-                bar = scroll.verticalScrollBar()
-
-                def back_to(_low: int, high: int) -> None:
-                    bar.setValue(min(offset, high))
-                    if bar.value() == offset:
-                        bar.rangeChanged.disconnect(back_to)
-
-                bar.rangeChanged.connect(back_to)
+            if offset:
+                _scroll_back(scroll, offset)
         self._layout.addWidget(self.page)
         self.page.show()
         if typing is not None and typing.isVisibleTo(self):
@@ -333,7 +333,7 @@ class ConsultantWindow(QWidget):
             text = texts.tr(texts.ENTRY_PROBLEMS.get(problem[4:], texts.DEFAULT_NOTICE))
         elif problem in texts.ENTRY_PROBLEMS:
             text = texts.tr(texts.ENTRY_PROBLEMS[problem])
-        elif problem in ("paper_out", "cover_open", "printer_offline", "printer_error"):
+        elif problem in PRINTER_PROBLEMS:
             text = texts.printer_text(problem)
         else:
             hall = self.flow.state.hall
@@ -530,7 +530,10 @@ class ConsultantWindow(QWidget):
 
     def _open_task(self, task: str) -> None:
         self.task = "find" if task == self.task else task
-        self.flow.problem = None  # a refusal of the task left behind no longer applies
+        self.flow.copied = None
+        if self.flow.problem not in PRINTER_PROBLEMS:  # the printer's stays: it still applies
+            self.flow.problem = None  # a refusal of the task left behind does not
+        self._top = True
         self.render()
         field = {"checkin": self.checkin, "copy": self.copy_number}.get(self.task, self.search)
         field.setFocus()
@@ -608,3 +611,15 @@ class ConsultantWindow(QWidget):
                         )
                     )
                 column.addLayout(issued_row)
+
+
+def _scroll_back(scroll: QScrollArea, offset: int) -> None:
+    """Scroll a new page to where the last one was, as soon as its layout gives it the room."""
+    bar = scroll.verticalScrollBar()
+
+    def back_to(_low: int, high: int) -> None:
+        bar.setValue(min(offset, high))
+        if bar.value() == offset:
+            bar.rangeChanged.disconnect(back_to)
+
+    bar.rangeChanged.connect(back_to)

@@ -148,6 +148,8 @@ def test_a_consultant_prints_a_copy_of_a_lost_ticket_by_its_number(
     qtbot.waitUntil(lambda: window.flow.signed_in_as is not None, timeout=5000)
     assert find(window, "search").isVisibleTo(window), "a new shift starts at the services"
     tap(qtbot, window, "task-copy")
+    assert find(window, "copy-number").text() == "" and window.flow.copied is None  # nothing
+    # of the last shift's visitors is left on the desk
     find(window, "copy-number").setText(lost.number)
     tap(qtbot, window, "print-copy")
     qtbot.waitUntil(lambda: window.flow.copied == lost.number, timeout=5000)  # the desk's answer
