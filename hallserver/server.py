@@ -101,9 +101,9 @@ def catalogue_conflict(store: SqlHallStore, catalogue: Catalogue, now: datetime)
 
 
 def bookings_left_behind(store: SqlHallStore, catalogue: Catalogue, now: datetime) -> str | None:
-    """A warning when bookings still to come are for services `catalogue` lacks (None when
-    none are): their visitors' check-in would be refused. Not a refusal: they may be weeks
-    ahead, and the hall can tell those visitors."""
+    """A warning when bookings from today on (not checked in, not cancelled) are for services
+    `catalogue` lacks (None when none are): their visitors' check-in would be refused. Not a
+    refusal: they may be weeks ahead, and the hall can tell those visitors."""
     tz = ZoneInfo(catalogue.timezone)
     today = now.astimezone(tz).date()
     # SQLite keeps times as UTC text: the hall's midnight, in UTC

@@ -225,8 +225,8 @@ class SqlHallStore:
         return found
 
     def bookings_not_for(self, services: set[str], since: datetime) -> list[tuple[str, str]]:
-        """Code and service of each booking still to come (booked, its slot at `since` or
-        later) for a service other than these, by slot."""
+        """Code and service of each booking not checked in nor cancelled whose slot is at
+        `since` or later, for a service other than these, by slot."""
         bookings = schema.bookings
         query = (
             select(bookings.c.code, bookings.c.service_id)

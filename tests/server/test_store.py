@@ -9,7 +9,7 @@ import os
 import signal
 import sqlite3
 from collections.abc import Iterator
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -696,7 +696,7 @@ def test_a_catalogue_without_a_service_todays_tickets_use_waits_for_tomorrow(
     store.close()
 
 
-def test_bookings_still_to_come_for_a_dropped_service_are_named_when_the_catalogue_is_checked(
+def test_bookings_from_today_on_for_a_dropped_service_are_named_when_the_catalogue_is_checked(
     db_url: str,
     tmp_path: Path,
     capsys: pytest.CaptureFixture[str],
@@ -724,6 +724,13 @@ def test_bookings_still_to_come_for_a_dropped_service_are_named_when_the_catalog
         await service.stop()
 
     asyncio.run(book())
+    midnight = clock().replace(hour=0)  # the hall's: the day's bookings count from it
+    with store.engine.begin() as conn:  # two more, either side of it (UTC, as the writer keeps)
+        for code, slot in (("PAST01", midnight - timedelta(minutes=30)), ("LATE01", midnight)):
+            row = {"code": code, "service_id": "passport", "iin": None, "state": "booked"}
+            at = slot.astimezone(UTC)
+            data = json.dumps(row | {"slot_at": at.isoformat(), "ticket_id": None})
+            conn.execute(schema.bookings.insert(), [row | {"slot_at": at, "data": data}])
     text = demo_catalogue_text()
     start = text.index('[[service]]\nid = "passport"')
     text = text[:start] + text[text.index("[[service]]", start + 1) :]
@@ -734,9 +741,9 @@ def test_bookings_still_to_come_for_a_dropped_service_are_named_when_the_catalog
     assert kezek(["hall", "--db", db_url, "--check", "--catalogue", str(smaller)]) == 0
     note = capsys.readouterr().out.splitlines()[-1]
     assert note == (  # saved all the same: the bookings may be weeks ahead
-        "Note: 2 booking(s) from today on are for passport, which the catalogue no longer has "
-        "(PASS01, PASS02): their check-in will be refused, so tell those visitors, or keep the "
-        "service until their day"
+        "Note: 3 booking(s) from today on are for passport, which the catalogue no longer has "
+        "(LATE01, PASS01, PASS02): their check-in will be refused, so tell those visitors, or "
+        "keep the service until their day"
     )
     with caplog.at_level(logging.WARNING, logger="hallserver.server"):  # and at every start
         _, hall = build(ServerConfig(db_url=db_url, announce=False, port=0), clock=clock)

@@ -216,6 +216,34 @@ def test_a_visit_sent_there_and_back_is_served_there_and_goes_on_where_it_began(
     assert built.by_operator["aigul"].served == 1
 
 
+def test_a_visitor_sent_on_from_there_still_comes_back_to_the_visit_they_began() -> None:
+    """At births they are sent on to land (a plain transfer: the way back stays), whose
+    counter sends them back; another visitor is brought back from there by hand."""
+    log = Log()
+    for number in ("A001", "A002"):
+        log.ticket(0, "issued", number, "id-card")
+        log.ticket(4, "called", number, "id-card", counter_id="c1", operator_id="aigul")
+        log.ticket(5, "started", number, "id-card")
+        log.ticket(8, "transferred", number, "birth", return_service_id="id-card", returned=False)
+        log.ticket(10, "called", number, "birth", counter_id="c3", operator_id="daniyar")
+    log.ticket(12, "transferred", "A001", "land", return_service_id="id-card", returned=False)
+    log.ticket(14, "called", "A001", "land", counter_id="c5", operator_id="erlan")
+    log.ticket(18, "transferred", "A001", "id-card", returned=True, served_before_s=180)
+    log.ticket(12, "transferred", "A002", "id-card", returned=False, served_before_s=180)
+    for number in ("A001", "A002"):
+        log.ticket(20, "called", number, "id-card", counter_id="c1", operator_id="aigul")
+        log.ticket(21, "started", number, "id-card")
+        log.ticket(25, "finished", number, "id-card")
+    built = report(log)
+    id_card = built.by_service["id-card"]
+    assert (id_card.arrived, id_card.served, id_card.transfers) == (2, 2, 0)
+    assert id_card.average_service_s == (3 + 4) * 60 and id_card.longest_wait_s == 4 * 60
+    birth, land = built.by_service["birth"], built.by_service["land"]
+    assert (birth.arrived, birth.served, birth.transfers) == (2, 0, 2)  # sent on, not served
+    assert (land.arrived, land.served) == (1, 1)  # served there, and sent back
+    assert built.overall.arrived == 2
+
+
 def test_a_visitor_sent_there_and_back_who_never_comes_back_was_transferred() -> None:
     log = Log()
     log.ticket(0, "issued", "A001", "id-card")
