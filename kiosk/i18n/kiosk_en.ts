@@ -200,187 +200,187 @@
 <context>
     <name>ConsultantWindow</name>
     <message>
-        <location filename="../views/consultant.py" line="269"/>
+        <location filename="../views/consultant.py" line="279"/>
         <source>No connection to the hall server. Reconnecting…</source>
         <translation>No connection to the hall server. Reconnecting…</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="273"/>
+        <location filename="../views/consultant.py" line="283"/>
         <source>Consultant sign-in</source>
         <translation>Consultant sign-in</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="274"/>
+        <location filename="../views/consultant.py" line="284"/>
         <source>Your consultant token</source>
         <translation>Your consultant token</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="278"/>
+        <location filename="../views/consultant.py" line="288"/>
         <source>Sign in</source>
         <translation>Sign in</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="318"/>
+        <location filename="../views/consultant.py" line="325"/>
         <source>Choose a service first.</source>
         <translation>Choose a service first.</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="319"/>
+        <location filename="../views/consultant.py" line="326"/>
         <source>Write why the visitor has priority: it is recorded.</source>
         <translation>Write why the visitor has priority: it is recorded.</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="320"/>
+        <location filename="../views/consultant.py" line="327"/>
         <source>No connection to the hall server.</source>
         <translation>No connection to the hall server.</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="321"/>
+        <location filename="../views/consultant.py" line="328"/>
         <source>Please wait…</source>
         <translation>Please wait…</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="322"/>
+        <location filename="../views/consultant.py" line="329"/>
         <source>This token is not a consultant&apos;s.</source>
         <translation>This token is not a consultant&apos;s.</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="323"/>
+        <location filename="../views/consultant.py" line="330"/>
         <source>A ticket&apos;s number is its letter and digits, such as A017.</source>
         <translation>A ticket&apos;s number is its letter and digits, such as A017.</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="324"/>
+        <location filename="../views/consultant.py" line="331"/>
         <source>Turn on “Print the ticket here” to print a copy.</source>
         <translation>Turn on “Print the ticket here” to print a copy.</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="325"/>
+        <location filename="../views/consultant.py" line="332"/>
         <source>There is no ticket with this number today.</source>
         <translation>There is no ticket with this number today.</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="327"/>
+        <location filename="../views/consultant.py" line="334"/>
         <source>This ticket is no longer in the queue: a copy is not needed.</source>
         <translation>This ticket is no longer in the queue: a copy is not needed.</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="349"/>
+        <location filename="../views/consultant.py" line="356"/>
         <source>Signed in: {name}</source>
         <translation>Signed in: {name}</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="357"/>
+        <location filename="../views/consultant.py" line="364"/>
         <source>Sign out</source>
         <translation>Sign out</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="391"/>
+        <location filename="../views/consultant.py" line="400"/>
         <source>Find a service</source>
         <translation>Find a service</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="392"/>
+        <location filename="../views/consultant.py" line="401"/>
         <source>In any language</source>
         <translation>In any language</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="502"/>
+        <location filename="../views/consultant.py" line="525"/>
         <source>Check in an appointment</source>
         <translation>Check in an appointment</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="503"/>
+        <location filename="../views/consultant.py" line="526"/>
         <source>Copy of a ticket</source>
         <translation>Copy of a ticket</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="528"/>
+        <location filename="../views/consultant.py" line="569"/>
         <source>Back to the services</source>
         <translation>Back to the services</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="539"/>
+        <location filename="../views/consultant.py" line="582"/>
         <source>The visitor&apos;s IIN or booking code</source>
         <translation>The visitor&apos;s IIN or booking code</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="553"/>
+        <location filename="../views/consultant.py" line="594"/>
         <source>The lost ticket&apos;s number</source>
         <translation>The lost ticket&apos;s number</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="422"/>
+        <location filename="../views/consultant.py" line="432"/>
         <source>Nobody is waiting: the visitor will be called soon</source>
         <translation>Nobody is waiting: the visitor will be called soon</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="424"/>
+        <location filename="../views/consultant.py" line="434"/>
         <source>Waiting: {n}, about {m} min</source>
         <translation>Waiting: {n}, about {m} min</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="439"/>
+        <location filename="../views/consultant.py" line="458"/>
         <source>Priority</source>
         <translation>Priority</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="444"/>
+        <location filename="../views/consultant.py" line="463"/>
         <source>None</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="461"/>
+        <location filename="../views/consultant.py" line="480"/>
         <source>Why (recorded)</source>
         <translation>Why (recorded)</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="463"/>
+        <location filename="../views/consultant.py" line="492"/>
         <source>Visitor&apos;s language</source>
         <translation>Visitor&apos;s language</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="486"/>
+        <location filename="../views/consultant.py" line="509"/>
         <source>Print the ticket here</source>
         <translation>Print the ticket here</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="488"/>
+        <location filename="../views/consultant.py" line="511"/>
         <source>Only show the number</source>
         <translation>Only show the number</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="480"/>
+        <location filename="../views/consultant.py" line="486"/>
         <source>Issue a ticket</source>
         <translation>Issue a ticket</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="544"/>
+        <location filename="../views/consultant.py" line="584"/>
         <source>Check in</source>
         <translation>Check in</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="558"/>
+        <location filename="../views/consultant.py" line="596"/>
         <source>Print a copy</source>
         <translation>Print a copy</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="570"/>
+        <location filename="../views/consultant.py" line="602"/>
         <source>A copy of {number} is printed.</source>
         <translation>A copy of {number} is printed.</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="579"/>
+        <location filename="../views/consultant.py" line="613"/>
         <source>Tickets issued here</source>
         <translation>Tickets issued here</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="582"/>
+        <location filename="../views/consultant.py" line="616"/>
         <source>cancelled</source>
         <translation>cancelled</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="589"/>
+        <location filename="../views/consultant.py" line="623"/>
         <source>Cancel (mistake)</source>
         <translation>Cancel (mistake)</translation>
     </message>

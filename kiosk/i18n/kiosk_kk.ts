@@ -200,187 +200,187 @@
 <context>
     <name>ConsultantWindow</name>
     <message>
-        <location filename="../views/consultant.py" line="269"/>
+        <location filename="../views/consultant.py" line="279"/>
         <source>No connection to the hall server. Reconnecting…</source>
         <translation>Зал серверімен байланыс жоқ. Қайта қосылып жатыр…</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="273"/>
+        <location filename="../views/consultant.py" line="283"/>
         <source>Consultant sign-in</source>
         <translation>Кеңесшінің кіруі</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="274"/>
+        <location filename="../views/consultant.py" line="284"/>
         <source>Your consultant token</source>
         <translation>Кеңесші токеніңіз</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="278"/>
+        <location filename="../views/consultant.py" line="288"/>
         <source>Sign in</source>
         <translation>Кіру</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="318"/>
+        <location filename="../views/consultant.py" line="325"/>
         <source>Choose a service first.</source>
         <translation>Алдымен қызметті таңдаңыз.</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="319"/>
+        <location filename="../views/consultant.py" line="326"/>
         <source>Write why the visitor has priority: it is recorded.</source>
         <translation>Келушінің неге кезексіз екенін жазыңыз: ол тіркеледі.</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="320"/>
+        <location filename="../views/consultant.py" line="327"/>
         <source>No connection to the hall server.</source>
         <translation>Зал серверімен байланыс жоқ.</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="321"/>
+        <location filename="../views/consultant.py" line="328"/>
         <source>Please wait…</source>
         <translation>Күте тұрыңыз…</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="322"/>
+        <location filename="../views/consultant.py" line="329"/>
         <source>This token is not a consultant&apos;s.</source>
         <translation>Бұл токен кеңесшіге тиесілі емес.</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="323"/>
+        <location filename="../views/consultant.py" line="330"/>
         <source>A ticket&apos;s number is its letter and digits, such as A017.</source>
         <translation>Талон нөмірі — әрпі мен цифрлары, мысалы A017.</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="324"/>
+        <location filename="../views/consultant.py" line="331"/>
         <source>Turn on “Print the ticket here” to print a copy.</source>
         <translation>Көшірмесін басу үшін «Талонды осында басып шығару» батырмасын қосыңыз.</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="325"/>
+        <location filename="../views/consultant.py" line="332"/>
         <source>There is no ticket with this number today.</source>
         <translation>Бүгін мұндай нөмірлі талон жоқ.</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="327"/>
+        <location filename="../views/consultant.py" line="334"/>
         <source>This ticket is no longer in the queue: a copy is not needed.</source>
         <translation>Бұл талон енді кезекте емес: көшірмесі қажет емес.</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="349"/>
+        <location filename="../views/consultant.py" line="356"/>
         <source>Signed in: {name}</source>
         <translation>Кірген: {name}</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="357"/>
+        <location filename="../views/consultant.py" line="364"/>
         <source>Sign out</source>
         <translation>Шығу</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="391"/>
+        <location filename="../views/consultant.py" line="400"/>
         <source>Find a service</source>
         <translation>Қызметті іздеу</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="392"/>
+        <location filename="../views/consultant.py" line="401"/>
         <source>In any language</source>
         <translation>Кез келген тілде</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="502"/>
+        <location filename="../views/consultant.py" line="525"/>
         <source>Check in an appointment</source>
         <translation>Жазылуды растау</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="503"/>
+        <location filename="../views/consultant.py" line="526"/>
         <source>Copy of a ticket</source>
         <translation>Талон көшірмесі</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="528"/>
+        <location filename="../views/consultant.py" line="569"/>
         <source>Back to the services</source>
         <translation>Қызметтерге оралу</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="539"/>
+        <location filename="../views/consultant.py" line="582"/>
         <source>The visitor&apos;s IIN or booking code</source>
         <translation>Келушінің ЖСН-і немесе жазылу коды</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="553"/>
+        <location filename="../views/consultant.py" line="594"/>
         <source>The lost ticket&apos;s number</source>
         <translation>Жоғалған талонның нөмірі</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="422"/>
+        <location filename="../views/consultant.py" line="432"/>
         <source>Nobody is waiting: the visitor will be called soon</source>
         <translation>Күтіп тұрған ешкім жоқ: келушіні жақында шақырады</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="424"/>
+        <location filename="../views/consultant.py" line="434"/>
         <source>Waiting: {n}, about {m} min</source>
         <translation>Күтуде: {n}, шамамен {m} мин</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="439"/>
+        <location filename="../views/consultant.py" line="458"/>
         <source>Priority</source>
         <translation>Кезексіз</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="444"/>
+        <location filename="../views/consultant.py" line="463"/>
         <source>None</source>
         <translation>Жоқ</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="461"/>
+        <location filename="../views/consultant.py" line="480"/>
         <source>Why (recorded)</source>
         <translation>Себебі (тіркеледі)</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="463"/>
+        <location filename="../views/consultant.py" line="492"/>
         <source>Visitor&apos;s language</source>
         <translation>Келушінің тілі</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="486"/>
+        <location filename="../views/consultant.py" line="509"/>
         <source>Print the ticket here</source>
         <translation>Талонды осында басып шығару</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="488"/>
+        <location filename="../views/consultant.py" line="511"/>
         <source>Only show the number</source>
         <translation>Тек нөмірін көрсету</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="480"/>
+        <location filename="../views/consultant.py" line="486"/>
         <source>Issue a ticket</source>
         <translation>Талон беру</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="544"/>
+        <location filename="../views/consultant.py" line="584"/>
         <source>Check in</source>
         <translation>Растау</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="558"/>
+        <location filename="../views/consultant.py" line="596"/>
         <source>Print a copy</source>
         <translation>Көшірмесін басу</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="570"/>
+        <location filename="../views/consultant.py" line="602"/>
         <source>A copy of {number} is printed.</source>
         <translation>{number} талонының көшірмесі басылды.</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="579"/>
+        <location filename="../views/consultant.py" line="613"/>
         <source>Tickets issued here</source>
         <translation>Осында берілген талондар</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="582"/>
+        <location filename="../views/consultant.py" line="616"/>
         <source>cancelled</source>
         <translation>болдырылмады</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="589"/>
+        <location filename="../views/consultant.py" line="623"/>
         <source>Cancel (mistake)</source>
         <translation>Болдырмау (қате)</translation>
     </message>

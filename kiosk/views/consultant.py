@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import partial
 
 from PySide6.QtCore import Qt
@@ -9,6 +10,7 @@ from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QScrollArea,
     QVBoxLayout,
@@ -55,6 +57,7 @@ class ConsultantWindow(QWidget):
         # or print a copy of a lost ticket (the few), so the list of services has the room
         self.task = "find"
         self._top = False  # the next page starts at its top, not where the last was scrolled
+        self._problem_shown: str | None = None  # the refusal last brought into view
         self.setProperty("role", "page")
         self.setAutoFillBackground(True)
         self._layout = QVBoxLayout(self)
@@ -302,8 +305,12 @@ class ConsultantWindow(QWidget):
             scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
             scroll.setWidget(desk)
             column.addWidget(scroll, 1)
-            if offset:
+            problem = desk.findChild(QLabel, "problem")
+            if problem is not None and self.flow.problem != self._problem_shown:
+                _scroll_to(scroll, problem)  # new: in view, though below the Issue button
+            elif offset:
                 _scroll_back(scroll, offset)
+            self._problem_shown = self.flow.problem
         self._layout.addWidget(self.page)
         self.page.show()
         if typing is not None and typing.isVisibleTo(self):
@@ -381,6 +388,8 @@ class ConsultantWindow(QWidget):
             grid.addLayout(right, 0, 1)
             grid.setColumnStretch(0, 2)
             grid.setColumnStretch(1, 3)
+            # two fifths whatever the task: the columns do not move as the consultant switches
+            grid.setColumnMinimumWidth(0, (room - self.sizes.gap) * 2 // 5)
         else:
             grid.addLayout(left, 0, 0)
             grid.addLayout(right, 1, 0)
@@ -396,7 +405,8 @@ class ConsultantWindow(QWidget):
             waiting = queued.waiting if queued else 0
             column.addWidget(
                 wrap_button(
-                    f"{text_in(found.name, flow.language)}  ·  {waiting}",
+                    # the count stays with the name's last word, never alone on a line
+                    f"{text_in(found.name, flow.language)}\u00a0\u00a0·\u00a0{waiting}",
                     partial(self._pick, found.id),
                     "chosen" if found.id == flow.service_id else "secondary",
                     None,
@@ -538,6 +548,21 @@ class ConsultantWindow(QWidget):
         field = {"checkin": self.checkin, "copy": self.copy_number}.get(self.task, self.search)
         field.setFocus()
 
+    def _task_form(
+        self,
+        column: QVBoxLayout,
+        asks: str,
+        field: QLineEdit,
+        does: str,
+        action: Callable[[], None],
+        name: str,
+    ) -> None:
+        """What to type, the field, and the task's button under it, as wide as the column: its
+        words stay whole in every language, and twelve digits fit the field."""
+        column.addWidget(label(asks, "page"))
+        column.addWidget(field)
+        column.addWidget(wrap_button(does, action, "primary", None, self.sizes.touch, name))
+
     def _back_to_services(self, column: QVBoxLayout) -> None:
         column.addWidget(
             wrap_button(
@@ -552,38 +577,31 @@ class ConsultantWindow(QWidget):
 
     def _checking_in(self, column: QVBoxLayout) -> None:
         """A visitor with a booking: IIN or booking code, then the ticket."""
-        column.addWidget(label(self.tr("The visitor's IIN or booking code"), "page"))
-        row = QHBoxLayout()
-        row.addWidget(self.checkin, 2)
-        row.addWidget(
-            wrap_button(
-                self.tr("Check in"), self.check_in, "primary", None, self.sizes.touch, "check-in"
-            ),
-            1,
+        self._task_form(
+            column,
+            self.tr("The visitor's IIN or booking code"),
+            self.checkin,
+            self.tr("Check in"),
+            self.check_in,
+            "check-in",
         )
-        column.addLayout(row)
         self._back_to_services(column)
 
     def _copying(self, column: QVBoxLayout) -> None:
         """A visitor who lost their ticket: its number, then a copy."""
-        column.addWidget(label(self.tr("The lost ticket's number"), "page"))
-        copy_row = QHBoxLayout()
-        copy_row.addWidget(self.copy_number, 2)
-        copy_row.addWidget(
-            wrap_button(
-                self.tr("Print a copy"),
-                self.print_copy,
-                "secondary",
-                None,
-                self.sizes.touch,
-                "print-copy",
-            ),
-            1,
+        self._task_form(
+            column,
+            self.tr("The lost ticket's number"),
+            self.copy_number,
+            self.tr("Print a copy"),
+            self.print_copy,
+            "print-copy",
         )
-        column.addLayout(copy_row)
         if self.flow.copied is not None:
             done = label(
-                self.tr("A copy of {number} is printed.").format(number=self.flow.copied), "page"
+                self.tr("A copy of {number} is printed.").format(number=self.flow.copied),
+                "done",
+                "big",
             )
             done.setObjectName("copy-printed")
             column.addWidget(done)
@@ -623,3 +641,14 @@ def _scroll_back(scroll: QScrollArea, offset: int) -> None:
             bar.rangeChanged.disconnect(back_to)
 
     bar.rangeChanged.connect(back_to)
+
+
+def _scroll_to(scroll: QScrollArea, widget: QWidget) -> None:
+    """Bring `widget` into view once the new page is laid out."""
+    bar = scroll.verticalScrollBar()
+
+    def into_view(_low: int, _high: int) -> None:
+        bar.rangeChanged.disconnect(into_view)
+        scroll.ensureWidgetVisible(widget)
+
+    bar.rangeChanged.connect(into_view)

@@ -24,6 +24,7 @@ PAIRS: dict[str, tuple[str, str]] = {
     "chosen": ("#FFFFFF", "#111111"),
     "banner": ("#FFFFFF", "#8A0000"),
     "warning": ("#111111", "#FFE9A8"),
+    "done": ("#FFFFFF", "#0A5C23"),  # a task the consultant asked for is done
     "disabled": ("#222222", "#D0D0D0"),
     "key": ("#111111", "#E6ECF5"),
     "number": ("#0B1F44", "#FFFFFF"),
@@ -96,7 +97,8 @@ def style_sheet(sizes: Sizes) -> str:
         f'*[textsize="tile"] {{ font-size: {sizes.tile}px; font-weight: bold; }}',
         f'*[textsize="number"] {{ font-size: {sizes.number}px; font-weight: bold; }}',
         f'*[textsize="big"] {{ font-size: {int(sizes.body * 1.25)}px; font-weight: bold; }}',
-        '*[role="banner"], *[role="warning"] { border-radius: 10px; padding: 12px; }',
+        '*[role="banner"], *[role="warning"], *[role="done"] '
+        "{ border-radius: 10px; padding: 12px; }",
         'QLabel[role="priority"] { border-radius: 10px; padding: 6px 12px; }',
         'QPushButton[role="key"] { padding: 0px; }',  # a letter fills its key, never clipped
     ]

@@ -285,6 +285,13 @@ def test_the_consultant_desk_never_scrolls_sideways_nor_cuts_a_word_in_any_langu
         assert window.flow.problem == "no_reason"
         scroll = window.page.findChild(QScrollArea)
         assert isinstance(scroll, QScrollArea)
+        said = find(window, "problem")
+
+        def in_view(widget: QWidget = said, area: QScrollArea = scroll) -> bool:
+            top = widget.mapTo(area.viewport(), widget.rect().topLeft()).y()
+            return top >= 0 and top + widget.height() <= area.viewport().height()
+
+        qtbot.waitUntil(in_view, timeout=2000)  # why it was refused, though below the button
         where = f"consultant-desk-{language}-{shape}"
         assert_nothing_cut(window, scroll, where)
         touch = window.sizes.touch
