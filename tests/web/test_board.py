@@ -119,6 +119,11 @@ def test_the_supervisor_pauses_announces_and_calls_out_of_order_from_the_board(
     page.reload()  # the board shows what is saved, as written
     expect(page.locator("#announce-ru")).to_have_value("Окно 4 сегодня закрыто")
     expect(page.locator("#announce-en")).to_have_value("")
+    shoot(page, "board-announcement")
+    page.click("#announce-clear")  # off the displays
+    expect(page.locator("#announce-kk")).to_have_value("")
+    expect(page.locator(".toast")).to_have_text("Saved")
+    assert httpx.get(f"{hall.api}/hall").json()["announcement"] == ""
 
     page.click("button[data-action=pause][data-counter=c1]")
     page.select_option("#action-dialog select", "lunch")

@@ -15,7 +15,7 @@
       free: "Бос", called: "шақырылды", serving: "қызмет көрсетілуде",
       act_open: "Ашу", act_pause: "Үзіліс", act_close: "Жабу", act_profile: "Бейін",
       act_call: "Кезектен тыс шақыру", announcement: "Дисплейлердегі хабарландыру",
-      announce_hint: "Тіл өрісі бос болса, дисплей бірінші толтырылған мәтінді көрсетеді.",
+      announce_hint: "Өріс бос болса, дисплей бірінші толтырылған мәтінді көрсетеді (алдымен қазақша, сосын орысша, сосын ағылшынша).", clear: "Тазалау",
       save: "Сақтау", cancel: "Болдырмау", reason: "Себеп", ticket: "Талон",
       main: "негізгі", backup: "қосалқы", not_served: "—", online: "Тікелей эфир",
       offline: "Байланыс жоқ — қайта қосылуда", excellent: "Өте жақсы", good: "Жақсы",
@@ -53,7 +53,7 @@
       free: "Свободно", called: "вызван", serving: "обслуживается",
       act_open: "Открыть", act_pause: "Пауза", act_close: "Закрыть", act_profile: "Профиль",
       act_call: "Вызвать вне очереди", announcement: "Объявление на табло",
-      announce_hint: "Если поле языка пустое, табло покажет первый заполненный текст.",
+      announce_hint: "Если поле пустое, табло покажет первый заполненный текст (сначала казахский, затем русский, затем английский).", clear: "Очистить",
       save: "Сохранить", cancel: "Отмена", reason: "Причина", ticket: "Талон",
       main: "основная", backup: "резервная", not_served: "—", online: "В эфире",
       offline: "Нет связи — переподключение", excellent: "Отлично", good: "Хорошо",
@@ -91,7 +91,7 @@
       free: "Free", called: "called", serving: "in service",
       act_open: "Open", act_pause: "Pause", act_close: "Close", act_profile: "Profile",
       act_call: "Call out of order", announcement: "Announcement on the displays",
-      announce_hint: "A language left empty shows the first text filled in.",
+      announce_hint: "An empty field shows the first text filled in (Kazakh, then Russian, then English).", clear: "Clear",
       save: "Save", cancel: "Cancel", reason: "Reason", ticket: "Ticket",
       main: "main", backup: "backup", not_served: "—", online: "Live",
       offline: "Offline — reconnecting", excellent: "Excellent", good: "Good",
@@ -353,7 +353,8 @@
       return '<label lang="' + lang + '"><span class="tag">' + LANG_NAMES[lang] + "</span>" +
         '<input id="announce-' + lang + '" lang="' + lang + '" maxlength="500"></label>';
     }).join("") + '<p class="muted">' + T.announce_hint + "</p></fieldset>" +
-    '<button class="primary">' + T.save + "</button>";
+    '<div class="acts-col"><button class="primary">' + T.save + "</button>" +
+    '<button type="button" class="quiet" id="announce-clear">' + T.clear + "</button></div>";
   announce.onsubmit = function (e) {
     e.preventDefault();
     var texts = {};
@@ -364,6 +365,13 @@
       .then(function () { announceEdited = false; say(T.saved); }, function () {});
   };
   announce.addEventListener("input", function () { announceEdited = true; });
+  announce.querySelector("#announce-clear").onclick = function () {  // off the displays
+    post("/board/api/announcement", { texts: {} }).then(function () {
+      announceEdited = false;
+      ["kk", "ru", "en"].forEach(function (l) { document.getElementById("announce-" + l).value = ""; });
+      say(T.saved);
+    }, function () {});
+  };
   board.parentNode.insertBefore(announce, board.nextSibling);
 
   var messages = document.createElement("form");
