@@ -7,7 +7,7 @@ import math
 from collections.abc import Sequence
 
 from PySide6.QtCore import QEvent, QRectF, QSize, Qt
-from PySide6.QtGui import QFontMetricsF, QImage, QPainter, QPaintEvent, QResizeEvent
+from PySide6.QtGui import QFont, QFontMetricsF, QImage, QPainter, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import QWidget
 
 from display.board import text_in
@@ -15,6 +15,7 @@ from display.views import paint
 from hallserver.protocol import QueueEntry, ServiceView
 
 NARROW_PX = 560  # narrower than this, a panel puts each name above its figures
+PAD = 24.0  # the panel's margin, left and right
 NARROW_ROW = 1.55  # a slim panel's row, in row heights: two lines of name, then the figures
 
 
@@ -140,11 +141,13 @@ class LinesPanel(QWidget):
             return
         w = float(self.width())
         title_h = self._title_height()
-        pad = 24.0
+        pad = PAD
         painter.setPen(paint.TEXT)
         title = self.tr("Waiting now")
-        if self.line_pages > 1:
-            title += f"   {self.page + 1}/{self.line_pages}"
+        if self.line_pages > 1:  # which page, as dots: a "1/2" read like a count of people
+            title += "   " + "".join(
+                "●" if page == self.page else "○" for page in range(self.line_pages)
+            )
         # smaller in a slim panel rather than cut, and the page marker with it
         painter.setFont(paint.font(paint.fit_pixel_size(title, w - 2 * pad, title_h * 0.46), True))
         painter.drawText(QRectF(pad, 0, w - 2 * pad, title_h), Qt.AlignmentFlag.AlignVCenter, title)
@@ -160,25 +163,16 @@ class LinesPanel(QWidget):
         step = self.row_step
         count_w = self.row_height * (0.9 if narrow else 1.2)
         estimate_w = w - 2 * pad - count_w if narrow else w * 0.3
-        name_w = w - 2 * pad if narrow else w - 2 * pad - count_w - estimate_w - 16
-        name_font = paint.font(self.row_height * 0.27)
-        name_metrics = QFontMetricsF(name_font)
+        name_w, name_h = self.name_box()
         start = self.page * self.per_page
         for index, (service, entry) in enumerate(self.rows[start : start + self.per_page]):
             top = title_h + index * step
             painter.setPen(paint.RULE)
             painter.drawLine(int(pad), int(top), int(w - pad), int(top))
             painter.setPen(paint.TEXT)
-            painter.setFont(name_font)
-            lines = paint.wrap(text_in(service.name, self.lang), name_metrics, name_w, 2)
-            line_h = name_metrics.height()
-            name_h = step - self.row_height * 0.55 if narrow else self.row_height
-            y = top + (name_h - line_h * len(lines)) / 2
-            for line in lines:
-                painter.drawText(
-                    QRectF(pad, y, name_w, line_h), Qt.AlignmentFlag.AlignVCenter, line
-                )
-                y += line_h
+            self._draw_name(
+                painter, text_in(service.name, self.lang), QRectF(pad, top, name_w, name_h)
+            )
             figures_top = top + (step - self.row_height * 0.55 if narrow else 0)
             figures_h = self.row_height * (0.55 if narrow else 1)
             painter.setFont(paint.font(self.row_height * (0.4 if narrow else 0.5), bold=True))
@@ -196,3 +190,37 @@ class LinesPanel(QWidget):
                 self.tr("suspended today") if entry.suspended else self.estimate_text(entry),
             )
         painter.end()
+
+    def name_box(self) -> tuple[float, float]:
+        """The width and height a service's name has in its row."""
+        w, pad = float(self.width()), PAD
+        if self.narrow:
+            return w - 2 * pad, self.row_step - self.row_height * 0.55
+        count_w = self.row_height * 1.2
+        return w - 2 * pad - count_w - w * 0.3 - 16, float(self.row_height)
+
+    def name_lines(self, name: str, width: float, height: float) -> tuple[QFont, list[str]]:
+        """A service's name on up to two lines; a long one on three smaller lines rather than
+        cut, when they fit the height."""
+        font = paint.font(self.row_height * 0.27)
+        lines = paint.wrap(name, QFontMetricsF(font), width, 2)
+        for size in (0.23, 0.2):  # then smaller, on three lines, until it is whole
+            if not paint.elided(lines, name):
+                break
+            small = paint.font(self.row_height * size)
+            small_metrics = QFontMetricsF(small)
+            three = paint.wrap(name, small_metrics, width, 3)
+            if len(three) * small_metrics.height() <= height:
+                font, lines = small, three
+        return font, lines
+
+    def _draw_name(self, painter: QPainter, name: str, box: QRectF) -> None:
+        font, lines = self.name_lines(name, box.width(), box.height())
+        painter.setFont(font)
+        line_h = QFontMetricsF(font).height()
+        y = box.top() + (box.height() - line_h * len(lines)) / 2
+        for line in lines:
+            painter.drawText(
+                QRectF(box.left(), y, box.width(), line_h), Qt.AlignmentFlag.AlignVCenter, line
+            )
+            y += line_h

@@ -34,6 +34,11 @@ def fit_pixel_size(text: str, width: float, height: float, bold: bool = True) ->
     return max(1.0, min(height, probe * width / advance))
 
 
+def elided(lines: list[str], text: str) -> bool:
+    """Whether `wrap` had to cut `text` to fit these lines."""
+    return " ".join(lines).split() != text.split()
+
+
 def wrap(text: str, metrics: QFontMetricsF, width: float, max_lines: int) -> list[str]:
     """Greedy word wrap into at most `max_lines`; the last line is elided if text remains."""
     words = text.split()

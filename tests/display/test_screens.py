@@ -9,7 +9,8 @@ import pytest
 from PySide6.QtGui import QImage
 from pytestqt.qtbot import QtBot
 
-from display.board import Board, Zone
+from display.board import Board, Zone, text_in
+from display.views import paint
 from display.views.bars import TickerBar
 from display.views.window import DisplayWindow
 from hallserver.client import HallClient
@@ -103,6 +104,11 @@ def test_screens_are_readable_from_ten_metres(
     qtbot.waitExposed(window)
     window.grab().save(str(screenshots / f"{name}.png"))
     assert window.ticker.text == SATURDAY[lang], "the announcement line in the screen's language"
+    panel = window.lines_panel
+    for service, _ in panel.rows:  # every line's name whole, the long ones on three lines
+        words = text_in(service.name, lang)
+        _, lines = panel.name_lines(words, *panel.name_box())
+        assert not paint.elided(lines, words), f"{words!r} is cut on {name}"
 
     calls = window.calls_panel
     assert calls.calls, "the snapshot's called tickets are on the wall"
