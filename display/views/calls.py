@@ -193,6 +193,8 @@ class CallsPanel(QWidget):
         painter.setFont(paint.font(size, bold=True))
         painter.setPen(paint.MUTED)
         for column in range(self.columns):
+            if column > 0 and len(self.calls) <= column * self.big_rows:
+                break  # no call in this column yet: no headings over an empty space
             geometry = self.big_cell(column * self.big_rows)
             band = QRectF(geometry.cell.left(), head.top(), geometry.cell.width(), head.height())
             painter.drawText(

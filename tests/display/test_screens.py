@@ -104,6 +104,19 @@ def test_screens_are_readable_from_ten_metres(
     qtbot.waitExposed(window)
     window.grab().save(str(screenshots / f"{name}.png"))
     assert window.ticker.text == SATURDAY[lang], "the announcement line in the screen's language"
+    rows = window.calls_panel.big_rows
+    shot = window.calls_panel.grab().toImage()
+    for column in range(1, columns):  # no headings over a column with no call yet
+        if len(window.calls_panel.calls) > column * rows:
+            continue
+        cell = window.calls_panel.big_cell(column * rows).cell
+        inked = [
+            (x, y)
+            for x in range(int(cell.left()), int(cell.right()), 3)
+            for y in range(0, int(cell.top()), 3)
+            if shot.pixelColor(x, y).lightness() > 150
+        ]
+        assert not inked, f"{name}: headings over the empty column {column + 1}"
     panel = window.lines_panel
     for service, _ in panel.rows:  # every line's name whole, the long ones on three lines
         words = text_in(service.name, lang)
