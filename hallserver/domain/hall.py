@@ -1170,9 +1170,14 @@ class Hall:
         self.bookings[code] = booking
         return booking, [Event(ev.BOOKING_CREATED, {"booking": booking.to_json()})]
 
-    def cancel_booking(self, code: str) -> tuple[Booking, list[Event]]:
+    def cancel_booking(self, code: str, now: datetime) -> tuple[Booking, list[Event]]:
         booking = self.booking(code)
         if booking.state is not BookingState.BOOKED:
             raise Conflict(f"booking {booking.code} is {booking.state.value}", code="not_booked")
+        if booking.slot_at.astimezone(now.tzinfo).date() < now.date():  # checks in on its day
+            raise Conflict(
+                f"booking {booking.code} was for {booking.slot_at:%d.%m.%Y}: that day has passed",
+                code="booking_past",
+            )
         booking.state = BookingState.CANCELLED
         return booking, [Event(ev.BOOKING_CANCELLED, {"booking": booking.to_json()})]

@@ -105,6 +105,11 @@ WORDS: Words = {
         "ru": "Эту запись уже нельзя отменить",
         "en": "This booking can no longer be cancelled",
     },
+    "err_booking_past": {
+        "kk": "Бұл жазылудың күні өтіп кетті: оны жоюдың қажеті жоқ",
+        "ru": "День этой записи уже прошёл: отменять её не нужно",
+        "en": "This booking's day has passed: there is nothing to cancel",
+    },
     "err_slot_past": {  # the page was left open until the time had gone
         "kk": "Бұл уақыт өтіп кетті: кейінгі уақытты таңдаңыз",
         "ru": "Это время уже прошло: выберите более позднее",
@@ -220,7 +225,7 @@ async def book_visit(
 
 async def cancel_visit(hall: HallService, code: str) -> Booking:
     """Cancel a booking by its code (no sign-in: the code is the proof)."""
-    return await hall.run(CITIZEN, lambda h, now: h.cancel_booking(code))
+    return await hall.run(CITIZEN, lambda h, now: h.cancel_booking(code, now))
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,7 @@ from datetime import timedelta
 import pytest
 
 from hallserver.domain import events as ev
+from hallserver.domain.bookings import BookingState
 from hallserver.domain.counters import CounterState, PauseReason
 from hallserver.domain.errors import (
     Conflict,
@@ -527,9 +528,19 @@ class TestBookings:
             hall.book("birth", self.slot + timedelta(days=9), "CODE2", T0, iin="900101300011")
         hall.book("birth", self.slot + timedelta(days=10), "CODE3", T0, iin="900101300011")
 
+    def test_a_booking_is_cancelled_until_its_day_is_over(self, hall: Hall) -> None:
+        hall.book("id-card", self.slot, "LATE01", T0, iin=None)
+        hall.book("id-card", self.slot, "PAST01", T0, iin=None)
+        evening = self.slot.replace(hour=23, minute=59)  # late, but it could still check in
+        assert hall.cancel_booking("late01", evening)[0].state is BookingState.CANCELLED
+        with pytest.raises(Conflict) as refused:  # the next day: nothing left to free
+            hall.cancel_booking("PAST01", evening + timedelta(minutes=1))
+        assert refused.value.code == "booking_past"
+        assert hall.booking("PAST01").state is BookingState.BOOKED
+
     def test_a_cancelled_booking_frees_its_slot_and_cannot_check_in(self, hall: Hall) -> None:
         hall.book("id-card", self.slot, "CODE1", T0, iin=None)
-        hall.cancel_booking("CODE1")
+        hall.cancel_booking("CODE1", T0)
         with pytest.raises(Conflict, match="cancelled"):
             hall.issue("id-card", self.slot, booking_code="CODE1")
 

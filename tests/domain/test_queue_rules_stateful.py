@@ -524,7 +524,7 @@ class QueueMachine(RuleBasedStateMachine):
         booking = self.choose_booking(pick)
         if booking is not None and cancel:
             code = booking.code
-            self.apply(lambda: self.hall.cancel_booking(code))
+            self.apply(lambda: self.hall.cancel_booking(code, self.now))
         elif booking is not None:
             self.check_in_booking(booking, arrive, by_iin, priority)
 

@@ -720,7 +720,7 @@ def test_bookings_from_today_on_for_a_dropped_service_are_named_when_the_catalog
         for code in ("PASS01", "PASS02", "GONE01"):
             await run(SYSTEM, lambda h, now, c=code: h.book("passport", slot, c, now, iin=None))
         await run(SYSTEM, lambda h, now: h.book("id-card", slot, "IDCARD", now, iin=None))
-        await run(SYSTEM, lambda h, now: h.cancel_booking("GONE01"))
+        await run(SYSTEM, lambda h, now: h.cancel_booking("GONE01", now))
         await service.stop()
 
     asyncio.run(book())
