@@ -67,6 +67,7 @@ STYLE = (
     ".s{font-size:1.5em;margin:.4em 0}.big{font-size:2.2em;font-weight:700;color:#075}"
     ".called{background:#e6f7ee;border-radius:.5em;padding:.3em}.called .big+.big{font-size:1.7em}"
     "nav a{margin:0 .5em;color:#036}small{color:#444}"
+    ".note{background:#fff4c2;border-radius:.5em;padding:.5em .7em;margin:1em 0;font-size:1.1em}"
 )
 
 # Tiny on purpose (a cheap phone on mobile data): one socket, the server renders, we swap.
@@ -116,6 +117,8 @@ def status_html(hall: HallService, ticket: Ticket, lang: Lang) -> str:
     if ticket.state.is_open and ticket.return_service is not None:  # sent here "and back"
         body.append(f"<p class=s>{_back_to(hall, ticket, lang)}</p>")
     if ticket.state.is_open:
+        if notice := hall.hall.state.announcement.get(lang):  # what the hall's screens say
+            body.append(f'<p class=note role="note">{escape(notice)}</p>')
         body.append(f"<p><small>{WORDS['updates'][lang]}</small></p>")
     return "".join(body)
 

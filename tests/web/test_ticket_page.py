@@ -35,6 +35,10 @@ def test_the_ticket_page_turns_to_called_without_reloading(browser: Browser, hal
     page.goto(str(second["status_url"]))
     expect(page.locator("#s")).to_contain_text("Перед вами: 1")
     page.evaluate("window.stillTheSamePage = true")
+    texts = {"kk": "Сенбі күні 13:00-ге дейін", "ru": "В субботу до 13:00"}
+    supervisor = hall.bearer("supervisor")
+    httpx.post(f"{hall.api}/announcement", json={"texts": texts}, headers=supervisor)
+    expect(page.locator(".note")).to_have_text("В субботу до 13:00")  # the hall's line, live
     SHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SHOTS / "ticket-waiting-ru-phone.png"))
     auth = {"Authorization": f"Bearer {operator}"}
