@@ -10,6 +10,7 @@ from datetime import UTC, datetime, timedelta
 
 from hallserver.protocol import (
     DAY_OPENED,
+    HALL_ANNOUNCEMENT,
     SERVICE_CHANGED,
     TICKET_ISSUED,
     CounterView,
@@ -96,6 +97,17 @@ class HallState:
         if event.type == DAY_OPENED and isinstance(day, str) and self.hall is not None:
             self.hall = replace(self.hall, day=day)  # today's numbers are the new day's
             self.issued_today.clear()
+        if event.type == HALL_ANNOUNCEMENT and self.hall is not None:
+            text, texts = event.data.get("text"), event.data.get("texts")
+            self.hall = replace(
+                self.hall,
+                announcement=text if isinstance(text, str) else "",
+                announcements={
+                    str(k): v
+                    for k, v in (texts if isinstance(texts, dict) else {}).items()
+                    if isinstance(v, str)
+                },
+            )
         if event.type == SERVICE_CHANGED:
             service_id = event.data.get("service_id")
             suspended = event.data.get("suspended")
@@ -144,6 +156,15 @@ class HallState:
 
     def hall_name(self, language: str) -> str:
         return "" if self.hall is None else text_in(self.hall.name, language)
+
+    def announcement(self) -> list[str]:
+        """The hall's announcement line in each language, each different text once (a line
+        written once for the whole hall shows once)."""
+        hall = self.hall
+        if hall is None:
+            return []
+        texts = [hall.announcements.get(lang) or hall.announcement for lang in LANGUAGES]
+        return [t for i, t in enumerate(texts) if t and t not in texts[:i]]
 
     def services_in(self, group_id: str) -> list[ServiceView]:
         return [s for s in self.services.values() if s.group == group_id]

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hallserver.protocol import HallEvent, ServiceView, Snapshot, TicketView
+from hallserver.protocol import HALL_ANNOUNCEMENT, HallEvent, ServiceView, Snapshot, TicketView
 from kiosk.config import KioskConfig
 from kiosk.flow import PRIORITIES, CitizenFlow, Issued, IssueRequest, Screen
 from kiosk.hallstate import text_in
@@ -144,7 +144,9 @@ class CitizenWindow(QWidget):
 
     def _on_event_received(self, event: HallEvent) -> None:
         self.flow.state.apply_event(event)
-        if self.flow.screen in (Screen.SERVICE, Screen.CLOSED):
+        if self.flow.screen in (Screen.SERVICE, Screen.CLOSED) or (
+            self.flow.screen is Screen.WELCOME and event.type == HALL_ANNOUNCEMENT
+        ):
             self.render()
 
     def _on_done(self, tag: str, result: object) -> None:
@@ -346,6 +348,10 @@ class CitizenWindow(QWidget):
         title = label(self.flow.state.hall_name(self.flow.language), "page", "title")
         title.setAlignment(Qt.AlignmentFlag.AlignCenter)
         column.addWidget(title)
+        if lines := self.flow.state.announcement():  # what the wall says, in each language
+            notice = label("\n".join(lines), "warning")
+            notice.setObjectName("announcement")
+            column.addWidget(notice)
         column.addStretch(1)
         choose = label(self._trilingual("Welcome", WELCOME_WORDS["choose"]), "page", "big")
         choose.setAlignment(Qt.AlignmentFlag.AlignCenter)

@@ -138,6 +138,24 @@ def test_a_suspended_service_says_so_and_issues_nothing(
     assert isinstance(take, QAbstractButton) and not take.isEnabled()
 
 
+def test_the_first_screen_shows_the_halls_announcement_line_as_it_changes(
+    qtbot: QtBot, make_kiosk: Callable[..., object], live_server: LiveServer
+) -> None:
+    window = ready(qtbot, make_kiosk())
+    assert window.page.findChild(QWidget, "announcement") is None  # nothing to say yet
+    with HallClient(live_server.url, token=live_server.tokens["supervisor"]) as client:
+        client.announce({"kk": "Сенбі күні 13:00-ге дейін", "ru": "В субботу до 13:00"})
+
+        def shown() -> str:
+            notice = window.page.findChild(QLabel, "announcement")
+            return notice.text() if notice is not None and notice.isVisible() else ""
+
+        # live, on the screen a visitor first sees; English, not written, is not repeated
+        qtbot.waitUntil(lambda: shown() == "Сенбі күні 13:00-ге дейін\nВ субботу до 13:00")
+        client.announce({})
+        qtbot.waitUntil(lambda: shown() == "")
+
+
 def test_idle_returns_to_the_first_screen(qtbot: QtBot, make_kiosk: Callable[..., object]) -> None:
     window = ready(qtbot, make_kiosk(idle_s=0.3))
     tap(qtbot, window, "choose-ru")

@@ -28,6 +28,12 @@ from tests.conftest import LiveServer
 from tests.kiosk.conftest import LANDSCAPE, PORTRAIT, shoot
 from tests.kiosk.test_citizen import find, ready, tap, text_of
 
+SATURDAY = {  # the longest line a hall is likely to write, in each language
+    "kk": "Құрметті келушілер! Сенбі күні орталық 09:00-ден 13:00-ге дейін жұмыс істейді.",
+    "ru": "Уважаемые посетители! В субботу центр работает с 09:00 до 13:00.",
+    "en": "Dear visitors, on Saturday the centre is open from 09:00 to 13:00.",
+}
+
 # screens whose content must fit without scrolling (the lists of groups and of search results may
 # scroll; the home screen offline shows one row of services under its banner)
 WHOLE = {
@@ -126,8 +132,11 @@ def test_every_screen_in_every_language_fits_has_large_targets_and_strong_contra
     def restore_line() -> None:
         flow.state.queue[line_id] = usual_line
 
+    hall = flow.state.hall
+    told = replace(hall, announcement=SATURDAY["kk"], announcements=SATURDAY)
+
     steps: list[tuple[str, Callable[[], None]]] = [
-        ("welcome", lambda: None),
+        ("welcome", lambda: flow.state.set_hall(told)),  # the wall's line, in each language
         ("priority", flow.start_priority),
         ("home", lambda: flow.choose_priority("elderly")),
         ("groups", flow.open_groups),
