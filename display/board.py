@@ -94,13 +94,10 @@ class Board:
     counters: dict[str, CounterView] = field(default_factory=dict)
     queue: dict[str, QueueEntry] = field(default_factory=dict)
     calls: list[CallEntry] = field(default_factory=list)  # newest first, zone-filtered
-    announcement: str = ""
-    announcements: dict[str, str] = field(default_factory=dict)  # language -> text shown
     seq: int = 0
 
     def announcement_in(self, lang: str) -> str:
-        """The announcement line in `lang` (older servers send one text for all)."""
-        return self.announcements.get(lang) or self.announcement
+        return "" if self.hall is None else self.hall.announcement_in(lang)
 
     def set_services(self, services: Iterable[ServiceView]) -> None:
         self.services = {s.id: s for s in services}
@@ -110,8 +107,6 @@ class Board:
         if self.hall is not None and self.hall.day != snapshot.hall.day:
             self.calls = []
         self.hall = snapshot.hall
-        self.announcement = snapshot.hall.announcement
-        self.announcements = dict(snapshot.hall.announcements)
         self.counters = {c.id: c for c in snapshot.counters}
         self.queue = {q.service_id: q for q in snapshot.queue}
         self.seq = snapshot.seq
@@ -144,14 +139,8 @@ class Board:
             counter = event.counter
             if counter is not None:
                 self.counters[counter.id] = counter
-        elif event.type == HALL_ANNOUNCEMENT:
-            text, texts = event.data.get("text"), event.data.get("texts")
-            self.announcement = text if isinstance(text, str) else ""
-            self.announcements = {
-                str(k): v
-                for k, v in (texts if isinstance(texts, dict) else {}).items()
-                if isinstance(v, str)
-            }
+        elif event.type == HALL_ANNOUNCEMENT and self.hall is not None:
+            self.hall = self.hall.announced(event.data)
         elif event.type == SERVICE_CHANGED:
             old = self.services.get(str(event.data.get("service_id")))
             if old is not None:

@@ -25,7 +25,7 @@ import os
 import time as clock
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time
+from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -37,7 +37,7 @@ from hallserver.domain.hall import BOOKING_MEMORY_DAYS
 from hallserver.eventlog import GENESIS, ChainBreak, EventRecord, verify_chain
 from hallserver.store import schema
 from hallserver.store.anchor import ANCHOR_KEY, Anchor, DamagedAnchor, Part, parse_anchor
-from hallserver.store.sql import SqlHallStore, StoreError
+from hallserver.store.sql import SqlHallStore, StoreError, midnight_utc
 
 FORMAT = "kezek-archive"
 VERSION = 1
@@ -124,7 +124,7 @@ def archive(store: SqlHallStore, before: date, path: Path, tz: ZoneInfo, today: 
     # rule looks back, is read by nothing any more: its row (with the visitor's IIN) goes; its
     # events, made before its slot, are in the archive
     rule = date.fromordinal(today.toordinal() - BOOKING_MEMORY_DAYS)
-    bookings_before = _midnight(min(before, rule), tz)
+    bookings_before = midnight_utc(min(before, rule), tz)
     try:
         return _archive(store, before, path, tz, bookings_before)
     except SQLAlchemyError as exc:
@@ -138,7 +138,7 @@ def _archive(
     if start.parts and _leftovers(store, start):  # an earlier run stopped while deleting
         gone = _delete_archived(store, start)
         old = _delete_old_bookings(
-            store, min(bookings_before, _midnight(start.before or before, tz))
+            store, min(bookings_before, midnight_utc(start.before or before, tz))
         )
         return Archived(
             start.parts[-1].first, start.seq, gone, resumed=start.parts[-1], bookings=old
@@ -180,12 +180,6 @@ def _archive(
         store.put_config(ANCHOR_KEY, moved.to_json(), conn)
     gone = _delete_archived(store, moved)
     return Archived(part.first, last, gone, bookings=_delete_old_bookings(store, bookings_before))
-
-
-def _midnight(day: date, tz: ZoneInfo) -> datetime:
-    """The hall's midnight of `day`, in UTC: SQLite keeps times as UTC text, and would read
-    an offset-bearing value's wall time as UTC."""
-    return datetime.combine(day, time(0), tz).astimezone(UTC)
 
 
 def _delete_old_bookings(store: SqlHallStore, before: datetime) -> int:

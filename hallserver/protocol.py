@@ -8,7 +8,7 @@ pulling in the server. Every view has ``from_json(raw)`` that checks types and r
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import TypeAlias, TypeVar
 
@@ -411,6 +411,20 @@ class HallView:
             protocol_version=f.req_int("protocol_version", PROTOCOL_VERSION),
             groups=f.each("groups", GroupView.from_json, True),
             results=f.each("results", ResultView.from_json, True),
+        )
+
+    def announcement_in(self, lang: str) -> str:
+        """The announcement line in `lang` (an older server sends one text for all)."""
+        return self.announcements.get(lang) or self.announcement
+
+    def announced(self, data: Mapping[str, object]) -> HallView:
+        """The hall after a `hall.announcement` event with this data."""
+        text, texts = data.get("text"), data.get("texts")
+        written = texts if isinstance(texts, dict) else {}
+        return replace(
+            self,
+            announcement=text if isinstance(text, str) else "",
+            announcements={str(k): v for k, v in written.items() if isinstance(v, str)},
         )
 
 

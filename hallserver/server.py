@@ -6,7 +6,7 @@ import asyncio
 import logging
 import socket
 from collections.abc import Callable
-from datetime import UTC, datetime, time
+from datetime import UTC, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -25,7 +25,7 @@ from hallserver.config import ServerConfig
 from hallserver.domain.catalogue import Catalogue
 from hallserver.service import HallService
 from hallserver.store.claim import claim_database
-from hallserver.store.sql import SqlHallStore
+from hallserver.store.sql import SqlHallStore, midnight_utc
 
 log = logging.getLogger(__name__)
 
@@ -105,9 +105,7 @@ def bookings_left_behind(store: SqlHallStore, catalogue: Catalogue, now: datetim
     `catalogue` lacks (None when none are): their visitors' check-in would be refused. Not a
     refusal: they may be weeks ahead, and the hall can tell those visitors."""
     tz = ZoneInfo(catalogue.timezone)
-    today = now.astimezone(tz).date()
-    # SQLite keeps times as UTC text: the hall's midnight, in UTC
-    since = datetime.combine(today, time(0), tz).astimezone(UTC)
+    since = midnight_utc(now.astimezone(tz).date(), tz)
     left = store.bookings_not_for({str(s.id) for s in catalogue.services}, since)
     if not left:
         return None

@@ -98,16 +98,7 @@ class HallState:
             self.hall = replace(self.hall, day=day)  # today's numbers are the new day's
             self.issued_today.clear()
         if event.type == HALL_ANNOUNCEMENT and self.hall is not None:
-            text, texts = event.data.get("text"), event.data.get("texts")
-            self.hall = replace(
-                self.hall,
-                announcement=text if isinstance(text, str) else "",
-                announcements={
-                    str(k): v
-                    for k, v in (texts if isinstance(texts, dict) else {}).items()
-                    if isinstance(v, str)
-                },
-            )
+            self.hall = self.hall.announced(event.data)
         if event.type == SERVICE_CHANGED:
             service_id = event.data.get("service_id")
             suspended = event.data.get("suspended")
@@ -163,7 +154,7 @@ class HallState:
         hall = self.hall
         if hall is None:
             return []
-        texts = [hall.announcements.get(lang) or hall.announcement for lang in LANGUAGES]
+        texts = [hall.announcement_in(lang) for lang in LANGUAGES]
         return [t for i, t in enumerate(texts) if t and t not in texts[:i]]
 
     def services_in(self, group_id: str) -> list[ServiceView]:

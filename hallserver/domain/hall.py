@@ -157,10 +157,6 @@ class Announcement:
             what = name.format(lang)
             if text is not None and not isinstance(text, str):
                 raise InvalidInput(f"{what} must be a string", code="bad_field")
-            if text and len(text) > cls.LIMIT:
-                raise InvalidInput(
-                    f"{what} is longer than {cls.LIMIT} characters", code="bad_field"
-                )
             if text and "\x00" in text:  # PostgreSQL stores no NUL in text
                 raise InvalidInput(f"{what} holds a NUL character", code="bad_field")
         return {str(lang): text or "" for lang, text in texts.items()}
@@ -1061,7 +1057,7 @@ class Hall:
             )
         if any(len(text) > Announcement.LIMIT for text in texts.values()):
             raise InvalidInput(
-                f"an announcement is at most {Announcement.LIMIT} characters", code="too_long"
+                f"an announcement is at most {Announcement.LIMIT} characters", code="bad_field"
             )
         written = {lang: " ".join(texts.get(lang, "").split()) for lang in LANGS}
         self.state.announcement = Announcement({k: t for k, t in written.items() if t})

@@ -6,9 +6,10 @@ import json
 import logging
 from collections.abc import Generator, Iterator, Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any, NamedTuple
+from zoneinfo import ZoneInfo
 
 import orjson
 from sqlalchemy import Engine, Table, create_engine, event, select, text
@@ -81,6 +82,12 @@ def _shown(url: str) -> str:
         return repr(make_url(url))
     except (SQLAlchemyError, ValueError):
         return "(not a database URL)"
+
+
+def midnight_utc(day: date, tz: ZoneInfo) -> datetime:
+    """The hall's midnight of `day`, in UTC, to compare with stored times: SQLite keeps them
+    as UTC text, and would read an offset-bearing value's wall time as UTC."""
+    return datetime.combine(day, time(0), tz).astimezone(UTC)
 
 
 def sqlite_url(data_dir: Path) -> str:

@@ -19,7 +19,7 @@ from hallserver.archive import anchor
 from hallserver.service import HallService
 from hallserver.store import schema
 from hallserver.store.anchor import ANCHOR_KEY
-from hallserver.store.sql import SqlHallStore, StoreError
+from hallserver.store.sql import SqlHallStore, StoreError, midnight_utc
 from tests.conftest import ALMATY, T0, Clock, small_catalogue
 from tests.server.test_store import a_busy_morning, db_url, state_of
 
@@ -422,7 +422,7 @@ def test_the_bookings_cutoff_is_the_halls_midnight_on_either_database(db_url: st
                     data="{}",
                 )
             )
-    cutoff = archive_module._midnight(date(2026, 11, 13), ALMATY)
+    cutoff = midnight_utc(date(2026, 11, 13), ALMATY)
     assert archive_module._delete_old_bookings(store, cutoff) == 1
     assert {row["code"] for row in store.rows(schema.bookings)} == {"EARLY"}
     store.close()

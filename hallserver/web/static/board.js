@@ -126,6 +126,7 @@
   var clock = document.getElementById("clock");
   var state = null;
   var announceEdited = false;  // the announcement's fields hold text not saved yet
+  var LANGS = ["kk", "ru", "en"], LANG_NAMES = { kk: "Қазақша", ru: "Русский", en: "English" };
   var REASONS = ["break", "lunch", "technical", "paperwork", "other"];
 
   function esc(s) {
@@ -224,7 +225,7 @@
     h.push('<p class="muted">' + fmt("of_rated", { n: total }) + "</p></section>");
     board.innerHTML = h.join("");
     if (!announceEdited) {  // what the supervisor is writing stays until it is saved
-      ["kk", "ru", "en"].forEach(function (lang) {
+      LANGS.forEach(function (lang) {
         var input = document.getElementById("announce-" + lang);
         if (input) input.value = state.announcement[lang] || "";
       });
@@ -347,9 +348,8 @@
 
   var announce = document.createElement("form");
   announce.className = "announce";
-  var LANG_NAMES = { kk: "Қазақша", ru: "Русский", en: "English" };
   announce.innerHTML = '<fieldset><legend>' + T.announcement + "</legend>" +
-    ["kk", "ru", "en"].map(function (lang) {
+    LANGS.map(function (lang) {
       return '<label lang="' + lang + '"><span class="tag">' + LANG_NAMES[lang] + "</span>" +
         '<input id="announce-' + lang + '" lang="' + lang + '" maxlength="500"></label>';
     }).join("") + '<p class="muted">' + T.announce_hint + "</p></fieldset>" +
@@ -358,7 +358,7 @@
   announce.onsubmit = function (e) {
     e.preventDefault();
     var texts = {};
-    ["kk", "ru", "en"].forEach(function (lang) {
+    LANGS.forEach(function (lang) {
       texts[lang] = document.getElementById("announce-" + lang).value;
     });
     post("/board/api/announcement", { texts: texts })
@@ -368,7 +368,7 @@
   announce.querySelector("#announce-clear").onclick = function () {  // off the displays
     post("/board/api/announcement", { texts: {} }).then(function () {
       announceEdited = false;
-      ["kk", "ru", "en"].forEach(function (l) { document.getElementById("announce-" + l).value = ""; });
+      LANGS.forEach(function (l) { document.getElementById("announce-" + l).value = ""; });
       say(T.saved);
     }, function () {});
   };
