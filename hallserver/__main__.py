@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from hallserver.cli_parser import Parser
 
 if TYPE_CHECKING:
+    from hallserver.eventlog import Witness
     from hallserver.store.sql import SqlHallStore
 
 ROLES = ("kiosk", "counter", "display", "consultant", "supervisor", "admin")
@@ -185,6 +186,23 @@ def _audit_options(sub: argparse._SubParsersAction[Parser]) -> None:
         default=[],
         metavar="FILE",
         help="archive files made by `kezek audit archive` (all of them): check from event 1",
+    )
+    verify.add_argument(
+        "--witness",
+        type=_witness,
+        action="append",
+        default=[],
+        metavar="EVENT:HASH",
+        help="an event's hash written down outside the database (a printed report, the "
+        "journal's 'witness' lines): the log must still hold it",
+    )
+    verify.add_argument(
+        "--witness-file",
+        type=Path,
+        action="append",
+        default=[],
+        metavar="FILE",
+        help="a text holding witnesses, e.g. `journalctl -u kezek -o cat > FILE`",
     )
     archive = audit_sub.add_parser(
         "archive", help="move the events before a day into a file, keeping the chain whole"
@@ -579,31 +597,59 @@ def _check_counter(store: SqlHallStore, role: str, counter: str | None) -> None:
         raise UsageError(f"this hall has no counter {counter!r}; it has {', '.join(known)}")
 
 
+def _witness(text: str) -> Witness:
+    from hallserver.eventlog import Witness
+
+    try:
+        return Witness.parse(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def _witnesses(args: argparse.Namespace) -> list[Witness]:
+    from hallserver.eventlog import WITNESS_FORM, witnesses_in
+
+    witnesses = list(args.witness)
+    for path in args.witness_file:
+        try:
+            found = witnesses_in(path.read_text(encoding="utf-8", errors="replace"))
+        except OSError as exc:
+            raise UsageError(f"cannot read {path}: {exc.strerror}") from None
+        if not found:
+            raise UsageError(f"{path} holds no witness: they read {WITNESS_FORM}")
+        witnesses += found
+    return witnesses
+
+
 def _audit_verify(args: argparse.Namespace) -> int:
     from hallserver.archive import ArchiveDamaged, ArchiveError, anchor, verify
     from hallserver.server import open_store
 
+    witnesses = _witnesses(args)
     store = open_store(_existing_url(args))
     try:
-        problem, count = verify(store, args.archive)
+        verified = verify(store, args.archive, witnesses)
         start = anchor(store)
     except ArchiveDamaged as exc:  # evidence that cannot be read is a failed check, not a typo
         print(f"kezek: {exc}", file=sys.stderr)
         return 1
     except ArchiveError as exc:
         raise UsageError(str(exc)) from exc
-    if problem is not None:
-        print(f"event {problem.seq} is bad: {problem.reason}", file=sys.stderr)
+    if verified.problem is not None:
+        print(f"event {verified.problem.seq} is bad: {verified.problem.reason}", file=sys.stderr)
         return 1
+    count, head = verified.count, verified.head
+    newest = f"; the newest is event {head} (write it down: a witness)" if head else ""
+    seen = f"; {len(witnesses)} witnesses match" if witnesses else ""
     if start.seq and not args.archive:
         files = ", ".join(part.file for part in start.parts)
         print(
             f"event log intact: {count} events after event {start.seq} (hash {start.hash}), "
-            f"hash chain verified; the events before {start.before} are archived in {files}: "
-            "give them with --archive to check from the first event"
+            f"hash chain verified{seen}{newest}; the events before {start.before} are archived "
+            f"in {files}: give them with --archive to check from the first event"
         )
     else:
-        print(f"event log intact: {count} events, hash chain verified")
+        print(f"event log intact: {count} events, hash chain verified{seen}{newest}")
     return 0
 
 

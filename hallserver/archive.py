@@ -12,7 +12,9 @@ file and an unchanged database, or an anchor whose deletions the next run finish
 the first event ever, checks that they end exactly at the anchor, and goes on into the database.
 The database alone cannot show a change to what was archived, nor that a prefix of its log was
 removed and an anchor written in its place: keep the archive files, and compare the anchor's
-hash `verify` prints with the last event of the newest file.
+hash `verify` prints with the last event of the newest file. Nor can it show its log rewritten
+and sealed again from some event on, or cut short: `verify` checks it against the witnesses
+given (events' hashes written down outside the database, `hallserver.eventlog.Witness`).
 """
 
 from __future__ import annotations
@@ -34,7 +36,14 @@ from sqlalchemy import ColumnElement, Table, delete, func, select
 from sqlalchemy.exc import SQLAlchemyError
 
 from hallserver.domain.hall import BOOKING_MEMORY_DAYS
-from hallserver.eventlog import GENESIS, ChainBreak, EventRecord, verify_chain
+from hallserver.eventlog import (
+    GENESIS,
+    ChainBreak,
+    EventRecord,
+    Witness,
+    check_witnesses,
+    verify_chain,
+)
 from hallserver.store import schema
 from hallserver.store.anchor import ANCHOR_KEY, Anchor, DamagedAnchor, Part, parse_anchor
 from hallserver.store.sql import SqlHallStore, StoreError, midnight_utc
@@ -75,20 +84,46 @@ def _parsed(raw: str | None) -> Anchor:
         raise ArchiveDamaged(str(exc)) from exc
 
 
-def verify(store: SqlHallStore, archives: Iterable[Path] = ()) -> tuple[ChainBreak | None, int]:
+@dataclass(frozen=True)
+class Verified:
+    """What `verify` found: the first break (of the chain, or of a witness), the events
+    walked, and the newest of them (a witness to write down)."""
+
+    problem: ChainBreak | None
+    count: int
+    head: Witness | None
+
+
+def verify(
+    store: SqlHallStore, archives: Iterable[Path] = (), witnesses: Iterable[Witness] = ()
+) -> Verified:
     """Check the chain of the database's log from its anchor; with `archives` (every file the
-    database lists), from the first event ever. Returns the first break and the events walked."""
+    database lists), from the first event ever. Then check the log against `witnesses`:
+    events' hashes written down elsewhere, which a log rewritten or cut short no longer
+    matches."""
     start = anchor(store)
+    wanted = {w.seq for w in witnesses}
+    paths = _in_order(start, list(archives))
+    archived = sorted(seq for seq in wanted if seq < start.seq)
+    if archived and not paths:
+        raise ArchiveError(
+            f"event {archived[0]} is archived (the database's log starts after event "
+            f"{start.seq}): give the archive files with --archive to check its witness"
+        )
     count = 0
+    hashes = {start.seq: start.hash} if start.seq else {}
+    head: Witness | None = Witness.of(start.seq, start.hash) if start.seq else None
 
     def counted(records: Iterator[EventRecord]) -> Iterator[EventRecord]:
-        nonlocal count
+        nonlocal count, head
         for record in records:
             count += 1
+            if record.seq in wanted:
+                hashes[record.seq] = record.hash
+            head = Witness.of(record.seq, record.hash)
             yield record
 
     try:
-        paths = _in_order(start, list(archives))
         if paths:
             tail: list[EventRecord] = []
 
@@ -100,15 +135,17 @@ def verify(store: SqlHallStore, archives: Iterable[Path] = ()) -> tuple[ChainBre
 
             problem = verify_chain(counted(from_files()), GENESIS, 0)
             if problem is not None:
-                return problem, count
+                return Verified(problem, count, None)
             if not tail or (tail[0].seq, tail[0].hash) != (start.seq, start.hash):
                 end = tail[0].seq if tail else 0
                 reason = f"the archives end at event {end}, not where the database's log starts"
-                return ChainBreak(start.seq, reason), count
+                return Verified(ChainBreak(start.seq, reason), count, None)
         problem = verify_chain(counted(store.events(after=start.seq)), start.hash, start.seq)
     except SQLAlchemyError as exc:
         raise StoreError(f"the database could not be read: {exc}") from exc
-    return problem, count
+    if problem is None:
+        problem = check_witnesses(witnesses, hashes, head.seq if head is not None else 0)
+    return Verified(problem, count, head if problem is None else None)
 
 
 def archive(store: SqlHallStore, before: date, path: Path, tz: ZoneInfo, today: date) -> Archived:

@@ -174,7 +174,7 @@ def restore(store: SqlHallStore, path: Path) -> BackupSummary:
     except (IntegrityError, DataError) as exc:  # rows the schema refuses: none was kept
         first = str(exc).splitlines()[0]
         raise BackupError(f"{path} holds rows this database refuses: {first}") from exc
-    problem, _ = verify(store)  # from where its log starts, if older events were archived
+    problem = verify(store).problem  # from where its log starts, if older events were archived
     if problem is not None:
         raise StoreError(f"restored, but event {problem.seq} is bad: {problem.reason}")
     return BackupSummary(counts, current_revision(store.engine))

@@ -1,9 +1,17 @@
-"""The event log's records and their hash chain: each record seals the one before it."""
+"""The event log's records and their hash chain: each record seals the one before it.
+
+The chain shows a change to one event, but a forger who can write the database can seal every
+event after the changed one again, or cut the log short. A *witness* catches both: an event's
+number and hash written down where the database's owner cannot reach (a printed daily report,
+the system journal, another machine). A log rewritten or cut at or before that event no longer
+matches it.
+"""
 
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable
+import re
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -161,4 +169,64 @@ def verify_chain(
             return ChainBreak(record.seq, "its content does not match its hash")
         prev = record.hash
         expected_seq = record.seq + 1
+    return None
+
+
+WITNESS_HEX = 16  # 64 bits of the hash: a forger cannot make another event match by chance
+_WITNESS = re.compile(rf"\b([1-9][0-9]{{0,17}}):([0-9a-fA-F]{{{WITNESS_HEX},64}})\b")
+WITNESS_FORM = "EVENT:HASH with at least 16 hex digits of the hash, like 4821:3fa9c2d1e0b7a4f6"
+
+
+@dataclass(frozen=True)
+class Witness:
+    """An event's number and its hash (or the hash's first digits), kept outside the database."""
+
+    seq: int
+    hash: str  # lower-case hex, WITNESS_HEX to 64 digits
+
+    def __str__(self) -> str:
+        return f"{self.seq}:{self.hash[:WITNESS_HEX]}"
+
+    @classmethod
+    def of(cls, seq: int, hash_: str) -> Witness:
+        return cls(seq, hash_[:WITNESS_HEX])
+
+    @classmethod
+    def parse(cls, text: str) -> Witness:
+        """One witness as written; ValueError saying the form otherwise."""
+        match = _WITNESS.fullmatch(text.strip())
+        if match is None:
+            raise ValueError(f"{text.strip()!r} is not a witness: write {WITNESS_FORM}")
+        return cls(int(match.group(1)), match.group(2).lower())
+
+
+def witnesses_in(text: str) -> list[Witness]:
+    """Every witness in a text (a saved journal, a report typed in), by event number."""
+    found = {Witness(int(m.group(1)), m.group(2).lower()) for m in _WITNESS.finditer(text)}
+    return sorted(found, key=lambda w: (w.seq, w.hash))
+
+
+def check_witnesses(
+    witnesses: Iterable[Witness], hashes: Mapping[int, str], last_seq: int
+) -> ChainBreak | None:
+    """The first witness the log does not bear out. `hashes` holds the walked log's hashes of
+    the witnessed events, `last_seq` the number of its newest event."""
+    for witness in sorted(witnesses, key=lambda w: w.seq):
+        if witness.seq > last_seq:
+            return ChainBreak(
+                witness.seq,
+                f"it is missing: the log ends at event {last_seq}, but a witness ({witness}) "
+                "saw it written: the log was cut short",
+            )
+        held = hashes.get(witness.seq)
+        if held is None:
+            return ChainBreak(
+                witness.seq, f"it is not in the log, but a witness ({witness}) saw it"
+            )
+        if not held.startswith(witness.hash):
+            return ChainBreak(
+                witness.seq,
+                f"it does not match its witness ({witness}; the log holds "
+                f"{Witness.of(witness.seq, held)}): the log was rewritten at or before it",
+            )
     return None

@@ -28,13 +28,17 @@ from hallserver.domain.errors import Conflict, Forbidden, HallError, InvalidInpu
 from hallserver.domain.events import Event
 from hallserver.domain.hall import BOOKING_MEMORY_DAYS, Hall
 from hallserver.domain.ids import CounterId, JsonObject, JsonValue, OperatorId, ServiceId
-from hallserver.eventlog import EventRecord, make_record
+from hallserver.eventlog import EventRecord, Witness, make_record
 from hallserver.hub import EventHub
 from hallserver.store import schema
 from hallserver.store.sql import SqlHallStore, StoreError, hall_state_json
 from hallserver.writer import GroupWriter, Pending
 
 log = logging.getLogger(__name__)
+# the event log's newest event, now and then, where the database's owner cannot change it (the
+# journal): `kezek audit verify --witness-file` checks the log against these lines
+witness_log = logging.getLogger("hallserver.witness")
+witness_log.setLevel(logging.INFO)
 R = TypeVar("R")
 Command = Callable[[Hall, datetime], tuple[R, list[Event]]]
 
@@ -44,6 +48,7 @@ TERMINAL_MEMORY = timedelta(days=1)  # a restart brings back what terminals repo
 OPERATOR_SESSION = timedelta(hours=16)  # a working day; the next day's opening signs out anyway
 PIN_LOCK_AFTER = 5
 PIN_LOCK_FOR_S = 60.0
+WITNESS_EVERY = timedelta(hours=1)
 
 
 class Unavailable(HallError):
@@ -86,6 +91,8 @@ class HallService:
         self._state_key: tuple[object, ...] | None = None  # of the hall state last handed over
         self.commits = 0
         self.committed_events = 0  # group commits done (for benchmarks and /metrics)
+        self._head = (0, "")  # the newest durable event: its number and hash
+        self._witnessed: tuple[tuple[int, str], datetime] | None = None  # last logged, when
 
     # ------------------------------------------------------------- life cycle
 
@@ -128,6 +135,7 @@ class HallService:
             hall.restore(hall.state, [], saved.counters, saved.bookings, terminals)
         self.hall = hall
         self._seq, self._hash = saved.last_seq, saved.last_hash
+        self._head = (saved.last_seq, saved.last_hash)
         self.hub.last_seq = max(self.hub.last_seq, saved.last_seq)
         self._written_counters = {
             counter.id: _counter_text(counter.to_json()) for counter in saved.counters
@@ -148,6 +156,7 @@ class HallService:
         self._writing = True
         self._checkpoints = asyncio.create_task(self._checkpoint_loop(), name="kezek-checkpoint")
         gc.freeze()  # the day's state is long-lived: keep it out of every collection
+        self._witness("at start")
         await self.tick()
 
     async def stop(self) -> None:
@@ -160,7 +169,26 @@ class HallService:
             await self._flush()
             await self._writer.stop()
             self._writing = False
+        self._witness("at stop")
         self.hub.close_all()
+
+    def head(self) -> Witness | None:
+        """The newest event that is durable, as a witness (None before the first event)."""
+        seq, hash_ = self._head
+        return Witness.of(seq, hash_) if seq else None
+
+    def head_hash(self) -> str | None:
+        """The newest durable event's whole hash (None before the first event)."""
+        seq, hash_ = self._head
+        return hash_ if seq else None
+
+    def _witness(self, when: str) -> None:
+        """Log the newest event, unless it was logged already."""
+        head = self.head()
+        if head is None or (self._witnessed is not None and self._witnessed[0] == self._head):
+            return
+        self._witnessed = (self._head, self.now())
+        witness_log.info("witness %s: the event log's newest event %s", head, when)
 
     def writer_pid(self) -> int | None:
         """The writer process's id (for tests and diagnostics)."""
@@ -178,6 +206,8 @@ class HallService:
         if now.date() > self.hall.state.day:
             events = self.hall.roll_day(now.date(), now)
             await self._commit(self._records(events, access.SYSTEM, now), [])
+        if self._witnessed is None or now - self._witnessed[1] >= WITNESS_EVERY:
+            self._witness("this hour")
         await self._sign_out_disabled()
 
     async def _sign_out_disabled(self) -> None:
@@ -351,6 +381,8 @@ class HallService:
         records = [record for item in items for record in item.records]
         self.commits += 1
         self.committed_events += len(records)
+        if records:
+            self._head = (records[-1].seq, records[-1].hash)
         for item in items:
             if item.done is not None and not item.done.done():
                 item.done.set_result(None)

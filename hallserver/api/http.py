@@ -576,6 +576,19 @@ async def whoami(request: Request) -> Response:
     )
 
 
+async def audit_head(request: Request) -> Response:
+    hall = hall_of(request)
+    access.require(actor_of(request), access.OVERSEERS, "reading the event log's newest event")
+    head = hall.head()
+    return ok(
+        {
+            "seq": head.seq if head else 0,
+            "hash": hall.head_hash(),
+            "witness": str(head) if head else None,
+        }
+    )
+
+
 async def operator_today(request: Request) -> Response:
     hall = hall_of(request)
     login = request.path_params["login"]
@@ -678,6 +691,7 @@ def routes() -> list[Route]:
         Route("/pairing-codes", pairing_code, methods=["POST"]),
         Route("/enroll", enroll, methods=["POST"]),
         Route("/whoami", whoami, methods=["GET"]),
+        Route("/audit/head", audit_head, methods=["GET"]),
         Route("/terminals", get_terminals, methods=["GET"]),
         Route("/operators/{login}/today", operator_today, methods=["GET"]),
         Route("/bookings", post_booking, methods=["POST"]),

@@ -314,6 +314,14 @@ OPERATIONS: dict[tuple[str, str], tuple[str, JsonObject | None, str, str | None]
         None,
     ),
     ("GET", "/whoami"): ("What this token is", None, "200", None),
+    ("GET", "/audit/head"): (
+        "The event log's newest durable event: {seq, hash, witness} (supervisor); write the "
+        "witness down elsewhere, and `kezek audit verify --witness` shows a log rewritten or "
+        "cut short since",
+        None,
+        "200",
+        None,
+    ),
     ("POST", "/terminals/status"): (
         "A terminal's heartbeat and printer state; an event when the printer state changes",
         {

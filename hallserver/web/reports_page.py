@@ -59,6 +59,17 @@ WORDS: Words = {
         "ru": "События до {day} перенесены в архив: в этот отчёт они не входят",
         "en": "The events before {day} are archived: this report leaves them out",
     },
+    "seal": {
+        "kk": "Оқиғалар журналының мөрі: {witness} — есеп жасалған сәттегі ({time}) соңғы "
+        "оқиға. Басылған есепті сақтаңыз: {command} "
+        "журналдың содан бері қайта жазылмағанын және қысқартылмағанын тексереді.",
+        "ru": "Печать журнала событий: {witness} — последнее событие на момент составления "
+        "отчёта ({time}). Сохраните распечатку: "
+        "{command} проверит, что журнал с тех пор не переписан и не обрезан.",
+        "en": "Event log seal: {witness}, the newest event when this report was made ({time}). "
+        "Keep the printed report: {command} checks "
+        "that the log has not been rewritten or cut short since.",
+    },
     "nothing": {
         "kk": "Бұл кезеңде келушілер болған жоқ",
         "ru": "За этот период посетителей не было",
@@ -665,7 +676,8 @@ def _page(
         f"<header><h1>{escape(heading)}</h1>"
         f'<p class="muted">{escape(hall.catalogue.name.get(lang))}</p>'
         f'<nav class="noprint"><a href="/board">{word(WORDS, "board", lang)}</a></nav></header>'
-        f"{alert}{form}{content}{_explained(lang)}"
+        f"{alert}{form}{content}{_seal(hall, lang) if report is not None else ''}"
+        f"{_explained(lang)}"
         f'<div class="noprint">{lang_links(lang, "&" + query)}</div></main>'
     )
     return html_page(
@@ -676,6 +688,20 @@ def _page(
         styles=("site.css", "reports.css"),
         remember_lang=True,
     )
+
+
+def _seal(hall: HallService, lang: Lang) -> str:
+    """The log's newest event, for the printed report to witness (nothing before the first)."""
+    head = hall.head()
+    if head is None:
+        return ""
+    text = (
+        word(WORDS, "seal", lang)
+        .replace("{witness}", f"<b>{head}</b>")
+        .replace("{command}", f"<code>kezek audit verify --witness {head}</code>")
+        .replace("{time}", f"{hall.now():%d.%m.%Y %H:%M}")
+    )
+    return f'<p class="seal">{text}</p>'
 
 
 async def archived_before(hall: HallService, report: Report) -> date | None:
@@ -696,9 +722,12 @@ def archived_text(archived: date | None, lang: Lang) -> str:
     return word(WORDS, "archived", lang).replace("{day}", f"{archived:%d.%m.%Y}")
 
 
-def export_headers(name: str, archived: date | None) -> dict[str, str]:
-    """A download's headers; a report leaving archived days out says so in its name too."""
+def export_headers(name: str, archived: date | None, hall: HallService) -> dict[str, str]:
+    """A download's headers; a report leaving archived days out says so in its name too. The
+    log's newest event goes along, as on the printed page: a kept file witnesses it."""
     headers = {"Content-Disposition": f'attachment; filename="{name}"'}
+    if (head := hall.head()) is not None:
+        headers["X-Kezek-Witness"] = str(head)
     if archived is not None:
         stem, _, ext = name.rpartition(".")
         headers["Content-Disposition"] = f'attachment; filename="{stem}-partial.{ext}"'
@@ -729,7 +758,7 @@ async def report_csv(request: Request) -> Response:
     return Response(
         "\ufeff" + out.getvalue(),  # a BOM: spreadsheet programs then read the Cyrillic right
         media_type="text/csv; charset=utf-8",
-        headers=export_headers(name, await archived_before(hall, report)),
+        headers=export_headers(name, await archived_before(hall, report), hall),
     )
 
 
@@ -761,6 +790,11 @@ async def report_xlsx(request: Request) -> Response:
     hours.append(["hour", "counters_open_mean"])
     for hour, value in report.open_counters_by_hour.items():
         hours.append([hour, round(value, 2)])
+    if (head := hall.head()) is not None:
+        seal = book.create_sheet("Event log")
+        seal.append(["witness", str(head)])
+        seal.append(["made", hall.now().isoformat(timespec="seconds")])
+        seal.append(["check", f"kezek audit verify --witness {head}"])
     archived = await archived_before(hall, report)
     if archived is not None:  # the first sheet, open when the file opens: read before the rest
         notice = book.create_sheet("Notice", 0)
@@ -773,7 +807,7 @@ async def report_xlsx(request: Request) -> Response:
     return Response(
         data.getvalue(),
         media_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        headers=export_headers(name, archived),
+        headers=export_headers(name, archived, hall),
     )
 
 

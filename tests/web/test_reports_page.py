@@ -136,15 +136,23 @@ def test_a_reports_figures_match_the_scripted_day_on_the_page_and_in_both_export
     for label in page.locator("svg.chart text").all_text_contents():  # axes count whole
         assert not re.fullmatch(r"\d+\.\d+", label), f"a fraction on an axis: {label}"
     expect(page.locator("section.how")).to_contain_text("service level".capitalize())
+    service = cast(HallService, hall.live.hall)
+    witness = str(service.head())  # the log's newest event: the printed report witnesses it
     page.emulate_media(media="print")
     page.screenshot(path=str(SHOTS / "reports-print.png"), full_page=True)
     expect(page.locator("form.period")).to_be_hidden()
+    expect(page.locator("p.seal")).to_be_visible()
+    expect(page.locator("p.seal b")).to_have_text(witness)
+    expect(page.locator("p.seal code")).to_have_text(f"kezek audit verify --witness {witness}")
     page.emulate_media(media="screen")
 
     cookies = {c["name"]: c["value"] for c in page.context.cookies()}
     with httpx.Client(base_url=hall.url, cookies=cookies) as client:
-        text = client.get("/reports.csv").text.lstrip("\ufeff")
+        exported = client.get("/reports.csv")
+        text = exported.text.lstrip("\ufeff")
         book = openpyxl.load_workbook(io.BytesIO(client.get("/reports.xlsx").content))
+    assert exported.headers["x-kezek-witness"] == witness
+    assert book["Event log"]["B1"].value == witness
     rows = list(csv.DictReader(io.StringIO(text)))
     overall = next(r for r in rows if r["section"] == "overall")
     for column, value in EXPECTED.items():
