@@ -217,6 +217,7 @@ class TicketView:
     return_counter_id: str | None = None
     notes: tuple[str, ...] = ()  # transfer notes, oldest first
     revision: int = 0  # every change bumps it: the newer of two versions of one ticket
+    witness: str | None = None  # the log's seal at its issue (only in the issue's answer)
 
     @classmethod
     def from_json(cls, raw: object) -> TicketView:
@@ -252,6 +253,7 @@ class TicketView:
             return_counter_id=f.opt_str("return_counter_id"),
             notes=f.str_tuple("notes"),
             revision=f.req_int("revision", 0),
+            witness=f.opt_str("witness"),
         )
 
 

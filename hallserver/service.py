@@ -258,6 +258,18 @@ class HallService:
         rows: list[tuple[Table, dict[str, Any]]] | None = None,
     ) -> R:
         """Apply one command for `actor`; return once its events are durable."""
+        result, _ = await self.run_witnessed(actor, command, rows=rows)
+        return result
+
+    async def run_witnessed(
+        self,
+        actor: Actor,
+        command: Command[R],
+        *,
+        rows: list[tuple[Table, dict[str, Any]]] | None = None,
+    ) -> tuple[R, Witness | None]:
+        """`run`, and the witness of the command's last event (None when it made none): a
+        ticket printed with it witnesses the log up to its issue."""
         if self._broken or not self._writer.running:
             await self._recover()
         if self._stale:
@@ -280,7 +292,7 @@ class HallService:
                 "the command holds text that cannot be stored", code="bad_text"
             ) from exc
         await self._commit(records, rows or [])
-        return result
+        return result, (Witness.of(records[-1].seq, records[-1].hash) if records else None)
 
     async def _reload(self) -> None:
         """Drop what a refused command changed in memory: reload once the writer is idle."""

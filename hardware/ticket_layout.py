@@ -46,6 +46,7 @@ class TicketSlip:
     footer_lines: tuple[str, ...] = ()
     logo_path: Path | None = None
     documents: tuple[str, ...] = ()  # what to bring, in the visitor's language, read while waiting
+    seal: str = ""  # the event log's seal at the issue ("4821:3fa9c2d1e0b7a4f6"), printed last
 
 
 @dataclass(frozen=True)
@@ -59,6 +60,7 @@ class Labels:
     appointment: str
     issued: str
     bring: str
+    seal: str
 
 
 LABELS: dict[str, Labels] = {
@@ -70,6 +72,7 @@ LABELS: dict[str, Labels] = {
         appointment="Жазылу уақыты: {t}",
         issued="Берілді: {t}",
         bring="Өзіңізбен алып келіңіз:",
+        seal="Журнал белгісі: {s}",
     ),
     "ru": Labels(
         people_ahead="Перед вами: {n} чел.",
@@ -79,6 +82,7 @@ LABELS: dict[str, Labels] = {
         appointment="Запись на {t}",
         issued="Выдан: {t}",
         bring="Что взять с собой:",
+        seal="Признак журнала: {s}",
     ),
     "en": Labels(
         people_ahead="People ahead of you: {n}",
@@ -88,6 +92,7 @@ LABELS: dict[str, Labels] = {
         appointment="Appointment at {t}",
         issued="Issued: {t}",
         bring="What to bring:",
+        seal="Log seal: {s}",
     ),
 }
 
@@ -163,6 +168,8 @@ def ticket_blocks(slip: TicketSlip, width_dots: int) -> list[Block]:
     if slip.footer_lines:  # apart from what comes before it
         blocks.append(TextLine(""))
         blocks += _wrapped(slip.footer_lines, columns)
+    if slip.seal:  # last, like a receipt's fiscal sign: for whoever checks the log
+        blocks += [TextLine(""), *_wrapped([labels.seal.format(s=slip.seal)], columns)]
     return blocks
 
 

@@ -71,6 +71,7 @@ def make_slip(
         documents=tuple(text_in(d, language) for d in service.documents)
         if documents and service is not None
         else (),
+        seal=ticket.witness or "",
     )
 
 

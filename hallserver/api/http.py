@@ -253,7 +253,7 @@ async def post_ticket(request: Request) -> Response:
             iin=iin,
         )
 
-    issued = await hall.run(actor, command)
+    issued, witness = await hall.run_witnessed(actor, command)
     view = wire.ticket_view(
         issued.ticket,
         hall.hall,
@@ -264,6 +264,7 @@ async def post_ticket(request: Request) -> Response:
         ticket_json=issued.ticket_json if issued.ticket.state is TicketState.WAITING else None,
     )
     view["late_for_appointment"] = issued.late_for_appointment
+    view["witness"] = str(witness) if witness is not None else None
     return ok(view, 201)
 
 

@@ -86,6 +86,11 @@ TICKET: JsonObject = {
             "description": "how a finished visit ended: one of GET /hall's results",
         },
         "status_url": {"type": "string"},
+        "witness": {
+            "type": ["string", "null"],
+            "description": "in the issue's answer: the event log's seal at the issue "
+            "(EVENT:HASH), printed on the ticket; `kezek audit verify --witness` checks it",
+        },
     },
 }
 

@@ -23,6 +23,7 @@ SLIPS = {
         status_url=STATUS_URL,
         next_step="Нөміріңізді экраннан күтіңіз",
         language="kk",
+        seal="4821:3fa9c2d1e0b7a4f6",
     ),
     "ru": TicketSlip(
         hall_name="ЦОН №3 г. Астана",
@@ -36,6 +37,7 @@ SLIPS = {
         next_step="Ожидайте вызова на экране",
         language="ru",
         appointment_at=datetime(2025, 3, 12, 10, 30),
+        seal="4822:09be71c44d2a8e53",
     ),
     "en": TicketSlip(
         hall_name="Public Service Centre No. 3",
@@ -50,6 +52,7 @@ SLIPS = {
         language="en",
         header_lines=("Welcome",),
         footer_lines=("Thank you",),
+        seal="4823:d0c5e2f81a3b9476",
     ),
 }
 

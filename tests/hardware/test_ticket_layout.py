@@ -177,6 +177,27 @@ def test_logo_header_footer_and_appointment_are_printed(
 
 
 @pytest.mark.parametrize(
+    ("lang", "label"),
+    [("kk", "Журнал белгісі: "), ("ru", "Признак журнала: "), ("en", "Log seal: ")],
+)
+def test_the_logs_seal_is_printed_last_and_wraps_whole_on_58_mm(
+    slips: dict[str, TicketSlip], lang: str, label: str
+) -> None:
+    slip = slips[lang]
+    lines = _render(layout_ticket(slip, load_profile(KZ_PROFILE)).data, KZ_PROFILE).splitlines()
+    printed = [line for line in lines if line.strip() and not line.startswith("[")]
+    assert printed[-1].strip() == f"{label}{slip.seal}"
+    narrow = _render(
+        layout_ticket(slip, load_profile("POS-5890", paper_mm=58)).data, "POS-5890", 58
+    )
+    assert slip.seal in narrow  # on its own line: the witness is never cut in two
+    unsealed = dataclasses.replace(slip, seal="")  # a copy printed again has none
+    assert label.strip() not in _render(
+        layout_ticket(unsealed, load_profile(KZ_PROFILE)).data, KZ_PROFILE
+    )
+
+
+@pytest.mark.parametrize(
     ("lang", "soon"),
     [
         ("kk", "Сізді жақында шақырады"),

@@ -76,6 +76,8 @@ def test_a_visitor_takes_a_ticket_in_their_language_and_it_prints(
     assert "A001" in printed and SERVICE_NAMES[language].split(":")[0] in printed
     bring, first_document = BRING[language]  # the demo hall's ID card: what to bring, printed
     assert bring in printed and f"- {first_document}" in printed
+    witness = window.flow.issued.ticket.witness  # the log's seal at the issue, printed last
+    assert witness is not None and printed.rstrip().endswith(f"{witness}\n[cut]")
     shoot(window, f"flow-ticket-{language}")
     tap(qtbot, window, "done")
     assert window.flow.screen is Screen.WELCOME

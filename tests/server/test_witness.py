@@ -227,7 +227,9 @@ def test_the_server_logs_a_witness_at_start_every_hour_the_log_moved_and_at_stop
     asyncio.run(restart())
 
 
-def test_a_supervisor_reads_the_newest_event_over_http(live_server: LiveServer) -> None:
+def test_a_ticket_is_issued_with_the_logs_seal_and_a_supervisor_reads_the_newest_event(
+    live_server: LiveServer, capsys: pytest.CaptureFixture[str]
+) -> None:
     with httpx.Client(base_url=live_server.api, timeout=10) as http:
         reply = http.post(
             "/tickets",
@@ -235,6 +237,8 @@ def test_a_supervisor_reads_the_newest_event_over_http(live_server: LiveServer) 
             headers={"Authorization": f"Bearer {live_server.tokens['kiosk']}"},
         )
         assert reply.status_code == 201
+        ticket = reply.json()
+        assert "witness" not in http.get(f"/tickets/{ticket['id']}").json()  # the alone
         assert http.get("/audit/head").status_code == 401
         kiosk = {"Authorization": f"Bearer {live_server.tokens['kiosk']}"}
         assert http.get("/audit/head", headers=kiosk).json()["error"] == "forbidden"
@@ -243,8 +247,15 @@ def test_a_supervisor_reads_the_newest_event_over_http(live_server: LiveServer) 
             headers={"Authorization": f"Bearer {live_server.tokens['supervisor']}"},
         ).json()
     store = SqlHallStore(live_server.db_url)
-    newest = list(store.events())[-1]
+    records = list(store.events())
     store.close()
+    issued = next(r for r in records if r.type == "ticket.issued" and r.ticket_id == ticket["id"])
+    assert ticket["witness"] == str(Witness.of(issued.seq, issued.hash))
+    assert (
+        kezek(["audit", "verify", "--db", live_server.db_url, "--witness", ticket["witness"]]) == 0
+    )
+    assert "1 witnesses match" in capsys.readouterr().out
+    newest = records[-1]
     assert head == {
         "seq": newest.seq,
         "hash": newest.hash,
