@@ -19,7 +19,8 @@ from typing import Any, TypeVar
 from zoneinfo import ZoneInfo
 
 import orjson
-from sqlalchemy import Table, select, update
+from sqlalchemy import Row, Table, select, update
+from sqlalchemy.exc import SQLAlchemyError
 
 from hallserver import access
 from hallserver.access import Actor, Role
@@ -48,6 +49,7 @@ TERMINAL_MEMORY = timedelta(days=1)  # a restart brings back what terminals repo
 OPERATOR_SESSION = timedelta(hours=16)  # a working day; the next day's opening signs out anyway
 PIN_LOCK_AFTER = 5
 PIN_LOCK_FOR_S = 60.0
+HEAL_RETRY_S = 1.0  # a database still refusing after a failed commit: try to reload again
 WITNESS_EVERY = timedelta(hours=1)
 
 
@@ -86,7 +88,9 @@ class HallService:
         self._broken = False
         self._stale = False  # a refused command changed the hall in memory: reload before the next
         self._reloading: asyncio.Task[None] | None = None
+        self._healing: asyncio.Task[None] | None = None  # reloads after a failed commit
         self._recovery = asyncio.Lock()
+        self._writing_stops = False
         self._written_counters: dict[str, str] = {}
         self._state_key: tuple[object, ...] | None = None  # of the hall state last handed over
         self.commits = 0
@@ -160,6 +164,12 @@ class HallService:
         await self.tick()
 
     async def stop(self) -> None:
+        self._writing_stops = True
+        if self._healing is not None:
+            self._healing.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._healing
+            self._healing = None
         if self._checkpoints is not None:
             self._checkpoints.cancel()
             with contextlib.suppress(asyncio.CancelledError):
@@ -389,6 +399,8 @@ class HallService:
                     item.done.set_exception(
                         Unavailable("the hall's database refused the change; try again")
                     )
+            if not self._writing_stops and (self._healing is None or self._healing.done()):
+                self._healing = asyncio.get_running_loop().create_task(self._heal())
             return
         records = [record for item in items for record in item.records]
         self.commits += 1
@@ -447,6 +459,16 @@ class HallService:
                 changed.append({"id": counter.id, "data": text})
         return changed
 
+    async def _heal(self) -> None:
+        """Reload at once after a failed commit, not at the next command: until then the
+        pages and screens reading the hall would show what was never saved (a refused ticket
+        in the queue). A database that still refuses is tried again every second."""
+        while self._broken or not self._writer.running:
+            try:
+                await self._recover()
+            except Unavailable:
+                await asyncio.sleep(HEAL_RETRY_S)
+
     async def _recover(self) -> None:
         """Reload the hall from the database after a failed write, then write again."""
         async with self._recovery:
@@ -503,6 +525,38 @@ class HallService:
         await self.run(actor, command, rows=[(schema.tokens, _revoked_row(key))])
         self._tokens.pop(key, None)
 
+    async def _read(self, read: Callable[[str], R], key: str) -> R:
+        """A database call for a command, in a thread: a locked or slow database must not
+        hold up the loop (SQLite waits up to 5 s for a lock); its failure is a 503."""
+        try:
+            return await asyncio.to_thread(read, key)
+        except SQLAlchemyError as exc:
+            raise Unavailable(f"the hall's database is unavailable: {exc}") from exc
+
+    def _pairing_code(self, key: str) -> Row[Any] | None:
+        with self.store.engine.connect() as conn:
+            return conn.execute(
+                select(schema.pairing_codes).where(schema.pairing_codes.c.code_hash == key)
+            ).first()
+
+    def _use_pairing_code(self, key: str) -> bool:
+        """Mark the code used; False when it was already (two terminals raced for it)."""
+        with self.store.engine.begin() as conn:
+            used = conn.execute(
+                update(schema.pairing_codes)
+                .where(
+                    schema.pairing_codes.c.code_hash == key, schema.pairing_codes.c.used.is_(False)
+                )
+                .values(used=True)
+            ).rowcount
+        return bool(used == 1)
+
+    def _operator(self, login: str) -> Row[Any] | None:
+        with self.store.engine.connect() as conn:
+            return conn.execute(
+                select(schema.operators).where(schema.operators.c.login == login)
+            ).first()
+
     def operator_exists(self, login: str) -> bool:
         """Whether `login` is one of the hall's operators (a database read: not on the loop)."""
         with self.store.engine.connect() as conn:
@@ -544,25 +598,14 @@ class HallService:
     async def enroll(self, code: str, name: str | None) -> tuple[str, Actor]:
         """A terminal trades a one-time pairing code for its own token."""
         key = access.token_hash(code.strip())
-        with self.store.engine.connect() as conn:
-            row = conn.execute(
-                select(schema.pairing_codes).where(schema.pairing_codes.c.code_hash == key)
-            ).first()
+        row = await self._read(self._pairing_code, key)
         now = self.now()
         if row is None or row.used:
             raise Forbidden("this pairing code is not valid: ask for a new one", code="bad_code")
         if row.expires_at.replace(tzinfo=row.expires_at.tzinfo or UTC) < now:
             raise Forbidden("this pairing code has expired: ask for a new one", code="bad_code")
         actor = Actor(Role(row.role), _name(name or row.name), row.counter_id)  # before its use
-        with self.store.engine.begin() as conn:  # one use only, even if two terminals race
-            used = conn.execute(
-                update(schema.pairing_codes)
-                .where(
-                    schema.pairing_codes.c.code_hash == key, schema.pairing_codes.c.used.is_(False)
-                )
-                .values(used=True)
-            ).rowcount
-        if used != 1:
+        if not await self._read(self._use_pairing_code, key):
             raise Forbidden("this pairing code was just used: ask for a new one", code="bad_code")
         token = access.new_token()
 
@@ -592,11 +635,10 @@ class HallService:
         failures, since = self._pin_failures.get(counter_id, (0, 0.0))
         if failures >= PIN_LOCK_AFTER and time.monotonic() - since < PIN_LOCK_FOR_S:
             raise Forbidden("too many wrong PINs: wait a minute", code="locked")
-        with self.store.engine.connect() as conn:
-            row = conn.execute(
-                select(schema.operators).where(schema.operators.c.login == login)
-            ).first()
-        if row is None or not access.check_pin(pin, row.pin_hash):
+        row = await self._read(self._operator, login)
+        # scrypt takes ~50 ms of CPU: in a thread, where it lets the loop go on serving
+        if row is None or not await asyncio.to_thread(access.check_pin, pin, row.pin_hash):
+            failures, _ = self._pin_failures.get(counter_id, (0, 0.0))  # others may have failed
             self._pin_failures[counter_id] = (failures + 1, time.monotonic())
             raise Forbidden("wrong login or PIN", code="bad_credentials")
         if row.disabled:

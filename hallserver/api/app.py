@@ -7,11 +7,13 @@ import contextlib
 import logging
 from collections.abc import AsyncIterator, Callable, Sequence
 
+from sqlalchemy.exc import OperationalError
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
-from starlette.routing import Mount, Route, WebSocketRoute
+from starlette.routing import BaseRoute, Match, Mount, Route, WebSocketRoute
+from starlette.types import Scope
 
 from hallserver import web
 from hallserver.api import http, openapi, ws
@@ -34,10 +36,36 @@ async def hall_error(request: Request, exc: Exception) -> Response:
 async def http_error(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, HTTPException)
     codes = {404: "not_found", 405: "method_not_allowed"}
+    headers = dict(exc.headers or {})
+    if exc.status_code == 405:  # every method the path has, from each of its routes
+        top = {**request.scope, "root_path": request.scope.get("app_root_path", "")}
+        headers["Allow"] = ", ".join(sorted(_methods(request.app.routes, top)))
     return JSONResponse(
         {"error": codes.get(exc.status_code, "http_error"), "message": exc.detail},
         status_code=exc.status_code,
+        headers=headers,
     )
+
+
+def _methods(routes: Sequence[BaseRoute], scope: Scope) -> set[str]:
+    methods: set[str] = set()
+    for route in routes:
+        match, child = route.matches(scope)
+        if match is Match.NONE:
+            continue
+        if isinstance(route, Mount):
+            methods |= _methods(route.routes, {**scope, **child})
+        elif isinstance(route, Route) and route.methods:
+            methods |= route.methods
+    return methods
+
+
+async def database_error(request: Request, exc: Exception) -> Response:
+    """A database that is locked or out of reach where a request read it directly: a 503 to
+    try again, as for a refused commit (not a 500 with a traceback)."""
+    log.warning("a request met an unavailable database: %s", exc)
+    body = {"error": "unavailable", "message": "the hall's database is unavailable; try again"}
+    return JSONResponse(body, status_code=503)
 
 
 async def get_openapi(request: Request) -> Response:
@@ -77,7 +105,11 @@ def create_app(
             Route("/openapi.json", get_openapi, methods=["GET"]),
             *web.routes(),
         ],
-        exception_handlers={HallError: hall_error, HTTPException: http_error},
+        exception_handlers={
+            HallError: hall_error,
+            HTTPException: http_error,
+            OperationalError: database_error,
+        },
         lifespan=lifespan,
     )
     app.state.hall = hall

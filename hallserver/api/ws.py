@@ -17,7 +17,8 @@ async def events(websocket: WebSocket) -> None:
     hall: HallService = websocket.app.state.hall
     after_text = websocket.query_params.get("after")
     digits = after_text is not None and after_text.isascii() and after_text.isdecimal()
-    after = int(after_text) if digits and after_text is not None else None  # not "+5", "5_0"
+    # not "+5" nor "5_0"; and no more digits than any seq has (int() refuses 4,300 and more)
+    after = int(after_text) if digits and after_text is not None and len(after_text) <= 30 else None
     await websocket.accept()
     if after_text is not None and (after is None or after < 0):
         await websocket.send_text(

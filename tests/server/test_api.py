@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import contextlib
 import io
 import json
+import socket
+import sqlite3
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -397,6 +401,55 @@ def test_unknown_paths_and_methods_answer_in_json(http: httpx.Client) -> None:
     assert missing.status_code == 404 and missing.json()["error"] == "not_found"
     wrong = http.delete("/hall")
     assert wrong.status_code == 405 and wrong.json()["error"] == "method_not_allowed"
+    assert wrong.headers["allow"] == "GET, HEAD"
+    both = http.put("/messages")  # two routes share the path: the methods of both
+    assert both.status_code == 405 and both.headers["allow"] == "GET, HEAD, POST"
+
+
+def test_numbers_too_long_to_read_are_refused_not_a_500(live_server: LiveServer) -> None:
+    """Python reads at most 4,300 digits into a number: longer ones were 500s."""
+    host, port = live_server.url.removeprefix("http://").split(":")
+    body = b'{"service_id": "id-card"}'
+    with socket.create_connection((host, int(port)), timeout=10) as raw:
+        raw.sendall(
+            b"POST /api/v1/tickets HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+            + f"Authorization: Bearer {live_server.tokens['kiosk']}\r\n".encode()
+            + b"Content-Length: "
+            + b"0" * 5000
+            + str(len(body)).encode()
+            + b"\r\nConnection: close\r\n\r\n"
+            + body
+        )
+        answer = b""
+        while chunk := raw.recv(65536):
+            answer += chunk
+    assert answer.startswith(b"HTTP/1.1 201"), answer[:200]
+    ws_url = live_server.url.replace("http://", "ws://") + "/api/v1/events?after=" + "9" * 5000
+    with connect(ws_url, open_timeout=5, max_size=None) as stream:
+        refused = json.loads(stream.recv(timeout=5))
+    assert refused["error"] == "invalid_input"
+
+
+def test_a_locked_database_is_a_503_and_holds_up_nothing_else(
+    http: httpx.Client, live_server: LiveServer
+) -> None:
+    code = pairing_code(http, live_server, "Entrance kiosk")
+    locker = sqlite3.connect(live_server.db_url.removeprefix("sqlite:///"), isolation_level=None)
+    locker.execute("BEGIN EXCLUSIVE")  # a backup tool, or a technician's sqlite3, holds it
+    try:
+        with concurrent.futures.ThreadPoolExecutor(1) as pool:
+            enrolling = pool.submit(http.post, "/enroll", json={"code": code})
+            while not enrolling.running():
+                time.sleep(0.01)
+            time.sleep(0.2)  # the enrollment now waits for the lock
+            assert http.get("/health").status_code == 200
+            assert not enrolling.done(), "the enrollment finished before the lock was let go"
+            enrolled = enrolling.result(timeout=30)
+    finally:
+        locker.execute("ROLLBACK")
+        locker.close()
+    assert enrolled.status_code == 503 and enrolled.json()["error"] == "unavailable"
+    assert http.post("/enroll", json={"code": code}).status_code == 201  # the code still works
 
 
 def test_the_openapi_document_describes_every_route(live_server: LiveServer) -> None:
