@@ -202,7 +202,8 @@ def _audit_options(sub: argparse._SubParsersAction[Parser]) -> None:
         action="append",
         default=[],
         metavar="FILE",
-        help="a text holding witnesses, e.g. `journalctl -u kezek -o cat > FILE`",
+        help="a text holding witnesses, e.g. `journalctl -u kezek-hall -o cat > FILE`; "
+        "without --archive, those of archived events are skipped (and counted)",
     )
     archive = audit_sub.add_parser(
         "archive", help="move the events before a day into a file, keeping the chain whole"
@@ -606,10 +607,10 @@ def _witness(text: str) -> Witness:
         raise argparse.ArgumentTypeError(str(exc)) from None
 
 
-def _witnesses(args: argparse.Namespace) -> list[Witness]:
+def _witness_files(args: argparse.Namespace) -> list[Witness]:
     from hallserver.eventlog import WITNESS_FORM, witnesses_in
 
-    witnesses = list(args.witness)
+    witnesses: list[Witness] = []
     for path in args.witness_file:
         try:
             found = witnesses_in(path.read_text(encoding="utf-8", errors="replace"))
@@ -625,11 +626,14 @@ def _audit_verify(args: argparse.Namespace) -> int:
     from hallserver.archive import ArchiveDamaged, ArchiveError, anchor, verify
     from hallserver.server import open_store
 
-    witnesses = _witnesses(args)
+    found = _witness_files(args)
     store = open_store(_existing_url(args))
     try:
-        verified = verify(store, args.archive, witnesses)
         start = anchor(store)
+        # a journal reaches back past the archived days: those witnesses need the files
+        skipped = [w for w in found if w.seq <= start.seq] if not args.archive else []
+        witnesses = list(dict.fromkeys([*args.witness, *(w for w in found if w not in skipped)]))
+        verified = verify(store, args.archive, witnesses)
     except ArchiveDamaged as exc:  # evidence that cannot be read is a failed check, not a typo
         print(f"kezek: {exc}", file=sys.stderr)
         return 1
@@ -640,7 +644,12 @@ def _audit_verify(args: argparse.Namespace) -> int:
         return 1
     count, head = verified.count, verified.head
     newest = f"; the newest is event {head} (write it down: a witness)" if head else ""
-    seen = f"; {len(witnesses)} witnesses match" if witnesses else ""
+    seen = f"; {_count(len(witnesses), 'witness matches', 'witnesses match')}" if witnesses else ""
+    if skipped:
+        seen += (
+            f"; {_count(len(skipped), 'witness is', 'witnesses are')} of archived events, "
+            "not checked without the archive files (--archive)"
+        )
     if start.seq and not args.archive:
         files = ", ".join(part.file for part in start.parts)
         print(
@@ -651,6 +660,10 @@ def _audit_verify(args: argparse.Namespace) -> int:
     else:
         print(f"event log intact: {count} events, hash chain verified{seen}{newest}")
     return 0
+
+
+def _count(n: int, one: str, many: str) -> str:
+    return f"{n} {one if n == 1 else many}"
 
 
 def _audit_archive(args: argparse.Namespace) -> int:

@@ -102,16 +102,18 @@ def verify(
     events' hashes written down elsewhere, which a log rewritten or cut short no longer
     matches."""
     start = anchor(store)
+    witnesses = list(witnesses)
     wanted = {w.seq for w in witnesses}
     paths = _in_order(start, list(archives))
-    archived = sorted(seq for seq in wanted if seq < start.seq)
+    # the anchor is the database's own word: an event at or before it is checked in the files
+    archived = sorted(seq for seq in wanted if seq <= start.seq)
     if archived and not paths:
         raise ArchiveError(
             f"event {archived[0]} is archived (the database's log starts after event "
             f"{start.seq}): give the archive files with --archive to check its witness"
         )
     count = 0
-    hashes = {start.seq: start.hash} if start.seq else {}
+    hashes: dict[int, str] = {}
     head: Witness | None = Witness.of(start.seq, start.hash) if start.seq else None
 
     def counted(records: Iterator[EventRecord]) -> Iterator[EventRecord]:

@@ -72,7 +72,7 @@ LABELS: dict[str, Labels] = {
         appointment="Жазылу уақыты: {t}",
         issued="Берілді: {t}",
         bring="Өзіңізбен алып келіңіз:",
-        seal="Журнал белгісі: {s}",
+        seal="Журнал мөрі: {s}",
     ),
     "ru": Labels(
         people_ahead="Перед вами: {n} чел.",
@@ -82,7 +82,7 @@ LABELS: dict[str, Labels] = {
         appointment="Запись на {t}",
         issued="Выдан: {t}",
         bring="Что взять с собой:",
-        seal="Признак журнала: {s}",
+        seal="Печать журнала: {s}",
     ),
     "en": Labels(
         people_ahead="People ahead of you: {n}",

@@ -320,7 +320,7 @@ OPERATIONS: dict[tuple[str, str], tuple[str, JsonObject | None, str, str | None]
     ),
     ("GET", "/whoami"): ("What this token is", None, "200", None),
     ("GET", "/audit/head"): (
-        "The event log's newest durable event: {seq, hash, witness} (supervisor); write the "
+        "The event log's newest durable event: {seq, hash, witness} (supervisor, admin); write the "
         "witness down elsewhere, and `kezek audit verify --witness` shows a log rewritten or "
         "cut short since",
         None,

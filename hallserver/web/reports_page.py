@@ -676,8 +676,8 @@ def _page(
         f"<header><h1>{escape(heading)}</h1>"
         f'<p class="muted">{escape(hall.catalogue.name.get(lang))}</p>'
         f'<nav class="noprint"><a href="/board">{word(WORDS, "board", lang)}</a></nav></header>'
-        f"{alert}{form}{content}{_seal(hall, lang) if report is not None else ''}"
-        f"{_explained(lang)}"
+        f"{alert}{form}{content}{_explained(lang)}"
+        f"{_seal(hall, lang) if report is not None else ''}"
         f'<div class="noprint">{lang_links(lang, "&" + query)}</div></main>'
     )
     return html_page(
@@ -724,7 +724,7 @@ def archived_text(archived: date | None, lang: Lang) -> str:
 
 def export_headers(name: str, archived: date | None, hall: HallService) -> dict[str, str]:
     """A download's headers; a report leaving archived days out says so in its name too. The
-    log's newest event goes along, as on the printed page: a kept file witnesses it."""
+    log's newest event goes along, as on the printed page (the XLSX keeps it on a sheet)."""
     headers = {"Content-Disposition": f'attachment; filename="{name}"'}
     if (head := hall.head()) is not None:
         headers["X-Kezek-Witness"] = str(head)

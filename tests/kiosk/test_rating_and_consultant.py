@@ -142,7 +142,7 @@ def test_a_consultant_prints_a_copy_of_a_lost_ticket_by_its_number(
     printed = (printer_dir / "ticket-0001.txt").read_text(encoding="utf-8")
     assert lost.number in printed and "КОПИЯ утерянного талона" in printed  # in its own language
     assert lost.witness is not None and lost.witness not in printed  # the seal was the original's
-    assert "Признак журнала" not in printed
+    assert "Печать журнала" not in printed
     shoot(window, "consultant-copy-kk")
     tap(qtbot, window, "sign-out")  # another consultant's shift: the desk is built again
     qtbot.keyClicks(find(window, "token"), live_server.tokens["consultant"])

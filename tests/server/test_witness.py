@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from datetime import date
 from pathlib import Path
 
 import httpx
@@ -13,6 +14,7 @@ from sqlalchemy import delete, update
 
 from hallserver.__main__ import main as kezek
 from hallserver.access import SYSTEM
+from hallserver.archive import anchor, verify
 from hallserver.eventlog import (
     ChainBreak,
     Witness,
@@ -22,6 +24,7 @@ from hallserver.eventlog import (
 )
 from hallserver.service import WITNESS_EVERY, HallService
 from hallserver.store import schema
+from hallserver.store.anchor import ANCHOR_KEY, Anchor
 from hallserver.store.sql import SqlHallStore
 from tests.conftest import Clock, LiveServer
 from tests.server.test_archive import TUESDAY, archive, three_mornings
@@ -33,7 +36,7 @@ HASH = "3fa9c2d1e0b7a4f6" + "0" * 48
 
 def test_a_witness_is_an_event_number_and_sixteen_hex_digits_or_more() -> None:
     assert Witness.parse(" 4821:3FA9C2D1E0B7A4F6 ") == Witness(4821, "3fa9c2d1e0b7a4f6")
-    assert str(Witness.parse(f"7:{HASH}")) == "7:3fa9c2d1e0b7a4f6"
+    assert str(Witness.parse(f"7:{HASH}")) == f"7:{HASH}"  # as written down
     assert Witness.of(7, HASH) == Witness(7, "3fa9c2d1e0b7a4f6")
     for bad in ("4821:3fa9c2d1", "0:3fa9c2d1e0b7a4f6", "x:3fa9c2d1e0b7a4f6", "3fa9c2d1e0b7a4f6"):
         with pytest.raises(ValueError, match="is not a witness: write EVENT:HASH"):
@@ -64,6 +67,9 @@ def test_the_log_must_hold_each_witnessed_hash() -> None:
         "it does not match its witness (9:3fa9c2d1e0b7a4f7; the log holds 9:3fa9c2d1e0b7a4f6): "
         "the log was rewritten at or before it",
     )
+    whole = Witness.parse(f"9:{HASH[:-1]}1")  # all 64 digits, as GET /audit/head gives them
+    differs = check_witnesses([whole], hashes, 9)  # only in the last: both shown whole
+    assert differs is not None and f"({whole}; the log holds 9:{HASH})" in differs.reason
     cut = check_witnesses([Witness.of(3, "bbbb" * 16), Witness.of(12, HASH)], hashes, 9)
     assert cut is not None and cut.seq == 3  # the earliest break is named
     cut = check_witnesses([Witness.of(12, HASH)], hashes, 9)
@@ -111,7 +117,7 @@ def test_a_log_sealed_again_or_cut_short_fails_against_its_witness(
 
     assert kezek(["audit", "verify", "--db", db_url, "--witness", str(head)]) == 0
     out = capsys.readouterr().out
-    assert "1 witnesses match" in out and f"the newest is event {head}" in out
+    assert "1 witness matches" in out and f"the newest is event {head}" in out
 
     reseal_from(store, rated.seq, '"rating":"good"', '"rating":"excellent"')
     assert kezek(["audit", "verify", "--db", db_url]) == 0  # the chain alone holds
@@ -144,7 +150,10 @@ def test_audit_verify_reads_witnesses_from_a_file_and_refuses_bad_ones(
     journal = tmp_path / "journal.txt"
     journal.write_text(f"10:00:31 kezek: witness {head}: this hour\n", encoding="utf-8")
     assert kezek(["audit", "verify", "--db", url, "--witness-file", str(journal)]) == 0
-    assert "1 witnesses match" in capsys.readouterr().out
+    assert "1 witness matches" in capsys.readouterr().out
+    again = ["--witness", str(head), "--witness-file", str(journal)]  # the same one twice
+    assert kezek(["audit", "verify", "--db", url, *again]) == 0
+    assert "1 witness matches" in capsys.readouterr().out
 
     with pytest.raises(SystemExit) as ended:  # argparse's own refusal
         kezek(["audit", "verify", "--db", url, "--witness", "12:abc"])
@@ -170,12 +179,50 @@ def test_a_witness_of_an_archived_event_needs_the_archive_files(
     witness = str(Witness.of(first.seq, first.hash))
     file = tmp_path / "monday.gz"
     assert archive(url, file, TUESDAY) == 0
+    start = anchor(service.store)
+    at_anchor = str(Witness.of(start.seq, start.hash))
+    newest = list(service.store.events())[-1]
     capsys.readouterr()
-    assert kezek(["audit", "verify", "--db", url, "--witness", witness]) == 2
-    assert "event 1 is archived (the database's log starts after event" in capsys.readouterr().err
+    for archived in (witness, at_anchor):  # the anchor is the database's own word
+        assert kezek(["audit", "verify", "--db", url, "--witness", archived]) == 2
+        assert "is archived (the database's log starts after event" in capsys.readouterr().err
+    journal = tmp_path / "journal.txt"
+    journal.write_text(f"witness {witness}\nwitness {Witness.of(newest.seq, newest.hash)}\n")
+    assert kezek(["audit", "verify", "--db", url, "--witness-file", str(journal)]) == 0
+    said = capsys.readouterr().out
+    assert "1 witness matches; 1 witness is of archived events, not checked" in said
     args = ["audit", "verify", "--db", url, "--archive", str(file)]
-    assert kezek([*args, "--witness", witness]) == 0
+    assert kezek([*args, "--witness", witness, "--witness", at_anchor]) == 0
     assert kezek([*args, "--witness", f"1:{'f' * 16}"]) == 1
+    assert kezek([*args, "--witness-file", str(journal)]) == 0
+    assert "2 witnesses match" in capsys.readouterr().out
+    service.store.close()
+
+
+def test_a_log_emptied_under_a_forged_anchor_does_not_pass_for_its_witness(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    url = f"sqlite:///{tmp_path / 'hall.sqlite3'}"
+    service = a_logged_morning(url, Clock())
+    head = service.head()
+    assert head is not None
+    store = service.store
+    with store.engine.begin() as conn:  # every event gone, an anchor claiming them archived
+        conn.execute(delete(schema.events))
+    forged = Anchor(head.seq, service.head_hash() or "", date(2026, 11, 23))
+    store.put_config(ANCHOR_KEY, forged.to_json())
+    store.close()
+    assert kezek(["audit", "verify", "--db", url, "--witness", str(head)]) == 2
+    assert f"event {head.seq} is archived" in capsys.readouterr().err
+
+
+def test_witnesses_are_read_once_whatever_iterable_they_come_in(tmp_path: Path) -> None:
+    service = a_logged_morning(f"sqlite:///{tmp_path / 'hall.sqlite3'}", Clock())
+    head = service.head()
+    assert head is not None
+    beyond = (w for w in [Witness(head.seq + 5, head.hash)])  # a generator, read once
+    problem = verify(service.store, (), beyond).problem
+    assert problem is not None and "cut short" in problem.reason
     service.store.close()
 
 
@@ -254,7 +301,7 @@ def test_a_ticket_is_issued_with_the_logs_seal_and_a_supervisor_reads_the_newest
     assert (
         kezek(["audit", "verify", "--db", live_server.db_url, "--witness", ticket["witness"]]) == 0
     )
-    assert "1 witnesses match" in capsys.readouterr().out
+    assert "1 witness matches" in capsys.readouterr().out
     newest = records[-1]
     assert head == {
         "seq": newest.seq,
