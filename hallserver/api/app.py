@@ -100,7 +100,11 @@ def create_app(
             *web.v1_routes(),
             Mount(
                 "/api/v1",
-                routes=[*http.routes(), WebSocketRoute("/events", ws.events)],
+                routes=[
+                    *http.routes(),
+                    WebSocketRoute("/events", ws.events),
+                    Route("/events", ws.not_upgraded, methods=["GET"]),
+                ],
             ),
             Route("/openapi.json", get_openapi, methods=["GET"]),
             *web.routes(),

@@ -8,7 +8,7 @@ from datetime import datetime
 from typing import Any, TypeVar
 
 import orjson
-from starlette.requests import ClientDisconnect, Request
+from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 from starlette.websockets import WebSocket
@@ -25,24 +25,15 @@ from hallserver.domain.tickets import Grade, Priority, Ticket, TicketState
 from hallserver.iin import iin_problem
 from hallserver.service import HallService
 from hallserver.web import booking as booking_page
+from hallserver.web.bodies import body_of, header
 
 Handler = Callable[[Request], Awaitable[Response]]
-MAX_BODY = 64 * 1024
 E = TypeVar("E")
 
 
 def hall_of(request: Request) -> HallService:
     service: HallService = request.app.state.hall
     return service
-
-
-def header(request: Request, name: bytes) -> str:
-    """One request header ('' when absent), read straight from the scope: building Starlette's
-    Headers decodes every header, and the hot routes need one or two."""
-    for key, value in request.scope["headers"]:
-        if key == name:
-            return str(value.decode("latin-1"))
-    return ""
 
 
 def base_url(request: Request) -> str:
@@ -85,43 +76,6 @@ def actor_of(request: Request) -> Actor | None:
 
 def bearer(request: Request) -> str:
     return header(request, b"authorization").partition(" ")[2].strip()
-
-
-async def body_of(request: Request) -> JsonObject:
-    raw = await _read_body(request)
-    if not raw.strip():
-        return {}
-    try:
-        data = orjson.loads(raw)
-    except orjson.JSONDecodeError:
-        raise InvalidInput("the request body is not valid JSON", code="bad_json") from None
-    if not isinstance(data, dict):
-        raise InvalidInput("the request body must be a JSON object", code="bad_json")
-    return data
-
-
-async def _read_body(request: Request) -> bytes:
-    """The request's body, read from the ASGI messages directly (Starlette's `body()` goes
-    through an async generator: most of the cost of a small body)."""
-    declared = header(request, b"content-length").lstrip("0")  # int() takes 4,300 digits at most
-    if declared.isdecimal() and (len(declared) > 9 or int(declared) > MAX_BODY):  # before reading
-        raise InvalidInput(
-            f"the request body is larger than {MAX_BODY // 1024} KiB", code="body_too_large"
-        )
-    chunks, size = [], 0
-    while True:
-        message = await request.receive()
-        if message["type"] == "http.disconnect":
-            raise ClientDisconnect()
-        chunk = message.get("body", b"")
-        size += len(chunk)
-        if size > MAX_BODY:  # a command is a few hundred bytes: this is a mistake or an attack
-            raise InvalidInput(
-                f"the request body is larger than {MAX_BODY // 1024} KiB", code="body_too_large"
-            )
-        chunks.append(chunk)
-        if not message.get("more_body", False):
-            return b"".join(chunks)
 
 
 def text_field(
@@ -613,7 +567,8 @@ async def terminal_status(request: Request) -> Response:
     if actor is None or actor.role is access.Role.OPERATOR:
         raise Forbidden("only an enrolled terminal reports its status", code="unauthorized")
     body = await body_of(request)
-    printer = text_field(body, "printer") or "none"
+    # no printer named: it has none; named empty: an unknown state, refused as one
+    printer = text_field(body, "printer") or "" if "printer" in body else "none"
     detail = text_field(body, "detail", limit=200) or ""
     await hall.run(
         actor,

@@ -424,6 +424,14 @@ WEB_OPERATIONS: dict[tuple[str, str], tuple[str, JsonObject | None, str, str | N
 }
 
 
+# reads answered with a JSON array, not an object
+LISTS = {"/counters", "/services", "/queue", "/messages", "/terminals"}
+UNAVAILABLE: JsonObject = {
+    "description": "the database refused or could not be reached; nothing changed, try again",
+    "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}},
+}
+
+
 def document(routes: Sequence[Route], web_routes: Sequence[Route] = ()) -> JsonObject:
     paths: dict[str, JsonValue] = {}
     described = [("/api/v1", route, OPERATIONS) for route in routes]
@@ -433,23 +441,26 @@ def document(routes: Sequence[Route], web_routes: Sequence[Route] = ()) -> JsonO
             if method == "HEAD":
                 continue
             summary, body, status, schema = operations[(method, route.path)]
-            operation: dict[str, JsonValue] = {
-                "summary": summary,
-                "responses": {
-                    status: {
-                        "description": "done",
-                        "content": {
-                            "application/json": {
-                                "schema": {"$ref": _S + schema} if schema else {"type": "object"}
-                            }
-                        },
-                    },
-                    "4XX": {
-                        "description": "refused; nothing changed",
-                        "content": {"application/json": {"schema": {"$ref": _S + "Error"}}},
+            shape: JsonObject = {"type": "object"}
+            if method == "GET" and prefix and route.path in LISTS:
+                shape = {"type": "array", "items": {"type": "object"}}
+            responses: dict[str, JsonValue] = {
+                status: {
+                    "description": "done",
+                    "content": {
+                        "application/json": {"schema": {"$ref": _S + schema} if schema else shape}
                     },
                 },
+                "4XX": {
+                    "description": "refused; nothing changed",
+                    "content": {"application/json": {"schema": {"$ref": _S + "Error"}}},
+                },
             }
+            if method == "POST":
+                responses["503"] = UNAVAILABLE
+            if (method, route.path) == ("POST", "/counters/{counter_id}/call"):
+                responses["204"] = {"description": "nobody waits for this counter"}
+            operation: dict[str, JsonValue] = {"summary": summary, "responses": responses}
             params = [p.strip("{}") for p in route.path.split("/") if p.startswith("{")]
             if params:
                 operation["parameters"] = [
@@ -458,6 +469,7 @@ def document(routes: Sequence[Route], web_routes: Sequence[Route] = ()) -> JsonO
                 ]
             if body is not None:
                 operation["requestBody"] = {
+                    "required": bool(body.get("required")),  # an empty body misses a field
                     "content": {"application/json": {"schema": body}},
                 }
             if method == "POST" and prefix:
@@ -472,7 +484,13 @@ def document(routes: Sequence[Route], web_routes: Sequence[Route] = ()) -> JsonO
             "parameters": [
                 {"name": "after", "in": "query", "required": False, "schema": {"type": "integer"}}
             ],
-            "responses": {"101": {"description": "switching to WebSocket"}},
+            "responses": {
+                "101": {"description": "switching to WebSocket"},
+                "426": {
+                    "description": "a plain HTTP request: the stream is a WebSocket",
+                    "content": {"application/json": {"schema": {"$ref": _S + "Error"}}},
+                },
+            },
         }
     }
     return {

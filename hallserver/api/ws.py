@@ -5,12 +5,23 @@ from __future__ import annotations
 import asyncio
 import json
 
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
 from starlette.websockets import WebSocket, WebSocketDisconnect
 
 from hallserver.api import wire
 from hallserver.api.http import base_url_ws
 from hallserver.service import HallService
 from hallserver.web.live import until_closed
+
+
+async def not_upgraded(request: Request) -> Response:
+    """A plain GET of the stream's address: say how to read it (426 Upgrade Required)."""
+    body = {
+        "error": "upgrade_required",
+        "message": "the event stream is a WebSocket: connect to ws://…/api/v1/events",
+    }
+    return JSONResponse(body, status_code=426, headers={"Upgrade": "websocket"})
 
 
 async def events(websocket: WebSocket) -> None:

@@ -7,7 +7,6 @@ from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
 
-import orjson
 from sqlalchemy import select
 from starlette.requests import HTTPConnection, Request
 from starlette.responses import JSONResponse, RedirectResponse, Response
@@ -22,6 +21,7 @@ from hallserver.domain.tickets import Grade, Ticket, TicketState
 from hallserver.service import HallService
 from hallserver.store import schema
 from hallserver.web.alerts import BoardRules, alerts
+from hallserver.web.bodies import body_of
 from hallserver.web.live import push_views
 from hallserver.web.pages import Words, html_page, lang_links, lang_of, word
 from hallserver.web.sessions import ACTION_HEADER, hall_of, supervisor_of
@@ -223,14 +223,7 @@ async def _action_body(request: Request) -> tuple[HallService, Any, JsonObject]:
         raise Forbidden("sign in on the board first", code="unauthorized")
     if request.headers.get(ACTION_HEADER) != "1":
         raise Forbidden("board actions come from the board page", code="not_from_board")
-    raw = await request.body()
-    try:
-        body = orjson.loads(raw) if raw.strip() else {}  # as the API: no unpaired surrogates
-    except ValueError:
-        raise InvalidInput("the request body is not valid JSON", code="bad_json") from None
-    if not isinstance(body, dict):
-        raise InvalidInput("the request body must be a JSON object", code="bad_json")
-    return hall_of(request), actor, body
+    return hall_of(request), actor, await body_of(request)  # read as the API reads it
 
 
 def _text(body: JsonObject, name: str, limit: int) -> str:

@@ -461,6 +461,29 @@ def test_the_openapi_document_describes_every_route(live_server: LiveServer) -> 
         for method in route.methods or ():
             if method != "HEAD":
                 assert method.lower() in document["paths"]["/api/v1" + route.path]
+    paths = document["paths"]
+
+    def answer(path: str, method: str, status: str) -> dict[str, object]:
+        described: dict[str, object] = paths[path][method]["responses"][status]
+        return described
+
+    with httpx.Client(base_url=live_server.api, timeout=10) as http:  # as the server answers
+        assert isinstance(http.get("/counters").json(), list)
+        schema = answer("/api/v1/counters", "get", "200")["content"]
+        assert schema == {
+            "application/json": {"schema": {"type": "array", "items": {"type": "object"}}}
+        }
+        supervisor = bearer(live_server.tokens["supervisor"])
+        operator = bearer(open_counter(live_server, "c1"))
+        assert http.post("/counters/c1/call", headers=operator).status_code == 204  # nobody
+        assert "204" in paths["/api/v1/counters/{counter_id}/call"]["post"]["responses"]
+        empty = http.post("/tickets/x/transfer", headers=supervisor)  # a body is required
+        assert empty.status_code in (404, 422)
+        assert paths["/api/v1/tickets/{ticket_id}/transfer"]["post"]["requestBody"]["required"]
+        assert "503" in paths["/api/v1/tickets"]["post"]["responses"]
+        plain = http.get("/events")  # not a WebSocket: told so, as the document says
+        assert plain.status_code == 426 and plain.json()["error"] == "upgrade_required"
+        assert "426" in paths["/api/v1/events"]["get"]["responses"]
 
 
 def test_the_event_stream_replays_after_a_seq_then_goes_live(
@@ -587,8 +610,9 @@ def test_a_kiosk_reports_its_printer_and_the_supervisor_sees_it(
         http.post("/terminals/status", json={"printer": "paper_out"}, headers=kiosk)  # no change
         issue(http, live_server)
         assert json.loads(stream.recv(timeout=5))["type"] == "ticket.issued"
-    bad = http.post("/terminals/status", json={"printer": "on fire"}, headers=kiosk)
-    assert bad.status_code == 422
+    for state in ("on fire", ""):  # a printer named must be one the hall knows
+        bad = http.post("/terminals/status", json={"printer": state}, headers=kiosk)
+        assert bad.status_code == 422 and bad.json()["error"] == "bad_printer_state"
     listed = http.get("/terminals", headers=bearer(live_server.tokens["supervisor"])).json()
     assert [(t["name"], t["printer"]) for t in listed] == [("test-kiosk", "paper_out")]
     assert http.get("/terminals").status_code == 401

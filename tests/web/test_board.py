@@ -179,6 +179,14 @@ def test_text_that_cannot_be_logged_is_refused_at_the_board_and_changes_nothing(
         )
     assert reply.status_code == 422 and reply.json()["error"] == "bad_json"
     assert httpx.get(f"{hall.api}/hall").json()["announcement"] == before
+    with httpx.Client(base_url=hall.url, cookies=cookies) as board:  # as large as the API's
+        padded = board.post(  # limit allows: refused before it is read, as the API does
+            "/board/api/announcement",
+            json={"text": "closed", "pad": "x" * 70_000},
+            headers={"X-Kezek-Board": "1"},
+        )
+    assert padded.status_code == 413 and padded.json()["error"] == "body_too_large"
+    assert httpx.get(f"{hall.api}/hall").json()["announcement"] == before
     assert (
         httpx.post(
             f"{hall.api}/tickets", json={"service_id": "id-card"}, headers=hall.bearer("kiosk")
