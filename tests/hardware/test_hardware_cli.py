@@ -133,11 +133,11 @@ def test_simulate_button_prints_its_pty_turns_keys_into_frames_and_shows_its_lam
         assert transport.wait_connected(2)
         process.stdin.write("cx")
         process.stdin.flush()
-        assert received.get(timeout=3) == ButtonPressed(9, Action.CALL_NEXT)
+        assert received.get(timeout=15) == ButtonPressed(9, Action.CALL_NEXT)
         transport.send(qsystem.led(9, "BLINK"))  # the host lights the lamp: the button says so
         said = []
         while "lamp BLINK" not in said:  # after its help and "sent …" lines, in either order
-            said.append(lines.get(timeout=5))
+            said.append(lines.get(timeout=15))
         transport.stop()
         process.stdin.write("q")
         process.stdin.flush()
