@@ -11,14 +11,16 @@ from typing import Any
 from counter.config import ConfigError, CounterConfig, load, with_values
 from counter.preferences import FILE_NAME, remembered_language
 from hallserver.cli_parser import Parser
-from hallserver.client import ClientError, Enrollment, HallClient, discover
+from hallserver.client import ClientError, Enrollment, HallClient, discover, server_url
 
 USAGE_ERROR = 2
 
 
 def _parser() -> argparse.ArgumentParser:
     p = Parser(prog="kezek counter", description="The operator's console at a numbered counter.")
-    p.add_argument("--server", help="the hall server's URL (default: enrollment, or zeroconf)")
+    p.add_argument(
+        "--server", type=server_url, help="the hall server's URL (default: enrollment, or zeroconf)"
+    )
     p.add_argument("--pair", metavar="CODE", help="enroll this PC with a pairing code, then start")
     p.add_argument("--name", help="this terminal's name when enrolling")
     p.add_argument("--token", help="a counter terminal token (kezek token create --role counter)")

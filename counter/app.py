@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from counter.config import CounterConfig
@@ -12,6 +13,7 @@ from counter.language import Translations
 from counter.link import CounterLink, DeviceLink
 from counter.preferences import remember_language
 from counter.views.window import CounterWindow
+from hallserver.client import INTERRUPTED, quit_on_interrupt
 
 
 def build(config: CounterConfig) -> CounterWindow:
@@ -51,4 +53,9 @@ def run(config: CounterConfig) -> int:
     if config.operator:  # as if typed on the sign-in page
         link.sign_in(config.operator, config.pin)
     window.show()
-    return int(app.exec())
+    interrupted = quit_on_interrupt(app.quit)
+    pulse = QTimer(app)  # lets Python run the Ctrl+C handler while Qt's loop waits
+    pulse.timeout.connect(lambda: None)
+    pulse.start(200)
+    code = int(app.exec())
+    return INTERRUPTED if interrupted() else code

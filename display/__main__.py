@@ -6,6 +6,7 @@ import argparse
 import logging
 import os
 import sys
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
@@ -17,10 +18,12 @@ from display.board import Board, Zone
 from display.config import ConfigError, DisplayConfig, from_env, from_toml, split_commas
 from display.voice import QuietHours, VoiceSettings
 from hallserver.cli_parser import Parser
-from hallserver.client import ClientError, Enrollment
+from hallserver.client import INTERRUPTED, ClientError, Enrollment, quit_on_interrupt, server_url
 
 if TYPE_CHECKING:  # Qt is imported once a window is wanted: --help stays quick
     from PySide6.QtGui import QImage
+
+    from display.voice import Announcer
 
 log = logging.getLogger(__name__)
 
@@ -36,7 +39,11 @@ class StartError(Exception):
 
 def parser() -> argparse.ArgumentParser:
     p = Parser(prog="kezek display", description="The hall's wall display.")
-    p.add_argument("--server", help="the hall server's URL (default: saved enrollment, then LAN)")
+    p.add_argument(
+        "--server",
+        type=server_url,
+        help="the hall server's URL (default: saved enrollment, then LAN)",
+    )
     p.add_argument("--pair", metavar="CODE", help="enroll this display with a pairing code, once")
     p.add_argument("--name", default="Wall display", help="this display's name when enrolling")
     p.add_argument("--enrollment", type=Path, help="where the enrollment is kept")
@@ -210,15 +217,39 @@ def _slides(folder: Path | None) -> list[QImage] | None:
         return None
 
 
-def run(config: DisplayConfig, url: str, token: str | None, size: tuple[int, int] | None) -> int:
-    from PySide6.QtWidgets import QApplication
-
+def _voice(config: DisplayConfig, hall_now: Callable[[], datetime]) -> tuple[Announcer | None, str]:
+    """The voice that says the calls, if on; and what the heartbeat tells the supervisor
+    about it besides "alive"."""
     from display.audio import QtVoiceOutput
     from display.clips import ClipSet
-    from display.link import HallLink
-    from display.views.window import DisplayWindow
     from display.voice import Announcer
     from display.wording import vocabulary
+
+    if not (config.voice.enabled and config.voice.languages):
+        return None, "voice off"
+    clips = ClipSet(config.clips, config.voice.volume / 100)
+    for lang in config.voice.languages:
+        clips.preload(lang, vocabulary(lang))
+    output = QtVoiceOutput(config.wav_dir, use_speakers=True)
+    if not output.has_speakers:
+        where = f"; announcements go to {config.wav_dir}" if config.wav_dir else ""
+        _say(f"kezek display: no audio output on this machine{where}")
+    announcer = Announcer(
+        clips,
+        output,
+        config.voice,
+        hall_now,
+        on_started=lambda call, a: log.info("saying %s", a.text),
+    )
+    return announcer, "" if output.has_speakers else "no audio output"
+
+
+def run(config: DisplayConfig, url: str, token: str | None, size: tuple[int, int] | None) -> int:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from display.link import HallLink
+    from display.views.window import DisplayWindow
 
     app = QApplication.instance() or QApplication([sys.argv[0]])
     screen = QApplication.primaryScreen()
@@ -238,24 +269,7 @@ def run(config: DisplayConfig, url: str, token: str | None, size: tuple[int, int
         tz = ZoneInfo(board.hall.timezone) if board.hall else None
         return datetime.now(tz)
 
-    announcer = None
-    detail = "voice off"  # what the heartbeat tells the supervisor besides "alive"
-    if config.voice.enabled and config.voice.languages:
-        clips = ClipSet(config.clips, config.voice.volume / 100)
-        for lang in config.voice.languages:
-            clips.preload(lang, vocabulary(lang))
-        output = QtVoiceOutput(config.wav_dir, use_speakers=True)
-        detail = "" if output.has_speakers else "no audio output"
-        if not output.has_speakers:
-            where = f"; announcements go to {config.wav_dir}" if config.wav_dir else ""
-            _say(f"kezek display: no audio output on this machine{where}")
-        announcer = Announcer(
-            clips,
-            output,
-            config.voice,
-            hall_now,
-            on_started=lambda call, a: log.info("saying %s", a.text),
-        )
+    announcer, detail = _voice(config, hall_now)
     window = DisplayWindow(
         board,
         announcer,
@@ -281,10 +295,15 @@ def run(config: DisplayConfig, url: str, token: str | None, size: tuple[int, int
     link.start()
     _say(f"kezek display: showing {url} ({orientation}, {config.columns} column(s))")
     sys.stdout.flush()
+    interrupted = quit_on_interrupt(app.quit)
+    pulse = QTimer(app)  # lets Python run the Ctrl+C handler while Qt's loop waits
+    pulse.timeout.connect(lambda: None)
+    pulse.start(200)
     try:
-        return app.exec()
+        code = app.exec()
     finally:
         link.stop()
+    return INTERRUPTED if interrupted() else code
 
 
 if __name__ == "__main__":

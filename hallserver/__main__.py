@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import getpass
 import logging
 import os
@@ -59,9 +60,28 @@ def _addresses(text: str) -> str:
     return text
 
 
+def _public_url(text: str) -> str:
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(text.strip())
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not an address a phone can open, like https://queue.example.kz"
+        )
+    return text.strip()
+
+
+def _folder(text: str) -> str:
+    if not text.strip():
+        raise argparse.ArgumentTypeError("is empty: name a folder, or leave the option out")
+    return text
+
+
 def _db_options(parser: argparse.ArgumentParser) -> None:
     where = parser.add_mutually_exclusive_group()
-    where.add_argument("--data-dir", help="folder of the SQLite database (default: user data dir)")
+    where.add_argument(
+        "--data-dir", type=_folder, help="folder of the SQLite database (default: user data dir)"
+    )
     where.add_argument("--db", help="database URL, e.g. postgresql+psycopg://user:pw@host/kezek")
 
 
@@ -94,7 +114,9 @@ def parser() -> argparse.ArgumentParser:
     hall.add_argument(
         "--catalogue", type=Path, help="the hall's catalogue (TOML); replaces the saved one"
     )
-    hall.add_argument("--public-url", help="the address printed in tickets' QR codes")
+    hall.add_argument(
+        "--public-url", type=_public_url, help="the address printed in tickets' QR codes"
+    )
     hall.add_argument(
         "--always-open", action="store_true", help="ignore opening hours (demos, training)"
     )
@@ -229,6 +251,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     else:
         args = parser().parse_args(argv)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    fresh = _fresh_database(args)
+    code = 1
+    try:
+        code = _run(args)
+    finally:
+        if fresh is not None and code not in (0, 130):
+            _forget(*fresh)
+    return code
+
+
+def _run(args: argparse.Namespace) -> int:
     try:
         return _dispatch(args)
     except KeyboardInterrupt:
@@ -241,13 +274,59 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"kezek: {exc.strerror or exc}{where}", file=sys.stderr)
         return 1
     except Exception as exc:
+        from hallserver.catalogue_file import CatalogueError
         from hallserver.server import SetupError
         from hallserver.store.sql import StoreError
 
-        if isinstance(exc, SetupError | StoreError):  # the driver's first line says it all
+        # the driver's first line says it all; a saved catalogue that no longer reads says where
+        if isinstance(exc, SetupError | StoreError | CatalogueError):
             print(f"kezek: {(str(exc).strip().splitlines() or [repr(exc)])[0]}", file=sys.stderr)
             return 1
         raise
+
+
+def _fresh_database(args: argparse.Namespace) -> tuple[Path, Path | None] | None:
+    """The SQLite file a command would make (and its folder, when that would be new too): a
+    command refused before it stored anything leaves nothing there."""
+    from hallserver.config import default_data_dir
+
+    if not hasattr(args, "data_dir"):
+        return None
+    url = args.db or os.environ.get("KEZEK_DB")
+    if url:
+        database = _sqlite_file(url)
+        return (database, None) if database is not None and not database.exists() else None
+    directory = Path(args.data_dir) if args.data_dir else default_data_dir()
+    if (directory / "kezek.sqlite3").exists():
+        return None
+    return directory / "kezek.sqlite3", None if directory.exists() else directory
+
+
+def _forget(database: Path, folder: Path | None) -> None:
+    """Remove the database a refused command made, if it holds nothing anyone was given (no
+    event, token, operator, ticket or booking); and its folder, if the command made that."""
+    import shutil
+    import sqlite3
+
+    if database.exists():
+        try:
+            with contextlib.closing(sqlite3.connect(database)) as conn:
+                tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
+                held = sum(
+                    conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]  # noqa: S608
+                    for table in ("events", "tokens", "operators", "tickets", "bookings")
+                    if table in tables
+                )
+        except sqlite3.Error:
+            return  # not ours to judge: leave it
+        if held:
+            return
+    if folder is not None:
+        shutil.rmtree(folder, ignore_errors=True)
+        return
+    with contextlib.suppress(OSError):  # a folder that never held one (a file, /proc)
+        for suffix in ("", "-wal", "-shm", "-journal", ".lock"):
+            Path(f"{database}{suffix}").unlink(missing_ok=True)
 
 
 def _dispatch(args: argparse.Namespace) -> int:
@@ -301,11 +380,31 @@ def _existing_url(args: argparse.Namespace) -> str:
     """As `_url`, for commands that read a hall: a mistyped --data-dir is said, not created."""
     from hallserver.config import default_data_dir
 
-    if not (args.db or os.environ.get("KEZEK_DB")):
+    url = args.db or os.environ.get("KEZEK_DB")
+    if not url:
         directory = Path(args.data_dir) if args.data_dir else default_data_dir()
         if not (directory / "kezek.sqlite3").is_file():
             raise UsageError(f"no hall database in {directory}: check --data-dir")
+    elif (file := _sqlite_file(url)) is not None and not file.is_file():
+        raise UsageError(f"no hall database at {file}: check --db")  # SQLite would make one
     return _url(args)
+
+
+def _sqlite_file(url: str) -> Path | None:
+    """The file of a SQLite URL (None for another database, or one in memory)."""
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError
+
+    try:
+        parsed = make_url(url)
+    except (ArgumentError, ValueError):
+        return None  # said when it is opened
+    database = parsed.database
+    if not parsed.drivername.startswith("sqlite") or not database or database == ":memory:":
+        return None
+    if database.startswith("file:"):  # a URI: its path, without the query
+        return None if parsed.query.get("mode") == "memory" else Path(database[5:].split("?")[0])
+    return Path(database)
 
 
 def _new_database(args: argparse.Namespace) -> Path | None:
@@ -405,7 +504,11 @@ def _check_catalogue_only(path: Path, url: str, pid: int | None) -> int:
         store.close()
     kept = {s.id for s in catalogue.services}
     try:
-        running = parse_catalogue(before, source="the database's catalogue") if before else None
+        running = (
+            parse_catalogue(before, source="the database's catalogue", saved=True)
+            if before
+            else None
+        )
     except CatalogueError:
         running = None
     dropped = sorted(s.id for s in running.services if s.id not in kept) if running else []
@@ -429,8 +532,8 @@ def _demo(args: argparse.Namespace) -> int:
     from hallserver.config import default_data_dir
     from hallserver.demo import DemoOptions, run_demo
 
-    if args.visitors < 0 or args.speed <= 0:
-        raise UsageError("--visitors is 0 or more, --speed more than 0")
+    if args.visitors < 0 or not 0 < args.speed <= 1000:  # not nan, not inf
+        raise UsageError("--visitors is 0 or more, --speed more than 0 and at most 1000")
     folder = Path(args.data_dir) if args.data_dir else default_data_dir() / "demo"
     db_url = args.db or _url(argparse.Namespace(db=None, data_dir=folder))
     return run_demo(
@@ -522,7 +625,12 @@ def _operator_add(args: argparse.Namespace) -> int:
 
 
 def _read_pin(from_stdin: bool) -> str:
-    pin = sys.stdin.readline().strip() if from_stdin else getpass.getpass("PIN: ")
+    if not from_stdin and not sys.stdin.isatty():  # getpass would fall back to echoing it
+        raise UsageError("no terminal to type the PIN in: pipe it in with --pin-stdin")
+    try:
+        pin = sys.stdin.readline().strip() if from_stdin else getpass.getpass("PIN: ")
+    except EOFError:  # no terminal and nothing piped in (`</dev/null`)
+        raise UsageError("no PIN was given: type it, or pipe it in with --pin-stdin") from None
     if not (4 <= len(pin) <= 12 and pin.isascii() and pin.isdigit()):
         raise UsageError("a PIN is 4 to 12 digits 0-9")
     return pin
@@ -593,7 +701,7 @@ def _check_counter(store: SqlHallStore, role: str, counter: str | None) -> None:
     saved = store.config(CATALOGUE_KEY)
     if saved is None:  # a hall not set up yet: its counters are not known
         return
-    known = [c.id for c in parse_catalogue(saved, source="the database").counters]
+    known = [c.id for c in parse_catalogue(saved, source="the database", saved=True).counters]
     if counter not in known:
         raise UsageError(f"this hall has no counter {counter!r}; it has {', '.join(known)}")
 
@@ -677,11 +785,15 @@ def _audit_archive(args: argparse.Namespace) -> int:
         before = date.fromisoformat(args.before)
     except ValueError:
         raise UsageError(f"--before {args.before!r} is not a date like 2026-10-01") from None
+    if before.year < 2000:  # before any hall's log (and the day before it is no date at all)
+        raise UsageError(f"--before {before} is before any hall's log: give a day it has")
     if args.file.exists():
         raise UsageError(f"{args.file} exists already: choose a new file name")
     store = open_store(_existing_url(args))
     saved = store.config(CATALOGUE_KEY)
-    tz = ZoneInfo(parse_catalogue(saved, source="the database").timezone if saved else "UTC")
+    tz = ZoneInfo(
+        parse_catalogue(saved, source="the database", saved=True).timezone if saved else "UTC"
+    )
     try:
         done = archive(store, before, args.file, tz, datetime.now(tz).date())
     except ArchiveError as exc:

@@ -19,8 +19,8 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, Date, DateTime, Table, create_engine, func, select
-from sqlalchemy.exc import DataError, IntegrityError
+from sqlalchemy import Connection, Date, DateTime, Table, create_engine, delete, func, select
+from sqlalchemy.exc import DataError, IntegrityError, StatementError
 
 from hallserver.archive import verify
 from hallserver.store import schema
@@ -125,6 +125,9 @@ def backup(store: SqlHallStore, path: Path) -> BackupSummary:
     except OSError as exc:
         partial.unlink(missing_ok=True)
         raise BackupError(f"cannot write {path}: {exc.strerror}") from exc
+    except BaseException:  # Ctrl+C, or the database failing mid-way: no half a backup left
+        partial.unlink(missing_ok=True)
+        raise
     return BackupSummary(counts, revision)
 
 
@@ -146,10 +149,15 @@ def restore(store: SqlHallStore, path: Path) -> BackupSummary:
     """Load a backup into an empty database (migrated first); then check the event log."""
     store.migrate()
     with store.engine.connect() as conn:
-        used = conn.execute(select(func.count()).select_from(schema.events)).scalar_one()
-        has_state = conn.execute(select(func.count()).select_from(schema.hall_state)).scalar_one()
-    if used or has_state:
-        raise BackupError("the target database is not empty: restore into a new one")
+        held = [
+            table.name
+            for table in TABLES
+            if conn.execute(select(func.count()).select_from(table)).scalar_one()
+        ]
+    if held:  # not even tokens: they would stay valid beside the hall's own
+        raise BackupError(
+            f"the target database is not empty (it has {', '.join(held)}): restore into a new one"
+        )
     tables = {t.name: t for t in TABLES}
     counts = {t.name: 0 for t in TABLES}
     try:
@@ -174,7 +182,14 @@ def restore(store: SqlHallStore, path: Path) -> BackupSummary:
     except (IntegrityError, DataError) as exc:  # rows the schema refuses: none was kept
         first = str(exc).splitlines()[0]
         raise BackupError(f"{path} holds rows this database refuses: {first}") from exc
+    except StatementError as exc:  # a row without a column it needs: none was kept
+        raise BackupError(f"{path} holds a row that cannot be stored: {exc.orig}") from exc
     problem = verify(store).problem  # from where its log starts, if older events were archived
-    if problem is not None:
-        raise StoreError(f"restored, but event {problem.seq} is bad: {problem.reason}")
+    if problem is not None:  # a backup whose log is not whole is not restored at all
+        with store.engine.begin() as conn:
+            for table in reversed(TABLES):
+                conn.execute(delete(table))
+        raise StoreError(
+            f"{path} was not restored: its event {problem.seq} is bad: {problem.reason}"
+        )
     return BackupSummary(counts, current_revision(store.engine))

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import difflib
 import re
 import tomllib
 from collections.abc import Mapping
+from contextvars import ContextVar
 from datetime import date, time
 from importlib import resources
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from hallserver.domain.catalogue import (
     Catalogue,
@@ -21,7 +24,7 @@ from hallserver.domain.catalogue import (
     VisitResult,
     WeekHours,
 )
-from hallserver.domain.ids import CounterId, GroupId, ServiceId
+from hallserver.domain.ids import LANGS, CounterId, GroupId, ServiceId
 
 RESULT_ID = re.compile(r"[a-z0-9_]{1,40}")
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
@@ -51,127 +54,290 @@ def load_catalogue(path: Path) -> Catalogue:
     return parse_catalogue(text, source=str(path))
 
 
-def parse_catalogue(text: str, *, source: str) -> Catalogue:
+def parse_catalogue(text: str, *, source: str, saved: bool = False) -> Catalogue:
+    """The catalogue in `text`. A `saved` one was accepted and saved by this or an older Kezek:
+    it is read as leniently as then (an unknown key ignored, any capital letter as a prefix),
+    so that an upgrade never stops a hall; a file being checked is read strictly."""
     try:
         raw = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise CatalogueError(f"{source}: {exc}") from exc
+    token = _STRICT.set(not saved)
     try:
         return _catalogue(raw)
-    except (KeyError, TypeError, ValueError) as exc:
-        detail = f"missing {exc}" if isinstance(exc, KeyError) else str(exc)
-        raise CatalogueError(f"{source}: {detail}") from exc
+    except ValueError as exc:  # the domain's own checks say ValueError too
+        raise CatalogueError(f"{source}: {exc}") from exc
+    finally:
+        _STRICT.reset(token)
 
 
-def _text(raw: Mapping[str, Any]) -> Text:
-    return Text(kk=str(raw["kk"]), ru=str(raw["ru"]), en=str(raw["en"]))
+# the keys each table may have: any other is a typo (`daly_limit`), refused, not ignored
+TOP_KEYS = ("hall", "group", "service", "counter", "result")
+HALL_KEYS = (
+    "id",
+    "name",
+    "timezone",
+    "hours",
+    "dates",
+    "max_recalls",
+    "priority_streak_cap",
+    "appointment_early_min",
+    "appointment_late_min",
+    "last_ticket_min",
+)
+GROUP_KEYS = ("id", "name", "icon")
+SERVICE_KEYS = (
+    "id",
+    "prefix",
+    "name",
+    "description",
+    "group",
+    "documents",
+    "fee",
+    "duration_min",
+    "target_wait_min",
+    "hours",
+    "icon",
+    "slot_capacity",
+    "daily_limit",
+)
+COUNTER_KEYS = ("id", "number", "name", "main", "backup")
+RESULT_KEYS = ("id", "name")
+PREFIX = re.compile(r"[A-Z]")  # printed, called out and typed on any keyboard: Latin only
+_STRICT: ContextVar[bool] = ContextVar("strict_catalogue", default=True)  # see parse_catalogue
 
 
-def _hours(raw: Mapping[str, str], dates: Mapping[str, str] | None = None) -> WeekHours:
-    days: dict[int, DayHours] = {}
-    for name, span in raw.items():
-        if name not in WEEKDAYS:
-            raise ValueError(f"unknown weekday {name!r}; use {', '.join(WEEKDAYS)}")
-        days[WEEKDAYS.index(name)] = _span(span)
+class _Table:
+    """One TOML table as it is read: only the keys it may have, each of the type it must be;
+    a mistake names the place ("service 'passport': …")."""
+
+    def __init__(self, raw: object, where: str, keys: tuple[str, ...]) -> None:
+        if not isinstance(raw, dict):
+            raise ValueError(f"{where} must be a table, not {_kind(raw)}")
+        kind, _, number = where.rpartition(" ")
+        if number.isdigit() and isinstance(raw.get("id"), str) and raw["id"].strip():
+            where = f"{kind} {raw['id']!r}"  # "service 3" is "service 'passport'" once it has one
+        for key in raw if _STRICT.get() else ():
+            if key not in keys:
+                close = difflib.get_close_matches(key, keys, n=1)
+                hint = f" (did you mean {close[0]!r}?)" if close else ""
+                raise ValueError(
+                    f"{where}: unknown key {key!r}{hint}; it may have {', '.join(keys)}"
+                )
+        self.raw: dict[str, object] = raw
+        self.where = where
+
+    def has(self, key: str) -> bool:
+        return key in self.raw
+
+    def value(self, key: str) -> object:
+        if key not in self.raw:
+            raise ValueError(f"{self.where}: {key} is missing")
+        return self.raw[key]
+
+    def string(self, key: str, default: str | None = None) -> str:
+        value = self.raw.get(key, default) if default is not None else self.value(key)
+        if not isinstance(value, str) or not value.strip():
+            raise ValueError(f"{self.where}: {key} must be text in quotes, not {_kind(value)}")
+        return value
+
+    def ident(self) -> str:
+        return self.string("id")
+
+    def number(self, key: str, default: int, low: int, high: int) -> int:
+        value = self.raw.get(key, default)
+        if not isinstance(value, int) or isinstance(value, bool) or not low <= value <= high:
+            raise ValueError(
+                f"{self.where}: {key} must be a whole number from {low} to {high}, "
+                f"not {_kind(value)}"
+            )
+        return value
+
+    def text(self, key: str) -> Text:
+        return _text(self.value(key), f"{self.where}: {key}")
+
+    def texts(self, key: str) -> tuple[Text, ...]:
+        items = self.raw.get(key, [])
+        if not isinstance(items, list):
+            raise ValueError(f"{self.where}: {key} must be a list [ … ], not {_kind(items)}")
+        return tuple(_text(item, f"{self.where}: {key} {n}") for n, item in enumerate(items, 1))
+
+    def names(self, key: str) -> list[str]:
+        items = self.raw.get(key, [])
+        if not isinstance(items, list) or not all(isinstance(i, str) for i in items):
+            raise ValueError(f"{self.where}: {key} must be a list of ids in quotes")
+        return items
+
+    def tables(self, key: str) -> list[object]:
+        items = self.raw.get(key, [])
+        if not isinstance(items, list):
+            raise ValueError(f"{self.where}: {key} must be [[{key}]] tables, not {_kind(items)}")
+        return items
+
+
+def _kind(value: object) -> str:
+    """What a TOML value is, in the user's words."""
+    if isinstance(value, bool):
+        return f"{str(value).lower()} (true/false)"
+    if isinstance(value, int | float):
+        return f"the number {value}"
+    if isinstance(value, str):
+        return f"the text {value[:40]!r}"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a table"
+    return type(value).__name__
+
+
+def _text(raw: object, where: str) -> Text:
+    """A text in the three languages: {kk = "…", ru = "…", en = "…"}."""
+    table = _Table(raw, where, LANGS) if isinstance(raw, dict) else None
+    if table is None:
+        raise ValueError(f'{where} must be {{ kk = "…", ru = "…", en = "…" }}, not {_kind(raw)}')
+    for lang in LANGS:
+        value = table.raw.get(lang)
+        if not isinstance(value, str) or not value.strip():
+            raise ValueError(f"{where}: the {lang} text is missing or empty")
+    return Text(kk=str(table.raw["kk"]), ru=str(table.raw["ru"]), en=str(table.raw["en"]))
+
+
+def _hours(raw: object, where: str, dates: object = None) -> WeekHours:
+    table = _Table(raw, f"{where} hours", WEEKDAYS)
+    days = {
+        WEEKDAYS.index(name): _span(span, f"{where} hours {name}")
+        for name, span in table.raw.items()
+    }
     special: dict[date, DayHours | None] = {}
-    for day, span in (dates or {}).items():
-        try:
-            when = date.fromisoformat(str(day))
-        except ValueError:
-            raise ValueError(f"dates: {day!r} is not a date like 2026-12-16") from None
-        special[when] = None if span == "closed" else _span(span)
+    if dates is not None:
+        if not isinstance(dates, dict):
+            raise ValueError(f"{where} dates must be a table of dates, not {_kind(dates)}")
+        for day, span in dates.items():
+            try:
+                when = date.fromisoformat(str(day))
+            except ValueError:
+                raise ValueError(f"{where} dates: {day!r} is not a date like 2026-12-16") from None
+            special[when] = None if span == "closed" else _span(span, f"{where} dates {day}")
     return WeekHours(days, special)
 
 
-def _span(span: str) -> DayHours:
+def _span(span: object, where: str) -> DayHours:
     """ "09:00-20:00" as opening and closing times."""
-    opens, _, closes = str(span).partition("-")
+    if not isinstance(span, str):
+        raise ValueError(f'{where} must be hours in quotes like "09:00-20:00", not {_kind(span)}')
+    opens, _, closes = span.partition("-")
     try:
         hours = DayHours(time.fromisoformat(opens.strip()), time.fromisoformat(closes.strip()))
     except ValueError:
-        raise ValueError(f"{span!r} is not hours like 09:00-20:00 (or closed)") from None
+        raise ValueError(f"{where}: {span!r} is not hours like 09:00-20:00 (or closed)") from None
     if hours.opens >= hours.closes:
-        raise ValueError(f"{span!r}: it closes before it opens")
+        raise ValueError(f"{where}: {span!r}: it closes before it opens")
     return hours
 
 
+def _timezone(name: str, where: str) -> str:
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise ValueError(
+            f"{where}: timezone {name!r} is not one I know, like Asia/Almaty"
+        ) from None
+    return name
+
+
+def _unique(kind: str, ids: list[str]) -> None:
+    seen: set[str] = set()
+    for item in ids:
+        if item in seen:
+            raise ValueError(f"two {kind} have the id {item!r}")
+        seen.add(item)
+
+
 def _catalogue(raw: Mapping[str, Any]) -> Catalogue:
-    hall = raw["hall"]
-    groups = tuple(
-        ServiceGroup(id=GroupId(g["id"]), name=_text(g["name"]), icon=g.get("icon", ""))
-        for g in raw.get("group", [])
-    )
-    services = tuple(
-        Service(
-            id=ServiceId(s["id"]),
-            prefix=s["prefix"],
-            name=_text(s["name"]),
-            description=_text(s["description"]),
-            group=GroupId(s["group"]),
-            documents=tuple(_text(d) for d in s.get("documents", [])),
-            fee=_text(s["fee"]) if "fee" in s else None,
-            duration_min=int(s.get("duration_min", 10)),
-            target_wait_min=int(s.get("target_wait_min", 15)),
-            hours=_hours(s["hours"]) if "hours" in s else None,
-            icon=s.get("icon", ""),
-            slot_capacity=int(s.get("slot_capacity", 4)),
-            daily_limit=_count(s, "daily_limit"),
-        )
-        for s in raw.get("service", [])
-    )
-    counters = []
-    for c in raw.get("counter", []):
-        profile = {ServiceId(s): Level.MAIN for s in c.get("main", [])}
-        profile.update({ServiceId(s): Level.BACKUP for s in c.get("backup", [])})
-        counters.append(
-            CounterSpec(
-                id=CounterId(c["id"]),
-                number=int(c["number"]),
-                name=_text(c["name"]),
-                profile=profile,
-            )
-        )
+    top = _Table(raw, "the catalogue", TOP_KEYS)
+    hall = _Table(top.value("hall"), "[hall]", HALL_KEYS)
+    hall_id = hall.string("id")
+    groups = []
+    for n, item in enumerate(top.tables("group"), 1):
+        g = _Table(item, f"group {n}", GROUP_KEYS)
+        groups.append(ServiceGroup(id=GroupId(g.ident()), name=g.text("name"), icon=_icon(g)))
+    services = [_service(item, n) for n, item in enumerate(top.tables("service"), 1)]
+    counters = [_counter(item, n) for n, item in enumerate(top.tables("counter"), 1)]
+    _unique("groups", [g.id for g in groups])
+    _unique("services", [s.id for s in services])
+    _unique("counters", [c.id for c in counters])
     return Catalogue(
-        hall_id=str(hall["id"]),
-        name=_text(hall["name"]),
-        timezone=str(hall.get("timezone", "Asia/Almaty")),
-        hours=_hours(hall["hours"], hall.get("dates")),
-        groups=groups,
-        services=services,
+        hall_id=hall_id,
+        name=hall.text("name"),
+        timezone=_timezone(hall.string("timezone", "Asia/Almaty"), "[hall]"),
+        hours=_hours(hall.value("hours"), "[hall]", hall.raw.get("dates")),
+        groups=tuple(groups),
+        services=tuple(services),
         counters=tuple(counters),
-        max_recalls=int(hall.get("max_recalls", 3)),
-        priority_streak_cap=int(hall.get("priority_streak_cap", 2)),
-        appointment_early_min=int(hall.get("appointment_early_min", 30)),
-        appointment_late_min=int(hall.get("appointment_late_min", 10)),
-        last_ticket_min=_minutes(hall, "last_ticket_min"),
-        results=_results(raw.get("result", [])),
+        max_recalls=hall.number("max_recalls", 3, 0, 99),
+        priority_streak_cap=hall.number("priority_streak_cap", 2, 0, 100),
+        appointment_early_min=hall.number("appointment_early_min", 30, 0, 240),
+        appointment_late_min=hall.number("appointment_late_min", 10, 0, 240),
+        last_ticket_min=hall.number("last_ticket_min", 0, 0, 240),
+        results=_results(top.tables("result")),
     )
 
 
-def _results(raw: object) -> tuple[VisitResult, ...]:
-    if not isinstance(raw, list) or not all(isinstance(r, dict) for r in raw):
-        raise ValueError("results are [[result]] tables, each with an id and a name")
-    return tuple(_result(r) for r in raw)
+def _service(item: object, n: int) -> Service:
+    s = _Table(item, f"service {n}", SERVICE_KEYS)
+    service_id = s.ident()
+    prefix = s.string("prefix")
+    if _STRICT.get() and not PREFIX.fullmatch(prefix):
+        raise ValueError(f"{s.where}: prefix {prefix!r} must be one Latin capital letter A-Z")
+    return Service(
+        id=ServiceId(service_id),
+        prefix=prefix,
+        name=s.text("name"),
+        description=s.text("description"),
+        group=GroupId(s.string("group")),
+        documents=s.texts("documents"),
+        fee=s.text("fee") if s.has("fee") else None,
+        duration_min=s.number("duration_min", 10, 1, 1440),
+        target_wait_min=s.number("target_wait_min", 15, 1, 1440),
+        hours=_hours(s.value("hours"), s.where) if s.has("hours") else None,
+        icon=_icon(s),
+        slot_capacity=s.number("slot_capacity", 4, 0, 9999),
+        daily_limit=s.number("daily_limit", 0, 0, 9999),
+    )
 
 
-def _result(raw: Mapping[str, Any]) -> VisitResult:
-    result_id = raw.get("id")
-    if not isinstance(result_id, str) or not RESULT_ID.fullmatch(result_id):
-        raise ValueError(f"result {result_id!r}: an id is 1-40 lower-case letters, digits or _")
-    if result_id == "not_recorded":  # the reports' own column for visits finished without one
-        raise ValueError("result 'not_recorded': the reports use that name, choose another")
-    return VisitResult(id=result_id, name=_text(raw["name"]))
+def _counter(item: object, n: int) -> CounterSpec:
+    c = _Table(item, f"counter {n}", COUNTER_KEYS)
+    counter_id = c.ident()
+    main, backup = c.names("main"), c.names("backup")
+    both = sorted(set(main) & set(backup))
+    if both:
+        raise ValueError(f"{c.where}: {both[0]!r} is both main and backup: choose one")
+    profile = {ServiceId(s): Level.MAIN for s in main}
+    profile.update({ServiceId(s): Level.BACKUP for s in backup})
+    return CounterSpec(
+        id=CounterId(counter_id),
+        number=c.number("number", 0, 1, 9999),
+        name=c.text("name"),
+        profile=profile,
+    )
 
 
-def _count(table: Mapping[str, Any], key: str) -> int:
-    value = table.get(key, 0)
-    if not isinstance(value, int) or isinstance(value, bool) or not 0 <= value <= 9999:
-        raise ValueError(f"service {table.get('id')}: {key} is a count from 0 to 9999")
-    return value
+def _icon(table: _Table) -> str:
+    icon = table.raw.get("icon", "")
+    if not isinstance(icon, str):
+        raise ValueError(f"{table.where}: icon must be text in quotes, not {_kind(icon)}")
+    return icon
 
 
-def _minutes(table: Mapping[str, Any], key: str) -> int:
-    value = table.get(key, 0)
-    if not isinstance(value, int) or not 0 <= value <= 240:
-        raise ValueError(f"{key} is whole minutes from 0 to 240, not {value!r}")
-    return value
+def _results(items: list[object]) -> tuple[VisitResult, ...]:
+    results = []
+    for n, item in enumerate(items, 1):
+        r = _Table(item, f"result {n}", RESULT_KEYS)
+        result_id = r.string("id")
+        if not RESULT_ID.fullmatch(result_id):
+            raise ValueError(f"result {result_id!r}: an id is 1-40 lower-case letters, digits or _")
+        if result_id == "not_recorded":  # the reports' own column for visits finished without one
+            raise ValueError("result 'not_recorded': the reports use that name, choose another")
+        results.append(VisitResult(id=result_id, name=r.text("name")))
+    return tuple(results)

@@ -155,6 +155,12 @@ def verify_chain(
             return ChainBreak(record.seq, f"sequence jumps from {expected_seq - 1} to {record.seq}")
         if record.prev_hash != prev:
             return ChainBreak(record.seq, "its link to the previous event does not match")
+        text = (record.at, record.type, record.actor, record.data, record.hash)
+        subjects = (record.counter_id, record.ticket_id)
+        if not all(isinstance(f, str) for f in text) or not all(  # bytes in a text column
+            f is None or isinstance(f, str) for f in subjects
+        ):
+            return ChainBreak(record.seq, "a field of it is not text: it was written over")
         actual = seal(
             record.prev_hash,
             record.seq,

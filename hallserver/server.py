@@ -62,7 +62,7 @@ def hall_catalogue(
             return catalogue
         saved = store.config(CATALOGUE_KEY)
         if saved is not None:
-            catalogue = parse_catalogue(saved, source="the database's catalogue")
+            catalogue = parse_catalogue(saved, source="the database's catalogue", saved=True)
             conflict = catalogue_conflict(store, catalogue, now)
             if conflict is not None:
                 raise SetupError(f"{conflict}; or give one that has them: --catalogue FILE")

@@ -17,6 +17,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import NoReturn, TextIO
 
+import serial
 from serial.tools import list_ports
 
 from hardware.devices import kezek_line, modbus_display, qsystem
@@ -194,6 +195,12 @@ def _listen(url: str, protocol: str, baud: int, seconds: float) -> int:
     def connection(up: bool) -> None:
         print(f"{url}: {'connected' if up else 'disconnected, retrying'}", flush=True)
 
+    try:  # what no retry can mend (an unknown scheme, a bad speed) is said at once
+        serial.serial_for_url(url, baudrate=baud, do_not_open=True)
+    except (ValueError, serial.SerialException) as error:
+        raise ValueError(f"{url}: {error}") from None
+    if Path(url).is_dir():
+        raise ValueError(f"{url} is a folder, not a serial port")
     transport = SerialTransport(
         url, PROTOCOLS[protocol](), show, baudrate=baud, on_connection=connection
     ).start()
@@ -229,6 +236,11 @@ def _simulate(device: str, protocol: str, address: int, link: Path | None) -> in
     highest = {"kezek": 99, "qsystem": 254, "modbus": 247}[protocol]
     if not 1 <= address <= highest:
         raise ValueError(f"a {protocol} device's --address is 1 to {highest}")
+    if link is not None and link.exists() and not link.is_symlink():
+        # only a link (an earlier run's) is replaced: a file or folder there is someone's
+        raise ValueError(f"--link {link} is a file or folder already: choose a new path")
+    if link is not None and not link.parent.is_dir():
+        raise ValueError(f"--link {link}: there is no folder {link.parent}")
     with PtyPort(link) as port:
         print(port.path, flush=True)
         if device == "display":

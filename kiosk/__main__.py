@@ -9,13 +9,22 @@ from dataclasses import replace
 from pathlib import Path
 
 from hallserver.cli_parser import Parser
-from hallserver.client import ClientError, Enrollment, discover
+from hallserver.client import (
+    INTERRUPTED,
+    ClientError,
+    Enrollment,
+    discover,
+    quit_on_interrupt,
+    server_url,
+)
 from kiosk.config import MODES, ConfigError, KioskConfig, load, with_values
 
 
 def _parser() -> argparse.ArgumentParser:
     p = Parser(prog="kezek kiosk", description="The hall's touchscreen kiosk.")
-    p.add_argument("--server", help="hall server URL (default: the enrollment's, or zeroconf)")
+    p.add_argument(
+        "--server", type=server_url, help="hall server URL (default: the enrollment's, or zeroconf)"
+    )
     p.add_argument("--pair", metavar="CODE", help="enroll with a pairing code from `kezek pair`")
     p.add_argument("--token", help="use this terminal token instead of an enrollment")
     p.add_argument("--name", default="Kiosk", help="this terminal's name when enrolling")
@@ -115,6 +124,7 @@ def main(argv: list[str]) -> int:
     except (ConfigError, ClientError) as error:
         sys.stderr.write(f"kezek kiosk: {error}\n")
         return 2
+    from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
     from hardware.errors import HardwareError
@@ -131,9 +141,13 @@ def main(argv: list[str]) -> int:
         kiosk.window.showFullScreen()
     else:
         kiosk.window.show()
+    interrupted = quit_on_interrupt(app.quit)
+    pulse = QTimer(app)  # lets Python run the Ctrl+C handler while Qt's loop waits
+    pulse.timeout.connect(lambda: None)
+    pulse.start(200)
     code = app.exec()
     kiosk.close()
-    return code
+    return INTERRUPTED if interrupted() else code
 
 
 if __name__ == "__main__":

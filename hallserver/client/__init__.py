@@ -29,10 +29,13 @@ from hallserver.client.errors import (
     HallRefused,
     HallUnreachable,
     api_url,
+    server_url,
 )
 from hallserver.client.events import EventStream
+from hallserver.client.interrupt import INTERRUPTED, quit_on_interrupt
 
 __all__ = [
+    "INTERRUPTED",
     "BadReply",
     "ClientError",
     "DiscoveredHall",
@@ -49,4 +52,6 @@ __all__ = [
     "PairingCode",
     "api_url",
     "discover",
+    "quit_on_interrupt",
+    "server_url",
 ]

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import argparse
+from urllib.parse import urlsplit
+
 from hallserver.protocol import (
     API_PATH,
     JsonObject,
@@ -33,6 +36,21 @@ class BadReply(ClientError):
 
 class EnrollmentError(ClientError):
     """The saved enrollment cannot be read or written."""
+
+
+def server_url(text: str) -> str:
+    """A hall server's URL as typed for --server, checked (an argparse type: a bad one is the
+    one line of a usage error, not a traceback from deep in the HTTP client)."""
+    parts = urlsplit(text.strip())
+    try:
+        port = parts.port  # a port that is not a number, or out of range, raises here
+    except ValueError:
+        port = -1
+    if parts.scheme not in ("http", "https") or not parts.hostname or port == -1:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a hall server's URL: give the address as http://HOST:PORT"
+        )
+    return text.strip()
 
 
 def api_url(base_url: str) -> str:

@@ -27,7 +27,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.pool import NullPool
 
-from hallserver.store.sql import StoreError
+from hallserver.store.sql import StoreError, shown_url
 
 ADVISORY_KEY = 0x6B657A656B  # "kezek": the PostgreSQL advisory lock of a hall's database
 
@@ -151,7 +151,7 @@ def _claim_advisory(url: str, *, keepalives: bool) -> DatabaseClaim:
     try:
         engine = create_engine(url, poolclass=NullPool, connect_args=connect_args)
     except (SQLAlchemyError, ImportError, ValueError) as exc:
-        raise StoreError(f"cannot use database {make_url(url)!r}: {exc}") from exc
+        raise StoreError(f"cannot use database {shown_url(url)}: {exc}") from exc
     try:
         connection = engine.connect()
         held = connection.execute(
@@ -160,7 +160,7 @@ def _claim_advisory(url: str, *, keepalives: bool) -> DatabaseClaim:
         connection.commit()  # the lock belongs to the session, not to this transaction
     except SQLAlchemyError as exc:
         engine.dispose()
-        raise StoreError(f"cannot use database {engine.url!r}: {exc}") from exc
+        raise StoreError(f"cannot use database {shown_url(url)}: {exc}") from exc
     if not held:
         connection.close()
         engine.dispose()

@@ -38,11 +38,24 @@ def current_revision(engine: Engine) -> str | None:
         return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
 
 
+class NewerDatabase(Exception):
+    """The database was made or upgraded by a newer Kezek: this one cannot read it."""
+
+
 def upgrade(engine: Engine, revision: str = "head") -> None:
     """Upgrade the database to `revision`; a no-op when it is there already."""
-    if revision == "head" and current_revision(engine) == HEAD:
+    current = current_revision(engine)
+    if revision == "head" and current == HEAD:
         return
     from alembic import command
+    from alembic.script import ScriptDirectory
+
+    known = {script.revision for script in ScriptDirectory.from_config(_config()).walk_revisions()}
+    if current is not None and current not in known:
+        raise NewerDatabase(
+            f"this database is at schema {current}, newer than this Kezek's {HEAD}: "
+            "run the Kezek that made it, or a newer one"
+        )
 
     config = _config()
     with engine.begin() as conn:

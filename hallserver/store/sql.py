@@ -76,12 +76,15 @@ class SavedDay:
 OPEN_STATUSES = tuple(state.value for state in TicketState if state.is_open)
 
 
-def _shown(url: str) -> str:
+def shown_url(url: str) -> str:
     """A database URL fit for a message: its password hidden."""
     try:
-        return repr(make_url(url))
+        parsed = make_url(url)
     except (SQLAlchemyError, ValueError):
         return "(not a database URL)"
+    # a password may come in the query too (?password=…, ?sslpassword=…): hidden as well
+    secret = {key: "***" for key in parsed.query if "pass" in key.lower()}
+    return repr(parsed.update_query_dict(secret) if secret else parsed)
 
 
 def midnight_utc(day: date, tz: ZoneInfo) -> datetime:
@@ -102,7 +105,7 @@ class SqlHallStore:
         try:
             self.engine: Engine = create_engine(url, echo=echo)
         except (SQLAlchemyError, ImportError, ValueError) as exc:
-            raise StoreError(f"cannot use database {_shown(url)}: {exc}") from exc
+            raise StoreError(f"cannot use database {shown_url(url)}: {exc}") from exc
         self.dialect = self.engine.dialect.name
         self._upserts: dict[str, Any] = {}
         if self.dialect == "sqlite":
@@ -115,12 +118,14 @@ class SqlHallStore:
 
     def migrate(self) -> None:
         """Bring the schema to the newest version (a new database gets every migration)."""
-        from hallserver.store.migrate import upgrade
+        from hallserver.store.migrate import NewerDatabase, upgrade
 
         try:
             upgrade(self.engine)
         except SQLAlchemyError as exc:
             raise StoreError(f"cannot prepare database: {exc}") from exc
+        except NewerDatabase as exc:
+            raise StoreError(str(exc)) from exc
 
     # ------------------------------------------------------------- writes
 

@@ -151,12 +151,24 @@ hours = { mon = "09:00-18:00" }
     [
         (
             'dates = { "16.12.2026" = "closed" }',
-            "dates: '16.12.2026' is not a date like 2026-12-16",
+            "[hall] dates: '16.12.2026' is not a date like 2026-12-16",
         ),
-        ('dates = { "2026-12-31" = "17:00-09:00" }', "'17:00-09:00': it closes before it opens"),
-        ('dates = { "2026-12-31" = "shut" }', "'shut' is not hours like 09:00-20:00 (or closed)"),
-        ("last_ticket_min = -5", "last_ticket_min is whole minutes from 0 to 240, not -5"),
-        ('last_ticket_min = "30"', "last_ticket_min is whole minutes from 0 to 240, not '30'"),
+        (
+            'dates = { "2026-12-31" = "17:00-09:00" }',
+            "[hall] dates 2026-12-31: '17:00-09:00': it closes before it opens",
+        ),
+        (
+            'dates = { "2026-12-31" = "shut" }',
+            "[hall] dates 2026-12-31: 'shut' is not hours like 09:00-20:00 (or closed)",
+        ),
+        (
+            "last_ticket_min = -5",
+            "[hall]: last_ticket_min must be a whole number from 0 to 240, not the number -5",
+        ),
+        (
+            'last_ticket_min = "30"',
+            "[hall]: last_ticket_min must be a whole number from 0 to 240, not the text '30'",
+        ),
     ],
 )
 def test_a_mistaken_date_or_last_ticket_names_the_problem(extra: str, problem: str) -> None:
@@ -178,7 +190,7 @@ name = { kk = "Ж", ru = "З", en = "Land" }
 description = { kk = "Ж", ru = "З", en = "Land" }
 daily_limit = -1
 """
-    with pytest.raises(CatalogueError, match="service land: daily_limit is a count from 0 to 9999"):
+    with pytest.raises(CatalogueError, match="service 'land': daily_limit must be a whole number"):
         parse_catalogue(HALL + service, source="hall.toml")
 
 
@@ -189,12 +201,12 @@ daily_limit = -1
             '[[result]]\nid = "Documents missing"\nname = { kk = "Қ", ru = "Н", en = "M" }',
             "result 'Documents missing': an id is 1-40 lower-case letters, digits or _",
         ),
-        ('[[result]]\nid = "done"', "missing 'name'"),
+        ('[[result]]\nid = "done"', "result 'done': name is missing"),
         (
             '[[result]]\nid = "done"\nname = { kk = "Қ", ru = "У", en = "D" }\n' * 2,
             "two visit results share an id",
         ),
-        ('[result]\nid = "done"', "results are [[result]] tables, each with an id and a name"),
+        ('[result]\nid = "done"', "the catalogue: result must be [[result]] tables, not a table"),
         (
             '[[result]]\nid = "not_recorded"\nname = { kk = "Қ", ru = "У", en = "D" }',
             "result 'not_recorded': the reports use that name, choose another",

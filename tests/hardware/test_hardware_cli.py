@@ -63,6 +63,11 @@ def test_print_test_prints_a_ticket_with_three_languages_and_a_qr(
         (["simulate", "button", "--address", "300"], 2, "--address is 1 to 99"),
         (["simulate", "display", "--protocol", "modbus", "--address", "0"], 2, "1 to 247"),
         (["frobnicate"], 2, "invalid choice"),
+        (["listen", "bogus://x"], 2, "protocol 'bogus' not known"),  # no retry mends these
+        (["listen", "loop://", "--baud", "-5"], 2, "Not a valid baudrate"),
+        (["listen", "/"], 2, "/ is a folder, not a serial port"),
+        (["simulate", "keypad", "--link", "/"], 2, "is a file or folder already"),
+        (["simulate", "keypad", "--link", "/no/such/dir/k"], 2, "there is no folder /no/such"),
     ],
 )
 def test_bad_input_exits_non_zero_with_one_line(

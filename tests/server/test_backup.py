@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import gzip
+import json
 import threading
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
@@ -134,3 +138,70 @@ def test_a_backup_from_before_a_new_column_restores_with_its_default(
     with create_engine(restored_url).connect() as conn:
         found = conn.execute(text("SELECT login, disabled FROM operators")).all()
     assert [tuple(r) for r in found] == [("aigul", 0)]
+
+
+def a_backup(tmp_path: Path) -> Path:
+    from tests.conftest import Clock
+    from tests.server.test_store import a_logged_morning
+
+    url = f"sqlite:///{tmp_path / 'hall.sqlite3'}"
+    a_logged_morning(url, Clock()).store.close()
+    file = tmp_path / "hall.kezek-backup.gz"
+    assert kezek(["backup", str(file), "--db", url]) == 0
+    return file
+
+
+def changed(file: Path, change: Callable[[dict[str, Any]], None], name: str) -> Path:
+    """A copy of the backup with its second event's line changed."""
+    with gzip.open(file, "rt", encoding="utf-8") as lines:
+        text = lines.read().splitlines()
+    events = [n for n, line in enumerate(text) if '"table": "events"' in line]
+    item = json.loads(text[events[1]])
+    change(item["row"])
+    text[events[1]] = json.dumps(item, ensure_ascii=False)
+    copy = file.with_name(name)
+    with gzip.open(copy, "wt", encoding="utf-8") as out:
+        out.write("\n".join(text) + "\n")
+    return copy
+
+
+def test_a_backup_that_cannot_be_restored_whole_restores_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    file = a_backup(tmp_path)
+    no_hash = changed(file, lambda row: row.pop("hash"), "no-hash.gz")
+    forged = changed(file, lambda row: row.update(actor="someone else"), "forged.gz")
+    capsys.readouterr()
+    for bad, says in (
+        (no_hash, "no-hash.gz holds a row that cannot be stored: A value is required for"),
+        (forged, "forged.gz was not restored: its event 2 is bad: its content does not match"),
+    ):
+        target = tmp_path / bad.stem
+        assert kezek(["restore", str(bad), "--data-dir", str(target)]) in (1, 2)
+        err = capsys.readouterr().err.strip()
+        assert says in err and len(err.splitlines()) == 1, err
+        assert not target.exists(), "a refused restore left a database behind"
+    tokens = tmp_path / "tokens"  # only a token made before: still not a database to merge into
+    assert kezek(["token", "create", "--role", "kiosk", "--data-dir", str(tokens)]) == 0
+    capsys.readouterr()
+    assert kezek(["restore", str(file), "--data-dir", str(tokens)]) == 2
+    assert "the target database is not empty (it has tokens)" in capsys.readouterr().err
+
+
+def test_a_backup_stopped_by_ctrl_c_leaves_no_half_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from hallserver import backup as backup_module
+    from tests.conftest import Clock
+    from tests.server.test_store import a_logged_morning
+
+    url = f"sqlite:///{tmp_path / 'hall.sqlite3'}"
+    a_logged_morning(url, Clock()).store.close()
+
+    def interrupted(value: object) -> object:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(backup_module, "_encode", interrupted)
+    file = tmp_path / "now.gz"
+    assert kezek(["backup", str(file), "--db", url]) == 130
+    assert list(tmp_path.glob("now.gz*")) == []

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import io
+import os
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -10,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from hallserver.__main__ import main as kezek
+from hallserver.catalogue_file import CatalogueError, demo_catalogue_text, parse_catalogue
 
 
 def test_token_create_prints_a_working_token(
@@ -94,7 +97,89 @@ def test_a_broken_catalogue_names_the_problem(
     bad = tmp_path / "hall.toml"
     bad.write_text('[hall]\nid = "x"\n', encoding="utf-8")
     assert kezek(["hall", "--data-dir", str(tmp_path), "--catalogue", str(bad), "--check"]) == 1
-    assert "hall.toml: missing 'name'" in capsys.readouterr().err
+    assert "hall.toml: [hall]: name is missing" in capsys.readouterr().err
+
+
+ID_CARD = 'id = "id-card"\nprefix = "A"\n'
+
+
+@pytest.mark.parametrize(
+    ("change", "says"),
+    [
+        (
+            (ID_CARD, ID_CARD + 'hours = "09:00-13:00"\n'),
+            "service 'id-card' hours must be a table, not the text '09:00-13:00'",
+        ),
+        (
+            ('timezone = "Asia/Almaty"', 'timezone = "Mars/Olympus"'),
+            "[hall]: timezone 'Mars/Olympus' is not one I know, like Asia/Almaty",
+        ),
+        (
+            ('timezone = "Asia/Almaty"', "timezone = 5"),
+            "[hall]: timezone must be text in quotes, not the number 5",
+        ),
+        (
+            ("slot_capacity = 6\n", "slot_capacity = 6\ndaly_limit = 40\n"),
+            "service 'id-card': unknown key 'daly_limit' (did you mean 'daily_limit'?)",
+        ),
+        (
+            ("slot_capacity = 6\n", "slot_capacity = -1\n"),
+            "service 'id-card': slot_capacity must be a whole number from 0 to 9999, not the "
+            "number -1",
+        ),
+        (('id = "passport"', 'id = "id-card"'), "two services have the id 'id-card'"),
+        (('prefix = "A"', 'prefix = "Б"'), "prefix 'Б' must be one Latin capital letter A-Z"),
+        (
+            ('backup = ["residence-registration"]', 'backup = ["passport"]'),
+            "counter 'c1': 'passport' is both main and backup: choose one",
+        ),
+        (
+            ("slot_capacity = 6\n", 'slot_capacity = 6\nfee = "free"\n'),
+            "hall.toml: Cannot overwrite a value",  # TOML itself: fee is there already
+        ),
+        (
+            ('en = "ID card: new or replacement" }', 'en = "" }'),
+            "service 'id-card': name: the en text is missing or empty",
+        ),
+        (("max_recalls = 3", "max_recalls = true"), "max_recalls must be a whole number"),
+    ],
+)
+def test_a_catalogue_mistake_is_one_line_naming_its_place_and_nothing_is_saved(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], change: tuple[str, str], says: str
+) -> None:
+    text = demo_catalogue_text()
+    old, new = change
+    assert old in text
+    bad = tmp_path / "hall.toml"
+    bad.write_text(text.replace(old, new, 1), encoding="utf-8")
+    data = tmp_path / "data"
+    assert kezek(["hall", "--data-dir", str(data), "--catalogue", str(bad), "--check"]) == 1
+    err = capsys.readouterr().err.strip()
+    assert says in err and len(err.splitlines()) == 1, err
+    assert not (data / "kezek.sqlite3").exists(), "a refused catalogue made a database"
+
+
+def test_a_fee_written_as_plain_text_is_refused_with_the_form_it_needs() -> None:
+    text = demo_catalogue_text()
+    start = text.index('fee = { kk = "Мемлекеттік баж — 0,2 АЕК')
+    end = text.index("\n", start)
+    with pytest.raises(CatalogueError) as refused:
+        parse_catalogue(text[:start] + 'fee = "Free"' + text[end:], source="hall.toml")
+    assert str(refused.value) == (
+        'hall.toml: service \'id-card\': fee must be { kk = "…", ru = "…", en = "…" }, not the '
+        "text 'Free'"
+    )
+
+
+def test_a_catalogue_saved_by_an_older_kezek_still_reads_what_it_was_accepted_with() -> None:
+    """An upgrade never stops a hall: what a saved catalogue holds that a file being checked
+    would now be refused for (a key no one reads, a Cyrillic prefix) is read as before."""
+    text = demo_catalogue_text().replace('prefix = "A"', 'prefix = "Б"', 1)
+    text = text.replace("slot_capacity = 6\n", 'slot_capacity = 6\ncolour = "blue"\n', 1)
+    with pytest.raises(CatalogueError):
+        parse_catalogue(text, source="hall.toml")
+    saved = parse_catalogue(text, source="the database", saved=True)
+    assert saved.service("id-card") is not None and saved.service("id-card").prefix == "Б"  # type: ignore[union-attr]
 
 
 def test_options_after_an_app_subcommand_reach_the_app() -> None:
@@ -235,3 +320,112 @@ def test_a_mistyped_command_line_is_one_line_naming_its_help(argv: list[str]) ->
     lines = done.stderr.strip().splitlines()
     assert done.returncode == 2 and len(lines) == 1, done.stderr
     assert lines[0].startswith("kezek") and lines[0].endswith("--help)")
+
+
+def run_kezek(*argv: str, stdin: int | None = subprocess.DEVNULL) -> tuple[int, str]:
+    """`kezek` as its own process: its exit code and what it said on stderr."""
+    done = subprocess.run(
+        [sys.executable, "-m", "hallserver", *argv],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+        stdin=stdin,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
+    return done.returncode, done.stderr.strip()
+
+
+@pytest.mark.parametrize(
+    ("argv", "code", "says"),
+    [
+        (["operator", "add", "bob", "--name", "Bob"], 2, "no terminal to type the PIN in"),
+        (["operator", "add", "bob", "--name", "Bob", "--pin-stdin"], 2, "a PIN is 4 to 12"),
+        (["token", "create", "--role", "kiosk", "--data-dir", ""], 2, "--data-dir: is empty"),
+        (["audit", "archive", "x.gz", "--before", "0001-01-01"], 2, "before any hall's log"),
+        (["demo", "--speed", "nan", "--headless"], 2, "--speed more than 0 and at most 1000"),
+        (["hall", "--public-url", "not a url"], 2, "is not an address a phone can open"),
+        (["kiosk", "--server", "http://127.0.0.1:abc", "--token", "x"], 2, "is not a hall server"),
+        (["counter", "--server", "ftp://hall", "--token", "x"], 2, "is not a hall server's URL"),
+        (["display", "--server", "http://:8470"], 2, "is not a hall server's URL"),
+    ],
+)
+def test_a_mistake_is_one_line_without_a_traceback_and_leaves_nothing(
+    tmp_path: Path, argv: list[str], code: int, says: str
+) -> None:
+    data = tmp_path / "data"
+    where = ["--data-dir", str(data)] if argv[0] in ("operator", "audit", "demo", "hall") else []
+    exit_code, err = run_kezek(*argv, *where)
+    assert exit_code == code and says in err, err
+    assert len(err.splitlines()) == 1 and "Traceback" not in err
+    assert not data.exists(), "a refused command made the hall's folder"
+
+
+def test_a_refused_command_leaves_no_database_behind(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    new = tmp_path / "new"
+    assert kezek(["hall", "--data-dir", str(new), "--check"]) == 1  # no catalogue to start
+    assert kezek(["token", "create", "--role", "kiosk", "--counter", "3", "--data-dir", str(new)])
+    assert not new.exists()
+    missing = tmp_path / "typo.sqlite3"
+    assert kezek(["audit", "verify", "--db", f"sqlite:///{missing}"]) == 2
+    assert f"no hall database at {missing}: check --db" in capsys.readouterr().err
+    assert not missing.exists()
+    there = tmp_path / "there"  # a folder that was there keeps what it had
+    there.mkdir()
+    (there / "notes.txt").write_text("mine", encoding="utf-8")
+    assert kezek(["hall", "--data-dir", str(there), "--check"]) == 1
+    assert sorted(p.name for p in there.iterdir()) == ["notes.txt"]
+    assert kezek(["token", "create", "--role", "kiosk", "--data-dir", str(there)]) == 0
+    assert (there / "kezek.sqlite3").exists()  # made and used: it stays
+
+
+def test_a_database_from_a_newer_kezek_is_one_line_for_every_command(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert kezek(["token", "create", "--role", "kiosk", "--data-dir", str(tmp_path)]) == 0
+    with sqlite3.connect(tmp_path / "kezek.sqlite3") as conn:
+        conn.execute("UPDATE alembic_version SET version_num = '0099'")
+    capsys.readouterr()
+    for argv in (["token", "create", "--role", "kiosk"], ["backup", str(tmp_path / "b.gz")]):
+        assert kezek([*argv, "--data-dir", str(tmp_path)]) == 1
+        err = capsys.readouterr().err.strip()
+        assert err.startswith("kezek: ") and "schema 0099, newer than this Kezek's" in err, err
+        assert len(err.splitlines()) == 1
+
+
+def test_audit_verify_names_an_event_written_over_with_bytes(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from tests.conftest import Clock
+    from tests.server.test_store import a_logged_morning
+
+    a_logged_morning(f"sqlite:///{tmp_path / 'kezek.sqlite3'}", Clock()).store.close()
+    with sqlite3.connect(tmp_path / "kezek.sqlite3") as conn:
+        conn.execute("UPDATE events SET data = x'ff00ff' WHERE seq = 2")
+    capsys.readouterr()
+    assert kezek(["audit", "verify", "--data-dir", str(tmp_path)]) == 1
+    assert capsys.readouterr().err.strip() == (
+        "event 2 is bad: a field of it is not text: it was written over"
+    )
+
+
+def test_a_password_in_the_database_urls_query_is_hidden(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    url = "postgresql+psycopg://hall@127.0.0.1:1/kezek?password=hunter2&sslpassword=hunter3"
+    for argv in (["hall", "--check"], ["token", "create", "--role", "kiosk"]):
+        assert kezek([*argv, "--db", url]) == 1
+        err = capsys.readouterr().err
+        assert "hunter" not in err and "Connection refused" in err, err
+    assert kezek(["hall", "--check", "--db", url]) == 1  # it names the database it could not use
+    assert "kezek?password=%2A%2A%2A&sslpassword=%2A%2A%2A" in capsys.readouterr().err
+
+
+def test_the_simulator_never_replaces_a_file_with_its_link(tmp_path: Path) -> None:
+    mine = tmp_path / "notes.txt"
+    mine.write_text("mine", encoding="utf-8")
+    code, err = run_kezek("hardware", "simulate", "keypad", "--link", str(mine))
+    assert code == 2 and "is a file or folder already: choose a new path" in err
+    assert mine.read_text(encoding="utf-8") == "mine"
