@@ -285,9 +285,9 @@ def _run(args: argparse.Namespace) -> int:
         raise
 
 
-def _fresh_database(args: argparse.Namespace) -> tuple[Path, Path | None] | None:
-    """The SQLite file a command would make (and its folder, when that would be new too): a
-    command refused before it stored anything leaves nothing there."""
+def _fresh_database(args: argparse.Namespace) -> tuple[Path, list[Path]] | None:
+    """The SQLite file a command would make, and the folders it would make for it (innermost
+    first): a command refused before it stored anything leaves nothing there."""
     from hallserver.config import default_data_dir
 
     if not hasattr(args, "data_dir"):
@@ -295,38 +295,72 @@ def _fresh_database(args: argparse.Namespace) -> tuple[Path, Path | None] | None
     url = args.db or os.environ.get("KEZEK_DB")
     if url:
         database = _sqlite_file(url)
-        return (database, None) if database is not None and not database.exists() else None
+        return (database, []) if database is not None and not database.exists() else None
     directory = Path(args.data_dir) if args.data_dir else default_data_dir()
+    if args.command == "demo" and not args.data_dir:
+        directory = directory / "demo"  # as _demo chooses it
     if (directory / "kezek.sqlite3").exists():
         return None
-    return directory / "kezek.sqlite3", None if directory.exists() else directory
+    made = []
+    for folder in (directory.absolute(), *directory.absolute().parents):
+        if folder.exists():
+            break
+        made.append(folder)
+    return directory / "kezek.sqlite3", made
 
 
-def _forget(database: Path, folder: Path | None) -> None:
+def _forget(database: Path, made: list[Path]) -> None:
     """Remove the database a refused command made, if it holds nothing anyone was given (no
-    event, token, operator, ticket or booking); and its folder, if the command made that."""
+    event, token, operator, ticket or booking); and the folders it made for it: the hall's
+    own, then each parent made with it, if nothing else came into it meanwhile."""
+    if not database.exists():
+        _unmake(made)
+        return
+    from hallserver.store.claim import DatabaseInUse, claim_database
+    from hallserver.store.sql import StoreError
+
+    try:  # held while it looks and removes: a server starting on it meanwhile keeps it
+        claim = claim_database(f"sqlite:///{database}")
+    except (DatabaseInUse, StoreError):
+        return  # another process has it (two first starts at once): it is theirs now
+    try:
+        if _holds_something(database):
+            return
+        if made:
+            _unmake(made)
+            return
+        with contextlib.suppress(OSError):  # a folder that never held one (a file, /proc)
+            for suffix in ("", "-wal", "-shm", "-journal", ".lock"):
+                Path(f"{database}{suffix}").unlink(missing_ok=True)
+    finally:
+        claim.release()
+
+
+def _unmake(made: list[Path]) -> None:
     import shutil
+
+    if made:
+        shutil.rmtree(made[0], ignore_errors=True)  # the hall's folder: all in it is the hall's
+    for parent in made[1:]:
+        with contextlib.suppress(OSError):
+            parent.rmdir()  # only while empty
+
+
+def _holds_something(database: Path) -> bool:
+    """Whether the database holds anything anyone was given (an event, token, operator,
+    ticket or booking); a file that is not a database is not ours to judge: it does."""
     import sqlite3
 
-    if database.exists():
-        try:
-            with contextlib.closing(sqlite3.connect(database)) as conn:
-                tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
-                held = sum(
-                    conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]  # noqa: S608
-                    for table in ("events", "tokens", "operators", "tickets", "bookings")
-                    if table in tables
-                )
-        except sqlite3.Error:
-            return  # not ours to judge: leave it
-        if held:
-            return
-    if folder is not None:
-        shutil.rmtree(folder, ignore_errors=True)
-        return
-    with contextlib.suppress(OSError):  # a folder that never held one (a file, /proc)
-        for suffix in ("", "-wal", "-shm", "-journal", ".lock"):
-            Path(f"{database}{suffix}").unlink(missing_ok=True)
+    try:
+        with contextlib.closing(sqlite3.connect(database)) as conn:
+            tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
+            return any(
+                conn.execute(f"SELECT 1 FROM {table} LIMIT 1").fetchone()  # noqa: S608
+                for table in ("events", "tokens", "operators", "tickets", "bookings")
+                if table in tables
+            )
+    except sqlite3.Error:
+        return True
 
 
 def _dispatch(args: argparse.Namespace) -> int:

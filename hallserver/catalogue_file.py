@@ -10,7 +10,7 @@ from contextvars import ContextVar
 from datetime import date, time
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from hallserver.domain.catalogue import (
@@ -137,6 +137,8 @@ class _Table:
 
     def string(self, key: str, default: str | None = None) -> str:
         value = self.raw.get(key, default) if default is not None else self.value(key)
+        if not _STRICT.get():
+            return str(value)  # as it was read when it was saved
         if not isinstance(value, str) or not value.strip():
             raise ValueError(f"{self.where}: {key} must be text in quotes, not {_kind(value)}")
         return value
@@ -144,8 +146,12 @@ class _Table:
     def ident(self) -> str:
         return self.string("id")
 
-    def number(self, key: str, default: int, low: int, high: int) -> int:
+    def number(self, key: str, default: int, low: int, high: int, *, always: bool = False) -> int:
+        """A whole number from `low` to `high`; in a saved catalogue, what int() made of it
+        then (unless `always`: a check older versions made too)."""
         value = self.raw.get(key, default)
+        if not _STRICT.get() and not always:
+            return int(cast(Any, value))
         if not isinstance(value, int) or isinstance(value, bool) or not low <= value <= high:
             raise ValueError(
                 f"{self.where}: {key} must be a whole number from {low} to {high}, "
@@ -238,7 +244,7 @@ def _span(span: object, where: str) -> DayHours:
 def _timezone(name: str, where: str) -> str:
     try:
         ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
+    except (ZoneInfoNotFoundError, ValueError, OSError):  # "Asia" is a folder of zones
         raise ValueError(
             f"{where}: timezone {name!r} is not one I know, like Asia/Almaty"
         ) from None
@@ -247,7 +253,7 @@ def _timezone(name: str, where: str) -> str:
 
 def _unique(kind: str, ids: list[str]) -> None:
     seen: set[str] = set()
-    for item in ids:
+    for item in ids if _STRICT.get() else ():
         if item in seen:
             raise ValueError(f"two {kind} have the id {item!r}")
         seen.add(item)
@@ -278,7 +284,7 @@ def _catalogue(raw: Mapping[str, Any]) -> Catalogue:
         priority_streak_cap=hall.number("priority_streak_cap", 2, 0, 100),
         appointment_early_min=hall.number("appointment_early_min", 30, 0, 240),
         appointment_late_min=hall.number("appointment_late_min", 10, 0, 240),
-        last_ticket_min=hall.number("last_ticket_min", 0, 0, 240),
+        last_ticket_min=hall.number("last_ticket_min", 0, 0, 240, always=True),
         results=_results(top.tables("result")),
     )
 
@@ -302,7 +308,7 @@ def _service(item: object, n: int) -> Service:
         hours=_hours(s.value("hours"), s.where) if s.has("hours") else None,
         icon=_icon(s),
         slot_capacity=s.number("slot_capacity", 4, 0, 9999),
-        daily_limit=s.number("daily_limit", 0, 0, 9999),
+        daily_limit=s.number("daily_limit", 0, 0, 9999, always=True),
     )
 
 
@@ -311,8 +317,9 @@ def _counter(item: object, n: int) -> CounterSpec:
     counter_id = c.ident()
     main, backup = c.names("main"), c.names("backup")
     both = sorted(set(main) & set(backup))
-    if both:
+    if both and _STRICT.get():  # a saved one: backup wins, as it did
         raise ValueError(f"{c.where}: {both[0]!r} is both main and backup: choose one")
+    c.value("number")  # a missing number is said so, not as a 0 out of range
     profile = {ServiceId(s): Level.MAIN for s in main}
     profile.update({ServiceId(s): Level.BACKUP for s in backup})
     return CounterSpec(
@@ -325,6 +332,8 @@ def _counter(item: object, n: int) -> CounterSpec:
 
 def _icon(table: _Table) -> str:
     icon = table.raw.get("icon", "")
+    if not _STRICT.get():
+        return str(icon)
     if not isinstance(icon, str):
         raise ValueError(f"{table.where}: icon must be text in quotes, not {_kind(icon)}")
     return icon

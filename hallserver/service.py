@@ -81,6 +81,7 @@ class HallService:
         self._hash = ""
         self._tokens: dict[str, tuple[Actor, datetime | None]] = {}  # hash -> actor, expiry
         self._pin_failures: dict[str, tuple[int, float]] = {}
+        self._pin_checks: dict[str, asyncio.Lock] = {}
         self.loop: asyncio.AbstractEventLoop | None = None  # the loop commands run on
         self._writer = GroupWriter(store, self._committed)
         self._writing = False
@@ -167,7 +168,7 @@ class HallService:
         self._writing_stops = True
         if self._healing is not None:
             self._healing.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
+            with contextlib.suppress(asyncio.CancelledError, Exception):  # it is said in its log
                 await self._healing
             self._healing = None
         if self._checkpoints is not None:
@@ -312,7 +313,7 @@ class HallService:
             await self._flush()
             try:
                 await asyncio.to_thread(self.load)
-            except StoreError as exc:
+            except (StoreError, SQLAlchemyError) as exc:
                 raise Unavailable(f"the hall's database is unavailable: {exc}") from exc
             self._stale = False
 
@@ -474,10 +475,11 @@ class HallService:
         async with self._recovery:
             if not self._broken and self._writer.running:
                 return  # another command recovered while this one waited
+            await self._flush()  # late answers first: what they refuse must not come after
             try:
                 await asyncio.to_thread(self.load)
                 await self._writer.resume()
-            except StoreError as exc:
+            except (StoreError, SQLAlchemyError) as exc:
                 raise Unavailable(f"the hall's database is unavailable: {exc}") from exc
             self._broken = False
 
@@ -632,15 +634,17 @@ class HallService:
                 "operators sign in from the counter's own enrolled terminal", code="not_counter"
             )
         self.hall.counter(counter_id)
-        failures, since = self._pin_failures.get(counter_id, (0, 0.0))
-        if failures >= PIN_LOCK_AFTER and time.monotonic() - since < PIN_LOCK_FOR_S:
-            raise Forbidden("too many wrong PINs: wait a minute", code="locked")
-        row = await self._read(self._operator, login)
-        # scrypt takes ~50 ms of CPU: in a thread, where it lets the loop go on serving
-        if row is None or not await asyncio.to_thread(access.check_pin, pin, row.pin_hash):
-            failures, _ = self._pin_failures.get(counter_id, (0, 0.0))  # others may have failed
-            self._pin_failures[counter_id] = (failures + 1, time.monotonic())
-            raise Forbidden("wrong login or PIN", code="bad_credentials")
+        # one PIN check at a time per counter: guesses sent at once would all pass the lock
+        # check before any of them had failed (the check waits for the database and scrypt)
+        async with self._pin_checks.setdefault(counter_id, asyncio.Lock()):
+            failures, since = self._pin_failures.get(counter_id, (0, 0.0))
+            if failures >= PIN_LOCK_AFTER and time.monotonic() - since < PIN_LOCK_FOR_S:
+                raise Forbidden("too many wrong PINs: wait a minute", code="locked")
+            row = await self._read(self._operator, login)
+            # scrypt takes ~50 ms of CPU: in a thread, where it lets the loop go on serving
+            if row is None or not await asyncio.to_thread(access.check_pin, pin, row.pin_hash):
+                self._pin_failures[counter_id] = (failures + 1, time.monotonic())
+                raise Forbidden("wrong login or PIN", code="bad_credentials")
         if row.disabled:
             raise Forbidden(f"operator {login} is disabled", code="operator_disabled")
         self._pin_failures.pop(counter_id, None)

@@ -133,6 +133,11 @@ OPERATIONS: dict[tuple[str, str], tuple[str, JsonObject | None, str, str | None]
                 "appointment_code": {"type": "string"},
                 "iin": {"type": "string", "pattern": "^[0-9]{12}$"},
             },
+            "anyOf": [  # a service, or a booking to check in by its code or the visitor's IIN
+                {"required": ["service_id"]},
+                {"required": ["appointment_code"]},
+                {"required": ["iin"]},
+            ],
         },
         "201",
         "Ticket",
@@ -456,8 +461,7 @@ def document(routes: Sequence[Route], web_routes: Sequence[Route] = ()) -> JsonO
                     "content": {"application/json": {"schema": {"$ref": _S + "Error"}}},
                 },
             }
-            if method == "POST":
-                responses["503"] = UNAVAILABLE
+            responses["503"] = UNAVAILABLE  # a read may meet the database down too
             if (method, route.path) == ("POST", "/counters/{counter_id}/call"):
                 responses["204"] = {"description": "nobody waits for this counter"}
             operation: dict[str, JsonValue] = {"summary": summary, "responses": responses}
@@ -469,7 +473,8 @@ def document(routes: Sequence[Route], web_routes: Sequence[Route] = ()) -> JsonO
                 ]
             if body is not None:
                 operation["requestBody"] = {
-                    "required": bool(body.get("required")),  # an empty body misses a field
+                    # an empty body misses a field
+                    "required": bool(body.get("required") or body.get("anyOf")),
                     "content": {"application/json": {"schema": body}},
                 }
             if method == "POST" and prefix:

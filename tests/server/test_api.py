@@ -374,6 +374,24 @@ def test_wrong_pins_are_refused_then_locked(http: httpx.Client, live_server: Liv
     assert elsewhere.status_code == 403 and elsewhere.json()["error"] == "not_counter"
 
 
+def test_pin_guesses_sent_all_at_once_are_locked_out_as_one_by_one(live_server: LiveServer) -> None:
+    add_operator(live_server, "aigul", "2468")
+    terminal = bearer(counter_terminal_token(live_server, "c3"))
+
+    async def guess(pin: str) -> str:
+        async with httpx.AsyncClient(base_url=live_server.api, timeout=60) as http:
+            body = {"login": "aigul", "pin": pin}
+            reply = await http.post("/counters/c3/sign-in", json=body, headers=terminal)
+            return "signed in" if reply.status_code == 200 else str(reply.json()["error"])
+
+    async def at_once() -> list[str]:  # 29 wrong ones and the right one, together
+        return await asyncio.gather(*(guess(f"{n:04d}") for n in range(29)), guess("2468"))
+
+    answers = asyncio.run(at_once())
+    assert answers.count("bad_credentials") == 5, answers  # then the counter is locked
+    assert "signed in" not in answers and answers.count("locked") == 25
+
+
 def test_a_terminal_enrolls_once_with_a_pairing_code(
     http: httpx.Client, live_server: LiveServer
 ) -> None:
@@ -477,8 +495,9 @@ def test_the_openapi_document_describes_every_route(live_server: LiveServer) -> 
         operator = bearer(open_counter(live_server, "c1"))
         assert http.post("/counters/c1/call", headers=operator).status_code == 204  # nobody
         assert "204" in paths["/api/v1/counters/{counter_id}/call"]["post"]["responses"]
-        empty = http.post("/tickets/x/transfer", headers=supervisor)  # a body is required
-        assert empty.status_code in (404, 422)
+        ticket = issue(http, live_server)["id"]
+        empty = http.post(f"/tickets/{ticket}/transfer", headers=supervisor)  # a body it needs
+        assert empty.status_code == 422 and empty.json()["error"] == "missing_field"
         assert paths["/api/v1/tickets/{ticket_id}/transfer"]["post"]["requestBody"]["required"]
         assert "503" in paths["/api/v1/tickets"]["post"]["responses"]
         plain = http.get("/events")  # not a WebSocket: told so, as the document says

@@ -13,6 +13,8 @@ import pytest
 
 from hallserver.__main__ import main as kezek
 from hallserver.catalogue_file import CatalogueError, demo_catalogue_text, parse_catalogue
+from hallserver.domain.catalogue import Level
+from hallserver.domain.ids import ServiceId
 
 
 def test_token_create_prints_a_working_token(
@@ -173,13 +175,24 @@ def test_a_fee_written_as_plain_text_is_refused_with_the_form_it_needs() -> None
 
 def test_a_catalogue_saved_by_an_older_kezek_still_reads_what_it_was_accepted_with() -> None:
     """An upgrade never stops a hall: what a saved catalogue holds that a file being checked
-    would now be refused for (a key no one reads, a Cyrillic prefix) is read as before."""
-    text = demo_catalogue_text().replace('prefix = "A"', 'prefix = "Б"', 1)
-    text = text.replace("slot_capacity = 6\n", 'slot_capacity = 6\ncolour = "blue"\n', 1)
-    with pytest.raises(CatalogueError):
-        parse_catalogue(text, source="hall.toml")
-    saved = parse_catalogue(text, source="the database", saved=True)
-    assert saved.service("id-card") is not None and saved.service("id-card").prefix == "Б"  # type: ignore[union-attr]
+    would now be refused for (a key no one reads, a Cyrillic prefix, a number in quotes, a
+    service both main and backup) is read as it was before."""
+    demo = demo_catalogue_text()
+    for old, new in (
+        ('prefix = "A"', 'prefix = "Б"'),
+        ("slot_capacity = 6\n", 'slot_capacity = 6\ncolour = "blue"\n'),
+        ("number = 1\n", 'number = "1"\n'),
+        ("duration_min = 15\n", "duration_min = 12.5\n"),
+        ("max_recalls = 3", "max_recalls = 200"),
+        ('backup = ["residence-registration"]', 'backup = ["passport"]'),
+    ):
+        text = demo.replace(old, new, 1)
+        with pytest.raises(CatalogueError):
+            parse_catalogue(text, source="hall.toml")
+        assert parse_catalogue(text, source="the database", saved=True) is not None, new
+    both = demo.replace('backup = ["residence-registration"]', 'backup = ["passport"]', 1)
+    counter = parse_catalogue(both, source="the database", saved=True).counters[0]
+    assert counter.profile[ServiceId("passport")] is Level.BACKUP  # backup wins, as it did
 
 
 def test_options_after_an_app_subcommand_reach_the_app() -> None:
@@ -365,8 +378,12 @@ def test_a_refused_command_leaves_no_database_behind(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     new = tmp_path / "new"
-    assert kezek(["hall", "--data-dir", str(new), "--check"]) == 1  # no catalogue to start
-    assert kezek(["token", "create", "--role", "kiosk", "--counter", "3", "--data-dir", str(new)])
+    nested = new / "hall" / "data"  # its parents would be made too: they go with it
+    assert kezek(["hall", "--data-dir", str(nested), "--check"]) == 1  # no catalogue to start
+    assert not new.exists()
+    assert (
+        kezek(["token", "create", "--role", "kiosk", "--counter", "3", "--data-dir", str(new)]) == 2
+    )
     assert not new.exists()
     missing = tmp_path / "typo.sqlite3"
     assert kezek(["audit", "verify", "--db", f"sqlite:///{missing}"]) == 2
@@ -429,3 +446,25 @@ def test_the_simulator_never_replaces_a_file_with_its_link(tmp_path: Path) -> No
     code, err = run_kezek("hardware", "simulate", "keypad", "--link", str(mine))
     assert code == 2 and "is a file or folder already: choose a new path" in err
     assert mine.read_text(encoding="utf-8") == "mine"
+
+
+def test_a_database_another_process_holds_is_never_forgotten(tmp_path: Path) -> None:
+    """Two first starts at once: the one refused must not remove what the other made."""
+    from hallserver.__main__ import _forget
+    from hallserver.store.claim import claim_database
+    from hallserver.store.sql import SqlHallStore
+
+    new = tmp_path / "new"
+    new.mkdir()
+    database = new / "kezek.sqlite3"
+    store = SqlHallStore(f"sqlite:///{database}")
+    store.migrate()  # empty, as a server has it a moment after its start
+    store.close()
+    claim = claim_database(f"sqlite:///{database}")
+    try:
+        _forget(database, [new])
+        assert database.exists() and (new / "kezek.sqlite3.lock").exists()
+    finally:
+        claim.release()
+    _forget(database, [new])  # nobody holds it and it holds nothing: it goes
+    assert not new.exists()

@@ -790,3 +790,33 @@ def test_a_ticket_sent_there_and_back_keeps_its_first_service_in_the_catalogue(
     conflict = catalogue_conflict(store, parse_catalogue(text, source="t"), clock())
     assert conflict is not None and f"({number})" in conflict, "it goes back to passports"
     store.close()
+
+
+def test_a_heal_that_meets_the_database_down_tries_again_and_never_breaks_the_stop(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    clock = Clock()
+    monkeypatch.setattr(service_module, "HEAL_RETRY_S", 0.01)
+
+    async def scenario() -> None:
+        service = make_service(f"sqlite:///{tmp_path / 'hall.sqlite3'}", clock)
+        await service.start()
+        real_load = service.load
+        down = [sqlalchemy.exc.OperationalError("SELECT", {}, Exception("server closed"))] * 2
+
+        def load() -> None:  # the database is down for two tries, as after its restart
+            if down:
+                raise down.pop()
+            real_load()
+
+        monkeypatch.setattr(service, "load", load)
+        service._committed([], StoreError("the database went away"))
+        for _ in range(500):
+            if not service._broken:
+                break
+            await asyncio.sleep(0.01)
+        assert not service._broken and down == []
+        service._committed([], StoreError("and again"))
+        await service.stop()  # while a heal may be on its way: no error from it
+
+    asyncio.run(scenario())
