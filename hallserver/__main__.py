@@ -160,6 +160,12 @@ def parser() -> argparse.ArgumentParser:
     restore = sub.add_parser("restore", help="load a backup file into an empty database")
     _db_options(restore)
     restore.add_argument("file", type=Path)
+    restore.add_argument(
+        "--keep-damaged",
+        action="store_true",
+        help="restore a backup whose event log does not verify as it is (the only one left); "
+        "`kezek audit verify` then names its bad event",
+    )
 
     hardware = sub.add_parser(
         "hardware", help="printers, buttons, keypads, displays", add_help=False
@@ -875,15 +881,16 @@ def _restore(args: argparse.Namespace) -> int:
     url = _url(args)
     claim = claim_database(url)  # a running server would keep its own day over the restored one
     try:
-        summary = restore(SqlHallStore(url), args.file)
+        summary = restore(SqlHallStore(url), args.file, keep_damaged=args.keep_damaged)
     except BackupError as exc:
         raise UsageError(str(exc)) from exc
     finally:
         claim.release()
-    print(
-        f"restored {summary.rows['events']} events and {summary.rows['tickets']} tickets; "
-        "event log verified"
-    )
+    restored = f"restored {summary.rows['events']} events and {summary.rows['tickets']} tickets"
+    if summary.damage is not None:
+        print(f"{restored}, as they were: {summary.damage}", file=sys.stderr)
+        return 0
+    print(f"{restored}; event log verified")
     return 0
 
 

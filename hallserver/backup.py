@@ -55,6 +55,7 @@ class BackupSummary:
 
     rows: dict[str, int]
     revision: str | None
+    damage: str | None = None  # a restore kept as it is: its first bad event
 
 
 @contextlib.contextmanager
@@ -145,8 +146,9 @@ def _decode(table: Table, row: dict[str, Any]) -> dict[str, Any]:
     return decoded
 
 
-def restore(store: SqlHallStore, path: Path) -> BackupSummary:
-    """Load a backup into an empty database (migrated first); then check the event log."""
+def restore(store: SqlHallStore, path: Path, *, keep_damaged: bool = False) -> BackupSummary:
+    """Load a backup into an empty database (migrated first); then check the event log. A log
+    that does not verify restores nothing, unless `keep_damaged` (the only backup left)."""
     store.migrate()
     with store.engine.connect() as conn:
         held = [
@@ -185,11 +187,15 @@ def restore(store: SqlHallStore, path: Path) -> BackupSummary:
     except StatementError as exc:  # a row without a column it needs: none was kept
         raise BackupError(f"{path} holds a row that cannot be stored: {exc.orig}") from exc
     problem = verify(store).problem  # from where its log starts, if older events were archived
+    if problem is not None and keep_damaged:
+        damage = f"event {problem.seq} is bad: {problem.reason}"
+        return BackupSummary(counts, current_revision(store.engine), damage)
     if problem is not None:  # a backup whose log is not whole is not restored at all
         with store.engine.begin() as conn:
             for table in reversed(TABLES):
                 conn.execute(delete(table))
         raise StoreError(
-            f"{path} was not restored: its event {problem.seq} is bad: {problem.reason}"
+            f"{path} was not restored: its event {problem.seq} is bad: {problem.reason} "
+            "(--keep-damaged restores it as it is)"
         )
     return BackupSummary(counts, current_revision(store.engine))

@@ -181,6 +181,12 @@ def test_a_backup_that_cannot_be_restored_whole_restores_nothing(
         err = capsys.readouterr().err.strip()
         assert says in err and len(err.splitlines()) == 1, err
         assert not target.exists(), "a refused restore left a database behind"
+    kept = tmp_path / "kept"  # the only backup left: restored as it is, when asked
+    assert kezek(["restore", str(forged), "--data-dir", str(kept), "--keep-damaged"]) == 0
+    said = capsys.readouterr().err.strip()
+    assert said.startswith("restored ") and ", as they were: event 2 is bad: its content" in said
+    assert kezek(["audit", "verify", "--data-dir", str(kept)]) == 1  # and the audit says so
+    assert "event 2 is bad" in capsys.readouterr().err
     tokens = tmp_path / "tokens"  # only a token made before: still not a database to merge into
     assert kezek(["token", "create", "--role", "kiosk", "--data-dir", str(tokens)]) == 0
     capsys.readouterr()

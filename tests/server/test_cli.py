@@ -309,6 +309,20 @@ def test_a_catalogue_that_is_not_utf8_and_an_undecodable_argument_are_one_line(
     assert "is not valid UTF-8 text" in err and len(err.splitlines()) == 1
 
 
+def run_kezek(*argv: str, stdin: int | None = subprocess.DEVNULL) -> tuple[int, str]:
+    """`kezek` as its own process: its exit code and what it said on stderr."""
+    done = subprocess.run(
+        [sys.executable, "-m", "hallserver", *argv],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+        stdin=stdin,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
+    return done.returncode, done.stderr.strip()
+
+
 @pytest.mark.parametrize(
     "argv",
     [
@@ -323,30 +337,10 @@ def test_a_catalogue_that_is_not_utf8_and_an_undecodable_argument_are_one_line(
     ],
 )
 def test_a_mistyped_command_line_is_one_line_naming_its_help(argv: list[str]) -> None:
-    done = subprocess.run(
-        [sys.executable, "-m", "hallserver", *argv],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
-    lines = done.stderr.strip().splitlines()
-    assert done.returncode == 2 and len(lines) == 1, done.stderr
+    code, err = run_kezek(*argv)
+    lines = err.splitlines()
+    assert code == 2 and len(lines) == 1, err
     assert lines[0].startswith("kezek") and lines[0].endswith("--help)")
-
-
-def run_kezek(*argv: str, stdin: int | None = subprocess.DEVNULL) -> tuple[int, str]:
-    """`kezek` as its own process: its exit code and what it said on stderr."""
-    done = subprocess.run(
-        [sys.executable, "-m", "hallserver", *argv],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-        stdin=stdin,
-        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
-    )
-    return done.returncode, done.stderr.strip()
 
 
 @pytest.mark.parametrize(
