@@ -430,6 +430,7 @@ async def _suspend(request: Request, suspended: bool) -> Response:
     hall = hall_of(request)
     actor = access.require(actor_of(request), access.OVERSEERS, "suspending a service")
     service_id = request.path_params["service_id"]
+    await body_of(request)  # none is needed; one sent must still be JSON, as everywhere
     await hall.run(actor, lambda h, now: (None, h.suspend_service(service_id, suspended)))
     service = hall.hall.service(service_id)
     return ok(wire.service_view(service, hall.catalogue, suspended))
@@ -484,6 +485,7 @@ async def read_message(request: Request) -> Response:
     raw = request.path_params["message_id"]
     if not (raw.isascii() and raw.isdecimal()) or len(raw) > 9:
         raise NotFound(f"no message {raw} today", code="message_not_found")
+    await body_of(request)  # none is needed; one sent must still be JSON, as everywhere
     message = await hall.run(actor, lambda h, now: h.read_message(int(raw), counter_id, now))
     return ok({**message.to_json(), "read_here": True})
 

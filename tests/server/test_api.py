@@ -117,6 +117,12 @@ def test_malformed_json_is_a_422_not_a_500(http: httpx.Client, live_server: Live
     assert reply.status_code == 422 and reply.json()["error"] == "bad_json"
     reply = http.post("/tickets", content=b"[1, 2]", headers=bearer(live_server.tokens["kiosk"]))
     assert reply.status_code == 422
+    supervisor = bearer(live_server.tokens["supervisor"])  # a command that needs no body
+    for body in (b"{not json", b"[1, 2, 3]"):
+        reply = http.post("/services/land-plot/suspend", content=body, headers=supervisor)
+        assert reply.status_code == 422 and reply.json()["error"] == "bad_json"
+    assert http.get("/services/land-plot").json()["suspended"] is False  # nothing changed
+    assert http.post("/services/land-plot/suspend", headers=supervisor).status_code == 200
 
 
 def test_changing_the_queue_needs_the_right_token(
