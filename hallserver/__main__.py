@@ -604,11 +604,19 @@ def _token_create(args: argparse.Namespace) -> int:
     _check_counter(store, args.role, args.counter)
     token = new_token()
     actor = Actor(Role(args.role), name, args.counter)
-    with store.engine.begin() as conn:
+    with store.engine.begin() as conn:  # kept only once it is printed
         conn.execute(schema.tokens.insert(), [token_row(token, actor, datetime.now(UTC))])
-    print(token)
+        _print_secret(token)
     _say_new(fresh)
     return 0
+
+
+def _print_secret(secret: str) -> None:
+    """Print a token or a code its command is about to keep: if it cannot be read (stdout
+    closed, a full disk), the command fails and keeps nothing no one could use."""
+    if sys.stdout is None:  # `>&-`: print() would say nothing and fail nothing
+        raise UsageError("standard output is closed: nowhere to print it")
+    print(secret, flush=True)
 
 
 def _pair(args: argparse.Namespace) -> int:
@@ -625,10 +633,10 @@ def _pair(args: argparse.Namespace) -> int:
     _check_counter(store, args.role, args.counter)
     code = new_pairing_code()
     expires = datetime.now(UTC) + PAIRING_TTL
-    with store.engine.begin() as conn:
+    with store.engine.begin() as conn:  # kept only once it is printed
         row = pairing_row(code, Role(args.role), name, args.counter, expires)
         conn.execute(schema.pairing_codes.insert(), [row])
-    print(code)
+        _print_secret(code)
     print(f"valid until {expires.astimezone():%H:%M}; enter it on the terminal", file=sys.stderr)
     _say_new(fresh)
     return 0

@@ -462,3 +462,18 @@ def test_a_database_another_process_holds_is_never_forgotten(tmp_path: Path) -> 
         claim.release()
     _forget(database, [new])  # nobody holds it and it holds nothing: it goes
     assert not new.exists()
+
+
+def test_a_token_that_cannot_be_printed_is_not_kept(tmp_path: Path) -> None:
+    with open("/dev/full", "w") as full:
+        done = subprocess.run(
+            [sys.executable, "-m", "hallserver", "token", "create", "--role", "admin"]
+            + ["--data-dir", str(tmp_path / "hall")],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+            timeout=60,
+            check=False,
+        )
+    assert done.returncode == 1 and "No space left on device" in done.stderr
+    assert not (tmp_path / "hall").exists()  # no token anyone could use was kept
