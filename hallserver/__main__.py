@@ -875,7 +875,8 @@ def _backup(args: argparse.Namespace) -> int:
     except BackupError as exc:
         raise UsageError(str(exc)) from exc
     rows = summary.rows
-    print(f"backed up to {args.file}: {rows['events']} events, {rows['tickets']} tickets")
+    newest = f"; the newest event is {summary.head} (a witness)" if summary.head else ""
+    print(f"backed up to {args.file}: {rows['events']} events, {rows['tickets']} tickets{newest}")
     return 0
 
 

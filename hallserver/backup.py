@@ -23,6 +23,7 @@ from sqlalchemy import Connection, Date, DateTime, Table, create_engine, delete,
 from sqlalchemy.exc import DataError, IntegrityError, StatementError
 
 from hallserver.archive import verify
+from hallserver.eventlog import Witness
 from hallserver.store import schema
 from hallserver.store.migrate import current_revision
 from hallserver.store.sql import SqlHallStore, StoreError
@@ -56,6 +57,7 @@ class BackupSummary:
     rows: dict[str, int]
     revision: str | None
     damage: str | None = None  # a restore kept as it is: its first bad event
+    head: str | None = None  # a backup's newest event, as a witness (hallserver.eventlog)
 
 
 @contextlib.contextmanager
@@ -101,6 +103,7 @@ def _encode(value: Any) -> Any:
 def backup(store: SqlHallStore, path: Path) -> BackupSummary:
     """Write the whole database to `path` (made atomically: a failed backup leaves no file)."""
     counts: dict[str, int] = {}
+    head: str | None = None
     partial = path.with_name(path.name + ".partial")
     try:
         with _snapshot(store) as conn, gzip.open(partial, "wt", encoding="utf-8") as out:
@@ -122,6 +125,8 @@ def backup(store: SqlHallStore, path: Path) -> BackupSummary:
                     out.write(json.dumps({"table": table.name, "row": record}, ensure_ascii=False))
                     out.write("\n")
                     counts[table.name] += 1
+                    if table is schema.events:  # in order: the last one is the newest
+                        head = str(Witness.of(row.seq, row.hash))
         partial.replace(path)
     except OSError as exc:
         partial.unlink(missing_ok=True)
@@ -129,7 +134,7 @@ def backup(store: SqlHallStore, path: Path) -> BackupSummary:
     except BaseException:  # Ctrl+C, or the database failing mid-way: no half a backup left
         partial.unlink(missing_ok=True)
         raise
-    return BackupSummary(counts, revision)
+    return BackupSummary(counts, revision, head=head)
 
 
 def _decode(table: Table, row: dict[str, Any]) -> dict[str, Any]:

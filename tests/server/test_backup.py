@@ -211,3 +211,19 @@ def test_a_backup_stopped_by_ctrl_c_leaves_no_half_file(
     file = tmp_path / "now.gz"
     assert kezek(["backup", str(file), "--db", url]) == 130
     assert list(tmp_path.glob("now.gz*")) == []
+
+
+def test_a_backup_names_its_newest_event_as_a_witness(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from tests.conftest import Clock
+    from tests.server.test_store import a_logged_morning
+
+    url = f"sqlite:///{tmp_path / 'hall.sqlite3'}"
+    service = a_logged_morning(url, Clock())
+    service.store.close()
+    assert kezek(["backup", str(tmp_path / "b.gz"), "--db", url]) == 0
+    said = capsys.readouterr().out.strip()
+    assert said.endswith(f"; the newest event is {service.head()} (a witness)"), said
+    witness = said.rpartition("the newest event is ")[2].split()[0]  # as a journal keeps it
+    assert kezek(["audit", "verify", "--db", url, "--witness", witness]) == 0
