@@ -820,3 +820,28 @@ def test_a_heal_that_meets_the_database_down_tries_again_and_never_breaks_the_st
         await service.stop()  # while a heal may be on its way: no error from it
 
     asyncio.run(scenario())
+
+
+def test_a_token_not_there_is_looked_up_once_and_one_made_later_is_found(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    service = make_service(f"sqlite:///{tmp_path / 'hall.sqlite3'}", Clock())
+    service.load()
+    looked: list[str] = []
+    real = service._token_row
+
+    def counted(key: str) -> dict[str, Any] | None:
+        looked.append(key)
+        return real(key)
+
+    monkeypatch.setattr(service, "_token_row", counted)
+    for _ in range(3):  # a terminal retrying with a token it no longer has
+        assert service.authenticate("not-a-token") is None
+    assert len(looked) == 1, "each retry went to the database"
+    token = new_token()  # as `kezek token create` makes one while the hall runs
+    with service.store.engine.begin() as conn:
+        actor = Actor(Role.KIOSK, "late-kiosk")
+        conn.execute(schema.tokens.insert(), [token_row(token, actor, T0)])
+    found = service.authenticate(token)
+    assert found is not None and found.subject == "late-kiosk"
+    service.store.close()
