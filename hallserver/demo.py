@@ -26,7 +26,7 @@ from hallserver.access import Actor, Role, hash_pin, new_token
 from hallserver.announce import Announcer, service_info
 from hallserver.client import ClientError, HallClient, discover
 from hallserver.config import ServerConfig
-from hallserver.server import bind, build, hall_catalogue, open_store
+from hallserver.server import bind, build, hall_catalogue, open_store, uvicorn_config
 from hallserver.service import HallService, token_row
 from hallserver.simulate import HallSimulation, SimOperator, service_time_s
 from hallserver.store import schema
@@ -338,9 +338,7 @@ class HallThread:
             service_info(catalogue.hall_id, catalogue.name.en, config.host, self.port),
             interfaces=list(config.announce_interfaces) or None,
         )
-        self.server = uvicorn.Server(
-            uvicorn.Config(self.app, log_level="warning", ws="websockets-sansio", lifespan="on")
-        )
+        self.server = uvicorn.Server(uvicorn_config(self.app))
         self.thread = threading.Thread(
             target=lambda: asyncio.run(self.server.serve(sockets=[self.sock])),
             name="kezek-demo-hall",

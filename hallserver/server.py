@@ -8,10 +8,12 @@ import socket
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 from zoneinfo import ZoneInfo
 
 import uvicorn
 from starlette.applications import Starlette
+from starlette.types import ASGIApp
 
 from hallserver.announce import Announcer, service_info
 from hallserver.api.app import create_app
@@ -30,6 +32,7 @@ from hallserver.store.sql import SqlHallStore, midnight_utc
 log = logging.getLogger(__name__)
 
 CATALOGUE_KEY = "catalogue"
+WS_MAX_MESSAGE = 64 * 1024
 
 
 class SetupError(Exception):
@@ -136,6 +139,20 @@ def build(
     return create_app(hall, public_url=config.public_url), hall
 
 
+def uvicorn_config(app: ASGIApp, **options: Any) -> uvicorn.Config:
+    """How the hall's app is served (the server, the demo and the tests alike)."""
+    return uvicorn.Config(
+        app,
+        log_level="warning",
+        ws="websockets-sansio",
+        lifespan="on",
+        # screens only listen: a message to the server is a mistake or an attack, and is
+        # refused (close 1009) long before uvicorn's 16 MiB
+        ws_max_size=WS_MAX_MESSAGE,
+        **options,
+    )
+
+
 def bind(host: str, port: int) -> socket.socket:
     sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
@@ -174,13 +191,7 @@ def _serve(config: ServerConfig, on_ready: Callable[[str, HallService], None]) -
             interfaces = [config.host]  # a loopback-only server keeps its multicast there too
         announcer = Announcer(info, interfaces=interfaces or None)
         announcer.start()
-    uv_config = uvicorn.Config(
-        app,
-        log_level="warning",
-        ws="websockets-sansio",
-        lifespan="on",
-        timeout_graceful_shutdown=3,
-    )
+    uv_config = uvicorn_config(app, timeout_graceful_shutdown=3)
     server = uvicorn.Server(uv_config)
     on_ready(url, hall)
     try:

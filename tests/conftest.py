@@ -136,7 +136,7 @@ def start_live_server(
 
     from hallserver.access import Actor, Role, new_token
     from hallserver.config import ServerConfig
-    from hallserver.server import bind, build
+    from hallserver.server import bind, build, uvicorn_config
     from hallserver.service import token_row
     from hallserver.store import schema
 
@@ -153,9 +153,7 @@ def start_live_server(
             )
     sock = bind("127.0.0.1", 0)
     port = sock.getsockname()[1]
-    server = uvicorn.Server(
-        uvicorn.Config(app, log_level="warning", ws="websockets-sansio", lifespan="on")
-    )
+    server = uvicorn.Server(uvicorn_config(app))
     thread = threading.Thread(
         target=lambda: asyncio.run(server.serve(sockets=[sock])), name="live-server", daemon=True
     )

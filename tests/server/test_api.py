@@ -15,6 +15,7 @@ from pathlib import Path
 
 import httpx
 import pytest
+from websockets.exceptions import ConnectionClosed
 from websockets.sync.client import ClientConnection, connect
 
 from hallserver.store.sql import SqlHallStore
@@ -452,6 +453,24 @@ def test_numbers_too_long_to_read_are_refused_not_a_500(live_server: LiveServer)
     with connect(ws_url, open_timeout=5, max_size=None) as stream:
         refused = json.loads(stream.recv(timeout=5))
     assert refused["error"] == "invalid_input"
+
+
+def test_a_screen_that_sends_a_large_message_is_closed_and_the_hall_goes_on(
+    http: httpx.Client, live_server: LiveServer
+) -> None:
+    """Screens only listen: what one sends is read and dropped, and a large message (a
+    mistake or an attack on the public stream) closes it long before 16 MiB is taken in."""
+    ws_url = live_server.url.replace("http://", "ws://") + "/api/v1/events"
+    with connect(ws_url, open_timeout=5, max_size=None) as stream:
+        json.loads(stream.recv(timeout=5))  # the snapshot
+        stream.send("x" * 200_000)
+        with pytest.raises(ConnectionClosed) as closed:
+            while True:
+                stream.recv(timeout=5)
+    assert closed.value.rcvd is not None and closed.value.rcvd.code == 1009  # too big
+    with live_events(live_server) as listening:  # the hall and its stream carry on
+        issued = issue(http, live_server)
+        assert json.loads(listening.recv(timeout=5))["data"]["ticket"]["id"] == issued["id"]
 
 
 def test_a_locked_database_is_a_503_and_holds_up_nothing_else(
