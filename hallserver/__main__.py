@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import errno
 import getpass
 import logging
 import os
@@ -11,11 +12,13 @@ import sys
 from collections.abc import Sequence
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from hallserver.cli_parser import Parser
 
 if TYPE_CHECKING:
+    from sqlalchemy import Table
+
     from hallserver.eventlog import Witness
     from hallserver.store.sql import SqlHallStore
 
@@ -604,19 +607,36 @@ def _token_create(args: argparse.Namespace) -> int:
     _check_counter(store, args.role, args.counter)
     token = new_token()
     actor = Actor(Role(args.role), name, args.counter)
-    with store.engine.begin() as conn:  # kept only once it is printed
-        conn.execute(schema.tokens.insert(), [token_row(token, actor, datetime.now(UTC))])
-        _print_secret(token)
+    row = token_row(token, actor, datetime.now(UTC))
+    _keep_and_print(store, token, schema.tokens, row, "token_hash")
     _say_new(fresh)
     return 0
 
 
-def _print_secret(secret: str) -> None:
-    """Print a token or a code its command is about to keep: if it cannot be read (stdout
-    closed, a full disk), the command fails and keeps nothing no one could use."""
-    if sys.stdout is None:  # `>&-`: print() would say nothing and fail nothing
-        raise UsageError("standard output is closed: nowhere to print it")
-    print(secret, flush=True)
+def _keep_and_print(
+    store: SqlHallStore, secret: str, table: Table, row: dict[str, Any], key: str
+) -> None:
+    """Store a token or a code, then print it. Stored first: whoever reads it may use it at
+    once, and a print that blocks holds no lock of the hall's. If it cannot be printed (stdout
+    closed, a full disk), it is deleted again: nothing is kept that no one could use."""
+    from sqlalchemy import delete
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from hallserver.store.sql import StoreError
+
+    try:
+        with store.engine.begin() as conn:
+            conn.execute(table.insert(), [row])
+    except SQLAlchemyError as exc:
+        raise StoreError(f"it was not saved: {exc}") from exc
+    try:
+        if sys.stdout is None:  # `>&-`: print() would say nothing and fail nothing
+            raise OSError(errno.EBADF, "standard output is closed: nowhere to print it")
+        print(secret, flush=True)
+    except OSError:
+        with store.engine.begin() as conn:
+            conn.execute(delete(table).where(table.c[key] == row[key]))
+        raise
 
 
 def _pair(args: argparse.Namespace) -> int:
@@ -633,10 +653,8 @@ def _pair(args: argparse.Namespace) -> int:
     _check_counter(store, args.role, args.counter)
     code = new_pairing_code()
     expires = datetime.now(UTC) + PAIRING_TTL
-    with store.engine.begin() as conn:  # kept only once it is printed
-        row = pairing_row(code, Role(args.role), name, args.counter, expires)
-        conn.execute(schema.pairing_codes.insert(), [row])
-        _print_secret(code)
+    row = pairing_row(code, Role(args.role), name, args.counter, expires)
+    _keep_and_print(store, code, schema.pairing_codes, row, "code_hash")
     print(f"valid until {expires.astimezone():%H:%M}; enter it on the terminal", file=sys.stderr)
     _say_new(fresh)
     return 0

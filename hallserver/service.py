@@ -50,6 +50,7 @@ OPERATOR_SESSION = timedelta(hours=16)  # a working day; the next day's opening 
 PIN_LOCK_AFTER = 5
 PIN_LOCK_FOR_S = 60.0
 UNKNOWN_TOKENS = 10_000  # remembered at most; then forgotten all at once
+UNKNOWN_TOKEN_S = 30.0  # a token saved meanwhile (a race with `token create`) works after this
 HEAL_RETRY_S = 1.0  # a database still refusing after a failed commit: try to reload again
 WITNESS_EVERY = timedelta(hours=1)
 
@@ -83,7 +84,8 @@ class HallService:
         self._tokens: dict[str, tuple[Actor, datetime | None]] = {}  # hash -> actor, expiry
         self._pin_failures: dict[str, tuple[int, float]] = {}
         self._pin_checks: dict[str, asyncio.Lock] = {}
-        self._unknown_tokens: set[str] = set()  # looked up and not there: not looked up again
+        # looked up and not there, when: not looked up again for a while
+        self._unknown_tokens: dict[str, float] = {}
         self.loop: asyncio.AbstractEventLoop | None = None  # the loop commands run on
         self._writer = GroupWriter(store, self._committed)
         self._writing = False
@@ -493,14 +495,14 @@ class HallService:
         key = access.token_hash(token)
         entry = self._tokens.get(key)
         if entry is None:
-            if key in self._unknown_tokens:  # a terminal retrying with a revoked token
-                return None
+            missed = self._unknown_tokens.get(key)
+            if missed is not None and time.monotonic() - missed < UNKNOWN_TOKEN_S:
+                return None  # a terminal retrying with a revoked token: not read every time
             row = self._token_row(key)  # made by `kezek token create` while we run
             if row is None or row["revoked"]:
-                # no token unknown now can become known: a new one is a new random string
                 if len(self._unknown_tokens) >= UNKNOWN_TOKENS:
                     self._unknown_tokens.clear()
-                self._unknown_tokens.add(key)
+                self._unknown_tokens[key] = time.monotonic()
                 return None
             entry = self._tokens[key] = _token_entry(row, set())
         actor, expires = entry

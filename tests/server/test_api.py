@@ -124,6 +124,9 @@ def test_malformed_json_is_a_422_not_a_500(http: httpx.Client, live_server: Live
         assert reply.status_code == 422 and reply.json()["error"] == "bad_json"
     assert http.get("/services/land-plot").json()["suspended"] is False  # nothing changed
     assert http.post("/services/land-plot/suspend", headers=supervisor).status_code == 200
+    assert http.get("/services/land-plot").json()["suspended"] is True
+    resumed = http.post("/services/land-plot/resume", content=b"{not json", headers=supervisor)
+    assert resumed.status_code == 422 and http.get("/services/land-plot").json()["suspended"]
 
 
 def test_changing_the_queue_needs_the_right_token(

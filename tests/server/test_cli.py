@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import io
 import os
+import shlex
 import sqlite3
 import subprocess
 import sys
@@ -464,11 +466,12 @@ def test_a_database_another_process_holds_is_never_forgotten(tmp_path: Path) -> 
     assert not new.exists()
 
 
-def test_a_token_that_cannot_be_printed_is_not_kept(tmp_path: Path) -> None:
+def test_a_token_or_code_that_cannot_be_printed_is_not_kept(tmp_path: Path) -> None:
+    hall = tmp_path / "hall"
+    create = [sys.executable, "-m", "hallserver", "token", "create", "--role", "admin"]
     with open("/dev/full", "w") as full:
         done = subprocess.run(
-            [sys.executable, "-m", "hallserver", "token", "create", "--role", "admin"]
-            + ["--data-dir", str(tmp_path / "hall")],
+            [*create, "--data-dir", str(hall)],
             stdout=full,
             stderr=subprocess.PIPE,
             text=True,
@@ -476,4 +479,25 @@ def test_a_token_that_cannot_be_printed_is_not_kept(tmp_path: Path) -> None:
             check=False,
         )
     assert done.returncode == 1 and "No space left on device" in done.stderr
-    assert not (tmp_path / "hall").exists()  # no token anyone could use was kept
+    assert not hall.exists()  # no token anyone could use was kept, nor a database for it
+    assert kezek(["token", "create", "--role", "kiosk", "--data-dir", str(hall)]) == 0
+
+    def kept() -> int:
+        with contextlib.closing(sqlite3.connect(hall / "kezek.sqlite3")) as conn:
+            tokens = conn.execute("SELECT count(*) FROM tokens").fetchone()[0]
+            codes = conn.execute("SELECT count(*) FROM pairing_codes").fetchone()[0]
+        return int(tokens) + int(codes)
+
+    pair = [sys.executable, "-m", "hallserver", "pair", "--role", "kiosk", "--name", "K"]
+    for argv in (create, pair):  # stdout closed (`>&-`): print() would fail silently
+        command = " ".join(shlex.quote(a) for a in [*argv, "--data-dir", str(hall)])
+        done = subprocess.run(
+            ["sh", "-c", f"exec {command} >&-"],
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=False,
+        )
+        assert done.returncode == 1, done.stderr
+        assert "standard output is closed: nowhere to print it" in done.stderr
+    assert kept() == 1  # the one token printed before

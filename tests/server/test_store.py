@@ -844,4 +844,10 @@ def test_a_token_not_there_is_looked_up_once_and_one_made_later_is_found(
         conn.execute(schema.tokens.insert(), [token_row(token, actor, T0)])
     found = service.authenticate(token)
     assert found is not None and found.subject == "late-kiosk"
+    racing = new_token()  # looked up a moment before its row was saved: found a while later
+    assert service.authenticate(racing) is None
+    with service.store.engine.begin() as conn:
+        conn.execute(schema.tokens.insert(), [token_row(racing, Actor(Role.KIOSK, "racer"), T0)])
+    monkeypatch.setattr(service_module, "UNKNOWN_TOKEN_S", 0.0)
+    assert service.authenticate(racing) is not None
     service.store.close()
