@@ -166,8 +166,9 @@ def parser() -> argparse.ArgumentParser:
     restore.add_argument(
         "--keep-damaged",
         action="store_true",
-        help="restore a backup whose event log does not verify as it is (the only one left); "
-        "`kezek audit verify` then names its bad event",
+        help="restore a backup whose event log does not verify as it is (the only one left): "
+        "its bad events are kept as accepted damage, which `kezek audit verify` names and "
+        "passes, checking the rest; the hall says so at every start",
     )
 
     hardware = sub.add_parser(
@@ -819,6 +820,9 @@ def _audit_verify(args: argparse.Namespace) -> int:
     count, head = verified.count, verified.head
     newest = f"; the newest is event {head} (write it down: a witness)" if head else ""
     seen = f"; {_count(len(witnesses), 'witness matches', 'witnesses match')}" if witnesses else ""
+    if verified.accepted:
+        events = ", ".join(str(seq) for seq in verified.accepted)
+        seen += f"; damaged events {events}, kept by `kezek restore --keep-damaged`, are passed"
     if skipped:
         seen += (
             f"; {_count(len(skipped), 'witness is', 'witnesses are')} of archived events, "

@@ -45,7 +45,14 @@ from hallserver.eventlog import (
     verify_chain,
 )
 from hallserver.store import schema
-from hallserver.store.anchor import ANCHOR_KEY, Anchor, DamagedAnchor, Part, parse_anchor
+from hallserver.store.anchor import (
+    ANCHOR_KEY,
+    DAMAGE_KEY,
+    Anchor,
+    DamagedAnchor,
+    Part,
+    parse_anchor,
+)
 from hallserver.store.sql import SqlHallStore, StoreError, midnight_utc
 
 FORMAT = "kezek-archive"
@@ -92,6 +99,7 @@ class Verified:
     problem: ChainBreak | None
     count: int
     head: Witness | None
+    accepted: tuple[int, ...] = ()  # damaged events a restore kept on purpose, passed as such
 
 
 def verify(
@@ -115,6 +123,7 @@ def verify(
     count = 0
     hashes: dict[int, str] = {}
     head: Witness | None = Witness.of(start.seq, start.hash) if start.seq else None
+    accepted = accepted_damage(store)
 
     def counted(records: Iterator[EventRecord]) -> Iterator[EventRecord]:
         nonlocal count, head
@@ -135,19 +144,31 @@ def verify(
                         tail[:] = [record]
                         yield record
 
-            problem = verify_chain(counted(from_files()), GENESIS, 0)
+            problem = verify_chain(counted(from_files()), GENESIS, 0, accepted)
             if problem is not None:
                 return Verified(problem, count, None)
             if not tail or (tail[0].seq, tail[0].hash) != (start.seq, start.hash):
                 end = tail[0].seq if tail else 0
                 reason = f"the archives end at event {end}, not where the database's log starts"
                 return Verified(ChainBreak(start.seq, reason), count, None)
-        problem = verify_chain(counted(store.events(after=start.seq)), start.hash, start.seq)
+        records = counted(store.events(after=start.seq))
+        problem = verify_chain(records, start.hash, start.seq, accepted)
     except SQLAlchemyError as exc:
         raise StoreError(f"the database could not be read: {exc}") from exc
     if problem is None:
         problem = check_witnesses(witnesses, hashes, head.seq if head is not None else 0)
-    return Verified(problem, count, head if problem is None else None)
+    return Verified(problem, count, head if problem is None else None, tuple(sorted(accepted)))
+
+
+def accepted_damage(store: SqlHallStore) -> dict[int, str]:
+    """The damaged events a restore kept on purpose: their numbers and the hashes they hold."""
+    raw = store.config(DAMAGE_KEY)
+    try:
+        return {int(seq): str(held) for seq, held in json.loads(raw).items()} if raw else {}
+    except (ValueError, AttributeError, TypeError) as exc:
+        raise ArchiveDamaged(
+            f"the database's record of accepted damage is unreadable: {exc}"
+        ) from exc
 
 
 def archive(store: SqlHallStore, before: date, path: Path, tz: ZoneInfo, today: date) -> Archived:

@@ -23,8 +23,9 @@ from sqlalchemy import Connection, Date, DateTime, Table, create_engine, delete,
 from sqlalchemy.exc import DataError, IntegrityError, StatementError
 
 from hallserver.archive import verify
-from hallserver.eventlog import Witness
+from hallserver.eventlog import ChainBreak, Witness
 from hallserver.store import schema
+from hallserver.store.anchor import DAMAGE_KEY
 from hallserver.store.migrate import current_revision
 from hallserver.store.sql import SqlHallStore, StoreError
 
@@ -137,6 +138,33 @@ def backup(store: SqlHallStore, path: Path) -> BackupSummary:
     return BackupSummary(counts, revision, head=head)
 
 
+MAX_ACCEPTED = 100  # damaged events a restore keeps at most: more is not a backup to keep
+
+
+def _accept_damage(store: SqlHallStore, first: ChainBreak) -> str | None:
+    """Keep the bad events of a restored log as accepted damage, so that `verify` passes them
+    and goes on checking the chain and the witnesses after them; what it says, or None when
+    there are too many to keep."""
+    accepted: dict[int, str] = {}
+    problem: ChainBreak | None = first
+    while problem is not None:
+        with store.engine.connect() as conn:
+            held = conn.execute(
+                select(schema.events.c.hash).where(schema.events.c.seq == problem.seq)
+            ).scalar()
+        if held is None or len(accepted) >= MAX_ACCEPTED or problem.seq in accepted:
+            return None
+        accepted[problem.seq] = str(held)
+        store.put_config(DAMAGE_KEY, json.dumps({str(k): v for k, v in accepted.items()}))
+        problem = verify(store).problem
+    events = ", ".join(str(seq) for seq in accepted)
+    kept = f"events {events} are" if len(accepted) > 1 else f"event {events} is"
+    return (
+        f"event {first.seq} is bad: {first.reason}; {kept} kept as accepted damage, which "
+        "`kezek audit verify` names and passes"
+    )
+
+
 def _decode(table: Table, row: dict[str, Any]) -> dict[str, Any]:
     decoded = {}
     for column in table.columns:
@@ -193,8 +221,9 @@ def restore(store: SqlHallStore, path: Path, *, keep_damaged: bool = False) -> B
         raise BackupError(f"{path} holds a row that cannot be stored: {exc.orig}") from exc
     problem = verify(store).problem  # from where its log starts, if older events were archived
     if problem is not None and keep_damaged:
-        damage = f"event {problem.seq} is bad: {problem.reason}"
-        return BackupSummary(counts, current_revision(store.engine), damage)
+        damage = _accept_damage(store, problem)
+        if damage is not None:
+            return BackupSummary(counts, current_revision(store.engine), damage)
     if problem is not None:  # a backup whose log is not whole is not restored at all
         with store.engine.begin() as conn:
             for table in reversed(TABLES):

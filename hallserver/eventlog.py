@@ -144,13 +144,21 @@ class ChainBreak:
 
 
 def verify_chain(
-    records: Iterable[EventRecord], start_hash: str = GENESIS, start_seq: int | None = None
+    records: Iterable[EventRecord],
+    start_hash: str = GENESIS,
+    start_seq: int | None = None,
+    accepted: Mapping[int, str] | None = None,
 ) -> ChainBreak | None:
     """Walk records in order; name the first whose hash, link or number is wrong. With
-    `start_seq`, the first record must be the one after it."""
+    `start_seq`, the first record must be the one after it. `accepted` are damaged records
+    kept on purpose (a restore of the only backup left), by number and the hash they hold:
+    such a record is passed as it is, and the chain is checked on from it."""
     prev = start_hash
     expected_seq = None if start_seq is None else start_seq + 1
     for record in records:
+        if accepted and accepted.get(record.seq) == record.hash:
+            prev, expected_seq = record.hash, record.seq + 1
+            continue
         if expected_seq is not None and record.seq != expected_seq:
             return ChainBreak(record.seq, f"sequence jumps from {expected_seq - 1} to {record.seq}")
         if record.prev_hash != prev:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import json
 import logging
 import socket
 from collections.abc import Callable
@@ -26,6 +27,7 @@ from hallserver.catalogue_file import (
 from hallserver.config import ServerConfig
 from hallserver.domain.catalogue import Catalogue
 from hallserver.service import HallService
+from hallserver.store.anchor import DAMAGE_KEY
 from hallserver.store.claim import claim_database
 from hallserver.store.sql import SqlHallStore, midnight_utc
 
@@ -135,6 +137,12 @@ def build(
         raise
     if (left := bookings_left_behind(store, catalogue, now or datetime.now(UTC))) is not None:
         log.warning("%s", left)
+    if (damage := store.config(DAMAGE_KEY)) is not None:
+        log.warning(
+            "the event log holds damaged events kept by `kezek restore --keep-damaged` (%s); "
+            "`kezek audit verify` names them",
+            ", ".join(json.loads(damage)),
+        )
     hall = HallService(store, catalogue, clock=clock, enforce_hours=not config.always_open)
     return create_app(hall, public_url=config.public_url), hall
 

@@ -14,6 +14,8 @@ from datetime import date
 from hallserver.eventlog import GENESIS
 
 ANCHOR_KEY = "chain_anchor"
+# damaged events a restore kept on purpose (`kezek restore --keep-damaged`): {seq: hash held}
+DAMAGE_KEY = "accepted_damage"
 
 
 class DamagedAnchor(ValueError):
