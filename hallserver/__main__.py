@@ -417,7 +417,24 @@ def _dispatch(args: argparse.Namespace) -> int:
 def _url(args: argparse.Namespace) -> str:
     from hallserver.config import database_url
 
-    return database_url(args.db, args.data_dir)
+    url = database_url(args.db, args.data_dir)
+    if _in_memory(url):  # what a command stores there ends with it (and the writer is apart)
+        raise UsageError(f"{url} is a database in memory, gone when the command ends: give a file")
+    return url
+
+
+def _in_memory(url: str) -> bool:
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError
+
+    try:
+        parsed = make_url(url)
+    except (ArgumentError, ValueError):
+        return False  # said when it is opened
+    database = parsed.database or ""
+    return parsed.drivername.startswith("sqlite") and (
+        database in ("", ":memory:") or parsed.query.get("mode") == "memory"
+    )
 
 
 def _existing_url(args: argparse.Namespace) -> str:

@@ -381,6 +381,9 @@ def test_a_refused_command_leaves_no_database_behind(
         kezek(["token", "create", "--role", "kiosk", "--counter", "3", "--data-dir", str(new)]) == 2
     )
     assert not new.exists()
+    for memory in ("sqlite://", "sqlite:///:memory:"):  # gone with the command: refused
+        assert kezek(["token", "create", "--role", "kiosk", "--db", memory]) == 2
+        assert "is a database in memory, gone when the command ends" in capsys.readouterr().err
     missing = tmp_path / "typo.sqlite3"
     assert kezek(["audit", "verify", "--db", f"sqlite:///{missing}"]) == 2
     assert f"no hall database at {missing}: check --db" in capsys.readouterr().err
