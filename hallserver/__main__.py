@@ -299,12 +299,13 @@ def _fresh_database(args: argparse.Namespace) -> tuple[Path, list[Path]] | None:
     """The SQLite file a command would make, and the folders it would make for it (innermost
     first): a command refused before it stored anything leaves nothing there."""
     from hallserver.config import default_data_dir
+    from hallserver.store.claim import sqlite_file
 
     if not hasattr(args, "data_dir"):
         return None
     url = args.db or os.environ.get("KEZEK_DB")
     if url:
-        database = _sqlite_file(url)
+        database = sqlite_file(url)
         return (database, []) if database is not None and not database.exists() else None
     directory = Path(args.data_dir) if args.data_dir else default_data_dir()
     if args.command == "demo" and not args.data_dir:
@@ -416,56 +417,27 @@ def _dispatch(args: argparse.Namespace) -> int:
 
 def _url(args: argparse.Namespace) -> str:
     from hallserver.config import database_url
+    from hallserver.store.claim import in_memory
 
     url = database_url(args.db, args.data_dir)
-    if _in_memory(url):  # what a command stores there ends with it (and the writer is apart)
+    if in_memory(url):  # what a command stores there ends with it (and the writer is apart)
         raise UsageError(f"{url} is a database in memory, gone when the command ends: give a file")
     return url
-
-
-def _in_memory(url: str) -> bool:
-    from sqlalchemy.engine import make_url
-    from sqlalchemy.exc import ArgumentError
-
-    try:
-        parsed = make_url(url)
-    except (ArgumentError, ValueError):
-        return False  # said when it is opened
-    database = parsed.database or ""
-    return parsed.drivername.startswith("sqlite") and (
-        database in ("", ":memory:") or parsed.query.get("mode") == "memory"
-    )
 
 
 def _existing_url(args: argparse.Namespace) -> str:
     """As `_url`, for commands that read a hall: a mistyped --data-dir is said, not created."""
     from hallserver.config import default_data_dir
+    from hallserver.store.claim import sqlite_file
 
     url = args.db or os.environ.get("KEZEK_DB")
     if not url:
         directory = Path(args.data_dir) if args.data_dir else default_data_dir()
         if not (directory / "kezek.sqlite3").is_file():
             raise UsageError(f"no hall database in {directory}: check --data-dir")
-    elif (file := _sqlite_file(url)) is not None and not file.is_file():
+    elif (file := sqlite_file(url)) is not None and not file.is_file():
         raise UsageError(f"no hall database at {file}: check --db")  # SQLite would make one
     return _url(args)
-
-
-def _sqlite_file(url: str) -> Path | None:
-    """The file of a SQLite URL (None for another database, or one in memory)."""
-    from sqlalchemy.engine import make_url
-    from sqlalchemy.exc import ArgumentError
-
-    try:
-        parsed = make_url(url)
-    except (ArgumentError, ValueError):
-        return None  # said when it is opened
-    database = parsed.database
-    if not parsed.drivername.startswith("sqlite") or not database or database == ":memory:":
-        return None
-    if database.startswith("file:"):  # a URI: its path, without the query
-        return None if parsed.query.get("mode") == "memory" else Path(database[5:].split("?")[0])
-    return Path(database)
 
 
 def _new_database(args: argparse.Namespace) -> Path | None:

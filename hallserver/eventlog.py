@@ -211,12 +211,16 @@ class Witness:
         match = _WITNESS.fullmatch(text.strip())
         if match is None:
             raise ValueError(f"{text.strip()!r} is not a witness: write {WITNESS_FORM}")
+        return cls._found(match)
+
+    @classmethod
+    def _found(cls, match: re.Match[str]) -> Witness:
         return cls(int(match.group(1)), match.group(2).lower())
 
 
 def witnesses_in(text: str) -> list[Witness]:
     """Every witness in a text (a saved journal, a report typed in), by event number."""
-    found = {Witness(int(m.group(1)), m.group(2).lower()) for m in _WITNESS.finditer(text)}
+    found = {Witness._found(m) for m in _WITNESS.finditer(text)}
     return sorted(found, key=lambda w: (w.seq, w.hash))
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import json
 import logging
 import socket
 from collections.abc import Callable
@@ -18,6 +17,7 @@ from starlette.types import ASGIApp
 
 from hallserver.announce import Announcer, service_info
 from hallserver.api.app import create_app
+from hallserver.archive import ArchiveDamaged, accepted_damage
 from hallserver.catalogue_file import (
     CatalogueError,
     demo_catalogue_text,
@@ -27,7 +27,6 @@ from hallserver.catalogue_file import (
 from hallserver.config import ServerConfig
 from hallserver.domain.catalogue import Catalogue
 from hallserver.service import HallService
-from hallserver.store.anchor import DAMAGE_KEY
 from hallserver.store.claim import claim_database
 from hallserver.store.sql import SqlHallStore, midnight_utc
 
@@ -137,12 +136,17 @@ def build(
         raise
     if (left := bookings_left_behind(store, catalogue, now or datetime.now(UTC))) is not None:
         log.warning("%s", left)
-    if (damage := store.config(DAMAGE_KEY)) is not None:
-        log.warning(
-            "the event log holds damaged events kept by `kezek restore --keep-damaged` (%s); "
-            "`kezek audit verify` names them",
-            ", ".join(json.loads(damage)),
-        )
+    try:
+        damaged = accepted_damage(store)
+    except ArchiveDamaged as exc:  # `kezek audit verify` fails on it; the hall can still work
+        log.warning("%s", exc)
+    else:
+        if damaged:
+            log.warning(
+                "the event log holds damaged events kept by `kezek restore --keep-damaged` "
+                "(%s); `kezek audit verify` names them",
+                ", ".join(str(seq) for seq in damaged),
+            )
     hall = HallService(store, catalogue, clock=clock, enforce_hours=not config.always_open)
     return create_app(hall, public_url=config.public_url), hall
 

@@ -571,11 +571,7 @@ class HallService:
 
     def operator_exists(self, login: str) -> bool:
         """Whether `login` is one of the hall's operators (a database read: not on the loop)."""
-        with self.store.engine.connect() as conn:
-            found = conn.execute(
-                select(schema.operators.c.login).where(schema.operators.c.login == login)
-            ).first()
-        return found is not None
+        return self._operator(login) is not None
 
     def _token_row(self, key: str) -> dict[str, Any] | None:
         with self.store.engine.connect() as conn:

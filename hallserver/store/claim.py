@@ -23,7 +23,7 @@ from pathlib import Path
 from urllib.parse import unquote
 
 from sqlalchemy import create_engine, text
-from sqlalchemy.engine import make_url
+from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.pool import NullPool
 
@@ -60,15 +60,40 @@ def claim_database(url: str) -> DatabaseClaim:
     except (SQLAlchemyError, ValueError) as exc:  # the URL is not echoed: it may hold a password
         raise StoreError(f"--db is not a database URL a hall can use: {exc}") from exc
     if backend == "sqlite":
-        if parsed.query.get("mode") == "memory":
-            return DatabaseClaim()  # in memory: nobody else can open it
-        database = _sqlite_file(parsed.database, uri=parsed.query.get("uri") == "true")
-        if database is None:
+        database = _file_of(parsed)
+        if database is None:  # in memory: nobody else can open it
             return DatabaseClaim()
         return _claim_file(Path(f"{database}.lock"), str(database))
     if backend == "postgresql":
         return _claim_advisory(url, keepalives=parsed.get_driver_name() in ("psycopg", "psycopg2"))
     return DatabaseClaim()  # a backend the hall does not ship with: the operator's to keep single
+
+
+def sqlite_file(url: str) -> Path | None:
+    """The file of a SQLite database URL: None for another database, for one in memory, or
+    for what is not a URL (that is said when it is opened)."""
+    parsed = _sqlite_url(url)
+    return _file_of(parsed) if parsed is not None else None
+
+
+def in_memory(url: str) -> bool:
+    """Whether `url` is a SQLite database in memory (gone when its process ends)."""
+    parsed = _sqlite_url(url)
+    return parsed is not None and _file_of(parsed) is None
+
+
+def _sqlite_url(url: str) -> URL | None:
+    try:
+        parsed = make_url(url)
+        return parsed if parsed.get_backend_name() == "sqlite" else None
+    except (SQLAlchemyError, ValueError):
+        return None
+
+
+def _file_of(parsed: URL) -> Path | None:
+    if parsed.query.get("mode") == "memory":
+        return None
+    return _sqlite_file(parsed.database, uri=parsed.query.get("uri") == "true")
 
 
 def _sqlite_file(database: str | None, *, uri: bool) -> Path | None:
