@@ -17,6 +17,7 @@ import json
 import os
 import random
 import re
+import resource
 import shutil
 import signal
 import sqlite3
@@ -162,14 +163,18 @@ wrk.headers["Authorization"] = "Bearer TOKEN"
 """
 
 
-def wrk(url: str, seconds: int, script: Path | None) -> tuple[float, int]:
+def wrk(url: str, seconds: int, script: Path | None) -> tuple[float, int, float]:
+    """Requests per second, how many were refused, and wrk's own CPU seconds."""
     cmd = ["wrk", "-t2", "-c8", f"-d{seconds}s", "--latency"]
     if script is not None:
         cmd += ["-s", str(script)]
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     out = subprocess.run([*cmd, url], capture_output=True, text=True, check=True).stdout
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
     rate = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))  # type: ignore[union-attr]
     non2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
-    return rate, int(non2xx.group(1)) if non2xx else 0
+    return rate, int(non2xx.group(1)) if non2xx else 0, cpu
 
 
 async def python_load(url: str, seconds: float, token: str | None) -> tuple[float, int]:
@@ -230,14 +235,16 @@ def throughput(work: Path, seconds: int) -> dict[str, float]:
             script.write_text(WRK_POST.replace("TOKEN", kiosk), encoding="utf-8")
             meter = CpuMeter(hall.process.pid)
             before = meter.read()
-            empty, _ = wrk(f"{hall.api}/health", seconds, None)
+            empty, _, empty_wrk = wrk(f"{hall.api}/health", seconds, None)
             middle = meter.read()
-            issue, bad = wrk(f"{hall.api}/tickets", seconds, script)
+            issue, bad, issue_wrk = wrk(f"{hall.api}/tickets", seconds, script)
             after = meter.read()
             cpu = {
                 "empty_loop_us": (middle[0] - before[0]) / (empty * seconds) * 1e6,
+                "empty_wrk_us": empty_wrk / (empty * seconds) * 1e6,
                 "issue_loop_us": (after[0] - middle[0]) / (issue * seconds) * 1e6,
                 "issue_writer_us": (after[1] - middle[1]) / (issue * seconds) * 1e6,
+                "issue_wrk_us": issue_wrk / (issue * seconds) * 1e6,
             }
         else:
             empty, _ = clients(python_load(f"{hall.api}/health", seconds, None))
@@ -259,9 +266,24 @@ def throughput(work: Path, seconds: int) -> dict[str, float]:
         print(
             f"  CPU per request: event loop {cpu['empty_loop_us']:.0f} us (empty), "
             f"{cpu['issue_loop_us']:.0f} us (ticket); writer process "
-            f"{cpu['issue_writer_us']:.0f} us (ticket)"
+            f"{cpu['issue_writer_us']:.0f} us (ticket); wrk {cpu['empty_wrk_us']:.0f} / "
+            f"{cpu['issue_wrk_us']:.0f} us"
         )
+        budget(empty, cpu)
     return {"empty_rps": empty, "issue_rps": issue, "ratio": issue / empty, "log_mb": log_mb} | cpu
+
+
+def budget(empty: float, cpu: dict[str, float]) -> None:
+    """What 0.5x the ceiling would allow a ticket, beside what it takes: the event loop is one
+    thread, and the loop, the writer and wrk share this machine's cores."""
+    rate = empty / 2
+    cores = os.cpu_count() or 1
+    spent = cpu["issue_loop_us"] + cpu["issue_writer_us"] + cpu["issue_wrk_us"]
+    print(
+        f"  at 0.5x ({rate:.0f} tickets/s) a ticket may take {1e6 / rate:.0f} us of the loop "
+        f"and {cores * 1e6 / rate:.0f} us of CPU in all ({cores} cores); it takes "
+        f"{cpu['issue_loop_us']:.0f} us and {spent:.0f} us"
+    )
 
 
 # ---------------------------------------------------------------- call latency
