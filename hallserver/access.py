@@ -79,7 +79,11 @@ def counter_for(actor: Actor | None, counter_id: str, what: str) -> Actor:
 
 
 def new_token() -> str:
-    return secrets.token_urlsafe(32)
+    """A fresh secret; never one that starts with "-", which a command line would take for an
+    option (`kezek counter --token -x…` said "expected one argument")."""
+    while (token := secrets.token_urlsafe(32)).startswith("-"):
+        pass
+    return token
 
 
 def token_hash(token: str) -> str:

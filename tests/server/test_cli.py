@@ -51,6 +51,15 @@ def test_a_command_that_makes_the_hall_database_says_so_once(
     assert "no hall database" not in capsys.readouterr().err
 
 
+def test_a_token_never_starts_with_a_dash_that_a_command_line_would_take_for_an_option(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    drawn = iter(["-dash-first", "_then-fine"])
+    monkeypatch.setattr("secrets.token_urlsafe", lambda n: next(drawn))
+    assert kezek(["token", "create", "--role", "kiosk", "--data-dir", str(tmp_path)]) == 0
+    assert capsys.readouterr().out.strip() == "_then-fine"
+
+
 def test_a_counter_token_needs_its_counter(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
