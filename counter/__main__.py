@@ -11,7 +11,14 @@ from typing import Any
 from counter.config import ConfigError, CounterConfig, load, with_values
 from counter.preferences import FILE_NAME, remembered_language
 from hallserver.cli_parser import Parser
-from hallserver.client import ClientError, Enrollment, HallClient, discover, server_url
+from hallserver.client import (
+    ClientError,
+    Enrollment,
+    HallClient,
+    HallRefused,
+    discover,
+    server_url,
+)
 
 USAGE_ERROR = 2
 
@@ -121,13 +128,35 @@ def _discover_one() -> str:
 
 
 def _check_counter(config: CounterConfig) -> None:
+    """The server answers, has the counter, and takes this token for it: a token that would
+    fail at the first sign-in fails here, in one line."""
     with HallClient(config.server_url, config.token, timeout=config.http_timeout_s) as client:
         try:
             counters = {c.id for c in client.counters()}
+            identity = client.whoami()
+        except HallRefused as exc:
+            if exc.code == "unauthorized":
+                raise ConfigError(
+                    f"{config.server_url} does not know this token or it was revoked: pair "
+                    "again (kezek pair --role counter --counter ID)"
+                ) from exc
+            raise ConfigError(f"{config.server_url} refused the token: {exc}") from exc
         except ClientError as exc:
             raise ConfigError(f"cannot read the counters from {config.server_url}: {exc}") from exc
     if config.counter_id not in counters:
         raise ConfigError(f"the hall has no counter {config.counter_id!r}: see GET /counters")
+    if identity.role in ("supervisor", "admin"):
+        return  # they may act at any counter
+    if identity.role != "counter":
+        raise ConfigError(
+            f"this token is a {identity.role}'s, not a counter's: use one made "
+            "with kezek token create --role counter"
+        )
+    if identity.counter_id != config.counter_id:
+        raise ConfigError(
+            f"this token is counter {identity.counter_id}'s, not {config.counter_id}'s: give "
+            f"--counter {identity.counter_id}, or a token for {config.counter_id}"
+        )
 
 
 def main(argv: list[str]) -> int:
