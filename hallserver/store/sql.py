@@ -84,7 +84,8 @@ def shown_url(url: str) -> str:
         return "(not a database URL)"
     # a password may come in the query too (?password=…, ?sslpassword=…): hidden as well
     secret = {key: "***" for key in parsed.query if "pass" in key.lower()}
-    return repr(parsed.update_query_dict(secret) if secret else parsed)
+    shown = repr(parsed.update_query_dict(secret) if secret else parsed)
+    return shown.replace("=%2A%2A%2A", "=***")  # as the password before the host shows
 
 
 def midnight_utc(day: date, tz: ZoneInfo) -> datetime:
