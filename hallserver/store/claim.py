@@ -121,6 +121,8 @@ def _claim_file(lock: Path, database: str) -> DatabaseClaim:
         try:
             fd = os.open(lock, os.O_RDWR | os.O_CREAT, 0o644)  # readable: others lock it too
         except PermissionError:  # made by another user (a root run): lock it without naming us
+            if not lock.exists():  # a folder this user may not write: say so, not "no such file"
+                raise
             fd = os.open(lock, os.O_RDONLY)
     except OSError as exc:
         raise StoreError(f"cannot use the database {database}: {exc.strerror} ({lock})") from exc

@@ -635,6 +635,25 @@ def test_one_hall_server_per_database(db_url: str) -> None:
     again.release()
 
 
+def test_a_folder_this_user_may_not_write_is_said_to_be_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real_open = os.open
+
+    def denied(path: str, flags: int, mode: int = 0o777) -> int:  # as for a root-owned folder
+        if flags & os.O_CREAT:
+            raise PermissionError(13, "Permission denied", path)
+        return real_open(path, flags, mode)
+
+    monkeypatch.setattr("hallserver.store.claim.os.open", denied)
+    database = tmp_path / "kezek.sqlite3"
+    with pytest.raises(StoreError) as refused:
+        claim_database(f"sqlite:///{database}")
+    assert str(refused.value) == (
+        f"cannot use the database {database}: Permission denied ({database}.lock)"
+    )
+
+
 def test_a_sqlite_uri_claims_the_same_file_as_its_plain_path(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
