@@ -47,10 +47,16 @@ class PtyPort:
         self.device = os.ttyname(self._slave)
         if self.link is not None:
             tmp = self.link.with_name(self.link.name + ".new")
-            with contextlib.suppress(FileNotFoundError):
-                tmp.unlink()
-            tmp.symlink_to(self.device)
-            tmp.replace(self.link)
+            try:
+                with contextlib.suppress(FileNotFoundError):
+                    tmp.unlink()
+                tmp.symlink_to(self.device)
+                tmp.replace(self.link)
+            except OSError as exc:  # named by the link asked for, not by the pty it points at
+                os.close(self._master)
+                os.close(self._slave)
+                self._master = self._slave = -1
+                raise OSError(exc.errno, exc.strerror, str(self.link)) from exc
 
     def unplug(self) -> None:
         """Close the pty: the transport reading it sees an error, and the symlink goes."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import queue
 import subprocess
 import sys
@@ -160,3 +161,11 @@ def test_listen_says_when_its_port_is_not_there_yet(
     assert main(["listen", missing, "--seconds", "0.2"]) == 0  # it keeps trying: hot-plug
     out = capsys.readouterr().out
     assert f"{missing}: not connected yet (" in out and "No such file" in out
+
+
+def test_a_link_that_cannot_be_made_is_named_and_leaves_no_pty_open() -> None:
+    before = len(os.listdir("/proc/self/fd"))
+    with pytest.raises(OSError) as refused, PtyPort(Path("/proc/kezek-link")):
+        pass
+    assert refused.value.filename == "/proc/kezek-link"  # not the pty it would point at
+    assert len(os.listdir("/proc/self/fd")) == before
