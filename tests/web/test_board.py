@@ -6,7 +6,7 @@ import httpx
 from playwright.sync_api import Page, expect
 
 from tests.conftest import open_counter
-from tests.web.conftest import Hall, shoot, sign_in
+from tests.web.conftest import PHONE, Hall, shoot, sign_in
 
 
 def issue(hall: Hall, service: str = "id-card") -> dict[str, object]:
@@ -134,6 +134,26 @@ def test_the_supervisor_pauses_announces_and_calls_out_of_order_from_the_board(
     shoot(page, "board")
 
 
+def test_on_a_phone_a_closed_counter_keeps_the_buttons_that_can_work(
+    page: Page, hall: Hall
+) -> None:
+    sign_in(page, hall)
+    page.set_viewport_size(PHONE)
+    profile = page.locator("button[data-action=profile][data-counter=c3]")
+    expect(profile).to_be_visible()
+    box = profile.bounding_box()
+    assert box is not None and box["height"] >= 44, box
+    # opening needs an operator signed in: no button that could only be refused
+    expect(page.locator("button[data-action=open][data-counter=c3]")).to_have_count(0)
+    open_counter(hall.live, "c3")  # signed in and opened at the console …
+    page.click("button[data-action=close][data-counter=c3]")  # … closed from the phone
+    expect(page.locator("article[data-counter=c3] .cstate")).to_contain_text("Closed")
+    reopen = page.locator("button[data-action=open][data-counter=c3]")
+    expect(reopen).to_be_visible()  # the operator is still signed in: it may open again
+    reopen.click()
+    expect(page.locator("article[data-counter=c3] .cstate")).to_contain_text("Open")
+
+
 def test_the_supervisor_changes_a_counters_profile_from_the_board(page: Page, hall: Hall) -> None:
     sign_in(page, hall)
     page.click("button[data-action=profile][data-counter=c3]")
@@ -145,9 +165,18 @@ def test_the_supervisor_changes_a_counters_profile_from_the_board(page: Page, ha
 
 
 def test_a_refused_action_is_shown_to_the_supervisor(page: Page, hall: Hall) -> None:
+    operator = open_counter(hall.live, "c5")
+    issue(hall, "birth-registration")
+    called = httpx.post(
+        f"{hall.api}/counters/c5/call", headers={"Authorization": f"Bearer {operator}"}
+    )
+    assert called.status_code == 200, called.text
     sign_in(page, hall)
-    page.click("button[data-action=open][data-counter=c5]")  # nobody signed in there
-    expect(page.locator(".toast.bad")).to_have_text("No operator is signed in at this counter.")
+    page.click("button[data-action=close][data-counter=c5]")  # a visitor stands there
+    expect(page.locator(".toast.bad")).to_have_text(
+        "A visitor is at the counter: finish their visit first."
+    )
+    expect(page.locator("article[data-counter=c5] .cstate")).to_contain_text("Open")
 
 
 def test_the_board_speaks_kazakh_from_the_login_page_on(page: Page, hall: Hall) -> None:

@@ -188,7 +188,8 @@
             return esc(t.number) + " (" + esc(serviceName(t.service_id)) + ")"; }).join(" · ") +
           "</p>" : "") +
         '<div class="acts">' +
-        (c.state !== "open" ? btn("open", c.id, T.act_open) : "") +
+        // a counter opens with an operator signed in: without one the button could only fail
+        (c.state !== "open" && c.operator_name ? btn("open", c.id, T.act_open) : "") +
         (c.state === "open" ? btn("pause", c.id, T.act_pause) : "") +
         (c.state !== "closed" ? btn("close", c.id, T.act_close) : "") +
         btn("profile", c.id, T.act_profile) +
