@@ -8,7 +8,9 @@ from dataclasses import dataclass
 from html import escape
 
 WIDTH = 560
+NARROW = 340  # a phone's: drawn for its width, the labels stay 13 px where 560 shrank them to 8
 HEIGHT = 250
+LEGEND_LINE = 16
 LEFT, RIGHT, TOP, BOTTOM = 44, 44, 30, 44
 
 
@@ -32,21 +34,28 @@ def _nice_max(value: float) -> float:
     return float(math.ceil(value / 1000) * 1000)
 
 
-def _legend(series: Sequence[tuple[str, str]], y: float) -> str:
+def _legend(series: Sequence[tuple[str, str]], y: float, width: int) -> tuple[str, int]:
+    """The legend from `y` on, wrapped where the next entry would not fit in `width`; and how
+    much taller than one line it came out."""
     parts: list[str] = []
-    x = float(LEFT)
+    x, line = float(LEFT), 0
     for label, color in series:
+        size = 28 + 8 * len(label)
+        if x > LEFT and x + size - 8 > width:
+            x, line = float(LEFT), line + 1
+        top = y + line * LEGEND_LINE
         parts.append(
-            f'<rect x="{x}" y="{y - 9}" width="10" height="10" fill="{color}"/>'
-            f'<text x="{x + 14}" y="{y}" class="lg">{escape(label)}</text>'
+            f'<rect x="{x}" y="{top - 9}" width="10" height="10" fill="{color}"/>'
+            f'<text x="{x + 14}" y="{top}" class="lg">{escape(label)}</text>'
         )
-        x += 28 + 8 * len(label)
-    return "".join(parts)
+        x += size
+    return "".join(parts), line * LEGEND_LINE
 
 
-def _svg(title: str, inner: str, height: int = HEIGHT) -> str:
+def _svg(title: str, inner: str, height: int, width: int) -> str:
+    kind = "narrow" if width < WIDTH else "wide"
     return (
-        f'<svg class="chart" viewBox="0 0 {WIDTH} {height}" role="img" '
+        f'<svg class="chart {kind}" viewBox="0 0 {width} {height}" role="img" '
         f'aria-label="{escape(title)}" xmlns="http://www.w3.org/2000/svg">'
         f"<title>{escape(title)}</title>"
         "<style>text{font:13px 'DejaVu Sans',sans-serif;fill:#3d4852}"
@@ -55,7 +64,7 @@ def _svg(title: str, inner: str, height: int = HEIGHT) -> str:
     )
 
 
-def _axis(y_max: float, unit: str, *, right: bool = False) -> str:
+def _axis(y_max: float, unit: str, width: int, *, right: bool = False) -> str:
     plot_h = HEIGHT - TOP - BOTTOM
     parts = []
     for i in range(5):
@@ -63,26 +72,33 @@ def _axis(y_max: float, unit: str, *, right: bool = False) -> str:
         y = TOP + plot_h - plot_h * i / 4
         label = f"{value:g}"
         if right:
-            parts.append(f'<text x="{WIDTH - RIGHT + 4}" y="{y + 4}">{label}</text>')
+            parts.append(f'<text x="{width - RIGHT + 4}" y="{y + 4}">{label}</text>')
         else:
-            parts.append(f'<line class="gr" x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{y}" y2="{y}"/>')
+            parts.append(f'<line class="gr" x1="{LEFT}" x2="{width - RIGHT}" y1="{y}" y2="{y}"/>')
             parts.append(f'<text x="{LEFT - 4}" y="{y + 4}" text-anchor="end">{label}</text>')
     if right:  # units above the plot, clear of the top tick labels and of the edge
-        parts.append(f'<text x="{WIDTH - 2}" y="14" text-anchor="end">{escape(unit)}</text>')
+        parts.append(f'<text x="{width - 2}" y="14" text-anchor="end">{escape(unit)}</text>')
     else:
         parts.append(f'<text x="4" y="14">{escape(unit)}</text>')
     return "".join(parts)
 
 
-def bars(title: str, categories: Sequence[str], series: Sequence[Series], unit: str) -> str:
+def bars(
+    title: str,
+    categories: Sequence[str],
+    series: Sequence[Series],
+    unit: str,
+    *,
+    width: int = WIDTH,
+) -> str:
     """Grouped bars: one group per category, one bar per series."""
     if not categories:
         return ""
-    plot_w, plot_h = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
+    plot_w, plot_h = width - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
     y_max = _nice_max(max((v or 0.0 for s in series for v in s.values), default=0.0))
     group_w = plot_w / len(categories)
     bar_w = max(group_w * 0.8 / max(len(series), 1), 1.0)
-    parts = [_axis(y_max, unit)]
+    parts = [_axis(y_max, unit, width)]
     for i, category in enumerate(categories):
         x0 = LEFT + i * group_w + group_w * 0.1
         for j, s in enumerate(series):
@@ -98,11 +114,12 @@ def bars(title: str, categories: Sequence[str], series: Sequence[Series], unit: 
             f'text-anchor="middle">{escape(category)}</text>'
         )
     parts.append(
-        f'<line class="ax" x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{TOP + plot_h}" '
+        f'<line class="ax" x1="{LEFT}" x2="{width - RIGHT}" y1="{TOP + plot_h}" '
         f'y2="{TOP + plot_h}"/>'
     )
-    parts.append(_legend([(s.label, s.color) for s in series], HEIGHT - 6))
-    return _svg(title, "".join(parts))
+    legend, taller = _legend([(s.label, s.color) for s in series], HEIGHT - 6, width)
+    parts.append(legend)
+    return _svg(title, "".join(parts), HEIGHT + taller, width)
 
 
 def bars_and_line(
@@ -112,15 +129,17 @@ def bars_and_line(
     line: Series,
     bar_unit: str,
     line_unit: str,
+    *,
+    width: int = WIDTH,
 ) -> str:
     """Bars on the left axis, a line with dots on the right axis (e.g. arrivals vs counters)."""
     if not categories:
         return ""
-    plot_w, plot_h = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
+    plot_w, plot_h = width - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
     bar_max = _nice_max(max((v or 0.0 for v in bar.values), default=0.0))
     line_max = _nice_max(max((v or 0.0 for v in line.values), default=0.0))
     group_w = plot_w / len(categories)
-    parts = [_axis(bar_max, bar_unit), _axis(line_max, line_unit, right=True)]
+    parts = [_axis(bar_max, bar_unit, width), _axis(line_max, line_unit, width, right=True)]
     points = []
     for i, category in enumerate(categories):
         value = bar.values[i] or 0.0
@@ -149,32 +168,39 @@ def bars_and_line(
             'stroke-width="2.5"/>'
         )
     parts.append(
-        f'<line class="ax" x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{TOP + plot_h}" '
+        f'<line class="ax" x1="{LEFT}" x2="{width - RIGHT}" y1="{TOP + plot_h}" '
         f'y2="{TOP + plot_h}"/>'
     )
-    parts.append(_legend([(bar.label, bar.color), (line.label, line.color)], HEIGHT - 6))
-    return _svg(title, "".join(parts))
+    legend, taller = _legend([(bar.label, bar.color), (line.label, line.color)], HEIGHT - 6, width)
+    parts.append(legend)
+    return _svg(title, "".join(parts), HEIGHT + taller, width)
 
 
 def stacked_rows(
-    title: str, rows: Sequence[tuple[str, Sequence[float]]], parts_: Sequence[tuple[str, str]]
+    title: str,
+    rows: Sequence[tuple[str, Sequence[float]]],
+    parts_: Sequence[tuple[str, str]],
+    *,
+    width: int = WIDTH,
 ) -> str:
     """One horizontal bar per row, split into shares (e.g. ratings by operator)."""
     if not rows:
         return ""
-    row_h, label_w = 28, 170
+    row_h = 28
+    label_w, label_chars = (170, 28) if width >= WIDTH else (110, 16)
     height = TOP + row_h * len(rows) + 34
     inner = []
-    width = WIDTH - label_w - 60
+    bar_w = width - label_w - 60
     for i, (label, values) in enumerate(rows):
         y = TOP + i * row_h
         total = sum(values)
         inner.append(
-            f'<text x="{label_w - 6}" y="{y + 15}" text-anchor="end">{escape(label[:28])}</text>'
+            f'<text x="{label_w - 6}" y="{y + 15}" text-anchor="end">'
+            f"{escape(label[:label_chars])}</text>"
         )
         x = float(label_w)
         for value, (name, color) in zip(values, parts_, strict=True):
-            w = width * value / total if total else 0.0
+            w = bar_w * value / total if total else 0.0
             if w > 0:
                 inner.append(
                     f'<rect x="{x:.1f}" y="{y + 3}" width="{w:.1f}" height="{row_h - 8}" '
@@ -182,6 +208,7 @@ def stacked_rows(
                     "</title></rect>"
                 )
             x += w
-        inner.append(f'<text x="{label_w + width + 6}" y="{y + 15}">{total:g}</text>')
-    inner.append(_legend(parts_, height - 8))
-    return _svg(title, "".join(inner), height)
+        inner.append(f'<text x="{label_w + bar_w + 6}" y="{y + 15}">{total:g}</text>')
+    legend, taller = _legend(parts_, height - 8, width)
+    inner.append(legend)
+    return _svg(title, "".join(inner), height + taller, width)

@@ -487,63 +487,60 @@ def _charts(report: Report, rows: list[Row], lang: Lang) -> str:
     hours = sorted(set(report.by_hour) | set(report.open_counters_by_hour))
     labels = [f"{h:02d}" for h in hours]
     minutes = WORDS["min"][lang]
-    waits = charts.bars(
-        WORDS["chart_waits"][lang],
-        labels,
-        [
-            charts.Series(
-                WORDS["avg_wait"][lang],
-                [
-                    _minutes(f.average_wait_s) if (f := report.by_hour.get(h)) else None
-                    for h in hours
-                ],
-                "#0b5cad",
-            ),
-            charts.Series(
-                WORDS["max_wait"][lang],
-                [
-                    _minutes(f.longest_wait_s) if (f := report.by_hour.get(h)) else None
-                    for h in hours
-                ],
-                "#e07b00",
-            ),
-        ],
-        minutes,
+    wait_series = [
+        charts.Series(
+            WORDS["avg_wait"][lang],
+            [_minutes(f.average_wait_s) if (f := report.by_hour.get(h)) else None for h in hours],
+            "#0b5cad",
+        ),
+        charts.Series(
+            WORDS["max_wait"][lang],
+            [_minutes(f.longest_wait_s) if (f := report.by_hour.get(h)) else None for h in hours],
+            "#e07b00",
+        ),
+    ]
+    arrived = charts.Series(
+        WORDS["arrived"][lang],
+        [float(f.arrived or 0) if (f := report.by_hour.get(h)) else 0.0 for h in hours],
+        "#4f8fd1",
     )
-    arrivals = charts.bars_and_line(
-        WORDS["chart_arrivals"][lang],
-        labels,
-        charts.Series(
-            WORDS["arrived"][lang],
-            [float(f.arrived or 0) if (f := report.by_hour.get(h)) else 0.0 for h in hours],
-            "#4f8fd1",
-        ),
-        charts.Series(
-            WORDS["open_counters"][lang],
-            [round(report.open_counters_by_hour.get(h, 0.0), 2) for h in hours],
-            "#137a3a",
-        ),
-        WORDS["visitors"][lang],
-        WORDS["counters"][lang],
+    open_counters = charts.Series(
+        WORDS["open_counters"][lang],
+        [round(report.open_counters_by_hour.get(h, 0.0), 2) for h in hours],
+        "#137a3a",
     )
     operators = [r for r in rows if r.section == "operator" and r.figures.rated]
-    ratings = charts.stacked_rows(
-        WORDS["chart_ratings"][lang],
-        [(r.name, [float(r.figures.ratings.get(g, 0)) for g in GRADES]) for r in operators],
-        [
-            (WORDS[g][lang], c)
-            for g, c in zip(GRADES, ("#137a3a", "#4f8fd1", "#c9a227"), strict=True)
-        ],
-    )
-    figures_ = [
-        (WORDS["chart_waits"][lang], waits),
-        (WORDS["chart_arrivals"][lang], arrivals),
-        (WORDS["chart_ratings"][lang], ratings),
+    rated = [(r.name, [float(r.figures.ratings.get(g, 0)) for g in GRADES]) for r in operators]
+    grades = [
+        (WORDS[g][lang], c) for g, c in zip(GRADES, ("#137a3a", "#4f8fd1", "#c9a227"), strict=True)
     ]
+    titles = (
+        WORDS["chart_waits"][lang],
+        WORDS["chart_arrivals"][lang],
+        WORDS["chart_ratings"][lang],
+    )
+
+    def drawn(width: int) -> tuple[str, str, str]:
+        return (
+            charts.bars(titles[0], labels, wait_series, minutes, width=width),
+            charts.bars_and_line(
+                titles[1],
+                labels,
+                arrived,
+                open_counters,
+                WORDS["visitors"][lang],
+                WORDS["counters"][lang],
+                width=width,
+            ),
+            charts.stacked_rows(titles[2], rated, grades, width=width),
+        )
+
+    # each drawn twice: for a page's width and a phone's (reports.css shows the one that fits)
+    figures_ = list(zip(titles, drawn(charts.WIDTH), drawn(charts.NARROW), strict=True))
     return "".join(
-        f'<figure class="chart"><figcaption>{escape(t)}</figcaption>{svg}</figure>'
-        for t, svg in figures_
-        if svg
+        f'<figure class="chart"><figcaption>{escape(t)}</figcaption>{wide}{narrow}</figure>'
+        for t, wide, narrow in figures_
+        if wide
     )
 
 

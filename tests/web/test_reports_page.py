@@ -16,7 +16,7 @@ from hallserver.archive import Anchor
 from hallserver.service import HallService
 from hallserver.store.anchor import ANCHOR_KEY
 from tests.conftest import add_operator, open_counter
-from tests.web.conftest import SHOTS, SUPERVISOR, Hall, shoot, sign_in
+from tests.web.conftest import PHONE, SHOTS, SUPERVISOR, Hall, shoot, sign_in
 
 # The day, minute by minute from 10:00 (waits and service times in minutes):
 #   A001 issued 10:00, called 10:05 (wait 5), served 10:05-10:15 (10), documents incomplete,
@@ -132,7 +132,7 @@ def test_a_reports_figures_match_the_scripted_day_on_the_page_and_in_both_export
     expect(results.locator("[data-col=result_refused]")).to_have_text("0")
     expect(page.locator("#results thead")).to_contain_text("Documents incomplete")
     expect(page.locator("#results tr[data-key='service:id-card']")).to_be_visible()
-    expect(page.locator("svg.chart")).to_have_count(3)
+    expect(page.locator("svg.chart.wide")).to_have_count(3)
     for label in page.locator("svg.chart text").all_text_contents():  # axes count whole
         assert not re.fullmatch(r"\d+\.\d+", label), f"a fraction on an axis: {label}"
     expect(page.locator("section.how")).to_contain_text("service level".capitalize())
@@ -226,6 +226,38 @@ def test_every_column_fits_a_1366_pixel_screen_in_all_three_languages(
         )
         assert all(inside <= shown for inside, shown in widths), (lang, widths)
         shoot(page, f"reports-{lang}")
+
+
+CHART_FIT = """figure => {
+  const svg = [...figure.querySelectorAll("svg.chart")].find(s => s.getBoundingClientRect().width);
+  const box = svg.getBoundingClientRect();
+  const texts = [...svg.querySelectorAll("text")].map(t => t.getBoundingClientRect());
+  return {
+    sideways: figure.scrollWidth > figure.clientWidth,
+    px: 13 * box.width / svg.viewBox.baseVal.width,
+    outside: texts.filter(t => t.left < box.left - 1 || t.right > box.right + 1).length,
+    kind: svg.getAttribute("class"),
+  };
+}"""
+
+
+def test_on_a_phone_the_charts_fit_its_width_with_readable_labels_in_all_three_languages(
+    page: Page, hall: Hall
+) -> None:
+    script_the_day(hall)
+    sign_in(page, hall)
+    page.set_viewport_size(PHONE)
+    for lang in ("kk", "ru", "en"):
+        page.goto(f"{hall.url}/reports?lang={lang}")
+        figures = page.locator("figure.chart")
+        expect(figures).to_have_count(3)
+        for figure in figures.all():
+            fit = figure.evaluate(CHART_FIT)
+            assert fit["kind"] == "chart narrow", (lang, fit)
+            assert not fit["sideways"], (lang, fit)  # it scrolled sideways before
+            assert fit["px"] >= 12, (lang, fit)  # the page's drawing showed 8 px here
+            assert fit["outside"] == 0, (lang, fit)  # a legend wraps rather than runs off
+        shoot(page, f"reports-charts-{lang}")
 
 
 def test_a_report_reaching_into_archived_days_says_they_are_left_out(
