@@ -20,6 +20,7 @@ from hallserver.web.pages import lang_links
 
 REFRESH_S = 30  # only for browsers without JavaScript; the others are pushed every change
 LIVE_TICK_S = 30.0  # estimates move only with events; the tick just notices a new day
+NEAR_AHEAD = 2  # this few ahead: "your turn is near", with a buzz (and a chime, if asked)
 
 WORDS: dict[str, dict[Lang, str]] = {
     "title": {"kk": "Талон", "ru": "Талон", "en": "Ticket"},
@@ -59,6 +60,21 @@ WORDS: dict[str, dict[Lang, str]] = {
         "en": "This page updates by itself",
     },
     "missing": {"kk": "Талон табылмады", "ru": "Талон не найден", "en": "No such ticket"},
+    "near": {
+        "kk": "Кезегіңіз жақын: залдан алыс кетпеңіз",
+        "ru": "Ваша очередь близко: не уходите из зала",
+        "en": "Your turn is near: stay in the hall",
+    },
+    "sound": {
+        "kk": "Дыбыспен хабарлау",
+        "ru": "Сообщить звуком",
+        "en": "Alert me with a sound",
+    },
+    "sound_on": {
+        "kk": "Дыбыс қосулы: шақырғанда естисіз",
+        "ru": "Звук включён: услышите вызов",
+        "en": "Sound on: you will hear the call",
+    },
 }
 
 STYLE = (
@@ -68,15 +84,32 @@ STYLE = (
     ".called{background:#e6f7ee;border-radius:.5em;padding:.3em}.called .big+.big{font-size:1.7em}"
     "nav a{margin:0 .5em;color:#036}small{color:#444}"
     ".note{background:#fff4c2;border-radius:.5em;padding:.5em .7em;margin:1em 0;font-size:1.1em}"
+    ".near{background:#e6f0fb;border-radius:.5em;padding:.4em .6em;font-size:1.3em;font-weight:700}"
+    "#k{font-size:1.1em;min-height:2.75em;padding:.5em 1em;margin:.6em 0 1em;border-radius:.5em;"
+    "border:2px solid #075;background:#fff;color:#075}#k[aria-pressed=true]{background:#e6f7ee}"
 )
 
 # Tiny on purpose (a cheap phone on mobile data): one socket, the server renders, we swap.
+# A call buzzes; so does a turn that comes near, once. The tab's title follows (a phone's tab
+# list shows it). A tap on #k lets the page chime too: browsers play sound only after one.
 SCRIPT = (
-    "(function(){var b=document.getElementById('s'),u=(location.protocol=='https:'?'wss':'ws')"
-    "+'://'+location.host+location.pathname+'/ws'+location.search,d=1e3,last='';"
+    "(function(){var b=document.getElementById('s'),k=document.getElementById('k'),"
+    "u=(location.protocol=='https:'?'wss':'ws')+'://'+location.host+location.pathname+'/ws'"
+    "+location.search,d=1e3,last='',near=false,ac=null;"
+    "function buzz(p){if(navigator.vibrate)navigator.vibrate(p)}"
+    "function chime(n){if(!ac)return;var t=ac.currentTime;for(var i=0;i<n;i++){"
+    "var o=ac.createOscillator(),g=ac.createGain(),s=t+i*.35;o.frequency.value=880;"
+    "g.gain.setValueAtTime(.3,s);g.gain.exponentialRampToValueAtTime(.001,s+.3);o.connect(g);"
+    "g.connect(ac.destination);o.start(s);o.stop(s+.3)}}"
+    "if(k){k.hidden=false;k.onclick=function(){"
+    "var A=window.AudioContext||window.webkitAudioContext;if(!A)return;if(!ac)ac=new A();"
+    "ac.resume();k.setAttribute('aria-pressed','true');"
+    "k.textContent=k.getAttribute('data-on');chime(1)}}"
     "function go(){var w=new WebSocket(u);w.onmessage=function(e){var m=JSON.parse(e.data);"
-    "b.innerHTML=m.html;d=1e3;if(m.state=='called'&&last!='called'&&navigator.vibrate)"
-    "navigator.vibrate([300,100,300]);last=m.state;if(!m.open)w.onclose=null};"
+    "b.innerHTML=m.html;d=1e3;if(m.title)document.title=m.title;"
+    "if(m.state=='called'&&last!='called'){buzz([300,100,300]);chime(3)}"
+    "else if(m.near&&!near&&last){buzz(200);chime(1)}near=m.near;last=m.state;"
+    "if(!m.open){w.onclose=null;if(k)k.hidden=true}};"
     "w.onclose=function(){setTimeout(go,d);d=Math.min(d*2,3e4)}}go()})()"
 )
 
@@ -89,19 +122,26 @@ def _lang(request: Request, default: Lang) -> Lang:
     return default
 
 
-def status_html(hall: HallService, ticket: Ticket, lang: Lang) -> str:
-    """The part of the page that changes: place in the queue, or where to go."""
+def status_html(hall: HallService, ticket: Ticket, lang: Lang) -> tuple[str, str, bool]:
+    """The part of the page that changes (place in the queue, or where to go), the page's
+    title to match, and whether the visitor's turn is near."""
     service = hall.hall.services[ticket.service]
     body = [f"<p class=n>{escape(ticket.number)}</p>", f"<p>{escape(service.name.get(lang))}</p>"]
+    title = f"{WORDS['title'][lang]} {ticket.number}"
+    near = False
     if ticket.state is TicketState.WAITING:
         estimate = hall.hall.estimate_for(ticket, hall.now())
         minutes = max(1, round(estimate.estimated_wait_s / 60))
+        near = estimate.people_ahead <= NEAR_AHEAD
         body += [
             f"<p class=s>{WORDS['waiting'][lang]}</p>",
             f"<p class=s>{WORDS['ahead'][lang]}: <b>{estimate.people_ahead}</b></p>",
             # the number and its unit never part at a line's end
             f"<p class=s>{WORDS['wait'][lang]} <b>{minutes}</b>&nbsp;{WORDS['minutes'][lang]}</p>",
         ]
+        if near:
+            body.append(f"<p class=near>{WORDS['near'][lang]}</p>")
+        title = f"{ticket.number} · {WORDS['ahead'][lang]}: {estimate.people_ahead}"
     elif ticket.state is TicketState.CALLED and ticket.counter:
         number = hall.hall.counters[ticket.counter].number
         body += [
@@ -109,6 +149,7 @@ def status_html(hall: HallService, ticket: Ticket, lang: Lang) -> str:
             f"<p class=big>{WORDS['called'][lang]}</p>",
             f"<p class=big>{WORDS['go_to'][lang]} {number}</p></div>",
         ]
+        title = f"{ticket.number} → {WORDS['go_to'][lang]} {number}"
     elif ticket.state is TicketState.POSTPONED and ticket.counter:
         number = hall.hall.counters[ticket.counter].number
         body.append(f"<p class=s>{WORDS['postponed'][lang].format(n=number)}</p>")
@@ -120,7 +161,7 @@ def status_html(hall: HallService, ticket: Ticket, lang: Lang) -> str:
         if notice := hall.hall.state.announcement.get(lang):  # what the hall's screens say
             body.append(f'<p class=note role="note">{escape(notice)}</p>')
         body.append(f"<p><small>{WORDS['updates'][lang]}</small></p>")
-    return "".join(body)
+    return "".join(body), title, near
 
 
 def _back_to(hall: HallService, ticket: Ticket, lang: Lang) -> str:
@@ -149,12 +190,17 @@ async def ticket_page(request: Request) -> Response:
         lang = _lang(request, "kk")
         return _page(WORDS["missing"][lang], f"<p class=s>{WORDS['missing'][lang]}</p>", lang, 404)
     lang = _lang(request, ticket.language)
-    body = f'<main id=s aria-live="polite">{status_html(hall, ticket, lang)}</main>' + lang_links(
-        lang
-    )  # the current language marked, as on the other pages
-    return _page(
-        f"{WORDS['title'][lang]} {ticket.number}", body, lang, 200, live=ticket.state.is_open
+    html, title, _ = status_html(hall, ticket, lang)
+    live = ticket.state.is_open
+    sound = (  # shown by the script: without it there is nothing to chime
+        f'<button type=button id=k hidden aria-pressed=false data-on="{WORDS["sound_on"][lang]}">'
+        f"{WORDS['sound'][lang]}</button>"
+        if live
+        else ""
     )
+    # the current language marked, as on the other pages
+    body = f'<main id=s aria-live="polite">{html}</main>{sound}' + lang_links(lang)
+    return _page(title, body, lang, 200, live=live)
 
 
 async def ticket_socket(websocket: WebSocket) -> None:
@@ -175,10 +221,12 @@ async def ticket_socket(websocket: WebSocket) -> None:
         found = current()
         if found is None:
             html, state, is_open = f"<p class=s>{WORDS['expired'][lang]}</p>", "expired", False
+            title, near = WORDS["expired"][lang], False
         else:
-            html, state = status_html(hall, found, lang), found.state.value
-            is_open = found.state.is_open
-        return json.dumps({"html": html, "state": state, "open": is_open}, ensure_ascii=False)
+            html, title, near = status_html(hall, found, lang)
+            state, is_open = found.state.value, found.state.is_open
+        view = {"html": html, "state": state, "open": is_open, "title": title, "near": near}
+        return json.dumps(view, ensure_ascii=False)
 
     def done() -> bool:
         found = current()

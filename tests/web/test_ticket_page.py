@@ -112,3 +112,76 @@ def test_a_visitor_sent_there_and_back_reads_where_they_go_afterwards(
     assert httpx.post(f"{hall.api}/counters/c1/close", headers=auth).status_code == 200
     expect(page.locator("#s")).to_contain_text(back_to_service)
     page.context.close()
+
+
+# what the page asks of the phone, recorded: buzzes, and the tones of its chimes
+RECORD_ALERTS = """
+window.buzzes = [];
+navigator.vibrate = pattern => { window.buzzes.push(pattern); return true; };
+window.tones = 0;
+const Real = window.AudioContext;
+window.AudioContext = class extends Real {
+  createOscillator() { window.tones += 1; return super.createOscillator(); }
+};
+"""
+
+
+def test_the_page_says_when_the_turn_is_near_and_buzzes_and_chimes_when_asked(
+    browser: Browser, hall: Hall
+) -> None:
+    operator = open_counter(hall.live, "c1")
+    tickets = [issue(hall, "en") for _ in range(5)]
+    page = phone(browser)
+    page.add_init_script(RECORD_ALERTS)
+    page.goto(str(tickets[4]["status_url"]))
+    expect(page.locator("#s")).to_contain_text("People ahead: 4")
+    expect(page.locator(".near")).to_have_count(0)
+    expect(page).to_have_title("A005 · People ahead: 4")  # a phone's tab list shows it
+    sound = page.locator("#k")
+    expect(sound).to_have_text("Alert me with a sound")
+    box = sound.bounding_box()
+    assert box is not None and box["height"] >= 44, box
+    sound.tap()
+    expect(sound).to_have_attribute("aria-pressed", "true")
+    expect(sound).to_have_text("Sound on: you will hear the call")
+    assert page.evaluate("window.tones") == 1  # a chime at once: the visitor hears it works
+
+    auth = {"Authorization": f"Bearer {operator}"}
+
+    def serve_next() -> None:
+        called = httpx.post(f"{hall.api}/counters/c1/call", headers=auth)
+        assert called.status_code == 200, called.text
+        ticket = called.json()["id"]
+        httpx.post(f"{hall.api}/tickets/{ticket}/start", headers=auth)
+        httpx.post(f"{hall.api}/tickets/{ticket}/finish", headers=auth)
+
+    serve_next()
+    expect(page.locator("#s")).to_contain_text("People ahead: 3")
+    assert page.evaluate("window.buzzes") == []  # not near yet
+    serve_next()
+    expect(page.locator(".near")).to_have_text("Your turn is near: stay in the hall")
+    expect(page).to_have_title("A005 · People ahead: 2")
+    page.wait_for_function("window.buzzes.length === 1")
+    assert page.evaluate("window.buzzes") == [200]
+    assert page.evaluate("window.tones") == 2
+    serve_next()  # nearer still: no second buzz for the same news
+    expect(page.locator("#s")).to_contain_text("People ahead: 1")
+    page.screenshot(path=str(SHOTS / "ticket-near-en-phone.png"))
+    serve_next()
+    assert httpx.post(f"{hall.api}/counters/c1/call", headers=auth).status_code == 200  # A005
+    expect(page.locator(".called")).to_contain_text("go to counter 1")
+    expect(page).to_have_title("A005 → go to counter 1")
+    page.wait_for_function("window.buzzes.length === 2")
+    assert page.evaluate("window.buzzes") == [200, [300, 100, 300]]
+    assert page.evaluate("window.tones") == 5  # three for the call
+    page.context.close()
+
+
+def test_without_javascript_the_page_offers_no_sound_button(browser: Browser, hall: Hall) -> None:
+    ticket = issue(hall, "kk")
+    context = browser.new_context(viewport=PHONE, java_script_enabled=False)
+    page = context.new_page()
+    page.goto(str(ticket["status_url"]))
+    expect(page.locator("#s")).to_contain_text("Кезегіңіз жақын: залдан алыс кетпеңіз")
+    expect(page.locator("#k")).to_be_hidden()  # nothing could chime
+    context.close()
