@@ -38,6 +38,8 @@ class LinesPanel(QWidget):
         self._line_page = 0  # the lines' page shown, or the one before the slides
         self._slide: int | None = None  # the slide shown, if one is
         self._scaled: tuple[int, QSize, QImage] | None = None  # the slide drawn last, scaled
+        # the names' font, for the names and the box it was chosen for
+        self._names_font: tuple[tuple[tuple[str, ...], float, float], QFont, int] | None = None
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
 
     def show_lines(self, rows: Sequence[tuple[ServiceView, QueueEntry]], lang: str) -> None:
@@ -162,7 +164,7 @@ class LinesPanel(QWidget):
         narrow = self.narrow  # the name above, the figures below it
         step = self.row_step
         count_w = self.row_height * (0.9 if narrow else 1.2)
-        estimate_w = w - 2 * pad - count_w if narrow else w * 0.3
+        estimate_w = w - 2 * pad - count_w if narrow else self._estimate_width()
         name_w, name_h = self.name_box()
         start = self.page * self.per_page
         for index, (service, entry) in enumerate(self.rows[start : start + self.per_page]):
@@ -187,9 +189,21 @@ class LinesPanel(QWidget):
             painter.drawText(
                 QRectF(w - pad - estimate_w, figures_top, estimate_w, figures_h),
                 Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-                self.tr("suspended today") if entry.suspended else self.estimate_text(entry),
+                self._estimate_of(entry),
             )
         painter.end()
+
+    def _estimate_of(self, entry: QueueEntry) -> str:
+        return self.tr("suspended today") if entry.suspended else self.estimate_text(entry)
+
+    def _estimate_width(self) -> float:
+        """What the widest estimate shown needs, at most 30% of the panel: the names have the
+        rest (a fixed 30% left them too little, and a long one came out smaller than others)."""
+        metrics = QFontMetricsF(paint.font(self.row_height * 0.26))
+        widest = max(
+            (metrics.horizontalAdvance(self._estimate_of(e)) for _, e in self.rows), default=0
+        )
+        return min(widest + metrics.averageCharWidth(), self.width() * 0.3)
 
     def name_box(self) -> tuple[float, float]:
         """The width and height a service's name has in its row."""
@@ -197,22 +211,32 @@ class LinesPanel(QWidget):
         if self.narrow:
             return w - 2 * pad, self.row_step - self.row_height * 0.55
         count_w = self.row_height * 1.2
-        return w - 2 * pad - count_w - w * 0.3 - 16, float(self.row_height)
+        return w - 2 * pad - count_w - self._estimate_width() - 16, float(self.row_height)
+
+    def names_font(self, names: Sequence[str], width: float, height: float) -> tuple[QFont, int]:
+        """One font for every name in the panel, and how many lines a name may take: the
+        largest at which all of them are whole (two lines at the row's size, else three smaller
+        ones when they fit the height). A panel of names in three sizes looked untidy."""
+        key = (tuple(names), width, height)
+        if self._names_font is not None and self._names_font[0] == key:
+            return self._names_font[1], self._names_font[2]
+        chosen = (paint.font(self.row_height * 0.27), 2)
+        for size, lines in ((0.27, 2), (0.23, 3), (0.2, 3)):
+            candidate = paint.font(self.row_height * size)
+            metrics = QFontMetricsF(candidate)
+            if lines * metrics.height() > height:
+                continue  # three lines of this size do not fit the row
+            chosen = (candidate, lines)
+            if all(not paint.elided(paint.wrap(n, metrics, width, lines), n) for n in names):
+                break
+        self._names_font = (key, *chosen)
+        return chosen
 
     def name_lines(self, name: str, width: float, height: float) -> tuple[QFont, list[str]]:
-        """A service's name on up to two lines; a long one on three smaller lines rather than
-        cut, when they fit the height."""
-        font = paint.font(self.row_height * 0.27)
-        lines = paint.wrap(name, QFontMetricsF(font), width, 2)
-        for size in (0.23, 0.2):  # then smaller, on three lines, until it is whole
-            if not paint.elided(lines, name):
-                break
-            small = paint.font(self.row_height * size)
-            small_metrics = QFontMetricsF(small)
-            three = paint.wrap(name, small_metrics, width, 3)
-            if len(three) * small_metrics.height() <= height:
-                font, lines = small, three
-        return font, lines
+        """A service's name in the panel's one font for names (`names_font`)."""
+        names = [text_in(service.name, self.lang) for service, _ in self.rows] or [name]
+        font, lines = self.names_font(names, width, height)
+        return font, paint.wrap(name, QFontMetricsF(font), width, lines)
 
     def _draw_name(self, painter: QPainter, name: str, box: QRectF) -> None:
         font, lines = self.name_lines(name, box.width(), box.height())

@@ -118,10 +118,13 @@ def test_screens_are_readable_from_ten_metres(
         ]
         assert not inked, f"{name}: headings over the empty column {column + 1}"
     panel = window.lines_panel
+    sizes = set()
     for service, _ in panel.rows:  # every line's name whole, the long ones on three lines
         words = text_in(service.name, lang)
-        _, lines = panel.name_lines(words, *panel.name_box())
+        font, lines = panel.name_lines(words, *panel.name_box())
         assert not paint.elided(lines, words), f"{words!r} is cut on {name}"
+        sizes.add(font.pixelSize())
+    assert len(sizes) == 1, f"the names on {name} come in sizes {sorted(sizes)}: one, please"
 
     calls = window.calls_panel
     assert calls.calls, "the snapshot's called tickets are on the wall"
