@@ -245,6 +245,12 @@ def _audit_options(sub: argparse._SubParsersAction[Parser]) -> None:
     archive.add_argument(
         "--before", required=True, metavar="YYYY-MM-DD", help="the first day that stays"
     )
+    compact = audit_sub.add_parser(
+        "compact",
+        help="give the space archived events freed back to the disk (SQLite's VACUUM; with "
+        "the hall server stopped)",
+    )
+    _db_options(compact)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -391,6 +397,8 @@ def _dispatch(args: argparse.Namespace) -> int:
             return _operator_list(args)
         return _operator_change(args)
     if command == "audit":
+        if args.audit_command == "compact":
+            return _audit_compact(args)
         return _audit_archive(args) if args.audit_command == "archive" else _audit_verify(args)
     if command == "backup":
         return _backup(args)
@@ -873,6 +881,64 @@ def _audit_archive(args: argparse.Namespace) -> int:
         "`kezek audit verify --archive` checks the whole chain with it"
     )
     return 0
+
+
+def _audit_compact(args: argparse.Namespace) -> int:
+    import shutil
+    import sqlite3
+    import tempfile
+
+    from hallserver.server import open_store
+    from hallserver.store.claim import claim_database, sqlite_file
+
+    url = _existing_url(args)
+    database = sqlite_file(url)
+    if database is None:
+        raise UsageError(
+            "PostgreSQL reuses freed space by itself (autovacuum); to shrink its files, run "
+            "VACUUM FULL in psql with the hall server stopped"
+        )
+    claim = claim_database(url)  # VACUUM rewrites the file: no server may write meanwhile
+    try:
+        open_store(url).close()  # a database from an older Kezek is brought up to date first
+        before = _sqlite_size(database)
+        # VACUUM builds the new file in the temporary folder, then writes it through the log
+        # beside the database: each needs room for it (twice, when they share a disk)
+        needed: dict[int, int] = {}
+        for folder in (database.parent, Path(tempfile.gettempdir())):
+            device = folder.stat().st_dev
+            needed[device] = needed.get(device, 0) + before
+            free = shutil.disk_usage(folder).free
+            if free < needed[device]:
+                raise UsageError(
+                    f"compacting needs about {_mb(needed[device])} free in {folder} (it writes a "
+                    f"new copy of the database there); {_mb(free)} are free"
+                )
+        connection = sqlite3.connect(database, isolation_level=None)
+        try:
+            connection.execute("PRAGMA busy_timeout=5000")
+            connection.execute("VACUUM")
+            connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # the log starts over, empty
+        finally:
+            connection.close()
+        after = _sqlite_size(database)
+    finally:
+        claim.release()
+    print(
+        f"compacted {database}: {_mb(before)} → {_mb(after)} "
+        f"({_mb(max(before - after, 0))} given back to the disk)"
+    )
+    return 0
+
+
+def _sqlite_size(database: Path) -> int:
+    """The database's bytes on disk, its log included."""
+    files = (database, database.with_name(database.name + "-wal"))
+    return sum(f.stat().st_size for f in files if f.exists())
+
+
+def _mb(size: int) -> str:
+    return f"{size / 1e6:.1f} MB"
 
 
 def _backup(args: argparse.Namespace) -> int:

@@ -513,3 +513,45 @@ def test_a_token_or_code_that_cannot_be_printed_is_not_kept(tmp_path: Path) -> N
         assert done.returncode == 1, done.stderr
         assert "standard output is closed: nowhere to print it" in done.stderr
     assert kept() == 1  # the one token printed before
+
+
+def test_audit_compact_gives_freed_space_back_and_keeps_the_log(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = tmp_path / "hall"
+    assert kezek(["hall", "--check", "--demo", "--data-dir", str(data)]) == 0
+    database = data / "kezek.sqlite3"
+    with sqlite3.connect(database) as conn:  # what archived events leave: free pages
+        conn.execute("CREATE TABLE scratch (x BLOB)")
+        conn.executemany("INSERT INTO scratch VALUES (?)", [(os.urandom(4096),)] * 2000)
+    with sqlite3.connect(database) as conn:
+        conn.execute("DROP TABLE scratch")
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    before = database.stat().st_size
+    assert before > 8_000_000
+    capsys.readouterr()
+    assert kezek(["audit", "compact", "--data-dir", str(data)]) == 0
+    said = capsys.readouterr().out
+    assert f"compacted {database}: " in said and "given back to the disk" in said, said
+    assert database.stat().st_size < before - 7_000_000
+    assert kezek(["audit", "verify", "--data-dir", str(data)]) == 0
+
+
+def test_audit_compact_refuses_under_a_running_server_and_on_postgresql(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from hallserver.store.claim import claim_database
+
+    data = tmp_path / "hall"
+    assert kezek(["hall", "--check", "--demo", "--data-dir", str(data)]) == 0
+    capsys.readouterr()
+    claim = claim_database(f"sqlite:///{data / 'kezek.sqlite3'}")
+    try:
+        assert kezek(["audit", "compact", "--data-dir", str(data)]) == 1
+        assert "another hall server" in capsys.readouterr().err
+    finally:
+        claim.release()
+    url = "postgresql+psycopg://hall@127.0.0.1:1/kezek"
+    assert kezek(["audit", "compact", "--db", url]) == 2
+    err = capsys.readouterr().err
+    assert "PostgreSQL reuses freed space by itself" in err and err.count("\n") == 1
