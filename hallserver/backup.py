@@ -23,7 +23,7 @@ from sqlalchemy import Connection, Date, DateTime, Table, create_engine, delete,
 from sqlalchemy.exc import DataError, IntegrityError, StatementError
 
 from hallserver.archive import verify
-from hallserver.eventlog import ChainBreak, Witness
+from hallserver.eventlog import ChainBreak, Witness, verify_chain
 from hallserver.store import schema
 from hallserver.store.anchor import DAMAGE_KEY
 from hallserver.store.migrate import current_revision
@@ -155,8 +155,11 @@ def _accept_damage(store: SqlHallStore, first: ChainBreak) -> str | None:
         if held is None or len(accepted) >= MAX_ACCEPTED or problem.seq in accepted:
             return None
         accepted[problem.seq] = str(held)
-        store.put_config(DAMAGE_KEY, json.dumps({str(k): v for k, v in accepted.items()}))
-        problem = verify(store).problem
+        # on from this one, which is passed now: the log is walked once, not once a bad event
+        problem = verify_chain(
+            store.events(after=problem.seq - 1), start_seq=problem.seq - 1, accepted=accepted
+        )
+    store.put_config(DAMAGE_KEY, json.dumps({str(k): v for k, v in accepted.items()}))
     events = ", ".join(str(seq) for seq in accepted)
     kept = f"events {events} are" if len(accepted) > 1 else f"event {events} is"
     return (

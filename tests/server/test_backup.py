@@ -152,14 +152,17 @@ def a_backup(tmp_path: Path) -> Path:
     return file
 
 
-def changed(file: Path, change: Callable[[dict[str, Any]], None], name: str) -> Path:
-    """A copy of the backup with its second event's line changed."""
+def changed(
+    file: Path, change: Callable[[dict[str, Any]], None], name: str, which: tuple[int, ...] = (1,)
+) -> Path:
+    """A copy of the backup with its second event's line changed (or those `which` names)."""
     with gzip.open(file, "rt", encoding="utf-8") as lines:
         text = lines.read().splitlines()
     events = [n for n, line in enumerate(text) if '"table": "events"' in line]
-    item = json.loads(text[events[1]])
-    change(item["row"])
-    text[events[1]] = json.dumps(item, ensure_ascii=False)
+    for index in which:
+        item = json.loads(text[events[index]])
+        change(item["row"])
+        text[events[index]] = json.dumps(item, ensure_ascii=False)
     copy = file.with_name(name)
     with gzip.open(copy, "wt", encoding="utf-8") as out:
         out.write("\n".join(text) + "\n")
@@ -202,6 +205,23 @@ def test_a_backup_that_cannot_be_restored_whole_restores_nothing(
     capsys.readouterr()
     assert kezek(["restore", str(file), "--data-dir", str(tokens)]) == 2
     assert "the target database is not empty (it has tokens)" in capsys.readouterr().err
+
+
+def test_keep_damaged_keeps_every_bad_event_and_checks_the_chain_between_them(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    file = a_backup(tmp_path)
+    forged = changed(file, lambda row: row.update(actor="x"), "two.gz", which=(1, 3))
+    kept = tmp_path / "kept"
+    capsys.readouterr()
+    assert kezek(["restore", str(forged), "--data-dir", str(kept), "--keep-damaged"]) == 0
+    assert "events 2, 4 are kept as accepted damage" in capsys.readouterr().err
+    assert kezek(["audit", "verify", "--data-dir", str(kept)]) == 0
+    assert "damaged events 2, 4" in capsys.readouterr().out
+    with sqlite3.connect(kept / "kezek.sqlite3") as conn:  # between the two: still checked
+        conn.execute("UPDATE events SET actor = 'y' WHERE seq = 3")
+    assert kezek(["audit", "verify", "--data-dir", str(kept)]) == 1
+    assert "event 3 is bad" in capsys.readouterr().err
 
 
 def test_a_backup_stopped_by_ctrl_c_leaves_no_half_file(
