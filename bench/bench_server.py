@@ -277,7 +277,9 @@ def budget(empty: float, cpu: dict[str, float]) -> None:
     """What 0.5x the ceiling would allow a ticket, beside what it takes: the event loop is one
     thread, and the loop, the writer and wrk share this machine's cores."""
     rate = empty / 2
-    cores = os.cpu_count() or 1
+    cores = (
+        len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    )
     spent = cpu["issue_loop_us"] + cpu["issue_writer_us"] + cpu["issue_wrk_us"]
     print(
         f"  at 0.5x ({rate:.0f} tickets/s) a ticket may take {1e6 / rate:.0f} us of the loop "

@@ -883,13 +883,16 @@ def _audit_archive(args: argparse.Namespace) -> int:
     return 0
 
 
+COMPACT_WAIT_MS = 5000  # for a lock another process (a backup, sqlite3) holds on the database
+
+
 def _audit_compact(args: argparse.Namespace) -> int:
     import shutil
     import sqlite3
-    import tempfile
 
     from hallserver.server import open_store
     from hallserver.store.claim import claim_database, sqlite_file
+    from hallserver.store.sql import StoreError
 
     url = _existing_url(args)
     database = sqlite_file(url)
@@ -902,25 +905,31 @@ def _audit_compact(args: argparse.Namespace) -> int:
     try:
         open_store(url).close()  # a database from an older Kezek is brought up to date first
         before = _sqlite_size(database)
-        # VACUUM builds the new file in the temporary folder, then writes it through the log
-        # beside the database: each needs room for it (twice, when they share a disk)
-        needed: dict[int, int] = {}
-        for folder in (database.parent, Path(tempfile.gettempdir())):
-            device = folder.stat().st_dev
-            needed[device] = needed.get(device, 0) + before
-            free = shutil.disk_usage(folder).free
-            if free < needed[device]:
-                raise UsageError(
-                    f"compacting needs about {_mb(needed[device])} free in {folder} (it writes a "
-                    f"new copy of the database there); {_mb(free)} are free"
-                )
-        connection = sqlite3.connect(database, isolation_level=None)
+        # VACUUM builds the new file in SQLite's temporary folder, then writes it through the
+        # log beside the database: both here (below), so one disk needs room for it twice
+        free = shutil.disk_usage(database.parent).free
+        if free < 2 * before:
+            raise UsageError(
+                f"compacting needs about {_mb(2 * before)} free in {database.parent} (it writes "
+                f"a new copy of the database there); {_mb(free)} are free"
+            )
         try:
-            connection.execute("PRAGMA busy_timeout=5000")
-            connection.execute("VACUUM")
-            connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # the log starts over, empty
-        finally:
-            connection.close()
+            connection = sqlite3.connect(database, isolation_level=None)
+            try:
+                connection.execute(f"PRAGMA busy_timeout={COMPACT_WAIT_MS}")
+                # deprecated, but the one setting for this alone: SQLITE_TMPDIR would stay
+                # for the process, read once by SQLite
+                folder = str(database.parent).replace("'", "''")
+                connection.execute(f"PRAGMA temp_store_directory='{folder}'")
+                try:
+                    connection.execute("VACUUM")
+                finally:
+                    connection.execute("PRAGMA temp_store_directory=''")
+                connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # the log starts over
+            finally:
+                connection.close()
+        except sqlite3.Error as exc:  # all or nothing: what failed changed nothing
+            raise StoreError(f"compacting {database} failed: {exc}; it is unchanged") from exc
         after = _sqlite_size(database)
     finally:
         claim.release()

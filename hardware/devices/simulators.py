@@ -53,6 +53,8 @@ class PtyPort:
                 tmp.symlink_to(self.device)
                 tmp.replace(self.link)
             except OSError as exc:  # named by the link asked for, not by the pty it points at
+                with contextlib.suppress(OSError):
+                    tmp.unlink()  # made before the rename failed: not left behind
                 os.close(self._master)
                 os.close(self._slave)
                 self._master = self._slave = -1

@@ -537,8 +537,8 @@ def test_audit_compact_gives_freed_space_back_and_keeps_the_log(
     assert kezek(["audit", "verify", "--data-dir", str(data)]) == 0
 
 
-def test_audit_compact_refuses_under_a_running_server_and_on_postgresql(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+def test_audit_compact_refuses_under_a_running_server_a_lock_and_on_postgresql(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from hallserver.store.claim import claim_database
 
@@ -551,6 +551,16 @@ def test_audit_compact_refuses_under_a_running_server_and_on_postgresql(
         assert "another hall server" in capsys.readouterr().err
     finally:
         claim.release()
+    holder = sqlite3.connect(data / "kezek.sqlite3", isolation_level=None)
+    holder.execute("BEGIN EXCLUSIVE")  # another process's lock, as sqlite3 at a prompt holds it
+    try:
+        monkeypatch.setattr("hallserver.__main__.COMPACT_WAIT_MS", 100)
+        assert kezek(["audit", "compact", "--data-dir", str(data)]) == 1
+        err = capsys.readouterr().err
+        assert "failed: database is locked; it is unchanged" in err and err.count("\n") == 1
+    finally:
+        holder.rollback()
+        holder.close()
     url = "postgresql+psycopg://hall@127.0.0.1:1/kezek"
     assert kezek(["audit", "compact", "--db", url]) == 2
     err = capsys.readouterr().err

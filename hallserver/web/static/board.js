@@ -189,7 +189,7 @@
           "</p>" : "") +
         '<div class="acts">' +
         // a counter opens with an operator signed in: without one the button could only fail
-        (c.state !== "open" && c.operator_name ? btn("open", c.id, T.act_open) : "") +
+        (c.state !== "open" && c.operator_id ? btn("open", c.id, T.act_open) : "") +
         (c.state === "open" ? btn("pause", c.id, T.act_pause) : "") +
         (c.state !== "closed" ? btn("close", c.id, T.act_close) : "") +
         btn("profile", c.id, T.act_profile) +
