@@ -91,24 +91,27 @@ STYLE = (
 
 # Tiny on purpose (a cheap phone on mobile data): one socket, the server renders, we swap.
 # A call buzzes; so does a turn that comes near, once. The tab's title follows (a phone's tab
-# list shows it). A tap on #k lets the page chime too: browsers play sound only after one.
+# list shows it). A tap on #k lets the page chime too (browsers play sound, and Chrome
+# vibrates, only after a tap on the page); a second tap turns the chime off.
 SCRIPT = (
     "(function(){var b=document.getElementById('s'),k=document.getElementById('k'),"
     "u=(location.protocol=='https:'?'wss':'ws')+'://'+location.host+location.pathname+'/ws'"
-    "+location.search,d=1e3,last='',near=false,ac=null;"
+    "+location.search,d=1e3,last='',near=false,ac=null,on=false;"
     "function buzz(p){if(navigator.vibrate)navigator.vibrate(p)}"
-    "function chime(n){if(!ac)return;var t=ac.currentTime;for(var i=0;i<n;i++){"
+    "function chime(n){if(!on)return;var t=ac.currentTime;for(var i=0;i<n;i++){"
     "var o=ac.createOscillator(),g=ac.createGain(),s=t+i*.35;o.frequency.value=880;"
     "g.gain.setValueAtTime(.3,s);g.gain.exponentialRampToValueAtTime(.001,s+.3);o.connect(g);"
     "g.connect(ac.destination);o.start(s);o.stop(s+.3)}}"
-    "if(k){k.hidden=false;k.onclick=function(){"
+    "if(k){var off=k.textContent;k.hidden=false;k.onclick=function(){"
     "var A=window.AudioContext||window.webkitAudioContext;if(!A)return;if(!ac)ac=new A();"
-    "ac.resume();k.setAttribute('aria-pressed','true');"
-    "k.textContent=k.getAttribute('data-on');chime(1)}}"
+    "ac.resume();on=!on;k.setAttribute('aria-pressed',on?'true':'false');"
+    "k.textContent=on?k.getAttribute('data-on'):off;chime(1)}}"
     "function go(){var w=new WebSocket(u);w.onmessage=function(e){var m=JSON.parse(e.data);"
     "b.innerHTML=m.html;d=1e3;if(m.title)document.title=m.title;"
     "if(m.state=='called'&&last!='called'){buzz([300,100,300]);chime(3)}"
-    "else if(m.near&&!near&&last){buzz(200);chime(1)}near=m.near;last=m.state;"
+    "else if(m.near&&!near&&last){buzz(200);chime(1)}"
+    # near once while waiting: a priority visitor pushing it back and forth buzzes no more
+    "near=m.state=='waiting'?(near||m.near):false;last=m.state;"
     "if(!m.open){w.onclose=null;if(k)k.hidden=true}};"
     "w.onclose=function(){setTimeout(go,d);d=Math.min(d*2,3e4)}}go()})()"
 )
@@ -132,7 +135,9 @@ def status_html(hall: HallService, ticket: Ticket, lang: Lang) -> tuple[str, str
     if ticket.state is TicketState.WAITING:
         estimate = hall.hall.estimate_for(ticket, hall.now())
         minutes = max(1, round(estimate.estimated_wait_s / 60))
-        near = estimate.people_ahead <= NEAR_AHEAD
+        # near only while a counter serves the line: before opening it would send nobody back
+        serving = hall.hall.service_queue(ticket.service, hall.now()).open_counters
+        near = estimate.people_ahead <= NEAR_AHEAD and serving > 0
         body += [
             f"<p class=s>{WORDS['waiting'][lang]}</p>",
             f"<p class=s>{WORDS['ahead'][lang]}: <b>{estimate.people_ahead}</b></p>",

@@ -174,10 +174,40 @@ def test_the_page_says_when_the_turn_is_near_and_buzzes_and_chimes_when_asked(
     page.wait_for_function("window.buzzes.length === 2")
     assert page.evaluate("window.buzzes") == [200, [300, 100, 300]]
     assert page.evaluate("window.tones") == 5  # three for the call
+    sound.tap()  # a second tap: quiet again
+    expect(sound).to_have_attribute("aria-pressed", "false")
+    expect(sound).to_have_text("Alert me with a sound")
+    page.context.close()
+
+
+def test_no_near_before_a_counter_opens_and_near_once_while_pushed_back_and_forth(
+    browser: Browser, hall: Hall
+) -> None:
+    tickets = [issue(hall, "en") for _ in range(2)]
+    page = phone(browser)
+    page.add_init_script(RECORD_ALERTS)
+    page.goto(str(tickets[1]["status_url"]))
+    expect(page.locator("#s")).to_contain_text("People ahead: 1")
+    expect(page.locator(".near")).to_have_count(0)  # nobody serves the line yet
+    operator = open_counter(hall.live, "c1")
+    expect(page.locator(".near")).to_have_text("Your turn is near: stay in the hall")
+    page.wait_for_function("window.buzzes.length === 1")
+    priority = {"service_id": "id-card", "priority": "disabled", "priority_reason": "wheelchair"}
+    for _ in range(2):  # two priority visitors go ahead: 3 ahead, no longer near …
+        reply = httpx.post(f"{hall.api}/tickets", json=priority, headers=hall.bearer("consultant"))
+        assert reply.status_code == 201, reply.text
+    expect(page.locator("#s")).to_contain_text("People ahead: 3")
+    expect(page.locator(".near")).to_have_count(0)
+    auth = {"Authorization": f"Bearer {operator}"}
+    assert httpx.post(f"{hall.api}/counters/c1/call", headers=auth).status_code == 200
+    expect(page.locator(".near")).to_have_count(1)  # … and near again: said, not buzzed again
+    page.wait_for_timeout(300)
+    assert page.evaluate("window.buzzes") == [200]
     page.context.close()
 
 
 def test_without_javascript_the_page_offers_no_sound_button(browser: Browser, hall: Hall) -> None:
+    open_counter(hall.live, "c1")
     ticket = issue(hall, "kk")
     context = browser.new_context(viewport=PHONE, java_script_enabled=False)
     page = context.new_page()
