@@ -133,24 +133,27 @@ def _check_counter(config: CounterConfig) -> None:
     with HallClient(config.server_url, config.token, timeout=config.http_timeout_s) as client:
         try:
             counters = {c.id for c in client.counters()}
-            identity = client.whoami()
-        except HallRefused as exc:
-            if exc.code == "unauthorized":
-                raise ConfigError(
-                    f"{config.server_url} does not know this token or it was revoked: pair "
-                    "again (kezek pair --role counter --counter ID)"
-                ) from exc
-            raise ConfigError(f"{config.server_url} refused the token: {exc}") from exc
         except ClientError as exc:
             raise ConfigError(f"cannot read the counters from {config.server_url}: {exc}") from exc
-    if config.counter_id not in counters:
-        raise ConfigError(f"the hall has no counter {config.counter_id!r}: see GET /counters")
+        if config.counter_id not in counters:
+            raise ConfigError(f"the hall has no counter {config.counter_id!r}: see GET /counters")
+        try:
+            identity = client.whoami()
+        except HallRefused as exc:
+            if exc.code != "unauthorized":
+                raise ConfigError(f"cannot check the token at {config.server_url}: {exc}") from exc
+            raise ConfigError(
+                f"{config.server_url} does not know this token or it was revoked: pair "
+                "again (kezek pair --role counter --counter ID)"
+            ) from exc
+        except ClientError as exc:
+            raise ConfigError(f"cannot check the token at {config.server_url}: {exc}") from exc
     if identity.role in ("supervisor", "admin"):
         return  # they may act at any counter
     if identity.role != "counter":
         raise ConfigError(
-            f"this token is a {identity.role}'s, not a counter's: use one made "
-            "with kezek token create --role counter"
+            f"this token is for the role {identity.role}, not counter: use one made with "
+            "kezek token create --role counter"
         )
     if identity.counter_id != config.counter_id:
         raise ConfigError(

@@ -43,7 +43,7 @@ def test_a_supervisors_token_passes_at_any_counter(live_server: LiveServer, tmp_
     [
         ("unknown", "c1", "does not know this token or it was revoked: pair again"),
         ("c1", "c2", "this token is counter c1's, not c2's: give --counter c1"),
-        ("kiosk", "c1", "this token is a kiosk's, not a counter's"),
+        ("kiosk", "c1", "this token is for the role kiosk, not counter"),
         ("c1", "c99", "the hall has no counter 'c99'"),
     ],
 )
