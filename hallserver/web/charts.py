@@ -52,6 +52,16 @@ def _legend(series: Sequence[tuple[str, str]], y: float, width: int) -> tuple[st
     return "".join(parts), line * LEGEND_LINE
 
 
+def _cut(text: str, chars: int) -> str:
+    """At most `chars` characters (13 px DejaVu Sans averages under 8 units), "…" when cut."""
+    return text if len(text) <= chars else text[: chars - 1].rstrip() + "…"
+
+
+def _every(group_w: float) -> int:
+    """Label every n-th category so that two-digit hours never touch: 20 units apiece."""
+    return max(1, math.ceil(20 / group_w))
+
+
 def _svg(title: str, inner: str, height: int, width: int) -> str:
     kind = "narrow" if width < WIDTH else "wide"
     return (
@@ -109,10 +119,11 @@ def bars(
                 f'height="{h:.1f}" fill="{s.color}"><title>{escape(category)} · '
                 f"{escape(s.label)}: {value:g}</title></rect>"
             )
-        parts.append(
-            f'<text x="{LEFT + (i + 0.5) * group_w:.1f}" y="{HEIGHT - BOTTOM + 14}" '
-            f'text-anchor="middle">{escape(category)}</text>'
-        )
+        if i % _every(group_w) == 0:
+            parts.append(
+                f'<text x="{LEFT + (i + 0.5) * group_w:.1f}" y="{HEIGHT - BOTTOM + 14}" '
+                f'text-anchor="middle">{escape(category)}</text>'
+            )
     parts.append(
         f'<line class="ax" x1="{LEFT}" x2="{width - RIGHT}" y1="{TOP + plot_h}" '
         f'y2="{TOP + plot_h}"/>'
@@ -150,10 +161,11 @@ def bars_and_line(
             f'width="{group_w * 0.7:.1f}" height="{h:.1f}" fill="{bar.color}">'
             f"<title>{escape(category)} · {escape(bar.label)}: {value:g}</title></rect>"
         )
-        parts.append(
-            f'<text x="{x + group_w / 2:.1f}" y="{HEIGHT - BOTTOM + 14}" '
-            f'text-anchor="middle">{escape(category)}</text>'
-        )
+        if i % _every(group_w) == 0:
+            parts.append(
+                f'<text x="{x + group_w / 2:.1f}" y="{HEIGHT - BOTTOM + 14}" '
+                f'text-anchor="middle">{escape(category)}</text>'
+            )
         other = line.values[i]
         if other is not None:
             cx, cy = x + group_w / 2, TOP + plot_h - plot_h * other / line_max
@@ -186,24 +198,30 @@ def stacked_rows(
     """One horizontal bar per row, split into shares (e.g. ratings by operator)."""
     if not rows:
         return ""
-    row_h = 28
-    label_w, label_chars = (170, 28) if width >= WIDTH else (110, 16)
+    # a page's drawing: the name left of its bar; a phone's: above it, with the whole width
+    above = width < WIDTH
+    row_h = 44 if above else 28
+    label_w = 8 if above else 170
     height = TOP + row_h * len(rows) + 34
     inner = []
     bar_w = width - label_w - 60
     for i, (label, values) in enumerate(rows):
         y = TOP + i * row_h
         total = sum(values)
-        inner.append(
-            f'<text x="{label_w - 6}" y="{y + 15}" text-anchor="end">'
-            f"{escape(label[:label_chars])}</text>"
-        )
+        if above:
+            inner.append(f'<text x="{label_w}" y="{y + 11}">{escape(_cut(label, 38))}</text>')
+            y += 16
+        else:
+            inner.append(
+                f'<text x="{label_w - 6}" y="{y + 15}" text-anchor="end">'
+                f"{escape(_cut(label, 21))}</text>"
+            )
         x = float(label_w)
         for value, (name, color) in zip(values, parts_, strict=True):
             w = bar_w * value / total if total else 0.0
             if w > 0:
                 inner.append(
-                    f'<rect x="{x:.1f}" y="{y + 3}" width="{w:.1f}" height="{row_h - 8}" '
+                    f'<rect x="{x:.1f}" y="{y + 3}" width="{w:.1f}" height="{28 - 8}" '
                     f'fill="{color}"><title>{escape(label)} · {escape(name)}: {value:g}'
                     "</title></rect>"
                 )
