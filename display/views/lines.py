@@ -4,6 +4,7 @@ through the hall's own slides after them."""
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Sequence
 
 from PySide6.QtCore import QEvent, QRectF, QSize, Qt
@@ -17,6 +18,12 @@ from hallserver.protocol import QueueEntry, ServiceView
 NARROW_PX = 560  # narrower than this, a panel puts each name above its figures
 PAD = 24.0  # the panel's margin, left and right
 NARROW_ROW = 1.55  # a slim panel's row, in row heights: two lines of name, then the figures
+
+
+def _together(estimate: str) -> str:
+    """An estimate whose numbers keep their sign and units: "≈ 1 h" and "30 min" may go on two
+    lines in a narrow column, "≈" alone or "min" alone never."""
+    return re.sub(r"(?<=[≈\d]) ", "\u00a0", estimate)
 
 
 class LinesPanel(QWidget):
@@ -108,9 +115,10 @@ class LinesPanel(QWidget):
             return self.tr("no counter open")
         minutes = max(1, math.ceil(entry.estimated_wait_s / 60))
         if minutes < 60:
-            return self.tr("≈ %n min", "", minutes)
+            return _together(self.tr("≈ %n min", "", minutes))
         hours, rest = divmod(minutes, 60)
-        return self.tr("≈ %1 h %2 min").replace("%1", str(hours)).replace("%2", str(rest))
+        text = self.tr("≈ %1 h %2 min").replace("%1", str(hours)).replace("%2", str(rest))
+        return _together(text)
 
     def _scaled_slide(self, index: int) -> QImage:
         """Slide `index` scaled to the panel, once per slide and size (a repaint of the same
@@ -166,6 +174,8 @@ class LinesPanel(QWidget):
         count_w = self.row_height * (0.9 if narrow else 1.2)
         estimate_w = w - 2 * pad - count_w if narrow else self._estimate_width()
         name_w, name_h = self.name_box()
+        names = [text_in(service.name, self.lang) for service, _ in self.rows]
+        names_font, most = self.names_font(names, name_w, name_h)
         start = self.page * self.per_page
         for index, (service, entry) in enumerate(self.rows[start : start + self.per_page]):
             top = title_h + index * step
@@ -173,7 +183,12 @@ class LinesPanel(QWidget):
             painter.drawLine(int(pad), int(top), int(w - pad), int(top))
             painter.setPen(paint.TEXT)
             self._draw_name(
-                painter, text_in(service.name, self.lang), QRectF(pad, top, name_w, name_h)
+                painter,
+                paint.wrap(
+                    text_in(service.name, self.lang), QFontMetricsF(names_font), name_w, most
+                ),
+                names_font,
+                QRectF(pad, top, name_w, name_h),
             )
             figures_top = top + (step - self.row_height * 0.55 if narrow else 0)
             figures_h = self.row_height * (0.55 if narrow else 1)
@@ -185,24 +200,39 @@ class LinesPanel(QWidget):
                 str(entry.waiting),
             )
             painter.setPen(paint.MUTED)
-            painter.setFont(paint.font(self.row_height * 0.26))
+            painter.setFont(self._status_font(self._estimate_of(entry), estimate_w))
             painter.drawText(
                 QRectF(w - pad - estimate_w, figures_top, estimate_w, figures_h),
-                Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                Qt.AlignmentFlag.AlignRight
+                | Qt.AlignmentFlag.AlignVCenter
+                | Qt.TextFlag.TextWordWrap,  # "no counter open" on two lines
                 self._estimate_of(entry),
             )
         painter.end()
+
+    def _status_font(self, text: str, width: float) -> QFont:
+        """The estimate's font: its size, unless a word of it is wider than the column."""
+        size = self.row_height * 0.26
+        for word in text.split(" "):
+            size = min(size, paint.fit_pixel_size(word, width, size, bold=False))
+        return paint.font(size)
 
     def _estimate_of(self, entry: QueueEntry) -> str:
         return self.tr("suspended today") if entry.suspended else self.estimate_text(entry)
 
     def _estimate_width(self) -> float:
-        """What the widest estimate shown needs, at most 30% of the panel: the names have the
-        rest (a fixed 30% left them too little, and a long one came out smaller than others)."""
+        """What the widest estimate could need in this language, at most 30% of the panel:
+        the names have the rest (a fixed 30% left them too little, and a long one came out
+        smaller than the others). Not what is shown now, or the names would move as it
+        changes. An estimate may wrap onto two lines ("≈ 1 h" over "30 min"); "no counter
+        open" and "suspended today" wrap too, smaller if a word of theirs must (`_status_font`)."""
         metrics = QFontMetricsF(paint.font(self.row_height * 0.26))
-        widest = max(
-            (metrics.horizontalAdvance(self._estimate_of(e)) for _, e in self.rows), default=0
-        )
+        longest = [
+            _together(self.tr("≈ %n min", "", 59)),
+            _together(self.tr("≈ %1 h %2 min").replace("%1", "9").replace("%2", "59")),
+        ]
+        pieces = [piece for text in longest for piece in text.split(" ")]  # where it may wrap
+        widest = max(metrics.horizontalAdvance(piece) for piece in pieces)
         return min(widest + metrics.averageCharWidth(), self.width() * 0.3)
 
     def name_box(self) -> tuple[float, float]:
@@ -238,8 +268,7 @@ class LinesPanel(QWidget):
         font, lines = self.names_font(names, width, height)
         return font, paint.wrap(name, QFontMetricsF(font), width, lines)
 
-    def _draw_name(self, painter: QPainter, name: str, box: QRectF) -> None:
-        font, lines = self.name_lines(name, box.width(), box.height())
+    def _draw_name(self, painter: QPainter, lines: list[str], font: QFont, box: QRectF) -> None:
         painter.setFont(font)
         line_h = QFontMetricsF(font).height()
         y = box.top() + (box.height() - line_h * len(lines)) / 2

@@ -125,6 +125,8 @@ def test_screens_are_readable_from_ten_metres(
         assert not paint.elided(lines, words), f"{words!r} is cut on {name}"
         sizes.add(font.pixelSize())
     assert len(sizes) == 1, f"the names on {name} come in sizes {sorted(sizes)}: one, please"
+    if panel.width() >= 700:  # a wide panel leaves its names the row's full size
+        assert sizes == {int(panel.row_height * 0.27)}, f"{name}: names at {sizes} px"
 
     calls = window.calls_panel
     assert calls.calls, "the snapshot's called tickets are on the wall"
