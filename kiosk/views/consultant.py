@@ -261,10 +261,12 @@ class ConsultantWindow(QWidget):
         typing = next((f for f in fields if f.hasFocus()), None)
         cursor = typing.cursorPosition() if typing is not None else 0
         shown = self.page  # the page on screen (older ones may await deletion)
-        old_scroll = shown.findChild(QScrollArea, "desk-scroll") if shown is not None else None
-        offset = old_scroll.verticalScrollBar().value() if old_scroll is not None else 0
+        offsets = {  # each column's own, when they scroll apart
+            area.objectName(): area.verticalScrollBar().value()
+            for area in (shown.findChildren(QScrollArea) if shown is not None else [])
+        }
         if self._top:  # another task: from its top
-            offset, self._top = 0, False
+            offsets, self._top = {}, False
         for field in fields:
             field.setParent(None)  # kept across pages: the old page is deleted below
         if self.page is not None:
@@ -292,24 +294,14 @@ class ConsultantWindow(QWidget):
             column.addStretch(1)
         else:
             self.page.setObjectName("consultant-desk")
-            desk = QWidget()
-            desk_column = QVBoxLayout(desk)
-            desk_column.setContentsMargins(0, 0, 0, 0)
-            self._desk(desk_column)
-            scroll = QScrollArea()
-            scroll.setObjectName("desk-scroll")
-            scroll.setWidgetResizable(True)
-            scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-            # The desk is laid out for the width it has (words wrap, columns stack), so it
-            # only ever scrolls down.
-            scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-            scroll.setWidget(desk)
-            column.addWidget(scroll, 1)
-            problem = desk.findChild(QLabel, "problem")
-            if problem is not None and self.flow.problem != self._problem_shown:
-                _scroll_to(scroll, problem)  # new: in view, though below the Issue button
-            elif offset:
-                _scroll_back(scroll, offset)
+            areas = self._desk(column)
+            problem = self.page.findChild(QLabel, "problem")
+            new = problem is not None and self.flow.problem != self._problem_shown
+            for area in areas:
+                if new and problem is not None and area.isAncestorOf(problem):
+                    _scroll_to(area, problem)  # new: in view, though below the Issue button
+                elif offsets.get(area.objectName()):
+                    _scroll_back(area, offsets[area.objectName()])
             self._problem_shown = self.flow.problem
         self._layout.addWidget(self.page)
         self.page.show()
@@ -349,7 +341,10 @@ class ConsultantWindow(QWidget):
         message.setObjectName("problem")
         column.addWidget(message)
 
-    def _desk(self, column: QVBoxLayout) -> None:
+    def _desk(self, page: QVBoxLayout) -> list[QScrollArea]:
+        """The desk under its top row; returns its scroll areas. Side by side, each column
+        scrolls by itself (on a 10-inch tablet the search stays in view while the issuing
+        column scrolls, to a refusal under its button); stacked, the two scroll as one."""
         flow, touch = self.flow, self.sizes.touch
         top = QHBoxLayout()
         top.addWidget(
@@ -363,7 +358,7 @@ class ConsultantWindow(QWidget):
         top.addWidget(
             wrap_button(self.tr("Sign out"), self.sign_out, "secondary", None, touch, "sign-out")
         )
-        column.addLayout(top)
+        page.addLayout(top)
         # On the left, what the visitor needs: a service found and its facts, or (one tap away)
         # a booking checked in or a lost ticket's copy. On the right, issuing, then the tickets
         # issued here right under it: the consultant sees the ticket just issued (and can
@@ -381,19 +376,23 @@ class ConsultantWindow(QWidget):
         self._issuing(right, room * 3 // 5 if side_by_side else room, not side_by_side)
         self._issued_here(right)
         right.addStretch(1)
-        grid = QGridLayout()
-        grid.setSpacing(self.sizes.gap)
-        if side_by_side:
-            grid.addLayout(left, 0, 0)
-            grid.addLayout(right, 0, 1)
-            grid.setColumnStretch(0, 2)
-            grid.setColumnStretch(1, 3)
-            # two fifths whatever the task: the columns do not move as the consultant switches
-            grid.setColumnMinimumWidth(0, (room - self.sizes.gap) * 2 // 5)
-        else:
-            grid.addLayout(left, 0, 0)
-            grid.addLayout(right, 1, 0)
-        column.addLayout(grid, 1)
+        if not side_by_side:
+            both = QVBoxLayout()
+            both.setSpacing(self.sizes.gap)
+            both.addLayout(left)
+            both.addLayout(right)
+            area = _scrolled(both, "desk-scroll")
+            page.addWidget(area, 1)
+            return [area]
+        columns = QHBoxLayout()
+        columns.setSpacing(self.sizes.gap)
+        # two fifths whatever the task: the columns do not move as the consultant switches
+        finding, issuing = _scrolled(left, "desk-scroll-left"), _scrolled(right, "desk-scroll")
+        finding.setMinimumWidth((room - self.sizes.gap) * 2 // 5)
+        columns.addWidget(finding, 2)
+        columns.addWidget(issuing, 3)
+        page.addLayout(columns, 1)
+        return [finding, issuing]
 
     def _finding(self, column: QVBoxLayout) -> None:
         flow = self.flow
@@ -629,6 +628,21 @@ class ConsultantWindow(QWidget):
                         )
                     )
                 column.addLayout(issued_row)
+
+
+def _scrolled(layout: QVBoxLayout, name: str) -> QScrollArea:
+    """`layout` in a scroll area that only ever scrolls down: its content is laid out for the
+    width it has (words wrap, columns stack)."""
+    inside = QWidget()
+    inside.setLayout(layout)
+    layout.setContentsMargins(0, 0, 0, 0)
+    area = QScrollArea()
+    area.setObjectName(name)
+    area.setWidgetResizable(True)
+    area.setFrameShape(QScrollArea.Shape.NoFrame)
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    area.setWidget(inside)
+    return area
 
 
 def _scroll_back(scroll: QScrollArea, offset: int) -> None:

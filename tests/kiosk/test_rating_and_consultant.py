@@ -240,12 +240,12 @@ def test_the_consultant_types_on_while_the_desk_follows_the_hall(
     tap(qtbot, window, "task-back")
     assert find(window, "search").hasFocus() and find(window, "search").text() == "pass"
     tap(qtbot, window, "pick-passport")
-    find(window, "search").clear()  # every service, and passport's documents: the desk scrolls
+    find(window, "search").clear()  # every service, and passport's documents: the left scrolls
 
     def bar() -> QScrollBar:
-        return window.page.findChild(QScrollArea, "desk-scroll").verticalScrollBar()
+        return window.page.findChild(QScrollArea, "desk-scroll-left").verticalScrollBar()
 
-    qtbot.waitUntil(lambda: bar().maximum() > 0, timeout=2000)  # at 1280x800 the desk scrolls
+    qtbot.waitUntil(lambda: bar().maximum() > 0, timeout=2000)  # at 1280x800 the list scrolls
     bar().setValue(bar().maximum())
     where = bar().value()
     with HallClient(live_server.url, live_server.tokens["kiosk"]) as kiosk_client:

@@ -292,7 +292,7 @@ def test_the_consultant_desk_never_scrolls_sideways_nor_cuts_a_word_in_any_langu
         tap(qtbot, window, "priority-disabled")  # the longest names, and the reason field
         tap(qtbot, window, "issue")  # no reason given: the desk says so
         assert window.flow.problem == "no_reason"
-        scroll = window.page.findChild(QScrollArea)
+        scroll = window.page.findChild(QScrollArea, "desk-scroll")  # the issuing column's
         assert isinstance(scroll, QScrollArea)
         said = find(window, "problem")
 
@@ -302,6 +302,8 @@ def test_the_consultant_desk_never_scrolls_sideways_nor_cuts_a_word_in_any_langu
 
         qtbot.waitUntil(in_view, timeout=2000)  # why it was refused, though below the button
         where = f"consultant-desk-{language}-{shape}"
+        search_at = search.mapTo(window, search.rect().topLeft()).y()
+        assert 0 <= search_at < window.height() // 3, f"{where}: the search scrolled away"
         assert_nothing_cut(window, scroll, where)
         touch = window.sizes.touch
         for target in window.page.findChildren(QAbstractButton):
@@ -316,7 +318,7 @@ def test_the_consultant_desk_never_scrolls_sideways_nor_cuts_a_word_in_any_langu
             for b in window.page.findChildren(QAbstractButton)
             if b.objectName().startswith("pick-") and b.isVisibleTo(window.page)
         ]
-        scroll = window.page.findChild(QScrollArea)
+        scroll = window.page.findChild(QScrollArea, "desk-scroll-left")
         shown = [
             b for b in results if b.mapTo(scroll, b.rect().bottomLeft()).y() <= scroll.height()
         ]
