@@ -441,11 +441,27 @@ def _existing_url(args: argparse.Namespace) -> str:
     url = args.db or os.environ.get("KEZEK_DB")
     if not url:
         directory = Path(args.data_dir) if args.data_dir else default_data_dir()
+        file: Path | None = directory / "kezek.sqlite3"
         if not (directory / "kezek.sqlite3").is_file():
             raise UsageError(f"no hall database in {directory}: check --data-dir")
     elif (file := sqlite_file(url)) is not None and not file.is_file():
         raise UsageError(f"no hall database at {file}: check --db")  # SQLite would make one
+    if file is not None and not _is_hall_database(file):  # its migration would add our tables
+        raise UsageError(f"{file} is not a Kezek hall database: check --db or --data-dir")
     return _url(args)
+
+
+def _is_hall_database(database: Path) -> bool:
+    """Whether a SQLite file is a hall's (a Kezek migration made it), read without writing."""
+    import sqlite3
+
+    try:
+        uri = f"{database.absolute().as_uri()}?mode=ro"
+        with contextlib.closing(sqlite3.connect(uri, uri=True)) as conn:
+            tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
+    except sqlite3.Error:
+        return False
+    return {"events", "alembic_version"} <= tables
 
 
 def _new_database(args: argparse.Namespace) -> Path | None:
@@ -897,14 +913,17 @@ def _audit_compact(args: argparse.Namespace) -> int:
     url = _existing_url(args)
     database = sqlite_file(url)
     if database is None:
-        raise UsageError(
-            "PostgreSQL reuses freed space by itself (autovacuum); to shrink its files, run "
-            "VACUUM FULL in psql with the hall server stopped"
-        )
-    claim = claim_database(url)  # VACUUM rewrites the file: no server may write meanwhile
+        if _backend(url) == "postgresql":
+            raise UsageError(
+                "PostgreSQL reuses freed space by itself (autovacuum); to shrink its files, run "
+                "VACUUM FULL in psql with the hall server stopped"
+            )
+        raise UsageError("compact works on a hall's SQLite file (--data-dir, or --db sqlite:///…)")
+    # a long one: another comer is told to wait for it, not to stop a hall server
+    claim = claim_database(url, doing="kezek audit compact")  # no server writes meanwhile
     try:
+        before = _sqlite_size(database)  # with what a killed server left in its log
         open_store(url).close()  # a database from an older Kezek is brought up to date first
-        before = _sqlite_size(database)
         # VACUUM builds the new file in SQLite's temporary folder, then writes it through the
         # log beside the database: both here (below), so one disk needs room for it twice
         free = shutil.disk_usage(database.parent).free
@@ -925,7 +944,8 @@ def _audit_compact(args: argparse.Namespace) -> int:
                     connection.execute("VACUUM")
                 finally:
                     connection.execute("PRAGMA temp_store_directory=''")
-                connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # the log starts over
+                # the log starts over, empty; unless a reader holds it
+                blocked = connection.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]
             finally:
                 connection.close()
         except sqlite3.Error as exc:  # all or nothing: what failed changed nothing
@@ -933,11 +953,28 @@ def _audit_compact(args: argparse.Namespace) -> int:
         after = _sqlite_size(database)
     finally:
         claim.release()
+    if blocked:
+        print(
+            f"compacted {database}, but another process reading it kept the copy in its log "
+            f"({_mb(after)} now): run again once it has closed the database",
+            file=sys.stderr,
+        )
+        return 1
     print(
         f"compacted {database}: {_mb(before)} → {_mb(after)} "
         f"({_mb(max(before - after, 0))} given back to the disk)"
     )
     return 0
+
+
+def _backend(url: str) -> str | None:
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError
+
+    try:
+        return make_url(url).get_backend_name()
+    except (ArgumentError, ValueError):
+        return None
 
 
 def _sqlite_size(database: Path) -> int:

@@ -52,8 +52,10 @@ class DatabaseClaim:
             release()
 
 
-def claim_database(url: str) -> DatabaseClaim:
-    """Claim the database at `url` for this server; raises DatabaseInUse if another has it."""
+def claim_database(url: str, doing: str | None = None) -> DatabaseClaim:
+    """Claim the database at `url` for this server (or for what `doing` names, such as a long
+    compaction, which another comer is told to wait for); raises DatabaseInUse if another has
+    it."""
     try:
         parsed = make_url(url)
         backend = parsed.get_backend_name()
@@ -63,7 +65,7 @@ def claim_database(url: str) -> DatabaseClaim:
         database = _file_of(parsed)
         if database is None:  # in memory: nobody else can open it
             return DatabaseClaim()
-        return _claim_file(Path(f"{database}.lock"), str(database))
+        return _claim_file(Path(f"{database}.lock"), str(database), doing)
     if backend == "postgresql":
         return _claim_advisory(url, keepalives=parsed.get_driver_name() in ("psycopg", "psycopg2"))
     return DatabaseClaim()  # a backend the hall does not ship with: the operator's to keep single
@@ -111,7 +113,7 @@ def _sqlite_file(database: str | None, *, uri: bool) -> Path | None:
     return Path(database).expanduser().resolve()
 
 
-def _claim_file(lock: Path, database: str) -> DatabaseClaim:
+def _claim_file(lock: Path, database: str, doing: str | None = None) -> DatabaseClaim:
     if sys.platform == "win32":  # the hall server runs on Linux; a Windows test run claims nothing
         return DatabaseClaim()
     import fcntl
@@ -130,16 +132,22 @@ def _claim_file(lock: Path, database: str) -> DatabaseClaim:
     try:
         fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
     except BlockingIOError:
-        holder = os.read(fd, 32).decode("ascii", "replace").strip()
+        # the holder's pid, and on the next line what it does when it is not a hall server
+        holder, _, task = os.read(fd, 200).decode("utf-8", "replace").partition("\n")
         os.close(fd)
+        holder, task = holder.strip(), task.strip()
         pid = int(holder) if holder.isdecimal() and _alive(int(holder)) else None
         who = f" (pid {pid})" if pid is not None else ""
+        if task:
+            raise DatabaseInUse(
+                f"{task}{who} is using {database}: wait for it to end", pid
+            ) from None
         raise DatabaseInUse(
             f"another hall server{who} is using {database}: stop it first", pid
         ) from None
     if writable:
         os.ftruncate(fd, 0)
-        os.write(fd, f"{os.getpid()}\n".encode("ascii"))
+        os.write(fd, f"{os.getpid()}\n{doing or ''}".encode())
 
     def release() -> None:
         with contextlib.suppress(OSError):

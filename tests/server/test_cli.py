@@ -565,3 +565,57 @@ def test_audit_compact_refuses_under_a_running_server_a_lock_and_on_postgresql(
     assert kezek(["audit", "compact", "--db", url]) == 2
     err = capsys.readouterr().err
     assert "PostgreSQL reuses freed space by itself" in err and err.count("\n") == 1
+    assert kezek(["audit", "compact", "--db", "mysql://x/y"]) == 2
+    assert "compact works on a hall's SQLite file" in capsys.readouterr().err
+
+
+def test_a_sqlite_file_that_is_not_a_halls_is_refused_and_left_as_it_was(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    other = tmp_path / "notes.db"
+    with sqlite3.connect(other) as conn:
+        conn.execute("CREATE TABLE notes (text TEXT)")
+    empty = tmp_path / "empty.db"
+    empty.touch()
+    for file in (other, empty):
+        before = file.read_bytes()
+        for argv in (["audit", "compact"], ["audit", "verify"], ["backup", str(tmp_path / "b.gz")]):
+            assert kezek([*argv, "--db", f"sqlite:///{file}"]) == 2
+            assert f"{file} is not a Kezek hall database" in capsys.readouterr().err
+        assert file.read_bytes() == before  # no tables of ours added
+        assert not Path(f"{file}.lock").exists()
+
+
+def test_a_second_comer_is_told_to_wait_for_a_compaction(tmp_path: Path) -> None:
+    from hallserver.store.claim import DatabaseInUse, claim_database
+
+    url = f"sqlite:///{tmp_path / 'hall.sqlite3'}"
+    claim = claim_database(url, doing="kezek audit compact")
+    try:
+        with pytest.raises(DatabaseInUse) as refused:
+            claim_database(url)
+        assert str(refused.value) == (
+            f"kezek audit compact (pid {os.getpid()}) is using {tmp_path / 'hall.sqlite3'}: "
+            "wait for it to end"
+        )
+    finally:
+        claim.release()
+
+
+def test_audit_compact_says_when_a_reader_kept_its_copy_in_the_log(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("hallserver.__main__.COMPACT_WAIT_MS", 100)
+    data = tmp_path / "hall"
+    assert kezek(["hall", "--check", "--demo", "--data-dir", str(data)]) == 0
+    reader = sqlite3.connect(data / "kezek.sqlite3", isolation_level=None)
+    reader.execute("BEGIN")
+    reader.execute("SELECT count(*) FROM events").fetchone()  # a read it holds open
+    try:
+        capsys.readouterr()
+        assert kezek(["audit", "compact", "--data-dir", str(data)]) == 1
+        assert "another process reading it kept the copy in its log" in capsys.readouterr().err
+    finally:
+        reader.rollback()
+        reader.close()
+    assert kezek(["audit", "compact", "--data-dir", str(data)]) == 0  # once it has closed
