@@ -10,6 +10,7 @@ from starlette.responses import HTMLResponse, Response
 from starlette.routing import BaseRoute, Route, WebSocketRoute
 from starlette.websockets import WebSocket
 
+from hallserver.domain.catalogue import Level
 from hallserver.domain.counters import CounterState
 from hallserver.domain.errors import NotFound
 from hallserver.domain.ids import LANGS, Lang
@@ -29,7 +30,12 @@ WORDS: dict[str, dict[Lang, str]] = {
     "wait": {"kk": "Шамамен күту", "ru": "Примерное ожидание", "en": "About"},
     "minutes": {"kk": "мин", "ru": "мин", "en": "min"},
     "called": {"kk": "Сізді шақырды", "ru": "Вас вызывают", "en": "It is your turn"},
-    "go_to": {"kk": "терезеге барыңыз", "ru": "пройдите к окну", "en": "go to counter"},
+    # U+2011, a hyphen no line breaks at: "12-терезеге" stays whole on a narrow phone
+    "go_to": {
+        "kk": "{n}\u2011терезеге барыңыз",
+        "ru": "пройдите к окну\u00a0{n}",
+        "en": "go to counter\u00a0{n}",
+    },
     "serving": {"kk": "Қызмет көрсетілуде", "ru": "Вас обслуживают", "en": "Being served"},
     "finished": {
         "kk": "Қызмет көрсетілді. Рақмет!",
@@ -38,12 +44,12 @@ WORDS: dict[str, dict[Lang, str]] = {
     },
     "no_show": {"kk": "Сіз келмедіңіз", "ru": "Вы не подошли", "en": "You did not come"},
     "postponed": {
-        "kk": "Оралғанда {n}-терезеге келіңіз: оператор сізді қайта шақырады",
+        "kk": "Оралғанда {n}\u2011терезеге келіңіз: оператор сізді қайта шақырады",
         "ru": "Когда вернётесь, подойдите к окну {n}: оператор вызовет вас снова",
         "en": "When you are back, come to counter {n}: the operator calls you again",
     },
     "back_to_counter": {
-        "kk": "Бұдан кейін {n}-терезеге қайтасыз",
+        "kk": "Бұдан кейін {n}\u2011терезеге қайтасыз",
         "ru": "После этого вернётесь к&nbsp;окну&nbsp;{n}",
         "en": "Afterwards, back to counter&nbsp;{n}",
     },
@@ -96,7 +102,7 @@ STYLE = (
 SCRIPT = (
     "(function(){var b=document.getElementById('s'),k=document.getElementById('k'),"
     "u=(location.protocol=='https:'?'wss':'ws')+'://'+location.host+location.pathname+'/ws'"
-    "+location.search,d=1e3,last='',near=false,ac=null,on=false;"
+    "+location.search,d=1e3,last='',call=null,near=false,ac=null,on=false;"
     "function buzz(p){if(navigator.vibrate)navigator.vibrate(p)}"
     "function chime(n){if(!on)return;var t=ac.currentTime;for(var i=0;i<n;i++){"
     "var o=ac.createOscillator(),g=ac.createGain(),s=t+i*.35;o.frequency.value=880;"
@@ -108,10 +114,11 @@ SCRIPT = (
     "k.textContent=on?k.getAttribute('data-on'):off;chime(1)}}"
     "function go(){var w=new WebSocket(u);w.onmessage=function(e){var m=JSON.parse(e.data);"
     "b.innerHTML=m.html;d=1e3;if(m.title)document.title=m.title;"
-    "if(m.state=='called'&&last!='called'){buzz([300,100,300]);chime(3)}"
+    # a call, and each recall (its own time), alerts; the first message only shows
+    "if(m.call&&m.call!=call&&last){buzz([300,100,300]);chime(3)}"
     "else if(m.near&&!near&&last){buzz(200);chime(1)}"
     # near once while waiting: a priority visitor pushing it back and forth buzzes no more
-    "near=m.state=='waiting'?(near||m.near):false;last=m.state;"
+    "call=m.call;near=m.state=='waiting'?(near||m.near):false;last=m.state;"
     "if(!m.open){w.onclose=null;if(k)k.hidden=true}};"
     "w.onclose=function(){setTimeout(go,d);d=Math.min(d*2,3e4)}}go()})()"
 )
@@ -135,9 +142,13 @@ def status_html(hall: HallService, ticket: Ticket, lang: Lang) -> tuple[str, str
     if ticket.state is TicketState.WAITING:
         estimate = hall.hall.estimate_for(ticket, hall.now())
         minutes = max(1, round(estimate.estimated_wait_s / 60))
-        # near only while a counter serves the line: before opening it would send nobody back
-        serving = hall.hall.service_queue(ticket.service, hall.now()).open_counters
-        near = estimate.people_ahead <= NEAR_AHEAD and serving > 0
+        # near only while a counter serves the line as its main work (one that only helps out
+        # calls it once its wait passes the target): before opening it would say nothing true
+        serving = any(
+            counter.state is CounterState.OPEN and counter.profile.get(ticket.service) is Level.MAIN
+            for counter in hall.hall.counters.values()
+        )
+        near = estimate.people_ahead <= NEAR_AHEAD and serving
         body += [
             f"<p class=s>{WORDS['waiting'][lang]}</p>",
             f"<p class=s>{WORDS['ahead'][lang]}: <b>{estimate.people_ahead}</b></p>",
@@ -152,12 +163,13 @@ def status_html(hall: HallService, ticket: Ticket, lang: Lang) -> tuple[str, str
         body += [
             '<div class=called role="alert">',
             f"<p class=big>{WORDS['called'][lang]}</p>",
-            f"<p class=big>{WORDS['go_to'][lang]} {number}</p></div>",
+            f"<p class=big>{WORDS['go_to'][lang].format(n=number)}</p></div>",
         ]
-        title = f"{ticket.number} → {WORDS['go_to'][lang]} {number}"
+        title = f"{ticket.number} → {WORDS['go_to'][lang].format(n=number)}"
     elif ticket.state is TicketState.POSTPONED and ticket.counter:
         number = hall.hall.counters[ticket.counter].number
         body.append(f"<p class=s>{WORDS['postponed'][lang].format(n=number)}</p>")
+        title = f"{ticket.number} → {WORDS['go_to'][lang].format(n=number)}"
     else:
         body.append(f"<p class=s>{WORDS[ticket.state.value][lang]}</p>")
     if ticket.state.is_open and ticket.return_service is not None:  # sent here "and back"
@@ -230,7 +242,20 @@ async def ticket_socket(websocket: WebSocket) -> None:
         else:
             html, title, near = status_html(hall, found, lang)
             state, is_open = found.state.value, found.state.is_open
-        view = {"html": html, "state": state, "open": is_open, "title": title, "near": near}
+        # each call and recall has its own mark: the page alerts again at a recall
+        called = (
+            f"{found.called_at.isoformat()}#{found.times_called}"
+            if found is not None and found.called_at is not None
+            else None
+        )
+        view = {
+            "html": html,
+            "state": state,
+            "open": is_open,
+            "title": title,
+            "near": near,
+            "call": called if state == "called" else None,
+        }
         return json.dumps(view, ensure_ascii=False)
 
     def done() -> bool:

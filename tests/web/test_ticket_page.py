@@ -174,6 +174,10 @@ def test_the_page_says_when_the_turn_is_near_and_buzzes_and_chimes_when_asked(
     page.wait_for_function("window.buzzes.length === 2")
     assert page.evaluate("window.buzzes") == [200, [300, 100, 300]]
     assert page.evaluate("window.tones") == 5  # three for the call
+    recalled = httpx.post(f"{hall.api}/tickets/{tickets[4]['id']}/recall", headers=auth)
+    assert recalled.status_code == 200, recalled.text
+    page.wait_for_function("window.buzzes.length === 3")  # a recall alerts again
+    assert page.evaluate("window.tones") == 8
     sound.tap()  # a second tap: quiet again
     expect(sound).to_have_attribute("aria-pressed", "false")
     expect(sound).to_have_text("Alert me with a sound")
@@ -215,3 +219,28 @@ def test_without_javascript_the_page_offers_no_sound_button(browser: Browser, ha
     expect(page.locator("#s")).to_contain_text("Кезегіңіз жақын: залдан алыс кетпеңіз")
     expect(page.locator("#k")).to_be_hidden()  # nothing could chime
     context.close()
+
+
+def test_no_near_where_only_a_backup_counter_is_open_and_kazakh_puts_the_number_first(
+    browser: Browser, hall: Hall
+) -> None:
+    open_counter(hall.live, "c2")  # criminal records only as its backup
+    reply = httpx.post(
+        f"{hall.api}/tickets",
+        json={"service_id": "criminal-record", "language": "kk"},
+        headers=hall.bearer("kiosk"),
+    )
+    assert reply.status_code == 201, reply.text
+    page = phone(browser)
+    page.goto(str(reply.json()["status_url"]))
+    expect(page.locator("#s")).to_contain_text("Алдыңызда: 0")
+    expect(page.locator(".near")).to_have_count(0)  # c2 calls it only once it waits too long
+    operator = open_counter(hall.live, "c1")
+    ticket = issue(hall, "kk")
+    page.goto(str(ticket["status_url"]))
+    expect(page.locator(".near")).to_have_count(1)  # c1 serves ID cards as its main work
+    auth = {"Authorization": f"Bearer {operator}"}
+    assert httpx.post(f"{hall.api}/counters/c1/call", headers=auth).status_code == 200
+    expect(page.locator(".called")).to_contain_text("1\u2011терезеге барыңыз")
+    expect(page).to_have_title("A001 → 1\u2011терезеге барыңыз")
+    page.context.close()
