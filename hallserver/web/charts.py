@@ -52,9 +52,21 @@ def _legend(series: Sequence[tuple[str, str]], y: float, width: int) -> tuple[st
     return "".join(parts), line * LEGEND_LINE
 
 
-def _cut(text: str, chars: int) -> str:
-    """At most `chars` characters (13 px DejaVu Sans averages under 8 units), "…" when cut."""
-    return text if len(text) <= chars else text[: chars - 1].rstrip() + "…"
+def _units(text: str) -> float:
+    """About how wide `text` is at 13 px, on the generous side: the phone's own sans-serif
+    draws it, not the font the server knows (capitals such as Ж and М take 11 units)."""
+    return sum(
+        4.5 if c == " " else 11.0 if c.isupper() else 8.5 if c.isalpha() else 8.0 for c in text
+    )
+
+
+def _fit(text: str, room: float) -> str:
+    """`text` whole when it fits `room` units, else cut with "…" where it does."""
+    if _units(text) <= room:
+        return text
+    while text and _units(text + "…") > room:
+        text = text[:-1]
+    return text.rstrip() + "…"
 
 
 def _every(group_w: float) -> int:
@@ -201,7 +213,7 @@ def stacked_rows(
     # a page's drawing: the name left of its bar; a phone's: above it, with the whole width
     above = width < WIDTH
     row_h = 44 if above else 28
-    label_w = 8 if above else 170
+    label_w = 8 if above else 220
     height = TOP + row_h * len(rows) + 34
     inner = []
     bar_w = width - label_w - 60
@@ -209,12 +221,13 @@ def stacked_rows(
         y = TOP + i * row_h
         total = sum(values)
         if above:
-            inner.append(f'<text x="{label_w}" y="{y + 11}">{escape(_cut(label, 38))}</text>')
+            room = width - 2 * label_w
+            inner.append(f'<text x="{label_w}" y="{y + 11}">{escape(_fit(label, room))}</text>')
             y += 16
         else:
             inner.append(
                 f'<text x="{label_w - 6}" y="{y + 15}" text-anchor="end">'
-                f"{escape(_cut(label, 21))}</text>"
+                f"{escape(_fit(label, label_w - 10))}</text>"
             )
         x = float(label_w)
         for value, (name, color) in zip(values, parts_, strict=True):
