@@ -83,6 +83,7 @@ def resolve(args: argparse.Namespace) -> CounterConfig:
     }
     config = with_values(config, options)
     if config.token:
+        config = with_values(config, {"token": config.token.strip()})  # pasted with a space
         if not config.counter_id:
             raise ConfigError("--token needs --counter ID (the counter this terminal stands at)")
         if not config.server_url:
@@ -162,6 +163,19 @@ def _check_counter(config: CounterConfig) -> None:
         )
 
 
+def _missing_device(config: CounterConfig) -> str | None:
+    """A serial port given as a path that does not exist (a URL such as loop:// is the
+    driver's to judge): the console would wait for it to be plugged in, --check says so."""
+    for what, port in (
+        ("call button", config.button),
+        ("number display", config.display),
+        ("rating keypad", config.keypad),
+    ):
+        if port and "://" not in port and not Path(port).exists():
+            return f"no {what} at {port}: check --{what.split()[-1]} (kezek hardware ports)"
+    return None
+
+
 def main(argv: list[str]) -> int:
     args = _parser().parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
@@ -172,6 +186,14 @@ def main(argv: list[str]) -> int:
         print(f"kezek counter: {exc}", file=sys.stderr)  # noqa: T201 - the one line to fix
         return USAGE_ERROR
     if args.check:
+        problem = _missing_device(config)
+        if problem is not None:
+            print(f"kezek counter: {problem}", file=sys.stderr)  # noqa: T201
+            return USAGE_ERROR
+        print(  # noqa: T201 - what was checked, for the technician
+            f"kezek counter: counter {config.counter_id} at {config.server_url}: the token is "
+            "accepted; settings checked"
+        )
         return 0
     from counter.app import run
 

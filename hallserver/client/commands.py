@@ -366,7 +366,13 @@ class HallClient:
         if isinstance(data, dict) and isinstance(data.get("error"), str):
             message = data.get("message")
             raise HallRefused(reply.status_code, str(data["error"]), str(message or ""), data)
-        raise HallRefused(reply.status_code, f"http_{reply.status_code}", reply.text[:200])
+        # a page, not the hall's JSON: said in one line, without the page
+        raise HallRefused(
+            reply.status_code,
+            f"http_{reply.status_code}",
+            f"{method} {path} got {reply.status_code} {reply.reason_phrase} without the hall "
+            f"server's JSON (is {self.base_url} a hall server, or is a proxy answering?)",
+        )
 
 
 def _seg(value: str) -> str:

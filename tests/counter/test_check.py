@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import http.server
+import threading
 from pathlib import Path
 
 import pytest
@@ -64,3 +66,43 @@ def test_a_token_the_first_sign_in_would_refuse_fails_the_check_in_one_line(
     err = capsys.readouterr().err
     assert says in err
     assert err.count("\n") == 1
+
+
+def test_a_pasted_token_passes_and_the_check_says_what_it_checked(
+    live_server: LiveServer, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    token = counter_terminal_token(live_server, "c1")
+    assert check(live_server, tmp_path, f"{token} ", "c1") == 0  # a space pasted with it
+    assert "counter c1 at" in capsys.readouterr().out
+
+
+def test_a_serial_port_that_is_not_there_fails_the_check(
+    live_server: LiveServer, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    token = counter_terminal_token(live_server, "c1")
+    argv = ["--server", live_server.url, "--token", token, "--counter", "c1", "--check"]
+    assert main([*argv, "--enrollment", str(tmp_path / "e.json"), "--button", "/dev/ttyNOPE"]) == 2
+    assert "no call button at /dev/ttyNOPE: check --button" in capsys.readouterr().err
+    assert main([*argv, "--enrollment", str(tmp_path / "e.json"), "--keypad", "loop://"]) == 0
+
+
+def test_a_server_that_is_not_a_halls_is_said_in_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, format: str, *args: object) -> None:
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Quiet)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        url = f"http://127.0.0.1:{server.server_address[1]}"
+        argv = ["--server", url, "--token", "t", "--counter", "c1", "--check"]
+        assert main([*argv, "--enrollment", str(tmp_path / "e.json")]) == 2
+    finally:
+        server.shutdown()
+        server.server_close()
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "<html" not in err.lower(), err
+    assert "without the hall server's JSON" in err
