@@ -6,7 +6,7 @@ import httpx
 from playwright.sync_api import Page, expect
 
 from tests.conftest import open_counter
-from tests.web.conftest import PHONE, Hall, shoot, sign_in
+from tests.web.conftest import PHONE, SHOTS, Hall, shoot, sign_in
 
 
 def issue(hall: Hall, service: str = "id-card") -> dict[str, object]:
@@ -152,6 +152,13 @@ def test_on_a_phone_a_closed_counter_keeps_the_buttons_that_can_work(
     expect(reopen).to_be_visible()  # the operator is still signed in: it may open again
     reopen.click()
     expect(page.locator("article[data-counter=c3] .cstate")).to_contain_text("Open")
+    for lang, width in (("kk", 320), ("ru", 360), ("en", 320)):  # the narrowest phones
+        page.goto(f"{hall.url}/board?lang={lang}")
+        page.set_viewport_size({"width": width, "height": 740})
+        expect(page.locator("article[data-counter=c3]")).to_be_visible()
+        wide = page.evaluate("document.documentElement.scrollWidth")
+        assert wide <= width, f"{lang} at {width} px: the board scrolls sideways ({wide} px)"
+    page.screenshot(path=str(SHOTS / "board-en-320.png"), full_page=True)
 
 
 def test_the_supervisor_changes_a_counters_profile_from_the_board(page: Page, hall: Hall) -> None:
