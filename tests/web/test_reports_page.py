@@ -304,6 +304,24 @@ def test_charts_keep_long_names_and_a_long_day_inside_and_apart(page: Page) -> N
             assert "Nurlan Abdrakhmanov-Tokayev" in shown  # whole, above its bar
 
 
+def test_on_a4_paper_every_table_fits_the_page_in_all_three_languages(
+    page: Page, hall: Hall
+) -> None:
+    script_the_day(hall)
+    sign_in(page, hall)
+    page.emulate_media(media="print")
+    page.set_viewport_size({"width": 1032, "height": 1400})  # A4 landscape less 12 mm margins
+    for lang in ("kk", "ru", "en"):
+        page.goto(f"{hall.url}/reports?lang={lang}")
+        expect(page.locator("section.table")).to_have_count(5)
+        widths = page.eval_on_selector_all(
+            "section.table table", "ts => ts.map(t => Math.ceil(t.getBoundingClientRect().width))"
+        )
+        assert max(widths) <= 1032, f"{lang}: tables {widths} px wide, the page 1032"
+        page.screenshot(path=str(SHOTS / f"reports-a4-{lang}.png"), full_page=True)
+    page.emulate_media(media="screen")
+
+
 def test_a_report_reaching_into_archived_days_says_they_are_left_out(
     page: Page, hall: Hall
 ) -> None:
