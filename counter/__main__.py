@@ -82,8 +82,8 @@ def resolve(args: argparse.Namespace) -> CounterConfig:
         "operator": args.operator,
     }
     config = with_values(config, options)
+    config = with_values(config, {"token": (config.token or "").strip()})  # pasted with a space
     if config.token:
-        config = with_values(config, {"token": config.token.strip()})  # pasted with a space
         if not config.counter_id:
             raise ConfigError("--token needs --counter ID (the counter this terminal stands at)")
         if not config.server_url:

@@ -75,8 +75,12 @@ def _public_url(text: str) -> str:
 
 
 def _folder(text: str) -> str:
+    from hallserver.config import unusable_folder
+
     if not text.strip():
         raise argparse.ArgumentTypeError("is empty: name a folder, or leave the option out")
+    if (problem := unusable_folder(text)) is not None:
+        raise argparse.ArgumentTypeError(problem)
     return text
 
 
@@ -427,7 +431,10 @@ def _url(args: argparse.Namespace) -> str:
     from hallserver.config import database_url
     from hallserver.store.claim import in_memory
 
-    url = database_url(args.db, args.data_dir)
+    try:
+        url = database_url(args.db, args.data_dir)
+    except ValueError as exc:  # KEZEK_DATA_DIR, or the default, in a folder a URL misreads
+        raise UsageError(str(exc)) from exc
     if in_memory(url):  # what a command stores there ends with it (and the writer is apart)
         raise UsageError(f"{url} is a database in memory, gone when the command ends: give a file")
     return url
@@ -441,27 +448,37 @@ def _existing_url(args: argparse.Namespace) -> str:
     url = args.db or os.environ.get("KEZEK_DB")
     if not url:
         directory = Path(args.data_dir) if args.data_dir else default_data_dir()
-        file: Path | None = directory / "kezek.sqlite3"
         if not (directory / "kezek.sqlite3").is_file():
             raise UsageError(f"no hall database in {directory}: check --data-dir")
     elif (file := sqlite_file(url)) is not None and not file.is_file():
         raise UsageError(f"no hall database at {file}: check --db")  # SQLite would make one
-    if file is not None and not _is_hall_database(file):  # its migration would add our tables
-        raise UsageError(f"{file} is not a Kezek hall database: check --db or --data-dir")
-    return _url(args)
+    url = _url(args)
+    named = sqlite_file(url)  # the file the URL names: the one checked is the one used
+    if named is not None and (problem := _not_a_hall(named)) is not None:
+        raise UsageError(problem)  # its migration would add our tables to it
+    return url
 
 
-def _is_hall_database(database: Path) -> bool:
-    """Whether a SQLite file is a hall's (a Kezek migration made it), read without writing."""
+def _not_a_hall(database: Path) -> str | None:
+    """Why a SQLite file is not a hall's database to work on (None when it is: a Kezek
+    migration made it), read without writing. A damaged one is said as SQLite says it."""
     import sqlite3
 
+    from hallserver.store.sql import StoreError
+
+    if not database.is_file():
+        return f"no hall database at {database}: check --db or --data-dir"
+    if database.stat().st_size == 0:
+        return f"{database} is empty, not a Kezek hall database: check --db or --data-dir"
     try:
         uri = f"{database.absolute().as_uri()}?mode=ro"
         with contextlib.closing(sqlite3.connect(uri, uri=True)) as conn:
             tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
-    except sqlite3.Error:
-        return False
-    return {"events", "alembic_version"} <= tables
+    except sqlite3.Error as exc:  # damaged, or not ours to read: the tools that look say which
+        raise StoreError(f"cannot read {database}: {exc}") from exc
+    if {"events", "alembic_version"} <= tables:
+        return None
+    return f"{database} is not a Kezek hall database: check --db or --data-dir"
 
 
 def _new_database(args: argparse.Namespace) -> Path | None:
@@ -511,7 +528,7 @@ def _hall(args: argparse.Namespace) -> int:
         try:
             claim = claim_database(config.db_url)  # it migrates: not under a running server
         except DatabaseInUse as exc:
-            if args.catalogue is None:
+            if args.catalogue is None or exc.doing:  # a compaction is no server to tell
                 raise
             return _check_catalogue_only(args.catalogue, config.db_url, exc.pid)
         try:

@@ -15,12 +15,30 @@ def default_data_dir() -> Path:
     return Path(os.environ.get("KEZEK_DATA_DIR") or platformdirs.user_data_dir("kezek"))
 
 
+URL_BREAKERS = "?%"  # a SQLite URL would read a folder's name with these as something else
+
+
+def unusable_folder(directory: str | Path) -> str | None:
+    """Why a hall's database cannot be in `directory` (None when it can): its name would be
+    read as another file's (a `?` starts a URL's options: "q?x" is the folder "q")."""
+    found = sorted({c for c in str(directory) if c in URL_BREAKERS})
+    if not found:
+        return None
+    marks = " and ".join(repr(c) for c in found)
+    return (
+        f"the folder {directory} has {marks} in its name, which a database URL reads "
+        "otherwise: choose a folder without"
+    )
+
+
 def database_url(db: str | None, data_dir: str | Path | None) -> str:
     """`--db URL` wins; else the SQLite file in `--data-dir` (made if missing)."""
     url = db or os.environ.get("KEZEK_DB")
     if url:
         return url
     directory = Path(data_dir) if data_dir else default_data_dir()
+    if (problem := unusable_folder(directory)) is not None:
+        raise ValueError(problem)
     directory.mkdir(parents=True, exist_ok=True)
     return f"sqlite:///{directory / 'kezek.sqlite3'}"
 

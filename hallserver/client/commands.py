@@ -370,8 +370,8 @@ class HallClient:
         raise HallRefused(
             reply.status_code,
             f"http_{reply.status_code}",
-            f"{method} {path} got {reply.status_code} {reply.reason_phrase} without the hall "
-            f"server's JSON (is {self.base_url} a hall server, or is a proxy answering?)",
+            f"{method} {path}: {reply.reason_phrase}, without the hall server's JSON (is "
+            f"{self.base_url} a hall server, or is a proxy answering?)",
         )
 
 

@@ -33,11 +33,13 @@ ADVISORY_KEY = 0x6B657A656B  # "kezek": the PostgreSQL advisory lock of a hall's
 
 
 class DatabaseInUse(StoreError):
-    """Another hall server holds this database (`pid`: its process, when the lock names it)."""
+    """Another hall server holds this database (`pid`: its process, when the lock names it;
+    `doing`: what holds it when that is not a hall server, such as a compaction)."""
 
-    def __init__(self, message: str, pid: int | None = None) -> None:
+    def __init__(self, message: str, pid: int | None = None, doing: str | None = None) -> None:
         super().__init__(message)
         self.pid = pid
+        self.doing = doing
 
 
 class DatabaseClaim:
@@ -140,7 +142,7 @@ def _claim_file(lock: Path, database: str, doing: str | None = None) -> Database
         who = f" (pid {pid})" if pid is not None else ""
         if task:
             raise DatabaseInUse(
-                f"{task}{who} is using {database}: wait for it to end", pid
+                f"{task}{who} is using {database}: wait for it to end", pid, task
             ) from None
         raise DatabaseInUse(
             f"another hall server{who} is using {database}: stop it first", pid

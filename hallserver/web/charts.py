@@ -52,11 +52,23 @@ def _legend(series: Sequence[tuple[str, str]], y: float, width: int) -> tuple[st
     return "".join(parts), line * LEGEND_LINE
 
 
+WIDE = set("ЖШЩМЮФЫWMжшщмюыфmw")  # at 13 px DejaVu Sans: Ж 14.7 px, ш 11.3 px
+
+
 def _units(text: str) -> float:
-    """About how wide `text` is at 13 px, on the generous side: the phone's own sans-serif
-    draws it, not the font the server knows (capitals such as Ж and М take 11 units)."""
+    """About how wide `text` is at 13 px, on the generous side: the font the chart asks for
+    first (DejaVu Sans) is among the widest a phone or a printer may use instead."""
     return sum(
-        4.5 if c == " " else 11.0 if c.isupper() else 8.5 if c.isalpha() else 8.0 for c in text
+        4.5
+        if c == " "
+        else (15.0 if c.isupper() else 11.5)
+        if c in WIDE
+        else 11.5
+        if c.isupper()
+        else 8.5
+        if c.isalpha()
+        else 8.0
+        for c in text
     )
 
 

@@ -144,10 +144,14 @@ def status_html(hall: HallService, ticket: Ticket, lang: Lang) -> tuple[str, str
         minutes = max(1, round(estimate.estimated_wait_s / 60))
         # near only while a counter serves the line as its main work (one that only helps out
         # calls it once its wait passes the target): before opening it would say nothing true
-        serving = any(
-            counter.state is CounterState.OPEN and counter.profile.get(ticket.service) is Level.MAIN
-            for counter in hall.hall.counters.values()
-        )
+        target = hall.hall.counters.get(ticket.target_counter) if ticket.target_counter else None
+        if target is not None:  # sent to one counter: only it calls the ticket
+            serving = target.state is CounterState.OPEN
+        else:
+            serving = any(
+                c.state is CounterState.OPEN and c.profile.get(ticket.service) is Level.MAIN
+                for c in hall.hall.counters.values()
+            )
         near = estimate.people_ahead <= NEAR_AHEAD and serving
         body += [
             f"<p class=s>{WORDS['waiting'][lang]}</p>",

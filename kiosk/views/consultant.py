@@ -381,7 +381,7 @@ class ConsultantWindow(QWidget):
             both.setSpacing(self.sizes.gap)
             both.addLayout(left)
             both.addLayout(right)
-            area = _scrolled(both, "desk-scroll")
+            area = _scrolled(both, "desk-scroll-stacked")  # its offset is not a column's
             page.addWidget(area, 1)
             return [area]
         columns = QHBoxLayout()

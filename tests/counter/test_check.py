@@ -105,4 +105,4 @@ def test_a_server_that_is_not_a_halls_is_said_in_one_line(
         server.server_close()
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "<html" not in err.lower(), err
-    assert "without the hall server's JSON" in err
+    assert "GET /counters: File not found, without the hall server's JSON" in err

@@ -581,7 +581,8 @@ def test_a_sqlite_file_that_is_not_a_halls_is_refused_and_left_as_it_was(
         before = file.read_bytes()
         for argv in (["audit", "compact"], ["audit", "verify"], ["backup", str(tmp_path / "b.gz")]):
             assert kezek([*argv, "--db", f"sqlite:///{file}"]) == 2
-            assert f"{file} is not a Kezek hall database" in capsys.readouterr().err
+            err = capsys.readouterr().err
+            assert str(file) in err and "not a Kezek hall database" in err, err
         assert file.read_bytes() == before  # no tables of ours added
         assert not Path(f"{file}.lock").exists()
 
@@ -619,3 +620,53 @@ def test_audit_compact_says_when_a_reader_kept_its_copy_in_the_log(
         reader.rollback()
         reader.close()
     assert kezek(["audit", "compact", "--data-dir", str(data)]) == 0  # once it has closed
+
+
+def test_a_folder_whose_name_a_database_url_misreads_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for name in ("q?x", "p%41c"):
+        folder = tmp_path / name
+        with pytest.raises(SystemExit):
+            kezek(["audit", "compact", "--data-dir", str(folder)])
+        assert "which a database URL reads otherwise" in capsys.readouterr().err
+    monkeypatch.setenv("KEZEK_DATA_DIR", str(tmp_path / "q?x"))
+    assert kezek(["token", "create", "--role", "kiosk"]) == 2
+    assert "which a database URL reads otherwise" in capsys.readouterr().err
+    assert sorted(p.name for p in tmp_path.iterdir()) == []  # no "q" made beside it
+
+
+def test_a_damaged_hall_database_is_said_as_sqlite_says_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = tmp_path / "hall"
+    assert kezek(["hall", "--check", "--demo", "--data-dir", str(data)]) == 0
+    database = data / "kezek.sqlite3"
+    with contextlib.closing(sqlite3.connect(database)) as conn:  # all of it in the file
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    with database.open("r+b") as file:
+        file.write(b"not the SQLite header at all")
+    capsys.readouterr()
+    assert kezek(["audit", "verify", "--data-dir", str(data)]) == 1
+    err = capsys.readouterr().err
+    assert f"cannot read {database}: file is not a database" in err, err
+
+
+def test_hall_check_with_a_catalogue_waits_for_a_compaction(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from hallserver.store.claim import claim_database
+
+    data = tmp_path / "hall"
+    assert kezek(["hall", "--check", "--demo", "--data-dir", str(data)]) == 0
+    catalogue = tmp_path / "hall.toml"
+    catalogue.write_text(demo_catalogue_text(), encoding="utf-8")
+    claim = claim_database(f"sqlite:///{data / 'kezek.sqlite3'}", doing="kezek audit compact")
+    try:
+        capsys.readouterr()
+        code = kezek(["hall", "--check", "--catalogue", str(catalogue), "--data-dir", str(data)])
+        assert code == 1
+        err = capsys.readouterr().err
+        assert "kezek audit compact" in err and "wait for it to end" in err, err
+    finally:
+        claim.release()

@@ -269,6 +269,8 @@ def test_charts_keep_long_names_and_a_long_day_inside_and_apart(page: Page) -> N
     names = [
         "Гүлжанат Жұмабекқызы Мұхамбетқалиева",
         "ЖҰМАБЕКОВ МҰХАМЕДЖАН СЕЙІТҚАЛИҰЛЫ",
+        "Шыңғысхан Жұмашұлы Мұхаммедшәріп",
+        "Мұхаммедшәріп Шамшиддинов Жұмабекұлы",
         "Nurlan Abdrakhmanov-Tokayev",
         "Op-C1",
     ]
@@ -291,6 +293,10 @@ def test_charts_keep_long_names_and_a_long_day_inside_and_apart(page: Page) -> N
         for figure in page.locator("figure.chart").all():
             fit = figure.evaluate(CHART_FIT)
             assert fit["outside"] == 0 and not fit["sideways"] and fit["px"] >= 12, (width, fit)
+        starts = page.eval_on_selector_all(
+            "svg text", "ts => ts.map(t => t.getBBox().x).filter(x => x < 0)"
+        )
+        assert starts == [], f"{width}: names start left of the chart at {starts}"
         labels = page.eval_on_selector_all(
             "svg text[text-anchor=middle]",
             "ts => ts.map(t => t.getBoundingClientRect()).map(r => [r.left, r.right])",

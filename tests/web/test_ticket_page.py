@@ -244,3 +244,31 @@ def test_no_near_where_only_a_backup_counter_is_open_and_kazakh_puts_the_number_
     expect(page.locator(".called")).to_contain_text("1\u2011терезеге барыңыз")
     expect(page).to_have_title("A001 → 1\u2011терезеге барыңыз")
     page.context.close()
+
+
+def test_a_ticket_sent_to_one_counter_is_near_only_while_that_counter_is_open(
+    browser: Browser, hall: Hall
+) -> None:
+    first = open_counter(hall.live, "c1")
+    second = open_counter(hall.live, "c2")
+    ticket = issue(hall, "en")
+    at_first = {"Authorization": f"Bearer {first}"}
+    at_second = {"Authorization": f"Bearer {second}"}
+    assert httpx.post(f"{hall.api}/counters/c1/call", headers=at_first).status_code == 200
+    sent = httpx.post(
+        f"{hall.api}/tickets/{ticket['id']}/transfer",
+        json={"service_id": "passport", "counter_id": "c2"},
+        headers=at_first,
+    )
+    assert sent.status_code == 200, sent.text
+    paused = httpx.post(
+        f"{hall.api}/counters/c2/pause", json={"reason": "lunch"}, headers=at_second
+    )
+    assert paused.status_code == 200, paused.text
+    page = phone(browser)
+    page.goto(str(ticket["status_url"]))
+    expect(page.locator("#s")).to_contain_text("People ahead: 0")
+    expect(page.locator(".near")).to_have_count(0)  # counter 1 is open, but may not call it
+    assert httpx.post(f"{hall.api}/counters/c2/open", headers=at_second).status_code == 200
+    expect(page.locator(".near")).to_have_count(1)
+    page.context.close()
