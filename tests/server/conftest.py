@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import os
+import time
 import uuid
 from collections.abc import Iterator
 
 import pytest
 from sqlalchemy import create_engine, text
+from sqlalchemy.exc import ProgrammingError
 
 
 @pytest.fixture(scope="session")
@@ -27,6 +29,15 @@ def pg_url(pg_server_url: str) -> Iterator[str]:
         conn.execute(text(f'CREATE DATABASE "{name}"'))
     base, _, _ = pg_server_url.rpartition("/")
     yield f"{base}/{name}"
-    with admin.connect() as conn:
-        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    for attempt in range(50):
+        try:
+            with admin.connect() as conn:
+                conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+            break
+        except ProgrammingError as exc:
+            # FORCE may not end an autovacuum worker busy in the new database (it belongs to
+            # no role of ours): it ends by itself within moments
+            if "pg_signal_backend" not in str(exc) or attempt == 49:
+                raise
+            time.sleep(0.1)
     admin.dispose()
