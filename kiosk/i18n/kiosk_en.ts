@@ -196,6 +196,21 @@
         <source>No tickets are issued now.</source>
         <translation>No tickets are issued now.</translation>
     </message>
+    <message>
+        <location filename="../views/citizen.py" line="540"/>
+        <source>No counter open for this service yet.</source>
+        <translation>No counter open for this service yet.</translation>
+    </message>
+    <message>
+        <location filename="../views/citizen.py" line="540"/>
+        <source>Waiting now: {n} people. No counter open for this service yet.</source>
+        <translation>Waiting now: {n} people. No counter open for this service yet.</translation>
+    </message>
+    <message>
+        <location filename="../views/citizen.py" line="540"/>
+        <source>No counter open for this service yet: you will be called when one opens</source>
+        <translation>No counter open for this service yet: you will be called when one opens</translation>
+    </message>
 </context>
 <context>
     <name>ConsultantWindow</name>

@@ -196,6 +196,21 @@
         <source>No tickets are issued now.</source>
         <translation>Қазір талон берілмейді.</translation>
     </message>
+    <message>
+        <location filename="../views/citizen.py" line="540"/>
+        <source>No counter open for this service yet.</source>
+        <translation>Бұл қызметке ашық терезе әзірге жоқ.</translation>
+    </message>
+    <message>
+        <location filename="../views/citizen.py" line="540"/>
+        <source>Waiting now: {n} people. No counter open for this service yet.</source>
+        <translation>Қазір күтуде: {n} адам. Бұл қызметке ашық терезе әзірге жоқ.</translation>
+    </message>
+    <message>
+        <location filename="../views/citizen.py" line="540"/>
+        <source>No counter open for this service yet: you will be called when one opens</source>
+        <translation>Бұл қызметке ашық терезе әзірге жоқ: ашылғанда шақырыласыз</translation>
+    </message>
 </context>
 <context>
     <name>ConsultantWindow</name>

@@ -196,6 +196,21 @@
         <source>No tickets are issued now.</source>
         <translation>Сейчас талоны не выдаются.</translation>
     </message>
+    <message>
+        <location filename="../views/citizen.py" line="540"/>
+        <source>No counter open for this service yet.</source>
+        <translation>Для этой услуги пока нет открытого окна.</translation>
+    </message>
+    <message>
+        <location filename="../views/citizen.py" line="540"/>
+        <source>Waiting now: {n} people. No counter open for this service yet.</source>
+        <translation>Сейчас ждут: {n} чел. Для этой услуги пока нет открытого окна.</translation>
+    </message>
+    <message>
+        <location filename="../views/citizen.py" line="540"/>
+        <source>No counter open for this service yet: you will be called when one opens</source>
+        <translation>Окно для этой услуги пока не открыто: вас вызовут, когда откроется</translation>
+    </message>
 </context>
 <context>
     <name>ConsultantWindow</name>

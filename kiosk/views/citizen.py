@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import cast
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QObject, Qt, QTimer
@@ -16,7 +16,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hallserver.protocol import HALL_ANNOUNCEMENT, HallEvent, ServiceView, Snapshot, TicketView
+from hallserver.protocol import (
+    HALL_ANNOUNCEMENT,
+    HallEvent,
+    QueueEntry,
+    ServiceView,
+    Snapshot,
+    TicketView,
+)
 from kiosk.config import KioskConfig
 from kiosk.flow import PRIORITIES, CitizenFlow, Issued, IssueRequest, Screen
 from kiosk.hallstate import text_in
@@ -499,6 +506,29 @@ class CitizenWindow(QWidget):
         self._action = keypad  # the keyboard stays in reach; results scroll above it
         return body
 
+    def _line_text(self, entry: QueueEntry | None, now: datetime | None) -> str:
+        """The service's line as the visitor is told it before taking a ticket."""
+        waiting = entry.waiting if entry is not None else 0
+        unserved = entry is not None and entry.open_counters == 0  # before 9:00, say
+        if unserved and waiting == 0:
+            text = self.tr("No counter open for this service yet.")
+        elif unserved:  # a wait in minutes would be a guess at when a counter opens
+            text = self.tr("Waiting now: {n} people. No counter open for this service yet.").format(
+                n=waiting
+            )
+        elif waiting == 0:
+            text = self.tr("Nobody is waiting now: you will be called soon.")
+        else:
+            text = self.tr("Waiting now: {n} people, about {m} min.").format(
+                n=waiting, m=texts.minutes(entry.estimated_wait_s if entry else 0)
+            )
+        until = entry.issuing_until if entry is not None else None
+        if until is not None and now is not None and until - now <= timedelta(hours=1):
+            text += " " + self.tr("Tickets are issued today until {time}.").format(
+                time=f"{until:%H:%M}"
+            )
+        return text
+
     def _screen_service(self) -> QWidget:
         body, column = self._page()
         service = self.flow.service
@@ -537,20 +567,7 @@ class CitizenWindow(QWidget):
             line = label(texts.stopped_text(stopped[0], stopped[1], now), "warning", "big")
             line.setObjectName("stopped")
         else:
-            waiting = entry.waiting if entry is not None else 0
-            if waiting == 0:
-                text = self.tr("Nobody is waiting now: you will be called soon.")
-            else:
-                text = self.tr("Waiting now: {n} people, about {m} min.").format(
-                    n=waiting, m=texts.minutes(entry.estimated_wait_s if entry else 0)
-                )
-            until = entry.issuing_until if entry is not None else None
-            if until is not None and now is not None and until - now <= timedelta(hours=1):
-                text += " " + self.tr("Tickets are issued today until {time}.").format(
-                    time=f"{until:%H:%M}"
-                )
-            if not self.flow.online:  # the banner says why: no stale figures beside it
-                text = ""
+            text = self._line_text(entry, now) if self.flow.online else ""  # the banner says why
             line = label(text, "page", "big")
             line.setObjectName("line")
         column.addStretch(1)
@@ -683,11 +700,15 @@ class CitizenWindow(QWidget):
             late.setObjectName("late")
             info.addWidget(late)
         wait_min = texts.minutes(ticket.estimated_wait_s)
-        wait = (
-            self.tr("Estimated wait: about {m} min").format(m=wait_min)
-            if wait_min > 0
-            else self.tr("You will be called soon")  # not "about 0 min"
-        )
+        line = self.flow.state.queue.get(ticket.service_id)
+        if line is not None and line.open_counters == 0:  # no minutes: nobody serves it yet
+            wait = self.tr(
+                "No counter open for this service yet: you will be called when one opens"
+            )
+        elif wait_min > 0:
+            wait = self.tr("Estimated wait: about {m} min").format(m=wait_min)
+        else:
+            wait = self.tr("You will be called soon")  # not "about 0 min"
         wait_label = label(wait, "page", "big")
         wait_label.setObjectName("wait")
         turn = [

@@ -15,7 +15,7 @@ from pytestqt.qtbot import QtBot
 
 from hallserver.client import HallClient
 from kiosk.flow import Screen
-from tests.conftest import T0, Clock, LiveServer, start_live_server
+from tests.conftest import T0, Clock, LiveServer, open_counter, start_live_server
 from tests.kiosk.conftest import shoot
 from tests.proxy import CuttableProxy
 
@@ -61,8 +61,13 @@ BRING = {
 
 @pytest.mark.parametrize("language", ["kk", "ru", "en"])
 def test_a_visitor_takes_a_ticket_in_their_language_and_it_prints(
-    qtbot: QtBot, make_kiosk: Callable[..., object], printer_dir: Path, language: str
+    qtbot: QtBot,
+    make_kiosk: Callable[..., object],
+    printer_dir: Path,
+    live_server: LiveServer,
+    language: str,
 ) -> None:
+    open_counter(live_server, "c1")  # ID cards are served: the wait is told in minutes
     window = ready(qtbot, make_kiosk())
     tap(qtbot, window, f"choose-{language}")
     tap(qtbot, window, "service-id-card")
@@ -86,6 +91,32 @@ def test_a_visitor_takes_a_ticket_in_their_language_and_it_prints(
     tap(qtbot, window, "take-ticket")
     qtbot.waitUntil(lambda: text_of(window, "number") == "A002", timeout=5000)
     assert text_of(window, "wait") != SOON[language] and "15" in text_of(window, "wait")
+
+
+UNSERVED = {  # on the service's page, and on the ticket
+    "kk": ("Бұл қызметке ашық терезе әзірге жоқ.", "ашылғанда шақырыласыз"),
+    "ru": ("Для этой услуги пока нет открытого окна.", "вас вызовут, когда откроется"),
+    "en": ("No counter open for this service yet.", "you will be called when one opens"),
+}
+
+
+@pytest.mark.parametrize("language", ["kk", "ru", "en"])
+def test_before_any_counter_opens_no_wait_in_minutes_is_promised(
+    qtbot: QtBot, make_kiosk: Callable[..., object], language: str
+) -> None:
+    window = ready(qtbot, make_kiosk())
+    tap(qtbot, window, f"choose-{language}")
+    tap(qtbot, window, "service-id-card")
+    line, ticket = UNSERVED[language]
+    assert text_of(window, "line").startswith(line)  # nobody waits, nobody serves
+    tap(qtbot, window, "take-ticket")
+    qtbot.waitUntil(lambda: window.flow.screen is Screen.TICKET, timeout=5000)
+    assert text_of(window, "wait").endswith(ticket)
+    tap(qtbot, window, "done")
+    tap(qtbot, window, f"choose-{language}")
+    tap(qtbot, window, "service-id-card")
+    said = text_of(window, "line")  # one waits: told, with no minutes
+    assert said.endswith(line) and "1" in said and "мин" not in said and "min" not in said
 
 
 def test_the_priority_path_issues_a_priority_ticket(
