@@ -147,6 +147,16 @@
         <source>No connection to the hall server. Reconnecting…</source>
         <translation>No connection to the hall server. Reconnecting…</translation>
     </message>
+    <message>
+        <location filename="../views/window.py" line="448"/>
+        <source>%1 was called the most times allowed: marked as a no-show.</source>
+        <translation>%1 was called the most times allowed: marked as a no-show.</translation>
+    </message>
+    <message>
+        <location filename="../views/window.py" line="448"/>
+        <source>%1 marked as a no-show.</source>
+        <translation>%1 marked as a no-show.</translation>
+    </message>
 </context>
 <context>
     <name>DayPanel</name>

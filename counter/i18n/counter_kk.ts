@@ -147,6 +147,16 @@
         <source>No connection to the hall server. Reconnecting…</source>
         <translation>Зал серверімен байланыс жоқ. Қайта қосылуда…</translation>
     </message>
+    <message>
+        <location filename="../views/window.py" line="448"/>
+        <source>%1 was called the most times allowed: marked as a no-show.</source>
+        <translation>%1 ең көп рет шақырылды: «Келмеді» деп белгіленді.</translation>
+    </message>
+    <message>
+        <location filename="../views/window.py" line="448"/>
+        <source>%1 marked as a no-show.</source>
+        <translation>%1 «Келмеді» деп белгіленді.</translation>
+    </message>
 </context>
 <context>
     <name>DayPanel</name>

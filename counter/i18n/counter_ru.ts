@@ -147,6 +147,16 @@
         <source>No connection to the hall server. Reconnecting…</source>
         <translation>Нет связи с сервером зала. Переподключение…</translation>
     </message>
+    <message>
+        <location filename="../views/window.py" line="448"/>
+        <source>%1 was called the most times allowed: marked as a no-show.</source>
+        <translation>%1 вызван максимальное число раз: отмечен как неявка.</translation>
+    </message>
+    <message>
+        <location filename="../views/window.py" line="448"/>
+        <source>%1 marked as a no-show.</source>
+        <translation>%1 отмечен как неявка.</translation>
+    </message>
 </context>
 <context>
     <name>DayPanel</name>

@@ -443,6 +443,17 @@ class CounterWindow(QMainWindow):
             )
             text = text.replace("%1", outcome.ticket.view.number)
             self.show_message(text.replace("%2", name), "notice")
+        elif (
+            action in (Action.RECALL, Action.NO_SHOW)
+            and outcome.ticket is not None
+            and outcome.ticket.status == "no_show"
+        ):  # said, though the card just empties: a last recall past the limit ends the visit
+            text = (
+                self.tr("%1 was called the most times allowed: marked as a no-show.")
+                if action is Action.RECALL
+                else self.tr("%1 marked as a no-show.")
+            )
+            self.show_message(text.replace("%1", outcome.ticket.view.number), "notice")
         elif action is Action.POSTPONE and outcome.ticket is not None:
             text = self.tr("%1 has stepped away: when they are back, call them with F10.")
             self.show_message(text.replace("%1", outcome.ticket.view.number), "notice")

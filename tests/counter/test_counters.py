@@ -186,6 +186,17 @@ def test_recalls_past_the_limit_mark_the_visitor_no_show(
     status = httpx.get(f"{live_server.api}/tickets/{ticket.id}").json()["status"]
     assert status == "no_show"
     qtbot.waitUntil(lambda: window.day_panel.values["no_shows"].text() == "1")
+    said = {  # not only an empty card: the operator is told why the visit ended
+        f"{ticket.number} ең көп рет шақырылды: «Келмеді» деп белгіленді.",
+        f"{ticket.number} вызван максимальное число раз: отмечен как неявка.",
+        f"{ticket.number} was called the most times allowed: marked as a no-show.",
+    }
+    assert window.message.isVisible() and window.message.text() in said, window.message.text()
+    second = issue(live_server, "passport")
+    press(qtbot, window, "F1")
+    press(qtbot, window, "F5")  # marked by hand
+    qtbot.waitUntil(lambda: window.day_panel.values["no_shows"].text() == "2")
+    assert second.number in window.message.text() and window.message.isVisible()
 
 
 def test_a_refused_action_shows_the_servers_reason_in_the_operators_language(
