@@ -445,17 +445,14 @@ def _existing_url(args: argparse.Namespace) -> str:
     from hallserver.config import default_data_dir
     from hallserver.store.claim import sqlite_file
 
-    url = args.db or os.environ.get("KEZEK_DB")
-    if not url:
+    if not (args.db or os.environ.get("KEZEK_DB")):  # said before _url makes the folder
         directory = Path(args.data_dir) if args.data_dir else default_data_dir()
         if not (directory / "kezek.sqlite3").is_file():
             raise UsageError(f"no hall database in {directory}: check --data-dir")
-    elif (file := sqlite_file(url)) is not None and not file.is_file():
-        raise UsageError(f"no hall database at {file}: check --db")  # SQLite would make one
     url = _url(args)
     named = sqlite_file(url)  # the file the URL names: the one checked is the one used
     if named is not None and (problem := _not_a_hall(named)) is not None:
-        raise UsageError(problem)  # its migration would add our tables to it
+        raise UsageError(problem)  # SQLite would make it, or a migration add our tables to it
     return url
 
 
@@ -924,13 +921,13 @@ def _audit_compact(args: argparse.Namespace) -> int:
     import sqlite3
 
     from hallserver.server import open_store
-    from hallserver.store.claim import claim_database, sqlite_file
+    from hallserver.store.claim import backend_of, claim_database, sqlite_file
     from hallserver.store.sql import StoreError
 
     url = _existing_url(args)
     database = sqlite_file(url)
     if database is None:
-        if _backend(url) == "postgresql":
+        if backend_of(url) == "postgresql":
             raise UsageError(
                 "PostgreSQL reuses freed space by itself (autovacuum); to shrink its files, run "
                 "VACUUM FULL in psql with the hall server stopped"
@@ -982,16 +979,6 @@ def _audit_compact(args: argparse.Namespace) -> int:
         f"({_mb(max(before - after, 0))} given back to the disk)"
     )
     return 0
-
-
-def _backend(url: str) -> str | None:
-    from sqlalchemy.engine import make_url
-    from sqlalchemy.exc import ArgumentError
-
-    try:
-        return make_url(url).get_backend_name()
-    except (ArgumentError, ValueError):
-        return None
 
 
 def _sqlite_size(database: Path) -> int:

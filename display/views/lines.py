@@ -45,6 +45,7 @@ class LinesPanel(QWidget):
         self._line_page = 0  # the lines' page shown, or the one before the slides
         self._slide: int | None = None  # the slide shown, if one is
         self._scaled: tuple[int, QSize, QImage] | None = None  # the slide drawn last, scaled
+        self._estimate_w: tuple[tuple[int, int, str], float] | None = None  # and what it is for
         # the names' font, for the names and the box it was chosen for
         self._names_font: tuple[tuple[tuple[str, ...], float, float], QFont, int] | None = None
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
@@ -226,14 +227,18 @@ class LinesPanel(QWidget):
         smaller than the others). Not what is shown now, or the names would move as it
         changes. An estimate may wrap onto two lines ("≈ 1 h" over "30 min"); "no counter
         open" and "suspended today" wrap too, smaller if a word of theirs must (`_status_font`)."""
-        metrics = QFontMetricsF(paint.font(self.row_height * 0.26))
-        longest = [
-            _together(self.tr("≈ %n min", "", 59)),
-            _together(self.tr("≈ %1 h %2 min").replace("%1", "9").replace("%2", "59")),
-        ]
-        pieces = [piece for text in longest for piece in text.split(" ")]  # where it may wrap
-        widest = max(metrics.horizontalAdvance(piece) for piece in pieces)
-        return min(widest + metrics.averageCharWidth(), self.width() * 0.3)
+        key = (self.width(), self.row_height, self.lang)  # measured once for each of these
+        if self._estimate_w is None or self._estimate_w[0] != key:
+            metrics = QFontMetricsF(paint.font(self.row_height * 0.26))
+            longest = [
+                _together(self.tr("≈ %n min", "", 59)),
+                _together(self.tr("≈ %1 h %2 min").replace("%1", "9").replace("%2", "59")),
+            ]
+            pieces = [piece for text in longest for piece in text.split(" ")]  # it may wrap there
+            widest = max(metrics.horizontalAdvance(piece) for piece in pieces)
+            room = min(widest + metrics.averageCharWidth(), self.width() * 0.3)
+            self._estimate_w = (key, room)
+        return self._estimate_w[1]
 
     def name_box(self) -> tuple[float, float]:
         """The width and height a service's name has in its row."""

@@ -305,6 +305,18 @@ class Hall:
         ahead = people_ahead(ticket, self.lanes, now)
         return estimate(ahead, service, self.times, self._capacity(service.id))
 
+    def called_in_turn(self, ticket: Ticket) -> bool:
+        """Whether an open counter calls `ticket` when its turn comes: the counter it was sent
+        to, if any, else one serving its service as main work (one that only helps out calls
+        it once its wait has passed the target)."""
+        if ticket.target_counter is not None:
+            target = self.counters.get(ticket.target_counter)
+            return target is not None and target.state is CounterState.OPEN
+        return any(
+            c.state is CounterState.OPEN and c.profile.get(ticket.service) is Level.MAIN
+            for c in self.counters.values()
+        )
+
     def queue(self, now: datetime) -> list[ServiceQueue]:
         return [self.service_queue(service.id, now) for service in self.catalogue.services]
 

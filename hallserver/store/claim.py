@@ -86,12 +86,25 @@ def in_memory(url: str) -> bool:
     return parsed is not None and _file_of(parsed) is None
 
 
-def _sqlite_url(url: str) -> URL | None:
+def backend_of(url: str) -> str | None:
+    """The kind of database a URL names ("sqlite", "postgresql", …); None for what is not a
+    database URL."""
+    parsed = _parsed(url)
+    return parsed.get_backend_name() if parsed is not None else None
+
+
+def _parsed(url: str) -> URL | None:
     try:
         parsed = make_url(url)
-        return parsed if parsed.get_backend_name() == "sqlite" else None
+        parsed.get_backend_name()  # a URL with no such part raises here
     except (SQLAlchemyError, ValueError):
         return None
+    return parsed
+
+
+def _sqlite_url(url: str) -> URL | None:
+    parsed = _parsed(url)
+    return parsed if parsed is not None and parsed.get_backend_name() == "sqlite" else None
 
 
 def _file_of(parsed: URL) -> Path | None:

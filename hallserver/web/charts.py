@@ -11,6 +11,7 @@ WIDTH = 560
 NARROW = 340  # a phone's: drawn for its width, the labels stay 13 px where 560 shrank them to 8
 HEIGHT = 250
 LEGEND_LINE = 16
+BAR_H = 20  # a stacked row's bar
 LEFT, RIGHT, TOP, BOTTOM = 44, 44, 30, 44
 
 
@@ -40,7 +41,7 @@ def _legend(series: Sequence[tuple[str, str]], y: float, width: int) -> tuple[st
     parts: list[str] = []
     x, line = float(LEFT), 0
     for label, color in series:
-        size = 28 + 8 * len(label)
+        size = 28 + _units(label)
         if x > LEFT and x + size - 8 > width:
             x, line = float(LEFT), line + 1
         top = y + line * LEGEND_LINE
@@ -58,18 +59,17 @@ WIDE = set("ЖШЩМЮФЫWMжшщмюыфmw")  # at 13 px DejaVu Sans: Ж 14.7 
 def _units(text: str) -> float:
     """About how wide `text` is at 13 px, on the generous side: the font the chart asks for
     first (DejaVu Sans) is among the widest a phone or a printer may use instead."""
-    return sum(
-        4.5
-        if c == " "
-        else (15.0 if c.isupper() else 11.5)
-        if c in WIDE
-        else 11.5
-        if c.isupper()
-        else 8.5
-        if c.isalpha()
-        else 8.0
-        for c in text
-    )
+    return sum(_unit(c) for c in text)
+
+
+def _unit(c: str) -> float:
+    if c == " ":
+        return 4.5
+    if c.isupper():
+        return 15.0 if c in WIDE else 11.5
+    if c.isalpha():
+        return 11.5 if c in WIDE else 8.5
+    return 8.0
 
 
 def _fit(text: str, room: float) -> str:
@@ -246,7 +246,7 @@ def stacked_rows(
             w = bar_w * value / total if total else 0.0
             if w > 0:
                 inner.append(
-                    f'<rect x="{x:.1f}" y="{y + 3}" width="{w:.1f}" height="{28 - 8}" '
+                    f'<rect x="{x:.1f}" y="{y + 3}" width="{w:.1f}" height="{BAR_H}" '
                     f'fill="{color}"><title>{escape(label)} · {escape(name)}: {value:g}'
                     "</title></rect>"
                 )

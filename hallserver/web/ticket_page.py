@@ -10,7 +10,6 @@ from starlette.responses import HTMLResponse, Response
 from starlette.routing import BaseRoute, Route, WebSocketRoute
 from starlette.websockets import WebSocket
 
-from hallserver.domain.catalogue import Level
 from hallserver.domain.counters import CounterState
 from hallserver.domain.errors import NotFound
 from hallserver.domain.ids import LANGS, Lang
@@ -142,17 +141,8 @@ def status_html(hall: HallService, ticket: Ticket, lang: Lang) -> tuple[str, str
     if ticket.state is TicketState.WAITING:
         estimate = hall.hall.estimate_for(ticket, hall.now())
         minutes = max(1, round(estimate.estimated_wait_s / 60))
-        # near only while a counter serves the line as its main work (one that only helps out
-        # calls it once its wait passes the target): before opening it would say nothing true
-        target = hall.hall.counters.get(ticket.target_counter) if ticket.target_counter else None
-        if target is not None:  # sent to one counter: only it calls the ticket
-            serving = target.state is CounterState.OPEN
-        else:
-            serving = any(
-                c.state is CounterState.OPEN and c.profile.get(ticket.service) is Level.MAIN
-                for c in hall.hall.counters.values()
-            )
-        near = estimate.people_ahead <= NEAR_AHEAD and serving
+        # before opening, or with only a counter that helps out, it would say nothing true
+        near = estimate.people_ahead <= NEAR_AHEAD and hall.hall.called_in_turn(ticket)
         body += [
             f"<p class=s>{WORDS['waiting'][lang]}</p>",
             f"<p class=s>{WORDS['ahead'][lang]}: <b>{estimate.people_ahead}</b></p>",

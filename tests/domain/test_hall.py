@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import timedelta
 
 import pytest
@@ -18,7 +19,7 @@ from hallserver.domain.errors import (
     NotFound,
 )
 from hallserver.domain.hall import Hall, HallState
-from hallserver.domain.ids import OperatorId, ServiceId
+from hallserver.domain.ids import CounterId, OperatorId, ServiceId
 from hallserver.domain.tickets import Grade, Priority, Ticket, TicketState
 from tests.conftest import T0, small_catalogue
 
@@ -677,3 +678,19 @@ def test_calling_from_one_line_past_a_due_appointment_in_another_is_out_of_order
     called, [event] = hall.call_next("c2", slot + timedelta(minutes=5), service_id="id-card")
     assert called is card  # issued before the booked visitor checked in …
     assert event.data["out_of_order"] is True  # … yet the rules would have called them first
+
+
+def test_a_ticket_is_called_in_turn_by_an_open_main_counter_or_the_one_it_was_sent_to(
+    hall: Hall,
+) -> None:
+    issued, _ = hall.issue("id-card", T0)
+    ticket = issued.ticket
+    assert not hall.called_in_turn(ticket)  # nobody open yet
+    open_counter(hall, "c2")  # ID cards only as its backup: late, not in turn
+    assert not hall.called_in_turn(ticket)
+    open_counter(hall, "c1")
+    assert hall.called_in_turn(ticket)
+    sent_to_c2 = replace(ticket, target_counter=CounterId("c2"))
+    assert hall.called_in_turn(sent_to_c2)
+    hall.pause_counter("c2", PauseReason.LUNCH, T0)
+    assert not hall.called_in_turn(sent_to_c2)  # c1 is open, but only c2 may call it

@@ -515,11 +515,17 @@ def test_a_token_or_code_that_cannot_be_printed_is_not_kept(tmp_path: Path) -> N
     assert kept() == 1  # the one token printed before
 
 
+def demo_hall(tmp_path: Path) -> Path:
+    """The data folder of a demo hall's new database."""
+    data = tmp_path / "hall"
+    assert kezek(["hall", "--check", "--demo", "--data-dir", str(data)]) == 0
+    return data
+
+
 def test_audit_compact_gives_freed_space_back_and_keeps_the_log(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    data = tmp_path / "hall"
-    assert kezek(["hall", "--check", "--demo", "--data-dir", str(data)]) == 0
+    data = demo_hall(tmp_path)
     database = data / "kezek.sqlite3"
     with sqlite3.connect(database) as conn:  # what archived events leave: free pages
         conn.execute("CREATE TABLE scratch (x BLOB)")
@@ -542,8 +548,7 @@ def test_audit_compact_refuses_under_a_running_server_a_lock_and_on_postgresql(
 ) -> None:
     from hallserver.store.claim import claim_database
 
-    data = tmp_path / "hall"
-    assert kezek(["hall", "--check", "--demo", "--data-dir", str(data)]) == 0
+    data = demo_hall(tmp_path)
     capsys.readouterr()
     claim = claim_database(f"sqlite:///{data / 'kezek.sqlite3'}")
     try:
@@ -607,8 +612,7 @@ def test_audit_compact_says_when_a_reader_kept_its_copy_in_the_log(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr("hallserver.__main__.COMPACT_WAIT_MS", 100)
-    data = tmp_path / "hall"
-    assert kezek(["hall", "--check", "--demo", "--data-dir", str(data)]) == 0
+    data = demo_hall(tmp_path)
     reader = sqlite3.connect(data / "kezek.sqlite3", isolation_level=None)
     reader.execute("BEGIN")
     reader.execute("SELECT count(*) FROM events").fetchone()  # a read it holds open
@@ -639,8 +643,7 @@ def test_a_folder_whose_name_a_database_url_misreads_is_refused(
 def test_a_damaged_hall_database_is_said_as_sqlite_says_it(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    data = tmp_path / "hall"
-    assert kezek(["hall", "--check", "--demo", "--data-dir", str(data)]) == 0
+    data = demo_hall(tmp_path)
     database = data / "kezek.sqlite3"
     with contextlib.closing(sqlite3.connect(database)) as conn:  # all of it in the file
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
@@ -657,8 +660,7 @@ def test_hall_check_with_a_catalogue_waits_for_a_compaction(
 ) -> None:
     from hallserver.store.claim import claim_database
 
-    data = tmp_path / "hall"
-    assert kezek(["hall", "--check", "--demo", "--data-dir", str(data)]) == 0
+    data = demo_hall(tmp_path)
     catalogue = tmp_path / "hall.toml"
     catalogue.write_text(demo_catalogue_text(), encoding="utf-8")
     claim = claim_database(f"sqlite:///{data / 'kezek.sqlite3'}", doing="kezek audit compact")
