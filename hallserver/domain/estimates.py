@@ -14,6 +14,7 @@ from hallserver.domain.routing import WaitingLanes
 from hallserver.domain.tickets import QUEUE_CLASSES, QueueClass, Ticket
 
 RECENT = 12  # service times remembered per service
+TRUSTED = 5  # real visits it takes before they alone make the average
 
 
 @dataclass(frozen=True)
@@ -25,7 +26,11 @@ class Estimate:
 
 
 class ServiceTimes:
-    """Recent service durations per service, falling back to the service's typical duration."""
+    """Recent service durations per service, blended with the service's typical duration.
+
+    Until `TRUSTED` visits are finished, the typical duration stands in for the ones missing:
+    the first visits of the morning, done in seconds or stretched by a hard case, must not
+    promise the hall a wait of a minute or of an hour."""
 
     def __init__(self) -> None:
         self._recent: dict[ServiceId, deque[float]] = {}
@@ -33,11 +38,15 @@ class ServiceTimes:
     def record(self, service: ServiceId, seconds: float) -> None:
         self._recent.setdefault(service, deque(maxlen=RECENT)).append(max(seconds, 0.0))
 
+    def recent(self, service: ServiceId) -> tuple[float, ...]:
+        """The service's last durations, oldest first."""
+        return tuple(self._recent.get(service, ()))
+
     def average_s(self, service: Service) -> float:
-        recent = self._recent.get(service.id)
-        if not recent:
-            return service.duration_min * 60.0
-        return sum(recent) / len(recent)
+        recent = self._recent.get(service.id, ())
+        stand_ins = max(TRUSTED - len(recent), 0)
+        typical = service.duration_min * 60.0
+        return (stand_ins * typical + sum(recent)) / (stand_ins + len(recent))
 
 
 def serving_capacity(service: ServiceId, counters: Iterable[Counter]) -> float:
