@@ -47,6 +47,8 @@ class TicketSlip:
     logo_path: Path | None = None
     documents: tuple[str, ...] = ()  # what to bring, in the visitor's language, read while waiting
     seal: str = ""  # the event log's seal at the issue ("4821:3fa9c2d1e0b7a4f6"), printed last
+    priority: bool = False  # let ahead by law: said under the number (never why)
+    unserved: bool = False  # no counter serves the service yet: no wait in minutes
 
 
 @dataclass(frozen=True)
@@ -54,9 +56,12 @@ class Labels:
     """The fixed words of a ticket in one language."""
 
     people_ahead: str
+    first: str  # instead of "0 people ahead"
     wait: str
     minutes: str
     soon: str  # instead of "~0 min" when nobody is ahead
+    unserved: str  # instead of a wait when no counter serves the service yet
+    priority: str
     appointment: str
     issued: str
     bring: str
@@ -66,9 +71,12 @@ class Labels:
 LABELS: dict[str, Labels] = {
     "kk": Labels(
         people_ahead="Сіздің алдыңызда: {n} адам",
+        first="Сіз кезекте біріншісіз",
         wait="Күту уақыты: ~{n} мин",
         minutes="мин",
         soon="Сізді жақында шақырады",
+        unserved="Терезе ашылғанда шақырыласыз",
+        priority="КЕЗЕКСІЗ ТАЛОН",
         appointment="Жазылу уақыты: {t}",
         issued="Берілді: {t}",
         bring="Өзіңізбен алып келіңіз:",
@@ -76,9 +84,12 @@ LABELS: dict[str, Labels] = {
     ),
     "ru": Labels(
         people_ahead="Перед вами: {n} чел.",
+        first="Вы первый в очереди",
         wait="Ожидание: ~{n} мин",
         minutes="мин",
         soon="Вас скоро вызовут",
+        unserved="Вас вызовут, когда откроется окно",
+        priority="ТАЛОН ВНЕ ОЧЕРЕДИ",
         appointment="Запись на {t}",
         issued="Выдан: {t}",
         bring="Что взять с собой:",
@@ -86,9 +97,12 @@ LABELS: dict[str, Labels] = {
     ),
     "en": Labels(
         people_ahead="People ahead of you: {n}",
+        first="You are first in line",
         wait="Estimated wait: ~{n} min",
         minutes="min",
         soon="You will be called soon",
+        unserved="You will be called when a counter opens",
+        priority="PRIORITY TICKET",
         appointment="Appointment at {t}",
         issued="Issued: {t}",
         bring="What to bring:",
@@ -150,9 +164,17 @@ def ticket_blocks(slip: TicketSlip, width_dots: int) -> list[Block]:
     blocks.append(TextLine(""))
     size = _number_size(slip.number, width_dots)
     blocks.append(TextLine(slip.number, bold=True, width=size, height=size))
+    if slip.priority:
+        blocks += _wrapped([labels.priority], columns, bold=True)
     blocks.append(TextLine(""))
-    blocks += _wrapped([labels.people_ahead.format(n=slip.people_ahead)], columns)
-    wait = labels.wait.format(n=slip.wait_minutes) if slip.wait_minutes > 0 else labels.soon
+    ahead = labels.people_ahead.format(n=slip.people_ahead) if slip.people_ahead else labels.first
+    blocks += _wrapped([ahead], columns)
+    if slip.unserved:
+        wait = labels.unserved
+    elif slip.wait_minutes > 0:
+        wait = labels.wait.format(n=slip.wait_minutes)
+    else:
+        wait = labels.soon
     blocks += _wrapped([wait], columns)
     if slip.appointment_at is not None:
         appointment = labels.appointment.format(t=f"{slip.appointment_at:%H:%M}")

@@ -165,6 +165,10 @@ class HallState:
         entry = self.queue.get(service_id)
         return bool((service and service.suspended) or (entry and entry.suspended))
 
+    def unserved(self) -> frozenset[str]:
+        """Services no open counter serves now (before 9:00, say): no wait in minutes for them."""
+        return frozenset(s for s, entry in self.queue.items() if entry.open_counters == 0)
+
     def popular(self, count: int = 10) -> list[ServiceView]:
         """The most used services: the hall's own list first, then today's tickets, then order."""
         order = {service_id: i for i, service_id in enumerate(self.services)}

@@ -46,9 +46,11 @@ def make_slip(
     language: str,
     *,
     documents: bool = True,
+    unserved: bool = False,
 ) -> TicketSlip:
     """The printed ticket for `ticket`, in `language` with the service also in a second one;
-    with `documents`, the list of what to bring, to read while waiting."""
+    with `documents`, the list of what to bring, to read while waiting; `unserved` when no
+    counter serves its service yet (it then promises no wait in minutes)."""
     service = services.get(ticket.service_id)
     name: Text = service.name if service is not None else {"kk": ticket.service_id}
     second = SECOND_LANGUAGE.get(language, "ru")
@@ -72,6 +74,8 @@ def make_slip(
         if documents and service is not None
         else (),
         seal=ticket.witness or "",
+        priority=ticket.priority != "regular",
+        unserved=unserved,
     )
 
 
@@ -102,8 +106,10 @@ class Issuer:
         words: Callable[[TicketView], SlipWords],
         *,
         print_ticket: bool = True,
+        unserved: frozenset[str] = frozenset(),
     ) -> Issued:
-        """Raises ClientError when the server refuses or cannot be reached; printing never does."""
+        """Raises ClientError when the server refuses or cannot be reached; printing never does.
+        `unserved`: the services no open counter served as the visitor asked."""
         ticket = self.client.issue_ticket(
             request.service_id,
             priority=request.priority,
@@ -115,7 +121,13 @@ class Issuer:
         if not print_ticket or self.printer is None:
             return Issued(ticket, None)
         slip = make_slip(
-            ticket, services, hall_name, words(ticket), request.language, documents=self.documents
+            ticket,
+            services,
+            hall_name,
+            words(ticket),
+            request.language,
+            documents=self.documents,
+            unserved=ticket.service_id in unserved,
         )
         try:
             self.printer.print_ticket(slip)
@@ -133,6 +145,7 @@ class Issuer:
         services: Mapping[str, ServiceView],
         hall_name: Text,
         words: Callable[[TicketView], SlipWords],
+        unserved: frozenset[str] = frozenset(),
     ) -> Issued:
         """A lost ticket printed again, as it stands now (place in the queue, wait), marked as a
         copy, in the language it was issued in. Raises ClientError when the server does not know
@@ -145,7 +158,13 @@ class Issuer:
         if self.printer is None:
             return Issued(ticket, "printer_offline")
         slip = make_slip(
-            ticket, services, hall_name, words(ticket), ticket.language, documents=self.documents
+            ticket,
+            services,
+            hall_name,
+            words(ticket),
+            ticket.language,
+            documents=self.documents,
+            unserved=ticket.service_id in unserved,
         )
         try:
             self.printer.print_ticket(slip)

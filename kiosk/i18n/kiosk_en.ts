@@ -162,6 +162,11 @@
         <translation>People ahead of you: {n}</translation>
     </message>
     <message>
+        <location filename="../views/citizen.py" line="706"/>
+        <source>You are first in line</source>
+        <translation>You are first in line</translation>
+    </message>
+    <message>
         <location filename="../views/citizen.py" line="681"/>
         <source>Estimated wait: about {m} min</source>
         <translation>Estimated wait: about {m} min</translation>

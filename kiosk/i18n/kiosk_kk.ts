@@ -162,6 +162,11 @@
         <translation>Сіздің алдыңызда: {n} адам</translation>
     </message>
     <message>
+        <location filename="../views/citizen.py" line="706"/>
+        <source>You are first in line</source>
+        <translation>Сіз кезекте біріншісіз</translation>
+    </message>
+    <message>
         <location filename="../views/citizen.py" line="681"/>
         <source>Estimated wait: about {m} min</source>
         <translation>Күту уақыты: шамамен {m} мин</translation>

@@ -162,6 +162,11 @@
         <translation>Перед вами: {n} чел.</translation>
     </message>
     <message>
+        <location filename="../views/citizen.py" line="706"/>
+        <source>You are first in line</source>
+        <translation>Вы первый в очереди</translation>
+    </message>
+    <message>
         <location filename="../views/citizen.py" line="681"/>
         <source>Estimated wait: about {m} min</source>
         <translation>Ожидание: примерно {m} мин</translation>

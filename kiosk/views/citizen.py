@@ -10,6 +10,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
+    QLabel,
     QScrollArea,
     QScroller,
     QVBoxLayout,
@@ -195,7 +196,11 @@ class CitizenWindow(QWidget):
         hall_name = state.hall.name if state.hall is not None else {}
         words = self._slip_words(request.language)
         issuer = self.link.issuer
-        self.link.run("issue", lambda: issuer.issue(request, services, hall_name, words))
+        unserved = state.unserved()
+        self.link.run(
+            "issue",
+            lambda: issuer.issue(request, services, hall_name, words, unserved=unserved),
+        )
         self.render()
 
     def _slip_words(self, language: str) -> Callable[[TicketView], SlipWords]:
@@ -699,23 +704,7 @@ class CitizenWindow(QWidget):
             late = label(self.translations.text(lang, "Slip", SLIP_LATE), "warning")
             late.setObjectName("late")
             info.addWidget(late)
-        wait_min = texts.minutes(ticket.estimated_wait_s)
-        line = self.flow.state.queue.get(ticket.service_id)
-        if line is not None and line.open_counters == 0:  # no minutes: nobody serves it yet
-            wait = self.tr(
-                "No counter open for this service yet: you will be called when one opens"
-            )
-        elif wait_min > 0:
-            wait = self.tr("Estimated wait: about {m} min").format(m=wait_min)
-        else:
-            wait = self.tr("You will be called soon")  # not "about 0 min"
-        wait_label = label(wait, "page", "big")
-        wait_label.setObjectName("wait")
-        turn = [
-            label(self.tr("People ahead of you: {n}").format(n=ticket.people_ahead), "page", "big"),
-            wait_label,
-            label(self.translations.text(lang, "Slip", SLIP_NEXT_STEP), "page"),
-        ]
+        turn = self._turn(ticket)
         main.addLayout(info, 3)
         side = QVBoxLayout()  # landscape: the QR code and the turn beside the number
         if ticket.status_url:
@@ -736,6 +725,28 @@ class CitizenWindow(QWidget):
             "done",
         )
         return body
+
+    def _turn(self, ticket: TicketView) -> list[QLabel]:
+        """The visitor's place and wait, and what to do next, under the number."""
+        wait_min = texts.minutes(ticket.estimated_wait_s)
+        if ticket.service_id in self.flow.state.unserved():  # no minutes: nobody serves it yet
+            wait = self.tr(
+                "No counter open for this service yet: you will be called when one opens"
+            )
+        elif wait_min > 0:
+            wait = self.tr("Estimated wait: about {m} min").format(m=wait_min)
+        else:
+            wait = self.tr("You will be called soon")  # not "about 0 min"
+        if ticket.people_ahead:
+            ahead = self.tr("People ahead of you: {n}").format(n=ticket.people_ahead)
+        else:
+            ahead = self.tr("You are first in line")  # not "0 people"
+        ahead_label = label(ahead, "page", "big")
+        ahead_label.setObjectName("ahead")
+        wait_label = label(wait, "page", "big")
+        wait_label.setObjectName("wait")
+        next_step = self.translations.text(self.flow.language, "Slip", SLIP_NEXT_STEP)
+        return [ahead_label, wait_label, label(next_step, "page")]
 
     def _qr_code(self, column: QVBoxLayout, url: str, *, big: bool) -> None:
         """The ticket's QR code and what it is for (larger when the ticket was not printed)."""

@@ -190,6 +190,7 @@ class ConsultantWindow(QWidget):
         late = t.text(lang, "Slip", SLIP_LATE)
         issuer = self.link.issuer
         print_here = self.flow.print_here
+        unserved = state.unserved()
 
         def job() -> Issued:
             return issuer.issue(
@@ -198,6 +199,7 @@ class ConsultantWindow(QWidget):
                 hall_name,
                 lambda ticket: SlipWords(next_step, late if ticket.late_for_appointment else ""),
                 print_ticket=print_here,
+                unserved=unserved,
             )
 
         self.link.run(tag, job)
@@ -229,7 +231,10 @@ class ConsultantWindow(QWidget):
                 next_step = t.text(lang, "Slip", SLIP_CALLED).format(n=ticket.counter_number)
             return SlipWords(next_step, late, t.text(lang, "Slip", SLIP_COPY))
 
-        self.link.run("copy", lambda: issuer.print_copy(ticket_id, services, hall_name, words))
+        unserved = state.unserved()
+        self.link.run(
+            "copy", lambda: issuer.print_copy(ticket_id, services, hall_name, words, unserved)
+        )
         self.render()
 
     def cancel(self, ticket_id: str) -> None:

@@ -24,6 +24,7 @@ SLIPS = {
         next_step="Нөміріңізді экраннан күтіңіз",
         language="kk",
         seal="4821:3fa9c2d1e0b7a4f6",
+        priority=True,
     ),
     "ru": TicketSlip(
         hall_name="ЦОН №3 г. Астана",

@@ -17,6 +17,7 @@ import pytest
 from hardware.escpos_render import EscposRenderer
 from hardware.profiles import load_profile
 from hardware.ticket_layout import (
+    LABELS,
     TicketSlip,
     choose_code_page,
     draw_text_line,
@@ -212,6 +213,46 @@ def test_nobody_ahead_prints_soon_not_zero_minutes(
     first = dataclasses.replace(slips[lang], people_ahead=0, wait_minutes=0)
     text = _render(layout_ticket(first, load_profile(KZ_PROFILE)).data, KZ_PROFILE)
     assert soon in text and "~0" not in text
+    assert LABELS[lang].first in text, "not '0 people ahead'"
+    assert LABELS[lang].people_ahead.format(n=0) not in text
+    second = dataclasses.replace(first, people_ahead=1)
+    text = _render(layout_ticket(second, load_profile(KZ_PROFILE)).data, KZ_PROFILE)
+    assert LABELS[lang].people_ahead.format(n=1) in text and LABELS[lang].first not in text
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru", "en"])
+def test_a_service_no_counter_serves_yet_prints_no_minutes(
+    slips: dict[str, TicketSlip], lang: str
+) -> None:
+    early = dataclasses.replace(slips[lang], people_ahead=3, wait_minutes=25, unserved=True)
+    profile = load_profile(KZ_PROFILE)
+    paper = EscposRenderer(profile.code_pages, profile.width_dots).render(
+        layout_ticket(early, profile).data
+    )
+    lines = paper.text.splitlines()
+    assert LABELS[lang].unserved in lines, "called once a counter opens"
+    assert not any("~25" in line or LABELS[lang].soon in line for line in lines)
+    assert LABELS[lang].people_ahead.format(n=3) in lines, "how many wait is still true"
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    paper.image.save(SHOTS / f"ticket-no-counter-yet-{lang}.png")
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru", "en"])
+def test_a_priority_ticket_says_so_under_its_number_and_a_regular_one_does_not(
+    slips: dict[str, TicketSlip], lang: str
+) -> None:
+    profile = load_profile(KZ_PROFILE)
+    priority = dataclasses.replace(slips[lang], priority=True)
+    paper = EscposRenderer(profile.code_pages, profile.width_dots).render(
+        layout_ticket(priority, profile).data
+    )
+    lines = paper.text.splitlines()
+    number = next(i for i, line in enumerate(lines) if priority.number in line)
+    assert lines.index(LABELS[lang].priority) == number + 1, "right under the number"
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    paper.image.save(SHOTS / f"ticket-priority-{lang}.png")
+    regular = dataclasses.replace(slips[lang], priority=False)
+    assert LABELS[lang].priority not in _render(layout_ticket(regular, profile).data, KZ_PROFILE)
 
 
 SHOTS = Path(__file__).resolve().parents[1] / "screenshots" / "tickets"

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QAbstractButton, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
 from hallserver.client import HallClient
+from hardware.ticket_layout import LABELS
 from kiosk.flow import Screen
 from tests.conftest import T0, Clock, LiveServer, open_counter, start_live_server
 from tests.kiosk.conftest import shoot
@@ -25,6 +26,7 @@ SERVICE_NAMES = {
     "en": "ID card: new or replacement",
 }
 SOON = {"kk": "Сізді жақында шақырады", "ru": "Вас скоро вызовут", "en": "You will be called soon"}
+FIRST = {"kk": "Сіз кезекте біріншісіз", "ru": "Вы первый в очереди", "en": "You are first in line"}
 
 
 def find(window: QWidget, name: str) -> QWidget:
@@ -76,8 +78,11 @@ def test_a_visitor_takes_a_ticket_in_their_language_and_it_prints(
     qtbot.waitUntil(lambda: window.flow.screen is Screen.TICKET, timeout=5000)
     assert text_of(window, "number") == "A001"
     assert text_of(window, "wait") == SOON[language]  # nobody ahead: not "about 0 min"
+    assert text_of(window, "ahead") == FIRST[language]  # nor "0 people ahead"
     assert find(window, "qr") is not None
     printed = (printer_dir / "ticket-0001.txt").read_text(encoding="utf-8")
+    assert LABELS[language].first in printed and LABELS[language].soon in printed
+    assert LABELS[language].priority not in printed, "a regular ticket"
     assert "A001" in printed and SERVICE_NAMES[language].split(":")[0] in printed
     bring, first_document = BRING[language]  # the demo hall's ID card: what to bring, printed
     assert bring in printed and f"- {first_document}" in printed
@@ -91,6 +96,7 @@ def test_a_visitor_takes_a_ticket_in_their_language_and_it_prints(
     tap(qtbot, window, "take-ticket")
     qtbot.waitUntil(lambda: text_of(window, "number") == "A002", timeout=5000)
     assert text_of(window, "wait") != SOON[language] and "15" in text_of(window, "wait")
+    assert "1" in text_of(window, "ahead")
 
 
 UNSERVED = {  # on the service's page, and on the ticket
@@ -102,7 +108,7 @@ UNSERVED = {  # on the service's page, and on the ticket
 
 @pytest.mark.parametrize("language", ["kk", "ru", "en"])
 def test_before_any_counter_opens_no_wait_in_minutes_is_promised(
-    qtbot: QtBot, make_kiosk: Callable[..., object], language: str
+    qtbot: QtBot, make_kiosk: Callable[..., object], printer_dir: Path, language: str
 ) -> None:
     window = ready(qtbot, make_kiosk())
     tap(qtbot, window, f"choose-{language}")
@@ -112,6 +118,8 @@ def test_before_any_counter_opens_no_wait_in_minutes_is_promised(
     tap(qtbot, window, "take-ticket")
     qtbot.waitUntil(lambda: window.flow.screen is Screen.TICKET, timeout=5000)
     assert text_of(window, "wait").endswith(ticket)
+    printed = (printer_dir / "ticket-0001.txt").read_text(encoding="utf-8")
+    assert LABELS[language].unserved in printed and "~" not in printed, "nor on paper"
     tap(qtbot, window, "done")
     tap(qtbot, window, f"choose-{language}")
     tap(qtbot, window, "service-id-card")
@@ -120,7 +128,7 @@ def test_before_any_counter_opens_no_wait_in_minutes_is_promised(
 
 
 def test_the_priority_path_issues_a_priority_ticket(
-    qtbot: QtBot, make_kiosk: Callable[..., object], live_server: LiveServer
+    qtbot: QtBot, make_kiosk: Callable[..., object], live_server: LiveServer, printer_dir: Path
 ) -> None:
     window = ready(qtbot, make_kiosk())
     tap(qtbot, window, "priority")
@@ -133,6 +141,8 @@ def test_the_priority_path_issues_a_priority_ticket(
     with HallClient(live_server.url) as client:
         ticket = client.ticket(ticket_id)
     assert (ticket.priority, ticket.language) == ("elderly", "ru")
+    printed = (printer_dir / "ticket-0001.txt").read_text(encoding="utf-8")
+    assert LABELS["ru"].priority in printed and "elderly" not in printed
 
 
 def test_out_of_paper_shows_the_number_longer_and_tells_the_supervisor(
