@@ -167,6 +167,11 @@
         <translation>You are first in line</translation>
     </message>
     <message>
+        <location filename="../views/citizen.py" line="352"/>
+        <source>No tickets today</source>
+        <translation>No tickets today</translation>
+    </message>
+    <message>
         <location filename="../views/citizen.py" line="681"/>
         <source>Estimated wait: about {m} min</source>
         <translation>Estimated wait: about {m} min</translation>
@@ -621,6 +626,16 @@
         <location filename="../views/citizen.py" line="45"/>
         <source>I have an appointment</source>
         <translation>I have an appointment</translation>
+    </message>
+    <message>
+        <location filename="../views/citizen.py" line="55"/>
+        <source>The hall is closed now: no tickets are issued.</source>
+        <translation>The hall is closed now: no tickets are issued.</translation>
+    </message>
+    <message>
+        <location filename="../views/citizen.py" line="55"/>
+        <source>The hall is closed now: it opens at {time}.</source>
+        <translation>The hall is closed now: it opens at {time}.</translation>
     </message>
 </context>
 </TS>

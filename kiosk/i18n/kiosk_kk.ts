@@ -167,6 +167,11 @@
         <translation>Сіз кезекте біріншісіз</translation>
     </message>
     <message>
+        <location filename="../views/citizen.py" line="352"/>
+        <source>No tickets today</source>
+        <translation>Бүгін талон берілмейді</translation>
+    </message>
+    <message>
         <location filename="../views/citizen.py" line="681"/>
         <source>Estimated wait: about {m} min</source>
         <translation>Күту уақыты: шамамен {m} мин</translation>
@@ -621,6 +626,16 @@
         <location filename="../views/citizen.py" line="45"/>
         <source>I have an appointment</source>
         <translation>Мен алдын ала жазылғанмын</translation>
+    </message>
+    <message>
+        <location filename="../views/citizen.py" line="55"/>
+        <source>The hall is closed now: no tickets are issued.</source>
+        <translation>Зал қазір жабық: талон берілмейді.</translation>
+    </message>
+    <message>
+        <location filename="../views/citizen.py" line="55"/>
+        <source>The hall is closed now: it opens at {time}.</source>
+        <translation>Зал қазір жабық: ашылу уақыты {time}.</translation>
     </message>
 </context>
 </TS>

@@ -167,6 +167,11 @@
         <translation>Вы первый в очереди</translation>
     </message>
     <message>
+        <location filename="../views/citizen.py" line="352"/>
+        <source>No tickets today</source>
+        <translation>Сегодня талоны не выдаются</translation>
+    </message>
+    <message>
         <location filename="../views/citizen.py" line="681"/>
         <source>Estimated wait: about {m} min</source>
         <translation>Ожидание: примерно {m} мин</translation>
@@ -621,6 +626,16 @@
         <location filename="../views/citizen.py" line="45"/>
         <source>I have an appointment</source>
         <translation>У меня есть запись</translation>
+    </message>
+    <message>
+        <location filename="../views/citizen.py" line="55"/>
+        <source>The hall is closed now: no tickets are issued.</source>
+        <translation>Зал сейчас закрыт: талоны не выдаются.</translation>
+    </message>
+    <message>
+        <location filename="../views/citizen.py" line="55"/>
+        <source>The hall is closed now: it opens at {time}.</source>
+        <translation>Зал сейчас закрыт: откроется в {time}.</translation>
     </message>
 </context>
 </TS>

@@ -51,6 +51,8 @@ WELCOME_WORDS = {
     "choose": QT_TRANSLATE_NOOP("Welcome", "Choose your language"),
     "priority": QT_TRANSLATE_NOOP("Welcome", "Priority: disabled, elderly, pregnant"),
     "appointment": QT_TRANSLATE_NOOP("Welcome", "I have an appointment"),
+    "closed": QT_TRANSLATE_NOOP("Welcome", "The hall is closed now: no tickets are issued."),
+    "opens_at": QT_TRANSLATE_NOOP("Welcome", "The hall is closed now: it opens at {time}."),
 }
 PRIORITY_ICONS = {"disabled": "♿", "elderly": "☂", "pregnant": "♥"}
 
@@ -345,10 +347,22 @@ class CitizenWindow(QWidget):
 
     def _service_tile(self, service: ServiceView) -> Tile:
         name = text_in(service.name, self.flow.language)
-        tile = Tile(ICONS.get(service.icon, "•"), name, "tile", int(self.sizes.touch * 2))
+        role = "tile"
+        if self.flow.state.suspended(service.id):  # its page says why and offers no ticket
+            name += "\n" + self.tr("No tickets today")
+            role = "disabled"
+        tile = Tile(ICONS.get(service.icon, "•"), name, role, int(self.sizes.touch * 2))
         tile.setObjectName(f"service-{service.id}")
         tile.clicked.connect(self._act(lambda: self.flow.open_service(service.id)))
         return tile
+
+    def _closed_words(self) -> str:
+        """The hall is closed, and when it opens, in each language."""
+        state = self.flow.state
+        opens = state.opens_at
+        at = texts.when(opens, state.hall.now if state.hall is not None else None)
+        source = WELCOME_WORDS["opens_at" if opens is not None else "closed"]
+        return self._trilingual("Welcome", source).replace("{time}", at)
 
     def _trilingual(self, context: str, source: object) -> str:
         return "\n".join(self.translations.text(lang, context, source) for lang, _ in ENDONYMS)
@@ -364,6 +378,10 @@ class CitizenWindow(QWidget):
             notice = label("\n".join(lines), "warning")
             notice.setObjectName("announcement")
             column.addWidget(notice)
+        if not self.flow.state.is_open:  # before choosing anything, in every language
+            closed = label(self._closed_words(), "banner", "big")
+            closed.setObjectName("hall-closed")
+            column.addWidget(closed)
         column.addStretch(1)
         choose = label(self._trilingual("Welcome", WELCOME_WORDS["choose"]), "page", "big")
         choose.setAlignment(Qt.AlignmentFlag.AlignCenter)

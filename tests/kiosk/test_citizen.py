@@ -174,8 +174,14 @@ def test_a_suspended_service_says_so_and_issues_nothing(
         client.suspend_service("land-plot")
     qtbot.waitUntil(lambda: window.flow.state.suspended("land-plot"), timeout=5000)
     tap(qtbot, window, "choose-kk")
-    window.flow.open_service("land-plot")
+    window.flow.open_group(window.flow.state.services["land-plot"].group)
     window.render()
+    tile = find(window, "service-land-plot")  # marked among the others, and still opens
+    assert tile.property("role") == "disabled"
+    assert tile.words.text().endswith("\nБүгін талон берілмейді")  # type: ignore[attr-defined]
+    assert find(window, "service-property-rights").property("role") == "tile"
+    shoot(window, "flow-group-suspended-kk")
+    tap(qtbot, window, "service-land-plot")
     assert find(window, "suspended")
     take = find(window, "take-ticket")
     assert isinstance(take, QAbstractButton) and not take.isEnabled()
@@ -281,6 +287,15 @@ def test_the_hall_closed_says_when_it_opens_and_issues_nothing(
     clock.now = T0.replace(hour=21)
     window = ready(qtbot, make_kiosk(server_url=live.url, token=live.tokens["kiosk"]))
     qtbot.waitUntil(lambda: not window.flow.state.is_open, timeout=5000)
+    # said before a language is chosen, in all three
+    qtbot.waitUntil(lambda: window.page.findChild(QLabel, "hall-closed") is not None)
+    closed = text_of(window, "hall-closed").splitlines()
+    assert closed == [
+        "Зал қазір жабық: ашылу уақыты 24.11 09:00.",
+        "Зал сейчас закрыт: откроется в 24.11 09:00.",
+        "The hall is closed now: it opens at 24.11 09:00.",
+    ]
+    shoot(window, "flow-welcome-closed")
     tap(qtbot, window, "choose-en")
     assert window.flow.screen is Screen.CLOSED
     assert "09:00" in text_of(window, "opens-at")
