@@ -817,6 +817,16 @@
 <context>
     <name>TransferDialog</name>
     <message>
+        <location filename="../views/dialogs.py" line="68"/>
+        <source>%1 (no counter open)</source>
+        <translation>%1 (no counter open)</translation>
+    </message>
+    <message>
+        <location filename="../views/dialogs.py" line="71"/>
+        <source>No counter serving it is open now: the visitor waits until one opens.</source>
+        <translation>No counter serving it is open now: the visitor waits until one opens.</translation>
+    </message>
+    <message>
         <location filename="../views/dialogs.py" line="58"/>
         <source>Transfer %1</source>
         <translation>Transfer %1</translation>

@@ -818,6 +818,16 @@
 <context>
     <name>TransferDialog</name>
     <message>
+        <location filename="../views/dialogs.py" line="68"/>
+        <source>%1 (no counter open)</source>
+        <translation>%1 (нет открытого окна)</translation>
+    </message>
+    <message>
+        <location filename="../views/dialogs.py" line="71"/>
+        <source>No counter serving it is open now: the visitor waits until one opens.</source>
+        <translation>Сейчас ни одно окно этой услуги не открыто: посетитель будет ждать, пока окно откроется.</translation>
+    </message>
+    <message>
         <location filename="../views/dialogs.py" line="58"/>
         <source>Transfer %1</source>
         <translation>Перенаправить %1</translation>

@@ -60,9 +60,19 @@ class TransferDialog(QDialog):
         self._language = language
         self.service = QComboBox()
         self.service.setObjectName("transferService")
-        for service in sorted(services, key=lambda s: in_language(s.name, language)):
-            if not service.suspended:
-                self.service.addItem(in_language(service.name, language), service.id)
+        # services a counter serves now first; the others, marked, after them
+        offered = [s for s in services if not s.suspended]
+        offered.sort(key=lambda s: (not self._served(s.id), in_language(s.name, language)))
+        for service in offered:
+            name = in_language(service.name, language)
+            if not self._served(service.id):
+                name = self.tr("%1 (no counter open)").replace("%1", name)
+            self.service.addItem(name, service.id)
+        self.unserved = QLabel(
+            self.tr("No counter serving it is open now: the visitor waits until one opens.")
+        )
+        self.unserved.setObjectName("transferUnserved")
+        self.unserved.setWordWrap(True)
         self.counter = QComboBox()
         self.counter.setObjectName("transferCounter")
         self.note = QLineEdit()
@@ -90,13 +100,21 @@ class TransferDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        layout.addWidget(self.unserved)
         layout.addWidget(buttons)
         self.service.currentIndexChanged.connect(self._fill_counters)
         self._fill_counters()
         self.setMinimumWidth(460)
 
+    def _served(self, service_id: str) -> bool:
+        """A counter serving the service is open, or paused (its operator comes back)."""
+        return any(
+            service_id in c.profile and c.state in ("open", "paused") for c in self._counters
+        )
+
     def _fill_counters(self) -> None:
         service_id = self.service.currentData()
+        self.unserved.setVisible(isinstance(service_id, str) and not self._served(service_id))
         self.counter.clear()
         self.counter.addItem(self.tr("Any counter"), None)
         for counter in sorted(self._counters, key=lambda c: c.number):

@@ -171,6 +171,33 @@ def test_the_transfer_dialog_offers_only_counters_that_are_not_closed(
     assert offered() == [None, "c1"]
 
 
+def test_the_transfer_dialog_puts_services_no_counter_serves_now_last_and_says_so(
+    qtbot: QtBot, live_server: LiveServer, console: ConsoleFactory
+) -> None:
+    first = console("c1")
+    _open(qtbot, first)
+    issue(live_server, "id-card")
+    qtbot.waitUntil(lambda: bool(first.state.waiting))
+    dialog = TransferDialog(
+        first.state.next_tickets(1)[0], list(first.services.values()), first.counters, "en", first
+    )
+    served = {
+        service for c in first.counters if c.state in ("open", "paused") for service in c.profile
+    }
+    offered = [
+        (dialog.service.itemData(i), dialog.service.itemText(i))
+        for i in range(dialog.service.count())
+    ]
+    marks = [service_id not in served for service_id, _ in offered]
+    assert False in marks and True in marks and marks == sorted(marks), "served ones first"
+    for service_id, text in offered:
+        assert text.endswith("(no counter open)") is (service_id not in served), text
+        dialog.service.setCurrentIndex(dialog.service.findData(service_id))
+        assert dialog.unserved.isVisibleTo(dialog) is (service_id not in served)
+    shoot(dialog, "en-transfer-no-counter-open")
+    dialog.deleteLater()
+
+
 def test_recalls_past_the_limit_mark_the_visitor_no_show(
     qtbot: QtBot, live_server: LiveServer, console: ConsoleFactory
 ) -> None:
