@@ -489,7 +489,10 @@ class HallService:
 
     # ------------------------------------------------------------- access
 
-    def authenticate(self, token: str | None) -> Actor | None:
+    async def authenticate(self, token: str | None) -> Actor | None:
+        """Who `token` belongs to, or None. A token this server has not seen is looked up in
+        the database in a thread (one made by `kezek token create` while we run), so a
+        stream of made-up tokens never holds up the loop."""
         if not token:
             return None
         key = access.token_hash(token)
@@ -498,13 +501,16 @@ class HallService:
             missed = self._unknown_tokens.get(key)
             if missed is not None and time.monotonic() - missed < UNKNOWN_TOKEN_S:
                 return None  # a terminal retrying with a revoked token: not read every time
-            row = self._token_row(key)  # made by `kezek token create` while we run
-            if row is None or row["revoked"]:
+            row = await self._read(self._token_row, key)
+            if key in self._tokens:  # another request read it meanwhile
+                entry = self._tokens[key]
+            elif row is None or row["revoked"]:
                 if len(self._unknown_tokens) >= UNKNOWN_TOKENS:
                     self._unknown_tokens.clear()
                 self._unknown_tokens[key] = time.monotonic()
                 return None
-            entry = self._tokens[key] = _token_entry(row, set())
+            else:
+                entry = self._tokens[key] = _token_entry(row, set())
         actor, expires = entry
         if expires is not None and expires <= self.now():
             return None

@@ -64,11 +64,11 @@ def base_url_ws(websocket: WebSocket) -> str:
     return f"{scheme}://{websocket.url.netloc}"
 
 
-def actor_of(request: Request) -> Actor | None:
+async def actor_of(request: Request) -> Actor | None:
     scheme, _, token = header(request, b"authorization").partition(" ")
     if scheme.lower() != "bearer" or not token.strip():
         return None
-    actor = hall_of(request).authenticate(token.strip())
+    actor = await hall_of(request).authenticate(token.strip())
     if actor is None:
         raise Forbidden("this token is not known or was revoked", code="unauthorized")
     return actor
@@ -161,7 +161,7 @@ async def get_ticket(request: Request) -> Response:
     hall = hall_of(request)
     ticket = hall.hall.ticket(request.path_params["ticket_id"])
     view = wire.ticket_view(ticket, hall.hall, hall.now(), base_url(request))
-    if actor_of(request) is None:  # a visit's result is for the staff, not for the public
+    if await actor_of(request) is None:  # a visit's result is for the staff, not for the public
         view["result"] = None
     return ok(view)
 
@@ -182,7 +182,7 @@ async def health(request: Request) -> Response:
 
 async def post_ticket(request: Request) -> Response:
     hall = hall_of(request)
-    actor = access.require(actor_of(request), access.ISSUERS, "issuing a ticket")
+    actor = access.require(await actor_of(request), access.ISSUERS, "issuing a ticket")
     body = await body_of(request)
     booking_code = text_field(body, "appointment_code", limit=16)
     iin = text_field(body, "iin", limit=12)
@@ -228,7 +228,7 @@ async def post_ticket(request: Request) -> Response:
 async def call(request: Request) -> Response:
     hall = hall_of(request)
     counter_id = request.path_params["counter_id"]
-    actor = access.counter_for(actor_of(request), counter_id, "calling")
+    actor = access.counter_for(await actor_of(request), counter_id, "calling")
     body = await body_of(request)
     ticket_id = text_field(body, "ticket_id")
     if ticket_id is not None and body.get("service_id") is not None:
@@ -261,7 +261,7 @@ def counter_action(name: str) -> Handler:
     async def handler(request: Request) -> Response:
         hall = hall_of(request)
         counter_id = request.path_params["counter_id"]
-        actor = access.counter_for(actor_of(request), counter_id, f"{name} the counter")
+        actor = access.counter_for(await actor_of(request), counter_id, f"{name} the counter")
         body = await body_of(request)
         if name == "pause":
             reason = enum_field(body, "reason", PauseReason, PauseReason.OTHER)
@@ -277,7 +277,7 @@ def counter_action(name: str) -> Handler:
 
 async def set_profile(request: Request) -> Response:
     hall = hall_of(request)
-    actor = access.require(actor_of(request), access.OVERSEERS, "changing a work profile")
+    actor = access.require(await actor_of(request), access.OVERSEERS, "changing a work profile")
     counter_id = request.path_params["counter_id"]
     body = await body_of(request)
     profile = body.get("profile")
@@ -294,7 +294,7 @@ async def sign_in(request: Request) -> Response:
     body = await body_of(request)
     login = text_field(body, "login", required=True, limit=60) or ""
     pin = text_field(body, "pin", required=True, limit=32) or ""
-    token, session, name = await hall.sign_in(actor_of(request), counter_id, login, pin)
+    token, session, name = await hall.sign_in(await actor_of(request), counter_id, login, pin)
     return ok(
         {
             "token": token,
@@ -306,7 +306,7 @@ async def sign_in(request: Request) -> Response:
 
 async def sign_out(request: Request) -> Response:
     hall = hall_of(request)
-    actor = actor_of(request)
+    actor = await actor_of(request)
     if actor is None:
         raise Forbidden("signing out needs the operator's token", code="unauthorized")
     counter_id = request.path_params["counter_id"]
@@ -343,7 +343,7 @@ def ticket_action(name: str) -> Handler:
     async def handler(request: Request) -> Response:
         hall = hall_of(request)
         ticket_id = request.path_params["ticket_id"]
-        actor = actor_of(request)
+        actor = await actor_of(request)
         by_counter = _acting_counter(actor, name)
         assert actor is not None
         body = await body_of(request)  # only finish takes one; a malformed one is refused
@@ -367,7 +367,7 @@ def ticket_action(name: str) -> Handler:
 async def transfer(request: Request) -> Response:
     hall = hall_of(request)
     ticket_id = request.path_params["ticket_id"]
-    actor = actor_of(request)
+    actor = await actor_of(request)
     by_counter = _acting_counter(actor, "transferring")
     body = await body_of(request)
     service_id = text_field(body, "service_id", required=True) or ""
@@ -392,7 +392,7 @@ async def transfer(request: Request) -> Response:
 
 async def cancel(request: Request) -> Response:
     hall = hall_of(request)
-    actor = access.require(actor_of(request), access.CANCELLERS, "cancelling a ticket")
+    actor = access.require(await actor_of(request), access.CANCELLERS, "cancelling a ticket")
     ticket_id = request.path_params["ticket_id"]
     body = await body_of(request)
     reason = text_field(body, "reason", limit=300) or ""
@@ -406,7 +406,7 @@ async def cancel(request: Request) -> Response:
 
 async def rate(request: Request) -> Response:
     hall = hall_of(request)
-    actor = access.require(actor_of(request), access.RATERS, "rating")
+    actor = access.require(await actor_of(request), access.RATERS, "rating")
     ticket_id = request.path_params["ticket_id"]
     body = await body_of(request)
     text_field(body, "grade", required=True)
@@ -428,7 +428,7 @@ async def resume_service(request: Request) -> Response:
 
 async def _suspend(request: Request, suspended: bool) -> Response:
     hall = hall_of(request)
-    actor = access.require(actor_of(request), access.OVERSEERS, "suspending a service")
+    actor = access.require(await actor_of(request), access.OVERSEERS, "suspending a service")
     service_id = request.path_params["service_id"]
     await body_of(request)  # none is needed; one sent must still be JSON, as everywhere
     await hall.run(actor, lambda h, now: (None, h.suspend_service(service_id, suspended)))
@@ -438,7 +438,7 @@ async def _suspend(request: Request, suspended: bool) -> Response:
 
 async def announce(request: Request) -> Response:
     hall = hall_of(request)
-    actor = access.require(actor_of(request), access.OVERSEERS, "setting the announcement")
+    actor = access.require(await actor_of(request), access.OVERSEERS, "setting the announcement")
     texts = Announcement.texts_of(await body_of(request))
     await hall.run(actor, lambda h, now: (None, h.announce(texts)))
     return ok(hall.hall.state.announcement.fields())
@@ -449,7 +449,7 @@ async def announce(request: Request) -> Response:
 
 async def send_message(request: Request) -> Response:
     hall = hall_of(request)
-    actor = access.require(actor_of(request), access.OVERSEERS, "sending operators a message")
+    actor = access.require(await actor_of(request), access.OVERSEERS, "sending operators a message")
     body = await body_of(request)
     to = text_field(body, "counter_id")
     text = text_field(body, "text", required=True, limit=1000) or ""
@@ -461,7 +461,7 @@ async def get_messages(request: Request) -> Response:
     """Today's messages: all of them for a supervisor; for an operator, those to their counter
     or to every counter, each with `read_here` (read at their counter)."""
     hall = hall_of(request)
-    actor = actor_of(request)
+    actor = await actor_of(request)
     if actor is not None and actor.oversees:
         return ok([m.to_json() for m in hall.hall.state.messages])
     counter_id = _acting_counter(actor, "reading messages")
@@ -477,7 +477,7 @@ async def get_messages(request: Request) -> Response:
 
 async def read_message(request: Request) -> Response:
     hall = hall_of(request)
-    actor = actor_of(request)
+    actor = await actor_of(request)
     counter_id = _acting_counter(actor, "reading a message")
     if counter_id is None:
         raise Forbidden("a message is read by an operator at a counter", code="not_operator")
@@ -492,7 +492,7 @@ async def read_message(request: Request) -> Response:
 
 async def pairing_code(request: Request) -> Response:
     hall = hall_of(request)
-    actor = access.require(actor_of(request), access.OVERSEERS, "creating a pairing code")
+    actor = access.require(await actor_of(request), access.OVERSEERS, "creating a pairing code")
     body = await body_of(request)
     role = text_field(body, "role", required=True) or ""
     name = text_field(body, "name", required=True, limit=100) or ""
@@ -520,7 +520,7 @@ async def enroll(request: Request) -> Response:
 
 
 async def whoami(request: Request) -> Response:
-    actor = actor_of(request)
+    actor = await actor_of(request)
     if actor is None:
         raise Forbidden("no token given", code="unauthorized")
     return ok(
@@ -535,7 +535,9 @@ async def whoami(request: Request) -> Response:
 
 async def audit_head(request: Request) -> Response:
     hall = hall_of(request)
-    access.require(actor_of(request), access.OVERSEERS, "reading the event log's newest event")
+    access.require(
+        await actor_of(request), access.OVERSEERS, "reading the event log's newest event"
+    )
     head = hall.head()
     return ok(
         {
@@ -549,7 +551,7 @@ async def audit_head(request: Request) -> Response:
 async def operator_today(request: Request) -> Response:
     hall = hall_of(request)
     login = request.path_params["login"]
-    actor = actor_of(request)
+    actor = await actor_of(request)
     if actor is None or not (
         actor.oversees or (actor.role is access.Role.OPERATOR and actor.subject == login)
     ):
@@ -565,7 +567,7 @@ async def operator_today(request: Request) -> Response:
 async def terminal_status(request: Request) -> Response:
     """A terminal's heartbeat and its printer's state (kiosks report paper out, offline)."""
     hall = hall_of(request)
-    actor = actor_of(request)
+    actor = await actor_of(request)
     if actor is None or actor.role is access.Role.OPERATOR:
         raise Forbidden("only an enrolled terminal reports its status", code="unauthorized")
     body = await body_of(request)
@@ -584,7 +586,7 @@ async def terminal_status(request: Request) -> Response:
 
 async def get_terminals(request: Request) -> Response:
     hall = hall_of(request)
-    access.require(actor_of(request), access.OVERSEERS, "listing terminals")
+    access.require(await actor_of(request), access.OVERSEERS, "listing terminals")
     terminals = sorted(hall.hall.terminals.values(), key=lambda t: t.name)
     return ok([t.to_json() for t in terminals])
 

@@ -172,7 +172,7 @@ class OperatorNames:
 
 
 async def board_page(request: Request) -> Response:
-    if supervisor_of(request) is None:
+    if await supervisor_of(request) is None:
         return RedirectResponse("/board/login?next=/board", status_code=303)
     lang: Lang = lang_of(request)
     body = (
@@ -199,7 +199,7 @@ async def board_socket(websocket: WebSocket) -> None:
     origin = websocket.headers.get("origin")
     host = websocket.headers.get("host")
     await websocket.accept()  # then close with 1008: the page tells it from a network failure
-    if supervisor_of(websocket) is None or (origin and origin.split("://")[-1] != host):
+    if await supervisor_of(websocket) is None or (origin and origin.split("://")[-1] != host):
         await websocket.close(code=1008)
         return
     hall = hall_of(websocket)
@@ -218,7 +218,7 @@ async def board_socket(websocket: WebSocket) -> None:
 
 
 async def _action_body(request: Request) -> tuple[HallService, Any, JsonObject]:
-    actor = supervisor_of(request)
+    actor = await supervisor_of(request)
     if actor is None:
         raise Forbidden("sign in on the board first", code="unauthorized")
     if request.headers.get(ACTION_HEADER) != "1":

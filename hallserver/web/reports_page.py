@@ -596,7 +596,7 @@ def _explained(lang: Lang) -> str:
 
 
 async def report_page(request: Request) -> Response:
-    if supervisor_of(request) is None:
+    if await supervisor_of(request) is None:
         target = request.url.path + (f"?{request.url.query}" if request.url.query else "")
         return RedirectResponse(f"/board/login?{urlencode({'next': target})}", status_code=303)
     lang = lang_of(request)
@@ -733,7 +733,7 @@ def export_headers(name: str, archived: date | None, hall: HallService) -> dict[
 
 
 async def report_csv(request: Request) -> Response:
-    if supervisor_of(request) is None:
+    if await supervisor_of(request) is None:
         return Response("sign in on /board/login first", status_code=401)
     lang = lang_of(request, "en")
     hall, report = await compute(request)
@@ -760,7 +760,7 @@ async def report_csv(request: Request) -> Response:
 
 
 async def report_xlsx(request: Request) -> Response:
-    if supervisor_of(request) is None:
+    if await supervisor_of(request) is None:
         return Response("sign in on /board/login first", status_code=401)
     lang = lang_of(request, "en")
     hall, report = await compute(request)

@@ -60,11 +60,11 @@ class Sessions:
     def __init__(self) -> None:
         self._failures: dict[str, tuple[int, float]] = {}
 
-    def actor(self, hall: HallService, conn: HTTPConnection) -> Actor | None:
+    async def actor(self, hall: HallService, conn: HTTPConnection) -> Actor | None:
         token = conn.cookies.get(COOKIE)
         if not token:
             return None
-        actor = hall.authenticate(token)
+        actor = await hall.authenticate(token)
         if actor is None or not actor.oversees:
             return None
         return actor
@@ -81,12 +81,12 @@ class Sessions:
         return await hall.open_session(actor, timedelta(seconds=SESSION_S))
 
     async def close(self, hall: HallService, token: str) -> None:
-        actor = hall.authenticate(token)
+        actor = await hall.authenticate(token)
         if actor is not None:
             await hall.revoke(actor, token)
 
-    def actor_for_token(self, hall: HallService, token: str) -> Actor | None:
-        return hall.authenticate(token)
+    async def actor_for_token(self, hall: HallService, token: str) -> Actor | None:
+        return await hall.authenticate(token)
 
 
 def sessions_of(conn: HTTPConnection) -> Sessions:
@@ -102,8 +102,8 @@ def hall_of(conn: HTTPConnection) -> HallService:
     return hall
 
 
-def supervisor_of(conn: HTTPConnection) -> Actor | None:
-    return sessions_of(conn).actor(hall_of(conn), conn)
+async def supervisor_of(conn: HTTPConnection) -> Actor | None:
+    return await sessions_of(conn).actor(hall_of(conn), conn)
 
 
 async def check_operator(hall: HallService, login: str, pin: str) -> Actor | None:
@@ -151,7 +151,7 @@ def login_form(request: Request, error: str = "", status: int = 200) -> Response
 
 
 async def login_page(request: Request) -> Response:
-    if supervisor_of(request) is not None:
+    if await supervisor_of(request) is not None:
         return RedirectResponse(_safe_next(request.query_params.get("next")), status_code=303)
     return login_form(request)
 
@@ -167,7 +167,7 @@ async def login(request: Request) -> Response:
         return login_form(request, "locked", 429)
     actor: Actor | None = None
     if "token" in form:
-        given = sessions.actor_for_token(hall, form["token"].strip())
+        given = await sessions.actor_for_token(hall, form["token"].strip())
         if given is not None and given.oversees:
             actor = Actor(given.role, given.subject)
     elif login_name:

@@ -8,6 +8,7 @@ import logging
 import os
 import signal
 import sqlite3
+import threading
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -400,17 +401,20 @@ def test_sessions_end_by_themselves_and_when_revoked(db_url: str) -> None:
         await service.start()
         short = await service.open_session(supervisor, timedelta(hours=1))
         revoked = await service.open_session(supervisor, timedelta(hours=12))
-        seen = [service.authenticate(short) == supervisor]
+        seen = [await service.authenticate(short) == supervisor]
         await service.revoke(supervisor, revoked)
-        seen.append(service.authenticate(revoked) is None)
+        seen.append(await service.authenticate(revoked) is None)
         clock.advance(hours=2)
-        seen.append(service.authenticate(short) is None)
+        seen.append(await service.authenticate(short) is None)
         await service.stop()
         service.store.close()
         clock.now = T0
         again = make_service(db_url, clock)
         await again.start()
-        seen += [again.authenticate(short) == supervisor, again.authenticate(revoked) is None]
+        seen += [
+            await again.authenticate(short) == supervisor,
+            await again.authenticate(revoked) is None,
+        ]
         await again.stop()
         types = [r.type for r in again.store.events()]
         seen.append(types.count("session.opened") == 2 and "session.closed" in types)
@@ -841,32 +845,41 @@ def test_a_heal_that_meets_the_database_down_tries_again_and_never_breaks_the_st
     asyncio.run(scenario())
 
 
-def test_a_token_not_there_is_looked_up_once_and_one_made_later_is_found(
+def test_a_token_not_there_is_looked_up_once_off_the_loop_and_one_made_later_is_found(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     service = make_service(f"sqlite:///{tmp_path / 'hall.sqlite3'}", Clock())
     service.load()
     looked: list[str] = []
+    threads: set[str] = set()
     real = service._token_row
 
     def counted(key: str) -> dict[str, Any] | None:
         looked.append(key)
+        threads.add(threading.current_thread().name)
         return real(key)
 
     monkeypatch.setattr(service, "_token_row", counted)
-    for _ in range(3):  # a terminal retrying with a token it no longer has
-        assert service.authenticate("not-a-token") is None
-    assert len(looked) == 1, "each retry went to the database"
-    token = new_token()  # as `kezek token create` makes one while the hall runs
-    with service.store.engine.begin() as conn:
-        actor = Actor(Role.KIOSK, "late-kiosk")
-        conn.execute(schema.tokens.insert(), [token_row(token, actor, T0)])
-    found = service.authenticate(token)
-    assert found is not None and found.subject == "late-kiosk"
-    racing = new_token()  # looked up a moment before its row was saved: found a while later
-    assert service.authenticate(racing) is None
-    with service.store.engine.begin() as conn:
-        conn.execute(schema.tokens.insert(), [token_row(racing, Actor(Role.KIOSK, "racer"), T0)])
-    monkeypatch.setattr(service_module, "UNKNOWN_TOKEN_S", 0.0)
-    assert service.authenticate(racing) is not None
+
+    async def scenario() -> None:
+        for _ in range(3):  # a terminal retrying with a token it no longer has
+            assert await service.authenticate("not-a-token") is None
+        assert len(looked) == 1, "each retry went to the database"
+        token = new_token()  # as `kezek token create` makes one while the hall runs
+        with service.store.engine.begin() as conn:
+            actor = Actor(Role.KIOSK, "late-kiosk")
+            conn.execute(schema.tokens.insert(), [token_row(token, actor, T0)])
+        found = await service.authenticate(token)
+        assert found is not None and found.subject == "late-kiosk"
+        racing = new_token()  # looked up a moment before its row was saved: found a while later
+        assert await service.authenticate(racing) is None
+        with service.store.engine.begin() as conn:
+            conn.execute(
+                schema.tokens.insert(), [token_row(racing, Actor(Role.KIOSK, "racer"), T0)]
+            )
+        monkeypatch.setattr(service_module, "UNKNOWN_TOKEN_S", 0.0)
+        assert await service.authenticate(racing) is not None
+
+    asyncio.run(scenario())
+    assert threading.main_thread().name not in threads, "a database read on the event loop"
     service.store.close()
