@@ -160,6 +160,18 @@ def parser() -> argparse.ArgumentParser:
     _operator_options(sub)
     _audit_options(sub)
 
+    catalogue = sub.add_parser("catalogue", help="the catalogue the hall runs on")
+    catalogue_sub = catalogue.add_subparsers(
+        dest="catalogue_command", required=True, metavar="ACTION"
+    )
+    export = catalogue_sub.add_parser(
+        "export",
+        help="write the catalogue saved in the database (TOML) to a file, to edit and give "
+        "back with `kezek hall --catalogue FILE --check`",
+    )
+    _db_options(export)
+    export.add_argument("file", type=Path, help="a new file; '-' writes to standard output")
+
     backup = sub.add_parser("backup", help="copy the database to one file, while the hall runs")
     _db_options(backup)
     backup.add_argument("file", type=Path)
@@ -404,6 +416,8 @@ def _dispatch(args: argparse.Namespace) -> int:
         if args.audit_command == "compact":
             return _audit_compact(args)
         return _audit_archive(args) if args.audit_command == "archive" else _audit_verify(args)
+    if command == "catalogue":
+        return _catalogue_export(args)
     if command == "backup":
         return _backup(args)
     if command == "restore":
@@ -989,6 +1003,36 @@ def _sqlite_size(database: Path) -> int:
 
 def _mb(size: int) -> str:
     return f"{size / 1e6:.1f} MB"
+
+
+def _catalogue_export(args: argparse.Namespace) -> int:
+    """The saved catalogue as it was given (comments and all), byte for byte."""
+    from hallserver.catalogue_file import parse_catalogue
+    from hallserver.server import CATALOGUE_KEY, open_store
+
+    to_stdout = str(args.file) == "-"
+    if not to_stdout and args.file.exists():
+        raise UsageError(f"{args.file} exists already: choose a new file name")
+    saved = open_store(_existing_url(args)).config(CATALOGUE_KEY)
+    if saved is None:
+        raise UsageError(
+            "this hall has no catalogue yet: start it once with --catalogue FILE or --demo"
+        )
+    if to_stdout:
+        sys.stdout.write(saved)
+        return 0
+    try:
+        with args.file.open("x", encoding="utf-8") as out:
+            out.write(saved)
+    except OSError as exc:
+        raise UsageError(f"cannot write {args.file}: {exc.strerror}") from None
+    catalogue = parse_catalogue(saved, source="the database's catalogue", saved=True)
+    print(
+        f"wrote the hall's catalogue to {args.file} ({len(catalogue.services)} services, "
+        f"{len(catalogue.counters)} counters); "
+        f"after editing it: kezek hall --catalogue {args.file} --check"
+    )
+    return 0
 
 
 def _backup(args: argparse.Namespace) -> int:

@@ -223,6 +223,40 @@ def a_demo_hall(directory: Path) -> str:
     return str(directory)
 
 
+def test_the_saved_catalogue_is_exported_to_edit_and_given_back(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = a_demo_hall(tmp_path / "data")
+    capsys.readouterr()
+    exported = tmp_path / "hall.toml"
+    assert kezek(["catalogue", "export", str(exported), "--data-dir", data]) == 0
+    said = capsys.readouterr().out
+    assert "19 services, 12 counters" in said and f"--catalogue {exported} --check" in said
+    assert exported.read_text(encoding="utf-8") == demo_catalogue_text(), "comments and all"
+    assert kezek(["catalogue", "export", str(exported), "--data-dir", data]) == 2
+    assert "exists already" in capsys.readouterr().err, "an export never writes over a file"
+    edited = exported.read_text(encoding="utf-8").replace("duration_min = 15", "duration_min = 25")
+    assert edited != exported.read_text(encoding="utf-8")
+    exported.write_text(edited, encoding="utf-8")
+    assert kezek(["hall", "--data-dir", data, "--catalogue", str(exported), "--check"]) == 0
+    capsys.readouterr()
+    assert kezek(["catalogue", "export", "-", "--data-dir", data]) == 0
+    assert capsys.readouterr().out == edited, "the edit is what the hall now runs on"
+
+
+def test_exporting_a_hall_without_a_catalogue_says_how_to_give_one(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert kezek(["token", "create", "--role", "kiosk", "--data-dir", str(tmp_path)]) == 0
+    capsys.readouterr()
+    out = tmp_path / "hall.toml"
+    assert kezek(["catalogue", "export", str(out), "--data-dir", str(tmp_path)]) == 2
+    assert "no catalogue yet: start it once with --catalogue FILE or --demo" in (
+        capsys.readouterr().err
+    )
+    assert not out.exists()
+
+
 @pytest.mark.parametrize(
     ("args", "says"),
     [
