@@ -300,6 +300,12 @@ class QueueEntry:
     issuing_until: datetime | None = None  # walk-in tickets stop then today
     reopens_at: datetime | None = None  # … and are issued again from then
     tickets_left: int | None = None  # today's, when the service has a daily limit
+    paused_counters: int = 0  # their operators come back from a break
+
+    @property
+    def unserved(self) -> bool:
+        """No counter serving it is open or paused (before 9:00, say): no wait in minutes."""
+        return self.open_counters == 0 and self.paused_counters == 0
 
     @classmethod
     def from_json(cls, raw: object) -> QueueEntry:
@@ -314,6 +320,7 @@ class QueueEntry:
             issuing_until=f.opt_time("issuing_until"),
             reopens_at=f.opt_time("reopens_at"),
             tickets_left=f.opt_int("tickets_left"),
+            paused_counters=f.req_int("paused_counters", 0),
         )
 
 

@@ -13,6 +13,7 @@ import gc
 import logging
 import time
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from typing import Any, TypeVar
@@ -86,6 +87,10 @@ class HallService:
         self._pin_checks: dict[str, asyncio.Lock] = {}
         # looked up and not there, when: not looked up again for a while
         self._unknown_tokens: dict[str, float] = {}
+        # a token's row being read: the requests that bring it meanwhile wait for that read
+        self._token_reads: dict[str, asyncio.Future[dict[str, Any] | None]] = {}
+        # one thread of its own: a flood of made-up tokens never delays sign-ins or reports
+        self._token_pool: ThreadPoolExecutor | None = None
         self.loop: asyncio.AbstractEventLoop | None = None  # the loop commands run on
         self._writer = GroupWriter(store, self._committed)
         self._writing = False
@@ -186,6 +191,9 @@ class HallService:
             self._writing = False
         self._witness("at stop")
         self.hub.close_all()
+        if self._token_pool is not None:
+            self._token_pool.shutdown(wait=False, cancel_futures=True)
+            self._token_pool = None
 
     def head(self) -> Witness | None:
         """The newest event that is durable, as a witness (None before the first event)."""
@@ -501,7 +509,11 @@ class HallService:
             missed = self._unknown_tokens.get(key)
             if missed is not None and time.monotonic() - missed < UNKNOWN_TOKEN_S:
                 return None  # a terminal retrying with a revoked token: not read every time
-            row = await self._read(self._token_row, key)
+            reading = self._token_reads.get(key)
+            if reading is None:
+                reading = self._token_reads[key] = asyncio.ensure_future(self._read_token(key))
+                reading.add_done_callback(lambda _: self._token_reads.pop(key, None))
+            row = await asyncio.shield(reading)
             if key in self._tokens:  # another request read it meanwhile
                 entry = self._tokens[key]
             elif row is None or row["revoked"]:
@@ -542,6 +554,15 @@ class HallService:
 
         await self.run(actor, command, rows=[(schema.tokens, _revoked_row(key))])
         self._tokens.pop(key, None)
+
+    async def _read_token(self, key: str) -> dict[str, Any] | None:
+        if self._token_pool is None:
+            self._token_pool = ThreadPoolExecutor(1, thread_name_prefix="kezek-tokens")
+        loop = asyncio.get_running_loop()
+        try:
+            return await loop.run_in_executor(self._token_pool, self._token_row, key)
+        except SQLAlchemyError as exc:
+            raise Unavailable(f"the hall's database is unavailable: {exc}") from exc
 
     async def _read(self, read: Callable[[str], R], key: str) -> R:
         """A database call for a command, in a thread: a locked or slow database must not

@@ -49,6 +49,7 @@ class TicketSlip:
     seal: str = ""  # the event log's seal at the issue ("4821:3fa9c2d1e0b7a4f6"), printed last
     priority: bool = False  # let ahead by law: said under the number (never why)
     unserved: bool = False  # no counter serves the service yet: no wait in minutes
+    in_line: bool = True  # False: called already, or booked for a time: no place, no wait
 
 
 @dataclass(frozen=True)
@@ -71,7 +72,7 @@ class Labels:
 LABELS: dict[str, Labels] = {
     "kk": Labels(
         people_ahead="Сіздің алдыңызда: {n} адам",
-        first="Сіз кезекте біріншісіз",
+        first="Алдыңызда ешкім жоқ",
         wait="Күту уақыты: ~{n} мин",
         minutes="мин",
         soon="Сізді жақында шақырады",
@@ -84,7 +85,7 @@ LABELS: dict[str, Labels] = {
     ),
     "ru": Labels(
         people_ahead="Перед вами: {n} чел.",
-        first="Вы первый в очереди",
+        first="Перед вами никого нет",
         wait="Ожидание: ~{n} мин",
         minutes="мин",
         soon="Вас скоро вызовут",
@@ -109,6 +110,16 @@ LABELS: dict[str, Labels] = {
         seal="Log seal: {s}",
     ),
 }
+
+
+def _ahead(slip: TicketSlip, labels: Labels) -> str:
+    return labels.people_ahead.format(n=slip.people_ahead) if slip.people_ahead else labels.first
+
+
+def _wait(slip: TicketSlip, labels: Labels) -> str:
+    if slip.unserved:
+        return labels.unserved
+    return labels.wait.format(n=slip.wait_minutes) if slip.wait_minutes > 0 else labels.soon
 
 
 @dataclass(frozen=True)
@@ -167,15 +178,8 @@ def ticket_blocks(slip: TicketSlip, width_dots: int) -> list[Block]:
     if slip.priority:
         blocks += _wrapped([labels.priority], columns, bold=True)
     blocks.append(TextLine(""))
-    ahead = labels.people_ahead.format(n=slip.people_ahead) if slip.people_ahead else labels.first
-    blocks += _wrapped([ahead], columns)
-    if slip.unserved:
-        wait = labels.unserved
-    elif slip.wait_minutes > 0:
-        wait = labels.wait.format(n=slip.wait_minutes)
-    else:
-        wait = labels.soon
-    blocks += _wrapped([wait], columns)
+    if slip.in_line:
+        blocks += _wrapped([_ahead(slip, labels), _wait(slip, labels)], columns)
     if slip.appointment_at is not None:
         appointment = labels.appointment.format(t=f"{slip.appointment_at:%H:%M}")
         blocks += _wrapped([appointment], columns // 2, bold=True, width=2, height=2)

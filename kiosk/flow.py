@@ -186,8 +186,7 @@ class CitizenFlow:
             and not self.busy
             and self.state.is_open
             and service is not None
-            and not self.state.suspended(service.id)
-            and self.state.stopped(service.id) is None
+            and self.state.not_issuing(service.id) is None
         )
 
     def take_ticket(self) -> IssueRequest | None:

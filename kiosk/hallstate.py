@@ -165,9 +165,16 @@ class HallState:
         entry = self.queue.get(service_id)
         return bool((service and service.suspended) or (entry and entry.suspended))
 
+    def not_issuing(self, service_id: str) -> str | None:
+        """Why no walk-in ticket for the service is issued now: "suspended" (not today at
+        all), "stopped" (today's ran out, or stopped before closing), or None: it is."""
+        if self.suspended(service_id):
+            return "suspended"
+        return "stopped" if self.stopped(service_id) is not None else None
+
     def unserved(self) -> frozenset[str]:
-        """Services no open counter serves now (before 9:00, say): no wait in minutes for them."""
-        return frozenset(s for s, entry in self.queue.items() if entry.open_counters == 0)
+        """Services no open or paused counter serves (before 9:00, say): no wait in minutes."""
+        return frozenset(s for s, entry in self.queue.items() if entry.unserved)
 
     def popular(self, count: int = 10) -> list[ServiceView]:
         """The most used services: the hall's own list first, then today's tickets, then order."""

@@ -76,7 +76,15 @@ def make_slip(
         seal=ticket.witness or "",
         priority=ticket.priority != "regular",
         unserved=unserved,
+        in_line=in_line(ticket),
     )
+
+
+def in_line(ticket: TicketView) -> bool:
+    """Whether the visitor waits for a place in a line (people ahead, a wait to tell): not when
+    called already (a copy printed meanwhile), nor when booked for a time."""
+    booked = ticket.appointment_at is not None and not ticket.late_for_appointment
+    return ticket.status == "waiting" and not booked
 
 
 def wait_minutes(seconds: int) -> int:

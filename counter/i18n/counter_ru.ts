@@ -825,7 +825,7 @@
     <message>
         <location filename="../views/dialogs.py" line="71"/>
         <source>No counter serving it is open now: the visitor waits until one opens.</source>
-        <translation>Сейчас ни одно окно этой услуги не открыто: посетитель будет ждать, пока окно откроется.</translation>
+        <translation>Сейчас нет открытых окон по этой услуге: посетитель будет ждать, пока одно из них не откроется.</translation>
     </message>
     <message>
         <location filename="../views/dialogs.py" line="58"/>

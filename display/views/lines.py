@@ -112,7 +112,7 @@ class LinesPanel(QWidget):
         return self.row_height * 0.9
 
     def estimate_text(self, entry: QueueEntry) -> str:
-        if entry.open_counters == 0:
+        if entry.unserved:  # paused counters come back: their estimate stands
             return self.tr("no counter open")
         minutes = max(1, math.ceil(entry.estimated_wait_s / 60))
         if minutes < 60:

@@ -64,6 +64,7 @@ class ServiceQueue:
     open_counters: int
     estimate_for_new: Estimate
     suspended: bool
+    paused_counters: int = 0  # their operators come back: the estimate counts on them
     issuing_until: datetime | None = None  # walk-in tickets stop then today (last_ticket_min)
     reopens_at: datetime | None = None  # … and are issued again from then
     tickets_left: int | None = None  # today's, under the service's daily_limit
@@ -74,6 +75,7 @@ class ServiceQueue:
             "waiting": self.waiting,
             "longest_wait_s": self.longest_wait_s,
             "open_counters": self.open_counters,
+            "paused_counters": self.paused_counters,
             "estimated_wait_s": self.estimate_for_new.estimated_wait_s,
             "suspended": self.suspended,
             "issuing_until": self.issuing_until.isoformat() if self.issuing_until else None,
@@ -222,7 +224,7 @@ class Hall:
         # from terminal.status events: a heartbeat that changes nothing is not saved
         self.terminals: dict[str, TerminalReport] = {}
         # per service: open counters serving it, and their capacity; cleared on counter changes
-        self._serving: dict[ServiceId, tuple[int, float]] = {}
+        self._serving: dict[ServiceId, tuple[int, int, float]] = {}
         # per service, today's last walk-in ticket and when tickets start again (a day's data)
         self._issuing: dict[ServiceId, tuple[datetime | None, datetime | None]] = {}
 
@@ -339,7 +341,7 @@ class Hall:
             if first_issued is None or first < first_issued:
                 first_issued = first
         longest = (now - first_issued).total_seconds() if first_issued is not None else 0.0
-        open_counters, capacity = self._serving_of(service_id)
+        open_counters, paused_counters, capacity = self._serving_of(service_id)
         until, reopens = self._issuing_of(service, now)
         limit = service.daily_limit
         return ServiceQueue(
@@ -347,6 +349,7 @@ class Hall:
             waiting=waiting,
             longest_wait_s=max(int(longest), 0),
             open_counters=open_counters,
+            paused_counters=paused_counters,
             # as a ticket issued now would be told (people_ahead)
             estimate_for_new=estimate(waiting - not_due, service, self.times, capacity),
             suspended=service_id in self.state.suspended,
@@ -954,17 +957,24 @@ class Hall:
             self.times.record(ticket.service, seconds)
 
     def _capacity(self, service: ServiceId) -> float:
-        return self._serving_of(service)[1]
+        return self._serving_of(service)[2]
 
-    def _serving_of(self, service: ServiceId) -> tuple[int, float]:
+    def unserved(self, service: ServiceId) -> bool:
+        """No counter serving `service` is open or paused (before 9:00, say): a wait in
+        minutes would be a guess at when one opens."""
+        open_counters, paused_counters, _ = self._serving_of(service)
+        return open_counters == 0 and paused_counters == 0
+
+    def _serving_of(self, service: ServiceId) -> tuple[int, int, float]:
+        """Open counters, paused ones, and the capacity the estimates divide by."""
         serving = self._serving.get(service)
         if serving is None:
-            open_counters = sum(
-                1
-                for c in self.counters.values()
-                if c.state is CounterState.OPEN and service in c.profile
+            states = [c.state for c in self.counters.values() if service in c.profile]
+            serving = (
+                states.count(CounterState.OPEN),
+                states.count(CounterState.PAUSED),
+                serving_capacity(service, self.counters.values()),
             )
-            serving = (open_counters, serving_capacity(service, self.counters.values()))
             self._serving[service] = serving
         return serving
 

@@ -18,7 +18,7 @@ from hallserver.domain.errors import Forbidden, InvalidInput
 from hallserver.domain.hall import Announcement, Hall
 from hallserver.domain.ids import JsonObject, Lang
 from hallserver.domain.tickets import Grade, Ticket, TicketState
-from hallserver.service import HallService
+from hallserver.service import HallService, Unavailable
 from hallserver.store import schema
 from hallserver.web.alerts import BoardRules, alerts
 from hallserver.web.bodies import body_of
@@ -199,7 +199,12 @@ async def board_socket(websocket: WebSocket) -> None:
     origin = websocket.headers.get("origin")
     host = websocket.headers.get("host")
     await websocket.accept()  # then close with 1008: the page tells it from a network failure
-    if await supervisor_of(websocket) is None or (origin and origin.split("://")[-1] != host):
+    try:
+        supervisor = await supervisor_of(websocket)
+    except Unavailable:  # the session's row could not be read: the page tries again
+        await websocket.close(code=1013)
+        return
+    if supervisor is None or (origin and origin.split("://")[-1] != host):
         await websocket.close(code=1008)
         return
     hall = hall_of(websocket)

@@ -28,6 +28,11 @@ WORDS: dict[str, dict[Lang, str]] = {
     "ahead": {"kk": "Алдыңызда", "ru": "Перед вами", "en": "People ahead"},
     "wait": {"kk": "Шамамен күту", "ru": "Примерное ожидание", "en": "About"},
     "minutes": {"kk": "мин", "ru": "мин", "en": "min"},
+    "unserved": {  # as the kiosk and the ticket say: no minutes before a counter opens
+        "kk": "Бұл қызметке ашық терезе әзірге жоқ: терезе ашылғанда шақырыласыз",
+        "ru": "Для этой услуги пока нет открытого окна: вас вызовут, когда оно откроется",
+        "en": "No counter open for this service yet: you will be called when one opens",
+    },
     "called": {"kk": "Сізді шақырды", "ru": "Вас вызывают", "en": "It is your turn"},
     # U+2011, a hyphen no line breaks at: "12-терезеге" stays whole on a narrow phone
     "go_to": {
@@ -143,11 +148,15 @@ def status_html(hall: HallService, ticket: Ticket, lang: Lang) -> tuple[str, str
         minutes = max(1, round(estimate.estimated_wait_s / 60))
         # before opening, or with only a counter that helps out, it would say nothing true
         near = estimate.people_ahead <= NEAR_AHEAD and hall.hall.called_in_turn(ticket)
+        if hall.hall.unserved(ticket.service):
+            wait = f"<p class=s>{WORDS['unserved'][lang]}</p>"
+        else:  # the number and its unit never part at a line's end
+            unit = WORDS["minutes"][lang]
+            wait = f"<p class=s>{WORDS['wait'][lang]} <b>{minutes}</b>&nbsp;{unit}</p>"
         body += [
             f"<p class=s>{WORDS['waiting'][lang]}</p>",
             f"<p class=s>{WORDS['ahead'][lang]}: <b>{estimate.people_ahead}</b></p>",
-            # the number and its unit never part at a line's end
-            f"<p class=s>{WORDS['wait'][lang]} <b>{minutes}</b>&nbsp;{WORDS['minutes'][lang]}</p>",
+            wait,
         ]
         if near:
             body.append(f"<p class=near>{WORDS['near'][lang]}</p>")

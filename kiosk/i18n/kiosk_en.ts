@@ -172,6 +172,11 @@
         <translation>No tickets today</translation>
     </message>
     <message>
+        <location filename="../views/citizen.py" line="356"/>
+        <source>No more tickets today</source>
+        <translation>No more tickets today</translation>
+    </message>
+    <message>
         <location filename="../views/citizen.py" line="681"/>
         <source>Estimated wait: about {m} min</source>
         <translation>Estimated wait: about {m} min</translation>
@@ -224,6 +229,11 @@
 </context>
 <context>
     <name>ConsultantWindow</name>
+    <message>
+        <location filename="../views/consultant.py" line="436"/>
+        <source>Waiting: {n}. No counter open for this service yet: the visitor will be called when one opens</source>
+        <translation>Waiting: {n}. No counter open for this service yet: the visitor will be called when one opens</translation>
+    </message>
     <message>
         <location filename="../views/consultant.py" line="279"/>
         <source>No connection to the hall server. Reconnecting…</source>

@@ -164,12 +164,17 @@
     <message>
         <location filename="../views/citizen.py" line="706"/>
         <source>You are first in line</source>
-        <translation>Сіз кезекте біріншісіз</translation>
+        <translation>Алдыңызда ешкім жоқ</translation>
     </message>
     <message>
         <location filename="../views/citizen.py" line="352"/>
         <source>No tickets today</source>
         <translation>Бүгін талон берілмейді</translation>
+    </message>
+    <message>
+        <location filename="../views/citizen.py" line="356"/>
+        <source>No more tickets today</source>
+        <translation>Бүгінгі талондар бітті</translation>
     </message>
     <message>
         <location filename="../views/citizen.py" line="681"/>
@@ -224,6 +229,11 @@
 </context>
 <context>
     <name>ConsultantWindow</name>
+    <message>
+        <location filename="../views/consultant.py" line="436"/>
+        <source>Waiting: {n}. No counter open for this service yet: the visitor will be called when one opens</source>
+        <translation>Күтуде: {n}. Бұл қызметке ашық терезе әзірге жоқ: терезе ашылғанда келуші шақырылады</translation>
+    </message>
     <message>
         <location filename="../views/consultant.py" line="279"/>
         <source>No connection to the hall server. Reconnecting…</source>
@@ -635,7 +645,7 @@
     <message>
         <location filename="../views/citizen.py" line="55"/>
         <source>The hall is closed now: it opens at {time}.</source>
-        <translation>Зал қазір жабық: ашылу уақыты {time}.</translation>
+        <translation>Зал қазір жабық, {time} ашылады.</translation>
     </message>
 </context>
 </TS>

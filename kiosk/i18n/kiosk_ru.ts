@@ -164,12 +164,17 @@
     <message>
         <location filename="../views/citizen.py" line="706"/>
         <source>You are first in line</source>
-        <translation>Вы первый в очереди</translation>
+        <translation>Перед вами никого нет</translation>
     </message>
     <message>
         <location filename="../views/citizen.py" line="352"/>
         <source>No tickets today</source>
         <translation>Сегодня талоны не выдаются</translation>
+    </message>
+    <message>
+        <location filename="../views/citizen.py" line="356"/>
+        <source>No more tickets today</source>
+        <translation>На сегодня талонов больше нет</translation>
     </message>
     <message>
         <location filename="../views/citizen.py" line="681"/>
@@ -199,7 +204,7 @@
     <message>
         <location filename="../views/citizen.py" line="733"/>
         <source>It opens at {time}. No tickets are issued until then.</source>
-        <translation>Зал откроется в {time}. До этого талоны не выдаются.</translation>
+        <translation>Время открытия: {time}. До этого талоны не выдаются.</translation>
     </message>
     <message>
         <location filename="../views/citizen.py" line="737"/>
@@ -224,6 +229,11 @@
 </context>
 <context>
     <name>ConsultantWindow</name>
+    <message>
+        <location filename="../views/consultant.py" line="436"/>
+        <source>Waiting: {n}. No counter open for this service yet: the visitor will be called when one opens</source>
+        <translation>Ждут: {n}. Для этой услуги пока нет открытого окна: посетителя вызовут, когда окно откроется</translation>
+    </message>
     <message>
         <location filename="../views/consultant.py" line="279"/>
         <source>No connection to the hall server. Reconnecting…</source>
@@ -635,7 +645,7 @@
     <message>
         <location filename="../views/citizen.py" line="55"/>
         <source>The hall is closed now: it opens at {time}.</source>
-        <translation>Зал сейчас закрыт: откроется в {time}.</translation>
+        <translation>Зал сейчас закрыт. Время открытия: {time}.</translation>
     </message>
 </context>
 </TS>

@@ -28,7 +28,7 @@ from hallserver.protocol import (
 from kiosk.config import KioskConfig
 from kiosk.flow import PRIORITIES, CitizenFlow, Issued, IssueRequest, Screen
 from kiosk.hallstate import text_in
-from kiosk.issuing import SlipWords
+from kiosk.issuing import SlipWords, in_line
 from kiosk.link import KioskLink, Refusal
 from kiosk.translations import Translations
 from kiosk.views import texts
@@ -348,9 +348,14 @@ class CitizenWindow(QWidget):
     def _service_tile(self, service: ServiceView) -> Tile:
         name = text_in(service.name, self.flow.language)
         role = "tile"
-        if self.flow.state.suspended(service.id):  # its page says why and offers no ticket
-            name += "\n" + self.tr("No tickets today")
+        why = self.flow.state.not_issuing(service.id)  # its page says why, and offers none
+        if why is not None:
             role = "disabled"
+            name += "\n" + (
+                self.tr("No tickets today")
+                if why == "suspended"
+                else self.tr("No more tickets today")
+            )
         tile = Tile(ICONS.get(service.icon, "•"), name, role, int(self.sizes.touch * 2))
         tile.setObjectName(f"service-{service.id}")
         tile.clicked.connect(self._act(lambda: self.flow.open_service(service.id)))
@@ -532,7 +537,7 @@ class CitizenWindow(QWidget):
     def _line_text(self, entry: QueueEntry | None, now: datetime | None) -> str:
         """The service's line as the visitor is told it before taking a ticket."""
         waiting = entry.waiting if entry is not None else 0
-        unserved = entry is not None and entry.open_counters == 0  # before 9:00, say
+        unserved = entry is not None and entry.unserved  # before 9:00, say
         if unserved and waiting == 0:
             text = self.tr("No counter open for this service yet.")
         elif unserved:  # a wait in minutes would be a guess at when a counter opens
@@ -745,7 +750,11 @@ class CitizenWindow(QWidget):
         return body
 
     def _turn(self, ticket: TicketView) -> list[QLabel]:
-        """The visitor's place and wait, and what to do next, under the number."""
+        """The visitor's place and wait, and what to do next, under the number (a booked
+        visitor has the time instead)."""
+        next_step = self.translations.text(self.flow.language, "Slip", SLIP_NEXT_STEP)
+        if not in_line(ticket):
+            return [label(next_step, "page")]
         wait_min = texts.minutes(ticket.estimated_wait_s)
         if ticket.service_id in self.flow.state.unserved():  # no minutes: nobody serves it yet
             wait = self.tr(
@@ -763,7 +772,6 @@ class CitizenWindow(QWidget):
         ahead_label.setObjectName("ahead")
         wait_label = label(wait, "page", "big")
         wait_label.setObjectName("wait")
-        next_step = self.translations.text(self.flow.language, "Slip", SLIP_NEXT_STEP)
         return [ahead_label, wait_label, label(next_step, "page")]
 
     def _qr_code(self, column: QVBoxLayout, url: str, *, big: bool) -> None:

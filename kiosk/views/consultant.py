@@ -432,7 +432,12 @@ class ConsultantWindow(QWidget):
         if flow.state.suspended(service.id):
             column.addWidget(label(texts.notice_text("service_suspended", None), "warning"))
         elif entry is not None:
-            if entry.waiting == 0:
+            if entry.unserved:  # as the slip says: no minutes
+                wait = self.tr(
+                    "Waiting: {n}. No counter open for this service yet: the visitor will be "
+                    "called when one opens"
+                ).format(n=entry.waiting)
+            elif entry.waiting == 0:
                 wait = self.tr("Nobody is waiting: the visitor will be called soon")
             else:
                 wait = self.tr("Waiting: {n}, about {m} min").format(

@@ -24,7 +24,7 @@ from counter.views.dialogs import (
 )
 from counter.views.window import CounterWindow
 from hallserver.protocol import TicketView
-from tests.conftest import LiveServer
+from tests.conftest import LiveServer, open_counter
 from tests.counter.conftest import ConsoleFactory, issue, press, shoot
 from tests.proxy import CuttableProxy
 
@@ -176,26 +176,47 @@ def test_the_transfer_dialog_puts_services_no_counter_serves_now_last_and_says_s
 ) -> None:
     first = console("c1")
     _open(qtbot, first)
+    third = open_counter(live_server, "c3")  # and pauses: the operator comes back from lunch
+    paused = httpx.post(
+        f"{live_server.api}/counters/c3/pause",
+        json={"reason": "lunch"},
+        headers={"Authorization": f"Bearer {third}"},
+    )
+    assert paused.status_code == 200, paused.text
     issue(live_server, "id-card")
     qtbot.waitUntil(lambda: bool(first.state.waiting))
-    dialog = TransferDialog(
-        first.state.next_tickets(1)[0], list(first.services.values()), first.counters, "en", first
-    )
-    served = {
-        service for c in first.counters if c.state in ("open", "paused") for service in c.profile
-    }
-    offered = [
-        (dialog.service.itemData(i), dialog.service.itemText(i))
-        for i in range(dialog.service.count())
-    ]
-    marks = [service_id not in served for service_id, _ in offered]
-    assert False in marks and True in marks and marks == sorted(marks), "served ones first"
-    for service_id, text in offered:
-        assert text.endswith("(no counter open)") is (service_id not in served), text
-        dialog.service.setCurrentIndex(dialog.service.findData(service_id))
-        assert dialog.unserved.isVisibleTo(dialog) is (service_id not in served)
-    shoot(dialog, "en-transfer-no-counter-open")
-    dialog.deleteLater()
+    qtbot.waitUntil(lambda: next(c for c in first.counters if c.id == "c3").state == "paused")
+
+    def offered() -> tuple[list[object], list[object]]:
+        dialog = TransferDialog(
+            first.state.next_tickets(1)[0], list(first.services.values()), first.counters, "en"
+        )
+        items = [
+            (dialog.service.itemData(i), dialog.service.itemText(i))
+            for i in range(dialog.service.count())
+        ]
+        marked = [s for s, text in items if text.endswith("(no counter open)")]
+        served = [s for s, text in items if not text.endswith("(no counter open)")]
+        assert [s for s, _ in items] == served + marked, "the served ones first"
+        for service_id, _ in items:
+            dialog.service.setCurrentIndex(dialog.service.findData(service_id))
+            assert dialog.unserved.isVisibleTo(dialog) is (service_id in marked)
+        dialog.service.setCurrentIndex(dialog.service.findData("pension"))
+        shoot(dialog, "en-transfer-no-counter-open")
+        dialog.deleteLater()
+        return served, marked
+
+    # c1's services, and c3's while it is paused (tax registration is c3's alone, as backup)
+    c1_c3 = {"id-card", "passport", "digital-signature", "residence-registration"}
+    served, marked = offered()
+    assert set(served) == c1_c3 | {"tax-registration"}
+    assert "pension" in marked and len(served) + len(marked) == len(first.services)
+    httpx.post(
+        f"{live_server.api}/counters/c3/close", headers={"Authorization": f"Bearer {third}"}
+    ).raise_for_status()
+    qtbot.waitUntil(lambda: next(c for c in first.counters if c.id == "c3").state == "closed")
+    served, marked = offered()
+    assert set(served) == c1_c3 and "tax-registration" in marked
 
 
 def test_recalls_past_the_limit_mark_the_visitor_no_show(

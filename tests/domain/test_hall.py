@@ -129,6 +129,22 @@ def test_a_lines_counters_and_estimate_follow_every_counter_change(hall: Hall) -
     assert hall.service_queue(ServiceId("id-card"), T0).open_counters == 0
 
 
+def test_a_line_only_paused_counters_serve_is_served_and_one_no_counter_serves_is_not(
+    hall: Hall,
+) -> None:
+    id_card = ServiceId("id-card")
+    hall.issue("id-card", T0)
+    assert hall.unserved(id_card), "before any counter opens"
+    open_counter(hall, "c1")
+    hall.pause_counter("c1", PauseReason.BREAK, T0)  # lunch: the operator comes back
+    queue = hall.service_queue(id_card, T0)
+    assert (queue.open_counters, queue.paused_counters) == (0, 1)
+    assert queue.to_json()["paused_counters"] == 1
+    assert not hall.unserved(id_card) and queue.estimate_for_new.estimated_wait_s == 10 * 60
+    hall.close_counter("c1", T0)
+    assert hall.unserved(id_card)
+
+
 def test_the_hall_refuses_tickets_outside_opening_hours(hall: Hall) -> None:
     night = T0.replace(hour=21)
     with pytest.raises(HallClosed) as refused:

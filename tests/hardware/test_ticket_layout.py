@@ -295,3 +295,15 @@ def test_what_to_bring_is_printed_as_a_list_under_the_qr_code(
         paper.image.save(SHOTS / f"ticket-documents-{lang}-{paper_mm}mm.png")
     no_list = layout_ticket(slips[lang], profile).data
     assert bring not in EscposRenderer(profile.code_pages, profile.width_dots).render(no_list).text
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru", "en"])
+def test_a_ticket_out_of_line_prints_no_place_and_no_wait(
+    slips: dict[str, TicketSlip], lang: str
+) -> None:
+    """A copy printed once the visitor was called, or a booked visitor's ticket."""
+    copy = dataclasses.replace(slips[lang], people_ahead=0, wait_minutes=0, in_line=False)
+    text = _render(layout_ticket(copy, load_profile(KZ_PROFILE)).data, KZ_PROFILE)
+    labels = LABELS[lang]
+    assert labels.first not in text and labels.soon not in text
+    assert copy.number in text and copy.next_step in text

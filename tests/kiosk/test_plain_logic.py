@@ -6,11 +6,12 @@ from datetime import UTC, datetime
 
 import pytest
 
-from hallserver.protocol import HallEvent, QueueEntry, ServiceView, TicketView
+from hallserver.protocol import HallEvent, HallView, QueueEntry, ServiceView, TicketView
 from kiosk.accessibility import Screen as PhysicalScreen
 from kiosk.accessibility import contrast, hex_rgb
 from kiosk.flow import CitizenFlow, Screen
 from kiosk.hallstate import HallState
+from kiosk.issuing import SlipWords, make_slip
 from kiosk.rating_flow import RatingFlow, RatingScreen
 
 T = datetime(2026, 11, 23, 10, 0, tzinfo=UTC)
@@ -200,3 +201,62 @@ def test_a_lost_tickets_number_is_read_as_the_hall_prints_it(state: HallState) -
     state.apply_event(opened)
     flow.online = True
     assert flow.copy_request("P001") == "20261124-P001"  # after midnight: the new day's
+
+
+def test_a_line_is_unserved_only_with_no_counter_open_or_paused(state: HallState) -> None:
+    state.set_queue(
+        [
+            QueueEntry("passport", 2, 60, 0, 1200),  # before 9:00
+            QueueEntry("id-card", 2, 60, 0, 1200, paused_counters=1),  # at lunch
+            QueueEntry("pension", 2, 60, 1, 1200),
+        ]
+    )
+    assert state.unserved() == {"passport"}
+    raw = {"service_id": "x", "waiting": 0, "open_counters": 0, "estimated_wait_s": 0}
+    assert QueueEntry.from_json(raw).unserved, "an older server's entry reads as before"
+    assert not QueueEntry.from_json({**raw, "paused_counters": 2}).unserved
+
+
+def test_the_slip_tells_a_place_only_to_a_visitor_waiting_in_a_line() -> None:
+    at = datetime(2026, 11, 23, 10, 0, tzinfo=UTC)
+    waiting = TicketView("t1", "A001", "passport", "waiting", at, priority="elderly")
+    words = SlipWords("Wait for your number")
+
+    def slip(ticket: TicketView, unserved: bool = False) -> tuple[bool, bool, bool]:
+        made = make_slip(ticket, {}, {"en": "Hall"}, words, "en", unserved=unserved)
+        return made.in_line, made.priority, made.unserved
+
+    assert slip(waiting) == (True, True, False)
+    assert slip(waiting, unserved=True) == (True, True, True)
+    called = TicketView("t1", "A001", "passport", "called", at, counter_number=3)
+    assert slip(called) == (False, False, False), "a copy printed after the call"
+    booked = TicketView("t2", "A002", "passport", "waiting", at, appointment_at=at)
+    assert slip(booked)[0] is False, "the slot's time is the promise"
+    late = TicketView(
+        "t3", "A003", "passport", "waiting", at, appointment_at=at, late_for_appointment=True
+    )
+    assert slip(late)[0] is True, "late: a regular visitor in the line"
+
+
+def test_why_a_service_issues_no_ticket_is_one_answer_for_its_tile_and_its_button(
+    state: HallState,
+) -> None:
+    state.set_hall(HallView("h", {"en": "Hall"}, "Asia/Almaty", "2026-11-23", T, open=True))
+    state.set_queue(
+        [
+            QueueEntry("passport", 0, 0, 1, 0, suspended=True),
+            QueueEntry("birth", 0, 0, 1, 0, tickets_left=0),  # the daily limit reached
+            QueueEntry("land", 0, 0, 1, 0, tickets_left=3),
+        ]
+    )
+    assert [state.not_issuing(s) for s in ("passport", "birth", "land")] == [
+        "suspended",
+        "stopped",
+        None,
+    ]
+    flow = CitizenFlow(state)
+    flow.set_online(True)
+    flow.choose_language("en")
+    for service_id in ("passport", "birth", "land"):
+        flow.open_service(service_id)
+        assert flow.can_issue() is (state.not_issuing(service_id) is None)

@@ -9,6 +9,7 @@ import os
 import signal
 import sqlite3
 import threading
+import time
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -881,5 +882,26 @@ def test_a_token_not_there_is_looked_up_once_off_the_loop_and_one_made_later_is_
         assert await service.authenticate(racing) is not None
 
     asyncio.run(scenario())
-    assert threading.main_thread().name not in threads, "a database read on the event loop"
+    assert threads == {"kezek-tokens_0"}, "read on the loop, or in the pool sign-ins share"
+    service.store.close()
+
+
+def test_requests_bringing_one_unknown_token_at_once_wait_for_one_read(tmp_path: Path) -> None:
+    service = make_service(f"sqlite:///{tmp_path / 'hall.sqlite3'}", Clock())
+    service.load()
+    looked: list[str] = []
+    real = service._token_row
+
+    def slow(key: str) -> dict[str, Any] | None:
+        looked.append(key)
+        time.sleep(0.05)  # a busy database: the others arrive while it reads
+        return real(key)
+
+    service._token_row = slow  # type: ignore[method-assign]
+
+    async def scenario() -> list[object]:
+        return await asyncio.gather(*(service.authenticate("made-up") for _ in range(20)))
+
+    assert asyncio.run(scenario()) == [None] * 20
+    assert len(looked) == 1 and not service._token_reads
     service.store.close()

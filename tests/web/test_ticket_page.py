@@ -193,8 +193,13 @@ def test_no_near_before_a_counter_opens_and_near_once_while_pushed_back_and_fort
     page.goto(str(tickets[1]["status_url"]))
     expect(page.locator("#s")).to_contain_text("People ahead: 1")
     expect(page.locator(".near")).to_have_count(0)  # nobody serves the line yet
+    unserved = "No counter open for this service yet: you will be called when one opens"
+    expect(page.locator("#s")).to_contain_text(unserved)  # as the kiosk and the paper say
+    expect(page.locator("#s")).not_to_contain_text(" min")
     operator = open_counter(hall.live, "c1")
     expect(page.locator(".near")).to_have_text("Your turn is near: stay in the hall")
+    expect(page.locator("#s")).not_to_contain_text(unserved)
+    expect(page.locator("#s")).to_contain_text("About 15\u00a0min")  # a counter serves it now
     page.wait_for_function("window.buzzes.length === 1")
     priority = {"service_id": "id-card", "priority": "disabled", "priority_reason": "wheelchair"}
     for _ in range(2):  # two priority visitors go ahead: 3 ahead, no longer near …
