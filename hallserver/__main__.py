@@ -6,6 +6,7 @@ import argparse
 import contextlib
 import errno
 import getpass
+import itertools
 import logging
 import os
 import sys
@@ -148,7 +149,9 @@ def parser() -> argparse.ArgumentParser:
     create = token_sub.add_parser("create", help="print a new token for a role")
     _db_options(create)
     create.add_argument("--role", required=True, choices=ROLES)
-    create.add_argument("--name", default=None, help="who holds it (default: the role)")
+    create.add_argument(
+        "--name", default=None, help="who holds it, unique per role (default: ROLE-1, ROLE-2, …)"
+    )
     create.add_argument("--counter", default=None, help="counter id, for a counter terminal")
 
     pair = sub.add_parser("pair", help="a one-time code to enroll a terminal")
@@ -638,15 +641,23 @@ def _demo(args: argparse.Namespace) -> int:
 def _token_create(args: argparse.Namespace) -> int:
     from hallserver.access import Actor, Role, new_token
     from hallserver.server import open_store
-    from hallserver.service import token_row
+    from hallserver.service import names_in_use, token_row
     from hallserver.store import schema
 
     if args.role == "counter" and not args.counter:
         raise UsageError("a counter token needs --counter ID (see GET /api/v1/counters)")
-    name = _checked_name(args.name or args.role)
+    name = _checked_name(args.name) if args.name is not None else None
     fresh = _new_database(args)
     store = open_store(_url(args))
     _check_counter(store, args.role, args.counter)
+    used = names_in_use(store, datetime.now(UTC))
+    if name is None:  # kiosk-1, kiosk-2, …: each terminal its own line and alerts
+        name = next(
+            f"{args.role}-{n}"
+            for n in itertools.count(1)
+            if (args.role, f"{args.role}-{n}") not in used
+        )
+    _check_name_free(used, args.role, name)
     token = new_token()
     actor = Actor(Role(args.role), name, args.counter)
     row = token_row(token, actor, datetime.now(UTC))
@@ -684,7 +695,7 @@ def _keep_and_print(
 def _pair(args: argparse.Namespace) -> int:
     from hallserver.access import Role, new_pairing_code
     from hallserver.server import open_store
-    from hallserver.service import PAIRING_TTL, pairing_row
+    from hallserver.service import PAIRING_TTL, names_in_use, pairing_row
     from hallserver.store import schema
 
     if args.role == "counter" and not args.counter:
@@ -693,6 +704,7 @@ def _pair(args: argparse.Namespace) -> int:
     fresh = _new_database(args)
     store = open_store(_url(args))
     _check_counter(store, args.role, args.counter)
+    _check_name_free(names_in_use(store, datetime.now(UTC)), args.role, name)
     code = new_pairing_code()
     expires = datetime.now(UTC) + PAIRING_TTL
     row = pairing_row(code, Role(args.role), name, args.counter, expires)
@@ -795,6 +807,13 @@ def _checked_name(value: str) -> str:
     if not 1 <= len(name) <= NAME_LIMIT or not name.isprintable():
         raise UsageError(f"--name must be 1 to {NAME_LIMIT} printable characters")
     return name
+
+
+def _check_name_free(used: set[tuple[str, str]], role: str, name: str) -> None:
+    from hallserver.service import name_taken
+
+    if (role, name) in used:
+        raise UsageError(name_taken(role, name).replace("its own name", "its own --name"))
 
 
 def _check_counter(store: SqlHallStore, role: str, counter: str | None) -> None:

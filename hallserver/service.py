@@ -619,6 +619,8 @@ class HallService:
             self.hall.counter(counter_id)
         if parsed is Role.ADMIN and actor.role is not Role.ADMIN:
             raise Forbidden("only an admin may pair another admin")
+        if (parsed.value, name) in await asyncio.to_thread(names_in_use, self.store, self.now()):
+            raise Conflict(name_taken(parsed.value, name), code="name_taken")
         code = access.new_pairing_code()
         expires = self.now() + PAIRING_TTL
         row = pairing_row(code, parsed, name, counter_id, expires)
@@ -640,6 +642,10 @@ class HallService:
         if row.expires_at.replace(tzinfo=row.expires_at.tzinfo or UTC) < now:
             raise Forbidden("this pairing code has expired: ask for a new one", code="bad_code")
         actor = Actor(Role(row.role), _name(name or row.name), row.counter_id)  # before its use
+        if name is not None and name.strip() != row.name:  # the terminal names itself
+            used = await asyncio.to_thread(names_in_use, self.store, now)
+            if (actor.role.value, actor.subject) in used:
+                raise Conflict(name_taken(actor.role.value, actor.subject), code="name_taken")
         if not await self._read(self._use_pairing_code, key):
             raise Forbidden("this pairing code was just used: ask for a new one", code="bad_code")
         token = access.new_token()
@@ -738,6 +744,32 @@ def _token_entry(row: dict[str, Any], supervisors: set[str]) -> tuple[Actor, dat
     if isinstance(expires, datetime) and expires.tzinfo is None:  # SQLite keeps UTC, naively
         expires = expires.replace(tzinfo=UTC)
     return Actor(role, row["subject"], row["counter_id"], supervisor), expires
+
+
+def names_in_use(store: SqlHallStore, now: datetime) -> set[tuple[str, str]]:
+    """(role, name) of every terminal's live token and unused pairing code: the terminals
+    list and its alerts tell terminals apart by them (sessions, which end, are no terminals).
+    A database read: not on the loop."""
+    used = {
+        (row["role"], row["subject"])
+        for row in store.rows(schema.tokens)
+        if not row["revoked"] and row["expires_at"] is None
+    }
+    for row in store.rows(schema.pairing_codes):
+        expires = row["expires_at"]
+        if expires.tzinfo is None:  # SQLite keeps UTC, naively
+            expires = expires.replace(tzinfo=UTC)
+        if not row["used"] and expires > now:
+            used.add((row["role"], row["name"]))
+    return used
+
+
+def name_taken(role: str, name: str) -> str:
+    """Why a terminal may not take `name`, in one line."""
+    return (
+        f"a {role} named {name!r} is enrolled (or being paired) already: give this one its own "
+        "name, so that the terminals list and its alerts tell the two apart"
+    )
 
 
 def pairing_row(

@@ -581,13 +581,13 @@ async def terminal_status(request: Request) -> Response:
             h.report_terminal(actor.subject, actor.role.value, printer, detail, now),
         ),
     )
-    return ok(hall.hall.terminals[actor.subject].to_json())
+    return ok(hall.hall.terminals[actor.role.value, actor.subject].to_json())
 
 
 async def get_terminals(request: Request) -> Response:
     hall = hall_of(request)
     access.require(await actor_of(request), access.OVERSEERS, "listing terminals")
-    terminals = sorted(hall.hall.terminals.values(), key=lambda t: t.name)
+    terminals = sorted(hall.hall.terminals.values(), key=lambda t: (t.name, t.role))
     return ok([t.to_json() for t in terminals])
 
 

@@ -222,7 +222,8 @@ class Hall:
         self.policy: RoutingPolicy = policy or HallPolicy()
         self.enforce_hours = enforce_hours
         # from terminal.status events: a heartbeat that changes nothing is not saved
-        self.terminals: dict[str, TerminalReport] = {}
+        # by role and name: a display named "kiosk" is not the kiosk
+        self.terminals: dict[tuple[str, str], TerminalReport] = {}
         # per service: open counters serving it, and their capacity; cleared on counter changes
         self._serving: dict[ServiceId, tuple[int, int, float]] = {}
         # per service, today's last walk-in ticket and when tickets start again (a day's data)
@@ -242,7 +243,7 @@ class Hall:
         terminals last reported)."""
         self.state = state
         self._issuing.clear()
-        self.terminals = {report.name: report for report in terminals}
+        self.terminals = {(report.role, report.name): report for report in terminals}
         self._serving.clear()
         for counter in counters:
             if counter.id in self.counters:
@@ -1141,9 +1142,9 @@ class Hall:
             raise InvalidInput(
                 f"printer must be one of {', '.join(PRINTER_STATES)}", code="bad_printer_state"
             )
-        before = self.terminals.get(name)
+        before = self.terminals.get((role, name))
         report = TerminalReport(name, role, printer, detail[:200], now)
-        self.terminals[name] = report
+        self.terminals[role, name] = report
         if before is not None and before.printer == printer and before.detail == report.detail:
             return []
         return [Event(ev.TERMINAL_STATUS, {"terminal": report.to_json()})]

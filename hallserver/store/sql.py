@@ -309,7 +309,7 @@ class SqlHallStore:
                 .order_by(schema.events.c.seq.desc())
                 .limit(1)
             ).first() or _chain_start(self.config(ANCHOR_KEY, conn))
-            terminals: dict[str, TerminalReport] = {}
+            terminals: dict[tuple[str, str], TerminalReport] = {}
             # `at` is text with the hall's offset then: a day of slack, then the real times
             slack = (reports_since - timedelta(days=1)).isoformat()
             for row in events_since(conn, slack, ev.TERMINAL_STATUS):
@@ -320,7 +320,7 @@ class SqlHallStore:
                 except (KeyError, TypeError, ValueError):  # not worth failing a start for
                     log.warning("skipped an unreadable terminal.status event: %.200s", row.data)
                     continue
-                terminals[report.name] = report
+                terminals[report.role, report.name] = report
         return SavedDay(
             state=state,
             tickets=tickets,

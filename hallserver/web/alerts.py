@@ -181,12 +181,12 @@ def _long_visits(hall: Hall, now: datetime, rules: BoardRules) -> list[Alert]:
 
 def _terminals(hall: Hall, now: datetime, rules: BoardRules) -> list[Alert]:
     found = []
-    for name, report in sorted(hall.terminals.items()):
+    for (role, name), report in sorted(hall.terminals.items()):
         silent_s = (now - report.last_seen).total_seconds()
         if silent_s > rules.silent_after_s:
             found.append(
                 Alert(
-                    f"silent:{name}",
+                    f"silent:{role}:{name}",
                     "terminal_silent",
                     "alert",
                     {"terminal": name, "role": report.role, "silent_min": int(silent_s // 60)},
@@ -195,7 +195,7 @@ def _terminals(hall: Hall, now: datetime, rules: BoardRules) -> list[Alert]:
         elif report.printer in PRINTER_FAULTS or report.printer in PRINTER_WARNINGS:
             found.append(
                 Alert(
-                    f"printer:{name}",
+                    f"printer:{role}:{name}",
                     "printer",
                     "alert" if report.printer in PRINTER_FAULTS else "warning",
                     {"terminal": name, "printer": report.printer, "detail": report.detail},

@@ -665,6 +665,45 @@ def test_a_kiosk_reports_its_printer_and_the_supervisor_sees_it(
     assert http.get("/terminals").status_code == 401
 
 
+def test_two_terminals_never_share_a_line_in_the_terminals_list(
+    http: httpx.Client, live_server: LiveServer
+) -> None:
+    # a second kiosk under a name in use is refused when paired, and when it names itself
+    taken = http.post(
+        "/pairing-codes",
+        json={"role": "kiosk", "name": "test-kiosk"},
+        headers=bearer(live_server.tokens["supervisor"]),
+    )
+    assert taken.status_code == 409 and taken.json()["error"] == "name_taken"
+    assert "its own name" in taken.json()["message"]
+    code = pairing_code(http, live_server, "Upstairs")
+    refused = http.post("/enroll", json={"code": code, "name": "test-kiosk"})
+    assert refused.status_code == 409 and refused.json()["error"] == "name_taken"
+    upstairs = http.post("/enroll", json={"code": code})  # the code still works, as paired
+    assert upstairs.status_code == 201, upstairs.text
+    display = http.post(  # a display named as the kiosk is another terminal
+        "/pairing-codes",
+        json={"role": "display", "name": "test-kiosk"},
+        headers=bearer(live_server.tokens["supervisor"]),
+    )
+    assert display.status_code == 201
+    shown = http.post("/enroll", json={"code": display.json()["code"]}).json()["token"]
+    reports = [
+        (live_server.tokens["kiosk"], "paper_out"),
+        (upstairs.json()["token"], "online"),
+        (shown, "none"),
+    ]
+    for token, printer in reports:
+        said = http.post("/terminals/status", json={"printer": printer}, headers=bearer(token))
+        assert said.status_code == 200 and said.json()["printer"] == printer
+    listed = http.get("/terminals", headers=bearer(live_server.tokens["supervisor"])).json()
+    assert sorted((t["name"], t["role"], t["printer"]) for t in listed) == [
+        ("Upstairs", "kiosk", "online"),
+        ("test-kiosk", "display", "none"),
+        ("test-kiosk", "kiosk", "paper_out"),  # its fault still shows
+    ]
+
+
 def test_ticket_events_carry_the_length_of_their_line(
     http: httpx.Client, live_server: LiveServer
 ) -> None:

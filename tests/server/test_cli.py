@@ -27,6 +27,30 @@ def test_token_create_prints_a_working_token(
     assert len(token) >= 40 and " " not in token
 
 
+def test_each_terminal_gets_a_name_of_its_own(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = ["--data-dir", str(tmp_path)]
+    for _ in range(2):  # no --name: kiosk-1, kiosk-2
+        assert kezek(["token", "create", "--role", "kiosk", *data]) == 0
+    assert kezek(["token", "create", "--role", "kiosk", "--name", "Entrance", *data]) == 0
+    capsys.readouterr()
+    for argv in (
+        ["token", "create", "--role", "kiosk", "--name", "kiosk-2"],
+        ["pair", "--role", "kiosk", "--name", "Entrance"],
+    ):
+        assert kezek([*argv, *data]) == 2
+        said = capsys.readouterr()
+        assert said.out == "" and "a kiosk named" in said.err and "its own --name" in said.err
+    assert kezek(["pair", "--role", "display", "--name", "Entrance", *data]) == 0
+    capsys.readouterr()
+    assert kezek(["token", "create", "--role", "display", "--name", "Entrance", *data]) == 2
+    assert "being paired" in capsys.readouterr().err, "an unused pairing code holds its name"
+    with sqlite3.connect(tmp_path / "kezek.sqlite3") as db:
+        names = sorted(db.execute("SELECT role, subject FROM tokens").fetchall())
+    assert names == [("kiosk", "Entrance"), ("kiosk", "kiosk-1"), ("kiosk", "kiosk-2")]
+
+
 @pytest.mark.parametrize(
     "argv",
     [

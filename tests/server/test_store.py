@@ -204,7 +204,7 @@ def test_a_restart_remembers_what_enrolled_terminals_last_reported(db_url: str) 
         clock.advance(minutes=30)
         again = make_service(db_url, clock)
         await again.start()
-        reports = {name: r.to_json() for name, r in again.hall.terminals.items()}
+        reports = {r.name: r.to_json() for r in again.hall.terminals.values()}
         await again.stop()
         return again.store, reports
 

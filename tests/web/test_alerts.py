@@ -146,10 +146,11 @@ def test_a_kiosk_out_of_paper_is_an_alert_and_nearly_out_a_warning() -> None:
     hall = hall_with_open_counter()
     hall.report_terminal("Entrance", "kiosk", "paper_out", "", T0)
     hall.report_terminal("Upstairs", "kiosk", "paper_near_end", "", T0)
+    hall.report_terminal("Entrance", "display", "none", "", T0)  # another role, same name
     found = {a.key: a.severity for a in alerts(hall, T0, RULES)}
-    assert found == {"printer:Entrance": "alert", "printer:Upstairs": "warning"}
+    assert found == {"printer:kiosk:Entrance": "alert", "printer:kiosk:Upstairs": "warning"}
     hall.report_terminal("Entrance", "kiosk", "online", "", T0)
-    assert [a.key for a in alerts(hall, T0, RULES)] == ["printer:Upstairs"]
+    assert [a.key for a in alerts(hall, T0, RULES)] == ["printer:kiosk:Upstairs"]
 
 
 def test_a_terminal_silent_past_the_limit_is_gone() -> None:
