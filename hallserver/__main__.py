@@ -571,13 +571,13 @@ def _check_catalogue_only(path: Path, url: str, pid: int | None) -> int:
     """`--check --catalogue` beside a running server: the file is checked, and against today's
     tickets, then saved for the server's next start. Only that row is written: the running
     server has migrated the database and keeps its catalogue in memory until it restarts."""
-    from hallserver.catalogue_file import CatalogueError, load_catalogue, parse_catalogue
+    from hallserver.catalogue_file import CatalogueError, parse_catalogue, read_catalogue
     from hallserver.server import CATALOGUE_KEY, bookings_left_behind, catalogue_conflict
     from hallserver.store.sql import SqlHallStore
 
     try:
-        catalogue = load_catalogue(path)
-        text = path.read_text(encoding="utf-8")
+        text = read_catalogue(path)
+        catalogue = parse_catalogue(text, source=str(path))
     except CatalogueError as exc:
         raise UsageError(str(exc)) from exc
     store = SqlHallStore(url)
@@ -1041,9 +1041,14 @@ def _catalogue_export(args: argparse.Namespace) -> int:
         sys.stdout.write(saved)
         return 0
     try:
-        with args.file.open("x", encoding="utf-8") as out:
-            out.write(saved)
+        out = args.file.open("x", encoding="utf-8")
     except OSError as exc:
+        raise UsageError(f"cannot write {args.file}: {exc.strerror}") from None
+    try:
+        with out:
+            out.write(saved)
+    except OSError as exc:  # a full disk: no half a catalogue left to be taken for one
+        args.file.unlink(missing_ok=True)
         raise UsageError(f"cannot write {args.file}: {exc.strerror}") from None
     catalogue = parse_catalogue(saved, source="the database's catalogue", saved=True)
     print(

@@ -44,14 +44,14 @@ def demo_catalogue() -> Catalogue:
     return parse_catalogue(demo_catalogue_text(), source="demo_hall.toml")
 
 
-def load_catalogue(path: Path) -> Catalogue:
+def read_catalogue(path: Path) -> str:
+    """A catalogue file's text; a byte-order mark (Windows Notepad writes one) is dropped."""
     try:
-        text = path.read_text(encoding="utf-8")
+        return path.read_text(encoding="utf-8-sig")
     except OSError as exc:
         raise CatalogueError(f"cannot read {path}: {exc.strerror}") from exc
     except UnicodeDecodeError:
         raise CatalogueError(f"{path} is not UTF-8 text: save it as UTF-8") from None
-    return parse_catalogue(text, source=str(path))
 
 
 def parse_catalogue(text: str, *, source: str, saved: bool = False) -> Catalogue:

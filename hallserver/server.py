@@ -21,8 +21,8 @@ from hallserver.archive import ArchiveDamaged, accepted_damage
 from hallserver.catalogue_file import (
     CatalogueError,
     demo_catalogue_text,
-    load_catalogue,
     parse_catalogue,
+    read_catalogue,
 )
 from hallserver.config import ServerConfig
 from hallserver.domain.catalogue import Catalogue
@@ -56,8 +56,8 @@ def hall_catalogue(
     now = now or datetime.now(UTC)
     try:
         if path is not None:
-            catalogue = load_catalogue(path)  # read and checked: UTF-8 by now
-            text = path.read_text(encoding="utf-8")
+            text = read_catalogue(path)
+            catalogue = parse_catalogue(text, source=str(path))
             conflict = catalogue_conflict(store, catalogue, now)
             if conflict is not None:
                 raise SetupError(conflict)

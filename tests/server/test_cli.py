@@ -268,6 +268,42 @@ def test_the_saved_catalogue_is_exported_to_edit_and_given_back(
     assert capsys.readouterr().out == edited, "the edit is what the hall now runs on"
 
 
+def test_a_catalogue_saved_by_notepad_with_a_byte_order_mark_is_read(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    notepad = tmp_path / "hall.toml"
+    notepad.write_bytes(b"\xef\xbb\xbf" + demo_catalogue_text().encode())
+    data = str(tmp_path / "data")
+    assert kezek(["hall", "--data-dir", data, "--catalogue", str(notepad), "--check"]) == 0
+    capsys.readouterr()
+    assert kezek(["catalogue", "export", "-", "--data-dir", data]) == 0
+    assert capsys.readouterr().out == demo_catalogue_text(), "saved without the mark"
+
+
+def test_an_export_that_fails_half_written_leaves_no_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    data = a_demo_hall(tmp_path / "data")
+    out = tmp_path / "hall.toml"
+    real_open = Path.open
+
+    def full_disk(self: Path, *args: object, **kwargs: object) -> object:
+        handle = real_open(self, *args, **kwargs)  # type: ignore[call-overload]
+        if self == out:
+
+            def write(text: str) -> int:
+                handle.buffer.write(text.encode()[:100])
+                raise OSError(28, "No space left on device")
+
+            handle.write = write
+        return handle
+
+    monkeypatch.setattr(Path, "open", full_disk)
+    assert kezek(["catalogue", "export", str(out), "--data-dir", data]) == 2
+    assert "No space left on device" in capsys.readouterr().err
+    assert not out.exists(), "half a catalogue would be taken for one, and block the next try"
+
+
 def test_exporting_a_hall_without_a_catalogue_says_how_to_give_one(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
