@@ -17,7 +17,7 @@ from hallserver.access import Actor, Role
 from hallserver.domain.bookings import Booking, BookingState
 from hallserver.domain.catalogue import Service
 from hallserver.domain.errors import HallError, InvalidInput
-from hallserver.domain.hall import Hall
+from hallserver.domain.hall import BOOKING_AHEAD_DAYS, Hall
 from hallserver.domain.ids import JsonObject, Lang
 from hallserver.iin import iin_problem
 from hallserver.service import HallService
@@ -171,9 +171,12 @@ def free_slots(hall: Hall, service_id: str, day: date, now: datetime) -> list[Js
         if booking.service == service.id and booking.state is not BookingState.CANCELLED:
             taken[booking.slot_at] = taken.get(booking.slot_at, 0) + 1
     slots: list[JsonObject] = []
+    horizon = now + timedelta(days=BOOKING_AHEAD_DAYS)  # as far as Hall.book takes one
     for hour in range(24):
         slot = datetime.combine(day, time(hour), tzinfo=now.tzinfo)
-        if slot <= now or not hours.is_open(slot) or not hall.catalogue.hours.is_open(slot):
+        if not now < slot <= horizon:
+            continue
+        if not hours.is_open(slot) or not hall.catalogue.hours.is_open(slot):
             continue
         free = max(service.slot_capacity - taken.get(slot, 0), 0)
         slots.append({"at": slot.isoformat(), "free": free, "capacity": service.slot_capacity})

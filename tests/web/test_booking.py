@@ -152,6 +152,19 @@ def test_the_slots_endpoint_refuses_a_bad_day_and_an_unknown_service(hall: Hall)
     assert sunday.json()["slots"] == []  # the demo hall is closed on Sundays
 
 
+def test_no_slot_is_offered_that_booking_would_refuse_as_too_far_ahead(hall: Hall) -> None:
+    slots = f"{hall.api}/services/id-card/slots"
+    for day in ("2027-06-01", "9999-12-31"):  # working days, past the 60 days bookings open
+        assert httpx.get(slots, params={"day": day}).json()["slots"] == []
+    last = httpx.get(slots, params={"day": "2027-01-22"}).json()["slots"]  # T0 + 60 days
+    assert last and all(s["at"] <= "2027-01-22T10:00:00+05:00" for s in last)
+    taken = httpx.post(
+        f"{hall.api}/bookings",
+        json={"service_id": "id-card", "slot_at": last[-1]["at"], "iin": valid_iin(5)},
+    )
+    assert taken.status_code == 201, taken.text  # the furthest one offered is bookable
+
+
 def test_booking_and_cancelling_work_without_javascript(browser: Browser, hall: Hall) -> None:
     """An old phone, or script switched off: every step is a form the server answers."""
     context = browser.new_context(
