@@ -246,8 +246,14 @@ class Hall:
         self.terminals = {(report.role, report.name): report for report in terminals}
         self._serving.clear()
         for counter in counters:
-            if counter.id in self.counters:
-                self.counters[counter.id] = counter
+            configured = self.counters.get(counter.id)
+            if configured is None:  # a counter the catalogue no longer has
+                continue
+            # its number and name as the catalogue says now; today's profile without the
+            # services the catalogue dropped (calling from one of those lines would fail)
+            counter.number, counter.name = configured.number, configured.name
+            counter.profile = {s: lv for s, lv in counter.profile.items() if s in self.services}
+            self.counters[counter.id] = counter
         finished: list[Ticket] = []
         for ticket in tickets:
             self.tickets[ticket.id] = ticket

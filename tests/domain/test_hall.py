@@ -9,6 +9,7 @@ import pytest
 
 from hallserver.domain import events as ev
 from hallserver.domain.bookings import BookingState
+from hallserver.domain.catalogue import Level
 from hallserver.domain.counters import CounterState, PauseReason
 from hallserver.domain.errors import (
     Conflict,
@@ -143,6 +144,26 @@ def test_a_line_only_paused_counters_serve_is_served_and_one_no_counter_serves_i
     assert not hall.unserved(id_card) and queue.estimate_for_new.estimated_wait_s == 10 * 60
     hall.close_counter("c1", T0)
     assert hall.unserved(id_card)
+
+
+def test_a_restart_on_a_changed_catalogue_keeps_todays_counters_as_the_catalogue_has_them(
+    hall: Hall,
+) -> None:
+    open_counter(hall, "c1")
+    hall.set_profile("c1", {"id-card": "main", "land": "backup"})  # for today
+    catalogue = hall.catalogue
+    renamed = replace(catalogue.counters[0], number=11, name=replace(catalogue.counters[0].name))
+    changed = replace(
+        catalogue,
+        services=tuple(s for s in catalogue.services if s.id != "land"),  # dropped
+        counters=(renamed, catalogue.counters[1]),  # c1 renumbered, c3 gone
+    )
+    restarted = Hall(changed, T0.date())
+    restarted.restore(hall.state, [], list(hall.counters.values()), [])
+    c1 = restarted.counters[CounterId("c1")]
+    assert c1.state is CounterState.OPEN and c1.operator == "op-c1", "today's state stays"
+    assert c1.number == 11 and dict(c1.profile) == {"id-card": Level.MAIN}
+    assert set(restarted.counters) == {"c1", "c2"}
 
 
 def test_the_hall_refuses_tickets_outside_opening_hours(hall: Hall) -> None:
