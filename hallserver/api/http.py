@@ -552,9 +552,11 @@ async def operator_today(request: Request) -> Response:
     hall = hall_of(request)
     login = request.path_params["login"]
     actor = await actor_of(request)
-    if actor is None or not (
-        actor.oversees or (actor.role is access.Role.OPERATOR and actor.subject == login)
-    ):
+    if actor is None:  # as every read that needs a token: 401, not 403
+        raise Forbidden(
+            "an operator's day needs a token (Authorization: Bearer …)", code="unauthorized"
+        )
+    if not (actor.oversees or (actor.role is access.Role.OPERATOR and actor.subject == login)):
         raise Forbidden("an operator sees their own day; a supervisor sees everyone's")
     if "\x00" in login or not await asyncio.to_thread(hall.operator_exists, login):
         raise NotFound(f"no operator {login!r}", code="operator_not_found")

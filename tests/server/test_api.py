@@ -732,6 +732,8 @@ def test_an_operator_sees_their_own_day(http: httpx.Client, live_server: LiveSer
     assert day["served"] == 2 and day["no_shows"] == 0
     assert day["ratings"] == {"excellent": 0, "good": 1, "satisfactory": 0}
     assert http.get("/operators/someone-else/today", headers=bearer(operator)).status_code == 403
+    anonymous = http.get("/operators/aigul/today")  # no token: 401, as every other such read
+    assert anonymous.status_code == 401 and anonymous.json()["error"] == "unauthorized"
 
 
 def test_a_refused_enrollment_leaves_the_pairing_code_usable(
