@@ -572,8 +572,8 @@ def _check_catalogue_only(path: Path, url: str, pid: int | None) -> int:
     tickets, then saved for the server's next start. Only that row is written: the running
     server has migrated the database and keeps its catalogue in memory until it restarts."""
     from hallserver.catalogue_file import CatalogueError, parse_catalogue, read_catalogue
-    from hallserver.server import CATALOGUE_KEY, bookings_left_behind, catalogue_conflict
-    from hallserver.store.sql import SqlHallStore
+    from hallserver.server import bookings_left_behind, catalogue_conflict
+    from hallserver.store.sql import CATALOGUE_KEY, SqlHallStore
 
     try:
         text = read_catalogue(path)
@@ -819,7 +819,7 @@ def _check_name_free(used: set[tuple[str, str]], role: str, name: str) -> None:
 def _check_counter(store: SqlHallStore, role: str, counter: str | None) -> None:
     """--counter names one of the hall's counters, and only for a counter's terminal."""
     from hallserver.catalogue_file import parse_catalogue
-    from hallserver.server import CATALOGUE_KEY
+    from hallserver.store.sql import CATALOGUE_KEY
 
     if counter is None:
         return
@@ -909,7 +909,8 @@ def _audit_archive(args: argparse.Namespace) -> int:
 
     from hallserver.archive import ArchiveError, archive
     from hallserver.catalogue_file import parse_catalogue
-    from hallserver.server import CATALOGUE_KEY, open_store
+    from hallserver.server import open_store
+    from hallserver.store.sql import CATALOGUE_KEY
 
     try:
         before = date.fromisoformat(args.before)
@@ -1027,7 +1028,8 @@ def _mb(size: int) -> str:
 def _catalogue_export(args: argparse.Namespace) -> int:
     """The saved catalogue as it was given (comments and all), byte for byte."""
     from hallserver.catalogue_file import parse_catalogue
-    from hallserver.server import CATALOGUE_KEY, open_store
+    from hallserver.server import open_store
+    from hallserver.store.sql import CATALOGUE_KEY
 
     to_stdout = str(args.file) == "-"
     if not to_stdout and args.file.exists():

@@ -350,3 +350,92 @@ def _results(items: list[object]) -> tuple[VisitResult, ...]:
             raise ValueError("result 'not_recorded': the reports use that name, choose another")
         results.append(VisitResult(id=result_id, name=r.text("name")))
     return tuple(results)
+
+
+# ------------------------------------------------------------------ editing one service
+
+# what a supervisor may change while the hall runs: the words and figures, never what numbers,
+# routes or hours hang on (id, prefix, group, hours, counters: the file and a restart)
+EDITABLE = (
+    "name",
+    "description",
+    "fee",
+    "documents",
+    "duration_min",
+    "target_wait_min",
+    "daily_limit",
+)
+TEXT_LIMITS = {"name": 200, "description": 2000, "fee": 500, "documents": 300}
+MOST_DOCUMENTS = 30
+NUMBERS = {"duration_min": (1, 1440), "target_wait_min": (1, 1440), "daily_limit": (0, 9999)}
+
+
+def revise_service(
+    text: str, service_id: str, changes: Mapping[str, object]
+) -> tuple[str, Catalogue]:
+    """The catalogue `text` with one service's words and figures changed, and the catalogue it
+    now reads as. Its comments and layout stay: it is the hall's file, edited, as `kezek
+    catalogue export` gives it back. Raises CatalogueError naming the field."""
+    import tomlkit
+    from tomlkit.exceptions import TOMLKitError
+
+    if not changes:
+        raise CatalogueError(f"nothing to change: give one of {', '.join(EDITABLE)}")
+    if unknown := sorted(set(changes) - set(EDITABLE)):
+        raise CatalogueError(
+            f"{', '.join(unknown)} cannot be changed here (only {', '.join(EDITABLE)}): "
+            "change the catalogue file and restart (kezek hall --catalogue FILE --check)"
+        )
+    try:
+        document = tomlkit.parse(text)
+    except TOMLKitError as exc:
+        raise CatalogueError(f"the saved catalogue: {exc}") from exc
+    tables = document.get("service", [])
+    table = next((t for t in tables if t.get("id") == service_id), None)
+    if table is None:
+        raise CatalogueError(f"the saved catalogue has no service {service_id!r}")
+    for key, value in changes.items():
+        if key == "fee" and value is None:
+            table.pop("fee", None)  # free of charge: nothing to say
+        elif key in NUMBERS:
+            low, high = NUMBERS[key]
+            if not isinstance(value, int) or isinstance(value, bool) or not low <= value <= high:
+                raise CatalogueError(
+                    f"{key} must be a whole number from {low} to {high}, not {_kind(value)}"
+                )
+            table[key] = value
+        elif key == "documents":
+            if not isinstance(value, list) or len(value) > MOST_DOCUMENTS:
+                raise CatalogueError(
+                    f"documents must be a list of at most {MOST_DOCUMENTS} texts, one per document"
+                )
+            items = tomlkit.array()
+            for n, item in enumerate(value, 1):
+                items.append(_inline_text(tomlkit, item, f"documents {n}", TEXT_LIMITS[key]))
+            items.multiline(True)
+            table[key] = items
+        else:
+            table[key] = _inline_text(tomlkit, value, key, TEXT_LIMITS[key])
+    revised = tomlkit.dumps(document)
+    # read as the saved catalogue is: what an older Kezek accepted elsewhere in it still stands
+    return revised, parse_catalogue(revised, source=f"service {service_id!r}", saved=True)
+
+
+def _inline_text(tomlkit: Any, raw: object, where: str, limit: int) -> Any:
+    """{kk, ru, en}, each a non-empty line of at most `limit` characters (the description may
+    run to several lines)."""
+    try:
+        text = _text(raw, where)  # the three languages, none empty, nothing else
+    except ValueError as exc:
+        raise CatalogueError(str(exc)) from None
+    lines = "lines" if where == "description" else "one line"
+    for lang in LANGS:
+        value = text.get(lang).strip()
+        printable = value.replace("\n", " ") if lines == "lines" else value
+        if len(value) > limit or not printable.isprintable():
+            raise CatalogueError(
+                f"{where}: the {lang} text must be {lines} of at most {limit} characters"
+            )
+    table = tomlkit.inline_table()
+    table.update({lang: text.get(lang).strip() for lang in LANGS})
+    return table

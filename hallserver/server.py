@@ -28,11 +28,14 @@ from hallserver.config import ServerConfig
 from hallserver.domain.catalogue import Catalogue
 from hallserver.service import HallService
 from hallserver.store.claim import claim_database
-from hallserver.store.sql import SqlHallStore, midnight_utc
+from hallserver.store.sql import (
+    CATALOGUE_KEY,  # where the catalogue is saved
+    SqlHallStore,
+    midnight_utc,
+)
 
 log = logging.getLogger(__name__)
 
-CATALOGUE_KEY = "catalogue"
 WS_MAX_MESSAGE = 64 * 1024
 
 

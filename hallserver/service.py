@@ -12,7 +12,7 @@ import contextlib
 import gc
 import logging
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
@@ -25,7 +25,8 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from hallserver import access
 from hallserver.access import Actor, Role
-from hallserver.domain.catalogue import Catalogue
+from hallserver.catalogue_file import EDITABLE, CatalogueError, revise_service
+from hallserver.domain.catalogue import Catalogue, Service
 from hallserver.domain.errors import Conflict, Forbidden, HallError, InvalidInput
 from hallserver.domain.events import Event
 from hallserver.domain.hall import BOOKING_MEMORY_DAYS, Hall
@@ -33,7 +34,7 @@ from hallserver.domain.ids import CounterId, JsonObject, JsonValue, OperatorId, 
 from hallserver.eventlog import EventRecord, Witness, make_record
 from hallserver.hub import EventHub
 from hallserver.store import schema
-from hallserver.store.sql import SqlHallStore, StoreError, hall_state_json
+from hallserver.store.sql import CATALOGUE_KEY, SqlHallStore, StoreError, hall_state_json
 from hallserver.writer import GroupWriter, Pending
 
 log = logging.getLogger(__name__)
@@ -74,7 +75,6 @@ class HallService:
         enforce_hours: bool = True,
     ) -> None:
         self.store = store
-        self.catalogue = catalogue
         self.tz = ZoneInfo(catalogue.timezone)
         self._clock = clock or (lambda: datetime.now(UTC))
         self.enforce_hours = enforce_hours
@@ -91,6 +91,7 @@ class HallService:
         self._token_reads: dict[str, asyncio.Future[dict[str, Any] | None]] = {}
         # one thread of its own: a flood of made-up tokens never delays sign-ins or reports
         self._token_pool: ThreadPoolExecutor | None = None
+        self._revising = asyncio.Lock()  # one catalogue edit at a time
         self.loop: asyncio.AbstractEventLoop | None = None  # the loop commands run on
         self._writer = GroupWriter(store, self._committed)
         self._writing = False
@@ -112,6 +113,11 @@ class HallService:
 
     def now(self) -> datetime:
         return self._clock().astimezone(self.tz)
+
+    @property
+    def catalogue(self) -> Catalogue:
+        """The catalogue the hall runs on: as loaded, with the services changed since."""
+        return self.hall.catalogue
 
     def load(self) -> None:
         """Rebuild today's state from the database (start and after a failed commit)."""
@@ -554,6 +560,37 @@ class HallService:
 
         await self.run(actor, command, rows=[(schema.tokens, _revoked_row(key))])
         self._tokens.pop(key, None)
+
+    async def revise_service(
+        self,
+        actor: Actor,
+        service_id: str,
+        changes: Mapping[str, object],
+        view: Callable[[Hall, Service], JsonObject],
+    ) -> Service:
+        """Change a service's words and figures while the hall runs: in the saved catalogue
+        (its comments and layout kept) and in the hall at once, in one commit; its event
+        carries the service as `view` shows it, so the terminals show the change at once."""
+        access.require(actor, access.OVERSEERS, "changing a service")
+        current = self.hall.service(service_id)  # 404 before anything is read
+        async with self._revising:  # two edits at once: each on the text the other saved
+            saved = await self._read(self.store.config, CATALOGUE_KEY)
+            if saved is None:
+                raise Conflict("this hall has no saved catalogue to change", code="no_catalogue")
+            try:
+                text, catalogue = revise_service(saved, current.id, changes)
+            except CatalogueError as exc:
+                raise InvalidInput(str(exc), code="bad_field") from None
+            edited = next(s for s in catalogue.services if s.id == current.id)
+            revised = replace(current, **{f: getattr(edited, f) for f in EDITABLE})
+
+            def command(hall: Hall, now: datetime) -> tuple[Service, list[Event]]:
+                events = hall.revise_service(revised)
+                events[0].data["service"] = view(hall, revised)
+                return revised, events
+
+            row = {"key": CATALOGUE_KEY, "data": text}
+            return await self.run(actor, command, rows=[(schema.hall_state, row)])
 
     async def _read_token(self, key: str) -> dict[str, Any] | None:
         if self._token_pool is None:

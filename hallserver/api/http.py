@@ -436,6 +436,21 @@ async def _suspend(request: Request, suspended: bool) -> Response:
     return ok(wire.service_view(service, hall.catalogue, suspended))
 
 
+async def revise_service(request: Request) -> Response:
+    """A service's words and figures changed while the hall runs: saved in the catalogue and
+    shown by the terminals at once (a `service.changed` event carrying the service)."""
+    hall = hall_of(request)
+    actor = access.require(await actor_of(request), access.OVERSEERS, "changing a service")
+    changes = await body_of(request)
+    revised = await hall.revise_service(
+        actor,
+        request.path_params["service_id"],
+        changes,
+        lambda h, s: wire.service_view(s, h.catalogue, s.id in h.state.suspended),
+    )
+    return ok(wire.service_view(revised, hall.catalogue, revised.id in hall.hall.state.suspended))
+
+
 async def announce(request: Request) -> Response:
     hall = hall_of(request)
     actor = access.require(await actor_of(request), access.OVERSEERS, "setting the announcement")
@@ -630,6 +645,7 @@ def routes() -> list[Route]:
         Route("/hall", get_hall, methods=["GET"]),
         Route("/services", get_services, methods=["GET"]),
         Route("/services/{service_id}", get_service, methods=["GET"]),
+        Route("/services/{service_id}", revise_service, methods=["PATCH"]),
         Route("/services/{service_id}/suspend", suspend_service, methods=["POST"]),
         Route("/services/{service_id}/resume", resume_service, methods=["POST"]),
         Route("/counters", get_counters, methods=["GET"]),

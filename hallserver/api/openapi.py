@@ -105,6 +105,34 @@ OPERATIONS: dict[tuple[str, str], tuple[str, JsonObject | None, str, str | None]
     ("GET", "/health"): ("Liveness: always {ok: true}", None, "200", None),
     ("GET", "/services"): ("Services with documents, fees, durations", None, "200", None),
     ("GET", "/services/{service_id}"): ("One service", None, "200", None),
+    ("PATCH", "/services/{service_id}"): (
+        "Change a service's words and figures while the hall runs (supervisor, admin): saved in "
+        "the catalogue, its comments kept, and shown by the terminals at once. 422 bad_field "
+        "names the field; id, prefix, group, hours and counters change with the catalogue file",
+        {
+            "type": "object",
+            "minProperties": 1,
+            "additionalProperties": False,
+            "properties": {
+                "name": {"$ref": "#/components/schemas/Text"},
+                "description": {"$ref": "#/components/schemas/Text"},
+                "fee": {
+                    "oneOf": [{"$ref": "#/components/schemas/Text"}, {"type": "null"}],
+                    "description": "null: free of charge, nothing said",
+                },
+                "documents": {
+                    "type": "array",
+                    "maxItems": 30,
+                    "items": {"$ref": "#/components/schemas/Text"},
+                },
+                "duration_min": {"type": "integer", "minimum": 1, "maximum": 1440},
+                "target_wait_min": {"type": "integer", "minimum": 1, "maximum": 1440},
+                "daily_limit": {"type": "integer", "minimum": 0, "maximum": 9999},
+            },
+        },
+        "200",
+        None,
+    ),
     ("POST", "/services/{service_id}/suspend"): (
         "Stop issuing for a service today (supervisor)",
         None,

@@ -1077,6 +1077,28 @@ class Hall:
             self.state.suspended.discard(service.id)
         return [Event(ev.SERVICE_CHANGED, {"service_id": service.id, "suspended": suspended})]
 
+    def revise_service(self, revised: Service) -> list[Event]:
+        """A service's words and figures, changed while the hall runs (its name, documents,
+        fee, durations, daily limit). What numbers, routes and hours hang on stays."""
+        current = self.service(revised.id)
+        kept = ("prefix", "group", "hours", "icon", "slot_capacity")
+        if any(getattr(revised, f) != getattr(current, f) for f in kept):
+            raise InvalidInput(
+                f"a service's {', '.join(kept)} change with the catalogue file and a restart",
+                code="bad_field",
+            )
+        self.services[revised.id] = revised
+        services = tuple(revised if s.id == revised.id else s for s in self.catalogue.services)
+        self.catalogue = replace(self.catalogue, services=services)
+        self._issuing.clear()
+        suspended = revised.id in self.state.suspended
+        return [
+            Event(
+                ev.SERVICE_CHANGED,
+                {"service_id": revised.id, "suspended": suspended, "revised": True},
+            )
+        ]
+
     def announce(self, texts: Mapping[str, str]) -> list[Event]:
         """Set the announcement line: a text per language (kk, ru, en); all empty clears it."""
         if unknown := sorted(set(texts) - set(LANGS)):

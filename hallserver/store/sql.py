@@ -32,6 +32,9 @@ from hallserver.store.log_writer import SQLITE_PRAGMAS
 log = logging.getLogger(__name__)
 
 
+CATALOGUE_KEY = "catalogue"  # the hall_state row holding the catalogue's TOML text
+
+
 class LoggedEvent(NamedTuple):
     seq: int
     at: str

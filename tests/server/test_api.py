@@ -18,7 +18,7 @@ import pytest
 from websockets.exceptions import ConnectionClosed
 from websockets.sync.client import ClientConnection, connect
 
-from hallserver.store.sql import SqlHallStore
+from hallserver.store.sql import CATALOGUE_KEY, SqlHallStore
 from tests.conftest import (
     LiveServer,
     a_free_slot,
@@ -1060,3 +1060,72 @@ def test_a_counter_calls_the_next_of_one_line_of_its_profile(
     http.post(f"/tickets/{passport['id']}/no-show", headers=operator)
     empty = http.post("/counters/c1/call", json={"service_id": "passport"}, headers=operator)
     assert empty.status_code == 204
+
+
+FEE = {"kk": "Тегін", "ru": "Бесплатно", "en": "Free of charge"}
+
+
+def test_a_supervisor_changes_a_services_words_and_figures_while_the_hall_runs(
+    http: httpx.Client, live_server: LiveServer
+) -> None:
+    supervisor = bearer(live_server.tokens["supervisor"])
+    before = http.get("/services/passport").json()
+    issue(http, live_server, "passport")
+    documents = [{"kk": "Жеке куәлік", "ru": "Удостоверение личности", "en": "ID card"}]
+    with live_events(live_server) as stream:
+        changed = http.patch(
+            "/services/passport",
+            json={"fee": FEE, "documents": documents, "duration_min": 45, "daily_limit": 80},
+            headers=supervisor,
+        )
+        assert changed.status_code == 200, changed.text
+        event = json.loads(stream.recv(timeout=5))
+    assert event["type"] == "service.changed" and event["data"]["service"] == changed.json()
+    view = http.get("/services/passport").json()
+    assert view == changed.json(), "the hall shows it at once"
+    assert (view["fee"], view["documents"], view["duration_min"]) == (FEE, documents, 45)
+    assert view["daily_limit"] == 80 and view["name"] == before["name"], "the rest stays"
+    line = next(q for q in http.get("/queue").json() if q["service_id"] == "passport")
+    assert line["estimated_wait_s"] == 45 * 60 and line["tickets_left"] == 79  # the new figures
+    saved = live_server.hall.store.config(CATALOGUE_KEY)
+    assert saved is not None and saved.startswith("# Kezek demo hall"), "its comments stay"
+    assert 'en = "Free of charge"' in saved and "duration_min = 45" in saved
+    free = http.patch("/services/passport", json={"fee": None}, headers=supervisor)
+    assert free.status_code == 200 and free.json()["fee"] is None
+
+
+@pytest.mark.parametrize(
+    ("body", "says"),
+    [
+        ({}, "nothing to change"),
+        ({"prefix": "Q"}, "prefix cannot be changed here"),
+        ({"duration_min": 0}, "duration_min must be a whole number from 1 to 1440"),
+        ({"duration_min": "15"}, "not the text '15'"),
+        ({"name": {"kk": "Төлқұжат", "ru": "Паспорт"}}, "the en text is missing"),
+        ({"name": {"kk": "a\nb", "ru": "b", "en": "c"}}, "one line"),
+        ({"fee": "Free"}, 'must be { kk = "…"'),
+        ({"documents": [{"kk": "x", "ru": "y", "en": "z"}] * 31}, "at most 30"),
+        ({"description": {"kk": "x" * 2001, "ru": "y", "en": "z"}}, "at most 2000"),
+    ],
+)
+def test_a_bad_change_to_a_service_is_a_422_naming_the_field_and_changes_nothing(
+    http: httpx.Client, live_server: LiveServer, body: dict[str, object], says: str
+) -> None:
+    supervisor = bearer(live_server.tokens["supervisor"])
+    saved = live_server.hall.store.config(CATALOGUE_KEY)
+    before = http.get("/services/passport").json()
+    refused = http.patch("/services/passport", json=body, headers=supervisor)
+    assert refused.status_code == 422 and refused.json()["error"] == "bad_field", refused.text
+    assert says in refused.json()["message"]
+    assert http.get("/services/passport").json() == before
+    assert live_server.hall.store.config(CATALOGUE_KEY) == saved
+
+
+def test_only_a_supervisor_changes_a_service(http: httpx.Client, live_server: LiveServer) -> None:
+    body = {"fee": FEE}
+    assert http.patch("/services/passport", json=body).status_code == 401
+    kiosk = bearer(live_server.tokens["kiosk"])
+    assert http.patch("/services/passport", json=body, headers=kiosk).status_code == 403
+    admin = bearer(live_server.tokens["admin"])
+    assert http.patch("/services/nope", json=body, headers=admin).status_code == 404
+    assert http.patch("/services/passport", json=body, headers=admin).status_code == 200

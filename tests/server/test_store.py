@@ -29,7 +29,6 @@ from hallserver.domain.ids import JsonObject, OperatorId
 from hallserver.domain.tickets import Grade
 from hallserver.eventlog import make_record, verify_chain
 from hallserver.server import (
-    CATALOGUE_KEY,
     SetupError,
     bookings_left_behind,
     build,
@@ -42,7 +41,7 @@ from hallserver.store import schema
 from hallserver.store.claim import DatabaseInUse, claim_database
 from hallserver.store.migrate import HEAD, current_revision, head_revision
 from hallserver.store.schema import metadata
-from hallserver.store.sql import SqlHallStore, StoreError
+from hallserver.store.sql import CATALOGUE_KEY, SqlHallStore, StoreError
 from hallserver.web import reports_page
 from hallserver.web.booking import free_slots
 from tests.conftest import ALMATY, T0, Clock, small_catalogue
@@ -905,3 +904,36 @@ def test_requests_bringing_one_unknown_token_at_once_wait_for_one_read(tmp_path:
     assert asyncio.run(scenario()) == [None] * 20
     assert len(looked) == 1 and not service._token_reads
     service.store.close()
+
+
+def test_a_service_changed_while_the_hall_runs_is_there_after_a_restart(db_url: str) -> None:
+    from hallserver.server import hall_catalogue
+
+    clock = Clock()
+    fee = {"kk": "2 АЕК", "ru": "2 МРП", "en": "2 MCI"}
+
+    async def scenario() -> HallService:
+        store = SqlHallStore(db_url)
+        store.migrate()
+        catalogue = hall_catalogue(store, demo=True, path=None)
+        service = HallService(store, catalogue, clock=clock)
+        await service.start()
+        changed = await service.revise_service(
+            SYSTEM, "passport", {"fee": fee, "target_wait_min": 25}, lambda h, s: {}
+        )
+        assert changed.fee is not None and changed.fee.to_json() == fee
+        await service.stop()
+        store.close()
+        again_store = SqlHallStore(db_url)
+        again = HallService(again_store, hall_catalogue(again_store, demo=False, path=None))
+        await again.start()
+        await again.stop()
+        return again
+
+    again = asyncio.run(scenario())
+    passport = again.hall.service("passport")
+    assert passport.fee is not None and passport.fee.to_json() == fee
+    assert passport.target_wait_min == 25
+    types = [r.type for r in again.store.events()]
+    assert types.count("service.changed") == 1, "in the log, with who changed it"
+    again.store.close()
