@@ -141,6 +141,8 @@ class Board:
                 self.counters[counter.id] = counter
         elif event.type == HALL_ANNOUNCEMENT and self.hall is not None:
             self.hall = self.hall.announced(event.data)
+        elif (service := event.service) is not None:  # its name or figures changed
+            self.services[service.id] = service
         elif event.type == SERVICE_CHANGED:
             old = self.services.get(str(event.data.get("service_id")))
             if old is not None:

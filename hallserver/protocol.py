@@ -545,6 +545,13 @@ class HallEvent:
         raw = self.data.get("counter")
         return CounterView.from_json(raw) if isinstance(raw, dict) else None
 
+    @property
+    def service(self) -> ServiceView | None:
+        """The service as it now is, when its words or figures changed (`service.changed`
+        after `PATCH /services/{id}`; a suspension carries only `suspended`)."""
+        raw = self.data.get("service")
+        return ServiceView.from_json(raw) if isinstance(raw, dict) else None
+
 
 @dataclass(frozen=True)
 class Snapshot:

@@ -99,7 +99,9 @@ class HallState:
             self.issued_today.clear()
         if event.type == HALL_ANNOUNCEMENT and self.hall is not None:
             self.hall = self.hall.announced(event.data)
-        if event.type == SERVICE_CHANGED:
+        if (service := event.service) is not None:  # its words or figures changed
+            self.services[service.id] = service
+        elif event.type == SERVICE_CHANGED:
             service_id = event.data.get("service_id")
             suspended = event.data.get("suspended")
             if isinstance(service_id, str) and service_id in self.services:

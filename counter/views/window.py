@@ -558,6 +558,8 @@ class CounterWindow(QMainWindow):
             return
         state = self.state
         notice = state.apply_event(event)
+        if (service := event.service) is not None:  # its name or figures changed
+            self.services[service.id] = service
         counter = event.counter
         if counter is not None:
             self.counters = [counter if c.id == counter.id else c for c in self.counters]

@@ -265,6 +265,12 @@ class HallClient:
         raw = self._post(f"/services/{_seg(service_id)}/suspend")
         return _view(ServiceView.from_json, raw)
 
+    def revise_service(self, service_id: str, changes: JsonObject) -> ServiceView:
+        """Change a service's words and figures (supervisor): name, description, fee,
+        documents, duration_min, target_wait_min, daily_limit."""
+        raw = self._send("PATCH", f"/services/{_seg(service_id)}", changes)
+        return _view(ServiceView.from_json, raw)
+
     def resume_service(self, service_id: str) -> ServiceView:
         raw = self._post(f"/services/{_seg(service_id)}/resume")
         return _view(ServiceView.from_json, raw)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from hallserver.protocol import (
     HALL_ANNOUNCEMENT,
+    SERVICE_CHANGED,
     HallEvent,
     QueueEntry,
     ServiceView,
@@ -154,8 +155,11 @@ class CitizenWindow(QWidget):
 
     def _on_event_received(self, event: HallEvent) -> None:
         self.flow.state.apply_event(event)
-        if self.flow.screen in (Screen.SERVICE, Screen.CLOSED) or (
-            self.flow.screen is Screen.WELCOME and event.type == HALL_ANNOUNCEMENT
+        screen = self.flow.screen
+        if (
+            screen in (Screen.SERVICE, Screen.CLOSED)
+            or (screen is Screen.WELCOME and event.type == HALL_ANNOUNCEMENT)
+            or (screen is not Screen.TICKET and event.type == SERVICE_CHANGED)  # tiles, names
         ):
             self.render()
 

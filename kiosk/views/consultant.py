@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from hallserver.client import Identity
-from hallserver.protocol import HallEvent, Snapshot, TicketView
+from hallserver.protocol import SERVICE_CHANGED, HallEvent, Snapshot, TicketView
 from kiosk.config import KioskConfig
 from kiosk.consultant_flow import ConsultantFlow
 from kiosk.flow import PRIORITIES, Issued, IssueRequest
@@ -104,7 +104,7 @@ class ConsultantWindow(QWidget):
 
     def _on_event_received(self, event: HallEvent) -> None:
         self.flow.state.apply_event(event)
-        if event.data.get("queue") is not None:
+        if event.data.get("queue") is not None or event.type == SERVICE_CHANGED:
             self.render()
 
     def _on_done(self, tag: str, result: object) -> None:

@@ -547,3 +547,18 @@ def test_the_digit_keys_choose_in_the_numbered_dialogs_without_alt(qtbot: QtBot)
     qtbot.addWidget(pause)
     qtbot.keyClick(pause, Qt.Key.Key_2)
     assert pause.reason == "lunch"
+
+
+def test_a_service_renamed_on_the_server_is_renamed_on_the_console_at_once(
+    qtbot: QtBot, live_server: LiveServer, console: ConsoleFactory
+) -> None:
+    first = console("c1")
+    _open(qtbot, first)
+    name = {"kk": "Жеке куәлік", "ru": "Удостоверение", "en": "ID cards"}
+    supervisor = {"Authorization": f"Bearer {live_server.tokens['supervisor']}"}
+    changed = httpx.patch(
+        f"{live_server.api}/services/id-card", json={"name": name}, headers=supervisor
+    )
+    assert changed.status_code == 200, changed.text
+    qtbot.waitUntil(lambda: first.services["id-card"].name == name)
+    assert first.service_names()["id-card"] == "ID cards"  # what its panels and dialogs say

@@ -213,3 +213,13 @@ def test_after_losing_the_server_it_keeps_the_calls_then_catches_up_without_repl
         assert link.online
     finally:
         proxy.close()
+
+
+def test_a_service_renamed_on_the_server_is_renamed_on_the_wall_at_once(
+    live_server: LiveServer, make_display: MakeDisplay, qtbot: QtBot
+) -> None:
+    window, _, _, _ = make_display(live_server.url)
+    name = {"kk": "Жеке куәлік", "ru": "Удостоверение", "en": "ID cards"}
+    with HallClient(live_server.url, live_server.tokens["supervisor"]) as supervisor:
+        supervisor.revise_service("id-card", {"name": name})
+    qtbot.waitUntil(lambda: window.board.services["id-card"].name == name, timeout=3000)

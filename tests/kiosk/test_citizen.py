@@ -192,6 +192,29 @@ def test_a_suspended_service_says_so_and_issues_nothing(
     assert isinstance(take, QAbstractButton) and not take.isEnabled()
 
 
+def test_a_service_changed_on_the_server_shows_on_the_kiosk_at_once(
+    qtbot: QtBot, make_kiosk: Callable[..., object], live_server: LiveServer
+) -> None:
+    window = ready(qtbot, make_kiosk())
+    tap(qtbot, window, "choose-en")
+    window.flow.open_group(window.flow.state.services["land-plot"].group)
+    window.render()
+    fee = {"kk": "1 АЕК", "ru": "1 МРП", "en": "1 MCI (about 4,325 tenge)"}
+    name = {"kk": "Жер учаскесі", "ru": "Земельный участок", "en": "Land plot: new documents"}
+    tile = "service-land-plot"
+    assert find(window, tile).words.text() != name["en"]  # type: ignore[attr-defined]
+    with HallClient(live_server.url, token=live_server.tokens["supervisor"]) as client:
+        changed = client.revise_service("land-plot", {"fee": fee, "name": name})
+        assert changed.fee == fee
+        # the page on screen takes the new name, with no reload
+        qtbot.waitUntil(lambda: find(window, tile).words.text() == name["en"])  # type: ignore[attr-defined]
+        tap(qtbot, window, tile)
+        costs = [w.text() for w in window.page.findChildren(QLabel) if "MCI" in w.text()]
+        assert costs == ["Cost: 1 MCI (about 4,325 tenge)"]
+        client.suspend_service("land-plot")  # the service page follows it too
+        qtbot.waitUntil(lambda: window.page.findChild(QWidget, "suspended") is not None)
+
+
 def test_the_first_screen_shows_the_halls_announcement_line_as_it_changes(
     qtbot: QtBot, make_kiosk: Callable[..., object], live_server: LiveServer
 ) -> None:
