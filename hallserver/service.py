@@ -566,11 +566,10 @@ class HallService:
         actor: Actor,
         service_id: str,
         changes: Mapping[str, object],
-        view: Callable[[Hall, Service], JsonObject],
     ) -> Service:
         """Change a service's words and figures while the hall runs: in the saved catalogue
         (its comments and layout kept) and in the hall at once, in one commit; its event
-        carries the service as `view` shows it, so the terminals show the change at once."""
+        carries the service, so the terminals show the change at once."""
         access.require(actor, access.OVERSEERS, "changing a service")
         current = self.hall.service(service_id)  # 404 before anything is read
         async with self._revising:  # two edits at once: each on the text the other saved
@@ -585,9 +584,7 @@ class HallService:
             revised = replace(current, **{f: getattr(edited, f) for f in EDITABLE})
 
             def command(hall: Hall, now: datetime) -> tuple[Service, list[Event]]:
-                events = hall.revise_service(revised)
-                events[0].data["service"] = view(hall, revised)
-                return revised, events
+                return revised, hall.revise_service(revised)
 
             row = {"key": CATALOGUE_KEY, "data": text}
             return await self.run(actor, command, rows=[(schema.hall_state, row)])

@@ -135,15 +135,13 @@ async def get_hall(request: Request) -> Response:
 async def get_services(request: Request) -> Response:
     hall = hall_of(request)
     suspended = hall.hall.state.suspended
-    return ok(
-        [wire.service_view(s, hall.catalogue, s.id in suspended) for s in hall.catalogue.services]
-    )
+    return ok([hall.catalogue.service_json(s, s.id in suspended) for s in hall.catalogue.services])
 
 
 async def get_service(request: Request) -> Response:
     hall = hall_of(request)
     service = hall.hall.service(request.path_params["service_id"])
-    return ok(wire.service_view(service, hall.catalogue, service.id in hall.hall.state.suspended))
+    return ok(hall.catalogue.service_json(service, service.id in hall.hall.state.suspended))
 
 
 async def get_counters(request: Request) -> Response:
@@ -433,7 +431,7 @@ async def _suspend(request: Request, suspended: bool) -> Response:
     await body_of(request)  # none is needed; one sent must still be JSON, as everywhere
     await hall.run(actor, lambda h, now: (None, h.suspend_service(service_id, suspended)))
     service = hall.hall.service(service_id)
-    return ok(wire.service_view(service, hall.catalogue, suspended))
+    return ok(hall.catalogue.service_json(service, suspended))
 
 
 async def revise_service(request: Request) -> Response:
@@ -442,13 +440,8 @@ async def revise_service(request: Request) -> Response:
     hall = hall_of(request)
     actor = access.require(await actor_of(request), access.OVERSEERS, "changing a service")
     changes = await body_of(request)
-    revised = await hall.revise_service(
-        actor,
-        request.path_params["service_id"],
-        changes,
-        lambda h, s: wire.service_view(s, h.catalogue, s.id in h.state.suspended),
-    )
-    return ok(wire.service_view(revised, hall.catalogue, revised.id in hall.hall.state.suspended))
+    revised = await hall.revise_service(actor, request.path_params["service_id"], changes)
+    return ok(hall.catalogue.service_json(revised, revised.id in hall.hall.state.suspended))
 
 
 async def announce(request: Request) -> Response:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from hallserver.domain.catalogue import Catalogue, Service
+from hallserver.domain.catalogue import Catalogue
 from hallserver.domain.estimates import Estimate
 from hallserver.domain.hall import Hall, ServiceQueue
 from hallserver.domain.ids import JsonObject, JsonValue
@@ -32,26 +32,6 @@ def hall_view(catalogue: Catalogue, hall: Hall, now: datetime) -> JsonObject:
             {"id": g.id, "name": g.name.to_json(), "icon": g.icon} for g in catalogue.groups
         ],
         "results": [{"id": r.id, "name": r.name.to_json()} for r in catalogue.results],
-    }
-
-
-def service_view(service: Service, catalogue: Catalogue, suspended: bool) -> JsonObject:
-    hours = catalogue.service_hours(service)
-    return {
-        "id": service.id,
-        "prefix": service.prefix,
-        "name": service.name.to_json(),
-        "description": service.description.to_json(),
-        "group": service.group,
-        "icon": service.icon,
-        "documents": [d.to_json() for d in service.documents],
-        "fee": service.fee.to_json() if service.fee else None,
-        "duration_min": service.duration_min,
-        "target_wait_min": service.target_wait_min,
-        "hours": hours.to_json(),
-        "slot_capacity": service.slot_capacity,
-        "daily_limit": service.daily_limit or None,
-        "suspended": suspended,
     }
 
 

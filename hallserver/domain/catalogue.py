@@ -208,6 +208,25 @@ class Catalogue:
                 return service
         return None
 
+    def service_json(self, service: Service, suspended: bool) -> JsonObject:
+        """A service as the API, the events and the terminals show it."""
+        return {
+            "id": service.id,
+            "prefix": service.prefix,
+            "name": service.name.to_json(),
+            "description": service.description.to_json(),
+            "group": service.group,
+            "icon": service.icon,
+            "documents": [d.to_json() for d in service.documents],
+            "fee": service.fee.to_json() if service.fee else None,
+            "duration_min": service.duration_min,
+            "target_wait_min": service.target_wait_min,
+            "hours": self.service_hours(service).to_json(),
+            "slot_capacity": service.slot_capacity,
+            "daily_limit": service.daily_limit or None,
+            "suspended": suspended,
+        }
+
     def service_hours(self, service: Service) -> WeekHours:
         """The service's hours, with the hall's holidays (a holiday closes every service; on a
         shortened day the hall's own hours are checked beside these)."""

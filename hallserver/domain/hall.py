@@ -1092,10 +1092,11 @@ class Hall:
         self.catalogue = replace(self.catalogue, services=services)
         self._issuing.clear()
         suspended = revised.id in self.state.suspended
+        view = self.catalogue.service_json(revised, suspended)  # the terminals take it whole
         return [
             Event(
                 ev.SERVICE_CHANGED,
-                {"service_id": revised.id, "suspended": suspended, "revised": True},
+                {"service_id": revised.id, "suspended": suspended, "service": view},
             )
         ]
 

@@ -919,7 +919,7 @@ def test_a_service_changed_while_the_hall_runs_is_there_after_a_restart(db_url: 
         service = HallService(store, catalogue, clock=clock)
         await service.start()
         changed = await service.revise_service(
-            SYSTEM, "passport", {"fee": fee, "target_wait_min": 25}, lambda h, s: {}
+            SYSTEM, "passport", {"fee": fee, "target_wait_min": 25}
         )
         assert changed.fee is not None and changed.fee.to_json() == fee
         await service.stop()
