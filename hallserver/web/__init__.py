@@ -8,7 +8,15 @@ from starlette.applications import Starlette
 from starlette.routing import BaseRoute, Mount, Route
 from starlette.staticfiles import StaticFiles
 
-from hallserver.web import board, booking, metrics, reports_page, sessions, ticket_page
+from hallserver.web import (
+    board,
+    booking,
+    metrics,
+    reports_page,
+    services_page,
+    sessions,
+    ticket_page,
+)
 
 STATIC = Path(__file__).parent / "static"
 
@@ -18,6 +26,7 @@ def routes() -> list[BaseRoute]:
         *ticket_page.routes(),
         *sessions.routes(),
         *board.routes(),
+        *services_page.routes(),
         *reports_page.routes(),
         *booking.routes(),
         *metrics.routes(),

@@ -32,6 +32,7 @@ MESSAGES_SHOWN = 8  # the last messages to the operators the board lists
 WORDS: Words = {
     "title": {"kk": "Зал тақтасы", "ru": "Табло зала", "en": "Hall board"},
     "reports": {"kk": "Есептер", "ru": "Отчёты", "en": "Reports"},
+    "services": {"kk": "Қызметтер", "ru": "Услуги", "en": "Services"},
     "sign_out": {"kk": "Шығу", "ru": "Выйти", "en": "Sign out"},
     "loading": {"kk": "Қосылуда…", "ru": "Подключение…", "en": "Connecting…"},
 }
@@ -179,6 +180,7 @@ async def board_page(request: Request) -> Response:
         '<header class="bar"><h1>'
         f'{word(WORDS, "title", lang)}</h1><span id="clock" class="clock"></span>'
         f'<span id="link" class="link off">{word(WORDS, "loading", lang)}</span>'
+        f'<a href="/board/services">{word(WORDS, "services", lang)}</a>'
         f'<a href="/reports">{word(WORDS, "reports", lang)}</a>'
         '<form method="post" action="/board/logout">'
         f'<button class="quiet">{word(WORDS, "sign_out", lang)}</button></form>'

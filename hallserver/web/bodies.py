@@ -3,6 +3,8 @@ board alike: a JSON object of at most 64 KiB, or a clear refusal."""
 
 from __future__ import annotations
 
+from urllib.parse import parse_qs
+
 import orjson
 from starlette.requests import ClientDisconnect, Request
 
@@ -32,6 +34,15 @@ async def body_of(request: Request) -> JsonObject:
     if not isinstance(data, dict):
         raise InvalidInput("the request body must be a JSON object", code="bad_json")
     return data
+
+
+async def form_of(request: Request, limit: int = MAX_BODY) -> dict[str, str]:
+    """A urlencoded form's fields (the first value of each); a longer one is refused."""
+    raw = await _read_body(request)
+    if len(raw) > limit:
+        raise InvalidInput("the form is too long", code="form_too_long")
+    fields = parse_qs(raw.decode("utf-8", "replace"), keep_blank_values=True)
+    return {name: values[0] for name, values in fields.items() if values}
 
 
 async def _read_body(request: Request) -> bytes:

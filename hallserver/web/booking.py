@@ -7,7 +7,6 @@ import secrets
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from html import escape
-from urllib.parse import parse_qs
 
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
@@ -21,6 +20,7 @@ from hallserver.domain.hall import BOOKING_AHEAD_DAYS, Hall
 from hallserver.domain.ids import JsonObject, Lang
 from hallserver.iin import iin_problem
 from hallserver.service import HallService
+from hallserver.web.bodies import form_of
 from hallserver.web.pages import Words, html_page, lang_links, lang_of, status_of, word
 from hallserver.web.sessions import hall_of
 
@@ -32,6 +32,8 @@ WEEKDAYS: dict[Lang, tuple[str, ...]] = {
     "ru": ("Понедельник", "Вторник", "Среда", "Четверг", "Пятница", "Суббота", "Воскресенье"),
     "en": ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
 }
+
+FORM_LIMIT = 4096  # a booking form is a few short fields
 
 WORDS: Words = {
     "title": {"kk": "Қабылдауға жазылу", "ru": "Запись на приём", "en": "Book a visit"},
@@ -256,7 +258,7 @@ async def book_form(request: Request) -> Response:
     """The booking form sent without script: book, then answer with the code or the reason."""
     hall, lang = hall_of(request), lang_of(request)
     try:
-        form = await _form(request)
+        form = await form_of(request, FORM_LIMIT)
     except HallError as error:
         outcome = Outcome(book_error=problem_text(error, lang))
         return render(request, "", "", outcome, status=status_of(error))
@@ -278,21 +280,12 @@ async def book_form(request: Request) -> Response:
 async def cancel_form(request: Request) -> Response:
     hall, lang = hall_of(request), lang_of(request)
     try:
-        code = (await _form(request)).get("code", "").strip().upper()
+        code = (await form_of(request, FORM_LIMIT)).get("code", "").strip().upper()
         await cancel_visit(hall, code)
     except HallError as error:
         outcome = Outcome(cancel_text=problem_text(error, lang), cancel_failed=True)
         return render(request, "", "", outcome, status=status_of(error))
     return render(request, "", "", Outcome(cancel_text=WORDS["cancelled"][lang]))
-
-
-async def _form(request: Request) -> dict[str, str]:
-    """A urlencoded form's fields (first value of each); a body too big to be ours is refused."""
-    raw = await request.body()
-    if len(raw) > 4096:
-        raise InvalidInput("the form is too long", code="form_too_long")  # "try again"
-    fields = parse_qs(raw.decode("utf-8", "replace"), keep_blank_values=True)
-    return {name: values[0] for name, values in fields.items()}
 
 
 def render(

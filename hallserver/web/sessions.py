@@ -10,8 +10,7 @@ import asyncio
 import time
 from datetime import timedelta
 from html import escape
-from typing import Any
-from urllib.parse import parse_qs, urlencode
+from urllib.parse import urlencode
 
 from sqlalchemy import select
 from starlette.requests import HTTPConnection, Request
@@ -22,6 +21,7 @@ from hallserver import access
 from hallserver.access import Actor, Role
 from hallserver.service import HallService
 from hallserver.store import schema
+from hallserver.web.bodies import form_of
 from hallserver.web.pages import Words, html_page, lang_links, lang_of, word
 
 COOKIE = "kezek_session"
@@ -159,7 +159,7 @@ async def login_page(request: Request) -> Response:
 async def login(request: Request) -> Response:
     hall = hall_of(request)
     sessions = sessions_of(request)
-    form = _form(await request.body())
+    form = await form_of(request)
     host = request.client.host if request.client else "?"
     login_name = form.get("login", "").strip()[:60]
     key = f"{host}:{login_name or 'token'}"
@@ -190,11 +190,6 @@ async def logout(request: Request) -> Response:
     response = RedirectResponse("/board/login", status_code=303)
     response.delete_cookie(COOKIE, path="/")
     return response
-
-
-def _form(raw: bytes) -> dict[str, str]:
-    parsed: dict[str, Any] = parse_qs(raw.decode("utf-8", "replace"), keep_blank_values=True)
-    return {k: str(v[0]) for k, v in parsed.items() if v}
 
 
 def routes() -> list[Route]:

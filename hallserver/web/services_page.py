@@ -1,0 +1,290 @@
+"""The supervisor's pages for the hall's services: their words and figures, changed while the
+hall runs (`PATCH /api/v1/services/{id}` in a form that works without script)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from html import escape
+
+from starlette.requests import Request
+from starlette.responses import RedirectResponse, Response
+from starlette.routing import Route
+
+from hallserver.catalogue_file import NUMBERS
+from hallserver.domain.catalogue import Service, Text
+from hallserver.domain.errors import Forbidden, InvalidInput
+from hallserver.domain.ids import LANGS, JsonObject, JsonValue, Lang
+from hallserver.web.bodies import form_of, header
+from hallserver.web.pages import LANG_NAMES, Words, html_page, lang_links, lang_of, word
+from hallserver.web.sessions import hall_of, supervisor_of
+
+WORDS: Words = {
+    "services": {"kk": "Қызметтер", "ru": "Услуги", "en": "Services"},
+    "board": {"kk": "Зал тақтасы", "ru": "Табло зала", "en": "Hall board"},
+    "change": {"kk": "Өзгерту", "ru": "Изменить", "en": "Change"},
+    "prefix": {"kk": "Әріп", "ru": "Буква", "en": "Letter"},
+    "name": {"kk": "Атауы", "ru": "Название", "en": "Name"},
+    "description": {"kk": "Сипаттамасы", "ru": "Описание", "en": "Description"},
+    "fee": {"kk": "Құны", "ru": "Стоимость", "en": "Fee"},
+    "fee_hint": {
+        "kk": "Құны туралы ештеңе айтпау үшін үшеуін де бос қалдырыңыз.",
+        "ru": "Чтобы ничего не говорить о стоимости, оставьте все три поля пустыми.",
+        "en": "Leave all three empty to say nothing about a fee.",
+    },
+    "documents": {
+        "kk": "Алып келетін құжаттар, әр жолға біреуден",
+        "ru": "Что взять с собой, по одному документу на строку",
+        "en": "What to bring, one document per line",
+    },
+    "duration_min": {
+        "kk": "Терезедегі қызмет уақыты, мин",
+        "ru": "Время обслуживания в окне, мин",
+        "en": "Time at the counter, min",
+    },
+    "target_wait_min": {
+        "kk": "Күтудің мақсатты уақыты, мин",
+        "ru": "Целевое время ожидания, мин",
+        "en": "Target wait, min",
+    },
+    "daily_limit": {
+        "kk": "Күніне талон шегі (0: шексіз)",
+        "ru": "Талонов в день не больше (0: без лимита)",
+        "en": "Tickets a day at most (0: no limit)",
+    },
+    "save": {"kk": "Сақтау", "ru": "Сохранить", "en": "Save"},
+    "saved": {
+        "kk": "Сақталды: киоскілер, табло және терезелер оны қазір көрсетеді.",
+        "ru": "Сохранено: киоски, табло и окна уже показывают изменения.",
+        "en": "Saved: the kiosks, displays and counters show it now.",
+    },
+    "unchanged": {
+        "kk": "Ештеңе өзгерген жоқ.",
+        "ru": "Ничего не изменилось.",
+        "en": "Nothing changed.",
+    },
+    "not_saved": {"kk": "Сақталмады:", "ru": "Не сохранено:", "en": "Not saved:"},
+    "all_three": {
+        "kk": "{field}: үш тілде де жазыңыз.",
+        "ru": "{field}: заполните на всех трёх языках.",
+        "en": "{field}: write it in all three languages.",
+    },
+    "fee_three": {
+        "kk": "Құны: үш тілде де жазыңыз немесе үшеуін де бос қалдырыңыз.",
+        "ru": "Стоимость: заполните на всех трёх языках или оставьте все три пустыми.",
+        "en": "Fee: write it in all three languages, or leave all three empty.",
+    },
+    "documents_count": {
+        "kk": "Құжаттар: әр тілде жол саны бірдей болсын (қазір: {counts}).",
+        "ru": "Документы: на каждом языке нужно одинаковое число строк (сейчас: {counts}).",
+        "en": "What to bring: each language needs the same number of lines (now: {counts}).",
+    },
+    "number": {
+        "kk": "{field}: бүтін сан, {low}–{high}.",
+        "ru": "{field}: целое число от {low} до {high}.",
+        "en": "{field}: a whole number from {low} to {high}.",
+    },
+    "kept": {
+        "kk": "Әріп, топ, жұмыс уақыты және терезелер каталог файлында өзгертіледі.",
+        "ru": "Буква, группа, часы работы и окна меняются в файле каталога.",
+        "en": "The letter, group, hours and counters change in the catalogue file.",
+    },
+}
+TEXTS = ("name", "description", "fee")
+
+
+async def services_page(request: Request) -> Response:
+    if await supervisor_of(request) is None:
+        return RedirectResponse("/board/login?next=/board/services", status_code=303)
+    lang = lang_of(request)
+    hall = hall_of(request)
+    rows = "".join(
+        f"<tr><td>{escape(s.prefix)}</td><td>{escape(s.name.get(lang))}</td>"
+        f'<td class="num">{s.duration_min}</td>'
+        f'<td><a href="/board/services/{escape(s.id)}">{word(WORDS, "change", lang)}</a></td>'
+        "</tr>"
+        for s in hall.catalogue.services
+    )
+    body = (
+        f'<main class="wide">{_nav(lang)}<h1>{word(WORDS, "services", lang)}</h1>'
+        f'<div class="scroll"><table><thead><tr><th>{word(WORDS, "prefix", lang)}</th>'
+        f'<th>{word(WORDS, "name", lang)}</th><th class="num">'
+        f"{word(WORDS, 'duration_min', lang)}</th><th></th></tr></thead>"
+        f"<tbody>{rows}</tbody></table></div>{lang_links(lang)}</main>"
+    )
+    return html_page(WORDS["services"][lang], body, lang, styles=("site.css", "board.css"))
+
+
+async def service_page(request: Request) -> Response:
+    if await supervisor_of(request) is None:
+        path = f"/board/services/{request.path_params['service_id']}"
+        return RedirectResponse(f"/board/login?next={path}", status_code=303)
+    hall = hall_of(request)
+    service = hall.hall.service(request.path_params["service_id"])
+    note = "saved" if request.query_params.get("saved") else ""
+    if request.query_params.get("unchanged"):
+        note = "unchanged"
+    return _form_page(request, service, _fields_of(service), note=note)
+
+
+async def save_service(request: Request) -> Response:
+    actor = await supervisor_of(request)
+    if actor is None:
+        raise Forbidden("sign in on the board first", code="unauthorized")
+    origin = header(request, b"origin")
+    if origin and origin.split("://")[-1] != header(request, b"host"):  # another site's form
+        raise Forbidden("a service is changed from the hall's own page", code="not_from_board")
+    hall = hall_of(request)
+    service = hall.hall.service(request.path_params["service_id"])
+    lang = lang_of(request)
+    form = await form_of(request)
+    problems, changes = _changes(form, service, lang)
+    if problems:
+        return _form_page(request, service, form, problems=problems, status=422)
+    address = f"/board/services/{service.id}?lang={lang}"
+    if not changes:
+        return RedirectResponse(f"{address}&unchanged=1", status_code=303)
+    try:
+        await hall.revise_service(actor, service.id, changes)
+    except InvalidInput as error:  # what only the catalogue's own check sees (lengths, lines)
+        return _form_page(request, service, form, problems=[str(error)], status=422)
+    return RedirectResponse(f"{address}&saved=1", status_code=303)
+
+
+def _changes(form: Mapping[str, str], service: Service, lang: Lang) -> tuple[list[str], JsonObject]:
+    """What the form changes in `service` (as PATCH takes it), or what to fix, in `lang`."""
+    problems: list[str] = []
+    changes: JsonObject = {}
+    current = _fields_of(service)
+    for key in TEXTS:
+        texts: dict[str, JsonValue] = {
+            code: form.get(f"{key}_{code}", "").strip() for code in LANGS
+        }
+        if key == "fee" and not any(texts.values()):
+            if service.fee is not None:
+                changes["fee"] = None
+            continue
+        if not all(texts.values()):
+            if key == "fee":
+                problems.append(WORDS["fee_three"][lang])
+            else:
+                problems.append(WORDS["all_three"][lang].format(field=WORDS[key][lang]))
+            continue
+        if any(texts[code] != current[f"{key}_{code}"] for code in LANGS):
+            changes[key] = texts
+    lines = {code: _lines(form.get(f"documents_{code}", "")) for code in LANGS}
+    counts = {code: len(found) for code, found in lines.items()}
+    if len(set(counts.values())) > 1:
+        said = ", ".join(f"{code} {n}" for code, n in counts.items())
+        problems.append(WORDS["documents_count"][lang].format(counts=said))
+    else:
+        documents: list[JsonValue] = [
+            {code: lines[code][n] for code in LANGS} for n in range(counts["kk"])
+        ]
+        if documents != [d.to_json() for d in service.documents]:
+            changes["documents"] = documents
+    for key, (low, high) in NUMBERS.items():
+        value = form.get(key, "").strip()
+        if not value.isdecimal() or not low <= int(value) <= high:
+            problems.append(
+                WORDS["number"][lang].format(field=WORDS[key][lang], low=low, high=high)
+            )
+        elif int(value) != getattr(service, key):
+            changes[key] = int(value)
+    return problems, changes
+
+
+def _lines(text: str) -> list[str]:
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+def _fields_of(service: Service) -> dict[str, str]:
+    """The form's fields as the service has them now."""
+    fields: dict[str, str] = {}
+    for key in TEXTS:
+        text: Text | None = getattr(service, key)
+        for code in LANGS:
+            fields[f"{key}_{code}"] = text.get(code) if text is not None else ""
+    for code in LANGS:
+        fields[f"documents_{code}"] = "\n".join(d.get(code) for d in service.documents)
+    for key in NUMBERS:
+        fields[key] = str(getattr(service, key))
+    return fields
+
+
+def _form_page(
+    request: Request,
+    service: Service,
+    fields: Mapping[str, str],
+    *,
+    note: str = "",
+    problems: list[str] | None = None,
+    status: int = 200,
+) -> Response:
+    lang = lang_of(request)
+    said = ""
+    if note:
+        said = f'<p class="done" role="status">{word(WORDS, note, lang)}</p>'
+    if problems:
+        items = "".join(f"<li>{escape(p)}</li>" for p in problems)
+        heading = word(WORDS, "not_saved", lang)
+        said = f'<div class="error" role="alert">{heading}<ul>{items}</ul></div>'
+
+    def value(name: str) -> str:
+        return escape(fields.get(name, ""))
+
+    def texts(key: str, *, lines: int = 0, hint: str = "") -> str:
+        inputs = []
+        for code in LANGS:
+            name = f"{key}_{code}"
+            box = (
+                f'<textarea name="{name}" rows="{lines}" lang="{code}">{value(name)}</textarea>'
+                if lines
+                else f'<input name="{name}" value="{value(name)}" lang="{code}">'
+            )
+            inputs.append(f"<label>{LANG_NAMES[code]}{box}</label>")
+        more = f'<p class="muted">{word(WORDS, hint, lang)}</p>' if hint else ""
+        return (
+            f'<fieldset class="card"><legend>{word(WORDS, key, lang)}</legend>{more}'
+            f'<div class="langs3">{"".join(inputs)}</div></fieldset>'
+        )
+
+    numbers = "".join(
+        f'<label>{word(WORDS, key, lang)}<input name="{key}" value="{value(key)}" '
+        f'type="number" min="{low}" max="{high}" inputmode="numeric" required></label>'
+        for key, (low, high) in NUMBERS.items()
+    )
+    action = escape(f"/board/services/{service.id}?lang={lang}")
+    body = (
+        f'<main class="wide">{_nav(lang, back=True)}'
+        f"<h1>{escape(service.prefix)} · {escape(service.name.get(lang))}</h1>{said}"
+        # the server says what to fix, in the page's language (not the browser's)
+        f'<form method="post" action="{action}" class="service-form" novalidate>'
+        f"{texts('name')}{texts('description', lines=5)}{texts('fee', lines=3, hint='fee_hint')}"
+        f"{texts('documents', lines=6)}"
+        f'<fieldset class="card numbers">{numbers}</fieldset>'
+        f'<p class="muted">{word(WORDS, "kept", lang)}</p>'
+        f'<button type="submit" class="primary">{word(WORDS, "save", lang)}</button></form>'
+        f"{lang_links(lang, path=f'/board/services/{escape(service.id)}')}</main>"
+    )
+    return html_page(
+        f"{service.prefix} · {service.name.get(lang)}",
+        body,
+        lang,
+        status=status,
+        styles=("site.css", "board.css"),
+    )
+
+
+def _nav(lang: Lang, *, back: bool = False) -> str:
+    links = [f'<a href="/board">{word(WORDS, "board", lang)}</a>']
+    if back:
+        links.append(f'<a href="/board/services">{word(WORDS, "services", lang)}</a>')
+    return f'<nav class="crumbs">{" › ".join(links)}</nav>'
+
+
+def routes() -> list[Route]:
+    return [
+        Route("/board/services", services_page, methods=["GET"]),
+        Route("/board/services/{service_id}", service_page, methods=["GET"]),
+        Route("/board/services/{service_id}", save_service, methods=["POST"]),
+    ]

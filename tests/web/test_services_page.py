@@ -1,0 +1,89 @@
+"""The supervisor changes a service's words and figures on its page, in Chromium."""
+
+from __future__ import annotations
+
+import httpx
+from playwright.sync_api import Page, expect
+
+from hallserver.store.sql import CATALOGUE_KEY
+from tests.web.conftest import Hall, shoot, sign_in
+
+FEE = {"kk": "2 АЕК (8 650 теңге)", "ru": "2 МРП (8 650 тенге)", "en": "2 MCI (8,650 tenge)"}
+
+
+def passport(hall: Hall) -> dict[str, object]:
+    data: dict[str, object] = httpx.get(f"{hall.api}/services/passport").json()
+    return data
+
+
+def test_a_supervisor_changes_a_fee_and_a_document_and_the_hall_has_them_at_once(
+    page: Page, hall: Hall
+) -> None:
+    sign_in(page, hall)
+    page.click("text=Services")
+    page.wait_for_url(f"{hall.url}/board/services")
+    shoot(page, "services-list-en")
+    page.click("a[href='/board/services/passport']")
+    expect(page.locator("h1")).to_have_text("P · Passport for travel abroad")
+    for code, text in FEE.items():
+        page.fill(f"textarea[name=fee_{code}]", text)
+    documents = page.locator("textarea[name=documents_en]")
+    documents.fill(documents.input_value() + "\nTwo photographs 3.5 x 4.5 cm")
+    page.locator("textarea[name=documents_ru]").fill(
+        page.locator("textarea[name=documents_ru]").input_value() + "\nДве фотографии 3,5 x 4,5 см"
+    )
+    page.locator("textarea[name=documents_kk]").fill(
+        page.locator("textarea[name=documents_kk]").input_value() + "\nЕкі фотосурет 3,5 x 4,5 см"
+    )
+    page.fill("input[name=duration_min]", "20")
+    page.click("button[type=submit]")
+    expect(page.locator(".done")).to_have_text(
+        "Saved: the kiosks, displays and counters show it now."
+    )
+    now = passport(hall)
+    assert now["fee"] == FEE and now["duration_min"] == 20
+    documents_now = now["documents"]
+    assert isinstance(documents_now, list) and documents_now[-1] == {
+        "kk": "Екі фотосурет 3,5 x 4,5 см",
+        "ru": "Две фотографии 3,5 x 4,5 см",
+        "en": "Two photographs 3.5 x 4.5 cm",
+    }
+    saved = hall.live.hall.store.config(CATALOGUE_KEY)
+    assert saved is not None and "# Kezek demo hall" in saved, "the file's comments stay"
+    page.click("button[type=submit]")  # again, as it is: nothing to save
+    expect(page.locator(".done")).to_have_text("Nothing changed.")
+
+
+def test_a_form_the_hall_cannot_take_says_why_in_the_supervisors_language_and_changes_nothing(
+    page: Page, hall: Hall
+) -> None:
+    before = passport(hall)
+    sign_in(page, hall, "ru")
+    page.goto(f"{hall.url}/board/services/passport?lang=ru")
+    page.fill("input[name=name_ru]", "")
+    page.fill("textarea[name=fee_en]", "")  # one language of three
+    page.locator("textarea[name=documents_kk]").fill("Жеке куәлік")  # one line, not four
+    page.fill("input[name=duration_min]", "0")
+    page.click("button[type=submit]")
+    problems = page.locator(".error li")
+    expect(problems).to_have_text(
+        [
+            "Название: заполните на всех трёх языках.",
+            "Стоимость: заполните на всех трёх языках или оставьте все три пустыми.",
+            "Документы: на каждом языке нужно одинаковое число строк (сейчас: kk 1, ru 4, en 4).",
+            "Время обслуживания в окне, мин: целое число от 1 до 1440.",
+        ]
+    )
+    expect(page.locator("input[name=name_ru]")).to_have_value("")  # what was typed stays
+    shoot(page, "service-refused-ru")
+    assert passport(hall) == before
+    page.goto(f"{hall.url}/board/services/passport?lang=kk")
+    shoot(page, "service-kk")
+
+
+def test_the_services_pages_are_for_a_signed_in_supervisor_only(hall: Hall) -> None:
+    page = httpx.get(f"{hall.url}/board/services/passport", follow_redirects=False)
+    assert page.status_code == 303 and "/board/login" in page.headers["location"]
+    posted = httpx.post(f"{hall.url}/board/services/passport", data={"duration_min": "5"})
+    assert posted.status_code == 401
+    assert passport(hall)["duration_min"] != 5
