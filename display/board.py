@@ -141,7 +141,8 @@ class Board:
                 self.counters[counter.id] = counter
         elif event.type == HALL_ANNOUNCEMENT and self.hall is not None:
             self.hall = self.hall.announced(event.data)
-        elif (service := event.service) is not None:  # its name or figures changed
+        elif live and (service := event.service) is not None:  # its name or figures changed
+            # (not from a catch-up: the services fetched at connecting are newer)
             self.services[service.id] = service
         elif event.type == SERVICE_CHANGED:
             old = self.services.get(str(event.data.get("service_id")))

@@ -572,8 +572,8 @@ def _check_catalogue_only(path: Path, url: str, pid: int | None) -> int:
     tickets, then saved for the server's next start. Only that row is written: the running
     server has migrated the database and keeps its catalogue in memory until it restarts."""
     from hallserver.catalogue_file import CatalogueError, parse_catalogue, read_catalogue
-    from hallserver.server import bookings_left_behind, catalogue_conflict
-    from hallserver.store.sql import CATALOGUE_KEY, SqlHallStore
+    from hallserver.server import bookings_left_behind, catalogue_conflict, edits_replaced
+    from hallserver.store.sql import CATALOGUE_KEY, EDITED_KEY, SqlHallStore
 
     try:
         text = read_catalogue(path)
@@ -586,7 +586,9 @@ def _check_catalogue_only(path: Path, url: str, pid: int | None) -> int:
         if conflict is not None:
             raise UsageError(conflict)
         before = store.config(CATALOGUE_KEY)
+        replaced = edits_replaced(store) if text != before else None
         store.put_config(CATALOGUE_KEY, text)
+        store.put_config(EDITED_KEY, "")
         left = bookings_left_behind(store, catalogue, datetime.now(UTC))
     finally:
         store.close()
@@ -606,6 +608,8 @@ def _check_catalogue_only(path: Path, url: str, pid: int | None) -> int:
         f"{len(catalogue.counters)} counters; catalogue checked and saved. The {server} "
         "still runs the one before: restart it to use this one"
     )
+    if replaced is not None:
+        print(replaced[0].upper() + replaced[1:], file=sys.stderr)
     if dropped:  # a ticket for them issued before the restart would stop it until tomorrow
         print(
             f"It drops {', '.join(dropped)}: suspend them for today now (on the board, or "

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import json
 import logging
 import socket
 from collections.abc import Callable
@@ -30,6 +31,7 @@ from hallserver.service import HallService
 from hallserver.store.claim import claim_database
 from hallserver.store.sql import (
     CATALOGUE_KEY,  # where the catalogue is saved
+    EDITED_KEY,
     SqlHallStore,
     midnight_utc,
 )
@@ -49,6 +51,19 @@ def open_store(url: str) -> SqlHallStore:
     return store
 
 
+def edits_replaced(store: SqlHallStore) -> str | None:
+    """What a catalogue file given now replaces of the changes made on the board, in a line."""
+    edited = store.config(EDITED_KEY)
+    if not edited:
+        return None
+    mark = json.loads(edited)
+    return (
+        f"services changed on the board since the catalogue file was last given "
+        f"({', '.join(mark['services'])}; the last at {mark['at'][:16]} by {mark['by']}) take "
+        "this file's text now; to keep those changes, start from `kezek catalogue export FILE`"
+    )
+
+
 def hall_catalogue(
     store: SqlHallStore, *, demo: bool, path: Path | None, now: datetime | None = None
 ) -> Catalogue:
@@ -65,7 +80,10 @@ def hall_catalogue(
             if conflict is not None:
                 raise SetupError(conflict)
             if text != store.config(CATALOGUE_KEY):
+                if (replaced := edits_replaced(store)) is not None:
+                    log.warning("%s", replaced)
                 store.put_config(CATALOGUE_KEY, text)
+                store.put_config(EDITED_KEY, "")
             return catalogue
         saved = store.config(CATALOGUE_KEY)
         if saved is not None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import gc
+import json
 import logging
 import time
 from collections.abc import Callable, Mapping
@@ -25,7 +26,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from hallserver import access
 from hallserver.access import Actor, Role
-from hallserver.catalogue_file import EDITABLE, CatalogueError, revise_service
+from hallserver.catalogue_file import CatalogueError, revise_service
 from hallserver.domain.catalogue import Catalogue, Service
 from hallserver.domain.errors import Conflict, Forbidden, HallError, InvalidInput
 from hallserver.domain.events import Event
@@ -34,7 +35,13 @@ from hallserver.domain.ids import CounterId, JsonObject, JsonValue, OperatorId, 
 from hallserver.eventlog import EventRecord, Witness, make_record
 from hallserver.hub import EventHub
 from hallserver.store import schema
-from hallserver.store.sql import CATALOGUE_KEY, SqlHallStore, StoreError, hall_state_json
+from hallserver.store.sql import (
+    CATALOGUE_KEY,
+    EDITED_KEY,
+    SqlHallStore,
+    StoreError,
+    hall_state_json,
+)
 from hallserver.writer import GroupWriter, Pending
 
 log = logging.getLogger(__name__)
@@ -75,6 +82,8 @@ class HallService:
         enforce_hours: bool = True,
     ) -> None:
         self.store = store
+        # what a reload starts from: the catalogue started with, and each edit once durable
+        self._catalogue = catalogue
         self.tz = ZoneInfo(catalogue.timezone)
         self._clock = clock or (lambda: datetime.now(UTC))
         self.enforce_hours = enforce_hours
@@ -125,7 +134,7 @@ class HallService:
         horizon = now - timedelta(days=BOOKING_MEMORY_DAYS)
         saved = self.store.load(horizon, reports_since=now - TERMINAL_MEMORY)
         hall = Hall(
-            self.catalogue,
+            self._catalogue,
             saved.state.day if saved.state else now.date(),
             enforce_hours=self.enforce_hours,
         )
@@ -348,6 +357,9 @@ class HallService:
             elif isinstance(counter, dict) and isinstance(profile := counter.get("profile"), dict):
                 # a counter that opens, pauses or closes changes its services' estimates
                 event.data["queue"] = self._lines(set(profile), now)
+            elif isinstance(service := event.data.get("service"), dict):
+                # a new duration or daily limit changes the line's estimate and tickets left
+                event.data["queue"] = self._lines({str(service["id"])}, now)
             seq += 1
             record = make_record(last, seq, at, event.type, actor.label, event.data)
             last = record.hash
@@ -574,6 +586,7 @@ class HallService:
         current = self.hall.service(service_id)  # 404 before anything is read
         async with self._revising:  # two edits at once: each on the text the other saved
             saved = await self._read(self.store.config, CATALOGUE_KEY)
+            marked_before = await self._read(self.store.config, EDITED_KEY)
             if saved is None:
                 raise Conflict("this hall has no saved catalogue to change", code="no_catalogue")
             try:
@@ -581,13 +594,27 @@ class HallService:
             except CatalogueError as exc:
                 raise InvalidInput(str(exc), code="bad_field") from None
             edited = next(s for s in catalogue.services if s.id == current.id)
-            revised = replace(current, **{f: getattr(edited, f) for f in EDITABLE})
+            # only what was changed: the saved text may hold a file checked for the next start
+            revised = replace(current, **{f: getattr(edited, f) for f in changes})
 
             def command(hall: Hall, now: datetime) -> tuple[Service, list[Event]]:
                 return revised, hall.revise_service(revised)
 
             row = {"key": CATALOGUE_KEY, "data": text}
-            return await self.run(actor, command, rows=[(schema.hall_state, row)])
+            # remembered, so that a catalogue file given later says it replaces these edits
+            services: set[str] = (
+                set(json.loads(marked_before)["services"]) if marked_before else set()
+            )
+            mark = {
+                "at": self.now().isoformat(),
+                "by": actor.label,
+                "services": sorted(services | {current.id}),
+            }
+            marked = {"key": EDITED_KEY, "data": json.dumps(mark)}
+            rows = [(schema.hall_state, row), (schema.hall_state, marked)]
+            done = await self.run(actor, command, rows=rows)
+            self._catalogue = self.hall.catalogue  # durable now: a reload keeps it
+            return done
 
     async def _read_token(self, key: str) -> dict[str, Any] | None:
         if self._token_pool is None:

@@ -33,6 +33,8 @@ log = logging.getLogger(__name__)
 
 
 CATALOGUE_KEY = "catalogue"  # the hall_state row holding the catalogue's TOML text
+# services changed on the board since a file was given: {"at", "by", "services"} ("": none)
+EDITED_KEY = "catalogue_edited"
 
 
 class LoggedEvent(NamedTuple):

@@ -37,21 +37,26 @@ async def body_of(request: Request) -> JsonObject:
 
 
 async def form_of(request: Request, limit: int = MAX_BODY) -> dict[str, str]:
-    """A urlencoded form's fields (the first value of each); a longer one is refused."""
-    raw = await _read_body(request)
+    """A urlencoded form's fields (the first value of each), a textarea's line ends as "\n"
+    (browsers send "\r\n"); a longer form is refused."""
+    raw = await _read_body(request, max(limit, MAX_BODY))
     if len(raw) > limit:
         raise InvalidInput("the form is too long", code="form_too_long")
     fields = parse_qs(raw.decode("utf-8", "replace"), keep_blank_values=True)
-    return {name: values[0] for name, values in fields.items() if values}
+    return {
+        name: values[0].replace("\r\n", "\n").replace("\r", "\n")
+        for name, values in fields.items()
+        if values
+    }
 
 
-async def _read_body(request: Request) -> bytes:
+async def _read_body(request: Request, limit: int = MAX_BODY) -> bytes:
     """The request's body, read from the ASGI messages directly (Starlette's `body()` goes
     through an async generator: most of the cost of a small body)."""
     declared = header(request, b"content-length").lstrip("0")  # int() takes 4,300 digits at most
-    if declared.isdecimal() and (len(declared) > 9 or int(declared) > MAX_BODY):  # before reading
+    if declared.isdecimal() and (len(declared) > 9 or int(declared) > limit):  # before reading
         raise InvalidInput(
-            f"the request body is larger than {MAX_BODY // 1024} KiB", code="body_too_large"
+            f"the request body is larger than {limit // 1024} KiB", code="body_too_large"
         )
     chunks, size = [], 0
     while True:
@@ -60,9 +65,9 @@ async def _read_body(request: Request) -> bytes:
             raise ClientDisconnect()
         chunk = message.get("body", b"")
         size += len(chunk)
-        if size > MAX_BODY:  # a command is a few hundred bytes: this is a mistake or an attack
+        if size > limit:  # a command is a few hundred bytes: this is a mistake or an attack
             raise InvalidInput(
-                f"the request body is larger than {MAX_BODY // 1024} KiB", code="body_too_large"
+                f"the request body is larger than {limit // 1024} KiB", code="body_too_large"
             )
         chunks.append(chunk)
         if not message.get("more_body", False):

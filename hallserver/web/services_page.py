@@ -3,6 +3,8 @@ hall runs (`PATCH /api/v1/services/{id}` in a form that works without script).""
 
 from __future__ import annotations
 
+import hashlib
+import json
 from collections.abc import Mapping
 from html import escape
 
@@ -12,10 +14,18 @@ from starlette.routing import Route
 
 from hallserver.catalogue_file import NUMBERS
 from hallserver.domain.catalogue import Service, Text
-from hallserver.domain.errors import Forbidden, InvalidInput
+from hallserver.domain.errors import Forbidden, HallError
 from hallserver.domain.ids import LANGS, JsonObject, JsonValue, Lang
 from hallserver.web.bodies import form_of, header
-from hallserver.web.pages import LANG_NAMES, Words, html_page, lang_links, lang_of, word
+from hallserver.web.pages import (
+    LANG_NAMES,
+    Words,
+    html_page,
+    lang_links,
+    lang_of,
+    status_of,
+    word,
+)
 from hallserver.web.sessions import hall_of, supervisor_of
 
 WORDS: Words = {
@@ -63,6 +73,14 @@ WORDS: Words = {
         "en": "Nothing changed.",
     },
     "not_saved": {"kk": "Сақталмады:", "ru": "Не сохранено:", "en": "Not saved:"},
+    "meanwhile": {
+        "kk": "Бұл қызметті басқа бетте біреу өзгертіп үлгерді. Міне, қазіргі түрі: "
+        "өзгерісіңізді қайта енгізіп, сақтаңыз.",
+        "ru": "Эту услугу тем временем изменили на другой странице. Вот она сейчас: "
+        "внесите своё изменение ещё раз и сохраните.",
+        "en": "This service was changed on another page meanwhile. Here it is as it is now: "
+        "make your change again and save.",
+    },
     "all_three": {
         "kk": "{field}: үш тілде де жазыңыз.",
         "ru": "{field}: заполните на всех трёх языках.",
@@ -90,6 +108,7 @@ WORDS: Words = {
     },
 }
 TEXTS = ("name", "description", "fee")
+FORM_LIMIT = 256 * 1024  # the longest texts the catalogue takes, in Cyrillic, urlencoded
 
 
 async def services_page(request: Request) -> Response:
@@ -127,16 +146,18 @@ async def service_page(request: Request) -> Response:
 
 
 async def save_service(request: Request) -> Response:
-    actor = await supervisor_of(request)
-    if actor is None:
-        raise Forbidden("sign in on the board first", code="unauthorized")
     origin = header(request, b"origin")
     if origin and origin.split("://")[-1] != header(request, b"host"):  # another site's form
         raise Forbidden("a service is changed from the hall's own page", code="not_from_board")
     hall = hall_of(request)
     service = hall.hall.service(request.path_params["service_id"])
+    actor = await supervisor_of(request)
+    if actor is None:  # the session ended while the page was open: sign in, and back here
+        return RedirectResponse(f"/board/login?next=/board/services/{service.id}", status_code=303)
     lang = lang_of(request)
-    form = await form_of(request)
+    form = await form_of(request, FORM_LIMIT)
+    if form.get("version") != _version(service):  # saved on another page since this one opened
+        return _form_page(request, service, _fields_of(service), note="meanwhile", status=409)
     problems, changes = _changes(form, service, lang)
     if problems:
         return _form_page(request, service, form, problems=problems, status=422)
@@ -145,9 +166,15 @@ async def save_service(request: Request) -> Response:
         return RedirectResponse(f"{address}&unchanged=1", status_code=303)
     try:
         await hall.revise_service(actor, service.id, changes)
-    except InvalidInput as error:  # what only the catalogue's own check sees (lengths, lines)
-        return _form_page(request, service, form, problems=[str(error)], status=422)
+    except HallError as error:  # what only the catalogue's own check sees, or a busy database
+        return _form_page(request, service, form, problems=[str(error)], status=status_of(error))
     return RedirectResponse(f"{address}&saved=1", status_code=303)
+
+
+def _version(service: Service) -> str:
+    """The service's fields as a page showed them: a save from an older page is not taken."""
+    fields = json.dumps(_fields_of(service), sort_keys=True, ensure_ascii=False)
+    return hashlib.sha256(fields.encode()).hexdigest()[:16]
 
 
 def _changes(form: Mapping[str, str], service: Service, lang: Lang) -> tuple[list[str], JsonObject]:
@@ -184,7 +211,7 @@ def _changes(form: Mapping[str, str], service: Service, lang: Lang) -> tuple[lis
             changes["documents"] = documents
     for key, (low, high) in NUMBERS.items():
         value = form.get(key, "").strip()
-        if not value.isdecimal() or not low <= int(value) <= high:
+        if not value.isdecimal() or len(value) > 6 or not low <= int(value) <= high:
             problems.append(
                 WORDS["number"][lang].format(field=WORDS[key][lang], low=low, high=high)
             )
@@ -223,7 +250,8 @@ def _form_page(
     lang = lang_of(request)
     said = ""
     if note:
-        said = f'<p class="done" role="status">{word(WORDS, note, lang)}</p>'
+        kind = 'class="error" role="alert"' if note == "meanwhile" else 'class="done" role="status"'
+        said = f"<p {kind}>{word(WORDS, note, lang)}</p>"
     if problems:
         items = "".join(f"<li>{escape(p)}</li>" for p in problems)
         heading = word(WORDS, "not_saved", lang)
@@ -259,6 +287,7 @@ def _form_page(
         f"<h1>{escape(service.prefix)} · {escape(service.name.get(lang))}</h1>{said}"
         # the server says what to fix, in the page's language (not the browser's)
         f'<form method="post" action="{action}" class="service-form" novalidate>'
+        f'<input type="hidden" name="version" value="{_version(service)}">'
         f"{texts('name')}{texts('description', lines=5)}{texts('fee', lines=3, hint='fee_hint')}"
         f"{texts('documents', lines=6)}"
         f'<fieldset class="card numbers">{numbers}</fieldset>'

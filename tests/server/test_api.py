@@ -1081,6 +1081,8 @@ def test_a_supervisor_changes_a_services_words_and_figures_while_the_hall_runs(
         assert changed.status_code == 200, changed.text
         event = json.loads(stream.recv(timeout=5))
     assert event["type"] == "service.changed" and event["data"]["service"] == changed.json()
+    [line] = event["data"]["queue"]  # the line's estimate and tickets left, as they now are
+    assert (line["service_id"], line["tickets_left"]) == ("passport", 79)
     view = http.get("/services/passport").json()
     assert view == changed.json(), "the hall shows it at once"
     assert (view["fee"], view["documents"], view["duration_min"]) == (FEE, documents, 45)

@@ -227,20 +227,17 @@ def test_the_event_log_is_one_unbroken_chain(db_url: str) -> None:
     store.close()
 
 
-def refuse_tickets(store: SqlHallStore, url: str) -> None:
-    """Make the database refuse every new ticket row, as a full disk or a fault would."""
+def refuse_tickets(store: SqlHallStore, url: str, change: str = "INSERT ON tickets") -> None:
+    """Make the database refuse every new ticket row (or `change`), as a full disk or a fault
+    would."""
     if url.startswith("sqlite"):
-        store.execute(
-            "CREATE TRIGGER refuse BEFORE INSERT ON tickets BEGIN SELECT RAISE(ABORT, 'no'); END"
-        )
+        store.execute(f"CREATE TRIGGER refuse BEFORE {change} BEGIN SELECT RAISE(ABORT, 'no'); END")
         return
     store.execute(
         "CREATE OR REPLACE FUNCTION refuse() RETURNS trigger AS "
         "$$ BEGIN RAISE EXCEPTION 'no'; END $$ LANGUAGE plpgsql"
     )
-    store.execute(
-        "CREATE TRIGGER refuse BEFORE INSERT ON tickets FOR EACH ROW EXECUTE FUNCTION refuse()"
-    )
+    store.execute(f"CREATE TRIGGER refuse BEFORE {change} FOR EACH ROW EXECUTE FUNCTION refuse()")
 
 
 def test_a_refused_write_changes_nothing_and_the_hall_goes_on(db_url: str) -> None:
@@ -937,3 +934,64 @@ def test_a_service_changed_while_the_hall_runs_is_there_after_a_restart(db_url: 
     types = [r.type for r in again.store.events()]
     assert types.count("service.changed") == 1, "in the log, with who changed it"
     again.store.close()
+
+
+def test_a_service_change_the_database_refuses_is_not_left_in_the_hall(db_url: str) -> None:
+    from hallserver.server import hall_catalogue
+
+    async def scenario() -> tuple[str, str, int]:
+        store = SqlHallStore(db_url)
+        store.migrate()
+        service = HallService(store, hall_catalogue(store, demo=True, path=None), clock=Clock())
+        await service.start()
+        before = service.hall.service("passport").duration_min
+        refuse_tickets(store, db_url, "UPDATE ON hall_state")  # the catalogue's row
+        with pytest.raises(Unavailable):
+            await service.revise_service(SYSTEM, "passport", {"duration_min": before + 7})
+        for _ in range(500):  # the hall reloads by itself, from what the disk holds
+            if service.hall.service("passport").duration_min == before:
+                break
+            await asyncio.sleep(0.01)
+        shown = service.hall.service("passport").duration_min
+        service.store.execute(
+            "DROP TRIGGER refuse" + ("" if "sqlite" in db_url else " ON hall_state")
+        )
+        changed = await service.revise_service(SYSTEM, "passport", {"duration_min": before + 7})
+        await service.stop()
+        store.close()
+        return f"{before}", f"{shown}", changed.duration_min - before
+
+    before, shown, moved = asyncio.run(scenario())
+    assert shown == before, "a refused change is not shown as if it were saved"
+    assert moved == 7, "and it can be made again"
+
+
+def test_a_catalogue_file_given_after_board_changes_says_it_replaces_them(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    from hallserver.server import hall_catalogue
+
+    url = f"sqlite:///{tmp_path / 'hall.sqlite3'}"
+
+    async def edit() -> None:
+        store = SqlHallStore(url)
+        store.migrate()
+        service = HallService(store, hall_catalogue(store, demo=True, path=None), clock=Clock())
+        await service.start()
+        await service.revise_service(SYSTEM, "passport", {"duration_min": 33})
+        await service.stop()
+        store.close()
+
+    asyncio.run(edit())
+    file = tmp_path / "hall.toml"
+    file.write_text(demo_catalogue_text(), encoding="utf-8")  # the file as first given
+    store = SqlHallStore(url)
+    with caplog.at_level(logging.WARNING):
+        hall_catalogue(store, demo=False, path=file)
+    said = [r.getMessage() for r in caplog.records if "changed on the board" in r.getMessage()]
+    assert len(said) == 1 and "passport" in said[0] and "kezek catalogue export" in said[0]
+    caplog.clear()
+    with caplog.at_level(logging.WARNING):  # said once: the file is now what the hall runs
+        hall_catalogue(store, demo=False, path=file)
+    assert not [r for r in caplog.records if "changed on the board" in r.getMessage()]
+    store.close()

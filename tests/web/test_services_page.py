@@ -36,12 +36,15 @@ def test_a_supervisor_changes_a_fee_and_a_document_and_the_hall_has_them_at_once
         page.locator("textarea[name=documents_kk]").input_value() + "\nЕкі фотосурет 3,5 x 4,5 см"
     )
     page.fill("input[name=duration_min]", "20")
+    description = "Two lines, as Enter makes them:\nthe browser sends CR LF."
+    page.fill("textarea[name=description_en]", description)
     page.click("button[type=submit]")
     expect(page.locator(".done")).to_have_text(
         "Saved: the kiosks, displays and counters show it now."
     )
     now = passport(hall)
     assert now["fee"] == FEE and now["duration_min"] == 20
+    assert now["description"]["en"] == description  # type: ignore[index]
     documents_now = now["documents"]
     assert isinstance(documents_now, list) and documents_now[-1] == {
         "kk": "Екі фотосурет 3,5 x 4,5 см",
@@ -81,9 +84,27 @@ def test_a_form_the_hall_cannot_take_says_why_in_the_supervisors_language_and_ch
     shoot(page, "service-kk")
 
 
+def test_a_page_opened_before_another_save_does_not_undo_it(page: Page, hall: Hall) -> None:
+    sign_in(page, hall)
+    page.goto(f"{hall.url}/board/services/passport?lang=en")
+    meanwhile = httpx.patch(  # another supervisor, on another page
+        f"{hall.api}/services/passport", json={"target_wait_min": 40}, headers=hall.bearer("admin")
+    )
+    assert meanwhile.status_code == 200
+    page.fill("input[name=duration_min]", "30")
+    page.click("button[type=submit]")
+    expect(page.locator("p.error")).to_contain_text("changed on another page meanwhile")
+    expect(page.locator("input[name=target_wait_min]")).to_have_value("40")  # as it is now
+    assert (passport(hall)["target_wait_min"], passport(hall)["duration_min"]) == (40, 15)
+    page.fill("input[name=duration_min]", "30")  # made again, on what is there now
+    page.click("button[type=submit]")
+    expect(page.locator(".done")).to_contain_text("Saved")
+    assert (passport(hall)["target_wait_min"], passport(hall)["duration_min"]) == (40, 30)
+
+
 def test_the_services_pages_are_for_a_signed_in_supervisor_only(hall: Hall) -> None:
     page = httpx.get(f"{hall.url}/board/services/passport", follow_redirects=False)
     assert page.status_code == 303 and "/board/login" in page.headers["location"]
     posted = httpx.post(f"{hall.url}/board/services/passport", data={"duration_min": "5"})
-    assert posted.status_code == 401
+    assert posted.status_code == 303 and "/board/login" in posted.headers["location"]
     assert passport(hall)["duration_min"] != 5
