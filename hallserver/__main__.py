@@ -708,7 +708,12 @@ def _pair(args: argparse.Namespace) -> int:
     fresh = _new_database(args)
     store = open_store(_url(args))
     _check_counter(store, args.role, args.counter)
-    _check_name_free(names_in_use(store, datetime.now(UTC)), args.role, name)
+    if (args.role, name) in names_in_use(store, datetime.now(UTC)):
+        print(
+            f"a {args.role} named {name!r} is enrolled already: the terminal that uses this "
+            "code takes its place, and the one before stops working",
+            file=sys.stderr,
+        )
     code = new_pairing_code()
     expires = datetime.now(UTC) + PAIRING_TTL
     row = pairing_row(code, Role(args.role), name, args.counter, expires)
@@ -817,7 +822,7 @@ def _check_name_free(used: set[tuple[str, str]], role: str, name: str) -> None:
     from hallserver.service import name_taken
 
     if (role, name) in used:
-        raise UsageError(name_taken(role, name).replace("its own name", "its own --name"))
+        raise UsageError(name_taken(role, name))
 
 
 def _check_counter(store: SqlHallStore, role: str, counter: str | None) -> None:

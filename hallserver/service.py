@@ -625,11 +625,11 @@ class HallService:
         except SQLAlchemyError as exc:
             raise Unavailable(f"the hall's database is unavailable: {exc}") from exc
 
-    async def _read(self, read: Callable[[str], R], key: str) -> R:
+    async def _read(self, read: Callable[..., R], *args: str) -> R:
         """A database call for a command, in a thread: a locked or slow database must not
         hold up the loop (SQLite waits up to 5 s for a lock); its failure is a 503."""
         try:
-            return await asyncio.to_thread(read, key)
+            return await asyncio.to_thread(read, *args)
         except SQLAlchemyError as exc:
             raise Unavailable(f"the hall's database is unavailable: {exc}") from exc
 
@@ -680,8 +680,6 @@ class HallService:
             self.hall.counter(counter_id)
         if parsed is Role.ADMIN and actor.role is not Role.ADMIN:
             raise Forbidden("only an admin may pair another admin")
-        if (parsed.value, name) in await asyncio.to_thread(names_in_use, self.store, self.now()):
-            raise Conflict(name_taken(parsed.value, name), code="name_taken")
         code = access.new_pairing_code()
         expires = self.now() + PAIRING_TTL
         row = pairing_row(code, parsed, name, counter_id, expires)
@@ -694,7 +692,9 @@ class HallService:
         return code, expires
 
     async def enroll(self, code: str, name: str | None) -> tuple[str, Actor]:
-        """A terminal trades a one-time pairing code for its own token."""
+        """A terminal trades a one-time pairing code for its own token. It takes the place of
+        the terminal of its role and name enrolled before (a machine replaced or set up
+        again): that one's token stops working, and the terminals list goes on in one line."""
         key = access.token_hash(code.strip())
         row = await self._read(self._pairing_code, key)
         now = self.now()
@@ -703,25 +703,39 @@ class HallService:
         if row.expires_at.replace(tzinfo=row.expires_at.tzinfo or UTC) < now:
             raise Forbidden("this pairing code has expired: ask for a new one", code="bad_code")
         actor = Actor(Role(row.role), _name(name or row.name), row.counter_id)  # before its use
-        if name is not None and name.strip() != row.name:  # the terminal names itself
-            used = await asyncio.to_thread(names_in_use, self.store, now)
-            if (actor.role.value, actor.subject) in used:
-                raise Conflict(name_taken(actor.role.value, actor.subject), code="name_taken")
         if not await self._read(self._use_pairing_code, key):
             raise Forbidden("this pairing code was just used: ask for a new one", code="bad_code")
         token = access.new_token()
+        replaced = await self._read(self._terminal_tokens, actor.role.value, actor.subject)
 
         def command(hall: Hall, now: datetime) -> tuple[None, list[Event]]:
             data: JsonObject = {
                 "role": actor.role.value,
                 "name": actor.subject,
                 "counter_id": actor.counter_id,
+                "replaces": len(replaced),  # the same terminal's earlier tokens, revoked
             }
             return None, [Event("terminal.enrolled", data)]
 
-        await self.run(actor, command, rows=[(schema.tokens, token_row(token, actor, now))])
+        rows = [(schema.tokens, token_row(token, actor, now))]
+        rows += [(schema.tokens, _revoked_row(old)) for old in replaced]
+        await self.run(actor, command, rows=rows)
+        for old in replaced:
+            self._tokens.pop(old, None)
         self._tokens[access.token_hash(token)] = (actor, None)
         return token, actor
+
+    def _terminal_tokens(self, role: str, name: str) -> list[str]:
+        """The live tokens of the terminal of this role and name."""
+        tokens = schema.tokens.c
+        query = select(tokens.token_hash).where(
+            tokens.role == role,
+            tokens.subject == name,
+            tokens.revoked.is_(False),
+            tokens.expires_at.is_(None),  # a session is no terminal
+        )
+        with self.store.engine.connect() as conn:
+            return list(conn.execute(query).scalars())
 
     async def sign_in(
         self, actor: Actor | None, counter_id: str, login: str, pin: str
@@ -826,10 +840,11 @@ def names_in_use(store: SqlHallStore, now: datetime) -> set[tuple[str, str]]:
 
 
 def name_taken(role: str, name: str) -> str:
-    """Why a terminal may not take `name`, in one line."""
+    """Why a new token may not take `name`, in one line."""
     return (
         f"a {role} named {name!r} is enrolled (or being paired) already: give this one its own "
-        "name, so that the terminals list and its alerts tell the two apart"
+        "--name, so that the terminals list and its alerts tell the two apart (to replace that "
+        "terminal, pair the new one under its name: `kezek pair`)"
     )
 
 

@@ -665,42 +665,33 @@ def test_a_kiosk_reports_its_printer_and_the_supervisor_sees_it(
     assert http.get("/terminals").status_code == 401
 
 
-def test_two_terminals_never_share_a_line_in_the_terminals_list(
+def test_a_terminal_paired_under_a_name_in_use_takes_that_terminals_place(
     http: httpx.Client, live_server: LiveServer
 ) -> None:
-    # a second kiosk under a name in use is refused when paired, and when it names itself
-    taken = http.post(
-        "/pairing-codes",
-        json={"role": "kiosk", "name": "test-kiosk"},
-        headers=bearer(live_server.tokens["supervisor"]),
+    supervisor = bearer(live_server.tokens["supervisor"])
+    old = live_server.tokens["kiosk"]  # "test-kiosk"
+    out = http.post("/terminals/status", json={"printer": "paper_out"}, headers=bearer(old))
+    assert out.status_code == 200
+    code = http.post(
+        "/pairing-codes", json={"role": "kiosk", "name": "test-kiosk"}, headers=supervisor
     )
-    assert taken.status_code == 409 and taken.json()["error"] == "name_taken"
-    assert "its own name" in taken.json()["message"]
-    code = pairing_code(http, live_server, "Upstairs")
-    refused = http.post("/enroll", json={"code": code, "name": "test-kiosk"})
-    assert refused.status_code == 409 and refused.json()["error"] == "name_taken"
-    upstairs = http.post("/enroll", json={"code": code})  # the code still works, as paired
-    assert upstairs.status_code == 201, upstairs.text
+    assert code.status_code == 201, code.text  # the kiosk set up again, or a new machine
+    assert http.get("/whoami", headers=bearer(old)).status_code == 200, "until the code is used"
+    new = http.post("/enroll", json={"code": code.json()["code"]}).json()["token"]
+    assert http.get("/whoami", headers=bearer(old)).status_code == 401, "its place is taken"
+    said = http.post("/terminals/status", json={"printer": "online"}, headers=bearer(new))
+    assert said.status_code == 200
     display = http.post(  # a display named as the kiosk is another terminal
-        "/pairing-codes",
-        json={"role": "display", "name": "test-kiosk"},
-        headers=bearer(live_server.tokens["supervisor"]),
+        "/pairing-codes", json={"role": "display", "name": "test-kiosk"}, headers=supervisor
     )
-    assert display.status_code == 201
     shown = http.post("/enroll", json={"code": display.json()["code"]}).json()["token"]
-    reports = [
-        (live_server.tokens["kiosk"], "paper_out"),
-        (upstairs.json()["token"], "online"),
-        (shown, "none"),
-    ]
-    for token, printer in reports:
-        said = http.post("/terminals/status", json={"printer": printer}, headers=bearer(token))
-        assert said.status_code == 200 and said.json()["printer"] == printer
-    listed = http.get("/terminals", headers=bearer(live_server.tokens["supervisor"])).json()
+    assert http.get("/whoami", headers=bearer(new)).status_code == 200
+    none = http.post("/terminals/status", json={"printer": "none"}, headers=bearer(shown))
+    assert none.status_code == 200
+    listed = http.get("/terminals", headers=supervisor).json()
     assert sorted((t["name"], t["role"], t["printer"]) for t in listed) == [
-        ("Upstairs", "kiosk", "online"),
         ("test-kiosk", "display", "none"),
-        ("test-kiosk", "kiosk", "paper_out"),  # its fault still shows
+        ("test-kiosk", "kiosk", "online"),  # one line, the new machine's state
     ]
 
 
