@@ -459,7 +459,7 @@ async def send_message(request: Request) -> Response:
     hall = hall_of(request)
     actor = access.require(await actor_of(request), access.OVERSEERS, "sending operators a message")
     body = await body_of(request)
-    to = text_field(body, "counter_id")
+    to = text_field(body, "counter_id") or None  # empty: every counter, as on the board
     text = text_field(body, "text", required=True, limit=1000) or ""
     message = await hall.run(actor, lambda h, now: h.send_message(to, text, actor.subject, now))
     return ok(message.to_json(), 201)

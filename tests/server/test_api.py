@@ -976,7 +976,10 @@ def test_a_supervisor_messages_the_operators_and_the_public_stream_carries_no_te
     assert public["data"]["message"]["to"] == "c2" and public["data"]["message"]["text"] is None
     message = sent.json()
     assert (message["id"], message["text"], message["read"]) == (1, "Take the land queue", {})
-    everyone = http.post("/messages", json={"text": "Lunch in shifts"}, headers=supervisor).json()
+    everyone = http.post(  # an empty counter_id is every counter, as on the board
+        "/messages", json={"text": "Lunch in shifts", "counter_id": ""}, headers=supervisor
+    ).json()
+    assert everyone["to"] is None
     mine = http.get("/messages", headers=bearer(at_c1)).json()
     assert [(m["id"], m["read_here"]) for m in mine] == [(everyone["id"], False)]
     theirs = http.get("/messages", headers=bearer(at_c2)).json()
