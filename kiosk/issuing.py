@@ -128,24 +128,7 @@ class Issuer:
         )
         if not print_ticket or self.printer is None:
             return Issued(ticket, None)
-        slip = make_slip(
-            ticket,
-            services,
-            hall_name,
-            words(ticket),
-            request.language,
-            documents=self.documents,
-            unserved=ticket.service_id in unserved,
-        )
-        try:
-            self.printer.print_ticket(slip)
-        except HardwareError as error:
-            log.warning("ticket %s did not print: %s", ticket.number, error.detail)
-            self.report(SERVER_PRINTER_STATE.get(error.code, "offline"), error.detail)
-            return Issued(ticket, error.code)
-        if self.reported not in (None, "online", "paper_near_end"):
-            self.report("online")
-        return Issued(ticket, None)
+        return self._print(ticket, request.language, services, hall_name, words, unserved)
 
     def print_copy(
         self,
@@ -165,19 +148,33 @@ class Issuer:
             )
         if self.printer is None:
             return Issued(ticket, "printer_offline")
+        return self._print(ticket, ticket.language, services, hall_name, words, unserved)
+
+    def _print(
+        self,
+        ticket: TicketView,
+        language: str,
+        services: Mapping[str, ServiceView],
+        hall_name: Text,
+        words: Callable[[TicketView], SlipWords],
+        unserved: frozenset[str],
+    ) -> Issued:
+        """Print `ticket`'s slip; a fault is reported to the server and comes back in
+        `Issued`."""
+        assert self.printer is not None
         slip = make_slip(
             ticket,
             services,
             hall_name,
             words(ticket),
-            ticket.language,
+            language,
             documents=self.documents,
             unserved=ticket.service_id in unserved,
         )
         try:
             self.printer.print_ticket(slip)
         except HardwareError as error:
-            log.warning("copy of %s did not print: %s", ticket.number, error.detail)
+            log.warning("ticket %s did not print: %s", ticket.number, error.detail)
             self.report(SERVER_PRINTER_STATE.get(error.code, "offline"), error.detail)
             return Issued(ticket, error.code)
         if self.reported not in (None, "online", "paper_near_end"):
