@@ -421,21 +421,37 @@ def revise_service(
     return revised, parse_catalogue(revised, source=f"service {service_id!r}", saved=True)
 
 
+MULTILINE = ("description", "fee")  # read as paragraphs; a name or a document is one line
+
+
+def text_problem(value: str, key: str, limit: int) -> str | None:
+    """What is wrong with one language's text of `key` ("too_long", "lines", "unprintable"),
+    or None. Tabs and no-break spaces (pasted from a document) are spaces, not faults."""
+    if len(value) > limit:
+        return "too_long"
+    if key not in MULTILINE and ("\n" in value or "\r" in value):
+        return "lines"
+    if not "".join(" " if ch.isspace() else ch for ch in value).isprintable():
+        return "unprintable"
+    return None
+
+
 def _inline_text(tomlkit: Any, raw: object, where: str, limit: int) -> Any:
-    """{kk, ru, en}, each a non-empty line of at most `limit` characters (the description may
-    run to several lines)."""
+    """{kk, ru, en}, each non-empty, of at most `limit` characters: one line, but for the
+    description and the fee."""
     try:
         text = _text(raw, where)  # the three languages, none empty, nothing else
     except ValueError as exc:
         raise CatalogueError(str(exc)) from None
-    lines = "lines" if where == "description" else "one line"
+    key = where.split(" ", maxsplit=1)[0]  # "documents 3" is a document
     for lang in LANGS:
-        value = text.get(lang).strip()
-        printable = value.replace("\n", " ") if lines == "lines" else value
-        if len(value) > limit or not printable.isprintable():
-            raise CatalogueError(
-                f"{where}: the {lang} text must be {lines} of at most {limit} characters"
-            )
+        if problem := text_problem(text.get(lang).strip(), key, limit):
+            said = {
+                "too_long": f"at most {limit} characters",
+                "lines": "one line",
+                "unprintable": "without control characters",
+            }[problem]
+            raise CatalogueError(f"{where}: the {lang} text must be {said}")
     table = tomlkit.inline_table()
     table.update({lang: text.get(lang).strip() for lang in LANGS})
     return table

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCollator, QLocale, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -62,7 +62,10 @@ class TransferDialog(QDialog):
         self.service.setObjectName("transferService")
         # services a counter serves now first; the others, marked, after them
         offered = [s for s in services if not s.suspended]
-        offered.sort(key=lambda s: (not self._served(s.id), in_language(s.name, language)))
+        alphabet = QCollator(QLocale(language))  # Қ after К, Ә after А: not by code point
+        offered.sort(
+            key=lambda s: (not self._served(s.id), alphabet.sortKey(in_language(s.name, language)))
+        )
         for service in offered:
             name = in_language(service.name, language)
             if not self._served(service.id):

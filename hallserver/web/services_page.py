@@ -12,7 +12,7 @@ from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 from starlette.routing import Route
 
-from hallserver.catalogue_file import NUMBERS
+from hallserver.catalogue_file import MOST_DOCUMENTS, NUMBERS, TEXT_LIMITS, text_problem
 from hallserver.domain.catalogue import Service, Text
 from hallserver.domain.errors import Forbidden, HallError
 from hallserver.domain.ids import LANGS, JsonObject, JsonValue, Lang
@@ -31,7 +31,11 @@ from hallserver.web.sessions import hall_of, supervisor_of
 WORDS: Words = {
     "services": {"kk": "Қызметтер", "ru": "Услуги", "en": "Services"},
     "board": {"kk": "Зал тақтасы", "ru": "Табло зала", "en": "Hall board"},
-    "change": {"kk": "Өзгерту", "ru": "Изменить", "en": "Change"},
+    "pick": {
+        "kk": "Өзгерту үшін қызметтің атауын басыңыз.",
+        "ru": "Чтобы изменить услугу, нажмите на её название.",
+        "en": "Tap a service's name to change it.",
+    },
     "prefix": {"kk": "Әріп", "ru": "Буква", "en": "Letter"},
     "name": {"kk": "Атауы", "ru": "Название", "en": "Name"},
     "description": {"kk": "Сипаттамасы", "ru": "Описание", "en": "Description"},
@@ -101,6 +105,27 @@ WORDS: Words = {
         "ru": "{field}: целое число от {low} до {high}.",
         "en": "{field}: a whole number from {low} to {high}.",
     },
+    "too_long": {
+        "kk": "{field}: {limit} таңбадан аспасын.",
+        "ru": "{field}: не больше {limit} знаков.",
+        "en": "{field}: at most {limit} characters.",
+    },
+    "lines": {
+        "kk": "{field}: бір жолмен жазыңыз.",
+        "ru": "{field}: одной строкой.",
+        "en": "{field}: one line.",
+    },
+    "unprintable": {
+        "kk": "{field}: басқа бағдарламадан көшірілген басқару таңбаларын алып тастаңыз.",
+        "ru": "{field}: уберите управляющие символы, скопированные из другой программы.",
+        "en": "{field}: remove the control characters pasted from another program.",
+    },
+    "too_many": {
+        "kk": "Құжаттар: {n}-нан аспасын.",
+        "ru": "Документы: не больше {n}.",
+        "en": "What to bring: at most {n} documents.",
+    },
+    "minutes": {"kk": "мин", "ru": "мин", "en": "min"},
     "kept": {
         "kk": "Әріп, топ, жұмыс уақыты және терезелер каталог файлында өзгертіледі.",
         "ru": "Буква, группа, часы работы и окна меняются в файле каталога.",
@@ -116,19 +141,19 @@ async def services_page(request: Request) -> Response:
         return RedirectResponse("/board/login?next=/board/services", status_code=303)
     lang = lang_of(request)
     hall = hall_of(request)
-    rows = "".join(
-        f"<tr><td>{escape(s.prefix)}</td><td>{escape(s.name.get(lang))}</td>"
-        f'<td class="num">{s.duration_min}</td>'
-        f'<td><a href="/board/services/{escape(s.id)}">{word(WORDS, "change", lang)}</a></td>'
-        "</tr>"
+    rows = "".join(  # the name is the link: a phone's whole width to tap
+        f"<tr><td>{escape(s.prefix)}</td><td>"
+        f'<a href="/board/services/{escape(s.id)}">{escape(s.name.get(lang))}</a></td>'
+        f'<td class="num">{s.duration_min}</td></tr>'
         for s in hall.catalogue.services
     )
     body = (
         f'<main class="wide">{_nav(lang)}<h1>{word(WORDS, "services", lang)}</h1>'
-        f'<div class="scroll"><table><thead><tr><th>{word(WORDS, "prefix", lang)}</th>'
-        f'<th>{word(WORDS, "name", lang)}</th><th class="num">'
-        f"{word(WORDS, 'duration_min', lang)}</th><th></th></tr></thead>"
-        f"<tbody>{rows}</tbody></table></div>{lang_links(lang)}</main>"
+        f'<p class="muted">{word(WORDS, "pick", lang)}</p>'
+        f"<table><thead><tr><th>{word(WORDS, 'prefix', lang)}</th>"
+        f'<th>{word(WORDS, "name", lang)}</th><th class="num" title="'
+        f'{word(WORDS, "duration_min", lang)}">{word(WORDS, "minutes", lang)}</th></tr></thead>'
+        f"<tbody>{rows}</tbody></table>{lang_links(lang)}</main>"
     )
     return html_page(WORDS["services"][lang], body, lang, styles=("site.css", "board.css"))
 
@@ -196,13 +221,21 @@ def _changes(form: Mapping[str, str], service: Service, lang: Lang) -> tuple[lis
             else:
                 problems.append(WORDS["all_three"][lang].format(field=WORDS[key][lang]))
             continue
-        if any(texts[code] != current[f"{key}_{code}"] for code in LANGS):
+        said = _text_problems(key, {c: str(texts[c]) for c in LANGS}, lang)
+        problems += said
+        if not said and any(texts[code] != current[f"{key}_{code}"] for code in LANGS):
             changes[key] = texts
     lines = {code: _lines(form.get(f"documents_{code}", "")) for code in LANGS}
     counts = {code: len(found) for code, found in lines.items()}
-    if len(set(counts.values())) > 1:
-        said = ", ".join(f"{code} {n}" for code, n in counts.items())
-        problems.append(WORDS["documents_count"][lang].format(counts=said))
+    for n in range(max(counts.values())):
+        problems += _text_problems(
+            "documents", {c: found[n] for c, found in lines.items() if n < len(found)}, lang
+        )
+    if max(counts.values()) > MOST_DOCUMENTS:
+        problems.append(WORDS["too_many"][lang].format(n=MOST_DOCUMENTS))
+    elif len(set(counts.values())) > 1:
+        counted = ", ".join(f"{code} {n}" for code, n in counts.items())
+        problems.append(WORDS["documents_count"][lang].format(counts=counted))
     else:
         documents: list[JsonValue] = [
             {code: lines[code][n] for code in LANGS} for n in range(counts["kk"])
@@ -218,6 +251,17 @@ def _changes(form: Mapping[str, str], service: Service, lang: Lang) -> tuple[lis
         elif int(value) != getattr(service, key):
             changes[key] = int(value)
     return problems, changes
+
+
+def _text_problems(key: str, texts: Mapping[Lang, str], lang: Lang) -> list[str]:
+    """What the catalogue would refuse in one field's texts, said in `lang`."""
+    found = []
+    for code, text in texts.items():
+        problem = text_problem(text, key, TEXT_LIMITS[key])
+        if problem is not None:
+            field = f"{WORDS[key][lang]} ({LANG_NAMES[code]})"
+            found.append(WORDS[problem][lang].format(field=field, limit=TEXT_LIMITS[key]))
+    return found
 
 
 def _lines(text: str) -> list[str]:
@@ -264,10 +308,12 @@ def _form_page(
         inputs = []
         for code in LANGS:
             name = f"{key}_{code}"
+            most = f' maxlength="{TEXT_LIMITS[key]}"' if key != "documents" else ""
             box = (
-                f'<textarea name="{name}" rows="{lines}" lang="{code}">{value(name)}</textarea>'
+                f'<textarea name="{name}" rows="{lines}" lang="{code}"{most}>'
+                f"{value(name)}</textarea>"
                 if lines
-                else f'<input name="{name}" value="{value(name)}" lang="{code}">'
+                else f'<input name="{name}" value="{value(name)}" lang="{code}"{most}>'
             )
             inputs.append(f"<label>{LANG_NAMES[code]}{box}</label>")
         more = f'<p class="muted">{word(WORDS, hint, lang)}</p>' if hint else ""

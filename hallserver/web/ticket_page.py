@@ -28,6 +28,17 @@ WORDS: dict[str, dict[Lang, str]] = {
     "ahead": {"kk": "Алдыңызда", "ru": "Перед вами", "en": "People ahead"},
     "wait": {"kk": "Шамамен күту", "ru": "Примерное ожидание", "en": "About"},
     "minutes": {"kk": "мин", "ru": "мин", "en": "min"},
+    # as the kiosk and the paper say them: not "0 ahead", not "about 1 min" with nobody ahead
+    "first": {
+        "kk": "Алдыңызда ешкім жоқ",
+        "ru": "Перед вами никого нет",
+        "en": "You are first in line",
+    },
+    "soon": {
+        "kk": "Сізді жақында шақырады",
+        "ru": "Вас скоро вызовут",
+        "en": "You will be called soon",
+    },
     "unserved": {  # as the kiosk and the ticket say: no minutes before a counter opens
         "kk": "Бұл қызметке ашық терезе әзірге жоқ: терезе ашылғанда шақырыласыз",
         "ru": "Для этой услуги пока нет открытого окна: вас вызовут, когда оно откроется",
@@ -150,12 +161,16 @@ def status_html(hall: HallService, ticket: Ticket, lang: Lang) -> tuple[str, str
         near = estimate.people_ahead <= NEAR_AHEAD and hall.hall.called_in_turn(ticket)
         if hall.hall.unserved(ticket.service):
             wait = f"<p class=s>{WORDS['unserved'][lang]}</p>"
+        elif estimate.estimated_wait_s < 60:
+            wait = f"<p class=s>{WORDS['soon'][lang]}</p>"
         else:  # the number and its unit never part at a line's end
             unit = WORDS["minutes"][lang]
             wait = f"<p class=s>{WORDS['wait'][lang]} <b>{minutes}</b>&nbsp;{unit}</p>"
         body += [
             f"<p class=s>{WORDS['waiting'][lang]}</p>",
-            f"<p class=s>{WORDS['ahead'][lang]}: <b>{estimate.people_ahead}</b></p>",
+            f"<p class=s>{WORDS['ahead'][lang]}: <b>{estimate.people_ahead}</b></p>"
+            if estimate.people_ahead
+            else f"<p class=s>{WORDS['first'][lang]}</p>",
             wait,
         ]
         if near:

@@ -474,6 +474,11 @@
         <translation>The kiosk cannot reach the hall server right now. Please try again in a moment.</translation>
     </message>
     <message>
+        <location filename="../views/texts.py" line="55"/>
+        <source>This kiosk no longer issues tickets: a consultant at the entrance will give you one. Staff: pair it again.</source>
+        <translation>This kiosk no longer issues tickets: a consultant at the entrance will give you one. Staff: pair it again.</translation>
+    </message>
+    <message>
         <location filename="../views/texts.py" line="56"/>
         <source>Today&apos;s tickets for this service have ended. Again from {time}.</source>
         <translation>Today&apos;s tickets for this service have ended. Again from {time}.</translation>

@@ -474,6 +474,11 @@
         <translation>Терминал қазір зал серверіне қосыла алмайды. Сәлден соң қайталап көріңіз.</translation>
     </message>
     <message>
+        <location filename="../views/texts.py" line="55"/>
+        <source>This kiosk no longer issues tickets: a consultant at the entrance will give you one. Staff: pair it again.</source>
+        <translation>Бұл терминал енді талон бермейді: кіреберістегі кеңесші талон береді. Қызметкерлерге: оны қайта тіркеңіз.</translation>
+    </message>
+    <message>
         <location filename="../views/texts.py" line="56"/>
         <source>Today&apos;s tickets for this service have ended. Again from {time}.</source>
         <translation>Бүгінгі талон беру аяқталды. Қайтадан {time} бастап.</translation>

@@ -474,6 +474,11 @@
         <translation>Терминал сейчас не может связаться с сервером зала. Попробуйте чуть позже.</translation>
     </message>
     <message>
+        <location filename="../views/texts.py" line="55"/>
+        <source>This kiosk no longer issues tickets: a consultant at the entrance will give you one. Staff: pair it again.</source>
+        <translation>Этот терминал больше не выдаёт талоны: талон выдаст консультант у входа. Сотрудникам: подключите его заново.</translation>
+    </message>
+    <message>
         <location filename="../views/texts.py" line="56"/>
         <source>Today&apos;s tickets for this service have ended. Again from {time}.</source>
         <translation>Выдача талонов на эту услугу на сегодня завершена. Снова с {time}.</translation>

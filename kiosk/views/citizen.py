@@ -154,14 +154,21 @@ class CitizenWindow(QWidget):
         self.render()
 
     def _on_event_received(self, event: HallEvent) -> None:
-        self.flow.state.apply_event(event)
-        screen = self.flow.screen
+        state, screen = self.flow.state, self.flow.screen
+        tiles = screen in (Screen.HOME, Screen.GROUP, Screen.SEARCH)
+        greyed = self._greyed() if tiles else None
+        state.apply_event(event)
         if (
             screen in (Screen.SERVICE, Screen.CLOSED)
             or (screen is Screen.WELCOME and event.type == HALL_ANNOUNCEMENT)
             or (screen is not Screen.TICKET and event.type == SERVICE_CHANGED)  # tiles, names
+            or (tiles and greyed != self._greyed())  # a line's last ticket just went
         ):
             self.render()
+
+    def _greyed(self) -> dict[str, str | None]:
+        state = self.flow.state
+        return {service_id: state.not_issuing(service_id) for service_id in state.services}
 
     def _on_done(self, tag: str, result: object) -> None:
         state = self.flow.state

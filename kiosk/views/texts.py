@@ -50,6 +50,12 @@ NOTICES = {
         "Messages",
         "The kiosk cannot reach the hall server right now. Please try again in a moment.",
     ),
+    # its token was revoked: another kiosk was paired in its place, or it was removed
+    "unauthorized": QT_TRANSLATE_NOOP(
+        "Messages",
+        "This kiosk no longer issues tickets: a consultant at the entrance will give you one. "
+        "Staff: pair it again.",
+    ),
 }
 # the same two, short enough for the service's page, beside "Take a ticket"
 STOPPED = {

@@ -562,3 +562,19 @@ def test_a_service_renamed_on_the_server_is_renamed_on_the_console_at_once(
     assert changed.status_code == 200, changed.text
     qtbot.waitUntil(lambda: first.services["id-card"].name == name)
     assert first.service_names()["id-card"] == "ID cards"  # what its panels and dialogs say
+
+
+def test_the_transfer_dialog_lists_kazakh_names_in_the_kazakh_alphabet(
+    qtbot: QtBot, live_server: LiveServer, console: ConsoleFactory
+) -> None:
+    first = console("c1")
+    _open(qtbot, first)
+    issue(live_server, "id-card")
+    qtbot.waitUntil(lambda: bool(first.state.waiting))
+    ticket = first.state.next_tickets(1)[0]
+    dialog = TransferDialog(ticket, list(first.services.values()), first.counters, "kk")
+    names = [dialog.service.itemText(i) for i in range(dialog.service.count())]
+    military = next(i for i, n in enumerate(names) if n.startswith("Әскери"))
+    land = next(i for i, n in enumerate(names) if n.startswith("Жер учаскесіне"))
+    assert military < land, "Ә comes after А, not after Я as its code point does"
+    dialog.deleteLater()

@@ -215,6 +215,38 @@ def test_a_service_changed_on_the_server_shows_on_the_kiosk_at_once(
         qtbot.waitUntil(lambda: window.page.findChild(QWidget, "suspended") is not None)
 
 
+def test_a_tile_turns_grey_when_its_lines_last_ticket_goes_elsewhere(
+    qtbot: QtBot, make_kiosk: Callable[..., object], live_server: LiveServer
+) -> None:
+    window = ready(qtbot, make_kiosk())
+    with HallClient(live_server.url, token=live_server.tokens["supervisor"]) as client:
+        client.revise_service("land-plot", {"daily_limit": 1})
+    tap(qtbot, window, "choose-en")
+    window.flow.open_group(window.flow.state.services["land-plot"].group)
+    window.render()
+    qtbot.waitUntil(lambda: window.flow.state.queue["land-plot"].tickets_left == 1)
+    assert find(window, "service-land-plot").property("role") == "tile"
+    with HallClient(live_server.url, token=live_server.tokens["kiosk"]) as other:
+        other.issue_ticket("land-plot")  # at another kiosk: today's last one
+    qtbot.waitUntil(lambda: find(window, "service-land-plot").property("role") == "disabled")
+    assert find(window, "service-land-plot").words.text().endswith("No more tickets today")  # type: ignore[attr-defined]
+
+
+def test_a_kiosk_another_was_paired_in_place_of_says_so_to_the_visitor(
+    qtbot: QtBot, make_kiosk: Callable[..., object], live_server: LiveServer
+) -> None:
+    window = ready(qtbot, make_kiosk())
+    with HallClient(live_server.url, token=live_server.tokens["supervisor"]) as client:
+        code = client.create_pairing_code("kiosk", "test-kiosk").code  # its own name
+    with HallClient(live_server.url) as newcomer:
+        newcomer.enroll(code, None)  # the new machine takes its place: its token is revoked
+    tap(qtbot, window, "choose-en")
+    tap(qtbot, window, "service-id-card")
+    tap(qtbot, window, "take-ticket")
+    qtbot.waitUntil(lambda: window.flow.screen is Screen.NOTICE, timeout=5000)
+    assert text_of(window, "notice").startswith("This kiosk no longer issues tickets")
+
+
 def test_the_first_screen_shows_the_halls_announcement_line_as_it_changes(
     qtbot: QtBot, make_kiosk: Callable[..., object], live_server: LiveServer
 ) -> None:

@@ -681,6 +681,13 @@ def test_a_terminal_paired_under_a_name_in_use_takes_that_terminals_place(
     assert http.get("/whoami", headers=bearer(old)).status_code == 401, "its place is taken"
     said = http.post("/terminals/status", json={"printer": "online"}, headers=bearer(new))
     assert said.status_code == 200
+    other = http.post(
+        "/pairing-codes", json={"role": "kiosk", "name": "Upstairs"}, headers=supervisor
+    ).json()["code"]
+    named = http.post("/enroll", json={"code": other, "name": "test-kiosk"})  # names itself
+    assert named.status_code == 409 and named.json()["error"] == "name_taken", named.text
+    assert http.get("/whoami", headers=bearer(new)).status_code == 200, "no one was replaced"
+    assert http.post("/enroll", json={"code": other}).status_code == 201, "the code still works"
     display = http.post(  # a display named as the kiosk is another terminal
         "/pairing-codes", json={"role": "display", "name": "test-kiosk"}, headers=supervisor
     )

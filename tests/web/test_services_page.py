@@ -23,6 +23,10 @@ def test_a_supervisor_changes_a_fee_and_a_document_and_the_hall_has_them_at_once
     page.click("text=Services")
     page.wait_for_url(f"{hall.url}/board/services")
     shoot(page, "services-list-en")
+    page.set_viewport_size({"width": 360, "height": 740})  # a phone: each name in reach
+    link = page.locator("a[href='/board/services/passport']").bounding_box()
+    assert link is not None and link["x"] + link["width"] <= 360
+    page.set_viewport_size({"width": 1366, "height": 900})
     page.click("a[href='/board/services/passport']")
     expect(page.locator("h1")).to_have_text("P · Passport for travel abroad")
     for code, text in FEE.items():
@@ -108,3 +112,34 @@ def test_the_services_pages_are_for_a_signed_in_supervisor_only(hall: Hall) -> N
     posted = httpx.post(f"{hall.url}/board/services/passport", data={"duration_min": "5"})
     assert posted.status_code == 303 and "/board/login" in posted.headers["location"]
     assert passport(hall)["duration_min"] != 5
+
+
+def test_what_the_catalogue_would_refuse_is_said_in_the_pages_language(
+    page: Page, hall: Hall
+) -> None:
+    before = passport(hall)
+    sign_in(page, hall, "kk")
+    page.goto(f"{hall.url}/board/services/passport?lang=kk")
+    page.fill("input[name=name_ru]", "Паспорт\u00a0для выезда\tза границу")  # pasted: fine
+    page.fill("textarea[name=fee_kk]", "Мемлекеттік баж:\n8 АЕК")  # a fee may run to lines
+    page.locator("textarea[name=documents_en]").evaluate(  # past its box's maxlength? none
+        "(box) => { box.value = box.value.replace('Your ID card', 'x'.repeat(301)); }"
+    )
+    page.locator("input[name=name_en]").evaluate("(box) => { box.value = 'a\\u0007b'; }")
+    page.click("button[type=submit]")
+    expect(page.locator(".error li")).to_have_text(
+        [
+            "Атауы (English): басқа бағдарламадан көшірілген басқару таңбаларын алып тастаңыз.",
+            "Алып келетін құжаттар, әр жолға біреуден (English): 300 таңбадан аспасын.",
+        ]
+    )
+    assert passport(hall) == before
+    page.fill("input[name=name_en]", "Passport for travel abroad")
+    page.locator("textarea[name=documents_en]").fill(
+        "\n".join(d["en"] for d in before["documents"])  # type: ignore[attr-defined]
+    )
+    page.click("button[type=submit]")
+    expect(page.locator(".done")).to_be_visible()
+    now = passport(hall)
+    assert now["fee"]["kk"] == "Мемлекеттік баж:\n8 АЕК"  # type: ignore[index]
+    assert now["name"]["ru"] == "Паспорт\u00a0для выезда\tза границу"  # type: ignore[index]

@@ -43,7 +43,7 @@ def test_the_ticket_page_turns_to_called_without_reloading(browser: Browser, hal
     page.screenshot(path=str(SHOTS / "ticket-waiting-ru-phone.png"))
     auth = {"Authorization": f"Bearer {operator}"}
     assert httpx.post(f"{hall.api}/counters/c1/call", headers=auth).status_code == 200
-    expect(page.locator("#s")).to_contain_text("Перед вами: 0")  # the one ahead was called
+    expect(page.locator("#s")).to_contain_text("Перед вами никого нет")  # the one ahead: called
     httpx.post(f"{hall.api}/tickets/{first['id']}/start", headers=auth)
     httpx.post(f"{hall.api}/tickets/{first['id']}/finish", headers=auth)
     assert httpx.post(f"{hall.api}/counters/c1/call", headers=auth).status_code == 200
@@ -62,10 +62,11 @@ def test_the_ticket_page_speaks_each_language_and_says_when_it_is_over(
     page = phone(browser)
     page.goto(str(ticket["status_url"]))
     expect(page.locator("html")).to_have_attribute("lang", "kk")
-    expect(page.locator("#s")).to_contain_text("Алдыңызда: 0")
+    expect(page.locator("#s")).to_contain_text("Алдыңызда ешкім жоқ")
     page.screenshot(path=str(SHOTS / "ticket-waiting-kk-phone.png"))
     page.click("text=English")
-    expect(page.locator("#s")).to_contain_text("People ahead: 0")
+    expect(page.locator("#s")).to_contain_text("You are first in line")
+    expect(page.locator("#s")).to_contain_text("You will be called soon")  # not "About 1 min"
     page.screenshot(path=str(SHOTS / "ticket-waiting-en-phone.png"))
     auth = {"Authorization": f"Bearer {operator}"}
     httpx.post(f"{hall.api}/counters/c1/call", headers=auth)
@@ -238,7 +239,7 @@ def test_no_near_where_only_a_backup_counter_is_open_and_kazakh_puts_the_number_
     assert reply.status_code == 201, reply.text
     page = phone(browser)
     page.goto(str(reply.json()["status_url"]))
-    expect(page.locator("#s")).to_contain_text("Алдыңызда: 0")
+    expect(page.locator("#s")).to_contain_text("Алдыңызда ешкім жоқ")
     expect(page.locator(".near")).to_have_count(0)  # c2 calls it only once it waits too long
     operator = open_counter(hall.live, "c1")
     ticket = issue(hall, "kk")
@@ -272,7 +273,7 @@ def test_a_ticket_sent_to_one_counter_is_near_only_while_that_counter_is_open(
     assert paused.status_code == 200, paused.text
     page = phone(browser)
     page.goto(str(ticket["status_url"]))
-    expect(page.locator("#s")).to_contain_text("People ahead: 0")
+    expect(page.locator("#s")).to_contain_text("You are first in line")
     expect(page.locator(".near")).to_have_count(0)  # counter 1 is open, but may not call it
     assert httpx.post(f"{hall.api}/counters/c2/open", headers=at_second).status_code == 200
     expect(page.locator(".near")).to_have_count(1)
