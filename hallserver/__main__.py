@@ -572,8 +572,8 @@ def _check_catalogue_only(path: Path, url: str, pid: int | None) -> int:
     tickets, then saved for the server's next start. Only that row is written: the running
     server has migrated the database and keeps its catalogue in memory until it restarts."""
     from hallserver.catalogue_file import CatalogueError, parse_catalogue, read_catalogue
-    from hallserver.server import bookings_left_behind, catalogue_conflict, edits_replaced
-    from hallserver.store.sql import CATALOGUE_KEY, EDITED_KEY, SqlHallStore
+    from hallserver.server import bookings_left_behind, catalogue_conflict, save_catalogue
+    from hallserver.store.sql import SqlHallStore
 
     try:
         text = read_catalogue(path)
@@ -585,10 +585,7 @@ def _check_catalogue_only(path: Path, url: str, pid: int | None) -> int:
         conflict = catalogue_conflict(store, catalogue, datetime.now(UTC))
         if conflict is not None:
             raise UsageError(conflict)
-        before = store.config(CATALOGUE_KEY)
-        replaced = edits_replaced(store) if text != before else None
-        store.put_config(CATALOGUE_KEY, text)
-        store.put_config(EDITED_KEY, "")
+        before, replaced = save_catalogue(store, text)
         left = bookings_left_behind(store, catalogue, datetime.now(UTC))
     finally:
         store.close()

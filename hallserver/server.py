@@ -51,7 +51,19 @@ def open_store(url: str) -> SqlHallStore:
     return store
 
 
-def edits_replaced(store: SqlHallStore) -> str | None:
+def save_catalogue(store: SqlHallStore, text: str) -> tuple[str | None, str | None]:
+    """Save a catalogue file's text as the hall's. Returns the text it replaces, and a line
+    naming the services changed on the board since the last file, whose changes it undoes."""
+    before = store.config(CATALOGUE_KEY)
+    if text == before:
+        return before, None
+    replaced = _edits_replaced(store)
+    store.put_config(CATALOGUE_KEY, text)
+    store.put_config(EDITED_KEY, "")  # the file is the hall's text again
+    return before, replaced
+
+
+def _edits_replaced(store: SqlHallStore) -> str | None:
     """What a catalogue file given now replaces of the changes made on the board, in a line."""
     edited = store.config(EDITED_KEY)
     if not edited:
@@ -79,11 +91,9 @@ def hall_catalogue(
             conflict = catalogue_conflict(store, catalogue, now)
             if conflict is not None:
                 raise SetupError(conflict)
-            if text != store.config(CATALOGUE_KEY):
-                if (replaced := edits_replaced(store)) is not None:
-                    log.warning("%s", replaced)
-                store.put_config(CATALOGUE_KEY, text)
-                store.put_config(EDITED_KEY, "")
+            _, replaced = save_catalogue(store, text)
+            if replaced is not None:
+                log.warning("%s", replaced)
             return catalogue
         saved = store.config(CATALOGUE_KEY)
         if saved is not None:

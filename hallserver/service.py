@@ -703,14 +703,12 @@ class HallService:
         if row.expires_at.replace(tzinfo=row.expires_at.tzinfo or UTC) < now:
             raise Forbidden("this pairing code has expired: ask for a new one", code="bad_code")
         actor = Actor(Role(row.role), _name(name or row.name), row.counter_id)  # before its use
-        if actor.subject != row.name:  # the terminal names itself: it replaces no other
-            used = await asyncio.to_thread(names_in_use, self.store, now)
-            if (actor.role.value, actor.subject) in used:
-                raise Conflict(name_taken(actor.role.value, actor.subject), code="name_taken")
+        replaced = await self._read(self._terminal_tokens, actor.role.value, actor.subject)
+        if replaced and actor.subject != row.name:  # it names itself: it replaces no other
+            raise Conflict(name_taken(actor.role.value, actor.subject), code="name_taken")
         if not await self._read(self._use_pairing_code, key):
             raise Forbidden("this pairing code was just used: ask for a new one", code="bad_code")
         token = access.new_token()
-        replaced = await self._read(self._terminal_tokens, actor.role.value, actor.subject)
 
         def command(hall: Hall, now: datetime) -> tuple[None, list[Event]]:
             data: JsonObject = {

@@ -24,7 +24,7 @@ from hallserver.web.alerts import BoardRules, alerts
 from hallserver.web.bodies import body_of
 from hallserver.web.live import push_views
 from hallserver.web.pages import Words, html_page, lang_links, lang_of, word
-from hallserver.web.sessions import ACTION_HEADER, hall_of, supervisor_of
+from hallserver.web.sessions import ACTION_HEADER, from_this_host, hall_of, supervisor_of
 
 BOARD_TICK_S = 1.0  # alerts follow the hall clock: looked at again every tick, sent on change
 MESSAGES_SHOWN = 8  # the last messages to the operators the board lists
@@ -198,15 +198,13 @@ async def board_page(request: Request) -> Response:
 
 
 async def board_socket(websocket: WebSocket) -> None:
-    origin = websocket.headers.get("origin")
-    host = websocket.headers.get("host")
     await websocket.accept()  # then close with 1008: the page tells it from a network failure
     try:
         supervisor = await supervisor_of(websocket)
     except Unavailable:  # the session's row could not be read: the page tries again
         await websocket.close(code=1013)
         return
-    if supervisor is None or (origin and origin.split("://")[-1] != host):
+    if supervisor is None or not from_this_host(websocket):
         await websocket.close(code=1008)
         return
     hall = hall_of(websocket)

@@ -16,7 +16,7 @@ from hallserver.catalogue_file import MOST_DOCUMENTS, NUMBERS, TEXT_LIMITS, text
 from hallserver.domain.catalogue import Service, Text
 from hallserver.domain.errors import Forbidden, HallError
 from hallserver.domain.ids import LANGS, JsonObject, JsonValue, Lang
-from hallserver.web.bodies import form_of, header
+from hallserver.web.bodies import form_of
 from hallserver.web.pages import (
     LANG_NAMES,
     Words,
@@ -26,7 +26,7 @@ from hallserver.web.pages import (
     status_of,
     word,
 )
-from hallserver.web.sessions import hall_of, supervisor_of
+from hallserver.web.sessions import from_this_host, hall_of, supervisor_of
 
 WORDS: Words = {
     "services": {"kk": "Қызметтер", "ru": "Услуги", "en": "Services"},
@@ -171,8 +171,7 @@ async def service_page(request: Request) -> Response:
 
 
 async def save_service(request: Request) -> Response:
-    origin = header(request, b"origin")
-    if origin and origin.split("://")[-1] != header(request, b"host"):  # another site's form
+    if not from_this_host(request):  # another site's form
         raise Forbidden("a service is changed from the hall's own page", code="not_from_board")
     hall = hall_of(request)
     service = hall.hall.service(request.path_params["service_id"])

@@ -102,6 +102,12 @@ def hall_of(conn: HTTPConnection) -> HallService:
     return hall
 
 
+def from_this_host(conn: HTTPConnection) -> bool:
+    """Not another site's page (a form, a socket): no Origin, or this server's own."""
+    origin = conn.headers.get("origin")
+    return not origin or origin.split("://")[-1] == conn.headers.get("host")
+
+
 async def supervisor_of(conn: HTTPConnection) -> Actor | None:
     return await sessions_of(conn).actor(hall_of(conn), conn)
 

@@ -34,6 +34,17 @@ def _open(qtbot: QtBot, window) -> None:
     qtbot.waitUntil(lambda: window.state.counter.state == "open")
 
 
+def _open_with_a_visitor(
+    qtbot: QtBot, live_server: LiveServer, console: ConsoleFactory
+) -> CounterWindow:
+    """Counter 1's console, open, with an ID card visitor waiting."""
+    window = console("c1")
+    _open(qtbot, window)
+    issue(live_server, "id-card")
+    qtbot.waitUntil(lambda: bool(window.state.waiting))
+    return window
+
+
 def test_two_counters_competing_for_one_queue_never_get_the_same_ticket(
     qtbot: QtBot, live_server: LiveServer, console: ConsoleFactory
 ) -> None:
@@ -290,10 +301,7 @@ def test_a_supervisor_calls_a_ticket_out_of_order_with_a_reason(
 def test_an_operator_without_supervisor_rights_has_no_out_of_order_call(
     qtbot: QtBot, live_server: LiveServer, console: ConsoleFactory
 ) -> None:
-    window = console("c1")
-    _open(qtbot, window)
-    issue(live_server, "id-card")
-    qtbot.waitUntil(lambda: bool(window.state.waiting))
+    window = _open_with_a_visitor(qtbot, live_server, console)
     assert not window.buttons[Action.CALL_TICKET].isEnabled()  # there, for visitors called back
     assert Action.CALL_TICKET not in window.state.legal_actions()
 
@@ -567,10 +575,7 @@ def test_a_service_renamed_on_the_server_is_renamed_on_the_console_at_once(
 def test_the_transfer_dialog_lists_kazakh_names_in_the_kazakh_alphabet(
     qtbot: QtBot, live_server: LiveServer, console: ConsoleFactory
 ) -> None:
-    first = console("c1")
-    _open(qtbot, first)
-    issue(live_server, "id-card")
-    qtbot.waitUntil(lambda: bool(first.state.waiting))
+    first = _open_with_a_visitor(qtbot, live_server, console)
     ticket = first.state.next_tickets(1)[0]
     dialog = TransferDialog(ticket, list(first.services.values()), first.counters, "kk")
     names = [dialog.service.itemText(i) for i in range(dialog.service.count())]
