@@ -17,7 +17,10 @@ over visits that *started* in the period, in the hall's time zone:
   checked in early waits from its time, as the rules let it be called from then;
 - service time: from `ticket.started` to `ticket.finished` (served visits only), without the
   time a visitor stepped away (`ticket.postponed`);
-- service level: served visits whose wait was within the service's target ÷ served visits;
+- service level: served visits whose wait was within the service's target ÷ served visits; the
+  target is the one the visit started under (its `ticket.issued` or `ticket.transferred` event
+  carries it), so a target changed later does not move past days; a log written before events
+  carried it is judged by the target the catalogue has now;
 - ratings: `ticket.rated` grades of served visits (counts and share of the rated ones);
 - transfers: visits ended by `ticket.transferred` (sent on to another service);
 - not served: visits still waiting or called when their day closed (`ticket.expired`);
@@ -76,6 +79,7 @@ class Visit:
     result: str | None = None  # how the operator recorded a served visit's end
     due: datetime | None = None  # an appointment's time
     served_before_s: float = 0.0  # service given before the visitor stepped away
+    target_s: float | None = None  # the service's target wait when the visit started
 
     @property
     def wait_s(self) -> float | None:
@@ -110,6 +114,7 @@ def visits_from(events: Iterable[LogEvent]) -> list[Visit]:
             visit = Visit(ticket_id, str(ticket["number"]), str(ticket["service_id"]), event.at)
             due = ticket.get("appointment_at")
             visit.due = datetime.fromisoformat(due) if isinstance(due, str) else None
+            visit.target_s = _target_s(event)
             current[ticket_id] = visit
             visits.append(visit)
             continue
@@ -142,6 +147,7 @@ def visits_from(events: Iterable[LogEvent]) -> list[Visit]:
                     event.at,
                     via_transfer=True,
                     served_before_s=float(ticket.get("served_before_s") or 0),
+                    target_s=_target_s(event),
                 )
                 visits.append(following)
             current[ticket_id] = following
@@ -150,6 +156,11 @@ def visits_from(events: Iterable[LogEvent]) -> list[Visit]:
             if grade in GRADES and visit.outcome == "finished":
                 visit.rating = grade
     return visits
+
+
+def _target_s(event: LogEvent) -> float | None:
+    minutes = event.data.get("target_wait_min")
+    return minutes * 60.0 if isinstance(minutes, int) and minutes > 0 else None
 
 
 def _transferred(
@@ -246,7 +257,8 @@ def figures(
         within_target=sum(
             1
             for v in served
-            if (w := v.wait_s) is not None and w <= targets_s.get(v.service_id, 15 * 60)
+            if (w := v.wait_s) is not None
+            and w <= (v.target_s if v.target_s is not None else targets_s.get(v.service_id, 900))
         ),
         ratings={g: sum(1 for v in served if v.rating == g) for g in GRADES},
         unserved=sum(1 for v in chosen if v.outcome == "expired"),

@@ -491,7 +491,11 @@ class Hall:
             booking.ticket = ticket.id
         ticket_json = ticket.to_json()
         issued = Issued(ticket, self.estimate_for(ticket, now), late, ticket_json)
-        data: JsonObject = {"ticket": ticket_json, "late_for_appointment": late}
+        data: JsonObject = {
+            "ticket": ticket_json,
+            "late_for_appointment": late,
+            "target_wait_min": service.target_wait_min,  # reports judge the visit by it
+        }
         if booking is not None:
             data["booking"] = booking.to_json()
         events.append(Event(ev.TICKET_ISSUED, data))
@@ -918,6 +922,7 @@ class Hall:
             "note": note,
             "returned": returned,  # sent "there and back", and done there
             "result": result,  # how the visit there ended
+            "target_wait_min": self.services[ticket.service].target_wait_min,
         }
         return [Event(ev.TICKET_TRANSFERRED, data)]
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import weakref
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import date, datetime, timedelta
 from typing import Any
 
@@ -430,3 +431,44 @@ def test_the_hall_own_events_of_a_visit_sent_there_and_back_make_one_visit_where
     ]
     id_card = visits[0]
     assert (id_card.wait_s, id_card.service_s, id_card.counter_id) == (4 * 60, 10 * 60, "c1")
+
+
+def test_a_visit_is_judged_by_the_target_it_started_under_not_todays() -> None:
+    """A supervisor who raises a target in December does not change November's service level."""
+    hall = Hall(small_catalogue(), T0.date())
+    events: list[LogEvent] = []
+
+    def log(at: datetime, written: list[Event]) -> None:
+        events.extend(LogEvent(len(events) + 1, at, e.type, e.data) for e in written)
+
+    log(T0, hall.sign_in("c1", OperatorId("op-c1"), T0))
+    log(T0, hall.open_counter("c1", T0))
+    strict = replace(hall.service("id-card"), target_wait_min=5)
+    log(T0, hall.revise_service(strict))
+    first, written = hall.issue("id-card", T0)
+    log(T0, written)
+    log(T0, hall.revise_service(replace(strict, target_wait_min=30)))  # later, more lenient
+    second, written = hall.issue("id-card", T0)
+    log(T0, written)
+    for minute, ticket in ((10, first.ticket), (11, second.ticket)):  # both waited 10 min+
+        at = T0 + timedelta(minutes=minute)
+        log(at, hall.call_next("c1", at)[1])
+        log(at, hall.start(ticket.id, at)[1])
+        log(at, hall.finish(ticket.id, at)[1])
+    today = {"id-card": 60 * 60.0}  # today's catalogue would call both within target
+    built = build_report(events, T0.date(), T0.date(), ALMATY, today, now=T0 + timedelta(hours=1))
+    assert built.by_service["id-card"].served == 2
+    assert built.by_service["id-card"].within_target == 1  # the first's 5 min target was missed
+
+
+def test_a_transferred_visit_is_judged_by_its_new_service_target_then() -> None:
+    log = Log()
+    log.ticket(0, "issued", "A001", "id-card", target_wait_min=15)
+    log.ticket(8, "transferred", "A001", "birth", from_service_id="id-card", target_wait_min=3)
+    log.ticket(13, "called", "A001", "birth", counter_id="c3", operator_id="daniyar")
+    log.ticket(14, "started", "A001", "birth")
+    log.ticket(20, "finished", "A001", "birth")
+    log.served("B001", "birth", issued=0, called=4, started=4, finished=6)  # old log: no target
+    built = report(log)  # TARGETS gives birth 10 min: both would be within it
+    assert built.by_service["birth"].served == 2
+    assert built.by_service["birth"].within_target == 1
