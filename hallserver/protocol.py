@@ -7,7 +7,7 @@ pulling in the server. Every view has ``from_json(raw)`` that checks types and r
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import TypeAlias, TypeVar
@@ -358,6 +358,35 @@ class ServiceView:
             slot_capacity=f.opt_int("slot_capacity"),
             suspended=f.flag("suspended", False),
         )
+
+
+class ServiceCopy(dict[str, ServiceView]):
+    """A terminal's copy of the hall's services, by id: read whole from `GET /services` at each
+    (re)connect (a restart may bring another catalogue) and revised by `service.changed` events.
+
+    A read answers as of when the server made it; an event that came while it was under way
+    may be newer, so between `reading()` and `read()` revisions are kept over what is read.
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._revised: dict[str, ServiceView] | None = None
+
+    def reading(self) -> None:
+        """A read of the whole list has gone out (or is about to)."""
+        self._revised = {}
+
+    def read(self, services: Iterable[ServiceView]) -> None:
+        """The read's answer: it replaces the copy, but for services revised since it went."""
+        self.clear()
+        self.update((service.id, service) for service in services)
+        self.update(self._revised or {})
+        self._revised = None
+
+    def revise(self, service: ServiceView) -> None:
+        self[service.id] = service
+        if self._revised is not None:
+            self._revised[service.id] = service
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,7 @@ from hallserver.protocol import (
     HallEvent,
     HallView,
     QueueEntry,
+    ServiceCopy,
     ServiceView,
     Snapshot,
     Text,
@@ -50,7 +51,7 @@ class HallState:
 
     def __init__(self, popular: Sequence[str] = ()) -> None:
         self.hall: HallView | None = None
-        self.services: dict[str, ServiceView] = {}
+        self.services = ServiceCopy()
         self.queue: dict[str, QueueEntry] = {}
         self.counters: dict[str, CounterView] = {}
         self.issued_today: Counter[str] = Counter()
@@ -61,7 +62,8 @@ class HallState:
     # ------------------------------------------------------------------ updates
 
     def set_services(self, services: Iterable[ServiceView]) -> None:
-        self.services = {service.id: service for service in services}
+        """The services as `GET /services` read them (asked for at each snapshot)."""
+        self.services.read(services)
 
     def set_hall(self, hall: HallView) -> None:
         self.hall = hall
@@ -82,6 +84,7 @@ class HallState:
         self.counters = {counter.id: counter for counter in snapshot.counters}
         self.issued_today = Counter(ticket.service_id for ticket in snapshot.tickets)
         self.seq = snapshot.seq
+        self.services.reading()  # the link asks for the services with every snapshot
 
     def apply_event(self, event: HallEvent) -> None:
         self.seq = event.seq
@@ -100,13 +103,13 @@ class HallState:
         if event.type == HALL_ANNOUNCEMENT and self.hall is not None:
             self.hall = self.hall.announced(event.data)
         if (service := event.service) is not None:  # its words or figures changed
-            self.services[service.id] = service
+            self.services.revise(service)
         elif event.type == SERVICE_CHANGED:
             service_id = event.data.get("service_id")
             suspended = event.data.get("suspended")
             if isinstance(service_id, str) and service_id in self.services:
                 old = self.services[service_id]
-                self.services[service_id] = _replace_suspended(old, bool(suspended))
+                self.services.revise(_replace_suspended(old, bool(suspended)))
                 queued = self.queue.get(service_id)
                 if queued is not None:
                     self.queue[service_id] = _entry_suspended(queued, bool(suspended))

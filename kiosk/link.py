@@ -121,7 +121,8 @@ class KioskLink(QObject):
             self.done.emit(tag, result)
 
     def _on_snapshot(self, snapshot: Snapshot) -> None:
-        # The catalogue is not in the snapshot: fetch it on every (re)connect, then the snapshot.
+        # The catalogue is not in the snapshot: fetch it on every (re)connect, then the snapshot
+        # (HallState keeps what `service.changed` events revise while the fetch is under way).
         self.run("services", self.client.services)
         self.snapshot_received.emit(snapshot)
 

@@ -40,7 +40,7 @@ from hallserver.protocol import (
     MessageView,
     OperatorDay,
     ResultView,
-    ServiceView,
+    ServiceCopy,
     Snapshot,
 )
 
@@ -95,7 +95,7 @@ class CounterWindow(QMainWindow):
         self.devices = devices
         self.translations = translations
         self.state = ConsoleState(link.counter_id)
-        self.services: dict[str, ServiceView] = {}
+        self.services = ServiceCopy()
         self.results: tuple[ResultView, ...] = ()  # how a visit may end (F4 records one)
         self.unread: list[MessageView] = []  # the supervisor's, oldest first
         self.counters: list[CounterView] = []
@@ -472,7 +472,7 @@ class CounterWindow(QMainWindow):
         if failure.request in ("day", "services", "ticket", "messages"):
             return  # read again at the next change or reconnect
         if failure.code == "unknown_result":  # the hall's results changed since they were read
-            self.link.load_services()
+            self._read_services()
         if self.state.pending is failure.action:
             self.state.pending = None
         if failure.action is not None:
@@ -494,7 +494,7 @@ class CounterWindow(QMainWindow):
         self.link.load_day(session.login)
         self.link.load_messages()
         if not self.services:
-            self.link.load_services()
+            self._read_services()
         self.sign_in_page.reset()
         self.stack.setCurrentWidget(self.console_page)
         self.message.hide()
@@ -510,9 +510,13 @@ class CounterWindow(QMainWindow):
         if isinstance(day, OperatorDay):
             self.day_panel.show_day(day)
 
+    def _read_services(self) -> None:
+        self.services.reading()  # revisions that come meanwhile outlive the answer
+        self.link.load_services()
+
     def _on_services_received(self, offer: object) -> None:
         if isinstance(offer, HallOffer):
-            self.services = {s.id: s for s in offer.services}
+            self.services.read(offer.services)
             self.results = offer.results
             self.refresh()
 
@@ -536,7 +540,7 @@ class CounterWindow(QMainWindow):
     def _on_online_changed(self, online: bool) -> None:
         self.online = online
         if online:  # the server may have restarted with another catalogue: read it again
-            self.link.load_services()
+            self._read_services()
         if online and self.state.operator is not None:  # sent while the console was away
             self.link.load_messages()
         self.refresh()
@@ -559,7 +563,7 @@ class CounterWindow(QMainWindow):
         state = self.state
         notice = state.apply_event(event)
         if (service := event.service) is not None:  # its name or figures changed
-            self.services[service.id] = service
+            self.services.revise(service)
         counter = event.counter
         if counter is not None:
             self.counters = [counter if c.id == counter.id else c for c in self.counters]

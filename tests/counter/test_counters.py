@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
@@ -12,7 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
-from counter.commands import Failure
+from counter.commands import Failure, HallOffer
 from counter.state import Action
 from counter.views.dialogs import (
     CallTicketDialog,
@@ -570,6 +571,23 @@ def test_a_service_renamed_on_the_server_is_renamed_on_the_console_at_once(
     assert changed.status_code == 200, changed.text
     qtbot.waitUntil(lambda: first.services["id-card"].name == name)
     assert first.service_names()["id-card"] == "ID cards"  # what its panels and dialogs say
+
+    # a read of the services that went out before the change and is answered after it
+    # (the console reads them at every reconnect) does not bring the old name back
+    services = first.services.values()
+    stale = HallOffer(
+        tuple(replace(s, name={"en": "old"}) if s.id == "id-card" else s for s in services),
+        first.results,
+    )
+    first.services.reading()
+    renamed = {**name, "en": "Identity cards"}
+    changed = httpx.patch(
+        f"{live_server.api}/services/id-card", json={"name": renamed}, headers=supervisor
+    )
+    assert changed.status_code == 200, changed.text
+    qtbot.waitUntil(lambda: first.services["id-card"].name == renamed)
+    first._on_services_received(stale)
+    assert first.service_names()["id-card"] == "Identity cards"
 
 
 def test_the_transfer_dialog_lists_kazakh_names_in_the_kazakh_alphabet(

@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime
 
 import pytest
 
-from hallserver.protocol import HallEvent, HallView, QueueEntry, ServiceView, TicketView
+from hallserver.protocol import (
+    HallEvent,
+    HallView,
+    QueueEntry,
+    ServiceView,
+    Snapshot,
+    TicketView,
+)
 from kiosk.accessibility import Screen as PhysicalScreen
 from kiosk.accessibility import contrast, hex_rgb
 from kiosk.flow import CitizenFlow, Screen
@@ -260,3 +268,36 @@ def test_why_a_service_issues_no_ticket_is_one_answer_for_its_tile_and_its_butto
     for service_id in ("passport", "birth", "land"):
         flow.open_service(service_id)
         assert flow.can_issue() is (state.not_issuing(service_id) is None)
+
+
+def test_a_service_revised_while_the_services_are_read_keeps_its_revision(
+    state: HallState,
+) -> None:
+    """The kiosk asks for the services with each snapshot; a fee changed on the board while
+    that read is under way arrives as an event first, and the older answer must not undo it."""
+    hall = HallView("h", {"en": "Hall"}, "Asia/Almaty", "2026-11-23", T, open=True)
+    state.apply_snapshot(Snapshot(seq=7, hall=hall, queue=(), counters=(), tickets=()))
+    old = state.services["passport"]
+    read_before_the_edit = list(state.services.values())
+    revised = replace(old, fee={"kk": "4 325 ₸", "ru": "4 325 ₸", "en": "4,325 ₸"})
+    view = {"id": "passport", "prefix": "P", "name": revised.name, "description": {}}
+    state.apply_event(
+        HallEvent(
+            8,
+            "service.changed",
+            T,
+            "test",
+            {"service_id": "passport", "service": {**view, "fee": revised.fee}},
+        )
+    )
+    state.apply_event(
+        HallEvent(9, "service.changed", T, "test", {"service_id": "birth", "suspended": True})
+    )
+    state.set_services(read_before_the_edit)
+    assert state.services["passport"].fee == revised.fee
+    assert state.services["birth"].suspended
+    assert list(state.services) == ["passport", "birth", "land"]
+    # the next read, with nothing revised meanwhile, is taken whole (a restart's new catalogue)
+    state.apply_snapshot(Snapshot(seq=9, hall=hall, queue=(), counters=(), tickets=()))
+    state.set_services(read_before_the_edit[:2])
+    assert state.services["passport"] == old and "land" not in state.services
