@@ -19,7 +19,7 @@ from starlette.responses import RedirectResponse, Response
 from starlette.routing import Route
 
 from hallserver.archive import anchor
-from hallserver.domain.errors import InvalidInput
+from hallserver.domain.errors import Forbidden, InvalidInput
 from hallserver.domain.ids import Lang
 from hallserver.reports import GRADES, Figures, LogEvent, Report, build_report
 from hallserver.service import HallService
@@ -732,9 +732,26 @@ def export_headers(name: str, archived: date | None, hall: HallService) -> dict[
     return headers
 
 
-async def report_csv(request: Request) -> Response:
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def as_text(value: object) -> object:
+    """A cell that a spreadsheet program must show, not run: a name that begins as a formula
+    ("=HYPERLINK(…)", typed into a service's or an operator's name) gets a leading apostrophe,
+    as OWASP advises for CSV. Numbers pass as they are."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+async def signed_in_supervisor(request: Request) -> None:
+    """Downloads answer as the API does: 401 JSON without a board session."""
     if await supervisor_of(request) is None:
-        return Response("sign in on /board/login first", status_code=401)
+        raise Forbidden("sign in on /board/login first", code="unauthorized")
+
+
+async def report_csv(request: Request) -> Response:
+    await signed_in_supervisor(request)
     lang = lang_of(request, "en")
     hall, report = await compute(request)
     out = io.StringIO()
@@ -745,8 +762,8 @@ async def report_csv(request: Request) -> Response:
         writer.writerow(
             [
                 row.section,
-                row.key,
-                row.name,
+                as_text(row.key),
+                as_text(row.name),
                 *("" if v is None else v for v in export_values(row.figures)),
                 *result_values(row.figures, results),
             ]
@@ -760,8 +777,7 @@ async def report_csv(request: Request) -> Response:
 
 
 async def report_xlsx(request: Request) -> Response:
-    if await supervisor_of(request) is None:
-        return Response("sign in on /board/login first", status_code=401)
+    await signed_in_supervisor(request)
     lang = lang_of(request, "en")
     hall, report = await compute(request)
     from openpyxl import Workbook  # only when asked for: it is slow to import
@@ -781,6 +797,10 @@ async def report_xlsx(request: Request) -> Response:
                 *result_values(row.figures, results),
             ]
         )
+    for cells in sheet.iter_rows():  # openpyxl takes a text beginning "=" for a formula
+        for cell in cells:
+            if isinstance(cell.value, str):
+                cell.data_type = "s"
     sheet.freeze_panes = "D2"
     sheet.column_dimensions["C"].width = 40
     hours = book.create_sheet("Open counters")

@@ -173,8 +173,10 @@ def test_a_reports_figures_match_the_scripted_day_on_the_page_and_in_both_export
 
 
 def test_reports_and_exports_need_a_signed_in_supervisor(page: Page, hall: Hall) -> None:
-    assert httpx.get(f"{hall.url}/reports.csv").status_code == 401
-    assert httpx.get(f"{hall.url}/reports.xlsx").status_code == 401
+    for download in ("/reports.csv", "/reports.xlsx"):
+        refused = httpx.get(f"{hall.url}{download}")
+        assert refused.status_code == 401
+        assert refused.json()["error"] == "unauthorized", download  # as the API answers
     page.goto(f"{hall.url}/reports?from=2026-11-23&to=2026-11-23")
     expect(page).to_have_url(
         f"{hall.url}/board/login?next=%2Freports%3Ffrom%3D2026-11-23%26to%3D2026-11-23"
@@ -358,3 +360,30 @@ def test_a_report_reaching_into_archived_days_says_they_are_left_out(
     assert "partial" not in whole.headers["content-disposition"]
     page.goto(f"{hall.url}/reports?from=2026-11-01&to=2026-11-23&lang=ru")
     expect(page.locator("[role=alert]")).to_have_count(0)
+
+
+def test_a_name_written_as_a_formula_stays_text_in_both_downloads(page: Page, hall: Hall) -> None:
+    """Service and operator names are typed by people; a spreadsheet must show them, not run
+    them (a "=HYPERLINK(…)" name would otherwise be a live link in the manager's report)."""
+    formula = '=HYPERLINK("http://example.com/x","click")'
+    name = {"kk": formula, "ru": "@SUM(1,2)", "en": "-2+3"}
+    renamed = httpx.patch(
+        f"{hall.api}/services/id-card", json={"name": name}, headers=hall.bearer("supervisor")
+    )
+    assert renamed.status_code == 200, renamed.text
+    script_the_day(hall)
+    sign_in(page, hall)
+    cookies = {c["name"]: c["value"] for c in page.context.cookies()}
+    with httpx.Client(base_url=hall.url, cookies=cookies) as client:
+        rows, csv_en = (
+            list(csv.DictReader(io.StringIO(client.get(f"/reports.csv?lang={lang}").text[1:])))
+            for lang in ("kk", "en")
+        )
+        book = openpyxl.load_workbook(io.BytesIO(client.get("/reports.xlsx?lang=kk").content))
+    service = next(r for r in rows if r["section"] == "service" and r["key"] == "id-card")
+    assert service["name"] == "'" + formula
+    assert next(r["name"] for r in csv_en if r["key"] == "id-card") == "'-2+3"
+    cells = [c for row in book["Report"].iter_rows() for c in row if c.value == formula]
+    assert cells and all(c.data_type == "s" for c in cells)
+    overall = next(r for r in rows if r["section"] == "overall")
+    assert as_number(overall["served"]) == EXPECTED["served"]  # figures stay numbers
