@@ -92,7 +92,7 @@ def resolve(args: argparse.Namespace) -> CounterConfig:
     if args.pair:
         server = config.server_url or _discover_one()
         try:
-            enrollment = Enrollment.enroll(server, args.pair, args.name, path)
+            enrollment = Enrollment.enroll(server, args.pair, args.name, path, roles=("counter",))
         except ClientError as exc:
             raise ConfigError(f"enrollment failed: {exc}") from exc
     else:

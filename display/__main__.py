@@ -45,7 +45,9 @@ def parser() -> argparse.ArgumentParser:
         help="the hall server's URL (default: saved enrollment, then LAN)",
     )
     p.add_argument("--pair", metavar="CODE", help="enroll this display with a pairing code, once")
-    p.add_argument("--name", default="Wall display", help="this display's name when enrolling")
+    p.add_argument(
+        "--name", help="this display's name when enrolling (default: the pairing code's)"
+    )
     p.add_argument("--enrollment", type=Path, help="where the enrollment is kept")
     p.add_argument("--config", type=Path, help="settings file (TOML; see docs/display.md)")
     p.add_argument("--lang", help="screen languages taking turns, e.g. kk,ru (default kk,ru)")
@@ -127,7 +129,7 @@ def window_size(text: str | None) -> tuple[int, int] | None:
 
 
 def server_and_token(
-    config: DisplayConfig, pair: str | None, name: str, enrollment: Path | None = None
+    config: DisplayConfig, pair: str | None, name: str | None, enrollment: Path | None = None
 ) -> tuple[str, str | None]:
     """Where the hall server is: the flag or settings, the saved enrollment, or the LAN."""
     path = enrollment or Enrollment.default_path("display")
@@ -151,7 +153,7 @@ def server_and_token(
         raise StartError(f"--server {url!r}: give the address as http://HOST:PORT")
     if pair:
         try:
-            saved = Enrollment.enroll(url, pair, name, path)
+            saved = Enrollment.enroll(url, pair, name, path, roles=("display",))
         except ClientError as exc:
             raise StartError(f"enrolling with code {pair!r} failed: {exc}") from exc
         _say(f"kezek display: enrolled as {saved.name!r} ({saved.role}); saved in {path}")

@@ -13,7 +13,7 @@ import gc
 import json
 import logging
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
@@ -691,10 +691,14 @@ class HallService:
         await self.run(actor, command, rows=[(schema.pairing_codes, row)])
         return code, expires
 
-    async def enroll(self, code: str, name: str | None) -> tuple[str, Actor]:
+    async def enroll(
+        self, code: str, name: str | None, roles: Sequence[str] | None = None
+    ) -> tuple[str, Actor]:
         """A terminal trades a one-time pairing code for its own token. It takes the place of
         the terminal of its role and name enrolled before (a machine replaced or set up
-        again): that one's token stops working, and the terminals list goes on in one line."""
+        again): that one's token stops working, and the terminals list goes on in one line.
+        A terminal that names the `roles` it runs as is refused a code for another role, and
+        the code stays good for the terminal it was made for."""
         key = access.token_hash(code.strip())
         row = await self._read(self._pairing_code, key)
         now = self.now()
@@ -702,6 +706,12 @@ class HallService:
             raise Forbidden("this pairing code is not valid: ask for a new one", code="bad_code")
         if row.expires_at.replace(tzinfo=row.expires_at.tzinfo or UTC) < now:
             raise Forbidden("this pairing code has expired: ask for a new one", code="bad_code")
+        if roles is not None and row.role not in roles:
+            raise Conflict(
+                f"this code pairs a {row.role}, not a {roles[0]}: ask for a code for "
+                f"this terminal (`kezek pair --role {roles[0]}`), or use this one on a {row.role}",
+                code="wrong_role",
+            )
         actor = Actor(Role(row.role), _name(name or row.name), row.counter_id)  # before its use
         replaced = await self._read(self._terminal_tokens, actor.role.value, actor.subject)
         if replaced and actor.subject != row.name:  # it names itself: it replaces no other

@@ -19,6 +19,9 @@ from hallserver.client import (
 )
 from kiosk.config import MODES, ConfigError, KioskConfig, load, with_values
 
+# the codes a kiosk runs on: a kiosk's, or for consultant mode a consultant's, supervisor's, admin's
+ROLES = ("kiosk", "consultant", "supervisor", "admin")
+
 
 def _parser() -> argparse.ArgumentParser:
     p = Parser(prog="kezek kiosk", description="The hall's touchscreen kiosk.")
@@ -27,7 +30,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--pair", metavar="CODE", help="enroll with a pairing code from `kezek pair`")
     p.add_argument("--token", help="use this terminal token instead of an enrollment")
-    p.add_argument("--name", default="Kiosk", help="this terminal's name when enrolling")
+    p.add_argument("--name", help="this terminal's name when enrolling (default: the code's)")
     p.add_argument("--mode", choices=MODES, help="citizen (default), consultant or rating")
     p.add_argument("--counter", help="rating mode: the counter id this screen stands at")
     p.add_argument("--printer", help="ticket printer: sim:DIR, usb:VID:PID, net:HOST, … or none")
@@ -70,12 +73,13 @@ def resolve(args: argparse.Namespace) -> KioskConfig:
     config = with_values(config, values)
     if config.printer in ("none", ""):
         config = replace(config, printer=None)
+    _check_printer(config)  # before a pairing code is used up on a kiosk that cannot start
     server = args.server or config.server_url
     path = args.enrollment or Enrollment.default_path("kiosk")
     enrollment: Enrollment | None
     if args.pair:
         server = server or _discovered()
-        enrollment = Enrollment.enroll(server, args.pair, args.name, path)
+        enrollment = Enrollment.enroll(server, args.pair, args.name, path, roles=ROLES)
         sys.stdout.write(f"enrolled as {enrollment.name} ({enrollment.role}); saved in {path}\n")
     else:
         enrollment = Enrollment.load(path)
@@ -104,6 +108,21 @@ def resolve(args: argparse.Namespace) -> KioskConfig:
     if mode == "rating" and not config.counter_id:
         raise ConfigError("rating mode needs the counter it stands at: --counter ID")
     return replace(config, server_url=server, token=token, mode=mode)
+
+
+def _check_printer(config: KioskConfig) -> None:
+    """The printer's name and model, as `open_printer` reads them (nothing is opened)."""
+    from hardware.errors import PrinterConfigError
+    from hardware.printer_names import parse_printer_name
+    from hardware.profiles import load_profile
+
+    if config.printer is None:
+        return
+    try:
+        parse_printer_name(config.printer)
+        load_profile(config.printer_profile, paper_mm=config.paper_mm)
+    except PrinterConfigError as error:
+        raise ConfigError(error.detail) from error
 
 
 def _discovered() -> str:

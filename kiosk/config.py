@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import os
 import tomllib
 from dataclasses import dataclass, fields, replace
@@ -47,8 +48,12 @@ class KioskConfig:
         if self.language not in ("kk", "ru", "en"):
             raise ConfigError(f"language {self.language!r}: use kk, ru or en")
         for name in ("idle_s", "ticket_s", "ticket_fault_s", "rating_timeout_s", "heartbeat_s"):
-            if getattr(self, name) <= 0:
+            if not 0 < getattr(self, name) < math.inf:  # nan too
                 raise ConfigError(f"{name} must be more than 0 seconds")
+        if not 5 <= self.screen_inches <= 120:  # touch targets are sized from it
+            raise ConfigError(
+                f"screen_inches {self.screen_inches}: give the screen's diagonal, 5 to 120 inches"
+            )
         if self.width < 320 or self.height < 320:
             raise ConfigError(f"screen size {self.width}x{self.height} is too small")
 

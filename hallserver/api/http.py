@@ -514,7 +514,11 @@ async def enroll(request: Request) -> Response:
     body = await body_of(request)
     code = text_field(body, "code", required=True, limit=20) or ""
     name = text_field(body, "name", limit=100)
-    token, actor = await hall.enroll(code, name)
+    given = body.get("roles")  # what the terminal runs as: a code for another is not used up
+    roles = [r for r in given if isinstance(r, str)] if isinstance(given, list) else None
+    if given is not None and (not roles or roles != given):
+        raise InvalidInput("roles must be a list of role names", code="bad_field")
+    token, actor = await hall.enroll(code, name, roles)
     return ok(
         {
             "token": token,

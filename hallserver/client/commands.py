@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import TypeVar
@@ -307,9 +307,15 @@ class HallClient:
             raw,
         )
 
-    def enroll(self, code: str, name: str | None = None) -> EnrolledTerminal:
-        """Trade a pairing code for this terminal's own token (no token needed)."""
-        raw = self._post("/enroll", _body(code=code, name=name))
+    def enroll(
+        self, code: str, name: str | None = None, roles: Sequence[str] | None = None
+    ) -> EnrolledTerminal:
+        """Trade a pairing code for this terminal's own token (no token needed). `roles`: what
+        this terminal runs as; a code for another role is refused and not used up."""
+        body = _body(code=code, name=name)
+        if roles:
+            body["roles"] = list(roles)
+        raw = self._post("/enroll", body)
         return _view(
             lambda r: EnrolledTerminal(
                 token=_str(r, "token"),

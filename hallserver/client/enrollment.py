@@ -8,7 +8,7 @@ import logging
 import os
 import tempfile
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -88,11 +88,19 @@ class Enrollment:
 
     @classmethod
     def enroll(
-        cls, server_url: str, code: str, name: str | None, path: Path, *, timeout: float = 5.0
+        cls,
+        server_url: str,
+        code: str,
+        name: str | None,
+        path: Path,
+        *,
+        roles: Sequence[str] | None = None,
+        timeout: float = 5.0,
     ) -> Enrollment:
-        """Trade a pairing code for a token at `server_url`, save it in `path`, return it."""
+        """Trade a pairing code for a token at `server_url`, save it in `path`, return it.
+        `roles`: what this terminal runs as (a code for another is refused, not used up)."""
         with HallClient(server_url, timeout=timeout) as client:
-            terminal = client.enroll(code, name)
+            terminal = client.enroll(code, name, roles)
         enrollment = cls(
             server_url=server_url.rstrip("/"),
             token=terminal.token,

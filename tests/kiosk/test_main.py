@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from hallserver.client import HallClient
+from hallserver.client import Enrollment, HallClient
 from kiosk.__main__ import _parser, main, resolve
 from tests.conftest import LiveServer
 
@@ -51,3 +51,70 @@ def test_a_pairing_code_enrolls_once_and_a_consultant_starts_in_consultant_mode(
     rating = _parser().parse_args(["--enrollment", str(saved), "--mode", "rating"])
     with pytest.raises(ValueError, match="--counter"):
         resolve(rating)
+
+
+def test_two_kiosks_paired_as_the_docs_say_enroll_under_the_codes_names(
+    tmp_path: Path, live_server: LiveServer
+) -> None:
+    """`kezek pair --role kiosk --name NAME`, then `kezek kiosk --pair CODE`: the name is the
+    code's (the kiosk gave its own default name before, so a second kiosk was refused)."""
+    with HallClient(live_server.url, token=live_server.tokens["supervisor"]) as client:
+        codes = [client.create_pairing_code("kiosk", name).code for name in ("Door", "Window")]
+    names = []
+    for i, code in enumerate(codes):
+        saved = tmp_path / f"kiosk-{i}.json"
+        resolve(
+            _parser().parse_args(
+                ["--server", live_server.url, "--pair", code, "--enrollment", str(saved)]
+            )
+        )
+        names.append(Enrollment.load(saved).name)  # type: ignore[union-attr]
+    assert names == ["Door", "Window"]
+
+
+@pytest.mark.parametrize(
+    ("options", "said"),
+    [
+        (["--printer", "bogus:x"], "unknown printer kind"),
+        (["--printer", "sim:/tmp/x", "--profile", "NoSuchModel"], "NoSuchModel"),
+    ],
+)
+def test_a_kiosk_that_could_not_start_uses_up_no_pairing_code(
+    tmp_path: Path,
+    live_server: LiveServer,
+    capsys: pytest.CaptureFixture[str],
+    options: list[str],
+    said: str,
+) -> None:
+    with HallClient(live_server.url, token=live_server.tokens["supervisor"]) as client:
+        code = client.create_pairing_code("kiosk", "Side").code
+    saved = tmp_path / "kiosk.json"
+    base = ["--server", live_server.url, "--pair", code, "--enrollment", str(saved)]
+    assert main([*base, *options]) == 2
+    err = capsys.readouterr().err.strip()
+    assert said in err and "\n" not in err and not saved.exists()
+    resolve(_parser().parse_args([*base, "--printer", "none"]))  # the code still works
+    assert saved.exists()
+
+
+def test_a_code_for_another_terminal_is_refused_and_stays_good_for_it(
+    tmp_path: Path, live_server: LiveServer, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with HallClient(live_server.url, token=live_server.tokens["supervisor"]) as client:
+        code = client.create_pairing_code("display", "Hall TV").code
+    saved = tmp_path / "kiosk.json"
+    base = ["--server", live_server.url, "--enrollment", str(saved)]
+    assert main([*base, "--pair", code]) == 2
+    err = capsys.readouterr().err
+    assert "pairs a display, not a kiosk" in err and not saved.exists()
+    with HallClient(live_server.url) as client:  # the display it was made for still enrolls
+        assert client.enroll(code, roles=("display",)).name == "Hall TV"
+
+
+@pytest.mark.parametrize("inches", ["0", "nan", "1e-9", "-3", "inf"])
+def test_a_screen_size_that_is_no_screen_is_refused_in_one_line(
+    inches: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code = main(["--token", "t", "--server", "http://127.0.0.1:9", "--inches", inches])
+    err = capsys.readouterr().err.strip()
+    assert code == 2 and "screen_inches" in err and "\n" not in err

@@ -740,7 +740,12 @@ def test_a_refused_enrollment_leaves_the_pairing_code_usable(
     code = pairing_code(http, live_server, "Entrance")
     blank = http.post("/enroll", json={"code": code, "name": "   "})
     assert blank.status_code == 422 and blank.json()["error"] == "bad_name"
-    assert http.post("/enroll", json={"code": code}).status_code == 201
+    for roles in ("kiosk", [], [1], ["kiosk", None]):
+        bad = http.post("/enroll", json={"code": code, "roles": roles})
+        assert bad.status_code == 422 and bad.json()["error"] == "bad_field", roles
+    wrong = http.post("/enroll", json={"code": code, "roles": ["counter"]})
+    assert wrong.status_code == 409 and wrong.json()["error"] == "wrong_role"
+    assert http.post("/enroll", json={"code": code, "roles": ["kiosk"]}).status_code == 201
 
 
 @pytest.mark.parametrize(
