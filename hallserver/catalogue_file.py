@@ -27,6 +27,7 @@ from hallserver.domain.catalogue import (
 from hallserver.domain.ids import LANGS, CounterId, GroupId, ServiceId
 
 RESULT_ID = re.compile(r"[a-z0-9_]{1,40}")
+IDENT = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,39}")  # a service's, counter's or group's id
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
 
@@ -144,7 +145,14 @@ class _Table:
         return value
 
     def ident(self) -> str:
-        return self.string("id")
+        """An id: it goes into addresses (/api/v1/services/ID) and the database's columns."""
+        ident = self.string("id")
+        if _STRICT.get() and not IDENT.fullmatch(ident):
+            raise ValueError(
+                f"{self.where}: id {ident!r} must be 1-40 Latin letters, digits, '-', '_' or '.', "
+                "beginning with a letter or digit (it is written in addresses)"
+            )
+        return ident
 
     def number(self, key: str, default: int, low: int, high: int, *, always: bool = False) -> int:
         """A whole number from `low` to `high`; in a saved catalogue, what int() made of it

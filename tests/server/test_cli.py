@@ -177,6 +177,11 @@ ID_CARD = 'id = "id-card"\nprefix = "A"\n'
             "service 'id-card': name: the en text is missing or empty",
         ),
         (("max_recalls = 3", "max_recalls = true"), "max_recalls must be a whole number"),
+        (
+            ('id = "id-card"', 'id = "id/card x"'),  # no address could reach it
+            "service 'id/card x': id 'id/card x' must be 1-40 Latin letters, digits",
+        ),
+        (('id = "c1"', f'id = "{"c" * 41}"'), "must be 1-40 Latin letters"),
     ],
 )
 def test_a_catalogue_mistake_is_one_line_naming_its_place_and_nothing_is_saved(
