@@ -1099,6 +1099,13 @@ def _restore(args: argparse.Namespace) -> int:
     finally:
         claim.release()
     restored = f"restored {summary.rows['events']} events and {summary.rows['tickets']} tickets"
+    if not summary.counted:
+        print(
+            "kezek: this backup was made before backups counted their rows: that none of its "
+            "lines was taken out cannot be checked (check the log with a witness: kezek audit "
+            "verify --witness SEQ:HASH)",
+            file=sys.stderr,
+        )
     if summary.damage is not None:
         print(f"{restored}, as they were: {summary.damage}", file=sys.stderr)
         return 0

@@ -1,6 +1,8 @@
 """Online, consistent backups of a hall's database to one file, and restoring them.
 
-The file is gzip'd JSON lines: a header, then one line per row, table by table in a fixed order.
+The file is gzip'd JSON lines: a header, then one line per row, table by table in a fixed order,
+then an end line with each table's count of rows and the newest event (a file put together
+again without some of its lines is refused; one from before the end line is read as it was).
 It does not depend on the database: a SQLite hall restores into PostgreSQL and back. A backup
 reads one snapshot of the database (SQLite's online backup API; PostgreSQL's REPEATABLE READ),
 so a hall server may keep running while it is made.
@@ -19,7 +21,18 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, Date, DateTime, Table, create_engine, delete, func, select
+from sqlalchemy import (
+    Connection,
+    Date,
+    DateTime,
+    Table,
+    create_engine,
+    delete,
+    func,
+    inspect,
+    select,
+    text,
+)
 from sqlalchemy.exc import DataError, IntegrityError, StatementError
 
 from hallserver.archive import verify
@@ -45,6 +58,7 @@ TABLES: tuple[Table, ...] = (
     schema.operators,
 )
 ORDER = {"events": "seq"}
+OURS = {t.name for t in schema.metadata.sorted_tables} | {"alembic_version"}
 
 
 class BackupError(Exception):
@@ -59,6 +73,7 @@ class BackupSummary:
     revision: str | None
     damage: str | None = None  # a restore kept as it is: its first bad event
     head: str | None = None  # a backup's newest event, as a witness (hallserver.eventlog)
+    counted: bool = True  # a restore: its rows were checked against the backup's end line
 
 
 @contextlib.contextmanager
@@ -114,6 +129,7 @@ def backup(store: SqlHallStore, path: Path) -> BackupSummary:
                 "version": VERSION,
                 "schema_revision": revision,
                 "created_at": datetime.now(UTC).isoformat(),
+                "end_line": True,  # the last line counts the rows (a restore checks them)
             }
             out.write(json.dumps(header) + "\n")
             for table in TABLES:
@@ -128,6 +144,7 @@ def backup(store: SqlHallStore, path: Path) -> BackupSummary:
                     counts[table.name] += 1
                     if table is schema.events:  # in order: the last one is the newest
                         head = str(Witness.of(row.seq, row.hash))
+            out.write(json.dumps({"end": {"rows": counts, "head": head}}) + "\n")
         partial.replace(path)
     except OSError as exc:
         partial.unlink(missing_ok=True)
@@ -184,18 +201,38 @@ def _decode(table: Table, row: dict[str, Any]) -> dict[str, Any]:
 
 def restore(store: SqlHallStore, path: Path, *, keep_damaged: bool = False) -> BackupSummary:
     """Load a backup into an empty database (migrated first); then check the event log. A log
-    that does not verify restores nothing, unless `keep_damaged` (the only backup left)."""
-    store.migrate()
+    that does not verify restores nothing, unless `keep_damaged` (the only backup left).
+    A refused restore leaves the target as it found it: a database with no tables at all gets
+    none (its schema is dropped again)."""
+    existing = set(inspect(store.engine).get_table_names())
+    if foreign := sorted(existing - OURS):  # a mistyped --db: another program's database
+        raise BackupError(
+            f"the target database holds tables that are not a hall's ({', '.join(foreign[:5])}):"
+            " restore into a new, empty one"
+        )
     with store.engine.connect() as conn:
         held = [
             table.name
             for table in TABLES
-            if conn.execute(select(func.count()).select_from(table)).scalar_one()
+            if table.name in existing
+            and conn.execute(select(func.count()).select_from(table)).scalar_one()
         ]
     if held:  # not even tokens: they would stay valid beside the hall's own
         raise BackupError(
             f"the target database is not empty (it has {', '.join(held)}): restore into a new one"
         )
+    store.migrate()
+    try:
+        return _restore(store, path, keep_damaged=keep_damaged)
+    except BaseException:
+        if not existing:  # it had nothing: it is left with nothing
+            with store.engine.begin() as conn:
+                schema.metadata.drop_all(conn)
+                conn.execute(text("DROP TABLE IF EXISTS alembic_version"))
+        raise
+
+
+def _restore(store: SqlHallStore, path: Path, *, keep_damaged: bool) -> BackupSummary:
     tables = {t.name: t for t in TABLES}
     counts = {t.name: 0 for t in TABLES}
     try:
@@ -204,8 +241,14 @@ def restore(store: SqlHallStore, path: Path, *, keep_damaged: bool = False) -> B
             if header.get("format") != FORMAT or header.get("version") != VERSION:
                 raise BackupError(f"{path} is not a Kezek backup (version {VERSION})")
             pending: dict[str, list[dict[str, Any]]] = {}
+            end: dict[str, Any] | None = None
             for line in lines:
                 item = json.loads(line)
+                if end is not None:
+                    raise BackupError(f"{path}: lines after its end: it was put together by hand")
+                if "end" in item:
+                    end = item["end"]
+                    continue
                 table = tables.get(item["table"])
                 if table is None:
                     raise BackupError(f"{path}: unknown table {item['table']!r}")
@@ -215,6 +258,14 @@ def restore(store: SqlHallStore, path: Path, *, keep_damaged: bool = False) -> B
                 counts[table.name] += 1
             for name, rows in pending.items():
                 conn.execute(tables[name].insert(), rows)
+            if end is None and header.get("end_line") is True:
+                raise BackupError(f"{path} is not whole: its end line is missing")
+            if end is not None and end["rows"] != counts:  # cut, or lines taken out
+                missing = {k: v - counts.get(k, 0) for k, v in end["rows"].items()}
+                short = ", ".join(f"{n} {k}" for k, n in missing.items() if n)
+                raise BackupError(
+                    f"{path} is not whole: it lacks rows its end line counts ({short or 'some'})"
+                )
     except UNREADABLE as exc:
         raise BackupError(f"{path} cannot be read as a Kezek backup: {exc}") from exc
     except (IntegrityError, DataError) as exc:  # rows the schema refuses: none was kept
@@ -222,11 +273,12 @@ def restore(store: SqlHallStore, path: Path, *, keep_damaged: bool = False) -> B
         raise BackupError(f"{path} holds rows this database refuses: {first}") from exc
     except StatementError as exc:  # a row without a column it needs: none was kept
         raise BackupError(f"{path} holds a row that cannot be stored: {exc.orig}") from exc
+    whole = end is not None  # a backup made before backups had an end line: not checkable
     problem = verify(store).problem  # from where its log starts, if older events were archived
     if problem is not None and keep_damaged:
         damage = _accept_damage(store, problem)
         if damage is not None:
-            return BackupSummary(counts, current_revision(store.engine), damage)
+            return BackupSummary(counts, current_revision(store.engine), damage, counted=whole)
     if problem is not None:  # a backup whose log is not whole is not restored at all
         with store.engine.begin() as conn:
             for table in reversed(TABLES):
@@ -235,4 +287,4 @@ def restore(store: SqlHallStore, path: Path, *, keep_damaged: bool = False) -> B
             f"{path} was not restored: its event {problem.seq} is bad: {problem.reason} "
             "(--keep-damaged restores it as it is)"
         )
-    return BackupSummary(counts, current_revision(store.engine))
+    return BackupSummary(counts, current_revision(store.engine), counted=whole)

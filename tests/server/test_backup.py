@@ -257,3 +257,59 @@ def test_a_backup_names_its_newest_event_as_a_witness(
     assert said.endswith(f"; the newest event is {service.head()} (a witness)"), said
     witness = said.rpartition("the newest event is ")[2].split()[0]  # as a journal keeps it
     assert kezek(["audit", "verify", "--db", url, "--witness", witness]) == 0
+
+
+def test_a_backup_with_lines_taken_out_is_refused_and_restores_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    file = a_backup(tmp_path)
+    with gzip.open(file, "rt", encoding="utf-8") as lines:
+        text = lines.read().splitlines()
+    events = sum('"table": "events"' in line for line in text)
+    assert json.loads(text[-1])["end"]["rows"]["events"] == events
+    ticket = next(n for n, line in enumerate(text) if '"table": "tickets"' in line)
+    for name, kept in (
+        ("no-ticket.gz", text[:ticket] + text[ticket + 1 :]),  # a row taken out
+        ("tail.gz", text[:ticket]),  # cut short, then gzip'd again: gzip cannot tell
+        ("after.gz", [*text, text[ticket]]),  # a line added after the end
+    ):
+        bad = tmp_path / name
+        with gzip.open(bad, "wt", encoding="utf-8") as out:
+            out.write("\n".join(kept) + "\n")
+        target = tmp_path / bad.stem
+        capsys.readouterr()
+        assert kezek(["restore", str(bad), "--data-dir", str(target)]) == 2, name
+        err = capsys.readouterr().err.strip()
+        assert len(err.splitlines()) == 1 and f"{name}" in err, err
+        assert "not whole" in err or "after its end" in err, err
+        assert not target.exists(), "a refused restore left a database behind"
+    old = tmp_path / "old.gz"  # a backup made before the end line restores, and says so
+    header = json.loads(text[0])
+    del header["end_line"]
+    with gzip.open(old, "wt", encoding="utf-8") as out:
+        out.write("\n".join([json.dumps(header), *text[1:-1]]) + "\n")
+    capsys.readouterr()
+    assert kezek(["restore", str(old), "--data-dir", str(tmp_path / "old")]) == 0
+    assert "cannot be checked" in capsys.readouterr().err
+
+
+def test_a_restore_into_another_programs_database_is_refused_and_changes_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    file = a_backup(tmp_path)
+    theirs = tmp_path / "theirs.sqlite3"
+    with sqlite3.connect(theirs) as conn:
+        conn.execute("CREATE TABLE invoices (n INTEGER)")
+    capsys.readouterr()
+    assert kezek(["restore", str(file), "--db", f"sqlite:///{theirs}"]) == 2
+    assert "tables that are not a hall's (invoices)" in capsys.readouterr().err
+    with sqlite3.connect(theirs) as conn:
+        tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master")]
+    assert tables == ["invoices"]
+    # an empty database file given on purpose: a refused restore leaves it without tables
+    empty = tmp_path / "empty.sqlite3"
+    empty.touch()
+    forged = changed(file, lambda row: row.update(actor="x"), "forged.gz")
+    assert kezek(["restore", str(forged), "--db", f"sqlite:///{empty}"]) == 1
+    with sqlite3.connect(empty) as conn:
+        assert conn.execute("SELECT name FROM sqlite_master").fetchall() == []
