@@ -37,7 +37,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta, tzinfo
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from typing import Any
 
 import orjson
@@ -377,14 +377,20 @@ class OpenCounters:
         intervals = self._intervals + [(since, now) for since in self._opened.values()]
         seconds: dict[int, float] = {}
         for begin, until in intervals:
-            cursor = begin.astimezone(tz)
-            finish = until.astimezone(tz)
-            while cursor < finish:
-                hour_end = cursor.replace(minute=0, second=0, microsecond=0) + timedelta(hours=1)
-                part_end = min(hour_end, finish)
-                if start <= cursor.date() <= end:
-                    seconds[cursor.hour] = (
-                        seconds.get(cursor.hour, 0.0) + (part_end - cursor).total_seconds()
+            # a counter is open at most until its day ends: the day closes them all, and a
+            # hall server off for the night says so only at the next day's first command
+            next_day = begin.astimezone(tz).date() + timedelta(days=1)
+            midnight = datetime.combine(next_day, time(), tzinfo=tz)
+            cursor, finish = begin.astimezone(UTC), min(until, midnight).astimezone(UTC)
+            while cursor < finish:  # hour by hour, in real time (a clock change has 2 or 0 h)
+                offset = cursor.astimezone(tz).utcoffset() or timedelta(0)
+                wall = cursor + offset
+                hour_start = wall.replace(minute=0, second=0, microsecond=0) - offset
+                part_end = min(hour_start + timedelta(hours=1), finish)
+                local = cursor.astimezone(tz)
+                if start <= local.date() <= end:
+                    seconds[local.hour] = (
+                        seconds.get(local.hour, 0.0) + (part_end - cursor).total_seconds()
                     )
                 cursor = part_end
         days = (end - start).days + 1

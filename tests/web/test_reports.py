@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 from datetime import date, datetime, timedelta
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -345,6 +346,36 @@ def test_open_counters_average_over_the_days_of_a_period() -> None:
         log.events, DAY, DAY + timedelta(days=1), ALMATY, now=log.at(600)
     )
     assert two_days == {9: pytest.approx(0.5)}
+
+
+def test_a_counter_left_open_when_the_server_stopped_is_open_until_midnight_not_all_night() -> None:
+    """The hall server was off for the night: the counters' closing comes with the next day's
+    first command, at 08:30; the night's hours were no one's work."""
+    log = Log()
+    log.counter(9 * 60, "c1", "open")  # 18:00 on the 23rd
+    next_morning = 23.5 * 60  # 08:30 on the 24th
+    log.add(next_morning, "day.opened", {"day": "2026-11-24"})
+    log.add(next_morning, "counter.changed", {"counter": {"id": "c1", "state": "closed"}})
+    log.counter(next_morning + 30, "c1", "open")  # 09:00
+    second = DAY + timedelta(days=1)
+    by_hour = open_counters_by_hour(log.events, second, second, ALMATY, now=log.at(26 * 60))
+    assert by_hour == {9: pytest.approx(1.0), 10: pytest.approx(1.0)}  # until now, 11:00
+    first = open_counters_by_hour(log.events, DAY, DAY, ALMATY, now=log.at(26 * 60))
+    assert first == {h: pytest.approx(1.0) for h in range(18, 24)}
+
+
+def test_open_counters_by_hour_count_real_hours_across_a_clock_change() -> None:
+    berlin = ZoneInfo("Europe/Berlin")  # 2026-10-25 03:00 CEST became 02:00 CET
+    opened = datetime(2026, 10, 25, 1, 30, tzinfo=berlin)
+    closed = datetime(2026, 10, 25, 3, 30, tzinfo=berlin)  # 3 real hours later
+    events = [
+        LogEvent(1, opened, "counter.changed", {"counter": {"id": "c1", "state": "open"}}),
+        LogEvent(2, closed, "counter.changed", {"counter": {"id": "c1", "state": "closed"}}),
+    ]
+    day = date(2026, 10, 25)
+    by_hour = open_counters_by_hour(events, day, day, berlin, now=closed)
+    assert sum(by_hour.values()) == pytest.approx(3.0)
+    assert by_hour[2] == pytest.approx(2.0)  # the 02:00 hour came twice
 
 
 def test_figures_of_nothing_are_empty_not_zero_divisions() -> None:
