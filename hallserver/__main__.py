@@ -1071,6 +1071,8 @@ def _backup(args: argparse.Namespace) -> int:
     from hallserver.backup import BackupError, backup
     from hallserver.server import open_store
 
+    if str(args.file) == "-":
+        raise UsageError("a backup is written to a file (it is made whole before it is named)")
     if args.file.exists():
         raise UsageError(f"{args.file} exists already: choose a new file name")
     try:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import contextlib
 import gzip
 import json
+import os
 import sqlite3
 import tempfile
 from collections.abc import Iterator
@@ -122,7 +123,13 @@ def backup(store: SqlHallStore, path: Path) -> BackupSummary:
     head: str | None = None
     partial = path.with_name(path.name + ".partial")
     try:
-        with _snapshot(store) as conn, gzip.open(partial, "wt", encoding="utf-8") as out:
+        # readable by its owner only: it holds the operators' PIN hashes and visitors' IINs
+        descriptor = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with (
+            open(descriptor, "wb") as raw,
+            _snapshot(store) as conn,
+            gzip.open(raw, "wt", encoding="utf-8") as out,
+        ):
             revision = current_revision(conn.engine)
             header = {
                 "format": FORMAT,

@@ -39,7 +39,7 @@ def database_url(db: str | None, data_dir: str | Path | None) -> str:
     directory = Path(data_dir) if data_dir else default_data_dir()
     if (problem := unusable_folder(directory)) is not None:
         raise ValueError(problem)
-    directory.mkdir(parents=True, exist_ok=True)
+    directory.mkdir(mode=0o700, parents=True, exist_ok=True)  # the hall's own: PIN hashes, IINs
     return f"sqlite:///{directory / 'kezek.sqlite3'}"
 
 

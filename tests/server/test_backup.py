@@ -313,3 +313,19 @@ def test_a_restore_into_another_programs_database_is_refused_and_changes_nothing
     assert kezek(["restore", str(forged), "--db", f"sqlite:///{empty}"]) == 1
     with sqlite3.connect(empty) as conn:
         assert conn.execute("SELECT name FROM sqlite_master").fetchall() == []
+
+
+def test_backups_and_the_halls_folder_are_for_their_owner_only(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """They hold the operators' PIN hashes (4 digits: quick to guess offline) and IINs."""
+    file = a_backup(tmp_path)
+    assert file.stat().st_mode & 0o777 == 0o600
+    hall = tmp_path / "new-hall"
+    assert kezek(["restore", str(file), "--data-dir", str(hall)]) == 0
+    assert hall.stat().st_mode & 0o777 == 0o700
+    capsys.readouterr()
+    monkeypatch.chdir(tmp_path)
+    assert kezek(["backup", "-", "--data-dir", str(hall)]) == 2
+    assert "written to a file" in capsys.readouterr().err
+    assert not (tmp_path / "-").exists()
