@@ -707,15 +707,21 @@ def _pair(args: argparse.Namespace) -> int:
     _check_counter(store, args.role, args.counter)
     if (args.role, name) in names_in_use(store, datetime.now(UTC)):
         print(
-            f"a {args.role} named {name!r} is enrolled already: the terminal that uses this "
-            "code takes its place, and the one before stops working",
+            f"a {args.role} named {name!r} is enrolled (or being paired) already: the terminal "
+            "that uses this code takes its place, and the one before stops working",
             file=sys.stderr,
         )
     code = new_pairing_code()
     expires = datetime.now(UTC) + PAIRING_TTL
     row = pairing_row(code, Role(args.role), name, args.counter, expires)
     _keep_and_print(store, code, schema.pairing_codes, row, "code_hash")
-    print(f"valid until {expires.astimezone():%H:%M}; enter it on the terminal", file=sys.stderr)
+    minutes = int(PAIRING_TTL.total_seconds() // 60)
+    until = expires.astimezone()
+    print(
+        f"valid for {minutes} minutes (until {until:%H:%M} {until.tzname() or ''}); enter it on "
+        "the terminal",
+        file=sys.stderr,
+    )
     _say_new(fresh)
     return 0
 
