@@ -892,9 +892,13 @@ def _audit_verify(args: argparse.Namespace) -> int:
     count, head = verified.count, verified.head
     newest = f"; the newest is event {head} (write it down: a witness)" if head else ""
     seen = f"; {_count(len(witnesses), 'witness matches', 'witnesses match')}" if witnesses else ""
-    if verified.accepted:
+    if verified.accepted and verified.kept is not None:
         events = ", ".join(str(seq) for seq in verified.accepted)
-        seen += f"; damaged events {events}, kept by `kezek restore --keep-damaged`, are passed"
+        kept = verified.kept
+        seen += (
+            f"; damaged events {events}, kept by `kezek restore --keep-damaged` of {kept.backup} "
+            f"at {kept.at} (sealed in the log as event {kept.sealed_by}), are passed"
+        )
     if skipped:
         seen += (
             f"; {_count(len(skipped), 'witness is', 'witnesses are')} of archived events, "

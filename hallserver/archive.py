@@ -32,11 +32,13 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
+import orjson
 from sqlalchemy import ColumnElement, Table, delete, func, select
 from sqlalchemy.exc import SQLAlchemyError
 
 from hallserver.domain.hall import BOOKING_MEMORY_DAYS
 from hallserver.eventlog import (
+    DAMAGE_KEPT,
     GENESIS,
     ChainBreak,
     EventRecord,
@@ -100,6 +102,7 @@ class Verified:
     count: int
     head: Witness | None
     accepted: tuple[int, ...] = ()  # damaged events a restore kept on purpose, passed as such
+    kept: KeptDamage | None = None  # and how they were kept
 
 
 def verify(
@@ -123,7 +126,8 @@ def verify(
     count = 0
     hashes: dict[int, str] = {}
     head: Witness | None = Witness.of(start.seq, start.hash) if start.seq else None
-    accepted = accepted_damage(store)
+    kept = kept_damage(store)
+    accepted = kept.events
 
     def counted(records: Iterator[EventRecord]) -> Iterator[EventRecord]:
         nonlocal count, head
@@ -157,18 +161,57 @@ def verify(
         raise StoreError(f"the database could not be read: {exc}") from exc
     if problem is None:
         problem = check_witnesses(witnesses, hashes, head.seq if head is not None else 0)
-    return Verified(problem, count, head if problem is None else None, tuple(sorted(accepted)))
+    passed = tuple(sorted(accepted))
+    return Verified(problem, count, head if problem is None else None, passed, kept)
+
+
+@dataclass(frozen=True)
+class KeptDamage:
+    """The damaged events a restore kept on purpose: numbers and the hashes they hold, and
+    the log's event that sealed that (None: there is none)."""
+
+    events: dict[int, str]
+    sealed_by: int | None = None
+    backup: str = ""
+    at: str = ""
+
+
+def kept_damage(store: SqlHallStore) -> KeptDamage:
+    """The accepted damage, as the log's own `log.damage_kept` event seals it. A record that
+    the log does not seal (added to the database by hand) is no acceptance: ArchiveDamaged."""
+    raw = store.config(DAMAGE_KEY)
+    if not raw:
+        return KeptDamage({})
+    try:
+        saved = json.loads(raw)
+        if "sealed_by" not in saved:
+            raise ArchiveDamaged(
+                "the database's record of accepted damage is not sealed in the log: written by "
+                "hand, or by a Kezek from before 2026-11-24 (restore that backup again with "
+                "--keep-damaged)"
+            )
+        sealed_by, events = int(saved["sealed_by"]), dict(saved["events"])
+    except (ValueError, AttributeError, TypeError, KeyError) as exc:
+        raise ArchiveDamaged(
+            f"the database's record of accepted damage is unreadable: {exc}"
+        ) from exc
+    with store.engine.connect() as conn:
+        events_table = schema.events
+        seal = conn.execute(select(events_table).where(events_table.c.seq == sealed_by)).first()
+    data = orjson.loads(seal.data) if seal is not None and seal.type == DAMAGE_KEPT else {}
+    if data.get("events") != events:
+        raise ArchiveDamaged(
+            f"the database's record of accepted damage (events {', '.join(events)}) is not "
+            f"the one event {sealed_by} of the log sealed: it was written by hand"
+        )
+    assert seal is not None  # its data matched
+    kept = {int(seq): str(held) for seq, held in events.items()}
+    return KeptDamage(kept, sealed_by, str(data.get("backup", "")), str(seal.at))
 
 
 def accepted_damage(store: SqlHallStore) -> dict[int, str]:
     """The damaged events a restore kept on purpose: their numbers and the hashes they hold."""
-    raw = store.config(DAMAGE_KEY)
-    try:
-        return {int(seq): str(held) for seq, held in json.loads(raw).items()} if raw else {}
-    except (ValueError, AttributeError, TypeError) as exc:
-        raise ArchiveDamaged(
-            f"the database's record of accepted damage is unreadable: {exc}"
-        ) from exc
+    return kept_damage(store).events
 
 
 def archive(store: SqlHallStore, before: date, path: Path, tz: ZoneInfo, today: date) -> Archived:

@@ -37,7 +37,8 @@ from sqlalchemy import (
 from sqlalchemy.exc import DataError, IntegrityError, StatementError
 
 from hallserver.archive import verify
-from hallserver.eventlog import ChainBreak, Witness, verify_chain
+from hallserver.domain.ids import JsonObject, JsonValue
+from hallserver.eventlog import DAMAGE_KEPT, ChainBreak, Witness, make_record, verify_chain
 from hallserver.store import schema
 from hallserver.store.anchor import DAMAGE_KEY
 from hallserver.store.migrate import current_revision
@@ -162,13 +163,15 @@ def backup(store: SqlHallStore, path: Path) -> BackupSummary:
     return BackupSummary(counts, revision, head=head)
 
 
+RESTORER = "admin:kezek restore"  # the actor of the event that seals accepted damage
 MAX_ACCEPTED = 100  # damaged events a restore keeps at most: more is not a backup to keep
 
 
-def _accept_damage(store: SqlHallStore, first: ChainBreak) -> str | None:
+def _accept_damage(store: SqlHallStore, first: ChainBreak, path: Path) -> str | None:
     """Keep the bad events of a restored log as accepted damage, so that `verify` passes them
     and goes on checking the chain and the witnesses after them; what it says, or None when
-    there are too many to keep."""
+    there are too many to keep. The acceptance is itself an event of the log (`log.damage_kept`,
+    sealed after the restored events), so it is not a row anyone could add unseen."""
     accepted: dict[int, str] = {}
     problem: ChainBreak | None = first
     while problem is not None:
@@ -183,12 +186,24 @@ def _accept_damage(store: SqlHallStore, first: ChainBreak) -> str | None:
         problem = verify_chain(
             store.events(after=problem.seq - 1), start_seq=problem.seq - 1, accepted=accepted
         )
-    store.put_config(DAMAGE_KEY, json.dumps({str(k): v for k, v in accepted.items()}))
+    listed: dict[str, JsonValue] = {str(k): v for k, v in accepted.items()}
+    with store.engine.begin() as conn:
+        last = conn.execute(
+            select(schema.events.c.seq, schema.events.c.hash)
+            .order_by(schema.events.c.seq.desc())
+            .limit(1)
+        ).one()
+        data: JsonObject = {"events": listed, "backup": path.name, "first": first.reason}
+        record = make_record(
+            last.hash, last.seq + 1, datetime.now(UTC).isoformat(), DAMAGE_KEPT, RESTORER, data
+        )
+        conn.execute(schema.events.insert(), record._asdict())
+        store.put_config(DAMAGE_KEY, json.dumps({"sealed_by": record.seq, "events": listed}), conn)
     events = ", ".join(str(seq) for seq in accepted)
     kept = f"events {events} are" if len(accepted) > 1 else f"event {events} is"
     return (
-        f"event {first.seq} is bad: {first.reason}; {kept} kept as accepted damage, which "
-        "`kezek audit verify` names and passes"
+        f"event {first.seq} is bad: {first.reason}; {kept} kept as accepted damage, sealed in "
+        f"the log as event {record.seq}, which `kezek audit verify` names and passes"
     )
 
 
@@ -283,7 +298,7 @@ def _restore(store: SqlHallStore, path: Path, *, keep_damaged: bool) -> BackupSu
     whole = end is not None  # a backup made before backups had an end line: not checkable
     problem = verify(store).problem  # from where its log starts, if older events were archived
     if problem is not None and keep_damaged:
-        damage = _accept_damage(store, problem)
+        damage = _accept_damage(store, problem, path)
         if damage is not None:
             return BackupSummary(counts, current_revision(store.engine), damage, counted=whole)
     if problem is not None:  # a backup whose log is not whole is not restored at all

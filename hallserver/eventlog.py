@@ -21,6 +21,7 @@ from hallserver.domain.bookings import masked_iin
 from hallserver.domain.ids import JsonObject
 
 GENESIS = "0" * 64
+DAMAGE_KEPT = "log.damage_kept"  # a restore kept damaged events on purpose: which, from what
 
 
 def canonical(data: JsonObject) -> str:

@@ -192,7 +192,8 @@ def test_a_backup_that_cannot_be_restored_whole_restores_nothing(
     assert "event 2 is kept as accepted damage" in said
     assert kezek(["audit", "verify", "--data-dir", str(kept)]) == 0  # named, and passed
     verified = capsys.readouterr().out
-    assert "damaged events 2, kept by `kezek restore --keep-damaged`, are passed" in verified
+    assert "damaged events 2, kept by `kezek restore --keep-damaged` of forged.gz at " in verified
+    assert "(sealed in the log as event 16), are passed" in verified
     newest = verified.rpartition("the newest is event ")[2].split()[0]
     assert kezek(["audit", "verify", "--data-dir", str(kept), "--witness", newest]) == 0
     with sqlite3.connect(kept / "kezek.sqlite3") as conn:  # and what is changed after it shows
@@ -329,3 +330,30 @@ def test_backups_and_the_halls_folder_are_for_their_owner_only(
     assert kezek(["backup", "-", "--data-dir", str(hall)]) == 2
     assert "written to a file" in capsys.readouterr().err
     assert not (tmp_path / "-").exists()
+
+
+def test_accepted_damage_written_into_the_database_by_hand_is_no_acceptance(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A change to an event, and a row saying a restore kept it: verify must not pass it."""
+    file = a_backup(tmp_path)
+    hall = tmp_path / "hall"
+    assert kezek(["restore", str(file), "--data-dir", str(hall)]) == 0
+    database = hall / "kezek.sqlite3"
+    with sqlite3.connect(database) as conn:
+        held = conn.execute("SELECT hash FROM events WHERE seq = 5").fetchone()[0]
+        conn.execute("UPDATE events SET actor = 'operator:carl' WHERE seq = 5")
+        conn.execute(
+            "INSERT INTO hall_state (key, data) VALUES ('accepted_damage', ?)",
+            (json.dumps({"5": held}),),  # as a restore once wrote it
+        )
+    capsys.readouterr()
+    assert kezek(["audit", "verify", "--data-dir", str(hall)]) == 1
+    assert "not sealed in the log" in capsys.readouterr().err
+    with sqlite3.connect(database) as conn:  # pointing at an event that seals something else
+        conn.execute(
+            "UPDATE hall_state SET data = ? WHERE key = 'accepted_damage'",
+            (json.dumps({"sealed_by": 7, "events": {"5": held}}),),
+        )
+    assert kezek(["audit", "verify", "--data-dir", str(hall)]) == 1
+    assert "written by hand" in capsys.readouterr().err
