@@ -9,7 +9,7 @@ from dataclasses import dataclass, fields, replace
 from pathlib import Path
 from typing import Any
 
-from counter.devices import BUTTON_PROTOCOLS, DISPLAY_PROTOCOLS, DeviceConfig
+from counter.devices import BUTTON_PROTOCOLS, DISPLAY_PROTOCOLS, DeviceConfig, address_problem
 from counter.language import LANGUAGES
 
 
@@ -47,9 +47,11 @@ class CounterConfig:
             raise ConfigError(f"button protocol {self.button_protocol!r}: use kezek or qsystem")
         if self.display_protocol not in DISPLAY_PROTOCOLS:
             raise ConfigError(f"display protocol {self.display_protocol!r}: use kezek or modbus")
-        for name in ("button_address", "display_address", "keypad_address"):
-            if not 1 <= getattr(self, name) <= 247:
-                raise ConfigError(f"{name} must be a bus address from 1 to 247")
+        for role in ("button", "display", "keypad"):
+            protocol = getattr(self, f"{role}_protocol", "kezek")  # as device() reads it
+            problem = address_problem(role, protocol, getattr(self, f"{role}_address"))
+            if problem is not None:
+                raise ConfigError(problem)
         if self.operator and not self.pin:
             raise ConfigError(f"--operator {self.operator}: give the PIN in KEZEK_COUNTER_PIN")
         if self.http_timeout_s <= 0 or self.rating_timeout_s <= 0:

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from counter.state import Action
-from hardware.devices import kezek_line, modbus_display, qsystem
+from hardware.devices import ADDRESSES, kezek_line, modbus_display, qsystem
 from hardware.devices.events import ButtonPressed, DeviceEvent, DeviceHello, RatingPressed
 from hardware.devices.kezek_line import KezekLineProtocol
 from hardware.devices.modbus_display import ModbusDisplayProtocol
@@ -75,6 +75,9 @@ class CounterDevices:
             if config is None:
                 continue
             protocol = _protocol(role, config.protocol)  # checks every device's protocol
+            problem = address_problem(role, config.protocol, config.address)
+            if problem is not None:
+                raise ValueError(problem)
             self._roles.setdefault(config.url, []).append(role)
             if config.url not in self._transports:  # one bus, one transport: its first protocol
                 self._transports[config.url] = SerialTransport(
@@ -162,6 +165,17 @@ class CounterDevices:
                     self._on_connection(role, up)
 
         return connection
+
+
+def address_problem(role: str, protocol: str, address: int) -> str | None:
+    """What is wrong with a `role`'s bus `address` under `protocol`, in one line, or None."""
+    addresses = ADDRESSES[protocol]
+    if address in addresses:
+        return None
+    return (
+        f"{role} address {address} is outside the {protocol} protocol's "
+        f"{addresses[0]} to {addresses[-1]}: check --{role}-address"
+    )
 
 
 def _protocol(role: str, name: str) -> DeviceProtocol:

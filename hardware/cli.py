@@ -10,6 +10,7 @@ import shutil
 import subprocess
 import sys
 import termios
+import threading
 import time
 import tty
 from collections.abc import Callable, Iterator
@@ -20,7 +21,7 @@ from typing import NoReturn, TextIO
 import serial
 from serial.tools import list_ports
 
-from hardware.devices import kezek_line, modbus_display, qsystem
+from hardware.devices import ADDRESSES, kezek_line, modbus_display, qsystem
 from hardware.devices.events import Action, DeviceEvent, Grade
 from hardware.devices.simulators import (
     ButtonSimulator,
@@ -29,9 +30,9 @@ from hardware.devices.simulators import (
     PtyPort,
 )
 from hardware.devices.transport import DeviceProtocol, SerialTransport
-from hardware.errors import HardwareError
+from hardware.errors import DeviceError, HardwareError
 from hardware.printer import open_printer
-from hardware.printer_names import SYNTAX
+from hardware.printer_names import BAUD_RATES, SYNTAX, UNUSUAL_BAUD
 from hardware.ticket_layout import TicketSlip
 
 BUTTON_KEYS = {
@@ -192,9 +193,16 @@ def _listen(url: str, protocol: str, baud: int, seconds: float) -> int:
     def show(event: DeviceEvent) -> None:
         print(f"{time.strftime('%H:%M:%S')}  {_describe(event)}", flush=True)
 
-    def connection(up: bool) -> None:
-        print(f"{url}: {'connected' if up else 'disconnected, retrying'}", flush=True)
+    opened, ending = threading.Event(), threading.Event()
 
+    def connection(up: bool) -> None:
+        if up:
+            opened.set()
+        if not ending.is_set():  # the port closed because listening ended: no retry follows
+            print(f"{url}: {'connected' if up else 'disconnected, retrying'}", flush=True)
+
+    if baud not in BAUD_RATES:  # the check print-test makes of serial:PORT@BAUD
+        raise ValueError(f"--baud {baud} {UNUSUAL_BAUD}")
     try:  # what no retry can mend (an unknown scheme, a bad speed) is said at once
         serial.serial_for_url(url, baudrate=baud, do_not_open=True)
     except (ValueError, serial.SerialException) as error:
@@ -213,7 +221,11 @@ def _listen(url: str, protocol: str, baud: int, seconds: float) -> int:
         while deadline is None or time.monotonic() < deadline:
             time.sleep(0.05)
     finally:
+        ending.set()
         transport.stop()
+    if not opened.is_set():
+        reason = f" ({transport.last_error})" if transport.last_error else ""
+        raise DeviceError(f"could not open {url} in {seconds:g} s{reason}")
     return 0
 
 
@@ -233,9 +245,9 @@ def _simulate(device: str, protocol: str, address: int, link: Path | None) -> in
         raise ValueError("rating keypads speak the kezek protocol")
     if device == "display" and protocol == "qsystem":
         raise ValueError("displays speak kezek or modbus")
-    highest = {"kezek": 99, "qsystem": 254, "modbus": 247}[protocol]
-    if not 1 <= address <= highest:
-        raise ValueError(f"a {protocol} device's --address is 1 to {highest}")
+    addresses = ADDRESSES[protocol]
+    if address not in addresses:
+        raise ValueError(f"a {protocol} device's --address is 1 to {addresses[-1]}")
     if link is not None and link.exists() and not link.is_symlink():
         # only a link (an earlier run's) is replaced: a file or folder there is someone's
         raise ValueError(f"--link {link} is a file or folder already: choose a new path")

@@ -10,6 +10,8 @@ from hardware.errors import PrinterConfigError
 
 DEFAULT_NET_PORT = 9100
 DEFAULT_BAUD = 9600
+BAUD_RATES = (1200, 2400, 4800, 9600, 19200, 38400, 57600, 115200, 230400)
+UNUSUAL_BAUD = "is unusual: use 9600, 19200, 38400, 57600 or 115200"
 
 SYNTAX = (
     "usb:VID:PID (hex, e.g. usb:04b8:0e15), serial:/dev/ttyUSB0[@baud] or serial:URL "
@@ -106,10 +108,8 @@ def _serial(name: str, rest: str) -> SerialName:
         )
     if not url:
         raise PrinterConfigError(f"{name!r} names no port: use e.g. serial:/dev/ttyUSB0@9600")
-    if baud not in (1200, 2400, 4800, 9600, 19200, 38400, 57600, 115200, 230400):
-        raise PrinterConfigError(
-            f"baud rate {baud} in {name!r} is unusual: use 9600, 19200, 38400, 57600 or 115200"
-        )
+    if baud not in BAUD_RATES:
+        raise PrinterConfigError(f"baud rate {baud} in {name!r} {UNUSUAL_BAUD}")
     return SerialName(url, baud)
 
 

@@ -2,7 +2,9 @@
 
 A frame is ``$`` BODY ``*`` CC CR LF, BODY is ``ADDR,VERB[,ARG]...`` with ADDR two decimal
 digits (01-99; 00 is broadcast from the host), CC the XOR of the BODY bytes as two upper-case hex
-digits (as in NMEA 0183). Example: ``$03,KEY,CALL,17*7C\\r\\n``.
+digits (as in NMEA 0183; lower-case ones are accepted too). Example: ``$03,KEY,CALL,17*7C\\r\\n``.
+KEY and RATE carry a sequence number, two digits 00-99, that the host acknowledges. A frame over
+96 bytes, with a wrong checksum or without its sequence number is Garbage: logged, never acted on.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from hardware.devices.events import (
 
 MAX_FRAME = 96  # bytes from $ to LF; longer is garbage
 BROADCAST = 0
+ADDRESSES = range(1, 100)  # a device's own address; 00 is the host's broadcast
 
 KEYS: dict[str, Action] = {
     "CALL": Action.CALL_NEXT,
@@ -90,7 +93,10 @@ def parse_frames(buffer: bytes) -> tuple[list[Frame | Garbage], bytes]:
             _garbage(out, buffer[start:restart], "frame cut short")
             position = restart
             continue
-        out.append(_frame(buffer[start : end + 1]))
+        if end + 1 - start > MAX_FRAME:
+            _garbage(out, buffer[start : end + 1], "frame too long")
+        else:
+            out.append(_frame(buffer[start : end + 1]))
         position = end + 1
     return out, b""
 
@@ -110,6 +116,8 @@ def _frame(raw: bytes) -> Frame | Garbage:
         return Garbage(raw, "no *CC checksum")
     if checksum(body) != check.upper():
         return Garbage(raw, f"checksum {check} should be {checksum(body)}")
+    if "*" in body or not body.isprintable():  # encode() could not repeat it
+        return Garbage(raw, "a field holds * or a control character")
     fields = body.split(",")
     if len(fields) < 2 or len(fields[0]) != 2 or not fields[0].isdigit():
         return Garbage(raw, "no two-digit address")
@@ -137,23 +145,22 @@ def _event(frame: Frame | Garbage) -> DeviceEvent:
     if isinstance(frame, Garbage):
         return frame
     raw = encode(frame.address, frame.verb, *frame.args)
-    seq = _seq(frame.args[1]) if len(frame.args) >= 2 else None
     if frame.address == BROADCAST:
         return Garbage(raw, "devices may not use the broadcast address 00")
-    if frame.verb == "KEY" and frame.args and frame.args[0].upper() in KEYS:
-        return ButtonPressed(frame.address, KEYS[frame.args[0].upper()], seq)
-    if frame.verb == "RATE" and frame.args and frame.args[0] in GRADES:
-        return RatingPressed(frame.address, GRADES[frame.args[0]], seq)
+    if frame.verb in ("KEY", "RATE"):  # a press without its sequence could not be acknowledged
+        seq = frame.args[1] if len(frame.args) >= 2 else ""
+        if len(seq) != 2 or not seq.isdigit():
+            return Garbage(raw, f"{frame.verb} needs a sequence number 00-99, not {seq!r}")
+    if frame.verb == "KEY" and frame.args[0].upper() in KEYS:
+        return ButtonPressed(frame.address, KEYS[frame.args[0].upper()], int(frame.args[1]))
+    if frame.verb == "RATE" and frame.args[0] in GRADES:
+        return RatingPressed(frame.address, GRADES[frame.args[0]], int(frame.args[1]))
     if frame.verb == "HELLO" and frame.args and frame.args[0].upper() in DEVICE_KINDS:
         firmware = frame.args[1] if len(frame.args) > 1 else ""
         return DeviceHello(frame.address, frame.args[0].upper(), firmware)
     if frame.verb == "ACK":
         return DeviceAck(frame.address, ",".join(frame.args))
     return Garbage(raw, f"unknown verb or argument: {frame.verb} {','.join(frame.args)}")
-
-
-def _seq(text: str) -> int | None:
-    return int(text) if text.isdigit() and len(text) <= 2 else None
 
 
 # --- encoders: host -> device ------------------------------------------------------------------

@@ -16,6 +16,7 @@ REGISTERS = TEXT_REGISTERS + 1
 DISPLAY_CHARS = 2 * TEXT_REGISTERS
 REPLY_LENGTH = 8
 EXCEPTION_LENGTH = 5
+ADDRESSES = range(1, 248)  # a display's unit address (Modbus's range)
 EXCEPTIONS = {
     1: "illegal function",
     2: "illegal data address",
@@ -46,7 +47,7 @@ def crc_ok(frame: bytes) -> bool:
 
 def show(unit: int, text: str, *, blink: bool = False) -> bytes:
     """The request that shows ``text`` (up to 8 ASCII characters) on display ``unit`` (1-247)."""
-    if not 1 <= unit <= 247:
+    if unit not in ADDRESSES:
         raise ValueError(f"Modbus unit {unit} is not 1-247")
     if len(text) > DISPLAY_CHARS or not text.isascii():
         raise ValueError(f"{text!r} is not up to {DISPLAY_CHARS} ASCII characters")

@@ -15,6 +15,7 @@ from hardware.devices.events import Action, ButtonPressed, DeviceEvent, Garbage
 START = 0x01
 END = 0x07
 FRAME_LENGTH = 4
+ADDRESSES = range(1, 255)  # a button's address on the bus
 
 KEYS: dict[int, Action] = {
     0x31: Action.CALL_NEXT,
@@ -57,7 +58,7 @@ class QSystemProtocol:
 
 def frame(address: int, command: int) -> bytes:
     """One frame; ``address`` 1-254."""
-    if not 0 < address < 0xFF:
+    if address not in ADDRESSES:
         raise ValueError(f"QSystem address {address} is not 1-254")
     return bytes([START, address, command, END])
 

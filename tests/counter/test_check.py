@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from counter.__main__ import main
+from counter.__main__ import _parser, main, resolve
+from counter.config import ConfigError
 from hallserver.access import new_token
 from tests.conftest import LiveServer, counter_terminal_token
 
@@ -106,3 +107,58 @@ def test_a_server_that_is_not_a_halls_is_said_in_one_line(
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "<html" not in err.lower(), err
     assert "GET /counters: File not found, without the hall server's JSON" in err
+
+
+@pytest.mark.parametrize(
+    ("options", "code", "says"),
+    [
+        (
+            ["--button-address", "150"],
+            2,
+            "button address 150 is outside the kezek protocol's 1 to 99",
+        ),
+        (
+            ["--display-address", "150"],
+            2,
+            "display address 150 is outside the kezek protocol's 1 to",
+        ),
+        (["--keypad-address", "100"], 2, "keypad address 100 is outside the kezek protocol's 1 to"),
+        (
+            ["--display-protocol", "modbus", "--display-address", "248"],
+            2,
+            "modbus protocol's 1 to 247",
+        ),
+        (
+            ["--button-protocol", "qsystem", "--button-address", "255"],
+            2,
+            "qsystem protocol's 1 to 254",
+        ),
+        (["--display-protocol", "modbus", "--display-address", "150"], 0, ""),
+        (["--button-protocol", "qsystem", "--button-address", "250"], 0, ""),
+    ],
+)
+def test_a_device_address_is_checked_against_its_protocols_range(
+    live_server: LiveServer,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    options: list[str],
+    code: int,
+    says: str,
+) -> None:
+    token = counter_terminal_token(live_server, "c1")
+    argv = ["--server", live_server.url, "--token", token, "--counter", "c1", "--check"]
+    devices = ["--button", "loop://", "--display", "loop://", "--keypad", "loop://"]
+    assert main([*argv, "--enrollment", str(tmp_path / "e.json"), *devices, *options]) == code
+    err = capsys.readouterr().err
+    assert says in err
+    assert err.count("\n") == (1 if code else 0)
+
+
+def test_a_start_with_a_kezek_address_over_99_stops_at_the_settings(tmp_path: Path) -> None:
+    """A real start reads the settings as --check does: one line, not a traceback at the button."""
+    argv = ["--server", "http://127.0.0.1:9", "--token", "t", "--counter", "c1"]
+    argv += ["--enrollment", str(tmp_path / "e.json"), "--button", "loop://"]
+    with pytest.raises(
+        ConfigError, match="button address 150 is outside the kezek protocol's 1 to 99"
+    ):
+        resolve(_parser().parse_args([*argv, "--button-address", "150"]))

@@ -11,7 +11,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from counter.devices import DeviceConfig
+from counter.devices import CounterDevices, DeviceConfig
 from counter.link import DeviceLink
 from counter.views.window import CounterWindow
 from hallserver.client import HallClient
@@ -213,3 +213,19 @@ def test_a_press_while_the_screen_asks_something_is_ignored(
         with HallClient(live_server.url) as hall:
             assert hall.ticket(ticket.id).times_called == 1  # no recall went out
         assert button.beeps == beeps  # nor a beep: the operator is at the screen
+
+
+def test_devices_refuse_an_address_outside_their_protocols_range() -> None:
+    def ignore(*_: object) -> None:
+        pass
+
+    with pytest.raises(
+        ValueError, match="button address 150 is outside the kezek protocol's 1 to 99"
+    ):
+        CounterDevices(
+            button=DeviceConfig("loop://", "kezek", 150), on_button=ignore, on_rating=ignore
+        )
+    devices = CounterDevices(
+        button=DeviceConfig("loop://", "qsystem", 150), on_button=ignore, on_rating=ignore
+    )
+    assert devices.button is not None and devices.button.address == 150

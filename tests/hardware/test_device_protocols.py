@@ -27,6 +27,11 @@ def _kinds(events: list[DeviceEvent]) -> list[object]:
     return [event if not isinstance(event, Garbage) else "garbage" for event in events]
 
 
+def _framed(body: str, check: str | None = None) -> bytes:
+    """``body`` in a frame with its checksum, even what encode() refuses to build."""
+    return f"${body}*{check or kezek_line.checksum(body)}\r\n".encode("ascii")
+
+
 def test_kezek_frame_has_the_documented_shape_and_checksum() -> None:
     assert kezek_line.encode(3, "KEY", "CALL", "17") == b"$03,KEY,CALL,17*7C\r\n"
     body = "03,KEY,CALL,17"
@@ -64,6 +69,16 @@ def test_kezek_frame_has_the_documented_shape_and_checksum() -> None:
             b"",
         ),  # cut short, then resync
         (b"$" + b"A" * 200, ["garbage"], b""),  # too long, never ends
+        (_framed("03,KEY,CALL,34," + "X" * 75), [ButtonPressed(3, Action.CALL_NEXT, 34)], b""),
+        (_framed("03,KEY,CALL,34," + "X" * 76), ["garbage"], b""),  # 97 bytes, though complete
+        (_framed("03,KEY,CALL,34," + "X" * 90), ["garbage"], b""),  # 111 bytes
+        (_framed("03,KEY,CALL,100"), ["garbage"], b""),  # sequence outside 00-99
+        (_framed("03,KEY,CALL,7"), ["garbage"], b""),  # one digit
+        (_framed("03,KEY,CALL"), ["garbage"], b""),  # no sequence: it could not be acknowledged
+        (_framed("41,RATE,1,1A"), ["garbage"], b""),
+        (_framed("03,KEY,CALL,17", "7c"), [ButtonPressed(3, Action.CALL_NEXT, 17)], b""),  # lenient
+        (_framed("03,KEY,CALL\x01,17"), ["garbage"], b""),  # a control character: no crash
+        (_framed("03,KEY,CA*LL,17"), ["garbage"], b""),  # a * inside: no crash
         (b"\r\n\r\n", [], b""),  # blank lines are not garbage
     ],
 )

@@ -65,7 +65,10 @@ def test_print_test_prints_a_ticket_with_three_languages_and_a_qr(
         (["simulate", "display", "--protocol", "modbus", "--address", "0"], 2, "1 to 247"),
         (["frobnicate"], 2, "invalid choice"),
         (["listen", "bogus://x"], 2, "protocol 'bogus' not known"),  # no retry mends these
-        (["listen", "loop://", "--baud", "-5"], 2, "Not a valid baudrate"),
+        (["listen", "loop://", "--baud", "-5"], 2, "--baud -5 is unusual: use 9600, 19200"),
+        (["listen", "loop://", "--seconds", "1", "--baud", "0"], 2, "--baud 0 is unusual"),
+        (["listen", "loop://", "--seconds", "1", "--baud", "12345"], 2, "--baud 12345 is unusual"),
+        (["print-test", "serial:/dev/ttyS0@12345"], 2, "baud rate 12345 in"),  # the same check
         (["listen", "/"], 2, "/ is a folder, not a serial port"),
         (["simulate", "keypad", "--link", "/"], 2, "is a file or folder already"),
         (["simulate", "keypad", "--link", "/no/such/dir/k"], 2, "there is no folder /no/such"),
@@ -154,13 +157,25 @@ def test_simulate_button_prints_its_pty_turns_keys_into_frames_and_shows_its_lam
             process.wait()
 
 
-def test_listen_says_when_its_port_is_not_there_yet(
+def test_listen_says_when_its_port_is_not_there_yet_and_fails_if_it_never_opens(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     missing = str(tmp_path / "ttyUSB9")
-    assert main(["listen", missing, "--seconds", "0.2"]) == 0  # it keeps trying: hot-plug
-    out = capsys.readouterr().out
+    assert main(["listen", missing, "--seconds", "0.2"]) == 1  # it kept trying: hot-plug
+    out, err = capsys.readouterr()
     assert f"{missing}: not connected yet (" in out and "No such file" in out
+    assert err.startswith(f"error: could not open {missing} in 0.2 s (") and "No such file" in err
+    assert err.count("\n") == 1
+
+
+def test_listen_that_ends_on_time_does_not_say_it_is_retrying(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert main(["listen", "loop://", "--seconds", "0.2"]) == 0
+    out, err = capsys.readouterr()
+    assert "loop://: connected" in out
+    assert "retrying" not in out
+    assert err == ""
 
 
 def test_a_link_that_cannot_be_made_is_named_and_leaves_no_pty_open() -> None:
