@@ -13,6 +13,8 @@ from hallserver.client import (
     INTERRUPTED,
     ClientError,
     Enrollment,
+    HallClient,
+    HallRefused,
     discover,
     quit_on_interrupt,
     server_url,
@@ -110,6 +112,33 @@ def resolve(args: argparse.Namespace) -> KioskConfig:
     return replace(config, server_url=server, token=token, mode=mode)
 
 
+def check_with_hall(config: KioskConfig) -> None:
+    """What only the hall can tell: that it knows this token, and in rating mode the counter.
+    A hall that does not answer is no fault here: the kiosk starts and waits for it."""
+    with HallClient(config.server_url, token=config.token, timeout=3.0) as client:
+        try:
+            identity = client.whoami()
+            counters = [c.id for c in client.counters()]
+        except HallRefused as refused:
+            if refused.code == "unauthorized":
+                raise ConfigError(
+                    f"{config.server_url} does not know this token or it was revoked: pair this "
+                    "kiosk again (kezek pair --role kiosk, then --pair CODE)"
+                ) from refused
+            return
+        except ClientError:
+            return  # not reachable now: the kiosk shows that it is offline, and retries
+    if identity.role not in ROLES:
+        raise ConfigError(
+            f"this token is a {identity.role}'s, not a kiosk's: use one made with "
+            "kezek pair --role kiosk (or consultant)"
+        )
+    if config.mode == "rating" and config.counter_id not in counters:
+        raise ConfigError(
+            f"the hall has no counter {config.counter_id!r}: it has {', '.join(counters)}"
+        )
+
+
 def _check_printer(config: KioskConfig) -> None:
     """The printer's name and model, as `open_printer` reads them (nothing is opened)."""
     from hardware.errors import PrinterConfigError
@@ -140,6 +169,7 @@ def main(argv: list[str]) -> int:
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
     try:
         config = resolve(args)
+        check_with_hall(config)
     except (ConfigError, ClientError) as error:
         sys.stderr.write(f"kezek kiosk: {error}\n")
         return 2

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from hallserver.client import Enrollment, HallClient
-from kiosk.__main__ import _parser, main, resolve
+from kiosk.__main__ import _parser, check_with_hall, main, resolve
 from tests.conftest import LiveServer
 
 
@@ -118,3 +118,22 @@ def test_a_screen_size_that_is_no_screen_is_refused_in_one_line(
     code = main(["--token", "t", "--server", "http://127.0.0.1:9", "--inches", inches])
     err = capsys.readouterr().err.strip()
     assert code == 2 and "screen_inches" in err and "\n" not in err
+
+
+def test_a_token_the_hall_does_not_know_or_a_counter_it_lacks_is_said_at_start(
+    live_server: LiveServer, capsys: pytest.CaptureFixture[str]
+) -> None:
+    server = ["--server", live_server.url, "--windowed"]
+    assert main([*server, "--token", "not-a-token"]) == 2
+    err = capsys.readouterr().err.strip()
+    assert "does not know this token" in err and "\n" not in err
+    kiosk = live_server.tokens["kiosk"]
+    assert main([*server, "--token", kiosk, "--mode", "rating", "--counter", "c99"]) == 2
+    err = capsys.readouterr().err.strip()
+    assert "the hall has no counter 'c99': it has c1, c2," in err and "\n" not in err
+    display = live_server.tokens["display"]
+    assert main([*server, "--token", display]) == 2
+    assert "not a kiosk's" in capsys.readouterr().err
+    # a hall that does not answer now is no fault: the kiosk starts and waits for it
+    offline = resolve(_parser().parse_args(["--server", "http://127.0.0.1:9", "--token", kiosk]))
+    check_with_hall(offline)
