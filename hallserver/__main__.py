@@ -20,6 +20,7 @@ from hallserver.cli_parser import Parser
 if TYPE_CHECKING:
     from sqlalchemy import Table
 
+    from hallserver.domain.catalogue import Catalogue
     from hallserver.eventlog import Witness
     from hallserver.store.sql import SqlHallStore
 
@@ -557,6 +558,7 @@ def _hall(args: argparse.Namespace) -> int:
         )
         if left is not None:
             print(f"Note: {left}")
+        _note_unserved(catalogue)
         return 0
 
     def ready(url: str, hall: object) -> None:
@@ -565,6 +567,14 @@ def _hall(args: argparse.Namespace) -> int:
 
     serve(config, on_ready=ready)
     return 0
+
+
+def _note_unserved(catalogue: Catalogue) -> None:
+    if unserved := catalogue.unserved():
+        print(
+            f"Note: no counter serves {', '.join(unserved)}: a ticket for it would wait all day "
+            "(add it to a counter's main or backup, or leave it out)"
+        )
 
 
 def _check_catalogue_only(path: Path, url: str, pid: int | None) -> int:
@@ -607,6 +617,7 @@ def _check_catalogue_only(path: Path, url: str, pid: int | None) -> int:
     )
     if replaced is not None:
         print(replaced[0].upper() + replaced[1:], file=sys.stderr)
+    _note_unserved(catalogue)
     if dropped:  # a ticket for them issued before the restart would stop it until tomorrow
         print(
             f"It drops {', '.join(dropped)}: suspend them for today now (on the board, or "

@@ -167,6 +167,8 @@ def build(
         raise
     if (left := bookings_left_behind(store, catalogue, now or datetime.now(UTC))) is not None:
         log.warning("%s", left)
+    if unserved := catalogue.unserved():
+        log.warning("no counter serves %s: its tickets would wait all day", ", ".join(unserved))
     try:
         damaged = accepted_damage(store)
     except ArchiveDamaged as exc:  # `kezek audit verify` fails on it; the hall can still work

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import difflib
 import enum
-from collections.abc import Mapping
+from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
+from typing import TypeVar
 
 from hallserver.domain.ids import LANGS, CounterId, GroupId, JsonObject, Lang, ServiceId
+
+T = TypeVar("T", bound=Hashable)
 
 
 @dataclass(frozen=True)
@@ -180,24 +184,37 @@ class Catalogue:
     results: tuple[VisitResult, ...] = ()  # what an operator may record at finish, in order
 
     def __post_init__(self) -> None:
-        prefixes = [s.prefix for s in self.services]
-        if len(set(prefixes)) != len(prefixes):
-            raise ValueError("two services share a prefix: numbers would repeat")
-        ids = {s.id for s in self.services}
-        groups = {g.id for g in self.groups}
+        if pair := _twins((s.prefix, s.id) for s in self.services):
+            prefix, (first, second) = pair
+            raise ValueError(
+                f"services {first!r} and {second!r} share the prefix {prefix!r}: their numbers "
+                "would repeat, give each its own letter"
+            )
+        ids = [s.id for s in self.services]
+        groups = [g.id for g in self.groups]
         for service in self.services:
             if service.group not in groups:
-                raise ValueError(f"service {service.id}: unknown group {service.group}")
-        numbers = [c.number for c in self.counters]
-        if len(set(numbers)) != len(numbers):
-            raise ValueError("two counters share a number")
+                raise ValueError(
+                    f"service {service.id!r}: unknown group {service.group!r}"
+                    f"{_did_you_mean(str(service.group), groups)}; the groups are "
+                    f"{', '.join(groups)}"
+                )
+        if numbered := _twins((c.number, c.id) for c in self.counters):
+            number, (first, second) = numbered
+            raise ValueError(f"counters {first!r} and {second!r} share the number {number}")
         for counter in self.counters:
-            unknown = set(counter.profile) - ids
-            if unknown:
-                raise ValueError(f"counter {counter.number}: unknown services {sorted(unknown)}")
-        results = [r.id for r in self.results]
-        if len(set(results)) != len(results):
-            raise ValueError("two visit results share an id")
+            for unknown in sorted(set(counter.profile) - set(ids)):
+                raise ValueError(
+                    f"counter {counter.id!r}: unknown service {unknown!r}"
+                    f"{_did_you_mean(unknown, ids)}"
+                )
+        if twin_result := _twins((r.id, r.id) for r in self.results):
+            raise ValueError(f"two visit results have the id {twin_result[0]!r}")
+
+    def unserved(self) -> list[ServiceId]:
+        """Services no counter serves, as main or backup: their tickets would wait all day."""
+        served = {service for counter in self.counters for service in counter.profile}
+        return [s.id for s in self.services if s.id not in served]
 
     def result(self, result_id: str) -> VisitResult | None:
         return next((r for r in self.results if r.id == result_id), None)
@@ -258,3 +275,18 @@ class Catalogue:
         the hall or the service closes, whichever is first; None on a closed day."""
         closes = self.closes_for(service, at)
         return None if closes is None else closes - timedelta(minutes=self.last_ticket_min)
+
+
+def _twins(items: Iterable[tuple[T, str]]) -> tuple[T, tuple[str, str]] | None:
+    """The first value two items share, with those two items' names."""
+    seen: dict[T, str] = {}
+    for value, name in items:
+        if value in seen:
+            return value, (seen[value], name)
+        seen[value] = name
+    return None
+
+
+def _did_you_mean(word: str, known: Sequence[str]) -> str:
+    close = difflib.get_close_matches(word, known, n=1)
+    return f" (did you mean {close[0]!r}?)" if close else ""

@@ -204,7 +204,7 @@ daily_limit = -1
         ('[[result]]\nid = "done"', "result 'done': name is missing"),
         (
             '[[result]]\nid = "done"\nname = { kk = "Қ", ru = "У", en = "D" }\n' * 2,
-            "two visit results share an id",
+            "two visit results have the id 'done'",
         ),
         ('[result]\nid = "done"', "the catalogue: result must be [[result]] tables, not a table"),
         (

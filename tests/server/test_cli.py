@@ -182,6 +182,19 @@ ID_CARD = 'id = "id-card"\nprefix = "A"\n'
             "service 'id/card x': id 'id/card x' must be 1-40 Latin letters, digits",
         ),
         (('id = "c1"', f'id = "{"c" * 41}"'), "must be 1-40 Latin letters"),
+        (
+            ('prefix = "P"', 'prefix = "A"'),
+            "services 'id-card' and 'passport' share the prefix 'A': their numbers would repeat",
+        ),
+        (("number = 2", "number = 1"), "counters 'c1' and 'c2' share the number 1"),
+        (
+            ('main = ["id-card", "passport", "digital', 'main = ["id-card", "pasport", "digital'),
+            "counter 'c1': unknown service 'pasport' (did you mean 'passport'?)",
+        ),
+        (
+            ('group = "identity"', 'group = "identiti"'),
+            "service 'id-card': unknown group 'identiti' (did you mean 'identity'?); the groups",
+        ),
     ],
 )
 def test_a_catalogue_mistake_is_one_line_naming_its_place_and_nothing_is_saved(
@@ -769,3 +782,17 @@ def test_hall_check_with_a_catalogue_waits_for_a_compaction(
         assert "kezek audit compact" in err and "wait for it to end" in err, err
     finally:
         claim.release()
+
+
+def test_a_service_no_counter_serves_is_noted_when_the_catalogue_is_checked(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = demo_catalogue_text()
+    text = text.replace(', "name-change"]', "]").replace('"name-change", ', "")
+    assert '"name-change"' in text  # the service itself stays
+    hall = tmp_path / "hall.toml"
+    hall.write_text(text, encoding="utf-8")
+    data = tmp_path / "data"
+    assert kezek(["hall", "--data-dir", str(data), "--catalogue", str(hall), "--check"]) == 0
+    out = capsys.readouterr().out
+    assert "Note: no counter serves name-change: a ticket for it would wait all day" in out
