@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import difflib
 import logging
 import os
 import sys
@@ -161,6 +162,33 @@ def server_and_token(
     return url, token
 
 
+def check_zone(zone: Zone, url: str, token: str | None) -> None:
+    """A zone's services and counters are the hall's: a display showing nothing because of a
+    typo is said at start. A hall that does not answer now is no fault: it starts and waits."""
+    if not (zone.services or zone.counters):
+        return
+    from hallserver.client import ClientError, HallClient
+
+    with HallClient(url, token=token, timeout=3.0) as client:
+        try:
+            services = [s.id for s in client.services()]
+            numbers = sorted(c.number for c in client.counters())
+        except ClientError:
+            return
+    for service in sorted(zone.services - set(services)):
+        close = difflib.get_close_matches(service, services, n=1)
+        hint = f" (did you mean {close[0]!r}?)" if close else ""
+        raise StartError(
+            f"--services: the hall has no service {service!r}{hint}; its services are "
+            f"{', '.join(services)}"
+        )
+    for number in sorted(zone.counters - set(numbers)):
+        raise StartError(
+            f"--counters: the hall has no counter {number}; its counters are "
+            f"{', '.join(str(n) for n in numbers)}"
+        )
+
+
 def prepare_voice(config: DisplayConfig) -> VoiceSettings:
     """Make sure the clip set has every word; build it with espeak-ng the first time."""
     voice = config.voice
@@ -196,6 +224,7 @@ def main(argv: list[str]) -> int:
         config = load_config(args)
         size = window_size(args.window)
         url, token = server_and_token(config, args.pair, args.name, args.enrollment)
+        check_zone(config.zone, url, token)
         voice = prepare_voice(config)
     except (ConfigError, StartError) as exc:
         _say(f"kezek display: {exc}", file=sys.stderr)

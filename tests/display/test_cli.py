@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from display.__main__ import main
+from display.__main__ import check_zone, main
+from display.board import Zone
+from tests.conftest import LiveServer
 
 
 @pytest.mark.parametrize(
@@ -49,3 +51,23 @@ def test_the_settings_file_names_a_slides_folder_beside_it(tmp_path) -> None:
 
     (tmp_path / "display.toml").write_text('slides = "pictures"\n', encoding="utf-8")
     assert from_toml(tmp_path / "display.toml").slides == tmp_path / "pictures"
+
+
+@pytest.mark.parametrize(
+    ("zone", "says"),
+    [
+        (["--services", "id-card,pasport"], "--services: the hall has no service 'pasport' (did"),
+        (["--counters", "1,77"], "--counters: the hall has no counter 77; its counters are 1, 2"),
+    ],
+)
+def test_a_zone_the_hall_does_not_have_is_said_at_start(
+    live_server: LiveServer, zone: list[str], says: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A display showing nothing because of a typo in its zone would look broken all day."""
+    code = main(["--server", live_server.url, "--voice", "off", "--enrollment", "/no/such", *zone])
+    err = capsys.readouterr().err.strip()
+    assert code == 2 and says in err and "\n" not in err, err
+
+
+def test_a_zone_is_not_checked_against_a_hall_that_does_not_answer() -> None:
+    check_zone(Zone(frozenset({"anything"}), frozenset({99})), "http://127.0.0.1:9", None)
