@@ -140,7 +140,9 @@ class _Table:
         value = self.raw.get(key, default) if default is not None else self.value(key)
         if not _STRICT.get():
             return str(value)  # as it was read when it was saved
-        if not isinstance(value, str) or not value.strip():
+        if isinstance(value, str) and not value.strip():
+            raise ValueError(f"{self.where}: {key} is empty: write it in the quotes")
+        if not isinstance(value, str):
             raise ValueError(f"{self.where}: {key} must be text in quotes, not {_kind(value)}")
         return value
 

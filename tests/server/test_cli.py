@@ -187,6 +187,7 @@ ID_CARD = 'id = "id-card"\nprefix = "A"\n'
             "services 'id-card' and 'passport' share the prefix 'A': their numbers would repeat",
         ),
         (("number = 2", "number = 1"), "counters 'c1' and 'c2' share the number 1"),
+        (('id = "c1"', 'id = " "'), "counter 1: id is empty: write it in the quotes"),
         (
             ('main = ["id-card", "passport", "digital', 'main = ["id-card", "pasport", "digital'),
             "counter 'c1': unknown service 'pasport' (did you mean 'passport'?)",
