@@ -6,6 +6,7 @@ import asyncio
 import contextlib
 import csv
 import io
+import re
 from collections.abc import Callable, Generator, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -330,10 +331,16 @@ def read_events(hall: HallService, start: date, end: date) -> Generator[LogEvent
             yield LogEvent.from_row(row.seq, row.at, row.type, row.data)
 
 
+DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")  # the form's own date, and nothing else
+
+
 def period_of(request: Request, today: date) -> tuple[date, date]:
+    given = (request.query_params.get("from") or "", request.query_params.get("to") or "")
+    if not all(DAY.fullmatch(d) for d in given if d):  # not 20261124 nor 2026-W48-1
+        raise InvalidInput("from and to must be dates like 2026-11-24", code="bad_date")
     try:
-        start = date.fromisoformat(request.query_params.get("from") or today.isoformat())
-        end = date.fromisoformat(request.query_params.get("to") or start.isoformat())
+        start = date.fromisoformat(given[0] or today.isoformat())
+        end = date.fromisoformat(given[1] or start.isoformat())
     except ValueError:
         raise InvalidInput("from and to must be dates like 2026-11-24", code="bad_date") from None
     # the log is read from the day before to two days after: at the calendar's ends there is none
