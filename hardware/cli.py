@@ -6,8 +6,6 @@ import argparse
 import contextlib
 import os
 import select
-import shutil
-import subprocess
 import sys
 import termios
 import threading
@@ -30,8 +28,9 @@ from hardware.devices.simulators import (
     PtyPort,
 )
 from hardware.devices.transport import DeviceProtocol, SerialTransport
-from hardware.errors import DeviceError, HardwareError
+from hardware.errors import DeviceError, HardwareError, PrinterError
 from hardware.printer import open_printer
+from hardware.printer_links import cups_queues
 from hardware.printer_names import BAUD_RATES, SYNTAX, UNUSUAL_BAUD
 from hardware.ticket_layout import TicketSlip
 
@@ -65,7 +64,8 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, f"{self.prog}: {message} (see {self.prog} --help)\n")
 
 
-def _parser() -> argparse.ArgumentParser:
+def _parser() -> tuple[_Parser, dict[str, _Parser]]:
+    """The `kezek hardware` parser and its commands' parsers by name."""
     parser = _Parser(prog="kezek hardware", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
     commands.add_parser("ports", help="list serial ports, USB printers and CUPS queues")
@@ -86,13 +86,20 @@ def _parser() -> argparse.ArgumentParser:
     simulate.add_argument("--protocol", choices=sorted(PROTOCOLS), default="kezek")
     simulate.add_argument("--address", type=int, default=1)
     simulate.add_argument("--link", type=Path, help="also publish the pty at this path")
-    return parser
+    return parser, commands.choices
 
 
 def main(argv: list[str]) -> int:
     """Run one `kezek hardware` command; 0 on success, 1 on a device error, 2 on bad input."""
+    parser, commands = _parser()
     try:
-        args = _parser().parse_args(argv)
+        args, unknown = parser.parse_known_args(argv)
+        if unknown:  # the command's own help lists what it takes
+            command = commands[args.command]
+            after_command = argv[argv.index(args.command) + 1 :]
+            (command if all(arg in after_command for arg in unknown) else parser).error(
+                f"unrecognized arguments: {' '.join(unknown)}"
+            )
     except SystemExit as exit_:
         return exit_.code if isinstance(exit_.code, int) else 2
     try:
@@ -126,17 +133,16 @@ def _ports(out: TextIO) -> int:
         print(f"  usb:{vendor}:{product}  {name}", file=out)
     if not printers:
         print("  (none)", file=out)
-    lpstat = shutil.which("lpstat")
-    if lpstat:
-        done = subprocess.run(  # noqa: S603 - fixed program and arguments
-            [lpstat, "-e"], capture_output=True, text=True, timeout=5, check=False
-        )
-        queues = done.stdout.split()
-        print("CUPS queues:", file=out)
-        for queue in queues:
-            print(f"  cups:{queue}", file=out)
-        if not queues:
-            print("  (none)", file=out)
+    print("CUPS queues:", file=out)
+    try:
+        queues = cups_queues()
+    except PrinterError as error:  # e.g. no cups-client: say so, rather than leave CUPS out
+        print(f"  ({error.detail})", file=out)
+        return 0
+    for queue in queues:
+        print(f"  cups:{queue}", file=out)
+    if not queues:
+        print("  (none)", file=out)
     return 0
 
 

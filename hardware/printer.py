@@ -65,8 +65,12 @@ class TicketPrinter:
             return PrinterStatus.OFFLINE
 
     def ready(self) -> PrinterStatus:
-        """The status if printing can go ahead; otherwise raise its typed error."""
-        status = self.status()
+        """The status if printing can go ahead; otherwise raise its typed error.
+
+        Where the link knows why it cannot ask (no such port or queue, no cups-client), that
+        error is raised, not the bare "no answer" of OFFLINE.
+        """
+        status = self.link.status(self.timeout)
         error = status.error(self.name)
         if error is not None:
             raise error
@@ -123,10 +127,15 @@ def open_printer(
 ) -> TicketPrinter:
     """Open the printer called ``name`` (see printer_names.SYNTAX); nothing is sent yet.
 
-    Raises PrinterConfigError, with one line saying what to fix, for a bad name or profile.
+    The simulator's folder is made now, so its ``state`` file can be written before the first
+    ticket. Raises PrinterConfigError, with one line saying what to fix, for a bad name or profile
+    or a simulator folder that cannot be made.
     """
     address = parse_printer_name(name)
     printer_profile = load_profile(profile, paper_mm=paper_mm)
     if isinstance(address, SimName) and address.directory.is_file():
         raise PrinterConfigError(f"{name}: {address.directory} is a file, not a folder")
-    return TicketPrinter(name, make_link(address, printer_profile), printer_profile, timeout)
+    link = make_link(address, printer_profile)
+    if isinstance(link, SimulatedPrinter):
+        link.make_folder()
+    return TicketPrinter(name, link, printer_profile, timeout)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import enum
+import errno
 import importlib.util
 import shutil
 import socket
@@ -113,7 +114,11 @@ class PrinterLink(ABC):
 
     @abstractmethod
     def status(self, timeout: float) -> PrinterStatus:
-        """The status, within ``timeout`` seconds; OFFLINE when the printer does not answer."""
+        """The status, within ``timeout`` seconds; OFFLINE when the printer does not answer.
+
+        Raises PrinterError when the link knows why it cannot even ask (no such port or queue, a
+        program not installed): its detail says what to fix.
+        """
 
     def close(self) -> None:  # noqa: B027 - most links hold nothing
         """Release the connection, if any."""
@@ -196,10 +201,19 @@ class SerialLink(EscposStatusLink):
                     self.url, baudrate=self.baudrate, timeout=STATUS_TIMEOUT, write_timeout=5
                 )
             except (serial.SerialException, OSError, ValueError) as error:
+                if getattr(error, "errno", None) == errno.ENOENT:
+                    raise PrinterOffline(
+                        f"serial:{self.url}: there is no such port; check the cable and the name "
+                        "(`kezek hardware ports` lists the ports)"
+                    ) from error
                 raise PrinterOffline(
                     f"serial:{self.url}: cannot open ({error}); check the port name and cable"
                 ) from error
         return self._port
+
+    def status(self, timeout: float) -> PrinterStatus:
+        self._open()  # a port that cannot be opened says why, not "no answer"
+        return super().status(timeout)
 
     def write(self, data: bytes) -> None:
         port = self._open()
@@ -232,40 +246,65 @@ class SerialLink(EscposStatusLink):
             self._port = None
 
 
+def _run_cups(
+    who: str, args: list[str], data: bytes | None, timeout: float
+) -> subprocess.CompletedProcess[bytes]:
+    """Run a cups-client program; PrinterDriverMissing if it is not installed."""
+    program = shutil.which(args[0])
+    if program is None:
+        raise PrinterDriverMissing(f"{who}: `{args[0]}` is not installed; install cups-client")
+    try:
+        return subprocess.run(  # noqa: S603 - fixed program, arguments are not a shell line
+            [program, *args[1:]], input=data, capture_output=True, timeout=timeout, check=False
+        )
+    except subprocess.TimeoutExpired as error:
+        raise PrinterOffline(
+            f"{who}: {args[0]} did not answer in {timeout:g} s; is CUPS running (`lpstat -r`)?"
+        ) from error
+
+
+def _said(done: subprocess.CompletedProcess[bytes], program: str) -> str:
+    """The first line a failed program wrote to stderr."""
+    lines = done.stderr.decode(errors="replace").strip().splitlines()
+    return lines[0] if lines else f"{program} failed"
+
+
+def cups_queues(timeout: float = 5.0) -> list[str]:
+    """The CUPS queues, as `lpstat -e` lists them; PrinterError says why they cannot be listed."""
+    done = _run_cups("CUPS", ["lpstat", "-e"], None, timeout)
+    if done.returncode != 0:
+        raise PrinterOffline(f"CUPS: {_said(done, 'lpstat')}")
+    return done.stdout.decode(errors="replace").split()
+
+
 class CupsLink(PrinterLink):
     """A CUPS queue fed raw bytes with ``lp``; status from ``lpstat`` (no paper sensor)."""
 
     def __init__(self, queue: str) -> None:
         self.queue = queue
 
-    def _run(self, args: list[str], data: bytes | None, timeout: float) -> str:
-        program = shutil.which(args[0])
-        if program is None:
-            raise PrinterDriverMissing(
-                f"cups:{self.queue}: `{args[0]}` is not installed; install cups-client"
-            )
-        try:
-            done = subprocess.run(  # noqa: S603 - fixed program, arguments are not a shell line
-                [program, *args[1:]], input=data, capture_output=True, timeout=timeout, check=False
-            )
-        except subprocess.TimeoutExpired as error:
-            raise PrinterOffline(f"cups:{self.queue}: {args[0]} did not answer") from error
-        if done.returncode != 0:
-            message = done.stderr.decode(errors="replace").strip().splitlines()
-            raise PrinterOffline(
-                f"cups:{self.queue}: {message[0] if message else args[0] + ' failed'}"
-            )
-        return done.stdout.decode(errors="replace")
-
     def write(self, data: bytes) -> None:
-        self._run(["lp", "-d", self.queue, "-o", "raw"], data, timeout=10)
+        done = _run_cups(f"cups:{self.queue}", ["lp", "-d", self.queue, "-o", "raw"], data, 10)
+        if done.returncode != 0:
+            raise PrinterOffline(f"cups:{self.queue}: {_said(done, 'lp')}")
 
     def status(self, timeout: float) -> PrinterStatus:
-        try:
-            out = self._run(["lpstat", "-p", self.queue], None, timeout)
-        except PrinterOffline:
-            return PrinterStatus.OFFLINE
-        return PrinterStatus.OFFLINE if "disabled" in out else PrinterStatus.ONLINE
+        deadline = time.monotonic() + timeout
+        done = _run_cups(f"cups:{self.queue}", ["lpstat", "-p", self.queue], None, timeout)
+        if done.returncode == 0:
+            out = done.stdout.decode(errors="replace")
+            return PrinterStatus.OFFLINE if "disabled" in out else PrinterStatus.ONLINE
+        said = _said(done, "lpstat")
+        queues = cups_queues(max(deadline - time.monotonic(), 0.5))
+        if self.queue in queues:
+            raise PrinterOffline(f"cups:{self.queue}: {said}")
+        if not queues:
+            raise PrinterOffline(
+                f"cups:{self.queue}: there is no such CUPS queue and CUPS lists none ({said}); "
+                "add the queue, or start CUPS"
+            )
+        listed = ", ".join(f"cups:{queue}" for queue in queues)
+        raise PrinterOffline(f"cups:{self.queue}: there is no such CUPS queue; use one of {listed}")
 
 
 class UsbLink(EscposStatusLink):

@@ -60,6 +60,15 @@ class SimName:
 
 PrinterName = UsbName | SerialName | NetName | CupsName | SimName
 
+# What each kind needs after its colon, for a name that stops there ("sim:").
+_NEEDS = {
+    "usb": "a vendor and product id: usb:VID:PID (hex, e.g. usb:04b8:0e15)",
+    "serial": "a port: serial:/dev/ttyUSB0[@baud] or serial:URL",
+    "net": "a host: net:HOST[:PORT]",
+    "cups": "a queue: cups:QUEUE (`lpstat -e` lists them)",
+    "sim": "a folder: sim:DIR",
+}
+
 _HEX4 = re.compile(r"^(?:0x)?[0-9a-fA-F]{1,4}$")
 _HOST = re.compile(r"^[A-Za-z0-9._-]+$")
 
@@ -67,9 +76,11 @@ _HOST = re.compile(r"^[A-Za-z0-9._-]+$")
 def parse_printer_name(name: str) -> PrinterName:
     """Parse a printer name; PrinterConfigError says in one line what to fix."""
     kind, sep, rest = name.strip().partition(":")
-    if not sep or not rest:
+    if not sep or not kind:
         raise PrinterConfigError(f"printer name {name!r} has no kind: use {SYNTAX}")
     kind = kind.lower()
+    if not rest and kind in _NEEDS:
+        raise PrinterConfigError(f"{kind}: needs {_NEEDS[kind]}")
     if kind == "usb":
         return _usb(name, rest)
     if kind == "serial":

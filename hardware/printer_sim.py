@@ -7,7 +7,7 @@ import re
 import tempfile
 from pathlib import Path
 
-from hardware.errors import PrinterConfigError
+from hardware.errors import PrinterConfigError, PrinterError
 from hardware.escpos_render import EscposRenderer
 from hardware.printer_links import EscposStatusLink, PrinterStatus
 from hardware.profiles import PrinterProfile
@@ -54,6 +54,16 @@ class SimulatedPrinter(EscposStatusLink):
                 f"{self.directory / STATE_FILE} says {text!r}: write one of {choices}"
             ) from error
 
+    def make_folder(self) -> None:
+        """Make the folder (and its parents) if it is not there; PrinterConfigError if it cannot."""
+        try:
+            self.directory.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise PrinterConfigError(
+                f"sim:{self.directory}: cannot make the simulator's folder there "
+                f"({error.strerror or error}); choose a folder you can write to"
+            ) from error
+
     def set_state(self, state: PrinterStatus) -> None:
         """Put the simulated printer in ``state`` (the same as writing the state file)."""
         self.directory.mkdir(parents=True, exist_ok=True)
@@ -70,13 +80,18 @@ class SimulatedPrinter(EscposStatusLink):
             error = state.error(f"sim:{self.directory}")
             assert error is not None
             raise error
-        self.directory.mkdir(parents=True, exist_ok=True)
+        self.make_folder()
         stem = self.directory / f"ticket-{self._next_number():04d}"
         rendered = self._renderer.render(data)
-        png = stem.with_suffix(".png")
-        rendered.image.save(png)
-        _write_atomically(stem.with_suffix(".txt"), rendered.text.encode("utf-8"))
-        _write_atomically(stem.with_suffix(".bin"), data)  # last: its presence means "printed"
+        try:
+            rendered.image.save(stem.with_suffix(".png"))
+            _write_atomically(stem.with_suffix(".txt"), rendered.text.encode("utf-8"))
+            _write_atomically(stem.with_suffix(".bin"), data)  # last: its presence means "printed"
+        except OSError as error:
+            raise PrinterError(
+                f"sim:{self.directory}: cannot write the ticket ({error.strerror or error}); "
+                "check the folder's space and permissions"
+            ) from error
 
     def tickets(self) -> list[Path]:
         """The .bin files of the printed tickets, oldest first."""

@@ -1,8 +1,9 @@
-"""Shared fixtures for the hardware tests: sample tickets in three languages."""
+"""Shared fixtures for the hardware tests: sample tickets in three languages, CUPS or none."""
 
 from __future__ import annotations
 
 from datetime import datetime
+from pathlib import Path
 
 import pytest
 
@@ -75,3 +76,34 @@ def slip(language: str) -> TicketSlip:
 def slips() -> dict[str, TicketSlip]:
     """All three sample tickets by language."""
     return dict(SLIPS)
+
+
+# cups-client's lpstat as far as the printer code asks it: two queues, TM-T20 and kitchen.
+FAKE_LPSTAT = r"""#!/bin/sh
+case "$1" in
+  -e) printf 'TM-T20\nkitchen\n' ;;
+  -p) case "$2" in
+        TM-T20|kitchen) echo "printer $2 is idle.  enabled since Wed 12 Mar 2025" ;;
+        *) echo "lpstat: Invalid destination name in list \"$2\"." >&2; exit 1 ;;
+      esac ;;
+esac
+"""
+
+
+@pytest.fixture
+def no_cups_client(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A PATH without `lp` and `lpstat`, whether or not this machine has cups-client."""
+    empty = tmp_path / "empty-bin"
+    empty.mkdir()
+    monkeypatch.setenv("PATH", str(empty))
+
+
+@pytest.fixture
+def fake_cups(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A PATH whose only program is a fake `lpstat` knowing the queues TM-T20 and kitchen."""
+    bin_dir = tmp_path / "cups-bin"
+    bin_dir.mkdir()
+    lpstat = bin_dir / "lpstat"
+    lpstat.write_text(FAKE_LPSTAT)
+    lpstat.chmod(0o755)
+    monkeypatch.setenv("PATH", str(bin_dir))

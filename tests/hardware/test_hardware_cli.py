@@ -72,6 +72,20 @@ def test_print_test_prints_a_ticket_with_three_languages_and_a_qr(
         (["listen", "/"], 2, "/ is a folder, not a serial port"),
         (["simulate", "keypad", "--link", "/"], 2, "is a file or folder already"),
         (["simulate", "keypad", "--link", "/no/such/dir/k"], 2, "there is no folder /no/such"),
+        (["print-test", "sim:"], 2, "error: sim: needs a folder: sim:DIR\n"),
+        (["print-test", "net:"], 2, "error: net: needs a host: net:HOST[:PORT]\n"),
+        (
+            ["print-test", "sim:/proc/kezek-nope"],
+            2,
+            "error: sim:/proc/kezek-nope: cannot make the simulator's folder there (No such file",
+        ),
+        (
+            ["print-test", "sim:/tmp/x", "--bogus"],
+            2,
+            "unrecognized arguments: --bogus (see kezek hardware print-test --help)",
+        ),
+        (["print-test", "sim:/tmp/x", "extra"], 2, "(see kezek hardware print-test --help)"),
+        (["--bogus", "ports"], 2, "unrecognized arguments: --bogus (see kezek hardware --help)"),
     ],
 )
 def test_bad_input_exits_non_zero_with_one_line(
@@ -81,6 +95,53 @@ def test_bad_input_exits_non_zero_with_one_line(
     err = capsys.readouterr().err
     assert hint in err
     assert err.count("\n") == 1
+
+
+@pytest.mark.usefixtures("no_cups_client")
+def test_ports_says_when_cups_client_is_missing_rather_than_leave_cups_out(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert main(["ports"]) == 0
+    out = capsys.readouterr().out
+    assert out.endswith("CUPS queues:\n  (CUPS: `lpstat` is not installed; install cups-client)\n")
+
+
+@pytest.mark.usefixtures("fake_cups")
+def test_ports_lists_the_cups_queues(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["ports"]) == 0
+    assert capsys.readouterr().out.endswith("CUPS queues:\n  cups:TM-T20\n  cups:kitchen\n")
+
+
+@pytest.mark.usefixtures("no_cups_client")
+def test_print_test_on_cups_without_cups_client_says_to_install_it(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert main(["print-test", "cups:nosuchqueue"]) == 1
+    err = capsys.readouterr().err
+    assert err == "error: cups:nosuchqueue: `lpstat` is not installed; install cups-client\n"
+
+
+@pytest.mark.usefixtures("fake_cups")
+def test_print_test_on_an_unknown_cups_queue_lists_the_queues(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert main(["print-test", "cups:nosuchqueue"]) == 1
+    assert capsys.readouterr().err == (
+        "error: cups:nosuchqueue: there is no such CUPS queue; use one of cups:TM-T20, "
+        "cups:kitchen\n"
+    )
+
+
+def test_print_test_on_a_serial_port_that_is_not_there_says_so(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    missing = tmp_path / "ttyUSB9"
+    assert main(["print-test", f"serial:{missing}"]) == 1
+    err = capsys.readouterr().err
+    assert err == (
+        f"error: serial:{missing}: there is no such port; check the cable and the name "
+        "(`kezek hardware ports` lists the ports)\n"
+    )
 
 
 def test_print_test_on_a_printer_out_of_paper_exits_1(

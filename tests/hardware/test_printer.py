@@ -16,6 +16,7 @@ from hardware.errors import (
     HardwareError,
     PaperOut,
     PrinterConfigError,
+    PrinterDriverMissing,
     PrinterOffline,
 )
 from hardware.printer import PrinterStatus, open_printer
@@ -65,6 +66,12 @@ def test_printer_names_parse_to_their_parts(name: str, parsed: object) -> None:
         ("net:fe80::1", "brackets"),
         ("cups:my queue", "is not a queue name"),
         ("lpt:1", "unknown printer kind"),
+        ("sim:", "sim: needs a folder: sim:DIR"),  # the kind is there, what follows is not
+        ("net:", "net: needs a host: net:HOST[:PORT]"),
+        ("serial:", "serial: needs a port: serial:/dev/ttyUSB0[@baud]"),
+        ("usb:", "usb: needs a vendor and product id: usb:VID:PID"),
+        ("cups:", "cups: needs a queue: cups:QUEUE"),
+        (":x", "has no kind"),
     ],
 )
 def test_bad_printer_names_raise_one_line_saying_what_to_fix(name: str, hint: str) -> None:
@@ -212,7 +219,56 @@ def test_refused_connection_is_offline_at_once() -> None:
 def test_serial_port_that_does_not_exist_is_offline_not_a_crash(
     tmp_path: Path, slips: dict[str, TicketSlip]
 ) -> None:
-    printer = open_printer(f"serial:{tmp_path / 'ttyNONE'}@9600")
+    missing = tmp_path / "ttyNONE"
+    printer = open_printer(f"serial:{missing}@9600")
     assert printer.status() is PrinterStatus.OFFLINE
-    with pytest.raises(PrinterOffline, match="no answer"):
+    with pytest.raises(PrinterOffline) as caught:
         printer.print_ticket(slips["en"])
+    assert str(caught.value) == (  # what is wrong, not "check power and cable"
+        f"serial:{missing}: there is no such port; check the cable and the name "
+        "(`kezek hardware ports` lists the ports)"
+    )
+
+
+@pytest.mark.usefixtures("no_cups_client")
+def test_cups_printer_without_cups_client_says_to_install_it(
+    slips: dict[str, TicketSlip],
+) -> None:
+    printer = open_printer("cups:TM-T20")
+    assert printer.status() is PrinterStatus.OFFLINE
+    with pytest.raises(PrinterDriverMissing) as caught:
+        printer.print_ticket(slips["kk"])
+    assert str(caught.value) == "cups:TM-T20: `lpstat` is not installed; install cups-client"
+    assert caught.value.code == "printer_driver_missing"
+
+
+@pytest.mark.usefixtures("fake_cups")
+def test_unknown_cups_queue_is_named_with_the_queues_there_are(
+    slips: dict[str, TicketSlip],
+) -> None:
+    assert open_printer("cups:kitchen").status() is PrinterStatus.ONLINE
+    printer = open_printer("cups:nosuchqueue")
+    assert printer.status() is PrinterStatus.OFFLINE
+    with pytest.raises(PrinterOffline) as caught:
+        printer.print_ticket(slips["ru"])
+    assert str(caught.value) == (
+        "cups:nosuchqueue: there is no such CUPS queue; use one of cups:TM-T20, cups:kitchen"
+    )
+
+
+def test_simulator_folder_is_made_when_the_printer_is_opened(tmp_path: Path) -> None:
+    folder = tmp_path / "hall" / "tickets"
+    printer = open_printer(f"sim:{folder}")
+    assert folder.is_dir()  # so `echo paper_out > DIR/state` works before the first ticket
+    (folder / "state").write_text("paper_out\n")
+    assert printer.status() is PrinterStatus.PAPER_OUT
+
+
+def test_simulator_folder_that_cannot_be_made_says_so_in_one_line(tmp_path: Path) -> None:
+    (tmp_path / "a-file").write_text("")
+    with pytest.raises(PrinterConfigError) as caught:
+        open_printer(f"sim:{tmp_path / 'a-file' / 'tickets'}")
+    assert str(caught.value) == (
+        f"sim:{tmp_path / 'a-file' / 'tickets'}: cannot make the simulator's folder there "
+        "(Not a directory); choose a folder you can write to"
+    )
