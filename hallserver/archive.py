@@ -187,10 +187,15 @@ def kept_damage(store: SqlHallStore) -> KeptDamage:
         if "sealed_by" not in saved:
             raise ArchiveDamaged(
                 "the database's record of accepted damage is not sealed in the log: written by "
-                "hand, or by a Kezek from before 2026-11-24 (restore that backup again with "
-                "--keep-damaged)"
+                "hand, or by a Kezek from before 2026-11-24 (then make a backup and restore it "
+                "with --keep-damaged, which seals it)"
             )
         sealed_by, events = int(saved["sealed_by"]), dict(saved["events"])
+        if any(int(seq) >= sealed_by for seq in events):  # it seals what came before it only
+            raise ArchiveDamaged(
+                f"the database's record of accepted damage names event {sealed_by} or later, "
+                "which the restore that sealed it could not have kept: it was written by hand"
+            )
     except (ValueError, AttributeError, TypeError, KeyError) as exc:
         raise ArchiveDamaged(
             f"the database's record of accepted damage is unreadable: {exc}"

@@ -34,9 +34,9 @@ from sqlalchemy import (
     select,
     text,
 )
-from sqlalchemy.exc import DataError, IntegrityError, StatementError
+from sqlalchemy.exc import DataError, IntegrityError, SQLAlchemyError, StatementError
 
-from hallserver.archive import verify
+from hallserver.archive import ArchiveError, verify
 from hallserver.domain.ids import JsonObject, JsonValue
 from hallserver.eventlog import DAMAGE_KEPT, ChainBreak, Witness, make_record, verify_chain
 from hallserver.store import schema
@@ -48,7 +48,8 @@ UNREADABLE = (
     OSError, EOFError, StopIteration, ValueError, KeyError, TypeError, AttributeError, OverflowError
 )  # fmt: skip
 FORMAT = "kezek-backup"
-VERSION = 1
+VERSION = 2  # 2: an end line counts the rows (a restore still reads 1, which has none)
+READABLE = (1, 2)
 TABLES: tuple[Table, ...] = (
     schema.hall_state,
     schema.events,
@@ -125,7 +126,8 @@ def backup(store: SqlHallStore, path: Path) -> BackupSummary:
     partial = path.with_name(path.name + ".partial")
     try:
         # readable by its owner only: it holds the operators' PIN hashes and visitors' IINs
-        descriptor = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        partial.unlink(missing_ok=True)  # a killed run's leftover keeps its own mode
+        descriptor = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         with (
             open(descriptor, "wb") as raw,
             _snapshot(store) as conn,
@@ -137,7 +139,6 @@ def backup(store: SqlHallStore, path: Path) -> BackupSummary:
                 "version": VERSION,
                 "schema_revision": revision,
                 "created_at": datetime.now(UTC).isoformat(),
-                "end_line": True,  # the last line counts the rows (a restore checks them)
             }
             out.write(json.dumps(header) + "\n")
             for table in TABLES:
@@ -189,14 +190,14 @@ def _accept_damage(store: SqlHallStore, first: ChainBreak, path: Path) -> str | 
     listed: dict[str, JsonValue] = {str(k): v for k, v in accepted.items()}
     with store.engine.begin() as conn:
         last = conn.execute(
-            select(schema.events.c.seq, schema.events.c.hash)
+            select(schema.events.c.seq, schema.events.c.hash, schema.events.c.at)
             .order_by(schema.events.c.seq.desc())
             .limit(1)
         ).one()
         data: JsonObject = {"events": listed, "backup": path.name, "first": first.reason}
-        record = make_record(
-            last.hash, last.seq + 1, datetime.now(UTC).isoformat(), DAMAGE_KEPT, RESTORER, data
-        )
+        offset = datetime.fromisoformat(last.at).tzinfo  # the hall's, as its events have it
+        at = datetime.now(UTC).astimezone(offset).isoformat()
+        record = make_record(last.hash, last.seq + 1, at, DAMAGE_KEPT, RESTORER, data)
         conn.execute(schema.events.insert(), record._asdict())
         store.put_config(DAMAGE_KEY, json.dumps({"sealed_by": record.seq, "events": listed}), conn)
     events = ", ".join(str(seq) for seq in accepted)
@@ -205,6 +206,14 @@ def _accept_damage(store: SqlHallStore, first: ChainBreak, path: Path) -> str | 
         f"event {first.seq} is bad: {first.reason}; {kept} kept as accepted damage, sealed in "
         f"the log as event {record.seq}, which `kezek audit verify` names and passes"
     )
+
+
+def _unsealed_damage(store: SqlHallStore) -> bool:
+    raw = store.config(DAMAGE_KEY)
+    try:
+        return bool(raw) and "sealed_by" not in json.loads(raw or "{}")
+    except ValueError:
+        return True
 
 
 def _decode(table: Table, row: dict[str, Any]) -> dict[str, Any]:
@@ -226,7 +235,10 @@ def restore(store: SqlHallStore, path: Path, *, keep_damaged: bool = False) -> B
     that does not verify restores nothing, unless `keep_damaged` (the only backup left).
     A refused restore leaves the target as it found it: a database with no tables at all gets
     none (its schema is dropped again)."""
-    existing = set(inspect(store.engine).get_table_names())
+    try:
+        existing = set(inspect(store.engine).get_table_names())
+    except SQLAlchemyError as exc:  # a file that is no database, a server that does not answer
+        raise StoreError(f"cannot prepare database: {str(exc).splitlines()[0]}") from exc
     if foreign := sorted(existing - OURS):  # a mistyped --db: another program's database
         raise BackupError(
             f"the target database holds tables that are not a hall's ({', '.join(foreign[:5])}):"
@@ -247,8 +259,11 @@ def restore(store: SqlHallStore, path: Path, *, keep_damaged: bool = False) -> B
     try:
         return _restore(store, path, keep_damaged=keep_damaged)
     except BaseException:
-        if not existing:  # it had nothing: it is left with nothing
-            with store.engine.begin() as conn:
+        with store.engine.begin() as conn:
+            if existing:  # a hall's empty tables: empty again
+                for table in reversed(TABLES):
+                    conn.execute(delete(table))
+            else:  # it had nothing: it is left with nothing
                 schema.metadata.drop_all(conn)
                 conn.execute(text("DROP TABLE IF EXISTS alembic_version"))
         raise
@@ -260,8 +275,11 @@ def _restore(store: SqlHallStore, path: Path, *, keep_damaged: bool) -> BackupSu
     try:
         with gzip.open(path, "rt", encoding="utf-8") as lines, store.engine.begin() as conn:
             header = json.loads(next(lines))
-            if header.get("format") != FORMAT or header.get("version") != VERSION:
-                raise BackupError(f"{path} is not a Kezek backup (version {VERSION})")
+            if header.get("format") != FORMAT or header.get("version") not in READABLE:
+                raise BackupError(
+                    f"{path} is not a Kezek backup this Kezek reads (version "
+                    f"{', '.join(map(str, READABLE))}): a newer Kezek's, or another file"
+                )
             pending: dict[str, list[dict[str, Any]]] = {}
             end: dict[str, Any] | None = None
             for line in lines:
@@ -280,13 +298,16 @@ def _restore(store: SqlHallStore, path: Path, *, keep_damaged: bool) -> BackupSu
                 counts[table.name] += 1
             for name, rows in pending.items():
                 conn.execute(tables[name].insert(), rows)
-            if end is None and header.get("end_line") is True:
+            if end is None and header["version"] >= 2:
                 raise BackupError(f"{path} is not whole: its end line is missing")
-            if end is not None and end["rows"] != counts:  # cut, or lines taken out
-                missing = {k: v - counts.get(k, 0) for k, v in end["rows"].items()}
-                short = ", ".join(f"{n} {k}" for k, n in missing.items() if n)
+            if end is not None and end["rows"] != counts:  # cut, or lines taken out or added
+                wrong = ", ".join(
+                    f"{name}: {counts.get(name, 0)} in the file, {counted} counted"
+                    for name, counted in end["rows"].items()
+                    if counts.get(name, 0) != counted
+                )
                 raise BackupError(
-                    f"{path} is not whole: it lacks rows its end line counts ({short or 'some'})"
+                    f"{path} is not whole: its rows are not the ones its end line counts ({wrong})"
                 )
     except UNREADABLE as exc:
         raise BackupError(f"{path} cannot be read as a Kezek backup: {exc}") from exc
@@ -296,15 +317,22 @@ def _restore(store: SqlHallStore, path: Path, *, keep_damaged: bool) -> BackupSu
     except StatementError as exc:  # a row without a column it needs: none was kept
         raise BackupError(f"{path} holds a row that cannot be stored: {exc.orig}") from exc
     whole = end is not None  # a backup made before backups had an end line: not checkable
-    problem = verify(store).problem  # from where its log starts, if older events were archived
+    if _unsealed_damage(store):  # kept by a Kezek from before the seal: sealed now, if asked
+        if not keep_damaged:
+            raise BackupError(
+                f"{path} holds damaged events an older Kezek kept: restore it with "
+                "--keep-damaged, which seals them in the log"
+            )
+        store.delete_config(DAMAGE_KEY)  # found again below, and sealed
+    try:
+        problem = verify(store).problem  # from where its log starts, if events were archived
+    except ArchiveError as exc:  # ArchiveDamaged too
+        raise BackupError(f"{path} was not restored: {exc}") from exc
     if problem is not None and keep_damaged:
         damage = _accept_damage(store, problem, path)
         if damage is not None:
             return BackupSummary(counts, current_revision(store.engine), damage, counted=whole)
     if problem is not None:  # a backup whose log is not whole is not restored at all
-        with store.engine.begin() as conn:
-            for table in reversed(TABLES):
-                conn.execute(delete(table))
         raise StoreError(
             f"{path} was not restored: its event {problem.seq} is bad: {problem.reason} "
             "(--keep-damaged restores it as it is)"

@@ -365,28 +365,42 @@ class ServiceCopy(dict[str, ServiceView]):
     (re)connect (a restart may bring another catalogue) and revised by `service.changed` events.
 
     A read answers as of when the server made it; an event that came while it was under way
-    may be newer, so between `reading()` and `read()` revisions are kept over what is read.
+    may be newer, so between `reading()` and `read()` what events changed is laid over what is
+    read: a service revised whole, or only suspended or resumed (the read's words kept).
     """
 
     def __init__(self) -> None:
         super().__init__()
         self._revised: dict[str, ServiceView] | None = None
+        self._suspended: dict[str, bool] = {}  # suspended or resumed since the read went
 
     def reading(self) -> None:
         """A read of the whole list has gone out (or is about to)."""
-        self._revised = {}
+        self._revised, self._suspended = {}, {}
 
     def read(self, services: Iterable[ServiceView]) -> None:
-        """The read's answer: it replaces the copy, but for services revised since it went."""
+        """The read's answer: it replaces the copy, but for what changed since it went."""
         self.clear()
         self.update((service.id, service) for service in services)
         self.update(self._revised or {})
-        self._revised = None
+        for service_id, suspended in self._suspended.items():
+            if (service := self.get(service_id)) is not None:
+                self[service_id] = replace(service, suspended=suspended)
+        self._revised, self._suspended = None, {}
 
     def revise(self, service: ServiceView) -> None:
+        """A service's words or figures changed (the event carries it whole)."""
         self[service.id] = service
         if self._revised is not None:
             self._revised[service.id] = service
+            self._suspended.pop(service.id, None)  # the whole service says it too
+
+    def suspend(self, service_id: str, suspended: bool) -> None:
+        """A service was suspended or resumed for today (the event carries only that)."""
+        if (service := self.get(service_id)) is not None:
+            self[service_id] = replace(service, suspended=suspended)
+        if self._revised is not None:
+            self._suspended[service_id] = suspended
 
 
 @dataclass(frozen=True)

@@ -108,8 +108,7 @@ class HallState:
             service_id = event.data.get("service_id")
             suspended = event.data.get("suspended")
             if isinstance(service_id, str) and service_id in self.services:
-                old = self.services[service_id]
-                self.services.revise(_replace_suspended(old, bool(suspended)))
+                self.services.suspend(service_id, bool(suspended))
                 queued = self.queue.get(service_id)
                 if queued is not None:
                     self.queue[service_id] = _entry_suspended(queued, bool(suspended))
@@ -217,10 +216,6 @@ class HallState:
 
 def _list(value: object) -> list[object]:
     return list(value) if isinstance(value, list) else []
-
-
-def _replace_suspended(service: ServiceView, suspended: bool) -> ServiceView:
-    return replace(service, suspended=suspended)
 
 
 def _entry_suspended(entry: QueueEntry, suspended: bool) -> QueueEntry:

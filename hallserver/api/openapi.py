@@ -346,7 +346,16 @@ OPERATIONS: dict[tuple[str, str], tuple[str, JsonObject | None, str, str | None]
         {
             "type": "object",
             "required": ["code"],
-            "properties": {"code": {"type": "string"}, "name": {"type": "string"}},
+            "properties": {
+                "code": {"type": "string"},
+                "name": {"type": "string"},
+                "roles": {
+                    "type": "array",
+                    "items": {"type": "string"},
+                    "description": "what this terminal runs as: a code for another role is "
+                    "refused (409 wrong_role) and stays good",
+                },
+            },
         },
         "201",
         None,

@@ -12,7 +12,7 @@ from typing import Any, NamedTuple
 from zoneinfo import ZoneInfo
 
 import orjson
-from sqlalchemy import Engine, Table, create_engine, event, select, text
+from sqlalchemy import Engine, Table, create_engine, delete, event, select, text
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection, make_url
 from sqlalchemy.exc import SQLAlchemyError
@@ -187,6 +187,11 @@ class SqlHallStore:
             return
         with self.engine.begin() as own:
             self._upsert(own, schema.hall_state, ["key"], [{"key": key, "data": value}])
+
+    def delete_config(self, key: str) -> None:
+        """Forget one of the hall's saved settings."""
+        with self.engine.begin() as conn:
+            conn.execute(delete(schema.hall_state).where(schema.hall_state.c.key == key))
 
     # ------------------------------------------------------------- reads
 

@@ -301,3 +301,16 @@ def test_a_service_revised_while_the_services_are_read_keeps_its_revision(
     state.apply_snapshot(Snapshot(seq=9, hall=hall, queue=(), counters=(), tickets=()))
     state.set_services(read_before_the_edit[:2])
     assert state.services["passport"] == old and "land" not in state.services
+
+
+def test_a_service_suspended_while_the_services_are_read_keeps_the_reads_words(
+    state: HallState,
+) -> None:
+    """A suspension carries no words: the read's newer name stays, suspended."""
+    hall = HallView("h", {"en": "Hall"}, "Asia/Almaty", "2026-11-23", T, open=True)
+    state.apply_snapshot(Snapshot(seq=7, hall=hall, queue=(), counters=(), tickets=()))
+    suspended = {"service_id": "birth", "suspended": True}
+    state.apply_event(HallEvent(8, "service.changed", T, "test", suspended))
+    renamed = service("birth", "Туу", "Рождение", "Births (renamed after a restart)")
+    state.set_services([renamed])
+    assert state.services["birth"] == replace(renamed, suspended=True)

@@ -273,6 +273,7 @@ def test_a_backup_with_lines_taken_out_is_refused_and_restores_nothing(
         ("no-ticket.gz", text[:ticket] + text[ticket + 1 :]),  # a row taken out
         ("tail.gz", text[:ticket]),  # cut short, then gzip'd again: gzip cannot tell
         ("after.gz", [*text, text[ticket]]),  # a line added after the end
+        ("extra.gz", [*text[:ticket], text[ticket], *text[ticket:]]),  # a ticket given twice
     ):
         bad = tmp_path / name
         with gzip.open(bad, "wt", encoding="utf-8") as out:
@@ -282,11 +283,11 @@ def test_a_backup_with_lines_taken_out_is_refused_and_restores_nothing(
         assert kezek(["restore", str(bad), "--data-dir", str(target)]) == 2, name
         err = capsys.readouterr().err.strip()
         assert len(err.splitlines()) == 1 and f"{name}" in err, err
-        assert "not whole" in err or "after its end" in err, err
+        assert "not whole" in err or "after its end" in err or "UNIQUE" in err, err
         assert not target.exists(), "a refused restore left a database behind"
     old = tmp_path / "old.gz"  # a backup made before the end line restores, and says so
     header = json.loads(text[0])
-    del header["end_line"]
+    header["version"] = 1
     with gzip.open(old, "wt", encoding="utf-8") as out:
         out.write("\n".join([json.dumps(header), *text[1:-1]]) + "\n")
     capsys.readouterr()
@@ -357,3 +358,73 @@ def test_accepted_damage_written_into_the_database_by_hand_is_no_acceptance(
         )
     assert kezek(["audit", "verify", "--data-dir", str(hall)]) == 1
     assert "written by hand" in capsys.readouterr().err
+
+
+def test_a_seal_naming_itself_or_later_events_is_no_acceptance(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    file = a_backup(tmp_path)
+    forged = changed(file, lambda row: row.update(actor="x"), "forged.gz")
+    kept = tmp_path / "kept"
+    assert kezek(["restore", str(forged), "--data-dir", str(kept), "--keep-damaged"]) == 0
+    database = kept / "kezek.sqlite3"
+    with sqlite3.connect(database) as conn:  # change event 5, and make the seal "keep" it
+        seal, data = conn.execute(
+            "SELECT seq, data FROM events WHERE type = 'log.damage_kept'"
+        ).fetchone()
+        held = conn.execute("SELECT hash FROM events WHERE seq = 5").fetchone()[0]
+        conn.execute("UPDATE events SET actor = 'operator:carl' WHERE seq = 5")
+        sealed = json.loads(data)
+        own = conn.execute("SELECT hash FROM events WHERE seq = ?", (seal,)).fetchone()[0]
+        sealed["events"].update({"5": held, str(seal): own})
+        conn.execute("UPDATE events SET data = ? WHERE seq = ?", (json.dumps(sealed), seal))
+        record = {"sealed_by": seal, "events": sealed["events"]}
+        conn.execute(
+            "UPDATE hall_state SET data = ? WHERE key = 'accepted_damage'", (json.dumps(record),)
+        )
+    capsys.readouterr()
+    assert kezek(["audit", "verify", "--data-dir", str(kept)]) == 1
+    assert "names event 16 or later" in capsys.readouterr().err
+
+
+def test_a_backup_of_damage_an_older_kezek_kept_is_sealed_when_restored(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Before 2026-11-24 a restore kept damage as a bare record; its hall's backups carry it."""
+    file = a_backup(tmp_path)
+    forged = changed(file, lambda row: row.update(actor="x"), "forged.gz")
+    with gzip.open(forged, "rt", encoding="utf-8") as lines:
+        text = lines.read().splitlines()
+    header, rows = json.loads(text[0]), text[1:-1]
+    header["version"] = 1
+    held = next(
+        json.loads(line)["row"]["hash"] for line in rows if '"seq": 2,' in line and "events" in line
+    )
+    bare = {
+        "table": "hall_state",
+        "row": {"key": "accepted_damage", "data": json.dumps({"2": held})},
+    }
+    old = tmp_path / "old-kept.gz"
+    with gzip.open(old, "wt", encoding="utf-8") as out:
+        out.write("\n".join([json.dumps(header), json.dumps(bare), *rows]) + "\n")
+    capsys.readouterr()
+    refused = tmp_path / "refused"
+    assert kezek(["restore", str(old), "--data-dir", str(refused)]) == 2
+    assert "restore it with --keep-damaged, which seals them" in capsys.readouterr().err
+    assert not refused.exists()
+    sealed = tmp_path / "sealed"
+    assert kezek(["restore", str(old), "--data-dir", str(sealed), "--keep-damaged"]) == 0
+    assert "sealed in the log as event 16" in capsys.readouterr().err
+    assert kezek(["audit", "verify", "--data-dir", str(sealed)]) == 0
+
+
+def test_a_restore_into_a_file_that_is_no_database_says_so_in_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    file = a_backup(tmp_path)
+    junk = tmp_path / "junk.sqlite3"
+    junk.write_bytes(bytes(range(256)) * 16)
+    capsys.readouterr()
+    assert kezek(["restore", str(file), "--db", f"sqlite:///{junk}"]) == 1
+    err = capsys.readouterr().err.strip()
+    assert "cannot prepare database" in err and "\n" not in err
