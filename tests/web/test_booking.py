@@ -98,6 +98,10 @@ def test_the_same_iin_cannot_book_twice_in_ten_days_and_a_booking_is_cancelled_b
     expect(page.locator("#book-error")).to_have_text(
         "На этот ИИН уже есть запись в течение 10 дней"
     )
+    page.wait_for_load_state("networkidle")  # the slots are read again after a refusal …
+    expect(page.locator("#book-error")).to_be_visible()  # … and the refusal stays on screen
+    expect(page.locator("label.slot:has-text('12:00') input")).to_be_checked()
+    shoot(page, "booking-refused-ru")
     page.fill("#cancel input[name=code]", code.lower())
     page.click("#cancel button")
     expect(page.locator("#cancel-result")).to_have_text("Запись отменена")

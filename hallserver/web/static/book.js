@@ -29,9 +29,11 @@
   }
   function hhmm(iso) { return iso.slice(11, 16); }
 
-  function loadSlots() {
+  function loadSlots(keep) {  // keep: a refusal stays said, and the time chosen stays chosen
     var service = form.service.value;
-    error.hidden = true;
+    var chosen = form.querySelector("input[name=slot]:checked");
+    chosen = keep && chosen ? chosen.value : null;
+    if (!keep) error.hidden = true;
     if (!service) { slots.innerHTML = legend; return; }
     call("GET", "/api/v1/services/" + encodeURIComponent(service) + "/slots?day=" +
       encodeURIComponent(form.day.value)).then(function (data) {
@@ -42,6 +44,9 @@
             esc(s.at) + '"' + (s.free ? "" : " disabled") + "><span>" + hhmm(s.at) + "</span><small>" +
             (s.free ? s.free + " " + esc(T.free) : esc(T.full)) + "</small></label>";
         }).join("");
+      Array.prototype.forEach.call(slots.querySelectorAll("input[name=slot]"), function (input) {
+        if (input.value === chosen && !input.disabled) input.checked = true;
+      });
     }, function (data) { error.textContent = problem(data); error.hidden = false; });
   }
   function showService() {
@@ -49,8 +54,8 @@
     about.innerHTML = html || "";  // rendered and escaped by the server
     about.hidden = !html;
   }
-  form.service.addEventListener("change", function () { showService(); loadSlots(); });
-  form.day.addEventListener("change", loadSlots);
+  form.service.addEventListener("change", function () { showService(); loadSlots(false); });
+  form.day.addEventListener("change", function () { loadSlots(false); });
 
   form.addEventListener("submit", function (e) {
     e.preventDefault();
@@ -73,7 +78,7 @@
         done.hidden = false;
         form.hidden = true;
         done.scrollIntoView();
-      }, function (data) { error.textContent = problem(data); error.hidden = false; loadSlots(); });
+      }, function (data) { error.textContent = problem(data); error.hidden = false; loadSlots(true); });
   });
 
   var cancel = document.getElementById("cancel");
