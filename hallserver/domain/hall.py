@@ -539,13 +539,26 @@ class Hall:
             )
 
     def _booking_for_iin(self, iin: str, now: datetime) -> Booking:
-        for booking in self.bookings.values():
-            if (
-                booking.iin == iin
-                and booking.state is BookingState.BOOKED
-                and booking.slot_at.date() == now.date()
-            ):
+        """Today's booking for this IIN; else why there is none to check in, as a check-in by
+        code would say it (without the code: an IIN is not the secret a code is)."""
+        theirs = [b for b in self.bookings.values() if b.iin == iin]
+        today = [b for b in theirs if b.slot_at.date() == now.date()]
+        for booking in today:
+            if booking.state is BookingState.BOOKED:
                 return booking
+        if any(b.state is BookingState.CHECKED_IN for b in today):
+            raise Conflict("this IIN's booking for today is checked in already", code="checked_in")
+        ahead = sorted(
+            (b for b in theirs if b.state is BookingState.BOOKED and b.slot_at > now),
+            key=lambda b: b.slot_at,
+        )
+        if ahead:
+            raise Conflict(
+                f"this IIN's booking is for {ahead[0].slot_at:%d.%m.%Y}, not today",
+                code="wrong_day",
+            )
+        if today:  # cancelled
+            raise Conflict("this IIN's booking for today was cancelled", code="booking_cancelled")
         raise NotFound("no booking for this IIN today", code="booking_not_found")
 
     def _check_in(self, booking: Booking, now: datetime) -> tuple[datetime | None, bool]:

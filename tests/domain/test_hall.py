@@ -575,6 +575,25 @@ class TestBookings:
         with pytest.raises(Conflict, match="already checked in"):
             hall.issue("id-card", self.slot, booking_code="ACD123")
 
+    def test_check_in_by_iin_says_why_as_a_code_would_without_the_code(self, hall: Hall) -> None:
+        """A visitor who lost their booked ticket is not sent to take a walk-in one."""
+        iin, other, gone = "900101300011", "900101300022", "900101300033"
+        hall.book("birth", self.slot, "ACD123", T0, iin=iin)
+        hall.issue("id-card", self.slot, iin=iin)
+        hall.book("id-card", self.slot + timedelta(days=2), "NEXT02", T0, iin=other)
+        hall.book("id-card", self.slot, "GONE03", T0, iin=gone)
+        hall.cancel_booking("GONE03", T0)
+        for who, code in ((iin, "checked_in"), (other, "wrong_day"), (gone, "booking_cancelled")):
+            with pytest.raises(Conflict) as refused:
+                hall.issue("id-card", self.slot, iin=who)
+            assert refused.value.code == code, who
+            assert "CODE" not in str(refused.value) and "NEXT02" not in str(refused.value)
+        with pytest.raises(Conflict, match="25.11.2026, not today"):
+            hall.issue("id-card", self.slot, iin=other)
+        with pytest.raises(NotFound) as unknown:
+            hall.issue("id-card", self.slot, iin="900101300044")
+        assert unknown.value.code == "booking_not_found"
+
     def test_a_slot_holds_its_capacity(self, hall: Hall) -> None:
         for n in range(4):
             hall.book("id-card", self.slot, f"CODE{n}", T0, iin=None)
