@@ -44,6 +44,11 @@ WORDS: dict[str, dict[Lang, str]] = {
         "ru": "Для этой услуги пока нет открытого окна: вас вызовут, когда оно откроется",
         "en": "No counter open for this service yet: you will be called when one opens",
     },
+    "appointment": {  # checked in early: due at its time, as the kiosk and the paper say
+        "kk": "Сіз {t} уақытына жазылғансыз: сол уақыттан бастап шақырыласыз",
+        "ru": "Вы записаны на {t}: вас вызовут с этого времени",
+        "en": "Your appointment is at {t}: you will be called from then",
+    },
     "called": {"kk": "Сізді шақырды", "ru": "Вас вызывают", "en": "It is your turn"},
     # U+2011, a hyphen no line breaks at: "12-терезеге" stays whole on a narrow phone
     "go_to": {
@@ -154,8 +159,17 @@ def status_html(hall: HallService, ticket: Ticket, lang: Lang) -> tuple[str, str
     body = [f"<p class=n>{escape(ticket.number)}</p>", f"<p>{escape(service.name.get(lang))}</p>"]
     title = f"{WORDS['title'][lang]} {ticket.number}"
     near = False
-    if ticket.state is TicketState.WAITING:
-        estimate = hall.hall.estimate_for(ticket, hall.now())
+    now = hall.now()
+    due = ticket.appointment_at
+    if ticket.state is TicketState.WAITING and due is not None and now < due:
+        at = f"{due.astimezone(now.tzinfo):%H:%M}"
+        body += [
+            f"<p class=s>{WORDS['waiting'][lang]}</p>",
+            f"<p class=s>{WORDS['appointment'][lang].format(t=f'<b>{at}</b>')}</p>",
+        ]
+        title = f"{ticket.number} · {at}"
+    elif ticket.state is TicketState.WAITING:
+        estimate = hall.hall.estimate_for(ticket, now)
         minutes = max(1, round(estimate.estimated_wait_s / 60))
         # before opening, or with only a counter that helps out, it would say nothing true
         near = estimate.people_ahead <= NEAR_AHEAD and hall.hall.called_in_turn(ticket)

@@ -278,3 +278,33 @@ def test_a_ticket_sent_to_one_counter_is_near_only_while_that_counter_is_open(
     assert httpx.post(f"{hall.api}/counters/c2/open", headers=at_second).status_code == 200
     expect(page.locator(".near")).to_have_count(1)
     page.context.close()
+
+
+def test_a_visitor_who_checked_in_early_reads_their_time_not_first_in_line(
+    browser: Browser, hall: Hall
+) -> None:
+    """Booked for 11:00, here at 10:40: the counter calls the walk-ins first until then."""
+    booked = httpx.post(
+        f"{hall.api}/bookings",
+        json={"service_id": "id-card", "slot_at": "2026-11-23T11:00:00+05:00"},
+    )
+    assert booked.status_code == 201, booked.text
+    open_counter(hall.live, "c1")
+    hall.clock.advance(minutes=40)
+    checked_in = httpx.post(
+        f"{hall.api}/tickets",
+        json={"appointment_code": booked.json()["code"]},
+        headers=hall.bearer("kiosk"),
+    )
+    assert checked_in.status_code == 201, checked_in.text
+    page = phone(browser)
+    page.goto(f"{checked_in.json()['status_url']}?lang=ru")
+    expect(page.locator("#s")).to_contain_text("Вы записаны на 11:00: вас вызовут с этого времени")
+    expect(page.locator("#s")).not_to_contain_text("никого нет")
+    expect(page.locator(".near")).to_have_count(0)
+    assert page.title().endswith("· 11:00")
+    page.screenshot(path=str(SHOTS / "ticket-appointment-ru-phone.png"))
+    hall.clock.advance(minutes=20)  # 11:00: due, and ahead of a walk-in who comes now
+    issue(hall, "ru")  # the page hears of its line at the next event in it
+    expect(page.locator("#s")).to_contain_text("Перед вами никого нет")
+    page.context.close()
