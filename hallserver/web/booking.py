@@ -52,13 +52,13 @@ WORDS: Words = {
     "free": {"kk": "бос", "ru": "свободно", "en": "free"},
     "booked": {"kk": "Сіз жазылдыңыз", "ru": "Вы записаны", "en": "You are booked"},
     "your_code": {"kk": "Жазылу коды", "ru": "Код записи", "en": "Booking code"},
-    "show_code": {
+    "show_code": {  # {m}: the hall's appointment_early_min
         "kk": "Келгенде осы кодты терминалға енгізіңіз. "
-        "Уақытыңыздан 30 минут бұрын тіркеле аласыз.",
+        "Уақытыңыздан {m} минут бұрын, зал ашық кезде тіркеле аласыз.",
         "ru": "Придя, введите этот код в терминале. "
-        "Отметиться можно за 30 минут до времени записи.",
-        "en": "When you come, enter this code at the kiosk. You can check in from 30 minutes "
-        "before your time.",
+        "Отметиться можно за {m} минут до времени записи, когда зал открыт.",
+        "en": "When you come, enter this code at the kiosk. You can check in from {m} minutes "
+        "before your time, while the hall is open.",
     },
     "cancel_title": {
         "kk": "Жазылудан бас тарту",
@@ -160,6 +160,11 @@ WORDS: Words = {
         "en": "That did not work: please try again",
     },
 }
+
+
+def show_code(hall: HallService, lang: Lang) -> str:
+    """What to do with the code, with how early this hall lets a booking check in."""
+    return word(WORDS, "show_code", lang).replace("{m}", str(hall.catalogue.appointment_early_min))
 
 
 def free_slots(hall: Hall, service_id: str, day: date, now: datetime) -> list[JsonObject]:
@@ -327,6 +332,7 @@ def render(
     )
     slots = _slots_html(free_slots(hall.hall, chosen, day, now), lang) if chosen else ""
     words = {key: WORDS[key][lang] for key in WORDS}
+    words["show_code"] = show_code(hall, lang)
     words_json = json.dumps(words, ensure_ascii=False).replace("</", "<\\/")
     # the chosen service in full (a phone's closed select cuts its name), with what to bring;
     # book.js swaps these in as the choice changes
@@ -343,7 +349,7 @@ def render(
             f"{escape(day_label(at.date(), lang))}, {at:%H:%M}</p>"
             f"<p>{word(WORDS, 'your_code', lang)}:</p>"
             f'<p class="code" id="booking-code">{escape(booked.code)}</p>'
-            f"<p>{word(WORDS, 'show_code', lang)}</p>"
+            f"<p>{show_code(hall, lang)}</p>"
             f'<div class="about">{_about_html(hall.hall.service(booked.service), lang, name=False)}'
             "</div>"
         )

@@ -66,6 +66,7 @@ def test_a_booking_made_on_the_page_is_checked_in_at_the_api(browser: Browser, h
     shoot(page, "booking-kk")
     code = book(page, hall, "kk", valid_iin(1))
     expect(page.locator("#done")).to_contain_text("Сіз жазылдыңыз")
+    expect(page.locator("#done")).to_contain_text("30 минут бұрын, зал ашық кезде")
     expect(page.locator("#done .about li")).to_have_count(3)  # what to bring, with the code
     shoot(page, "booking-done-kk")
     booking = httpx.get(f"{hall.api}/bookings/{code}").json()
@@ -202,6 +203,9 @@ def test_booking_and_cancelling_work_without_javascript(browser: Browser, hall: 
     expect(page.locator("#done")).to_contain_text("You are booked")
     expect(page.locator("#done")).to_contain_text("12:00")
     expect(page.locator("#done .about")).to_contain_text("What to bring")
+    expect(page.locator("#done")).to_contain_text(  # the hall's own appointment_early_min
+        "You can check in from 30 minutes before your time, while the hall is open."
+    )
     code = page.locator("#booking-code").inner_text().strip()
     booking = httpx.get(f"{hall.api}/bookings/{code}").json()
     assert booking["state"] == "booked" and booking["slot_at"].startswith("2026-11-23T12:00")
