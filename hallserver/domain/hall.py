@@ -1238,7 +1238,9 @@ class Hall:
 
     def cancel_booking(self, code: str, now: datetime) -> tuple[Booking, list[Event]]:
         booking = self.booking(code)
-        if booking.state is not BookingState.BOOKED:
+        if booking.state is BookingState.CANCELLED:
+            raise Conflict(f"booking {booking.code} is cancelled already", code="already_cancelled")
+        if booking.state is not BookingState.BOOKED:  # checked in: its ticket is what to cancel
             raise Conflict(f"booking {booking.code} is {booking.state.value}", code="not_booked")
         if booking.slot_at.astimezone(now.tzinfo).date() < now.date():  # checks in on its day
             raise Conflict(

@@ -102,10 +102,15 @@ WORDS: Words = {
         "ru": "Запись с таким кодом не найдена",
         "en": "No booking with this code",
     },
-    "err_not_booked": {
+    "err_not_booked": {  # checked in: the visitor is here with a ticket
         "kk": "Бұл жазылуды енді жою мүмкін емес",
         "ru": "Эту запись уже нельзя отменить",
         "en": "This booking can no longer be cancelled",
+    },
+    "err_already_cancelled": {
+        "kk": "Бұл жазылу бұрын жойылған",
+        "ru": "Эта запись уже отменена",
+        "en": "This booking is cancelled already",
     },
     "err_booking_past": {
         "kk": "Бұл жазылудың күні өтіп кетті: оны жоюдың қажеті жоқ",

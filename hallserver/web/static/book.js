@@ -86,6 +86,10 @@
   cancel.addEventListener("submit", function (e) {
     e.preventDefault();
     var code = cancel.code.value.trim().toUpperCase();
+    if (!/^[A-Z0-9]+$/.test(code)) {  // no code has anything else ("/" would miss the address)
+      result.className = "error"; result.textContent = T.err_booking_not_found; result.hidden = false;
+      return;
+    }
     call("POST", "/api/v1/bookings/" + encodeURIComponent(code) + "/cancel").then(function () {
       result.className = "done"; result.textContent = T.cancelled; result.hidden = false;
     }, function (data) {
