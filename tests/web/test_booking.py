@@ -257,3 +257,16 @@ def shown_error(page: str) -> str:
     found = re.search(r'<p id="book-error"[^>]*>(.*?)</p>', page, re.S)
     assert found is not None, "no error paragraph"
     return html.unescape(found.group(1))
+
+
+def test_a_phone_loading_the_page_meets_no_missing_file(browser: Browser, hall: Hall) -> None:
+    """Every file the page asks for is there, the tab's icon included (it was a 404 each time)."""
+    page = phone(browser)
+    missing: list[str] = []
+    page.on("response", lambda r: missing.append(r.url) if r.status >= 400 else None)
+    page.goto(f"{hall.url}/book?lang=kk")
+    page.wait_for_load_state("networkidle")
+    icon = httpx.get(f"{hall.url}/favicon.ico")
+    assert icon.status_code == 200 and icon.headers["content-type"] == "image/svg+xml"
+    assert missing == []
+    page.context.close()
