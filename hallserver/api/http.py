@@ -613,6 +613,14 @@ async def post_booking(request: Request) -> Response:
     service_id = text_field(body, "service_id", required=True) or ""
     slot_text = text_field(body, "slot_at", required=True) or ""
     iin = text_field(body, "iin", limit=12)
+    if not (iin or "").strip():  # the one-per-person rule goes by it: only staff book without
+        actor = await actor_of(request)
+        if actor is None or not (actor.oversees or actor.role is access.Role.CONSULTANT):
+            raise InvalidInput(
+                "iin is required (one booking per person in 10 days); a consultant, supervisor "
+                "or admin may book for a visitor without one",
+                code="missing_field",
+            )
     booking = await booking_page.book_visit(hall_of(request), service_id, slot_text, iin)
     return ok(booking.to_json(), 201)
 

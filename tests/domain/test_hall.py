@@ -588,7 +588,7 @@ class TestBookings:
                 hall.issue("id-card", self.slot, iin=who)
             assert refused.value.code == code, who
             assert "CODE" not in str(refused.value) and "NEXT02" not in str(refused.value)
-        with pytest.raises(Conflict, match="25.11.2026, not today"):
+        with pytest.raises(Conflict, match=r"25\.11\.2026, not today"):
             hall.issue("id-card", self.slot, iin=other)
         with pytest.raises(NotFound) as unknown:
             hall.issue("id-card", self.slot, iin="900101300044")

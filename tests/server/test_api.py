@@ -759,8 +759,30 @@ def test_a_refused_enrollment_leaves_the_pairing_code_usable(
 def test_a_booking_at_the_calendars_ends_or_years_ahead_is_refused(
     http: httpx.Client, slot: str, code: str
 ) -> None:
-    reply = http.post("/bookings", json={"service_id": "passport", "slot_at": slot})
+    booking = {"service_id": "passport", "slot_at": slot, "iin": "900101300017"}
+    reply = http.post("/bookings", json=booking)
     assert reply.status_code == 422 and reply.json()["error"] == code, reply.text
+
+
+def test_only_staff_book_without_an_iin(http: httpx.Client, live_server: LiveServer) -> None:
+    """The one-booking-per-person rule goes by the IIN: without one, anyone could take every
+    slot. A consultant booking by phone for a visitor without it at hand may."""
+    slot = a_free_slot(http).isoformat()
+    for iin in (None, "", "   "):
+        refused = http.post(
+            "/bookings", json={"service_id": "id-card", "slot_at": slot, "iin": iin}
+        )
+        assert refused.status_code == 422 and refused.json()["error"] == "missing_field"
+    kiosk = bearer(live_server.tokens["kiosk"])
+    by_kiosk = http.post(
+        "/bookings", json={"service_id": "id-card", "slot_at": slot}, headers=kiosk
+    )
+    assert by_kiosk.status_code == 422
+    consultant = bearer(live_server.tokens["consultant"])
+    by_phone = http.post(
+        "/bookings", json={"service_id": "id-card", "slot_at": slot}, headers=consultant
+    )
+    assert by_phone.status_code == 201, by_phone.text
 
 
 def test_a_nul_character_is_refused_before_it_reaches_the_database(
