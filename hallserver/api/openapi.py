@@ -398,7 +398,8 @@ OPERATIONS: dict[tuple[str, str], tuple[str, JsonObject | None, str, str | None]
         None,
     ),
     ("POST", "/bookings"): (
-        "Book a visit: a service, an hourly slot, an optional IIN",
+        "Book a visit: a service, an hourly slot and the visitor's IIN (a consultant, "
+        "supervisor or admin may leave it out, booking by phone)",
         {
             "type": "object",
             "required": ["service_id", "slot_at"],
