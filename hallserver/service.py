@@ -29,7 +29,7 @@ from hallserver.access import Actor, Role
 from hallserver.catalogue_file import CatalogueError, revise_service
 from hallserver.domain.catalogue import Catalogue, Service
 from hallserver.domain.errors import Conflict, Forbidden, HallError, InvalidInput
-from hallserver.domain.events import Event
+from hallserver.domain.events import SERVICE_CHANGED, Event
 from hallserver.domain.hall import BOOKING_MEMORY_DAYS, Hall
 from hallserver.domain.ids import CounterId, JsonObject, JsonValue, OperatorId, ServiceId
 from hallserver.eventlog import EventRecord, Witness, make_record
@@ -360,6 +360,10 @@ class HallService:
             elif isinstance(service := event.data.get("service"), dict):
                 # a new duration or daily limit changes the line's estimate and tickets left
                 event.data["queue"] = self._lines({str(service["id"])}, now)
+            elif event.type == SERVICE_CHANGED and isinstance(
+                service_id := event.data.get("service_id"), str
+            ):  # suspended or resumed: every screen's line says so at once
+                event.data["queue"] = self._lines({service_id}, now)
             seq += 1
             record = make_record(last, seq, at, event.type, actor.label, event.data)
             last = record.hash

@@ -223,3 +223,22 @@ def test_a_service_renamed_on_the_server_is_renamed_on_the_wall_at_once(
     with HallClient(live_server.url, live_server.tokens["supervisor"]) as supervisor:
         supervisor.revise_service("id-card", {"name": name})
     qtbot.waitUntil(lambda: window.board.services["id-card"].name == name, timeout=3000)
+
+
+def test_a_service_suspended_or_resumed_shows_on_the_wall_at_once(
+    live_server: LiveServer, make_display: MakeDisplay, qtbot: QtBot
+) -> None:
+    """The line's own entry says it: the wall read a flag the event did not touch."""
+    window, _, _, _ = make_display(live_server.url)
+
+    def suspended() -> bool:
+        return any(s.id == "id-card" and q.suspended for s, q in window.board.lines())
+
+    with HallClient(live_server.url, live_server.tokens["kiosk"]) as kiosk:
+        kiosk.issue_ticket("id-card")  # a line with someone in it: the wall shows it
+    qtbot.waitUntil(lambda: bool(window.board.lines()), timeout=3000)
+    with HallClient(live_server.url, live_server.tokens["supervisor"]) as supervisor:
+        supervisor.suspend_service("id-card")
+        qtbot.waitUntil(suspended, timeout=3000)
+        supervisor.resume_service("id-card")
+        qtbot.waitUntil(lambda: not suspended(), timeout=3000)
