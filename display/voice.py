@@ -137,6 +137,12 @@ class Announcer:
             self._next()
         return True
 
+    def withdraw(self, ticket_id: str) -> None:
+        """The call is no longer to be made (sent back to the line, transferred, a no-show, or
+        the visitor already at the counter): a call of it still waiting is not spoken. One
+        being spoken is let finish: cut off mid-word it would only confuse."""
+        self._pending = deque(c for c in self._pending if c.ticket_id != ticket_id)
+
     def _next(self) -> None:
         while self._pending and self._playing is None:
             call = self._pending.popleft()

@@ -134,8 +134,12 @@ class DisplayWindow(QWidget):
 
     def on_event_received(self, event: HallEvent, live: bool) -> None:
         call = self.board.apply_event(event, self._clock(), live)
-        if call is not None and self.announcer is not None:
-            self.announcer.say(call)
+        if self.announcer is not None:
+            ticket = event.ticket
+            if ticket is not None and ticket.status != "called":  # not to be called out now
+                self.announcer.withdraw(ticket.id)
+            if call is not None:
+                self.announcer.say(call)
         self._refresh()
 
     def on_online_changed(self, online: bool) -> None:

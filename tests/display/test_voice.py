@@ -197,6 +197,20 @@ def test_a_recall_pressed_while_the_call_still_waits_is_not_spoken_twice(clip_di
     assert announcer.say(second)  # spoken already: a later recall is said again
 
 
+def test_a_call_withdrawn_while_it_waits_to_be_spoken_is_not_spoken(clip_dir: Path) -> None:
+    """Sent back to the line, or already at the counter, by the time the voice gets to it."""
+    output = HeldOutput()
+    announcer = Announcer(ClipSet(clip_dir), output, VoiceSettings(languages=("kk",)), datetime.now)
+    first, second, third = (SpokenCall(f"t{i}", f"A00{i}", i) for i in (1, 2, 3))
+    for call in (first, second, third):
+        announcer.say(call)
+    announcer.withdraw("t2")
+    announcer.withdraw("t1")  # being spoken: let finish
+    while output.playing:
+        output.finish()
+    assert announcer.spoken == [first, third]
+
+
 def test_quiet_hours_silence_the_voice_across_midnight(clip_dir: Path) -> None:
     quiet = QuietHours.parse("20:00-08:00")
     assert time(23, 0) in quiet and time(7, 59) in quiet and time(8, 0) not in quiet
