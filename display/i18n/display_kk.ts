@@ -27,7 +27,12 @@
 <context>
     <name>HeaderBar</name>
     <message>
-        <location filename="../views/bars.py" line="33" />
+        <location filename="../views/bars.py" line="34" />
+        <source>Connecting to the hall server…</source>
+        <translation>Сервермен байланыс орнатылуда…</translation>
+    </message>
+    <message>
+        <location filename="../views/bars.py" line="35" />
         <source>No connection to the hall server: showing the last information</source>
         <translation>Сервермен байланыс жоқ: соңғы мәліметтер көрсетілуде</translation>
     </message>

@@ -27,7 +27,12 @@
 <context>
     <name>HeaderBar</name>
     <message>
-        <location filename="../views/bars.py" line="33" />
+        <location filename="../views/bars.py" line="34" />
+        <source>Connecting to the hall server…</source>
+        <translation>Подключение к серверу зала…</translation>
+    </message>
+    <message>
+        <location filename="../views/bars.py" line="35" />
         <source>No connection to the hall server: showing the last information</source>
         <translation>Нет связи с сервером: показаны последние данные</translation>
     </message>

@@ -21,7 +21,8 @@ class HeaderBar(QWidget):
         self.hall_name = ""
         self.lang = "kk"
         self.now: datetime | None = None
-        self.offline = False
+        self.offline = True  # until the hall server first answers: an empty board is no news
+        self.ever_online = False
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
@@ -30,6 +31,8 @@ class HeaderBar(QWidget):
         super().changeEvent(event)
 
     def offline_text(self) -> str:
+        if not self.ever_online:
+            return self.tr("Connecting to the hall server…")
         return self.tr("No connection to the hall server: showing the last information")
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override

@@ -145,6 +145,7 @@ class DisplayWindow(QWidget):
     def on_online_changed(self, online: bool) -> None:
         self.online = online
         self.header.offline = not online
+        self.header.ever_online = self.header.ever_online or online
         self.header.update()
 
     # ------------------------------------------------------------------ language

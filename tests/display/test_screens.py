@@ -139,18 +139,23 @@ def test_screens_are_readable_from_ten_metres(
     assert measured * CM_PER_PIXEL >= NEEDED_CM_AT_10_M, f"{measured} px is too small"
 
 
-def test_the_offline_banner_is_discreet_and_the_calls_stay(
+def test_the_offline_banner_is_discreet_says_connecting_first_and_the_calls_stay(
     qtbot: QtBot, hall_state: tuple[Snapshot, list[ServiceView]], screenshots: Path
 ) -> None:
     snapshot, services = hall_state
     window = DisplayWindow(Board(), None, orientation="landscape", languages=("ru",), switch_s=0)
     qtbot.addWidget(window)
     window.resize(1920, 1080)
-    window.on_services_received(services)
-    window.on_snapshot_received(snapshot)
-    window.on_online_changed(False)
+    assert window.header.offline  # before the hall server first answers: no empty hall shown
+    assert window.header.offline_text() == "Подключение к серверу зала…"
     window.show()
     qtbot.waitExposed(window)
+    window.grab().save(str(screenshots / "connecting-ru.png"))
+    window.on_services_received(services)
+    window.on_snapshot_received(snapshot)
+    window.on_online_changed(True)
+    assert not window.header.offline
+    window.on_online_changed(False)
     window.grab().save(str(screenshots / "offline-banner-ru.png"))
     assert window.header.offline and window.calls_panel.calls
     assert window.header.offline_text() == "Нет связи с сервером: показаны последние данные"
