@@ -71,6 +71,7 @@ def main() -> None:  # noqa: PLR0915 - one measured scenario, read top to bottom
     link = HallLink(live.url)
     link.services_received.connect(window.on_services_received)
     link.snapshot_received.connect(window.on_snapshot_received)
+    link.online_changed.connect(window.on_online_changed)
 
     def on_event(event: HallEvent, live_event: bool) -> None:
         ticket = event.ticket

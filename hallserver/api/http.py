@@ -612,16 +612,20 @@ async def post_booking(request: Request) -> Response:
     body = await body_of(request)
     service_id = text_field(body, "service_id", required=True) or ""
     slot_text = text_field(body, "slot_at", required=True) or ""
-    iin = text_field(body, "iin", limit=12)
-    if not (iin or "").strip():  # the one-per-person rule goes by it: only staff book without
-        actor = await actor_of(request)
-        if actor is None or not (actor.oversees or actor.role is access.Role.CONSULTANT):
-            raise InvalidInput(
-                "iin is required (one booking per person in 10 days); a consultant, supervisor "
-                "or admin may book for a visitor without one",
-                code="missing_field",
-            )
-    booking = await booking_page.book_visit(hall_of(request), service_id, slot_text, iin)
+    iin = (text_field(body, "iin", limit=12) or "").strip() or None
+    staff = await actor_of(request)
+    if staff is not None and not (
+        staff.oversees or staff.supervisor or staff.role is access.Role.CONSULTANT
+    ):
+        staff = None  # a kiosk or a counter books as the public does
+    if iin is None and staff is None:  # the one-per-person rule goes by it
+        raise InvalidInput(
+            "iin is required (one booking per person in 10 days); a consultant, supervisor "
+            "or admin may book for a visitor without one",
+            code="missing_field",
+        )
+    by = staff or booking_page.CITIZEN  # the log names the staff member who booked
+    booking = await booking_page.book_visit(hall_of(request), service_id, slot_text, iin, by)
     return ok(booking.to_json(), 201)
 
 

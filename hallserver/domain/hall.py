@@ -466,8 +466,9 @@ class Hall:
             self._require_issuing(service, now)
         appointment_at: datetime | None = None
         late = False
-        if booking is not None:
-            appointment_at, late = self._check_in(booking, now)
+        if booking is not None:  # found by IIN: its code is not said (the code is the secret)
+            named = f"booking {booking.code}" if booking_code is not None else "this IIN's booking"
+            appointment_at, late = self._check_in(booking, now, named)
         self.state.numbering[service.id] = self.state.numbering.get(service.id, 0) + 1
         self.state.order += 1
         number = f"{service.prefix}{self.state.numbering[service.id]:03d}"
@@ -561,20 +562,21 @@ class Hall:
             raise Conflict("this IIN's booking for today was cancelled", code="booking_cancelled")
         raise NotFound("no booking for this IIN today", code="booking_not_found")
 
-    def _check_in(self, booking: Booking, now: datetime) -> tuple[datetime | None, bool]:
+    def _check_in(
+        self, booking: Booking, now: datetime, named: str
+    ) -> tuple[datetime | None, bool]:
         if booking.state is BookingState.CHECKED_IN:
-            raise Conflict(f"booking {booking.code} is already checked in", code="checked_in")
+            raise Conflict(f"{named} is already checked in", code="checked_in")
         if booking.state is BookingState.CANCELLED:
-            raise Conflict(f"booking {booking.code} was cancelled", code="booking_cancelled")
+            raise Conflict(f"{named} was cancelled", code="booking_cancelled")
         if booking.slot_at.date() != now.date():
             raise Conflict(
-                f"booking {booking.code} is for {booking.slot_at:%d.%m.%Y}, not today",
-                code="wrong_day",
+                f"{named} is for {booking.slot_at:%d.%m.%Y}, not today", code="wrong_day"
             )
         early = timedelta(minutes=self.catalogue.appointment_early_min)
         if now < booking.slot_at - early:
             raise HallClosed(
-                f"booking {booking.code} is at {booking.slot_at:%H:%M}; check in from "
+                f"{named} is at {booking.slot_at:%H:%M}; check in from "
                 f"{booking.slot_at - early:%H:%M}",
                 opens_at=booking.slot_at - early,
                 code="too_early",

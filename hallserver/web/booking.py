@@ -224,9 +224,10 @@ def booking_code() -> str:
 
 
 async def book_visit(
-    hall: HallService, service_id: str, slot_text: str, iin: str | None
+    hall: HallService, service_id: str, slot_text: str, iin: str | None, by: Actor = CITIZEN
 ) -> Booking:
-    """Book a slot for a citizen: the page's form and POST /api/v1/bookings."""
+    """Book a slot for a citizen: the page's form and POST /api/v1/bookings (`by` staff
+    booking by phone, whom the log names)."""
     if iin is not None and (problem := iin_problem(iin)) is not None:
         raise InvalidInput(f"this IIN is not valid ({problem})", code=f"bad_iin_{problem}")
     try:
@@ -235,7 +236,7 @@ async def book_visit(
     except (ValueError, OverflowError):  # OverflowError: 9999-12-31 moved into the hall's zone
         raise InvalidInput("slot_at must be an ISO date and time", code="bad_field") from None
     code = booking_code()
-    return await hall.run(CITIZEN, lambda h, now: h.book(service_id, slot, code, now, iin=iin))
+    return await hall.run(by, lambda h, now: h.book(service_id, slot, code, now, iin=iin))
 
 
 async def cancel_visit(hall: HallService, code: str) -> Booking:

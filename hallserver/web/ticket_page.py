@@ -44,10 +44,10 @@ WORDS: dict[str, dict[Lang, str]] = {
         "ru": "Для этой услуги пока нет открытого окна: вас вызовут, когда оно откроется",
         "en": "No counter open for this service yet: you will be called when one opens",
     },
-    "appointment": {  # checked in early: due at its time, as the kiosk and the paper say
-        "kk": "Сіз {t} уақытына жазылғансыз: сол уақыттан бастап шақырыласыз",
-        "ru": "Вы записаны на {t}: вас вызовут с этого времени",
-        "en": "Your appointment is at {t}: you will be called from then",
+    "appointment": {  # checked in early: due at its time, or called sooner by an idle counter
+        "kk": "Сіз {t} уақытына жазылғансыз: сол уақытта, ал кезек болмаса ертерек шақырыласыз",
+        "ru": "Вы записаны на {t}: вас вызовут к этому времени или раньше, если нет очереди",
+        "en": "Your appointment is at {t}: you will be called then, or sooner if no one is waiting",
     },
     "called": {"kk": "Сізді шақырды", "ru": "Вас вызывают", "en": "It is your turn"},
     # U+2011, a hyphen no line breaks at: "12-терезеге" stays whole on a narrow phone
@@ -161,7 +161,12 @@ def status_html(hall: HallService, ticket: Ticket, lang: Lang) -> tuple[str, str
     near = False
     now = hall.now()
     due = ticket.appointment_at
-    if ticket.state is TicketState.WAITING and due is not None and now < due:
+    if (
+        ticket.state is TicketState.WAITING
+        and due is not None
+        and now < due
+        and not hall.hall.unserved(ticket.service)  # else: "called when a counter opens"
+    ):
         at = f"{due.astimezone(now.tzinfo):%H:%M}"
         body += [
             f"<p class=s>{WORDS['waiting'][lang]}</p>",

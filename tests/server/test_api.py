@@ -783,6 +783,16 @@ def test_only_staff_book_without_an_iin(http: httpx.Client, live_server: LiveSer
         "/bookings", json={"service_id": "id-card", "slot_at": slot}, headers=consultant
     )
     assert by_phone.status_code == 201, by_phone.text
+    blank = http.post(  # a blank IIN from staff is none at all
+        "/bookings", json={"service_id": "id-card", "slot_at": slot, "iin": " "}, headers=consultant
+    )
+    assert blank.status_code == 201, blank.text
+    store = SqlHallStore(live_server.db_url)
+    try:  # the log names who booked by phone, not "the public"
+        actors = [r.actor for r in store.events() if r.type == "booking.created"]
+    finally:
+        store.close()
+    assert actors and all(a.startswith("consultant:") for a in actors[-2:])
 
 
 def test_a_nul_character_is_refused_before_it_reaches_the_database(
