@@ -242,3 +242,37 @@ def test_a_service_suspended_or_resumed_shows_on_the_wall_at_once(
         qtbot.waitUntil(suspended, timeout=3000)
         supervisor.resume_service("id-card")
         qtbot.waitUntil(lambda: not suspended(), timeout=3000)
+
+
+def test_a_call_whose_visitor_is_at_the_counter_before_it_is_spoken_is_not_spoken(
+    live_server: LiveServer, qtbot: QtBot, clip_dir: Path
+) -> None:
+    """The window withdraws a waiting call when its ticket is no longer called."""
+    from tests.display.test_voice import HeldOutput
+
+    output = HeldOutput()  # the first call plays until the test lets it end
+    announcer = Announcer(ClipSet(clip_dir), output, VoiceSettings(), datetime.now)
+    window = DisplayWindow(Board(), announcer, orientation="landscape", switch_s=0)
+    qtbot.addWidget(window)
+    link = HallLink(live_server.url, min_backoff=0.1, max_backoff=0.3)
+    link.services_received.connect(window.on_services_received)
+    link.snapshot_received.connect(window.on_snapshot_received)
+    link.event_received.connect(window.on_event_received)
+    link.start()
+    try:
+        qtbot.waitUntil(lambda: window.board.hall is not None, timeout=5000)
+        kiosk = HallClient(live_server.url, live_server.tokens["kiosk"])
+        kiosk.issue_ticket("id-card")
+        kiosk.issue_ticket("id-card")
+        first = HallClient(live_server.url, open_counter(live_server, "c1", "voice-a"))
+        second = HallClient(live_server.url, open_counter(live_server, "c2", "voice-b"))
+        one, two = first.call_next("c1"), second.call_next("c2")
+        assert one is not None and two is not None
+        qtbot.waitUntil(lambda: [c.ticket_id for c in announcer.pending] == [two.id])
+        second.start(two.id)  # the visitor came before the voice got to them
+        qtbot.waitUntil(lambda: not announcer.pending, timeout=3000)
+        while output.playing:
+            output.finish()
+        assert [c.ticket_id for c in announcer.spoken] == [one.id]
+    finally:
+        link.stop()

@@ -270,3 +270,16 @@ def test_a_phone_loading_the_page_meets_no_missing_file(browser: Browser, hall: 
     assert icon.status_code == 200 and icon.headers["content-type"] == "image/svg+xml"
     assert missing == []
     page.context.close()
+
+
+def test_how_early_a_booking_checks_in_is_the_halls_own_setting(hall: Hall) -> None:
+    from dataclasses import replace
+
+    from hallserver.service import HallService
+    from hallserver.web.booking import show_code
+
+    service = hall.live.hall
+    assert isinstance(service, HallService)
+    service.hall.catalogue = replace(service.hall.catalogue, appointment_early_min=20)
+    assert "20 минут до времени записи" in show_code(service, "ru")
+    assert "from 20 minutes before your time" in show_code(service, "en")
