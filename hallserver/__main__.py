@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from hallserver.cli_parser import Parser
+from hallserver.config import BOOKINGS_PER_HOUR
 
 if TYPE_CHECKING:
     from sqlalchemy import Table
@@ -49,6 +50,12 @@ def _port(text: str) -> int:
     """A TCP port, from the command line or KEZEK_PORT (argparse converts the default too)."""
     if not (text.isascii() and text.isdecimal()) or not 0 <= int(text) <= 65535:
         raise argparse.ArgumentTypeError(f"{text!r} is not a port: a number from 0 to 65535")
+    return int(text)
+
+
+def _per_hour(text: str) -> int:
+    if not (text.isascii() and text.isdecimal()) or int(text) > 10_000:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a count: a number from 0 to 10000")
     return int(text)
 
 
@@ -128,6 +135,14 @@ def parser() -> argparse.ArgumentParser:
     )
     hall.add_argument(
         "--always-open", action="store_true", help="ignore opening hours (demos, training)"
+    )
+    hall.add_argument(
+        "--bookings-per-hour",
+        type=_per_hour,
+        default=BOOKINGS_PER_HOUR,
+        metavar="N",
+        help="bookings the public may make from one address in an hour (0: no limit; "
+        f"default {BOOKINGS_PER_HOUR}); staff and terminals with a token are not counted",
     )
     hall.add_argument("--no-announce", action="store_true", help="do not announce on the LAN")
     hall.add_argument(
@@ -532,6 +547,7 @@ def _hall(args: argparse.Namespace) -> int:
         catalogue=args.catalogue,
         public_url=args.public_url,
         always_open=args.always_open,
+        bookings_per_hour=args.bookings_per_hour,
         announce=not args.no_announce,
         announce_interfaces=tuple(a.strip() for a in args.announce_on.split(",") if a.strip()),
     )

@@ -9,6 +9,7 @@ from pathlib import Path
 import platformdirs
 
 DEFAULT_PORT = 8470
+BOOKINGS_PER_HOUR = 5  # the public's bookings from one address in an hour (kezek hall --help)
 
 
 def default_data_dir() -> Path:
@@ -54,5 +55,6 @@ class ServerConfig:
     catalogue: Path | None = None
     public_url: str | None = None
     always_open: bool = False
+    bookings_per_hour: int = BOOKINGS_PER_HOUR
     announce: bool = True
     announce_interfaces: tuple[str, ...] = ()

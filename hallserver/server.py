@@ -35,6 +35,7 @@ from hallserver.store.sql import (
     SqlHallStore,
     midnight_utc,
 )
+from hallserver.web.booking import BookingLimit
 
 log = logging.getLogger(__name__)
 
@@ -181,7 +182,9 @@ def build(
                 ", ".join(str(seq) for seq in damaged),
             )
     hall = HallService(store, catalogue, clock=clock, enforce_hours=not config.always_open)
-    return create_app(hall, public_url=config.public_url), hall
+    app = create_app(hall, public_url=config.public_url)
+    app.state.booking_limit = BookingLimit(config.bookings_per_hour)
+    return app, hall
 
 
 def uvicorn_config(app: ASGIApp, **options: Any) -> uvicorn.Config:

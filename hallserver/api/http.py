@@ -613,7 +613,7 @@ async def post_booking(request: Request) -> Response:
     service_id = text_field(body, "service_id", required=True) or ""
     slot_text = text_field(body, "slot_at", required=True) or ""
     iin = (text_field(body, "iin", limit=12) or "").strip() or None
-    staff = await actor_of(request)
+    staff = actor = await actor_of(request)
     if staff is not None and not (
         staff.oversees or staff.supervisor or staff.role is access.Role.CONSULTANT
     ):
@@ -625,7 +625,11 @@ async def post_booking(request: Request) -> Response:
             code="missing_field",
         )
     by = staff or booking_page.CITIZEN  # the log names the staff member who booked
-    booking = await booking_page.book_visit(hall_of(request), service_id, slot_text, iin, by)
+    # the public's bookings count against their address; staff and the hall's terminals
+    # book with a token
+    booking = await booking_page.book_visit(
+        request, service_id, slot_text, iin, by, counted=actor is None
+    )
     return ok(booking.to_json(), 201)
 
 

@@ -399,7 +399,9 @@ OPERATIONS: dict[tuple[str, str], tuple[str, JsonObject | None, str, str | None]
     ),
     ("POST", "/bookings"): (
         "Book a visit: a service, an hourly slot and the visitor's IIN (a consultant, "
-        "supervisor or admin may leave it out, booking by phone)",
+        "supervisor or admin may leave it out, booking by phone). Without a token, one "
+        "address may book `kezek hall --bookings-per-hour` times an hour (429 "
+        "too_many_bookings)",
         {
             "type": "object",
             "required": ["service_id", "slot_at"],

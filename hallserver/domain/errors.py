@@ -60,6 +60,12 @@ class HallClosed(Conflict):
         self.opens_at = opens_at
 
 
+class TooMany(HallError):
+    """Refused for now: too many of these from one caller; it may try again later."""
+
+    code = "too_many"
+
+
 class Forbidden(HallError):
     """The actor's role or counter does not allow this."""
 

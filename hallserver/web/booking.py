@@ -3,19 +3,24 @@
 from __future__ import annotations
 
 import json
+import math
 import secrets
+from collections import deque
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from html import escape
+from time import monotonic
 
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
 from hallserver.access import Actor, Role
+from hallserver.config import BOOKINGS_PER_HOUR
 from hallserver.domain.bookings import Booking, BookingState
 from hallserver.domain.catalogue import Service
-from hallserver.domain.errors import HallError, InvalidInput
+from hallserver.domain.errors import HallError, InvalidInput, TooMany
 from hallserver.domain.hall import BOOKING_AHEAD_DAYS, Hall
 from hallserver.domain.ids import JsonObject, Lang
 from hallserver.iin import iin_problem
@@ -34,6 +39,7 @@ WEEKDAYS: dict[Lang, tuple[str, ...]] = {
 }
 
 FORM_LIMIT = 4096  # a booking form is a few short fields
+LIMIT_WINDOW_S = 3600.0
 
 WORDS: Words = {
     "title": {"kk": "Қабылдауға жазылу", "ru": "Запись на приём", "en": "Book a visit"},
@@ -159,12 +165,71 @@ WORDS: Words = {
         "ru": "У окна это занимает около {n} мин.",
         "en": "At the counter it takes about {n} min.",
     },
+    "err_too_many_bookings": {
+        "kk": "Осы желіден бір сағатта тым көп жазылу жасалды: кейінірек қайталаңыз "
+        "немесе орталыққа қоңырау шалыңыз",
+        "ru": "С этого подключения за час сделано слишком много записей: попробуйте позже "
+        "или позвоните в центр",
+        "en": "Too many bookings from this connection in the last hour: try again later, "
+        "or call the centre",
+    },
     "err_other": {
         "kk": "Жазылу мүмкін болмады: қайта көріңіз",
         "ru": "Не получилось: попробуйте ещё раз",
         "en": "That did not work: please try again",
     },
 }
+
+
+class BookingLimit:
+    """How many bookings the public made from each address in the last hour.
+
+    An IIN's checksum is public, so a script with made-up IINs passes the one-booking-per-IIN
+    rule; this keeps it from taking a day's slots. Staff and the hall's own terminals book
+    with a token and are not counted. The count lives in memory: a restart forgets it.
+    """
+
+    def __init__(self, per_hour: int, clock: Callable[[], float] = monotonic) -> None:
+        self.per_hour = per_hour
+        self._clock = clock
+        self._taken: dict[str, deque[float]] = {}
+
+    def take(self, address: str) -> float:
+        """Count a booking from `address` before it is made (so that bookings sent together
+        are counted together); `give_back` if it was refused. Raises TooMany at the limit."""
+        now = self._clock()
+        if len(self._taken) > 10_000:  # a crowd of addresses: keep only the recent ones
+            self._taken = {a: t for a, t in self._taken.items() if self._recent(t, now)}
+        taken = self._taken.setdefault(address, deque())
+        self._recent(taken, now)
+        if self.per_hour and len(taken) >= self.per_hour:
+            wait_min = max(1, math.ceil((taken[0] + LIMIT_WINDOW_S - now) / 60))
+            raise TooMany(
+                f"{len(taken)} bookings from this address in the last hour; "
+                f"try again in {wait_min} min, or ask the hall to book by phone",
+                code="too_many_bookings",
+            )
+        taken.append(now)
+        return now
+
+    def give_back(self, address: str, at: float) -> None:
+        taken = self._taken.get(address)
+        if taken is not None and at in taken:
+            taken.remove(at)
+
+    @staticmethod
+    def _recent(taken: deque[float], now: float) -> bool:
+        while taken and taken[0] <= now - LIMIT_WINDOW_S:
+            taken.popleft()
+        return bool(taken)
+
+
+def limit_of(request: Request) -> BookingLimit:
+    state = request.app.state
+    if not hasattr(state, "booking_limit"):
+        state.booking_limit = BookingLimit(BOOKINGS_PER_HOUR)
+    limit: BookingLimit = state.booking_limit
+    return limit
 
 
 def show_code(hall: HallService, lang: Lang) -> str:
@@ -224,10 +289,18 @@ def booking_code() -> str:
 
 
 async def book_visit(
-    hall: HallService, service_id: str, slot_text: str, iin: str | None, by: Actor = CITIZEN
+    request: Request,
+    service_id: str,
+    slot_text: str,
+    iin: str | None,
+    by: Actor = CITIZEN,
+    *,
+    counted: bool = True,
 ) -> Booking:
     """Book a slot for a citizen: the page's form and POST /api/v1/bookings (`by` staff
-    booking by phone, whom the log names)."""
+    booking by phone, whom the log names). A booking `counted` goes against the caller's
+    address's BookingLimit."""
+    hall = hall_of(request)
     if iin is not None and (problem := iin_problem(iin)) is not None:
         raise InvalidInput(f"this IIN is not valid ({problem})", code=f"bad_iin_{problem}")
     try:
@@ -236,7 +309,16 @@ async def book_visit(
     except (ValueError, OverflowError):  # OverflowError: 9999-12-31 moved into the hall's zone
         raise InvalidInput("slot_at must be an ISO date and time", code="bad_field") from None
     code = booking_code()
-    return await hall.run(by, lambda h, now: h.book(service_id, slot, code, now, iin=iin))
+    if not counted:
+        return await hall.run(by, lambda h, now: h.book(service_id, slot, code, now, iin=iin))
+    limit = limit_of(request)
+    address = request.client.host if request.client else "?"
+    at = limit.take(address)
+    try:
+        return await hall.run(by, lambda h, now: h.book(service_id, slot, code, now, iin=iin))
+    except BaseException:
+        limit.give_back(address, at)  # refused: no slot was taken
+        raise
 
 
 async def cancel_visit(hall: HallService, code: str) -> Booking:
@@ -267,7 +349,7 @@ async def booking_page(request: Request) -> Response:
 
 async def book_form(request: Request) -> Response:
     """The booking form sent without script: book, then answer with the code or the reason."""
-    hall, lang = hall_of(request), lang_of(request)
+    lang = lang_of(request)
     try:
         form = await form_of(request, FORM_LIMIT)
     except HallError as error:
@@ -281,7 +363,7 @@ async def book_form(request: Request) -> Response:
         words = f"{WORDS['choose'][lang]} · {WORDS['slot'][lang]}"
         return render(request, service_id, day_text, Outcome(book_error=words), status=422)
     try:
-        booking = await book_visit(hall, service_id, slot, iin)
+        booking = await book_visit(request, service_id, slot, iin)
     except HallError as error:
         outcome = Outcome(book_error=problem_text(error, lang))
         return render(request, service_id, day_text, outcome, status=status_of(error))

@@ -8,7 +8,14 @@ from html import escape
 from starlette.requests import Request
 from starlette.responses import HTMLResponse
 
-from hallserver.domain.errors import Conflict, Forbidden, HallError, InvalidInput, NotFound
+from hallserver.domain.errors import (
+    Conflict,
+    Forbidden,
+    HallError,
+    InvalidInput,
+    NotFound,
+    TooMany,
+)
 from hallserver.domain.ids import LANGS, Lang
 from hallserver.service import Unavailable
 
@@ -80,6 +87,8 @@ def status_of(error: HallError) -> int:
         return 401 if error.code == "unauthorized" else 403
     if isinstance(error, Unavailable):
         return 503
+    if isinstance(error, TooMany):
+        return 429
     if isinstance(error, Conflict):
         return 409
     return 400

@@ -797,3 +797,15 @@ def test_a_service_no_counter_serves_is_noted_when_the_catalogue_is_checked(
     assert kezek(["hall", "--data-dir", str(data), "--catalogue", str(hall), "--check"]) == 0
     out = capsys.readouterr().out
     assert "Note: no counter serves name-change: a ticket for it would wait all day" in out
+
+
+@pytest.mark.parametrize("count", ["-1", "five", "20000"])
+def test_a_bad_bookings_per_hour_is_refused_in_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], count: str
+) -> None:
+    with pytest.raises(SystemExit) as ended:
+        kezek(["hall", "--data-dir", str(tmp_path), "--bookings-per-hour", count, "--check"])
+    assert ended.value.code == 2
+    err = capsys.readouterr().err
+    assert "is not a count: a number from 0 to 10000" in err
+    assert not (tmp_path / "kezek.sqlite3").exists()

@@ -9,6 +9,7 @@ import httpx
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
+from hallserver.service import HallService
 from hallserver.store.sql import SqlHallStore
 from tests.web.conftest import PHONE, Hall, shoot
 
@@ -275,7 +276,6 @@ def test_a_phone_loading_the_page_meets_no_missing_file(browser: Browser, hall: 
 def test_how_early_a_booking_checks_in_is_the_halls_own_setting(hall: Hall) -> None:
     from dataclasses import replace
 
-    from hallserver.service import HallService
     from hallserver.web.booking import show_code
 
     service = hall.live.hall
@@ -283,3 +283,65 @@ def test_how_early_a_booking_checks_in_is_the_halls_own_setting(hall: Hall) -> N
     service.hall.catalogue = replace(service.hall.catalogue, appointment_early_min=20)
     assert "20 минут до времени записи" in show_code(service, "ru")
     assert "from 20 minutes before your time" in show_code(service, "en")
+
+
+def test_the_public_books_five_times_an_hour_from_one_address_and_staff_are_not_counted(
+    hall: Hall,
+) -> None:
+    """A script with made-up IINs (the checksum is public) cannot take a day's slots."""
+    service = hall.live.hall
+    assert isinstance(service, HallService)
+
+    def book_at(hour: int, iin: str, headers: dict[str, str] | None = None) -> httpx.Response:
+        return httpx.post(
+            f"{hall.api}/bookings",
+            json={"service_id": "id-card", "slot_at": f"2026-11-23T{hour}:00", "iin": iin},
+            headers=headers,
+        )
+
+    assert book_at(11, valid_iin(31)).status_code == 201
+    refused = book_at(12, valid_iin(31))  # refused by the hall: it takes no slot, is not counted
+    assert refused.status_code == 409 and refused.json()["error"] == "iin_has_booking"
+    for n, hour in enumerate((12, 13, 14, 15)):
+        assert book_at(hour, valid_iin(40 + n * 2)).status_code == 201
+    held = len(service.hall.bookings)
+
+    sixth = book_at(16, valid_iin(60))
+    assert sixth.status_code == 429
+    assert sixth.json()["error"] == "too_many_bookings"
+    assert "try again in 60 min" in sixth.json()["message"]
+    assert len(service.hall.bookings) == held, "a refused booking took a slot"
+
+    page = httpx.post(  # the form without script says so in the visitor's language
+        f"{hall.url}/book?lang=ru",
+        data={"service": "id-card", "slot": "2026-11-23T16:00", "iin": valid_iin(60)},
+    )
+    assert page.status_code == 429
+    assert shown_error(page.text).startswith("С этого подключения за час сделано слишком много")
+
+    by_phone = book_at(16, valid_iin(60), hall.bearer("consultant"))  # staff, by phone
+    assert by_phone.status_code == 201
+    assert len(service.hall.bookings) == held + 1
+
+
+def test_the_booking_limit_counts_the_last_hour_and_gives_back_a_refused_booking() -> None:
+    from hallserver.domain.errors import TooMany
+    from hallserver.web.booking import BookingLimit
+
+    now = [1000.0]
+    limit = BookingLimit(2, clock=lambda: now[0])
+    first = limit.take("10.0.0.1")
+    now[0] += 600
+    limit.take("10.0.0.1")
+    limit.take("10.0.0.2")  # another address has its own count
+    with pytest.raises(TooMany, match="try again in 50 min"):
+        limit.take("10.0.0.1")
+    limit.give_back("10.0.0.1", first)  # refused by the hall: it does not count
+    limit.take("10.0.0.1")
+    with pytest.raises(TooMany):
+        limit.take("10.0.0.1")
+    now[0] += 3600  # an hour on, both have left the window
+    limit.take("10.0.0.1")
+    unlimited = BookingLimit(0, clock=lambda: now[0])
+    for _ in range(50):
+        unlimited.take("10.0.0.1")
