@@ -74,8 +74,13 @@ class Sessions:
         return failures >= LOCK_AFTER and time.monotonic() - since < LOCK_FOR_S
 
     def failed(self, key: str) -> None:
+        now = time.monotonic()
+        if len(self._failures) > 10_000:  # tries from a crowd of addresses: keep the recent
+            self._failures = {
+                k: v for k, v in self._failures.items() if now - v[1] < LOCK_FOR_S
+            }
         failures, _ = self._failures.get(key, (0, 0.0))
-        self._failures[key] = (failures + 1, time.monotonic())
+        self._failures[key] = (failures + 1, now)
 
     async def open(self, hall: HallService, actor: Actor) -> str:
         return await hall.open_session(actor, timedelta(seconds=SESSION_S))

@@ -108,3 +108,21 @@ def test_metrics_show_queue_lengths_waits_and_request_latencies(hall: Hall) -> N
         'kezek_http_request_duration_seconds_count{method="POST",route="/api/v1/tickets",'
         'status="201"} 2.0'
     ) in text
+
+
+def test_wrong_tries_from_a_crowd_of_addresses_do_not_pile_up_in_memory(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from hallserver.web import sessions as module
+
+    now = [1000.0]
+    monkeypatch.setattr(module.time, "monotonic", lambda: now[0])
+    sessions = module.Sessions()
+    for n in range(10_001):
+        sessions.failed(f"10.0.{n // 250}.{n % 250}:x")
+    for _ in range(module.LOCK_AFTER):
+        sessions.failed("10.9.9.9:boss")
+    now[0] += module.LOCK_FOR_S + 1
+    sessions.failed("10.9.9.8:x")  # every older try (and the lock) has lasted its minute: gone
+    assert len(sessions._failures) == 1
+    assert not sessions.locked("10.0.0.1:x")
