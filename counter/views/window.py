@@ -249,6 +249,9 @@ class CounterWindow(QMainWindow):
         self.translations.use(language)
         self.language.setCurrentIndex(max(self.language.findData(language), 0))
         self.sign_in_page.set_language(language)
+        self.message.hide()  # a notice in the old language too; the keypad's prompt holds
+        if self.awaiting_rating is not None:
+            self._show_rating_prompt()
         self.retranslate()
         self.language_changed.emit(self.language_code)
 
@@ -265,7 +268,7 @@ class CounterWindow(QMainWindow):
         self.queue_panel.retranslate()
         self.day_panel.retranslate()
         self.note.retranslate()
-        if self._message_kind == "error":
+        if self._message_kind in ("error", "unreachable"):
             self.message.hide()  # an old error in the old language would only confuse
         self.refresh()
 
@@ -480,6 +483,8 @@ class CounterWindow(QMainWindow):
         if failure.action is Action.RATE:
             self.awaiting_rating = None
         self.show_message(text, "error")
+        if failure.code == "unreachable":
+            self._message_kind = "unreachable"  # hidden once the server answers again
         self.refresh()
 
     def _on_signed_in(self, session: object) -> None:
@@ -539,6 +544,8 @@ class CounterWindow(QMainWindow):
 
     def _on_online_changed(self, online: bool) -> None:
         self.online = online
+        if online and self._message_kind == "unreachable":
+            self.message.hide()  # the server answers again: the console works
         if online:  # the server may have restarted with another catalogue: read it again
             self._read_services()
         if online and self.state.operator is not None:  # sent while the console was away
@@ -623,11 +630,20 @@ class CounterWindow(QMainWindow):
             return
         self.awaiting_rating = ticket.id
         self.rating_timer.start()
-        self.show_message(self.tr("The visitor can rate the service on the keypad now."), "notice")
+        self._show_rating_prompt()
+
+    def _show_rating_prompt(self) -> None:
+        text = self.tr("The visitor can rate the service on the keypad now.")
+        self.show_message(text, "rating")  # a notice, hidden when the keypad no longer waits
 
     def _on_rating_pressed(self, grade: str) -> None:
         ticket_id = self.awaiting_rating
         if ticket_id is None:
+            return
+        current = self.state.current
+        if current is not None and current.id != ticket_id and current.status == "serving":
+            # the next visitor's visit has started: the press is theirs, not the last one's
+            self._on_rating_timeout()
             return
         self.awaiting_rating = None
         self.rating_timer.stop()
@@ -635,6 +651,9 @@ class CounterWindow(QMainWindow):
 
     def _on_rating_timeout(self) -> None:
         self.awaiting_rating = None
+        self.rating_timer.stop()
+        if self._message_kind == "rating":
+            self.message.hide()
 
     def _on_device_changed(self, device: str, connected: bool) -> None:
         names = {

@@ -601,3 +601,31 @@ def test_the_transfer_dialog_lists_kazakh_names_in_the_kazakh_alphabet(
     land = next(i for i, n in enumerate(names) if n.startswith("Жер учаскесіне"))
     assert military < land, "Ә comes after А, not after Я as its code point does"
     dialog.deleteLater()
+
+
+def test_a_notice_in_the_old_language_goes_when_the_operator_switches_language(
+    qtbot: QtBot, live_server: LiveServer, console: ConsoleFactory
+) -> None:
+    window = _open_with_a_visitor(qtbot, live_server, console)
+    press(qtbot, window, "F1")
+    press(qtbot, window, "F11")  # stepped away: a notice in English
+    assert "has stepped away" in window.message.text() and window.message.isVisible()
+    window.set_language("ru")
+    assert window.message.isHidden()
+
+
+def test_the_server_answering_again_takes_its_does_not_answer_error_away(
+    qtbot: QtBot, live_server: LiveServer, console: ConsoleFactory
+) -> None:
+    proxy = CuttableProxy(urlsplit(live_server.url).port or 0)
+    try:
+        window = console("c1", server_url=proxy.url)
+        proxy.cut()
+        qtbot.waitUntil(window.banner.isVisible, timeout=5000)
+        press(qtbot, window, "F8")
+        assert "does not answer" in window.message.text() and window.message.isVisible()
+        proxy.restore()
+        qtbot.waitUntil(window.banner.isHidden, timeout=10_000)
+        assert window.message.isHidden(), "'does not answer' stayed up on a working console"
+    finally:
+        proxy.cut()

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+import httpx
 import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
@@ -229,3 +230,60 @@ def test_devices_refuse_an_address_outside_their_protocols_range() -> None:
         button=DeviceConfig("loop://", "qsystem", 150), on_button=ignore, on_rating=ignore
     )
     assert devices.button is not None and devices.button.address == 150
+
+
+def rating_of(live: LiveServer, ticket_id: str) -> object:
+    return httpx.get(f"{live.api}/tickets/{ticket_id}", timeout=5).json()["rating"]
+
+
+def test_the_keypad_waits_for_the_last_visitor_until_the_next_visit_starts(
+    qtbot: QtBot,
+    live_server: LiveServer,
+    console: ConsoleFactory,
+    ports: tuple[PtyPort, PtyPort, PtyPort],
+) -> None:
+    """A press while the next visitor walks over is the leaving one's; once the next visit
+    has started it is not put on the last visitor's ticket."""
+    devices = DeviceLink(keypad=DeviceConfig(ports[2].path, "kezek", 41))
+    window = console("c1", devices=devices)
+    assert devices.devices.wait_connected(5)
+    keypad = KeypadSimulator(ports[2], 41)
+    press(qtbot, window, "F8")
+    first, second, third = (issue(live_server, "id-card") for _ in range(3))
+
+    def serve_and_finish(number: str) -> None:
+        press(qtbot, window, "F1")
+        qtbot.waitUntil(lambda: window.card.shown_number == number)
+        _wait_idle(qtbot, window)
+        press(qtbot, window, "F3")
+        qtbot.waitUntil(lambda: window.state.current is not None)
+        qtbot.waitUntil(lambda: window.state.current.status == "serving")  # type: ignore[union-attr]
+        _wait_idle(qtbot, window)
+        press(qtbot, window, "F4")
+        qtbot.waitUntil(lambda: window.awaiting_rating is not None)
+        _wait_idle(qtbot, window)
+
+    serve_and_finish(first.number)
+    press(qtbot, window, "F1")  # the next one is on the way; the last one rates as they leave
+    qtbot.waitUntil(lambda: window.card.shown_number == second.number)
+    _wait_idle(qtbot, window)
+    keypad.press(Grade.GOOD)
+    qtbot.waitUntil(lambda: "Rating received: Good" in window.message.text())
+    assert rating_of(live_server, first.id) == "good"
+
+    press(qtbot, window, "F3")
+    _wait_idle(qtbot, window)
+    press(qtbot, window, "F4")
+    qtbot.waitUntil(lambda: window.awaiting_rating == second.id)
+    _wait_idle(qtbot, window)
+    press(qtbot, window, "F1")
+    qtbot.waitUntil(lambda: window.card.shown_number == third.number)
+    _wait_idle(qtbot, window)
+    press(qtbot, window, "F3")  # the third visit starts: the second visitor has gone
+    qtbot.waitUntil(lambda: window.card.status.text() == "Serving")
+    _wait_idle(qtbot, window)
+    keypad.press(Grade.SATISFACTORY)
+    qtbot.waitUntil(lambda: window.awaiting_rating is None)
+    assert not window.message.isVisible(), "the keypad's prompt outlived its visitor"
+    assert rating_of(live_server, second.id) is None
+    assert rating_of(live_server, third.id) is None
