@@ -116,6 +116,7 @@ class HallService:
         self.commits = 0
         self.committed_events = 0  # group commits done (for benchmarks and /metrics)
         self._head = (0, "")  # the newest durable event: its number and hash
+        self._settling: list[tuple[int, asyncio.Future[bool]]] = []  # reads awaiting commits
         self._witnessed: tuple[tuple[int, str], datetime] | None = None  # last logged, when
 
     # ------------------------------------------------------------- life cycle
@@ -344,6 +345,36 @@ class HallService:
                 raise Unavailable(f"the hall's database is unavailable: {exc}") from exc
             self._stale = False
 
+    async def settled(self, render: Callable[[Hall], R]) -> tuple[R, int]:
+        """`render` of the hall and the number of the last event it holds, once all it holds is
+        durable. The hall in memory runs ahead of the log by the commands on their way (about
+        a group commit): a snapshot read meanwhile would show a ticket under a number older
+        than its event, or one a refused commit is about to take back.
+
+        Raises Unavailable when a commit it shows was refused (the hall is reloading)."""
+        if self._stale:
+            await self._reload()
+        if self._broken:
+            raise Unavailable("the hall's database refused a change; try again")
+        result, seq = render(self.hall), self._seq
+        if seq > self._head[0]:
+            waiter: asyncio.Future[bool] = asyncio.get_running_loop().create_future()
+            self._settling.append((seq, waiter))
+            if not await waiter:
+                raise Unavailable("the hall's database refused a change; try again")
+        return result, seq
+
+    def _settle(self, durable: bool) -> None:
+        """Answer the reads waiting for commits: those now durable, or all when one failed."""
+        head, waiting = self._head[0], []
+        for seq, waiter in self._settling:
+            if not durable or seq <= head:
+                if not waiter.done():
+                    waiter.set_result(durable)
+            else:
+                waiting.append((seq, waiter))
+        self._settling = waiting
+
     def _records(self, events: list[Event], actor: Actor, now: datetime) -> list[EventRecord]:
         """The events numbered and sealed; the chain moves on only once all of them are."""
         at = now.isoformat()
@@ -436,6 +467,7 @@ class HallService:
                     )
             if not self._writing_stops and (self._healing is None or self._healing.done()):
                 self._healing = asyncio.get_running_loop().create_task(self._heal())
+            self._settle(False)
             return
         records = [record for item in items for record in item.records]
         self.commits += 1
@@ -446,6 +478,8 @@ class HallService:
             if item.done is not None and not item.done.done():
                 item.done.set_result(None)
         self.hub.publish(records)
+        if self._settling:
+            self._settle(True)
 
     async def _flush(self) -> None:
         """Wait until everything handed to the writer is committed and answered."""

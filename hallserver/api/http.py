@@ -166,8 +166,9 @@ async def get_ticket(request: Request) -> Response:
 
 async def get_snapshot(request: Request) -> Response:
     hall = hall_of(request)
-    data = wire.snapshot(hall.catalogue, hall.hall, hall.now(), base_url(request))
-    data["seq"] = hall.hub.last_seq
+    url = base_url(request)
+    data, seq = await hall.settled(lambda h: wire.snapshot(hall.catalogue, h, hall.now(), url))
+    data["seq"] = seq
     return ok(data)
 
 

@@ -11,7 +11,7 @@ from starlette.websockets import WebSocket, WebSocketDisconnect
 
 from hallserver.api import wire
 from hallserver.api.http import base_url_ws
-from hallserver.service import HallService
+from hallserver.service import HallService, Unavailable
 from hallserver.web.live import until_closed
 
 
@@ -43,8 +43,14 @@ async def events(websocket: WebSocket) -> None:
         sent = -1
         backlog = hall.hub.replay(after) if after is not None else None
         if backlog is None:
-            data = wire.snapshot(hall.catalogue, hall.hall, hall.now(), base_url_ws(websocket))
-            seq = hall.hub.last_seq
+            url = base_url_ws(websocket)
+            try:  # as of its last durable event, numbered so
+                data, seq = await hall.settled(
+                    lambda h: wire.snapshot(hall.catalogue, h, hall.now(), url)
+                )
+            except Unavailable:  # a refused commit is being taken back: come again
+                await websocket.close(code=1013)
+                return
             message = {"seq": seq, "type": "snapshot", "at": hall.now().isoformat(), "data": data}
             await websocket.send_text(json.dumps(message, ensure_ascii=False))
             sent = seq

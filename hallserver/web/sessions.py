@@ -76,9 +76,7 @@ class Sessions:
     def failed(self, key: str) -> None:
         now = time.monotonic()
         if len(self._failures) > 10_000:  # tries from a crowd of addresses: keep the recent
-            self._failures = {
-                k: v for k, v in self._failures.items() if now - v[1] < LOCK_FOR_S
-            }
+            self._failures = {k: v for k, v in self._failures.items() if now - v[1] < LOCK_FOR_S}
         failures, _ = self._failures.get(key, (0, 0.0))
         self._failures[key] = (failures + 1, now)
 

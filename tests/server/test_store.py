@@ -25,6 +25,7 @@ from hallserver.access import SYSTEM, Actor, Role, new_token
 from hallserver.catalogue_file import demo_catalogue_text, parse_catalogue
 from hallserver.config import ServerConfig
 from hallserver.domain.errors import InvalidInput
+from hallserver.domain.hall import Hall
 from hallserver.domain.ids import JsonObject, OperatorId
 from hallserver.domain.tickets import Grade
 from hallserver.eventlog import make_record, verify_chain
@@ -238,6 +239,50 @@ def refuse_tickets(store: SqlHallStore, url: str, change: str = "INSERT ON ticke
         "$$ BEGIN RAISE EXCEPTION 'no'; END $$ LANGUAGE plpgsql"
     )
     store.execute(f"CREATE TRIGGER refuse BEFORE {change} FOR EACH ROW EXECUTE FUNCTION refuse()")
+
+
+def test_a_snapshot_shows_only_what_is_durable_and_numbers_it_so(db_url: str) -> None:
+    """The hall in memory runs a group commit ahead of the log: a read in between waits for
+    the commit, then carries the number of the last event it shows; a read of a change the
+    database then refuses is refused too (503), not shown under an old number."""
+    clock = Clock()
+
+    def numbers(h: Hall) -> list[str]:
+        return sorted(t.number for t in h.tickets.values())
+
+    async def scenario() -> None:
+        service = make_service(db_url, clock)
+        await service.start()
+        issue = service.run
+        await issue(SYSTEM, lambda h, now: h.issue("id-card", now))
+        on_the_way = asyncio.ensure_future(issue(SYSTEM, lambda h, now: h.issue("id-card", now)))
+        await asyncio.sleep(0)  # the command ran: its ticket is in memory, not yet durable
+        assert numbers(service.hall) == ["A001", "A002"] and not on_the_way.done()
+        shown, seq = await service.settled(numbers)
+        assert on_the_way.done(), "the read answered before the commit it shows"
+        assert shown == ["A001", "A002"]
+        issued = [r.seq for r in service.store.events() if r.type == "ticket.issued"]
+        assert seq >= issued[-1], "a ticket shown under a number older than its event"
+
+        refuse_tickets(service.store, db_url)
+        refused = asyncio.ensure_future(issue(SYSTEM, lambda h, now: h.issue("id-card", now)))
+        await asyncio.sleep(0)
+        assert "A003" in numbers(service.hall)  # in memory, on its way to a refusal
+        with pytest.raises(Unavailable):
+            await service.settled(numbers)
+        with pytest.raises(Unavailable):
+            await refused
+        service.store.execute("DROP TRIGGER refuse" + ("" if "sqlite" in db_url else " ON tickets"))
+        for _ in range(500):  # the hall reloads by itself; reads answer again
+            try:
+                shown, _ = await service.settled(numbers)
+                break
+            except Unavailable:
+                await asyncio.sleep(0.01)
+        assert shown == ["A001", "A002"]
+        await service.stop()
+
+    asyncio.run(scenario())
 
 
 def test_a_refused_write_changes_nothing_and_the_hall_goes_on(db_url: str) -> None:
