@@ -269,7 +269,8 @@ def _wrapped(
 ) -> list[TextLine]:
     lines: list[TextLine] = []
     for text in texts:
-        for part in textwrap.wrap(text, max(columns, 1)) or [""]:
+        shown = "".join(ch if ch.isprintable() else " " for ch in text)  # no printer commands
+        for part in textwrap.wrap(shown, max(columns, 1)) or [""]:
             lines.append(TextLine(part, bold=bold, width=width, height=height))
     return lines
 

@@ -20,7 +20,7 @@ from hallserver.domain.counters import PauseReason
 from hallserver.domain.errors import Forbidden, InvalidInput, NotFound
 from hallserver.domain.events import Event
 from hallserver.domain.hall import Announcement, Hall
-from hallserver.domain.ids import LANGS, JsonObject, Lang
+from hallserver.domain.ids import LANGS, JsonObject, Lang, unprintable
 from hallserver.domain.tickets import Grade, Priority, Ticket, TicketState
 from hallserver.iin import iin_problem
 from hallserver.service import HallService
@@ -92,6 +92,8 @@ def text_field(
         raise InvalidInput(f"{name} is longer than {limit} characters", code="bad_field")
     if "\x00" in value:  # PostgreSQL stores no NUL in text, and no person types one
         raise InvalidInput(f"{name} holds a NUL character", code="bad_field")
+    if unprintable(value):  # a screen or a printer would act on it (GS V cuts the paper)
+        raise InvalidInput(f"{name} holds a control character", code="bad_field")
     return value
 
 

@@ -38,6 +38,7 @@ from hallserver.domain.ids import (
     OperatorId,
     ServiceId,
     TicketId,
+    unprintable,
 )
 from hallserver.domain.messages import DAY_LIMIT, TEXT_LIMIT, Message
 from hallserver.domain.routing import HallPolicy, Pick, RoutingPolicy, WaitingLanes, Why
@@ -161,6 +162,8 @@ class Announcement:
                 raise InvalidInput(f"{what} must be a string", code="bad_field")
             if text and "\x00" in text:  # PostgreSQL stores no NUL in text
                 raise InvalidInput(f"{what} holds a NUL character", code="bad_field")
+            if text and unprintable(text):  # a screen would act on it rather than show it
+                raise InvalidInput(f"{what} holds a control character", code="bad_field")
         return {str(lang): text or "" for lang, text in texts.items()}
 
     @property

@@ -16,7 +16,7 @@ from starlette.websockets import WebSocket
 from hallserver.domain.counters import PauseReason
 from hallserver.domain.errors import Forbidden, InvalidInput
 from hallserver.domain.hall import Announcement, Hall
-from hallserver.domain.ids import JsonObject, Lang
+from hallserver.domain.ids import JsonObject, Lang, unprintable
 from hallserver.domain.tickets import Grade, Ticket, TicketState
 from hallserver.service import HallService, Unavailable
 from hallserver.store import schema
@@ -239,6 +239,8 @@ def _text(body: JsonObject, name: str, limit: int) -> str:
         raise InvalidInput(f"{name} is longer than {limit} characters", code="bad_field")
     if "\x00" in value:  # PostgreSQL stores no NUL in text, and no person types one
         raise InvalidInput(f"{name} holds a NUL character", code="bad_field")
+    if unprintable(value):  # a screen would act on it rather than show it
+        raise InvalidInput(f"{name} holds a control character", code="bad_field")
     return value
 
 

@@ -307,3 +307,13 @@ def test_a_ticket_out_of_line_prints_no_place_and_no_wait(
     labels = LABELS[lang]
     assert labels.first not in text and labels.soon not in text
     assert copy.number in text and copy.next_step in text
+
+
+def test_a_control_character_in_a_name_is_printed_as_a_space_never_sent_as_a_command(
+    slip: TicketSlip,
+) -> None:
+    """GS V (0x1D 0x56) cuts the paper: a name holding it must not cut every ticket."""
+    named = dataclasses.replace(slip, service_name_second="Passport\x1dV1\x1b@x")
+    data = layout_ticket(named, load_profile(KZ_PROFILE)).data
+    assert b"Passport V1 @x" in data
+    assert b"\x1dV1" not in data and b"\x1b@x" not in data

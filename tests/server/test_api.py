@@ -1169,3 +1169,23 @@ def test_only_a_supervisor_changes_a_service(http: httpx.Client, live_server: Li
     admin = bearer(live_server.tokens["admin"])
     assert http.patch("/services/nope", json=body, headers=admin).status_code == 404
     assert http.patch("/services/passport", json=body, headers=admin).status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("path", "body"),
+    [
+        ("/pairing-codes", {"role": "kiosk", "name": "ctl\u0001\nname"}),
+        ("/announcement", {"text": "Closed at\u001dV1 noon"}),
+        ("/announcement", {"texts": {"kk": "a", "ru": "b\u2028c", "en": "d"}}),
+        ("/messages", {"text": "come\u001b@ here"}),
+    ],
+)
+def test_a_control_character_in_a_text_is_refused_and_changes_nothing(
+    http: httpx.Client, live_server: LiveServer, path: str, body: dict[str, object]
+) -> None:
+    supervisor = bearer(live_server.tokens["supervisor"])
+    before = http.get("/audit/head", headers=supervisor).json()
+    reply = http.post(path, json=body, headers=supervisor)
+    assert reply.status_code == 422 and reply.json()["error"] == "bad_field", reply.text
+    assert "control character" in reply.json()["message"]
+    assert http.get("/audit/head", headers=supervisor).json() == before

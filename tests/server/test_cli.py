@@ -225,6 +225,31 @@ def test_a_fee_written_as_plain_text_is_refused_with_the_form_it_needs() -> None
     )
 
 
+@pytest.mark.parametrize(
+    ("text", "accepted"),
+    [
+        ("Pass\\u001dport", False),  # GS: with "V" after it, a printer cuts the paper
+        ("Pass\\u000bport", False),
+        ("Pass\\u2028port", False),
+        ("Pass\\u0085port", False),
+        ("Pass\\u00a0port\\tfor travel", True),  # a no-break space and a tab, pasted
+    ],
+)
+def test_a_catalogue_text_with_a_control_character_is_refused(text: str, accepted: bool) -> None:
+    demo = demo_catalogue_text()
+    assert demo.count('en = "Passport for travel abroad"') >= 1
+    changed = demo.replace('en = "Passport for travel abroad"', f'en = "{text}"', 1)
+    from hallserver.catalogue_file import text_problem  # a board edit's check, the same rule
+
+    edited = text.encode().decode("unicode_escape")
+    assert text_problem(edited, "name", 200) == (None if accepted else "unprintable")
+    if accepted:
+        parse_catalogue(changed, source="hall.toml")
+        return
+    with pytest.raises(CatalogueError, match="the en text must be without control characters"):
+        parse_catalogue(changed, source="hall.toml")
+
+
 def test_a_catalogue_saved_by_an_older_kezek_still_reads_what_it_was_accepted_with() -> None:
     """An upgrade never stops a hall: what a saved catalogue holds that a file being checked
     would now be refused for (a key no one reads, a Cyrillic prefix, a number in quotes, a
@@ -237,6 +262,8 @@ def test_a_catalogue_saved_by_an_older_kezek_still_reads_what_it_was_accepted_wi
         ("duration_min = 15\n", "duration_min = 12.5\n"),
         ("max_recalls = 3", "max_recalls = 200"),
         ('backup = ["residence-registration"]', 'backup = ["passport"]'),
+        # accepted by a board edit before
+        ('en = "Passport for travel abroad"', 'en = "Pass\\u001dport"'),
     ):
         text = demo.replace(old, new, 1)
         with pytest.raises(CatalogueError):
