@@ -30,6 +30,7 @@ from sqlalchemy.pool import NullPool
 from hallserver.store.sql import StoreError, shown_url
 
 ADVISORY_KEY = 0x6B657A656B  # "kezek": the PostgreSQL advisory lock of a hall's database
+# (log_writer.WRITER_LOCK_KEY, one above, is held by the session that commits)
 
 
 class DatabaseInUse(StoreError):

@@ -22,6 +22,7 @@ import pickle
 import signal
 import struct
 import sys
+import time
 from collections.abc import Iterable
 from datetime import UTC, date, datetime
 from typing import Any
@@ -38,6 +39,11 @@ SQLITE_PRAGMAS = (
     "PRAGMA wal_autocheckpoint=0",
     "PRAGMA journal_size_limit=67108864",  # after a burst the log shrinks back to 64 MiB
 )
+# PostgreSQL: the session that commits holds this lock (`kezek hall` claims the database with
+# claim.ADVISORY_KEY, one below, at start). A hall whose claim's connection was cut cannot go
+# on writing beside a second hall that then started: the two never hold this one together.
+WRITER_LOCK_KEY = 0x6B657A656C
+WRITER_LOCK_WAIT_S = 3.0  # a closed session's lock outlives it until its backend has gone
 TICKET_COLUMNS = (
     "id",
     "day",
@@ -110,7 +116,16 @@ class LogWriter:
         else:
             import psycopg
 
-            self._connection = psycopg.connect(self.target)
+            # keepalives: a session whose host vanished lets its lock go within a minute or so
+            session = psycopg.connect(
+                self.target, keepalives_idle=30, keepalives_interval=10, keepalives_count=3
+            )
+            try:
+                _take_writer_lock(session)
+            except BaseException:
+                session.close()
+                raise
+            self._connection = session
 
     def close(self) -> None:
         connection, self._connection = self._connection, None
@@ -253,6 +268,21 @@ class LogWriter:
         if isinstance(value, bool):
             return int(value)
         return value
+
+
+def _take_writer_lock(connection: Any) -> None:
+    """Hold the hall's writer lock in this session, or raise: another hall writes here."""
+    deadline = time.monotonic() + WRITER_LOCK_WAIT_S
+    while True:
+        row = connection.execute("SELECT pg_try_advisory_lock(%s)", (WRITER_LOCK_KEY,)).fetchone()
+        connection.commit()  # the lock belongs to the session, not to this transaction
+        if row is not None and row[0]:
+            return
+        if time.monotonic() >= deadline:
+            raise RuntimeError(
+                "another hall server is writing to this PostgreSQL database: stop it first"
+            )
+        time.sleep(0.05)
 
 
 def _utc(value: object) -> datetime | None:

@@ -1040,3 +1040,45 @@ def test_a_catalogue_file_given_after_board_changes_says_it_replaces_them(
         hall_catalogue(store, demo=False, path=file)
     assert not [r for r in caplog.records if "changed on the board" in r.getMessage()]
     store.close()
+
+
+@pytest.mark.postgres
+def test_two_halls_never_write_to_one_postgresql_database_together(pg_url: str) -> None:
+    """The claim taken at start lives in one connection; if a cut ends it, a second hall can
+    start. Commits come only from the session holding the writer's lock: the first hall,
+    cut off, is refused rather than numbering tickets beside the second."""
+    from hallserver.store.log_writer import WRITER_LOCK_KEY
+
+    clock = Clock()
+
+    def issue(h: Hall, now: datetime) -> tuple[Any, list[Any]]:
+        return h.issue("id-card", now)
+
+    async def scenario() -> list[str]:
+        first = make_service(pg_url, clock)
+        await first.start()
+        await first.run(SYSTEM, issue)
+        with pytest.raises(StoreError, match="another hall server is writing"):
+            await make_service(pg_url, clock).start()
+        # the first hall's writer loses its session (a PostgreSQL restart, a network cut)
+        first.store.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_locks WHERE locktype = 'advisory' "
+            f"AND objid = {WRITER_LOCK_KEY & 0xFFFFFFFF} AND pid <> pg_backend_pid()"
+        )
+        second = make_service(pg_url, clock)
+        await second.start()  # its writer takes the lock the cut let go
+        for _ in range(2):  # cut off, then reloaded: refused both times, never written
+            with pytest.raises(Unavailable):
+                await first.run(SYSTEM, issue)
+        numbers = [(await second.run(SYSTEM, issue)).ticket.number for _ in range(2)]
+        await second.stop()
+        await first.stop()
+        return numbers
+
+    assert asyncio.run(scenario()) == ["A002", "A003"]
+    store = SqlHallStore(pg_url)
+    records = list(store.events())
+    assert verify_chain(records) is None
+    issued = [r.ticket_id for r in records if r.type == "ticket.issued"]
+    assert issued == ["20261123-A001", "20261123-A002", "20261123-A003"]
+    store.close()
