@@ -42,7 +42,7 @@ from hallserver.store.sql import (
     StoreError,
     hall_state_json,
 )
-from hallserver.writer import GroupWriter, Pending
+from hallserver.writer import GroupWriter, Pending, WriterStopped
 
 log = logging.getLogger(__name__)
 # the event log's newest event, now and then, where the database's owner cannot change it (the
@@ -117,6 +117,7 @@ class HallService:
         self.committed_events = 0  # group commits done (for benchmarks and /metrics)
         self._head = (0, "")  # the newest durable event: its number and hash
         self._settling: list[tuple[int, asyncio.Future[bool]]] = []  # reads awaiting commits
+        self._unsure: list[Pending] = []  # sent to a writer that died: the reload says which
         self._witnessed: tuple[tuple[int, str], datetime] | None = None  # last logged, when
 
     # ------------------------------------------------------------- life cycle
@@ -205,6 +206,10 @@ class HallService:
             await self._flush()
             await self._writer.stop()
             self._writing = False
+        for item in self._unsure:  # never settled by a reload: the restart's load will say
+            if item.done is not None and not item.done.done():
+                item.done.set_exception(Unavailable("the hall server is stopping; try again"))
+        self._unsure = []
         self._witness("at stop")
         self.hub.close_all()
         if self._token_pool is not None:
@@ -460,6 +465,9 @@ class HallService:
             if not self._broken:
                 log.error("commit failed, reloading from the database: %s", failure)
             self._broken = True
+            if isinstance(failure, WriterStopped):  # not refused: answered after the reload
+                self._unsure += items
+                items = []
             for item in items:
                 if item.done is not None and not item.done.done():
                     item.done.set_exception(
@@ -546,10 +554,48 @@ class HallService:
             await self._flush()  # late answers first: what they refuse must not come after
             try:
                 await asyncio.to_thread(self.load)
+                if self._unsure:
+                    found = await asyncio.to_thread(self._hashes_from, self._unsure)
+                    self._answer_unsure(found)
                 await self._writer.resume()
             except (StoreError, SQLAlchemyError) as exc:
                 raise Unavailable(f"the hall's database is unavailable: {exc}") from exc
             self._broken = False
+
+    def _hashes_from(self, items: list[Pending]) -> dict[int, str]:
+        """The hashes the database holds for the events of `items`, by number."""
+        seqs = [r.seq for item in items for r in item.records]
+        if not seqs:
+            return {}
+        low, high = min(seqs), max(seqs)
+        found = {}
+        for record in self.store.events(after=low - 1):
+            if record.seq > high:
+                break
+            found[record.seq] = record.hash
+        return found
+
+    def _answer_unsure(self, found: dict[int, str]) -> None:
+        """Answer the commands a dead writer left unanswered, as the reloaded database has
+        them: those whose events it holds were committed (their screens hear of them now),
+        the rest were not. A ticket stored is never answered "refused"."""
+        unsure, self._unsure = self._unsure, []
+        durable: list[EventRecord] = []
+        for item in unsure:
+            committed = bool(item.records) and all(found.get(r.seq) == r.hash for r in item.records)
+            if committed:
+                durable += item.records
+            if item.done is None or item.done.done():
+                continue
+            if committed:
+                item.done.set_result(None)
+            else:
+                item.done.set_exception(
+                    Unavailable("the hall's database refused the change; try again")
+                )
+        if durable:
+            log.warning("%d events a stopped writer had committed were kept", len(durable))
+            self.hub.publish(durable)
 
     # ------------------------------------------------------------- access
 

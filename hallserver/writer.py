@@ -44,6 +44,11 @@ class Pending:
 Done = Callable[[list[Pending], StoreError | None], None]
 
 
+class WriterStopped(StoreError):
+    """The writer process ended with commands unanswered: each may or may not have been
+    committed (it may have died between its commit and its answer). The database says."""
+
+
 class GroupWriter:
     """Sends commands to the writer process and reports them back as it commits them."""
 
@@ -139,8 +144,11 @@ class GroupWriter:
 
     def _write_out(self) -> None:
         frames, self._outbox = self._outbox, []
-        if self._stdin is not None and self.running and frames:  # else already failed
-            self._stdin.write(b"".join(frames))
+        stdin = self._stdin
+        # else failed already, or about to be: a writer whose pipe closed has died, and what
+        # it was sent is answered once its end is seen (WriterStopped)
+        if stdin is not None and self.running and frames and not stdin.is_closing():
+            stdin.write(b"".join(frames))
 
     def checkpoint(self) -> None:
         """Ask the writer to copy the rest of the log into the database file between groups."""
@@ -201,7 +209,7 @@ class GroupWriter:
             self._ready.set_exception(StoreError("the database writer did not start"))
         if self._sent:
             log.error("the database writer stopped with %d commands unanswered", len(self._sent))
-            self._fail_all(StoreError("the database writer stopped"))
+            self._fail_all(WriterStopped("the database writer stopped"))
 
     def _take(self, last: int) -> list[Pending]:
         items = []

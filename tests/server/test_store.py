@@ -1082,3 +1082,53 @@ def test_two_halls_never_write_to_one_postgresql_database_together(pg_url: str) 
     issued = [r.ticket_id for r in records if r.type == "ticket.issued"]
     assert issued == ["20261123-A001", "20261123-A002", "20261123-A003"]
     store.close()
+
+
+def test_a_writer_that_dies_after_committing_leaves_its_tickets_answered_as_issued(
+    db_url: str,
+) -> None:
+    """A writer killed between its commit and its answer: the reload finds the ticket stored,
+    so its kiosk hears 201, not "refused" (a second ticket for one visitor, a ghost in the
+    queue). One killed before it committed is refused, and nothing of it stays."""
+    clock = Clock()
+
+    def issue(h: Hall, now: datetime) -> tuple[Any, list[Any]]:
+        return h.issue("id-card", now)
+
+    async def scenario() -> None:
+        service = make_service(db_url, clock)
+        await service.start()
+        writer = service._writer
+        answered = asyncio.Event()
+        writer.received = lambda data: answered.set()  # type: ignore[method-assign]
+        on_the_way = asyncio.ensure_future(service.run(SYSTEM, issue))
+        await asyncio.wait_for(answered.wait(), 10)  # committed; the answer never arrives
+        del writer.received
+        pid = writer.pid
+        assert pid is not None
+        os.kill(pid, signal.SIGKILL)
+        issued = await asyncio.wait_for(on_the_way, 10)
+        assert issued.ticket.number == "A001"
+        assert [t.number for t in service.hall.tickets.values()] == ["A001"]
+
+        for _ in range(500):  # the hall writes again by itself
+            if writer.running and not service._broken:
+                break
+            await asyncio.sleep(0.01)
+        pid = writer.pid
+        assert pid is not None
+        os.kill(pid, signal.SIGSTOP)  # it takes nothing in: the next command is never written
+        refused = asyncio.ensure_future(service.run(SYSTEM, issue))
+        await asyncio.sleep(0.2)
+        os.kill(pid, signal.SIGKILL)
+        with pytest.raises(Unavailable):
+            await asyncio.wait_for(refused, 10)
+        for _ in range(500):
+            if not service._broken:
+                break
+            await asyncio.sleep(0.01)
+        assert [t.number for t in service.hall.tickets.values()] == ["A001"]
+        assert (await service.run(SYSTEM, issue)).ticket.number == "A002"
+        await service.stop()
+
+    asyncio.run(scenario())
