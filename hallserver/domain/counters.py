@@ -61,6 +61,9 @@ class Counter:
     def pause(self, reason: PauseReason, at: datetime) -> None:
         if self.state is CounterState.CLOSED:
             raise Conflict(f"counter {self.number} is closed: open it first", code="counter_closed")
+        if self.state is CounterState.PAUSED:  # another reason: paused since it first paused
+            self.pause_reason = reason
+            return
         self._set(CounterState.PAUSED, reason, at)
 
     def close(self, at: datetime) -> None:

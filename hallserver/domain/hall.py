@@ -1035,11 +1035,15 @@ class Hall:
 
     def pause_counter(self, counter_id: str, reason: PauseReason, now: datetime) -> list[Event]:
         counter = self.counter(counter_id)
+        if counter.state is CounterState.PAUSED and counter.pause_reason is reason:
+            return []  # already: its paused-since time stays (the board's alert counts from it)
         counter.pause(reason, now)
         return [self._counter_changed(counter, "paused")]
 
     def close_counter(self, counter_id: str, now: datetime) -> list[Event]:
         counter = self.counter(counter_id)
+        if counter.state is CounterState.CLOSED:  # already: nothing changes, nothing logged
+            return []
         counter.close(now)
         return [self._counter_changed(counter, "closed"), *self._release_sent_to(counter)]
 
@@ -1094,6 +1098,8 @@ class Hall:
 
     def suspend_service(self, service_id: str, suspended: bool) -> list[Event]:
         service = self.service(service_id)
+        if (service.id in self.state.suspended) == suspended:
+            return []  # already: nothing changes, nothing logged
         if suspended:
             self.state.suspended.add(service.id)
         else:
@@ -1135,8 +1141,10 @@ class Hall:
                 f"an announcement is at most {Announcement.LIMIT} characters", code="bad_field"
             )
         written = {lang: " ".join(texts.get(lang, "").split()) for lang in LANGS}
-        self.state.announcement = Announcement({k: t for k, t in written.items() if t})
-        announcement = self.state.announcement
+        announcement = Announcement({k: t for k, t in written.items() if t})
+        if announcement.to_json() == self.state.announcement.to_json():
+            return []  # the same line again: nothing changes, nothing logged
+        self.state.announcement = announcement
         return [
             Event(
                 ev.HALL_ANNOUNCEMENT, {"text": announcement.text, "texts": announcement.to_json()}

@@ -775,3 +775,24 @@ def test_a_ticket_is_called_in_turn_by_an_open_main_counter_or_the_one_it_was_se
     assert hall.called_in_turn(sent_to_c2)
     hall.pause_counter("c2", PauseReason.LUNCH, T0)
     assert not hall.called_in_turn(sent_to_c2)  # c1 is open, but only c2 may call it
+
+
+def test_a_command_that_changes_nothing_logs_nothing_and_keeps_the_time_it_began(
+    hall: Hall,
+) -> None:
+    """Pausing a paused counter again must not restart the board's pause alert, and a
+    repeated close, suspension, resumption or announcement adds nothing to the log."""
+    open_counter(hall)
+    assert hall.pause_counter("c1", PauseReason.LUNCH, T0)
+    later = T0 + timedelta(minutes=55)
+    assert hall.pause_counter("c1", PauseReason.LUNCH, later) == []
+    counter = hall.counters[CounterId("c1")]
+    assert counter.state_since == T0
+    changed = hall.pause_counter("c1", PauseReason.TECHNICAL, later)  # another reason: said
+    assert [e.data["counter"]["pause_reason"] for e in changed] == ["technical"]  # type: ignore[index]
+    assert counter.state_since == T0, "paused since it first paused"
+    assert hall.close_counter("c1", later) and hall.close_counter("c1", later) == []
+    assert hall.suspend_service("birth", True) and hall.suspend_service("birth", True) == []
+    assert hall.suspend_service("birth", False) and hall.suspend_service("birth", False) == []
+    assert hall.announce({"kk": "Сәлем"}) and hall.announce({"kk": " Сәлем "}) == []
+    assert hall.announce({}) and hall.announce({}) == []
