@@ -203,6 +203,8 @@ def _kind(value: object) -> str:
         return "a list"
     if isinstance(value, dict):
         return "a table"
+    if value is None:
+        return "nothing (null)"
     return type(value).__name__
 
 

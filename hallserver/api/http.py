@@ -308,6 +308,7 @@ async def sign_in(request: Request) -> Response:
 async def sign_out(request: Request) -> Response:
     hall = hall_of(request)
     actor = await actor_of(request)
+    await body_of(request)  # none is needed; one sent must still be JSON, as everywhere
     if actor is None:
         raise Forbidden("signing out needs the operator's token", code="unauthorized")
     counter_id = request.path_params["counter_id"]
@@ -615,7 +616,7 @@ async def post_booking(request: Request) -> Response:
     body = await body_of(request)
     service_id = text_field(body, "service_id", required=True) or ""
     slot_text = text_field(body, "slot_at", required=True) or ""
-    iin = (text_field(body, "iin", limit=12) or "").strip() or None
+    iin = (text_field(body, "iin", limit=40) or "").strip() or None  # 12 digits, once stripped
     staff = actor = await actor_of(request)
     if staff is not None and not (
         staff.oversees or staff.supervisor or staff.role is access.Role.CONSULTANT

@@ -246,7 +246,10 @@ OPERATIONS: dict[tuple[str, str], tuple[str, JsonObject | None, str, str | None]
         {
             "type": "object",
             "required": ["text"],
-            "properties": {"text": {"type": "string"}, "counter_id": {"type": "string"}},
+            "properties": {
+                "text": {"type": "string", "maxLength": 200},
+                "counter_id": {"type": "string"},
+            },
         },
         "201",
         None,
@@ -469,6 +472,17 @@ WEB_OPERATIONS: dict[tuple[str, str], tuple[str, JsonObject | None, str, str | N
 }
 
 
+# changes anyone may make without a token (a booking's token, when given, is staff's)
+OPEN_CHANGES = {("POST", "/enroll"), ("POST", "/bookings/{code}/cancel")}
+TOKEN_OPTIONAL = {("POST", "/bookings")}
+# reads that need a token
+TOKEN_READS = {
+    ("GET", "/whoami"),
+    ("GET", "/audit/head"),
+    ("GET", "/terminals"),
+    ("GET", "/messages"),
+    ("GET", "/operators/{login}/today"),
+}
 # reads answered with a JSON array, not an object
 LISTS = {"/counters", "/services", "/queue", "/messages", "/terminals"}
 UNAVAILABLE: JsonObject = {
@@ -514,10 +528,15 @@ def document(routes: Sequence[Route], web_routes: Sequence[Route] = ()) -> JsonO
             if body is not None:
                 operation["requestBody"] = {
                     # an empty body misses a field
-                    "required": bool(body.get("required") or body.get("anyOf")),
+                    "required": bool(
+                        body.get("required") or body.get("anyOf") or body.get("oneOf")
+                    ),
                     "content": {"application/json": {"schema": body}},
                 }
-            if method == "POST" and prefix:
+            key = (method, route.path)
+            if prefix and key in TOKEN_OPTIONAL:
+                operation["security"] = [{}, {"bearer": []}]
+            elif prefix and (key in TOKEN_READS or (method != "GET" and key not in OPEN_CHANGES)):
                 operation["security"] = [{"bearer": []}]
             entry = paths.setdefault(prefix + route.path, {})
             assert isinstance(entry, dict)

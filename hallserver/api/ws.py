@@ -28,8 +28,11 @@ async def events(websocket: WebSocket) -> None:
     hall: HallService = websocket.app.state.hall
     after_text = websocket.query_params.get("after")
     digits = after_text is not None and after_text.isascii() and after_text.isdecimal()
-    # not "+5" nor "5_0"; and no more digits than any seq has (int() refuses 4,300 and more)
-    after = int(after_text) if digits and after_text is not None and len(after_text) <= 30 else None
+    # not "+5" nor "5_0"; more digits than any seq has is newer than the log: a snapshot
+    # (int() would refuse 4,300 digits and more)
+    after = None
+    if digits and after_text is not None:
+        after = int(after_text) if len(after_text) <= 30 else 10**30
     await websocket.accept()
     if after_text is not None and (after is None or after < 0):
         await websocket.send_text(
