@@ -165,6 +165,8 @@ class ConsoleState:
     nobody_waiting: bool = False  # the last call found nobody; cleared when someone arrives
     clock_offset: timedelta = timedelta(0)  # server time minus this PC's time
     zone: tzinfo = UTC  # the hall's time zone: times are shown on the hall's clock
+    streak_cap: int = 2  # the hall's priority calls in a row before a regular visitor's
+    target_waits: dict[str, int] = field(default_factory=dict)  # minutes, by service id
 
     # ------------------------------------------------------------------ what is legal
 
@@ -240,7 +242,7 @@ class ConsoleState:
             return "OFF"
         if ticket is not None and ticket.status == "called":
             return "BLINK"
-        if ticket is None and self.counter.state == "open" and self.waiting:
+        if ticket is None and self.counter.state == "open" and self.call_order(1):
             return "ON"
         return "OFF"
 
@@ -267,6 +269,7 @@ class ConsoleState:
     def apply_snapshot(self, snapshot: Snapshot, received_at: datetime | None = None) -> None:
         """Start over from a full picture (first connect, or a resume that was too old)."""
         self.clock_offset = snapshot.hall.now - (received_at or datetime.now(UTC))
+        self.streak_cap = snapshot.hall.priority_streak_cap
         try:
             self.zone = ZoneInfo(snapshot.hall.timezone)
         except (ZoneInfoNotFoundError, ValueError):  # a zone this PC does not know: its offset
@@ -304,9 +307,9 @@ class ConsoleState:
         if event.type not in TICKET_EVENTS or not isinstance(event.data.get("ticket"), dict):
             return None
         ticket = TicketInfo.from_json(event.data["ticket"])
-        was_idle = not self.waiting
+        was_idle = not self.call_order(1)
         self.apply_ticket(ticket)
-        if event.type == TICKET_ISSUED and ticket.id in self.waiting and was_idle:
+        if event.type == TICKET_ISSUED and was_idle and self.call_order(1) == [ticket]:
             self.nobody_waiting = False
             return Notice.VISITOR_ARRIVED
         back = event.type == TICKET_TRANSFERRED and event.data.get("returned") is True
@@ -388,6 +391,59 @@ class ConsoleState:
             lines, key=lambda line: (line.waiting == 0, line.level != "main", -line.longest_wait_s)
         )
 
+    def call_order(self, count: int, now: datetime | None = None) -> list[TicketInfo]:
+        """Whom F1 would call now, and next, by the hall's rule (HallPolicy on the server):
+        appointments whose time has come, then priority (at most `streak_cap` in a row while
+        regular visitors wait), then the longest wait; a backup line only once its first
+        visitor has waited past the service's target; early appointments when no one else.
+        First in each line by appointment time, then by issue."""
+        now = now or self.now()
+        profile = self.profile
+        lanes: dict[tuple[str, int], list[TicketInfo]] = {}
+        for ticket in self.waiting.values():
+            lanes.setdefault((ticket.view.service_id, _lane(ticket)), []).append(ticket)
+        for lane in lanes.values():
+            lane.sort(key=_lane_key, reverse=True)  # the first to call last: popped
+        streak = self.counter.priority_streak if self.counter is not None else 0
+        order: list[TicketInfo] = []
+        while len(order) < count:
+
+            def heads(lane: int) -> list[TicketInfo]:
+                found = []
+                for service_id, level in profile.items():
+                    waiting = lanes.get((service_id, lane))
+                    if not waiting:
+                        continue
+                    head = waiting[-1]
+                    target = timedelta(minutes=self.target_waits.get(service_id, 0))
+                    if (
+                        level == "backup"
+                        and lane != APPOINTMENT
+                        and now - head.view.issued_at <= target
+                    ):
+                        continue
+                    found.append(head)
+                return found
+
+            appointments = heads(APPOINTMENT)
+            due = [
+                t for t in appointments if t.view.appointment_at and t.view.appointment_at <= now
+            ]
+            priority, regular = heads(PRIORITY), heads(REGULAR)
+            if due:
+                pick = min(due, key=_lane_key)
+            elif priority and not (regular and streak >= self.streak_cap):
+                pick, streak = min(priority, key=_lane_key), streak + 1
+            elif regular:
+                pick, streak = min(regular, key=_lane_key), 0
+            elif appointments:
+                pick = min(appointments, key=_lane_key)
+            else:
+                break
+            lanes[(pick.view.service_id, _lane(pick))].pop()
+            order.append(pick)
+        return order
+
     def next_tickets(self, count: int = 5) -> list[TicketInfo]:
         """The tickets waiting longest for this counter: appointments and priority first."""
 
@@ -397,3 +453,18 @@ class ConsoleState:
             return (main * 3 + lane, t.view.issued_at)
 
         return sorted(self.waiting.values(), key=key)[:count]
+
+
+APPOINTMENT, PRIORITY, REGULAR = 0, 1, 2  # the lanes of each service, as the server keeps them
+
+
+def _lane(ticket: TicketInfo) -> int:
+    if ticket.view.appointment_at is not None:
+        return APPOINTMENT
+    return PRIORITY if ticket.view.priority != "regular" else REGULAR
+
+
+def _lane_key(ticket: TicketInfo) -> tuple[datetime, datetime, int]:
+    """Order inside a lane: appointments by their time, everyone by issue (as lane_key)."""
+    view = ticket.view
+    return (view.appointment_at or view.issued_at, view.issued_at, view.order)

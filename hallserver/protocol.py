@@ -213,6 +213,7 @@ class TicketView:
     late_for_appointment: bool = False
     priority_reason: str | None = None
     target_counter_id: str | None = None  # transferred to one counter
+    order: int = 0  # issue order in the day: between equal issue times, who came first
     return_service_id: str | None = None  # sent on "and back": returns here once done there
     return_counter_id: str | None = None
     notes: tuple[str, ...] = ()  # transfer notes, oldest first
@@ -249,6 +250,7 @@ class TicketView:
             late_for_appointment=f.flag("late_for_appointment", False),
             priority_reason=f.opt_str("priority_reason"),
             target_counter_id=f.opt_str("target_counter_id"),
+            order=f.req_int("order", 0),
             return_service_id=f.opt_str("return_service_id"),
             return_counter_id=f.opt_str("return_counter_id"),
             notes=f.str_tuple("notes"),
@@ -270,6 +272,7 @@ class CounterView:
     state_since: datetime | None = None
     operator_id: str | None = None
     current_ticket_id: str | None = None
+    priority_streak: int = 0  # priority visitors called here in a row
 
     @classmethod
     def from_json(cls, raw: object) -> CounterView:
@@ -284,6 +287,7 @@ class CounterView:
             state_since=f.opt_time("state_since"),
             operator_id=f.opt_str("operator_id"),
             current_ticket_id=f.opt_str("current_ticket_id"),
+            priority_streak=f.req_int("priority_streak", 0),
         )
 
 
@@ -446,6 +450,7 @@ class HallView:
     protocol_version: int = PROTOCOL_VERSION
     groups: tuple[GroupView, ...] = ()
     results: tuple[ResultView, ...] = ()  # what an operator may record at finish, in order
+    priority_streak_cap: int = 2  # priority calls in a row before a regular visitor's turn
 
     @classmethod
     def from_json(cls, raw: object) -> HallView:
@@ -463,6 +468,7 @@ class HallView:
             protocol_version=f.req_int("protocol_version", PROTOCOL_VERSION),
             groups=f.each("groups", GroupView.from_json, True),
             results=f.each("results", ResultView.from_json, True),
+            priority_streak_cap=f.req_int("priority_streak_cap", 2),
         )
 
     def announcement_in(self, lang: str) -> str:

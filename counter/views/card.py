@@ -265,7 +265,7 @@ class TicketCard(QFrame):
             reason = texts.pause_reason(counter.pause_reason)
             self.status.setText(self.tr("Paused: %1").replace("%1", reason))
             self.details.setText(self.tr("Press F8 to resume."))
-        elif state.nobody_waiting and not state.waiting:
+        elif state.nobody_waiting and not state.call_order(1):
             self.status.setText(self.tr("Nobody is waiting"))
             self.details.setText(self.tr("The console will tell you when someone arrives."))
         else:

@@ -598,7 +598,7 @@ class CounterWindow(QMainWindow):
             self.link.load_day(operator.login)  # sent back from here: served here all the same
         idle = state.current is None and state.counter is not None
         if notice is Notice.VISITOR_ARRIVED and operator is not None and idle:
-            waiting = state.next_tickets(1)
+            waiting = state.call_order(1)
             name = self.service_names().get(waiting[0].view.service_id, "") if waiting else ""
             self.show_message(self.tr("A visitor is waiting: %1").replace("%1", name), "notice")
             if state.lamp() == "ON":  # open, not paused or closed: worth a sound
@@ -696,6 +696,10 @@ class CounterWindow(QMainWindow):
 
     def refresh(self) -> None:
         state = self.state
+        # a backup line is called once its first visitor has waited past this
+        state.target_waits = {
+            s.id: s.target_wait_min for s in self.services.values() if s.target_wait_min
+        }
         language = self.language_code
         counter = state.counter
         operator = state.operator
@@ -727,7 +731,7 @@ class CounterWindow(QMainWindow):
         self.queue_panel.show_queue(
             state.queue_lines(now),
             self.service_names(),
-            state.next_tickets(5),
+            state.call_order(5),  # as F1 would call them
             sorted(t.view.number for t in state.postponed.values()),
         )
         if time.monotonic() - self._devices_sent_at >= self.device_resend_s:

@@ -287,3 +287,25 @@ def test_the_keypad_waits_for_the_last_visitor_until_the_next_visit_starts(
     assert not window.message.isVisible(), "the keypad's prompt outlived its visitor"
     assert rating_of(live_server, second.id) is None
     assert rating_of(live_server, third.id) is None
+
+
+def test_a_backup_lines_visitor_lights_nothing_until_a_press_would_call_them(
+    qtbot: QtBot,
+    live_server: LiveServer,
+    console: ConsoleFactory,
+    ports: tuple[PtyPort, PtyPort, PtyPort],
+) -> None:
+    """Address registration is counter 1's backup line: served here only past its target
+    wait. Before that, F1 calls nobody, so neither the lamp, a beep nor a notice says so."""
+    with button_at(console, ports[0], 3) as (window, button):
+        press(qtbot, window, "F8")
+        qtbot.waitUntil(lambda: button.lamp == "OFF")
+        ticket = issue(live_server, "residence-registration")
+        qtbot.waitUntil(lambda: ticket.id in window.state.waiting)
+        window.refresh()
+        assert button.lamp == "OFF" and button.beeps == []
+        assert not window.message.isVisible(), window.message.text()
+        assert window.state.call_order(5) == []
+        issue(live_server, "id-card")  # a main line's visitor: a press calls them
+        qtbot.waitUntil(lambda: button.lamp == "ON")
+        qtbot.waitUntil(lambda: button.beeps == [150])
