@@ -64,6 +64,14 @@ HEAL_RETRY_S = 1.0  # a database still refusing after a failed commit: try to re
 WITNESS_EVERY = timedelta(hours=1)
 
 
+def refusal(failure: Exception) -> str:
+    """A refused commit, said to the caller: a full disk by name (the rest is in the log)."""
+    text = str(failure).lower()
+    if "disk is full" in text or "no space left" in text:
+        return "the hall server's disk is full: nothing was saved; free some space, then retry"
+    return "the hall's database refused the change; try again"
+
+
 class Unavailable(HallError):
     """The database refused the write: nothing was changed, try again."""
 
@@ -468,11 +476,10 @@ class HallService:
             if isinstance(failure, WriterStopped):  # not refused: answered after the reload
                 self._unsure += items
                 items = []
+            refused = refusal(failure)
             for item in items:
                 if item.done is not None and not item.done.done():
-                    item.done.set_exception(
-                        Unavailable("the hall's database refused the change; try again")
-                    )
+                    item.done.set_exception(Unavailable(refused))
             if not self._writing_stops and (self._healing is None or self._healing.done()):
                 self._healing = asyncio.get_running_loop().create_task(self._heal())
             self._settle(False)

@@ -308,7 +308,8 @@ class CallTicketDialog(QDialog):
         self.reason.textChanged.connect(self._update)
         self.tickets.currentRowChanged.connect(self._update)
         self._update()
-        self.setMinimumWidth(420)
+        # each line whole: "· stepped away" is what tells a returning visitor from the rest
+        self.setMinimumWidth(max(420, self.tickets.sizeHintForColumn(0) + 60))
 
     def _chosen(self) -> tuple[str, bool] | None:
         if self.tickets.currentRow() < 0:

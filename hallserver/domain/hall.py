@@ -871,6 +871,12 @@ class Hall:
                 f"{ticket.number} is already in {service.name.en}: nothing to come back from",
                 code="same_service",
             )
+        if service.id == ticket.service and to_counter is None:  # to one of its counters: fine
+            raise InvalidInput(
+                f"{ticket.number} is already in {service.name.en}: choose a counter to send "
+                "them to, or send them back to the line",
+                code="same_service",
+            )
         if service.id in self.state.suspended:
             raise Conflict(f"{service.name.en} is not provided today", code="service_suspended")
         target: Counter | None = None

@@ -629,3 +629,21 @@ def test_the_server_answering_again_takes_its_does_not_answer_error_away(
         assert window.message.isHidden(), "'does not answer' stayed up on a working console"
     finally:
         proxy.cut()
+
+
+def test_the_call_a_ticket_dialog_shows_each_line_whole(
+    qtbot: QtBot, live_server: LiveServer, console: ConsoleFactory
+) -> None:
+    """The end of each line ("stepped away") tells a returning visitor from one waiting."""
+    window = console("c1", language="kk")
+    _open(qtbot, window)
+    issue(live_server, "id-card")
+    press(qtbot, window, "F1")
+    press(qtbot, window, "F11")
+    qtbot.waitUntil(lambda: bool(window.state.postponed))
+    names = {s.id: s.name["kk"] for s in window.services.values()}
+    dialog = CallTicketDialog([], names, list(window.state.postponed.values()), window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    needed = dialog.tickets.sizeHintForColumn(0)
+    assert dialog.tickets.viewport().width() >= needed, "a line is cut"

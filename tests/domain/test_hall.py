@@ -415,6 +415,9 @@ def test_a_visitor_comes_back_to_any_counter_once_theirs_has_closed(hall: Hall) 
     with pytest.raises(InvalidInput) as refused:
         hall.transfer(ticket.id, "id-card", T0, come_back=True)
     assert refused.value.code == "same_service"
+    with pytest.raises(InvalidInput) as refused:  # to its own line: a requeue, not a transfer
+        hall.transfer(ticket.id, "id-card", T0)
+    assert refused.value.code == "same_service"
     hall.transfer(ticket.id, "birth", T0, to_counter="c3", come_back=True)
     hall.close_counter("c1", T0 + timedelta(minutes=1))
     hall.call_next("c3", T0 + timedelta(minutes=2))

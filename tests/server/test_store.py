@@ -1132,3 +1132,12 @@ def test_a_writer_that_dies_after_committing_leaves_its_tickets_answered_as_issu
         await service.stop()
 
     asyncio.run(scenario())
+
+
+def test_a_commit_refused_for_a_full_disk_says_so() -> None:
+    from hallserver.service import refusal
+
+    full = StoreError("database write failed: database or disk is full")
+    assert refusal(full).startswith("the hall server's disk is full: nothing was saved")
+    locked = StoreError("database write failed: database is locked")
+    assert refusal(locked) == "the hall's database refused the change; try again"
