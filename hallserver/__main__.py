@@ -553,9 +553,11 @@ def _hall(args: argparse.Namespace) -> int:
     )
 
     if args.check:
-        from hallserver.server import bookings_left_behind, hall_catalogue, open_store
-        from hallserver.store.claim import DatabaseInUse, claim_database
+        from hallserver.server import SetupError, bookings_left_behind, hall_catalogue, open_store
+        from hallserver.store.claim import DatabaseInUse, claim_database, vanished
 
+        if why := vanished(config.db_url):
+            raise SetupError(why)
         try:
             claim = claim_database(config.db_url)  # it migrates: not under a running server
         except DatabaseInUse as exc:

@@ -28,7 +28,7 @@ from hallserver.catalogue_file import (
 from hallserver.config import ServerConfig
 from hallserver.domain.catalogue import Catalogue
 from hallserver.service import HallService
-from hallserver.store.claim import claim_database
+from hallserver.store.claim import claim_database, vanished
 from hallserver.store.sql import (
     CATALOGUE_KEY,  # where the catalogue is saved
     EDITED_KEY,
@@ -219,6 +219,8 @@ def bind(host: str, port: int) -> socket.socket:
 
 def serve(config: ServerConfig, *, on_ready: Callable[[str, HallService], None]) -> None:
     """Run until interrupted. `on_ready(url, hall)` is called once the socket listens."""
+    if why := vanished(config.db_url):
+        raise SetupError(why)
     claim = claim_database(config.db_url)  # before anything touches it, migrations included
     try:
         _serve(config, on_ready)

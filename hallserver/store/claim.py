@@ -108,6 +108,28 @@ def _sqlite_url(url: str) -> URL | None:
     return parsed if parsed is not None and parsed.get_backend_name() == "sqlite" else None
 
 
+def vanished(url: str) -> str | None:
+    """Why a hall must not start afresh on `url`: its SQLite file is gone while the lock file
+    beside it says a hall ran there (the file deleted or moved by hand; Kezek removes both
+    together). A new, empty hall would start numbering the day again. None otherwise."""
+    try:
+        parsed = make_url(url)
+        if parsed.get_backend_name() != "sqlite":
+            return None
+    except (SQLAlchemyError, ValueError):
+        return None  # claim_database says what is wrong with it
+    database = _file_of(parsed)
+    if database is None:
+        return None
+    lock = Path(f"{database}.lock")
+    if not lock.exists() or (database.exists() and database.stat().st_size > 0):
+        return None  # (an empty file is what opening the vanished path again leaves)
+    return (
+        f"{database} is gone, but a hall ran there ({lock.name} is beside it): restore it "
+        f"with `kezek restore BACKUP`, or delete {lock} to start a new, empty hall"
+    )
+
+
 def _file_of(parsed: URL) -> Path | None:
     if parsed.query.get("mode") == "memory":
         return None

@@ -100,6 +100,7 @@ class LogWriter:
         self._mark = "?" if dialect == "sqlite" else "%s"
         self._statements: dict[tuple[str, bool], str] = {}
         self._connection: Any = None
+        self._identity: tuple[int, int] | None = None  # the SQLite file's device and inode
         if tuple(tables["tickets"][0]) != TICKET_COLUMNS:
             raise ValueError("the tickets table changed: update TICKET_COLUMNS and _ticket")
 
@@ -109,6 +110,7 @@ class LogWriter:
         if self.dialect == "sqlite":
             import sqlite3
 
+            self._same_file()
             connection = sqlite3.connect(self.target)
             for pragma in SQLITE_PRAGMAS:
                 connection.execute(pragma)
@@ -126,6 +128,23 @@ class LogWriter:
                 session.close()
                 raise
             self._connection = session
+
+    def _same_file(self) -> None:
+        """Raise when the SQLite file is not the one first opened: deleted or replaced by hand
+        while the hall ran, what is written would go to an unlinked file or another hall's,
+        and be lost or mixed. (A database in memory has no file: nothing to check.)"""
+        try:
+            found = os.stat(self.target)
+        except OSError:
+            found = None
+        identity = (found.st_dev, found.st_ino) if found is not None else None
+        if self._identity is None:
+            self._identity = identity
+        elif identity != self._identity:
+            raise RuntimeError(
+                f"the database file {self.target} was removed or replaced while the hall ran: "
+                "nothing more is saved; stop the hall server and restore the file"
+            )
 
     def close(self) -> None:
         connection, self._connection = self._connection, None
@@ -165,6 +184,8 @@ class LogWriter:
                 self._rows(cursor, "hall_state", [{"key": "state", "data": hall_state}])
             for table, row in rows:
                 self._rows(cursor, table, [row])
+            if self._identity is not None:
+                self._same_file()
             connection.commit()
         except BaseException:
             with contextlib.suppress(Exception):

@@ -1141,3 +1141,34 @@ def test_a_commit_refused_for_a_full_disk_says_so() -> None:
     assert refusal(full).startswith("the hall server's disk is full: nothing was saved")
     locked = StoreError("database write failed: database is locked")
     assert refusal(locked) == "the hall's database refused the change; try again"
+
+
+def test_a_database_file_removed_while_the_hall_runs_stops_it_saving_and_starting_afresh(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Deleted or moved by hand, the file took answered tickets into an unlinked inode, and
+    the next start made a new, empty hall that numbered the day again."""
+    database = tmp_path / "kezek.sqlite3"
+    clock = Clock()
+
+    def issue(h: Hall, now: datetime) -> tuple[Any, list[Any]]:
+        return h.issue("id-card", now)
+
+    async def scenario() -> None:
+        service = make_service(f"sqlite:///{database}", clock)
+        await service.start()
+        await service.run(SYSTEM, issue)
+        os.replace(database, tmp_path / "moved.sqlite3")
+        with pytest.raises(Unavailable):
+            await service.run(SYSTEM, issue)
+        await service.stop()
+
+    asyncio.run(scenario())
+    for leftover in tmp_path.glob("kezek.sqlite3*"):  # what the reload opened again
+        if leftover.name != "kezek.sqlite3.lock":
+            leftover.unlink()
+    (tmp_path / "kezek.sqlite3.lock").touch()  # a hall ran here
+    assert kezek(["hall", "--data-dir", str(tmp_path), "--demo", "--check"]) == 1
+    said = capsys.readouterr().err.strip()
+    assert said.startswith(f"kezek: {database} is gone, but a hall ran there"), said
+    assert len(said.splitlines()) == 1 and not database.exists()
