@@ -14,6 +14,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import secrets
 import sys
 from collections import deque
 from collections.abc import Callable
@@ -64,6 +65,8 @@ class GroupWriter:
         self._exited: asyncio.Future[None] | None = None  # its answers have all arrived
         self._reaped: asyncio.Future[None] | None = None  # the process has ended
         self._outbox: list[bytes] = []  # frames not yet written: sent together, once per turn
+        # this hall server's writers, the respawned ones too: one may end its own stale session
+        self._instance = secrets.token_hex(8)
 
     async def start(self) -> None:
         """Start the writer process; returns once it has opened the database."""
@@ -91,7 +94,7 @@ class GroupWriter:
         stdin = cast(asyncio.WriteTransport, transport.get_pipe_transport(0))  # uvloop's isn't one
         self._stdin = stdin
         dialect, target = self._store.writer_target()
-        stdin.write(frame(("setup", dialect, target, self._store.table_plan())))
+        stdin.write(frame(("setup", dialect, target, self._store.table_plan(), self._instance)))
 
     async def started(self) -> None:
         """Wait until the spawned writer has opened the database; stop it if it cannot."""

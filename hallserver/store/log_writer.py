@@ -43,6 +43,7 @@ SQLITE_PRAGMAS = (
 # claim.ADVISORY_KEY, one below, at start). A hall whose claim's connection was cut cannot go
 # on writing beside a second hall that then started: the two never hold this one together.
 WRITER_LOCK_KEY = 0x6B657A656C
+WRITER_NAME = "kezek-writer"  # its sessions' application_name, with the hall server's instance
 WRITER_LOCK_WAIT_S = 3.0  # a closed session's lock outlives it until its backend has gone
 TICKET_COLUMNS = (
     "id",
@@ -93,8 +94,15 @@ def unframe(buffer: bytearray) -> list[Any]:
 class LogWriter:
     """Writes groups of commands to the database, one transaction per group."""
 
-    def __init__(self, dialect: str, target: str, tables: dict[str, tuple[list[str], list[str]]]):
+    def __init__(
+        self,
+        dialect: str,
+        target: str,
+        tables: dict[str, tuple[list[str], list[str]]],
+        instance: str = "",
+    ):
         self.dialect = dialect
+        self.instance = instance  # the hall server's: its writers' sessions are named by it
         self.target = target  # a SQLite file path, or a PostgreSQL URI
         self.tables = tables  # name -> (columns, primary key)
         self._mark = "?" if dialect == "sqlite" else "%s"
@@ -118,12 +126,19 @@ class LogWriter:
         else:
             import psycopg
 
-            # keepalives: a session whose host vanished lets its lock go within a minute or so
+            # keepalives both ways: this side hears of a cut within a minute or so, and the
+            # server ends the session (and lets its lock go) when this host vanishes
+            keepalives = "-c tcp_keepalives_idle=30 -c tcp_keepalives_interval=10"
             session = psycopg.connect(
-                self.target, keepalives_idle=30, keepalives_interval=10, keepalives_count=3
+                self.target,
+                keepalives_idle=30,
+                keepalives_interval=10,
+                keepalives_count=3,
+                options=f"{keepalives} -c tcp_keepalives_count=3",
+                application_name=f"{WRITER_NAME} {self.instance}",
             )
             try:
-                _take_writer_lock(session)
+                _take_writer_lock(session, f"{WRITER_NAME} {self.instance}")
             except BaseException:
                 session.close()
                 raise
@@ -291,14 +306,27 @@ class LogWriter:
         return value
 
 
-def _take_writer_lock(connection: Any) -> None:
-    """Hold the hall's writer lock in this session, or raise: another hall writes here."""
+def _take_writer_lock(connection: Any, name: str) -> None:
+    """Hold the hall's writer lock in this session, or raise: another hall writes here.
+
+    A session of this same hall server may still hold it: a writer that died, or whose
+    connection a cut ended on this side only (PostgreSQL hears nothing from an idle client
+    until its keepalives give up). That session is ended; another hall's never is."""
     deadline = time.monotonic() + WRITER_LOCK_WAIT_S
     while True:
         row = connection.execute("SELECT pg_try_advisory_lock(%s)", (WRITER_LOCK_KEY,)).fetchone()
         connection.commit()  # the lock belongs to the session, not to this transaction
         if row is not None and row[0]:
             return
+        connection.execute(
+            "SELECT pg_terminate_backend(l.pid) FROM pg_locks l "
+            "JOIN pg_stat_activity a ON a.pid = l.pid "
+            "WHERE l.locktype = 'advisory' AND l.classid = %s AND l.objid = %s "
+            "AND l.objsubid = 1 AND l.granted AND a.application_name = %s "
+            "AND l.pid <> pg_backend_pid()",
+            (WRITER_LOCK_KEY >> 32, WRITER_LOCK_KEY & 0xFFFFFFFF, name),
+        )
+        connection.commit()
         if time.monotonic() >= deadline:
             raise RuntimeError(
                 "another hall server is writing to this PostgreSQL database: stop it first"
@@ -409,9 +437,9 @@ def main() -> None:
             return
         buffer += chunk
         messages = unframe(buffer)
-    _, dialect, target, tables = messages[0]
+    _, dialect, target, tables, *instance = messages[0]
     try:
-        writer = LogWriter(dialect, target, tables)
+        writer = LogWriter(dialect, target, tables, *instance)
         writer.connect()
     except Exception as exc:  # the server reports it and stops
         send(outgoing, ("broken", f"cannot open the database: {exc}"))

@@ -1076,11 +1076,42 @@ def test_two_halls_never_write_to_one_postgresql_database_together(pg_url: str) 
         return numbers
 
     assert asyncio.run(scenario()) == ["A002", "A003"]
+
+    async def cut_on_one_side() -> str:
+        """A cut the hall's side heard of and PostgreSQL did not: the old session, still
+        named as this hall's writer, keeps the lock. The hall ends it and writes on."""
+        import psycopg
+
+        from hallserver.store.log_writer import WRITER_NAME
+
+        hall = make_service(pg_url, clock)
+        await hall.start()
+        name = f"{WRITER_NAME} {hall._writer._instance}"
+        stale = psycopg.connect(pg_url.replace("+psycopg", ""), application_name=name)
+        hall.store.execute(  # the writer's session goes; the stale one takes the lock at once
+            "SELECT pg_terminate_backend(pid) FROM pg_locks WHERE locktype = 'advisory' "
+            f"AND objid = {WRITER_LOCK_KEY & 0xFFFFFFFF} AND pid <> pg_backend_pid()"
+        )
+        stale.execute("SELECT pg_advisory_lock(%s)", (WRITER_LOCK_KEY,))
+        number = ""
+        for _ in range(20):
+            try:
+                number = (await hall.run(SYSTEM, issue)).ticket.number
+                break
+            except Unavailable:
+                await asyncio.sleep(0.2)
+        with pytest.raises(psycopg.OperationalError):  # ended by the hall's new writer
+            stale.execute("SELECT 1")
+        stale.close()
+        await hall.stop()
+        return number
+
+    assert asyncio.run(cut_on_one_side()) == "A004"
     store = SqlHallStore(pg_url)
     records = list(store.events())
     assert verify_chain(records) is None
     issued = [r.ticket_id for r in records if r.type == "ticket.issued"]
-    assert issued == ["20261123-A001", "20261123-A002", "20261123-A003"]
+    assert issued == ["20261123-A001", "20261123-A002", "20261123-A003", "20261123-A004"]
     store.close()
 
 
