@@ -16,6 +16,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from hallserver.protocol import (
     COUNTER_CHANGED,
     DAY_OPENED,
+    TICKET_CALLED,
     TICKET_CANCELLED,
     TICKET_EVENTS,
     TICKET_ISSUED,
@@ -303,7 +304,11 @@ class ConsoleState:
         if event.type == DAY_OPENED:
             self.waiting.clear()
             self.postponed.clear()
+            if self.counter is not None:
+                self.counter = replace(self.counter, priority_streak=0)
             return None
+        if event.type == TICKET_CALLED and event.data.get("counter_id") == self.counter_id:
+            self._follow_streak(event.data.get("why"))
         if event.type not in TICKET_EVENTS or not isinstance(event.data.get("ticket"), dict):
             return None
         ticket = TicketInfo.from_json(event.data["ticket"])
@@ -323,6 +328,17 @@ class ConsoleState:
         ):
             return Notice.VISITOR_NOT_BACK  # the operator need not wait for them any more
         return None
+
+    def _follow_streak(self, why: object) -> None:
+        """Priority visitors called here in a row, as the server counts them (Hall._call): a
+        call says why it chose its visitor, and only a counter.changed carries the count."""
+        counter = self.counter
+        if counter is None:
+            return
+        if why == "priority":
+            self.counter = replace(counter, priority_streak=counter.priority_streak + 1)
+        elif why in ("longest_wait", "backup_over_target"):
+            self.counter = replace(counter, priority_streak=0)
 
     def apply_counter(self, counter: CounterView) -> None:
         """A newer picture of this counter (from an event or a command's answer)."""
