@@ -26,7 +26,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from hallserver import access
 from hallserver.access import Actor, Role
-from hallserver.catalogue_file import CatalogueError, revise_service
+from hallserver.catalogue_file import CatalogueError, parse_catalogue, revise_service
 from hallserver.domain.catalogue import Catalogue, Service
 from hallserver.domain.errors import Conflict, Forbidden, HallError, InvalidInput
 from hallserver.domain.events import SERVICE_CHANGED, Event
@@ -42,7 +42,7 @@ from hallserver.store.sql import (
     StoreError,
     hall_state_json,
 )
-from hallserver.writer import GroupWriter, Pending, WriterStopped
+from hallserver.writer import CommitUnknown, GroupWriter, Pending
 
 log = logging.getLogger(__name__)
 # the event log's newest event, now and then, where the database's owner cannot change it (the
@@ -62,6 +62,18 @@ UNKNOWN_TOKENS = 10_000  # remembered at most; then forgotten all at once
 UNKNOWN_TOKEN_S = 30.0  # a token saved meanwhile (a race with `token create`) works after this
 HEAL_RETRY_S = 1.0  # a database still refusing after a failed commit: try to reload again
 WITNESS_EVERY = timedelta(hours=1)
+
+
+def _found(item: Pending, found: dict[int, str]) -> bool:
+    """Whether the database holds every event of `item`, each as it was sealed."""
+    return bool(item.records) and all(found.get(r.seq) == r.hash for r in item.records)
+
+
+def _revises(item: Pending) -> bool:
+    """Whether `item` is a catalogue edit (its service.changed carries the service whole)."""
+    return any(
+        r.type == SERVICE_CHANGED and "service" in orjson.loads(r.data) for r in item.records
+    )
 
 
 def refusal(failure: Exception) -> str:
@@ -473,7 +485,7 @@ class HallService:
             if not self._broken:
                 log.error("commit failed, reloading from the database: %s", failure)
             self._broken = True
-            if isinstance(failure, WriterStopped):  # not refused: answered after the reload
+            if isinstance(failure, CommitUnknown):  # not refused: answered after the reload
                 self._unsure += items
                 items = []
             refused = refusal(failure)
@@ -563,11 +575,25 @@ class HallService:
                 await asyncio.to_thread(self.load)
                 if self._unsure:
                     found = await asyncio.to_thread(self._hashes_from, self._unsure)
+                    if any(_revises(item) for item in self._unsure if _found(item, found)):
+                        # a catalogue edit it had committed: the hall runs on the saved text
+                        await asyncio.to_thread(self._load_saved_catalogue)
                     self._answer_unsure(found)
                 await self._writer.resume()
             except (StoreError, SQLAlchemyError) as exc:
                 raise Unavailable(f"the hall's database is unavailable: {exc}") from exc
             self._broken = False
+
+    def _load_saved_catalogue(self) -> None:
+        text = self.store.config(CATALOGUE_KEY)
+        if text is None:
+            return
+        try:
+            self._catalogue = parse_catalogue(text, source="the saved catalogue", saved=True)
+        except CatalogueError as exc:  # it read when saved: only a downgrade could get here
+            log.error("the saved catalogue does not read: %s", exc)
+            return
+        self.load()
 
     def _hashes_from(self, items: list[Pending]) -> dict[int, str]:
         """The hashes the database holds for the events of `items`, by number."""
@@ -589,7 +615,7 @@ class HallService:
         unsure, self._unsure = self._unsure, []
         durable: list[EventRecord] = []
         for item in unsure:
-            committed = bool(item.records) and all(found.get(r.seq) == r.hash for r in item.records)
+            committed = _found(item, found)
             if committed:
                 durable += item.records
             if item.done is None or item.done.done():

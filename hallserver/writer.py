@@ -45,9 +45,10 @@ class Pending:
 Done = Callable[[list[Pending], StoreError | None], None]
 
 
-class WriterStopped(StoreError):
-    """The writer process ended with commands unanswered: each may or may not have been
-    committed (it may have died between its commit and its answer). The database says."""
+class CommitUnknown(StoreError):
+    """Commands whose commit may or may not have happened: the writer process ended before
+    answering them (it may have died between its commit and its answer), or its connection
+    to PostgreSQL broke during the commit. The database says, once it is read again."""
 
 
 class GroupWriter:
@@ -149,7 +150,7 @@ class GroupWriter:
         frames, self._outbox = self._outbox, []
         stdin = self._stdin
         # else failed already, or about to be: a writer whose pipe closed has died, and what
-        # it was sent is answered once its end is seen (WriterStopped)
+        # it was sent is answered once its end is seen (CommitUnknown)
         if stdin is not None and self.running and frames and not stdin.is_closing():
             stdin.write(b"".join(frames))
 
@@ -196,6 +197,8 @@ class GroupWriter:
                 self._on_done(self._take(message[1]), None)
             elif kind == "fail":
                 self._on_done(self._take(message[1]), StoreError(message[2]))
+            elif kind == "unsure":
+                self._on_done(self._take(message[1]), CommitUnknown(message[2]))
             elif kind == "ready" and self._ready is not None and not self._ready.done():
                 self._ready.set_result(None)
             elif kind == "broken" and self._ready is not None and not self._ready.done():
@@ -212,7 +215,7 @@ class GroupWriter:
             self._ready.set_exception(StoreError("the database writer did not start"))
         if self._sent:
             log.error("the database writer stopped with %d commands unanswered", len(self._sent))
-            self._fail_all(WriterStopped("the database writer stopped"))
+            self._fail_all(CommitUnknown("the database writer stopped"))
 
     def _take(self, last: int) -> list[Pending]:
         items = []

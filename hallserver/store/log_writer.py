@@ -201,7 +201,13 @@ class LogWriter:
                 self._rows(cursor, table, [row])
             if self._identity is not None:
                 self._same_file()
-            connection.commit()
+            try:
+                connection.commit()
+            except Exception as exc:
+                if self.dialect != "sqlite" and getattr(connection, "broken", False):
+                    # the server may have committed before the connection broke
+                    raise CommitUnknown(str(exc)) from exc
+                raise
         except BaseException:
             with contextlib.suppress(Exception):
                 connection.rollback()
@@ -304,6 +310,10 @@ class LogWriter:
         if isinstance(value, bool):
             return int(value)
         return value
+
+
+class CommitUnknown(Exception):
+    """The connection broke during COMMIT: the server may or may not have committed."""
 
 
 def _take_writer_lock(connection: Any, name: str) -> None:
@@ -417,6 +427,10 @@ def commit(writer: LogWriter, writes: list[Any], failure: str | None, outgoing: 
             [row for w in writes for row in w[4]],
             [row for w in writes for row in w[5]],
         )
+    except CommitUnknown as exc:  # the server reads the database to know which it was
+        failure = f"database connection lost during a commit: {exc}"
+        send(outgoing, ("unsure", last, failure))
+        return failure
     except Exception as exc:  # every failure is reported, none is fatal
         failure = f"database write failed: {exc}"
         send(outgoing, ("fail", last, failure))

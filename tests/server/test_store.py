@@ -1129,38 +1129,40 @@ def test_a_writer_that_dies_after_committing_leaves_its_tickets_answered_as_issu
     async def scenario() -> None:
         service = make_service(db_url, clock)
         await service.start()
-        writer = service._writer
-        answered = asyncio.Event()
-        writer.received = lambda data: answered.set()  # type: ignore[method-assign]
-        on_the_way = asyncio.ensure_future(service.run(SYSTEM, issue))
-        await asyncio.wait_for(answered.wait(), 10)  # committed; the answer never arrives
-        del writer.received
-        pid = writer.pid
-        assert pid is not None
-        os.kill(pid, signal.SIGKILL)
-        issued = await asyncio.wait_for(on_the_way, 10)
-        assert issued.ticket.number == "A001"
-        assert [t.number for t in service.hall.tickets.values()] == ["A001"]
+        try:
+            writer = service._writer
+            answered = asyncio.Event()
+            writer.received = lambda data: answered.set()  # type: ignore[method-assign]
+            on_the_way = asyncio.ensure_future(service.run(SYSTEM, issue))
+            await asyncio.wait_for(answered.wait(), 10)  # committed; the answer never arrives
+            del writer.received
+            pid = writer.pid
+            assert pid is not None
+            os.kill(pid, signal.SIGKILL)
+            issued = await asyncio.wait_for(on_the_way, 10)
+            assert issued.ticket.number == "A001"
+            assert [t.number for t in service.hall.tickets.values()] == ["A001"]
 
-        for _ in range(500):  # the hall writes again by itself
-            if writer.running and not service._broken:
-                break
-            await asyncio.sleep(0.01)
-        pid = writer.pid
-        assert pid is not None
-        os.kill(pid, signal.SIGSTOP)  # it takes nothing in: the next command is never written
-        refused = asyncio.ensure_future(service.run(SYSTEM, issue))
-        await asyncio.sleep(0.2)
-        os.kill(pid, signal.SIGKILL)
-        with pytest.raises(Unavailable):
-            await asyncio.wait_for(refused, 10)
-        for _ in range(500):
-            if not service._broken:
-                break
-            await asyncio.sleep(0.01)
-        assert [t.number for t in service.hall.tickets.values()] == ["A001"]
-        assert (await service.run(SYSTEM, issue)).ticket.number == "A002"
-        await service.stop()
+            for _ in range(500):  # the hall writes again by itself
+                if writer.running and not service._broken:
+                    break
+                await asyncio.sleep(0.01)
+            pid = writer.pid
+            assert pid is not None
+            os.kill(pid, signal.SIGSTOP)  # it takes nothing in: the next command is never written
+            refused = asyncio.ensure_future(service.run(SYSTEM, issue))
+            await asyncio.sleep(0.2)
+            os.kill(pid, signal.SIGKILL)
+            with pytest.raises(Unavailable):
+                await asyncio.wait_for(refused, 10)
+            for _ in range(500):
+                if not service._broken:
+                    break
+                await asyncio.sleep(0.01)
+            assert [t.number for t in service.hall.tickets.values()] == ["A001"]
+            assert (await service.run(SYSTEM, issue)).ticket.number == "A002"
+        finally:
+            await service.stop()
 
     asyncio.run(scenario())
 
@@ -1203,3 +1205,87 @@ def test_a_database_file_removed_while_the_hall_runs_stops_it_saving_and_startin
     said = capsys.readouterr().err.strip()
     assert said.startswith(f"kezek: {database} is gone, but a hall ran there"), said
     assert len(said.splitlines()) == 1 and not database.exists()
+
+
+def test_a_catalogue_edit_a_dying_writer_committed_is_the_one_the_hall_runs_on(
+    db_url: str,
+) -> None:
+    """Answered as done (the database holds it), the edit must be what the hall serves by
+    too: the reload after the writer's death had rebuilt the hall on the catalogue before it."""
+    from hallserver.server import hall_catalogue
+
+    clock = Clock()
+
+    async def scenario() -> None:
+        store = SqlHallStore(db_url)
+        store.migrate()
+        service = HallService(store, hall_catalogue(store, demo=True, path=None), clock=clock)
+        await service.start()
+        before = service.hall.service("passport").duration_min
+        writer = service._writer
+        answered = asyncio.Event()
+        writer.received = lambda data: answered.set()  # type: ignore[method-assign]
+        editing = asyncio.ensure_future(
+            service.revise_service(SYSTEM, "passport", {"duration_min": before + 7})
+        )
+        try:
+            await asyncio.wait_for(answered.wait(), 10)  # committed; the answer never arrives
+            del writer.received
+            pid = writer.pid
+            assert pid is not None
+            os.kill(pid, signal.SIGKILL)
+            changed = await asyncio.wait_for(editing, 10)
+            assert changed.duration_min == before + 7
+            assert service.hall.service("passport").duration_min == before + 7
+            kept = service._catalogue.service("passport")
+            assert kept is not None and kept.duration_min == before + 7
+        finally:
+            await service.stop()
+
+    asyncio.run(scenario())
+
+
+def test_a_connection_broken_during_commit_is_answered_unsure_not_refused(
+    tmp_path: Path,
+) -> None:
+    """PostgreSQL may have committed before the connection broke: the writer says it does not
+    know, and the server reads the database to answer (as for a writer that died)."""
+    from hallserver.store import log_writer
+
+    store = SqlHallStore(f"sqlite:///{tmp_path / 'plan.sqlite3'}")
+    store.migrate()
+    writer = log_writer.LogWriter("postgresql", "postgresql://nowhere/x", store.table_plan())
+    store.close()
+
+    class Broken:  # the one seam: a psycopg connection whose COMMIT met a cut
+        broken = False
+
+        def cursor(self) -> Broken:
+            return self
+
+        def executemany(self, sql: str, rows: object) -> None: ...
+
+        def close(self) -> None: ...
+
+        def rollback(self) -> None: ...
+
+        def commit(self) -> None:
+            self.broken = True
+            raise OSError("server closed the connection unexpectedly")
+
+    def answer_to(connection: object) -> list[Any]:
+        writer._connection = connection
+        incoming, outgoing = os.pipe()
+        try:
+            log_writer.commit(writer, [("w", 7, [], None, [], [])], None, outgoing)
+            return log_writer.unframe(bytearray(os.read(incoming, 4096)))
+        finally:
+            os.close(incoming)
+            os.close(outgoing)
+
+    [reply] = answer_to(Broken())
+    assert reply[0] == "unsure" and reply[1] == 7
+    refused = Broken()
+    refused.commit = lambda: (_ for _ in ()).throw(OSError("refused"))  # type: ignore[method-assign]
+    [reply] = answer_to(refused)  # the connection still stands: a refusal, said as one
+    assert reply[0] == "fail" and reply[1] == 7
