@@ -61,6 +61,7 @@ PIN_LOCK_FOR_S = 60.0
 UNKNOWN_TOKENS = 10_000  # remembered at most; then forgotten all at once
 UNKNOWN_TOKEN_S = 30.0  # a token saved meanwhile (a race with `token create`) works after this
 HEAL_RETRY_S = 1.0  # a database still refusing after a failed commit: try to reload again
+SETTLE_WAIT_S = 10.0  # a snapshot waits this long at most for the commit of what it shows
 WITNESS_EVERY = timedelta(hours=1)
 
 
@@ -226,10 +227,12 @@ class HallService:
             await self._flush()
             await self._writer.stop()
             self._writing = False
-        for item in self._unsure:  # never settled by a reload: the restart's load will say
-            if item.done is not None and not item.done.done():
-                item.done.set_exception(Unavailable("the hall server is stopping; try again"))
-        self._unsure = []
+        if self._unsure:  # never settled by a reload: the database says, if it can
+            try:
+                self._answer_unsure(await asyncio.to_thread(self._hashes_from, self._unsure))
+            except (StoreError, SQLAlchemyError) as exc:
+                log.error("stopping with commands whose commit is unknown: %s", exc)
+                self._answer_unsure({})
         self._witness("at stop")
         self.hub.close_all()
         if self._token_pool is not None:
@@ -385,7 +388,12 @@ class HallService:
         if seq > self._head[0]:
             waiter: asyncio.Future[bool] = asyncio.get_running_loop().create_future()
             self._settling.append((seq, waiter))
-            if not await waiter:
+            try:
+                durable = await asyncio.wait_for(asyncio.shield(waiter), SETTLE_WAIT_S)
+            except TimeoutError:  # a commit hanging (a database gone quiet): say so, not wait
+                self._settling = [(s, w) for s, w in self._settling if w is not waiter]
+                raise Unavailable("the hall's database is slow to answer; try again") from None
+            if not durable:
                 raise Unavailable("the hall's database refused a change; try again")
         return result, seq
 

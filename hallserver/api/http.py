@@ -79,7 +79,12 @@ def bearer(request: Request) -> str:
 
 
 def text_field(
-    body: JsonObject, name: str, *, required: bool = False, limit: int = 200
+    body: JsonObject,
+    name: str,
+    *,
+    required: bool = False,
+    limit: int = 200,
+    controls_as_spaces: bool = False,
 ) -> str | None:
     value = body.get(name)
     if value is None:
@@ -93,6 +98,8 @@ def text_field(
     if "\x00" in value:  # PostgreSQL stores no NUL in text, and no person types one
         raise InvalidInput(f"{name} holds a NUL character", code="bad_field")
     if unprintable(value):  # a screen or a printer would act on it (GS V cuts the paper)
+        if controls_as_spaces:  # a device's own words: kept, not refused
+            return "".join(" " if unprintable(ch) else ch for ch in value)
         raise InvalidInput(f"{name} holds a control character", code="bad_field")
     return value
 
@@ -591,7 +598,7 @@ async def terminal_status(request: Request) -> Response:
     body = await body_of(request)
     # no printer named: it has none; named empty: an unknown state, refused as one
     printer = text_field(body, "printer") or "" if "printer" in body else "none"
-    detail = text_field(body, "detail", limit=200) or ""
+    detail = text_field(body, "detail", limit=200, controls_as_spaces=True) or ""
     await hall.run(
         actor,
         lambda h, now: (

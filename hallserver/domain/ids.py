@@ -20,10 +20,11 @@ JsonObject: TypeAlias = dict[str, JsonValue]
 
 
 def unprintable(value: str) -> bool:
-    """Whether `value` holds a control character or a line or paragraph separator (U+0085,
-    U+2028/9): what a ticket printer or a screen acts on rather than shows (GS V, 0x1D 0x56,
-    cuts the paper). Tabs, line breaks and spaces of other widths (no-break, thin, …) pasted
-    from a document are no fault."""
-    return not all(
-        ch.isprintable() or ch in "\t\n\r" or unicodedata.category(ch) == "Zs" for ch in value
+    """Whether `value` holds a control character (but a tab or a line break) or a line or
+    paragraph separator (U+2028/9): what a ticket printer or a screen acts on rather than
+    shows (GS V, 0x1D 0x56, cuts the paper). Format characters pasted with text (a soft
+    hyphen, a zero-width joiner in an emoji, a byte-order mark) and spaces of any width are
+    no fault: they show, or show as nothing."""
+    return any(
+        unicodedata.category(ch) in ("Cc", "Zl", "Zp") and ch not in "\t\n\r" for ch in value
     )

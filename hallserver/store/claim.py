@@ -110,8 +110,9 @@ def _sqlite_url(url: str) -> URL | None:
 
 def vanished(url: str) -> str | None:
     """Why a hall must not start afresh on `url`: its SQLite file is gone while the lock file
-    beside it says a hall ran there (the file deleted or moved by hand; Kezek removes both
-    together). A new, empty hall would start numbering the day again. None otherwise."""
+    beside it says a hall ran there (the file deleted or moved by hand: the lock file stays
+    beside a hall's database for good, and goes only with a database a command made and
+    left empty). A new, empty hall would start numbering the day again. None otherwise."""
     try:
         parsed = make_url(url)
         if parsed.get_backend_name() != "sqlite":

@@ -664,6 +664,11 @@ def test_a_kiosk_reports_its_printer_and_the_supervisor_sees_it(
     listed = http.get("/terminals", headers=bearer(live_server.tokens["supervisor"])).json()
     assert [(t["name"], t["printer"]) for t in listed] == [("test-kiosk", "paper_out")]
     assert http.get("/terminals").status_code == 401
+    # a device's own words, control characters and all: kept as spaces, not refused
+    jammed = {"printer": "offline", "detail": "jam\x1b@ at cutter"}
+    assert http.post("/terminals/status", json=jammed, headers=kiosk).status_code == 200
+    listed = http.get("/terminals", headers=bearer(live_server.tokens["supervisor"])).json()
+    assert listed[0]["detail"] == "jam @ at cutter"
 
 
 def test_a_terminal_paired_under_a_name_in_use_takes_that_terminals_place(

@@ -233,6 +233,7 @@ def test_a_fee_written_as_plain_text_is_refused_with_the_form_it_needs() -> None
         ("Pass\\u2028port", False),
         ("Pass\\u0085port", False),
         ("Pass\\u00a0port\\tfor travel", True),  # a no-break space and a tab, pasted
+        ("Pass\\u00adport \\U0001F468\\u200d\\U0001F469", True),  # soft hyphen, ZWJ emoji
     ],
 )
 def test_a_catalogue_text_with_a_control_character_is_refused(text: str, accepted: bool) -> None:

@@ -1289,3 +1289,33 @@ def test_a_connection_broken_during_commit_is_answered_unsure_not_refused(
     refused.commit = lambda: (_ for _ in ()).throw(OSError("refused"))  # type: ignore[method-assign]
     [reply] = answer_to(refused)  # the connection still stands: a refusal, said as one
     assert reply[0] == "fail" and reply[1] == 7
+
+
+def test_a_snapshot_waits_for_a_hanging_commit_only_so_long(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A commit that hangs (a database gone quiet) must not hold every screen's snapshot."""
+    monkeypatch.setattr(service_module, "SETTLE_WAIT_S", 0.3)
+    clock = Clock()
+
+    async def scenario() -> None:
+        service = make_service(f"sqlite:///{tmp_path / 'hall.sqlite3'}", clock)
+        await service.start()
+        pid = service._writer.pid
+        assert pid is not None
+        os.kill(pid, signal.SIGSTOP)  # the writer takes nothing in: the commit hangs
+        try:
+            issuing = asyncio.ensure_future(
+                service.run(SYSTEM, lambda h, now: h.issue("id-card", now))
+            )
+            await asyncio.sleep(0.05)
+            with pytest.raises(Unavailable, match="slow to answer"):
+                await service.settled(lambda h: len(h.tickets))
+            assert service._settling == []
+        finally:
+            os.kill(pid, signal.SIGCONT)
+        await issuing  # it lands once the writer goes on
+        assert (await service.settled(lambda h: len(h.tickets)))[0] == 1
+        await service.stop()
+
+    asyncio.run(scenario())

@@ -345,3 +345,4 @@ def test_the_booking_limit_counts_the_last_hour_and_gives_back_a_refused_booking
     unlimited = BookingLimit(0, clock=lambda: now[0])
     for _ in range(50):
         unlimited.take("10.0.0.1")
+    assert unlimited._taken == {}, "no limit: nothing to remember"
