@@ -371,7 +371,7 @@ def run_demo(options: DemoOptions) -> int:
     for place in ("tickets", "calls"):  # the folders it prints, there to open from the start
         (options.folder / place).mkdir(parents=True, exist_ok=True)
     # a second demo on the same folder stops here, before it replaces the first one's tokens
-    claim = claim_database(options.db_url)
+    claim = claim_database(options.db_url, serving=True)  # its hall server writes
     try:
         return _run_demo(options)
     finally:

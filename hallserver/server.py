@@ -221,7 +221,8 @@ def serve(config: ServerConfig, *, on_ready: Callable[[str, HallService], None])
     """Run until interrupted. `on_ready(url, hall)` is called once the socket listens."""
     if why := vanished(config.db_url):
         raise SetupError(why)
-    claim = claim_database(config.db_url)  # before anything touches it, migrations included
+    # before anything touches it, migrations included; its writer takes the writer lock
+    claim = claim_database(config.db_url, serving=True)
     try:
         _serve(config, on_ready)
     finally:

@@ -27,10 +27,10 @@ from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.pool import NullPool
 
+from hallserver.store.log_writer import WRITER_LOCK_KEY
 from hallserver.store.sql import StoreError, shown_url
 
 ADVISORY_KEY = 0x6B657A656B  # "kezek": the PostgreSQL advisory lock of a hall's database
-# (log_writer.WRITER_LOCK_KEY, one above, is held by the session that commits)
 
 
 class DatabaseInUse(StoreError):
@@ -55,10 +55,11 @@ class DatabaseClaim:
             release()
 
 
-def claim_database(url: str, doing: str | None = None) -> DatabaseClaim:
+def claim_database(url: str, doing: str | None = None, *, serving: bool = False) -> DatabaseClaim:
     """Claim the database at `url` for this server (or for what `doing` names, such as a long
     compaction, which another comer is told to wait for); raises DatabaseInUse if another has
-    it."""
+    it. On PostgreSQL a claim for anything but `serving` (whose own writer takes it) also
+    holds the writer's lock: a hall whose start claim a cut ended may still be writing."""
     try:
         parsed = make_url(url)
         backend = parsed.get_backend_name()
@@ -70,7 +71,11 @@ def claim_database(url: str, doing: str | None = None) -> DatabaseClaim:
             return DatabaseClaim()
         return _claim_file(Path(f"{database}.lock"), str(database), doing)
     if backend == "postgresql":
-        return _claim_advisory(url, keepalives=parsed.get_driver_name() in ("psycopg", "psycopg2"))
+        return _claim_advisory(
+            url,
+            keepalives=parsed.get_driver_name() in ("psycopg", "psycopg2"),
+            writer_too=not serving,
+        )
     return DatabaseClaim()  # a backend the hall does not ship with: the operator's to keep single
 
 
@@ -215,7 +220,7 @@ def _writable(fd: int) -> bool:
     return fcntl.fcntl(fd, fcntl.F_GETFL) & os.O_ACCMODE != os.O_RDONLY
 
 
-def _claim_advisory(url: str, *, keepalives: bool) -> DatabaseClaim:
+def _claim_advisory(url: str, *, keepalives: bool, writer_too: bool) -> DatabaseClaim:
     # libpq's keepalives: a server whose host vanished loses the claim within a minute or so
     connect_args = (
         {"keepalives_idle": 30, "keepalives_interval": 10, "keepalives_count": 3}
@@ -231,7 +236,11 @@ def _claim_advisory(url: str, *, keepalives: bool) -> DatabaseClaim:
         held = connection.execute(
             text("SELECT pg_try_advisory_lock(:key)"), {"key": ADVISORY_KEY}
         ).scalar()
-        connection.commit()  # the lock belongs to the session, not to this transaction
+        if held and writer_too:
+            held = connection.execute(
+                text("SELECT pg_try_advisory_lock(:key)"), {"key": WRITER_LOCK_KEY}
+            ).scalar()
+        connection.commit()  # the locks belong to the session, not to this transaction
     except SQLAlchemyError as exc:
         engine.dispose()
         raise StoreError(f"cannot use database {shown_url(url)}: {exc}") from exc
