@@ -35,7 +35,6 @@ from hallserver.store.sql import (
     SqlHallStore,
     midnight_utc,
 )
-from hallserver.web.booking import BookingLimit
 
 log = logging.getLogger(__name__)
 
@@ -182,8 +181,7 @@ def build(
                 ", ".join(str(seq) for seq in damaged),
             )
     hall = HallService(store, catalogue, clock=clock, enforce_hours=not config.always_open)
-    app = create_app(hall, public_url=config.public_url)
-    app.state.booking_limit = BookingLimit(config.bookings_per_hour)
+    app = create_app(hall, public_url=config.public_url, bookings_per_hour=config.bookings_per_hour)
     return app, hall
 
 

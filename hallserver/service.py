@@ -77,12 +77,15 @@ def _revises(item: Pending) -> bool:
     )
 
 
+REFUSED = "the hall's database refused the change; try again"
+
+
 def refusal(failure: Exception) -> str:
     """A refused commit, said to the caller: a full disk by name (the rest is in the log)."""
     text = str(failure).lower()
     if "disk is full" in text or "no space left" in text:
         return "the hall server's disk is full: nothing was saved; free some space, then retry"
-    return "the hall's database refused the change; try again"
+    return REFUSED
 
 
 class Unavailable(HallError):
@@ -383,7 +386,7 @@ class HallService:
         if self._stale:
             await self._reload()
         if self._broken:
-            raise Unavailable("the hall's database refused a change; try again")
+            raise Unavailable(REFUSED)
         result, seq = render(self.hall), self._seq
         if seq > self._head[0]:
             waiter: asyncio.Future[bool] = asyncio.get_running_loop().create_future()
@@ -394,7 +397,7 @@ class HallService:
                 self._settling = [(s, w) for s, w in self._settling if w is not waiter]
                 raise Unavailable("the hall's database is slow to answer; try again") from None
             if not durable:
-                raise Unavailable("the hall's database refused a change; try again")
+                raise Unavailable(REFUSED)
         return result, seq
 
     def _settle(self, durable: bool) -> None:
@@ -580,19 +583,18 @@ class HallService:
                 return  # another command recovered while this one waited
             await self._flush()  # late answers first: what they refuse must not come after
             try:
+                found = await asyncio.to_thread(self._hashes_from, self._unsure)
+                if any(_revises(item) for item in self._unsure if _found(item, found)):
+                    # a catalogue edit a dead writer committed: the hall runs on the saved text
+                    await asyncio.to_thread(self._read_saved_catalogue)
                 await asyncio.to_thread(self.load)
-                if self._unsure:
-                    found = await asyncio.to_thread(self._hashes_from, self._unsure)
-                    if any(_revises(item) for item in self._unsure if _found(item, found)):
-                        # a catalogue edit it had committed: the hall runs on the saved text
-                        await asyncio.to_thread(self._load_saved_catalogue)
-                    self._answer_unsure(found)
+                self._answer_unsure(found)
                 await self._writer.resume()
             except (StoreError, SQLAlchemyError) as exc:
                 raise Unavailable(f"the hall's database is unavailable: {exc}") from exc
             self._broken = False
 
-    def _load_saved_catalogue(self) -> None:
+    def _read_saved_catalogue(self) -> None:
         text = self.store.config(CATALOGUE_KEY)
         if text is None:
             return
@@ -600,11 +602,10 @@ class HallService:
             self._catalogue = parse_catalogue(text, source="the saved catalogue", saved=True)
         except CatalogueError as exc:  # it read when saved: only a downgrade could get here
             log.error("the saved catalogue does not read: %s", exc)
-            return
-        self.load()
 
     def _hashes_from(self, items: list[Pending]) -> dict[int, str]:
-        """The hashes the database holds for the events of `items`, by number."""
+        """The hashes the database holds for the events of `items`, by number (none asked,
+        no read)."""
         seqs = [r.seq for item in items for r in item.records]
         if not seqs:
             return {}
@@ -621,6 +622,8 @@ class HallService:
         them: those whose events it holds were committed (their screens hear of them now),
         the rest were not. A ticket stored is never answered "refused"."""
         unsure, self._unsure = self._unsure, []
+        if not unsure:
+            return
         durable: list[EventRecord] = []
         for item in unsure:
             committed = _found(item, found)
@@ -631,9 +634,7 @@ class HallService:
             if committed:
                 item.done.set_result(None)
             else:
-                item.done.set_exception(
-                    Unavailable("the hall's database refused the change; try again")
-                )
+                item.done.set_exception(Unavailable(REFUSED))
         if durable:
             log.warning("%d events a stopped writer had committed were kept", len(durable))
             self.hub.publish(durable)

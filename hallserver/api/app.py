@@ -17,8 +17,10 @@ from starlette.types import Scope
 
 from hallserver import web
 from hallserver.api import http, openapi, ws
+from hallserver.config import BOOKINGS_PER_HOUR
 from hallserver.domain.errors import HallClosed, HallError
 from hallserver.service import HallService
+from hallserver.web.booking import BookingLimit
 from hallserver.web.pages import status_of
 
 log = logging.getLogger(__name__)
@@ -76,6 +78,7 @@ def create_app(
     hall: HallService,
     *,
     public_url: str | None = None,
+    bookings_per_hour: int = BOOKINGS_PER_HOUR,
     on_start: Sequence[Callable[[], None]] = (),
     on_stop: Sequence[Callable[[], None]] = (),
 ) -> Starlette:
@@ -119,6 +122,7 @@ def create_app(
     app.state.hall = hall
     app.state.public_url = public_url.rstrip("/") if public_url else None
     app.state.base_urls = {}  # see http.base_url
+    app.state.booking_limit = BookingLimit(bookings_per_hour)  # the public's, by address
     web.install(app)
     return app
 

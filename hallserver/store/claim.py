@@ -27,7 +27,7 @@ from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.pool import NullPool
 
-from hallserver.store.log_writer import WRITER_LOCK_KEY
+from hallserver.store.log_writer import KEEPALIVES, SERVER_KEEPALIVES, WRITER_LOCK_KEY
 from hallserver.store.sql import StoreError, shown_url
 
 ADVISORY_KEY = 0x6B657A656B  # "kezek": the PostgreSQL advisory lock of a hall's database
@@ -221,12 +221,8 @@ def _writable(fd: int) -> bool:
 
 
 def _claim_advisory(url: str, *, keepalives: bool, writer_too: bool) -> DatabaseClaim:
-    # libpq's keepalives: a server whose host vanished loses the claim within a minute or so
-    connect_args = (
-        {"keepalives_idle": 30, "keepalives_interval": 10, "keepalives_count": 3}
-        if keepalives
-        else {}
-    )
+    # a server whose host vanished loses the claim within a minute or so
+    connect_args = {**KEEPALIVES, "options": SERVER_KEEPALIVES} if keepalives else {}
     try:
         engine = create_engine(url, poolclass=NullPool, connect_args=connect_args)
     except (SQLAlchemyError, ImportError, ValueError) as exc:

@@ -45,6 +45,14 @@ SQLITE_PRAGMAS = (
 WRITER_LOCK_KEY = 0x6B657A656C
 WRITER_NAME = "kezek-writer"  # its sessions' application_name, with the hall server's instance
 WRITER_LOCK_WAIT_S = 3.0  # a closed session's lock outlives it until its backend has gone
+# libpq's keepalives (this side hears of a cut within a minute or so), and the same asked of
+# the server (it ends a session whose host vanished, and lets that session's locks go)
+KEEPALIVES: dict[str, Any] = {
+    "keepalives_idle": 30,
+    "keepalives_interval": 10,
+    "keepalives_count": 3,
+}
+SERVER_KEEPALIVES = " ".join(f"-c tcp_{key}={value}" for key, value in KEEPALIVES.items())
 TICKET_COLUMNS = (
     "id",
     "day",
@@ -126,15 +134,10 @@ class LogWriter:
         else:
             import psycopg
 
-            # keepalives both ways: this side hears of a cut within a minute or so, and the
-            # server ends the session (and lets its lock go) when this host vanishes
-            keepalives = "-c tcp_keepalives_idle=30 -c tcp_keepalives_interval=10"
             session = psycopg.connect(
                 self.target,
-                keepalives_idle=30,
-                keepalives_interval=10,
-                keepalives_count=3,
-                options=f"{keepalives} -c tcp_keepalives_count=3",
+                **KEEPALIVES,
+                options=SERVER_KEEPALIVES,
                 application_name=f"{WRITER_NAME} {self.instance}",
             )
             try:

@@ -17,7 +17,6 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
 from hallserver.access import Actor, Role
-from hallserver.config import BOOKINGS_PER_HOUR
 from hallserver.domain.bookings import Booking, BookingState
 from hallserver.domain.catalogue import Service
 from hallserver.domain.errors import HallError, InvalidInput, TooMany
@@ -229,10 +228,7 @@ class BookingLimit:
 
 
 def limit_of(request: Request) -> BookingLimit:
-    state = request.app.state
-    if not hasattr(state, "booking_limit"):
-        state.booking_limit = BookingLimit(BOOKINGS_PER_HOUR)
-    limit: BookingLimit = state.booking_limit
+    limit: BookingLimit = request.app.state.booking_limit  # made with the app
     return limit
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import replace
 from datetime import datetime
 from urllib.parse import urlsplit
@@ -341,9 +343,11 @@ def test_a_visitor_who_steps_away_is_called_back_with_f10_and_no_reason(
     assert status == "called"
 
 
-def test_losing_the_server_shows_a_banner_fails_actions_and_resumes_by_itself(
+@contextmanager
+def cut_off(
     qtbot: QtBot, live_server: LiveServer, console: ConsoleFactory
-) -> None:
+) -> Iterator[tuple[CounterWindow, CuttableProxy]]:
+    """Counter 1's console, its link to the server cut, F8 pressed: refused as unreachable."""
     proxy = CuttableProxy(urlsplit(live_server.url).port or 0)
     try:
         window = console("c1", server_url=proxy.url)
@@ -352,6 +356,15 @@ def test_losing_the_server_shows_a_banner_fails_actions_and_resumes_by_itself(
         qtbot.waitUntil(window.banner.isVisible, timeout=5000)
         press(qtbot, window, "F8")
         assert "does not answer" in window.message.text()
+        yield window, proxy
+    finally:
+        proxy.cut()
+
+
+def test_losing_the_server_shows_a_banner_fails_actions_and_resumes_by_itself(
+    qtbot: QtBot, live_server: LiveServer, console: ConsoleFactory
+) -> None:
+    with cut_off(qtbot, live_server, console) as (window, proxy):
         assert window.state.counter.state == "closed"
         issue(live_server, "id-card")  # happens while the console is away
         proxy.restore()
@@ -359,8 +372,6 @@ def test_losing_the_server_shows_a_banner_fails_actions_and_resumes_by_itself(
         qtbot.waitUntil(lambda: bool(window.state.waiting), timeout=5000)
         press(qtbot, window, "F8")
         assert window.state.counter.state == "open"
-    finally:
-        proxy.cut()
 
 
 def test_the_operator_records_how_a_visit_ended_and_f4_finishes_from_the_result_box(
@@ -617,18 +628,11 @@ def test_a_notice_in_the_old_language_goes_when_the_operator_switches_language(
 def test_the_server_answering_again_takes_its_does_not_answer_error_away(
     qtbot: QtBot, live_server: LiveServer, console: ConsoleFactory
 ) -> None:
-    proxy = CuttableProxy(urlsplit(live_server.url).port or 0)
-    try:
-        window = console("c1", server_url=proxy.url)
-        proxy.cut()
-        qtbot.waitUntil(window.banner.isVisible, timeout=5000)
-        press(qtbot, window, "F8")
-        assert "does not answer" in window.message.text() and window.message.isVisible()
+    with cut_off(qtbot, live_server, console) as (window, proxy):
+        assert window.message.isVisible()
         proxy.restore()
         qtbot.waitUntil(window.banner.isHidden, timeout=10_000)
         assert window.message.isHidden(), "'does not answer' stayed up on a working console"
-    finally:
-        proxy.cut()
 
 
 def test_the_call_a_ticket_dialog_shows_each_line_whole(

@@ -10,10 +10,10 @@ import signal
 import sqlite3
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Coroutine, Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import pytest
 import sqlalchemy
@@ -1120,6 +1120,27 @@ def test_two_halls_never_write_to_one_postgresql_database_together(pg_url: str) 
     store.close()
 
 
+R = TypeVar("R")
+
+
+async def killed_after_committing(
+    service: HallService, command: Coroutine[Any, Any, R]
+) -> asyncio.Future[R]:
+    """`command` on its way, its writer killed once it has committed, before it answers."""
+    writer = service._writer
+    answered = asyncio.Event()
+    writer.received = lambda data: answered.set()  # type: ignore[method-assign]
+    on_the_way = asyncio.ensure_future(command)
+    try:
+        await asyncio.wait_for(answered.wait(), 10)  # committed; the answer never arrives
+    finally:
+        del writer.received
+    pid = writer.pid
+    assert pid is not None
+    os.kill(pid, signal.SIGKILL)
+    return on_the_way
+
+
 def test_a_writer_that_dies_after_committing_leaves_its_tickets_answered_as_issued(
     db_url: str,
 ) -> None:
@@ -1136,14 +1157,7 @@ def test_a_writer_that_dies_after_committing_leaves_its_tickets_answered_as_issu
         await service.start()
         try:
             writer = service._writer
-            answered = asyncio.Event()
-            writer.received = lambda data: answered.set()  # type: ignore[method-assign]
-            on_the_way = asyncio.ensure_future(service.run(SYSTEM, issue))
-            await asyncio.wait_for(answered.wait(), 10)  # committed; the answer never arrives
-            del writer.received
-            pid = writer.pid
-            assert pid is not None
-            os.kill(pid, signal.SIGKILL)
+            on_the_way = await killed_after_committing(service, service.run(SYSTEM, issue))
             issued = await asyncio.wait_for(on_the_way, 10)
             assert issued.ticket.number == "A001"
             assert [t.number for t in service.hall.tickets.values()] == ["A001"]
@@ -1227,19 +1241,9 @@ def test_a_catalogue_edit_a_dying_writer_committed_is_the_one_the_hall_runs_on(
         service = HallService(store, hall_catalogue(store, demo=True, path=None), clock=clock)
         await service.start()
         before = service.hall.service("passport").duration_min
-        writer = service._writer
-        answered = asyncio.Event()
-        writer.received = lambda data: answered.set()  # type: ignore[method-assign]
-        editing = asyncio.ensure_future(
-            service.revise_service(SYSTEM, "passport", {"duration_min": before + 7})
-        )
+        edit = service.revise_service(SYSTEM, "passport", {"duration_min": before + 7})
         try:
-            await asyncio.wait_for(answered.wait(), 10)  # committed; the answer never arrives
-            del writer.received
-            pid = writer.pid
-            assert pid is not None
-            os.kill(pid, signal.SIGKILL)
-            changed = await asyncio.wait_for(editing, 10)
+            changed = await asyncio.wait_for(await killed_after_committing(service, edit), 10)
             assert changed.duration_min == before + 7
             assert service.hall.service("passport").duration_min == before + 7
             kept = service._catalogue.service("passport")
