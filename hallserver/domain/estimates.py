@@ -1,20 +1,34 @@
-"""How long a visitor will wait: people ahead, counters serving them, recent service times."""
+"""How long a visitor will wait: the hall's own rule played forward over the open counters,
+at the pace of recent visits.
+
+A counter serves several lines, and calls whoever has waited longest across them: a ticket
+with nobody ahead in its own line still waits for the people ahead in the others. So the
+estimate replays the calls to come (`forecast`): each open counter, free once its current
+visit is done, calls the next ticket by the hall's own policy (appointments, priority and its
+cap, the longest wait, backup lines past their target), and each visit takes its service's
+recent average plus the walk to the counter. A ticket waits until its call in that replay.
+"""
 
 from __future__ import annotations
 
+import heapq
+import itertools
 from collections import deque
-from collections.abc import Iterable
-from dataclasses import dataclass
-from datetime import datetime
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, replace
+from datetime import datetime, timedelta
 
 from hallserver.domain.catalogue import Level, Service
 from hallserver.domain.counters import Counter, CounterState
-from hallserver.domain.ids import ServiceId
-from hallserver.domain.routing import WaitingLanes
-from hallserver.domain.tickets import QUEUE_CLASSES, QueueClass, Ticket
+from hallserver.domain.ids import ServiceId, TicketId
+from hallserver.domain.routing import RoutingPolicy, WaitingLanes, Why
+from hallserver.domain.tickets import QUEUE_CLASSES, QueueClass, Ticket, TicketState
 
 RECENT = 12  # service times remembered per service
 TRUSTED = 5  # real visits it takes before they alone make the average
+WALK_UP_S = 30.0  # from the call to the visitor at the counter, until the hall has measured it
+HORIZON = 60  # calls a forecast replays; past them, each line goes on at the pace it showed
+FRESH_S = 60.0  # a forecast older than this is made again, even if nothing changed
 
 
 @dataclass(frozen=True)
@@ -34,9 +48,21 @@ class ServiceTimes:
 
     def __init__(self) -> None:
         self._recent: dict[ServiceId, deque[float]] = {}
+        self._walks: deque[float] = deque(maxlen=RECENT)
+        self.version = 0  # bumped by every service time: a forecast made before is stale
 
     def record(self, service: ServiceId, seconds: float) -> None:
         self._recent.setdefault(service, deque(maxlen=RECENT)).append(max(seconds, 0.0))
+        self.version += 1
+
+    def record_walk_up(self, seconds: float) -> None:
+        """From a call to the visit's start: the counter waits for its visitor meanwhile. Not
+        worth a new forecast of its own: the next change makes one with it."""
+        self._walks.append(max(seconds, 0.0))
+
+    def walk_up_s(self) -> float:
+        stand_ins = max(TRUSTED - len(self._walks), 0)
+        return (stand_ins * WALK_UP_S + sum(self._walks)) / (stand_ins + len(self._walks))
 
     def recent(self, service: ServiceId) -> tuple[float, ...]:
         """The service's last durations, oldest first."""
@@ -78,3 +104,155 @@ def people_ahead(ticket: Ticket, lanes: WaitingLanes, now: datetime) -> int:
 
 def estimate(ahead: int, service: Service, times: ServiceTimes, capacity: float) -> Estimate:
     return Estimate(ahead, round(ahead * times.average_s(service) / capacity))
+
+
+class _Replay:
+    """The waiting lanes as a forecast calls them off, the hall's own left as they are, with a
+    new ticket of each service (`new`) at the end of its regular lane."""
+
+    def __init__(self, lanes: WaitingLanes, new: Mapping[ServiceId, Ticket]) -> None:
+        self._lanes = lanes
+        self._new = dict(new)  # the new tickets not called yet
+        self._heads: dict[tuple[ServiceId, QueueClass], int] = {}  # lane heads called off
+        self._passed: set[Ticket] = set()  # called from behind a lane's head (sent to a counter)
+
+    def lane(self, service: ServiceId, queue_class: QueueClass) -> Iterable[Ticket]:
+        lane: Iterable[Ticket] = self._lanes.lane(service, queue_class)
+        start = self._heads.get((service, queue_class))
+        if start:
+            lane = itertools.islice(lane, start, None)
+        if queue_class is QueueClass.REGULAR:
+            new = self._new.get(service)
+            if new is not None:
+                lane = itertools.chain(lane, (new,))
+        passed = self._passed
+        return (t for t in lane if t not in passed) if passed else lane
+
+    def call(self, ticket: Ticket) -> None:
+        if self._new.get(ticket.service) is ticket:
+            del self._new[ticket.service]
+            return
+        where = (ticket.service, ticket.queue_class)
+        lane = self._lanes.lane(*where)
+        start = self._heads.get(where, 0)
+        if lane[start] is not ticket:
+            self._passed.add(ticket)
+            return
+        start += 1
+        while start < len(lane) and lane[start] in self._passed:
+            start += 1
+        self._heads[where] = start
+
+
+@dataclass(frozen=True)
+class Forecast:
+    """When the waiting tickets, and a new ticket of each service, would be called."""
+
+    at: datetime
+    calls: Mapping[Ticket, float]  # seconds from `at` to each call the replay reached
+    new: Mapping[ServiceId, Ticket]  # the new ticket of each service the replay placed
+    end_s: float  # the replay's last call
+    per_service: Mapping[ServiceId, int]  # calls of each service's tickets in the replay
+    cut: bool  # stopped at the horizon: the lines go on past it
+
+    def wait_s(self, ticket: Ticket, ahead: int) -> float | None:
+        """Seconds from `at` to the call of `ticket` (with `ahead` waiting before it in its
+        service); None if no open counter would ever call it."""
+        seconds = self.calls.get(ticket)
+        if seconds is not None:
+            return seconds
+        called = self.per_service.get(ticket.service, 0)
+        if not self.cut or not called:
+            return None
+        pace = self.end_s / called  # the line's pace in the replay: it goes on so
+        return self.end_s + (max(ahead - called, 0) + 1) * pace
+
+
+def forecast(
+    lanes: WaitingLanes,
+    counters: Iterable[Counter],
+    tickets: Mapping[TicketId, Ticket],
+    services: Mapping[ServiceId, Service],
+    times: ServiceTimes,
+    policy: RoutingPolicy,
+    priority_streak_cap: int,
+    now: datetime,
+) -> Forecast:
+    """Replay the calls to come (see the module): at most `HORIZON` of them."""
+    new = {
+        s: Ticket(TicketId(f"new-{s}"), "", s, now, order=1 << 62)
+        for s in services  # after everyone waiting: a ticket issued now
+    }
+    replay = _Replay(lanes, new)
+    walk_up = times.walk_up_s()
+    visit_s = {s: times.average_s(service) + walk_up for s, service in services.items()}
+    free: list[tuple[float, int, Counter]] = []  # when each open counter is free next
+    for index, counter in enumerate(counters):
+        if counter.state is not CounterState.OPEN:
+            continue
+        ticket = tickets.get(counter.current) if counter.current is not None else None
+        busy = 0.0
+        if ticket is not None and ticket.state is TicketState.SERVING:
+            busy = times.average_s(services[ticket.service]) - ticket.served_s(now)
+        elif ticket is not None and ticket.state is TicketState.CALLED and ticket.called_at:
+            busy = visit_s[ticket.service] - (now - ticket.called_at).total_seconds()
+        free.append((max(busy, 0.0), index, counter))
+    heapq.heapify(free)
+    calls: dict[Ticket, float] = {}
+    per_service: dict[ServiceId, int] = {}
+    end_s = 0.0
+    made = 0
+    copied: set[int] = set()  # counters the replay has its own copy of: their streak moved
+    while free and made < HORIZON:
+        at_s, index, counter = free[0]
+        pick = policy.pick(replay, counter, services, _later(now, at_s), priority_streak_cap)
+        if pick is None:  # nobody to call: not until a backup line passes its target
+            helps_at = _helps_at(replay, counter, services, now)
+            if helps_at is not None and helps_at > at_s:
+                heapq.heapreplace(free, (helps_at, index, counter))
+            else:  # nobody at all: the lines only get shorter in the replay
+                heapq.heappop(free)
+            continue
+        ticket = pick.ticket
+        replay.call(ticket)
+        calls[ticket] = at_s
+        if new.get(ticket.service) is ticket:  # a new ticket takes no counter time
+            continue
+        made += 1
+        end_s = at_s
+        per_service[ticket.service] = per_service.get(ticket.service, 0) + 1
+        streak = counter.priority_streak
+        if pick.why is Why.PRIORITY:
+            streak += 1
+        elif pick.why in (Why.LONGEST_WAIT, Why.BACKUP):
+            streak = 0
+        if streak != counter.priority_streak:  # the hall's counter stays as it is
+            if index not in copied:
+                counter = replace(counter)
+                copied.add(index)
+            counter.priority_streak = streak
+        heapq.heapreplace(free, (at_s + visit_s[ticket.service], index, counter))
+    return Forecast(now, calls, new, end_s, per_service, cut=made >= HORIZON)
+
+
+def _helps_at(
+    replay: _Replay, counter: Counter, services: Mapping[ServiceId, Service], now: datetime
+) -> float | None:
+    """Seconds from `now` to when `counter` starts on a backup line: its first ticket's wait
+    passes the service's target (see `HallPolicy`)."""
+    soonest: float | None = None
+    for service_id, level in counter.profile.items():
+        if level is not Level.BACKUP:
+            continue
+        target_s = services[service_id].target_wait_min * 60
+        for queue_class in (QueueClass.PRIORITY, QueueClass.REGULAR):
+            head = next(iter(replay.lane(service_id, queue_class)), None)
+            if head is None:
+                continue
+            at_s = (head.issued_at - now).total_seconds() + target_s + 1
+            soonest = at_s if soonest is None else min(soonest, at_s)
+    return soonest
+
+
+def _later(now: datetime, seconds: float) -> datetime:
+    return now + timedelta(seconds=seconds)

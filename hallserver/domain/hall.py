@@ -23,9 +23,12 @@ from hallserver.domain.errors import (
     NotFound,
 )
 from hallserver.domain.estimates import (
+    FRESH_S,
     Estimate,
+    Forecast,
     ServiceTimes,
     estimate,
+    forecast,
     people_ahead,
     serving_capacity,
 )
@@ -231,6 +234,9 @@ class Hall:
         self._serving: dict[ServiceId, tuple[int, int, float]] = {}
         # per service, today's last walk-in ticket and when tickets start again (a day's data)
         self._issuing: dict[ServiceId, tuple[datetime | None, datetime | None]] = {}
+        # the calls to come, as last replayed (estimates), and what it was made from
+        self._forecast: tuple[tuple[int, int, int], Forecast] | None = None
+        self._moves = 0  # counters' changes: calls, visits started and ended, states
 
     # ----------------------------------------------------------------- restore
 
@@ -258,14 +264,19 @@ class Hall:
             counter.profile = {s: lv for s, lv in counter.profile.items() if s in self.services}
             self.counters[counter.id] = counter
         finished: list[Ticket] = []
+        started: list[Ticket] = []
         for ticket in tickets:
             self.tickets[ticket.id] = ticket
             if ticket.state is TicketState.WAITING:
                 self.lanes.add(ticket)
             elif ticket.state is TicketState.FINISHED:
                 finished.append(ticket)
+            if ticket.started_at is not None:
+                started.append(ticket)
         for ticket in sorted(finished, key=lambda t: t.finished_at or t.issued_at):
             self._record_time(ticket)
+        for ticket in sorted(started, key=lambda t: t.started_at or t.issued_at):
+            self._record_walk_up(ticket)
         for booking in bookings:
             self.bookings[booking.code] = booking
         self._continue_numbering()
@@ -313,9 +324,43 @@ class Hall:
     def estimate_for(self, ticket: Ticket, now: datetime) -> Estimate:
         if ticket.state is not TicketState.WAITING:
             return Estimate(0, 0)
-        service = self.services[ticket.service]
         ahead = people_ahead(ticket, self.lanes, now)
-        return estimate(ahead, service, self.times, self._capacity(service.id))
+        return self._estimate(ticket, ahead, now)
+
+    def _estimate(self, ticket: Ticket, ahead: int, now: datetime) -> Estimate:
+        """When the open counters would call `ticket`, by the hall's rule played forward; with
+        none that would, people ahead times the average visit over the counters serving it
+        (paused ones too: their operators come back)."""
+        upcoming = self._upcoming(now)
+        seconds = upcoming.wait_s(ticket, ahead) if upcoming is not None else None
+        if upcoming is None or seconds is None:
+            service = self.services[ticket.service]
+            return estimate(ahead, service, self.times, self._capacity(service.id))
+        return Estimate(ahead, max(round(seconds - (now - upcoming.at).total_seconds()), 0))
+
+    def _upcoming(self, now: datetime) -> Forecast | None:
+        """The calls to come, replayed again only when the queue or the counters changed
+        (or a minute went by); None with no counter open."""
+        key = (self.lanes.version, self.times.version, self._moves)
+        cached = self._forecast
+        if cached is not None and cached[0] == key:
+            age = (now - cached[1].at).total_seconds()
+            if 0 <= age <= FRESH_S:
+                return cached[1]
+        if not any(c.state is CounterState.OPEN for c in self.counters.values()):
+            return None
+        made = forecast(
+            self.lanes,
+            self.counters.values(),
+            self.tickets,
+            self.services,
+            self.times,
+            self.policy,
+            self.catalogue.priority_streak_cap,
+            now,
+        )
+        self._forecast = (key, made)
+        return made
 
     def called_in_turn(self, ticket: Ticket) -> bool:
         """Whether an open counter calls `ticket` when its turn comes: the counter it was sent
@@ -351,7 +396,7 @@ class Hall:
             if first_issued is None or first < first_issued:
                 first_issued = first
         longest = (now - first_issued).total_seconds() if first_issued is not None else 0.0
-        open_counters, paused_counters, capacity = self._serving_of(service_id)
+        open_counters, paused_counters, _ = self._serving_of(service_id)
         until, reopens = self._issuing_of(service, now)
         limit = service.daily_limit
         return ServiceQueue(
@@ -361,12 +406,19 @@ class Hall:
             open_counters=open_counters,
             paused_counters=paused_counters,
             # as a ticket issued now would be told (people_ahead)
-            estimate_for_new=estimate(waiting - not_due, service, self.times, capacity),
+            estimate_for_new=self._estimate_for_new(service, waiting - not_due, now),
             suspended=service_id in self.state.suspended,
             issuing_until=until,
             reopens_at=reopens,
             tickets_left=max(limit - self.state.numbering.get(service_id, 0), 0) if limit else None,
         )
+
+    def _estimate_for_new(self, service: Service, ahead: int, now: datetime) -> Estimate:
+        upcoming = self._upcoming(now)
+        new = upcoming.new.get(service.id) if upcoming is not None else None
+        if upcoming is None or new is None:
+            return estimate(ahead, service, self.times, self._capacity(service.id))
+        return self._estimate(new, ahead, now)
 
     def _issuing_of(
         self, service: Service, now: datetime
@@ -678,6 +730,7 @@ class Hall:
             self.lanes.remove(ticket)
         ticket.call(counter.id, counter.operator, now)
         counter.current = ticket.id
+        self._moves += 1
         if pick.why is Why.PRIORITY:
             counter.priority_streak += 1
         elif pick.why in (Why.LONGEST_WAIT, Why.BACKUP):
@@ -792,6 +845,7 @@ class Hall:
     ) -> tuple[Ticket, list[Event]]:
         ticket = self._at_counter(ticket_id, by_counter)
         ticket.start(now)
+        self._record_walk_up(ticket)  # the walk measured: estimates are made again
         return ticket, [Event(ev.TICKET_STARTED, {"ticket": ticket.to_json()})]
 
     def finish(
@@ -985,12 +1039,17 @@ class Hall:
         if counter_id is not None and self.counters[counter_id].current == ticket.id:
             self.counters[counter_id].current = None
             self.counters[counter_id].free_since = now
+            self._moves += 1
         return counter_id
 
     def _record_time(self, ticket: Ticket) -> None:
         seconds = ticket.service_seconds()
         if seconds is not None:
             self.times.record(ticket.service, seconds)
+
+    def _record_walk_up(self, ticket: Ticket) -> None:
+        if ticket.called_at is not None and ticket.started_at is not None:
+            self.times.record_walk_up((ticket.started_at - ticket.called_at).total_seconds())
 
     def _capacity(self, service: ServiceId) -> float:
         return self._serving_of(service)[2]
@@ -1098,6 +1157,7 @@ class Hall:
 
     def _counter_changed(self, counter: Counter, change: str) -> Event:
         self._serving.clear()
+        self._moves += 1
         return Event(ev.COUNTER_CHANGED, {"counter": counter.to_json(), "change": change})
 
     # ----------------------------------------------------------------- services, hall
@@ -1126,6 +1186,7 @@ class Hall:
         services = tuple(revised if s.id == revised.id else s for s in self.catalogue.services)
         self.catalogue = replace(self.catalogue, services=services)
         self._issuing.clear()
+        self._moves += 1  # its duration and target wait: estimates are made again
         suspended = revised.id in self.state.suspended
         view = self.catalogue.service_json(revised, suspended)  # the terminals take it whole
         return [

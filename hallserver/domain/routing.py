@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import bisect
 import enum
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Protocol
@@ -36,6 +36,7 @@ class WaitingLanes:
         self._lanes: dict[tuple[ServiceId, QueueClass], list[Ticket]] = {}
         self._keys: dict[tuple[ServiceId, QueueClass], list[tuple[datetime, datetime, int]]] = {}
         self._count = 0
+        self.version = 0  # bumped by every change: what is worked out from the lanes is stale
 
     def add(self, ticket: Ticket) -> None:
         where = (ticket.service, ticket.queue_class)
@@ -49,6 +50,7 @@ class WaitingLanes:
         keys.insert(index, key)
         lane.insert(index, ticket)
         self._count += 1
+        self.version += 1
 
     def remove(self, ticket: Ticket) -> None:
         where = (ticket.service, ticket.queue_class)
@@ -59,6 +61,7 @@ class WaitingLanes:
         del lane[index]
         del keys[index]
         self._count -= 1
+        self.version += 1
 
     def ahead_in_lane(self, ticket: Ticket) -> int:
         """How many tickets stand before `ticket` (waiting or not) in its own lane."""
@@ -109,12 +112,18 @@ class Pick:
     why: Why
 
 
+class Lanes(Protocol):
+    """What a policy reads: the waiting lanes, or a forecast's replay of them."""
+
+    def lane(self, service: ServiceId, queue_class: QueueClass) -> Iterable[Ticket]: ...
+
+
 class RoutingPolicy(Protocol):
     """Chooses the next ticket for a counter."""
 
     def pick(
         self,
-        lanes: WaitingLanes,
+        lanes: Lanes,
         counter: Counter,
         services: Mapping[ServiceId, Service],
         now: datetime,
@@ -122,7 +131,7 @@ class RoutingPolicy(Protocol):
     ) -> Pick | None: ...
 
 
-def _first_for(lane: Sequence[Ticket], counter: Counter) -> Ticket | None:
+def _first_for(lane: Iterable[Ticket], counter: Counter) -> Ticket | None:
     """The first ticket in a lane this counter may take (others may be sent to one counter)."""
     for ticket in lane:
         if ticket.target_counter is None or ticket.target_counter == counter.id:
@@ -140,15 +149,17 @@ class HallPolicy:
 
     def pick(
         self,
-        lanes: WaitingLanes,
+        lanes: Lanes,
         counter: Counter,
         services: Mapping[ServiceId, Service],
         now: datetime,
         priority_streak_cap: int,
     ) -> Pick | None:
+        profile = sorted(counter.profile.items())
+
         def heads(queue_class: QueueClass) -> list[tuple[Ticket, Level]]:
             found = []
-            for service_id, level in sorted(counter.profile.items()):
+            for service_id, level in profile:
                 head = _first_for(lanes.lane(service_id, queue_class), counter)
                 if head is None:
                     continue

@@ -19,6 +19,7 @@ from hallserver.domain.errors import (
     InvalidInput,
     NotFound,
 )
+from hallserver.domain.estimates import HORIZON, WALK_UP_S
 from hallserver.domain.hall import Hall, HallState
 from hallserver.domain.ids import CounterId, OperatorId, ServiceId
 from hallserver.domain.tickets import Grade, Priority, Ticket, TicketState
@@ -95,8 +96,10 @@ def test_estimates_follow_recent_service_times(hall: Hall) -> None:
     open_counter(hall)
     for minutes in (4, 6):
         serve(hall, "id-card", minutes * 60)
-    # the typical 10 minutes stand in for the three visits still missing
-    assert wait_for_one_ahead(hall) == (3 * 10 + 4 + 6) / 5 * 60
+    # the typical 10 minutes stand in for the three visits still missing; the visitor ahead
+    # also walks to the counter, half a minute until the hall has measured it (here: at once)
+    walk = (3 * WALK_UP_S + 0 + 0) / 5
+    assert wait_for_one_ahead(hall) == (3 * 10 + 4 + 6) / 5 * 60 + walk
     for _ in range(3):
         serve(hall, "id-card", 5 * 60)
     assert wait_for_one_ahead(hall) == (4 + 6 + 5 + 5 + 5) / 5 * 60, "real visits alone"
@@ -106,7 +109,7 @@ def test_the_first_quick_visits_do_not_promise_a_wait_of_seconds(hall: Hall) -> 
     open_counter(hall)
     for _ in range(3):  # the morning's first three ID cards, handed over in ten seconds
         serve(hall, "id-card", 10)
-    assert wait_for_one_ahead(hall) == (2 * 10 * 60 + 3 * 10) / 5
+    assert wait_for_one_ahead(hall) == (2 * 10 * 60 + 3 * 10) / 5 + 2 * WALK_UP_S / 5
 
 
 def test_a_lines_counters_and_estimate_follow_every_counter_change(hall: Hall) -> None:
@@ -116,16 +119,21 @@ def test_a_lines_counters_and_estimate_follow_every_counter_change(hall: Hall) -
 
     for _ in range(6):
         hall.issue("id-card", T0)
-    assert line() == (0, 6 * 10 * 60)
+    assert line() == (0, 6 * 10 * 60), "nobody signed in: six visits at one counter"
+    visit = 10 * 60 + WALK_UP_S  # the typical visit, and the walk to the counter
     open_counter(hall, "c1")  # main for id-card
-    assert line() == (1, 6 * 10 * 60)
-    open_counter(hall, "c2")  # backup for id-card: half a counter
-    assert line() == (2, 6 * 10 * 60 / 1.5)
-    hall.pause_counter("c1", PauseReason.BREAK, T0)
-    assert line() == (1, 6 * 10 * 60)
+    assert line() == (1, 6 * visit), "c1 calls the six first"
+    open_counter(hall, "c2")  # backup for id-card: it helps once the first has waited 15 min
+    helps = 15 * 60 + 1
+    # c1 calls the 1st and 2nd; c2 the 3rd at `helps`, then each calls the next when free:
+    # c1 the 4th at 2 visits, c2 the 5th at helps + 1 visit, c1 the 6th at 3 visits, and c2
+    # the new one at helps + 2 visits (c1 is free only at 4 visits)
+    assert line() == (2, helps + 2 * visit)
+    hall.pause_counter("c1", PauseReason.BREAK, T0)  # c2 alone: each at its target wait, no sooner
+    assert line() == (1, helps + 6 * visit)
     hall.open_counter("c1", T0)
     hall.close_counter("c2", T0)
-    assert line() == (1, 6 * 10 * 60)
+    assert line() == (1, 6 * visit)
     hall.roll_day(T0.date() + timedelta(days=1), T0 + timedelta(days=1))
     assert hall.service_queue(ServiceId("id-card"), T0).open_counters == 0
 
@@ -714,6 +722,81 @@ def test_the_supervisor_messages_one_counter_or_all_and_each_counter_reads_its_o
     assert hall.state.messages == []  # a new day starts with none
 
 
+def test_a_visitor_first_in_their_line_waits_for_those_ahead_in_the_counters_other_line(
+    hall: Hall,
+) -> None:
+    """c3 serves land plots and births, whoever came first: a birth issued after three land
+    plots waits for them, though nobody is ahead of it in its own line."""
+    for _ in range(3):
+        hall.issue("land", T0)
+    open_counter(hall, "c3")
+    issued, _ = hall.issue("birth", T0 + timedelta(seconds=1))
+    assert issued.estimate.people_ahead == 0
+    land, birth = 30 * 60 + WALK_UP_S, 20 * 60 + WALK_UP_S  # a visit, and the walk to it
+    assert issued.estimate.estimated_wait_s == 3 * land
+    line = hall.service_queue(ServiceId("birth"), T0 + timedelta(seconds=1))
+    assert line.estimate_for_new.estimated_wait_s == 3 * land + birth, "after B001 too"
+
+
+def test_the_estimate_counts_what_is_left_of_the_visits_under_way(hall: Hall) -> None:
+    open_counter(hall, "c1")
+    first = hall.issue("id-card", T0)[0].ticket
+    hall.call_next("c1", T0)
+    hall.start(first.id, T0)  # walked up at once: the walk-up average now has one 0 in it
+    walk = 4 * WALK_UP_S / 5
+    later = T0 + timedelta(minutes=4)
+    issued, _ = hall.issue("id-card", later)
+    assert issued.estimate.estimated_wait_s == 6 * 60, "10 minutes' visit, 4 of them gone"
+    second = hall.issue("id-card", later)[0]
+    assert second.estimate.estimated_wait_s == 6 * 60 + 10 * 60 + walk
+    ten_past = T0 + timedelta(minutes=10)
+    assert hall.estimate_for(second.ticket, ten_past).estimated_wait_s == 10 * 60 + walk
+    overrun = T0 + timedelta(minutes=25)  # the visit runs long: the next call is any moment
+    assert hall.estimate_for(issued.ticket, overrun).estimated_wait_s == 0
+
+
+def test_a_line_longer_than_the_replay_goes_on_at_the_pace_the_replay_showed(hall: Hall) -> None:
+    open_counter(hall, "c1")
+    waiting = HORIZON + 80
+    tickets = [hall.issue("id-card", T0)[0].ticket for _ in range(waiting)]
+    visit = 10 * 60 + WALK_UP_S
+    assert hall.estimate_for(tickets[HORIZON - 1], T0).estimated_wait_s == (HORIZON - 1) * visit
+    last = hall.estimate_for(tickets[-1], T0).estimated_wait_s
+    assert last == pytest.approx((waiting - 1) * visit, rel=0.01)
+    line = hall.service_queue(ServiceId("id-card"), T0)
+    assert line.estimate_for_new.estimated_wait_s == pytest.approx(waiting * visit, rel=0.01)
+
+
+def test_estimating_changes_nothing_and_a_restart_estimates_alike(hall: Hall) -> None:
+    for counter in ("c1", "c2", "c3"):
+        open_counter(hall, counter)
+    for minutes, service in enumerate(("id-card", "birth", "land") * 4):
+        hall.issue(service, T0 + timedelta(minutes=minutes))
+    for index, counter in enumerate(("c1", "c2", "c3")):  # a visit under way at each
+        called = hall.call_next(counter, T0 + timedelta(minutes=12 + index))[0]
+        assert called is not None
+        hall.start(called.id, T0 + timedelta(minutes=12 + index, seconds=40))
+    hall.issue("id-card", T0 + timedelta(minutes=13), priority=Priority.ELDERLY)
+    now = T0 + timedelta(minutes=20)
+    before = [(c.id, c.priority_streak, c.current) for c in hall.counters.values()]
+    lines = [hall.service_queue(ServiceId(s), now).estimate_for_new for s in hall.services]
+    assert [(c.id, c.priority_streak, c.current) for c in hall.counters.values()] == before
+    restarted = Hall(small_catalogue(), T0.date())
+    restarted.restore(
+        HallState(day=T0.date()),
+        [Ticket.from_json(t.to_json()) for t in hall.tickets.values()],
+        [replace(c) for c in hall.counters.values()],
+        [],
+    )
+    again = [restarted.service_queue(ServiceId(s), now).estimate_for_new for s in hall.services]
+    assert again == lines
+    for counter in hall.counters.values():  # the next calls go as if nobody had estimated
+        assert counter.current is not None
+        hall.finish(counter.current, now)
+    calls = [hall.call_next(c, now)[0] for c in ("c1", "c2", "c3")]
+    assert [t.number if t else None for t in calls] == ["A005", "A002", "B002"]
+
+
 def test_with_no_counter_open_the_estimate_counts_the_paused_ones_coming_back(
     hall: Hall,
 ) -> None:
@@ -729,7 +812,7 @@ def test_with_no_counter_open_the_estimate_counts_the_paused_ones_coming_back(
         hall.pause_counter(counter, PauseReason.BREAK, T0)
     assert estimate() == one_counter / 2
     hall.open_counter("c3", T0)  # one open: the estimate is that one's, not the paused one's
-    assert estimate() == one_counter
+    assert estimate() == 6 * (20 * 60 + WALK_UP_S)  # its six visits, each with the walk to it
 
 
 def test_an_operator_calls_the_next_of_one_line_and_the_event_says_so(hall: Hall) -> None:
