@@ -23,7 +23,8 @@ test: $(STAMP)
 check: test
 
 bench: $(STAMP)
-	$(BIN)/python -m bench.run_all
+	$(BIN)/python -m bench.bench_server
+	$(BIN)/python -m bench.bench_estimates
 
 clean:
 	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache .hypothesis

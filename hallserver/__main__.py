@@ -15,7 +15,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from hallserver.cli_parser import Parser
+from hallserver.cli_parser import Parser, parse
 from hallserver.config import BOOKINGS_PER_HOUR
 
 if TYPE_CHECKING:
@@ -300,7 +300,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         # the apps parse their own options (argparse's REMAINDER would refuse `--server URL`)
         args = argparse.Namespace(command=argv[0], args=argv[1:])
     else:
-        args = parser().parse_args(argv)
+        args = parse(parser(), argv)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     fresh = _fresh_database(args)
     code = 1

@@ -2,8 +2,9 @@
 # Install the Kezek hall server on Debian 12 from this source tree, as root:
 #   sudo packaging/install-server.sh [--catalogue /path/hall.toml]
 # Needs Debian's python3 and python3-venv (apt-get install python3-venv).
-# Creates the kezek user, /opt/kezek/venv, /usr/local/bin/kezek, /etc/kezek/kezek.env, the
-# systemd units (server, daily backup), and starts them where systemd runs.
+# Creates the kezek user, /opt/kezek/venv, /usr/local/bin/kezek (packaging/kezek-server.sh: it
+# runs every command on the installed hall, as kezek), /etc/kezek/kezek.env, the systemd units
+# (server, daily backup), and starts them where systemd runs.
 set -eu
 src=$(cd "$(dirname "$0")/.." && pwd)
 catalogue=""
@@ -17,7 +18,9 @@ install -d -m 0755 /opt/kezek /etc/kezek /usr/local/lib/kezek
 "${PYTHON:-/usr/bin/python3}" -m venv --clear /opt/kezek/venv
 /opt/kezek/venv/bin/pip install --quiet --upgrade pip
 /opt/kezek/venv/bin/pip install --quiet "${src}[server]"
-ln -sf /opt/kezek/venv/bin/kezek /usr/local/bin/kezek
+# not a link: every command acts on the installed hall, as its user (packaging/kezek-server.sh)
+rm -f /usr/local/bin/kezek
+install -m 0755 "$src/packaging/kezek-server.sh" /usr/local/bin/kezek
 install -m 0755 "$src/packaging/kezek-backup.sh" /usr/local/lib/kezek/kezek-backup.sh
 if [ ! -e /etc/kezek/kezek.env ]; then
   printf '%s\n' "# KEZEK_DB=postgresql+psycopg://kezek:PASSWORD@localhost/kezek" \
@@ -27,8 +30,7 @@ if [ ! -e /etc/kezek/kezek.env ]; then
 fi
 if [ -n "$catalogue" ]; then
   install -m 0644 "$catalogue" /etc/kezek/hall.toml
-  runuser -u kezek -- env KEZEK_DATA_DIR=/var/lib/kezek /usr/local/bin/kezek hall \
-    --catalogue /etc/kezek/hall.toml --check
+  /usr/local/bin/kezek hall --catalogue /etc/kezek/hall.toml --check
 fi
 install -m 0644 "$src"/packaging/systemd/kezek-*.service "$src"/packaging/systemd/kezek-*.timer \
   /etc/systemd/system/
@@ -37,5 +39,5 @@ if [ -d /run/systemd/system ]; then
   systemctl enable --now kezek-hall.service kezek-backup.timer
   echo "kezek-hall is running: systemctl status kezek-hall"
 else
-  echo "systemd is not running here: start it with: runuser -u kezek -- kezek hall"
+  echo "systemd is not running here: start it with: KEZEK_HOST=0.0.0.0 kezek hall"
 fi

@@ -6,6 +6,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -71,3 +72,73 @@ def test_the_backup_job_makes_backups_and_keeps_the_newest(tmp_path: Path) -> No
         subprocess.run(["sh", str(PACKAGING / "kezek-backup.sh")], env=env, check=True, timeout=60)
     kept = sorted((tmp_path / "backups").glob("*.kezek-backup.gz"))
     assert len(kept) == 2
+
+
+def _fake_kezek(tmp_path: Path) -> Path:
+    """A stand-in for the venv's kezek: prints who runs it, its settings and arguments."""
+    fake = tmp_path / "real-kezek"
+    fake.write_text(
+        '#!/bin/sh\necho "user=$(id -un) data=$KEZEK_DATA_DIR db=${KEZEK_DB:-} '
+        'port=${KEZEK_PORT:-} args=$*"\n',
+        encoding="utf-8",
+    )
+    fake.chmod(0o755)
+    return fake
+
+
+def test_the_servers_kezek_runs_commands_on_the_installed_hall(tmp_path: Path) -> None:
+    """The commands the README gives after install-server.sh reach the hall the service runs:
+    its folder and the settings of kezek.env, unless the caller sets their own."""
+    settings = tmp_path / "kezek.env"
+    settings.write_text(
+        "# KEZEK_DB=postgresql+psycopg://commented\nKEZEK_DB=sqlite:////srv/hall.db\n"
+        "KEZEK_PORT=9000\nPATH=/nowhere\nnot a setting\n",
+        encoding="utf-8",
+    )
+    env = {
+        "PATH": os.environ["PATH"],
+        "KEZEK_ENV_FILE": str(settings),
+        "KEZEK_REAL_BIN": str(_fake_kezek(tmp_path)),
+        "KEZEK_USER": "no-such-user-here",  # as the root of a machine without the kezek user
+    }
+    wrapper = str(PACKAGING / "kezek-server.sh")
+
+    def run(*args: str, **extra: str) -> str:
+        done = subprocess.run(
+            [wrapper, *args], env={**env, **extra}, capture_output=True, text=True, check=True
+        )
+        return done.stdout.strip()
+
+    me = subprocess.run(["id", "-un"], capture_output=True, text=True, check=True).stdout.strip()
+    assert run("token", "create", "--role", "supervisor") == (
+        f"user={me} data=/var/lib/kezek db=sqlite:////srv/hall.db port=9000 "
+        "args=token create --role supervisor"
+    )
+    assert run("audit", "verify", KEZEK_PORT="8470", KEZEK_DATA_DIR="/tmp/h") == (
+        f"user={me} data=/tmp/h db=sqlite:////srv/hall.db port=8470 args=audit verify"
+    ), "what the caller sets wins"
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="switching users needs root")
+def test_the_servers_kezek_run_by_root_runs_as_the_halls_user() -> None:
+    """Root's commands run as the hall's user: a file they make in the hall's folder is never
+    root's, which the service could not open."""
+    with tempfile.TemporaryDirectory() as folder:  # pytest's own is root's alone
+        os.chmod(folder, 0o755)
+        _run_as_nobody(Path(folder))
+
+
+def _run_as_nobody(tmp_path: Path) -> None:
+    wrapper = tmp_path / "kezek"
+    wrapper.write_bytes((PACKAGING / "kezek-server.sh").read_bytes())
+    wrapper.chmod(0o755)
+    env = {
+        "PATH": os.environ["PATH"],
+        "KEZEK_ENV_FILE": str(tmp_path / "none.env"),
+        "KEZEK_REAL_BIN": str(_fake_kezek(tmp_path)),
+        "KEZEK_USER": "nobody",
+    }
+    done = subprocess.run(
+        [str(wrapper), "backup", "-"], env=env, capture_output=True, text=True, check=True
+    )
+    assert done.stdout.strip() == "user=nobody data=/var/lib/kezek db= port= args=backup -"

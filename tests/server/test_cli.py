@@ -837,3 +837,27 @@ def test_a_bad_bookings_per_hour_is_refused_in_one_line(
     err = capsys.readouterr().err
     assert "is not a count: a number from 0 to 10000" in err
     assert not (tmp_path / "kezek.sqlite3").exists()
+
+
+@pytest.mark.parametrize(
+    ("argv", "said"),
+    [
+        ("hall --prot 1", "kezek hall: unrecognized arguments: --prot 1 (see kezek hall --help)"),
+        (
+            "audit verify --archive a.gz b.gz",
+            "kezek audit verify: unrecognized arguments: b.gz (see kezek audit verify --help)",
+        ),
+        (
+            "operator add aigul --name Aigul --bogus",
+            "kezek operator add: unrecognized arguments: --bogus (see kezek operator add --help)",
+        ),
+    ],
+)
+def test_an_unknown_option_points_to_the_help_of_the_command_it_was_given_to(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], argv: str, said: str
+) -> None:
+    with pytest.raises(SystemExit) as stopped:
+        kezek([*shlex.split(argv), "--data-dir", str(tmp_path / "h")])
+    assert stopped.value.code == 2
+    assert capsys.readouterr().err.strip() == said
+    assert not (tmp_path / "h").exists(), "nothing made"
