@@ -141,6 +141,8 @@ class HallService:
         self.committed_events = 0  # group commits done (for benchmarks and /metrics)
         self._head = (0, "")  # the newest durable event: its number and hash
         self._settling: list[tuple[int, asyncio.Future[bool]]] = []  # reads awaiting commits
+        # per line, the estimate in minutes an event last carried (see `_lines`)
+        self._published: dict[str, int] = {}
         self._unsure: list[Pending] = []  # sent to a writer that died: the reload says which
         self._witnessed: tuple[tuple[int, str], datetime] | None = None  # last logged, when
 
@@ -446,11 +448,23 @@ class HallService:
         return self._lines(names, now)
 
     def _lines(self, names: set[str], now: datetime) -> list[JsonValue]:
-        return [
-            self.hall.service_queue(ServiceId(name), now).to_json()
-            for name in sorted(names)
-            if name in self.hall.services
-        ]
+        """The lines `names`, and those whose estimates move with theirs (the counters that
+        serve them serve those too) where the minutes a screen shows have changed."""
+        hall, published = self.hall, self._published
+        moved = set(names)
+        for name in names:
+            if name in hall.services:
+                moved |= hall.coupled(ServiceId(name))
+        lines: list[JsonValue] = []
+        for name in sorted(moved):
+            if name not in hall.services:
+                continue
+            line = hall.service_queue(ServiceId(name), now)
+            minutes = -(-line.estimate_for_new.estimated_wait_s // 60)
+            if name in names or published.get(name) != minutes:
+                published[name] = minutes
+                lines.append(line.to_json())
+        return lines
 
     async def _commit(
         self, records: list[EventRecord], rows: list[tuple[Table, dict[str, Any]]]

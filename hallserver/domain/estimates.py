@@ -15,13 +15,13 @@ import heapq
 import itertools
 from collections import deque
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 
 from hallserver.domain.catalogue import Level, Service
 from hallserver.domain.counters import Counter, CounterState
-from hallserver.domain.ids import ServiceId, TicketId
-from hallserver.domain.routing import RoutingPolicy, WaitingLanes, Why
+from hallserver.domain.ids import CounterId, ServiceId, TicketId
+from hallserver.domain.routing import RoutingPolicy, WaitingLanes, Why, first_for
 from hallserver.domain.tickets import QUEUE_CLASSES, QueueClass, Ticket, TicketState
 
 RECENT = 12  # service times remembered per service
@@ -49,16 +49,16 @@ class ServiceTimes:
     def __init__(self) -> None:
         self._recent: dict[ServiceId, deque[float]] = {}
         self._walks: deque[float] = deque(maxlen=RECENT)
-        self.version = 0  # bumped by every service time: a forecast made before is stale
+        self.version = 0  # bumped by every record: a forecast made before is stale
 
     def record(self, service: ServiceId, seconds: float) -> None:
         self._recent.setdefault(service, deque(maxlen=RECENT)).append(max(seconds, 0.0))
         self.version += 1
 
     def record_walk_up(self, seconds: float) -> None:
-        """From a call to the visit's start: the counter waits for its visitor meanwhile. Not
-        worth a new forecast of its own: the next change makes one with it."""
+        """From a call to the visit's start: the counter waits for its visitor meanwhile."""
         self._walks.append(max(seconds, 0.0))
+        self.version += 1
 
     def walk_up_s(self) -> float:
         stand_ins = max(TRUSTED - len(self._walks), 0)
@@ -151,9 +151,12 @@ class Forecast:
     at: datetime
     calls: Mapping[Ticket, float]  # seconds from `at` to each call the replay reached
     new: Mapping[ServiceId, Ticket]  # the new ticket of each service the replay placed
-    end_s: float  # the replay's last call
     per_service: Mapping[ServiceId, int]  # calls of each service's tickets in the replay
-    cut: bool  # stopped at the horizon: the lines go on past it
+    # cut at the horizon with counters still calling: the lines go on past it, from the
+    # counters' next call (`next_s`), one call of each service every `pace_s` seconds
+    next_s: float = 0.0
+    pace_s: Mapping[ServiceId, float] = field(default_factory=dict)
+    counters: frozenset[CounterId] = frozenset()  # the counters still calling at the cut
 
     def wait_s(self, ticket: Ticket, ahead: int) -> float | None:
         """Seconds from `at` to the call of `ticket` (with `ahead` waiting before it in its
@@ -161,11 +164,12 @@ class Forecast:
         seconds = self.calls.get(ticket)
         if seconds is not None:
             return seconds
-        called = self.per_service.get(ticket.service, 0)
-        if not self.cut or not called:
+        pace = self.pace_s.get(ticket.service)
+        if pace is None or (
+            ticket.target_counter is not None and ticket.target_counter not in self.counters
+        ):
             return None
-        pace = self.end_s / called  # the line's pace in the replay: it goes on so
-        return self.end_s + (max(ahead - called, 0) + 1) * pace
+        return self.next_s + max(ahead - self.per_service.get(ticket.service, 0), 0) * pace
 
 
 def forecast(
@@ -198,9 +202,9 @@ def forecast(
             busy = visit_s[ticket.service] - (now - ticket.called_at).total_seconds()
         free.append((max(busy, 0.0), index, counter))
     heapq.heapify(free)
+    began = {index: at_s for at_s, index, _ in free}
     calls: dict[Ticket, float] = {}
     per_service: dict[ServiceId, int] = {}
-    end_s = 0.0
     made = 0
     copied: set[int] = set()  # counters the replay has its own copy of: their streak moved
     while free and made < HORIZON:
@@ -219,7 +223,6 @@ def forecast(
         if new.get(ticket.service) is ticket:  # a new ticket takes no counter time
             continue
         made += 1
-        end_s = at_s
         per_service[ticket.service] = per_service.get(ticket.service, 0) + 1
         streak = counter.priority_streak
         if pick.why is Why.PRIORITY:
@@ -232,7 +235,45 @@ def forecast(
                 copied.add(index)
             counter.priority_streak = streak
         heapq.heapreplace(free, (at_s + visit_s[ticket.service], index, counter))
-    return Forecast(now, calls, new, end_s, per_service, cut=made >= HORIZON)
+    if not free:  # every line the open counters serve was called off
+        return Forecast(now, calls, new, per_service)
+    return _cut(now, calls, new, per_service, free, began, visit_s)
+
+
+def _cut(
+    now: datetime,
+    calls: Mapping[Ticket, float],
+    new: Mapping[ServiceId, Ticket],
+    per_service: Mapping[ServiceId, int],
+    free: list[tuple[float, int, Counter]],
+    began: Mapping[int, float],
+    visit_s: Mapping[ServiceId, float],
+) -> Forecast:
+    """The forecast of a replay cut at the horizon. Each line goes on at the share of the
+    counters' time it took in the replay: `worked` counter-seconds for the calls made, so a
+    line with `n` of them is called every `worked / counters / n` seconds. A line the replay
+    never reached gets its visit over the counters serving it (main ones whole, backup half)."""
+    worked = sum(at_s - began[index] for at_s, index, _ in free)
+    capacity: dict[ServiceId, float] = {}
+    for _, _, counter in free:
+        for service, level in counter.profile.items():
+            capacity[service] = capacity.get(service, 0.0) + (1.0 if level is Level.MAIN else 0.5)
+    pace_s = {
+        service: worked / len(free) / per_service[service]
+        if per_service.get(service)
+        else visit_s[service] / share
+        for service, share in capacity.items()
+        if service in visit_s
+    }
+    return Forecast(
+        now,
+        calls,
+        new,
+        per_service,
+        next_s=free[0][0],
+        pace_s=pace_s,
+        counters=frozenset(counter.id for _, _, counter in free),
+    )
 
 
 def _helps_at(
@@ -246,7 +287,7 @@ def _helps_at(
             continue
         target_s = services[service_id].target_wait_min * 60
         for queue_class in (QueueClass.PRIORITY, QueueClass.REGULAR):
-            head = next(iter(replay.lane(service_id, queue_class)), None)
+            head = first_for(replay.lane(service_id, queue_class), counter)
             if head is None:
                 continue
             at_s = (head.issued_at - now).total_seconds() + target_s + 1

@@ -232,6 +232,8 @@ class Hall:
         self.terminals: dict[tuple[str, str], TerminalReport] = {}
         # per service: open counters serving it, and their capacity; cleared on counter changes
         self._serving: dict[ServiceId, tuple[int, int, float]] = {}
+        # per service: the lines open counters tie it to; cleared with `_serving`
+        self._coupled: dict[ServiceId, frozenset[ServiceId]] = {}
         # per service, today's last walk-in ticket and when tickets start again (a day's data)
         self._issuing: dict[ServiceId, tuple[datetime | None, datetime | None]] = {}
         # the calls to come, as last replayed (estimates), and what it was made from
@@ -254,6 +256,7 @@ class Hall:
         self._issuing.clear()
         self.terminals = {(report.role, report.name): report for report in terminals}
         self._serving.clear()
+        self._coupled.clear()
         for counter in counters:
             configured = self.counters.get(counter.id)
             if configured is None:  # a counter the catalogue no longer has
@@ -477,6 +480,7 @@ class Hall:
                 events.append(Event(ev.TICKET_EXPIRED, {"ticket": ticket.to_json()}))
         self.tickets.clear()
         self._serving.clear()
+        self._coupled.clear()
         for counter in self.counters.values():
             counter.current = None
             counter.operator = None
@@ -783,6 +787,7 @@ class Hall:
         if ticket.state is TicketState.CALLED and ticket.times_called > self.catalogue.max_recalls:
             return self._no_show(ticket, now, reason="recall_limit")
         ticket.recall(now)
+        self._moves += 1  # the walk to the counter starts again: estimates are made again
         counter = self.counters[ticket.counter] if ticket.counter else None
         return ticket, [
             Event(
@@ -845,7 +850,8 @@ class Hall:
     ) -> tuple[Ticket, list[Event]]:
         ticket = self._at_counter(ticket_id, by_counter)
         ticket.start(now)
-        self._record_walk_up(ticket)  # the walk measured: estimates are made again
+        self._record_walk_up(ticket)
+        self._moves += 1  # the visit under way, its walk measured: estimates are made again
         return ticket, [Event(ev.TICKET_STARTED, {"ticket": ticket.to_json()})]
 
     def finish(
@@ -1051,6 +1057,25 @@ class Hall:
         if ticket.called_at is not None and ticket.started_at is not None:
             self.times.record_walk_up((ticket.started_at - ticket.called_at).total_seconds())
 
+    def coupled(self, service: ServiceId) -> frozenset[ServiceId]:
+        """The other lines whose estimates move with `service`'s: those open counters serve
+        together with it, directly or through another line (each counter calls whoever waited
+        longest across its lines)."""
+        found = self._coupled.get(service)
+        if found is None:
+            open_profiles = [
+                set(c.profile) for c in self.counters.values() if c.state is CounterState.OPEN
+            ]
+            reached, todo = {service}, [service]
+            while todo:
+                line = todo.pop()
+                for profile in open_profiles:
+                    if line in profile and not profile <= reached:
+                        todo.extend(profile - reached)
+                        reached |= profile
+            found = self._coupled[service] = frozenset(reached - {service})
+        return found
+
     def _capacity(self, service: ServiceId) -> float:
         return self._serving_of(service)[2]
 
@@ -1157,6 +1182,7 @@ class Hall:
 
     def _counter_changed(self, counter: Counter, change: str) -> Event:
         self._serving.clear()
+        self._coupled.clear()
         self._moves += 1
         return Event(ev.COUNTER_CHANGED, {"counter": counter.to_json(), "change": change})
 

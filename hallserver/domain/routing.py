@@ -131,7 +131,7 @@ class RoutingPolicy(Protocol):
     ) -> Pick | None: ...
 
 
-def _first_for(lane: Iterable[Ticket], counter: Counter) -> Ticket | None:
+def first_for(lane: Iterable[Ticket], counter: Counter) -> Ticket | None:
     """The first ticket in a lane this counter may take (others may be sent to one counter)."""
     for ticket in lane:
         if ticket.target_counter is None or ticket.target_counter == counter.id:
@@ -160,7 +160,7 @@ class HallPolicy:
         def heads(queue_class: QueueClass) -> list[tuple[Ticket, Level]]:
             found = []
             for service_id, level in profile:
-                head = _first_for(lanes.lane(service_id, queue_class), counter)
+                head = first_for(lanes.lane(service_id, queue_class), counter)
                 if head is None:
                     continue
                 if level is Level.BACKUP and queue_class is not QueueClass.APPOINTMENT:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 import pytest
 
@@ -765,6 +765,77 @@ def test_a_line_longer_than_the_replay_goes_on_at_the_pace_the_replay_showed(hal
     assert last == pytest.approx((waiting - 1) * visit, rel=0.01)
     line = hall.service_queue(ServiceId("id-card"), T0)
     assert line.estimate_for_new.estimated_wait_s == pytest.approx(waiting * visit, rel=0.01)
+
+
+def fresh_estimate(hall: Hall, ticket: Ticket, now: datetime) -> int:
+    """What a hall that has just read the same tickets and counters would say: no forecast
+    kept from before."""
+    again = Hall(hall.catalogue, hall.state.day)
+    again.restore(
+        HallState(day=hall.state.day),
+        [Ticket.from_json(t.to_json()) for t in hall.tickets.values()],
+        [replace(c) for c in hall.counters.values()],
+        [],
+    )
+    return again.estimate_for(again.tickets[ticket.id], now).estimated_wait_s
+
+
+def test_a_visit_that_starts_or_a_recall_moves_the_estimates(hall: Hall) -> None:
+    open_counter(hall, "c1")
+    first, *waiting = [hall.issue("id-card", T0)[0].ticket for _ in range(4)]
+    hall.call_next("c1", T0)
+    last = waiting[-1]
+    hall.estimate_for(last, T0 + timedelta(seconds=600))  # a forecast made, kept for a minute
+    hall.start(first.id, T0 + timedelta(seconds=610))  # a long walk: the visit starts late
+    now = T0 + timedelta(seconds=620)
+    assert hall.estimate_for(last, now).estimated_wait_s == fresh_estimate(hall, last, now)
+    hall.finish(first.id, now)
+    second = hall.call_next("c1", now)[0]
+    assert second is not None
+    hall.estimate_for(last, now + timedelta(seconds=600))
+    hall.recall(second.id, now + timedelta(seconds=605))  # not there yet: called again
+    later = now + timedelta(seconds=610)
+    assert hall.estimate_for(last, later).estimated_wait_s == fresh_estimate(hall, last, later)
+    assert hall.estimate_for(last, later).estimated_wait_s > 0
+
+
+def test_a_backup_counter_helps_past_the_target_though_the_lines_first_waits_for_another(
+    hall: Hall,
+) -> None:
+    """c2 serves births, and ID cards as backup. A visitor sent from births to c1's ID cards
+    stands first in that line; c2 passes them by and calls the next once past the target."""
+    open_counter(hall, "c1")
+    open_counter(hall, "c2")
+    for _ in range(5):  # today's ID cards took 40 minutes each: c1 is busy a long while
+        hall.times.record(ServiceId("id-card"), 40 * 60)
+    sent = hall.issue("birth", T0 - timedelta(minutes=1))[0].ticket
+    hall.call_next("c2", T0)
+    hall.start(sent.id, T0)
+    busy = hall.issue("id-card", T0)[0].ticket
+    hall.call_next("c1", T0)
+    hall.start(busy.id, T0)  # c1 busy with its own visit
+    hall.transfer(sent.id, "id-card", T0, to_counter="c1")  # c2 is free again
+    after = hall.issue("id-card", T0 + timedelta(seconds=1))[0].ticket
+    assert hall.estimate_for(after, T0 + timedelta(seconds=1)).estimated_wait_s == 15 * 60 + 1
+    assert hall.call_next("c2", T0 + timedelta(minutes=15, seconds=2))[0] is after
+
+
+def test_past_the_replay_the_lines_go_on_from_the_counters_next_calls() -> None:
+    """More counters free at once than the replay calls: the visitors past it are not told
+    they go at once, but the rounds it takes to reach them."""
+    catalogue = small_catalogue()
+    spec = catalogue.counters[0]  # ID cards, as main work
+    counters = tuple(replace(spec, id=CounterId(f"c{n}"), number=n) for n in range(1, HORIZON + 21))
+    hall = Hall(replace(catalogue, counters=counters), T0.date())
+    for counter in counters:
+        open_counter(hall, counter.id)
+    tickets = [hall.issue("id-card", T0)[0].ticket for _ in range(400)]
+    visit = 10 * 60 + WALK_UP_S
+    rounds = [index // len(counters) * visit for index in range(400)]  # the exact calls
+    told = [hall.estimate_for(t, T0).estimated_wait_s for t in tickets]
+    assert told[:HORIZON] == rounds[:HORIZON], "the replay's own calls"
+    assert all(abs(t - r) <= visit for t, r in zip(told, rounds, strict=True)), "within a visit"
+    assert told[-1] >= rounds[-1] > 0
 
 
 def test_estimating_changes_nothing_and_a_restart_estimates_alike(hall: Hall) -> None:

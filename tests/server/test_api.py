@@ -1243,3 +1243,28 @@ def test_a_booking_iin_with_spaces_around_it_is_taken_as_its_digits(
     )
     assert reply.status_code == 201, reply.text
     assert reply.json()["iin"] == iin
+
+
+def test_a_ticket_event_carries_the_lines_its_counters_also_serve_when_their_estimate_moved(
+    http: httpx.Client, live_server: LiveServer
+) -> None:
+    """Counter 4 serves births, marriages, deaths and name changes, whoever waited longest: a
+    birth ticket makes a new marriage ticket wait too, and the wall display hears it."""
+    open_counter(live_server, "c4")
+    with live_events(live_server) as stream:
+        issue(http, live_server, "birth-registration")
+        event = json.loads(stream.recv(timeout=5))
+        while event["type"] != "ticket.issued":
+            event = json.loads(stream.recv(timeout=5))
+        issue(http, live_server, "id-card")  # no open counter serves it with c4's lines
+        other = json.loads(stream.recv(timeout=5))
+    lines = {line["service_id"]: line for line in event["data"]["queue"]}
+    assert {"birth-registration", "marriage-registration", "name-change"} <= set(lines)
+    assert lines["marriage-registration"]["waiting"] == 0
+    assert lines["marriage-registration"]["estimated_wait_s"] > 10 * 60, "after the birth"
+    assert "id-card" not in lines
+    assert [line["service_id"] for line in other["data"]["queue"]] == ["id-card"]
+    queue = {q["service_id"]: q for q in http.get("/queue").json()}
+    assert queue["marriage-registration"]["estimated_wait_s"] == pytest.approx(
+        lines["marriage-registration"]["estimated_wait_s"], abs=60
+    ), "what the display heard is what the queue says"
