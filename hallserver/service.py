@@ -28,6 +28,7 @@ from hallserver import access
 from hallserver.access import Actor, Role
 from hallserver.catalogue_file import CatalogueError, parse_catalogue, revise_service
 from hallserver.domain.catalogue import Catalogue, Service
+from hallserver.domain.counters import CounterState
 from hallserver.domain.errors import Conflict, Forbidden, HallError, InvalidInput
 from hallserver.domain.events import SERVICE_CHANGED, Event
 from hallserver.domain.hall import BOOKING_MEMORY_DAYS, Hall
@@ -141,7 +142,8 @@ class HallService:
         self.committed_events = 0  # group commits done (for benchmarks and /metrics)
         self._head = (0, "")  # the newest durable event: its number and hash
         self._settling: list[tuple[int, asyncio.Future[bool]]] = []  # reads awaiting commits
-        # per line, the estimate in minutes an event last carried (see `_lines`)
+        # per line, the estimate in minutes an event last carried (see `_lines`); forgotten
+        # on a reload (the events that carried them may have been refused) and a snapshot
         self._published: dict[str, int] = {}
         self._unsure: list[Pending] = []  # sent to a writer that died: the reload says which
         self._witnessed: tuple[tuple[int, str], datetime] | None = None  # last logged, when
@@ -198,6 +200,7 @@ class HallService:
             counter.id: _counter_text(counter.to_json()) for counter in saved.counters
         }
         self._state_key = None
+        self._published = {}
 
     async def start(self) -> None:
         self.loop = asyncio.get_running_loop()
@@ -390,6 +393,7 @@ class HallService:
         if self._broken:
             raise Unavailable(REFUSED)
         result, seq = render(self.hall), self._seq
+        self._published.clear()  # its reader holds the lines as they are now, not as published
         if seq > self._head[0]:
             waiter: asyncio.Future[bool] = asyncio.get_running_loop().create_future()
             self._settling.append((seq, waiter))
@@ -448,13 +452,13 @@ class HallService:
         return self._lines(names, now)
 
     def _lines(self, names: set[str], now: datetime) -> list[JsonValue]:
-        """The lines `names`, and those whose estimates move with theirs (the counters that
-        serve them serve those too) where the minutes a screen shows have changed."""
+        """The lines `names`, and any other whose minutes a screen shows have changed since
+        an event last carried them: with a counter open, one line's estimate moves with the
+        others its counters serve, with a walk measured, with a profile changed, …."""
         hall, published = self.hall, self._published
         moved = set(names)
-        for name in names:
-            if name in hall.services:
-                moved |= hall.coupled(ServiceId(name))
+        if any(c.state is CounterState.OPEN for c in hall.counters.values()):
+            moved.update(hall.services)
         lines: list[JsonValue] = []
         for name in sorted(moved):
             if name not in hall.services:

@@ -15,13 +15,13 @@ import heapq
 import itertools
 from collections import deque
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
 from hallserver.domain.catalogue import Level, Service
 from hallserver.domain.counters import Counter, CounterState
 from hallserver.domain.ids import CounterId, ServiceId, TicketId
-from hallserver.domain.routing import RoutingPolicy, WaitingLanes, Why, first_for
+from hallserver.domain.routing import RoutingPolicy, WaitingLanes, Why, first_for, lane_key
 from hallserver.domain.tickets import QUEUE_CLASSES, QueueClass, Ticket, TicketState
 
 RECENT = 12  # service times remembered per service
@@ -143,6 +143,50 @@ class _Replay:
             start += 1
         self._heads[where] = start
 
+    def heads(self) -> Mapping[tuple[ServiceId, QueueClass], int]:
+        """How many tickets at the front of each lane the replay has called."""
+        return self._heads
+
+
+@dataclass(frozen=True)
+class _Rest:
+    """What a replay cut at the horizon left: the tickets still to call, from the counters'
+    next calls on. Counters serving lines together form a group; within one, whoever waited
+    longest goes first, so a ticket waits for the visits of its group's tickets ahead of it
+    (all priority ones for a regular ticket) shared among the group's counters."""
+
+    lanes: WaitingLanes  # the hall's own: a forecast is used only while they are unchanged
+    called: Mapping[tuple[ServiceId, QueueClass], int]  # each lane's tickets the replay called
+    group: Mapping[ServiceId, int]  # each line's group of counters
+    left: Mapping[int, tuple[tuple[ServiceId, QueueClass], ...]]  # lanes with tickets left
+    counters: Mapping[int, int]  # each group's counters
+    next_s: Mapping[int, float]  # each group's next call
+    free_s: Mapping[CounterId, float]  # each counter's next call
+    visit_s: Mapping[ServiceId, float]
+
+    def wait_s(self, ticket: Ticket) -> float | None:
+        group = self.group.get(ticket.service)
+        if group is None:
+            return None
+        if ticket.target_counter is None:
+            start = self.next_s[group]
+        elif (sent_to := self.free_s.get(ticket.target_counter)) is not None:
+            start = sent_to
+        else:  # it waits for a counter that calls nobody
+            return None
+        key = lane_key(ticket)
+        regular = ticket.queue_class is QueueClass.REGULAR
+        work = 0.0
+        for service, queue_class in self.left[group]:
+            if regular and queue_class is QueueClass.PRIORITY:
+                ahead = len(self.lanes.lane(service, queue_class))
+            else:
+                ahead = self.lanes.before(service, queue_class, key)
+            ahead -= self.called.get((service, queue_class), 0)
+            if ahead > 0:
+                work += ahead * self.visit_s[service]
+        return start + work / self.counters[group]
+
 
 @dataclass(frozen=True)
 class Forecast:
@@ -151,25 +195,14 @@ class Forecast:
     at: datetime
     calls: Mapping[Ticket, float]  # seconds from `at` to each call the replay reached
     new: Mapping[ServiceId, Ticket]  # the new ticket of each service the replay placed
-    per_service: Mapping[ServiceId, int]  # calls of each service's tickets in the replay
-    # cut at the horizon with counters still calling: the lines go on past it, from the
-    # counters' next call (`next_s`), one call of each service every `pace_s` seconds
-    next_s: float = 0.0
-    pace_s: Mapping[ServiceId, float] = field(default_factory=dict)
-    counters: frozenset[CounterId] = frozenset()  # the counters still calling at the cut
+    rest: _Rest | None = None  # cut at the horizon with counters still calling
 
-    def wait_s(self, ticket: Ticket, ahead: int) -> float | None:
-        """Seconds from `at` to the call of `ticket` (with `ahead` waiting before it in its
-        service); None if no open counter would ever call it."""
+    def wait_s(self, ticket: Ticket) -> float | None:
+        """Seconds from `at` to the call of `ticket`; None if no open counter would call it."""
         seconds = self.calls.get(ticket)
         if seconds is not None:
             return seconds
-        pace = self.pace_s.get(ticket.service)
-        if pace is None or (
-            ticket.target_counter is not None and ticket.target_counter not in self.counters
-        ):
-            return None
-        return self.next_s + max(ahead - self.per_service.get(ticket.service, 0), 0) * pace
+        return self.rest.wait_s(ticket) if self.rest is not None else None
 
 
 def forecast(
@@ -202,9 +235,7 @@ def forecast(
             busy = visit_s[ticket.service] - (now - ticket.called_at).total_seconds()
         free.append((max(busy, 0.0), index, counter))
     heapq.heapify(free)
-    began = {index: at_s for at_s, index, _ in free}
     calls: dict[Ticket, float] = {}
-    per_service: dict[ServiceId, int] = {}
     made = 0
     copied: set[int] = set()  # counters the replay has its own copy of: their streak moved
     while free and made < HORIZON:
@@ -223,7 +254,6 @@ def forecast(
         if new.get(ticket.service) is ticket:  # a new ticket takes no counter time
             continue
         made += 1
-        per_service[ticket.service] = per_service.get(ticket.service, 0) + 1
         streak = counter.priority_streak
         if pick.why is Why.PRIORITY:
             streak += 1
@@ -236,43 +266,57 @@ def forecast(
             counter.priority_streak = streak
         heapq.heapreplace(free, (at_s + visit_s[ticket.service], index, counter))
     if not free:  # every line the open counters serve was called off
-        return Forecast(now, calls, new, per_service)
-    return _cut(now, calls, new, per_service, free, began, visit_s)
+        return Forecast(now, calls, new)
+    return Forecast(now, calls, new, _rest(lanes, replay, free, visit_s))
 
 
-def _cut(
-    now: datetime,
-    calls: Mapping[Ticket, float],
-    new: Mapping[ServiceId, Ticket],
-    per_service: Mapping[ServiceId, int],
+def _rest(
+    lanes: WaitingLanes,
+    replay: _Replay,
     free: list[tuple[float, int, Counter]],
-    began: Mapping[int, float],
     visit_s: Mapping[ServiceId, float],
-) -> Forecast:
-    """The forecast of a replay cut at the horizon. Each line goes on at the share of the
-    counters' time it took in the replay: `worked` counter-seconds for the calls made, so a
-    line with `n` of them is called every `worked / counters / n` seconds. A line the replay
-    never reached gets its visit over the counters serving it (main ones whole, backup half)."""
-    worked = sum(at_s - began[index] for at_s, index, _ in free)
-    capacity: dict[ServiceId, float] = {}
-    for _, _, counter in free:
-        for service, level in counter.profile.items():
-            capacity[service] = capacity.get(service, 0.0) + (1.0 if level is Level.MAIN else 0.5)
-    pace_s = {
-        service: worked / len(free) / per_service[service]
-        if per_service.get(service)
-        else visit_s[service] / share
-        for service, share in capacity.items()
-        if service in visit_s
+) -> _Rest:
+    """What the replay left at the horizon (see `_Rest`)."""
+    profiles: dict[frozenset[ServiceId], list[float]] = {}  # counters alike count together
+    for at_s, _, counter in free:
+        if counter.profile:
+            profiles.setdefault(frozenset(counter.profile), []).append(at_s)
+    group: dict[ServiceId, int] = {}  # lines joined by the counters serving them
+    members: dict[int, set[ServiceId]] = {}
+    for number, profile in enumerate(profiles):
+        joined = {group[s] for s in profile if s in group}
+        into = min(joined, default=number)
+        lines = members.setdefault(into, set())
+        for other in joined - {into}:
+            lines |= members.pop(other)
+        lines |= profile
+        for service in lines:
+            group[service] = into
+    counters: dict[int, int] = {}
+    next_s: dict[int, float] = {}
+    for profile, free_at in profiles.items():
+        mine, soonest = group[next(iter(profile))], min(free_at)
+        counters[mine] = counters.get(mine, 0) + len(free_at)
+        next_s[mine] = min(next_s.get(mine, soonest), soonest)
+    called = replay.heads()
+    left = {
+        g: tuple(
+            (s, c)
+            for s in sorted(lines)
+            for c in QUEUE_CLASSES
+            if len(lanes.lane(s, c)) > called.get((s, c), 0)
+        )
+        for g, lines in members.items()
     }
-    return Forecast(
-        now,
-        calls,
-        new,
-        per_service,
-        next_s=free[0][0],
-        pace_s=pace_s,
-        counters=frozenset(counter.id for _, _, counter in free),
+    return _Rest(
+        lanes,
+        called,
+        {s: g for s, g in group.items() if s in visit_s and g in counters},
+        left,
+        counters,
+        next_s,
+        {counter.id: at_s for at_s, _, counter in free},
+        visit_s,
     )
 
 

@@ -232,8 +232,6 @@ class Hall:
         self.terminals: dict[tuple[str, str], TerminalReport] = {}
         # per service: open counters serving it, and their capacity; cleared on counter changes
         self._serving: dict[ServiceId, tuple[int, int, float]] = {}
-        # per service: the lines open counters tie it to; cleared with `_serving`
-        self._coupled: dict[ServiceId, frozenset[ServiceId]] = {}
         # per service, today's last walk-in ticket and when tickets start again (a day's data)
         self._issuing: dict[ServiceId, tuple[datetime | None, datetime | None]] = {}
         # the calls to come, as last replayed (estimates), and what it was made from
@@ -256,7 +254,6 @@ class Hall:
         self._issuing.clear()
         self.terminals = {(report.role, report.name): report for report in terminals}
         self._serving.clear()
-        self._coupled.clear()
         for counter in counters:
             configured = self.counters.get(counter.id)
             if configured is None:  # a counter the catalogue no longer has
@@ -335,7 +332,7 @@ class Hall:
         none that would, people ahead times the average visit over the counters serving it
         (paused ones too: their operators come back)."""
         upcoming = self._upcoming(now)
-        seconds = upcoming.wait_s(ticket, ahead) if upcoming is not None else None
+        seconds = upcoming.wait_s(ticket) if upcoming is not None else None
         if upcoming is None or seconds is None:
             service = self.services[ticket.service]
             return estimate(ahead, service, self.times, self._capacity(service.id))
@@ -348,7 +345,7 @@ class Hall:
         cached = self._forecast
         if cached is not None and cached[0] == key:
             age = (now - cached[1].at).total_seconds()
-            if 0 <= age <= FRESH_S:
+            if abs(age) <= FRESH_S:  # a read with a `now` taken a moment earlier uses it too
                 return cached[1]
         if not any(c.state is CounterState.OPEN for c in self.counters.values()):
             return None
@@ -480,7 +477,6 @@ class Hall:
                 events.append(Event(ev.TICKET_EXPIRED, {"ticket": ticket.to_json()}))
         self.tickets.clear()
         self._serving.clear()
-        self._coupled.clear()
         for counter in self.counters.values():
             counter.current = None
             counter.operator = None
@@ -1057,25 +1053,6 @@ class Hall:
         if ticket.called_at is not None and ticket.started_at is not None:
             self.times.record_walk_up((ticket.started_at - ticket.called_at).total_seconds())
 
-    def coupled(self, service: ServiceId) -> frozenset[ServiceId]:
-        """The other lines whose estimates move with `service`'s: those open counters serve
-        together with it, directly or through another line (each counter calls whoever waited
-        longest across its lines)."""
-        found = self._coupled.get(service)
-        if found is None:
-            open_profiles = [
-                set(c.profile) for c in self.counters.values() if c.state is CounterState.OPEN
-            ]
-            reached, todo = {service}, [service]
-            while todo:
-                line = todo.pop()
-                for profile in open_profiles:
-                    if line in profile and not profile <= reached:
-                        todo.extend(profile - reached)
-                        reached |= profile
-            found = self._coupled[service] = frozenset(reached - {service})
-        return found
-
     def _capacity(self, service: ServiceId) -> float:
         return self._serving_of(service)[2]
 
@@ -1182,7 +1159,6 @@ class Hall:
 
     def _counter_changed(self, counter: Counter, change: str) -> Event:
         self._serving.clear()
-        self._coupled.clear()
         self._moves += 1
         return Event(ev.COUNTER_CHANGED, {"counter": counter.to_json(), "change": change})
 

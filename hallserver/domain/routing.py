@@ -68,6 +68,13 @@ class WaitingLanes:
         keys = self._keys.get((ticket.service, ticket.queue_class))
         return bisect.bisect_left(keys, lane_key(ticket)) if keys else 0
 
+    def before(
+        self, service: ServiceId, queue_class: QueueClass, key: tuple[datetime, datetime, int]
+    ) -> int:
+        """How many tickets of a lane come before a place with sort key `key`."""
+        keys = self._keys.get((service, queue_class))
+        return bisect.bisect_left(keys, key) if keys else 0
+
     def due(self, service: ServiceId, now: datetime) -> int:
         """Appointment tickets of a service whose slot has come (the lane is in slot order)."""
         keys = self._keys.get((service, QueueClass.APPOINTMENT))

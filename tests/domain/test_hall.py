@@ -7,6 +7,7 @@ from datetime import datetime, timedelta
 
 import pytest
 
+from hallserver.domain import estimates
 from hallserver.domain import events as ev
 from hallserver.domain.bookings import BookingState
 from hallserver.domain.catalogue import Level
@@ -836,6 +837,33 @@ def test_past_the_replay_the_lines_go_on_from_the_counters_next_calls() -> None:
     assert told[:HORIZON] == rounds[:HORIZON], "the replay's own calls"
     assert all(abs(t - r) <= visit for t, r in zip(told, rounds, strict=True)), "within a visit"
     assert told[-1] >= rounds[-1] > 0
+
+
+def test_past_the_replay_a_ticket_waits_for_its_counters_other_lines_too(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """c3 serves land plots and births: one land plot came first, then 61 births, then 20 land
+    plots. The replay ends among the births; the land plots after them are told what a replay
+    to the end says (the births' visits ahead of them), and so is a new one."""
+    hall = Hall(small_catalogue(), T0.date(), enforce_hours=False)
+    open_counter(hall, "c3")
+    base = T0 - timedelta(hours=3)
+    hall.issue("land", base)
+    for second in range(61):
+        hall.issue("birth", base + timedelta(seconds=1 + second))
+    lands = [
+        hall.issue("land", base + timedelta(minutes=10, seconds=s))[0].ticket for s in range(20)
+    ]
+
+    def told() -> list[int]:
+        queue = hall.service_queue(ServiceId("land"), T0).estimate_for_new.estimated_wait_s
+        return [hall.estimate_for(t, T0).estimated_wait_s for t in lands] + [queue]
+
+    cut = told()
+    monkeypatch.setattr(estimates, "HORIZON", 10_000)
+    hall.revise_service(hall.services[ServiceId("land")])  # nothing changed: made again
+    assert cut == told()
+    assert cut[0] == (30 * 60 + WALK_UP_S) + 61 * (20 * 60 + WALK_UP_S)  # the first land, births
 
 
 def test_estimating_changes_nothing_and_a_restart_estimates_alike(hall: Hall) -> None:

@@ -610,7 +610,7 @@ def test_a_counter_that_opens_or_pauses_tells_the_screens_its_lines(
         http.post("/counters/c1/pause", json={"reason": "lunch"}, headers=bearer(operator))
         paused = json.loads(stream.recv(timeout=5))
     lines = {line["service_id"]: line for line in opened["data"]["queue"]}
-    assert set(lines) == set(opened["data"]["counter"]["profile"])
+    assert set(opened["data"]["counter"]["profile"]) <= set(lines)
     assert lines["id-card"]["waiting"] == 1 and lines["id-card"]["open_counters"] >= 1
     assert paused["data"]["change"] == "paused"
     after = {line["service_id"]: line for line in paused["data"]["queue"]}
@@ -1252,17 +1252,18 @@ def test_a_ticket_event_carries_the_lines_its_counters_also_serve_when_their_est
     birth ticket makes a new marriage ticket wait too, and the wall display hears it."""
     open_counter(live_server, "c4")
     with live_events(live_server) as stream:
+        issue(http, live_server, "birth-registration")  # after a snapshot: every line sent
+        first = json.loads(stream.recv(timeout=5))
         issue(http, live_server, "birth-registration")
         event = json.loads(stream.recv(timeout=5))
-        while event["type"] != "ticket.issued":
-            event = json.loads(stream.recv(timeout=5))
         issue(http, live_server, "id-card")  # no open counter serves it with c4's lines
         other = json.loads(stream.recv(timeout=5))
+    assert len(first["data"]["queue"]) == len(http.get("/services").json())
     lines = {line["service_id"]: line for line in event["data"]["queue"]}
     assert {"birth-registration", "marriage-registration", "name-change"} <= set(lines)
     assert lines["marriage-registration"]["waiting"] == 0
-    assert lines["marriage-registration"]["estimated_wait_s"] > 10 * 60, "after the birth"
-    assert "id-card" not in lines
+    assert lines["marriage-registration"]["estimated_wait_s"] > 20 * 60, "after the births"
+    assert "id-card" not in lines, "its minutes did not move"
     assert [line["service_id"] for line in other["data"]["queue"]] == ["id-card"]
     queue = {q["service_id"]: q for q in http.get("/queue").json()}
     assert queue["marriage-registration"]["estimated_wait_s"] == pytest.approx(
