@@ -27,7 +27,7 @@ from hallserver.config import ServerConfig
 from hallserver.domain.errors import InvalidInput
 from hallserver.domain.hall import Hall
 from hallserver.domain.ids import JsonObject, OperatorId
-from hallserver.domain.tickets import Grade
+from hallserver.domain.tickets import Grade, Priority
 from hallserver.eventlog import make_record, verify_chain
 from hallserver.server import (
     SetupError,
@@ -668,6 +668,43 @@ def test_a_command_whose_events_cannot_be_logged_leaves_the_hall_and_the_chain_a
     records = list(store.events())
     assert verify_chain(records, start_seq=0) is None
     assert [r.seq for r in records] == list(range(1, len(records) + 1))
+
+
+def last_lines(service: HallService) -> list[str]:
+    """The lines the newest event in the log carries."""
+    *_, last = service.store.events()
+    return [line["service_id"] for line in json.loads(last.data)["queue"]]
+
+
+def test_after_a_refused_event_the_next_one_carries_every_line_again(tmp_path: Path) -> None:
+    """An event carries a line only when its minutes moved since an event last carried it. A
+    refused event's lines never reached a screen: after the reload, the next event carries
+    every line, as the screens may hold either."""
+    clock = Clock()
+
+    async def scenario() -> tuple[list[str], list[str]]:
+        service = make_service(f"sqlite:///{tmp_path / 'hall.sqlite3'}", clock)
+        await service.start()
+        await a_busy_morning(service, clock)  # counter 1 open: every line is published
+        await service.run(SYSTEM, lambda h, now: h.issue("land", now))
+        quiet = last_lines(service)
+        with pytest.raises(InvalidInput, match="cannot be stored"):
+            await service.run(
+                SYSTEM,
+                lambda h, now: h.issue(
+                    "birth", now, priority=Priority.ELDERLY, priority_reason="\ud800"
+                ),
+            )
+        assert service._reloading is not None
+        await asyncio.wait_for(service._reloading, 10)
+        await service.run(SYSTEM, lambda h, now: h.issue("land", now))
+        again = last_lines(service)
+        await service.stop()
+        return quiet, again
+
+    quiet, again = asyncio.run(scenario())
+    assert quiet == ["land"], "nothing else moved"
+    assert again == ["birth", "id-card", "land"]
 
 
 def test_one_hall_server_per_database(db_url: str) -> None:
