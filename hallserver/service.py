@@ -28,7 +28,6 @@ from hallserver import access
 from hallserver.access import Actor, Role
 from hallserver.catalogue_file import CatalogueError, parse_catalogue, revise_service
 from hallserver.domain.catalogue import Catalogue, Service
-from hallserver.domain.counters import CounterState
 from hallserver.domain.errors import Conflict, Forbidden, HallError, InvalidInput
 from hallserver.domain.events import SERVICE_CHANGED, Event
 from hallserver.domain.hall import BOOKING_MEMORY_DAYS, Hall
@@ -457,7 +456,7 @@ class HallService:
         others its counters serve, with a walk measured, with a profile changed, …."""
         hall, published = self.hall, self._published
         moved = set(names)
-        if any(c.state is CounterState.OPEN for c in hall.counters.values()):
+        if hall.any_open():
             moved.update(hall.services)
         lines: list[JsonValue] = []
         for name in sorted(moved):

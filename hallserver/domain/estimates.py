@@ -21,13 +21,19 @@ from datetime import datetime, timedelta
 from hallserver.domain.catalogue import Level, Service
 from hallserver.domain.counters import Counter, CounterState
 from hallserver.domain.ids import CounterId, ServiceId, TicketId
-from hallserver.domain.routing import RoutingPolicy, WaitingLanes, Why, first_for, lane_key
+from hallserver.domain.routing import (
+    RoutingPolicy,
+    WaitingLanes,
+    first_for,
+    lane_key,
+    streak_after,
+)
 from hallserver.domain.tickets import QUEUE_CLASSES, QueueClass, Ticket, TicketState
 
 RECENT = 12  # service times remembered per service
 TRUSTED = 5  # real visits it takes before they alone make the average
 WALK_UP_S = 30.0  # from the call to the visitor at the counter, until the hall has measured it
-HORIZON = 60  # calls a forecast replays; past them, each line goes on at the pace it showed
+HORIZON = 60  # calls a forecast replays; past them, what is left is shared out (`_Rest`)
 FRESH_S = 60.0  # a forecast older than this is made again, even if nothing changed
 
 
@@ -254,11 +260,7 @@ def forecast(
         if new.get(ticket.service) is ticket:  # a new ticket takes no counter time
             continue
         made += 1
-        streak = counter.priority_streak
-        if pick.why is Why.PRIORITY:
-            streak += 1
-        elif pick.why in (Why.LONGEST_WAIT, Why.BACKUP):
-            streak = 0
+        streak = streak_after(counter.priority_streak, pick.why)
         if streak != counter.priority_streak:  # the hall's counter stays as it is
             if index not in copied:
                 counter = replace(counter)
@@ -311,7 +313,7 @@ def _rest(
     return _Rest(
         lanes,
         called,
-        {s: g for s, g in group.items() if s in visit_s and g in counters},
+        group,
         left,
         counters,
         next_s,

@@ -44,7 +44,14 @@ from hallserver.domain.ids import (
     unprintable,
 )
 from hallserver.domain.messages import DAY_LIMIT, TEXT_LIMIT, Message
-from hallserver.domain.routing import HallPolicy, Pick, RoutingPolicy, WaitingLanes, Why
+from hallserver.domain.routing import (
+    HallPolicy,
+    Pick,
+    RoutingPolicy,
+    WaitingLanes,
+    Why,
+    streak_after,
+)
 from hallserver.domain.tickets import (
     QUEUE_CLASSES,
     Grade,
@@ -347,7 +354,7 @@ class Hall:
             age = (now - cached[1].at).total_seconds()
             if abs(age) <= FRESH_S:  # a read with a `now` taken a moment earlier uses it too
                 return cached[1]
-        if not any(c.state is CounterState.OPEN for c in self.counters.values()):
+        if not self.any_open():
             return None
         made = forecast(
             self.lanes,
@@ -415,10 +422,14 @@ class Hall:
 
     def _estimate_for_new(self, service: Service, ahead: int, now: datetime) -> Estimate:
         upcoming = self._upcoming(now)
-        new = upcoming.new.get(service.id) if upcoming is not None else None
-        if upcoming is None or new is None:
+        if upcoming is None:
             return estimate(ahead, service, self.times, self._capacity(service.id))
-        return self._estimate(new, ahead, now)
+        return self._estimate(upcoming.new[service.id], ahead, now)
+
+    def any_open(self) -> bool:
+        """Whether a counter is open: then estimates come from the replay, and one line's
+        moves with the others its counters serve."""
+        return any(c.state is CounterState.OPEN for c in self.counters.values())
 
     def _issuing_of(
         self, service: Service, now: datetime
@@ -731,10 +742,7 @@ class Hall:
         ticket.call(counter.id, counter.operator, now)
         counter.current = ticket.id
         self._moves += 1
-        if pick.why is Why.PRIORITY:
-            counter.priority_streak += 1
-        elif pick.why in (Why.LONGEST_WAIT, Why.BACKUP):
-            counter.priority_streak = 0
+        counter.priority_streak = streak_after(counter.priority_streak, pick.why)
         data: JsonObject = {
             "ticket": ticket.to_json(),
             "counter_id": counter.id,

@@ -65,8 +65,7 @@ class WaitingLanes:
 
     def ahead_in_lane(self, ticket: Ticket) -> int:
         """How many tickets stand before `ticket` (waiting or not) in its own lane."""
-        keys = self._keys.get((ticket.service, ticket.queue_class))
-        return bisect.bisect_left(keys, lane_key(ticket)) if keys else 0
+        return self.before(ticket.service, ticket.queue_class, lane_key(ticket))
 
     def before(
         self, service: ServiceId, queue_class: QueueClass, key: tuple[datetime, datetime, int]
@@ -109,6 +108,16 @@ class Why(enum.Enum):
     EARLY_APPOINTMENT = "early_appointment"
     OVERRIDE = "override"
     RETURNED = "returned"  # a postponed visitor called back by their counter
+
+
+def streak_after(streak: int, why: Why) -> int:
+    """A counter's priority calls in a row after a call for `why`: a priority call adds one, a
+    regular one (its main lines or a backup's) starts over, any other leaves it."""
+    if why is Why.PRIORITY:
+        return streak + 1
+    if why in (Why.LONGEST_WAIT, Why.BACKUP):
+        return 0
+    return streak
 
 
 @dataclass(frozen=True)

@@ -123,22 +123,19 @@ def test_the_servers_kezek_runs_commands_on_the_installed_hall(tmp_path: Path) -
 def test_the_servers_kezek_run_by_root_runs_as_the_halls_user() -> None:
     """Root's commands run as the hall's user: a file they make in the hall's folder is never
     root's, which the service could not open."""
-    with tempfile.TemporaryDirectory() as folder:  # pytest's own is root's alone
-        os.chmod(folder, 0o755)
-        _run_as_nobody(Path(folder))
-
-
-def _run_as_nobody(tmp_path: Path) -> None:
-    wrapper = tmp_path / "kezek"
-    wrapper.write_bytes((PACKAGING / "kezek-server.sh").read_bytes())
-    wrapper.chmod(0o755)
-    env = {
-        "PATH": os.environ["PATH"],
-        "KEZEK_ENV_FILE": str(tmp_path / "none.env"),
-        "KEZEK_REAL_BIN": str(_fake_kezek(tmp_path)),
-        "KEZEK_USER": "nobody",
-    }
-    done = subprocess.run(
-        [str(wrapper), "backup", "-"], env=env, capture_output=True, text=True, check=True
-    )
+    with tempfile.TemporaryDirectory() as name:  # pytest's own is root's alone
+        folder = Path(name)
+        folder.chmod(0o755)
+        wrapper = folder / "kezek"
+        wrapper.write_bytes((PACKAGING / "kezek-server.sh").read_bytes())
+        wrapper.chmod(0o755)
+        env = {
+            "PATH": os.environ["PATH"],
+            "KEZEK_ENV_FILE": str(folder / "none.env"),
+            "KEZEK_REAL_BIN": str(_fake_kezek(folder)),
+            "KEZEK_USER": "nobody",
+        }
+        done = subprocess.run(
+            [str(wrapper), "backup", "-"], env=env, capture_output=True, text=True, check=True
+        )
     assert done.stdout.strip() == "user=nobody data=/var/lib/kezek db= port= args=backup -"
