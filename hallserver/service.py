@@ -62,6 +62,8 @@ UNKNOWN_TOKENS = 10_000  # remembered at most; then forgotten all at once
 UNKNOWN_TOKEN_S = 30.0  # a token saved meanwhile (a race with `token create`) works after this
 HEAL_RETRY_S = 1.0  # a database still refusing after a failed commit: try to reload again
 SETTLE_WAIT_S = 10.0  # a snapshot waits this long at most for the commit of what it shows
+STALLED_S = 10.0  # the database silent on a command this long: /health says so, new ones refused
+WATCH_S = 1.0  # how often the writer's oldest unanswered command is looked at
 WITNESS_EVERY = timedelta(hours=1)
 
 
@@ -129,6 +131,10 @@ class HallService:
         self._writer = GroupWriter(store, self._committed)
         self._writing = False
         self._checkpoints: asyncio.Task[None] | None = None
+        self._watching: asyncio.Task[None] | None = None
+        self.stalled_after_s = STALLED_S
+        self._oldest: tuple[int, float] | None = None  # the writer's oldest unanswered, seen since
+        self._stalled_since: float | None = None  # set by the watch, cleared by any answer
         self._broken = False
         self._stale = False  # a refused command changed the hall in memory: reload before the next
         self._reloading: asyncio.Task[None] | None = None
@@ -214,6 +220,7 @@ class HallService:
         await self._writer.started()
         self._writing = True
         self._checkpoints = asyncio.create_task(self._checkpoint_loop(), name="kezek-checkpoint")
+        self._watching = asyncio.create_task(self._watch_loop(), name="kezek-watch")
         gc.freeze()  # the day's state is long-lived: keep it out of every collection
         self._witness("at start")
         await self.tick()
@@ -225,11 +232,12 @@ class HallService:
             with contextlib.suppress(asyncio.CancelledError, Exception):  # it is said in its log
                 await self._healing
             self._healing = None
-        if self._checkpoints is not None:
-            self._checkpoints.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await self._checkpoints
-            self._checkpoints = None
+        for task in (self._checkpoints, self._watching):
+            if task is not None:
+                task.cancel()
+                with contextlib.suppress(asyncio.CancelledError):
+                    await task
+        self._checkpoints = self._watching = None
         if self._writing:
             await self._flush()
             await self._writer.stop()
@@ -344,6 +352,8 @@ class HallService:
     ) -> tuple[R, Witness | None]:
         """`run`, and the witness of the command's last event (None when it made none): a
         ticket printed with it witnesses the log up to its issue."""
+        if self._stalled_since is not None:  # refused before it changes anything
+            raise Unavailable(self._stall_text() + ": nothing was changed; try again")
         if self._broken or not self._writer.running:
             await self._recover()
         if self._stale:
@@ -509,6 +519,7 @@ class HallService:
 
     def _committed(self, items: list[Pending], failure: StoreError | None) -> None:
         """On the loop: a group is durable (answer its callers, tell the screens) or failed."""
+        self._stalled_since = None  # the database answers
         if failure is not None:
             if not self._broken:
                 log.error("commit failed, reloading from the database: %s", failure)
@@ -540,6 +551,37 @@ class HallService:
         """Wait until everything handed to the writer is committed and answered."""
         while not self._writer.idle and self._writer.running:
             await asyncio.sleep(0.001)
+
+    async def _watch_loop(self) -> None:
+        while True:
+            await asyncio.sleep(WATCH_S)
+            self.watch(time.monotonic())
+
+    def watch(self, now: float) -> None:
+        """Look at the writer's oldest unanswered command: the same one for `stalled_after_s`
+        means the database has stopped answering (a disk or a server gone quiet). Commands
+        already sent wait for it, their fate unknown; new ones are refused until it answers."""
+        oldest = self._writer.oldest
+        if oldest is None:
+            self._oldest = None
+        elif self._oldest is None or self._oldest[0] != oldest:
+            self._oldest = (oldest, now)
+        elif self._stalled_since is None and now - self._oldest[1] >= self.stalled_after_s:
+            self._stalled_since = self._oldest[1]
+            log.error("%s; new commands are refused until it answers", self._stall_text(now))
+
+    def _stall_text(self, now: float | None = None) -> str:
+        since = self._stalled_since or 0.0  # said only once stalled
+        waited = (time.monotonic() if now is None else now) - since
+        return f"the hall's database has not answered for {waited:.0f} s"
+
+    def trouble(self) -> str | None:
+        """What keeps the hall from saving commands now, for /health (None: nothing)."""
+        if self._stalled_since is not None:
+            return self._stall_text()
+        if self._broken or self._stale or (self._writing and not self._writer.running):
+            return "the hall's database refused a change; reloading from it"
+        return None
 
     async def _checkpoint_loop(self) -> None:
         done = self.commits

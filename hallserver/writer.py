@@ -119,6 +119,11 @@ class GroupWriter:
         """Everything sent has been answered."""
         return not self._sent
 
+    @property
+    def oldest(self) -> int | None:
+        """The number of the oldest command sent and not yet answered (None when idle)."""
+        return self._sent[0][0] if self._sent else None
+
     def submit(self, item: Pending) -> None:
         self._last_id += 1
         self._sent.append((self._last_id, item))

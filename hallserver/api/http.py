@@ -182,7 +182,10 @@ async def get_snapshot(request: Request) -> Response:
 
 
 async def health(request: Request) -> Response:
-    return ok({"ok": True})
+    trouble = hall_of(request).trouble()
+    if trouble is None:
+        return ok({"ok": True})
+    return ok({"ok": False, "error": "unavailable", "message": trouble}, 503)
 
 
 # ------------------------------------------------------------------ issuing

@@ -101,7 +101,13 @@ class HallClient:
         return _view(HallView.from_json, self._get("/hall"))
 
     def health(self) -> bool:
-        return self._get("/health") == {"ok": True}
+        """Whether the hall server answers and can save commands now."""
+        try:
+            return self._get("/health") == {"ok": True}
+        except HallRefused as exc:
+            if exc.status == 503:
+                return False
+            raise
 
     def services(self) -> list[ServiceView]:
         return _views(ServiceView.from_json, self._get("/services"))

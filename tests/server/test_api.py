@@ -7,6 +7,8 @@ import concurrent.futures
 import contextlib
 import io
 import json
+import os
+import signal
 import socket
 import sqlite3
 import time
@@ -499,6 +501,56 @@ def test_a_locked_database_is_a_503_and_holds_up_nothing_else(
         locker.close()
     assert enrolled.status_code == 503 and enrolled.json()["error"] == "unavailable"
     assert http.post("/enroll", json={"code": code}).status_code == 201  # the code still works
+
+
+def test_a_database_gone_quiet_shows_on_health_and_refuses_new_commands_until_it_answers(
+    http: httpx.Client, live_server: LiveServer
+) -> None:
+    """A writer that stops answering (a disk or a database server gone quiet) had left /health
+    saying ok while every kiosk hung. Now, past the limit, /health says so and new commands
+    are refused at once with nothing changed; the one already sent is answered when the
+    database answers again."""
+    from hallserver.client import HallClient
+    from hallserver.service import HallService
+
+    service = live_server.hall
+    assert isinstance(service, HallService)
+    service.stalled_after_s = 0.5
+    pid = service.writer_pid()
+    assert pid is not None
+    first = issue(http, live_server)
+    os.kill(pid, signal.SIGSTOP)
+    try:
+        with concurrent.futures.ThreadPoolExecutor(1) as pool:
+            sent = pool.submit(issue, http, live_server)
+            deadline = time.monotonic() + 10
+            while (health := http.get("/health")).status_code == 200:
+                assert time.monotonic() < deadline, "/health never said the database is quiet"
+                time.sleep(0.05)
+            assert health.status_code == 503, health.text
+            said = health.json()
+            assert said["ok"] is False and said["error"] == "unavailable"
+            assert said["message"].startswith("the hall's database has not answered for")
+            with HallClient(live_server.url) as client:
+                assert client.health() is False
+            refused = http.post(
+                "/tickets",
+                json={"service_id": "id-card"},
+                headers=bearer(live_server.tokens["kiosk"]),
+            )
+            assert refused.status_code == 503 and refused.json()["error"] == "unavailable"
+            assert "nothing was changed" in refused.json()["message"]
+            assert not sent.done(), "the ticket on its way was answered before its commit"
+            os.kill(pid, signal.SIGCONT)
+            second = sent.result(timeout=30)
+    finally:
+        os.kill(pid, signal.SIGCONT)
+    assert http.get("/health").json() == {"ok": True}
+    third = issue(http, live_server)
+    numbers = [first["number"], second["number"], third["number"]]
+    assert numbers == ["A001", "A002", "A003"], "the refused ticket took a number"
+    waiting = {t["number"] for t in http.get("/snapshot").json()["tickets"]}
+    assert waiting == set(numbers)
 
 
 def test_the_openapi_document_describes_every_route(live_server: LiveServer) -> None:

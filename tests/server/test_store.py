@@ -1365,3 +1365,39 @@ def test_a_snapshot_waits_for_a_hanging_commit_only_so_long(
         await service.stop()
 
     asyncio.run(scenario())
+
+
+def test_a_writer_silent_past_the_limit_refuses_new_commands_until_it_answers(
+    db_url: str,
+) -> None:
+    clock = Clock()
+
+    def issue(h: Hall, now: datetime) -> tuple[Any, list[Any]]:
+        return h.issue("id-card", now)
+
+    async def scenario() -> None:
+        service = make_service(db_url, clock)
+        await service.start()
+        pid = service.writer_pid()
+        assert pid is not None
+        try:
+            os.kill(pid, signal.SIGSTOP)
+            on_the_way = asyncio.ensure_future(service.run(SYSTEM, issue))
+            await asyncio.sleep(0.05)  # handed to the writer, which takes nothing in
+            service.watch(100.0)
+            service.watch(100.0 + service.stalled_after_s - 0.5)
+            assert service.trouble() is None, "slow is not yet silent"
+            service.watch(100.0 + service.stalled_after_s)
+            assert (service.trouble() or "").startswith("the hall's database has not answered")
+            with pytest.raises(Unavailable, match="nothing was changed"):
+                await service.run(SYSTEM, issue)
+            assert [t.number for t in service.hall.tickets.values()] == ["A001"]
+            os.kill(pid, signal.SIGCONT)
+            assert (await asyncio.wait_for(on_the_way, 10)).ticket.number == "A001"
+            assert service.trouble() is None
+            assert (await service.run(SYSTEM, issue)).ticket.number == "A002"
+        finally:
+            os.kill(pid, signal.SIGCONT)
+            await service.stop()
+
+    asyncio.run(scenario())
