@@ -35,6 +35,7 @@ TRUSTED = 5  # real visits it takes before they alone make the average
 WALK_UP_S = 30.0  # from the call to the visitor at the counter, until the hall has measured it
 HORIZON = 60  # calls a forecast replays; past them, what is left is shared out (`_Rest`)
 FRESH_S = 60.0  # a forecast older than this is made again, even if nothing changed
+PAST_ALL = 0.5  # of the average visit: what a visit longer than all remembered has left
 
 
 @dataclass(frozen=True)
@@ -73,6 +74,21 @@ class ServiceTimes:
     def recent(self, service: ServiceId) -> tuple[float, ...]:
         """The service's last durations, oldest first."""
         return tuple(self._recent.get(service, ()))
+
+    def remaining_s(self, service: Service, served_s: float) -> float:
+        """How much longer a visit that has run `served_s` will take: what the recent visits
+        that ran longer took beyond that, on average (the typical duration standing in, as in
+        `average_s`). Not the average less `served_s`: a visit that has run long is more often
+        a long one, and one past the average is not about to end."""
+        recent = self._recent.get(service.id, ())
+        stand_ins = max(TRUSTED - len(recent), 0)
+        typical = service.duration_min * 60.0
+        longer = [d - served_s for d in recent if d > served_s]
+        if typical > served_s:
+            longer += [typical - served_s] * stand_ins
+        if not longer:  # longer than every visit remembered
+            return self.average_s(service) * PAST_ALL
+        return sum(longer) / len(longer)
 
     def average_s(self, service: Service) -> float:
         recent = self._recent.get(service.id, ())
@@ -236,7 +252,7 @@ def forecast(
         ticket = tickets.get(counter.current) if counter.current is not None else None
         busy = 0.0
         if ticket is not None and ticket.state is TicketState.SERVING:
-            busy = times.average_s(services[ticket.service]) - ticket.served_s(now)
+            busy = times.remaining_s(services[ticket.service], ticket.served_s(now))
         elif ticket is not None and ticket.state is TicketState.CALLED and ticket.called_at:
             busy = visit_s[ticket.service] - (now - ticket.called_at).total_seconds()
         free.append((max(busy, 0.0), index, counter))

@@ -20,7 +20,7 @@ from hallserver.domain.errors import (
     InvalidInput,
     NotFound,
 )
-from hallserver.domain.estimates import HORIZON, WALK_UP_S
+from hallserver.domain.estimates import HORIZON, PAST_ALL, WALK_UP_S, ServiceTimes
 from hallserver.domain.hall import Hall, HallState
 from hallserver.domain.ids import CounterId, OperatorId, ServiceId
 from hallserver.domain.tickets import Grade, Priority, Ticket, TicketState
@@ -750,10 +750,26 @@ def test_the_estimate_counts_what_is_left_of_the_visits_under_way(hall: Hall) ->
     assert issued.estimate.estimated_wait_s == 6 * 60, "10 minutes' visit, 4 of them gone"
     second = hall.issue("id-card", later)[0]
     assert second.estimate.estimated_wait_s == 6 * 60 + 10 * 60 + walk
-    ten_past = T0 + timedelta(minutes=10)
-    assert hall.estimate_for(second.ticket, ten_past).estimated_wait_s == 10 * 60 + walk
-    overrun = T0 + timedelta(minutes=25)  # the visit runs long: the next call is any moment
-    assert hall.estimate_for(issued.ticket, overrun).estimated_wait_s == 0
+    ten_past = T0 + timedelta(minutes=10)  # as long as every visit remembered: not over yet
+    half = 10 * 60 * PAST_ALL
+    assert hall.estimate_for(second.ticket, ten_past).estimated_wait_s == half + 10 * 60 + walk
+    overrun = T0 + timedelta(minutes=25)
+    assert hall.estimate_for(issued.ticket, overrun).estimated_wait_s == half
+
+
+def test_a_visit_that_has_run_long_is_expected_to_last_as_the_long_ones_did(hall: Hall) -> None:
+    """Five ID cards took 5, 5, 5, 20 and 20 minutes (11 on average). One that has run 6
+    minutes is one of the long ones: 14 minutes left, not 11 - 6 = 5."""
+    times = ServiceTimes()
+    id_card = hall.service("id-card")
+    for minutes in (5, 5, 5, 20, 20):
+        times.record(id_card.id, minutes * 60)
+    assert times.average_s(id_card) == 11 * 60
+    assert times.remaining_s(id_card, 6 * 60) == 14 * 60
+    assert times.remaining_s(id_card, 2 * 60) == (3 + 3 + 3 + 18 + 18) * 60 / 5
+    assert times.remaining_s(id_card, 30 * 60) == 11 * 60 * PAST_ALL, "past every one"
+    fresh = ServiceTimes()  # nothing measured: the typical duration stands in
+    assert fresh.remaining_s(id_card, 60) == id_card.duration_min * 60 - 60
 
 
 def test_a_line_longer_than_the_replay_goes_on_at_the_pace_the_replay_showed(hall: Hall) -> None:
