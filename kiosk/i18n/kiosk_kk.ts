@@ -4,225 +4,225 @@
 <context>
     <name>CitizenWindow</name>
     <message>
-        <location filename="../views/citizen.py" line="221"/>
+        <location filename="../views/citizen.py" line="248"/>
         <source>No connection to the hall server. Reconnecting… Tickets will be issued as soon as it is back.</source>
         <translation>Зал серверімен байланыс жоқ. Қайта қосылып жатыр… Байланыс қалпына келген соң талондар беріледі.</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="235"/>
+        <location filename="../views/citizen.py" line="262"/>
         <source>Priority ticket: {who}</source>
         <translation>Кезексіз талон: {who}</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="300"/>
+        <location filename="../views/citizen.py" line="327"/>
         <source>Back</source>
         <translation>Артқа</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="310"/>
+        <location filename="../views/citizen.py" line="337"/>
         <source>Start over</source>
         <translation>Басынан бастау</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="389"/>
+        <location filename="../views/citizen.py" line="441"/>
         <source>Who is the ticket for?</source>
         <translation>Талон кімге керек?</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="393"/>
+        <location filename="../views/citizen.py" line="445"/>
         <source>You will be called before the general queue. Staff may ask to see a document.</source>
         <translation>Сізді жалпы кезектен бұрын шақырады. Қызметкер құжатты көрсетуді сұрауы мүмкін.</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="413"/>
+        <location filename="../views/citizen.py" line="465"/>
         <source>What do you need today?</source>
         <translation>Бүгін сізге не керек?</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="416"/>
-        <location filename="../views/citizen.py" line="500"/>
+        <location filename="../views/citizen.py" line="468"/>
+        <location filename="../views/citizen.py" line="575"/>
         <source>Loading the list of services…</source>
         <translation>Қызметтер тізімі жүктеліп жатыр…</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="427"/>
-        <location filename="../views/citizen.py" line="440"/>
+        <location filename="../views/citizen.py" line="479"/>
+        <location filename="../views/citizen.py" line="492"/>
         <source>All services by topic</source>
         <translation>Барлық қызметтер тақырып бойынша</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="430"/>
+        <location filename="../views/citizen.py" line="482"/>
         <source>Find a service by name</source>
         <translation>Қызметті атауы бойынша іздеу</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="290"/>
+        <location filename="../views/citizen.py" line="317"/>
         <source>I have an appointment</source>
         <translation>Мен алдын ала жазылғанмын</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="469"/>
+        <location filename="../views/citizen.py" line="521"/>
         <source>Type the name of the service</source>
         <translation>Қызметтің атауын теріңіз</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="477"/>
+        <location filename="../views/citizen.py" line="529"/>
         <source>Nothing found. Try fewer letters, or choose by topic.</source>
         <translation>Ештеңе табылмады. Азырақ әріп теріп көріңіз немесе тақырып бойынша таңдаңыз.</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="489"/>
+        <location filename="../views/citizen.py" line="541"/>
         <source>Space</source>
         <translation>Бос орын</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="508"/>
+        <location filename="../views/citizen.py" line="583"/>
         <source>What to bring</source>
         <translation>Өзіңізбен алып келіңіз</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="513"/>
+        <location filename="../views/citizen.py" line="588"/>
         <source>Cost: {fee}</source>
         <translation>Құны: {fee}</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="518"/>
+        <location filename="../views/citizen.py" line="593"/>
         <source>At the counter it takes about {n} min.</source>
         <translation>Терезеде шамамен {n} мин уақыт алады.</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="536"/>
+        <location filename="../views/citizen.py" line="559"/>
         <source>Nobody is waiting now: you will be called soon.</source>
         <translation>Қазір ешкім күтіп тұрған жоқ: сізді жақында шақырады.</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="538"/>
+        <location filename="../views/citizen.py" line="561"/>
         <source>Waiting now: {n} people, about {m} min.</source>
         <translation>Қазір күтіп тұр: {n} адам, шамамен {m} мин.</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="543"/>
+        <location filename="../views/citizen.py" line="566"/>
         <source>Tickets are issued today until {time}.</source>
         <translation>Бүгін талон {time} дейін беріледі.</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="552"/>
-        <location filename="../views/citizen.py" line="635"/>
+        <location filename="../views/citizen.py" line="614"/>
+        <location filename="../views/citizen.py" line="697"/>
         <source>Please wait…</source>
         <translation>Күте тұрыңыз…</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="552"/>
+        <location filename="../views/citizen.py" line="614"/>
         <source>Take a ticket</source>
         <translation>Талон алу</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="573"/>
+        <location filename="../views/citizen.py" line="635"/>
         <source>Check in for your appointment</source>
         <translation>Жазылуыңызды растаңыз</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="575"/>
+        <location filename="../views/citizen.py" line="637"/>
         <source>By IIN</source>
         <translation>ЖСН бойынша</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="575"/>
+        <location filename="../views/citizen.py" line="637"/>
         <source>By booking code</source>
         <translation>Жазылу коды бойынша</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="588"/>
+        <location filename="../views/citizen.py" line="650"/>
         <source>Type the 12 digits of your IIN</source>
         <translation>ЖСН-іңіздің 12 цифрын теріңіз</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="590"/>
+        <location filename="../views/citizen.py" line="652"/>
         <source>Type the 6-character code from your booking</source>
         <translation>Жазылудағы 6 таңбалы кодты теріңіз</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="635"/>
+        <location filename="../views/citizen.py" line="697"/>
         <source>Check in</source>
         <translation>Растау</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="656"/>
+        <location filename="../views/citizen.py" line="718"/>
         <source>Your number</source>
         <translation>Сіздің нөміріңіз</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="670"/>
+        <location filename="../views/citizen.py" line="732"/>
         <source>Appointment at {time}</source>
         <translation>Жазылу уақыты: {time}</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="688"/>
+        <location filename="../views/citizen.py" line="779"/>
         <source>People ahead of you: {n}</source>
         <translation>Сіздің алдыңызда: {n} адам</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="706"/>
+        <location filename="../views/citizen.py" line="781"/>
         <source>You are first in line</source>
         <translation>Алдыңызда ешкім жоқ</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="352"/>
+        <location filename="../views/citizen.py" line="366"/>
         <source>No tickets today</source>
         <translation>Бүгін талон берілмейді</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="356"/>
+        <location filename="../views/citizen.py" line="368"/>
         <source>No more tickets today</source>
         <translation>Бүгінгі талондар бітті</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="681"/>
+        <location filename="../views/citizen.py" line="775"/>
         <source>Estimated wait: about {m} min</source>
         <translation>Күту уақыты: шамамен {m} мин</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="683"/>
+        <location filename="../views/citizen.py" line="777"/>
         <source>You will be called soon</source>
         <translation>Сізді жақында шақырады</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="720"/>
+        <location filename="../views/citizen.py" line="795"/>
         <source>Scan to follow your turn on your phone</source>
         <translation>Кезегіңізді телефоннан бақылау үшін сканерлеңіз</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="704"/>
+        <location filename="../views/citizen.py" line="754"/>
         <source>Done</source>
         <translation>Дайын</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="727"/>
+        <location filename="../views/citizen.py" line="802"/>
         <source>The hall is closed now</source>
         <translation>Зал қазір жабық</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="733"/>
+        <location filename="../views/citizen.py" line="808"/>
         <source>It opens at {time}. No tickets are issued until then.</source>
         <translation>Зал {time} ашылады. Оған дейін талон берілмейді.</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="737"/>
+        <location filename="../views/citizen.py" line="812"/>
         <source>No tickets are issued now.</source>
         <translation>Қазір талон берілмейді.</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="540"/>
+        <location filename="../views/citizen.py" line="553"/>
         <source>No counter open for this service yet.</source>
         <translation>Бұл қызметке ашық терезе әзірге жоқ.</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="540"/>
+        <location filename="../views/citizen.py" line="555"/>
         <source>Waiting now: {n} people. No counter open for this service yet.</source>
         <translation>Қазір күтуде: {n} адам. Бұл қызметке ашық терезе әзірге жоқ.</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="540"/>
+        <location filename="../views/citizen.py" line="772"/>
         <source>No counter open for this service yet: you will be called when one opens</source>
         <translation>Бұл қызметке ашық терезе әзірге жоқ: ашылғанда шақырыласыз</translation>
     </message>
@@ -230,72 +230,72 @@
 <context>
     <name>ConsultantWindow</name>
     <message>
-        <location filename="../views/consultant.py" line="436"/>
+        <location filename="../views/consultant.py" line="437"/>
         <source>Waiting: {n}. No counter open for this service yet: the visitor will be called when one opens</source>
         <translation>Күтуде: {n}. Бұл қызметке ашық терезе әзірге жоқ: терезе ашылғанда келуші шақырылады</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="279"/>
+        <location filename="../views/consultant.py" line="286"/>
         <source>No connection to the hall server. Reconnecting…</source>
         <translation>Зал серверімен байланыс жоқ. Қайта қосылып жатыр…</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="283"/>
+        <location filename="../views/consultant.py" line="290"/>
         <source>Consultant sign-in</source>
         <translation>Кеңесшінің кіруі</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="284"/>
+        <location filename="../views/consultant.py" line="291"/>
         <source>Your consultant token</source>
         <translation>Кеңесші токеніңіз</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="288"/>
+        <location filename="../views/consultant.py" line="295"/>
         <source>Sign in</source>
         <translation>Кіру</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="325"/>
+        <location filename="../views/consultant.py" line="322"/>
         <source>Choose a service first.</source>
         <translation>Алдымен қызметті таңдаңыз.</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="326"/>
+        <location filename="../views/consultant.py" line="323"/>
         <source>Write why the visitor has priority: it is recorded.</source>
         <translation>Келушінің неге кезексіз екенін жазыңыз: ол тіркеледі.</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="327"/>
+        <location filename="../views/consultant.py" line="324"/>
         <source>No connection to the hall server.</source>
         <translation>Зал серверімен байланыс жоқ.</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="328"/>
+        <location filename="../views/consultant.py" line="325"/>
         <source>Please wait…</source>
         <translation>Күте тұрыңыз…</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="329"/>
+        <location filename="../views/consultant.py" line="326"/>
         <source>This token is not a consultant&apos;s.</source>
         <translation>Бұл токен кеңесшіге тиесілі емес.</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="330"/>
+        <location filename="../views/consultant.py" line="327"/>
         <source>A ticket&apos;s number is its letter and digits, such as A017.</source>
         <translation>Талон нөмірі — әрпі мен цифрлары, мысалы A017.</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="331"/>
+        <location filename="../views/consultant.py" line="328"/>
         <source>Turn on “Print the ticket here” to print a copy.</source>
         <translation>Көшірмесін басу үшін «Талонды осында басып шығару» батырмасын қосыңыз.</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="332"/>
+        <location filename="../views/consultant.py" line="329"/>
         <source>There is no ticket with this number today.</source>
         <translation>Бүгін мұндай нөмірлі талон жоқ.</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="334"/>
+        <location filename="../views/consultant.py" line="331"/>
         <source>This ticket is no longer in the queue: a copy is not needed.</source>
         <translation>Бұл талон енді кезекте емес: көшірмесі қажет емес.</translation>
     </message>
@@ -310,112 +310,112 @@
         <translation>Шығу</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="400"/>
+        <location filename="../views/consultant.py" line="404"/>
         <source>Find a service</source>
         <translation>Қызметті іздеу</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="401"/>
+        <location filename="../views/consultant.py" line="405"/>
         <source>In any language</source>
         <translation>Кез келген тілде</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="525"/>
+        <location filename="../views/consultant.py" line="534"/>
         <source>Check in an appointment</source>
         <translation>Жазылуды растау</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="526"/>
+        <location filename="../views/consultant.py" line="535"/>
         <source>Copy of a ticket</source>
         <translation>Талон көшірмесі</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="569"/>
+        <location filename="../views/consultant.py" line="578"/>
         <source>Back to the services</source>
         <translation>Қызметтерге оралу</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="582"/>
+        <location filename="../views/consultant.py" line="591"/>
         <source>The visitor&apos;s IIN or booking code</source>
         <translation>Келушінің ЖСН-і немесе жазылу коды</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="594"/>
+        <location filename="../views/consultant.py" line="603"/>
         <source>The lost ticket&apos;s number</source>
         <translation>Жоғалған талонның нөмірі</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="432"/>
+        <location filename="../views/consultant.py" line="441"/>
         <source>Nobody is waiting: the visitor will be called soon</source>
         <translation>Күтіп тұрған ешкім жоқ: келушіні жақында шақырады</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="434"/>
+        <location filename="../views/consultant.py" line="443"/>
         <source>Waiting: {n}, about {m} min</source>
         <translation>Күтуде: {n}, шамамен {m} мин</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="458"/>
+        <location filename="../views/consultant.py" line="467"/>
         <source>Priority</source>
         <translation>Кезексіз</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="463"/>
+        <location filename="../views/consultant.py" line="472"/>
         <source>None</source>
         <translation>Жоқ</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="480"/>
+        <location filename="../views/consultant.py" line="489"/>
         <source>Why (recorded)</source>
         <translation>Себебі (тіркеледі)</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="492"/>
+        <location filename="../views/consultant.py" line="501"/>
         <source>Visitor&apos;s language</source>
         <translation>Келушінің тілі</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="509"/>
+        <location filename="../views/consultant.py" line="518"/>
         <source>Print the ticket here</source>
         <translation>Талонды осында басып шығару</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="511"/>
+        <location filename="../views/consultant.py" line="520"/>
         <source>Only show the number</source>
         <translation>Тек нөмірін көрсету</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="486"/>
+        <location filename="../views/consultant.py" line="495"/>
         <source>Issue a ticket</source>
         <translation>Талон беру</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="584"/>
+        <location filename="../views/consultant.py" line="593"/>
         <source>Check in</source>
         <translation>Растау</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="596"/>
+        <location filename="../views/consultant.py" line="605"/>
         <source>Print a copy</source>
         <translation>Көшірмесін басу</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="602"/>
+        <location filename="../views/consultant.py" line="611"/>
         <source>A copy of {number} is printed.</source>
         <translation>{number} талонының көшірмесі басылды.</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="613"/>
+        <location filename="../views/consultant.py" line="622"/>
         <source>Tickets issued here</source>
         <translation>Осында берілген талондар</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="616"/>
+        <location filename="../views/consultant.py" line="625"/>
         <source>cancelled</source>
         <translation>болдырылмады</translation>
     </message>
     <message>
-        <location filename="../views/consultant.py" line="623"/>
+        <location filename="../views/consultant.py" line="632"/>
         <source>Cancel (mistake)</source>
         <translation>Болдырмау (қате)</translation>
     </message>
@@ -474,87 +474,92 @@
         <translation>Терминал қазір зал серверіне қосыла алмайды. Сәлден соң қайталап көріңіз.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="55"/>
+        <location filename="../views/texts.py" line="54"/>
+        <source>The hall server cannot issue tickets right now. Please try again in a moment.</source>
+        <translation>Зал сервері қазір талон бере алмайды. Сәлден соң қайталап көріңіз.</translation>
+    </message>
+    <message>
+        <location filename="../views/texts.py" line="59"/>
         <source>This kiosk no longer issues tickets: a consultant at the entrance will give you one. Staff: pair it again.</source>
         <translation>Бұл терминал енді талон бермейді: кіреберістегі кеңесші талон береді. Қызметкерлерге: оны қайта тіркеңіз.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="56"/>
+        <location filename="../views/texts.py" line="67"/>
         <source>Today&apos;s tickets for this service have ended. Again from {time}.</source>
         <translation>Бүгінгі талон беру аяқталды. Қайтадан {time} бастап.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="59"/>
+        <location filename="../views/texts.py" line="70"/>
         <source>Today&apos;s tickets for this service have run out. Again from {time}.</source>
         <translation>Бүгінгі талондар бітті. Қайтадан {time} бастап.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="63"/>
+        <location filename="../views/texts.py" line="74"/>
         <source>The ticket could not be issued. A consultant at the entrance will help you.</source>
         <translation>Талон берілмеді. Кіреберістегі кеңесші көмектеседі.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="67"/>
+        <location filename="../views/texts.py" line="78"/>
         <source>An IIN has exactly 12 digits. Please check the number on your ID card.</source>
         <translation>ЖСН дәл 12 цифрдан тұрады. Жеке куәлігіңіздегі нөмірді тексеріңіз.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="70"/>
+        <location filename="../views/texts.py" line="81"/>
         <source>The seventh digit of an IIN is from 1 to 6. Please check the number on your ID card.</source>
         <translation>ЖСН-нің жетінші цифры 1-ден 6-ға дейін болады. Жеке куәлігіңіздегі нөмірді тексеріңіз.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="74"/>
+        <location filename="../views/texts.py" line="85"/>
         <source>The first six digits of an IIN are a date of birth, and these are not a real date. Please check them.</source>
         <translation>ЖСН-нің алғашқы алты цифры — туған күн, ал бұл нақты күн емес. Оларды тексеріңіз.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="79"/>
+        <location filename="../views/texts.py" line="90"/>
         <source>One digit seems to be mistyped. Please compare the number with your ID card and try again.</source>
         <translation>Бір цифр қате терілген сияқты. Нөмірді жеке куәлігіңізбен салыстырып, қайталап көріңіз.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="84"/>
+        <location filename="../views/texts.py" line="95"/>
         <source>A booking code has 6 letters and digits, as in your confirmation.</source>
         <translation>Жазылу коды растауыңыздағыдай 6 әріп пен цифрдан тұрады.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="89"/>
+        <location filename="../views/texts.py" line="100"/>
         <source>The printer is out of paper, so your ticket was not printed.</source>
         <translation>Принтерде қағаз бітті, сондықтан талоныңыз басылмады.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="92"/>
+        <location filename="../views/texts.py" line="103"/>
         <source>The printer&apos;s cover is open, so your ticket was not printed.</source>
         <translation>Принтердің қақпағы ашық, сондықтан талоныңыз басылмады.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="96"/>
+        <location filename="../views/texts.py" line="107"/>
         <source>The printer is not working, so your ticket was not printed.</source>
         <translation>Принтер істемей тұр, сондықтан талоныңыз басылмады.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="99"/>
+        <location filename="../views/texts.py" line="110"/>
         <source>Your place in the queue is kept. Remember your number or photograph the QR code. Staff have been told.</source>
         <translation>Кезектегі орныңыз сақталды. Нөміріңізді есте сақтаңыз немесе QR кодты суретке түсіріңіз. Қызметкерлерге хабарланды.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="105"/>
+        <location filename="../views/texts.py" line="116"/>
         <source>Visitor with a disability</source>
         <translation>Мүмкіндігі шектеулі келуші</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="106"/>
+        <location filename="../views/texts.py" line="117"/>
         <source>Elderly visitor</source>
         <translation>Егде жастағы келуші</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="107"/>
+        <location filename="../views/texts.py" line="118"/>
         <source>Pregnant woman</source>
         <translation>Жүкті әйел</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="108"/>
+        <location filename="../views/texts.py" line="119"/>
         <source>Veteran</source>
         <translation>Ардагер</translation>
     </message>
@@ -605,22 +610,22 @@
 <context>
     <name>Slip</name>
     <message>
-        <location filename="../views/citizen.py" line="760"/>
+        <location filename="../views/citizen.py" line="835"/>
         <source>Please wait until your number is shown on the screen.</source>
         <translation>Нөміріңіз экранда көрсетілгенше күтіңіз.</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="761"/>
+        <location filename="../views/citizen.py" line="836"/>
         <source>COPY of a lost ticket</source>
         <translation>ЖОҒАЛҒАН ТАЛОННЫҢ КӨШІРМЕСІ</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="763"/>
+        <location filename="../views/citizen.py" line="838"/>
         <source>Your number has been called: please go to counter {n}.</source>
         <translation>Нөміріңіз шақырылды: {n}-терезеге өтіңіз.</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="764"/>
+        <location filename="../views/citizen.py" line="839"/>
         <source>You came more than 10 minutes after your appointment, so you join the general queue.</source>
         <translation>Сіз жазылу уақытынан 10 минуттан артық кешіктіңіз, сондықтан жалпы кезекке тұрасыз.</translation>
     </message>
@@ -628,17 +633,17 @@
 <context>
     <name>Welcome</name>
     <message>
-        <location filename="../views/citizen.py" line="43"/>
+        <location filename="../views/citizen.py" line="52"/>
         <source>Choose your language</source>
         <translation>Тілді таңдаңыз</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="44"/>
+        <location filename="../views/citizen.py" line="53"/>
         <source>Priority: disabled, elderly, pregnant</source>
         <translation>Кезексіз: мүгедектер, егде жастағылар, жүкті әйелдер</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="45"/>
+        <location filename="../views/citizen.py" line="54"/>
         <source>I have an appointment</source>
         <translation>Мен алдын ала жазылғанмын</translation>
     </message>
@@ -648,7 +653,7 @@
         <translation>Зал қазір жабық: талон берілмейді.</translation>
     </message>
     <message>
-        <location filename="../views/citizen.py" line="55"/>
+        <location filename="../views/citizen.py" line="56"/>
         <source>The hall is closed now: it opens at {time}.</source>
         <translation>Зал қазір жабық, {time} ашылады.</translation>
     </message>

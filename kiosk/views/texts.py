@@ -50,6 +50,11 @@ NOTICES = {
         "Messages",
         "The kiosk cannot reach the hall server right now. Please try again in a moment.",
     ),
+    # the hall server's database has gone quiet: nothing was issued, it may be back at once
+    "unavailable": QT_TRANSLATE_NOOP(
+        "Messages",
+        "The hall server cannot issue tickets right now. Please try again in a moment.",
+    ),
     # its token was revoked: another kiosk was paired in its place, or it was removed
     "unauthorized": QT_TRANSLATE_NOOP(
         "Messages",

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import concurrent.futures
+import os
+import signal
 from collections.abc import Callable, Iterator
 from dataclasses import replace
 from datetime import timedelta
@@ -231,6 +234,38 @@ def test_a_tile_turns_grey_when_its_lines_last_ticket_goes_elsewhere(
         other.issue_ticket("land-plot")  # at another kiosk: today's last one
     qtbot.waitUntil(lambda: find(window, "service-land-plot").property("role") == "disabled")
     assert find(window, "service-land-plot").words.text().endswith("No more tickets today")  # type: ignore[attr-defined]
+
+
+def test_a_hall_whose_database_has_gone_quiet_tells_the_visitor_to_try_again(
+    qtbot: QtBot, make_kiosk: Callable[..., object], live_server: LiveServer
+) -> None:
+    from hallserver.service import HallService
+
+    service = live_server.hall
+    assert isinstance(service, HallService)
+    window = ready(qtbot, make_kiosk())
+    service.stalled_after_s = 0.2
+    pid = service.writer_pid()
+    assert pid is not None
+    os.kill(pid, signal.SIGSTOP)  # the database answers nothing
+    try:
+        with (
+            HallClient(live_server.url, token=live_server.tokens["kiosk"]) as other,
+            concurrent.futures.ThreadPoolExecutor(1) as pool,
+        ):
+            sent = pool.submit(other.issue_ticket, "id-card")  # at another kiosk: it waits
+            qtbot.waitUntil(lambda: service.trouble() is not None, timeout=10_000)
+            tap(qtbot, window, "choose-kk")
+            tap(qtbot, window, "service-id-card")
+            tap(qtbot, window, "take-ticket")
+            qtbot.waitUntil(lambda: window.flow.screen is Screen.NOTICE, timeout=5000)
+            assert text_of(window, "notice") == (
+                "Зал сервері қазір талон бере алмайды. Сәлден соң қайталап көріңіз."
+            )
+            os.kill(pid, signal.SIGCONT)
+            assert sent.result(timeout=30).number == "A001"  # the one sent first is issued
+    finally:
+        os.kill(pid, signal.SIGCONT)
 
 
 def test_a_kiosk_another_was_paired_in_place_of_says_so_to_the_visitor(
