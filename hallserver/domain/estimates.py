@@ -150,6 +150,20 @@ class _Replay:
         passed = self._passed
         return (t for t in lane if t not in passed) if passed else lane
 
+    def head(self, service: ServiceId, queue_class: QueueClass, counter: Counter) -> Ticket | None:
+        if not self._passed:  # the common case, at once: a lane's head called off, or none
+            lane = self._lanes.lane(service, queue_class)
+            start = self._heads.get((service, queue_class), 0)
+            if start < len(lane):
+                first = lane[start]
+                if first.target_counter is None or first.target_counter == counter.id:
+                    return first
+            elif queue_class is QueueClass.REGULAR:
+                return self._new.get(service)
+            else:
+                return None
+        return first_for(self.lane(service, queue_class), counter)
+
     def call(self, ticket: Ticket) -> None:
         if self._new.get(ticket.service) is ticket:
             del self._new[ticket.service]
@@ -349,7 +363,7 @@ def _helps_at(
             continue
         target_s = services[service_id].target_wait_min * 60
         for queue_class in (QueueClass.PRIORITY, QueueClass.REGULAR):
-            head = first_for(replay.lane(service_id, queue_class), counter)
+            head = replay.head(service_id, queue_class, counter)
             if head is None:
                 continue
             at_s = (head.issued_at - now).total_seconds() + target_s + 1

@@ -82,6 +82,15 @@ class WaitingLanes:
     def lane(self, service: ServiceId, queue_class: QueueClass) -> Sequence[Ticket]:
         return self._lanes.get((service, queue_class), ())
 
+    def head(self, service: ServiceId, queue_class: QueueClass, counter: Counter) -> Ticket | None:
+        lane = self._lanes.get((service, queue_class))
+        if not lane:
+            return None
+        first = lane[0]
+        if first.target_counter is None or first.target_counter == counter.id:
+            return first
+        return first_for(lane, counter)
+
     def of_service(self, service: ServiceId) -> Iterator[Ticket]:
         """Tickets of one service in the order they would be served (due-ness aside)."""
         for queue_class in QUEUE_CLASSES:
@@ -133,6 +142,10 @@ class Lanes(Protocol):
 
     def lane(self, service: ServiceId, queue_class: QueueClass) -> Iterable[Ticket]: ...
 
+    def head(self, service: ServiceId, queue_class: QueueClass, counter: Counter) -> Ticket | None:
+        """The first ticket of a lane `counter` may take: `first_for` of the lane, at once."""
+        ...
+
 
 class RoutingPolicy(Protocol):
     """Chooses the next ticket for a counter."""
@@ -176,7 +189,7 @@ class HallPolicy:
         def heads(queue_class: QueueClass) -> list[tuple[Ticket, Level]]:
             found = []
             for service_id, level in profile:
-                head = first_for(lanes.lane(service_id, queue_class), counter)
+                head = lanes.head(service_id, queue_class, counter)
                 if head is None:
                     continue
                 if level is Level.BACKUP and queue_class is not QueueClass.APPOINTMENT:
