@@ -63,6 +63,7 @@ UNKNOWN_TOKEN_S = 30.0  # a token saved meanwhile (a race with `token create`) w
 HEAL_RETRY_S = 1.0  # a database still refusing after a failed commit: try to reload again
 SETTLE_WAIT_S = 10.0  # a snapshot waits this long at most for the commit of what it shows
 STALLED_S = 10.0  # the database silent on a command this long: /health says so, new ones refused
+STOP_FLUSH_S = 5.0  # a stop waits this long for the commands on their way to be saved
 WATCH_S = 1.0  # how often the writer's oldest unanswered command is looked at
 WITNESS_EVERY = timedelta(hours=1)
 
@@ -239,7 +240,11 @@ class HallService:
                     await task
         self._checkpoints = self._watching = None
         if self._writing:
-            await self._flush()
+            try:
+                await asyncio.wait_for(self._flush(), STOP_FLUSH_S)
+            except TimeoutError:  # a database gone quiet: the writer will not finish either
+                log.error("stopping: the database has not answered for %.0f s", STOP_FLUSH_S)
+                self._writer.kill()  # what it was sent is answered from the database below
             await self._writer.stop()
             self._writing = False
         if self._unsure:  # never settled by a reload: the database says, if it can
@@ -352,8 +357,7 @@ class HallService:
     ) -> tuple[R, Witness | None]:
         """`run`, and the witness of the command's last event (None when it made none): a
         ticket printed with it witnesses the log up to its issue."""
-        if self._stalled_since is not None:  # refused before it changes anything
-            raise Unavailable(self._stall_text() + ": nothing was changed; try again")
+        self._refuse_if_stalled()  # before it changes anything
         if self._broken or not self._writer.running:
             await self._recover()
         if self._stale:
@@ -519,7 +523,9 @@ class HallService:
 
     def _committed(self, items: list[Pending], failure: StoreError | None) -> None:
         """On the loop: a group is durable (answer its callers, tell the screens) or failed."""
-        self._stalled_since = None  # the database answers
+        if self._stalled_since is not None:
+            log.warning("the hall's database answers again: commands are taken again")
+            self._stalled_since = None
         if failure is not None:
             if not self._broken:
                 log.error("commit failed, reloading from the database: %s", failure)
@@ -570,6 +576,10 @@ class HallService:
             self._stalled_since = self._oldest[1]
             log.error("%s; new commands are refused until it answers", self._stall_text(now))
 
+    def _refuse_if_stalled(self) -> None:
+        if self._stalled_since is not None:
+            raise Unavailable(self._stall_text() + ": nothing was changed; try again")
+
     def _stall_text(self, now: float | None = None) -> str:
         since = self._stalled_since or 0.0  # said only once stalled
         waited = (time.monotonic() if now is None else now) - since
@@ -580,7 +590,7 @@ class HallService:
         if self._stalled_since is not None:
             return self._stall_text()
         if self._broken or self._stale or (self._writing and not self._writer.running):
-            return "the hall's database refused a change; reloading from it"
+            return "the hall is reloading from its database after a change it could not save"
         return None
 
     async def _checkpoint_loop(self) -> None:
@@ -810,7 +820,7 @@ class HallService:
         except SQLAlchemyError as exc:
             raise Unavailable(f"the hall's database is unavailable: {exc}") from exc
 
-    async def _read(self, read: Callable[..., R], *args: str) -> R:
+    async def _read(self, read: Callable[..., R], *args: object) -> R:
         """A database call for a command, in a thread: a locked or slow database must not
         hold up the loop (SQLite waits up to 5 s for a lock); its failure is a 503."""
         try:
@@ -824,17 +834,17 @@ class HallService:
                 select(schema.pairing_codes).where(schema.pairing_codes.c.code_hash == key)
             ).first()
 
-    def _use_pairing_code(self, key: str) -> bool:
-        """Mark the code used; False when it was already (two terminals raced for it)."""
+    def _use_pairing_code(self, key: str, used: bool = True) -> bool:
+        """Mark the code used (or unused again); False when it was already (two terminals
+        raced for it)."""
+        codes = schema.pairing_codes.c
         with self.store.engine.begin() as conn:
-            used = conn.execute(
+            changed = conn.execute(
                 update(schema.pairing_codes)
-                .where(
-                    schema.pairing_codes.c.code_hash == key, schema.pairing_codes.c.used.is_(False)
-                )
-                .values(used=True)
+                .where(codes.code_hash == key, codes.used.is_(not used))
+                .values(used=used)
             ).rowcount
-        return bool(used == 1)
+        return bool(changed == 1)
 
     def _operator(self, login: str) -> Row[Any] | None:
         with self.store.engine.connect() as conn:
@@ -884,6 +894,7 @@ class HallService:
         again): that one's token stops working, and the terminals list goes on in one line.
         A terminal that names the `roles` it runs as is refused a code for another role, and
         the code stays good for the terminal it was made for."""
+        self._refuse_if_stalled()  # not after the code is used up
         key = access.token_hash(code.strip())
         row = await self._read(self._pairing_code, key)
         now = self.now()
@@ -916,7 +927,14 @@ class HallService:
 
         rows = [(schema.tokens, token_row(token, actor, now))]
         rows += [(schema.tokens, _revoked_row(old)) for old in replaced]
-        await self.run(actor, command, rows=rows)
+        try:
+            await self.run(actor, command, rows=rows)
+        except Unavailable:  # nothing of the enrollment was stored: the code works again
+            try:
+                await self._read(self._use_pairing_code, key, False)
+            except (Unavailable, StoreError) as exc:
+                log.error("a pairing code stays used after a refused enrollment: %s", exc)
+            raise
         for old in replaced:
             self._tokens.pop(old, None)
         self._tokens[access.token_hash(token)] = (actor, None)

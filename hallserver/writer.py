@@ -173,6 +173,12 @@ class GroupWriter:
             await self.stop()
             await self.start()
 
+    def kill(self) -> None:
+        """End a writer that does not answer: what it was sent is CommitUnknown."""
+        if self._transport is not None and self.running:
+            with contextlib.suppress(ProcessLookupError):
+                self._transport.kill()
+
     async def stop(self) -> None:
         """Let the writer finish what it has, then end it."""
         if self._stdin is not None:

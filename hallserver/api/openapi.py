@@ -102,7 +102,13 @@ OPERATIONS: dict[tuple[str, str], tuple[str, JsonObject | None, str, str | None]
         "200",
         None,
     ),
-    ("GET", "/health"): ("Liveness: always {ok: true}", None, "200", None),
+    ("GET", "/health"): (
+        "{ok: true} while the hall can save commands; 503 {ok: false, error, message} while "
+        "it cannot (its database has not answered a command for 10 s, or it is reloading)",
+        None,
+        "200",
+        None,
+    ),
     ("GET", "/services"): ("Services with documents, fees, durations", None, "200", None),
     ("GET", "/services/{service_id}"): ("One service", None, "200", None),
     ("PATCH", "/services/{service_id}"): (

@@ -77,18 +77,17 @@ class ServiceTimes:
 
     def remaining_s(self, service: Service, served_s: float) -> float:
         """How much longer a visit that has run `served_s` will take: what the recent visits
-        that ran longer took beyond that, on average (the typical duration standing in, as in
-        `average_s`). Not the average less `served_s`: a visit that has run long is more often
-        a long one, and one past the average is not about to end."""
+        that ran longer took beyond that, on average, the typical duration standing in as in
+        `average_s`. Not the average less `served_s`: a visit that has run long is more often a
+        long one. Never less than `PAST_ALL` of an average visit: one that has outrun the
+        visits remembered (or the typical duration) is not about to end."""
         recent = self._recent.get(service.id, ())
         stand_ins = max(TRUSTED - len(recent), 0)
         typical = service.duration_min * 60.0
-        longer = [d - served_s for d in recent if d > served_s]
-        if typical > served_s:
-            longer += [typical - served_s] * stand_ins
-        if not longer:  # longer than every visit remembered
-            return self.average_s(service) * PAST_ALL
-        return sum(longer) / len(longer)
+        least = self.average_s(service) * PAST_ALL
+        left = [d - served_s for d in recent if d > served_s]
+        left += [max(typical - served_s, typical * PAST_ALL)] * stand_ins
+        return max(sum(left) / len(left), least) if left else least
 
     def average_s(self, service: Service) -> float:
         recent = self._recent.get(service.id, ())

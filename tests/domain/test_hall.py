@@ -768,8 +768,17 @@ def test_a_visit_that_has_run_long_is_expected_to_last_as_the_long_ones_did(hall
     assert times.remaining_s(id_card, 6 * 60) == 14 * 60
     assert times.remaining_s(id_card, 2 * 60) == (3 + 3 + 3 + 18 + 18) * 60 / 5
     assert times.remaining_s(id_card, 30 * 60) == 11 * 60 * PAST_ALL, "past every one"
+    just_before = times.remaining_s(id_card, 20 * 60 - 1)  # the longest ones nearly done
+    assert just_before == 11 * 60 * PAST_ALL == times.remaining_s(id_card, 20 * 60), "no jump"
     fresh = ServiceTimes()  # nothing measured: the typical duration stands in
-    assert fresh.remaining_s(id_card, 60) == id_card.duration_min * 60 - 60
+    typical = id_card.duration_min * 60
+    assert fresh.remaining_s(id_card, 60) == typical - 60
+    hard_case = ServiceTimes()  # the morning's first visit took an hour: one of five, not all
+    hard_case.record(id_card.id, 60 * 60)
+    assert hard_case.remaining_s(id_card, typical) == (50 * 60 + 4 * typical * PAST_ALL) / 5
+    assert hard_case.remaining_s(id_card, typical - 1) == pytest.approx(
+        hard_case.remaining_s(id_card, typical), abs=1
+    )
 
 
 def test_a_line_longer_than_the_replay_goes_on_at_the_pace_the_replay_showed(hall: Hall) -> None:

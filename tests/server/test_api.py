@@ -519,6 +519,7 @@ def test_a_database_gone_quiet_shows_on_health_and_refuses_new_commands_until_it
     pid = service.writer_pid()
     assert pid is not None
     first = issue(http, live_server)
+    code = pairing_code(http, live_server, "Entrance kiosk")
     os.kill(pid, signal.SIGSTOP)
     try:
         with concurrent.futures.ThreadPoolExecutor(1) as pool:
@@ -540,17 +541,37 @@ def test_a_database_gone_quiet_shows_on_health_and_refuses_new_commands_until_it
             )
             assert refused.status_code == 503 and refused.json()["error"] == "unavailable"
             assert "nothing was changed" in refused.json()["message"]
+            enrolling = http.post("/enroll", json={"code": code})
+            assert enrolling.status_code == 503, "refused before the code is used up"
             assert not sent.done(), "the ticket on its way was answered before its commit"
             os.kill(pid, signal.SIGCONT)
             second = sent.result(timeout=30)
     finally:
         os.kill(pid, signal.SIGCONT)
     assert http.get("/health").json() == {"ok": True}
+    assert http.post("/enroll", json={"code": code}).status_code == 201  # the code still works
     third = issue(http, live_server)
     numbers = [first["number"], second["number"], third["number"]]
     assert numbers == ["A001", "A002", "A003"], "the refused ticket took a number"
     waiting = {t["number"] for t in http.get("/snapshot").json()["tickets"]}
     assert waiting == set(numbers)
+
+
+def test_an_enrollment_the_database_refused_leaves_its_code_good(
+    http: httpx.Client, live_server: LiveServer
+) -> None:
+    code = pairing_code(http, live_server, "Entrance kiosk")
+    database = sqlite3.connect(live_server.db_url.removeprefix("sqlite:///"), isolation_level=None)
+    try:
+        database.execute(
+            "CREATE TRIGGER refuse BEFORE INSERT ON tokens BEGIN SELECT RAISE(ABORT, 'no'); END"
+        )
+        refused = http.post("/enroll", json={"code": code})
+        assert refused.status_code == 503 and refused.json()["error"] == "unavailable"
+    finally:
+        database.execute("DROP TRIGGER IF EXISTS refuse")
+        database.close()
+    assert http.post("/enroll", json={"code": code}).status_code == 201, "the code was used up"
 
 
 def test_the_openapi_document_describes_every_route(live_server: LiveServer) -> None:

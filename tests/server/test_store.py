@@ -1384,10 +1384,11 @@ def test_a_writer_silent_past_the_limit_refuses_new_commands_until_it_answers(
             os.kill(pid, signal.SIGSTOP)
             on_the_way = asyncio.ensure_future(service.run(SYSTEM, issue))
             await asyncio.sleep(0.05)  # handed to the writer, which takes nothing in
-            service.watch(100.0)
-            service.watch(100.0 + service.stalled_after_s - 0.5)
+            seen = time.monotonic()  # the watch's own task may have looked already
+            service.watch(seen)
+            service.watch(seen + service.stalled_after_s - 0.5)
             assert service.trouble() is None, "slow is not yet silent"
-            service.watch(100.0 + service.stalled_after_s)
+            service.watch(seen + service.stalled_after_s)
             assert (service.trouble() or "").startswith("the hall's database has not answered")
             with pytest.raises(Unavailable, match="nothing was changed"):
                 await service.run(SYSTEM, issue)
@@ -1399,5 +1400,34 @@ def test_a_writer_silent_past_the_limit_refuses_new_commands_until_it_answers(
         finally:
             os.kill(pid, signal.SIGCONT)
             await service.stop()
+
+    asyncio.run(scenario())
+
+
+def test_a_hall_stopped_while_its_database_is_silent_stops_and_answers_what_was_on_its_way(
+    db_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """stop() waited for the silent writer for ever: Ctrl+C hung, and systemd killed the
+    server without its last witness."""
+    import hallserver.service as service_module
+
+    monkeypatch.setattr(service_module, "STOP_FLUSH_S", 0.5)
+    clock = Clock()
+
+    def issue(h: Hall, now: datetime) -> tuple[Any, list[Any]]:
+        return h.issue("id-card", now)
+
+    async def scenario() -> None:
+        service = make_service(db_url, clock)
+        await service.start()
+        pid = service.writer_pid()
+        assert pid is not None
+        os.kill(pid, signal.SIGSTOP)
+        on_the_way = asyncio.ensure_future(service.run(SYSTEM, issue))
+        await asyncio.sleep(0.05)
+        await asyncio.wait_for(service.stop(), 10)
+        with pytest.raises(Unavailable):  # never written: the database says so
+            await asyncio.wait_for(on_the_way, 1)
+        assert not service.writer_running()
 
     asyncio.run(scenario())
