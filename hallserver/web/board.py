@@ -216,7 +216,13 @@ async def board_socket(websocket: WebSocket) -> None:
         state = board_state(hall.hall, hall.now(), rules, names.for_hall(hall))
         return json.dumps(state, ensure_ascii=False)
 
-    await push_views(websocket, hall, render, tick_s=tick)
+    async def still_signed_in() -> bool:  # the session is looked at in memory, once a tick
+        try:
+            return await supervisor_of(websocket) is not None
+        except Unavailable:  # its row could not be read: not a sign-out
+            return True
+
+    await push_views(websocket, hall, render, tick_s=tick, allowed=still_signed_in)
 
 
 # ------------------------------------------------------------------ actions

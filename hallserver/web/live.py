@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 
 from starlette.websockets import WebSocket, WebSocketDisconnect
 
@@ -23,13 +23,19 @@ async def push_views(
     *,
     tick_s: float | None,
     done: Callable[[], bool] = lambda: False,
+    allowed: Callable[[], Awaitable[bool]] | None = None,
 ) -> None:
-    """Send `render()` now, then again whenever it changes; the socket is already accepted."""
+    """Send `render()` now, then again whenever it changes; the socket is already accepted.
+    `allowed` is asked before each send: once it says no (a session signed out, expired or
+    ended for a disabled operator), the socket is closed with 1008."""
     sub = hall.hub.subscribe()
     watcher = asyncio.create_task(until_closed(websocket, sub))
     try:
         sent = ""
         while True:
+            if allowed is not None and not await allowed():
+                await websocket.close(code=1008)
+                return
             text = render()
             if text != sent:
                 await websocket.send_text(text)

@@ -318,3 +318,19 @@ def test_the_supervisor_messages_the_operators_and_sees_who_has_read_it(
     expect(page.locator(".toast.bad")).to_have_text("Please write the text first.")
     expect(page.locator("#msg-list li")).to_have_count(2)
     shoot(page, "board-messages")
+
+
+def test_a_board_left_open_in_another_tab_stops_when_its_session_ends(
+    page: Page, hall: Hall
+) -> None:
+    """Signed out in one tab, the other tab had gone on receiving the waiting lines, the
+    operators' names and the messages to them: its socket was checked only when it opened."""
+    sign_in(page, hall)
+    expect(page.locator("#link")).to_have_text("Live")
+    other = page.context.new_page()
+    other.goto(f"{hall.url}/board")
+    other.click("form[action='/board/logout'] button")
+    other.wait_for_url(f"{hall.url}/board/login**")
+    issue(hall)  # news the first tab must no longer hear of
+    page.wait_for_url(f"{hall.url}/board/login**")
+    expect(page.locator("input[name=login]")).to_be_visible()
