@@ -105,7 +105,7 @@ WORDS: dict[str, dict[Lang, str]] = {
 
 STYLE = (
     "body{font-family:sans-serif;margin:0;padding:1.2em;background:#fff;color:#111;"
-    "text-align:center}.n{font-size:4.5em;font-weight:700;margin:.2em 0}"
+    "text-align:center;overflow-wrap:anywhere}.n{font-size:4.5em;font-weight:700;margin:.2em 0}"
     ".s{font-size:1.5em;margin:.4em 0}.big{font-size:2.2em;font-weight:700;color:#075}"
     ".called{background:#e6f7ee;border-radius:.5em;padding:.3em}.called .big+.big{font-size:1.7em}"
     "nav a{margin:0 .5em;color:#036}small{color:#444}"

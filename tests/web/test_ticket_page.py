@@ -312,3 +312,18 @@ def test_a_visitor_who_checked_in_early_reads_their_time_not_first_in_line(
     issue(hall, "ru")  # the page hears of its line at the next event in it
     expect(page.locator("#s")).to_contain_text("Перед вами никого нет")
     page.context.close()
+
+
+def test_a_long_address_in_the_announcement_wraps_on_a_phone(browser: Browser, hall: Hall) -> None:
+    """A URL in the hall's line made the page 888 px wide on a 360 px phone, cut off."""
+    url = "https://egov.kz/cms/ru/services/passport_for_travel_abroad/pass_onlineservices_form"
+    texts = {"kk": f"Онлайн өтініш: {url}", "ru": f"Подать заявление онлайн: {url}"}
+    httpx.post(f"{hall.api}/announcement", json={"texts": texts}, headers=hall.bearer("supervisor"))
+    ticket = issue(hall, "ru")
+    page = phone(browser)
+    page.goto(str(ticket["status_url"]))
+    expect(page.locator(".note")).to_contain_text("egov.kz")
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= PHONE["width"], f"the page is {width} px wide on a {PHONE['width']} px phone"
+    page.screenshot(path=str(SHOTS / "ticket-long-address-ru-phone.png"))
+    page.context.close()
