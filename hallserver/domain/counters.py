@@ -86,7 +86,10 @@ class Counter:
 
     def set_profile(self, profile: Mapping[ServiceId, Level]) -> None:
         if not profile:
-            raise InvalidInput(f"counter {self.number}: a work profile needs at least one service")
+            raise InvalidInput(
+                f"counter {self.number}: a work profile needs at least one service",
+                code="empty_profile",
+            )
         self.profile = dict(profile)
 
     def _require_free(self, action: str) -> None:

@@ -171,6 +171,17 @@ def test_the_supervisor_changes_a_counters_profile_from_the_board(page: Page, ha
     assert counters["c3"]["profile"]["passport"] == "backup"
 
 
+def test_a_profile_left_empty_is_refused_in_the_boards_language(page: Page, hall: Hall) -> None:
+    sign_in(page, hall, lang="ru")
+    page.click("button[data-action=profile][data-counter=c3]")
+    for select in page.locator("#action-dialog select[data-service]").all():
+        select.select_option("")
+    page.click("#dlg-ok")
+    expect(page.locator(".toast.bad")).to_have_text("Окно должно оказывать хотя бы одну услугу.")
+    counters = {c["id"]: c for c in httpx.get(f"{hall.api}/counters").json()}
+    assert counters["c3"]["profile"], "the profile was left as it was"
+
+
 def test_a_refused_action_is_shown_to_the_supervisor(page: Page, hall: Hall) -> None:
     operator = open_counter(hall.live, "c5")
     issue(hall, "birth-registration")

@@ -40,7 +40,8 @@
       e_not_waiting: "Бұл талон енді кезекте күтіп тұрған жоқ.",
       e_no_reason: "Кезектен тыс шақырудың себебін жазыңыз.",
       e_unauthorized: "Сеанс аяқталды: қайта кіріңіз.",
-      e_ticket_not_found: "Бүгін мұндай талон жоқ."
+      e_ticket_not_found: "Бүгін мұндай талон жоқ.",
+      e_empty_profile: "Терезе кем дегенде бір қызметті көрсетуі керек."
     },
     ru: {
       messages: "Сообщение операторам", to_all: "Всем окнам", send: "Отправить",
@@ -78,7 +79,8 @@
       e_not_waiting: "Этот талон уже не ждёт в очереди.",
       e_no_reason: "Укажите, почему талон вызывается вне очереди.",
       e_unauthorized: "Сеанс закончился: войдите снова.",
-      e_ticket_not_found: "Такого талона сегодня нет."
+      e_ticket_not_found: "Такого талона сегодня нет.",
+      e_empty_profile: "Окно должно оказывать хотя бы одну услугу."
     },
     en: {
       messages: "Message to operators", to_all: "All counters", send: "Send",
@@ -116,7 +118,8 @@
       e_not_waiting: "This ticket is no longer waiting.",
       e_no_reason: "Say why the ticket is called out of order.",
       e_unauthorized: "Your session has ended: please sign in again.",
-      e_ticket_not_found: "There is no such ticket today."
+      e_ticket_not_found: "There is no such ticket today.",
+      e_empty_profile: "A counter must provide at least one service."
     }
   };
   var lang = W[document.documentElement.lang] ? document.documentElement.lang : "en";
