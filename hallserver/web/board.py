@@ -72,7 +72,10 @@ def board_state(
                 "name": service.name.to_json(),
                 "waiting": line.waiting,
                 "longest_wait_min": _minutes(line.longest_wait_s),
-                "estimated_wait_min": _minutes(line.estimate_for_new.estimated_wait_s + 59),
+                # no counter open or paused serves it: no minutes (as on every screen)
+                "estimated_wait_min": _minutes(line.estimate_for_new.estimated_wait_s + 59)
+                if line.open_counters or line.paused_counters
+                else None,
                 "target_min": service.target_wait_min,
                 "over_target": line.longest_wait_s > service.target_wait_min * 60,
                 "served_today": served.get(service.id, 0),

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import httpx
 from playwright.sync_api import Page, expect
 
@@ -180,6 +182,18 @@ def test_a_profile_left_empty_is_refused_in_the_boards_language(page: Page, hall
     expect(page.locator(".toast.bad")).to_have_text("Окно должно оказывать хотя бы одну услугу.")
     counters = {c["id"]: c for c in httpx.get(f"{hall.api}/counters").json()}
     assert counters["c3"]["profile"], "the profile was left as it was"
+
+
+def test_a_line_no_counter_serves_shows_no_minutes_on_the_board(page: Page, hall: Hall) -> None:
+    """As on every other screen: minutes only once a counter serving the line is open (or
+    paused: its operator comes back)."""
+    issue(hall)
+    sign_in(page, hall)
+    estimate = page.locator("tr[data-service=id-card] td:nth-child(4)")
+    expect(page.locator("tr[data-service=id-card] td.waiting")).to_have_text("1")
+    expect(estimate).to_have_text("—")
+    open_counter(hall.live, "c1")
+    expect(estimate).to_have_text(re.compile(r"^\d+\u00a0min$"))
 
 
 def test_a_refused_action_is_shown_to_the_supervisor(page: Page, hall: Hall) -> None:

@@ -212,7 +212,7 @@
         (s.suspended ? ' <em class="susp">' + T.suspended + "</em>" : "") +
         '</td><td class="num waiting">' + s.waiting + '</td><td class="num' +
         (s.over_target ? " over" : "") + '">' + (s.waiting ? s.longest_wait_min + "\u00a0" + T.min : "—") +
-        '</td><td class="num">' + (s.waiting ? s.estimated_wait_min + "\u00a0" + T.min : "—") +
+        '</td><td class="num">' + (s.waiting && s.estimated_wait_min !== null ? s.estimated_wait_min + "\u00a0" + T.min : "—") +
         '</td><td class="num">' + s.served_today + '</td><td class="num">' + s.open_counters +
         "</td></tr>");
     });
