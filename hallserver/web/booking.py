@@ -357,16 +357,18 @@ async def book_form(request: Request) -> Response:
         return render(request, "", "", outcome, status=status_of(error))
     service_id, day_text = form.get("service", ""), form.get("day", "")
     slot, iin = form.get("slot", ""), form.get("iin", "").strip()
+    typed = {"iin": iin, "slot": slot}  # what the visitor typed and chose comes back
     if form.get("show"):  # "show free times" for the chosen service and day
-        return render(request, service_id, day_text)
+        return render(request, service_id, day_text, iin=iin)
     if not service_id or not slot:
         words = f"{WORDS['choose'][lang]} · {WORDS['slot'][lang]}"
-        return render(request, service_id, day_text, Outcome(book_error=words), status=422)
+        outcome = Outcome(book_error=words)
+        return render(request, service_id, day_text, outcome, status=422, **typed)
     try:
         booking = await book_visit(request, service_id, slot, iin)
     except HallError as error:
         outcome = Outcome(book_error=problem_text(error, lang))
-        return render(request, service_id, day_text, outcome, status=status_of(error))
+        return render(request, service_id, day_text, outcome, status=status_of(error), **typed)
     return render(request, service_id, day_text, Outcome(booked=booking), status=201)
 
 
@@ -388,6 +390,8 @@ def render(
     outcome: Outcome | None = None,
     *,
     status: int = 200,
+    iin: str = "",
+    slot: str = "",
 ) -> Response:
     """The booking page. Its forms work without script (the server answers each one); with
     script, book.js loads the times as the service or day changes and books in place."""
@@ -418,7 +422,7 @@ def render(
         f"{escape(day_label(d, lang))}</option>"
         for d in days
     )
-    slots = _slots_html(free_slots(hall.hall, chosen, day, now), lang) if chosen else ""
+    slots = _slots_html(free_slots(hall.hall, chosen, day, now), lang, slot) if chosen else ""
     words = {key: WORDS[key][lang] for key in WORDS}
     words["show_code"] = show_code(hall, lang)
     words_json = json.dumps(words, ensure_ascii=False).replace("</", "<\\/")
@@ -462,7 +466,8 @@ def render(
         '<fieldset id="slots" class="slots">'
         f"<legend>{word(WORDS, 'slot', lang)}</legend>{slots}</fieldset>"
         f'<label>{word(WORDS, "iin", lang)}<input name="iin" inputmode="numeric" '
-        'pattern="[0-9]{12}" maxlength="12" autocomplete="off" required></label>'
+        f'value="{escape(iin[:40])}" pattern="[0-9]{{12}}" maxlength="12" autocomplete="off" '
+        "required></label>"
         f'<p class="muted">{word(WORDS, "rule", lang)}</p>'
         f'<p id="book-error" class="error" role="alert"{"" if error else " hidden"}>{error}</p>'
         f'<button type="submit" class="primary">{word(WORDS, "book", lang)}</button></form>'
@@ -503,8 +508,8 @@ def _about_html(service: Service, lang: Lang, *, name: bool = True) -> str:
     return "".join(out)
 
 
-def _slots_html(slots: list[JsonObject], lang: Lang) -> str:
-    """The day's times as radio buttons: the same markup book.js makes."""
+def _slots_html(slots: list[JsonObject], lang: Lang, chosen: str = "") -> str:
+    """The day's times as radio buttons: the same markup book.js makes, `chosen` checked."""
     if not any(int(str(s["free"])) > 0 for s in slots):
         return f'<p class="muted">{word(WORDS, "no_slots", lang)}</p>'
     out = []
@@ -514,7 +519,8 @@ def _slots_html(slots: list[JsonObject], lang: Lang) -> str:
         state = f"{free} {WORDS['free'][lang]}" if free else WORDS["full"][lang]
         out.append(
             f'<label class="slot{"" if free else " taken"}"><input type="radio" name="slot" '
-            f'value="{escape(at)}"{"" if free else " disabled"}><span>{at[11:16]}</span>'
+            f'value="{escape(at)}"{"" if free else " disabled"}'
+            f"{' checked' if free and at == chosen else ''}><span>{at[11:16]}</span>"
             f"<small>{escape(state)}</small></label>"
         )
     return "".join(out)

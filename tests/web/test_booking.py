@@ -184,8 +184,11 @@ def test_booking_and_cancelling_work_without_javascript(browser: Browser, hall: 
     page.goto(f"{hall.url}/book?lang=en")
     expect(page.locator("label.slot")).to_have_count(0)
     page.select_option("select[name=service]", "id-card")
+    page.fill("input[name=iin]", "0000")
     page.click("#show-times")
     expect(page.locator("label.slot")).to_have_count(9)
+    expect(page.locator("input[name=iin]")).to_have_value("0000")  # kept across "show times"
+    page.fill("input[name=iin]", "")
     expect(page.locator("#about h2")).to_have_text("ID card: new or replacement")
     expect(page.locator("#about")).to_contain_text("Cost: State fee of 0.2 MCI")
     shoot(page, "booking-nojs-en")
@@ -196,6 +199,9 @@ def test_booking_and_cancelling_work_without_javascript(browser: Browser, hall: 
         page.click("#book button.primary")
     assert refused.value is not None and refused.value.status == 422
     expect(page.locator("#book-error")).to_have_text("This IIN is not valid: check the 12 digits")
+    # what the visitor typed and chose comes back with the reason, to be mended, not redone
+    expect(page.locator("input[name=iin]")).to_have_value("123")
+    expect(page.locator("label.slot:has-text('12:00') input")).to_be_checked()
     slots = httpx.get(f"{hall.api}/services/id-card/slots", params={"day": "2026-11-23"}).json()
     assert all(s["free"] == s["capacity"] for s in slots["slots"])  # nothing was booked
 
