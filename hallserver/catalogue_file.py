@@ -24,7 +24,7 @@ from hallserver.domain.catalogue import (
     VisitResult,
     WeekHours,
 )
-from hallserver.domain.ids import LANGS, CounterId, GroupId, ServiceId, unprintable
+from hallserver.domain.ids import LANGS, CounterId, GroupId, ServiceId, shows_nothing, unprintable
 
 RESULT_ID = re.compile(r"[a-z0-9_]{1,40}")
 IDENT = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,39}")  # a service's, counter's or group's id
@@ -217,6 +217,8 @@ def _text(raw: object, where: str) -> Text:
         value = table.raw.get(lang)
         if not isinstance(value, str) or not value.strip():
             raise ValueError(f"{where}: the {lang} text is missing or empty")
+        if _STRICT.get() and shows_nothing(value):  # a zero-width space: a blank name
+            raise ValueError(f"{where}: the {lang} text shows nothing: write it")
         if _STRICT.get() and unprintable(value):  # a saved one: the printer drops them
             raise ValueError(f"{where}: the {lang} text must be without control characters")
     return Text(kk=str(table.raw["kk"]), ru=str(table.raw["ru"]), en=str(table.raw["en"]))

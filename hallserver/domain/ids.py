@@ -19,6 +19,12 @@ JsonValue: TypeAlias = JsonScalar | list["JsonValue"] | dict[str, "JsonValue"]
 JsonObject: TypeAlias = dict[str, JsonValue]
 
 
+def shows_nothing(value: str) -> bool:
+    """Whether `value` holds nothing a reader would see: only spaces of any width, line
+    breaks, control and format characters (a zero-width space, a byte-order mark)."""
+    return all(unicodedata.category(ch) in ("Zs", "Zl", "Zp", "Cc", "Cf") for ch in value)
+
+
 def unprintable(value: str) -> bool:
     """Whether `value` holds a control character (but a tab or a line break) or a line or
     paragraph separator (U+2028/9): what a ticket printer or a screen acts on rather than

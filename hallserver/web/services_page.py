@@ -15,7 +15,7 @@ from starlette.routing import Route
 from hallserver.catalogue_file import MOST_DOCUMENTS, NUMBERS, TEXT_LIMITS, text_problem
 from hallserver.domain.catalogue import Service, Text
 from hallserver.domain.errors import Forbidden, HallError
-from hallserver.domain.ids import LANGS, JsonObject, JsonValue, Lang
+from hallserver.domain.ids import LANGS, JsonObject, JsonValue, Lang, shows_nothing
 from hallserver.web.bodies import form_of
 from hallserver.web.pages import (
     LANG_NAMES,
@@ -208,7 +208,7 @@ def _changes(form: Mapping[str, str], service: Service, lang: Lang) -> tuple[lis
     current = _fields_of(service)
     for key in TEXTS:
         texts: dict[str, JsonValue] = {
-            code: form.get(f"{key}_{code}", "").strip() for code in LANGS
+            code: _shown(form.get(f"{key}_{code}", "")) for code in LANGS
         }
         if key == "fee" and not any(texts.values()):
             if service.fee is not None:
@@ -263,8 +263,14 @@ def _text_problems(key: str, texts: Mapping[Lang, str], lang: Lang) -> list[str]
     return found
 
 
+def _shown(text: str) -> str:
+    """`text` without the spaces around it; empty when nothing in it shows (a zero-width
+    space alone would make the service's name blank on every screen)."""
+    return "" if shows_nothing(text) else text.strip()
+
+
 def _lines(text: str) -> list[str]:
-    return [line.strip() for line in text.splitlines() if line.strip()]
+    return [_shown(line) for line in text.splitlines() if _shown(line)]
 
 
 def _fields_of(service: Service) -> dict[str, str]:

@@ -1225,6 +1225,10 @@ def test_a_supervisor_changes_a_services_words_and_figures_while_the_hall_runs(
         ({"duration_min": "15"}, "not the text '15'"),
         ({"name": {"kk": "Төлқұжат", "ru": "Паспорт"}}, "the en text is missing"),
         ({"name": {"kk": "a\nb", "ru": "b", "en": "c"}}, "one line"),
+        (
+            {"name": {"kk": "Төлқұжат", "ru": "Паспорт", "en": "\u200b"}},
+            "the en text shows nothing",
+        ),
         ({"fee": "Free"}, 'must be { kk = "…"'),
         ({"documents": [{"kk": "x", "ru": "y", "en": "z"}] * 31}, "at most 30"),
         ({"description": {"kk": "x" * 2001, "ru": "y", "en": "z"}}, "at most 2000"),
