@@ -14,7 +14,7 @@ from starlette.routing import Route
 
 from hallserver.catalogue_file import MOST_DOCUMENTS, NUMBERS, TEXT_LIMITS, text_problem
 from hallserver.domain.catalogue import Service, Text
-from hallserver.domain.errors import Forbidden, HallError
+from hallserver.domain.errors import Forbidden, HallError, NotFound
 from hallserver.domain.ids import LANGS, JsonObject, JsonValue, Lang, shows_nothing
 from hallserver.web.bodies import form_of
 from hallserver.web.pages import (
@@ -30,6 +30,11 @@ from hallserver.web.sessions import from_this_host, hall_of, supervisor_of
 
 WORDS: Words = {
     "services": {"kk": "Қызметтер", "ru": "Услуги", "en": "Services"},
+    "no_service": {
+        "kk": "Мұндай қызмет жоқ",
+        "ru": "Такой услуги нет",
+        "en": "There is no such service",
+    },
     "board": {"kk": "Зал тақтасы", "ru": "Табло зала", "en": "Hall board"},
     "pick": {
         "kk": "Өзгерту үшін қызметтің атауын басыңыз.",
@@ -163,7 +168,16 @@ async def service_page(request: Request) -> Response:
         path = f"/board/services/{request.path_params['service_id']}"
         return RedirectResponse(f"/board/login?next={path}", status_code=303)
     hall = hall_of(request)
-    service = hall.hall.service(request.path_params["service_id"])
+    try:
+        service = hall.hall.service(request.path_params["service_id"])
+    except NotFound:  # an address typed or kept from before the catalogue changed
+        lang = lang_of(request)
+        body = (
+            f'<main class="wide">{_nav(lang, back=True)}'
+            f"<h1>{word(WORDS, 'no_service', lang)}</h1></main>"
+        )
+        styles = ("site.css", "board.css")
+        return html_page(WORDS["no_service"][lang], body, lang, status=404, styles=styles)
     note = "saved" if request.query_params.get("saved") else ""
     if request.query_params.get("unchanged"):
         note = "unchanged"

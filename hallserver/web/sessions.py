@@ -136,7 +136,10 @@ def _safe_next(value: str | None) -> str:
     return "/board"
 
 
-def login_form(request: Request, error: str = "", status: int = 200) -> Response:
+def login_form(
+    request: Request, error: str = "", status: int = 200, login_name: str = ""
+) -> Response:
+    """The sign-in page; after a refusal, the login typed is there again (not the PIN)."""
     lang = lang_of(request)
     next_url = _safe_next(request.query_params.get("next"))
     message = f'<p class="error" role="alert">{word(WORDS, error, lang)}</p>' if error else ""
@@ -145,7 +148,7 @@ def login_form(request: Request, error: str = "", status: int = 200) -> Response
         f'<main class="narrow"><h1>{word(WORDS, "title", lang)}</h1>{message}'
         f'<form method="post" action="{action}" class="card">'
         f'<label>{word(WORDS, "login", lang)}<input name="login" autocomplete="username" '
-        "required></label>"
+        f'value="{escape(login_name)}" required></label>'
         f'<label>{word(WORDS, "pin", lang)}<input name="pin" type="password" '
         'inputmode="numeric" autocomplete="current-password" required></label>'
         f'<button type="submit">{word(WORDS, "sign_in", lang)}</button></form>'
@@ -173,7 +176,7 @@ async def login(request: Request) -> Response:
     login_name = form.get("login", "").strip()[:60]
     key = f"{host}:{login_name or 'token'}"
     if sessions.locked(key):
-        return login_form(request, "locked", 429)
+        return login_form(request, "locked", 429, login_name)
     actor: Actor | None = None
     if "token" in form:
         given = await sessions.actor_for_token(hall, form["token"].strip())
@@ -183,7 +186,7 @@ async def login(request: Request) -> Response:
         actor = await check_operator(hall, login_name, form.get("pin", "")[:32])
     if actor is None:
         sessions.failed(key)
-        return login_form(request, "wrong", 401)
+        return login_form(request, "wrong", 401, login_name)
     token = await sessions.open(hall, actor)
     response = RedirectResponse(_safe_next(request.query_params.get("next")), status_code=303)
     response.set_cookie(

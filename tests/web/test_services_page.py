@@ -114,6 +114,15 @@ def test_the_services_pages_are_for_a_signed_in_supervisor_only(hall: Hall) -> N
     assert passport(hall)["duration_min"] != 5
 
 
+def test_an_unknown_service_is_a_page_in_the_supervisors_language(page: Page, hall: Hall) -> None:
+    sign_in(page, hall, "ru")
+    reply = page.goto(f"{hall.url}/board/services/nope?lang=ru")
+    assert reply is not None and reply.status == 404
+    expect(page.locator("h1")).to_have_text("Такой услуги нет")
+    page.click("nav.crumbs a[href='/board/services']")  # back to the list
+    expect(page.locator("h1")).to_have_text("Услуги")
+
+
 def test_what_the_catalogue_would_refuse_is_said_in_the_pages_language(
     page: Page, hall: Hall
 ) -> None:

@@ -47,6 +47,9 @@ def test_wrong_pins_plain_operators_and_terminal_tokens_are_refused(hall: Hall) 
             "set-cookie", ""
         ), form
     assert httpx.get(f"{hall.url}/board").status_code == 303
+    again = httpx.post(f"{hall.url}/board/login", data={"login": '"><b>x', "pin": "0000"})
+    assert 'value="&quot;&gt;&lt;b&gt;x"' in again.text, "the login typed is there again"
+    assert 'value="0000"' not in again.text, "never the PIN"
 
 
 def test_too_many_wrong_pins_lock_the_login_for_a_minute(hall: Hall) -> None:
