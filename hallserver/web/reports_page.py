@@ -468,6 +468,8 @@ def _results_table(hall: HallService, report: Report, rows: list[Row], lang: Lan
     served = [
         r for r in rows if r.section in ("overall", "service", "operator") and r.figures.served
     ]
+    if not served:  # nobody served in the period: no table of headings alone
+        return ""
 
     def cell(count: int, of: int) -> str:
         share = _fmt_pct(round(100 * count / of, 1), lang)

@@ -388,3 +388,14 @@ def test_a_name_written_as_a_formula_stays_text_in_both_downloads(page: Page, ha
     assert cells and all(c.data_type == "s" for c in cells)
     overall = next(r for r in rows if r["section"] == "overall")
     assert as_number(overall["served"]) == EXPECTED["served"]  # figures stay numbers
+
+
+def test_a_day_with_nobody_served_shows_no_empty_results_table(page: Page, hall: Hall) -> None:
+    issued = httpx.post(
+        f"{hall.api}/tickets", json={"service_id": "id-card"}, headers=hall.bearer("kiosk")
+    )
+    assert issued.status_code == 201  # someone came; nobody is served yet
+    sign_in(page, hall)
+    page.goto(f"{hall.url}/reports")
+    expect(page.locator("table").first).to_be_visible()  # the day's other tables are there
+    expect(page.locator("#results")).to_have_count(0)
