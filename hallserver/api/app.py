@@ -20,7 +20,7 @@ from hallserver.api import http, openapi, ws
 from hallserver.config import BOOKINGS_PER_HOUR
 from hallserver.domain.errors import HallClosed, HallError
 from hallserver.service import HallService
-from hallserver.web.booking import BookingLimit
+from hallserver.web.booking import BookingLimit, wrong_codes
 from hallserver.web.pages import status_of
 
 log = logging.getLogger(__name__)
@@ -123,6 +123,7 @@ def create_app(
     app.state.public_url = public_url.rstrip("/") if public_url else None
     app.state.base_urls = {}  # see http.base_url
     app.state.booking_limit = BookingLimit(bookings_per_hour)  # the public's, by address
+    app.state.wrong_codes = wrong_codes()
     web.install(app)
     return app
 

@@ -6,11 +6,12 @@ import json
 import math
 import secrets
 from collections import deque
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from html import escape
 from time import monotonic
+from typing import TypeVar
 
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
@@ -19,7 +20,7 @@ from starlette.routing import Route
 from hallserver.access import Actor, Role
 from hallserver.domain.bookings import Booking, BookingState
 from hallserver.domain.catalogue import Service
-from hallserver.domain.errors import HallError, InvalidInput, TooMany
+from hallserver.domain.errors import HallError, InvalidInput, NotFound, TooMany
 from hallserver.domain.hall import BOOKING_AHEAD_DAYS, Hall
 from hallserver.domain.ids import JsonObject, Lang
 from hallserver.iin import iin_problem
@@ -39,6 +40,8 @@ WEEKDAYS: dict[Lang, tuple[str, ...]] = {
 
 FORM_LIMIT = 4096  # a booking form is a few short fields
 LIMIT_WINDOW_S = 3600.0
+R = TypeVar("R")
+WRONG_CODES_PER_HOUR = 20  # wrong booking codes from one address, then 429 for the hour
 
 WORDS: Words = {
     "title": {"kk": "Қабылдауға жазылу", "ru": "Запись на приём", "en": "Book a visit"},
@@ -172,6 +175,14 @@ WORDS: Words = {
         "en": "Too many bookings from this connection in the last hour: try again later, "
         "or call the centre",
     },
+    "err_too_many_wrong_codes": {
+        "kk": "Осы желіден бір сағатта тым көп қате код жіберілді: кейінірек қайталаңыз "
+        "немесе орталыққа қоңырау шалыңыз",
+        "ru": "С этого подключения за час введено слишком много неверных кодов: попробуйте "
+        "позже или позвоните в центр",
+        "en": "Too many wrong codes from this connection in the last hour: try again later, "
+        "or call the centre",
+    },
     "err_other": {
         "kk": "Жазылу мүмкін болмады: қайта көріңіз",
         "ru": "Не получилось: попробуйте ещё раз",
@@ -188,9 +199,18 @@ class BookingLimit:
     with a token and are not counted. The count lives in memory: a restart forgets it.
     """
 
-    def __init__(self, per_hour: int, clock: Callable[[], float] = monotonic) -> None:
+    def __init__(
+        self,
+        per_hour: int,
+        clock: Callable[[], float] = monotonic,
+        *,
+        what: str = "bookings",
+        code: str = "too_many_bookings",
+        advice: str = "or ask the hall to book by phone",
+    ) -> None:
         self.per_hour = per_hour
         self._clock = clock
+        self._what, self._code, self._advice = what, code, advice
         self._taken: dict[str, deque[float]] = {}
         self._pruned = float("-inf")
 
@@ -208,9 +228,9 @@ class BookingLimit:
         if len(taken) >= self.per_hour:
             wait_min = max(1, math.ceil((taken[0] + LIMIT_WINDOW_S - now) / 60))
             raise TooMany(
-                f"{len(taken)} bookings from this address in the last hour; "
-                f"try again in {wait_min} min, or ask the hall to book by phone",
-                code="too_many_bookings",
+                f"{len(taken)} {self._what} from this address in the last hour; "
+                f"try again in {wait_min} min, {self._advice}",
+                code=self._code,
             )
         taken.append(now)
         return now
@@ -230,6 +250,35 @@ class BookingLimit:
 def limit_of(request: Request) -> BookingLimit:
     limit: BookingLimit = request.app.state.booking_limit  # made with the app
     return limit
+
+
+def wrong_codes() -> BookingLimit:
+    """Wrong booking codes the public sent from each address in the last hour. Six letters of
+    26 are 309 million codes, but with 500 bookings ahead one in 600,000 guesses cancels
+    somebody's visit: at a thousand a second, one every ten minutes, without this."""
+    return BookingLimit(
+        WRONG_CODES_PER_HOUR,
+        what="wrong booking codes",
+        code="too_many_wrong_codes",
+        advice="or ask the hall",
+    )
+
+
+async def by_code(request: Request, code: str, use: Callable[[str], Awaitable[R]]) -> R:
+    """`use(code)` for the public: a wrong code is counted against the caller's address (a
+    right one is not), and past `WRONG_CODES_PER_HOUR` every code is refused for the hour."""
+    guesses: BookingLimit = request.app.state.wrong_codes
+    address = request.client.host if request.client else "?"
+    at = guesses.take(address)
+    try:
+        result = await use(code)
+    except NotFound:
+        raise  # a wrong code stays counted
+    except BaseException:
+        guesses.give_back(address, at)
+        raise
+    guesses.give_back(address, at)
+    return result
 
 
 def show_code(hall: HallService, lang: Lang) -> str:
@@ -376,7 +425,7 @@ async def cancel_form(request: Request) -> Response:
     hall, lang = hall_of(request), lang_of(request)
     try:
         code = (await form_of(request, FORM_LIMIT)).get("code", "").strip().upper()
-        await cancel_visit(hall, code)
+        await by_code(request, code, lambda c: cancel_visit(hall, c))
     except HallError as error:
         outcome = Outcome(cancel_text=problem_text(error, lang), cancel_failed=True)
         return render(request, "", "", outcome, status=status_of(error))

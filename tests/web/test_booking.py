@@ -330,6 +330,37 @@ def test_the_public_books_five_times_an_hour_from_one_address_and_staff_are_not_
     assert len(service.hall.bookings) == held + 1
 
 
+def test_wrong_booking_codes_from_one_address_stop_after_twenty_and_staff_are_not_counted(
+    hall: Hall,
+) -> None:
+    """Guessing codes would cancel somebody's visit about once in 600,000 tries with 500
+    bookings ahead: minutes for a script, without a limit."""
+    from hallserver.web.booking import WRONG_CODES_PER_HOUR
+
+    booked = httpx.post(
+        f"{hall.api}/bookings",
+        json={"service_id": "id-card", "slot_at": "2026-11-23T11:00", "iin": valid_iin(70)},
+    )
+    assert booked.status_code == 201
+    code = booked.json()["code"]
+    for _ in range(WRONG_CODES_PER_HOUR + 5):  # a right code is not a guess: never counted
+        assert httpx.get(f"{hall.api}/bookings/{code}").status_code == 200
+    for n in range(WRONG_CODES_PER_HOUR):
+        guess = f"ZZZZZ{'ACDEFGHJKLMNPQRTUVWXY'[n]}"
+        assert httpx.post(f"{hall.api}/bookings/{guess}/cancel").status_code == 404
+    stopped = httpx.post(f"{hall.api}/bookings/{code}/cancel")  # even the right one, now
+    assert stopped.status_code == 429 and stopped.json()["error"] == "too_many_wrong_codes"
+    assert "try again in 60 min" in stopped.json()["message"]
+    assert httpx.get(f"{hall.api}/bookings/{code}").status_code == 429  # reading, too
+    page = httpx.post(f"{hall.url}/book/cancel?lang=kk", data={"code": code})
+    assert page.status_code == 429
+    assert "тым көп қате код" in page.text
+    staff = hall.bearer("consultant")  # the hall's own people, with a token: not counted
+    assert httpx.get(f"{hall.api}/bookings/{code}", headers=staff).json()["state"] == "booked"
+    cancelled = httpx.post(f"{hall.api}/bookings/{code}/cancel", headers=staff)
+    assert cancelled.status_code == 200 and cancelled.json()["state"] == "cancelled"
+
+
 def test_the_booking_limit_counts_the_last_hour_and_gives_back_a_refused_booking() -> None:
     from hallserver.domain.errors import TooMany
     from hallserver.web.booking import BookingLimit
