@@ -11,6 +11,7 @@ recent average plus the walk to the counter. A ticket waits until its call in th
 
 from __future__ import annotations
 
+import bisect
 import heapq
 import itertools
 from collections import deque
@@ -56,10 +57,14 @@ class ServiceTimes:
     def __init__(self) -> None:
         self._recent: dict[ServiceId, deque[float]] = {}
         self._walks: deque[float] = deque(maxlen=RECENT)
+        # per service, the recent durations sorted and the sums of each one's tail: read by
+        # every forecast for every visit under way, made again once a visit is recorded
+        self._sorted: dict[ServiceId, tuple[list[float], list[float]]] = {}
         self.version = 0  # bumped by every record: a forecast made before is stale
 
     def record(self, service: ServiceId, seconds: float) -> None:
         self._recent.setdefault(service, deque(maxlen=RECENT)).append(max(seconds, 0.0))
+        self._sorted.pop(service, None)
         self.version += 1
 
     def record_walk_up(self, seconds: float) -> None:
@@ -75,25 +80,40 @@ class ServiceTimes:
         """The service's last durations, oldest first."""
         return tuple(self._recent.get(service, ()))
 
+    def _ordered(self, service: ServiceId) -> tuple[list[float], list[float]]:
+        """The recent durations, shortest first, and `tails[i]`, the sum of those from i on."""
+        found = self._sorted.get(service)
+        if found is None:
+            durations = sorted(self._recent.get(service, ()))
+            tails = [0.0] * (len(durations) + 1)
+            for i in range(len(durations) - 1, -1, -1):
+                tails[i] = tails[i + 1] + durations[i]
+            found = self._sorted[service] = (durations, tails)
+        return found
+
     def remaining_s(self, service: Service, served_s: float) -> float:
         """How much longer a visit that has run `served_s` will take: what the recent visits
         that ran longer took beyond that, on average, the typical duration standing in as in
         `average_s`. Not the average less `served_s`: a visit that has run long is more often a
         long one. Never less than `PAST_ALL` of an average visit: one that has outrun the
         visits remembered (or the typical duration) is not about to end."""
-        recent = self._recent.get(service.id, ())
-        stand_ins = max(TRUSTED - len(recent), 0)
-        typical = service.duration_min * 60.0
+        durations, tails = self._ordered(service.id)
+        first_longer = bisect.bisect_right(durations, served_s)
+        count = len(durations) - first_longer
+        left = tails[first_longer] - served_s * count
+        stand_ins = max(TRUSTED - len(durations), 0)
+        if stand_ins:
+            typical = service.duration_min * 60.0
+            left += max(typical - served_s, typical * PAST_ALL) * stand_ins
+            count += stand_ins
         least = self.average_s(service) * PAST_ALL
-        left = [d - served_s for d in recent if d > served_s]
-        left += [max(typical - served_s, typical * PAST_ALL)] * stand_ins
-        return max(sum(left) / len(left), least) if left else least
+        return max(left / count, least) if count else least
 
     def average_s(self, service: Service) -> float:
-        recent = self._recent.get(service.id, ())
-        stand_ins = max(TRUSTED - len(recent), 0)
+        durations, tails = self._ordered(service.id)
+        stand_ins = max(TRUSTED - len(durations), 0)
         typical = service.duration_min * 60.0
-        return (stand_ins * typical + sum(recent)) / (stand_ins + len(recent))
+        return (stand_ins * typical + tails[0]) / (stand_ins + len(durations))
 
 
 def serving_capacity(service: ServiceId, counters: Iterable[Counter]) -> float:
@@ -136,6 +156,9 @@ class _Replay:
         self._new = dict(new)  # the new tickets not called yet
         self._heads: dict[tuple[ServiceId, QueueClass], int] = {}  # lane heads called off
         self._passed: set[Ticket] = set()  # called from behind a lane's head (sent to a counter)
+        # each lane's first ticket in the replay, as last looked up (None: the lane is empty):
+        # every pick of every counter reads it, and only a call from that lane changes it
+        self._first: dict[tuple[ServiceId, QueueClass], Ticket | None] = {}
 
     def lane(self, service: ServiceId, queue_class: QueueClass) -> Iterable[Ticket]:
         lane: Iterable[Ticket] = self._lanes.lane(service, queue_class)
@@ -150,20 +173,17 @@ class _Replay:
         return (t for t in lane if t not in passed) if passed else lane
 
     def head(self, service: ServiceId, queue_class: QueueClass, counter: Counter) -> Ticket | None:
-        if not self._passed:  # the common case, at once: a lane's head called off, or none
-            lane = self._lanes.lane(service, queue_class)
-            start = self._heads.get((service, queue_class), 0)
-            if start < len(lane):
-                first = lane[start]
-                if first.target_counter is None or first.target_counter == counter.id:
-                    return first
-            elif queue_class is QueueClass.REGULAR:
-                return self._new.get(service)
-            else:
-                return None
-        return first_for(self.lane(service, queue_class), counter)
+        key = (service, queue_class)
+        try:
+            first = self._first[key]
+        except KeyError:
+            first = self._first[key] = next(iter(self.lane(service, queue_class)), None)
+        if first is None or first.target_counter is None or first.target_counter == counter.id:
+            return first
+        return first_for(self.lane(service, queue_class), counter)  # sent to another counter
 
     def call(self, ticket: Ticket) -> None:
+        self._first.pop((ticket.service, ticket.queue_class), None)
         if self._new.get(ticket.service) is ticket:
             del self._new[ticket.service]
             return
