@@ -288,7 +288,7 @@ def forecast(
             busy = times.remaining_s(services[ticket.service], ticket.served_s(now))
         elif ticket is not None and ticket.state is TicketState.CALLED and ticket.called_at:
             busy = visit_s[ticket.service] - (now - ticket.called_at).total_seconds()
-        free.append((max(busy, 0.0), index, counter))
+        free.append((_tick(max(busy, 0.0)), index, counter))
     heapq.heapify(free)
     calls: dict[Ticket, float] = {}
     made = 0
@@ -299,7 +299,7 @@ def forecast(
         if pick is None:  # nobody to call: not until a backup line passes its target
             helps_at = _helps_at(replay, counter, services, now)
             if helps_at is not None and helps_at > at_s:
-                heapq.heapreplace(free, (helps_at, index, counter))
+                heapq.heapreplace(free, (_tick(helps_at), index, counter))
             else:  # nobody at all: the lines only get shorter in the replay
                 heapq.heappop(free)
             continue
@@ -315,7 +315,7 @@ def forecast(
                 counter = replace(counter)
                 copied.add(index)
             counter.priority_streak = streak
-        heapq.heapreplace(free, (at_s + visit_s[ticket.service], index, counter))
+        heapq.heapreplace(free, (_tick(at_s + visit_s[ticket.service]), index, counter))
     if not free:  # every line the open counters serve was called off
         return Forecast(now, calls, new)
     return Forecast(now, calls, new, _rest(lanes, replay, free, visit_s))
@@ -388,6 +388,13 @@ def _helps_at(
             at_s = (head.issued_at - now).total_seconds() + target_s + 1
             soonest = at_s if soonest is None else min(soonest, at_s)
     return soonest
+
+
+def _tick(seconds: float) -> float:
+    """A time in the replay, to the millisecond: counters free at the same moment are free at
+    exactly the same one, and the first in the hall's order calls first (as sums rounded in
+    their last bit had decided it: a different counter, different tickets, minutes apart)."""
+    return round(seconds, 3)
 
 
 def _later(now: datetime, seconds: float) -> datetime:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ipaddress
 import json
 import math
 import secrets
@@ -247,6 +248,19 @@ class BookingLimit:
         return bool(taken)
 
 
+def client_key(request: Request) -> str:
+    """Whom a limit counts: the caller's address, or an IPv6 address's /64 (one home or phone
+    is given a whole /64, and could take a new address for every try)."""
+    host = request.client.host if request.client else "?"
+    try:
+        address = ipaddress.ip_address(host)
+    except ValueError:
+        return host
+    if address.version == 6 and address.ipv4_mapped is None:
+        return str(ipaddress.ip_network(f"{address}/64", strict=False))
+    return host
+
+
 def limit_of(request: Request) -> BookingLimit:
     limit: BookingLimit = request.app.state.booking_limit  # made with the app
     return limit
@@ -268,7 +282,7 @@ async def by_code(request: Request, code: str, use: Callable[[str], Awaitable[R]
     """`use(code)` for the public: a wrong code is counted against the caller's address (a
     right one is not), and past `WRONG_CODES_PER_HOUR` every code is refused for the hour."""
     guesses: BookingLimit = request.app.state.wrong_codes
-    address = request.client.host if request.client else "?"
+    address = client_key(request)
     at = guesses.take(address)
     try:
         result = await use(code)
@@ -361,7 +375,7 @@ async def book_visit(
     if not counted:
         return await hall.run(by, lambda h, now: h.book(service_id, slot, code, now, iin=iin))
     limit = limit_of(request)
-    address = request.client.host if request.client else "?"
+    address = client_key(request)
     at = limit.take(address)
     try:
         return await hall.run(by, lambda h, now: h.book(service_id, slot, code, now, iin=iin))
@@ -406,18 +420,19 @@ async def book_form(request: Request) -> Response:
         return render(request, "", "", outcome, status=status_of(error))
     service_id, day_text = form.get("service", ""), form.get("day", "")
     slot, iin = form.get("slot", ""), form.get("iin", "").strip()
-    typed = {"iin": iin, "slot": slot}  # what the visitor typed and chose comes back
+    # what the visitor typed and chose comes back with the answer
     if form.get("show"):  # "show free times" for the chosen service and day
-        return render(request, service_id, day_text, iin=iin)
+        return render(request, service_id, day_text, iin=iin, slot=slot)
     if not service_id or not slot:
         words = f"{WORDS['choose'][lang]} · {WORDS['slot'][lang]}"
         outcome = Outcome(book_error=words)
-        return render(request, service_id, day_text, outcome, status=422, **typed)
+        return render(request, service_id, day_text, outcome, status=422, iin=iin, slot=slot)
     try:
         booking = await book_visit(request, service_id, slot, iin)
     except HallError as error:
         outcome = Outcome(book_error=problem_text(error, lang))
-        return render(request, service_id, day_text, outcome, status=status_of(error), **typed)
+        status = status_of(error)
+        return render(request, service_id, day_text, outcome, status=status, iin=iin, slot=slot)
     return render(request, service_id, day_text, Outcome(booked=booking), status=201)
 
 

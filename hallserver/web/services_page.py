@@ -170,14 +170,8 @@ async def service_page(request: Request) -> Response:
     hall = hall_of(request)
     try:
         service = hall.hall.service(request.path_params["service_id"])
-    except NotFound:  # an address typed or kept from before the catalogue changed
-        lang = lang_of(request)
-        body = (
-            f'<main class="wide">{_nav(lang, back=True)}'
-            f"<h1>{word(WORDS, 'no_service', lang)}</h1></main>"
-        )
-        styles = ("site.css", "board.css")
-        return html_page(WORDS["no_service"][lang], body, lang, status=404, styles=styles)
+    except NotFound:
+        return _no_service(request)
     note = "saved" if request.query_params.get("saved") else ""
     if request.query_params.get("unchanged"):
         note = "unchanged"
@@ -188,7 +182,10 @@ async def save_service(request: Request) -> Response:
     if not from_this_host(request):  # another site's form
         raise Forbidden("a service is changed from the hall's own page", code="not_from_board")
     hall = hall_of(request)
-    service = hall.hall.service(request.path_params["service_id"])
+    try:
+        service = hall.hall.service(request.path_params["service_id"])
+    except NotFound:
+        return _no_service(request)
     actor = await supervisor_of(request)
     if actor is None:  # the session ended while the page was open: sign in, and back here
         return RedirectResponse(f"/board/login?next=/board/services/{service.id}", status_code=303)
@@ -367,6 +364,18 @@ def _form_page(
         status=status,
         styles=("site.css", "board.css"),
     )
+
+
+def _no_service(request: Request) -> Response:
+    """An address typed, or kept from before the catalogue changed: a page, not the API's
+    JSON, with the way back to the list."""
+    lang = lang_of(request)
+    body = (
+        f'<main class="wide">{_nav(lang, back=True)}'
+        f"<h1>{word(WORDS, 'no_service', lang)}</h1></main>"
+    )
+    styles = ("site.css", "board.css")
+    return html_page(WORDS["no_service"][lang], body, lang, status=404, styles=styles)
 
 
 def _nav(lang: Lang, *, back: bool = False) -> str:

@@ -10,7 +10,7 @@ import pytest
 from hallserver.domain import estimates
 from hallserver.domain import events as ev
 from hallserver.domain.bookings import BookingState
-from hallserver.domain.catalogue import Level
+from hallserver.domain.catalogue import Level, Service
 from hallserver.domain.counters import CounterState, PauseReason
 from hallserver.domain.errors import (
     Conflict,
@@ -1006,3 +1006,32 @@ def test_a_command_that_changes_nothing_logs_nothing_and_keeps_the_time_it_began
     assert hall.suspend_service("birth", False) and hall.suspend_service("birth", False) == []
     assert hall.announce({"kk": "Сәлем"}) and hall.announce({"kk": " Сәлем "}) == []
     assert hall.announce({}) and hall.announce({}) == []
+
+
+def test_counters_free_at_one_moment_call_in_the_halls_order_whatever_the_last_bit(
+    hall: Hall, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """c2 (births) and c3 (land plots and births) end their visits together; a birth and then
+    a land plot wait. Which counter was free first had been decided by the last bit of a sum
+    of visit times: the land plot was told 10 or 30 minutes by a nanosecond."""
+    open_counter(hall, "c2")
+    open_counter(hall, "c3")
+    for counter, service in (("c2", "birth"), ("c3", "land")):
+        visitor = hall.issue(service, T0)[0].ticket
+        assert hall.call_next(counter, T0)[0] is visitor
+        hall.start(visitor.id, T0 + timedelta(minutes=1))
+    hall.issue("birth", T0 + timedelta(minutes=2))
+    land = hall.issue("land", T0 + timedelta(minutes=3))[0].ticket
+    now = T0 + timedelta(minutes=4)
+    real = hall.times.remaining_s
+    waits = []
+    for nudged in ("birth", "land"):
+
+        def remaining_s(service: Service, served_s: float, nudged: str = nudged) -> float:
+            return 600.0 + (1e-9 if service.id == nudged else 0.0)
+
+        monkeypatch.setattr(hall.times, "remaining_s", remaining_s)
+        hall._forecast = None  # made again with these times
+        waits.append(hall.estimate_for(land, now).estimated_wait_s)
+    monkeypatch.setattr(hall.times, "remaining_s", real)
+    assert waits[0] == waits[1] == 600, "c2 calls the birth, c3 the land plot, both at once"

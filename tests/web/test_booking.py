@@ -383,3 +383,18 @@ def test_the_booking_limit_counts_the_last_hour_and_gives_back_a_refused_booking
     for _ in range(50):
         unlimited.take("10.0.0.1")
     assert unlimited._taken == {}, "no limit: nothing to remember"
+
+
+def test_the_limits_count_an_ipv6_caller_by_their_64_not_each_address() -> None:
+    """A home or a phone is given a whole /64: one address per guess would pass any limit."""
+    from starlette.requests import Request
+
+    from hallserver.web.booking import client_key
+
+    def key(host: str) -> str:
+        return client_key(Request({"type": "http", "client": (host, 5000), "headers": []}))
+
+    assert key("2001:db8:1:2::1") == key("2001:db8:1:2:ffff::9") == "2001:db8:1:2::/64"
+    assert key("2001:db8:1:3::1") != key("2001:db8:1:2::1")
+    assert key("192.0.2.7") == "192.0.2.7"
+    assert key("::ffff:192.0.2.7") == "::ffff:192.0.2.7"  # an IPv4 caller, as IPv6

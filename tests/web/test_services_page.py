@@ -121,6 +121,12 @@ def test_an_unknown_service_is_a_page_in_the_supervisors_language(page: Page, ha
     expect(page.locator("h1")).to_have_text("Такой услуги нет")
     page.click("nav.crumbs a[href='/board/services']")  # back to the list
     expect(page.locator("h1")).to_have_text("Услуги")
+    saved = page.request.post(  # a save for a service the catalogue no longer has
+        f"{hall.url}/board/services/nope?lang=ru",
+        form={"duration_min": "5"},
+        headers={"Origin": hall.url},
+    )
+    assert saved.status == 404 and "Такой услуги нет" in saved.text()
 
 
 def test_what_the_catalogue_would_refuse_is_said_in_the_pages_language(
