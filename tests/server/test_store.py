@@ -1367,23 +1367,31 @@ def test_a_snapshot_waits_for_a_hanging_commit_only_so_long(
     asyncio.run(scenario())
 
 
+def issue_id_card(h: Hall, now: datetime) -> tuple[Any, list[Any]]:
+    return h.issue("id-card", now)
+
+
+async def silenced(service: HallService) -> tuple[int, asyncio.Future[Any]]:
+    """The writer stopped (SIGSTOP: it takes nothing in), and one ticket handed to it."""
+    pid = service.writer_pid()
+    assert pid is not None
+    os.kill(pid, signal.SIGSTOP)
+    on_the_way = asyncio.ensure_future(service.run(SYSTEM, issue_id_card))
+    await asyncio.sleep(0.05)
+    return pid, on_the_way
+
+
 def test_a_writer_silent_past_the_limit_refuses_new_commands_until_it_answers(
     db_url: str,
 ) -> None:
     clock = Clock()
-
-    def issue(h: Hall, now: datetime) -> tuple[Any, list[Any]]:
-        return h.issue("id-card", now)
+    issue = issue_id_card
 
     async def scenario() -> None:
         service = make_service(db_url, clock)
         await service.start()
-        pid = service.writer_pid()
-        assert pid is not None
+        pid, on_the_way = await silenced(service)
         try:
-            os.kill(pid, signal.SIGSTOP)
-            on_the_way = asyncio.ensure_future(service.run(SYSTEM, issue))
-            await asyncio.sleep(0.05)  # handed to the writer, which takes nothing in
             seen = time.monotonic()  # the watch's own task may have looked already
             service.watch(seen)
             service.watch(seen + service.stalled_after_s - 0.5)
@@ -1414,17 +1422,10 @@ def test_a_hall_stopped_while_its_database_is_silent_stops_and_answers_what_was_
     monkeypatch.setattr(service_module, "STOP_FLUSH_S", 0.5)
     clock = Clock()
 
-    def issue(h: Hall, now: datetime) -> tuple[Any, list[Any]]:
-        return h.issue("id-card", now)
-
     async def scenario() -> None:
         service = make_service(db_url, clock)
         await service.start()
-        pid = service.writer_pid()
-        assert pid is not None
-        os.kill(pid, signal.SIGSTOP)
-        on_the_way = asyncio.ensure_future(service.run(SYSTEM, issue))
-        await asyncio.sleep(0.05)
+        _, on_the_way = await silenced(service)
         await asyncio.wait_for(service.stop(), 10)
         with pytest.raises(Unavailable):  # never written: the database says so
             await asyncio.wait_for(on_the_way, 1)
