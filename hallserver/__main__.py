@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from hallserver.cli_parser import Parser, parse
-from hallserver.config import BOOKINGS_PER_HOUR
+from hallserver.config import BOOKINGS_PER_HOUR, url_given
 
 if TYPE_CHECKING:
     from sqlalchemy import Table
@@ -344,7 +344,8 @@ def _fresh_database(args: argparse.Namespace) -> tuple[Path, list[Path]] | None:
 
     if not hasattr(args, "data_dir"):
         return None
-    url = args.db or os.environ.get("KEZEK_DB")
+    # the demo never takes KEZEK_DB: it replaces a hall's tokens and operators (see _demo)
+    url = args.db if args.command == "demo" else url_given(args.db, args.data_dir)
     if url:
         database = sqlite_file(url)
         return (database, []) if database is not None and not database.exists() else None
@@ -478,7 +479,7 @@ def _existing_url(args: argparse.Namespace) -> str:
     from hallserver.config import default_data_dir
     from hallserver.store.claim import sqlite_file
 
-    if not (args.db or os.environ.get("KEZEK_DB")):  # said before _url makes the folder
+    if not url_given(args.db, args.data_dir):  # said before _url makes the folder
         directory = Path(args.data_dir) if args.data_dir else default_data_dir()
         if not (directory / "kezek.sqlite3").is_file():
             raise UsageError(f"no hall database in {directory}: check --data-dir")
@@ -518,7 +519,7 @@ def _new_database(args: argparse.Namespace) -> Path | None:
     database is made; the command then says so, in case --data-dir was mistyped."""
     from hallserver.config import default_data_dir
 
-    if args.db or os.environ.get("KEZEK_DB"):
+    if url_given(args.db, args.data_dir):
         return None
     directory = Path(args.data_dir) if args.data_dir else default_data_dir()
     return None if (directory / "kezek.sqlite3").is_file() else directory

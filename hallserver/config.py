@@ -32,9 +32,21 @@ def unusable_folder(directory: str | Path) -> str | None:
     )
 
 
+def url_given(db: str | None, data_dir: str | Path | None) -> str | None:
+    """The database URL a command was given: `--db`; else KEZEK_DB, unless `--data-dir` was
+    given (the command line wins over the environment: `--data-dir /tmp/test` on a server
+    whose KEZEK_DB names the hall's PostgreSQL must not act on the hall)."""
+    if db:
+        return db
+    if data_dir:
+        return None
+    return os.environ.get("KEZEK_DB") or None
+
+
 def database_url(db: str | None, data_dir: str | Path | None) -> str:
-    """`--db URL` wins; else the SQLite file in `--data-dir` (made if missing)."""
-    url = db or os.environ.get("KEZEK_DB")
+    """`--db URL`, `--data-dir`, KEZEK_DB, KEZEK_DATA_DIR, in that order (see `url_given`);
+    a folder's SQLite file is made if missing."""
+    url = url_given(db, data_dir)
     if url:
         return url
     directory = Path(data_dir) if data_dir else default_data_dir()

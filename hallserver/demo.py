@@ -19,18 +19,28 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TextIO
 
+import sqlalchemy
 import uvicorn
 from sqlalchemy import delete
 
 from hallserver.access import Actor, Role, hash_pin, new_token
 from hallserver.announce import Announcer, service_info
+from hallserver.catalogue_file import demo_catalogue
 from hallserver.client import ClientError, HallClient, discover
 from hallserver.config import ServerConfig
-from hallserver.server import bind, build, hall_catalogue, open_store, uvicorn_config
+from hallserver.server import (
+    SetupError,
+    bind,
+    build,
+    hall_catalogue,
+    open_store,
+    uvicorn_config,
+)
 from hallserver.service import HallService, token_row
 from hallserver.simulate import HallSimulation, SimOperator, service_time_s
 from hallserver.store import schema
 from hallserver.store.claim import claim_database
+from hallserver.store.sql import SqlHallStore
 
 DEMO_OPERATORS = (  # (login, name, counter, supervisor): the people a visitor to the demo plays
     ("aigul", "Айгүл Сейітова", "c1", False),
@@ -107,6 +117,29 @@ def seed_credentials(db_url: str, counters: Sequence[str]) -> Credentials:
     finally:
         store.close()
     return Credentials(tokens, counter_tokens, pins, simulated)
+
+
+def _another_halls(store: SqlHallStore, hall_id: str) -> str | None:
+    """What in the database is not the demo's own (None when nothing is): another hall's
+    catalogue, terminals' tokens or operators."""
+    if hall_id != demo_catalogue().hall_id:
+        return f"the hall {hall_id!r}"
+    tokens, operators = schema.tokens.c, schema.operators.c
+    demo_logins = {login for login, *_ in DEMO_OPERATORS}
+    with store.engine.connect() as conn:
+        terminals = conn.execute(
+            sqlalchemy.select(tokens.role, tokens.subject).where(
+                tokens.expires_at.is_(None), tokens.revoked.is_(False)
+            )
+        ).all()
+        logins = conn.execute(sqlalchemy.select(operators.login)).scalars().all()
+    others = sorted(f"{role} {name!r}" for role, name in terminals if not name.startswith("demo-"))
+    if others:
+        return f"tokens of other terminals ({', '.join(others[:3])})"
+    people = sorted(x for x in logins if x not in demo_logins and not x.startswith("sim-"))
+    if people:
+        return f"other operators ({', '.join(people[:3])})"
+    return None
 
 
 def _die_with_parent() -> None:  # runs in the child between fork and exec
@@ -368,8 +401,6 @@ class HallThread:
 
 def run_demo(options: DemoOptions) -> int:
     """Run the whole hall until Ctrl+C (or SIGTERM); everything started here stops with it."""
-    for place in ("tickets", "calls"):  # the folders it prints, there to open from the start
-        (options.folder / place).mkdir(parents=True, exist_ok=True)
     # a second demo on the same folder stops here, before it replaces the first one's tokens
     claim = claim_database(options.db_url, serving=True)  # its hall server writes
     try:
@@ -384,9 +415,18 @@ def _run_demo(options: DemoOptions) -> int:
     host = "0.0.0.0" if options.lan else "127.0.0.1"  # noqa: S104 - asked for with --lan
     store = open_store(options.db_url)
     try:
-        counters = [c.id for c in hall_catalogue(store, demo=True, path=None).counters]
+        catalogue = hall_catalogue(store, demo=True, path=None)
+        theirs = _another_halls(store, catalogue.hall_id)
     finally:
         store.close()
+    if theirs is not None:  # the demo would replace a real hall's tokens and operators
+        raise SetupError(
+            f"{options.db_url} holds {theirs}: the demo replaces a hall's tokens and operators, "
+            "so it runs on a database of its own (kezek demo without --db or --data-dir)"
+        )
+    for place in ("tickets", "calls"):  # the folders it prints, there to open from the start
+        (folder / place).mkdir(parents=True, exist_ok=True)
+    counters = [c.id for c in catalogue.counters]
     credentials = seed_credentials(options.db_url, counters)
     hall = HallThread(
         ServerConfig(

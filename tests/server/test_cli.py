@@ -6,6 +6,7 @@ import contextlib
 import io
 import os
 import shlex
+import socket
 import sqlite3
 import subprocess
 import sys
@@ -861,3 +862,39 @@ def test_an_unknown_option_points_to_the_help_of_the_command_it_was_given_to(
     assert stopped.value.code == 2
     assert capsys.readouterr().err.strip() == said
     assert not (tmp_path / "h").exists(), "nothing made"
+
+
+def test_data_dir_on_the_command_line_wins_over_kezek_db_and_the_demo_never_takes_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On a PostgreSQL server KEZEK_DB names the hall's database: `--data-dir /tmp/test` had
+    acted on the hall, and `kezek demo` had replaced the hall's tokens and operators."""
+    real, other = tmp_path / "real", tmp_path / "other"
+    assert kezek(["hall", "--check", "--demo", "--data-dir", str(real)]) == 0
+    assert kezek(["token", "create", "--role", "kiosk", "--name", "Entrance kiosk",
+                  "--data-dir", str(real)]) == 0  # fmt: skip
+    monkeypatch.setenv("KEZEK_DB", f"sqlite:///{real / 'kezek.sqlite3'}")
+    capsys.readouterr()
+    assert kezek(["token", "create", "--role", "display", "--name", "Wall",
+                  "--data-dir", str(other)]) == 0  # fmt: skip
+    assert (other / "kezek.sqlite3").is_file(), "the folder given is the one acted on"
+    with sqlite3.connect(real / "kezek.sqlite3") as db:
+        assert db.execute("SELECT subject FROM tokens").fetchall() == [("Entrance kiosk",)]
+    capsys.readouterr()
+
+    assert kezek(["demo", "--headless", "--port", "0", "--data-dir", str(real)]) == 1
+    said = capsys.readouterr().err.strip()
+    assert "holds tokens of other terminals (kiosk 'Entrance kiosk')" in said, said
+    assert len(said.splitlines()) == 1
+    with sqlite3.connect(real / "kezek.sqlite3") as db:
+        assert db.execute("SELECT subject FROM tokens").fetchall() == [("Entrance kiosk",)]
+    assert not (real / "tickets").exists() and not (real / "calls").exists()
+    monkeypatch.setenv("KEZEK_DATA_DIR", str(tmp_path / "mine"))
+    with socket.socket() as taken:  # the demo stops at its port, after choosing its database
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = str(taken.getsockname()[1])
+        assert kezek(["demo", "--headless", "--port", port]) == 1
+    assert "cannot listen" in capsys.readouterr().err
+    with sqlite3.connect(real / "kezek.sqlite3") as db:
+        assert db.execute("SELECT subject FROM tokens").fetchall() == [("Entrance kiosk",)]
