@@ -757,6 +757,8 @@ def _pair(args: argparse.Namespace) -> int:
 
 
 def _operator_add(args: argparse.Namespace) -> int:
+    from sqlalchemy.exc import IntegrityError
+
     from hallserver.access import hash_pin
     from hallserver.server import open_store
     from hallserver.store import schema
@@ -774,13 +776,16 @@ def _operator_add(args: argparse.Namespace) -> int:
         "pin_hash": hash_pin(pin),
         "supervisor": bool(args.supervisor),
     }
-    with store.engine.begin() as conn:
-        exists = conn.execute(
-            schema.operators.select().where(schema.operators.c.login == login)
-        ).first()
-        if exists:
-            raise UsageError(f"operator {login} exists already")
-        conn.execute(schema.operators.insert(), [row])
+    try:
+        with store.engine.begin() as conn:
+            exists = conn.execute(
+                schema.operators.select().where(schema.operators.c.login == login)
+            ).first()
+            if exists:
+                raise UsageError(f"operator {login} exists already")
+            conn.execute(schema.operators.insert(), [row])
+    except IntegrityError:  # added meanwhile by another `operator add` of the same login
+        raise UsageError(f"operator {login} exists already") from None
     print(f"operator {login} added")
     _say_new(fresh)
     return 0
@@ -1086,7 +1091,10 @@ def _catalogue_export(args: argparse.Namespace) -> int:
             "this hall has no catalogue yet: start it once with --catalogue FILE or --demo"
         )
     if to_stdout:
+        if sys.stdout is None:  # `>&-`
+            raise OSError(errno.EBADF, "standard output is closed: give a file to export to")
         sys.stdout.write(saved)
+        sys.stdout.flush()
         return 0
     try:
         out = args.file.open("x", encoding="utf-8")

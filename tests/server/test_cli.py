@@ -898,3 +898,53 @@ def test_data_dir_on_the_command_line_wins_over_kezek_db_and_the_demo_never_take
     assert "cannot listen" in capsys.readouterr().err
     with sqlite3.connect(real / "kezek.sqlite3") as db:
         assert db.execute("SELECT subject FROM tokens").fetchall() == [("Entrance kiosk",)]
+
+
+def test_an_operator_added_meanwhile_under_the_same_login_is_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two `operator add` of one login at once: the second had ended in a traceback (the
+    UNIQUE constraint), its check having run before the first's insert."""
+    from sqlalchemy import event
+
+    import hallserver.server as server_module
+
+    assert kezek(["hall", "--check", "--demo", "--data-dir", str(tmp_path)]) == 0
+    opened = server_module.open_store
+
+    def open_store_racing(url: str) -> object:
+        store = opened(url)
+
+        @event.listens_for(store.engine, "before_cursor_execute")
+        def meanwhile(_conn: object, _cursor: object, statement: str, *_: object) -> None:
+            if statement.startswith("INSERT INTO operators"):  # the other one's, just before
+                with sqlite3.connect(tmp_path / "kezek.sqlite3") as other:
+                    other.execute(
+                        "INSERT INTO operators (login, name, pin_hash, supervisor, disabled) "
+                        "VALUES ('dup', 'Other', 'x', 0, 0)"
+                    )
+
+        return store
+
+    monkeypatch.setattr(server_module, "open_store", open_store_racing)
+    monkeypatch.setattr(sys, "stdin", io.StringIO("1234\n"))
+    capsys.readouterr()
+    added = ["operator", "add", "dup", "--name", "Dup", "--pin-stdin", "--data-dir", str(tmp_path)]
+    assert kezek(added) == 2
+    assert capsys.readouterr().err.strip() == "kezek: operator dup exists already"
+
+
+def test_a_catalogue_exported_to_a_closed_standard_output_is_one_line(tmp_path: Path) -> None:
+    assert kezek(["hall", "--check", "--demo", "--data-dir", str(tmp_path)]) == 0
+    done = subprocess.run(
+        f"{shlex.quote(sys.executable)} -m hallserver catalogue export - "
+        f"--data-dir {shlex.quote(str(tmp_path))} >&-",
+        shell=True,
+        capture_output=False,
+        stderr=subprocess.PIPE,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 1
+    assert done.stderr.strip() == "kezek: standard output is closed: give a file to export to"
