@@ -20,8 +20,12 @@ URL_BREAKERS = "?%"  # a SQLite URL would read a folder's name with these as som
 
 
 def unusable_folder(directory: str | Path) -> str | None:
-    """Why a hall's database cannot be in `directory` (None when it can): its name would be
-    read as another file's (a `?` starts a URL's options: "q?x" is the folder "q")."""
+    """Why a hall's database cannot be in `directory` (None when it can): it is a file, or its
+    name would be read as another file's (a `?` starts a URL's options: "q?x" is the folder
+    "q")."""
+    path = Path(directory)
+    if path.exists() and not path.is_dir():
+        return f"{directory} is a file, not a folder: give the folder the hall's database is in"
     found = sorted({c for c in str(directory) if c in URL_BREAKERS})
     if not found:
         return None

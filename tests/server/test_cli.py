@@ -948,3 +948,20 @@ def test_a_catalogue_exported_to_a_closed_standard_output_is_one_line(tmp_path: 
     )
     assert done.returncode == 1
     assert done.stderr.strip() == "kezek: standard output is closed: give a file to export to"
+
+
+def test_a_file_given_as_the_data_folder_is_said_to_be_a_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    afile = tmp_path / "passwd"
+    afile.write_text("root:x:0:0\n", encoding="utf-8")
+    with pytest.raises(SystemExit) as stopped:  # argparse's own exit, as for any bad option
+        kezek(["operator", "list", "--data-dir", str(afile)])
+    assert stopped.value.code == 2
+    said = capsys.readouterr().err.strip()
+    assert len(said.splitlines()) == 1
+    assert f"{afile} is a file, not a folder: give the folder the hall's database is in" in said
+    monkeypatch.setenv("KEZEK_DATA_DIR", str(afile))  # the same, from the environment
+    assert kezek(["token", "create", "--role", "kiosk"]) == 2
+    assert "is a file, not a folder" in capsys.readouterr().err
+    assert afile.read_text(encoding="utf-8") == "root:x:0:0\n"
