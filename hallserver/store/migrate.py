@@ -9,7 +9,7 @@ from __future__ import annotations
 from importlib import resources
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Engine, inspect, text
+from sqlalchemy import Connection, Engine, inspect, text
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -33,9 +33,13 @@ def head_revision() -> str | None:
 
 def current_revision(engine: Engine) -> str | None:
     with engine.connect() as conn:
-        if not inspect(conn).has_table("alembic_version"):
-            return None
-        return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+        return current_revision_in(conn)
+
+
+def current_revision_in(conn: Connection) -> str | None:
+    if not inspect(conn).has_table("alembic_version"):
+        return None
+    return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
 
 
 class NewerDatabase(Exception):
@@ -59,5 +63,12 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
 
     config = _config()
     with engine.begin() as conn:
+        if engine.dialect.name == "sqlite":
+            # one migration at a time: Python's sqlite3 runs DDL outside any transaction of
+            # its own, so two first commands at once both made the tables, and one failed
+            # ("table events already exists") after the other had printed its token
+            conn.exec_driver_sql("BEGIN IMMEDIATE")
+            if current_revision_in(conn) == HEAD and revision == "head":
+                return  # made meanwhile by the other one
         config.attributes["connection"] = conn
         command.upgrade(config, revision)

@@ -965,3 +965,27 @@ def test_a_file_given_as_the_data_folder_is_said_to_be_a_file(
     assert kezek(["token", "create", "--role", "kiosk"]) == 2
     assert "is a file, not a folder" in capsys.readouterr().err
     assert afile.read_text(encoding="utf-8") == "root:x:0:0\n"
+
+
+def test_first_commands_at_once_on_a_new_folder_keep_every_token_they_print(
+    tmp_path: Path,
+) -> None:
+    """Each made the tables; one failed ("table events already exists") and, undoing what it
+    made, deleted the folder under the others: tokens printed with exit 0 were lost."""
+    folder = tmp_path / "new"
+    command = [sys.executable, "-m", "hallserver", "token", "create", "--role", "kiosk",
+               "--data-dir", str(folder)]  # fmt: skip
+    runs = [
+        subprocess.Popen(
+            [*command, "--name", f"kiosk at door {n}"],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for n in range(4)
+    ]
+    outcomes = [(run.communicate(timeout=120), run.returncode) for run in runs]
+    assert [code for _, code in outcomes] == [0, 0, 0, 0], outcomes
+    with sqlite3.connect(folder / "kezek.sqlite3") as db:
+        kept = {name for (name,) in db.execute("SELECT subject FROM tokens")}
+    assert kept == {f"kiosk at door {n}" for n in range(4)}
