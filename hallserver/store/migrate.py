@@ -46,11 +46,21 @@ class NewerDatabase(Exception):
     """The database was made or upgraded by a newer Kezek: this one cannot read it."""
 
 
+class NotAHall(Exception):
+    """The database holds another program's tables, and no hall's."""
+
+
 def upgrade(engine: Engine, revision: str = "head") -> None:
     """Upgrade the database to `revision`; a no-op when it is there already."""
     current = current_revision(engine)
     if revision == "head" and current == HEAD:
         return
+    if current is None and (tables := sorted(inspect(engine).get_table_names())):
+        # another program's database (a mistyped --db or --data-dir): not made into a hall
+        raise NotAHall(
+            f"this database holds tables that are not a hall's ({', '.join(tables[:5])}) "
+            "and no hall: check --db or --data-dir"
+        )
     from alembic import command
     from alembic.script import ScriptDirectory
 

@@ -124,13 +124,13 @@ class SqlHallStore:
 
     def migrate(self) -> None:
         """Bring the schema to the newest version (a new database gets every migration)."""
-        from hallserver.store.migrate import NewerDatabase, upgrade
+        from hallserver.store.migrate import NewerDatabase, NotAHall, upgrade
 
         try:
             upgrade(self.engine)
         except SQLAlchemyError as exc:
             raise StoreError(f"cannot prepare database: {exc}") from exc
-        except NewerDatabase as exc:
+        except (NewerDatabase, NotAHall) as exc:
             raise StoreError(str(exc)) from exc
 
     # ------------------------------------------------------------- writes

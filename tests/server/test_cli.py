@@ -414,7 +414,6 @@ UNREACHABLE_PG = "postgresql+psycopg://nobody@127.0.0.1:1/x"
         (["audit", "verify", "--data-dir", "{tmp}/typo"], 2, "no hall database in"),
         (["backup", "{tmp}/b.gz", "--data-dir", "{tmp}/typo"], 2, "no hall database in"),
         (["token", "create", "--role", "kiosk", "--data-dir", "/proc/x"], 1, "/proc/x"),
-        (["token", "create", "--role", "kiosk", "--data-dir", "/etc/passwd"], 1, "/etc/passwd"),
         (["token", "create", "--role", "kiosk", "--db", UNREACHABLE_PG], 1, "connection"),
     ],
 )
@@ -989,3 +988,27 @@ def test_first_commands_at_once_on_a_new_folder_keep_every_token_they_print(
     with sqlite3.connect(folder / "kezek.sqlite3") as db:
         kept = {name for (name,) in db.execute("SELECT subject FROM tokens")}
     assert kept == {f"kiosk at door {n}" for n in range(4)}
+
+
+def test_another_programs_database_is_not_made_into_a_hall_by_any_command(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`hall --check` refused it, yet had added the hall's tables beside the other program's;
+    `token create`, `pair` and `operator add` went on and stored their rows there."""
+    database = tmp_path / "kezek.sqlite3"
+    with sqlite3.connect(database) as theirs:
+        theirs.execute("CREATE TABLE foo (x)")
+    for command in (
+        ["hall", "--check"],
+        ["hall", "--check", "--demo"],
+        ["token", "create", "--role", "kiosk"],
+        ["pair", "--role", "kiosk", "--name", "Door"],
+    ):
+        assert kezek([*command, "--data-dir", str(tmp_path)]) == 1, command
+        said = capsys.readouterr().err.strip()
+        assert said == (
+            "kezek: this database holds tables that are not a hall's (foo) and no hall: "
+            "check --db or --data-dir"
+        ), (command, said)
+    with sqlite3.connect(database) as theirs:
+        assert theirs.execute("SELECT name FROM sqlite_master").fetchall() == [("foo",)]
