@@ -49,7 +49,10 @@ class UsageError(Exception):
 def _port(text: str) -> int:
     """A TCP port, from the command line or KEZEK_PORT (argparse converts the default too)."""
     if not (text.isascii() and text.isdecimal()) or not 0 <= int(text) <= 65535:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a port: a number from 0 to 65535")
+        source = " (from KEZEK_PORT)" if text == os.environ.get("KEZEK_PORT") else ""
+        raise argparse.ArgumentTypeError(
+            f"{text!r}{source} is not a port: a number from 0 to 65535"
+        )
     return int(text)
 
 

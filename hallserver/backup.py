@@ -309,8 +309,10 @@ def _restore(store: SqlHallStore, path: Path, *, keep_damaged: bool) -> BackupSu
                 raise BackupError(
                     f"{path} is not whole: its rows are not the ones its end line counts ({wrong})"
                 )
-    except UNREADABLE as exc:
-        raise BackupError(f"{path} cannot be read as a Kezek backup: {exc}") from exc
+    except UNREADABLE as exc:  # an empty file's end comes first: StopIteration, no words
+        raise BackupError(
+            f"{path} cannot be read as a Kezek backup: {str(exc).strip() or 'it holds nothing'}"
+        ) from exc
     except (IntegrityError, DataError) as exc:  # rows the schema refuses: none was kept
         first = str(exc).splitlines()[0]
         raise BackupError(f"{path} holds rows this database refuses: {first}") from exc

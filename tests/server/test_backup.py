@@ -92,6 +92,11 @@ def test_a_file_that_is_not_a_backup_is_refused(
     junk.write_bytes(b"not gzip at all")
     assert kezek(["restore", str(junk), "--db", f"sqlite:///{tmp_path / 'x.sqlite3'}"]) == 2
     assert "cannot be read as a Kezek backup" in capsys.readouterr().err
+    nothing = tmp_path / "nothing.gz"
+    nothing.touch()  # a copy that stopped before its first byte
+    assert kezek(["restore", str(nothing), "--db", f"sqlite:///{tmp_path / 'y.sqlite3'}"]) == 2
+    said = capsys.readouterr().err.strip()
+    assert said.endswith("cannot be read as a Kezek backup: it holds nothing"), said
 
 
 def test_a_database_of_the_first_schema_upgrades_and_keeps_its_tickets(tmp_path: Path) -> None:

@@ -436,6 +436,10 @@ def test_a_port_out_of_range_is_refused_before_anything_starts(
     assert "is not a port: a number from 0 to 65535" in capsys.readouterr().err
     monkeypatch.setenv("KEZEK_PORT", "abc")  # a bad environment spoils only `hall`
     assert kezek(["token", "create", "--role", "kiosk", "--data-dir", str(tmp_path)]) == 0
+    capsys.readouterr()
+    with pytest.raises(SystemExit):  # and says where it comes from: no --port was typed
+        kezek(["hall", "--data-dir", str(tmp_path), "--demo"])
+    assert "'abc' (from KEZEK_PORT) is not a port" in capsys.readouterr().err
 
 
 def test_an_address_to_announce_on_is_checked_at_start(
