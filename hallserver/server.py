@@ -5,7 +5,9 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
+import signal
 import socket
+import threading
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
@@ -243,11 +245,27 @@ def _serve(config: ServerConfig, on_ready: Callable[[str, HallService], None]) -
     uv_config = uvicorn_config(app, timeout_graceful_shutdown=3)
     server = uvicorn.Server(uv_config)
     on_ready(url, hall)
+    interrupted = False
+
+    def on_sigint(signum: int, frame: object) -> None:
+        """Ctrl+C stops the server as SIGTERM does, then ends the command with 130. Left to
+        asyncio.Runner, one during the start cancelled the hall's start-up in the middle,
+        and a traceback followed."""
+        nonlocal interrupted
+        interrupted = True
+        server.handle_exit(signum, None)
+
+    main = threading.current_thread() is threading.main_thread()  # signals go to it alone
+    previous = signal.signal(signal.SIGINT, on_sigint) if main else None
     try:
         # uvloop when installed, as uvicorn.run would choose; asyncio.run alone would not
         with asyncio.Runner(loop_factory=uv_config.get_loop_factory()) as runner:
             runner.run(server.serve(sockets=[sock]))
+        if interrupted:
+            raise KeyboardInterrupt
     finally:
+        if main:
+            signal.signal(signal.SIGINT, previous)
         if announcer is not None:
             announcer.stop()
         sock.close()

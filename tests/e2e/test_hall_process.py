@@ -302,3 +302,25 @@ def test_kill_9_in_the_middle_of_a_stream_loses_nothing_acknowledged(data_dir: P
     finally:
         stop(restarted)
     assert "hash chain verified" in kezek("audit", "verify", "--data-dir", str(data_dir))
+
+
+@pytest.mark.parametrize("after_s", [0.8, 1.2, 1.6, 2.4])
+def test_ctrl_c_at_any_moment_of_the_start_ends_with_130_and_no_traceback(
+    tmp_path: Path, after_s: float
+) -> None:
+    """Ctrl+C while the hall loaded its day had cancelled the start-up in the middle, and a
+    traceback of the lifespan followed (one try in ten to five in eight)."""
+    process = subprocess.Popen(
+        [*KEZEK, "hall", "--data-dir", str(tmp_path), "--demo", "--port", "0", "--no-announce"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        threading.Event().wait(after_s)
+        process.send_signal(signal.SIGINT)
+        _, err = process.communicate(timeout=30)
+    finally:
+        end_process(process)
+    assert process.returncode == 130, err
+    assert "Traceback" not in err, err
