@@ -258,14 +258,21 @@ def restore(store: SqlHallStore, path: Path, *, keep_damaged: bool = False) -> B
     store.migrate()
     try:
         return _restore(store, path, keep_damaged=keep_damaged)
-    except BaseException:
-        with store.engine.begin() as conn:
-            if existing:  # a hall's empty tables: empty again
-                for table in reversed(TABLES):
-                    conn.execute(delete(table))
-            else:  # it had nothing: it is left with nothing
-                schema.metadata.drop_all(conn)
-                conn.execute(text("DROP TABLE IF EXISTS alembic_version"))
+    except BaseException as stopped:
+        try:
+            with store.engine.begin() as conn:
+                if existing:  # a hall's empty tables: empty again
+                    for table in reversed(TABLES):
+                        conn.execute(delete(table))
+                else:  # it had nothing: it is left with nothing
+                    schema.metadata.drop_all(conn)
+                    conn.execute(text("DROP TABLE IF EXISTS alembic_version"))
+        except SQLAlchemyError as exc:  # Ctrl+C inside a write: SQLite may still be locked
+            first = str(getattr(exc, "orig", None) or exc).splitlines()[0]
+            raise BackupError(
+                f"the restore stopped midway, and what it wrote could not be taken out "
+                f"({first}): delete the target database, then restore again"
+            ) from stopped
         raise
 
 
