@@ -10,7 +10,7 @@ import itertools
 import logging
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -684,36 +684,53 @@ def _token_create(args: argparse.Namespace) -> int:
     fresh = _new_database(args)
     store = open_store(_url(args))
     _check_counter(store, args.role, args.counter)
-    used = names_in_use(store, datetime.now(UTC))
-    if name is None:  # kiosk-1, kiosk-2, …: each terminal its own line and alerts
-        name = next(
-            f"{args.role}-{n}"
-            for n in itertools.count(1)
-            if (args.role, f"{args.role}-{n}") not in used
-        )
-    _check_name_free(used, args.role, name)
     token = new_token()
-    actor = Actor(Role(args.role), name, args.counter)
-    row = token_row(token, actor, datetime.now(UTC))
+
+    def row() -> dict[str, Any]:  # chosen while no other token can be stored (see below)
+        now = datetime.now(UTC)
+        used = names_in_use(store, now)
+        chosen = name
+        if chosen is None:  # kiosk-1, kiosk-2, …: each terminal its own line and alerts
+            chosen = next(
+                f"{args.role}-{n}"
+                for n in itertools.count(1)
+                if (args.role, f"{args.role}-{n}") not in used
+            )
+        _check_name_free(used, args.role, chosen)
+        return token_row(token, Actor(Role(args.role), chosen, args.counter), now)
+
     _keep_and_print(store, token, schema.tokens, row, "token_hash")
     _say_new(fresh)
     return 0
 
 
 def _keep_and_print(
-    store: SqlHallStore, secret: str, table: Table, row: dict[str, Any], key: str
+    store: SqlHallStore,
+    secret: str,
+    table: Table,
+    row: dict[str, Any] | Callable[[], dict[str, Any]],
+    key: str,
 ) -> None:
     """Store a token or a code, then print it. Stored first: whoever reads it may use it at
     once, and a print that blocks holds no lock of the hall's. If it cannot be printed (stdout
-    closed, a full disk), it is deleted again: nothing is kept that no one could use."""
-    from sqlalchemy import delete
+    closed, a full disk), it is deleted again: nothing is kept that no one could use.
+
+    A `row` made by a function is made while the table takes no other row (a terminal's name
+    checked free, then stored: two `token create` at once had both taken one name)."""
+    from sqlalchemy import delete, text
     from sqlalchemy.exc import SQLAlchemyError
 
     from hallserver.store.sql import StoreError
 
     try:
         with store.engine.begin() as conn:
-            conn.execute(table.insert(), [row])
+            if callable(row):
+                if store.dialect == "sqlite":
+                    conn.exec_driver_sql("BEGIN IMMEDIATE")
+                else:
+                    conn.execute(text(f"LOCK TABLE {table.name} IN SHARE ROW EXCLUSIVE MODE"))
+            stored = row() if callable(row) else row
+            conn.execute(table.insert(), [stored])
     except SQLAlchemyError as exc:
         raise StoreError(f"it was not saved: {exc}") from exc
     try:
@@ -722,7 +739,7 @@ def _keep_and_print(
         print(secret, flush=True)
     except OSError:
         with store.engine.begin() as conn:
-            conn.execute(delete(table).where(table.c[key] == row[key]))
+            conn.execute(delete(table).where(table.c[key] == stored[key]))
         raise
 
 

@@ -1016,3 +1016,27 @@ def test_another_programs_database_is_not_made_into_a_hall_by_any_command(
         ), (command, said)
     with sqlite3.connect(database) as theirs:
         assert theirs.execute("SELECT name FROM sqlite_master").fetchall() == [("foo",)]
+
+
+def test_token_create_at_once_never_gives_one_name_twice(tmp_path: Path) -> None:
+    """The name was checked, then the token stored, apart: two terminals at once took one name,
+    and one's paper-out alert hid behind the other's."""
+    assert kezek(["hall", "--check", "--demo", "--data-dir", str(tmp_path)]) == 0
+    command = [sys.executable, "-m", "hallserver", "token", "create", "--data-dir", str(tmp_path)]
+
+    def at_once(*extra: str) -> list[tuple[int, str]]:
+        runs = [
+            subprocess.Popen(
+                [*command, *extra], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+            )
+            for _ in range(4)
+        ]
+        return [(run.wait(timeout=120), (run.stderr.read() if run.stderr else "")) for run in runs]
+
+    walls = at_once("--role", "display", "--name", "Wall")
+    assert sorted(code for code, _ in walls) == [0, 2, 2, 2], walls
+    consultants = at_once("--role", "consultant")
+    assert [code for code, _ in consultants] == [0, 0, 0, 0], consultants
+    with sqlite3.connect(tmp_path / "kezek.sqlite3") as db:
+        names = [n for (n,) in db.execute("SELECT subject FROM tokens WHERE role != 'kiosk'")]
+    assert sorted(names) == ["Wall", "consultant-1", "consultant-2", "consultant-3", "consultant-4"]
