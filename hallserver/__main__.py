@@ -351,18 +351,25 @@ def _fresh_database(args: argparse.Namespace) -> tuple[Path, list[Path]] | None:
     url = args.db if args.command == "demo" else url_given(args.db, args.data_dir)
     if url:
         database = sqlite_file(url)
-        return (database, []) if database is not None and not database.exists() else None
+        if database is None or database.exists():
+            return None
+        return database, _missing_folders(database.parent)  # its lock is made there
     directory = Path(args.data_dir) if args.data_dir else default_data_dir()
     if args.command == "demo" and not args.data_dir:
         directory = directory / "demo"  # as _demo chooses it
     if (directory / "kezek.sqlite3").exists():
         return None
+    return directory / "kezek.sqlite3", _missing_folders(directory)
+
+
+def _missing_folders(directory: Path) -> list[Path]:
+    """`directory` and those above it that do not exist yet, innermost first."""
     made = []
     for folder in (directory.absolute(), *directory.absolute().parents):
         if folder.exists():
             break
         made.append(folder)
-    return directory / "kezek.sqlite3", made
+    return made
 
 
 def _forget(database: Path, made: list[Path]) -> None:

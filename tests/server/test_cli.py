@@ -536,6 +536,9 @@ def test_a_refused_command_leaves_no_database_behind(
     for memory in ("sqlite://", "sqlite:///:memory:"):  # gone with the command: refused
         assert kezek(["token", "create", "--role", "kiosk", "--db", memory]) == 2
         assert "is a database in memory, gone when the command ends" in capsys.readouterr().err
+    by_url = tmp_path / "n4" / "deep" / "x.sqlite3"  # a URL's folders go with it too
+    assert kezek(["hall", "--check", "--db", f"sqlite:///{by_url}"]) == 1
+    assert not (tmp_path / "n4").exists()
     missing = tmp_path / "typo.sqlite3"
     assert kezek(["audit", "verify", "--db", f"sqlite:///{missing}"]) == 2
     assert f"no hall database at {missing}: check --db" in capsys.readouterr().err
