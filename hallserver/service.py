@@ -63,6 +63,7 @@ UNKNOWN_TOKEN_S = 30.0  # a token saved meanwhile (a race with `token create`) w
 HEAL_RETRY_S = 1.0  # a database still refusing after a failed commit: try to reload again
 SETTLE_WAIT_S = 10.0  # a snapshot waits this long at most for the commit of what it shows
 STALLED_S = 10.0  # the database silent on a command this long: /health says so, new ones refused
+PROBE_S = 30.0  # a writer idle this long is sent one small write: a quiet hall's dead database
 STOP_FLUSH_S = 5.0  # a stop waits this long for the commands on their way to be saved
 WATCH_S = 1.0  # how often the writer's oldest unanswered command is looked at
 WITNESS_EVERY = timedelta(hours=1)
@@ -134,6 +135,8 @@ class HallService:
         self._checkpoints: asyncio.Task[None] | None = None
         self._watching: asyncio.Task[None] | None = None
         self.stalled_after_s = STALLED_S
+        self.probe_after_s = PROBE_S
+        self._idle_since: float | None = None  # the writer had nothing to answer, since
         self._oldest: tuple[int, float] | None = None  # the writer's oldest unanswered, seen since
         self._stalled_since: float | None = None  # set by the watch, cleared by any answer
         self._broken = False
@@ -523,6 +526,7 @@ class HallService:
 
     def _committed(self, items: list[Pending], failure: StoreError | None) -> None:
         """On the loop: a group is durable (answer its callers, tell the screens) or failed."""
+        self._idle_since = None  # it has just answered
         if self._stalled_since is not None:
             log.warning("the hall's database answers again: commands are taken again")
             self._stalled_since = None
@@ -570,11 +574,27 @@ class HallService:
         oldest = self._writer.oldest
         if oldest is None:
             self._oldest = None
+            self._probe_if_idle(now)
         elif self._oldest is None or self._oldest[0] != oldest:
             self._oldest = (oldest, now)
         elif self._stalled_since is None and now - self._oldest[1] >= self.stalled_after_s:
             self._stalled_since = self._oldest[1]
             log.error("%s; new commands are refused until it answers", self._stall_text(now))
+
+    def _probe_if_idle(self, now: float) -> None:
+        """A quiet hall (the night, a holiday) sends no command: its database could be gone
+        unseen until the morning's first ticket. Idle for `probe_after_s`, the writer is sent
+        the hall's state row once more, a real write and commit: unanswered, it shows as a
+        stall; refused, as a refused commit, and `/health` says so either way."""
+        if self._idle_since is None:
+            self._idle_since = now
+            return
+        if now - self._idle_since < self.probe_after_s:
+            return
+        self._idle_since = None
+        if self._writing and self._writer.running and not (self._broken or self._stale):
+            state = hall_state_json(self.hall.state)
+            self._writer.submit(Pending([], [], state, [], None))
 
     def _refuse_if_stalled(self) -> None:
         if self._stalled_since is not None:

@@ -557,6 +557,35 @@ def test_a_database_gone_quiet_shows_on_health_and_refuses_new_commands_until_it
     assert waiting == set(numbers)
 
 
+def test_a_quiet_halls_dead_database_shows_on_health_without_a_command(
+    http: httpx.Client, live_server: LiveServer
+) -> None:
+    """At night no command comes: a database gone quiet had shown only with the morning's
+    first ticket. An idle writer is now sent one small write now and then."""
+    from hallserver.service import HallService
+
+    service = live_server.hall
+    assert isinstance(service, HallService)
+    service.probe_after_s, service.stalled_after_s = 0.2, 0.5
+    pid = service.writer_pid()
+    assert pid is not None
+    assert http.get("/health").json() == {"ok": True}
+    os.kill(pid, signal.SIGSTOP)
+    try:
+        deadline = time.monotonic() + 15
+        while (health := http.get("/health")).status_code == 200:
+            assert time.monotonic() < deadline, "a quiet hall's silent database never showed"
+            time.sleep(0.05)
+        assert health.json()["message"].startswith("the hall's database has not answered for")
+    finally:
+        os.kill(pid, signal.SIGCONT)
+    deadline = time.monotonic() + 15
+    while http.get("/health").status_code != 200:
+        assert time.monotonic() < deadline, "the database answers again, /health did not say so"
+        time.sleep(0.05)
+    issue(http, live_server)  # and the hall goes on
+
+
 def test_an_enrollment_the_database_refused_leaves_its_code_good(
     http: httpx.Client, live_server: LiveServer
 ) -> None:
