@@ -1341,11 +1341,11 @@ def test_a_malformed_body_stops_a_sign_out_as_it_stops_every_command(
 def test_a_booking_iin_with_spaces_around_it_is_taken_as_its_digits(
     http: httpx.Client, live_server: LiveServer
 ) -> None:
-    slots = http.get("/services/passport/slots").json()["slots"]
-    free = next(s for s in slots if s["free"])
+    # a day ahead: today's last slot is gone by 19:00 in the hall (the test failed after it)
+    slot = a_free_slot(http).isoformat()
     iin = "900101300007"
     reply = http.post(
-        "/bookings", json={"service_id": "passport", "slot_at": free["at"], "iin": f"  {iin}  "}
+        "/bookings", json={"service_id": "id-card", "slot_at": slot, "iin": f"  {iin}  "}
     )
     assert reply.status_code == 201, reply.text
     assert reply.json()["iin"] == iin
