@@ -40,7 +40,7 @@ from hallserver.service import HallService, token_row
 from hallserver.simulate import HallSimulation, SimOperator, service_time_s
 from hallserver.store import schema
 from hallserver.store.claim import claim_database
-from hallserver.store.sql import SqlHallStore
+from hallserver.store.sql import SqlHallStore, shown_url
 
 DEMO_OPERATORS = (  # (login, name, counter, supervisor): the people a visitor to the demo plays
     ("aigul", "Айгүл Сейітова", "c1", False),
@@ -421,8 +421,8 @@ def _run_demo(options: DemoOptions) -> int:
         store.close()
     if theirs is not None:  # the demo would replace a real hall's tokens and operators
         raise SetupError(
-            f"{options.db_url} holds {theirs}: the demo replaces a hall's tokens and operators, "
-            "so it runs on a database of its own (kezek demo without --db or --data-dir)"
+            f"{shown_url(options.db_url)} holds {theirs}: the demo replaces a hall's tokens and "
+            "operators, so it runs on a database of its own (kezek demo without --db or --data-dir)"
         )
     for place in ("tickets", "calls"):  # the folders it prints, there to open from the start
         (folder / place).mkdir(parents=True, exist_ok=True)

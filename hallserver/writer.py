@@ -175,8 +175,8 @@ class GroupWriter:
 
     def kill(self) -> None:
         """End a writer that does not answer: what it was sent is CommitUnknown."""
-        if self._transport is not None and self.running:
-            with contextlib.suppress(ProcessLookupError):
+        if self._transport is not None:
+            with contextlib.suppress(ProcessLookupError):  # ended already
                 self._transport.kill()
 
     async def stop(self) -> None:
@@ -191,9 +191,7 @@ class GroupWriter:
                 await asyncio.wait_for(asyncio.shield(ended), STOP_TIMEOUT_S)
             except TimeoutError:
                 log.error("the database writer did not stop; killing it")
-                if self._transport is not None:
-                    with contextlib.suppress(ProcessLookupError):
-                        self._transport.kill()
+                self.kill()
         if self._transport is not None:
             self._transport.close()
             self._transport = None

@@ -84,12 +84,7 @@ class WaitingLanes:
 
     def head(self, service: ServiceId, queue_class: QueueClass, counter: Counter) -> Ticket | None:
         lane = self._lanes.get((service, queue_class))
-        if not lane:
-            return None
-        first = lane[0]
-        if first.target_counter is None or first.target_counter == counter.id:
-            return first
-        return first_for(lane, counter)
+        return first_for(lane, counter) if lane else None
 
     def of_service(self, service: ServiceId) -> Iterator[Ticket]:
         """Tickets of one service in the order they would be served (due-ness aside)."""
@@ -139,8 +134,6 @@ class Pick:
 
 class Lanes(Protocol):
     """What a policy reads: the waiting lanes, or a forecast's replay of them."""
-
-    def lane(self, service: ServiceId, queue_class: QueueClass) -> Iterable[Ticket]: ...
 
     def head(self, service: ServiceId, queue_class: QueueClass, counter: Counter) -> Ticket | None:
         """The first ticket of a lane `counter` may take: `first_for` of the lane, at once."""

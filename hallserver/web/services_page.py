@@ -281,7 +281,7 @@ def _shown(text: str) -> str:
 
 
 def _lines(text: str) -> list[str]:
-    return [_shown(line) for line in text.splitlines() if _shown(line)]
+    return [shown for line in text.splitlines() if (shown := _shown(line))]
 
 
 def _fields_of(service: Service) -> dict[str, str]:
