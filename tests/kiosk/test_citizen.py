@@ -262,6 +262,7 @@ def test_a_hall_whose_database_has_gone_quiet_tells_the_visitor_to_try_again(
             assert text_of(window, "notice") == (
                 "Зал сервері қазір талон бере алмайды. Сәлден соң қайталап көріңіз."
             )
+            shoot(window, "flow-database-quiet-kk")
             os.kill(pid, signal.SIGCONT)
             assert sent.result(timeout=30).number == "A001"  # the one sent first is issued
     finally:
