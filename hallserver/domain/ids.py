@@ -19,10 +19,21 @@ JsonValue: TypeAlias = JsonScalar | list["JsonValue"] | dict[str, "JsonValue"]
 JsonObject: TypeAlias = dict[str, JsonValue]
 
 
+# Letters that are drawn as nothing: the Hangul fillers, the Braille blank, the combining
+# grapheme joiner. (Their categories say a letter, a symbol or a mark.)
+_BLANK_LETTERS = frozenset("\u115f\u1160\u3164\uffa0\u2800\u034f")
+
+
 def shows_nothing(value: str) -> bool:
     """Whether `value` holds nothing a reader would see: only spaces of any width, line
-    breaks, control and format characters (a zero-width space, a byte-order mark)."""
-    return all(unicodedata.category(ch) in ("Zs", "Zl", "Zp", "Cc", "Cf") for ch in value)
+    breaks, control and format characters (a zero-width space, a byte-order mark), letters
+    drawn blank (a Hangul filler, the Braille blank), or marks with no letter to sit on (a
+    combining accent or a variation selector alone)."""
+    return all(
+        ch in _BLANK_LETTERS
+        or unicodedata.category(ch) in ("Zs", "Zl", "Zp", "Cc", "Cf", "Mn", "Me", "Mc")
+        for ch in value
+    )
 
 
 def unprintable(value: str) -> bool:
