@@ -310,7 +310,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         code = _run(args)
     finally:
-        if fresh is not None and code not in (0, 130):
+        # Ctrl+C keeps what a hall stored, but a restore has taken out what it wrote
+        if fresh is not None and (code not in (0, 130) or args.command == "restore"):
             _forget(*fresh)
     return code
 

@@ -174,6 +174,26 @@ def changed(
     return copy
 
 
+def test_a_restore_stopped_by_ctrl_c_leaves_no_database_behind(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    file = a_backup(tmp_path)
+    written = 0
+    real = SqlHallStore.migrate
+
+    def migrate_then_interrupted(store: SqlHallStore) -> None:
+        nonlocal written
+        real(store)
+        written += 1
+        raise KeyboardInterrupt  # as Ctrl+C lands once the tables are made
+
+    monkeypatch.setattr(SqlHallStore, "migrate", migrate_then_interrupted)
+    target = tmp_path / "new" / "hall"
+    assert kezek(["restore", str(file), "--data-dir", str(target)]) == 130
+    assert written == 1
+    assert not (tmp_path / "new").exists(), "a stopped restore left a database behind"
+
+
 def test_a_backup_that_cannot_be_restored_whole_restores_nothing(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
