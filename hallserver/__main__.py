@@ -785,11 +785,13 @@ def _pair(args: argparse.Namespace) -> int:
 
 
 def _operator_add(args: argparse.Namespace) -> int:
+    from sqlalchemy import select
     from sqlalchemy.exc import IntegrityError
 
     from hallserver.access import hash_pin
     from hallserver.server import open_store
     from hallserver.store import schema
+    from hallserver.store.sql import login_key
 
     login = args.login.strip()
     if not 1 <= len(login) <= LOGIN_LIMIT or any(c.isspace() or not c.isprintable() for c in login):
@@ -806,11 +808,10 @@ def _operator_add(args: argparse.Namespace) -> int:
     }
     try:
         with store.engine.begin() as conn:
-            exists = conn.execute(
-                schema.operators.select().where(schema.operators.c.login == login)
-            ).first()
-            if exists:
-                raise UsageError(f"operator {login} exists already")
+            logins = conn.execute(select(schema.operators.c.login)).scalars()
+            if kept := [other for other in logins if login_key(other) == login_key(login)]:
+                as_kept = "" if kept[0] == login else f" (as {kept[0]})"
+                raise UsageError(f"operator {login} exists already{as_kept}")
             conn.execute(schema.operators.insert(), [row])
     except IntegrityError:  # added meanwhile by another `operator add` of the same login
         raise UsageError(f"operator {login} exists already") from None
@@ -852,6 +853,7 @@ def _operator_change(args: argparse.Namespace) -> int:
     from hallserver.access import hash_pin
     from hallserver.server import open_store
     from hallserver.store import schema
+    from hallserver.store.sql import operator_row
 
     pin = _read_pin(args.pin_stdin) if args.operator_command == "pin" else None
     store = open_store(_existing_url(args))
@@ -862,17 +864,15 @@ def _operator_change(args: argparse.Namespace) -> int:
     )
     operators = schema.operators
     with store.engine.begin() as conn:
-        changed = conn.execute(
-            operators.update().where(operators.c.login == args.login).values(**values)
-        ).rowcount
-    if not changed:
-        raise UsageError(f"no operator {args.login}: see kezek operator list")
+        if (row := operator_row(conn, args.login)) is None:
+            raise UsageError(f"no operator {args.login}: see kezek operator list")
+        conn.execute(operators.update().where(operators.c.login == row.login).values(**values))
     done = {
         "disable": "disabled: no more sign-ins, and signed out of the hall within 30 seconds",
         "enable": "enabled: may sign in again",
         "pin": "has a new PIN",
     }
-    print(f"operator {args.login} {done[args.operator_command]}")
+    print(f"operator {row.login} {done[args.operator_command]}")
     return 0
 
 

@@ -41,6 +41,7 @@ from hallserver.store.sql import (
     SqlHallStore,
     StoreError,
     hall_state_json,
+    operator_row,
 )
 from hallserver.writer import CommitUnknown, GroupWriter, Pending
 
@@ -868,13 +869,18 @@ class HallService:
 
     def _operator(self, login: str) -> Row[Any] | None:
         with self.store.engine.connect() as conn:
-            return conn.execute(
-                select(schema.operators).where(schema.operators.c.login == login)
-            ).first()
+            return operator_row(conn, login)
 
     def operator_exists(self, login: str) -> bool:
-        """Whether `login` is one of the hall's operators (a database read: not on the loop)."""
-        return self._operator(login) is not None
+        """Whether `login`, spelt as kept, is one of the hall's operators (a database read:
+        not on the loop)."""
+        with self.store.engine.connect() as conn:
+            return (
+                conn.execute(
+                    select(schema.operators.c.login).where(schema.operators.c.login == login)
+                ).first()
+                is not None
+            )
 
     def _token_row(self, key: str) -> dict[str, Any] | None:
         with self.store.engine.connect() as conn:
@@ -994,6 +1000,7 @@ class HallService:
             if row is None or not await asyncio.to_thread(access.check_pin, pin, row.pin_hash):
                 self._pin_failures[counter_id] = (failures + 1, time.monotonic())
                 raise Forbidden("wrong login or PIN", code="bad_credentials")
+        login = str(row.login)  # as kept, however it was typed: the counter shows who is there
         if row.disabled:
             raise Forbidden(f"operator {login} is disabled", code="operator_disabled")
         self._pin_failures.pop(counter_id, None)

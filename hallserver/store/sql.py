@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+import unicodedata
 from collections.abc import Generator, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
@@ -14,7 +15,7 @@ from zoneinfo import ZoneInfo
 import orjson
 from sqlalchemy import Engine, Table, create_engine, delete, event, select, text
 from sqlalchemy.dialects import postgresql, sqlite
-from sqlalchemy.engine import Connection, make_url
+from sqlalchemy.engine import Connection, Row, make_url
 from sqlalchemy.exc import SQLAlchemyError
 
 from hallserver.domain import events as ev
@@ -79,6 +80,25 @@ class SavedDay:
 
 
 OPEN_STATUSES = tuple(state.value for state in TicketState if state.is_open)
+
+
+def login_key(login: str) -> str:
+    """A login as it is compared: Aigerim, aigerim and AIGERIM are one operator, as are
+    Айгерим and АЙГЕРИМ, and a full-width or composed letter is its plain one."""
+    return unicodedata.normalize("NFKC", login.strip()).casefold()
+
+
+def operator_row(conn: Connection, login: str) -> Row[Any] | None:
+    """The operator with `login` as typed, in any case; its own spelling first, for two kept
+    from before logins were compared so (the one that matches more than one is nobody)."""
+    operators = schema.operators
+    exact = conn.execute(select(operators).where(operators.c.login == login.strip())).first()
+    if exact is not None:
+        return exact
+    key = login_key(login)
+    rows = conn.execute(select(operators)).all()  # a hall has tens of operators
+    alike = [row for row in rows if login_key(row.login) == key]
+    return alike[0] if len(alike) == 1 else None
 
 
 def shown_url(url: str) -> str:

@@ -12,7 +12,6 @@ from datetime import timedelta
 from html import escape
 from urllib.parse import urlencode
 
-from sqlalchemy import select
 from starlette.requests import HTTPConnection, Request
 from starlette.responses import RedirectResponse, Response
 from starlette.routing import Route
@@ -20,7 +19,7 @@ from starlette.routing import Route
 from hallserver import access
 from hallserver.access import Actor, Role
 from hallserver.service import HallService
-from hallserver.store import schema
+from hallserver.store.sql import login_key, operator_row
 from hallserver.web.bodies import form_of
 from hallserver.web.pages import Words, html_page, lang_links, lang_of, word
 
@@ -120,14 +119,12 @@ async def check_operator(hall: HallService, login: str, pin: str) -> Actor | Non
     if "\x00" in login:  # no login has one, and PostgreSQL refuses to look one up
         return None
     with hall.store.engine.connect() as conn:
-        row = conn.execute(
-            select(schema.operators).where(schema.operators.c.login == login)
-        ).first()
+        row = operator_row(conn, login)
     if row is None or not row.supervisor or row.disabled:  # one who has left signs in no more
         return None
     if not await asyncio.to_thread(access.check_pin, pin, row.pin_hash):
         return None
-    return Actor(Role.SUPERVISOR, login)
+    return Actor(Role.SUPERVISOR, str(row.login))
 
 
 def _safe_next(value: str | None) -> str:
@@ -174,7 +171,7 @@ async def login(request: Request) -> Response:
     form = await form_of(request)
     host = request.client.host if request.client else "?"
     login_name = form.get("login", "").strip()[:60]
-    key = f"{host}:{login_name or 'token'}"
+    key = f"{host}:{login_key(login_name) if login_name else 'token'}"  # AIGUL is aigul
     if sessions.locked(key):
         return login_form(request, "locked", 429, login_name)
     actor: Actor | None = None

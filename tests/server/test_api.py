@@ -386,6 +386,21 @@ def test_wrong_pins_are_refused_then_locked(http: httpx.Client, live_server: Liv
     assert elsewhere.status_code == 403 and elsewhere.json()["error"] == "not_counter"
 
 
+def test_an_operator_signs_in_with_their_login_in_any_case(
+    http: httpx.Client, live_server: LiveServer
+) -> None:
+    add_operator(live_server, "Aigul", "2468")
+    terminal = bearer(counter_terminal_token(live_server, "c3"))
+    reply = http.post(
+        "/counters/c3/sign-in", json={"login": " AIGUL", "pin": "2468"}, headers=terminal
+    )
+    assert reply.status_code == 200, reply.text
+    assert reply.json()["operator"]["login"] == "Aigul"  # as kept: the day and reports are one
+    assert reply.json()["counter"]["operator_id"] == "Aigul"
+    own_day = http.get("/operators/Aigul/today", headers=bearer(reply.json()["token"]))
+    assert own_day.status_code == 200, own_day.text
+
+
 def test_pin_guesses_sent_all_at_once_are_locked_out_as_one_by_one(live_server: LiveServer) -> None:
     add_operator(live_server, "aigul", "2468")
     terminal = bearer(counter_terminal_token(live_server, "c3"))

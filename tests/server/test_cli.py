@@ -117,6 +117,27 @@ def test_operator_pins_are_digits(
     assert "exists already" in capsys.readouterr().err
 
 
+def test_a_login_is_one_operator_in_any_case(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def operator(*args: str) -> int:
+        monkeypatch.setattr("sys.stdin", io.StringIO("2468\n"))
+        return kezek(["operator", *args, "--pin-stdin", "--data-dir", str(tmp_path)])
+
+    assert operator("add", "Aigul", "--name", "Aigul") == 0
+    assert operator("add", "aigul", "--name", "Another") == 2
+    assert "operator aigul exists already (as Aigul)" in capsys.readouterr().err
+    assert operator("add", "Айгерим", "--name", "Айгерим") == 0
+    assert operator("add", "АЙГЕРИМ", "--name", "Another") == 2
+    assert "exists already (as Айгерим)" in capsys.readouterr().err
+    capsys.readouterr()
+    assert kezek(["operator", "disable", "AIGUL", "--data-dir", str(tmp_path)]) == 0
+    assert capsys.readouterr().out.startswith("operator Aigul disabled")
+    assert kezek(["operator", "list", "--data-dir", str(tmp_path)]) == 0
+    listed = capsys.readouterr().out.splitlines()
+    assert listed == ["Aigul\tAigul\t(disabled)", "Айгерим\tАйгерим"], listed
+
+
 def test_a_hall_without_a_catalogue_says_how_to_start(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -32,6 +32,20 @@ def test_a_supervisor_operator_signs_in_with_login_and_pin_into_an_httponly_cook
     assert client.post("/board/api/announcement", json={"text": "Hi"}, headers=BOARD).is_success
 
 
+def test_a_supervisor_signs_in_with_their_login_in_any_case_and_is_locked_in_any_case(
+    hall: Hall,
+) -> None:
+    login, pin = SUPERVISOR
+    add_operator(hall.live, login, pin, supervisor=True)
+    client = signed_in(hall, {"login": login.upper(), "pin": pin})
+    assert client.get("/board").status_code == 200
+    for typed in (login.upper(), login.title(), login.swapcase(), login, login.upper() + " "):
+        httpx.post(f"{hall.url}/board/login", data={"login": typed, "pin": "0000"})
+    # five wrong PINs in as many spellings: the login is locked, in every spelling
+    right = httpx.post(f"{hall.url}/board/login", data={"login": login.title(), "pin": pin})
+    assert right.status_code == 429, right.text
+
+
 def test_wrong_pins_plain_operators_and_terminal_tokens_are_refused(hall: Hall) -> None:
     add_operator(hall.live, *SUPERVISOR, supervisor=True)
     add_operator(hall.live, "aigul", "1111")
