@@ -825,10 +825,13 @@ def _read_pin(from_stdin: bool) -> str:
         raise UsageError("no terminal to type the PIN in: pipe it in with --pin-stdin")
     try:
         pin = sys.stdin.readline().strip() if from_stdin else getpass.getpass("PIN: ")
+        if not (4 <= len(pin) <= 12 and pin.isascii() and pin.isdigit()):
+            raise UsageError("a PIN is 4 to 12 digits 0-9")
+        # typed unseen: a slip would lock the operator out of a PIN nobody knows
+        if not from_stdin and getpass.getpass("The PIN again: ") != pin:
+            raise UsageError("the two PINs typed differ: nothing was changed")
     except EOFError:  # no terminal and nothing piped in (`</dev/null`)
         raise UsageError("no PIN was given: type it, or pipe it in with --pin-stdin") from None
-    if not (4 <= len(pin) <= 12 and pin.isascii() and pin.isdigit()):
-        raise UsageError("a PIN is 4 to 12 digits 0-9")
     return pin
 
 

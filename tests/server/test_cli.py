@@ -138,6 +138,27 @@ def test_a_login_is_one_operator_in_any_case(
     assert listed == ["Aigul\tAigul\t(disabled)", "Айгерим\tАйгерим"], listed
 
 
+def test_a_pin_typed_at_the_terminal_is_typed_twice(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    typed: list[str] = []
+    monkeypatch.setattr("sys.stdin.isatty", lambda: True)
+    monkeypatch.setattr("getpass.getpass", lambda prompt: typed.pop(0))
+    add = ["operator", "add", "aigul", "--name", "Aigul", "--data-dir", str(tmp_path)]
+    typed[:] = ["2468", "2486"]
+    assert kezek(add) == 2
+    assert "the two PINs typed differ: nothing was changed" in capsys.readouterr().err
+    assert not tmp_path.joinpath("kezek.sqlite3").exists()
+    typed[:] = ["2468", "2468"]
+    assert kezek(add) == 0 and not typed
+    typed[:] = ["1357", "1375"]
+    assert kezek(["operator", "pin", "aigul", "--data-dir", str(tmp_path)]) == 2
+    capsys.readouterr()
+    monkeypatch.setattr("sys.stdin", io.StringIO("2468\n"))  # piped in: once is all there is
+    assert kezek([*add[:-2], "--pin-stdin", "--data-dir", str(tmp_path)]) == 2
+    assert "exists already" in capsys.readouterr().err
+
+
 def test_a_hall_without_a_catalogue_says_how_to_start(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
