@@ -140,6 +140,7 @@ class HallService:
         self._idle_since: float | None = None  # the writer had nothing to answer, since
         self._oldest: tuple[int, float] | None = None  # the writer's oldest unanswered, seen since
         self._stalled_since: float | None = None  # set by the watch, cleared by any answer
+        self._refused_since: tuple[float, str] | None = None  # till a commit lands
         self._broken = False
         self._stale = False  # a refused command changed the hall in memory: reload before the next
         self._reloading: asyncio.Task[None] | None = None
@@ -539,6 +540,12 @@ class HallService:
                 self._unsure += items
                 items = []
             refused = refusal(failure)
+            if self._refused_since is None:
+                full = refused != REFUSED  # a full disk, by name
+                what = (
+                    "the hall server's disk is full: a" if full else "the hall's database refused a"
+                )
+                self._refused_since = (time.monotonic(), what)
             for item in items:
                 if item.done is not None and not item.done.done():
                     item.done.set_exception(Unavailable(refused))
@@ -547,6 +554,7 @@ class HallService:
             self._settle(False)
             return
         records = [record for item in items for record in item.records]
+        self._refused_since = None
         self.commits += 1
         self.committed_events += len(records)
         if records:
@@ -612,6 +620,10 @@ class HallService:
             return self._stall_text()
         if self._broken or self._stale or (self._writing and not self._writer.running):
             return "the hall is reloading from its database after a change it could not save"
+        if self._refused_since is not None:  # reloaded, but no write has landed since
+            since, what = self._refused_since
+            ago = time.monotonic() - since
+            return f"{what} change {ago:.0f} s ago, and nothing has been saved since"
         return None
 
     async def _checkpoint_loop(self) -> None:

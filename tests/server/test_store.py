@@ -6,6 +6,7 @@ import asyncio
 import json
 import logging
 import os
+import re
 import signal
 import sqlite3
 import threading
@@ -285,6 +286,12 @@ def test_a_snapshot_shows_only_what_is_durable_and_numbers_it_so(db_url: str) ->
     asyncio.run(scenario())
 
 
+RELOADING = "the hall is reloading from its database after a change it could not save"
+REFUSED_A_CHANGE = (
+    r"the hall's database refused a change \d+ s ago, and nothing has been saved since"
+)
+
+
 def test_a_refused_write_changes_nothing_and_the_hall_goes_on(db_url: str) -> None:
     clock = Clock()
 
@@ -303,10 +310,17 @@ def test_a_refused_write_changes_nothing_and_the_hall_goes_on(db_url: str) -> No
                 break
             await asyncio.sleep(0.01)
         assert [t.number for t in service.hall.tickets.values()] == ["A001"]
+        for _ in range(500):
+            if service.trouble() != RELOADING:
+                break
+            await asyncio.sleep(0.01)
+        # reloaded, /health still says so: the next write would be refused as well
+        assert re.fullmatch(REFUSED_A_CHANGE, service.trouble() or ""), service.trouble()
         with pytest.raises(Unavailable):  # the hall reloaded; the database still refuses
             await issue(SYSTEM, lambda h, now: h.issue("id-card", now))
         service.store.execute("DROP TRIGGER refuse" + ("" if "sqlite" in db_url else " ON tickets"))
         numbers.append((await issue(SYSTEM, lambda h, now: h.issue("id-card", now))).ticket.number)
+        assert service.trouble() is None, "a write has landed: the database saves again"
         await service.stop()
         return numbers, service.store
 
