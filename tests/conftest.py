@@ -6,6 +6,7 @@ import asyncio
 import os
 import subprocess
 import threading
+import time as _time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
@@ -175,6 +176,21 @@ def live_server(tmp_path: Path) -> Iterator[LiveServer]:
     yield live
     server.should_exit = True  # type: ignore[attr-defined]
     thread.join(timeout=10)
+
+
+# longer than any one test: a test begun this close to the hall's midnight waits it out
+MIDNIGHT_MARGIN_S = 120
+
+
+@pytest.fixture(autouse=True)
+def _not_across_midnight() -> None:
+    """Tests on the real clock (servers in threads and processes, the end-to-end runs) would
+    see the hall's day roll over mid-test: open tickets expire, counters close, numbering
+    restarts. One about to begin that near midnight (19:00 UTC) waits until just after it."""
+    now = datetime.now(ALMATY)
+    midnight = datetime.combine(now.date() + timedelta(days=1), time(), tzinfo=ALMATY)
+    if (left := (midnight - now).total_seconds()) < MIDNIGHT_MARGIN_S:
+        _time.sleep(left + 2)
 
 
 @pytest.fixture(autouse=True)
