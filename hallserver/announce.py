@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import logging
+import re
 import socket
 import threading
 
 import ifaddr
+from zeroconf import Error as ZeroconfError
 from zeroconf import IPVersion, ServiceInfo, Zeroconf
 
 from hallserver.api.wire import PROTOCOL_VERSION
@@ -16,21 +18,38 @@ SERVICE_TYPE = "_kezek._tcp.local."
 
 
 def service_info(hall_id: str, hall_name: str, host: str, port: int) -> ServiceInfo:
-    hosts = _lan_addresses() if host in ("0.0.0.0", "") else [host]  # noqa: S104
-    label = f"Kezek {hall_id}"[:63]
+    any_address = host in ("0.0.0.0", "")  # noqa: S104
+    hosts = _lan_addresses() if any_address else [host]
     return ServiceInfo(
         SERVICE_TYPE,
-        f"{label}.{SERVICE_TYPE}",
+        f"{_cut(f'Kezek {hall_id}')}.{SERVICE_TYPE}",
         addresses=[socket.inet_aton(h) for h in hosts],
         port=port,
         properties={
-            "hall_id": hall_id,
-            "hall_name": hall_name,
+            "hall_id": _cut(hall_id, 200),
+            "hall_name": _cut(hall_name, 200),
             "api": "/api/v1",
             "protocol": str(PROTOCOL_VERSION),
         },
-        server=f"kezek-{hall_id}.local.",
+        server=f"{_host_label(port, None if any_address else host)}.local.",
     )
+
+
+def _cut(text: str, limit: int = 63) -> str:
+    """`text` cut to `limit` bytes of UTF-8, between letters (a DNS label holds 63 bytes, a
+    TXT string 255: 29 Kazakh letters fill a label), control characters made spaces."""
+    shown = "".join(ch if ch.isprintable() else " " for ch in text)
+    return shown.encode()[:limit].decode(errors="ignore").strip()
+
+
+def _host_label(port: int, address: str | None) -> str:
+    """The announcement's host name, this server's own: two halls made from one catalogue
+    (the demo hall on two PCs, two halls on one machine) share their id, and under one host
+    name their addresses merged, so a terminal could be sent to the other's address."""
+    machine = re.sub(r"[^a-z0-9]+", "-", socket.gethostname().lower()).strip("-") or "host"
+    where = f"-{address.replace('.', '-')}" if address else ""
+    tail = f"{where}-{port}"
+    return f"kezek-{machine[: 63 - len('kezek-') - len(tail)]}{tail}"
 
 
 class Announcer:
@@ -56,7 +75,8 @@ class Announcer:
             self._zeroconf.register_service(self._info, allow_name_change=True)
             self.registered.set()
             log.info("announced %s on the LAN", self._info.name)
-        except (OSError, RuntimeError) as exc:  # no multicast here: the URL still works
+        # no multicast here, or a name zeroconf refuses: the URL still works
+        except (OSError, RuntimeError, ZeroconfError) as exc:
             log.warning("could not announce on the LAN (%s); terminals need --server", exc)
 
     def stop(self) -> None:

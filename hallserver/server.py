@@ -17,6 +17,7 @@ from zoneinfo import ZoneInfo
 import uvicorn
 from starlette.applications import Starlette
 from starlette.types import ASGIApp
+from zeroconf import Error as ZeroconfError
 
 from hallserver.announce import Announcer, service_info
 from hallserver.api.app import create_app
@@ -236,12 +237,16 @@ def _serve(config: ServerConfig, on_ready: Callable[[str, HallService], None]) -
     url = f"http://{config.host}:{port}"
     announcer: Announcer | None = None
     if config.announce:
-        info = service_info(hall.catalogue.hall_id, hall.catalogue.name.en, config.host, port)
-        interfaces = list(config.announce_interfaces)
-        if not interfaces and config.host.startswith("127."):
-            interfaces = [config.host]  # a loopback-only server keeps its multicast there too
-        announcer = Announcer(info, interfaces=interfaces or None)
-        announcer.start()
+        try:
+            info = service_info(hall.catalogue.hall_id, hall.catalogue.name.en, config.host, port)
+        except ZeroconfError as exc:  # a name zeroconf refuses: the URL still works
+            log.warning("could not announce on the LAN (%s); terminals need --server", exc)
+        else:
+            interfaces = list(config.announce_interfaces)
+            if not interfaces and config.host.startswith("127."):
+                interfaces = [config.host]  # a loopback-only server keeps its multicast there
+            announcer = Announcer(info, interfaces=interfaces or None)
+            announcer.start()
     uv_config = uvicorn_config(app, timeout_graceful_shutdown=3)
     server = uvicorn.Server(uv_config)
     on_ready(url, hall)

@@ -8,6 +8,7 @@ import threading
 from dataclasses import dataclass
 
 from zeroconf import (
+    Error,
     InterfaceChoice,
     IPVersion,
     ServiceBrowser,
@@ -80,10 +81,20 @@ def discover(timeout: float = 2.0, interfaces: list[str] | None = None) -> list[
             browser.cancel()
         with listener.lock:
             names = sorted(listener.names)
-        halls = [hall for name in names if (hall := _resolve(zc, name)) is not None]
+        halls = [hall for name in names if (hall := _resolved(zc, name)) is not None]
     finally:
         zc.close()
     return sorted(halls, key=lambda h: (h.hall_name, h.base_url))
+
+
+def _resolved(zc: Zeroconf, name: str) -> DiscoveredHall | None:
+    """One announcement, or None: any device on the LAN may announce `_kezek._tcp`, and a
+    record malformed by one must not hide the others' halls."""
+    try:
+        return _resolve(zc, name)
+    except (Error, ValueError, UnicodeError) as exc:
+        log.warning("skipped the announcement %r: %s", name, exc)
+        return None
 
 
 def _resolve(zc: Zeroconf, name: str) -> DiscoveredHall | None:
@@ -102,7 +113,7 @@ def _resolve(zc: Zeroconf, name: str) -> DiscoveredHall | None:
         hall_id=txt.get("hall_id", ""),
         hall_name=txt.get("hall_name", ""),
         base_url=f"http://{addresses[0]}:{info.port}",
-        protocol=int(protocol) if protocol.isdigit() else None,
+        protocol=int(protocol) if protocol.isascii() and protocol.isdigit() else None,
         addresses=addresses,
         port=info.port,
         service_name=name,

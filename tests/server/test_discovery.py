@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import socket
+import subprocess
+import sys
 import threading
 import time
 import uuid
 from collections.abc import Iterator
 
 import pytest
+from zeroconf import IPVersion, ServiceInfo, Zeroconf
 
 from hallserver import protocol
-from hallserver.announce import Announcer, service_info
+from hallserver.announce import SERVICE_TYPE, Announcer, service_info
 from hallserver.client import discover
 
 LOOPBACK = ["127.0.0.1"]
@@ -61,3 +65,87 @@ def test_discover_leaves_no_zeroconf_threads_behind() -> None:
     while zeroconf_threads() - before:
         assert time.monotonic() < deadline, zeroconf_threads() - before
         threading.Event().wait(0.02)
+
+
+ANNOUNCE = """
+import sys
+from hallserver.announce import Announcer, service_info
+info = service_info(sys.argv[1], "Hall", sys.argv[2], int(sys.argv[3]))
+announcer = Announcer(info, interfaces=["127.0.0.1"])
+announcer.start()
+print(announcer.registered.wait(10), flush=True)
+sys.stdin.read()  # until the test closes it
+announcer.stop()
+"""
+
+
+def test_two_halls_of_one_id_are_each_found_at_their_own_address() -> None:
+    """Two halls made from one catalogue (the demo hall on two PCs) share their id: under one
+    announced host name their addresses merged, and a terminal could be sent to the other
+    hall's address, where nothing listens."""
+    hall_id = f"test-{uuid.uuid4().hex[:8]}"
+    halls = [
+        subprocess.Popen(
+            [sys.executable, "-c", ANNOUNCE, hall_id, address, str(port)],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+        for address, port in (("127.0.0.1", 8771), ("127.0.0.2", 8772))
+    ]
+    try:
+        assert [hall.stdout.readline().strip() for hall in halls if hall.stdout] == ["True"] * 2
+        found = [h for h in discover(timeout=2.0, interfaces=LOOPBACK) if h.hall_id == hall_id]
+        assert sorted((h.base_url, h.addresses) for h in found) == [
+            ("http://127.0.0.1:8771", ("127.0.0.1",)),
+            ("http://127.0.0.2:8772", ("127.0.0.2",)),
+        ]
+    finally:
+        for hall in halls:
+            if hall.stdin:
+                hall.stdin.close()
+            hall.wait(timeout=10)
+
+
+def test_long_or_odd_hall_ids_are_announced_and_found_whole() -> None:
+    tag = uuid.uuid4().hex[:6]
+    ids = {
+        8773: f"Астана қаласы Есіл ауданының орталығы {tag}",  # over a DNS label's 63 bytes
+        8774: f"{'x' * 70} {tag}",
+        8775: f"hall\tone {tag}",
+    }
+    announcers = [
+        Announcer(service_info(hall_id, "Hall", "127.0.0.1", port), interfaces=LOOPBACK)
+        for port, hall_id in ids.items()
+    ]
+    try:
+        for announcer in announcers:
+            announcer.start()
+        assert all(a.registered.wait(10) for a in announcers), "an announcer did not register"
+        found = {h.port: h.hall_id for h in discover(timeout=2.0, interfaces=LOOPBACK)}
+        assert {port: found.get(port) for port in ids} == {
+            port: hall_id.replace("\t", " ") for port, hall_id in ids.items()
+        }
+    finally:
+        for announcer in announcers:
+            announcer.stop()
+
+
+def test_a_malformed_announcement_on_the_lan_is_read_without_its_protocol() -> None:
+    """Any device may announce _kezek._tcp: a protocol of "²" (a digit to isdigit(), not to
+    int()) had ended discovery, and the terminal's start, in a traceback."""
+    odd = ServiceInfo(
+        SERVICE_TYPE,
+        f"Odd {uuid.uuid4().hex[:6]}.{SERVICE_TYPE}",
+        addresses=[socket.inet_aton("127.0.0.1")],
+        port=8776,
+        properties={"hall_id": "odd", "protocol": "²"},
+        server="odd-device.local.",
+    )
+    zc = Zeroconf(interfaces=LOOPBACK, ip_version=IPVersion.V4Only)
+    try:
+        zc.register_service(odd)
+        found = [h for h in discover(timeout=2.0, interfaces=LOOPBACK) if h.port == 8776]
+        assert [(h.hall_id, h.protocol) for h in found] == [("odd", None)]
+    finally:
+        zc.close()
