@@ -311,7 +311,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         code = _run(args)
     finally:
         # Ctrl+C keeps what a hall stored, but a restore has taken out what it wrote
-        if fresh is not None and (code not in (0, 130) or args.command == "restore"):
+        if fresh is not None and (code not in (0, 130) or (code, args.command) == (130, "restore")):
             _forget(*fresh)
     return code
 

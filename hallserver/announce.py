@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import re
 import socket
@@ -20,9 +21,10 @@ SERVICE_TYPE = "_kezek._tcp.local."
 def service_info(hall_id: str, hall_name: str, host: str, port: int) -> ServiceInfo:
     any_address = host in ("0.0.0.0", "")  # noqa: S104
     hosts = _lan_addresses() if any_address else [host]
+    server = _host_label(port, hosts[0])
     return ServiceInfo(
         SERVICE_TYPE,
-        f"{_cut(f'Kezek {hall_id}')}.{SERVICE_TYPE}",
+        f"{_instance_label(hall_id, server)}.{SERVICE_TYPE}",
         addresses=[socket.inet_aton(h) for h in hosts],
         port=port,
         properties={
@@ -31,24 +33,32 @@ def service_info(hall_id: str, hall_name: str, host: str, port: int) -> ServiceI
             "api": "/api/v1",
             "protocol": str(PROTOCOL_VERSION),
         },
-        server=f"{_host_label(port, None if any_address else host)}.local.",
+        server=f"{server}.local.",
     )
 
 
-def _cut(text: str, limit: int = 63) -> str:
+def _cut(text: str, limit: int) -> str:
     """`text` cut to `limit` bytes of UTF-8, between letters (a DNS label holds 63 bytes, a
     TXT string 255: 29 Kazakh letters fill a label), control characters made spaces."""
     shown = "".join(ch if ch.isprintable() else " " for ch in text)
     return shown.encode()[:limit].decode(errors="ignore").strip()
 
 
-def _host_label(port: int, address: str | None) -> str:
+def _instance_label(hall_id: str, server: str) -> str:
+    """`Kezek <hall id> #<tag>`: the tag is this hall's whole id and host, so two halls never
+    share a name (one id on two PCs, two long ids alike in their first 40 bytes), whatever
+    order they start in. Room is left for zeroconf's own `-2` after a clash all the same."""
+    tag = hashlib.blake2s(f"{hall_id}\n{server}".encode(), digest_size=3).hexdigest()
+    return f"{_cut(f'Kezek {hall_id}', 63 - len(tag) - 2 - 4)} #{tag}"
+
+
+def _host_label(port: int, address: str) -> str:
     """The announcement's host name, this server's own: two halls made from one catalogue
-    (the demo hall on two PCs, two halls on one machine) share their id, and under one host
-    name their addresses merged, so a terminal could be sent to the other's address."""
+    (the demo hall on two PCs) share their id, and under one host name their addresses
+    merged, so a terminal could be sent to the other's address. Machines set up from one
+    image share their name too: the address and port make it theirs."""
     machine = re.sub(r"[^a-z0-9]+", "-", socket.gethostname().lower()).strip("-") or "host"
-    where = f"-{address.replace('.', '-')}" if address else ""
-    tail = f"{where}-{port}"
+    tail = f"-{address.replace('.', '-')}-{port}"
     return f"kezek-{machine[: 63 - len('kezek-') - len(tail)]}{tail}"
 
 

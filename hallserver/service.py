@@ -540,7 +540,8 @@ class HallService:
                 self._unsure += items
                 items = []
             refused = refusal(failure)
-            if self._refused_since is None:
+            # a writer gone or a connection cut says nothing of what the database would take
+            if self._refused_since is None and not isinstance(failure, CommitUnknown):
                 full = refused != REFUSED  # a full disk, by name
                 what = (
                     "the hall server's disk is full: a" if full else "the hall's database refused a"

@@ -194,6 +194,15 @@ def test_a_restore_stopped_by_ctrl_c_leaves_no_database_behind(
     assert not (tmp_path / "new").exists(), "a stopped restore left a database behind"
 
 
+def test_a_backup_of_a_hall_with_nothing_issued_yet_restores_and_stays(tmp_path: Path) -> None:
+    hall, file, target = tmp_path / "hall", tmp_path / "empty.gz", tmp_path / "restored"
+    assert kezek(["hall", "--demo", "--check", "--data-dir", str(hall)]) == 0
+    assert kezek(["backup", str(file), "--data-dir", str(hall)]) == 0
+    assert kezek(["restore", str(file), "--data-dir", str(target)]) == 0
+    assert (target / "kezek.sqlite3").is_file(), "a restore that succeeded was taken out"
+    assert kezek(["hall", "--check", "--data-dir", str(target)]) == 0  # the catalogue is there
+
+
 def test_a_backup_that_cannot_be_restored_whole_restores_nothing(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
