@@ -31,7 +31,7 @@ def shows_nothing(value: str) -> bool:
     combining accent or a variation selector alone)."""
     return all(
         ch in _BLANK_LETTERS
-        or unicodedata.category(ch) in ("Zs", "Zl", "Zp", "Cc", "Cf", "Mn", "Me", "Mc")
+        or unicodedata.category(ch) in ("Zs", "Zl", "Zp", "Cc", "Cf", "Mn", "Me")
         for ch in value
     )
 

@@ -29,7 +29,18 @@ def test_a_text_of_blanks_shows_nothing(blank: str) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["Паспорт", "Төлқұжат", "e\u0301", " a ", "\u2801", "✓", "1", "한", "\U0001f44d\ufe0f"],
+    [
+        "Паспорт",
+        "Төлқұжат",
+        "e\u0301",
+        " a ",
+        "\u2801",
+        "✓",
+        "1",
+        "한",
+        "\U0001f44d\ufe0f",
+        "\u0903",
+    ],
 )
 def test_a_text_with_a_letter_or_a_sign_shows(text: str) -> None:
     assert not shows_nothing(text)
