@@ -81,6 +81,13 @@ class Visit:
     served_before_s: float = 0.0  # service given before the visitor stepped away
     target_s: float | None = None  # the service's target wait when the visit started
 
+    def stop_service(self, at: datetime) -> None:
+        """Service stops until the visitor is called again: what was given is kept."""
+        if self.service_started_at is not None:
+            served = (at - self.service_started_at).total_seconds()
+            self.served_before_s += max(served, 0.0)
+        self.service_started_at = None
+
     @property
     def wait_s(self) -> float | None:
         if self.first_called_at is None:
@@ -128,15 +135,14 @@ def visits_from(events: Iterable[LogEvent]) -> list[Visit]:
         elif kind == "started":
             visit.service_started_at = event.at
         elif kind == "postponed":  # stepped away: the time away is not service
-            if visit.service_started_at is not None:
-                served = (event.at - visit.service_started_at).total_seconds()
-                visit.served_before_s += max(served, 0.0)
-            visit.service_started_at = None
+            visit.stop_service(event.at)
         elif kind in ("finished", "no_show", "cancelled", "expired"):
             visit.outcome = kind
             visit.ended_at = event.at
             if kind == "finished":
                 visit.result = _text(ticket.get("result"))
+        elif kind == "transferred" and _same_line(visit, ticket, event):
+            visit.stop_service(event.at)  # to another counter of its service: one visit
         elif kind == "transferred":
             following = _transferred(visit, ticket, event, away)
             if following is None:  # on to a new visit
@@ -156,6 +162,10 @@ def visits_from(events: Iterable[LogEvent]) -> list[Visit]:
             if grade in GRADES and visit.outcome == "finished":
                 visit.rating = grade
     return visits
+
+
+def _same_line(visit: Visit, ticket: Mapping[str, Any], event: LogEvent) -> bool:
+    return event.data.get("returned") is not True and ticket.get("service_id") == visit.service_id
 
 
 def _target_s(event: LogEvent) -> float | None:
@@ -317,6 +327,10 @@ def build_report(
         for v in visits_from(seen_by_counters(events))
         if start <= v.started.astimezone(tz).date() <= end
     ]
+    today = now.astimezone(tz).date()
+    for visit in visits:  # its expiry is logged when the hall next runs: days later, maybe
+        if visit.outcome == "open" and visit.started.astimezone(tz).date() < today:
+            visit.outcome = "expired"
 
     def grouped(key: Any, arrivals: str | None) -> dict[Any, Figures]:
         groups: dict[Any, list[Visit]] = {}

@@ -120,6 +120,38 @@ def test_visitors_left_when_the_day_closed_count_as_not_served() -> None:
     assert built.by_service["id-card"].unserved == built.by_service["birth"].unserved == 1
 
 
+def test_visitors_left_on_a_day_before_the_hall_next_ran_count_as_not_served() -> None:
+    """Their expiry is logged when the hall next runs: on Monday, after a Saturday with the
+    server off, beyond what a report of Saturday reads. They had been in no column."""
+    log = Log()
+    log.served("A001", "id-card", issued=0, called=5, started=6, finished=10)
+    log.ticket(20, "issued", "A002", "id-card")  # waiting at closing; no expiry logged yet
+    log.ticket(30, "issued", "B001", "birth")
+    log.ticket(40, "called", "B001", "birth", counter_id="c1", operator_id="aigul")
+    two_days_on = 2 * 24 * 60 + 60
+    built = report(log, now_minute=two_days_on)
+    assert (built.overall.arrived, built.overall.served, built.overall.unserved) == (3, 1, 2)
+    today = report(log, now_minute=600)  # the same day: still waiting, not yet unserved
+    assert today.overall.unserved == 0
+
+
+def test_a_visitor_sent_to_another_counter_of_their_service_is_one_visit() -> None:
+    log = Log()
+    log.ticket(0, "issued", "A001", "id-card")
+    log.ticket(10, "called", "A001", "id-card", counter_id="c1", operator_id="aigul")
+    log.ticket(11, "started", "A001", "id-card", counter_id="c1")
+    log.ticket(15, "transferred", "A001", "id-card", from_service_id="id-card")
+    log.ticket(31, "called", "A001", "id-card", counter_id="c3", operator_id="daniyar")
+    log.ticket(32, "started", "A001", "id-card", counter_id="c3")
+    log.ticket(42, "finished", "A001", "id-card", counter_id="c3")
+    built = report(log)
+    card = built.by_service["id-card"]
+    assert (card.arrived, card.served, card.transfers) == (1, 1, 0)
+    assert card.longest_wait_s == 10 * 60 and card.service_level == 1.0  # the first wait
+    assert card.average_service_s == (4 + 10) * 60  # at both counters
+    assert built.by_counter["c3"].served == 1 and built.overall.transfers == 0
+
+
 def test_averages_and_longest_are_over_the_visits_that_have_them() -> None:
     log = Log()
     log.served("A001", "id-card", issued=0, called=10, started=10, finished=15)
