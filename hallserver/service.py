@@ -83,6 +83,7 @@ def _revises(item: Pending) -> bool:
 
 
 REFUSED = "the hall's database refused the change; try again"
+CLOCK_HOLD = timedelta(minutes=10)  # a clock stepped back this far waits for itself
 
 
 def refusal(failure: Exception) -> str:
@@ -115,6 +116,8 @@ class HallService:
         self._catalogue = catalogue
         self.tz = ZoneInfo(catalogue.timezone)
         self._clock = clock or (lambda: datetime.now(UTC))
+        self._latest_now: datetime | None = None  # the latest time now() gave
+        self._clock_held = False
         self.enforce_hours = enforce_hours
         self.hall = Hall(catalogue, self.now().date(), enforce_hours=enforce_hours)
         self.hub = EventHub()
@@ -162,7 +165,25 @@ class HallService:
     # ------------------------------------------------------------- life cycle
 
     def now(self) -> datetime:
-        return self._clock().astimezone(self.tz)
+        """The hall's time. A clock stepped back a little (an NTP correction) is held where it
+        was until it catches up: a line is in the order of issue times, and a ticket issued
+        after the step would have gone before those issued just before it. A step back of more
+        than CLOCK_HOLD (a hardware clock kept in local time, set right after the start) is
+        followed, and logged."""
+        now = self._clock().astimezone(self.tz)
+        latest = self._latest_now
+        if latest is not None and now < latest:
+            if latest - now <= CLOCK_HOLD:
+                if not self._clock_held:
+                    log.warning(
+                        "the clock went back by %s: the hall's time waits for it", latest - now
+                    )
+                    self._clock_held = True
+                return latest
+            log.error("the clock went back by %s: the hall's time follows it", latest - now)
+        self._clock_held = False
+        self._latest_now = now
+        return now
 
     @property
     def catalogue(self) -> Catalogue:

@@ -210,7 +210,7 @@ class Ticket:
         """How long the visit was served, time away excluded; None until it is finished."""
         if self.started_at is None or self.finished_at is None:
             return None
-        return self.served_before_s + (self.finished_at - self.started_at).total_seconds()
+        return self.served_before_s + max((self.finished_at - self.started_at).total_seconds(), 0)
 
     def back_to_queue(self) -> None:
         """A postponed visitor whose counter closed waits for any counter, keeping their place."""

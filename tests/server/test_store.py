@@ -335,6 +335,43 @@ def test_a_refused_write_changes_nothing_and_the_hall_goes_on(db_url: str) -> No
     store.close()
 
 
+def test_a_clock_stepped_back_a_little_keeps_the_line_in_order_of_arrival(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """An NTP correction steps the clock back 9 minutes: the ticket issued after it had an
+    earlier issue time than those before it, and was called first."""
+    clock = Clock()
+
+    async def scenario() -> tuple[list[str], list[float | None]]:
+        service = make_service(f"sqlite:///{tmp_path / 'hall.sqlite3'}", clock)
+        await service.start()
+        run = service.run
+        await run(SYSTEM, lambda h, now: (None, h.sign_in("c1", OperatorId("aigul"), now)))
+        await run(SYSTEM, lambda h, now: (None, h.open_counter("c1", now)))
+        for minutes in (0, 1, -9, 2):  # the third after the step back
+            clock.advance(minutes=minutes)
+            await run(SYSTEM, lambda h, now: h.issue("id-card", now))
+        called, served = [], []
+        for _ in range(3):
+            ticket = await run(SYSTEM, lambda h, now: h.call_next("c1", now))
+            assert ticket is not None
+            called.append(ticket.number)
+            await run(SYSTEM, lambda h, now, t=ticket.id: h.start(t, now))
+            clock.advance(minutes=-1)  # and a smaller step during the visit
+            await run(SYSTEM, lambda h, now, t=ticket.id: h.finish(t, now))
+            served.append(service.hall.tickets[ticket.id].service_seconds())
+        clock.advance(hours=-2)  # a hardware clock kept in local time, set right: followed
+        assert service.now() == clock.now.astimezone(service.tz)
+        await service.stop()
+        return called, served
+
+    called, served = asyncio.run(scenario())
+    assert called == ["A001", "A002", "A003"]
+    assert all(s is not None and s >= 0 for s in served), served
+    assert "the clock went back by 0:09:00: the hall's time waits for it" in caplog.text
+    assert "the hall's time follows it" in caplog.text
+
+
 def test_a_writer_process_that_dies_is_replaced_and_nothing_is_lost(db_url: str) -> None:
     clock = Clock()
 
