@@ -442,7 +442,12 @@ class Hall:
             day = datetime.combine(self.state.day, datetime.min.time(), now.tzinfo)
             last = catalogue.last_ticket_at(service, day) if self.enforce_hours else None
             closes = catalogue.closes_for(service, day)
-            found = (last, catalogue.opens_for(service, closes) if closes is not None else None)
+            if closes is not None:
+                found = (last, catalogue.opens_for(service, closes))
+            elif self.enforce_hours:  # not served today (land plots on a Saturday): over already
+                found = (day, catalogue.opens_for(service, day))
+            else:
+                found = (None, None)
             self._issuing[service.id] = found
         return found
 

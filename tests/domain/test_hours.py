@@ -240,3 +240,20 @@ def test_a_line_tells_the_screens_until_when_and_how_many_tickets_are_left() -> 
     tuesday = hall.service_queue(ServiceId("land"), at(T0.date() + timedelta(days=1), 9))
     assert tuesday.issuing_until == at(T0.date() + timedelta(days=1), 19, 30)
     assert tuesday.tickets_left == 2
+
+
+def test_a_line_not_served_today_says_so_and_when_it_reopens() -> None:
+    """Land plots are taken Monday to Friday: on the hall's Saturday the kiosk had offered
+    the line (no cut-off, no reopening) and refused the visitor only once they chose it."""
+    weekdays = WeekHours({d: DayHours(time(9), time(18)) for d in range(5)})
+    catalogue = small_catalogue()
+    services = tuple(
+        replace(s, hours=weekdays) if s.id == "land" else s for s in catalogue.services
+    )
+    saturday = T0 + timedelta(days=5)  # T0 is a Monday, 10:00
+    hall = Hall(replace(catalogue, services=services), saturday.date())
+    land = hall.service_queue(ServiceId("land"), saturday)
+    assert land.issuing_until is not None and land.issuing_until <= saturday
+    assert land.reopens_at == at(T0.date() + timedelta(days=7), 9)  # Monday
+    card = hall.service_queue(ServiceId("id-card"), saturday)  # the hall's own hours: open
+    assert card.issuing_until is not None and card.issuing_until > saturday
