@@ -140,22 +140,40 @@ def catalogue_conflict(store: SqlHallStore, catalogue: Catalogue, now: datetime)
 
 def bookings_left_behind(store: SqlHallStore, catalogue: Catalogue, now: datetime) -> str | None:
     """A warning when bookings from today on (not checked in, not cancelled) are for services
-    `catalogue` lacks (None when none are): their visitors' check-in would be refused. Not a
-    refusal: they may be weeks ahead, and the hall can tell those visitors."""
+    `catalogue` lacks, or fall when it has the hall or their service closed (a transferred day
+    off added, hours cut): their visitors' check-in would be refused. None when there are
+    none. Not a refusal: they may be weeks ahead, and the hall can tell those visitors."""
     tz = ZoneInfo(catalogue.timezone)
     since = midnight_utc(now.astimezone(tz).date(), tz)
-    left = store.bookings_not_for({str(s.id) for s in catalogue.services}, since)
-    if not left:
-        return None
-    services = ", ".join(sorted({service for _, service in left}))
-    codes = ", ".join(code for code, _ in left[:5]) + (
-        f" and {len(left) - 5} more" if len(left) > 5 else ""
-    )
-    return (
-        f"{len(left)} booking(s) from today on are for {services}, which the catalogue no "
-        f"longer has ({codes}): their check-in will be refused, so tell those visitors, or "
-        "keep the service until their day"
-    )
+    services = {str(s.id): s for s in catalogue.services}
+    dropped: dict[str, str] = {}  # code: service
+    closed: list[str] = []
+    for code, service_id, slot in store.bookings_booked_since(since):
+        service = services.get(service_id)
+        at = slot.astimezone(tz)
+        if service is None:
+            dropped[code] = service_id
+        elif not (catalogue.hours.is_open(at) and catalogue.service_hours(service).is_open(at)):
+            closed.append(f"{code} {service_id} {at:%Y-%m-%d %H:%M}")
+    said = []
+    if dropped:
+        names = ", ".join(sorted(set(dropped.values())))
+        said.append(
+            f"{len(dropped)} booking(s) from today on are for {names}, which the catalogue no "
+            f"longer has ({_few(list(dropped))}): their check-in will be refused, so tell "
+            "those visitors, or keep the service until their day"
+        )
+    if closed:
+        said.append(
+            f"{len(closed)} booking(s) from today on fall when the catalogue has the hall or "
+            f"their service closed ({_few(closed)}): their check-in will be refused, so tell "
+            "those visitors, or keep the hours until their day"
+        )
+    return "; ".join(said) or None
+
+
+def _few(items: list[str]) -> str:
+    return ", ".join(items[:5]) + (f" and {len(items) - 5} more" if len(items) > 5 else "")
 
 
 def build(

@@ -267,21 +267,20 @@ class SqlHallStore:
                     found.append(number)
         return found
 
-    def bookings_not_for(self, services: set[str], since: datetime) -> list[tuple[str, str]]:
-        """Code and service of each booking not checked in nor cancelled whose slot is at
-        `since` or later, for a service other than these, by slot."""
+    def bookings_booked_since(self, since: datetime) -> list[tuple[str, str, datetime]]:
+        """Code, service and slot of each booking not checked in nor cancelled whose slot is
+        at `since` or later, by slot."""
         bookings = schema.bookings
         query = (
-            select(bookings.c.code, bookings.c.service_id)
-            .where(
-                bookings.c.state == "booked",
-                bookings.c.slot_at >= since,
-                bookings.c.service_id.not_in(services),
-            )
-            .order_by(bookings.c.slot_at)
+            select(bookings.c.code, bookings.c.service_id, bookings.c.slot_at)
+            .where(bookings.c.state == "booked", bookings.c.slot_at >= since)
+            .order_by(bookings.c.slot_at, bookings.c.code)
         )
         with self.engine.connect() as conn:
-            return [(str(code), str(service)) for code, service in conn.execute(query)]
+            return [
+                (str(code), str(service), slot if slot.tzinfo else slot.replace(tzinfo=UTC))
+                for code, service, slot in conn.execute(query)
+            ]
 
     @staticmethod
     def _open_names(conn: Connection, day: date) -> list[tuple[str, set[str], set[str]]]:

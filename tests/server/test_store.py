@@ -869,7 +869,7 @@ def test_bookings_from_today_on_for_a_dropped_service_are_named_when_the_catalog
     # `kezek hall --check` reads the real clock: the bookings are a few days after it
     clock = Clock(datetime.now(ALMATY).replace(hour=10, minute=0, second=0, microsecond=0))
 
-    async def book() -> None:
+    async def book() -> datetime:
         service = HallService(store, demo, clock=clock, enforce_hours=False)
         await service.start()
         run = service.run
@@ -884,13 +884,14 @@ def test_bookings_from_today_on_for_a_dropped_service_are_named_when_the_catalog
         await run(SYSTEM, lambda h, now: h.book("id-card", slot, "IDCARD", now, iin=None))
         await run(SYSTEM, lambda h, now: h.cancel_booking("GONE01", now))
         await service.stop()
+        return slot
 
-    asyncio.run(book())
+    slot = asyncio.run(book())
     midnight = clock().replace(hour=0)  # the hall's: the day's bookings count from it
     with store.engine.begin() as conn:  # two more, either side of it (UTC, as the writer keeps)
-        for code, slot in (("PAST01", midnight - timedelta(minutes=30)), ("LATE01", midnight)):
+        for code, slot_at in (("PAST01", midnight - timedelta(minutes=30)), ("LATE01", midnight)):
             row = {"code": code, "service_id": "passport", "iin": None, "state": "booked"}
-            at = slot.astimezone(UTC)
+            at = slot_at.astimezone(UTC)
             data = json.dumps(row | {"slot_at": at.isoformat(), "ticket_id": None})
             conn.execute(schema.bookings.insert(), [row | {"slot_at": at, "data": data}])
     text = demo_catalogue_text()
@@ -898,7 +899,21 @@ def test_bookings_from_today_on_for_a_dropped_service_are_named_when_the_catalog
     text = text[:start] + text[text.index("[[service]]", start + 1) :]
     smaller = tmp_path / "hall.toml"
     smaller.write_text(text.replace('"passport", ', "").replace(', "passport"', ""), "utf-8")
-    assert bookings_left_behind(store, demo, clock()) is None
+    assert bookings_left_behind(store, demo, clock()) == (  # no slot is at midnight
+        f"1 booking(s) from today on fall when the catalogue has the hall or their service "
+        f"closed (LATE01 passport {midnight:%Y-%m-%d} 00:00): their check-in will be refused, "
+        "so tell those visitors, or keep the hours until their day"
+    )
+    closing = demo_catalogue_text().replace(  # a day off moved onto the bookings' day
+        "[hall.dates]\n", f'[hall.dates]\n"{slot:%Y-%m-%d}" = "closed"\n', 1
+    )
+    named = bookings_left_behind(store, parse_catalogue(closing, source="x"), clock())
+    booked = f"{slot:%Y-%m-%d %H:%M}"
+    assert named is not None and named.startswith(
+        f"4 booking(s) from today on fall when the catalogue has the hall or their service "
+        f"closed (LATE01 passport {midnight:%Y-%m-%d} 00:00, IDCARD id-card {booked}, "
+        f"PASS01 passport {booked}, PASS02 passport {booked})"
+    ), named
     store.close()
     assert kezek(["hall", "--db", db_url, "--check", "--catalogue", str(smaller)]) == 0
     note = capsys.readouterr().out.splitlines()[-1]
