@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import ipaddress
 import logging
 import os
 import threading
 from dataclasses import dataclass
 
+import ifaddr
 from zeroconf import (
     Error,
     InterfaceChoice,
@@ -112,9 +114,23 @@ def _resolve(zc: Zeroconf, name: str) -> DiscoveredHall | None:
     return DiscoveredHall(
         hall_id=txt.get("hall_id", ""),
         hall_name=txt.get("hall_name", ""),
-        base_url=f"http://{addresses[0]}:{info.port}",
+        base_url=f"http://{_reachable(addresses)}:{info.port}",
         protocol=int(protocol) if protocol.isascii() and protocol.isdigit() else None,
         addresses=addresses,
         port=info.port,
         service_name=name,
     )
+
+
+def _reachable(addresses: tuple[str, ...]) -> str:
+    """The server's address on a network this machine is on: a server with a VPN or a
+    container bridge beside its LAN announces those addresses too, in no set order, and one of
+    them would not be reached from the hall's terminals. The first, when none is."""
+    local = [
+        ipaddress.ip_network(f"{ip.ip}/{ip.network_prefix}", strict=False)
+        for adapter in ifaddr.get_adapters()
+        for ip in adapter.ips
+        if isinstance(ip.ip, str)
+    ]
+    near = (a for a in addresses if any(ipaddress.ip_address(a) in net for net in local))
+    return next(near, addresses[0])

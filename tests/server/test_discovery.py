@@ -16,6 +16,7 @@ from zeroconf import IPVersion, ServiceInfo, Zeroconf
 from hallserver import protocol
 from hallserver.announce import SERVICE_TYPE, Announcer, service_info
 from hallserver.client import discover
+from hallserver.client.discovery import _reachable
 
 LOOPBACK = ["127.0.0.1"]
 # Other halls may be announced on this machine's loopback (a developer's `kezek demo`): every
@@ -165,3 +166,25 @@ def test_a_malformed_announcement_on_the_lan_is_read_without_its_protocol() -> N
         assert [(h.hall_id, h.protocol) for h in found] == [(f"odd {tag}", None)]
     finally:
         zc.close()
+
+
+def test_a_hall_is_reached_at_its_address_on_this_machines_network() -> None:
+    """A server with a VPN or a container bridge beside its LAN announces those addresses too:
+    the first announced (here 10.255.0.5, on no network of this machine) had been taken."""
+    tag = uuid.uuid4().hex[:6]
+    info = service_info(f"test-{tag}", "Hall", "127.0.0.1", 8780)
+    info.addresses = [socket.inet_aton("10.255.0.5"), socket.inet_aton("127.0.0.1")]
+    announcer = Announcer(info, interfaces=LOOPBACK)
+    announcer.start()
+    try:
+        assert announcer.registered.wait(10), "the announcer did not register"
+        found = [h for h in discover(timeout=2.0, interfaces=LOOPBACK) if tag in h.hall_id]
+        assert [(sorted(h.addresses), h.base_url) for h in found] == [
+            (["10.255.0.5", "127.0.0.1"], "http://127.0.0.1:8780")
+        ]
+    finally:
+        announcer.stop()
+    # zeroconf hands the addresses over in an order of its own: each order, then
+    assert _reachable(("10.255.0.5", "127.0.0.1")) == _reachable(("127.0.0.1", "10.255.0.5"))
+    assert _reachable(("10.255.0.5", "127.0.0.1")) == "127.0.0.1"
+    assert _reachable(("10.255.0.5",)) == "10.255.0.5"  # none is near: the first, as before
