@@ -102,7 +102,8 @@ class Announcer:
 
 
 def _lan_addresses() -> list[str]:
-    """This machine's IPv4 addresses, LAN ones first; loopback when there is nothing else."""
+    """This machine's IPv4 addresses but loopback (a terminal takes the one on its own
+    network), or loopback when there is nothing else."""
     found = [
         str(ip.ip)
         for adapter in ifaddr.get_adapters()
