@@ -118,6 +118,7 @@ class HallService:
         self._clock = clock or (lambda: datetime.now(UTC))
         self._latest_now: datetime | None = None  # the latest time now() gave
         self._clock_held = False
+        self._behind_said: float | None = None  # when a clock behind the day was logged
         self.enforce_hours = enforce_hours
         self.hall = Hall(catalogue, self.now().date(), enforce_hours=enforce_hours)
         self.hub = EventHub()
@@ -303,6 +304,20 @@ class HallService:
         self._witnessed = (self._head, self.now())
         witness_log.info("witness %s: the event log's newest event %s", head, when)
 
+    def _clock_behind(self, now: datetime) -> None:
+        """Said once an hour: a clock set back a day (after a jump forward, or a hardware
+        clock gone wrong) leaves the hall on its day, and the next never begins on time."""
+        said = self._behind_said
+        if said is not None and time.monotonic() - said < WITNESS_EVERY.total_seconds():
+            return
+        self._behind_said = time.monotonic()
+        log.error(
+            "the clock says %s, before the hall's day %s: set it right; the hall's day does "
+            "not begin again until the clock passes that one",
+            now.date(),
+            self.hall.state.day,
+        )
+
     def writer_pid(self) -> int | None:
         """The writer process's id (for tests and diagnostics)."""
         return self._writer.pid
@@ -319,7 +334,10 @@ class HallService:
         if now.date() > self.hall.state.day:
             events = self.hall.roll_day(now.date(), now)
             await self._commit(self._records(events, access.SYSTEM, now), [])
-        if self._witnessed is None or now - self._witnessed[1] >= WITNESS_EVERY:
+        elif now.date() < self.hall.state.day:
+            self._clock_behind(now)
+        witnessed = self._witnessed[1] if self._witnessed is not None else None
+        if witnessed is None or not timedelta(0) <= now - witnessed < WITNESS_EVERY:
             self._witness("this hour")
         await self._sign_out_disabled()
 

@@ -372,6 +372,31 @@ def test_a_clock_stepped_back_a_little_keeps_the_line_in_order_of_arrival(
     assert "the hall's time follows it" in caplog.text
 
 
+def test_a_clock_set_back_a_day_is_said_once_an_hour(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    clock = Clock()
+
+    async def scenario() -> None:
+        service = make_service(f"sqlite:///{tmp_path / 'hall.sqlite3'}", clock)
+        await service.start()
+        await service.run(SYSTEM, lambda h, now: h.issue("id-card", now))
+        clock.advance(days=-1)  # after a jump forward that began the next day, set right
+        with caplog.at_level(logging.INFO):
+            await service.tick()
+            await service.tick()
+        await service.stop()
+
+    asyncio.run(scenario())
+    said = [r.getMessage() for r in caplog.records if "before the hall's day" in r.getMessage()]
+    assert said == [
+        "the clock says 2026-11-22, before the hall's day 2026-11-23: set it right; the "
+        "hall's day does not begin again until the clock passes that one"
+    ]
+    witnessed = [r for r in caplog.records if r.name == "hallserver.witness"]
+    assert witnessed, "the hourly witness goes on with a clock gone back"
+
+
 def test_a_writer_process_that_dies_is_replaced_and_nothing_is_lost(db_url: str) -> None:
     clock = Clock()
 
