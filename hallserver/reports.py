@@ -186,6 +186,7 @@ def _transferred(
     else:  # sent on; one sent "there and back" may yet come back to this visit
         visit.outcome = "transferred"
         if ticket.get("return_service_id") == visit.service_id:
+            visit.stop_service(event.at)  # what it was given here goes on when it is back
             away[ticket_id] = visit
     back = away.get(ticket_id)
     if back is None or back.service_id != ticket.get("service_id"):
@@ -194,7 +195,6 @@ def _transferred(
     # its first wait and the whole service time count there
     del away[ticket_id]
     back.outcome, back.ended_at, back.service_started_at = "open", None, None
-    back.served_before_s = float(ticket.get("served_before_s") or 0)
     return back
 
 

@@ -125,12 +125,19 @@ def _resolve(zc: Zeroconf, name: str) -> DiscoveredHall | None:
 def _reachable(addresses: tuple[str, ...]) -> str:
     """The server's address on a network this machine is on: a server with a VPN or a
     container bridge beside its LAN announces those addresses too, in no set order, and one of
-    them would not be reached from the hall's terminals. The first, when none is."""
+    them would not be reached from the hall's terminals. Not one of this machine's own (a
+    container bridge has the same address on every machine), unless the server is here. The
+    first, when none is near or the networks cannot be read."""
+    try:
+        ips = [ip for adapter in ifaddr.get_adapters() for ip in adapter.ips]
+    except OSError:
+        return addresses[0]
+    own = {ip.ip for ip in ips if isinstance(ip.ip, str)}
     local = [
         ipaddress.ip_network(f"{ip.ip}/{ip.network_prefix}", strict=False)
-        for adapter in ifaddr.get_adapters()
-        for ip in adapter.ips
+        for ip in ips
         if isinstance(ip.ip, str)
     ]
-    near = (a for a in addresses if any(ipaddress.ip_address(a) in net for net in local))
-    return next(near, addresses[0])
+    near = [a for a in addresses if any(ipaddress.ip_address(a) in net for net in local)]
+    others = [a for a in near if a not in own]
+    return next(iter(others or near), addresses[0])

@@ -10,6 +10,7 @@ import time
 import uuid
 from collections.abc import Iterator
 
+import ifaddr
 import pytest
 from zeroconf import IPVersion, ServiceInfo, Zeroconf
 
@@ -188,3 +189,19 @@ def test_a_hall_is_reached_at_its_address_on_this_machines_network() -> None:
     assert _reachable(("10.255.0.5", "127.0.0.1")) == _reachable(("127.0.0.1", "10.255.0.5"))
     assert _reachable(("10.255.0.5", "127.0.0.1")) == "127.0.0.1"
     assert _reachable(("10.255.0.5",)) == "10.255.0.5"  # none is near: the first, as before
+
+
+def test_a_hall_is_not_taken_at_an_address_this_machine_has_itself(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Container bridges have one address on every machine (docker0 is 172.17.0.1): a
+    server's own is no way to it from a terminal that has one too, unless it is this one."""
+    terminal = [
+        ifaddr.Adapter("eth0", "eth0", [ifaddr.IP("192.168.1.20", 24, "eth0")]),
+        ifaddr.Adapter("docker0", "docker0", [ifaddr.IP("172.17.0.1", 16, "docker0")]),
+    ]
+    monkeypatch.setattr(ifaddr, "get_adapters", lambda: terminal)
+    assert _reachable(("172.17.0.1", "192.168.1.10")) == "192.168.1.10"
+    assert _reachable(("172.17.0.1", "192.168.1.20")) == "172.17.0.1"  # the server is here
+    monkeypatch.setattr(ifaddr, "get_adapters", lambda: (_ for _ in ()).throw(OSError(24)))
+    assert _reachable(("10.1.1.1", "192.168.1.10")) == "10.1.1.1"  # networks unread: the first

@@ -250,6 +250,28 @@ def test_a_visit_sent_there_and_back_is_served_there_and_goes_on_where_it_began(
     assert built.by_operator["aigul"].served == 1
 
 
+def test_service_at_two_counters_of_a_line_counts_whole_after_a_trip_there_and_back() -> None:
+    log = Log()
+    log.ticket(0, "issued", "A001", "id-card")
+    log.ticket(1, "called", "A001", "id-card", counter_id="c1", operator_id="aigul")
+    log.ticket(2, "started", "A001", "id-card")
+    log.ticket(7, "transferred", "A001", "id-card", from_service_id="id-card")  # 5 min at c1
+    log.ticket(8, "called", "A001", "id-card", counter_id="c2", operator_id="daniyar")
+    log.ticket(8, "started", "A001", "id-card")
+    log.ticket(10, "transferred", "A001", "birth", return_service_id="id-card")  # 2 at c2
+    log.ticket(11, "called", "A001", "birth", counter_id="c3", operator_id="erlan")
+    log.ticket(11, "started", "A001", "birth")
+    log.ticket(
+        14, "transferred", "A001", "id-card", returned=True, result="done", served_before_s=120
+    )  # the hall's own carried time forgets c1's five minutes: the report keeps them
+    log.ticket(15, "called", "A001", "id-card", counter_id="c2", operator_id="daniyar")
+    log.ticket(15, "started", "A001", "id-card")
+    log.ticket(16, "finished", "A001", "id-card")  # 1 more
+    id_card = report(log).by_service["id-card"]
+    assert (id_card.arrived, id_card.served, id_card.transfers) == (1, 1, 0)
+    assert id_card.average_service_s == (5 + 2 + 1) * 60
+
+
 def test_a_visitor_sent_on_from_there_still_comes_back_to_the_visit_they_began() -> None:
     """At births they are sent on to land (a plain transfer: the way back stays), whose
     counter sends them back; another visitor is brought back from there by hand."""
