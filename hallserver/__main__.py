@@ -579,7 +579,8 @@ def _hall(args: argparse.Namespace) -> int:
         try:
             store = open_store(config.db_url)
             catalogue = hall_catalogue(store, demo=config.demo, path=config.catalogue)
-            left = bookings_left_behind(store, catalogue, datetime.now(UTC))
+            hours = not config.always_open
+            left = bookings_left_behind(store, catalogue, datetime.now(UTC), hours=hours)
         finally:
             claim.release()
         print(

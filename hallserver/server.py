@@ -138,11 +138,14 @@ def catalogue_conflict(store: SqlHallStore, catalogue: Catalogue, now: datetime)
     )
 
 
-def bookings_left_behind(store: SqlHallStore, catalogue: Catalogue, now: datetime) -> str | None:
+def bookings_left_behind(
+    store: SqlHallStore, catalogue: Catalogue, now: datetime, *, hours: bool = True
+) -> str | None:
     """A warning when bookings from today on (not checked in, not cancelled) are for services
     `catalogue` lacks, or fall when it has the hall or their service closed (a transferred day
-    off added, hours cut): their visitors' check-in would be refused. None when there are
-    none. Not a refusal: they may be weeks ahead, and the hall can tell those visitors."""
+    off added, hours cut; not with `hours` off, `--always-open`): their visitors' check-in
+    would be refused. None when there are none. Not a refusal: they may be weeks ahead, and
+    the hall can tell those visitors."""
     tz = ZoneInfo(catalogue.timezone)
     since = midnight_utc(now.astimezone(tz).date(), tz)
     services = {str(s.id): s for s in catalogue.services}
@@ -153,7 +156,9 @@ def bookings_left_behind(store: SqlHallStore, catalogue: Catalogue, now: datetim
         at = slot.astimezone(tz)
         if service is None:
             dropped[code] = service_id
-        elif not (catalogue.hours.is_open(at) and catalogue.service_hours(service).is_open(at)):
+        elif hours and not (
+            catalogue.hours.is_open(at) and catalogue.service_hours(service).is_open(at)
+        ):
             closed.append(f"{code} {service_id} {at:%Y-%m-%d %H:%M}")
     said = []
     if dropped:
@@ -186,7 +191,10 @@ def build(
     except SetupError:
         store.close()
         raise
-    if (left := bookings_left_behind(store, catalogue, now or datetime.now(UTC))) is not None:
+    at = now or datetime.now(UTC)
+    if (
+        left := bookings_left_behind(store, catalogue, at, hours=not config.always_open)
+    ) is not None:
         log.warning("%s", left)
     if unserved := catalogue.unserved():
         log.warning("no counter serves %s: its tickets would wait all day", ", ".join(unserved))

@@ -939,6 +939,10 @@ def test_bookings_from_today_on_for_a_dropped_service_are_named_when_the_catalog
         f"closed (LATE01 passport {midnight:%Y-%m-%d} 00:00, IDCARD id-card {booked}, "
         f"PASS01 passport {booked}, PASS02 passport {booked})"
     ), named
+    always_open = bookings_left_behind(  # --always-open: hours refuse no check-in
+        store, parse_catalogue(closing, source="x"), clock(), hours=False
+    )
+    assert always_open is None
     store.close()
     assert kezek(["hall", "--db", db_url, "--check", "--catalogue", str(smaller)]) == 0
     note = capsys.readouterr().out.splitlines()[-1]
