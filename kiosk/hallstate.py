@@ -6,7 +6,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, time, timedelta
 
 from hallserver.protocol import (
     DAY_OPENED,
@@ -135,7 +135,10 @@ class HallState:
         if entry.tickets_left == 0:
             return "daily_limit_reached", entry.reopens_at
         if entry.issuing_until is not None and now >= entry.issuing_until:
-            return "issuing_ended", entry.reopens_at
+            # over from the day's start: a service not provided on this day (land on Saturday)
+            day_start = datetime.combine(now.date(), time(), now.tzinfo)
+            closed_today = entry.issuing_until == day_start
+            return "closed_today" if closed_today else "issuing_ended", entry.reopens_at
         return None
 
     @property

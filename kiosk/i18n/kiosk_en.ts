@@ -485,81 +485,86 @@
     </message>
     <message>
         <location filename="../views/texts.py" line="67"/>
+        <source>This service is not provided today. Again from {time}.</source>
+        <translation>This service is not provided today. Again from {time}.</translation>
+    </message>
+    <message>
+        <location filename="../views/texts.py" line="70"/>
         <source>Today&apos;s tickets for this service have ended. Again from {time}.</source>
         <translation>Today&apos;s tickets for this service have ended. Again from {time}.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="70"/>
+        <location filename="../views/texts.py" line="73"/>
         <source>Today&apos;s tickets for this service have run out. Again from {time}.</source>
         <translation>Today&apos;s tickets for this service have run out. Again from {time}.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="74"/>
+        <location filename="../views/texts.py" line="77"/>
         <source>The ticket could not be issued. A consultant at the entrance will help you.</source>
         <translation>The ticket could not be issued. A consultant at the entrance will help you.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="78"/>
+        <location filename="../views/texts.py" line="81"/>
         <source>An IIN has exactly 12 digits. Please check the number on your ID card.</source>
         <translation>An IIN has exactly 12 digits. Please check the number on your ID card.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="81"/>
+        <location filename="../views/texts.py" line="84"/>
         <source>The seventh digit of an IIN is from 1 to 6. Please check the number on your ID card.</source>
         <translation>The seventh digit of an IIN is from 1 to 6. Please check the number on your ID card.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="85"/>
+        <location filename="../views/texts.py" line="88"/>
         <source>The first six digits of an IIN are a date of birth, and these are not a real date. Please check them.</source>
         <translation>The first six digits of an IIN are a date of birth, and these are not a real date. Please check them.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="90"/>
+        <location filename="../views/texts.py" line="93"/>
         <source>One digit seems to be mistyped. Please compare the number with your ID card and try again.</source>
         <translation>One digit seems to be mistyped. Please compare the number with your ID card and try again.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="95"/>
+        <location filename="../views/texts.py" line="98"/>
         <source>A booking code has 6 letters and digits, as in your confirmation.</source>
         <translation>A booking code has 6 letters and digits, as in your confirmation.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="100"/>
+        <location filename="../views/texts.py" line="103"/>
         <source>The printer is out of paper, so your ticket was not printed.</source>
         <translation>The printer is out of paper, so your ticket was not printed.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="103"/>
+        <location filename="../views/texts.py" line="106"/>
         <source>The printer&apos;s cover is open, so your ticket was not printed.</source>
         <translation>The printer&apos;s cover is open, so your ticket was not printed.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="107"/>
+        <location filename="../views/texts.py" line="110"/>
         <source>The printer is not working, so your ticket was not printed.</source>
         <translation>The printer is not working, so your ticket was not printed.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="110"/>
+        <location filename="../views/texts.py" line="113"/>
         <source>Your place in the queue is kept. Remember your number or photograph the QR code. Staff have been told.</source>
         <translation>Your place in the queue is kept. Remember your number or photograph the QR code. Staff have been told.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="116"/>
+        <location filename="../views/texts.py" line="119"/>
         <source>Visitor with a disability</source>
         <translation>Visitor with a disability</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="117"/>
+        <location filename="../views/texts.py" line="120"/>
         <source>Elderly visitor</source>
         <translation>Elderly visitor</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="118"/>
+        <location filename="../views/texts.py" line="121"/>
         <source>Pregnant woman</source>
         <translation>Pregnant woman</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="119"/>
+        <location filename="../views/texts.py" line="122"/>
         <source>Veteran</source>
         <translation>Veteran</translation>
     </message>

@@ -485,81 +485,86 @@
     </message>
     <message>
         <location filename="../views/texts.py" line="67"/>
+        <source>This service is not provided today. Again from {time}.</source>
+        <translation>Эта услуга сегодня не оказывается. Снова с {time}.</translation>
+    </message>
+    <message>
+        <location filename="../views/texts.py" line="70"/>
         <source>Today&apos;s tickets for this service have ended. Again from {time}.</source>
         <translation>Выдача талонов на эту услугу на сегодня завершена. Снова с {time}.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="70"/>
+        <location filename="../views/texts.py" line="73"/>
         <source>Today&apos;s tickets for this service have run out. Again from {time}.</source>
         <translation>Талоны на эту услугу на сегодня закончились. Снова с {time}.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="74"/>
+        <location filename="../views/texts.py" line="77"/>
         <source>The ticket could not be issued. A consultant at the entrance will help you.</source>
         <translation>Талон выдать не удалось. Вам поможет консультант у входа.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="78"/>
+        <location filename="../views/texts.py" line="81"/>
         <source>An IIN has exactly 12 digits. Please check the number on your ID card.</source>
         <translation>ИИН состоит ровно из 12 цифр. Проверьте номер в удостоверении личности.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="81"/>
+        <location filename="../views/texts.py" line="84"/>
         <source>The seventh digit of an IIN is from 1 to 6. Please check the number on your ID card.</source>
         <translation>Седьмая цифра ИИН — от 1 до 6. Проверьте номер в удостоверении личности.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="85"/>
+        <location filename="../views/texts.py" line="88"/>
         <source>The first six digits of an IIN are a date of birth, and these are not a real date. Please check them.</source>
         <translation>Первые шесть цифр ИИН — дата рождения, а здесь такой даты нет. Проверьте их.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="90"/>
+        <location filename="../views/texts.py" line="93"/>
         <source>One digit seems to be mistyped. Please compare the number with your ID card and try again.</source>
         <translation>Похоже, одна цифра набрана с ошибкой. Сверьте номер с удостоверением и попробуйте ещё раз.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="95"/>
+        <location filename="../views/texts.py" line="98"/>
         <source>A booking code has 6 letters and digits, as in your confirmation.</source>
         <translation>Код записи состоит из 6 букв и цифр, как в вашем подтверждении.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="100"/>
+        <location filename="../views/texts.py" line="103"/>
         <source>The printer is out of paper, so your ticket was not printed.</source>
         <translation>В принтере закончилась бумага, поэтому талон не напечатан.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="103"/>
+        <location filename="../views/texts.py" line="106"/>
         <source>The printer&apos;s cover is open, so your ticket was not printed.</source>
         <translation>У принтера открыта крышка, поэтому талон не напечатан.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="107"/>
+        <location filename="../views/texts.py" line="110"/>
         <source>The printer is not working, so your ticket was not printed.</source>
         <translation>Принтер не работает, поэтому талон не напечатан.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="110"/>
+        <location filename="../views/texts.py" line="113"/>
         <source>Your place in the queue is kept. Remember your number or photograph the QR code. Staff have been told.</source>
         <translation>Ваше место в очереди сохранено. Запомните номер или сфотографируйте QR-код. Сотрудники уже знают.</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="116"/>
+        <location filename="../views/texts.py" line="119"/>
         <source>Visitor with a disability</source>
         <translation>Посетитель с инвалидностью</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="117"/>
+        <location filename="../views/texts.py" line="120"/>
         <source>Elderly visitor</source>
         <translation>Пожилой посетитель</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="118"/>
+        <location filename="../views/texts.py" line="121"/>
         <source>Pregnant woman</source>
         <translation>Беременная женщина</translation>
     </message>
     <message>
-        <location filename="../views/texts.py" line="119"/>
+        <location filename="../views/texts.py" line="122"/>
         <source>Veteran</source>
         <translation>Ветеран</translation>
     </message>

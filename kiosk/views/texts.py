@@ -64,6 +64,9 @@ NOTICES = {
 }
 # the same two, short enough for the service's page, beside "Take a ticket"
 STOPPED = {
+    "closed_today": QT_TRANSLATE_NOOP(
+        "Messages", "This service is not provided today. Again from {time}."
+    ),
     "issuing_ended": QT_TRANSLATE_NOOP(
         "Messages", "Today's tickets for this service have ended. Again from {time}."
     ),

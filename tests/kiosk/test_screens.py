@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
-from datetime import timedelta
+from datetime import datetime, time, timedelta
 
 import pytest
 from PySide6.QtCore import QPoint
@@ -132,6 +132,15 @@ def test_every_screen_in_every_language_fits_has_large_targets_and_strong_contra
     def restore_line() -> None:
         flow.state.queue[line_id] = usual_line
 
+    def not_served_today() -> None:  # a line with its own days, on one it is not served
+        now = flow.state.now()
+        assert now is not None
+        flow.state.queue[line_id] = replace(
+            usual_line,
+            issuing_until=datetime.combine(now.date(), time(), now.tzinfo),
+            reopens_at=(now + timedelta(days=2)).replace(hour=9, minute=0),
+        )
+
     hall = flow.state.hall
     told = replace(hall, announcement=SATURDAY["kk"], announcements=SATURDAY)
 
@@ -145,6 +154,7 @@ def test_every_screen_in_every_language_fits_has_large_targets_and_strong_contra
         ("service", lambda: flow.open_service("residence-registration")),
         ("service-soon", lambda: tickets_until(minutes=25)),  # "issued today until …"
         ("service-ended", lambda: tickets_until(minutes=-1)),  # stopped before closing
+        ("service-not-today", not_served_today),
         (
             "checkin",
             lambda: (
@@ -214,6 +224,17 @@ def test_every_screen_in_every_language_fits_has_large_targets_and_strong_contra
             elif name == "service-ended":  # said on the service's page, before anyone taps
                 assert take is not None and not take.isEnabled()
                 assert "09:00" in text_of(window, "stopped")
+            elif name == "service-not-today":  # not "today's tickets have ended"
+                assert take is not None and not take.isEnabled()
+                back = flow.state.queue[line_id].reopens_at
+                assert back is not None
+                not_today = {
+                    "kk": "Бұл қызмет бүгін көрсетілмейді. Қайтадан {t} бастап.",
+                    "ru": "Эта услуга сегодня не оказывается. Снова с {t}.",
+                    "en": "This service is not provided today. Again from {t}.",
+                }[language]
+                shown = f"{back:%d.%m %H:%M}"
+                assert text_of(window, "stopped") == not_today.format(t=shown), where
             if name in WHOLE:  # what the visitor must see without knowing to scroll
                 scroll = window.findChild(QScrollArea, "scroll")
                 assert scroll.verticalScrollBar().maximum() == 0, f"{where}: needs scrolling"
