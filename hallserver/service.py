@@ -1075,12 +1075,21 @@ class HallService:
         counter = self.hall.counter(counter_id)
         if counter.operator != actor.subject:
             raise Conflict("you are no longer signed in here", code="not_signed_in")
+        # and every other session of theirs here (a console restarted, one left on another
+        # screen): signed out is signed out
+        keys = {key} | {
+            other
+            for other, (holder, _) in self._tokens.items()
+            if holder.role is Role.OPERATOR
+            and (holder.subject, holder.counter_id) == (actor.subject, counter_id)
+        }
         await self.run(
             actor,
             lambda hall, now: (None, hall.sign_out(counter_id, now)),
-            rows=[(schema.tokens, _revoked_row(key))],
+            rows=[(schema.tokens, _revoked_row(k)) for k in sorted(keys)],
         )
-        self._tokens.pop(key, None)
+        for revoked in keys:
+            self._tokens.pop(revoked, None)
 
 
 def _counter_text(data: JsonObject) -> str:

@@ -18,7 +18,7 @@ from hallserver.access import Actor
 from hallserver.api import wire
 from hallserver.domain.bookings import Booking
 from hallserver.domain.counters import PauseReason
-from hallserver.domain.errors import Forbidden, InvalidInput, NotFound
+from hallserver.domain.errors import Conflict, Forbidden, InvalidInput, NotFound
 from hallserver.domain.events import Event
 from hallserver.domain.hall import Announcement, Hall
 from hallserver.domain.ids import LANGS, JsonObject, Lang, unprintable
@@ -69,9 +69,16 @@ async def actor_of(request: Request) -> Actor | None:
     scheme, _, token = header(request, b"authorization").partition(" ")
     if scheme.lower() != "bearer" or not token.strip():
         return None
-    actor = await hall_of(request).authenticate(token.strip())
+    hall = hall_of(request)
+    actor = await hall.authenticate(token.strip())
     if actor is None:
         raise Forbidden("this token is not known or was revoked", code="unauthorized")
+    if actor.role is access.Role.OPERATOR and not hall.hall.signed_in(
+        actor.counter_id, actor.subject
+    ):  # signed out (here or at another console), or the day ended: the session with it
+        raise Conflict(
+            "you are no longer signed in at this counter; sign in again", code="not_signed_in"
+        )
     return actor
 
 

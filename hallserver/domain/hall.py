@@ -426,6 +426,11 @@ class Hall:
             return estimate(ahead, service, self.times, self._capacity(service.id))
         return self._estimate(upcoming.new[service.id], ahead, now)
 
+    def signed_in(self, counter_id: str | None, operator: str) -> bool:
+        """Whether `operator` is the one signed in at the counter now."""
+        counter = self.counters.get(CounterId(counter_id or ""))
+        return counter is not None and counter.operator == operator
+
     def any_open(self) -> bool:
         """Whether a counter is open: then estimates come from the replay, and one line's
         moves with the others its counters serve."""

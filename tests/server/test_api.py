@@ -22,6 +22,7 @@ from websockets.sync.client import ClientConnection, connect
 
 from hallserver.store.sql import CATALOGUE_KEY, SqlHallStore
 from tests.conftest import (
+    Clock,
     LiveServer,
     a_free_slot,
     add_operator,
@@ -399,6 +400,62 @@ def test_an_operator_signs_in_with_their_login_in_any_case(
     assert reply.json()["counter"]["operator_id"] == "Aigul"
     own_day = http.get("/operators/Aigul/today", headers=bearer(reply.json()["token"]))
     assert own_day.status_code == 200, own_day.text
+
+
+def test_a_session_ends_when_its_operator_signs_out_or_another_signs_in(
+    http: httpx.Client, live_server: LiveServer
+) -> None:
+    """An operator signed in twice (the console restarted) and signed out with the second
+    session: the first had gone on working the counter, under the next operator's name."""
+    for login in ("aigul", "daniyar"):
+        add_operator(live_server, login, "2468")
+    terminal = bearer(counter_terminal_token(live_server, "c3"))
+
+    def sign_in(login: str) -> dict[str, str]:
+        reply = http.post(
+            "/counters/c3/sign-in", json={"login": login, "pin": "2468"}, headers=terminal
+        )
+        assert reply.status_code == 200, reply.text
+        return bearer(reply.json()["token"])
+
+    first, second = sign_in("aigul"), sign_in("aigul")
+    assert http.post("/counters/c3/sign-out", headers=second).status_code == 200
+    sign_in("daniyar")
+    kiosk = bearer(live_server.tokens["kiosk"])
+    assert http.post("/tickets", json={"service_id": "id-card"}, headers=kiosk).is_success
+    for path in ("/counters/c3/open", "/counters/c3/call"):
+        stale = http.post(path, headers=first)
+        assert stale.status_code == 401 and stale.json()["error"] == "unauthorized", stale.text
+    assert http.get("/messages", headers=first).status_code == 401
+    c3 = next(c for c in http.get("/counters").json() if c["id"] == "c3")
+    assert (c3["operator_id"], c3["state"], c3["current_ticket_id"]) == ("daniyar", "closed", None)
+
+
+def test_a_session_of_a_day_gone_by_acts_no_more(tmp_path: Path) -> None:
+    """The day's end signs every operator out, and their sessions end with it."""
+    clock = Clock()
+    live, server, thread = start_live_server(f"sqlite:///{tmp_path / 'h.sqlite3'}", clock=clock)
+    try:
+        with httpx.Client(base_url=live.api) as http:
+            add_operator(live, "aigul", "2468")
+            terminal = bearer(counter_terminal_token(live, "c3"))
+            reply = http.post(
+                "/counters/c3/sign-in", json={"login": "aigul", "pin": "2468"}, headers=terminal
+            )
+            session = bearer(reply.json()["token"])
+            assert http.get("/whoami", headers=session).status_code == 200
+            clock.advance(hours=14, minutes=5)  # 00:05: within the session's 16 hours
+            kiosk = bearer(live.tokens["kiosk"])
+            assert http.post("/tickets", json={"service_id": "id-card"}, headers=kiosk).is_success
+            for path in ("/whoami", "/messages"):
+                ended = http.get(path, headers=session)
+                assert ended.status_code == 409, ended.text
+                assert ended.json()["error"] == "not_signed_in"
+            opened = http.post("/counters/c3/open", headers=session)
+            assert opened.json()["error"] == "not_signed_in", opened.text
+    finally:
+        server.should_exit = True  # type: ignore[attr-defined]
+        thread.join(timeout=10)
 
 
 def test_pin_guesses_sent_all_at_once_are_locked_out_as_one_by_one(live_server: LiveServer) -> None:
