@@ -100,10 +100,10 @@ def create_app(
 
     app = Starlette(
         routes=[  # the API first: its requests are the ones a busy hall makes most
-            *web.v1_routes(),
             Mount(
                 "/api/v1",
                 routes=[
+                    *web.v1_routes(),
                     *http.routes(),
                     WebSocketRoute("/events", ws.events),
                     Route("/events", ws.not_upgraded, methods=["GET"]),

@@ -203,7 +203,7 @@ async def post_ticket(request: Request) -> Response:
     hall = hall_of(request)
     actor = access.require(await actor_of(request), access.ISSUERS, "issuing a ticket")
     body = await body_of(request)
-    booking_code = text_field(body, "appointment_code", limit=16)
+    booking_code = text_field(body, "appointment_code", limit=16) or None  # empty: none
     iin = text_field(body, "iin", limit=12)
     service_id = text_field(body, "service_id", required=booking_code is None and iin is None)
     priority = enum_field(body, "priority", Priority, Priority.REGULAR)
@@ -391,7 +391,7 @@ async def transfer(request: Request) -> Response:
     by_counter = _acting_counter(actor, "transferring")
     body = await body_of(request)
     service_id = text_field(body, "service_id", required=True) or ""
-    to_counter = text_field(body, "counter_id")
+    to_counter = text_field(body, "counter_id") or None  # empty: any counter of the service
     note = text_field(body, "note", limit=300) or ""
     come_back = flag_field(body, "come_back")
     assert actor is not None

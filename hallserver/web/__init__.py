@@ -47,8 +47,12 @@ async def favicon(request: Request) -> Response:
 
 
 def v1_routes() -> list[Route]:
-    """Routes of these pages' modules that live under /api/v1 (served before the API's mount)."""
-    return booking.api_routes()
+    """Routes of these pages' modules that live under /api/v1, as the API's mount serves them
+    (inside it, a wrong method is a 405 naming the right ones, as on every API path)."""
+    return [
+        Route(r.path.removeprefix("/api/v1"), r.endpoint, methods=sorted(r.methods or ()))
+        for r in booking.api_routes()
+    ]
 
 
 def api_routes() -> list[Route]:

@@ -255,6 +255,11 @@ def test_a_supervisor_calls_out_of_order_only_with_a_reason(
     assert called.status_code == 200 and called.json()["number"] == second["number"]
 
 
+def test_an_empty_booking_code_is_a_walk_in(http: httpx.Client, live_server: LiveServer) -> None:
+    walk_in = issue(http, live_server, appointment_code="")  # a form's empty field
+    assert walk_in["appointment_at"] is None and walk_in["booking_code"] is None
+
+
 def test_transfer_sends_the_visitor_to_another_service(
     http: httpx.Client, live_server: LiveServer
 ) -> None:
@@ -271,10 +276,12 @@ def test_transfer_sends_the_visitor_to_another_service(
     assert http.get(f"/tickets/{ticket['id']}").json()["status"] == "serving"
     moved = http.post(
         f"/tickets/{ticket['id']}/transfer",
-        json={"service_id": "birth-registration", "note": "also registers a birth"},
+        # an empty counter is none, as in a message to the counters
+        json={"service_id": "birth-registration", "counter_id": "", "note": "also a birth"},
         headers=bearer(operator),
     )
     assert moved.status_code == 200, moved.text
+    assert moved.json()["target_counter_id"] is None
     assert (
         moved.json()["service_id"] == "birth-registration" and moved.json()["status"] == "waiting"
     )
@@ -509,6 +516,9 @@ def test_unknown_paths_and_methods_answer_in_json(http: httpx.Client) -> None:
     assert wrong.headers["allow"] == "GET, HEAD"
     both = http.put("/messages")  # two routes share the path: the methods of both
     assert both.status_code == 405 and both.headers["allow"] == "GET, HEAD, POST"
+    slots = http.post("/services/passport/slots")  # the booking pages' own API path too
+    assert slots.status_code == 405 and slots.headers["allow"] == "GET, HEAD", slots.text
+    assert http.get("/services/passport/slots").status_code == 200
 
 
 def test_numbers_too_long_to_read_are_refused_not_a_500(live_server: LiveServer) -> None:
