@@ -947,9 +947,9 @@ class HallService:
         access.require(actor, access.OVERSEERS, "creating a pairing code")
         parsed = _terminal_role(role)
         name = _name(name)
-        if parsed is Role.COUNTER:
-            if counter_id is None:
-                raise InvalidInput("a counter terminal needs counter_id", code="no_counter")
+        if parsed is Role.COUNTER and counter_id is None:
+            raise InvalidInput("a counter terminal needs counter_id", code="no_counter")
+        if counter_id is not None:  # one the hall has, whatever the role: kept on its token
             self.hall.counter(counter_id)
         if parsed is Role.ADMIN and actor.role is not Role.ADMIN:
             raise Forbidden("only an admin may pair another admin")

@@ -526,7 +526,7 @@ async def pairing_code(request: Request) -> Response:
     body = await body_of(request)
     role = text_field(body, "role", required=True) or ""
     name = text_field(body, "name", required=True, limit=100) or ""
-    counter_id = text_field(body, "counter_id")
+    counter_id = text_field(body, "counter_id") or None
     code, expires = await hall.create_pairing_code(actor, role, name, counter_id)
     return ok({"code": code, "expires_at": expires.isoformat()}, 201)
 

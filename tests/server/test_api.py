@@ -508,6 +508,22 @@ def test_a_terminal_enrolls_once_with_a_pairing_code(
     )
 
 
+def test_a_pairing_code_names_a_counter_the_hall_has_or_none(
+    http: httpx.Client, live_server: LiveServer
+) -> None:
+    supervisor = bearer(live_server.tokens["supervisor"])
+    for body in (
+        {"role": "kiosk", "counter_id": "../../etc"},
+        {"role": "counter", "counter_id": "c99"},
+    ):
+        junk = http.post("/pairing-codes", json={"name": "x", **body}, headers=supervisor)
+        assert junk.status_code == 404 and junk.json()["error"] == "counter_not_found", junk.text
+    rating = {"role": "kiosk", "name": "Rating at c1", "counter_id": "c1"}  # kept on its token
+    assert http.post("/pairing-codes", json=rating, headers=supervisor).status_code == 201
+    empty = {"role": "display", "name": "Wall", "counter_id": ""}  # a form's empty field
+    assert http.post("/pairing-codes", json=empty, headers=supervisor).status_code == 201
+
+
 def test_unknown_paths_and_methods_answer_in_json(http: httpx.Client) -> None:
     missing = http.get("/nothing-here")
     assert missing.status_code == 404 and missing.json()["error"] == "not_found"
