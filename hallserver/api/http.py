@@ -666,9 +666,10 @@ async def get_booking(request: Request) -> Response:
 
 async def cancel_booking(request: Request) -> Response:
     hall = hall_of(request)
+    by = await actor_of(request) or booking_page.CITIZEN  # the log names who cancelled
 
     async def cancel(code: str) -> Booking:
-        return await booking_page.cancel_visit(hall, code)
+        return await booking_page.cancel_visit(hall, code, by)
 
     return ok((await _by_code(request, cancel)).public_json())
 

@@ -384,9 +384,10 @@ async def book_visit(
         raise
 
 
-async def cancel_visit(hall: HallService, code: str) -> Booking:
-    """Cancel a booking by its code (no sign-in: the code is the proof)."""
-    return await hall.run(CITIZEN, lambda h, now: h.cancel_booking(code, now))
+async def cancel_visit(hall: HallService, code: str, by: Actor = CITIZEN) -> Booking:
+    """Cancel a booking by its code (no sign-in: the code is the proof); `by` staff or a
+    terminal cancelling with its token, whom the log names."""
+    return await hall.run(by, lambda h, now: h.cancel_booking(code, now))
 
 
 @dataclass(frozen=True)

@@ -774,6 +774,17 @@ def test_bookings_are_made_checked_in_and_cancelled(
     shown = http.get(f"/bookings/{code}").json()  # to whoever has the code: masked
     assert shown["state"] == "booked" and shown["iin"] == "********0017"
     assert http.post(f"/bookings/{code}/cancel").json()["state"] == "cancelled"
+    by_phone = http.post(  # booked and cancelled by staff, at the visitor's call
+        "/bookings",
+        json={"service_id": "id-card", "slot_at": slot.isoformat()},
+        headers=bearer(live_server.tokens["supervisor"]),
+    )
+    cancel = f"/bookings/{by_phone.json()['code']}/cancel"
+    assert http.post(cancel, headers=bearer(live_server.tokens["supervisor"])).is_success
+    actors = [
+        r.actor for r in SqlHallStore(live_server.db_url).events() if r.type == "booking.cancelled"
+    ]
+    assert actors[0] == "public:booking-page" and actors[1].startswith("supervisor:"), actors
 
 
 def test_the_public_event_stream_never_carries_a_whole_iin(
