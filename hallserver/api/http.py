@@ -204,7 +204,7 @@ async def post_ticket(request: Request) -> Response:
     actor = access.require(await actor_of(request), access.ISSUERS, "issuing a ticket")
     body = await body_of(request)
     booking_code = text_field(body, "appointment_code", limit=16) or None  # empty: none
-    iin = text_field(body, "iin", limit=12)
+    iin = (text_field(body, "iin", limit=40) or "").strip() or None  # as a booking's
     service_id = text_field(body, "service_id", required=booking_code is None and iin is None)
     priority = enum_field(body, "priority", Priority, Priority.REGULAR)
     reason = text_field(body, "priority_reason")

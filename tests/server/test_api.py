@@ -1458,6 +1458,9 @@ def test_a_booking_iin_with_spaces_around_it_is_taken_as_its_digits(
     )
     assert reply.status_code == 201, reply.text
     assert reply.json()["iin"] == iin
+    kiosk = bearer(live_server.tokens["kiosk"])  # checked in with the spaces too: found
+    early = http.post("/tickets", json={"iin": f" {iin} "}, headers=kiosk)
+    assert early.json()["error"] == "wrong_day", early.text  # (it is days ahead)
 
 
 def test_a_ticket_event_carries_the_lines_its_counters_also_serve_when_their_estimate_moved(
