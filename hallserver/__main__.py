@@ -20,6 +20,7 @@ from hallserver.config import BOOKINGS_PER_HOUR, url_given
 
 if TYPE_CHECKING:
     from sqlalchemy import Table
+    from sqlalchemy.engine import Connection
 
     from hallserver.domain.catalogue import Catalogue
     from hallserver.eventlog import Witness
@@ -713,6 +714,17 @@ def _token_create(args: argparse.Namespace) -> int:
     return 0
 
 
+def _alone_in(conn: Connection, store: SqlHallStore, table: Table) -> None:
+    """Take no other row into `table` until this transaction ends: what is checked free (a
+    name, a login) is still free when it is stored. Two commands at once had both taken it."""
+    from sqlalchemy import text
+
+    if store.dialect == "sqlite":
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
+    else:
+        conn.execute(text(f"LOCK TABLE {table.name} IN SHARE ROW EXCLUSIVE MODE"))
+
+
 def _keep_and_print(
     store: SqlHallStore,
     secret: str,
@@ -726,7 +738,7 @@ def _keep_and_print(
 
     A `row` made by a function is made while the table takes no other row (a terminal's name
     checked free, then stored: two `token create` at once had both taken one name)."""
-    from sqlalchemy import delete, text
+    from sqlalchemy import delete
     from sqlalchemy.exc import SQLAlchemyError
 
     from hallserver.store.sql import StoreError
@@ -734,10 +746,7 @@ def _keep_and_print(
     try:
         with store.engine.begin() as conn:
             if callable(row):
-                if store.dialect == "sqlite":
-                    conn.exec_driver_sql("BEGIN IMMEDIATE")
-                else:
-                    conn.execute(text(f"LOCK TABLE {table.name} IN SHARE ROW EXCLUSIVE MODE"))
+                _alone_in(conn, store, table)
             stored = row() if callable(row) else row
             conn.execute(table.insert(), [stored])
     except SQLAlchemyError as exc:
@@ -787,7 +796,6 @@ def _pair(args: argparse.Namespace) -> int:
 
 def _operator_add(args: argparse.Namespace) -> int:
     from sqlalchemy import select
-    from sqlalchemy.exc import IntegrityError
 
     from hallserver.access import hash_pin
     from hallserver.server import open_store
@@ -807,15 +815,13 @@ def _operator_add(args: argparse.Namespace) -> int:
         "pin_hash": hash_pin(pin),
         "supervisor": bool(args.supervisor),
     }
-    try:
-        with store.engine.begin() as conn:
-            logins = conn.execute(select(schema.operators.c.login)).scalars()
-            if kept := [other for other in logins if login_key(other) == login_key(login)]:
-                as_kept = "" if kept[0] == login else f" (as {kept[0]})"
-                raise UsageError(f"operator {login} exists already{as_kept}")
-            conn.execute(schema.operators.insert(), [row])
-    except IntegrityError:  # added meanwhile by another `operator add` of the same login
-        raise UsageError(f"operator {login} exists already") from None
+    with store.engine.begin() as conn:
+        _alone_in(conn, store, schema.operators)  # AIGUL and aigul added at once
+        logins = conn.execute(select(schema.operators.c.login)).scalars()
+        if kept := [other for other in logins if login_key(other) == login_key(login)]:
+            as_kept = "" if kept[0] == login else f" (as {kept[0]})"
+            raise UsageError(f"operator {login} exists already{as_kept}")
+        conn.execute(schema.operators.insert(), [row])
     print(f"operator {login} added")
     _say_new(fresh)
     return 0

@@ -948,40 +948,6 @@ def test_data_dir_on_the_command_line_wins_over_kezek_db_and_the_demo_never_take
         assert db.execute("SELECT subject FROM tokens").fetchall() == [("Entrance kiosk",)]
 
 
-def test_an_operator_added_meanwhile_under_the_same_login_is_one_line(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """Two `operator add` of one login at once: the second had ended in a traceback (the
-    UNIQUE constraint), its check having run before the first's insert."""
-    from sqlalchemy import event
-
-    import hallserver.server as server_module
-
-    assert kezek(["hall", "--check", "--demo", "--data-dir", str(tmp_path)]) == 0
-    opened = server_module.open_store
-
-    def open_store_racing(url: str) -> object:
-        store = opened(url)
-
-        @event.listens_for(store.engine, "before_cursor_execute")
-        def meanwhile(_conn: object, _cursor: object, statement: str, *_: object) -> None:
-            if statement.startswith("INSERT INTO operators"):  # the other one's, just before
-                with sqlite3.connect(tmp_path / "kezek.sqlite3") as other:
-                    other.execute(
-                        "INSERT INTO operators (login, name, pin_hash, supervisor, disabled) "
-                        "VALUES ('dup', 'Other', 'x', 0, 0)"
-                    )
-
-        return store
-
-    monkeypatch.setattr(server_module, "open_store", open_store_racing)
-    monkeypatch.setattr(sys, "stdin", io.StringIO("1234\n"))
-    capsys.readouterr()
-    added = ["operator", "add", "dup", "--name", "Dup", "--pin-stdin", "--data-dir", str(tmp_path)]
-    assert kezek(added) == 2
-    assert capsys.readouterr().err.strip() == "kezek: operator dup exists already"
-
-
 def test_a_catalogue_exported_to_a_closed_standard_output_is_one_line(tmp_path: Path) -> None:
     assert kezek(["hall", "--check", "--demo", "--data-dir", str(tmp_path)]) == 0
     done = subprocess.run(
@@ -1085,3 +1051,28 @@ def test_token_create_at_once_never_gives_one_name_twice(tmp_path: Path) -> None
     with sqlite3.connect(tmp_path / "kezek.sqlite3") as db:
         names = [n for (n,) in db.execute("SELECT subject FROM tokens WHERE role != 'kiosk'")]
     assert sorted(names) == ["Wall", "consultant-1", "consultant-2", "consultant-3", "consultant-4"]
+
+
+def test_operator_add_at_once_keeps_one_login_in_any_case(tmp_path: Path) -> None:
+    """The login was checked, then stored, apart: two `operator add` of one login at once
+    ended one in a traceback (the UNIQUE constraint), and AIGUL and aigul both passed."""
+    assert kezek(["hall", "--check", "--demo", "--data-dir", str(tmp_path)]) == 0
+    runs = [
+        subprocess.Popen(
+            [sys.executable, "-m", "hallserver", "operator", "add", login, "--name", "A"]
+            + ["--pin-stdin", "--data-dir", str(tmp_path)],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for login in ("AIGUL", "aigul", "aigul", "Aigul")
+    ]
+    for run in runs:  # all given their PIN, then all waited for: they run side by side
+        assert run.stdin is not None
+        run.stdin.write("2468\n")
+        run.stdin.close()
+    codes = [run.wait(timeout=120) for run in runs]
+    assert sorted(codes) == [0, 2, 2, 2], [run.stderr.read() for run in runs if run.stderr]
+    with sqlite3.connect(tmp_path / "kezek.sqlite3") as db:
+        assert len(db.execute("SELECT login FROM operators").fetchall()) == 1
