@@ -795,12 +795,10 @@ def _pair(args: argparse.Namespace) -> int:
 
 
 def _operator_add(args: argparse.Namespace) -> int:
-    from sqlalchemy import select
-
     from hallserver.access import hash_pin
     from hallserver.server import open_store
     from hallserver.store import schema
-    from hallserver.store.sql import login_key
+    from hallserver.store.sql import operators_alike
 
     login = args.login.strip()
     if not 1 <= len(login) <= LOGIN_LIMIT or any(c.isspace() or not c.isprintable() for c in login):
@@ -817,9 +815,8 @@ def _operator_add(args: argparse.Namespace) -> int:
     }
     with store.engine.begin() as conn:
         _alone_in(conn, store, schema.operators)  # AIGUL and aigul added at once
-        logins = conn.execute(select(schema.operators.c.login)).scalars()
-        if kept := [other for other in logins if login_key(other) == login_key(login)]:
-            as_kept = "" if kept[0] == login else f" (as {kept[0]})"
+        if kept := operators_alike(conn, login):
+            as_kept = "" if kept[0].login == login else f" (as {kept[0].login})"
             raise UsageError(f"operator {login} exists already{as_kept}")
         conn.execute(schema.operators.insert(), [row])
     print(f"operator {login} added")

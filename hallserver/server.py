@@ -192,9 +192,8 @@ def build(
         store.close()
         raise
     at = now or datetime.now(UTC)
-    if (
-        left := bookings_left_behind(store, catalogue, at, hours=not config.always_open)
-    ) is not None:
+    left = bookings_left_behind(store, catalogue, at, hours=not config.always_open)
+    if left is not None:
         log.warning("%s", left)
     if unserved := catalogue.unserved():
         log.warning("no counter serves %s: its tickets would wait all day", ", ".join(unserved))

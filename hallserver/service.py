@@ -144,7 +144,7 @@ class HallService:
         self._idle_since: float | None = None  # the writer had nothing to answer, since
         self._oldest: tuple[int, float] | None = None  # the writer's oldest unanswered, seen since
         self._stalled_since: float | None = None  # set by the watch, cleared by any answer
-        self._refused_since: tuple[float, str] | None = None  # till a commit lands
+        self._refused_since: tuple[float, bool] | None = None  # when, a full disk; till a commit
         self._broken = False
         self._stale = False  # a refused command changed the hall in memory: reload before the next
         self._reloading: asyncio.Task[None] | None = None
@@ -347,11 +347,7 @@ class HallService:
         disabled = await asyncio.to_thread(self._disabled_operators)
         if not disabled:
             return
-        sessions = [  # counter and board sessions alike: a session ends; a terminal's token not
-            key
-            for key, (actor, expires) in self._tokens.items()
-            if expires is not None and actor.subject in disabled
-        ]
+        sessions = self._sessions(lambda actor: actor.subject in disabled)
         counters = [
             c.id
             for c in self.hall.counters.values()
@@ -373,6 +369,13 @@ class HallService:
         )
         for key in sessions:
             self._tokens.pop(key, None)
+
+    def _sessions(self, whose: Callable[[Actor], bool]) -> list[str]:
+        """The keys of the sessions held by those `whose` picks: counter and board sessions
+        alike (a session ends; a terminal's token does not)."""
+        return [
+            key for key, (actor, ends) in self._tokens.items() if ends is not None and whose(actor)
+        ]
 
     def _disabled_operators(self) -> set[str]:
         with self.store.engine.connect() as conn:
@@ -581,11 +584,7 @@ class HallService:
             refused = refusal(failure)
             # a writer gone or a connection cut says nothing of what the database would take
             if self._refused_since is None and not isinstance(failure, CommitUnknown):
-                full = refused != REFUSED  # a full disk, by name
-                what = (
-                    "the hall server's disk is full: a" if full else "the hall's database refused a"
-                )
-                self._refused_since = (time.monotonic(), what)
+                self._refused_since = (time.monotonic(), refused != REFUSED)  # a full disk
             for item in items:
                 if item.done is not None and not item.done.done():
                     item.done.set_exception(Unavailable(refused))
@@ -661,7 +660,8 @@ class HallService:
         if self._broken or self._stale or (self._writing and not self._writer.running):
             return "the hall is reloading from its database after a change it could not save"
         if self._refused_since is not None:  # reloaded, but no write has landed since
-            since, what = self._refused_since
+            since, full = self._refused_since
+            what = "the hall server's disk is full: a" if full else "the hall's database refused a"
             ago = time.monotonic() - since
             return f"{what} change {ago:.0f} s ago, and nothing has been saved since"
         return None
@@ -1077,11 +1077,10 @@ class HallService:
             raise Conflict("you are no longer signed in here", code="not_signed_in")
         # and every other session of theirs here (a console restarted, one left on another
         # screen): signed out is signed out
-        keys = {key} | {
-            other
-            for other, (holder, _) in self._tokens.items()
-            if holder.role is Role.OPERATOR
-            and (holder.subject, holder.counter_id) == (actor.subject, counter_id)
+        here = (Role.OPERATOR, actor.subject, counter_id)
+        keys = {
+            key,
+            *self._sessions(lambda held: (held.role, held.subject, held.counter_id) == here),
         }
         await self.run(
             actor,

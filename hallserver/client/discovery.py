@@ -7,6 +7,7 @@ import logging
 import os
 import threading
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import ifaddr
 from zeroconf import (
@@ -83,23 +84,24 @@ def discover(timeout: float = 2.0, interfaces: list[str] | None = None) -> list[
             browser.cancel()
         with listener.lock:
             names = sorted(listener.names)
-        halls = [hall for name in names if (hall := _resolved(zc, name)) is not None]
+        here = _networks()
+        halls = [hall for name in names if (hall := _resolved(zc, name, here)) is not None]
     finally:
         zc.close()
     return sorted(halls, key=lambda h: (h.hall_name, h.base_url))
 
 
-def _resolved(zc: Zeroconf, name: str) -> DiscoveredHall | None:
+def _resolved(zc: Zeroconf, name: str, here: Networks) -> DiscoveredHall | None:
     """One announcement, or None: any device on the LAN may announce `_kezek._tcp`, and a
     record malformed by one must not hide the others' halls."""
     try:
-        return _resolve(zc, name)
+        return _resolve(zc, name, here)
     except (Error, ValueError, UnicodeError) as exc:
         log.warning("skipped the announcement %r: %s", name, exc)
         return None
 
 
-def _resolve(zc: Zeroconf, name: str) -> DiscoveredHall | None:
+def _resolve(zc: Zeroconf, name: str, here: Networks) -> DiscoveredHall | None:
     info = ServiceInfo(SERVICE_TYPE, name)
     if not info.load_from_cache(zc) and not info.request(zc, 1000):
         return None
@@ -114,7 +116,7 @@ def _resolve(zc: Zeroconf, name: str) -> DiscoveredHall | None:
     return DiscoveredHall(
         hall_id=txt.get("hall_id", ""),
         hall_name=txt.get("hall_name", ""),
-        base_url=f"http://{_reachable(addresses)}:{info.port}",
+        base_url=f"http://{_reachable(addresses, here)}:{info.port}",
         protocol=int(protocol) if protocol.isascii() and protocol.isdigit() else None,
         addresses=addresses,
         port=info.port,
@@ -122,22 +124,32 @@ def _resolve(zc: Zeroconf, name: str) -> DiscoveredHall | None:
     )
 
 
-def _reachable(addresses: tuple[str, ...]) -> str:
+class Networks(NamedTuple):
+    """This machine's IPv4 addresses and the networks they are on."""
+
+    own: frozenset[str]
+    local: tuple[ipaddress.IPv4Network | ipaddress.IPv6Network, ...]
+
+
+def _networks() -> Networks:
+    """Read once per search; none when they cannot be read."""
+    try:
+        ips = [ip for adapter in ifaddr.get_adapters() for ip in adapter.ips]
+    except OSError:
+        return Networks(frozenset(), ())
+    v4 = [ip for ip in ips if isinstance(ip.ip, str)]
+    return Networks(
+        frozenset(str(ip.ip) for ip in v4),
+        tuple(ipaddress.ip_network(f"{ip.ip}/{ip.network_prefix}", strict=False) for ip in v4),
+    )
+
+
+def _reachable(addresses: tuple[str, ...], here: Networks) -> str:
     """The server's address on a network this machine is on: a server with a VPN or a
     container bridge beside its LAN announces those addresses too, in no set order, and one of
     them would not be reached from the hall's terminals. Not one of this machine's own (a
     container bridge has the same address on every machine), unless the server is here. The
     first, when none is near or the networks cannot be read."""
-    try:
-        ips = [ip for adapter in ifaddr.get_adapters() for ip in adapter.ips]
-    except OSError:
-        return addresses[0]
-    own = {ip.ip for ip in ips if isinstance(ip.ip, str)}
-    local = [
-        ipaddress.ip_network(f"{ip.ip}/{ip.network_prefix}", strict=False)
-        for ip in ips
-        if isinstance(ip.ip, str)
-    ]
-    near = [a for a in addresses if any(ipaddress.ip_address(a) in net for net in local)]
-    others = [a for a in near if a not in own]
+    near = [a for a in addresses if any(ipaddress.ip_address(a) in net for net in here.local)]
+    others = [a for a in near if a not in here.own]
     return next(iter(others or near), addresses[0])

@@ -88,6 +88,12 @@ def login_key(login: str) -> str:
     return unicodedata.normalize("NFKC", login.strip()).casefold()
 
 
+def operators_alike(conn: Connection, login: str) -> list[Row[Any]]:
+    """The operators whose login is `login` in any case (a hall has tens of operators)."""
+    key = login_key(login)
+    return [row for row in conn.execute(select(schema.operators)) if login_key(row.login) == key]
+
+
 def operator_row(conn: Connection, login: str) -> Row[Any] | None:
     """The operator with `login` as typed, in any case; its own spelling first, for two kept
     from before logins were compared so (the one that matches more than one is nobody)."""
@@ -95,9 +101,7 @@ def operator_row(conn: Connection, login: str) -> Row[Any] | None:
     exact = conn.execute(select(operators).where(operators.c.login == login.strip())).first()
     if exact is not None:
         return exact
-    key = login_key(login)
-    rows = conn.execute(select(operators)).all()  # a hall has tens of operators
-    alike = [row for row in rows if login_key(row.login) == key]
+    alike = operators_alike(conn, login)
     return alike[0] if len(alike) == 1 else None
 
 

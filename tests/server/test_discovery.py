@@ -17,7 +17,7 @@ from zeroconf import IPVersion, ServiceInfo, Zeroconf
 from hallserver import protocol
 from hallserver.announce import SERVICE_TYPE, Announcer, service_info
 from hallserver.client import discover
-from hallserver.client.discovery import _reachable
+from hallserver.client.discovery import _networks, _reachable
 
 LOOPBACK = ["127.0.0.1"]
 # Other halls may be announced on this machine's loopback (a developer's `kezek demo`): every
@@ -186,9 +186,10 @@ def test_a_hall_is_reached_at_its_address_on_this_machines_network() -> None:
     finally:
         announcer.stop()
     # zeroconf hands the addresses over in an order of its own: each order, then
-    assert _reachable(("10.255.0.5", "127.0.0.1")) == _reachable(("127.0.0.1", "10.255.0.5"))
-    assert _reachable(("10.255.0.5", "127.0.0.1")) == "127.0.0.1"
-    assert _reachable(("10.255.0.5",)) == "10.255.0.5"  # none is near: the first, as before
+    here = _networks()
+    assert _reachable(("10.255.0.5", "127.0.0.1"), here) == "127.0.0.1"
+    assert _reachable(("127.0.0.1", "10.255.0.5"), here) == "127.0.0.1"
+    assert _reachable(("10.255.0.5",), here) == "10.255.0.5"  # none is near: the first
 
 
 def test_a_hall_is_not_taken_at_an_address_this_machine_has_itself(
@@ -201,7 +202,9 @@ def test_a_hall_is_not_taken_at_an_address_this_machine_has_itself(
         ifaddr.Adapter("docker0", "docker0", [ifaddr.IP("172.17.0.1", 16, "docker0")]),
     ]
     monkeypatch.setattr(ifaddr, "get_adapters", lambda: terminal)
-    assert _reachable(("172.17.0.1", "192.168.1.10")) == "192.168.1.10"
-    assert _reachable(("172.17.0.1", "192.168.1.20")) == "172.17.0.1"  # the server is here
+    here = _networks()
+    assert _reachable(("172.17.0.1", "192.168.1.10"), here) == "192.168.1.10"
+    assert _reachable(("172.17.0.1", "192.168.1.20"), here) == "172.17.0.1"  # the server's here
     monkeypatch.setattr(ifaddr, "get_adapters", lambda: (_ for _ in ()).throw(OSError(24)))
-    assert _reachable(("10.1.1.1", "192.168.1.10")) == "10.1.1.1"  # networks unread: the first
+    unread = _networks()  # networks unread: the first
+    assert _reachable(("10.1.1.1", "192.168.1.10"), unread) == "10.1.1.1"
