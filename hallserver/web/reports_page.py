@@ -747,8 +747,9 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 def as_text(value: object) -> object:
     """A cell that a spreadsheet program must show, not run: a name that begins as a formula
     ("=HYPERLINK(…)", typed into a service's or an operator's name) gets a leading apostrophe,
-    as OWASP advises for CSV. Numbers pass as they are."""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+    as OWASP advises for CSV, and so does one that begins so after spaces (some programs trim
+    them before reading a formula). Numbers pass as they are."""
+    if isinstance(value, str) and value.lstrip(" ").startswith(FORMULA_STARTS):
         return "'" + value
     return value
 

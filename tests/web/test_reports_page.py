@@ -11,11 +11,13 @@ from typing import cast
 
 import httpx
 import openpyxl
+import pytest
 from playwright.sync_api import Page, expect
 
 from hallserver.archive import Anchor
 from hallserver.service import HallService
 from hallserver.store.anchor import ANCHOR_KEY
+from hallserver.web.reports_page import as_text
 from tests.conftest import add_operator, open_counter
 from tests.web.conftest import PHONE, SHOTS, SUPERVISOR, Hall, shoot, sign_in
 
@@ -388,6 +390,17 @@ def test_a_name_written_as_a_formula_stays_text_in_both_downloads(page: Page, ha
     assert cells and all(c.data_type == "s" for c in cells)
     overall = next(r for r in rows if r["section"] == "overall")
     assert as_number(overall["served"]) == EXPECTED["served"]  # figures stay numbers
+
+
+@pytest.mark.parametrize("name", ["=1+1", "  =1+1", " @SUM(1,2)", "\t=1", "-2+3"])
+def test_a_formula_after_spaces_is_text_too(name: str) -> None:
+    """Some spreadsheet programs trim a cell's leading spaces before they look for a formula."""
+    assert as_text(name) == "'" + name
+
+
+@pytest.mark.parametrize("value", ["Aigul", "ID card = passport", " Aigul", 3, 0.5])
+def test_a_name_or_figure_that_is_no_formula_passes_as_it_is(value: object) -> None:
+    assert as_text(value) == value
 
 
 def test_a_day_with_nobody_served_shows_no_empty_results_table(page: Page, hall: Hall) -> None:
