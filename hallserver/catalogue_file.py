@@ -411,8 +411,8 @@ def revise_service(
     if table is None:
         raise CatalogueError(f"the saved catalogue has no service {service_id!r}")
     for key, value in changes.items():
-        if key == "fee" and value is None:
-            table.pop("fee", None)  # free of charge: nothing to say
+        if key in ("fee", "daily_limit") and value is None:
+            table.pop(key, None)  # free of charge, or no limit: as GET /services says it
         elif key in NUMBERS:
             low, high = NUMBERS[key]
             if not isinstance(value, int) or isinstance(value, bool) or not low <= value <= high:

@@ -133,7 +133,12 @@ OPERATIONS: dict[tuple[str, str], tuple[str, JsonObject | None, str, str | None]
                 },
                 "duration_min": {"type": "integer", "minimum": 1, "maximum": 1440},
                 "target_wait_min": {"type": "integer", "minimum": 1, "maximum": 1440},
-                "daily_limit": {"type": "integer", "minimum": 0, "maximum": 9999},
+                "daily_limit": {
+                    "type": ["integer", "null"],
+                    "minimum": 0,
+                    "maximum": 9999,
+                    "description": "null or 0: no limit",
+                },
             },
         },
         "200",

@@ -1352,6 +1352,11 @@ def test_a_supervisor_changes_a_services_words_and_figures_while_the_hall_runs(
     assert 'en = "Free of charge"' in saved and "duration_min = 45" in saved
     free = http.patch("/services/passport", json={"fee": None}, headers=supervisor)
     assert free.status_code == 200 and free.json()["fee"] is None
+    unlimited = http.patch("/services/passport", json={"daily_limit": None}, headers=supervisor)
+    assert unlimited.status_code == 200 and unlimited.json()["daily_limit"] is None, "as GET says"
+    line = next(q for q in http.get("/queue").json() if q["service_id"] == "passport")
+    assert line["tickets_left"] is None
+    assert "daily_limit" not in (live_server.hall.store.config(CATALOGUE_KEY) or "")
 
 
 @pytest.mark.parametrize(
