@@ -227,10 +227,11 @@ def _text(raw: object, where: str) -> Text:
 def _hours(raw: object, where: str, dates: object = None) -> WeekHours:
     table = _Table(raw, f"{where} hours", WEEKDAYS)
     days = {
-        WEEKDAYS.index(name): _span(span, f"{where} hours {name}")
+        WEEKDAYS.index(name): _span(span, f"{where} hours {name}", " (leave a closed day out)")
         for name, span in table.raw.items()
     }
     special: dict[date, DayHours | None] = {}
+    worked_as: dict[date, int] = {}
     if dates is not None:
         if not isinstance(dates, dict):
             raise ValueError(f"{where} dates must be a table of dates, not {_kind(dates)}")
@@ -239,11 +240,23 @@ def _hours(raw: object, where: str, dates: object = None) -> WeekHours:
                 when = date.fromisoformat(str(day))
             except ValueError:
                 raise ValueError(f"{where} dates: {day!r} is not a date like 2026-12-16") from None
-            special[when] = None if span == "closed" else _span(span, f"{where} dates {day}")
-    return WeekHours(days, special)
+            if span in WEEKDAYS:  # a transferred working day, worked as that weekday
+                if (weekday := WEEKDAYS.index(str(span))) not in days:
+                    raise ValueError(
+                        f"{where} dates {day}: worked as {span}, but the hall is closed on {span}"
+                    )
+                worked_as[when] = weekday
+            else:
+                special[when] = (
+                    None if span == "closed" else _span(span, f"{where} dates {day}", DATE_VALUES)
+                )
+    return WeekHours(days, special, worked_as)
 
 
-def _span(span: object, where: str) -> DayHours:
+DATE_VALUES = " (or closed, or the weekday it is worked as, like mon)"
+
+
+def _span(span: object, where: str, or_else: str = "") -> DayHours:
     """ "09:00-20:00" as opening and closing times."""
     if not isinstance(span, str):
         raise ValueError(f'{where} must be hours in quotes like "09:00-20:00", not {_kind(span)}')
@@ -251,7 +264,7 @@ def _span(span: object, where: str) -> DayHours:
     try:
         hours = DayHours(time.fromisoformat(opens.strip()), time.fromisoformat(closes.strip()))
     except ValueError:
-        raise ValueError(f"{where}: {span!r} is not hours like 09:00-20:00 (or closed)") from None
+        raise ValueError(f"{where}: {span!r} is not hours like 09:00-20:00{or_else}") from None
     if hours.opens >= hours.closes:
         raise ValueError(f"{where}: {span!r}: it closes before it opens")
     return hours

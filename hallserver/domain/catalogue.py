@@ -52,10 +52,13 @@ NEXT_OPENING_DAYS = 31  # how far ahead an opening is looked for (holidays can r
 @dataclass(frozen=True)
 class WeekHours:
     """Opening hours by weekday (0 = Monday); a missing day is a closed day. `dates` are the
-    exceptions: public holidays (None: closed) and days with other hours (a shortened day)."""
+    exceptions: public holidays (None: closed) and days with other hours (a shortened day).
+    `worked_as` are the transferred working days: a Saturday worked as a Monday keeps a
+    Monday's hours, the hall's and every service's."""
 
     days: Mapping[int, DayHours]
     dates: Mapping[date, DayHours | None] = field(default_factory=dict)
+    worked_as: Mapping[date, int] = field(default_factory=dict)
 
     @classmethod
     def always(cls) -> WeekHours:
@@ -65,7 +68,7 @@ class WeekHours:
         """One date's hours: its own when it has them, else its weekday's; None when closed."""
         if day in self.dates:
             return self.dates[day]
-        return self.days.get(day.weekday())
+        return self.days.get(self.worked_as.get(day, day.weekday()))
 
     def is_open(self, at: datetime) -> bool:
         hours = self.on(at.date())
@@ -97,12 +100,13 @@ class WeekHours:
         }
 
     def dates_json(self) -> JsonObject:
-        """The exceptions: a date's hours, or None for a holiday."""
+        """The exceptions: a date's hours, or None for a holiday; a transferred working day
+        with the hours of the weekday it is worked as."""
         return {
             d.isoformat(): None
             if h is None
             else {"opens": h.opens.strftime("%H:%M"), "closes": h.closes.strftime("%H:%M")}
-            for d, h in sorted(self.dates.items())
+            for d, h in sorted((d, self.on(d)) for d in {*self.dates, *self.worked_as})
         }
 
 
@@ -246,11 +250,12 @@ class Catalogue:
 
     def service_hours(self, service: Service) -> WeekHours:
         """The service's hours, with the hall's holidays (a holiday closes every service; on a
-        shortened day the hall's own hours are checked beside these)."""
+        shortened day the hall's own hours are checked beside these) and transferred working
+        days (a Saturday worked as a Monday: the service's Monday hours)."""
         if service.hours is None:
             return self.hours
         holidays = {day: None for day, hours in self.hours.dates.items() if hours is None}
-        return WeekHours(service.hours.days, holidays)
+        return WeekHours(service.hours.days, holidays, self.hours.worked_as)
 
     def opens_for(self, service: Service, at: datetime) -> datetime | None:
         """The first moment at or after `at` when both the hall and the service are open."""

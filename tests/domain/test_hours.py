@@ -129,6 +129,46 @@ def test_when_a_service_opens_again_is_when_the_hall_and_the_service_both_are() 
     assert ended.value.opens_at == at(T0.date() + timedelta(days=1), 14)
 
 
+def test_a_transferred_working_day_keeps_the_hours_of_the_weekday_it_is_worked_as() -> None:
+    """Kazakhstan moves days off: a Sunday worked as a Friday keeps a Friday's hours, the hall's
+    and those of a service taken Monday to Friday (with a date's own hours alone, the hall
+    opened and land plots stayed closed)."""
+    sunday, next_friday = T0.date() + timedelta(days=6), T0.date() + timedelta(days=11)
+    text = HALL.replace(
+        'hours = { mon = "09:00-18:00" }',
+        'hours = { mon = "09:00-18:00", fri = "10:00-17:00" }\n'
+        f'dates = {{ "{sunday}" = "fri", "{next_friday}" = "closed" }}',
+    ).replace('name = { kk = "Х"', 'timezone = "Asia/Almaty"\nname = { kk = "Х"', 1)
+    catalogue = parse_catalogue(text + LAND_ON_WEEKDAYS, source="hall.toml")
+    hall = Hall(catalogue, sunday)
+    assert hall.is_open(at(sunday, 10)) and not hall.is_open(at(sunday, 9, 59))
+    issued, _ = hall.issue("land", at(sunday, 11))
+    assert issued.ticket.number == "L001"
+    assert catalogue.closes_for(catalogue.services[0], at(sunday, 11)) == at(sunday, 16)
+    assert catalogue.hours.dates_json()[str(sunday)] == {"opens": "10:00", "closes": "17:00"}
+    assert catalogue.hours.dates_json()[str(next_friday)] is None
+    assert catalogue.hours.on(sunday + timedelta(days=7)) is None, "the next Sunday rests"
+
+
+LAND_ON_WEEKDAYS = """
+[[group]]
+id = "g"
+name = { kk = "Т", ru = "Т", en = "G" }
+[[service]]
+id = "land"
+prefix = "L"
+group = "g"
+name = { kk = "Ж", ru = "З", en = "Land" }
+description = { kk = "Ж", ru = "З", en = "Land" }
+hours = { mon = "09:00-16:00", tue = "09:00-16:00", fri = "09:00-16:00" }
+[[counter]]
+id = "c1"
+number = 1
+name = { kk = "1", ru = "1", en = "1" }
+main = ["land"]
+"""
+
+
 def test_the_demo_hall_keeps_kazakhstans_holidays_and_stops_tickets_at_half_past_seven() -> None:
     catalogue = demo_catalogue()
     assert catalogue.hours.on(INDEPENDENCE_DAY) is None
@@ -159,7 +199,12 @@ hours = { mon = "09:00-18:00" }
         ),
         (
             'dates = { "2026-12-31" = "shut" }',
-            "[hall] dates 2026-12-31: 'shut' is not hours like 09:00-20:00 (or closed)",
+            "[hall] dates 2026-12-31: 'shut' is not hours like 09:00-20:00"
+            " (or closed, or the weekday it is worked as, like mon)",
+        ),
+        (
+            'dates = { "2027-01-09" = "tue" }',
+            "[hall] dates 2027-01-09: worked as tue, but the hall is closed on tue",
         ),
         (
             "last_ticket_min = -5",
@@ -175,6 +220,14 @@ def test_a_mistaken_date_or_last_ticket_names_the_problem(extra: str, problem: s
     with pytest.raises(CatalogueError) as refused:
         parse_catalogue(HALL.replace("hours = {", f"{extra}\nhours = {{"), source="hall.toml")
     assert str(refused.value) == f"hall.toml: {problem}"
+
+
+def test_a_weekday_written_closed_says_to_leave_it_out() -> None:
+    with pytest.raises(CatalogueError) as refused:
+        parse_catalogue(HALL.replace('"09:00-18:00"', '"09:00-18:00", sun = "closed"'), source="h")
+    assert str(refused.value) == (
+        "h: [hall] hours sun: 'closed' is not hours like 09:00-20:00 (leave a closed day out)"
+    )
 
 
 def test_a_daily_limit_that_is_not_a_count_names_its_service() -> None:
