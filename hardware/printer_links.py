@@ -28,6 +28,13 @@ from hardware.errors import (
 STATUS_TIMEOUT = 2.0  # seconds: a printer that has not answered by then is offline
 DLE_EOT = b"\x10\x04"
 
+try:  # a serial port whose cable was pulled raises termios.error, no OSError, on POSIX
+    from termios import error as _tty_error
+
+    LINE_ERRORS: tuple[type[Exception], ...] = (serial.SerialException, OSError, _tty_error)
+except ImportError:  # pragma: no cover - Windows
+    LINE_ERRORS = (serial.SerialException, OSError)
+
 
 class PrinterStatus(enum.Enum):
     """What the printer says about itself (``offline`` also when it says nothing)."""
@@ -95,7 +102,7 @@ def query_status(exchange: Exchange, timeout: float = STATUS_TIMEOUT) -> Printer
             return None
         try:
             return exchange(DLE_EOT + bytes([n]), remaining)
-        except (OSError, serial.SerialException):
+        except LINE_ERRORS:
             return None
 
     printer = ask(1)
@@ -163,22 +170,26 @@ class NetworkLink(EscposStatusLink):
                     ) from error
 
     def exchange(self, request: bytes, timeout: float) -> int | None:
-        try:
-            sock = self._connect(timeout)
-            sock.setblocking(False)
-            with contextlib.suppress(BlockingIOError):
-                while sock.recv(256):  # drop stale replies
-                    pass
-            sock.settimeout(timeout)
-            sock.sendall(request)
-            reply = sock.recv(1)
-        except OSError:
+        deadline = time.monotonic() + timeout
+        while True:
+            kept = self._sock is not None  # the printer may have closed it while the hall was quiet
+            try:
+                sock = self._connect(timeout)
+                sock.setblocking(False)
+                with contextlib.suppress(BlockingIOError):
+                    while sock.recv(256):  # drop stale replies
+                        pass
+                sock.settimeout(timeout)
+                sock.sendall(request)
+                reply = sock.recv(1)
+            except OSError:
+                reply = b""
+            if reply:
+                return reply[0]
             self.close()
-            return None
-        if not reply:
-            self.close()
-            return None
-        return reply[0]
+            timeout = deadline - time.monotonic()
+            if not kept or timeout <= 0:  # a new connection that says nothing: offline
+                return None
 
     def close(self) -> None:
         if self._sock is not None:
@@ -221,7 +232,7 @@ class SerialLink(EscposStatusLink):
             port.write_timeout = 2 + len(data) * 10 / self.baudrate  # 10 bits a byte on the wire
             port.write(data)
             port.flush()
-        except (serial.SerialException, OSError) as error:
+        except LINE_ERRORS as error:  # the next job opens the port again: a replugged cable
             self.close()
             raise PrinterOffline(f"serial:{self.url}: write failed ({error})") from error
 
@@ -234,14 +245,14 @@ class SerialLink(EscposStatusLink):
             reply: bytes = port.read(1)
         except PrinterOffline:
             return None
-        except (serial.SerialException, OSError):
+        except LINE_ERRORS:
             self.close()
             return None
         return reply[0] if reply else None
 
     def close(self) -> None:
         if self._port is not None:
-            with contextlib.suppress(serial.SerialException, OSError):
+            with contextlib.suppress(*LINE_ERRORS):
                 self._port.close()
             self._port = None
 

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
+import os
 import socket
+import subprocess
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -272,3 +275,116 @@ def test_simulator_folder_that_cannot_be_made_says_so_in_one_line(tmp_path: Path
         f"sim:{tmp_path / 'a-file' / 'tickets'}: cannot make the simulator's folder there "
         "(Not a directory); choose a folder you can write to"
     )
+
+
+def answer_like_a_printer(
+    read: Callable[[], bytes], write: Callable[[bytes], object], jobs: bytearray
+) -> None:
+    """Answer every DLE EOT n with "online" (0x12) until the line ends; the rest goes to `jobs`."""
+    pending = b""
+    while True:
+        try:
+            chunk = read()
+        except OSError:
+            return
+        if not chunk:
+            return
+        pending += chunk
+        while (at := pending.find(b"\x10\x04")) >= 0 and len(pending) >= at + 3:
+            write(b"\x12")
+            jobs += pending[:at]
+            pending = pending[at + 3 :]
+        if b"\x10" not in pending[-2:]:
+            jobs += pending
+            pending = b""
+
+
+def cuts_reach(jobs: bytearray, count: int) -> bool:
+    """Whether the printer has read `count` whole tickets (each ends in a cut), within 5 s."""
+    deadline = time.monotonic() + 5
+    while jobs.count(b"\x1dV") < count and time.monotonic() < deadline:
+        time.sleep(0.01)
+    return jobs.count(b"\x1dV") == count
+
+
+def test_a_network_printer_that_closed_a_quiet_connection_prints_the_next_ticket(
+    slips: dict[str, TicketSlip],
+) -> None:
+    """Printers close a raw 9100 connection left idle; the next ticket's status question met the
+    closed one and the visitor's ticket failed as "offline" (the one after it printed)."""
+    server = socket.create_server(("127.0.0.1", 0))
+    connections: list[socket.socket] = []
+    jobs = bytearray()
+
+    def serve() -> None:
+        with contextlib.suppress(OSError):
+            while True:
+                conn, _ = server.accept()
+                connections.append(conn)
+                threading.Thread(
+                    target=answer_like_a_printer,
+                    args=(lambda c=conn: c.recv(4096), conn.sendall, jobs),
+                    daemon=True,
+                ).start()
+
+    threading.Thread(target=serve, daemon=True).start()
+    printer = open_printer(f"net:127.0.0.1:{server.getsockname()[1]}", timeout=1.0)
+    try:
+        for printed in (1, 2, 3):
+            assert printer.print_ticket(slips["kk"]).status is PrinterStatus.ONLINE
+            assert cuts_reach(jobs, printed), "each ticket reaches the printer whole"
+            for conn in connections:  # the printer drops the connection while the hall is quiet
+                conn.shutdown(socket.SHUT_RDWR)
+                conn.close()
+            connections.clear()
+    finally:
+        printer.close()
+        server.close()
+
+
+def test_a_serial_printer_unplugged_and_plugged_back_prints_again(
+    tmp_path: Path, slips: dict[str, TicketSlip]
+) -> None:
+    """A pulled cable made the port raise termios.error, no OSError: the kiosk met a crash
+    rather than "printer offline", and kept the dead port until it was restarted."""
+    printer_end, kiosk_end = tmp_path / "ttyPrinter", tmp_path / "ttyKiosk"
+    jobs = bytearray()
+
+    def plug() -> subprocess.Popen[bytes]:
+        cable = subprocess.Popen(
+            ["socat", f"pty,raw,echo=0,link={printer_end}", f"pty,raw,echo=0,link={kiosk_end}"]
+        )
+        deadline = time.monotonic() + 10
+        while not (printer_end.exists() and kiosk_end.exists()) and time.monotonic() < deadline:
+            time.sleep(0.02)
+        fd = os.open(printer_end, os.O_RDWR | os.O_NOCTTY)
+        threading.Thread(
+            target=answer_like_a_printer,
+            args=(lambda: os.read(fd, 4096), lambda b: os.write(fd, b), jobs),
+            daemon=True,
+        ).start()
+        return cable
+
+    def pull(cable: subprocess.Popen[bytes]) -> None:
+        cable.terminate()
+        cable.wait(10)
+        deadline = time.monotonic() + 10
+        while kiosk_end.exists() and time.monotonic() < deadline:
+            time.sleep(0.02)
+
+    cable = plug()
+    printer = open_printer(f"serial:{kiosk_end}@115200", timeout=1.0)
+    try:
+        assert printer.print_ticket(slips["kk"]).status is PrinterStatus.ONLINE
+        assert cuts_reach(jobs, 1)
+        pull(cable)
+        assert printer.status() is PrinterStatus.OFFLINE
+        with pytest.raises(PrinterOffline):
+            printer.print_ticket(slips["kk"])
+        cable = plug()
+        assert printer.status() is PrinterStatus.ONLINE, "the port is opened again"
+        assert printer.print_ticket(slips["ru"]).status is PrinterStatus.ONLINE
+        assert cuts_reach(jobs, 2), "the ticket after the cable came back reached the printer"
+    finally:
+        printer.close()
+        pull(cable)
