@@ -177,6 +177,10 @@ class Issuer:
             log.warning("ticket %s did not print: %s", ticket.number, error.detail)
             self.report(SERVER_PRINTER_STATE.get(error.code, "offline"), error.detail)
             return Issued(ticket, error.code)
+        except Exception as error:  # a driver's own fault: the ticket is issued, show it
+            log.exception("ticket %s did not print", ticket.number)
+            self.report("offline", f"{type(error).__name__}: {error}")
+            return Issued(ticket, "printer_error")
         if self.reported not in (None, "online", "paper_near_end"):
             self.report("online")  # it printed: the fault reported before is over
         return Issued(ticket, None)

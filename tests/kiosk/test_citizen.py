@@ -17,8 +17,12 @@ from PySide6.QtWidgets import QAbstractButton, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
 from hallserver.client import HallClient
+from hardware.printer import PrinterStatus, TicketPrinter
+from hardware.printer_links import PrinterLink
+from hardware.profiles import load_profile
 from hardware.ticket_layout import LABELS
-from kiosk.flow import Screen
+from kiosk.flow import IssueRequest, Screen
+from kiosk.issuing import Issuer, SlipWords
 from tests.conftest import T0, Clock, LiveServer, open_counter, start_live_server
 from tests.kiosk.conftest import shoot
 from tests.proxy import CuttableProxy
@@ -173,6 +177,35 @@ def test_out_of_paper_shows_the_number_longer_and_tells_the_supervisor(
         return any(t["printer"] == "paper_out" for t in terminals)
 
     qtbot.waitUntil(reported, timeout=5000)
+
+
+class _DriverFault(PrinterLink):
+    """A printer driver failing in its own way (no PrinterError): a library's bug, a USB stack's
+    exception."""
+
+    def write(self, data: bytes) -> None:
+        raise AssertionError("not reached: the status comes first")
+
+    def status(self, timeout: float) -> PrinterStatus:
+        raise RuntimeError("usb stack gone")
+
+
+def test_a_printer_fault_of_any_kind_still_shows_the_issued_number(
+    live_server: LiveServer,
+) -> None:
+    """The server has issued the ticket: a visitor must see its number whatever the printer
+    driver raises (an unforeseen one had reached the screen as an internal error)."""
+    with HallClient(live_server.url, token=live_server.tokens["kiosk"]) as client:
+        printer = TicketPrinter("usb:04b8:0e15", _DriverFault(), load_profile("TM-T20II"))
+        issuer = Issuer(client, printer)
+        words = lambda ticket: SlipWords("Күтіңіз", "")  # noqa: E731
+        services = {service.id: service for service in client.services()}
+        request = IssueRequest("kk", "pension")
+        issued = issuer.issue(request, services, client.hall().name, words)
+        assert (issued.ticket.number, issued.printer_problem) == ("G001", "printer_error")
+        supervisor = {"Authorization": f"Bearer {live_server.tokens['supervisor']}"}
+        terminals = httpx.get(f"{live_server.api}/terminals", headers=supervisor).json()
+        assert [t["printer"] for t in terminals] == ["offline"], "the supervisor is told"
 
 
 def test_a_suspended_service_says_so_and_issues_nothing(
