@@ -78,8 +78,15 @@ class CounterDevices:
             problem = address_problem(role, config.protocol, config.address)
             if problem is not None:
                 raise ValueError(problem)
+            for other in self._roles.get(config.url, []):
+                sharing = getattr(self, other)
+                if sharing.protocol != config.protocol:  # one bus reads one kind of frame
+                    raise ValueError(
+                        f"the {role} ({config.protocol}) and the {other} ({sharing.protocol}) "
+                        f"share {config.url}: devices on one port must speak one protocol"
+                    )
             self._roles.setdefault(config.url, []).append(role)
-            if config.url not in self._transports:  # one bus, one transport: its first protocol
+            if config.url not in self._transports:  # one bus, one transport
                 self._transports[config.url] = SerialTransport(
                     config.url,
                     protocol,

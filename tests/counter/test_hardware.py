@@ -232,6 +232,32 @@ def test_devices_refuse_an_address_outside_their_protocols_range() -> None:
     assert devices.button is not None and devices.button.address == 150
 
 
+def test_devices_of_two_protocols_on_one_port_are_refused() -> None:
+    """One port reads one kind of frame: a QSystem button and a Kezek keypad on one bus had
+    been accepted, and every rating was dropped as bytes outside a frame."""
+
+    def ignore(*_: object) -> None:
+        pass
+
+    with pytest.raises(ValueError) as refused:
+        CounterDevices(
+            button=DeviceConfig("loop://", "qsystem", 1),
+            keypad=DeviceConfig("loop://", "kezek", 2),
+            on_button=ignore,
+            on_rating=ignore,
+        )
+    assert str(refused.value) == (
+        "the keypad (kezek) and the button (qsystem) share loop://: "
+        "devices on one port must speak one protocol"
+    )
+    CounterDevices(  # one protocol on one bus, or two ports: as before
+        button=DeviceConfig("loop://", "kezek", 1),
+        keypad=DeviceConfig("loop://", "kezek", 2),
+        on_button=ignore,
+        on_rating=ignore,
+    )
+
+
 def rating_of(live: LiveServer, ticket_id: str) -> object:
     return httpx.get(f"{live.api}/tickets/{ticket_id}", timeout=5).json()["rating"]
 
