@@ -8,8 +8,9 @@ does it delete those events and their days' ticket rows, in small slices so that
 hall's writer is never held up for long. A run stopped at any point leaves either an unlisted
 file and an unchanged database, or an anchor whose deletions the next run finishes.
 
-`verify` walks the database's log from its anchor; given the archive files, it walks them from
-the first event ever, checks that they end exactly at the anchor, and goes on into the database.
+`verify` walks the database's log from its anchor (archived events a stopped run left in it are
+checked as the chain that ends there); given the archive files, it walks them from the first
+event ever, checks that they end exactly at the anchor, and goes on into the database.
 The database alone cannot show a change to what was archived, nor that a prefix of its log was
 removed and an anchor written in its place: keep the archive files, and compare the anchor's
 hash `verify` prints with the last event of the newest file. Nor can it show its log rewritten
@@ -22,10 +23,11 @@ from __future__ import annotations
 import contextlib
 import gzip
 import io
+import itertools
 import json
 import os
 import time as clock
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from pathlib import Path
@@ -88,9 +90,29 @@ def anchor(store: SqlHallStore) -> Anchor:
 
 def _parsed(raw: str | None) -> Anchor:
     try:
-        return parse_anchor(raw)
+        found = parse_anchor(raw)
     except DamagedAnchor as exc:
         raise ArchiveDamaged(str(exc)) from exc
+    if found.seq and not found.parts:
+        raise ArchiveDamaged(
+            f"the database's record of its archives says its log starts after event {found.seq} "
+            "but names no archive file, which Kezek never writes: it was written by hand"
+        )
+    expected = 1  # an archive's files run from event 1 to the anchor, each on from the last
+    for part in found.parts:
+        if part.first != expected or part.last < part.first:
+            break
+        expected = part.last + 1
+    else:
+        if not found.parts or (found.parts[-1].last, found.parts[-1].hash) == (
+            found.seq,
+            found.hash,
+        ):
+            return found
+    raise ArchiveDamaged(
+        f"the database's record of its archives does not add up (its files do not run from "
+        f"event 1 to event {found.seq}, where it says the log starts): it was written by hand"
+    )
 
 
 @dataclass(frozen=True)
@@ -103,6 +125,7 @@ class Verified:
     head: Witness | None
     accepted: tuple[int, ...] = ()  # damaged events a restore kept on purpose, passed as such
     kept: KeptDamage | None = None  # and how they were kept
+    leftovers: int = 0  # archived events an archive has not deleted yet, checked up to the anchor
 
 
 def verify(
@@ -139,22 +162,16 @@ def verify(
             yield record
 
     try:
+        problem = _numbered_below_one(store)
+        if problem is not None:
+            return Verified(problem, count, None)
         if paths:
-            tail: list[EventRecord] = []
-
-            def from_files() -> Iterator[EventRecord]:
-                for path in paths:
-                    for record in _records(path):
-                        tail[:] = [record]
-                        yield record
-
-            problem = verify_chain(counted(from_files()), GENESIS, 0, accepted)
+            problem = _through_files(counted(_records_of(paths)), start, accepted)
             if problem is not None:
                 return Verified(problem, count, None)
-            if not tail or (tail[0].seq, tail[0].hash) != (start.seq, start.hash):
-                end = tail[0].seq if tail else 0
-                reason = f"the archives end at event {end}, not where the database's log starts"
-                return Verified(ChainBreak(start.seq, reason), count, None)
+        problem, leftovers = _archived_left(store, start, accepted)
+        if problem is not None:
+            return Verified(problem, count, None)
         records = counted(store.events(after=start.seq))
         problem = verify_chain(records, start.hash, start.seq, accepted)
     except SQLAlchemyError as exc:
@@ -162,7 +179,80 @@ def verify(
     if problem is None:
         problem = check_witnesses(witnesses, hashes, head.seq if head is not None else 0)
     passed = tuple(sorted(accepted))
-    return Verified(problem, count, head if problem is None else None, passed, kept)
+    return Verified(problem, count, head if problem is None else None, passed, kept, leftovers)
+
+
+def _through_files(
+    records: Iterator[EventRecord], start: Anchor, accepted: Mapping[int, str]
+) -> ChainBreak | None:
+    """Check the archive files' events from the first ever to the anchor."""
+    last: EventRecord | None = None
+
+    def tracked() -> Iterator[EventRecord]:
+        nonlocal last
+        for record in records:
+            last = record
+            yield record
+
+    problem = verify_chain(tracked(), GENESIS, 0, accepted)
+    if problem is not None:
+        return problem
+    if last is None or (last.seq, last.hash) != (start.seq, start.hash):
+        end = last.seq if last is not None else 0
+        reason = f"the archives end at event {end}, not where the database's log starts"
+        return ChainBreak(start.seq, reason)
+    return None
+
+
+def _records_of(paths: list[Path]) -> Iterator[EventRecord]:
+    for path in paths:
+        yield from _records(path)
+
+
+def _numbered_below_one(store: SqlHallStore) -> ChainBreak | None:
+    """A row numbered 0 or less: the log starts at event 1, so the hall never writes one."""
+    events = schema.events
+    with store.engine.connect() as conn:
+        low = conn.execute(select(func.min(events.c.seq))).scalar_one_or_none()
+    if low is None or low > 0:
+        return None
+    return ChainBreak(low, "its number is below 1, which the hall never writes: it was added")
+
+
+def _archived_left(
+    store: SqlHallStore, start: Anchor, accepted: Mapping[int, str]
+) -> tuple[ChainBreak | None, int]:
+    """Check the archived events still in the database (an archive deletes them once the anchor
+    has moved past them; one stopped midway leaves the last of them) as the chain that ends at
+    the anchor: the event at the anchor holds its hash, and each event before it the hash the
+    next one links to, so none can be changed. Returns the first bad one, and how many."""
+    if not start.seq:
+        return None, 0
+    left = itertools.takewhile(lambda r: r.seq <= start.seq, store.events(after=0))
+    first = next(left, None)
+    if first is None:
+        return None, 0
+    last = [first]
+
+    def tracked() -> Iterator[EventRecord]:
+        for record in itertools.chain([first], left):
+            last[:] = [record]
+            yield record
+
+    problem = verify_chain(tracked(), first.prev_hash, first.seq - 1, accepted)
+    if problem is not None:
+        return problem, 0
+    end = last[0]
+    if end.seq != start.seq:
+        reason = (
+            f"the archived events still in the database end at it, not at event {start.seq} "
+            "where the database's log starts"
+        )
+        return ChainBreak(end.seq, reason), 0
+    if end.hash != start.hash:
+        reason = "it is archived, and its hash is not the one the database's log starts from"
+        return ChainBreak(end.seq, reason), 0
+    return None, end.seq - first.seq + 1
 
 
 @dataclass(frozen=True)
@@ -243,6 +333,9 @@ def _archive(
     store: SqlHallStore, before: date, path: Path, tz: ZoneInfo, bookings_before: datetime
 ) -> Archived:
     start = anchor(store)
+    below = _numbered_below_one(store)  # deleted with the archived events, it would leave no trace
+    if below is not None:
+        raise ArchiveError(f"event {below.seq} is bad ({below.reason}): nothing archived")
     if start.parts and _leftovers(store, start):  # an earlier run stopped while deleting
         gone = _delete_archived(store, start)
         old = _delete_old_bookings(

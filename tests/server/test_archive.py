@@ -425,3 +425,81 @@ def test_the_bookings_cutoff_is_the_halls_midnight_on_either_database(db_url: st
     assert archive_module._delete_old_bookings(store, cutoff) == 1
     assert {row["code"] for row in store.rows(schema.bookings)} == {"EARLY"}
     store.close()
+
+
+def test_rows_numbered_below_one_fail_the_check_and_are_never_archived_away(
+    db_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The reports read every row by its time: one the chain never walks must fail the check."""
+    service, _ = three_mornings(db_url)
+    store = service.store
+    store.execute(  # a copy of event 1, numbered before the log starts, as another ticket
+        "INSERT INTO events SELECT -seq, at, type, actor, counter_id, 'x-' || ticket_id, data, "
+        "prev_hash, hash FROM events WHERE seq = 1"
+    )
+    capsys.readouterr()
+    assert kezek(["audit", "verify", "--db", db_url]) == 1
+    [line] = capsys.readouterr().err.splitlines()
+    assert (
+        line == "event -1 is bad: its number is below 1, which the hall never writes: it was added"
+    )
+    assert archive(db_url, tmp_path / "monday.gz", TUESDAY) == 2  # it would delete the evidence
+    assert "event -1 is bad" in capsys.readouterr().err
+    assert min(r["seq"] for r in store.rows(schema.events)) == -1
+    assert not (tmp_path / "monday.gz").exists()
+
+
+def test_an_anchor_naming_no_archive_file_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Written by hand over a log never archived, it hid the events before it from the check."""
+    url = f"sqlite:///{tmp_path / 'hall.sqlite3'}"
+    service, _ = three_mornings(url)
+    store = service.store
+    third = next(r for r in store.events() if r.seq == 3)
+    store.put_config(
+        ANCHOR_KEY, json.dumps({"seq": 3, "hash": third.hash, "before": "2026-11-17", "parts": []})
+    )
+    store.execute("UPDATE events SET actor = 'forger' WHERE seq = 2")
+    capsys.readouterr()
+    assert kezek(["audit", "verify", "--db", url]) == 1
+    [line] = capsys.readouterr().err.splitlines()
+    assert "names no archive file, which Kezek never writes: it was written by hand" in line
+    assert archive(url, tmp_path / "monday.gz", TUESDAY) == 2
+    assert "names no archive file" in capsys.readouterr().err
+
+
+def test_archived_events_a_stopped_archive_left_are_checked_up_to_the_anchor(
+    db_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    service, _ = three_mornings(db_url)
+    store = service.store
+
+    def power_cut(*_: object) -> None:
+        raise KeyboardInterrupt
+
+    file = tmp_path / "monday.gz"
+    with monkeypatch.context() as patched:  # stopped after the anchor and one slice
+        patched.setattr(archive_module, "DELETE_SLICE", 4)
+        patched.setattr(archive_module, "_settle", power_cut)
+        assert archive(db_url, file, TUESDAY) == 130
+    monday = anchor(store).seq
+    capsys.readouterr()
+    assert kezek(["audit", "verify", "--db", db_url]) == 0
+    left = monday - 4
+    assert (
+        f"; {left} archived events an archive has not deleted yet (its next run does) end at "
+        f"event {monday} as it holds" in capsys.readouterr().out
+    )
+    store.execute("UPDATE events SET actor = 'forger' WHERE seq = 6")  # without the files too
+    assert kezek(["audit", "verify", "--db", db_url]) == 1
+    assert capsys.readouterr().err == "event 6 is bad: its content does not match its hash\n"
+    assert kezek(["audit", "verify", "--db", db_url, "--archive", str(file)]) == 1
+    assert "event 6 is bad" in capsys.readouterr().err
+    store.execute("DELETE FROM events WHERE seq <= 6 OR seq = :monday", monday=monday)
+    assert kezek(["audit", "verify", "--db", db_url]) == 1
+    err = capsys.readouterr().err
+    assert err == (
+        f"event {monday - 1} is bad: the archived events still in the database end at it, not at "
+        f"event {monday} where the database's log starts\n"
+    ), err
