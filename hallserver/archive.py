@@ -28,7 +28,7 @@ import json
 import os
 import time as clock
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
@@ -150,7 +150,8 @@ def verify(
     hashes: dict[int, str] = {}
     head: Witness | None = Witness.of(start.seq, start.hash) if start.seq else None
     kept = kept_damage(store)
-    accepted = kept.events
+    accepted = kept.content
+    passed: set[int] = set()
 
     def counted(records: Iterator[EventRecord]) -> Iterator[EventRecord]:
         nonlocal count, head
@@ -158,6 +159,8 @@ def verify(
             count += 1
             if record.seq in wanted:
                 hashes[record.seq] = record.hash
+            if record.seq in kept.content:
+                passed.add(record.seq)
             head = Witness.of(record.seq, record.hash)
             yield record
 
@@ -172,14 +175,15 @@ def verify(
         problem, leftovers = _archived_left(store, start, accepted)
         if problem is not None:
             return Verified(problem, count, None)
+        passed.update(seq for seq in accepted if start.seq - leftovers < seq <= start.seq)
         records = counted(store.events(after=start.seq))
         problem = verify_chain(records, start.hash, start.seq, accepted)
     except SQLAlchemyError as exc:
         raise StoreError(f"the database could not be read: {exc}") from exc
     if problem is None:
         problem = check_witnesses(witnesses, hashes, head.seq if head is not None else 0)
-    passed = tuple(sorted(accepted))
-    return Verified(problem, count, head if problem is None else None, passed, kept, leftovers)
+    walked = tuple(sorted(passed))
+    return Verified(problem, count, head if problem is None else None, walked, kept, leftovers)
 
 
 def _through_files(
@@ -264,6 +268,7 @@ class KeptDamage:
     sealed_by: int | None = None
     backup: str = ""
     at: str = ""
+    content: dict[int, str] = field(default_factory=dict)  # numbers: digests of what they held
 
 
 def kept_damage(store: SqlHallStore) -> KeptDamage:
@@ -280,7 +285,20 @@ def kept_damage(store: SqlHallStore) -> KeptDamage:
                 "hand, or by a Kezek from before 2026-11-24 (then make a backup and restore it "
                 "with --keep-damaged, which seals it)"
             )
+        if "content" not in saved:
+            raise ArchiveDamaged(
+                "the database's record of accepted damage holds the damaged events' hashes but "
+                "not what they held, so they could be rewritten unseen: kept by a Kezek from "
+                "before 2026-11-25 (make a backup and restore it with --keep-damaged, which "
+                "records it)"
+            )
         sealed_by, events = int(saved["sealed_by"]), dict(saved["events"])
+        content = dict(saved["content"])
+        if set(content) != set(events):
+            raise ArchiveDamaged(
+                "the database's record of accepted damage names other events by their hashes "
+                "than by what they held: it was written by hand"
+            )
         if any(int(seq) >= sealed_by for seq in events):  # it seals what came before it only
             raise ArchiveDamaged(
                 f"the database's record of accepted damage names event {sealed_by} or later, "
@@ -290,18 +308,30 @@ def kept_damage(store: SqlHallStore) -> KeptDamage:
         raise ArchiveDamaged(
             f"the database's record of accepted damage is unreadable: {exc}"
         ) from exc
+    kept = KeptDamage(
+        {int(seq): str(held) for seq, held in events.items()},
+        sealed_by,
+        content={int(seq): str(digest) for seq, digest in content.items()},
+    )
     with store.engine.connect() as conn:
         events_table = schema.events
-        seal = conn.execute(select(events_table).where(events_table.c.seq == sealed_by)).first()
+        row = conn.execute(select(events_table).where(events_table.c.seq == sealed_by)).first()
+    seal = None if row is None else EventRecord(**row._mapping)
+    return _sealed_in(seal, kept)
+
+
+def _sealed_in(seal: EventRecord | None, kept: KeptDamage) -> KeptDamage:
+    """`kept`, with the backup and time its seal names, if `seal` is the event that sealed it;
+    ArchiveDamaged otherwise."""
     data = orjson.loads(seal.data) if seal is not None and seal.type == DAMAGE_KEPT else {}
-    if data.get("events") != events:
+    events = {str(seq): held for seq, held in kept.events.items()}
+    content = {str(seq): digest for seq, digest in kept.content.items()}
+    if seal is None or data.get("events") != events or data.get("content") != content:
         raise ArchiveDamaged(
             f"the database's record of accepted damage (events {', '.join(events)}) is not "
-            f"the one event {sealed_by} of the log sealed: it was written by hand"
+            f"the one event {kept.sealed_by} of the log sealed: it was written by hand"
         )
-    assert seal is not None  # its data matched
-    kept = {int(seq): str(held) for seq, held in events.items()}
-    return KeptDamage(kept, sealed_by, str(data.get("backup", "")), str(seal.at))
+    return replace(kept, backup=str(data.get("backup", "")), at=seal.at)
 
 
 def accepted_damage(store: SqlHallStore) -> dict[int, str]:
