@@ -150,7 +150,8 @@ def verify(
     hashes: dict[int, str] = {}
     head: Witness | None = Witness.of(start.seq, start.hash) if start.seq else None
     kept = kept_damage(store)
-    accepted = kept.content
+    # the kept events are all before their seal: once it is archived, none is in the database
+    accepted = {} if kept.archived else kept.content
     passed: set[int] = set()
 
     def counted(records: Iterator[EventRecord]) -> Iterator[EventRecord]:
@@ -169,7 +170,7 @@ def verify(
         if problem is not None:
             return Verified(problem, count, None)
         if paths:
-            problem = _through_files(counted(_records_of(paths)), start, accepted)
+            problem, kept = _through_files(counted(_records_of(paths)), start, kept)
             if problem is not None:
                 return Verified(problem, count, None)
         problem, leftovers = _archived_left(store, start, accepted)
@@ -187,25 +188,29 @@ def verify(
 
 
 def _through_files(
-    records: Iterator[EventRecord], start: Anchor, accepted: Mapping[int, str]
-) -> ChainBreak | None:
-    """Check the archive files' events from the first ever to the anchor."""
+    records: Iterator[EventRecord], start: Anchor, kept: KeptDamage
+) -> tuple[ChainBreak | None, KeptDamage]:
+    """Check the archive files' events from the first ever to the anchor, passing the damage
+    kept; once its seal is archived too, `kept` is checked against the seal in the files."""
     last: EventRecord | None = None
+    seal: EventRecord | None = None
 
     def tracked() -> Iterator[EventRecord]:
-        nonlocal last
+        nonlocal last, seal
         for record in records:
             last = record
+            if record.seq == kept.sealed_by:
+                seal = record
             yield record
 
-    problem = verify_chain(tracked(), GENESIS, 0, accepted)
+    problem = verify_chain(tracked(), GENESIS, 0, kept.content)
     if problem is not None:
-        return problem
+        return problem, kept
     if last is None or (last.seq, last.hash) != (start.seq, start.hash):
         end = last.seq if last is not None else 0
         reason = f"the archives end at event {end}, not where the database's log starts"
-        return ChainBreak(start.seq, reason)
-    return None
+        return ChainBreak(start.seq, reason), kept
+    return None, _sealed_in(seal, kept) if kept.archived else kept
 
 
 def _records_of(paths: list[Path]) -> Iterator[EventRecord]:
@@ -269,11 +274,13 @@ class KeptDamage:
     backup: str = ""
     at: str = ""
     content: dict[int, str] = field(default_factory=dict)  # numbers: digests of what they held
+    archived: bool = False  # the seal, and so the events it kept, are in the archive files
 
 
 def kept_damage(store: SqlHallStore) -> KeptDamage:
     """The accepted damage, as the log's own `log.damage_kept` event seals it. A record that
-    the log does not seal (added to the database by hand) is no acceptance: ArchiveDamaged."""
+    the log does not seal (added to the database by hand) is no acceptance: ArchiveDamaged.
+    Once the seal is archived, the record is checked against it in the archive files."""
     raw = store.config(DAMAGE_KEY)
     if not raw:
         return KeptDamage({})
@@ -316,8 +323,10 @@ def kept_damage(store: SqlHallStore) -> KeptDamage:
     with store.engine.connect() as conn:
         events_table = schema.events
         row = conn.execute(select(events_table).where(events_table.c.seq == sealed_by)).first()
+    if row is None and sealed_by <= anchor(store).seq:
+        return replace(kept, archived=True)
     seal = None if row is None else EventRecord(**row._mapping)
-    return _sealed_in(seal, kept)
+    return _sealed_in(seal, replace(kept, archived=False))
 
 
 def _sealed_in(seal: EventRecord | None, kept: KeptDamage) -> KeptDamage:
@@ -401,7 +410,9 @@ def _archive(
         "prev_hash": start.hash,
         "last_hash": last_hash,
     }
-    _write(path, header, _checked(store.events(after=start.seq), start, last))
+    kept = kept_damage(store)  # passed as `verify` passes them, while they hold what was kept
+    accepted = {} if kept.archived else kept.content
+    _write(path, header, _checked(store.events(after=start.seq), start, last, accepted))
     part = Part(path.name, start.seq + 1, last, last_hash)
     moved = Anchor(last, last_hash, before, (*start.parts, part))
     with store.engine.begin() as conn:
@@ -466,13 +477,16 @@ def _settle(store: SqlHallStore) -> None:
     clock.sleep(SLICE_PAUSE_S)
 
 
-def _checked(records: Iterator[EventRecord], start: Anchor, last: int) -> Iterator[EventRecord]:
-    """The events up to `last`, refusing to archive a chain that is already broken."""
+def _checked(
+    records: Iterator[EventRecord], start: Anchor, last: int, accepted: Mapping[int, str]
+) -> Iterator[EventRecord]:
+    """The events up to `last`, refusing to archive a chain that is already broken (damage a
+    restore kept on purpose passes)."""
     prev, seq = start.hash, start.seq
     for record in records:
         if record.seq > last:
             break
-        problem = verify_chain([record], prev, seq)
+        problem = verify_chain([record], prev, seq, accepted)
         if problem is not None:
             raise ArchiveError(f"event {problem.seq} is bad ({problem.reason}): nothing archived")
         prev, seq = record.hash, record.seq

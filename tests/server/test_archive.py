@@ -503,3 +503,54 @@ def test_archived_events_a_stopped_archive_left_are_checked_up_to_the_anchor(
         f"event {monday - 1} is bad: the archived events still in the database end at it, not at "
         f"event {monday} where the database's log starts\n"
     ), err
+
+
+def test_a_hall_with_kept_damage_archives_past_it_and_its_seal_stays_checked(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from tests.server.test_backup import changed
+
+    url = f"sqlite:///{tmp_path / 'hall.sqlite3'}"
+    three_mornings(url)
+    backup = tmp_path / "hall.kezek-backup.gz"
+    assert kezek(["backup", str(backup), "--db", url]) == 0
+    forged = changed(backup, lambda row: row.update(actor="x"), "forged.gz")  # Monday's event 2
+    kept = f"sqlite:///{tmp_path / 'kept.sqlite3'}"
+    assert kezek(["restore", str(forged), "--db", kept, "--keep-damaged"]) == 0
+    monday = tmp_path / "monday.gz"
+    capsys.readouterr()
+    assert archive(kept, monday, TUESDAY) == 0, capsys.readouterr().err
+    for args in ([], ["--archive", str(monday)]):
+        assert kezek(["audit", "verify", "--db", kept, *args]) == 0
+    said = capsys.readouterr().out
+    assert said.count("damaged events 2, kept by `kezek restore --keep-damaged` of forged") == 1
+    # then the seal itself (written now, at the restore) is archived: a later day's work first
+    later = datetime.now(ALMATY) + timedelta(days=3)
+    clock = Clock(later.replace(hour=10))
+
+    async def a_later_morning() -> None:
+        service = service_for(kept, clock)
+        await service.start()
+        await a_busy_morning(service, clock)
+        await service.stop()
+
+    asyncio.run(a_later_morning())
+    store = SqlHallStore(kept)
+    rest = tmp_path / "rest.gz"
+    archive_module.archive(store, later.date(), rest, ALMATY, later.date() + timedelta(days=1))
+    sealed_by = json.loads(store.config("accepted_damage") or "")["sealed_by"]
+    assert anchor(store).seq >= sealed_by  # archived with it
+    files = ["--archive", str(monday), "--archive", str(rest)]
+    assert kezek(["audit", "verify", "--db", kept]) == 0  # no kept event is left in it
+    assert "damaged events" not in capsys.readouterr().out
+    assert kezek(["audit", "verify", "--db", kept, *files]) == 0
+    said = capsys.readouterr().out
+    assert "damaged events 2, kept by `kezek restore --keep-damaged` of forged.gz at " in said
+    assert f"(sealed in the log as event {sealed_by}), are passed" in said
+    record = json.loads(store.config("accepted_damage") or "")
+    record["events"]["3"] = record["content"]["3"] = "0" * 64  # more damage "kept", by hand
+    store.put_config("accepted_damage", json.dumps(record))
+    assert kezek(["audit", "verify", "--db", kept, *files]) == 1
+    assert f"is not the one event {sealed_by} of the log sealed: it was written by hand" in (
+        capsys.readouterr().err
+    )
