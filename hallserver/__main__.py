@@ -969,6 +969,11 @@ def _audit_verify(args: argparse.Namespace) -> int:
             f"; damaged events {events}, kept by `kezek restore --keep-damaged` of {kept.backup} "
             f"at {kept.at} (sealed in the log as event {kept.sealed_by}), are passed"
         )
+    if verified.leftovers:
+        seen += (
+            f"; {_count(verified.leftovers, 'archived event', 'archived events')} an archive "
+            f"has not deleted yet (its next run does) end at event {start.seq} as it holds"
+        )
     if skipped:
         seen += (
             f"; {_count(len(skipped), 'witness is', 'witnesses are')} of archived events, "

@@ -8,8 +8,9 @@ does it delete those events and their days' ticket rows, in small slices so that
 hall's writer is never held up for long. A run stopped at any point leaves either an unlisted
 file and an unchanged database, or an anchor whose deletions the next run finishes.
 
-`verify` walks the database's log from its anchor; given the archive files, it walks them from
-the first event ever, checks that they end exactly at the anchor, and goes on into the database.
+`verify` walks the database's log from its anchor (archived events a stopped run left in it are
+checked as the chain that ends there); given the archive files, it walks them from the first
+event ever, checks that they end exactly at the anchor, and goes on into the database.
 The database alone cannot show a change to what was archived, nor that a prefix of its log was
 removed and an anchor written in its place: keep the archive files, and compare the anchor's
 hash `verify` prints with the last event of the newest file. Nor can it show its log rewritten
@@ -22,11 +23,12 @@ from __future__ import annotations
 import contextlib
 import gzip
 import io
+import itertools
 import json
 import os
 import time as clock
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
@@ -88,9 +90,29 @@ def anchor(store: SqlHallStore) -> Anchor:
 
 def _parsed(raw: str | None) -> Anchor:
     try:
-        return parse_anchor(raw)
+        found = parse_anchor(raw)
     except DamagedAnchor as exc:
         raise ArchiveDamaged(str(exc)) from exc
+    if found.seq and not found.parts:
+        raise ArchiveDamaged(
+            f"the database's record of its archives says its log starts after event {found.seq} "
+            "but names no archive file, which Kezek never writes: it was written by hand"
+        )
+    expected = 1  # an archive's files run from event 1 to the anchor, each on from the last
+    for part in found.parts:
+        if part.first != expected or part.last < part.first:
+            break
+        expected = part.last + 1
+    else:
+        if not found.parts or (found.parts[-1].last, found.parts[-1].hash) == (
+            found.seq,
+            found.hash,
+        ):
+            return found
+    raise ArchiveDamaged(
+        f"the database's record of its archives does not add up (its files do not run from "
+        f"event 1 to event {found.seq}, where it says the log starts): it was written by hand"
+    )
 
 
 @dataclass(frozen=True)
@@ -103,6 +125,7 @@ class Verified:
     head: Witness | None
     accepted: tuple[int, ...] = ()  # damaged events a restore kept on purpose, passed as such
     kept: KeptDamage | None = None  # and how they were kept
+    leftovers: int = 0  # archived events an archive has not deleted yet, checked up to the anchor
 
 
 def verify(
@@ -127,7 +150,9 @@ def verify(
     hashes: dict[int, str] = {}
     head: Witness | None = Witness.of(start.seq, start.hash) if start.seq else None
     kept = kept_damage(store)
-    accepted = kept.events
+    # the kept events are all before their seal: once it is archived, none is in the database
+    accepted = {} if kept.archived else kept.content
+    passed: set[int] = set()
 
     def counted(records: Iterator[EventRecord]) -> Iterator[EventRecord]:
         nonlocal count, head
@@ -135,34 +160,108 @@ def verify(
             count += 1
             if record.seq in wanted:
                 hashes[record.seq] = record.hash
+            if record.seq in kept.content:
+                passed.add(record.seq)
             head = Witness.of(record.seq, record.hash)
             yield record
 
     try:
+        problem = _numbered_below_one(store)
+        if problem is not None:
+            return Verified(problem, count, None)
         if paths:
-            tail: list[EventRecord] = []
-
-            def from_files() -> Iterator[EventRecord]:
-                for path in paths:
-                    for record in _records(path):
-                        tail[:] = [record]
-                        yield record
-
-            problem = verify_chain(counted(from_files()), GENESIS, 0, accepted)
+            problem, kept = _through_files(counted(_records_of(paths)), start, kept)
             if problem is not None:
                 return Verified(problem, count, None)
-            if not tail or (tail[0].seq, tail[0].hash) != (start.seq, start.hash):
-                end = tail[0].seq if tail else 0
-                reason = f"the archives end at event {end}, not where the database's log starts"
-                return Verified(ChainBreak(start.seq, reason), count, None)
+        problem, leftovers = _archived_left(store, start, accepted)
+        if problem is not None:
+            return Verified(problem, count, None)
+        passed.update(seq for seq in accepted if start.seq - leftovers < seq <= start.seq)
         records = counted(store.events(after=start.seq))
         problem = verify_chain(records, start.hash, start.seq, accepted)
     except SQLAlchemyError as exc:
         raise StoreError(f"the database could not be read: {exc}") from exc
     if problem is None:
         problem = check_witnesses(witnesses, hashes, head.seq if head is not None else 0)
-    passed = tuple(sorted(accepted))
-    return Verified(problem, count, head if problem is None else None, passed, kept)
+    walked = tuple(sorted(passed))
+    return Verified(problem, count, head if problem is None else None, walked, kept, leftovers)
+
+
+def _through_files(
+    records: Iterator[EventRecord], start: Anchor, kept: KeptDamage
+) -> tuple[ChainBreak | None, KeptDamage]:
+    """Check the archive files' events from the first ever to the anchor, passing the damage
+    kept; once its seal is archived too, `kept` is checked against the seal in the files."""
+    last: EventRecord | None = None
+    seal: EventRecord | None = None
+
+    def tracked() -> Iterator[EventRecord]:
+        nonlocal last, seal
+        for record in records:
+            last = record
+            if record.seq == kept.sealed_by:
+                seal = record
+            yield record
+
+    problem = verify_chain(tracked(), GENESIS, 0, kept.content)
+    if problem is not None:
+        return problem, kept
+    if last is None or (last.seq, last.hash) != (start.seq, start.hash):
+        end = last.seq if last is not None else 0
+        reason = f"the archives end at event {end}, not where the database's log starts"
+        return ChainBreak(start.seq, reason), kept
+    return None, _sealed_in(seal, kept) if kept.archived else kept
+
+
+def _records_of(paths: list[Path]) -> Iterator[EventRecord]:
+    for path in paths:
+        yield from _records(path)
+
+
+def _numbered_below_one(store: SqlHallStore) -> ChainBreak | None:
+    """A row numbered 0 or less: the log starts at event 1, so the hall never writes one."""
+    events = schema.events
+    with store.engine.connect() as conn:
+        low = conn.execute(select(func.min(events.c.seq))).scalar_one_or_none()
+    if low is None or low > 0:
+        return None
+    return ChainBreak(low, "its number is below 1, which the hall never writes: it was added")
+
+
+def _archived_left(
+    store: SqlHallStore, start: Anchor, accepted: Mapping[int, str]
+) -> tuple[ChainBreak | None, int]:
+    """Check the archived events still in the database (an archive deletes them once the anchor
+    has moved past them; one stopped midway leaves the last of them) as the chain that ends at
+    the anchor: the event at the anchor holds its hash, and each event before it the hash the
+    next one links to, so none can be changed. Returns the first bad one, and how many."""
+    if not start.seq:
+        return None, 0
+    left = itertools.takewhile(lambda r: r.seq <= start.seq, store.events(after=0))
+    first = next(left, None)
+    if first is None:
+        return None, 0
+    last = [first]
+
+    def tracked() -> Iterator[EventRecord]:
+        for record in itertools.chain([first], left):
+            last[:] = [record]
+            yield record
+
+    problem = verify_chain(tracked(), first.prev_hash, first.seq - 1, accepted)
+    if problem is not None:
+        return problem, 0
+    end = last[0]
+    if end.seq != start.seq:
+        reason = (
+            f"the archived events still in the database end at it, not at event {start.seq} "
+            "where the database's log starts"
+        )
+        return ChainBreak(end.seq, reason), 0
+    if end.hash != start.hash:
+        reason = "it is archived, and its hash is not the one the database's log starts from"
+        return ChainBreak(end.seq, reason), 0
+    return None, end.seq - first.seq + 1
 
 
 @dataclass(frozen=True)
@@ -174,11 +273,14 @@ class KeptDamage:
     sealed_by: int | None = None
     backup: str = ""
     at: str = ""
+    content: dict[int, str] = field(default_factory=dict)  # numbers: digests of what they held
+    archived: bool = False  # the seal, and so the events it kept, are in the archive files
 
 
 def kept_damage(store: SqlHallStore) -> KeptDamage:
     """The accepted damage, as the log's own `log.damage_kept` event seals it. A record that
-    the log does not seal (added to the database by hand) is no acceptance: ArchiveDamaged."""
+    the log does not seal (added to the database by hand) is no acceptance: ArchiveDamaged.
+    Once the seal is archived, the record is checked against it in the archive files."""
     raw = store.config(DAMAGE_KEY)
     if not raw:
         return KeptDamage({})
@@ -190,7 +292,20 @@ def kept_damage(store: SqlHallStore) -> KeptDamage:
                 "hand, or by a Kezek from before 2026-11-24 (then make a backup and restore it "
                 "with --keep-damaged, which seals it)"
             )
+        if "content" not in saved:
+            raise ArchiveDamaged(
+                "the database's record of accepted damage holds the damaged events' hashes but "
+                "not what they held, so they could be rewritten unseen: kept by a Kezek from "
+                "before 2026-11-25 (make a backup and restore it with --keep-damaged, which "
+                "records it)"
+            )
         sealed_by, events = int(saved["sealed_by"]), dict(saved["events"])
+        content = dict(saved["content"])
+        if set(content) != set(events):
+            raise ArchiveDamaged(
+                "the database's record of accepted damage names other events by their hashes "
+                "than by what they held: it was written by hand"
+            )
         if any(int(seq) >= sealed_by for seq in events):  # it seals what came before it only
             raise ArchiveDamaged(
                 f"the database's record of accepted damage names event {sealed_by} or later, "
@@ -200,18 +315,32 @@ def kept_damage(store: SqlHallStore) -> KeptDamage:
         raise ArchiveDamaged(
             f"the database's record of accepted damage is unreadable: {exc}"
         ) from exc
+    kept = KeptDamage(
+        {int(seq): str(held) for seq, held in events.items()},
+        sealed_by,
+        content={int(seq): str(digest) for seq, digest in content.items()},
+    )
     with store.engine.connect() as conn:
         events_table = schema.events
-        seal = conn.execute(select(events_table).where(events_table.c.seq == sealed_by)).first()
+        row = conn.execute(select(events_table).where(events_table.c.seq == sealed_by)).first()
+    if row is None and sealed_by <= anchor(store).seq:
+        return replace(kept, archived=True)
+    seal = None if row is None else EventRecord(**row._mapping)
+    return _sealed_in(seal, replace(kept, archived=False))
+
+
+def _sealed_in(seal: EventRecord | None, kept: KeptDamage) -> KeptDamage:
+    """`kept`, with the backup and time its seal names, if `seal` is the event that sealed it;
+    ArchiveDamaged otherwise."""
     data = orjson.loads(seal.data) if seal is not None and seal.type == DAMAGE_KEPT else {}
-    if data.get("events") != events:
+    events = {str(seq): held for seq, held in kept.events.items()}
+    content = {str(seq): digest for seq, digest in kept.content.items()}
+    if seal is None or data.get("events") != events or data.get("content") != content:
         raise ArchiveDamaged(
             f"the database's record of accepted damage (events {', '.join(events)}) is not "
-            f"the one event {sealed_by} of the log sealed: it was written by hand"
+            f"the one event {kept.sealed_by} of the log sealed: it was written by hand"
         )
-    assert seal is not None  # its data matched
-    kept = {int(seq): str(held) for seq, held in events.items()}
-    return KeptDamage(kept, sealed_by, str(data.get("backup", "")), str(seal.at))
+    return replace(kept, backup=str(data.get("backup", "")), at=seal.at)
 
 
 def accepted_damage(store: SqlHallStore) -> dict[int, str]:
@@ -243,6 +372,9 @@ def _archive(
     store: SqlHallStore, before: date, path: Path, tz: ZoneInfo, bookings_before: datetime
 ) -> Archived:
     start = anchor(store)
+    below = _numbered_below_one(store)  # deleted with the archived events, it would leave no trace
+    if below is not None:
+        raise ArchiveError(f"event {below.seq} is bad ({below.reason}): nothing archived")
     if start.parts and _leftovers(store, start):  # an earlier run stopped while deleting
         gone = _delete_archived(store, start)
         old = _delete_old_bookings(
@@ -278,7 +410,9 @@ def _archive(
         "prev_hash": start.hash,
         "last_hash": last_hash,
     }
-    _write(path, header, _checked(store.events(after=start.seq), start, last))
+    kept = kept_damage(store)  # passed as `verify` passes them, while they hold what was kept
+    accepted = {} if kept.archived else kept.content
+    _write(path, header, _checked(store.events(after=start.seq), start, last, accepted))
     part = Part(path.name, start.seq + 1, last, last_hash)
     moved = Anchor(last, last_hash, before, (*start.parts, part))
     with store.engine.begin() as conn:
@@ -343,13 +477,16 @@ def _settle(store: SqlHallStore) -> None:
     clock.sleep(SLICE_PAUSE_S)
 
 
-def _checked(records: Iterator[EventRecord], start: Anchor, last: int) -> Iterator[EventRecord]:
-    """The events up to `last`, refusing to archive a chain that is already broken."""
+def _checked(
+    records: Iterator[EventRecord], start: Anchor, last: int, accepted: Mapping[int, str]
+) -> Iterator[EventRecord]:
+    """The events up to `last`, refusing to archive a chain that is already broken (damage a
+    restore kept on purpose passes)."""
     prev, seq = start.hash, start.seq
     for record in records:
         if record.seq > last:
             break
-        problem = verify_chain([record], prev, seq)
+        problem = verify_chain([record], prev, seq, accepted)
         if problem is not None:
             raise ArchiveError(f"event {problem.seq} is bad ({problem.reason}): nothing archived")
         prev, seq = record.hash, record.seq

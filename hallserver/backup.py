@@ -36,9 +36,17 @@ from sqlalchemy import (
 )
 from sqlalchemy.exc import DataError, IntegrityError, SQLAlchemyError, StatementError
 
-from hallserver.archive import ArchiveError, verify
+from hallserver.archive import ArchiveError, kept_damage, verify
 from hallserver.domain.ids import JsonObject, JsonValue
-from hallserver.eventlog import DAMAGE_KEPT, ChainBreak, Witness, make_record, verify_chain
+from hallserver.eventlog import (
+    DAMAGE_KEPT,
+    ChainBreak,
+    EventRecord,
+    Witness,
+    make_record,
+    stored_digest,
+    verify_chain,
+)
 from hallserver.store import schema
 from hallserver.store.anchor import DAMAGE_KEY
 from hallserver.store.migrate import current_revision
@@ -172,47 +180,69 @@ def _accept_damage(store: SqlHallStore, first: ChainBreak, path: Path) -> str | 
     """Keep the bad events of a restored log as accepted damage, so that `verify` passes them
     and goes on checking the chain and the witnesses after them; what it says, or None when
     there are too many to keep. The acceptance is itself an event of the log (`log.damage_kept`,
-    sealed after the restored events), so it is not a row anyone could add unseen."""
-    accepted: dict[int, str] = {}
+    sealed after the restored events), so it is not a row anyone could add unseen; it records
+    each event's hash and a digest of all it holds, so a kept event cannot be rewritten either.
+    Damage an earlier restore kept (this backup's hall's) is kept on with it."""
+    earlier = kept_damage(store)  # checked against its seal by `verify` already
+    hashes, accepted = dict(earlier.events), dict(earlier.content)
+    found: set[int] = set()
     problem: ChainBreak | None = first
     while problem is not None:
         with store.engine.connect() as conn:
-            held = conn.execute(
-                select(schema.events.c.hash).where(schema.events.c.seq == problem.seq)
-            ).scalar()
-        if held is None or len(accepted) >= MAX_ACCEPTED or problem.seq in accepted:
+            row = conn.execute(
+                select(schema.events).where(schema.events.c.seq == problem.seq)
+            ).first()
+        if row is None or problem.seq <= 0 or problem.seq in found:  # not a damaged event
             return None
-        accepted[problem.seq] = str(held)
+        record = EventRecord(**row._mapping)
+        hashes[record.seq], accepted[record.seq] = record.hash, stored_digest(record)
+        found.add(record.seq)
+        if len(accepted) > MAX_ACCEPTED:
+            return None
         # on from this one, which is passed now: the log is walked once, not once a bad event
         problem = verify_chain(
             store.events(after=problem.seq - 1), start_seq=problem.seq - 1, accepted=accepted
         )
-    listed: dict[str, JsonValue] = {str(k): v for k, v in accepted.items()}
+    listed: dict[str, JsonValue] = {str(k): hashes[k] for k in sorted(accepted)}
+    content: dict[str, JsonValue] = {str(k): accepted[k] for k in sorted(accepted)}
     with store.engine.begin() as conn:
         last = conn.execute(
             select(schema.events.c.seq, schema.events.c.hash, schema.events.c.at)
             .order_by(schema.events.c.seq.desc())
             .limit(1)
         ).one()
-        data: JsonObject = {"events": listed, "backup": path.name, "first": first.reason}
+        data: JsonObject = {
+            "events": listed,
+            "content": content,
+            "backup": path.name,
+            "first": first.reason,
+        }
         offset = datetime.fromisoformat(last.at).tzinfo  # the hall's, as its events have it
         at = datetime.now(UTC).astimezone(offset).isoformat()
-        record = make_record(last.hash, last.seq + 1, at, DAMAGE_KEPT, RESTORER, data)
-        conn.execute(schema.events.insert(), record._asdict())
-        store.put_config(DAMAGE_KEY, json.dumps({"sealed_by": record.seq, "events": listed}), conn)
-    events = ", ".join(str(seq) for seq in accepted)
+        seal = make_record(last.hash, last.seq + 1, at, DAMAGE_KEPT, RESTORER, data)
+        conn.execute(schema.events.insert(), seal._asdict())
+        saved = {"sealed_by": seal.seq, "events": listed, "content": content}
+        store.put_config(DAMAGE_KEY, json.dumps(saved), conn)
+    try:  # what cannot be kept: an archived event left in the database unlike its anchor's
+        if verify(store).problem is not None:
+            return None
+    except ArchiveError:
+        return None
+    events = ", ".join(str(seq) for seq in sorted(accepted))
     kept = f"events {events} are" if len(accepted) > 1 else f"event {events} is"
     return (
         f"event {first.seq} is bad: {first.reason}; {kept} kept as accepted damage, sealed in "
-        f"the log as event {record.seq}, which `kezek audit verify` names and passes"
+        f"the log as event {seal.seq}, which `kezek audit verify` names and passes"
     )
 
 
 def _unsealed_damage(store: SqlHallStore) -> bool:
+    """Damage an older Kezek kept: not sealed in the log, or sealed without what it held."""
     raw = store.config(DAMAGE_KEY)
     try:
-        return bool(raw) and "sealed_by" not in json.loads(raw or "{}")
-    except ValueError:
+        saved = json.loads(raw or "{}")
+        return bool(raw) and not ("sealed_by" in saved and "content" in saved)
+    except (ValueError, TypeError):
         return True
 
 

@@ -425,3 +425,132 @@ def test_the_bookings_cutoff_is_the_halls_midnight_on_either_database(db_url: st
     assert archive_module._delete_old_bookings(store, cutoff) == 1
     assert {row["code"] for row in store.rows(schema.bookings)} == {"EARLY"}
     store.close()
+
+
+def test_rows_numbered_below_one_fail_the_check_and_are_never_archived_away(
+    db_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The reports read every row by its time: one the chain never walks must fail the check."""
+    service, _ = three_mornings(db_url)
+    store = service.store
+    store.execute(  # a copy of event 1, numbered before the log starts, as another ticket
+        "INSERT INTO events SELECT -seq, at, type, actor, counter_id, 'x-' || ticket_id, data, "
+        "prev_hash, hash FROM events WHERE seq = 1"
+    )
+    capsys.readouterr()
+    assert kezek(["audit", "verify", "--db", db_url]) == 1
+    [line] = capsys.readouterr().err.splitlines()
+    assert (
+        line == "event -1 is bad: its number is below 1, which the hall never writes: it was added"
+    )
+    assert archive(db_url, tmp_path / "monday.gz", TUESDAY) == 2  # it would delete the evidence
+    assert "event -1 is bad" in capsys.readouterr().err
+    assert min(r["seq"] for r in store.rows(schema.events)) == -1
+    assert not (tmp_path / "monday.gz").exists()
+
+
+def test_an_anchor_naming_no_archive_file_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Written by hand over a log never archived, it hid the events before it from the check."""
+    url = f"sqlite:///{tmp_path / 'hall.sqlite3'}"
+    service, _ = three_mornings(url)
+    store = service.store
+    third = next(r for r in store.events() if r.seq == 3)
+    store.put_config(
+        ANCHOR_KEY, json.dumps({"seq": 3, "hash": third.hash, "before": "2026-11-17", "parts": []})
+    )
+    store.execute("UPDATE events SET actor = 'forger' WHERE seq = 2")
+    capsys.readouterr()
+    assert kezek(["audit", "verify", "--db", url]) == 1
+    [line] = capsys.readouterr().err.splitlines()
+    assert "names no archive file, which Kezek never writes: it was written by hand" in line
+    assert archive(url, tmp_path / "monday.gz", TUESDAY) == 2
+    assert "names no archive file" in capsys.readouterr().err
+
+
+def test_archived_events_a_stopped_archive_left_are_checked_up_to_the_anchor(
+    db_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    service, _ = three_mornings(db_url)
+    store = service.store
+
+    def power_cut(*_: object) -> None:
+        raise KeyboardInterrupt
+
+    file = tmp_path / "monday.gz"
+    with monkeypatch.context() as patched:  # stopped after the anchor and one slice
+        patched.setattr(archive_module, "DELETE_SLICE", 4)
+        patched.setattr(archive_module, "_settle", power_cut)
+        assert archive(db_url, file, TUESDAY) == 130
+    monday = anchor(store).seq
+    capsys.readouterr()
+    assert kezek(["audit", "verify", "--db", db_url]) == 0
+    left = monday - 4
+    assert (
+        f"; {left} archived events an archive has not deleted yet (its next run does) end at "
+        f"event {monday} as it holds" in capsys.readouterr().out
+    )
+    store.execute("UPDATE events SET actor = 'forger' WHERE seq = 6")  # without the files too
+    assert kezek(["audit", "verify", "--db", db_url]) == 1
+    assert capsys.readouterr().err == "event 6 is bad: its content does not match its hash\n"
+    assert kezek(["audit", "verify", "--db", db_url, "--archive", str(file)]) == 1
+    assert "event 6 is bad" in capsys.readouterr().err
+    store.execute("DELETE FROM events WHERE seq <= 6 OR seq = :monday", monday=monday)
+    assert kezek(["audit", "verify", "--db", db_url]) == 1
+    err = capsys.readouterr().err
+    assert err == (
+        f"event {monday - 1} is bad: the archived events still in the database end at it, not at "
+        f"event {monday} where the database's log starts\n"
+    ), err
+
+
+def test_a_hall_with_kept_damage_archives_past_it_and_its_seal_stays_checked(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from tests.server.test_backup import changed
+
+    url = f"sqlite:///{tmp_path / 'hall.sqlite3'}"
+    three_mornings(url)
+    backup = tmp_path / "hall.kezek-backup.gz"
+    assert kezek(["backup", str(backup), "--db", url]) == 0
+    forged = changed(backup, lambda row: row.update(actor="x"), "forged.gz")  # Monday's event 2
+    kept = f"sqlite:///{tmp_path / 'kept.sqlite3'}"
+    assert kezek(["restore", str(forged), "--db", kept, "--keep-damaged"]) == 0
+    monday = tmp_path / "monday.gz"
+    capsys.readouterr()
+    assert archive(kept, monday, TUESDAY) == 0, capsys.readouterr().err
+    for args in ([], ["--archive", str(monday)]):
+        assert kezek(["audit", "verify", "--db", kept, *args]) == 0
+    said = capsys.readouterr().out
+    assert said.count("damaged events 2, kept by `kezek restore --keep-damaged` of forged") == 1
+    # then the seal itself (written now, at the restore) is archived: a later day's work first
+    later = datetime.now(ALMATY) + timedelta(days=3)
+    clock = Clock(later.replace(hour=10))
+
+    async def a_later_morning() -> None:
+        service = service_for(kept, clock)
+        await service.start()
+        await a_busy_morning(service, clock)
+        await service.stop()
+
+    asyncio.run(a_later_morning())
+    store = SqlHallStore(kept)
+    rest = tmp_path / "rest.gz"
+    archive_module.archive(store, later.date(), rest, ALMATY, later.date() + timedelta(days=1))
+    sealed_by = json.loads(store.config("accepted_damage") or "")["sealed_by"]
+    assert anchor(store).seq >= sealed_by  # archived with it
+    files = ["--archive", str(monday), "--archive", str(rest)]
+    assert kezek(["audit", "verify", "--db", kept]) == 0  # no kept event is left in it
+    assert "damaged events" not in capsys.readouterr().out
+    assert kezek(["audit", "verify", "--db", kept, *files]) == 0
+    said = capsys.readouterr().out
+    assert "damaged events 2, kept by `kezek restore --keep-damaged` of forged.gz at " in said
+    assert f"(sealed in the log as event {sealed_by}), are passed" in said
+    record = json.loads(store.config("accepted_damage") or "")
+    record["events"]["3"] = record["content"]["3"] = "0" * 64  # more damage "kept", by hand
+    store.put_config("accepted_damage", json.dumps(record))
+    assert kezek(["audit", "verify", "--db", kept, *files]) == 1
+    assert f"is not the one event {sealed_by} of the log sealed: it was written by hand" in (
+        capsys.readouterr().err
+    )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import shutil
 import sqlite3
 import threading
 from collections.abc import Callable
@@ -388,7 +389,7 @@ def test_accepted_damage_written_into_the_database_by_hand_is_no_acceptance(
     with sqlite3.connect(database) as conn:  # pointing at an event that seals something else
         conn.execute(
             "UPDATE hall_state SET data = ? WHERE key = 'accepted_damage'",
-            (json.dumps({"sealed_by": 7, "events": {"5": held}}),),
+            (json.dumps({"sealed_by": 7, "events": {"5": held}, "content": {"5": held}}),),
         )
     assert kezek(["audit", "verify", "--data-dir", str(hall)]) == 1
     assert "written by hand" in capsys.readouterr().err
@@ -411,8 +412,9 @@ def test_a_seal_naming_itself_or_later_events_is_no_acceptance(
         sealed = json.loads(data)
         own = conn.execute("SELECT hash FROM events WHERE seq = ?", (seal,)).fetchone()[0]
         sealed["events"].update({"5": held, str(seal): own})
+        sealed["content"].update({"5": held, str(seal): own})
         conn.execute("UPDATE events SET data = ? WHERE seq = ?", (json.dumps(sealed), seal))
-        record = {"sealed_by": seal, "events": sealed["events"]}
+        record = {"sealed_by": seal, "events": sealed["events"], "content": sealed["content"]}
         conn.execute(
             "UPDATE hall_state SET data = ? WHERE key = 'accepted_damage'", (json.dumps(record),)
         )
@@ -462,3 +464,46 @@ def test_a_restore_into_a_file_that_is_no_database_says_so_in_one_line(
     assert kezek(["restore", str(file), "--db", f"sqlite:///{junk}"]) == 1
     err = capsys.readouterr().err.strip()
     assert "cannot prepare database" in err and "\n" not in err
+
+
+def test_a_kept_damaged_event_cannot_be_rewritten_afterwards(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The acceptance names what the event held, not only the hash it held."""
+    forged = changed(a_backup(tmp_path), lambda row: row.update(actor="x"), "forged.gz")
+    kept = tmp_path / "kept"
+    assert kezek(["restore", str(forged), "--data-dir", str(kept), "--keep-damaged"]) == 0
+    for change in ("actor = 'operator:carl'", "ticket_id = 'A777'", "prev_hash = hash"):
+        copy = tmp_path / change[:5]
+        shutil.copytree(kept, copy)
+        with sqlite3.connect(copy / "kezek.sqlite3") as conn:  # its hash column left as it was
+            conn.execute(f"UPDATE events SET {change} WHERE seq = 2")
+        capsys.readouterr()
+        assert kezek(["audit", "verify", "--data-dir", str(copy)]) == 1, change
+        said = capsys.readouterr().err
+        assert said.startswith("event 2 is bad: its ") and said.count("\n") == 1, said
+    assert kezek(["audit", "verify", "--data-dir", str(kept)]) == 0
+
+
+def test_a_second_keep_damaged_restore_keeps_the_damage_the_first_kept(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    forged = changed(a_backup(tmp_path), lambda row: row.update(actor="x"), "forged.gz")
+    first = tmp_path / "first"
+    assert kezek(["restore", str(forged), "--data-dir", str(first), "--keep-damaged"]) == 0
+    again = tmp_path / "again.gz"
+    assert kezek(["backup", str(again), "--data-dir", str(first)]) == 0
+    damaged = changed(again, lambda row: row.update(actor="y"), "damaged.gz", which=(4,))
+    second = tmp_path / "second"
+    capsys.readouterr()
+    assert kezek(["restore", str(damaged), "--data-dir", str(second), "--keep-damaged"]) == 0
+    assert "events 2, 5 are kept as accepted damage, sealed in the log as event 17" in (
+        capsys.readouterr().err
+    )
+    assert kezek(["audit", "verify", "--data-dir", str(second)]) == 0
+    said = capsys.readouterr().out
+    assert "damaged events 2, 5, kept by `kezek restore --keep-damaged` of damaged.gz" in said
+    with sqlite3.connect(second / "kezek.sqlite3") as conn:  # the first one is held to it too
+        conn.execute("UPDATE events SET actor = 'z' WHERE seq = 2")
+    assert kezek(["audit", "verify", "--data-dir", str(second)]) == 1
+    assert "event 2 is bad" in capsys.readouterr().err

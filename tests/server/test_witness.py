@@ -24,7 +24,7 @@ from hallserver.eventlog import (
 )
 from hallserver.service import WITNESS_EVERY, HallService
 from hallserver.store import schema
-from hallserver.store.anchor import ANCHOR_KEY, Anchor
+from hallserver.store.anchor import ANCHOR_KEY, Anchor, Part
 from hallserver.store.sql import SqlHallStore
 from tests.conftest import Clock, LiveServer
 from tests.server.test_archive import TUESDAY, archive, three_mornings
@@ -209,7 +209,8 @@ def test_a_log_emptied_under_a_forged_anchor_does_not_pass_for_its_witness(
     store = service.store
     with store.engine.begin() as conn:  # every event gone, an anchor claiming them archived
         conn.execute(delete(schema.events))
-    forged = Anchor(head.seq, service.head_hash() or "", date(2026, 11, 23))
+    hash_ = service.head_hash() or ""  # and an archive file listed, as `archive` writes it
+    forged = Anchor(head.seq, hash_, date(2026, 11, 23), (Part("old.gz", 1, head.seq, hash_),))
     store.put_config(ANCHOR_KEY, forged.to_json())
     store.close()
     assert kezek(["audit", "verify", "--db", url, "--witness", str(head)]) == 2
