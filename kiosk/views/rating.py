@@ -30,6 +30,8 @@ WORDS = {
     "offline": QT_TRANSLATE_NOOP("Rating", "No connection to the hall server. Reconnecting…"),
 }
 FACES = {"excellent": "★★★", "good": "★★", "satisfactory": "★"}
+RESEND_S = 5  # a rating the server could not take is sent again this often until it is
+RESEND_CODES = ("unreachable", "unavailable")  # the server away, or its database stalled
 KEY_PADDING_PX = 60  # a key's border and padding on both sides, and some air
 
 
@@ -65,6 +67,9 @@ class RatingWindow(QWidget):
         self._timeout.timeout.connect(self._on_no_answer)
         self._thanks = QTimer(self, singleShot=True, interval=int(config.thanks_s * 1000))
         self._thanks.timeout.connect(self._on_thanks_over)
+        self._unsent: dict[str, str] = {}  # ticket id -> grade: thanked for, not yet recorded
+        self._resend = QTimer(self, interval=RESEND_S * 1000)
+        self._resend.timeout.connect(self._send_unsent)
         link.online_changed.connect(self._on_online_changed)
         link.snapshot_received.connect(self._on_snapshot_received)
         link.event_received.connect(self._on_event_received)
@@ -96,12 +101,21 @@ class RatingWindow(QWidget):
         answer = self.flow.rate(grade)
         if answer is None:
             return
-        ticket_id, chosen = answer
-        client = self.link.client
-        self.link.run("rate", lambda: client.rate(ticket_id, chosen))
+        self._send(*answer)
         self._timeout.stop()
         self._thanks.start()
         self.render()
+
+    def _send(self, ticket_id: str, grade: str) -> None:
+        client = self.link.client
+        self.link.run(f"rate {ticket_id} {grade}", lambda: client.rate(ticket_id, grade))
+
+    def _send_unsent(self) -> None:
+        """The ratings the server could not take, once more (a failure puts them back)."""
+        unsent, self._unsent = self._unsent, {}
+        self._resend.stop()
+        for ticket_id, grade in unsent.items():
+            self._send(ticket_id, grade)
 
     def _on_no_answer(self) -> None:
         self.flow.no_answer()
@@ -113,6 +127,8 @@ class RatingWindow(QWidget):
 
     def _on_online_changed(self, online: bool) -> None:
         self.online = online
+        if online and self._unsent:
+            self._send_unsent()
         self.render()
 
     def _on_snapshot_received(self, snapshot: Snapshot) -> None:
@@ -127,7 +143,15 @@ class RatingWindow(QWidget):
             self.render()
 
     def _on_failed(self, tag: str, refusal: Refusal) -> None:
-        if tag == "rate":  # already rated, or the server is away: the visitor was thanked anyway
+        what, _, rating = tag.partition(" ")
+        if what != "rate":
+            return
+        ticket_id, _, grade = rating.partition(" ")
+        if refusal.code in RESEND_CODES:  # the visitor was thanked: it is kept and sent again
+            log.info("rating of %s kept to send again: %s", ticket_id, refusal.message)
+            self._unsent[ticket_id] = grade
+            self._resend.start()
+        else:  # already rated (a resend whose answer was lost), or refused for good
             log.warning("rating not recorded: %s %s", refusal.code, refusal.message)
 
     def _three(self, key: str) -> str:

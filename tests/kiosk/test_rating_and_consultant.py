@@ -18,6 +18,7 @@ from tests.conftest import LiveServer, open_counter
 from tests.kiosk.conftest import shoot
 from tests.kiosk.test_citizen import find, tap, text_of
 from tests.kiosk.test_screens import assert_label_whole
+from tests.proxy import CuttableProxy
 
 
 def serve_one(live: LiveServer, operator: str) -> tuple[HallClient, str]:
@@ -47,6 +48,32 @@ def test_the_rating_screen_follows_its_counter_and_records_the_answer(
     shoot(window, "rating-thanks-landscape")
     qtbot.waitUntil(lambda: client.ticket(ticket_id).rating == "excellent", timeout=5000)
     client.close()
+
+
+def test_a_rating_given_while_the_link_is_down_is_recorded_when_it_is_back(
+    qtbot: QtBot, make_kiosk: Callable[..., object], live_server: LiveServer
+) -> None:
+    """The screen thanks the visitor at once; a rating the server could not take had been
+    dropped with a log line, and the operator's figures lost it."""
+    relay = CuttableProxy(int(live_server.url.rsplit(":", 1)[1]))
+    operator = open_counter(live_server, "c1")
+    kiosk = make_kiosk(mode="rating", counter_id="c1", printer=None, server_url=relay.url)
+    window = kiosk.window  # type: ignore[attr-defined]
+    try:
+        qtbot.waitUntil(lambda: window.online, timeout=10000)
+        client, ticket_id = serve_one(live_server, operator)
+        client.finish(ticket_id)
+        qtbot.waitUntil(lambda: window.flow.screen is RatingScreen.ASKING, timeout=5000)
+        relay.cut()  # a blip as the visitor reaches for the key
+        tap(qtbot, window, "grade-good")
+        assert find(window, "thanks")
+        qtbot.wait(1000)  # the send meets the cut
+        assert client.ticket(ticket_id).rating is None
+        relay.restore()
+        qtbot.waitUntil(lambda: client.ticket(ticket_id).rating == "good", timeout=15000)
+        client.close()
+    finally:
+        relay.cut()
 
 
 def test_the_serial_keypad_rates_and_no_answer_records_nothing(
