@@ -2,7 +2,8 @@
 
 Pure Python (no Qt). The board is rebuilt from a snapshot and moved on by events; it answers
 which calls a zone shows, which one blinks, and which calls are to be spoken. Whether an event
-is live or a replay after a reconnect is decided by `Freshness`: only live calls are spoken.
+is live or a replay after a reconnect is decided by `Freshness`: only live calls are spoken,
+and those made in the last half minute before it (a short cut must not cost a visitor their call).
 """
 
 from __future__ import annotations
@@ -207,9 +208,13 @@ class Freshness:
 
     `connected(server_now)` marks the moment of (re)connection in server time (from the
     snapshot, or from `GET /hall` when the stream resumes). Events stamped earlier are
-    replays: they update the board but are not spoken and do not flash. Until the first
-    connection nothing is live.
+    replays: they update the board but are not spoken and do not flash, except a call made
+    within RECENT_CALL of the reconnection: its visitor may still be listening for it (a
+    later replay of the visitor reaching the counter withdraws it before it is said). Until
+    the first connection nothing is live.
     """
+
+    RECENT_CALL = timedelta(seconds=30)
 
     def __init__(self) -> None:
         self._since: datetime | None = None
@@ -225,4 +230,8 @@ class Freshness:
         self._since = local_now + self._offset
 
     def is_live(self, event: HallEvent) -> bool:
-        return self._since is not None and event.at >= self._since
+        if self._since is None:
+            return False
+        if event.type in (TICKET_CALLED, TICKET_RECALLED):
+            return event.at >= self._since - self.RECENT_CALL
+        return event.at >= self._since

@@ -3,19 +3,20 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 from pytestqt.qtbot import QtBot
 
 from display.audio import QtVoiceOutput
-from display.board import Board, Zone
+from display.board import Board, Freshness, Zone
 from display.clips import ClipSet
 from display.link import HallLink
 from display.views.window import DisplayWindow
 from display.voice import Announcer, VoiceSettings
 from hallserver.client import HallClient
+from hallserver.protocol import HallEvent
 from tests.conftest import LiveServer, open_counter
 from tests.proxy import CuttableProxy
 
@@ -169,7 +170,7 @@ def test_a_zone_display_shows_only_its_counters_calls_and_their_lines(
     assert [c.number for c in zone_announcer.spoken] == [b.number]
 
 
-def test_after_losing_the_server_it_keeps_the_calls_then_catches_up_without_replaying_aloud(
+def test_after_losing_the_server_it_keeps_the_calls_then_catches_up_and_says_the_recent_call(
     live_server: LiveServer, make_display: MakeDisplay, qtbot: QtBot
 ) -> None:
     port = int(live_server.url.rsplit(":", 1)[1])
@@ -200,19 +201,41 @@ def test_after_losing_the_server_it_keeps_the_calls_then_catches_up_without_repl
         # logged after b's call, so it may arrive a moment later
         qtbot.waitUntil(lambda: window.ticker.text == "Ескерту", timeout=3000)
         assert not banner_shown(window)
-        assert not window.calls_panel.flashing()  # old news: shown, not flashed
-        assert [c.number for c in announcer.spoken] == [a.number]  # and not said aloud
+        # b was called seconds ago: its visitor is still listening (it had been shown only)
+        qtbot.waitUntil(lambda: len(output.written) == 2, timeout=5000)
+        assert [c.number for c in announcer.spoken] == [a.number, b.number]
 
         first.start(a.id)
         first.finish(a.id)
         c = first.call_next("c1")  # a live call after the reconnect is spoken as usual
         assert c is not None
-        qtbot.waitUntil(lambda: len(output.written) == 2, timeout=3000)
-        assert [x.number for x in announcer.spoken] == [a.number, c.number]
+        qtbot.waitUntil(lambda: len(output.written) == 3, timeout=5000)
+        assert [x.number for x in announcer.spoken] == [a.number, b.number, c.number]
         assert highlighted(window) == c.number
         assert link.online
     finally:
         proxy.close()
+
+
+@pytest.mark.parametrize(
+    ("kind", "seconds_before", "live"),
+    [
+        ("ticket.called", 29, True),  # a short cut: its visitor is still listening
+        ("ticket.recalled", 29, True),
+        ("ticket.called", 31, False),  # older news: shown, not said
+        ("ticket.finished", 1, False),  # only calls are said
+        ("ticket.called", -1, True),  # after the reconnection: live
+    ],
+)
+def test_a_call_replayed_after_a_reconnection_is_said_only_if_it_is_recent(
+    kind: str, seconds_before: int, live: bool
+) -> None:
+    back = datetime(2026, 11, 23, 10, 0, tzinfo=UTC)
+    freshness = Freshness()
+    event = HallEvent(7, kind, back - timedelta(seconds=seconds_before), "counter:c1", {})
+    assert not freshness.is_live(event), "nothing is live before the first connection"
+    freshness.connected(back)
+    assert freshness.is_live(event) is live
 
 
 def test_a_service_renamed_on_the_server_is_renamed_on_the_wall_at_once(
