@@ -59,14 +59,17 @@ class EventHub:
         for sub in list(self._subscribers):
             self._drop(sub)
 
-    def replay(self, after: int) -> list[tuple[int, str]] | None:
-        """The events after `after`; None when they are older than the window, or when `after`
-        is newer than anything here (a database restored from an older backup)."""
-        if after > self.last_seq:
-            return None
-        if after == self.last_seq:
-            return []
-        if not self._recent or self._recent[0].seq > after + 1:
+    def replay(self, after: int, at: str | None = None) -> list[tuple[int, str]] | None:
+        """The events after `after`; None (a snapshot then) when the client's event `after`
+        cannot be seen to be this log's: older than the window (a restart empties it), newer
+        than anything here, or stamped other than `at`, the time the client received it with
+        (a database restored from a backup numbers other events alike)."""
+        if after > self.last_seq or not self._recent:
+            return None if after or self.last_seq else []
+        first = self._recent[0].seq
+        if after == 0:  # it saw nothing: all of it, if the window still holds the first
+            return [(r.seq, r.wire()) for r in self._recent] if first == 1 else None
+        if first > after or (at is not None and self._recent[after - first].at != at):
             return None
         return [(r.seq, r.wire()) for r in self._recent if r.seq > after]
 

@@ -44,7 +44,8 @@ async def events(websocket: WebSocket) -> None:
     watcher = asyncio.create_task(until_closed(websocket, sub))
     try:
         sent = -1
-        backlog = hall.hub.replay(after) if after is not None else None
+        seen_at = websocket.query_params.get("at")  # when its event `after` was: the same log?
+        backlog = hall.hub.replay(after, seen_at) if after is not None else None
         if backlog is None:
             url = base_url_ws(websocket)
             try:  # as of its last durable event, numbered so

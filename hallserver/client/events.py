@@ -9,7 +9,7 @@ import socket
 import threading
 from collections.abc import Callable
 from typing import TypeVar
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit
 
 from websockets.exceptions import WebSocketException
 from websockets.sync.client import ClientConnection, connect
@@ -56,6 +56,7 @@ class EventStream:
         self._on_snapshot = on_snapshot
         self._on_online_changed = on_online_changed
         self._last_seq = after
+        self._last_at: str | None = None  # when that event was, as the server stamped it
         self._min_backoff = min_backoff
         self._max_backoff = max_backoff
         self._open_timeout = open_timeout
@@ -103,7 +104,11 @@ class EventStream:
     def _run(self) -> None:
         backoff = self._min_backoff
         while not self._stopping.is_set():
-            url = self._url if self._last_seq is None else f"{self._url}?after={self._last_seq}"
+            url = self._url
+            if self._last_seq is not None:  # resume, from this log's event it saw last
+                url += f"?after={self._last_seq}"
+                if self._last_at is not None:
+                    url += f"&at={quote(self._last_at)}"
             try:
                 with connect(
                     url,
@@ -140,7 +145,7 @@ class EventStream:
             raw = json.loads(message)
             if isinstance(raw, dict) and raw.get("type") == SNAPSHOT:
                 snapshot = Snapshot.from_message(raw)
-                self._last_seq = snapshot.seq
+                self._last_seq, self._last_at = snapshot.seq, None
                 self._deliver(self._on_snapshot, snapshot)
                 return
             if isinstance(raw, dict) and "error" in raw:
@@ -156,6 +161,7 @@ class EventStream:
         if last is not None and event.seq != last + 1:
             log.warning("event stream: seq jumped from %d to %d", last, event.seq)
         self._last_seq = event.seq
+        self._last_at = raw["at"] if isinstance(raw.get("at"), str) else None
         self._deliver(self._on_event, event)
 
     def _set_online(self, online: bool) -> None:

@@ -27,7 +27,9 @@ from tests.conftest import (
     add_operator,
     counter_terminal_token,
     open_counter,
+    start_live_server,
 )
+from tests.proxy import CuttableProxy
 
 SERVICE = "id-card"  # the demo hall's; counter c1 serves it (and passport)
 OTHER_SERVICE = "passport"
@@ -427,3 +429,41 @@ def test_the_client_reads_notes_and_the_operators_day(live_server: LiveServer) -
     assert moved.notes == ("needs a passport too",) and moved.target_counter_id == "c2"
     day = operator.operator_today("aigul")
     assert day.served == 0 and day.ratings == {"excellent": 0, "good": 0, "satisfactory": 0}
+
+
+def test_a_terminal_back_on_a_hall_restored_from_a_backup_takes_a_snapshot(
+    tmp_path: Path,
+) -> None:
+    """A hall restored from a backup numbers other events as the old log did: a terminal that
+    resumed after its last seq took the new log's next events onto the old one's tickets,
+    showing visitors the hall did not have and missing those it had."""
+    old, old_server, old_thread = start_live_server(f"sqlite:///{tmp_path / 'old.sqlite3'}")
+    relay = CuttableProxy(int(old.url.rsplit(":", 1)[1]))
+    recorder = Recorder()
+    stream = EventStream(
+        relay.url, recorder.on_event, recorder.on_snapshot, recorder.on_online_changed
+    )
+    new_server: object = None
+    try:
+        stream.start()
+        wait_until(lambda: len(recorder.snapshots) == 1)
+        with HallClient(old.url, token=old.tokens["kiosk"]) as kiosk:
+            gone = [kiosk.issue_ticket(SERVICE).number for _ in range(3)]
+        wait_until(lambda: len(recorder.events) == 3)
+        relay.cut()
+        old_server.should_exit = True  # type: ignore[attr-defined]
+        old_thread.join(timeout=10)
+        new, new_server, new_thread = start_live_server(f"sqlite:///{tmp_path / 'new.sqlite3'}")
+        with HallClient(new.url, token=new.tokens["kiosk"]) as kiosk:  # run past the old seq
+            kept = [kiosk.issue_ticket(OTHER_SERVICE).number for _ in range(5)]
+        relay.target_port = int(new.url.rsplit(":", 1)[1])
+        relay.restore()
+        wait_until(lambda: len(recorder.snapshots) == 2, timeout=10)
+        shown = [t.number for t in recorder.snapshots[-1].tickets]
+        assert shown == kept and not set(gone) & set(shown)
+    finally:
+        stream.stop()
+        relay.close()
+        if new_server is not None:
+            new_server.should_exit = True  # type: ignore[attr-defined]
+            new_thread.join(timeout=10)
