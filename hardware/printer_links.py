@@ -331,17 +331,29 @@ class UsbLink(EscposStatusLink):
                 raise PrinterDriverMissing(
                     "USB printers need pyusb: pip install 'python-escpos[usb]'"
                 )
+            from usb.core import NoBackendError  # type: ignore[import-untyped]
+
             try:
                 self._printer = Usb(
                     self.vendor_id, self.product_id, timeout=int(STATUS_TIMEOUT * 1000)
                 )
                 self._printer.open()
+            except NoBackendError as error:
+                self._printer = None
+                raise PrinterDriverMissing(
+                    f"usb:{self.vendor_id:04x}:{self.product_id:04x}: libusb is not installed; "
+                    "install libusb-1.0-0"
+                ) from error
             except Exception as error:  # escpos raises its own USB errors
                 self._printer = None
                 raise PrinterOffline(
                     f"usb:{self.vendor_id:04x}:{self.product_id:04x}: {error}"
                 ) from error
         return self._printer
+
+    def status(self, timeout: float) -> PrinterStatus:
+        self._open()  # a printer that cannot be opened says why, not "no answer"
+        return super().status(timeout)
 
     def write(self, data: bytes) -> None:
         printer = self._open()

@@ -388,3 +388,21 @@ def test_a_serial_printer_unplugged_and_plugged_back_prints_again(
     finally:
         printer.close()
         pull(cable)
+
+
+def test_a_usb_printer_without_libusb_says_to_install_it(
+    monkeypatch: pytest.MonkeyPatch, slips: dict[str, TicketSlip]
+) -> None:
+    """pyusb without libusb raises NoBackendError; the technician had been told only "no answer
+    within 2 s; check power and cable"."""
+    from usb.core import NoBackendError
+
+    def no_backend(*_: object, **__: object) -> None:
+        raise NoBackendError("No backend available")
+
+    monkeypatch.setattr("hardware.printer_links.Usb", no_backend)
+    printer = open_printer("usb:04b8:0e15")
+    assert printer.status() is PrinterStatus.OFFLINE  # the heartbeat's answer: never raises
+    with pytest.raises(PrinterDriverMissing) as caught:
+        printer.print_ticket(slips["kk"])
+    assert str(caught.value) == "usb:04b8:0e15: libusb is not installed; install libusb-1.0-0"
