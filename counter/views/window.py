@@ -465,6 +465,9 @@ class CounterWindow(QMainWindow):
     def _on_command_failed(self, failure: object) -> None:
         if not isinstance(failure, Failure):
             return
+        if failure.session_ended:  # the operator's session, not the terminal's pairing
+            self._session_ended(failure)
+            return
         text = texts.server_error(failure.code, failure.message)
         if failure.request == "sign_in":
             self.sign_in_page.show_error(text)
@@ -486,6 +489,24 @@ class CounterWindow(QMainWindow):
         if failure.code == "unreachable":
             self._message_kind = "unreachable"  # hidden once the server answers again
         self.refresh()
+
+    def _session_ended(self, failure: Failure) -> None:
+        """The server no longer takes the operator's session (a new day began, a restore, a
+        sign-out elsewhere): back to the sign-in page, saying so; the link already went back
+        to the terminal's own token."""
+        self.state.pending = None
+        self._from_button = None
+        if failure.action is Action.RATE:
+            self.awaiting_rating = None
+        self.state.operator = None
+        if failure.request == "services":
+            self._read_services()  # again, with the terminal's token
+        self.refresh()
+        self._say_session_ended()
+
+    def _say_session_ended(self) -> None:
+        text = self.tr("Your session ended (a new day, or a sign-out elsewhere). Sign in again.")
+        self.sign_in_page.show_error(text)
 
     def _on_signed_in(self, session: object) -> None:
         if not isinstance(session, OperatorSession):
@@ -555,8 +576,13 @@ class CounterWindow(QMainWindow):
     def _on_snapshot_received(self, snapshot: object) -> None:
         if not isinstance(snapshot, Snapshot):
             return
+        signed_in = self.state.operator is not None
         self.state.apply_snapshot(snapshot)
         self.counters = list(snapshot.counters)
+        if signed_in and self.state.operator is None:  # signed out while the console was away
+            self.link.forget_session()
+            self.refresh()
+            self._say_session_ended()
         current = self.state.current
         if current is not None and self.state.operator is not None:
             self.link.load_ticket(current.id)  # the snapshot leaves out notes and reasons
