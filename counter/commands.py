@@ -61,12 +61,15 @@ class Failure:
 
     `code` is `unreachable` when the server did not answer and `bad_reply` when its answer
     could not be read; the console translates known codes and shows `message` otherwise.
+    `session_ended` says the operator's session was refused (401, or 409 `not_signed_in`):
+    the operator is no longer signed in here, and the link went back to the terminal's token.
     """
 
     action: Action | None
     code: str
     message: str
     request: str = "command"  # command | sign_in | day | services | ticket
+    session_ended: bool = False
 
 
 class CounterClient(HallClient):

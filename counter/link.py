@@ -144,6 +144,16 @@ class CounterLink(QObject):
 
         self._run("command", Action.SIGN_OUT, work, lambda _: self.signed_out.emit())
 
+    def forget_session(self) -> None:
+        """The operator is no longer signed in here (signed out elsewhere, a new day): later
+        requests go with the terminal's own token."""
+
+        def work() -> None:
+            self._client.token = self._terminal_token
+            self._operator = None
+
+        self._run("session", None, work, lambda _: None)
+
     def load_day(self, login: str) -> None:
         self._run("day", None, lambda: self._client.operator_today(login), self.day_received.emit)
 
@@ -180,10 +190,17 @@ class CounterLink(QObject):
         done: Callable[[R], None],
     ) -> None:
         def job() -> None:
+            session = self._operator if request != "sign_in" else None
             try:
                 result = work()
             except HallRefused as exc:
-                self.command_failed.emit(Failure(action, exc.code, exc.message, request))
+                ended = session is not None and (exc.status == 401 or exc.code == "not_signed_in")
+                if ended and self._operator is session:  # its token is dead: the terminal's own
+                    self._client.token = self._terminal_token
+                    self._operator = None
+                self.command_failed.emit(
+                    Failure(action, exc.code, exc.message, request, session_ended=ended)
+                )
             except HallUnreachable as exc:
                 self.command_failed.emit(Failure(action, "unreachable", str(exc), request))
             except BadReply as exc:

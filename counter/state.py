@@ -277,6 +277,8 @@ class ConsoleState:
             self.zone = snapshot.hall.now.tzinfo or UTC
         counter = next((c for c in snapshot.counters if c.id == self.counter_id), None)
         self.counter = counter
+        if counter is not None and counter.operator_id is None:
+            self.operator = None  # signed out while away (a new day, a restored hall, elsewhere)
         tickets = {t.id: TicketInfo(t) for t in snapshot.tickets}
         current_id = counter.current_ticket_id if counter is not None else None
         known = self.current

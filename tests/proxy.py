@@ -9,7 +9,10 @@ import threading
 
 class CuttableProxy:
     """Forwards 127.0.0.1:`port` to `target_port`; `cut()` drops every connection and refuses
-    new ones until `restore()`. Starts listening unless `up=False` (a server that is down)."""
+    new ones until `restore()`. Starts listening unless `up=False` (a server that is down).
+
+    `swallow`, when set, is the start of requests whose answer is lost on the way: the server
+    gets the request and does it, the terminal never hears back on that connection."""
 
     def __init__(self, target_port: int, *, up: bool = True) -> None:
         self.target_port = target_port
@@ -20,6 +23,7 @@ class CuttableProxy:
         self._sockets: list[socket.socket] = []
         self._lock = threading.Lock()
         self._listener: socket.socket | None = None
+        self.swallow: bytes | None = None
         if up:
             self.restore()
 
@@ -65,13 +69,19 @@ class CuttableProxy:
                 continue
             with self._lock:
                 self._sockets += [client, upstream]
-            for a, b in ((client, upstream), (upstream, client)):
-                threading.Thread(target=self._pipe, args=(a, b), daemon=True).start()
+            lost = threading.Event()  # this connection's answers are swallowed from now on
+            for a, b, asks in ((client, upstream, True), (upstream, client, False)):
+                threading.Thread(target=self._pipe, args=(a, b, asks, lost), daemon=True).start()
 
-    @staticmethod
-    def _pipe(source: socket.socket, sink: socket.socket) -> None:
+    def _pipe(
+        self, source: socket.socket, sink: socket.socket, asks: bool, lost: threading.Event
+    ) -> None:
         try:
             while data := source.recv(65536):
+                if asks and self.swallow is not None and data.startswith(self.swallow):
+                    lost.set()
+                if not asks and lost.is_set():
+                    continue  # the answer is lost on the way
                 sink.sendall(data)
         except OSError:
             pass

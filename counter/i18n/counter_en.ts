@@ -42,6 +42,11 @@
 <context>
     <name>CounterWindow</name>
     <message>
+        <location filename="../views/window.py" line="508"/>
+        <source>Your session ended (a new day, or a sign-out elsewhere). Sign in again.</source>
+        <translation>Your session ended (a new day, or a sign-out elsewhere). Sign in again.</translation>
+    </message>
+    <message>
         <location filename="../views/window.py" line="295"/>
         <source>“%1” is not possible now.</source>
         <translation>“%1” is not possible now.</translation>

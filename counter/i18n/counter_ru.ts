@@ -42,6 +42,11 @@
 <context>
     <name>CounterWindow</name>
     <message>
+        <location filename="../views/window.py" line="508"/>
+        <source>Your session ended (a new day, or a sign-out elsewhere). Sign in again.</source>
+        <translation>Ваш сеанс завершён (начался новый день или вы вышли в другом месте). Войдите снова.</translation>
+    </message>
+    <message>
         <location filename="../views/window.py" line="295"/>
         <source>“%1” is not possible now.</source>
         <translation>«%1» сейчас невозможно.</translation>

@@ -103,6 +103,9 @@ class CounterWindow(QMainWindow):
         self.awaiting_rating: str | None = None
         self._remember_devices()
         self._message_kind = ""
+        # this counter's news from the stream (its state, its visitor), and as of the last command
+        # sent: an answer lost on the way may come after the stream already told its result
+        self._news = self._news_at_send = 0
 
         self.counter_title = QLabel()
         self.counter_title.setObjectName("counterTitle")
@@ -346,7 +349,7 @@ class CounterWindow(QMainWindow):
             return
         state.pending = action
         self.refresh()
-        self.link.send(command)
+        self._send(command)
 
     def choose_line(self) -> None:
         """Shift+F1: the operator picks one of the counter's lines to call from."""
@@ -369,7 +372,11 @@ class CounterWindow(QMainWindow):
             return
         self.state.pending = Action.CALL_NEXT
         self.refresh()
-        self.link.send(Command(Action.CALL_NEXT, service_id=service_id))
+        self._send(Command(Action.CALL_NEXT, service_id=service_id))
+
+    def _send(self, command: Command) -> None:
+        self._news_at_send = self._news
+        self.link.send(command)
 
     def _on_sign_in_requested(self, login: str, pin: str) -> None:
         self.link.sign_in(login, pin)
@@ -465,6 +472,9 @@ class CounterWindow(QMainWindow):
     def _on_command_failed(self, failure: object) -> None:
         if not isinstance(failure, Failure):
             return
+        if failure.session_ended:  # the operator's session, not the terminal's pairing
+            self._session_ended(failure)
+            return
         text = texts.server_error(failure.code, failure.message)
         if failure.request == "sign_in":
             self.sign_in_page.show_error(text)
@@ -482,10 +492,31 @@ class CounterWindow(QMainWindow):
             self._button_answered(failure.action, refused=True)
         if failure.action is Action.RATE:
             self.awaiting_rating = None
-        self.show_message(text, "error")
+        if failure.code == "unreachable" and self._news != self._news_at_send:
+            self.message.hide()  # the stream told this counter's news since: the screen is true
+        else:
+            self.show_message(text, "error")
         if failure.code == "unreachable":
             self._message_kind = "unreachable"  # hidden once the server answers again
         self.refresh()
+
+    def _session_ended(self, failure: Failure) -> None:
+        """The server no longer takes the operator's session (a new day began, a restore, a
+        sign-out elsewhere): back to the sign-in page, saying so; the link already went back
+        to the terminal's own token."""
+        self.state.pending = None
+        self._from_button = None
+        if failure.action is Action.RATE:
+            self.awaiting_rating = None
+        self.state.operator = None
+        if failure.request == "services":
+            self._read_services()  # again, with the terminal's token
+        self.refresh()
+        self._say_session_ended()
+
+    def _say_session_ended(self) -> None:
+        text = self.tr("Your session ended (a new day, or a sign-out elsewhere). Sign in again.")
+        self.sign_in_page.show_error(text)
 
     def _on_signed_in(self, session: object) -> None:
         if not isinstance(session, OperatorSession):
@@ -555,8 +586,14 @@ class CounterWindow(QMainWindow):
     def _on_snapshot_received(self, snapshot: object) -> None:
         if not isinstance(snapshot, Snapshot):
             return
+        signed_in = self.state.operator is not None
         self.state.apply_snapshot(snapshot)
+        self._heard_news()
         self.counters = list(snapshot.counters)
+        if signed_in and self.state.operator is None:  # signed out while the console was away
+            self.link.forget_session()
+            self.refresh()
+            self._say_session_ended()
         current = self.state.current
         if current is not None and self.state.operator is not None:
             self.link.load_ticket(current.id)  # the snapshot leaves out notes and reasons
@@ -564,17 +601,29 @@ class CounterWindow(QMainWindow):
             self.link.load_day(self.state.operator.login)
         self.retranslate()
 
+    def _heard_news(self) -> None:
+        """The stream told this counter's state or visitor: a "does not answer" is stale."""
+        self._news += 1
+        if self._message_kind == "unreachable":
+            self.message.hide()
+
     def _on_event_received(self, event: object) -> None:
         if not isinstance(event, HallEvent):
             return
         state = self.state
         notice = state.apply_event(event)
+        ticket = event.data.get("ticket")
+        here = state.counter_id
+        if (event.counter is not None and event.counter.id == here) or (
+            isinstance(ticket, dict)
+            and here in (ticket.get("counter_id"), event.data.get("counter_id"))
+        ):
+            self._heard_news()
         if (service := event.service) is not None:  # its name or figures changed
             self.services.revise(service)
         counter = event.counter
         if counter is not None:
             self.counters = [counter if c.id == counter.id else c for c in self.counters]
-        ticket = event.data.get("ticket")
         operator = state.operator
         message = event.data.get("message")
         if (
@@ -647,7 +696,7 @@ class CounterWindow(QMainWindow):
             return
         self.awaiting_rating = None
         self.rating_timer.stop()
-        self.link.send(Command(Action.RATE, ticket_id=ticket_id, grade=grade))
+        self._send(Command(Action.RATE, ticket_id=ticket_id, grade=grade))
 
     def _on_rating_timeout(self) -> None:
         self.awaiting_rating = None

@@ -26,6 +26,7 @@ from counter.views.dialogs import (
     TransferDialog,
 )
 from counter.views.window import CounterWindow
+from hallserver.client import HallClient
 from hallserver.protocol import TicketView
 from tests.conftest import LiveServer, open_counter
 from tests.counter.conftest import ConsoleFactory, issue, press, shoot
@@ -372,6 +373,46 @@ def test_losing_the_server_shows_a_banner_fails_actions_and_resumes_by_itself(
         qtbot.waitUntil(lambda: bool(window.state.waiting), timeout=5000)
         press(qtbot, window, "F8")
         assert window.state.counter.state == "open"
+
+
+def test_an_answer_lost_on_the_way_leaves_no_stale_error_once_the_stream_brought_the_call(
+    qtbot: QtBot, live_server: LiveServer, console: ConsoleFactory
+) -> None:
+    """The call went through, its answer did not: the stream shows the visitor called here,
+    and the console does not go on saying that the server does not answer."""
+    proxy = CuttableProxy(urlsplit(live_server.url).port or 0)
+    try:
+        window = console("c1", server_url=proxy.url)
+        _open(qtbot, window)
+        ticket = issue(live_server, "id-card")
+        qtbot.waitUntil(lambda: bool(window.state.waiting))
+        proxy.swallow = b"POST /api/v1/counters/c1/call"
+        press(qtbot, window, "F1")  # refused as unreachable after the link's 2-s timeout
+        proxy.swallow = None
+        assert window.state.current is not None and window.state.current.id == ticket.id
+        assert window.card.shown_number == ticket.number
+        assert not window.message.isVisible(), window.message.text()
+    finally:
+        proxy.cut()
+
+
+def test_a_does_not_answer_is_cleared_when_the_stream_brings_the_counters_news(
+    qtbot: QtBot, live_server: LiveServer, console: ConsoleFactory
+) -> None:
+    proxy = CuttableProxy(urlsplit(live_server.url).port or 0)
+    try:
+        window = console("c1", server_url=proxy.url)
+        _open(qtbot, window)
+        proxy.swallow = b"POST /api/v1/counters/c1/call"
+        press(qtbot, window, "F1")  # nobody waits: nothing changed, and nothing says so
+        proxy.swallow = None
+        assert window.message.isVisible() and "does not answer" in window.message.text()
+        with HallClient(live_server.url, live_server.tokens["supervisor"]) as supervisor:
+            supervisor.pause_counter("c1", "technical")
+        qtbot.waitUntil(lambda: window.state.counter.state == "paused", timeout=5000)
+        assert not window.message.isVisible(), window.message.text()
+    finally:
+        proxy.cut()
 
 
 def test_the_operator_records_how_a_visit_ended_and_f4_finishes_from_the_result_box(

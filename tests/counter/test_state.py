@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 import pytest
 
 from counter.state import Action, ConsoleState, Hindrance, Operator, TicketInfo
-from hallserver.protocol import CounterView, TicketView
+from hallserver.protocol import CounterView, HallView, Snapshot, TicketView
 
 T0 = datetime(2026, 11, 23, 10, 0, tzinfo=UTC)
 
@@ -105,6 +105,16 @@ def test_a_late_event_never_undoes_a_newer_answer() -> None:
     stale = TicketView("t1", "A001", "id-card", "called", T0, counter_id="c1", times_called=1)
     state.apply_ticket(TicketInfo(stale))
     assert state.current is not None and state.current.status == "serving"
+
+
+def test_a_snapshot_with_nobody_at_the_counter_signs_the_operator_out_here() -> None:
+    """A new day (or a restored hall) while the console was away: the server restarted, so
+    the console gets a snapshot, not the counter.changed that signed the operator out."""
+    state = _state("open")
+    hall = HallView("hall", {"en": "Hall"}, "Asia/Almaty", "2026-11-24", T0, open=True)
+    counter = CounterView("c1", 1, {"en": "Counter 1"}, "closed", {"id-card": "main"})
+    state.apply_snapshot(Snapshot(1, hall, (), (counter,), ()), received_at=T0)
+    assert state.operator is None and state.legal_actions() == set()
 
 
 def test_tickets_transferred_to_another_counter_do_not_wait_here() -> None:
