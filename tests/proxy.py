@@ -20,6 +20,10 @@ class CuttableProxy:
         self._sockets: list[socket.socket] = []
         self._lock = threading.Lock()
         self._listener: socket.socket | None = None
+        # requests (by how they begin) whose next answer is lost: the connection is dropped
+        # as the answer comes, once per entry (a cable pulled while the server answered)
+        self.lose_answers: list[bytes] = []
+        self.lost = 0
         if up:
             self.restore()
 
@@ -65,13 +69,28 @@ class CuttableProxy:
                 continue
             with self._lock:
                 self._sockets += [client, upstream]
-            for a, b in ((client, upstream), (upstream, client)):
-                threading.Thread(target=self._pipe, args=(a, b), daemon=True).start()
+            losing = threading.Event()  # this connection's answer is to be lost
+            for a, b, asks in ((client, upstream, True), (upstream, client, False)):
+                threading.Thread(target=self._pipe, args=(a, b, asks, losing), daemon=True).start()
 
-    @staticmethod
-    def _pipe(source: socket.socket, sink: socket.socket) -> None:
+    def _pipe(
+        self, source: socket.socket, sink: socket.socket, asks: bool, losing: threading.Event
+    ) -> None:
         try:
             while data := source.recv(65536):
+                if asks:
+                    with self._lock:
+                        lose = next((p for p in self.lose_answers if data.startswith(p)), None)
+                        if lose is not None:
+                            self.lose_answers.remove(lose)
+                            losing.set()
+                elif losing.is_set():  # the answer goes nowhere: both ends are dropped
+                    with self._lock:
+                        self.lost += 1
+                    for end in (source, sink):
+                        with contextlib.suppress(OSError):
+                            end.shutdown(socket.SHUT_RDWR)
+                    return
                 sink.sendall(data)
         except OSError:
             pass
