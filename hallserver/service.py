@@ -223,6 +223,7 @@ class HallService:
         ]
         if saved.state is not None:
             hall.restore(saved.state, saved.tickets, saved.counters, saved.bookings, terminals)
+            hall.restore_requests(saved.requests)
         else:
             hall.restore(hall.state, [], saved.counters, saved.bookings, terminals)
         self.hall = hall

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass
+import uuid
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 
 from hallserver.iin import iin_problem
@@ -41,6 +42,9 @@ class IssueRequest:
     priority_reason: str | None = None
     appointment_code: str | None = None
     iin: str | None = None
+    # made with the request (a visitor's tap): the server issues one ticket per key, however
+    # often a lost answer makes the kiosk ask again; a new tap is a new request
+    request_id: str = field(default_factory=lambda: str(uuid.uuid4()), compare=False)
 
 
 @dataclass(frozen=True)
@@ -67,6 +71,7 @@ class CitizenFlow:
         self.default_language = default_language
         self.online = False
         self.busy = False
+        self._sent: IssueRequest | None = None  # the request on its way
         self._clear()
 
     def _clear(self) -> None:
@@ -82,6 +87,9 @@ class CitizenFlow:
         self.issued: Issued | None = None
         self.notice: Notice | None = None
         self._history: list[Screen] = []
+        # a request the server may have issued though its answer never came: this visitor's
+        # next tap for the same ticket sends its key again (the hall then answers that ticket)
+        self._unanswered: IssueRequest | None = None
 
     # ------------------------------------------------------------------ navigation
 
@@ -193,11 +201,13 @@ class CitizenFlow:
         if not self.can_issue():
             return None
         self.busy = True
-        return IssueRequest(
-            language=self.language,
-            service_id=self.service_id,
-            priority=self.priority,
-            priority_reason=self.priority,
+        return self._keyed(
+            IssueRequest(
+                language=self.language,
+                service_id=self.service_id,
+                priority=self.priority,
+                priority_reason=self.priority,
+            )
         )
 
     def submit_checkin(self) -> IssueRequest | None:
@@ -210,13 +220,21 @@ class CitizenFlow:
             return None
         self.busy = True
         if self.checkin_by == "iin":
-            return IssueRequest(language=self.language, iin=self.entry)
-        return IssueRequest(language=self.language, appointment_code=self.entry)
+            return self._keyed(IssueRequest(language=self.language, iin=self.entry))
+        return self._keyed(IssueRequest(language=self.language, appointment_code=self.entry))
+
+    def _keyed(self, request: IssueRequest) -> IssueRequest:
+        """`request` under the key of the same one left unanswered, if there is one."""
+        if self._unanswered is not None and self._unanswered == request:  # the key not compared
+            request = replace(request, request_id=self._unanswered.request_id)
+        self._sent = request
+        return request
 
     # ------------------------------------------------------------------ answers
 
     def ticket_issued(self, issued: Issued) -> None:
         self.busy = False
+        self._unanswered = None
         self.issued = issued
         self._history = []
         self.screen = Screen.TICKET
@@ -224,6 +242,8 @@ class CitizenFlow:
     def refused(self, code: str, at: datetime | None = None) -> None:
         """The server said no (or could not be reached): explain, issue nothing."""
         self.busy = False
+        unanswered = code in ("unreachable", "unavailable")  # it may have been issued
+        self._unanswered = self._sent if unanswered else None
         if code == "hall_closed":
             self.state.mark_closed(at)
             self._go(Screen.CLOSED)

@@ -125,6 +125,7 @@ class Issuer:
             language=request.language,
             appointment_code=request.appointment_code,
             iin=request.iin,
+            request_id=request.request_id,
         )
         if not print_ticket or self.printer is None:
             return Issued(ticket, None)

@@ -23,7 +23,11 @@ class CuttableProxy:
         self._sockets: list[socket.socket] = []
         self._lock = threading.Lock()
         self._listener: socket.socket | None = None
-        self.swallow: bytes | None = None
+        self.swallow: bytes | None = None  # requests so begun: their answers never come
+        # requests (by how they begin) whose next answer is lost: the connection is dropped
+        # as the answer comes, once per entry (a cable pulled while the server answered)
+        self.lose_answers: list[bytes] = []
+        self.lost = 0
         if up:
             self.restore()
 
@@ -69,18 +73,39 @@ class CuttableProxy:
                 continue
             with self._lock:
                 self._sockets += [client, upstream]
-            lost = threading.Event()  # this connection's answers are swallowed from now on
+            silent = threading.Event()  # this connection's answers are swallowed from now on
+            losing = threading.Event()  # this connection's answer is to be lost, and it dropped
             for a, b, asks in ((client, upstream, True), (upstream, client, False)):
-                threading.Thread(target=self._pipe, args=(a, b, asks, lost), daemon=True).start()
+                threading.Thread(
+                    target=self._pipe, args=(a, b, asks, silent, losing), daemon=True
+                ).start()
 
     def _pipe(
-        self, source: socket.socket, sink: socket.socket, asks: bool, lost: threading.Event
+        self,
+        source: socket.socket,
+        sink: socket.socket,
+        asks: bool,
+        silent: threading.Event,
+        losing: threading.Event,
     ) -> None:
         try:
             while data := source.recv(65536):
-                if asks and self.swallow is not None and data.startswith(self.swallow):
-                    lost.set()
-                if not asks and lost.is_set():
+                if asks:
+                    if self.swallow is not None and data.startswith(self.swallow):
+                        silent.set()
+                    with self._lock:
+                        lose = next((p for p in self.lose_answers if data.startswith(p)), None)
+                        if lose is not None:
+                            self.lose_answers.remove(lose)
+                            losing.set()
+                elif losing.is_set():  # the answer goes nowhere: both ends are dropped
+                    with self._lock:
+                        self.lost += 1
+                    for end in (source, sink):
+                        with contextlib.suppress(OSError):
+                            end.shutdown(socket.SHUT_RDWR)
+                    return
+                elif silent.is_set():
                     continue  # the answer is lost on the way
                 sink.sendall(data)
         except OSError:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import hashlib
 from collections.abc import Awaitable, Callable
 from datetime import datetime
 from typing import Any, TypeVar
@@ -20,7 +21,7 @@ from hallserver.domain.bookings import Booking
 from hallserver.domain.counters import PauseReason
 from hallserver.domain.errors import Conflict, Forbidden, InvalidInput, NotFound
 from hallserver.domain.events import Event
-from hallserver.domain.hall import Announcement, Hall
+from hallserver.domain.hall import Announcement, Hall, Issued, IssueKey
 from hallserver.domain.ids import LANGS, JsonObject, Lang, unprintable
 from hallserver.domain.tickets import Grade, Priority, Ticket, TicketState
 from hallserver.iin import iin_problem
@@ -30,6 +31,7 @@ from hallserver.web.bodies import body_of, header
 
 Handler = Callable[[Request], Awaitable[Response]]
 E = TypeVar("E")
+REQUEST_ID_LIMIT = 64  # a request key (`request_id`): a UUID fits, with room
 
 
 def hall_of(request: Request) -> HallService:
@@ -214,6 +216,7 @@ async def post_ticket(request: Request) -> Response:
     if iin is not None and (problem := iin_problem(iin)) is not None:
         raise InvalidInput(f"this IIN is not valid ({problem})", code=f"bad_iin_{problem}")
     lang: Lang = language
+    key = request_key(body, service_id, priority, reason, lang, booking_code, iin)
 
     def command(h: Hall, now: datetime) -> tuple[Any, list[Event]]:
         return h.issue(
@@ -224,9 +227,12 @@ async def post_ticket(request: Request) -> Response:
             language=lang,
             booking_code=booking_code,
             iin=iin,
+            request=key,
         )
 
     issued, witness = await hall.run_witnessed(actor, command)
+    if issued.repeat:  # answered once it is durable (its first request may still be on the way)
+        return await _repeated(request, hall, issued)
     view = wire.ticket_view(
         issued.ticket,
         hall.hall,
@@ -239,6 +245,46 @@ async def post_ticket(request: Request) -> Response:
     view["late_for_appointment"] = issued.late_for_appointment
     view["witness"] = str(witness) if witness is not None else None
     return ok(view, 201)
+
+
+def request_key(
+    body: JsonObject,
+    service_id: str | None,
+    priority: Priority,
+    reason: str | None,
+    language: str,
+    booking_code: str | None,
+    iin: str | None,
+) -> IssueKey | None:
+    """The request's `request_id` (at most 64 printable characters) and a digest of what it
+    asks, to tell a repeat from a key used again for something else; None without one."""
+    key = text_field(body, "request_id", limit=REQUEST_ID_LIMIT)
+    if key is None:
+        return None
+    if not key or not key.isprintable():
+        raise InvalidInput(
+            f"request_id must be 1 to {REQUEST_ID_LIMIT} printable characters", code="bad_field"
+        )
+    asked = "\x1f".join(
+        (service_id or "", priority.value, reason or "", language, booking_code or "", iin or "")
+    )
+    return IssueKey(key, hashlib.sha256(asked.encode()).hexdigest()[:32])
+
+
+async def _repeated(request: Request, hall: HallService, issued: Issued) -> Response:
+    """The ticket a request key was issued before, as it is now: 200, not 201. Its witness is
+    the log's newest durable event, which holds the issue."""
+    ticket_id = issued.ticket.id
+    url = base_url(request)
+
+    def render(h: Hall) -> JsonObject:
+        return wire.ticket_view(h.ticket(ticket_id), h, hall.now(), url)
+
+    view, _ = await hall.settled(render)
+    view["late_for_appointment"] = issued.late_for_appointment
+    head = hall.head()
+    view["witness"] = str(head) if head is not None else None
+    return ok(view)
 
 
 # ------------------------------------------------------------------ counters

@@ -161,7 +161,10 @@ OPERATIONS: dict[tuple[str, str], tuple[str, JsonObject | None, str, str | None]
     ("GET", "/snapshot"): ("Everything a screen shows, with the last event seq", None, "200", None),
     ("POST", "/tickets"): (
         "Issue a ticket (kiosk, consultant). Refused with 409 and opens_at: hall_closed, "
-        "service_closed, service_suspended, issuing_ended (before closing), daily_limit_reached",
+        "service_closed, service_suspended, issuing_ended (before closing), daily_limit_reached. "
+        "With request_id, a request sent again (its answer lost) answers 200 with the ticket "
+        "that key was issued today, as it is now, and issues none; the key with another "
+        "request is 409 request_reused",
         {
             "type": "object",
             "properties": {
@@ -171,6 +174,13 @@ OPERATIONS: dict[tuple[str, str], tuple[str, JsonObject | None, str, str | None]
                 "language": {"enum": ["kk", "ru", "en"]},
                 "appointment_code": {"type": "string"},
                 "iin": {"type": "string", "pattern": "^[0-9]{12}$"},
+                "request_id": {  # one per visitor's tap: a retry sends it again
+                    "type": "string",
+                    "minLength": 1,
+                    "maxLength": 64,
+                    "description": "The client's key for this request (a UUID): remembered "
+                    "for the hall's day, a restart too; printable characters only",
+                },
             },
             "anyOf": [  # a service, or a booking to check in by its code or the visitor's IIN
                 {"required": ["service_id"]},

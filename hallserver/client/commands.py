@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -28,6 +29,13 @@ from hallserver.protocol import (
 )
 
 V = TypeVar("V")
+
+# A ticket asked for with a request key is asked again, with the same key, after a timeout, a
+# dropped connection or a 503, until this many seconds after the first try (the server answers
+# a repeated key with the ticket it issued for it: the visitor gets one). No try starts after
+# it, and the last waits a second at least: a visitor is told 'try again' within about 13 s
+ISSUE_RETRY_S = 12.0
+RETRY_PAUSES_S = (0.3, 0.6, 1.2, 2.0)  # between tries, the last one repeated
 
 
 @dataclass(frozen=True)
@@ -80,6 +88,8 @@ class HallClient:
     def __init__(self, base_url: str, token: str | None = None, timeout: float = 5.0) -> None:
         self.base_url = api_url(base_url)
         self.token = token
+        self.timeout = timeout
+        self.issue_retry_s = ISSUE_RETRY_S  # how long `issue_ticket` asks again with a key
         self._http = httpx.Client(
             base_url=self.base_url,
             timeout=httpx.Timeout(timeout, connect=min(timeout, 3.0)),
@@ -150,8 +160,15 @@ class HallClient:
         language: str | None = None,
         appointment_code: str | None = None,
         iin: str | None = None,
+        request_id: str | None = None,
+        retry_s: float | None = None,
     ) -> TicketView:
-        """Issue a ticket (kiosk/consultant token). With `appointment_code`, check in a booking."""
+        """Issue a ticket (kiosk/consultant token). With `appointment_code`, check in a booking.
+
+        With `request_id` (one per visitor's tap), a try that times out, loses its connection
+        or meets a 503 is made again with the same key until `retry_s` (`issue_retry_s`) after
+        the first; then the last error is raised. Without one, a single try (a retry could
+        issue twice)."""
         body = _body(
             service_id=service_id,
             priority=priority,
@@ -159,8 +176,27 @@ class HallClient:
             language=language,
             appointment_code=appointment_code,
             iin=iin,
+            request_id=request_id,
         )
-        return _view(TicketView.from_json, self._post("/tickets", body))
+        if request_id is None:
+            return _view(TicketView.from_json, self._post("/tickets", body))
+        deadline = time.monotonic() + (self.issue_retry_s if retry_s is None else retry_s)
+        tries = 0
+        while True:
+            left = deadline - time.monotonic()
+            try:  # no try waits past the deadline by much: a second at least, for its answer
+                raw = self._send(
+                    "POST", "/tickets", body, timeout=max(1.0, min(self.timeout, left))
+                )
+                return _view(TicketView.from_json, raw)
+            except (HallUnreachable, HallRefused) as error:
+                if isinstance(error, HallRefused) and error.status != 503:
+                    raise
+                pause = RETRY_PAUSES_S[min(tries, len(RETRY_PAUSES_S) - 1)]
+                if time.monotonic() + pause >= deadline:
+                    raise
+                time.sleep(pause)
+                tries += 1
 
     # ------------------------------------------------------------------ counter work
 
@@ -363,10 +399,17 @@ class HallClient:
     def _post(self, path: str, body: JsonObject | None = None) -> JsonValue:
         return self._send("POST", path, body if body is not None else {})
 
-    def _send(self, method: str, path: str, body: JsonObject | None) -> JsonValue:
+    def _send(
+        self, method: str, path: str, body: JsonObject | None, timeout: float | None = None
+    ) -> JsonValue:
+        """One request; `timeout` (seconds) instead of the client's for this one."""
         headers = {"Authorization": f"Bearer {self.token}"} if self.token else {}
+        limit = httpx.Timeout(timeout, connect=min(timeout, 3.0)) if timeout else None
         try:
-            reply = self._http.request(method, path, json=body, headers=headers)
+            if limit is None:
+                reply = self._http.request(method, path, json=body, headers=headers)
+            else:
+                reply = self._http.request(method, path, json=body, headers=headers, timeout=limit)
         except httpx.TransportError as exc:  # connect/read/write errors and timeouts
             raise HallUnreachable(f"{self.base_url} did not answer: {exc}") from exc
         except httpx.HTTPError as exc:  # e.g. an invalid URL

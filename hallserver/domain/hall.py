@@ -136,6 +136,16 @@ class Issued:
     estimate: Estimate
     late_for_appointment: bool = False
     ticket_json: JsonObject | None = None  # the ticket as its event recorded it, for the answer
+    repeat: bool = False  # a request key seen before today: this is its ticket, issued then
+
+
+@dataclass(frozen=True)
+class IssueKey:
+    """A client's key for one request to issue (`request_id`), and a digest of what it asked:
+    a repeat of the key answers the ticket issued for it, once a day."""
+
+    key: str
+    digest: str
 
 
 @dataclass(frozen=True)
@@ -244,6 +254,8 @@ class Hall:
         # the calls to come, as last replayed (estimates), and what it was made from
         self._forecast: tuple[tuple[int, int, int], Forecast] | None = None
         self._moves = 0  # counters' changes: calls, visits started and ended, states
+        # today's request keys (`request_id`): key -> (ticket, digest of the request, late)
+        self._requests: dict[str, tuple[TicketId, str, bool]] = {}
 
     # ----------------------------------------------------------------- restore
 
@@ -259,6 +271,7 @@ class Hall:
         terminals last reported)."""
         self.state = state
         self._issuing.clear()
+        self._requests.clear()
         self.terminals = {(report.role, report.name): report for report in terminals}
         self._serving.clear()
         for counter in counters:
@@ -512,6 +525,7 @@ class Hall:
         self.bookings = {c: b for c, b in self.bookings.items() if b.slot_at >= horizon}
         self.state = HallState(day=day, announcement=self.state.announcement)
         self._issuing.clear()
+        self._requests.clear()  # a key is remembered for the hall's day
         self.times = ServiceTimes()
         events.append(Event(ev.DAY_OPENED, {"day": day.isoformat()}))
         return events
@@ -528,7 +542,12 @@ class Hall:
         language: Lang = "kk",
         booking_code: str | None = None,
         iin: str | None = None,
+        request: IssueKey | None = None,
     ) -> tuple[Issued, list[Event]]:
+        """With `request`, a key issued for today already answers its ticket (`repeat`) and
+        changes nothing; the same key asking for something else is refused."""
+        if request is not None and (known := self._requests.get(request.key)) is not None:
+            return self._repeat(request, *known, now), []
         booking = None
         if booking_code is not None:
             booking = self.booking(booking_code)
@@ -575,8 +594,38 @@ class Hall:
         }
         if booking is not None:
             data["booking"] = booking.to_json()
+        if request is not None:
+            data["request"] = {"id": request.key, "digest": request.digest}
+            self._requests[request.key] = (ticket.id, request.digest, late)
         events.append(Event(ev.TICKET_ISSUED, data))
         return issued, events
+
+    def _repeat(
+        self, request: IssueKey, ticket_id: TicketId, digest: str, late: bool, now: datetime
+    ) -> Issued:
+        if digest != request.digest:
+            raise Conflict(
+                "this request_id was used today for another request: make a new one",
+                code="request_reused",
+            )
+        ticket = self.tickets[ticket_id]
+        return Issued(ticket, self.estimate_for(ticket, now), late, None, repeat=True)
+
+    def restore_requests(self, issued: Iterable[JsonObject]) -> None:
+        """Remember today's request keys from the data of `ticket.issued` events (after
+        `restore`): those of tickets the hall holds today."""
+        today = f"{self.state.day:%Y%m%d}-"
+        for data in issued:
+            request, ticket = data.get("request"), data.get("ticket")
+            if not isinstance(request, dict) or not isinstance(ticket, dict):
+                continue
+            key, digest, ticket_id = request.get("id"), request.get("digest"), ticket.get("id")
+            if not (isinstance(key, str) and isinstance(digest, str)):
+                continue
+            if isinstance(ticket_id, str) and ticket_id.startswith(today):
+                held = TicketId(ticket_id)
+                if held in self.tickets:
+                    self._requests[key] = (held, digest, data.get("late_for_appointment") is True)
 
     def _require_open_for(self, service: Service, now: datetime) -> None:
         if not self.is_open(now):

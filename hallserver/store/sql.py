@@ -22,7 +22,7 @@ from hallserver.domain import events as ev
 from hallserver.domain.bookings import Booking
 from hallserver.domain.counters import Counter
 from hallserver.domain.hall import Announcement, HallState, TerminalReport
-from hallserver.domain.ids import LANGS, ServiceId
+from hallserver.domain.ids import LANGS, JsonObject, ServiceId
 from hallserver.domain.messages import Message
 from hallserver.domain.tickets import Ticket, TicketState
 from hallserver.eventlog import EventRecord
@@ -77,6 +77,8 @@ class SavedDay:
     last_seq: int
     last_hash: str
     terminals: list[TerminalReport]  # each terminal's last status, from terminal.status events
+    # the data of the day's ticket.issued events that carry a request key (`request_id`)
+    requests: tuple[JsonObject, ...] = ()
 
 
 OPEN_STATUSES = tuple(state.value for state in TicketState if state.is_open)
@@ -354,6 +356,12 @@ class SqlHallStore:
                     log.warning("skipped an unreadable terminal.status event: %.200s", row.data)
                     continue
                 terminals[report.role, report.name] = report
+            requests: list[JsonObject] = []
+            if state is not None:  # `at` in the hall's offset then: a day of slack
+                low = (state.day - timedelta(days=1)).isoformat()
+                for row in events_since(conn, low, ev.TICKET_ISSUED):
+                    if '"request"' in row.data:  # most tickets have no key: not parsed
+                        requests.append(json.loads(row.data))
         return SavedDay(
             state=state,
             tickets=tickets,
@@ -362,6 +370,7 @@ class SqlHallStore:
             last_seq=last[0],
             last_hash=last[1],
             terminals=list(terminals.values()),
+            requests=tuple(requests),
         )
 
     def events_between(self, low: str, high: str) -> Generator[LoggedEvent, None, None]:

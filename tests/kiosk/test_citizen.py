@@ -276,7 +276,11 @@ def test_a_hall_whose_database_has_gone_quiet_tells_the_visitor_to_try_again(
 
     service = live_server.hall
     assert isinstance(service, HallService)
-    window = ready(qtbot, make_kiosk())
+    kiosk = make_kiosk()
+    window = ready(qtbot, kiosk)
+    # the kiosk asks again for a while (ISSUE_RETRY_S) before it says so: here for a second,
+    # while the other kiosk's request still waits
+    kiosk.link.issuer.client.issue_retry_s = 1.0  # type: ignore[attr-defined]
     service.stalled_after_s = 0.2
     pid = service.writer_pid()
     assert pid is not None
@@ -389,6 +393,65 @@ def test_losing_the_server_shows_a_banner_and_resumes_from_the_last_event(
         qtbot.waitUntil(lambda: window.flow.screen is Screen.TICKET, timeout=5000)
         assert window.flow.issued.ticket.people_ahead == 1
         assert missed.number == "A001" and text_of(window, "number") == "A002"
+    finally:
+        relay.cut()
+
+
+def test_a_lost_answer_to_take_a_ticket_is_asked_again_and_gives_one_ticket(
+    qtbot: QtBot, make_kiosk: Callable[..., object], printer_dir: Path, live_server: LiveServer
+) -> None:
+    """The connection drops as the server answers the kiosk's POST /tickets: the kiosk asks
+    again under the same request key and shows and prints the ticket issued, the only one."""
+    relay = CuttableProxy(int(live_server.url.rsplit(":", 1)[1]))
+    try:
+        window = ready(qtbot, make_kiosk(server_url=relay.url))
+        tap(qtbot, window, "choose-en")
+        tap(qtbot, window, "service-id-card")
+        relay.lose_answers = [b"POST /api/v1/tickets"]
+        tap(qtbot, window, "take-ticket")
+        qtbot.waitUntil(lambda: window.flow.screen is not Screen.SERVICE, timeout=15000)
+        assert relay.lost == 1, "the first answer was lost"
+        assert window.flow.screen is Screen.TICKET and text_of(window, "number") == "A001"
+        assert window.flow.issued.ticket.witness  # printed last on the slip, as ever
+        printed = sorted(p.name for p in printer_dir.glob("ticket-*.txt"))
+        assert printed == ["ticket-0001.txt"], "printed once"
+        assert "A001" in (printer_dir / "ticket-0001.txt").read_text(encoding="utf-8")
+        with HallClient(live_server.url) as client:
+            assert client.queue()[0].service_id == "id-card"
+            assert sum(entry.waiting for entry in client.queue()) == 1
+    finally:
+        relay.cut()
+
+
+def test_the_same_visitor_tapping_again_after_the_kiosk_gave_up_gets_the_ticket_issued(
+    qtbot: QtBot, make_kiosk: Callable[..., object], printer_dir: Path, live_server: LiveServer
+) -> None:
+    """Every try's answer is lost until the kiosk gives up ('cannot reach'); the visitor taps
+    again and the kiosk sends the unanswered key again: the ticket issued then, not another."""
+    relay = CuttableProxy(int(live_server.url.rsplit(":", 1)[1]))
+    try:
+        kiosk = make_kiosk(server_url=relay.url)
+        window = ready(qtbot, kiosk)
+        kiosk.link.issuer.client.issue_retry_s = 0.5  # type: ignore[attr-defined]  # gives up soon
+        tap(qtbot, window, "choose-en")
+        tap(qtbot, window, "service-id-card")
+        relay.lose_answers = [b"POST /api/v1/tickets"] * 10
+        tap(qtbot, window, "take-ticket")
+        qtbot.waitUntil(lambda: window.flow.screen is Screen.NOTICE, timeout=15000)
+        assert window.flow.notice is not None and window.flow.notice.code == "unreachable"
+        relay.lose_answers = []
+        window.flow.back()
+        window.render()
+        tap(qtbot, window, "take-ticket")
+        qtbot.waitUntil(lambda: window.flow.screen is Screen.TICKET, timeout=15000)
+        assert text_of(window, "number") == "A001"
+        with HallClient(live_server.url) as client:
+            assert sum(entry.waiting for entry in client.queue()) == 1
+        tap(qtbot, window, "done")  # the next visitor: a new request
+        tap(qtbot, window, "choose-en")
+        tap(qtbot, window, "service-id-card")
+        tap(qtbot, window, "take-ticket")
+        qtbot.waitUntil(lambda: text_of(window, "number") == "A002", timeout=5000)
     finally:
         relay.cut()
 

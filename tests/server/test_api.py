@@ -116,6 +116,73 @@ def test_bad_tickets_are_refused_with_a_reason(
     assert sum(q["waiting"] for q in http.get("/queue").json()) == 0
 
 
+def waiting(http: httpx.Client, service: str = "id-card") -> int:
+    return sum(q["waiting"] for q in http.get("/queue").json() if q["service_id"] == service)
+
+
+def test_a_request_id_sent_again_answers_its_ticket_and_issues_none_after_a_restart_too(
+    tmp_path: Path,
+) -> None:
+    """A kiosk whose answer was lost asks again with the same key: the same ticket (200), one in
+    the line, today's count unchanged; and so after a restart (the key is in the event log)."""
+    url = f"sqlite:///{tmp_path / 'hall.sqlite3'}"
+    live, server, thread = start_live_server(url)
+    body = {"service_id": "id-card", "language": "ru", "request_id": "tap-1"}
+    try:
+        with httpx.Client(base_url=live.api, timeout=10) as http:
+            kiosk = bearer(live.tokens["kiosk"])
+            first = http.post("/tickets", json=body, headers=kiosk)
+            assert first.status_code == 201, first.text
+            again = http.post("/tickets", json=body, headers=kiosk)
+            assert again.status_code == 200, again.text
+            assert again.json()["id"] == first.json()["id"]
+            assert again.json()["number"] == first.json()["number"] == "A001"
+            assert again.json()["witness"] and again.json()["status_url"]
+            assert waiting(http) == 1
+            other = http.post("/tickets", json={**body, "request_id": "tap-2"}, headers=kiosk)
+            assert other.status_code == 201 and other.json()["number"] == "A002"
+    finally:
+        server.should_exit = True  # type: ignore[attr-defined]
+        thread.join(timeout=10)
+    live, server, thread = start_live_server(url)
+    try:
+        with httpx.Client(base_url=live.api, timeout=10) as http:
+            kiosk = bearer(live.tokens["kiosk"])
+            after = http.post("/tickets", json=body, headers=kiosk)
+            assert after.status_code == 200, after.text
+            assert after.json()["id"] == first.json()["id"]
+            assert waiting(http) == 2
+            reused = http.post("/tickets", json={**body, "service_id": "land-plot"}, headers=kiosk)
+            assert reused.status_code == 409 and reused.json()["error"] == "request_reused"
+            assert waiting(http, "land-plot") == 0
+            fresh = http.post("/tickets", json={**body, "request_id": "tap-3"}, headers=kiosk)
+            assert fresh.status_code == 201 and fresh.json()["number"] == "A003"
+    finally:
+        server.should_exit = True  # type: ignore[attr-defined]
+        thread.join(timeout=10)
+
+
+def test_a_request_id_used_for_another_request_or_malformed_is_refused(
+    http: httpx.Client, live_server: LiveServer
+) -> None:
+    kiosk = bearer(live_server.tokens["kiosk"])
+    body = {"service_id": "id-card", "request_id": "k"}
+    assert http.post("/tickets", json=body, headers=kiosk).status_code == 201
+    for other in ({"service_id": "land-plot"}, {"priority": "disabled"}, {"language": "en"}):
+        reused = http.post("/tickets", json={**body, **other}, headers=kiosk)
+        assert reused.status_code == 409, reused.text
+        assert reused.json()["error"] == "request_reused" and reused.json()["message"]
+    for bad in ("", "x" * 65, "a\tb", "a\u200bb", 7, ["k"]):
+        refused = http.post("/tickets", json={**body, "request_id": bad}, headers=kiosk)
+        assert refused.status_code == 422, (bad, refused.text)
+        assert refused.json()["error"] == "bad_field" and "request_id" in refused.json()["message"]
+    assert (
+        http.post("/tickets", json={**body, "request_id": "x" * 64}, headers=kiosk).status_code
+        == 201
+    )
+    assert waiting(http) == 2 and waiting(http, "land-plot") == 0
+
+
 def test_malformed_json_is_a_422_not_a_500(http: httpx.Client, live_server: LiveServer) -> None:
     reply = http.post("/tickets", content=b"{not json", headers=bearer(live_server.tokens["kiosk"]))
     assert reply.status_code == 422 and reply.json()["error"] == "bad_json"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import signal
 import socket
 import threading
 import time
@@ -315,6 +317,39 @@ def test_an_unreachable_server_raises_hall_unreachable_quickly() -> None:
         with pytest.raises(HallUnreachable):
             client.call_next(COUNTER)
     assert time.monotonic() - started < 2.0
+
+
+def test_a_ticket_asked_for_with_a_key_is_asked_again_while_the_hall_is_slow_and_issued_once(
+    live_server: LiveServer,
+) -> None:
+    """The database stalls longer than the client waits: its first try times out, the next
+    ones meet a 503 or wait; once the database answers, a try with the same key gets the
+    ticket issued by the first, and the hall holds that one alone."""
+    from hallserver.service import HallService
+
+    service = live_server.hall
+    assert isinstance(service, HallService)
+    service.stalled_after_s = 0.5
+    pid = service.writer_pid()
+    assert pid is not None
+    with HallClient(live_server.url, live_server.tokens["kiosk"], timeout=1.0) as client:
+        os.kill(pid, signal.SIGSTOP)
+        resume = threading.Timer(3.0, os.kill, (pid, signal.SIGCONT))
+        resume.start()
+        try:
+            started = time.monotonic()
+            ticket = client.issue_ticket("id-card", request_id="tap-1")
+        finally:
+            resume.cancel()
+            os.kill(pid, signal.SIGCONT)
+        assert time.monotonic() - started > 2.5, "answered after the stall, not before"
+        assert ticket.number == "A001"
+        assert [q.waiting for q in client.queue() if q.service_id == "id-card"] == [1]
+    with HallClient("http://127.0.0.1:9", timeout=0.5) as nobody:  # it gives up in time
+        started = time.monotonic()
+        with pytest.raises(HallUnreachable):
+            nobody.issue_ticket("id-card", request_id="tap-2", retry_s=1.0)
+        assert time.monotonic() - started < 2.0
 
 
 # ---------------------------------------------------------------------- event stream

@@ -25,8 +25,8 @@ from hallserver.__main__ import main as kezek
 from hallserver.access import SYSTEM, Actor, Role, new_token
 from hallserver.catalogue_file import demo_catalogue_text, parse_catalogue
 from hallserver.config import ServerConfig
-from hallserver.domain.errors import InvalidInput
-from hallserver.domain.hall import Hall
+from hallserver.domain.errors import Conflict, InvalidInput
+from hallserver.domain.hall import Hall, IssueKey
 from hallserver.domain.ids import JsonObject, OperatorId
 from hallserver.domain.tickets import Grade, Priority
 from hallserver.eventlog import make_record, verify_chain
@@ -173,6 +173,48 @@ async def report(service: HallService, terminal: Actor, printer: str) -> None:
         terminal,
         lambda h, now: (None, h.report_terminal(terminal.subject, "kiosk", printer, "", now)),
     )
+
+
+def test_a_restart_remembers_the_days_request_keys_and_the_next_day_forgets_them(
+    db_url: str,
+) -> None:
+    """The keys are read back from the day's ticket.issued events: a repeat after a restart
+    answers its ticket and logs nothing, another request under it is refused; a new day
+    issues under an old key afresh."""
+    clock = Clock()
+    key, other = IssueKey("tap-1", "asked-1"), IssueKey("tap-1", "asked-2")
+
+    async def scenario() -> None:
+        service = make_service(db_url, clock)
+        await service.start()
+        first = await service.run(SYSTEM, lambda h, now: h.issue("id-card", now, request=key))
+        await service.run(SYSTEM, lambda h, now: h.issue("id-card", now))  # no key: A002
+        await service.stop()
+        service.store.close()
+        again = make_service(db_url, clock)
+        await again.start()
+        seq = again._seq
+        repeat = await again.run(SYSTEM, lambda h, now: h.issue("id-card", now, request=key))
+        assert repeat.repeat and repeat.ticket.id == first.ticket.id and again._seq == seq
+        with pytest.raises(Conflict) as reused:
+            await again.run(SYSTEM, lambda h, now: h.issue("id-card", now, request=other))
+        assert reused.value.code == "request_reused"
+        assert sorted(t.number for t in again.hall.tickets.values()) == ["A001", "A002"]
+        await again.stop()
+        again.store.close()
+        clock.advance(days=1)
+        later = make_service(db_url, clock)
+        await later.start()
+        fresh = await later.run(SYSTEM, lambda h, now: h.issue("id-card", now, request=key))
+        assert (
+            not fresh.repeat
+            and fresh.ticket.number == "A001"
+            and fresh.ticket.id != first.ticket.id
+        )
+        await later.stop()
+        later.store.close()
+
+    asyncio.run(scenario())
 
 
 def test_a_restart_remembers_what_enrolled_terminals_last_reported(db_url: str) -> None:
