@@ -50,9 +50,14 @@ class EventRecord(NamedTuple):
         booking's IIN is masked, and so is its code while the code can still check in or
         cancel (the log keeps both whole). A message to the operators goes without its text and
         sender (the actor is its role alone): their consoles read it with their own token. A
-        finished visit's result stays with the staff too."""
+        finished visit's result stays with the staff too, and so does an issue's request key
+        (its digest is of the IIN or booking code asked with)."""
         actor = self.actor
         data = self.data
+        if '"request":{' in data:  # a kiosk's request key: between it and the hall
+            public = orjson.loads(data)
+            public.pop("request", None)
+            data = canonical(public)
         if '"booking":{' in data:  # only booking events and check-ins: rare
             public = orjson.loads(data)
             booking = public.get("booking")

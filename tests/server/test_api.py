@@ -20,6 +20,7 @@ import pytest
 from websockets.exceptions import ConnectionClosed
 from websockets.sync.client import ClientConnection, connect
 
+from hallserver.store.schema import events as event_table
 from hallserver.store.sql import CATALOGUE_KEY, SqlHallStore
 from tests.conftest import (
     Clock,
@@ -160,6 +161,21 @@ def test_a_request_id_sent_again_answers_its_ticket_and_issues_none_after_a_rest
     finally:
         server.should_exit = True  # type: ignore[attr-defined]
         thread.join(timeout=10)
+
+
+def test_a_request_key_stays_between_the_kiosk_and_the_hall(
+    http: httpx.Client, live_server: LiveServer
+) -> None:
+    """The event stream is public: the key and its digest (of an IIN or booking code asked
+    with) are not on it; the log keeps them for a restart."""
+    kiosk = bearer(live_server.tokens["kiosk"])
+    with live_events(live_server) as stream:
+        body = {"service_id": "id-card", "request_id": "tap-secret"}
+        assert http.post("/tickets", json=body, headers=kiosk).status_code == 201
+        issued = stream.recv(timeout=5)
+    assert '"ticket.issued"' in issued and "tap-secret" not in issued and "digest" not in issued
+    store = live_server.hall.store  # type: ignore[attr-defined]
+    assert any("tap-secret" in row["data"] for row in store.rows(event_table))
 
 
 def test_a_request_id_used_for_another_request_or_malformed_is_refused(
