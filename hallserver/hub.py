@@ -31,6 +31,13 @@ class EventHub:
         self._recent: collections.deque[EventRecord] = collections.deque(maxlen=REPLAY_WINDOW)
         self._subscribers: set[Subscription] = set()
         self.last_seq = last_seq
+        self._before: tuple[int, str | None] | None = None  # the event before the window
+
+    def follows(self, seq: int, at: str | None) -> None:
+        """The window, empty at a start, follows the log's event `seq` stamped `at`: a terminal
+        that saw it resumes from it rather than take a snapshot."""
+        if not self._recent:
+            self._before = (seq, at)
 
     def publish(self, records: list[EventRecord]) -> None:
         if not records:
@@ -61,15 +68,22 @@ class EventHub:
 
     def replay(self, after: int, at: str | None = None) -> list[tuple[int, str]] | None:
         """The events after `after`; None (a snapshot then) when the client's event `after`
-        cannot be seen to be this log's: older than the window (a restart empties it), newer
-        than anything here, or stamped other than `at`, the time the client received it with
-        (a database restored from a backup numbers other events alike)."""
-        if after > self.last_seq or not self._recent:
-            return None if after or self.last_seq else []
-        first = self._recent[0].seq
+        cannot be seen to be this log's: older than the window (at a start, the window follows
+        the log's last event), newer than anything here, or stamped other than `at`, the time
+        the client received it with (a database restored from a backup numbers other events
+        alike)."""
+        if after > self.last_seq:
+            return None
+        first = self._recent[0].seq if self._recent else self.last_seq + 1
         if after == 0:  # it saw nothing: all of it, if the window still holds the first
             return [(r.seq, r.wire()) for r in self._recent] if first == 1 else None
-        if first > after or (at is not None and self._recent[after - first].at != at):
+        if first <= after:
+            seen_at: str | None = self._recent[after - first].at
+        elif self._before is not None and self._before[0] == after == first - 1:
+            seen_at = self._before[1]
+        else:
+            return None
+        if at is not None and seen_at is not None and seen_at != at:
             return None
         return [(r.seq, r.wire()) for r in self._recent if r.seq > after]
 

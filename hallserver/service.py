@@ -230,6 +230,7 @@ class HallService:
         self._seq, self._hash = saved.last_seq, saved.last_hash
         self._head = (saved.last_seq, saved.last_hash)
         self.hub.last_seq = max(self.hub.last_seq, saved.last_seq)
+        self.hub.follows(saved.last_seq, saved.last_at)  # a terminal resumes across a restart
         self._written_counters = {
             counter.id: _counter_text(counter.to_json()) for counter in saved.counters
         }

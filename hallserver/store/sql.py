@@ -76,6 +76,7 @@ class SavedDay:
     bookings: list[Booking]
     last_seq: int
     last_hash: str
+    last_at: str | None  # when the last event was (None: the log holds none, all archived)
     terminals: list[TerminalReport]  # each terminal's last status, from terminal.status events
     # the data of the day's ticket.issued events that carry a request key (`request_id`)
     requests: tuple[JsonObject, ...] = ()
@@ -340,10 +341,10 @@ class SqlHallStore:
                 ).scalars()
             ]
             last = conn.execute(
-                select(schema.events.c.seq, schema.events.c.hash)
+                select(schema.events.c.seq, schema.events.c.hash, schema.events.c.at)
                 .order_by(schema.events.c.seq.desc())
                 .limit(1)
-            ).first() or _chain_start(self.config(ANCHOR_KEY, conn))
+            ).first() or (*_chain_start(self.config(ANCHOR_KEY, conn)), None)
             terminals: dict[tuple[str, str], TerminalReport] = {}
             # `at` is text with the hall's offset then: a day of slack, then the real times
             slack = (reports_since - timedelta(days=1)).isoformat()
@@ -369,6 +370,7 @@ class SqlHallStore:
             bookings=bookings,
             last_seq=last[0],
             last_hash=last[1],
+            last_at=last[2],
             terminals=list(terminals.values()),
             requests=tuple(requests),
         )

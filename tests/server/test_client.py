@@ -502,3 +502,38 @@ def test_a_terminal_back_on_a_hall_restored_from_a_backup_takes_a_snapshot(
         if new_server is not None:
             new_server.should_exit = True  # type: ignore[attr-defined]
             new_thread.join(timeout=10)
+
+
+def test_a_terminal_back_on_its_restarted_hall_resumes_without_a_snapshot(
+    tmp_path: Path,
+) -> None:
+    """Across a restart the terminal takes what it missed as events: a rating screen learns of
+    the visit finished meanwhile, a wall display may say a call made seconds before."""
+    url = f"sqlite:///{tmp_path / 'hall.sqlite3'}"
+    live, server, thread = start_live_server(url)
+    relay = CuttableProxy(int(live.url.rsplit(":", 1)[1]))
+    recorder = Recorder()
+    stream = EventStream(
+        relay.url, recorder.on_event, recorder.on_snapshot, recorder.on_online_changed
+    )
+    try:
+        stream.start()
+        wait_until(lambda: len(recorder.snapshots) == 1)
+        with HallClient(live.url, token=live.tokens["kiosk"]) as kiosk:
+            kiosk.issue_ticket(SERVICE)
+        wait_until(lambda: len(recorder.events) == 1)
+        relay.cut()
+        server.should_exit = True  # type: ignore[attr-defined]
+        thread.join(timeout=10)
+        live, server, thread = start_live_server(url)
+        with HallClient(live.url, token=live.tokens["kiosk"]) as kiosk:
+            missed = kiosk.issue_ticket(SERVICE)
+        relay.target_port = int(live.url.rsplit(":", 1)[1])
+        relay.restore()
+        wait_until(lambda: any(e.ticket and e.ticket.id == missed.id for e in recorder.events))
+        assert len(recorder.snapshots) == 1, "resumed by its last event, no snapshot"
+    finally:
+        stream.stop()
+        relay.close()
+        server.should_exit = True  # type: ignore[attr-defined]
+        thread.join(timeout=10)
