@@ -314,10 +314,7 @@ def run(config: DisplayConfig, url: str, token: str | None, size: tuple[int, int
     link = HallLink(
         url, token, window, heartbeat_s=config.heartbeat_s, heartbeat_detail=lambda: detail
     )
-    link.services_received.connect(window.on_services_received)
-    link.snapshot_received.connect(window.on_snapshot_received)
-    link.event_received.connect(window.on_event_received)
-    link.online_changed.connect(window.on_online_changed)
+    window.listen(link)
     window.resize(width, height)
     if config.fullscreen and size is None:
         window.showFullScreen()

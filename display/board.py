@@ -172,6 +172,15 @@ class Board:
         self.calls = [entry, *self.calls][: self.keep]
         return SpokenCall(ticket.id, ticket.number, number) if live else None
 
+    def flash(self, ticket_id: str, now: float) -> SpokenCall | None:
+        """A call on the board made live after all (a recent one replayed): it flashes from
+        `now`, and the call to speak; None when the board does not show it."""
+        for n, entry in enumerate(self.calls):
+            if entry.ticket_id == ticket_id:
+                self.calls[n] = replace(entry, flash_from=now)
+                return SpokenCall(entry.ticket_id, entry.number, entry.counter_number)
+        return None
+
     def lines(self) -> list[tuple[ServiceView, QueueEntry]]:
         """The zone's services with people waiting, in catalogue order."""
         shown = self.zone.services_of(self.counters.values())
@@ -209,9 +218,9 @@ class Freshness:
     `connected(server_now)` marks the moment of (re)connection in server time (from the
     snapshot, or from `GET /hall` when the stream resumes). Events stamped earlier are
     replays: they update the board but are not spoken and do not flash, except a call made
-    within RECENT_CALL of the reconnection: its visitor may still be listening for it (a
-    later replay of the visitor reaching the counter withdraws it before it is said). Until
-    the first connection nothing is live.
+    within RECENT_CALL of the reconnection (`is_recent_call`): its visitor may still be
+    listening for it, and the window says it once the replay is over, if the visitor has not
+    reached the counter meanwhile. Until the first connection nothing is live.
     """
 
     RECENT_CALL = timedelta(seconds=30)
@@ -230,8 +239,12 @@ class Freshness:
         self._since = local_now + self._offset
 
     def is_live(self, event: HallEvent) -> bool:
-        if self._since is None:
-            return False
-        if event.type in (TICKET_CALLED, TICKET_RECALLED):
-            return event.at >= self._since - self.RECENT_CALL
-        return event.at >= self._since
+        return self._since is not None and event.at >= self._since
+
+    def is_recent_call(self, event: HallEvent) -> bool:
+        """A replayed call made within RECENT_CALL before the reconnection."""
+        return (
+            self._since is not None
+            and event.type in (TICKET_CALLED, TICKET_RECALLED)
+            and self._since - self.RECENT_CALL <= event.at < self._since
+        )

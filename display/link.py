@@ -27,12 +27,15 @@ class HallLink(QObject):
         services_received(list): the hall's services (`ServiceView`s), after each connect.
         snapshot_received(Snapshot): the whole state (first connect, or a resume too far back).
         event_received(HallEvent, bool): one event, and whether it is live (not a replay).
+        recent_call(HallEvent): after its event_received, a replayed call made seconds before
+            the reconnection (its visitor may still be listening).
     """
 
     online_changed = Signal(bool)
     services_received = Signal(list)
     snapshot_received = Signal(object)
     event_received = Signal(object, bool)
+    recent_call = Signal(object)
 
     def __init__(
         self,
@@ -101,4 +104,7 @@ class HallLink(QObject):
         self.snapshot_received.emit(snapshot)
 
     def _on_stream_event(self, event: HallEvent) -> None:
-        self.event_received.emit(event, self._freshness.is_live(event))
+        live = self._freshness.is_live(event)
+        self.event_received.emit(event, live)
+        if not live and self._freshness.is_recent_call(event):
+            self.recent_call.emit(event)

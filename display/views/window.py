@@ -15,6 +15,7 @@ from PySide6.QtGui import QImage, QResizeEvent
 from PySide6.QtWidgets import QWidget
 
 from display.board import Board
+from display.link import HallLink
 from display.views import paint
 from display.views.bars import HeaderBar, TickerBar
 from display.views.calls import CallsPanel
@@ -23,6 +24,7 @@ from display.voice import Announcer
 from hallserver.protocol import HallEvent, ServiceView, Snapshot
 
 log = logging.getLogger(__name__)
+RECENT_SETTLE_MS = 400  # quiet after the last replayed call: the replay is over
 I18N = Path(__file__).resolve().parent.parent / "i18n"
 
 
@@ -119,10 +121,22 @@ class DisplayWindow(QWidget):
         self._switch.timeout.connect(self._on_switch_language)
         if switch_s > 0 and len(self.languages) > 1:
             self._switch.start()
+        # recent calls replayed after a reconnection, said once the replay has settled
+        self._recent_calls: list[str] = []
+        self._settle = QTimer(self, singleShot=True, interval=RECENT_SETTLE_MS)
+        self._settle.timeout.connect(self._say_recent_calls)
         self.set_language(self.lang)
         self._on_tick()
 
     # ------------------------------------------------------------------ inputs (slots)
+
+    def listen(self, link: HallLink) -> None:
+        """Follow `link`: the services, the state, each event, the connection."""
+        link.services_received.connect(self.on_services_received)
+        link.snapshot_received.connect(self.on_snapshot_received)
+        link.event_received.connect(self.on_event_received)
+        link.recent_call.connect(self.on_recent_call)
+        link.online_changed.connect(self.on_online_changed)
 
     def on_services_received(self, services: list[ServiceView]) -> None:
         self.board.set_services(services)
@@ -138,7 +152,25 @@ class DisplayWindow(QWidget):
             ticket = event.ticket
             if ticket is not None and ticket.status != "called":  # not to be called out now
                 self.announcer.withdraw(ticket.id)
+                if ticket.id in self._recent_calls:
+                    self._recent_calls.remove(ticket.id)
             if call is not None:
+                self.announcer.say(call)
+        self._refresh()
+
+    def on_recent_call(self, event: HallEvent) -> None:
+        """A call replayed seconds after it was made: said once the replay is over, if its
+        visitor has not reached the counter (or been sent on) meanwhile."""
+        ticket = event.ticket
+        if ticket is not None and ticket.id not in self._recent_calls:
+            self._recent_calls.append(ticket.id)
+        self._settle.start()  # each replayed call puts it off: the replay comes in a burst
+
+    def _say_recent_calls(self) -> None:
+        recent, self._recent_calls = self._recent_calls, []
+        for ticket_id in recent:
+            call = self.board.flash(ticket_id, self._clock())
+            if call is not None and self.announcer is not None:
                 self.announcer.say(call)
         self._refresh()
 

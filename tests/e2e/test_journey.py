@@ -214,10 +214,7 @@ def terminals(qtbot: QtBot, hall: Hall, tmp_path: Path, clips: Path) -> Iterator
         qtbot.addWidget(display)
         display.resize(1280, 720)
         link = HallLink(display_e.server_url, display_e.token, min_backoff=0.1, max_backoff=0.5)
-        link.services_received.connect(display.on_services_received)
-        link.snapshot_received.connect(display.on_snapshot_received)
-        link.event_received.connect(display.on_event_received)
-        link.online_changed.connect(display.on_online_changed)
+        display.listen(link)
         display.show()
         link.start()
         try:
