@@ -194,7 +194,12 @@ def status_html(hall: HallService, ticket: Ticket, lang: Lang) -> tuple[str, str
         ]
         if near:
             body.append(f"<p class=near>{WORDS['near'][lang]}</p>")
-        title = f"{ticket.number} · {WORDS['ahead'][lang]}: {estimate.people_ahead}"
+        place = (
+            f"{WORDS['ahead'][lang]}: {estimate.people_ahead}"
+            if estimate.people_ahead
+            else WORDS["first"][lang]  # not "People ahead: 0"
+        )
+        title = f"{ticket.number} · {place}"
     elif ticket.state is TicketState.CALLED and ticket.counter:
         number = hall.hall.counters[ticket.counter].number
         body += [

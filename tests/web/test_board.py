@@ -359,3 +359,43 @@ def test_a_board_left_open_in_another_tab_stops_when_its_session_ends(
     issue(hall)  # news the first tab must no longer hear of
     page.wait_for_url(f"{hall.url}/board/login**")
     expect(page.locator("input[name=login]")).to_be_visible()
+
+
+def test_calling_out_of_order_with_nobody_waiting_says_so_in_the_boards_language(
+    page: Page, hall: Hall
+) -> None:
+    """The dialog had opened with nothing to pick, and its Save said "write the text first"."""
+    open_counter(hall.live, "c1")
+    sign_in(page, hall, lang="ru")
+    page.click("button[data-action=call][data-counter=c1]")
+    expect(page.locator(".toast.bad")).to_have_text("В очереди к услугам этого окна никого нет.")
+    expect(page.locator("#action-dialog")).not_to_be_visible()
+
+
+def test_a_refusal_the_board_has_no_words_for_is_still_in_its_language(
+    page: Page, hall: Hall
+) -> None:
+    """A text with a control character pasted into it had been refused in the server's
+    English on a Russian board."""
+    sign_in(page, hall, lang="ru")
+    page.fill("#announce-kk", "Терезе\u0007 жабық")
+    page.click("form.announce button")
+    expect(page.locator(".toast.bad")).to_have_text(
+        "Это значение не принято: проверьте и напишите заново."
+    )
+    assert httpx.get(f"{hall.api}/hall").json()["announcement"] == ""
+
+
+def contrast_on_white(css_color: str) -> float:
+    """WCAG's contrast of an `rgb(r, g, b)` text colour on white."""
+    channels = [int(n) / 255 for n in re.findall(r"\d+", css_color)[:3]]
+    r, g, b = (c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels)
+    return 1.05 / (0.2126 * r + 0.7152 * g + 0.0722 * b + 0.05)
+
+
+def test_the_quiet_lines_stay_readable(page: Page, hall: Hall) -> None:
+    """Services nobody waits for are greyed, at 4.5:1 at least (they had been 3.1:1)."""
+    sign_in(page, hall)
+    cell = page.locator("tr.quietrow td").first
+    expect(cell).to_be_visible()
+    assert contrast_on_white(cell.evaluate("td => getComputedStyle(td).color")) >= 4.5

@@ -169,6 +169,7 @@ def test_the_page_says_when_the_turn_is_near_and_buzzes_and_chimes_when_asked(
     expect(page.locator("#s")).to_contain_text("People ahead: 1")
     page.screenshot(path=str(SHOTS / "ticket-near-en-phone.png"))
     serve_next()
+    expect(page).to_have_title("A005 · You are first in line")  # not "People ahead: 0"
     assert httpx.post(f"{hall.api}/counters/c1/call", headers=auth).status_code == 200  # A005
     expect(page.locator(".called")).to_contain_text("go to counter 1")
     expect(page).to_have_title("A005 → go to counter 1")

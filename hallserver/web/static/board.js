@@ -41,6 +41,9 @@
       e_no_reason: "Кезектен тыс шақырудың себебін жазыңыз.",
       e_unauthorized: "Сеанс аяқталды: қайта кіріңіз.",
       e_ticket_not_found: "Бүгін мұндай талон жоқ.",
+      e_bad_field: "Бұл мән қабылданбады: тексеріп, қайта жазыңыз.",
+      e_other: "Сервер бұл әрекетті орындамады",
+      nobody_to_call: "Бұл терезенің қызметтеріне кезекте ешкім жоқ.",
       e_empty_profile: "Терезе кем дегенде бір қызметті көрсетуі керек."
     },
     ru: {
@@ -80,6 +83,9 @@
       e_no_reason: "Укажите, почему талон вызывается вне очереди.",
       e_unauthorized: "Сеанс закончился: войдите снова.",
       e_ticket_not_found: "Такого талона сегодня нет.",
+      e_bad_field: "Это значение не принято: проверьте и напишите заново.",
+      e_other: "Сервер не выполнил это действие",
+      nobody_to_call: "В очереди к услугам этого окна никого нет.",
       e_empty_profile: "Окно должно оказывать хотя бы одну услугу."
     },
     en: {
@@ -119,6 +125,9 @@
       e_no_reason: "Say why the ticket is called out of order.",
       e_unauthorized: "Your session has ended: please sign in again.",
       e_ticket_not_found: "There is no such ticket today.",
+      e_bad_field: "This value was not accepted: check it and write it again.",
+      e_other: "The server did not do this",
+      nobody_to_call: "Nobody waits for this counter's services.",
       e_empty_profile: "A counter must provide at least one service."
     }
   };
@@ -280,7 +289,8 @@
       body: JSON.stringify(body || {})
     }).then(function (r) {
       return r.json().then(function (data) {
-        if (!r.ok) throw new Error(T["e_" + data.error] || data.message || r.statusText);
+        // in the board's language, never the server's English: an unforeseen code is named
+        if (!r.ok) throw new Error(T["e_" + data.error] || T.e_other + " (" + data.error + ").");
         return data;
       });
     }).catch(function (e) { say(e.message, true); throw e; });
@@ -335,6 +345,7 @@
       state.counters.forEach(function (o) {
         o.away.forEach(function (t) { if (c.profile[t.service_id]) back.push(t); });
       });
+      if (!back.length && !mine.length) { say(T.nobody_to_call, true); return; }
       ask(title + " — " + T.act_call, "<label>" + T.ticket + '<select name="ticket">' +
         back.map(function (t) { return '<option value="' + esc(t.id) + '">' + esc(t.number) +
           " · " + esc(serviceName(t.service_id)) + " · " + esc(T.back) + "</option>";
