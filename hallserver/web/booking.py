@@ -13,9 +13,10 @@ from datetime import date, datetime, time, timedelta
 from html import escape
 from time import monotonic
 from typing import TypeVar
+from urllib.parse import urlencode
 
 from starlette.requests import Request
-from starlette.responses import JSONResponse, Response
+from starlette.responses import JSONResponse, RedirectResponse, Response
 from starlette.routing import Route
 
 from hallserver.access import Actor, Role
@@ -408,7 +409,21 @@ def problem_text(error: HallError, lang: Lang) -> str:
 
 async def booking_page(request: Request) -> Response:
     query = request.query_params
-    return render(request, service_id=query.get("service", ""), day_text=query.get("day", ""))
+    service_id, day_text = query.get("service", ""), query.get("day", "")
+    if code := query.get("booked", "").strip().upper():  # the page a booking form led to
+        hall = hall_of(request)
+
+        async def find(c: str) -> Booking:
+            return hall.hall.booking(c)
+
+        try:  # a wrong code is a guess, counted as at cancelling
+            booking = await by_code(request, code, find)
+        except HallError as error:
+            outcome = Outcome(book_error=problem_text(error, lang_of(request)))
+            return render(request, service_id, day_text, outcome, status=status_of(error))
+        if booking.state is BookingState.BOOKED:
+            return render(request, booking.service, day_text, Outcome(booked=booking))
+    return render(request, service_id, day_text)
 
 
 async def book_form(request: Request) -> Response:
@@ -434,7 +449,10 @@ async def book_form(request: Request) -> Response:
         outcome = Outcome(book_error=problem_text(error, lang))
         status = status_of(error)
         return render(request, service_id, day_text, outcome, status=status, iin=iin, slot=slot)
-    return render(request, service_id, day_text, Outcome(booked=booking), status=201)
+    # answered from its own address: a reload shows the booking again, it does not book twice
+    # (the second was refused "one booking in 10 days", and the code was gone)
+    where = urlencode({"lang": lang, "booked": booking.code})
+    return RedirectResponse(f"/book?{where}", status_code=303)
 
 
 async def cancel_form(request: Request) -> Response:
