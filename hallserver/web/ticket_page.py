@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import date, datetime
 from html import escape
 
 from starlette.requests import Request
@@ -242,12 +243,37 @@ def _find(hall: HallService, ticket_id: str) -> Ticket | None:
         return None
 
 
+def _of_a_past_day(hall: HallService, ticket_id: str) -> tuple[str, date] | None:
+    """The number and day of a ticket id of a day before the hall's (`20261120-A092`): a QR
+    code scanned again, a page reloaded the next morning."""
+    day_text, _, number = ticket_id.partition("-")
+    try:
+        day = datetime.strptime(day_text, "%Y%m%d").date()
+    except ValueError:
+        return None
+    if not number or len(number) > 12 or day >= hall.hall.state.day:
+        return None
+    return number, day
+
+
+def _gone_html(number: str, day: date, lang: Lang) -> tuple[str, str]:
+    """A past day's ticket: its number, and that it is over (the page and its title)."""
+    expired = f"{WORDS['expired'][lang]} · {day:%d.%m}"
+    html = f"<p class=big>{escape(number)}</p><p class=s>{expired}</p>"
+    return html, f"{number} · {expired}"
+
+
 async def ticket_page(request: Request) -> Response:
     hall: HallService = request.app.state.hall
-    ticket = _find(hall, request.path_params["ticket_id"])
+    ticket_id = request.path_params["ticket_id"]
+    ticket = _find(hall, ticket_id)
     if ticket is None:
         lang = _lang(request, "kk")
-        return _page(WORDS["missing"][lang], f"<p class=s>{WORDS['missing'][lang]}</p>", lang, 404)
+        if (past := _of_a_past_day(hall, ticket_id)) is not None:
+            html, title = _gone_html(*past, lang)
+            return _page(title, f"<main id=s>{html}</main>" + lang_links(lang), lang, 410)
+        missing = f"<p class=s>{WORDS['missing'][lang]}</p>" + lang_links(lang)
+        return _page(WORDS["missing"][lang], missing, lang, 404)
     lang = _lang(request, ticket.language)
     html, title, _ = status_html(hall, ticket, lang)
     live = ticket.state.is_open
@@ -278,9 +304,13 @@ async def ticket_socket(websocket: WebSocket) -> None:
 
     def render() -> str:
         found = current()
-        if found is None:
-            html, state, is_open = f"<p class=s>{WORDS['expired'][lang]}</p>", "expired", False
-            title, near = WORDS["expired"][lang], False
+        if found is None:  # a new day began: the hall holds today's tickets only
+            past = _of_a_past_day(hall, ticket_id)
+            if past is not None:
+                html, title = _gone_html(*past, lang)
+            else:
+                html, title = f"<p class=s>{WORDS['expired'][lang]}</p>", WORDS["expired"][lang]
+            state, is_open, near = "expired", False, False
         else:
             html, title, near = status_html(hall, found, lang)
             state, is_open = found.state.value, found.state.is_open

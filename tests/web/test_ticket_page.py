@@ -328,3 +328,28 @@ def test_a_long_address_in_the_announcement_wraps_on_a_phone(browser: Browser, h
     assert width <= PHONE["width"], f"the page is {width} px wide on a {PHONE['width']} px phone"
     page.screenshot(path=str(SHOTS / "ticket-long-address-ru-phone.png"))
     page.context.close()
+
+
+def test_a_ticket_of_a_day_gone_by_keeps_its_number_and_says_it_is_over(
+    browser: Browser, hall: Hall
+) -> None:
+    """Reloaded or scanned again the next morning, the page had said only "Ticket not found"
+    (404), without the number or the language links."""
+    ticket = issue(hall, "ru")
+    page = phone(browser)
+    page.goto(str(ticket["status_url"]))
+    expect(page.locator("#s")).to_contain_text("Перед вами никого нет")
+    hall.clock.advance(days=1)
+    issue(hall, "kk")  # the morning's first ticket begins the new day
+    expect(page.locator("#s")).to_contain_text("A001")  # the open page turns, number kept
+    expect(page.locator("#s")).to_contain_text("Срок талона истёк · 23.11")
+    with page.expect_navigation() as again:
+        page.reload()
+    assert again.value is not None and again.value.status == 410
+    expect(page.locator("#s")).to_contain_text("A001")  # its language is not kept: Kazakh
+    expect(page).to_have_title("A001 · Талонның мерзімі өтті · 23.11")
+    page.click("nav.langs a[hreflang=en]")
+    expect(page.locator("#s")).to_contain_text("Ticket expired · 23.11")
+    unknown = httpx.get(f"{hall.url}/t/nope")
+    assert unknown.status_code == 404 and 'hreflang="en"' in unknown.text
+    page.context.close()
