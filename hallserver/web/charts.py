@@ -98,13 +98,19 @@ def _svg(title: str, inner: str, height: int, width: int) -> str:
     )
 
 
-def _axis(y_max: float, unit: str, width: int, *, right: bool = False) -> str:
+def decimal_text(value: float, comma: bool, digits: str = "g") -> str:
+    """7.5, or 7,5 where the language writes a decimal comma (Kazakh, Russian)."""
+    text = format(value, digits)
+    return text.replace(".", ",") if comma else text
+
+
+def _axis(y_max: float, unit: str, width: int, *, right: bool = False, comma: bool = False) -> str:
     plot_h = HEIGHT - TOP - BOTTOM
     parts = []
     for i in range(5):
         value = y_max * i / 4
         y = TOP + plot_h - plot_h * i / 4
-        label = f"{value:g}"
+        label = decimal_text(value, comma)
         if right:
             parts.append(f'<text x="{width - RIGHT + 4}" y="{y + 4}">{label}</text>')
         else:
@@ -124,15 +130,16 @@ def bars(
     unit: str,
     *,
     width: int = WIDTH,
+    comma: bool = False,
 ) -> str:
-    """Grouped bars: one group per category, one bar per series."""
+    """Grouped bars: one group per category, one bar per series (`comma`: decimal commas)."""
     if not categories:
         return ""
     plot_w, plot_h = width - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
     y_max = _nice_max(max((v or 0.0 for s in series for v in s.values), default=0.0))
     group_w = plot_w / len(categories)
     bar_w = max(group_w * 0.8 / max(len(series), 1), 1.0)
-    parts = [_axis(y_max, unit, width)]
+    parts = [_axis(y_max, unit, width, comma=comma)]
     for i, category in enumerate(categories):
         x0 = LEFT + i * group_w + group_w * 0.1
         for j, s in enumerate(series):
@@ -141,7 +148,8 @@ def bars(
             parts.append(
                 f'<rect x="{x0 + j * bar_w:.1f}" y="{TOP + plot_h - h:.1f}" width="{bar_w:.1f}" '
                 f'height="{h:.1f}" fill="{s.color}"><title>{escape(category)} · '
-                f"{escape(s.label)}: {value:g}</title></rect>"
+                f"{escape(s.label)}: {decimal_text(value, comma)}\u00a0{escape(unit)}"
+                "</title></rect>"
             )
         if i % _every(group_w) == 0:
             parts.append(
@@ -166,6 +174,7 @@ def bars_and_line(
     line_unit: str,
     *,
     width: int = WIDTH,
+    comma: bool = False,
 ) -> str:
     """Bars on the left axis, a line with dots on the right axis (e.g. arrivals vs counters)."""
     if not categories:
@@ -174,7 +183,10 @@ def bars_and_line(
     bar_max = _nice_max(max((v or 0.0 for v in bar.values), default=0.0))
     line_max = _nice_max(max((v or 0.0 for v in line.values), default=0.0))
     group_w = plot_w / len(categories)
-    parts = [_axis(bar_max, bar_unit, width), _axis(line_max, line_unit, width, right=True)]
+    parts = [
+        _axis(bar_max, bar_unit, width, comma=comma),
+        _axis(line_max, line_unit, width, right=True, comma=comma),
+    ]
     points = []
     for i, category in enumerate(categories):
         value = bar.values[i] or 0.0
@@ -183,7 +195,8 @@ def bars_and_line(
         parts.append(
             f'<rect x="{x + group_w * 0.15:.1f}" y="{TOP + plot_h - h:.1f}" '
             f'width="{group_w * 0.7:.1f}" height="{h:.1f}" fill="{bar.color}">'
-            f"<title>{escape(category)} · {escape(bar.label)}: {value:g}</title></rect>"
+            f"<title>{escape(category)} · {escape(bar.label)}: "
+            f"{decimal_text(value, comma)}</title></rect>"
         )
         if i % _every(group_w) == 0:
             parts.append(
@@ -196,7 +209,8 @@ def bars_and_line(
             points.append(f"{cx:.1f},{cy:.1f}")
             parts.append(
                 f'<circle cx="{cx:.1f}" cy="{cy:.1f}" r="3.5" fill="{line.color}">'
-                f"<title>{escape(category)} · {escape(line.label)}: {other:.1f}</title></circle>"
+                f"<title>{escape(category)} · {escape(line.label)}: "
+                f"{decimal_text(other, comma, '.1f')}</title></circle>"
             )
     if len(points) > 1:
         parts.append(
@@ -218,6 +232,7 @@ def stacked_rows(
     parts_: Sequence[tuple[str, str]],
     *,
     width: int = WIDTH,
+    comma: bool = False,
 ) -> str:
     """One horizontal bar per row, split into shares (e.g. ratings by operator)."""
     if not rows:
@@ -247,11 +262,14 @@ def stacked_rows(
             if w > 0:
                 inner.append(
                     f'<rect x="{x:.1f}" y="{y + 3}" width="{w:.1f}" height="{BAR_H}" '
-                    f'fill="{color}"><title>{escape(label)} · {escape(name)}: {value:g}'
+                    f'fill="{color}"><title>{escape(label)} · {escape(name)}: '
+                    f"{decimal_text(value, comma)}"
                     "</title></rect>"
                 )
             x += w
-        inner.append(f'<text x="{label_w + bar_w + 6}" y="{y + 15}">{total:g}</text>')
+        inner.append(
+            f'<text x="{label_w + bar_w + 6}" y="{y + 15}">{decimal_text(total, comma)}</text>'
+        )
     legend, taller = _legend(parts_, height - 8, width)
     inner.append(legend)
     return _svg(title, "".join(inner), height + taller, width)

@@ -419,8 +419,7 @@ def _cell(column: str, figures: Figures, lang: Lang) -> str:
 
 def _number(value: float, lang: Lang) -> str:
     """7.5 in English, 7,5 in Kazakh and Russian (their decimal comma)."""
-    text = f"{value:g}"
-    return text if lang == "en" else text.replace(".", ",")
+    return charts.decimal_text(value, lang != "en")
 
 
 def _fmt_pct(value: int | float | None, lang: Lang) -> str:
@@ -529,9 +528,11 @@ def _charts(report: Report, rows: list[Row], lang: Lang) -> str:
         WORDS["chart_ratings"][lang],
     )
 
+    comma = lang != "en"  # Kazakh and Russian write 0,7
+
     def drawn(width: int) -> tuple[str, str, str]:
         return (
-            charts.bars(titles[0], labels, wait_series, minutes, width=width),
+            charts.bars(titles[0], labels, wait_series, minutes, width=width, comma=comma),
             charts.bars_and_line(
                 titles[1],
                 labels,
@@ -540,8 +541,9 @@ def _charts(report: Report, rows: list[Row], lang: Lang) -> str:
                 WORDS["visitors"][lang],
                 WORDS["counters"][lang],
                 width=width,
+                comma=comma,
             ),
-            charts.stacked_rows(titles[2], rated, grades, width=width),
+            charts.stacked_rows(titles[2], rated, grades, width=width, comma=comma),
         )
 
     # each drawn twice: for a page's width and a phone's (reports.css shows the one that fits)

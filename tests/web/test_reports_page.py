@@ -412,3 +412,17 @@ def test_a_day_with_nobody_served_shows_no_empty_results_table(page: Page, hall:
     page.goto(f"{hall.url}/reports")
     expect(page.locator("table").first).to_be_visible()  # the day's other tables are there
     expect(page.locator("#results")).to_have_count(0)
+
+
+def test_a_charts_figures_are_written_as_the_reports_language_writes_them() -> None:
+    """The tooltips had said "Орташа күту: 0.7" beside a table saying "0,7 мин"."""
+    from hallserver.web import charts
+
+    waits = [charts.Series("Орташа күту", [0.7, 2.5], "#0b5cad")]
+    kazakh = charts.bars("Күту", ["09", "10"], waits, "мин", comma=True)
+    assert "Орташа күту: 0,7\u00a0мин</title>" in kazakh and "0.7" not in kazakh
+    english = charts.bars("Waits", ["09", "10"], waits, "min")
+    assert "Орташа күту: 0.7\u00a0min</title>" in english
+    line = charts.Series("Counters open", [1.5, 2.0], "#137a3a")
+    both = charts.bars_and_line("A", ["09", "10"], waits[0], line, "v", "c", comma=True)
+    assert "Counters open: 1,5</title>" in both
