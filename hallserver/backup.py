@@ -306,6 +306,17 @@ def restore(store: SqlHallStore, path: Path, *, keep_damaged: bool = False) -> B
         raise
 
 
+def _not_whole(path: Path, problem: ChainBreak, *, keep_damaged: bool) -> str:
+    """Why a backup whose log is not whole was not restored, and what to do."""
+    remedy = (
+        f"it cannot be kept as it is: more than {MAX_ACCEPTED} bad events, or a row the hall "
+        "never writes; restore an older backup"
+        if keep_damaged
+        else "--keep-damaged restores it as it is"
+    )
+    return f"{path} was not restored: its event {problem.seq} is bad: {problem.reason} ({remedy})"
+
+
 def _restore(store: SqlHallStore, path: Path, *, keep_damaged: bool) -> BackupSummary:
     tables = {t.name: t for t in TABLES}
     counts = {t.name: 0 for t in TABLES}
@@ -372,8 +383,5 @@ def _restore(store: SqlHallStore, path: Path, *, keep_damaged: bool) -> BackupSu
         if damage is not None:
             return BackupSummary(counts, current_revision(store.engine), damage, counted=whole)
     if problem is not None:  # a backup whose log is not whole is not restored at all
-        raise StoreError(
-            f"{path} was not restored: its event {problem.seq} is bad: {problem.reason} "
-            "(--keep-damaged restores it as it is)"
-        )
+        raise StoreError(_not_whole(path, problem, keep_damaged=keep_damaged))
     return BackupSummary(counts, current_revision(store.engine), counted=whole)

@@ -260,6 +260,23 @@ def test_keep_damaged_keeps_every_bad_event_and_checks_the_chain_between_them(
     assert "event 3 is bad" in capsys.readouterr().err
 
 
+def test_damage_too_large_to_keep_is_refused_without_pointing_at_keep_damaged(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """It had ended "(--keep-damaged restores it as it is)" to one who had just given it."""
+    from hallserver import backup as backup_module
+
+    monkeypatch.setattr(backup_module, "MAX_ACCEPTED", 1)
+    file = a_backup(tmp_path)
+    forged = changed(file, lambda row: row.update(actor="x"), "two.gz", which=(1, 3))
+    capsys.readouterr()
+    kept = tmp_path / "kept"
+    assert kezek(["restore", str(forged), "--data-dir", str(kept), "--keep-damaged"]) != 0
+    said = capsys.readouterr().err
+    assert "cannot be kept as it is: more than 1 bad events" in said, said
+    assert "--keep-damaged restores" not in said
+
+
 def test_a_backup_stopped_by_ctrl_c_leaves_no_half_file(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
