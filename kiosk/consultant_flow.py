@@ -8,7 +8,13 @@ from datetime import datetime
 
 from hallserver.iin import iin_problem
 from hallserver.protocol import ServiceView, TicketView
-from kiosk.flow import BOOKING_ALPHABET, BOOKING_CODE_LENGTH, PRIORITIES, IssueRequest
+from kiosk.flow import (
+    BOOKING_ALPHABET,
+    BOOKING_CODE_LENGTH,
+    PRIORITIES,
+    IssueRequest,
+    RequestKeys,
+)
 from kiosk.hallstate import HallState
 
 TICKET_NUMBER = re.compile(r"[^\W\d_][0-9]{3,4}")  # a prefix letter, then its digits
@@ -34,6 +40,7 @@ class ConsultantFlow:
         self.busy = False
         self.online = False
         self.copied: str | None = None  # the number of the copy just printed
+        self.keys = RequestKeys()  # a ticket asked for and not answered is asked for again
 
     def results(self) -> list[ServiceView]:
         if not self.query.strip():
@@ -67,11 +74,13 @@ class ConsultantFlow:
         if self.problem is not None:
             return None
         self.busy = True
-        return IssueRequest(
-            language=visitor_language,
-            service_id=self.service_id,
-            priority=self.priority,
-            priority_reason=self.reason.strip() if self.priority else None,
+        return self.keys.keyed(
+            IssueRequest(
+                language=visitor_language,
+                service_id=self.service_id,
+                priority=self.priority,
+                priority_reason=self.reason.strip() if self.priority else None,
+            )
         )
 
     def checkin_request(self, entry: str, visitor_language: str) -> IssueRequest | None:
@@ -93,7 +102,7 @@ class ConsultantFlow:
             self.problem = "offline"
             return None
         self.busy = True
-        return request
+        return self.keys.keyed(request)
 
     def copy_request(self, entry: str) -> str | None:
         """The id of today's ticket to print again for a visitor who lost it (its number, such
@@ -125,6 +134,7 @@ class ConsultantFlow:
 
     def ticket_issued(self, ticket: TicketView) -> None:
         self.busy = False
+        self.keys.answered()
         self.copied = None
         self.issued.insert(0, ticket)
         del self.issued[20:]
@@ -137,6 +147,7 @@ class ConsultantFlow:
 
     def refused(self, code: str, at: datetime | None = None) -> None:
         self.busy = False
+        self.keys.answered(code)
         self.copied = None
         self.problem = code
         self.problem_at = at

@@ -47,6 +47,35 @@ class IssueRequest:
     request_id: str = field(default_factory=lambda: str(uuid.uuid4()), compare=False)
 
 
+class RequestKeys:
+    """A request the server may have issued though its answer never came (unreachable, or
+    the hall's database stalled): the next tap for the same ticket sends its key again, and
+    the hall then answers the ticket it issued, not a second one."""
+
+    def __init__(self) -> None:
+        self._sent: IssueRequest | None = None  # the request on its way
+        self._unanswered: IssueRequest | None = None
+
+    def keyed(self, request: IssueRequest) -> IssueRequest:
+        """`request` under the key of the same one left unanswered, if there is one."""
+        if self._unanswered is not None and self._unanswered == request:  # the key not compared
+            request = replace(request, request_id=self._unanswered.request_id)
+        self._sent = request
+        return request
+
+    def answered(self, code: str | None = None) -> None:
+        """The request on its way was answered (`code`: a refusal's, or the kiosk's own
+        "unreachable"); with none on its way (another command's answer), nothing changes."""
+        if self._sent is None:
+            return
+        unanswered = code in ("unreachable", "unavailable")  # it may have been issued
+        self._unanswered, self._sent = (self._sent if unanswered else None), None
+
+    def forget(self) -> None:
+        """Another visitor: their tap is a new request."""
+        self._unanswered = None
+
+
 @dataclass(frozen=True)
 class Notice:
     """A refusal to explain: the server's stable code and, where it has one, a time."""
@@ -71,7 +100,7 @@ class CitizenFlow:
         self.default_language = default_language
         self.online = False
         self.busy = False
-        self._sent: IssueRequest | None = None  # the request on its way
+        self.keys = RequestKeys()  # a ticket asked for and not answered is asked for again
         self._clear()
 
     def _clear(self) -> None:
@@ -87,9 +116,7 @@ class CitizenFlow:
         self.issued: Issued | None = None
         self.notice: Notice | None = None
         self._history: list[Screen] = []
-        # a request the server may have issued though its answer never came: this visitor's
-        # next tap for the same ticket sends its key again (the hall then answers that ticket)
-        self._unanswered: IssueRequest | None = None
+        self.keys.forget()  # a new visitor
 
     # ------------------------------------------------------------------ navigation
 
@@ -201,7 +228,7 @@ class CitizenFlow:
         if not self.can_issue():
             return None
         self.busy = True
-        return self._keyed(
+        return self.keys.keyed(
             IssueRequest(
                 language=self.language,
                 service_id=self.service_id,
@@ -220,21 +247,14 @@ class CitizenFlow:
             return None
         self.busy = True
         if self.checkin_by == "iin":
-            return self._keyed(IssueRequest(language=self.language, iin=self.entry))
-        return self._keyed(IssueRequest(language=self.language, appointment_code=self.entry))
-
-    def _keyed(self, request: IssueRequest) -> IssueRequest:
-        """`request` under the key of the same one left unanswered, if there is one."""
-        if self._unanswered is not None and self._unanswered == request:  # the key not compared
-            request = replace(request, request_id=self._unanswered.request_id)
-        self._sent = request
-        return request
+            return self.keys.keyed(IssueRequest(language=self.language, iin=self.entry))
+        return self.keys.keyed(IssueRequest(language=self.language, appointment_code=self.entry))
 
     # ------------------------------------------------------------------ answers
 
     def ticket_issued(self, issued: Issued) -> None:
         self.busy = False
-        self._unanswered = None
+        self.keys.answered()
         self.issued = issued
         self._history = []
         self.screen = Screen.TICKET
@@ -242,8 +262,7 @@ class CitizenFlow:
     def refused(self, code: str, at: datetime | None = None) -> None:
         """The server said no (or could not be reached): explain, issue nothing."""
         self.busy = False
-        unanswered = code in ("unreachable", "unavailable")  # it may have been issued
-        self._unanswered = self._sent if unanswered else None
+        self.keys.answered(code)
         if code == "hall_closed":
             self.state.mark_closed(at)
             self._go(Screen.CLOSED)

@@ -314,3 +314,29 @@ def test_a_service_suspended_while_the_services_are_read_keeps_the_reads_words(
     renamed = service("birth", "Туу", "Рождение", "Births (renamed after a restart)")
     state.set_services([renamed])
     assert state.services["birth"] == replace(renamed, suspended=True)
+
+
+def test_a_consultants_ticket_left_unanswered_is_asked_for_again_under_its_key(
+    state: HallState,
+) -> None:
+    """As at the citizen's kiosk: a second tap after "cannot reach the server" had made a
+    second ticket, and the first, issued, was in nobody's list to cancel."""
+    from kiosk.consultant_flow import ConsultantFlow
+
+    flow = ConsultantFlow(state)
+    flow.online = True
+    flow.select("passport")
+    first = flow.issue_request("ru")
+    assert first is not None
+    flow.refused("unreachable")
+    again = flow.issue_request("ru")
+    assert again is not None and again.request_id == first.request_id
+    flow.ticket_issued(TicketView("t1", "P001", "passport", "waiting", T))
+    flow.select("passport")
+    fresh = flow.issue_request("ru")
+    assert fresh is not None and fresh.request_id != first.request_id, "a new tap, a new key"
+    flow.ticket_issued(TicketView("t2", "P002", "passport", "waiting", T))
+    flow.refused("unreachable")  # a cancel's answer lost: no ticket request was on its way
+    flow.select("passport")
+    third = flow.issue_request("ru")
+    assert third is not None and third.request_id not in (first.request_id, fresh.request_id)
