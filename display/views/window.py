@@ -144,18 +144,19 @@ class DisplayWindow(QWidget):
 
     def on_snapshot_received(self, snapshot: Snapshot) -> None:
         self.board.apply_snapshot(snapshot)
+        self._recent_calls = []  # the state as it is: none of them is news now
         self._refresh()
 
     def on_event_received(self, event: HallEvent, live: bool) -> None:
         call = self.board.apply_event(event, self._clock(), live)
-        if self.announcer is not None:
-            ticket = event.ticket
-            if ticket is not None and ticket.status != "called":  # not to be called out now
+        ticket = event.ticket
+        if ticket is not None and ticket.status != "called":  # not to be called out now
+            if ticket.id in self._recent_calls:  # neither said nor flashed, voice or not
+                self._recent_calls.remove(ticket.id)
+            if self.announcer is not None:
                 self.announcer.withdraw(ticket.id)
-                if ticket.id in self._recent_calls:
-                    self._recent_calls.remove(ticket.id)
-            if call is not None:
-                self.announcer.say(call)
+        if call is not None and self.announcer is not None:
+            self.announcer.say(call)
         self._refresh()
 
     def on_recent_call(self, event: HallEvent) -> None:

@@ -325,3 +325,33 @@ def test_a_call_whose_visitor_is_at_the_counter_before_it_is_spoken_is_not_spoke
         assert [c.ticket_id for c in announcer.spoken] == [one.id]
     finally:
         link.stop()
+
+
+def test_a_display_without_voice_flashes_no_recent_call_whose_visitor_already_came(
+    qtbot: QtBot,
+) -> None:
+    """With the voice off, the call of a visitor seated during the cut had still flashed."""
+    window = DisplayWindow(Board(), None, orientation="landscape", switch_s=0, blink_s=30)
+    qtbot.addWidget(window)
+    at = datetime(2026, 11, 23, 10, 0, tzinfo=UTC)
+
+    def event(seq: int, kind: str, status: str) -> HallEvent:
+        ticket = {
+            "id": "20261123-A001",
+            "number": "A001",
+            "service_id": "id-card",
+            "status": status,
+            "issued_at": at.isoformat(),
+            "counter_id": "c1",
+            "counter_number": 1,
+            "called_at": at.isoformat(),
+        }
+        return HallEvent(seq, kind, at, "counter:c1", {"ticket": ticket, "counter_number": 1})
+
+    called = event(5, "ticket.called", "called")
+    window.on_event_received(called, False)
+    window.on_recent_call(called)
+    window.on_event_received(event(6, "ticket.started", "serving"), False)
+    qtbot.wait(800)  # past the settle
+    assert [c.number for c in window.board.calls] == ["A001"]  # shown, as history
+    assert not window.calls_panel.flashing()
