@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import ipaddress
 import json
 import math
@@ -407,6 +409,15 @@ def problem_text(error: HallError, lang: Lang) -> str:
     return WORDS[key if key in WORDS else "err_other"][lang]
 
 
+# signs the address a booking form leads to: its page shows the code even to an address that
+# has used up its wrong guesses (many phones share one behind a mobile network's NAT)
+_REDIRECT_KEY = secrets.token_bytes(32)
+
+
+def _tag(code: str) -> str:
+    return hmac.new(_REDIRECT_KEY, code.encode(), hashlib.sha256).hexdigest()[:32]
+
+
 async def booking_page(request: Request) -> Response:
     query = request.query_params
     service_id, day_text = query.get("service", ""), query.get("day", "")
@@ -416,8 +427,9 @@ async def booking_page(request: Request) -> Response:
         async def find(c: str) -> Booking:
             return hall.hall.booking(c)
 
-        try:  # a wrong code is a guess, counted as at cancelling
-            booking = await by_code(request, code, find)
+        try:  # a wrong code is a guess, counted as at cancelling; the form's own is not
+            signed = hmac.compare_digest(query.get("t", ""), _tag(code))
+            booking = await find(code) if signed else await by_code(request, code, find)
         except HallError as error:
             outcome = Outcome(book_error=problem_text(error, lang_of(request)))
             return render(request, service_id, day_text, outcome, status=status_of(error))
@@ -451,7 +463,7 @@ async def book_form(request: Request) -> Response:
         return render(request, service_id, day_text, outcome, status=status, iin=iin, slot=slot)
     # answered from its own address: a reload shows the booking again, it does not book twice
     # (the second was refused "one booking in 10 days", and the code was gone)
-    where = urlencode({"lang": lang, "booked": booking.code})
+    where = urlencode({"lang": lang, "booked": booking.code, "t": _tag(booking.code)})
     return RedirectResponse(f"/book?{where}", status_code=303)
 
 
