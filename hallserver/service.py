@@ -55,6 +55,10 @@ Command = Callable[[Hall, datetime], tuple[R, list[Event]]]
 
 PAIRING_TTL = timedelta(minutes=30)
 CHECKPOINT_S = 2.0
+# a restart reads back the request keys (`request_id`) of the tickets issued this long ago: a
+# kiosk asks again for 12 s, and keeps a key until its visitor leaves, a minute or two (the
+# hall, running, remembers them all day). Each minute more is a minute of the log read at start
+REQUEST_MEMORY = timedelta(minutes=10)
 TERMINAL_MEMORY = timedelta(days=1)  # a restart brings back what terminals reported this long ago
 OPERATOR_SESSION = timedelta(hours=16)  # a working day; the next day's opening signs out anyway
 PIN_LOCK_AFTER = 5
@@ -195,7 +199,9 @@ class HallService:
         """Rebuild today's state from the database (start and after a failed commit)."""
         now = self.now()
         horizon = now - timedelta(days=BOOKING_MEMORY_DAYS)
-        saved = self.store.load(horizon, reports_since=now - TERMINAL_MEMORY)
+        saved = self.store.load(
+            horizon, reports_since=now - TERMINAL_MEMORY, requests_since=now - REQUEST_MEMORY
+        )
         hall = Hall(
             self._catalogue,
             saved.state.day if saved.state else now.date(),

@@ -45,8 +45,12 @@ class LoggedEvent(NamedTuple):
     data: str
 
 
-def events_since(conn: Connection, low: str, kind: str) -> list[LoggedEvent]:
-    """Events of one kind whose `at` text is from `low` on, in order, found by the `at` index.
+def events_since(
+    conn: Connection, low: str, kind: str, containing: str | None = None
+) -> list[LoggedEvent]:
+    """Events of one kind whose `at` text is from `low` on (and whose data holds `containing`,
+    looked for by the database: no row of the rest reaches Python), in order, found by the
+    `at` index.
 
     Not ordered by seq in SQL: asked for that with only a lower bound (a restart's question),
     SQLite, with no statistics to tell it the range is small, walked the whole log in seq
@@ -57,6 +61,8 @@ def events_since(conn: Connection, low: str, kind: str) -> list[LoggedEvent]:
     query = select(events.c.seq, events.c.at, events.c.type, events.c.data).where(
         events.c.at >= low, events.c.type == kind
     )
+    if containing is not None:
+        query = query.where(events.c.data.contains(containing, autoescape=True))
     rows = [LoggedEvent(row.seq, row.at, row.type, row.data) for row in conn.execute(query)]
     rows.sort(key=lambda row: row.seq)  # nearly in seq order already: cheap
     return rows
@@ -81,6 +87,10 @@ class SavedDay:
     # the data of the day's ticket.issued events that carry a request key (`request_id`)
     requests: tuple[JsonObject, ...] = ()
 
+
+# a restart reads request keys back from this much before the asked time: the log's `at` is
+# text in the hall's offset when written, which a change of time zone moves by an hour or two
+REQUEST_SLACK = timedelta(hours=2)
 
 OPEN_STATUSES = tuple(state.value for state in TicketState if state.is_open)
 
@@ -310,9 +320,15 @@ class SqlHallStore:
         raw = self.config("state")
         return _hall_state(json.loads(raw)).day if raw else None
 
-    def load(self, booking_horizon: datetime, reports_since: datetime) -> SavedDay:
-        """Read back the saved day: its state, its tickets, counters, bookings, and the last
-        status each terminal reported since `reports_since` (from the event log).
+    def load(
+        self,
+        booking_horizon: datetime,
+        reports_since: datetime,
+        requests_since: datetime | None = None,
+    ) -> SavedDay:
+        """Read back the saved day: its state, its tickets, counters, bookings, the last
+        status each terminal reported since `reports_since` and the request keys of tickets
+        issued since `requests_since` (from the event log; the day's start without it).
 
         Open tickets are all the saved day's: opening a day expires the open ones in the same
         transaction that moves the hall to it (migration 0004 relies on this too).
@@ -358,11 +374,12 @@ class SqlHallStore:
                     continue
                 terminals[report.role, report.name] = report
             requests: list[JsonObject] = []
-            if state is not None:  # `at` in the hall's offset then: a day of slack
-                low = (state.day - timedelta(days=1)).isoformat()
-                for row in events_since(conn, low, ev.TICKET_ISSUED):
-                    if '"request"' in row.data:  # most tickets have no key: not parsed
-                        requests.append(json.loads(row.data))
+            if state is not None:  # `at` is text in the hall's offset then: hours of slack
+                since = requests_since or datetime.combine(state.day, time(), reports_since.tzinfo)
+                low = max(since - REQUEST_SLACK, datetime.combine(state.day, time(), since.tzinfo))
+                # most tickets have no key: the database passes them over
+                found = events_since(conn, low.isoformat(), ev.TICKET_ISSUED, '"request":{')
+                requests.extend(json.loads(row.data) for row in found)
         return SavedDay(
             state=state,
             tickets=tickets,
