@@ -148,11 +148,12 @@ class CounterLink(QObject):
         """The operator is no longer signed in here (signed out elsewhere, a new day): later
         requests go with the terminal's own token."""
 
-        def work() -> None:
-            self._client.token = self._terminal_token
-            self._operator = None
+        self._run("session", None, self._drop_session, lambda _: None)
 
-        self._run("session", None, work, lambda _: None)
+    def _drop_session(self) -> None:
+        """Back to the terminal's own token (on the worker thread, in the commands' order)."""
+        self._client.token = self._terminal_token
+        self._operator = None
 
     def load_day(self, login: str) -> None:
         self._run("day", None, lambda: self._client.operator_today(login), self.day_received.emit)
@@ -196,8 +197,7 @@ class CounterLink(QObject):
             except HallRefused as exc:
                 ended = session is not None and (exc.status == 401 or exc.code == "not_signed_in")
                 if ended and self._operator is session:  # its token is dead: the terminal's own
-                    self._client.token = self._terminal_token
-                    self._operator = None
+                    self._drop_session()
                 self.command_failed.emit(
                     Failure(action, exc.code, exc.message, request, session_ended=ended)
                 )

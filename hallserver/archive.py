@@ -150,8 +150,7 @@ def verify(
     hashes: dict[int, str] = {}
     head: Witness | None = Witness.of(start.seq, start.hash) if start.seq else None
     kept = kept_damage(store)
-    # the kept events are all before their seal: once it is archived, none is in the database
-    accepted = {} if kept.archived else kept.content
+    accepted = kept.in_database
     passed: set[int] = set()
 
     def counted(records: Iterator[EventRecord]) -> Iterator[EventRecord]:
@@ -275,6 +274,12 @@ class KeptDamage:
     at: str = ""
     content: dict[int, str] = field(default_factory=dict)  # numbers: digests of what they held
     archived: bool = False  # the seal, and so the events it kept, are in the archive files
+
+    @property
+    def in_database(self) -> dict[int, str]:
+        """The kept events a walk of the database passes (none once the seal is archived: they
+        are all before it)."""
+        return {} if self.archived else self.content
 
 
 def kept_damage(store: SqlHallStore) -> KeptDamage:
@@ -410,8 +415,7 @@ def _archive(
         "prev_hash": start.hash,
         "last_hash": last_hash,
     }
-    kept = kept_damage(store)  # passed as `verify` passes them, while they hold what was kept
-    accepted = {} if kept.archived else kept.content
+    accepted = kept_damage(store).in_database  # passed as `verify` passes them
     _write(path, header, _checked(store.events(after=start.seq), start, last, accepted))
     part = Part(path.name, start.seq + 1, last, last_hash)
     moved = Anchor(last, last_hash, before, (*start.parts, part))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import os
 import subprocess
 import threading
@@ -170,12 +171,21 @@ def start_live_server(
     return live, server, thread
 
 
+@contextlib.contextmanager
+def serving(db_url: str, **options: Any) -> Iterator[LiveServer]:
+    """A live server on `db_url` for the `with` block; stopped after it (a restart: another)."""
+    live, server, thread = start_live_server(db_url, **options)
+    try:
+        yield live
+    finally:
+        server.should_exit = True  # type: ignore[attr-defined]
+        thread.join(timeout=10)
+
+
 @pytest.fixture
 def live_server(tmp_path: Path) -> Iterator[LiveServer]:
-    live, server, thread = start_live_server(f"sqlite:///{tmp_path / 'hall.sqlite3'}")
-    yield live
-    server.should_exit = True  # type: ignore[attr-defined]
-    thread.join(timeout=10)
+    with serving(f"sqlite:///{tmp_path / 'hall.sqlite3'}") as live:
+        yield live
 
 
 # longer than any one test: a test begun this close to the hall's midnight waits it out

@@ -60,6 +60,12 @@ class CuttableProxy:
 
     close = cut
 
+    def __enter__(self) -> CuttableProxy:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.cut()
+
     def _accept(self, listener: socket.socket) -> None:
         while True:
             try:

@@ -380,8 +380,7 @@ def test_an_answer_lost_on_the_way_leaves_no_stale_error_once_the_stream_brought
 ) -> None:
     """The call went through, its answer did not: the stream shows the visitor called here,
     and the console does not go on saying that the server does not answer."""
-    proxy = CuttableProxy(urlsplit(live_server.url).port or 0)
-    try:
+    with CuttableProxy(urlsplit(live_server.url).port or 0) as proxy:
         window = console("c1", server_url=proxy.url)
         _open(qtbot, window)
         ticket = issue(live_server, "id-card")
@@ -392,15 +391,12 @@ def test_an_answer_lost_on_the_way_leaves_no_stale_error_once_the_stream_brought
         assert window.state.current is not None and window.state.current.id == ticket.id
         assert window.card.shown_number == ticket.number
         assert not window.message.isVisible(), window.message.text()
-    finally:
-        proxy.cut()
 
 
 def test_a_does_not_answer_is_cleared_when_the_stream_brings_the_counters_news(
     qtbot: QtBot, live_server: LiveServer, console: ConsoleFactory
 ) -> None:
-    proxy = CuttableProxy(urlsplit(live_server.url).port or 0)
-    try:
+    with CuttableProxy(urlsplit(live_server.url).port or 0) as proxy:
         window = console("c1", server_url=proxy.url)
         _open(qtbot, window)
         proxy.swallow = b"POST /api/v1/counters/c1/call"
@@ -411,8 +407,6 @@ def test_a_does_not_answer_is_cleared_when_the_stream_brings_the_counters_news(
             supervisor.pause_counter("c1", "technical")
         qtbot.waitUntil(lambda: window.state.counter.state == "paused", timeout=5000)
         assert not window.message.isVisible(), window.message.text()
-    finally:
-        proxy.cut()
 
 
 def test_the_operator_records_how_a_visit_ended_and_f4_finishes_from_the_result_box(

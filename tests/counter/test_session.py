@@ -71,8 +71,7 @@ def test_a_new_day_begun_while_the_console_was_cut_off_brings_it_back_to_sign_in
     qtbot: QtBot, hall: Restartable
 ) -> None:
     add_operator(hall.live, "aigul", PIN)
-    proxy = CuttableProxy(hall.port)
-    try:
+    with CuttableProxy(hall.port) as proxy:
         link = CounterLink(proxy.url, counter_terminal_token(hall.live, "c1"), "c1", timeout=2.0)
         window = CounterWindow(link, Translations(), language="kk", refresh_ms=60_000)
         qtbot.addWidget(window)
@@ -104,8 +103,6 @@ def test_a_new_day_begun_while_the_console_was_cut_off_brings_it_back_to_sign_in
         press(qtbot, window, "F8")
         assert window.state.counter is not None and window.state.counter.state == "open"
         assert not window.message.isVisible(), window.message.text()
-    finally:
-        proxy.cut()
 
 
 def test_a_command_refused_for_a_session_that_ended_signs_in_again_not_enrolls(

@@ -241,8 +241,7 @@ def test_after_a_short_cut_only_the_calls_still_waiting_for_their_visitor_are_sa
     """A visitor called during the cut who has already reached the counter is not called out:
     the first replayed call had started playing before the replay of the visit's start could
     withdraw it."""
-    proxy = CuttableProxy(int(live_server.url.rsplit(":", 1)[1]))
-    try:
+    with CuttableProxy(int(live_server.url.rsplit(":", 1)[1])) as proxy:
         window, _, _, announcer = make_display(proxy.url)
         qtbot.waitUntil(lambda: window.online, timeout=3000)
         fourth = HallClient(live_server.url, open_counter(live_server, "c4", "disp-s4"))
@@ -262,8 +261,6 @@ def test_after_a_short_cut_only_the_calls_still_waiting_for_their_visitor_are_sa
         qtbot.wait(1000)
         assert [c.number for c in announcer.spoken] == [waits.number]
         assert highlighted(window) == waits.number
-    finally:
-        proxy.close()
 
 
 def test_a_service_renamed_on_the_server_is_renamed_on_the_wall_at_once(

@@ -150,7 +150,7 @@ def test_a_transferred_working_day_keeps_the_hours_of_the_weekday_it_is_worked_a
     assert catalogue.hours.on(sunday + timedelta(days=7)) is None, "the next Sunday rests"
 
 
-LAND_ON_WEEKDAYS = """
+LAND = """
 [[group]]
 id = "g"
 name = { kk = "Т", ru = "Т", en = "G" }
@@ -160,13 +160,17 @@ prefix = "L"
 group = "g"
 name = { kk = "Ж", ru = "З", en = "Land" }
 description = { kk = "Ж", ru = "З", en = "Land" }
-hours = { mon = "09:00-16:00", tue = "09:00-16:00", fri = "09:00-16:00" }
+"""
+LAND_ON_WEEKDAYS = (
+    LAND
+    + """hours = { mon = "09:00-16:00", tue = "09:00-16:00", fri = "09:00-16:00" }
 [[counter]]
 id = "c1"
 number = 1
 name = { kk = "1", ru = "1", en = "1" }
 main = ["land"]
 """
+)
 
 
 def test_the_demo_hall_keeps_kazakhstans_holidays_and_stops_tickets_at_half_past_seven() -> None:
@@ -231,20 +235,8 @@ def test_a_weekday_written_closed_says_to_leave_it_out() -> None:
 
 
 def test_a_daily_limit_that_is_not_a_count_names_its_service() -> None:
-    service = """
-[[group]]
-id = "g"
-name = { kk = "Т", ru = "Т", en = "G" }
-[[service]]
-id = "land"
-prefix = "L"
-group = "g"
-name = { kk = "Ж", ru = "З", en = "Land" }
-description = { kk = "Ж", ru = "З", en = "Land" }
-daily_limit = -1
-"""
     with pytest.raises(CatalogueError, match="service 'land': daily_limit must be a whole number"):
-        parse_catalogue(HALL + service, source="hall.toml")
+        parse_catalogue(HALL + LAND + "daily_limit = -1\n", source="hall.toml")
 
 
 @pytest.mark.parametrize(

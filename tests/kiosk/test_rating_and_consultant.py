@@ -55,11 +55,10 @@ def test_a_rating_given_while_the_link_is_down_is_recorded_when_it_is_back(
 ) -> None:
     """The screen thanks the visitor at once; a rating the server could not take had been
     dropped with a log line, and the operator's figures lost it."""
-    relay = CuttableProxy(int(live_server.url.rsplit(":", 1)[1]))
-    operator = open_counter(live_server, "c1")
-    kiosk = make_kiosk(mode="rating", counter_id="c1", printer=None, server_url=relay.url)
-    window = kiosk.window  # type: ignore[attr-defined]
-    try:
+    with CuttableProxy(int(live_server.url.rsplit(":", 1)[1])) as relay:
+        operator = open_counter(live_server, "c1")
+        kiosk = make_kiosk(mode="rating", counter_id="c1", printer=None, server_url=relay.url)
+        window = kiosk.window  # type: ignore[attr-defined]
         qtbot.waitUntil(lambda: window.online, timeout=10000)
         client, ticket_id = serve_one(live_server, operator)
         client.finish(ticket_id)
@@ -72,8 +71,6 @@ def test_a_rating_given_while_the_link_is_down_is_recorded_when_it_is_back(
         relay.restore()
         qtbot.waitUntil(lambda: client.ticket(ticket_id).rating == "good", timeout=15000)
         client.close()
-    finally:
-        relay.cut()
 
 
 def test_the_serial_keypad_rates_and_no_answer_records_nothing(

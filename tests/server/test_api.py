@@ -29,6 +29,7 @@ from tests.conftest import (
     add_operator,
     counter_terminal_token,
     open_counter,
+    serving,
     start_live_server,
 )
 
@@ -127,40 +128,30 @@ def test_a_request_id_sent_again_answers_its_ticket_and_issues_none_after_a_rest
     """A kiosk whose answer was lost asks again with the same key: the same ticket (200), one in
     the line, today's count unchanged; and so after a restart (the key is in the event log)."""
     url = f"sqlite:///{tmp_path / 'hall.sqlite3'}"
-    live, server, thread = start_live_server(url)
     body = {"service_id": "id-card", "language": "ru", "request_id": "tap-1"}
-    try:
-        with httpx.Client(base_url=live.api, timeout=10) as http:
-            kiosk = bearer(live.tokens["kiosk"])
-            first = http.post("/tickets", json=body, headers=kiosk)
-            assert first.status_code == 201, first.text
-            again = http.post("/tickets", json=body, headers=kiosk)
-            assert again.status_code == 200, again.text
-            assert again.json()["id"] == first.json()["id"]
-            assert again.json()["number"] == first.json()["number"] == "A001"
-            assert again.json()["witness"] and again.json()["status_url"]
-            assert waiting(http) == 1
-            other = http.post("/tickets", json={**body, "request_id": "tap-2"}, headers=kiosk)
-            assert other.status_code == 201 and other.json()["number"] == "A002"
-    finally:
-        server.should_exit = True  # type: ignore[attr-defined]
-        thread.join(timeout=10)
-    live, server, thread = start_live_server(url)
-    try:
-        with httpx.Client(base_url=live.api, timeout=10) as http:
-            kiosk = bearer(live.tokens["kiosk"])
-            after = http.post("/tickets", json=body, headers=kiosk)
-            assert after.status_code == 200, after.text
-            assert after.json()["id"] == first.json()["id"]
-            assert waiting(http) == 2
-            reused = http.post("/tickets", json={**body, "service_id": "land-plot"}, headers=kiosk)
-            assert reused.status_code == 409 and reused.json()["error"] == "request_reused"
-            assert waiting(http, "land-plot") == 0
-            fresh = http.post("/tickets", json={**body, "request_id": "tap-3"}, headers=kiosk)
-            assert fresh.status_code == 201 and fresh.json()["number"] == "A003"
-    finally:
-        server.should_exit = True  # type: ignore[attr-defined]
-        thread.join(timeout=10)
+    with serving(url) as live, httpx.Client(base_url=live.api, timeout=10) as http:
+        kiosk = bearer(live.tokens["kiosk"])
+        first = http.post("/tickets", json=body, headers=kiosk)
+        assert first.status_code == 201, first.text
+        again = http.post("/tickets", json=body, headers=kiosk)
+        assert again.status_code == 200, again.text
+        assert again.json()["id"] == first.json()["id"]
+        assert again.json()["number"] == first.json()["number"] == "A001"
+        assert again.json()["witness"] and again.json()["status_url"]
+        assert waiting(http) == 1
+        other = http.post("/tickets", json={**body, "request_id": "tap-2"}, headers=kiosk)
+        assert other.status_code == 201 and other.json()["number"] == "A002"
+    with serving(url) as live, httpx.Client(base_url=live.api, timeout=10) as http:
+        kiosk = bearer(live.tokens["kiosk"])
+        after = http.post("/tickets", json=body, headers=kiosk)
+        assert after.status_code == 200, after.text
+        assert after.json()["id"] == first.json()["id"]
+        assert waiting(http) == 2
+        reused = http.post("/tickets", json={**body, "service_id": "land-plot"}, headers=kiosk)
+        assert reused.status_code == 409 and reused.json()["error"] == "request_reused"
+        assert waiting(http, "land-plot") == 0
+        fresh = http.post("/tickets", json={**body, "request_id": "tap-3"}, headers=kiosk)
+        assert fresh.status_code == 201 and fresh.json()["number"] == "A003"
 
 
 def test_a_request_key_stays_between_the_kiosk_and_the_hall(
@@ -436,15 +427,10 @@ def test_a_visitor_sent_on_and_back_returns_to_their_counter_after_a_restart(
     finally:
         server.should_exit = True  # type: ignore[attr-defined]
         thread.join(timeout=10)
-    live, server, thread = start_live_server(url)
-    try:
-        with httpx.Client(base_url=live.api, timeout=10) as http:
-            supervisor = bearer(live.tokens["supervisor"])
-            again = http.get("/operators/op-births/today", headers=supervisor).json()
-            assert again == births_day, "the day's count of visits sent back survives a restart"
-    finally:
-        server.should_exit = True  # type: ignore[attr-defined]
-        thread.join(timeout=10)
+    with serving(url) as live, httpx.Client(base_url=live.api, timeout=10) as http:
+        supervisor = bearer(live.tokens["supervisor"])
+        again = http.get("/operators/op-births/today", headers=supervisor).json()
+        assert again == births_day, "the day's count of visits sent back survives a restart"
 
 
 def test_pause_needs_a_known_reason(http: httpx.Client, live_server: LiveServer) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import socket
@@ -22,14 +23,14 @@ from hallserver.client import (
     HallRefused,
     HallUnreachable,
 )
-from hallserver.protocol import HallEvent, Snapshot
+from hallserver.protocol import HallEvent, Snapshot, TicketView
 from tests.conftest import (
     LiveServer,
     a_free_slot,
     add_operator,
     counter_terminal_token,
     open_counter,
-    start_live_server,
+    serving,
 )
 from tests.proxy import CuttableProxy
 
@@ -466,42 +467,58 @@ def test_the_client_reads_notes_and_the_operators_day(live_server: LiveServer) -
     assert day.served == 0 and day.ratings == {"excellent": 0, "good": 0, "satisfactory": 0}
 
 
+def back_on_a_server_started_again(
+    first: str,
+    second: str,
+    before: int,
+    after: tuple[str, int],
+    until: Callable[[Recorder], bool],
+) -> tuple[Recorder, list[str], list[TicketView]]:
+    """A terminal's event stream on the hall at `first`, which issues `before` tickets and
+    stops while the terminal is cut off; a server on `second` (the same database, or one
+    restored) issues `after` (a service, how many) before the terminal is back. What the
+    terminal heard, once `until` it, and the tickets of both."""
+    recorder = Recorder()
+    with contextlib.ExitStack() as stack:
+        relay = stack.enter_context(CuttableProxy(0, up=False))
+        with serving(first) as live:
+            relay.target_port = int(live.url.rsplit(":", 1)[1])
+            relay.restore()
+            stack.enter_context(
+                EventStream(
+                    relay.url, recorder.on_event, recorder.on_snapshot, recorder.on_online_changed
+                )
+            )
+            wait_until(lambda: len(recorder.snapshots) == 1)
+            with HallClient(live.url, token=live.tokens["kiosk"]) as kiosk:
+                gone = [kiosk.issue_ticket(SERVICE).number for _ in range(before)]
+            wait_until(lambda: len(recorder.events) == before)
+            relay.cut()
+        with serving(second) as again:
+            service, count = after
+            with HallClient(again.url, token=again.tokens["kiosk"]) as kiosk:
+                issued = [kiosk.issue_ticket(service) for _ in range(count)]
+            relay.target_port = int(again.url.rsplit(":", 1)[1])
+            relay.restore()
+            wait_until(lambda: until(recorder), timeout=10)
+    return recorder, gone, issued
+
+
 def test_a_terminal_back_on_a_hall_restored_from_a_backup_takes_a_snapshot(
     tmp_path: Path,
 ) -> None:
     """A hall restored from a backup numbers other events as the old log did: a terminal that
     resumed after its last seq took the new log's next events onto the old one's tickets,
     showing visitors the hall did not have and missing those it had."""
-    old, old_server, old_thread = start_live_server(f"sqlite:///{tmp_path / 'old.sqlite3'}")
-    relay = CuttableProxy(int(old.url.rsplit(":", 1)[1]))
-    recorder = Recorder()
-    stream = EventStream(
-        relay.url, recorder.on_event, recorder.on_snapshot, recorder.on_online_changed
+    recorder, gone, kept = back_on_a_server_started_again(
+        f"sqlite:///{tmp_path / 'old.sqlite3'}",
+        f"sqlite:///{tmp_path / 'new.sqlite3'}",  # run past the old seq
+        3,
+        (OTHER_SERVICE, 5),
+        lambda heard: len(heard.snapshots) == 2,
     )
-    new_server: object = None
-    try:
-        stream.start()
-        wait_until(lambda: len(recorder.snapshots) == 1)
-        with HallClient(old.url, token=old.tokens["kiosk"]) as kiosk:
-            gone = [kiosk.issue_ticket(SERVICE).number for _ in range(3)]
-        wait_until(lambda: len(recorder.events) == 3)
-        relay.cut()
-        old_server.should_exit = True  # type: ignore[attr-defined]
-        old_thread.join(timeout=10)
-        new, new_server, new_thread = start_live_server(f"sqlite:///{tmp_path / 'new.sqlite3'}")
-        with HallClient(new.url, token=new.tokens["kiosk"]) as kiosk:  # run past the old seq
-            kept = [kiosk.issue_ticket(OTHER_SERVICE).number for _ in range(5)]
-        relay.target_port = int(new.url.rsplit(":", 1)[1])
-        relay.restore()
-        wait_until(lambda: len(recorder.snapshots) == 2, timeout=10)
-        shown = [t.number for t in recorder.snapshots[-1].tickets]
-        assert shown == kept and not set(gone) & set(shown)
-    finally:
-        stream.stop()
-        relay.close()
-        if new_server is not None:
-            new_server.should_exit = True  # type: ignore[attr-defined]
-            new_thread.join(timeout=10)
+    shown = [t.number for t in recorder.snapshots[-1].tickets]
+    assert shown == [t.number for t in kept] and not set(gone) & set(shown)
 
 
 def test_a_terminal_back_on_its_restarted_hall_resumes_without_a_snapshot(
@@ -510,30 +527,13 @@ def test_a_terminal_back_on_its_restarted_hall_resumes_without_a_snapshot(
     """Across a restart the terminal takes what it missed as events: a rating screen learns of
     the visit finished meanwhile, a wall display may say a call made seconds before."""
     url = f"sqlite:///{tmp_path / 'hall.sqlite3'}"
-    live, server, thread = start_live_server(url)
-    relay = CuttableProxy(int(live.url.rsplit(":", 1)[1]))
-    recorder = Recorder()
-    stream = EventStream(
-        relay.url, recorder.on_event, recorder.on_snapshot, recorder.on_online_changed
+    recorder, _, [missed] = back_on_a_server_started_again(
+        url,
+        url,
+        1,
+        (SERVICE, 1),
+        lambda heard: len(heard.events) == 2,
     )
-    try:
-        stream.start()
-        wait_until(lambda: len(recorder.snapshots) == 1)
-        with HallClient(live.url, token=live.tokens["kiosk"]) as kiosk:
-            kiosk.issue_ticket(SERVICE)
-        wait_until(lambda: len(recorder.events) == 1)
-        relay.cut()
-        server.should_exit = True  # type: ignore[attr-defined]
-        thread.join(timeout=10)
-        live, server, thread = start_live_server(url)
-        with HallClient(live.url, token=live.tokens["kiosk"]) as kiosk:
-            missed = kiosk.issue_ticket(SERVICE)
-        relay.target_port = int(live.url.rsplit(":", 1)[1])
-        relay.restore()
-        wait_until(lambda: any(e.ticket and e.ticket.id == missed.id for e in recorder.events))
-        assert len(recorder.snapshots) == 1, "resumed by its last event, no snapshot"
-    finally:
-        stream.stop()
-        relay.close()
-        server.should_exit = True  # type: ignore[attr-defined]
-        thread.join(timeout=10)
+    assert [e.type for e in recorder.events] == ["ticket.issued", "ticket.issued"]
+    assert recorder.events[-1].ticket is not None and recorder.events[-1].ticket.id == missed.id
+    assert len(recorder.snapshots) == 1, "resumed by its last event, no snapshot"
