@@ -127,6 +127,7 @@ class HallService:
         self.hall = Hall(catalogue, self.now().date(), enforce_hours=enforce_hours)
         self.hub = EventHub()
         self._seq = 0
+        self._seq_at: str | None = None  # when event `_seq` was stamped (None: no event known)
         self._hash = ""
         self._tokens: dict[str, tuple[Actor, datetime | None]] = {}  # hash -> actor, expiry
         self._pin_failures: dict[str, tuple[int, float]] = {}
@@ -234,6 +235,7 @@ class HallService:
             hall.restore(hall.state, [], saved.counters, saved.bookings, terminals)
         self.hall = hall
         self._seq, self._hash = saved.last_seq, saved.last_hash
+        self._seq_at = saved.last_at
         self._head = (saved.last_seq, saved.last_hash)
         self.hub.last_seq = max(self.hub.last_seq, saved.last_seq)
         self.hub.follows(saved.last_seq, saved.last_at)  # a terminal resumes across a restart
@@ -450,17 +452,26 @@ class HallService:
             self._stale = False
 
     async def settled(self, render: Callable[[Hall], R]) -> tuple[R, int]:
-        """`render` of the hall and the number of the last event it holds, once all it holds is
-        durable. The hall in memory runs ahead of the log by the commands on their way (about
-        a group commit): a snapshot read meanwhile would show a ticket under a number older
-        than its event, or one a refused commit is about to take back.
+        """`render` of the hall and the number of the last event it holds (as `stamped`)."""
+        result, seq, _ = await self.stamped(render)
+        return result, seq
+
+    async def stamped(self, render: Callable[[Hall], R]) -> tuple[R, int, str | None]:
+        """`render` of the hall, the number of the last event it holds and that event's time
+        as logged (None when the log holds none: all archived, or a new hall), once all it
+        holds is durable. A terminal resumes after a snapshot with both, so that a log restored
+        from a backup, which numbers other events alike, is told apart.
+
+        The hall in memory runs ahead of the log by the commands on their way (about a group
+        commit): a snapshot read meanwhile would show a ticket under a number older than its
+        event, or one a refused commit is about to take back.
 
         Raises Unavailable when a commit it shows was refused (the hall is reloading)."""
         if self._stale:
             await self._reload()
         if self._broken:
             raise Unavailable(REFUSED)
-        result, seq = render(self.hall), self._seq
+        result, seq, at = render(self.hall), self._seq, self._seq_at
         self._published.clear()  # its reader holds the lines as they are now, not as published
         if seq > self._head[0]:
             waiter: asyncio.Future[bool] = asyncio.get_running_loop().create_future()
@@ -472,7 +483,7 @@ class HallService:
                 raise Unavailable("the hall's database is slow to answer; try again") from None
             if not durable:
                 raise Unavailable(REFUSED)
-        return result, seq
+        return result, seq, at
 
     def _settle(self, durable: bool) -> None:
         """Answer the reads waiting for commits: those now durable, or all when one failed."""
@@ -510,6 +521,8 @@ class HallService:
             last = record.hash
             records.append(record)
         self._seq, self._hash = seq, last
+        if records:
+            self._seq_at = at
         return records
 
     def _queues(self, ticket: JsonObject, data: JsonObject, now: datetime) -> list[JsonValue]:

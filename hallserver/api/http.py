@@ -186,8 +186,10 @@ async def get_ticket(request: Request) -> Response:
 async def get_snapshot(request: Request) -> Response:
     hall = hall_of(request)
     url = base_url(request)
-    data, seq = await hall.settled(lambda h: wire.snapshot(hall.catalogue, h, hall.now(), url))
-    data["seq"] = seq
+    data, seq, seq_at = await hall.stamped(
+        lambda h: wire.snapshot(hall.catalogue, h, hall.now(), url)
+    )
+    data["seq"], data["seq_at"] = seq, seq_at  # a stream resumes after it: ?after=seq&at=seq_at
     return ok(data)
 
 
