@@ -32,6 +32,7 @@ from hallserver.domain.errors import Conflict, Forbidden, HallError, InvalidInpu
 from hallserver.domain.events import SERVICE_CHANGED, Event
 from hallserver.domain.hall import BOOKING_MEMORY_DAYS, Hall
 from hallserver.domain.ids import CounterId, JsonObject, JsonValue, OperatorId, ServiceId
+from hallserver.domain.tickets import Grade, Ticket
 from hallserver.eventlog import EventRecord, Witness, make_record
 from hallserver.hub import EventHub
 from hallserver.store import schema
@@ -139,6 +140,8 @@ class HallService:
         # one thread of its own: a flood of made-up tokens never delays sign-ins or reports
         self._token_pool: ThreadPoolExecutor | None = None
         self._revising = asyncio.Lock()  # one catalogue edit at a time
+        # a rating on its way to the database, by ticket: the same one sent again shares it
+        self._ratings: dict[str, tuple[Grade, asyncio.Future[None]]] = {}
         self.loop: asyncio.AbstractEventLoop | None = None  # the loop commands run on
         self._writer = GroupWriter(store, self._committed)
         self._writing = False
@@ -861,6 +864,36 @@ class HallService:
 
         await self.run(actor, command, rows=[(schema.tokens, _revoked_row(key))])
         self._tokens.pop(key, None)
+
+    async def rate(self, actor: Actor, ticket_id: str, grade: Grade) -> Ticket:
+        """A visitor's rating of a finished visit. A rating screen sends one again until it is
+        answered: the same grade sent while the first is still being committed shares the
+        first's outcome (an answer once it is durable, 503 if the database refused it, and the
+        screen sends it again) rather than hearing "already rated" of a rating then lost."""
+        pending = self._ratings.get(ticket_id)
+        if pending is not None and pending[0] is grade:
+            self._refuse_if_stalled()  # a database gone quiet: come again, as any command
+            await asyncio.shield(pending[1])  # its refusal, if refused
+            return self.hall.ticket(ticket_id)
+        if pending is not None:  # another grade while one is on its way: as the hall says
+            return await self.run(actor, lambda hall, now: hall.rate(ticket_id, grade))
+        outcome: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+        outcome.add_done_callback(lambda done: done.cancelled() or done.exception())
+        self._ratings[ticket_id] = (grade, outcome)
+        try:
+            ticket = await self.run(actor, lambda hall, now: hall.rate(ticket_id, grade))
+        except HallError as exc:  # refused (503 among them): the same for the same grade
+            outcome.set_exception(exc)
+            raise
+        except BaseException:
+            outcome.set_exception(Unavailable(REFUSED))
+            raise
+        else:
+            outcome.set_result(None)
+            return ticket
+        finally:
+            if self._ratings.get(ticket_id, (None, None))[1] is outcome:
+                del self._ratings[ticket_id]
 
     async def revise_service(
         self,

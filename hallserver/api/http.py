@@ -479,7 +479,7 @@ async def rate(request: Request) -> Response:
     body = await body_of(request)
     text_field(body, "grade", required=True)
     grade = enum_field(body, "grade", Grade, Grade.GOOD)
-    result = await hall.run(actor, lambda h, now: h.rate(ticket_id, grade))
+    result = await hall.rate(actor, ticket_id, grade)  # a resend shares the first's outcome
     return ok(wire.ticket_view(result, hall.hall, hall.now(), base_url(request)))
 
 
