@@ -611,10 +611,12 @@ class Snapshot:
     queue: tuple[QueueEntry, ...]
     counters: tuple[CounterView, ...]
     tickets: tuple[TicketView, ...]
+    seq_at: str | None = None  # when event `seq` was logged (None: unknown, or no event)
 
     @classmethod
-    def from_json(cls, raw: object, seq: int | None = None) -> Snapshot:
-        """From `GET /snapshot` (seq inside), or from a stream message's `data` plus its seq."""
+    def from_json(cls, raw: object, seq: int | None = None, seq_at: str | None = None) -> Snapshot:
+        """From `GET /snapshot` (seq and seq_at inside), or from a stream message's `data`
+        plus its seq and seq_at."""
         f = _Fields(raw, "snapshot")
         return cls(
             seq=seq if seq is not None else f.req_int("seq"),
@@ -622,12 +624,14 @@ class Snapshot:
             queue=f.each("queue", QueueEntry.from_json),
             counters=f.each("counters", CounterView.from_json),
             tickets=f.each("tickets", TicketView.from_json),
+            seq_at=seq_at if seq is not None else f.opt_str("seq_at"),
         )
 
     @classmethod
     def from_message(cls, raw: object) -> Snapshot:
-        """From the event stream's `{"seq", "type": "snapshot", "at", "data"}` message."""
+        """From the event stream's `{"seq", "seq_at", "type": "snapshot", "at", "data"}`
+        message (a server before `seq_at` sends none)."""
         f = _Fields(raw, "snapshot message")
         if f.req_str("type") != SNAPSHOT:
             raise ProtocolError(f"snapshot message: type is {f.req_str('type')!r}")
-        return cls.from_json(f.raw.get("data"), seq=f.req_int("seq"))
+        return cls.from_json(f.raw.get("data"), seq=f.req_int("seq"), seq_at=f.opt_str("seq_at"))

@@ -32,6 +32,7 @@ from hallserver.domain.errors import Conflict, Forbidden, HallError, InvalidInpu
 from hallserver.domain.events import SERVICE_CHANGED, Event
 from hallserver.domain.hall import BOOKING_MEMORY_DAYS, Hall
 from hallserver.domain.ids import CounterId, JsonObject, JsonValue, OperatorId, ServiceId
+from hallserver.domain.tickets import Grade, Ticket
 from hallserver.eventlog import EventRecord, Witness, make_record
 from hallserver.hub import EventHub
 from hallserver.store import schema
@@ -127,6 +128,7 @@ class HallService:
         self.hall = Hall(catalogue, self.now().date(), enforce_hours=enforce_hours)
         self.hub = EventHub()
         self._seq = 0
+        self._seq_at: str | None = None  # when event `_seq` was stamped (None: no event known)
         self._hash = ""
         self._tokens: dict[str, tuple[Actor, datetime | None]] = {}  # hash -> actor, expiry
         self._pin_failures: dict[str, tuple[int, float]] = {}
@@ -138,6 +140,8 @@ class HallService:
         # one thread of its own: a flood of made-up tokens never delays sign-ins or reports
         self._token_pool: ThreadPoolExecutor | None = None
         self._revising = asyncio.Lock()  # one catalogue edit at a time
+        # a rating on its way to the database, by ticket: the same one sent again shares it
+        self._ratings: dict[str, tuple[Grade, asyncio.Future[None]]] = {}
         self.loop: asyncio.AbstractEventLoop | None = None  # the loop commands run on
         self._writer = GroupWriter(store, self._committed)
         self._writing = False
@@ -234,6 +238,7 @@ class HallService:
             hall.restore(hall.state, [], saved.counters, saved.bookings, terminals)
         self.hall = hall
         self._seq, self._hash = saved.last_seq, saved.last_hash
+        self._seq_at = saved.last_at
         self._head = (saved.last_seq, saved.last_hash)
         self.hub.last_seq = max(self.hub.last_seq, saved.last_seq)
         self.hub.follows(saved.last_seq, saved.last_at)  # a terminal resumes across a restart
@@ -450,17 +455,26 @@ class HallService:
             self._stale = False
 
     async def settled(self, render: Callable[[Hall], R]) -> tuple[R, int]:
-        """`render` of the hall and the number of the last event it holds, once all it holds is
-        durable. The hall in memory runs ahead of the log by the commands on their way (about
-        a group commit): a snapshot read meanwhile would show a ticket under a number older
-        than its event, or one a refused commit is about to take back.
+        """`render` of the hall and the number of the last event it holds (as `stamped`)."""
+        result, seq, _ = await self.stamped(render)
+        return result, seq
+
+    async def stamped(self, render: Callable[[Hall], R]) -> tuple[R, int, str | None]:
+        """`render` of the hall, the number of the last event it holds and that event's time
+        as logged (None when the log holds none: all archived, or a new hall), once all it
+        holds is durable. A terminal resumes after a snapshot with both, so that a log restored
+        from a backup, which numbers other events alike, is told apart.
+
+        The hall in memory runs ahead of the log by the commands on their way (about a group
+        commit): a snapshot read meanwhile would show a ticket under a number older than its
+        event, or one a refused commit is about to take back.
 
         Raises Unavailable when a commit it shows was refused (the hall is reloading)."""
         if self._stale:
             await self._reload()
         if self._broken:
             raise Unavailable(REFUSED)
-        result, seq = render(self.hall), self._seq
+        result, seq, at = render(self.hall), self._seq, self._seq_at
         self._published.clear()  # its reader holds the lines as they are now, not as published
         if seq > self._head[0]:
             waiter: asyncio.Future[bool] = asyncio.get_running_loop().create_future()
@@ -472,7 +486,7 @@ class HallService:
                 raise Unavailable("the hall's database is slow to answer; try again") from None
             if not durable:
                 raise Unavailable(REFUSED)
-        return result, seq
+        return result, seq, at
 
     def _settle(self, durable: bool) -> None:
         """Answer the reads waiting for commits: those now durable, or all when one failed."""
@@ -510,6 +524,8 @@ class HallService:
             last = record.hash
             records.append(record)
         self._seq, self._hash = seq, last
+        if records:
+            self._seq_at = at
         return records
 
     def _queues(self, ticket: JsonObject, data: JsonObject, now: datetime) -> list[JsonValue]:
@@ -848,6 +864,36 @@ class HallService:
 
         await self.run(actor, command, rows=[(schema.tokens, _revoked_row(key))])
         self._tokens.pop(key, None)
+
+    async def rate(self, actor: Actor, ticket_id: str, grade: Grade) -> Ticket:
+        """A visitor's rating of a finished visit. A rating screen sends one again until it is
+        answered: the same grade sent while the first is still being committed shares the
+        first's outcome (an answer once it is durable, 503 if the database refused it, and the
+        screen sends it again) rather than hearing "already rated" of a rating then lost."""
+        pending = self._ratings.get(ticket_id)
+        if pending is not None and pending[0] is grade:
+            self._refuse_if_stalled()  # a database gone quiet: come again, as any command
+            await asyncio.shield(pending[1])  # its refusal, if refused
+            return self.hall.ticket(ticket_id)
+        if pending is not None:  # another grade while one is on its way: as the hall says
+            return await self.run(actor, lambda hall, now: hall.rate(ticket_id, grade))
+        outcome: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+        outcome.add_done_callback(lambda done: done.cancelled() or done.exception())
+        self._ratings[ticket_id] = (grade, outcome)
+        try:
+            ticket = await self.run(actor, lambda hall, now: hall.rate(ticket_id, grade))
+        except HallError as exc:  # refused (503 among them): the same for the same grade
+            outcome.set_exception(exc)
+            raise
+        except BaseException:
+            outcome.set_exception(Unavailable(REFUSED))
+            raise
+        else:
+            outcome.set_result(None)
+            return ticket
+        finally:
+            if self._ratings.get(ticket_id, (None, None))[1] is outcome:
+                del self._ratings[ticket_id]
 
     async def revise_service(
         self,

@@ -42,6 +42,16 @@
 <context>
     <name>CounterWindow</name>
     <message>
+        <location filename="../views/window.py" line="534"/>
+        <source>The working day has ended. Sign in again.</source>
+        <translation>Жұмыс күні аяқталды. Қайта кіріңіз.</translation>
+    </message>
+    <message>
+        <location filename="../views/window.py" line="536"/>
+        <source>You were signed out elsewhere. Sign in again.</source>
+        <translation>Сіз басқа жерден шықтыңыз. Қайта кіріңіз.</translation>
+    </message>
+    <message>
         <location filename="../views/window.py" line="508"/>
         <source>Your session ended (a new day, or a sign-out elsewhere). Sign in again.</source>
         <translation>Сеансыңыз аяқталды (жаңа күн басталды немесе басқа жерден шықтыңыз). Қайта кіріңіз.</translation>

@@ -42,6 +42,16 @@
 <context>
     <name>CounterWindow</name>
     <message>
+        <location filename="../views/window.py" line="534"/>
+        <source>The working day has ended. Sign in again.</source>
+        <translation>Рабочий день закончился. Войдите снова.</translation>
+    </message>
+    <message>
+        <location filename="../views/window.py" line="536"/>
+        <source>You were signed out elsewhere. Sign in again.</source>
+        <translation>Вы вышли из системы в другом месте. Войдите снова.</translation>
+    </message>
+    <message>
         <location filename="../views/window.py" line="508"/>
         <source>Your session ended (a new day, or a sign-out elsewhere). Sign in again.</source>
         <translation>Ваш сеанс завершён (начался новый день или вы вышли в другом месте). Войдите снова.</translation>

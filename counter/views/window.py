@@ -30,6 +30,7 @@ from counter.views.panels import DayPanel, QueuePanel, SupervisorNote
 from counter.views.sign_in import SignInPage
 from hallserver.client import OperatorSession
 from hallserver.protocol import (
+    COUNTER_CHANGED,
     MESSAGE_SENT,
     TICKET_FINISHED,
     TICKET_NO_SHOW,
@@ -518,6 +519,23 @@ class CounterWindow(QMainWindow):
         text = self.tr("Your session ended (a new day, or a sign-out elsewhere). Sign in again.")
         self.sign_in_page.show_error(text)
 
+    def _signed_out_under_us(self, event: HallEvent) -> None:
+        """The stream says nobody is signed in here any more while this console had someone:
+        signed out at another screen of this counter, disabled, or the day ended. The session is
+        dead, so back to the terminal's token and the sign-in page at once, saying why (not at
+        the operator's next key). The console's own sign-out (F12) is answered as such."""
+        if self.state.pending is Action.SIGN_OUT:
+            return  # ours: its answer (or this event first) brings the sign-in page, no alarm
+        self.link.forget_session()
+        self.state.pending = None
+        self._from_button = None
+        self.refresh()
+        if event.data.get("change") == "day_closed":
+            text = self.tr("The working day has ended. Sign in again.")
+        else:
+            text = self.tr("You were signed out elsewhere. Sign in again.")
+        self.sign_in_page.show_error(text)
+
     def _on_signed_in(self, session: object) -> None:
         if not isinstance(session, OperatorSession):
             return
@@ -611,7 +629,10 @@ class CounterWindow(QMainWindow):
         if not isinstance(event, HallEvent):
             return
         state = self.state
+        signed_in = state.operator is not None
         notice = state.apply_event(event)
+        if signed_in and state.operator is None and event.type == COUNTER_CHANGED:
+            self._signed_out_under_us(event)
         ticket = event.data.get("ticket")
         here = state.counter_id
         if (event.counter is not None and event.counter.id == here) or (

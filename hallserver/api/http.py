@@ -186,8 +186,10 @@ async def get_ticket(request: Request) -> Response:
 async def get_snapshot(request: Request) -> Response:
     hall = hall_of(request)
     url = base_url(request)
-    data, seq = await hall.settled(lambda h: wire.snapshot(hall.catalogue, h, hall.now(), url))
-    data["seq"] = seq
+    data, seq, seq_at = await hall.stamped(
+        lambda h: wire.snapshot(hall.catalogue, h, hall.now(), url)
+    )
+    data["seq"], data["seq_at"] = seq, seq_at  # a stream resumes after it: ?after=seq&at=seq_at
     return ok(data)
 
 
@@ -477,7 +479,7 @@ async def rate(request: Request) -> Response:
     body = await body_of(request)
     text_field(body, "grade", required=True)
     grade = enum_field(body, "grade", Grade, Grade.GOOD)
-    result = await hall.run(actor, lambda h, now: h.rate(ticket_id, grade))
+    result = await hall.rate(actor, ticket_id, grade)  # a resend shares the first's outcome
     return ok(wire.ticket_view(result, hall.hall, hall.now(), base_url(request)))
 
 

@@ -158,7 +158,13 @@ OPERATIONS: dict[tuple[str, str], tuple[str, JsonObject | None, str, str | None]
     ),
     ("GET", "/counters"): ("Counters and their state", None, "200", None),
     ("GET", "/queue"): ("Waiting per service and the estimate for a new ticket", None, "200", None),
-    ("GET", "/snapshot"): ("Everything a screen shows, with the last event seq", None, "200", None),
+    ("GET", "/snapshot"): (
+        "Everything a screen shows, with the last event's seq and seq_at (its at; null when "
+        "the log holds none): a stream resumes after it with ?after=seq&at=seq_at",
+        None,
+        "200",
+        None,
+    ),
     ("POST", "/tickets"): (
         "Issue a ticket (kiosk, consultant). Refused with 409 and opens_at: hall_closed, "
         "service_closed, service_suspended, issuing_ended (before closing), daily_limit_reached. "
@@ -565,9 +571,12 @@ def document(routes: Sequence[Route], web_routes: Sequence[Route] = ()) -> JsonO
     paths["/api/v1/events"] = {
         "get": {
             "summary": "WebSocket: one JSON object per event {seq, type, at, actor, data}; "
-            "?after=SEQ replays from SEQ, otherwise (or when too far behind) a snapshot first",
+            "?after=SEQ replays from SEQ, otherwise (or when too far behind, or when the "
+            "server's event SEQ was not stamped AT) a snapshot {seq, seq_at, type, at, data} "
+            "first; seq_at is the at of event seq, sent back as AT after a snapshot",
             "parameters": [
-                {"name": "after", "in": "query", "required": False, "schema": {"type": "integer"}}
+                {"name": "after", "in": "query", "required": False, "schema": {"type": "integer"}},
+                {"name": "at", "in": "query", "required": False, "schema": {"type": "string"}},
             ],
             "responses": {
                 "101": {"description": "switching to WebSocket"},

@@ -49,13 +49,19 @@ async def events(websocket: WebSocket) -> None:
         if backlog is None:
             url = base_url_ws(websocket)
             try:  # as of its last durable event, numbered so
-                data, seq = await hall.settled(
+                data, seq, seq_at = await hall.stamped(
                     lambda h: wire.snapshot(hall.catalogue, h, hall.now(), url)
                 )
             except Unavailable:  # a refused commit is being taken back: come again
                 await websocket.close(code=1013)
                 return
-            message = {"seq": seq, "type": "snapshot", "at": hall.now().isoformat(), "data": data}
+            message = {
+                "seq": seq,
+                "seq_at": seq_at,  # its event `seq`'s `at`: resumed with, as after an event
+                "type": "snapshot",
+                "at": hall.now().isoformat(),
+                "data": data,
+            }
             await websocket.send_text(json.dumps(message, ensure_ascii=False))
             sent = seq
         else:

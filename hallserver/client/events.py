@@ -30,10 +30,10 @@ class EventStream:
     """The hall's live events, in order, exactly once, across drops and reconnects.
 
     Runs in its own thread. The first connect without `after` starts with a `Snapshot`; later
-    connects resume with `?after=<last seq seen>` (the server sends a fresh snapshot instead when
-    that is too old). Callbacks run on the stream's thread: `on_event(HallEvent)`,
-    `on_snapshot(Snapshot)`, `on_online_changed(bool)`. An exception in a callback is logged and
-    the stream carries on.
+    connects resume with `?after=<last seq seen>&at=<its time>` (an event's `at`, a snapshot's
+    `seq_at`; the server sends a fresh snapshot instead when that is too old, or of another
+    log). Callbacks run on the stream's thread: `on_event(HallEvent)`, `on_snapshot(Snapshot)`,
+    `on_online_changed(bool)`. An exception in a callback is logged and the stream carries on.
     """
 
     def __init__(
@@ -145,7 +145,9 @@ class EventStream:
             raw = json.loads(message)
             if isinstance(raw, dict) and raw.get("type") == SNAPSHOT:
                 snapshot = Snapshot.from_message(raw)
-                self._last_seq, self._last_at = snapshot.seq, None
+                # resumed after as after an event: a log restored from a backup, numbering
+                # other events alike, is told by the time of its event `seq`
+                self._last_seq, self._last_at = snapshot.seq, snapshot.seq_at
                 self._deliver(self._on_snapshot, snapshot)
                 return
             if isinstance(raw, dict) and "error" in raw:

@@ -151,7 +151,9 @@ class RatingWindow(QWidget):
             log.info("rating of %s kept to send again: %s", ticket_id, refusal.message)
             self._unsent[ticket_id] = grade
             self._resend.start()
-        else:  # already rated (a resend whose answer was lost), or refused for good
+        elif refusal.code == "already_rated":  # kept: a resend whose first answer was lost
+            log.info("rating of %s was already kept", ticket_id)  # (a pending one is waited for)
+        else:  # refused for good
             log.warning("rating not recorded: %s %s", refusal.code, refusal.message)
 
     def _three(self, key: str) -> str:

@@ -724,6 +724,109 @@ def test_a_database_gone_quiet_shows_on_health_and_refuses_new_commands_until_it
     assert waiting == set(numbers)
 
 
+def test_a_rating_sent_again_while_the_first_is_being_committed_shares_its_outcome(
+    http: httpx.Client, live_server: LiveServer
+) -> None:
+    """The rating screen sends a rating again every 5 s until it is answered. One sent while
+    the first was still being committed was answered 409 already_rated, and the screen let it
+    go; when the database then refused the first, the rating was lost. Now the same grade sent
+    again waits for the first and shares its answer: 503, and the screen keeps sending."""
+    from hallserver.client import HallClient
+    from hallserver.domain.tickets import Grade
+    from hallserver.service import HallService
+
+    service = live_server.hall
+    assert isinstance(service, HallService)
+    with HallClient(live_server.url, token=open_counter(live_server, "c1")) as operator:
+        issue(http, live_server)
+        called = operator.call_next("c1")
+        assert called is not None
+        operator.start(called.id)
+        operator.finish(called.id)
+    kiosk = bearer(live_server.tokens["kiosk"])
+
+    def rate() -> httpx.Response:
+        return http.post(f"/tickets/{called.id}/rating", json={"grade": "excellent"}, headers=kiosk)
+
+    database = sqlite3.connect(live_server.db_url.removeprefix("sqlite:///"), isolation_level=None)
+    pid = service.writer_pid()
+    assert pid is not None
+    try:  # the database will refuse the rating's event, once the writer goes on
+        database.execute(
+            "CREATE TRIGGER refuse BEFORE INSERT ON events BEGIN SELECT RAISE(ABORT, 'no'); END"
+        )
+        os.kill(pid, signal.SIGSTOP)  # and is slow to answer meanwhile
+        with concurrent.futures.ThreadPoolExecutor(2) as pool:
+            first = pool.submit(rate)
+            deadline = time.monotonic() + 10
+            while service.hall.ticket(called.id).rating is not Grade.EXCELLENT:
+                assert time.monotonic() < deadline, "the first rating never reached the hall"
+                time.sleep(0.01)
+            again = pool.submit(rate)  # the screen's resend: its first answer had not come
+            time.sleep(0.3)
+            os.kill(pid, signal.SIGCONT)
+            refused = first.result(timeout=30)
+            assert refused.status_code == 503, refused.text
+            shared = again.result(timeout=30)
+            assert shared.status_code == 503, f"the resend heard {shared.text}"
+    finally:
+        os.kill(pid, signal.SIGCONT)
+        database.execute("DROP TRIGGER IF EXISTS refuse")
+        database.close()
+    assert http.get(f"/tickets/{called.id}").json()["rating"] is None, "refused, not kept"
+    taken = rate()  # the screen sends it once more, and now it is kept
+    assert taken.status_code == 200, taken.text
+    assert http.get(f"/tickets/{called.id}").json()["rating"] == "excellent"
+    assert rate().json()["error"] == "already_rated"  # once kept, a resend changes nothing
+
+
+def test_a_rating_sent_again_while_the_first_is_being_committed_is_answered_as_taken(
+    http: httpx.Client, live_server: LiveServer
+) -> None:
+    """The same resend while the first rating's commit is slow, and the commit lands: both are
+    answered 200 with the rated ticket, one rating logged."""
+    from hallserver.client import HallClient
+    from hallserver.domain.tickets import Grade
+    from hallserver.service import HallService
+
+    service = live_server.hall
+    assert isinstance(service, HallService)
+    with HallClient(live_server.url, token=open_counter(live_server, "c1")) as operator:
+        issue(http, live_server)
+        called = operator.call_next("c1")
+        assert called is not None
+        operator.start(called.id)
+        operator.finish(called.id)
+    kiosk = bearer(live_server.tokens["kiosk"])
+
+    def rate() -> httpx.Response:
+        return http.post(f"/tickets/{called.id}/rating", json={"grade": "good"}, headers=kiosk)
+
+    pid = service.writer_pid()
+    assert pid is not None
+    os.kill(pid, signal.SIGSTOP)
+    try:
+        with concurrent.futures.ThreadPoolExecutor(2) as pool:
+            first = pool.submit(rate)
+            deadline = time.monotonic() + 10
+            while service.hall.ticket(called.id).rating is not Grade.GOOD:
+                assert time.monotonic() < deadline, "the first rating never reached the hall"
+                time.sleep(0.01)
+            again = pool.submit(rate)
+            time.sleep(0.3)
+            assert not again.done(), "answered before the first rating was durable"
+            os.kill(pid, signal.SIGCONT)
+            answers = [first.result(timeout=30), again.result(timeout=30)]
+    finally:
+        os.kill(pid, signal.SIGCONT)
+    assert [a.status_code for a in answers] == [200, 200], [a.text for a in answers]
+    assert [a.json()["rating"] for a in answers] == ["good", "good"]
+    path = live_server.db_url.removeprefix("sqlite:///")
+    with contextlib.closing(sqlite3.connect(path)) as database:
+        rated = database.execute("SELECT count(*) FROM events WHERE type = 'ticket.rated'")
+        assert rated.fetchone()[0] == 1
+
+
 def test_a_quiet_halls_dead_database_shows_on_health_without_a_command(
     http: httpx.Client, live_server: LiveServer
 ) -> None:

@@ -473,15 +473,21 @@ def back_on_a_server_started_again(
     before: int,
     after: tuple[str, int],
     until: Callable[[Recorder], bool],
+    *,
+    ahead: int = 0,
 ) -> tuple[Recorder, list[str], list[TicketView]]:
-    """A terminal's event stream on the hall at `first`, which issues `before` tickets and
-    stops while the terminal is cut off; a server on `second` (the same database, or one
-    restored) issues `after` (a service, how many) before the terminal is back. What the
-    terminal heard, once `until` it, and the tickets of both."""
+    """A terminal's event stream on the hall at `first`, which issues `ahead` tickets before
+    the terminal connects and `before` after, and stops while the terminal is cut off; a
+    server on `second` (the same database, or one restored) issues `after` (a service, how
+    many) before the terminal is back. What the terminal heard, once `until` it, and the
+    tickets of both (those issued `before`)."""
     recorder = Recorder()
     with contextlib.ExitStack() as stack:
         relay = stack.enter_context(CuttableProxy(0, up=False))
         with serving(first) as live:
+            with HallClient(live.url, token=live.tokens["kiosk"]) as kiosk:
+                for _ in range(ahead):
+                    kiosk.issue_ticket(SERVICE)
             relay.target_port = int(live.url.rsplit(":", 1)[1])
             relay.restore()
             stack.enter_context(
@@ -521,6 +527,43 @@ def test_a_terminal_back_on_a_hall_restored_from_a_backup_takes_a_snapshot(
     assert shown == [t.number for t in kept] and not set(gone) & set(shown)
 
 
+def test_a_terminal_that_heard_only_a_snapshot_takes_another_from_a_restored_hall(
+    tmp_path: Path,
+) -> None:
+    """A terminal that took a snapshot and heard no event since resumed after the snapshot's
+    seq without a time to check it by: a hall restored from a backup, run past that seq, then
+    replayed its own next events onto the old hall's tickets. The snapshot now carries the
+    time of its event `seq`, and the resume is checked by it as after an event."""
+    old = f"sqlite:///{tmp_path / 'old.sqlite3'}"
+    recorder, _, kept = back_on_a_server_started_again(
+        old,
+        f"sqlite:///{tmp_path / 'new.sqlite3'}",  # run past the old seq
+        0,
+        (OTHER_SERVICE, 5),
+        lambda heard: len(heard.snapshots) == 2 or bool(heard.events),
+        ahead=3,
+    )
+    assert recorder.events == [], "events of another log, replayed after the old snapshot"
+    first, second = recorder.snapshots
+    assert first.seq == 3 and first.seq_at is not None
+    assert len(first.tickets) == 3
+    assert [t.number for t in second.tickets] == [t.number for t in kept]
+
+
+def test_a_terminal_that_heard_only_a_snapshot_resumes_on_its_restarted_hall(
+    tmp_path: Path,
+) -> None:
+    """The same hall started again has the snapshot's event stamped alike: what happened
+    meanwhile comes as events, no second snapshot."""
+    url = f"sqlite:///{tmp_path / 'hall.sqlite3'}"
+    recorder, _, [missed] = back_on_a_server_started_again(
+        url, url, 0, (SERVICE, 1), lambda heard: bool(heard.events), ahead=2
+    )
+    assert [e.type for e in recorder.events] == ["ticket.issued"]
+    assert recorder.events[0].ticket is not None and recorder.events[0].ticket.id == missed.id
+    assert len(recorder.snapshots) == 1
+
+
 def test_a_terminal_back_on_its_restarted_hall_resumes_without_a_snapshot(
     tmp_path: Path,
 ) -> None:
@@ -537,3 +580,29 @@ def test_a_terminal_back_on_its_restarted_hall_resumes_without_a_snapshot(
     assert [e.type for e in recorder.events] == ["ticket.issued", "ticket.issued"]
     assert recorder.events[-1].ticket is not None and recorder.events[-1].ticket.id == missed.id
     assert len(recorder.snapshots) == 1, "resumed by its last event, no snapshot"
+
+
+def test_get_snapshot_says_when_its_event_was_and_a_stream_resumes_after_it(
+    live_server: LiveServer,
+) -> None:
+    import json
+    from urllib.parse import quote
+
+    from websockets.sync.client import connect
+
+    with HallClient(live_server.url, token=live_server.tokens["kiosk"]) as kiosk:
+        kiosk.issue_ticket(SERVICE)
+        issued = kiosk.issue_ticket(SERVICE)
+        snapshot = HallClient(live_server.url).snapshot()
+        assert snapshot.seq == 2 and snapshot.seq_at == issued.issued_at.isoformat()
+        events = live_server.url.replace("http://", "ws://") + "/api/v1/events"
+        resume = f"{events}?after={snapshot.seq}&at={quote(snapshot.seq_at)}"
+        with connect(resume, open_timeout=5) as stream:
+            kiosk.issue_ticket(SERVICE)
+            first = json.loads(stream.recv(timeout=5))
+        assert (first["type"], first["seq"]) == ("ticket.issued", 3)
+        other = f"{events}?after={snapshot.seq}&at={quote('2020-01-01T00:00:00+00:00')}"
+        with connect(other, open_timeout=5) as stream:  # another log's event 2: a snapshot
+            first = json.loads(stream.recv(timeout=5))
+        assert (first["type"], first["seq"]) == ("snapshot", 3)
+        assert first["seq_at"] == first["data"]["tickets"][-1]["issued_at"]
