@@ -334,6 +334,33 @@ def kept_damage(store: SqlHallStore) -> KeptDamage:
     return _sealed_in(seal, replace(kept, archived=False))
 
 
+def checked_kept_damage(store: SqlHallStore, archives: Iterable[Path] = ()) -> KeptDamage:
+    """The accepted damage, checked against its seal wherever that is: `kept_damage` checks it
+    in the database; once the seal is archived, only the archive files (`archives`, every one
+    the database lists) hold it, and they are walked from the first event to the anchor.
+    ArchiveError when they are needed and not given; ArchiveDamaged when they do not bear the
+    record out."""
+    kept = kept_damage(store)
+    paths = list(archives)
+    if kept.archived and not paths:
+        events = ", ".join(str(seq) for seq in sorted(kept.events))
+        which = f"events {events}" if len(kept.events) > 1 else f"event {events}"
+        raise ArchiveError(
+            f"the damage an earlier restore kept ({which}) is archived with its seal, "
+            f"event {kept.sealed_by}: give the archive files with --archive (every one), "
+            "so that it is checked against that seal before it is kept again"
+        )
+    if not paths:
+        return kept
+    start = anchor(store)
+    problem, kept = _through_files(_records_of(_in_order(start, paths)), start, kept)
+    if problem is not None:
+        raise ArchiveDamaged(
+            f"the archive files do not check out: event {problem.seq} is bad: {problem.reason}"
+        )
+    return kept
+
+
 def _sealed_in(seal: EventRecord | None, kept: KeptDamage) -> KeptDamage:
     """`kept`, with the backup and time its seal names, if `seal` is the event that sealed it;
     ArchiveDamaged otherwise."""
