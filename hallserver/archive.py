@@ -134,9 +134,30 @@ def verify(
     """Check the chain of the database's log from its anchor; with `archives` (every file the
     database lists), from the first event ever. Then check the log against `witnesses`:
     events' hashes written down elsewhere, which a log rewritten or cut short no longer
-    matches."""
+    matches. An archive running meanwhile (another process) may move where the log starts and
+    delete the events it archived under the walk: a break found then is checked again."""
+    files, seen = list(archives), list(witnesses)
+    while True:
+        before = _archiving(store)
+        verified = _verify(store, files, seen)
+        if verified.problem is None or _archiving(store) == before:
+            return verified
+
+
+def _archiving(store: SqlHallStore) -> tuple[str | None, int | None]:
+    """What an archive changes in the database, in this order: where its log starts (the
+    anchor), then its oldest event (the archived ones deleted)."""
+    events = schema.events
+    try:
+        with store.engine.connect() as conn:
+            low = conn.execute(select(func.min(events.c.seq))).scalar_one_or_none()
+            return store.config(ANCHOR_KEY, conn), low
+    except SQLAlchemyError as exc:
+        raise StoreError(f"the database could not be read: {exc}") from exc
+
+
+def _verify(store: SqlHallStore, archives: list[Path], witnesses: list[Witness]) -> Verified:
     start = anchor(store)
-    witnesses = list(witnesses)
     wanted = {w.seq for w in witnesses}
     paths = _in_order(start, list(archives))
     # the anchor is the database's own word: an event at or before it is checked in the files

@@ -633,3 +633,32 @@ def test_a_second_keep_damaged_restore_keeps_archived_damage_only_as_its_seal_re
     # and a file given without --keep-damaged is a mistake said so
     assert kezek(["restore", str(backup), "--db", db_url, *files]) == 2
     assert "--archive is for --keep-damaged" in capsys.readouterr().err
+
+
+def test_a_check_while_an_archive_moves_the_log_on_raises_no_false_alarm(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`audit verify` read where the log starts; an archive in another process then moved that
+    on and deleted the events it archived before the check read them: it had failed, 'event
+    16 is bad: sequence jumps from 0 to 16', on a log that was whole."""
+    from tests.server.test_cli import run_kezek
+
+    url = f"sqlite:///{tmp_path / 'hall.sqlite3'}"
+    three_mornings(url)
+    store = SqlHallStore(url)
+    read_anchor = archive_module.kept_damage  # the next read after the anchor's
+    archived: list[tuple[int, str]] = []
+
+    def an_archive_meanwhile(store: SqlHallStore) -> archive_module.KeptDamage:
+        if not archived:  # the other process, right between the check's two reads
+            archive_file = str(tmp_path / "monday.gz")
+            before = ["--before", TUESDAY.isoformat(), "--db", url]
+            archived.append(run_kezek("audit", "archive", archive_file, *before))
+        return read_anchor(store)
+
+    monkeypatch.setattr(archive_module, "kept_damage", an_archive_meanwhile)
+    verified = archive_module.verify(store)
+    assert archived == [(0, "")]
+    assert verified.problem is None, verified.problem
+    assert anchor(store).seq == 15 and verified.count == len(list(store.events()))
+    store.close()
