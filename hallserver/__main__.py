@@ -209,6 +209,15 @@ def parser() -> argparse.ArgumentParser:
         "its bad events are kept as accepted damage, which `kezek audit verify` names and "
         "passes, checking the rest; the hall says so at every start",
     )
+    restore.add_argument(
+        "--archive",
+        type=Path,
+        action="append",
+        default=[],
+        metavar="FILE",
+        help="with --keep-damaged: the archive files of the backup's hall (all of them), which "
+        "damage an earlier --keep-damaged kept is checked in once its seal is archived",
+    )
 
     hardware = sub.add_parser(
         "hardware", help="printers, buttons, keypads, displays", add_help=False
@@ -1180,10 +1189,18 @@ def _restore(args: argparse.Namespace) -> int:
 
     if not args.file.is_file():
         raise UsageError(f"no backup file at {args.file}")
+    if args.archive and not args.keep_damaged:
+        raise UsageError(
+            "--archive is for --keep-damaged (to check the damage kept before): a restore "
+            "checks the backup's log from where it starts; `kezek audit verify --archive` "
+            "checks it from the first event"
+        )
     url = _url(args)
     claim = claim_database(url)  # a running server would keep its own day over the restored one
     try:
-        summary = restore(SqlHallStore(url), args.file, keep_damaged=args.keep_damaged)
+        summary = restore(
+            SqlHallStore(url), args.file, keep_damaged=args.keep_damaged, archives=args.archive
+        )
     except BackupError as exc:
         raise UsageError(str(exc)) from exc
     finally:

@@ -134,9 +134,30 @@ def verify(
     """Check the chain of the database's log from its anchor; with `archives` (every file the
     database lists), from the first event ever. Then check the log against `witnesses`:
     events' hashes written down elsewhere, which a log rewritten or cut short no longer
-    matches."""
+    matches. An archive running meanwhile (another process) may move where the log starts and
+    delete the events it archived under the walk: a break found then is checked again."""
+    files, seen = list(archives), list(witnesses)
+    while True:
+        before = _archiving(store)
+        verified = _verify(store, files, seen)
+        if verified.problem is None or _archiving(store) == before:
+            return verified
+
+
+def _archiving(store: SqlHallStore) -> tuple[str | None, int | None]:
+    """What an archive changes in the database, in this order: where its log starts (the
+    anchor), then its oldest event (the archived ones deleted)."""
+    events = schema.events
+    try:
+        with store.engine.connect() as conn:
+            low = conn.execute(select(func.min(events.c.seq))).scalar_one_or_none()
+            return store.config(ANCHOR_KEY, conn), low
+    except SQLAlchemyError as exc:
+        raise StoreError(f"the database could not be read: {exc}") from exc
+
+
+def _verify(store: SqlHallStore, archives: list[Path], witnesses: list[Witness]) -> Verified:
     start = anchor(store)
-    witnesses = list(witnesses)
     wanted = {w.seq for w in witnesses}
     paths = _in_order(start, list(archives))
     # the anchor is the database's own word: an event at or before it is checked in the files
@@ -332,6 +353,33 @@ def kept_damage(store: SqlHallStore) -> KeptDamage:
         return replace(kept, archived=True)
     seal = None if row is None else EventRecord(**row._mapping)
     return _sealed_in(seal, replace(kept, archived=False))
+
+
+def checked_kept_damage(store: SqlHallStore, archives: Iterable[Path] = ()) -> KeptDamage:
+    """The accepted damage, checked against its seal wherever that is: `kept_damage` checks it
+    in the database; once the seal is archived, only the archive files (`archives`, every one
+    the database lists) hold it, and they are walked from the first event to the anchor.
+    ArchiveError when they are needed and not given; ArchiveDamaged when they do not bear the
+    record out."""
+    kept = kept_damage(store)
+    paths = list(archives)
+    if kept.archived and not paths:
+        events = ", ".join(str(seq) for seq in sorted(kept.events))
+        which = f"events {events}" if len(kept.events) > 1 else f"event {events}"
+        raise ArchiveError(
+            f"the damage an earlier restore kept ({which}) is archived with its seal, "
+            f"event {kept.sealed_by}: give the archive files with --archive (every one), "
+            "so that it is checked against that seal before it is kept again"
+        )
+    if not paths:
+        return kept
+    start = anchor(store)
+    problem, kept = _through_files(_records_of(_in_order(start, paths)), start, kept)
+    if problem is not None:
+        raise ArchiveDamaged(
+            f"the archive files do not check out: event {problem.seq} is bad: {problem.reason}"
+        )
+    return kept
 
 
 def _sealed_in(seal: EventRecord | None, kept: KeptDamage) -> KeptDamage:

@@ -16,7 +16,7 @@ import json
 import os
 import sqlite3
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -36,7 +36,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.exc import DataError, IntegrityError, SQLAlchemyError, StatementError
 
-from hallserver.archive import ArchiveError, kept_damage, verify
+from hallserver.archive import ArchiveError, checked_kept_damage, verify
 from hallserver.domain.ids import JsonObject, JsonValue
 from hallserver.eventlog import (
     DAMAGE_KEPT,
@@ -176,14 +176,20 @@ RESTORER = "admin:kezek restore"  # the actor of the event that seals accepted d
 MAX_ACCEPTED = 100  # damaged events a restore keeps at most: more is not a backup to keep
 
 
-def _accept_damage(store: SqlHallStore, first: ChainBreak, path: Path) -> str | None:
+def _accept_damage(
+    store: SqlHallStore, first: ChainBreak, path: Path, archives: Iterable[Path]
+) -> str | None:
     """Keep the bad events of a restored log as accepted damage, so that `verify` passes them
     and goes on checking the chain and the witnesses after them; what it says, or None when
     there are too many to keep. The acceptance is itself an event of the log (`log.damage_kept`,
     sealed after the restored events), so it is not a row anyone could add unseen; it records
     each event's hash and a digest of all it holds, so a kept event cannot be rewritten either.
-    Damage an earlier restore kept (this backup's hall's) is kept on with it."""
-    earlier = kept_damage(store)  # checked against its seal by `verify` already
+    Damage an earlier restore kept (this backup's hall's) is kept on with it, once checked
+    against its seal: in the database, or, archived, in the `archives` (BackupError without)."""
+    try:
+        earlier = checked_kept_damage(store, archives)
+    except ArchiveError as exc:  # ArchiveDamaged too: what was kept is not borne out
+        raise BackupError(f"{path} was not restored: {exc}") from exc
     hashes, accepted = dict(earlier.events), dict(earlier.content)
     found: set[int] = set()
     problem: ChainBreak | None = first
@@ -260,9 +266,13 @@ def _decode(table: Table, row: dict[str, Any]) -> dict[str, Any]:
     return decoded
 
 
-def restore(store: SqlHallStore, path: Path, *, keep_damaged: bool = False) -> BackupSummary:
+def restore(
+    store: SqlHallStore, path: Path, *, keep_damaged: bool = False, archives: Iterable[Path] = ()
+) -> BackupSummary:
     """Load a backup into an empty database (migrated first); then check the event log. A log
-    that does not verify restores nothing, unless `keep_damaged` (the only backup left).
+    that does not verify restores nothing, unless `keep_damaged` (the only backup left); damage
+    an earlier restore kept that is archived now is kept on only as `archives` (the backup's
+    hall's archive files) bear it out.
     A refused restore leaves the target as it found it: a database with no tables at all gets
     none (its schema is dropped again)."""
     try:
@@ -287,7 +297,7 @@ def restore(store: SqlHallStore, path: Path, *, keep_damaged: bool = False) -> B
         )
     store.migrate()
     try:
-        return _restore(store, path, keep_damaged=keep_damaged)
+        return _restore(store, path, keep_damaged=keep_damaged, archives=archives)
     except BaseException as stopped:
         try:
             with store.engine.begin() as conn:
@@ -317,7 +327,9 @@ def _not_whole(path: Path, problem: ChainBreak, *, keep_damaged: bool) -> str:
     return f"{path} was not restored: its event {problem.seq} is bad: {problem.reason} ({remedy})"
 
 
-def _restore(store: SqlHallStore, path: Path, *, keep_damaged: bool) -> BackupSummary:
+def _restore(
+    store: SqlHallStore, path: Path, *, keep_damaged: bool, archives: Iterable[Path]
+) -> BackupSummary:
     tables = {t.name: t for t in TABLES}
     counts = {t.name: 0 for t in TABLES}
     try:
@@ -379,7 +391,7 @@ def _restore(store: SqlHallStore, path: Path, *, keep_damaged: bool) -> BackupSu
     except ArchiveError as exc:  # ArchiveDamaged too
         raise BackupError(f"{path} was not restored: {exc}") from exc
     if problem is not None and keep_damaged:
-        damage = _accept_damage(store, problem, path)
+        damage = _accept_damage(store, problem, path, archives)
         if damage is not None:
             return BackupSummary(counts, current_revision(store.engine), damage, counted=whole)
     if problem is not None:  # a backup whose log is not whole is not restored at all

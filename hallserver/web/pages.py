@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from html import escape
 
-from starlette.requests import Request
+from starlette.requests import HTTPConnection
 from starlette.responses import HTMLResponse
 
 from hallserver.domain.errors import (
@@ -24,7 +24,7 @@ LANG_NAMES: dict[Lang, str] = {"kk": "Қазақша", "ru": "Русский", "
 LANG_COOKIE = "kezek_lang"
 
 
-def lang_of(request: Request, default: Lang = "kk") -> Lang:
+def lang_of(request: HTTPConnection, default: Lang = "kk") -> Lang:
     """?lang= first, then the language chosen before (a cookie), then `default`."""
     for asked in (request.query_params.get("lang"), request.cookies.get(LANG_COOKIE)):
         for lang in LANGS:

@@ -5,8 +5,9 @@ from __future__ import annotations
 import json
 from datetime import date, datetime
 from html import escape
+from urllib.parse import quote
 
-from starlette.requests import Request
+from starlette.requests import HTTPConnection, Request
 from starlette.responses import HTMLResponse, Response
 from starlette.routing import BaseRoute, Route, WebSocketRoute
 from starlette.websockets import WebSocket
@@ -17,11 +18,15 @@ from hallserver.domain.ids import LANGS, Lang
 from hallserver.domain.tickets import Ticket, TicketState
 from hallserver.service import HallService
 from hallserver.web.live import push_views
-from hallserver.web.pages import lang_links
+from hallserver.web.pages import lang_links, lang_of
 
 REFRESH_S = 30  # only for browsers without JavaScript; the others are pushed every change
 LIVE_TICK_S = 30.0  # estimates move only with events; the tick just notices a new day
 NEAR_AHEAD = 2  # this few ahead: "your turn is near", with a buzz (and a chime, if asked)
+# the language a ticket's page was last shown in, kept for that page's address alone (a reload
+# the next morning, when the hall no longer holds the ticket, or the QR code scanned again)
+LANG_COOKIE = "kezek_ticket_lang"
+LANG_KEPT_S = 7 * 86400  # a Friday's ticket reloaded on Monday says it is over in its language
 
 WORDS: dict[str, dict[Lang, str]] = {
     "title": {"kk": "Талон", "ru": "Талон", "en": "Ticket"},
@@ -145,12 +150,15 @@ SCRIPT = (
 )
 
 
-def _lang(request: Request, default: Lang) -> Lang:
-    asked = request.query_params.get("lang", default)
-    for lang in LANGS:
-        if lang == asked:
-            return lang
-    return default
+def _lang(connection: HTTPConnection, ticket: Ticket | None) -> Lang:
+    """The page's language (its socket's alike): ?lang= first, then the one this ticket's page
+    was last shown in, then the ticket's own (chosen at the kiosk). A ticket the hall no longer
+    holds (a day gone by, or none such): the one chosen on the other pages, or Kazakh."""
+    for asked in (connection.query_params.get("lang"), connection.cookies.get(LANG_COOKIE)):
+        for lang in LANGS:
+            if lang == asked:
+                return lang
+    return ticket.language if ticket is not None else lang_of(connection)
 
 
 def status_html(hall: HallService, ticket: Ticket, lang: Lang) -> tuple[str, str, bool]:
@@ -267,14 +275,15 @@ async def ticket_page(request: Request) -> Response:
     hall: HallService = request.app.state.hall
     ticket_id = request.path_params["ticket_id"]
     ticket = _find(hall, ticket_id)
+    lang = _lang(request, ticket)
     if ticket is None:
-        lang = _lang(request, "kk")
         if (past := _of_a_past_day(hall, ticket_id)) is not None:
             html, title = _gone_html(*past, lang)
-            return _page(title, f"<main id=s>{html}</main>" + lang_links(lang), lang, 410)
-        missing = f"<p class=s>{WORDS['missing'][lang]}</p>" + lang_links(lang)
-        return _page(WORDS["missing"][lang], missing, lang, 404)
-    lang = _lang(request, ticket.language)
+            page = _page(title, f"<main id=s>{html}</main>" + lang_links(lang), lang, 410)
+        else:
+            missing = f"<p class=s>{WORDS['missing'][lang]}</p>" + lang_links(lang)
+            page = _page(WORDS["missing"][lang], missing, lang, 404)
+        return _kept(page, ticket_id, lang)
     html, title, _ = status_html(hall, ticket, lang)
     live = ticket.state.is_open
     sound = (  # shown by the script: without it there is nothing to chime
@@ -285,7 +294,19 @@ async def ticket_page(request: Request) -> Response:
     )
     # the current language marked, as on the other pages
     body = f'<main id=s aria-live="polite">{html}</main>{sound}' + lang_links(lang)
-    return _page(title, body, lang, 200, live=live)
+    return _kept(_page(title, body, lang, 200, live=live), ticket_id, lang)
+
+
+def _kept(page: Response, ticket_id: str, lang: Lang) -> Response:
+    """`page`, keeping the language it is shown in for its address (and its socket's). Asked
+    for again, it is made again: a browser keeps a 410 or 404 (Chromium showed a past day's page
+    from its cache in the language it had before the choice)."""
+    path = f"/t/{quote(ticket_id, safe='')}"
+    page.headers["Cache-Control"] = "no-cache"
+    page.set_cookie(
+        LANG_COOKIE, lang, max_age=LANG_KEPT_S, path=path, httponly=True, samesite="lax"
+    )
+    return page
 
 
 async def ticket_socket(websocket: WebSocket) -> None:
@@ -293,11 +314,7 @@ async def ticket_socket(websocket: WebSocket) -> None:
     hall: HallService = websocket.app.state.hall
     ticket_id = websocket.path_params["ticket_id"]
     await websocket.accept()
-    ticket = _find(hall, ticket_id)
-    asked = websocket.query_params.get("lang")
-    lang: Lang = next(
-        (code for code in LANGS if code == asked), ticket.language if ticket else "kk"
-    )
+    lang = _lang(websocket, _find(hall, ticket_id))  # as the page it updates
 
     def current() -> Ticket | None:
         return _find(hall, ticket_id)

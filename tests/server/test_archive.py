@@ -11,11 +11,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from sqlalchemy import create_engine, inspect
 
 from hallserver import archive as archive_module
 from hallserver.__main__ import main as kezek
 from hallserver.access import SYSTEM
 from hallserver.archive import anchor
+from hallserver.eventlog import EventRecord, stored_digest
 from hallserver.service import HallService
 from hallserver.store import schema
 from hallserver.store.anchor import ANCHOR_KEY
@@ -69,14 +71,16 @@ def monday_archived(tmp_path: Path) -> tuple[str, HallService, Path]:
     return url, service, file
 
 
-def forged(file: Path, line: int, change: Callable[[dict[str, Any]], None]) -> Path:
+def forged(
+    file: Path, line: int, change: Callable[[dict[str, Any]], None], name: str = "forged.gz"
+) -> Path:
     """A copy of the archive `file` with one JSON line (0: the header) changed."""
     with gzip.open(file, "rt", encoding="utf-8") as lines:
         text = lines.read().splitlines()
     data = json.loads(text[line])
     change(data)
     text[line] = json.dumps(data, ensure_ascii=False)
-    copy = file.with_name("forged.gz")
+    copy = file.with_name(name)
     with gzip.open(copy, "wt", encoding="utf-8") as out:
         out.write("\n".join(text) + "\n")
     return copy
@@ -505,6 +509,25 @@ def test_archived_events_a_stopped_archive_left_are_checked_up_to_the_anchor(
     ), err
 
 
+def seal_archived(url: str, file: Path) -> Path:
+    """A morning three days on at the hall `url`, then every event before it archived to
+    `file`: the seal of damage a restore kept now with it."""
+    later = datetime.now(ALMATY) + timedelta(days=3)
+    clock = Clock(later.replace(hour=10))
+
+    async def a_later_morning() -> None:
+        service = service_for(url, clock)
+        await service.start()
+        await a_busy_morning(service, clock)
+        await service.stop()
+
+    asyncio.run(a_later_morning())
+    store = SqlHallStore(url)
+    archive_module.archive(store, later.date(), file, ALMATY, later.date() + timedelta(days=1))
+    store.close()
+    return file
+
+
 def test_a_hall_with_kept_damage_archives_past_it_and_its_seal_stays_checked(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -524,20 +547,8 @@ def test_a_hall_with_kept_damage_archives_past_it_and_its_seal_stays_checked(
         assert kezek(["audit", "verify", "--db", kept, *args]) == 0
     said = capsys.readouterr().out
     assert said.count("damaged events 2, kept by `kezek restore --keep-damaged` of forged") == 1
-    # then the seal itself (written now, at the restore) is archived: a later day's work first
-    later = datetime.now(ALMATY) + timedelta(days=3)
-    clock = Clock(later.replace(hour=10))
-
-    async def a_later_morning() -> None:
-        service = service_for(kept, clock)
-        await service.start()
-        await a_busy_morning(service, clock)
-        await service.stop()
-
-    asyncio.run(a_later_morning())
+    rest = seal_archived(kept, tmp_path / "rest.gz")
     store = SqlHallStore(kept)
-    rest = tmp_path / "rest.gz"
-    archive_module.archive(store, later.date(), rest, ALMATY, later.date() + timedelta(days=1))
     sealed_by = json.loads(store.config("accepted_damage") or "")["sealed_by"]
     assert anchor(store).seq >= sealed_by  # archived with it
     files = ["--archive", str(monday), "--archive", str(rest)]
@@ -554,3 +565,100 @@ def test_a_hall_with_kept_damage_archives_past_it_and_its_seal_stays_checked(
     assert f"is not the one event {sealed_by} of the log sealed: it was written by hand" in (
         capsys.readouterr().err
     )
+
+
+def test_a_second_keep_damaged_restore_keeps_archived_damage_only_as_its_seal_recorded_it(
+    tmp_path: Path, db_url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Damage kept, then archived with its seal: a backup's record of it is no proof, the seal
+    in the archive files is; a restore that keeps it again checks it there first."""
+    from tests.server.test_backup import changed
+
+    url = f"sqlite:///{tmp_path / 'source.sqlite3'}"  # db_url may be hall.sqlite3
+    three_mornings(url)
+    backup = tmp_path / "hall.kezek-backup.gz"
+    assert kezek(["backup", str(backup), "--db", url]) == 0
+    first = changed(backup, lambda row: row.update(actor="x"), "first.gz")  # Monday's event 2
+    kept = f"sqlite:///{tmp_path / 'kept.sqlite3'}"
+    assert kezek(["restore", str(first), "--db", kept, "--keep-damaged"]) == 0
+    monday = tmp_path / "monday.gz"
+    assert archive(kept, monday, TUESDAY) == 0
+    rest = seal_archived(kept, tmp_path / "rest.gz")
+    files = ["--archive", str(monday), "--archive", str(rest)]
+    again = tmp_path / "again.gz"
+    assert kezek(["backup", str(again), "--db", kept]) == 0
+    damaged = changed(again, lambda row: row.update(actor="y"), "damaged.gz", which=(3,))
+    # a forger rewrites archived event 2 in the file, and the backup's record of it to match
+    rewritten: dict[str, Any] = {}
+
+    def rewrite(event: dict[str, Any]) -> None:
+        event["actor"] = "operator:mallory"  # its hash column left as it was
+        rewritten.update(event)
+
+    evil = forged(monday, 2, rewrite, "evil.gz")
+    lying = tmp_path / "lying.gz"
+    with gzip.open(damaged, "rt", encoding="utf-8") as lines, gzip.open(lying, "wt") as out:
+        for line in lines:
+            item = json.loads(line)
+            if item.get("table") == "hall_state" and item["row"]["key"] == "accepted_damage":
+                record = json.loads(item["row"]["data"])
+                record["content"]["2"] = stored_digest(EventRecord(**rewritten))
+                item["row"]["data"] = json.dumps(record)
+            out.write(json.dumps(item, ensure_ascii=False) + "\n")
+    capsys.readouterr()
+    # no files: it cannot be checked, so it is not kept, and nothing is restored
+    assert kezek(["restore", str(damaged), "--db", db_url, "--keep-damaged"]) == 2
+    said = capsys.readouterr().err
+    assert "the damage an earlier restore kept (event 2) is archived with its seal, event " in said
+    assert "give the archive files with --archive (every one)" in said
+    evil_files = ["--archive", str(evil), "--archive", str(rest)]
+    for backup_file, given, refusal in (
+        (lying, evil_files, "of the log sealed: it was written by hand"),
+        (lying, files, "the archive files do not check out: event 2 is bad: its content"),
+        (damaged, evil_files, "the archive files do not check out: event 2 is bad: its content"),
+    ):
+        restoring = ["restore", str(backup_file), "--db", db_url, "--keep-damaged", *given]
+        assert kezek(restoring) == 2
+        assert refusal in capsys.readouterr().err
+    engine = create_engine(db_url)
+    assert inspect(engine).get_table_names() == []  # nothing was kept: it had nothing
+    engine.dispose()
+    # the honest backup, with the files: the damage kept before is kept on, checked
+    assert kezek(["restore", str(damaged), "--db", db_url, "--keep-damaged", *files]) == 0
+    assert "events 2, " in capsys.readouterr().err
+    assert kezek(["audit", "verify", "--db", db_url, *files]) == 0
+    assert "damaged events 2, " in capsys.readouterr().out
+    assert kezek(["audit", "verify", "--db", db_url, *evil_files]) == 1
+    assert "event 2 is bad: its content does not match its hash" in capsys.readouterr().err
+    # and a file given without --keep-damaged is a mistake said so
+    assert kezek(["restore", str(backup), "--db", db_url, *files]) == 2
+    assert "--archive is for --keep-damaged" in capsys.readouterr().err
+
+
+def test_a_check_while_an_archive_moves_the_log_on_raises_no_false_alarm(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`audit verify` read where the log starts; an archive in another process then moved that
+    on and deleted the events it archived before the check read them: it had failed, 'event
+    16 is bad: sequence jumps from 0 to 16', on a log that was whole."""
+    from tests.server.test_cli import run_kezek
+
+    url = f"sqlite:///{tmp_path / 'hall.sqlite3'}"
+    three_mornings(url)
+    store = SqlHallStore(url)
+    read_anchor = archive_module.kept_damage  # the next read after the anchor's
+    archived: list[tuple[int, str]] = []
+
+    def an_archive_meanwhile(store: SqlHallStore) -> archive_module.KeptDamage:
+        if not archived:  # the other process, right between the check's two reads
+            archive_file = str(tmp_path / "monday.gz")
+            before = ["--before", TUESDAY.isoformat(), "--db", url]
+            archived.append(run_kezek("audit", "archive", archive_file, *before))
+        return read_anchor(store)
+
+    monkeypatch.setattr(archive_module, "kept_damage", an_archive_meanwhile)
+    verified = archive_module.verify(store)
+    assert archived == [(0, "")]
+    assert verified.problem is None, verified.problem
+    assert anchor(store).seq == 15 and verified.count == len(list(store.events()))
+    store.close()

@@ -346,10 +346,53 @@ def test_a_ticket_of_a_day_gone_by_keeps_its_number_and_says_it_is_over(
     with page.expect_navigation() as again:
         page.reload()
     assert again.value is not None and again.value.status == 410
-    expect(page.locator("#s")).to_contain_text("A001")  # its language is not kept: Kazakh
-    expect(page).to_have_title("A001 · Талонның мерзімі өтті · 23.11")
+    # in the language it was read in (it had opened in Kazakh: the hall holds no such ticket)
+    expect(page.locator("#s")).to_contain_text("A001")
+    expect(page.locator("html")).to_have_attribute("lang", "ru")
+    expect(page).to_have_title("A001 · Срок талона истёк · 23.11")
     page.click("nav.langs a[hreflang=en]")
     expect(page.locator("#s")).to_contain_text("Ticket expired · 23.11")
+    page.goto(str(ticket["status_url"]))  # the QR code scanned again: the last choice holds
+    expect(page).to_have_title("A001 · Ticket expired · 23.11")
     unknown = httpx.get(f"{hall.url}/t/nope")
     assert unknown.status_code == 404 and 'hreflang="en"' in unknown.text
+    assert "Талон табылмады" in unknown.text  # nothing chosen: Kazakh
     page.context.close()
+
+
+def test_the_ticket_page_keeps_the_language_chosen_on_it_and_on_the_other_pages(
+    browser: Browser, hall: Hall
+) -> None:
+    """A choice made on the page holds when the QR code is scanned again, for the page and its
+    updates; a ticket the hall does not hold follows the choice made on the other pages."""
+    operator = open_counter(hall.live, "c1")
+    ticket = issue(hall, "kk")
+    page = phone(browser)
+    page.goto(str(ticket["status_url"]))
+    expect(page.locator("#s")).to_contain_text("Алдыңызда ешкім жоқ")
+    page.click("nav.langs a[hreflang=en]")
+    expect(page.locator("#s")).to_contain_text("You are first in line")
+    page.goto(str(ticket["status_url"]))  # scanned again, without ?lang=
+    expect(page.locator("html")).to_have_attribute("lang", "en")
+    expect(page.locator("#s")).to_contain_text("You are first in line")
+    auth = {"Authorization": f"Bearer {operator}"}
+    httpx.post(f"{hall.api}/counters/c1/call", headers=auth)
+    expect(page.locator(".called")).to_contain_text("go to counter 1")  # its socket alike
+    other = phone(browser)  # another visitor's phone: the ticket's own language, Kazakh
+    other.goto(str(ticket["status_url"]))
+    expect(other.locator(".called")).to_contain_text("1\u2011терезеге барыңыз")
+    other.goto(f"{hall.url}/book?lang=ru")  # Russian chosen on the booking page
+    with other.expect_navigation() as missing:
+        other.goto(f"{hall.url}/t/20991231-Z999")
+    assert missing.value is not None and missing.value.status == 404
+    expect(other.locator("html")).to_have_attribute("lang", "ru")
+    expect(other.locator("body")).to_contain_text("Талон не найден")
+    other.goto(f"{hall.url}/t/20200101-A001")  # a day gone by, never read here
+    expect(other).to_have_title("A001 · Срок талона истёк · 01.01")
+    other.goto(f"{hall.url}/t/20200101-A001?lang=kk")  # chosen on it: kept for it alone
+    other.goto(f"{hall.url}/t/20200101-A001")
+    expect(other).to_have_title("A001 · Талонның мерзімі өтті · 01.01")
+    other.goto(f"{hall.url}/t/20200102-A001")
+    expect(other).to_have_title("A001 · Срок талона истёк · 02.01")
+    page.context.close()
+    other.context.close()
