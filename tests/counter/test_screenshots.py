@@ -103,3 +103,22 @@ def test_screenshots_of_every_state(
         path = shoot(dialog, f"{language}-10-dialog-{name}")
         assert path.stat().st_size > 1000
         dialog.close()
+
+
+def test_the_demo_halls_documents_read_right_to_the_operator_too() -> None:
+    """The operator's checklist shows the catalogue's documents as the kiosk does: worded for
+    no one ("ID card"), not to the visitor ("Your ID card" ticked off by the operator)."""
+    import re
+
+    from hallserver.catalogue_file import demo_catalogue
+
+    addressed = {
+        "kk": re.compile(r"\w+(ңыз|ңіз|ыңыз|іңіз|сыз|сіз)\b|Өзіңіз", re.IGNORECASE),
+        "ru": re.compile(r"\b(ваш|ваша|ваше|ваши|вашего|вы|получаете|хотите)\b", re.IGNORECASE),
+        "en": re.compile(r"\b(your|you)\b", re.IGNORECASE),
+    }
+    services = demo_catalogue().services
+    texts = [(s.id, lang, d.get(lang)) for s in services for d in s.documents for lang in addressed]
+    assert len(texts) > 100
+    spoken = [(id_, lang, text) for id_, lang, text in texts if addressed[lang].search(text)]
+    assert not spoken, spoken
