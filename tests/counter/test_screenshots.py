@@ -3,12 +3,22 @@
 from __future__ import annotations
 
 import pytest
+from PySide6.QtWidgets import QComboBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from counter.views.dialogs import CallTicketDialog, LineDialog, PauseDialog, TransferDialog
 from hallserver.client import HallClient
 from tests.conftest import LiveServer
 from tests.counter.conftest import ConsoleFactory, press, shoot
+
+
+def language_pickers(window: QWidget) -> list[QComboBox]:
+    """The visible combo boxes that choose the console's language."""
+    return [
+        box
+        for box in window.findChildren(QComboBox)
+        if box.isVisibleTo(window) and box.findData("ru") >= 0
+    ]
 
 
 @pytest.mark.parametrize("language", ["kk", "ru", "en"])
@@ -18,10 +28,13 @@ def test_screenshots_of_every_state(
     window = console("c12", login=f"op-{language}", language=language, sign_in=False)
     window.sign_in_page.login.setText("aigul")
     assert shoot(window, f"{language}-1-sign-in").exists()
+    assert len(language_pickers(window)) == 1, "one language picker on the sign-in page"
     from tests.counter.conftest import sign_in_as
 
     sign_in_as(qtbot, window, f"op-{language}")
     shoot(window, f"{language}-2-closed")
+    assert language_pickers(window) == [window.language], "the header's, once signed in"
+    assert not window.card.number.isVisible(), "no ticket: no placeholder at a ticket's size"
     keys = next(iter(window.buttons.values()))  # F1; the other keys are in its column
 
     def where() -> tuple[int, int, int]:
@@ -32,6 +45,7 @@ def test_screenshots_of_every_state(
     press(qtbot, window, "F8")
     press(qtbot, window, "F1")
     shoot(window, f"{language}-3-nobody-waiting")
+    assert not window.card.number.isVisible()
     assert where() == first, "the keys stay where the operator's hand knows them"
     with HallClient(live_server.url, live_server.tokens["consultant"]) as consultant:
         elderly = consultant.issue_ticket(
@@ -43,7 +57,7 @@ def test_screenshots_of_every_state(
     shoot(window, f"{language}-4-visitors-waiting")
     assert where() == first, "the keys stay where the operator's hand knows them"
     press(qtbot, window, "F1")
-    assert window.card.shown_number == elderly.number
+    assert window.card.shown_number == elderly.number and window.card.number.isVisible()
     shoot(window, f"{language}-5-called")
     assert where() == first, "the keys stay where the operator's hand knows them"
     press(qtbot, window, "F2")
