@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import QRect, Qt
 from PySide6.QtWidgets import QComboBox, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -55,6 +56,20 @@ def test_screenshots_of_every_state(
             consultant.issue_ticket(service)
     qtbot.waitUntil(lambda: len(window.state.waiting) == 4)
     shoot(window, f"{language}-4-visitors-waiting")
+    table = window.queue_panel.table
+    wrapped = 0
+    for row in range(table.model().rowCount()):  # every service's name whole in its cell
+        index = table.model().index(row, 0)
+        name = str(index.data())
+        cell = table.visualRect(index)
+        if table.fontMetrics().horizontalAdvance(name) <= cell.width() - 8:
+            continue  # on one line
+        wrapped += 1
+        needed = table.fontMetrics().boundingRect(
+            QRect(0, 0, cell.width() - 8, 10_000), Qt.TextFlag.TextWordWrap, name
+        )
+        assert table.wordWrap() and needed.height() <= cell.height(), f"{name!r} is cut"
+    assert wrapped or language != "kk", "a long Kazakh name goes on two lines at 900 px"
     assert where() == first, "the keys stay where the operator's hand knows them"
     press(qtbot, window, "F1")
     assert window.card.shown_number == elderly.number and window.card.number.isVisible()
