@@ -89,7 +89,8 @@ class TicketCard(QFrame):
         super().__init__(parent)
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setObjectName("ticketCard")
-        self.number = QLabel("—")
+        self.number = QLabel()  # hidden while no ticket is here: a big "—" read as a black bar
+        self.number.hide()
         self.number.setObjectName("ticketNumber")
         font = QFont()
         font.setPointSize(40)
@@ -164,6 +165,7 @@ class TicketCard(QFrame):
             return
         view = ticket.view
         self.number.setText(view.number)
+        self.number.show()
         status = texts.status(view.status)
         if view.status == "called" and view.times_called > 1:
             status = self.tr("%1, call %2").replace("%1", status)
@@ -254,7 +256,8 @@ class TicketCard(QFrame):
         self._clear_documents()
         self._ticket_id = None
         self.documents_title.hide()
-        self.number.setText("—")
+        self.number.setText("")
+        self.number.hide()  # the status says what the counter is doing, first and quietly
         self.service.setText("")
         counter = state.counter
         self.status.setStyleSheet("color: #444; font-weight: bold;")

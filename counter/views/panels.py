@@ -41,7 +41,12 @@ class QueuePanel(QGroupBox):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.table.verticalHeader().hide()
-        self.table.setWordWrap(False)
+        # a long service name on two lines, whole: cut with "…" the operator could not read it
+        self.table.setWordWrap(True)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideNone)
+        rows = self.table.verticalHeader()
+        rows.setMinimumSectionSize(rows.defaultSectionSize())  # a one-line row as roomy as before
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.doubleClicked.connect(
             lambda index: self.line_chosen.emit(self.model.line(index.row()).service_id)
         )

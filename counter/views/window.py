@@ -134,6 +134,11 @@ class CounterWindow(QMainWindow):
         self.stack = QStackedWidget()
         self.stack.addWidget(self.sign_in_page)
         self.stack.addWidget(self.console_page)
+        # one language picker at a time: the sign-in form has its own, the console the header's
+        self.language.hide()
+        self.stack.currentChanged.connect(
+            lambda _: self.language.setVisible(self.stack.currentWidget() is self.console_page)
+        )
         central = QWidget()
         layout = QVBoxLayout(central)
         layout.addLayout(header)

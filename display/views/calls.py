@@ -18,6 +18,7 @@ _WIDEST_NUMBER = "W999"
 _WIDEST_COUNTER = "99"
 _ARROW = "→"
 _ARROW_SCALE = 0.6  # the arrow is drawn smaller than the numbers it joins
+ARROW_GAP = 0.3  # clear space either side of the arrow, in the numbers' pixel size
 
 
 @dataclass(frozen=True)
@@ -27,6 +28,7 @@ class CellGeometry:
     cell: QRectF
     number: QRectF
     counter: QRectF
+    arrow: QRectF  # the arrow's box: it is drawn in its middle
     pixel_size: float
     stacked: bool = False
 
@@ -109,7 +111,7 @@ class CallsPanel(QWidget):
     def history_cell(self, index: int) -> CellGeometry:
         _, _, area = self._sections()
         title = area.height() * 0.22
-        column, row = divmod(index, self.history_rows)
+        row, column = divmod(index, self.history_columns)  # across first: no empty half
         cell_w = area.width() / self.history_columns
         cell_h = (area.height() - title) / self.history_rows
         top = area.top() + title + row * cell_h
@@ -123,7 +125,8 @@ class CallsPanel(QWidget):
         probe = QFontMetricsF(paint.font(100, bold=True))
         number_100 = probe.horizontalAdvance(_WIDEST_NUMBER)
         counter_100 = probe.horizontalAdvance(_WIDEST_COUNTER)
-        arrow_100 = QFontMetricsF(paint.font(100 * _ARROW_SCALE)).horizontalAdvance(f" {_ARROW} ")
+        # the arrow with clear space either side: a two-digit counter had crowded it ("→12")
+        arrow_100 = arrow_width(100) + 2 * 100 * ARROW_GAP
         stacked = cell.width() / cell.height() < 2.2
         if stacked:
             size = min(100 * text_w / number_100, cell.height() / 2 * fill)
@@ -133,14 +136,24 @@ class CallsPanel(QWidget):
         metrics = QFontMetricsF(paint.font(size, bold=True))
         number_w = metrics.horizontalAdvance(_WIDEST_NUMBER)
         counter_w = metrics.horizontalAdvance(_WIDEST_COUNTER)
+        gap = size * ARROW_GAP
         if stacked:
             half = cell.height() / 2
             number = QRectF(cell.left() + pad, cell.top(), number_w, half)
             counter = QRectF(cell.right() - pad - counter_w, cell.top() + half, counter_w, half)
+            arrow = QRectF(
+                cell.left() + pad, counter.top(), counter.left() - gap - cell.left() - pad, half
+            )
         else:
             number = QRectF(cell.left() + pad, cell.top(), number_w, cell.height())
             counter = QRectF(cell.right() - pad - counter_w, cell.top(), counter_w, cell.height())
-        return CellGeometry(cell, number, counter, size, stacked)
+            arrow = QRectF(
+                number.right() + gap,
+                cell.top(),
+                counter.left() - number.right() - 2 * gap,
+                cell.height(),
+            )
+        return CellGeometry(cell, number, counter, arrow, size, stacked)
 
     # ------------------------------------------------------------------ painting
 
@@ -241,12 +254,9 @@ class CallsPanel(QWidget):
             str(entry.counter_number),
         )
         painter.setFont(paint.font(g.pixel_size * _ARROW_SCALE))
-        if g.stacked:
-            arrow = QRectF(
-                g.cell.left(), g.counter.top(), g.counter.left() - g.cell.left(), g.counter.height()
-            )
-        else:
-            arrow = QRectF(
-                g.number.right(), g.cell.top(), g.counter.left() - g.number.right(), g.cell.height()
-            )
-        painter.drawText(arrow, Qt.AlignmentFlag.AlignCenter, _ARROW)
+        painter.drawText(g.arrow, Qt.AlignmentFlag.AlignCenter, _ARROW)
+
+
+def arrow_width(pixel_size: float) -> float:
+    """The arrow's ink across, for numbers of `pixel_size`."""
+    return QFontMetricsF(paint.font(pixel_size * _ARROW_SCALE)).tightBoundingRect(_ARROW).width()

@@ -6,6 +6,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QRectF, QSize, Qt
 from PySide6.QtGui import QFont, QFontMetricsF, QImage, QPainter, QPaintEvent, QResizeEvent
@@ -15,39 +16,56 @@ from display.board import text_in
 from display.views import paint
 from hallserver.protocol import QueueEntry, ServiceView
 
-NARROW_PX = 560  # narrower than this, a panel puts each name above its figures
 PAD = 24.0  # the panel's margin, left and right
-NARROW_ROW = 1.55  # a slim panel's row, in row heights: two lines of name, then the figures
+COUNT_SCALE = 1.3  # the number waiting, bold, this much larger than the text
+MOST_LINES = 3  # a name takes at most this many lines at the text's size
+ROW_PAD = 0.4  # a row's space above and below its text, in the text's size
 
 
 def _together(estimate: str) -> str:
-    """An estimate whose numbers keep their sign and units: "≈ 1 h" and "30 min" may go on two
-    lines in a narrow column, "≈" alone or "min" alone never."""
+    """An estimate that stays on one line: its numbers keep their sign and units."""
     return re.sub(r"(?<=[≈\d]) ", "\u00a0", estimate)
+
+
+@dataclass(frozen=True)
+class RowLayout:
+    """How the panel's rows are drawn at its size, in its language, for its names.
+
+    `stacked`: each name above its figures (a slim panel), else the figures beside it. Every
+    name takes `lines` lines of `name_font`, and every row is `row_h` high.
+    """
+
+    stacked: bool
+    name_font: QFont
+    lines: int
+    name_w: float
+    count_w: float
+    estimate_w: float
+    row_h: float
 
 
 class LinesPanel(QWidget):
     """Renders the zone's lines: service name, people waiting, the estimate for a new ticket.
 
-    Rows are `row_height` pixels; when there are more rows than fit, `next_page()` (driven
-    by the window's timer) shows the next page. The hall's slides, if it has any, take turns
-    after the lines' pages, each for one page's time, scaled to the panel.
+    Text is `text_px` pixels (names and estimates; the number waiting larger), set by the
+    window for the distance the hall is read from; rows are as high as the longest name needs.
+    When there are more rows than fit, `next_page()` (driven by the window's timer) shows the
+    next page. The hall's slides, if it has any, take turns after the lines' pages, each for
+    one page's time, scaled to the panel.
     """
 
     def __init__(
-        self, row_height: int, parent: QWidget | None = None, slides: Sequence[QImage] = ()
+        self, text_px: int = 46, parent: QWidget | None = None, slides: Sequence[QImage] = ()
     ) -> None:
         super().__init__(parent)
-        self.row_height = row_height
+        self.text_px = text_px
         self.lang = "kk"
         self.rows: Sequence[tuple[ServiceView, QueueEntry]] = ()
         self.slides = list(slides)
         self._line_page = 0  # the lines' page shown, or the one before the slides
         self._slide: int | None = None  # the slide shown, if one is
         self._scaled: tuple[int, QSize, QImage] | None = None  # the slide drawn last, scaled
-        self._estimate_w: tuple[tuple[int, int, str], float] | None = None  # and what it is for
-        # the names' font, for the names and the box it was chosen for
-        self._names_font: tuple[tuple[tuple[str, ...], float, float], QFont, int] | None = None
+        self._row_layout: tuple[tuple[object, ...], RowLayout] | None = None  # and what it is for
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
 
     def show_lines(self, rows: Sequence[tuple[ServiceView, QueueEntry]], lang: str) -> None:
@@ -66,18 +84,8 @@ class LinesPanel(QWidget):
         return self._line_page if self._slide is None else self.line_pages + self._slide
 
     @property
-    def narrow(self) -> bool:
-        """A slim side panel: each name above its figures, on up to two lines of its own."""
-        return self.width() < NARROW_PX
-
-    @property
-    def row_step(self) -> float:
-        """The height of one line's row: a slim panel's rows are taller, for the names' sake."""
-        return self.row_height * (NARROW_ROW if self.narrow else 1.0)
-
-    @property
     def per_page(self) -> int:
-        return max(1, int((self.height() - self._title_height()) // self.row_step))
+        return max(1, int((self.height() - self._title_height()) // self.row_layout().row_h))
 
     @property
     def line_pages(self) -> int:
@@ -109,7 +117,7 @@ class LinesPanel(QWidget):
         self.update()
 
     def _title_height(self) -> float:
-        return self.row_height * 0.9
+        return self.text_px * 1.7
 
     def estimate_text(self, entry: QueueEntry) -> str:
         if entry.unserved:  # paused counters come back: their estimate stands
@@ -120,6 +128,103 @@ class LinesPanel(QWidget):
         hours, rest = divmod(minutes, 60)
         text = self.tr("≈ %1 h %2 min").replace("%1", str(hours)).replace("%2", str(rest))
         return _together(text)
+
+    def estimate_of(self, entry: QueueEntry) -> str:
+        return self.tr("suspended today") if entry.suspended else self.estimate_text(entry)
+
+    # ------------------------------------------------------------------ geometry
+
+    def text_font(self) -> QFont:
+        """Names and estimates: the size the window chose for the hall's reading distance."""
+        return paint.font(self.text_px)
+
+    def count_font(self) -> QFont:
+        return paint.font(self.text_px * COUNT_SCALE, bold=True)
+
+    def row_layout(self) -> RowLayout:
+        """The rows' layout for the panel's size, language and names (measured once for each).
+
+        The figures go beside the names where the names then need no more lines than above
+        them, else under them; every name is whole, in at most three lines of the text's size
+        (smaller only where even three lines of a slim panel cannot hold the longest)."""
+        names = tuple(text_in(service.name, self.lang) for service, _ in self.rows)
+        key = (self.width(), self.height(), self.text_px, self.lang, names)
+        if self._row_layout is not None and self._row_layout[0] == key:
+            return self._row_layout[1]
+        count_font = self.count_font()
+        count_w = QFontMetricsF(count_font).horizontalAdvance("999")
+        count_h = QFontMetricsF(count_font).height()
+        inner = self.width() - 2 * PAD
+        gap = self.text_px * 0.6
+        size = float(self.text_px)
+        chosen: RowLayout | None = None
+        while chosen is None:
+            font = paint.font(size)
+            metrics = QFontMetricsF(font)
+            line = metrics.height()
+            # the widest estimate this language can show, on one line
+            estimate_w = max(
+                metrics.horizontalAdvance(_together(self.tr("≈ %n min", "", 59))),
+                metrics.horizontalAdvance(
+                    _together(self.tr("≈ %1 h %2 min").replace("%1", "9").replace("%2", "59"))
+                ),
+            )
+            beside_w = inner - count_w - estimate_w - 2 * gap
+            options = []
+            if beside_w >= inner * 0.4:
+                lines = _lines_needed(names, metrics, beside_w)
+                options.append((max(lines * line, count_h), False, lines, beside_w))
+            lines = _lines_needed(names, metrics, inner)
+            options.append((lines * line + count_h, True, lines, inner))
+            fitting = [option for option in options if option[2] <= MOST_LINES]
+            if fitting or size <= self.text_px * 0.5:
+                row, stacked, lines, name_w = min(fitting or options)
+                chosen = RowLayout(
+                    stacked, font, lines, name_w, count_w, estimate_w, row + self.text_px * ROW_PAD
+                )
+            size *= 0.92
+        self._row_layout = (key, chosen)
+        return chosen
+
+    def row_boxes(self, index: int) -> tuple[QRectF, QRectF, QRectF]:
+        """The name's, the count's and the estimate's boxes in the page's row `index`."""
+        geometry = self.row_layout()
+        top = self._title_height() + index * geometry.row_h
+        inner_top = top + self.text_px * ROW_PAD / 2
+        name_h = geometry.lines * QFontMetricsF(geometry.name_font).height()
+        w = float(self.width())
+        if geometry.stacked:
+            figures_top = inner_top + name_h
+            figures_h = geometry.row_h - self.text_px * ROW_PAD - name_h
+            return (
+                QRectF(PAD, inner_top, geometry.name_w, name_h),
+                QRectF(PAD, figures_top, geometry.count_w, figures_h),
+                QRectF(
+                    PAD + geometry.count_w,
+                    figures_top,
+                    w - 2 * PAD - geometry.count_w,
+                    figures_h,
+                ),
+            )
+        content_h = geometry.row_h - self.text_px * ROW_PAD
+        return (
+            QRectF(PAD, inner_top, geometry.name_w, content_h),
+            QRectF(
+                w - PAD - geometry.estimate_w - geometry.count_w - self.text_px * 0.6,
+                inner_top,
+                geometry.count_w,
+                content_h,
+            ),
+            QRectF(w - PAD - geometry.estimate_w, inner_top, geometry.estimate_w, content_h),
+        )
+
+    def name_lines(self, name: str) -> tuple[QFont, list[str]]:
+        """A service's name as the panel draws it: its font and its lines."""
+        geometry = self.row_layout()
+        metrics = QFontMetricsF(geometry.name_font)
+        return geometry.name_font, paint.wrap(name, metrics, geometry.name_w, geometry.lines)
+
+    # ------------------------------------------------------------------ painting
 
     def _scaled_slide(self, index: int) -> QImage:
         """Slide `index` scaled to the panel, once per slide and size (a repaint of the same
@@ -152,7 +257,6 @@ class LinesPanel(QWidget):
             return
         w = float(self.width())
         title_h = self._title_height()
-        pad = PAD
         painter.setPen(paint.TEXT)
         title = self.tr("Waiting now")
         if self.line_pages > 1:  # which page, as dots: a "1/2" read like a count of people
@@ -160,125 +264,76 @@ class LinesPanel(QWidget):
                 "●" if page == self.page else "○" for page in range(self.line_pages)
             )
         # smaller in a slim panel rather than cut, and the page marker with it
-        painter.setFont(paint.font(paint.fit_pixel_size(title, w - 2 * pad, title_h * 0.46), True))
-        painter.drawText(QRectF(pad, 0, w - 2 * pad, title_h), Qt.AlignmentFlag.AlignVCenter, title)
+        painter.setFont(
+            paint.font(paint.fit_pixel_size(title, w - 2 * PAD, self.text_px * 1.05), True)
+        )
+        painter.drawText(QRectF(PAD, 0, w - 2 * PAD, title_h), Qt.AlignmentFlag.AlignVCenter, title)
         if not self.rows:
             painter.setPen(paint.MUTED)
-            painter.setFont(paint.font(self.row_height * 0.32))
+            painter.setFont(self.text_font())
             painter.drawText(
-                QRectF(pad, title_h, w - 2 * pad, self.row_height),
-                Qt.AlignmentFlag.AlignVCenter | Qt.TextFlag.TextWordWrap,
+                QRectF(PAD, title_h, w - 2 * PAD, self.height() - title_h),
+                Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap,
                 self.tr("Nobody is waiting"),
             )
-        narrow = self.narrow  # the name above, the figures below it
-        step = self.row_step
-        count_w = self.row_height * (0.9 if narrow else 1.2)
-        estimate_w = w - 2 * pad - count_w if narrow else self._estimate_width()
-        name_w, name_h = self.name_box()
-        names = [text_in(service.name, self.lang) for service, _ in self.rows]
-        names_font, most = self.names_font(names, name_w, name_h)
+        geometry = self.row_layout()
         start = self.page * self.per_page
         for index, (service, entry) in enumerate(self.rows[start : start + self.per_page]):
-            top = title_h + index * step
+            top = title_h + index * geometry.row_h
             painter.setPen(paint.RULE)
-            painter.drawLine(int(pad), int(top), int(w - pad), int(top))
+            painter.drawLine(int(PAD), int(top), int(w - PAD), int(top))
+            name_box, count_box, estimate_box = self.row_boxes(index)
             painter.setPen(paint.TEXT)
-            self._draw_name(
-                painter,
-                paint.wrap(
-                    text_in(service.name, self.lang), QFontMetricsF(names_font), name_w, most
-                ),
-                names_font,
-                QRectF(pad, top, name_w, name_h),
-            )
-            figures_top = top + (step - self.row_height * 0.55 if narrow else 0)
-            figures_h = self.row_height * (0.55 if narrow else 1)
-            painter.setFont(paint.font(self.row_height * (0.4 if narrow else 0.5), bold=True))
+            font, lines = self.name_lines(text_in(service.name, self.lang))
+            self._draw_name(painter, lines, font, name_box, top=geometry.stacked)
+            painter.setFont(self.count_font())
             painter.drawText(
-                QRectF(pad if narrow else pad + name_w, figures_top, count_w, figures_h),
-                (Qt.AlignmentFlag.AlignLeft if narrow else Qt.AlignmentFlag.AlignRight)
+                count_box,
+                (Qt.AlignmentFlag.AlignLeft if geometry.stacked else Qt.AlignmentFlag.AlignRight)
                 | Qt.AlignmentFlag.AlignVCenter,
                 str(entry.waiting),
             )
             painter.setPen(paint.MUTED)
-            painter.setFont(self._status_font(self._estimate_of(entry), estimate_w))
+            estimate = self.estimate_of(entry)
+            painter.setFont(self._status_font(estimate, estimate_box))
             painter.drawText(
-                QRectF(w - pad - estimate_w, figures_top, estimate_w, figures_h),
+                estimate_box,
                 Qt.AlignmentFlag.AlignRight
                 | Qt.AlignmentFlag.AlignVCenter
-                | Qt.TextFlag.TextWordWrap,  # "no counter open" on two lines
-                self._estimate_of(entry),
+                | Qt.TextFlag.TextWordWrap,  # "no counter open" on two lines beside a long name
+                estimate,
             )
         painter.end()
 
-    def _status_font(self, text: str, width: float) -> QFont:
-        """The estimate's font: its size, unless a word of it is wider than the column."""
-        size = self.row_height * 0.26
-        for word in text.split(" "):
-            size = min(size, paint.fit_pixel_size(word, width, size, bold=False))
+    def _status_font(self, text: str, box: QRectF) -> QFont:
+        """The estimate's font: the text's size, smaller only for a status ("no counter open")
+        whose words do not fit its box (an estimate always does: the box is made for it)."""
+        size = float(self.text_px)
+        while size > 8:
+            metrics = QFontMetricsF(paint.font(size))
+            most = max(1, int(box.height() // metrics.height()))
+            if not paint.elided(paint.wrap(text, metrics, box.width(), most), text):
+                break
+            size *= 0.92
         return paint.font(size)
 
-    def _estimate_of(self, entry: QueueEntry) -> str:
-        return self.tr("suspended today") if entry.suspended else self.estimate_text(entry)
-
-    def _estimate_width(self) -> float:
-        """What the widest estimate could need in this language, at most 30% of the panel:
-        the names have the rest (a fixed 30% left them too little, and a long one came out
-        smaller than the others). Not what is shown now, or the names would move as it
-        changes. An estimate may wrap onto two lines ("≈ 1 h" over "30 min"); "no counter
-        open" and "suspended today" wrap too, smaller if a word of theirs must (`_status_font`)."""
-        key = (self.width(), self.row_height, self.lang)  # measured once for each of these
-        if self._estimate_w is None or self._estimate_w[0] != key:
-            metrics = QFontMetricsF(paint.font(self.row_height * 0.26))
-            longest = [
-                _together(self.tr("≈ %n min", "", 59)),
-                _together(self.tr("≈ %1 h %2 min").replace("%1", "9").replace("%2", "59")),
-            ]
-            pieces = [piece for text in longest for piece in text.split(" ")]  # it may wrap there
-            widest = max(metrics.horizontalAdvance(piece) for piece in pieces)
-            room = min(widest + metrics.averageCharWidth(), self.width() * 0.3)
-            self._estimate_w = (key, room)
-        return self._estimate_w[1]
-
-    def name_box(self) -> tuple[float, float]:
-        """The width and height a service's name has in its row."""
-        w, pad = float(self.width()), PAD
-        if self.narrow:
-            return w - 2 * pad, self.row_step - self.row_height * 0.55
-        count_w = self.row_height * 1.2
-        return w - 2 * pad - count_w - self._estimate_width() - 16, float(self.row_height)
-
-    def names_font(self, names: Sequence[str], width: float, height: float) -> tuple[QFont, int]:
-        """One font for every name in the panel, and how many lines a name may take: the
-        largest at which all of them are whole (two lines at the row's size, else three smaller
-        ones when they fit the height). A panel of names in three sizes looked untidy."""
-        key = (tuple(names), width, height)
-        if self._names_font is not None and self._names_font[0] == key:
-            return self._names_font[1], self._names_font[2]
-        chosen = (paint.font(self.row_height * 0.27), 2)
-        for size, lines in ((0.27, 2), (0.23, 3), (0.2, 3)):
-            candidate = paint.font(self.row_height * size)
-            metrics = QFontMetricsF(candidate)
-            if lines * metrics.height() > height:
-                continue  # three lines of this size do not fit the row
-            chosen = (candidate, lines)
-            if all(not paint.elided(paint.wrap(n, metrics, width, lines), n) for n in names):
-                break
-        self._names_font = (key, *chosen)
-        return chosen
-
-    def name_lines(self, name: str, width: float, height: float) -> tuple[QFont, list[str]]:
-        """A service's name in the panel's one font for names (`names_font`)."""
-        names = [text_in(service.name, self.lang) for service, _ in self.rows] or [name]
-        font, lines = self.names_font(names, width, height)
-        return font, paint.wrap(name, QFontMetricsF(font), width, lines)
-
-    def _draw_name(self, painter: QPainter, lines: list[str], font: QFont, box: QRectF) -> None:
+    def _draw_name(
+        self, painter: QPainter, lines: list[str], font: QFont, box: QRectF, top: bool
+    ) -> None:
+        """The name's lines in the middle of its box, or from its top (above the figures)."""
         painter.setFont(font)
         line_h = QFontMetricsF(font).height()
-        y = box.top() + (box.height() - line_h * len(lines)) / 2
+        y = box.top() + (0 if top else (box.height() - line_h * len(lines)) / 2)
         for line in lines:
             painter.drawText(
                 QRectF(box.left(), y, box.width(), line_h), Qt.AlignmentFlag.AlignVCenter, line
             )
             y += line_h
+
+
+def _lines_needed(names: Sequence[str], metrics: QFontMetricsF, width: float) -> int:
+    """The most lines any of `names` takes, wrapped whole to `width`."""
+    most = 1
+    for name in names:
+        most = max(most, len(paint.wrap(name, metrics, width, 99)))
+    return most

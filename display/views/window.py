@@ -25,6 +25,7 @@ from hallserver.protocol import HallEvent, ServiceView, Snapshot
 
 log = logging.getLogger(__name__)
 RECENT_SETTLE_MS = 400  # quiet after the last replayed call: the replay is over
+LINES_TEXT = 0.043  # the waiting list's text, of the screen's shorter side
 I18N = Path(__file__).resolve().parent.parent / "i18n"
 
 
@@ -103,7 +104,7 @@ class DisplayWindow(QWidget):
             clock=clock,
             parent=self,
         )
-        self.lines_panel = LinesPanel(row_height=86, parent=self, slides=slides)
+        self.lines_panel = LinesPanel(parent=self, slides=slides)
         self.ticker = TickerBar(self)
         self.online = False
 
@@ -234,24 +235,26 @@ class DisplayWindow(QWidget):
         w, h = self.width(), self.height()
         has_ticker = bool(self.ticker.text)
         self.ticker.setVisible(has_ticker)
+        # the waiting list's letters: read from 6 m and more on a 55" screen (1080 pixels across)
+        text_px = max(12, round(min(w, h) * LINES_TEXT))
         if self.orientation == "portrait":
             header_h = int(h * 0.075)
             ticker_h = int(h * 0.045) if has_ticker else 0
-            calls_h = int(h * 0.6)
+            calls_h = int(h * 0.52)  # the waiting list below needs the room
             self.header.setGeometry(0, 0, w, header_h)
             self.calls_panel.setGeometry(0, header_h, w, calls_h)
-            self.lines_panel.row_height = max(60, int(h * 0.045))  # first: its resize counts rows
+            self.lines_panel.text_px = text_px  # first: its resize counts rows
             self.lines_panel.setGeometry(
                 0, header_h + calls_h, w, h - header_h - calls_h - ticker_h
             )
         else:
             header_h = int(h * 0.12)
             ticker_h = int(h * 0.075) if has_ticker else 0
-            calls_w = int(w * {1: 0.62, 2: 0.7, 3: 0.78}[self.calls_panel.columns])
+            calls_w = int(w * {1: 0.56, 2: 0.64, 3: 0.72}[self.calls_panel.columns])
             body_h = h - header_h - ticker_h
             self.header.setGeometry(0, 0, w, header_h)
             self.calls_panel.setGeometry(0, header_h, calls_w, body_h)
-            self.lines_panel.row_height = max(60, int(h * 0.085))
+            self.lines_panel.text_px = text_px
             self.lines_panel.setGeometry(calls_w, header_h, w - calls_w, body_h)
         self.ticker.setGeometry(0, h - ticker_h, w, ticker_h)
         if self.ticker.scrolls() and has_ticker:

@@ -45,7 +45,7 @@ def test_a_day_at_one_counter_opens_calls_serves_pauses_and_closes(
 
     press(qtbot, window, "F3")  # the visitor came
     qtbot.waitUntil(lambda: window.card.status.text() == "Serving")
-    assert window.card.documents[0].text().startswith("Your old ID card")
+    assert window.card.documents[0].text().startswith("Old ID card")
     assert len(window.card.documents) == 3
 
     press(qtbot, window, "F4")

@@ -3,12 +3,23 @@
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import QRect, Qt
+from PySide6.QtWidgets import QComboBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from counter.views.dialogs import CallTicketDialog, LineDialog, PauseDialog, TransferDialog
 from hallserver.client import HallClient
 from tests.conftest import LiveServer
 from tests.counter.conftest import ConsoleFactory, press, shoot
+
+
+def language_pickers(window: QWidget) -> list[QComboBox]:
+    """The visible combo boxes that choose the console's language."""
+    return [
+        box
+        for box in window.findChildren(QComboBox)
+        if box.isVisibleTo(window) and box.findData("ru") >= 0
+    ]
 
 
 @pytest.mark.parametrize("language", ["kk", "ru", "en"])
@@ -18,10 +29,13 @@ def test_screenshots_of_every_state(
     window = console("c12", login=f"op-{language}", language=language, sign_in=False)
     window.sign_in_page.login.setText("aigul")
     assert shoot(window, f"{language}-1-sign-in").exists()
+    assert len(language_pickers(window)) == 1, "one language picker on the sign-in page"
     from tests.counter.conftest import sign_in_as
 
     sign_in_as(qtbot, window, f"op-{language}")
     shoot(window, f"{language}-2-closed")
+    assert language_pickers(window) == [window.language], "the header's, once signed in"
+    assert not window.card.number.isVisible(), "no ticket: no placeholder at a ticket's size"
     keys = next(iter(window.buttons.values()))  # F1; the other keys are in its column
 
     def where() -> tuple[int, int, int]:
@@ -32,6 +46,7 @@ def test_screenshots_of_every_state(
     press(qtbot, window, "F8")
     press(qtbot, window, "F1")
     shoot(window, f"{language}-3-nobody-waiting")
+    assert not window.card.number.isVisible()
     assert where() == first, "the keys stay where the operator's hand knows them"
     with HallClient(live_server.url, live_server.tokens["consultant"]) as consultant:
         elderly = consultant.issue_ticket(
@@ -41,9 +56,23 @@ def test_screenshots_of_every_state(
             consultant.issue_ticket(service)
     qtbot.waitUntil(lambda: len(window.state.waiting) == 4)
     shoot(window, f"{language}-4-visitors-waiting")
+    table = window.queue_panel.table
+    wrapped = 0
+    for row in range(table.model().rowCount()):  # every service's name whole in its cell
+        index = table.model().index(row, 0)
+        name = str(index.data())
+        cell = table.visualRect(index)
+        if table.fontMetrics().horizontalAdvance(name) <= cell.width() - 8:
+            continue  # on one line
+        wrapped += 1
+        needed = table.fontMetrics().boundingRect(
+            QRect(0, 0, cell.width() - 8, 10_000), Qt.TextFlag.TextWordWrap, name
+        )
+        assert table.wordWrap() and needed.height() <= cell.height(), f"{name!r} is cut"
+    assert wrapped or language != "kk", "a long Kazakh name goes on two lines at 900 px"
     assert where() == first, "the keys stay where the operator's hand knows them"
     press(qtbot, window, "F1")
-    assert window.card.shown_number == elderly.number
+    assert window.card.shown_number == elderly.number and window.card.number.isVisible()
     shoot(window, f"{language}-5-called")
     assert where() == first, "the keys stay where the operator's hand knows them"
     press(qtbot, window, "F2")
@@ -103,3 +132,22 @@ def test_screenshots_of_every_state(
         path = shoot(dialog, f"{language}-10-dialog-{name}")
         assert path.stat().st_size > 1000
         dialog.close()
+
+
+def test_the_demo_halls_documents_read_right_to_the_operator_too() -> None:
+    """The operator's checklist shows the catalogue's documents as the kiosk does: worded for
+    no one ("ID card"), not to the visitor ("Your ID card" ticked off by the operator)."""
+    import re
+
+    from hallserver.catalogue_file import demo_catalogue
+
+    addressed = {
+        "kk": re.compile(r"\w+(ңыз|ңіз|ыңыз|іңіз|сыз|сіз)\b|Өзіңіз", re.IGNORECASE),
+        "ru": re.compile(r"\b(ваш|ваша|ваше|ваши|вашего|вы|получаете|хотите)\b", re.IGNORECASE),
+        "en": re.compile(r"\b(your|you)\b", re.IGNORECASE),
+    }
+    services = demo_catalogue().services
+    texts = [(s.id, lang, d.get(lang)) for s in services for d in s.documents for lang in addressed]
+    assert len(texts) > 100
+    spoken = [(id_, lang, text) for id_, lang, text in texts if addressed[lang].search(text)]
+    assert not spoken, spoken

@@ -6,7 +6,7 @@ import math
 from pathlib import Path
 
 import pytest
-from PySide6.QtGui import QImage
+from PySide6.QtGui import QFontMetricsF, QImage
 from pytestqt.qtbot import QtBot
 
 from display.board import Board, Zone, text_in
@@ -21,6 +21,8 @@ from tests.conftest import open_counter
 CM_PER_PIXEL = 55 * 2.54 * 9 / math.hypot(16, 9) / 1080
 # Legibility: about 1 cm of letter height per 3 m of distance (the stricter end of 3–4 m).
 NEEDED_CM_AT_10_M = 10 / 3
+NEEDED_CM_AT_6_M = 6 / 3  # the waiting list: names, figures and estimates
+NEEDED_CM_AT_5_M = 5 / 3  # ... beside three columns of calls, whose numbers come first
 
 LAYOUTS = [  # name, orientation, columns, language, zone
     ("landscape-1col-kk", "landscape", 1, "kk", Zone()),
@@ -28,6 +30,7 @@ LAYOUTS = [  # name, orientation, columns, language, zone
     ("landscape-1col-en", "landscape", 1, "en", Zone()),
     ("landscape-2col-kk", "landscape", 2, "kk", Zone()),
     ("landscape-3col-ru", "landscape", 3, "ru", Zone()),
+    ("landscape-3col-kk", "landscape", 3, "kk", Zone()),
     ("portrait-1col-kk", "portrait", 1, "kk", Zone()),
     ("portrait-2col-ru", "portrait", 2, "ru", Zone()),
     ("portrait-3col-kk", "portrait", 3, "kk", Zone()),
@@ -65,12 +68,14 @@ def hall_state(tmp_path_factory: pytest.TempPathFactory) -> tuple[Snapshot, list
         thread.join(timeout=10)
 
 
-def digit_height(image: QImage, left: int, top: int, width: int, height: int) -> int:
-    """Rows in the box holding white ink (the number's glyphs): their height on screen."""
+def digit_height(
+    image: QImage, left: int, top: int, width: int, height: int, lightness: int = 200
+) -> int:
+    """Rows in the box holding light ink (the number's glyphs): their height on screen."""
     rows = [
         y
         for y in range(top, top + height)
-        if any(image.pixelColor(x, y).lightness() > 200 for x in range(left, left + width, 2))
+        if any(image.pixelColor(x, y).lightness() > lightness for x in range(left, left + width, 2))
     ]
     return rows[-1] - rows[0] + 1 if rows else 0
 
@@ -118,15 +123,31 @@ def test_screens_are_readable_from_ten_metres(
         ]
         assert not inked, f"{name}: headings over the empty column {column + 1}"
     panel = window.lines_panel
-    sizes = set()
-    for service, _ in panel.rows:  # every line's name whole, the long ones on three lines
+    geometry = panel.row_layout()
+    for service, _ in panel.rows:  # every line's name whole, in the panel's one font
         words = text_in(service.name, lang)
-        font, lines = panel.name_lines(words, *panel.name_box())
+        font, lines = panel.name_lines(words)
         assert not paint.elided(lines, words), f"{words!r} is cut on {name}"
-        sizes.add(font.pixelSize())
-    assert len(sizes) == 1, f"the names on {name} come in sizes {sorted(sizes)}: one, please"
-    if panel.width() >= 700:  # a wide panel leaves its names the row's full size
-        assert sizes == {int(panel.row_height * 0.27)}, f"{name}: names at {sizes} px"
+        assert font == geometry.name_font
+        widest = max(QFontMetricsF(font).horizontalAdvance(line) for line in lines)
+        assert widest <= geometry.name_w + 1, f"{words!r} runs out of its box on {name}"
+    # the waiting list read from 6 m (it had been 3–4 m): the names' capitals, and the
+    # estimates' as drawn; 5 m for the long Kazakh names in the slim panel beside three columns
+    needed = NEEDED_CM_AT_5_M if (orientation, columns) == ("landscape", 3) else NEEDED_CM_AT_6_M
+    cap = QFontMetricsF(geometry.name_font).capHeight()
+    assert cap * CM_PER_PIXEL >= needed, f"{name}: names' capitals {cap:.0f} px"
+    lines_shot = panel.grab().toImage()
+    text_font = QFontMetricsF(panel.text_font())
+    for index, (_, entry) in enumerate(panel.rows[: panel.per_page]):
+        _, _, box = panel.row_boxes(index)
+        assert box.bottom() <= panel.height(), f"{name}: row {index + 1} is cut at the bottom"
+        estimate = panel.estimate_of(entry)
+        assert text_font.horizontalAdvance(estimate) <= box.width(), f"{estimate!r} wraps"
+        ink = digit_height(
+            lines_shot, int(box.left()), int(box.top()), int(box.width()), int(box.height()), 150
+        )
+        assert ink * CM_PER_PIXEL >= NEEDED_CM_AT_6_M, f"{name}: {estimate!r} is {ink} px"
+        assert ink < 1.6 * text_font.capHeight(), f"{name}: {estimate!r} on two lines"
 
     calls = window.calls_panel
     assert calls.calls, "the snapshot's called tickets are on the wall"
@@ -243,3 +264,61 @@ def test_a_long_announcement_goes_on_where_it_was_when_its_language_comes_back(
     assert ticker.offset == 150
     ticker.set_text("Жаңа хабарландыру")  # a new announcement starts at its beginning
     assert ticker.offset == 0
+
+
+@pytest.mark.parametrize(
+    ("orientation", "columns"),
+    [(o, c) for o in ("landscape", "portrait") for c in (1, 2, 3)],
+)
+def test_a_two_digit_counter_leaves_the_arrow_room_and_earlier_calls_go_across(
+    qtbot: QtBot, orientation: str, columns: int
+) -> None:
+    """Counter 12 beside its arrow as clear of it as counter 9 is, in every cell; the earlier
+    calls fill their strip across before down (two of them had left most of it empty)."""
+    from datetime import UTC, datetime
+
+    from display.board import CallEntry
+
+    window = DisplayWindow(
+        Board(), None, orientation=orientation, columns=columns, languages=("en",), switch_s=0
+    )
+    qtbot.addWidget(window)
+    window.resize(*((1920, 1080) if orientation == "landscape" else (1080, 1920)))
+    window.show()
+    qtbot.waitExposed(window)
+    calls = window.calls_panel
+    big = calls.columns * calls.big_rows
+    entries = [
+        CallEntry(f"t{i}", f"W{100 + i}", "s", 12 - i % 3, datetime.now(UTC))
+        for i in range(big + 2)
+    ]
+    calls.show_calls(entries, 1)
+    calls.blink_on = False
+    image = calls.grab().toImage()
+    cells = [calls.big_cell(i) for i in range(big)] + [calls.history_cell(i) for i in range(2)]
+    for index, cell in enumerate(cells):
+        if index == 0:
+            continue  # the newest, on amber: dark ink
+        line = cell.counter  # the counter's line: the arrow and the counter's digits
+        y0, y1 = int(line.top() + line.height() * 0.3), int(line.bottom() - line.height() * 0.3)
+        start = int(cell.cell.left() + 2) if cell.stacked else int(cell.number.right() + 1)
+        inked = [
+            x
+            for x in range(start, int(cell.cell.right() - 2))
+            if any(image.pixelColor(x, y).lightness() > 120 for y in range(y0, y1))
+        ]
+        runs: list[list[int]] = []
+        for x in inked:
+            if runs and x == runs[-1][-1] + 1:
+                runs[-1].append(x)
+            else:
+                runs.append([x])
+        arrow_end, digits_start = runs[0][-1], runs[1][0]
+        gap = digits_start - arrow_end
+        counter = entries[index].counter_number
+        assert gap >= 0.4 * cell.pixel_size, (  # had been 0.34–0.38
+            f"cell {index + 1}: counter {counter} {gap} px from its arrow "
+            f"(numbers {cell.pixel_size:.0f} px)"
+        )
+    first, second = calls.history_cell(0).cell, calls.history_cell(1).cell
+    assert second.top() == first.top() and second.left() > first.right(), "across, then down"

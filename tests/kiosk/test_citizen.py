@@ -66,9 +66,9 @@ def ready(qtbot: QtBot, kiosk: object) -> QWidget:
 
 
 BRING = {
-    "kk": ("Өзіңізбен алып келіңіз:", "Ескі жеке куәлігіңіз"),
+    "kk": ("Өзіңізбен алып келіңіз:", "Ескі жеке куәлік"),
     "ru": ("Что взять с собой:", "Старое удостоверение"),
-    "en": ("What to bring:", "Your old ID card"),
+    "en": ("What to bring:", "Old ID card"),
 }
 
 

@@ -138,7 +138,7 @@ def test_what_the_catalogue_would_refuse_is_said_in_the_pages_language(
     page.fill("input[name=name_ru]", "Паспорт\u00a0для выезда\tза границу")  # pasted: fine
     page.fill("textarea[name=fee_kk]", "Мемлекеттік баж:\n8 АЕК")  # a fee may run to lines
     page.locator("textarea[name=documents_en]").evaluate(  # past its box's maxlength? none
-        "(box) => { box.value = box.value.replace('Your ID card', 'x'.repeat(301)); }"
+        "(box) => { box.value = box.value.replace('ID card', 'x'.repeat(301)); }"
     )
     page.locator("input[name=name_en]").evaluate("(box) => { box.value = 'a\\u0007b'; }")
     page.click("button[type=submit]")
