@@ -248,16 +248,18 @@ def _slides(folder: Path | None) -> list[QImage] | None:
         return None
 
 
-def _voice(config: DisplayConfig, hall_now: Callable[[], datetime]) -> tuple[Announcer | None, str]:
+def _voice(
+    config: DisplayConfig, hall_now: Callable[[], datetime]
+) -> tuple[Announcer | None, Callable[[], str]]:
     """The voice that says the calls, if on; and what the heartbeat tells the supervisor
-    about it besides "alive"."""
+    about it besides "alive" ("voice off", "voice failing: no audio output", ...)."""
     from display.audio import QtVoiceOutput
     from display.clips import ClipSet
     from display.voice import Announcer
     from display.wording import vocabulary
 
     if not (config.voice.enabled and config.voice.languages):
-        return None, "voice off"
+        return None, lambda: "voice off"
     clips = ClipSet(config.clips, config.voice.volume / 100)
     for lang in config.voice.languages:
         clips.preload(lang, vocabulary(lang))
@@ -272,7 +274,7 @@ def _voice(config: DisplayConfig, hall_now: Callable[[], datetime]) -> tuple[Ann
         hall_now,
         on_started=lambda call, a: log.info("saying %s", a.text),
     )
-    return announcer, "" if output.has_speakers else "no audio output"
+    return announcer, output.status
 
 
 def run(config: DisplayConfig, url: str, token: str | None, size: tuple[int, int] | None) -> int:
@@ -311,9 +313,7 @@ def run(config: DisplayConfig, url: str, token: str | None, size: tuple[int, int
         blink_s=config.blink_s,
         slides=slides,
     )
-    link = HallLink(
-        url, token, window, heartbeat_s=config.heartbeat_s, heartbeat_detail=lambda: detail
-    )
+    link = HallLink(url, token, window, heartbeat_s=config.heartbeat_s, heartbeat_detail=detail)
     window.listen(link)
     window.resize(width, height)
     if config.fullscreen and size is None:
