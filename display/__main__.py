@@ -195,6 +195,7 @@ def prepare_voice(config: DisplayConfig) -> VoiceSettings:
     if not voice.enabled or not voice.languages:
         return voice
     from display.voice_cli import VoiceBuildError, build, missing_words
+    from display.wording import added_later
 
     missing = missing_words(config.clips, voice.languages)
     if missing:
@@ -202,12 +203,12 @@ def prepare_voice(config: DisplayConfig) -> VoiceSettings:
         try:
             build(config.clips, list(missing))
         except (VoiceBuildError, OSError) as exc:
-            if all(key.startswith("letter_cyr_") for keys in missing.values() for key in keys):
-                # a studio's set from before some prefix letters could be spoken: keep it;
-                # only a call with such a letter goes unspoken (and is logged)
+            if all(added_later(key) for keys in missing.values() for key in keys):
+                # a studio's set from before some words could be spoken: keep it; only a call
+                # with such a word goes unspoken (and is logged)
                 _say(
-                    f"kezek display: the clip set lacks the Cyrillic prefix letters and cannot "
-                    f"make them now ({exc}); calls with those letters are not spoken",
+                    f"kezek display: the clip set lacks words added since it was made and "
+                    f"cannot make them now ({exc}); calls that need them are not spoken",
                     file=sys.stderr,
                 )
                 return voice

@@ -84,7 +84,7 @@ def render(clips: ClipSet, call: SpokenCall, settings: VoiceSettings) -> Announc
 
 
 def required_words(lang: str) -> list[str]:
-    """Every clip key a language needs for any call (numbers 1–999, counters 1–99, letters)."""
+    """Every clip key a language needs for any call (numbers 1–999, counters 1–9999, letters)."""
     return sorted(vocabulary(lang))
 
 
@@ -148,8 +148,11 @@ class Announcer:
             call = self._pending.popleft()
             try:
                 announcement = render(self._clips, call, self.settings)
-            except ClipError as exc:
+            except (ClipError, ValueError) as exc:  # a word missing, a number beyond the rules
                 log.warning("cannot say %s: %s", call.number, exc)
+                continue
+            except Exception:  # never a stuck queue: the call stays on the screen unspoken
+                log.exception("cannot say %s", call.number)
                 continue
             self._playing = call
             self.spoken.append(call)
@@ -165,4 +168,8 @@ class Announcer:
                 self._playing = None
                 self._next()
 
-            self._output.play(announcement, done)
+            try:
+                self._output.play(announcement, done)
+            except Exception:  # the output broke before it could report: the next one tries
+                log.exception("cannot play %s", call.number)
+                done()

@@ -14,7 +14,7 @@ from typing import TextIO
 from display.clips import ClipError, ClipSet, chime, write_wav
 from display.config import default_clips_dir, split_commas
 from display.voice import SpokenCall, VoiceSettings, render
-from display.wording import LANGUAGES, vocabulary
+from display.wording import LANGUAGES, TOP, vocabulary
 from hallserver.cli_parser import Parser
 
 ESPEAK_VOICES = {"kk": "kk", "ru": "ru", "en": "en-gb"}
@@ -101,7 +101,7 @@ def parser() -> argparse.ArgumentParser:
     make.add_argument("--force", action="store_true", help="replace clips already there")
     say = sub.add_parser("say", help="say one call into a WAV file, e.g. say A023 5 --out call.wav")
     say.add_argument("number", help="the ticket number as printed, e.g. A023")
-    say.add_argument("counter", type=int, help="the counter's number, 1–99")
+    say.add_argument("counter", type=int, help="the counter's number, 1–9999")
     say.add_argument("--dir", type=Path, default=None)
     say.add_argument("--lang", type=_languages, default=("kk", "ru"))
     say.add_argument(
@@ -125,8 +125,8 @@ def main(argv: list[str]) -> int:
                 "recordings with the same names (see <lang>/words.tsv) replace them"
             )
             return 0
-        if not 1 <= args.counter <= 99 or not 0 <= args.volume <= 100:
-            _say("kezek voice: the counter is 1–99 and the volume 0–100", file=sys.stderr)
+        if not 1 <= args.counter <= TOP or not 0 <= args.volume <= 100:
+            _say(f"kezek voice: the counter is 1–{TOP} and the volume 0–100", file=sys.stderr)
             return 2
         missing = missing_words(folder, args.lang)
         if missing:

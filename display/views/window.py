@@ -155,8 +155,11 @@ class DisplayWindow(QWidget):
                 self._recent_calls.remove(ticket.id)
             if self.announcer is not None:
                 self.announcer.withdraw(ticket.id)
-        if call is not None and self.announcer is not None:
-            self.announcer.say(call)
+        try:
+            if call is not None and self.announcer is not None:
+                self.announcer.say(call)
+        except Exception:  # the voice's trouble: the screen shows the call all the same
+            log.exception("the voice failed on %s", call.number if call else "?")
         self._refresh()
 
     def on_recent_call(self, event: HallEvent) -> None:
