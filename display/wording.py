@@ -111,77 +111,42 @@ _EN_TEENS = (
 )
 _EN_TENS = ("", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
 
-# How each language names the Latin letters of ticket prefixes. A hall that says them
-# differently records its own letter_X.wav; the text here is what espeak-ng is given.
+# How each language names the Latin letters of ticket prefixes. Kazakh speakers name Latin
+# letters as school teaches them in mathematics, by their Russian names ("цэ", "эс", "аш"): the
+# Kazakh alphabet's own "сы" would say C and S alike (and H and X, "һы" and "хы", nearly so).
+# A hall that says them differently records its own letter_X.wav; the text here is what
+# espeak-ng is given.
+_LATIN_NAMES = [
+    "а",
+    "бэ",
+    "цэ",
+    "дэ",
+    "е",
+    "эф",
+    "гэ",
+    "аш",
+    "и",
+    "жи",
+    "ка",
+    "эль",
+    "эм",
+    "эн",
+    "о",
+    "пэ",
+    "ку",
+    "эр",
+    "эс",
+    "тэ",
+    "у",
+    "вэ",
+    "дубль-вэ",
+    "икс",
+    "игрек",
+    "зэт",
+]
 _LETTERS: dict[str, dict[str, str]] = {
-    "kk": dict(
-        zip(
-            "ABCDEFGHIJKLMNOPQRSTUVWXYZ",
-            [
-                "а",
-                "бы",
-                "сы",
-                "ды",
-                "е",
-                "фы",
-                "гы",
-                "һы",
-                "і",
-                "жы",
-                "кы",
-                "лы",
-                "мы",
-                "ны",
-                "о",
-                "пы",
-                "қы",
-                "ры",
-                "сы",
-                "ты",
-                "у",
-                "вы",
-                "уы",
-                "хы",
-                "ый",
-                "зы",
-            ],
-            strict=True,
-        )
-    ),
-    "ru": dict(
-        zip(
-            "ABCDEFGHIJKLMNOPQRSTUVWXYZ",
-            [
-                "а",
-                "бэ",
-                "цэ",
-                "дэ",
-                "е",
-                "эф",
-                "гэ",
-                "аш",
-                "и",
-                "жи",
-                "ка",
-                "эль",
-                "эм",
-                "эн",
-                "о",
-                "пэ",
-                "ку",
-                "эр",
-                "эс",
-                "тэ",
-                "у",
-                "вэ",
-                "дубль-вэ",
-                "икс",
-                "игрек",
-                "зэт",
-            ],
-            strict=True,
-        )
-    ),
+    "kk": dict(zip("ABCDEFGHIJKLMNOPQRSTUVWXYZ", _LATIN_NAMES, strict=True)),
+    "ru": dict(zip("ABCDEFGHIJKLMNOPQRSTUVWXYZ", _LATIN_NAMES, strict=True)),
     "en": {letter: letter for letter in "ABCDEFGHIJKLMNOPQRSTUVWXYZ"},
 }
 # Cyrillic prefixes (a catalogue may use any capital letter): the letter, its clip key's

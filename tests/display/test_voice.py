@@ -136,7 +136,7 @@ def test_kezek_voice_say_writes_the_call_and_tells_what_it_said(
         == 0
     )
     said = capsys.readouterr().out
-    assert "Бы жүз он жеті талон, он екінші терезеге" in said
+    assert "Бэ жүз он жеті талон, он екінші терезеге" in said
     assert "Талон бэ сто семнадцать, окно двенадцать" in said
     assert read_back(out)[: len(chime()) // 2] != array("h", bytes(len(chime())))
 

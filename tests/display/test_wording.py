@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import shutil
+import subprocess
+
 import pytest
 
 from display.wording import call_text, cardinal, counter_words, ticket_number_words, vocabulary
@@ -251,3 +254,25 @@ def test_every_counter_up_to_9999_reads_back_to_itself_in_each_language_from_cli
             assert {w.key for w in words} <= keys[lang], (lang, n)
             said[lang].add(" ".join(w.text for w in words))
     assert all(len(texts) == 9999 for texts in said.values())  # no two counters sound alike
+
+
+LATIN = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru", "en"])
+def test_the_26_latin_prefix_letters_are_named_apart_in_each_language(lang: str) -> None:
+    """C023 and S023 are both in the demo hall: a visitor must hear which one is called."""
+    names = {letter: ticket_number_words(f"{letter}1", lang)[0].text for letter in LATIN}
+    assert len(set(names.values())) == 26, names
+    espeak = shutil.which("espeak-ng")
+    if espeak is None:
+        pytest.skip("espeak-ng is not installed: the names' sounds cannot be compared")
+    voice = {"kk": "kk", "ru": "ru", "en": "en-gb"}[lang]
+    sounds: dict[str, str] = {}
+    for letter, name in names.items():
+        said = subprocess.run(
+            [espeak, "-q", "-x", "-v", voice, name], capture_output=True, text=True, check=True
+        )
+        sound = said.stdout.strip()
+        assert sound not in sounds, f"{lang}: {letter} sounds as {sounds[sound]} does ({sound})"
+        sounds[sound] = letter
