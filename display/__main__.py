@@ -194,14 +194,15 @@ def prepare_voice(config: DisplayConfig) -> VoiceSettings:
     voice = config.voice
     if not voice.enabled or not voice.languages:
         return voice
-    from display.voice_cli import VoiceBuildError, build, missing_words
+    from display.voice_cli import VoiceBuildError, build, missing_words, stale_words
     from display.wording import added_later
 
     missing = missing_words(config.clips, voice.languages)
-    if missing:
+    stale = stale_words(config.clips, voice.languages)  # words said differently since
+    if missing or stale:
         _say(f"kezek display: making the voice clip set in {config.clips} with espeak-ng (once)")
         try:
-            build(config.clips, list(missing))
+            build(config.clips, [lang for lang in voice.languages if lang in missing | stale])
         except (VoiceBuildError, OSError) as exc:
             if all(added_later(key) for keys in missing.values() for key in keys):
                 # a studio's set from before some words could be spoken: keep it; only a call

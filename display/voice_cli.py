@@ -38,22 +38,33 @@ def build(
 ) -> list[Path]:
     """Speak every word of `languages` into `folder/<lang>/<key>.wav`; returns the files made.
 
-    Files already there (a studio's recordings, or an earlier build) are kept unless `force`.
+    Files already there (a studio's recordings, or an earlier build) are kept unless `force`,
+    or unless their text changed since (words.tsv keeps each clip's text and how it was made:
+    a word said differently now is made again), or they were made by espeak-ng with other
+    settings. A studio's recordings are marked so in words.tsv's third column ("studio"):
+    they are made again only when their text changed.
     """
     program = shutil.which(espeak)
     if program is None:
         raise VoiceBuildError(f"{espeak} is not installed (Debian: apt install espeak-ng)")
     jobs: list[tuple[str, str, Path]] = []
+    scripts: dict[Path, dict[str, tuple[str, str]]] = {}
     for lang in languages:
-        words = vocabulary(lang)
         target = folder / lang
         target.mkdir(parents=True, exist_ok=True)
-        script = "".join(f"{key}\t{text}\n" for key, text in sorted(words.items()))
-        (target / "words.tsv").write_text(script, encoding="utf-8")
-        for key, text in sorted(words.items()):
+        made = _made_by(lang, speed)
+        old = read_script(target)
+        script: dict[str, tuple[str, str]] = {}
+        for key, text in sorted(vocabulary(lang).items()):
             path = target / f"{key}.wav"
-            if force or not path.exists():
+            old_text, old_made = old.get(key, (text, made))
+            stale = old_text != text or (old_made.startswith("espeak-ng") and old_made != made)
+            if force or stale or not path.exists():
                 jobs.append((lang, text, path))
+                script[key] = (text, made)
+            else:
+                script[key] = (text, old_made)
+        scripts[target] = script
     if force or not (folder / "chime.wav").exists():
         write_wav(folder / "chime.wav", chime())
 
@@ -68,7 +79,41 @@ def build(
         return path
 
     with ThreadPoolExecutor(max_workers=2) as pool:
-        return list(pool.map(speak, jobs))
+        made_now = list(pool.map(speak, jobs))
+    for target, script in scripts.items():  # once the clips say what it says
+        lines = "".join(f"{key}\t{text}\t{how}\n" for key, (text, how) in script.items())
+        (target / "words.tsv").write_text(lines, encoding="utf-8")
+    return made_now
+
+
+def _made_by(lang: str, speed: int) -> str:
+    return f"espeak-ng -v {ESPEAK_VOICES[lang]} -s {speed}"
+
+
+def read_script(target: Path) -> dict[str, tuple[str, str]]:
+    """A language folder's words.tsv: key -> (text, how it was made; "" if not said)."""
+    try:
+        lines = (target / "words.tsv").read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return {}
+    script: dict[str, tuple[str, str]] = {}
+    for line in lines:
+        key, _, rest = line.partition("\t")
+        text, _, how = rest.partition("\t")
+        if key and text:
+            script[key] = (text, how)
+    return script
+
+
+def stale_words(folder: Path, languages: Iterable[str]) -> dict[str, list[str]]:
+    """Per language, the clips made for a text the words no longer have (a wording fixed)."""
+    stale: dict[str, list[str]] = {}
+    for lang in languages:
+        old = read_script(folder / lang)
+        keys = [k for k, text in vocabulary(lang).items() if old.get(k, (text, ""))[0] != text]
+        if keys:
+            stale[lang] = keys
+    return stale
 
 
 def missing_words(folder: Path, languages: Iterable[str]) -> dict[str, list[str]]:
