@@ -209,6 +209,8 @@ _ZERO = {"kk": "нөл", "ru": "ноль", "en": "zero"}
 _TICKET = {"kk": "талон", "ru": "талон", "en": "ticket"}
 _COUNTER = {"kk": "терезеге", "ru": "окно", "en": "counter"}
 _HUNDRED = {"kk": "жүз", "en": "hundred"}
+# a recall begins with it: "Қайталап, А нөл жиырма үш талон…", "Повторно, талон…", "Again, …"
+_RECALL = {"kk": "қайталап", "ru": "повторно", "en": "again"}
 _THOUSAND = {"kk": "мың", "en": "thousand"}
 _RU_THOUSANDS = (
     "",
@@ -324,18 +326,24 @@ def _digit(d: int, lang: str) -> Word:
     return cardinal(d, lang)[0]
 
 
-def call_words(number: str, counter: int, lang: str, read_zeros: bool = True) -> list[Word]:
-    """The whole call in one language, with a pause (`PAUSE`) between ticket and counter."""
+def call_words(
+    number: str, counter: int, lang: str, read_zeros: bool = True, recall: bool = False
+) -> list[Word]:
+    """The whole call in one language, with a pause (`PAUSE`) between ticket and counter; a
+    recall begins "Қайталап," / "Повторно," / "Again,"."""
     ticket = Word("ticket", _TICKET[lang])
     digits = ticket_number_words(number, lang, read_zeros)
+    again = [Word("recall", _RECALL[lang]), PAUSE] if recall else []
     if lang == "kk":  # "А нөл жиырма үш талон, бесінші терезеге"
-        return [*digits, ticket, PAUSE, *counter_words(counter, lang)]
-    return [ticket, *digits, PAUSE, *counter_words(counter, lang)]
+        return [*again, *digits, ticket, PAUSE, *counter_words(counter, lang)]
+    return [*again, ticket, *digits, PAUSE, *counter_words(counter, lang)]
 
 
-def call_text(number: str, counter: int, lang: str, read_zeros: bool = True) -> str:
+def call_text(
+    number: str, counter: int, lang: str, read_zeros: bool = True, recall: bool = False
+) -> str:
     """The call as one line of text, e.g. "Талон А ноль двадцать три, окно пять"."""
-    text = " ".join(w.text for w in call_words(number, counter, lang, read_zeros))
+    text = " ".join(w.text for w in call_words(number, counter, lang, read_zeros, recall))
     text = text.replace(" ,", ",")
     return text[:1].upper() + text[1:]
 
@@ -357,6 +365,7 @@ def vocabulary(lang: str) -> dict[str, str]:
         "ticket": _TICKET[lang],
         "counter": _COUNTER[lang],
         "zero": _ZERO[lang],
+        "recall": _RECALL[lang],
     }
     # a number's words are those of its thousands and of the rest: these cover 1–9999
     for n in [*range(1, 1000), *range(1000, TOP + 1, 1000)]:

@@ -93,3 +93,20 @@ def test_a_counter_numbered_over_99_is_said_and_one_beyond_the_rules_stalls_noth
     assert any("cannot say A002" in r.getMessage() for r in caplog.records)
     window.on_event_received(event(4, "ticket.called", "A004", 1), True)  # the voice goes on
     assert len(output.said) == 3
+
+
+def test_a_recall_is_said_as_a_recall_and_one_pressed_while_the_call_is_said_is_not_repeated(
+    wall: Callable[..., tuple[HeldOutput, Announcer, DisplayWindow]],
+) -> None:
+    output, announcer, window = wall(("kk", "ru", "en"))
+    window.on_event_received(event(1, "ticket.called", "A001", 3), True)
+    window.on_event_received(event(2, "ticket.recalled", "A001", 3), True)  # while it is said
+    output.finish_all()
+    assert len(output.said) == 1 and not announcer.pending  # the hall has just heard it
+    window.on_event_received(event(3, "ticket.recalled", "A001", 3), True)  # later: again
+    output.finish_all()
+    assert output.said[1] == (
+        "Қайталап, а нөл нөл бір талон, үшінші терезеге / "
+        "Повторно, талон а ноль ноль один, окно три / "
+        "Again, ticket A zero zero one, counter three"
+    )
