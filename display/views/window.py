@@ -145,6 +145,8 @@ class DisplayWindow(QWidget):
     def on_snapshot_received(self, snapshot: Snapshot) -> None:
         self.board.apply_snapshot(snapshot)
         self._recent_calls = []  # the state as it is: none of them is news now
+        if self.announcer is not None:  # nor is a call waiting whose visitor has come since
+            self.announcer.keep_only({t.id for t in snapshot.tickets if t.status == "called"})
         self._refresh()
 
     def on_event_received(self, event: HallEvent, live: bool) -> None:

@@ -14,7 +14,7 @@ from display.board import Board
 from display.clips import Announcement, ClipSet
 from display.views.window import DisplayWindow
 from display.voice import Announcer, VoiceSettings
-from hallserver.protocol import HallEvent
+from hallserver.protocol import HallEvent, Snapshot
 
 AT = datetime.now(UTC)
 
@@ -110,3 +110,33 @@ def test_a_recall_is_said_as_a_recall_and_one_pressed_while_the_call_is_said_is_
         "Повторно, талон а ноль ноль один, окно три / "
         "Again, ticket A zero zero one, counter three"
     )
+
+
+def test_a_snapshot_after_a_reconnect_drops_the_waiting_calls_of_tickets_no_longer_called(
+    wall: Callable[..., tuple[HeldOutput, Announcer, DisplayWindow]],
+) -> None:
+    output, announcer, window = wall()
+    for seq, number in enumerate(["A001", "A002", "A003", "A004"], start=1):
+        window.on_event_received(event(seq, "ticket.called", number, seq), True)
+    hall = {
+        "id": "h",
+        "name": {"en": "Hall"},
+        "timezone": "Asia/Almaty",
+        "day": "2026-01-01",
+        "now": AT.isoformat(),
+        "open": True,
+    }
+    snapshot = Snapshot.from_json(
+        {
+            "seq": 10,
+            "hall": hall,
+            "queue": [],
+            "counters": [],
+            # A001 being said; A002 served meanwhile, A003 gone (closed), A004 still called
+            "tickets": [ticket("A002", "serving", 2), ticket("A004", "called", 4)],
+        }
+    )
+    window.on_snapshot_received(snapshot)
+    assert [c.number for c in announcer.pending] == ["A004"]
+    output.finish_all()
+    assert [c.number for c in announcer.spoken] == ["A001", "A004"]
