@@ -194,20 +194,22 @@ def prepare_voice(config: DisplayConfig) -> VoiceSettings:
     voice = config.voice
     if not voice.enabled or not voice.languages:
         return voice
-    from display.voice_cli import VoiceBuildError, build, missing_words
+    from display.voice_cli import VoiceBuildError, build, missing_words, stale_words
+    from display.wording import added_later
 
     missing = missing_words(config.clips, voice.languages)
-    if missing:
+    stale = stale_words(config.clips, voice.languages)  # words said differently since
+    if missing or stale:
         _say(f"kezek display: making the voice clip set in {config.clips} with espeak-ng (once)")
         try:
-            build(config.clips, list(missing))
+            build(config.clips, [lang for lang in voice.languages if lang in missing | stale])
         except (VoiceBuildError, OSError) as exc:
-            if all(key.startswith("letter_cyr_") for keys in missing.values() for key in keys):
-                # a studio's set from before some prefix letters could be spoken: keep it;
-                # only a call with such a letter goes unspoken (and is logged)
+            if all(added_later(key) for keys in missing.values() for key in keys):
+                # a studio's set from before some words could be spoken: keep it; only a call
+                # with such a word goes unspoken (and is logged)
                 _say(
-                    f"kezek display: the clip set lacks the Cyrillic prefix letters and cannot "
-                    f"make them now ({exc}); calls with those letters are not spoken",
+                    f"kezek display: the clip set lacks words added since it was made and "
+                    f"cannot make them now ({exc}); calls that need them are not spoken",
                     file=sys.stderr,
                 )
                 return voice
@@ -248,16 +250,18 @@ def _slides(folder: Path | None) -> list[QImage] | None:
         return None
 
 
-def _voice(config: DisplayConfig, hall_now: Callable[[], datetime]) -> tuple[Announcer | None, str]:
+def _voice(
+    config: DisplayConfig, hall_now: Callable[[], datetime]
+) -> tuple[Announcer | None, Callable[[], str]]:
     """The voice that says the calls, if on; and what the heartbeat tells the supervisor
-    about it besides "alive"."""
+    about it besides "alive" ("voice off", "voice failing: no audio output", ...)."""
     from display.audio import QtVoiceOutput
     from display.clips import ClipSet
     from display.voice import Announcer
     from display.wording import vocabulary
 
     if not (config.voice.enabled and config.voice.languages):
-        return None, "voice off"
+        return None, lambda: "voice off"
     clips = ClipSet(config.clips, config.voice.volume / 100)
     for lang in config.voice.languages:
         clips.preload(lang, vocabulary(lang))
@@ -272,7 +276,7 @@ def _voice(config: DisplayConfig, hall_now: Callable[[], datetime]) -> tuple[Ann
         hall_now,
         on_started=lambda call, a: log.info("saying %s", a.text),
     )
-    return announcer, "" if output.has_speakers else "no audio output"
+    return announcer, output.status
 
 
 def run(config: DisplayConfig, url: str, token: str | None, size: tuple[int, int] | None) -> int:
@@ -311,9 +315,7 @@ def run(config: DisplayConfig, url: str, token: str | None, size: tuple[int, int
         blink_s=config.blink_s,
         slides=slides,
     )
-    link = HallLink(
-        url, token, window, heartbeat_s=config.heartbeat_s, heartbeat_detail=lambda: detail
-    )
+    link = HallLink(url, token, window, heartbeat_s=config.heartbeat_s, heartbeat_detail=detail)
     window.listen(link)
     window.resize(width, height)
     if config.fullscreen and size is None:

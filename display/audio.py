@@ -8,16 +8,31 @@ from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, QTimer
-from PySide6.QtMultimedia import QAudio, QAudioFormat, QAudioSink, QMediaDevices
+from PySide6.QtMultimedia import QAudioDevice, QAudioFormat, QAudioSink, QMediaDevices, QtAudio
 
 from display.clips import RATE, Announcement, write_wav
 
 log = logging.getLogger(__name__)
 
+NO_OUTPUT = "no audio output"
+
 
 def speakers_available() -> bool:
     """Whether this machine has an audio output (none on a headless box or in CI)."""
     return not QMediaDevices.defaultAudioOutput().isNull()
+
+
+class _Play:
+    """One announcement on its way to the speakers: its own sink, buffer and watchdog, all
+    freed once it has ended (however it ended)."""
+
+    def __init__(self, sink: QAudioSink, device: QAudioDevice, done: Callable[[], None]) -> None:
+        self.sink = sink
+        self.device_id = bytes(device.id().data())
+        self.device_name = device.description()
+        self.done = done
+        self.buffer = QBuffer(sink)  # the sink's child: deleted with it
+        self.watchdog = QTimer(sink, singleShot=True)
 
 
 class QtVoiceOutput(QObject):
@@ -26,32 +41,48 @@ class QtVoiceOutput(QObject):
     With `wav_dir`, every announcement is also written there as call-YYYYmmdd-HHMMSS-NNN.wav
     (for inspection, or as the only output on a machine with no sound). Without speakers an
     announcement counts as finished once written, so the queue moves on.
+
+    Every announcement ends, whatever the audio stack does: it is played on a sink opened for
+    it on the default output of the moment (so a TV switched on, or a default output changed,
+    is used from the next call on), and ends when the sink has played it all, reports an
+    error, loses its device, or after the announcement's length plus `margin_s` (a stream
+    whose device vanished may never say so). `failure` says what went wrong while the voice
+    is failing ("" when it is well); the display's heartbeat reports it.
     """
 
     def __init__(
-        self, wav_dir: Path | None, use_speakers: bool, parent: QObject | None = None
+        self,
+        wav_dir: Path | None,
+        use_speakers: bool,
+        parent: QObject | None = None,
+        *,
+        margin_s: float = 6.0,
     ) -> None:
         super().__init__(parent)
         self.wav_dir = wav_dir
         self.written: list[Path] = []
-        self._sink: QAudioSink | None = None
-        self._buffer: QBuffer | None = None
-        self._done: Callable[[], None] | None = None
+        self.margin_s = margin_s
+        self.failure = ""
+        self._use_speakers = use_speakers
+        self._play: _Play | None = None
         self._count = 0
-        if use_speakers and speakers_available():
-            fmt = QAudioFormat()
-            fmt.setSampleRate(RATE)
-            fmt.setChannelCount(1)
-            fmt.setSampleFormat(QAudioFormat.SampleFormat.Int16)
-            self._sink = QAudioSink(QMediaDevices.defaultAudioOutput(), fmt, self)
-            # a second of sound queued ahead (Qt's default is a quarter): a busy moment on this
-            # PC must not leave a gap in a call; an announcement need not start within 250 ms
-            self._sink.setBufferSize(RATE * 2)
-            self._sink.stateChanged.connect(self._on_state_changed)
+        self._format = QAudioFormat()
+        self._format.setSampleRate(RATE)
+        self._format.setChannelCount(1)
+        self._format.setSampleFormat(QAudioFormat.SampleFormat.Int16)
+        self._devices = QMediaDevices(self)
+        if use_speakers:
+            self._devices.audioOutputsChanged.connect(self._on_outputs_changed)
+            if not speakers_available():
+                self.failure = NO_OUTPUT
 
     @property
     def has_speakers(self) -> bool:
-        return self._sink is not None
+        return self._use_speakers and speakers_available()
+
+    def status(self) -> str:
+        """For the heartbeat: "" when the voice plays, else what is wrong with it."""
+        return f"voice failing: {self.failure}" if self.failure else ""
 
     def play(self, announcement: Announcement, done: Callable[[], None]) -> None:
         if self.wav_dir is not None:
@@ -63,18 +94,75 @@ class QtVoiceOutput(QObject):
                 self.written.append(path)
             except OSError as exc:
                 log.warning("cannot write %s: %s", path, exc)
-        if self._sink is None:
+        if not self._use_speakers:
             QTimer.singleShot(0, done)
             return
-        self._done = done
-        self._buffer = QBuffer(self)
-        self._buffer.setData(QByteArray(announcement.wav_bytes()))
-        self._buffer.open(QIODevice.OpenModeFlag.ReadOnly)
-        self._sink.start(self._buffer)
+        if self._play is not None:  # the caller did not wait: end the one before first
+            self._end(self._play, "cut short by the next announcement")
+        device = QMediaDevices.defaultAudioOutput()
+        if device.isNull():
+            self._failed(NO_OUTPUT)
+            QTimer.singleShot(0, done)
+            return
+        sink = QAudioSink(device, self._format, self)
+        # a second of sound queued ahead (Qt's default is a quarter): a busy moment on this
+        # PC must not leave a gap in a call; an announcement need not start within 250 ms
+        sink.setBufferSize(RATE * 2)
+        play = self._play = _Play(sink, device, done)
+        play.buffer.setData(QByteArray(announcement.wav_bytes()))
+        play.buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+        play.watchdog.setInterval(int((announcement.duration_s + self.margin_s) * 1000))
+        play.watchdog.timeout.connect(
+            lambda: self._end(play, f"not finished {self.margin_s:g} s after its length")
+        )
+        sink.stateChanged.connect(lambda: self._on_state_changed(play))  # (the state's type
+        # does not always convert to Python: read it from the sink)
+        play.watchdog.start()
+        sink.start(play.buffer)
+        if sink.error() != QtAudio.Error.NoError:  # refused at once: no state change follows
+            self._end(play, f"{device.description()}: {sink.error().name}")
 
-    def _on_state_changed(self, state: QAudio.State) -> None:
-        if state in (QAudio.State.IdleState, QAudio.State.StoppedState) and self._done:
-            done, self._done = self._done, None
-            if self._sink is not None and state == QAudio.State.IdleState:
-                self._sink.stop()
-            done()
+    def _on_state_changed(self, play: _Play) -> None:
+        if play is not self._play:
+            return
+        state, error = play.sink.state(), play.sink.error()
+        if state == QtAudio.State.IdleState and play.buffer.atEnd():
+            self._end(play, "")
+        elif error not in (QtAudio.Error.NoError, QtAudio.Error.UnderrunError):
+            self._end(play, f"{play.device_name}: {error.name}")
+        elif state == QtAudio.State.StoppedState:
+            self._end(play, f"{play.device_name}: stopped")
+
+    def _on_outputs_changed(self) -> None:
+        device = QMediaDevices.defaultAudioOutput()
+        play = self._play
+        if play is not None and play.device_id not in {
+            bytes(d.id().data()) for d in QMediaDevices.audioOutputs()
+        }:
+            self._end(play, f"{play.device_name} went away")
+        if device.isNull():
+            self._failed(NO_OUTPUT)
+        elif self.failure:
+            log.warning("voice: audio output %s is there again", device.description())
+            self.failure = ""
+
+    def _failed(self, why: str) -> None:
+        if why != self.failure:
+            log.warning("voice failing: %s", why)
+        self.failure = why
+
+    def _end(self, play: _Play, failure: str) -> None:
+        """The announcement is over (`failure` "" when it played): free it, tell the queue."""
+        if play is not self._play:
+            return
+        self._play = None
+        play.watchdog.stop()
+        play.sink.stateChanged.disconnect()
+        play.sink.stop()
+        play.sink.deleteLater()  # with its buffer and watchdog
+        if failure:
+            self._failed(failure)
+        elif self.failure:
+            log.warning("voice: playing again on %s", play.device_name)
+            self.failure = ""
+        QTimer.singleShot(0, play.done)

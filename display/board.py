@@ -170,7 +170,8 @@ class Board:
             flash_from=now if live else None,
         )
         self.calls = [entry, *self.calls][: self.keep]
-        return SpokenCall(ticket.id, ticket.number, number) if live else None
+        recall = event.type == TICKET_RECALLED
+        return SpokenCall(ticket.id, ticket.number, number, recall) if live else None
 
     def flash(self, ticket_id: str, now: float) -> SpokenCall | None:
         """A call on the board made live after all (a recent one replayed): it flashes from

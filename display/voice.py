@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 from collections import deque
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, time
 from typing import Protocol
 
@@ -22,11 +22,13 @@ log = logging.getLogger(__name__)
 
 @dataclass(frozen=True)
 class SpokenCall:
-    """A call to say aloud: the printed ticket number and the counter's number."""
+    """A call to say aloud: the printed ticket number and the counter's number; a recall
+    (the counter calls the same visitor again) says so."""
 
     ticket_id: str
     number: str
     counter_number: int
+    recall: bool = False
 
 
 @dataclass(frozen=True)
@@ -71,20 +73,27 @@ class VoiceOutput(Protocol):
 
 
 def render(clips: ClipSet, call: SpokenCall, settings: VoiceSettings) -> Announcement:
-    """The chime and the call in each language of `settings`, as one announcement."""
+    """The chime and the call in each language of `settings`, as one announcement (a recall
+    from a clip set without the recall word is said as a call)."""
+    zeros = settings.read_zeros
     phrases = [
-        (lang, call_words(call.number, call.counter_number, lang, settings.read_zeros))
+        (lang, call_words(call.number, call.counter_number, lang, zeros, call.recall))
         for lang in settings.languages
     ]
     text = " / ".join(
-        call_text(call.number, call.counter_number, lang, settings.read_zeros)
+        call_text(call.number, call.counter_number, lang, zeros, call.recall)
         for lang in settings.languages
     )
-    return clips.announce(phrases, text)
+    try:
+        return clips.announce(phrases, text)
+    except ClipError:
+        if not call.recall:
+            raise
+        return render(clips, replace(call, recall=False), settings)
 
 
 def required_words(lang: str) -> list[str]:
-    """Every clip key a language needs for any call (numbers 1–999, counters 1–99, letters)."""
+    """Every clip key a language needs for any call (numbers 1–999, counters 1–9999, letters)."""
     return sorted(vocabulary(lang))
 
 
@@ -93,8 +102,8 @@ class Announcer:
 
     `now` gives the hall's local time (for quiet hours); `on_started(call, announcement)` is
     told when an announcement starts playing (the display logs it, the bench times it).
-    A call already waiting to be spoken is not queued twice (a recall pressed right after
-    the call); a recall after it was spoken is spoken again.
+    A call already waiting or being spoken is not queued again (a recall pressed right after
+    the call, or while it is said); a recall after it was spoken is spoken again, as a recall.
     """
 
     def __init__(
@@ -130,12 +139,26 @@ class Announcer:
         """Queue `call`; False when it won't be spoken (voice off, quiet hours, queued already)."""
         if not self.settings.enabled or not self.settings.languages or self.quiet_now():
             return False
-        if call in self._pending:
+        if any(self._same(call, other) for other in (self._playing, *self._pending)):
             return False
         self._pending.append(call)
         if self._playing is None:
             self._next()
         return True
+
+    @staticmethod
+    def _same(call: SpokenCall, other: SpokenCall | None) -> bool:
+        return (
+            other is not None
+            and other.ticket_id == call.ticket_id
+            and other.number == call.number
+            and other.counter_number == call.counter_number
+        )
+
+    def keep_only(self, ticket_ids: set[str]) -> None:
+        """After a snapshot: the calls waiting whose tickets are no longer called are dropped
+        (served, sent back, closed meanwhile); one being spoken is let finish."""
+        self._pending = deque(c for c in self._pending if c.ticket_id in ticket_ids)
 
     def withdraw(self, ticket_id: str) -> None:
         """The call is no longer to be made (sent back to the line, transferred, a no-show, or
@@ -148,8 +171,11 @@ class Announcer:
             call = self._pending.popleft()
             try:
                 announcement = render(self._clips, call, self.settings)
-            except ClipError as exc:
+            except (ClipError, ValueError) as exc:  # a word missing, a number beyond the rules
                 log.warning("cannot say %s: %s", call.number, exc)
+                continue
+            except Exception:  # never a stuck queue: the call stays on the screen unspoken
+                log.exception("cannot say %s", call.number)
                 continue
             self._playing = call
             self.spoken.append(call)
@@ -165,4 +191,8 @@ class Announcer:
                 self._playing = None
                 self._next()
 
-            self._output.play(announcement, done)
+            try:
+                self._output.play(announcement, done)
+            except Exception:  # the output broke before it could report: the next one tries
+                log.exception("cannot play %s", call.number)
+                done()

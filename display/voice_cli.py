@@ -14,7 +14,7 @@ from typing import TextIO
 from display.clips import ClipError, ClipSet, chime, write_wav
 from display.config import default_clips_dir, split_commas
 from display.voice import SpokenCall, VoiceSettings, render
-from display.wording import LANGUAGES, vocabulary
+from display.wording import LANGUAGES, TOP, vocabulary
 from hallserver.cli_parser import Parser
 
 ESPEAK_VOICES = {"kk": "kk", "ru": "ru", "en": "en-gb"}
@@ -38,22 +38,33 @@ def build(
 ) -> list[Path]:
     """Speak every word of `languages` into `folder/<lang>/<key>.wav`; returns the files made.
 
-    Files already there (a studio's recordings, or an earlier build) are kept unless `force`.
+    Files already there (a studio's recordings, or an earlier build) are kept unless `force`,
+    or unless their text changed since (words.tsv keeps each clip's text and how it was made:
+    a word said differently now is made again), or they were made by espeak-ng with other
+    settings. A studio's recordings are marked so in words.tsv's third column ("studio"):
+    they are made again only when their text changed.
     """
     program = shutil.which(espeak)
     if program is None:
         raise VoiceBuildError(f"{espeak} is not installed (Debian: apt install espeak-ng)")
     jobs: list[tuple[str, str, Path]] = []
+    scripts: dict[Path, dict[str, tuple[str, str]]] = {}
     for lang in languages:
-        words = vocabulary(lang)
         target = folder / lang
         target.mkdir(parents=True, exist_ok=True)
-        script = "".join(f"{key}\t{text}\n" for key, text in sorted(words.items()))
-        (target / "words.tsv").write_text(script, encoding="utf-8")
-        for key, text in sorted(words.items()):
+        made = _made_by(lang, speed)
+        old = read_script(target)
+        script: dict[str, tuple[str, str]] = {}
+        for key, text in sorted(vocabulary(lang).items()):
             path = target / f"{key}.wav"
-            if force or not path.exists():
+            old_text, old_made = old.get(key, (text, made))
+            stale = old_text != text or (old_made.startswith("espeak-ng") and old_made != made)
+            if force or stale or not path.exists():
                 jobs.append((lang, text, path))
+                script[key] = (text, made)
+            else:
+                script[key] = (text, old_made)
+        scripts[target] = script
     if force or not (folder / "chime.wav").exists():
         write_wav(folder / "chime.wav", chime())
 
@@ -68,7 +79,41 @@ def build(
         return path
 
     with ThreadPoolExecutor(max_workers=2) as pool:
-        return list(pool.map(speak, jobs))
+        made_now = list(pool.map(speak, jobs))
+    for target, script in scripts.items():  # once the clips say what it says
+        lines = "".join(f"{key}\t{text}\t{how}\n" for key, (text, how) in script.items())
+        (target / "words.tsv").write_text(lines, encoding="utf-8")
+    return made_now
+
+
+def _made_by(lang: str, speed: int) -> str:
+    return f"espeak-ng -v {ESPEAK_VOICES[lang]} -s {speed}"
+
+
+def read_script(target: Path) -> dict[str, tuple[str, str]]:
+    """A language folder's words.tsv: key -> (text, how it was made; "" if not said)."""
+    try:
+        lines = (target / "words.tsv").read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return {}
+    script: dict[str, tuple[str, str]] = {}
+    for line in lines:
+        key, _, rest = line.partition("\t")
+        text, _, how = rest.partition("\t")
+        if key and text:
+            script[key] = (text, how)
+    return script
+
+
+def stale_words(folder: Path, languages: Iterable[str]) -> dict[str, list[str]]:
+    """Per language, the clips made for a text the words no longer have (a wording fixed)."""
+    stale: dict[str, list[str]] = {}
+    for lang in languages:
+        old = read_script(folder / lang)
+        keys = [k for k, text in vocabulary(lang).items() if old.get(k, (text, ""))[0] != text]
+        if keys:
+            stale[lang] = keys
+    return stale
 
 
 def missing_words(folder: Path, languages: Iterable[str]) -> dict[str, list[str]]:
@@ -101,7 +146,7 @@ def parser() -> argparse.ArgumentParser:
     make.add_argument("--force", action="store_true", help="replace clips already there")
     say = sub.add_parser("say", help="say one call into a WAV file, e.g. say A023 5 --out call.wav")
     say.add_argument("number", help="the ticket number as printed, e.g. A023")
-    say.add_argument("counter", type=int, help="the counter's number, 1–99")
+    say.add_argument("counter", type=int, help="the counter's number, 1–9999")
     say.add_argument("--dir", type=Path, default=None)
     say.add_argument("--lang", type=_languages, default=("kk", "ru"))
     say.add_argument(
@@ -125,8 +170,8 @@ def main(argv: list[str]) -> int:
                 "recordings with the same names (see <lang>/words.tsv) replace them"
             )
             return 0
-        if not 1 <= args.counter <= 99 or not 0 <= args.volume <= 100:
-            _say("kezek voice: the counter is 1–99 and the volume 0–100", file=sys.stderr)
+        if not 1 <= args.counter <= TOP or not 0 <= args.volume <= 100:
+            _say(f"kezek voice: the counter is 1–{TOP} and the volume 0–100", file=sys.stderr)
             return 2
         missing = missing_words(folder, args.lang)
         if missing:

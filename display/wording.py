@@ -7,7 +7,7 @@ vocabulary (`vocabulary`). Rules:
 - Ticket numbers 1–999 are cardinals: kk "жиырма үш", ru "двадцать три" (masculine: "один",
   "два", agreeing with "талон"/"номер"), en "twenty three". With `read_zeros` the leading zeros
   of the printed number are read too ("023" → "ноль двадцать три"), as many halls do.
-- Counters 1–99: kk needs the ordinal and the dative of the noun, "бесінші терезеге" ("to the
+- Counters 1–9999: kk needs the ordinal and the dative of the noun, "бесінші терезеге" ("to the
   fifth window"); only the last word of a compound takes the ordinal ("жиырма бесінші").
   Russian names the window with the cardinal in the nominative, "окно пять" ("окно номер пять"
   reads the same way), which needs no case agreement at all; English "counter five".
@@ -17,6 +17,7 @@ vocabulary (`vocabulary`). Rules:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 LANGUAGES = ("kk", "ru", "en")
@@ -110,77 +111,42 @@ _EN_TEENS = (
 )
 _EN_TENS = ("", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
 
-# How each language names the Latin letters of ticket prefixes. A hall that says them
-# differently records its own letter_X.wav; the text here is what espeak-ng is given.
+# How each language names the Latin letters of ticket prefixes. Kazakh speakers name Latin
+# letters as school teaches them in mathematics, by their Russian names ("цэ", "эс", "аш"): the
+# Kazakh alphabet's own "сы" would say C and S alike (and H and X, "һы" and "хы", nearly so).
+# A hall that says them differently records its own letter_X.wav; the text here is what
+# espeak-ng is given.
+_LATIN_NAMES = [
+    "а",
+    "бэ",
+    "цэ",
+    "дэ",
+    "е",
+    "эф",
+    "гэ",
+    "аш",
+    "и",
+    "жи",
+    "ка",
+    "эль",
+    "эм",
+    "эн",
+    "о",
+    "пэ",
+    "ку",
+    "эр",
+    "эс",
+    "тэ",
+    "у",
+    "вэ",
+    "дубль-вэ",
+    "икс",
+    "игрек",
+    "зэт",
+]
 _LETTERS: dict[str, dict[str, str]] = {
-    "kk": dict(
-        zip(
-            "ABCDEFGHIJKLMNOPQRSTUVWXYZ",
-            [
-                "а",
-                "бы",
-                "сы",
-                "ды",
-                "е",
-                "фы",
-                "гы",
-                "һы",
-                "і",
-                "жы",
-                "кы",
-                "лы",
-                "мы",
-                "ны",
-                "о",
-                "пы",
-                "қы",
-                "ры",
-                "сы",
-                "ты",
-                "у",
-                "вы",
-                "уы",
-                "хы",
-                "ый",
-                "зы",
-            ],
-            strict=True,
-        )
-    ),
-    "ru": dict(
-        zip(
-            "ABCDEFGHIJKLMNOPQRSTUVWXYZ",
-            [
-                "а",
-                "бэ",
-                "цэ",
-                "дэ",
-                "е",
-                "эф",
-                "гэ",
-                "аш",
-                "и",
-                "жи",
-                "ка",
-                "эль",
-                "эм",
-                "эн",
-                "о",
-                "пэ",
-                "ку",
-                "эр",
-                "эс",
-                "тэ",
-                "у",
-                "вэ",
-                "дубль-вэ",
-                "икс",
-                "игрек",
-                "зэт",
-            ],
-            strict=True,
-        )
-    ),
+    "kk": dict(zip("ABCDEFGHIJKLMNOPQRSTUVWXYZ", _LATIN_NAMES, strict=True)),
+    "ru": dict(zip("ABCDEFGHIJKLMNOPQRSTUVWXYZ", _LATIN_NAMES, strict=True)),
     "en": {letter: letter for letter in "ABCDEFGHIJKLMNOPQRSTUVWXYZ"},
 }
 # Cyrillic prefixes (a catalogue may use any capital letter): the letter, its clip key's
@@ -243,6 +209,24 @@ _ZERO = {"kk": "нөл", "ru": "ноль", "en": "zero"}
 _TICKET = {"kk": "талон", "ru": "талон", "en": "ticket"}
 _COUNTER = {"kk": "терезеге", "ru": "окно", "en": "counter"}
 _HUNDRED = {"kk": "жүз", "en": "hundred"}
+# a recall begins with it: "Қайталап, А нөл жиырма үш талон…", "Повторно, талон…", "Again, …"
+_RECALL = {"kk": "қайталап", "ru": "повторно", "en": "again"}
+_THOUSAND = {"kk": "мың", "en": "thousand"}
+_RU_THOUSANDS = (
+    "",
+    "тысяча",
+    "две тысячи",
+    "три тысячи",
+    "четыре тысячи",
+    "пять тысяч",
+    "шесть тысяч",
+    "семь тысяч",
+    "восемь тысяч",
+    "девять тысяч",
+)
+# kk ordinals of a round hundred or thousand: the last word only takes the suffix
+_KK_BIG_ORD = {"hundred": ("ord100", "жүзінші"), "thousand": ("ord1000", "мыңыншы")}
+TOP = 9999  # the highest counter (and cardinal) spoken: the catalogue numbers counters 1–9999
 
 
 def _check(lang: str) -> None:
@@ -251,13 +235,20 @@ def _check(lang: str) -> None:
 
 
 def cardinal(n: int, lang: str) -> list[Word]:
-    """`n` (1–999) as words; keys are n<value> (or `hundred`, kk and en)."""
+    """`n` (1–9999) as words; keys are n<value> (or `hundred`, `thousand`, kk and en)."""
     _check(lang)
-    if not 1 <= n <= 999:
-        raise ValueError(f"{n} is outside 1–999")
+    if not 1 <= n <= TOP:
+        raise ValueError(f"{n} is outside 1–{TOP}")
+    thousands, n = divmod(n, 1000)
+    words: list[Word] = []
+    if thousands and lang == "ru":  # "две тысячи", "пять тысяч": one clip each
+        words.append(Word(f"n{thousands * 1000}", _RU_THOUSANDS[thousands]))
+    elif thousands:
+        if thousands > 1 or lang == "en":  # kk: "мың" alone is one thousand
+            words.append(_unit(thousands, lang))
+        words.append(Word("thousand", _THOUSAND[lang]))
     hundreds, rest = divmod(n, 100)
     tens, units = divmod(rest, 10)
-    words: list[Word] = []
     if lang == "ru":
         if hundreds:
             words.append(Word(f"n{hundreds * 100}", _RU_HUNDREDS[hundreds]))
@@ -289,20 +280,22 @@ def _unit(n: int, lang: str) -> Word:
 
 
 def counter_words(n: int, lang: str) -> list[Word]:
-    """The counter part of a call: kk "бесінші терезеге", ru "окно пять", en "counter five"."""
+    """The counter part of a call: kk "бесінші терезеге", ru "окно пять", en "counter five".
+
+    Counters 1–9999; in Kazakh only the last word of the number is an ordinal ("жүз бірінші",
+    "екі жүзінші", "мыңыншы")."""
     _check(lang)
-    if not 1 <= n <= 99:
-        raise ValueError(f"counter {n} is outside 1–99")
+    if not 1 <= n <= TOP:
+        raise ValueError(f"counter {n} is outside 1–{TOP}")
     noun = Word("counter", _COUNTER[lang])
     if lang != "kk":
         return [noun, *cardinal(n, lang)]
-    tens, units = divmod(n, 10)
-    if units:
-        last = Word(f"ord{units}", _KK_UNITS_ORD[units])
-        head = [Word(f"n{tens * 10}", _KK_TENS[tens])] if tens else []
-    else:
-        last, head = Word(f"ord{n}", _KK_TENS_ORD[tens]), []
-    return [*head, last, noun]
+    *head, last = cardinal(n, lang)
+    if last.key in _KK_BIG_ORD:
+        return [*head, Word(*_KK_BIG_ORD[last.key]), noun]
+    value = int(last.key.removeprefix("n"))
+    text = _KK_UNITS_ORD[value] if value < 10 else _KK_TENS_ORD[value // 10]
+    return [*head, Word(f"ord{value}", text), noun]
 
 
 def ticket_number_words(number: str, lang: str, read_zeros: bool = True) -> list[Word]:
@@ -333,20 +326,36 @@ def _digit(d: int, lang: str) -> Word:
     return cardinal(d, lang)[0]
 
 
-def call_words(number: str, counter: int, lang: str, read_zeros: bool = True) -> list[Word]:
-    """The whole call in one language, with a pause (`PAUSE`) between ticket and counter."""
+def call_words(
+    number: str, counter: int, lang: str, read_zeros: bool = True, recall: bool = False
+) -> list[Word]:
+    """The whole call in one language, with a pause (`PAUSE`) between ticket and counter; a
+    recall begins "Қайталап," / "Повторно," / "Again,"."""
     ticket = Word("ticket", _TICKET[lang])
     digits = ticket_number_words(number, lang, read_zeros)
+    again = [Word("recall", _RECALL[lang]), PAUSE] if recall else []
     if lang == "kk":  # "А нөл жиырма үш талон, бесінші терезеге"
-        return [*digits, ticket, PAUSE, *counter_words(counter, lang)]
-    return [ticket, *digits, PAUSE, *counter_words(counter, lang)]
+        return [*again, *digits, ticket, PAUSE, *counter_words(counter, lang)]
+    return [*again, ticket, *digits, PAUSE, *counter_words(counter, lang)]
 
 
-def call_text(number: str, counter: int, lang: str, read_zeros: bool = True) -> str:
+def call_text(
+    number: str, counter: int, lang: str, read_zeros: bool = True, recall: bool = False
+) -> str:
     """The call as one line of text, e.g. "Талон А ноль двадцать три, окно пять"."""
-    text = " ".join(w.text for w in call_words(number, counter, lang, read_zeros))
+    text = " ".join(w.text for w in call_words(number, counter, lang, read_zeros, recall))
     text = text.replace(" ,", ",")
     return text[:1].upper() + text[1:]
+
+
+# words added after the first clip sets were made (a studio's set may lack them): counters of
+# 100 and more, Cyrillic prefixes, the recall word
+_LATER = re.compile(r"letter_cyr_.*|ord1000?|thousand|n[1-9]000|recall")
+
+
+def added_later(key: str) -> bool:
+    """Whether a set may lack this word and still speak (only a call needing it is not)."""
+    return _LATER.fullmatch(key) is not None
 
 
 def vocabulary(lang: str) -> dict[str, str]:
@@ -356,11 +365,13 @@ def vocabulary(lang: str) -> dict[str, str]:
         "ticket": _TICKET[lang],
         "counter": _COUNTER[lang],
         "zero": _ZERO[lang],
+        "recall": _RECALL[lang],
     }
-    for n in range(1, 1000):
+    # a number's words are those of its thousands and of the rest: these cover 1–9999
+    for n in [*range(1, 1000), *range(1000, TOP + 1, 1000)]:
         for word in cardinal(n, lang):
             words[word.key] = word.text
-    for n in range(1, 100):
+    for n in [*range(1, 100), 100, 1000, 2000]:  # every word a counter's number ends with
         for word in counter_words(n, lang):
             words[word.key] = word.text
     for key, text in _SPOKEN[lang].values():

@@ -146,6 +146,8 @@ class DisplayWindow(QWidget):
     def on_snapshot_received(self, snapshot: Snapshot) -> None:
         self.board.apply_snapshot(snapshot)
         self._recent_calls = []  # the state as it is: none of them is news now
+        if self.announcer is not None:  # nor is a call waiting whose visitor has come since
+            self.announcer.keep_only({t.id for t in snapshot.tickets if t.status == "called"})
         self._refresh()
 
     def on_event_received(self, event: HallEvent, live: bool) -> None:
@@ -156,8 +158,11 @@ class DisplayWindow(QWidget):
                 self._recent_calls.remove(ticket.id)
             if self.announcer is not None:
                 self.announcer.withdraw(ticket.id)
-        if call is not None and self.announcer is not None:
-            self.announcer.say(call)
+        try:
+            if call is not None and self.announcer is not None:
+                self.announcer.say(call)
+        except Exception:  # the voice's trouble: the screen shows the call all the same
+            log.exception("the voice failed on %s", call.number if call else "?")
         self._refresh()
 
     def on_recent_call(self, event: HallEvent) -> None:

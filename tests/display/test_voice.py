@@ -136,7 +136,7 @@ def test_kezek_voice_say_writes_the_call_and_tells_what_it_said(
         == 0
     )
     said = capsys.readouterr().out
-    assert "Бы жүз он жеті талон, он екінші терезеге" in said
+    assert "Бэ жүз он жеті талон, он екінші терезеге" in said
     assert "Талон бэ сто семнадцать, окно двенадцать" in said
     assert read_back(out)[: len(chime()) // 2] != array("h", bytes(len(chime())))
 
@@ -248,3 +248,32 @@ def test_a_clip_set_without_the_new_prefix_letters_keeps_its_voice_when_none_can
 
     (studio / "kk" / "letter_A.wav").unlink()  # a Latin letter was always there: no exemption
     assert not prepare_voice(DisplayConfig(voice=settings, clips=studio)).enabled
+
+
+def test_a_rebuild_makes_again_the_clips_whose_words_changed_and_keeps_the_others(
+    clip_dir: Path, tmp_path: Path
+) -> None:
+    """A display built before C was said "цэ" in Kazakh: its next build says it the new way."""
+    from display.voice_cli import build, read_script, stale_words
+
+    old = tmp_path / "old"
+    shutil.copytree(clip_dir, old)
+    script = old / "kk" / "words.tsv"
+    lines = script.read_text(encoding="utf-8").splitlines()
+    # as the build before the fix left it: two columns, C said "сы"
+    lines = [
+        "letter_C\tсы" if line.startswith("letter_C\t") else "\t".join(line.split("\t")[:2])
+        for line in lines
+    ]
+    script.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    shutil.copy(old / "kk" / "letter_S.wav", old / "kk" / "letter_C.wav")  # it said "сы"
+    studio = (old / "kk" / "letter_A.wav").read_bytes()
+    assert stale_words(old, ["kk", "ru"]) == {"kk": ["letter_C"]}
+
+    made = build(old, ["kk"])
+    assert made == [old / "kk" / "letter_C.wav"]
+    assert read_back(old / "kk" / "letter_C.wav") != read_back(old / "kk" / "letter_S.wav")
+    assert (old / "kk" / "letter_A.wav").read_bytes() == studio  # the rest kept as they were
+    assert read_script(old / "kk")["letter_C"][0] == "цэ"
+    assert stale_words(old, ["kk"]) == {}
+    assert build(old, ["kk"]) == []  # nothing to do the next time

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import shutil
+import subprocess
+
 import pytest
 
 from display.wording import call_text, cardinal, counter_words, ticket_number_words, vocabulary
@@ -162,9 +165,114 @@ def test_cyrillic_prefixes_are_spoken_in_each_language() -> None:
 
 
 def test_numbers_outside_the_rules_are_refused() -> None:
-    with pytest.raises(ValueError, match="1–999"):
-        cardinal(1000, "kk")
-    with pytest.raises(ValueError, match="1–99"):
-        counter_words(100, "ru")
+    with pytest.raises(ValueError, match="1–9999"):
+        cardinal(10000, "kk")
+    with pytest.raises(ValueError, match="1–9999"):
+        counter_words(10000, "ru")
+    with pytest.raises(ValueError, match="1–9999"):
+        counter_words(0, "kk")
     with pytest.raises(ValueError, match="no wording"):
         cardinal(5, "de")
+
+
+# the test's own readers of big numbers: "екі мың үш жүз" = 2 × 1000 + 3 × 100
+KK_BIG = {"жүз": 100, "мың": 1000}
+KK_BIG_ORD = {"жүзінші": 100, "мыңыншы": 1000}
+RU_THOUSANDS = {
+    "тысяча": 1000, "две тысячи": 2000, "три тысячи": 3000, "четыре тысячи": 4000,
+    "пять тысяч": 5000, "шесть тысяч": 6000, "семь тысяч": 7000, "восемь тысяч": 8000,
+    "девять тысяч": 9000,
+}  # fmt: skip
+EN = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
+    "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+    "ninety": 90,
+}  # fmt: skip
+
+
+def big_value(words: list[str], small: dict[str, int]) -> int:
+    """Reads "two thousand three hundred five" (or kk, ru) back: 2 × 1000 + 3 × 100 + 5."""
+    total = current = 0
+    for word in words:
+        if KK_BIG.get(word) == 1000 or word == "thousand":
+            total, current = total + (current or 1) * 1000, 0
+        elif KK_BIG.get(word) == 100 or word == "hundred":
+            current = (current or 1) * 100
+        else:
+            current += small[word]
+    return total + current
+
+
+@pytest.mark.parametrize(
+    ("n", "kk", "ru", "en"),
+    [
+        (100, "жүзінші терезеге", "окно сто", "counter one hundred"),
+        (101, "жүз бірінші терезеге", "окно сто один", "counter one hundred one"),
+        (110, "жүз оныншы терезеге", "окно сто десять", "counter one hundred ten"),
+        (200, "екі жүзінші терезеге", "окно двести", "counter two hundred"),
+        (1000, "мыңыншы терезеге", "окно тысяча", "counter one thousand"),
+        (2000, "екі мыңыншы терезеге", "окно две тысячи", "counter two thousand"),
+        (
+            9999,
+            "тоғыз мың тоғыз жүз тоқсан тоғызыншы терезеге",
+            "окно девять тысяч девятьсот девяносто девять",
+            "counter nine thousand nine hundred ninety nine",
+        ),
+    ],
+)
+def test_counters_of_a_hundred_and_more_are_said_to_the_last_word(
+    n: int, kk: str, ru: str, en: str
+) -> None:
+    assert " ".join(w.text for w in counter_words(n, "kk")) == kk
+    assert " ".join(w.text for w in counter_words(n, "ru")) == ru
+    assert " ".join(w.text for w in counter_words(n, "en")) == en
+
+
+def test_every_counter_up_to_9999_reads_back_to_itself_in_each_language_from_clips_it_has() -> None:
+    keys = {lang: set(vocabulary(lang)) for lang in ("kk", "ru", "en")}
+    said: dict[str, set[str]] = {"kk": set(), "ru": set(), "en": set()}
+    for n in range(1, 10000):
+        kk = counter_words(n, "kk")
+        *head, ordinal, noun = (w.text for w in kk)
+        assert noun == "терезеге"
+        if ordinal in KK_BIG_ORD:  # "жүзінші" is "жүз" as an ordinal
+            value = big_value([*head, {100: "жүз", 1000: "мың"}[KK_BIG_ORD[ordinal]]], KK)
+        else:
+            value = big_value(head, KK) + KK_ORD[ordinal]
+        assert value == n, (n, head, ordinal)
+        ru = [w.text for w in counter_words(n, "ru")]
+        assert ru[0] == "окно" and sum({**RU, **RU_THOUSANDS}[w] for w in ru[1:]) == n, ru
+        en = [w.text for w in counter_words(n, "en")]
+        assert en[0] == "counter" and big_value(en[1:], EN) == n
+        for lang, words in (
+            ("kk", kk),
+            ("ru", counter_words(n, "ru")),
+            ("en", counter_words(n, "en")),
+        ):
+            assert {w.key for w in words} <= keys[lang], (lang, n)
+            said[lang].add(" ".join(w.text for w in words))
+    assert all(len(texts) == 9999 for texts in said.values())  # no two counters sound alike
+
+
+LATIN = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru", "en"])
+def test_the_26_latin_prefix_letters_are_named_apart_in_each_language(lang: str) -> None:
+    """C023 and S023 are both in the demo hall: a visitor must hear which one is called."""
+    names = {letter: ticket_number_words(f"{letter}1", lang)[0].text for letter in LATIN}
+    assert len(set(names.values())) == 26, names
+    espeak = shutil.which("espeak-ng")
+    if espeak is None:
+        pytest.skip("espeak-ng is not installed: the names' sounds cannot be compared")
+    voice = {"kk": "kk", "ru": "ru", "en": "en-gb"}[lang]
+    sounds: dict[str, str] = {}
+    for letter, name in names.items():
+        said = subprocess.run(
+            [espeak, "-q", "-x", "-v", voice, name], capture_output=True, text=True, check=True
+        )
+        sound = said.stdout.strip()
+        assert sound not in sounds, f"{lang}: {letter} sounds as {sounds[sound]} does ({sound})"
+        sounds[sound] = letter

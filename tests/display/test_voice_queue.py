@@ -1,0 +1,142 @@
+"""The wall's voice queue as the window drives it: events in, calls said (or not) in order,
+whatever a call holds. Real windows offscreen, a real clip set, an output that plays when told."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from display.board import Board
+from display.clips import Announcement, ClipSet
+from display.views.window import DisplayWindow
+from display.voice import Announcer, VoiceSettings
+from hallserver.protocol import HallEvent, Snapshot
+
+AT = datetime.now(UTC)
+
+
+class HeldOutput:
+    """Plays each announcement until the test says it has finished."""
+
+    def __init__(self) -> None:
+        self.playing: list[Callable[[], None]] = []
+        self.said: list[str] = []
+
+    def play(self, announcement: Announcement, done: Callable[[], None]) -> None:
+        self.playing.append(done)
+        self.said.append(announcement.text)
+
+    def finish_all(self) -> None:
+        while self.playing:
+            self.playing.pop(0)()
+
+
+def ticket(number: str, status: str, counter: int) -> dict[str, object]:
+    return {
+        "id": f"id-{number}",
+        "number": number,
+        "service_id": "id-card",
+        "status": status,
+        "issued_at": AT.isoformat(),
+        "counter_id": f"c{counter}",
+        "counter_number": counter,
+        "called_at": AT.isoformat(),
+    }
+
+
+def event(seq: int, kind: str, number: str, counter: int, status: str = "called") -> HallEvent:
+    data = {"ticket": ticket(number, status, counter), "counter_number": counter}
+    return HallEvent(seq, kind, AT, f"counter:c{counter}", data)
+
+
+@pytest.fixture
+def wall(
+    qtbot: QtBot, clip_dir: Path
+) -> Callable[..., tuple[HeldOutput, Announcer, DisplayWindow]]:
+    def make(
+        languages: tuple[str, ...] = ("kk", "ru"), **settings: object
+    ) -> tuple[HeldOutput, Announcer, DisplayWindow]:
+        output = HeldOutput()
+        voice = VoiceSettings(languages=languages, **settings)  # type: ignore[arg-type]
+        announcer = Announcer(ClipSet(clip_dir), output, voice, datetime.now)
+        window = DisplayWindow(Board(), announcer, orientation="landscape", switch_s=0)
+        qtbot.addWidget(window)
+        return output, announcer, window
+
+    return make
+
+
+def test_a_counter_numbered_over_99_is_said_and_one_beyond_the_rules_stalls_nothing(
+    wall: Callable[..., tuple[HeldOutput, Announcer, DisplayWindow]],
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    output, announcer, window = wall()
+    window.on_event_received(event(1, "ticket.called", "A001", 101), True)
+    window.on_event_received(event(2, "ticket.called", "A002", 10000), True)  # no such wording
+    window.on_event_received(event(3, "ticket.called", "A003", 2345), True)
+    assert [(c.number, c.counter_number) for c in window.board.calls][:3] == [
+        ("A003", 2345),
+        ("A002", 10000),  # on the screen all the same
+        ("A001", 101),
+    ]
+    output.finish_all()
+    assert output.said == [
+        "А нөл нөл бір талон, жүз бірінші терезеге / Талон а ноль ноль один, окно сто один",
+        "А нөл нөл үш талон, екі мың үш жүз қырық бесінші терезеге / "
+        "Талон а ноль ноль три, окно две тысячи триста сорок пять",
+    ]
+    assert not announcer.busy and not announcer.pending
+    assert any("cannot say A002" in r.getMessage() for r in caplog.records)
+    window.on_event_received(event(4, "ticket.called", "A004", 1), True)  # the voice goes on
+    assert len(output.said) == 3
+
+
+def test_a_recall_is_said_as_a_recall_and_one_pressed_while_the_call_is_said_is_not_repeated(
+    wall: Callable[..., tuple[HeldOutput, Announcer, DisplayWindow]],
+) -> None:
+    output, announcer, window = wall(("kk", "ru", "en"))
+    window.on_event_received(event(1, "ticket.called", "A001", 3), True)
+    window.on_event_received(event(2, "ticket.recalled", "A001", 3), True)  # while it is said
+    output.finish_all()
+    assert len(output.said) == 1 and not announcer.pending  # the hall has just heard it
+    window.on_event_received(event(3, "ticket.recalled", "A001", 3), True)  # later: again
+    output.finish_all()
+    assert output.said[1] == (
+        "Қайталап, а нөл нөл бір талон, үшінші терезеге / "
+        "Повторно, талон а ноль ноль один, окно три / "
+        "Again, ticket A zero zero one, counter three"
+    )
+
+
+def test_a_snapshot_after_a_reconnect_drops_the_waiting_calls_of_tickets_no_longer_called(
+    wall: Callable[..., tuple[HeldOutput, Announcer, DisplayWindow]],
+) -> None:
+    output, announcer, window = wall()
+    for seq, number in enumerate(["A001", "A002", "A003", "A004"], start=1):
+        window.on_event_received(event(seq, "ticket.called", number, seq), True)
+    hall = {
+        "id": "h",
+        "name": {"en": "Hall"},
+        "timezone": "Asia/Almaty",
+        "day": "2026-01-01",
+        "now": AT.isoformat(),
+        "open": True,
+    }
+    snapshot = Snapshot.from_json(
+        {
+            "seq": 10,
+            "hall": hall,
+            "queue": [],
+            "counters": [],
+            # A001 being said; A002 served meanwhile, A003 gone (closed), A004 still called
+            "tickets": [ticket("A002", "serving", 2), ticket("A004", "called", 4)],
+        }
+    )
+    window.on_snapshot_received(snapshot)
+    assert [c.number for c in announcer.pending] == ["A004"]
+    output.finish_all()
+    assert [c.number for c in announcer.spoken] == ["A001", "A004"]
