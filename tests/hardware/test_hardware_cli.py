@@ -60,6 +60,11 @@ def test_print_test_prints_a_ticket_with_three_languages_and_a_qr(
         (["print-test", "TM-T20"], 2, "has no kind"),
         (["print-test", "sim:/tmp/x", "--lang", "de"], 2, "invalid choice"),
         (["print-test", "sim:/tmp/x", "--profile", "Nope"], 2, "unknown printer profile"),
+        (
+            ["print-test", "sim:/tmp/x", "--profile", "AF-240"],
+            2,
+            "error: printer profile 'AF-240' (AF-240 Customer Display) has no code page a ticket",
+        ),
         (["simulate", "keypad", "--protocol", "qsystem"], 2, "kezek protocol"),
         (["simulate", "button", "--address", "300"], 2, "--address is 1 to 99"),
         (["simulate", "display", "--protocol", "modbus", "--address", "0"], 2, "1 to 247"),
