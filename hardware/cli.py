@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import math
 import os
 import select
 import sys
@@ -80,7 +81,12 @@ def _parser() -> tuple[_Parser, dict[str, _Parser]]:
     listen.add_argument("url", metavar="URL", help="serial port or pyserial URL")
     listen.add_argument("--protocol", choices=sorted(PROTOCOLS), default="kezek")
     listen.add_argument("--baud", type=int, default=9600)
-    listen.add_argument("--seconds", type=float, default=0, help="stop after this long")
+    listen.add_argument(
+        "--seconds",
+        type=float,
+        default=0,
+        help="stop after this long, in seconds (0: until Ctrl+C)",
+    )
     simulate = commands.add_parser("simulate", help="run a simulated device on a new pty")
     simulate.add_argument("device", choices=["button", "keypad", "display"])
     simulate.add_argument("--protocol", choices=sorted(PROTOCOLS), default="kezek")
@@ -207,6 +213,15 @@ def _listen(url: str, protocol: str, baud: int, seconds: float) -> int:
         if not ending.is_set():  # the port closed because listening ended: no retry follows
             print(f"{url}: {'connected' if up else 'disconnected, retrying'}", flush=True)
 
+    if not url.strip():  # not "'' is a folder": the empty name is this folder's
+        raise ValueError(
+            "listen needs a serial port, e.g. /dev/ttyUSB0, or a pyserial URL, e.g. "
+            "socket://HOST:PORT (`kezek hardware ports` lists the ports)"
+        )
+    if not (math.isfinite(seconds) and seconds >= 0):  # -1 or nan had ended at once with 0
+        raise ValueError(
+            f"--seconds {seconds:g}: give how long to listen, in seconds, or 0 (until Ctrl+C)"
+        )
     if baud not in BAUD_RATES:  # the check print-test makes of serial:PORT@BAUD
         raise ValueError(f"--baud {baud} {UNUSUAL_BAUD}")
     try:  # what no retry can mend (an unknown scheme, a bad speed) is said at once
@@ -254,6 +269,8 @@ def _simulate(device: str, protocol: str, address: int, link: Path | None) -> in
     addresses = ADDRESSES[protocol]
     if address not in addresses:
         raise ValueError(f"a {protocol} device's --address is 1 to {addresses[-1]}")
+    if link is not None and link == Path():  # "" and "." alike: this folder's own name
+        raise ValueError(f"--link needs a new path for the pty, e.g. /tmp/kezek-{device}")
     if link is not None and link.exists() and not link.is_symlink():
         # only a link (an earlier run's) is replaced: a file or folder there is someone's
         raise ValueError(f"--link {link} is a file or folder already: choose a new path")

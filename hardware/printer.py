@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
 
-from hardware.errors import PrinterConfigError, PrinterError
+from hardware.errors import CoverOpen, PaperOut, PrinterConfigError, PrinterError
 from hardware.printer_links import (
     STATUS_TIMEOUT,
     CupsLink,
@@ -77,17 +77,39 @@ class TicketPrinter:
         return status
 
     def print_ticket(self, slip: TicketSlip) -> PrintResult:
-        """Print one ticket; raises PaperOut, CoverOpen, PrinterOffline or PrinterError."""
+        """Print one ticket; raises PaperOut, CoverOpen, PrinterOffline or PrinterError, before
+        the ticket is sent or, for paper and cover, after it (see `printed`)."""
         ticket = layout_ticket(slip, self.profile)
         status = self.ready()
         self.link.write(ticket.data)
+        self.printed()
         return PrintResult(status, len(ticket.data), ticket.code_page, len(ticket.raster_lines))
 
     def print_bytes(self, data: bytes) -> PrinterStatus:
-        """Send prepared ESC/POS bytes after the same status check."""
+        """Send prepared ESC/POS bytes with the same status checks, before and after."""
         status = self.ready()
         self.link.write(data)
+        self.printed()
         return status
+
+    def printed(self) -> None:
+        """Ask again once a job has been sent, where the link can tell paper and cover: a roll
+        that ran out (or a cover opened) during the job raises PaperOut or CoverOpen, for the
+        job may be missing or cut short. A printer that does not answer now is taken at its
+        word of before: the job was accepted."""
+        if not self.link.tells_paper:
+            return
+        status = self.status()
+        if status is PrinterStatus.PAPER_OUT:
+            raise PaperOut(
+                f"{self.name}: ran out of paper during the ticket, which may be missing or cut "
+                "short; load a new roll"
+            )
+        if status is PrinterStatus.COVER_OPEN:
+            raise CoverOpen(
+                f"{self.name}: the cover was opened during the ticket, which may be missing or "
+                "cut short; close it"
+            )
 
     def close(self) -> None:
         """Close the link."""

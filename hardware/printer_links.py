@@ -115,6 +115,10 @@ def query_status(exchange: Exchange, timeout: float = STATUS_TIMEOUT) -> Printer
 class PrinterLink(ABC):
     """The byte-level seam to one printer: write a job, tell the status, close."""
 
+    #: whether the status tells paper and cover (not only "there or not"): the printer is asked
+    #: again after each ticket, for a roll that ran out during it
+    tells_paper: bool = False
+
     @abstractmethod
     def write(self, data: bytes) -> None:
         """Send one job; raise PrinterError (usually PrinterOffline) if it cannot be sent."""
@@ -133,6 +137,8 @@ class PrinterLink(ABC):
 
 class EscposStatusLink(PrinterLink):
     """A link that asks the printer itself with DLE EOT."""
+
+    tells_paper = True
 
     def status(self, timeout: float) -> PrinterStatus:
         return query_status(self.exchange, timeout)

@@ -13,6 +13,7 @@ from hardware.printer_links import EscposStatusLink, PrinterStatus
 from hardware.profiles import PrinterProfile
 
 STATE_FILE = "state"
+ROLL_FILE = "tickets_left"
 _TICKET = re.compile(r"^ticket-(\d{4,})\.bin$")
 
 # What a real Epson answers to DLE EOT 1, 2 and 4 in each state (None: it does not answer).
@@ -32,6 +33,9 @@ class SimulatedPrinter(EscposStatusLink):
     and ``.txt`` (the text dump). The file ``state`` in the folder (``online``, ``paper_near_end``,
     ``paper_out``, ``cover_open`` or ``offline``; missing means online) is read on every status
     request, so a person or a test can pull the paper out with ``echo paper_out > DIR/state``.
+    The file ``tickets_left``, if there, holds how many more whole tickets the roll has: each
+    ticket counts it down, and the ticket that finds it at 0 runs out mid-way, as a real roll
+    does: its bytes are taken, nothing of it is written, and the state becomes ``paper_out``.
     """
 
     def __init__(self, directory: Path, profile: PrinterProfile) -> None:
@@ -53,6 +57,19 @@ class SimulatedPrinter(EscposStatusLink):
             raise PrinterConfigError(
                 f"{self.directory / STATE_FILE} says {text!r}: write one of {choices}"
             ) from error
+
+    @property
+    def tickets_left(self) -> int | None:
+        """How many more whole tickets the roll has, from its file; None: no end in sight."""
+        try:
+            text = (self.directory / ROLL_FILE).read_text(encoding="utf-8").strip()
+        except FileNotFoundError:
+            return None
+        if not (text.isascii() and text.isdigit()):
+            raise PrinterConfigError(
+                f"{self.directory / ROLL_FILE} says {text!r}: write a number of tickets, 0 or more"
+            )
+        return int(text)
 
     def make_folder(self) -> None:
         """Make the folder (and its parents) if it is not there; PrinterConfigError if it cannot."""
@@ -81,6 +98,12 @@ class SimulatedPrinter(EscposStatusLink):
             assert error is not None
             raise error
         self.make_folder()
+        left = self.tickets_left
+        if left is not None:
+            if left <= 0:  # the roll ends during this ticket: the printer took it all the same
+                self.set_state(PrinterStatus.PAPER_OUT)
+                return
+            (self.directory / ROLL_FILE).write_text(f"{left - 1}\n", encoding="utf-8")
         stem = self.directory / f"ticket-{self._next_number():04d}"
         rendered = self._renderer.render(data)
         try:

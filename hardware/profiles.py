@@ -16,6 +16,7 @@ from hardware.errors import PrinterConfigError
 CodePages.data["RK1048"].setdefault("python_encode", "kz1048")
 
 DEFAULT_PROFILE = "TM-T20II"
+TICKET_PROFILES = "TM-T20II (has KZ-1048), RP326 or POS-5890"  # to name where one is refused
 
 #: The text code pages the ticket layout uses, best first, with the Python codec of each.
 TEXT_CODE_PAGES: dict[str, str] = {
@@ -61,13 +62,19 @@ def load_profile(name: str | None = None, *, paper_mm: int = 80) -> PrinterProfi
     if profile_name not in _profiles():
         raise PrinterConfigError(
             f"unknown printer profile {profile_name!r}: use one from python-escpos, "
-            f"e.g. TM-T20II (has KZ-1048), RP326 or POS-5890"
+            f"e.g. {TICKET_PROFILES}"
         )
     data: dict[str, Any] = _profiles()[profile_name]
     pages: dict[str, int] = {}
     for number, page in sorted(data.get("codePages", {}).items(), key=lambda item: int(item[0])):
         if page in TEXT_CODE_PAGES and page not in pages:
             pages[page] = int(number)
+    if not pages:  # e.g. AF-240, a customer display: said now, not at the first ticket
+        model = data.get("name") or profile_name
+        raise PrinterConfigError(
+            f"printer profile {profile_name!r} ({model}) has no code page a ticket's text can "
+            f"use ({', '.join(TEXT_CODE_PAGES)}): use a ticket printer's, e.g. {TICKET_PROFILES}"
+        )
     media_dots = data.get("media", {}).get("width", {}).get("pixels")
     width = PAPER_DOTS[paper_mm]
     if isinstance(media_dots, int) and media_dots < width:
@@ -81,7 +88,8 @@ def load_profile(name: str | None = None, *, paper_mm: int = 80) -> PrinterProfi
 
 
 def profile_names() -> list[str]:
-    """Every profile name python-escpos knows."""
+    """Every profile name python-escpos knows (`load_profile` refuses those with no text code
+    page)."""
     return sorted(_profiles())
 
 

@@ -60,6 +60,11 @@ def test_print_test_prints_a_ticket_with_three_languages_and_a_qr(
         (["print-test", "TM-T20"], 2, "has no kind"),
         (["print-test", "sim:/tmp/x", "--lang", "de"], 2, "invalid choice"),
         (["print-test", "sim:/tmp/x", "--profile", "Nope"], 2, "unknown printer profile"),
+        (
+            ["print-test", "sim:/tmp/x", "--profile", "AF-240"],
+            2,
+            "error: printer profile 'AF-240' (AF-240 Customer Display) has no code page a ticket",
+        ),
         (["simulate", "keypad", "--protocol", "qsystem"], 2, "kezek protocol"),
         (["simulate", "button", "--address", "300"], 2, "--address is 1 to 99"),
         (["simulate", "display", "--protocol", "modbus", "--address", "0"], 2, "1 to 247"),
@@ -70,6 +75,13 @@ def test_print_test_prints_a_ticket_with_three_languages_and_a_qr(
         (["listen", "loop://", "--seconds", "1", "--baud", "12345"], 2, "--baud 12345 is unusual"),
         (["print-test", "serial:/dev/ttyS0@12345"], 2, "baud rate 12345 in"),  # the same check
         (["listen", "/"], 2, "/ is a folder, not a serial port"),
+        # an empty name is not "this folder", and a time to listen is not below 0
+        (["listen", ""], 2, "error: listen needs a serial port, e.g. /dev/ttyUSB0, or a pyserial"),
+        (["listen", " "], 2, "error: listen needs a serial port"),
+        (["listen", "loop://", "--seconds", "-1"], 2, "error: --seconds -1: give how long to"),
+        (["listen", "loop://", "--seconds", "nan"], 2, "error: --seconds nan: give how long to"),
+        (["listen", "loop://", "--seconds", "inf"], 2, "or 0 (until Ctrl+C)\n"),
+        (["simulate", "keypad", "--link", ""], 2, "error: --link needs a new path for the pty"),
         (["simulate", "keypad", "--link", "/"], 2, "is a file or folder already"),
         (["simulate", "keypad", "--link", "/no/such/dir/k"], 2, "there is no folder /no/such"),
         (["print-test", "sim:"], 2, "error: sim: needs a folder: sim:DIR\n"),

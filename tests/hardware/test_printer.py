@@ -278,9 +278,13 @@ def test_simulator_folder_that_cannot_be_made_says_so_in_one_line(tmp_path: Path
 
 
 def answer_like_a_printer(
-    read: Callable[[], bytes], write: Callable[[bytes], object], jobs: bytearray
+    read: Callable[[], bytes],
+    write: Callable[[bytes], object],
+    jobs: bytearray,
+    answer: Callable[[int, bytearray], int] = lambda n, jobs: 0x12,
 ) -> None:
-    """Answer every DLE EOT n with "online" (0x12) until the line ends; the rest goes to `jobs`."""
+    """Answer every DLE EOT n with `answer(n, jobs)` ("online", 0x12, unless given) until the line
+    ends; the rest goes to `jobs`."""
     pending = b""
     while True:
         try:
@@ -291,8 +295,8 @@ def answer_like_a_printer(
             return
         pending += chunk
         while (at := pending.find(b"\x10\x04")) >= 0 and len(pending) >= at + 3:
-            write(b"\x12")
             jobs += pending[:at]
+            write(bytes([answer(pending[at + 2], jobs)]))
             pending = pending[at + 3 :]
         if b"\x10" not in pending[-2:]:
             jobs += pending
@@ -406,3 +410,130 @@ def test_a_usb_printer_without_libusb_says_to_install_it(
     with pytest.raises(PrinterDriverMissing) as caught:
         printer.print_ticket(slips["kk"])
     assert str(caught.value) == "usb:04b8:0e15: libusb is not installed; install libusb-1.0-0"
+
+
+def test_a_simulated_roll_that_runs_out_during_a_ticket_is_not_taken_as_printed(
+    tmp_path: Path, slips: dict[str, TicketSlip]
+) -> None:
+    """The printer was asked only before a ticket: a roll that ran out during it passed as printed,
+    and the visitor walked away with half a ticket or none."""
+    printer = open_printer(f"sim:{tmp_path}")
+    (tmp_path / "tickets_left").write_text("1\n")
+    printer.print_ticket(slips["kk"])  # the roll's last whole ticket
+    assert printer.status() is PrinterStatus.ONLINE
+    with pytest.raises(PaperOut) as caught:
+        printer.print_ticket(slips["ru"])
+    assert str(caught.value) == (
+        f"sim:{tmp_path}: ran out of paper during the ticket, which may be missing or cut short; "
+        "load a new roll"
+    )
+    assert [path.name for path in tmp_path.glob("ticket-*.bin")] == ["ticket-0001.bin"]
+    assert printer.status() is PrinterStatus.PAPER_OUT
+
+
+def test_a_simulated_roll_with_nonsense_in_its_file_is_a_config_error(
+    tmp_path: Path, slips: dict[str, TicketSlip]
+) -> None:
+    printer = open_printer(f"sim:{tmp_path}")
+    (tmp_path / "tickets_left").write_text("many\n")
+    with pytest.raises(PrinterConfigError, match="write a number of tickets, 0 or more"):
+        printer.print_ticket(slips["kk"])
+    assert not list(tmp_path.glob("ticket-*"))
+
+
+# What an Epson answers to DLE EOT 1, 2 and 4 with the paper out, or the cover open.
+FAULT_REPLIES = {
+    "paper_out": ({1: 0x1A, 2: 0x32, 4: 0x7E}, PaperOut, "ran out of paper during the ticket"),
+    "cover_open": (
+        {1: 0x1A, 2: 0x16, 4: 0x12},
+        CoverOpen,
+        "the cover was opened during the ticket",
+    ),
+}
+
+
+@contextlib.contextmanager
+def printer_on_the_line(
+    kind: str, tmp_path: Path, answer: Callable[[int, bytearray], int], jobs: bytearray
+) -> Iterator[str]:
+    """A printer answering with `answer` on a TCP port (`net`) or at the far end of a socat
+    cable (`serial`); yields the printer's name."""
+    if kind == "net":
+        server = socket.create_server(("127.0.0.1", 0))
+
+        def serve() -> None:
+            with contextlib.suppress(OSError):
+                while True:
+                    conn, _ = server.accept()
+                    threading.Thread(
+                        target=answer_like_a_printer,
+                        args=(lambda c=conn: c.recv(4096), conn.sendall, jobs, answer),
+                        daemon=True,
+                    ).start()
+
+        threading.Thread(target=serve, daemon=True).start()
+        try:
+            yield f"net:127.0.0.1:{server.getsockname()[1]}"
+        finally:
+            server.close()
+        return
+    printer_end, kiosk_end = tmp_path / "ttyPrinter", tmp_path / "ttyKiosk"
+    cable = subprocess.Popen(
+        ["socat", f"pty,raw,echo=0,link={printer_end}", f"pty,raw,echo=0,link={kiosk_end}"]
+    )
+    try:
+        deadline = time.monotonic() + 10
+        while not (printer_end.exists() and kiosk_end.exists()) and time.monotonic() < deadline:
+            time.sleep(0.02)
+        fd = os.open(printer_end, os.O_RDWR | os.O_NOCTTY)
+        threading.Thread(
+            target=answer_like_a_printer,
+            args=(lambda: os.read(fd, 4096), lambda b: os.write(fd, b), jobs, answer),
+            daemon=True,
+        ).start()
+        yield f"serial:{kiosk_end}@115200"
+    finally:
+        cable.terminate()
+        cable.wait(10)
+
+
+@pytest.mark.parametrize("kind", ["net", "serial"])
+@pytest.mark.parametrize("fault", ["paper_out", "cover_open"])
+def test_a_printer_that_fails_during_a_ticket_is_asked_again_after_it(
+    tmp_path: Path, slips: dict[str, TicketSlip], kind: str, fault: str
+) -> None:
+    """A real printer on a real line that answers "online" until a whole ticket (ending in a cut)
+    has reached it, and then the fault: the ticket is not taken as printed."""
+    replies, error, said = FAULT_REPLIES[fault]
+    jobs = bytearray()
+
+    def answer(n: int, jobs: bytearray) -> int:
+        return replies[n] if b"\x1dV" in jobs else 0x12
+
+    with printer_on_the_line(kind, tmp_path, answer, jobs) as name:
+        printer = open_printer(name, timeout=1.0)
+        try:
+            assert printer.status() is PrinterStatus.ONLINE
+            with pytest.raises(error) as caught:
+                printer.print_ticket(slips["kk"])
+            assert str(caught.value).startswith(f"{name}: {said}, which may be missing")
+            assert cuts_reach(jobs, 1), "the ticket was sent whole before the question"
+            assert printer.status() is PrinterStatus(fault)
+        finally:
+            printer.close()
+
+
+def test_a_cups_queue_is_not_asked_again_after_a_ticket(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, slips: dict[str, TicketSlip]
+) -> None:
+    """lpstat knows no paper: one question before the ticket, as before, and none after."""
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    asked = tmp_path / "asked"
+    (bin_dir / "lpstat").write_text(f"#!/bin/sh\necho >> {asked}\necho 'printer q is idle.'\n")
+    (bin_dir / "lp").write_text("#!/bin/sh\nexec /bin/cat > /dev/null\n")
+    for program in ("lpstat", "lp"):
+        (bin_dir / program).chmod(0o755)
+    monkeypatch.setenv("PATH", str(bin_dir))
+    open_printer("cups:q").print_ticket(slips["en"])
+    assert asked.read_text().count("\n") == 1

@@ -14,8 +14,9 @@ from pathlib import Path
 
 import pytest
 
+from hardware.errors import PrinterConfigError
 from hardware.escpos_render import EscposRenderer
-from hardware.profiles import load_profile
+from hardware.profiles import load_profile, profile_names
 from hardware.ticket_layout import (
     LABELS,
     TicketSlip,
@@ -317,3 +318,25 @@ def test_a_control_character_in_a_name_is_printed_as_a_space_never_sent_as_a_com
     data = layout_ticket(named, load_profile(KZ_PROFILE)).data
     assert b"Passport V1 @x" in data
     assert b"\x1dV1" not in data and b"\x1b@x" not in data
+
+
+def test_every_profile_a_printer_may_be_given_prints_a_ticket_or_is_refused_at_once(
+    slips: dict[str, TicketSlip],
+) -> None:
+    """AF-240 (a customer display) has no text code page: it had been taken as a kiosk's printer,
+    and every ticket then failed at its layout. Now each profile either is refused when it is given
+    (one line naming profiles that work) or lays out a ticket in every language."""
+    refused = {}
+    for name in profile_names():
+        try:
+            profile = load_profile(name)
+        except PrinterConfigError as error:
+            refused[name] = str(error)
+            continue
+        for slip in slips.values():
+            assert layout_ticket(slip, profile).data.endswith(b"\x1dV\x01"), name
+    assert refused == {
+        "AF-240": "printer profile 'AF-240' (AF-240 Customer Display) has no code page a "
+        "ticket's text can use (CP866, CP1251, RK1048, CP437): use a ticket printer's, "
+        "e.g. TM-T20II (has KZ-1048), RP326 or POS-5890"
+    }

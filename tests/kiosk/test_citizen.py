@@ -179,6 +179,34 @@ def test_out_of_paper_shows_the_number_longer_and_tells_the_supervisor(
     qtbot.waitUntil(reported, timeout=5000)
 
 
+def test_paper_that_runs_out_during_the_ticket_shows_the_number_and_tells_the_supervisor_at_once(
+    qtbot: QtBot, make_kiosk: Callable[..., object], live_server: LiveServer, printer_dir: Path
+) -> None:
+    """The printer said "online" before the ticket and the roll ran out during it: the kiosk had
+    taken it as printed, the visitor left with half a ticket or none, and the supervisor heard at
+    the next heartbeat (here an hour away)."""
+    window = ready(qtbot, make_kiosk(ticket_s=1, ticket_fault_s=60, popular=("pension",)))
+    (printer_dir / "tickets_left").write_text("0\n")  # the roll ends in the next ticket
+    tap(qtbot, window, "choose-kk")
+    tap(qtbot, window, "service-pension")
+    tap(qtbot, window, "take-ticket")
+    qtbot.waitUntil(lambda: window.flow.screen is Screen.TICKET, timeout=5000)
+    assert window.flow.issued is not None
+    assert window.flow.issued.printer_problem == "paper_out"
+    assert text_of(window, "number") == "G001"
+    assert "Принтерде қағаз бітті" in text_of(window, "printer-problem")
+    assert not list(printer_dir.glob("ticket-*.bin"))
+    assert (printer_dir / "state").read_text().strip() == "paper_out"
+    assert window._ticket_timer.interval() == 60_000
+    headers = {"Authorization": f"Bearer {live_server.tokens['supervisor']}"}
+
+    def reported() -> bool:
+        terminals = httpx.get(f"{live_server.api}/terminals", headers=headers).json()
+        return any(t["printer"] == "paper_out" for t in terminals)
+
+    qtbot.waitUntil(reported, timeout=5000)
+
+
 class _DriverFault(PrinterLink):
     """A printer driver failing in its own way (no PrinterError): a library's bug, a USB stack's
     exception."""

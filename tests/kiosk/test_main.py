@@ -77,6 +77,8 @@ def test_two_kiosks_paired_as_the_docs_say_enroll_under_the_codes_names(
     [
         (["--printer", "bogus:x"], "unknown printer kind"),
         (["--printer", "sim:/tmp/x", "--profile", "NoSuchModel"], "NoSuchModel"),
+        # a customer display, no ticket printer: refused at start, not at the first ticket
+        (["--printer", "sim:/tmp/x", "--profile", "AF-240"], "e.g. TM-T20II (has KZ-1048)"),
     ],
 )
 def test_a_kiosk_that_could_not_start_uses_up_no_pairing_code(
