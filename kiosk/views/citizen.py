@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QScrollArea,
     QScroller,
+    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -38,8 +39,10 @@ from kiosk.views.widgets import (
     KEYBOARD_ROWS,
     Keypad,
     Tile,
+    WrapButton,
     bullet,
     button,
+    fit_tiles,
     label,
     qr_pixmap,
     tile_grid,
@@ -81,6 +84,8 @@ class CitizenWindow(QWidget):
         self.sizes = sizes
         self.page: QWidget | None = None
         self._action: QWidget | None = None  # the screen's main button, kept out of the scroll
+        # the home screen's grid, its services' tiles and the two ways to the rest, and columns
+        self._home: tuple[QWidget, list[QWidget], list[QWidget], int] | None = None
         self.setObjectName("citizen")
         self.setProperty("role", "page")
         self.setAutoFillBackground(True)
@@ -267,6 +272,7 @@ class CitizenWindow(QWidget):
                 )
             )
         self._action = None
+        self._home = None
         build = getattr(self, f"_screen_{screen.value}")
         body: QWidget = build()
         self._scroll.setWidget(body)
@@ -288,6 +294,8 @@ class CitizenWindow(QWidget):
             column.addLayout(self._bottom_bar())
         self._layout.addWidget(self.page)
         self.page.show()
+        if screen is Screen.HOME:
+            self._fit_home()
 
     def _top_bar(self) -> QHBoxLayout:
         row = QHBoxLayout()
@@ -312,16 +320,16 @@ class CitizenWindow(QWidget):
         rows = QVBoxLayout()
         row = QHBoxLayout()
         if self.flow.screen is Screen.HOME:
-            rows.addWidget(
-                button(
-                    ICONS["appointment"] + "  " + self.tr("I have an appointment"),
-                    self._act(self.flow.open_checkin),
-                    "group",
-                    "big",
-                    self.sizes.touch * 2,
-                    "appointment",
-                )
+            appointment = WrapButton(  # words wrap on a narrow screen, the symbol whole
+                self.tr("I have an appointment"),
+                "group",
+                "big",
+                self.sizes.touch * 2,
+                symbol=ICONS["appointment"],
             )
+            appointment.setObjectName("appointment")
+            appointment.clicked.connect(self._act(self.flow.open_checkin))
+            rows.addWidget(appointment)
         row.addWidget(
             button(
                 "←  " + self.tr("Back"),
@@ -354,7 +362,20 @@ class CitizenWindow(QWidget):
 
     @property
     def _columns(self) -> int:
+        """The most columns of tiles the screen's width takes (fewer when a word would be cut:
+        see _grid)."""
         return (4 if self.width() >= 1800 else 3) if self.width() > self.height() else 2
+
+    def _content_width(self) -> int:
+        """The width a page's scrolling part has, a scroll bar beside it or not."""
+        bar = self._scroll.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+        return self.width() - 4 * self.sizes.gap - bar
+
+    def _grid(self, tiles: list[QWidget], columns: int, width: int | None = None) -> QWidget:
+        """Tiles in up to `columns` columns, as many as keep every word of every tile whole."""
+        room = self._content_width() if width is None else width
+        count = fit_tiles(tiles, columns, self.sizes.gap, room, self.sizes.body)
+        return tile_grid(tiles, count, self.sizes.gap)
 
     def _service_tile(self, service: ServiceView) -> Tile:
         name = text_in(service.name, self.flow.language)
@@ -468,13 +489,14 @@ class CitizenWindow(QWidget):
             column.addWidget(label(self.tr("Loading the list of services…"), "page", "big"))
             column.addStretch(1)
             return body
-        # landscape: two rows, the last ending in the two ways to every other service; three
-        # rows of long Kazakh names would push those two below the fold, and so would the
-        # offline banner with two: one row then
-        popular = 2 * self._columns - 2 if self.width() > self.height() else 10
+        # landscape: two rows, the last ending in the two ways to every other service (and one
+        # row under the offline banner); then _fit_home drops the least asked-for services
+        # until those two are in sight without scrolling, however long the names run
+        columns = self._columns
+        popular = 2 * columns - 2 if self.width() > self.height() else 10
         if not self.flow.online:
-            popular -= self._columns
-        tiles: list[QWidget] = [self._service_tile(s) for s in state.popular(popular)]
+            popular -= columns
+        services: list[QWidget] = [self._service_tile(s) for s in state.popular(popular)]
         size = int(self.sizes.touch * 2)
         more = Tile("☰", self.tr("All services by topic"), "group", size)
         more.setObjectName("all-services")
@@ -482,10 +504,40 @@ class CitizenWindow(QWidget):
         search = Tile(ICONS["search"], self.tr("Find a service by name"), "group", size)
         search.setObjectName("search")
         search.clicked.connect(self._act(self.flow.open_search))
-        tiles += [more, search]
-        column.addWidget(tile_grid(tiles, self._columns, self.sizes.gap))
+        extras: list[QWidget] = [more, search]
+        count = fit_tiles(
+            services + extras, columns, self.sizes.gap, self._content_width(), self.sizes.body
+        )
+        grid = tile_grid(services + extras, count, self.sizes.gap)
+        column.addWidget(grid)
         column.addStretch(1)
+        self._home = (grid, services, extras, count)
         return body
+
+    def _fit_home(self) -> None:
+        """Drop the least asked-for services from the home screen until it needs no scrolling:
+        the way to every other service stays in sight, however long the names run."""
+        if self._home is None:
+            return
+        grid, services, extras, count = self._home
+        self._home = None
+        body = self._scroll.widget()
+        column = body.layout() if body is not None else None
+        page = self.page.layout() if self.page is not None else None
+        if body is None or column is None or page is None:
+            return
+        self._layout.activate()  # the page's geometry, and so the height the scroll area has
+        page.activate()
+        viewport = self._scroll.viewport()
+        while services and body.heightForWidth(viewport.width()) > viewport.height():
+            services.pop().deleteLater()
+            smaller = tile_grid(services + extras, count, self.sizes.gap)
+            column.replaceWidget(grid, smaller)
+            grid.hide()  # gone now, not at the next turn of the event loop
+            grid.deleteLater()
+            grid = smaller
+            grid.show()
+            column.activate()
 
     def _screen_groups(self) -> QWidget:
         body, column = self._page()
@@ -501,7 +553,7 @@ class CitizenWindow(QWidget):
             tile.setObjectName(f"group-{group.id}")
             tile.clicked.connect(self._act(lambda g=group.id: self.flow.open_group(g)))  # type: ignore[misc]
             tiles.append(tile)
-        column.addWidget(tile_grid(tiles, self._columns, self.sizes.gap))
+        column.addWidget(self._grid(tiles, self._columns))
         column.addStretch(1)
         return body
 
@@ -511,8 +563,10 @@ class CitizenWindow(QWidget):
         group = next((g for g in state.groups if g.id == self.flow.group_id), None)
         if group is not None:
             column.addWidget(label(text_in(group.name, self.flow.language), "page", "title"))
-        tiles = [self._service_tile(s) for s in state.services_in(self.flow.group_id or "")]
-        column.addWidget(tile_grid(tiles, self._columns, self.sizes.gap))
+        tiles: list[QWidget] = [
+            self._service_tile(s) for s in state.services_in(self.flow.group_id or "")
+        ]
+        column.addWidget(self._grid(tiles, self._columns))
         column.addStretch(1)
         return body
 
@@ -529,10 +583,6 @@ class CitizenWindow(QWidget):
                 label(self.tr("Nothing found. Try fewer letters, or choose by topic."), "warning")
             )
         landscape = self.width() > self.height()
-        tiles = [self._service_tile(s) for s in results[:6]]
-        # landscape: the keyboard beside the results (below them, they had one row's height)
-        column.addWidget(tile_grid(tiles, 2 if landscape else self._columns, self.sizes.gap))
-        column.addStretch(1)
         rows = KEYBOARD_ROWS[self.flow.language]
         longest = max(len(row) for row in rows)
         width = self.width() * SEARCH_KEYBOARD_SHARE if landscape else self.width()
@@ -542,6 +592,13 @@ class CitizenWindow(QWidget):
         keypad.setObjectName("keyboard")
         keypad.typed.connect(self._on_typed)
         keypad.erased.connect(self._act(self.flow.erase))
+        tiles: list[QWidget] = [self._service_tile(s) for s in results[:6]]
+        if landscape:  # the keyboard beside the results (below them, they had one row's height)
+            beside = self._content_width() - self.sizes.gap - keypad.sizeHint().width()
+            column.addWidget(self._grid(tiles, 2, beside))
+        else:
+            column.addWidget(self._grid(tiles, self._columns))
+        column.addStretch(1)
         self._action = keypad  # the keyboard stays in reach; results scroll above it
         return body
 
