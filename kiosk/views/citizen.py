@@ -324,7 +324,7 @@ class CitizenWindow(QWidget):
                 self.tr("I have an appointment"),
                 "group",
                 "big",
-                self.sizes.touch * 2,
+                self._tall(2, 1.4),
                 symbol=ICONS["appointment"],
             )
             appointment.setObjectName("appointment")
@@ -336,7 +336,7 @@ class CitizenWindow(QWidget):
                 self._act(self.flow.back),
                 "secondary",
                 "big",
-                self.sizes.touch * 2,
+                self._tall(2, 1.4),
                 "back",
             )
         )
@@ -346,7 +346,7 @@ class CitizenWindow(QWidget):
                 self._act(self.flow.reset),
                 "secondary",
                 "big",
-                self.sizes.touch * 2,
+                self._tall(2, 1.4),
                 "start-over",
             )
         )
@@ -365,6 +365,18 @@ class CitizenWindow(QWidget):
         """The most columns of tiles the screen's width takes (fewer when a word would be cut:
         see _grid)."""
         return (4 if self.width() >= 1800 else 3) if self.width() > self.height() else 2
+
+    @property
+    def _compact(self) -> bool:
+        """A screen shorter, in touch targets, than a 21.5-inch full-HD one (a cheap 18.5-inch
+        1366x768 panel either way up): its large buttons are less tall, so that what a screen
+        must show fits without scrolling."""
+        tall = self.height() / self.sizes.touch
+        return tall < (30 if self.height() > self.width() else 17)
+
+    def _tall(self, touches: float, compact: float) -> int:
+        """The height of a large target: `touches` touch targets, `compact` on a short screen."""
+        return int(self.sizes.touch * (compact if self._compact else touches))
 
     def _content_width(self) -> int:
         """The width a page's scrolling part has, a scroll bar beside it or not."""
@@ -388,7 +400,7 @@ class CitizenWindow(QWidget):
                 if why == "suspended"
                 else self.tr("No more tickets today")
             )
-        tile = Tile(ICONS.get(service.icon, "•"), name, role, int(self.sizes.touch * 2))
+        tile = Tile(ICONS.get(service.icon, "•"), name, role, self._tall(2, 1.6))
         tile.setObjectName(f"service-{service.id}")
         tile.clicked.connect(self._act(lambda: self.flow.open_service(service.id)))
         return tile
@@ -422,16 +434,19 @@ class CitizenWindow(QWidget):
         column.addStretch(1)
         choose = label(self._trilingual("Welcome", WELCOME_WORDS["choose"]), "page", "big")
         choose.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        column.addWidget(choose)
         languages = QHBoxLayout() if self.width() > self.height() else QVBoxLayout()
         languages.setSpacing(self.sizes.gap)
+        if self._compact and self.width() > self.height():  # beside the languages, not above
+            languages.addWidget(choose, 1)
+        else:
+            column.addWidget(choose)
         for language, name in ENDONYMS:
             key = button(
                 name,
                 self._act(lambda lang=language: self.flow.choose_language(lang)),  # type: ignore[misc]
                 "tile",
                 "title",
-                int(self.sizes.touch * 2.6),
+                self._tall(2.6, 1.6),
                 name=f"choose-{language}",
             )
             languages.addWidget(key)
@@ -441,7 +456,7 @@ class CitizenWindow(QWidget):
             ICONS["priority"],
             self._trilingual("Welcome", WELCOME_WORDS["priority"]),
             "priority",
-            int(self.sizes.touch * 2.6),
+            self._tall(2.6, 1.6),
         )
         priority.setObjectName("priority")
         priority.clicked.connect(self._act(self.flow.start_priority))
@@ -450,7 +465,7 @@ class CitizenWindow(QWidget):
             ICONS["appointment"],
             self._trilingual("Welcome", WELCOME_WORDS["appointment"]),
             "group",
-            int(self.sizes.touch * 2.6),
+            self._tall(2.6, 1.6),
         )
         appointment.setObjectName("appointment")
         appointment.clicked.connect(self._act(self.flow.open_checkin))
@@ -473,7 +488,7 @@ class CitizenWindow(QWidget):
                 PRIORITY_ICONS[kind],
                 texts.tr(texts.PRIORITY_NAMES[kind]),
                 "priority",
-                int(self.sizes.touch * 2.4),
+                self._tall(2.4, 1.6),
             )
             tile.setObjectName(f"priority-{kind}")
             tile.clicked.connect(self._act(lambda k=kind: self.flow.choose_priority(k)))  # type: ignore[misc]
@@ -497,7 +512,7 @@ class CitizenWindow(QWidget):
         if not self.flow.online:
             popular -= columns
         services: list[QWidget] = [self._service_tile(s) for s in state.popular(popular)]
-        size = int(self.sizes.touch * 2)
+        size = self._tall(2, 1.6)
         more = Tile("☰", self.tr("All services by topic"), "group", size)
         more.setObjectName("all-services")
         more.clicked.connect(self._act(self.flow.open_groups))
@@ -548,7 +563,7 @@ class CitizenWindow(QWidget):
                 ICONS.get(group.icon, "•"),
                 text_in(group.name, self.flow.language),
                 "group",
-                int(self.sizes.touch * 2),
+                self._tall(2, 1.6),
             )
             tile.setObjectName(f"group-{group.id}")
             tile.clicked.connect(self._act(lambda g=group.id: self.flow.open_group(g)))  # type: ignore[misc]
@@ -625,6 +640,37 @@ class CitizenWindow(QWidget):
             )
         return text
 
+    def _service_details(self, service: ServiceView, column: QVBoxLayout) -> None:
+        """What the service is, what to bring, its cost and time at the counter."""
+        lang = self.flow.language
+        about: list[QWidget] = []  # landscape: what to bring beside the rest, all in sight
+        if service.description:
+            about.append(label(text_in(service.description, lang), "page"))
+        bring: list[QWidget] = []
+        if service.documents:
+            bring.append(label(self.tr("What to bring"), "page", "big"))
+            bring += [bullet(text_in(document, lang), "page") for document in service.documents]
+        if service.fee:
+            fee = text_in(service.fee, lang)
+            about.append(label(self.tr("Cost: {fee}").format(fee=fee), "page"))
+        if service.duration_min:
+            takes = self.tr("At the counter it takes about {n} min.")
+            about.append(label(takes.format(n=service.duration_min), "page"))
+        if self.width() > self.height():
+            beside = QHBoxLayout()
+            beside.setSpacing(self.sizes.gap * 2)
+            for part in (about, bring):
+                side = QVBoxLayout()
+                side.setSpacing(self.sizes.gap)
+                for widget in part:
+                    side.addWidget(widget)
+                side.addStretch(1)
+                beside.addLayout(side, 1)
+            column.addLayout(beside)
+        else:
+            for widget in about[:1] + bring + about[1:]:
+                column.addWidget(widget)
+
     def _screen_service(self) -> QWidget:
         body, column = self._page()
         service = self.flow.service
@@ -633,38 +679,22 @@ class CitizenWindow(QWidget):
             return body
         lang = self.flow.language
         state = self.flow.state
-        column.addWidget(label(text_in(service.name, lang), "page", "title"))
-        if service.description:
-            column.addWidget(label(text_in(service.description, lang), "page"))
-        if service.documents:
-            column.addWidget(label(self.tr("What to bring"), "page", "big"))
-            for document in service.documents:
-                column.addWidget(bullet(text_in(document, lang), "page"))
-        if service.fee:
-            column.addWidget(
-                label(self.tr("Cost: {fee}").format(fee=text_in(service.fee, lang)), "page")
-            )
-        if service.duration_min:
-            column.addWidget(
-                label(
-                    self.tr("At the counter it takes about {n} min.").format(
-                        n=service.duration_min
-                    ),
-                    "page",
-                )
-            )
+        heading = "big" if self._compact else "title"
+        column.addWidget(label(text_in(service.name, lang), "page", heading))
+        self._service_details(service, column)
         entry = state.queue.get(service.id)
         stopped = state.stopped(service.id)
         now = state.now()
+        said = None if self._compact else "big"  # a short screen: all of it in sight
         if state.suspended(service.id):
-            line = label(texts.notice_text("service_suspended", None), "warning", "big")
+            line = label(texts.notice_text("service_suspended", None), "warning", said)
             line.setObjectName("suspended")
         elif stopped is not None:  # ran out today, or stopped before closing: said at once
-            line = label(texts.stopped_text(stopped[0], stopped[1], now), "warning", "big")
+            line = label(texts.stopped_text(stopped[0], stopped[1], now), "warning", said)
             line.setObjectName("stopped")
         else:
             text = self._line_text(entry, now) if self.flow.online else ""  # the banner says why
-            line = label(text, "page", "big")
+            line = label(text, "page", said)
             line.setObjectName("line")
         column.addStretch(1)
         take = button(
@@ -672,7 +702,7 @@ class CitizenWindow(QWidget):
             lambda: self._send(self.flow.take_ticket()),
             "primary" if self.flow.can_issue() else "disabled",
             "title",
-            int(self.sizes.touch * 2.4),
+            self._tall(2.4, 1.5),
             "take-ticket",
         )
         take.setEnabled(self.flow.can_issue())
@@ -682,7 +712,10 @@ class CitizenWindow(QWidget):
         beside.setContentsMargins(0, 0, 0, 0)
         beside.setSpacing(self.sizes.gap)
         beside.addWidget(line, 1)
-        beside.addWidget(take, 1)
+        if line.objectName() == "line" or self.flow.busy:  # else no ticket: the words say why
+            beside.addWidget(take, 1)
+        else:
+            take.deleteLater()
         self._action = action
         return body
 
@@ -698,7 +731,7 @@ class CitizenWindow(QWidget):
                     self._act(lambda b=by: flow.checkin_with(b)),  # type: ignore[misc]
                     "chosen" if flow.checkin_by == by else "secondary",
                     "big",
-                    int(self.sizes.touch * 1.4),
+                    self._tall(1.4, 1.2),
                     f"checkin-{by}",
                 )
             )
@@ -722,7 +755,7 @@ class CitizenWindow(QWidget):
             )
             problem.setObjectName("entry-problem")
             column.addWidget(problem)
-        key = int(self.sizes.touch * 1.6)
+        key = self._tall(1.6, 1.1)
         if flow.checkin_by == "iin":
             rows: tuple[str, ...] = ("123", "456", "789", "0")
         else:
@@ -755,7 +788,7 @@ class CitizenWindow(QWidget):
             lambda: self._send(flow.submit_checkin()),
             "primary" if flow.online and not flow.busy else "disabled",
             "title",
-            int(self.sizes.touch * 2),
+            self._tall(2, 1.4),
             "submit-checkin",
         )
         ok.setEnabled(flow.online and not flow.busy)
@@ -772,15 +805,21 @@ class CitizenWindow(QWidget):
         landscape = self.width() > self.height()
         main = QHBoxLayout() if landscape else QVBoxLayout()
         info = QVBoxLayout()
-        info.addWidget(label(self.tr("Your number"), "page", "title"))
+        heading = None if self._compact else "big"
+        info.addWidget(label(self.tr("Your number"), "page", "big" if self._compact else "title"))
         number = label(ticket.number, "number", "number", wrap=False)
         number.setObjectName("number")
+        if self._compact:  # still the largest thing on the screen
+            number.setStyleSheet(f"font-size: {int(self.sizes.body * 3.5)}px;")
         number.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        info.addWidget(number)
+        top = QHBoxLayout()  # a short portrait screen: the QR code beside the number
+        top.addWidget(number, 3)
+        info.addLayout(top)
         if service is not None:
-            info.addWidget(label(text_in(service.name, lang), "page", "big"))
+            info.addWidget(label(text_in(service.name, lang), "page", heading))
         if issued.printer_problem is not None:
-            problem = label(texts.printer_text(issued.printer_problem), "warning", "big")
+            size = None if self._compact else "big"  # long: all of it in sight
+            problem = label(texts.printer_text(issued.printer_problem), "warning", size)
             problem.setObjectName("printer-problem")
             info.addWidget(problem)
         if ticket.appointment_at is not None:
@@ -804,7 +843,7 @@ class CitizenWindow(QWidget):
             (side if landscape else info).addWidget(part)
         side.addStretch(1)
         if side.count() > 1:  # a QR code or the turn: not an empty block under the number
-            main.addLayout(side, 2)
+            (top if self._compact and not landscape else main).addLayout(side, 2)
         column.addLayout(main)
         column.addStretch(1)
         self._action = button(
@@ -812,7 +851,7 @@ class CitizenWindow(QWidget):
             self._act(self.flow.reset),
             "primary",
             "title",
-            int(self.sizes.touch * 2),
+            self._tall(2, 1.4),
             "done",
         )
         return body
@@ -838,7 +877,7 @@ class CitizenWindow(QWidget):
             ahead = self.tr("You are first in line")  # not "0 people"
         ahead_label = label(ahead, "page", "big")
         ahead_label.setObjectName("ahead")
-        wait_label = label(wait, "page", "big")
+        wait_label = label(wait, "page", None if self._compact else "big")
         wait_label.setObjectName("wait")
         return [ahead_label, wait_label, label(next_step, "page")]
 
@@ -846,7 +885,7 @@ class CitizenWindow(QWidget):
         """The ticket's QR code and what it is for (larger when the ticket was not printed)."""
         code = label("", "page")
         code.setObjectName("qr")
-        code.setPixmap(qr_pixmap(url, int(self.sizes.touch * (6 if big else 4.5))))
+        code.setPixmap(qr_pixmap(url, self._tall(6, 3.4) if big else self._tall(4.5, 3)))
         code.setAlignment(Qt.AlignmentFlag.AlignCenter)
         column.addWidget(code)
         hint = label(self.tr("Scan to follow your turn on your phone"), "page")

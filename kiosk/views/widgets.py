@@ -92,7 +92,8 @@ class WrapButton(QPushButton):
         self.symbol: QLabel | None = None
         if symbol is not None:
             self.symbol = label(symbol, role, "title", wrap=False)
-            self.symbol.setFixedWidth(int(min_height * 0.7))
+            self.symbol.ensurePolished()  # the symbol whole, even on a less tall button
+            self.symbol.setFixedWidth(max(int(min_height * 0.7), self.symbol.sizeHint().width()))
             self.symbol.setAlignment(Qt.AlignmentFlag.AlignCenter)
             row.addWidget(self.symbol)
         words = label(text, role, size)
