@@ -53,7 +53,9 @@ ENDONYMS = (("kk", "Қазақша"), ("ru", "Русский"), ("en", "English"
 SHORT = {"kk": "ҚАЗ", "ru": "РУС", "en": "ENG"}
 WELCOME_WORDS = {
     "choose": QT_TRANSLATE_NOOP("Welcome", "Choose your language"),
-    "priority": QT_TRANSLATE_NOOP("Welcome", "Priority: disabled, elderly, pregnant"),
+    "priority": QT_TRANSLATE_NOOP(
+        "Welcome", "Priority: people with disabilities, elderly, pregnant"
+    ),
     "appointment": QT_TRANSLATE_NOOP("Welcome", "I have an appointment"),
     "closed": QT_TRANSLATE_NOOP("Welcome", "The hall is closed now: no tickets are issued."),
     "opens_at": QT_TRANSLATE_NOOP("Welcome", "The hall is closed now: it opens at {time}."),

@@ -439,3 +439,24 @@ def test_a_word_wider_than_any_tile_is_hyphenated_not_cut(qtbot: QtBot) -> None:
     assert "Жылжымайтын" in text.replace("-\n", ""), text  # the word still reads
     assert "-\n" in text
     assert_label_whole(tile.words, "hyphenated")
+
+
+def test_the_priority_for_disability_is_worded_alike_and_respectfully_on_both_screens(
+    qtbot: QtBot, make_kiosk: Callable[..., object]
+) -> None:
+    window = ready(qtbot, make_kiosk())
+    flow = window.flow  # type: ignore[attr-defined]
+    term = {"kk": "мүмкіндігі шектеулі", "ru": "с инвалидностью", "en": "disabilit"}
+    for language in ("kk", "ru", "en"):
+        flow.reset()
+        window.render()
+        welcome = find(window, "priority").text_label()  # type: ignore[attr-defined]
+        flow.set_language(language)
+        flow.start_priority()
+        window.render()
+        chosen = find(window, "priority-disabled").text_label()  # type: ignore[attr-defined]
+        assert term[language] in chosen.lower(), chosen
+        line = welcome.splitlines()[("kk", "ru", "en").index(language)]
+        assert term[language] in line.lower(), line
+        for dated in ("мүгедек", "инвалиды", "disabled,"):
+            assert dated not in line.lower(), line
