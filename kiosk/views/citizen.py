@@ -439,6 +439,7 @@ class CitizenWindow(QWidget):
         languages = QHBoxLayout() if self.width() > self.height() else QVBoxLayout()
         languages.setSpacing(self.sizes.gap)
         if self._compact and self.width() > self.height():  # beside the languages, not above
+            choose.setProperty("textsize", None)
             languages.addWidget(choose, 1)
         else:
             column.addWidget(choose)
@@ -448,7 +449,7 @@ class CitizenWindow(QWidget):
                 self._act(lambda lang=language: self.flow.choose_language(lang)),  # type: ignore[misc]
                 "tile",
                 "title",
-                self._tall(2.6, 1.6),
+                self._tall(2.6, 1.5),
                 name=f"choose-{language}",
             )
             languages.addWidget(key)
@@ -462,6 +463,8 @@ class CitizenWindow(QWidget):
         )
         priority.setObjectName("priority")
         priority.clicked.connect(self._act(self.flow.start_priority))
+        if self._compact:  # three languages' lines each, on a short screen: at body size
+            priority.words.setStyleSheet(f"font-size: {self.sizes.body}px;")
         column.addWidget(priority)
         appointment = Tile(
             ICONS["appointment"],
@@ -471,6 +474,8 @@ class CitizenWindow(QWidget):
         )
         appointment.setObjectName("appointment")
         appointment.clicked.connect(self._act(self.flow.open_checkin))
+        if self._compact:
+            appointment.words.setStyleSheet(f"font-size: {self.sizes.body}px;")
         column.addWidget(appointment)
         return body
 
