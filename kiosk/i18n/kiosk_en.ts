@@ -644,8 +644,8 @@
     </message>
     <message>
         <location filename="../views/citizen.py" line="53"/>
-        <source>Priority: disabled, elderly, pregnant</source>
-        <translation>Priority: disabled, elderly, pregnant</translation>
+        <source>Priority: people with disabilities, elderly, pregnant</source>
+        <translation>Priority: people with disabilities, elderly, pregnant</translation>
     </message>
     <message>
         <location filename="../views/citizen.py" line="54"/>

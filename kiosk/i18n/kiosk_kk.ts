@@ -644,8 +644,8 @@
     </message>
     <message>
         <location filename="../views/citizen.py" line="53"/>
-        <source>Priority: disabled, elderly, pregnant</source>
-        <translation>Кезексіз: мүгедектер, егде жастағылар, жүкті әйелдер</translation>
+        <source>Priority: people with disabilities, elderly, pregnant</source>
+        <translation>Кезексіз: мүмкіндігі шектеулі жандар, егде жастағылар, жүкті әйелдер</translation>
     </message>
     <message>
         <location filename="../views/citizen.py" line="54"/>

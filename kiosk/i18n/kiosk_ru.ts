@@ -644,8 +644,8 @@
     </message>
     <message>
         <location filename="../views/citizen.py" line="53"/>
-        <source>Priority: disabled, elderly, pregnant</source>
-        <translation>Вне очереди: инвалиды, пожилые, беременные</translation>
+        <source>Priority: people with disabilities, elderly, pregnant</source>
+        <translation>Вне очереди: люди с инвалидностью, пожилые, беременные</translation>
     </message>
     <message>
         <location filename="../views/citizen.py" line="54"/>

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QScrollArea,
     QScroller,
+    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -38,8 +39,10 @@ from kiosk.views.widgets import (
     KEYBOARD_ROWS,
     Keypad,
     Tile,
+    WrapButton,
     bullet,
     button,
+    fit_tiles,
     label,
     qr_pixmap,
     tile_grid,
@@ -50,7 +53,9 @@ ENDONYMS = (("kk", "Қазақша"), ("ru", "Русский"), ("en", "English"
 SHORT = {"kk": "ҚАЗ", "ru": "РУС", "en": "ENG"}
 WELCOME_WORDS = {
     "choose": QT_TRANSLATE_NOOP("Welcome", "Choose your language"),
-    "priority": QT_TRANSLATE_NOOP("Welcome", "Priority: disabled, elderly, pregnant"),
+    "priority": QT_TRANSLATE_NOOP(
+        "Welcome", "Priority: people with disabilities, elderly, pregnant"
+    ),
     "appointment": QT_TRANSLATE_NOOP("Welcome", "I have an appointment"),
     "closed": QT_TRANSLATE_NOOP("Welcome", "The hall is closed now: no tickets are issued."),
     "opens_at": QT_TRANSLATE_NOOP("Welcome", "The hall is closed now: it opens at {time}."),
@@ -81,6 +86,8 @@ class CitizenWindow(QWidget):
         self.sizes = sizes
         self.page: QWidget | None = None
         self._action: QWidget | None = None  # the screen's main button, kept out of the scroll
+        # the home screen's grid, its services' tiles and the two ways to the rest, and columns
+        self._home: tuple[QWidget, list[QWidget], list[QWidget], int] | None = None
         self.setObjectName("citizen")
         self.setProperty("role", "page")
         self.setAutoFillBackground(True)
@@ -267,6 +274,7 @@ class CitizenWindow(QWidget):
                 )
             )
         self._action = None
+        self._home = None
         build = getattr(self, f"_screen_{screen.value}")
         body: QWidget = build()
         self._scroll.setWidget(body)
@@ -288,6 +296,8 @@ class CitizenWindow(QWidget):
             column.addLayout(self._bottom_bar())
         self._layout.addWidget(self.page)
         self.page.show()
+        if screen is Screen.HOME:
+            self._fit_home()
 
     def _top_bar(self) -> QHBoxLayout:
         row = QHBoxLayout()
@@ -312,23 +322,23 @@ class CitizenWindow(QWidget):
         rows = QVBoxLayout()
         row = QHBoxLayout()
         if self.flow.screen is Screen.HOME:
-            rows.addWidget(
-                button(
-                    ICONS["appointment"] + "  " + self.tr("I have an appointment"),
-                    self._act(self.flow.open_checkin),
-                    "group",
-                    "big",
-                    self.sizes.touch * 2,
-                    "appointment",
-                )
+            appointment = WrapButton(  # words wrap on a narrow screen, the symbol whole
+                self.tr("I have an appointment"),
+                "group",
+                "big",
+                self._tall(2, 1.4),
+                symbol=ICONS["appointment"],
             )
+            appointment.setObjectName("appointment")
+            appointment.clicked.connect(self._act(self.flow.open_checkin))
+            rows.addWidget(appointment)
         row.addWidget(
             button(
                 "←  " + self.tr("Back"),
                 self._act(self.flow.back),
                 "secondary",
                 "big",
-                self.sizes.touch * 2,
+                self._tall(2, 1.4),
                 "back",
             )
         )
@@ -338,7 +348,7 @@ class CitizenWindow(QWidget):
                 self._act(self.flow.reset),
                 "secondary",
                 "big",
-                self.sizes.touch * 2,
+                self._tall(2, 1.4),
                 "start-over",
             )
         )
@@ -354,7 +364,32 @@ class CitizenWindow(QWidget):
 
     @property
     def _columns(self) -> int:
+        """The most columns of tiles the screen's width takes (fewer when a word would be cut:
+        see _grid)."""
         return (4 if self.width() >= 1800 else 3) if self.width() > self.height() else 2
+
+    @property
+    def _compact(self) -> bool:
+        """A screen shorter, in touch targets, than a 21.5-inch full-HD one (a cheap 18.5-inch
+        1366x768 panel either way up): its large buttons are less tall, so that what a screen
+        must show fits without scrolling."""
+        tall = self.height() / self.sizes.touch
+        return tall < (30 if self.height() > self.width() else 17)
+
+    def _tall(self, touches: float, compact: float) -> int:
+        """The height of a large target: `touches` touch targets, `compact` on a short screen."""
+        return int(self.sizes.touch * (compact if self._compact else touches))
+
+    def _content_width(self) -> int:
+        """The width a page's scrolling part has, a scroll bar beside it or not."""
+        bar = self._scroll.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+        return self.width() - 4 * self.sizes.gap - bar
+
+    def _grid(self, tiles: list[QWidget], columns: int, width: int | None = None) -> QWidget:
+        """Tiles in up to `columns` columns, as many as keep every word of every tile whole."""
+        room = self._content_width() if width is None else width
+        count = fit_tiles(tiles, columns, self.sizes.gap, room, self.sizes.body)
+        return tile_grid(tiles, count, self.sizes.gap)
 
     def _service_tile(self, service: ServiceView) -> Tile:
         name = text_in(service.name, self.flow.language)
@@ -367,7 +402,7 @@ class CitizenWindow(QWidget):
                 if why == "suspended"
                 else self.tr("No more tickets today")
             )
-        tile = Tile(ICONS.get(service.icon, "•"), name, role, int(self.sizes.touch * 2))
+        tile = Tile(ICONS.get(service.icon, "•"), name, role, self._tall(2, 1.6))
         tile.setObjectName(f"service-{service.id}")
         tile.clicked.connect(self._act(lambda: self.flow.open_service(service.id)))
         return tile
@@ -401,16 +436,20 @@ class CitizenWindow(QWidget):
         column.addStretch(1)
         choose = label(self._trilingual("Welcome", WELCOME_WORDS["choose"]), "page", "big")
         choose.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        column.addWidget(choose)
         languages = QHBoxLayout() if self.width() > self.height() else QVBoxLayout()
         languages.setSpacing(self.sizes.gap)
+        if self._compact and self.width() > self.height():  # beside the languages, not above
+            choose.setProperty("textsize", None)
+            languages.addWidget(choose, 1)
+        else:
+            column.addWidget(choose)
         for language, name in ENDONYMS:
             key = button(
                 name,
                 self._act(lambda lang=language: self.flow.choose_language(lang)),  # type: ignore[misc]
                 "tile",
                 "title",
-                int(self.sizes.touch * 2.6),
+                self._tall(2.6, 1.5),
                 name=f"choose-{language}",
             )
             languages.addWidget(key)
@@ -420,19 +459,23 @@ class CitizenWindow(QWidget):
             ICONS["priority"],
             self._trilingual("Welcome", WELCOME_WORDS["priority"]),
             "priority",
-            int(self.sizes.touch * 2.6),
+            self._tall(2.6, 1.6),
         )
         priority.setObjectName("priority")
         priority.clicked.connect(self._act(self.flow.start_priority))
+        if self._compact:  # three languages' lines each, on a short screen: at body size
+            priority.words.setStyleSheet(f"font-size: {self.sizes.body}px;")
         column.addWidget(priority)
         appointment = Tile(
             ICONS["appointment"],
             self._trilingual("Welcome", WELCOME_WORDS["appointment"]),
             "group",
-            int(self.sizes.touch * 2.6),
+            self._tall(2.6, 1.6),
         )
         appointment.setObjectName("appointment")
         appointment.clicked.connect(self._act(self.flow.open_checkin))
+        if self._compact:
+            appointment.words.setStyleSheet(f"font-size: {self.sizes.body}px;")
         column.addWidget(appointment)
         return body
 
@@ -452,7 +495,7 @@ class CitizenWindow(QWidget):
                 PRIORITY_ICONS[kind],
                 texts.tr(texts.PRIORITY_NAMES[kind]),
                 "priority",
-                int(self.sizes.touch * 2.4),
+                self._tall(2.4, 1.6),
             )
             tile.setObjectName(f"priority-{kind}")
             tile.clicked.connect(self._act(lambda k=kind: self.flow.choose_priority(k)))  # type: ignore[misc]
@@ -468,24 +511,55 @@ class CitizenWindow(QWidget):
             column.addWidget(label(self.tr("Loading the list of services…"), "page", "big"))
             column.addStretch(1)
             return body
-        # landscape: two rows, the last ending in the two ways to every other service; three
-        # rows of long Kazakh names would push those two below the fold, and so would the
-        # offline banner with two: one row then
-        popular = 2 * self._columns - 2 if self.width() > self.height() else 10
+        # landscape: two rows, the last ending in the two ways to every other service (and one
+        # row under the offline banner); then _fit_home drops the least asked-for services
+        # until those two are in sight without scrolling, however long the names run
+        columns = self._columns
+        popular = 2 * columns - 2 if self.width() > self.height() else 10
         if not self.flow.online:
-            popular -= self._columns
-        tiles: list[QWidget] = [self._service_tile(s) for s in state.popular(popular)]
-        size = int(self.sizes.touch * 2)
+            popular -= columns
+        services: list[QWidget] = [self._service_tile(s) for s in state.popular(popular)]
+        size = self._tall(2, 1.6)
         more = Tile("☰", self.tr("All services by topic"), "group", size)
         more.setObjectName("all-services")
         more.clicked.connect(self._act(self.flow.open_groups))
         search = Tile(ICONS["search"], self.tr("Find a service by name"), "group", size)
         search.setObjectName("search")
         search.clicked.connect(self._act(self.flow.open_search))
-        tiles += [more, search]
-        column.addWidget(tile_grid(tiles, self._columns, self.sizes.gap))
+        extras: list[QWidget] = [more, search]
+        count = fit_tiles(
+            services + extras, columns, self.sizes.gap, self._content_width(), self.sizes.body
+        )
+        grid = tile_grid(services + extras, count, self.sizes.gap)
+        column.addWidget(grid)
         column.addStretch(1)
+        self._home = (grid, services, extras, count)
         return body
+
+    def _fit_home(self) -> None:
+        """Drop the least asked-for services from the home screen until it needs no scrolling:
+        the way to every other service stays in sight, however long the names run."""
+        if self._home is None:
+            return
+        grid, services, extras, count = self._home
+        self._home = None
+        body = self._scroll.widget()
+        column = body.layout() if body is not None else None
+        page = self.page.layout() if self.page is not None else None
+        if body is None or column is None or page is None:
+            return
+        self._layout.activate()  # the page's geometry, and so the height the scroll area has
+        page.activate()
+        viewport = self._scroll.viewport()
+        while services and body.heightForWidth(viewport.width()) > viewport.height():
+            services.pop().deleteLater()
+            smaller = tile_grid(services + extras, count, self.sizes.gap)
+            column.replaceWidget(grid, smaller)
+            grid.hide()  # gone now, not at the next turn of the event loop
+            grid.deleteLater()
+            grid = smaller
+            grid.show()
+            column.activate()
 
     def _screen_groups(self) -> QWidget:
         body, column = self._page()
@@ -496,12 +570,12 @@ class CitizenWindow(QWidget):
                 ICONS.get(group.icon, "•"),
                 text_in(group.name, self.flow.language),
                 "group",
-                int(self.sizes.touch * 2),
+                self._tall(2, 1.6),
             )
             tile.setObjectName(f"group-{group.id}")
             tile.clicked.connect(self._act(lambda g=group.id: self.flow.open_group(g)))  # type: ignore[misc]
             tiles.append(tile)
-        column.addWidget(tile_grid(tiles, self._columns, self.sizes.gap))
+        column.addWidget(self._grid(tiles, self._columns))
         column.addStretch(1)
         return body
 
@@ -511,8 +585,10 @@ class CitizenWindow(QWidget):
         group = next((g for g in state.groups if g.id == self.flow.group_id), None)
         if group is not None:
             column.addWidget(label(text_in(group.name, self.flow.language), "page", "title"))
-        tiles = [self._service_tile(s) for s in state.services_in(self.flow.group_id or "")]
-        column.addWidget(tile_grid(tiles, self._columns, self.sizes.gap))
+        tiles: list[QWidget] = [
+            self._service_tile(s) for s in state.services_in(self.flow.group_id or "")
+        ]
+        column.addWidget(self._grid(tiles, self._columns))
         column.addStretch(1)
         return body
 
@@ -529,10 +605,6 @@ class CitizenWindow(QWidget):
                 label(self.tr("Nothing found. Try fewer letters, or choose by topic."), "warning")
             )
         landscape = self.width() > self.height()
-        tiles = [self._service_tile(s) for s in results[:6]]
-        # landscape: the keyboard beside the results (below them, they had one row's height)
-        column.addWidget(tile_grid(tiles, 2 if landscape else self._columns, self.sizes.gap))
-        column.addStretch(1)
         rows = KEYBOARD_ROWS[self.flow.language]
         longest = max(len(row) for row in rows)
         width = self.width() * SEARCH_KEYBOARD_SHARE if landscape else self.width()
@@ -542,6 +614,13 @@ class CitizenWindow(QWidget):
         keypad.setObjectName("keyboard")
         keypad.typed.connect(self._on_typed)
         keypad.erased.connect(self._act(self.flow.erase))
+        tiles: list[QWidget] = [self._service_tile(s) for s in results[:6]]
+        if landscape:  # the keyboard beside the results (below them, they had one row's height)
+            beside = self._content_width() - self.sizes.gap - keypad.sizeHint().width()
+            column.addWidget(self._grid(tiles, 2, beside))
+        else:
+            column.addWidget(self._grid(tiles, self._columns))
+        column.addStretch(1)
         self._action = keypad  # the keyboard stays in reach; results scroll above it
         return body
 
@@ -568,6 +647,37 @@ class CitizenWindow(QWidget):
             )
         return text
 
+    def _service_details(self, service: ServiceView, column: QVBoxLayout) -> None:
+        """What the service is, what to bring, its cost and time at the counter."""
+        lang = self.flow.language
+        about: list[QWidget] = []  # landscape: what to bring beside the rest, all in sight
+        if service.description:
+            about.append(label(text_in(service.description, lang), "page"))
+        bring: list[QWidget] = []
+        if service.documents:
+            bring.append(label(self.tr("What to bring"), "page", "big"))
+            bring += [bullet(text_in(document, lang), "page") for document in service.documents]
+        if service.fee:
+            fee = text_in(service.fee, lang)
+            about.append(label(self.tr("Cost: {fee}").format(fee=fee), "page"))
+        if service.duration_min:
+            takes = self.tr("At the counter it takes about {n} min.")
+            about.append(label(takes.format(n=service.duration_min), "page"))
+        if self.width() > self.height():
+            beside = QHBoxLayout()
+            beside.setSpacing(self.sizes.gap * 2)
+            for part in (about, bring):
+                side = QVBoxLayout()
+                side.setSpacing(self.sizes.gap)
+                for widget in part:
+                    side.addWidget(widget)
+                side.addStretch(1)
+                beside.addLayout(side, 1)
+            column.addLayout(beside)
+        else:
+            for widget in about[:1] + bring + about[1:]:
+                column.addWidget(widget)
+
     def _screen_service(self) -> QWidget:
         body, column = self._page()
         service = self.flow.service
@@ -576,38 +686,22 @@ class CitizenWindow(QWidget):
             return body
         lang = self.flow.language
         state = self.flow.state
-        column.addWidget(label(text_in(service.name, lang), "page", "title"))
-        if service.description:
-            column.addWidget(label(text_in(service.description, lang), "page"))
-        if service.documents:
-            column.addWidget(label(self.tr("What to bring"), "page", "big"))
-            for document in service.documents:
-                column.addWidget(bullet(text_in(document, lang), "page"))
-        if service.fee:
-            column.addWidget(
-                label(self.tr("Cost: {fee}").format(fee=text_in(service.fee, lang)), "page")
-            )
-        if service.duration_min:
-            column.addWidget(
-                label(
-                    self.tr("At the counter it takes about {n} min.").format(
-                        n=service.duration_min
-                    ),
-                    "page",
-                )
-            )
+        heading = "big" if self._compact else "title"
+        column.addWidget(label(text_in(service.name, lang), "page", heading))
+        self._service_details(service, column)
         entry = state.queue.get(service.id)
         stopped = state.stopped(service.id)
         now = state.now()
+        said = None if self._compact else "big"  # a short screen: all of it in sight
         if state.suspended(service.id):
-            line = label(texts.notice_text("service_suspended", None), "warning", "big")
+            line = label(texts.notice_text("service_suspended", None), "warning", said)
             line.setObjectName("suspended")
         elif stopped is not None:  # ran out today, or stopped before closing: said at once
-            line = label(texts.stopped_text(stopped[0], stopped[1], now), "warning", "big")
+            line = label(texts.stopped_text(stopped[0], stopped[1], now), "warning", said)
             line.setObjectName("stopped")
         else:
             text = self._line_text(entry, now) if self.flow.online else ""  # the banner says why
-            line = label(text, "page", "big")
+            line = label(text, "page", said)
             line.setObjectName("line")
         column.addStretch(1)
         take = button(
@@ -615,7 +709,7 @@ class CitizenWindow(QWidget):
             lambda: self._send(self.flow.take_ticket()),
             "primary" if self.flow.can_issue() else "disabled",
             "title",
-            int(self.sizes.touch * 2.4),
+            self._tall(2.4, 1.5),
             "take-ticket",
         )
         take.setEnabled(self.flow.can_issue())
@@ -625,7 +719,10 @@ class CitizenWindow(QWidget):
         beside.setContentsMargins(0, 0, 0, 0)
         beside.setSpacing(self.sizes.gap)
         beside.addWidget(line, 1)
-        beside.addWidget(take, 1)
+        if line.objectName() == "line" or self.flow.busy:  # else no ticket: the words say why
+            beside.addWidget(take, 1)
+        else:
+            take.deleteLater()
         self._action = action
         return body
 
@@ -641,7 +738,7 @@ class CitizenWindow(QWidget):
                     self._act(lambda b=by: flow.checkin_with(b)),  # type: ignore[misc]
                     "chosen" if flow.checkin_by == by else "secondary",
                     "big",
-                    int(self.sizes.touch * 1.4),
+                    self._tall(1.4, 1.2),
                     f"checkin-{by}",
                 )
             )
@@ -665,7 +762,7 @@ class CitizenWindow(QWidget):
             )
             problem.setObjectName("entry-problem")
             column.addWidget(problem)
-        key = int(self.sizes.touch * 1.6)
+        key = self._tall(1.6, 1.1)
         if flow.checkin_by == "iin":
             rows: tuple[str, ...] = ("123", "456", "789", "0")
         else:
@@ -698,7 +795,7 @@ class CitizenWindow(QWidget):
             lambda: self._send(flow.submit_checkin()),
             "primary" if flow.online and not flow.busy else "disabled",
             "title",
-            int(self.sizes.touch * 2),
+            self._tall(2, 1.4),
             "submit-checkin",
         )
         ok.setEnabled(flow.online and not flow.busy)
@@ -715,15 +812,21 @@ class CitizenWindow(QWidget):
         landscape = self.width() > self.height()
         main = QHBoxLayout() if landscape else QVBoxLayout()
         info = QVBoxLayout()
-        info.addWidget(label(self.tr("Your number"), "page", "title"))
+        heading = None if self._compact else "big"
+        info.addWidget(label(self.tr("Your number"), "page", "big" if self._compact else "title"))
         number = label(ticket.number, "number", "number", wrap=False)
         number.setObjectName("number")
+        if self._compact:  # still the largest thing on the screen
+            number.setStyleSheet(f"font-size: {int(self.sizes.body * 3.5)}px;")
         number.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        info.addWidget(number)
+        top = QHBoxLayout()  # a short portrait screen: the QR code beside the number
+        top.addWidget(number, 3)
+        info.addLayout(top)
         if service is not None:
-            info.addWidget(label(text_in(service.name, lang), "page", "big"))
+            info.addWidget(label(text_in(service.name, lang), "page", heading))
         if issued.printer_problem is not None:
-            problem = label(texts.printer_text(issued.printer_problem), "warning", "big")
+            size = None if self._compact else "big"  # long: all of it in sight
+            problem = label(texts.printer_text(issued.printer_problem), "warning", size)
             problem.setObjectName("printer-problem")
             info.addWidget(problem)
         if ticket.appointment_at is not None:
@@ -747,7 +850,7 @@ class CitizenWindow(QWidget):
             (side if landscape else info).addWidget(part)
         side.addStretch(1)
         if side.count() > 1:  # a QR code or the turn: not an empty block under the number
-            main.addLayout(side, 2)
+            (top if self._compact and not landscape else main).addLayout(side, 2)
         column.addLayout(main)
         column.addStretch(1)
         self._action = button(
@@ -755,7 +858,7 @@ class CitizenWindow(QWidget):
             self._act(self.flow.reset),
             "primary",
             "title",
-            int(self.sizes.touch * 2),
+            self._tall(2, 1.4),
             "done",
         )
         return body
@@ -781,7 +884,7 @@ class CitizenWindow(QWidget):
             ahead = self.tr("You are first in line")  # not "0 people"
         ahead_label = label(ahead, "page", "big")
         ahead_label.setObjectName("ahead")
-        wait_label = label(wait, "page", "big")
+        wait_label = label(wait, "page", None if self._compact else "big")
         wait_label.setObjectName("wait")
         return [ahead_label, wait_label, label(next_step, "page")]
 
@@ -789,7 +892,7 @@ class CitizenWindow(QWidget):
         """The ticket's QR code and what it is for (larger when the ticket was not printed)."""
         code = label("", "page")
         code.setObjectName("qr")
-        code.setPixmap(qr_pixmap(url, int(self.sizes.touch * (6 if big else 4.5))))
+        code.setPixmap(qr_pixmap(url, self._tall(6, 3.4) if big else self._tall(4.5, 3)))
         code.setAlignment(Qt.AlignmentFlag.AlignCenter)
         column.addWidget(code)
         hint = label(self.tr("Scan to follow your turn on your phone"), "page")

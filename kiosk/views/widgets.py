@@ -6,7 +6,7 @@ from collections.abc import Callable, Sequence
 
 import qrcode
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QColor, QImage, QPainter, QPixmap
+from PySide6.QtGui import QColor, QFont, QFontInfo, QFontMetrics, QImage, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
@@ -92,7 +92,8 @@ class WrapButton(QPushButton):
         self.symbol: QLabel | None = None
         if symbol is not None:
             self.symbol = label(symbol, role, "title", wrap=False)
-            self.symbol.setFixedWidth(int(min_height * 0.7))
+            self.symbol.ensurePolished()  # the symbol whole, even on a less tall button
+            self.symbol.setFixedWidth(max(int(min_height * 0.7), self.symbol.sizeHint().width()))
             self.symbol.setAlignment(Qt.AlignmentFlag.AlignCenter)
             row.addWidget(self.symbol)
         words = label(text, role, size)
@@ -180,8 +181,10 @@ class Tile(WrapButton):
         assert row is not None and self.symbol is not None
         row.setContentsMargins(12, 10, 12, 10)
         row.setSpacing(10)
-        self.symbol.setFixedWidth(int(min_height * 0.5))
+        self.symbol.ensurePolished()  # a symbol wider than that on a small screen is not cut
+        self.symbol.setFixedWidth(max(int(min_height * 0.5), self.symbol.sizeHint().width()))
         self.words.setMinimumWidth(min_height)
+        self._natural_px: int | None = None  # the letters' size before fit() shrank them
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
         layout = self.layout()
@@ -189,7 +192,81 @@ class Tile(WrapButton):
         return hint.expandedTo(QSize(0, self.minimumHeight()))
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
-        return QSize(self.minimumHeight() * 2, self.minimumHeight())
+        """Never so narrow that a word of its name is cut."""
+        words = self._longest_word(self._font_px()) + self._words_margins()
+        return QSize(
+            max(self.minimumHeight() * 2, words + self._frame_width()), self.minimumHeight()
+        )
+
+    def _font_px(self) -> int:
+        self.words.ensurePolished()
+        return QFontInfo(self.words.font()).pixelSize()
+
+    def _words_margins(self) -> int:
+        self.words.ensurePolished()
+        margins = self.words.contentsMargins()
+        return margins.left() + margins.right()
+
+    def _longest_word(self, px: int) -> int:
+        font = QFont(self.words.font())
+        font.setPixelSize(px)
+        metrics = QFontMetrics(font)
+        return max((metrics.horizontalAdvance(w) for w in self.words.text().split()), default=0)
+
+    def room(self, width: int) -> int:
+        """The pixels a line of the name has in a tile `width` wide."""
+        return width - self._frame_width() - self._words_margins()
+
+    def fit(self, width: int, floor_px: int) -> bool:
+        """Shrink the name's letters, not below `floor_px`, until its longest word fits a tile
+        `width` wide; False (and the letters at `floor_px`) when even that is too wide."""
+        if self._natural_px is None:
+            self._natural_px = self._font_px()
+        room = self.room(width)
+        for px in range(self._natural_px, min(floor_px, self._natural_px) - 1, -1):
+            if self._longest_word(px) <= room:
+                self._set_px(px)
+                return True
+        self._set_px(min(floor_px, self._natural_px))
+        return False
+
+    def _set_px(self, px: int) -> None:
+        self.words.setStyleSheet("" if px == self._natural_px else f"font-size: {px}px;")
+        self.words.ensurePolished()
+
+    def break_words(self, width: int) -> None:
+        """The last resort for a word wider than the tile even alone in its row: cut it with a
+        hyphen where the line ends, the rest on the next line, so that it still reads."""
+        room = self.room(width)
+        metrics = QFontMetrics(self.words.font())
+        lines = []
+        for line in self.words.text().splitlines():
+            parts = []
+            for word in line.split():
+                rest = word
+                while metrics.horizontalAdvance(rest) > room and len(rest) > 2:
+                    cut = len(rest) - 1
+                    while cut > 1 and metrics.horizontalAdvance(rest[:cut] + "-") > room:
+                        cut -= 1
+                    parts.append(rest[:cut] + "-\n")
+                    rest = rest[cut:]
+                parts.append(rest + " ")
+            lines.append("".join(parts).rstrip().replace("\n ", "\n"))
+        self.words.setText("\n".join(lines))
+
+
+def fit_tiles(tiles: Sequence[QWidget], columns: int, gap: int, width: int, floor_px: int) -> int:
+    """The number of columns, at most `columns`, in which no word of a tile is cut in `width`
+    pixels: a tile's letters shrink first (not below `floor_px`), then the columns go down one
+    by one, and in one column a word still too wide is hyphenated."""
+    fitting = [t for t in tiles if isinstance(t, Tile)]
+    for count in range(max(1, columns), 0, -1):
+        cell = (width - gap * (count - 1)) // count
+        if all([t.fit(cell, floor_px) for t in fitting]):  # every tile sized for this count
+            return count
+    for tile in fitting:
+        tile.break_words(width)
+    return 1
 
 
 def tile_grid(tiles: Sequence[QWidget], columns: int, gap: int) -> QWidget:
@@ -284,5 +361,10 @@ class Keypad(QWidget):
         widget.setMaximumHeight(size)
         widget.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         widget.setFixedSize(size, size)
+        widget.ensurePolished()  # a wide letter (Щ, Ж) on the smallest keys: a size smaller
+        px = QFontInfo(widget.font()).pixelSize()
+        while widget.sizeHint().width() > size and px > 12:
+            px -= 1
+            widget.setStyleSheet(f"font-size: {px}px;")
         widget.clicked.connect(lambda: self.typed.emit(key))
         return widget

@@ -23,9 +23,9 @@ from hallserver.client import HallClient
 from kiosk.accessibility import MIN_CONTRAST, contrast, hex_rgb
 from kiosk.flow import Issued, Screen
 from kiosk.views.theme import PAIRS
-from kiosk.views.widgets import WrapButton
+from kiosk.views.widgets import Tile, WrapButton, fit_tiles, tile_grid
 from tests.conftest import LiveServer
-from tests.kiosk.conftest import LANDSCAPE, PORTRAIT, shoot
+from tests.kiosk.conftest import shoot
 from tests.kiosk.test_citizen import find, ready, tap, text_of
 
 SATURDAY = {  # the longest line a hall is likely to write, in each language
@@ -33,6 +33,14 @@ SATURDAY = {  # the longest line a hall is likely to write, in each language
     "ru": "Уважаемые посетители! В субботу центр работает с 09:00 до 13:00.",
     "en": "Dear visitors, on Saturday the centre is open from 09:00 to 13:00.",
 }
+
+SIZES = [  # the supported screens (docs/kiosk.md): pixels and diagonal in inches
+    ((1080, 1920), 21.5),
+    ((1920, 1080), 21.5),
+    ((768, 1366), 18.5),
+    ((1366, 768), 18.5),
+]
+SIZE_IDS = [f"{w}x{h}" for (w, h), _ in SIZES]
 
 # screens whose content must fit without scrolling (the lists of groups and of search results may
 # scroll; the home screen offline shows one row of services under its banner)
@@ -94,12 +102,12 @@ def check(window: QWidget, touch: int, where: str) -> None:
             )
 
 
-@pytest.mark.parametrize("orientation", ["portrait", "landscape"])
+@pytest.mark.parametrize(("size", "inches"), SIZES, ids=SIZE_IDS)
 def test_every_screen_in_every_language_fits_has_large_targets_and_strong_contrast(
-    qtbot: QtBot, make_kiosk: Callable[..., object], orientation: str
+    qtbot: QtBot, make_kiosk: Callable[..., object], size: tuple[int, int], inches: float
 ) -> None:
-    size = PORTRAIT if orientation == "portrait" else LANDSCAPE
-    kiosk = make_kiosk(size=size)
+    orientation = f"{size[0]}x{size[1]}"
+    kiosk = make_kiosk(size=size, screen_inches=inches)
     window = ready(qtbot, kiosk)
     flow = window.flow  # type: ignore[attr-defined]
     touch = window.sizes.touch  # type: ignore[attr-defined]
@@ -222,10 +230,10 @@ def test_every_screen_in_every_language_fits_has_large_targets_and_strong_contra
                 expected = said.get(language, "Tickets are issued today until {t}.")
                 assert expected.format(t=f"{until:%H:%M}") in text_of(window, "line")
             elif name == "service-ended":  # said on the service's page, before anyone taps
-                assert take is not None and not take.isEnabled()
+                assert take is None, f"{where}: a button that issues nothing"
                 assert "09:00" in text_of(window, "stopped")
             elif name == "service-not-today":  # not "today's tickets have ended"
-                assert take is not None and not take.isEnabled()
+                assert take is None, f"{where}: a button that issues nothing"
                 back = flow.state.queue[line_id].reopens_at
                 assert back is not None
                 not_today = {
@@ -349,3 +357,106 @@ def test_the_consultant_desk_never_scrolls_sideways_nor_cuts_a_word_in_any_langu
             assert_nothing_cut(window, window.page.findChild(QScrollArea), f"{where}-{task}")
             shoot(window, f"{where}-{task}")
         kiosk.close()  # type: ignore[attr-defined]
+
+
+LONG_NAMES = {  # realistic names of public services, as long as catalogues write them
+    "id-card": {
+        "kk": "Мемлекеттік әлеуметтік жәрдемақыларды тағайындау: мүгедектігі бойынша, "
+        "асыраушысынан айырылу жағдайы бойынша және жасына байланысты",
+        "ru": "Назначение государственных социальных пособий по инвалидности, по случаю "
+        "потери кормильца и по возрасту",
+        "en": "Assignment of state social benefits for disability, loss of breadwinner and old age",
+    },
+    "passport": {
+        "kk": "Жеке кәсіпкерлердің және заңды тұлғалардың тіркеу куәліктерін ауыстыру",
+        "ru": "Переоформление регистрационных свидетельств индивидуальных предпринимателей "
+        "и юридических лиц",
+        "en": "Re-registration of certificates of individual entrepreneurs and legal entities",
+    },
+}
+
+
+def in_sight(widget: QWidget, scroll: QScrollArea) -> bool:
+    """The whole widget shows in the scroll area without scrolling."""
+    viewport = scroll.viewport()
+    top = widget.mapTo(viewport, QPoint(0, 0)).y()
+    return widget.isVisibleTo(viewport) and top >= 0 and top + widget.height() <= viewport.height()
+
+
+@pytest.mark.parametrize(("size", "inches"), SIZES, ids=SIZE_IDS)
+def test_long_service_names_keep_every_word_whole_and_home_still_fits(
+    qtbot: QtBot, make_kiosk: Callable[..., object], size: tuple[int, int], inches: float
+) -> None:
+    kiosk = make_kiosk(size=size, screen_inches=inches)
+    window = ready(qtbot, kiosk)
+    flow = window.flow  # type: ignore[attr-defined]
+    services = list(flow.state.services.values())
+    flow.state.set_services(
+        [replace(s, name=LONG_NAMES[s.id]) if s.id in LONG_NAMES else s for s in services]
+    )
+    shape = f"{size[0]}x{size[1]}"
+    for language in ("kk", "ru", "en"):
+        flow.reset()
+        flow.set_language(language)
+        steps: list[tuple[str, Callable[[], object]]] = [
+            ("home", flow.home),
+            ("search", lambda: (flow.open_search(), flow.type_text("а"))),
+            ("priority-home", lambda: (flow.start_priority(), flow.choose_priority("disabled"))),
+            ("offline-home", lambda: (flow.home(), flow.set_online(False))),
+        ]
+        for name, step in steps:
+            step()
+            window.render()
+            where = f"long-{name}-{language}-{shape}"
+            shoot(window, where)
+            scroll = window.findChild(QScrollArea, "scroll")
+            assert_nothing_cut(window, scroll, where)
+            if name != "search":  # the ways to every other service, in sight however long
+                assert scroll.verticalScrollBar().maximum() == 0, f"{where}: needs scrolling"
+                for way in ("all-services", "search"):
+                    assert in_sight(find(window, way), scroll), f"{where}: {way} out of sight"
+                shown = [
+                    t
+                    for t in window.page.findChildren(Tile)
+                    if t.objectName().startswith("service-")
+                ]
+                assert shown, f"{where}: no service on the home screen"
+            else:  # found, whole, the first in sight
+                assert in_sight(find(window, "service-id-card"), scroll), where
+        flow.set_online(True)
+
+
+def test_a_word_wider_than_any_tile_is_hyphenated_not_cut(qtbot: QtBot) -> None:
+    """The last resort: one column and the smallest letters, and the word still too wide."""
+    tile = Tile("☺", "Жылжымайтынмүлікке құқықтарды тіркеу", "tile", 100)
+    qtbot.addWidget(tile)
+    assert fit_tiles([tile], 2, 12, 200, 12) == 1
+    grid = tile_grid([tile], 1, 12)
+    grid.resize(200, 600)
+    grid.show()
+    QApplication.processEvents()
+    text = tile.text_label()
+    assert "Жылжымайтын" in text.replace("-\n", ""), text  # the word still reads
+    assert "-\n" in text
+    assert_label_whole(tile.words, "hyphenated")
+
+
+def test_the_priority_for_disability_is_worded_alike_and_respectfully_on_both_screens(
+    qtbot: QtBot, make_kiosk: Callable[..., object]
+) -> None:
+    window = ready(qtbot, make_kiosk())
+    flow = window.flow  # type: ignore[attr-defined]
+    term = {"kk": "мүмкіндігі шектеулі", "ru": "с инвалидностью", "en": "disabilit"}
+    for language in ("kk", "ru", "en"):
+        flow.reset()
+        window.render()
+        welcome = find(window, "priority").text_label()  # type: ignore[attr-defined]
+        flow.set_language(language)
+        flow.start_priority()
+        window.render()
+        chosen = find(window, "priority-disabled").text_label()  # type: ignore[attr-defined]
+        assert term[language] in chosen.lower(), chosen
+        line = welcome.splitlines()[("kk", "ru", "en").index(language)]
+        assert term[language] in line.lower(), line
+        for dated in ("мүгедек", "инвалиды", "disabled,"):
+            assert dated not in line.lower(), line
