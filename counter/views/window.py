@@ -5,15 +5,17 @@ from __future__ import annotations
 import time
 from collections.abc import Mapping
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QFontMetrics, QKeyEvent
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QMainWindow,
     QPushButton,
+    QScrollArea,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -44,6 +46,33 @@ from hallserver.protocol import (
     ServiceCopy,
     Snapshot,
 )
+
+MIN_CONSOLE_HEIGHT = 300  # below the header: the ticket and the keys, then it scrolls
+
+
+class ConsolePage(QScrollArea):
+    """The console below the window's header. On a small screen (a 1024x600 counter PC under
+    its taskbar) it scrolls down to its lower panels, where it had been squeezed, its texts
+    drawn over one another; across, it is never narrower than its own texts need."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setObjectName("consolePage")
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setWidgetResizable(True)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # keys belong to the window
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if watched is self.widget() and event.type() == QEvent.Type.LayoutRequest:
+            self.updateGeometry()  # a longer text inside: the window's least width grows with it
+        return super().eventFilter(watched, event)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        inner = self.widget()
+        width = inner.minimumSizeHint().width() if inner is not None else 0
+        return QSize(width + self.verticalScrollBar().sizeHint().width(), MIN_CONSOLE_HEIGHT)
+
 
 BUTTON_ORDER = (
     Action.CALL_NEXT,
@@ -230,8 +259,12 @@ class CounterWindow(QMainWindow):
         console_layout.setContentsMargins(0, 0, 0, 0)
         console_layout.addLayout(top, 3)
         console_layout.addLayout(bottom, 2)
-
-        return console
+        # on a small screen (a 1024x600 counter PC under its taskbar) the console scrolls down
+        # to its lower panels, where it had been squeezed, its texts drawn over one another;
+        # across it is never narrower than its own texts need
+        page = ConsolePage()
+        page.setWidget(console)
+        return page
 
     # ------------------------------------------------------------------ start and stop
 

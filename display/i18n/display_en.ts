@@ -66,6 +66,16 @@
         <translation>Nobody is waiting</translation>
     </message>
     <message>
+        <extracomment>the heading over the number of people waiting for a service</extracomment>
+        <source>People</source>
+        <translation>People</translation>
+    </message>
+    <message>
+        <extracomment>the heading over the estimated wait for a new ticket</extracomment>
+        <source>Wait</source>
+        <translation>Wait</translation>
+    </message>
+    <message>
         <location filename="../views/lines.py" line="118" />
         <source>suspended today</source>
         <translation>suspended today</translation>

@@ -66,6 +66,16 @@
         <translation>Кезекте ешкім жоқ</translation>
     </message>
     <message>
+        <extracomment>the heading over the number of people waiting for a service</extracomment>
+        <source>People</source>
+        <translation>Адам</translation>
+    </message>
+    <message>
+        <extracomment>the heading over the estimated wait for a new ticket</extracomment>
+        <source>Wait</source>
+        <translation>Күту уақыты</translation>
+    </message>
+    <message>
         <location filename="../views/lines.py" line="118" />
         <source>suspended today</source>
         <translation>бүгін тоқтатылған</translation>

@@ -66,6 +66,16 @@
         <translation>Очереди нет</translation>
     </message>
     <message>
+        <extracomment>the heading over the number of people waiting for a service</extracomment>
+        <source>People</source>
+        <translation>Человек</translation>
+    </message>
+    <message>
+        <extracomment>the heading over the estimated wait for a new ticket</extracomment>
+        <source>Wait</source>
+        <translation>Ожидание</translation>
+    </message>
+    <message>
         <location filename="../views/lines.py" line="118" />
         <source>suspended today</source>
         <translation>сегодня не работает</translation>

@@ -8,7 +8,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, QRectF, QSize, Qt
+from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QFont, QFontMetricsF, QImage, QPainter, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import QWidget
 
@@ -19,7 +19,8 @@ from hallserver.protocol import QueueEntry, ServiceView
 PAD = 24.0  # the panel's margin, left and right
 COUNT_SCALE = 1.3  # the number waiting, bold, this much larger than the text
 MOST_LINES = 3  # a name takes at most this many lines at the text's size
-ROW_PAD = 0.4  # a row's space above and below its text, in the text's size
+ROW_PAD = 0.5  # a row's space above and below its text (half each), in the text's size
+HEAD_SCALE = 0.6  # the figures' columns' headings, of the text's size
 
 
 def _together(estimate: str) -> str:
@@ -28,27 +29,37 @@ def _together(estimate: str) -> str:
 
 
 @dataclass(frozen=True)
+class RowShape:
+    """One row: its name's lines (wrapped to `name_w`), whether its figures end the name's last
+    line or have a line of their own right under it, and its height with its padding."""
+
+    lines: tuple[str, ...]
+    name_w: float
+    under: bool
+    height: float
+
+
+@dataclass(frozen=True)
 class RowLayout:
     """How the panel's rows are drawn at its size, in its language, for its names.
 
-    `stacked`: each name above its figures (a slim panel), else the figures beside it. Every
-    name takes `lines` lines of `name_font`, and every row is `row_h` high.
+    Every name is in `name_font`; each row is as high as its own name and figures need. The
+    figures keep two columns at the right (the number waiting, `count_w`, and the estimate,
+    `estimate_w`) under the columns' small headings. `pages` are the rows each page shows.
     """
 
-    stacked: bool
     name_font: QFont
-    lines: int
-    name_w: float
     count_w: float
     estimate_w: float
-    row_h: float
+    shapes: tuple[RowShape, ...]
+    pages: tuple[range, ...]
 
 
 class LinesPanel(QWidget):
     """Renders the zone's lines: service name, people waiting, the estimate for a new ticket.
 
     Text is `text_px` pixels (names and estimates; the number waiting larger), set by the
-    window for the distance the hall is read from; rows are as high as the longest name needs.
+    window for the distance the hall is read from; each row is as high as its own name needs.
     When there are more rows than fit, `next_page()` (driven by the window's timer) shows the
     next page. The hall's slides, if it has any, take turns after the lines' pages, each for
     one page's time, scaled to the panel.
@@ -84,12 +95,14 @@ class LinesPanel(QWidget):
         return self._line_page if self._slide is None else self.line_pages + self._slide
 
     @property
-    def per_page(self) -> int:
-        return max(1, int((self.height() - self._title_height()) // self.row_layout().row_h))
-
-    @property
     def line_pages(self) -> int:
-        return max(1, math.ceil(len(self.rows) / self.per_page))
+        return len(self.row_layout().pages)
+
+    def page_rows(self, page: int | None = None) -> range:
+        """The rows (their indexes in `rows`) that a page of the lines shows: the one shown."""
+        pages = self.row_layout().pages
+        chosen = self._line_page if page is None else page
+        return pages[min(chosen, len(pages) - 1)]
 
     @property
     def pages(self) -> int:
@@ -119,6 +132,13 @@ class LinesPanel(QWidget):
     def _title_height(self) -> float:
         return self.text_px * 1.7
 
+    def _heads_height(self) -> float:
+        """The columns' headings' band, under the title (none over an empty list)."""
+        return self.text_px * HEAD_SCALE * 1.5 if self.rows else 0.0
+
+    def _rows_top(self) -> float:
+        return self._title_height() + self._heads_height()
+
     def estimate_text(self, entry: QueueEntry) -> str:
         if entry.unserved:  # paused counters come back: their estimate stands
             return self.tr("no counter open")
@@ -142,87 +162,97 @@ class LinesPanel(QWidget):
         return paint.font(self.text_px * COUNT_SCALE, bold=True)
 
     def row_layout(self) -> RowLayout:
-        """The rows' layout for the panel's size, language and names (measured once for each).
+        """The rows' layout for the panel's size, language, names and estimates (measured once
+        for each).
 
-        The figures go beside the names where the names then need no more lines than above
-        them, else under them; every name is whole, in at most three lines of the text's size
-        (smaller only where even three lines of a slim panel cannot hold the longest)."""
+        A row's figures end its name's last line, on its baseline, where that line leaves them
+        room (the name wrapped across the panel, or clear of the figures' columns if that takes
+        no more lines than a line of their own would); else they have a line of their own right
+        under the name. Every name is whole, in at most three lines of the text's size (smaller
+        only where even three lines of a slim panel cannot hold the longest). Pages take as
+        many rows as their heights allow."""
         names = tuple(text_in(service.name, self.lang) for service, _ in self.rows)
-        key = (self.width(), self.height(), self.text_px, self.lang, names)
+        figures = tuple(self.estimate_of(entry) for _, entry in self.rows)
+        key = (self.width(), self.height(), self.text_px, self.lang, names, figures)
         if self._row_layout is not None and self._row_layout[0] == key:
             return self._row_layout[1]
-        count_font = self.count_font()
-        count_w = QFontMetricsF(count_font).horizontalAdvance("999")
-        count_h = QFontMetricsF(count_font).height()
+        count_w = QFontMetricsF(self.count_font()).horizontalAdvance("999")
         inner = self.width() - 2 * PAD
         gap = self.text_px * 0.6
+        text_metrics = QFontMetricsF(self.text_font())
+        # the widest estimate shown, never narrower than "≈ 59 min": each on one line; a status
+        # ("no counter open") as wide as it needs, up to nearly half the panel (else smaller)
+        widths = [
+            (text_metrics.horizontalAdvance(text), text.startswith("≈"))
+            for text in (_together(self.tr("≈ %n min", "", 59)), *figures)
+        ]
+        estimate_w = max(
+            width if estimate else min(width, inner * 0.45) for width, estimate in widths
+        )
+        figures_w = count_w + gap + estimate_w + gap
         size = float(self.text_px)
-        chosen: RowLayout | None = None
-        while chosen is None:
+        while True:
             font = paint.font(size)
             metrics = QFontMetricsF(font)
             line = metrics.height()
-            # the widest estimate this language can show, on one line
-            estimate_w = max(
-                metrics.horizontalAdvance(_together(self.tr("≈ %n min", "", 59))),
-                metrics.horizontalAdvance(
-                    _together(self.tr("≈ %1 h %2 min").replace("%1", "9").replace("%2", "59"))
-                ),
+            shapes = []
+            for name in names:
+                across = paint.wrap(name, metrics, inner, 99)
+                clear = paint.wrap(name, metrics, inner - figures_w, 99)
+                if metrics.horizontalAdvance(across[-1]) <= inner - figures_w:
+                    lines, name_w, under = across, inner, False
+                elif len(clear) <= len(across) + 1 and not paint.elided(clear, name):
+                    lines, name_w, under = clear, inner - figures_w, False
+                else:
+                    lines, name_w, under = across, inner, True
+                rows_h = (len(lines) + under) * line + self.text_px * ROW_PAD
+                shapes.append(RowShape(tuple(lines), name_w, under, rows_h))
+            fit = all(
+                len(shape.lines) <= MOST_LINES and not paint.elided(list(shape.lines), name)
+                for shape, name in zip(shapes, names, strict=True)
             )
-            beside_w = inner - count_w - estimate_w - 2 * gap
-            options = []
-            if beside_w >= inner * 0.4:
-                lines = _lines_needed(names, metrics, beside_w)
-                options.append((max(lines * line, count_h), False, lines, beside_w))
-            lines = _lines_needed(names, metrics, inner)
-            options.append((lines * line + count_h, True, lines, inner))
-            fitting = [option for option in options if option[2] <= MOST_LINES]
-            if fitting or size <= self.text_px * 0.5:
-                row, stacked, lines, name_w = min(fitting or options)
-                chosen = RowLayout(
-                    stacked, font, lines, name_w, count_w, estimate_w, row + self.text_px * ROW_PAD
-                )
+            if fit or size <= self.text_px / 2:
+                break
             size *= 0.92
+        room = self.height() - self._rows_top()
+        pages: list[range] = []
+        first, used = 0, 0.0
+        for index, shape in enumerate(shapes):
+            if index > first and used + shape.height > room:
+                pages.append(range(first, index))
+                first, used = index, 0.0
+            used += shape.height
+        pages.append(range(first, len(shapes)))
+        chosen = RowLayout(font, count_w, estimate_w, tuple(shapes), tuple(pages))
         self._row_layout = (key, chosen)
         return chosen
 
-    def row_boxes(self, index: int) -> tuple[QRectF, QRectF, QRectF]:
-        """The name's, the count's and the estimate's boxes in the page's row `index`."""
+    def row_top(self, index: int) -> float:
+        """The top of row `index` (of `rows`) on its page, where its rule is drawn."""
         geometry = self.row_layout()
-        top = self._title_height() + index * geometry.row_h
-        inner_top = top + self.text_px * ROW_PAD / 2
-        name_h = geometry.lines * QFontMetricsF(geometry.name_font).height()
-        w = float(self.width())
-        if geometry.stacked:
-            figures_top = inner_top + name_h
-            figures_h = geometry.row_h - self.text_px * ROW_PAD - name_h
-            return (
-                QRectF(PAD, inner_top, geometry.name_w, name_h),
-                QRectF(PAD, figures_top, geometry.count_w, figures_h),
-                QRectF(
-                    PAD + geometry.count_w,
-                    figures_top,
-                    w - 2 * PAD - geometry.count_w,
-                    figures_h,
-                ),
-            )
-        content_h = geometry.row_h - self.text_px * ROW_PAD
+        page = next(rows for rows in geometry.pages if index in rows)
+        return self._rows_top() + sum(geometry.shapes[i].height for i in range(page.start, index))
+
+    def row_boxes(self, index: int) -> tuple[QRectF, QRectF, QRectF]:
+        """The name's, the count's and the estimate's boxes of row `index` (of `rows`), on its
+        page: the figures' boxes are one line of the name's, its last or the one under it."""
+        geometry = self.row_layout()
+        shape = geometry.shapes[index]
+        line = QFontMetricsF(geometry.name_font).height()
+        name_top = self.row_top(index) + self.text_px * ROW_PAD / 2
+        figures_top = name_top + (len(shape.lines) - (not shape.under)) * line
+        estimate_left = self.width() - PAD - geometry.estimate_w
+        count_left = estimate_left - self.text_px * 0.6 - geometry.count_w
         return (
-            QRectF(PAD, inner_top, geometry.name_w, content_h),
-            QRectF(
-                w - PAD - geometry.estimate_w - geometry.count_w - self.text_px * 0.6,
-                inner_top,
-                geometry.count_w,
-                content_h,
-            ),
-            QRectF(w - PAD - geometry.estimate_w, inner_top, geometry.estimate_w, content_h),
+            QRectF(PAD, name_top, shape.name_w, len(shape.lines) * line),
+            QRectF(count_left, figures_top, geometry.count_w, line),
+            QRectF(estimate_left, figures_top, geometry.estimate_w, line),
         )
 
-    def name_lines(self, name: str) -> tuple[QFont, list[str]]:
-        """A service's name as the panel draws it: its font and its lines."""
+    def name_lines(self, index: int) -> tuple[QFont, list[str]]:
+        """Row `index`'s service name as the panel draws it: its font and its lines."""
         geometry = self.row_layout()
-        metrics = QFontMetricsF(geometry.name_font)
-        return geometry.name_font, paint.wrap(name, metrics, geometry.name_w, geometry.lines)
+        return geometry.name_font, list(geometry.shapes[index].lines)
 
     # ------------------------------------------------------------------ painting
 
@@ -276,22 +306,27 @@ class LinesPanel(QWidget):
                 Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap,
                 self.tr("Nobody is waiting"),
             )
-        geometry = self.row_layout()
-        start = self.page * self.per_page
-        for index, (service, entry) in enumerate(self.rows[start : start + self.per_page]):
-            top = title_h + index * geometry.row_h
+        if self.rows:
+            self._paint_heads(painter)
+        for index in self.page_rows():
+            _, entry = self.rows[index]
+            top = self.row_top(index)
             painter.setPen(paint.RULE)
             painter.drawLine(int(PAD), int(top), int(w - PAD), int(top))
             name_box, count_box, estimate_box = self.row_boxes(index)
             painter.setPen(paint.TEXT)
-            font, lines = self.name_lines(text_in(service.name, self.lang))
-            self._draw_name(painter, lines, font, name_box, top=geometry.stacked)
-            painter.setFont(self.count_font())
+            font, lines = self.name_lines(index)
+            self._draw_name(painter, lines, font, name_box)
+            # the number on the name's baseline, larger: its capitals stand no higher than a line
+            count = str(entry.waiting)
+            count_font = self.count_font()
+            painter.setFont(count_font)
             painter.drawText(
-                count_box,
-                (Qt.AlignmentFlag.AlignLeft if geometry.stacked else Qt.AlignmentFlag.AlignRight)
-                | Qt.AlignmentFlag.AlignVCenter,
-                str(entry.waiting),
+                QPointF(
+                    count_box.right() - QFontMetricsF(count_font).horizontalAdvance(count),
+                    count_box.top() + QFontMetricsF(font).ascent(),
+                ),
+                count,
             )
             painter.setPen(paint.MUTED)
             estimate = self.estimate_of(entry)
@@ -317,23 +352,37 @@ class LinesPanel(QWidget):
             size *= 0.92
         return paint.font(size)
 
-    def _draw_name(
-        self, painter: QPainter, lines: list[str], font: QFont, box: QRectF, top: bool
-    ) -> None:
-        """The name's lines in the middle of its box, or from its top (above the figures)."""
+    def _paint_heads(self, painter: QPainter) -> None:
+        """The figures' columns named, small, over them: as the calls' "Ticket" and "Counter"."""
+        _, count_box, estimate_box = self.row_boxes(0)
+        waiting, wait = self.tr("People"), self.tr("Wait")
+        gap = self.text_px * 0.3
+        size = min(
+            self.text_px * HEAD_SCALE,
+            paint.fit_pixel_size(wait, estimate_box.width() + gap, self.text_px),
+            paint.fit_pixel_size(waiting, count_box.right() - PAD, self.text_px),
+        )
+        painter.setFont(paint.font(size, bold=True))
+        painter.setPen(paint.MUTED)
+        band_top, band_h = self._title_height(), self._heads_height()
+        painter.drawText(
+            QRectF(PAD, band_top, count_box.right() - PAD, band_h),
+            Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+            waiting,
+        )
+        painter.drawText(
+            QRectF(estimate_box.left() - gap, band_top, estimate_box.width() + gap, band_h),
+            Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+            wait,
+        )
+
+    def _draw_name(self, painter: QPainter, lines: list[str], font: QFont, box: QRectF) -> None:
+        """The name's lines, from its box's top."""
         painter.setFont(font)
         line_h = QFontMetricsF(font).height()
-        y = box.top() + (0 if top else (box.height() - line_h * len(lines)) / 2)
+        y = box.top()
         for line in lines:
             painter.drawText(
                 QRectF(box.left(), y, box.width(), line_h), Qt.AlignmentFlag.AlignVCenter, line
             )
             y += line_h
-
-
-def _lines_needed(names: Sequence[str], metrics: QFontMetricsF, width: float) -> int:
-    """The most lines any of `names` takes, wrapped whole to `width`."""
-    most = 1
-    for name in names:
-        most = max(most, len(paint.wrap(name, metrics, width, 99)))
-    return most

@@ -124,13 +124,14 @@ def test_screens_are_readable_from_ten_metres(
         assert not inked, f"{name}: headings over the empty column {column + 1}"
     panel = window.lines_panel
     geometry = panel.row_layout()
-    for service, _ in panel.rows:  # every line's name whole, in the panel's one font
+    for index, (service, _) in enumerate(panel.rows):  # every name whole, in the one font
         words = text_in(service.name, lang)
-        font, lines = panel.name_lines(words)
+        font, lines = panel.name_lines(index)
         assert not paint.elided(lines, words), f"{words!r} is cut on {name}"
         assert font == geometry.name_font
         widest = max(QFontMetricsF(font).horizontalAdvance(line) for line in lines)
-        assert widest <= geometry.name_w + 1, f"{words!r} runs out of its box on {name}"
+        box = panel.row_boxes(index)[0]
+        assert widest <= box.width() + 1, f"{words!r} runs out of its box on {name}"
     # the waiting list read from 6 m (it had been 3–4 m): the names' capitals, and the
     # estimates' as drawn; 5 m for the long Kazakh names in the slim panel beside three columns
     needed = NEEDED_CM_AT_5_M if (orientation, columns) == ("landscape", 3) else NEEDED_CM_AT_6_M
@@ -138,7 +139,8 @@ def test_screens_are_readable_from_ten_metres(
     assert cap * CM_PER_PIXEL >= needed, f"{name}: names' capitals {cap:.0f} px"
     lines_shot = panel.grab().toImage()
     text_font = QFontMetricsF(panel.text_font())
-    for index, (_, entry) in enumerate(panel.rows[: panel.per_page]):
+    for index in panel.page_rows():
+        entry = panel.rows[index][1]
         _, _, box = panel.row_boxes(index)
         assert box.bottom() <= panel.height(), f"{name}: row {index + 1} is cut at the bottom"
         estimate = panel.estimate_of(entry)
@@ -158,6 +160,60 @@ def test_screens_are_readable_from_ten_metres(
     box = second.number.toRect()
     measured = digit_height(image, box.left(), box.top(), box.width(), box.height())
     assert measured * CM_PER_PIXEL >= NEEDED_CM_AT_10_M, f"{measured} px is too small"
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru", "en"])
+@pytest.mark.parametrize(
+    ("orientation", "columns"),
+    [(o, c) for o in ("landscape", "portrait") for c in (1, 2, 3)],
+)
+def test_a_rows_figures_are_nearer_its_name_than_the_next_rows(
+    qtbot: QtBot,
+    hall_state: tuple[Snapshot, list[ServiceView]],
+    orientation: str,
+    columns: int,
+    lang: str,
+) -> None:
+    """Each row as high as its own name and figures: the figures right at the name's last line
+    or the one under it, never a blank line from it (as every row had been as high as the
+    longest name); the columns named, in the screen's language."""
+    from display.views.lines import PAD
+
+    snapshot, services = hall_state
+    window = DisplayWindow(
+        Board(), None, orientation=orientation, columns=columns, languages=(lang,), switch_s=0
+    )
+    qtbot.addWidget(window)
+    window.resize(*((1920, 1080) if orientation == "landscape" else (1080, 1920)))
+    window.on_services_received(services)
+    window.on_snapshot_received(snapshot)
+    panel = window.lines_panel
+    assert (panel.tr("People"), panel.tr("Wait")) == {
+        "kk": ("Адам", "Күту уақыты"),
+        "ru": ("Человек", "Ожидание"),
+        "en": ("People", "Wait"),
+    }[lang]
+    shown = list(panel.page_rows())
+    assert len(shown) >= 3, f"{len(shown)} rows on a page"
+    for index in shown:
+        name_box, count_box, estimate_box = panel.row_boxes(index)
+        font, lines = panel.name_lines(index)
+        metrics = QFontMetricsF(font)
+        name_bottom = name_box.top() + len(lines) * metrics.height()
+        figures_top = min(count_box.top(), estimate_box.top())
+        figures_bottom = figures_top + metrics.height()
+        own = max(0.0, figures_top - name_bottom)
+        where = f"{orientation} {columns} {lang}, row {index + 1}"
+        assert own <= 1, f"{where}: its figures {own:.0f} px below its name"
+        if figures_top < name_bottom:  # on the name's last line: clear of it
+            last = PAD + metrics.horizontalAdvance(lines[-1])
+            assert last < count_box.left(), f"{where}: the name runs into its figures"
+        if index + 1 in shown:
+            below = panel.row_boxes(index + 1)[0].top() - figures_bottom
+            assert own < below and below >= 0.4 * panel.text_px, (
+                f"{where}: figures {own:.0f} px from their name, {below:.0f} px from the next"
+            )
+        assert figures_bottom <= panel.height()
 
 
 def test_the_offline_banner_is_discreet_says_connecting_first_and_the_calls_stay(

@@ -210,7 +210,7 @@
     });
     h.push("</div></section>");
 
-    h.push('<section class="services"><h2>' + T.services + "</h2><table><thead><tr><th>" +
+    h.push('<section class="services"><h2>' + T.services + '</h2><div class="hscroll"><table><thead><tr><th>' +
       T.service + '</th><th class="num">' + T.waiting + '</th><th class="num">' + T.longest +
       '</th><th class="num">' + T.estimate + '</th><th class="num">' + T.served +
       '</th><th class="num">' + T.open_c + "</th></tr></thead><tbody>");
@@ -225,7 +225,7 @@
         '</td><td class="num">' + s.served_today + '</td><td class="num">' + s.open_counters +
         "</td></tr>");
     });
-    h.push("</tbody></table></section>");
+    h.push("</tbody></table></div></section>");
 
     var r = state.ratings, total = r.excellent + r.good + r.satisfactory;
     h.push('<section class="ratings"><h2>' + T.ratings + "</h2>");
