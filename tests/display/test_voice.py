@@ -13,7 +13,16 @@ from pathlib import Path
 
 import pytest
 
-from display.clips import RATE, Announcement, ClipError, ClipSet, chime, read_wav, write_wav
+from display.clips import (
+    RATE,
+    Announcement,
+    ClipError,
+    ClipSet,
+    chime,
+    read_wav,
+    trim,
+    write_wav,
+)
 from display.voice import Announcer, QuietHours, SpokenCall, VoiceSettings, render
 from display.voice_cli import main as voice_main
 from display.wording import PAUSE, call_words, vocabulary
@@ -306,3 +315,56 @@ def test_a_rebuild_makes_again_the_clips_whose_words_changed_and_keeps_the_other
     assert read_script(old / "kk")["letter_C"][0] == "цэ"
     assert stale_words(old, ["kk"]) == {}
     assert build(old, ["kk"]) == []  # nothing to do the next time
+
+
+def test_every_letter_is_said_as_its_name_long_enough_to_hear(clip_dir: Path) -> None:
+    """espeak-ng had read the Russian "и" as the conjunction (53 ms) and the Kazakh "у" as a
+    /w/ glide (105 ms, 7 dB quieter): I, И and І, and U and У, were near inaudible."""
+    clips = ClipSet(clip_dir)
+    for lang in ("kk", "ru", "en"):
+        words = vocabulary(lang)
+        speech = sorted(vowel_level_db(clips.clip(lang, key)) for key in words)
+        middle = speech[len(speech) // 2]
+        for key in (k for k in words if k.startswith("letter_")):
+            clip = clips.clip(lang, key)
+            assert len(clip) / RATE >= 0.15, (lang, key, words[key], len(clip) / RATE)
+            assert vowel_level_db(clip) >= middle - 1.0, (lang, key, words[key])
+            raw = trim(read_wav(clip_dir / lang / f"{key}.wav"))  # a vowel, not a breath raised
+            assert vowel_level_db(raw) >= -21.0, (lang, key, words[key], vowel_level_db(raw))
+
+
+def test_a_set_made_before_the_letters_were_given_as_phonemes_is_made_again(
+    clip_dir: Path, tmp_path: Path
+) -> None:
+    """A display's set from before: the Russian и is made again at its next start."""
+    from display.voice_cli import build, read_script, stale_words
+
+    old = tmp_path / "old"
+    shutil.copytree(clip_dir, old)
+    script = old / "ru" / "words.tsv"
+    lines = script.read_text(encoding="utf-8").splitlines()
+    lines = [line.split(" as ")[0] for line in lines]  # as the build before left it
+    script.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    subprocess.run(
+        ["espeak-ng", "-v", "ru", "-w", str(old / "ru" / "letter_I.wav"), "и"], check=True
+    )
+    assert len(trim(read_wav(old / "ru" / "letter_I.wav"))) < 0.1 * RATE  # the conjunction
+    stale = stale_words(old, ["kk", "ru"])
+    assert {lang: sorted(keys) for lang, keys in stale.items()} == {
+        "ru": [
+            "letter_I",
+            "letter_U",
+            "letter_cyr_i",
+            "letter_cyr_i_dotted",
+            "letter_cyr_u",
+            "letter_cyr_ue",
+            "letter_cyr_uu",
+        ]
+    }
+
+    made = build(old, ["ru"])
+    assert sorted(made) == sorted(old / "ru" / f"{key}.wav" for key in stale["ru"])
+    assert len(trim(read_wav(old / "ru" / "letter_I.wav"))) >= 0.15 * RATE
+    assert read_script(old / "ru")["letter_I"] == ("и", "espeak-ng -v ru -s 150 as [['i:]]")
+    assert stale_words(old, ["ru"]) == {}
+    assert build(old, ["ru"]) == []
