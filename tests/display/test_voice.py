@@ -8,7 +8,7 @@ import subprocess
 import wave
 from array import array
 from collections.abc import Callable, Sequence
-from datetime import datetime, time
+from datetime import datetime, time, timedelta
 from pathlib import Path
 
 import pytest
@@ -223,6 +223,49 @@ def test_a_burst_of_calls_is_spoken_in_order_one_at_a_time(clip_dir: Path) -> No
     assert announcer.spoken == calls
 
 
+def say_a_burst(clip_dir: Path, count: int = 8, **settings: float) -> list[tuple[float, str]]:
+    """`count` calls at once in kk and ru, each playing its length on a clock the test moves:
+    (seconds from the calls to its start, its text) for each."""
+    clock = [datetime(2026, 3, 2, 10, 0)]
+    output = HeldOutput()
+    voice = VoiceSettings(languages=("kk", "ru"), **settings)
+    announcer = Announcer(ClipSet(clip_dir), output, voice, lambda: clock[0])
+    for i in range(count):
+        assert announcer.say(SpokenCall(f"t{i}", f"A{10 + i:03d}", 10 + i))
+    started: list[tuple[float, str]] = []
+    while output.playing:
+        announcement, _ = output.playing[0]
+        started.append(
+            ((clock[0] - datetime(2026, 3, 2, 10, 0)).total_seconds(), announcement.text)
+        )
+        clock[0] += timedelta(seconds=announcement.duration_s)
+        output.finish()
+    assert [text.split()[:3] for _, text in started] == [
+        ["А", "нөл", words] for words in ("он", "он", "он", "он", "он", "он", "он", "он")[:count]
+    ]
+    return started
+
+
+def test_a_call_that_waited_long_in_a_burst_is_said_in_the_first_language_only(
+    clip_dir: Path,
+) -> None:
+    """8 calls at once in kk and ru: the 8th had started 61 s after it was made, said in full."""
+    unlimited = say_a_burst(clip_dir, max_delay_s=0)
+    assert all(" / Талон а " in text for _, text in unlimited)  # every one in kk and ru
+    assert unlimited[-1][0] > 50.0  # as before: the last call said most of a minute late
+
+    started = say_a_burst(clip_dir)  # max_delay_s = 30 s
+    assert started[-1][0] < 40.0, started  # the queue caught up (the first began in full)
+    short = [text for _, text in started if " / " not in text]
+    assert len(short) >= 6
+    for text in short:  # Kazakh only, e.g. "А нөл он жеті талон, он жетінші терезеге"
+        assert text.endswith("терезеге") and "Талон" not in text, text
+
+    few = say_a_burst(clip_dir, count=3)  # a queue that keeps up is said in full
+    assert all(" / Талон а " in text for _, text in few), few
+    assert few[-1][0] < 30.0
+
+
 def test_a_recall_pressed_while_the_call_still_waits_is_not_spoken_twice(clip_dir: Path) -> None:
     output = HeldOutput()
     announcer = Announcer(ClipSet(clip_dir), output, VoiceSettings(languages=("kk",)), datetime.now)
@@ -368,3 +411,14 @@ def test_a_set_made_before_the_letters_were_given_as_phonemes_is_made_again(
     assert read_script(old / "ru")["letter_I"] == ("и", "espeak-ng -v ru -s 150 as [['i:]]")
     assert stale_words(old, ["ru"]) == {}
     assert build(old, ["ru"]) == []
+
+
+def test_the_longest_a_call_waits_to_be_said_in_full_is_a_setting() -> None:
+    from display.config import ConfigError, from_mapping
+
+    assert from_mapping({}).voice.max_delay_s == 30.0
+    assert from_mapping({"voice": {"max_delay_s": 20}}).voice.max_delay_s == 20.0
+    assert from_mapping({"voice": {"max_delay_s": 0}}).voice.max_delay_s == 0.0  # never short
+    for bad in (-5, "soon", float("nan")):
+        with pytest.raises(ConfigError, match="max_delay_s"):
+            from_mapping({"voice": {"max_delay_s": bad}})
