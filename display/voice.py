@@ -15,7 +15,9 @@ from datetime import datetime, time
 from typing import Protocol
 
 from display.clips import Announcement, ClipError, ClipSet
-from display.wording import call_text, call_words, vocabulary
+from display.wording import call_words, vocabulary, words_text
+
+OPTIONAL = frozenset({"and"})  # words a call is said without when the clip set lacks them
 
 log = logging.getLogger(__name__)
 
@@ -87,10 +89,12 @@ def render(clips: ClipSet, call: SpokenCall, settings: VoiceSettings) -> Announc
         (lang, call_words(call.number, call.counter_number, lang, zeros, call.recall))
         for lang in settings.languages
     ]
-    text = " / ".join(
-        call_text(call.number, call.counter_number, lang, zeros, call.recall)
-        for lang in settings.languages
-    )
+    # a set made before English said "one hundred and one" says "one hundred one"
+    phrases = [
+        (lang, [w for w in words if w.key not in OPTIONAL or not clips.missing(lang, [w.key])])
+        for lang, words in phrases
+    ]
+    text = " / ".join(words_text(words) for _, words in phrases)
     try:
         return clips.announce(phrases, text)
     except ClipError:

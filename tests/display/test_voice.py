@@ -74,7 +74,7 @@ def test_a_cyrillic_prefix_is_spoken_first_in_every_language(clip_dir: Path) -> 
     announcement = render(clips, call, VoiceSettings(languages=("kk", "ru", "en")))
     spoken = [(s.key, s.lang) for s in announcement.segments]
     assert spoken[1] == ("letter_cyr_q", "kk")  # "Қы жүз бір талон, он екінші терезеге"
-    for lang in ("ru", "en"):  # "Талон ка сто один…", "Ticket Q one hundred one…"
+    for lang in ("ru", "en"):  # "Талон ка сто один…", "Ticket Q one hundred and one…"
         first = spoken.index(("ticket", lang))
         assert spoken[first + 1] == ("letter_cyr_q", lang)
     for lang in ("kk", "ru", "en"):  # a real clip of sensible length
@@ -422,3 +422,19 @@ def test_the_longest_a_call_waits_to_be_said_in_full_is_a_setting() -> None:
     for bad in (-5, "soon", float("nan")):
         with pytest.raises(ConfigError, match="max_delay_s"):
             from_mapping({"voice": {"max_delay_s": bad}})
+
+
+def test_english_says_and_after_a_hundred_and_a_set_without_that_word_still_speaks(
+    clip_dir: Path, tmp_path: Path
+) -> None:
+    """A British voice says "one hundred and one": it had said "one hundred one"."""
+    call = SpokenCall("t1", "A101", 110)
+    said = render(ClipSet(clip_dir), call, VoiceSettings(languages=("en",)))
+    assert said.text == "Ticket A one hundred and one, counter one hundred and ten"
+    assert [s.key for s in said.segments].count("and") == 2
+    studio = tmp_path / "studio"  # a studio's set from before: no and.wav, no espeak-ng to make it
+    shutil.copytree(clip_dir, studio)
+    (studio / "en" / "and.wav").unlink()
+    said = render(ClipSet(studio), call, VoiceSettings(languages=("kk", "en")))
+    assert said.text.endswith(" / Ticket A one hundred one, counter one hundred ten")
+    assert "and" not in [s.key for s in said.segments]
