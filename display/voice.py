@@ -185,10 +185,10 @@ class Announcer:
         it start later than that after it came (even with the calls between said short)."""
         full = render(self._clips, call, self.settings)
         limit, languages = self.settings.max_delay_s, self.settings.languages
-        if not limit or len(languages) < 2:
-            return full
-        short = render(self._clips, call, replace(self.settings, languages=languages[:1]))
         now = self._now().timestamp()
+        if not limit or len(languages) < 2 or (not self._pending and now - queued <= limit):
+            return full  # (the usual case: a call alone, said at once)
+        short = render(self._clips, call, replace(self.settings, languages=languages[:1]))
         late = now - queued > limit or any(
             now + full.duration_s + between * short.duration_s > came + limit
             for between, (_, came) in enumerate(self._pending)
