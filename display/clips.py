@@ -9,7 +9,11 @@ Pure Python (the standard `wave` and `array` modules). A clip set is a folder::
 
 Any WAV of PCM 8/16/24/32 bit, mono or stereo, any rate is accepted (studio recordings included):
 every clip is mixed to mono, resampled to `RATE`, trimmed of its leading and trailing silence and
-levelled to the same peak, then scaled by the volume, so words from different sources join evenly.
+levelled to the same loudness (`loudness`: the level its vowels reach, so "три" and "тридцать"
+sound alike, where the same peak had left some words 7 dB quieter than others), the chime a few
+dB under the words, then scaled by the volume, so words from different sources join evenly.
+Levelling is done as the clips are read, never written back: a clip set made before it (or a
+studio's) is levelled the same way without being made again.
 """
 
 from __future__ import annotations
@@ -25,7 +29,11 @@ from display.wording import PAUSE, Word
 
 RATE = 22050
 FULL_SCALE = 32767
-PEAK = int(FULL_SCALE * 0.7)  # every clip is levelled to about -3 dBFS: headroom, no clipping
+PEAK = int(FULL_SCALE * 0.7)  # the chime made here peaks at about -3 dBFS
+LOUDNESS = FULL_SCALE * 10 ** (-17 / 20)  # every word's loudness: -17 dBFS (see `loudness`)
+CEILING = FULL_SCALE * 10 ** (-1 / 20)  # no clip is raised past -1 dBFS peak: never clipped
+CHIME_UNDER_DB = 2.0  # the chime is this much quieter than the words: it calls, not startles
+FRAME_S = 0.02
 SILENCE = int(FULL_SCALE * 0.02)  # below this a clip's edges count as silence
 GAP_WORD_S = 0.06
 GAP_PAUSE_S = 0.25
@@ -160,9 +168,26 @@ def scale(samples: array[int], factor: float) -> array[int]:
     return array("h", (max(-FULL_SCALE, min(FULL_SCALE, round(s * factor))) for s in samples))
 
 
-def level(samples: array[int], peak: int = PEAK) -> array[int]:
+def loudness(samples: Sequence[int]) -> float:
+    """How loud a clip sounds, as the level its vowels reach: the 90th percentile of its RMS
+    over 20 ms frames (its consonants, pauses and lone clicks do not count). 0 when silent."""
+    width = int(FRAME_S * RATE)
+    frames = sorted(
+        math.sqrt(sum(s * s for s in samples[i : i + width]) / len(samples[i : i + width]))
+        for i in range(0, max(1, len(samples) - width + 1), width)
+        if samples[i : i + width]
+    )
+    return frames[min(len(frames) - 1, int(0.9 * len(frames)))] if frames else 0.0
+
+
+def level(samples: array[int], target: float = LOUDNESS) -> array[int]:
+    """`samples` at the loudness `target`, as far as it goes without its peak passing
+    `CEILING` (a word with a sharp click stays a little quieter rather than clip)."""
+    loud = loudness(samples)
     top = max((abs(s) for s in samples), default=0)
-    return scale(samples, peak / top) if top else samples
+    if not loud or not top:
+        return samples
+    return scale(samples, min(target / loud, CEILING / top))
 
 
 def chime(rate: int = RATE) -> array[int]:
@@ -197,7 +222,8 @@ class ClipSet:
         self._clips: dict[tuple[str, str], array[int]] = {}
         own = folder / "chime.wav"
         chime_samples = read_wav(own) if own.is_file() else chime()
-        self._chime = scale(level(trim(chime_samples)), volume)
+        chime_level = LOUDNESS * 10 ** (-CHIME_UNDER_DB / 20)
+        self._chime = scale(level(trim(chime_samples), chime_level), volume)
 
     def languages(self) -> list[str]:
         """The languages with a folder of clips."""

@@ -18,6 +18,7 @@ Pure Python. A hall's settings file (``--config FILE``, or ``$KEZEK_DISPLAY_CONF
     read_zeros = true               # "А ноль двадцать три" (true) or "А двадцать три" (false)
     volume = 80                     # percent
     quiet_hours = "20:00-08:00"
+    max_delay_s = 30                # a call later than this in a burst: first language only
     clips = "/var/lib/kezek/voice"  # the clip set (kezek voice build, or studio recordings)
     wav_dir = "/var/log/kezek/calls"  # also write every announcement as a WAV
     enabled = true
@@ -129,6 +130,7 @@ def from_mapping(raw: Mapping[str, object], base: Path | None = None) -> Display
             volume=_int(voice_raw.get("volume", 80), "voice.volume"),
             quiet_hours=QuietHours.parse(str(quiet)) if quiet else None,
             enabled=bool(voice_raw.get("enabled", True)),
+            max_delay_s=_number(voice_raw.get("max_delay_s", 30), "voice.max_delay_s"),
         )
     except ValueError as exc:
         raise ConfigError(str(exc)) from exc

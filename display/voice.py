@@ -15,7 +15,9 @@ from datetime import datetime, time
 from typing import Protocol
 
 from display.clips import Announcement, ClipError, ClipSet
-from display.wording import call_text, call_words, vocabulary
+from display.wording import call_words, vocabulary, words_text
+
+OPTIONAL = frozenset({"and"})  # words a call is said without when the clip set lacks them
 
 log = logging.getLogger(__name__)
 
@@ -57,13 +59,20 @@ class QuietHours:
 
 @dataclass(frozen=True)
 class VoiceSettings:
-    """How calls are spoken: languages in order, zeros read or not, volume, quiet hours."""
+    """How calls are spoken: languages in order, zeros read or not, volume, quiet hours, and
+    `max_delay_s`: a call that has waited longer than this in the queue (a burst of calls) is
+    said in the first language only, so the queue catches up (0: always in every language)."""
 
     languages: tuple[str, ...] = ("kk", "ru")
     read_zeros: bool = True
     volume: int = 80  # percent
     quiet_hours: QuietHours | None = None
     enabled: bool = True
+    max_delay_s: float = 30.0
+
+    def __post_init__(self) -> None:
+        if not self.max_delay_s >= 0:
+            raise ValueError(f"max_delay_s {self.max_delay_s}: give seconds, 0 or more")
 
 
 class VoiceOutput(Protocol):
@@ -80,10 +89,12 @@ def render(clips: ClipSet, call: SpokenCall, settings: VoiceSettings) -> Announc
         (lang, call_words(call.number, call.counter_number, lang, zeros, call.recall))
         for lang in settings.languages
     ]
-    text = " / ".join(
-        call_text(call.number, call.counter_number, lang, zeros, call.recall)
-        for lang in settings.languages
-    )
+    # a set made before English said "one hundred and one" says "one hundred one"
+    phrases = [
+        (lang, [w for w in words if w.key not in OPTIONAL or not clips.missing(lang, [w.key])])
+        for lang, words in phrases
+    ]
+    text = " / ".join(words_text(words) for _, words in phrases)
     try:
         return clips.announce(phrases, text)
     except ClipError:
@@ -104,6 +115,8 @@ class Announcer:
     told when an announcement starts playing (the display logs it, the bench times it).
     A call already waiting or being spoken is not queued again (a recall pressed right after
     the call, or while it is said); a recall after it was spoken is spoken again, as a recall.
+    A call that waited longer than `settings.max_delay_s` (by `now`) is said in the first
+    language only: a burst of 8 calls in kk and ru had left the 8th said a minute late.
     """
 
     def __init__(
@@ -119,7 +132,7 @@ class Announcer:
         self.settings = settings
         self._now = now
         self._on_started = on_started
-        self._pending: deque[SpokenCall] = deque()
+        self._pending: deque[tuple[SpokenCall, float]] = deque()  # and when it was queued
         self._playing: SpokenCall | None = None
         self.spoken: list[SpokenCall] = []  # every call spoken so far, in order
 
@@ -129,7 +142,7 @@ class Announcer:
 
     @property
     def pending(self) -> tuple[SpokenCall, ...]:
-        return tuple(self._pending)
+        return tuple(call for call, _ in self._pending)
 
     def quiet_now(self) -> bool:
         quiet = self.settings.quiet_hours
@@ -139,9 +152,9 @@ class Announcer:
         """Queue `call`; False when it won't be spoken (voice off, quiet hours, queued already)."""
         if not self.settings.enabled or not self.settings.languages or self.quiet_now():
             return False
-        if any(self._same(call, other) for other in (self._playing, *self._pending)):
+        if any(self._same(call, other) for other in (self._playing, *self.pending)):
             return False
-        self._pending.append(call)
+        self._pending.append((call, self._now().timestamp()))
         if self._playing is None:
             self._next()
         return True
@@ -158,19 +171,38 @@ class Announcer:
     def keep_only(self, ticket_ids: set[str]) -> None:
         """After a snapshot: the calls waiting whose tickets are no longer called are dropped
         (served, sent back, closed meanwhile); one being spoken is let finish."""
-        self._pending = deque(c for c in self._pending if c.ticket_id in ticket_ids)
+        self._pending = deque(p for p in self._pending if p[0].ticket_id in ticket_ids)
 
     def withdraw(self, ticket_id: str) -> None:
         """The call is no longer to be made (sent back to the line, transferred, a no-show, or
         the visitor already at the counter): a call of it still waiting is not spoken. One
         being spoken is let finish: cut off mid-word it would only confuse."""
-        self._pending = deque(c for c in self._pending if c.ticket_id != ticket_id)
+        self._pending = deque(p for p in self._pending if p[0].ticket_id != ticket_id)
+
+    def _render(self, call: SpokenCall, queued: float) -> Announcement:
+        """`call` in every language, or in the first only when it is late: when it waited
+        longer than `max_delay_s`, or when saying it in full would make a call waiting behind
+        it start later than that after it came (even with the calls between said short)."""
+        full = render(self._clips, call, self.settings)
+        limit, languages = self.settings.max_delay_s, self.settings.languages
+        now = self._now().timestamp()
+        if not limit or len(languages) < 2 or (not self._pending and now - queued <= limit):
+            return full  # (the usual case: a call alone, said at once)
+        short = render(self._clips, call, replace(self.settings, languages=languages[:1]))
+        late = now - queued > limit or any(
+            now + full.duration_s + between * short.duration_s > came + limit
+            for between, (_, came) in enumerate(self._pending)
+        )
+        if not late:
+            return full
+        log.info("%s said in %s only: %d calls wait", call.number, languages[0], len(self._pending))
+        return short
 
     def _next(self) -> None:
         while self._pending and self._playing is None:
-            call = self._pending.popleft()
+            call, queued = self._pending.popleft()
             try:
-                announcement = render(self._clips, call, self.settings)
+                announcement = self._render(call, queued)
             except (ClipError, ValueError) as exc:  # a word missing, a number beyond the rules
                 log.warning("cannot say %s: %s", call.number, exc)
                 continue

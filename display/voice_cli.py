@@ -18,6 +18,24 @@ from display.wording import LANGUAGES, TOP, vocabulary
 from hallserver.cli_parser import Parser
 
 ESPEAK_VOICES = {"kk": "kk", "ru": "ru", "en": "en-gb"}
+# Letters espeak-ng says too short or as another word when given them alone, and the phonemes it
+# is given instead (its [[...]] input), so each is said as the letter's name, a held vowel: ru
+# "и" is read as the conjunction (53 ms), kk "у" as a /w/ glide (105 ms, 7 dB quieter; in "ку"
+# and "дубль-вэ", Q and W, too), and the other lone vowels last 120-130 ms where "а" or "о" last
+# 175 ms. words.tsv keeps the letter's name (a studio's script) and, in its third column, the
+# phonemes the clip was made from.
+ESPEAK_SPELLING: dict[tuple[str, str], str] = {
+    ("ru", "и"): "[['i:]]",
+    ("ru", "у"): "[['u:]]",
+    ("kk", "у"): "[['U:w]]",
+    ("kk", "ы"): "[['@:]]",
+    ("kk", "ө"): "[['8:]]",
+    ("kk", "ұ"): "[['U:]]",
+    ("kk", "і"): "[['I:]]",
+    ("kk", "ү"): "[['u#:]]",
+    ("kk", "ку"): "[[k'u:]]",
+    ("kk", "дубль-вэ"): "[[d'u:bl; v'e]]",
+}
 
 
 def _say(*parts: object, file: TextIO | None = None) -> None:
@@ -52,11 +70,11 @@ def build(
     for lang in languages:
         target = folder / lang
         target.mkdir(parents=True, exist_ok=True)
-        made = _made_by(lang, speed)
         old = read_script(target)
         script: dict[str, tuple[str, str]] = {}
         for key, text in sorted(vocabulary(lang).items()):
             path = target / f"{key}.wav"
+            made = _made_by(lang, speed, text)
             old_text, old_made = old.get(key, (text, made))
             stale = old_text != text or (old_made.startswith("espeak-ng") and old_made != made)
             if force or stale or not path.exists():
@@ -70,7 +88,8 @@ def build(
 
     def speak(job: tuple[str, str, Path]) -> Path:
         lang, text, path = job
-        command = [program, "-v", ESPEAK_VOICES[lang], "-s", str(speed), "-w", str(path), text]
+        said = ESPEAK_SPELLING.get((lang, text), text)
+        command = [program, "-v", ESPEAK_VOICES[lang], "-s", str(speed), "-w", str(path), said]
         result = subprocess.run(  # noqa: S603 - our own argument list, no shell
             command, capture_output=True, text=True, check=False
         )
@@ -86,8 +105,15 @@ def build(
     return made_now
 
 
-def _made_by(lang: str, speed: int) -> str:
-    return f"espeak-ng -v {ESPEAK_VOICES[lang]} -s {speed}"
+def _made_by(lang: str, speed: int, text: str) -> str:
+    """words.tsv's third column for a clip espeak-ng makes, e.g. "espeak-ng -v ru -s 150", or
+    "espeak-ng -v ru -s 150 as [['i:]]" when given phonemes for the text."""
+    return f"espeak-ng -v {ESPEAK_VOICES[lang]} -s {speed}{_spelled(lang, text)}"
+
+
+def _spelled(lang: str, text: str) -> str:
+    spelling = ESPEAK_SPELLING.get((lang, text))
+    return f" as {spelling}" if spelling else ""
 
 
 def read_script(target: Path) -> dict[str, tuple[str, str]]:
@@ -106,14 +132,26 @@ def read_script(target: Path) -> dict[str, tuple[str, str]]:
 
 
 def stale_words(folder: Path, languages: Iterable[str]) -> dict[str, list[str]]:
-    """Per language, the clips made for a text the words no longer have (a wording fixed)."""
+    """Per language, the clips made for a text the words no longer have (a wording fixed), or
+    made by espeak-ng from other phonemes than it is given now (`ESPEAK_SPELLING`)."""
     stale: dict[str, list[str]] = {}
     for lang in languages:
         old = read_script(folder / lang)
-        keys = [k for k, text in vocabulary(lang).items() if old.get(k, (text, ""))[0] != text]
+        keys = [
+            k for k, text in vocabulary(lang).items() if k in old and _outdated(lang, text, old[k])
+        ]
         if keys:
             stale[lang] = keys
     return stale
+
+
+def _outdated(lang: str, text: str, old: tuple[str, str]) -> bool:
+    """Whether a clip made for `old` (text, how) says something else than `text` is said now."""
+    old_text, how = old
+    if old_text != text:
+        return True
+    _, found, spelling = how.partition(" as ")
+    return how.startswith("espeak-ng") and found + spelling != _spelled(lang, text)
 
 
 def missing_words(folder: Path, languages: Iterable[str]) -> dict[str, list[str]]:

@@ -11,6 +11,7 @@ vocabulary (`vocabulary`). Rules:
   fifth window"); only the last word of a compound takes the ordinal ("жиырма бесінші").
   Russian names the window with the cardinal in the nominative, "окно пять" ("окно номер пять"
   reads the same way), which needs no case agreement at all; English "counter five".
+- English is British: "one hundred and one", "two thousand and five" ("and" before the tens).
 - Phrases: kk "А нөл жиырма үш талон, бесінші терезеге"; ru "Талон А ноль двадцать три, окно
   пять"; en "Ticket A zero twenty three, counter five".
 """
@@ -264,6 +265,8 @@ def cardinal(n: int, lang: str) -> list[Word]:
         if hundreds > 1 or lang == "en":  # kk: "жүз" alone is one hundred; en "one hundred"
             words.append(_unit(hundreds, lang))
         words.append(Word("hundred", _HUNDRED[lang]))
+    if lang == "en" and rest and words:  # British: "one hundred and one", "… thousand and five"
+        words.append(Word("and", "and"))
     if lang == "en" and tens == 1:
         words.append(Word(f"n{rest}", _EN_TEENS[units]))
         return words
@@ -343,14 +346,18 @@ def call_text(
     number: str, counter: int, lang: str, read_zeros: bool = True, recall: bool = False
 ) -> str:
     """The call as one line of text, e.g. "Талон А ноль двадцать три, окно пять"."""
-    text = " ".join(w.text for w in call_words(number, counter, lang, read_zeros, recall))
-    text = text.replace(" ,", ",")
+    return words_text(call_words(number, counter, lang, read_zeros, recall))
+
+
+def words_text(words: list[Word]) -> str:
+    """Words (and pauses) as a line of text, its first letter a capital."""
+    text = " ".join(w.text for w in words).replace(" ,", ",")
     return text[:1].upper() + text[1:]
 
 
 # words added after the first clip sets were made (a studio's set may lack them): counters of
-# 100 and more, Cyrillic prefixes, the recall word
-_LATER = re.compile(r"letter_cyr_.*|ord1000?|thousand|n[1-9]000|recall")
+# 100 and more, Cyrillic prefixes, the recall word, the English "and" of "one hundred and one"
+_LATER = re.compile(r"letter_cyr_.*|ord1000?|thousand|n[1-9]000|recall|and")
 
 
 def added_later(key: str) -> bool:

@@ -25,7 +25,7 @@ from hallserver.client import HallClient
 from tests.conftest import LiveServer, end_process, open_counter
 
 SINK = "hall"
-SILENCE = 300  # |sample| under this is silence (the clips peak near 23,000)
+SILENCE = 300  # |sample| under this is silence (words peak at 12,000-29,000, the chime 7,000)
 
 
 @pytest.fixture

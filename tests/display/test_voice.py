@@ -2,17 +2,27 @@
 
 from __future__ import annotations
 
+import math
 import shutil
 import subprocess
 import wave
 from array import array
-from collections.abc import Callable
-from datetime import datetime, time
+from collections.abc import Callable, Sequence
+from datetime import datetime, time, timedelta
 from pathlib import Path
 
 import pytest
 
-from display.clips import RATE, Announcement, ClipError, ClipSet, chime, read_wav, write_wav
+from display.clips import (
+    RATE,
+    Announcement,
+    ClipError,
+    ClipSet,
+    chime,
+    read_wav,
+    trim,
+    write_wav,
+)
 from display.voice import Announcer, QuietHours, SpokenCall, VoiceSettings, render
 from display.voice_cli import main as voice_main
 from display.wording import PAUSE, call_words, vocabulary
@@ -64,7 +74,7 @@ def test_a_cyrillic_prefix_is_spoken_first_in_every_language(clip_dir: Path) -> 
     announcement = render(clips, call, VoiceSettings(languages=("kk", "ru", "en")))
     spoken = [(s.key, s.lang) for s in announcement.segments]
     assert spoken[1] == ("letter_cyr_q", "kk")  # "Қы жүз бір талон, он екінші терезеге"
-    for lang in ("ru", "en"):  # "Талон ка сто один…", "Ticket Q one hundred one…"
+    for lang in ("ru", "en"):  # "Талон ка сто один…", "Ticket Q one hundred and one…"
         first = spoken.index(("ticket", lang))
         assert spoken[first + 1] == ("letter_cyr_q", lang)
     for lang in ("kk", "ru", "en"):  # a real clip of sensible length
@@ -95,6 +105,34 @@ def test_announcement_lengths_are_sensible_and_nothing_clips(
         )
         amplitude = float(stat.stderr.split("Maximum amplitude:")[1].split()[0])
         assert amplitude < 0.95
+
+
+def vowel_level_db(samples: Sequence[int]) -> float:
+    """The level a clip's vowels reach, in dBFS: the 90th percentile of its RMS over 20 ms
+    frames (measured here apart from the code under test)."""
+    width = RATE // 50
+    frames = sorted(
+        math.sqrt(sum(s * s for s in samples[i : i + width]) / width)
+        for i in range(0, len(samples) - width + 1, width)
+    )
+    return 20 * math.log10(frames[int(0.9 * len(frames))] / 32767)
+
+
+def test_every_word_of_a_language_sounds_as_loud_and_the_chime_no_louder(clip_dir: Path) -> None:
+    """Words had been levelled by their peak: "тридцать" and "триста" came 7 dB under "три",
+    and the chime 4-8 dB over the words."""
+    clips = ClipSet(clip_dir)
+    speech: list[float] = []
+    for lang in ("kk", "ru", "en"):
+        levels = {key: vowel_level_db(clips.clip(lang, key)) for key in vocabulary(lang)}
+        quietest, loudest = min(levels, key=levels.__getitem__), max(levels, key=levels.__getitem__)
+        spread = levels[loudest] - levels[quietest]
+        assert spread <= 2.0, (lang, quietest, levels[quietest], loudest, levels[loudest])
+        speech += levels.values()
+        assert max(max(map(abs, clips.clip(lang, key))) for key in levels) < 0.95 * 32767
+    middle = sorted(speech)[len(speech) // 2]
+    chime_level = vowel_level_db(clips.chime_samples)
+    assert middle - 4.0 <= chime_level <= middle + 0.5, (chime_level, middle)
 
 
 def test_the_volume_setting_scales_the_whole_announcement(clip_dir: Path) -> None:
@@ -183,6 +221,49 @@ def test_a_burst_of_calls_is_spoken_in_order_one_at_a_time(clip_dir: Path) -> No
         "окно три",
     ]
     assert announcer.spoken == calls
+
+
+def say_a_burst(clip_dir: Path, count: int = 8, **settings: float) -> list[tuple[float, str]]:
+    """`count` calls at once in kk and ru, each playing its length on a clock the test moves:
+    (seconds from the calls to its start, its text) for each."""
+    clock = [datetime(2026, 3, 2, 10, 0)]
+    output = HeldOutput()
+    voice = VoiceSettings(languages=("kk", "ru"), **settings)
+    announcer = Announcer(ClipSet(clip_dir), output, voice, lambda: clock[0])
+    for i in range(count):
+        assert announcer.say(SpokenCall(f"t{i}", f"A{10 + i:03d}", 10 + i))
+    started: list[tuple[float, str]] = []
+    while output.playing:
+        announcement, _ = output.playing[0]
+        started.append(
+            ((clock[0] - datetime(2026, 3, 2, 10, 0)).total_seconds(), announcement.text)
+        )
+        clock[0] += timedelta(seconds=announcement.duration_s)
+        output.finish()
+    assert [text.split()[:3] for _, text in started] == [
+        ["А", "нөл", words] for words in ("он", "он", "он", "он", "он", "он", "он", "он")[:count]
+    ]
+    return started
+
+
+def test_a_call_that_waited_long_in_a_burst_is_said_in_the_first_language_only(
+    clip_dir: Path,
+) -> None:
+    """8 calls at once in kk and ru: the 8th had started 61 s after it was made, said in full."""
+    unlimited = say_a_burst(clip_dir, max_delay_s=0)
+    assert all(" / Талон а " in text for _, text in unlimited)  # every one in kk and ru
+    assert unlimited[-1][0] > 50.0  # as before: the last call said most of a minute late
+
+    started = say_a_burst(clip_dir)  # max_delay_s = 30 s
+    assert started[-1][0] < 40.0, started  # the queue caught up (the first began in full)
+    short = [text for _, text in started if " / " not in text]
+    assert len(short) >= 6
+    for text in short:  # Kazakh only, e.g. "А нөл он жеті талон, он жетінші терезеге"
+        assert text.endswith("терезеге") and "Талон" not in text, text
+
+    few = say_a_burst(clip_dir, count=3)  # a queue that keeps up is said in full
+    assert all(" / Талон а " in text for _, text in few), few
+    assert few[-1][0] < 30.0
 
 
 def test_a_recall_pressed_while_the_call_still_waits_is_not_spoken_twice(clip_dir: Path) -> None:
@@ -277,3 +358,83 @@ def test_a_rebuild_makes_again_the_clips_whose_words_changed_and_keeps_the_other
     assert read_script(old / "kk")["letter_C"][0] == "цэ"
     assert stale_words(old, ["kk"]) == {}
     assert build(old, ["kk"]) == []  # nothing to do the next time
+
+
+def test_every_letter_is_said_as_its_name_long_enough_to_hear(clip_dir: Path) -> None:
+    """espeak-ng had read the Russian "и" as the conjunction (53 ms) and the Kazakh "у" as a
+    /w/ glide (105 ms, 7 dB quieter): I, И and І, and U and У, were near inaudible."""
+    clips = ClipSet(clip_dir)
+    for lang in ("kk", "ru", "en"):
+        words = vocabulary(lang)
+        speech = sorted(vowel_level_db(clips.clip(lang, key)) for key in words)
+        middle = speech[len(speech) // 2]
+        for key in (k for k in words if k.startswith("letter_")):
+            clip = clips.clip(lang, key)
+            assert len(clip) / RATE >= 0.15, (lang, key, words[key], len(clip) / RATE)
+            assert vowel_level_db(clip) >= middle - 1.0, (lang, key, words[key])
+            raw = trim(read_wav(clip_dir / lang / f"{key}.wav"))  # a vowel, not a breath raised
+            assert vowel_level_db(raw) >= -21.0, (lang, key, words[key], vowel_level_db(raw))
+
+
+def test_a_set_made_before_the_letters_were_given_as_phonemes_is_made_again(
+    clip_dir: Path, tmp_path: Path
+) -> None:
+    """A display's set from before: the Russian и is made again at its next start."""
+    from display.voice_cli import build, read_script, stale_words
+
+    old = tmp_path / "old"
+    shutil.copytree(clip_dir, old)
+    script = old / "ru" / "words.tsv"
+    lines = script.read_text(encoding="utf-8").splitlines()
+    lines = [line.split(" as ")[0] for line in lines]  # as the build before left it
+    script.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    subprocess.run(
+        ["espeak-ng", "-v", "ru", "-w", str(old / "ru" / "letter_I.wav"), "и"], check=True
+    )
+    assert len(trim(read_wav(old / "ru" / "letter_I.wav"))) < 0.1 * RATE  # the conjunction
+    stale = stale_words(old, ["kk", "ru"])
+    assert {lang: sorted(keys) for lang, keys in stale.items()} == {
+        "ru": [
+            "letter_I",
+            "letter_U",
+            "letter_cyr_i",
+            "letter_cyr_i_dotted",
+            "letter_cyr_u",
+            "letter_cyr_ue",
+            "letter_cyr_uu",
+        ]
+    }
+
+    made = build(old, ["ru"])
+    assert sorted(made) == sorted(old / "ru" / f"{key}.wav" for key in stale["ru"])
+    assert len(trim(read_wav(old / "ru" / "letter_I.wav"))) >= 0.15 * RATE
+    assert read_script(old / "ru")["letter_I"] == ("и", "espeak-ng -v ru -s 150 as [['i:]]")
+    assert stale_words(old, ["ru"]) == {}
+    assert build(old, ["ru"]) == []
+
+
+def test_the_longest_a_call_waits_to_be_said_in_full_is_a_setting() -> None:
+    from display.config import ConfigError, from_mapping
+
+    assert from_mapping({}).voice.max_delay_s == 30.0
+    assert from_mapping({"voice": {"max_delay_s": 20}}).voice.max_delay_s == 20.0
+    assert from_mapping({"voice": {"max_delay_s": 0}}).voice.max_delay_s == 0.0  # never short
+    for bad in (-5, "soon", float("nan")):
+        with pytest.raises(ConfigError, match="max_delay_s"):
+            from_mapping({"voice": {"max_delay_s": bad}})
+
+
+def test_english_says_and_after_a_hundred_and_a_set_without_that_word_still_speaks(
+    clip_dir: Path, tmp_path: Path
+) -> None:
+    """A British voice says "one hundred and one": it had said "one hundred one"."""
+    call = SpokenCall("t1", "A101", 110)
+    said = render(ClipSet(clip_dir), call, VoiceSettings(languages=("en",)))
+    assert said.text == "Ticket A one hundred and one, counter one hundred and ten"
+    assert [s.key for s in said.segments].count("and") == 2
+    studio = tmp_path / "studio"  # a studio's set from before: no and.wav, no espeak-ng to make it
+    shutil.copytree(clip_dir, studio)
+    (studio / "en" / "and.wav").unlink()
+    said = render(ClipSet(studio), call, VoiceSettings(languages=("kk", "en")))
+    assert said.text.endswith(" / Ticket A one hundred one, counter one hundred ten")
+    assert "and" not in [s.key for s in said.segments]

@@ -133,6 +133,11 @@ def test_a_whole_call_in_each_language() -> None:
     assert call_text("A023", 5, "kk") == "А нөл жиырма үш талон, бесінші терезеге"
     assert call_text("A023", 5, "ru") == "Талон а ноль двадцать три, окно пять"
     assert call_text("A023", 5, "en", read_zeros=False) == "Ticket A twenty three, counter five"
+    # British English, as the voice (en-gb) speaks: "and" before the tens
+    assert (
+        call_text("A101", 110, "en") == "Ticket A one hundred and one, counter one hundred and ten"
+    )
+    assert call_text("A100", 3, "en") == "Ticket A one hundred, counter three"
 
 
 def test_every_word_a_call_can_use_is_in_the_vocabulary_the_clip_set_is_built_from() -> None:
@@ -200,7 +205,7 @@ def big_value(words: list[str], small: dict[str, int]) -> int:
             total, current = total + (current or 1) * 1000, 0
         elif KK_BIG.get(word) == 100 or word == "hundred":
             current = (current or 1) * 100
-        else:
+        elif word != "and":  # British English: "one hundred and five"
             current += small[word]
     return total + current
 
@@ -209,16 +214,23 @@ def big_value(words: list[str], small: dict[str, int]) -> int:
     ("n", "kk", "ru", "en"),
     [
         (100, "жүзінші терезеге", "окно сто", "counter one hundred"),
-        (101, "жүз бірінші терезеге", "окно сто один", "counter one hundred one"),
-        (110, "жүз оныншы терезеге", "окно сто десять", "counter one hundred ten"),
+        (101, "жүз бірінші терезеге", "окно сто один", "counter one hundred and one"),
+        (110, "жүз оныншы терезеге", "окно сто десять", "counter one hundred and ten"),
         (200, "екі жүзінші терезеге", "окно двести", "counter two hundred"),
         (1000, "мыңыншы терезеге", "окно тысяча", "counter one thousand"),
         (2000, "екі мыңыншы терезеге", "окно две тысячи", "counter two thousand"),
+        (1005, "мың бесінші терезеге", "окно тысяча пять", "counter one thousand and five"),
+        (
+            2300,
+            "екі мың үш жүзінші терезеге",
+            "окно две тысячи триста",
+            "counter two thousand three hundred",
+        ),
         (
             9999,
             "тоғыз мың тоғыз жүз тоқсан тоғызыншы терезеге",
             "окно девять тысяч девятьсот девяносто девять",
-            "counter nine thousand nine hundred ninety nine",
+            "counter nine thousand nine hundred and ninety nine",
         ),
     ],
 )
@@ -246,6 +258,9 @@ def test_every_counter_up_to_9999_reads_back_to_itself_in_each_language_from_cli
         assert ru[0] == "окно" and sum({**RU, **RU_THOUSANDS}[w] for w in ru[1:]) == n, ru
         en = [w.text for w in counter_words(n, "en")]
         assert en[0] == "counter" and big_value(en[1:], EN) == n
+        # "and" once, before the tens and units, after a hundred or a thousand
+        assert en.count("and") == (n > 100 and n % 100 != 0), en
+        assert "and" not in en or en[en.index("and") - 1] in ("hundred", "thousand"), en
         for lang, words in (
             ("kk", kk),
             ("ru", counter_words(n, "ru")),
