@@ -460,3 +460,80 @@ def test_the_priority_for_disability_is_worded_alike_and_respectfully_on_both_sc
         assert term[language] in line.lower(), line
         for dated in ("мүгедек", "инвалиды", "disabled,"):
             assert dated not in line.lower(), line
+
+
+HOME_SERVICES = {  # the fewest services the home screen shows: (shipped names, long names)
+    "1080x1920": (8, 5),
+    "1920x1080": (6, 2),
+    "768x1366": (5, 3),
+    "1366x768": (4, 1),
+}
+
+
+def assert_home_designed(window: QWidget, where: str, least: int) -> None:
+    """The home screen: at least `least` services, the two ways to the rest side by side in their
+    own row under them, no blank band above the appointment button, and each tile's words as
+    wide as its tile lets them."""
+    QApplication.processEvents()
+    page = window.page  # type: ignore[attr-defined]
+    gap = window.sizes.gap  # type: ignore[attr-defined]
+    tiles = [t for t in page.findChildren(Tile) if t.isVisibleTo(page)]
+    services = [t for t in tiles if t.objectName().startswith("service-")]
+    assert len(services) >= least, f"{where}: {len(services)} services, fewer than {least}"
+
+    def box(widget: QWidget) -> tuple[int, int, int, int]:
+        top_left = widget.mapTo(window, QPoint(0, 0))
+        return (
+            top_left.x(),
+            top_left.y(),
+            top_left.x() + widget.width(),
+            top_left.y() + widget.height(),
+        )
+
+    more, search = box(find(window, "all-services")), box(find(window, "search"))
+    scroll = box(window.findChild(QScrollArea, "scroll"))
+    assert more[1] == search[1] and more[3] == search[3], f"{where}: the two ways not in one row"
+    assert more[0] == scroll[0] and search[2] >= scroll[2] - 30, f"{where}: ways not across"
+    assert all(box(t)[3] < more[1] for t in services), f"{where}: a service under the ways"
+    lowest = max(search[3], *(box(t)[3] for t in services))
+    blank = box(find(window, "appointment"))[1] - lowest
+    assert blank <= 3 * gap, f"{where}: {blank} px blank above the appointment button"
+    for tile in tiles:
+        room = tile.room(tile.width())
+        assert tile.words.width() >= room - 2, (
+            f"{where}: {tile.text_label()!r} wraps in {tile.words.width()} px of {room}"
+        )
+
+
+@pytest.mark.parametrize(("size", "inches"), SIZES, ids=SIZE_IDS)
+def test_the_home_screen_shows_the_most_services_it_holds_and_the_ways_in_their_own_row(
+    qtbot: QtBot, make_kiosk: Callable[..., object], size: tuple[int, int], inches: float
+) -> None:
+    kiosk = make_kiosk(size=size, screen_inches=inches)
+    window = ready(qtbot, kiosk)
+    flow = window.flow  # type: ignore[attr-defined]
+    shape = f"{size[0]}x{size[1]}"
+    shipped = list(flow.state.services.values())
+    long = [replace(s, name=LONG_NAMES[s.id]) if s.id in LONG_NAMES else s for s in shipped]
+    for names, services, least in (
+        ("shipped", shipped, HOME_SERVICES[shape][0]),
+        ("long", long, HOME_SERVICES[shape][1]),
+    ):
+        flow.state.set_services(services)
+        for language in ("kk", "ru", "en"):
+            steps: list[tuple[str, Callable[[], object], int]] = [
+                ("home", flow.home, least),
+                (
+                    "priority-home",
+                    lambda: (flow.start_priority(), flow.choose_priority("disabled")),
+                    least,
+                ),
+                ("offline-home", lambda: (flow.home(), flow.set_online(False)), 1),
+            ]
+            for name, step, fewest in steps:
+                flow.reset()
+                flow.set_language(language)
+                step()
+                window.render()
+                assert_home_designed(window, f"{names}-{name}-{language}-{shape}", fewest)
+                flow.set_online(True)
