@@ -412,9 +412,9 @@ class CitizenWindow(QWidget):
         """The hall is closed, and when it opens, in each language."""
         state = self.flow.state
         opens = state.opens_at
-        at = texts.when(opens, state.hall.now if state.hall is not None else None)
+        now = state.hall.now if state.hall is not None else None
         source = WELCOME_WORDS["opens_at" if opens is not None else "closed"]
-        return self._trilingual("Welcome", source).replace("{time}", at)
+        return texts.with_time(self._trilingual("Welcome", source), opens, now)
 
     def _trilingual(self, context: str, source: object) -> str:
         return "\n".join(self.translations.text(lang, context, source) for lang, _ in ENDONYMS)
@@ -655,9 +655,8 @@ class CitizenWindow(QWidget):
             )
         until = entry.issuing_until if entry is not None else None
         if until is not None and now is not None and until - now <= timedelta(hours=1):
-            text += " " + self.tr("Tickets are issued today until {time}.").format(
-                time=f"{until:%H:%M}"
-            )
+            said = self.tr("Tickets are issued today until {time}.")
+            text += " " + texts.with_time(said, until)
         return text
 
     def _service_details(self, service: ServiceView, column: QVBoxLayout) -> None:
@@ -921,9 +920,8 @@ class CitizenWindow(QWidget):
         opens = state.opens_at
         now = state.hall.now if state.hall is not None else None
         if opens is not None:
-            text = self.tr("It opens at {time}. No tickets are issued until then.").format(
-                time=texts.when(opens, now)
-            )
+            said = self.tr("It opens at {time}. No tickets are issued until then.")
+            text = texts.with_time(said, opens, now)
         else:
             text = self.tr("No tickets are issued now.")
         opens_label = label(text, "page", "big")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime, time, timedelta
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
+from hallserver import kazakh
 from hallserver.client import HallClient
 from kiosk.accessibility import MIN_CONTRAST, contrast, hex_rgb
 from kiosk.flow import Issued, Screen
@@ -33,6 +35,8 @@ SATURDAY = {  # the longest line a hall is likely to write, in each language
     "ru": "Уважаемые посетители! В субботу центр работает с 09:00 до 13:00.",
     "en": "Dear visitors, on Saturday the centre is open from 09:00 to 13:00.",
 }
+
+BARE_TIME = re.compile(r"\d\d:\d\d (бастап|дейін|ашылады)")
 
 SIZES = [  # the supported screens (docs/kiosk.md): pixels and diagonal in inches
     ((1080, 1920), 21.5),
@@ -206,6 +210,11 @@ def test_every_screen_in_every_language_fits_has_large_targets_and_strong_contra
             where = f"{name}-{language}-{orientation}"
             check(window, touch, where)
             shoot(window, where)
+            if language == "kk":  # a time before бастап/дейін/ашылады takes its case ending
+                for widget in visible_texts(window.page):
+                    words = widget.text() if isinstance(widget, QLabel) else ""
+                    bare = BARE_TIME.search(words)
+                    assert bare is None, f"{where}: {bare.group()!r} has no case ending"
             assert_nothing_cut(window, window.findChild(QScrollArea, "scroll"), where)
             banners = [w for w in visible_texts(window) if w.property("role") == "priority"]
             if name in (
@@ -223,12 +232,13 @@ def test_every_screen_in_every_language_fits_has_large_targets_and_strong_contra
             if name == "service-soon":
                 assert take is not None and take.isEnabled()
                 until = flow.state.queue[line_id].issuing_until
-                said = {
-                    "kk": "Бүгін талон {t} дейін беріледі.",
+                said = {  # Kazakh adds the dative to the time: "17:40-қа дейін"
+                    "kk": "Бүгін талон {t}-{to} дейін беріледі.",
                     "ru": "Сегодня талоны выдаются до {t}.",
                 }
                 expected = said.get(language, "Tickets are issued today until {t}.")
-                assert expected.format(t=f"{until:%H:%M}") in text_of(window, "line")
+                to = kazakh.ending(kazakh.last_word(until.hour, until.minute), "to")
+                assert expected.format(t=f"{until:%H:%M}", to=to) in text_of(window, "line")
             elif name == "service-ended":  # said on the service's page, before anyone taps
                 assert take is None, f"{where}: a button that issues nothing"
                 assert "09:00" in text_of(window, "stopped")
@@ -237,12 +247,13 @@ def test_every_screen_in_every_language_fits_has_large_targets_and_strong_contra
                 back = flow.state.queue[line_id].reopens_at
                 assert back is not None
                 not_today = {
-                    "kk": "Бұл қызмет бүгін көрсетілмейді. Қайтадан {t} бастап.",
+                    "kk": "Бұл қызмет бүгін көрсетілмейді. Қайтадан {t}-{fro} бастап.",
                     "ru": "Эта услуга сегодня не оказывается. Снова с {t}.",
                     "en": "This service is not provided today. Again from {t}.",
                 }[language]
                 shown = f"{back:%d.%m %H:%M}"
-                assert text_of(window, "stopped") == not_today.format(t=shown), where
+                fro = kazakh.ending(kazakh.last_word(back.hour, back.minute), "from")
+                assert text_of(window, "stopped") == not_today.format(t=shown, fro=fro), where
             if name in WHOLE:  # what the visitor must see without knowing to scroll
                 scroll = window.findChild(QScrollArea, "scroll")
                 assert scroll.verticalScrollBar().maximum() == 0, f"{where}: needs scrolling"
