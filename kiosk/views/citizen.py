@@ -60,7 +60,6 @@ WELCOME_WORDS = {
     "closed": QT_TRANSLATE_NOOP("Welcome", "The hall is closed now: no tickets are issued."),
     "opens_at": QT_TRANSLATE_NOOP("Welcome", "The hall is closed now: it opens at {time}."),
 }
-PRIORITY_ICONS = {"disabled": "♿", "elderly": "☂", "pregnant": "♥"}
 
 
 HOME_MOST = 16  # services the home screen may show: two columns down a portrait screen
@@ -335,7 +334,7 @@ class CitizenWindow(QWidget):
             rows.addWidget(appointment)
         row.addWidget(
             button(
-                "←  " + self.tr("Back"),
+                ICONS["back"] + "  " + self.tr("Back"),
                 self._act(self.flow.back),
                 "secondary",
                 "big",
@@ -345,7 +344,7 @@ class CitizenWindow(QWidget):
         )
         row.addWidget(
             button(
-                "⌂  " + self.tr("Start over"),
+                ICONS["start-over"] + "  " + self.tr("Start over"),
                 self._act(self.flow.reset),
                 "secondary",
                 "big",
@@ -493,7 +492,7 @@ class CitizenWindow(QWidget):
         )
         for kind in PRIORITIES:
             tile = Tile(
-                PRIORITY_ICONS[kind],
+                ICONS[kind],
                 texts.tr(texts.PRIORITY_NAMES[kind]),
                 "priority",
                 self._tall(2.4, 1.6),
@@ -516,7 +515,7 @@ class CitizenWindow(QWidget):
         # screen; _fit_home then puts above them as many of the most asked-for services as the
         # screen holds, in the columns that hold the most, however long the names run
         size = self._tall(2, 1.6)
-        more = Tile("☰", self.tr("All services by topic"), "group", size)
+        more = Tile(ICONS["all-services"], self.tr("All services by topic"), "group", size)
         more.setObjectName("all-services")
         more.clicked.connect(self._act(self.flow.open_groups))
         search = Tile(ICONS["search"], self.tr("Find a service by name"), "group", size)
