@@ -246,8 +246,8 @@
     </message>
     <message>
         <location filename="../views/consultant.py" line="291"/>
-        <source>Your consultant token</source>
-        <translation>Кеңесші токеніңіз</translation>
+        <source>Your consultant access key (the technician gives it to you)</source>
+        <translation>Кеңесшінің кіру кілті (оны техник береді)</translation>
     </message>
     <message>
         <location filename="../views/consultant.py" line="295"/>
@@ -276,8 +276,8 @@
     </message>
     <message>
         <location filename="../views/consultant.py" line="326"/>
-        <source>This token is not a consultant&apos;s.</source>
-        <translation>Бұл токен кеңесшіге тиесілі емес.</translation>
+        <source>This is not a consultant&apos;s access key: check it, or ask the technician for yours.</source>
+        <translation>Бұл кеңесшінің кіру кілті емес: оны тексеріңіз немесе өз кілтіңізді техниктен сұраңыз.</translation>
     </message>
     <message>
         <location filename="../views/consultant.py" line="327"/>
