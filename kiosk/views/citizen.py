@@ -565,6 +565,7 @@ class CitizenWindow(QWidget):
             columns = fit_tiles(services, min(columns, len(services)), gap, width, self.sizes.body)
             grid = tile_grid(services, columns, gap)
             column.insertWidget(1, grid, 1)  # under the title; it takes the height left
+            grid.show()  # now, not at the next turn of the event loop
             column.activate()
             if not services or body.heightForWidth(width) <= viewport.height():
                 return
