@@ -24,8 +24,7 @@ def test_no_two_meanings_share_a_symbol() -> None:
     assert not shared, f"one symbol, several meanings: {shared}"
 
 
-def test_every_symbol_is_drawn_by_a_bundled_font_in_regular_and_bold() -> None:
-    assert QApplication.instance() is not None or QApplication([])
+def test_every_symbol_is_drawn_by_a_bundled_font_in_regular_and_bold(qapp: QApplication) -> None:
     fonts = []
     for family in BUNDLED:
         for bold in (False, True):
