@@ -21,6 +21,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from hallserver.kazakh import KK_TENS, KK_UNITS
+
 LANGUAGES = ("kk", "ru", "en")
 
 
@@ -34,8 +36,8 @@ class Word:
 
 PAUSE = Word(",", ",")
 
-_KK_UNITS = ("", "бір", "екі", "үш", "төрт", "бес", "алты", "жеті", "сегіз", "тоғыз")
-_KK_TENS = ("", "он", "жиырма", "отыз", "қырық", "елу", "алпыс", "жетпіс", "сексен", "тоқсан")
+_KK_UNITS = KK_UNITS  # the kiosk writes times with the same numerals' case endings
+_KK_TENS = KK_TENS
 _KK_UNITS_ORD = (
     "",
     "бірінші",

@@ -246,8 +246,8 @@
     </message>
     <message>
         <location filename="../views/consultant.py" line="291"/>
-        <source>Your consultant token</source>
-        <translation>Your consultant token</translation>
+        <source>Your consultant access key (the technician gives it to you)</source>
+        <translation>Your consultant access key (the technician gives it to you)</translation>
     </message>
     <message>
         <location filename="../views/consultant.py" line="295"/>
@@ -276,8 +276,8 @@
     </message>
     <message>
         <location filename="../views/consultant.py" line="326"/>
-        <source>This token is not a consultant&apos;s.</source>
-        <translation>This token is not a consultant&apos;s.</translation>
+        <source>This is not a consultant&apos;s access key: check it, or ask the technician for yours.</source>
+        <translation>This is not a consultant&apos;s access key: check it, or ask the technician for yours.</translation>
     </message>
     <message>
         <location filename="../views/consultant.py" line="327"/>

@@ -103,7 +103,7 @@
     <message>
         <location filename="../views/citizen.py" line="566"/>
         <source>Tickets are issued today until {time}.</source>
-        <translation>Бүгін талон {time} дейін беріледі.</translation>
+        <translation>Бүгін талон {time_to} дейін беріледі.</translation>
     </message>
     <message>
         <location filename="../views/citizen.py" line="614"/>
@@ -204,7 +204,7 @@
     <message>
         <location filename="../views/citizen.py" line="808"/>
         <source>It opens at {time}. No tickets are issued until then.</source>
-        <translation>Зал {time} ашылады. Оған дейін талон берілмейді.</translation>
+        <translation>Зал {time_at} ашылады. Оған дейін талон берілмейді.</translation>
     </message>
     <message>
         <location filename="../views/citizen.py" line="812"/>
@@ -246,8 +246,8 @@
     </message>
     <message>
         <location filename="../views/consultant.py" line="291"/>
-        <source>Your consultant token</source>
-        <translation>Кеңесші токеніңіз</translation>
+        <source>Your consultant access key (the technician gives it to you)</source>
+        <translation>Кеңесшінің кіру кілті (оны техник береді)</translation>
     </message>
     <message>
         <location filename="../views/consultant.py" line="295"/>
@@ -276,8 +276,8 @@
     </message>
     <message>
         <location filename="../views/consultant.py" line="326"/>
-        <source>This token is not a consultant&apos;s.</source>
-        <translation>Бұл токен кеңесшіге тиесілі емес.</translation>
+        <source>This is not a consultant&apos;s access key: check it, or ask the technician for yours.</source>
+        <translation>Бұл кеңесшінің кіру кілті емес: оны тексеріңіз немесе өз кілтіңізді техниктен сұраңыз.</translation>
     </message>
     <message>
         <location filename="../views/consultant.py" line="327"/>
@@ -425,7 +425,7 @@
     <message>
         <location filename="../views/texts.py" line="12"/>
         <source>You are early for your appointment. Please check in from {time}.</source>
-        <translation>Сіз жазылу уақытыңыздан ерте келдіңіз. {time} бастап растай аласыз.</translation>
+        <translation>Сіз жазылу уақытыңыздан ерте келдіңіз. {time_from} бастап растай аласыз.</translation>
     </message>
     <message>
         <location filename="../views/texts.py" line="15"/>
@@ -456,17 +456,17 @@
     <message>
         <location filename="../views/texts.py" line="36"/>
         <source>This service is not provided at this time. It is available from {time}.</source>
-        <translation>Бұл қызмет қазір көрсетілмейді. Ол {time} бастап қолжетімді.</translation>
+        <translation>Бұл қызмет қазір көрсетілмейді. Ол {time_from} бастап қолжетімді.</translation>
     </message>
     <message>
         <location filename="../views/texts.py" line="39"/>
         <source>Tickets for this service are no longer issued today, so that everyone already waiting is served. It is available again from {time}.</source>
-        <translation>Бүгін бұл қызметке талон беру аяқталды: кезекте тұрғандардың бәріне қызмет көрсетіп үлгеру үшін. Қызмет {time} бастап қайта қолжетімді.</translation>
+        <translation>Бүгін бұл қызметке талон беру аяқталды: кезекте тұрғандардың бәріне қызмет көрсетіп үлгеру үшін. Қызмет {time_from} бастап қайта қолжетімді.</translation>
     </message>
     <message>
         <location filename="../views/texts.py" line="44"/>
         <source>All of today&apos;s tickets for this service have been given out. It is available again from {time}.</source>
-        <translation>Бұл қызметке бүгінгі талондардың бәрі берілді. Қызмет {time} бастап қайта қолжетімді.</translation>
+        <translation>Бұл қызметке бүгінгі талондардың бәрі берілді. Қызмет {time_from} бастап қайта қолжетімді.</translation>
     </message>
     <message>
         <location filename="../views/texts.py" line="49"/>
@@ -486,17 +486,17 @@
     <message>
         <location filename="../views/texts.py" line="67"/>
         <source>This service is not provided today. Again from {time}.</source>
-        <translation>Бұл қызмет бүгін көрсетілмейді. Қайтадан {time} бастап.</translation>
+        <translation>Бұл қызмет бүгін көрсетілмейді. Қайтадан {time_from} бастап.</translation>
     </message>
     <message>
         <location filename="../views/texts.py" line="70"/>
         <source>Today&apos;s tickets for this service have ended. Again from {time}.</source>
-        <translation>Бүгінгі талон беру аяқталды. Қайтадан {time} бастап.</translation>
+        <translation>Бүгінгі талон беру аяқталды. Қайтадан {time_from} бастап.</translation>
     </message>
     <message>
         <location filename="../views/texts.py" line="73"/>
         <source>Today&apos;s tickets for this service have run out. Again from {time}.</source>
-        <translation>Бүгінгі талондар бітті. Қайтадан {time} бастап.</translation>
+        <translation>Бүгінгі талондар бітті. Қайтадан {time_from} бастап.</translation>
     </message>
     <message>
         <location filename="../views/texts.py" line="77"/>
@@ -660,7 +660,7 @@
     <message>
         <location filename="../views/citizen.py" line="56"/>
         <source>The hall is closed now: it opens at {time}.</source>
-        <translation>Зал қазір жабық, {time} ашылады.</translation>
+        <translation>Зал қазір жабық, {time_at} ашылады.</translation>
     </message>
 </context>
 </TS>

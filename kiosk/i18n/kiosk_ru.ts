@@ -246,8 +246,8 @@
     </message>
     <message>
         <location filename="../views/consultant.py" line="291"/>
-        <source>Your consultant token</source>
-        <translation>Ваш токен консультанта</translation>
+        <source>Your consultant access key (the technician gives it to you)</source>
+        <translation>Ваш ключ доступа консультанта (его выдаёт техник)</translation>
     </message>
     <message>
         <location filename="../views/consultant.py" line="295"/>
@@ -276,8 +276,8 @@
     </message>
     <message>
         <location filename="../views/consultant.py" line="326"/>
-        <source>This token is not a consultant&apos;s.</source>
-        <translation>Этот токен не принадлежит консультанту.</translation>
+        <source>This is not a consultant&apos;s access key: check it, or ask the technician for yours.</source>
+        <translation>Это не ключ доступа консультанта: проверьте его или попросите свой у техника.</translation>
     </message>
     <message>
         <location filename="../views/consultant.py" line="327"/>

@@ -60,9 +60,9 @@ WELCOME_WORDS = {
     "closed": QT_TRANSLATE_NOOP("Welcome", "The hall is closed now: no tickets are issued."),
     "opens_at": QT_TRANSLATE_NOOP("Welcome", "The hall is closed now: it opens at {time}."),
 }
-PRIORITY_ICONS = {"disabled": "♿", "elderly": "☂", "pregnant": "♥"}
 
 
+HOME_MOST = 16  # services the home screen may show: two columns down a portrait screen
 SEARCH_KEYBOARD_SHARE = 0.42  # of a landscape screen's width, for the search keyboard
 
 
@@ -87,7 +87,7 @@ class CitizenWindow(QWidget):
         self.page: QWidget | None = None
         self._action: QWidget | None = None  # the screen's main button, kept out of the scroll
         # the home screen's grid, its services' tiles and the two ways to the rest, and columns
-        self._home: tuple[QWidget, list[QWidget], list[QWidget], int] | None = None
+        self._home: list[Tile] | None = None  # services' tiles for _fit_home to place
         self.setObjectName("citizen")
         self.setProperty("role", "page")
         self.setAutoFillBackground(True)
@@ -334,7 +334,7 @@ class CitizenWindow(QWidget):
             rows.addWidget(appointment)
         row.addWidget(
             button(
-                "←  " + self.tr("Back"),
+                ICONS["back"] + "  " + self.tr("Back"),
                 self._act(self.flow.back),
                 "secondary",
                 "big",
@@ -344,7 +344,7 @@ class CitizenWindow(QWidget):
         )
         row.addWidget(
             button(
-                "⌂  " + self.tr("Start over"),
+                ICONS["start-over"] + "  " + self.tr("Start over"),
                 self._act(self.flow.reset),
                 "secondary",
                 "big",
@@ -411,9 +411,9 @@ class CitizenWindow(QWidget):
         """The hall is closed, and when it opens, in each language."""
         state = self.flow.state
         opens = state.opens_at
-        at = texts.when(opens, state.hall.now if state.hall is not None else None)
+        now = state.hall.now if state.hall is not None else None
         source = WELCOME_WORDS["opens_at" if opens is not None else "closed"]
-        return self._trilingual("Welcome", source).replace("{time}", at)
+        return texts.with_time(self._trilingual("Welcome", source), opens, now)
 
     def _trilingual(self, context: str, source: object) -> str:
         return "\n".join(self.translations.text(lang, context, source) for lang, _ in ENDONYMS)
@@ -492,7 +492,7 @@ class CitizenWindow(QWidget):
         )
         for kind in PRIORITIES:
             tile = Tile(
-                PRIORITY_ICONS[kind],
+                ICONS[kind],
                 texts.tr(texts.PRIORITY_NAMES[kind]),
                 "priority",
                 self._tall(2.4, 1.6),
@@ -511,55 +511,68 @@ class CitizenWindow(QWidget):
             column.addWidget(label(self.tr("Loading the list of services…"), "page", "big"))
             column.addStretch(1)
             return body
-        # landscape: two rows, the last ending in the two ways to every other service (and one
-        # row under the offline banner); then _fit_home drops the least asked-for services
-        # until those two are in sight without scrolling, however long the names run
-        columns = self._columns
-        popular = 2 * columns - 2 if self.width() > self.height() else 10
-        if not self.flow.online:
-            popular -= columns
-        services: list[QWidget] = [self._service_tile(s) for s in state.popular(popular)]
+        # the two ways to every other service in their own row under the services, on every
+        # screen; _fit_home then puts above them as many of the most asked-for services as the
+        # screen holds, in the columns that hold the most, however long the names run
         size = self._tall(2, 1.6)
-        more = Tile("☰", self.tr("All services by topic"), "group", size)
+        more = Tile(ICONS["all-services"], self.tr("All services by topic"), "group", size)
         more.setObjectName("all-services")
         more.clicked.connect(self._act(self.flow.open_groups))
         search = Tile(ICONS["search"], self.tr("Find a service by name"), "group", size)
         search.setObjectName("search")
         search.clicked.connect(self._act(self.flow.open_search))
-        extras: list[QWidget] = [more, search]
-        count = fit_tiles(
-            services + extras, columns, self.sizes.gap, self._content_width(), self.sizes.body
-        )
-        grid = tile_grid(services + extras, count, self.sizes.gap)
-        column.addWidget(grid)
-        column.addStretch(1)
-        self._home = (grid, services, extras, count)
+        ways: list[QWidget] = [more, search]
+        count = fit_tiles(ways, 2, self.sizes.gap, self._content_width(), self.sizes.body)
+        row = tile_grid(ways, count, self.sizes.gap)
+        row.setObjectName("ways")
+        column.addWidget(row)
+        self._home = [self._service_tile(s) for s in state.popular(HOME_MOST)]
         return body
 
     def _fit_home(self) -> None:
-        """Drop the least asked-for services from the home screen until it needs no scrolling:
-        the way to every other service stays in sight, however long the names run."""
+        """Put on the home screen as many of the most asked-for services as fit above the two
+        ways to the rest without scrolling, in the number of columns that shows the most; the
+        tiles then grow to the screen's height, so that no blank band is left."""
         if self._home is None:
             return
-        grid, services, extras, count = self._home
-        self._home = None
+        services, self._home = self._home, None
         body = self._scroll.widget()
         column = body.layout() if body is not None else None
         page = self.page.layout() if self.page is not None else None
-        if body is None or column is None or page is None:
+        if body is None or not isinstance(column, QVBoxLayout) or page is None:
             return
         self._layout.activate()  # the page's geometry, and so the height the scroll area has
         page.activate()
         viewport = self._scroll.viewport()
-        while services and body.heightForWidth(viewport.width()) > viewport.height():
-            services.pop().deleteLater()
-            smaller = tile_grid(services + extras, count, self.sizes.gap)
-            column.replaceWidget(grid, smaller)
-            grid.hide()  # gone now, not at the next turn of the event loop
-            grid.deleteLater()
-            grid = smaller
-            grid.show()
+        gap, width = self.sizes.gap, viewport.width()
+        spare = viewport.height() - body.heightForWidth(width) - gap
+        widest = fit_tiles(services, self._columns, gap, width, self.sizes.body)
+        shown, columns = 0, widest
+        for count in range(widest, 0, -1):
+            held = _tiles_held(services, count, gap, width, spare, self.sizes.body)
+            if held > shown:
+                shown, columns = held, count
+        if not shown:  # not even the most asked-for: the first one that fits across the screen
+            fits = [t for t in services if _tiles_held([t], 1, gap, width, spare, self.sizes.body)]
+            if fits:
+                services.remove(fits[0])
+                services.insert(0, fits[0])
+                shown, columns = 1, 1
+        for tile in services[shown:]:
+            tile.deleteLater()
+        services = services[:shown]
+        while True:
+            columns = fit_tiles(services, min(columns, len(services)), gap, width, self.sizes.body)
+            grid = tile_grid(services, columns, gap)
+            column.insertWidget(1, grid, 1)  # under the title; it takes the height left
+            grid.show()  # now, not at the next turn of the event loop
             column.activate()
+            if not services or body.heightForWidth(width) <= viewport.height():
+                return
+            grid.hide()  # an estimate fell short: one service less, and again
+            column.removeWidget(grid)
+            services.pop().deleteLater()
+            grid.deleteLater()
 
     def _screen_groups(self) -> QWidget:
         body, column = self._page()
@@ -642,9 +655,8 @@ class CitizenWindow(QWidget):
             )
         until = entry.issuing_until if entry is not None else None
         if until is not None and now is not None and until - now <= timedelta(hours=1):
-            text += " " + self.tr("Tickets are issued today until {time}.").format(
-                time=f"{until:%H:%M}"
-            )
+            said = self.tr("Tickets are issued today until {time}.")
+            text += " " + texts.with_time(said, until)
         return text
 
     def _service_details(self, service: ServiceView, column: QVBoxLayout) -> None:
@@ -908,9 +920,8 @@ class CitizenWindow(QWidget):
         opens = state.opens_at
         now = state.hall.now if state.hall is not None else None
         if opens is not None:
-            text = self.tr("It opens at {time}. No tickets are issued until then.").format(
-                time=texts.when(opens, now)
-            )
+            said = self.tr("It opens at {time}. No tickets are issued until then.")
+            text = texts.with_time(said, opens, now)
         else:
             text = self.tr("No tickets are issued now.")
         opens_label = label(text, "page", "big")
@@ -943,6 +954,25 @@ SLIP_LATE = QT_TRANSLATE_NOOP(
     "Slip",
     "You came more than 10 minutes after your appointment, so you join the general queue.",
 )
+
+
+def _tiles_held(
+    tiles: list[Tile], columns: int, gap: int, width: int, height: int, floor_px: int
+) -> int:
+    """How many of `tiles`, in order, `columns` columns `width` wide hold in `height` pixels."""
+    cell = (width - gap * (columns - 1)) // columns
+    for tile in tiles:
+        tile.fit(cell, floor_px)
+    used, row, held = -gap, 0, 0
+    for i, tile in enumerate(tiles):
+        if i % columns == 0:
+            used += row + gap
+            row = 0
+        row = max(row, tile.heightForWidth(cell))
+        if used + row > height:
+            break
+        held = i + 1
+    return held
 
 
 def _spaced(digits: str) -> str:

@@ -288,7 +288,11 @@ class ConsultantWindow(QWidget):
         if self.flow.signed_in_as is None:
             self.page.setObjectName("consultant-sign-in")
             column.addWidget(label(self.tr("Consultant sign-in"), "page", "title"))
-            column.addWidget(label(self.tr("Your consultant token"), "page"))
+            column.addWidget(
+                label(
+                    self.tr("Your consultant access key (the technician gives it to you)"), "page"
+                )
+            )
             column.addWidget(self.token)
             column.addWidget(
                 button(
@@ -323,7 +327,9 @@ class ConsultantWindow(QWidget):
             "no_reason": self.tr("Write why the visitor has priority: it is recorded."),
             "offline": self.tr("No connection to the hall server."),
             "busy": self.tr("Please wait…"),
-            "not_consultant": self.tr("This token is not a consultant's."),
+            "not_consultant": self.tr(
+                "This is not a consultant's access key: check it, or ask the technician for yours."
+            ),
             "number_format": self.tr("A ticket's number is its letter and digits, such as A017."),
             "no_printing": self.tr("Turn on “Print the ticket here” to print a copy."),
             "ticket_not_found": self.tr("There is no ticket with this number today."),

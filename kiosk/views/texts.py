@@ -6,6 +6,7 @@ from datetime import datetime
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
+from hallserver import kazakh
 from kiosk.issuing import wait_minutes
 
 NOTICES = {
@@ -137,12 +138,30 @@ def when(at: datetime | None, now: datetime | None = None) -> str:
     return f"{at:%H:%M}"
 
 
+def with_time(text: str, at: datetime | None, now: datetime | None = None) -> str:
+    """`text` with `at` put in: {time} as `when` writes it; the Kazakh translations' {time_from},
+    {time_to} and {time_at} ("09:00-ден бастап", "13:00-ге дейін", "сағат 09:00-да ашылады")
+    with the case ending Kazakh adds after the time, which a translation cannot build."""
+    shown = when(at, now)
+    if at is None or "{time_" not in text:
+        return text.replace("{time}", shown)
+    day = shown.removesuffix(f"{at:%H:%M}")  # "24.11 " when not today
+    return (
+        text.replace("{time}", shown)
+        .replace("{time_from}", day + kazakh.clock(at, "from"))
+        .replace("{time_to}", day + kazakh.clock(at, "to"))
+        .replace(
+            "{time_at}", (day.strip() + " күні " if day else "") + "сағат " + kazakh.clock(at, "at")
+        )
+    )
+
+
 def notice_text(code: str, at: datetime | None, now: datetime | None = None) -> str:
-    return tr(NOTICES.get(code, DEFAULT_NOTICE)).replace("{time}", when(at, now))
+    return with_time(tr(NOTICES.get(code, DEFAULT_NOTICE)), at, now)
 
 
 def stopped_text(code: str, at: datetime | None, now: datetime | None = None) -> str:
-    return tr(STOPPED.get(code, DEFAULT_NOTICE)).replace("{time}", when(at, now))
+    return with_time(tr(STOPPED.get(code, DEFAULT_NOTICE)), at, now)
 
 
 def printer_text(code: str) -> str:

@@ -29,28 +29,39 @@ PAIRS: dict[str, tuple[str, str]] = {
     "key": ("#111111", "#E6ECF5"),
     "number": ("#0B1F44", "#FFFFFF"),
 }
-ICONS = {  # the catalogue's icon names -> symbols DejaVu Sans draws
+ICONS = {  # one symbol per meaning, each drawn by a DejaVu font (tests/kiosk/test_screens.py)
+    # the catalogue's icon names
     "id-card": "☺",
     "passport": "✈",
-    "address": "⌂",
-    "key": "✎",
-    "family": "♥",
+    "address": "✉",  # where letters reach you
+    "key": "✍",  # a digital signature: signing
+    "pen": "✎",  # changing a name: writing it anew
+    "family": "♥",  # birth, marriage, death
     "baby": "☼",
     "rings": "⚭",
-    "document": "✉",
-    "pen": "✎",
+    "document": "▤",
+    "mourning": "⚘",  # registering a death: a flower, as at a funeral
     "house": "⌂",
     "map": "⚑",
-    "pension": "☂",
-    "stroller": "☺",
-    "heart": "♥",
+    "pension": "₸",  # pensions and benefits: the tenge the state pays
+    "stroller": "✿",
+    "heart": "✚",  # disability and survivor's benefits: the medical cross
     "receipt": "✓",
     "briefcase": "⚖",
     "car": "➜",
-    "shield": "★",
+    "licence": "▭",  # a card
+    "certificate": "☑",
+    "shield": "⚔",  # military registration
+    # the kiosk's own
     "search": "⌕",
-    "priority": "♿",
+    "all-services": "☰",
+    "priority": "★",  # the priority path: all three below
+    "disabled": "♿",
+    "elderly": "☂",  # the umbrella as a walking stick
+    "pregnant": "♀",
     "appointment": "☎",
+    "back": "←",
+    "start-over": "↺",
 }
 
 

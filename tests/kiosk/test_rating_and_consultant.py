@@ -276,3 +276,34 @@ def test_the_consultant_types_on_while_the_desk_follows_the_hall(
         kiosk_client.issue_ticket("id-card")
     qtbot.waitUntil(lambda: window.flow.state.queue["id-card"].waiting > 2, timeout=5000)
     qtbot.waitUntil(lambda: bar().value() == where, timeout=2000)
+
+
+SIGN_IN_WORDS = {  # what staff call what they type, and who gives it to them
+    "kk": ("кіру кілті", "техник"),
+    "ru": ("ключ доступа", "техник"),
+    "en": ("access key", "technician"),
+}
+
+
+@pytest.mark.parametrize("language", ["kk", "ru", "en"])
+def test_the_consultant_signs_in_with_the_access_key_the_technician_gave_not_a_token(
+    qtbot: QtBot, make_kiosk: Callable[..., object], live_server: LiveServer, language: str
+) -> None:
+    kiosk = make_kiosk(mode="consultant", token="", printer=None, language=language)
+    window = kiosk.window  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: bool(window.flow.online), timeout=10000)
+    key, who = SIGN_IN_WORDS[language]
+
+    def said() -> str:
+        return " ".join(
+            w.text() for w in window.page.findChildren(QLabel) if w.isVisibleTo(window.page)
+        ).lower()
+
+    assert key in said() and who in said(), said()
+    qtbot.keyClicks(find(window, "token"), live_server.tokens["kiosk"])  # a kiosk's, not hers
+    tap(qtbot, window, "sign-in")
+    qtbot.waitUntil(lambda: window.flow.problem == "not_consultant", timeout=5000)
+    assert key in text_of(window, "problem").lower() and who in text_of(window, "problem").lower()
+    shoot(window, f"consultant-sign-in-refused-{language}")
+    for jargon in ("token", "токен"):
+        assert jargon not in said(), said()

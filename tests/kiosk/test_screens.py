@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime, time, timedelta
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
+from hallserver import kazakh
 from hallserver.client import HallClient
 from kiosk.accessibility import MIN_CONTRAST, contrast, hex_rgb
 from kiosk.flow import Issued, Screen
@@ -33,6 +35,8 @@ SATURDAY = {  # the longest line a hall is likely to write, in each language
     "ru": "Уважаемые посетители! В субботу центр работает с 09:00 до 13:00.",
     "en": "Dear visitors, on Saturday the centre is open from 09:00 to 13:00.",
 }
+
+BARE_TIME = re.compile(r"\d\d:\d\d (бастап|дейін|ашылады)")
 
 SIZES = [  # the supported screens (docs/kiosk.md): pixels and diagonal in inches
     ((1080, 1920), 21.5),
@@ -206,6 +210,11 @@ def test_every_screen_in_every_language_fits_has_large_targets_and_strong_contra
             where = f"{name}-{language}-{orientation}"
             check(window, touch, where)
             shoot(window, where)
+            if language == "kk":  # a time before бастап/дейін/ашылады takes its case ending
+                for widget in visible_texts(window.page):
+                    words = widget.text() if isinstance(widget, QLabel) else ""
+                    bare = BARE_TIME.search(words)
+                    assert bare is None, f"{where}: {bare.group()!r} has no case ending"
             assert_nothing_cut(window, window.findChild(QScrollArea, "scroll"), where)
             banners = [w for w in visible_texts(window) if w.property("role") == "priority"]
             if name in (
@@ -223,12 +232,13 @@ def test_every_screen_in_every_language_fits_has_large_targets_and_strong_contra
             if name == "service-soon":
                 assert take is not None and take.isEnabled()
                 until = flow.state.queue[line_id].issuing_until
-                said = {
-                    "kk": "Бүгін талон {t} дейін беріледі.",
+                said = {  # Kazakh adds the dative to the time: "17:40-қа дейін"
+                    "kk": "Бүгін талон {t}-{to} дейін беріледі.",
                     "ru": "Сегодня талоны выдаются до {t}.",
                 }
                 expected = said.get(language, "Tickets are issued today until {t}.")
-                assert expected.format(t=f"{until:%H:%M}") in text_of(window, "line")
+                to = kazakh.ending(kazakh.last_word(until.hour, until.minute), "to")
+                assert expected.format(t=f"{until:%H:%M}", to=to) in text_of(window, "line")
             elif name == "service-ended":  # said on the service's page, before anyone taps
                 assert take is None, f"{where}: a button that issues nothing"
                 assert "09:00" in text_of(window, "stopped")
@@ -237,12 +247,13 @@ def test_every_screen_in_every_language_fits_has_large_targets_and_strong_contra
                 back = flow.state.queue[line_id].reopens_at
                 assert back is not None
                 not_today = {
-                    "kk": "Бұл қызмет бүгін көрсетілмейді. Қайтадан {t} бастап.",
+                    "kk": "Бұл қызмет бүгін көрсетілмейді. Қайтадан {t}-{fro} бастап.",
                     "ru": "Эта услуга сегодня не оказывается. Снова с {t}.",
                     "en": "This service is not provided today. Again from {t}.",
                 }[language]
                 shown = f"{back:%d.%m %H:%M}"
-                assert text_of(window, "stopped") == not_today.format(t=shown), where
+                fro = kazakh.ending(kazakh.last_word(back.hour, back.minute), "from")
+                assert text_of(window, "stopped") == not_today.format(t=shown, fro=fro), where
             if name in WHOLE:  # what the visitor must see without knowing to scroll
                 scroll = window.findChild(QScrollArea, "scroll")
                 assert scroll.verticalScrollBar().maximum() == 0, f"{where}: needs scrolling"
@@ -460,3 +471,80 @@ def test_the_priority_for_disability_is_worded_alike_and_respectfully_on_both_sc
         assert term[language] in line.lower(), line
         for dated in ("мүгедек", "инвалиды", "disabled,"):
             assert dated not in line.lower(), line
+
+
+HOME_SERVICES = {  # the fewest services the home screen shows: (shipped names, long names)
+    "1080x1920": (8, 5),
+    "1920x1080": (6, 2),
+    "768x1366": (5, 3),
+    "1366x768": (4, 1),
+}
+
+
+def assert_home_designed(window: QWidget, where: str, least: int) -> None:
+    """The home screen: at least `least` services, the two ways to the rest side by side in their
+    own row under them, no blank band above the appointment button, and each tile's words as
+    wide as its tile lets them."""
+    QApplication.processEvents()
+    page = window.page  # type: ignore[attr-defined]
+    gap = window.sizes.gap  # type: ignore[attr-defined]
+    tiles = [t for t in page.findChildren(Tile) if t.isVisibleTo(page)]
+    services = [t for t in tiles if t.objectName().startswith("service-")]
+    assert len(services) >= least, f"{where}: {len(services)} services, fewer than {least}"
+
+    def box(widget: QWidget) -> tuple[int, int, int, int]:
+        top_left = widget.mapTo(window, QPoint(0, 0))
+        return (
+            top_left.x(),
+            top_left.y(),
+            top_left.x() + widget.width(),
+            top_left.y() + widget.height(),
+        )
+
+    more, search = box(find(window, "all-services")), box(find(window, "search"))
+    scroll = box(window.findChild(QScrollArea, "scroll"))
+    assert more[1] == search[1] and more[3] == search[3], f"{where}: the two ways not in one row"
+    assert more[0] == scroll[0] and search[2] >= scroll[2] - 30, f"{where}: ways not across"
+    assert all(box(t)[3] < more[1] for t in services), f"{where}: a service under the ways"
+    lowest = max(search[3], *(box(t)[3] for t in services))
+    blank = box(find(window, "appointment"))[1] - lowest
+    assert blank <= 3 * gap, f"{where}: {blank} px blank above the appointment button"
+    for tile in tiles:
+        room = tile.room(tile.width())
+        assert tile.words.width() >= room - 2, (
+            f"{where}: {tile.text_label()!r} wraps in {tile.words.width()} px of {room}"
+        )
+
+
+@pytest.mark.parametrize(("size", "inches"), SIZES, ids=SIZE_IDS)
+def test_the_home_screen_shows_the_most_services_it_holds_and_the_ways_in_their_own_row(
+    qtbot: QtBot, make_kiosk: Callable[..., object], size: tuple[int, int], inches: float
+) -> None:
+    kiosk = make_kiosk(size=size, screen_inches=inches)
+    window = ready(qtbot, kiosk)
+    flow = window.flow  # type: ignore[attr-defined]
+    shape = f"{size[0]}x{size[1]}"
+    shipped = list(flow.state.services.values())
+    long = [replace(s, name=LONG_NAMES[s.id]) if s.id in LONG_NAMES else s for s in shipped]
+    for names, services, least in (
+        ("shipped", shipped, HOME_SERVICES[shape][0]),
+        ("long", long, HOME_SERVICES[shape][1]),
+    ):
+        flow.state.set_services(services)
+        for language in ("kk", "ru", "en"):
+            steps: list[tuple[str, Callable[[], object], int]] = [
+                ("home", flow.home, least),
+                (
+                    "priority-home",
+                    lambda: (flow.start_priority(), flow.choose_priority("disabled")),
+                    least,
+                ),
+                ("offline-home", lambda: (flow.home(), flow.set_online(False)), 1),
+            ]
+            for name, step, fewest in steps:
+                flow.reset()
+                flow.set_language(language)
+                step()
+                window.render()
+                assert_home_designed(window, f"{names}-{name}-{language}-{shape}", fewest)
+                flow.set_online(True)
