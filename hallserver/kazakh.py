@@ -1,8 +1,9 @@
 """Kazakh numerals and the case endings a clock time takes, for every app that writes Kazakh.
 
 Pure Python. Kazakh writes a case ending after a time with a hyphen, and the ending follows the
-last word of the time as read aloud: the minutes when there are any, else the hour ("09:00" is
-read "тоғыз": "09:00-дан"; "10:45" is read "он қырық бес": "10:45-тен"). Its vowel follows the
+last word of the time as read aloud: the minutes, whole hours read with their zeros ("09:00" is
+read "тоғыз нөл нөл": "09:00-ден 18:00-ге дейін", as halls and offices write it; "10:45" is read
+"он қырық бес": "10:45-тен"). Its vowel follows the
 word's last vowel (back а о ұ ы, front ә е ө ү і), its first consonant the word's last sound:
 
 - ablative ("from"): -нан/-нен after м н ң, -тан/-тен after a voiceless consonant, -дан/-ден
@@ -37,10 +38,9 @@ def last_word(hour: int, minute: int) -> str:
     """The last word of `hour`:`minute` read aloud in Kazakh ("02:16" -> "алты")."""
     if not (0 <= hour <= 23 and 0 <= minute <= 59):
         raise ValueError(f"{hour:02}:{minute:02} is not a time of day")
-    number = minute or hour
-    if number == 0:
+    if minute == 0:  # "09:00" is read "тоғыз нөл нөл", as "09:00-ден 18:00-ге дейін" is written
         return KK_ZERO
-    return KK_UNITS[number % 10] if number % 10 else KK_TENS[number // 10]
+    return KK_UNITS[minute % 10] if minute % 10 else KK_TENS[minute // 10]
 
 
 def ending(word: str, case: Case) -> str:
@@ -56,5 +56,5 @@ def ending(word: str, case: Case) -> str:
 
 
 def clock(at: time | datetime, case: Case) -> str:
-    """`at` as HH:MM with its Kazakh case ending: "09:00-дан", "13:00-ге", "10:45-те"."""
+    """`at` as HH:MM with its Kazakh case ending: "09:00-ден", "13:00-ге", "10:45-те"."""
     return f"{at:%H:%M}-{ending(last_word(at.hour, at.minute), case)}"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
@@ -140,8 +141,14 @@ def when(at: datetime | None, now: datetime | None = None) -> str:
 
 def with_time(text: str, at: datetime | None, now: datetime | None = None) -> str:
     """`text` with `at` put in: {time} as `when` writes it; the Kazakh translations' {time_from},
-    {time_to} and {time_at} ("09:00-ден бастап", "13:00-ге дейін", "сағат 09:00-да ашылады")
-    with the case ending Kazakh adds after the time, which a translation cannot build."""
+    {time_to} and {time_at} ("09:00-ден бастап", "13:30-ға дейін", "сағат 09:00-де ашылады")
+    with the case ending Kazakh adds after the time, which a translation cannot build. Without
+    a time, the sentence that would name it is left out."""
+    if (
+        at is None and "{time" in text
+    ):  # no time to say (no hours kept, none ahead): the sentence naming it goes
+        kept = [s for s in re.split(r"(?<=[.!?])\s+", text) if "{time" not in s]
+        return " ".join(kept)
     shown = when(at, now)
     if at is None or "{time_" not in text:
         return text.replace("{time}", shown)

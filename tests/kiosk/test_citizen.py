@@ -511,7 +511,7 @@ def test_the_hall_closed_says_when_it_opens_and_issues_nothing(
     qtbot.waitUntil(lambda: window.page.findChild(QLabel, "hall-closed") is not None)
     closed = text_of(window, "hall-closed").splitlines()
     assert closed == [
-        "Зал қазір жабық, 24.11 күні сағат 09:00-да ашылады.",
+        "Зал қазір жабық, 24.11 күні сағат 09:00-де ашылады.",
         "Зал сейчас закрыт. Время открытия: 24.11 09:00.",
         "The hall is closed now: it opens at 24.11 09:00.",
     ]

@@ -33,14 +33,15 @@ TENS = ("", "он", "жиырма", "отыз", "қырық", "елу")
 
 
 def read_aloud(hour: int, minute: int) -> list[str]:
-    """The time as a Kazakh speaker reads it: the hour, then the minutes when there are any."""
+    """The time as a Kazakh speaker reads it: the hour, then the minutes, a whole hour's as
+    "нөл нөл" (so halls and offices write "09:00-ден 18:00-ге дейін")."""
 
     def number(n: int) -> list[str]:
         if n == 0:
             return ["нөл"]
         return [w for w in (TENS[n // 10], UNITS[n % 10]) if w]
 
-    return number(hour) + (number(minute) if minute else [])
+    return number(hour) + (number(minute) if minute else ["нөл", "нөл"])
 
 
 @pytest.mark.parametrize(("case", "column"), [("from", 0), ("to", 1), ("at", 2)])
@@ -57,15 +58,13 @@ def test_the_examples_a_speaker_gives() -> None:
         (2, 16, "from"): "02:16-дан",
         (13, 30, "from"): "13:30-дан",
         (10, 45, "from"): "10:45-тен",
-        (9, 0, "from"): "09:00-дан",
-        (10, 0, "from"): "10:00-нан",
-        (13, 0, "from"): "13:00-тен",
-        (20, 0, "from"): "20:00-дан",
-        (12, 0, "from"): "12:00-ден",
-        (13, 0, "to"): "13:00-ке",  # "он үш": үшке (a hall writing "13:00-ге" misspells it)
+        (9, 0, "from"): "09:00-ден",
+        (10, 0, "from"): "10:00-ден",
+        (13, 0, "to"): "13:00-ге",  # as the hall's own notice writes it
+        (18, 30, "to"): "18:30-ға",
         (10, 40, "to"): "10:40-қа",
-        (18, 0, "to"): "18:00-ге",
-        (9, 0, "at"): "09:00-да",
+        (9, 5, "from"): "09:05-тен",
+        (9, 0, "at"): "09:00-де",
     }
     for (hour, minute, case), expected in said.items():
         assert kazakh.clock(time(hour, minute), case) == expected  # type: ignore[arg-type]
@@ -81,11 +80,25 @@ def test_only_the_kazakh_placeholders_take_an_ending() -> None:
     now = datetime(2026, 11, 24, 8, 0)
     assert with_time("Again from {time}.", at, now) == "Again from 09:00."
     assert with_time("Снова с {time}.", at, now) == "Снова с 09:00."
-    assert with_time("Қайтадан {time_from} бастап.", at, now) == "Қайтадан 09:00-дан бастап."
-    assert with_time("Талон {time_to} дейін.", at, now) == "Талон 09:00-ға дейін."
-    assert with_time("Зал {time_at} ашылады.", at, now) == "Зал сағат 09:00-да ашылады."
+    assert with_time("Қайтадан {time_from} бастап.", at, now) == "Қайтадан 09:00-ден бастап."
+    assert with_time("Талон {time_to} дейін.", at, now) == "Талон 09:00-ге дейін."
+    assert with_time("Зал {time_at} ашылады.", at, now) == "Зал сағат 09:00-де ашылады."
     tomorrow = datetime(2026, 11, 25, 10, 0)
     assert with_time("Зал {time_at} ашылады.", tomorrow, now) == (
-        "Зал 25.11 күні сағат 10:00-да ашылады."
+        "Зал 25.11 күні сағат 10:00-де ашылады."
     )
-    assert with_time("{time_from} бастап", tomorrow, now) == "25.11 10:00-нан бастап"
+    assert with_time("{time_from} бастап", tomorrow, now) == "25.11 10:00-ден бастап"
+    half_past = datetime(2026, 11, 24, 10, 30)
+    assert with_time("{time_from} бастап", half_past, now) == "10:30-дан бастап"
+
+
+def test_without_a_time_the_sentence_naming_it_is_left_out() -> None:
+    """A line out of tickets with no opening ahead (hours not kept): the visitor reads why,
+    never a placeholder or "Again from ."."""
+    for text, said in (
+        ("Бүгінгі талондар бітті. Қайтадан {time_from} бастап.", "Бүгінгі талондар бітті."),
+        ("Талоны на сегодня закончились. Снова с {time}.", "Талоны на сегодня закончились."),
+        ("Today's tickets have run out. Again from {time}.", "Today's tickets have run out."),
+    ):
+        assert with_time(text, None) == said
+    assert with_time("Closed now.\nЖабық.", None) == "Closed now.\nЖабық."  # no time: as it is
