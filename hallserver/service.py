@@ -374,7 +374,7 @@ class HallService:
             for counter_id in counters:
                 counter = hall.counters[counter_id]
                 if counter.operator in disabled and counter.current is None:
-                    events += hall.sign_out(counter_id, now)
+                    events += hall.sign_out(counter_id, now, change="operator_disabled")
             return None, events
 
         await self.run(

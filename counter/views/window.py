@@ -568,8 +568,11 @@ class CounterWindow(QMainWindow):
         self.state.pending = None
         self._from_button = None
         self.refresh()
-        if event.data.get("change") == "day_closed":
+        change = event.data.get("change")
+        if change == "day_closed":
             text = self.tr("The working day has ended. Sign in again.")
+        elif change == "operator_disabled":  # signing in again would only be refused
+            text = texts.server_error("operator_disabled", "")
         else:
             text = self.tr("You were signed out elsewhere. Sign in again.")
         self.sign_in_page.show_error(text)

@@ -1155,10 +1155,14 @@ class Hall:
         counter.sign_in(operator, now)
         return [self._counter_changed(counter, "signed_in")]
 
-    def sign_out(self, counter_id: str, now: datetime) -> list[Event]:
+    def sign_out(
+        self, counter_id: str, now: datetime, *, change: str = "signed_out"
+    ) -> list[Event]:
+        """The operator leaves the counter; `change` says why ("operator_disabled": the hall
+        ended the session of an operator disabled meanwhile)."""
         counter = self.counter(counter_id)
         counter.sign_out(now)
-        return [self._counter_changed(counter, "signed_out"), *self._release_sent_to(counter)]
+        return [self._counter_changed(counter, change), *self._release_sent_to(counter)]
 
     def open_counter(self, counter_id: str, now: datetime) -> list[Event]:
         counter = self.counter(counter_id)

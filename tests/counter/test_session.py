@@ -195,5 +195,5 @@ def test_an_operator_disabled_meanwhile_is_sent_to_sign_in_at_once(
     qtbot.waitUntil(lambda: _on_sign_in_page(window), timeout=5000)
     error = window.sign_in_page.error
     qtbot.waitUntil(error.isVisible, timeout=5000)
-    assert error.text() == "You were signed out elsewhere. Sign in again."
+    assert error.text() == "This operator is disabled: ask the hall's administrator."
     qtbot.waitUntil(lambda: window.link._operator is None, timeout=5000)
