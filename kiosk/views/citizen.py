@@ -6,7 +6,8 @@ from collections.abc import Callable
 from datetime import datetime, timedelta
 from typing import cast
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QObject, QSize, Qt, QTimer
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -105,6 +106,9 @@ class CitizenWindow(QWidget):
         # swallowed quick repeated taps on the number pad (seen in tests).
         QScroller.grabGesture(self._scroll.viewport(), QScroller.ScrollerGestureType.TouchGesture)
         self._rendered: tuple[Screen, str] | None = None
+        self._laid_out_for = QSize()  # the window's size when the page was last built
+        self._relayout = QTimer(self, singleShot=True, interval=0)  # a resize's: once, after
+        self._relayout.timeout.connect(self._on_resized)
         self._idle = QTimer(self, singleShot=True, interval=int(config.idle_s * 1000))
         self._idle.timeout.connect(self._on_idle)
         self._ticket_timer = QTimer(self, singleShot=True)
@@ -231,7 +235,19 @@ class CitizenWindow(QWidget):
 
     # ------------------------------------------------------------------ rendering
 
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        """Pages are laid out for the window's size (columns, a compact screen, the home
+        screen's count of services): a window resized after its page was built, as at start
+        before the server answers, builds it again once the resizing is over."""
+        super().resizeEvent(event)
+        self._relayout.start()
+
+    def _on_resized(self) -> None:
+        if self.page is not None and self.size() != self._laid_out_for:
+            self.render()
+
     def render(self) -> None:  # type: ignore[override]  # not QWidget.render: rebuilds the page
+        self._laid_out_for = self.size()
         self.translations.install(self.flow.language)
         self._scroll.setParent(None)  # kept: only the page around it and its body are replaced
         old_body = self._scroll.takeWidget()

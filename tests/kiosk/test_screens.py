@@ -548,3 +548,26 @@ def test_the_home_screen_shows_the_most_services_it_holds_and_the_ways_in_their_
                 window.render()
                 assert_home_designed(window, f"{names}-{name}-{language}-{shape}", fewest)
                 flow.set_online(True)
+
+
+def test_a_window_resized_after_its_page_was_built_builds_it_again_for_its_size(
+    qtbot: QtBot, make_kiosk: Callable[..., object]
+) -> None:
+    """A kiosk's first page is built before the window takes its panel's size (full screen on
+    a panel other than its configured size, and with the server not answering nothing else
+    builds it again): the page follows a resize by itself, so the welcome screen of a 1366x768
+    panel fits it without scrolling."""
+    kiosk = make_kiosk(size=(1366, 768), screen_inches=18.5)
+    window = ready(qtbot, kiosk)
+    assert window.flow.screen is Screen.WELCOME  # type: ignore[attr-defined]
+    window.setFixedSize(1080, 1920)  # type: ignore[attr-defined]  # the size it was started with
+    window.render()  # type: ignore[attr-defined]
+    built = window.page  # type: ignore[attr-defined]
+    window.setFixedSize(1366, 768)  # type: ignore[attr-defined]  # full screen: the panel's
+    qtbot.waitUntil(lambda: window.page is not built, timeout=5000)  # type: ignore[attr-defined]
+    scroll = window.findChild(QScrollArea, "scroll")  # type: ignore[attr-defined]
+    shoot(window, "welcome-resized-kk-1366x768")
+    assert scroll.verticalScrollBar().maximum() == 0, "the resized welcome screen needs scrolling"
+    again = window.page  # type: ignore[attr-defined]
+    qtbot.wait(100)  # the same size again: built once, not at every turn of the loop
+    assert window.page is again  # type: ignore[attr-defined]
