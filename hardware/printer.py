@@ -31,6 +31,10 @@ from hardware.ticket_layout import TicketSlip, layout_ticket
 
 __all__ = ["PrintResult", "PrinterStatus", "TicketPrinter", "open_printer"]
 
+# seconds to hear whether a ticket's roll ran out while it printed: a printer answers a
+# real-time status question at once when it can
+AFTER_TICKET_TIMEOUT = 0.5
+
 
 @dataclass(frozen=True)
 class PrintResult:
@@ -95,11 +99,16 @@ class TicketPrinter:
     def printed(self) -> None:
         """Ask again once a job has been sent, where the link can tell paper and cover: a roll
         that ran out (or a cover opened) during the job raises PaperOut or CoverOpen, for the
-        job may be missing or cut short. A printer that does not answer now is taken at its
-        word of before: the job was accepted."""
+        job may be missing or cut short. A printer that does not answer now, within
+        AFTER_TICKET_TIMEOUT (one busy printing, or deaf to a question: up to that much on each
+        ticket, where the full timeout had added 2 s), is taken at its word of before: the job
+        was accepted; the heartbeat asks again."""
         if not self.link.tells_paper:
             return
-        status = self.status()
+        try:  # briefly: the visitor waits for it, and an unanswered question costs its timeout
+            status = self.link.status(min(self.timeout, AFTER_TICKET_TIMEOUT))
+        except PrinterError:
+            return
         if status is PrinterStatus.PAPER_OUT:
             raise PaperOut(
                 f"{self.name}: ran out of paper during the ticket, which may be missing or cut "

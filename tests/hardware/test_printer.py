@@ -22,7 +22,7 @@ from hardware.errors import (
     PrinterDriverMissing,
     PrinterOffline,
 )
-from hardware.printer import PrinterStatus, open_printer
+from hardware.printer import AFTER_TICKET_TIMEOUT, PrinterStatus, open_printer
 from hardware.printer_links import decode_status
 from hardware.printer_names import (
     CupsName,
@@ -521,6 +521,31 @@ def test_a_printer_that_fails_during_a_ticket_is_asked_again_after_it(
             assert printer.status() is PrinterStatus(fault)
         finally:
             printer.close()
+
+
+@pytest.mark.parametrize("kind", ["net", "serial"])
+def test_the_question_after_a_ticket_is_brief(
+    tmp_path: Path, slips: dict[str, TicketSlip], kind: str
+) -> None:
+    """The visitor waits for the question after the ticket: it is asked within
+    AFTER_TICKET_TIMEOUT, not the printer's full timeout (a printer still busy printing, or one
+    deaf to a question, had added 2 s to every ticket), and one that answers paper near its end
+    has printed."""
+    jobs = bytearray()
+    near_end = {1: 0x12, 2: 0x12, 4: 0x1E}  # online, the roll's near-end sensor set
+
+    with printer_on_the_line(kind, tmp_path, lambda n, _: near_end[n], jobs) as name:
+        printer = open_printer(name, timeout=2.0)
+        asked: list[float] = []
+        real = printer.link.status
+        printer.link.status = lambda timeout: (asked.append(timeout), real(timeout))[1]  # type: ignore[method-assign]
+        try:
+            printed = printer.print_ticket(slips["ru"])
+        finally:
+            printer.close()
+    assert printed.status is PrinterStatus.PAPER_NEAR_END
+    assert asked == [2.0, AFTER_TICKET_TIMEOUT], "before the ticket in full, after it briefly"
+    assert cuts_reach(jobs, 1)
 
 
 def test_a_cups_queue_is_not_asked_again_after_a_ticket(
