@@ -27,6 +27,7 @@ import itertools
 import json
 import os
 import time as clock
+import zlib
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time
@@ -605,7 +606,15 @@ def _header(path: Path) -> tuple[int, int, str]:
         if head.get("format") != FORMAT or head.get("version") != VERSION:
             raise ValueError("not a Kezek archive")
         return int(head["first_seq"]), int(head["last_seq"]), str(head["last_hash"])
-    except (OSError, EOFError, ValueError, KeyError, TypeError, AttributeError) as exc:
+    except (
+        OSError,
+        EOFError,
+        zlib.error,  # its compressed stream is damaged
+        ValueError,
+        KeyError,
+        TypeError,
+        AttributeError,
+    ) as exc:
         raise ArchiveError(f"{path} cannot be read as a Kezek archive: {exc}") from exc
 
 
@@ -615,5 +624,5 @@ def _records(path: Path) -> Iterator[EventRecord]:
             next(lines)
             for line in lines:
                 yield EventRecord(**json.loads(line))
-    except (OSError, EOFError, ValueError, TypeError) as exc:  # its header was read: damaged
+    except (OSError, EOFError, zlib.error, ValueError, TypeError) as exc:  # header read: damaged
         raise ArchiveDamaged(f"{path} is damaged: {exc}") from exc

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import gzip
 import json
+import zlib
 from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -370,6 +371,38 @@ def test_an_archive_cut_short_fails_the_check_as_damaged_evidence(
     capsys.readouterr()
     assert kezek(["audit", "verify", "--db", url, "--archive", str(cut)]) == 1
     assert "cut.gz is damaged" in capsys.readouterr().err
+
+
+def test_an_archive_whose_compressed_bytes_are_damaged_fails_the_check_in_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A byte flipped inside the file's compressed stream (a bad disk, a bad copy): the check
+    fails in one line (the file damaged, or the event it spoilt), never with a traceback (zlib's
+    error had escaped both handlers)."""
+    url, _, file = monday_archived(tmp_path)
+    whole = file.read_bytes()
+    bad = tmp_path / "bad.gz"
+    tried = zlib_errors = 0
+    for offset in range(len(whole) // 3, len(whole) - 8, max(1, len(whole) // 40)):
+        flipped = bytearray(whole)
+        flipped[offset] ^= 0xFF
+        bad.write_bytes(bytes(flipped))
+        try:
+            with gzip.open(bad, "rb") as stream:
+                stream.read()
+        except zlib.error:
+            zlib_errors += 1
+        except (OSError, EOFError):  # gzip's own complaint (a bad CRC): handled before too
+            pass
+        else:
+            continue  # this flip happens to decompress
+        tried += 1
+        capsys.readouterr()
+        code = kezek(["audit", "verify", "--db", url, "--archive", str(bad)])
+        said = capsys.readouterr().err.strip()
+        assert code in (1, 2), said
+        assert said and "\n" not in said and "Traceback" not in said, said
+    assert zlib_errors >= 2, "the flips made no damaged compressed stream to check"
 
 
 def test_bookings_past_the_ten_day_rule_go_with_the_archived_days(
