@@ -32,13 +32,15 @@ def _together(estimate: str) -> str:
 @dataclass(frozen=True)
 class RowShape:
     """One row: its name's lines (wrapped to `name_w`), whether its figures end the name's last
-    line or have a line of their own right under it (`figures_h` high), and the row's height
-    with its padding."""
+    line or have a line of their own right under it (`figures_h` high), the height of a status
+    too long to stand beside the number (0 if none: it goes under the figures' line, across the
+    row, in one line or two), and the row's height with its padding."""
 
     lines: tuple[str, ...]
     name_w: float
     under: bool
     figures_h: float
+    status_h: float
     height: float
 
 
@@ -191,18 +193,29 @@ class LinesPanel(QWidget):
         rise = count_metrics.capHeight() + self.text_px * CLEAR
         own_line = rise + text_metrics.descent()
         # the widest estimate shown, never narrower than "≈ 59 min": each on one line; a status
-        # ("no counter open") as wide as it needs, up to nearly half the panel (else smaller)
-        widths = [
-            (text_metrics.horizontalAdvance(text), text.startswith("≈"))
-            for text in (_together(self.tr("≈ %n min", "", 59)), *figures)
+        # ("no counter open") beside the number if it fits on one line in nearly half the
+        # panel, else on its own line(s) under the number, across the row, at the text's size
+        widths = [text_metrics.horizontalAdvance(text) for text in figures]
+        beside = [
+            text.startswith("≈") or width <= inner * 0.45
+            for text, width in zip(figures, widths, strict=True)
         ]
         estimate_w = max(
-            width if estimate else min(width, inner * 0.45) for width, estimate in widths
+            [
+                text_metrics.horizontalAdvance(_together(self.tr("≈ %n min", "", 59))),
+                *(width for width, fits in zip(widths, beside, strict=True) if fits),
+            ]
         )
+        status_hs = [
+            0.0 if fits else (1 if width <= inner else 2) * text_metrics.height()
+            for width, fits in zip(widths, beside, strict=True)
+        ]
         figures_w = count_w + gap + estimate_w + gap
         # the figures' columns from the name's left, and how high their ink stands, clear
         est_rise = self.text_px * CLEAR - min(
-            text_metrics.tightBoundingRect(text).top() for text in ("≈ 59", *figures)
+            text_metrics.tightBoundingRect(text).top()
+            for text, fits in zip(("≈ 59", *figures), (True, *beside), strict=True)
+            if fits
         )
         columns = (
             (inner - figures_w + gap, inner - estimate_w - gap, rise),
@@ -214,7 +227,7 @@ class LinesPanel(QWidget):
             metrics = QFontMetricsF(font)
             line = metrics.height()
             shapes = []
-            for name in names:
+            for name, status_h in zip(names, status_hs, strict=True):
                 across = paint.wrap(name, metrics, inner, 99)
                 clear = paint.wrap(name, metrics, inner - figures_w, 99)
                 if metrics.horizontalAdvance(across[-1]) <= inner - figures_w and self._clear_of(
@@ -230,8 +243,13 @@ class LinesPanel(QWidget):
                 else:
                     lines, name_w, under = across, inner, True
                 figures_h = own_line if under else line
-                rows_h = (len(lines) - (not under)) * line + figures_h + self.text_px * ROW_PAD
-                shapes.append(RowShape(tuple(lines), name_w, under, figures_h, rows_h))
+                rows_h = (
+                    (len(lines) - (not under)) * line
+                    + figures_h
+                    + status_h
+                    + self.text_px * ROW_PAD
+                )
+                shapes.append(RowShape(tuple(lines), name_w, under, figures_h, status_h, rows_h))
             fit = all(
                 len(shape.lines) <= MOST_LINES and not paint.elided(list(shape.lines), name)
                 for shape, name in zip(shapes, names, strict=True)
@@ -295,17 +313,24 @@ class LinesPanel(QWidget):
 
     def row_boxes(self, index: int) -> tuple[QRectF, QRectF, QRectF]:
         """The name's, the count's and the estimate's boxes of row `index` (of `rows`), on its
-        page: the figures' boxes are the name's last line or a line of their own under it."""
+        page: the figures' boxes are the name's last line or a line of their own under it; a
+        status too long to stand beside the number has the lines under them, across the row."""
         geometry = self.row_layout()
         shape = geometry.shapes[index]
         line = QFontMetricsF(geometry.name_font).height()
         name_top = self.row_top(index) + self.text_px * ROW_PAD / 2
         figures_top = name_top + (len(shape.lines) - (not shape.under)) * line
         count_left, estimate_left = self._columns()
+        if shape.status_h:
+            estimate = QRectF(
+                PAD, figures_top + shape.figures_h, self.width() - 2 * PAD, shape.status_h
+            )
+        else:
+            estimate = QRectF(estimate_left, figures_top, geometry.estimate_w, shape.figures_h)
         return (
             QRectF(PAD, name_top, shape.name_w, len(shape.lines) * line),
             QRectF(count_left, figures_top, geometry.count_w, shape.figures_h),
-            QRectF(estimate_left, figures_top, geometry.estimate_w, shape.figures_h),
+            estimate,
         )
 
     def figures_baseline(self, index: int) -> float:
@@ -404,12 +429,12 @@ class LinesPanel(QWidget):
             )
             painter.setPen(paint.MUTED)
             estimate = self.estimate_of(entry)
-            if not estimate.startswith("≈"):  # a status, smaller if it must
+            if self.row_layout().shapes[index].status_h:  # under the number, at the text's size
                 painter.setFont(self._status_font(estimate, estimate_box))
                 painter.drawText(
                     estimate_box,
                     Qt.AlignmentFlag.AlignRight
-                    | Qt.AlignmentFlag.AlignVCenter
+                    | Qt.AlignmentFlag.AlignTop
                     | Qt.TextFlag.TextWordWrap,
                     estimate,
                 )

@@ -6,6 +6,7 @@ import math
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QPointF
 from PySide6.QtGui import QFontMetricsF, QImage, QPainter
 from pytestqt.qtbot import QtBot
 
@@ -482,4 +483,47 @@ def test_the_number_waiting_stands_clear_of_a_long_name(
     ]
     panel = lines_window(qtbot, services, rows, orientation, columns, size, lang)
     where = f"{orientation} {columns} columns {size[0]}x{size[1]} {lang}"
+    assert not figures_ink_by_names(panel), f"{where}: {figures_ink_by_names(panel)}"
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru", "en"])
+@pytest.mark.parametrize(("orientation", "columns", "size"), WINDOWS)
+def test_no_counter_open_is_as_large_as_an_estimate(
+    qtbot: QtBot,
+    hall_state: tuple[Snapshot, list[ServiceView]],
+    orientation: str,
+    columns: int,
+    size: tuple[int, int],
+    lang: str,
+) -> None:
+    """A service no counter serves yet says so at the estimates' size, on two lines if it must
+    (it had been shrunk to half the size to stay on one), clear of the names."""
+    _, services = hall_state
+    first, second, *_ = longest(services, lang, 2)
+    rows = [
+        (first, QueueEntry(first.id, 4, 600, 1, 600)),
+        (second, QueueEntry(second.id, 4, 0, 0, 0)),  # no counter open
+    ]
+    panel = lines_window(qtbot, services, rows, orientation, columns, size, lang)
+    where = f"{orientation} {columns} columns {size[0]}x{size[1]} {lang}"
+    status = panel.estimate_of(rows[1][1])
+    assert status == {"kk": "ашық терезе жоқ", "ru": "окна закрыты", "en": "no counter open"}[lang]
+    shown = QImage(panel.size(), QImage.Format.Format_RGB32)
+    shown.fill(paint.PANEL)
+    painter = QPainter(shown)  # the same status in one line, at the estimates' size
+    painter.setPen(paint.MUTED)
+    painter.setFont(panel.text_font())
+    painter.drawText(QPointF(0, panel.text_px * 2), status)
+    painter.end()
+    alone = digit_height(shown, 0, 0, shown.width(), shown.height(), INK)
+    box = panel.row_boxes(1)[2]
+    ink = digit_height(
+        panel.grab().toImage(),
+        int(box.left()),
+        int(box.top()),
+        int(box.width()),
+        int(box.height()),
+        INK,
+    )
+    assert ink >= 0.9 * alone, f"{where}: {status!r} {ink} px high, {alone} px at its size"
     assert not figures_ink_by_names(panel), f"{where}: {figures_ink_by_names(panel)}"
