@@ -21,6 +21,7 @@ COUNT_SCALE = 1.3  # the number waiting, bold, this much larger than the text
 MOST_LINES = 3  # a name takes at most this many lines at the text's size
 ROW_PAD = 0.5  # a row's space above and below its text (half each), in the text's size
 HEAD_SCALE = 0.6  # the figures' columns' headings, of the text's size
+CLEAR = 0.08  # the least space between the figures' ink and the name's, in the text's size
 
 
 def _together(estimate: str) -> str:
@@ -31,11 +32,15 @@ def _together(estimate: str) -> str:
 @dataclass(frozen=True)
 class RowShape:
     """One row: its name's lines (wrapped to `name_w`), whether its figures end the name's last
-    line or have a line of their own right under it, and its height with its padding."""
+    line or have a line of their own right under it (`figures_h` high), the height of a status
+    too long to stand beside the number (0 if none: it goes under the figures' line, across the
+    row, in one line or two), and the row's height with its padding."""
 
     lines: tuple[str, ...]
     name_w: float
     under: bool
+    figures_h: float
+    status_h: float
     height: float
 
 
@@ -45,12 +50,15 @@ class RowLayout:
 
     Every name is in `name_font`; each row is as high as its own name and figures need. The
     figures keep two columns at the right (the number waiting, `count_w`, and the estimate,
-    `estimate_w`) under the columns' small headings. `pages` are the rows each page shows.
+    `estimate_w`) under the columns' small headings; on their own line their baseline is `rise`
+    under its top, room for the number's capitals clear of the name above. `pages` are the rows
+    each page shows.
     """
 
     name_font: QFont
     count_w: float
     estimate_w: float
+    rise: float
     shapes: tuple[RowShape, ...]
     pages: tuple[range, ...]
 
@@ -176,37 +184,72 @@ class LinesPanel(QWidget):
         key = (self.width(), self.height(), self.text_px, self.lang, names, figures)
         if self._row_layout is not None and self._row_layout[0] == key:
             return self._row_layout[1]
-        count_w = QFontMetricsF(self.count_font()).horizontalAdvance("999")
+        count_metrics = QFontMetricsF(self.count_font())
+        count_w = count_metrics.horizontalAdvance("999")
         inner = self.width() - 2 * PAD
         gap = self.text_px * 0.6
         text_metrics = QFontMetricsF(self.text_font())
+        # the number's capitals (the tallest of the figures), clear of the name's ink above
+        rise = count_metrics.capHeight() + self.text_px * CLEAR
+        own_line = rise + text_metrics.descent()
         # the widest estimate shown, never narrower than "≈ 59 min": each on one line; a status
-        # ("no counter open") as wide as it needs, up to nearly half the panel (else smaller)
-        widths = [
-            (text_metrics.horizontalAdvance(text), text.startswith("≈"))
-            for text in (_together(self.tr("≈ %n min", "", 59)), *figures)
+        # ("no counter open") beside the number if it fits on one line in nearly half the
+        # panel, else on its own line(s) under the number, across the row, at the text's size
+        widths = [text_metrics.horizontalAdvance(text) for text in figures]
+        beside = [
+            text.startswith("≈") or width <= inner * 0.45
+            for text, width in zip(figures, widths, strict=True)
         ]
         estimate_w = max(
-            width if estimate else min(width, inner * 0.45) for width, estimate in widths
+            [
+                text_metrics.horizontalAdvance(_together(self.tr("≈ %n min", "", 59))),
+                *(width for width, fits in zip(widths, beside, strict=True) if fits),
+            ]
         )
+        status_hs = [
+            0.0 if fits else (1 if width <= inner else 2) * text_metrics.height()
+            for width, fits in zip(widths, beside, strict=True)
+        ]
         figures_w = count_w + gap + estimate_w + gap
+        # the figures' columns from the name's left, and how high their ink stands, clear
+        est_rise = self.text_px * CLEAR - min(
+            text_metrics.tightBoundingRect(text).top()
+            for text, fits in zip(("≈ 59", *figures), (True, *beside), strict=True)
+            if fits
+        )
+        columns = (
+            (inner - figures_w + gap, inner - estimate_w - gap, rise),
+            (inner - estimate_w, inner, est_rise),
+        )
         size = float(self.text_px)
         while True:
             font = paint.font(size)
             metrics = QFontMetricsF(font)
             line = metrics.height()
             shapes = []
-            for name in names:
+            for name, status_h in zip(names, status_hs, strict=True):
                 across = paint.wrap(name, metrics, inner, 99)
                 clear = paint.wrap(name, metrics, inner - figures_w, 99)
-                if metrics.horizontalAdvance(across[-1]) <= inner - figures_w:
+                if metrics.horizontalAdvance(across[-1]) <= inner - figures_w and self._clear_of(
+                    across, metrics, columns
+                ):
                     lines, name_w, under = across, inner, False
-                elif len(clear) <= len(across) + 1 and not paint.elided(clear, name):
+                elif (
+                    len(clear) <= len(across) + 1
+                    and not paint.elided(clear, name)
+                    and self._clear_of(clear, metrics, columns)
+                ):
                     lines, name_w, under = clear, inner - figures_w, False
                 else:
                     lines, name_w, under = across, inner, True
-                rows_h = (len(lines) + under) * line + self.text_px * ROW_PAD
-                shapes.append(RowShape(tuple(lines), name_w, under, rows_h))
+                figures_h = own_line if under else line
+                rows_h = (
+                    (len(lines) - (not under)) * line
+                    + figures_h
+                    + status_h
+                    + self.text_px * ROW_PAD
+                )
+                shapes.append(RowShape(tuple(lines), name_w, under, figures_h, status_h, rows_h))
             fit = all(
                 len(shape.lines) <= MOST_LINES and not paint.elided(list(shape.lines), name)
                 for shape, name in zip(shapes, names, strict=True)
@@ -223,9 +266,38 @@ class LinesPanel(QWidget):
                 first, used = index, 0.0
             used += shape.height
         pages.append(range(first, len(shapes)))
-        chosen = RowLayout(font, count_w, estimate_w, tuple(shapes), tuple(pages))
+        chosen = RowLayout(font, count_w, estimate_w, rise, tuple(shapes), tuple(pages))
         self._row_layout = (key, chosen)
         return chosen
+
+    def _clear_of(
+        self,
+        lines: list[str],
+        metrics: QFontMetricsF,
+        columns: Sequence[tuple[float, float, float]],
+    ) -> bool:
+        """Whether figures on the name's last line, on its baseline, stand clear of the line
+        above it: each column (its left and right from the name's left, and how high its ink
+        stands above the baseline with the clearance) of the letters of that line over it (a
+        descender elsewhere is no matter), or of the row's rule over a name of one line."""
+        line = metrics.height()
+        base = (line - metrics.ascent() - metrics.descent()) / 2 + metrics.ascent()
+        if len(lines) == 1:
+            return all(base + self.text_px * ROW_PAD / 2 >= rise for _, _, rise in columns)
+        above = lines[-2]
+        ends = [metrics.horizontalAdvance(above[: i + 1]) for i in range(len(above))]
+        for left, right, rise in columns:
+            over = "".join(
+                char
+                for char, end, start in zip(above, ends, [0.0, *ends], strict=False)
+                if end > left and start < right
+            )
+            if (
+                over.strip()
+                and base - rise < base - line + metrics.tightBoundingRect(over).bottom()
+            ):
+                return False
+        return True
 
     def row_top(self, index: int) -> float:
         """The top of row `index` (of `rows`) on its page, where its rule is drawn."""
@@ -233,20 +305,46 @@ class LinesPanel(QWidget):
         page = next(rows for rows in geometry.pages if index in rows)
         return self._rows_top() + sum(geometry.shapes[i].height for i in range(page.start, index))
 
+    def _columns(self) -> tuple[float, float]:
+        """The left edges of the number's column and the estimate's."""
+        geometry = self.row_layout()
+        estimate_left = self.width() - PAD - geometry.estimate_w
+        return estimate_left - self.text_px * 0.6 - geometry.count_w, estimate_left
+
     def row_boxes(self, index: int) -> tuple[QRectF, QRectF, QRectF]:
         """The name's, the count's and the estimate's boxes of row `index` (of `rows`), on its
-        page: the figures' boxes are one line of the name's, its last or the one under it."""
+        page: the figures' boxes are the name's last line or a line of their own under it; a
+        status too long to stand beside the number has the lines under them, across the row."""
         geometry = self.row_layout()
         shape = geometry.shapes[index]
         line = QFontMetricsF(geometry.name_font).height()
         name_top = self.row_top(index) + self.text_px * ROW_PAD / 2
         figures_top = name_top + (len(shape.lines) - (not shape.under)) * line
-        estimate_left = self.width() - PAD - geometry.estimate_w
-        count_left = estimate_left - self.text_px * 0.6 - geometry.count_w
+        count_left, estimate_left = self._columns()
+        if shape.status_h:
+            estimate = QRectF(
+                PAD, figures_top + shape.figures_h, self.width() - 2 * PAD, shape.status_h
+            )
+        else:
+            estimate = QRectF(estimate_left, figures_top, geometry.estimate_w, shape.figures_h)
         return (
             QRectF(PAD, name_top, shape.name_w, len(shape.lines) * line),
-            QRectF(count_left, figures_top, geometry.count_w, line),
-            QRectF(estimate_left, figures_top, geometry.estimate_w, line),
+            QRectF(count_left, figures_top, geometry.count_w, shape.figures_h),
+            estimate,
+        )
+
+    def figures_baseline(self, index: int) -> float:
+        """The baseline of row `index`'s number and estimate: the name's last line's, or on a
+        line of their own, the number's capitals clear of the name above."""
+        geometry = self.row_layout()
+        _, count_box, _ = self.row_boxes(index)
+        if geometry.shapes[index].under:
+            return count_box.top() + geometry.rise
+        metrics = QFontMetricsF(geometry.name_font)
+        return (
+            count_box.top()
+            + (metrics.height() - metrics.ascent() - metrics.descent()) / 2
+            + metrics.ascent()
         )
 
     def name_lines(self, index: int) -> tuple[QFont, list[str]]:
@@ -317,27 +415,39 @@ class LinesPanel(QWidget):
             painter.setPen(paint.TEXT)
             font, lines = self.name_lines(index)
             self._draw_name(painter, lines, font, name_box)
-            # the number on the name's baseline, larger: its capitals stand no higher than a line
+            # the number larger, on the name's baseline or on its own line's, clear of the name
+            baseline = self.figures_baseline(index)
             count = str(entry.waiting)
             count_font = self.count_font()
             painter.setFont(count_font)
             painter.drawText(
                 QPointF(
                     count_box.right() - QFontMetricsF(count_font).horizontalAdvance(count),
-                    count_box.top() + QFontMetricsF(font).ascent(),
+                    baseline,
                 ),
                 count,
             )
             painter.setPen(paint.MUTED)
             estimate = self.estimate_of(entry)
-            painter.setFont(self._status_font(estimate, estimate_box))
-            painter.drawText(
-                estimate_box,
-                Qt.AlignmentFlag.AlignRight
-                | Qt.AlignmentFlag.AlignVCenter
-                | Qt.TextFlag.TextWordWrap,  # "no counter open" on two lines beside a long name
-                estimate,
-            )
+            if self.row_layout().shapes[index].status_h:  # under the number, at the text's size
+                painter.setFont(self._status_font(estimate, estimate_box))
+                painter.drawText(
+                    estimate_box,
+                    Qt.AlignmentFlag.AlignRight
+                    | Qt.AlignmentFlag.AlignTop
+                    | Qt.TextFlag.TextWordWrap,
+                    estimate,
+                )
+            else:  # on the number's baseline
+                text_font = self.text_font()
+                painter.setFont(text_font)
+                painter.drawText(
+                    QPointF(
+                        estimate_box.right() - QFontMetricsF(text_font).horizontalAdvance(estimate),
+                        baseline,
+                    ),
+                    estimate,
+                )
         painter.end()
 
     def _status_font(self, text: str, box: QRectF) -> QFont:
@@ -354,24 +464,26 @@ class LinesPanel(QWidget):
 
     def _paint_heads(self, painter: QPainter) -> None:
         """The figures' columns named, small, over them: as the calls' "Ticket" and "Counter"."""
-        _, count_box, estimate_box = self.row_boxes(0)
+        count_left, estimate_left = self._columns()
+        geometry = self.row_layout()
+        count_right, estimate_w = count_left + geometry.count_w, geometry.estimate_w
         waiting, wait = self.tr("People"), self.tr("Wait")
         gap = self.text_px * 0.3
         size = min(
             self.text_px * HEAD_SCALE,
-            paint.fit_pixel_size(wait, estimate_box.width() + gap, self.text_px),
-            paint.fit_pixel_size(waiting, count_box.right() - PAD, self.text_px),
+            paint.fit_pixel_size(wait, estimate_w + gap, self.text_px),
+            paint.fit_pixel_size(waiting, count_right - PAD, self.text_px),
         )
         painter.setFont(paint.font(size, bold=True))
         painter.setPen(paint.MUTED)
         band_top, band_h = self._title_height(), self._heads_height()
         painter.drawText(
-            QRectF(PAD, band_top, count_box.right() - PAD, band_h),
+            QRectF(PAD, band_top, count_right - PAD, band_h),
             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
             waiting,
         )
         painter.drawText(
-            QRectF(estimate_box.left() - gap, band_top, estimate_box.width() + gap, band_h),
+            QRectF(estimate_left - gap, band_top, estimate_w + gap, band_h),
             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
             wait,
         )

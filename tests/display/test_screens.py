@@ -6,15 +6,17 @@ import math
 from pathlib import Path
 
 import pytest
-from PySide6.QtGui import QFontMetricsF, QImage
+from PySide6.QtCore import QPointF
+from PySide6.QtGui import QFontMetricsF, QImage, QPainter
 from pytestqt.qtbot import QtBot
 
 from display.board import Board, Zone, text_in
 from display.views import paint
 from display.views.bars import TickerBar
+from display.views.lines import LinesPanel
 from display.views.window import DisplayWindow
 from hallserver.client import HallClient
-from hallserver.protocol import ServiceView, Snapshot
+from hallserver.protocol import QueueEntry, ServiceView, Snapshot
 from tests.conftest import open_counter
 
 # A 55" 16:9 screen is 68.5 cm high; 1080 pixels across that height (or width, turned).
@@ -378,3 +380,150 @@ def test_a_two_digit_counter_leaves_the_arrow_room_and_earlier_calls_go_across(
         )
     first, second = calls.history_cell(0).cell, calls.history_cell(1).cell
     assert second.top() == first.top() and second.left() > first.right(), "across, then down"
+
+
+SIZES = {"landscape": [(1920, 1080), (1366, 768)], "portrait": [(1080, 1920), (768, 1366)]}
+WINDOWS = [
+    pytest.param(o, c, size, id=f"{o}-{c}col-{size[0]}x{size[1]}")
+    for o in ("landscape", "portrait")
+    for c in (1, 2, 3)
+    for size in SIZES[o]
+]
+
+
+def lines_window(
+    qtbot: QtBot,
+    services: list[ServiceView],
+    rows: list[tuple[ServiceView, QueueEntry]],
+    orientation: str,
+    columns: int,
+    size: tuple[int, int],
+    lang: str,
+) -> LinesPanel:
+    """The wall's waiting list at this size, in this language, showing these rows."""
+    window = DisplayWindow(
+        Board(), None, orientation=orientation, columns=columns, languages=(lang,), switch_s=0
+    )
+    qtbot.addWidget(window)
+    window.resize(*size)
+    window.on_services_received(services)
+    window.show()
+    qtbot.waitExposed(window)
+    window.lines_panel.show_lines(rows, lang)
+    return window.lines_panel
+
+
+def gray(image: QImage) -> tuple[bytes, int]:
+    """The image's pixels' lightness, a byte each, and its bytes per line."""
+    image = image.convertToFormat(QImage.Format.Format_Grayscale8)
+    return bytes(image.constBits()), image.bytesPerLine()
+
+
+INK = 100  # lighter than the panel and its rules: letters, names' and figures' alike
+
+
+def figures_ink_by_names(panel: LinesPanel) -> list[str]:
+    """Where the figures' ink (the number waiting, the estimate or a status) comes within 2
+    pixels of a name's ink, on the page shown. The names are painted alone on a blank panel;
+    the figures' ink is what the panel shows besides, near their boxes."""
+    shot, stride = gray(panel.grab().toImage())
+    alone = QImage(panel.size(), QImage.Format.Format_RGB32)
+    alone.fill(paint.PANEL)
+    painter = QPainter(alone)
+    painter.setPen(paint.TEXT)
+    for index in panel.page_rows():
+        font, lines = panel.name_lines(index)
+        panel._draw_name(painter, lines, font, panel.row_boxes(index)[0])
+    painter.end()
+    names, _ = gray(alone)
+    w, h = panel.width(), panel.height()
+    found = []
+    for index in panel.page_rows():
+        _, count_box, estimate_box = panel.row_boxes(index)
+        for what, box in (("number", count_box), ("estimate", estimate_box)):
+            near = 0
+            top = max(0, int(box.top() - panel.text_px * 0.6))
+            bottom = min(h, int(box.bottom() + panel.text_px * 0.6))
+            for y in range(top, bottom):
+                for x in range(max(0, int(box.left())), min(w, int(box.right()) + 1)):
+                    at = y * stride + x
+                    if shot[at] <= INK or names[at] > INK:
+                        continue  # no ink, or the name's
+                    near += any(
+                        names[yy * stride + xx] > INK
+                        for yy in range(max(0, y - 2), min(h, y + 3))
+                        for xx in range(max(0, x - 2), min(w, x + 3))
+                    )
+            if near:
+                found.append(f"row {index + 1}'s {what}: {near} px at a name's ink")
+    return found
+
+
+def longest(services: list[ServiceView], lang: str, many: int) -> list[ServiceView]:
+    return sorted(services, key=lambda s: -len(text_in(s.name, lang)))[:many]
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru", "en"])
+@pytest.mark.parametrize(("orientation", "columns", "size"), WINDOWS)
+def test_the_number_waiting_stands_clear_of_a_long_name(
+    qtbot: QtBot,
+    hall_state: tuple[Snapshot, list[ServiceView]],
+    orientation: str,
+    columns: int,
+    size: tuple[int, int],
+    lang: str,
+) -> None:
+    """The hall's longest names, 123 waiting each: the number's and the estimate's ink never
+    touches the names' (in three columns of calls the names had been made smaller and the
+    number, as large as ever, had been drawn over the last line of the name)."""
+    _, services = hall_state
+    rows = [
+        (service, QueueEntry(service.id, 123, 600, 1, 2820))
+        for service in longest(services, lang, 4)
+    ]
+    panel = lines_window(qtbot, services, rows, orientation, columns, size, lang)
+    where = f"{orientation} {columns} columns {size[0]}x{size[1]} {lang}"
+    assert not figures_ink_by_names(panel), f"{where}: {figures_ink_by_names(panel)}"
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru", "en"])
+@pytest.mark.parametrize(("orientation", "columns", "size"), WINDOWS)
+def test_no_counter_open_is_as_large_as_an_estimate(
+    qtbot: QtBot,
+    hall_state: tuple[Snapshot, list[ServiceView]],
+    orientation: str,
+    columns: int,
+    size: tuple[int, int],
+    lang: str,
+) -> None:
+    """A service no counter serves yet says so at the estimates' size, on two lines if it must
+    (it had been shrunk to half the size to stay on one), clear of the names."""
+    _, services = hall_state
+    first, second, *_ = longest(services, lang, 2)
+    rows = [
+        (first, QueueEntry(first.id, 4, 600, 1, 600)),
+        (second, QueueEntry(second.id, 4, 0, 0, 0)),  # no counter open
+    ]
+    panel = lines_window(qtbot, services, rows, orientation, columns, size, lang)
+    where = f"{orientation} {columns} columns {size[0]}x{size[1]} {lang}"
+    status = panel.estimate_of(rows[1][1])
+    assert status == {"kk": "ашық терезе жоқ", "ru": "окна закрыты", "en": "no counter open"}[lang]
+    shown = QImage(panel.size(), QImage.Format.Format_RGB32)
+    shown.fill(paint.PANEL)
+    painter = QPainter(shown)  # the same status in one line, at the estimates' size
+    painter.setPen(paint.MUTED)
+    painter.setFont(panel.text_font())
+    painter.drawText(QPointF(0, panel.text_px * 2), status)
+    painter.end()
+    alone = digit_height(shown, 0, 0, shown.width(), shown.height(), INK)
+    box = panel.row_boxes(1)[2]
+    ink = digit_height(
+        panel.grab().toImage(),
+        int(box.left()),
+        int(box.top()),
+        int(box.width()),
+        int(box.height()),
+        INK,
+    )
+    assert ink >= 0.9 * alone, f"{where}: {status!r} {ink} px high, {alone} px at its size"
+    assert not figures_ink_by_names(panel), f"{where}: {figures_ink_by_names(panel)}"
