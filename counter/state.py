@@ -167,6 +167,7 @@ class ConsoleState:
     clock_offset: timedelta = timedelta(0)  # server time minus this PC's time
     zone: tzinfo = UTC  # the hall's time zone: times are shown on the hall's clock
     streak_cap: int = 2  # the hall's priority calls in a row before a regular visitor's
+    max_recalls: int | None = None  # the hall's recalls: one more marks a no-show (None: unknown)
     target_waits: dict[str, int] = field(default_factory=dict)  # minutes, by service id
 
     # ------------------------------------------------------------------ what is legal
@@ -271,6 +272,7 @@ class ConsoleState:
         """Start over from a full picture (first connect, or a resume that was too old)."""
         self.clock_offset = snapshot.hall.now - (received_at or datetime.now(UTC))
         self.streak_cap = snapshot.hall.priority_streak_cap
+        self.max_recalls = snapshot.hall.max_recalls
         try:
             self.zone = ZoneInfo(snapshot.hall.timezone)
         except (ZoneInfoNotFoundError, ValueError):  # a zone this PC does not know: its offset

@@ -746,6 +746,11 @@
         <translation>%1, call %2</translation>
     </message>
     <message>
+        <location filename="../views/card.py" line="172"/>
+        <source>%1, call %2: the next recall marks a no-show</source>
+        <translation>%1, call %2: the next recall marks a no-show</translation>
+    </message>
+    <message>
         <location filename="../views/card.py" line="187"/>
         <source>When done here: back to %1</source>
         <translation>When done here: back to %1</translation>

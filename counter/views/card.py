@@ -167,7 +167,11 @@ class TicketCard(QFrame):
         self.number.setText(view.number)
         self.number.show()
         status = texts.status(view.status)
-        if view.status == "called" and view.times_called > 1:
+        last = state.max_recalls is not None and view.times_called > state.max_recalls
+        if view.status == "called" and last:  # said before F2 ends the visit, not after
+            status = self.tr("%1, call %2: the next recall marks a no-show").replace("%1", status)
+            status = status.replace("%2", str(view.times_called))
+        elif view.status == "called" and view.times_called > 1:
             status = self.tr("%1, call %2").replace("%1", status)
             status = status.replace("%2", str(view.times_called))
         self.status.setText(status)

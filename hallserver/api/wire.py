@@ -23,6 +23,7 @@ def hall_view(catalogue: Catalogue, hall: Hall, now: datetime) -> JsonObject:
         "dates": catalogue.hours.dates_json(),
         "last_ticket_min": catalogue.last_ticket_min,
         "priority_streak_cap": catalogue.priority_streak_cap,
+        "max_recalls": catalogue.max_recalls,
         "day": hall.state.day.isoformat(),
         "now": now.isoformat(),
         "open": hall.is_open(now),

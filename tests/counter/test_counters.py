@@ -242,10 +242,13 @@ def test_recalls_past_the_limit_mark_the_visitor_no_show(
     ticket = issue(live_server, "passport")
     press(qtbot, window, "F1")
     recalls = 0
+    warned = []  # the card says so before the recall that ends the visit, not only after
     while window.state.current is not None and recalls < 6:
+        warned.append("no-show" in window.card.status.text())
         press(qtbot, window, "F2")
         recalls += 1
     assert recalls == 4  # called 4 times in all; the fourth recall is one too many
+    assert warned == [False, False, False, True]
     status = httpx.get(f"{live_server.api}/tickets/{ticket.id}").json()["status"]
     assert status == "no_show"
     qtbot.waitUntil(lambda: window.day_panel.values["no_shows"].text() == "1")
