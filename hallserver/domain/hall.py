@@ -11,7 +11,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 
 from hallserver.domain import events as ev
-from hallserver.domain.bookings import Booking, BookingState
+from hallserver.domain.bookings import Booking, BookingState, tidy_code
 from hallserver.domain.catalogue import Catalogue, Level, Service
 from hallserver.domain.counters import Counter, CounterState, PauseReason
 from hallserver.domain.errors import (
@@ -336,7 +336,7 @@ class Hall:
         return service
 
     def booking(self, code: str) -> Booking:
-        booking = self.bookings.get(code.strip().upper())
+        booking = self.bookings.get(tidy_code(code))
         if booking is None:
             raise NotFound(f"no booking with code {code}", code="booking_not_found")
         return booking

@@ -340,3 +340,15 @@ def test_a_consultants_ticket_left_unanswered_is_asked_for_again_under_its_key(
     flow.select("passport")
     third = flow.issue_request("ru")
     assert third is not None and third.request_id not in (first.request_id, fresh.request_id)
+
+
+def test_the_consultant_checks_in_a_code_or_an_iin_typed_in_groups(state: HallState) -> None:
+    from kiosk.consultant_flow import ConsultantFlow
+
+    flow = ConsultantFlow(state)
+    flow.online = True
+    by_iin = flow.checkin_request("900101 300007", "ru")
+    assert by_iin is not None and by_iin.iin == "900101300007", flow.problem
+    flow.busy = False
+    by_code = flow.checkin_request("k77-h9p", "ru")
+    assert by_code is not None and by_code.appointment_code == "K77H9P", flow.problem

@@ -1664,3 +1664,25 @@ def test_a_ticket_event_carries_the_lines_its_counters_also_serve_when_their_est
     assert queue["marriage-registration"]["estimated_wait_s"] == pytest.approx(
         lines["marriage-registration"]["estimated_wait_s"], abs=60
     ), "what the display heard is what the queue says"
+
+
+def test_codes_and_iins_typed_in_groups_are_found(
+    http: httpx.Client, live_server: LiveServer
+) -> None:
+    """`900101 300007` and `34g-agc`: visitors type them as printed, in groups."""
+    slot = a_free_slot(http).isoformat()
+    reply = http.post(
+        "/bookings", json={"service_id": "id-card", "slot_at": slot, "iin": "900101 300007"}
+    )
+    assert reply.status_code == 201, reply.text
+    code = reply.json()["code"]
+    assert reply.json()["iin"] == "900101300007"
+    for typed in (f"{code[:3]} {code[3:]}", f"{code[:3]}-{code[3:]}".lower()):
+        found = http.get(f"/bookings/{typed}")
+        assert found.status_code == 200 and found.json()["code"] == code, found.text
+    kiosk = bearer(live_server.tokens["kiosk"])
+    for body in ({"iin": "900101-300007"}, {"appointment_code": f"{code[:3]} {code[3:]}"}):
+        early = http.post("/tickets", json=body, headers=kiosk)
+        assert early.json()["error"] == "wrong_day", early.text  # found: it is days ahead
+    cancelled = http.post(f"/bookings/{code[:3]}-{code[3:]}/cancel")
+    assert cancelled.status_code == 200 and cancelled.json()["state"] == "cancelled"

@@ -60,7 +60,7 @@
   form.addEventListener("submit", function (e) {
     e.preventDefault();
     var slot = form.querySelector("input[name=slot]:checked");
-    var iin = form.iin.value.trim();
+    var iin = form.iin.value.replace(/[\s\-]/g, "");  // typed in groups: 900101 300007
     if (!form.service.value || !slot) { error.textContent = T.choose + " · " + T.slot; error.hidden = false; return; }
     if (!/^[0-9]{12}$/.test(iin)) { error.textContent = T.err_bad_iin; error.hidden = false; return; }
     error.hidden = true;
