@@ -897,4 +897,27 @@
         <translation>Any counter</translation>
     </message>
 </context>
+<context>
+    <name>CloseDialog</name>
+    <message>
+        <location filename="../views/dialogs.py" line="200"/>
+        <source>Close the counter?</source>
+        <translation>Close the counter?</translation>
+    </message>
+    <message>
+        <location filename="../views/dialogs.py" line="201"/>
+        <source>Visitors are still waiting and no other counter serves them:</source>
+        <translation>Visitors are still waiting and no other counter serves them:</translation>
+    </message>
+    <message>
+        <location filename="../views/dialogs.py" line="202"/>
+        <source>Close anyway</source>
+        <translation>Close anyway</translation>
+    </message>
+    <message>
+        <location filename="../views/dialogs.py" line="203"/>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
 </TS>

@@ -897,4 +897,27 @@
         <translation>Кез келген терезе</translation>
     </message>
 </context>
+<context>
+    <name>CloseDialog</name>
+    <message>
+        <location filename="../views/dialogs.py" line="200"/>
+        <source>Close the counter?</source>
+        <translation>Терезені жабу керек пе?</translation>
+    </message>
+    <message>
+        <location filename="../views/dialogs.py" line="201"/>
+        <source>Visitors are still waiting and no other counter serves them:</source>
+        <translation>Келушілер әлі күтуде, оларға басқа терезе қызмет көрсетпейді:</translation>
+    </message>
+    <message>
+        <location filename="../views/dialogs.py" line="202"/>
+        <source>Close anyway</source>
+        <translation>Бәрібір жабу</translation>
+    </message>
+    <message>
+        <location filename="../views/dialogs.py" line="203"/>
+        <source>Cancel</source>
+        <translation>Бас тарту</translation>
+    </message>
+</context>
 </TS>

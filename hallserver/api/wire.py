@@ -58,6 +58,9 @@ def ticket_view(
         view["people_ahead"] = est.people_ahead
         view["position"] = est.people_ahead + 1
         view["estimated_wait_s"] = est.estimated_wait_s
+        if hall.ended_today(ticket.service, now):  # closed, no counter left: none will open
+            view["estimated_wait_s"] = None
+            view["service_ended"] = True
     else:
         view["people_ahead"] = 0
         view["position"] = 0

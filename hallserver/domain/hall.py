@@ -1129,6 +1129,14 @@ class Hall:
         open_counters, paused_counters, _ = self._serving_of(service)
         return open_counters == 0 and paused_counters == 0
 
+    def ended_today(self, service: ServiceId, now: datetime) -> bool:
+        """No counter serving `service` is open or paused and its day is over (the hall or
+        the service has closed): no counter will open for whoever still waits today."""
+        if not self.enforce_hours or not self.unserved(service):
+            return False
+        closes = self.catalogue.closes_for(self.services[service], now)
+        return closes is None or now >= closes
+
     def _serving_of(self, service: ServiceId) -> tuple[int, int, float]:
         """Open counters, paused ones, and the capacity the estimates divide by."""
         serving = self._serving.get(service)

@@ -1686,3 +1686,32 @@ def test_codes_and_iins_typed_in_groups_are_found(
         assert early.json()["error"] == "wrong_day", early.text  # found: it is days ahead
     cancelled = http.post(f"/bookings/{code[:3]}-{code[3:]}/cancel")
     assert cancelled.status_code == 200 and cancelled.json()["state"] == "cancelled"
+
+
+def test_past_closing_with_the_last_counter_closed_a_ticket_has_no_estimate(
+    tmp_path: Path,
+) -> None:
+    """At 20:10 the last ID card counter closes with visitors waiting: none opens for them
+    today, so no minutes are promised."""
+    clock = Clock()
+    live, server, thread = start_live_server(
+        f"sqlite:///{tmp_path / 'h.sqlite3'}", clock=clock, always_open=False
+    )
+    try:
+        with httpx.Client(base_url=live.api) as http:
+            operator = bearer(open_counter(live, "c1"))
+            kiosk = bearer(live.tokens["kiosk"])
+            tickets = [
+                http.post("/tickets", json={"service_id": "id-card"}, headers=kiosk).json()
+                for _ in range(2)
+            ]
+            clock.advance(hours=10, minutes=10)  # 20:10: the hall closed at 20:00
+            still = http.get(f"/tickets/{tickets[1]['id']}").json()
+            assert isinstance(still["estimated_wait_s"], int) and "service_ended" not in still
+            assert http.post("/counters/c1/close", headers=operator).status_code == 200
+            ended = http.get(f"/tickets/{tickets[1]['id']}").json()
+            assert ended["status"] == "waiting" and ended["people_ahead"] == 1
+            assert ended["estimated_wait_s"] is None and ended["service_ended"] is True
+    finally:
+        server.should_exit = True  # type: ignore[attr-defined]
+        thread.join(timeout=10)
