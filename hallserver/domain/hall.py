@@ -21,6 +21,7 @@ from hallserver.domain.errors import (
     IllegalTransition,
     InvalidInput,
     NotFound,
+    WrongDay,
 )
 from hallserver.domain.estimates import (
     FRESH_S,
@@ -679,9 +680,9 @@ class Hall:
             key=lambda b: b.slot_at,
         )
         if ahead:
-            raise Conflict(
+            raise WrongDay(
                 f"this IIN's booking is for {ahead[0].slot_at:%d.%m.%Y}, not today",
-                code="wrong_day",
+                slot_at=ahead[0].slot_at,
             )
         if today:  # cancelled
             raise Conflict("this IIN's booking for today was cancelled", code="booking_cancelled")
@@ -695,8 +696,8 @@ class Hall:
         if booking.state is BookingState.CANCELLED:
             raise Conflict(f"{named} was cancelled", code="booking_cancelled")
         if booking.slot_at.date() != now.date():
-            raise Conflict(
-                f"{named} is for {booking.slot_at:%d.%m.%Y}, not today", code="wrong_day"
+            raise WrongDay(
+                f"{named} is for {booking.slot_at:%d.%m.%Y}, not today", slot_at=booking.slot_at
             )
         early = timedelta(minutes=self.catalogue.appointment_early_min)
         if now < booking.slot_at - early:

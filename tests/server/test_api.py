@@ -1684,6 +1684,7 @@ def test_codes_and_iins_typed_in_groups_are_found(
     for body in ({"iin": "900101-300007"}, {"appointment_code": f"{code[:3]} {code[3:]}"}):
         early = http.post("/tickets", json=body, headers=kiosk)
         assert early.json()["error"] == "wrong_day", early.text  # found: it is days ahead
+        assert (early.json()["booked_day"], early.json()["slot_at"]) == (slot[:10], slot)
     cancelled = http.post(f"/bookings/{code[:3]}-{code[3:]}/cancel")
     assert cancelled.status_code == 200 and cancelled.json()["state"] == "cancelled"
 
