@@ -85,7 +85,7 @@
   var result = document.getElementById("cancel-result");
   cancel.addEventListener("submit", function (e) {
     e.preventDefault();
-    var code = cancel.code.value.trim().toUpperCase();
+    var code = cancel.code.value.replace(/[\s\-]/g, "").toUpperCase();  // typed in groups
     if (!/^[A-Z0-9]+$/.test(code)) {  // no code has anything else ("/" would miss the address)
       result.className = "error"; result.textContent = T.err_booking_not_found; result.hidden = false;
       return;
