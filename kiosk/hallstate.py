@@ -280,7 +280,7 @@ class HallState:
                         found[service] = rank
             for service, names in index.names.items():  # "ЭЦП" inside "(ЭЦП)", "id" in "ID-card"
                 for lang, name in names.items():
-                    if len(word) >= 2 and word in name:
+                    if word in name:
                         rank = (0, 0 if lang == language else 1)
                         if service not in found or rank < found[service]:
                             found[service] = rank
