@@ -8,7 +8,7 @@ of its services. `legal_actions()` says which buttons work now.
 from __future__ import annotations
 
 import enum
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta, tzinfo
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -167,6 +167,7 @@ class ConsoleState:
     clock_offset: timedelta = timedelta(0)  # server time minus this PC's time
     zone: tzinfo = UTC  # the hall's time zone: times are shown on the hall's clock
     streak_cap: int = 2  # the hall's priority calls in a row before a regular visitor's
+    max_recalls: int | None = None  # the hall's recalls: one more marks a no-show (None: unknown)
     target_waits: dict[str, int] = field(default_factory=dict)  # minutes, by service id
 
     # ------------------------------------------------------------------ what is legal
@@ -271,6 +272,7 @@ class ConsoleState:
         """Start over from a full picture (first connect, or a resume that was too old)."""
         self.clock_offset = snapshot.hall.now - (received_at or datetime.now(UTC))
         self.streak_cap = snapshot.hall.priority_streak_cap
+        self.max_recalls = snapshot.hall.max_recalls
         try:
             self.zone = ZoneInfo(snapshot.hall.timezone)
         except (ZoneInfoNotFoundError, ValueError):  # a zone this PC does not know: its offset
@@ -408,6 +410,19 @@ class ConsoleState:
         return sorted(
             lines, key=lambda line: (line.waiting == 0, line.level != "main", -line.longest_wait_s)
         )
+
+    def left_alone(self, counters: Sequence[CounterView]) -> list[ServiceLine]:
+        """This counter's lines with visitors waiting that no other counter open or paused
+        serves: closing this one leaves them with none (at the day's end, none opens)."""
+        others = {
+            service
+            for c in counters
+            if c.id != self.counter_id and c.state in ("open", "paused")
+            for service in c.profile
+        }
+        return [
+            line for line in self.queue_lines() if line.waiting and line.service_id not in others
+        ]
 
     def call_order(self, count: int, now: datetime | None = None) -> list[TicketInfo]:
         """Whom F1 would call now, and next, by the hall's rule (HallPolicy on the server):

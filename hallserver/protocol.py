@@ -451,6 +451,7 @@ class HallView:
     groups: tuple[GroupView, ...] = ()
     results: tuple[ResultView, ...] = ()  # what an operator may record at finish, in order
     priority_streak_cap: int = 2  # priority calls in a row before a regular visitor's turn
+    max_recalls: int | None = None  # recalls past the first call; the next one is a no-show
 
     @classmethod
     def from_json(cls, raw: object) -> HallView:
@@ -469,6 +470,7 @@ class HallView:
             groups=f.each("groups", GroupView.from_json, True),
             results=f.each("results", ResultView.from_json, True),
             priority_streak_cap=f.req_int("priority_streak_cap", 2),
+            max_recalls=f.opt_int("max_recalls"),
         )
 
     def announcement_in(self, lang: str) -> str:

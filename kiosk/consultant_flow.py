@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from datetime import datetime
 
-from hallserver.iin import iin_problem
+from hallserver.iin import iin_problem, tidy_iin
 from hallserver.protocol import ServiceView, TicketView
 from kiosk.flow import (
     BOOKING_ALPHABET,
@@ -85,7 +85,7 @@ class ConsultantFlow:
 
     def checkin_request(self, entry: str, visitor_language: str) -> IssueRequest | None:
         """Check in by IIN (12 digits) or booking code (6 letters and digits)."""
-        entry = entry.strip().upper()
+        entry = tidy_iin(entry).upper()  # spaces and dashes typed between groups go
         self.problem = None
         if entry.isdigit():
             problem = iin_problem(entry)

@@ -37,10 +37,69 @@ def text_in(text: Text | None, language: str) -> str:
     return next(iter(text.values()), "")
 
 
+# Kazakh letters as the Russian ones they look like: the Russian and English on-screen
+# keyboards have none, so "куалик" is typed for "куәлік"
+KAZAKH_PLAIN = str.maketrans("әіүұқғңөһё", "аиуукгнохе")
+# Latin letters that look Cyrillic, in a word that mixes both ("некe" with a Latin e)
+LATIN_LOOKALIKES = str.maketrans("aceopxykmti", "асеорхукмти")
+STEM_MIN = 5  # an inflected word matches by a stem this long at least ("удостоверения")
+TYPO_MIN = 5  # one typo is forgiven in words this long ("удостоверние")
+PUNCTUATION = "():,.;«»\"'-–—/!?"
+
+
 def fold(text: str) -> str:
-    """Lower case, no accents except Kazakh letters, ё as е: what search compares."""
-    text = text.casefold().replace("ё", "е")
-    return unicodedata.normalize("NFC", text)
+    """Lower case, Kazakh letters as their Russian look-alikes, ё as е, Latin look-alikes in
+    a Cyrillic word as Cyrillic: what search compares."""
+    text = unicodedata.normalize("NFC", text.casefold()).translate(KAZAKH_PLAIN)
+    return " ".join(_one_alphabet(word) for word in text.split())
+
+
+def _one_alphabet(word: str) -> str:
+    if word.isascii() or not any("a" <= c <= "z" for c in word):
+        return word
+    return word.translate(LATIN_LOOKALIKES)
+
+
+def words_of(text: str) -> list[str]:
+    """The folded words of `text`, punctuation and hyphens apart."""
+    plain = fold(text)
+    for mark in "-–—/":
+        plain = plain.replace(mark, " ")
+    return [w for w in (w.strip(PUNCTUATION) for w in plain.split()) if w]
+
+
+def within_one_edit(a: str, b: str) -> bool:
+    """Whether `a` becomes `b` by at most one letter added, dropped or changed."""
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    i = 0
+    while i < len(a) and a[i] == b[i]:
+        i += 1
+    if len(a) == len(b):
+        return a[i + 1 :] == b[i + 1 :]
+    return a[i:] == b[i + 1 :]
+
+
+def word_match(typed: str, word: str) -> int | None:
+    """How `typed` matches a word of a service: 0 as its beginning or by a shared stem (an
+    inflection), 1 with one typo; None not at all."""
+    if word.startswith(typed):
+        return 0
+    if len(typed) >= STEM_MIN:
+        shared = 0
+        for x, y in zip(typed, word, strict=False):
+            if x != y:
+                break
+            shared += 1
+        if shared >= max(STEM_MIN, len(typed) - 3):
+            return 0
+        if len(typed) >= TYPO_MIN and any(
+            within_one_edit(typed, word[:n]) for n in (len(typed) - 1, len(typed), len(typed) + 1)
+        ):
+            return 1
+    return None
 
 
 class HallState:
@@ -58,6 +117,7 @@ class HallState:
         self.configured_popular = tuple(popular)
         self.seq: int | None = None
         self._clock_offset = timedelta(0)  # the server's time minus this machine's
+        self._index: SearchIndex | None = None  # the search's words, of `services` as they were
 
     # ------------------------------------------------------------------ updates
 
@@ -199,22 +259,76 @@ class HallState:
         return ranked[:count]
 
     def search(self, query: str, language: str) -> list[ServiceView]:
-        """Services whose name (in any language) has a word starting with each typed word."""
-        words = fold(query).split()
-        if not words:
+        """Services with a word matching each typed word (its beginning, an inflection of it,
+        or one typo in a long word) in a name in any language, or else in the description or
+        the documents: exact matches first, then names before descriptions, the visitor's
+        language first, then the catalogue's order."""
+        typed = words_of(query)
+        if not typed:
             return []
-        found: list[tuple[int, int, ServiceView]] = []
-        for i, service in enumerate(self.services.values()):
-            best = None
+        index = self._search_index()
+        best: dict[int, tuple[int, int]] = {}  # service -> worst over typed words of the best
+        for n, word in enumerate(typed):
+            found: dict[int, tuple[int, int]] = {}
+            for known, places in index.words.items():
+                quality = word_match(word, known)
+                if quality is None:
+                    continue
+                for service, tier, lang in places:
+                    rank = (quality, tier if tier or lang == language else 1)
+                    if service not in found or rank < found[service]:
+                        found[service] = rank
+            for service, names in index.names.items():  # "ЭЦП" inside "(ЭЦП)", "id" in "ID-card"
+                for lang, name in names.items():
+                    if word in name:
+                        rank = (0, 0 if lang == language else 1)
+                        if service not in found or rank < found[service]:
+                            found[service] = rank
+            best = found if n == 0 else {s: max(r, found[s]) for s, r in best.items() if s in found}
+            if not best:
+                return []
+        services = list(index.services)
+        order = sorted(best, key=lambda s: (best[s], s))
+        return [services[s] for s in order]
+
+    def _search_index(self) -> SearchIndex:
+        services = tuple(self.services.values())
+        known = self._index
+        if (
+            known is None
+            or len(known.services) != len(services)
+            or any(a is not b for a, b in zip(known.services, services, strict=True))
+        ):
+            known = self._index = SearchIndex.of(services)
+        return known
+
+
+class SearchIndex:
+    """Each folded word of the services' names, descriptions and documents, with where it is:
+    (service's place, 0 in a name or 2 elsewhere, language)."""
+
+    def __init__(self, services: tuple[ServiceView, ...]) -> None:
+        self.services = services
+        self.words: dict[str, list[tuple[int, int, str]]] = {}
+        self.names: dict[int, dict[str, str]] = {}
+
+    @classmethod
+    def of(cls, services: tuple[ServiceView, ...]) -> SearchIndex:
+        index = cls(services)
+        for i, service in enumerate(services):
+            index.names[i] = {lang: fold(text) for lang, text in service.name.items()}
             for lang in LANGUAGES:
-                name = fold(service.name.get(lang, ""))
-                haystack = [w.strip("():,.;«»\"'-") for w in name.replace("-", " ").split()]
-                if all(any(h.startswith(w) for h in haystack) or w in name for w in words):
-                    rank = 0 if lang == language else 1
-                    best = rank if best is None else min(best, rank)
-            if best is not None:
-                found.append((best, i, service))
-        return [service for _, _, service in sorted(found, key=lambda f: (f[0], f[1]))]
+                index._add(i, 0, lang, service.name.get(lang, ""))
+                index._add(i, 2, lang, service.description.get(lang, ""))
+                for document in service.documents:
+                    index._add(i, 2, lang, document.get(lang, ""))
+        return index
+
+    def _add(self, service: int, tier: int, lang: str, text: str) -> None:
+        for word in words_of(text):
+            places = self.words.setdefault(word, [])
+            if (service, tier, lang) not in places:
+                places.append((service, tier, lang))
 
 
 def _list(value: object) -> list[object]:

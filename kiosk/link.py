@@ -24,12 +24,12 @@ class Refusal:
 
     code: str
     message: str
-    at: datetime | None = None  # opens_at for hall_closed / too_early
+    at: datetime | None = None  # opens_at for hall_closed / too_early; the slot for wrong_day
 
 
 def refusal(error: ClientError) -> Refusal:
     if isinstance(error, HallRefused):
-        raw = error.body.get("opens_at")
+        raw = error.body.get("opens_at") or error.body.get("slot_at")
         at = datetime.fromisoformat(raw) if isinstance(raw, str) else None
         return Refusal(error.code, error.message, at)
     if isinstance(error, HallUnreachable):

@@ -746,6 +746,11 @@
         <translation>%1, call %2</translation>
     </message>
     <message>
+        <location filename="../views/card.py" line="172"/>
+        <source>%1, call %2: the next recall marks a no-show</source>
+        <translation>%1, call %2: the next recall marks a no-show</translation>
+    </message>
+    <message>
         <location filename="../views/card.py" line="187"/>
         <source>When done here: back to %1</source>
         <translation>When done here: back to %1</translation>
@@ -890,6 +895,29 @@
         <location filename="../views/dialogs.py" line="101"/>
         <source>Any counter</source>
         <translation>Any counter</translation>
+    </message>
+</context>
+<context>
+    <name>CloseDialog</name>
+    <message>
+        <location filename="../views/dialogs.py" line="200"/>
+        <source>Close the counter?</source>
+        <translation>Close the counter?</translation>
+    </message>
+    <message>
+        <location filename="../views/dialogs.py" line="201"/>
+        <source>Visitors are still waiting and no other counter serves them:</source>
+        <translation>Visitors are still waiting and no other counter serves them:</translation>
+    </message>
+    <message>
+        <location filename="../views/dialogs.py" line="202"/>
+        <source>Close anyway</source>
+        <translation>Close anyway</translation>
+    </message>
+    <message>
+        <location filename="../views/dialogs.py" line="203"/>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 </TS>

@@ -746,6 +746,11 @@
         <translation>%1, %2-шақыру</translation>
     </message>
     <message>
+        <location filename="../views/card.py" line="172"/>
+        <source>%1, call %2: the next recall marks a no-show</source>
+        <translation>%1, %2-шақыру: келесі қайта шақыру «Келмеді» деп белгілейді</translation>
+    </message>
+    <message>
         <location filename="../views/card.py" line="187"/>
         <source>When done here: back to %1</source>
         <translation>Мұнда қызмет көрсетілген соң қайтады: %1</translation>
@@ -890,6 +895,29 @@
         <location filename="../views/dialogs.py" line="101"/>
         <source>Any counter</source>
         <translation>Кез келген терезе</translation>
+    </message>
+</context>
+<context>
+    <name>CloseDialog</name>
+    <message>
+        <location filename="../views/dialogs.py" line="200"/>
+        <source>Close the counter?</source>
+        <translation>Терезені жабу керек пе?</translation>
+    </message>
+    <message>
+        <location filename="../views/dialogs.py" line="201"/>
+        <source>Visitors are still waiting and no other counter serves them:</source>
+        <translation>Келушілер әлі күтуде, оларға басқа терезе қызмет көрсетпейді:</translation>
+    </message>
+    <message>
+        <location filename="../views/dialogs.py" line="202"/>
+        <source>Close anyway</source>
+        <translation>Бәрібір жабу</translation>
+    </message>
+    <message>
+        <location filename="../views/dialogs.py" line="203"/>
+        <source>Cancel</source>
+        <translation>Бас тарту</translation>
     </message>
 </context>
 </TS>

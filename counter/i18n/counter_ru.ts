@@ -746,6 +746,11 @@
         <translation>%1, вызов %2</translation>
     </message>
     <message>
+        <location filename="../views/card.py" line="172"/>
+        <source>%1, call %2: the next recall marks a no-show</source>
+        <translation>%1, вызов %2: следующий повторный вызов отметит неявку</translation>
+    </message>
+    <message>
         <location filename="../views/card.py" line="187"/>
         <source>When done here: back to %1</source>
         <translation>После обслуживания здесь вернётся: %1</translation>
@@ -891,6 +896,29 @@
         <location filename="../views/dialogs.py" line="101"/>
         <source>Any counter</source>
         <translation>Любое окно</translation>
+    </message>
+</context>
+<context>
+    <name>CloseDialog</name>
+    <message>
+        <location filename="../views/dialogs.py" line="200"/>
+        <source>Close the counter?</source>
+        <translation>Закрыть окно?</translation>
+    </message>
+    <message>
+        <location filename="../views/dialogs.py" line="201"/>
+        <source>Visitors are still waiting and no other counter serves them:</source>
+        <translation>Посетители ещё ждут, и их не обслуживает ни одно другое окно:</translation>
+    </message>
+    <message>
+        <location filename="../views/dialogs.py" line="202"/>
+        <source>Close anyway</source>
+        <translation>Всё равно закрыть</translation>
+    </message>
+    <message>
+        <location filename="../views/dialogs.py" line="203"/>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
     </message>
 </context>
 </TS>

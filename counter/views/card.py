@@ -167,15 +167,18 @@ class TicketCard(QFrame):
         self.number.setText(view.number)
         self.number.show()
         status = texts.status(view.status)
-        if view.status == "called" and view.times_called > 1:
+        last = state.max_recalls is not None and view.times_called > state.max_recalls
+        if view.status == "called" and last:  # said before F2 ends the visit, not after
+            status = self.tr("%1, call %2: the next recall marks a no-show").replace("%1", status)
+            status = status.replace("%2", str(view.times_called))
+        elif view.status == "called" and view.times_called > 1:
             status = self.tr("%1, call %2").replace("%1", status)
             status = status.replace("%2", str(view.times_called))
         self.status.setText(status)
-        self.status.setStyleSheet(
-            "color: #0b5394; font-weight: bold;"
-            if view.status == "called"
-            else "color: #1e6b34; font-weight: bold;"
-        )
+        colour = "#0b5394" if view.status == "called" else "#1e6b34"
+        if view.status == "called" and last:
+            colour = "#8a0010"  # the console's error red: one more F2 ends the visit
+        self.status.setStyleSheet(f"color: {colour}; font-weight: bold;")
         service = services.get(view.service_id)
         self.service.setText(in_language(service.name, language) if service else view.service_id)
         details = self._details(ticket, now.astimezone(state.zone))

@@ -201,6 +201,39 @@ class PauseDialog(NumberedChoices):
         return dialog.reason if dialog.exec() == QDialog.DialogCode.Accepted else None
 
 
+class CloseDialog(QDialog):
+    """Closing the last counter of a line with visitors waiting: the operator confirms."""
+
+    def __init__(
+        self,
+        lines: Sequence[ServiceLine],
+        names: Mapping[str, str],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Close the counter?"))
+        layout = QVBoxLayout(self)
+        said = QLabel(self.tr("Visitors are still waiting and no other counter serves them:"))
+        said.setWordWrap(True)
+        layout.addWidget(said)
+        for line in lines:
+            name = names.get(line.service_id, line.service_id)
+            layout.addWidget(QLabel(f"{name}: {line.waiting}"))
+        buttons = QDialogButtonBox()
+        close = buttons.addButton(self.tr("Close anyway"), QDialogButtonBox.ButtonRole.AcceptRole)
+        close.setObjectName("close_anyway")
+        cancel = buttons.addButton(self.tr("Cancel"), QDialogButtonBox.ButtonRole.RejectRole)
+        cancel.setDefault(True)  # Enter keeps the counter open
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.setMinimumWidth(360)
+
+    @classmethod
+    def ask(cls, parent: QWidget, lines: Sequence[ServiceLine], names: Mapping[str, str]) -> bool:
+        return cls(lines, names, parent).exec() == QDialog.DialogCode.Accepted
+
+
 class LineDialog(NumberedChoices):
     """Call the next visitor of one line of this counter: one big button per line where someone
     waits, with how many (keys 1-9, in the order of the queue panel)."""

@@ -27,7 +27,13 @@ from counter.link import CounterLink, DeviceLink
 from counter.state import Action, ConsoleState, Notice, Operator, TicketInfo
 from counter.views import texts
 from counter.views.card import TicketCard, in_language
-from counter.views.dialogs import CallTicketDialog, LineDialog, PauseDialog, TransferDialog
+from counter.views.dialogs import (
+    CallTicketDialog,
+    CloseDialog,
+    LineDialog,
+    PauseDialog,
+    TransferDialog,
+)
 from counter.views.panels import DayPanel, QueuePanel, SupervisorNote
 from counter.views.sign_in import SignInPage
 from hallserver.client import OperatorSession
@@ -345,6 +351,10 @@ class CounterWindow(QMainWindow):
             return
         ticket = state.current
         command: Command | None = None
+        alone = state.left_alone(self.counters) if action is Action.CLOSE else []
+        if alone and not CloseDialog.ask(self, alone, self.service_names()):
+            self._from_button = None  # the last counter of a line stays open for its visitors
+            return
         if action in (Action.CALL_NEXT, Action.RESUME, Action.CLOSE):
             command = Command(action)
         elif action is Action.FINISH and ticket is not None:

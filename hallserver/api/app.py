@@ -18,7 +18,7 @@ from starlette.types import Scope
 from hallserver import web
 from hallserver.api import http, openapi, ws
 from hallserver.config import BOOKINGS_PER_HOUR
-from hallserver.domain.errors import HallClosed, HallError
+from hallserver.domain.errors import HallClosed, HallError, WrongDay
 from hallserver.service import HallService
 from hallserver.web.booking import BookingLimit, wrong_codes
 from hallserver.web.pages import status_of
@@ -32,6 +32,9 @@ async def hall_error(request: Request, exc: Exception) -> Response:
     body: dict[str, object] = {"error": exc.code, "message": exc.message}
     if isinstance(exc, HallClosed):
         body["opens_at"] = exc.opens_at.isoformat() if exc.opens_at else None
+    if isinstance(exc, WrongDay):  # the day booked, and the slot's time on it
+        body["booked_day"] = exc.slot_at.date().isoformat()
+        body["slot_at"] = exc.slot_at.isoformat()
     return JSONResponse(body, status_code=status_of(exc))
 
 

@@ -24,7 +24,7 @@ from hallserver.domain.events import Event
 from hallserver.domain.hall import Announcement, Hall, Issued, IssueKey
 from hallserver.domain.ids import LANGS, JsonObject, Lang, unprintable
 from hallserver.domain.tickets import Grade, Priority, Ticket, TicketState
-from hallserver.iin import iin_problem
+from hallserver.iin import iin_problem, tidy_iin
 from hallserver.service import HallService
 from hallserver.web import booking as booking_page
 from hallserver.web.bodies import body_of, header
@@ -208,7 +208,7 @@ async def post_ticket(request: Request) -> Response:
     actor = access.require(await actor_of(request), access.ISSUERS, "issuing a ticket")
     body = await body_of(request)
     booking_code = text_field(body, "appointment_code", limit=16) or None  # empty: none
-    iin = (text_field(body, "iin", limit=40) or "").strip() or None  # as a booking's
+    iin = tidy_iin(text_field(body, "iin", limit=40) or "") or None  # as a booking's
     service_id = text_field(body, "service_id", required=booking_code is None and iin is None)
     priority = enum_field(body, "priority", Priority, Priority.REGULAR)
     reason = text_field(body, "priority_reason")
@@ -682,7 +682,7 @@ async def post_booking(request: Request) -> Response:
     body = await body_of(request)
     service_id = text_field(body, "service_id", required=True) or ""
     slot_text = text_field(body, "slot_at", required=True) or ""
-    iin = (text_field(body, "iin", limit=40) or "").strip() or None  # 12 digits, once stripped
+    iin = tidy_iin(text_field(body, "iin", limit=40) or "") or None  # 12 digits, once tidied
     staff = actor = await actor_of(request)
     if staff is not None and not (
         staff.oversees or staff.supervisor or staff.role is access.Role.CONSULTANT

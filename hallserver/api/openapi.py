@@ -72,7 +72,14 @@ TICKET: JsonObject = {
         "priority": {"enum": ["regular", "disabled", "elderly", "pregnant", "veteran"]},
         "position": {"type": "integer", "description": "1 = next; 0 when not waiting"},
         "people_ahead": {"type": "integer"},
-        "estimated_wait_s": {"type": "integer"},
+        "estimated_wait_s": {
+            "type": ["integer", "null"],
+            "description": "null when the service has ended for today (`service_ended`)",
+        },
+        "service_ended": {
+            "type": "boolean",
+            "description": "waiting past closing with no counter left for the service",
+        },
         "issued_at": {"type": "string", "format": "date-time"},
         "counter_id": {"type": ["string", "null"]},
         "counter_number": {"type": ["integer", "null"]},

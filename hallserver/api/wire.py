@@ -23,6 +23,7 @@ def hall_view(catalogue: Catalogue, hall: Hall, now: datetime) -> JsonObject:
         "dates": catalogue.hours.dates_json(),
         "last_ticket_min": catalogue.last_ticket_min,
         "priority_streak_cap": catalogue.priority_streak_cap,
+        "max_recalls": catalogue.max_recalls,
         "day": hall.state.day.isoformat(),
         "now": now.isoformat(),
         "open": hall.is_open(now),
@@ -57,6 +58,9 @@ def ticket_view(
         view["people_ahead"] = est.people_ahead
         view["position"] = est.people_ahead + 1
         view["estimated_wait_s"] = est.estimated_wait_s
+        if hall.ended_today(ticket.service, now):  # closed, no counter left: none will open
+            view["estimated_wait_s"] = None
+            view["service_ended"] = True
     else:
         view["people_ahead"] = 0
         view["position"] = 0

@@ -9,6 +9,11 @@ from datetime import datetime
 from hallserver.domain.ids import JsonObject, ServiceId, TicketId
 
 
+def tidy_code(typed: str) -> str:
+    """A booking code as typed (`34g agc`, `K77-H9P`): capitals, without spaces or dashes."""
+    return "".join(c for c in typed.upper() if not c.isspace() and c not in "-‐‑–—")
+
+
 class BookingState(enum.Enum):
     """Where a booking is in its life."""
 

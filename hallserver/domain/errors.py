@@ -60,6 +60,16 @@ class HallClosed(Conflict):
         self.opens_at = opens_at
 
 
+class WrongDay(Conflict):
+    """A booking checked in on another day than the one booked: `slot_at` says when."""
+
+    code = "wrong_day"
+
+    def __init__(self, message: str, *, slot_at: datetime) -> None:
+        super().__init__(message)
+        self.slot_at = slot_at
+
+
 class TooMany(HallError):
     """Refused for now: too many of these from one caller; it may try again later."""
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 
 from hallserver.domain import events as ev
-from hallserver.domain.bookings import Booking, BookingState
+from hallserver.domain.bookings import Booking, BookingState, tidy_code
 from hallserver.domain.catalogue import Catalogue, Level, Service
 from hallserver.domain.counters import Counter, CounterState, PauseReason
 from hallserver.domain.errors import (
@@ -21,6 +21,7 @@ from hallserver.domain.errors import (
     IllegalTransition,
     InvalidInput,
     NotFound,
+    WrongDay,
 )
 from hallserver.domain.estimates import (
     FRESH_S,
@@ -336,7 +337,7 @@ class Hall:
         return service
 
     def booking(self, code: str) -> Booking:
-        booking = self.bookings.get(code.strip().upper())
+        booking = self.bookings.get(tidy_code(code))
         if booking is None:
             raise NotFound(f"no booking with code {code}", code="booking_not_found")
         return booking
@@ -679,9 +680,9 @@ class Hall:
             key=lambda b: b.slot_at,
         )
         if ahead:
-            raise Conflict(
+            raise WrongDay(
                 f"this IIN's booking is for {ahead[0].slot_at:%d.%m.%Y}, not today",
-                code="wrong_day",
+                slot_at=ahead[0].slot_at,
             )
         if today:  # cancelled
             raise Conflict("this IIN's booking for today was cancelled", code="booking_cancelled")
@@ -695,8 +696,8 @@ class Hall:
         if booking.state is BookingState.CANCELLED:
             raise Conflict(f"{named} was cancelled", code="booking_cancelled")
         if booking.slot_at.date() != now.date():
-            raise Conflict(
-                f"{named} is for {booking.slot_at:%d.%m.%Y}, not today", code="wrong_day"
+            raise WrongDay(
+                f"{named} is for {booking.slot_at:%d.%m.%Y}, not today", slot_at=booking.slot_at
             )
         early = timedelta(minutes=self.catalogue.appointment_early_min)
         if now < booking.slot_at - early:
@@ -1128,6 +1129,14 @@ class Hall:
         minutes would be a guess at when one opens."""
         open_counters, paused_counters, _ = self._serving_of(service)
         return open_counters == 0 and paused_counters == 0
+
+    def ended_today(self, service: ServiceId, now: datetime) -> bool:
+        """No counter serving `service` is open or paused and its day is over (the hall or
+        the service has closed): no counter will open for whoever still waits today."""
+        if not self.enforce_hours or not self.unserved(service):
+            return False
+        closes = self.catalogue.closes_for(self.services[service], now)
+        return closes is None or now >= closes
 
     def _serving_of(self, service: ServiceId) -> tuple[int, int, float]:
         """Open counters, paused ones, and the capacity the estimates divide by."""

@@ -154,7 +154,7 @@ class Ticket:
         return (self.issued_at, self.order)
 
     def call(self, counter: CounterId, operator: OperatorId | None, at: datetime) -> None:
-        back = self.state is TicketState.POSTPONED  # their calls so far still count
+        back = self.state is TicketState.POSTPONED  # their calls so far still count (see postpone)
         self._move_to(TicketState.CALLED, "call")
         self.counter = counter
         self.operator = operator
@@ -196,8 +196,11 @@ class Ticket:
         out of every queue, until the counter calls them back (`counter` says which). Service
         given so far is kept; its clock starts again when they are back."""
         self.served_before_s = self.served_s(at)
+        came = self.state is TicketState.SERVING
         self._move_to(TicketState.POSTPONED, "postpone")
         self.started_at = None
+        if came:  # they came to the counter: the call back is a first call, with every recall
+            self.times_called = 0
 
     def served_s(self, at: datetime) -> int:
         """Whole seconds served by `at`: earlier stretches, and this one while serving."""

@@ -27,7 +27,7 @@ from hallserver.domain.catalogue import Service
 from hallserver.domain.errors import HallError, InvalidInput, NotFound, TooMany
 from hallserver.domain.hall import BOOKING_AHEAD_DAYS, Hall
 from hallserver.domain.ids import JsonObject, Lang
-from hallserver.iin import iin_problem
+from hallserver.iin import iin_problem, tidy_iin
 from hallserver.service import HallService
 from hallserver.web.bodies import form_of
 from hallserver.web.pages import Words, html_page, lang_links, lang_of, status_of, word
@@ -367,6 +367,7 @@ async def book_visit(
     booking by phone, whom the log names). A booking `counted` goes against the caller's
     address's BookingLimit."""
     hall = hall_of(request)
+    iin = tidy_iin(iin) if iin is not None else None  # typed in groups: 900101 300007
     if iin is not None and (problem := iin_problem(iin)) is not None:
         raise InvalidInput(f"this IIN is not valid ({problem})", code=f"bad_iin_{problem}")
     try:
@@ -561,8 +562,8 @@ def render(
         '<fieldset id="slots" class="slots">'
         f"<legend>{word(WORDS, 'slot', lang)}</legend>{slots}</fieldset>"
         f'<label>{word(WORDS, "iin", lang)}<input name="iin" inputmode="numeric" '
-        f'value="{escape(iin[:40])}" pattern="[0-9]{{12}}" maxlength="12" autocomplete="off" '
-        "required></label>"
+        f'value="{escape(iin[:40])}" pattern="[0-9 \\-]{{12,16}}" maxlength="16" '
+        'autocomplete="off" required></label>'
         f'<p class="muted">{word(WORDS, "rule", lang)}</p>'
         f'<p id="book-error" class="error" role="alert"{"" if error else " hidden"}>{error}</p>'
         f'<button type="submit" class="primary">{word(WORDS, "book", lang)}</button></form>'

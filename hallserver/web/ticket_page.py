@@ -50,6 +50,11 @@ WORDS: dict[str, dict[Lang, str]] = {
         "ru": "Для этой услуги пока нет открытого окна: вас вызовут, когда оно откроется",
         "en": "No counter open for this service yet: you will be called when one opens",
     },
+    "ended": {  # past closing with no counter left: none opens for them today
+        "kk": "Бұл қызмет бүгін аяқталды: қызметкерге жүгініңіз",
+        "ru": "Приём по этой услуге на сегодня окончен: обратитесь к сотруднику зала",
+        "en": "This service has ended for today: please see a member of staff",
+    },
     "appointment": {  # checked in early: due at its time, or called sooner by an idle counter
         "kk": "Сіз {t} уақытына жазылғансыз: сол уақытта, ал кезек болмаса ертерек шақырыласыз",
         "ru": "Вы записаны на {t}: вас вызовут к этому времени или раньше, если нет очереди",
@@ -189,7 +194,10 @@ def status_html(hall: HallService, ticket: Ticket, lang: Lang) -> tuple[str, str
         minutes = max(1, round(estimate.estimated_wait_s / 60))
         # before opening, or with only a counter that helps out, it would say nothing true
         near = estimate.people_ahead <= NEAR_AHEAD and hall.hall.called_in_turn(ticket)
-        if hall.hall.unserved(ticket.service):
+        if hall.hall.ended_today(ticket.service, now):  # no counter will open today
+            wait = f"<p class=s role=alert>{WORDS['ended'][lang]}</p>"
+            near = False
+        elif hall.hall.unserved(ticket.service):
             wait = f"<p class=s>{WORDS['unserved'][lang]}</p>"
         elif estimate.estimated_wait_s < 60:
             wait = f"<p class=s>{WORDS['soon'][lang]}</p>"

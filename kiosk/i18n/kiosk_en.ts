@@ -449,6 +449,11 @@
         <translation>This appointment is for another day. Please come on the day you booked.</translation>
     </message>
     <message>
+        <location filename="../views/texts.py" line="34"/>
+        <source>This appointment is for {date}. Please come on that day.</source>
+        <translation>This appointment is for {date}. Please come on that day.</translation>
+    </message>
+    <message>
         <location filename="../views/texts.py" line="32"/>
         <source>This service is not available today. A consultant at the entrance will help you.</source>
         <translation>This service is not available today. A consultant at the entrance will help you.</translation>

@@ -449,6 +449,11 @@
         <translation>Бұл жазылу басқа күнге. Жазылған күніңізде келіңіз.</translation>
     </message>
     <message>
+        <location filename="../views/texts.py" line="34"/>
+        <source>This appointment is for {date}. Please come on that day.</source>
+        <translation>Бұл жазылу {date} күнге. Сол күні келіңіз.</translation>
+    </message>
+    <message>
         <location filename="../views/texts.py" line="32"/>
         <source>This service is not available today. A consultant at the entrance will help you.</source>
         <translation>Бұл қызмет бүгін көрсетілмейді. Кіреберістегі кеңесші көмектеседі.</translation>

@@ -449,6 +449,11 @@
         <translation>Эта запись на другой день. Приходите в день записи.</translation>
     </message>
     <message>
+        <location filename="../views/texts.py" line="34"/>
+        <source>This appointment is for {date}. Please come on that day.</source>
+        <translation>Эта запись на {date}. Приходите в этот день.</translation>
+    </message>
+    <message>
         <location filename="../views/texts.py" line="32"/>
         <source>This service is not available today. A consultant at the entrance will help you.</source>
         <translation>Эта услуга сегодня не оказывается. Вам поможет консультант у входа.</translation>

@@ -31,6 +31,9 @@ NOTICES = {
     "wrong_day": QT_TRANSLATE_NOOP(
         "Messages", "This appointment is for another day. Please come on the day you booked."
     ),
+    "wrong_day_on": QT_TRANSLATE_NOOP(  # the day booked, as 25.11
+        "Messages", "This appointment is for {date}. Please come on that day."
+    ),
     "service_suspended": QT_TRANSLATE_NOOP(
         "Messages",
         "This service is not available today. A consultant at the entrance will help you.",
@@ -164,6 +167,8 @@ def with_time(text: str, at: datetime | None, now: datetime | None = None) -> st
 
 
 def notice_text(code: str, at: datetime | None, now: datetime | None = None) -> str:
+    if code == "wrong_day" and at is not None:  # the day booked (an older server: none)
+        return tr(NOTICES["wrong_day_on"]).replace("{date}", f"{at:%d.%m}")
     return with_time(tr(NOTICES.get(code, DEFAULT_NOTICE)), at, now)
 
 

@@ -16,9 +16,10 @@ from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
 from counter.commands import Failure, HallOffer
-from counter.state import Action
+from counter.state import Action, ServiceLine
 from counter.views.dialogs import (
     CallTicketDialog,
+    CloseDialog,
     LineDialog,
     OutOfOrderCall,
     PauseDialog,
@@ -242,10 +243,13 @@ def test_recalls_past_the_limit_mark_the_visitor_no_show(
     ticket = issue(live_server, "passport")
     press(qtbot, window, "F1")
     recalls = 0
+    warned = []  # the card says so before the recall that ends the visit, not only after
     while window.state.current is not None and recalls < 6:
+        warned.append("no-show" in window.card.status.text())
         press(qtbot, window, "F2")
         recalls += 1
     assert recalls == 4  # called 4 times in all; the fourth recall is one too many
+    assert warned == [False, False, False, True]
     status = httpx.get(f"{live_server.api}/tickets/{ticket.id}").json()["status"]
     assert status == "no_show"
     qtbot.waitUntil(lambda: window.day_panel.values["no_shows"].text() == "1")
@@ -686,3 +690,38 @@ def test_the_call_a_ticket_dialog_shows_each_line_whole(
     dialog.show()
     needed = dialog.tickets.sizeHintForColumn(0)
     assert dialog.tickets.viewport().width() >= needed, "a line is cut"
+
+
+def test_closing_the_last_counter_of_a_line_with_visitors_waiting_asks_first(
+    qtbot: QtBot, live_server: LiveServer, console: ConsoleFactory, monkeypatch
+) -> None:
+    window = _open_with_a_visitor(qtbot, live_server, console)  # an ID card visitor waits
+    asked: list[list[tuple[str, int]]] = []
+    answer = [False]
+
+    def ask(parent, lines, names) -> bool:  # type: ignore[no-untyped-def]
+        asked.append([(line.service_id, line.waiting) for line in lines])
+        return answer[0]
+
+    monkeypatch.setattr(CloseDialog, "ask", classmethod(lambda cls, *a: ask(*a)))
+    press(qtbot, window, "F9")
+    assert asked == [[("id-card", 1)]]
+    assert window.state.counter.state == "open", "kept open: the operator did not confirm"
+    other = open_counter(live_server, "c2")  # another counter serves ID cards: nothing to ask
+    qtbot.waitUntil(lambda: any(c.id == "c2" and c.state == "open" for c in window.counters))
+    press(qtbot, window, "F9")
+    qtbot.waitUntil(lambda: window.state.counter.state == "closed")
+    assert len(asked) == 1
+    httpx.post(
+        f"{live_server.api}/counters/c2/close", headers={"Authorization": f"Bearer {other}"}
+    ).raise_for_status()
+    press(qtbot, window, "F8")
+    qtbot.waitUntil(lambda: window.state.counter.state == "open")
+    answer[0] = True  # confirmed: closed, visitors or not
+    press(qtbot, window, "F9")
+    qtbot.waitUntil(lambda: window.state.counter.state == "closed")
+    assert len(asked) == 2
+
+    dialog = CloseDialog([ServiceLine("id-card", "main", 3, 600)], {"id-card": "ID card"})
+    assert "ID card: 3" in [label.text() for label in dialog.findChildren(QLabel)]
+    dialog.deleteLater()

@@ -326,20 +326,35 @@ def test_a_postponed_visitor_leaves_the_counter_free_and_is_called_back_there(ha
         hall.call_back("c2", second.id, T0 + timedelta(minutes=11))
 
 
-def test_time_away_is_not_service_and_the_calls_so_far_still_count(hall: Hall) -> None:
+def test_time_away_is_not_service_and_the_recalls_start_again_once_they_came(hall: Hall) -> None:
     open_counter(hall)
     ticket = hall.issue("id-card", T0)[0].ticket
     hall.call_next("c1", T0)
-    hall.recall(ticket.id, T0 + timedelta(minutes=1))
+    for _ in range(3):  # they came only at the last recall before the limit
+        hall.recall(ticket.id, T0 + timedelta(minutes=1))
     hall.start(ticket.id, T0 + timedelta(minutes=1))
     hall.postpone(ticket.id, T0 + timedelta(minutes=11), by_counter="c1")  # 10 min served
     hall.call_back("c1", ticket.id, T0 + timedelta(minutes=26), by_counter="c1")  # 15 away
-    assert ticket.times_called == 3, "called, recalled, called back"
+    assert ticket.times_called == 1, "they came to the counter: the call back is a first call"
+    for _ in range(hall.catalogue.max_recalls):  # every recall again, none ends the visit
+        hall.recall(ticket.id, T0 + timedelta(minutes=26), by_counter="c1")
+    assert ticket.state is TicketState.CALLED
     hall.start(ticket.id, T0 + timedelta(minutes=26))
     hall.finish(ticket.id, T0 + timedelta(minutes=28))  # 2 more
     assert ticket.service_seconds() == 12 * 60
     assert hall.times.recent(ServiceId("id-card")) == (12 * 60,)
     assert hall.operator_day("op-c1")["average_service_s"] == 12 * 60
+    assert (hall.operator_day("op-c1")["served"], hall.operator_day("op-c1")["no_shows"]) == (1, 0)
+
+
+def test_calls_before_they_came_still_count_when_they_step_away_while_called(hall: Hall) -> None:
+    open_counter(hall)
+    ticket = hall.issue("id-card", T0)[0].ticket
+    hall.call_next("c1", T0)
+    hall.recall(ticket.id, T0)
+    hall.postpone(ticket.id, T0 + timedelta(minutes=1), by_counter="c1")  # never came
+    hall.call_back("c1", ticket.id, T0 + timedelta(minutes=5), by_counter="c1")
+    assert ticket.times_called == 3, "called, recalled, called back"
 
 
 def test_a_supervisors_call_of_a_postponed_visitor_is_a_call_back_without_a_reason(

@@ -12,7 +12,7 @@ from hallserver.catalogue_file import CatalogueError, demo_catalogue, parse_cata
 from hallserver.domain.catalogue import DayHours, WeekHours
 from hallserver.domain.errors import Conflict, HallClosed
 from hallserver.domain.hall import Hall
-from hallserver.domain.ids import ServiceId
+from hallserver.domain.ids import OperatorId, ServiceId
 from tests.conftest import ALMATY, T0, small_catalogue
 
 INDEPENDENCE_DAY = date(2026, 12, 16)  # a Wednesday
@@ -302,3 +302,18 @@ def test_a_line_not_served_today_says_so_and_when_it_reopens() -> None:
     assert land.reopens_at == at(T0.date() + timedelta(days=7), 9)  # Monday
     card = hall.service_queue(ServiceId("id-card"), saturday)  # the hall's own hours: open
     assert card.issuing_until is not None and card.issuing_until > saturday
+
+
+def test_past_closing_with_no_counter_left_a_service_has_ended_for_today() -> None:
+    hall = a_hall()
+    monday = T0.date()
+    hall.sign_in("c1", OperatorId("op-c1"), at(monday, 10))
+    hall.open_counter("c1", at(monday, 10))
+    hall.issue("id-card", at(monday, 19))
+    card = ServiceId("id-card")
+    assert not hall.ended_today(card, at(monday, 20, 10)), "a counter still serves it"
+    hall.close_counter("c1", at(monday, 19, 30))
+    assert hall.unserved(card) and not hall.ended_today(card, at(monday, 19, 59))  # opens yet
+    assert hall.ended_today(card, at(monday, 20)) and hall.ended_today(card, at(monday, 23))
+    always = Hall(hall.catalogue, T0.date(), enforce_hours=False)  # a hall open round the clock
+    assert not always.ended_today(card, at(monday, 23))

@@ -543,6 +543,7 @@ def test_iin_check_in_explains_a_wrong_iin_and_checks_in_a_good_one(
     with HallClient(live.url, token=live.tokens["supervisor"]) as client:
         client.book("id-card", T0 + timedelta(hours=1), iin="900101300007")
         client.book("passport", T0 + timedelta(hours=3), iin="850505400018")
+        client.book("id-card", T0 + timedelta(days=2, hours=1), iin="900202300006")
     clock.advance(minutes=45)
     window = ready(qtbot, make_kiosk(server_url=live.url, token=live.tokens["kiosk"]))
     tap(qtbot, window, "appointment")
@@ -570,6 +571,11 @@ def test_iin_check_in_explains_a_wrong_iin_and_checks_in_a_good_one(
     tap(qtbot, window, "submit-checkin")
     qtbot.waitUntil(lambda: window.flow.screen is Screen.NOTICE, timeout=5000)
     assert "12:30" in text_of(window, "notice")
+    tap(qtbot, window, "back")
+    type_iin("900202300006")  # booked for Wednesday: it says which day
+    tap(qtbot, window, "submit-checkin")
+    qtbot.waitUntil(lambda: window.flow.screen is Screen.NOTICE, timeout=5000)
+    assert "Бұл жазылу 25.11 күнге" in text_of(window, "notice")
     tap(qtbot, window, "back")
     type_iin("900101300007")
     tap(qtbot, window, "submit-checkin")

@@ -340,3 +340,80 @@ def test_a_consultants_ticket_left_unanswered_is_asked_for_again_under_its_key(
     flow.select("passport")
     third = flow.issue_request("ru")
     assert third is not None and third.request_id not in (first.request_id, fresh.request_id)
+
+
+def test_the_consultant_checks_in_a_code_or_an_iin_typed_in_groups(state: HallState) -> None:
+    from kiosk.consultant_flow import ConsultantFlow
+
+    flow = ConsultantFlow(state)
+    flow.online = True
+    by_iin = flow.checkin_request("900101 300007", "ru")
+    assert by_iin is not None and by_iin.iin == "900101300007", flow.problem
+    flow.busy = False
+    by_code = flow.checkin_request("k77-h9p", "ru")
+    assert by_code is not None and by_code.appointment_code == "K77H9P", flow.problem
+
+
+def demo_state() -> HallState:
+    """The demo hall's services, as the server sends them."""
+    from hallserver.catalogue_file import demo_catalogue
+
+    catalogue = demo_catalogue()
+    demo = HallState()
+    demo.set_services(
+        [ServiceView.from_json(catalogue.service_json(s, False)) for s in catalogue.services]
+    )
+    return demo
+
+
+@pytest.mark.parametrize(
+    ("language", "typed", "wanted"),
+    [
+        ("ru", "куалик", "id-card"),  # Kazakh without its letters: the keyboard has none
+        ("ru", "жеке куалик", "id-card"),
+        ("en", "зейнетакы", "pension"),
+        ("ru", "сотталмагандыгы", "criminal-record"),
+        ("kk", "сотталмағандығы", "criminal-record"),
+        ("ru", "удостоверения", "id-card"),  # an inflection: not the driving licence's alone
+        ("ru", "удостоверние", "id-card"),  # a typo
+        ("ru", "несудимост", "criminal-record"),
+        ("ru", "справка о несудимости", "criminal-record"),
+        ("ru", "прописка", "residence-registration"),  # everyday words, in the description
+        ("ru", "права", "driving-licence"),
+        ("ru", "водительское", "driving-licence"),
+        ("ru", "машина", "vehicle-registration"),
+        ("en", "pasport", "passport"),
+        ("en", "license", "driving-licence"),
+        ("kk", "некe", "marriage-registration"),  # a Latin e in a Cyrillic word
+        ("kk", "КУӘЛІК", "id-card"),
+        ("ru", "ЭЦП", "digital-signature"),
+    ],
+)
+def test_search_finds_what_visitors_type_first(language: str, typed: str, wanted: str) -> None:
+    found = [s.id for s in demo_state().search(typed, language)]
+    assert found[:1] == [wanted], found
+
+
+def test_search_finds_nothing_for_nonsense_and_stays_fast() -> None:
+    import time
+
+    demo = demo_state()
+    for typed in ("qwerty", "жжжжж", "абракадабра", "zzz", "ЦОН"):
+        assert demo.search(typed, "ru") == [], typed
+    queries = ["у", "уд", "удо", "удос", "удост", "удостоверние", "справка о несудимости"]
+    demo.search("прогрев", "ru")  # the index is built once, at the first search
+    started = time.perf_counter()
+    for _ in range(20):
+        for typed in queries:
+            demo.search(typed, "ru")
+    per_keystroke = (time.perf_counter() - started) / (20 * len(queries))
+    assert per_keystroke < 0.02, f"{per_keystroke * 1000:.1f} ms a search"
+
+
+def test_fold_reads_kazakh_and_mixed_alphabets_as_the_keyboard_types_them() -> None:
+    from kiosk.hallstate import fold, within_one_edit
+
+    assert fold("Жеке куәлік ЗЕЙНЕТАҚЫ") == "жеке куалик зейнетакы"
+    assert fold("некe pasport") == "неке pasport"  # a mixed word only: Latin words stay Latin
+    assert within_one_edit("удостоверние", "удостоверение")
+    assert within_one_edit("license", "licence") and not within_one_edit("права", "правила")

@@ -1664,3 +1664,55 @@ def test_a_ticket_event_carries_the_lines_its_counters_also_serve_when_their_est
     assert queue["marriage-registration"]["estimated_wait_s"] == pytest.approx(
         lines["marriage-registration"]["estimated_wait_s"], abs=60
     ), "what the display heard is what the queue says"
+
+
+def test_codes_and_iins_typed_in_groups_are_found(
+    http: httpx.Client, live_server: LiveServer
+) -> None:
+    """`900101 300007` and `34g-agc`: visitors type them as printed, in groups."""
+    slot = a_free_slot(http).isoformat()
+    reply = http.post(
+        "/bookings", json={"service_id": "id-card", "slot_at": slot, "iin": "900101 300007"}
+    )
+    assert reply.status_code == 201, reply.text
+    code = reply.json()["code"]
+    assert reply.json()["iin"] == "900101300007"
+    for typed in (f"{code[:3]} {code[3:]}", f"{code[:3]}-{code[3:]}".lower()):
+        found = http.get(f"/bookings/{typed}")
+        assert found.status_code == 200 and found.json()["code"] == code, found.text
+    kiosk = bearer(live_server.tokens["kiosk"])
+    for body in ({"iin": "900101-300007"}, {"appointment_code": f"{code[:3]} {code[3:]}"}):
+        early = http.post("/tickets", json=body, headers=kiosk)
+        assert early.json()["error"] == "wrong_day", early.text  # found: it is days ahead
+        assert (early.json()["booked_day"], early.json()["slot_at"]) == (slot[:10], slot)
+    cancelled = http.post(f"/bookings/{code[:3]}-{code[3:]}/cancel")
+    assert cancelled.status_code == 200 and cancelled.json()["state"] == "cancelled"
+
+
+def test_past_closing_with_the_last_counter_closed_a_ticket_has_no_estimate(
+    tmp_path: Path,
+) -> None:
+    """At 20:10 the last ID card counter closes with visitors waiting: none opens for them
+    today, so no minutes are promised."""
+    clock = Clock()
+    live, server, thread = start_live_server(
+        f"sqlite:///{tmp_path / 'h.sqlite3'}", clock=clock, always_open=False
+    )
+    try:
+        with httpx.Client(base_url=live.api) as http:
+            operator = bearer(open_counter(live, "c1"))
+            kiosk = bearer(live.tokens["kiosk"])
+            tickets = [
+                http.post("/tickets", json={"service_id": "id-card"}, headers=kiosk).json()
+                for _ in range(2)
+            ]
+            clock.advance(hours=10, minutes=10)  # 20:10: the hall closed at 20:00
+            still = http.get(f"/tickets/{tickets[1]['id']}").json()
+            assert isinstance(still["estimated_wait_s"], int) and "service_ended" not in still
+            assert http.post("/counters/c1/close", headers=operator).status_code == 200
+            ended = http.get(f"/tickets/{tickets[1]['id']}").json()
+            assert ended["status"] == "waiting" and ended["people_ahead"] == 1
+            assert ended["estimated_wait_s"] is None and ended["service_ended"] is True
+    finally:
+        server.should_exit = True  # type: ignore[attr-defined]
+        thread.join(timeout=10)

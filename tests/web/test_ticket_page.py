@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import httpx
 from playwright.sync_api import Browser, Page, expect
 
-from tests.conftest import open_counter
+from tests.conftest import Clock, open_counter, start_live_server
 from tests.web.conftest import PHONE, SHOTS, Hall
 
 
@@ -396,3 +398,31 @@ def test_the_ticket_page_keeps_the_language_chosen_on_it_and_on_the_other_pages(
     expect(other).to_have_title("A001 · Срок талона истёк · 02.01")
     page.context.close()
     other.context.close()
+
+
+def test_past_closing_with_no_counter_left_the_page_says_the_service_has_ended(
+    browser: Browser, tmp_path: Path
+) -> None:
+    """Not "you will be called when a counter opens": none opens for them today."""
+    clock = Clock()
+    live, server, thread = start_live_server(
+        f"sqlite:///{tmp_path / 'hall.sqlite3'}", clock=clock, always_open=False
+    )
+    try:
+        hall = Hall(live, clock)
+        operator = open_counter(live, "c1")
+        tickets = [issue(hall, "ru") for _ in range(2)]
+        page = phone(browser)
+        page.goto(str(tickets[1]["status_url"]))
+        ended = "Приём по этой услуге на сегодня окончен: обратитесь к сотруднику зала"
+        clock.advance(hours=10, minutes=10)  # 20:10: the hall closed at 20:00
+        auth = {"Authorization": f"Bearer {operator}"}
+        assert httpx.post(f"{hall.api}/counters/c1/close", headers=auth).status_code == 200
+        expect(page.locator("#s")).to_contain_text(ended)  # by itself, as the counter closed
+        expect(page.locator("#s")).not_to_contain_text("когда оно откроется")
+        page.goto(f"{tickets[1]['status_url']}?lang=kk")
+        expect(page.locator("#s")).to_contain_text("Бұл қызмет бүгін аяқталды")
+        page.context.close()
+    finally:
+        server.should_exit = True  # type: ignore[attr-defined]
+        thread.join(timeout=10)

@@ -60,7 +60,7 @@
   form.addEventListener("submit", function (e) {
     e.preventDefault();
     var slot = form.querySelector("input[name=slot]:checked");
-    var iin = form.iin.value.trim();
+    var iin = form.iin.value.replace(/[\s\-]/g, "");  // typed in groups: 900101 300007
     if (!form.service.value || !slot) { error.textContent = T.choose + " · " + T.slot; error.hidden = false; return; }
     if (!/^[0-9]{12}$/.test(iin)) { error.textContent = T.err_bad_iin; error.hidden = false; return; }
     error.hidden = true;
@@ -85,7 +85,7 @@
   var result = document.getElementById("cancel-result");
   cancel.addEventListener("submit", function (e) {
     e.preventDefault();
-    var code = cancel.code.value.trim().toUpperCase();
+    var code = cancel.code.value.replace(/[\s\-]/g, "").toUpperCase();  // typed in groups
     if (!/^[A-Z0-9]+$/.test(code)) {  // no code has anything else ("/" would miss the address)
       result.className = "error"; result.textContent = T.err_booking_not_found; result.hidden = false;
       return;
