@@ -919,7 +919,7 @@ def test_data_dir_on_the_command_line_wins_over_kezek_db_and_the_demo_never_take
     acted on the hall, and `kezek demo` had replaced the hall's tokens and operators."""
     real, other = tmp_path / "real", tmp_path / "other"
     assert kezek(["hall", "--check", "--demo", "--data-dir", str(real)]) == 0
-    assert kezek(["token", "create", "--role", "kiosk", "--name", "Entrance kiosk",
+    assert kezek(["token", "create", "--role", "kiosk", "--name", "Front desk",
                   "--data-dir", str(real)]) == 0  # fmt: skip
     monkeypatch.setenv("KEZEK_DB", f"sqlite:///{real / 'kezek.sqlite3'}")
     capsys.readouterr()
@@ -927,15 +927,15 @@ def test_data_dir_on_the_command_line_wins_over_kezek_db_and_the_demo_never_take
                   "--data-dir", str(other)]) == 0  # fmt: skip
     assert (other / "kezek.sqlite3").is_file(), "the folder given is the one acted on"
     with sqlite3.connect(real / "kezek.sqlite3") as db:
-        assert db.execute("SELECT subject FROM tokens").fetchall() == [("Entrance kiosk",)]
+        assert db.execute("SELECT subject FROM tokens").fetchall() == [("Front desk",)]
     capsys.readouterr()
 
     assert kezek(["demo", "--headless", "--port", "0", "--data-dir", str(real)]) == 1
     said = capsys.readouterr().err.strip()
-    assert "holds tokens of other terminals (kiosk 'Entrance kiosk')" in said, said
+    assert "holds tokens of other terminals (kiosk 'Front desk')" in said, said
     assert len(said.splitlines()) == 1
     with sqlite3.connect(real / "kezek.sqlite3") as db:
-        assert db.execute("SELECT subject FROM tokens").fetchall() == [("Entrance kiosk",)]
+        assert db.execute("SELECT subject FROM tokens").fetchall() == [("Front desk",)]
     assert not (real / "tickets").exists() and not (real / "calls").exists()
     monkeypatch.setenv("KEZEK_DATA_DIR", str(tmp_path / "mine"))
     with socket.socket() as taken:  # the demo stops at its port, after choosing its database
@@ -945,7 +945,7 @@ def test_data_dir_on_the_command_line_wins_over_kezek_db_and_the_demo_never_take
         assert kezek(["demo", "--headless", "--port", port]) == 1
     assert "cannot listen" in capsys.readouterr().err
     with sqlite3.connect(real / "kezek.sqlite3") as db:
-        assert db.execute("SELECT subject FROM tokens").fetchall() == [("Entrance kiosk",)]
+        assert db.execute("SELECT subject FROM tokens").fetchall() == [("Front desk",)]
 
 
 def test_a_catalogue_exported_to_a_closed_standard_output_is_one_line(tmp_path: Path) -> None:
@@ -1076,3 +1076,38 @@ def test_operator_add_at_once_keeps_one_login_in_any_case(tmp_path: Path) -> Non
     assert sorted(codes) == [0, 2, 2, 2], [run.stderr.read() for run in runs if run.stderr]
     with sqlite3.connect(tmp_path / "kezek.sqlite3") as db:
         assert len(db.execute("SELECT login FROM operators").fetchall()) == 1
+
+
+def test_the_demo_runs_again_on_its_own_data_and_still_refuses_a_real_halls(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Its terminals enroll under names of their own ("Entrance kiosk", ...): the second run
+    had taken them for another hall's and refused its own folder."""
+    from hallserver import demo
+    from hallserver.client.enrollment import Enrollment
+
+    def enroll(children: demo.Children, name: str, args: list[str], env: dict[str, str]) -> None:
+        given = dict(zip(args[1::2], args[2::2], strict=False))  # the terminal, as it pairs
+        Enrollment.enroll(given["--server"], given["--pair"], given["--name"],
+                          Path(given["--enrollment"]))  # fmt: skip
+
+    def stop(*_: object) -> None:  # Ctrl+C, once everything has started
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(demo.Children, "start", enroll)
+    monkeypatch.setattr(demo, "discover", lambda **_: [])  # the terminals get --server
+    monkeypatch.setattr(demo, "STAGGER_S", 0)
+    monkeypatch.setattr(demo, "_conduct", stop)
+    folder = tmp_path / "demo"
+    run = ["demo", "--headless", "--port", "0", "--data-dir", str(folder)]
+    for _ in range(2):
+        assert kezek(run) == 0, capsys.readouterr().err
+        assert "Ctrl+C stops everything" in capsys.readouterr().out
+        with sqlite3.connect(folder / "kezek.sqlite3") as db:
+            names = {n for (n,) in db.execute("SELECT subject FROM tokens WHERE NOT revoked")}
+        assert {"Entrance kiosk", "Counter 1", "Wall display", "Rating at counter 1"} <= names
+    data = ["--data-dir", str(folder)]
+    assert kezek(["token", "create", "--role", "kiosk", "--name", "demo-front", *data]) == 0
+    capsys.readouterr()
+    assert kezek(run) == 1  # a token the demo did not make, whatever its name
+    assert "holds tokens of other terminals (kiosk 'demo-front')" in capsys.readouterr().err
