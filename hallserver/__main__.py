@@ -76,6 +76,38 @@ def _addresses(text: str) -> str:
     return text
 
 
+def _host(text: str) -> str:
+    """The address `kezek hall` listens on: an IPv4 address or a name that has one (the hall
+    is served and announced on IPv4), from the command line or KEZEK_HOST."""
+    import ipaddress
+    import socket
+
+    source = " (from KEZEK_HOST)" if text == os.environ.get("KEZEK_HOST") else ""
+    host = text.strip()
+    if not host:
+        raise argparse.ArgumentTypeError(
+            f"is empty{source}: give the address to listen on, such as 127.0.0.1 (this "
+            "machine only) or 0.0.0.0 (every network)"
+        )
+    try:
+        ipaddress.IPv6Address(host.strip("[]"))
+    except ValueError:
+        pass
+    else:
+        raise argparse.ArgumentTypeError(
+            f"{text!r}{source} is an IPv6 address: the hall is served on IPv4 only, such as "
+            "127.0.0.1 or 0.0.0.0"
+        )
+    try:
+        socket.getaddrinfo(host, None, socket.AF_INET, socket.SOCK_STREAM)
+    except (OSError, UnicodeError):
+        raise argparse.ArgumentTypeError(
+            f"{text!r}{source} is not an IPv4 address of this machine, nor a name that has "
+            "one: give one such as 127.0.0.1 or 0.0.0.0"
+        ) from None
+    return host
+
+
 def _public_url(text: str) -> str:
     from urllib.parse import urlsplit
 
@@ -126,7 +158,13 @@ def parser() -> argparse.ArgumentParser:
 
     hall = sub.add_parser("hall", help="run the hall server")
     _db_options(hall)
-    hall.add_argument("--host", default=os.environ.get("KEZEK_HOST", "127.0.0.1"))
+    hall.add_argument(
+        "--host",
+        type=_host,
+        default=os.environ.get("KEZEK_HOST", "127.0.0.1"),
+        help="the IPv4 address (or name) to listen on: 0.0.0.0 for every network "
+        "(default: KEZEK_HOST, else 127.0.0.1, this machine only)",
+    )
     hall.add_argument("--port", type=_port, default=os.environ.get("KEZEK_PORT", "8470"))
     hall.add_argument(
         "--demo", action="store_true", help="seed the demo hall into an empty database"

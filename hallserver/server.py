@@ -264,12 +264,13 @@ def _serve(config: ServerConfig, on_ready: Callable[[str, HallService], None]) -
     if config.announce:
         try:
             info = service_info(hall.catalogue.hall_id, hall.catalogue.name.en, config.host, port)
-        except ZeroconfError as exc:  # a name zeroconf refuses: the URL still works
+        except (ZeroconfError, OSError) as exc:  # a name zeroconf refuses: the URL still works
             log.warning("could not announce on the LAN (%s); terminals need --server", exc)
         else:
             interfaces = list(config.announce_interfaces)
-            if not interfaces and config.host.startswith("127."):
-                interfaces = [config.host]  # a loopback-only server keeps its multicast there
+            listening = [socket.inet_ntoa(a) for a in info.addresses]
+            if not interfaces and all(a.startswith("127.") for a in listening):
+                interfaces = listening  # a loopback-only server keeps its multicast there
             announcer = Announcer(info, interfaces=interfaces or None)
             announcer.start()
     uv_config = uvicorn_config(app, timeout_graceful_shutdown=3)

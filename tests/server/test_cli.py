@@ -548,6 +548,9 @@ def test_a_mistyped_command_line_is_one_line_naming_its_help(argv: list[str]) ->
         (["audit", "archive", "x.gz", "--before", "0001-01-01"], 2, "before any hall's log"),
         (["demo", "--speed", "nan", "--headless"], 2, "--speed more than 0 and at most 1000"),
         (["hall", "--public-url", "not a url"], 2, "is not an address a phone can open"),
+        (["hall", "--host", ""], 2, "--host: is empty: give the address to listen on"),
+        (["hall", "--host", "::1"], 2, "the hall is served on IPv4 only"),
+        (["hall", "--host", "no-such-host.invalid"], 2, "nor a name that has one"),
         (["kiosk", "--server", "http://127.0.0.1:abc", "--token", "x"], 2, "is not a hall server"),
         (["counter", "--server", "ftp://hall", "--token", "x"], 2, "is not a hall server's URL"),
         (["display", "--server", "http://:8470"], 2, "is not a hall server's URL"),
@@ -1111,3 +1114,41 @@ def test_the_demo_runs_again_on_its_own_data_and_still_refuses_a_real_halls(
     capsys.readouterr()
     assert kezek(run) == 1  # a token the demo did not make, whatever its name
     assert "holds tokens of other terminals (kiosk 'demo-front')" in capsys.readouterr().err
+
+
+def test_the_hall_listens_and_announces_on_a_host_given_by_name(tmp_path: Path) -> None:
+    """`--host localhost` had stopped the server with "illegal IP address string passed to
+    inet_aton" (the announcement took the name for an address)."""
+    import signal
+
+    import httpx
+
+    process = subprocess.Popen(
+        [sys.executable, "-m", "hallserver", "hall", "--demo", "--host", "localhost"]
+        + ["--port", "0", "--data-dir", str(tmp_path / "hall")],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert process.stdout is not None
+        line = process.stdout.readline()
+        assert line.startswith("Kezek hall server on http://localhost:"), process.communicate()
+        url = line.split()[4]
+        assert httpx.get(f"{url}/api/v1/hall").status_code == 200
+        process.send_signal(signal.SIGINT)
+        assert process.wait(30) == 130
+        assert process.stderr is not None
+        err = process.stderr.read()
+        assert "Traceback" not in err and "inet_aton" not in err and "could not" not in err, err
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait()
+
+
+def test_an_empty_kezek_host_is_refused(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("KEZEK_HOST", "")  # it had listened on every network, "http://:8470"
+    code, err = run_kezek("hall", "--demo", "--data-dir", str(tmp_path / "h"))
+    assert code == 2 and "--host: is empty (from KEZEK_HOST)" in err, err
+    assert not (tmp_path / "h").exists()
