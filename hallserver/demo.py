@@ -396,8 +396,12 @@ class HallThread:
     """The hall server in a thread of the demo, announced by zeroconf, stopped by `stop()`."""
 
     def __init__(self, config: ServerConfig) -> None:
-        self.app, self.hall = build(config)
-        self.sock = bind(config.host, config.port)
+        self.sock = bind(config.host, config.port)  # first: a port in use changes nothing
+        try:
+            self.app, self.hall = build(config)
+        except BaseException:
+            self.sock.close()
+            raise
         self.port = int(self.sock.getsockname()[1])
         self.url = f"http://127.0.0.1:{self.port}"
         catalogue = self.hall.catalogue
@@ -458,11 +462,7 @@ def _run_demo(options: DemoOptions) -> int:
             f"{shown_url(options.db_url)} holds {theirs}: the demo replaces a hall's tokens and "
             "operators, so it runs on a database of its own (kezek demo without --db or --data-dir)"
         )
-    for place in ("tickets", "calls"):  # the folders it prints, there to open from the start
-        (folder / place).mkdir(parents=True, exist_ok=True)
-    counters = [c.id for c in catalogue.counters]
-    credentials = seed_credentials(options.db_url, counters)
-    hall = HallThread(
+    hall = HallThread(  # it listens before anything is made: a port in use leaves nothing
         ServerConfig(
             db_url=options.db_url,
             host=host,
@@ -478,6 +478,9 @@ def _run_demo(options: DemoOptions) -> int:
     simulation: HallSimulation | None = None
     previous_term = signal.signal(signal.SIGTERM, lambda *_: _interrupt())
     try:
+        for place in ("tickets", "calls"):  # the folders it prints, there to open at once
+            (folder / place).mkdir(parents=True, exist_ok=True)
+        credentials = seed_credentials(options.db_url, [c.id for c in catalogue.counters])
         hall.start()
         _welcome(hall.url, credentials.tokens["supervisor"])
         headless = options.headless or no_screen()

@@ -256,8 +256,12 @@ def serve(config: ServerConfig, *, on_ready: Callable[[str, HallService], None])
 
 
 def _serve(config: ServerConfig, on_ready: Callable[[str, HallService], None]) -> None:
-    app, hall = build(config)
-    sock = bind(config.host, config.port)
+    sock = bind(config.host, config.port)  # first: a refused start saves no --catalogue
+    try:
+        app, hall = build(config)
+    except BaseException:
+        sock.close()
+        raise
     port = sock.getsockname()[1]
     url = f"http://{config.host}:{port}"
     announcer: Announcer | None = None

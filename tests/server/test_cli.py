@@ -947,6 +947,7 @@ def test_data_dir_on_the_command_line_wins_over_kezek_db_and_the_demo_never_take
         port = str(taken.getsockname()[1])
         assert kezek(["demo", "--headless", "--port", port]) == 1
     assert "cannot listen" in capsys.readouterr().err
+    assert not (tmp_path / "mine").exists(), "no demo folder with tokens never printed"
     with sqlite3.connect(real / "kezek.sqlite3") as db:
         assert db.execute("SELECT subject FROM tokens").fetchall() == [("Front desk",)]
 
@@ -1152,3 +1153,25 @@ def test_an_empty_kezek_host_is_refused(monkeypatch: pytest.MonkeyPatch, tmp_pat
     code, err = run_kezek("hall", "--demo", "--data-dir", str(tmp_path / "h"))
     assert code == 2 and "--host: is empty (from KEZEK_HOST)" in err, err
     assert not (tmp_path / "h").exists()
+
+
+def test_a_hall_that_cannot_listen_keeps_the_catalogue_it_had(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The new --catalogue had been saved before the port was found taken."""
+    data = a_demo_hall(tmp_path / "hall")
+    new = tmp_path / "new.toml"
+    new.write_text(demo_catalogue_text().replace('en = "Public Service Centre', 'en = "New'),
+                   encoding="utf-8")  # fmt: skip
+    with sqlite3.connect(Path(data) / "kezek.sqlite3") as db:
+        before = db.execute("SELECT data FROM hall_state WHERE key = 'catalogue'").fetchall()
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = str(taken.getsockname()[1])
+        argv = ["hall", "--data-dir", data, "--catalogue", str(new), "--port", port]
+        assert kezek([*argv, "--no-announce"]) == 1
+    assert "cannot listen on 127.0.0.1:" in capsys.readouterr().err
+    with sqlite3.connect(Path(data) / "kezek.sqlite3") as db:
+        after = db.execute("SELECT data FROM hall_state WHERE key = 'catalogue'").fetchall()
+    assert after == before
