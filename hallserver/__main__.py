@@ -353,7 +353,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     else:
         args = parse(parser(), argv)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
-    fresh = _fresh_database(args)
+    try:
+        fresh = _fresh_database(args)
+    except OSError as exc:  # KEZEK_DATA_DIR or --db naming a path the system refuses
+        from hallserver.config import path_problem
+
+        print(f"kezek: {path_problem(exc, exc.filename or '')}", file=sys.stderr)
+        return 2
     code = 1
     try:
         code = _run(args)

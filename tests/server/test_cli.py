@@ -1175,3 +1175,24 @@ def test_a_hall_that_cannot_listen_keeps_the_catalogue_it_had(
     with sqlite3.connect(Path(data) / "kezek.sqlite3") as db:
         after = db.execute("SELECT data FROM hall_state WHERE key = 'catalogue'").fetchall()
     assert after == before
+
+
+@pytest.mark.parametrize("where", ["--data-dir", "--db", "KEZEK_DATA_DIR"])
+def test_a_folder_name_longer_than_the_system_takes_is_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, where: str
+) -> None:
+    long = tmp_path / ("a" * 300)  # had been a traceback: File name too long
+    given = {
+        "--data-dir": ["--data-dir", str(long)],
+        "--db": ["--db", f"sqlite:///{long}/kezek.sqlite3"],
+        "KEZEK_DATA_DIR": [],
+    }[where]
+    monkeypatch.setenv("KEZEK_DATA_DIR", str(long))
+    try:
+        code = kezek(["operator", "list", *given])
+    except SystemExit as stopped:  # argparse's, for --data-dir
+        code = int(stopped.code or 0)
+    assert code == 2
+    err = capsys.readouterr().err.strip()
+    assert "longer than the system allows (255 bytes a name)" in err, err
+    assert len(err.splitlines()) == 1 and len(err) < 300
