@@ -526,7 +526,7 @@ def _dispatch(args: argparse.Namespace) -> int:
     raise UsageError(f"unknown command {command}")
 
 
-def _url(args: argparse.Namespace) -> str:
+def _url(args: argparse.Namespace, *, make: bool = True) -> str:
     from hallserver.config import database_url
     from hallserver.store.claim import in_memory
 
@@ -536,7 +536,22 @@ def _url(args: argparse.Namespace) -> str:
         raise UsageError(str(exc)) from exc
     if in_memory(url):  # what a command stores there ends with it (and the writer is apart)
         raise UsageError(f"{url} is a database in memory, gone when the command ends: give a file")
+    if make:
+        _make_private(url)
     return url
+
+
+def _make_private(url: str) -> None:
+    """A new SQLite file, and the folders made for it, readable by this user only, as
+    --data-dir makes them: the hall's database holds PIN hashes and IINs."""
+    from hallserver.store.claim import sqlite_file
+
+    database = sqlite_file(url)
+    if database is None or database.exists():
+        return
+    database.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    with contextlib.suppress(FileExistsError):  # another command made it meanwhile
+        os.close(os.open(database, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
 
 
 def _existing_url(args: argparse.Namespace) -> str:
@@ -548,7 +563,7 @@ def _existing_url(args: argparse.Namespace) -> str:
         directory = Path(args.data_dir) if args.data_dir else default_data_dir()
         if not (directory / "kezek.sqlite3").is_file():
             raise UsageError(f"no hall database in {directory}: check --data-dir")
-    url = _url(args)
+    url = _url(args, make=False)
     named = sqlite_file(url)  # the file the URL names: the one checked is the one used
     if named is not None and (problem := _not_a_hall(named)) is not None:
         raise UsageError(problem)  # SQLite would make it, or a migration add our tables to it
@@ -577,26 +592,35 @@ def _not_a_hall(database: Path) -> str | None:
     return f"{database} is not a Kezek hall database: check --db or --data-dir"
 
 
-def _new_database(args: argparse.Namespace) -> Path | None:
-    """The folder, when a command that writes would make its hall database there first.
+def _new_database(args: argparse.Namespace) -> str | None:
+    """What to say when a command that writes would make its hall database first.
 
     Tokens, pairing codes and operators may come before the hall's first start, so the
-    database is made; the command then says so, in case --data-dir was mistyped."""
+    database is made; the command then says so, in case --data-dir (or --db) was mistyped."""
     from hallserver.config import default_data_dir
+    from hallserver.store.claim import sqlite_file
 
-    if url_given(args.db, args.data_dir):
-        return None
-    directory = Path(args.data_dir) if args.data_dir else default_data_dir()
-    return None if (directory / "kezek.sqlite3").is_file() else directory
-
-
-def _say_new(directory: Path | None) -> None:
-    if directory is not None:
-        print(
-            f"kezek: there was no hall database in {directory}: made a new one "
-            "(start the hall with the same --data-dir)",
-            file=sys.stderr,
+    if url := url_given(args.db, args.data_dir):
+        database = sqlite_file(url)
+        if database is None or database.is_file():
+            return None
+        given = "--db" if args.db else "KEZEK_DB"
+        return (
+            f"there was no hall database at {database}: made a new one (start the hall with "
+            f"the same {given})"
         )
+    directory = Path(args.data_dir) if args.data_dir else default_data_dir()
+    if (directory / "kezek.sqlite3").is_file():
+        return None
+    return (
+        f"there was no hall database in {directory}: made a new one (start the hall with the "
+        "same --data-dir)"
+    )
+
+
+def _say_new(notice: str | None) -> None:
+    if notice is not None:
+        print(f"kezek: {notice}", file=sys.stderr)
 
 
 def _hall(args: argparse.Namespace) -> int:

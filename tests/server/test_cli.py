@@ -1196,3 +1196,33 @@ def test_a_folder_name_longer_than_the_system_takes_is_one_line(
     err = capsys.readouterr().err.strip()
     assert "longer than the system allows (255 bytes a name)" in err, err
     assert len(err.splitlines()) == 1 and len(err) < 300
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["token", "create", "--role", "kiosk"],
+        ["pair", "--role", "display", "--name", "Hall screen"],
+        ["operator", "add", "aigul", "--name", "Aigul", "--pin-stdin"],
+    ],
+)
+def test_a_database_url_makes_a_new_database_as_a_data_folder_does(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    argv: list[str],
+) -> None:
+    """A new SQLite file by --db had been made without a word, in folders anyone could read
+    (0755, the file 0644: PIN hashes, IINs), and a missing folder was "unable to open
+    database file"."""
+    database = tmp_path / "new" / "deeper" / "hall.sqlite3"
+    monkeypatch.setattr("sys.stdin", io.StringIO("4821\n"))
+    assert kezek([*argv, "--db", f"sqlite:///{database}"]) == 0
+    said = capsys.readouterr().err
+    assert f"there was no hall database at {database}: made a new one" in said, said
+    assert "same --db" in said
+    assert database.parent.stat().st_mode & 0o777 == 0o700, "the hall's folder, as --data-dir"
+    assert database.stat().st_mode & 0o077 == 0, "readable by its user only"
+    monkeypatch.setenv("KEZEK_DB", f"sqlite:///{database}")
+    assert kezek(["token", "create", "--role", "kiosk", "--name", "Again"]) == 0
+    assert "no hall database" not in capsys.readouterr().err
