@@ -109,14 +109,43 @@ def _host(text: str) -> str:
 
 
 def _public_url(text: str) -> str:
+    import ipaddress
+    import re
     from urllib.parse import urlsplit
 
-    parts = urlsplit(text.strip())
+    given = text.strip()
+    unlike = f"{_cut(text)!r} is not an address a phone can open, like https://queue.example.kz"
+    if any(c.isspace() or not c.isprintable() for c in given):
+        raise argparse.ArgumentTypeError(f"{unlike} (it has a space or a control character)")
+    parts = urlsplit(given)
     if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise argparse.ArgumentTypeError(
-            f"{text!r} is not an address a phone can open, like https://queue.example.kz"
-        )
-    return text.strip()
+        raise argparse.ArgumentTypeError(unlike)
+    try:
+        port = parts.port
+    except ValueError:
+        port = 0
+    if port == 0 or (parts.netloc.endswith(":") and port is None):
+        raise argparse.ArgumentTypeError(f"{unlike} (its port is a number from 1 to 65535)")
+    host = parts.hostname
+    try:
+        ipaddress.ip_address(host)
+    except ValueError:
+        try:
+            ascii_host = host.encode("idna").decode("ascii")
+        except UnicodeError:
+            ascii_host = ""
+        if not re.fullmatch(
+            r"(?!-)[a-z0-9-]{1,63}(?<!-)(\.(?!-)[a-z0-9-]{1,63}(?<!-))*\.?", ascii_host
+        ):
+            raise argparse.ArgumentTypeError(
+                f"{unlike} (its host name has characters a name cannot have)"
+            ) from None
+    return given
+
+
+def _cut(text: str, limit: int = 100) -> str:
+    """`text` as said back in one line: a long one is cut."""
+    return text if len(text) <= limit else f"{text[:limit]}…"
 
 
 def _folder(text: str) -> str:
