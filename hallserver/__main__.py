@@ -968,8 +968,11 @@ def _operator_change(args: argparse.Namespace) -> int:
     from hallserver.store import schema
     from hallserver.store.sql import operator_row
 
-    pin = _read_pin(args.pin_stdin) if args.operator_command == "pin" else None
     store = open_store(_existing_url(args))
+    with store.engine.connect() as conn:  # before its PIN is asked for, typed twice for nobody
+        if operator_row(conn, args.login) is None:
+            raise UsageError(f"no operator {args.login}: see kezek operator list")
+    pin = _read_pin(args.pin_stdin) if args.operator_command == "pin" else None
     values: dict[str, object] = (
         {"pin_hash": hash_pin(pin)}
         if pin is not None

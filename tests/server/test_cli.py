@@ -154,6 +154,9 @@ def test_a_pin_typed_at_the_terminal_is_typed_twice(
     typed[:] = ["1357", "1375"]
     assert kezek(["operator", "pin", "aigul", "--data-dir", str(tmp_path)]) == 2
     capsys.readouterr()
+    typed[:] = ["1357", "1357"]  # nobody by that login: said before any PIN is asked for
+    assert kezek(["operator", "pin", "nobody", "--data-dir", str(tmp_path)]) == 2
+    assert "no operator nobody" in capsys.readouterr().err and len(typed) == 2
     monkeypatch.setattr("sys.stdin", io.StringIO("2468\n"))  # piped in: once is all there is
     assert kezek([*add[:-2], "--pin-stdin", "--data-dir", str(tmp_path)]) == 2
     assert "exists already" in capsys.readouterr().err
