@@ -210,6 +210,25 @@ ID_CARD = 'id = "id-card"\nprefix = "A"\n'
         ),
         (('id = "passport"', 'id = "id-card"'), "two services have the id 'id-card'"),
         (('prefix = "A"', 'prefix = "Б"'), "prefix 'Б' must be one Latin capital letter A-Z"),
+        (('prefix = "A"', 'prefix = "O"'), "prefix 'O' reads as the digit 0 on a ticket"),
+        (('prefix = "A"', 'prefix = "I"'), "prefix 'I' reads as the digit 1 on a ticket"),
+        (  # the kiosk had shown "•" for it
+            ('group = "identity"\nicon = "id-card"', 'group = "identity"\nicon = "pasport"'),
+            "service 'id-card': icon 'pasport' is not one the kiosk draws (did you mean "
+            "'passport'?); it may be id-card, passport,",
+        ),
+        (
+            ('icon = "id-card"', 'icon = "idcard"'),
+            "group 'identity': icon 'idcard' is not one the kiosk draws",
+        ),
+        (
+            ('main = ["id-card", "passport"', 'main = ["id-card", "id-card", "passport"'),
+            "counter 'c1': 'id-card' is listed twice in main",
+        ),
+        (
+            ('id = "id-card"', 'id = "' + "x" * 5000 + '"'),  # said back cut, not in full
+            "service '" + "x" * 60 + "…': id '" + "x" * 60 + "…' must be 1-40 Latin letters",
+        ),
         (
             ('backup = ["residence-registration"]', 'backup = ["passport"]'),
             "counter 'c1': 'passport' is both main and backup: choose one",
@@ -1232,3 +1251,12 @@ def test_a_database_url_makes_a_new_database_as_a_data_folder_does(
     monkeypatch.setenv("KEZEK_DB", f"sqlite:///{database}")
     assert kezek(["token", "create", "--role", "kiosk", "--name", "Again"]) == 0
     assert "no hall database" not in capsys.readouterr().err
+
+
+def test_every_icon_a_catalogue_may_name_is_one_the_kiosk_draws() -> None:
+    from hallserver.icons import CATALOGUE_ICONS
+    from kiosk.views.theme import ICONS
+
+    assert set(CATALOGUE_ICONS) <= set(ICONS), set(CATALOGUE_ICONS) - set(ICONS)
+    used = {s.icon for s in parse_catalogue(demo_catalogue_text(), source="demo").services}
+    assert used <= set(CATALOGUE_ICONS)
