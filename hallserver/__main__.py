@@ -672,7 +672,13 @@ def _hall(args: argparse.Namespace) -> int:
     )
 
     if args.check:
-        from hallserver.server import SetupError, bookings_left_behind, hall_catalogue, open_store
+        from hallserver.server import (
+            SetupError,
+            bookings_left_behind,
+            demo_ignored,
+            hall_catalogue,
+            open_store,
+        )
         from hallserver.store.claim import DatabaseInUse, claim_database, vanished
 
         if why := vanished(config.db_url):
@@ -696,6 +702,8 @@ def _hall(args: argparse.Namespace) -> int:
         )
         if left is not None:
             print(f"Note: {left}")
+        if (ignored := demo_ignored(config, catalogue)) is not None:
+            print(f"Note: {ignored}")
         _note_unserved(catalogue)
         return 0
 
@@ -708,6 +716,10 @@ def _hall(args: argparse.Namespace) -> int:
 
 
 def _note_unserved(catalogue: Catalogue) -> None:
+    from hallserver.catalogue_file import catalogue_notes
+
+    for note in catalogue_notes(catalogue):
+        print(f"Note: {note}")
     if unserved := catalogue.unserved():
         print(
             f"Note: no counter serves {', '.join(unserved)}: a ticket for it would wait all day "

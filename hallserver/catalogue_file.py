@@ -394,6 +394,41 @@ def _icon(table: _Table) -> str:
     return icon
 
 
+def catalogue_notes(catalogue: Catalogue) -> list[str]:
+    """What in a catalogue that reads well would still keep visitors waiting or away: no
+    services, no opening hours, a service whose hours never meet the hall's."""
+    notes = []
+    if not catalogue.services:
+        notes.append("the hall has no services: its kiosks have nothing to give a ticket for")
+    if not catalogue.hours.days:
+        notes.append(
+            "the hall has no opening hours: it is never open (give [hall] hours, or start it "
+            "with --always-open)"
+        )
+    never = [
+        str(s.id)
+        for s in catalogue.services
+        if s.hours is not None and catalogue.hours.days and not _meet(catalogue.hours, s.hours)
+    ]
+    if never:
+        one = len(never) == 1
+        which = f"service {never[0]} is" if one else f"services {', '.join(never)} are"
+        notes.append(
+            f"{which} never open: {'its' if one else 'their'} hours never fall while the hall "
+            "is open (check them against the hall's)"
+        )
+    return notes
+
+
+def _meet(hall: WeekHours, service: WeekHours) -> bool:
+    """Whether the service's hours and the hall's overlap on some weekday."""
+    for day, theirs in service.days.items():
+        ours = hall.days.get(day)
+        if ours is not None and max(ours.opens, theirs.opens) < min(ours.closes, theirs.closes):
+            return True
+    return False
+
+
 def _results(items: list[object]) -> tuple[VisitResult, ...]:
     results = []
     for n, item in enumerate(items, 1):

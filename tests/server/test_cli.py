@@ -1260,3 +1260,34 @@ def test_every_icon_a_catalogue_may_name_is_one_the_kiosk_draws() -> None:
     assert set(CATALOGUE_ICONS) <= set(ICONS), set(CATALOGUE_ICONS) - set(ICONS)
     used = {s.icon for s in parse_catalogue(demo_catalogue_text(), source="demo").services}
     assert used <= set(CATALOGUE_ICONS)
+
+
+def test_a_catalogue_that_would_never_serve_anyone_is_noted_when_checked(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """It had passed --check without a word: a service open only when the hall is closed, a
+    hall with no services or no opening hours."""
+    text = demo_catalogue_text()
+    days = "".join(f'{d} = "09:00-18:00"\n' for d in ("mon", "tue", "wed", "thu", "fri"))
+    assert days in text
+    text = text.replace(days, "".join(f'{d} = "20:30-22:00"\n' for d in ("mon", "fri")), 1)
+    evening = [s.id for s in parse_catalogue(text, source="x").services if s.hours is not None]
+    hall = tmp_path / "hall.toml"
+    hall.write_text(text, encoding="utf-8")
+    data = ["--data-dir", str(tmp_path / "data")]
+    assert kezek(["hall", *data, "--catalogue", str(hall), "--check"]) == 0
+    out = capsys.readouterr().out
+    assert f"Note: service {evening[0]} is never open: its hours never fall while" in out, out
+    empty = tmp_path / "empty.toml"
+    empty.write_text(
+        '[hall]\nid = "h"\nname = { kk = "Зал", ru = "Зал", en = "Hall" }\n[hall.hours]\n',
+        encoding="utf-8",
+    )
+    assert kezek(["hall", "--data-dir", str(tmp_path / "e"), "--catalogue", str(empty),
+                  "--check"]) == 0  # fmt: skip
+    out = capsys.readouterr().out
+    assert "Note: the hall has no services: its kiosks have nothing" in out, out
+    assert "Note: the hall has no opening hours: it is never open" in out, out
+    assert kezek(["hall", "--data-dir", str(tmp_path / "e"), "--demo", "--check"]) == 0
+    out = capsys.readouterr().out  # --demo had been ignored without a word
+    assert "Note: --demo seeds only an empty database: this one holds the hall 'h'" in out, out
