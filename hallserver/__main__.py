@@ -158,16 +158,19 @@ def _folder(text: str) -> str:
     return text
 
 
-def _db_options(parser: argparse.ArgumentParser) -> None:
+def _db_options(parser: argparse.ArgumentParser, *, default: str = "") -> None:
     where = parser.add_mutually_exclusive_group()
     where.add_argument(
-        "--data-dir", type=_folder, help="folder of the SQLite database (default: user data dir)"
+        "--data-dir",
+        type=_folder,
+        help="folder of the SQLite database (default: "
+        f"{default or 'KEZEK_DATA_DIR, else the user data dir, e.g. ~/.local/share/kezek'})",
     )
     where.add_argument("--db", help="database URL, e.g. postgresql+psycopg://user:pw@host/kezek")
 
 
 def _demo_options(demo: argparse.ArgumentParser) -> None:
-    demo.add_argument("--port", type=_port, default=8470, help="0 picks a free port")
+    demo.add_argument("--port", type=_port, default=8470, help="default 8470; 0 picks a free port")
     demo.add_argument(
         "--visitors", type=int, default=0, metavar="N", help="simulated visitors per hall hour"
     )
@@ -194,7 +197,12 @@ def parser() -> argparse.ArgumentParser:
         help="the IPv4 address (or name) to listen on: 0.0.0.0 for every network "
         "(default: KEZEK_HOST, else 127.0.0.1, this machine only)",
     )
-    hall.add_argument("--port", type=_port, default=os.environ.get("KEZEK_PORT", "8470"))
+    hall.add_argument(
+        "--port",
+        type=_port,
+        default=os.environ.get("KEZEK_PORT", "8470"),
+        help="default: KEZEK_PORT, else 8470; 0 picks a free port",
+    )
     hall.add_argument(
         "--demo", action="store_true", help="seed the demo hall into an empty database"
     )
@@ -228,7 +236,11 @@ def parser() -> argparse.ArgumentParser:
     )
 
     demo = sub.add_parser("demo", help="a whole demo hall on this machine")
-    _db_options(demo)
+    _db_options(
+        demo,
+        default="the demo folder in KEZEK_DATA_DIR, else in the user data dir: "
+        "~/.local/share/kezek/demo",
+    )
     _demo_options(demo)
 
     token = sub.add_parser("token", help="tokens for terminals and scripts")
@@ -244,8 +256,10 @@ def parser() -> argparse.ArgumentParser:
     pair = sub.add_parser("pair", help="a one-time code to enroll a terminal")
     _db_options(pair)
     pair.add_argument("--role", required=True, choices=ROLES)
-    pair.add_argument("--name", required=True)
-    pair.add_argument("--counter", default=None)
+    pair.add_argument(
+        "--name", required=True, help="the terminal's name, unique per role (e.g. 'Entrance')"
+    )
+    pair.add_argument("--counter", default=None, help="counter id, for a counter terminal")
 
     _operator_options(sub)
     _audit_options(sub)
@@ -264,11 +278,11 @@ def parser() -> argparse.ArgumentParser:
 
     backup = sub.add_parser("backup", help="copy the database to one file, while the hall runs")
     _db_options(backup)
-    backup.add_argument("file", type=Path)
+    backup.add_argument("file", type=Path, help="the new backup file (it must not exist yet)")
 
     restore = sub.add_parser("restore", help="load a backup file into an empty database")
     _db_options(restore)
-    restore.add_argument("file", type=Path)
+    restore.add_argument("file", type=Path, help="a backup file made by `kezek backup`")
     restore.add_argument(
         "--keep-damaged",
         action="store_true",
@@ -301,9 +315,11 @@ def _operator_options(sub: argparse._SubParsersAction[Parser]) -> None:
     op_sub = operator.add_subparsers(dest="operator_command", required=True, metavar="ACTION")
     add = op_sub.add_parser("add", help="add an operator (the PIN is asked, or read from stdin)")
     _db_options(add)
-    add.add_argument("login")
-    add.add_argument("--name", required=True)
-    add.add_argument("--supervisor", action="store_true")
+    add.add_argument("login", help="what the operator types to sign in at a counter")
+    add.add_argument("--name", required=True, help="the operator's name as the hall shows it")
+    add.add_argument(
+        "--supervisor", action="store_true", help="may also sign in to the supervisor's board"
+    )
     add.add_argument("--pin-stdin", action="store_true", help="read the PIN from standard input")
     listed = op_sub.add_parser("list", help="the hall's operators, and who is disabled")
     _db_options(listed)

@@ -1291,3 +1291,25 @@ def test_a_catalogue_that_would_never_serve_anyone_is_noted_when_checked(
     assert kezek(["hall", "--data-dir", str(tmp_path / "e"), "--demo", "--check"]) == 0
     out = capsys.readouterr().out  # --demo had been ignored without a word
     assert "Note: --demo seeds only an empty database: this one holds the hall 'h'" in out, out
+
+
+@pytest.mark.parametrize(
+    ("argv", "says"),
+    [
+        ("hall", ["default: KEZEK_HOST, else 127.0.0.1", "default: KEZEK_PORT, else 8470"]),
+        ("demo", ["the demo folder in KEZEK_DATA_DIR, else in the user data dir", "default 8470"]),
+        ("pair", ["the terminal's name, unique per role", "counter id, for a counter"]),
+        ("operator add", ["what the operator types to sign in", "the supervisor's board"]),
+        ("backup", ["the new backup file"]),
+        ("restore", ["a backup file made by `kezek backup`"]),
+    ],
+)
+def test_the_help_says_each_options_default_and_meaning(
+    capsys: pytest.CaptureFixture[str], argv: str, says: list[str]
+) -> None:
+    with pytest.raises(SystemExit) as stopped:
+        kezek([*argv.split(), "--help"])
+    assert stopped.value.code == 0
+    shown = " ".join(capsys.readouterr().out.split())  # argparse wraps its lines
+    for text in says:
+        assert text in shown, shown
