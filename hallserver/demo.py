@@ -29,6 +29,7 @@ from hallserver.announce import Announcer, service_info
 from hallserver.catalogue_file import demo_catalogue
 from hallserver.client import ClientError, HallClient, discover
 from hallserver.config import ServerConfig
+from hallserver.domain.catalogue import Catalogue
 from hallserver.server import (
     SetupError,
     bind,
@@ -54,6 +55,7 @@ KEYS_HELP = "c call, r recall, s start, f finish, n no-show (button); 1 2 3 rati
 _PR_SET_PDEATHSIG = 1
 DEMO_TOKENS_KEY = "demo_tokens"  # the hall_state row naming the tokens the demo made (hashes)
 STAGGER_S = 0.7  # between terminals' starts: zeroconf rate-limits answers to one a second
+INTERRUPTED = 130  # the exit code of a demo ended by Ctrl+C (128 + SIGINT)
 USAGE_EXIT = 2  # a terminal that could not start as told (e.g. zeroconf found none or several)
 
 
@@ -447,11 +449,9 @@ def run_demo(options: DemoOptions) -> int:
         claim.release()
 
 
-def _run_demo(options: DemoOptions) -> int:
-    folder = options.folder
-    interfaces = () if options.lan else ("127.0.0.1",)
-    host = "0.0.0.0" if options.lan else "127.0.0.1"  # noqa: S104 - asked for with --lan
-    store = open_store(options.db_url)
+def _demo_catalogue_of(db_url: str, folder: Path) -> Catalogue:
+    """The demo hall's catalogue in the database; SetupError if it holds another hall's."""
+    store = open_store(db_url)
     try:
         catalogue = hall_catalogue(store, demo=True, path=None)
         theirs = _another_halls(store, catalogue.hall_id, folder)
@@ -459,9 +459,17 @@ def _run_demo(options: DemoOptions) -> int:
         store.close()
     if theirs is not None:  # the demo would replace a real hall's tokens and operators
         raise SetupError(
-            f"{shown_url(options.db_url)} holds {theirs}: the demo replaces a hall's tokens and "
+            f"{shown_url(db_url)} holds {theirs}: the demo replaces a hall's tokens and "
             "operators, so it runs on a database of its own (kezek demo without --db or --data-dir)"
         )
+    return catalogue
+
+
+def _run_demo(options: DemoOptions) -> int:
+    folder = options.folder
+    interfaces = () if options.lan else ("127.0.0.1",)
+    host = "0.0.0.0" if options.lan else "127.0.0.1"  # noqa: S104 - asked for with --lan
+    catalogue = _demo_catalogue_of(options.db_url, folder)
     hall = HallThread(  # it listens before anything is made: a port in use leaves nothing
         ServerConfig(
             db_url=options.db_url,
@@ -476,7 +484,14 @@ def _run_demo(options: DemoOptions) -> int:
     children = Children(folder / "logs")
     devices: Devices | None = None
     simulation: HallSimulation | None = None
-    previous_term = signal.signal(signal.SIGTERM, lambda *_: _interrupt())
+    terminated = threading.Event()  # SIGTERM (a service manager's stop) ends it with 0
+
+    def on_term(*_: object) -> None:
+        terminated.set()
+        _interrupt()
+
+    previous_term = signal.signal(signal.SIGTERM, on_term)
+    code = 0
     try:
         for place in ("tickets", "calls"):  # the folders it prints, there to open at once
             (folder / place).mkdir(parents=True, exist_ok=True)
@@ -499,6 +514,7 @@ def _run_demo(options: DemoOptions) -> int:
         _conduct(devices, children, hall.thread, stop)
     except KeyboardInterrupt:
         _say("stopping the demo hall…")
+        code = 0 if terminated.is_set() else INTERRUPTED  # Ctrl+C: 130, as `kezek hall`
     finally:
         stop.set()
         signal.signal(signal.SIGTERM, previous_term)
@@ -508,7 +524,7 @@ def _run_demo(options: DemoOptions) -> int:
         if devices is not None:
             devices.close()
         hall.stop()
-    return 0
+    return code
 
 
 WELCOME = {
