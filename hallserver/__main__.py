@@ -148,6 +148,27 @@ def _cut(text: str, limit: int = 100) -> str:
     return text if len(text) <= limit else f"{text[:limit]}…"
 
 
+def _file(text: str) -> Path:
+    """A file named on the command line: an empty name is no file (Path("") is ".")."""
+    if not text.strip():
+        raise argparse.ArgumentTypeError("is empty: name a file")
+    return Path(text)
+
+
+def _check_archives(paths: list[Path]) -> None:
+    """--archive files made by `kezek audit archive`: each there, and a file."""
+    for path in paths:
+        try:
+            if not path.exists():
+                raise UsageError(f"no archive file at {path}: check --archive")
+            if path.is_dir():
+                raise UsageError(f"--archive {path} is a folder: name its archive files")
+        except OSError as exc:
+            from hallserver.config import path_problem
+
+            raise UsageError(path_problem(exc, path)) from None
+
+
 def _folder(text: str) -> str:
     from hallserver.config import unusable_folder
 
@@ -207,7 +228,7 @@ def parser() -> argparse.ArgumentParser:
         "--demo", action="store_true", help="seed the demo hall into an empty database"
     )
     hall.add_argument(
-        "--catalogue", type=Path, help="the hall's catalogue (TOML); replaces the saved one"
+        "--catalogue", type=_file, help="the hall's catalogue (TOML); replaces the saved one"
     )
     hall.add_argument(
         "--public-url", type=_public_url, help="the address printed in tickets' QR codes"
@@ -274,15 +295,15 @@ def parser() -> argparse.ArgumentParser:
         "back with `kezek hall --catalogue FILE --check`",
     )
     _db_options(export)
-    export.add_argument("file", type=Path, help="a new file; '-' writes to standard output")
+    export.add_argument("file", type=_file, help="a new file; '-' writes to standard output")
 
     backup = sub.add_parser("backup", help="copy the database to one file, while the hall runs")
     _db_options(backup)
-    backup.add_argument("file", type=Path, help="the new backup file (it must not exist yet)")
+    backup.add_argument("file", type=_file, help="the new backup file (it must not exist yet)")
 
     restore = sub.add_parser("restore", help="load a backup file into an empty database")
     _db_options(restore)
-    restore.add_argument("file", type=Path, help="a backup file made by `kezek backup`")
+    restore.add_argument("file", type=_file, help="a backup file made by `kezek backup`")
     restore.add_argument(
         "--keep-damaged",
         action="store_true",
@@ -292,7 +313,7 @@ def parser() -> argparse.ArgumentParser:
     )
     restore.add_argument(
         "--archive",
-        type=Path,
+        type=_file,
         action="append",
         default=[],
         metavar="FILE",
@@ -344,7 +365,7 @@ def _audit_options(sub: argparse._SubParsersAction[Parser]) -> None:
     _db_options(verify)
     verify.add_argument(
         "--archive",
-        type=Path,
+        type=_file,
         action="append",
         default=[],
         metavar="FILE",
@@ -361,7 +382,7 @@ def _audit_options(sub: argparse._SubParsersAction[Parser]) -> None:
     )
     verify.add_argument(
         "--witness-file",
-        type=Path,
+        type=_file,
         action="append",
         default=[],
         metavar="FILE",
@@ -372,7 +393,7 @@ def _audit_options(sub: argparse._SubParsersAction[Parser]) -> None:
         "archive", help="move the events before a day into a file, keeping the chain whole"
     )
     _db_options(archive)
-    archive.add_argument("file", type=Path, help="the new archive file (gzip'd JSON lines)")
+    archive.add_argument("file", type=_file, help="the new archive file (gzip'd JSON lines)")
     archive.add_argument(
         "--before", required=True, metavar="YYYY-MM-DD", help="the first day that stays"
     )
@@ -713,8 +734,8 @@ def _hall(args: argparse.Namespace) -> int:
         finally:
             claim.release()
         print(
-            f"{catalogue.name.en}: {len(catalogue.services)} services, "
-            f"{len(catalogue.counters)} counters; database ready"
+            f"{catalogue.name.en}: {_count(len(catalogue.services), 'service')}, "
+            f"{_count(len(catalogue.counters), 'counter')}; database ready"
         )
         if left is not None:
             print(f"Note: {left}")
@@ -777,8 +798,8 @@ def _check_catalogue_only(path: Path, url: str, pid: int | None) -> int:
     dropped = sorted(s.id for s in running.services if s.id not in kept) if running else []
     server = f"hall server (pid {pid})" if pid is not None else "hall server"
     print(
-        f"{catalogue.name.en}: {len(catalogue.services)} services, "
-        f"{len(catalogue.counters)} counters; catalogue checked and saved. The {server} "
+        f"{catalogue.name.en}: {_count(len(catalogue.services), 'service')}, "
+        f"{_count(len(catalogue.counters), 'counter')}; catalogue checked and saved. The {server} "
         "still runs the one before: restart it to use this one"
     )
     if replaced is not None:
@@ -1080,6 +1101,7 @@ def _audit_verify(args: argparse.Namespace) -> int:
     from hallserver.archive import ArchiveDamaged, ArchiveError, anchor, verify
     from hallserver.server import open_store
 
+    _check_archives(args.archive)
     found = _witness_files(args)
     store = open_store(_existing_url(args))
     try:
@@ -1119,17 +1141,19 @@ def _audit_verify(args: argparse.Namespace) -> int:
     if start.seq and not args.archive:
         files = ", ".join(part.file for part in start.parts)
         print(
-            f"event log intact: {count} events after event {start.seq} (hash {start.hash}), "
+            f"event log intact: {_count(count, 'event')} after event {start.seq} "
+            f"(hash {start.hash}), "
             f"hash chain verified{seen}{newest}; the events before {start.before} are archived "
             f"in {files}: give them with --archive to check from the first event"
         )
     else:
-        print(f"event log intact: {count} events, hash chain verified{seen}{newest}")
+        print(f"event log intact: {_count(count, 'event')}, hash chain verified{seen}{newest}")
     return 0
 
 
-def _count(n: int, one: str, many: str) -> str:
-    return f"{n} {one if n == 1 else many}"
+def _count(n: int, one: str, many: str | None = None) -> str:
+    """`n` things, in English: "1 counter", "2 counters", "0 events"."""
+    return f"{n} {one if n == 1 else (many or f'{one}s')}"
 
 
 def _audit_archive(args: argparse.Namespace) -> int:
@@ -1161,14 +1185,16 @@ def _audit_archive(args: argparse.Namespace) -> int:
         print(
             f"an earlier archive (events {done.first_seq}–{done.last_seq}, in "
             f"{done.resumed.file}) had stopped before deleting them all: finished it, "
-            f"{done.tickets} ticket rows and {done.bookings} old bookings deleted. {args.file} "
+            f"{_count(done.tickets, 'ticket row')} and {_count(done.bookings, 'old booking')} "
+            f"deleted. {args.file} "
             "was not written: run again to "
             "archive more"
         )
         return 0
     print(
         f"archived events {done.first_seq}–{done.last_seq} (before {before}) to {args.file}; "
-        f"deleted them, {done.tickets} ticket rows and {done.bookings} bookings past the "
+        f"deleted them, {_count(done.tickets, 'ticket row')} and "
+        f"{_count(done.bookings, 'booking')} past the "
         "10-day rule from the database. Keep the file: "
         "`kezek audit verify --archive` checks the whole chain with it"
     )
@@ -1285,8 +1311,8 @@ def _catalogue_export(args: argparse.Namespace) -> int:
         raise UsageError(f"cannot write {args.file}: {exc.strerror}") from None
     catalogue = parse_catalogue(saved, source="the database's catalogue", saved=True)
     print(
-        f"wrote the hall's catalogue to {args.file} ({len(catalogue.services)} services, "
-        f"{len(catalogue.counters)} counters); "
+        f"wrote the hall's catalogue to {args.file} ({_count(len(catalogue.services), 'service')}, "
+        f"{_count(len(catalogue.counters), 'counter')}); "
         f"after editing it: kezek hall --catalogue {args.file} --check"
     )
     return 0
@@ -1306,7 +1332,10 @@ def _backup(args: argparse.Namespace) -> int:
         raise UsageError(str(exc)) from exc
     rows = summary.rows
     newest = f"; the newest event is {summary.head} (a witness)" if summary.head else ""
-    print(f"backed up to {args.file}: {rows['events']} events, {rows['tickets']} tickets{newest}")
+    print(
+        f"backed up to {args.file}: {_count(rows['events'], 'event')}, "
+        f"{_count(rows['tickets'], 'ticket')}{newest}"
+    )
     return 0
 
 
@@ -1323,6 +1352,7 @@ def _restore(args: argparse.Namespace) -> int:
             "checks the backup's log from where it starts; `kezek audit verify --archive` "
             "checks it from the first event"
         )
+    _check_archives(args.archive)
     url = _url(args)
     claim = claim_database(url)  # a running server would keep its own day over the restored one
     try:
@@ -1333,7 +1363,10 @@ def _restore(args: argparse.Namespace) -> int:
         raise UsageError(str(exc)) from exc
     finally:
         claim.release()
-    restored = f"restored {summary.rows['events']} events and {summary.rows['tickets']} tickets"
+    restored = (
+        f"restored {_count(summary.rows['events'], 'event')} and "
+        f"{_count(summary.rows['tickets'], 'ticket')}"
+    )
     if not summary.counted:
         print(
             "kezek: this backup was made before backups counted their rows: that none of its "

@@ -1313,3 +1313,41 @@ def test_the_help_says_each_options_default_and_meaning(
     shown = " ".join(capsys.readouterr().out.split())  # argparse wraps its lines
     for text in says:
         assert text in shown, shown
+
+
+@pytest.mark.parametrize(
+    ("argv", "says"),
+    [  # an empty name had been "." (". exists already"), a missing archive "[Errno 2] …"
+        (["backup", ""], "kezek backup: argument file: is empty: name a file"),
+        (["restore", ""], "kezek restore: argument file: is empty: name a file"),
+        (["hall", "--check", "--catalogue", ""], "argument --catalogue: is empty: name a file"),
+        (["audit", "verify", "--archive", "/nonexistent/x.gz"], "kezek: no archive file at /no"),
+        (["audit", "verify", "--archive", "/"], "kezek: --archive / is a folder: name its"),
+    ],
+)
+def test_an_empty_file_name_or_a_missing_archive_is_said_so(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], argv: list[str], says: str
+) -> None:
+    try:
+        code = kezek([*argv, "--data-dir", a_demo_hall(tmp_path / "h")])
+    except SystemExit as stopped:  # argparse's
+        code = int(stopped.code or 0)
+    assert code == 2
+    err = capsys.readouterr().err.strip()
+    assert says in err and len(err.splitlines()) == 1, err
+
+
+def test_one_of_a_thing_is_said_in_the_singular(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = demo_catalogue_text()
+    first = text.index("[[counter]]")  # the counters come last: keep the first one only
+    second = text.index("[[counter]]", first + 1)
+    assert "[[" not in text[second + 2 :].replace("[[counter]]", "")
+    hall = tmp_path / "hall.toml"
+    hall.write_text(text[:second], encoding="utf-8")
+    data = ["--data-dir", str(tmp_path / "d")]
+    assert kezek(["hall", *data, "--catalogue", str(hall), "--check"]) == 0
+    assert ", 1 counter; database ready" in capsys.readouterr().out  # not "1 counters"
+    assert kezek(["audit", "verify", *data]) == 0
+    assert "event log intact: 0 events" in capsys.readouterr().out
