@@ -822,7 +822,7 @@ def _demo(args: argparse.Namespace) -> int:
     if args.visitors < 0 or not 0 < args.speed <= 1000:  # not nan, not inf
         raise UsageError("--visitors is 0 or more, --speed more than 0 and at most 1000")
     folder = Path(args.data_dir) if args.data_dir else default_data_dir() / "demo"
-    db_url = args.db or _url(argparse.Namespace(db=None, data_dir=folder))
+    db_url = _url(argparse.Namespace(db=args.db, data_dir=folder))  # --db as every command
     return run_demo(
         DemoOptions(
             db_url=db_url,

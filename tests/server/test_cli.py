@@ -1107,11 +1107,10 @@ def test_operator_add_at_once_keeps_one_login_in_any_case(tmp_path: Path) -> Non
         assert len(db.execute("SELECT login FROM operators").fetchall()) == 1
 
 
-def test_the_demo_runs_again_on_its_own_data_and_still_refuses_a_real_halls(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """Its terminals enroll under names of their own ("Entrance kiosk", ...): the second run
-    had taken them for another hall's and refused its own folder."""
+@pytest.fixture
+def demo_without_terminals(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`kezek demo` in this process, its terminals enrolling as they would (without their
+    windows), stopped by Ctrl+C once everything has started."""
     from hallserver import demo
     from hallserver.client.enrollment import Enrollment
 
@@ -1120,13 +1119,21 @@ def test_the_demo_runs_again_on_its_own_data_and_still_refuses_a_real_halls(
         Enrollment.enroll(given["--server"], given["--pair"], given["--name"],
                           Path(given["--enrollment"]))  # fmt: skip
 
-    def stop(*_: object) -> None:  # Ctrl+C, once everything has started
+    def stop(*_: object) -> None:
         raise KeyboardInterrupt
 
     monkeypatch.setattr(demo.Children, "start", enroll)
     monkeypatch.setattr(demo, "discover", lambda **_: [])  # the terminals get --server
     monkeypatch.setattr(demo, "STAGGER_S", 0)
     monkeypatch.setattr(demo, "_conduct", stop)
+
+
+@pytest.mark.usefixtures("demo_without_terminals")
+def test_the_demo_runs_again_on_its_own_data_and_still_refuses_a_real_halls(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Its terminals enroll under names of their own ("Entrance kiosk", ...): the second run
+    had taken them for another hall's and refused its own folder."""
     folder = tmp_path / "demo"
     run = ["demo", "--headless", "--port", "0", "--data-dir", str(folder)]
     for _ in range(2):
@@ -1351,3 +1358,16 @@ def test_one_of_a_thing_is_said_in_the_singular(
     assert ", 1 counter; database ready" in capsys.readouterr().out  # not "1 counters"
     assert kezek(["audit", "verify", *data]) == 0
     assert "event log intact: 0 events" in capsys.readouterr().out
+
+
+@pytest.mark.usefixtures("demo_without_terminals")
+def test_the_demo_on_a_new_database_url_makes_it_private(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A new --db file and the folder made for it had been readable by every user."""
+    monkeypatch.setenv("KEZEK_DATA_DIR", str(tmp_path / "data"))
+    database = tmp_path / "new" / "demo.sqlite3"
+    argv = ["demo", "--headless", "--port", "0", "--db", f"sqlite:///{database}"]
+    assert kezek(argv) == 130, capsys.readouterr().err
+    assert database.parent.stat().st_mode & 0o777 == 0o700
+    assert database.stat().st_mode & 0o077 == 0
