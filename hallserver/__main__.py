@@ -76,15 +76,97 @@ def _addresses(text: str) -> str:
     return text
 
 
+def _host(text: str) -> str:
+    """The address `kezek hall` listens on: an IPv4 address or a name that has one (the hall
+    is served and announced on IPv4), from the command line or KEZEK_HOST."""
+    import ipaddress
+    import socket
+
+    source = " (from KEZEK_HOST)" if text == os.environ.get("KEZEK_HOST") else ""
+    host = text.strip()
+    if not host:
+        raise argparse.ArgumentTypeError(
+            f"is empty{source}: give the address to listen on, such as 127.0.0.1 (this "
+            "machine only) or 0.0.0.0 (every network)"
+        )
+    try:
+        ipaddress.IPv6Address(host.strip("[]"))
+    except ValueError:
+        pass
+    else:
+        raise argparse.ArgumentTypeError(
+            f"{text!r}{source} is an IPv6 address: the hall is served on IPv4 only, such as "
+            "127.0.0.1 or 0.0.0.0"
+        )
+    try:
+        socket.getaddrinfo(host, None, socket.AF_INET, socket.SOCK_STREAM)
+    except (OSError, UnicodeError):
+        raise argparse.ArgumentTypeError(
+            f"{text!r}{source} is not an IPv4 address of this machine, nor a name that has "
+            "one: give one such as 127.0.0.1 or 0.0.0.0"
+        ) from None
+    return host
+
+
 def _public_url(text: str) -> str:
+    import ipaddress
+    import re
     from urllib.parse import urlsplit
 
-    parts = urlsplit(text.strip())
+    given = text.strip()
+    unlike = f"{_cut(text)!r} is not an address a phone can open, like https://queue.example.kz"
+    if any(c.isspace() or not c.isprintable() for c in given):
+        raise argparse.ArgumentTypeError(f"{unlike} (it has a space or a control character)")
+    parts = urlsplit(given)
     if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise argparse.ArgumentTypeError(
-            f"{text!r} is not an address a phone can open, like https://queue.example.kz"
-        )
-    return text.strip()
+        raise argparse.ArgumentTypeError(unlike)
+    try:
+        port = parts.port
+    except ValueError:
+        port = 0
+    if port == 0 or (parts.netloc.endswith(":") and port is None):
+        raise argparse.ArgumentTypeError(f"{unlike} (its port is a number from 1 to 65535)")
+    host = parts.hostname
+    try:
+        ipaddress.ip_address(host)
+    except ValueError:
+        try:
+            ascii_host = host.encode("idna").decode("ascii")
+        except UnicodeError:
+            ascii_host = ""
+        if not re.fullmatch(
+            r"(?!-)[a-z0-9-]{1,63}(?<!-)(\.(?!-)[a-z0-9-]{1,63}(?<!-))*\.?", ascii_host
+        ):
+            raise argparse.ArgumentTypeError(
+                f"{unlike} (its host name has characters a name cannot have)"
+            ) from None
+    return given
+
+
+def _cut(text: str, limit: int = 100) -> str:
+    """`text` as said back in one line: a long one is cut."""
+    return text if len(text) <= limit else f"{text[:limit]}…"
+
+
+def _file(text: str) -> Path:
+    """A file named on the command line: an empty name is no file (Path("") is ".")."""
+    if not text.strip():
+        raise argparse.ArgumentTypeError("is empty: name a file")
+    return Path(text)
+
+
+def _check_archives(paths: list[Path]) -> None:
+    """--archive files made by `kezek audit archive`: each there, and a file."""
+    for path in paths:
+        try:
+            if not path.exists():
+                raise UsageError(f"no archive file at {path}: check --archive")
+            if path.is_dir():
+                raise UsageError(f"--archive {path} is a folder: name its archive files")
+        except OSError as exc:
+            from hallserver.config import path_problem
+
+            raise UsageError(path_problem(exc, path)) from None
 
 
 def _folder(text: str) -> str:
@@ -97,16 +179,19 @@ def _folder(text: str) -> str:
     return text
 
 
-def _db_options(parser: argparse.ArgumentParser) -> None:
+def _db_options(parser: argparse.ArgumentParser, *, default: str = "") -> None:
     where = parser.add_mutually_exclusive_group()
     where.add_argument(
-        "--data-dir", type=_folder, help="folder of the SQLite database (default: user data dir)"
+        "--data-dir",
+        type=_folder,
+        help="folder of the SQLite database (default: "
+        f"{default or 'KEZEK_DATA_DIR, else the user data dir, e.g. ~/.local/share/kezek'})",
     )
     where.add_argument("--db", help="database URL, e.g. postgresql+psycopg://user:pw@host/kezek")
 
 
 def _demo_options(demo: argparse.ArgumentParser) -> None:
-    demo.add_argument("--port", type=_port, default=8470, help="0 picks a free port")
+    demo.add_argument("--port", type=_port, default=8470, help="default 8470; 0 picks a free port")
     demo.add_argument(
         "--visitors", type=int, default=0, metavar="N", help="simulated visitors per hall hour"
     )
@@ -126,13 +211,24 @@ def parser() -> argparse.ArgumentParser:
 
     hall = sub.add_parser("hall", help="run the hall server")
     _db_options(hall)
-    hall.add_argument("--host", default=os.environ.get("KEZEK_HOST", "127.0.0.1"))
-    hall.add_argument("--port", type=_port, default=os.environ.get("KEZEK_PORT", "8470"))
+    hall.add_argument(
+        "--host",
+        type=_host,
+        default=os.environ.get("KEZEK_HOST", "127.0.0.1"),
+        help="the IPv4 address (or name) to listen on: 0.0.0.0 for every network "
+        "(default: KEZEK_HOST, else 127.0.0.1, this machine only)",
+    )
+    hall.add_argument(
+        "--port",
+        type=_port,
+        default=os.environ.get("KEZEK_PORT", "8470"),
+        help="default: KEZEK_PORT, else 8470; 0 picks a free port",
+    )
     hall.add_argument(
         "--demo", action="store_true", help="seed the demo hall into an empty database"
     )
     hall.add_argument(
-        "--catalogue", type=Path, help="the hall's catalogue (TOML); replaces the saved one"
+        "--catalogue", type=_file, help="the hall's catalogue (TOML); replaces the saved one"
     )
     hall.add_argument(
         "--public-url", type=_public_url, help="the address printed in tickets' QR codes"
@@ -161,7 +257,11 @@ def parser() -> argparse.ArgumentParser:
     )
 
     demo = sub.add_parser("demo", help="a whole demo hall on this machine")
-    _db_options(demo)
+    _db_options(
+        demo,
+        default="the demo folder in KEZEK_DATA_DIR, else in the user data dir: "
+        "~/.local/share/kezek/demo",
+    )
     _demo_options(demo)
 
     token = sub.add_parser("token", help="tokens for terminals and scripts")
@@ -177,8 +277,10 @@ def parser() -> argparse.ArgumentParser:
     pair = sub.add_parser("pair", help="a one-time code to enroll a terminal")
     _db_options(pair)
     pair.add_argument("--role", required=True, choices=ROLES)
-    pair.add_argument("--name", required=True)
-    pair.add_argument("--counter", default=None)
+    pair.add_argument(
+        "--name", required=True, help="the terminal's name, unique per role (e.g. 'Entrance')"
+    )
+    pair.add_argument("--counter", default=None, help="counter id, for a counter terminal")
 
     _operator_options(sub)
     _audit_options(sub)
@@ -193,15 +295,15 @@ def parser() -> argparse.ArgumentParser:
         "back with `kezek hall --catalogue FILE --check`",
     )
     _db_options(export)
-    export.add_argument("file", type=Path, help="a new file; '-' writes to standard output")
+    export.add_argument("file", type=_file, help="a new file; '-' writes to standard output")
 
     backup = sub.add_parser("backup", help="copy the database to one file, while the hall runs")
     _db_options(backup)
-    backup.add_argument("file", type=Path)
+    backup.add_argument("file", type=_file, help="the new backup file (it must not exist yet)")
 
     restore = sub.add_parser("restore", help="load a backup file into an empty database")
     _db_options(restore)
-    restore.add_argument("file", type=Path)
+    restore.add_argument("file", type=_file, help="a backup file made by `kezek backup`")
     restore.add_argument(
         "--keep-damaged",
         action="store_true",
@@ -211,7 +313,7 @@ def parser() -> argparse.ArgumentParser:
     )
     restore.add_argument(
         "--archive",
-        type=Path,
+        type=_file,
         action="append",
         default=[],
         metavar="FILE",
@@ -234,9 +336,11 @@ def _operator_options(sub: argparse._SubParsersAction[Parser]) -> None:
     op_sub = operator.add_subparsers(dest="operator_command", required=True, metavar="ACTION")
     add = op_sub.add_parser("add", help="add an operator (the PIN is asked, or read from stdin)")
     _db_options(add)
-    add.add_argument("login")
-    add.add_argument("--name", required=True)
-    add.add_argument("--supervisor", action="store_true")
+    add.add_argument("login", help="what the operator types to sign in at a counter")
+    add.add_argument("--name", required=True, help="the operator's name as the hall shows it")
+    add.add_argument(
+        "--supervisor", action="store_true", help="may also sign in to the supervisor's board"
+    )
     add.add_argument("--pin-stdin", action="store_true", help="read the PIN from standard input")
     listed = op_sub.add_parser("list", help="the hall's operators, and who is disabled")
     _db_options(listed)
@@ -261,7 +365,7 @@ def _audit_options(sub: argparse._SubParsersAction[Parser]) -> None:
     _db_options(verify)
     verify.add_argument(
         "--archive",
-        type=Path,
+        type=_file,
         action="append",
         default=[],
         metavar="FILE",
@@ -278,7 +382,7 @@ def _audit_options(sub: argparse._SubParsersAction[Parser]) -> None:
     )
     verify.add_argument(
         "--witness-file",
-        type=Path,
+        type=_file,
         action="append",
         default=[],
         metavar="FILE",
@@ -289,7 +393,7 @@ def _audit_options(sub: argparse._SubParsersAction[Parser]) -> None:
         "archive", help="move the events before a day into a file, keeping the chain whole"
     )
     _db_options(archive)
-    archive.add_argument("file", type=Path, help="the new archive file (gzip'd JSON lines)")
+    archive.add_argument("file", type=_file, help="the new archive file (gzip'd JSON lines)")
     archive.add_argument(
         "--before", required=True, metavar="YYYY-MM-DD", help="the first day that stays"
     )
@@ -315,7 +419,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     else:
         args = parse(parser(), argv)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
-    fresh = _fresh_database(args)
+    try:
+        fresh = _fresh_database(args)
+    except OSError as exc:  # KEZEK_DATA_DIR or --db naming a path the system refuses
+        from hallserver.config import path_problem
+
+        print(f"kezek: {path_problem(exc, exc.filename or '')}", file=sys.stderr)
+        return 2
     code = 1
     try:
         code = _run(args)
@@ -482,7 +592,7 @@ def _dispatch(args: argparse.Namespace) -> int:
     raise UsageError(f"unknown command {command}")
 
 
-def _url(args: argparse.Namespace) -> str:
+def _url(args: argparse.Namespace, *, make: bool = True) -> str:
     from hallserver.config import database_url
     from hallserver.store.claim import in_memory
 
@@ -492,7 +602,22 @@ def _url(args: argparse.Namespace) -> str:
         raise UsageError(str(exc)) from exc
     if in_memory(url):  # what a command stores there ends with it (and the writer is apart)
         raise UsageError(f"{url} is a database in memory, gone when the command ends: give a file")
+    if make:
+        _make_private(url)
     return url
+
+
+def _make_private(url: str) -> None:
+    """A new SQLite file, and the folders made for it, readable by this user only, as
+    --data-dir makes them: the hall's database holds PIN hashes and IINs."""
+    from hallserver.store.claim import sqlite_file
+
+    database = sqlite_file(url)
+    if database is None or database.exists():
+        return
+    database.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    with contextlib.suppress(FileExistsError):  # another command made it meanwhile
+        os.close(os.open(database, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
 
 
 def _existing_url(args: argparse.Namespace) -> str:
@@ -504,7 +629,7 @@ def _existing_url(args: argparse.Namespace) -> str:
         directory = Path(args.data_dir) if args.data_dir else default_data_dir()
         if not (directory / "kezek.sqlite3").is_file():
             raise UsageError(f"no hall database in {directory}: check --data-dir")
-    url = _url(args)
+    url = _url(args, make=False)
     named = sqlite_file(url)  # the file the URL names: the one checked is the one used
     if named is not None and (problem := _not_a_hall(named)) is not None:
         raise UsageError(problem)  # SQLite would make it, or a migration add our tables to it
@@ -533,26 +658,35 @@ def _not_a_hall(database: Path) -> str | None:
     return f"{database} is not a Kezek hall database: check --db or --data-dir"
 
 
-def _new_database(args: argparse.Namespace) -> Path | None:
-    """The folder, when a command that writes would make its hall database there first.
+def _new_database(args: argparse.Namespace) -> str | None:
+    """What to say when a command that writes would make its hall database first.
 
     Tokens, pairing codes and operators may come before the hall's first start, so the
-    database is made; the command then says so, in case --data-dir was mistyped."""
+    database is made; the command then says so, in case --data-dir (or --db) was mistyped."""
     from hallserver.config import default_data_dir
+    from hallserver.store.claim import sqlite_file
 
-    if url_given(args.db, args.data_dir):
-        return None
-    directory = Path(args.data_dir) if args.data_dir else default_data_dir()
-    return None if (directory / "kezek.sqlite3").is_file() else directory
-
-
-def _say_new(directory: Path | None) -> None:
-    if directory is not None:
-        print(
-            f"kezek: there was no hall database in {directory}: made a new one "
-            "(start the hall with the same --data-dir)",
-            file=sys.stderr,
+    if url := url_given(args.db, args.data_dir):
+        database = sqlite_file(url)
+        if database is None or database.is_file():
+            return None
+        given = "--db" if args.db else "KEZEK_DB"
+        return (
+            f"there was no hall database at {database}: made a new one (start the hall with "
+            f"the same {given})"
         )
+    directory = Path(args.data_dir) if args.data_dir else default_data_dir()
+    if (directory / "kezek.sqlite3").is_file():
+        return None
+    return (
+        f"there was no hall database in {directory}: made a new one (start the hall with the "
+        "same --data-dir)"
+    )
+
+
+def _say_new(notice: str | None) -> None:
+    if notice is not None:
+        print(f"kezek: {notice}", file=sys.stderr)
 
 
 def _hall(args: argparse.Namespace) -> int:
@@ -575,7 +709,13 @@ def _hall(args: argparse.Namespace) -> int:
     )
 
     if args.check:
-        from hallserver.server import SetupError, bookings_left_behind, hall_catalogue, open_store
+        from hallserver.server import (
+            SetupError,
+            bookings_left_behind,
+            demo_ignored,
+            hall_catalogue,
+            open_store,
+        )
         from hallserver.store.claim import DatabaseInUse, claim_database, vanished
 
         if why := vanished(config.db_url):
@@ -594,11 +734,13 @@ def _hall(args: argparse.Namespace) -> int:
         finally:
             claim.release()
         print(
-            f"{catalogue.name.en}: {len(catalogue.services)} services, "
-            f"{len(catalogue.counters)} counters; database ready"
+            f"{catalogue.name.en}: {_count(len(catalogue.services), 'service')}, "
+            f"{_count(len(catalogue.counters), 'counter')}; database ready"
         )
         if left is not None:
             print(f"Note: {left}")
+        if (ignored := demo_ignored(config, catalogue)) is not None:
+            print(f"Note: {ignored}")
         _note_unserved(catalogue)
         return 0
 
@@ -611,6 +753,10 @@ def _hall(args: argparse.Namespace) -> int:
 
 
 def _note_unserved(catalogue: Catalogue) -> None:
+    from hallserver.catalogue_file import catalogue_notes
+
+    for note in catalogue_notes(catalogue):
+        print(f"Note: {note}")
     if unserved := catalogue.unserved():
         print(
             f"Note: no counter serves {', '.join(unserved)}: a ticket for it would wait all day "
@@ -652,8 +798,8 @@ def _check_catalogue_only(path: Path, url: str, pid: int | None) -> int:
     dropped = sorted(s.id for s in running.services if s.id not in kept) if running else []
     server = f"hall server (pid {pid})" if pid is not None else "hall server"
     print(
-        f"{catalogue.name.en}: {len(catalogue.services)} services, "
-        f"{len(catalogue.counters)} counters; catalogue checked and saved. The {server} "
+        f"{catalogue.name.en}: {_count(len(catalogue.services), 'service')}, "
+        f"{_count(len(catalogue.counters), 'counter')}; catalogue checked and saved. The {server} "
         "still runs the one before: restart it to use this one"
     )
     if replaced is not None:
@@ -676,7 +822,7 @@ def _demo(args: argparse.Namespace) -> int:
     if args.visitors < 0 or not 0 < args.speed <= 1000:  # not nan, not inf
         raise UsageError("--visitors is 0 or more, --speed more than 0 and at most 1000")
     folder = Path(args.data_dir) if args.data_dir else default_data_dir() / "demo"
-    db_url = args.db or _url(argparse.Namespace(db=None, data_dir=folder))
+    db_url = _url(argparse.Namespace(db=args.db, data_dir=folder))  # --db as every command
     return run_demo(
         DemoOptions(
             db_url=db_url,
@@ -871,8 +1017,11 @@ def _operator_change(args: argparse.Namespace) -> int:
     from hallserver.store import schema
     from hallserver.store.sql import operator_row
 
-    pin = _read_pin(args.pin_stdin) if args.operator_command == "pin" else None
     store = open_store(_existing_url(args))
+    with store.engine.connect() as conn:  # before its PIN is asked for, typed twice for nobody
+        if operator_row(conn, args.login) is None:
+            raise UsageError(f"no operator {args.login}: see kezek operator list")
+    pin = _read_pin(args.pin_stdin) if args.operator_command == "pin" else None
     values: dict[str, object] = (
         {"pin_hash": hash_pin(pin)}
         if pin is not None
@@ -952,6 +1101,7 @@ def _audit_verify(args: argparse.Namespace) -> int:
     from hallserver.archive import ArchiveDamaged, ArchiveError, anchor, verify
     from hallserver.server import open_store
 
+    _check_archives(args.archive)
     found = _witness_files(args)
     store = open_store(_existing_url(args))
     try:
@@ -991,17 +1141,19 @@ def _audit_verify(args: argparse.Namespace) -> int:
     if start.seq and not args.archive:
         files = ", ".join(part.file for part in start.parts)
         print(
-            f"event log intact: {count} events after event {start.seq} (hash {start.hash}), "
+            f"event log intact: {_count(count, 'event')} after event {start.seq} "
+            f"(hash {start.hash}), "
             f"hash chain verified{seen}{newest}; the events before {start.before} are archived "
             f"in {files}: give them with --archive to check from the first event"
         )
     else:
-        print(f"event log intact: {count} events, hash chain verified{seen}{newest}")
+        print(f"event log intact: {_count(count, 'event')}, hash chain verified{seen}{newest}")
     return 0
 
 
-def _count(n: int, one: str, many: str) -> str:
-    return f"{n} {one if n == 1 else many}"
+def _count(n: int, one: str, many: str | None = None) -> str:
+    """`n` things, in English: "1 counter", "2 counters", "0 events"."""
+    return f"{n} {one if n == 1 else (many or f'{one}s')}"
 
 
 def _audit_archive(args: argparse.Namespace) -> int:
@@ -1033,14 +1185,16 @@ def _audit_archive(args: argparse.Namespace) -> int:
         print(
             f"an earlier archive (events {done.first_seq}–{done.last_seq}, in "
             f"{done.resumed.file}) had stopped before deleting them all: finished it, "
-            f"{done.tickets} ticket rows and {done.bookings} old bookings deleted. {args.file} "
+            f"{_count(done.tickets, 'ticket row')} and {_count(done.bookings, 'old booking')} "
+            f"deleted. {args.file} "
             "was not written: run again to "
             "archive more"
         )
         return 0
     print(
         f"archived events {done.first_seq}–{done.last_seq} (before {before}) to {args.file}; "
-        f"deleted them, {done.tickets} ticket rows and {done.bookings} bookings past the "
+        f"deleted them, {_count(done.tickets, 'ticket row')} and "
+        f"{_count(done.bookings, 'booking')} past the "
         "10-day rule from the database. Keep the file: "
         "`kezek audit verify --archive` checks the whole chain with it"
     )
@@ -1157,8 +1311,8 @@ def _catalogue_export(args: argparse.Namespace) -> int:
         raise UsageError(f"cannot write {args.file}: {exc.strerror}") from None
     catalogue = parse_catalogue(saved, source="the database's catalogue", saved=True)
     print(
-        f"wrote the hall's catalogue to {args.file} ({len(catalogue.services)} services, "
-        f"{len(catalogue.counters)} counters); "
+        f"wrote the hall's catalogue to {args.file} ({_count(len(catalogue.services), 'service')}, "
+        f"{_count(len(catalogue.counters), 'counter')}); "
         f"after editing it: kezek hall --catalogue {args.file} --check"
     )
     return 0
@@ -1178,7 +1332,10 @@ def _backup(args: argparse.Namespace) -> int:
         raise UsageError(str(exc)) from exc
     rows = summary.rows
     newest = f"; the newest event is {summary.head} (a witness)" if summary.head else ""
-    print(f"backed up to {args.file}: {rows['events']} events, {rows['tickets']} tickets{newest}")
+    print(
+        f"backed up to {args.file}: {_count(rows['events'], 'event')}, "
+        f"{_count(rows['tickets'], 'ticket')}{newest}"
+    )
     return 0
 
 
@@ -1195,6 +1352,7 @@ def _restore(args: argparse.Namespace) -> int:
             "checks the backup's log from where it starts; `kezek audit verify --archive` "
             "checks it from the first event"
         )
+    _check_archives(args.archive)
     url = _url(args)
     claim = claim_database(url)  # a running server would keep its own day over the restored one
     try:
@@ -1205,7 +1363,10 @@ def _restore(args: argparse.Namespace) -> int:
         raise UsageError(str(exc)) from exc
     finally:
         claim.release()
-    restored = f"restored {summary.rows['events']} events and {summary.rows['tickets']} tickets"
+    restored = (
+        f"restored {_count(summary.rows['events'], 'event')} and "
+        f"{_count(summary.rows['tickets'], 'ticket')}"
+    )
     if not summary.counted:
         print(
             "kezek: this backup was made before backups counted their rows: that none of its "

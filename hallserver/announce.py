@@ -20,7 +20,7 @@ SERVICE_TYPE = "_kezek._tcp.local."
 
 def service_info(hall_id: str, hall_name: str, host: str, port: int) -> ServiceInfo:
     any_address = host in ("0.0.0.0", "")  # noqa: S104
-    hosts = _lan_addresses() if any_address else [host]
+    hosts = _lan_addresses() if any_address else ipv4_addresses(host)
     server = _host_label(port, hosts[0])
     return ServiceInfo(
         SERVICE_TYPE,
@@ -35,6 +35,13 @@ def service_info(hall_id: str, hall_name: str, host: str, port: int) -> ServiceI
         },
         server=f"{server}.local.",
     )
+
+
+def ipv4_addresses(host: str) -> list[str]:
+    """The IPv4 addresses of `host`, an address or a name (`localhost`, the machine's own):
+    the hall is announced on what it listens on. OSError when it has none."""
+    found = socket.getaddrinfo(host, None, socket.AF_INET, socket.SOCK_STREAM)
+    return list(dict.fromkeys(str(address[4][0]) for address in found))
 
 
 def _cut(text: str, limit: int) -> str:

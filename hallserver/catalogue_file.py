@@ -25,6 +25,7 @@ from hallserver.domain.catalogue import (
     WeekHours,
 )
 from hallserver.domain.ids import LANGS, CounterId, GroupId, ServiceId, shows_nothing, unprintable
+from hallserver.icons import CATALOGUE_ICONS
 
 RESULT_ID = re.compile(r"[a-z0-9_]{1,40}")
 IDENT = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,39}")  # a service's, counter's or group's id
@@ -105,7 +106,14 @@ SERVICE_KEYS = (
 COUNTER_KEYS = ("id", "number", "name", "main", "backup")
 RESULT_KEYS = ("id", "name")
 PREFIX = re.compile(r"[A-Z]")  # printed, called out and typed on any keyboard: Latin only
+LOOK_ALIKE = {"O": "0", "I": "1"}  # a prefix never taken for a digit of the number
 _STRICT: ContextVar[bool] = ContextVar("strict_catalogue", default=True)  # see parse_catalogue
+
+
+def _shown(value: str, limit: int = 60) -> str:
+    """`value` quoted as a message echoes it: a long one cut (a 5,000-character id is a
+    mistake, not something to read back in full)."""
+    return repr(value if len(value) <= limit else f"{value[:limit]}…")
 
 
 class _Table:
@@ -117,7 +125,9 @@ class _Table:
             raise ValueError(f"{where} must be a table, not {_kind(raw)}")
         kind, _, number = where.rpartition(" ")
         if number.isdigit() and isinstance(raw.get("id"), str) and raw["id"].strip():
-            where = f"{kind} {raw['id']!r}"  # "service 3" is "service 'passport'" once it has one
+            where = (
+                f"{kind} {_shown(raw['id'])}"  # "service 3" is "service 'passport'" once it has one
+            )
         for key in raw if _STRICT.get() else ():
             if key not in keys:
                 close = difflib.get_close_matches(key, keys, n=1)
@@ -151,8 +161,8 @@ class _Table:
         ident = self.string("id")
         if _STRICT.get() and not IDENT.fullmatch(ident):
             raise ValueError(
-                f"{self.where}: id {ident!r} must be 1-40 Latin letters, digits, '-', '_' or '.', "
-                "beginning with a letter or digit (it is written in addresses)"
+                f"{self.where}: id {_shown(ident)} must be 1-40 Latin letters, digits, '-', '_' or "
+                "'.', beginning with a letter or digit (it is written in addresses)"
             )
         return ident
 
@@ -323,7 +333,12 @@ def _service(item: object, n: int) -> Service:
     service_id = s.ident()
     prefix = s.string("prefix")
     if _STRICT.get() and not PREFIX.fullmatch(prefix):
-        raise ValueError(f"{s.where}: prefix {prefix!r} must be one Latin capital letter A-Z")
+        raise ValueError(f"{s.where}: prefix {_shown(prefix)} must be one Latin capital letter A-Z")
+    if _STRICT.get() and prefix in LOOK_ALIKE:
+        raise ValueError(
+            f"{s.where}: prefix {prefix!r} reads as the digit {LOOK_ALIKE[prefix]} on a ticket "
+            "and the board (O12 or 012?): choose another letter"
+        )
     return Service(
         id=ServiceId(service_id),
         prefix=prefix,
@@ -345,6 +360,10 @@ def _counter(item: object, n: int) -> CounterSpec:
     c = _Table(item, f"counter {n}", COUNTER_KEYS)
     counter_id = c.ident()
     main, backup = c.names("main"), c.names("backup")
+    for key, listed in (("main", main), ("backup", backup)):
+        twice = sorted({s for s in listed if listed.count(s) > 1})
+        if twice and _STRICT.get():
+            raise ValueError(f"{c.where}: {_shown(twice[0])} is listed twice in {key}")
     both = sorted(set(main) & set(backup))
     if both and _STRICT.get():  # a saved one: backup wins, as it did
         raise ValueError(f"{c.where}: {both[0]!r} is both main and backup: choose one")
@@ -365,7 +384,49 @@ def _icon(table: _Table) -> str:
         return str(icon)
     if not isinstance(icon, str):
         raise ValueError(f"{table.where}: icon must be text in quotes, not {_kind(icon)}")
+    if icon and icon not in CATALOGUE_ICONS:  # the kiosk would show "•"
+        close = difflib.get_close_matches(icon, CATALOGUE_ICONS, n=1)
+        hint = f" (did you mean {close[0]!r}?)" if close else ""
+        raise ValueError(
+            f"{table.where}: icon {_shown(icon)} is not one the kiosk draws{hint}; "
+            f"it may be {', '.join(CATALOGUE_ICONS)}"
+        )
     return icon
+
+
+def catalogue_notes(catalogue: Catalogue) -> list[str]:
+    """What in a catalogue that reads well would still keep visitors waiting or away: no
+    services, no opening hours, a service whose hours never meet the hall's."""
+    notes = []
+    if not catalogue.services:
+        notes.append("the hall has no services: its kiosks have nothing to give a ticket for")
+    if not catalogue.hours.days:
+        notes.append(
+            "the hall has no opening hours: it is never open (give [hall] hours, or start it "
+            "with --always-open)"
+        )
+    never = [
+        str(s.id)
+        for s in catalogue.services
+        if s.hours is not None and catalogue.hours.days and not _meet(catalogue.hours, s.hours)
+    ]
+    if never:
+        one = len(never) == 1
+        which = f"service {never[0]} is" if one else f"services {', '.join(never)} are"
+        notes.append(
+            f"{which} never open: {'its' if one else 'their'} hours never fall while the hall "
+            "is open (check them against the hall's)"
+        )
+    return notes
+
+
+def _meet(hall: WeekHours, service: WeekHours) -> bool:
+    """Whether the service's hours and the hall's overlap on some weekday."""
+    for day, theirs in service.days.items():
+        ours = hall.days.get(day)
+        if ours is not None and max(ours.opens, theirs.opens) < min(ours.closes, theirs.closes):
+            return True
+    return False
 
 
 def _results(items: list[object]) -> tuple[VisitResult, ...]:

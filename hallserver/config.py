@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,7 +25,11 @@ def unusable_folder(directory: str | Path) -> str | None:
     name would be read as another file's (a `?` starts a URL's options: "q?x" is the folder
     "q")."""
     path = Path(directory)
-    if path.exists() and not path.is_dir():
+    try:
+        a_file = path.exists() and not path.is_dir()
+    except OSError as exc:  # a name longer than the system takes, a folder not ours to look in
+        return path_problem(exc, path)
+    if a_file:
         return f"{directory} is a file, not a folder: give the folder the hall's database is in"
     found = sorted({c for c in str(directory) if c in URL_BREAKERS})
     if not found:
@@ -34,6 +39,19 @@ def unusable_folder(directory: str | Path) -> str | None:
         f"the folder {directory} has {marks} in its name, which a database URL reads "
         "otherwise: choose a folder without"
     )
+
+
+def path_problem(exc: OSError, path: str | Path) -> str:
+    """Why `path` cannot be used, in one line (a long path is cut, its end kept)."""
+    shown = str(path)
+    if len(shown) > 80:
+        shown = f"{shown[:40]}…{shown[-30:]}"
+    if exc.errno == errno.ENAMETOOLONG:
+        return (
+            f"{shown}: a name in this path is longer than the system allows "
+            "(255 bytes a name): choose a shorter one"
+        )
+    return f"{shown}: {exc.strerror or exc}"
 
 
 def url_given(db: str | None, data_dir: str | Path | None) -> str | None:

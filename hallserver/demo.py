@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import ctypes
+import json
 import os
 import random
 import secrets
@@ -23,11 +24,12 @@ import sqlalchemy
 import uvicorn
 from sqlalchemy import delete
 
-from hallserver.access import Actor, Role, hash_pin, new_token
+from hallserver.access import Actor, Role, hash_pin, new_token, token_hash
 from hallserver.announce import Announcer, service_info
 from hallserver.catalogue_file import demo_catalogue
 from hallserver.client import ClientError, HallClient, discover
 from hallserver.config import ServerConfig
+from hallserver.domain.catalogue import Catalogue
 from hallserver.server import (
     SetupError,
     bind,
@@ -51,7 +53,9 @@ CONSOLE_COUNTER = "c1"
 BUTTON_ADDRESS, KEYPAD_ADDRESS = 1, 41
 KEYS_HELP = "c call, r recall, s start, f finish, n no-show (button); 1 2 3 rating (keypad)"
 _PR_SET_PDEATHSIG = 1
+DEMO_TOKENS_KEY = "demo_tokens"  # the hall_state row naming the tokens the demo made (hashes)
 STAGGER_S = 0.7  # between terminals' starts: zeroconf rate-limits answers to one a second
+INTERRUPTED = 130  # the exit code of a demo ended by Ctrl+C (128 + SIGINT)
 USAGE_EXIT = 2  # a terminal that could not start as told (e.g. zeroconf found none or several)
 
 
@@ -105,6 +109,8 @@ def seed_credentials(db_url: str, counters: Sequence[str]) -> Credentials:
         with store.engine.begin() as conn:  # fresh credentials each run: none is a default
             conn.execute(delete(schema.tokens))
             conn.execute(delete(schema.operators))
+            made = sorted(token_hash(t) for t in [*tokens.values(), *counter_tokens.values()])
+            store.put_config(DEMO_TOKENS_KEY, json.dumps(made), conn)  # they are its own
             for role, token in tokens.items():
                 actor = Actor(Role(role), f"demo-{role}")
                 conn.execute(schema.tokens.insert(), [token_row(token, actor, now)])
@@ -119,27 +125,58 @@ def seed_credentials(db_url: str, counters: Sequence[str]) -> Credentials:
     return Credentials(tokens, counter_tokens, pins, simulated)
 
 
-def _another_halls(store: SqlHallStore, hall_id: str) -> str | None:
+def _another_halls(store: SqlHallStore, hall_id: str, folder: Path) -> str | None:
     """What in the database is not the demo's own (None when nothing is): another hall's
-    catalogue, terminals' tokens or operators."""
+    catalogue, terminals' tokens or operators. The demo's own tokens are those it made (their
+    hashes kept beside them) and those its terminals saved in `folder`, whatever their names."""
     if hall_id != demo_catalogue().hall_id:
         return f"the hall {hall_id!r}"
     tokens, operators = schema.tokens.c, schema.operators.c
     demo_logins = {login for login, *_ in DEMO_OPERATORS}
     with store.engine.connect() as conn:
         terminals = conn.execute(
-            sqlalchemy.select(tokens.role, tokens.subject).where(
+            sqlalchemy.select(tokens.token_hash, tokens.role, tokens.subject).where(
                 tokens.expires_at.is_(None), tokens.revoked.is_(False)
             )
         ).all()
         logins = conn.execute(sqlalchemy.select(operators.login)).scalars().all()
-    others = sorted(f"{role} {name!r}" for role, name in terminals if not name.startswith("demo-"))
+        made = store.config(DEMO_TOKENS_KEY, conn)
+    own = _enrolled_tokens(folder)
+    try:
+        own |= set(json.loads(made)) if made is not None else set()
+    except (ValueError, TypeError):
+        made = None
+    others = sorted(
+        f"{role} {name!r}"
+        for key, role, name in terminals
+        if key not in own and (made is not None or not name.startswith("demo-"))  # an older demo
+    )
     if others:
         return f"tokens of other terminals ({', '.join(others[:3])})"
     people = sorted(x for x in logins if x not in demo_logins and not x.startswith("sim-"))
     if people:
         return f"other operators ({', '.join(people[:3])})"
     return None
+
+
+def _enrolled_tokens(folder: Path) -> set[str]:
+    """The hashes of the tokens the demo's terminals saved when they enrolled (in `folder`)."""
+    from hallserver.client.enrollment import Enrollment
+    from hallserver.client.errors import EnrollmentError
+
+    found = set()
+    for name in ("kiosk", "counter", "display", "rating"):
+        try:
+            saved = Enrollment.load(_enrollment_file(folder, name))
+        except EnrollmentError:
+            continue
+        if saved is not None:
+            found.add(token_hash(saved.token))
+    return found
+
+
+def _enrollment_file(folder: Path, terminal: str) -> Path:
+    return folder / "config" / "kezek" / f"{terminal}.json"
 
 
 def _die_with_parent() -> None:  # runs in the child between fork and exec
@@ -283,7 +320,6 @@ def terminal_commands(
 ) -> dict[str, list[str]]:
     """The command lines a technician would type at each terminal (after `kezek`)."""
     where = ["--server", server] if server else []
-    config = folder / "config" / "kezek"
     tickets, devices = folder / "tickets", folder / "devices"
     kiosk = ["--windowed", "--size", "600x1000", "--inches", "12", "--printer", f"sim:{tickets}"]
     rating = ["--windowed", "--size", "800x480", "--inches", "7", "--mode", "rating"]
@@ -291,26 +327,26 @@ def terminal_commands(
         "kiosk": [
             "kiosk",
             *where,
-            *_pair(codes["kiosk"], "Entrance kiosk", config / "kiosk.json"),
+            *_pair(codes["kiosk"], "Entrance kiosk", _enrollment_file(folder, "kiosk")),
             *kiosk,
         ],
         "counter": [
             "counter",
             *where,
-            *_pair(codes["counter"], "Counter 1", config / "counter.json"),
+            *_pair(codes["counter"], "Counter 1", _enrollment_file(folder, "counter")),
             *("--operator", DEMO_OPERATORS[0][0]),
             *("--button", str(devices / "button"), "--keypad", str(devices / "keypad")),
         ],
         "display": [
             "display",
             *where,
-            *_pair(codes["display"], "Wall display", config / "display.json"),
+            *_pair(codes["display"], "Wall display", _enrollment_file(folder, "display")),
             *("--wav-dir", str(folder / "calls"), "--window", "1024x576"),
         ],
         "rating": [
             "kiosk",
             *where,
-            *_pair(codes["rating"], "Rating at counter 1", config / "rating.json"),
+            *_pair(codes["rating"], "Rating at counter 1", _enrollment_file(folder, "rating")),
             *rating,
             *("--counter", CONSOLE_COUNTER),
         ],
@@ -362,8 +398,12 @@ class HallThread:
     """The hall server in a thread of the demo, announced by zeroconf, stopped by `stop()`."""
 
     def __init__(self, config: ServerConfig) -> None:
-        self.app, self.hall = build(config)
-        self.sock = bind(config.host, config.port)
+        self.sock = bind(config.host, config.port)  # first: a port in use changes nothing
+        try:
+            self.app, self.hall = build(config)
+        except BaseException:
+            self.sock.close()
+            raise
         self.port = int(self.sock.getsockname()[1])
         self.url = f"http://127.0.0.1:{self.port}"
         catalogue = self.hall.catalogue
@@ -409,26 +449,28 @@ def run_demo(options: DemoOptions) -> int:
         claim.release()
 
 
-def _run_demo(options: DemoOptions) -> int:
-    folder = options.folder
-    interfaces = () if options.lan else ("127.0.0.1",)
-    host = "0.0.0.0" if options.lan else "127.0.0.1"  # noqa: S104 - asked for with --lan
-    store = open_store(options.db_url)
+def _demo_catalogue_of(db_url: str, folder: Path) -> Catalogue:
+    """The demo hall's catalogue in the database; SetupError if it holds another hall's."""
+    store = open_store(db_url)
     try:
         catalogue = hall_catalogue(store, demo=True, path=None)
-        theirs = _another_halls(store, catalogue.hall_id)
+        theirs = _another_halls(store, catalogue.hall_id, folder)
     finally:
         store.close()
     if theirs is not None:  # the demo would replace a real hall's tokens and operators
         raise SetupError(
-            f"{shown_url(options.db_url)} holds {theirs}: the demo replaces a hall's tokens and "
+            f"{shown_url(db_url)} holds {theirs}: the demo replaces a hall's tokens and "
             "operators, so it runs on a database of its own (kezek demo without --db or --data-dir)"
         )
-    for place in ("tickets", "calls"):  # the folders it prints, there to open from the start
-        (folder / place).mkdir(parents=True, exist_ok=True)
-    counters = [c.id for c in catalogue.counters]
-    credentials = seed_credentials(options.db_url, counters)
-    hall = HallThread(
+    return catalogue
+
+
+def _run_demo(options: DemoOptions) -> int:
+    folder = options.folder
+    interfaces = () if options.lan else ("127.0.0.1",)
+    host = "0.0.0.0" if options.lan else "127.0.0.1"  # noqa: S104 - asked for with --lan
+    catalogue = _demo_catalogue_of(options.db_url, folder)
+    hall = HallThread(  # it listens before anything is made: a port in use leaves nothing
         ServerConfig(
             db_url=options.db_url,
             host=host,
@@ -442,8 +484,18 @@ def _run_demo(options: DemoOptions) -> int:
     children = Children(folder / "logs")
     devices: Devices | None = None
     simulation: HallSimulation | None = None
-    previous_term = signal.signal(signal.SIGTERM, lambda *_: _interrupt())
+    terminated = threading.Event()  # SIGTERM (a service manager's stop) ends it with 0
+
+    def on_term(*_: object) -> None:
+        terminated.set()
+        _interrupt()
+
+    previous_term = signal.signal(signal.SIGTERM, on_term)
+    code = 0
     try:
+        for place in ("tickets", "calls"):  # the folders it prints, there to open at once
+            (folder / place).mkdir(parents=True, exist_ok=True)
+        credentials = seed_credentials(options.db_url, [c.id for c in catalogue.counters])
         hall.start()
         _welcome(hall.url, credentials.tokens["supervisor"])
         headless = options.headless or no_screen()
@@ -462,6 +514,7 @@ def _run_demo(options: DemoOptions) -> int:
         _conduct(devices, children, hall.thread, stop)
     except KeyboardInterrupt:
         _say("stopping the demo hall…")
+        code = 0 if terminated.is_set() else INTERRUPTED  # Ctrl+C: 130, as `kezek hall`
     finally:
         stop.set()
         signal.signal(signal.SIGTERM, previous_term)
@@ -471,7 +524,7 @@ def _run_demo(options: DemoOptions) -> int:
         if devices is not None:
             devices.close()
         hall.stop()
-    return 0
+    return code
 
 
 WELCOME = {

@@ -24,6 +24,8 @@ from hallserver.api.app import create_app
 from hallserver.archive import ArchiveDamaged, accepted_damage
 from hallserver.catalogue_file import (
     CatalogueError,
+    catalogue_notes,
+    demo_catalogue,
     demo_catalogue_text,
     parse_catalogue,
     read_catalogue,
@@ -181,6 +183,19 @@ def _few(items: list[str]) -> str:
     return ", ".join(items[:5]) + (f" and {len(items) - 5} more" if len(items) > 5 else "")
 
 
+def demo_ignored(config: ServerConfig, catalogue: Catalogue) -> str | None:
+    """What to say when --demo was given for a database that holds another hall already:
+    it seeds an empty one only, and this hall is kept as it is."""
+    if not config.demo or config.catalogue is not None:
+        return None
+    if catalogue.hall_id == demo_catalogue().hall_id:
+        return None
+    return (
+        f"--demo seeds only an empty database: this one holds the hall {catalogue.hall_id!r}, "
+        "kept as it is (the demo hall on a database of its own: another --data-dir)"
+    )
+
+
 def build(
     config: ServerConfig, *, clock: Callable[[], datetime] | None = None
 ) -> tuple[Starlette, HallService]:
@@ -197,6 +212,9 @@ def build(
         log.warning("%s", left)
     if unserved := catalogue.unserved():
         log.warning("no counter serves %s: its tickets would wait all day", ", ".join(unserved))
+    for note in [demo_ignored(config, catalogue), *catalogue_notes(catalogue)]:
+        if note is not None:
+            log.warning("%s", note)
     try:
         damaged = accepted_damage(store)
     except ArchiveDamaged as exc:  # `kezek audit verify` fails on it; the hall can still work
@@ -256,20 +274,25 @@ def serve(config: ServerConfig, *, on_ready: Callable[[str, HallService], None])
 
 
 def _serve(config: ServerConfig, on_ready: Callable[[str, HallService], None]) -> None:
-    app, hall = build(config)
-    sock = bind(config.host, config.port)
+    sock = bind(config.host, config.port)  # first: a refused start saves no --catalogue
+    try:
+        app, hall = build(config)
+    except BaseException:
+        sock.close()
+        raise
     port = sock.getsockname()[1]
     url = f"http://{config.host}:{port}"
     announcer: Announcer | None = None
     if config.announce:
         try:
             info = service_info(hall.catalogue.hall_id, hall.catalogue.name.en, config.host, port)
-        except ZeroconfError as exc:  # a name zeroconf refuses: the URL still works
+        except (ZeroconfError, OSError) as exc:  # a name zeroconf refuses: the URL still works
             log.warning("could not announce on the LAN (%s); terminals need --server", exc)
         else:
             interfaces = list(config.announce_interfaces)
-            if not interfaces and config.host.startswith("127."):
-                interfaces = [config.host]  # a loopback-only server keeps its multicast there
+            listening = [socket.inet_ntoa(a) for a in info.addresses]
+            if not interfaces and all(a.startswith("127.") for a in listening):
+                interfaces = listening  # a loopback-only server keeps its multicast there
             announcer = Announcer(info, interfaces=interfaces or None)
             announcer.start()
     uv_config = uvicorn_config(app, timeout_graceful_shutdown=3)

@@ -95,6 +95,9 @@ def _parser() -> tuple[_Parser, dict[str, _Parser]]:
     return parser, commands.choices
 
 
+INTERRUPTED = 130  # the exit code of a command ended by Ctrl+C (128 + SIGINT)
+
+
 def main(argv: list[str]) -> int:
     """Run one `kezek hardware` command; 0 on success, 1 on a device error, 2 on bad input."""
     parser, commands = _parser()
@@ -122,8 +125,8 @@ def main(argv: list[str]) -> int:
     except ValueError as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
-    except KeyboardInterrupt:
-        return 0
+    except KeyboardInterrupt:  # as `kezek hall` and the shell say it: ended by Ctrl+C
+        return INTERRUPTED
 
 
 def _ports(out: TextIO) -> int:

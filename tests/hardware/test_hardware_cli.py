@@ -257,3 +257,27 @@ def test_a_link_that_cannot_be_made_is_named_and_leaves_no_pty_open() -> None:
         pass
     assert refused.value.filename == "/proc/kezek-link"  # not the pty it would point at
     assert len(os.listdir("/proc/self/fd")) == before
+
+
+def test_listen_and_simulate_ended_by_ctrl_c_exit_130_as_the_hall_does(tmp_path: Path) -> None:
+    """They had ended with 0, as if they had done what they were asked and stopped."""
+    import signal
+
+    with PtyPort(tmp_path / "ttyBUS") as port:
+        for argv in (["listen", port.path, "--protocol", "qsystem"], ["simulate", "button"]):
+            process = subprocess.Popen(
+                [sys.executable, "-m", "hallserver", "hardware", *argv],
+                stdin=subprocess.PIPE,  # open, and silent: simulate waits for keys
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                text=True,
+            )
+            try:
+                assert process.stdout is not None
+                process.stdout.readline()  # it is listening (or its pty is made)
+                process.send_signal(signal.SIGINT)
+                assert process.wait(30) == 130, (argv, process.communicate())
+            finally:
+                if process.poll() is None:
+                    process.kill()
+                    process.wait()

@@ -154,6 +154,9 @@ def test_a_pin_typed_at_the_terminal_is_typed_twice(
     typed[:] = ["1357", "1375"]
     assert kezek(["operator", "pin", "aigul", "--data-dir", str(tmp_path)]) == 2
     capsys.readouterr()
+    typed[:] = ["1357", "1357"]  # nobody by that login: said before any PIN is asked for
+    assert kezek(["operator", "pin", "nobody", "--data-dir", str(tmp_path)]) == 2
+    assert "no operator nobody" in capsys.readouterr().err and len(typed) == 2
     monkeypatch.setattr("sys.stdin", io.StringIO("2468\n"))  # piped in: once is all there is
     assert kezek([*add[:-2], "--pin-stdin", "--data-dir", str(tmp_path)]) == 2
     assert "exists already" in capsys.readouterr().err
@@ -207,6 +210,25 @@ ID_CARD = 'id = "id-card"\nprefix = "A"\n'
         ),
         (('id = "passport"', 'id = "id-card"'), "two services have the id 'id-card'"),
         (('prefix = "A"', 'prefix = "Б"'), "prefix 'Б' must be one Latin capital letter A-Z"),
+        (('prefix = "A"', 'prefix = "O"'), "prefix 'O' reads as the digit 0 on a ticket"),
+        (('prefix = "A"', 'prefix = "I"'), "prefix 'I' reads as the digit 1 on a ticket"),
+        (  # the kiosk had shown "•" for it
+            ('group = "identity"\nicon = "id-card"', 'group = "identity"\nicon = "pasport"'),
+            "service 'id-card': icon 'pasport' is not one the kiosk draws (did you mean "
+            "'passport'?); it may be id-card, passport,",
+        ),
+        (
+            ('icon = "id-card"', 'icon = "idcard"'),
+            "group 'identity': icon 'idcard' is not one the kiosk draws",
+        ),
+        (
+            ('main = ["id-card", "passport"', 'main = ["id-card", "id-card", "passport"'),
+            "counter 'c1': 'id-card' is listed twice in main",
+        ),
+        (
+            ('id = "id-card"', 'id = "' + "x" * 5000 + '"'),  # said back cut, not in full
+            "service '" + "x" * 60 + "…': id '" + "x" * 60 + "…' must be 1-40 Latin letters",
+        ),
         (
             ('backup = ["residence-registration"]', 'backup = ["passport"]'),
             "counter 'c1': 'passport' is both main and backup: choose one",
@@ -548,6 +570,12 @@ def test_a_mistyped_command_line_is_one_line_naming_its_help(argv: list[str]) ->
         (["audit", "archive", "x.gz", "--before", "0001-01-01"], 2, "before any hall's log"),
         (["demo", "--speed", "nan", "--headless"], 2, "--speed more than 0 and at most 1000"),
         (["hall", "--public-url", "not a url"], 2, "is not an address a phone can open"),
+        (["hall", "--public-url", "https://exa mple.kz"], 2, "has a space or a control"),
+        (["hall", "--public-url", "https://queue.kz:99999/x"], 2, "port is a number from 1 to"),
+        (["hall", "--public-url", "https://q_ue.kz/"], 2, "host name has characters a name"),
+        (["hall", "--host", ""], 2, "--host: is empty: give the address to listen on"),
+        (["hall", "--host", "::1"], 2, "the hall is served on IPv4 only"),
+        (["hall", "--host", "no-such-host.invalid"], 2, "nor a name that has one"),
         (["kiosk", "--server", "http://127.0.0.1:abc", "--token", "x"], 2, "is not a hall server"),
         (["counter", "--server", "ftp://hall", "--token", "x"], 2, "is not a hall server's URL"),
         (["display", "--server", "http://:8470"], 2, "is not a hall server's URL"),
@@ -919,7 +947,7 @@ def test_data_dir_on_the_command_line_wins_over_kezek_db_and_the_demo_never_take
     acted on the hall, and `kezek demo` had replaced the hall's tokens and operators."""
     real, other = tmp_path / "real", tmp_path / "other"
     assert kezek(["hall", "--check", "--demo", "--data-dir", str(real)]) == 0
-    assert kezek(["token", "create", "--role", "kiosk", "--name", "Entrance kiosk",
+    assert kezek(["token", "create", "--role", "kiosk", "--name", "Front desk",
                   "--data-dir", str(real)]) == 0  # fmt: skip
     monkeypatch.setenv("KEZEK_DB", f"sqlite:///{real / 'kezek.sqlite3'}")
     capsys.readouterr()
@@ -927,15 +955,15 @@ def test_data_dir_on_the_command_line_wins_over_kezek_db_and_the_demo_never_take
                   "--data-dir", str(other)]) == 0  # fmt: skip
     assert (other / "kezek.sqlite3").is_file(), "the folder given is the one acted on"
     with sqlite3.connect(real / "kezek.sqlite3") as db:
-        assert db.execute("SELECT subject FROM tokens").fetchall() == [("Entrance kiosk",)]
+        assert db.execute("SELECT subject FROM tokens").fetchall() == [("Front desk",)]
     capsys.readouterr()
 
     assert kezek(["demo", "--headless", "--port", "0", "--data-dir", str(real)]) == 1
     said = capsys.readouterr().err.strip()
-    assert "holds tokens of other terminals (kiosk 'Entrance kiosk')" in said, said
+    assert "holds tokens of other terminals (kiosk 'Front desk')" in said, said
     assert len(said.splitlines()) == 1
     with sqlite3.connect(real / "kezek.sqlite3") as db:
-        assert db.execute("SELECT subject FROM tokens").fetchall() == [("Entrance kiosk",)]
+        assert db.execute("SELECT subject FROM tokens").fetchall() == [("Front desk",)]
     assert not (real / "tickets").exists() and not (real / "calls").exists()
     monkeypatch.setenv("KEZEK_DATA_DIR", str(tmp_path / "mine"))
     with socket.socket() as taken:  # the demo stops at its port, after choosing its database
@@ -944,8 +972,9 @@ def test_data_dir_on_the_command_line_wins_over_kezek_db_and_the_demo_never_take
         port = str(taken.getsockname()[1])
         assert kezek(["demo", "--headless", "--port", port]) == 1
     assert "cannot listen" in capsys.readouterr().err
+    assert not (tmp_path / "mine").exists(), "no demo folder with tokens never printed"
     with sqlite3.connect(real / "kezek.sqlite3") as db:
-        assert db.execute("SELECT subject FROM tokens").fetchall() == [("Entrance kiosk",)]
+        assert db.execute("SELECT subject FROM tokens").fetchall() == [("Front desk",)]
 
 
 def test_a_catalogue_exported_to_a_closed_standard_output_is_one_line(tmp_path: Path) -> None:
@@ -1076,3 +1105,269 @@ def test_operator_add_at_once_keeps_one_login_in_any_case(tmp_path: Path) -> Non
     assert sorted(codes) == [0, 2, 2, 2], [run.stderr.read() for run in runs if run.stderr]
     with sqlite3.connect(tmp_path / "kezek.sqlite3") as db:
         assert len(db.execute("SELECT login FROM operators").fetchall()) == 1
+
+
+@pytest.fixture
+def demo_without_terminals(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`kezek demo` in this process, its terminals enrolling as they would (without their
+    windows), stopped by Ctrl+C once everything has started."""
+    from hallserver import demo
+    from hallserver.client.enrollment import Enrollment
+
+    def enroll(children: demo.Children, name: str, args: list[str], env: dict[str, str]) -> None:
+        given = dict(zip(args[1::2], args[2::2], strict=False))  # the terminal, as it pairs
+        Enrollment.enroll(given["--server"], given["--pair"], given["--name"],
+                          Path(given["--enrollment"]))  # fmt: skip
+
+    def stop(*_: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(demo.Children, "start", enroll)
+    monkeypatch.setattr(demo, "discover", lambda **_: [])  # the terminals get --server
+    monkeypatch.setattr(demo, "STAGGER_S", 0)
+    monkeypatch.setattr(demo, "_conduct", stop)
+
+
+@pytest.mark.usefixtures("demo_without_terminals")
+def test_the_demo_runs_again_on_its_own_data_and_still_refuses_a_real_halls(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Its terminals enroll under names of their own ("Entrance kiosk", ...): the second run
+    had taken them for another hall's and refused its own folder."""
+    folder = tmp_path / "demo"
+    run = ["demo", "--headless", "--port", "0", "--data-dir", str(folder)]
+    for _ in range(2):
+        assert kezek(run) == 130, capsys.readouterr().err  # ended by Ctrl+C
+        assert "Ctrl+C stops everything" in capsys.readouterr().out
+        with sqlite3.connect(folder / "kezek.sqlite3") as db:
+            names = {n for (n,) in db.execute("SELECT subject FROM tokens WHERE NOT revoked")}
+        assert {"Entrance kiosk", "Counter 1", "Wall display", "Rating at counter 1"} <= names
+    data = ["--data-dir", str(folder)]
+    assert kezek(["token", "create", "--role", "kiosk", "--name", "demo-front", *data]) == 0
+    capsys.readouterr()
+    assert kezek(run) == 1  # a token the demo did not make, whatever its name
+    assert "holds tokens of other terminals (kiosk 'demo-front')" in capsys.readouterr().err
+
+
+def test_the_hall_listens_and_announces_on_a_host_given_by_name(tmp_path: Path) -> None:
+    """`--host localhost` had stopped the server with "illegal IP address string passed to
+    inet_aton" (the announcement took the name for an address)."""
+    import signal
+
+    import httpx
+
+    process = subprocess.Popen(
+        [sys.executable, "-m", "hallserver", "hall", "--demo", "--host", "localhost"]
+        + ["--port", "0", "--data-dir", str(tmp_path / "hall")],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert process.stdout is not None
+        line = process.stdout.readline()
+        assert line.startswith("Kezek hall server on http://localhost:"), process.communicate()
+        url = line.split()[4]
+        assert httpx.get(f"{url}/api/v1/hall").status_code == 200
+        process.send_signal(signal.SIGINT)
+        assert process.wait(30) == 130
+        assert process.stderr is not None
+        err = process.stderr.read()
+        assert "Traceback" not in err and "inet_aton" not in err and "could not" not in err, err
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait()
+
+
+def test_an_empty_kezek_host_is_refused(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("KEZEK_HOST", "")  # it had listened on every network, "http://:8470"
+    code, err = run_kezek("hall", "--demo", "--data-dir", str(tmp_path / "h"))
+    assert code == 2 and "--host: is empty (from KEZEK_HOST)" in err, err
+    assert not (tmp_path / "h").exists()
+
+
+def test_a_hall_that_cannot_listen_keeps_the_catalogue_it_had(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The new --catalogue had been saved before the port was found taken."""
+    data = a_demo_hall(tmp_path / "hall")
+    new = tmp_path / "new.toml"
+    new.write_text(demo_catalogue_text().replace('en = "Public Service Centre', 'en = "New'),
+                   encoding="utf-8")  # fmt: skip
+    with sqlite3.connect(Path(data) / "kezek.sqlite3") as db:
+        before = db.execute("SELECT data FROM hall_state WHERE key = 'catalogue'").fetchall()
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = str(taken.getsockname()[1])
+        argv = ["hall", "--data-dir", data, "--catalogue", str(new), "--port", port]
+        assert kezek([*argv, "--no-announce"]) == 1
+    assert "cannot listen on 127.0.0.1:" in capsys.readouterr().err
+    with sqlite3.connect(Path(data) / "kezek.sqlite3") as db:
+        after = db.execute("SELECT data FROM hall_state WHERE key = 'catalogue'").fetchall()
+    assert after == before
+
+
+@pytest.mark.parametrize("where", ["--data-dir", "--db", "KEZEK_DATA_DIR"])
+def test_a_folder_name_longer_than_the_system_takes_is_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, where: str
+) -> None:
+    long = tmp_path / ("a" * 300)  # had been a traceback: File name too long
+    given = {
+        "--data-dir": ["--data-dir", str(long)],
+        "--db": ["--db", f"sqlite:///{long}/kezek.sqlite3"],
+        "KEZEK_DATA_DIR": [],
+    }[where]
+    monkeypatch.setenv("KEZEK_DATA_DIR", str(long))
+    try:
+        code = kezek(["operator", "list", *given])
+    except SystemExit as stopped:  # argparse's, for --data-dir
+        code = int(stopped.code or 0)
+    assert code == 2
+    err = capsys.readouterr().err.strip()
+    assert "longer than the system allows (255 bytes a name)" in err, err
+    assert len(err.splitlines()) == 1 and len(err) < 300
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["token", "create", "--role", "kiosk"],
+        ["pair", "--role", "display", "--name", "Hall screen"],
+        ["operator", "add", "aigul", "--name", "Aigul", "--pin-stdin"],
+    ],
+)
+def test_a_database_url_makes_a_new_database_as_a_data_folder_does(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    argv: list[str],
+) -> None:
+    """A new SQLite file by --db had been made without a word, in folders anyone could read
+    (0755, the file 0644: PIN hashes, IINs), and a missing folder was "unable to open
+    database file"."""
+    database = tmp_path / "new" / "deeper" / "hall.sqlite3"
+    monkeypatch.setattr("sys.stdin", io.StringIO("4821\n"))
+    assert kezek([*argv, "--db", f"sqlite:///{database}"]) == 0
+    said = capsys.readouterr().err
+    assert f"there was no hall database at {database}: made a new one" in said, said
+    assert "same --db" in said
+    assert database.parent.stat().st_mode & 0o777 == 0o700, "the hall's folder, as --data-dir"
+    assert database.stat().st_mode & 0o077 == 0, "readable by its user only"
+    monkeypatch.setenv("KEZEK_DB", f"sqlite:///{database}")
+    assert kezek(["token", "create", "--role", "kiosk", "--name", "Again"]) == 0
+    assert "no hall database" not in capsys.readouterr().err
+
+
+def test_every_icon_a_catalogue_may_name_is_one_the_kiosk_draws() -> None:
+    from hallserver.icons import CATALOGUE_ICONS
+    from kiosk.views.theme import ICONS
+
+    assert set(CATALOGUE_ICONS) <= set(ICONS), set(CATALOGUE_ICONS) - set(ICONS)
+    used = {s.icon for s in parse_catalogue(demo_catalogue_text(), source="demo").services}
+    assert used <= set(CATALOGUE_ICONS)
+
+
+def test_a_catalogue_that_would_never_serve_anyone_is_noted_when_checked(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """It had passed --check without a word: a service open only when the hall is closed, a
+    hall with no services or no opening hours."""
+    text = demo_catalogue_text()
+    days = "".join(f'{d} = "09:00-18:00"\n' for d in ("mon", "tue", "wed", "thu", "fri"))
+    assert days in text
+    text = text.replace(days, "".join(f'{d} = "20:30-22:00"\n' for d in ("mon", "fri")), 1)
+    evening = [s.id for s in parse_catalogue(text, source="x").services if s.hours is not None]
+    hall = tmp_path / "hall.toml"
+    hall.write_text(text, encoding="utf-8")
+    data = ["--data-dir", str(tmp_path / "data")]
+    assert kezek(["hall", *data, "--catalogue", str(hall), "--check"]) == 0
+    out = capsys.readouterr().out
+    assert f"Note: service {evening[0]} is never open: its hours never fall while" in out, out
+    empty = tmp_path / "empty.toml"
+    empty.write_text(
+        '[hall]\nid = "h"\nname = { kk = "Зал", ru = "Зал", en = "Hall" }\n[hall.hours]\n',
+        encoding="utf-8",
+    )
+    assert kezek(["hall", "--data-dir", str(tmp_path / "e"), "--catalogue", str(empty),
+                  "--check"]) == 0  # fmt: skip
+    out = capsys.readouterr().out
+    assert "Note: the hall has no services: its kiosks have nothing" in out, out
+    assert "Note: the hall has no opening hours: it is never open" in out, out
+    assert kezek(["hall", "--data-dir", str(tmp_path / "e"), "--demo", "--check"]) == 0
+    out = capsys.readouterr().out  # --demo had been ignored without a word
+    assert "Note: --demo seeds only an empty database: this one holds the hall 'h'" in out, out
+
+
+@pytest.mark.parametrize(
+    ("argv", "says"),
+    [
+        ("hall", ["default: KEZEK_HOST, else 127.0.0.1", "default: KEZEK_PORT, else 8470"]),
+        ("demo", ["the demo folder in KEZEK_DATA_DIR, else in the user data dir", "default 8470"]),
+        ("pair", ["the terminal's name, unique per role", "counter id, for a counter"]),
+        ("operator add", ["what the operator types to sign in", "the supervisor's board"]),
+        ("backup", ["the new backup file"]),
+        ("restore", ["a backup file made by `kezek backup`"]),
+    ],
+)
+def test_the_help_says_each_options_default_and_meaning(
+    capsys: pytest.CaptureFixture[str], argv: str, says: list[str]
+) -> None:
+    with pytest.raises(SystemExit) as stopped:
+        kezek([*argv.split(), "--help"])
+    assert stopped.value.code == 0
+    shown = " ".join(capsys.readouterr().out.split())  # argparse wraps its lines
+    for text in says:
+        assert text in shown, shown
+
+
+@pytest.mark.parametrize(
+    ("argv", "says"),
+    [  # an empty name had been "." (". exists already"), a missing archive "[Errno 2] …"
+        (["backup", ""], "kezek backup: argument file: is empty: name a file"),
+        (["restore", ""], "kezek restore: argument file: is empty: name a file"),
+        (["hall", "--check", "--catalogue", ""], "argument --catalogue: is empty: name a file"),
+        (["audit", "verify", "--archive", "/nonexistent/x.gz"], "kezek: no archive file at /no"),
+        (["audit", "verify", "--archive", "/"], "kezek: --archive / is a folder: name its"),
+    ],
+)
+def test_an_empty_file_name_or_a_missing_archive_is_said_so(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], argv: list[str], says: str
+) -> None:
+    try:
+        code = kezek([*argv, "--data-dir", a_demo_hall(tmp_path / "h")])
+    except SystemExit as stopped:  # argparse's
+        code = int(stopped.code or 0)
+    assert code == 2
+    err = capsys.readouterr().err.strip()
+    assert says in err and len(err.splitlines()) == 1, err
+
+
+def test_one_of_a_thing_is_said_in_the_singular(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = demo_catalogue_text()
+    first = text.index("[[counter]]")  # the counters come last: keep the first one only
+    second = text.index("[[counter]]", first + 1)
+    assert "[[" not in text[second + 2 :].replace("[[counter]]", "")
+    hall = tmp_path / "hall.toml"
+    hall.write_text(text[:second], encoding="utf-8")
+    data = ["--data-dir", str(tmp_path / "d")]
+    assert kezek(["hall", *data, "--catalogue", str(hall), "--check"]) == 0
+    assert ", 1 counter; database ready" in capsys.readouterr().out  # not "1 counters"
+    assert kezek(["audit", "verify", *data]) == 0
+    assert "event log intact: 0 events" in capsys.readouterr().out
+
+
+@pytest.mark.usefixtures("demo_without_terminals")
+def test_the_demo_on_a_new_database_url_makes_it_private(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A new --db file and the folder made for it had been readable by every user."""
+    monkeypatch.setenv("KEZEK_DATA_DIR", str(tmp_path / "data"))
+    database = tmp_path / "new" / "demo.sqlite3"
+    argv = ["demo", "--headless", "--port", "0", "--db", f"sqlite:///{database}"]
+    assert kezek(argv) == 130, capsys.readouterr().err
+    assert database.parent.stat().st_mode & 0o777 == 0o700
+    assert database.stat().st_mode & 0o077 == 0
