@@ -6,7 +6,6 @@ import argparse
 import contextlib
 import math
 import os
-import select
 import sys
 import termios
 import threading
@@ -27,6 +26,7 @@ from hardware.devices.simulators import (
     DisplaySimulator,
     KeypadSimulator,
     PtyPort,
+    readable,
 )
 from hardware.devices.transport import DeviceProtocol, SerialTransport
 from hardware.errors import DeviceError, HardwareError, PrinterError
@@ -329,8 +329,7 @@ def _keys(stream: TextIO) -> Iterator[str]:
     fd = stream.fileno()
     if not os.isatty(fd):
         while True:
-            ready, _, _ = select.select([fd], [], [], 0.1)
-            if not ready:
+            if not readable(fd, 0.1):
                 continue
             chunk = os.read(fd, 64).decode(errors="ignore")
             if not chunk:

@@ -16,6 +16,14 @@ from hardware.devices import kezek_line, modbus_display, qsystem
 from hardware.devices.events import Action, Garbage, Grade
 
 
+def readable(fd: int, timeout: float) -> bool:
+    """Whether `fd` has bytes to read within `timeout` seconds. poll, not select: select
+    refuses a descriptor numbered 1024 or more, which a busy process reaches."""
+    poller = select.poll()
+    poller.register(fd, select.POLLIN)
+    return bool(poller.poll(max(0, int(timeout * 1000))))
+
+
 class PtyPort:
     """A pty whose other end a transport opens at ``path`` (a stable symlink when ``link`` is set).
 
@@ -84,8 +92,7 @@ class PtyPort:
         """Bytes the host sent, waiting up to ``timeout`` seconds; b"" if none."""
         if not self.plugged:
             return b""
-        ready, _, _ = select.select([self._master], [], [], timeout)
-        if not ready:
+        if not readable(self._master, timeout):
             return b""
         try:
             return os.read(self._master, 4096)

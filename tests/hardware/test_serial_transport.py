@@ -189,3 +189,33 @@ def test_port_that_never_existed_keeps_retrying_without_raising(tmp_path: Path) 
         assert "ttyNONE" in transport.last_error
     finally:
         transport.stop()
+
+
+def test_a_simulated_device_hears_its_host_in_a_process_with_many_files_open(
+    tmp_path: Path,
+) -> None:
+    """A busy process (the demo's, or this suite's) numbers new descriptors past 1024, where
+    select() refuses them: the simulated device's port still hears what the host writes."""
+    import os
+    import resource
+
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    if soft < 1200:
+        if hard != resource.RLIM_INFINITY and hard < 1200:
+            pytest.skip(f"this machine allows {hard} open files, fewer than the test needs")
+        resource.setrlimit(resource.RLIMIT_NOFILE, (1200, hard))
+    held = [os.open(os.devnull, os.O_RDONLY) for _ in range(1100)]
+    try:
+        with PtyPort(tmp_path / "ttyBUSY") as device:
+            assert device._master >= 1024  # the case at hand
+            with open(tmp_path / "ttyBUSY", "wb", buffering=0) as host:
+                host.write(b"hello")
+                heard = b""
+                deadline = time.monotonic() + 5
+                while len(heard) < 5 and time.monotonic() < deadline:
+                    heard += device.read(0.2)
+            assert heard == b"hello"
+    finally:
+        for fd in held:
+            os.close(fd)
+        resource.setrlimit(resource.RLIMIT_NOFILE, (soft, hard))
