@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QApplication
 
+from hallserver.icons import CATALOGUE_ICONS
 from kiosk.accessibility import Screen
 
 STAFF_TOUCH_MM = 10.0  # a desk's buttons, for one trained hand
@@ -29,29 +30,8 @@ PAIRS: dict[str, tuple[str, str]] = {
     "key": ("#111111", "#E6ECF5"),
     "number": ("#0B1F44", "#FFFFFF"),
 }
-ICONS = {  # one symbol per meaning, each drawn by a DejaVu font (tests/kiosk/test_screens.py)
-    # the catalogue's icon names
-    "id-card": "☺",
-    "passport": "✈",
-    "address": "✉",  # where letters reach you
-    "key": "✍",  # a digital signature: signing
-    "pen": "✎",  # changing a name: writing it anew
-    "family": "♥",  # birth, marriage, death
-    "baby": "☼",
-    "rings": "⚭",
-    "document": "▤",
-    "mourning": "⚘",  # registering a death: a flower, as at a funeral
-    "house": "⌂",
-    "map": "⚑",
-    "pension": "₸",  # pensions and benefits: the tenge the state pays
-    "stroller": "✿",
-    "heart": "✚",  # disability and survivor's benefits: the medical cross
-    "receipt": "✓",
-    "briefcase": "⚖",
-    "car": "➜",
-    "licence": "▭",  # a card
-    "certificate": "☑",
-    "shield": "⚔",  # military registration
+ICONS = {  # one symbol per meaning, each drawn by a DejaVu font (tests/kiosk/test_icons.py)
+    **CATALOGUE_ICONS,  # the catalogue's icon names
     # the kiosk's own
     "search": "⌕",
     "all-services": "☰",
