@@ -24,9 +24,9 @@ LANG_NAMES: dict[Lang, str] = {"kk": "Қазақша", "ru": "Русский", "
 LANG_COOKIE = "kezek_lang"
 
 
-def lang_of(request: HTTPConnection, default: Lang = "kk") -> Lang:
-    """?lang= first, then the language chosen before (a cookie), then `default`."""
-    for asked in (request.query_params.get("lang"), request.cookies.get(LANG_COOKIE)):
+def lang_of(request: HTTPConnection, default: Lang = "kk", cookie: str = LANG_COOKIE) -> Lang:
+    """?lang= first, then the language chosen before (the `cookie`), then `default`."""
+    for asked in (request.query_params.get("lang"), request.cookies.get(cookie)):
         for lang in LANGS:
             if lang == asked:
                 return lang

@@ -14,7 +14,7 @@ from starlette.websockets import WebSocket
 
 from hallserver.domain.counters import CounterState
 from hallserver.domain.errors import NotFound
-from hallserver.domain.ids import LANGS, Lang
+from hallserver.domain.ids import Lang
 from hallserver.domain.tickets import Ticket, TicketState
 from hallserver.service import HallService
 from hallserver.web.live import push_views
@@ -161,11 +161,8 @@ def _lang(connection: HTTPConnection, ticket: Ticket | None) -> Lang:
     """The page's language (its socket's alike): ?lang= first, then the one this ticket's page
     was last shown in, then the ticket's own (chosen at the kiosk). A ticket the hall no longer
     holds (a day gone by, or none such): the one chosen on the other pages, or Kazakh."""
-    for asked in (connection.query_params.get("lang"), connection.cookies.get(LANG_COOKIE)):
-        for lang in LANGS:
-            if lang == asked:
-                return lang
-    return ticket.language if ticket is not None else lang_of(connection)
+    own = ticket.language if ticket is not None else lang_of(connection)
+    return lang_of(connection, own, cookie=LANG_COOKIE)
 
 
 def status_html(hall: HallService, ticket: Ticket, lang: Lang) -> tuple[str, str, bool]:

@@ -20,6 +20,7 @@ import pytest
 from websockets.exceptions import ConnectionClosed
 from websockets.sync.client import ClientConnection, connect
 
+from hallserver.service import HallService
 from hallserver.store.schema import events as event_table
 from hallserver.store.sql import CATALOGUE_KEY, SqlHallStore
 from tests.conftest import (
@@ -724,16 +725,9 @@ def test_a_database_gone_quiet_shows_on_health_and_refuses_new_commands_until_it
     assert waiting == set(numbers)
 
 
-def test_a_rating_sent_again_while_the_first_is_being_committed_shares_its_outcome(
-    http: httpx.Client, live_server: LiveServer
-) -> None:
-    """The rating screen sends a rating again every 5 s until it is answered. One sent while
-    the first was still being committed was answered 409 already_rated, and the screen let it
-    go; when the database then refused the first, the rating was lost. Now the same grade sent
-    again waits for the first and shares its answer: 503, and the screen keeps sending."""
+def _a_finished_visit(http: httpx.Client, live_server: LiveServer) -> tuple[HallService, str]:
+    """The live hall, and a ticket issued, called, served and finished at c1: one to rate."""
     from hallserver.client import HallClient
-    from hallserver.domain.tickets import Grade
-    from hallserver.service import HallService
 
     service = live_server.hall
     assert isinstance(service, HallService)
@@ -743,10 +737,23 @@ def test_a_rating_sent_again_while_the_first_is_being_committed_shares_its_outco
         assert called is not None
         operator.start(called.id)
         operator.finish(called.id)
+    return service, called.id
+
+
+def test_a_rating_sent_again_while_the_first_is_being_committed_shares_its_outcome(
+    http: httpx.Client, live_server: LiveServer
+) -> None:
+    """The rating screen sends a rating again every 5 s until it is answered. One sent while
+    the first was still being committed was answered 409 already_rated, and the screen let it
+    go; when the database then refused the first, the rating was lost. Now the same grade sent
+    again waits for the first and shares its answer: 503, and the screen keeps sending."""
+    from hallserver.domain.tickets import Grade
+
+    service, ticket_id = _a_finished_visit(http, live_server)
     kiosk = bearer(live_server.tokens["kiosk"])
 
     def rate() -> httpx.Response:
-        return http.post(f"/tickets/{called.id}/rating", json={"grade": "excellent"}, headers=kiosk)
+        return http.post(f"/tickets/{ticket_id}/rating", json={"grade": "excellent"}, headers=kiosk)
 
     database = sqlite3.connect(live_server.db_url.removeprefix("sqlite:///"), isolation_level=None)
     pid = service.writer_pid()
@@ -759,7 +766,7 @@ def test_a_rating_sent_again_while_the_first_is_being_committed_shares_its_outco
         with concurrent.futures.ThreadPoolExecutor(2) as pool:
             first = pool.submit(rate)
             deadline = time.monotonic() + 10
-            while service.hall.ticket(called.id).rating is not Grade.EXCELLENT:
+            while service.hall.ticket(ticket_id).rating is not Grade.EXCELLENT:
                 assert time.monotonic() < deadline, "the first rating never reached the hall"
                 time.sleep(0.01)
             again = pool.submit(rate)  # the screen's resend: its first answer had not come
@@ -776,12 +783,12 @@ def test_a_rating_sent_again_while_the_first_is_being_committed_shares_its_outco
     # the hall drops the refused rating from memory as it reloads from the database, which
     # begins with the refusal and ends a moment after the answers
     deadline = time.monotonic() + 10
-    while http.get(f"/tickets/{called.id}").json()["rating"] is not None:
+    while http.get(f"/tickets/{ticket_id}").json()["rating"] is not None:
         assert time.monotonic() < deadline, "refused, yet kept"
         time.sleep(0.02)
     taken = rate()  # the screen sends it once more, and now it is kept
     assert taken.status_code == 200, taken.text
-    assert http.get(f"/tickets/{called.id}").json()["rating"] == "excellent"
+    assert http.get(f"/tickets/{ticket_id}").json()["rating"] == "excellent"
     assert rate().json()["error"] == "already_rated"  # once kept, a resend changes nothing
 
 
@@ -790,22 +797,13 @@ def test_a_rating_sent_again_while_the_first_is_being_committed_is_answered_as_t
 ) -> None:
     """The same resend while the first rating's commit is slow, and the commit lands: both are
     answered 200 with the rated ticket, one rating logged."""
-    from hallserver.client import HallClient
     from hallserver.domain.tickets import Grade
-    from hallserver.service import HallService
 
-    service = live_server.hall
-    assert isinstance(service, HallService)
-    with HallClient(live_server.url, token=open_counter(live_server, "c1")) as operator:
-        issue(http, live_server)
-        called = operator.call_next("c1")
-        assert called is not None
-        operator.start(called.id)
-        operator.finish(called.id)
+    service, ticket_id = _a_finished_visit(http, live_server)
     kiosk = bearer(live_server.tokens["kiosk"])
 
     def rate() -> httpx.Response:
-        return http.post(f"/tickets/{called.id}/rating", json={"grade": "good"}, headers=kiosk)
+        return http.post(f"/tickets/{ticket_id}/rating", json={"grade": "good"}, headers=kiosk)
 
     pid = service.writer_pid()
     assert pid is not None
@@ -814,7 +812,7 @@ def test_a_rating_sent_again_while_the_first_is_being_committed_is_answered_as_t
         with concurrent.futures.ThreadPoolExecutor(2) as pool:
             first = pool.submit(rate)
             deadline = time.monotonic() + 10
-            while service.hall.ticket(called.id).rating is not Grade.GOOD:
+            while service.hall.ticket(ticket_id).rating is not Grade.GOOD:
                 assert time.monotonic() < deadline, "the first rating never reached the hall"
                 time.sleep(0.01)
             again = pool.submit(rate)
