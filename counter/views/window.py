@@ -241,13 +241,9 @@ class CounterWindow(QMainWindow):
             button.clicked.connect(lambda _=False, a=action: self.request(a))
             actions.addWidget(button)
             self.buttons[action] = button
-        actions.addStretch(1)
         self.queue_panel = QueuePanel()
         self.queue_panel.line_chosen.connect(self.call_from_line)
         self.day_panel = DayPanel()
-        top = QHBoxLayout()
-        top.addWidget(self.card, 3)
-        top.addLayout(actions, 2)
         self.note = SupervisorNote()
         # a message from the supervisor takes the place of the operator's day until it is read:
         # nothing else on the console moves, nor does the window grow
@@ -257,14 +253,21 @@ class CounterWindow(QMainWindow):
         self.note.shown_changed.connect(
             lambda shown: self.day_or_note.setCurrentWidget(self.note if shown else self.day_panel)
         )
-        bottom = QHBoxLayout()
-        bottom.addWidget(self.queue_panel, 3)
-        bottom.addWidget(self.day_or_note, 2)
+        # the visitor and the queue on the left, one above the other; the keys and the day on
+        # the right. Side by side with the keys, the card had been as tall as all twelve of them,
+        # and the queue was pushed below them: on a 1366x768 screen three of its lines showed,
+        # at 1024x600 none
+        visitor = QVBoxLayout()
+        visitor.addWidget(self.card, 1)
+        visitor.addWidget(self.queue_panel, 1)
+        keys = QVBoxLayout()
+        keys.addLayout(actions)
+        keys.addWidget(self.day_or_note, 1)
         console = QWidget()
-        console_layout = QVBoxLayout(console)
+        console_layout = QHBoxLayout(console)
         console_layout.setContentsMargins(0, 0, 0, 0)
-        console_layout.addLayout(top, 3)
-        console_layout.addLayout(bottom, 2)
+        console_layout.addLayout(visitor, 3)
+        console_layout.addLayout(keys, 2)
         # on a small screen (a 1024x600 counter PC under its taskbar) the console scrolls down
         # to its lower panels, where it had been squeezed, its texts drawn over one another;
         # across it is never narrower than its own texts need

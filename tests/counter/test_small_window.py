@@ -108,6 +108,7 @@ def test_at_its_smallest_window_the_console_overlaps_and_cuts_nothing(
     overlapping, cut = overlaps(window), cut_texts(window)
     window.resize(1024, 560)  # a small counter PC's screen under its taskbar: scrolls down
     shoot(window, f"1024x560-serving-{language}")
+    shown_at_1024 = queue_rows_shown(window)
     window.resize(smallest)
     QApplication.processEvents()
     assert not overlapping, overlapping
@@ -121,3 +122,26 @@ def test_at_its_smallest_window_the_console_overlaps_and_cuts_nothing(
             f"the queue's column {heading!r} is narrower than its heading"
         )
     assert smallest.height() <= 560, f"{smallest.height()} px high: taller than 1024x600 allows"
+    # the queue under the visitor, without scrolling: it had been pushed below all twelve keys
+    assert shown_at_1024 >= 3, f"{shown_at_1024} of the queue's lines shown at 1024x560"
+    window.resize(1366, 700)  # a 1366x768 screen: its taskbar and the window's title bar off
+    shoot(window, f"1366x700-serving-{language}")
+    shown_at_1366 = queue_rows_shown(window)
+    assert shown_at_1366 >= 5, f"{shown_at_1366} of the queue's lines shown at 1366x700"
+
+
+def queue_rows_shown(window: CounterWindow) -> int:
+    """How many whole lines of the queue's table the window shows, as it is scrolled now."""
+    table = window.queue_panel.table
+    viewport = shown_rect(table.viewport(), window)
+    if viewport.isEmpty():
+        return 0
+    return sum(
+        1
+        for row in range(table.model().rowCount())
+        if viewport.contains(
+            table.visualRect(table.model().index(row, 0)).translated(
+                table.viewport().mapTo(window, table.viewport().rect().topLeft())
+            )
+        )
+    )
