@@ -306,8 +306,9 @@ def counter_words(n: int, lang: str) -> list[Word]:
 def ticket_number_words(number: str, lang: str, read_zeros: bool = True) -> list[Word]:
     """A printed number such as "A023": the letters, then the digits as the hall reads them.
 
-    Latin and Kazakh Cyrillic letters are spoken; other characters are not. Digits beyond 999
-    (a very busy day) are read one by one.
+    Latin and Kazakh Cyrillic letters are spoken; other characters are not. A number beyond
+    999 (a very busy day: "A1000") is read as one, up to 9999, as counters are; beyond that,
+    digit by digit.
     """
     _check(lang)
     spoken = _SPOKEN[lang]
@@ -317,7 +318,7 @@ def ticket_number_words(number: str, lang: str, read_zeros: bool = True) -> list
     if not digits:
         return words
     value = int(digits)
-    if value == 0 or value > 999:
+    if value == 0 or value > TOP:
         return words + [
             Word("zero", _ZERO[lang]) if d == "0" else _digit(int(d), lang) for d in digits
         ]

@@ -129,6 +129,17 @@ def test_leading_zeros_are_read_only_when_the_hall_wants_them() -> None:
     assert [w.text for w in ticket_number_words("A001", "kk")] == ["а", "нөл", "нөл", "бір"]
 
 
+def test_a_number_past_999_is_read_as_one_number_not_digit_by_digit() -> None:
+    """A busy line's thousandth ticket ("A1000", "A1205") had been read "а бір нөл нөл нөл"."""
+    assert call_text("A1000", 5, "kk") == "А мың талон, бесінші терезеге"
+    assert call_text("A1205", 5, "ru") == "Талон а тысяча двести пять, окно пять"
+    assert call_text("A1205", 5, "en") == "Ticket A one thousand two hundred and five, counter five"
+    # with leading zeros asked for, only those before the number's first digit are said
+    assert call_text("A01000", 5, "ru") == "Талон а ноль тысяча, окно пять"
+    spoken = [w.text for w in ticket_number_words("A12345", "ru")]  # past what is spoken whole
+    assert spoken == ["а", "один", "два", "три", "четыре", "пять"]
+
+
 def test_a_whole_call_in_each_language() -> None:
     assert call_text("A023", 5, "kk") == "А нөл жиырма үш талон, бесінші терезеге"
     assert call_text("A023", 5, "ru") == "Талон а ноль двадцать три, окно пять"
