@@ -216,6 +216,9 @@ class TicketCard(QFrame):
         self.result.clear()
         for result in results:
             self.result.addItem(in_language(result.name, language), result.id)
+        # never narrower than its longest result (Qt keeps the minimum it measured empty): the
+        # card had been squeezed until it read "Услуга о" at the console's smallest window
+        self.result.setMinimumWidth(self.result.sizeHint().width())
         index = self.result.findData(chosen) if chosen is not None else 0
         self.result.setCurrentIndex(max(index, 0))
 

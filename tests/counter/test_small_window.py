@@ -10,6 +10,8 @@ from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
     QLabel,
+    QStyle,
+    QStyleOptionComboBox,
     QTableView,
     QWidget,
 )
@@ -59,6 +61,17 @@ def cut_texts(window: CounterWindow) -> list[str]:
                 for line in widget.text().split("\n"):
                     if widget.fontMetrics().horizontalAdvance(line) > room.width() + 1:
                         cut.append(f"{line!r} wider than its label")
+        elif isinstance(widget, QComboBox):
+            option = QStyleOptionComboBox()
+            widget.initStyleOption(option)
+            field = widget.style().subControlRect(
+                QStyle.ComplexControl.CC_ComboBox,
+                option,
+                QStyle.SubControl.SC_ComboBoxEditField,
+                widget,
+            )
+            if widget.fontMetrics().horizontalAdvance(widget.currentText()) > field.width() + 1:
+                cut.append(f"{_name(widget)} cut")
         elif isinstance(widget, QAbstractButton):
             if widget.sizeHint().width() > widget.width() + 1:
                 cut.append(f"button {widget.text()!r} cut")
