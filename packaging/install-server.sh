@@ -8,7 +8,17 @@
 set -eu
 src=$(cd "$(dirname "$0")/.." && pwd)
 catalogue=""
-if [ "${1:-}" = "--catalogue" ]; then catalogue=${2:?"--catalogue needs a file"}; fi
+usage="usage: install-server.sh [--catalogue /path/hall.toml]"
+case $# in
+  0) ;;
+  2) [ "$1" = "--catalogue" ] || { echo "$usage" >&2; exit 2; }
+     catalogue=$2 ;;
+  *) echo "$usage" >&2; exit 2 ;;
+esac
+if [ -n "$catalogue" ] && { [ ! -f "$catalogue" ] || [ ! -r "$catalogue" ]; }; then
+  echo "install-server.sh: no catalogue file to read at $catalogue" >&2
+  exit 2
+fi
 [ "$(id -u)" = 0 ] || { echo "install-server.sh: run as root" >&2; exit 1; }
 
 id kezek >/dev/null 2>&1 || useradd --system --home-dir /var/lib/kezek --shell /usr/sbin/nologin kezek

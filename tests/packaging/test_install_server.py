@@ -1,0 +1,193 @@
+"""packaging/install-server.sh, run as root in a throwaway copy of this machine.
+
+The copy is an overlay of / in a mount namespace of its own: what the script writes (the kezek
+user in /etc/passwd, /opt/kezek, /etc/kezek, the units) lands in a temporary folder, and this
+machine is left as it was. Nothing is downloaded: Python's venv is a stand-in whose pip
+"installs" a kezek that keeps the hall (a file) in /var/lib/kezek, and systemctl a stand-in that
+records what runs: the script's own steps (the user, the folders and their modes, the wrapper,
+kezek.env, the venv's link, the start and restart) run for real.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+
+pytestmark = [
+    pytest.mark.skipif(os.geteuid() != 0, reason="installing needs root"),
+    pytest.mark.skipif(
+        shutil.which("unshare") is None or shutil.which("chroot") is None,
+        reason="needs unshare and chroot (util-linux, coreutils)",
+    ),
+    pytest.mark.skipif(
+        not Path("/usr/sbin/useradd").exists() or not Path("/usr/sbin/runuser").exists(),
+        reason="needs useradd and runuser, as Debian has them",
+    ),
+]
+
+# python3 -m venv DIR, as far as install-server.sh uses it: a pip that installs a kezek which
+# says which install made it, keeps its hall in $KEZEK_DATA_DIR and says who runs it.
+FAKE_PYTHON = r"""#!/bin/sh
+[ "$1" = -m ] && [ "$2" = venv ] || { echo "fake python: $*" >&2; exit 9; }
+shift 2
+if [ "$1" = --clear ]; then shift; rm -rf "$1"; fi
+mkdir -p "$1/bin"
+cat >"$1/bin/pip" <<EOF
+#!/bin/sh
+case "\$*" in
+  *"[server]") ;;
+  *) exit 0 ;;
+esac
+[ -e /fail-pip ] && { echo "pip: no network" >&2; exit 1; }
+cat >"$1/bin/kezek" <<'KEZEK'
+#!/bin/sh
+# made by install $(date +%s%N)
+case "\$*" in
+  "hall --check")
+    [ -e "\$KEZEK_DATA_DIR/hall" ] || { echo "kezek: no hall yet" >&2; exit 1; }
+    echo "hall checked by \$(id -un)" ;;
+  "hall --catalogue "*" --check") cp "\$3" "\$KEZEK_DATA_DIR/hall" ;;
+  *) echo "kezek \$*" ;;
+esac
+KEZEK
+chmod 0755 "$1/bin/kezek"
+EOF
+chmod 0755 "$1/bin/pip"
+"""
+
+# systemctl on a booted machine: kezek-hall "runs" the code /opt/kezek/venv holds at its start,
+# and at its stop that code must be as it started (the running server's venv untouched).
+FAKE_SYSTEMCTL = r"""#!/bin/sh
+state=/var/lib/fake-systemd
+mkdir -p "$state"
+echo "$*" >>"$state/calls"
+start() {
+  case $1 in kezek-hall*) ;; *) return 0 ;; esac
+  [ -e "$state/hall.code" ] && return 0
+  readlink -f /opt/kezek/venv/bin/kezek >"$state/hall.path"
+  cp "$(cat "$state/hall.path")" "$state/hall.code"
+  echo "$(cat "$state/hall.path")" >>"$state/started"
+}
+stop() {
+  case $1 in kezek-hall*) ;; *) return 0 ;; esac
+  [ -e "$state/hall.code" ] || return 0
+  cmp -s "$state/hall.code" "$(cat "$state/hall.path")" \
+    || echo "the running hall's code changed under it" >>"$state/problems"
+  rm -f "$state/hall.code" "$state/hall.path"
+}
+case $1 in
+  daemon-reload) ;;
+  enable) shift; if [ "$1" = --now ]; then shift; for u; do start "$u"; done; fi
+    for u; do touch "$state/enabled.$u"; done ;;
+  start) start "$2" ;;
+  restart) stop "$2"; start "$2" ;;
+  stop) stop "$2" ;;
+  is-active) [ -e "$state/hall.code" ] ;;
+  *) echo "fake systemctl: $*" >&2; exit 1 ;;
+esac
+"""
+
+# Mounted in a namespace of its own, so that the overlay ends with the command.
+ENTER = r"""set -e
+mount --make-rprivate /
+mount -t overlay overlay -o "lowerdir=/,upperdir=$UPPER,workdir=$WORK" "$MERGED"
+mount --rbind /dev "$MERGED/dev"
+mount -t proc proc "$MERGED/proc"
+mount -t tmpfs tmpfs "$MERGED/run"
+if [ "$BOOTED" = yes ]; then mkdir -p "$MERGED/run/systemd/system"; fi
+exec chroot "$MERGED" env -i \
+  PATH="$FAKES:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin" \
+  HOME=/root LANG=C.UTF-8 PYTHON="$FAKES/python3" sh -c 'cd /root && "$@"' sh "$@"
+"""
+
+
+@dataclass
+class Machine:
+    """This machine's files seen through an overlay, with what install-server.sh wrote."""
+
+    top: Path
+    upper: Path
+
+    def run(self, *command: str, booted: bool = True) -> subprocess.CompletedProcess[str]:
+        work = self.top / "work"
+        shutil.rmtree(work, ignore_errors=True)
+        work.mkdir()
+        env = {
+            "PATH": os.environ["PATH"],
+            "UPPER": str(self.upper),
+            "WORK": str(work),
+            "MERGED": str(self.top / "merged"),
+            "FAKES": str(self.top / "fakes"),
+            "BOOTED": "yes" if booted else "no",
+        }
+        return subprocess.run(
+            ["unshare", "--mount", "--fork", "sh", "-c", ENTER, "enter", *command],
+            env=env,
+            check=False,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+
+    def install(self, *args: str, booted: bool = True) -> subprocess.CompletedProcess[str]:
+        return self.run(str(self.top / "src/packaging/install-server.sh"), *args, booted=booted)
+
+    def path(self, name: str) -> Path:
+        """A file as the installed machine has it (written by the script: in the upper layer)."""
+        return self.upper / name.lstrip("/")
+
+    def lines(self, name: str) -> list[str]:
+        file = self.path(name)
+        return file.read_text(encoding="utf-8").splitlines() if file.exists() else []
+
+    def owner(self, name: str) -> tuple[str, str, int]:
+        done = self.run("stat", "-c", "%U %G %a", name)
+        assert done.returncode == 0, done.stderr
+        user, group, mode = done.stdout.split()
+        return user, group, int(mode, 8)
+
+
+@pytest.fixture
+def machine(tmp_path: Path) -> Machine:
+    for name in ("/opt/kezek", "/etc/kezek", "/var/lib/kezek", "/usr/local/bin/kezek"):
+        if Path(name).exists():
+            pytest.skip(f"{name} is there already: the overlay would not show a fresh machine")
+    fakes = tmp_path / "fakes"
+    fakes.mkdir()
+    for name, text in (("python3", FAKE_PYTHON), ("systemctl", FAKE_SYSTEMCTL)):
+        (fakes / name).write_text(text, encoding="utf-8")
+        (fakes / name).chmod(0o755)
+    src = tmp_path / "src"
+    shutil.copytree(ROOT / "packaging", src / "packaging")
+    shutil.copy(ROOT / "README.md", src / "README.md")
+    (tmp_path / "hall.toml").write_text('[hall]\nid = "test-hall"\n', encoding="utf-8")
+    for name in ("upper", "merged"):
+        (tmp_path / name).mkdir()
+    for folder in (tmp_path, src, src / "packaging", fakes):
+        folder.chmod(0o755)  # the kezek user reads the wrapper's folder and the fakes
+    probe = Machine(tmp_path, tmp_path / "upper").run("true")
+    if probe.returncode != 0:
+        pytest.skip(f"no overlay of / in a mount namespace here: {probe.stderr.strip()}")
+    return Machine(tmp_path, tmp_path / "upper")
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["--catalog", "hall.toml"], ["--catalogue"], ["--catalogue", "/no/such/hall.toml"], ["x"]],
+    ids=["misspelt", "no-file-named", "no-such-file", "unknown"],
+)
+def test_bad_arguments_are_refused_before_anything_is_installed(
+    machine: Machine, args: list[str]
+) -> None:
+    done = machine.install(*args)
+    assert done.returncode == 2
+    assert done.stderr.startswith(("usage: install-server.sh", "install-server.sh: no catalogue"))
+    assert not machine.path("/opt/kezek").exists()
+    assert not machine.path("/etc/passwd").exists(), "no user was made"
