@@ -32,6 +32,7 @@ install -d -m 0755 /opt/kezek /etc/kezek /usr/local/lib/kezek
 rm -f /usr/local/bin/kezek
 install -m 0755 "$src/packaging/kezek-server.sh" /usr/local/bin/kezek
 install -m 0755 "$src/packaging/kezek-backup.sh" /usr/local/lib/kezek/kezek-backup.sh
+install -m 0644 "$src/README.md" /opt/kezek/README.md # the units' Documentation=
 if [ ! -e /etc/kezek/kezek.env ]; then
   printf '%s\n' "# KEZEK_DB=postgresql+psycopg://kezek:PASSWORD@localhost/kezek" \
     "# KEZEK_PORT=8470" > /etc/kezek/kezek.env

@@ -178,6 +178,17 @@ def machine(tmp_path: Path) -> Machine:
     return Machine(tmp_path, tmp_path / "upper")
 
 
+def test_the_units_and_the_files_they_name_are_installed(machine: Machine) -> None:
+    done = machine.install("--catalogue", str(machine.top / "hall.toml"))
+    assert done.returncode == 0, done.stderr
+    for unit in sorted((ROOT / "packaging/systemd").iterdir()):
+        installed = machine.path(f"/etc/systemd/system/{unit.name}")
+        assert installed.read_bytes() == unit.read_bytes()
+        for line in unit.read_text(encoding="utf-8").splitlines():
+            if line.startswith("Documentation=file://"):
+                assert machine.path(line.removeprefix("Documentation=file://")).is_file(), line
+
+
 @pytest.mark.parametrize(
     "args",
     [["--catalog", "hall.toml"], ["--catalogue"], ["--catalogue", "/no/such/hall.toml"], ["x"]],
