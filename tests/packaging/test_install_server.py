@@ -178,6 +178,28 @@ def machine(tmp_path: Path) -> Machine:
     return Machine(tmp_path, tmp_path / "upper")
 
 
+def test_a_first_install_without_a_hall_does_not_start_a_server_that_cannot_run(
+    machine: Machine,
+) -> None:
+    done = machine.install()
+    assert done.returncode == 0, done.stderr
+    assert machine.lines("/var/lib/fake-systemd/started") == [], "started without a hall"
+    assert "not started" in done.stdout and "--catalogue" in done.stdout, done.stdout
+    assert "no hall yet" in done.stderr
+    assert not machine.path("/var/lib/fake-systemd/enabled.kezek-hall.service").exists(), (
+        "nor at the next boot"
+    )
+    assert machine.path("/var/lib/fake-systemd/enabled.kezek-backup.timer").exists()
+    # Where it is: the user, the folders and the settings, each its own
+    assert machine.owner("/var/lib/kezek") == ("kezek", "kezek", 0o750)
+    assert machine.owner("/var/backups/kezek") == ("kezek", "kezek", 0o750)
+    assert machine.owner("/etc/kezek/kezek.env") == ("root", "kezek", 0o640)
+    assert machine.owner("/usr/local/bin/kezek") == ("root", "root", 0o755)
+    venv = machine.path("/opt/kezek/venv")
+    assert venv.is_symlink(), "the venv is a link, switched whole at an upgrade"
+    assert machine.owner(os.readlink(venv)) == ("root", "root", 0o755)
+
+
 def test_the_units_and_the_files_they_name_are_installed(machine: Machine) -> None:
     done = machine.install("--catalogue", str(machine.top / "hall.toml"))
     assert done.returncode == 0, done.stderr
@@ -187,6 +209,51 @@ def test_the_units_and_the_files_they_name_are_installed(machine: Machine) -> No
         for line in unit.read_text(encoding="utf-8").splitlines():
             if line.startswith("Documentation=file://"):
                 assert machine.path(line.removeprefix("Documentation=file://")).is_file(), line
+
+
+def test_an_install_with_a_catalogue_starts_the_hall_and_an_upgrade_restarts_it(
+    machine: Machine,
+) -> None:
+    done = machine.install("--catalogue", str(machine.top / "hall.toml"))
+    assert done.returncode == 0, done.stderr
+    assert "kezek-hall is running" in done.stdout
+    [first] = machine.lines("/var/lib/fake-systemd/started")
+    assert machine.path("/var/lib/fake-systemd/enabled.kezek-hall.service").exists()
+    assert machine.path("/var/lib/kezek/hall").read_text(encoding="utf-8").startswith("[hall]")
+    assert machine.owner("/etc/kezek/hall.toml") == ("root", "root", 0o644)
+
+    settings = machine.path("/etc/kezek/kezek.env")
+    settings.write_text("KEZEK_PORT=8471\n", encoding="utf-8")  # the technician's own
+    done = machine.install("--catalogue", str(machine.top / "hall.toml"))
+    assert done.returncode == 0, done.stderr
+    assert "kezek-hall restarted on this version and runs" in done.stdout
+    assert machine.lines("/var/lib/fake-systemd/problems") == []
+    [first_again, second] = machine.lines("/var/lib/fake-systemd/started")
+    assert first_again == first and second != first, "restarted on the new version"
+    assert "restart kezek-hall.service" in machine.lines("/var/lib/fake-systemd/calls")
+    assert settings.read_text(encoding="utf-8") == "KEZEK_PORT=8471\n"
+    assert machine.owner("/etc/kezek/kezek.env") == ("root", "kezek", 0o640)
+    assert machine.path("/var/lib/kezek/hall").exists(), "the hall's database is kept"
+    venvs = sorted(p.name for p in machine.path("/opt/kezek").glob("venv-*"))
+    assert [f"/opt/kezek/{name}/bin/kezek" for name in venvs] == [second], "the old one goes"
+
+    # An upgrade whose download fails changes nothing: the hall runs on as it was
+    machine.path("/fail-pip").write_text("", encoding="utf-8")
+    done = machine.install()
+    assert done.returncode == 1
+    assert "the installed hall is unchanged" in done.stderr
+    assert machine.lines("/var/lib/fake-systemd/started") == [first, second]
+    assert os.readlink(machine.path("/opt/kezek/venv")) + "/bin/kezek" == second
+    assert sorted(p.name for p in machine.path("/opt/kezek").glob("venv-*")) == venvs
+
+
+def test_without_systemd_the_install_says_how_to_start_the_hall(machine: Machine) -> None:
+    done = machine.install("--catalogue", str(machine.top / "hall.toml"), booted=False)
+    assert done.returncode == 0, done.stderr
+    assert "systemd is not running here" in done.stdout
+    assert machine.lines("/var/lib/fake-systemd/calls") == []
+    ran = machine.run("kezek", "hall", "--check", booted=False)
+    assert ran.stdout.strip() == "hall checked by kezek", ran.stderr
 
 
 @pytest.mark.parametrize(
