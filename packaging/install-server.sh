@@ -2,26 +2,48 @@
 # Install the Kezek hall server on Debian 12 from this source tree, as root:
 #   sudo packaging/install-server.sh [--catalogue /path/hall.toml]
 # Needs Debian's python3 and python3-venv (apt-get install python3-venv).
-# Creates the kezek user, /opt/kezek/venv, /usr/local/bin/kezek (packaging/kezek-server.sh: it
-# runs every command on the installed hall, as kezek), /etc/kezek/kezek.env, the systemd units
-# (server, daily backup), and starts them where systemd runs.
+# Creates the kezek user, the venv /opt/kezek/venv, /usr/local/bin/kezek
+# (packaging/kezek-server.sh: it runs every command on the installed hall, as kezek),
+# /etc/kezek/kezek.env, the systemd units (server, daily backup), and starts them where systemd
+# runs, once the database holds a hall (--catalogue saves one).
+# Run again from a newer tree, it upgrades: the new version is installed beside the running one
+# (a failed download changes nothing), then the hall restarts on it. The database,
+# /etc/kezek/kezek.env and the units' drop-ins are kept.
 set -eu
 src=$(cd "$(dirname "$0")/.." && pwd)
 catalogue=""
-if [ "${1:-}" = "--catalogue" ]; then catalogue=${2:?"--catalogue needs a file"}; fi
+usage="usage: install-server.sh [--catalogue /path/hall.toml]"
+case $# in
+  0) ;;
+  2) [ "$1" = "--catalogue" ] || { echo "$usage" >&2; exit 2; }
+     catalogue=$2 ;;
+  *) echo "$usage" >&2; exit 2 ;;
+esac
+if [ -n "$catalogue" ] && { [ ! -f "$catalogue" ] || [ ! -r "$catalogue" ]; }; then
+  echo "install-server.sh: no catalogue file to read at $catalogue" >&2
+  exit 2
+fi
 [ "$(id -u)" = 0 ] || { echo "install-server.sh: run as root" >&2; exit 1; }
 
 id kezek >/dev/null 2>&1 || useradd --system --home-dir /var/lib/kezek --shell /usr/sbin/nologin kezek
 install -d -o kezek -g kezek -m 0750 /var/lib/kezek /var/backups/kezek
 install -d -m 0755 /opt/kezek /etc/kezek /usr/local/lib/kezek
-# Debian's own Python: the service user must be able to run it (not a Python under /root)
-"${PYTHON:-/usr/bin/python3}" -m venv --clear /opt/kezek/venv
-/opt/kezek/venv/bin/pip install --quiet --upgrade pip
-/opt/kezek/venv/bin/pip install --quiet "${src}[server]"
+# Debian's own Python: the service user must be able to run it (not a Python under /root).
+# A new venv of its own: the running server's stays whole until it restarts on the new one.
+venv=$(mktemp -d "/opt/kezek/venv-$(date +%Y%m%d)-XXXXXX")
+trap 'rm -rf "$venv"' EXIT
+chmod 0755 "$venv"
+"${PYTHON:-/usr/bin/python3}" -m venv "$venv"
+if ! "$venv/bin/pip" install --quiet --upgrade pip \
+  || ! "$venv/bin/pip" install --quiet "${src}[server]"; then
+  echo "install-server.sh: pip could not install Kezek (above); the installed hall is unchanged" >&2
+  exit 1
+fi
 # not a link: every command acts on the installed hall, as its user (packaging/kezek-server.sh)
 rm -f /usr/local/bin/kezek
 install -m 0755 "$src/packaging/kezek-server.sh" /usr/local/bin/kezek
 install -m 0755 "$src/packaging/kezek-backup.sh" /usr/local/lib/kezek/kezek-backup.sh
+install -m 0644 "$src/README.md" /opt/kezek/README.md # the units' Documentation=
 if [ ! -e /etc/kezek/kezek.env ]; then
   printf '%s\n' "# KEZEK_DB=postgresql+psycopg://kezek:PASSWORD@localhost/kezek" \
     "# KEZEK_PORT=8470" > /etc/kezek/kezek.env
@@ -30,14 +52,48 @@ if [ ! -e /etc/kezek/kezek.env ]; then
 fi
 if [ -n "$catalogue" ]; then
   install -m 0644 "$catalogue" /etc/kezek/hall.toml
-  /usr/local/bin/kezek hall --catalogue /etc/kezek/hall.toml --check
+  # checked by the new version, before the hall is switched to it
+  KEZEK_REAL_BIN="$venv/bin/kezek" /usr/local/bin/kezek hall --catalogue /etc/kezek/hall.toml --check
 fi
+# The switch: /opt/kezek/venv is a link to the new venv (an older install made it a folder)
+if [ -d /opt/kezek/venv ] && [ ! -L /opt/kezek/venv ]; then
+  rm -rf /opt/kezek/venv-before
+  mv /opt/kezek/venv /opt/kezek/venv-before
+fi
+ln -sfn "$venv" /opt/kezek/venv.new
+mv -T /opt/kezek/venv.new /opt/kezek/venv
+trap - EXIT
 install -m 0644 "$src"/packaging/systemd/kezek-*.service "$src"/packaging/systemd/kezek-*.timer \
   /etc/systemd/system/
 if [ -d /run/systemd/system ]; then
   systemctl daemon-reload
-  systemctl enable --now kezek-hall.service kezek-backup.timer
-  echo "kezek-hall is running: systemctl status kezek-hall"
+  systemctl enable --now kezek-backup.timer
+  running="is running"
+  if systemctl is-active --quiet kezek-hall.service; then
+    systemctl restart kezek-hall.service # the upgrade: the new version (and catalogue) from now
+    running="restarted on this version and runs"
+  else
+    systemctl stop kezek-hall.service # a start failing again and again stops here
+    # enabled and started once it can run: a server without a hall would restart forever
+    if ! /usr/local/bin/kezek hall --check; then
+      for old in /opt/kezek/venv-*; do [ "$old" = "$venv" ] || rm -rf "$old"; done
+      echo "kezek-hall is installed, not started (the line above says why). Put the hall's" \
+        "catalogue in /etc/kezek/hall.toml and save it: kezek hall --catalogue" \
+        "/etc/kezek/hall.toml --check (or run this again with --catalogue FILE); then:" \
+        "systemctl enable --now kezek-hall"
+      exit 0
+    fi
+  fi
+  systemctl enable --now kezek-hall.service
+  sleep 3
+  if ! systemctl is-active --quiet kezek-hall.service; then
+    echo "install-server.sh: kezek-hall did not start: journalctl -u kezek-hall" >&2
+    exit 1
+  fi
+  for old in /opt/kezek/venv-*; do [ "$old" = "$venv" ] || rm -rf "$old"; done
+  echo "kezek-hall $running: systemctl status kezek-hall"
 else
-  echo "systemd is not running here: start it with: KEZEK_HOST=0.0.0.0 kezek hall"
+  for old in /opt/kezek/venv-*; do [ "$old" = "$venv" ] || rm -rf "$old"; done
+  echo "systemd is not running here: start it with: KEZEK_HOST=0.0.0.0 kezek hall" \
+    "(a hall server running here already: stop it and start it again, on this version)"
 fi
