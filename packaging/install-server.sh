@@ -24,6 +24,13 @@ if [ -n "$catalogue" ] && { [ ! -f "$catalogue" ] || [ ! -r "$catalogue" ]; }; t
   exit 2
 fi
 [ "$(id -u)" = 0 ] || { echo "install-server.sh: run as root" >&2; exit 1; }
+# One install at a time: a second one beside it would remove the venv the first switched to
+install -d -m 0755 /opt/kezek
+exec 9>/opt/kezek/.install-lock
+flock -n 9 || {
+  echo "install-server.sh: another install-server.sh is running; run this again once it has finished" >&2
+  exit 1
+}
 
 id kezek >/dev/null 2>&1 || useradd --system --home-dir /var/lib/kezek --shell /usr/sbin/nologin kezek
 install -d -o kezek -g kezek -m 0750 /var/lib/kezek /var/backups/kezek

@@ -45,6 +45,7 @@ case "\$*" in
   *"[server]") ;;
   *) exit 0 ;;
 esac
+[ -e /slow-pip ] && sleep 3  # a real download takes minutes
 [ -e /fail-pip ] && { echo "pip: no network" >&2; exit 1; }
 cat >"$1/bin/kezek" <<'KEZEK'
 #!/bin/sh
@@ -245,6 +246,34 @@ def test_an_install_with_a_catalogue_starts_the_hall_and_an_upgrade_restarts_it(
     assert machine.lines("/var/lib/fake-systemd/started") == [first, second]
     assert os.readlink(machine.path("/opt/kezek/venv")) + "/bin/kezek" == second
     assert sorted(p.name for p in machine.path("/opt/kezek").glob("venv-*")) == venvs
+
+
+def test_a_second_install_while_one_runs_is_refused_and_the_hall_keeps_its_venv(
+    machine: Machine,
+) -> None:
+    """Two runs at once (two terminals, a run started again) had both said they restarted the
+    hall, each removing the other's venv: /opt/kezek/venv led nowhere, so the hall could not
+    start again."""
+    catalogue = str(machine.top / "hall.toml")
+    done = machine.install("--catalogue", catalogue)
+    assert done.returncode == 0, done.stderr
+    machine.path("/slow-pip").write_text("", encoding="utf-8")
+    script = str(machine.top / "src/packaging/install-server.sh")
+    done = machine.run(
+        "sh",
+        "-c",
+        f"{script} >/first.out 2>&1 & sleep 1; {script} >/second.out 2>&1; echo $? >/second.rc;"
+        " wait",
+    )
+    assert done.returncode == 0, done.stderr
+    assert machine.lines("/second.rc") == ["1"], machine.lines("/second.out")
+    assert "another install-server.sh is running" in machine.path("/second.out").read_text(
+        encoding="utf-8"
+    )
+    assert "restarted on this version" in machine.path("/first.out").read_text(encoding="utf-8")
+    ran = machine.run("readlink", "-e", "/opt/kezek/venv/bin/kezek")
+    assert ran.returncode == 0, "the venv's link leads nowhere"
+    assert machine.lines("/var/lib/fake-systemd/problems") == []
 
 
 def test_without_systemd_the_install_says_how_to_start_the_hall(machine: Machine) -> None:
