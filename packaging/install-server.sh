@@ -83,6 +83,8 @@ if [ -d /run/systemd/system ]; then
     systemctl stop kezek-hall.service # a start failing again and again stops here
     # enabled and started once it can run: a server without a hall would restart forever
     if ! /usr/local/bin/kezek hall --check; then
+      # nor at the next boot: the previous install-server.sh enabled it without a hall
+      systemctl disable kezek-hall.service
       for old in /opt/kezek/venv-*; do [ "$old" = "$venv" ] || rm -rf "$old"; done
       echo "kezek-hall is installed, not started (the line above says why). Put the hall's" \
         "catalogue in /etc/kezek/hall.toml and save it: kezek hall --catalogue" \

@@ -90,6 +90,7 @@ case $1 in
   start) start "$2" ;;
   restart) stop "$2"; start "$2" ;;
   stop) stop "$2" ;;
+  disable) shift; for u; do rm -f "$state/enabled.$u"; done ;;
   is-active) [ -e "$state/hall.code" ] ;;
   *) echo "fake systemctl: $*" >&2; exit 1 ;;
 esac
@@ -199,6 +200,26 @@ def test_a_first_install_without_a_hall_does_not_start_a_server_that_cannot_run(
     venv = machine.path("/opt/kezek/venv")
     assert venv.is_symlink(), "the venv is a link, switched whole at an upgrade"
     assert machine.owner(os.readlink(venv)) == ("root", "root", 0o755)
+
+
+def test_an_upgrade_of_a_hall_enabled_without_one_no_longer_starts_it_at_boot(
+    machine: Machine,
+) -> None:
+    """The previous install-server.sh enabled kezek-hall without a hall: it failed and
+    restarted every 2 seconds. Run again without a catalogue, the script had stopped it but
+    left it enabled, to fail so again from the next boot on."""
+    made = machine.run(
+        "sh",
+        "-c",
+        "mkdir -p /opt/kezek/venv/bin /var/lib/fake-systemd"
+        " && touch /var/lib/fake-systemd/enabled.kezek-hall.service",
+    )
+    assert made.returncode == 0, made.stderr
+    done = machine.install()
+    assert done.returncode == 0, done.stderr
+    assert "not started" in done.stdout, done.stdout
+    assert not machine.path("/var/lib/fake-systemd/enabled.kezek-hall.service").exists()
+    assert machine.lines("/var/lib/fake-systemd/started") == []
 
 
 def test_the_units_and_the_files_they_name_are_installed(machine: Machine) -> None:
