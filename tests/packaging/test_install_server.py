@@ -13,6 +13,7 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -117,7 +118,9 @@ class Machine:
     top: Path
     upper: Path
 
-    def run(self, *command: str, booted: bool = True) -> subprocess.CompletedProcess[str]:
+    def run(
+        self, *command: str, booted: bool = True, timeout: float = 120
+    ) -> subprocess.CompletedProcess[str]:
         work = self.top / "work"
         shutil.rmtree(work, ignore_errors=True)
         work.mkdir()
@@ -129,13 +132,15 @@ class Machine:
             "FAKES": str(self.top / "fakes"),
             "BOOTED": "yes" if booted else "no",
         }
+        # a PID namespace too: a run that times out ends with all it started, and its overlay
         return subprocess.run(
-            ["unshare", "--mount", "--fork", "sh", "-c", ENTER, "enter", *command],
+            ["unshare", "--mount", "--pid", "--fork", "--kill-child"]
+            + ["sh", "-c", ENTER, "enter", *command],
             env=env,
             check=False,
             capture_output=True,
             text=True,
-            timeout=120,
+            timeout=timeout,
         )
 
     def install(self, *args: str, booted: bool = True) -> subprocess.CompletedProcess[str]:
@@ -304,6 +309,28 @@ def test_without_systemd_the_install_says_how_to_start_the_hall(machine: Machine
     assert machine.lines("/var/lib/fake-systemd/calls") == []
     ran = machine.run("kezek", "hall", "--check", booted=False)
     assert ran.stdout.strip() == "hall checked by kezek", ran.stderr
+
+
+def test_a_run_that_hangs_leaves_nothing_running_after_its_timeout(machine: Machine) -> None:
+    """A run stopped at its timeout had left the script (its stand-ins, its sleep) running in
+    the overlay, which stayed mounted for them."""
+    marker = "sleep 47.25"
+    with pytest.raises(subprocess.TimeoutExpired):
+        machine.run("sh", "-c", f"{marker}; true", timeout=1)
+    deadline = time.monotonic() + 5
+    while time.monotonic() < deadline and _running(marker):
+        time.sleep(0.1)
+    assert not _running(marker), "left running"
+
+
+def _running(command: str) -> bool:
+    for cmdline in Path("/proc").glob("[0-9]*/cmdline"):
+        try:
+            if cmdline.read_bytes().replace(b"\0", b" ").strip() == command.encode():
+                return True
+        except OSError:  # ended meanwhile
+            continue
+    return False
 
 
 @pytest.mark.parametrize(
