@@ -10,6 +10,7 @@
 # (a failed download changes nothing), then the hall restarts on it. The database,
 # /etc/kezek/kezek.env and the units' drop-ins are kept.
 set -eu
+umask 022 # the venv is the kezek user's to read: a root umask of 077 had made it root's alone
 src=$(cd "$(dirname "$0")/.." && pwd)
 catalogue=""
 usage="usage: install-server.sh [--catalogue /path/hall.toml]"

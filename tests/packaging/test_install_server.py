@@ -227,6 +227,20 @@ def test_an_upgrade_of_a_hall_enabled_without_one_no_longer_starts_it_at_boot(
     assert machine.lines("/var/lib/fake-systemd/started") == []
 
 
+def test_an_install_by_a_root_whose_umask_is_077_gives_the_hall_a_venv_it_can_read(
+    machine: Machine,
+) -> None:
+    """A hardened root (umask 077) had made every file of the venv root's alone: the kezek
+    user could not run it, so neither the catalogue's check nor the server could start."""
+    script = str(machine.top / "src/packaging/install-server.sh")
+    catalogue = str(machine.top / "hall.toml")
+    done = machine.run("sh", "-c", f"umask 077; exec {script} --catalogue {catalogue}")
+    assert done.returncode == 0, done.stderr
+    assert "kezek-hall is running" in done.stdout
+    ran = machine.run("kezek", "hall", "--check")
+    assert ran.stdout.strip() == "hall checked by kezek", ran.stderr
+
+
 def test_the_units_and_the_files_they_name_are_installed(machine: Machine) -> None:
     done = machine.install("--catalogue", str(machine.top / "hall.toml"))
     assert done.returncode == 0, done.stderr
