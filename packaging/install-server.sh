@@ -59,9 +59,21 @@ if [ ! -e /etc/kezek/kezek.env ]; then
   chgrp kezek /etc/kezek/kezek.env
 fi
 if [ -n "$catalogue" ]; then
+  [ ! -e /etc/kezek/hall.toml ] || cp -p /etc/kezek/hall.toml /etc/kezek/hall.toml.before
   install -m 0644 "$catalogue" /etc/kezek/hall.toml
   # checked by the new version, before the hall is switched to it
-  KEZEK_REAL_BIN="$venv/bin/kezek" /usr/local/bin/kezek hall --catalogue /etc/kezek/hall.toml --check
+  if ! KEZEK_REAL_BIN="$venv/bin/kezek" /usr/local/bin/kezek hall --catalogue /etc/kezek/hall.toml --check; then
+    # the catalogue file the hall runs on stays as it was
+    if [ -e /etc/kezek/hall.toml.before ]; then
+      mv /etc/kezek/hall.toml.before /etc/kezek/hall.toml
+    else
+      rm -f /etc/kezek/hall.toml
+    fi
+    echo "install-server.sh: the catalogue was not saved (above); the installed hall and" \
+      "/etc/kezek/hall.toml are as they were" >&2
+    exit 1
+  fi
+  rm -f /etc/kezek/hall.toml.before
 fi
 # The switch: /opt/kezek/venv is a link to the new venv (an older install made it a folder)
 if [ -d /opt/kezek/venv ] && [ ! -L /opt/kezek/venv ]; then

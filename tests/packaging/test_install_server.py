@@ -55,7 +55,9 @@ case "\$*" in
   "hall --check")
     [ -e "\$KEZEK_DATA_DIR/hall" ] || { echo "kezek: no hall yet" >&2; exit 1; }
     echo "hall checked by \$(id -un)" ;;
-  "hall --catalogue "*" --check") cp "\$3" "\$KEZEK_DATA_DIR/hall" ;;
+  "hall --catalogue "*" --check")
+    if grep -q refuse "\$3"; then echo "kezek: the catalogue is refused" >&2; exit 2; fi
+    cp "\$3" "\$KEZEK_DATA_DIR/hall" ;;
   *) echo "kezek \$*" ;;
 esac
 KEZEK
@@ -277,6 +279,19 @@ def test_an_install_with_a_catalogue_starts_the_hall_and_an_upgrade_restarts_it(
     assert machine.path("/var/lib/kezek/hall").exists(), "the hall's database is kept"
     venvs = sorted(p.name for p in machine.path("/opt/kezek").glob("venv-*"))
     assert [f"/opt/kezek/{name}/bin/kezek" for name in venvs] == [second], "the old one goes"
+
+    # An upgrade whose catalogue is refused keeps the hall's, and its file, as they were
+    refused = machine.top / "refused.toml"
+    refused.write_text('[hall]\nid = "refuse"\n', encoding="utf-8")
+    refused.chmod(0o644)
+    done = machine.install("--catalogue", str(refused))
+    assert done.returncode != 0 and "the catalogue is refused" in done.stderr, done.stderr
+    kept = (machine.top / "hall.toml").read_text(encoding="utf-8")
+    assert machine.path("/etc/kezek/hall.toml").read_text(encoding="utf-8") == kept
+    assert "/etc/kezek/hall.toml are as they were" in done.stderr
+    assert not machine.path("/etc/kezek/hall.toml.before").exists()
+    assert machine.lines("/var/lib/fake-systemd/started") == [first, second]
+    assert sorted(p.name for p in machine.path("/opt/kezek").glob("venv-*")) == venvs
 
     # An upgrade whose download fails changes nothing: the hall runs on as it was
     machine.path("/fail-pip").write_text("", encoding="utf-8")
