@@ -15,7 +15,7 @@ from datetime import datetime, time
 from typing import Protocol
 
 from display.clips import Announcement, ClipError, ClipSet
-from display.wording import call_words, vocabulary, words_text
+from display.wording import PAUSE, Word, call_words, vocabulary, words_text
 
 OPTIONAL = frozenset({"and"})  # words a call is said without when the clip set lacks them
 
@@ -85,10 +85,17 @@ def render(clips: ClipSet, call: SpokenCall, settings: VoiceSettings) -> Announc
     """The chime and the call in each language of `settings`, as one announcement (a recall
     from a clip set without the recall word is said as a call)."""
     zeros = settings.read_zeros
-    phrases = [
-        (lang, call_words(call.number, call.counter_number, lang, zeros, call.recall))
-        for lang in settings.languages
-    ]
+
+    def said(lang: str) -> list[Word]:
+        words = call_words(call.number, call.counter_number, lang, zeros, call.recall)
+        if not clips.missing(lang, [w.key for w in words if w != PAUSE]):
+            return words
+        # a set made before "thousand" was a word says a ticket past 999 digit by digit, as
+        # every set did then, rather than not at all
+        spelled = call_words(call.number, call.counter_number, lang, zeros, call.recall, 999)
+        return spelled if not clips.missing(lang, [w.key for w in spelled if w != PAUSE]) else words
+
+    phrases = [(lang, said(lang)) for lang in settings.languages]
     # a set made before English said "one hundred and one" says "one hundred one"
     phrases = [
         (lang, [w for w in words if w.key not in OPTIONAL or not clips.missing(lang, [w.key])])

@@ -303,12 +303,14 @@ def counter_words(n: int, lang: str) -> list[Word]:
     return [*head, Word(f"ord{value}", text), noun]
 
 
-def ticket_number_words(number: str, lang: str, read_zeros: bool = True) -> list[Word]:
+def ticket_number_words(
+    number: str, lang: str, read_zeros: bool = True, whole_up_to: int = TOP
+) -> list[Word]:
     """A printed number such as "A023": the letters, then the digits as the hall reads them.
 
     Latin and Kazakh Cyrillic letters are spoken; other characters are not. A number beyond
-    999 (a very busy day: "A1000") is read as one, up to 9999, as counters are; beyond that,
-    digit by digit.
+    999 (a very busy day: "A1000") is read as one, up to `whole_up_to` (9999, as counters
+    are); beyond that, digit by digit.
     """
     _check(lang)
     spoken = _SPOKEN[lang]
@@ -318,7 +320,7 @@ def ticket_number_words(number: str, lang: str, read_zeros: bool = True) -> list
     if not digits:
         return words
     value = int(digits)
-    if value == 0 or value > TOP:
+    if value == 0 or value > min(whole_up_to, TOP):
         return words + [
             Word("zero", _ZERO[lang]) if d == "0" else _digit(int(d), lang) for d in digits
         ]
@@ -333,12 +335,18 @@ def _digit(d: int, lang: str) -> Word:
 
 
 def call_words(
-    number: str, counter: int, lang: str, read_zeros: bool = True, recall: bool = False
+    number: str,
+    counter: int,
+    lang: str,
+    read_zeros: bool = True,
+    recall: bool = False,
+    whole_up_to: int = TOP,
 ) -> list[Word]:
     """The whole call in one language, with a pause (`PAUSE`) between ticket and counter; a
-    recall begins "Қайталап," / "Повторно," / "Again,"."""
+    recall begins "Қайталап," / "Повторно," / "Again,". The ticket's number is said as one up
+    to `whole_up_to`, digit by digit past it."""
     ticket = Word("ticket", _TICKET[lang])
-    digits = ticket_number_words(number, lang, read_zeros)
+    digits = ticket_number_words(number, lang, read_zeros, whole_up_to)
     again = [Word("recall", _RECALL[lang]), PAUSE] if recall else []
     if lang == "kk":  # "А нөл жиырма үш талон, бесінші терезеге"
         return [*again, *digits, ticket, PAUSE, *counter_words(counter, lang)]

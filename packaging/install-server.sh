@@ -10,6 +10,7 @@
 # (a failed download changes nothing), then the hall restarts on it. The database,
 # /etc/kezek/kezek.env and the units' drop-ins are kept.
 set -eu
+umask 022 # the venv is the kezek user's to read: a root umask of 077 had made it root's alone
 src=$(cd "$(dirname "$0")/.." && pwd)
 catalogue=""
 usage="usage: install-server.sh [--catalogue /path/hall.toml]"
@@ -24,6 +25,13 @@ if [ -n "$catalogue" ] && { [ ! -f "$catalogue" ] || [ ! -r "$catalogue" ]; }; t
   exit 2
 fi
 [ "$(id -u)" = 0 ] || { echo "install-server.sh: run as root" >&2; exit 1; }
+# One install at a time: a second one beside it would remove the venv the first switched to
+install -d -m 0755 /opt/kezek
+exec 9>/opt/kezek/.install-lock
+flock -n 9 || {
+  echo "install-server.sh: another install-server.sh is running; run this again once it has finished" >&2
+  exit 1
+}
 
 id kezek >/dev/null 2>&1 || useradd --system --home-dir /var/lib/kezek --shell /usr/sbin/nologin kezek
 install -d -o kezek -g kezek -m 0750 /var/lib/kezek /var/backups/kezek
@@ -51,9 +59,21 @@ if [ ! -e /etc/kezek/kezek.env ]; then
   chgrp kezek /etc/kezek/kezek.env
 fi
 if [ -n "$catalogue" ]; then
+  [ ! -e /etc/kezek/hall.toml ] || cp -p /etc/kezek/hall.toml /etc/kezek/hall.toml.before
   install -m 0644 "$catalogue" /etc/kezek/hall.toml
   # checked by the new version, before the hall is switched to it
-  KEZEK_REAL_BIN="$venv/bin/kezek" /usr/local/bin/kezek hall --catalogue /etc/kezek/hall.toml --check
+  if ! KEZEK_REAL_BIN="$venv/bin/kezek" /usr/local/bin/kezek hall --catalogue /etc/kezek/hall.toml --check; then
+    # the catalogue file the hall runs on stays as it was
+    if [ -e /etc/kezek/hall.toml.before ]; then
+      mv /etc/kezek/hall.toml.before /etc/kezek/hall.toml
+    else
+      rm -f /etc/kezek/hall.toml
+    fi
+    echo "install-server.sh: the catalogue was not saved (above); the installed hall and" \
+      "/etc/kezek/hall.toml are as they were" >&2
+    exit 1
+  fi
+  rm -f /etc/kezek/hall.toml.before
 fi
 # The switch: /opt/kezek/venv is a link to the new venv (an older install made it a folder)
 if [ -d /opt/kezek/venv ] && [ ! -L /opt/kezek/venv ]; then
@@ -76,6 +96,8 @@ if [ -d /run/systemd/system ]; then
     systemctl stop kezek-hall.service # a start failing again and again stops here
     # enabled and started once it can run: a server without a hall would restart forever
     if ! /usr/local/bin/kezek hall --check; then
+      # nor at the next boot: the previous install-server.sh enabled it without a hall
+      systemctl disable kezek-hall.service
       for old in /opt/kezek/venv-*; do [ "$old" = "$venv" ] || rm -rf "$old"; done
       echo "kezek-hall is installed, not started (the line above says why). Put the hall's" \
         "catalogue in /etc/kezek/hall.toml and save it: kezek hall --catalogue" \

@@ -75,6 +75,12 @@ class ResultBox(QComboBox):
     """The visit's result. The console's F-keys pass through it: a combo box opens its list on
     F4, which here finishes the visit."""
 
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        # measured again whenever its results change (a language picked, the board's edits): Qt
+        # otherwise keeps what it measured at the first show
+        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
         if Qt.Key.Key_F1 <= event.key() <= Qt.Key.Key_F12:
             event.ignore()  # on to the window, which acts on it
@@ -217,7 +223,8 @@ class TicketCard(QFrame):
         for result in results:
             self.result.addItem(in_language(result.name, language), result.id)
         # never narrower than its longest result (Qt keeps the minimum it measured empty): the
-        # card had been squeezed until it read "Услуга о" at the console's smallest window
+        # card had been squeezed until it read "Услуга о" at the console's smallest window, and
+        # "Неполный пакет документ" once the operator had switched from English while serving
         self.result.setMinimumWidth(self.result.sizeHint().width())
         index = self.result.findData(chosen) if chosen is not None else 0
         self.result.setCurrentIndex(max(index, 0))

@@ -143,6 +143,33 @@ def test_at_its_smallest_window_the_console_overlaps_and_cuts_nothing(
     assert shown_at_1366 >= 5, f"{shown_at_1366} of the queue's lines shown at 1366x700"
 
 
+def test_after_a_switch_of_language_every_result_fits_the_smallest_window(
+    qtbot: QtBot, live_server: LiveServer, console: ConsoleFactory
+) -> None:
+    """The result box kept the width it had measured in the first language: signed in in
+    English and switched to Russian while serving, "Неполный пакет документов" was cut."""
+    window = console("c12", login="op-en", language="en")
+    press(qtbot, window, "F8")
+    with HallClient(live_server.url, live_server.tokens["consultant"]) as consultant:
+        consultant.issue_ticket("pension")
+    qtbot.waitUntil(lambda: len(window.state.waiting) == 1)
+    press(qtbot, window, "F1")
+    press(qtbot, window, "F3")
+    QApplication.processEvents()
+    window.set_language("ru")
+    box = window.card.result
+    qtbot.waitUntil(lambda: box.itemText(0) == "Услуга оказана")
+    for _ in range(3):
+        window.resize(window.minimumSizeHint().expandedTo(window.minimumSize()))
+        QApplication.processEvents()
+    cut = []
+    for index in range(box.count()):
+        box.setCurrentIndex(index)
+        QApplication.processEvents()
+        cut += [line for line in cut_texts(window) if line.startswith("ResultBox")]
+    assert not cut, cut
+
+
 def queue_rows_shown(window: CounterWindow) -> int:
     """How many whole lines of the queue's table the window shows, as it is scrolled now."""
     table = window.queue_panel.table

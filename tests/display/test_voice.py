@@ -331,6 +331,28 @@ def test_a_clip_set_without_the_new_prefix_letters_keeps_its_voice_when_none_can
     assert not prepare_voice(DisplayConfig(voice=settings, clips=studio)).enabled
 
 
+def test_a_set_from_before_thousand_was_a_word_says_a_ticket_past_999_digit_by_digit(
+    clip_dir: Path, tmp_path: Path
+) -> None:
+    """Such a set had said "A1205" digit by digit; once numbers past 999 were said whole, it
+    could not say the call at all, and the display skipped it."""
+    from display.wording import added_later
+
+    studio = tmp_path / "studio"
+    shutil.copytree(clip_dir, studio)
+    for clip in studio.glob("*/*.wav"):
+        if added_later(clip.stem):  # "thousand", "n1000", …: words added since
+            clip.unlink()
+    settings = VoiceSettings(languages=("kk", "ru"))
+    announcement = render(ClipSet(studio), SpokenCall("t1", "A1205", 5), settings)
+    said = [(s.lang, s.key) for s in announcement.segments]
+    assert said[:6] == [("", "chime")] + [("kk", k) for k in ("letter_A", "n1", "n2", "zero", "n5")]
+    assert ("ru", "n5") in said and announcement.text.startswith("А бір екі нөл бес талон")
+    # a full set says it as one number
+    whole = render(ClipSet(clip_dir), SpokenCall("t1", "A1205", 5), settings)
+    assert whole.text.startswith("А мың екі жүз бес талон"), whole.text
+
+
 def test_a_rebuild_makes_again_the_clips_whose_words_changed_and_keeps_the_others(
     clip_dir: Path, tmp_path: Path
 ) -> None:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -45,6 +46,7 @@ case "\$*" in
   *"[server]") ;;
   *) exit 0 ;;
 esac
+[ -e /slow-pip ] && sleep 3  # a real download takes minutes
 [ -e /fail-pip ] && { echo "pip: no network" >&2; exit 1; }
 cat >"$1/bin/kezek" <<'KEZEK'
 #!/bin/sh
@@ -53,7 +55,9 @@ case "\$*" in
   "hall --check")
     [ -e "\$KEZEK_DATA_DIR/hall" ] || { echo "kezek: no hall yet" >&2; exit 1; }
     echo "hall checked by \$(id -un)" ;;
-  "hall --catalogue "*" --check") cp "\$3" "\$KEZEK_DATA_DIR/hall" ;;
+  "hall --catalogue "*" --check")
+    if grep -q refuse "\$3"; then echo "kezek: the catalogue is refused" >&2; exit 2; fi
+    cp "\$3" "\$KEZEK_DATA_DIR/hall" ;;
   *) echo "kezek \$*" ;;
 esac
 KEZEK
@@ -89,6 +93,7 @@ case $1 in
   start) start "$2" ;;
   restart) stop "$2"; start "$2" ;;
   stop) stop "$2" ;;
+  disable) shift; for u; do rm -f "$state/enabled.$u"; done ;;
   is-active) [ -e "$state/hall.code" ] ;;
   *) echo "fake systemctl: $*" >&2; exit 1 ;;
 esac
@@ -115,7 +120,9 @@ class Machine:
     top: Path
     upper: Path
 
-    def run(self, *command: str, booted: bool = True) -> subprocess.CompletedProcess[str]:
+    def run(
+        self, *command: str, booted: bool = True, timeout: float = 120
+    ) -> subprocess.CompletedProcess[str]:
         work = self.top / "work"
         shutil.rmtree(work, ignore_errors=True)
         work.mkdir()
@@ -127,13 +134,15 @@ class Machine:
             "FAKES": str(self.top / "fakes"),
             "BOOTED": "yes" if booted else "no",
         }
+        # a PID namespace too: a run that times out ends with all it started, and its overlay
         return subprocess.run(
-            ["unshare", "--mount", "--fork", "sh", "-c", ENTER, "enter", *command],
+            ["unshare", "--mount", "--pid", "--fork", "--kill-child"]
+            + ["sh", "-c", ENTER, "enter", *command],
             env=env,
             check=False,
             capture_output=True,
             text=True,
-            timeout=120,
+            timeout=timeout,
         )
 
     def install(self, *args: str, booted: bool = True) -> subprocess.CompletedProcess[str]:
@@ -200,6 +209,40 @@ def test_a_first_install_without_a_hall_does_not_start_a_server_that_cannot_run(
     assert machine.owner(os.readlink(venv)) == ("root", "root", 0o755)
 
 
+def test_an_upgrade_of_a_hall_enabled_without_one_no_longer_starts_it_at_boot(
+    machine: Machine,
+) -> None:
+    """The previous install-server.sh enabled kezek-hall without a hall: it failed and
+    restarted every 2 seconds. Run again without a catalogue, the script had stopped it but
+    left it enabled, to fail so again from the next boot on."""
+    made = machine.run(
+        "sh",
+        "-c",
+        "mkdir -p /opt/kezek/venv/bin /var/lib/fake-systemd"
+        " && touch /var/lib/fake-systemd/enabled.kezek-hall.service",
+    )
+    assert made.returncode == 0, made.stderr
+    done = machine.install()
+    assert done.returncode == 0, done.stderr
+    assert "not started" in done.stdout, done.stdout
+    assert not machine.path("/var/lib/fake-systemd/enabled.kezek-hall.service").exists()
+    assert machine.lines("/var/lib/fake-systemd/started") == []
+
+
+def test_an_install_by_a_root_whose_umask_is_077_gives_the_hall_a_venv_it_can_read(
+    machine: Machine,
+) -> None:
+    """A hardened root (umask 077) had made every file of the venv root's alone: the kezek
+    user could not run it, so neither the catalogue's check nor the server could start."""
+    script = str(machine.top / "src/packaging/install-server.sh")
+    catalogue = str(machine.top / "hall.toml")
+    done = machine.run("sh", "-c", f"umask 077; exec {script} --catalogue {catalogue}")
+    assert done.returncode == 0, done.stderr
+    assert "kezek-hall is running" in done.stdout
+    ran = machine.run("kezek", "hall", "--check")
+    assert ran.stdout.strip() == "hall checked by kezek", ran.stderr
+
+
 def test_the_units_and_the_files_they_name_are_installed(machine: Machine) -> None:
     done = machine.install("--catalogue", str(machine.top / "hall.toml"))
     assert done.returncode == 0, done.stderr
@@ -237,6 +280,19 @@ def test_an_install_with_a_catalogue_starts_the_hall_and_an_upgrade_restarts_it(
     venvs = sorted(p.name for p in machine.path("/opt/kezek").glob("venv-*"))
     assert [f"/opt/kezek/{name}/bin/kezek" for name in venvs] == [second], "the old one goes"
 
+    # An upgrade whose catalogue is refused keeps the hall's, and its file, as they were
+    refused = machine.top / "refused.toml"
+    refused.write_text('[hall]\nid = "refuse"\n', encoding="utf-8")
+    refused.chmod(0o644)
+    done = machine.install("--catalogue", str(refused))
+    assert done.returncode != 0 and "the catalogue is refused" in done.stderr, done.stderr
+    kept = (machine.top / "hall.toml").read_text(encoding="utf-8")
+    assert machine.path("/etc/kezek/hall.toml").read_text(encoding="utf-8") == kept
+    assert "/etc/kezek/hall.toml are as they were" in done.stderr
+    assert not machine.path("/etc/kezek/hall.toml.before").exists()
+    assert machine.lines("/var/lib/fake-systemd/started") == [first, second]
+    assert sorted(p.name for p in machine.path("/opt/kezek").glob("venv-*")) == venvs
+
     # An upgrade whose download fails changes nothing: the hall runs on as it was
     machine.path("/fail-pip").write_text("", encoding="utf-8")
     done = machine.install()
@@ -247,6 +303,34 @@ def test_an_install_with_a_catalogue_starts_the_hall_and_an_upgrade_restarts_it(
     assert sorted(p.name for p in machine.path("/opt/kezek").glob("venv-*")) == venvs
 
 
+def test_a_second_install_while_one_runs_is_refused_and_the_hall_keeps_its_venv(
+    machine: Machine,
+) -> None:
+    """Two runs at once (two terminals, a run started again) had both said they restarted the
+    hall, each removing the other's venv: /opt/kezek/venv led nowhere, so the hall could not
+    start again."""
+    catalogue = str(machine.top / "hall.toml")
+    done = machine.install("--catalogue", catalogue)
+    assert done.returncode == 0, done.stderr
+    machine.path("/slow-pip").write_text("", encoding="utf-8")
+    script = str(machine.top / "src/packaging/install-server.sh")
+    done = machine.run(
+        "sh",
+        "-c",
+        f"{script} >/first.out 2>&1 & sleep 1; {script} >/second.out 2>&1; echo $? >/second.rc;"
+        " wait",
+    )
+    assert done.returncode == 0, done.stderr
+    assert machine.lines("/second.rc") == ["1"], machine.lines("/second.out")
+    assert "another install-server.sh is running" in machine.path("/second.out").read_text(
+        encoding="utf-8"
+    )
+    assert "restarted on this version" in machine.path("/first.out").read_text(encoding="utf-8")
+    ran = machine.run("readlink", "-e", "/opt/kezek/venv/bin/kezek")
+    assert ran.returncode == 0, "the venv's link leads nowhere"
+    assert machine.lines("/var/lib/fake-systemd/problems") == []
+
+
 def test_without_systemd_the_install_says_how_to_start_the_hall(machine: Machine) -> None:
     done = machine.install("--catalogue", str(machine.top / "hall.toml"), booted=False)
     assert done.returncode == 0, done.stderr
@@ -254,6 +338,28 @@ def test_without_systemd_the_install_says_how_to_start_the_hall(machine: Machine
     assert machine.lines("/var/lib/fake-systemd/calls") == []
     ran = machine.run("kezek", "hall", "--check", booted=False)
     assert ran.stdout.strip() == "hall checked by kezek", ran.stderr
+
+
+def test_a_run_that_hangs_leaves_nothing_running_after_its_timeout(machine: Machine) -> None:
+    """A run stopped at its timeout had left the script (its stand-ins, its sleep) running in
+    the overlay, which stayed mounted for them."""
+    marker = "sleep 47.25"
+    with pytest.raises(subprocess.TimeoutExpired):
+        machine.run("sh", "-c", f"{marker}; true", timeout=1)
+    deadline = time.monotonic() + 5
+    while time.monotonic() < deadline and _running(marker):
+        time.sleep(0.1)
+    assert not _running(marker), "left running"
+
+
+def _running(command: str) -> bool:
+    for cmdline in Path("/proc").glob("[0-9]*/cmdline"):
+        try:
+            if cmdline.read_bytes().replace(b"\0", b" ").strip() == command.encode():
+                return True
+        except OSError:  # ended meanwhile
+            continue
+    return False
 
 
 @pytest.mark.parametrize(
