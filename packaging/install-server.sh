@@ -76,9 +76,11 @@ if [ -n "$catalogue" ]; then
   rm -f /etc/kezek/hall.toml.before
 fi
 # The switch: /opt/kezek/venv is a link to the new venv (an older install made it a folder)
+previous=$(readlink -e /opt/kezek/venv || true) # kept until the hall runs on the new one
 if [ -d /opt/kezek/venv ] && [ ! -L /opt/kezek/venv ]; then
   rm -rf /opt/kezek/venv-before
   mv /opt/kezek/venv /opt/kezek/venv-before
+  previous=/opt/kezek/venv-before
 fi
 ln -sfn "$venv" /opt/kezek/venv.new
 mv -T /opt/kezek/venv.new /opt/kezek/venv
@@ -95,21 +97,36 @@ if [ -d /run/systemd/system ]; then
   else
     systemctl stop kezek-hall.service # a start failing again and again stops here
     # enabled and started once it can run: a server without a hall would restart forever
-    if ! /usr/local/bin/kezek hall --check; then
-      # nor at the next boot: the previous install-server.sh enabled it without a hall
-      systemctl disable kezek-hall.service
+    if ! checked=$(/usr/local/bin/kezek hall --check 2>&1); then
+      printf '%s\n' "$checked" >&2
       for old in /opt/kezek/venv-*; do [ "$old" = "$venv" ] || rm -rf "$old"; done
-      echo "kezek-hall is installed, not started (the line above says why). Put the hall's" \
-        "catalogue in /etc/kezek/hall.toml and save it: kezek hall --catalogue" \
-        "/etc/kezek/hall.toml --check (or run this again with --catalogue FILE); then:" \
-        "systemctl enable --now kezek-hall"
-      exit 0
+      case $checked in
+        *"has no hall yet"*)
+          # nor at the next boot: the previous install-server.sh enabled it without a hall
+          systemctl disable kezek-hall.service
+          echo "kezek-hall is installed, not started (the line above says why). Put the" \
+            "hall's catalogue in /etc/kezek/hall.toml and save it: kezek hall --catalogue" \
+            "/etc/kezek/hall.toml --check (or run this again with --catalogue FILE); then:" \
+            "systemctl enable --now kezek-hall"
+          exit 0 ;;
+      esac
+      # a hall whose database cannot be reached now (PostgreSQL down, a disk): it stays
+      # enabled, and comes back at the next boot or start once the database answers
+      echo "install-server.sh: this version is installed, but the hall could not be checked" \
+        "(above), so kezek-hall is stopped; once that is fixed: systemctl start kezek-hall" >&2
+      exit 1
     fi
   fi
   systemctl enable --now kezek-hall.service
   sleep 3
   if ! systemctl is-active --quiet kezek-hall.service; then
-    echo "install-server.sh: kezek-hall did not start: journalctl -u kezek-hall" >&2
+    echo "install-server.sh: kezek-hall did not start on this version: journalctl -u" \
+      "kezek-hall" >&2
+    if [ -n "$previous" ] && [ -d "$previous" ]; then
+      echo "The version before is kept in $previous; unless this one has upgraded the" \
+        "database already (the journal says so), it runs again with: ln -sfn $previous" \
+        "/opt/kezek/venv && systemctl restart kezek-hall" >&2
+    fi
     exit 1
   fi
   for old in /opt/kezek/venv-*; do [ "$old" = "$venv" ] || rm -rf "$old"; done

@@ -53,7 +53,8 @@ cat >"$1/bin/kezek" <<'KEZEK'
 # made by install $(date +%s%N)
 case "\$*" in
   "hall --check")
-    [ -e "\$KEZEK_DATA_DIR/hall" ] || { echo "kezek: no hall yet" >&2; exit 1; }
+    [ -e /fail-db ] && { echo "kezek: the hall's database is unavailable" >&2; exit 1; }
+    [ -e "\$KEZEK_DATA_DIR/hall" ] || { echo "kezek: this database has no hall yet" >&2; exit 1; }
     echo "hall checked by \$(id -un)" ;;
   "hall --catalogue "*" --check")
     if grep -q refuse "\$3"; then echo "kezek: the catalogue is refused" >&2; exit 2; fi
@@ -88,10 +89,11 @@ stop() {
 }
 case $1 in
   daemon-reload) ;;
-  enable) shift; if [ "$1" = --now ]; then shift; for u; do start "$u"; done; fi
+  enable) shift
+    if [ "$1" = --now ]; then shift; [ -e /fail-start ] || for u; do start "$u"; done; fi
     for u; do touch "$state/enabled.$u"; done ;;
-  start) start "$2" ;;
-  restart) stop "$2"; start "$2" ;;
+  start) [ -e /fail-start ] || start "$2" ;;
+  restart) stop "$2"; [ -e /fail-start ] || start "$2" ;;
   stop) stop "$2" ;;
   disable) shift; for u; do rm -f "$state/enabled.$u"; done ;;
   is-active) [ -e "$state/hall.code" ] ;;
@@ -227,6 +229,34 @@ def test_an_upgrade_of_a_hall_enabled_without_one_no_longer_starts_it_at_boot(
     assert "not started" in done.stdout, done.stdout
     assert not machine.path("/var/lib/fake-systemd/enabled.kezek-hall.service").exists()
     assert machine.lines("/var/lib/fake-systemd/started") == []
+
+
+def test_a_hall_whose_database_cannot_be_reached_at_an_upgrade_stays_enabled(
+    machine: Machine,
+) -> None:
+    """A hall on PostgreSQL, the database down while the server is upgraded: the check fails
+    for want of a database, not of a hall. The unit had been disabled as if the hall had none,
+    so it did not come back once PostgreSQL answered, nor at the next boot."""
+    (machine.top / "hall.toml").write_text('[hall]\nid = "test-hall"\n', encoding="utf-8")
+    first = machine.install("--catalogue", str(machine.top / "hall.toml"))
+    assert first.returncode == 0, first.stderr
+    made = machine.run("sh", "-c", "touch /fail-db && systemctl stop kezek-hall.service")
+    assert made.returncode == 0, made.stderr
+    done = machine.install()
+    assert done.returncode == 1, done.stdout
+    assert "database is unavailable" in done.stderr and "systemctl start" in done.stderr
+    assert machine.path("/var/lib/fake-systemd/enabled.kezek-hall.service").exists()
+
+
+def test_a_version_that_does_not_start_says_where_the_one_before_is(machine: Machine) -> None:
+    first = machine.install("--catalogue", str(machine.top / "hall.toml"))
+    assert first.returncode == 0, first.stderr
+    before = os.readlink(machine.path("/opt/kezek/venv"))
+    assert machine.run("touch", "/fail-start").returncode == 0
+    done = machine.install()
+    assert done.returncode == 1, done.stdout
+    assert f"ln -sfn {before} /opt/kezek/venv" in done.stderr, done.stderr
+    assert machine.run("test", "-x", f"{before}/bin/kezek").returncode == 0, "kept whole"
 
 
 def test_an_install_by_a_root_whose_umask_is_077_gives_the_hall_a_venv_it_can_read(
