@@ -156,9 +156,14 @@ def start_live_server(
     sock = bind("127.0.0.1", 0)
     port = sock.getsockname()[1]
     server = uvicorn.Server(uvicorn_config(app))
-    thread = threading.Thread(
-        target=lambda: asyncio.run(server.serve(sockets=[sock])), name="live-server", daemon=True
-    )
+
+    def run() -> None:
+        try:
+            asyncio.run(server.serve(sockets=[sock]))
+        finally:
+            hall.store.close()  # as `kezek hall` closes it once served (hallserver/server.py)
+
+    thread = threading.Thread(target=run, name="live-server", daemon=True)
     thread.start()
     deadline = datetime.now() + timedelta(seconds=20)
     while not server.started:
