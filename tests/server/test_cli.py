@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import gc
 import io
 import os
 import shlex
@@ -1369,3 +1370,55 @@ def test_the_demo_on_a_new_database_url_makes_it_private(
     assert kezek(argv) == 130, capsys.readouterr().err
     assert database.parent.stat().st_mode & 0o777 == 0o700
     assert database.stat().st_mode & 0o077 == 0
+
+
+def _files_open_under(folder: Path) -> list[str]:
+    """The files under `folder` this process holds open (SQLite's database, -wal and -shm)."""
+    held = []
+    for fd in os.listdir("/proc/self/fd"):
+        with contextlib.suppress(OSError):  # the listing's own descriptor, closed by now
+            target = os.readlink(f"/proc/self/fd/{fd}")
+            if target.startswith(f"{folder}/"):
+                held.append(target)
+    return sorted(held)
+
+
+def test_every_command_closes_the_database_it_opened(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Each command left its connection to the hall's database open, for the garbage collector
+    to find (if it ever ran: tests call them in one process, beside a hall that had frozen the
+    collector's garbage for good): 3 files (SQLite's database, -wal and -shm) a command."""
+    hall = tmp_path / "hall"
+    data = ["--data-dir", str(hall)]
+    restored = f"sqlite:///{tmp_path / 'restored' / 'kezek.sqlite3'}"
+    commands: list[tuple[list[str], int]] = [
+        (["hall", "--demo", "--check"], 0),
+        (["token", "create", "--role", "kiosk"], 0),
+        (["pair", "--role", "display", "--name", "Hall"], 0),
+        (["operator", "add", "aigul", "--name", "Aigul", "--pin-stdin"], 0),
+        (["operator", "add", "AIGUL", "--name", "Aigul", "--pin-stdin"], 2),  # refused
+        (["operator", "list"], 0),
+        (["operator", "disable", "aigul"], 0),
+        (["catalogue", "export", str(tmp_path / "hall.toml")], 0),
+        (["backup", str(tmp_path / "hall.gz")], 0),
+        (["audit", "verify"], 0),
+        (["audit", "archive", "--before", "2001-01-01", str(tmp_path / "old.gz")], 2),
+    ]
+    collecting = gc.isenabled()
+    gc.disable()  # what is left to the collector stays open: as it does once frozen
+    try:
+        for argv, code in commands:
+            monkeypatch.setattr("sys.stdin", io.StringIO("4821\n"))
+            assert kezek([*argv, *data]) == code, capsys.readouterr().err
+            assert _files_open_under(tmp_path) == [], argv
+        assert kezek(["restore", str(tmp_path / "hall.gz"), "--db", restored]) == 0
+        assert _files_open_under(tmp_path) == [], "restore"
+        with sqlite3.connect(hall / "kezek.sqlite3") as conn:
+            conn.execute("UPDATE alembic_version SET version_num = '0099'")
+        conn.close()
+        assert kezek(["token", "create", "--role", "kiosk", *data]) == 1  # a newer Kezek's
+        assert _files_open_under(tmp_path) == [], "a database refused"
+    finally:
+        if collecting:
+            gc.enable()
