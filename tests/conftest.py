@@ -209,6 +209,26 @@ def _not_across_midnight() -> None:
 
 
 @pytest.fixture(autouse=True)
+def _stores_closed(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Every hall database a test opened, itself or through a helper, is closed at its end.
+    Left to the garbage collector, their files stayed open: for good once a hall's start had
+    frozen the collector's leftovers (`gc.freeze`), 3 descriptors a SQLite store."""
+    from hallserver.store.sql import SqlHallStore
+
+    opened: list[SqlHallStore] = []
+    init = SqlHallStore.__init__
+
+    def opening(store: SqlHallStore, *args: Any, **kwargs: Any) -> None:
+        init(store, *args, **kwargs)
+        opened.append(store)
+
+    monkeypatch.setattr(SqlHallStore, "__init__", opening)
+    yield
+    for store in opened:
+        store.close()  # closed already, or still used elsewhere: a closed pool opens again
+
+
+@pytest.fixture(autouse=True)
 def _clean_environ() -> Iterator[None]:
     saved = dict(os.environ)
     yield
