@@ -727,10 +727,10 @@ def _hall(args: argparse.Namespace) -> int:
                 raise
             return _check_catalogue_only(args.catalogue, config.db_url, exc.pid)
         try:
-            store = open_store(config.db_url)
-            catalogue = hall_catalogue(store, demo=config.demo, path=config.catalogue)
-            hours = not config.always_open
-            left = bookings_left_behind(store, catalogue, datetime.now(UTC), hours=hours)
+            with contextlib.closing(open_store(config.db_url)) as store:
+                catalogue = hall_catalogue(store, demo=config.demo, path=config.catalogue)
+                hours = not config.always_open
+                left = bookings_left_behind(store, catalogue, datetime.now(UTC), hours=hours)
         finally:
             claim.release()
         print(
@@ -847,24 +847,24 @@ def _token_create(args: argparse.Namespace) -> int:
         raise UsageError("a counter token needs --counter ID (see GET /api/v1/counters)")
     name = _checked_name(args.name) if args.name is not None else None
     fresh = _new_database(args)
-    store = open_store(_url(args))
-    _check_counter(store, args.role, args.counter)
-    token = new_token()
+    with contextlib.closing(open_store(_url(args))) as store:
+        _check_counter(store, args.role, args.counter)
+        token = new_token()
 
-    def row() -> dict[str, Any]:  # chosen while no other token can be stored (see below)
-        now = datetime.now(UTC)
-        used = names_in_use(store, now)
-        chosen = name
-        if chosen is None:  # kiosk-1, kiosk-2, …: each terminal its own line and alerts
-            chosen = next(
-                f"{args.role}-{n}"
-                for n in itertools.count(1)
-                if (args.role, f"{args.role}-{n}") not in used
-            )
-        _check_name_free(used, args.role, chosen)
-        return token_row(token, Actor(Role(args.role), chosen, args.counter), now)
+        def row() -> dict[str, Any]:  # chosen while no other token can be stored (see below)
+            now = datetime.now(UTC)
+            used = names_in_use(store, now)
+            chosen = name
+            if chosen is None:  # kiosk-1, kiosk-2, …: each terminal its own line and alerts
+                chosen = next(
+                    f"{args.role}-{n}"
+                    for n in itertools.count(1)
+                    if (args.role, f"{args.role}-{n}") not in used
+                )
+            _check_name_free(used, args.role, chosen)
+            return token_row(token, Actor(Role(args.role), chosen, args.counter), now)
 
-    _keep_and_print(store, token, schema.tokens, row, "token_hash")
+        _keep_and_print(store, token, schema.tokens, row, "token_hash")
     _say_new(fresh)
     return 0
 
@@ -926,18 +926,18 @@ def _pair(args: argparse.Namespace) -> int:
         raise UsageError("a counter terminal needs --counter ID")
     name = _checked_name(args.name)  # as the terminal's enrollment will check it
     fresh = _new_database(args)
-    store = open_store(_url(args))
-    _check_counter(store, args.role, args.counter)
-    if (args.role, name) in names_in_use(store, datetime.now(UTC)):
-        print(
-            f"a {args.role} named {name!r} is enrolled (or being paired) already: the terminal "
-            "that uses this code takes its place, and the one before stops working",
-            file=sys.stderr,
-        )
-    code = new_pairing_code()
-    expires = datetime.now(UTC) + PAIRING_TTL
-    row = pairing_row(code, Role(args.role), name, args.counter, expires)
-    _keep_and_print(store, code, schema.pairing_codes, row, "code_hash")
+    with contextlib.closing(open_store(_url(args))) as store:
+        _check_counter(store, args.role, args.counter)
+        if (args.role, name) in names_in_use(store, datetime.now(UTC)):
+            print(
+                f"a {args.role} named {name!r} is enrolled (or being paired) already: the "
+                "terminal that uses this code takes its place, and the one before stops working",
+                file=sys.stderr,
+            )
+        code = new_pairing_code()
+        expires = datetime.now(UTC) + PAIRING_TTL
+        row = pairing_row(code, Role(args.role), name, args.counter, expires)
+        _keep_and_print(store, code, schema.pairing_codes, row, "code_hash")
     minutes = int(PAIRING_TTL.total_seconds() // 60)
     until = expires.astimezone()
     print(
@@ -961,14 +961,13 @@ def _operator_add(args: argparse.Namespace) -> int:
     name = _checked_name(args.name)
     pin = _read_pin(args.pin_stdin)
     fresh = _new_database(args)
-    store = open_store(_url(args))
     row = {
         "login": login,
         "name": name,
         "pin_hash": hash_pin(pin),
         "supervisor": bool(args.supervisor),
     }
-    with store.engine.begin() as conn:
+    with contextlib.closing(open_store(_url(args))) as store, store.engine.begin() as conn:
         _alone_in(conn, store, schema.operators)  # AIGUL and aigul added at once
         if kept := operators_alike(conn, login):
             as_kept = "" if kept[0].login == login else f" (as {kept[0].login})"
@@ -998,8 +997,8 @@ def _operator_list(args: argparse.Namespace) -> int:
     from hallserver.server import open_store
     from hallserver.store import schema
 
-    store = open_store(_existing_url(args))
-    rows = sorted(store.rows(schema.operators), key=lambda r: str(r["login"]))
+    with contextlib.closing(open_store(_existing_url(args))) as store:
+        rows = sorted(store.rows(schema.operators), key=lambda r: str(r["login"]))
     if not rows:
         print("no operators yet: kezek operator add LOGIN --name NAME")
     for row in rows:
@@ -1017,21 +1016,21 @@ def _operator_change(args: argparse.Namespace) -> int:
     from hallserver.store import schema
     from hallserver.store.sql import operator_row
 
-    store = open_store(_existing_url(args))
-    with store.engine.connect() as conn:  # before its PIN is asked for, typed twice for nobody
-        if operator_row(conn, args.login) is None:
-            raise UsageError(f"no operator {args.login}: see kezek operator list")
-    pin = _read_pin(args.pin_stdin) if args.operator_command == "pin" else None
-    values: dict[str, object] = (
-        {"pin_hash": hash_pin(pin)}
-        if pin is not None
-        else {"disabled": args.operator_command == "disable"}
-    )
-    operators = schema.operators
-    with store.engine.begin() as conn:
-        if (row := operator_row(conn, args.login)) is None:
-            raise UsageError(f"no operator {args.login}: see kezek operator list")
-        conn.execute(operators.update().where(operators.c.login == row.login).values(**values))
+    with contextlib.closing(open_store(_existing_url(args))) as store:
+        with store.engine.connect() as conn:  # before its PIN is asked for, typed twice for nobody
+            if operator_row(conn, args.login) is None:
+                raise UsageError(f"no operator {args.login}: see kezek operator list")
+        pin = _read_pin(args.pin_stdin) if args.operator_command == "pin" else None
+        values: dict[str, object] = (
+            {"pin_hash": hash_pin(pin)}
+            if pin is not None
+            else {"disabled": args.operator_command == "disable"}
+        )
+        operators = schema.operators
+        with store.engine.begin() as conn:
+            if (row := operator_row(conn, args.login)) is None:
+                raise UsageError(f"no operator {args.login}: see kezek operator list")
+            conn.execute(operators.update().where(operators.c.login == row.login).values(**values))
     done = {
         "disable": "disabled: no more sign-ins, and signed out of the hall within 30 seconds",
         "enable": "enabled: may sign in again",
@@ -1115,6 +1114,8 @@ def _audit_verify(args: argparse.Namespace) -> int:
         return 1
     except ArchiveError as exc:
         raise UsageError(str(exc)) from exc
+    finally:
+        store.close()
     if verified.problem is not None:
         print(f"event {verified.problem.seq} is bad: {verified.problem.reason}", file=sys.stderr)
         return 1
@@ -1172,15 +1173,15 @@ def _audit_archive(args: argparse.Namespace) -> int:
         raise UsageError(f"--before {before} is before any hall's log: give a day it has")
     if args.file.exists():
         raise UsageError(f"{args.file} exists already: choose a new file name")
-    store = open_store(_existing_url(args))
-    saved = store.config(CATALOGUE_KEY)
-    tz = ZoneInfo(
-        parse_catalogue(saved, source="the database", saved=True).timezone if saved else "UTC"
-    )
-    try:
-        done = archive(store, before, args.file, tz, datetime.now(tz).date())
-    except ArchiveError as exc:
-        raise UsageError(str(exc)) from exc
+    with contextlib.closing(open_store(_existing_url(args))) as store:
+        saved = store.config(CATALOGUE_KEY)
+        tz = ZoneInfo(
+            parse_catalogue(saved, source="the database", saved=True).timezone if saved else "UTC"
+        )
+        try:
+            done = archive(store, before, args.file, tz, datetime.now(tz).date())
+        except ArchiveError as exc:
+            raise UsageError(str(exc)) from exc
     if done.resumed is not None:
         print(
             f"an earlier archive (events {done.first_seq}–{done.last_seq}, in "
@@ -1288,7 +1289,8 @@ def _catalogue_export(args: argparse.Namespace) -> int:
     to_stdout = str(args.file) == "-"
     if not to_stdout and args.file.exists():
         raise UsageError(f"{args.file} exists already: choose a new file name")
-    saved = open_store(_existing_url(args)).config(CATALOGUE_KEY)
+    with contextlib.closing(open_store(_existing_url(args))) as store:
+        saved = store.config(CATALOGUE_KEY)
     if saved is None:
         raise UsageError(
             "this hall has no catalogue yet: start it once with --catalogue FILE or --demo"
@@ -1327,7 +1329,8 @@ def _backup(args: argparse.Namespace) -> int:
     if args.file.exists():
         raise UsageError(f"{args.file} exists already: choose a new file name")
     try:
-        summary = backup(open_store(_existing_url(args)), args.file)
+        with contextlib.closing(open_store(_existing_url(args))) as store:
+            summary = backup(store, args.file)
     except BackupError as exc:
         raise UsageError(str(exc)) from exc
     rows = summary.rows
@@ -1356,9 +1359,10 @@ def _restore(args: argparse.Namespace) -> int:
     url = _url(args)
     claim = claim_database(url)  # a running server would keep its own day over the restored one
     try:
-        summary = restore(
-            SqlHallStore(url), args.file, keep_damaged=args.keep_damaged, archives=args.archive
-        )
+        with contextlib.closing(SqlHallStore(url)) as store:
+            summary = restore(
+                store, args.file, keep_damaged=args.keep_damaged, archives=args.archive
+            )
     except BackupError as exc:
         raise UsageError(str(exc)) from exc
     finally:

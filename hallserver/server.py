@@ -52,7 +52,11 @@ class SetupError(Exception):
 
 def open_store(url: str) -> SqlHallStore:
     store = SqlHallStore(url)
-    store.migrate()
+    try:
+        store.migrate()
+    except BaseException:  # a database from a newer Kezek, or none at all: refused, and closed
+        store.close()
+        raise
     return store
 
 

@@ -156,9 +156,14 @@ def start_live_server(
     sock = bind("127.0.0.1", 0)
     port = sock.getsockname()[1]
     server = uvicorn.Server(uvicorn_config(app))
-    thread = threading.Thread(
-        target=lambda: asyncio.run(server.serve(sockets=[sock])), name="live-server", daemon=True
-    )
+
+    def run() -> None:
+        try:
+            asyncio.run(server.serve(sockets=[sock]))
+        finally:
+            hall.store.close()  # as `kezek hall` closes it once served (hallserver/server.py)
+
+    thread = threading.Thread(target=run, name="live-server", daemon=True)
     thread.start()
     deadline = datetime.now() + timedelta(seconds=20)
     while not server.started:
@@ -201,6 +206,26 @@ def _not_across_midnight() -> None:
     midnight = datetime.combine(now.date() + timedelta(days=1), time(), tzinfo=ALMATY)
     if (left := (midnight - now).total_seconds()) < MIDNIGHT_MARGIN_S:
         _time.sleep(left + 2)
+
+
+@pytest.fixture(autouse=True)
+def _stores_closed(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Every hall database a test opened, itself or through a helper, is closed at its end.
+    Left to the garbage collector, their files stayed open: for good once a hall's start had
+    frozen the collector's leftovers (`gc.freeze`), 3 descriptors a SQLite store."""
+    from hallserver.store.sql import SqlHallStore
+
+    opened: list[SqlHallStore] = []
+    init = SqlHallStore.__init__
+
+    def opening(store: SqlHallStore, *args: Any, **kwargs: Any) -> None:
+        init(store, *args, **kwargs)
+        opened.append(store)
+
+    monkeypatch.setattr(SqlHallStore, "__init__", opening)
+    yield
+    for store in opened:
+        store.close()  # closed already, or still used elsewhere: a closed pool opens again
 
 
 @pytest.fixture(autouse=True)

@@ -303,6 +303,27 @@ def answer_like_a_printer(
             pending = b""
 
 
+def printer_answering(
+    read: Callable[[], bytes],
+    write: Callable[[bytes], object],
+    close: Callable[[], object],
+    jobs: bytearray,
+    answer: Callable[[int, bytearray], int] = lambda n, jobs: 0x12,
+) -> threading.Thread:
+    """A thread answering like a printer (`answer_like_a_printer`) until the line ends, that
+    closes its end of the line then (join it to know it has)."""
+
+    def run() -> None:
+        try:
+            answer_like_a_printer(read, write, jobs, answer)
+        finally:
+            close()
+
+    thread = threading.Thread(target=run, daemon=True)
+    thread.start()
+    return thread
+
+
 def cuts_reach(jobs: bytearray, count: int) -> bool:
     """Whether the printer has read `count` whole tickets (each ends in a cut), within 5 s."""
     deadline = time.monotonic() + 5
@@ -354,7 +375,7 @@ def test_a_serial_printer_unplugged_and_plugged_back_prints_again(
     printer_end, kiosk_end = tmp_path / "ttyPrinter", tmp_path / "ttyKiosk"
     jobs = bytearray()
 
-    def plug() -> subprocess.Popen[bytes]:
+    def plug() -> tuple[subprocess.Popen[bytes], threading.Thread]:
         cable = subprocess.Popen(
             ["socat", f"pty,raw,echo=0,link={printer_end}", f"pty,raw,echo=0,link={kiosk_end}"]
         )
@@ -362,16 +383,16 @@ def test_a_serial_printer_unplugged_and_plugged_back_prints_again(
         while not (printer_end.exists() and kiosk_end.exists()) and time.monotonic() < deadline:
             time.sleep(0.02)
         fd = os.open(printer_end, os.O_RDWR | os.O_NOCTTY)
-        threading.Thread(
-            target=answer_like_a_printer,
-            args=(lambda: os.read(fd, 4096), lambda b: os.write(fd, b), jobs),
-            daemon=True,
-        ).start()
-        return cable
+        reading = printer_answering(
+            lambda: os.read(fd, 4096), lambda b: os.write(fd, b), lambda: os.close(fd), jobs
+        )
+        return cable, reading
 
-    def pull(cable: subprocess.Popen[bytes]) -> None:
+    def pull(plugged: tuple[subprocess.Popen[bytes], threading.Thread]) -> None:
+        cable, reading = plugged
         cable.terminate()
         cable.wait(10)
+        reading.join(10)  # the line ended: the printer's end of it is closed
         deadline = time.monotonic() + 10
         while kiosk_end.exists() and time.monotonic() < deadline:
             time.sleep(0.02)
@@ -460,22 +481,29 @@ def printer_on_the_line(
     cable (`serial`); yields the printer's name."""
     if kind == "net":
         server = socket.create_server(("127.0.0.1", 0))
+        lines: list[threading.Thread] = []
 
         def serve() -> None:
             with contextlib.suppress(OSError):
                 while True:
                     conn, _ = server.accept()
-                    threading.Thread(
-                        target=answer_like_a_printer,
-                        args=(lambda c=conn: c.recv(4096), conn.sendall, jobs, answer),
-                        daemon=True,
-                    ).start()
+                    lines.append(
+                        printer_answering(
+                            lambda c=conn: c.recv(4096), conn.sendall, conn.close, jobs, answer
+                        )
+                    )
 
-        threading.Thread(target=serve, daemon=True).start()
+        accepting = threading.Thread(target=serve, daemon=True)
+        accepting.start()
         try:
             yield f"net:127.0.0.1:{server.getsockname()[1]}"
         finally:
+            with contextlib.suppress(OSError):
+                server.shutdown(socket.SHUT_RDWR)  # wakes the accept() waiting in `serve`
             server.close()
+            accepting.join(10)
+            for line in lines:  # each ends as the printer (closed by now) hung up
+                line.join(10)
         return
     printer_end, kiosk_end = tmp_path / "ttyPrinter", tmp_path / "ttyKiosk"
     cable = subprocess.Popen(
@@ -486,15 +514,14 @@ def printer_on_the_line(
         while not (printer_end.exists() and kiosk_end.exists()) and time.monotonic() < deadline:
             time.sleep(0.02)
         fd = os.open(printer_end, os.O_RDWR | os.O_NOCTTY)
-        threading.Thread(
-            target=answer_like_a_printer,
-            args=(lambda: os.read(fd, 4096), lambda b: os.write(fd, b), jobs, answer),
-            daemon=True,
-        ).start()
+        reading = printer_answering(
+            lambda: os.read(fd, 4096), lambda b: os.write(fd, b), lambda: os.close(fd), jobs, answer
+        )
         yield f"serial:{kiosk_end}@115200"
     finally:
         cable.terminate()
         cable.wait(10)
+        reading.join(10)  # the line ended: the printer's end of it is closed
 
 
 @pytest.mark.parametrize("kind", ["net", "serial"])

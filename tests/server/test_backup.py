@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import gzip
 import json
 import shutil
@@ -231,7 +232,8 @@ def test_a_backup_that_cannot_be_restored_whole_restores_nothing(
     assert "(sealed in the log as event 16), are passed" in verified
     newest = verified.rpartition("the newest is event ")[2].split()[0]
     assert kezek(["audit", "verify", "--data-dir", str(kept), "--witness", newest]) == 0
-    with sqlite3.connect(kept / "kezek.sqlite3") as conn:  # and what is changed after it shows
+    # and what is changed after it shows
+    with contextlib.closing(sqlite3.connect(kept / "kezek.sqlite3")) as conn, conn:
         conn.execute("UPDATE events SET actor = 'x' WHERE seq = 5")
     capsys.readouterr()
     assert kezek(["audit", "verify", "--data-dir", str(kept)]) == 1
@@ -254,7 +256,8 @@ def test_keep_damaged_keeps_every_bad_event_and_checks_the_chain_between_them(
     assert "events 2, 4 are kept as accepted damage" in capsys.readouterr().err
     assert kezek(["audit", "verify", "--data-dir", str(kept)]) == 0
     assert "damaged events 2, 4" in capsys.readouterr().out
-    with sqlite3.connect(kept / "kezek.sqlite3") as conn:  # between the two: still checked
+    # between the two: still checked
+    with contextlib.closing(sqlite3.connect(kept / "kezek.sqlite3")) as conn, conn:
         conn.execute("UPDATE events SET actor = 'y' WHERE seq = 3")
     assert kezek(["audit", "verify", "--data-dir", str(kept)]) == 1
     assert "event 3 is bad" in capsys.readouterr().err
@@ -352,12 +355,12 @@ def test_a_restore_into_another_programs_database_is_refused_and_changes_nothing
 ) -> None:
     file = a_backup(tmp_path)
     theirs = tmp_path / "theirs.sqlite3"
-    with sqlite3.connect(theirs) as conn:
+    with contextlib.closing(sqlite3.connect(theirs)) as conn, conn:
         conn.execute("CREATE TABLE invoices (n INTEGER)")
     capsys.readouterr()
     assert kezek(["restore", str(file), "--db", f"sqlite:///{theirs}"]) == 2
     assert "tables that are not a hall's (invoices)" in capsys.readouterr().err
-    with sqlite3.connect(theirs) as conn:
+    with contextlib.closing(sqlite3.connect(theirs)) as conn, conn:
         tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master")]
     assert tables == ["invoices"]
     # an empty database file given on purpose: a refused restore leaves it without tables
@@ -365,7 +368,7 @@ def test_a_restore_into_another_programs_database_is_refused_and_changes_nothing
     empty.touch()
     forged = changed(file, lambda row: row.update(actor="x"), "forged.gz")
     assert kezek(["restore", str(forged), "--db", f"sqlite:///{empty}"]) == 1
-    with sqlite3.connect(empty) as conn:
+    with contextlib.closing(sqlite3.connect(empty)) as conn, conn:
         assert conn.execute("SELECT name FROM sqlite_master").fetchall() == []
 
 
@@ -393,7 +396,7 @@ def test_accepted_damage_written_into_the_database_by_hand_is_no_acceptance(
     hall = tmp_path / "hall"
     assert kezek(["restore", str(file), "--data-dir", str(hall)]) == 0
     database = hall / "kezek.sqlite3"
-    with sqlite3.connect(database) as conn:
+    with contextlib.closing(sqlite3.connect(database)) as conn, conn:
         held = conn.execute("SELECT hash FROM events WHERE seq = 5").fetchone()[0]
         conn.execute("UPDATE events SET actor = 'operator:carl' WHERE seq = 5")
         conn.execute(
@@ -403,7 +406,8 @@ def test_accepted_damage_written_into_the_database_by_hand_is_no_acceptance(
     capsys.readouterr()
     assert kezek(["audit", "verify", "--data-dir", str(hall)]) == 1
     assert "not sealed in the log" in capsys.readouterr().err
-    with sqlite3.connect(database) as conn:  # pointing at an event that seals something else
+    # pointing at an event that seals something else
+    with contextlib.closing(sqlite3.connect(database)) as conn, conn:
         conn.execute(
             "UPDATE hall_state SET data = ? WHERE key = 'accepted_damage'",
             (json.dumps({"sealed_by": 7, "events": {"5": held}, "content": {"5": held}}),),
@@ -420,7 +424,8 @@ def test_a_seal_naming_itself_or_later_events_is_no_acceptance(
     kept = tmp_path / "kept"
     assert kezek(["restore", str(forged), "--data-dir", str(kept), "--keep-damaged"]) == 0
     database = kept / "kezek.sqlite3"
-    with sqlite3.connect(database) as conn:  # change event 5, and make the seal "keep" it
+    # change event 5, and make the seal "keep" it
+    with contextlib.closing(sqlite3.connect(database)) as conn, conn:
         seal, data = conn.execute(
             "SELECT seq, data FROM events WHERE type = 'log.damage_kept'"
         ).fetchone()
@@ -493,7 +498,8 @@ def test_a_kept_damaged_event_cannot_be_rewritten_afterwards(
     for change in ("actor = 'operator:carl'", "ticket_id = 'A777'", "prev_hash = hash"):
         copy = tmp_path / change[:5]
         shutil.copytree(kept, copy)
-        with sqlite3.connect(copy / "kezek.sqlite3") as conn:  # its hash column left as it was
+        # its hash column left as it was
+        with contextlib.closing(sqlite3.connect(copy / "kezek.sqlite3")) as conn, conn:
             conn.execute(f"UPDATE events SET {change} WHERE seq = 2")
         capsys.readouterr()
         assert kezek(["audit", "verify", "--data-dir", str(copy)]) == 1, change
@@ -520,7 +526,8 @@ def test_a_second_keep_damaged_restore_keeps_the_damage_the_first_kept(
     assert kezek(["audit", "verify", "--data-dir", str(second)]) == 0
     said = capsys.readouterr().out
     assert "damaged events 2, 5, kept by `kezek restore --keep-damaged` of damaged.gz" in said
-    with sqlite3.connect(second / "kezek.sqlite3") as conn:  # the first one is held to it too
+    # the first one is held to it too
+    with contextlib.closing(sqlite3.connect(second / "kezek.sqlite3")) as conn, conn:
         conn.execute("UPDATE events SET actor = 'z' WHERE seq = 2")
     assert kezek(["audit", "verify", "--data-dir", str(second)]) == 1
     assert "event 2 is bad" in capsys.readouterr().err

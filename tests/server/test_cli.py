@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import gc
 import io
 import os
 import shlex
@@ -45,7 +46,7 @@ def test_each_terminal_gets_a_name_of_its_own(
     capsys.readouterr()
     assert kezek(["token", "create", "--role", "display", "--name", "Hall", *data]) == 2
     assert "being paired" in capsys.readouterr().err, "an unused pairing code holds its name"
-    with sqlite3.connect(tmp_path / "kezek.sqlite3") as db:
+    with contextlib.closing(sqlite3.connect(tmp_path / "kezek.sqlite3")) as db, db:
         names = sorted(db.execute("SELECT role, subject FROM tokens").fetchall())
     assert names == [("kiosk", "Entrance"), ("kiosk", "kiosk-1"), ("kiosk", "kiosk-2")]
 
@@ -626,7 +627,7 @@ def test_a_database_from_a_newer_kezek_is_one_line_for_every_command(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     assert kezek(["token", "create", "--role", "kiosk", "--data-dir", str(tmp_path)]) == 0
-    with sqlite3.connect(tmp_path / "kezek.sqlite3") as conn:
+    with contextlib.closing(sqlite3.connect(tmp_path / "kezek.sqlite3")) as conn, conn:
         conn.execute("UPDATE alembic_version SET version_num = '0099'")
     capsys.readouterr()
     for argv in (["token", "create", "--role", "kiosk"], ["backup", str(tmp_path / "b.gz")]):
@@ -643,7 +644,7 @@ def test_audit_verify_names_an_event_written_over_with_bytes(
     from tests.server.test_store import a_logged_morning
 
     a_logged_morning(f"sqlite:///{tmp_path / 'kezek.sqlite3'}", Clock()).store.close()
-    with sqlite3.connect(tmp_path / "kezek.sqlite3") as conn:
+    with contextlib.closing(sqlite3.connect(tmp_path / "kezek.sqlite3")) as conn, conn:
         conn.execute("UPDATE events SET data = x'ff00ff' WHERE seq = 2")
     capsys.readouterr()
     assert kezek(["audit", "verify", "--data-dir", str(tmp_path)]) == 1
@@ -743,10 +744,11 @@ def test_audit_compact_gives_freed_space_back_and_keeps_the_log(
 ) -> None:
     data = demo_hall(tmp_path)
     database = data / "kezek.sqlite3"
-    with sqlite3.connect(database) as conn:  # what archived events leave: free pages
+    # what archived events leave: free pages
+    with contextlib.closing(sqlite3.connect(database)) as conn, conn:
         conn.execute("CREATE TABLE scratch (x BLOB)")
         conn.executemany("INSERT INTO scratch VALUES (?)", [(os.urandom(4096),)] * 2000)
-    with sqlite3.connect(database) as conn:
+    with contextlib.closing(sqlite3.connect(database)) as conn, conn:
         conn.execute("DROP TABLE scratch")
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     before = database.stat().st_size
@@ -794,7 +796,7 @@ def test_a_sqlite_file_that_is_not_a_halls_is_refused_and_left_as_it_was(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     other = tmp_path / "notes.db"
-    with sqlite3.connect(other) as conn:
+    with contextlib.closing(sqlite3.connect(other)) as conn, conn:
         conn.execute("CREATE TABLE notes (text TEXT)")
     empty = tmp_path / "empty.db"
     empty.touch()
@@ -954,7 +956,7 @@ def test_data_dir_on_the_command_line_wins_over_kezek_db_and_the_demo_never_take
     assert kezek(["token", "create", "--role", "display", "--name", "Wall",
                   "--data-dir", str(other)]) == 0  # fmt: skip
     assert (other / "kezek.sqlite3").is_file(), "the folder given is the one acted on"
-    with sqlite3.connect(real / "kezek.sqlite3") as db:
+    with contextlib.closing(sqlite3.connect(real / "kezek.sqlite3")) as db, db:
         assert db.execute("SELECT subject FROM tokens").fetchall() == [("Front desk",)]
     capsys.readouterr()
 
@@ -962,7 +964,7 @@ def test_data_dir_on_the_command_line_wins_over_kezek_db_and_the_demo_never_take
     said = capsys.readouterr().err.strip()
     assert "holds tokens of other terminals (kiosk 'Front desk')" in said, said
     assert len(said.splitlines()) == 1
-    with sqlite3.connect(real / "kezek.sqlite3") as db:
+    with contextlib.closing(sqlite3.connect(real / "kezek.sqlite3")) as db, db:
         assert db.execute("SELECT subject FROM tokens").fetchall() == [("Front desk",)]
     assert not (real / "tickets").exists() and not (real / "calls").exists()
     monkeypatch.setenv("KEZEK_DATA_DIR", str(tmp_path / "mine"))
@@ -973,7 +975,7 @@ def test_data_dir_on_the_command_line_wins_over_kezek_db_and_the_demo_never_take
         assert kezek(["demo", "--headless", "--port", port]) == 1
     assert "cannot listen" in capsys.readouterr().err
     assert not (tmp_path / "mine").exists(), "no demo folder with tokens never printed"
-    with sqlite3.connect(real / "kezek.sqlite3") as db:
+    with contextlib.closing(sqlite3.connect(real / "kezek.sqlite3")) as db, db:
         assert db.execute("SELECT subject FROM tokens").fetchall() == [("Front desk",)]
 
 
@@ -1029,7 +1031,7 @@ def test_first_commands_at_once_on_a_new_folder_keep_every_token_they_print(
     ]
     outcomes = [(run.communicate(timeout=120), run.returncode) for run in runs]
     assert [code for _, code in outcomes] == [0, 0, 0, 0], outcomes
-    with sqlite3.connect(folder / "kezek.sqlite3") as db:
+    with contextlib.closing(sqlite3.connect(folder / "kezek.sqlite3")) as db, db:
         kept = {name for (name,) in db.execute("SELECT subject FROM tokens")}
     assert kept == {f"kiosk at door {n}" for n in range(4)}
 
@@ -1040,7 +1042,7 @@ def test_another_programs_database_is_not_made_into_a_hall_by_any_command(
     """`hall --check` refused it, yet had added the hall's tables beside the other program's;
     `token create`, `pair` and `operator add` went on and stored their rows there."""
     database = tmp_path / "kezek.sqlite3"
-    with sqlite3.connect(database) as theirs:
+    with contextlib.closing(sqlite3.connect(database)) as theirs, theirs:
         theirs.execute("CREATE TABLE foo (x)")
     for command in (
         ["hall", "--check"],
@@ -1054,7 +1056,7 @@ def test_another_programs_database_is_not_made_into_a_hall_by_any_command(
             "kezek: this database holds tables that are not a hall's (foo) and no hall: "
             "check --db or --data-dir"
         ), (command, said)
-    with sqlite3.connect(database) as theirs:
+    with contextlib.closing(sqlite3.connect(database)) as theirs, theirs:
         assert theirs.execute("SELECT name FROM sqlite_master").fetchall() == [("foo",)]
 
 
@@ -1077,7 +1079,7 @@ def test_token_create_at_once_never_gives_one_name_twice(tmp_path: Path) -> None
     assert sorted(code for code, _ in walls) == [0, 2, 2, 2], walls
     consultants = at_once("--role", "consultant")
     assert [code for code, _ in consultants] == [0, 0, 0, 0], consultants
-    with sqlite3.connect(tmp_path / "kezek.sqlite3") as db:
+    with contextlib.closing(sqlite3.connect(tmp_path / "kezek.sqlite3")) as db, db:
         names = [n for (n,) in db.execute("SELECT subject FROM tokens WHERE role != 'kiosk'")]
     assert sorted(names) == ["Wall", "consultant-1", "consultant-2", "consultant-3", "consultant-4"]
 
@@ -1103,7 +1105,7 @@ def test_operator_add_at_once_keeps_one_login_in_any_case(tmp_path: Path) -> Non
         run.stdin.close()
     codes = [run.wait(timeout=120) for run in runs]
     assert sorted(codes) == [0, 2, 2, 2], [run.stderr.read() for run in runs if run.stderr]
-    with sqlite3.connect(tmp_path / "kezek.sqlite3") as db:
+    with contextlib.closing(sqlite3.connect(tmp_path / "kezek.sqlite3")) as db, db:
         assert len(db.execute("SELECT login FROM operators").fetchall()) == 1
 
 
@@ -1139,7 +1141,7 @@ def test_the_demo_runs_again_on_its_own_data_and_still_refuses_a_real_halls(
     for _ in range(2):
         assert kezek(run) == 130, capsys.readouterr().err  # ended by Ctrl+C
         assert "Ctrl+C stops everything" in capsys.readouterr().out
-        with sqlite3.connect(folder / "kezek.sqlite3") as db:
+        with contextlib.closing(sqlite3.connect(folder / "kezek.sqlite3")) as db, db:
             names = {n for (n,) in db.execute("SELECT subject FROM tokens WHERE NOT revoked")}
         assert {"Entrance kiosk", "Counter 1", "Wall display", "Rating at counter 1"} <= names
     data = ["--data-dir", str(folder)]
@@ -1195,7 +1197,7 @@ def test_a_hall_that_cannot_listen_keeps_the_catalogue_it_had(
     new = tmp_path / "new.toml"
     new.write_text(demo_catalogue_text().replace('en = "Public Service Centre', 'en = "New'),
                    encoding="utf-8")  # fmt: skip
-    with sqlite3.connect(Path(data) / "kezek.sqlite3") as db:
+    with contextlib.closing(sqlite3.connect(Path(data) / "kezek.sqlite3")) as db, db:
         before = db.execute("SELECT data FROM hall_state WHERE key = 'catalogue'").fetchall()
     with socket.socket() as taken:
         taken.bind(("127.0.0.1", 0))
@@ -1204,7 +1206,7 @@ def test_a_hall_that_cannot_listen_keeps_the_catalogue_it_had(
         argv = ["hall", "--data-dir", data, "--catalogue", str(new), "--port", port]
         assert kezek([*argv, "--no-announce"]) == 1
     assert "cannot listen on 127.0.0.1:" in capsys.readouterr().err
-    with sqlite3.connect(Path(data) / "kezek.sqlite3") as db:
+    with contextlib.closing(sqlite3.connect(Path(data) / "kezek.sqlite3")) as db, db:
         after = db.execute("SELECT data FROM hall_state WHERE key = 'catalogue'").fetchall()
     assert after == before
 
@@ -1369,3 +1371,54 @@ def test_the_demo_on_a_new_database_url_makes_it_private(
     assert kezek(argv) == 130, capsys.readouterr().err
     assert database.parent.stat().st_mode & 0o777 == 0o700
     assert database.stat().st_mode & 0o077 == 0
+
+
+def _files_open_under(folder: Path) -> list[str]:
+    """The files under `folder` this process holds open (SQLite's database, -wal and -shm)."""
+    held = []
+    for fd in os.listdir("/proc/self/fd"):
+        with contextlib.suppress(OSError):  # the listing's own descriptor, closed by now
+            target = os.readlink(f"/proc/self/fd/{fd}")
+            if target.startswith(f"{folder}/"):
+                held.append(target)
+    return sorted(held)
+
+
+def test_every_command_closes_the_database_it_opened(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Each command left its connection to the hall's database open, for the garbage collector
+    to find (if it ever ran: tests call them in one process, beside a hall that had frozen the
+    collector's garbage for good): 3 files (SQLite's database, -wal and -shm) a command."""
+    hall = tmp_path / "hall"
+    data = ["--data-dir", str(hall)]
+    restored = f"sqlite:///{tmp_path / 'restored' / 'kezek.sqlite3'}"
+    commands: list[tuple[list[str], int]] = [
+        (["hall", "--demo", "--check"], 0),
+        (["token", "create", "--role", "kiosk"], 0),
+        (["pair", "--role", "display", "--name", "Hall"], 0),
+        (["operator", "add", "aigul", "--name", "Aigul", "--pin-stdin"], 0),
+        (["operator", "add", "AIGUL", "--name", "Aigul", "--pin-stdin"], 2),  # refused
+        (["operator", "list"], 0),
+        (["operator", "disable", "aigul"], 0),
+        (["catalogue", "export", str(tmp_path / "hall.toml")], 0),
+        (["backup", str(tmp_path / "hall.gz")], 0),
+        (["audit", "verify"], 0),
+        (["audit", "archive", "--before", "2001-01-01", str(tmp_path / "old.gz")], 2),
+    ]
+    collecting = gc.isenabled()
+    gc.disable()  # what is left to the collector stays open: as it does once frozen
+    try:
+        for argv, code in commands:
+            monkeypatch.setattr("sys.stdin", io.StringIO("4821\n"))
+            assert kezek([*argv, *data]) == code, capsys.readouterr().err
+            assert _files_open_under(tmp_path) == [], argv
+        assert kezek(["restore", str(tmp_path / "hall.gz"), "--db", restored]) == 0
+        assert _files_open_under(tmp_path) == [], "restore"
+        with contextlib.closing(sqlite3.connect(hall / "kezek.sqlite3")) as conn, conn:
+            conn.execute("UPDATE alembic_version SET version_num = '0099'")
+        assert kezek(["token", "create", "--role", "kiosk", *data]) == 1  # a newer Kezek's
+        assert _files_open_under(tmp_path) == [], "a database refused"
+    finally:
+        if collecting:
+            gc.enable()

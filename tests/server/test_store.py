@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import logging
 import os
@@ -148,7 +149,7 @@ def test_an_announcement_saved_as_one_text_comes_back_in_every_language(tmp_path
     """A hall state saved before the line had a text per language ({"announcement": "…"})."""
     url = f"sqlite:///{tmp_path / 'hall.sqlite3'}"
     a_logged_morning(url, Clock()).store.close()
-    with sqlite3.connect(tmp_path / "hall.sqlite3") as db:
+    with contextlib.closing(sqlite3.connect(tmp_path / "hall.sqlite3")) as db, db:
         (raw,) = db.execute("SELECT data FROM hall_state WHERE key = 'state'").fetchone()
         saved = json.loads(raw)
         assert saved["announcements"] == {"kk": "4-терезе жабық", "ru": "Окно 4 закрыто"}
