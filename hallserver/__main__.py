@@ -406,6 +406,13 @@ def _audit_options(sub: argparse._SubParsersAction[Parser]) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    try:
+        return _main(argv)
+    except KeyboardInterrupt:  # before the command began (its options, its database's path)
+        return 130
+
+
+def _main(argv: Sequence[str] | None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     for arg in argv:  # bytes the terminal could not decode arrive as lone surrogates
         try:

@@ -1422,3 +1422,22 @@ def test_every_command_closes_the_database_it_opened(
     finally:
         if collecting:
             gc.enable()
+
+
+def test_ctrl_c_before_the_command_begins_ends_with_130_not_a_traceback(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """On a slow machine Ctrl+C in a start's first second landed while the database's path was
+    worked out, before the command caught it: a traceback and exit -2, where 130 was due."""
+    import hallserver.__main__ as cli
+
+    def interrupted(args: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(cli, "_fresh_database", interrupted)
+    try:
+        code: int | str = kezek(["hall", "--data-dir", str(tmp_path / "d"), "--check"])
+    except KeyboardInterrupt:  # not on to the test run: it would stop there
+        code = "a traceback"
+    assert code == 130
+    assert not (tmp_path / "d").exists()
