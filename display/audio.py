@@ -15,6 +15,7 @@ from display.clips import RATE, Announcement, write_wav
 log = logging.getLogger(__name__)
 
 NO_OUTPUT = "no audio output"
+WRITTEN_KEPT = 100  # the WAV files written last, kept to look at (the folder keeps them all)
 
 
 def speakers_available() -> bool:
@@ -60,7 +61,7 @@ class QtVoiceOutput(QObject):
     ) -> None:
         super().__init__(parent)
         self.wav_dir = wav_dir
-        self.written: list[Path] = []
+        self.written: list[Path] = []  # the last WRITTEN_KEPT, oldest first
         self.margin_s = margin_s
         self.failure = ""
         self._use_speakers = use_speakers
@@ -92,6 +93,7 @@ class QtVoiceOutput(QObject):
             try:
                 write_wav(path, announcement.samples, whole=True)  # for folder watchers
                 self.written.append(path)
+                del self.written[:-WRITTEN_KEPT]
             except OSError as exc:
                 log.warning("cannot write %s: %s", path, exc)
         if not self._use_speakers:
