@@ -169,3 +169,38 @@ def test_weeks_of_calls_written_as_wavs_keep_only_the_last_names_in_memory(
     written = sorted(tmp_path.glob("call-*.wav"), key=lambda p: p.name[-7:])
     assert len(written) == 3 * WRITTEN_KEPT  # the folder keeps them all
     assert output.written == written[-WRITTEN_KEPT:]
+
+
+def test_the_wav_folder_keeps_the_newest_calls_those_of_earlier_runs_first_to_go(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    """A display writing every call had filled its disk by 360 MB a day, for as long as it ran
+    (the demo's folder had 311 MB after 22 minutes): the oldest calls' WAVs now go."""
+    earlier = [tmp_path / f"call-20200101-1{i}0000-00{i}.wav" for i in range(1, 4)]
+    for path in earlier:  # an earlier run's
+        path.write_bytes(b"RIFF")
+    (tmp_path / "notes.wav").write_bytes(b"not ours")
+    output = QtVoiceOutput(tmp_path, use_speakers=False, keep=5)
+    short = Announcement(array("h", [0] * 64), (), "A001")
+    ended: list[int] = []
+    for i in range(12):
+        output.play(short, lambda i=i: ended.append(i))
+        if i == 1:  # two of this run's and the three of the earlier: all kept
+            assert sorted(tmp_path.glob("call-*.wav")) == sorted([*earlier, *output.written])
+    qtbot.waitUntil(lambda: len(ended) == 12, timeout=10_000)
+    assert sorted(tmp_path.glob("call-*.wav")) == sorted(output.written[-5:])
+    assert (tmp_path / "notes.wav").read_bytes() == b"not ours"
+    assert len(output.written) == 12
+
+
+def test_the_display_keeps_a_thousand_calls_wavs_unless_told_otherwise(tmp_path: Path) -> None:
+    from display.__main__ import load_config, parser
+    from display.config import ConfigError, from_toml
+
+    parse = parser().parse_args
+    assert load_config(parse(["--wav-dir", str(tmp_path)])).wav_keep == 1000
+    assert load_config(parse(["--wav-dir", str(tmp_path), "--wav-keep", "0"])).wav_keep == 0
+    (tmp_path / "display.toml").write_text("[voice]\nwav_keep = 200\n", encoding="utf-8")
+    assert from_toml(tmp_path / "display.toml").wav_keep == 200
+    with pytest.raises(ConfigError, match="wav_keep -1: give how many calls' WAVs to keep"):
+        load_config(parse(["--wav-keep", "-1"]))
