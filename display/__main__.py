@@ -16,7 +16,14 @@ from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
 from display.board import Board, Zone
-from display.config import ConfigError, DisplayConfig, from_env, from_toml, split_commas
+from display.config import (
+    WAV_KEEP,
+    ConfigError,
+    DisplayConfig,
+    from_env,
+    from_toml,
+    split_commas,
+)
 from display.voice import QuietHours, VoiceSettings
 from hallserver.cli_parser import Parser
 from hallserver.client import INTERRUPTED, ClientError, Enrollment, quit_on_interrupt, server_url
@@ -63,6 +70,13 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--clips", type=Path, help="the voice clip set folder (kezek voice build)")
     p.add_argument("--wav-dir", type=Path, help="also write every announcement as a WAV here")
     p.add_argument(
+        "--wav-keep",
+        type=int,
+        metavar="N",
+        help="keep the newest N calls' WAVs in --wav-dir, deleting older ones (default "
+        f"{WAV_KEEP}; 0 keeps every one)",
+    )
+    p.add_argument(
         "--slides", type=Path, help="a folder of PNG/JPEG pictures shown between the lines' pages"
     )
     p.add_argument("--window", metavar="WxH", help="a window of this size instead of full screen")
@@ -104,6 +118,7 @@ def load_config(args: argparse.Namespace) -> DisplayConfig:
             ("columns", "columns"),
             ("clips", "clips"),
             ("wav_dir", "wav_dir"),
+            ("wav_keep", "wav_keep"),
             ("slides", "slides"),
         ):
             if getattr(args, flag) is not None:
@@ -265,7 +280,7 @@ def _voice(
     clips = ClipSet(config.clips, config.voice.volume / 100)
     for lang in config.voice.languages:
         clips.preload(lang, vocabulary(lang))
-    output = QtVoiceOutput(config.wav_dir, use_speakers=True)
+    output = QtVoiceOutput(config.wav_dir, use_speakers=True, keep=config.wav_keep)
     if not output.has_speakers:
         where = f"; announcements go to {config.wav_dir}" if config.wav_dir else ""
         _say(f"kezek display: no audio output on this machine{where}")

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import logging
+import re
+from collections import deque
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
@@ -15,6 +17,8 @@ from display.clips import RATE, Announcement, write_wav
 log = logging.getLogger(__name__)
 
 NO_OUTPUT = "no audio output"
+WRITTEN_KEPT = 100  # the WAV files written last, kept to look at (the folder keeps `keep`)
+CALL_WAV = re.compile(r"call-(\d{8}-\d{6})-(\d+)\.wav")  # the files it writes: no other
 
 
 def speakers_available() -> bool:
@@ -39,8 +43,9 @@ class QtVoiceOutput(QObject):
     """Plays announcements one at a time on the default audio output, if there is one.
 
     With `wav_dir`, every announcement is also written there as call-YYYYmmdd-HHMMSS-NNN.wav
-    (for inspection, or as the only output on a machine with no sound). Without speakers an
-    announcement counts as finished once written, so the queue moves on.
+    (for inspection, or as the only output on a machine with no sound); with `keep`, only the
+    newest `keep` such files stay there (those of earlier runs too), the older are deleted.
+    Without speakers an announcement counts as finished once written, so the queue moves on.
 
     Every announcement ends, whatever the audio stack does: it is played on a sink opened for
     it on the default output of the moment (so a TV switched on, or a default output changed,
@@ -57,10 +62,14 @@ class QtVoiceOutput(QObject):
         parent: QObject | None = None,
         *,
         margin_s: float = 6.0,
+        keep: int = 0,
     ) -> None:
         super().__init__(parent)
         self.wav_dir = wav_dir
-        self.written: list[Path] = []
+        self.keep = keep  # the newest calls' WAVs left in wav_dir (0: every one)
+        self._kept: deque[Path] | None = None  # those there, oldest first (read at the first)
+        self._delete_failed = False
+        self.written: list[Path] = []  # the last WRITTEN_KEPT, oldest first
         self.margin_s = margin_s
         self.failure = ""
         self._use_speakers = use_speakers
@@ -92,8 +101,11 @@ class QtVoiceOutput(QObject):
             try:
                 write_wav(path, announcement.samples, whole=True)  # for folder watchers
                 self.written.append(path)
+                del self.written[:-WRITTEN_KEPT]
             except OSError as exc:
                 log.warning("cannot write %s: %s", path, exc)
+            else:
+                self._keep_newest(path)
         if not self._use_speakers:
             QTimer.singleShot(0, done)
             return
@@ -121,6 +133,28 @@ class QtVoiceOutput(QObject):
         sink.start(play.buffer)
         if sink.error() != QtAudio.Error.NoError:  # refused at once: no state change follows
             self._end(play, f"{device.description()}: {sink.error().name}")
+
+    def _keep_newest(self, written: Path) -> None:
+        """Delete the oldest calls' WAVs beyond `keep`: a display writing a thousand calls a
+        day had filled its disk by 360 MB a day. Other files in the folder are left alone."""
+        if not self.keep or self.wav_dir is None:
+            return
+        if self._kept is None:  # the folder as it is, with what earlier runs wrote
+            calls = []
+            for path in self.wav_dir.glob("call-*.wav"):
+                if match := CALL_WAV.fullmatch(path.name):  # by time, then number
+                    calls.append((match.group(1), int(match.group(2)), path))
+            self._kept = deque(path for *_, path in sorted(calls))
+        else:
+            self._kept.append(written)
+        while len(self._kept) > self.keep:
+            old = self._kept.popleft()
+            try:
+                old.unlink(missing_ok=True)
+            except OSError as exc:
+                if not self._delete_failed:  # said once: not once a call
+                    log.warning("cannot delete an old call's WAV %s: %s", old, exc)
+                    self._delete_failed = True
 
     def _on_state_changed(self, play: _Play) -> None:
         if play is not self._play:

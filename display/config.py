@@ -21,6 +21,7 @@ Pure Python. A hall's settings file (``--config FILE``, or ``$KEZEK_DISPLAY_CONF
     max_delay_s = 30                # a call later than this in a burst: first language only
     clips = "/var/lib/kezek/voice"  # the clip set (kezek voice build, or studio recordings)
     wav_dir = "/var/log/kezek/calls"  # also write every announcement as a WAV
+    wav_keep = 1000                 # there, the newest 1000 calls' (about 360 MB); 0: every one
     enabled = true
 """
 
@@ -37,6 +38,9 @@ from display.voice import QuietHours, VoiceSettings
 from display.wording import LANGUAGES
 
 ORIENTATIONS = ("landscape", "portrait", "auto")
+# the calls' WAVs kept in wav_dir, the newest (a call in kk and ru is about 360 kB): a display
+# writing a thousand calls a day had filled its disk by 360 MB a day
+WAV_KEEP = 1000
 
 
 class ConfigError(ValueError):
@@ -63,6 +67,7 @@ class DisplayConfig:
     voice: VoiceSettings = field(default_factory=VoiceSettings)
     clips: Path = field(default_factory=default_clips_dir)
     wav_dir: Path | None = None
+    wav_keep: int = WAV_KEEP  # 0: every one
     fullscreen: bool = True
     heartbeat_s: float = 30.0
     slides: Path | None = None  # a folder of the hall's pictures, shown between the lines' pages
@@ -80,6 +85,10 @@ class DisplayConfig:
             raise ConfigError("blink_s and switch_s are seconds, 0 or more")
         if self.heartbeat_s <= 0:
             raise ConfigError("heartbeat_s is seconds, more than 0 (30 is usual)")
+        if self.wav_keep < 0:
+            raise ConfigError(
+                f"wav_keep {self.wav_keep}: give how many calls' WAVs to keep, or 0 for every one"
+            )
 
 
 def _languages(value: tuple[str, ...], name: str, allow_empty: bool = False) -> None:
@@ -151,6 +160,7 @@ def from_mapping(raw: Mapping[str, object], base: Path | None = None) -> Display
         voice=voice,
         fullscreen=bool(raw.get("fullscreen", True)),
         heartbeat_s=_number(raw.get("heartbeat_s", 30), "heartbeat_s"),
+        wav_keep=_int(voice_raw.get("wav_keep", WAV_KEEP), "voice.wav_keep"),
     )
     paths: dict[str, Path] = {}
     for key in ("clips", "wav_dir"):

@@ -18,6 +18,8 @@ from display.clips import Announcement, ClipError, ClipSet
 from display.wording import PAUSE, Word, call_words, vocabulary, words_text
 
 OPTIONAL = frozenset({"and"})  # words a call is said without when the clip set lacks them
+# the calls spoken last, kept to look at: a display speaks a thousand a day for months
+SPOKEN_KEPT = 100
 
 log = logging.getLogger(__name__)
 
@@ -141,7 +143,7 @@ class Announcer:
         self._on_started = on_started
         self._pending: deque[tuple[SpokenCall, float]] = deque()  # and when it was queued
         self._playing: SpokenCall | None = None
-        self.spoken: list[SpokenCall] = []  # every call spoken so far, in order
+        self.spoken: list[SpokenCall] = []  # the last SPOKEN_KEPT calls spoken, in order
 
     @property
     def busy(self) -> bool:
@@ -218,6 +220,7 @@ class Announcer:
                 continue
             self._playing = call
             self.spoken.append(call)
+            del self.spoken[:-SPOKEN_KEPT]
             if self._on_started is not None:
                 self._on_started(call, announcement)
             finished = False

@@ -214,10 +214,11 @@ class HallService:
         supervisors = {
             row["login"] for row in self.store.rows(schema.operators) if row["supervisor"]
         }
+        # sessions that ended are left out: a hall running for months signs in thousands
         self._tokens = {
-            row["token_hash"]: _token_entry(row, supervisors)
+            row["token_hash"]: entry
             for row in self.store.rows(schema.tokens)
-            if not row["revoked"]
+            if not row["revoked"] and _live(entry := _token_entry(row, supervisors), now)
         }
         # terminals still enrolled, as last reported, heard from now: one that does not report
         # again soon is flagged silent (a heartbeat that changed nothing is not saved)
@@ -352,7 +353,15 @@ class HallService:
         witnessed = self._witnessed[1] if self._witnessed is not None else None
         if witnessed is None or not timedelta(0) <= now - witnessed < WITNESS_EVERY:
             self._witness("this hour")
+        self._forget_ended_sessions(now)
         await self._sign_out_disabled()
+
+    def _forget_ended_sessions(self, now: datetime) -> None:
+        """Sessions past their end are let go: every sign-in at a counter and on the board
+        made one, and a hall running for months had kept them all in memory."""
+        ended = [key for key, entry in self._tokens.items() if not _live(entry, now)]
+        for key in ended:
+            del self._tokens[key]
 
     async def _sign_out_disabled(self) -> None:
         """Operators disabled meanwhile (`kezek operator disable`) lose their sessions at once,
@@ -826,7 +835,8 @@ class HallService:
             row = await asyncio.shield(reading)
             if key in self._tokens:  # another request read it meanwhile
                 entry = self._tokens[key]
-            elif row is None or row["revoked"]:
+            elif row is None or row["revoked"] or not _live(_token_entry(row, set()), self.now()):
+                # an ended session too: a console sending one for days is not read each time
                 if len(self._unknown_tokens) >= UNKNOWN_TOKENS:
                     self._unknown_tokens.clear()
                 self._unknown_tokens[key] = time.monotonic()
@@ -1175,6 +1185,12 @@ def _token_entry(row: dict[str, Any], supervisors: set[str]) -> tuple[Actor, dat
     if isinstance(expires, datetime) and expires.tzinfo is None:  # SQLite keeps UTC, naively
         expires = expires.replace(tzinfo=UTC)
     return Actor(role, row["subject"], row["counter_id"], supervisor), expires
+
+
+def _live(entry: tuple[Actor, datetime | None], now: datetime) -> bool:
+    """Whether a token (its actor and end) still works at `now`: a terminal's never ends."""
+    ends = entry[1]
+    return ends is None or ends > now
 
 
 def names_in_use(store: SqlHallStore, now: datetime) -> set[tuple[str, str]]:

@@ -488,8 +488,16 @@ def _chain_start(raw: str | None) -> tuple[int, str]:
     return anchor.seq, anchor.hash
 
 
+# The page cache of each connection of this process (the writer's own keeps its 64 MiB). The
+# pool keeps up to five connections, each filling a cache of its own as reports read the log:
+# at 64 MiB each, a server's memory had grown by 250 MB after 16 views of a busy day's report,
+# and kept growing with the database for weeks. The system keeps the file's pages anyway.
+READER_CACHE_KIB = 8192
+
+
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor = dbapi_connection.cursor()
     for pragma in SQLITE_PRAGMAS:
         cursor.execute(pragma)
+    cursor.execute(f"PRAGMA cache_size=-{READER_CACHE_KIB}")
     cursor.close()

@@ -17,6 +17,7 @@ from tests.conftest import LiveServer
         (["--server", "http://127.0.0.1:1", "--quiet-hours", "8-20"], "HH:MM-HH:MM"),
         (["--server", "http://127.0.0.1:1", "--lang", "de"], "use some of kk, ru, en"),
         (["--", "--server", "http://127.0.0.1:1", "--counters", "one"], "counter numbers"),
+        (["--server", "http://127.0.0.1:1", "--wav-keep", "-5"], "wav_keep -5: give how many"),
         (
             ["--server", "http://127.0.0.1:1", "--window", "800x600", "--slides", "/no/such"],
             "slides: /no/such is not a folder; give one with PNG or JPEG pictures",

@@ -3,6 +3,7 @@ whatever a call holds. Real windows offscreen, a real clip set, an output that p
 
 from __future__ import annotations
 
+from array import array
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
@@ -10,10 +11,11 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
+from display.audio import WRITTEN_KEPT, QtVoiceOutput
 from display.board import Board
 from display.clips import Announcement, ClipSet
 from display.views.window import DisplayWindow
-from display.voice import Announcer, VoiceSettings
+from display.voice import SPOKEN_KEPT, Announcer, SpokenCall, VoiceSettings
 from hallserver.protocol import HallEvent, Snapshot
 
 AT = datetime.now(UTC)
@@ -140,3 +142,65 @@ def test_a_snapshot_after_a_reconnect_drops_the_waiting_calls_of_tickets_no_long
     assert [c.number for c in announcer.pending] == ["A004"]
     output.finish_all()
     assert [c.number for c in announcer.spoken] == ["A001", "A004"]
+
+
+def test_weeks_of_calls_keep_only_the_last_ones_spoken_in_memory(clip_dir: Path) -> None:
+    """A wall display speaks a thousand calls a day for weeks: it had kept every one."""
+    output = HeldOutput()
+    announcer = Announcer(ClipSet(clip_dir), output, VoiceSettings(languages=("ru",)), datetime.now)
+    calls = [SpokenCall(f"t{i}", f"A{i % 1000:03d}", 1 + i % 9) for i in range(3 * SPOKEN_KEPT)]
+    for call in calls:
+        assert announcer.say(call)
+        output.finish_all()
+    assert len(output.said) == len(calls)  # every one was said
+    assert announcer.spoken == calls[-SPOKEN_KEPT:]
+
+
+def test_weeks_of_calls_written_as_wavs_keep_only_the_last_names_in_memory(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    """`--wav-dir` writes every call; the output had also kept every file's name."""
+    output = QtVoiceOutput(tmp_path, use_speakers=False)
+    short = Announcement(array("h", [0] * 64), (), "A001")
+    ended: list[int] = []
+    for i in range(3 * WRITTEN_KEPT):
+        output.play(short, lambda i=i: ended.append(i))
+    qtbot.waitUntil(lambda: len(ended) == 3 * WRITTEN_KEPT, timeout=10_000)
+    written = sorted(tmp_path.glob("call-*.wav"), key=lambda p: p.name[-7:])
+    assert len(written) == 3 * WRITTEN_KEPT  # the folder keeps them all
+    assert output.written == written[-WRITTEN_KEPT:]
+
+
+def test_the_wav_folder_keeps_the_newest_calls_those_of_earlier_runs_first_to_go(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    """A display writing every call had filled its disk by 360 MB a day, for as long as it ran
+    (the demo's folder had 311 MB after 22 minutes): the oldest calls' WAVs now go."""
+    earlier = [tmp_path / f"call-20200101-1{i}0000-00{i}.wav" for i in range(1, 4)]
+    for path in earlier:  # an earlier run's
+        path.write_bytes(b"RIFF")
+    (tmp_path / "notes.wav").write_bytes(b"not ours")
+    output = QtVoiceOutput(tmp_path, use_speakers=False, keep=5)
+    short = Announcement(array("h", [0] * 64), (), "A001")
+    ended: list[int] = []
+    for i in range(12):
+        output.play(short, lambda i=i: ended.append(i))
+        if i == 1:  # two of this run's and the three of the earlier: all kept
+            assert sorted(tmp_path.glob("call-*.wav")) == sorted([*earlier, *output.written])
+    qtbot.waitUntil(lambda: len(ended) == 12, timeout=10_000)
+    assert sorted(tmp_path.glob("call-*.wav")) == sorted(output.written[-5:])
+    assert (tmp_path / "notes.wav").read_bytes() == b"not ours"
+    assert len(output.written) == 12
+
+
+def test_the_display_keeps_a_thousand_calls_wavs_unless_told_otherwise(tmp_path: Path) -> None:
+    from display.__main__ import load_config, parser
+    from display.config import ConfigError, from_toml
+
+    parse = parser().parse_args
+    assert load_config(parse(["--wav-dir", str(tmp_path)])).wav_keep == 1000
+    assert load_config(parse(["--wav-dir", str(tmp_path), "--wav-keep", "0"])).wav_keep == 0
+    (tmp_path / "display.toml").write_text("[voice]\nwav_keep = 200\n", encoding="utf-8")
+    assert from_toml(tmp_path / "display.toml").wav_keep == 200
+    with pytest.raises(ConfigError, match="wav_keep -1: give how many calls' WAVs to keep"):
+        load_config(parse(["--wav-keep", "-1"]))
