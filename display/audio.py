@@ -142,11 +142,11 @@ class QtVoiceOutput(QObject):
         if self._kept is None:  # the folder as it is, with what earlier runs wrote
             calls = []
             for path in self.wav_dir.glob("call-*.wav"):
-                if match := CALL_WAV.fullmatch(path.name):  # by time, then number
-                    calls.append((match.group(1), int(match.group(2)), path))
+                if path != written and (match := CALL_WAV.fullmatch(path.name)):
+                    calls.append((match.group(1), int(match.group(2)), path))  # time, number
             self._kept = deque(path for *_, path in sorted(calls))
-        else:
-            self._kept.append(written)
+        # the newest whatever its name says: an earlier run's clock may have been ahead
+        self._kept.append(written)
         while len(self._kept) > self.keep:
             old = self._kept.popleft()
             try:

@@ -204,3 +204,22 @@ def test_the_display_keeps_a_thousand_calls_wavs_unless_told_otherwise(tmp_path:
     assert from_toml(tmp_path / "display.toml").wav_keep == 200
     with pytest.raises(ConfigError, match="wav_keep -1: give how many calls' WAVs to keep"):
         load_config(parse(["--wav-keep", "-1"]))
+
+
+def test_a_call_written_after_a_clock_set_back_is_kept_not_deleted_at_once(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    """An earlier run's clock was ahead (a hardware clock in local time, then set right): its
+    WAVs' names sorted after the first call of this run, which was deleted as it was written."""
+    ahead = [tmp_path / f"call-{datetime.now().year + 1}0101-10000{i}-00{i}.wav" for i in range(3)]
+    for path in ahead:
+        path.write_bytes(b"RIFF")
+    output = QtVoiceOutput(tmp_path, use_speakers=False, keep=3)
+    short = Announcement(array("h", [0] * 64), (), "A001")
+    ended: list[int] = []
+    output.play(short, lambda: ended.append(1))
+    assert output.written[0].is_file(), "the call just written is the newest one"
+    assert sorted(tmp_path.glob("call-*.wav")) == sorted([*ahead[1:], output.written[0]])
+    output.play(short, lambda: ended.append(2))
+    assert sorted(tmp_path.glob("call-*.wav")) == sorted([ahead[2], *output.written])
+    qtbot.waitUntil(lambda: len(ended) == 2, timeout=10_000)
