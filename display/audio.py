@@ -19,6 +19,9 @@ log = logging.getLogger(__name__)
 NO_OUTPUT = "no audio output"
 WRITTEN_KEPT = 100  # the WAV files written last, kept to look at (the folder keeps `keep`)
 CALL_WAV = re.compile(r"call-(\d{8}-\d{6})-(\d+)\.wav")  # the files it writes: no other
+# old WAVs deleted in one go, the rest in the next turns of the event loop: the months of them
+# a folder held before it kept only the newest had frozen the board for seconds at the first call
+DELETED_AT_ONCE = 100
 
 
 def speakers_available() -> bool:
@@ -69,6 +72,7 @@ class QtVoiceOutput(QObject):
         self.keep = keep  # the newest calls' WAVs left in wav_dir (0: every one)
         self._kept: deque[Path] | None = None  # those there, oldest first (read at the first)
         self._delete_failed = False
+        self._deleting = False  # the next slice of old WAVs to delete is due
         self.written: list[Path] = []  # the last WRITTEN_KEPT, oldest first
         self.margin_s = margin_s
         self.failure = ""
@@ -142,19 +146,33 @@ class QtVoiceOutput(QObject):
         if self._kept is None:  # the folder as it is, with what earlier runs wrote
             calls = []
             for path in self.wav_dir.glob("call-*.wav"):
-                if match := CALL_WAV.fullmatch(path.name):  # by time, then number
-                    calls.append((match.group(1), int(match.group(2)), path))
+                if path != written and (match := CALL_WAV.fullmatch(path.name)):
+                    calls.append((match.group(1), int(match.group(2)), path))  # time, number
             self._kept = deque(path for *_, path in sorted(calls))
-        else:
-            self._kept.append(written)
-        while len(self._kept) > self.keep:
-            old = self._kept.popleft()
+        # the newest whatever its name says: an earlier run's clock may have been ahead
+        self._kept.append(written)
+        if not self._deleting:
+            self._delete_oldest()
+
+    def _delete_oldest(self) -> None:
+        """Delete DELETED_AT_ONCE of the oldest WAVs beyond `keep`, and the next ones later."""
+        self._deleting = False
+        kept = self._kept
+        if kept is None:
+            return
+        for _ in range(DELETED_AT_ONCE):
+            if len(kept) <= self.keep:
+                return
+            old = kept.popleft()
             try:
                 old.unlink(missing_ok=True)
             except OSError as exc:
                 if not self._delete_failed:  # said once: not once a call
                     log.warning("cannot delete an old call's WAV %s: %s", old, exc)
                     self._delete_failed = True
+        if len(kept) > self.keep:
+            self._deleting = True
+            QTimer.singleShot(0, self._delete_oldest)
 
     def _on_state_changed(self, play: _Play) -> None:
         if play is not self._play:

@@ -841,8 +841,9 @@ class HallService:
                     self._unknown_tokens.clear()
                 self._unknown_tokens[key] = time.monotonic()
                 return None
-            else:
-                entry = self._tokens[key] = _token_entry(row, set())
+            else:  # an operator's session read again keeps their supervisor rights
+                supervisors = {row["subject"]} if row.get("supervisor") else set()
+                entry = self._tokens[key] = _token_entry(row, supervisors)
         actor, expires = entry
         if expires is not None and expires <= self.now():
             return None
@@ -999,11 +1000,21 @@ class HallService:
             )
 
     def _token_row(self, key: str) -> dict[str, Any] | None:
+        """A token's row, and for an operator's session whether they are a supervisor (as a
+        start reads them: a session it left out as ended, the clock then set back, is read
+        here)."""
+        operators = schema.operators
         with self.store.engine.connect() as conn:
             row = conn.execute(
                 select(schema.tokens).where(schema.tokens.c.token_hash == key)
             ).first()
-        return dict(row._mapping) if row else None
+            if row is None:
+                return None
+            found = dict(row._mapping)
+            if found["role"] == Role.OPERATOR.value:
+                query = select(operators.c.supervisor).where(operators.c.login == row.subject)
+                found["supervisor"] = bool(conn.execute(query).scalar())
+        return found
 
     async def create_pairing_code(
         self, actor: Actor, role: str, name: str, counter_id: str | None

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from display.audio import WRITTEN_KEPT, QtVoiceOutput
+from display.audio import DELETED_AT_ONCE, WRITTEN_KEPT, QtVoiceOutput
 from display.board import Board
 from display.clips import Announcement, ClipSet
 from display.views.window import DisplayWindow
@@ -204,3 +204,42 @@ def test_the_display_keeps_a_thousand_calls_wavs_unless_told_otherwise(tmp_path:
     assert from_toml(tmp_path / "display.toml").wav_keep == 200
     with pytest.raises(ConfigError, match="wav_keep -1: give how many calls' WAVs to keep"):
         load_config(parse(["--wav-keep", "-1"]))
+
+
+def test_a_call_written_after_a_clock_set_back_is_kept_not_deleted_at_once(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    """An earlier run's clock was ahead (a hardware clock in local time, then set right): its
+    WAVs' names sorted after the first call of this run, which was deleted as it was written."""
+    ahead = [tmp_path / f"call-{datetime.now().year + 1}0101-10000{i}-00{i}.wav" for i in range(3)]
+    for path in ahead:
+        path.write_bytes(b"RIFF")
+    output = QtVoiceOutput(tmp_path, use_speakers=False, keep=3)
+    short = Announcement(array("h", [0] * 64), (), "A001")
+    ended: list[int] = []
+    output.play(short, lambda: ended.append(1))
+    assert output.written[0].is_file(), "the call just written is the newest one"
+    assert sorted(tmp_path.glob("call-*.wav")) == sorted([*ahead[1:], output.written[0]])
+    output.play(short, lambda: ended.append(2))
+    assert sorted(tmp_path.glob("call-*.wav")) == sorted([ahead[2], *output.written])
+    qtbot.waitUntil(lambda: len(ended) == 2, timeout=10_000)
+
+
+def test_a_folder_of_months_of_wavs_is_emptied_in_slices_not_at_the_first_call(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    """A display that had written every call for months (before it kept the newest) deleted
+    them all in its first call: 20,000 WAVs froze the board and held up the voice for 4.5 s."""
+    earlier = [
+        tmp_path / f"call-20260101-{i // 60:04d}{i % 60:02d}-{i:03d}.wav" for i in range(250)
+    ]
+    for path in earlier:
+        path.write_bytes(b"RIFF")
+    output = QtVoiceOutput(tmp_path, use_speakers=False, keep=5)
+    short = Announcement(array("h", [0] * 64), (), "A001")
+    output.play(short, lambda: None)
+    assert len(list(tmp_path.glob("call-*.wav"))) == 251 - DELETED_AT_ONCE, "one slice at once"
+    output.play(short, lambda: None)  # a call meanwhile: no slice more
+    assert len(list(tmp_path.glob("call-*.wav"))) == 252 - DELETED_AT_ONCE
+    qtbot.waitUntil(lambda: len(list(tmp_path.glob("call-*.wav"))) == 5, timeout=10_000)
+    assert sorted(tmp_path.glob("call-*.wav")) == sorted([*earlier[-3:], *output.written])

@@ -23,7 +23,7 @@ from sqlalchemy.pool import QueuePool
 
 from hallserver import service as service_module
 from hallserver.__main__ import main as kezek
-from hallserver.access import SYSTEM, Actor, Role, new_token
+from hallserver.access import SYSTEM, Actor, Role, hash_pin, new_token
 from hallserver.catalogue_file import demo_catalogue_text, parse_catalogue
 from hallserver.config import ServerConfig
 from hallserver.domain.errors import Conflict, InvalidInput
@@ -629,6 +629,44 @@ def test_ended_sessions_are_let_go_across_days_and_restarts(tmp_path: Path) -> N
 
     held, seen = asyncio.run(scenario())
     assert held == [1, 1, 1, 1, 1, 1, 2] and seen == [True] * 4
+
+
+def test_a_supervisors_session_let_go_while_the_clock_ran_ahead_keeps_their_rights(
+    db_url: str,
+) -> None:
+    """A clock hours ahead (a hardware clock kept in local time), then set right: the sessions
+    it took for ended were let go, at a tick or at a start, and read again from the database
+    once the clock was right; an operator's came back without their supervisor rights."""
+    url = db_url
+    clock = Clock(T0 - timedelta(hours=4))  # 06:00: signed in early, the session ends at 22:00
+    store = SqlHallStore(url)
+    store.migrate()
+    with store.engine.begin() as conn:
+        row = {"login": "gulnar", "name": "Gulnar", "pin_hash": hash_pin("1234")}
+        conn.execute(schema.operators.insert(), [{**row, "supervisor": True}])
+    terminal = Actor(Role.COUNTER, "counter-1", "c1")
+
+    async def scenario() -> list[Actor | None]:
+        service = HallService(store, small_catalogue(), clock=clock)
+        await service.start()
+        token, session, _ = await service.sign_in(terminal, "c1", "gulnar", "1234")
+        seen = [session, await service.authenticate(token)]
+        clock.advance(hours=17)  # 23:00 the same day: ahead
+        await service.tick()
+        clock.advance(hours=-16)  # set right: 07:00
+        seen.append(await service.authenticate(token))
+        await service.stop()
+        clock.advance(hours=16)  # ahead again, at a start
+        again = make_service(url, clock)
+        await again.start()
+        clock.advance(hours=-16)
+        seen.append(await again.authenticate(token))
+        await again.stop()
+        return seen
+
+    seen = asyncio.run(scenario())
+    assert seen[0] is not None and seen[0].supervisor
+    assert seen == [seen[0]] * 4
 
 
 def test_the_servers_own_sqlite_connections_keep_a_small_page_cache_each(tmp_path: Path) -> None:
