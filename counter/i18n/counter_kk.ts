@@ -165,7 +165,7 @@
     <message>
         <location filename="../views/window.py" line="448"/>
         <source>%1 was called the most times allowed: marked as a no-show.</source>
-        <translation>%1 ең көп рет шақырылды: «Келмеді» деп белгіленді.</translation>
+        <translation>%1 рұқсат етілген ең көп рет шақырылды: «Келмеді» деп белгіленді.</translation>
     </message>
     <message>
         <location filename="../views/window.py" line="448"/>
@@ -545,7 +545,7 @@
     <message>
         <location filename="../views/texts.py" line="116"/>
         <source>Cancelled</source>
-        <translation>Күшін жойды</translation>
+        <translation>Күші жойылды</translation>
     </message>
     <message>
         <location filename="../views/texts.py" line="117"/>

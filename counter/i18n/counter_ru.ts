@@ -625,7 +625,7 @@
     <message>
         <location filename="../views/texts.py" line="176"/>
         <source>You are no longer signed in here. Sign in again.</source>
-        <translation>Вы больше не вошли здесь. Войдите снова.</translation>
+        <translation>Ваш вход здесь больше не действует. Войдите снова.</translation>
     </message>
     <message>
         <location filename="../views/texts.py" line="179"/>

@@ -302,7 +302,7 @@
     <message>
         <location filename="../views/consultant.py" line="356"/>
         <source>Signed in: {name}</source>
-        <translation>Вошёл: {name}</translation>
+        <translation>Вход выполнен: {name}</translation>
     </message>
     <message>
         <location filename="../views/consultant.py" line="364"/>

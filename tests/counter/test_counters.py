@@ -254,7 +254,7 @@ def test_recalls_past_the_limit_mark_the_visitor_no_show(
     assert status == "no_show"
     qtbot.waitUntil(lambda: window.day_panel.values["no_shows"].text() == "1")
     said = {  # not only an empty card: the operator is told why the visit ended
-        f"{ticket.number} ең көп рет шақырылды: «Келмеді» деп белгіленді.",
+        f"{ticket.number} рұқсат етілген ең көп рет шақырылды: «Келмеді» деп белгіленді.",
         f"{ticket.number} вызван максимальное число раз: отмечен как неявка.",
         f"{ticket.number} was called the most times allowed: marked as a no-show.",
     }
