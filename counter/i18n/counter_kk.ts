@@ -735,7 +735,7 @@
     <message>
         <location filename="../views/texts.py" line="222"/>
         <source>The hall no longer records this result: reopen the console.</source>
-        <translation>Зал бұл нәтижені енді белгілемейді: консольді қайта ашыңыз.</translation>
+        <translation>Зал бұл нәтижені енді белгілемейді: пультті қайта ашыңыз.</translation>
     </message>
 </context>
 <context>

@@ -735,7 +735,7 @@
     <message>
         <location filename="../views/texts.py" line="222"/>
         <source>The hall no longer records this result: reopen the console.</source>
-        <translation>Зал больше не учитывает этот результат: откройте консоль заново.</translation>
+        <translation>Зал больше не учитывает этот результат: откройте пульт заново.</translation>
     </message>
 </context>
 <context>
