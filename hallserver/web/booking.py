@@ -67,7 +67,7 @@ WORDS: Words = {
     "show_code": {  # {m}: the hall's appointment_early_min
         "kk": "Келгенде осы кодты терминалға енгізіңіз. "
         "Жазылуыңызды уақытынан {m} минут бұрын, зал ашық кезде растай аласыз.",
-        "ru": "Придя, введите этот код в терминале. "
+        "ru": "Когда придёте, введите этот код на терминале. "
         "Отметиться можно за {m} минут до времени записи, когда зал открыт.",
         "en": "When you come, enter this code at the kiosk. You can check in from {m} minutes "
         "before your time, while the hall is open.",
@@ -90,7 +90,7 @@ WORDS: Words = {
         "en": "The booking is cancelled",
     },
     "rule": {
-        "kk": "Бір ЖСН 10 күн ішінде бір рет қана жазыла алады.",
+        "kk": "Бір ЖСН-мен 10 күн ішінде бір рет қана жазылуға болады.",
         "ru": "Один ИИН может иметь только одну запись в течение 10 дней.",
         "en": "One IIN may hold only one booking in any 10 days.",
     },

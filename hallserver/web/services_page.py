@@ -67,7 +67,7 @@ WORDS: Words = {
     },
     "daily_limit": {
         "kk": "Күніне талон шегі (0: шексіз)",
-        "ru": "Талонов в день не больше (0: без лимита)",
+        "ru": "Лимит талонов в день (0: без лимита)",
         "en": "Tickets a day at most (0: no limit)",
     },
     "save": {"kk": "Сақтау", "ru": "Сохранить", "en": "Save"},
@@ -126,7 +126,7 @@ WORDS: Words = {
         "en": "{field}: remove the control characters pasted from another program.",
     },
     "too_many": {
-        "kk": "Құжаттар: {n}-нан аспасын.",
+        "kk": "Құжаттар: ең көбі {n}.",
         "ru": "Документы: не больше {n}.",
         "en": "What to bring: at most {n} documents.",
     },
