@@ -321,7 +321,7 @@
     <message>
         <location filename="../views/panels.py" line="184"/>
         <source>From the supervisor, %1</source>
-        <translation>Зал әкімшісінен, %1</translation>
+        <translation>Жетекшіден, %1</translation>
     </message>
     <message>
         <location filename="../views/panels.py" line="186"/>

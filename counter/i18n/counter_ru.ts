@@ -321,7 +321,7 @@
     <message>
         <location filename="../views/panels.py" line="184"/>
         <source>From the supervisor, %1</source>
-        <translation>От администратора зала, %1</translation>
+        <translation>От руководителя, %1</translation>
     </message>
     <message>
         <location filename="../views/panels.py" line="186"/>

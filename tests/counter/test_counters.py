@@ -502,7 +502,7 @@ def test_a_message_from_the_supervisor_shows_until_read_and_moves_no_key(
     assert not window.day_panel.isVisible()  # the note takes its place until read
     assert note.text.text() == "Окно 1: после этого посетителя перерыв"
     sent_at = datetime.fromisoformat(first["at"]).astimezone(ZoneInfo("Asia/Almaty"))
-    assert note.title.text() == f"От администратора зала, {sent_at:%H:%M}"  # the hall's clock
+    assert note.title.text() == f"От руководителя, {sent_at:%H:%M}"  # the hall's clock
     assert keys.mapTo(window, keys.rect().topLeft()) == where, "a message moves no key"
     second = send("Система перезапустится в 18:00", "c1")
     qtbot.waitUntil(lambda: "(ещё 1)" in note.title.text())
