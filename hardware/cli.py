@@ -51,7 +51,7 @@ PROTOCOLS: dict[str, Callable[[], DeviceProtocol]] = {
 }
 
 TEST_TEXT = {
-    "kk": ("Kezek сынақ билеті", "Жеке куәлік", "Нөміріңізді экраннан күтіңіз"),
+    "kk": ("Kezek сынақ талоны", "Жеке куәлік", "Нөміріңізді экраннан күтіңіз"),
     "ru": ("Тестовый талон Kezek", "Удостоверение личности", "Ожидайте вызова на экране"),
     "en": ("Kezek test ticket", "Identity card", "Wait for your number on the screen"),
 }

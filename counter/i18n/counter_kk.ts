@@ -165,7 +165,7 @@
     <message>
         <location filename="../views/window.py" line="448"/>
         <source>%1 was called the most times allowed: marked as a no-show.</source>
-        <translation>%1 ең көп рет шақырылды: «Келмеді» деп белгіленді.</translation>
+        <translation>%1 рұқсат етілген ең көп рет шақырылды: «Келмеді» деп белгіленді.</translation>
     </message>
     <message>
         <location filename="../views/window.py" line="448"/>
@@ -321,7 +321,7 @@
     <message>
         <location filename="../views/panels.py" line="184"/>
         <source>From the supervisor, %1</source>
-        <translation>Зал әкімшісінен, %1</translation>
+        <translation>Жетекшіден, %1</translation>
     </message>
     <message>
         <location filename="../views/panels.py" line="186"/>
@@ -545,7 +545,7 @@
     <message>
         <location filename="../views/texts.py" line="116"/>
         <source>Cancelled</source>
-        <translation>Күшін жойды</translation>
+        <translation>Күші жойылды</translation>
     </message>
     <message>
         <location filename="../views/texts.py" line="117"/>
@@ -735,7 +735,7 @@
     <message>
         <location filename="../views/texts.py" line="222"/>
         <source>The hall no longer records this result: reopen the console.</source>
-        <translation>Зал бұл нәтижені енді белгілемейді: консольді қайта ашыңыз.</translation>
+        <translation>Зал бұл нәтижені енді белгілемейді: пультті қайта ашыңыз.</translation>
     </message>
 </context>
 <context>

@@ -321,7 +321,7 @@
     <message>
         <location filename="../views/panels.py" line="184"/>
         <source>From the supervisor, %1</source>
-        <translation>От администратора зала, %1</translation>
+        <translation>От руководителя, %1</translation>
     </message>
     <message>
         <location filename="../views/panels.py" line="186"/>
@@ -625,7 +625,7 @@
     <message>
         <location filename="../views/texts.py" line="176"/>
         <source>You are no longer signed in here. Sign in again.</source>
-        <translation>Вы больше не вошли здесь. Войдите снова.</translation>
+        <translation>Ваш вход здесь больше не действует. Войдите снова.</translation>
     </message>
     <message>
         <location filename="../views/texts.py" line="179"/>
@@ -735,7 +735,7 @@
     <message>
         <location filename="../views/texts.py" line="222"/>
         <source>The hall no longer records this result: reopen the console.</source>
-        <translation>Зал больше не учитывает этот результат: откройте консоль заново.</translation>
+        <translation>Зал больше не учитывает этот результат: откройте пульт заново.</translation>
     </message>
 </context>
 <context>

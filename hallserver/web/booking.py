@@ -52,7 +52,7 @@ WORDS: Words = {
     "service": {"kk": "Қызмет", "ru": "Услуга", "en": "Service"},
     "day": {"kk": "Күн", "ru": "День", "en": "Day"},
     "slot": {"kk": "Уақыт", "ru": "Время", "en": "Time"},
-    "iin": {"kk": "ЖСН (12 сан)", "ru": "ИИН (12 цифр)", "en": "IIN (12 digits)"},
+    "iin": {"kk": "ЖСН (12 цифр)", "ru": "ИИН (12 цифр)", "en": "IIN (12 digits)"},
     "book": {"kk": "Жазылу", "ru": "Записаться", "en": "Book"},
     "choose": {"kk": "Қызметті таңдаңыз", "ru": "Выберите услугу", "en": "Choose a service"},
     "no_slots": {
@@ -66,8 +66,8 @@ WORDS: Words = {
     "your_code": {"kk": "Жазылу коды", "ru": "Код записи", "en": "Booking code"},
     "show_code": {  # {m}: the hall's appointment_early_min
         "kk": "Келгенде осы кодты терминалға енгізіңіз. "
-        "Уақытыңыздан {m} минут бұрын, зал ашық кезде тіркеле аласыз.",
-        "ru": "Придя, введите этот код в терминале. "
+        "Жазылуыңызды уақытынан {m} минут бұрын, зал ашық кезде растай аласыз.",
+        "ru": "Когда придёте, введите этот код на терминале. "
         "Отметиться можно за {m} минут до времени записи, когда зал открыт.",
         "en": "When you come, enter this code at the kiosk. You can check in from {m} minutes "
         "before your time, while the hall is open.",
@@ -90,7 +90,7 @@ WORDS: Words = {
         "en": "The booking is cancelled",
     },
     "rule": {
-        "kk": "Бір ЖСН 10 күн ішінде бір рет қана жазыла алады.",
+        "kk": "Бір ЖСН-мен 10 күн ішінде бір рет қана жазылуға болады.",
         "ru": "Один ИИН может иметь только одну запись в течение 10 дней.",
         "en": "One IIN may hold only one booking in any 10 days.",
     },
@@ -105,7 +105,7 @@ WORDS: Words = {
         "en": "This IIN already has a booking within 10 days",
     },
     "err_bad_iin": {
-        "kk": "ЖСН қате: 12 санды тексеріңіз",
+        "kk": "ЖСН қате: 12 цифрды тексеріңіз",
         "ru": "Неверный ИИН: проверьте 12 цифр",
         "en": "This IIN is not valid: check the 12 digits",
     },

@@ -412,7 +412,7 @@
     <message>
         <location filename="../views/consultant.py" line="625"/>
         <source>cancelled</source>
-        <translation>болдырылмады</translation>
+        <translation>күші жойылды</translation>
     </message>
     <message>
         <location filename="../views/consultant.py" line="632"/>

@@ -139,7 +139,7 @@
     <message>
         <location filename="../views/citizen.py" line="652"/>
         <source>Type the 6-character code from your booking</source>
-        <translation>Наберите 6-значный код из вашей записи</translation>
+        <translation>Наберите код вашей записи: 6 букв и цифр</translation>
     </message>
     <message>
         <location filename="../views/citizen.py" line="697"/>
@@ -302,7 +302,7 @@
     <message>
         <location filename="../views/consultant.py" line="356"/>
         <source>Signed in: {name}</source>
-        <translation>Вошёл: {name}</translation>
+        <translation>Вход выполнен: {name}</translation>
     </message>
     <message>
         <location filename="../views/consultant.py" line="364"/>

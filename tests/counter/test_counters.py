@@ -254,7 +254,7 @@ def test_recalls_past_the_limit_mark_the_visitor_no_show(
     assert status == "no_show"
     qtbot.waitUntil(lambda: window.day_panel.values["no_shows"].text() == "1")
     said = {  # not only an empty card: the operator is told why the visit ended
-        f"{ticket.number} ең көп рет шақырылды: «Келмеді» деп белгіленді.",
+        f"{ticket.number} рұқсат етілген ең көп рет шақырылды: «Келмеді» деп белгіленді.",
         f"{ticket.number} вызван максимальное число раз: отмечен как неявка.",
         f"{ticket.number} was called the most times allowed: marked as a no-show.",
     }
@@ -502,7 +502,7 @@ def test_a_message_from_the_supervisor_shows_until_read_and_moves_no_key(
     assert not window.day_panel.isVisible()  # the note takes its place until read
     assert note.text.text() == "Окно 1: после этого посетителя перерыв"
     sent_at = datetime.fromisoformat(first["at"]).astimezone(ZoneInfo("Asia/Almaty"))
-    assert note.title.text() == f"От администратора зала, {sent_at:%H:%M}"  # the hall's clock
+    assert note.title.text() == f"От руководителя, {sent_at:%H:%M}"  # the hall's clock
     assert keys.mapTo(window, keys.rect().topLeft()) == where, "a message moves no key"
     second = send("Система перезапустится в 18:00", "c1")
     qtbot.waitUntil(lambda: "(ещё 1)" in note.title.text())
