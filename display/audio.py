@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import re
 from collections import deque
 from collections.abc import Callable
@@ -17,6 +18,10 @@ from display.clips import RATE, Announcement, write_wav
 log = logging.getLogger(__name__)
 
 NO_OUTPUT = "no audio output"
+# Qt's PulseAudio sink asks the server for 1024 frames of buffer (46 ms at 22,050 Hz) whatever
+# setBufferSize says, so a display busy a little longer (a busy PC, the board redrawn) chopped
+# the call; libpulse takes a stream's latency from this variable instead (a technician's wins)
+PULSE_LATENCY_MS = "250"
 WRITTEN_KEPT = 100  # the WAV files written last, kept to look at (the folder keeps `keep`)
 CALL_WAV = re.compile(r"call-(\d{8}-\d{6})-(\d+)\.wav")  # the files it writes: no other
 # old WAVs deleted in one go, the rest in the next turns of the event loop: the months of them
@@ -77,6 +82,8 @@ class QtVoiceOutput(QObject):
         self.margin_s = margin_s
         self.failure = ""
         self._use_speakers = use_speakers
+        if use_speakers:  # read by libpulse as each call's stream is made
+            os.environ.setdefault("PULSE_LATENCY_MSEC", PULSE_LATENCY_MS)
         self._play: _Play | None = None
         self._count = 0
         self._format = QAudioFormat()
