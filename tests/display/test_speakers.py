@@ -169,7 +169,8 @@ def test_a_call_is_played_with_a_tenth_of_a_second_of_buffer_or_more_in_the_soun
 ) -> None:
     """Qt asked PulseAudio for 1024 frames whatever the display set (35 ms of buffer measured
     here): a display busy for longer than that (a busy PC) chopped the call, and the speakers
-    test failed so in CI. It asks for 250 ms of latency now: 145 ms of buffer measured."""
+    test failed, most likely so, in a CI run. It asks for 250 ms of latency now: 145 ms of
+    buffer measured."""
     env = {**pulse, "QT_QPA_PLATFORM": "offscreen"}
     env.pop("PULSE_LATENCY_MSEC", None)
     log = tmp_path / "display.log"
