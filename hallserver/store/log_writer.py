@@ -33,12 +33,14 @@ SQLITE_PRAGMAS = (
     "PRAGMA journal_mode=WAL",
     "PRAGMA synchronous=FULL",  # a ticket acknowledged survives a power cut
     "PRAGMA busy_timeout=5000",
-    "PRAGMA cache_size=-65536",  # 64 MiB: a whole busy day stays in memory
     # checkpoints run beside the commits (SqlHallStore.checkpoint), not inside one of them;
     # the writer copies only the short tail they leave (LogWriter.checkpoint)
     "PRAGMA wal_autocheckpoint=0",
     "PRAGMA journal_size_limit=67108864",  # after a burst the log shrinks back to 64 MiB
 )
+# the writer's own connection: 64 MiB, a whole busy day stays in memory (the server's own
+# connections keep a smaller cache each: store.sql.READER_CACHE_KIB)
+WRITER_PRAGMAS = (*SQLITE_PRAGMAS, "PRAGMA cache_size=-65536")
 # PostgreSQL: the session that commits holds this lock (`kezek hall` claims the database with
 # claim.ADVISORY_KEY, one below, at start). A hall whose claim's connection was cut cannot go
 # on writing beside a second hall that then started: the two never hold this one together.
@@ -128,7 +130,7 @@ class LogWriter:
 
             self._same_file()
             connection = sqlite3.connect(self.target)
-            for pragma in SQLITE_PRAGMAS:
+            for pragma in WRITER_PRAGMAS:
                 connection.execute(pragma)
             self._connection = connection
         else:

@@ -488,7 +488,7 @@ def _chain_start(raw: str | None) -> tuple[int, str]:
     return anchor.seq, anchor.hash
 
 
-# The page cache of each connection of this process (the writer's own keeps its 64 MiB). The
+# The page cache of each connection of this process (the writer's own keeps 64 MiB). The
 # pool keeps up to five connections, each filling a cache of its own as reports read the log:
 # at 64 MiB each, a server's memory had grown by 250 MB after 16 views of a busy day's report,
 # and kept growing with the database for weeks. The system keeps the file's pages anyway.

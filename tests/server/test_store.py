@@ -672,7 +672,7 @@ def test_a_supervisors_session_let_go_while_the_clock_ran_ahead_keeps_their_righ
 def test_the_servers_own_sqlite_connections_keep_a_small_page_cache_each(tmp_path: Path) -> None:
     """The pool keeps up to five connections, each with a page cache of its own: at the
     writer's 64 MiB each, a server grew by 250 MB as reports read a busy day's log."""
-    from hallserver.store.log_writer import SQLITE_PRAGMAS
+    from hallserver.store.log_writer import WRITER_PRAGMAS
     from hallserver.store.sql import READER_CACHE_KIB
 
     store = SqlHallStore(f"sqlite:///{tmp_path / 'hall.sqlite3'}")
@@ -687,7 +687,7 @@ def test_the_servers_own_sqlite_connections_keep_a_small_page_cache_each(tmp_pat
         store.close()
     assert sizes == [-READER_CACHE_KIB] * 5 and READER_CACHE_KIB <= 8192
     assert modes == ["wal"] * 5  # the rest of the pragmas still hold
-    assert "PRAGMA cache_size=-65536" in SQLITE_PRAGMAS  # the writer's own is as it was
+    assert "PRAGMA cache_size=-65536" in WRITER_PRAGMAS  # the writer's own is as it was
 
 
 def test_a_transfer_event_carries_both_lines_it_changed(tmp_path: Path) -> None:
