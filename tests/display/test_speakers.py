@@ -103,25 +103,12 @@ def test_calls_are_played_through_the_speakers_one_after_another_as_written(
         env=env,
     )
     log = tmp_path / "display.log"
-    with log.open("w") as out:
-        display = subprocess.Popen(
-            [sys.executable, "-m", "display", "--server", live_server.url]
-            + ["--clips", str(clip_dir), "--wav-dir", str(wavs), "--voice", "kk"]
-            + ["--lang", "kk", "--window", "960x540"],
-            env=env,
-            stdout=out,
-            stderr=subprocess.STDOUT,
-        )
+    display = start_display(live_server, env, clip_dir, log, "--wav-dir", str(wavs))
     try:
         first = HallClient(live_server.url, open_counter(live_server, "c1", "speakers"))
         second = HallClient(live_server.url, open_counter(live_server, "c2", "speakers-2"))
         kiosk = HallClient(live_server.url, live_server.tokens["kiosk"])
-        hub = live_server.hall.hub  # type: ignore[attr-defined]
-        deadline = time.monotonic() + 60
-        while hub.subscribers == 0:  # a call made before the display listens is not spoken
-            assert display.poll() is None, log.read_text()
-            assert time.monotonic() < deadline, "the display never listened"
-            time.sleep(0.2)
+        wait_until_listening(live_server, display, log)
         ticket = kiosk.issue_ticket("id-card")
         first.call_next("c1")
         for _ in range(2):  # a call in the instant it was connecting counts as a replay
@@ -174,24 +161,12 @@ def test_a_call_is_played_with_a_tenth_of_a_second_of_buffer_or_more_in_the_soun
     env = {**pulse, "QT_QPA_PLATFORM": "offscreen"}
     env.pop("PULSE_LATENCY_MSEC", None)
     log = tmp_path / "display.log"
-    with log.open("w") as out:
-        display = subprocess.Popen(
-            [sys.executable, "-m", "display", "--server", live_server.url]
-            + ["--clips", str(clip_dir), "--voice", "kk", "--lang", "kk", "--window", "960x540"],
-            env=env,
-            stdout=out,
-            stderr=subprocess.STDOUT,
-        )
+    display = start_display(live_server, env, clip_dir, log)
     latencies: list[int] = []
     try:
         counter = HallClient(live_server.url, open_counter(live_server, "c1", "buffered"))
         kiosk = HallClient(live_server.url, live_server.tokens["kiosk"])
-        hub = live_server.hall.hub  # type: ignore[attr-defined]
-        deadline = time.monotonic() + 60
-        while hub.subscribers == 0:
-            assert display.poll() is None, log.read_text()
-            assert time.monotonic() < deadline, "the display never listened"
-            time.sleep(0.2)
+        wait_until_listening(live_server, display, log)
         ticket = kiosk.issue_ticket("id-card")
         counter.call_next("c1")
         for _ in range(3):  # a call in the instant it was connecting counts as a replay
@@ -213,6 +188,33 @@ def test_a_call_is_played_with_a_tenth_of_a_second_of_buffer_or_more_in_the_soun
         end_process(display, timeout=20)
     assert latencies, "the call was never played: " + log.read_text()
     assert min(latencies) >= 100_000, f"{latencies} us of buffer in the sound server"
+
+
+def start_display(
+    live_server: LiveServer, env: dict[str, str], clip_dir: Path, log: Path, *extra: str
+) -> subprocess.Popen[bytes]:
+    """`kezek display` saying its calls in Kazakh, its output in `log`."""
+    with log.open("w") as out:
+        return subprocess.Popen(
+            [sys.executable, "-m", "display", "--server", live_server.url]
+            + ["--clips", str(clip_dir), "--voice", "kk", "--lang", "kk", "--window", "960x540"]
+            + list(extra),
+            env=env,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+        )
+
+
+def wait_until_listening(
+    live_server: LiveServer, display: subprocess.Popen[bytes], log: Path
+) -> None:
+    """Until the display hears the hall: a call made before it listens is not spoken."""
+    hub = live_server.hall.hub  # type: ignore[attr-defined]
+    deadline = time.monotonic() + 60
+    while hub.subscribers == 0:
+        assert display.poll() is None, log.read_text()
+        assert time.monotonic() < deadline, "the display never listened"
+        time.sleep(0.2)
 
 
 def found(said: array.array[int], heard: array.array[int], at: int, shifts: range) -> int:
