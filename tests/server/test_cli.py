@@ -51,14 +51,15 @@ def test_each_terminal_gets_a_name_of_its_own(
     assert names == [("kiosk", "Entrance"), ("kiosk", "kiosk-1"), ("kiosk", "kiosk-2")]
 
 
-@pytest.mark.parametrize(
-    "argv",
-    [
-        ["token", "create", "--role", "kiosk"],
-        ["pair", "--role", "display", "--name", "Hall screen"],
-        ["operator", "add", "aigul", "--name", "Aigul", "--pin-stdin"],
-    ],
-)
+# commands that make the hall's database when there is none yet
+MAKE_A_DATABASE = [
+    ["token", "create", "--role", "kiosk"],
+    ["pair", "--role", "display", "--name", "Hall screen"],
+    ["operator", "add", "aigul", "--name", "Aigul", "--pin-stdin"],
+]
+
+
+@pytest.mark.parametrize("argv", MAKE_A_DATABASE)
 def test_a_command_that_makes_the_hall_database_says_so_once(
     tmp_path: Path,
     capsys: pytest.CaptureFixture[str],
@@ -1232,14 +1233,7 @@ def test_a_folder_name_longer_than_the_system_takes_is_one_line(
     assert len(err.splitlines()) == 1 and len(err) < 300
 
 
-@pytest.mark.parametrize(
-    "argv",
-    [
-        ["token", "create", "--role", "kiosk"],
-        ["pair", "--role", "display", "--name", "Hall screen"],
-        ["operator", "add", "aigul", "--name", "Aigul", "--pin-stdin"],
-    ],
-)
+@pytest.mark.parametrize("argv", MAKE_A_DATABASE)
 def test_a_database_url_makes_a_new_database_as_a_data_folder_does(
     tmp_path: Path,
     capsys: pytest.CaptureFixture[str],
