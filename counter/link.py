@@ -115,6 +115,11 @@ class CounterLink(QObject):
     def online(self) -> bool:
         return self._stream.online
 
+    @property
+    def last_seq(self) -> int | None:
+        """The seq of the last event (or snapshot) the stream brought; None before the first."""
+        return self._stream.last_seq
+
     # ------------------------------------------------------------------ requests
 
     def send(self, command: Command) -> None:

@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo
 import httpx
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
 
 from counter.commands import Failure, HallOffer
@@ -403,6 +403,10 @@ def test_a_does_not_answer_is_cleared_when_the_stream_brings_the_counters_news(
     with CuttableProxy(urlsplit(live_server.url).port or 0) as proxy:
         window = console("c1", server_url=proxy.url)
         _open(qtbot, window)
+        # the stream's news of the opening, come late (a clean CI run), would clear the message
+        head = live_server.hall.hub.last_seq  # type: ignore[attr-defined]
+        qtbot.waitUntil(lambda: window.link.last_seq == head, timeout=5000)
+        QApplication.processEvents()  # its news delivered, as the event loop would
         proxy.swallow = b"POST /api/v1/counters/c1/call"
         press(qtbot, window, "F1")  # nobody waits: nothing changed, and nothing says so
         proxy.swallow = None
