@@ -177,37 +177,45 @@ class HallPolicy:
         now: datetime,
         priority_streak_cap: int,
     ) -> Pick | None:
-        profile = sorted(counter.profile.items())
-
-        def heads(queue_class: QueueClass) -> list[tuple[Ticket, Level]]:
-            found = []
-            for service_id, level in profile:
-                head = lanes.head(service_id, queue_class, counter)
-                if head is None:
-                    continue
-                if level is Level.BACKUP and queue_class is not QueueClass.APPOINTMENT:
-                    service = services[service_id]
-                    if now - head.issued_at <= timedelta(minutes=service.target_wait_min):
-                        continue
-                found.append((head, level))
-            return found
-
-        appointments = heads(QueueClass.APPOINTMENT)
-        due = [
-            t for t, _ in appointments if t.appointment_at is not None and t.appointment_at <= now
-        ]
-        if due:
-            return Pick(min(due, key=lane_key), Why.APPOINTMENT)
-
-        priority = heads(QueueClass.PRIORITY)
-        regular = heads(QueueClass.REGULAR)
-        if priority and not (regular and counter.priority_streak >= priority_streak_cap):
-            ticket, level = min(priority, key=lambda p: lane_key(p[0]))
-            return Pick(ticket, Why.PRIORITY)
-        if regular:
-            ticket, level = min(regular, key=lambda p: lane_key(p[0]))
-            return Pick(ticket, Why.BACKUP if level is Level.BACKUP else Why.LONGEST_WAIT)
-        if appointments:
-            ticket = min((t for t, _ in appointments), key=lane_key)
-            return Pick(ticket, Why.EARLY_APPOINTMENT)
+        # one pass over the profile, each lane's first ticket read once (the forecast replays
+        # this for every call it places, hundreds of times a second in a busy hall)
+        due: Ticket | None = None
+        early: Ticket | None = None
+        priority: Ticket | None = None
+        regular: Ticket | None = None
+        regular_level = Level.MAIN
+        for service_id, level in sorted(counter.profile.items()):
+            head = lanes.head(service_id, QueueClass.APPOINTMENT, counter)
+            if head is not None:
+                early = _first(early, head)
+                if head.appointment_at is not None and head.appointment_at <= now:
+                    due = _first(due, head)
+            if due is not None:
+                continue  # a due appointment goes first: the other lanes no longer matter
+            after = None  # a backup line is served once its first ticket waited past target
+            if level is Level.BACKUP:
+                after = now - timedelta(minutes=services[service_id].target_wait_min)
+            head = lanes.head(service_id, QueueClass.PRIORITY, counter)
+            if head is not None and (after is None or head.issued_at < after):
+                priority = _first(priority, head)
+            head = lanes.head(service_id, QueueClass.REGULAR, counter)
+            if head is not None and (after is None or head.issued_at < after):
+                chosen = _first(regular, head)
+                if chosen is not regular:
+                    regular, regular_level = chosen, level
+        if due is not None:
+            return Pick(due, Why.APPOINTMENT)
+        if priority is not None and not (
+            regular is not None and counter.priority_streak >= priority_streak_cap
+        ):
+            return Pick(priority, Why.PRIORITY)
+        if regular is not None:
+            return Pick(regular, Why.BACKUP if regular_level is Level.BACKUP else Why.LONGEST_WAIT)
+        if early is not None:
+            return Pick(early, Why.EARLY_APPOINTMENT)
         return None
+
+
+def _first(best: Ticket | None, other: Ticket) -> Ticket:
+    """Of two lanes' heads, the one served first (`best` on a tie, as `min` keeps the first)."""
+    return other if best is None or lane_key(other) < lane_key(best) else best
