@@ -111,7 +111,7 @@ def make_record(
     actor: str,
     data: JsonObject,
 ) -> EventRecord:
-    counter_id, ticket_id = _subjects(data)
+    counter_id, ticket_id = subjects(data)
     text = canonical(data)
     return EventRecord(
         seq,
@@ -126,7 +126,8 @@ def make_record(
     )
 
 
-def _subjects(data: JsonObject) -> tuple[str | None, str | None]:
+def subjects(data: JsonObject) -> tuple[str | None, str | None]:
+    """The counter and the ticket an event's data is about (None: none)."""
     ticket = data.get("ticket")
     counter = data.get("counter")
     ticket_id = ticket.get("id") if isinstance(ticket, dict) else None

@@ -1,8 +1,9 @@
 """Use cases of the hall server: apply a command, commit its events, then tell every screen.
 
 One HallService per hall is the single writer. Commands run one at a time on the event loop
-against the in-memory `Hall`; their events join the next group commit, and the caller hears
-back only after that commit is durable. Then the events are broadcast, in order.
+against the in-memory `Hall`; the events of those that arrived together are numbered and
+sealed at the end of the loop's turn, join the next group commit, and the caller hears back
+only after that commit is durable. Then the events are broadcast, in order.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ import logging
 import time
 from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from typing import Any, TypeVar
 from zoneinfo import ZoneInfo
@@ -33,7 +34,7 @@ from hallserver.domain.events import SERVICE_CHANGED, Event
 from hallserver.domain.hall import BOOKING_MEMORY_DAYS, Hall
 from hallserver.domain.ids import CounterId, JsonObject, JsonValue, OperatorId, ServiceId
 from hallserver.domain.tickets import Grade, Ticket
-from hallserver.eventlog import EventRecord, Witness, make_record
+from hallserver.eventlog import EventRecord, Witness, make_record, subjects
 from hallserver.hub import EventHub
 from hallserver.store import schema
 from hallserver.store.sql import (
@@ -105,6 +106,21 @@ class Unavailable(HallError):
     code = "unavailable"
 
 
+@dataclass
+class _Unsealed:
+    """A command applied to the hall whose events are not numbered yet (see `_hand_on`), with
+    what the writer saves beside them, read as the command left the hall."""
+
+    events: list[Event]
+    actor: Actor
+    now: datetime
+    rows: list[tuple[Table, dict[str, Any]]]
+    hall_state: str | None
+    counters: list[dict[str, Any]]
+    done: asyncio.Future[None] | None
+    records: list[EventRecord] = field(default_factory=list)
+
+
 class HallService:
     """The hall server's core: state in memory, truth in the database, events to screens."""
 
@@ -169,6 +185,8 @@ class HallService:
         # on a reload (the events that carried them may have been refused) and a snapshot
         self._published: dict[str, int] = {}
         self._unsure: list[Pending] = []  # sent to a writer that died: the reload says which
+        self._unsealed: list[_Unsealed] = []  # applied this turn of the loop (see `_hand_on`)
+        self._sealing = False  # a `_seal` is due at the next turn
         self._witnessed: tuple[tuple[int, str], datetime] | None = None  # last logged, when
 
     # ------------------------------------------------------------- life cycle
@@ -347,7 +365,7 @@ class HallService:
         now = self.now()
         if now.date() > self.hall.state.day:
             events = self.hall.roll_day(now.date(), now)
-            await self._commit(self._records(events, access.SYSTEM, now), [])
+            await self._commit(events, access.SYSTEM, now, [])
         elif now.date() < self.hall.state.day:
             self._clock_behind(now)
         witnessed = self._witnessed[1] if self._witnessed is not None else None
@@ -433,22 +451,9 @@ class HallService:
             await self._reload()
         now = self.now()
         if now.date() > self.hall.state.day:
-            roll = self.hall.roll_day(now.date(), now)
-            self._enqueue(self._records(roll, access.SYSTEM, now), [], None)
+            self._hand_on(self.hall.roll_day(now.date(), now), access.SYSTEM, now, [], None)
         result, events = command(self.hall, now)
-        try:
-            records = self._records(events, actor, now)
-        except orjson.JSONEncodeError as exc:  # what orjson refuses: unpaired surrogates, …
-            # the command has changed the hall in memory, and none of it can be logged: the
-            # next command first reloads the hall as the database has it
-            self._stale = True
-            log.error("a command's events cannot be logged, reloading: %s", exc)
-            # at once: the pages read the hall in memory, and a quiet hall has no next command
-            self._reloading = asyncio.get_running_loop().create_task(self._reload())
-            raise InvalidInput(
-                "the command holds text that cannot be stored", code="bad_text"
-            ) from exc
-        await self._commit(records, rows or [])
+        records = await self._commit(events, actor, now, rows or [])
         return result, (Witness.of(records[-1].seq, records[-1].hash) if records else None)
 
     async def _reload(self) -> None:
@@ -483,6 +488,7 @@ class HallService:
             await self._reload()
         if self._broken:
             raise Unavailable(REFUSED)
+        self._seal()  # the commands applied this turn numbered: the hall shows them
         result, seq, at = render(self.hall), self._seq, self._seq_at
         self._published.clear()  # its reader holds the lines as they are now, not as published
         if seq > self._head[0]:
@@ -564,22 +570,34 @@ class HallService:
         return lines
 
     async def _commit(
-        self, records: list[EventRecord], rows: list[tuple[Table, dict[str, Any]]]
-    ) -> None:
-        if not records and not rows:
-            return
-        assert self._writing, "HallService.start() was not awaited"
-        done: asyncio.Future[None] = asyncio.get_running_loop().create_future()
-        self._enqueue(records, rows, done)
-        await done
-
-    def _enqueue(
         self,
-        records: list[EventRecord],
+        events: list[Event],
+        actor: Actor,
+        now: datetime,
+        rows: list[tuple[Table, dict[str, Any]]],
+    ) -> list[EventRecord]:
+        """Hand a command's events on (`_hand_on`); return them as logged, once durable."""
+        if not events and not rows:
+            return []
+        done: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+        item = self._hand_on(events, actor, now, rows, done)
+        await done
+        return item.records
+
+    def _hand_on(
+        self,
+        events: list[Event],
+        actor: Actor,
+        now: datetime,
         rows: list[tuple[Table, dict[str, Any]]],
         done: asyncio.Future[None] | None,
-    ) -> None:
-        """Hand a command's events to the writer, with the rows they change."""
+    ) -> _Unsealed:
+        """Hand a command's events to the writer at the end of this turn of the loop, with the
+        rows they change. The commands that arrived together are numbered and sealed there at
+        once (`_seal`): each event carries its lines' figures, and those need a replay of the
+        queue (`Hall._upcoming`), a millisecond with a hundred counters open, made once for
+        them all, not once each. What the writer saves beside the events is read now."""
+        assert self._writing, "HallService.start() was not awaited"
         state = self.hall.state
         # numbering and order are not part of the key: each ticket's row carries them, and a
         # restart takes them from today's tickets (Hall.restore)
@@ -590,16 +608,52 @@ class HallService:
             state.changes,  # a message sent or read, a visit sent back: the row keeps them
         )
         hall_state = None
-        if records and key != self._state_key:
-            hall_state, self._state_key = hall_state_json(state), key
-        item = Pending(
-            records=records,
-            rows=rows,
-            hall_state=hall_state,
-            counters=self._changed_counters(records),
-            done=done,
-        )
-        self._writer.submit(item)
+        if events and key != self._state_key:
+            try:
+                hall_state, self._state_key = hall_state_json(state), key
+            except orjson.JSONEncodeError as exc:  # an announcement's text, say
+                raise self._cannot_log(exc) from exc
+        item = _Unsealed(events, actor, now, rows, hall_state, self._changed_counters(events), done)
+        self._unsealed.append(item)
+        if not self._sealing:
+            self._sealing = True
+            asyncio.get_running_loop().call_soon(self._seal)
+        return item
+
+    def _seal(self) -> None:
+        """Number and seal the commands handed on since the last turn, in order, and send them
+        to the writer. One whose events cannot be logged is refused, and so are those after
+        it: they were applied over it. The hall is then reloaded as the database has it."""
+        self._sealing = False
+        batch, self._unsealed = self._unsealed, []
+        for index, item in enumerate(batch):
+            try:
+                item.records = self._records(item.events, item.actor, item.now)
+            except Exception as exc:  # any: a future left unanswered would hang its caller
+                self._refuse_unsealed(batch[index:], exc)
+                return
+            self._writer.submit(
+                Pending(item.records, item.rows, item.hall_state, item.counters, item.done)
+            )
+
+    def _refuse_unsealed(self, items: list[_Unsealed], failure: Exception) -> None:
+        refused = self._cannot_log(failure)
+        for item in items:
+            if item.done is not None and not item.done.done():
+                item.done.set_exception(refused)
+            refused = Unavailable("a command before this one could not be saved; try again")
+
+    def _cannot_log(self, failure: Exception) -> Exception:
+        """A command has changed the hall in memory, and none of it can be logged: the next
+        command first reloads the hall as the database has it. What to tell its caller."""
+        self._stale = True
+        # at once: the pages read the hall in memory, and a quiet hall has no next command
+        self._reloading = asyncio.get_running_loop().create_task(self._reload())
+        if isinstance(failure, orjson.JSONEncodeError):  # unpaired surrogates, …
+            log.error("a command's events cannot be logged, reloading: %s", failure)
+            return InvalidInput("the command holds text that cannot be stored", code="bad_text")
+        log.error("a command's events cannot be logged, reloading", exc_info=failure)
+        return failure
 
     def _committed(self, items: list[Pending], failure: StoreError | None) -> None:
         """On the loop: a group is durable (answer its callers, tell the screens) or failed."""
@@ -639,7 +693,8 @@ class HallService:
             self._settle(True)
 
     async def _flush(self) -> None:
-        """Wait until everything handed to the writer is committed and answered."""
+        """Wait until everything handed on is committed and answered."""
+        self._seal()
         while not self._writer.idle and self._writer.running:
             await asyncio.sleep(0.001)
 
@@ -673,6 +728,8 @@ class HallService:
         if now - self._idle_since < self.probe_after_s:
             return
         self._idle_since = None
+        if self._unsealed:  # a command is on its way: not idle
+            return
         if self._writing and self._writer.running and not (self._broken or self._stale):
             state = hall_state_json(self.hall.state)
             self._writer.submit(Pending([], [], state, [], None))
@@ -725,10 +782,10 @@ class HallService:
         else:
             self._writer.checkpoint()
 
-    def _changed_counters(self, records: list[EventRecord]) -> list[dict[str, Any]]:
+    def _changed_counters(self, events: list[Event]) -> list[dict[str, Any]]:
         """Rows of the counters these events touched, where they differ from the saved row."""
-        touched = {r.counter_id for r in records if r.counter_id}
-        if any(r.type == "day.opened" for r in records):
+        touched = {c for e in events if (c := subjects(e.data)[0])}
+        if any(e.type == "day.opened" for e in events):
             touched = set(self.hall.counters)
         changed = []
         for counter_id in sorted(touched):
