@@ -102,11 +102,12 @@ class ServiceTimes:
         count = len(durations) - first_longer
         left = tails[first_longer] - served_s * count
         stand_ins = max(TRUSTED - len(durations), 0)
+        typical = service.duration_min * 60.0
         if stand_ins:
-            typical = service.duration_min * 60.0
             left += max(typical - served_s, typical * PAST_ALL) * stand_ins
             count += stand_ins
-        least = self.average_s(service) * PAST_ALL
+        # `average_s`, with the durations read once: a forecast asks for every visit under way
+        least = (stand_ins * typical + tails[0]) / (stand_ins + len(durations)) * PAST_ALL
         return max(left / count, least) if count else least
 
     def average_s(self, service: Service) -> float:
