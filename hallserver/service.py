@@ -484,11 +484,15 @@ class HallService:
         event, or one a refused commit is about to take back.
 
         Raises Unavailable when a commit it shows was refused (the hall is reloading)."""
-        if self._stale:
-            await self._reload()
-        if self._broken:
-            raise Unavailable(REFUSED)
-        self._seal()  # the commands applied this turn numbered: the hall shows them
+        while True:
+            if self._stale:
+                await self._reload()
+            if self._broken:
+                raise Unavailable(REFUSED)
+            self._seal()  # the commands applied this turn numbered: the hall shows them
+            # one of them could not be logged, or the writer was found gone: not shown
+            if not (self._stale or self._broken):
+                break
         result, seq, at = render(self.hall), self._seq, self._seq_at
         self._published.clear()  # its reader holds the lines as they are now, not as published
         if seq > self._head[0]:

@@ -992,6 +992,76 @@ def test_a_command_that_cannot_be_logged_refuses_those_of_its_turn_applied_over_
     store.close()
 
 
+def test_a_snapshot_read_in_the_turn_of_a_command_that_cannot_be_logged_leaves_it_out(
+    tmp_path: Path,
+) -> None:
+    """A snapshot (a screen connecting) read in the same turn of the loop as a command whose
+    events cannot be logged seals it (`stamped`): it shows the hall as reloaded, not that
+    command's ticket under the number of the event before it, which no event takes back."""
+    clock = Clock()
+
+    def numbers(h: Hall) -> list[str]:
+        return sorted(t.number for t in h.tickets.values())
+
+    async def scenario() -> tuple[list[object], list[str]]:
+        service = make_service(f"sqlite:///{tmp_path / 'hall.sqlite3'}", clock)
+        await service.start()
+        await service.run(SYSTEM, lambda h, now: h.issue("land", now))
+        bad, read = await asyncio.gather(
+            service.run(
+                SYSTEM,
+                lambda h, now: h.issue(
+                    "land", now, priority=Priority.ELDERLY, priority_reason="\ud800"
+                ),
+            ),
+            service.settled(numbers),
+            return_exceptions=True,
+        )
+        await service.stop()
+        service.store.close()
+        return [bad, read], numbers(service.hall)
+
+    (bad, read), after = asyncio.run(scenario())
+    assert isinstance(bad, InvalidInput)
+    assert after == ["L001"]
+    assert not isinstance(read, BaseException), read
+    assert read[0] == ["L001"], "a snapshot showed a ticket that was never saved"
+
+
+def test_a_snapshot_that_finds_the_writer_gone_as_it_seals_is_refused_at_once(
+    tmp_path: Path,
+) -> None:
+    """The writer died while idle; the day's opening, handed on, and a snapshot read in the
+    same turn of the loop: sealed by the snapshot, the opening is refused at once (the writer
+    is gone), and so is the snapshot, which would show it (503, come again), rather than wait
+    for a commit of that number, none at all till it gives up or another's under it."""
+    clock = Clock()
+
+    async def scenario() -> tuple[object, object, float]:
+        service = make_service(f"sqlite:///{tmp_path / 'hall.sqlite3'}", clock)
+        await service.start()
+        await service.run(SYSTEM, lambda h, now: h.issue("land", now))
+        pid = service.writer_pid()
+        assert pid is not None
+        os.kill(pid, signal.SIGKILL)
+        while service.writer_running():
+            await asyncio.sleep(0.01)
+        clock.advance(days=1)
+        started = time.monotonic()
+        rolled, read = await asyncio.gather(
+            service.tick(), service.settled(lambda h: h.state.day), return_exceptions=True
+        )
+        waited = time.monotonic() - started
+        await service.stop()
+        service.store.close()
+        return rolled, read, waited
+
+    rolled, read, waited = asyncio.run(scenario())
+    assert isinstance(rolled, Unavailable)
+    assert isinstance(read, Unavailable) and "refused" in str(read), read
+    assert waited < service_module.SETTLE_WAIT_S / 2
+
+
 def last_lines(service: HallService) -> list[str]:
     """The lines the newest event in the log carries."""
     *_, last = service.store.events()
