@@ -626,26 +626,32 @@ class HallService:
 
     def _seal(self) -> None:
         """Number and seal the commands handed on since the last turn, in order, and send them
-        to the writer. One whose events cannot be logged is refused, and so are those after
-        it: they were applied over it. The hall is then reloaded as the database has it."""
+        to the writer. If one of them cannot be logged, none is: each was applied over the
+        ones before it, and their events' figures count it. All are refused, none has been
+        answered yet, and the hall is reloaded as the database has it."""
         self._sealing = False
         batch, self._unsealed = self._unsealed, []
+        chain = (self._seq, self._hash, self._seq_at)
         for index, item in enumerate(batch):
             try:
                 item.records = self._records(item.events, item.actor, item.now)
             except Exception as exc:  # any: a future left unanswered would hang its caller
-                self._refuse_unsealed(batch[index:], exc)
+                self._seq, self._hash, self._seq_at = chain
+                self._refuse_unsealed(batch, index, exc)
                 return
+        for item in batch:
             self._writer.submit(
                 Pending(item.records, item.rows, item.hall_state, item.counters, item.done)
             )
 
-    def _refuse_unsealed(self, items: list[_Unsealed], failure: Exception) -> None:
+    def _refuse_unsealed(self, batch: list[_Unsealed], failed: int, failure: Exception) -> None:
+        """Refuse a turn's commands: the one that failed as it failed, the others with a
+        "try again" (nothing of theirs is kept either)."""
         refused = self._cannot_log(failure)
-        for item in items:
+        again = Unavailable("another command of the same moment could not be saved; try again")
+        for index, item in enumerate(batch):
             if item.done is not None and not item.done.done():
-                item.done.set_exception(refused)
-            refused = Unavailable("a command before this one could not be saved; try again")
+                item.done.set_exception(refused if index == failed else again)
 
     def _cannot_log(self, failure: Exception) -> Exception:
         """A command has changed the hall in memory, and none of it can be logged: the next
