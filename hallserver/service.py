@@ -596,11 +596,12 @@ class HallService:
         rows: list[tuple[Table, dict[str, Any]]],
         done: asyncio.Future[None] | None,
     ) -> _Unsealed:
-        """Hand a command's events to the writer at the end of this turn of the loop, with the
-        rows they change. The commands that arrived together are numbered and sealed there at
-        once (`_seal`): each event carries its lines' figures, and those need a replay of the
-        queue (`Hall._upcoming`), a millisecond with a hundred counters open, made once for
-        them all, not once each. What the writer saves beside the events is read now."""
+        """Hand a command's events to the writer, with the rows they change. The commands that
+        arrived together are numbered and sealed at once (`_seal`), at the end of this turn of
+        the loop or once the writer has answered: each event carries its lines' figures, and
+        with a counter open those need a replay of the queue (`Hall._upcoming`), a millisecond
+        with a hundred counters, made once for them all, not once each. What the writer saves
+        beside the events is read now."""
         assert self._writing, "HallService.start() was not awaited"
         state = self.hall.state
         # numbering and order are not part of the key: each ticket's row carries them, and a
@@ -619,10 +620,18 @@ class HallService:
                 raise self._cannot_log(exc) from exc
         item = _Unsealed(events, actor, now, rows, hall_state, self._changed_counters(events), done)
         self._unsealed.append(item)
+        if self._writer.idle or not self.hall.any_open():
+            self._seal_soon()
+        # else sealed once the writer answers (`_committed`): it could not begin their commit
+        # before, and all that arrived meanwhile are sealed after one replay. With no counter
+        # open there is no replay to share: sent at once, the writer's next group is on its
+        # way while it commits (the ticket benchmark: 3,650 tickets/s against 3,050 held)
+        return item
+
+    def _seal_soon(self) -> None:
         if not self._sealing:
             self._sealing = True
             asyncio.get_running_loop().call_soon(self._seal)
-        return item
 
     def _seal(self) -> None:
         """Number and seal the commands handed on since the last turn, in order, and send them
@@ -688,6 +697,7 @@ class HallService:
             if not self._writing_stops and (self._healing is None or self._healing.done()):
                 self._healing = asyncio.get_running_loop().create_task(self._heal())
             self._settle(False)
+            self._seal_soon()  # refused in turn, or sent once the writer is back
             return
         records = [record for item in items for record in item.records]
         self._refused_since = None
@@ -701,6 +711,8 @@ class HallService:
         self.hub.publish(records)
         if self._settling:
             self._settle(True)
+        if self._writer.idle:
+            self._seal_soon()  # the commands that arrived during this commit: the next group
 
     async def _flush(self) -> None:
         """Wait until everything handed on is committed and answered."""

