@@ -29,7 +29,7 @@ from hallserver.config import ServerConfig
 from hallserver.domain import hall as hall_module
 from hallserver.domain.errors import Conflict, InvalidInput
 from hallserver.domain.hall import Hall, IssueKey
-from hallserver.domain.ids import CounterId, JsonObject, OperatorId, ServiceId
+from hallserver.domain.ids import CounterId, JsonObject, OperatorId, ServiceId, TicketId
 from hallserver.domain.tickets import Grade, Priority
 from hallserver.eventlog import make_record, verify_chain
 from hallserver.server import (
@@ -895,6 +895,32 @@ def test_a_command_whose_events_cannot_be_logged_leaves_the_hall_and_the_chain_a
     assert [r.seq for r in records] == list(range(1, len(records) + 1))
 
 
+def count_replays(monkeypatch: pytest.MonkeyPatch) -> list[datetime]:
+    """The replays of the queue (wait forecasts) the hall makes from now on, by their time."""
+    replayed: list[datetime] = []
+    real = hall_module.forecast
+
+    def counted(*args: Any) -> Any:
+        replayed.append(args[-1])
+        return real(*args)
+
+    monkeypatch.setattr(hall_module, "forecast", counted)
+    return replayed
+
+
+async def three_counters_open(service: HallService, clock: Clock) -> TicketId:
+    """`a_busy_morning`, a land visitor, and counters 2 and 3 open: the ticket counter 1 calls."""
+    await a_busy_morning(service, clock)
+    run = service.run
+    await run(SYSTEM, lambda h, now: h.issue("land", now))
+    for c in ("c2", "c3"):
+        await run(SYSTEM, lambda h, now, c=c: (None, h.sign_in(c, OperatorId(c), now)))
+        await run(SYSTEM, lambda h, now, c=c: (None, h.open_counter(c, now)))
+    called = service.hall.counters[CounterId("c1")].current
+    assert called is not None
+    return called
+
+
 def test_the_commands_of_one_turn_of_the_loop_are_sealed_after_one_replay_of_the_queue(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -904,26 +930,13 @@ def test_the_commands_of_one_turn_of_the_loop_are_sealed_after_one_replay_of_the
     (`bench_server`'s calls, on one host: p99 27-33 ms before, 8-9 ms after), and each event
     carries its own lines as the hall has them after them all."""
     clock = Clock()
-    replayed: list[datetime] = []
-    real = hall_module.forecast
-
-    def counted(*args: Any) -> Any:
-        replayed.append(args[-1])
-        return real(*args)
-
-    monkeypatch.setattr(hall_module, "forecast", counted)
+    replayed = count_replays(monkeypatch)
 
     async def scenario() -> tuple[list[Any], list[JsonObject], dict[str, int]]:
         service = make_service(f"sqlite:///{tmp_path / 'hall.sqlite3'}", clock)
         await service.start()
-        await a_busy_morning(service, clock)  # counter 1 calls its second visitor
+        called = await three_counters_open(service, clock)
         run = service.run
-        await run(SYSTEM, lambda h, now: h.issue("land", now))
-        for c in ("c2", "c3"):
-            await run(SYSTEM, lambda h, now, c=c: (None, h.sign_in(c, OperatorId(c), now)))
-            await run(SYSTEM, lambda h, now, c=c: (None, h.open_counter(c, now)))
-        called = service.hall.counters[CounterId("c1")].current
-        assert called is not None
         replayed.clear()
         together = await asyncio.gather(
             run(SYSTEM, lambda h, now: h.start(called, now)),
@@ -956,26 +969,13 @@ def test_commands_that_arrive_while_the_writer_commits_are_sealed_together_once_
     replay of the queue: the call test's p99 7.2-8.5 ms against 11.5-12.5 ms sealed at the
     end of each turn, one host, runs alternated."""
     clock = Clock()
-    replayed: list[datetime] = []
-    real = hall_module.forecast
-
-    def counted(*args: Any) -> Any:
-        replayed.append(args[-1])
-        return real(*args)
-
-    monkeypatch.setattr(hall_module, "forecast", counted)
+    replayed = count_replays(monkeypatch)
 
     async def scenario() -> tuple[int, int, list[str]]:
         service = make_service(f"sqlite:///{tmp_path / 'hall.sqlite3'}", clock)
         await service.start()
-        await a_busy_morning(service, clock)  # counter 1 calls its second visitor
+        called = await three_counters_open(service, clock)
         run = service.run
-        await run(SYSTEM, lambda h, now: h.issue("land", now))
-        for c in ("c2", "c3"):
-            await run(SYSTEM, lambda h, now, c=c: (None, h.sign_in(c, OperatorId(c), now)))
-            await run(SYSTEM, lambda h, now, c=c: (None, h.open_counter(c, now)))
-        called = service.hall.counters[CounterId("c1")].current
-        assert called is not None
         writer = service.writer_pid()
         assert writer is not None
         os.kill(writer, signal.SIGSTOP)  # a commit under way, its fsync slow
