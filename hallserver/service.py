@@ -689,7 +689,9 @@ class HallService:
                 items = []
             refused = refusal(failure)
             # a writer gone or a connection cut says nothing of what the database would take
-            if self._refused_since is None and not isinstance(failure, CommitUnknown):
+            # (commands sealed after the writer died are refused unsent: running is False)
+            answered = self._writer.running and not isinstance(failure, CommitUnknown)
+            if self._refused_since is None and answered:
                 self._refused_since = (time.monotonic(), refused != REFUSED)  # a full disk
             for item in items:
                 if item.done is not None and not item.done.done():

@@ -1003,6 +1003,46 @@ def test_commands_that_arrive_while_the_writer_commits_are_sealed_together_once_
     assert order == ["id-card", "birth", "land"]
 
 
+def test_a_writer_that_dies_while_commands_wait_for_it_is_no_refusal_on_health(
+    tmp_path: Path,
+) -> None:
+    """With a counter open, a command that arrives while the writer commits waits for its
+    answer. The writer dies instead: the commands are refused, the hall reloads, and /health
+    says all is well again. It had said the database refused a change, and nothing had been
+    saved since, for as long as no command came (it had refused none: the writer was gone)."""
+    clock = Clock()
+
+    async def scenario() -> tuple[list[object], str | None]:
+        service = make_service(f"sqlite:///{tmp_path / 'hall.sqlite3'}", clock)
+        await service.start()
+        called = await three_counters_open(service, clock)
+        run = service.run
+        pid = service.writer_pid()
+        assert pid is not None
+        os.kill(pid, signal.SIGSTOP)  # a commit under way, and then the writer dies
+        try:
+            tasks = [asyncio.ensure_future(run(SYSTEM, lambda h, now: h.start(called, now)))]
+            await asyncio.sleep(0.05)
+            tasks.append(asyncio.ensure_future(run(SYSTEM, lambda h, now: h.call_next("c2", now))))
+            await asyncio.sleep(0.05)
+            assert len(service._unsealed) == 1, "the call waits for the writer's answer"
+        finally:
+            os.kill(pid, signal.SIGKILL)
+        outcomes = await asyncio.gather(*tasks, return_exceptions=True)
+        for _ in range(500):
+            if service.writer_running() and service.trouble() != RELOADING:
+                break
+            await asyncio.sleep(0.01)
+        trouble = service.trouble()
+        await service.stop()
+        service.store.close()
+        return outcomes, trouble
+
+    outcomes, trouble = asyncio.run(scenario())
+    assert all(isinstance(o, Unavailable) for o in outcomes), outcomes
+    assert trouble is None
+
+
 def test_a_command_that_cannot_be_logged_refuses_the_commands_of_its_turn(
     tmp_path: Path,
 ) -> None:
