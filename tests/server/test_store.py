@@ -1090,6 +1090,62 @@ def test_a_command_that_cannot_be_logged_refuses_the_commands_of_its_turn(
     store.close()
 
 
+def test_a_command_that_cannot_be_logged_refuses_the_commands_waiting_to_be_sealed(
+    tmp_path: Path,
+) -> None:
+    """With a counter open, the commands that arrive while the writer commits wait for its
+    answer, unsealed. One whose hall state cannot be logged (a safety net: the API refuses
+    such text) had been applied over them, and they were sealed with it in their lines'
+    figures (a line two long with one ticket, for good): they are refused with it now."""
+    clock = Clock()
+
+    def bad(h: Hall, now: datetime) -> tuple[Any, list[Any]]:
+        issued, events = h.issue("land", now)
+        return issued, events + h.announce({"kk": "\ud800 closed"})
+
+    async def scenario() -> tuple[object, int]:
+        service = make_service(f"sqlite:///{tmp_path / 'hall.sqlite3'}", clock)
+        await service.start()
+        called = await three_counters_open(service, clock)
+        run = service.run
+        pid = service.writer_pid()
+        assert pid is not None
+        os.kill(pid, signal.SIGSTOP)  # a commit under way
+        try:
+            started = asyncio.ensure_future(run(SYSTEM, lambda h, now: h.start(called, now)))
+            await asyncio.sleep(0.05)
+            waiting = asyncio.ensure_future(run(SYSTEM, lambda h, now: h.issue("land", now)))
+            await asyncio.sleep(0.05)
+            assert len(service._unsealed) == 1, "the ticket waits for the writer's answer"
+            with pytest.raises(InvalidInput, match="cannot be stored"):
+                await run(SYSTEM, bad)
+        finally:
+            os.kill(pid, signal.SIGCONT)
+        await started
+        outcome = (await asyncio.gather(waiting, return_exceptions=True))[0]
+        assert service._reloading is not None
+        await asyncio.wait_for(service._reloading, 10)
+        land = service.hall.service_queue(ServiceId("land"), service.now()).waiting
+        await service.stop()
+        service.store.close()
+        return outcome, land
+
+    outcome, land = asyncio.run(scenario())
+    assert isinstance(outcome, Unavailable) and "try again" in str(outcome), outcome
+    assert land == 1
+    store = SqlHallStore(f"sqlite:///{tmp_path / 'hall.sqlite3'}")
+    records = list(store.events())
+    assert verify_chain(records, start_seq=0) is None
+    figures = [
+        line["waiting"]
+        for r in records
+        for line in json.loads(r.data).get("queue", [])
+        if line["service_id"] == "land"
+    ]
+    assert figures[-1] == land, "the log's last figure for the line is the line as it is"
+    store.close()
+
+
 def test_a_snapshot_read_in_the_turn_of_a_command_that_cannot_be_logged_leaves_it_out(
     tmp_path: Path,
 ) -> None:
