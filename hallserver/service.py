@@ -617,7 +617,9 @@ class HallService:
             try:
                 hall_state, self._state_key = hall_state_json(state), key
             except orjson.JSONEncodeError as exc:  # an announcement's text, say
-                raise self._cannot_log(exc) from exc
+                # applied over those waiting to be sealed: their figures would count it
+                waiting, self._unsealed = self._unsealed, []
+                raise self._refuse_unsealed(waiting, -1, exc) from exc
         item = _Unsealed(events, actor, now, rows, hall_state, self._changed_counters(events), done)
         self._unsealed.append(item)
         if self._writer.idle or not self.hall.any_open():
@@ -653,14 +655,17 @@ class HallService:
                 Pending(item.records, item.rows, item.hall_state, item.counters, item.done)
             )
 
-    def _refuse_unsealed(self, batch: list[_Unsealed], failed: int, failure: Exception) -> None:
+    def _refuse_unsealed(
+        self, batch: list[_Unsealed], failed: int, failure: Exception
+    ) -> Exception:
         """Refuse a turn's commands: the one that failed as it failed, the others with a
-        "try again" (nothing of theirs is kept either)."""
+        "try again" (nothing of theirs is kept either). Returns the failed one's answer."""
         refused = self._cannot_log(failure)
         again = Unavailable("another command of the same moment could not be saved; try again")
         for index, item in enumerate(batch):
             if item.done is not None and not item.done.done():
                 item.done.set_exception(refused if index == failed else again)
+        return refused
 
     def _cannot_log(self, failure: Exception) -> Exception:
         """A command has changed the hall in memory, and none of it can be logged: the next
@@ -689,7 +694,9 @@ class HallService:
                 items = []
             refused = refusal(failure)
             # a writer gone or a connection cut says nothing of what the database would take
-            if self._refused_since is None and not isinstance(failure, CommitUnknown):
+            # (commands sealed after the writer died are refused unsent: running is False)
+            answered = self._writer.running and not isinstance(failure, CommitUnknown)
+            if self._refused_since is None and answered:
                 self._refused_since = (time.monotonic(), refused != REFUSED)  # a full disk
             for item in items:
                 if item.done is not None and not item.done.done():

@@ -1003,6 +1003,46 @@ def test_commands_that_arrive_while_the_writer_commits_are_sealed_together_once_
     assert order == ["id-card", "birth", "land"]
 
 
+def test_a_writer_that_dies_while_commands_wait_for_it_is_no_refusal_on_health(
+    tmp_path: Path,
+) -> None:
+    """With a counter open, a command that arrives while the writer commits waits for its
+    answer. The writer dies instead: the commands are refused, the hall reloads, and /health
+    says all is well again. It had said the database refused a change, and nothing had been
+    saved since, for as long as no command came (it had refused none: the writer was gone)."""
+    clock = Clock()
+
+    async def scenario() -> tuple[list[object], str | None]:
+        service = make_service(f"sqlite:///{tmp_path / 'hall.sqlite3'}", clock)
+        await service.start()
+        called = await three_counters_open(service, clock)
+        run = service.run
+        pid = service.writer_pid()
+        assert pid is not None
+        os.kill(pid, signal.SIGSTOP)  # a commit under way, and then the writer dies
+        try:
+            tasks = [asyncio.ensure_future(run(SYSTEM, lambda h, now: h.start(called, now)))]
+            await asyncio.sleep(0.05)
+            tasks.append(asyncio.ensure_future(run(SYSTEM, lambda h, now: h.call_next("c2", now))))
+            await asyncio.sleep(0.05)
+            assert len(service._unsealed) == 1, "the call waits for the writer's answer"
+        finally:
+            os.kill(pid, signal.SIGKILL)
+        outcomes = await asyncio.gather(*tasks, return_exceptions=True)
+        for _ in range(500):
+            if service.writer_running() and service.trouble() != RELOADING:
+                break
+            await asyncio.sleep(0.01)
+        trouble = service.trouble()
+        await service.stop()
+        service.store.close()
+        return outcomes, trouble
+
+    outcomes, trouble = asyncio.run(scenario())
+    assert all(isinstance(o, Unavailable) for o in outcomes), outcomes
+    assert trouble is None
+
+
 def test_a_command_that_cannot_be_logged_refuses_the_commands_of_its_turn(
     tmp_path: Path,
 ) -> None:
@@ -1047,6 +1087,62 @@ def test_a_command_that_cannot_be_logged_refuses_the_commands_of_its_turn(
     assert [r.seq for r in records] == list(range(1, len(records) + 1))
     lands = [json.loads(r.data)["queue"] for r in records if "L0" in r.data]
     assert [line["waiting"] for q in lands for line in q if line["service_id"] == "land"] == [1]
+    store.close()
+
+
+def test_a_command_that_cannot_be_logged_refuses_the_commands_waiting_to_be_sealed(
+    tmp_path: Path,
+) -> None:
+    """With a counter open, the commands that arrive while the writer commits wait for its
+    answer, unsealed. One whose hall state cannot be logged (a safety net: the API refuses
+    such text) had been applied over them, and they were sealed with it in their lines'
+    figures (a line two long with one ticket, for good): they are refused with it now."""
+    clock = Clock()
+
+    def bad(h: Hall, now: datetime) -> tuple[Any, list[Any]]:
+        issued, events = h.issue("land", now)
+        return issued, events + h.announce({"kk": "\ud800 closed"})
+
+    async def scenario() -> tuple[object, int]:
+        service = make_service(f"sqlite:///{tmp_path / 'hall.sqlite3'}", clock)
+        await service.start()
+        called = await three_counters_open(service, clock)
+        run = service.run
+        pid = service.writer_pid()
+        assert pid is not None
+        os.kill(pid, signal.SIGSTOP)  # a commit under way
+        try:
+            started = asyncio.ensure_future(run(SYSTEM, lambda h, now: h.start(called, now)))
+            await asyncio.sleep(0.05)
+            waiting = asyncio.ensure_future(run(SYSTEM, lambda h, now: h.issue("land", now)))
+            await asyncio.sleep(0.05)
+            assert len(service._unsealed) == 1, "the ticket waits for the writer's answer"
+            with pytest.raises(InvalidInput, match="cannot be stored"):
+                await run(SYSTEM, bad)
+        finally:
+            os.kill(pid, signal.SIGCONT)
+        await started
+        outcome = (await asyncio.gather(waiting, return_exceptions=True))[0]
+        assert service._reloading is not None
+        await asyncio.wait_for(service._reloading, 10)
+        land = service.hall.service_queue(ServiceId("land"), service.now()).waiting
+        await service.stop()
+        service.store.close()
+        return outcome, land
+
+    outcome, land = asyncio.run(scenario())
+    assert isinstance(outcome, Unavailable) and "try again" in str(outcome), outcome
+    assert land == 1
+    store = SqlHallStore(f"sqlite:///{tmp_path / 'hall.sqlite3'}")
+    records = list(store.events())
+    assert verify_chain(records, start_seq=0) is None
+    figures = [
+        line["waiting"]
+        for r in records
+        for line in json.loads(r.data).get("queue", [])
+        if line["service_id"] == "land"
+    ]
+    assert figures[-1] == land, "the log's last figure for the line is the line as it is"
     store.close()
 
 
