@@ -1,9 +1,10 @@
 """Use cases of the hall server: apply a command, commit its events, then tell every screen.
 
 One HallService per hall is the single writer. Commands run one at a time on the event loop
-against the in-memory `Hall`; the events of those that arrived together are numbered and
-sealed at the end of the loop's turn, join the next group commit, and the caller hears back
-only after that commit is durable. Then the events are broadcast, in order.
+against the in-memory `Hall`; the events of those that arrived together (in one turn of the
+loop, or while the writer committed) are numbered and sealed as one batch, join the next group
+commit, and the caller hears back only after that commit is durable. Then the events are
+broadcast, in order.
 """
 
 from __future__ import annotations
@@ -185,8 +186,8 @@ class HallService:
         # on a reload (the events that carried them may have been refused) and a snapshot
         self._published: dict[str, int] = {}
         self._unsure: list[Pending] = []  # sent to a writer that died: the reload says which
-        self._unsealed: list[_Unsealed] = []  # applied this turn of the loop (see `_hand_on`)
-        self._sealing = False  # a `_seal` is due at the next turn
+        self._unsealed: list[_Unsealed] = []  # applied, not numbered yet (see `_hand_on`)
+        self._sealing = False  # a `_seal` is due at the loop's next turn
         self._witnessed: tuple[tuple[int, str], datetime] | None = None  # last logged, when
 
     # ------------------------------------------------------------- life cycle
@@ -489,7 +490,7 @@ class HallService:
                 await self._reload()
             if self._broken:
                 raise Unavailable(REFUSED)
-            self._seal()  # the commands applied this turn numbered: the hall shows them
+            self._seal()  # the commands applied and waiting numbered: the hall shows them
             # one of them could not be logged, or the writer was found gone: not shown
             if not (self._stale or self._broken):
                 break
@@ -636,8 +637,8 @@ class HallService:
             asyncio.get_running_loop().call_soon(self._seal)
 
     def _seal(self) -> None:
-        """Number and seal the commands handed on since the last turn, in order, and send them
-        to the writer. If one of them cannot be logged, none is: each was applied over the
+        """Number and seal the commands handed on since the last batch, in order, and send
+        them to the writer. If one of them cannot be logged, none is: each was applied over the
         ones before it, and their events' figures count it. All are refused, none has been
         answered yet, and the hall is reloaded as the database has it."""
         self._sealing = False
@@ -658,10 +659,10 @@ class HallService:
     def _refuse_unsealed(
         self, batch: list[_Unsealed], failed: int, failure: Exception
     ) -> Exception:
-        """Refuse a turn's commands: the one that failed as it failed, the others with a
+        """Refuse a batch's commands: the one that failed as it failed, the others with a
         "try again" (nothing of theirs is kept either). Returns the failed one's answer."""
         refused = self._cannot_log(failure)
-        again = Unavailable("another command of the same moment could not be saved; try again")
+        again = Unavailable("a command sent at the same moment could not be saved; try again")
         for index, item in enumerate(batch):
             if item.done is not None and not item.done.done():
                 item.done.set_exception(refused if index == failed else again)
@@ -724,7 +725,7 @@ class HallService:
     async def _flush(self) -> None:
         """Wait until everything handed on is committed and answered."""
         self._seal()
-        while not self._writer.idle and self._writer.running:
+        while (self._unsealed or not self._writer.idle) and self._writer.running:
             await asyncio.sleep(0.001)
 
     async def _watch_loop(self) -> None:
