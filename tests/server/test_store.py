@@ -921,6 +921,19 @@ async def three_counters_open(service: HallService, clock: Clock) -> TicketId:
     return called
 
 
+async def a_commit_under_way(
+    service: HallService, called: TicketId
+) -> tuple[int, asyncio.Future[Any]]:
+    """The writer paused (SIGSTOP: its disk's fsync slow) with the start of `called` sent to
+    it: its pid, for the caller's SIGCONT or SIGKILL, and the start's answer to come."""
+    pid = service.writer_pid()
+    assert pid is not None
+    os.kill(pid, signal.SIGSTOP)
+    started = asyncio.ensure_future(service.run(SYSTEM, lambda h, now: h.start(called, now)))
+    await asyncio.sleep(0.05)  # sealed and sent: the writer is to commit it
+    return pid, started
+
+
 def test_the_commands_of_one_turn_of_the_loop_are_sealed_after_one_replay_of_the_queue(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -976,13 +989,10 @@ def test_commands_that_arrive_while_the_writer_commits_are_sealed_together_once_
         await service.start()
         called = await three_counters_open(service, clock)
         run = service.run
-        writer = service.writer_pid()
-        assert writer is not None
-        os.kill(writer, signal.SIGSTOP)  # a commit under way, its fsync slow
+        replayed.clear()
+        writer, started = await a_commit_under_way(service, called)
+        tasks = [started]
         try:
-            replayed.clear()
-            tasks = [asyncio.ensure_future(run(SYSTEM, lambda h, now: h.start(called, now)))]
-            await asyncio.sleep(0.05)  # sealed and sent: the writer is to commit it
             for c in ("c2", "c3"):  # each in a turn of its own
                 tasks.append(
                     asyncio.ensure_future(run(SYSTEM, lambda h, now, c=c: h.call_next(c, now)))
@@ -1017,12 +1027,9 @@ def test_a_writer_that_dies_while_commands_wait_for_it_is_no_refusal_on_health(
         await service.start()
         called = await three_counters_open(service, clock)
         run = service.run
-        pid = service.writer_pid()
-        assert pid is not None
-        os.kill(pid, signal.SIGSTOP)  # a commit under way, and then the writer dies
+        pid, started = await a_commit_under_way(service, called)  # and then the writer dies
+        tasks = [started]
         try:
-            tasks = [asyncio.ensure_future(run(SYSTEM, lambda h, now: h.start(called, now)))]
-            await asyncio.sleep(0.05)
             tasks.append(asyncio.ensure_future(run(SYSTEM, lambda h, now: h.call_next("c2", now))))
             await asyncio.sleep(0.05)
             assert len(service._unsealed) == 1, "the call waits for the writer's answer"
@@ -1108,12 +1115,8 @@ def test_a_command_that_cannot_be_logged_refuses_the_commands_waiting_to_be_seal
         await service.start()
         called = await three_counters_open(service, clock)
         run = service.run
-        pid = service.writer_pid()
-        assert pid is not None
-        os.kill(pid, signal.SIGSTOP)  # a commit under way
+        pid, started = await a_commit_under_way(service, called)
         try:
-            started = asyncio.ensure_future(run(SYSTEM, lambda h, now: h.start(called, now)))
-            await asyncio.sleep(0.05)
             waiting = asyncio.ensure_future(run(SYSTEM, lambda h, now: h.issue("land", now)))
             await asyncio.sleep(0.05)
             assert len(service._unsealed) == 1, "the ticket waits for the writer's answer"
